@@ -1,14 +1,14 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! recall: a quiz and interview-prep engine driven by TOML question banks.
+//!
+//! The engine (banks, grading, scheduling, the store, session logic) lives in plain
+//! library modules that never touch the terminal; `cli` and `cmd` are the command-line
+//! front end over them.
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub mod bank;
+pub mod cli;
+pub mod clock;
+pub mod cmd;
+pub mod diagnostic;
+pub mod paths;
+pub mod text;
+pub mod view;

@@ -1,0 +1,3 @@
+//! The banks compiled into the binary from `banks/` (see `build.rs`).
+
+include!(concat!(env!("OUT_DIR"), "/builtin_banks.rs"));

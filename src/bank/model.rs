@@ -1,0 +1,314 @@
+//! The bank model: what a loaded, validated question bank is.
+//!
+//! These types are what every other part of recall works with (grading, scheduling,
+//! sessions, export). They hold only checked data: a `Bank` exists only after
+//! [`crate::bank::load`] has validated its file, so an answer letter is always in range
+//! and a text question always has a model answer. The TOML syntax and its diagnostics
+//! live in `bank::load`; nothing here reads files or prints.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// One bank: one TOML file, a set of questions with a stable id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bank {
+    /// Stable id, `[a-z0-9_-]+`, unique across all loaded banks.
+    pub id: String,
+    pub title: String,
+    /// Where the material comes from, e.g. `MOD-DOCKER-04`.
+    pub lesson: Option<String>,
+    /// The module or course the lesson belongs to, e.g. `MOD-DOCKER`.
+    pub module: Option<String>,
+    pub description: Option<String>,
+    pub tags: Vec<String>,
+    pub questions: Vec<Question>,
+    /// Where the bank was read from: a path on disk, or `builtin:<name>` for a bank
+    /// compiled into the binary.
+    pub source: PathBuf,
+}
+
+/// One question of a bank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Stable id, unique in its bank; progress is keyed by `bank/question`.
+    pub id: String,
+    pub kind: Kind,
+    /// The question itself.
+    pub prompt: String,
+    /// A scenario's situation, shown before its prompt.
+    pub situation: Option<String>,
+    /// The interview tier; `Some` exactly for interview questions.
+    pub tier: Option<Tier>,
+    /// Choices of a multiple-choice question, in the bank's order (letters A, B, ...).
+    pub choices: Vec<Choice>,
+    /// Indices into `choices` of the right answers; more than one makes the question
+    /// "select all that apply".
+    pub answer: Vec<usize>,
+    /// Shown after answering.
+    pub explanation: Option<String>,
+    /// The reference answer of a text question.
+    pub model_answer: Option<String>,
+    /// The author's rubric; `None` means "derive one from `model_answer`".
+    pub rubric: Option<Rubric>,
+    /// The pass mark as a fraction in (0, 1]; `None` means the grader's default.
+    pub pass: Option<f64>,
+    pub examples: Vec<Example>,
+    pub tags: Vec<String>,
+    pub difficulty: Option<Difficulty>,
+    /// Where to read more: URLs or section names.
+    pub references: Vec<String>,
+    /// The rubric is a draft (e.g. made by `recall import`) for the author to refine.
+    pub draft: bool,
+}
+
+impl Question {
+    /// Whether the learner answers in free text (graded by a rubric).
+    pub fn is_text(&self) -> bool {
+        self.kind.is_text()
+    }
+
+    /// Whether more than one choice is right ("select all that apply").
+    pub fn is_multiple_answer(&self) -> bool {
+        self.answer.len() > 1
+    }
+}
+
+/// What kind of question this is, which decides how it is asked and graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// Lettered choices, one or several right (true/false is sugar for this).
+    MultipleChoice,
+    /// A line of free text graded by a rubric.
+    ShortAnswer,
+    /// A situation, then a question answered in free text.
+    Scenario,
+    /// An interview question answered in one's own words, with a tier.
+    Interview,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [
+        Kind::MultipleChoice,
+        Kind::ShortAnswer,
+        Kind::Scenario,
+        Kind::Interview,
+    ];
+
+    /// The name used in bank files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::MultipleChoice => "multiple_choice",
+            Kind::ShortAnswer => "short_answer",
+            Kind::Scenario => "scenario",
+            Kind::Interview => "interview",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn is_text(self) -> bool {
+        !matches!(self, Kind::MultipleChoice)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Interview tiers, in the order a mock interview walks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tier {
+    Beginner,
+    Intermediate,
+    Advanced,
+    Scenario,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 4] = [
+        Tier::Beginner,
+        Tier::Intermediate,
+        Tier::Advanced,
+        Tier::Scenario,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Beginner => "beginner",
+            Tier::Intermediate => "intermediate",
+            Tier::Advanced => "advanced",
+            Tier::Scenario => "scenario",
+        }
+    }
+
+    /// The heading a person reads ("Scenario discussion" rather than "scenario").
+    pub fn title(self) -> &'static str {
+        match self {
+            Tier::Beginner => "Beginner",
+            Tier::Intermediate => "Intermediate",
+            Tier::Advanced => "Advanced",
+            Tier::Scenario => "Scenario discussion",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Tier> {
+        Tier::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How hard the author thinks a question is; informational.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl Difficulty {
+    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Difficulty> {
+        Difficulty::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// One choice of a multiple-choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub text: String,
+    /// Shown when the learner picks this choice ("why this is wrong").
+    pub feedback: Option<String>,
+}
+
+/// The letter of the choice at `index`: 0 is `A`, 25 is `Z`, 26 is `AA`.
+pub fn letter(index: usize) -> String {
+    let mut n = index;
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    // The bytes are ASCII capitals by construction.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The index of a choice letter (`A` is 0), case-insensitive; `None` if it is not letters.
+pub fn letter_index(letters: &str) -> Option<usize> {
+    let letters = letters.trim();
+    if letters.is_empty() || letters.len() > 4 {
+        return None;
+    }
+    let mut n: usize = 0;
+    for b in letters.bytes() {
+        let b = b.to_ascii_uppercase();
+        if !b.is_ascii_uppercase() {
+            return None;
+        }
+        n = n * 26 + (b - b'A') as usize + 1;
+    }
+    Some(n - 1)
+}
+
+/// A keyword rubric for a text question.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rubric {
+    /// Concepts an answer should contain; each earns its weight when present.
+    pub concepts: Vec<Concept>,
+    /// Terms whose presence fails the answer whatever its score.
+    pub forbidden: Vec<Forbidden>,
+}
+
+/// One concept of a rubric: any of its alternatives counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// Each alternative is a word, a phrase (several words in order) or a code-like token.
+    pub alternatives: Vec<String>,
+    /// Share of the score, relative to the other concepts' weights (default 1).
+    pub weight: f64,
+    /// Missing it fails the answer.
+    pub required: bool,
+}
+
+impl Concept {
+    /// The name shown for the concept: its first alternative.
+    pub fn label(&self) -> &str {
+        self.alternatives.first().map(String::as_str).unwrap_or("")
+    }
+}
+
+/// Terms that fail an answer when present ("bind mount" for a question about volumes).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Forbidden {
+    pub terms: Vec<String>,
+}
+
+/// An author's test response: an answer and the verdict the rubric should give it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub answer: String,
+    pub expect: Expect,
+    /// Why this example exists, shown when it fails.
+    pub note: Option<String>,
+}
+
+/// The verdict an example expects.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Expect {
+    Pass,
+    Fail,
+    /// The score lies in `[min, max]`.
+    Score {
+        min: f64,
+        max: f64,
+    },
+}
+
+impl fmt::Display for Expect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Expect::Pass => f.write_str("pass"),
+            Expect::Fail => f.write_str("fail"),
+            Expect::Score { min, max } => write!(f, "score {min:.2}..{max:.2}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_round_trip() {
+        for i in 0..1000 {
+            assert_eq!(letter_index(&letter(i)), Some(i), "{}", letter(i));
+        }
+        assert_eq!(letter(0), "A");
+        assert_eq!(letter(25), "Z");
+        assert_eq!(letter(26), "AA");
+        assert_eq!(letter_index("c"), Some(2));
+        assert_eq!(letter_index("3"), None);
+        assert_eq!(letter_index(""), None);
+    }
+}

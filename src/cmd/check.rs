@@ -1,0 +1,74 @@
+//! `recall check`: validate banks and report every problem with `file:line:col`.
+
+use crate::cli::{Context, Outcome};
+use crate::diagnostic::Diagnostic;
+use anyhow::Result;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Check banks for mistakes: TOML syntax, unknown or misspelt keys, missing fields,
+/// duplicate ids, answer letters out of range, malformed rubrics, and more.
+///
+/// Every problem in every file is reported in one run, each with its file, line and
+/// column, the question it is in, and how to fix it. Exits 0 when there are no errors
+/// (warnings allowed), 1 when a bank has errors, 2 when a path cannot be read.
+///
+/// Example: recall check banks/ --format json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bank files or folders (searched recursively for *.toml)
+    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the problems: text for people, json (one object per problem) for tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+    let library = ctx.load_banks(&args.paths)?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &library.diagnostics)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for diagnostic in &library.diagnostics {
+                writeln!(out, "{}\n", diagnostic.render())?;
+            }
+            let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = library.diagnostics.len() - errors;
+            let questions: usize = library.banks.iter().map(|b| b.questions.len()).sum();
+            writeln!(
+                out,
+                "checked {} file{}: {} bank{} with {} question{} valid; {} error{}, {} warning{}",
+                library.files,
+                plural(library.files),
+                library.banks.len(),
+                plural(library.banks.len()),
+                questions,
+                plural(questions),
+                errors,
+                plural(errors),
+                warnings,
+                plural(warnings),
+            )?;
+        }
+    }
+    Ok(if library.diagnostics.iter().any(Diagnostic::is_error) {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
+}
+
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

@@ -1,0 +1,104 @@
+//! `recall list`: the banks found, with their question counts by kind and tier.
+
+use crate::bank::{Bank, Kind, Tier};
+use crate::cli::{Context, Outcome};
+use crate::text::sanitize;
+use anyhow::Result;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// List the banks with how many questions of each kind and interview tier they hold.
+///
+/// Banks with errors are left out; `recall check` says why.
+///
+/// Example: recall list --json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else the built-in banks]
+    pub paths: Vec<PathBuf>,
+
+    /// Print a JSON array of {id, title, path, questions, kinds, tiers}
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Summary<'a> {
+    id: &'a str,
+    title: &'a str,
+    path: String,
+    questions: usize,
+    kinds: BTreeMap<&'static str, usize>,
+    tiers: BTreeMap<&'static str, usize>,
+}
+
+fn summarize(bank: &Bank) -> Summary<'_> {
+    let mut kinds = BTreeMap::new();
+    let mut tiers = BTreeMap::new();
+    for question in &bank.questions {
+        *kinds.entry(question.kind.as_str()).or_insert(0) += 1;
+        if let Some(tier) = question.tier {
+            *tiers.entry(tier.as_str()).or_insert(0) += 1;
+        }
+    }
+    Summary {
+        id: &bank.id,
+        title: &bank.title,
+        path: bank.source.display().to_string(),
+        questions: bank.questions.len(),
+        kinds,
+        tiers,
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+    let library = ctx.load_banks(&args.paths)?;
+    let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &summaries)?;
+        writeln!(out)?;
+        return Ok(Outcome::Success);
+    }
+    if summaries.is_empty() {
+        writeln!(
+            out,
+            "no valid banks found; `recall check` shows what is wrong"
+        )?;
+        return Ok(Outcome::Success);
+    }
+    for s in &summaries {
+        writeln!(out, "{}  {}", sanitize(s.id), sanitize(s.title))?;
+        let kinds: Vec<String> = Kind::ALL
+            .iter()
+            .filter_map(|k| {
+                s.kinds
+                    .get(k.as_str())
+                    .map(|n| format!("{n} {}", k.as_str().replace('_', " ")))
+            })
+            .collect();
+        writeln!(out, "  {} questions: {}", s.questions, kinds.join(", "))?;
+        if !s.tiers.is_empty() {
+            let tiers: Vec<String> = Tier::ALL
+                .iter()
+                .filter_map(|t| {
+                    s.tiers
+                        .get(t.as_str())
+                        .map(|n| format!("{n} {}", t.as_str()))
+                })
+                .collect();
+            writeln!(out, "  interview tiers: {}", tiers.join(", "))?;
+        }
+        writeln!(out, "  {}", sanitize(&s.path))?;
+    }
+    let skipped = library.diagnostics.iter().filter(|d| d.is_error()).count();
+    if skipped > 0 {
+        writeln!(
+            out,
+            "\n{skipped} error(s) kept some banks out; run `recall check`"
+        )?;
+    }
+    Ok(Outcome::Success)
+}

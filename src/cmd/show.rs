@@ -1,0 +1,36 @@
+//! `recall show`: one question as a learner sees it, and with `--answer` what is right.
+
+use crate::cli::{Context, Outcome};
+use crate::view;
+use anyhow::{Result, anyhow};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Show one question as a learner sees it.
+///
+/// Example: recall show mod-docker-04/named-volume-definition --answer
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The question: BANK/QUESTION, or QUESTION alone when its id is in one bank only
+    pub question: String,
+
+    /// Also show the answer, the explanation and the rubric
+    #[arg(long)]
+    pub answer: bool,
+
+    /// Bank files or folders to look in [default: $RECALL_BANKS, else ./banks, else built-in]
+    #[arg(long = "bank-path", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+    let library = ctx.load_valid_banks(&args.paths)?;
+    let (bank, question) = library.find(&args.question).map_err(|e| anyhow!(e))?;
+    let width = crate::text::terminal_width();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", view::question(bank, question, width))?;
+    if args.answer {
+        writeln!(out, "\n{}", view::answer(question, width))?;
+    }
+    Ok(Outcome::Success)
+}

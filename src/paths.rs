@@ -1,0 +1,63 @@
+//! Where recall finds its files: the database, the configuration and the banks.
+//!
+//! Each has the same order of precedence: the command-line option, then an environment
+//! variable, then a platform default. Nothing here creates or reads a file.
+
+use std::path::{Path, PathBuf};
+
+pub const DB_VAR: &str = "RECALL_DB";
+pub const CONFIG_VAR: &str = "RECALL_CONFIG";
+pub const BANKS_VAR: &str = "RECALL_BANKS";
+
+fn from_env(var: &str) -> Option<PathBuf> {
+    std::env::var_os(var)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+/// `--db`, else `RECALL_DB`, else `<data dir>/recall/recall.db`
+/// (`~/.local/share/recall/recall.db` on Linux).
+pub fn database(option: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(path) = option.map(Path::to_path_buf).or_else(|| from_env(DB_VAR)) {
+        return Ok(path);
+    }
+    dirs::data_dir()
+        .map(|dir| dir.join("recall").join("recall.db"))
+        .ok_or_else(|| {
+            format!("cannot find a data directory for the database (is HOME set?); pass --db PATH or set {DB_VAR}")
+        })
+}
+
+/// `--config`, else `RECALL_CONFIG`, else `<config dir>/recall/config.toml`
+/// (`~/.config/recall/config.toml` on Linux). The file need not exist.
+pub fn config(option: Option<&Path>) -> Option<PathBuf> {
+    option
+        .map(Path::to_path_buf)
+        .or_else(|| from_env(CONFIG_VAR))
+        .or_else(|| dirs::config_dir().map(|dir| dir.join("recall").join("config.toml")))
+}
+
+/// Where banks come from when a command is given no paths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankSource {
+    /// Files and folders named on the command line or in `RECALL_BANKS`.
+    Paths(Vec<PathBuf>),
+    /// The banks compiled into the binary.
+    Builtin,
+}
+
+/// The paths given, else `RECALL_BANKS` (separated like `PATH`), else `./banks` when it
+/// exists, else the built-in banks.
+pub fn banks(given: &[PathBuf]) -> BankSource {
+    if !given.is_empty() {
+        return BankSource::Paths(given.to_vec());
+    }
+    if let Some(value) = std::env::var_os(BANKS_VAR).filter(|v| !v.is_empty()) {
+        return BankSource::Paths(std::env::split_paths(&value).collect());
+    }
+    let local = PathBuf::from("banks");
+    if local.is_dir() {
+        return BankSource::Paths(vec![local]);
+    }
+    BankSource::Builtin
+}

@@ -1,0 +1,98 @@
+//! Text from banks and answers made safe and tidy for a terminal.
+//!
+//! A bank is untrusted input: it must not be able to move the cursor, change colours or
+//! set the window title of the person reading it. `sanitize` neutralises control
+//! characters and escape sequences; `wrap` folds prose to a width.
+
+use unicode_width::UnicodeWidthStr;
+
+/// `text` with every control character except newline and tab replaced by a visible
+/// stand-in (`ESC` becomes `^[`, U+009B becomes `<U+009B>`), so terminal escape sequences
+/// print as inert text. Carriage returns are dropped.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' => {}
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push((b'@' + c as u8) as char);
+            }
+            '\u{7f}' => out.push_str("^?"),
+            c if ('\u{80}'..='\u{9f}').contains(&c) => {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            // Bidirectional overrides can make text read differently from what it is.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Words of `text` folded into lines of at most `width` columns (a word longer than the
+/// width stands on its own line). Existing line breaks are kept; each line of the
+/// result is prefixed with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let width = width.max(indent.width() + 10);
+    let mut out = String::new();
+    for (i, paragraph) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut line = String::from(indent);
+        let mut empty = true;
+        for word in paragraph.split_whitespace() {
+            if !empty && line.width() + 1 + word.width() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line = String::from(indent);
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        if empty {
+            out.push_str(indent.trim_end());
+        } else {
+            out.push_str(&line);
+        }
+    }
+    out
+}
+
+/// The width to wrap to: `COLUMNS` when set, else 80, at most 100 for readability.
+pub fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c >= 20)
+        .unwrap_or(80)
+        .min(100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_neutralised() {
+        assert_eq!(sanitize("a\x1b[2Jb"), "a^[[2Jb");
+        assert_eq!(sanitize("x\u{9b}31m"), "x<U+009B>31m");
+        assert_eq!(sanitize("bell\x07\r\nok\t"), "bell^G\nok\t");
+        assert_eq!(sanitize("nul\0"), "nul^@");
+    }
+
+    #[test]
+    fn wraps_at_the_width() {
+        let wrapped = wrap("one two three four five six", 12, "  ");
+        assert_eq!(wrapped, "  one two\n  three four\n  five six");
+        assert_eq!(wrap("a\n\nb", 20, ""), "a\n\nb");
+    }
+}

@@ -1,0 +1,7 @@
+//! The integration tests, built as one binary: each module drives the `recall` binary
+//! (through `util::Recall`) or the library for one area.
+
+mod util;
+
+#[path = "suites/check.rs"]
+mod check;

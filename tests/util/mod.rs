@@ -1,0 +1,125 @@
+//! A small builder for running the `recall` binary in tests, isolated from the machine:
+//! the environment is cleared, HOME, the database and the config point into a temp dir,
+//! COLUMNS is fixed and colour is off. Nothing a test runs can read or write the
+//! developer's real files.
+
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The repository root (where `banks/` and `tests/` are).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub struct Recall {
+    command: Command,
+    stdin: Option<String>,
+    pub home: tempfile::TempDir,
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Exit status, stdout and stderr in one text, for snapshots.
+    pub fn transcript(&self) -> String {
+        let mut out = format!("exit: {}\n", self.code);
+        if !self.stdout.is_empty() {
+            out.push_str("--- stdout\n");
+            out.push_str(&self.stdout);
+        }
+        if !self.stderr.is_empty() {
+            out.push_str("--- stderr\n");
+            out.push_str(&self.stderr);
+        }
+        out
+    }
+}
+
+impl Recall {
+    pub fn new() -> Recall {
+        let home = tempfile::tempdir().expect("temp dir");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_recall"));
+        command
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("RECALL_DB", home.path().join("recall.db"))
+            .env("RECALL_CONFIG", home.path().join("config.toml"))
+            .env("COLUMNS", "80")
+            .env("NO_COLOR", "1")
+            .current_dir(home.path());
+        Recall {
+            command,
+            stdin: None,
+            home,
+        }
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> Recall
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Recall {
+        self.command.arg(arg);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Recall {
+        self.command.env(key, value);
+        self
+    }
+
+    pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Recall {
+        self.command.current_dir(dir);
+        self
+    }
+
+    pub fn stdin(mut self, input: impl Into<String>) -> Recall {
+        self.stdin = Some(input.into());
+        self
+    }
+
+    /// The temp dir standing in for HOME (it also holds the database).
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    pub fn run(mut self) -> Run {
+        self.command
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self.command.spawn().expect("spawn recall");
+        if let Some(input) = self.stdin.take() {
+            let mut stdin = child.stdin.take().expect("piped stdin");
+            // The child may stop reading early (e.g. `:quit`); a broken pipe is fine.
+            let _ = stdin.write_all(input.as_bytes());
+        }
+        let output = child.wait_with_output().expect("wait for recall");
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}

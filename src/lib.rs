@@ -10,5 +10,6 @@ pub mod clock;
 pub mod cmd;
 pub mod diagnostic;
 pub mod paths;
+pub mod schedule;
 pub mod text;
 pub mod view;

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod cmd;
 pub mod diagnostic;
+pub mod grade;
 pub mod paths;
 pub mod schedule;
 pub mod text;

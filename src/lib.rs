@@ -8,6 +8,7 @@ pub mod bank;
 pub mod cli;
 pub mod clock;
 pub mod cmd;
+pub mod config;
 pub mod diagnostic;
 pub mod paths;
 pub mod schedule;

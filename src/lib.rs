@@ -12,5 +12,6 @@ pub mod config;
 pub mod diagnostic;
 pub mod paths;
 pub mod schedule;
+pub mod store;
 pub mod text;
 pub mod view;

@@ -53,7 +53,19 @@ impl Diagnostic {
         severity: Severity,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let (line, column, source_line) = locate(source, span.start);
+        Diagnostic::located(file, &mut Locator::new(source), span, severity, message)
+    }
+
+    /// A problem at byte offset range `span` of the source `locator` indexes: the way to
+    /// make many diagnostics in one file without rescanning it for each.
+    pub fn located(
+        file: &Path,
+        locator: &mut Locator<'_>,
+        span: Range<usize>,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        let (line, column, source_line) = locator.locate(span.start);
         Diagnostic {
             file: file.display().to_string(),
             line,
@@ -105,13 +117,18 @@ impl Diagnostic {
     /// and the hint. Text from the bank is sanitised.
     pub fn render(&self) -> String {
         let mut out = String::new();
+        // A file name is as untrusted as the text inside the file.
+        let file = crate::text::sanitize(&self.file);
         if self.line > 0 {
-            let _ = write!(out, "{}:{}:{}: ", self.file, self.line, self.column);
+            let _ = write!(out, "{file}:{}:{}: ", self.line, self.column);
         } else {
-            let _ = write!(out, "{}: ", self.file);
+            let _ = write!(out, "{file}: ");
         }
         out.push_str(self.severity.as_str());
-        match (&self.bank, &self.question) {
+        // Ids are checked, but a file that fails to parse names them unchecked.
+        let bank = self.bank.as_deref().map(crate::text::sanitize);
+        let question = self.question.as_deref().map(crate::text::sanitize);
+        match (bank, question) {
             (Some(bank), Some(question)) => {
                 let _ = write!(out, " in {bank}/{question}");
             }
@@ -144,21 +161,88 @@ impl Diagnostic {
 }
 
 /// 1-based line and column (in characters) of byte `offset`, and the text of that line.
+/// Costs a scan of the source up to the offset's line; see [`Locator`] for many lookups.
 pub fn locate(source: &str, offset: usize) -> (usize, usize, String) {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = char_boundary(source, offset);
     let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line_end = source[offset..]
         .find('\n')
         .map_or(source.len(), |i| offset + i);
     let line = source[..line_start].matches('\n').count() + 1;
     let column = source[line_start..offset].chars().count() + 1;
-    let text = source[line_start..line_end].trim_end_matches('\r');
+    (line, column, line_text(&source[line_start..line_end]))
+}
+
+/// `offset`, clamped to `source` and moved back to the start of its character.
+fn char_boundary(source: &str, offset: usize) -> usize {
+    let mut offset = offset.min(source.len());
+    while !source.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A source line as shown under a diagnostic.
+fn line_text(line: &str) -> String {
     // Very long lines are cut so a minified file cannot flood the terminal.
-    let text: String = text.chars().take(200).collect();
-    (line, column, text)
+    line.trim_end_matches('\r').chars().take(200).collect()
+}
+
+/// Lines and columns of many offsets in one source, without rescanning it for each: a
+/// file with thousands of problems (or thousands of problems on one long line) must not
+/// take quadratic time to report. Line starts are indexed on the first lookup; a column
+/// is counted on from the previous lookup when that was earlier on the same line, so
+/// offsets asked in file order cost one pass over the source in all. A single lookup
+/// (the common case: one problem in a file) scans only up to its line, like [`locate`].
+pub struct Locator<'a> {
+    source: &'a str,
+    /// Byte offset of the start of each line; built on the second lookup.
+    line_starts: Vec<usize>,
+    lookups: usize,
+    /// The last lookup: (line index, byte offset, 1-based column).
+    last: Option<(usize, usize, usize)>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(source: &'a str) -> Locator<'a> {
+        Locator {
+            source,
+            line_starts: Vec::new(),
+            lookups: 0,
+            last: None,
+        }
+    }
+
+    /// 1-based line and column (in characters) of byte `offset`, and the text of that
+    /// line (cut to 200 characters).
+    pub fn locate(&mut self, offset: usize) -> (usize, usize, String) {
+        let source = self.source;
+        self.lookups += 1;
+        if self.lookups == 1 {
+            return locate(source, offset);
+        }
+        let offset = char_boundary(source, offset);
+        if self.line_starts.is_empty() {
+            self.line_starts.push(0);
+            self.line_starts
+                .extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        }
+        // The last line starting at or before `offset`; line_starts[0] is 0, so the
+        // partition point is at least 1.
+        let index = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = self.line_starts[index];
+        let line_end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(source.len(), |next| next - 1);
+        let (from, counted) = match self.last {
+            Some((line, at, column)) if line == index && at <= offset => (at, column),
+            _ => (line_start, 1),
+        };
+        let column = counted + source[from..offset].chars().count();
+        self.last = Some((index, offset, column));
+        (index + 1, column, line_text(&source[line_start..line_end]))
+    }
 }
 
 #[cfg(test)]
@@ -173,5 +257,26 @@ mod tests {
         // after the two-byte é
         assert_eq!(locate(src, 9), (2, 3, "bé = 2".into()));
         assert_eq!(locate(src, 1000).0, 3);
+    }
+
+    #[test]
+    fn a_locator_agrees_with_locate_in_any_order() {
+        let src = "ab\nçd\n\nlong line here\r\nend";
+        let mut locator = Locator::new(src);
+        let offsets: Vec<usize> = (0..=src.len() + 2).chain((0..src.len()).rev()).collect();
+        for offset in offsets {
+            let fresh = {
+                let mut offset = offset.min(src.len());
+                while !src.is_char_boundary(offset) {
+                    offset -= 1;
+                }
+                let line_start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+                let line = src[..line_start].matches('\n').count() + 1;
+                (line, src[line_start..offset].chars().count() + 1)
+            };
+            let (line, column, _) = locator.locate(offset);
+            assert_eq!((line, column), fresh, "offset {offset}");
+        }
+        assert_eq!(locator.locate(8).2, "long line here");
     }
 }

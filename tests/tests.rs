@@ -5,3 +5,9 @@ mod util;
 
 #[path = "suites/check.rs"]
 mod check;
+
+#[path = "suites/adversarial.rs"]
+mod adversarial;
+
+#[path = "suites/properties.rs"]
+mod properties;

@@ -8,8 +8,8 @@
 
 use super::model::*;
 use super::raw::*;
-use crate::diagnostic::{Diagnostic, Severity};
-use std::collections::HashSet;
+use crate::diagnostic::{Diagnostic, Locator, Severity};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -50,14 +50,15 @@ pub(super) fn load_source(path: &Path, source: &str) -> Loaded {
         Ok(raw) => raw,
         Err(err) => return Loaded::failed(toml_error(path, source, &err)),
     };
+    let mut locator = Locator::new(source);
     let id_site = raw
         .bank
         .as_ref()
         .and_then(|b| b.get_ref().id.as_ref())
-        .map(|id| Diagnostic::at(path, source, id.span(), Severity::Error, ""));
+        .map(|id| Diagnostic::located(path, &mut locator, id.span(), Severity::Error, ""));
     let mut checker = Checker {
         path,
-        source,
+        locator,
         diagnostics: Vec::new(),
         bank_id: None,
         question_id: None,
@@ -143,6 +144,15 @@ fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
             first_line,
             "close the string with `\"` on the same line; text over several lines goes in \"\"\"triple quotes\"\"\"".to_owned(),
         )
+    } else if first_line == "recursion limit" || first_line.starts_with("cannot recurse further") {
+        // toml gives no position for a key with too many dots; find it.
+        if err.span().is_none() {
+            span = deep_key(source).map_or(0..0, |at| at..at);
+        }
+        (
+            format!("nested more than {MAX_NESTING} levels deep"),
+            "a bank needs a few levels: [bank], [[question]], [[question.example]] and the arrays and inline tables in them".to_owned(),
+        )
     } else if first_line.starts_with("key with no value") {
         (first_line, "write key = value".to_owned())
     } else if first_line.starts_with("string values must be quoted") {
@@ -206,6 +216,27 @@ fn whereabouts(source: &str, offset: usize) -> (Option<String>, Option<String>) 
     (bank_id, question)
 }
 
+/// How deep toml nests tables, arrays and dotted keys before it gives up (its own limit,
+/// which keeps a hostile file from overflowing the stack).
+const MAX_NESTING: usize = 80;
+
+/// The byte offset of the first key or table header with [`MAX_NESTING`] or more parts.
+fn deep_key(source: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let text = line.trim_start();
+        let key = match text.strip_prefix('[') {
+            Some(header) => header.split(']').next().unwrap_or(""),
+            None => text.split('=').next().unwrap_or(""),
+        };
+        if key.matches('.').count() + 1 >= MAX_NESTING {
+            return Some(offset + line.len() - text.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// The byte offset of `key` written as a key (followed by `=`) inside `span` of `source`.
 fn key_in(source: &str, span: Range<usize>, key: &str) -> Option<usize> {
     let text = source.get(span.clone())?;
@@ -230,9 +261,23 @@ fn key_at(source: &str, offset: usize) -> String {
         .collect()
 }
 
+/// `list` without repeats, first occurrences kept in order: linear, so a list of
+/// thousands of entries costs no more than its length.
+fn without_repeats(list: Vec<String>) -> Vec<String> {
+    let first: Vec<bool> = {
+        let mut seen = HashSet::with_capacity(list.len());
+        list.iter().map(|item| seen.insert(item.as_str())).collect()
+    };
+    list.into_iter()
+        .zip(first)
+        .filter_map(|(item, first)| first.then_some(item))
+        .collect()
+}
+
 struct Checker<'a> {
     path: &'a Path,
-    source: &'a str,
+    /// Locates every report in the source without rescanning it.
+    locator: Locator<'a>,
     diagnostics: Vec<Diagnostic>,
     bank_id: Option<String>,
     question_id: Option<String>,
@@ -240,7 +285,7 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn report(&mut self, span: Range<usize>, severity: Severity, message: String, hint: &str) {
-        let mut d = Diagnostic::at(self.path, self.source, span, severity, message)
+        let mut d = Diagnostic::located(self.path, &mut self.locator, span, severity, message)
             .in_bank(self.bank_id.as_deref())
             .in_question(self.question_id.as_deref());
         if !hint.is_empty() {
@@ -368,11 +413,11 @@ impl Checker<'_> {
                     format!("`{key}` has an empty entry"),
                     "write its text, or remove the empty string",
                 );
-            } else if !out.contains(&item) {
+            } else {
                 out.push(item);
             }
         }
-        out
+        without_repeats(out)
     }
 
     fn bank(&mut self, raw: RawFile) -> Option<Bank> {
@@ -718,7 +763,8 @@ impl Checker<'_> {
                 "add the missing choices",
             );
         }
-        let mut seen: Vec<String> = Vec::new();
+        // Each choice's normalised text and the index of its first occurrence.
+        let mut seen: HashMap<String, usize> = HashMap::with_capacity(choices.len());
         for choice in choices {
             let span = choice.span();
             let choice = choice.into_inner();
@@ -729,8 +775,11 @@ impl Checker<'_> {
                     "write its text or remove it",
                 );
             } else {
-                let norm = choice.text.trim().to_lowercase();
-                if let Some(first) = seen.iter().position(|s| *s == norm) {
+                let index = question.choices.len();
+                let first = *seen
+                    .entry(choice.text.trim().to_lowercase())
+                    .or_insert(index);
+                if first != index {
                     self.error(
                         span,
                         format!(
@@ -742,7 +791,6 @@ impl Checker<'_> {
                     );
                 }
             }
-            seen.push(choice.text.trim().to_lowercase());
             let feedback = choice.feedback.filter(|f| !f.trim().is_empty());
             question.choices.push(Choice {
                 text: choice.text,
@@ -782,6 +830,7 @@ impl Checker<'_> {
             );
         }
         let last = letter(count.saturating_sub(1));
+        let mut listed = HashSet::new();
         for (at, text) in letters {
             match letter_index(&text) {
                 None => self.error(
@@ -797,7 +846,7 @@ impl Checker<'_> {
                     ),
                     "point the answer at an existing choice, or add the missing choice",
                 ),
-                Some(i) if question.answer.contains(&i) => self.error(
+                Some(i) if !listed.insert(i) => self.error(
                     at,
                     format!("answer {} is listed twice", letter(i)),
                     "list each right letter once",
@@ -927,12 +976,9 @@ impl Checker<'_> {
         }
         let mut out = Vec::with_capacity(terms.len());
         for term in terms {
-            let term = self.term(&term, span.clone())?;
-            if !out.contains(&term) {
-                out.push(term);
-            }
+            out.push(self.term(&term, span.clone())?);
         }
-        Some(out)
+        Some(without_repeats(out))
     }
 
     fn example(&mut self, raw: S<RawExample>) -> Option<Example> {

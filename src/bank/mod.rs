@@ -16,7 +16,8 @@ pub use model::*;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::paths::BankSource;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Every bank that loaded, and what was wrong with the rest.
@@ -134,8 +135,7 @@ fn read_file(path: &Path) -> Result<Loaded, LoadError> {
         path: path.to_owned(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
+    let too_large = |size: String| {
         let d = Diagnostic::file(
             path,
             Severity::Error,
@@ -145,9 +145,22 @@ fn read_file(path: &Path) -> Result<Loaded, LoadError> {
             ),
         )
         .hint("split it into several banks (one file per lesson)");
-        return Ok(Loaded::failed(d));
+        Ok(Loaded::failed(d))
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return too_large(size.to_string());
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // The size on disk is only a promise: a device (`/dev/zero`) says 0 and a file may
+    // grow while it is read, so the read itself stops one byte past the limit.
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return too_large(format!("more than {MAX_FILE_BYTES}"));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(load_source(path, &text)),
         Err(err) => {
@@ -186,7 +199,7 @@ fn bank_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
             }
         })?;
         if meta.is_dir() {
-            walk(path, &mut files)?;
+            walk(path, &mut files, &mut HashSet::new())?;
         } else {
             files.push(path.clone());
         }
@@ -194,11 +207,22 @@ fn bank_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
     Ok(files)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+/// Adds the `*.toml` regular files under `dir` to `files`. `visited` holds the real paths
+/// of the folders walked so far, so a symbolic link back up the tree is not followed
+/// round in circles; anything but a regular file (a FIFO would block the read forever)
+/// is skipped.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+) -> Result<(), LoadError> {
     let io = |source| LoadError::Io {
         path: dir.to_owned(),
         source,
     };
+    if !visited.insert(std::fs::canonicalize(dir).map_err(io)?) {
+        return Ok(());
+    }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .map(|e| e.map(|e| e.path()))
@@ -212,9 +236,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
         if hidden {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, files)?;
-        } else if path.extension().is_some_and(|e| e == "toml") {
+        // Follows symbolic links; a dangling one is skipped like any non-file.
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            walk(&path, files, visited)?;
+        } else if meta.is_file() && path.extension().is_some_and(|e| e == "toml") {
             files.push(path);
         }
     }

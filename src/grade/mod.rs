@@ -1,0 +1,436 @@
+//! Keyword grading of free-text answers: a rubric of concepts, matched tolerantly
+//! (stems, typos, phrases, alternatives, code tokens exactly), discounted under negation,
+//! scored by weight, and explained concept by concept.
+//!
+//! [`Grader`] is built once for a set of banks (it derives rubrics for questions without
+//! keywords, weighting words by their rarity across each bank, and compiles every
+//! rubric); [`Grader::grade`] then grades an answer to one question into a [`Grade`],
+//! and [`explain`] renders a grade as plain text. No terminal I/O here; the rules are
+//! documented in `docs/grading.md`.
+
+mod derive;
+mod matcher;
+mod stopwords;
+mod token;
+
+pub use derive::DeriveOptions;
+
+use crate::bank::{Bank, Question, Rubric};
+use derive::BankStats;
+use matcher::{Answer, Pattern};
+use rust_stemmers::Stemmer;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// The pass mark of a question with `keywords` and no `pass`: half the weight. An
+/// author's keywords are the essentials, so half of them is a real answer; `required`
+/// marks what no answer may miss. See `docs/grading.md`.
+pub const DEFAULT_PASS: f64 = 0.5;
+
+/// The pass mark of a question graded by a rubric derived from its model answer, when
+/// it has no `pass`: tuned on the SemEval-2013 training data (see `BENCHMARKS.md`).
+/// A model answer says more than a learner needs to, so fewer of its words are enough.
+pub const DERIVED_PASS: f64 = 0.4;
+
+/// Grading settings; `Default` is what recall uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Options {
+    /// Pass mark for author rubrics without `pass`.
+    pub pass: f64,
+    /// Pass mark for derived rubrics without `pass`.
+    pub derived_pass: f64,
+    pub derive: DeriveOptions,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            pass: DEFAULT_PASS,
+            derived_pass: DERIVED_PASS,
+            derive: DeriveOptions::default(),
+        }
+    }
+}
+
+/// Grades answers to the text questions of a set of banks.
+pub struct Grader {
+    stemmer: Stemmer,
+    options: Options,
+    /// Per bank id, its statistics and each question's prepared rubric.
+    banks: HashMap<String, Prepared>,
+}
+
+struct Prepared {
+    stats: BankStats,
+    questions: HashMap<String, Compiled>,
+}
+
+/// A rubric ready to match: the rubric (when derived) and its compiled patterns.
+struct Compiled {
+    derived: Option<Rubric>,
+    concepts: Vec<Vec<Pattern>>,
+    forbidden: Vec<Vec<Pattern>>,
+}
+
+impl std::fmt::Debug for Grader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Grader")
+            .field("options", &self.options)
+            .field("banks", &self.banks.len())
+            .finish()
+    }
+}
+
+/// The verdict on one answer, with everything needed to explain it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Grade {
+    /// Matched weight over total weight, in [0, 1].
+    pub score: f64,
+    pub passed: bool,
+    pub pass_mark: f64,
+    /// One per concept, in rubric order.
+    pub concepts: Vec<ConceptResult>,
+    /// Forbidden terms found.
+    pub forbidden: Vec<ForbiddenHit>,
+    /// Why it failed, in words; `None` when it passed.
+    pub failure: Option<String>,
+}
+
+/// How one concept of the rubric fared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConceptResult {
+    pub label: String,
+    pub weight: f64,
+    pub required: bool,
+    /// The answer's words that matched, or `None` when the concept is missing.
+    pub matched: Option<Vec<String>>,
+    /// Found only under a negation ("not ... disk"), so it did not count.
+    pub negated: bool,
+}
+
+/// A forbidden term that the answer contains.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForbiddenHit {
+    pub term: String,
+    /// The answer's words that matched it.
+    pub matched: Vec<String>,
+}
+
+impl Grade {
+    /// The labels of the concepts that matched.
+    pub fn matched(&self) -> Vec<&str> {
+        self.concepts
+            .iter()
+            .filter(|c| c.matched.is_some())
+            .map(|c| c.label.as_str())
+            .collect()
+    }
+
+    /// The labels of the concepts that did not.
+    pub fn missed(&self) -> Vec<&str> {
+        self.concepts
+            .iter()
+            .filter(|c| c.matched.is_none())
+            .map(|c| c.label.as_str())
+            .collect()
+    }
+}
+
+impl Grader {
+    /// Builds the grader for a set of banks (derived rubrics weight rarer words higher
+    /// across each bank).
+    pub fn new(banks: &[Bank]) -> Grader {
+        Grader::with_options(banks, Options::default())
+    }
+
+    /// [`Grader::new`] with other settings (the SemEval evaluation tunes them).
+    pub fn with_options(banks: &[Bank], options: Options) -> Grader {
+        let stemmer = token::stemmer();
+        let mut prepared = HashMap::new();
+        for bank in banks {
+            let stats = BankStats::new(bank, &stemmer);
+            let questions = bank
+                .questions
+                .iter()
+                .filter(|q| q.is_text())
+                .map(|q| (q.id.clone(), compile(q, &stats, &options, &stemmer)))
+                .collect();
+            prepared.insert(bank.id.clone(), Prepared { stats, questions });
+        }
+        Grader {
+            stemmer,
+            options,
+            banks: prepared,
+        }
+    }
+
+    /// The rubric actually used: the author's, or the one derived from the model answer.
+    pub fn rubric<'a>(&'a self, bank: &Bank, question: &'a Question) -> Cow<'a, Rubric> {
+        if let Some(rubric) = &question.rubric {
+            return Cow::Borrowed(rubric);
+        }
+        match self.prepared(bank, question) {
+            Some(Compiled {
+                derived: Some(rubric),
+                ..
+            }) => Cow::Borrowed(rubric),
+            _ => {
+                let stats = BankStats::new(bank, &self.stemmer);
+                Cow::Owned(derive::derive(
+                    question,
+                    &stats,
+                    &self.options.derive,
+                    &self.stemmer,
+                ))
+            }
+        }
+    }
+
+    /// Whether `question`'s rubric is derived from its model answer.
+    pub fn is_derived(question: &Question) -> bool {
+        question.rubric.is_none()
+    }
+
+    /// The pass mark of `question`: its own `pass`, else the default for its kind of
+    /// rubric.
+    pub fn pass_mark(&self, question: &Question) -> f64 {
+        question.pass.unwrap_or(if Grader::is_derived(question) {
+            self.options.derived_pass
+        } else {
+            self.options.pass
+        })
+    }
+
+    fn prepared(&self, bank: &Bank, question: &Question) -> Option<&Compiled> {
+        self.banks.get(&bank.id)?.questions.get(&question.id)
+    }
+
+    /// Grades a free-text answer to a text question of `bank`.
+    pub fn grade(&self, bank: &Bank, question: &Question, answer: &str) -> Grade {
+        match self.prepared(bank, question) {
+            Some(compiled) => self.grade_compiled(compiled, question, answer),
+            None => {
+                // A bank the grader was not built with: prepare it now.
+                let stats = match self.banks.get(&bank.id) {
+                    Some(p) => Cow::Borrowed(&p.stats),
+                    None => Cow::Owned(BankStats::new(bank, &self.stemmer)),
+                };
+                let compiled = compile(question, &stats, &self.options, &self.stemmer);
+                self.grade_compiled(&compiled, question, answer)
+            }
+        }
+    }
+
+    fn grade_compiled(&self, compiled: &Compiled, question: &Question, answer: &str) -> Grade {
+        let empty = Rubric::default();
+        let rubric = compiled
+            .derived
+            .as_ref()
+            .or(question.rubric.as_ref())
+            .unwrap_or(&empty);
+        let answer = Answer::new(answer, &self.stemmer);
+        let words = |found: &matcher::Found| -> Vec<String> {
+            found
+                .tokens
+                .iter()
+                .map(|&i| answer.word(i).to_owned())
+                .collect()
+        };
+        let mut concepts = Vec::with_capacity(rubric.concepts.len());
+        for (concept, patterns) in rubric.concepts.iter().zip(&compiled.concepts) {
+            let mut discounted = None;
+            let mut matched = None;
+            for pattern in patterns {
+                match answer.find(pattern) {
+                    Some(found) if !found.negated => {
+                        matched = Some(words(&found));
+                        break;
+                    }
+                    Some(found) => {
+                        discounted.get_or_insert(found);
+                    }
+                    None => {}
+                }
+            }
+            concepts.push(ConceptResult {
+                label: concept.label().to_owned(),
+                weight: concept.weight,
+                required: concept.required,
+                negated: matched.is_none() && discounted.is_some(),
+                matched,
+            });
+        }
+        let mut forbidden = Vec::new();
+        for (term, patterns) in rubric.forbidden.iter().zip(&compiled.forbidden) {
+            for (text, pattern) in term.terms.iter().zip(patterns) {
+                if let Some(found) = answer.find(pattern).filter(|f| !f.negated) {
+                    forbidden.push(ForbiddenHit {
+                        term: text.clone(),
+                        matched: words(&found),
+                    });
+                }
+            }
+        }
+        let pass_mark = self.pass_mark(question);
+        verdict(concepts, forbidden, pass_mark, rubric)
+    }
+}
+
+fn compile(
+    question: &Question,
+    stats: &BankStats,
+    options: &Options,
+    stemmer: &Stemmer,
+) -> Compiled {
+    let derived = question
+        .rubric
+        .is_none()
+        .then(|| derive::derive(question, stats, &options.derive, stemmer));
+    let rubric = derived
+        .as_ref()
+        .or(question.rubric.as_ref())
+        .cloned()
+        .unwrap_or_default();
+    let patterns = |terms: &[String]| -> Vec<Pattern> {
+        terms.iter().map(|t| Pattern::compile(t, stemmer)).collect()
+    };
+    Compiled {
+        concepts: rubric
+            .concepts
+            .iter()
+            .map(|c| patterns(&c.alternatives))
+            .collect(),
+        forbidden: rubric
+            .forbidden
+            .iter()
+            .map(|f| patterns(&f.terms))
+            .collect(),
+        derived,
+    }
+}
+
+/// Score and verdict from what was found.
+fn verdict(
+    concepts: Vec<ConceptResult>,
+    forbidden: Vec<ForbiddenHit>,
+    pass_mark: f64,
+    rubric: &Rubric,
+) -> Grade {
+    let total: f64 = concepts.iter().map(|c| c.weight.max(0.0)).sum();
+    let got: f64 = concepts
+        .iter()
+        .filter(|c| c.matched.is_some())
+        .map(|c| c.weight.max(0.0))
+        .sum();
+    let score = if rubric.concepts.is_empty() {
+        // Nothing to find (a rubric of forbidden terms only): only those can fail it.
+        1.0
+    } else if total > 0.0 {
+        (got / total).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let mut reasons = Vec::new();
+    for concept in concepts
+        .iter()
+        .filter(|c| c.required && c.matched.is_none())
+    {
+        reasons.push(if concept.negated {
+            format!(
+                "required concept `{}` is only mentioned under a negation",
+                concept.label
+            )
+        } else {
+            format!("missing required concept `{}`", concept.label)
+        });
+    }
+    for hit in &forbidden {
+        reasons.push(format!("contains forbidden term `{}`", hit.term));
+    }
+    // A score within rounding of the mark passes: 0.6 written as 3/5 must not fail.
+    let short = score + 1e-9 < pass_mark;
+    if short {
+        reasons.push(format!(
+            "score {:.0}% is below the pass mark {:.0}%",
+            score * 100.0,
+            pass_mark * 100.0
+        ));
+    }
+    Grade {
+        score,
+        passed: reasons.is_empty(),
+        pass_mark,
+        concepts,
+        forbidden,
+        failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
+    }
+}
+
+/// A grade as plain text, one concept per line:
+///
+/// ```text
+/// PASS  score 75% (pass mark 50%)
+///   + daemon                 matched "daemon"
+///   - persist (required)     missing
+///   ~ disk                   only under a negation: "not ... disk" does not count
+///   ! forbidden bind mount   found "bind mount"
+/// ```
+///
+/// Labels and words come from banks and answers: the caller sanitises for a terminal.
+pub fn explain(grade: &Grade) -> String {
+    let mut out = format!(
+        "{}  score {:.0}% (pass mark {:.0}%)\n",
+        if grade.passed { "PASS" } else { "FAIL" },
+        grade.score * 100.0,
+        grade.pass_mark * 100.0
+    );
+    let name = |c: &ConceptResult| {
+        let mut notes = Vec::new();
+        if c.weight != 1.0 {
+            notes.push(format!("weight {}", c.weight));
+        }
+        if c.required {
+            notes.push("required".to_owned());
+        }
+        if notes.is_empty() {
+            c.label.clone()
+        } else {
+            format!("{} ({})", c.label, notes.join(", "))
+        }
+    };
+    let width = grade
+        .concepts
+        .iter()
+        .map(|c| name(c).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for concept in &grade.concepts {
+        let (mark, what) = match (&concept.matched, concept.negated) {
+            (Some(words), _) => ('+', format!("matched \"{}\"", words.join(" "))),
+            (None, true) => (
+                '~',
+                "only under a negation, so it does not count".to_owned(),
+            ),
+            (None, false) => ('-', "missing".to_owned()),
+        };
+        let _ = writeln!(out, "  {mark} {:<width$}  {what}", name(concept));
+    }
+    for hit in &grade.forbidden {
+        let _ = writeln!(
+            out,
+            "  ! forbidden `{}`: found \"{}\"",
+            hit.term,
+            hit.matched.join(" ")
+        );
+    }
+    if let Some(failure) = &grade.failure {
+        let _ = writeln!(out, "  why: {failure}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,38 @@
+//! English function words: demoted out of derived rubrics and never typo-matched.
+//!
+//! A short list on purpose: only words that carry no subject matter in a short answer.
+//! Negation cues (`not`, `no`, `never`, ...) are not here: they matter to the grader.
+
+/// Whether `word` (lower case) is an English stop word.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted, so `binary_search` works (a unit test checks it).
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "etc",
+    "even", "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has", "have",
+    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "itself", "just", "let", "like", "may", "me", "might", "more", "most", "much",
+    "must", "my", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "out",
+    "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
+    "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "thus", "to",
+    "too", "under", "until", "up", "us", "use", "used", "uses", "using", "very", "via", "was",
+    "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why",
+    "will", "with", "would", "yes", "you", "your", "yours",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_list_is_sorted_and_unique() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stop_word("the"));
+        assert!(!is_stop_word("daemon"));
+        assert!(!is_stop_word("not"));
+    }
+}

@@ -1,0 +1,291 @@
+//! Unit tests of the grading rules through the public API, and property tests.
+
+use super::*;
+use crate::bank::{Concept, Forbidden, Kind};
+use proptest::prelude::*;
+use std::path::PathBuf;
+
+fn question(id: &str, prompt: &str, model: &str, rubric: Option<Rubric>) -> Question {
+    Question {
+        id: id.to_owned(),
+        kind: Kind::ShortAnswer,
+        prompt: prompt.to_owned(),
+        situation: None,
+        tier: None,
+        choices: Vec::new(),
+        answer: Vec::new(),
+        explanation: None,
+        model_answer: Some(model.to_owned()),
+        rubric,
+        pass: None,
+        examples: Vec::new(),
+        tags: Vec::new(),
+        difficulty: None,
+        references: Vec::new(),
+        draft: false,
+    }
+}
+
+fn bank(questions: Vec<Question>) -> Bank {
+    Bank {
+        id: "b".to_owned(),
+        title: "B".to_owned(),
+        lesson: None,
+        module: None,
+        description: None,
+        tags: Vec::new(),
+        questions,
+        source: PathBuf::from("b.toml"),
+    }
+}
+
+fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {
+    Concept {
+        alternatives: alternatives.iter().map(|s| (*s).to_owned()).collect(),
+        weight,
+        required,
+    }
+}
+
+/// The volume question of the minimal fixture bank.
+fn volume_bank() -> Bank {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["daemon"], 1.0, false),
+            concept(&["persist", "survive"], 2.0, true),
+        ],
+        forbidden: vec![Forbidden {
+            terms: vec!["bind mount".to_owned()],
+        }],
+    };
+    bank(vec![question(
+        "volume",
+        "What is a volume?",
+        "Storage managed by the daemon that persists.",
+        Some(rubric),
+    )])
+}
+
+fn grade(bank: &Bank, answer: &str) -> Grade {
+    Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
+}
+
+#[test]
+fn weights_make_the_score() {
+    let b = volume_bank();
+    let g = grade(&b, "managed by the daemon, and it persists");
+    assert_eq!(g.score, 1.0);
+    assert!(g.passed);
+    let g = grade(&b, "it survives restarts");
+    assert!((g.score - 2.0 / 3.0).abs() < 1e-9, "{}", g.score);
+    assert!(g.passed);
+    assert_eq!(g.matched(), ["persist"]);
+    assert_eq!(g.missed(), ["daemon"]);
+}
+
+#[test]
+fn alternatives_each_count() {
+    let b = volume_bank();
+    let g = grade(&b, "it survives");
+    assert_eq!(g.concepts[1].matched, Some(vec!["survives".to_owned()]));
+}
+
+#[test]
+fn a_missing_required_concept_fails_whatever_the_score() {
+    let mut b = volume_bank();
+    b.questions[0].pass = Some(0.3);
+    let g = grade(&b, "the daemon manages it");
+    assert!(!g.passed);
+    assert_eq!(
+        g.failure.as_deref(),
+        Some("missing required concept `persist`")
+    );
+}
+
+#[test]
+fn a_forbidden_term_fails() {
+    let b = volume_bank();
+    let g = grade(&b, "a daemon-managed bind mount that persists");
+    assert_eq!(g.score, 1.0);
+    assert!(!g.passed);
+    assert_eq!(g.forbidden[0].matched, ["bind", "mount"]);
+    assert_eq!(
+        g.failure.as_deref(),
+        Some("contains forbidden term `bind mount`")
+    );
+    let g = grade(&b, "daemon-managed, persists, and not a bind mount");
+    assert!(g.passed, "a negated forbidden term is not said: {g:?}");
+}
+
+#[test]
+fn negation_discounts_a_concept() {
+    let b = volume_bank();
+    let g = grade(&b, "the daemon does not persist it");
+    assert!(!g.passed);
+    assert!(g.concepts[1].negated);
+    assert_eq!(
+        g.failure.as_deref(),
+        Some(
+            "required concept `persist` is only mentioned under a negation; \
+             score 33% is below the pass mark 50%"
+        )
+    );
+}
+
+#[test]
+fn the_score_must_reach_the_pass_mark() {
+    let mut b = volume_bank();
+    if let Some(rubric) = b.questions[0].rubric.as_mut() {
+        rubric.concepts[1].required = false;
+    }
+    let g = grade(&b, "the daemon");
+    assert!(!g.passed);
+    assert_eq!(
+        g.failure.as_deref(),
+        Some("score 33% is below the pass mark 50%")
+    );
+}
+
+#[test]
+fn derived_rubrics_skip_stop_words_and_demote_the_question() {
+    let b = bank(vec![
+        question(
+            "q1",
+            "Where does Docker keep named volumes?",
+            "Docker keeps named volumes under /var/lib/docker/volumes on the host.",
+            None,
+        ),
+        question(
+            "q2",
+            "What is a bind mount?",
+            "A bind mount maps a host path into the container.",
+            None,
+        ),
+    ]);
+    let grader = Grader::new(std::slice::from_ref(&b));
+    let rubric = grader.rubric(&b, &b.questions[0]);
+    let labels: Vec<&str> = rubric.concepts.iter().map(|c| c.label()).collect();
+    assert_eq!(
+        labels,
+        [
+            "docker",
+            "keeps",
+            "named",
+            "volumes",
+            "/var/lib/docker/volumes",
+            "host"
+        ]
+    );
+    let weight = |label: &str| {
+        rubric
+            .concepts
+            .iter()
+            .find(|c| c.label() == label)
+            .map(|c| c.weight)
+    };
+    // `host` is in both model answers, `keeps` in the question, the path is code.
+    assert!(weight("host") < weight("/var/lib/docker/volumes"));
+    assert!(weight("keeps") < weight("host"));
+    let g = grader.grade(
+        &b,
+        &b.questions[0],
+        &b.questions[0].model_answer.clone().unwrap_or_default(),
+    );
+    assert!(g.passed && g.score == 1.0);
+}
+
+#[test]
+fn derived_rubrics_keep_the_model_answers_negations() {
+    let b = bank(vec![question(
+        "q",
+        "Where is tmpfs data kept?",
+        "In memory only; it is never written to disk.",
+        None,
+    )]);
+    let grader = Grader::new(std::slice::from_ref(&b));
+    let labels: Vec<String> = grader
+        .rubric(&b, &b.questions[0])
+        .concepts
+        .iter()
+        .map(|c| c.label().to_owned())
+        .collect();
+    assert_eq!(labels, ["memory", "never written", "never disk"]);
+    let g = grader.grade(&b, &b.questions[0], "in memory, not written to disk");
+    assert!(g.passed, "{}", explain(&g));
+    let g = grader.grade(&b, &b.questions[0], "it is written to disk");
+    assert_eq!(g.concepts[2].matched, None);
+}
+
+#[test]
+fn a_learner_in_their_own_words_with_a_typo_passes() {
+    let b = volume_bank();
+    let g = grade(
+        &b,
+        "Its storage that the docker deamon looks after; it survives container removal",
+    );
+    assert!(g.passed, "{}", explain(&g));
+}
+
+#[test]
+fn explanations_name_every_concept() {
+    let b = volume_bank();
+    let text = explain(&grade(&b, "a bind mount the daemon does not persist"));
+    assert_eq!(
+        text,
+        "FAIL  score 33% (pass mark 50%)\n\
+         \x20 + daemon                        matched \"daemon\"\n\
+         \x20 ~ persist (weight 2, required)  only under a negation, so it does not count\n\
+         \x20 ! forbidden `bind mount`: found \"bind mount\"\n\
+         \x20 why: required concept `persist` is only mentioned under a negation; contains forbidden term `bind mount`; score 33% is below the pass mark 50%\n"
+    );
+}
+
+#[test]
+fn questions_without_rubric_or_model_answer_fail_without_panicking() {
+    let mut q = question("q", "Pick one", "x", None);
+    q.model_answer = None;
+    q.kind = Kind::MultipleChoice;
+    let b = bank(vec![q]);
+    let g = grade(&b, "anything");
+    assert_eq!(g.score, 1.0);
+    assert!(g.concepts.is_empty());
+}
+
+#[test]
+fn a_bank_unknown_to_the_grader_is_graded_too() {
+    let b = volume_bank();
+    let g = Grader::new(&[]).grade(&b, &b.questions[0], "daemon persists");
+    assert!(g.passed);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_and_scores_stay_in_range(answer in "\\PC{0,80}", model in "\\PC{1,60}") {
+        let b = volume_bank();
+        let g = grade(&b, &answer);
+        prop_assert!((0.0..=1.0).contains(&g.score));
+        let derived = bank(vec![question("q", "What?", &model, None)]);
+        let g = grade(&derived, &answer);
+        prop_assert!((0.0..=1.0).contains(&g.score));
+        let _ = explain(&g);
+    }
+
+    #[test]
+    fn a_model_answer_passes_its_own_derived_rubric(model in "\\PC{1,120}") {
+        let b = bank(vec![question("q", "What is it?", &model, None)]);
+        let g = grade(&b, &model);
+        prop_assert!(g.passed, "{}", explain(&g));
+    }
+
+    #[test]
+    fn a_model_answer_of_words_passes_its_own_derived_rubric(
+        words in proptest::collection::vec("(not|never|no|the|[a-z]{1,9}|--[a-z]{2,6}|[0-9]{2,4}:[0-9]{2}|[,.;])", 1..30)
+    ) {
+        let model = words.join(" ");
+        let b = bank(vec![question("q", "What is it?", &model, None)]);
+        let g = grade(&b, &model);
+        prop_assert!(g.passed, "{model:?}\n{}", explain(&g));
+    }
+}

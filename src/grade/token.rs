@@ -1,0 +1,319 @@
+//! Turning text (an answer, a keyword, a model answer) into the tokens the grader matches.
+//!
+//! Normalisation is Unicode NFKC and lower-casing; whitespace and punctuation break
+//! words, except inside code-like tokens (paths, flags, `key=value`, ports and image
+//! tags, dotted and snake_case names), which are kept whole so they can be matched
+//! exactly. `n't` is spelt out as `not` so negation sees it. Each word is stemmed with
+//! the English Snowball stemmer. This module knows nothing of rubrics or scores.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, is_nfkc_quick};
+
+/// What kind of token, which decides how it may be matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A word of letters: matched by stem, tolerant of typos.
+    Word,
+    /// Contains a digit (`8080`, `ipv4`): matched exactly.
+    Exact,
+    /// A code-like token (`--mount`, `/var/lib/docker`, `type=tmpfs`): matched exactly.
+    Code,
+}
+
+/// One token of a text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Lower-cased, NFKC-normalised text.
+    pub norm: String,
+    /// Snowball stem of `norm` (equal to `norm` for exact and code tokens).
+    pub stem: String,
+    pub class: Class,
+    /// A word inside a code token of an answer (`volumes` in `/var/lib/docker/volumes`):
+    /// ordinary keywords may match it, but it is not a word of the sentence.
+    pub part: bool,
+    /// Index of the clause (text between `.`, `,`, `;`, `!`, `?`, `:`) it is in.
+    pub clause: u32,
+    /// Set bits for the letters a-z it contains, a cheap filter before edit distance.
+    pub letters: u32,
+    /// Number of chars of `norm`.
+    pub len: usize,
+}
+
+impl Token {
+    fn new(norm: &str, class: Class, part: bool, clause: u32, stemmer: &Stemmer) -> Token {
+        let stem = match class {
+            Class::Word => stemmer.stem(norm).into_owned(),
+            Class::Exact | Class::Code => norm.to_owned(),
+        };
+        Token {
+            letters: letter_mask(norm),
+            len: norm.chars().count(),
+            norm: norm.to_owned(),
+            stem,
+            class,
+            part,
+            clause,
+        }
+    }
+
+    /// Whether this token is a negation cue (`not`, `never`, `no`, `without`, ...).
+    pub fn is_negation(&self) -> bool {
+        self.class == Class::Word && is_negation(&self.norm)
+    }
+}
+
+/// Words that negate what follows them.
+pub fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not" | "no" | "never" | "without" | "cannot" | "none" | "nor" | "neither" | "nothing"
+    )
+}
+
+/// The stemmer every tokenisation uses (English Snowball).
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// How code tokens are treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    /// Also emit the words inside a code token (for answers).
+    Emit,
+    /// Keep code tokens whole only (for keywords and model answers).
+    Skip,
+}
+
+/// NFKC, lower case, typographic apostrophes made plain, and `n't` spelt `not`.
+pub fn normalise(text: &str) -> String {
+    let folded = if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_lowercase()
+    } else {
+        text.nfkc().collect::<String>().to_lowercase()
+    };
+    let folded = if folded.contains(['\u{2019}', '\u{2018}', '`']) {
+        folded.replace(['\u{2019}', '\u{2018}'], "'")
+    } else {
+        folded
+    };
+    if folded.contains("n't") {
+        folded
+            .replace("can't", "can not")
+            .replace("won't", "will not")
+            .replace("n't", " not")
+    } else {
+        folded
+    }
+}
+
+const OPENERS: &[char] = &['(', '[', '{', '"', '\'', '`', '<', '*', '_'];
+const CLOSERS: &[char] = &[')', ']', '}', '"', '\'', '`', '>', '*', '_'];
+const CLAUSE_ENDS: &[char] = &['.', ',', ';', ':', '!', '?'];
+
+/// Splits `text` into tokens (see the module documentation).
+pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
+    let text = normalise(text);
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut clause = 0u32;
+    for chunk in text.split_whitespace() {
+        let core = chunk.trim_start_matches(OPENERS);
+        let mut ends_clause = false;
+        let core = core.trim_end_matches(|c: char| {
+            if CLAUSE_ENDS.contains(&c) {
+                ends_clause = true;
+                true
+            } else {
+                CLOSERS.contains(&c)
+            }
+        });
+        if !core.is_empty() {
+            if is_code(core) {
+                tokens.push(Token::new(core, Class::Code, false, clause, stemmer));
+                if parts == Parts::Emit {
+                    push_words(core, clause, true, stemmer, &mut tokens);
+                }
+            } else {
+                push_words(core, clause, false, stemmer, &mut tokens);
+            }
+        }
+        if ends_clause {
+            clause += 1;
+        }
+    }
+    tokens
+}
+
+/// The words of `core`, split at anything that is not a letter or digit.
+fn push_words(core: &str, clause: u32, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    for word in core.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let class = if word.chars().any(|c| c.is_numeric()) {
+            Class::Exact
+        } else {
+            Class::Word
+        };
+        tokens.push(Token::new(word, class, part, clause, stemmer));
+    }
+}
+
+/// Whether a chunk (already stripped of surrounding punctuation) is code-like.
+fn is_code(core: &str) -> bool {
+    let has_alnum = |s: &str| s.chars().any(char::is_alphanumeric);
+    if !has_alnum(core) {
+        return false;
+    }
+    let bytes = core.as_bytes();
+    // A flag: `-p`, `--mount`, `-it`.
+    if bytes[0] == b'-'
+        && bytes
+            .get(1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-')
+    {
+        return true;
+    }
+    // A path or a URL: `/var/lib/docker`, `./src`, `~/data`, `a/b`.
+    if core.contains('/') {
+        return true;
+    }
+    // `key=value`, a port mapping or image tag (`8080:80`, `postgres:15`), a dotted or
+    // snake_case name (`config.json`, `max_connections`): a separator between two
+    // letters or digits.
+    core.char_indices().any(|(i, c)| {
+        matches!(c, '=' | ':' | '.' | '_')
+            && core[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            && core[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Bits 0..26 for the ASCII letters in `word`, bit 26 for anything else.
+fn letter_mask(word: &str) -> u32 {
+    word.chars().fold(0, |mask, c| {
+        if c.is_ascii_lowercase() {
+            mask | 1 << (c as u32 - 'a' as u32)
+        } else {
+            mask | 1 << 26
+        }
+    })
+}
+
+/// Optimal string alignment distance (Damerau-Levenshtein where a transposition is one
+/// edit), or `None` when it exceeds `limit`.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let width = b.len() + 1;
+    // Three rows: two back (for transpositions), one back, current.
+    let mut rows = vec![0usize; 3 * width];
+    for (j, cell) in rows[..width].iter_mut().enumerate() {
+        *cell = j;
+    }
+    let (mut older, mut prev, mut cur) = (2usize, 0usize, 1usize);
+    for i in 1..=a.len() {
+        rows[cur * width] = i;
+        let mut row_min = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev * width + j] + 1)
+                .min(rows[cur * width + j - 1] + 1)
+                .min(rows[prev * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[older * width + j - 2] + 1);
+            }
+            rows[cur * width + j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > limit {
+            return None;
+        }
+        (older, prev, cur) = (prev, cur, older);
+    }
+    let d = rows[prev * width + b.len()];
+    (d <= limit).then_some(d)
+}
+
+/// Whether the letter sets of two words differ too much for `limit` edits: one edit
+/// changes at most two letters of the set.
+pub fn letters_too_far(a: u32, b: u32, limit: usize) -> bool {
+    (a ^ b).count_ones() as usize > 2 * limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text, &stemmer(), Parts::Skip)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_breaks_words_and_case_folds() {
+        assert_eq!(
+            norms("Data, PERSISTS; (mostly)!"),
+            ["data", "persists", "mostly"]
+        );
+        assert_eq!(norms("daemon-managed"), ["daemon", "managed"]);
+    }
+
+    #[test]
+    fn code_like_tokens_stay_whole() {
+        assert_eq!(
+            norms("Use --mount type=tmpfs, -p 8080:80 and /var/lib/docker/volumes."),
+            [
+                "use",
+                "--mount",
+                "type=tmpfs",
+                "-p",
+                "8080:80",
+                "and",
+                "/var/lib/docker/volumes"
+            ]
+        );
+        assert_eq!(
+            norms("config.json postgres:15"),
+            ["config.json", "postgres:15"]
+        );
+        let tokens = tokenize("`/var/lib/docker`", &stemmer(), Parts::Emit);
+        assert_eq!(tokens[0].class, Class::Code);
+        assert_eq!(tokens[0].norm, "/var/lib/docker");
+        assert!(tokens[1..].iter().all(|t| t.part));
+    }
+
+    #[test]
+    fn nfkc_and_contractions() {
+        assert_eq!(norms("ｄａｅｍｏｎ isn\u{2019}t"), ["daemon", "is", "not"]);
+        assert_eq!(norms("can't"), ["can", "not"]);
+    }
+
+    #[test]
+    fn clauses_are_counted() {
+        let tokens = tokenize("not here, there", &stemmer(), Parts::Skip);
+        assert_eq!(tokens[1].clause, 0);
+        assert_eq!(tokens[2].clause, 1);
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_as_one() {
+        assert_eq!(edit_distance_within("daemon", "deamon", 1), Some(1));
+        assert_eq!(edit_distance_within("volume", "volme", 1), Some(1));
+        assert_eq!(edit_distance_within("volume", "volumex", 1), Some(1));
+        assert_eq!(edit_distance_within("volume", "valume", 1), Some(1));
+        assert_eq!(edit_distance_within("volume", "vlume", 0), None);
+        assert_eq!(edit_distance_within("abc", "xyz", 2), None);
+        assert_eq!(edit_distance_within("", "ab", 2), Some(2));
+    }
+}

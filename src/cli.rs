@@ -41,6 +41,9 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Check(cmd::check::Args),
+    Drill(cmd::drill::Args),
+    Quiz(cmd::quiz::Args),
+    Interview(cmd::interview::Args),
     List(cmd::list::Args),
     Show(cmd::show::Args),
 }
@@ -114,6 +117,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
+        Some(Command::Drill(args)) => cmd::drill::run(&ctx, args),
+        Some(Command::Quiz(args)) => cmd::quiz::run(&ctx, args),
+        Some(Command::Interview(args)) => cmd::interview::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),
     }

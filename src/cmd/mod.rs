@@ -3,8 +3,12 @@
 //! helpers here, not in the verbs.
 
 pub mod check;
+pub mod drill;
+pub mod interview;
 pub mod list;
+pub mod quiz;
 pub mod show;
+pub mod study;
 
 use crate::bank::{self, Library};
 use crate::cli::Context;

@@ -102,11 +102,12 @@ pub fn drive(
             Reply::Answer(answer) => {
                 let index_order = ask.order.to_vec();
                 let entry = *ask.entry;
+                let feedback_now = session.options().feedback_now;
                 let Some(verdict) = session.answer(answer, elapsed_ms, grader) else {
                     continue;
                 };
                 let suggested = verdict.suggested;
-                if session.options().feedback_now {
+                if feedback_now {
                     front.show(&report::verdict(&entry, &index_order, verdict, mode, width))?;
                 }
                 if let Some(ending) = rate(session, front, recorder, suggested)? {

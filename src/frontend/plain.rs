@@ -31,10 +31,11 @@ impl<R: BufRead, W: Write> Plain<R, W> {
             writeln!(self.output)?;
             return Ok(None);
         }
-        // Echo nothing: the answer is already in the input; a newline keeps the
-        // transcript readable when output and input are captured apart.
-        writeln!(self.output)?;
-        Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+        let line = line.trim_end_matches(['\n', '\r']).to_owned();
+        // Echo the answer: input from a pipe is not shown by any terminal, and the
+        // transcript of a scripted session should read like the session did.
+        writeln!(self.output, "{}", crate::text::sanitize(&line))?;
+        Ok(Some(line))
     }
 }
 

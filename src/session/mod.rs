@@ -20,26 +20,8 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use std::collections::BTreeMap;
 
-/// How the learner is studying; stored with every review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Mode {
-    /// Daily spaced repetition over what is due.
-    Drill,
-    /// A fixed knowledge check with a score at the end.
-    Quiz,
-    /// A mock interview, tier by tier.
-    Interview,
-}
-
-impl Mode {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Drill => "drill",
-            Mode::Quiz => "quiz",
-            Mode::Interview => "interview",
-        }
-    }
-}
+/// How the learner is studying (drill, quiz, interview); stored with every review.
+pub use crate::store::Mode;
 
 /// One question of a session.
 #[derive(Debug, Clone, Copy)]

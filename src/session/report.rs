@@ -68,19 +68,10 @@ pub fn verdict(entry: &Entry, order: &[usize], verdict: &Verdict, mode: Mode, wi
             }
         }
     } else if let Some(grade) = &verdict.grade {
-        let _ = write!(
-            out,
-            "{} Score {:.0}% ({}; pass mark {:.0}%)",
-            if grade.passed { "✓" } else { "✗" },
-            grade.score * 100.0,
-            if grade.passed { "pass" } else { "fail" },
-            grade.pass_mark * 100.0
-        );
-        if mode == Mode::Interview {
-            let _ = write!(out, " · answered in {}", duration(verdict.elapsed_ms));
-        }
-        out.push('\n');
         out.push_str(crate::grade::explain(grade).trim_end());
+        if mode == Mode::Interview {
+            let _ = write!(out, "\n  answered in {}", duration(verdict.elapsed_ms));
+        }
         if let Some(model) = &q.model_answer {
             let _ = write!(out, "\n\nModel answer:\n{}", wrap(&sanitize(model.trim()), width, "  "));
         }

@@ -59,9 +59,11 @@ pub struct RawChoice {
 }
 
 /// An answer: a letter `"C"`, letters `["A", "C"]`, or `true`/`false` for true/false.
+/// Listed letters keep their own spans, so a diagnostic can point at the wrong one.
 #[derive(Debug)]
 pub enum RawAnswer {
-    Letters(Vec<String>),
+    Letter(String),
+    Letters(Vec<S<String>>),
     Bool(bool),
 }
 
@@ -143,14 +145,14 @@ impl<'de> Deserialize<'de> for RawAnswer {
                 f.write_str(r#"a letter ("C"), a list of letters (["A", "C"]) or true/false"#)
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAnswer, E> {
-                Ok(RawAnswer::Letters(vec![v.to_owned()]))
+                Ok(RawAnswer::Letter(v.to_owned()))
             }
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawAnswer, E> {
                 Ok(RawAnswer::Bool(v))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawAnswer, A::Error> {
                 let mut letters = Vec::new();
-                while let Some(letter) = seq.next_element::<String>()? {
+                while let Some(letter) = seq.next_element::<S<String>>()? {
                     letters.push(letter);
                 }
                 Ok(RawAnswer::Letters(letters))
@@ -218,4 +220,18 @@ impl<'de> Deserialize<'de> for RawExpect {
         }
         d.deserialize_any(V)
     }
+}
+
+/// Just enough of a bank file to say which bank and question a position is in. It is read
+/// only when [`RawFile`] fails (an unknown key, a wrong type), so it accepts any keys and
+/// any types: whatever is wrong elsewhere, the ids can still be named.
+#[derive(Debug, Deserialize)]
+pub struct Outline {
+    pub bank: Option<S<OutlineTable>>,
+    pub question: Option<Vec<S<OutlineTable>>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OutlineTable {
+    pub id: Option<toml::Value>,
 }

@@ -35,10 +35,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let library = ctx.load_banks(&args.paths)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &library.diagnostics)?;
-            writeln!(out)?;
-        }
+        Format::Json => writeln!(out, "{}", terminal_safe_json(&library.diagnostics)?)?,
         Format::Text => {
             for diagnostic in &library.diagnostics {
                 writeln!(out, "{}\n", diagnostic.render())?;
@@ -67,6 +64,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Pretty JSON with the C1 control characters (U+0080 to U+009F, among them the 8-bit CSI
+/// U+009B) escaped as `\u00XX` too: serde_json escapes only those below U+0020, and JSON
+/// printed to a terminal must not be able to drive it. Such characters can only occur
+/// inside JSON strings, where the escape means the same character.
+pub(crate) fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+    let json = serde_json::to_string_pretty(value)?;
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 pub(crate) fn plural(n: usize) -> &'static str {

@@ -145,6 +145,15 @@ pub struct Review {
     pub state_before: State,
 }
 
+/// The few columns of a review that statistics need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewSummary {
+    pub key: QuestionKey,
+    pub reviewed_at: DateTime<Utc>,
+    pub rating: Rating,
+    pub state_before: State,
+}
+
 /// What [`Store::record`] did: the log row and the question's new card.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
@@ -464,6 +473,42 @@ impl Store {
             "WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
             params![since.timestamp_micros()],
         )
+    }
+
+    /// Time, rating and prior state of every review at or after `since`,
+    /// oldest first (lighter than [`Store::reviews_since`] for statistics).
+    pub fn review_summaries_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<ReviewSummary>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT bank, question, reviewed_at, rating, state_before FROM review \
+                 WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
+            )
+            .map_err(self.sqlite())?;
+        let rows = statement
+            .query_map([since.timestamp_micros()], |row| {
+                Ok((
+                    QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    row.get::<_, i64>(2)?,
+                    row.get::<_, i64>(3)?,
+                    row.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(self.sqlite())?;
+        let mut summaries = Vec::new();
+        for row in rows {
+            let (key, at, rating, state) = row.map_err(self.sqlite())?;
+            summaries.push(ReviewSummary {
+                key,
+                reviewed_at: time_from_micros(at)?,
+                rating: rating_from_number(rating)?,
+                state_before: state_from_name(&state)?,
+            });
+        }
+        Ok(summaries)
     }
 
     /// The whole log in the order it was written.

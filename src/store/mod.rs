@@ -206,12 +206,6 @@ pub enum StoreError {
     )]
     NotAFile { path: PathBuf },
     #[error(
-        "the database {} is an empty file, not a recall database; delete it to start \
-         afresh or pass --db with another path; it was left untouched",
-        path.display()
-    )]
-    Empty { path: PathBuf },
-    #[error(
         "{} is not a recall database (it is not an SQLite file); move it away or \
          pass --db with another path; it was left untouched",
         path.display()
@@ -913,7 +907,8 @@ fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
 }
 
 /// Look at an existing database file without letting SQLite near it: refuse
-/// anything SQLite might "repair" by writing. Returns whether the file exists.
+/// anything SQLite might "repair" by writing. Returns whether the file exists
+/// (an empty file counts as existing, and is made a new database).
 fn inspect(path: &Path) -> Result<bool, StoreError> {
     let owned = || path.to_path_buf();
     let metadata = match std::fs::metadata(path) {
@@ -934,8 +929,11 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
         return Err(StoreError::ReadOnly { path: owned() });
     }
     let length = metadata.len();
+    // An empty file holds nothing to lose, and it is what another recall
+    // process creating the database leaves for a moment: SQLite makes it a
+    // new database, and so do we.
     if length == 0 {
-        return Err(StoreError::Empty { path: owned() });
+        return Ok(true);
     }
     let mut header = [0u8; 100];
     let mut file = std::fs::File::open(path).map_err(|source| StoreError::Inspect {

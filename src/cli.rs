@@ -40,9 +40,15 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Card(cmd::card::Args),
     Check(cmd::check::Args),
+    Due(cmd::due::Args),
     List(cmd::list::Args),
+    Optimize(cmd::optimize::Args),
+    #[command(hide = true)]
+    RecordSynthetic(cmd::record_synthetic::Args),
     Show(cmd::show::Args),
+    Stats(cmd::stats::Args),
 }
 
 /// How a command that ran to its end went.
@@ -113,7 +119,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             Cli::command().print_help()?;
             Ok(Outcome::Success)
         }
+        Some(Command::Card(args)) => cmd::card::run(&ctx, args),
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
+        Some(Command::Due(args)) => cmd::due::run(&ctx, args),
+        Some(Command::Optimize(args)) => cmd::optimize::run(&ctx, args),
+        Some(Command::RecordSynthetic(args)) => cmd::record_synthetic::run(&ctx, args),
+        Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),
     }

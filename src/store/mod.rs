@@ -145,6 +145,15 @@ pub struct Review {
     pub state_before: State,
 }
 
+/// The few columns of a review that statistics need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewSummary {
+    pub key: QuestionKey,
+    pub reviewed_at: DateTime<Utc>,
+    pub rating: Rating,
+    pub state_before: State,
+}
+
 /// What [`Store::record`] did: the log row and the question's new card.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
@@ -196,12 +205,6 @@ pub enum StoreError {
         path.display()
     )]
     NotAFile { path: PathBuf },
-    #[error(
-        "the database {} is an empty file, not a recall database; delete it to start \
-         afresh or pass --db with another path; it was left untouched",
-        path.display()
-    )]
-    Empty { path: PathBuf },
     #[error(
         "{} is not a recall database (it is not an SQLite file); move it away or \
          pass --db with another path; it was left untouched",
@@ -464,6 +467,42 @@ impl Store {
             "WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
             params![since.timestamp_micros()],
         )
+    }
+
+    /// Time, rating and prior state of every review at or after `since`,
+    /// oldest first (lighter than [`Store::reviews_since`] for statistics).
+    pub fn review_summaries_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<ReviewSummary>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT bank, question, reviewed_at, rating, state_before FROM review \
+                 WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
+            )
+            .map_err(self.sqlite())?;
+        let rows = statement
+            .query_map([since.timestamp_micros()], |row| {
+                Ok((
+                    QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    row.get::<_, i64>(2)?,
+                    row.get::<_, i64>(3)?,
+                    row.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(self.sqlite())?;
+        let mut summaries = Vec::new();
+        for row in rows {
+            let (key, at, rating, state) = row.map_err(self.sqlite())?;
+            summaries.push(ReviewSummary {
+                key,
+                reviewed_at: time_from_micros(at)?,
+                rating: rating_from_number(rating)?,
+                state_before: state_from_name(&state)?,
+            });
+        }
+        Ok(summaries)
     }
 
     /// The whole log in the order it was written.
@@ -868,7 +907,8 @@ fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
 }
 
 /// Look at an existing database file without letting SQLite near it: refuse
-/// anything SQLite might "repair" by writing. Returns whether the file exists.
+/// anything SQLite might "repair" by writing. Returns whether the file exists
+/// (an empty file counts as existing, and is made a new database).
 fn inspect(path: &Path) -> Result<bool, StoreError> {
     let owned = || path.to_path_buf();
     let metadata = match std::fs::metadata(path) {
@@ -889,8 +929,11 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
         return Err(StoreError::ReadOnly { path: owned() });
     }
     let length = metadata.len();
+    // An empty file holds nothing to lose, and it is what another recall
+    // process creating the database leaves for a moment: SQLite makes it a
+    // new database, and so do we.
     if length == 0 {
-        return Err(StoreError::Empty { path: owned() });
+        return Ok(true);
     }
     let mut header = [0u8; 100];
     let mut file = std::fs::File::open(path).map_err(|source| StoreError::Inspect {

@@ -290,8 +290,14 @@ fn a_text_file_is_refused_untouched() {
 }
 
 #[test]
-fn an_empty_file_is_refused_untouched() {
-    assert_refused_untouched(b"", |e| matches!(e, StoreError::Empty { .. }));
+fn an_empty_file_becomes_a_new_database() {
+    // Regression: two processes creating the database at once saw each
+    // other's empty file and refused it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    std::fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
 }
 
 #[test]

@@ -5,3 +5,12 @@ mod util;
 
 #[path = "suites/check.rs"]
 mod check;
+
+#[path = "suites/store_commands.rs"]
+mod store_commands;
+
+#[path = "suites/store_reliability.rs"]
+mod store_reliability;
+
+#[path = "suites/schedule_conformance.rs"]
+mod schedule_conformance;

@@ -1,13 +1,10 @@
 //! `recall card`, `due`, `stats` and `optimize` on a review log made through
 //! the library, and a bad config file reported as `file:line:col`.
 
-#[path = "util/mod.rs"]
-mod util;
-
+use crate::util::{Recall, root};
 use chrono::{DateTime, TimeDelta, Utc};
 use recall::schedule::{Rating, Scheduler, SchedulerConfig};
 use recall::store::{Mode, NewReview, QuestionKey, Store};
-use util::{Recall, root};
 
 const NOW: &str = "2026-03-10T12:00:00Z";
 
@@ -57,7 +54,7 @@ fn card_due_and_stats_read_the_log() {
     record(&mut store, "tf", Rating::Easy, now() - TimeDelta::days(20));
     record(&mut store, "tf", Rating::Good, now() - TimeDelta::days(5));
     drop(store);
-    let banks = root().join("tests/banks/valid");
+    let banks = root().join("tests/banks/valid/minimal.toml");
 
     let run = recall_with(&db)
         .args(["card", "minimal/capital", "--json"])

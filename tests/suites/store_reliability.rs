@@ -8,17 +8,14 @@
 //! through `Store::record` exactly as a session does and prints each review
 //! id after its commit.
 
-#[path = "util/mod.rs"]
-mod util;
-
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
+use crate::util::Recall;
 use recall::store::{QuestionKey, Store};
-use util::Recall;
 
-/// A `recall` process with the isolated environment of `util::Recall`.
+/// A `recall` process with the isolated environment of `crate::util::Recall`.
 fn writer(home: &std::path::Path, bank: &str, count: u32) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_recall"));
     command
@@ -118,7 +115,7 @@ fn assert_refused(bytes: &[u8], read_only: bool, expected: &str) {
         permissions.set_readonly(true);
         std::fs::set_permissions(&path, permissions).expect("chmod");
     }
-    let banks = util::root().join("tests/banks/valid");
+    let banks = crate::util::root().join("tests/banks/valid");
     let run = Recall::new()
         .env("RECALL_DB", &path)
         .args(["due"])

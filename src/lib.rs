@@ -14,7 +14,7 @@ pub mod frontend;
 pub mod grade;
 pub mod paths;
 pub mod schedule;
-pub mod store;
 pub mod session;
+pub mod store;
 pub mod text;
 pub mod view;

@@ -4,10 +4,12 @@ use super::study::{self, Progress, StudyArgs};
 use crate::cli::{Context, Outcome};
 use crate::frontend::Ending;
 use crate::session::{Entry, Mode, Session, report};
-use crate::store::{DailyLimits, QuestionKey, StudyDay};
+use crate::store::QuestionKey;
 use anyhow::Result;
 
-/// Study what is due: learning and relearning questions first, then due reviews, then
+/// Study what is due today, spaced for memory (FSRS)
+///
+/// Learning and relearning questions come first, then due reviews, then
 /// new questions within today's limit (20 a day unless the config says otherwise).
 ///
 /// After each answer you see whether it was right (for text, the score and each concept
@@ -50,12 +52,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
         .iter()
         .map(|(b, q)| QuestionKey::new(&b.id, &q.id))
         .collect();
-    let settings = &progress.config.scheduler;
-    let day = StudyDay::containing(now, ctx.clock.offset(), settings.day_starts_at);
-    let limits = DailyLimits {
-        new_per_day: settings.new_per_day,
-        reviews_per_day: settings.reviews_per_day,
-    };
+    let day = ctx.study_day(&progress.config);
+    let limits = ctx.daily_limits(&progress.config);
     let mut queue = progress.store.due_queue(&keys, now, day, limits)?;
     if let Some(new) = args.new {
         queue.new.truncate(new);
@@ -111,14 +109,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     study::print(&intro)?;
     let options = study::options(Mode::Drill, true, !args.auto_rate, args.study.seed(ctx));
     let mut session = Session::new(entries, options);
-    let ending = study::run_session(ctx, &args.study, args.editor, &library, &mut progress, &mut session)?;
+    let ending = study::run_session(
+        ctx,
+        &args.study,
+        args.editor,
+        &library,
+        &mut progress,
+        &mut session,
+    )?;
 
     let mut summary = report::summary(&session);
     if ending == Ending::EndOfInput {
         summary.push_str("\nInput ended; every rated answer is saved.");
     }
     if let Some((due, key)) = progress.next_due(&library)? {
-        summary.push_str(&format!("\nNext due: {key} {}", study::when(due, ctx.clock.now(), ctx)));
+        summary.push_str(&format!(
+            "\nNext due: {key} {}",
+            study::when(due, ctx.clock.now(), ctx)
+        ));
     }
     study::print(&summary)?;
     Ok(Outcome::Success)

@@ -5,7 +5,9 @@ use crate::cli::{Context, Outcome};
 use crate::session::{Entry, Mode, Session, report, select};
 use anyhow::{Result, bail};
 
-/// Rehearse an interview: questions from beginner to intermediate to advanced to
+/// Rehearse a mock interview, tier by tier
+///
+/// Questions go from beginner to intermediate to advanced to
 /// scenario discussion, answered in your own words. Each answer is timed; after each
 /// you see the score, which concepts you covered and missed, and the model answer.
 /// At the end: readiness per tier and the questions to revisit.
@@ -55,7 +57,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     ))?;
     let options = study::options(Mode::Interview, true, !args.auto_rate, seed);
     let mut session = Session::new(entries, options);
-    study::run_session(ctx, &args.study, args.editor, &library, &mut progress, &mut session)?;
-    study::print(&format!("{}\n\n{}", report::interview(&session), report::summary(&session)))?;
+    study::run_session(
+        ctx,
+        &args.study,
+        args.editor,
+        &library,
+        &mut progress,
+        &mut session,
+    )?;
+    study::print(&format!(
+        "{}\n\n{}",
+        report::interview(&session),
+        report::summary(&session)
+    ))?;
     Ok(Outcome::Success)
 }

@@ -5,7 +5,9 @@ use crate::cli::{Context, Outcome};
 use crate::session::{Entry, Mode, Session, report, select};
 use anyhow::{Result, bail};
 
-/// Take a knowledge check: the banks' questions in order (or --count drawn at random),
+/// Take a knowledge check and get a score
+///
+/// The banks' questions in order (or --count drawn at random),
 /// answered one after another, then a score report with what was right, what was
 /// missed and why. With --pass, the exit status says whether you reached the mark
 /// (0 yes, 1 no).
@@ -82,8 +84,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let feedback_now = args.feedback == Feedback::Now;
     let options = study::options(Mode::Quiz, feedback_now, false, seed);
     let mut session = Session::new(entries, options);
-    study::run_session(ctx, &args.study, false, &library, &mut progress, &mut session)?;
+    study::run_session(
+        ctx,
+        &args.study,
+        false,
+        &library,
+        &mut progress,
+        &mut session,
+    )?;
     let (text, passed) = report::quiz(&session, args.pass, crate::text::terminal_width());
     study::print(&format!("{text}\n\n{}", report::summary(&session)))?;
-    Ok(if passed { Outcome::Success } else { Outcome::Failure })
+    Ok(if passed {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
 }

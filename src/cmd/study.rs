@@ -113,15 +113,11 @@ pub struct Progress {
 
 impl Progress {
     pub fn open(ctx: &Context) -> Result<Progress> {
-        let config_path = crate::paths::config(ctx.global.config.as_deref());
-        let config = Config::load(config_path.as_deref())?;
-        let db = crate::paths::database(ctx.global.db.as_deref()).map_err(anyhow::Error::msg)?;
-        let store = Store::open(&db)?;
-        let mut fsrs = config.scheduler.fsrs.clone();
-        if let Some(fitted) = store.fitted_parameters()? {
-            fsrs.parameters = fitted.parameters;
-        }
-        let scheduler = Scheduler::new(fsrs).context("the scheduler settings are not usable")?;
+        let config = ctx.config()?;
+        let store = ctx.open_store()?;
+        let scheduler = ctx
+            .scheduler(&config, &store)
+            .context("the scheduler settings are not usable")?;
         Ok(Progress {
             config,
             store,
@@ -171,6 +167,7 @@ impl Recorder for StoreRecorder<'_> {
             suggested: Some(review.suggested),
             rating: review.rating,
             duration_ms: review.elapsed_ms,
+            reschedules: review.schedules,
         };
         let progress = &mut *self.progress;
         let recorded = progress
@@ -203,11 +200,25 @@ pub fn run_session(
         let stdin = std::io::stdin().lock();
         let stdout = std::io::stdout().lock();
         let mut front = Plain::new(stdin, stdout);
-        frontend::drive(session, &mut front, &grader, &mut recorder, &ctx.clock, width)
+        frontend::drive(
+            session,
+            &mut front,
+            &grader,
+            &mut recorder,
+            &ctx.clock,
+            width,
+        )
     } else {
         frontend::terminal::install_interrupt_handler();
         let mut front = Terminal::new(editor);
-        frontend::drive(session, &mut front, &grader, &mut recorder, &ctx.clock, width)
+        frontend::drive(
+            session,
+            &mut front,
+            &grader,
+            &mut recorder,
+            &ctx.clock,
+            width,
+        )
     };
     match result {
         Err(err)
@@ -230,24 +241,22 @@ pub fn print(text: &str) -> Result<()> {
     Ok(())
 }
 
-/// A sentence for when a card comes due: "in 3 hours (2026-11-28 14:00 UTC)".
+/// A sentence for when a card comes due: "in 3 hours (2026-11-28 14:00)".
 pub fn when(due: DateTime<Utc>, now: DateTime<Utc>, ctx: &Context) -> String {
-    let local = due.with_timezone(&ctx.clock.offset());
-    let delta = due - now;
-    let relative = if delta.num_seconds() <= 0 {
-        "now".to_owned()
-    } else if delta.num_minutes() < 60 {
-        format!("in {} min", delta.num_minutes().max(1))
-    } else if delta.num_hours() < 48 {
-        format!("in {} h", delta.num_hours())
-    } else {
-        format!("in {} days", delta.num_days())
-    };
-    format!("{relative} ({})", local.format("%Y-%m-%d %H:%M"))
+    format!(
+        "{} ({})",
+        super::relative_time(due, now),
+        ctx.local_time(due)
+    )
 }
 
 /// The session options for a mode.
-pub fn options(mode: session::Mode, feedback_now: bool, ask_rating: bool, seed: u64) -> session::Options {
+pub fn options(
+    mode: session::Mode,
+    feedback_now: bool,
+    ask_rating: bool,
+    seed: u64,
+) -> session::Options {
     session::Options {
         mode,
         feedback_now,

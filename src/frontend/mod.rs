@@ -142,7 +142,9 @@ fn rate(
                 return Ok(None);
             }
             RateReply::Command(Command::Skip) => {
-                front.show("The answer is given; rate it (Enter takes the suggestion) or :undo it.")?;
+                front.show(
+                    "The answer is given; rate it (Enter takes the suggestion) or :undo it.",
+                )?;
             }
             RateReply::Command(Command::Quit) => {
                 session.quit();

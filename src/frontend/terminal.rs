@@ -182,14 +182,16 @@ impl FrontEnd for Terminal {
         loop {
             let key = match self.term.read_key() {
                 Ok(key) => key,
-                Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => return Ok(RateReply::End),
+                Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => {
+                    return Ok(RateReply::End);
+                }
                 Err(err) => return Err(err),
             };
             let reply = match key {
                 Key::Enter => RateReply::Rating(suggested),
-                Key::Char(c @ '1'..='4') => {
-                    RateReply::Rating(Rating::from_number(i64::from(c as u8 - b'0')).unwrap_or(suggested))
-                }
+                Key::Char(c @ '1'..='4') => RateReply::Rating(
+                    Rating::from_number(i64::from(c as u8 - b'0')).unwrap_or(suggested),
+                ),
                 Key::Char('u') => RateReply::Command(Command::Undo),
                 Key::Char('q') | Key::Escape => RateReply::Command(Command::Quit),
                 _ => continue,

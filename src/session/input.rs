@@ -44,7 +44,9 @@ pub fn letters(line: &str, count: usize) -> Result<Vec<usize>, String> {
             .collect()
     } else if count <= 26 && line.len() > 1 && line.chars().all(|c| c.is_ascii_alphabetic()) {
         // `AC` means A and C when no choice has a two-letter name.
-        line.char_indices().map(|(i, c)| &line[i..i + c.len_utf8()]).collect()
+        line.char_indices()
+            .map(|(i, c)| &line[i..i + c.len_utf8()])
+            .collect()
     } else {
         vec![line]
     };
@@ -108,6 +110,10 @@ mod tests {
         assert_eq!(rating("", Rating::Hard), Ok(Rating::Hard));
         assert_eq!(rating("4", Rating::Hard), Ok(Rating::Easy));
         assert_eq!(rating("good", Rating::Again), Ok(Rating::Good));
-        assert!(rating("5", Rating::Good).unwrap_err().contains("Enter for good"));
+        assert!(
+            rating("5", Rating::Good)
+                .unwrap_err()
+                .contains("Enter for good")
+        );
     }
 }

@@ -213,13 +213,18 @@ impl<'a> Session<'a> {
     /// Grades `answer` to the current question and moves on to the rating. Choice
     /// positions out of range are ignored (the front ends validate them first).
     pub fn answer(&mut self, answer: Answer, elapsed_ms: u64, grader: &Grader) -> Option<&Verdict> {
-        let index = self.current().filter(|_| matches!(self.phase, Phase::Asking))?;
+        let index = self
+            .current()
+            .filter(|_| matches!(self.phase, Phase::Asking))?;
         let entry = self.entries[index];
         let question = entry.question;
         let verdict = match answer {
             Answer::Choices(shown) => {
                 let order = &self.orders[index];
-                let mut chosen: Vec<usize> = shown.iter().filter_map(|&p| order.get(p).copied()).collect();
+                let mut chosen: Vec<usize> = shown
+                    .iter()
+                    .filter_map(|&p| order.get(p).copied())
+                    .collect();
                 chosen.sort_unstable();
                 chosen.dedup();
                 let correct = chosen == question.answer;

@@ -15,7 +15,10 @@ pub fn question(ask: &Ask, mode: Mode, width: usize) -> String {
     let entry = ask.entry;
     let q = entry.question;
     let mut out = String::new();
-    let mut header = format!("[{} of {}] {}/{}", ask.number, ask.total, entry.bank.id, q.id);
+    let mut header = format!(
+        "[{} of {}] {}/{}",
+        ask.number, ask.total, entry.bank.id, q.id
+    );
     match (mode, q.tier) {
         (_, Some(tier)) => {
             let _ = write!(header, " · {}", tier.title());
@@ -43,7 +46,13 @@ pub fn question(ask: &Ask, mode: Mode, width: usize) -> String {
 
 /// The verdict on one answer: right or wrong, the right answer, explanation and
 /// feedback; for text, the score, the concepts and the model answer.
-pub fn verdict(entry: &Entry, order: &[usize], verdict: &Verdict, mode: Mode, width: usize) -> String {
+pub fn verdict(
+    entry: &Entry,
+    order: &[usize],
+    verdict: &Verdict,
+    mode: Mode,
+    width: usize,
+) -> String {
     let q = entry.question;
     let mut out = String::new();
     if q.kind == Kind::MultipleChoice {
@@ -51,19 +60,30 @@ pub fn verdict(entry: &Entry, order: &[usize], verdict: &Verdict, mode: Mode, wi
         let right: Vec<String> = q
             .answer
             .iter()
-            .map(|&i| format!("{}) {}", letter(shown(i)), sanitize(q.choices[i].text.trim())))
+            .map(|&i| {
+                format!(
+                    "{}) {}",
+                    letter(shown(i)),
+                    sanitize(q.choices[i].text.trim())
+                )
+            })
             .collect();
         if verdict.correct {
             out.push_str("✓ Right.");
         } else {
-            let _ = write!(out, "✗ Wrong. The answer is {}", right.join("; "));
+            let text = format!("✗ Wrong. The answer is {}", right.join("; "));
+            out.push_str(&wrap(&text, width, ""));
         }
         for &i in &verdict.chosen {
             if let Some(feedback) = &q.choices[i].feedback {
                 let _ = write!(
                     out,
                     "\n\n{}",
-                    wrap(&format!("{}: {}", letter(shown(i)), sanitize(feedback.trim())), width, "")
+                    wrap(
+                        &format!("{}: {}", letter(shown(i)), sanitize(feedback.trim())),
+                        width,
+                        ""
+                    )
                 );
             }
         }
@@ -73,11 +93,19 @@ pub fn verdict(entry: &Entry, order: &[usize], verdict: &Verdict, mode: Mode, wi
             let _ = write!(out, "\n  answered in {}", duration(verdict.elapsed_ms));
         }
         if let Some(model) = &q.model_answer {
-            let _ = write!(out, "\n\nModel answer:\n{}", wrap(&sanitize(model.trim()), width, "  "));
+            let _ = write!(
+                out,
+                "\n\nModel answer:\n{}",
+                wrap(&sanitize(model.trim()), width, "  ")
+            );
         }
     }
     if let Some(explanation) = &q.explanation {
-        let _ = write!(out, "\n\n{}", wrap(&sanitize(explanation.trim()), width, ""));
+        let _ = write!(
+            out,
+            "\n\n{}",
+            wrap(&sanitize(explanation.trim()), width, "")
+        );
     }
     out
 }
@@ -100,10 +128,7 @@ pub fn duration(ms: u64) -> String {
 /// The end-of-session summary: answered, right, skipped, time.
 pub fn summary(session: &Session) -> String {
     let t = session.tally();
-    let mut out = format!(
-        "Answered {} of {}: {} right",
-        t.answered, t.total, t.right
-    );
+    let mut out = format!("Answered {} of {}: {} right", t.answered, t.total, t.right);
     if t.skipped > 0 {
         let _ = write!(out, ", {} skipped", t.skipped);
     }
@@ -135,10 +160,18 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
         if q.kind == Kind::MultipleChoice {
             if !v.correct {
                 let right: Vec<String> = q.answer.iter().map(|&i| letter(i)).collect();
-                let given = if v.answer_text.is_empty() { "nothing" } else { &v.answer_text };
+                let given = if v.answer_text.is_empty() {
+                    "nothing"
+                } else {
+                    &v.answer_text
+                };
                 let _ = write!(out, "\n       answered {given}; right: {}", right.join(","));
                 if let Some(explanation) = &q.explanation {
-                    let _ = write!(out, "\n{}", wrap(&sanitize(explanation.trim()), width, "       "));
+                    let _ = write!(
+                        out,
+                        "\n{}",
+                        wrap(&sanitize(explanation.trim()), width, "       ")
+                    );
                 }
             }
         } else if let Some(grade) = &v.grade {
@@ -164,7 +197,11 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
         tally.right, tally.total
     );
     if tally.skipped + tally.unanswered > 0 {
-        let _ = write!(out, "; {} not answered count as 0", tally.skipped + tally.unanswered);
+        let _ = write!(
+            out,
+            "; {} not answered count as 0",
+            tally.skipped + tally.unanswered
+        );
     }
     out.push(')');
     let passed = match pass_percent {
@@ -187,7 +224,9 @@ pub fn interview(session: &Session) -> String {
     let tally = session.tally();
     let mut out = String::from("Interview readiness\n");
     for tier in Tier::ALL {
-        let Some(t) = tally.tiers.get(&tier) else { continue };
+        let Some(t) = tally.tiers.get(&tier) else {
+            continue;
+        };
         let ready = t.answered > 0 && t.passed * 5 >= t.answered * 4;
         let _ = write!(
             out,

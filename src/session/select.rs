@@ -19,7 +19,7 @@ pub struct Filter {
 
 impl Filter {
     pub fn accepts(&self, bank: &Bank, question: &Question) -> bool {
-        (self.banks.is_empty() || self.banks.iter().any(|b| *b == bank.id))
+        (self.banks.is_empty() || self.banks.contains(&bank.id))
             && (self.tags.is_empty()
                 || self
                     .tags

@@ -97,7 +97,9 @@ fn a_right_choice_is_graded_through_the_shuffled_order() {
     let grader = Grader::new(&library.banks);
     let mut s = session(&library, Mode::Drill);
     let position = shown(&s, 1);
-    let verdict = s.answer(Answer::Choices(vec![position]), 1200, &grader).unwrap();
+    let verdict = s
+        .answer(Answer::Choices(vec![position]), 1200, &grader)
+        .unwrap();
     assert!(verdict.correct);
     assert_eq!(verdict.chosen, vec![1]);
     assert_eq!(verdict.answer_text, "B");
@@ -111,12 +113,17 @@ fn a_wrong_choice_suggests_again_and_rating_records_it() {
     let mut log = Log::default();
     let mut s = session(&library, Mode::Quiz);
     let position = shown(&s, 0);
-    let verdict = s.answer(Answer::Choices(vec![position]), 0, &grader).unwrap();
+    let verdict = s
+        .answer(Answer::Choices(vec![position]), 0, &grader)
+        .unwrap();
     assert!(!verdict.correct);
     assert_eq!(verdict.suggested, Rating::Again);
     s.rate(Rating::Hard, &mut log).unwrap();
     let (_, review) = &log.reviews[0];
-    assert_eq!((review.bank.as_str(), review.question.as_str()), ("t", "port"));
+    assert_eq!(
+        (review.bank.as_str(), review.question.as_str()),
+        ("t", "port")
+    );
     assert_eq!(review.mode, Mode::Quiz);
     assert_eq!(review.rating, Rating::Hard);
     assert_eq!(review.suggested, Rating::Again);
@@ -132,12 +139,27 @@ fn multiple_answer_needs_every_right_choice_and_no_wrong_one() {
     let mut s = session(&library, Mode::Drill);
     s.skip();
     let (a, b, c) = (shown(&s, 0), shown(&s, 1), shown(&s, 2));
-    assert!(!s.answer(Answer::Choices(vec![a]), 0, &grader).unwrap().correct);
+    assert!(
+        !s.answer(Answer::Choices(vec![a]), 0, &grader)
+            .unwrap()
+            .correct
+    );
     s.undo(&mut log).unwrap();
-    assert!(!s.answer(Answer::Choices(vec![a, b, c]), 0, &grader).unwrap().correct);
+    assert!(
+        !s.answer(Answer::Choices(vec![a, b, c]), 0, &grader)
+            .unwrap()
+            .correct
+    );
     s.undo(&mut log).unwrap();
-    assert!(s.answer(Answer::Choices(vec![b, a]), 0, &grader).unwrap().correct);
-    assert!(log.reviews.is_empty(), "nothing is recorded before the rating");
+    assert!(
+        s.answer(Answer::Choices(vec![b, a]), 0, &grader)
+            .unwrap()
+            .correct
+    );
+    assert!(
+        log.reviews.is_empty(),
+        "nothing is recorded before the rating"
+    );
 }
 
 #[test]
@@ -182,7 +204,7 @@ fn undo_reverts_the_last_rated_answer_and_asks_it_again() {
     let ask = s.ask().unwrap();
     assert_eq!(ask.entry.question.id, "port");
     assert_eq!((ask.number, ask.total), (1, 3));
-    assert!(s.undo(&mut log).unwrap() == false, "nothing left to undo");
+    assert!(!s.undo(&mut log).unwrap(), "nothing left to undo");
 }
 
 #[test]
@@ -200,7 +222,13 @@ fn skip_records_nothing_and_quit_ends_with_a_tally() {
     assert!(s.ask().is_none());
     let tally = s.tally();
     assert_eq!(
-        (tally.total, tally.answered, tally.right, tally.skipped, tally.unanswered),
+        (
+            tally.total,
+            tally.answered,
+            tally.right,
+            tally.skipped,
+            tally.unanswered
+        ),
         (3, 1, 0, 1, 1)
     );
     assert_eq!(tally.elapsed_ms, 2500);
@@ -216,6 +244,9 @@ fn the_same_seed_shuffles_the_same_way() {
     for (order, entry) in a.orders.iter().zip(&a.entries) {
         let mut sorted = order.clone();
         sorted.sort_unstable();
-        assert_eq!(sorted, (0..entry.question.choices.len()).collect::<Vec<_>>());
+        assert_eq!(
+            sorted,
+            (0..entry.question.choices.len()).collect::<Vec<_>>()
+        );
     }
 }

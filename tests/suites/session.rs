@@ -51,14 +51,23 @@ fn drill_ends_cleanly_when_input_ends_mid_question() {
     let (run, count) = session(study("drill").args(["--new", "3"]).stdin("B\n3\n"));
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(count, 1);
-    assert!(run.stdout.contains("Input ended; every rated answer is saved."), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Input ended; every rated answer is saved."),
+        "{}",
+        run.stdout
+    );
     insta::assert_snapshot!(run.transcript());
 }
 
 #[test]
 fn drill_says_when_nothing_is_due() {
     let recall = study("drill").stdin("");
-    std::fs::write(recall.home().join("config.toml"), "[scheduler]\nnew_per_day = 0\n").unwrap();
+    std::fs::write(
+        recall.home().join("config.toml"),
+        "[scheduler]\nnew_per_day = 0\n",
+    )
+    .unwrap();
     let (run, count) = session(recall);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(count, 0);
@@ -75,7 +84,10 @@ fn quiz_holds_feedback_and_reports_against_the_pass_mark() {
     );
     assert_eq!(count, 4, "every quiz attempt goes into the log");
     assert!(run.stdout.contains("Quiz results"), "{}", run.stdout);
-    assert!(!run.stdout.contains("✓ Right."), "feedback is held until the end");
+    assert!(
+        !run.stdout.contains("✓ Right."),
+        "feedback is held until the end"
+    );
     let passed = run.stdout.contains("\nPassed (pass mark 80%)");
     assert_eq!(run.code, if passed { 0 } else { 1 }, "{}", run.transcript());
     insta::assert_snapshot!(run.transcript());
@@ -85,17 +97,31 @@ fn quiz_holds_feedback_and_reports_against_the_pass_mark() {
 fn quiz_with_feedback_now_shows_each_verdict() {
     let (run, _) = session(
         study("quiz")
-            .args(["--kind", "multiple_choice", "--count", "2", "--feedback", "now"])
+            .args([
+                "--kind",
+                "multiple_choice",
+                "--count",
+                "2",
+                "--feedback",
+                "now",
+            ])
             .stdin("A\nA\n"),
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
-    assert_eq!(run.stdout.matches("Right.").count() + run.stdout.matches("Wrong.").count(), 2);
+    assert_eq!(
+        run.stdout.matches("Right.").count() + run.stdout.matches("Wrong.").count(),
+        2
+    );
 }
 
 #[test]
 fn interview_walks_the_tiers_and_reports_readiness() {
     let input = "A volume managed by the Docker deamon under /var/lib/docker/volumes that persists after the container is removed\nbridge gives the container its own namespace\n:quit\n";
-    let (run, count) = session(study("interview").args(["--count", "4", "--auto-rate"]).stdin(input));
+    let (run, count) = session(
+        study("interview")
+            .args(["--count", "4", "--auto-rate"])
+            .stdin(input),
+    );
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert_eq!(count, 2);
     assert!(run.stdout.contains("Interview readiness"), "{}", run.stdout);
@@ -113,7 +139,11 @@ fn interview_walks_the_tiers_and_reports_readiness() {
 fn an_unknown_bank_filter_is_a_usage_error() {
     let run = study("drill").args(["--bank", "no-such-bank"]).run();
     assert_eq!(run.code, 2, "{}", run.transcript());
-    assert!(run.stderr.contains("no bank `no-such-bank`"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no bank `no-such-bank`"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// Polls `condition` every 20 ms for up to a minute: long enough for the slowest
@@ -169,8 +199,22 @@ fn the_terminal_front_end_answers_with_arrow_keys_and_stops_on_ctrl_c() {
         bank = bank().display(),
         status = status.display(),
     );
-    let out = tmux(&["-S", socket, "new-session", "-d", "-x", "100", "-y", "50", &script]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = tmux(&[
+        "-S",
+        socket,
+        "new-session",
+        "-d",
+        "-x",
+        "100",
+        "-y",
+        "50",
+        &script,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let screen = || {
         String::from_utf8_lossy(&tmux(&["-S", socket, "capture-pane", "-p"]).stdout).into_owned()
     };

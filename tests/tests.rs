@@ -6,6 +6,17 @@ mod util;
 #[path = "suites/check.rs"]
 mod check;
 
+#[path = "suites/session.rs"]
+mod session;
+#[path = "suites/store_commands.rs"]
+mod store_commands;
+
+#[path = "suites/store_reliability.rs"]
+mod store_reliability;
+
+#[path = "suites/schedule_conformance.rs"]
+mod schedule_conformance;
+
 #[path = "suites/adversarial.rs"]
 mod adversarial;
 

@@ -6,7 +6,9 @@ use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Check banks for mistakes: TOML syntax, unknown or misspelt keys, missing fields,
+/// Check banks for mistakes, each with file:line:col and a fix
+///
+/// TOML syntax, unknown or misspelt keys, missing fields,
 /// duplicate ids, answer letters out of range, malformed rubrics, and more.
 ///
 /// Every problem in every file is reported in one run, each with its file, line and

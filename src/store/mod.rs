@@ -127,6 +127,10 @@ pub struct NewReview {
     pub rating: Rating,
     /// Time from showing the question to the answer.
     pub duration_ms: u64,
+    /// Whether the answer moves the question's schedule. A quiz answer to a question
+    /// that is not due is only logged (false): the question keeps its schedule, and
+    /// replays of the log skip it.
+    pub reschedules: bool,
 }
 
 /// One row of the review log.
@@ -142,6 +146,15 @@ pub struct Review {
     pub rating: Rating,
     pub duration_ms: u64,
     /// The card's state just before this review.
+    pub state_before: State,
+}
+
+/// The few columns of a review that statistics need.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewSummary {
+    pub key: QuestionKey,
+    pub reviewed_at: DateTime<Utc>,
+    pub rating: Rating,
     pub state_before: State,
 }
 
@@ -196,12 +209,6 @@ pub enum StoreError {
         path.display()
     )]
     NotAFile { path: PathBuf },
-    #[error(
-        "the database {} is an empty file, not a recall database; delete it to start \
-         afresh or pass --db with another path; it was left untouched",
-        path.display()
-    )]
-    Empty { path: PathBuf },
     #[error(
         "{} is not a recall database (it is not an SQLite file); move it away or \
          pass --db with another path; it was left untouched",
@@ -358,12 +365,16 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
         let before = load_card(&transaction, &review.key).map_err(sqlite)??;
-        let card = scheduler.review(&before, review.rating, now, &review.key.to_string());
+        let card = if review.reschedules {
+            scheduler.review(&before, review.rating, now, &review.key.to_string())
+        } else {
+            before.clone()
+        };
         transaction
             .execute(
                 "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
-                 suggested_rating, rating, duration_ms, state_before) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 suggested_rating, rating, duration_ms, state_before, rescheduled) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                 params![
                     review.key.bank,
                     review.key.question,
@@ -375,11 +386,14 @@ impl Store {
                     review.rating.number(),
                     duration_ms,
                     before.state.name(),
+                    review.reschedules,
                 ],
             )
             .map_err(sqlite)?;
         let id = ReviewId(transaction.last_insert_rowid());
-        save_card(&transaction, &review.key, &card, now).map_err(sqlite)?;
+        if review.reschedules {
+            save_card(&transaction, &review.key, &card, now).map_err(sqlite)?;
+        }
         transaction.commit().map_err(sqlite)?;
         Ok(Recorded { id, card })
     }
@@ -466,6 +480,42 @@ impl Store {
         )
     }
 
+    /// Time, rating and prior state of every review at or after `since`,
+    /// oldest first (lighter than [`Store::reviews_since`] for statistics).
+    pub fn review_summaries_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> Result<Vec<ReviewSummary>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT bank, question, reviewed_at, rating, state_before FROM review \
+                 WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
+            )
+            .map_err(self.sqlite())?;
+        let rows = statement
+            .query_map([since.timestamp_micros()], |row| {
+                Ok((
+                    QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    row.get::<_, i64>(2)?,
+                    row.get::<_, i64>(3)?,
+                    row.get::<_, String>(4)?,
+                ))
+            })
+            .map_err(self.sqlite())?;
+        let mut summaries = Vec::new();
+        for row in rows {
+            let (key, at, rating, state) = row.map_err(self.sqlite())?;
+            summaries.push(ReviewSummary {
+                key,
+                reviewed_at: time_from_micros(at)?,
+                rating: rating_from_number(rating)?,
+                state_before: state_from_name(&state)?,
+            });
+        }
+        Ok(summaries)
+    }
+
     /// The whole log in the order it was written.
     pub fn all_reviews(&self) -> Result<Vec<Review>, StoreError> {
         self.reviews_where("ORDER BY id", params![])
@@ -543,7 +593,7 @@ impl Store {
             let mut statement = transaction
                 .prepare(
                     "SELECT bank, question, rating, reviewed_at FROM review \
-                     ORDER BY bank, question, id",
+                     WHERE rescheduled = 1 ORDER BY bank, question, id",
                 )
                 .map_err(sqlite)?;
             let mut rows = statement.query([]).map_err(sqlite)?;
@@ -795,7 +845,8 @@ fn replay_question(
     let sqlite = |source| StoreError::Invalid(format!("cannot replay {key}: {source}"));
     let mut statement = connection
         .prepare(
-            "SELECT rating, reviewed_at FROM review WHERE bank = ?1 AND question = ?2 ORDER BY id",
+            "SELECT rating, reviewed_at FROM review WHERE bank = ?1 AND question = ?2 \
+             AND rescheduled = 1 ORDER BY id",
         )
         .map_err(sqlite)?;
     let rows = statement
@@ -868,7 +919,8 @@ fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
 }
 
 /// Look at an existing database file without letting SQLite near it: refuse
-/// anything SQLite might "repair" by writing. Returns whether the file exists.
+/// anything SQLite might "repair" by writing. Returns whether the file exists
+/// (an empty file counts as existing, and is made a new database).
 fn inspect(path: &Path) -> Result<bool, StoreError> {
     let owned = || path.to_path_buf();
     let metadata = match std::fs::metadata(path) {
@@ -889,8 +941,11 @@ fn inspect(path: &Path) -> Result<bool, StoreError> {
         return Err(StoreError::ReadOnly { path: owned() });
     }
     let length = metadata.len();
+    // An empty file holds nothing to lose, and it is what another recall
+    // process creating the database leaves for a moment: SQLite makes it a
+    // new database, and so do we.
     if length == 0 {
-        return Err(StoreError::Empty { path: owned() });
+        return Ok(true);
     }
     let mut header = [0u8; 100];
     let mut file = std::fs::File::open(path).map_err(|source| StoreError::Inspect {

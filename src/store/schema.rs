@@ -76,6 +76,11 @@ CREATE TABLE fitted_parameters (
     rmse_after REAL NOT NULL
 );
 "#,
+    // 3: answers that are logged without moving the schedule (a quiz answer to a
+    // question that was not due). Replays of the log skip them.
+    r#"
+ALTER TABLE review ADD COLUMN rescheduled INTEGER NOT NULL DEFAULT 1 CHECK (rescheduled IN (0, 1));
+"#,
 ];
 
 /// The schema version this recall writes.

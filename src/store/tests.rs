@@ -28,6 +28,7 @@ fn answer(bank: &str, question: &str, rating: Rating) -> NewReview {
         suggested: Some(Rating::Good),
         rating,
         duration_ms: 4200,
+        reschedules: true,
     }
 }
 
@@ -290,8 +291,14 @@ fn a_text_file_is_refused_untouched() {
 }
 
 #[test]
-fn an_empty_file_is_refused_untouched() {
-    assert_refused_untouched(b"", |e| matches!(e, StoreError::Empty { .. }));
+fn an_empty_file_becomes_a_new_database() {
+    // Regression: two processes creating the database at once saw each
+    // other's empty file and refused it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    std::fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
 }
 
 #[test]
@@ -372,4 +379,36 @@ fn a_read_only_database_is_refused_untouched() {
     let error = Store::open(&path).unwrap_err();
     assert!(matches!(error, StoreError::ReadOnly { .. }), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn an_answer_that_does_not_reschedule_is_logged_and_skipped_by_replays() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let key = QuestionKey::new("b", "q");
+    store
+        .record(&answer("b", "q", Rating::Good), &scheduler, at(0))
+        .unwrap();
+    let scheduled = store.card(&key).unwrap();
+    let quiz = NewReview {
+        reschedules: false,
+        ..answer("b", "q", Rating::Again)
+    };
+    let recorded = store.record(&quiz, &scheduler, at(60)).unwrap();
+    assert_eq!(recorded.card, scheduled, "the schedule is unchanged");
+    assert_eq!(store.card(&key).unwrap(), scheduled);
+    assert_eq!(
+        store.review_count().unwrap(),
+        2,
+        "but the answer is in the log"
+    );
+    store.rebuild(&scheduler).unwrap();
+    assert_eq!(
+        store.card(&key).unwrap(),
+        scheduled,
+        "a rebuild skips it too"
+    );
+    store.undo(recorded.id, &scheduler).unwrap();
+    assert_eq!(store.card(&key).unwrap(), scheduled);
+    assert_eq!(store.review_count().unwrap(), 1);
 }

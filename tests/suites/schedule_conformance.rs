@@ -10,7 +10,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use recall::schedule::{Card, Parameters, Rating, Scheduler, SchedulerConfig, State};
 use serde_json::Value;
 
-const VECTORS: &str = include_str!("fixtures/fsrs/vectors.json");
+const VECTORS: &str = include_str!("../fixtures/fsrs/vectors.json");
 const TOLERANCE: f64 = 1e-4;
 
 fn time(value: &Value) -> DateTime<Utc> {

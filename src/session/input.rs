@@ -50,6 +50,10 @@ pub fn letters(line: &str, count: usize) -> Result<Vec<usize>, String> {
     } else {
         vec![line]
     };
+    // Only separators (`,` or `;`) name no choice: ask again rather than grade nothing.
+    if parts.is_empty() {
+        return Err(usage());
+    }
     let mut picked = Vec::new();
     for part in parts {
         let part = part.trim_end_matches([')', '.']);
@@ -103,6 +107,14 @@ mod tests {
         assert!(letters("", 4).is_err());
         assert!(letters("7", 4).is_err());
         assert!(letters("é", 4).is_err());
+    }
+
+    #[test]
+    fn only_separators_pick_nothing_and_ask_again() {
+        // Found by the session_input fuzz target: `;` was accepted as an empty answer.
+        for line in [";", ",", " , ; ", ",,"] {
+            assert!(letters(line, 4).unwrap_err().contains("A to D"), "{line:?}");
+        }
     }
 
     #[test]

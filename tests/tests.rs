@@ -22,3 +22,6 @@ mod adversarial;
 
 #[path = "suites/properties.rs"]
 mod properties;
+
+#[path = "suites/fuzz_regressions.rs"]
+mod fuzz_regressions;

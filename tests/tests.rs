@@ -25,3 +25,6 @@ mod properties;
 
 #[path = "suites/fuzz_regressions.rs"]
 mod fuzz_regressions;
+
+#[path = "suites/bank_cache.rs"]
+mod bank_cache;

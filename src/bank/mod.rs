@@ -5,12 +5,14 @@
 //! prints; `recall check` renders the diagnostics.
 
 mod builtin;
+pub mod cache;
 mod load;
 mod model;
 mod raw;
 
 pub use load::{MAX_FILE_BYTES, load_str};
 
+pub use cache::CacheStats;
 use load::{Loaded, load_source};
 pub use model::*;
 
@@ -27,6 +29,8 @@ pub struct Library {
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
+    /// What the bank cache did while loading.
+    pub cache: CacheStats,
 }
 
 /// A failure to read what the user pointed at (as opposed to a problem inside a bank).
@@ -105,23 +109,26 @@ impl Library {
     }
 }
 
-/// Loads every bank from `source`.
+/// Loads every bank from `source`, parsing every file.
 pub fn load(source: &BankSource) -> Result<Library, LoadError> {
-    let mut loaded = Vec::new();
-    match source {
-        BankSource::Builtin => {
-            for (name, text) in builtin::BANKS {
-                let path = PathBuf::from(format!("builtin:{name}"));
-                loaded.push(load_source(&path, text));
-            }
-        }
-        BankSource::Paths(paths) => {
-            for file in bank_files(paths)? {
-                loaded.push(read_file(&file)?);
-            }
-        }
-    }
-    Ok(collect(loaded))
+    load_cached(source, None)
+}
+
+/// Loads every bank from `source`; with a `cache` file, a bank file unchanged since it
+/// was cached is not parsed again (see [`cache`]). Files are read and parsed in
+/// parallel; the library is the same as [`load`]'s, in the same order.
+pub fn load_cached(source: &BankSource, cache: Option<&Path>) -> Result<Library, LoadError> {
+    let mut stats = CacheStats::default();
+    let loaded = match source {
+        BankSource::Builtin => builtin::BANKS
+            .iter()
+            .map(|(name, text)| load_source(&PathBuf::from(format!("builtin:{name}")), text))
+            .collect(),
+        BankSource::Paths(paths) => cache::load_files(&bank_files(paths)?, cache, &mut stats)?,
+    };
+    let mut library = collect(loaded);
+    library.cache = stats;
+    Ok(library)
 }
 
 /// Reads one bank file, refusing files over [`MAX_FILE_BYTES`] before reading them.
@@ -131,6 +138,24 @@ pub fn load_file(path: &Path) -> Result<(Option<Bank>, Vec<Diagnostic>), LoadErr
 }
 
 fn read_file(path: &Path) -> Result<Loaded, LoadError> {
+    Ok(match read_bounded(path)? {
+        FileBytes::Bytes { bytes, .. } => parse_bytes(path, bytes),
+        FileBytes::Refused(loaded) => loaded,
+    })
+}
+
+/// A bank file as read from disk: its bytes and metadata, or refused unread.
+enum FileBytes {
+    Bytes {
+        bytes: Vec<u8>,
+        meta: std::fs::Metadata,
+    },
+    /// Over [`MAX_FILE_BYTES`]: the diagnostic that says so.
+    Refused(Loaded),
+}
+
+/// Reads `path` whole, refusing it over [`MAX_FILE_BYTES`] before reading it.
+fn read_bounded(path: &Path) -> Result<FileBytes, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -145,24 +170,29 @@ fn read_file(path: &Path) -> Result<Loaded, LoadError> {
             ),
         )
         .hint("split it into several banks (one file per lesson)");
-        Ok(Loaded::failed(d))
+        Ok(FileBytes::Refused(Loaded::failed(d)))
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return too_large(size.to_string());
+    let meta = file.metadata().map_err(io)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return too_large(meta.len().to_string());
     }
     // The size on disk is only a promise: a device (`/dev/zero`) says 0 and a file may
     // grow while it is read, so the read itself stops one byte past the limit.
-    let mut bytes = Vec::with_capacity(size as usize);
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return too_large(format!("more than {MAX_FILE_BYTES}"));
     }
+    Ok(FileBytes::Bytes { bytes, meta })
+}
+
+/// A bank file's bytes, checked as UTF-8, parsed and validated.
+fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Loaded {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(load_source(path, &text)),
+        Ok(text) => load_source(path, &text),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
@@ -179,7 +209,7 @@ fn read_file(path: &Path) -> Result<Loaded, LoadError> {
                 ),
             )
             .hint("save the file as UTF-8");
-            Ok(Loaded::failed(d))
+            Loaded::failed(d)
         }
     }
 }

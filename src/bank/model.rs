@@ -6,11 +6,12 @@
 //! and a text question always has a model answer. The TOML syntax and its diagnostics
 //! live in `bank::load`; nothing here reads files or prints.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
 
 /// One bank: one TOML file, a set of questions with a stable id.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bank {
     /// Stable id, `[a-z0-9_-]+`, unique across all loaded banks.
     pub id: String,
@@ -28,7 +29,7 @@ pub struct Bank {
 }
 
 /// One question of a bank.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     /// Stable id, unique in its bank; progress is keyed by `bank/question`.
     pub id: String,
@@ -74,7 +75,7 @@ impl Question {
 }
 
 /// What kind of question this is, which decides how it is asked and graded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Kind {
     /// Lettered choices, one or several right (true/false is sugar for this).
     MultipleChoice,
@@ -120,7 +121,7 @@ impl fmt::Display for Kind {
 }
 
 /// Interview tiers, in the order a mock interview walks them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Tier {
     Beginner,
     Intermediate,
@@ -167,7 +168,7 @@ impl fmt::Display for Tier {
 }
 
 /// How hard the author thinks a question is; informational.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Difficulty {
     Easy,
     Medium,
@@ -191,7 +192,7 @@ impl Difficulty {
 }
 
 /// One choice of a multiple-choice question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub text: String,
     /// Shown when the learner picks this choice ("why this is wrong").
@@ -232,7 +233,7 @@ pub fn letter_index(letters: &str) -> Option<usize> {
 }
 
 /// A keyword rubric for a text question.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Rubric {
     /// Concepts an answer should contain; each earns its weight when present.
     pub concepts: Vec<Concept>,
@@ -241,7 +242,7 @@ pub struct Rubric {
 }
 
 /// One concept of a rubric: any of its alternatives counts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Concept {
     /// Each alternative is a word, a phrase (several words in order) or a code-like token.
     pub alternatives: Vec<String>,
@@ -259,13 +260,13 @@ impl Concept {
 }
 
 /// Terms that fail an answer when present ("bind mount" for a question about volumes).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Forbidden {
     pub terms: Vec<String>,
 }
 
 /// An author's test response: an answer and the verdict the rubric should give it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Example {
     pub answer: String,
     pub expect: Expect,
@@ -274,7 +275,7 @@ pub struct Example {
 }
 
 /// The verdict an example expects.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Expect {
     Pass,
     Fail,

@@ -25,8 +25,16 @@ use std::path::PathBuf;
 impl Context {
     /// Loads the banks a command was pointed at (see `paths::banks`). Problems in the
     /// banks come back inside the library; only I/O failures are errors.
+    /// Loaded banks are cached beside the progress database (`bank::cache`), so an
+    /// unchanged file is not parsed again.
     pub fn load_banks(&self, paths: &[PathBuf]) -> anyhow::Result<Library> {
-        Ok(bank::load(&crate::paths::banks(paths))?)
+        let cache = crate::paths::database(self.global.db.as_deref())
+            .ok()
+            .map(|db| bank::cache::path_for(&db));
+        Ok(bank::load_cached(
+            &crate::paths::banks(paths),
+            cache.as_deref(),
+        )?)
     }
 
     /// Loads banks for a command that needs them valid: when any bank has an error, the

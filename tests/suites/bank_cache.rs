@@ -1,0 +1,222 @@
+//! The bank cache (`bank::cache`): an unchanged file is never parsed again, and any
+//! change to the files (an edit, even one that keeps the size and the modification
+//! time, an added or a removed file) shows at once. A broken cache is ignored.
+
+use crate::util::{Recall, root};
+use recall::bank::{self, CacheStats, Library};
+use recall::paths::BankSource;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+const QUESTION: &str = "[[question]]\nid = \"q\"\nkind = \"true_false\"\nprompt = \"Is it cached?\"\nanswer = true\nexplanation = \"It is.\"\n";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// Two banks, `a` and `b`, in `banks/`.
+    fn new() -> Fixture {
+        let fixture = Fixture {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        std::fs::create_dir_all(fixture.banks()).expect("mkdir");
+        fixture.write("a", "Bank A");
+        fixture.write("b", "Bank B");
+        fixture
+    }
+
+    fn banks(&self) -> PathBuf {
+        self.dir.path().join("banks")
+    }
+
+    fn cache(&self) -> PathBuf {
+        bank::cache::path_for(&self.dir.path().join("recall.db"))
+    }
+
+    fn file(&self, id: &str) -> PathBuf {
+        self.banks().join(format!("{id}.toml"))
+    }
+
+    fn write(&self, id: &str, title: &str) {
+        let text = format!("[bank]\nid = \"{id}\"\ntitle = \"{title}\"\n\n{QUESTION}");
+        std::fs::write(self.file(id), text).expect("write bank");
+    }
+
+    fn load(&self) -> Library {
+        let source = BankSource::Paths(vec![self.banks()]);
+        bank::load_cached(&source, Some(&self.cache())).expect("load")
+    }
+
+    fn title(library: &Library, id: &str) -> String {
+        library.bank(id).expect("bank").title.clone()
+    }
+}
+
+fn stats(hits: usize, parsed: usize, written: bool) -> CacheStats {
+    CacheStats {
+        hits,
+        parsed,
+        written,
+    }
+}
+
+#[test]
+fn an_unchanged_file_is_not_parsed_again() {
+    let f = Fixture::new();
+    let first = f.load();
+    assert_eq!(first.cache, stats(0, 2, true));
+    let second = f.load();
+    assert_eq!(second.cache, stats(2, 0, false));
+    assert_eq!(first.banks, second.banks);
+    assert_eq!(first.diagnostics, second.diagnostics);
+}
+
+#[test]
+fn an_edit_is_picked_up_at_once() {
+    let f = Fixture::new();
+    f.load();
+    f.write("a", "Bank A, edited to a new length");
+    let library = f.load();
+    assert_eq!(library.cache, stats(1, 1, true));
+    assert_eq!(
+        Fixture::title(&library, "a"),
+        "Bank A, edited to a new length"
+    );
+    assert_eq!(f.load().cache, stats(2, 0, false));
+}
+
+#[test]
+fn an_edit_that_keeps_the_size_and_the_modification_time_is_picked_up() {
+    let f = Fixture::new();
+    let path = f.file("a");
+    // A whole second, as a filesystem with coarse times would record it.
+    let when = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+    let set_time = |path: &Path| {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open");
+        file.set_modified(when).expect("set mtime");
+    };
+    set_time(&path);
+    let size = std::fs::metadata(&path).expect("stat").len();
+    assert_eq!(Fixture::title(&f.load(), "a"), "Bank A");
+
+    f.write("a", "Bank Z"); // same length as "Bank A"
+    set_time(&path);
+    assert_eq!(std::fs::metadata(&path).expect("stat").len(), size);
+    assert_eq!(
+        std::fs::metadata(&path)
+            .expect("stat")
+            .modified()
+            .expect("mtime"),
+        when
+    );
+    let library = f.load();
+    assert_eq!(library.cache, stats(1, 1, true));
+    assert_eq!(Fixture::title(&library, "a"), "Bank Z");
+}
+
+#[test]
+fn an_added_file_is_loaded_and_a_removed_one_forgotten() {
+    let f = Fixture::new();
+    f.load();
+    f.write("c", "Bank C");
+    let library = f.load();
+    assert_eq!(library.cache, stats(2, 1, true));
+    assert!(library.bank("c").is_some());
+
+    std::fs::remove_file(f.file("b")).expect("remove");
+    let library = f.load();
+    assert!(library.bank("b").is_none());
+    assert_eq!(library.banks.len(), 2);
+    // Nothing was parsed, but the cache was rewritten without the removed file.
+    assert_eq!(library.cache, stats(2, 0, true));
+    assert_eq!(f.load().cache, stats(2, 0, false));
+}
+
+#[test]
+fn files_with_problems_are_cached_with_their_diagnostics() {
+    let f = Fixture::new();
+    std::fs::write(
+        f.file("broken"),
+        "[bank]\nid = \"broken\"\ntitle = \"\"\n\n[[question]]\nid = \"q\"\nkind = \"essay\"\n",
+    )
+    .expect("write");
+    let first = f.load();
+    assert!(first.has_errors());
+    let second = f.load();
+    assert_eq!(second.cache.parsed, 0);
+    assert_eq!(first.diagnostics, second.diagnostics);
+    let rendered =
+        |l: &Library| -> Vec<String> { l.diagnostics.iter().map(|d| d.render()).collect() };
+    assert_eq!(rendered(&first), rendered(&second));
+}
+
+#[test]
+fn a_corrupt_or_foreign_cache_is_ignored_and_replaced() {
+    let f = Fixture::new();
+    let reference = f.load();
+    let good = std::fs::read(f.cache()).expect("cache written");
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0xff;
+    let truncated = good[..good.len() / 3].to_vec();
+    for (what, bytes) in [
+        ("garbage", b"not a cache at all".to_vec()),
+        ("empty", Vec::new()),
+        ("truncated", truncated),
+        ("a flipped byte", flipped),
+    ] {
+        std::fs::write(f.cache(), &bytes).expect("write cache");
+        let library = f.load();
+        assert_eq!(library.banks, reference.banks, "{what}");
+        assert_eq!(library.diagnostics, reference.diagnostics, "{what}");
+        assert!(library.cache.parsed >= 1, "{what}: damage went unseen");
+        // The next load is served from a cache that works again.
+        let again = f.load();
+        assert_eq!(again.banks, reference.banks, "{what}");
+    }
+}
+
+#[test]
+fn other_files_in_the_cache_are_kept_while_they_exist() {
+    let f = Fixture::new();
+    f.load();
+    // A run over one file only does not evict the other.
+    let only_a = BankSource::Paths(vec![f.file("a")]);
+    let library = bank::load_cached(&only_a, Some(&f.cache())).expect("load");
+    assert_eq!(library.cache, stats(1, 0, false));
+    assert_eq!(f.load().cache, stats(2, 0, false));
+}
+
+#[test]
+fn without_a_cache_every_file_is_parsed() {
+    let f = Fixture::new();
+    let source = BankSource::Paths(vec![f.banks()]);
+    let library = bank::load_cached(&source, None).expect("load");
+    assert_eq!(library.cache, stats(0, 2, false));
+    assert!(!f.cache().exists());
+    assert_eq!(bank::load(&source).expect("load").banks, library.banks);
+}
+
+#[test]
+fn check_reads_through_the_cache_beside_the_database() {
+    let banks = root().join("tests/banks/valid");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("recall.db");
+    let check = || {
+        Recall::new()
+            .arg("--db")
+            .arg(&db)
+            .arg("check")
+            .arg(&banks)
+            .run()
+    };
+    let first = check();
+    assert_eq!(first.code, 0, "{}", first.transcript());
+    assert!(bank::cache::path_for(&db).exists());
+    let second = check();
+    assert_eq!(second.transcript(), first.transcript());
+}

@@ -23,6 +23,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 /// The pass mark of a question with `keywords` and no `pass`: half the weight. An
 /// author's keywords are the essentials, so half of them is a real answer; `required`
@@ -58,8 +59,10 @@ impl Default for Options {
 pub struct Grader {
     stemmer: Stemmer,
     options: Options,
-    /// Per bank id, its statistics and each question's prepared rubric.
-    banks: HashMap<String, Prepared>,
+    /// Per bank id, its statistics and each question's prepared rubric, made when the
+    /// bank is first graded: preparing every rubric of a large curriculum up front
+    /// would delay a session's first question by seconds.
+    banks: HashMap<String, OnceLock<Prepared>>,
 }
 
 struct Prepared {
@@ -147,23 +150,34 @@ impl Grader {
 
     /// [`Grader::new`] with other settings (the SemEval evaluation tunes them).
     pub fn with_options(banks: &[Bank], options: Options) -> Grader {
-        let stemmer = token::stemmer();
-        let mut prepared = HashMap::new();
-        for bank in banks {
-            let stats = BankStats::new(bank, &stemmer);
+        Grader {
+            stemmer: token::stemmer(),
+            options,
+            banks: banks
+                .iter()
+                .map(|bank| (bank.id.clone(), OnceLock::new()))
+                .collect(),
+        }
+    }
+
+    /// `bank` prepared for grading (once), when the grader was built with it.
+    fn bank(&self, bank: &Bank) -> Option<&Prepared> {
+        let cell = self.banks.get(&bank.id)?;
+        Some(cell.get_or_init(|| {
+            let stats = BankStats::new(bank, &self.stemmer);
             let questions = bank
                 .questions
                 .iter()
                 .filter(|q| q.is_text())
-                .map(|q| (q.id.clone(), compile(q, &stats, &options, &stemmer)))
+                .map(|q| {
+                    (
+                        q.id.clone(),
+                        compile(q, &stats, &self.options, &self.stemmer),
+                    )
+                })
                 .collect();
-            prepared.insert(bank.id.clone(), Prepared { stats, questions });
-        }
-        Grader {
-            stemmer,
-            options,
-            banks: prepared,
-        }
+            Prepared { stats, questions }
+        }))
     }
 
     /// The rubric actually used: the author's, or the one derived from the model answer.
@@ -204,7 +218,7 @@ impl Grader {
     }
 
     fn prepared(&self, bank: &Bank, question: &Question) -> Option<&Compiled> {
-        self.banks.get(&bank.id)?.questions.get(&question.id)
+        self.bank(bank)?.questions.get(&question.id)
     }
 
     /// Grades a free-text answer to a text question of `bank`.
@@ -213,7 +227,7 @@ impl Grader {
             Some(compiled) => self.grade_compiled(compiled, question, answer),
             None => {
                 // A bank the grader was not built with: prepare it now.
-                let stats = match self.banks.get(&bank.id) {
+                let stats = match self.bank(bank) {
                     Some(p) => Cow::Borrowed(&p.stats),
                     None => Cow::Owned(BankStats::new(bank, &self.stemmer)),
                 };

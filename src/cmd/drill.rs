@@ -6,6 +6,7 @@ use crate::frontend::Ending;
 use crate::session::{Entry, Mode, Session, report};
 use crate::store::QuestionKey;
 use anyhow::Result;
+use std::collections::HashMap;
 
 /// Study what is due today, spaced for memory (FSRS)
 ///
@@ -62,15 +63,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     if let Some(limit) = args.limit {
         order.truncate(limit);
     }
+    // By key, not by a scan per queued question: a curriculum can hold 100,000.
+    let by_key: HashMap<(&str, &str), usize> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, (b, q))| ((b.id.as_str(), q.id.as_str()), i))
+        .collect();
     let entries: Vec<Entry> = order
         .iter()
         .filter_map(|key| {
-            questions
-                .iter()
-                .find(|(b, q)| b.id == key.bank && q.id == key.question)
-                .map(|(bank, question)| Entry {
-                    bank,
-                    question,
+            by_key
+                .get(&(key.bank.as_str(), key.question.as_str()))
+                .map(|&i| Entry {
+                    bank: questions[i].0,
+                    question: questions[i].1,
                     schedules: true,
                 })
         })

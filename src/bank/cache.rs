@@ -223,7 +223,9 @@ pub(super) fn load_files(
     stats: &mut CacheStats,
 ) -> Result<Vec<Loaded>, LoadError> {
     let old = cache.and_then(Cached::read);
-    let results = in_parallel(files, |path| load_one(path, old.as_ref(), cache.is_some()))?;
+    let results = in_parallel(files, |path, buffer| {
+        load_one(path, buffer, old.as_ref(), cache.is_some())
+    })?;
     let mut loaded = Vec::with_capacity(results.len());
     let mut fresh: Vec<(PathBuf, Key, Vec<u8>)> = Vec::new();
     let mut reused: Vec<(PathBuf, Key)> = Vec::new();
@@ -252,12 +254,17 @@ pub(super) fn load_files(
     Ok(loaded)
 }
 
-fn load_one(path: &Path, old: Option<&Cached>, caching: bool) -> Result<Done, LoadError> {
-    let (bytes, meta) = match read_bounded(path)? {
-        FileBytes::Bytes { bytes, meta } => (bytes, meta),
+fn load_one(
+    path: &Path,
+    buffer: &mut Vec<u8>,
+    old: Option<&Cached>,
+    caching: bool,
+) -> Result<Done, LoadError> {
+    let meta = match read_bounded(path, buffer)? {
+        FileBytes::Read(meta) => meta,
         FileBytes::Refused(loaded) => {
             return Ok(Done {
-                loaded,
+                loaded: *loaded,
                 store: None,
                 hit: false,
             });
@@ -265,7 +272,7 @@ fn load_one(path: &Path, old: Option<&Cached>, caching: bool) -> Result<Done, Lo
     };
     if !caching {
         return Ok(Done {
-            loaded: super::parse_bytes(path, bytes),
+            loaded: super::parse_bytes(path, std::mem::take(buffer)),
             store: None,
             hit: false,
         });
@@ -277,7 +284,7 @@ fn load_one(path: &Path, old: Option<&Cached>, caching: bool) -> Result<Done, Lo
             .ok()
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos()),
-        hash: xxhash_rust::xxh3::xxh3_128(&bytes),
+        hash: xxhash_rust::xxh3::xxh3_128(buffer),
     };
     if let Some(loaded) = old.and_then(|old| old.get(path, &key)).and_then(decode) {
         return Ok(Done {
@@ -286,7 +293,7 @@ fn load_one(path: &Path, old: Option<&Cached>, caching: bool) -> Result<Done, Lo
             hit: true,
         });
     }
-    let loaded = super::parse_bytes(path, bytes);
+    let loaded = super::parse_bytes(path, std::mem::take(buffer));
     let store = encode(&loaded).map(|entry| (key, entry));
     Ok(Done {
         loaded,
@@ -296,15 +303,17 @@ fn load_one(path: &Path, old: Option<&Cached>, caching: bool) -> Result<Done, Lo
 }
 
 /// `work` on every item, on up to as many threads as there are cores, results in order.
+/// Each thread lends `work` one buffer to read files into.
 fn in_parallel<T: Sync, R: Send>(
     items: &[T],
-    work: impl Fn(&T) -> Result<R, LoadError> + Sync,
+    work: impl Fn(&T, &mut Vec<u8>) -> Result<R, LoadError> + Sync,
 ) -> Result<Vec<R>, LoadError> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len());
     if threads <= 1 {
-        return items.iter().map(work).collect();
+        let mut buffer = Vec::new();
+        return items.iter().map(|item| work(item, &mut buffer)).collect();
     }
     let next = AtomicUsize::new(0);
     let mut indexed: Vec<(usize, Result<R, LoadError>)> = std::thread::scope(|scope| {
@@ -312,10 +321,11 @@ fn in_parallel<T: Sync, R: Send>(
             .map(|_| {
                 scope.spawn(|| {
                     let mut mine = Vec::new();
+                    let mut buffer = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
-                        mine.push((i, work(item)));
+                        mine.push((i, work(item, &mut buffer)));
                     }
                     mine
                 })

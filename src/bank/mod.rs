@@ -138,24 +138,25 @@ pub fn load_file(path: &Path) -> Result<(Option<Bank>, Vec<Diagnostic>), LoadErr
 }
 
 fn read_file(path: &Path) -> Result<Loaded, LoadError> {
-    Ok(match read_bounded(path)? {
-        FileBytes::Bytes { bytes, .. } => parse_bytes(path, bytes),
-        FileBytes::Refused(loaded) => loaded,
+    let mut bytes = Vec::new();
+    Ok(match read_bounded(path, &mut bytes)? {
+        FileBytes::Read(_) => parse_bytes(path, bytes),
+        FileBytes::Refused(loaded) => *loaded,
     })
 }
 
-/// A bank file as read from disk: its bytes and metadata, or refused unread.
+/// What reading a bank file gave: its metadata (the bytes are in the caller's buffer),
+/// or the refusal of a file too large to read.
 enum FileBytes {
-    Bytes {
-        bytes: Vec<u8>,
-        meta: std::fs::Metadata,
-    },
+    Read(std::fs::Metadata),
     /// Over [`MAX_FILE_BYTES`]: the diagnostic that says so.
-    Refused(Loaded),
+    Refused(Box<Loaded>),
 }
 
-/// Reads `path` whole, refusing it over [`MAX_FILE_BYTES`] before reading it.
-fn read_bounded(path: &Path) -> Result<FileBytes, LoadError> {
+/// Reads `path` whole into `bytes` (cleared first; reusing one buffer spares a large
+/// curriculum an allocation per file), refusing a file over [`MAX_FILE_BYTES`] before
+/// reading it.
+fn read_bounded(path: &Path, bytes: &mut Vec<u8>) -> Result<FileBytes, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -170,7 +171,7 @@ fn read_bounded(path: &Path) -> Result<FileBytes, LoadError> {
             ),
         )
         .hint("split it into several banks (one file per lesson)");
-        Ok(FileBytes::Refused(Loaded::failed(d)))
+        Ok(FileBytes::Refused(Box::new(Loaded::failed(d))))
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
@@ -179,14 +180,15 @@ fn read_bounded(path: &Path) -> Result<FileBytes, LoadError> {
     }
     // The size on disk is only a promise: a device (`/dev/zero`) says 0 and a file may
     // grow while it is read, so the read itself stops one byte past the limit.
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    bytes.clear();
+    bytes.reserve(meta.len() as usize);
     file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return too_large(format!("more than {MAX_FILE_BYTES}"));
     }
-    Ok(FileBytes::Bytes { bytes, meta })
+    Ok(FileBytes::Read(meta))
 }
 
 /// A bank file's bytes, checked as UTF-8, parsed and validated.

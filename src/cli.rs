@@ -43,6 +43,10 @@ pub enum Command {
     Check(cmd::check::Args),
     List(cmd::list::Args),
     Show(cmd::show::Args),
+    Import(cmd::import::Args),
+    Schema(cmd::schema::Args),
+    Export(cmd::export::Args),
+    Render(cmd::render::Args),
 }
 
 /// How a command that ran to its end went.
@@ -116,5 +120,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),
+        Some(Command::Import(args)) => cmd::import::run(&ctx, args),
+        Some(Command::Schema(args)) => cmd::schema::run(&ctx, args),
+        Some(Command::Export(args)) => cmd::export::run(&ctx, args),
+        Some(Command::Render(args)) => cmd::render::run(&ctx, args),
     }
 }

@@ -11,6 +11,7 @@ mod raw;
 
 pub use load::{MAX_FILE_BYTES, load_str};
 pub use model::*;
+pub use raw::json_schema;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::paths::BankSource;

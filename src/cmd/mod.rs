@@ -3,7 +3,11 @@
 //! helpers here, not in the verbs.
 
 pub mod check;
+pub mod export;
+pub mod import;
 pub mod list;
+pub mod render;
+pub mod schema;
 pub mod show;
 
 use crate::bank::{self, Library};

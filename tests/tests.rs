@@ -3,5 +3,7 @@
 
 mod util;
 
+#[path = "suites/authoring.rs"]
+mod authoring;
 #[path = "suites/check.rs"]
 mod check;

@@ -113,7 +113,7 @@ impl Vocabulary {
             words.learn(&stemmer, line);
         }
         for word in COMMON {
-            words.tokens.insert((*word).to_owned(), 1);
+            words.tokens.insert((*word).to_owned(), 100);
         }
         let mut bad = Words::default();
         for line in damaged {
@@ -132,7 +132,10 @@ impl Vocabulary {
     fn cost(&self, piece: &str, token: &Words) -> Option<f64> {
         let lower = piece.to_lowercase();
         if self.intact.knows(&self.stemmer, &lower, &Words::default()) {
-            Some(INTACT)
+            // A word the intact text has once may itself be glue from a paragraph that
+            // opened with code (`hostnetworks share`): trusted like damaged text.
+            let once = self.intact.tokens.get(&lower).copied().unwrap_or(0) <= 1;
+            Some(if once { DAMAGED } else { INTACT })
         } else if self.damaged.knows(&self.stemmer, &lower, token) {
             Some(DAMAGED)
         } else {
@@ -302,13 +305,15 @@ mod tests {
     use super::*;
 
     fn vocabulary() -> Vocabulary {
+        let intact = [
+            "the world between the bridge and host drivers share the host network; docker0 and eth0 exist",
+            "use the --mount flags, not -v, and docker volume prune to intercept (e.g., AWS)",
+            "the legacy syntax creates a mapping of type volume and source in /var/lib/docker/",
+            "a string.--mount glued",
+        ];
+        // Words the lesson writes more than once are trusted fully.
         Vocabulary::learn(
-            [
-                "the world between the bridge and host drivers share the host network; docker0 and eth0 exist",
-                "use the --mount flags, not -v, and docker volume prune to intercept (e.g., AWS)",
-                "the legacy syntax creates a mapping of type volume and source in /var/lib/docker/",
-                "a string.--mount glued",
-            ],
+            intact.iter().chain(&intact).copied(),
             ["the veth(virtual pair", "aveth(virtual"],
         )
     }

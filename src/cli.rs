@@ -49,6 +49,10 @@ pub enum Command {
     Check(cmd::check::Args),
     List(cmd::list::Args),
     Show(cmd::show::Args),
+    Import(cmd::import::Args),
+    Render(cmd::render::Args),
+    Export(cmd::export::Args),
+    Schema(cmd::schema::Args),
     Optimize(cmd::optimize::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
@@ -139,5 +143,9 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),
+        Some(Command::Import(args)) => cmd::import::run(&ctx, args),
+        Some(Command::Schema(args)) => cmd::schema::run(&ctx, args),
+        Some(Command::Export(args)) => cmd::export::run(&ctx, args),
+        Some(Command::Render(args)) => cmd::render::run(&ctx, args),
     }
 }

@@ -3,6 +3,8 @@
 
 mod util;
 
+#[path = "suites/authoring.rs"]
+mod authoring;
 #[path = "suites/check.rs"]
 mod check;
 

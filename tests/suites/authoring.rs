@@ -6,15 +6,18 @@ use crate::util::{Recall, root};
 use recall::bank::{Bank, Kind, load_str};
 use std::path::{Path, PathBuf};
 
+/// The seed lesson exactly as exported (a byte-for-byte copy of
+/// `../shared/seeds/MOD-DOCKER-04.lesson.txt`, kept here so the tests need nothing
+/// outside the repository).
 fn seed() -> PathBuf {
-    root().join("../shared/seeds/MOD-DOCKER-04.lesson.txt")
+    root().join("tests/fixtures/lessons/MOD-DOCKER-04.lesson.txt")
 }
 
 fn markdown() -> PathBuf {
     root().join("tests/fixtures/lessons/MOD-DOCKER-04.md")
 }
 
-/// The seed lesson as the CI clone and the worktrees lay it out (shared/ beside the repo).
+/// The seed lesson's text.
 fn seed_text() -> Option<String> {
     std::fs::read_to_string(seed()).ok()
 }

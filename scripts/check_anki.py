@@ -10,8 +10,10 @@ note ids and guids make a re-import an update, not a duplicate).
 Usage: python3 scripts/check_anki.py [RECALL_BINARY] [BANK_PATH]
 """
 
+import json
 import os
 import re
+import unicodedata
 import shutil
 import subprocess
 import sys
@@ -19,6 +21,11 @@ import tempfile
 
 from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
+
+
+def plain(text):
+    """`text` without control characters."""
+    return "".join(c for c in text if unicodedata.category(c) != "Cc")
 
 
 def recall(binary, args, now):
@@ -46,28 +53,33 @@ def main():
     banks = sys.argv[2] if len(sys.argv) > 2 else os.path.join(root, "tests", "banks", "valid")
     work = tempfile.mkdtemp(prefix="recall-anki-")
     try:
-        # The banks as recall sees them: ids, titles and question counts.
-        listing = recall(binary, ["render", banks], "2026-01-01T00:00:00Z")
-        titles = re.findall(r"^title: (.*)$", listing, re.M)
-        counts = [int(n) for n in re.findall(r"^questions: (\d+)$", listing, re.M)]
-        first_prompt = re.search(r"^prompt: (.*)$", listing, re.M).group(1)
-        assert titles and sum(counts) > 0, "no banks or no questions to check"
+        # The banks as recall sees them: titles and question counts. A bank with no
+        # questions gives no cards, and Anki makes no deck without cards.
+        listing = json.loads(recall(binary, ["list", "--json", banks], "2026-01-01T00:00:00Z"))
+        banks_with_questions = [(b["title"], b["questions"]) for b in listing if b["questions"] > 0]
+        assert banks_with_questions, "no banks or no questions to check"
+        titles, counts = zip(*banks_with_questions)
 
         first = os.path.join(work, "first.apkg")
         recall(binary, ["export", banks, "--format", "anki", "-o", first], "2026-01-01T00:00:00Z")
 
         col = Collection(os.path.join(work, "collection.anki2"))
         import_package(col, first)
-        decks = {d.name for d in col.decks.all_names_and_ids()}
+        # Control characters (terminal escapes in a hostile title) do not survive into
+        # Anki's deck names; compare the names without them.
+        decks = {plain(d.name): d.name for d in col.decks.all_names_and_ids()}
         for title in titles:
-            assert title in decks, f"no deck {title!r} in {sorted(decks)}"
+            assert plain(title) in decks, f"no deck {title!r} in {sorted(decks.values())}"
         note_ids = col.find_notes("")
         assert len(note_ids) == sum(counts), f"{len(note_ids)} notes for {sum(counts)} questions"
         for nid in note_ids:
             note = col.get_note(nid)
             for name, value in note.items():
                 assert value.strip(), f"note {nid} has an empty field {name}"
-        cards_per_deck = {title: len(col.find_cards(f'"deck:{title}"')) for title in titles}
+        cards_per_deck = {
+            title: len(col.find_cards(f'"did:{col.decks.id_for_name(decks[plain(title)])}"'))
+            for title in titles
+        }
         for title, count in zip(titles, counts):
             assert cards_per_deck[title] == count, f"deck {title!r}: {cards_per_deck[title]} cards, {count} questions"
 
@@ -79,9 +91,10 @@ def main():
             for name in sorted(files):
                 path = os.path.join(dirpath, name)
                 text = open(path, encoding="utf-8").read()
-                marker = 'prompt = "'
-                if not changed and marker in text:
-                    text = text.replace(marker, marker + "EDITED ", 1)
+                # A one-line basic string: `prompt = "...`, not `prompt = """...`.
+                marker = re.compile(r'^prompt = "(?!"")', re.M)
+                if not changed and marker.search(text):
+                    text = marker.sub('prompt = "EDITED ', text, count=1)
                     open(path, "w", encoding="utf-8").write(text)
                     changed = True
         assert changed, "found no prompt to edit"

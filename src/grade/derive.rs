@@ -58,13 +58,17 @@ pub struct DeriveOptions {
     pub question_word_weight: f64,
     /// Multiplies the weight of a code-like token (`--mount`, `8080:80`).
     pub code_weight: f64,
+    /// How much rarity counts: the inverse document frequency is raised to this power
+    /// (0 weights every word alike).
+    pub rarity: f64,
 }
 
 impl Default for DeriveOptions {
     fn default() -> Self {
         DeriveOptions {
-            question_word_weight: 0.5,
+            question_word_weight: 0.25,
             code_weight: 1.5,
+            rarity: 0.5,
         }
     }
 }
@@ -88,7 +92,7 @@ pub fn derive(
     let governing = governing_cues(&tokens, &positions);
     let concept = |i: usize| {
         let token = &tokens[i];
-        let mut weight = stats.weight(&token.stem);
+        let mut weight = stats.weight(&token.stem).powf(options.rarity);
         if prompt.contains(&token.stem) {
             weight *= options.question_word_weight;
         }

@@ -43,6 +43,8 @@ pub enum Command {
     Check(cmd::check::Args),
     List(cmd::list::Args),
     Show(cmd::show::Args),
+    Grade(cmd::grade::Args),
+    Test(cmd::test::Args),
 }
 
 /// How a command that ran to its end went.
@@ -116,5 +118,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),
+        Some(Command::Grade(args)) => cmd::grade::run(&ctx, args),
+        Some(Command::Test(args)) => cmd::test::run(&ctx, args),
     }
 }

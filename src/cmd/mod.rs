@@ -3,8 +3,10 @@
 //! helpers here, not in the verbs.
 
 pub mod check;
+pub mod grade;
 pub mod list;
 pub mod show;
+pub mod test;
 
 use crate::bank::{self, Library};
 use crate::cli::Context;

@@ -5,3 +5,6 @@ mod util;
 
 #[path = "suites/check.rs"]
 mod check;
+
+#[path = "suites/grade.rs"]
+mod grade;

@@ -318,12 +318,12 @@ fn verdict(
     pass_mark: f64,
     rubric: &Rubric,
 ) -> Grade {
-    let total: f64 = concepts.iter().map(|c| c.weight.max(0.0)).sum();
-    let got: f64 = concepts
+    // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
+    let total = concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0));
+    let got = concepts
         .iter()
         .filter(|c| c.matched.is_some())
-        .map(|c| c.weight.max(0.0))
-        .sum();
+        .fold(0.0, |sum, c| sum + c.weight.max(0.0));
     let score = if rubric.concepts.is_empty() {
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0

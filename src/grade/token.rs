@@ -146,6 +146,8 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
 
 /// The words of `core`, split at anything that is not a letter or digit.
 fn push_words(core: &str, clause: u32, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    // A possessive `'s` is not a word.
+    let core = core.strip_suffix("'s").unwrap_or(core);
     for word in core.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
             continue;
@@ -267,6 +269,7 @@ mod tests {
             ["data", "persists", "mostly"]
         );
         assert_eq!(norms("daemon-managed"), ["daemon", "managed"]);
+        assert_eq!(norms("the host's disk"), ["the", "host", "disk"]);
     }
 
     #[test]

@@ -8,17 +8,17 @@
 //! itself count less again: repeating the question is not answering it.
 
 use super::matcher::governing_cues;
-use super::stopwords::is_stop_word;
 use super::token::{Class, Parts, tokenize};
 use crate::bank::{Bank, Concept, Question, Rubric};
 use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Document frequencies of the stems of one bank's model answers.
 #[derive(Debug, Clone, Default)]
 pub struct BankStats {
     questions: usize,
-    frequency: HashMap<String, usize>,
+    frequency: HashMap<Arc<str>, usize>,
 }
 
 impl BankStats {
@@ -29,7 +29,7 @@ impl BankStats {
                 continue;
             };
             stats.questions += 1;
-            let stems: HashSet<String> = tokenize(model, stemmer, Parts::Skip)
+            let stems: HashSet<Arc<str>> = tokenize(model, stemmer, Parts::Skip)
                 .into_iter()
                 .map(|t| t.stem)
                 .collect();
@@ -83,7 +83,7 @@ pub fn derive(
     let Some(model) = question.model_answer.as_deref() else {
         return Rubric::default();
     };
-    let prompt: HashSet<String> = tokenize(&question.prompt, stemmer, Parts::Skip)
+    let prompt: HashSet<Arc<str>> = tokenize(&question.prompt, stemmer, Parts::Skip)
         .into_iter()
         .map(|t| t.stem)
         .collect();
@@ -101,7 +101,7 @@ pub fn derive(
         }
         let keyword = match governing[i] {
             Some(cue) => format!("{} {}", tokens[cue].norm, token.norm),
-            None => token.norm.clone(),
+            None => token.norm.to_string(),
         };
         Concept {
             alternatives: vec![keyword],
@@ -113,11 +113,11 @@ pub fn derive(
         let mut seen: HashSet<(&str, bool)> = HashSet::new();
         let mut concepts = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            let function = token.class == Class::Word && is_stop_word(&token.norm);
+            let function = token.stop;
             if content_only && (function || token.is_negation()) {
                 continue;
             }
-            if seen.insert((token.stem.as_str(), governing[i].is_some())) {
+            if seen.insert((&*token.stem, governing[i].is_some())) {
                 concepts.push(concept(i));
             }
         }

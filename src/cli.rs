@@ -40,11 +40,26 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Drill(cmd::drill::Args),
+    Quiz(cmd::quiz::Args),
+    Interview(cmd::interview::Args),
+    Due(cmd::due::Args),
+    Stats(cmd::stats::Args),
+    Card(cmd::card::Args),
     Check(cmd::check::Args),
     List(cmd::list::Args),
     Show(cmd::show::Args),
     Grade(cmd::grade::Args),
     Test(cmd::test::Args),
+    Import(cmd::import::Args),
+    Render(cmd::render::Args),
+    Export(cmd::export::Args),
+    Schema(cmd::schema::Args),
+    Optimize(cmd::optimize::Args),
+    Completions(cmd::completions::Args),
+    Man(cmd::man::Args),
+    #[command(hide = true)]
+    RecordSynthetic(cmd::record_synthetic::Args),
 }
 
 /// How a command that ran to its end went.
@@ -110,15 +125,31 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         clock,
     };
     match cli.command {
+        // With no command: what is due, and the one command that starts studying.
         None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(Outcome::Success)
+            let paths = Vec::new();
+            let outcome = cmd::due::run(&ctx, cmd::due::Args { paths, json: false })?;
+            println!("\nStart studying: recall drill    (recall --help lists every command)");
+            Ok(outcome)
         }
+        Some(Command::Card(args)) => cmd::card::run(&ctx, args),
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
+        Some(Command::Completions(args)) => cmd::completions::run(&ctx, args),
+        Some(Command::Man(args)) => cmd::man::run(&ctx, args),
+        Some(Command::Drill(args)) => cmd::drill::run(&ctx, args),
+        Some(Command::Quiz(args)) => cmd::quiz::run(&ctx, args),
+        Some(Command::Interview(args)) => cmd::interview::run(&ctx, args),
+        Some(Command::Due(args)) => cmd::due::run(&ctx, args),
+        Some(Command::Optimize(args)) => cmd::optimize::run(&ctx, args),
+        Some(Command::RecordSynthetic(args)) => cmd::record_synthetic::run(&ctx, args),
+        Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),
         Some(Command::Grade(args)) => cmd::grade::run(&ctx, args),
         Some(Command::Test(args)) => cmd::test::run(&ctx, args),
+        Some(Command::Import(args)) => cmd::import::run(&ctx, args),
+        Some(Command::Schema(args)) => cmd::schema::run(&ctx, args),
+        Some(Command::Export(args)) => cmd::export::run(&ctx, args),
+        Some(Command::Render(args)) => cmd::render::run(&ctx, args),
     }
 }

@@ -118,7 +118,10 @@ impl Diagnostic {
             (None, Some(question)) => {
                 let _ = write!(out, " in question {question}");
             }
-            _ => {}
+            (Some(bank), None) => {
+                let _ = write!(out, " in {bank}");
+            }
+            (None, None) => {}
         }
         let _ = write!(out, ": {}", crate::text::sanitize(&self.message));
         if let Some(line) = &self.source_line {

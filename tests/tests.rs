@@ -3,8 +3,20 @@
 
 mod util;
 
+#[path = "suites/authoring.rs"]
+mod authoring;
 #[path = "suites/check.rs"]
 mod check;
 
 #[path = "suites/grade.rs"]
 mod grade;
+#[path = "suites/session.rs"]
+mod session;
+#[path = "suites/store_commands.rs"]
+mod store_commands;
+
+#[path = "suites/store_reliability.rs"]
+mod store_reliability;
+
+#[path = "suites/schedule_conformance.rs"]
+mod schedule_conformance;

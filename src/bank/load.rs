@@ -20,10 +20,41 @@ const MAX_ID_LEN: usize = 64;
 
 /// Parses and validates one bank; `path` is only used to name it in diagnostics.
 pub fn load_str(path: &Path, source: &str) -> (Option<Bank>, Vec<Diagnostic>) {
+    let loaded = load_source(path, source);
+    (loaded.bank, loaded.diagnostics)
+}
+
+/// One file's bank (when it has no errors) and problems, and where its bank id is
+/// written: a duplicate bank id is only found across files, and should still point at
+/// the line.
+pub(super) struct Loaded {
+    pub bank: Option<Bank>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// An error located at the bank's `id`, its message left for the caller to write.
+    pub id_site: Option<Diagnostic>,
+}
+
+impl Loaded {
+    /// A file that yields one diagnostic and nothing else.
+    pub fn failed(diagnostic: Diagnostic) -> Loaded {
+        Loaded {
+            bank: None,
+            diagnostics: vec![diagnostic],
+            id_site: None,
+        }
+    }
+}
+
+pub(super) fn load_source(path: &Path, source: &str) -> Loaded {
     let raw: RawFile = match toml::from_str(source) {
         Ok(raw) => raw,
-        Err(err) => return (None, vec![toml_error(path, source, &err)]),
+        Err(err) => return Loaded::failed(toml_error(path, source, &err)),
     };
+    let id_site = raw
+        .bank
+        .as_ref()
+        .and_then(|b| b.get_ref().id.as_ref())
+        .map(|id| Diagnostic::at(path, source, id.span(), Severity::Error, ""));
     let mut checker = Checker {
         path,
         source,
@@ -35,28 +66,168 @@ pub fn load_str(path: &Path, source: &str) -> (Option<Bank>, Vec<Diagnostic>) {
     let failed = checker.diagnostics.iter().any(Diagnostic::is_error);
     // Report in file order, whatever order the checks ran in.
     checker.diagnostics.sort_by_key(|d| (d.line, d.column));
-    (bank.filter(|_| !failed), checker.diagnostics)
+    Loaded {
+        bank: bank.filter(|_| !failed),
+        diagnostics: checker.diagnostics,
+        id_site,
+    }
 }
 
-/// A toml/serde error as a diagnostic, with a hint for the common cases.
+/// A toml/serde error as a diagnostic: serde's words put in an author's terms, a hint for
+/// the common cases, and the bank and question the error is in (from [`Outline`], which
+/// still reads when only the types or keys are wrong).
 fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim().to_owned();
-    let span = err.span().unwrap_or(0..0);
-    let mut hint = None;
-    if let Some(rest) = message.strip_prefix("unknown field `") {
+    let first_line = err.message().trim().lines().next().unwrap_or("").to_owned();
+    let mut span = err.span().unwrap_or(0..0);
+    let (message, hint) = if let Some(rest) = first_line.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        hint = Some(match super::suggest(field, expected.iter().copied()) {
+        // In an inline table serde points at the `{`; point at the key itself.
+        if let Some(at) = key_in(source, span.clone(), field) {
+            span = at..at + field.len();
+        }
+        let hint = match super::suggest(field, expected.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the keys allowed here are: {}", expected.join(", ")),
-        });
-    } else if message.contains("invalid type") {
-        hint = Some("see docs/bank-format.md for the type each key takes".to_owned());
+        };
+        (format!("unknown key `{field}`"), hint)
+    } else if let Some(rest) = first_line.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        (
+            format!("missing key `{field}`"),
+            format!("add `{field} = \"...\"`"),
+        )
+    } else if let Some(rest) = first_line.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        let found = match found {
+            "map" => "a table",
+            "sequence" => "an array",
+            other => other,
+        };
+        let expected = match expected {
+            "f64" => "a number",
+            "a sequence" => "an array [..]",
+            "a boolean" => "true or false",
+            other => other,
+        };
+        let header = source.get(span.clone()).unwrap_or("").trim_start();
+        let quoted = found.starts_with("string");
+        let hint = if found == "a table"
+            && expected.starts_with("an array")
+            && header.starts_with('[')
+        {
+            "write [[question]] with double brackets: each question is one entry of an array of tables"
+        } else if expected.starts_with("an array") {
+            "write a list in brackets, e.g. [\"docker\", \"volumes\"]"
+        } else if quoted && (expected == "a number" || expected == "true or false") {
+            "write the value without quotes"
+        } else if expected == "a string" {
+            "put the text in quotes: \"...\""
+        } else {
+            "docs/bank-format.md lists the type each key takes"
+        };
+        (
+            format!("wrong type: found {found}, expected {expected}"),
+            hint.to_owned(),
+        )
+    } else if first_line == "duplicate key" {
+        let key = key_at(source, span.start);
+        (
+            format!("`{key}` is defined twice"),
+            "a key appears once in its table, and [bank] once in a file; remove or merge the repeat".to_owned(),
+        )
+    } else if first_line.starts_with("invalid multi-line basic string") {
+        (first_line, "close the text with \"\"\"".to_owned())
+    } else if first_line.starts_with("invalid basic string") {
+        (
+            first_line,
+            "close the string with `\"` on the same line; text over several lines goes in \"\"\"triple quotes\"\"\"".to_owned(),
+        )
+    } else if first_line.starts_with("key with no value") {
+        (first_line, "write key = value".to_owned())
+    } else if first_line.starts_with("string values must be quoted") {
+        (
+            first_line,
+            "put the text in quotes: key = \"...\"".to_owned(),
+        )
+    } else if first_line.starts_with("unclosed array,") || first_line.starts_with("missing comma") {
+        (
+            first_line,
+            "separate the elements with `,` and close the array with `]`".to_owned(),
+        )
+    } else if first_line.starts_with("unclosed") && first_line.contains("table") {
+        (
+            first_line,
+            "the table headers of a bank are [bank], [[question]] and [[question.example]]"
+                .to_owned(),
+        )
+    } else if first_line.starts_with("unexpected key or value") {
+        (
+            first_line,
+            "write one key = value per line; a comment starts with #".to_owned(),
+        )
+    } else {
+        (
+            first_line,
+            "this is not valid TOML; see https://toml.io for the syntax".to_owned(),
+        )
+    };
+    let (bank, question) = whereabouts(source, span.start);
+    Diagnostic::at(path, source, span, Severity::Error, message)
+        .in_bank(bank.as_deref())
+        .in_question(question.as_deref())
+        .hint(hint)
+}
+
+/// The ids of the bank and of the question that byte `offset` of `source` lies in, when
+/// the file is well-formed TOML and they are strings.
+fn whereabouts(source: &str, offset: usize) -> (Option<String>, Option<String>) {
+    let Ok(outline) = toml::from_str::<Outline>(source) else {
+        return (None, None);
+    };
+    let id = |table: &OutlineTable| {
+        table
+            .id
+            .as_ref()
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+    };
+    let bank_start = outline.bank.as_ref().map(|b| b.span().start);
+    let bank_id = outline.bank.as_ref().and_then(|b| id(b.get_ref()));
+    // Questions are in file order; the last one starting before `offset` holds it, unless
+    // the [bank] table starts between that question and `offset`.
+    let question = outline
+        .question
+        .unwrap_or_default()
+        .into_iter()
+        .rfind(|q| q.span().start <= offset)
+        .filter(|q| bank_start.is_none_or(|b| b < q.span().start || b > offset))
+        .and_then(|q| id(q.get_ref()));
+    (bank_id, question)
+}
+
+/// The byte offset of `key` written as a key (followed by `=`) inside `span` of `source`.
+fn key_in(source: &str, span: Range<usize>, key: &str) -> Option<usize> {
+    let text = source.get(span.clone())?;
+    text.match_indices(key)
+        .find(|(i, _)| {
+            let before = text[..*i].chars().next_back();
+            let after = text[i + key.len()..].trim_start();
+            before.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-'))
+                && after.starts_with('=')
+        })
+        .map(|(i, _)| span.start + i)
+}
+
+/// The bare or quoted key starting at byte `offset` of `source`.
+fn key_at(source: &str, offset: usize) -> String {
+    let rest = source.get(offset..).unwrap_or("");
+    if let Some(quoted) = rest.strip_prefix('"') {
+        return quoted.split('"').next().unwrap_or("").to_owned();
     }
-    let message = message.lines().next().unwrap_or("").to_owned();
-    let mut d = Diagnostic::at(path, source, span, Severity::Error, message);
-    d.hint = hint;
-    d
+    rest.chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+        .collect()
 }
 
 struct Checker<'a> {
@@ -95,11 +266,16 @@ impl Checker<'_> {
     ) -> Option<String> {
         match value {
             None => {
-                self.error(
-                    at,
-                    format!("missing `{key}`"),
-                    &format!("add `{key} = \"...\"`"),
-                );
+                let hint = match key {
+                    "kind" => "add kind = \"multiple_choice\", \"true_false\", \"short_answer\", \"scenario\" or \"interview\"".to_owned(),
+                    "prompt" => "add prompt = \"...\": the question itself".to_owned(),
+                    "title" => "add title = \"...\": the bank's name as people read it".to_owned(),
+                    "model_answer" => "add model_answer = \"...\": the reference answer, shown after answering and graded against when there are no `keywords`".to_owned(),
+                    "situation" => "add situation = \"...\": the setting shown before the prompt (or use kind = \"short_answer\")".to_owned(),
+                    "answer" => "add answer = \"...\": a response for `recall test` to grade".to_owned(),
+                    _ => format!("add {key} = \"...\""),
+                };
+                self.error(at, format!("missing `{key}`"), &hint);
                 None
             }
             Some(v) => self.non_empty(v, key),
@@ -126,7 +302,21 @@ impl Checker<'_> {
 
     fn id(&mut self, value: Option<S<String>>, what: &str, at: Range<usize>) -> Option<String> {
         let span = value.as_ref().map_or(at.clone(), |v| v.span());
-        let id = self.required(value, "id", at)?;
+        let Some(value) = value else {
+            self.error(
+                at,
+                format!("the {what} has no `id`"),
+                &format!(
+                    "add id = \"...\": a stable key of a-z, 0-9, `-` and `_`{}",
+                    match what {
+                        "bank" => ", unique across banks",
+                        _ => ", unique in the bank (progress is stored under it)",
+                    }
+                ),
+            );
+            return None;
+        };
+        let id = self.non_empty(value, "id")?;
         let valid = id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
@@ -166,13 +356,20 @@ impl Checker<'_> {
         Some(id)
     }
 
-    fn tags(&mut self, tags: Option<Vec<S<String>>>) -> Vec<String> {
+    /// A list of non-empty strings (`tags`, `references`), repeats dropped.
+    fn strings(&mut self, list: Option<Vec<S<String>>>, key: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for tag in tags.unwrap_or_default() {
-            if let Some(tag) = self.non_empty(tag, "tags")
-                && !out.contains(&tag)
-            {
-                out.push(tag);
+        for item in list.unwrap_or_default() {
+            let span = item.span();
+            let item = item.into_inner();
+            if item.trim().is_empty() {
+                self.error(
+                    span,
+                    format!("`{key}` has an empty entry"),
+                    "write its text, or remove the empty string",
+                );
+            } else if !out.contains(&item) {
+                out.push(item);
             }
         }
         out
@@ -195,7 +392,7 @@ impl Checker<'_> {
         let lesson = self.optional(header.lesson, "lesson");
         let module = self.optional(header.module, "module");
         let description = self.optional(header.description, "description");
-        let tags = self.tags(header.tags);
+        let tags = self.strings(header.tags, "tags");
 
         let raw_questions = raw.question.unwrap_or_default();
         if raw_questions.is_empty() {
@@ -259,8 +456,8 @@ impl Checker<'_> {
         };
         let prompt = self.required(raw.prompt, "prompt", at.clone());
         let explanation = self.optional(raw.explanation, "explanation");
-        let tags = self.tags(raw.tags);
-        let references = self.tags(raw.references);
+        let tags = self.strings(raw.tags, "tags");
+        let references = self.strings(raw.references, "references");
         let draft = raw.draft.map(|d| d.into_inner()).unwrap_or(false);
         let difficulty = raw.difficulty.and_then(|d| {
             let span = d.span();
@@ -275,6 +472,7 @@ impl Checker<'_> {
             }
             parsed
         });
+        let pass_span = raw.pass.as_ref().map(|p| p.span());
         let pass = raw.pass.and_then(|p| {
             let span = p.span();
             let value = p.into_inner();
@@ -334,9 +532,14 @@ impl Checker<'_> {
                     "choices" if true_false => {
                         "a true_false question has the choices True and False; remove `choices`"
                     }
-                    "answer" => "text questions are graded against `model_answer` and `keywords`",
+                    "choices" => {
+                        "a text question is answered in free text; remove `choices`, or use kind = \"multiple_choice\""
+                    }
+                    "answer" => {
+                        "a text question is graded against `model_answer` and `keywords`; write the reference answer as `model_answer`"
+                    }
                     "model_answer" | "keywords" => {
-                        "multiple-choice questions are graded by their `answer` letters"
+                        "a multiple-choice question is graded by its `answer` letters; remove it, or put the reasoning in `explanation`"
                     }
                     "situation" => {
                         "only a scenario has a situation; use kind = \"scenario\" or fold it into the prompt"
@@ -344,16 +547,21 @@ impl Checker<'_> {
                     "tier" => "only interview questions have a tier; use kind = \"interview\"",
                     _ => "remove it",
                 };
+                let article = if kind_label.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 self.error(
                     span,
-                    format!("a {kind_label} question has no `{key}`"),
+                    format!("{article} {kind_label} question has no `{key}`"),
                     hint,
                 );
             }
         }
-        if pass.is_some() && !kind.is_text() {
+        if let (Some(span), false) = (pass_span, kind.is_text()) {
             self.warning(
-                at.clone(),
+                span,
                 "`pass` has no effect on a multiple-choice question",
                 "remove it",
             );
@@ -406,12 +614,14 @@ impl Checker<'_> {
 
         let raw_examples = raw.example.unwrap_or_default();
         if kind.is_text() {
+            let written = raw_examples.len();
             for example in raw_examples {
                 if let Some(example) = self.example(example) {
                     question.examples.push(example);
                 }
             }
-            if question.examples.is_empty() {
+            // An example that has errors is reported already; warn only when none is written.
+            if written == 0 {
                 self.warning(
                     at.clone(),
                     "no [[question.example]]: `recall test` cannot check this rubric",
@@ -468,7 +678,7 @@ impl Checker<'_> {
         match answer.map(|a| (a.span(), a.into_inner())) {
             Some((_, RawAnswer::Bool(true))) => question.answer = vec![0],
             Some((_, RawAnswer::Bool(false))) => question.answer = vec![1],
-            Some((span, RawAnswer::Letters(_))) => self.error(
+            Some((span, RawAnswer::Letter(_) | RawAnswer::Letters(_))) => self.error(
                 span,
                 "a true_false answer is true or false",
                 "write answer = true or answer = false (no quotes)",
@@ -549,8 +759,12 @@ impl Checker<'_> {
             return;
         };
         let span = answer.span();
-        let letters = match answer.into_inner() {
-            RawAnswer::Letters(letters) => letters,
+        let letters: Vec<(Range<usize>, String)> = match answer.into_inner() {
+            RawAnswer::Letter(letter) => vec![(span.clone(), letter)],
+            RawAnswer::Letters(letters) => letters
+                .into_iter()
+                .map(|l| (l.span(), l.into_inner()))
+                .collect(),
             RawAnswer::Bool(_) => {
                 self.error(
                     span,
@@ -568,15 +782,15 @@ impl Checker<'_> {
             );
         }
         let last = letter(count.saturating_sub(1));
-        for text in letters {
+        for (at, text) in letters {
             match letter_index(&text) {
                 None => self.error(
-                    span.clone(),
+                    at,
                     format!("answer `{text}` is not a choice letter"),
                     &format!("answers are letters from A to {last}"),
                 ),
                 Some(i) if i >= count => self.error(
-                    span.clone(),
+                    at,
                     format!(
                         "answer {} is out of range: the question has {count} choices (A to {last})",
                         text.trim().to_uppercase()
@@ -584,7 +798,7 @@ impl Checker<'_> {
                     "point the answer at an existing choice, or add the missing choice",
                 ),
                 Some(i) if question.answer.contains(&i) => self.error(
-                    span.clone(),
+                    at,
                     format!("answer {} is listed twice", letter(i)),
                     "list each right letter once",
                 ),

@@ -10,7 +10,10 @@ mod model;
 mod raw;
 
 pub use load::{MAX_FILE_BYTES, load_str};
+
+use load::{Loaded, load_source};
 pub use model::*;
+pub use raw::json_schema;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::paths::BankSource;
@@ -104,33 +107,30 @@ impl Library {
 
 /// Loads every bank from `source`.
 pub fn load(source: &BankSource) -> Result<Library, LoadError> {
-    let mut library = Library::default();
+    let mut loaded = Vec::new();
     match source {
         BankSource::Builtin => {
             for (name, text) in builtin::BANKS {
-                library.files += 1;
                 let path = PathBuf::from(format!("builtin:{name}"));
-                add(&mut library, load_str(&path, text));
+                loaded.push(load_source(&path, text));
             }
         }
         BankSource::Paths(paths) => {
             for file in bank_files(paths)? {
-                library.files += 1;
-                add(&mut library, load_file(&file)?);
+                loaded.push(read_file(&file)?);
             }
         }
     }
-    check_duplicate_banks(&mut library);
-    Ok(library)
-}
-
-fn add(library: &mut Library, (bank, diagnostics): (Option<Bank>, Vec<Diagnostic>)) {
-    library.banks.extend(bank);
-    library.diagnostics.extend(diagnostics);
+    Ok(collect(loaded))
 }
 
 /// Reads one bank file, refusing files over [`MAX_FILE_BYTES`] before reading them.
 pub fn load_file(path: &Path) -> Result<(Option<Bank>, Vec<Diagnostic>), LoadError> {
+    let loaded = read_file(path)?;
+    Ok((loaded.bank, loaded.diagnostics))
+}
+
+fn read_file(path: &Path) -> Result<Loaded, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
@@ -141,17 +141,16 @@ pub fn load_file(path: &Path) -> Result<(Option<Bank>, Vec<Diagnostic>), LoadErr
             path,
             Severity::Error,
             format!(
-                "file is {} MiB, over the {} MiB limit for one bank",
-                size / (1024 * 1024),
+                "file is {size} bytes, over the limit of {MAX_FILE_BYTES} bytes ({} MiB) for one bank",
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         )
         .hint("split it into several banks (one file per lesson)");
-        return Ok((None, vec![d]));
+        return Ok(Loaded::failed(d));
     }
     let bytes = std::fs::read(path).map_err(io)?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(load_str(path, &text)),
+        Ok(text) => Ok(load_source(path, &text)),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
@@ -168,7 +167,7 @@ pub fn load_file(path: &Path) -> Result<(Option<Bank>, Vec<Diagnostic>), LoadErr
                 ),
             )
             .hint("save the file as UTF-8");
-            Ok((None, vec![d]))
+            Ok(Loaded::failed(d))
         }
     }
 }
@@ -223,31 +222,37 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// Two files with one bank id: the second is an error naming the first.
-fn check_duplicate_banks(library: &mut Library) {
+/// The files' banks and diagnostics in one library. Two files with one bank id: the
+/// second is an error at its `id`, naming the first file.
+fn collect(loaded: Vec<Loaded>) -> Library {
+    let mut library = Library {
+        files: loaded.len(),
+        ..Library::default()
+    };
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    let mut keep = Vec::with_capacity(library.banks.len());
-    for bank in std::mem::take(&mut library.banks) {
+    for file in loaded {
+        library.diagnostics.extend(file.diagnostics);
+        let Some(bank) = file.bank else { continue };
         if let Some(first) = seen.get(&bank.id) {
+            let message = format!(
+                "bank id `{}` is already used by {}",
+                bank.id,
+                first.display()
+            );
+            let site = file
+                .id_site
+                .unwrap_or_else(|| Diagnostic::file(&bank.source, Severity::Error, ""));
             library.diagnostics.push(
-                Diagnostic::file(
-                    &bank.source,
-                    Severity::Error,
-                    format!(
-                        "bank id `{}` is already used by {}",
-                        bank.id,
-                        first.display()
-                    ),
-                )
-                .in_bank(Some(&bank.id))
-                .hint("give each bank file its own [bank] id"),
+                Diagnostic { message, ..site }
+                    .in_bank(Some(&bank.id))
+                    .hint("give each bank file its own [bank] id; progress is stored under it"),
             );
             continue;
         }
         seen.insert(bank.id.clone(), bank.source.clone());
-        keep.push(bank);
+        library.banks.push(bank);
     }
-    library.banks = keep;
+    library
 }
 
 /// The closest of `candidates` to `word` when it is close enough to be a likely typo.

@@ -6,7 +6,9 @@ use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Check banks for mistakes: TOML syntax, unknown or misspelt keys, missing fields,
+/// Check banks for mistakes, each with file:line:col and a fix
+///
+/// TOML syntax, unknown or misspelt keys, missing fields,
 /// duplicate ids, answer letters out of range, malformed rubrics, and more.
 ///
 /// Every problem in every file is reported in one run, each with its file, line and
@@ -23,6 +25,11 @@ pub struct Args {
     /// How to print the problems: text for people, json (one object per problem) for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Also list progress whose question is no longer in any bank (a renamed or deleted
+    /// id); its history is kept, never deleted, and these are warnings
+    #[arg(long)]
+    pub orphans: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -32,13 +39,14 @@ pub enum Format {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
-    let library = ctx.load_banks(&args.paths)?;
+    let mut library = ctx.load_banks(&args.paths)?;
+    if args.orphans {
+        let orphans = orphans(ctx, &library)?;
+        library.diagnostics.extend(orphans);
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &library.diagnostics)?;
-            writeln!(out)?;
-        }
+        Format::Json => writeln!(out, "{}", terminal_safe_json(&library.diagnostics)?)?,
         Format::Text => {
             for diagnostic in &library.diagnostics {
                 writeln!(out, "{}\n", diagnostic.render())?;
@@ -69,6 +77,53 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     })
 }
 
+/// Pretty JSON with the C1 control characters (U+0080 to U+009F, among them the 8-bit CSI
+/// U+009B) escaped as `\u00XX` too: serde_json escapes only those below U+0020, and JSON
+/// printed to a terminal must not be able to drive it. Such characters can only occur
+/// inside JSON strings, where the escape means the same character.
+pub(crate) fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+    let json = serde_json::to_string_pretty(value)?;
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Progress in the database for questions no loaded bank has, as warnings on the
+/// database file.
+fn orphans(ctx: &Context, library: &crate::bank::Library) -> Result<Vec<Diagnostic>> {
+    let store = ctx.open_store()?;
+    let known: std::collections::HashSet<crate::store::QuestionKey> = library
+        .questions()
+        .map(|(b, q)| crate::store::QuestionKey::new(&b.id, &q.id))
+        .collect();
+    Ok(store
+        .orphans(&known)?
+        .into_iter()
+        .map(|orphan| {
+            Diagnostic::file(
+                store.path(),
+                crate::diagnostic::Severity::Warning,
+                format!(
+                    "progress for `{}` ({} review{}, the last on {}) has no question in the banks",
+                    orphan.key,
+                    orphan.reviews,
+                    plural(orphan.reviews as usize),
+                    ctx.local_time(orphan.last_review)
+                ),
+            )
+            .in_bank(Some(&orphan.key.bank))
+            .in_question(Some(&orphan.key.question))
+            .hint("if the question was renamed, give it its old id back to keep its history; the history is kept either way")
+        })
+        .collect())
 }

@@ -58,8 +58,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &summaries)?;
-        writeln!(out)?;
+        writeln!(out, "{}", super::check::terminal_safe_json(&summaries)?)?;
         return Ok(Outcome::Success);
     }
     if summaries.is_empty() {
@@ -79,7 +78,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
                     .map(|n| format!("{n} {}", k.as_str().replace('_', " ")))
             })
             .collect();
-        writeln!(out, "  {} questions: {}", s.questions, kinds.join(", "))?;
+        if kinds.is_empty() {
+            writeln!(out, "  no questions yet")?;
+        } else {
+            writeln!(out, "  {} questions: {}", s.questions, kinds.join(", "))?;
+        }
         if !s.tiers.is_empty() {
             let tiers: Vec<String> = Tier::ALL
                 .iter()

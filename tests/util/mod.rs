@@ -100,7 +100,23 @@ impl Recall {
         self.home.path()
     }
 
-    pub fn run(mut self) -> Run {
+    pub fn run(self) -> Run {
+        self.run_keeping_home().0
+    }
+
+    /// Starts recall with piped stdin and stdout, for tests that talk to it while it
+    /// runs; the temp HOME comes back with it.
+    pub fn spawn(mut self) -> (std::process::Child, tempfile::TempDir) {
+        self.command
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let child = self.command.spawn().expect("spawn recall");
+        (child, self.home)
+    }
+
+    /// Runs, and hands back the temp HOME (with the database) for a closer look.
+    pub fn run_keeping_home(mut self) -> (Run, tempfile::TempDir) {
         self.command
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
@@ -116,10 +132,11 @@ impl Recall {
             let _ = stdin.write_all(input.as_bytes());
         }
         let output = child.wait_with_output().expect("wait for recall");
-        Run {
+        let run = Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        };
+        (run, self.home)
     }
 }

@@ -1,0 +1,74 @@
+//! `recall interview`: a mock interview, tier by tier.
+
+use super::study::{self, Progress, StudyArgs};
+use crate::cli::{Context, Outcome};
+use crate::session::{Entry, Mode, Session, report, select};
+use anyhow::{Result, bail};
+
+/// Rehearse a mock interview, tier by tier
+///
+/// Questions go from beginner to intermediate to advanced to
+/// scenario discussion, answered in your own words. Each answer is timed; after each
+/// you see the score, which concepts you covered and missed, and the model answer.
+/// At the end: readiness per tier and the questions to revisit.
+///
+/// Interview answers feed the scheduler like drill answers: rate each one (Enter takes
+/// the suggestion) or use --auto-rate.
+///
+/// Example: recall interview --tier advanced --tier scenario --count 4
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub study: StudyArgs,
+
+    /// Ask this many questions in all, spread over the tiers
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
+
+    /// Take the suggested rating without asking
+    #[arg(long)]
+    pub auto_rate: bool,
+
+    /// Write answers in $EDITOR
+    #[arg(long)]
+    pub editor: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+    let library = study::load(ctx, &args.study)?;
+    let mut progress = Progress::open(ctx)?;
+    let seed = args.study.seed(ctx);
+    let questions = select::interview(args.study.filter().questions(&library), args.count, seed);
+    if questions.is_empty() {
+        bail!("no interview questions match; `recall list` shows the tiers of each bank");
+    }
+    let entries: Vec<Entry> = questions
+        .into_iter()
+        .map(|(bank, question)| Entry {
+            bank,
+            question,
+            schedules: true,
+        })
+        .collect();
+    study::print(&format!(
+        "Mock interview: {} question{}, beginner to scenario discussion. Answer in your own words.\n",
+        entries.len(),
+        if entries.len() == 1 { "" } else { "s" }
+    ))?;
+    let options = study::options(Mode::Interview, true, !args.auto_rate, seed);
+    let mut session = Session::new(entries, options);
+    study::run_session(
+        ctx,
+        &args.study,
+        args.editor,
+        &library,
+        &mut progress,
+        &mut session,
+    )?;
+    study::print(&format!(
+        "{}\n\n{}",
+        report::interview(&session),
+        report::summary(&session)
+    ))?;
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,102 @@
+//! `recall quiz`: a knowledge check with a score at the end.
+
+use super::study::{self, Progress, StudyArgs};
+use crate::cli::{Context, Outcome};
+use crate::session::{Entry, Mode, Session, report, select};
+use anyhow::{Result, bail};
+
+/// Take a knowledge check and get a score
+///
+/// The banks' questions in order (or --count drawn at random),
+/// answered one after another, then a score report with what was right, what was
+/// missed and why. With --pass, the exit status says whether you reached the mark
+/// (0 yes, 1 no).
+///
+/// Attempts go into the review log. A question that is due is rescheduled by your
+/// answer as in a drill; one that is not due keeps its schedule.
+///
+/// Example: recall quiz --bank mod-docker-04 --kind multiple_choice --count 10 --pass 80
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub study: StudyArgs,
+
+    /// Ask this many questions, drawn at random (with --seed, the same ones every time)
+    #[arg(long, value_name = "N")]
+    pub count: Option<usize>,
+
+    /// When to show whether each answer was right: at the end (a real test) or now
+    #[arg(long, value_enum, default_value_t = Feedback::End)]
+    pub feedback: Feedback,
+
+    /// The pass mark in percent; below it the quiz exits with status 1
+    #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
+    pub pass: Option<f64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Feedback {
+    Now,
+    End,
+}
+
+fn parse_percent(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim_end_matches('%')
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number; write a percentage like 80"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err("the pass mark is a percentage from 0 to 100".to_owned())
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+    let library = study::load(ctx, &args.study)?;
+    let mut progress = Progress::open(ctx)?;
+    let seed = args.study.seed(ctx);
+    let questions = select::quiz(args.study.filter().questions(&library), args.count, seed);
+    if questions.is_empty() {
+        bail!("no questions match; `recall list` shows the banks and their questions");
+    }
+    let now = ctx.clock.now();
+    let mut entries = Vec::with_capacity(questions.len());
+    for (bank, question) in questions {
+        let card = progress.card(&bank.id, &question.id)?;
+        // Only a question that is due is rescheduled by a quiz answer.
+        let schedules = card.state != crate::schedule::State::New && card.is_due(now);
+        entries.push(Entry {
+            bank,
+            question,
+            schedules,
+        });
+    }
+    study::print(&format!(
+        "Quiz: {} question{}{}\n",
+        entries.len(),
+        if entries.len() == 1 { "" } else { "s" },
+        match args.pass {
+            Some(mark) => format!(", pass mark {mark:.0}%"),
+            None => String::new(),
+        }
+    ))?;
+    let feedback_now = args.feedback == Feedback::Now;
+    let options = study::options(Mode::Quiz, feedback_now, false, seed);
+    let mut session = Session::new(entries, options);
+    study::run_session(
+        ctx,
+        &args.study,
+        false,
+        &library,
+        &mut progress,
+        &mut session,
+    )?;
+    let (text, passed) = report::quiz(&session, args.pass, crate::text::terminal_width());
+    study::print(&format!("{text}\n\n{}", report::summary(&session)))?;
+    Ok(if passed {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}

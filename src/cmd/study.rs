@@ -1,0 +1,259 @@
+//! What `drill`, `quiz` and `interview` share: their common options, opening the store
+//! with the learner's scheduler, choosing the front end, and running a session.
+//!
+//! Each verb builds its own list of questions and options, then hands them to
+//! [`run_session`]; everything after that (asking, grading, recording, the summary) is
+//! the same for all three.
+
+use crate::bank::{Kind, Library, Tier};
+use crate::cli::{Context, Interrupted};
+use crate::config::Config;
+use crate::frontend::{self, Ending, FrontEnd, plain::Plain, terminal::Terminal};
+use crate::grade::Grader;
+use crate::schedule::{Card, Scheduler, State};
+use crate::session::select::Filter;
+use crate::session::{self, Recorder, Review, Session};
+use crate::store::{NewReview, QuestionKey, ReviewId, Store};
+use anyhow::{Context as _, Result, bail};
+use chrono::{DateTime, Utc};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Options every study command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StudyArgs {
+    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else the built-in banks]
+    pub paths: Vec<PathBuf>,
+
+    /// Only questions of this bank (by id; repeat for several)
+    #[arg(long = "bank", value_name = "ID")]
+    pub banks: Vec<String>,
+
+    /// Only questions with this tag, on the question or its bank (repeat for several)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+
+    /// Only questions of this kind (repeat for several)
+    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    pub kinds: Vec<Kind>,
+
+    /// Only interview questions of this tier (repeat for several)
+    #[arg(long = "tier", value_name = "TIER", value_parser = parse_tier)]
+    pub tiers: Vec<Tier>,
+
+    /// Fix every random choice (question draw, choice order) for a reproducible session
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Plain line-based prompts on stdout, answers one per line from stdin (automatic
+    /// when stdin or stderr is not a terminal)
+    #[arg(long)]
+    pub plain: bool,
+}
+
+fn parse_kind(text: &str) -> Result<Kind, String> {
+    Kind::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        format!("kinds are {}", names.join(", "))
+    })
+}
+
+fn parse_tier(text: &str) -> Result<Tier, String> {
+    Tier::parse(text)
+        .ok_or_else(|| "tiers are beginner, intermediate, advanced, scenario".to_owned())
+}
+
+impl StudyArgs {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            banks: self.banks.clone(),
+            tags: self.tags.clone(),
+            kinds: self.kinds.clone(),
+            tiers: self.tiers.clone(),
+        }
+    }
+
+    /// The seed: `--seed`, else one taken from the clock (fixed under `RECALL_NOW`).
+    pub fn seed(&self, ctx: &Context) -> u64 {
+        self.seed.unwrap_or_else(|| {
+            let now = ctx.clock.now();
+            now.timestamp_micros().unsigned_abs()
+        })
+    }
+
+    /// Whether to use the plain front end.
+    pub fn is_plain(&self) -> bool {
+        self.plain || !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal()
+    }
+}
+
+/// The banks, the filter checked against them, and the filtered questions' library.
+pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library> {
+    let library = ctx.load_valid_banks(&args.paths)?;
+    let filter = args.filter();
+    let unknown = filter.unknown_banks(&library);
+    if !unknown.is_empty() {
+        let known: Vec<&str> = library.banks.iter().map(|b| b.id.as_str()).collect();
+        bail!(
+            "no bank `{}`; the banks are: {}",
+            unknown.join("`, `"),
+            known.join(", ")
+        );
+    }
+    Ok(library)
+}
+
+/// The learner's store, configuration and scheduler (with fitted parameters when
+/// `recall optimize` saved some).
+pub struct Progress {
+    pub config: Config,
+    pub store: Store,
+    pub scheduler: Scheduler,
+}
+
+impl Progress {
+    pub fn open(ctx: &Context) -> Result<Progress> {
+        let config = ctx.config()?;
+        let store = ctx.open_store()?;
+        let scheduler = ctx
+            .scheduler(&config, &store)
+            .context("the scheduler settings are not usable")?;
+        Ok(Progress {
+            config,
+            store,
+            scheduler,
+        })
+    }
+
+    pub fn card(&self, bank: &str, question: &str) -> Result<Card> {
+        Ok(self.store.card(&QuestionKey::new(bank, question))?)
+    }
+
+    /// When the next of `library`'s questions that has been studied comes due, and
+    /// which; `None` when nothing has been studied.
+    pub fn next_due(&self, library: &Library) -> Result<Option<(DateTime<Utc>, QuestionKey)>> {
+        let mut next: Option<(DateTime<Utc>, QuestionKey)> = None;
+        for (key, card) in self.store.cards()? {
+            if card.state == State::New
+                || library
+                    .bank(&key.bank)
+                    .is_none_or(|b| !b.questions.iter().any(|q| q.id == key.question))
+            {
+                continue;
+            }
+            if let Some(due) = card.due
+                && next.as_ref().is_none_or(|(t, _)| due < *t)
+            {
+                next = Some((due, key));
+            }
+        }
+        Ok(next)
+    }
+}
+
+/// Records rated answers in the store the moment they are rated.
+struct StoreRecorder<'p> {
+    progress: &'p mut Progress,
+    ctx: &'p Context,
+}
+
+impl Recorder for StoreRecorder<'_> {
+    fn record(&mut self, review: &Review) -> Result<i64> {
+        let new = NewReview {
+            key: QuestionKey::new(&review.bank, &review.question),
+            mode: review.mode,
+            answer: review.answer.clone(),
+            score: Some(review.score),
+            suggested: Some(review.suggested),
+            rating: review.rating,
+            duration_ms: review.elapsed_ms,
+            reschedules: review.schedules,
+        };
+        let progress = &mut *self.progress;
+        let recorded = progress
+            .store
+            .record(&new, &progress.scheduler, self.ctx.clock.now())?;
+        Ok(recorded.id.0)
+    }
+
+    fn undo(&mut self, id: i64) -> Result<()> {
+        let progress = &mut *self.progress;
+        progress.store.undo(ReviewId(id), &progress.scheduler)?;
+        Ok(())
+    }
+}
+
+/// Runs `session` over the chosen front end; returns how it ended. An interrupted
+/// terminal session becomes [`Interrupted`] (exit 130).
+pub fn run_session(
+    ctx: &Context,
+    args: &StudyArgs,
+    editor: bool,
+    library: &Library,
+    progress: &mut Progress,
+    session: &mut Session,
+) -> Result<Ending> {
+    let grader = Grader::new(&library.banks);
+    let width = crate::text::terminal_width();
+    let mut recorder = StoreRecorder { progress, ctx };
+    let mut front: Box<dyn FrontEnd> = if args.is_plain() {
+        Box::new(Plain::new(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+        ))
+    } else {
+        frontend::terminal::install_interrupt_handler();
+        Box::new(Terminal::new(editor))
+    };
+    let result = frontend::drive(
+        session,
+        front.as_mut(),
+        &grader,
+        &mut recorder,
+        &ctx.clock,
+        width,
+    );
+    match result {
+        Err(err)
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted) =>
+        {
+            Err(Interrupted.into())
+        }
+        other => other,
+    }
+}
+
+/// Prints `text` through the front end a session used (stdout either way: the
+/// terminal front end draws prompts on stderr, but reports belong on stdout).
+pub fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
+/// A sentence for when a card comes due: "in 3 hours (2026-11-28 14:00)".
+pub fn when(due: DateTime<Utc>, now: DateTime<Utc>, ctx: &Context) -> String {
+    format!(
+        "{} ({})",
+        super::relative_time(due, now),
+        ctx.local_time(due)
+    )
+}
+
+/// The session options for a mode.
+pub fn options(
+    mode: session::Mode,
+    feedback_now: bool,
+    ask_rating: bool,
+    seed: u64,
+) -> session::Options {
+    session::Options {
+        mode,
+        feedback_now,
+        ask_rating,
+        seed,
+    }
+}

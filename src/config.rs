@@ -1,0 +1,428 @@
+//! The configuration file (`config.toml`): today only its `[scheduler]` table,
+//! which sets FSRS's desired retention and steps, the daily limits and the hour
+//! the learner's day starts.
+//!
+//! Where the file is comes from `paths::config` (`--config`, `RECALL_CONFIG`,
+//! the platform config directory); a missing file means the defaults. Every
+//! problem in the file is reported at once, each as a `Diagnostic` naming
+//! `file:line:col`. This module reads and checks the file; it does not create
+//! one, and the FSRS parameters themselves live in the database (they come
+//! from `recall optimize`, not from hand editing).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveTime, TimeDelta};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::schedule::{MAXIMUM_INTERVAL_LIMIT, SchedulerConfig};
+
+/// The whole configuration, with defaults for everything the file leaves out.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    /// The file it came from, when one was read.
+    pub source: Option<PathBuf>,
+    pub scheduler: SchedulerSettings,
+}
+
+/// The `[scheduler]` table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchedulerSettings {
+    /// What FSRS needs (the parameters are the defaults here; the store
+    /// replaces them with optimised ones when it has some).
+    pub fsrs: SchedulerConfig,
+    /// New questions introduced per day (20).
+    pub new_per_day: u32,
+    /// Reviews shown per day (200).
+    pub reviews_per_day: u32,
+    /// The local time at which one day of study ends and the next begins (04:00).
+    pub day_starts_at: NaiveTime,
+}
+
+impl Default for SchedulerSettings {
+    fn default() -> SchedulerSettings {
+        SchedulerSettings {
+            fsrs: SchedulerConfig::default(),
+            new_per_day: 20,
+            reviews_per_day: 200,
+            // 04:00 is a valid time; `unwrap_or_default` only satisfies the types.
+            day_starts_at: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default(),
+        }
+    }
+}
+
+/// A configuration file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}", render(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+fn render(diagnostics: &[Diagnostic]) -> String {
+    let count = diagnostics.len();
+    let mut text = format!(
+        "the configuration file has {count} error{}:",
+        if count == 1 { "" } else { "s" }
+    );
+    for diagnostic in diagnostics {
+        text.push('\n');
+        text.push_str(&diagnostic.render());
+    }
+    text
+}
+
+impl Config {
+    /// Read the configuration at `path`; `None` or a missing file gives the defaults.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let Some(path) = path else {
+            return Ok(Config::default());
+        };
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let source = String::from_utf8(bytes).map_err(|_| {
+                    ConfigError::Invalid(vec![Diagnostic::file(
+                        path,
+                        Severity::Error,
+                        "the file is not UTF-8 text",
+                    )])
+                })?;
+                Config::parse(path, &source)
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(source) => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+
+    /// Check the text of a configuration file named `path` (for messages).
+    pub fn parse(path: &Path, source: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(source)
+            .map_err(|error| ConfigError::Invalid(vec![toml_error(path, source, &error)]))?;
+        let mut checker = Checker {
+            path,
+            source,
+            diagnostics: Vec::new(),
+        };
+        let scheduler = match raw.scheduler {
+            Some(table) => checker.scheduler(table),
+            None => SchedulerSettings::default(),
+        };
+        if !checker.diagnostics.is_empty() {
+            checker.diagnostics.sort_by_key(|d| (d.line, d.column));
+            return Err(ConfigError::Invalid(checker.diagnostics));
+        }
+        let config = Config {
+            source: Some(path.to_path_buf()),
+            scheduler,
+        };
+        // Anything the checks above let through and the scheduler still
+        // refuses is a bug in the checks; report it against the table.
+        if let Err(error) = crate::schedule::Scheduler::new(config.scheduler.fsrs.clone()) {
+            return Err(ConfigError::Invalid(vec![Diagnostic::file(
+                path,
+                Severity::Error,
+                format!("[scheduler]: {error}"),
+            )]));
+        }
+        Ok(config)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    scheduler: Option<RawScheduler>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScheduler {
+    desired_retention: Option<Spanned<f64>>,
+    learning_steps: Option<Vec<Spanned<String>>>,
+    relearning_steps: Option<Vec<Spanned<String>>>,
+    maximum_interval: Option<Spanned<i64>>,
+    fuzz: Option<bool>,
+    new_per_day: Option<Spanned<i64>>,
+    reviews_per_day: Option<Spanned<i64>>,
+    day_starts_at: Option<Spanned<String>>,
+}
+
+struct Checker<'a> {
+    path: &'a Path,
+    source: &'a str,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Checker<'_> {
+    fn error<T>(&mut self, value: &Spanned<T>, message: String, hint: &str) {
+        let diagnostic = Diagnostic::at(
+            self.path,
+            self.source,
+            value.span(),
+            Severity::Error,
+            message,
+        )
+        .hint(hint);
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn scheduler(&mut self, raw: RawScheduler) -> SchedulerSettings {
+        let mut settings = SchedulerSettings::default();
+        if let Some(value) = raw.desired_retention {
+            let retention = *value.get_ref();
+            if (0.5..=0.99).contains(&retention) {
+                settings.fsrs.desired_retention = retention;
+            } else {
+                self.error(
+                    &value,
+                    format!("desired_retention = {retention} is out of range"),
+                    "use a probability between 0.5 and 0.99; FSRS recommends 0.8 to 0.95",
+                );
+            }
+        }
+        if let Some(steps) = raw.learning_steps {
+            settings.fsrs.learning_steps = self.steps("learning_steps", &steps);
+        }
+        if let Some(steps) = raw.relearning_steps {
+            settings.fsrs.relearning_steps = self.steps("relearning_steps", &steps);
+        }
+        if let Some(value) = raw.maximum_interval
+            && let Some(days) = self.count(
+                &value,
+                "maximum_interval",
+                1,
+                i64::from(MAXIMUM_INTERVAL_LIMIT),
+            )
+        {
+            settings.fsrs.maximum_interval = days;
+        }
+        if let Some(fuzz) = raw.fuzz {
+            settings.fsrs.fuzz = fuzz;
+        }
+        if let Some(value) = raw.new_per_day
+            && let Some(count) = self.count(&value, "new_per_day", 0, 100_000)
+        {
+            settings.new_per_day = count;
+        }
+        if let Some(value) = raw.reviews_per_day
+            && let Some(count) = self.count(&value, "reviews_per_day", 0, 1_000_000)
+        {
+            settings.reviews_per_day = count;
+        }
+        if let Some(value) = raw.day_starts_at {
+            match NaiveTime::parse_from_str(value.get_ref(), "%H:%M") {
+                Ok(time) => settings.day_starts_at = time,
+                Err(_) => self.error(
+                    &value,
+                    format!("day_starts_at = {:?} is not a time of day", value.get_ref()),
+                    "write hours and minutes on a 24-hour clock, like \"04:00\"",
+                ),
+            }
+        }
+        settings
+    }
+
+    fn count(&mut self, value: &Spanned<i64>, key: &str, low: i64, high: i64) -> Option<u32> {
+        let number = *value.get_ref();
+        if (low..=high).contains(&number) {
+            u32::try_from(number).ok()
+        } else {
+            self.error(
+                value,
+                format!("{key} = {number} is out of range"),
+                &format!("use a whole number from {low} to {high}"),
+            );
+            None
+        }
+    }
+
+    fn steps(&mut self, key: &str, steps: &[Spanned<String>]) -> Vec<TimeDelta> {
+        let mut parsed = Vec::new();
+        for step in steps {
+            match parse_step(step.get_ref()) {
+                Some(duration) => parsed.push(duration),
+                None => self.error(
+                    step,
+                    format!("{key}: {:?} is not a step", step.get_ref()),
+                    "write a step as a number and a unit, s, m, h or d (\"1m\", \"10m\", \"1h\"), \
+                     between 1s and 365d",
+                ),
+            }
+        }
+        parsed
+    }
+}
+
+/// `"90s"`, `"10m"`, `"1h"` or `"1d"`: a positive step of at most a year.
+pub fn parse_step(text: &str) -> Option<TimeDelta> {
+    let text = text.trim();
+    let unit_at = text.find(|c: char| !c.is_ascii_digit())?;
+    let (number, unit) = text.split_at(unit_at);
+    let number: i64 = number.parse().ok()?;
+    let seconds_per_unit = match unit {
+        "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return None,
+    };
+    let seconds = number.checked_mul(seconds_per_unit)?;
+    (1..=365 * 86_400)
+        .contains(&seconds)
+        .then(|| TimeDelta::seconds(seconds))
+}
+
+/// A step written back the way a config file writes it (`"10m"`).
+pub fn format_step(step: TimeDelta) -> String {
+    let seconds = step.num_seconds();
+    match seconds {
+        s if s % 86_400 == 0 => format!("{}d", s / 86_400),
+        s if s % 3600 == 0 => format!("{}h", s / 3600),
+        s if s % 60 == 0 => format!("{}m", s / 60),
+        s => format!("{s}s"),
+    }
+}
+
+/// A toml/serde error as a diagnostic, with a hint for unknown keys.
+fn toml_error(path: &Path, source: &str, error: &toml::de::Error) -> Diagnostic {
+    let message = error.message().trim();
+    let span = error.span().unwrap_or(0..0);
+    let hint = if let Some(rest) = message.strip_prefix("unknown field `") {
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        format!("the keys allowed here are: {}", expected.join(", "))
+    } else {
+        "see docs/scheduling.md for the keys of [scheduler] and their types".to_owned()
+    };
+    let first_line = message.lines().next().unwrap_or("").to_owned();
+    Diagnostic::at(path, source, span, Severity::Error, first_line).hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(source: &str) -> Result<Config, ConfigError> {
+        Config::parse(Path::new("config.toml"), source)
+    }
+
+    fn errors(source: &str) -> Vec<String> {
+        match parse(source) {
+            Err(ConfigError::Invalid(diagnostics)) => {
+                diagnostics.iter().map(Diagnostic::render).collect()
+            }
+            other => panic!("expected an invalid config, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn empty_file_is_the_defaults() {
+        let config = parse("").unwrap();
+        assert_eq!(config.scheduler, SchedulerSettings::default());
+    }
+
+    #[test]
+    fn missing_file_is_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::load(Some(&dir.path().join("none.toml"))).unwrap();
+        assert_eq!(config.source, None);
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let config = parse(
+            "[scheduler]\ndesired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\n\
+             relearning_steps = []\nmaximum_interval = 365\nfuzz = false\nnew_per_day = 5\n\
+             reviews_per_day = 50\nday_starts_at = \"06:30\"\n",
+        )
+        .unwrap();
+        let settings = config.scheduler;
+        assert_eq!(settings.fsrs.desired_retention, 0.85);
+        assert_eq!(
+            settings.fsrs.learning_steps,
+            vec![
+                TimeDelta::seconds(30),
+                TimeDelta::minutes(5),
+                TimeDelta::hours(1)
+            ]
+        );
+        assert!(settings.fsrs.relearning_steps.is_empty());
+        assert_eq!(settings.fsrs.maximum_interval, 365);
+        assert!(!settings.fsrs.fuzz);
+        assert_eq!((settings.new_per_day, settings.reviews_per_day), (5, 50));
+        assert_eq!(
+            settings.day_starts_at,
+            NaiveTime::from_hms_opt(6, 30, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_and_column() {
+        let found = errors("[scheduler]\nfuzz = true\nretention = 0.9\n");
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].starts_with("config.toml:3:1: error"),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("desired_retention"), "{}", found[0]);
+    }
+
+    #[test]
+    fn every_bad_value_is_reported() {
+        let found = errors(
+            "[scheduler]\ndesired_retention = 1.5\nlearning_steps = [\"1m\", \"ten minutes\"]\n\
+             day_starts_at = \"25:00\"\nnew_per_day = -1\n",
+        );
+        assert_eq!(found.len(), 4, "{found:#?}");
+        assert!(
+            found[0].starts_with("config.toml:2:21: error"),
+            "{}",
+            found[0]
+        );
+        assert!(
+            found[1].starts_with("config.toml:3:25: error"),
+            "{}",
+            found[1]
+        );
+        assert!(
+            found[2].starts_with("config.toml:4:17: error"),
+            "{}",
+            found[2]
+        );
+        assert!(
+            found[3].starts_with("config.toml:5:15: error"),
+            "{}",
+            found[3]
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let found = errors("[scheduler]\nfuzz = \"yes\"\n");
+        assert!(
+            found[0].starts_with("config.toml:2:8: error"),
+            "{}",
+            found[0]
+        );
+    }
+
+    #[test]
+    fn steps_parse_and_format() {
+        assert_eq!(parse_step("10m"), Some(TimeDelta::minutes(10)));
+        assert_eq!(parse_step("0m"), None);
+        assert_eq!(parse_step("5"), None);
+        assert_eq!(parse_step("1w"), None);
+        assert_eq!(parse_step("366d"), None);
+        assert_eq!(format_step(TimeDelta::minutes(10)), "10m");
+        assert_eq!(format_step(TimeDelta::seconds(90)), "90s");
+        assert_eq!(format_step(TimeDelta::days(1)), "1d");
+    }
+}

@@ -1,0 +1,205 @@
+//! The terminal front end: dialoguer menus for choices, line editing for text, single
+//! keys for ratings.
+//!
+//! Used when stdin and stderr are terminals (and not `--plain`). It draws on stderr, as
+//! dialoguer does. Ctrl-C anywhere ends the session with exit 130, the cursor shown
+//! again and the terminal out of raw mode (see [`install_interrupt_handler`]); every
+//! rated answer was already committed.
+
+use super::{FrontEnd, RateReply, Reply};
+use crate::bank::Kind;
+use crate::schedule::Rating;
+use crate::session::input::{self, Command};
+use crate::session::{Answer, Ask, report};
+use console::{Key, Term};
+use dialoguer::{Editor, Input, MultiSelect, Select};
+use std::io::{self, Write};
+
+pub struct Terminal {
+    term: Term,
+    /// Open `$EDITOR` for interview answers.
+    editor: bool,
+}
+
+/// On Ctrl-C (a signal, or the key read in raw mode, which console turns into SIGINT):
+/// show the cursor and exit 130. Ratings are committed as they are given, so there is
+/// nothing to save.
+pub fn install_interrupt_handler() {
+    // An error means a handler is already installed (e.g. a second session in one
+    // process); the first one does the same thing.
+    let _ = ctrlc::set_handler(|| {
+        let term = Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("");
+        std::process::exit(130);
+    });
+}
+
+const SKIP: &str = "· skip this question";
+const UNDO: &str = "· undo the last answer";
+const QUIT: &str = "· quit (answers so far are saved)";
+
+impl Terminal {
+    pub fn new(editor: bool) -> Terminal {
+        Terminal {
+            term: Term::stderr(),
+            editor,
+        }
+    }
+
+    fn choose(&mut self, ask: &Ask) -> io::Result<Reply> {
+        let q = ask.entry.question;
+        let labels: Vec<String> = ask
+            .order
+            .iter()
+            .enumerate()
+            .map(|(shown, &i)| {
+                format!(
+                    "{}) {}",
+                    crate::bank::letter(shown),
+                    crate::text::sanitize(q.choices[i].text.trim())
+                )
+            })
+            .collect();
+        if q.is_multiple_answer() {
+            let picked = MultiSelect::new()
+                .with_prompt("Space to select, Enter to answer, Esc for skip/undo/quit")
+                .items(&labels)
+                .interact_on_opt(&self.term)
+                .map_err(into_io)?;
+            return match picked {
+                Some(picked) => Ok(Reply::Answer(Answer::Choices(picked))),
+                None => self.command_menu(),
+            };
+        }
+        let mut items = labels.clone();
+        items.extend([SKIP, UNDO, QUIT].map(String::from));
+        let picked = Select::new()
+            .with_prompt("Your answer (arrows and Enter)")
+            .items(&items)
+            .default(0)
+            .interact_on_opt(&self.term)
+            .map_err(into_io)?;
+        Ok(match picked {
+            Some(i) if i < labels.len() => Reply::Answer(Answer::Choices(vec![i])),
+            Some(i) if i == labels.len() => Reply::Command(Command::Skip),
+            Some(i) if i == labels.len() + 1 => Reply::Command(Command::Undo),
+            _ => Reply::Command(Command::Quit),
+        })
+    }
+
+    fn command_menu(&mut self) -> io::Result<Reply> {
+        let picked = Select::new()
+            .with_prompt("What now?")
+            .items([SKIP, UNDO, QUIT])
+            .default(0)
+            .interact_on_opt(&self.term)
+            .map_err(into_io)?;
+        Ok(Reply::Command(match picked {
+            Some(0) => Command::Skip,
+            Some(1) => Command::Undo,
+            _ => Command::Quit,
+        }))
+    }
+
+    fn text(&mut self, ask: &Ask) -> io::Result<Reply> {
+        let interview = ask.entry.question.kind == Kind::Interview;
+        if interview && self.editor {
+            let text = Editor::new().edit("").map_err(into_io)?;
+            return Ok(match text.filter(|t| !t.trim().is_empty()) {
+                Some(text) => Reply::Answer(Answer::Text(text)),
+                None => Reply::Command(Command::Skip),
+            });
+        }
+        let mut lines: Vec<String> = Vec::new();
+        loop {
+            let prompt = match (interview, lines.is_empty()) {
+                (true, true) => "Your answer (an empty line ends it; :skip :undo :quit)",
+                (true, false) => "…",
+                (false, _) => "Your answer (:skip :undo :quit)",
+            };
+            let line: String = Input::new()
+                .with_prompt(prompt)
+                .allow_empty(true)
+                .report(false)
+                .interact_text_on(&self.term)
+                .map_err(into_io)?;
+            if lines.is_empty()
+                && let Some(command) = input::command(&line)
+            {
+                return Ok(Reply::Command(command));
+            }
+            if line.trim().is_empty() {
+                if lines.is_empty() {
+                    continue;
+                }
+                break;
+            }
+            lines.push(line);
+            if !interview {
+                break;
+            }
+        }
+        Ok(Reply::Answer(Answer::Text(lines.join("\n"))))
+    }
+}
+
+fn into_io(err: dialoguer::Error) -> io::Error {
+    match err {
+        dialoguer::Error::IO(err) => err,
+    }
+}
+
+impl FrontEnd for Terminal {
+    fn show(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.term, "{text}\n")
+    }
+
+    fn ask(&mut self, ask: &Ask, text: &str) -> io::Result<Reply> {
+        // The menu shows the choices; print only the header and the question above it.
+        let text = match text.split_once("\n\n  A) ") {
+            Some((head, _)) if ask.entry.question.kind == Kind::MultipleChoice => head,
+            _ => text,
+        };
+        writeln!(self.term, "{text}\n")?;
+        let reply = if ask.entry.question.kind == Kind::MultipleChoice {
+            self.choose(ask)
+        } else {
+            self.text(ask)
+        };
+        match reply {
+            Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => Ok(Reply::End),
+            other => other,
+        }
+    }
+
+    fn rate(&mut self, suggested: Rating) -> io::Result<RateReply> {
+        writeln!(
+            self.term,
+            "{} (u undo, q quit)",
+            report::rating_prompt(suggested)
+        )?;
+        loop {
+            let key = match self.term.read_key() {
+                Ok(key) => key,
+                Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => {
+                    return Ok(RateReply::End);
+                }
+                Err(err) => return Err(err),
+            };
+            let reply = match key {
+                Key::Enter => RateReply::Rating(suggested),
+                Key::Char(c @ '1'..='4') => RateReply::Rating(
+                    Rating::from_number(i64::from(c as u8 - b'0')).unwrap_or(suggested),
+                ),
+                Key::Char('u') => RateReply::Command(Command::Undo),
+                Key::Char('q') | Key::Escape => RateReply::Command(Command::Quit),
+                _ => continue,
+            };
+            if let RateReply::Rating(rating) = reply {
+                writeln!(self.term, "Rated {rating}.\n")?;
+            }
+            return Ok(reply);
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! Tests of the store on temporary database files: recording, the cache
+//! against a rebuild from the log, undo, the queue, and refusing files that
+//! are not usable recall databases without touching them.
+
+use std::collections::HashSet;
+
+use chrono::{FixedOffset, NaiveTime, TimeDelta, TimeZone};
+
+use super::*;
+use crate::schedule::SchedulerConfig;
+
+fn at(seconds: i64) -> DateTime<Utc> {
+    // 2026-01-05T12:00:00Z plus `seconds`: always a valid time.
+    Utc.timestamp_opt(1_767_614_400 + seconds, 0).unwrap()
+}
+
+fn scheduler() -> Scheduler {
+    // The default configuration is valid by construction.
+    Scheduler::new(SchedulerConfig::default()).unwrap()
+}
+
+fn answer(bank: &str, question: &str, rating: Rating) -> NewReview {
+    NewReview {
+        key: QuestionKey::new(bank, question),
+        mode: Mode::Quiz,
+        answer: "an answer".to_owned(),
+        score: Some(0.75),
+        suggested: Some(Rating::Good),
+        rating,
+        duration_ms: 4200,
+        reschedules: true,
+    }
+}
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("nested/folder/recall.db")).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn a_new_database_is_created_with_its_folders_in_wal_mode() {
+    let (_dir, store) = temp_store();
+    let mode: String = store
+        .connection()
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let synchronous: i64 = store
+        .connection()
+        .query_row("PRAGMA synchronous", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(synchronous, 2, "FULL");
+    assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn recording_stores_the_answer_and_the_next_card() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let key = QuestionKey::new("docker", "volumes");
+    assert_eq!(store.card(&key).unwrap(), Card::new());
+    let first = store
+        .record(
+            &answer("docker", "volumes", Rating::Good),
+            &scheduler,
+            at(0),
+        )
+        .unwrap();
+    assert_eq!(first.card.state, State::Learning);
+    assert_eq!(store.card(&key).unwrap(), first.card);
+    let history = store.history(&key).unwrap();
+    assert_eq!(history.len(), 1);
+    let review = &history[0];
+    assert_eq!(review.id, first.id);
+    assert_eq!(review.reviewed_at, at(0));
+    assert_eq!((review.mode, review.rating), (Mode::Quiz, Rating::Good));
+    assert_eq!(
+        (review.score, review.suggested),
+        (Some(0.75), Some(Rating::Good))
+    );
+    assert_eq!(
+        (review.duration_ms, review.state_before),
+        (4200, State::New)
+    );
+    assert_eq!(review.answer, "an answer");
+}
+
+#[test]
+fn the_cache_equals_a_rebuild_from_the_log() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let ratings = [
+        Rating::Good,
+        Rating::Good,
+        Rating::Again,
+        Rating::Hard,
+        Rating::Easy,
+    ];
+    let mut moment = at(0);
+    for round in 0..12 {
+        for (index, question) in ["a", "b", "c"].iter().enumerate() {
+            let rating = ratings[(round + index) % ratings.len()];
+            store
+                .record(&answer("bank", question, rating), &scheduler, moment)
+                .unwrap();
+        }
+        moment += TimeDelta::hours(7 + round as i64 * 11);
+    }
+    let before = store.cards().unwrap();
+    assert_eq!(store.rebuild(&scheduler).unwrap(), 3);
+    let mut after = store.cards().unwrap();
+    let mut before_sorted = before.clone();
+    before_sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    after.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(before_sorted, after);
+    assert!(after.iter().any(|(_, card)| card.lapses > 0));
+}
+
+#[test]
+fn undo_restores_the_previous_card_and_only_undoes_the_latest() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let key = QuestionKey::new("bank", "q");
+    let first = store
+        .record(&answer("bank", "q", Rating::Easy), &scheduler, at(0))
+        .unwrap();
+    let second = store
+        .record(
+            &answer("bank", "q", Rating::Again),
+            &scheduler,
+            at(86_400 * 20),
+        )
+        .unwrap();
+    assert!(matches!(
+        store.undo(first.id, &scheduler),
+        Err(StoreError::NotLatest(_))
+    ));
+    let restored = store.undo(second.id, &scheduler).unwrap();
+    assert_eq!(restored, first.card);
+    assert_eq!(store.card(&key).unwrap(), first.card);
+    assert_eq!(store.history(&key).unwrap().len(), 1);
+    assert!(matches!(
+        store.undo(second.id, &scheduler),
+        Err(StoreError::NoSuchReview(_))
+    ));
+    assert_eq!(store.undo(first.id, &scheduler).unwrap(), Card::new());
+    assert_eq!(store.card(&key).unwrap(), Card::new());
+    assert!(store.cards().unwrap().is_empty());
+}
+
+#[test]
+fn bad_scores_and_empty_ids_are_refused() {
+    let (_dir, mut store) = temp_store();
+    let mut review = answer("bank", "q", Rating::Good);
+    review.score = Some(1.5);
+    assert!(matches!(
+        store.record(&review, &scheduler(), at(0)),
+        Err(StoreError::Invalid(_))
+    ));
+    let review = answer("", "q", Rating::Good);
+    assert!(matches!(
+        store.record(&review, &scheduler(), at(0)),
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(store.review_count().unwrap(), 0);
+}
+
+#[test]
+fn the_queue_puts_learning_first_then_reviews_then_new_within_limits() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let paris = FixedOffset::east_opt(3600).unwrap();
+    let four = NaiveTime::from_hms_opt(4, 0, 0).unwrap();
+    // Yesterday: "reviewed" graduated with Easy; today "learning" got Again.
+    store
+        .record(
+            &answer("b", "reviewed", Rating::Easy),
+            &scheduler,
+            at(-86_400 * 30),
+        )
+        .unwrap();
+    store
+        .record(&answer("b", "learning", Rating::Again), &scheduler, at(0))
+        .unwrap();
+    let keys: Vec<QuestionKey> = ["learning", "reviewed", "new1", "new2", "new3"]
+        .iter()
+        .map(|question| QuestionKey::new("b", *question))
+        .collect();
+    let now = at(120);
+    let day = StudyDay::containing(now, paris, four);
+    let limits = DailyLimits {
+        new_per_day: 3,
+        reviews_per_day: 10,
+    };
+    let queue = store.due_queue(&keys, now, day, limits).unwrap();
+    let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
+    // "learning" was introduced today, so only two new questions are left.
+    assert_eq!(order, ["b/learning", "b/reviewed", "b/new1", "b/new2"]);
+    assert_eq!(queue.new_today, 1);
+    let limits = DailyLimits {
+        new_per_day: 0,
+        reviews_per_day: 0,
+    };
+    let queue = store.due_queue(&keys, now, day, limits).unwrap();
+    let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
+    assert_eq!(order, ["b/learning"]);
+    assert_eq!(queue.reviews_held_back, 1);
+}
+
+#[test]
+fn orphans_are_listed_not_deleted() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    store
+        .record(&answer("b", "kept", Rating::Good), &scheduler, at(0))
+        .unwrap();
+    store
+        .record(&answer("b", "gone", Rating::Good), &scheduler, at(5))
+        .unwrap();
+    let known: HashSet<QuestionKey> = [QuestionKey::new("b", "kept")].into_iter().collect();
+    let orphans = store.orphans(&known).unwrap();
+    assert_eq!(orphans.len(), 1);
+    assert_eq!(orphans[0].key, QuestionKey::new("b", "gone"));
+    assert_eq!((orphans[0].reviews, orphans[0].last_review), (1, at(5)));
+    assert_eq!(store.review_count().unwrap(), 2);
+}
+
+#[test]
+fn fitted_parameters_round_trip() {
+    let (_dir, mut store) = temp_store();
+    assert_eq!(store.fitted_parameters().unwrap(), None);
+    let fitted = FittedParameters {
+        parameters: Parameters::default(),
+        fitted_at: at(0),
+        reviews: 1234,
+        log_loss_before: 0.4,
+        log_loss_after: 0.3,
+        rmse_before: 0.1,
+        rmse_after: 0.05,
+    };
+    store.save_parameters(&fitted).unwrap();
+    assert_eq!(store.fitted_parameters().unwrap(), Some(fitted));
+}
+
+/// A database made by the first schema (version 1), with one answer in it.
+fn version_one_database(path: &Path) {
+    let mut connection = Connection::open(path).unwrap();
+    connection
+        .pragma_update(None, "journal_mode", "wal")
+        .unwrap();
+    schema::migrate_to(&mut connection, 1).unwrap();
+    connection
+        .execute(
+            "INSERT INTO review (bank, question, reviewed_at, mode, answer, rating, duration_ms, \
+             state_before) VALUES ('b', 'q', ?1, 'drill', 'x', 3, 10, 'new')",
+            [at(0).timestamp_micros()],
+        )
+        .unwrap();
+}
+
+#[test]
+fn a_first_schema_database_migrates_and_keeps_its_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    version_one_database(&path);
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.review_count().unwrap(), 1);
+    assert_eq!(store.rebuild(&scheduler()).unwrap(), 1);
+    assert_eq!(store.card(&QuestionKey::new("b", "q")).unwrap().reps, 1);
+}
+
+fn assert_refused_untouched(bytes: &[u8], check: impl Fn(&StoreError) -> bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    std::fs::write(&path, bytes).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(check(&error), "unexpected error: {error}");
+    assert!(error.to_string().contains("untouched"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "SQLite left files beside it: {names:?}");
+}
+
+#[test]
+fn a_text_file_is_refused_untouched() {
+    assert_refused_untouched(b"these are my notes, not a database\n", |e| {
+        matches!(e, StoreError::NotSqlite { .. })
+    });
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_database() {
+    // Regression: two processes creating the database at once saw each
+    // other's empty file and refused it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    std::fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
+}
+
+#[test]
+fn a_truncated_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("full.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        for index in 0..200 {
+            let question = format!("q{index}");
+            store
+                .record(
+                    &answer("b", &question, Rating::Good),
+                    &scheduler(),
+                    at(index),
+                )
+                .unwrap();
+        }
+    }
+    // Closing the last connection checkpoints the log into the file.
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 8192);
+    for cut in [50, 4096, bytes.len() / 2, bytes.len() - 1] {
+        assert_refused_untouched(&bytes[..cut], |e| matches!(e, StoreError::Truncated { .. }));
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_recall_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let connection = Connection::open(&path).unwrap();
+        connection
+            .execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(error, StoreError::TooNew { found: 99, .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("newer recall"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn another_programs_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.db");
+    {
+        let connection = Connection::open(&path).unwrap();
+        connection
+            .execute_batch("CREATE TABLE contacts (name TEXT);")
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Foreign { .. }), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_read_only_database_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ro.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store
+            .record(&answer("b", "q", Rating::Good), &scheduler(), at(0))
+            .unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&path, permissions).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::ReadOnly { .. }), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn an_answer_that_does_not_reschedule_is_logged_and_skipped_by_replays() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let key = QuestionKey::new("b", "q");
+    store
+        .record(&answer("b", "q", Rating::Good), &scheduler, at(0))
+        .unwrap();
+    let scheduled = store.card(&key).unwrap();
+    let quiz = NewReview {
+        reschedules: false,
+        ..answer("b", "q", Rating::Again)
+    };
+    let recorded = store.record(&quiz, &scheduler, at(60)).unwrap();
+    assert_eq!(recorded.card, scheduled, "the schedule is unchanged");
+    assert_eq!(store.card(&key).unwrap(), scheduled);
+    assert_eq!(
+        store.review_count().unwrap(),
+        2,
+        "but the answer is in the log"
+    );
+    store.rebuild(&scheduler).unwrap();
+    assert_eq!(
+        store.card(&key).unwrap(),
+        scheduled,
+        "a rebuild skips it too"
+    );
+    store.undo(recorded.id, &scheduler).unwrap();
+    assert_eq!(store.card(&key).unwrap(), scheduled);
+    assert_eq!(store.review_count().unwrap(), 1);
+}
+
+/// A database written by the first schema (`tests/fixtures/store/schema-v1.db`, made by
+/// running migration 1 and inserting answers as recall then wrote them) migrates to the
+/// latest schema with its log intact, and the log rebuilds the same schedule.
+#[test]
+fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/store/schema-v1.db"
+    );
+    std::fs::copy(fixture, &path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.review_count().unwrap(), 3);
+    let key = QuestionKey::new("mod-docker-04", "interview-named-volume-definition");
+    assert_eq!(store.history(&key).unwrap().len(), 2);
+    let scheduler = scheduler();
+    store.rebuild(&scheduler).unwrap();
+    let card = store.card(&key).unwrap();
+    assert_eq!(card.reps, 2);
+    let later = time_from_micros(1_767_614_400_000_000 + 86_400_000_000).unwrap();
+    store
+        .record(
+            &answer(
+                "mod-docker-04",
+                "interview-named-volume-definition",
+                Rating::Good,
+            ),
+            &scheduler,
+            later,
+        )
+        .unwrap();
+    assert_eq!(store.review_count().unwrap(), 4);
+}

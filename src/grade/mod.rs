@@ -230,6 +230,19 @@ impl Grader {
             .as_ref()
             .or(question.rubric.as_ref())
             .unwrap_or(&empty);
+        if question.rubric.is_none() && question.model_answer.is_none() {
+            return Grade {
+                score: 0.0,
+                passed: false,
+                pass_mark: self.pass_mark(question),
+                concepts: Vec::new(),
+                forbidden: Vec::new(),
+                failure: Some(format!(
+                    "question `{}` has neither keywords nor a model answer to grade against",
+                    question.id
+                )),
+            };
+        }
         let answer = Answer::new(answer, &self.stemmer);
         let words = |found: &matcher::Found| -> Vec<String> {
             found
@@ -378,8 +391,13 @@ fn verdict(
 ///   ! forbidden bind mount   found "bind mount"
 /// ```
 ///
-/// Labels and words come from banks and answers: the caller sanitises for a terminal.
+/// Labels and words come from banks and answers, so the text is passed through
+/// `text::sanitize`: it is safe to print as it is.
 pub fn explain(grade: &Grade) -> String {
+    crate::text::sanitize(&render(grade))
+}
+
+fn render(grade: &Grade) -> String {
     let mut out = format!(
         "{}  score {:.0}% (pass mark {:.0}%)\n",
         if grade.passed { "PASS" } else { "FAIL" },

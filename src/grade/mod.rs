@@ -207,7 +207,9 @@ impl Grader {
         self.banks.get(&bank.id)?.questions.get(&question.id)
     }
 
-    /// Grades a free-text answer to a text question of `bank`.
+    /// Grades a free-text answer to a text question of `bank`. A question of a bank
+    /// given to [`Grader::new`] uses the rubric prepared there (found by bank and
+    /// question id); any other is prepared on the spot.
     pub fn grade(&self, bank: &Bank, question: &Question, answer: &str) -> Grade {
         match self.prepared(bank, question) {
             Some(compiled) => self.grade_compiled(compiled, question, answer),

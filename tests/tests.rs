@@ -8,6 +8,8 @@ mod authoring;
 #[path = "suites/check.rs"]
 mod check;
 
+#[path = "suites/grade.rs"]
+mod grade;
 #[path = "suites/session.rs"]
 mod session;
 #[path = "suites/store_commands.rs"]

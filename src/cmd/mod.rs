@@ -8,6 +8,7 @@ pub mod completions;
 pub mod drill;
 pub mod due;
 pub mod export;
+pub mod grade;
 pub mod import;
 pub mod interview;
 pub mod list;
@@ -20,6 +21,7 @@ pub mod schema;
 pub mod show;
 pub mod stats;
 pub mod study;
+pub mod test;
 
 use crate::bank::{self, Library};
 use crate::cli::Context;

@@ -32,7 +32,7 @@ pub const DEFAULT_PASS: f64 = 0.5;
 /// The pass mark of a question graded by a rubric derived from its model answer, when
 /// it has no `pass`: tuned on the SemEval-2013 training data (see `BENCHMARKS.md`).
 /// A model answer says more than a learner needs to, so fewer of its words are enough.
-pub const DERIVED_PASS: f64 = 0.4;
+pub const DERIVED_PASS: f64 = 0.36;
 
 /// Grading settings; `Default` is what recall uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -207,7 +207,9 @@ impl Grader {
         self.banks.get(&bank.id)?.questions.get(&question.id)
     }
 
-    /// Grades a free-text answer to a text question of `bank`.
+    /// Grades a free-text answer to a text question of `bank`. A question of a bank
+    /// given to [`Grader::new`] uses the rubric prepared there (found by bank and
+    /// question id); any other is prepared on the spot.
     pub fn grade(&self, bank: &Bank, question: &Question, answer: &str) -> Grade {
         match self.prepared(bank, question) {
             Some(compiled) => self.grade_compiled(compiled, question, answer),
@@ -230,6 +232,19 @@ impl Grader {
             .as_ref()
             .or(question.rubric.as_ref())
             .unwrap_or(&empty);
+        if question.rubric.is_none() && question.model_answer.is_none() {
+            return Grade {
+                score: 0.0,
+                passed: false,
+                pass_mark: self.pass_mark(question),
+                concepts: Vec::new(),
+                forbidden: Vec::new(),
+                failure: Some(format!(
+                    "question `{}` has neither keywords nor a model answer to grade against",
+                    question.id
+                )),
+            };
+        }
         let answer = Answer::new(answer, &self.stemmer);
         let words = |found: &matcher::Found| -> Vec<String> {
             found
@@ -318,12 +333,12 @@ fn verdict(
     pass_mark: f64,
     rubric: &Rubric,
 ) -> Grade {
-    let total: f64 = concepts.iter().map(|c| c.weight.max(0.0)).sum();
-    let got: f64 = concepts
+    // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
+    let total = concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0));
+    let got = concepts
         .iter()
         .filter(|c| c.matched.is_some())
-        .map(|c| c.weight.max(0.0))
-        .sum();
+        .fold(0.0, |sum, c| sum + c.weight.max(0.0));
     let score = if rubric.concepts.is_empty() {
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0
@@ -378,8 +393,13 @@ fn verdict(
 ///   ! forbidden bind mount   found "bind mount"
 /// ```
 ///
-/// Labels and words come from banks and answers: the caller sanitises for a terminal.
+/// Labels and words come from banks and answers, so the text is passed through
+/// `text::sanitize`: it is safe to print as it is.
 pub fn explain(grade: &Grade) -> String {
+    crate::text::sanitize(&render(grade))
+}
+
+fn render(grade: &Grade) -> String {
     let mut out = format!(
         "{}  score {:.0}% (pass mark {:.0}%)\n",
         if grade.passed { "PASS" } else { "FAIL" },

@@ -247,8 +247,29 @@ fn questions_without_rubric_or_model_answer_fail_without_panicking() {
     q.kind = Kind::MultipleChoice;
     let b = bank(vec![q]);
     let g = grade(&b, "anything");
-    assert_eq!(g.score, 1.0);
-    assert!(g.concepts.is_empty());
+    assert_eq!(g.score, 0.0);
+    assert!(!g.passed);
+    assert_eq!(
+        g.failure.as_deref(),
+        Some("question `q` has neither keywords nor a model answer to grade against")
+    );
+}
+
+#[test]
+fn a_rubric_of_forbidden_terms_only_passes_unless_one_is_said() {
+    let mut b = volume_bank();
+    if let Some(rubric) = b.questions[0].rubric.as_mut() {
+        rubric.concepts.clear();
+    }
+    assert!(grade(&b, "anything at all").passed);
+    assert!(!grade(&b, "a bind mount").passed);
+}
+
+#[test]
+fn explanations_are_safe_to_print() {
+    let b = volume_bank();
+    let text = explain(&grade(&b, "persists in /tmp/\x1b[2J"));
+    assert!(!text.contains('\x1b'), "{text:?}");
 }
 
 #[test]

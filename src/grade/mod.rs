@@ -454,3 +454,52 @@ fn render(grade: &Grade) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Draft keywords for an author to refine (`recall import`): `max` concepts of the
+/// rubric the grader would derive from `question`'s model answer, in the order the answer
+/// uses them. A draft wants the words an answer cannot do without, so the derived
+/// weights (rarer words across `bank` weigh more, the prompt's own words less, code-like
+/// tokens more) are scaled by how often the answer repeats the word and by its length,
+/// and adverbs are played down, which favours `iptables` and `failover` over passing
+/// words like `completely`. One
+/// derivation serves grading and drafting.
+pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<String> {
+    let stemmer = token::stemmer();
+    let stats = BankStats::new(bank, &stemmer);
+    let options = Options::default();
+    let rubric = derive::derive(question, &stats, &options.derive, &stemmer);
+    let model = question.model_answer.as_deref().unwrap_or("");
+    let mut uses: HashMap<std::sync::Arc<str>, f64> = HashMap::new();
+    for token in token::tokenize(model, &stemmer, token::Parts::Skip) {
+        *uses.entry(token.stem).or_default() += 1.0;
+    }
+    let score = |concept: &crate::bank::Concept| {
+        let label = concept.label();
+        let stem = token::tokenize(label, &stemmer, token::Parts::Skip)
+            .pop()
+            .map(|t| t.stem);
+        let repeats = stem.and_then(|s| uses.get(&s).copied()).unwrap_or(1.0);
+        let length = (label.chars().count() as f64 / 6.0).clamp(0.5, 2.0);
+        // Adverbs ("completely", "dynamically") colour an answer but are rarely its point.
+        let adverb = if label.len() > 4 && label.ends_with("ly") {
+            0.3
+        } else {
+            1.0
+        };
+        concept.weight * repeats * length * adverb
+    };
+    let mut ranked: Vec<(usize, f64, &crate::bank::Concept)> = rubric
+        .concepts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, score(c), c))
+        .collect();
+    // Best first; the answer's order breaks ties and orders the result.
+    ranked.sort_by(|(i, a, _), (j, b, _)| b.total_cmp(a).then(i.cmp(j)));
+    ranked.truncate(max);
+    ranked.sort_by_key(|(i, _, _)| *i);
+    ranked
+        .into_iter()
+        .map(|(_, _, concept)| concept.label().to_owned())
+        .collect()
+}

@@ -310,3 +310,39 @@ proptest! {
         prop_assert!(g.passed, "{model:?}\n{}", explain(&g));
     }
 }
+
+#[test]
+fn drafts_pick_the_telling_words_in_the_answers_order_within_the_limit() {
+    let q = question(
+        "iptables",
+        "How does Docker route external traffic into a container?",
+        "Docker injects NAT prerouting rules into iptables; traffic to host port 8080 is \
+         completely forwarded across the docker0 bridge to the container's port 80.",
+        None,
+    );
+    let other = question(
+        "other",
+        "What is a volume?",
+        "Storage the daemon manages.",
+        None,
+    );
+    let bank = bank(vec![q.clone(), other]);
+    let draft = draft_keywords(&bank, &q, 5);
+    assert_eq!(draft.len(), 5, "{draft:?}");
+    assert!(draft.iter().any(|k| k == "iptables"), "{draft:?}");
+    assert!(draft.iter().any(|k| k == "prerouting"), "{draft:?}");
+    assert!(
+        !draft.iter().any(|k| k == "completely"),
+        "adverbs are played down: {draft:?}"
+    );
+    let model = q.model_answer.as_deref().unwrap().to_lowercase();
+    let positions: Vec<usize> = draft
+        .iter()
+        .map(|k| model.find(k.as_str()).unwrap())
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "in the answer's order: {draft:?}"
+    );
+    assert!(draft_keywords(&bank, &q, 2).len() == 2);
+}

@@ -14,7 +14,6 @@
 //! file and writes the result.
 
 mod blocks;
-pub mod keywords;
 mod repair;
 pub mod write;
 
@@ -450,6 +449,16 @@ impl Importer {
             };
             self.unplaced(&what, &format!("[{label}]: {}", answer.text));
         }
+        // Draft rubrics once the whole bank is known: the grader weighs words by their
+        // rarity across it.
+        let drafts: Vec<Option<Rubric>> = bank
+            .questions
+            .iter()
+            .map(|q| draft_rubric(&bank, q))
+            .collect();
+        for (question, rubric) in bank.questions.iter_mut().zip(drafts) {
+            question.rubric = rubric;
+        }
         comments.trailer = std::mem::take(&mut self.trailer);
         Import {
             bank,
@@ -592,20 +601,6 @@ impl Importer {
                 return None;
             }
         };
-        let terms = keywords::draft(&model);
-        if !terms.is_empty() {
-            question.rubric = Some(Rubric {
-                concepts: terms
-                    .into_iter()
-                    .map(|term| Concept {
-                        alternatives: vec![term],
-                        weight: 1.0,
-                        required: false,
-                    })
-                    .collect(),
-                forbidden: Vec::new(),
-            });
-        }
         question.examples.push(Example {
             answer: model.clone(),
             expect: Expect::Pass,
@@ -893,6 +888,29 @@ fn unique_id(text: &str, taken: &mut HashSet<String>) -> String {
         n += 1;
     }
     candidate
+}
+
+/// How many keywords a drafted rubric gets.
+pub const DRAFT_KEYWORDS: usize = 5;
+
+/// The draft rubric of an imported text question: the grader's heaviest concepts of its
+/// model answer (see `grade::draft_keywords`), each of weight 1 for the author to adjust.
+fn draft_rubric(bank: &Bank, question: &Question) -> Option<Rubric> {
+    if !question.is_text() || question.model_answer.is_none() {
+        return None;
+    }
+    let terms = crate::grade::draft_keywords(bank, question, DRAFT_KEYWORDS);
+    (!terms.is_empty()).then(|| Rubric {
+        concepts: terms
+            .into_iter()
+            .map(|term| Concept {
+                alternatives: vec![term],
+                weight: 1.0,
+                required: false,
+            })
+            .collect(),
+        forbidden: Vec::new(),
+    })
 }
 
 #[cfg(test)]

@@ -67,11 +67,18 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// The width to wrap to: `COLUMNS` when set, else 80, at most 100 for readability.
+/// The width to wrap to: `COLUMNS` when set, else the terminal's width when stdout is
+/// one, else 80; at most 100, for readability.
 pub fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
+    let columns = std::env::var("COLUMNS")
         .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    let terminal = || {
+        let term = console::Term::stdout();
+        term.is_term().then(|| usize::from(term.size().1))
+    };
+    columns
+        .or_else(terminal)
         .filter(|&c| c >= 20)
         .unwrap_or(80)
         .min(100)

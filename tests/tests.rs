@@ -3,9 +3,13 @@
 
 mod util;
 
+#[path = "suites/authoring.rs"]
+mod authoring;
 #[path = "suites/check.rs"]
 mod check;
 
+#[path = "suites/grade.rs"]
+mod grade;
 #[path = "suites/session.rs"]
 mod session;
 #[path = "suites/store_commands.rs"]

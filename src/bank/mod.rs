@@ -15,6 +15,7 @@ pub use load::{MAX_FILE_BYTES, load_str};
 pub use cache::CacheStats;
 use load::{Loaded, load_source};
 pub use model::*;
+pub use raw::json_schema;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::paths::BankSource;

@@ -5,6 +5,7 @@
 //! sense (ids, letters in range, a model answer where one is needed) is checked in
 //! `bank::load`, which turns these into the model of `bank::model`.
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -12,43 +13,171 @@ use toml::Spanned;
 
 pub type S<T> = Spanned<T>;
 
-#[derive(Debug, Deserialize)]
+/// A recall question bank: a `[bank]` header and `[[question]]` tables (docs/bank-format.md).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "recall question bank")]
 pub struct RawFile {
+    /// The bank's header: its id and title, and where its material comes from.
+    #[schemars(with = "RawBank", required)]
     pub bank: Option<S<RawBank>>,
+    /// The questions, in the order they are asked.
+    #[schemars(with = "Option<Vec<RawQuestion>>")]
     pub question: Option<Vec<S<RawQuestion>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawBank {
+    /// Stable id of the bank, unique across banks: lowercase letters, digits, `-` and `_`.
+    #[schemars(
+        with = "String",
+        required,
+        regex(pattern = r"^[a-z0-9_-]+$"),
+        length(max = 64)
+    )]
     pub id: Option<S<String>>,
+    /// The bank's title, shown in `recall list`.
+    #[schemars(with = "String", required)]
     pub title: Option<S<String>>,
+    /// The lesson the questions come from, e.g. `MOD-DOCKER-04`.
+    #[schemars(with = "Option<String>")]
     pub lesson: Option<S<String>>,
+    /// The module or course the lesson belongs to, e.g. `MOD-DOCKER`.
+    #[schemars(with = "Option<String>")]
     pub module: Option<S<String>>,
+    /// A sentence about what the bank covers.
+    #[schemars(with = "Option<String>")]
     pub description: Option<S<String>>,
+    /// Tags for every question of the bank.
+    #[schemars(with = "Option<Vec<String>>")]
     pub tags: Option<Vec<S<String>>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("allOf" = kind_requirements()))]
 pub struct RawQuestion {
+    /// Stable id of the question, unique in its bank; progress is stored under `bank/question`.
+    #[schemars(
+        with = "String",
+        required,
+        regex(pattern = r"^[a-z0-9_-]+$"),
+        length(max = 64)
+    )]
     pub id: Option<S<String>>,
+    /// How the question is asked and graded.
+    #[schemars(with = "KindName", required)]
     pub kind: Option<S<String>>,
+    /// The question itself.
+    #[schemars(with = "String", required)]
     pub prompt: Option<S<String>>,
+    /// A scenario's situation, shown before its prompt (kind = "scenario" only).
+    #[schemars(with = "Option<String>")]
     pub situation: Option<S<String>>,
+    /// The interview tier (kind = "interview" only).
+    #[schemars(with = "Option<TierName>")]
     pub tier: Option<S<String>>,
+    /// The choices of a multiple-choice question, lettered A, B, ... in this order.
+    #[schemars(with = "Option<Vec<RawChoice>>", length(min = 2))]
     pub choices: Option<S<Vec<S<RawChoice>>>>,
+    /// The right answer: a letter, a list of letters, or true/false for kind = "true_false".
+    #[schemars(with = "Option<RawAnswer>")]
     pub answer: Option<S<RawAnswer>>,
+    /// Shown after answering: why the answer is right.
+    #[schemars(with = "Option<String>")]
     pub explanation: Option<S<String>>,
+    /// The reference answer of a text question (short_answer, scenario, interview).
+    #[schemars(with = "Option<String>")]
     pub model_answer: Option<S<String>>,
+    /// The rubric of a text question: concepts an answer should contain, and forbidden terms.
+    /// Without it, one is derived from the model answer.
+    #[schemars(with = "Option<Vec<RawKeyword>>")]
     pub keywords: Option<S<Vec<S<RawKeyword>>>>,
+    /// The pass mark as a fraction of the rubric's weight, in (0, 1].
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
     pub pass: Option<S<f64>>,
+    /// Example answers with the verdict the rubric should give them (`recall test`).
+    #[schemars(with = "Option<Vec<RawExample>>")]
     pub example: Option<Vec<S<RawExample>>>,
+    /// Tags of this question.
+    #[schemars(with = "Option<Vec<String>>")]
     pub tags: Option<Vec<S<String>>>,
+    /// How hard the author thinks the question is.
+    #[schemars(with = "Option<DifficultyName>")]
     pub difficulty: Option<S<String>>,
+    /// Where to read more: URLs or section names.
+    #[schemars(with = "Option<Vec<String>>")]
     pub references: Option<Vec<S<String>>>,
+    /// The rubric is a draft (e.g. made by `recall import`) for the author to refine.
+    #[schemars(with = "Option<bool>")]
     pub draft: Option<S<bool>>,
+}
+
+/// The names `kind` takes (schema only; `bank::load` parses them).
+#[derive(JsonSchema)]
+#[schemars(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum KindName {
+    /// Lettered choices, one or several right.
+    MultipleChoice,
+    /// A statement that is true or false; `answer = true` or `false`.
+    TrueFalse,
+    /// A line of free text graded by the rubric.
+    ShortAnswer,
+    /// A situation, then a question answered in free text.
+    Scenario,
+    /// An interview question with a tier, answered in one's own words.
+    Interview,
+}
+
+/// The interview tiers (schema only).
+#[derive(JsonSchema)]
+#[schemars(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum TierName {
+    Beginner,
+    Intermediate,
+    Advanced,
+    Scenario,
+}
+
+/// The difficulties (schema only).
+#[derive(JsonSchema)]
+#[schemars(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum DifficultyName {
+    Easy,
+    Medium,
+    Hard,
+}
+
+/// Which keys each kind needs, as JSON Schema conditionals, so an editor flags a missing
+/// `answer` or `model_answer` while typing (`bank::load` checks the same and more).
+fn kind_requirements() -> serde_json::Value {
+    let when = |kinds: &[&str], required: &[&str]| {
+        serde_json::json!({
+            "if": { "properties": { "kind": { "enum": kinds } }, "required": ["kind"] },
+            "then": { "required": required }
+        })
+    };
+    serde_json::json!([
+        when(&["multiple_choice"], &["choices", "answer"]),
+        when(&["true_false"], &["answer"]),
+        when(
+            &["short_answer", "scenario", "interview"],
+            &["model_answer"]
+        ),
+        when(&["scenario"], &["situation"]),
+        when(&["interview"], &["tier"]),
+    ])
+}
+
+/// The JSON Schema of a bank file, for editors (taplo, Even Better TOML) and `recall schema`.
+pub fn json_schema() -> serde_json::Value {
+    let generator = schemars::generate::SchemaSettings::draft07().into_generator();
+    let schema = generator.into_root_schema_for::<RawFile>();
+    schema.to_value()
 }
 
 /// A choice: `"text"` or `{ text = "...", feedback = "..." }`.
@@ -82,11 +211,17 @@ pub struct RawKeywordTable {
     pub required: Option<bool>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawExample {
+    /// An answer a learner might give.
+    #[schemars(with = "String", required)]
     pub answer: Option<S<String>>,
+    /// The verdict the rubric should give it.
+    #[schemars(with = "RawExpect", required)]
     pub expect: Option<S<RawExpect>>,
+    /// Why this example exists, shown when it fails.
+    #[schemars(with = "Option<String>")]
     pub note: Option<S<String>>,
 }
 
@@ -234,4 +369,98 @@ pub struct Outline {
 #[derive(Debug, Deserialize)]
 pub struct OutlineTable {
     pub id: Option<toml::Value>,
+}
+
+// JSON Schemas of the custom-deserialised types, mirroring their `Deserialize` impls.
+
+impl JsonSchema for RawChoice {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Choice".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A choice: its text, or a table with its text and the feedback shown when it is picked.",
+            "anyOf": [
+                { "type": "string", "minLength": 1 },
+                {
+                    "type": "object",
+                    "properties": {
+                        "text": { "type": "string", "minLength": 1, "description": "The choice's text." },
+                        "feedback": { "type": "string", "description": "Shown when the learner picks this choice." }
+                    },
+                    "required": ["text"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawAnswer {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Answer".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The right answer: a choice letter (\"C\"), several ([\"A\", \"C\"]), or true/false for kind = \"true_false\".",
+            "anyOf": [
+                { "type": "string", "pattern": "^[A-Za-z]{1,4}$" },
+                { "type": "array", "items": { "type": "string", "pattern": "^[A-Za-z]{1,4}$" }, "minItems": 1 },
+                { "type": "boolean" }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawKeyword {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Keyword".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let terms = json_schema!({ "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 });
+        json_schema!({
+            "description": "A rubric entry: a word or phrase, { any = [...] } with alternatives (optionally weight and required), or { forbid = [...] } with terms that fail the answer.",
+            "anyOf": [
+                { "type": "string", "minLength": 1 },
+                {
+                    "type": "object",
+                    "properties": {
+                        "any": terms.clone(),
+                        "weight": { "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Share of the score relative to the other concepts (default 1)." },
+                        "required": { "type": "boolean", "description": "Missing this concept fails the answer." }
+                    },
+                    "required": ["any"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": { "forbid": terms },
+                    "required": ["forbid"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawExpect {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Expect".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "\"pass\", \"fail\", or a score range { min = 0.4, max = 0.8 }.",
+            "anyOf": [
+                { "type": "string", "enum": ["pass", "fail"] },
+                {
+                    "type": "object",
+                    "properties": {
+                        "min": { "type": "number", "minimum": 0, "maximum": 1 },
+                        "max": { "type": "number", "minimum": 0, "maximum": 1 }
+                    },
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
 }

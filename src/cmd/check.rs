@@ -25,6 +25,11 @@ pub struct Args {
     /// How to print the problems: text for people, json (one object per problem) for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Also list progress whose question is no longer in any bank (a renamed or deleted
+    /// id); its history is kept, never deleted, and these are warnings
+    #[arg(long)]
+    pub orphans: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,7 +39,11 @@ pub enum Format {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
-    let library = ctx.load_banks(&args.paths)?;
+    let mut library = ctx.load_banks(&args.paths)?;
+    if args.orphans {
+        let orphans = orphans(ctx, &library)?;
+        library.diagnostics.extend(orphans);
+    }
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => writeln!(out, "{}", terminal_safe_json(&library.diagnostics)?)?,
@@ -87,4 +96,34 @@ pub(crate) fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::
 
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// Progress in the database for questions no loaded bank has, as warnings on the
+/// database file.
+fn orphans(ctx: &Context, library: &crate::bank::Library) -> Result<Vec<Diagnostic>> {
+    let store = ctx.open_store()?;
+    let known: std::collections::HashSet<crate::store::QuestionKey> = library
+        .questions()
+        .map(|(b, q)| crate::store::QuestionKey::new(&b.id, &q.id))
+        .collect();
+    Ok(store
+        .orphans(&known)?
+        .into_iter()
+        .map(|orphan| {
+            Diagnostic::file(
+                store.path(),
+                crate::diagnostic::Severity::Warning,
+                format!(
+                    "progress for `{}` ({} review{}, the last on {}) has no question in the banks",
+                    orphan.key,
+                    orphan.reviews,
+                    plural(orphan.reviews as usize),
+                    ctx.local_time(orphan.last_review)
+                ),
+            )
+            .in_bank(Some(&orphan.key.bank))
+            .in_question(Some(&orphan.key.question))
+            .hint("if the question was renamed, give it its old id back to keep its history; the history is kept either way")
+        })
+        .collect())
 }

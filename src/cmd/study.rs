@@ -8,7 +8,7 @@
 use crate::bank::{Kind, Library, Tier};
 use crate::cli::{Context, Interrupted};
 use crate::config::Config;
-use crate::frontend::{self, Ending, plain::Plain, terminal::Terminal};
+use crate::frontend::{self, Ending, FrontEnd, plain::Plain, terminal::Terminal};
 use crate::grade::Grader;
 use crate::schedule::{Card, Scheduler, State};
 use crate::session::select::Filter;
@@ -196,30 +196,23 @@ pub fn run_session(
     let grader = Grader::new(&library.banks);
     let width = crate::text::terminal_width();
     let mut recorder = StoreRecorder { progress, ctx };
-    let result = if args.is_plain() {
-        let stdin = std::io::stdin().lock();
-        let stdout = std::io::stdout().lock();
-        let mut front = Plain::new(stdin, stdout);
-        frontend::drive(
-            session,
-            &mut front,
-            &grader,
-            &mut recorder,
-            &ctx.clock,
-            width,
-        )
+    let mut front: Box<dyn FrontEnd> = if args.is_plain() {
+        Box::new(Plain::new(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+        ))
     } else {
         frontend::terminal::install_interrupt_handler();
-        let mut front = Terminal::new(editor);
-        frontend::drive(
-            session,
-            &mut front,
-            &grader,
-            &mut recorder,
-            &ctx.clock,
-            width,
-        )
+        Box::new(Terminal::new(editor))
     };
+    let result = frontend::drive(
+        session,
+        front.as_mut(),
+        &grader,
+        &mut recorder,
+        &ctx.clock,
+        width,
+    );
     match result {
         Err(err)
             if err

@@ -8,17 +8,17 @@
 //! itself count less again: repeating the question is not answering it.
 
 use super::matcher::governing_cues;
-use super::stopwords::is_stop_word;
 use super::token::{Class, Parts, tokenize};
 use crate::bank::{Bank, Concept, Question, Rubric};
 use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// Document frequencies of the stems of one bank's model answers.
 #[derive(Debug, Clone, Default)]
 pub struct BankStats {
     questions: usize,
-    frequency: HashMap<String, usize>,
+    frequency: HashMap<Arc<str>, usize>,
 }
 
 impl BankStats {
@@ -29,7 +29,7 @@ impl BankStats {
                 continue;
             };
             stats.questions += 1;
-            let stems: HashSet<String> = tokenize(model, stemmer, Parts::Skip)
+            let stems: HashSet<Arc<str>> = tokenize(model, stemmer, Parts::Skip)
                 .into_iter()
                 .map(|t| t.stem)
                 .collect();
@@ -58,13 +58,17 @@ pub struct DeriveOptions {
     pub question_word_weight: f64,
     /// Multiplies the weight of a code-like token (`--mount`, `8080:80`).
     pub code_weight: f64,
+    /// How much rarity counts: the inverse document frequency is raised to this power
+    /// (0 weights every word alike).
+    pub rarity: f64,
 }
 
 impl Default for DeriveOptions {
     fn default() -> Self {
         DeriveOptions {
-            question_word_weight: 0.5,
+            question_word_weight: 0.25,
             code_weight: 1.5,
+            rarity: 0.5,
         }
     }
 }
@@ -79,7 +83,7 @@ pub fn derive(
     let Some(model) = question.model_answer.as_deref() else {
         return Rubric::default();
     };
-    let prompt: HashSet<String> = tokenize(&question.prompt, stemmer, Parts::Skip)
+    let prompt: HashSet<Arc<str>> = tokenize(&question.prompt, stemmer, Parts::Skip)
         .into_iter()
         .map(|t| t.stem)
         .collect();
@@ -88,7 +92,7 @@ pub fn derive(
     let governing = governing_cues(&tokens, &positions);
     let concept = |i: usize| {
         let token = &tokens[i];
-        let mut weight = stats.weight(&token.stem);
+        let mut weight = stats.weight(&token.stem).powf(options.rarity);
         if prompt.contains(&token.stem) {
             weight *= options.question_word_weight;
         }
@@ -97,7 +101,7 @@ pub fn derive(
         }
         let keyword = match governing[i] {
             Some(cue) => format!("{} {}", tokens[cue].norm, token.norm),
-            None => token.norm.clone(),
+            None => token.norm.to_string(),
         };
         Concept {
             alternatives: vec![keyword],
@@ -109,11 +113,11 @@ pub fn derive(
         let mut seen: HashSet<(&str, bool)> = HashSet::new();
         let mut concepts = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            let function = token.class == Class::Word && is_stop_word(&token.norm);
+            let function = token.stop;
             if content_only && (function || token.is_negation()) {
                 continue;
             }
-            if seen.insert((token.stem.as_str(), governing[i].is_some())) {
+            if seen.insert((&*token.stem, governing[i].is_some())) {
                 concepts.push(concept(i));
             }
         }

@@ -4,7 +4,6 @@
 //! A keyword is compiled once into a [`Pattern`]; an answer is tokenized once into an
 //! [`Answer`] that knows, for each token, whether a negation cue governs it.
 
-use super::stopwords::is_stop_word;
 use super::token::{Class, Parts, Token, edit_distance_within, letters_too_far, tokenize};
 use rust_stemmers::Stemmer;
 
@@ -165,10 +164,10 @@ pub fn governing_cues(tokens: &[Token], position: &[usize]) -> Vec<Option<usize>
 
 /// "not only X but also Y" does not negate X.
 fn limits_only(tokens: &[Token], cue: usize) -> bool {
-    tokens[cue].norm == "not"
+    &*tokens[cue].norm == "not"
         && tokens
             .get(cue + 1)
-            .is_some_and(|t| matches!(t.norm.as_str(), "only" | "just" | "merely"))
+            .is_some_and(|t| matches!(&*t.norm, "only" | "just" | "merely"))
 }
 
 /// The edits a typo may make to a word of `len` letters.
@@ -181,6 +180,7 @@ fn typo_limit(len: usize) -> usize {
 }
 
 /// Whether answer token `a` matches keyword word `k`.
+#[inline]
 pub fn word_matches(a: &Token, k: &Token) -> bool {
     match k.class {
         Class::Code => a.class == Class::Code && a.norm == k.norm,
@@ -189,17 +189,20 @@ pub fn word_matches(a: &Token, k: &Token) -> bool {
             if a.class != Class::Word {
                 return false;
             }
-            if a.stem == k.stem || a.norm == k.norm {
+            // Equal stems have equal letter sets; the set is the cheaper test. (Equal
+            // words have equal stems, so this covers them too.)
+            if a.stem_letters == k.stem_letters && a.stem == k.stem {
                 return true;
             }
             let limit = typo_limit(k.len).min(typo_limit(a.len));
-            if limit == 0 || is_stop_word(&a.norm) {
+            if limit == 0 || a.stop {
                 return false;
             }
             (!letters_too_far(a.letters, k.letters, limit)
                 && edit_distance_within(&a.norm, &k.norm, limit).is_some())
                 || (a.stem.len().abs_diff(k.stem.len()) <= limit
-                    && k.stem.chars().count() >= 4
+                    && k.stem.len() >= 4
+                    && !letters_too_far(a.stem_letters, k.stem_letters, limit)
                     && edit_distance_within(&a.stem, &k.stem, limit).is_some())
         }
     }

@@ -33,7 +33,7 @@ pub const DEFAULT_PASS: f64 = 0.5;
 /// The pass mark of a question graded by a rubric derived from its model answer, when
 /// it has no `pass`: tuned on the SemEval-2013 training data (see `BENCHMARKS.md`).
 /// A model answer says more than a learner needs to, so fewer of its words are enough.
-pub const DERIVED_PASS: f64 = 0.4;
+pub const DERIVED_PASS: f64 = 0.36;
 
 /// Grading settings; `Default` is what recall uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -221,7 +221,9 @@ impl Grader {
         self.bank(bank)?.questions.get(&question.id)
     }
 
-    /// Grades a free-text answer to a text question of `bank`.
+    /// Grades a free-text answer to a text question of `bank`. A question of a bank
+    /// given to [`Grader::new`] uses the rubric prepared there (found by bank and
+    /// question id); any other is prepared on the spot.
     pub fn grade(&self, bank: &Bank, question: &Question, answer: &str) -> Grade {
         match self.prepared(bank, question) {
             Some(compiled) => self.grade_compiled(compiled, question, answer),
@@ -244,6 +246,19 @@ impl Grader {
             .as_ref()
             .or(question.rubric.as_ref())
             .unwrap_or(&empty);
+        if question.rubric.is_none() && question.model_answer.is_none() {
+            return Grade {
+                score: 0.0,
+                passed: false,
+                pass_mark: self.pass_mark(question),
+                concepts: Vec::new(),
+                forbidden: Vec::new(),
+                failure: Some(format!(
+                    "question `{}` has neither keywords nor a model answer to grade against",
+                    question.id
+                )),
+            };
+        }
         let answer = Answer::new(answer, &self.stemmer);
         let words = |found: &matcher::Found| -> Vec<String> {
             found
@@ -332,12 +347,12 @@ fn verdict(
     pass_mark: f64,
     rubric: &Rubric,
 ) -> Grade {
-    let total: f64 = concepts.iter().map(|c| c.weight.max(0.0)).sum();
-    let got: f64 = concepts
+    // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
+    let total = concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0));
+    let got = concepts
         .iter()
         .filter(|c| c.matched.is_some())
-        .map(|c| c.weight.max(0.0))
-        .sum();
+        .fold(0.0, |sum, c| sum + c.weight.max(0.0));
     let score = if rubric.concepts.is_empty() {
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0
@@ -392,8 +407,13 @@ fn verdict(
 ///   ! forbidden bind mount   found "bind mount"
 /// ```
 ///
-/// Labels and words come from banks and answers: the caller sanitises for a terminal.
+/// Labels and words come from banks and answers, so the text is passed through
+/// `text::sanitize`: it is safe to print as it is.
 pub fn explain(grade: &Grade) -> String {
+    crate::text::sanitize(&render(grade))
+}
+
+fn render(grade: &Grade) -> String {
     let mut out = format!(
         "{}  score {:.0}% (pass mark {:.0}%)\n",
         if grade.passed { "PASS" } else { "FAIL" },
@@ -448,3 +468,52 @@ pub fn explain(grade: &Grade) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Draft keywords for an author to refine (`recall import`): `max` concepts of the
+/// rubric the grader would derive from `question`'s model answer, in the order the answer
+/// uses them. A draft wants the words an answer cannot do without, so the derived
+/// weights (rarer words across `bank` weigh more, the prompt's own words less, code-like
+/// tokens more) are scaled by how often the answer repeats the word and by its length,
+/// and adverbs are played down, which favours `iptables` and `failover` over passing
+/// words like `completely`. One
+/// derivation serves grading and drafting.
+pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<String> {
+    let stemmer = token::stemmer();
+    let stats = BankStats::new(bank, &stemmer);
+    let options = Options::default();
+    let rubric = derive::derive(question, &stats, &options.derive, &stemmer);
+    let model = question.model_answer.as_deref().unwrap_or("");
+    let mut uses: HashMap<std::sync::Arc<str>, f64> = HashMap::new();
+    for token in token::tokenize(model, &stemmer, token::Parts::Skip) {
+        *uses.entry(token.stem).or_default() += 1.0;
+    }
+    let score = |concept: &crate::bank::Concept| {
+        let label = concept.label();
+        let stem = token::tokenize(label, &stemmer, token::Parts::Skip)
+            .pop()
+            .map(|t| t.stem);
+        let repeats = stem.and_then(|s| uses.get(&s).copied()).unwrap_or(1.0);
+        let length = (label.chars().count() as f64 / 6.0).clamp(0.5, 2.0);
+        // Adverbs ("completely", "dynamically") colour an answer but are rarely its point.
+        let adverb = if label.len() > 4 && label.ends_with("ly") {
+            0.3
+        } else {
+            1.0
+        };
+        concept.weight * repeats * length * adverb
+    };
+    let mut ranked: Vec<(usize, f64, &crate::bank::Concept)> = rubric
+        .concepts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i, score(c), c))
+        .collect();
+    // Best first; the answer's order breaks ties and orders the result.
+    ranked.sort_by(|(i, a, _), (j, b, _)| b.total_cmp(a).then(i.cmp(j)));
+    ranked.truncate(max);
+    ranked.sort_by_key(|(i, _, _)| *i);
+    ranked
+        .into_iter()
+        .map(|(_, _, concept)| concept.label().to_owned())
+        .collect()
+}

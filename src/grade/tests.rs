@@ -247,8 +247,29 @@ fn questions_without_rubric_or_model_answer_fail_without_panicking() {
     q.kind = Kind::MultipleChoice;
     let b = bank(vec![q]);
     let g = grade(&b, "anything");
-    assert_eq!(g.score, 1.0);
-    assert!(g.concepts.is_empty());
+    assert_eq!(g.score, 0.0);
+    assert!(!g.passed);
+    assert_eq!(
+        g.failure.as_deref(),
+        Some("question `q` has neither keywords nor a model answer to grade against")
+    );
+}
+
+#[test]
+fn a_rubric_of_forbidden_terms_only_passes_unless_one_is_said() {
+    let mut b = volume_bank();
+    if let Some(rubric) = b.questions[0].rubric.as_mut() {
+        rubric.concepts.clear();
+    }
+    assert!(grade(&b, "anything at all").passed);
+    assert!(!grade(&b, "a bind mount").passed);
+}
+
+#[test]
+fn explanations_are_safe_to_print() {
+    let b = volume_bank();
+    let text = explain(&grade(&b, "persists in /tmp/\x1b[2J"));
+    assert!(!text.contains('\x1b'), "{text:?}");
 }
 
 #[test]
@@ -288,4 +309,40 @@ proptest! {
         let g = grade(&b, &model);
         prop_assert!(g.passed, "{model:?}\n{}", explain(&g));
     }
+}
+
+#[test]
+fn drafts_pick_the_telling_words_in_the_answers_order_within_the_limit() {
+    let q = question(
+        "iptables",
+        "How does Docker route external traffic into a container?",
+        "Docker injects NAT prerouting rules into iptables; traffic to host port 8080 is \
+         completely forwarded across the docker0 bridge to the container's port 80.",
+        None,
+    );
+    let other = question(
+        "other",
+        "What is a volume?",
+        "Storage the daemon manages.",
+        None,
+    );
+    let bank = bank(vec![q.clone(), other]);
+    let draft = draft_keywords(&bank, &q, 5);
+    assert_eq!(draft.len(), 5, "{draft:?}");
+    assert!(draft.iter().any(|k| k == "iptables"), "{draft:?}");
+    assert!(draft.iter().any(|k| k == "prerouting"), "{draft:?}");
+    assert!(
+        !draft.iter().any(|k| k == "completely"),
+        "adverbs are played down: {draft:?}"
+    );
+    let model = q.model_answer.as_deref().unwrap().to_lowercase();
+    let positions: Vec<usize> = draft
+        .iter()
+        .map(|k| model.find(k.as_str()).unwrap())
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "in the answer's order: {draft:?}"
+    );
+    assert!(draft_keywords(&bank, &q, 2).len() == 2);
 }

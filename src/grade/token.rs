@@ -6,7 +6,11 @@
 //! exactly. `n't` is spelt out as `not` so negation sees it. Each word is stemmed with
 //! the English Snowball stemmer. This module knows nothing of rubrics or scores.
 
+use super::stopwords::is_stop_word;
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
@@ -25,9 +29,9 @@ pub enum Class {
 #[derive(Debug, Clone)]
 pub struct Token {
     /// Lower-cased, NFKC-normalised text.
-    pub norm: String,
+    pub norm: Arc<str>,
     /// Snowball stem of `norm` (equal to `norm` for exact and code tokens).
-    pub stem: String,
+    pub stem: Arc<str>,
     pub class: Class,
     /// A word inside a code token of an answer (`volumes` in `/var/lib/docker/volumes`):
     /// ordinary keywords may match it, but it is not a word of the sentence.
@@ -36,20 +40,40 @@ pub struct Token {
     pub clause: u32,
     /// Set bits for the letters a-z it contains, a cheap filter before edit distance.
     pub letters: u32,
+    /// The same for `stem`.
+    pub stem_letters: u32,
     /// Number of chars of `norm`.
     pub len: usize,
+    /// A stop word (never typo-matched, left out of derived rubrics).
+    pub stop: bool,
+    /// A negation cue (`not`, `never`, `no`, `without`, ...).
+    pub negation: bool,
 }
 
 impl Token {
-    fn new(norm: &str, class: Class, part: bool, clause: u32, stemmer: &Stemmer) -> Token {
-        let stem = match class {
-            Class::Word => stemmer.stem(norm).into_owned(),
-            Class::Exact | Class::Code => norm.to_owned(),
+    fn new(word: &str, class: Class, part: bool, clause: u32, stemmer: &Stemmer) -> Token {
+        let (norm, known) = match class {
+            Class::Word => known(word, stemmer),
+            Class::Exact | Class::Code => {
+                let norm: Arc<str> = Arc::from(word);
+                let known = Known::new(norm.clone(), false);
+                (norm, known)
+            }
         };
+        let Known {
+            stem,
+            stop,
+            letters,
+            stem_letters,
+            len,
+        } = known;
         Token {
-            letters: letter_mask(norm),
-            len: norm.chars().count(),
-            norm: norm.to_owned(),
+            negation: class == Class::Word && is_negation(&norm),
+            stop,
+            letters,
+            stem_letters,
+            len,
+            norm,
             stem,
             class,
             part,
@@ -59,8 +83,71 @@ impl Token {
 
     /// Whether this token is a negation cue (`not`, `never`, `no`, `without`, ...).
     pub fn is_negation(&self) -> bool {
-        self.class == Class::Word && is_negation(&self.norm)
+        self.negation
     }
+}
+
+/// How many stems each thread remembers before starting afresh.
+const STEM_CACHE_SIZE: usize = 20_000;
+
+/// What is known of a word: its stem, whether it is a stop word, and the numbers
+/// that speed up typo matching.
+#[derive(Clone)]
+struct Known {
+    stem: Arc<str>,
+    stop: bool,
+    letters: u32,
+    stem_letters: u32,
+    len: usize,
+}
+
+impl Known {
+    fn new(word: Arc<str>, stop: bool) -> Known {
+        let stem = word.clone();
+        Known::with_stem(&word, stem, stop)
+    }
+
+    fn with_stem(word: &str, stem: Arc<str>, stop: bool) -> Known {
+        Known {
+            letters: letter_mask(word),
+            stem_letters: letter_mask(&stem),
+            len: if word.is_ascii() {
+                word.len()
+            } else {
+                word.chars().count()
+            },
+            stem,
+            stop,
+        }
+    }
+}
+
+thread_local! {
+    /// Stemming is the costliest step of grading and answers reuse words: each thread
+    /// keeps what it learnt of every word it has seen, shared, so a token of a known
+    /// word costs no allocation. There is one English stemmer, so the word decides it.
+    static KNOWN: RefCell<FxHashMap<Arc<str>, Known>> = RefCell::new(FxHashMap::default());
+}
+
+/// The word and what is known of it, from the cache when the word was seen before.
+fn known(word: &str, stemmer: &Stemmer) -> (Arc<str>, Known) {
+    KNOWN.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((word, known)) = cache.get_key_value(word) {
+            return (word.clone(), known.clone());
+        }
+        let known = Known::with_stem(
+            word,
+            Arc::from(stemmer.stem(word).as_ref()),
+            is_stop_word(word),
+        );
+        let word: Arc<str> = Arc::from(word);
+        if cache.len() >= STEM_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(word.clone(), known.clone());
+        (word, known)
+    })
 }
 
 /// Words that negate what follows them.
@@ -87,7 +174,9 @@ pub enum Parts {
 
 /// NFKC, lower case, typographic apostrophes made plain, and `n't` spelt `not`.
 pub fn normalise(text: &str) -> String {
-    let folded = if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    let folded = if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         text.to_lowercase()
     } else {
         text.nfkc().collect::<String>().to_lowercase()
@@ -107,9 +196,17 @@ pub fn normalise(text: &str) -> String {
     }
 }
 
-const OPENERS: &[char] = &['(', '[', '{', '"', '\'', '`', '<', '*', '_'];
-const CLOSERS: &[char] = &[')', ']', '}', '"', '\'', '`', '>', '*', '_'];
-const CLAUSE_ENDS: &[char] = &['.', ',', ';', ':', '!', '?'];
+fn is_opener(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '"' | '\'' | '`' | '<' | '*' | '_')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '"' | '\'' | '`' | '>' | '*' | '_')
+}
+
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?')
+}
 
 /// Splits `text` into tokens (see the module documentation).
 pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
@@ -117,14 +214,14 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut clause = 0u32;
     for chunk in text.split_whitespace() {
-        let core = chunk.trim_start_matches(OPENERS);
+        let core = chunk.trim_start_matches(is_opener);
         let mut ends_clause = false;
         let core = core.trim_end_matches(|c: char| {
-            if CLAUSE_ENDS.contains(&c) {
+            if is_clause_end(c) {
                 ends_clause = true;
                 true
             } else {
-                CLOSERS.contains(&c)
+                is_closer(c)
             }
         });
         if !core.is_empty() {
@@ -146,6 +243,8 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
 
 /// The words of `core`, split at anything that is not a letter or digit.
 fn push_words(core: &str, clause: u32, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    // A possessive `'s` is not a word.
+    let core = core.strip_suffix("'s").unwrap_or(core);
     for word in core.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
             continue;
@@ -208,17 +307,34 @@ fn letter_mask(word: &str) -> u32 {
 /// Optimal string alignment distance (Damerau-Levenshtein where a transposition is one
 /// edit), or `None` when it exceeds `limit`.
 pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.is_ascii() && b.is_ascii() {
+        return bounded_osa(a.as_bytes(), b.as_bytes(), limit);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded_osa(&a, &b, limit)
+}
+
+/// Words up to this long are compared without allocating.
+const STACK_WORD: usize = 31;
+
+fn bounded_osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
     let width = b.len() + 1;
-    // Three rows: two back (for transpositions), one back, current.
-    let mut rows = vec![0usize; 3 * width];
+    let mut stack = [0usize; 3 * (STACK_WORD + 1)];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if width <= STACK_WORD + 1 {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
     for (j, cell) in rows[..width].iter_mut().enumerate() {
         *cell = j;
     }
+    // Three rows: two back (for transpositions), one back, current.
     let (mut older, mut prev, mut cur) = (2usize, 0usize, 1usize);
     for i in 1..=a.len() {
         rows[cur * width] = i;
@@ -256,7 +372,7 @@ mod tests {
     fn norms(text: &str) -> Vec<String> {
         tokenize(text, &stemmer(), Parts::Skip)
             .into_iter()
-            .map(|t| t.norm)
+            .map(|t| t.norm.to_string())
             .collect()
     }
 
@@ -267,6 +383,7 @@ mod tests {
             ["data", "persists", "mostly"]
         );
         assert_eq!(norms("daemon-managed"), ["daemon", "managed"]);
+        assert_eq!(norms("the host's disk"), ["the", "host", "disk"]);
     }
 
     #[test]
@@ -289,7 +406,7 @@ mod tests {
         );
         let tokens = tokenize("`/var/lib/docker`", &stemmer(), Parts::Emit);
         assert_eq!(tokens[0].class, Class::Code);
-        assert_eq!(tokens[0].norm, "/var/lib/docker");
+        assert_eq!(&*tokens[0].norm, "/var/lib/docker");
         assert!(tokens[1..].iter().all(|t| t.part));
     }
 
@@ -315,5 +432,8 @@ mod tests {
         assert_eq!(edit_distance_within("volume", "vlume", 0), None);
         assert_eq!(edit_distance_within("abc", "xyz", 2), None);
         assert_eq!(edit_distance_within("", "ab", 2), Some(2));
+        assert_eq!(edit_distance_within("dæmon", "daemon", 2), Some(2));
+        let long = "a".repeat(40);
+        assert_eq!(edit_distance_within(&long, &format!("{long}b"), 1), Some(1));
     }
 }

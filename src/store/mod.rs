@@ -285,8 +285,19 @@ impl Store {
         let mut connection = Connection::open_with_flags(path, flags).map_err(sqlite)?;
         connection.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
 
-        // Everything up to here only read; check the version before any write.
-        let found = schema::version(&connection).map_err(sqlite)?;
+        // Everything up to here only read; check the version before any write. The
+        // version and the table count are read in one transaction, so they describe
+        // one moment: another recall creating this database commits its first
+        // migration (tables and version together) either before both reads or after.
+        let (found, tables) = {
+            let snapshot = connection.transaction().map_err(sqlite)?;
+            let found = schema::version(&snapshot).map_err(sqlite)?;
+            let tables: i64 = snapshot
+                .query_row("SELECT COUNT(*) FROM sqlite_master", [], |row| row.get(0))
+                .map_err(sqlite)?;
+            snapshot.commit().map_err(sqlite)?;
+            (found, tables)
+        };
         if found > schema::LATEST {
             return Err(StoreError::TooNew {
                 path: path.to_path_buf(),
@@ -294,15 +305,10 @@ impl Store {
                 latest: schema::LATEST,
             });
         }
-        if found == 0 {
-            let tables: i64 = connection
-                .query_row("SELECT COUNT(*) FROM sqlite_master", [], |row| row.get(0))
-                .map_err(sqlite)?;
-            if tables > 0 {
-                return Err(StoreError::Foreign {
-                    path: path.to_path_buf(),
-                });
-            }
+        if found == 0 && tables > 0 {
+            return Err(StoreError::Foreign {
+                path: path.to_path_buf(),
+            });
         }
         let mode: String = connection
             .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))

@@ -412,3 +412,39 @@ fn an_answer_that_does_not_reschedule_is_logged_and_skipped_by_replays() {
     assert_eq!(store.card(&key).unwrap(), scheduled);
     assert_eq!(store.review_count().unwrap(), 1);
 }
+
+/// A database written by the first schema (`tests/fixtures/store/schema-v1.db`, made by
+/// running migration 1 and inserting answers as recall then wrote them) migrates to the
+/// latest schema with its log intact, and the log rebuilds the same schedule.
+#[test]
+fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/store/schema-v1.db"
+    );
+    std::fs::copy(fixture, &path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.review_count().unwrap(), 3);
+    let key = QuestionKey::new("mod-docker-04", "interview-named-volume-definition");
+    assert_eq!(store.history(&key).unwrap().len(), 2);
+    let scheduler = scheduler();
+    store.rebuild(&scheduler).unwrap();
+    let card = store.card(&key).unwrap();
+    assert_eq!(card.reps, 2);
+    let later = time_from_micros(1_767_614_400_000_000 + 86_400_000_000).unwrap();
+    store
+        .record(
+            &answer(
+                "mod-docker-04",
+                "interview-named-volume-definition",
+                Rating::Good,
+            ),
+            &scheduler,
+            later,
+        )
+        .unwrap();
+    assert_eq!(store.review_count().unwrap(), 4);
+}

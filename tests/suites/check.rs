@@ -361,3 +361,23 @@ fn a_missing_path_is_a_usage_error() {
         run.transcript()
     );
 }
+
+#[test]
+fn the_shipped_banks_are_clean_and_listed() {
+    let check = Recall::new()
+        .current_dir(root())
+        .args(["check", "banks"])
+        .run();
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(
+        check.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        check.stdout
+    );
+    let list = Recall::new()
+        .current_dir(root())
+        .args(["list", "banks"])
+        .run();
+    assert_eq!(list.code, 0, "{}", list.transcript());
+    insta::assert_snapshot!(list.transcript());
+}

@@ -234,3 +234,44 @@ fn the_terminal_front_end_answers_with_arrow_keys_and_stops_on_ctrl_c() {
     assert!(final_screen.contains("Rated"), "{final_screen}");
     assert_eq!(reviews(home.path()), 1, "{final_screen}");
 }
+
+#[test]
+fn progress_for_a_vanished_question_is_kept_and_listed_as_an_orphan() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("recall.db");
+    let minimal = root().join("tests/banks/valid/minimal.toml");
+    let run = Recall::new()
+        .env("RECALL_NOW", NOW)
+        .env("RECALL_DB", &db)
+        .arg("quiz")
+        .arg(&minimal)
+        .args([
+            "--plain",
+            "--count",
+            "1",
+            "--seed",
+            "3",
+            "--kind",
+            "multiple_choice",
+        ])
+        .stdin("A\n")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    // The same progress seen from a set of banks without that question.
+    let other = root().join("tests/banks/valid/unicode.toml");
+    let run = Recall::new()
+        .env("RECALL_NOW", NOW)
+        .env("RECALL_DB", &db)
+        .args(["check", "--orphans"])
+        .arg(&other)
+        .run();
+    assert_eq!(run.code, 0, "orphans are warnings: {}", run.transcript());
+    assert!(run.stdout.contains("warning in minimal/"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("(1 review, the last on 2026-11-28 09:00) has no question in the banks"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(reviews(dir.path()), 1, "the history is kept");
+}

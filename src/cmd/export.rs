@@ -1,0 +1,72 @@
+//! `recall export`: banks as an Anki package, Moodle GIFT or CSV.
+
+use crate::bank::Bank;
+use crate::cli::{Context, Outcome};
+use crate::export;
+use anyhow::{Result, bail};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Export banks for other tools: an Anki package (a deck per bank; re-importing a later
+/// export updates the notes instead of duplicating them), Moodle GIFT (multiple choice,
+/// multiple answer with weights, short answers, interview questions as essays), or CSV
+/// (one row per question, for spreadsheets).
+///
+/// Banks with errors stop the command (exit 2) with the errors; run `recall check`.
+///
+/// Example: recall export banks/ --format anki -o recall.apkg
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bank files or folders (searched recursively for *.toml)
+    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
+    pub paths: Vec<PathBuf>,
+
+    /// The format to write
+    #[arg(long, value_enum)]
+    pub format: Format,
+
+    /// The file to write [default: stdout for gift and csv; required for anki]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An Anki package (.apkg)
+    Anki,
+    /// Moodle GIFT text
+    Gift,
+    /// Comma-separated values, one row per question
+    Csv,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+    let library = ctx.load_valid_banks(&args.paths)?;
+    let banks: Vec<&Bank> = library.banks.iter().collect();
+    let text = match args.format {
+        Format::Anki => {
+            let Some(out) = &args.output else {
+                bail!("an Anki package is a binary file: name it with -o FILE.apkg");
+            };
+            export::anki::write_package(&banks, ctx.clock.now().timestamp_millis(), out)?;
+            let notes: usize = banks.iter().map(|b| b.questions.len()).sum();
+            eprintln!(
+                "wrote {}: {} deck{}, {} note{}",
+                out.display(),
+                banks.len(),
+                crate::cmd::check::plural(banks.len()),
+                notes,
+                crate::cmd::check::plural(notes)
+            );
+            return Ok(Outcome::Success);
+        }
+        Format::Gift => export::gift::export(banks.iter().copied()),
+        Format::Csv => export::csv::export(banks.iter().copied()),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(Outcome::Success)
+}

@@ -1,0 +1,366 @@
+//! `recall grade`: grade a CSV of responses against the banks' rubrics, and with
+//! expected verdicts, measure how well the rubrics agree with a human marker.
+
+use crate::cli::{Context, Outcome};
+use crate::cmd::check::plural;
+use crate::cmd::test::indent;
+use crate::grade::{Grade, Grader, explain};
+use crate::text::sanitize;
+use anyhow::{Context as _, Result, anyhow, bail};
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Grade a batch of free-text responses with the banks' rubrics.
+///
+/// FILE.csv has a header row naming a `question` column (BANK/QUESTION, or the question
+/// id alone when only one bank has it) and a `response` column, and optionally an
+/// `expected` column: `pass` or `fail`, `1` or `0`, or a score in [0, 1] (a score counts
+/// as a pass when it reaches the question's pass mark). Each response is printed with
+/// its score, verdict and the concepts it matched and missed. With `expected`, a summary
+/// follows: accuracy, missed positives (expected to pass, graded fail), missed
+/// negatives, and the Pearson correlation of score and expected score when the
+/// expected values are numbers.
+///
+/// Exits 0, or 1 when a verdict disagrees with `expected`; 2 when the file, a row or a
+/// bank cannot be used (the error names the line).
+///
+/// Example: recall grade banks/ --responses answers.csv --format json
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bank files or folders (searched recursively for *.toml)
+    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
+    pub paths: Vec<PathBuf>,
+
+    /// The CSV of responses: columns `question`, `response` and optionally `expected`
+    #[arg(long, value_name = "FILE.csv")]
+    pub responses: PathBuf,
+
+    /// table: each response with its breakdown, then the summary; json: an array of
+    /// objects; csv: one row per response (with json and csv the summary goes to stderr)
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+/// What a row says the verdict should be.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Expected {
+    Verdict(bool),
+    Score(f64),
+}
+
+impl Expected {
+    fn parse(text: &str) -> Option<Option<Expected>> {
+        let text = text.trim();
+        match text.to_lowercase().as_str() {
+            "" => Some(None),
+            "pass" => Some(Some(Expected::Verdict(true))),
+            "fail" => Some(Some(Expected::Verdict(false))),
+            number => {
+                let score: f64 = number.parse().ok()?;
+                (0.0..=1.0)
+                    .contains(&score)
+                    .then_some(Some(Expected::Score(score)))
+            }
+        }
+    }
+
+    fn passes(self, pass_mark: f64) -> bool {
+        match self {
+            Expected::Verdict(pass) => pass,
+            Expected::Score(score) => score + 1e-9 >= pass_mark,
+        }
+    }
+}
+
+/// One graded response, as the json output shows it.
+#[derive(Debug, Serialize)]
+struct Row {
+    line: u64,
+    question: String,
+    response: String,
+    score: f64,
+    pass: bool,
+    matched: Vec<String>,
+    missed: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expected: Option<Expected>,
+    grade: Grade,
+}
+
+impl Row {
+    fn agrees(&self) -> Option<bool> {
+        self.expected
+            .map(|e| e.passes(self.grade.pass_mark) == self.pass)
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+    let library = ctx.load_valid_banks(&args.paths)?;
+    let grader = Grader::new(&library.banks);
+    let rows = read(&args.responses, |line, key, response, expected| {
+        let (bank, question) = library.find(key)?;
+        if !question.is_text() {
+            return Err(format!(
+                "`{}/{}` is a {} question; only text questions are graded by a rubric",
+                bank.id,
+                question.id,
+                question.kind.as_str().replace('_', " ")
+            ));
+        }
+        let grade = grader.grade(bank, question, response);
+        Ok(Row {
+            line,
+            question: format!("{}/{}", bank.id, question.id),
+            response: response.to_owned(),
+            score: grade.score,
+            pass: grade.passed,
+            matched: grade.matched().into_iter().map(str::to_owned).collect(),
+            missed: grade.missed().into_iter().map(str::to_owned).collect(),
+            expected,
+            grade,
+        })
+    })?;
+    let summary = summary(&rows);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Table => {
+            for row in &rows {
+                writeln!(out, "{}", table_row(row))?;
+            }
+            writeln!(out, "graded {} response{}", rows.len(), plural(rows.len()))?;
+            if let Some(summary) = &summary {
+                writeln!(out, "{summary}")?;
+            }
+        }
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        Format::Csv => {
+            let mut writer = csv::Writer::from_writer(&mut out);
+            writer.write_record([
+                "line", "question", "score", "pass", "matched", "missed", "expected",
+            ])?;
+            for row in &rows {
+                writer.write_record([
+                    row.line.to_string(),
+                    row.question.clone(),
+                    format!("{:.3}", row.score),
+                    if row.pass { "pass" } else { "fail" }.to_owned(),
+                    row.matched.join("; "),
+                    row.missed.join("; "),
+                    match row.expected {
+                        None => String::new(),
+                        Some(Expected::Verdict(true)) => "pass".to_owned(),
+                        Some(Expected::Verdict(false)) => "fail".to_owned(),
+                        Some(Expected::Score(s)) => s.to_string(),
+                    },
+                ])?;
+            }
+            writer.flush()?;
+        }
+    }
+    if args.format != Format::Table
+        && let Some(summary) = &summary
+    {
+        eprintln!("{summary}");
+    }
+    let disagreements = rows.iter().any(|r| r.agrees() == Some(false));
+    Ok(if disagreements {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
+}
+
+/// Reads the responses, calling `grade(line, question, response, expected)` per row.
+/// Every error names the file and line.
+fn read(
+    path: &Path,
+    mut grade: impl FnMut(u64, &str, &str, Option<Expected>) -> Result<Row, String>,
+) -> Result<Vec<Row>> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(file);
+    let at = |line: u64| format!("{}:{line}", path.display());
+    let header = reader
+        .headers()
+        .map_err(|e| anyhow!("{}: {}", at(1), csv_problem(&e)))?
+        .clone();
+    let column = |name: &str| {
+        header.iter().position(|h| {
+            h.trim()
+                .trim_start_matches('\u{feff}')
+                .eq_ignore_ascii_case(name)
+        })
+    };
+    let (Some(question), Some(response)) = (column("question"), column("response")) else {
+        bail!(
+            "{}: the header must name the columns `question` and `response` (and optionally `expected`); found {:?}",
+            at(1),
+            header.iter().collect::<Vec<_>>()
+        );
+    };
+    let expected = column("expected");
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            anyhow!("{}: {}", at(line), csv_problem(&e))
+        })?;
+        let line = record.position().map_or(0, |p| p.line());
+        let field = |i: usize| record.get(i).unwrap_or("");
+        let expect = match expected {
+            None => None,
+            Some(i) => Expected::parse(field(i)).ok_or_else(|| {
+                anyhow!(
+                    "{}: expected {:?} is not `pass`, `fail`, `1`, `0` or a score between 0 and 1",
+                    at(line),
+                    field(i)
+                )
+            })?,
+        };
+        let row = grade(line, field(question).trim(), field(response), expect)
+            .map_err(|e| anyhow!("{}: {e}", at(line)))?;
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+/// A csv error in words, without the position (the caller puts the line first).
+fn csv_problem(err: &csv::Error) -> String {
+    match err.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
+            "this row has {len} field{} but the header has {expected_len}; quote a response that contains commas (\"like, this\")",
+            plural(*len as usize)
+        ),
+        csv::ErrorKind::Utf8 { .. } => "this row is not UTF-8; save the file as UTF-8".to_owned(),
+        _ => err.to_string(),
+    }
+}
+
+fn table_row(row: &Row) -> String {
+    let expected = match (row.expected, row.agrees()) {
+        (Some(e), Some(agrees)) => format!(
+            "  expected {}{}",
+            match e {
+                Expected::Verdict(true) => "pass".to_owned(),
+                Expected::Verdict(false) => "fail".to_owned(),
+                Expected::Score(s) => format!("{:.0}%", s * 100.0),
+            },
+            if agrees { "" } else { "  DISAGREES" }
+        ),
+        _ => String::new(),
+    };
+    let mut text = format!("line {}  {}{expected}\n", row.line, row.question);
+    text.push_str(&indent(&format!("response: {}", row.response.trim()), "  "));
+    text.push_str(&indent(&explain(&row.grade), "  "));
+    sanitize(&text)
+}
+
+/// Agreement with the expected verdicts, when any row has one.
+fn summary(rows: &[Row]) -> Option<String> {
+    let judged: Vec<&Row> = rows.iter().filter(|r| r.expected.is_some()).collect();
+    if judged.is_empty() {
+        return None;
+    }
+    let agree = judged.iter().filter(|r| r.agrees() == Some(true)).count();
+    let lines = |rows: Vec<&&Row>| -> String {
+        if rows.is_empty() {
+            String::new()
+        } else {
+            let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
+            format!(" (line{} {})", plural(rows.len()), lines.join(", "))
+        }
+    };
+    let missed_positives: Vec<&&Row> = judged
+        .iter()
+        .filter(|r| r.agrees() == Some(false) && !r.pass)
+        .collect();
+    let missed_negatives: Vec<&&Row> = judged
+        .iter()
+        .filter(|r| r.agrees() == Some(false) && r.pass)
+        .collect();
+    let mut text = format!(
+        "accuracy {agree}/{} ({:.0}%)\nmissed positives (expected pass, graded fail): {}{}\nmissed negatives (expected fail, graded pass): {}{}",
+        judged.len(),
+        100.0 * agree as f64 / judged.len() as f64,
+        missed_positives.len(),
+        lines(missed_positives.clone()),
+        missed_negatives.len(),
+        lines(missed_negatives.clone()),
+    );
+    let numeric: Option<Vec<(f64, f64)>> = judged
+        .iter()
+        .map(|r| match r.expected {
+            Some(Expected::Score(s)) => Some((r.score, s)),
+            _ => None,
+        })
+        .collect();
+    if let Some(pairs) = numeric {
+        match pearson(&pairs) {
+            Some(r) => text.push_str(&format!("\nPearson correlation of score and expected: {r:.3}")),
+            None => text.push_str(
+                "\nPearson correlation of score and expected: undefined (needs two rows and scores that vary)",
+            ),
+        }
+    }
+    Some(text)
+}
+
+fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
+    let n = pairs.len() as f64;
+    if pairs.len() < 2 {
+        return None;
+    }
+    let (mx, my) = pairs
+        .iter()
+        .fold((0.0, 0.0), |(x, y), &(a, b)| (x + a / n, y + b / n));
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for &(x, y) in pairs {
+        sxy += (x - mx) * (y - my);
+        sxx += (x - mx) * (x - mx);
+        syy += (y - my) * (y - my);
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expected_values() {
+        assert_eq!(Expected::parse("Pass"), Some(Some(Expected::Verdict(true))));
+        assert_eq!(
+            Expected::parse(" fail "),
+            Some(Some(Expected::Verdict(false)))
+        );
+        assert_eq!(Expected::parse("1"), Some(Some(Expected::Score(1.0))));
+        assert_eq!(Expected::parse("0.25"), Some(Some(Expected::Score(0.25))));
+        assert_eq!(Expected::parse(""), Some(None));
+        assert_eq!(Expected::parse("1.5"), None);
+        assert_eq!(Expected::parse("maybe"), None);
+        assert!(Expected::Score(0.5).passes(0.5));
+        assert!(!Expected::Score(0.4).passes(0.5));
+    }
+
+    #[test]
+    fn pearson_correlation() {
+        let r = pearson(&[(0.0, 0.0), (0.5, 0.4), (1.0, 1.0)]).unwrap_or(f64::NAN);
+        assert!((r - 0.9934).abs() < 1e-3, "{r}");
+        assert_eq!(pearson(&[(0.1, 0.2)]), None);
+        assert_eq!(pearson(&[(0.1, 0.2), (0.1, 0.3)]), None);
+    }
+}

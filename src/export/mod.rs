@@ -1,0 +1,40 @@
+//! Banks in other tools' formats: Anki packages, Moodle GIFT and CSV.
+//!
+//! Each exporter is a pure function from loaded banks (the model of `bank::model`) to
+//! bytes or text; `cmd::export` picks one and writes the file. Nothing here reads banks
+//! or touches the terminal.
+
+pub mod anki;
+pub mod csv;
+pub mod gift;
+
+use crate::bank::{Bank, Question, letter};
+
+/// The tags of a question as other tools want them: the bank's, the question's, and its
+/// tier as `tier::beginner`, each without spaces.
+pub fn tags(bank: &Bank, q: &Question) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for tag in bank.tags.iter().chain(&q.tags) {
+        let tag: String = tag
+            .trim()
+            .chars()
+            .map(|c| if c.is_whitespace() { '_' } else { c })
+            .collect();
+        if !tag.is_empty() && !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    if let Some(tier) = q.tier {
+        out.push(format!("tier::{tier}"));
+    }
+    out
+}
+
+/// The right letters of a multiple-choice question: `C`, or `A, C`.
+pub fn answer_letters(q: &Question) -> String {
+    q.answer
+        .iter()
+        .map(|&i| letter(i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,205 @@
+//! `recall grade` and `recall test` over the fixture banks under `tests/fixtures/grade/`
+//! and the shipped banks, and the grader's breakdowns of the shipped bank's examples.
+
+use crate::util::{Recall, Run, root};
+use recall::bank::{Bank, Expect};
+use recall::grade::{Grader, explain};
+
+fn recall() -> Recall {
+    // Relative paths keep file names in the snapshots the same on every machine.
+    Recall::new().current_dir(root())
+}
+
+/// `recall grade` of the fixture bank with `tests/fixtures/grade/<csv>` and `extra` args.
+fn grade_csv(csv: &str, extra: &[&str]) -> Run {
+    recall()
+        .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
+        .arg(format!("tests/fixtures/grade/{csv}"))
+        .args(extra)
+        .run()
+}
+
+fn shipped_bank() -> Bank {
+    let path = root().join("banks/docker/mod-docker-04.toml");
+    let (bank, diagnostics) = recall::bank::load_file(&path).expect("read the shipped bank");
+    bank.unwrap_or_else(|| panic!("the shipped bank is invalid: {diagnostics:?}"))
+}
+
+#[test]
+fn the_shipped_banks_pass_their_own_tests() {
+    let run = recall().args(["test", "banks"]).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.ends_with(": 0 failed\n"), "{}", run.transcript());
+}
+
+#[test]
+fn the_fixture_bank_passes_its_tests() {
+    let run = recall()
+        .args(["test", "tests/fixtures/grade/bank.toml"])
+        .run();
+    insta::assert_snapshot!(run.transcript(), @r"
+    exit: 0
+    --- stdout
+    tested 2 text questions (2 model answers, 5 examples): 0 failed
+    ");
+}
+
+#[test]
+fn a_wrong_example_fails_with_its_breakdown() {
+    let run = recall()
+        .args(["test", "tests/fixtures/grade/wrong-example"])
+        .run();
+    insta::assert_snapshot!(run.transcript(), @r#"
+    exit: 1
+    --- stdout
+    FAIL wrong/port example 2: expected pass, got fail (score 0%)
+      answer: map 80 to 8080 with the publish flag
+      note: the author thinks this is enough, but the rubric wants the flag itself
+      FAIL  score 0% (pass mark 50%)
+        - -p (required)  missing
+        - 8080:80        missing
+        why: missing required concept `-p`; score 0% is below the pass mark 50%
+
+    tested 1 text question (1 model answer, 2 examples): 1 failed
+    "#);
+}
+
+#[test]
+fn grading_a_csv_with_expected_verdicts() {
+    let run = grade_csv("responses.csv", &[]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn a_disagreement_with_expected_exits_1_and_reports_correlation() {
+    let run = grade_csv("disagree.csv", &["--format", "csv"]);
+    insta::assert_snapshot!(run.transcript(), @r#"
+    exit: 1
+    --- stdout
+    line,question,score,pass,matched,missed,expected
+    2,grading/volume,1.000,pass,daemon; persist,,1
+    3,grading/volume,0.333,fail,daemon,persist,0.8
+    4,grading/tmpfs,0.128,fail,ram,host; memory; never written; never disk; vanishes; container; stops,0.2
+    --- stderr
+    accuracy 2/3 (67%)
+    missed positives (expected pass, graded fail): 1 (line 3)
+    missed negatives (expected fail, graded pass): 0
+    Pearson correlation of score and expected: 0.838
+    "#);
+}
+
+#[test]
+fn json_rows_have_question_score_pass_matched_and_missed() {
+    let run = grade_csv("responses.csv", &["--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let rows: serde_json::Value = serde_json::from_str(&run.stdout).expect("json output");
+    let rows = rows.as_array().expect("an array");
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[1]["question"], "grading/volume");
+    assert_eq!(rows[1]["pass"], false);
+    assert_eq!(rows[1]["matched"], serde_json::json!(["persist"]));
+    assert_eq!(rows[1]["missed"], serde_json::json!(["daemon"]));
+    assert_eq!(rows[1]["grade"]["forbidden"][0]["term"], "bind mount");
+    assert!(rows[0]["score"].as_f64().is_some_and(|s| s == 1.0));
+}
+
+#[test]
+fn a_malformed_csv_names_the_line() {
+    let run = grade_csv("malformed.csv", &[]);
+    insta::assert_snapshot!(run.transcript(), @r#"
+    exit: 2
+    --- stderr
+    error: tests/fixtures/grade/malformed.csv:3: this row has 3 fields but the header has 2; quote a response that contains commas ("like, this")
+    "#);
+}
+
+#[test]
+fn an_unknown_question_names_the_line_and_suggests() {
+    let run = grade_csv("unknown.csv", &[]);
+    insta::assert_snapshot!(run.transcript(), @r"
+    exit: 2
+    --- stderr
+    error: tests/fixtures/grade/unknown.csv:3: bank `grading` has no question `volumes`; did you mean `grading/volume`?
+    ");
+}
+
+#[test]
+fn a_csv_without_the_columns_says_which_are_needed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("r.csv");
+    std::fs::write(&csv, "id,answer\nvolume,persists\n").expect("write csv");
+    let run = recall()
+        .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
+        .arg(&csv)
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains(":1: the header must name the columns `question` and `response`"),
+        "{}",
+        run.transcript()
+    );
+}
+
+/// The breakdown of every example of the shipped bank, so a change in the grader or
+/// the bank shows in review.
+#[test]
+fn shipped_bank_example_breakdowns() {
+    let bank = shipped_bank();
+    let grader = Grader::new(std::slice::from_ref(&bank));
+    let mut out = String::new();
+    for question in bank.questions.iter().filter(|q| q.is_text()) {
+        for (i, example) in question.examples.iter().enumerate() {
+            let grade = grader.grade(&bank, question, &example.answer);
+            let verdict = match example.expect {
+                Expect::Pass => grade.passed,
+                Expect::Fail => !grade.passed,
+                Expect::Score { min, max } => (min..=max).contains(&grade.score),
+            };
+            assert!(
+                verdict,
+                "{} example {}\n{}",
+                question.id,
+                i + 1,
+                explain(&grade)
+            );
+            out.push_str(&format!(
+                "## {} example {} (expect {})\n{}\n{}\n",
+                question.id,
+                i + 1,
+                example.expect,
+                example.answer.trim(),
+                explain(&grade)
+            ));
+        }
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_learner_in_their_own_words_with_a_typo_passes() {
+    let bank = shipped_bank();
+    let grader = Grader::new(std::slice::from_ref(&bank));
+    let answers = [
+        (
+            "why-container-layer-is-ephemeral",
+            "Whatever you write goes into the container's own writable layr, which is bound to \
+             that container, so it is thrown away with it. Keep the data in a volume instead.",
+        ),
+        (
+            "none-driver-interfaces",
+            "Just the loopback device, nothing else, so it is totaly isolated; handy for \
+             security-sensitive jobs.",
+        ),
+    ];
+    for (id, answer) in answers {
+        let question = bank
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .unwrap_or_else(|| panic!("the shipped bank has no question {id}"));
+        let grade = grader.grade(&bank, question, answer);
+        assert!(grade.passed, "{id}: {answer}\n{}", explain(&grade));
+    }
+}

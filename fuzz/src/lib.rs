@@ -16,7 +16,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// The names of the targets, as in `fuzz/Cargo.toml` and `tests/fuzz-regressions/`.
-pub const TARGETS: &[&str] = &["bank_load", "grade", "session_input"];
+pub const TARGETS: &[&str] = &["bank_load", "grade", "session_input", "import"];
 
 /// Runs target `name` on `data`; `false` when there is no such target.
 pub fn run(name: &str, data: &[u8]) -> bool {
@@ -24,6 +24,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "bank_load" => bank_load(data),
         "grade" => grade(data),
         "session_input" => session_input(data),
+        "import" => import(data),
         _ => return false,
     }
     true
@@ -89,6 +90,20 @@ pub fn session_input(data: &[u8]) {
             Err(message) => assert!(!message.is_empty()),
         }
     }
+}
+
+/// A lesson (markdown or the plain-text export) through `recall import`'s engine: the
+/// bank it writes must be TOML that parses, and loading it must locate every problem.
+pub fn import(data: &[u8]) {
+    let lesson = String::from_utf8_lossy(data);
+    let imported = recall::import::import(&lesson, "fuzz.md");
+    let toml = imported.to_toml();
+    if let Err(err) = toml::from_str::<toml::Table>(&toml) {
+        panic!("import wrote TOML that does not parse: {err}\n{toml}");
+    }
+    let (_, diagnostics) = bank::load_str(Path::new("imported.toml"), &toml);
+    check_diagnostics(&toml, &diagnostics);
+    let _ = imported.unplaced();
 }
 
 /// Every diagnostic is on a real line and column of `source` (or about the whole file),

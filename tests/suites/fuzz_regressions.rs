@@ -46,3 +46,12 @@ fn every_target_accepts_empty_and_arbitrary_input() {
         }
     }
 }
+
+#[test]
+fn the_lesson_fixtures_pass_the_import_target() {
+    let lessons = root().join("tests/fixtures/lessons");
+    for file in std::fs::read_dir(&lessons).expect("lesson fixtures") {
+        let data = std::fs::read(file.expect("list").path()).expect("read lesson");
+        entry::import(&data);
+    }
+}

@@ -150,9 +150,17 @@ impl From<StoredDiagnostic> for Diagnostic {
     }
 }
 
+/// [`Entry`] as written: the same encoding, borrowing the bank instead of copying it.
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    bank: Option<&'a super::Bank>,
+    diagnostics: Vec<StoredDiagnostic>,
+    id_site: Option<StoredDiagnostic>,
+}
+
 fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
-    let entry = Entry {
-        bank: loaded.bank.clone(),
+    let entry = EntryRef {
+        bank: loaded.bank.as_ref(),
         diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
         id_site: loaded.id_site.as_ref().map(Into::into),
     };

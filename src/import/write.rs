@@ -54,9 +54,11 @@ fn float(value: f64) -> String {
     }
 }
 
+/// `lines` as TOML comments. A comment may not hold control characters (other than tab):
+/// lesson text can, so they are written as visible stand-ins (`^@` for NUL).
 fn comment(out: &mut String, lines: &[String]) {
     for line in lines {
-        for part in line.lines() {
+        for part in crate::text::sanitize(line).lines() {
             let _ = writeln!(out, "# {part}");
         }
     }
@@ -280,6 +282,33 @@ prompt = "Explain \u0001 control"
 model_answer = "Ünïcödé ✓"
 "#,
         );
+    }
+
+    #[test]
+    fn control_characters_in_comments_keep_the_toml_valid() {
+        // Found by the import fuzz target: a NUL in unplaced lesson text made the whole
+        // written bank unreadable.
+        let comments = Comments {
+            trailer: vec!["a\0b \x1b[2J c\rd \x7f e\u{9b}".to_owned()],
+            ..Comments::default()
+        };
+        let bank = Bank {
+            id: "b".into(),
+            title: "t".into(),
+            lesson: None,
+            module: None,
+            description: None,
+            tags: Vec::new(),
+            questions: Vec::new(),
+            source: "t.toml".into(),
+        };
+        let written = to_toml(&bank, &comments);
+        assert!(
+            written.contains("# a^@b ^[[2J cd ^? e<U+009B>"),
+            "{written}"
+        );
+        let (again, diagnostics) = load_str(Path::new("t.toml"), &written);
+        assert_eq!(again.as_ref(), Some(&bank), "{diagnostics:?}");
     }
 
     proptest::proptest! {

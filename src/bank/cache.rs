@@ -216,8 +216,8 @@ impl Cached {
     }
 }
 
-/// One file's result: what it loaded to, and (when it was parsed or re-keyed) what the
-/// cache should hold for it.
+/// One file's result: what it loaded to, its key when it is cacheable, and for a parsed
+/// file its encoded entry (empty for a hit, whose entry is copied from the old cache).
 struct Done {
     loaded: Loaded,
     store: Option<(Key, Vec<u8>)>,

@@ -49,26 +49,30 @@ impl Terminal {
 
     fn choose(&mut self, ask: &Ask) -> io::Result<Reply> {
         let q = ask.entry.question;
+        // The full choices are printed above the menu; a menu line that wrapped would
+        // confuse dialoguer's redrawing, so each is cut to one line of the terminal.
+        let width = usize::from(self.term.size().1).saturating_sub(6).max(20);
         let labels: Vec<String> = ask
             .order
             .iter()
             .enumerate()
             .map(|(shown, &i)| {
-                format!(
-                    "{}) {}",
-                    crate::bank::letter(shown),
-                    crate::text::sanitize(q.choices[i].text.trim())
-                )
+                let text = crate::text::sanitize(q.choices[i].text.trim()).replace('\n', " ");
+                one_line(&format!("{}) {text}", crate::bank::letter(shown)), width)
             })
             .collect();
         if q.is_multiple_answer() {
             let picked = MultiSelect::new()
                 .with_prompt("Space to select, Enter to answer, Esc for skip/undo/quit")
                 .items(&labels)
+                .report(false)
                 .interact_on_opt(&self.term)
                 .map_err(into_io)?;
             return match picked {
-                Some(picked) => Ok(Reply::Answer(Answer::Choices(picked))),
+                Some(picked) => {
+                    self.answered(&picked)?;
+                    Ok(Reply::Answer(Answer::Choices(picked)))
+                }
                 None => self.command_menu(),
             };
         }
@@ -77,15 +81,25 @@ impl Terminal {
         let picked = Select::new()
             .with_prompt("Your answer (arrows and Enter)")
             .items(&items)
+            .report(false)
             .default(0)
             .interact_on_opt(&self.term)
             .map_err(into_io)?;
         Ok(match picked {
-            Some(i) if i < labels.len() => Reply::Answer(Answer::Choices(vec![i])),
+            Some(i) if i < labels.len() => {
+                self.answered(&[i])?;
+                Reply::Answer(Answer::Choices(vec![i]))
+            }
             Some(i) if i == labels.len() => Reply::Command(Command::Skip),
             Some(i) if i == labels.len() + 1 => Reply::Command(Command::Undo),
             _ => Reply::Command(Command::Quit),
         })
+    }
+
+    /// Echoes the chosen letters, as the menu is cleared.
+    fn answered(&mut self, shown: &[usize]) -> io::Result<()> {
+        let letters: Vec<String> = shown.iter().map(|&i| crate::bank::letter(i)).collect();
+        writeln!(self.term, "Your answer: {}", letters.join(", "))
     }
 
     fn command_menu(&mut self) -> io::Result<Reply> {
@@ -144,6 +158,16 @@ impl Terminal {
     }
 }
 
+/// `text` cut to `width` characters, with an ellipsis when cut.
+fn one_line(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 fn into_io(err: dialoguer::Error) -> io::Error {
     match err {
         dialoguer::Error::IO(err) => err,
@@ -156,11 +180,6 @@ impl FrontEnd for Terminal {
     }
 
     fn ask(&mut self, ask: &Ask, text: &str) -> io::Result<Reply> {
-        // The menu shows the choices; print only the header and the question above it.
-        let text = match text.split_once("\n\n  A) ") {
-            Some((head, _)) if ask.entry.question.kind == Kind::MultipleChoice => head,
-            _ => text,
-        };
         writeln!(self.term, "{text}\n")?;
         let reply = if ask.entry.question.kind == Kind::MultipleChoice {
             self.choose(ask)

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::bank::{Library, Tier};
 use crate::cli::{Context, Outcome};
 use crate::schedule::{Card, Rating, Scheduler, State};
-use crate::store::{QuestionKey, ReviewSummary, StudyDay};
+use crate::store::{QuestionKey, Store, StudyDay};
 
 /// Stability (days) from which a question counts as mastered.
 const MASTERED_STABILITY: f64 = 21.0;
@@ -110,10 +110,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let now = ctx.clock.now();
     let day = ctx.study_day(&config);
     let offset = ctx.clock.offset();
-    let since = day.shifted(-(HEATMAP_DAYS - 1)).start;
-    let reviews = store.review_summaries_since(since)?;
+    let totals = ReviewTotals::read(&store, &library, day)?;
     let cards: HashMap<QuestionKey, Card> = store.cards()?.into_iter().collect();
-    let stats = compute(&library, &cards, &reviews, &scheduler, now, day, offset);
+    let stats = compute(&library, &cards, &totals, &scheduler, now, day, offset);
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?;
@@ -123,10 +122,54 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// What the statistics need of the last year's log, counted as it streams by: reviews
+/// per study day, and how the reviews of learnt questions went in the last 30 days.
+/// Only reviews of questions in the loaded banks count.
+struct ReviewTotals {
+    /// Index 0 is today, counting back.
+    per_day: Vec<usize>,
+    recent_reviews: usize,
+    recent_passed: usize,
+}
+
+impl ReviewTotals {
+    fn read(store: &Store, library: &Library, today: StudyDay) -> Result<ReviewTotals> {
+        // FxHash: this is looked up once per review of the last year.
+        let mut known: rustc_hash::FxHashMap<&str, rustc_hash::FxHashSet<&str>> =
+            Default::default();
+        for (bank, question) in library.questions() {
+            known.entry(&bank.id).or_default().insert(&question.id);
+        }
+        let retention_start = today.shifted(-(RETENTION_DAYS - 1)).start;
+        let mut totals = ReviewTotals {
+            per_day: vec![0; HEATMAP_DAYS as usize],
+            recent_reviews: 0,
+            recent_passed: 0,
+        };
+        let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
+        store.visit_reviews_since(since, |bank, question, at, rating, state| {
+            if !known.get(bank).is_some_and(|q| q.contains(question)) {
+                return;
+            }
+            let back = -today.index_of(at);
+            if (0..HEATMAP_DAYS).contains(&back) {
+                totals.per_day[back as usize] += 1;
+            }
+            if at >= retention_start && state == State::Review {
+                totals.recent_reviews += 1;
+                if rating != Rating::Again {
+                    totals.recent_passed += 1;
+                }
+            }
+        })?;
+        Ok(totals)
+    }
+}
+
 fn compute(
     library: &Library,
     cards: &HashMap<QuestionKey, Card>,
-    reviews: &[ReviewSummary],
+    totals: &ReviewTotals,
     scheduler: &Scheduler,
     now: DateTime<Utc>,
     today: StudyDay,
@@ -136,16 +179,7 @@ fn compute(
         .questions()
         .map(|(bank, question)| QuestionKey::new(&bank.id, &question.id))
         .collect();
-    let reviews: Vec<&ReviewSummary> = reviews.iter().filter(|r| keys.contains(&r.key)).collect();
-
-    // Reviews per study day, index 0 = today, counting back.
-    let mut per_day = vec![0usize; HEATMAP_DAYS as usize];
-    for review in &reviews {
-        let back = -today.index_of(review.reviewed_at);
-        if (0..HEATMAP_DAYS).contains(&back) {
-            per_day[back as usize] += 1;
-        }
-    }
+    let per_day = &totals.per_day;
     let reviews_per_day = (0..HEATMAP_DAYS)
         .rev()
         .map(|back| DayCount {
@@ -154,16 +188,11 @@ fn compute(
         })
         .collect();
 
-    let retention_start = today.shifted(-(RETENTION_DAYS - 1)).start;
-    let recent: Vec<&&ReviewSummary> = reviews
-        .iter()
-        .filter(|r| r.reviewed_at >= retention_start && r.state_before == State::Review)
-        .collect();
-    let passed = recent.iter().filter(|r| r.rating != Rating::Again).count();
+    let (recent, passed) = (totals.recent_reviews, totals.recent_passed);
     let true_retention = Retention {
-        reviews: recent.len(),
+        reviews: recent,
         passed,
-        rate: (!recent.is_empty()).then(|| passed as f64 / recent.len() as f64),
+        rate: (recent > 0).then(|| passed as f64 / recent as f64),
     };
 
     let mut forecast_counts = vec![0usize; FORECAST_DAYS as usize];
@@ -254,7 +283,7 @@ fn compute(
         .count();
 
     Stats {
-        total_reviews: reviews.len(),
+        total_reviews: per_day.iter().sum(),
         reviews_per_day,
         true_retention,
         forecast,

@@ -149,15 +149,6 @@ pub struct Review {
     pub state_before: State,
 }
 
-/// The few columns of a review that statistics need.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReviewSummary {
-    pub key: QuestionKey,
-    pub reviewed_at: DateTime<Utc>,
-    pub rating: Rating,
-    pub state_before: State,
-}
-
 /// What [`Store::record`] did: the log row and the question's new card.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
@@ -486,40 +477,37 @@ impl Store {
         )
     }
 
-    /// Time, rating and prior state of every review at or after `since`,
-    /// oldest first (lighter than [`Store::reviews_since`] for statistics).
-    pub fn review_summaries_since(
+    /// Calls `visit` with the bank, question, time, rating and prior state of every
+    /// review at or after `since`, in no particular order. The ids are borrowed from the row, so
+    /// statistics over a long log allocate nothing per review.
+    pub fn visit_reviews_since(
         &self,
         since: DateTime<Utc>,
-    ) -> Result<Vec<ReviewSummary>, StoreError> {
+        mut visit: impl FnMut(&str, &str, DateTime<Utc>, Rating, State),
+    ) -> Result<(), StoreError> {
+        let sqlite = self.sqlite();
         let mut statement = self
             .connection
-            .prepare(
+            .prepare_cached(
                 "SELECT bank, question, reviewed_at, rating, state_before FROM review \
-                 WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
+                 WHERE reviewed_at >= ?1",
             )
-            .map_err(self.sqlite())?;
-        let rows = statement
-            .query_map([since.timestamp_micros()], |row| {
-                Ok((
-                    QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
-                    row.get::<_, i64>(2)?,
-                    row.get::<_, i64>(3)?,
-                    row.get::<_, String>(4)?,
-                ))
-            })
-            .map_err(self.sqlite())?;
-        let mut summaries = Vec::new();
-        for row in rows {
-            let (key, at, rating, state) = row.map_err(self.sqlite())?;
-            summaries.push(ReviewSummary {
-                key,
-                reviewed_at: time_from_micros(at)?,
-                rating: rating_from_number(rating)?,
-                state_before: state_from_name(&state)?,
-            });
+            .map_err(&sqlite)?;
+        let mut rows = statement
+            .query([since.timestamp_micros()])
+            .map_err(&sqlite)?;
+        while let Some(row) = rows.next().map_err(&sqlite)? {
+            let text = |i: usize| -> Result<&str, StoreError> {
+                row.get_ref(i)
+                    .and_then(|v| v.as_str().map_err(Into::into))
+                    .map_err(&sqlite)
+            };
+            let at = time_from_micros(row.get(2).map_err(&sqlite)?)?;
+            let rating = rating_from_number(row.get(3).map_err(&sqlite)?)?;
+            let state = state_from_name(text(4)?)?;
+            visit(text(0)?, text(1)?, at, rating, state);
         }
-        Ok(summaries)
+        Ok(())
     }
 
     /// The whole log in the order it was written.

@@ -5,7 +5,7 @@
 //! The numbers are computed by `compute` (no printing, testable); `render`
 //! draws them with plain characters (shades and bars), readable without colour.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -13,7 +13,7 @@ use anyhow::Result;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc, Weekday};
 use serde::Serialize;
 
-use crate::bank::{Library, Tier};
+use crate::bank::{Bank, Library, Question, Tier};
 use crate::cli::{Context, Outcome};
 use crate::schedule::{Card, Rating, Scheduler, State};
 use crate::store::{QuestionKey, Store, StudyDay};
@@ -111,7 +111,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     let day = ctx.study_day(&config);
     let offset = ctx.clock.offset();
     let totals = ReviewTotals::read(&store, &library, day)?;
-    let cards: HashMap<QuestionKey, Card> = store.cards()?.into_iter().collect();
+    let all_cards = store.cards()?;
+    let cards = CardIndex::new(&all_cards);
     let stats = compute(&library, &cards, &totals, &scheduler, now, day, offset);
     let mut out = std::io::stdout().lock();
     if args.json {
@@ -133,6 +134,8 @@ struct ReviewTotals {
 }
 
 impl ReviewTotals {
+    /// Reads the year's reviews in two halves at once, on two connections (SQLite
+    /// stepping through the rows is most of the time `recall stats` takes).
     fn read(store: &Store, library: &Library, today: StudyDay) -> Result<ReviewTotals> {
         // FxHash: this is looked up once per review of the last year.
         let mut known: rustc_hash::FxHashMap<&str, rustc_hash::FxHashSet<&str>> =
@@ -140,14 +143,40 @@ impl ReviewTotals {
         for (bank, question) in library.questions() {
             known.entry(&bank.id).or_default().insert(&question.id);
         }
+        let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
+        let middle = today.shifted(-(HEATMAP_DAYS / 2)).start;
+        let count =
+            |store: &Store, from, until| ReviewTotals::count(store, &known, today, from, until);
+        let path = store.path().to_path_buf();
+        let (older, newer) = std::thread::scope(|scope| {
+            let newer = scope.spawn(|| count(&Store::open(&path)?, middle, None));
+            let older = count(store, since, Some(middle));
+            (older, newer.join())
+        });
+        let mut totals = older?;
+        let newer = newer.map_err(|_| anyhow::anyhow!("reading the review log failed"))??;
+        for (day, n) in totals.per_day.iter_mut().zip(newer.per_day) {
+            *day += n;
+        }
+        totals.recent_reviews += newer.recent_reviews;
+        totals.recent_passed += newer.recent_passed;
+        Ok(totals)
+    }
+
+    fn count(
+        store: &Store,
+        known: &rustc_hash::FxHashMap<&str, rustc_hash::FxHashSet<&str>>,
+        today: StudyDay,
+        from: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
+    ) -> Result<ReviewTotals> {
         let retention_start = today.shifted(-(RETENTION_DAYS - 1)).start;
         let mut totals = ReviewTotals {
             per_day: vec![0; HEATMAP_DAYS as usize],
             recent_reviews: 0,
             recent_passed: 0,
         };
-        let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
-        store.visit_reviews_since(since, |bank, question, at, rating, state| {
+        store.visit_reviews(from, until, |bank, question, at, rating, state| {
             if !known.get(bank).is_some_and(|q| q.contains(question)) {
                 return;
             }
@@ -166,19 +195,37 @@ impl ReviewTotals {
     }
 }
 
+/// Cards by bank and question id, looked up without building a key (statistics look
+/// up every question of the banks).
+struct CardIndex<'a>(rustc_hash::FxHashMap<&'a str, rustc_hash::FxHashMap<&'a str, &'a Card>>);
+
+impl<'a> CardIndex<'a> {
+    fn new(cards: &'a [(QuestionKey, Card)]) -> CardIndex<'a> {
+        let mut index: rustc_hash::FxHashMap<&str, rustc_hash::FxHashMap<&str, &Card>> =
+            Default::default();
+        for (key, card) in cards {
+            index
+                .entry(key.bank.as_str())
+                .or_default()
+                .insert(key.question.as_str(), card);
+        }
+        CardIndex(index)
+    }
+
+    fn get(&self, bank: &str, question: &str) -> Option<&'a Card> {
+        self.0.get(bank).and_then(|q| q.get(question)).copied()
+    }
+}
+
 fn compute(
     library: &Library,
-    cards: &HashMap<QuestionKey, Card>,
+    cards: &CardIndex,
     totals: &ReviewTotals,
     scheduler: &Scheduler,
     now: DateTime<Utc>,
     today: StudyDay,
     offset: FixedOffset,
 ) -> Stats {
-    let keys: HashSet<QuestionKey> = library
-        .questions()
-        .map(|(bank, question)| QuestionKey::new(&bank.id, &question.id))
-        .collect();
     let per_day = &totals.per_day;
     let reviews_per_day = (0..HEATMAP_DAYS)
         .rev()
@@ -196,10 +243,15 @@ fn compute(
     };
 
     let mut forecast_counts = vec![0usize; FORECAST_DAYS as usize];
-    for (key, card) in cards {
-        if !keys.contains(key) {
-            continue;
-        }
+    let studied: Vec<(&Bank, &Question, &Card)> = library
+        .questions()
+        .filter_map(|(bank, question)| {
+            cards
+                .get(&bank.id, &question.id)
+                .map(|c| (bank, question, c))
+        })
+        .collect();
+    for (_, _, card) in &studied {
         if let Some(due) = card.due {
             let index = today.index_of(due).max(0);
             if index < FORECAST_DAYS {
@@ -225,7 +277,7 @@ fn compute(
                 .iter()
                 .filter(|question| {
                     cards
-                        .get(&QuestionKey::new(&bank.id, &question.id))
+                        .get(&bank.id, &question.id)
                         .and_then(Card::stability)
                         .is_some_and(|stability| stability >= MASTERED_STABILITY)
                 })
@@ -244,7 +296,7 @@ fn compute(
     for (bank, question) in library.questions() {
         if let Some(tier) = question.tier {
             let recall = cards
-                .get(&QuestionKey::new(&bank.id, &question.id))
+                .get(&bank.id, &question.id)
                 .map_or(0.0, |card| scheduler.retrievability(card, now));
             let entry = by_tier.entry(tier).or_default();
             entry.0 += 1;
@@ -260,11 +312,11 @@ fn compute(
         })
         .collect();
 
-    let mut leeches: Vec<Leech> = cards
+    let mut leeches: Vec<Leech> = studied
         .iter()
-        .filter(|(key, card)| keys.contains(key) && card.lapses >= LEECH_LAPSES)
-        .map(|(key, card)| Leech {
-            question: key.to_string(),
+        .filter(|(_, _, card)| card.lapses >= LEECH_LAPSES)
+        .map(|(bank, question, card)| Leech {
+            question: format!("{}/{}", bank.id, question.id),
             lapses: card.lapses,
         })
         .collect();

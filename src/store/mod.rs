@@ -478,11 +478,13 @@ impl Store {
     }
 
     /// Calls `visit` with the bank, question, time, rating and prior state of every
-    /// review at or after `since`, in no particular order. The ids are borrowed from the row, so
-    /// statistics over a long log allocate nothing per review.
-    pub fn visit_reviews_since(
+    /// review at or after `from` and before `until` (or without end), in no set order.
+    /// The ids are borrowed from the row, so statistics over a long log allocate
+    /// nothing per review.
+    pub fn visit_reviews(
         &self,
-        since: DateTime<Utc>,
+        from: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
         mut visit: impl FnMut(&str, &str, DateTime<Utc>, Rating, State),
     ) -> Result<(), StoreError> {
         let sqlite = self.sqlite();
@@ -490,11 +492,12 @@ impl Store {
             .connection
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, rating, state_before FROM review \
-                 WHERE reviewed_at >= ?1",
+                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2",
             )
             .map_err(&sqlite)?;
+        let until = until.map_or(i64::MAX, |t| t.timestamp_micros());
         let mut rows = statement
-            .query([since.timestamp_micros()])
+            .query([from.timestamp_micros(), until])
             .map_err(&sqlite)?;
         while let Some(row) = rows.next().map_err(&sqlite)? {
             let text = |i: usize| -> Result<&str, StoreError> {

@@ -1,6 +1,6 @@
 //! `recall drill`: daily spaced repetition over what is due.
 
-use super::study::{self, Progress, StudyArgs};
+use super::study::{self, Progress, RatingArgs, StudyArgs};
 use crate::cli::{Context, Outcome};
 use crate::frontend::Ending;
 use crate::session::{Entry, Mode, Session, report};
@@ -34,13 +34,8 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
-    /// Take the suggested rating without asking
-    #[arg(long)]
-    pub auto_rate: bool,
-
-    /// Write interview answers in $EDITOR
-    #[arg(long)]
-    pub editor: bool,
+    #[command(flatten)]
+    pub rating: RatingArgs,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
@@ -113,12 +108,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
         queue.new.len()
     );
     study::print(&intro)?;
-    let options = study::options(Mode::Drill, true, !args.auto_rate, args.study.seed(ctx));
+    let options = study::options(
+        Mode::Drill,
+        true,
+        !args.rating.auto_rate,
+        args.study.seed(ctx),
+    );
     let mut session = Session::new(entries, options);
     let ending = study::run_session(
         ctx,
         &args.study,
-        args.editor,
+        args.rating.editor,
         &library,
         &mut progress,
         &mut session,

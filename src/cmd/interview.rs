@@ -1,6 +1,6 @@
 //! `recall interview`: a mock interview, tier by tier.
 
-use super::study::{self, Progress, StudyArgs};
+use super::study::{self, Progress, RatingArgs, StudyArgs};
 use crate::cli::{Context, Outcome};
 use crate::session::{Entry, Mode, Session, report, select};
 use anyhow::{Result, bail};
@@ -25,13 +25,8 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub count: Option<usize>,
 
-    /// Take the suggested rating without asking
-    #[arg(long)]
-    pub auto_rate: bool,
-
-    /// Write answers in $EDITOR
-    #[arg(long)]
-    pub editor: bool,
+    #[command(flatten)]
+    pub rating: RatingArgs,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
@@ -55,12 +50,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
         entries.len(),
         if entries.len() == 1 { "" } else { "s" }
     ))?;
-    let options = study::options(Mode::Interview, true, !args.auto_rate, seed);
+    let options = study::options(Mode::Interview, true, !args.rating.auto_rate, seed);
     let mut session = Session::new(entries, options);
     study::run_session(
         ctx,
         &args.study,
-        args.editor,
+        args.rating.editor,
         &library,
         &mut progress,
         &mut session,

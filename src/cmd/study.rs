@@ -51,6 +51,18 @@ pub struct StudyArgs {
     pub plain: bool,
 }
 
+/// Options of the study commands whose answers the learner rates (drill, interview).
+#[derive(Debug, Clone, clap::Args)]
+pub struct RatingArgs {
+    /// Take the suggested rating without asking
+    #[arg(long)]
+    pub auto_rate: bool,
+
+    /// Write interview answers in $EDITOR
+    #[arg(long)]
+    pub editor: bool,
+}
+
 fn parse_kind(text: &str) -> Result<Kind, String> {
     Kind::parse(text).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();

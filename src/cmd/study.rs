@@ -144,12 +144,14 @@ impl Progress {
     /// When the next of `library`'s questions that has been studied comes due, and
     /// which; `None` when nothing has been studied.
     pub fn next_due(&self, library: &Library) -> Result<Option<(DateTime<Utc>, QuestionKey)>> {
+        let known: std::collections::HashSet<(&str, &str)> = library
+            .questions()
+            .map(|(b, q)| (b.id.as_str(), q.id.as_str()))
+            .collect();
         let mut next: Option<(DateTime<Utc>, QuestionKey)> = None;
         for (key, card) in self.store.cards()? {
             if card.state == State::New
-                || library
-                    .bank(&key.bank)
-                    .is_none_or(|b| !b.questions.iter().any(|q| q.id == key.question))
+                || !known.contains(&(key.bank.as_str(), key.question.as_str()))
             {
                 continue;
             }

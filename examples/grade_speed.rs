@@ -253,22 +253,13 @@ fn rubric_bank() -> Bank {
         description: None,
         tags: Vec::new(),
         questions: vec![Question {
-            id: "volume".to_owned(),
-            kind: Kind::ShortAnswer,
-            prompt: "What is a named volume, and why use one?".to_owned(),
-            situation: None,
-            tier: None,
-            choices: Vec::new(),
-            answer: Vec::new(),
-            explanation: None,
             model_answer: Some("Storage the daemon manages that persists.".to_owned()),
             rubric: Some(rubric),
-            pass: None,
-            examples: Vec::new(),
-            tags: Vec::new(),
-            difficulty: None,
-            references: Vec::new(),
-            draft: false,
+            ..Question::new(
+                "volume",
+                Kind::ShortAnswer,
+                "What is a named volume, and why use one?",
+            )
         }],
         source: PathBuf::from("speed.toml"),
     }

@@ -189,22 +189,8 @@ fn main() -> Result<()> {
 /// same bank's statistics.
 fn bank(split: &Split) -> (Bank, Vec<Vec<Question>>) {
     let question = |id: String, prompt: &str, model: &str| Question {
-        id,
-        kind: Kind::ShortAnswer,
-        prompt: prompt.to_owned(),
-        situation: None,
-        tier: None,
-        choices: Vec::new(),
-        answer: Vec::new(),
-        explanation: None,
         model_answer: Some(model.to_owned()),
-        rubric: None,
-        pass: None,
-        examples: Vec::new(),
-        tags: Vec::new(),
-        difficulty: None,
-        references: Vec::new(),
-        draft: false,
+        ..Question::new(id, Kind::ShortAnswer, prompt)
     };
     let mut questions = Vec::new();
     let mut per_item = Vec::new();

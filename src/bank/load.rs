@@ -613,22 +613,17 @@ impl Checker<'_> {
         }
 
         let mut question = Question {
-            id: id.clone().unwrap_or_default(),
-            kind,
-            prompt: prompt.clone().unwrap_or_default(),
-            situation: None,
-            tier: None,
-            choices: Vec::new(),
-            answer: Vec::new(),
             explanation,
-            model_answer: None,
-            rubric: None,
             pass,
-            examples: Vec::new(),
             tags,
             difficulty,
             references,
             draft,
+            ..Question::new(
+                id.clone().unwrap_or_default(),
+                kind,
+                prompt.clone().unwrap_or_default(),
+            )
         };
 
         match kind {

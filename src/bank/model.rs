@@ -63,6 +63,29 @@ pub struct Question {
 }
 
 impl Question {
+    /// A question with its id, kind and prompt and every optional part empty; fill in
+    /// the rest with struct update syntax (`Question { tier, ..Question::new(..) }`).
+    pub fn new(id: impl Into<String>, kind: Kind, prompt: impl Into<String>) -> Question {
+        Question {
+            id: id.into(),
+            kind,
+            prompt: prompt.into(),
+            situation: None,
+            tier: None,
+            choices: Vec::new(),
+            answer: Vec::new(),
+            explanation: None,
+            model_answer: None,
+            rubric: None,
+            pass: None,
+            examples: Vec::new(),
+            tags: Vec::new(),
+            difficulty: None,
+            references: Vec::new(),
+            draft: false,
+        }
+    }
+
     /// Whether the learner answers in free text (graded by a rubric).
     pub fn is_text(&self) -> bool {
         self.kind.is_text()

@@ -7,22 +7,9 @@ use std::path::PathBuf;
 
 fn question(id: &str, prompt: &str, model: &str, rubric: Option<Rubric>) -> Question {
     Question {
-        id: id.to_owned(),
-        kind: Kind::ShortAnswer,
-        prompt: prompt.to_owned(),
-        situation: None,
-        tier: None,
-        choices: Vec::new(),
-        answer: Vec::new(),
-        explanation: None,
         model_answer: Some(model.to_owned()),
         rubric,
-        pass: None,
-        examples: Vec::new(),
-        tags: Vec::new(),
-        difficulty: None,
-        references: Vec::new(),
-        draft: false,
+        ..Question::new(id, Kind::ShortAnswer, prompt)
     }
 }
 

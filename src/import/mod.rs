@@ -476,24 +476,7 @@ impl Importer {
         corpus: &Corpus,
         comments: &mut Vec<String>,
     ) -> Option<Question> {
-        let mut question = Question {
-            id: id.to_owned(),
-            kind: Kind::ShortAnswer,
-            prompt: found.text.clone(),
-            situation: None,
-            tier: None,
-            choices: Vec::new(),
-            answer: Vec::new(),
-            explanation: None,
-            model_answer: None,
-            rubric: None,
-            pass: None,
-            examples: Vec::new(),
-            tags: Vec::new(),
-            difficulty: None,
-            references: Vec::new(),
-            draft: false,
-        };
+        let mut question = Question::new(id, Kind::ShortAnswer, found.text.clone());
         match found.part {
             Found2::Knowledge(Part::MultipleChoice) => {
                 question.kind = Kind::MultipleChoice;

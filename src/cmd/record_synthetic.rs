@@ -14,7 +14,7 @@ use chrono::TimeDelta;
 
 use crate::cli::{Context, Outcome};
 use crate::schedule::Rating;
-use crate::store::{Mode, NewReview, QuestionKey};
+use crate::session::{Mode, NewReview, QuestionKey};
 
 /// Record synthetic answers (for reliability testing).
 #[derive(Debug, clap::Args)]

@@ -6,6 +6,7 @@
 //! the scheduler (predicted recall now). The store knows nothing of banks, and the verbs
 //! only print what is computed here. Nothing here prints or reads the clock.
 
+pub mod due;
 
 use std::collections::BTreeMap;
 

@@ -6,10 +6,11 @@
 //! never disagrees with the log a committed transaction leaves.
 
 use std::collections::HashSet;
+use std::path::Path;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use rusqlite::types::ToSql;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::cards::{load_card, save_card};
 use super::sql::Micros;
@@ -70,102 +71,73 @@ impl Store {
         {
             return Err(StoreError::ScoreOutOfRange(score));
         }
-        let duration_ms = i64::try_from(review.duration_ms).unwrap_or(i64::MAX);
         // The log keeps microseconds; schedule with the time as it will be stored.
         let now = now.trunc_subsecs(6);
-        let path = self.path().to_path_buf();
-        let sqlite = |source| sqlite_error(&path, source);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite)?;
-        let before = load_card(&transaction, &review.key).map_err(sqlite)?;
-        let card = if review.reschedules {
-            scheduler.review(&before, review.rating, now, &review.key.to_string())
-        } else {
-            before.clone()
-        };
-        transaction
-            .execute(
-                "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
-                 suggested_rating, rating, duration_ms, state_before, rescheduled) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    review.key.bank,
-                    review.key.question,
-                    Micros(now),
-                    review.mode,
-                    review.answer,
-                    review.score,
-                    review.suggested,
-                    review.rating,
-                    duration_ms,
-                    before.state,
-                    review.reschedules,
-                ],
-            )
-            .map_err(sqlite)?;
-        let id = ReviewId(transaction.last_insert_rowid());
-        if review.reschedules {
-            save_card(&transaction, &review.key, &card, now).map_err(sqlite)?;
-        }
-        transaction.commit().map_err(sqlite)?;
-        Ok(Recorded { id, card })
+        self.write(|transaction, path| {
+            append(transaction, review, scheduler, now).map_err(|e| sqlite_error(path, e))
+        })
     }
 
     /// Undo an answer: delete review `id`, which must be the latest for its
     /// question, and restore the question's card from the rest of its log.
     pub fn undo(&mut self, id: ReviewId, scheduler: &Scheduler) -> Result<Card, StoreError> {
-        let path = self.path().to_path_buf();
-        let sqlite = |source| sqlite_error(&path, source);
-        let transaction = self
-            .connection
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(sqlite)?;
-        let key = transaction
-            .query_row(
-                "SELECT bank, question FROM review WHERE id = ?1",
-                [id],
-                |row| {
-                    Ok(QuestionKey::new(
-                        row.get::<_, String>(0)?,
-                        row.get::<_, String>(1)?,
-                    ))
-                },
-            )
-            .optional()
-            .map_err(sqlite)?
-            .ok_or(StoreError::NoSuchReview(id))?;
-        let later: bool = transaction
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM review WHERE bank = ?1 AND question = ?2 AND id > ?3)",
-                params![key.bank, key.question, id],
-                |row| row.get(0),
-            )
-            .map_err(sqlite)?;
-        if later {
-            return Err(StoreError::NotLatest(id));
-        }
-        transaction
-            .execute("DELETE FROM review WHERE id = ?1", [id])
-            .map_err(sqlite)?;
-        let card = replay_question(&transaction, &key, scheduler).map_err(sqlite)?;
-        transaction.commit().map_err(sqlite)?;
-        Ok(card)
+        self.write(|transaction, path| {
+            let sqlite = |source| sqlite_error(path, source);
+            let key = transaction
+                .query_row(
+                    "SELECT bank, question FROM review WHERE id = ?1",
+                    [id],
+                    |row| {
+                        Ok(QuestionKey::new(
+                            row.get::<_, String>(0)?,
+                            row.get::<_, String>(1)?,
+                        ))
+                    },
+                )
+                .optional()
+                .map_err(sqlite)?
+                .ok_or(StoreError::NoSuchReview(id))?;
+            let later: bool = transaction
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM review \
+                     WHERE bank = ?1 AND question = ?2 AND id > ?3)",
+                    params![key.bank, key.question, id],
+                    |row| row.get(0),
+                )
+                .map_err(sqlite)?;
+            if later {
+                return Err(StoreError::NotLatest(id));
+            }
+            transaction
+                .execute("DELETE FROM review WHERE id = ?1", [id])
+                .map_err(sqlite)?;
+            replay_question(transaction, &key, scheduler).map_err(sqlite)
+        })
     }
 
     /// Recompute every card from the log with `scheduler` (after an
     /// optimisation or a change of configuration). Returns the number of cards.
     pub fn rebuild(&mut self, scheduler: &Scheduler) -> Result<usize, StoreError> {
-        let path = self.path().to_path_buf();
-        let sqlite = |source| sqlite_error(&path, source);
+        self.write(|transaction, path| {
+            rebuild_cards(transaction, scheduler).map_err(|e| sqlite_error(path, e))
+        })
+    }
+
+    /// Runs `work` in one transaction that takes the write lock at once (so two writers
+    /// wait for each other rather than fail half-way), committed when `work` succeeds.
+    /// `work` gets the database's path for its errors.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>, &Path) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let sqlite = |source| sqlite_error(&self.path, source);
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
-        let count = rebuild_cards(&transaction, scheduler).map_err(sqlite)?;
+        let value = work(&transaction, &self.path)?;
         transaction.commit().map_err(sqlite)?;
-        Ok(count)
+        Ok(value)
     }
 
     /// The log of one question, oldest first.
@@ -321,6 +293,45 @@ impl Store {
         }
         Ok(orphans)
     }
+}
+
+/// Append `review` to the log at `now` and store the question's next card (when the
+/// review reschedules), inside the caller's transaction.
+fn append(
+    connection: &Connection,
+    review: &NewReview,
+    scheduler: &Scheduler,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Recorded> {
+    let before = load_card(connection, &review.key)?;
+    let card = if review.reschedules {
+        scheduler.review(&before, review.rating, now, &review.key.to_string())
+    } else {
+        before.clone()
+    };
+    connection.execute(
+        "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
+         suggested_rating, rating, duration_ms, state_before, rescheduled) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            review.key.bank,
+            review.key.question,
+            Micros(now),
+            review.mode,
+            review.answer,
+            review.score,
+            review.suggested,
+            review.rating,
+            i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
+            before.state,
+            review.reschedules,
+        ],
+    )?;
+    let id = ReviewId(connection.last_insert_rowid());
+    if review.reschedules {
+        save_card(connection, &review.key, &card, now)?;
+    }
+    Ok(Recorded { id, card })
 }
 
 /// Replace every card by the replay of its question's log, one question at a time in

@@ -11,7 +11,8 @@
 
 use chrono::{TimeDelta, Utc};
 use recall::schedule::{Rating, Scheduler, SchedulerConfig};
-use recall::store::{Mode, NewReview, Store};
+use recall::session::{Mode, NewReview};
+use recall::store::Store;
 use std::path::PathBuf;
 use std::time::Instant;
 

@@ -58,8 +58,6 @@ pub enum Command {
     Optimize(cmd::optimize::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
-    #[command(hide = true)]
-    RecordSynthetic(cmd::record_synthetic::Args),
 }
 
 /// How a command that ran to its end went.
@@ -141,7 +139,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Interview(args)) => cmd::interview::run(&ctx, args),
         Some(Command::Due(args)) => cmd::due::run(&ctx, args),
         Some(Command::Optimize(args)) => cmd::optimize::run(&ctx, args),
-        Some(Command::RecordSynthetic(args)) => cmd::record_synthetic::run(&ctx, args),
         Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),

@@ -18,6 +18,7 @@ pub mod paths;
 pub mod render;
 pub mod schedule;
 pub mod session;
+pub mod stats;
 pub mod store;
 pub mod text;
 pub mod view;

@@ -76,19 +76,11 @@ pub fn answer(q: &Question, width: usize) -> String {
             }
         }
     }
-    if let Some(model) = &q.model_answer {
-        let _ = writeln!(
-            out,
-            "Model answer:\n{}",
-            wrap(&sanitize(model.trim()), width, "  ")
-        );
+    if let Some(model) = model_answer(q, width) {
+        let _ = writeln!(out, "{model}");
     }
-    if let Some(explanation) = &q.explanation {
-        let _ = writeln!(
-            out,
-            "Explanation:\n{}",
-            wrap(&sanitize(explanation.trim()), width, "  ")
-        );
+    if let Some(explanation) = explanation(q, width, "  ") {
+        let _ = writeln!(out, "Explanation:\n{explanation}");
     }
     if q.is_text() {
         match &q.rubric {
@@ -100,6 +92,22 @@ pub fn answer(q: &Question, width: usize) -> String {
         }
     }
     out.trim_end().to_owned()
+}
+
+/// The model answer under its heading, indented, or `None` when the question has none.
+pub fn model_answer(q: &Question, width: usize) -> Option<String> {
+    let model = q.model_answer.as_ref()?;
+    Some(format!(
+        "Model answer:\n{}",
+        wrap(&sanitize(model.trim()), width, "  ")
+    ))
+}
+
+/// The explanation wrapped to `width` with every line starting with `indent`, or `None`
+/// when the question has none. Callers that want a heading add it.
+pub fn explanation(q: &Question, width: usize, indent: &str) -> Option<String> {
+    let explanation = q.explanation.as_ref()?;
+    Some(wrap(&sanitize(explanation.trim()), width, indent))
 }
 
 /// A rubric, one concept per line: `- volume | volumes (weight 2, required)`.

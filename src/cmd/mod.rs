@@ -15,7 +15,6 @@ pub mod list;
 pub mod man;
 pub mod optimize;
 pub mod quiz;
-pub mod record_synthetic;
 pub mod render;
 pub mod schema;
 pub mod show;

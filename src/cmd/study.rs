@@ -12,8 +12,8 @@ use crate::frontend::{self, Ending, FrontEnd, plain::Plain, terminal::Terminal};
 use crate::grade::Grader;
 use crate::schedule::{Card, Scheduler, State};
 use crate::session::select::Filter;
-use crate::session::{self, Recorder, Review, Session};
-use crate::store::{NewReview, QuestionKey, ReviewId, Store};
+use crate::session::{self, NewReview, Recorder, ReviewId, Session};
+use crate::store::{QuestionKey, Store};
 use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, Utc};
 use std::io::IsTerminal;
@@ -172,27 +172,17 @@ struct StoreRecorder<'p> {
 }
 
 impl Recorder for StoreRecorder<'_> {
-    fn record(&mut self, review: &Review) -> Result<i64> {
-        let new = NewReview {
-            key: QuestionKey::new(&review.bank, &review.question),
-            mode: review.mode,
-            answer: review.answer.clone(),
-            score: Some(review.score),
-            suggested: Some(review.suggested),
-            rating: review.rating,
-            duration_ms: review.elapsed_ms,
-            reschedules: review.schedules,
-        };
+    fn record(&mut self, review: &NewReview) -> Result<ReviewId> {
         let progress = &mut *self.progress;
         let recorded = progress
             .store
-            .record(&new, &progress.scheduler, self.ctx.clock.now())?;
-        Ok(recorded.id.0)
+            .record(review, &progress.scheduler, self.ctx.clock.now())?;
+        Ok(recorded.id)
     }
 
-    fn undo(&mut self, id: i64) -> Result<()> {
+    fn undo(&mut self, id: ReviewId) -> Result<()> {
         let progress = &mut *self.progress;
-        progress.store.undo(ReviewId(id), &progress.scheduler)?;
+        progress.store.undo(id, &progress.scheduler)?;
         Ok(())
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod input;
 pub mod report;
+pub mod review;
 pub mod select;
 
 use crate::bank::{Bank, Question, Tier};
@@ -20,8 +21,7 @@ use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use std::collections::BTreeMap;
 
-/// How the learner is studying (drill, quiz, interview); stored with every review.
-pub use crate::store::Mode;
+pub use review::{Mode, NewReview, QuestionKey, Recorder, ReviewId};
 
 /// One question of a session.
 #[derive(Debug, Clone, Copy)]
@@ -29,7 +29,8 @@ pub struct Entry<'a> {
     pub bank: &'a Bank,
     pub question: &'a Question,
     /// Whether rating this answer moves the question's schedule. A quiz answer to a
-    /// question that is not due is logged but leaves the schedule alone.
+    /// question that is not due is logged but leaves the schedule alone (see
+    /// [`NewReview::reschedules`]).
     pub schedules: bool,
 }
 
@@ -45,31 +46,6 @@ pub struct Options {
     pub ask_rating: bool,
     /// Seeds the shuffling of choices.
     pub seed: u64,
-}
-
-/// A rated answer, ready to be stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Review {
-    pub bank: String,
-    pub question: String,
-    pub mode: Mode,
-    /// What the learner answered: choice letters as in the bank (`A,C`), or the text.
-    pub answer: String,
-    pub score: f64,
-    pub suggested: Rating,
-    pub rating: Rating,
-    /// Milliseconds from the question being shown to the answer being given.
-    pub elapsed_ms: u64,
-    /// Whether the review moves the schedule (see [`Entry::schedules`]).
-    pub schedules: bool,
-}
-
-/// Where rated answers go: the store in the program, a vector in tests.
-pub trait Recorder {
-    /// Commits `review` and returns its id (for undo).
-    fn record(&mut self, review: &Review) -> anyhow::Result<i64>;
-    /// Reverts the review `id`: removes it and restores the question's previous schedule.
-    fn undo(&mut self, id: i64) -> anyhow::Result<()>;
 }
 
 /// What the learner gave for the current question.
@@ -99,7 +75,7 @@ pub struct Verdict {
 pub struct Outcome {
     pub verdict: Verdict,
     pub rating: Rating,
-    pub review_id: i64,
+    pub review_id: ReviewId,
 }
 
 /// Where the session is.
@@ -269,16 +245,15 @@ impl<'a> Session<'a> {
             return Ok(());
         };
         let entry = &self.entries[index];
-        let review = Review {
-            bank: entry.bank.id.clone(),
-            question: entry.question.id.clone(),
+        let review = NewReview {
+            key: QuestionKey::new(&entry.bank.id, &entry.question.id),
             mode: self.options.mode,
             answer: verdict.answer_text.clone(),
-            score: verdict.score,
-            suggested: verdict.suggested,
+            score: Some(verdict.score),
+            suggested: Some(verdict.suggested),
             rating,
-            elapsed_ms: verdict.elapsed_ms,
-            schedules: entry.schedules,
+            duration_ms: verdict.elapsed_ms,
+            reschedules: entry.schedules,
         };
         let review_id = recorder.record(&review)?;
         self.outcomes[index] = Some(Outcome {

@@ -92,20 +92,12 @@ pub fn verdict(
         if mode == Mode::Interview {
             let _ = write!(out, "\n  answered in {}", duration(verdict.elapsed_ms));
         }
-        if let Some(model) = &q.model_answer {
-            let _ = write!(
-                out,
-                "\n\nModel answer:\n{}",
-                wrap(&sanitize(model.trim()), width, "  ")
-            );
+        if let Some(model) = view::model_answer(q, width) {
+            let _ = write!(out, "\n\n{model}");
         }
     }
-    if let Some(explanation) = &q.explanation {
-        let _ = write!(
-            out,
-            "\n\n{}",
-            wrap(&sanitize(explanation.trim()), width, "")
-        );
+    if let Some(explanation) = view::explanation(q, width, "") {
+        let _ = write!(out, "\n\n{explanation}");
     }
     out
 }
@@ -166,12 +158,8 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
                     &v.answer_text
                 };
                 let _ = write!(out, "\n       answered {given}; right: {}", right.join(","));
-                if let Some(explanation) = &q.explanation {
-                    let _ = write!(
-                        out,
-                        "\n{}",
-                        wrap(&sanitize(explanation.trim()), width, "       ")
-                    );
+                if let Some(explanation) = view::explanation(q, width, "       ") {
+                    let _ = write!(out, "\n{explanation}");
                 }
             }
         } else if let Some(grade) = &v.grade {

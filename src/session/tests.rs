@@ -46,19 +46,19 @@ fn library() -> Library {
 
 #[derive(Default)]
 struct Log {
-    reviews: Vec<(i64, Review)>,
-    undone: Vec<i64>,
+    reviews: Vec<(ReviewId, NewReview)>,
+    undone: Vec<ReviewId>,
     next: i64,
 }
 
 impl Recorder for Log {
-    fn record(&mut self, review: &Review) -> anyhow::Result<i64> {
+    fn record(&mut self, review: &NewReview) -> anyhow::Result<ReviewId> {
         self.next += 1;
-        self.reviews.push((self.next, review.clone()));
-        Ok(self.next)
+        self.reviews.push((ReviewId(self.next), review.clone()));
+        Ok(ReviewId(self.next))
     }
 
-    fn undo(&mut self, id: i64) -> anyhow::Result<()> {
+    fn undo(&mut self, id: ReviewId) -> anyhow::Result<()> {
         self.undone.push(id);
         self.reviews.retain(|(i, _)| *i != id);
         Ok(())
@@ -120,13 +120,12 @@ fn a_wrong_choice_suggests_again_and_rating_records_it() {
     assert_eq!(verdict.suggested, Rating::Again);
     s.rate(Rating::Hard, &mut log).unwrap();
     let (_, review) = &log.reviews[0];
-    assert_eq!(
-        (review.bank.as_str(), review.question.as_str()),
-        ("t", "port")
-    );
+    assert_eq!(review.key, QuestionKey::new("t", "port"));
     assert_eq!(review.mode, Mode::Quiz);
     assert_eq!(review.rating, Rating::Hard);
-    assert_eq!(review.suggested, Rating::Again);
+    assert_eq!(review.suggested, Some(Rating::Again));
+    assert_eq!(review.score, Some(0.0));
+    assert!(review.reschedules);
     assert_eq!(review.answer, "A");
     assert_eq!(s.ask().unwrap().entry.question.id, "both");
 }
@@ -199,7 +198,7 @@ fn undo_reverts_the_last_rated_answer_and_asks_it_again() {
     s.rate(Rating::Good, &mut log).unwrap();
     assert_eq!(s.ask().unwrap().entry.question.id, "both");
     assert!(s.undo(&mut log).unwrap());
-    assert_eq!(log.undone, vec![1]);
+    assert_eq!(log.undone, vec![ReviewId(1)]);
     assert!(log.reviews.is_empty());
     let ask = s.ask().unwrap();
     assert_eq!(ask.entry.question.id, "port");

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeZone, Utc};
-use rusqlite::params;
+use rusqlite::{Connection, params};
 
 use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
@@ -137,27 +137,7 @@ impl Store {
             )
             .map_err(sqlite)?;
 
-        // Every answered question, with its state and due time when it is due.
-        let mut statement = connection
-            .prepare("SELECT bank, question, state, due FROM card")
-            .map_err(sqlite)?;
-        let mut rows = statement.query([]).map_err(sqlite)?;
-        let mut seen: HashMap<QuestionKey, Option<(State, i64)>> = HashMap::new();
-        let now_micros = now.timestamp_micros();
-        while let Some(row) = rows.next().map_err(sqlite)? {
-            let key = QuestionKey::new(
-                row.get::<_, String>(0).map_err(sqlite)?,
-                row.get::<_, String>(1).map_err(sqlite)?,
-            );
-            let due: i64 = row.get(3).map_err(sqlite)?;
-            let entry = if due <= now_micros {
-                let state: String = row.get(2).map_err(sqlite)?;
-                State::from_name(&state).map(|state| (state, due))
-            } else {
-                None
-            };
-            seen.insert(key, entry);
-        }
+        let seen = answered(connection, now).map_err(sqlite)?;
 
         let mut learning = Vec::new();
         let mut review = Vec::new();
@@ -193,6 +173,29 @@ impl Store {
             reviews_held_back,
         })
     }
+}
+
+/// Every answered question, with its state and due time (µs) when it is due at `now`.
+fn answered(
+    connection: &Connection,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<HashMap<QuestionKey, Option<(State, i64)>>> {
+    let mut statement = connection.prepare("SELECT bank, question, state, due FROM card")?;
+    let mut rows = statement.query([])?;
+    let mut seen = HashMap::new();
+    let now_micros = now.timestamp_micros();
+    while let Some(row) = rows.next()? {
+        let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
+        let due: i64 = row.get(3)?;
+        let entry = if due <= now_micros {
+            let state: String = row.get(2)?;
+            State::from_name(&state).map(|state| (state, due))
+        } else {
+            None
+        };
+        seen.insert(key, entry);
+    }
+    Ok(seen)
 }
 
 #[cfg(test)]

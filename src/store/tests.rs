@@ -4,10 +4,12 @@
 
 use std::collections::HashSet;
 
-use chrono::{FixedOffset, NaiveTime, TimeDelta, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
+use rusqlite::Connection;
 
 use super::*;
-use crate::schedule::SchedulerConfig;
+use crate::schedule::{Card, Parameters, Rating, Scheduler, SchedulerConfig, State};
+use crate::session::{Mode, NewReview};
 
 fn at(seconds: i64) -> DateTime<Utc> {
     // 2026-01-05T12:00:00Z plus `seconds`: always a valid time.
@@ -156,12 +158,12 @@ fn bad_scores_and_empty_ids_are_refused() {
     review.score = Some(1.5);
     assert!(matches!(
         store.record(&review, &scheduler(), at(0)),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::ScoreOutOfRange(_))
     ));
     let review = answer("", "q", Rating::Good);
     assert!(matches!(
         store.record(&review, &scheduler(), at(0)),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::EmptyId(_))
     ));
     assert_eq!(store.review_count().unwrap(), 0);
 }
@@ -434,7 +436,7 @@ fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
     store.rebuild(&scheduler).unwrap();
     let card = store.card(&key).unwrap();
     assert_eq!(card.reps, 2);
-    let later = time_from_micros(1_767_614_400_000_000 + 86_400_000_000).unwrap();
+    let later = DateTime::from_timestamp_micros(1_767_614_400_000_000 + 86_400_000_000).unwrap();
     store
         .record(
             &answer(

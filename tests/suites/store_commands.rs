@@ -4,7 +4,8 @@
 use crate::util::{Recall, root};
 use chrono::{DateTime, TimeDelta, Utc};
 use recall::schedule::{Rating, Scheduler, SchedulerConfig};
-use recall::store::{Mode, NewReview, QuestionKey, Store};
+use recall::session::{Mode, NewReview, QuestionKey};
+use recall::store::Store;
 
 const NOW: &str = "2026-03-10T12:00:00Z";
 

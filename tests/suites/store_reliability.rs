@@ -4,29 +4,44 @@
 //! database, and unusable files at the database path are refused (exit 2)
 //! and left byte for byte as they were.
 //!
-//! The writers are `recall record-synthetic` (hidden), which records answers
-//! through `Store::record` exactly as a session does and prints each review
-//! id after its commit.
+//! The writers are `examples/record_synthetic.rs`, a test-support program
+//! (not part of recall) that records answers through `Store::record` exactly
+//! as a session does and prints each review id after its commit.
 
 use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::util::Recall;
 use recall::store::{QuestionKey, Store};
 
-/// A `recall` process with the isolated environment of `crate::util::Recall`.
-fn writer(home: &std::path::Path, bank: &str, count: u32) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_recall"));
+/// The `record_synthetic` example, which `cargo test` builds beside the `recall`
+/// binary (in `examples/` next to it).
+fn record_synthetic() -> PathBuf {
+    let recall = Path::new(env!("CARGO_BIN_EXE_recall"));
+    let name = format!("record_synthetic{}", std::env::consts::EXE_SUFFIX);
+    let path = recall.with_file_name("examples").join(name);
+    assert!(
+        path.is_file(),
+        "{} is missing: run the tests with plain `cargo test`, which builds the \
+         examples, or build it with `cargo build --example record_synthetic`",
+        path.display()
+    );
+    path
+}
+
+/// A writer recording `count` answers into `home`'s database, in an environment
+/// as bare as `crate::util::Recall`'s.
+fn writer(home: &Path, bank: &str, count: u32) -> Command {
+    let mut command = Command::new(record_synthetic());
     command
         .env_clear()
         .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("RECALL_DB", home.join("recall.db"))
-        .env("RECALL_CONFIG", home.join("config.toml"))
         .env("RECALL_NOW", "2026-02-01T10:00:00Z")
-        .args(["record-synthetic", "--bank", bank, "--count"])
+        .arg("--db")
+        .arg(home.join("recall.db"))
+        .args(["--bank", bank, "--count"])
         .arg(count.to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -1,0 +1,343 @@
+//! What the review log says about the learner's progress: how study has gone (the
+//! numbers behind `recall stats`) and what comes due when (`due`, behind `recall due`).
+//!
+//! This is an engine module of its own, not part of the store, because it joins three
+//! things: the store's log and cards, the banks (which questions count, their tiers) and
+//! the scheduler (predicted recall now). The store knows nothing of banks, and the verbs
+//! only print what is computed here. Nothing here prints or reads the clock.
+
+pub mod due;
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Serialize;
+
+use crate::bank::{Bank, Library, Question, Tier};
+use crate::schedule::{Card, Rating, Scheduler, State};
+use crate::store::{QuestionKey, Store, StoreError, StudyDay};
+
+/// Stability (days) from which a question counts as mastered.
+pub const MASTERED_STABILITY: f64 = 21.0;
+/// Lapses from which a question counts as a leech.
+pub const LEECH_LAPSES: u32 = 8;
+/// Days in the heatmap (a year).
+pub const HEATMAP_DAYS: i64 = 365;
+/// Days in the forecast.
+pub const FORECAST_DAYS: i64 = 30;
+/// Days over which true retention is measured.
+pub const RETENTION_DAYS: i64 = 30;
+
+/// A number of questions or reviews on one day.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct DayCount {
+    #[serde(serialize_with = "iso_date")]
+    pub date: NaiveDate,
+    pub count: usize,
+}
+
+fn iso_date<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&date.format("%Y-%m-%d"))
+}
+
+/// How the reviews of learnt questions went.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Retention {
+    /// Reviews of cards in the review state (learning steps excluded).
+    pub reviews: usize,
+    /// Those not rated Again.
+    pub passed: usize,
+    /// passed / reviews, `None` with no reviews.
+    pub rate: Option<f64>,
+}
+
+/// How much of one bank is mastered.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Mastery {
+    pub bank: String,
+    pub questions: usize,
+    pub mastered: usize,
+    pub share: f64,
+}
+
+/// How ready the learner is for one interview tier.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Readiness {
+    pub tier: &'static str,
+    pub questions: usize,
+    /// Mean predicted recall now; a never-seen question counts 0.
+    pub readiness: f64,
+}
+
+/// A question forgotten again and again.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Leech {
+    pub question: String,
+    pub lapses: u32,
+}
+
+/// Everything `recall stats` shows, in the shape of its JSON output.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Stats {
+    pub total_reviews: usize,
+    pub reviews_per_day: Vec<DayCount>,
+    pub true_retention: Retention,
+    pub forecast: Vec<DayCount>,
+    pub mastery: Vec<Mastery>,
+    pub readiness: Vec<Readiness>,
+    pub leeches: Vec<Leech>,
+    pub streak_days: usize,
+}
+
+/// The statistics of `library`'s questions at `now`, in the study day `today`, with
+/// dates named in `offset`'s local time.
+pub fn compute(
+    store: &Store,
+    library: &Library,
+    scheduler: &Scheduler,
+    now: DateTime<Utc>,
+    today: StudyDay,
+    offset: FixedOffset,
+) -> Result<Stats, StoreError> {
+    let totals = ReviewTotals::read(store, library, today)?;
+    let cards = store.cards()?;
+    let cards = CardIndex::new(&cards);
+    Ok(summarise(
+        library, &cards, &totals, scheduler, now, today, offset,
+    ))
+}
+
+/// `part / whole`, or 0 when `whole` is 0.
+pub fn share(part: f64, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { part / whole as f64 }
+}
+
+/// What the statistics need of the last year's log, counted as it streams by: reviews
+/// per study day, and how the reviews of learnt questions went in the last 30 days.
+/// Only reviews of questions in the loaded banks count.
+struct ReviewTotals {
+    /// Index 0 is today, counting back.
+    per_day: Vec<usize>,
+    recent_reviews: usize,
+    recent_passed: usize,
+}
+
+impl ReviewTotals {
+    fn new() -> ReviewTotals {
+        ReviewTotals {
+            per_day: vec![0; HEATMAP_DAYS as usize],
+            recent_reviews: 0,
+            recent_passed: 0,
+        }
+    }
+
+    /// Reads the year's reviews, in two halves at once (see
+    /// [`Store::visit_reviews_in_halves`]).
+    fn read(store: &Store, library: &Library, today: StudyDay) -> Result<ReviewTotals, StoreError> {
+        // FxHash: this is looked up once per review of the last year.
+        let mut known: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+        for (bank, question) in library.questions() {
+            known.entry(&bank.id).or_default().insert(&question.id);
+        }
+        let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
+        let middle = today.shifted(-(HEATMAP_DAYS / 2)).start;
+        let retention_start = today.shifted(-(RETENTION_DAYS - 1)).start;
+        let (mut totals, newer) = store.visit_reviews_in_halves(
+            since,
+            middle,
+            ReviewTotals::new,
+            |totals, bank, question, at, rating, state| {
+                if !known.get(bank).is_some_and(|q| q.contains(question)) {
+                    return;
+                }
+                let back = -today.index_of(at);
+                if (0..HEATMAP_DAYS).contains(&back) {
+                    totals.per_day[back as usize] += 1;
+                }
+                if at >= retention_start && state == State::Review {
+                    totals.recent_reviews += 1;
+                    if rating != Rating::Again {
+                        totals.recent_passed += 1;
+                    }
+                }
+            },
+        )?;
+        for (day, n) in totals.per_day.iter_mut().zip(newer.per_day) {
+            *day += n;
+        }
+        totals.recent_reviews += newer.recent_reviews;
+        totals.recent_passed += newer.recent_passed;
+        Ok(totals)
+    }
+}
+
+/// Cards by bank and question id, looked up without building a key (statistics look
+/// up every question of the banks).
+struct CardIndex<'a>(FxHashMap<&'a str, FxHashMap<&'a str, &'a Card>>);
+
+impl<'a> CardIndex<'a> {
+    fn new(cards: &'a [(QuestionKey, Card)]) -> CardIndex<'a> {
+        let mut index: FxHashMap<&str, FxHashMap<&str, &Card>> = FxHashMap::default();
+        for (key, card) in cards {
+            index
+                .entry(key.bank.as_str())
+                .or_default()
+                .insert(key.question.as_str(), card);
+        }
+        CardIndex(index)
+    }
+
+    fn get(&self, bank: &str, question: &str) -> Option<&'a Card> {
+        self.0.get(bank).and_then(|q| q.get(question)).copied()
+    }
+}
+
+fn summarise(
+    library: &Library,
+    cards: &CardIndex,
+    totals: &ReviewTotals,
+    scheduler: &Scheduler,
+    now: DateTime<Utc>,
+    today: StudyDay,
+    offset: FixedOffset,
+) -> Stats {
+    let per_day = &totals.per_day;
+    let reviews_per_day = (0..HEATMAP_DAYS)
+        .rev()
+        .map(|back| DayCount {
+            date: today.shifted(-back).date(offset),
+            count: per_day[back as usize],
+        })
+        .collect();
+    let (recent, passed) = (totals.recent_reviews, totals.recent_passed);
+    let true_retention = Retention {
+        reviews: recent,
+        passed,
+        rate: (recent > 0).then(|| passed as f64 / recent as f64),
+    };
+    let studied: Vec<(&Bank, &Question, &Card)> = library
+        .questions()
+        .filter_map(|(bank, question)| {
+            cards
+                .get(&bank.id, &question.id)
+                .map(|c| (bank, question, c))
+        })
+        .collect();
+    // Today counts once something was studied; until then the streak is the
+    // run of days ending yesterday.
+    let first = usize::from(per_day[0] == 0);
+    let streak_days = per_day[first..]
+        .iter()
+        .take_while(|count| **count > 0)
+        .count();
+    Stats {
+        total_reviews: per_day.iter().sum(),
+        reviews_per_day,
+        true_retention,
+        forecast: forecast(&studied, today, offset),
+        mastery: mastery(library, cards),
+        readiness: readiness(library, cards, scheduler, now),
+        leeches: leeches(&studied),
+        streak_days,
+    }
+}
+
+/// How many of the studied questions come due on each of the next days (today
+/// includes the overdue).
+fn forecast(
+    studied: &[(&Bank, &Question, &Card)],
+    today: StudyDay,
+    offset: FixedOffset,
+) -> Vec<DayCount> {
+    let mut counts = vec![0usize; FORECAST_DAYS as usize];
+    for (_, _, card) in studied {
+        if let Some(due) = card.due {
+            let index = today.index_of(due).max(0);
+            if index < FORECAST_DAYS {
+                counts[index as usize] += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .enumerate()
+        .map(|(index, count)| DayCount {
+            date: today.shifted(index as i64).date(offset),
+            count: *count,
+        })
+        .collect()
+}
+
+/// Per bank, the questions whose stability reached [`MASTERED_STABILITY`].
+fn mastery(library: &Library, cards: &CardIndex) -> Vec<Mastery> {
+    library
+        .banks
+        .iter()
+        .map(|bank| {
+            let mastered = bank
+                .questions
+                .iter()
+                .filter(|question| {
+                    cards
+                        .get(&bank.id, &question.id)
+                        .and_then(Card::stability)
+                        .is_some_and(|stability| stability >= MASTERED_STABILITY)
+                })
+                .count();
+            let questions = bank.questions.len();
+            Mastery {
+                bank: bank.id.clone(),
+                questions,
+                mastered,
+                share: share(mastered as f64, questions),
+            }
+        })
+        .collect()
+}
+
+/// Per interview tier, the mean predicted recall of its questions now.
+fn readiness(
+    library: &Library,
+    cards: &CardIndex,
+    scheduler: &Scheduler,
+    now: DateTime<Utc>,
+) -> Vec<Readiness> {
+    let mut by_tier: BTreeMap<Tier, (usize, f64)> = BTreeMap::new();
+    for (bank, question) in library.questions() {
+        if let Some(tier) = question.tier {
+            let recall = cards
+                .get(&bank.id, &question.id)
+                .map_or(0.0, |card| scheduler.retrievability(card, now));
+            let entry = by_tier.entry(tier).or_default();
+            entry.0 += 1;
+            entry.1 += recall;
+        }
+    }
+    by_tier
+        .into_iter()
+        .map(|(tier, (questions, sum))| Readiness {
+            tier: tier.as_str(),
+            questions,
+            readiness: share(sum, questions),
+        })
+        .collect()
+}
+
+/// The studied questions with [`LEECH_LAPSES`] lapses or more, most lapses first.
+fn leeches(studied: &[(&Bank, &Question, &Card)]) -> Vec<Leech> {
+    let mut leeches: Vec<Leech> = studied
+        .iter()
+        .filter(|(_, _, card)| card.lapses >= LEECH_LAPSES)
+        .map(|(bank, question, card)| Leech {
+            question: format!("{}/{}", bank.id, question.id),
+            lapses: card.lapses,
+        })
+        .collect();
+    leeches.sort_by(|a, b| {
+        b.lapses
+            .cmp(&a.lapses)
+            .then_with(|| a.question.cmp(&b.question))
+    });
+    leeches
+}

@@ -1,0 +1,401 @@
+//! The review log: recording an answer, undoing the latest one, rebuilding every card
+//! by replaying the log, and reading it back.
+//!
+//! Each write is one transaction that appends to (or, for undo, deletes the latest row
+//! of) the `review` table and updates the question's card to match, so the card cache
+//! never disagrees with the log a committed transaction leaves.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use rusqlite::types::ToSql;
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::cards::{load_card, save_card};
+use super::sql::Micros;
+use super::{QuestionKey, Store, StoreError, sqlite_error};
+use crate::schedule::{Card, Rating, Scheduler, State};
+use crate::session::{Mode, NewReview, ReviewId};
+
+/// One row of the review log: a [`NewReview`] as it was recorded, and what the log
+/// adds to it (its id, its time, the card's state before it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    pub id: ReviewId,
+    pub reviewed_at: DateTime<Utc>,
+    /// The card's state just before this review.
+    pub state_before: State,
+    pub key: QuestionKey,
+    pub mode: Mode,
+    pub answer: String,
+    pub score: Option<f64>,
+    pub suggested: Option<Rating>,
+    pub rating: Rating,
+    pub duration_ms: u64,
+    pub reschedules: bool,
+}
+
+/// What [`Store::record`] did: the log row and the question's new card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recorded {
+    pub id: ReviewId,
+    pub card: Card,
+}
+
+/// A question in the log whose id no loaded bank has any more.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Orphan {
+    pub key: QuestionKey,
+    pub reviews: u64,
+    pub last_review: DateTime<Utc>,
+}
+
+const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, answer, \
+                              score, suggested_rating, rating, duration_ms, rescheduled";
+
+impl Store {
+    /// Record an answer: append it to the log and store the question's next
+    /// card, in one transaction committed before this returns.
+    pub fn record(
+        &mut self,
+        review: &NewReview,
+        scheduler: &Scheduler,
+        now: DateTime<Utc>,
+    ) -> Result<Recorded, StoreError> {
+        if review.key.bank.is_empty() || review.key.question.is_empty() {
+            return Err(StoreError::EmptyId(review.key.clone()));
+        }
+        if let Some(score) = review.score
+            && !(0.0..=1.0).contains(&score)
+        {
+            return Err(StoreError::ScoreOutOfRange(score));
+        }
+        // The log keeps microseconds; schedule with the time as it will be stored.
+        let now = now.trunc_subsecs(6);
+        self.write(|transaction, path| {
+            append(transaction, review, scheduler, now).map_err(|e| sqlite_error(path, e))
+        })
+    }
+
+    /// Undo an answer: delete review `id`, which must be the latest for its
+    /// question, and restore the question's card from the rest of its log.
+    pub fn undo(&mut self, id: ReviewId, scheduler: &Scheduler) -> Result<Card, StoreError> {
+        self.write(|transaction, path| {
+            let sqlite = |source| sqlite_error(path, source);
+            let key = transaction
+                .query_row(
+                    "SELECT bank, question FROM review WHERE id = ?1",
+                    [id],
+                    |row| {
+                        Ok(QuestionKey::new(
+                            row.get::<_, String>(0)?,
+                            row.get::<_, String>(1)?,
+                        ))
+                    },
+                )
+                .optional()
+                .map_err(sqlite)?
+                .ok_or(StoreError::NoSuchReview(id))?;
+            let later: bool = transaction
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM review \
+                     WHERE bank = ?1 AND question = ?2 AND id > ?3)",
+                    params![key.bank, key.question, id],
+                    |row| row.get(0),
+                )
+                .map_err(sqlite)?;
+            if later {
+                return Err(StoreError::NotLatest(id));
+            }
+            transaction
+                .execute("DELETE FROM review WHERE id = ?1", [id])
+                .map_err(sqlite)?;
+            replay_question(transaction, &key, scheduler).map_err(sqlite)
+        })
+    }
+
+    /// Recompute every card from the log with `scheduler` (after an
+    /// optimisation or a change of configuration). Returns the number of cards.
+    pub fn rebuild(&mut self, scheduler: &Scheduler) -> Result<usize, StoreError> {
+        self.write(|transaction, path| {
+            rebuild_cards(transaction, scheduler).map_err(|e| sqlite_error(path, e))
+        })
+    }
+
+    /// Runs `work` in one transaction that takes the write lock at once (so two writers
+    /// wait for each other rather than fail half-way), committed when `work` succeeds.
+    /// `work` gets the database's path for its errors.
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&Transaction<'_>, &Path) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let sqlite = |source| sqlite_error(&self.path, source);
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sqlite)?;
+        let value = work(&transaction, &self.path)?;
+        transaction.commit().map_err(sqlite)?;
+        Ok(value)
+    }
+
+    /// The log of one question, oldest first.
+    pub fn history(&self, key: &QuestionKey) -> Result<Vec<Review>, StoreError> {
+        self.reviews_where(
+            "WHERE bank = ?1 AND question = ?2 ORDER BY id",
+            params![key.bank, key.question],
+        )
+    }
+
+    /// Every review at or after `since`, oldest first.
+    pub fn reviews_since(&self, since: DateTime<Utc>) -> Result<Vec<Review>, StoreError> {
+        self.reviews_where(
+            "WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
+            params![Micros(since)],
+        )
+    }
+
+    /// The whole log in the order it was written.
+    pub fn all_reviews(&self) -> Result<Vec<Review>, StoreError> {
+        self.reviews_where("ORDER BY id", params![])
+    }
+
+    /// How many answers the log holds.
+    pub fn review_count(&self) -> Result<u64, StoreError> {
+        let count: i64 = self
+            .connection
+            .query_row("SELECT COUNT(*) FROM review", [], |row| row.get(0))
+            .map_err(self.sqlite())?;
+        Ok(count.max(0) as u64)
+    }
+
+    fn reviews_where(
+        &self,
+        clause: &str,
+        parameters: &[&dyn ToSql],
+    ) -> Result<Vec<Review>, StoreError> {
+        let sql = format!("SELECT {REVIEW_COLUMNS} FROM review {clause}");
+        let mut statement = self.connection.prepare(&sql).map_err(self.sqlite())?;
+        statement
+            .query_map(parameters, |row| {
+                Ok(Review {
+                    id: row.get(0)?,
+                    reviewed_at: row.get::<_, Micros>(1)?.0,
+                    state_before: row.get(2)?,
+                    key: QuestionKey::new(row.get::<_, String>(3)?, row.get::<_, String>(4)?),
+                    mode: row.get(5)?,
+                    answer: row.get(6)?,
+                    score: row.get(7)?,
+                    suggested: row.get(8)?,
+                    rating: row.get(9)?,
+                    duration_ms: row.get::<_, i64>(10)?.max(0) as u64,
+                    reschedules: row.get(11)?,
+                })
+            })
+            .map_err(self.sqlite())?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.sqlite())
+    }
+
+    /// Calls `visit` with the bank, question, time, rating and prior state of every
+    /// review at or after `from` and before `until` (or without end), in no set order.
+    /// The ids are borrowed from the row, so statistics over a long log allocate
+    /// nothing per review.
+    pub fn visit_reviews(
+        &self,
+        from: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
+        mut visit: impl FnMut(&str, &str, DateTime<Utc>, Rating, State),
+    ) -> Result<(), StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT bank, question, reviewed_at, rating, state_before FROM review \
+                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2",
+            )
+            .map_err(&sqlite)?;
+        let until = until.map_or(i64::MAX, |t| t.timestamp_micros());
+        let mut rows = statement
+            .query(params![Micros(from), until])
+            .map_err(&sqlite)?;
+        while let Some(row) = rows.next().map_err(&sqlite)? {
+            let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+            let at = row.get::<_, Micros>(2).map_err(&sqlite)?.0;
+            let rating = row.get(3).map_err(&sqlite)?;
+            let state = row.get(4).map_err(&sqlite)?;
+            visit(
+                text(0).map_err(&sqlite)?,
+                text(1).map_err(&sqlite)?,
+                at,
+                rating,
+                state,
+            );
+        }
+        Ok(())
+    }
+
+    /// [`Store::visit_reviews`] from `from` on, read in two halves at once: the reviews
+    /// before `split` on this connection, the rest on a second one (stepping through
+    /// SQLite's rows is most of what reading a long log costs). Each half is visited
+    /// into its own accumulator, made by `start`; returns the older and the newer.
+    pub fn visit_reviews_in_halves<T: Send>(
+        &self,
+        from: DateTime<Utc>,
+        split: DateTime<Utc>,
+        start: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, &str, &str, DateTime<Utc>, Rating, State) + Sync,
+    ) -> Result<(T, T), StoreError> {
+        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
+            let mut totals = start();
+            store.visit_reviews(from, until, |bank, question, at, rating, state| {
+                visit(&mut totals, bank, question, at, rating, state);
+            })?;
+            Ok(totals)
+        };
+        let path = self.path();
+        let (older, newer) = std::thread::scope(|scope| {
+            let newer = scope.spawn(|| fold(&Store::open(path)?, split, None));
+            let older = fold(self, from, Some(split));
+            (older, newer.join())
+        });
+        // A panic reading the newer half is a bug: carry it on, as an unjoined thread would.
+        let newer = newer.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((older?, newer?))
+    }
+
+    /// Questions in the log that are not among `known` (their bank or
+    /// question id has vanished). Their history is kept, never deleted.
+    pub fn orphans(&self, known: &HashSet<QuestionKey>) -> Result<Vec<Orphan>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT bank, question, COUNT(*), MAX(reviewed_at) FROM review \
+                 GROUP BY bank, question ORDER BY bank, question",
+            )
+            .map_err(self.sqlite())?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(Orphan {
+                    key: QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    reviews: row.get::<_, i64>(2)?.max(0) as u64,
+                    last_review: row.get::<_, Micros>(3)?.0,
+                })
+            })
+            .map_err(self.sqlite())?;
+        let mut orphans = Vec::new();
+        for row in rows {
+            let orphan = row.map_err(self.sqlite())?;
+            if !known.contains(&orphan.key) {
+                orphans.push(orphan);
+            }
+        }
+        Ok(orphans)
+    }
+}
+
+/// Append `review` to the log at `now` and store the question's next card (when the
+/// review reschedules), inside the caller's transaction.
+fn append(
+    connection: &Connection,
+    review: &NewReview,
+    scheduler: &Scheduler,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Recorded> {
+    let before = load_card(connection, &review.key)?;
+    let card = if review.reschedules {
+        scheduler.review(&before, review.rating, now, &review.key.to_string())
+    } else {
+        before.clone()
+    };
+    connection.execute(
+        "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
+         suggested_rating, rating, duration_ms, state_before, rescheduled) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            review.key.bank,
+            review.key.question,
+            Micros(now),
+            review.mode,
+            review.answer,
+            review.score,
+            review.suggested,
+            review.rating,
+            i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
+            before.state,
+            review.reschedules,
+        ],
+    )?;
+    let id = ReviewId(connection.last_insert_rowid());
+    if review.reschedules {
+        save_card(connection, &review.key, &card, now)?;
+    }
+    Ok(Recorded { id, card })
+}
+
+/// Replace every card by the replay of its question's log, one question at a time in
+/// the log's order (the caller's transaction makes it all or nothing).
+fn rebuild_cards(connection: &Connection, scheduler: &Scheduler) -> rusqlite::Result<usize> {
+    connection.execute("DELETE FROM card", [])?;
+    let mut statement = connection.prepare(
+        "SELECT bank, question, rating, reviewed_at FROM review \
+         WHERE rescheduled = 1 ORDER BY bank, question, id",
+    )?;
+    let mut rows = statement.query([])?;
+    let mut count = 0;
+    // The question being replayed: its key, fuzz key, card so far and first review.
+    let mut current: Option<(QuestionKey, String, Card, DateTime<Utc>)> = None;
+    while let Some(row) = rows.next()? {
+        let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
+        let rating: Rating = row.get(2)?;
+        let at = row.get::<_, Micros>(3)?.0;
+        match &mut current {
+            Some((current_key, fuzz_key, card, _)) if *current_key == key => {
+                *card = scheduler.review(card, rating, at, fuzz_key);
+            }
+            _ => {
+                if let Some((key, _, card, first)) = current.take() {
+                    save_card(connection, &key, &card, first)?;
+                    count += 1;
+                }
+                let fuzz_key = key.to_string();
+                let card = scheduler.review(&Card::new(), rating, at, &fuzz_key);
+                current = Some((key, fuzz_key, card, at));
+            }
+        }
+    }
+    if let Some((key, _, card, first)) = current.take() {
+        save_card(connection, &key, &card, first)?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// Recompute one question's card from its log and store it (or remove it
+/// when the log has no answer left).
+fn replay_question(
+    connection: &Connection,
+    key: &QuestionKey,
+    scheduler: &Scheduler,
+) -> rusqlite::Result<Card> {
+    let mut statement = connection.prepare(
+        "SELECT rating, reviewed_at FROM review WHERE bank = ?1 AND question = ?2 \
+         AND rescheduled = 1 ORDER BY id",
+    )?;
+    let log: Vec<(Rating, DateTime<Utc>)> = statement
+        .query_map(params![key.bank, key.question], |row| {
+            Ok((row.get(0)?, row.get::<_, Micros>(1)?.0))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let first = log.first().map(|(_, at)| *at);
+    let card = scheduler.replay(log, &key.to_string());
+    connection.execute(
+        "DELETE FROM card WHERE bank = ?1 AND question = ?2",
+        params![key.bank, key.question],
+    )?;
+    if let Some(first) = first {
+        save_card(connection, key, &card, first)?;
+    }
+    Ok(card)
+}

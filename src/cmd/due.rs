@@ -3,12 +3,11 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
-use std::path::PathBuf;
 
-use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::{Context, Outcome};
+use super::args::{BankPaths, JsonOutput};
+use super::{CommandError, Context, Outcome};
 use crate::store::QuestionKey;
 
 /// Show what is due, bank by bank
@@ -19,15 +18,15 @@ use crate::store::QuestionKey;
 /// config says otherwise). Set RECALL_NOW to see another moment, e.g. next week.
 ///
 /// Example: recall due banks/docker --json
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct Args {
-    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else built-in]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The banks whose questions count.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
-    /// Print JSON instead of a table
-    #[arg(long)]
-    pub json: bool,
+    /// `--json`.
+    #[command(flatten)]
+    pub output: JsonOutput,
 }
 
 /// One bank's row (and the total row).
@@ -62,18 +61,19 @@ struct BankRow {
     counts: DueCounts,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall due` (and `recall` with no command).
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
-    let config = ctx.config()?;
-    let store = ctx.open_store()?;
+    let progress = ctx.progress()?;
+    let (config, store) = (&progress.config, &progress.store);
     let now = ctx.clock.now();
-    let day = ctx.study_day(&config);
+    let day = progress.study_day();
     let keys: Vec<QuestionKey> = library
         .questions()
         .map(|(bank, question)| QuestionKey::new(&bank.id, &question.id))
         .collect();
     let known: HashSet<&QuestionKey> = keys.iter().collect();
-    let queue = store.due_queue(&keys, now, day, ctx.daily_limits(&config))?;
+    let queue = store.due_queue(&keys, now, day, progress.daily_limits())?;
 
     let mut rows: BTreeMap<String, DueCounts> = library
         .banks
@@ -108,7 +108,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
     }
 
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.output.json {
         let banks: Vec<BankRow> = rows
             .into_iter()
             .map(|(bank, counts)| BankRow { bank, counts })

@@ -14,7 +14,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, FixedOffset, NaiveTime, Utc};
 use fsrs::{ComputeParametersInput, FSRS, FSRSItem, FSRSReview};
 
-use crate::cli::{Context, Outcome};
+use super::{CommandError, Context, Outcome};
 use crate::schedule::{LOWER_BOUNDS, PARAMETER_COUNT, Parameters, UPPER_BOUNDS};
 use crate::store::{FittedParameters, QuestionKey, Review};
 
@@ -31,26 +31,27 @@ pub const MINIMUM_LONG_TERM_REVIEWS: usize = 400;
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(ctx: &Context, _args: Args) -> Result<Outcome> {
-    let config = ctx.config()?;
-    let mut store = ctx.open_store()?;
-    let current = ctx.scheduler(&config, &store)?;
-    let reviews = store.all_reviews()?;
-    let items = training_items(&reviews, ctx.clock.offset(), config.scheduler.day_starts_at);
+/// Runs `recall optimize`.
+pub fn run(ctx: &Context, _args: Args) -> Result<Outcome, CommandError> {
+    let mut progress = ctx.progress()?;
+    let reviews = progress.store.all_reviews()?;
+    let day_starts_at = progress.config.scheduler.day_starts_at;
+    let items = training_items(&reviews, ctx.clock.offset(), day_starts_at);
     let long_term = items
         .iter()
         .filter(|item| item.reviews.last().is_some_and(|review| review.delta_t > 0))
         .count();
     if long_term < MINIMUM_LONG_TERM_REVIEWS {
-        bail!(
+        return Err(CommandError::data(format!(
             "not enough history to optimise: {long_term} reviews on a later day than the \
              question's previous review, and a meaningful fit needs at least \
              {MINIMUM_LONG_TERM_REVIEWS}; keep studying with the default parameters and try \
              again later"
-        );
+        )));
     }
 
-    let before: Vec<f32> = current
+    let before: Vec<f32> = progress
+        .scheduler
         .config()
         .parameters
         .as_array()
@@ -82,9 +83,9 @@ pub fn run(ctx: &Context, _args: Args) -> Result<Outcome> {
         rmse_before: f64::from(metrics_before.rmse_bins),
         rmse_after: f64::from(metrics_after.rmse_bins),
     };
-    store.save_parameters(&fitted)?;
-    let scheduler = ctx.scheduler(&config, &store)?;
-    let rescheduled = store.rebuild(&scheduler)?;
+    progress.store.save_parameters(&fitted)?;
+    progress.reload_scheduler()?;
+    let rescheduled = progress.store.rebuild(&progress.scheduler)?;
 
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -114,7 +115,7 @@ pub fn run(ctx: &Context, _args: Args) -> Result<Outcome> {
     writeln!(
         out,
         "Saved in {}; {rescheduled} questions rescheduled.",
-        store.path().display()
+        progress.store.path().display()
     )?;
     Ok(Outcome::Success)
 }

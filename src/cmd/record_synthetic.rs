@@ -9,10 +9,9 @@
 
 use std::io::Write;
 
-use anyhow::Result;
 use chrono::TimeDelta;
 
-use crate::cli::{Context, Outcome};
+use super::{CommandError, Context, Outcome};
 use crate::schedule::Rating;
 use crate::store::{Mode, NewReview, QuestionKey};
 
@@ -32,10 +31,13 @@ pub struct Args {
     pub questions: u32,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
-    let config = ctx.config()?;
-    let mut store = ctx.open_store()?;
-    let scheduler = ctx.scheduler(&config, &store)?;
+/// Runs `recall record-synthetic`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
+    let super::Progress {
+        mut store,
+        scheduler,
+        ..
+    } = ctx.progress()?;
     let start = ctx.clock.now();
     let mut out = std::io::stdout().lock();
     for index in 0..args.count {

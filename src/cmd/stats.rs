@@ -7,14 +7,14 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc, Weekday};
 use serde::Serialize;
 
+use super::args::{BankPaths, JsonOutput};
+use super::{CommandError, Context, Outcome};
 use crate::bank::{Bank, Library, Question, Tier};
-use crate::cli::{Context, Outcome};
 use crate::schedule::{Card, Rating, Scheduler, State};
 use crate::store::{QuestionKey, Store, StudyDay};
 
@@ -38,13 +38,13 @@ const RETENTION_DAYS: i64 = 30;
 /// Example: recall stats banks/docker
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else built-in]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The banks whose questions count.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
-    /// Print JSON instead of charts
-    #[arg(long)]
-    pub json: bool,
+    /// `--json`.
+    #[command(flatten)]
+    pub output: JsonOutput,
 }
 
 #[derive(Debug, Serialize, PartialEq)]
@@ -102,20 +102,20 @@ struct Stats {
     streak_days: usize,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall stats`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
-    let config = ctx.config()?;
-    let store = ctx.open_store()?;
-    let scheduler = ctx.scheduler(&config, &store)?;
+    let progress = ctx.progress()?;
+    let (store, scheduler) = (&progress.store, &progress.scheduler);
     let now = ctx.clock.now();
-    let day = ctx.study_day(&config);
+    let day = progress.study_day();
     let offset = ctx.clock.offset();
-    let totals = ReviewTotals::read(&store, &library, day)?;
+    let totals = ReviewTotals::read(store, &library, day)?;
     let all_cards = store.cards()?;
     let cards = CardIndex::new(&all_cards);
-    let stats = compute(&library, &cards, &totals, &scheduler, now, day, offset);
+    let stats = compute(&library, &cards, &totals, scheduler, now, day, offset);
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.output.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?;
     } else {
         write!(out, "{}", render(&stats, crate::text::terminal_width()))?;

@@ -209,16 +209,16 @@ pub fn run_session(
         &ctx.clock,
         width,
     );
-    match result {
-        Err(err)
-            if err
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted) =>
-        {
-            Err(CommandError::new(ErrorKind::Interrupted, Interrupted))
-        }
-        other => Ok(other?),
+    let interrupted = match &result {
+        Err(err) => err
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted),
+        Ok(_) => frontend::terminal::was_interrupted(),
+    };
+    if interrupted {
+        return Err(CommandError::new(ErrorKind::Interrupted, Interrupted));
     }
+    Ok(result?)
 }
 
 /// Prints a report or notice (the intro, the summary) on stdout, whichever front end

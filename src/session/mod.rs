@@ -105,7 +105,7 @@ pub struct Outcome {
 /// Where the session is.
 #[derive(Debug, Clone)]
 enum Phase {
-    /// Showing the question at `position`.
+    /// Showing the question at the front of `pending`.
     Asking,
     /// Answered; waiting for the rating.
     Rating(Verdict),

@@ -14,9 +14,17 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// recall: quiz yourself from TOML question banks, graded and spaced for memory.
+/// The command line as typed: the options every command accepts, and the verb with its
+/// own arguments. clap parses and checks it; the verbs resolve the rest (`cmd::Context`).
+///
+/// Each verb's `--help` is its `Args` struct's doc comment; recall's own is the `about`
+/// below (a doc comment here would be taken for it).
 #[derive(Debug, Parser)]
 #[command(name = "recall", version, max_term_width = 100)]
+#[command(
+    about = "recall: quiz yourself from TOML question banks, graded and spaced for memory",
+    long_about = None
+)]
 #[command(
     after_help = "Run `recall check` to validate banks, `recall list` to see them.\n\
 Exit codes: 0 success, 1 a check, test or quiz fell short, 2 usage or I/O error, 130 interrupted."
@@ -43,9 +51,11 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 }
 
-/// The verbs. Each variant's help is its `Args` struct's doc comment (a doc comment
-/// on a variant would replace it, so the variants have none).
-#[allow(missing_docs)]
+/// The verbs, one per module of `cmd`, dispatched by [`run`].
+#[allow(
+    missing_docs,
+    reason = "a variant's help is its `Args` struct's doc comment, which a doc comment here would replace"
+)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Drill(cmd::drill::Args),

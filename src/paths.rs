@@ -5,8 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// The environment variable naming the progress database.
 pub const DB_VAR: &str = "RECALL_DB";
+/// The environment variable naming the configuration file.
 pub const CONFIG_VAR: &str = "RECALL_CONFIG";
+/// The environment variable listing bank files and folders (separated like `PATH`).
 pub const BANKS_VAR: &str = "RECALL_BANKS";
 
 fn from_env(var: &str) -> Option<PathBuf> {

@@ -62,11 +62,14 @@ impl fmt::Display for ReviewId {
 /// follows these ids, so rewording a question keeps its history.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QuestionKey {
+    /// The bank's id.
     pub bank: String,
+    /// The question's id within its bank.
     pub question: String,
 }
 
 impl QuestionKey {
+    /// The key of `question` in `bank`.
     pub fn new(bank: impl Into<String>, question: impl Into<String>) -> QuestionKey {
         QuestionKey {
             bank: bank.into(),
@@ -84,12 +87,16 @@ impl fmt::Display for QuestionKey {
 /// How the question was asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
+    /// Daily spaced repetition (`recall drill`).
     Drill,
+    /// A knowledge check (`recall quiz`).
     Quiz,
+    /// A mock interview (`recall interview`).
     Interview,
 }
 
 impl Mode {
+    /// The name stored in the log and shown in history.
     pub fn name(self) -> &'static str {
         match self {
             Mode::Drill => "drill",
@@ -115,7 +122,9 @@ impl FromStr for Mode {
 /// An answer to record.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewReview {
+    /// The question answered.
     pub key: QuestionKey,
+    /// How it was asked.
     pub mode: Mode,
     /// What the learner answered, as typed (or the letters chosen).
     pub answer: String,
@@ -136,14 +145,23 @@ pub struct NewReview {
 /// One row of the review log.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
+    /// The row's id, in the order answers were recorded.
     pub id: ReviewId,
+    /// The question answered.
     pub key: QuestionKey,
+    /// When it was answered.
     pub reviewed_at: DateTime<Utc>,
+    /// How it was asked.
     pub mode: Mode,
+    /// What the learner answered, as typed (or the letters chosen).
     pub answer: String,
+    /// The grader's score from 0 to 1, when it graded.
     pub score: Option<f64>,
+    /// The rating the grader suggested, when it did.
     pub suggested: Option<Rating>,
+    /// The rating the learner chose.
     pub rating: Rating,
+    /// Time from showing the question to the answer.
     pub duration_ms: u64,
     /// The card's state just before this review.
     pub state_before: State,
@@ -152,100 +170,154 @@ pub struct Review {
 /// What [`Store::record`] did: the log row and the question's new card.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
+    /// The new row's id.
     pub id: ReviewId,
+    /// The question's card after the answer.
     pub card: Card,
 }
 
 /// A question in the log whose id no loaded bank has any more.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Orphan {
+    /// The question.
     pub key: QuestionKey,
+    /// How many answers the log holds for it.
     pub reviews: u64,
+    /// When it was last answered.
     pub last_review: DateTime<Utc>,
 }
 
 /// Parameters saved by `recall optimize`, with how well they fit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FittedParameters {
+    /// The fitted FSRS-6 weights.
     pub parameters: Parameters,
+    /// When they were fitted.
     pub fitted_at: DateTime<Utc>,
+    /// How many reviews they were fitted to.
     pub reviews: u64,
+    /// Log loss of the review log under the parameters used before.
     pub log_loss_before: f64,
+    /// Log loss under the fitted parameters.
     pub log_loss_after: f64,
+    /// RMSE (binned) under the parameters used before.
     pub rmse_before: f64,
+    /// RMSE (binned) under the fitted parameters.
     pub rmse_after: f64,
 }
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The database's folder cannot be created.
     #[error("cannot create the folder {} for the database: {source}", path.display())]
     CreateFolder {
+        /// The folder.
         path: PathBuf,
+        /// Why it cannot be created.
         source: std::io::Error,
     },
+    /// The database file cannot be read to check what it is.
     #[error("cannot read the database {}: {source}", path.display())]
     Inspect {
+        /// The database path.
         path: PathBuf,
+        /// Why it cannot be read.
         source: std::io::Error,
     },
+    /// The database file is read-only.
     #[error(
         "the database {} is read-only; recall needs to write to it \
          (make it writable, or pass --db with another path); it was left untouched",
         path.display()
     )]
-    ReadOnly { path: PathBuf },
+    ReadOnly {
+        /// The database path.
+        path: PathBuf,
+    },
+    /// The path is a folder, or something else that is not a file.
     #[error(
         "{} is not a file; pass --db with the path of a database file",
         path.display()
     )]
-    NotAFile { path: PathBuf },
+    NotAFile {
+        /// The database path.
+        path: PathBuf,
+    },
+    /// The file is not an SQLite database.
     #[error(
         "{} is not a recall database (it is not an SQLite file); move it away or \
          pass --db with another path; it was left untouched",
         path.display()
     )]
-    NotSqlite { path: PathBuf },
+    NotSqlite {
+        /// The database path.
+        path: PathBuf,
+    },
+    /// The file is an SQLite database, but not recall's.
     #[error(
         "{} is an SQLite database but not recall's (it has other tables); pass --db \
          with another path; it was left untouched",
         path.display()
     )]
-    Foreign { path: PathBuf },
+    Foreign {
+        /// The database path.
+        path: PathBuf,
+    },
+    /// The file is shorter than its SQLite header says.
     #[error(
         "the database {} is truncated ({actual} bytes where its header promises \
          {expected}); restore it from a backup; it was left untouched",
         path.display()
     )]
     Truncated {
+        /// The database path.
         path: PathBuf,
+        /// The size its header promises, in bytes.
         expected: u64,
+        /// Its actual size, in bytes.
         actual: u64,
     },
+    /// SQLite finds the database damaged.
     #[error(
         "the database {} is damaged ({detail}); restore it from a backup; it was left untouched",
         path.display()
     )]
-    Corrupt { path: PathBuf, detail: String },
+    Corrupt {
+        /// The database path.
+        path: PathBuf,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// A newer recall's schema version.
     #[error(
         "the database {} was written by a newer recall (schema version {found}, this \
          recall knows up to {latest}); upgrade recall; the database was left untouched",
         path.display()
     )]
     TooNew {
+        /// The database path.
         path: PathBuf,
+        /// The schema version found.
         found: i64,
+        /// The newest version this recall knows.
         latest: i64,
     },
+    /// SQLite failed.
     #[error("database {}: {source}", path.display())]
     Sqlite {
+        /// The database path.
         path: PathBuf,
+        /// What SQLite said.
         source: rusqlite::Error,
     },
+    /// Undo of a review the log does not have.
     #[error("there is no review {0} to undo")]
     NoSuchReview(ReviewId),
+    /// Undo of a review that is not its question's latest.
     #[error("review {0} is not the latest answer to its question, so it cannot be undone")]
     NotLatest(ReviewId),
+    /// A value in the database that recall cannot read.
     #[error("{0}")]
     Invalid(String),
 }
@@ -323,6 +395,7 @@ impl Store {
         })
     }
 
+    /// The database's path.
     pub fn path(&self) -> &Path {
         &self.path
     }

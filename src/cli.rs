@@ -118,7 +118,9 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         // With no command: what is due, and the one command that starts studying.
         None => {
             let outcome = cmd::due::run(&ctx, cmd::due::Args::default())?;
-            println!("\nStart studying: recall drill    (recall --help lists every command)");
+            // Not println!, which panics when the reader has gone (`recall | head -1`).
+            let hint = "\nStart studying: recall drill    (recall --help lists every command)";
+            writeln!(std::io::stdout().lock(), "{hint}")?;
             Ok(outcome)
         }
         Some(Command::Card(args)) => cmd::card::run(&ctx, args),

@@ -27,7 +27,7 @@ pub struct Args {
     /// more), or QUESTION alone when its id is in one bank only
     pub question: String,
 
-    /// `--json`.
+    /// Text, or JSON with `--json`.
     #[command(flatten)]
     pub output: JsonOutput,
 

@@ -24,7 +24,7 @@ pub struct Args {
     #[command(flatten)]
     pub paths: BankPaths,
 
-    /// `--json`.
+    /// Text, or JSON with `--json`.
     #[command(flatten)]
     pub output: JsonOutput,
 }

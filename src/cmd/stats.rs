@@ -42,7 +42,7 @@ pub struct Args {
     #[command(flatten)]
     pub paths: BankPaths,
 
-    /// `--json`.
+    /// Text, or JSON with `--json`.
     #[command(flatten)]
     pub output: JsonOutput,
 }

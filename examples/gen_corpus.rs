@@ -484,9 +484,7 @@ fn write_database(
 
 fn main() -> Result<()> {
     let args = parse_args()?;
-    let now = recall::clock::Clock::from_env()
-        .map_err(anyhow::Error::msg)?
-        .now();
+    let now = recall::clock::Clock::from_env()?.now();
     let mut rng = Rng(args.seed);
     let keys = write_banks(&args, &mut rng)?;
     let scheduler = Scheduler::new(SchedulerConfig::default())?;

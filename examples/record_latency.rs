@@ -31,10 +31,7 @@ fn main() -> anyhow::Result<()> {
         "{} has no answered questions",
         db.display()
     );
-    let start = recall::clock::Clock::from_env()
-        .map_err(anyhow::Error::msg)?
-        .now()
-        .max(Utc::now());
+    let start = recall::clock::Clock::from_env()?.now().max(Utc::now());
     let mut times = Vec::with_capacity(answers);
     for i in 0..answers {
         let review = NewReview {

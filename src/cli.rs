@@ -1,27 +1,40 @@
-//! The command line: clap's view of what the user typed, and the dispatch to one module
-//! per verb (`cmd::<verb>`).
+//! The command line: clap's view of what the user typed, the dispatch to one module per
+//! verb (`cmd::<verb>`), and the exit code.
 //!
-//! This is the only place that knows about exit codes: every command returns an
-//! [`Outcome`] or an error, and `main` turns them into 0, 1, 2 or 130 (see the README).
+//! Every command returns an [`Outcome`] or a [`CommandError`]; `main` prints the error
+//! and turns the outcome or the error's kind into 0, 1, 2 or 130 (see the README). What
+//! the verbs share (the context, the error kinds) lives in `cmd`, which knows nothing
+//! of this module.
 
 use crate::clock::Clock;
-use crate::cmd;
-use clap::{Args, Parser, Subcommand};
+use crate::cmd::{self, CommandError, Context, Outcome};
+use crate::text::sanitize;
+use clap::{Args, CommandFactory, Parser, Subcommand};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// recall: quiz yourself from TOML question banks, graded and spaced for memory.
+/// The command line as typed: the options every command accepts, and the verb with its
+/// own arguments. clap parses and checks it; the verbs resolve the rest (`cmd::Context`).
+///
+/// Each verb's `--help` is its `Args` struct's doc comment; recall's own is the `about`
+/// below (a doc comment here would be taken for it).
 #[derive(Debug, Parser)]
 #[command(name = "recall", version, max_term_width = 100)]
+#[command(
+    about = "recall: quiz yourself from TOML question banks, graded and spaced for memory",
+    long_about = None
+)]
 #[command(
     after_help = "Run `recall check` to validate banks, `recall list` to see them.\n\
 Exit codes: 0 success, 1 a check, test or quiz fell short, 2 usage or I/O error, 130 interrupted."
 )]
 pub struct Cli {
+    /// The options every command accepts.
     #[command(flatten)]
     pub global: GlobalArgs,
 
+    /// The verb; none shows what is due.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -38,6 +51,11 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 }
 
+/// The verbs, one per module of `cmd`, dispatched by [`run`].
+#[allow(
+    missing_docs,
+    reason = "a variant's help is its `Args` struct's doc comment, which a doc comment here would replace"
+)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Drill(cmd::drill::Args),
@@ -60,80 +78,53 @@ pub enum Command {
     Man(cmd::man::Args),
 }
 
-/// How a command that ran to its end went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Exit 0.
-    Success,
-    /// Exit 1: a check, test or quiz fell short.
-    Failure,
-}
-
-/// An error that means "the user stopped us" (exit 130), not "something broke".
-#[derive(Debug, thiserror::Error)]
-#[error("interrupted")]
-pub struct Interrupted;
-
-/// What every command receives: the global options and the clock.
-#[derive(Debug, Clone)]
-pub struct Context {
-    pub global: GlobalArgs,
-    pub clock: Clock,
-}
-
+/// Parses the command line, runs the command and turns how it went into the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
-        Err(err) => exit_for_error(&err),
+        Err(error) => {
+            if error.kind().is_reported() {
+                report(&error);
+            }
+            ExitCode::from(error.kind().exit_code())
+        }
     }
 }
 
-fn exit_for_error(err: &anyhow::Error) -> ExitCode {
-    if err.downcast_ref::<Interrupted>().is_some() {
-        return ExitCode::from(130);
-    }
-    // A closed pipe (`recall list | head`) is not an error (like ripgrep and jj).
-    let broken_pipe = err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    });
-    if broken_pipe {
-        return ExitCode::SUCCESS;
-    }
+/// Prints `error` on stderr: the error, each cause, then each hint.
+fn report(error: &CommandError) {
     let mut stderr = std::io::stderr().lock();
-    let _ = writeln!(stderr, "error: {}", crate::text::sanitize(&err.to_string()));
-    for cause in err.chain().skip(1) {
-        let _ = writeln!(
-            stderr,
-            "  caused by: {}",
-            crate::text::sanitize(&cause.to_string())
-        );
+    let mut chain = error.chain();
+    if let Some(first) = chain.next() {
+        let _ = writeln!(stderr, "error: {}", sanitize(&first.to_string()));
     }
-    ExitCode::from(2)
+    for cause in chain {
+        let _ = writeln!(stderr, "  caused by: {}", sanitize(&cause.to_string()));
+    }
+    for hint in error.hints() {
+        let _ = writeln!(stderr, "hint: {}", sanitize(hint));
+    }
 }
 
 /// Runs one parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    let clock = Clock::from_env().map_err(anyhow::Error::msg)?;
-    let ctx = Context {
-        global: cli.global,
-        clock,
-    };
+pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
+    let clock = Clock::from_env()?;
+    let ctx = Context::new(clock, cli.global.db, cli.global.config);
     match cli.command {
         // With no command: what is due, and the one command that starts studying.
         None => {
-            let paths = Vec::new();
-            let outcome = cmd::due::run(&ctx, cmd::due::Args { paths, json: false })?;
-            println!("\nStart studying: recall drill    (recall --help lists every command)");
+            let outcome = cmd::due::run(&ctx, cmd::due::Args::default())?;
+            // Not println!, which panics when the reader has gone (`recall | head -1`).
+            let hint = "\nStart studying: recall drill    (recall --help lists every command)";
+            writeln!(std::io::stdout().lock(), "{hint}")?;
             Ok(outcome)
         }
         Some(Command::Card(args)) => cmd::card::run(&ctx, args),
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
-        Some(Command::Completions(args)) => cmd::completions::run(&ctx, args),
-        Some(Command::Man(args)) => cmd::man::run(&ctx, args),
+        Some(Command::Completions(args)) => cmd::completions::run(args, Cli::command()),
+        Some(Command::Man(args)) => cmd::man::run(args, Cli::command()),
         Some(Command::Drill(args)) => cmd::drill::run(&ctx, args),
         Some(Command::Quiz(args)) => cmd::quiz::run(&ctx, args),
         Some(Command::Interview(args)) => cmd::interview::run(&ctx, args),

@@ -10,6 +10,8 @@ use chrono::{DateTime, FixedOffset, Local, Offset, Utc};
 /// The environment variable that fixes the current time (RFC 3339).
 pub const NOW_VAR: &str = "RECALL_NOW";
 
+/// The time recall works at: the system clock, or a fixed moment (`RECALL_NOW`) under
+/// which time stands still. Copy it freely; every copy reads the same time.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
     fixed: Option<DateTime<FixedOffset>>,
@@ -27,21 +29,19 @@ impl Clock {
     }
 
     /// `RECALL_NOW` when set (an error if it is not RFC 3339), else the system clock.
-    pub fn from_env() -> Result<Clock, String> {
+    pub fn from_env() -> Result<Clock, BadNow> {
         match std::env::var(NOW_VAR) {
             Ok(value) if !value.trim().is_empty() => Clock::parse(value.trim()),
             _ => Ok(Clock::system()),
         }
     }
 
-    fn parse(value: &str) -> Result<Clock, String> {
+    fn parse(value: &str) -> Result<Clock, BadNow> {
         DateTime::parse_from_rfc3339(value)
             .map(Clock::fixed)
-            .map_err(|e| {
-                format!(
-                    "{NOW_VAR}={value:?} is not an RFC 3339 time ({e}); \
-                     write it like 2026-11-27T09:30:00Z or 2026-11-27T09:30:00+01:00"
-                )
+            .map_err(|reason| BadNow {
+                value: value.to_owned(),
+                reason,
             })
     }
 
@@ -68,6 +68,19 @@ impl Clock {
     }
 }
 
+/// `RECALL_NOW` holds something that is not an RFC 3339 time.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{NOW_VAR}={value:?} is not an RFC 3339 time ({reason}); \
+     write it like 2026-11-27T09:30:00Z or 2026-11-27T09:30:00+01:00"
+)]
+pub struct BadNow {
+    /// The value of `RECALL_NOW`, trimmed.
+    pub value: String,
+    /// What chrono found wrong with it (in the message, not a cause of its own).
+    reason: chrono::ParseError,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,7 +94,7 @@ mod tests {
 
     #[test]
     fn rejects_a_bad_time_with_an_example() {
-        let err = Clock::parse("tomorrow").unwrap_err();
+        let err = Clock::parse("tomorrow").unwrap_err().to_string();
         assert!(err.contains("2026-11-27T09:30:00Z"), "{err}");
     }
 }

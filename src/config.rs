@@ -23,6 +23,7 @@ use crate::schedule::{MAXIMUM_INTERVAL_LIMIT, SchedulerConfig};
 pub struct Config {
     /// The file it came from, when one was read.
     pub source: Option<PathBuf>,
+    /// The `[scheduler]` table.
     pub scheduler: SchedulerSettings,
 }
 
@@ -55,11 +56,15 @@ impl Default for SchedulerSettings {
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file exists but cannot be read.
     #[error("cannot read the configuration file {}: {source}", path.display())]
     Read {
+        /// The file.
         path: PathBuf,
+        /// Why it cannot be read.
         source: std::io::Error,
     },
+    /// The file has errors, each located to its line and column.
     #[error("{}", render(.0))]
     Invalid(Vec<Diagnostic>),
 }

@@ -8,14 +8,19 @@ use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::Path;
 
+/// How bad a problem is: an error keeps its bank from loading (and `recall check` exits
+/// 1); a warning is doubtful but legal, and the bank loads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The bank (or config) cannot be used until it is fixed.
     Error,
+    /// Worth a look; nothing stops loading.
     Warning,
 }
 
 impl Severity {
+    /// `error` or `warning`, as printed.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -27,14 +32,19 @@ impl Severity {
 /// One problem, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {
+    /// The file the problem is in, as given (or `builtin:<name>` for a built-in bank).
     pub file: String,
     /// 1-based; 0 when the problem concerns the whole file (too large, not UTF-8).
     pub line: usize,
     /// 1-based, in characters; 0 with `line` 0.
     pub column: usize,
+    /// The bank's id, when the problem is inside a bank whose id is known.
     pub bank: Option<String>,
+    /// The question's id, when the problem is inside a question.
     pub question: Option<String>,
+    /// Whether it is an error or a warning.
     pub severity: Severity,
+    /// What is wrong, in one sentence.
     pub message: String,
     /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,21 +104,25 @@ impl Diagnostic {
         }
     }
 
+    /// The same problem with a hint on how to fix it.
     pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self
     }
 
+    /// The same problem, placed in bank `bank` (when known).
     pub fn in_bank(mut self, bank: Option<&str>) -> Diagnostic {
         self.bank = bank.map(str::to_owned);
         self
     }
 
+    /// The same problem, placed in question `question` (when known).
     pub fn in_question(mut self, question: Option<&str>) -> Diagnostic {
         self.question = question.map(str::to_owned);
         self
     }
 
+    /// Whether it is an error (not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -204,6 +218,7 @@ pub struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
+    /// An index over `source`, built lazily as lookups come.
     pub fn new(source: &'a str) -> Locator<'a> {
         Locator {
             source,

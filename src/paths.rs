@@ -5,8 +5,11 @@
 
 use std::path::{Path, PathBuf};
 
+/// The environment variable naming the progress database.
 pub const DB_VAR: &str = "RECALL_DB";
+/// The environment variable naming the configuration file.
 pub const CONFIG_VAR: &str = "RECALL_CONFIG";
+/// The environment variable listing bank files and folders (separated like `PATH`).
 pub const BANKS_VAR: &str = "RECALL_BANKS";
 
 fn from_env(var: &str) -> Option<PathBuf> {
@@ -15,17 +18,22 @@ fn from_env(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// No database path was given and the platform has no data directory to put one in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "cannot find a data directory for the database (is HOME set?); pass --db PATH or set {DB_VAR}"
+)]
+pub struct NoDataDirectory;
+
 /// `--db`, else `RECALL_DB`, else `<data dir>/recall/recall.db`
 /// (`~/.local/share/recall/recall.db` on Linux).
-pub fn database(option: Option<&Path>) -> Result<PathBuf, String> {
+pub fn database(option: Option<&Path>) -> Result<PathBuf, NoDataDirectory> {
     if let Some(path) = option.map(Path::to_path_buf).or_else(|| from_env(DB_VAR)) {
         return Ok(path);
     }
     dirs::data_dir()
         .map(|dir| dir.join("recall").join("recall.db"))
-        .ok_or_else(|| {
-            format!("cannot find a data directory for the database (is HOME set?); pass --db PATH or set {DB_VAR}")
-        })
+        .ok_or(NoDataDirectory)
 }
 
 /// `--config`, else `RECALL_CONFIG`, else `<config dir>/recall/config.toml`

@@ -10,6 +10,8 @@ mod check;
 
 #[path = "suites/grade.rs"]
 mod grade;
+#[path = "suites/layering.rs"]
+mod layering;
 #[path = "suites/session.rs"]
 mod session;
 #[path = "suites/store_commands.rs"]

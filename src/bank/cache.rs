@@ -52,11 +52,13 @@ pub fn path_for(database: &Path) -> PathBuf {
 
 const MAGIC: &[u8; 8] = b"rclbank1";
 
-/// Changes whenever recall's version or the code that turns a file into a `Loaded`
-/// changes, so a cache is never read by a loader that would load differently.
+/// Changes whenever recall's version, the code that turns a file into a `Loaded`, or
+/// the `toml` crates whose messages diagnostics quote (their versions, from `build.rs`)
+/// change, so a cache is never read by a loader that would load differently.
 const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
     concat!(
         env!("CARGO_PKG_VERSION"),
+        env!("RECALL_TOML_VERSIONS"),
         include_str!("load.rs"),
         include_str!("raw.rs"),
         include_str!("model.rs"),

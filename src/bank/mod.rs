@@ -26,7 +26,9 @@ use std::path::{Path, PathBuf};
 /// Every bank that loaded, and what was wrong with the rest.
 #[derive(Debug, Default)]
 pub struct Library {
+    /// The banks that loaded (a bank with an error does not).
     pub banks: Vec<Bank>,
+    /// Every problem found, in every file, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
     /// How many files were read.
     pub files: usize,
@@ -37,11 +39,18 @@ pub struct Library {
 /// A failure to read what the user pointed at (as opposed to a problem inside a bank).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    /// A path given (or in `RECALL_BANKS`) does not exist.
     #[error("{path}: no such file or folder")]
-    NotFound { path: PathBuf },
+    NotFound {
+        /// The path.
+        path: PathBuf,
+    },
+    /// A path exists but cannot be read.
     #[error("cannot read {path}")]
     Io {
+        /// The path.
         path: PathBuf,
+        /// Why it cannot be read.
         #[source]
         source: std::io::Error,
     },
@@ -105,6 +114,7 @@ impl Library {
         }
     }
 
+    /// Whether any bank had an error (and so did not load).
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }

@@ -15,13 +15,17 @@ use std::path::PathBuf;
 pub struct Bank {
     /// Stable id, `[a-z0-9_-]+`, unique across all loaded banks.
     pub id: String,
+    /// The title shown in lists and exports.
     pub title: String,
     /// Where the material comes from, e.g. `MOD-DOCKER-04`.
     pub lesson: Option<String>,
     /// The module or course the lesson belongs to, e.g. `MOD-DOCKER`.
     pub module: Option<String>,
+    /// What the bank covers, in a sentence or two.
     pub description: Option<String>,
+    /// Tags every question of the bank has (for `--tag`).
     pub tags: Vec<String>,
+    /// The questions, in the file's order.
     pub questions: Vec<Question>,
     /// Where the bank was read from: a path on disk, or `builtin:<name>` for a bank
     /// compiled into the binary.
@@ -33,6 +37,7 @@ pub struct Bank {
 pub struct Question {
     /// Stable id, unique in its bank; progress is keyed by `bank/question`.
     pub id: String,
+    /// How it is asked and graded.
     pub kind: Kind,
     /// The question itself.
     pub prompt: String,
@@ -53,8 +58,11 @@ pub struct Question {
     pub rubric: Option<Rubric>,
     /// The pass mark as a fraction in (0, 1]; `None` means the grader's default.
     pub pass: Option<f64>,
+    /// The author's test answers for the rubric (`recall test` checks them).
     pub examples: Vec<Example>,
+    /// The question's own tags (for `--tag`), besides the bank's.
     pub tags: Vec<String>,
+    /// How hard the author thinks it is; informational.
     pub difficulty: Option<Difficulty>,
     /// Where to read more: URLs or section names.
     pub references: Vec<String>,
@@ -111,6 +119,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// Every kind, in the order lists show them.
     pub const ALL: [Kind; 4] = [
         Kind::MultipleChoice,
         Kind::ShortAnswer,
@@ -128,10 +137,12 @@ impl Kind {
         }
     }
 
+    /// The kind named `s` (as in bank files and on the command line).
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// Whether it is answered in free text (every kind but multiple choice).
     pub fn is_text(self) -> bool {
         !matches!(self, Kind::MultipleChoice)
     }
@@ -144,6 +155,10 @@ impl fmt::Display for Kind {
 }
 
 /// Interview tiers, in the order a mock interview walks them.
+#[allow(
+    missing_docs,
+    reason = "each variant is named by the word a bank uses for it"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Tier {
     Beginner,
@@ -153,6 +168,7 @@ pub enum Tier {
 }
 
 impl Tier {
+    /// Every tier, in the order a mock interview walks them.
     pub const ALL: [Tier; 4] = [
         Tier::Beginner,
         Tier::Intermediate,
@@ -160,6 +176,7 @@ impl Tier {
         Tier::Scenario,
     ];
 
+    /// The name used in bank files and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {
             Tier::Beginner => "beginner",
@@ -179,6 +196,7 @@ impl Tier {
         }
     }
 
+    /// The tier named `s` (as in bank files and on the command line).
     pub fn parse(s: &str) -> Option<Tier> {
         Tier::ALL.into_iter().find(|t| t.as_str() == s)
     }
@@ -191,6 +209,10 @@ impl fmt::Display for Tier {
 }
 
 /// How hard the author thinks a question is; informational.
+#[allow(
+    missing_docs,
+    reason = "each variant is named by the word a bank uses for it"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Difficulty {
     Easy,
@@ -199,8 +221,10 @@ pub enum Difficulty {
 }
 
 impl Difficulty {
+    /// Every difficulty, easiest first.
     pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
 
+    /// The name used in bank files.
     pub fn as_str(self) -> &'static str {
         match self {
             Difficulty::Easy => "easy",
@@ -209,6 +233,7 @@ impl Difficulty {
         }
     }
 
+    /// The difficulty named `s` (as in bank files).
     pub fn parse(s: &str) -> Option<Difficulty> {
         Difficulty::ALL.into_iter().find(|d| d.as_str() == s)
     }
@@ -217,6 +242,7 @@ impl Difficulty {
 /// One choice of a multiple-choice question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
+    /// The choice's text.
     pub text: String,
     /// Shown when the learner picks this choice ("why this is wrong").
     pub feedback: Option<String>,
@@ -285,13 +311,16 @@ impl Concept {
 /// Terms that fail an answer when present ("bind mount" for a question about volumes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Forbidden {
+    /// Each term is a word, a phrase or a code-like token, matched as concepts are.
     pub terms: Vec<String>,
 }
 
 /// An author's test response: an answer and the verdict the rubric should give it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Example {
+    /// The answer to grade.
     pub answer: String,
+    /// The verdict the rubric should give it.
     pub expect: Expect,
     /// Why this example exists, shown when it fails.
     pub note: Option<String>,
@@ -300,11 +329,15 @@ pub struct Example {
 /// The verdict an example expects.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Expect {
+    /// The answer passes.
     Pass,
+    /// The answer fails.
     Fail,
     /// The score lies in `[min, max]`.
     Score {
+        /// The lowest score expected, in [0, 1].
         min: f64,
+        /// The highest score expected, in [0, 1].
         max: f64,
     },
 }

@@ -2,12 +2,12 @@
 //! text or JSON.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
 use serde_json::json;
 
-use crate::cli::{Context, Outcome};
+use super::args::{BankPathOption, JsonOutput};
+use super::{CommandError, Context, Outcome, Progress};
 use crate::schedule::{Card, Scheduler};
 use crate::store::{QuestionKey, Review};
 
@@ -18,22 +18,26 @@ use crate::store::{QuestionKey, Review};
 ///
 /// Example: recall card mod-docker-04/named-volume-definition --json
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("json", |arg| arg.help(
+    "Print JSON (keys: state, stability, difficulty, retrievability, due, reps, lapses, \
+     reviews, ...) instead of text"
+)))]
 pub struct Args {
     /// The question: BANK/QUESTION (also works for questions no bank has any
     /// more), or QUESTION alone when its id is in one bank only
     pub question: String,
 
-    /// Print JSON (keys: state, stability, difficulty, retrievability, due, reps,
-    /// lapses, reviews, ...) instead of text
-    #[arg(long)]
-    pub json: bool,
+    /// Text, or JSON with `--json`.
+    #[command(flatten)]
+    pub output: JsonOutput,
 
-    /// Bank files or folders to look in [default: $RECALL_BANKS, else ./banks, else built-in]
-    #[arg(long = "bank-path", value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The banks to look the question up in.
+    #[command(flatten)]
+    pub paths: BankPathOption,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall card`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let key = match args.question.split_once('/') {
         Some((bank, question)) if !bank.is_empty() && !question.is_empty() => {
             QuestionKey::new(bank, question)
@@ -44,13 +48,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
             QuestionKey::new(&bank.id, &question.id)
         }
     };
-    let config = ctx.config()?;
-    let store = ctx.open_store()?;
-    let scheduler = ctx.scheduler(&config, &store)?;
+    let Progress {
+        store, scheduler, ..
+    } = ctx.progress()?;
     let card = store.card(&key)?;
     let history = store.history(&key)?;
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.output.json {
         let document = card_json(ctx, &scheduler, &key, &card, &history);
         writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
     } else {

@@ -1,10 +1,9 @@
 //! `recall check`: validate banks and report every problem with `file:line:col`.
 
-use crate::cli::{Context, Outcome};
+use super::args::BankPaths;
+use super::{CommandError, Context, Outcome};
 use crate::diagnostic::Diagnostic;
-use anyhow::Result;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Check banks for mistakes, each with file:line:col and a fix
 ///
@@ -18,9 +17,9 @@ use std::path::PathBuf;
 /// Example: recall check banks/ --format json
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bank files or folders (searched recursively for *.toml)
-    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
-    pub paths: Vec<PathBuf>,
+    /// The banks to check.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
     /// How to print the problems: text for people, json (one object per problem) for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -32,13 +31,19 @@ pub struct Args {
     pub orphans: bool,
 }
 
+/// How `recall check` prints the problems.
+#[allow(
+    missing_docs,
+    reason = "a variant's doc comment would become its help in `--help`; `--format` explains them"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
     Json,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall check`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let mut library = ctx.load_banks(&args.paths)?;
     if args.orphans {
         let orphans = orphans(ctx, &library)?;
@@ -100,7 +105,7 @@ pub(crate) fn plural(n: usize) -> &'static str {
 
 /// Progress in the database for questions no loaded bank has, as warnings on the
 /// database file.
-fn orphans(ctx: &Context, library: &crate::bank::Library) -> Result<Vec<Diagnostic>> {
+fn orphans(ctx: &Context, library: &crate::bank::Library) -> Result<Vec<Diagnostic>, CommandError> {
     let store = ctx.open_store()?;
     let known: std::collections::HashSet<crate::store::QuestionKey> = library
         .questions()

@@ -1,9 +1,7 @@
 //! `recall completions`: shell completion scripts, generated from the command line's
 //! own definition so they never fall behind it.
 
-use crate::cli::{Cli, Context, Outcome};
-use anyhow::Result;
-use clap::CommandFactory;
+use super::{CommandError, Outcome};
 
 /// Print a shell completion script.
 ///
@@ -18,8 +16,8 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> Result<Outcome> {
-    let mut command = Cli::command();
+/// Runs `recall completions` for `command`, the whole command line's definition.
+pub fn run(args: Args, mut command: clap::Command) -> Result<Outcome, CommandError> {
     clap_complete::generate(
         args.shell,
         &mut command,

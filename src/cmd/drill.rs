@@ -1,11 +1,10 @@
 //! `recall drill`: daily spaced repetition over what is due.
 
-use super::study::{self, Progress, RatingArgs, StudyArgs};
-use crate::cli::{Context, Outcome};
+use super::study::{self, RatingArgs, StudyArgs};
+use super::{CommandError, Context, Outcome};
 use crate::frontend::Ending;
 use crate::session::{Entry, Mode, Session, report};
 use crate::store::QuestionKey;
-use anyhow::Result;
 use std::collections::HashMap;
 
 /// Study what is due today, spaced for memory (FSRS)
@@ -23,6 +22,7 @@ use std::collections::HashMap;
 /// Example: recall drill --bank mod-docker-04 --new 5
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The options every study command takes.
     #[command(flatten)]
     pub study: StudyArgs,
 
@@ -34,13 +34,15 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
 
+    /// How answers are rated.
     #[command(flatten)]
     pub rating: RatingArgs,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall drill`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = study::load(ctx, &args.study)?;
-    let mut progress = Progress::open(ctx)?;
+    let mut progress = ctx.progress()?;
     let now = ctx.clock.now();
     let filter = args.study.filter();
     let questions = filter.questions(&library);
@@ -48,8 +50,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
         .iter()
         .map(|(b, q)| QuestionKey::new(&b.id, &q.id))
         .collect();
-    let day = ctx.study_day(&progress.config);
-    let limits = ctx.daily_limits(&progress.config);
+    let day = progress.study_day();
+    let limits = progress.daily_limits();
     let mut queue = progress.store.due_queue(&keys, now, day, limits)?;
     if let Some(new) = args.new {
         queue.new.truncate(new);

@@ -5,13 +5,12 @@
 //! table or as JSON.
 
 use std::io::Write;
-use std::path::PathBuf;
 
-use anyhow::Result;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
-use crate::cli::{Context, Outcome};
+use super::args::{BankPaths, JsonOutput};
+use super::{CommandError, Context, Outcome};
 use crate::config::Config;
 use crate::stats::due::{Due, DueCounts};
 use crate::store::StudyDay;
@@ -24,15 +23,15 @@ use crate::store::StudyDay;
 /// config says otherwise). Set RECALL_NOW to see another moment, e.g. next week.
 ///
 /// Example: recall due banks/docker --json
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Default, clap::Args)]
 pub struct Args {
-    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else built-in]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The banks whose questions count.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
-    /// Print JSON instead of a table
-    #[arg(long)]
-    pub json: bool,
+    /// Text, or JSON with `--json`.
+    #[command(flatten)]
+    pub output: JsonOutput,
 }
 
 /// One bank's row in the JSON output.
@@ -43,22 +42,24 @@ struct BankRow<'a> {
     counts: &'a DueCounts,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall due` (and `recall` with no command).
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
-    let config = ctx.config()?;
-    let store = ctx.open_store()?;
+    let progress = ctx.progress()?;
+    let config = &progress.config;
     let now = ctx.clock.now();
-    let day = ctx.study_day(&config);
-    let due = crate::stats::due::count(&store, &library, now, day, ctx.daily_limits(&config))?;
+    let day = progress.study_day();
+    let due =
+        crate::stats::due::count(&progress.store, &library, now, day, progress.daily_limits())?;
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.output.json {
         writeln!(
             out,
             "{}",
             serde_json::to_string_pretty(&json(&due, now, day))?
         )?;
     } else {
-        write!(out, "{}", table(ctx, &config, &due, now, day))?;
+        write!(out, "{}", table(ctx, config, &due, now, day))?;
     }
     Ok(Outcome::Success)
 }

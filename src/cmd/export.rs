@@ -1,9 +1,9 @@
 //! `recall export`: banks as an Anki package, Moodle GIFT or CSV.
 
+use super::args::BankPaths;
+use super::{CommandError, Context, ErrorKind, Outcome};
 use crate::bank::Bank;
-use crate::cli::{Context, Outcome};
 use crate::export;
-use anyhow::{Result, bail};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -17,9 +17,9 @@ use std::path::PathBuf;
 /// Example: recall export banks/ --format anki -o recall.apkg
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bank files or folders (searched recursively for *.toml)
-    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
-    pub paths: Vec<PathBuf>,
+    /// The banks to export.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
     /// The format to write
     #[arg(long, value_enum)]
@@ -30,6 +30,7 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
+/// What `recall export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// An Anki package (.apkg)
@@ -40,13 +41,16 @@ pub enum Format {
     Csv,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall export`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let banks: Vec<&Bank> = library.banks.iter().collect();
     let text = match args.format {
         Format::Anki => {
             let Some(out) = &args.output else {
-                bail!("an Anki package is a binary file: name it with -o FILE.apkg");
+                return Err(CommandError::usage(
+                    "an Anki package is a binary file: name it with -o FILE.apkg",
+                ));
             };
             export::anki::write_package(&banks, ctx.clock.now().timestamp_millis(), out)?;
             let notes: usize = banks.iter().map(|b| b.questions.len()).sum();
@@ -64,8 +68,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
         Format::Csv => export::csv::export(banks.iter().copied()),
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?,
+        Some(path) => std::fs::write(path, text).map_err(|e| {
+            let message = format!("cannot write {}: {e}", path.display());
+            CommandError::new(ErrorKind::Io, anyhow::Error::msg(message))
+        })?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(Outcome::Success)

@@ -1,7 +1,8 @@
 //! `recall grade`: grade a CSV of responses against the banks' rubrics, and with
 //! expected verdicts, measure how well the rubrics agree with a human marker.
 
-use crate::cli::{Context, Outcome};
+use super::args::BankPaths;
+use super::{CommandError, Context, Outcome};
 use crate::cmd::check::plural;
 use crate::cmd::test::indent;
 use crate::grade::{Grade, Grader, explain};
@@ -28,9 +29,9 @@ use std::path::{Path, PathBuf};
 /// Example: recall grade banks/ --responses answers.csv --format json
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bank files or folders (searched recursively for *.toml)
-    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
-    pub paths: Vec<PathBuf>,
+    /// The banks whose rubrics grade the responses.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
     /// The CSV of responses: columns `question`, `response` and optionally `expected`
     #[arg(long, value_name = "FILE.csv")]
@@ -42,6 +43,11 @@ pub struct Args {
     pub format: Format,
 }
 
+/// How `recall grade` prints the graded responses.
+#[allow(
+    missing_docs,
+    reason = "a variant's doc comment would become its help in `--help`; `--format` explains them"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Table,
@@ -53,7 +59,9 @@ pub enum Format {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Expected {
+    /// `pass` or `fail`.
     Verdict(bool),
+    /// A score in [0, 1]; a pass when it reaches the question's pass mark.
     Score(f64),
 }
 
@@ -103,7 +111,8 @@ impl Row {
     }
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall grade`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let grader = Grader::new(&library.banks);
     let rows = read(&args.responses, |line, key, response, expected| {
@@ -128,7 +137,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
             expected,
             grade,
         })
-    })?;
+    })
+    .map_err(CommandError::from_data)?;
     let summary = summary(&rows);
     let mut out = std::io::stdout().lock();
     match args.format {

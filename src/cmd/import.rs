@@ -1,8 +1,8 @@
 //! `recall import`: turn a lesson (markdown, or the plain-text export) into a bank.
 
-use crate::cli::{Context, Outcome};
+use super::{CommandError, Context, Outcome};
 use crate::import::{self, Level};
-use anyhow::{Context as _, Result};
+use anyhow::Context as _;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -28,14 +28,15 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall import`.
+pub fn run(_ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let bytes = std::fs::read(&args.lesson)
         .with_context(|| format!("cannot read the lesson {}", args.lesson.display()))?;
     let text = String::from_utf8(bytes).map_err(|_| {
-        anyhow::anyhow!(
+        CommandError::data(format!(
             "{} is not UTF-8 text; save the lesson as UTF-8 and try again",
             args.lesson.display()
-        )
+        ))
     })?;
     let name = args
         .lesson

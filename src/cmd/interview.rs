@@ -1,9 +1,8 @@
 //! `recall interview`: a mock interview, tier by tier.
 
-use super::study::{self, Progress, RatingArgs, StudyArgs};
-use crate::cli::{Context, Outcome};
+use super::study::{self, RatingArgs, StudyArgs};
+use super::{CommandError, Context, Outcome};
 use crate::session::{Entry, Mode, Session, report, select};
-use anyhow::{Result, bail};
 
 /// Rehearse a mock interview, tier by tier
 ///
@@ -18,6 +17,7 @@ use anyhow::{Result, bail};
 /// Example: recall interview --tier advanced --tier scenario --count 4
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The options every study command takes.
     #[command(flatten)]
     pub study: StudyArgs,
 
@@ -25,17 +25,21 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub count: Option<usize>,
 
+    /// How answers are rated.
     #[command(flatten)]
     pub rating: RatingArgs,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall interview`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = study::load(ctx, &args.study)?;
-    let mut progress = Progress::open(ctx)?;
+    let mut progress = ctx.progress()?;
     let seed = args.study.seed(ctx);
     let questions = select::interview(args.study.filter().questions(&library), args.count, seed);
     if questions.is_empty() {
-        bail!("no interview questions match; `recall list` shows the tiers of each bank");
+        return Err(CommandError::usage(
+            "no interview questions match; `recall list` shows the tiers of each bank",
+        ));
     }
     let entries: Vec<Entry> = questions
         .into_iter()

@@ -1,13 +1,12 @@
 //! `recall list`: the banks found, with their question counts by kind and tier.
 
+use super::args::{BankPaths, JsonOutput};
+use super::{CommandError, Context, Outcome};
 use crate::bank::{Bank, Kind, Tier};
-use crate::cli::{Context, Outcome};
 use crate::text::sanitize;
-use anyhow::Result;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// List the banks with how many questions of each kind and interview tier they hold.
 ///
@@ -15,13 +14,17 @@ use std::path::PathBuf;
 ///
 /// Example: recall list --json
 #[derive(Debug, clap::Args)]
+#[command(mut_arg("json", |arg| arg.help(
+    "Print a JSON array of {id, title, path, questions, kinds, tiers}"
+)))]
 pub struct Args {
-    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else the built-in banks]
-    pub paths: Vec<PathBuf>,
+    /// The banks to list.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
-    /// Print a JSON array of {id, title, path, questions, kinds, tiers}
-    #[arg(long)]
-    pub json: bool,
+    /// Text, or JSON with `--json`.
+    #[command(flatten)]
+    pub output: JsonOutput,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,11 +56,12 @@ fn summarize(bank: &Bank) -> Summary<'_> {
     }
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall list`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_banks(&args.paths)?;
     let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.output.json {
         writeln!(out, "{}", super::check::terminal_safe_json(&summaries)?)?;
         return Ok(Outcome::Success);
     }

@@ -1,8 +1,6 @@
 //! `recall man`: the manual page, generated from the command line's own definition.
 
-use crate::cli::{Cli, Context, Outcome};
-use anyhow::Result;
-use clap::CommandFactory;
+use super::{CommandError, Outcome};
 
 /// Print recall's manual page (roff).
 ///
@@ -10,8 +8,9 @@ use clap::CommandFactory;
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(_ctx: &Context, _args: Args) -> Result<Outcome> {
-    let page = clap_mangen::Man::new(Cli::command());
+/// Runs `recall man` for `command`, the whole command line's definition.
+pub fn run(_args: Args, command: clap::Command) -> Result<Outcome, CommandError> {
+    let page = clap_mangen::Man::new(command);
     page.render(&mut std::io::stdout().lock())?;
     Ok(Outcome::Success)
 }

@@ -6,9 +6,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
-
-use crate::cli::{Context, Outcome};
+use super::{CommandError, Context, Outcome};
 use crate::schedule::optimize;
 use crate::store::FittedParameters;
 
@@ -21,17 +19,16 @@ use crate::store::FittedParameters;
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(ctx: &Context, _args: Args) -> Result<Outcome> {
-    let config = ctx.config()?;
-    let mut store = ctx.open_store()?;
-    let current = ctx.scheduler(&config, &store)?;
-    let reviews = store.all_reviews()?;
+/// Runs `recall optimize`.
+pub fn run(ctx: &Context, _args: Args) -> Result<Outcome, CommandError> {
+    let mut progress = ctx.progress()?;
+    let reviews = progress.store.all_reviews()?;
     let items = optimize::training_items(
         reviews.iter().map(|r| (&r.key, r.reviewed_at, r.rating)),
         ctx.clock.offset(),
-        config.scheduler.day_starts_at,
+        progress.config.scheduler.day_starts_at,
     );
-    let fit = optimize::fit(items, &current.config().parameters)?;
+    let fit = optimize::fit(items, &progress.scheduler.config().parameters)?;
     let fitted = FittedParameters {
         parameters: fit.parameters,
         fitted_at: ctx.clock.now(),
@@ -41,9 +38,9 @@ pub fn run(ctx: &Context, _args: Args) -> Result<Outcome> {
         rmse_before: fit.rmse_before,
         rmse_after: fit.rmse_after,
     };
-    store.save_parameters(&fitted)?;
-    let scheduler = ctx.scheduler(&config, &store)?;
-    let rescheduled = store.rebuild(&scheduler)?;
+    progress.store.save_parameters(&fitted)?;
+    progress.reload_scheduler()?;
+    let rescheduled = progress.store.rebuild(&progress.scheduler)?;
 
     let mut out = std::io::stdout().lock();
     writeln!(
@@ -74,7 +71,7 @@ pub fn run(ctx: &Context, _args: Args) -> Result<Outcome> {
     writeln!(
         out,
         "Saved in {}; {rescheduled} questions rescheduled.",
-        store.path().display()
+        progress.store.path().display()
     )?;
     Ok(Outcome::Success)
 }

@@ -1,9 +1,8 @@
 //! `recall quiz`: a knowledge check with a score at the end.
 
-use super::study::{self, Progress, StudyArgs};
-use crate::cli::{Context, Outcome};
+use super::study::{self, StudyArgs};
+use super::{CommandError, Context, Outcome};
 use crate::session::{Entry, Mode, Session, report, select};
-use anyhow::{Result, bail};
 
 /// Take a knowledge check and get a score
 ///
@@ -18,6 +17,7 @@ use anyhow::{Result, bail};
 /// Example: recall quiz --bank mod-docker-04 --kind multiple_choice --count 10 --pass 80
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// The options every study command takes.
     #[command(flatten)]
     pub study: StudyArgs,
 
@@ -34,6 +34,11 @@ pub struct Args {
     pub pass: Option<f64>,
 }
 
+/// When `recall quiz` shows whether an answer was right.
+#[allow(
+    missing_docs,
+    reason = "a variant's doc comment would become its help in `--help`; `--feedback` explains them"
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Feedback {
     Now,
@@ -52,13 +57,16 @@ fn parse_percent(text: &str) -> Result<f64, String> {
     }
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall quiz`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = study::load(ctx, &args.study)?;
-    let mut progress = Progress::open(ctx)?;
+    let mut progress = ctx.progress()?;
     let seed = args.study.seed(ctx);
     let questions = select::quiz(args.study.filter().questions(&library), args.count, seed);
     if questions.is_empty() {
-        bail!("no questions match; `recall list` shows the banks and their questions");
+        return Err(CommandError::usage(
+            "no questions match; `recall list` shows the banks and their questions",
+        ));
     }
     let now = ctx.clock.now();
     let mut entries = Vec::with_capacity(questions.len());

@@ -1,9 +1,8 @@
 //! `recall render`: the stable text of banks, for review and snapshot tests.
 
-use crate::cli::{Context, Outcome};
-use anyhow::Result;
+use super::args::BankPaths;
+use super::{CommandError, Context, Outcome};
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Print every question of the banks with its answer, rubric and examples, in a stable,
 /// diff-friendly text: one field per line, never wrapped, the same bank always giving
@@ -15,12 +14,13 @@ use std::path::PathBuf;
 /// Example: recall render banks/docker/mod-docker-04.toml > mod-docker-04.txt
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bank files or folders (searched recursively for *.toml)
-    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
-    pub paths: Vec<PathBuf>,
+    /// The banks to render.
+    #[command(flatten)]
+    pub paths: BankPaths,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall render`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let mut out = std::io::stdout().lock();
     out.write_all(crate::render::banks(&library.banks).as_bytes())?;

@@ -1,7 +1,6 @@
 //! `recall schema`: print the JSON Schema of the bank format, for editors.
 
-use crate::cli::{Context, Outcome};
-use anyhow::Result;
+use super::{CommandError, Context, Outcome};
 use std::io::Write;
 
 /// Print the JSON Schema of a bank file (derived from the types recall reads banks
@@ -23,7 +22,8 @@ pub fn text() -> String {
     text
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> Result<Outcome> {
+/// Runs `recall schema`.
+pub fn run(_ctx: &Context, _args: Args) -> Result<Outcome, CommandError> {
     std::io::stdout().lock().write_all(text().as_bytes())?;
     Ok(Outcome::Success)
 }

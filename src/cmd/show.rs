@@ -1,10 +1,10 @@
 //! `recall show`: one question as a learner sees it, and with `--answer` what is right.
 
-use crate::cli::{Context, Outcome};
+use super::args::BankPathOption;
+use super::{CommandError, Context, Outcome};
 use crate::view;
-use anyhow::{Result, anyhow};
+use anyhow::anyhow;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Show one question as a learner sees it.
 ///
@@ -18,12 +18,13 @@ pub struct Args {
     #[arg(long)]
     pub answer: bool,
 
-    /// Bank files or folders to look in [default: $RECALL_BANKS, else ./banks, else built-in]
-    #[arg(long = "bank-path", value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The banks to look the question up in.
+    #[command(flatten)]
+    pub paths: BankPathOption,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall show`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let (bank, question) = library.find(&args.question).map_err(|e| anyhow!(e))?;
     let width = crate::text::terminal_width();

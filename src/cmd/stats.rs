@@ -6,12 +6,12 @@
 //! draws them with plain characters (shades and bars), readable without colour.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::{Datelike, Weekday};
 
-use crate::cli::{Context, Outcome};
+use super::args::{BankPaths, JsonOutput};
+use super::{CommandError, Context, Outcome};
 use crate::stats::{DayCount, LEECH_LAPSES, Stats, share};
 
 /// Show study statistics: heatmap, retention, forecast, mastery, streak
@@ -23,25 +23,31 @@ use crate::stats::{DayCount, LEECH_LAPSES, Stats, share};
 /// Example: recall stats banks/docker
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else built-in]
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The banks whose questions count.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
-    /// Print JSON instead of charts
-    #[arg(long)]
-    pub json: bool,
+    /// Text, or JSON with `--json`.
+    #[command(flatten)]
+    pub output: JsonOutput,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall stats`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
-    let config = ctx.config()?;
-    let store = ctx.open_store()?;
-    let scheduler = ctx.scheduler(&config, &store)?;
+    let progress = ctx.progress()?;
     let now = ctx.clock.now();
-    let day = ctx.study_day(&config);
-    let stats = crate::stats::compute(&store, &library, &scheduler, now, day, ctx.clock.offset())?;
+    let day = progress.study_day();
+    let stats = crate::stats::compute(
+        &progress.store,
+        &library,
+        &progress.scheduler,
+        now,
+        day,
+        ctx.clock.offset(),
+    )?;
     let mut out = std::io::stdout().lock();
-    if args.json {
+    if args.output.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?;
     } else {
         write!(out, "{}", render(&stats, crate::text::terminal_width()))?;

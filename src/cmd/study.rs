@@ -1,29 +1,29 @@
-//! What `drill`, `quiz` and `interview` share: their common options, opening the store
-//! with the learner's scheduler, choosing the front end, and running a session.
+//! What `drill`, `quiz` and `interview` share: their common options, loading and
+//! filtering the banks, choosing the front end, and running a session.
 //!
 //! Each verb builds its own list of questions and options, then hands them to
 //! [`run_session`]; everything after that (asking, grading, recording, the summary) is
 //! the same for all three.
 
+use super::args::BankPaths;
+use super::{CommandError, Context, ErrorKind, Interrupted, Progress};
 use crate::bank::{Kind, Library, Tier};
-use crate::cli::{Context, Interrupted};
-use crate::config::Config;
 use crate::frontend::{self, Ending, FrontEnd, plain::Plain, terminal::Terminal};
 use crate::grade::Grader;
-use crate::schedule::{Card, Scheduler, State};
+use crate::schedule::{Card, State};
 use crate::session::select::Filter;
 use crate::session::{self, NewReview, Recorder, ReviewId, Session};
-use crate::store::{QuestionKey, Store};
-use anyhow::{Context as _, Result, bail};
+use crate::store::QuestionKey;
+use anyhow::Result;
 use chrono::{DateTime, Utc};
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 /// Options every study command takes.
 #[derive(Debug, Clone, clap::Args)]
 pub struct StudyArgs {
-    /// Bank files or folders [default: $RECALL_BANKS, else ./banks, else the built-in banks]
-    pub paths: Vec<PathBuf>,
+    /// The banks to study from.
+    #[command(flatten)]
+    pub paths: BankPaths,
 
     /// Only questions of this bank (by id; repeat for several)
     #[arg(long = "bank", value_name = "ID")]
@@ -76,6 +76,7 @@ fn parse_tier(text: &str) -> Result<Tier, String> {
 }
 
 impl StudyArgs {
+    /// The `--bank`, `--tag`, `--kind` and `--tier` filters.
     pub fn filter(&self) -> Filter {
         Filter {
             banks: self.banks.clone(),
@@ -99,44 +100,25 @@ impl StudyArgs {
     }
 }
 
-/// The banks, the filter checked against them, and the filtered questions' library.
-pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library> {
+/// The banks, valid, with the `--bank` filter checked against them.
+pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let filter = args.filter();
     let unknown = filter.unknown_banks(&library);
     if !unknown.is_empty() {
         let known: Vec<&str> = library.banks.iter().map(|b| b.id.as_str()).collect();
-        bail!(
+        return Err(CommandError::usage(format!(
             "no bank `{}`; the banks are: {}",
             unknown.join("`, `"),
             known.join(", ")
-        );
+        )));
     }
     Ok(library)
 }
 
-/// The learner's store, configuration and scheduler (with fitted parameters when
-/// `recall optimize` saved some).
-pub struct Progress {
-    pub config: Config,
-    pub store: Store,
-    pub scheduler: Scheduler,
-}
-
+/// What the study verbs ask of the learner's progress.
 impl Progress {
-    pub fn open(ctx: &Context) -> Result<Progress> {
-        let config = ctx.config()?;
-        let store = ctx.open_store()?;
-        let scheduler = ctx
-            .scheduler(&config, &store)
-            .context("the scheduler settings are not usable")?;
-        Ok(Progress {
-            config,
-            store,
-            scheduler,
-        })
-    }
-
+    /// The card of one question (a new card when it was never answered).
     pub fn card(&self, bank: &str, question: &str) -> Result<Card> {
         Ok(self.store.card(&QuestionKey::new(bank, question))?)
     }
@@ -188,7 +170,7 @@ impl Recorder for StoreRecorder<'_> {
 }
 
 /// Runs `session` over the chosen front end; returns how it ended. An interrupted
-/// terminal session becomes [`Interrupted`] (exit 130).
+/// terminal session (Ctrl-C) becomes [`Interrupted`] (exit 130).
 pub fn run_session(
     ctx: &Context,
     args: &StudyArgs,
@@ -196,7 +178,7 @@ pub fn run_session(
     library: &Library,
     progress: &mut Progress,
     session: &mut Session,
-) -> Result<Ending> {
+) -> Result<Ending, CommandError> {
     let grader = Grader::new(&library.banks);
     let width = crate::text::terminal_width();
     let mut recorder = StoreRecorder { progress, ctx };
@@ -217,20 +199,21 @@ pub fn run_session(
         &ctx.clock,
         width,
     );
-    match result {
-        Err(err)
-            if err
-                .downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted) =>
-        {
-            Err(Interrupted.into())
-        }
-        other => other,
+    let interrupted = match &result {
+        Err(err) => err
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted),
+        Ok(_) => frontend::terminal::was_interrupted(),
+    };
+    if interrupted {
+        return Err(CommandError::new(ErrorKind::Interrupted, Interrupted));
     }
+    Ok(result?)
 }
 
-/// Prints `text` through the front end a session used (stdout either way: the
-/// terminal front end draws prompts on stderr, but reports belong on stdout).
+/// Prints a report or notice (the intro, the summary) on stdout, whichever front end
+/// ran the session: the terminal front end draws its prompts on stderr, but reports
+/// belong on stdout.
 pub fn print(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();

@@ -1,14 +1,13 @@
 //! `recall test`: check every rubric against its author's examples and its own model
 //! answer, and show the concept breakdown of each failure.
 
+use super::args::BankPaths;
+use super::{CommandError, Context, Outcome};
 use crate::bank::{Bank, Expect, Question};
-use crate::cli::{Context, Outcome};
 use crate::cmd::check::plural;
 use crate::grade::{Grade, Grader, explain};
 use crate::text::sanitize;
-use anyhow::Result;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// Test the banks' rubrics: every `[[question.example]]` must get the verdict it
 /// expects (`pass`, `fail`, or a score range), and every text question's own
@@ -23,9 +22,9 @@ use std::path::PathBuf;
 /// Example: recall test banks/docker/mod-docker-04.toml
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bank files or folders (searched recursively for *.toml)
-    /// [default: $RECALL_BANKS, else ./banks, else the built-in banks]
-    pub paths: Vec<PathBuf>,
+    /// The banks to test.
+    #[command(flatten)]
+    pub paths: BankPaths,
 }
 
 /// One check that did not come out as expected.
@@ -40,7 +39,8 @@ struct Failure<'a> {
     grade: Grade,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<Outcome> {
+/// Runs `recall test`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let grader = Grader::new(&library.banks);
     let mut failures = Vec::new();

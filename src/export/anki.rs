@@ -20,8 +20,10 @@ use std::collections::HashSet;
 use std::io::Write as _;
 use std::path::Path;
 
-/// Names of the two note types (also hashed into their ids).
+/// The name of the note type of multiple choice questions (also hashed into its id).
 pub const MULTIPLE_CHOICE: &str = "recall multiple choice";
+/// The name of the note type of the text questions: short answer, scenario and
+/// interview (also hashed into its id).
 pub const TEXT: &str = "recall text";
 
 fn sha1(text: &str) -> [u8; 20] {

@@ -9,6 +9,7 @@
 use super::{answer_letters, tags};
 use crate::bank::{Bank, letter};
 
+/// The header row: the columns, in order.
 pub const HEADER: [&str; 10] = [
     "bank",
     "id",
@@ -41,6 +42,7 @@ fn row(cells: &[String]) -> String {
     format!("{}\r\n", cells.join(","))
 }
 
+/// The banks as CSV text: the header, then one row per question.
 pub fn export<'a>(banks: impl IntoIterator<Item = &'a Bank>) -> String {
     let mut out = row(&HEADER.map(str::to_owned));
     for bank in banks {

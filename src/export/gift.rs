@@ -36,6 +36,7 @@ fn percent(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// The banks as Moodle GIFT text, a category per bank.
 pub fn export<'a>(banks: impl IntoIterator<Item = &'a Bank>) -> String {
     let mut out = String::from(
         "// Exported by recall. Import in Moodle: Question bank > Import > GIFT format.\n",

@@ -1,8 +1,9 @@
 //! Banks in other tools' formats: Anki packages, Moodle GIFT and CSV.
 //!
-//! Each exporter is a pure function from loaded banks (the model of `bank::model`) to
-//! bytes or text; `cmd::export` picks one and writes the file. Nothing here reads banks
-//! or touches the terminal.
+//! GIFT and CSV are pure functions from loaded banks (the model of `bank::model`) to
+//! text, which `cmd::export` writes out. The Anki exporter writes its package itself, to
+//! the path it is given: the package holds an SQLite database, which is built in a
+//! temporary file beside it. Nothing here reads banks or touches the terminal.
 
 pub mod anki;
 pub mod csv;

@@ -19,7 +19,9 @@ use std::time::Instant;
 /// What the learner gave when asked a question.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
+    /// An answer to grade.
     Answer(Answer),
+    /// `:skip`, `:undo` or `:quit`.
     Command(Command),
     /// Input ended (end of file, closed terminal).
     End,
@@ -28,8 +30,11 @@ pub enum Reply {
 /// What the learner gave when asked for a rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RateReply {
+    /// A rating to record.
     Rating(Rating),
+    /// Undo, skip or quit instead.
     Command(Command),
+    /// Input ended (end of file, closed terminal).
     End,
 }
 

@@ -12,12 +12,15 @@ use crate::session::input;
 use crate::session::{Answer, Ask, report};
 use std::io::{self, BufRead, Write};
 
+/// The plain front end: prompts as lines on `output`, answers as lines from `input`
+/// (stdin and stdout for `--plain`, pipes and scripts; any reader and writer in tests).
 pub struct Plain<R, W> {
     input: R,
     output: W,
 }
 
 impl<R: BufRead, W: Write> Plain<R, W> {
+    /// A front end reading `input` and writing `output`.
     pub fn new(input: R, output: W) -> Plain<R, W> {
         Plain { input, output }
     }

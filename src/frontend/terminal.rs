@@ -2,9 +2,11 @@
 //! keys for ratings.
 //!
 //! Used when stdin and stderr are terminals (and not `--plain`). It draws on stderr, as
-//! dialoguer does. Ctrl-C anywhere ends the session with exit 130, the cursor shown
-//! again and the terminal out of raw mode (see [`install_interrupt_handler`]); every
-//! rated answer was already committed.
+//! dialoguer does. Ctrl-C anywhere ends the session: the prompt waiting for the learner
+//! (or the next one, when Ctrl-C came between prompts) fails with an
+//! [`io::ErrorKind::Interrupted`] error, with the cursor shown again and the terminal out
+//! of raw mode, and the study verb turns it into exit 130 (see
+//! [`install_interrupt_handler`]). Every rated answer was already committed.
 
 use super::{FrontEnd, RateReply, Reply};
 use crate::bank::Kind;
@@ -14,25 +16,34 @@ use crate::session::{Answer, Ask, report};
 use console::{Key, Term};
 use dialoguer::{Editor, Input, MultiSelect, Select};
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
+/// The front end at a terminal: menus, prompts and keys on stderr.
 pub struct Terminal {
     term: Term,
     /// Open `$EDITOR` for interview answers.
     editor: bool,
 }
 
-/// On Ctrl-C (a signal, or the key read in raw mode, which console turns into SIGINT):
-/// show the cursor and exit 130. Ratings are committed as they are given, so there is
-/// nothing to save.
+/// Set by the interrupt handler: the learner pressed Ctrl-C.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Notes Ctrl-C instead of dying of it. At a prompt, the terminal is in raw mode and the
+/// key reaches console as a byte, which it turns into SIGINT (noted here) and an
+/// `Interrupted` error (which ends the prompt). Between prompts, Ctrl-C is a signal
+/// only, and the next prompt sees the note and fails the same way. Either way the
+/// session ends through the normal return path, so the store closes cleanly; ratings
+/// are committed as they are given, so there is nothing to save.
 pub fn install_interrupt_handler() {
     // An error means a handler is already installed (e.g. a second session in one
     // process); the first one does the same thing.
-    let _ = ctrlc::set_handler(|| {
-        let term = Term::stderr();
-        let _ = term.show_cursor();
-        let _ = term.write_line("");
-        std::process::exit(130);
-    });
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+}
+
+/// Whether Ctrl-C was pressed since [`install_interrupt_handler`] (a session that ended
+/// on its own just after still ends as interrupted).
+pub fn was_interrupted() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
 }
 
 const SKIP: &str = "· skip this question";
@@ -40,10 +51,63 @@ const UNDO: &str = "· undo the last answer";
 const QUIT: &str = "· quit (answers so far are saved)";
 
 impl Terminal {
+    /// A front end on stderr's terminal; `editor` opens `$EDITOR` for interview answers.
     pub fn new(editor: bool) -> Terminal {
         Terminal {
             term: Term::stderr(),
             editor,
+        }
+    }
+
+    /// Fails when Ctrl-C was pressed since the last prompt.
+    fn check_interrupt(&self) -> io::Result<()> {
+        if was_interrupted() {
+            return Err(io::ErrorKind::Interrupted.into());
+        }
+        Ok(())
+    }
+
+    /// Passes a prompt's result on; when Ctrl-C ended it, first shows the cursor again
+    /// (a menu hides it) and ends the line it was on.
+    fn after_prompt<T>(&self, result: io::Result<T>) -> io::Result<T> {
+        if result
+            .as_ref()
+            .is_err_and(|err| err.kind() == io::ErrorKind::Interrupted)
+        {
+            let _ = self.term.show_cursor();
+            let _ = self.term.write_line("");
+        }
+        result
+    }
+
+    /// Shows the rating prompt and reads keys until one is a rating or a command.
+    fn read_rating(&mut self, suggested: Rating) -> io::Result<RateReply> {
+        writeln!(
+            self.term,
+            "{} (u undo, q quit)",
+            report::rating_prompt(suggested)
+        )?;
+        loop {
+            let key = match self.term.read_key() {
+                Ok(key) => key,
+                Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => {
+                    return Ok(RateReply::End);
+                }
+                Err(err) => return Err(err),
+            };
+            let reply = match key {
+                Key::Enter => RateReply::Rating(suggested),
+                Key::Char(c @ '1'..='4') => RateReply::Rating(
+                    Rating::from_number(i64::from(c as u8 - b'0')).unwrap_or(suggested),
+                ),
+                Key::Char('u') => RateReply::Command(Command::Undo),
+                Key::Char('q') | Key::Escape => RateReply::Command(Command::Quit),
+                _ => continue,
+            };
+            if let RateReply::Rating(rating) = reply {
+                writeln!(self.term, "Rated {rating}.\n")?;
+            }
+            return Ok(reply);
         }
     }
 
@@ -180,45 +244,22 @@ impl FrontEnd for Terminal {
     }
 
     fn ask(&mut self, ask: &Ask, text: &str) -> io::Result<Reply> {
+        self.after_prompt(self.check_interrupt())?;
         writeln!(self.term, "{text}\n")?;
         let reply = if ask.entry.question.kind == Kind::MultipleChoice {
             self.choose(ask)
         } else {
             self.text(ask)
         };
-        match reply {
+        match self.after_prompt(reply) {
             Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => Ok(Reply::End),
             other => other,
         }
     }
 
     fn rate(&mut self, suggested: Rating) -> io::Result<RateReply> {
-        writeln!(
-            self.term,
-            "{} (u undo, q quit)",
-            report::rating_prompt(suggested)
-        )?;
-        loop {
-            let key = match self.term.read_key() {
-                Ok(key) => key,
-                Err(err) if err.kind() == io::ErrorKind::UnexpectedEof => {
-                    return Ok(RateReply::End);
-                }
-                Err(err) => return Err(err),
-            };
-            let reply = match key {
-                Key::Enter => RateReply::Rating(suggested),
-                Key::Char(c @ '1'..='4') => RateReply::Rating(
-                    Rating::from_number(i64::from(c as u8 - b'0')).unwrap_or(suggested),
-                ),
-                Key::Char('u') => RateReply::Command(Command::Undo),
-                Key::Char('q') | Key::Escape => RateReply::Command(Command::Quit),
-                _ => continue,
-            };
-            if let RateReply::Rating(rating) = reply {
-                writeln!(self.term, "Rated {rating}.\n")?;
-            }
-            return Ok(reply);
-        }
+        self.after_prompt(self.check_interrupt())?;
+        let reply = self.read_rating(suggested);
+        self.after_prompt(reply)
     }
 }

@@ -42,6 +42,7 @@ pub struct Options {
     pub pass: f64,
     /// Pass mark for derived rubrics without `pass`.
     pub derived_pass: f64,
+    /// How a rubric is derived from a model answer.
     pub derive: DeriveOptions,
 }
 
@@ -91,7 +92,10 @@ impl std::fmt::Debug for Grader {
 pub struct Grade {
     /// Matched weight over total weight, in [0, 1].
     pub score: f64,
+    /// Whether it passed: the score reaches the pass mark, every required concept
+    /// matched and no forbidden term is present.
     pub passed: bool,
+    /// The pass mark that applied, in [0, 1].
     pub pass_mark: f64,
     /// One per concept, in rubric order.
     pub concepts: Vec<ConceptResult>,
@@ -104,8 +108,11 @@ pub struct Grade {
 /// How one concept of the rubric fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConceptResult {
+    /// The concept's name (its first alternative).
     pub label: String,
+    /// Its share of the score, relative to the other concepts.
     pub weight: f64,
+    /// Whether missing it fails the answer.
     pub required: bool,
     /// The answer's words that matched, or `None` when the concept is missing.
     pub matched: Option<Vec<String>>,
@@ -116,6 +123,7 @@ pub struct ConceptResult {
 /// A forbidden term that the answer contains.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ForbiddenHit {
+    /// The forbidden term, as the rubric gives it.
     pub term: String,
     /// The answer's words that matched it.
     pub matched: Vec<String>,

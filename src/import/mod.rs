@@ -32,6 +32,7 @@ const ID_CHARS: usize = 48;
 /// The result of importing a lesson.
 #[derive(Debug, Clone)]
 pub struct Import {
+    /// The bank the lesson became.
     pub bank: Bank,
     /// Everything the author should know, in lesson order.
     pub notes: Vec<Note>,
@@ -41,10 +42,13 @@ pub struct Import {
 /// Something the importer drafted, doubted or could not place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Note {
+    /// Whether it was placed (and doubted) or could not be placed.
     pub level: Level,
+    /// What happened, in a sentence.
     pub message: String,
 }
 
+/// How much an importer note matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
     /// Placed, but drafted or doubtful: the author should check it.

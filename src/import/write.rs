@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 /// Comments to write into the file: above `[bank]` and above a question (by id).
 #[derive(Debug, Default, Clone)]
 pub struct Comments {
+    /// Lines written above `[bank]` (where the bank came from, what to review).
     pub header: Vec<String>,
+    /// Lines written above each question, by question id.
     pub questions: HashMap<String, Vec<String>>,
     /// Written at the end: things that could not become questions.
     pub trailer: Vec<String>,

@@ -160,6 +160,7 @@ pub struct MemoryState {
 /// One question's scheduling state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {
+    /// New, learning, review or relearning.
     pub state: State,
     /// The learning or relearning step; `None` in `New` and `Review`.
     pub step: Option<u32>,
@@ -167,6 +168,7 @@ pub struct Card {
     pub memory: Option<MemoryState>,
     /// When the card is next due; `None` for a new card (available any time).
     pub due: Option<DateTime<Utc>>,
+    /// When it was last reviewed; `None` for a new card.
     pub last_review: Option<DateTime<Utc>>,
     /// Number of reviews.
     pub reps: u32,
@@ -194,10 +196,12 @@ impl Card {
         }
     }
 
+    /// Its stability in days, once reviewed.
     pub fn stability(&self) -> Option<f64> {
         self.memory.map(|memory| memory.stability)
     }
 
+    /// Its difficulty (1 to 10), once reviewed.
     pub fn difficulty(&self) -> Option<f64> {
         self.memory.map(|memory| memory.difficulty)
     }
@@ -212,6 +216,7 @@ impl Card {
 /// the parameters saved by `recall optimize`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SchedulerConfig {
+    /// FSRS-6's 21 weights (the defaults, or fitted by `recall optimize`).
     pub parameters: Parameters,
     /// Probability of recall to aim for when a card comes due (0.9).
     pub desired_retention: f64,
@@ -245,14 +250,23 @@ pub const MAXIMUM_INTERVAL_LIMIT: u32 = 365_000;
 /// A scheduler configuration that cannot schedule.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ScheduleError {
+    /// The parameters cannot be used.
     #[error(transparent)]
     Parameters(#[from] ParametersError),
+    /// `desired_retention` is not strictly between 0 and 1.
     #[error("desired retention must be between 0 and 1 (exclusive), not {0}")]
     DesiredRetention(f64),
+    /// `maximum_interval` is 0 or over the limit.
     #[error("maximum interval must be between 1 and {MAXIMUM_INTERVAL_LIMIT} days, not {0}")]
     MaximumInterval(u32),
+    /// A learning or relearning step is not positive or is over a year long.
     #[error("{kind} steps must be positive and at most a year long, not {step}")]
-    Step { kind: &'static str, step: String },
+    Step {
+        /// `learning` or `relearning`.
+        kind: &'static str,
+        /// The step, as written.
+        step: String,
+    },
 }
 
 /// Computes next cards with FSRS-6 for one configuration.
@@ -299,6 +313,7 @@ impl Scheduler {
         })
     }
 
+    /// The configuration it schedules with.
     pub fn config(&self) -> &SchedulerConfig {
         &self.config
     }

@@ -90,13 +90,19 @@ impl Default for Parameters {
 /// Parameters that FSRS-6 cannot use.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ParametersError {
+    /// Not 21 parameters.
     #[error("expected {PARAMETER_COUNT} parameters, got {0}")]
     Count(usize),
+    /// A parameter outside its bounds.
     #[error("parameter w[{index}] = {value} is outside its bounds [{low}, {high}]")]
     OutOfBounds {
+        /// Which parameter (`w[index]`).
         index: usize,
+        /// Its value.
         value: f64,
+        /// Its lower bound.
         low: f64,
+        /// Its upper bound.
         high: f64,
     },
 }
@@ -122,6 +128,7 @@ impl From<Parameters> for Vec<f64> {
 }
 
 impl Parameters {
+    /// The 21 weights, `w[0]` to `w[20]`.
     pub fn as_array(&self) -> &[f64; PARAMETER_COUNT] {
         &self.0
     }

@@ -22,14 +22,19 @@ pub const MINIMUM_LONG_TERM_REVIEWS: usize = 400;
 /// Parameters fitted to a log, and how well the old and the new ones predict it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fit {
+    /// The fitted parameters.
     pub parameters: Parameters,
     /// Training items the log gave.
     pub items: usize,
     /// Those whose last review came on a later day than the one before it.
     pub long_term: usize,
+    /// Log loss of the parameters in use before the fit.
     pub log_loss_before: f64,
+    /// Log loss of the fitted parameters.
     pub log_loss_after: f64,
+    /// RMSE (binned) of the parameters in use before the fit.
     pub rmse_before: f64,
+    /// RMSE (binned) of the fitted parameters.
     pub rmse_after: f64,
 }
 
@@ -42,15 +47,24 @@ pub enum FitError {
          {MINIMUM_LONG_TERM_REVIEWS}; keep studying with the default parameters and try \
          again later"
     )]
-    NotEnoughHistory { long_term: usize },
+    /// Too few reviews on a later day than the question's previous one.
+    NotEnoughHistory {
+        /// The reviews on a later day that the log has.
+        long_term: usize,
+    },
+    /// The optimiser's model would not take the parameters.
     #[error("the FSRS model rejected the parameters")]
     Model(#[source] FSRSError),
+    /// The model could not evaluate the log.
     #[error("the FSRS model could not evaluate the review log")]
     Evaluate(#[source] FSRSError),
+    /// The optimiser itself failed.
     #[error("the FSRS optimiser failed")]
     Optimiser(#[source] FSRSError),
+    /// The optimiser returned the wrong number of parameters.
     #[error("the FSRS optimiser returned {0} parameters, expected {PARAMETER_COUNT}")]
     ParameterCount(usize),
+    /// The optimiser returned parameters outside their bounds.
     #[error("the FSRS optimiser returned unusable parameters")]
     Unusable(#[source] ParametersError),
 }

@@ -26,7 +26,9 @@ pub use review::{Mode, NewReview, QuestionKey, Recorder, ReviewId};
 /// One question of a session.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
+    /// The bank the question is in.
     pub bank: &'a Bank,
+    /// The question.
     pub question: &'a Question,
     /// Whether rating this answer moves the question's schedule. A quiz answer to a
     /// question that is not due is logged but leaves the schedule alone (see
@@ -37,6 +39,7 @@ pub struct Entry<'a> {
 /// How a session behaves.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Drill, quiz or interview (recorded with every review).
     pub mode: Mode,
     /// Show the verdict after each answer (drill, interview, `quiz --feedback now`), or
     /// hold it for the report at the end (quiz).
@@ -53,41 +56,54 @@ pub struct Options {
 pub enum Answer {
     /// Positions among the choices *as shown* (after shuffling).
     Choices(Vec<usize>),
+    /// A free-text answer.
     Text(String),
 }
 
 /// The verdict on one answer.
 #[derive(Debug, Clone)]
 pub struct Verdict {
+    /// Whether the answer was right (a text answer passed its rubric).
     pub correct: bool,
+    /// The score in [0, 1].
     pub score: f64,
     /// Chosen choices as indices into the bank's choices.
     pub chosen: Vec<usize>,
     /// The rubric's breakdown, for text answers.
     pub grade: Option<Grade>,
+    /// The rating the verdict suggests.
     pub suggested: Rating,
+    /// The answer as recorded: choice letters as in the bank (`A,C`), or the text.
     pub answer_text: String,
+    /// Milliseconds from the question being shown to the answer being given.
     pub elapsed_ms: u64,
 }
 
 /// What happened to one question by the end.
 #[derive(Debug, Clone)]
 pub struct Outcome {
+    /// The verdict on the answer.
     pub verdict: Verdict,
+    /// The rating given.
     pub rating: Rating,
+    /// The recorded review's id (for undo).
     pub review_id: ReviewId,
 }
 
 /// Where the session is.
 #[derive(Debug, Clone)]
 enum Phase {
-    /// Showing the question at `position`.
+    /// Showing the question at the front of `pending`.
     Asking,
     /// Answered; waiting for the rating.
     Rating(Verdict),
     Finished,
 }
 
+/// A study session over a list of questions: ask, take the answer, grade it, take the
+/// rating, record it, move on (or skip, undo, quit). It holds no terminal and prints
+/// nothing; a front end shows what [`Session::ask`] returns and feeds back what the
+/// learner gives.
 pub struct Session<'a> {
     options: Options,
     entries: Vec<Entry<'a>>,
@@ -105,15 +121,18 @@ pub struct Session<'a> {
 /// The question being asked, with what a front end needs to show it.
 #[derive(Debug, Clone, Copy)]
 pub struct Ask<'s, 'a> {
+    /// The question's entry in the session.
     pub entry: &'s Entry<'a>,
     /// Choice indices (into the bank's choices) in the order to show them.
     pub order: &'s [usize],
     /// 1-based position of this question among those answered or still to come.
     pub number: usize,
+    /// How many questions the session has (answered, skipped and to come).
     pub total: usize,
 }
 
 impl<'a> Session<'a> {
+    /// A session over `entries` in order, with its choices shuffled by `options.seed`.
     pub fn new(entries: Vec<Entry<'a>>, options: Options) -> Session<'a> {
         let mut rng = rand::rngs::StdRng::seed_from_u64(options.seed);
         let orders = entries
@@ -146,10 +165,12 @@ impl<'a> Session<'a> {
         }
     }
 
+    /// How the session behaves.
     pub fn options(&self) -> &Options {
         &self.options
     }
 
+    /// Whether every question has been answered or skipped, or the session was quit.
     pub fn is_finished(&self) -> bool {
         matches!(self.phase, Phase::Finished)
     }
@@ -347,24 +368,35 @@ impl<'a> Session<'a> {
 /// Counts for the summary.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
+    /// Questions in the session.
     pub total: usize,
+    /// Questions answered (and rated).
     pub answered: usize,
+    /// Answers that were right.
     pub right: usize,
+    /// Questions skipped.
     pub skipped: usize,
     /// Left when the session was quit or input ended.
     pub unanswered: usize,
+    /// Time spent answering, in milliseconds.
     pub elapsed_ms: u64,
+    /// Interview answers by tier.
     pub tiers: BTreeMap<Tier, TierTally>,
 }
 
+/// How the answers of one interview tier went.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TierTally {
+    /// Answers in the tier.
     pub answered: usize,
+    /// Those that passed.
     pub passed: usize,
+    /// Their scores added up (see [`TierTally::mean_score`]).
     pub score_sum: f64,
 }
 
 impl TierTally {
+    /// The mean score of the tier's answers; 0 with none.
     pub fn mean_score(&self) -> f64 {
         if self.answered == 0 {
             0.0

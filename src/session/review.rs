@@ -14,8 +14,11 @@ use crate::schedule::Rating;
 /// How the learner is studying (drill, quiz, interview); stored with every review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Mode {
+    /// Daily spaced repetition (`recall drill`).
     Drill,
+    /// A knowledge check (`recall quiz`).
     Quiz,
+    /// A mock interview (`recall interview`).
     Interview,
 }
 
@@ -42,11 +45,14 @@ impl Mode {
 /// follows these ids, so rewording a question keeps its history.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct QuestionKey {
+    /// The bank's id.
     pub bank: String,
+    /// The question's id within its bank.
     pub question: String,
 }
 
 impl QuestionKey {
+    /// The key of `question` in `bank`.
     pub fn new(bank: impl Into<String>, question: impl Into<String>) -> QuestionKey {
         QuestionKey {
             bank: bank.into(),
@@ -74,7 +80,9 @@ impl fmt::Display for ReviewId {
 /// A rated answer, to be recorded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewReview {
+    /// The question answered.
     pub key: QuestionKey,
+    /// How it was asked.
     pub mode: Mode,
     /// What the learner answered: choice letters as in the bank (`A,C`), or the text.
     pub answer: String,

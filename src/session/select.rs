@@ -11,13 +11,18 @@ use rand::seq::SliceRandom;
 /// What the learner narrowed the session to; empty lists mean "all".
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
+    /// Bank ids (`--bank`).
     pub banks: Vec<String>,
+    /// Tags, on the question or its bank (`--tag`).
     pub tags: Vec<String>,
+    /// Question kinds (`--kind`).
     pub kinds: Vec<Kind>,
+    /// Interview tiers (`--tier`).
     pub tiers: Vec<Tier>,
 }
 
 impl Filter {
+    /// Whether `question` of `bank` passes every filter.
     pub fn accepts(&self, bank: &Bank, question: &Question) -> bool {
         (self.banks.is_empty() || self.banks.contains(&bank.id))
             && (self.tags.is_empty()

@@ -32,8 +32,10 @@ pub const RETENTION_DAYS: i64 = 30;
 /// A number of questions or reviews on one day.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct DayCount {
+    /// The study day.
     #[serde(serialize_with = "iso_date")]
     pub date: NaiveDate,
+    /// How many.
     pub count: usize,
 }
 
@@ -55,16 +57,22 @@ pub struct Retention {
 /// How much of one bank is mastered.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Mastery {
+    /// The bank's id.
     pub bank: String,
+    /// Its questions.
     pub questions: usize,
+    /// Those whose stability reached the mastery threshold.
     pub mastered: usize,
+    /// mastered / questions.
     pub share: f64,
 }
 
 /// How ready the learner is for one interview tier.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Readiness {
+    /// The tier's name.
     pub tier: &'static str,
+    /// The tier's questions in the banks.
     pub questions: usize,
     /// Mean predicted recall now; a never-seen question counts 0.
     pub readiness: f64,
@@ -73,20 +81,30 @@ pub struct Readiness {
 /// A question forgotten again and again.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Leech {
+    /// The question's key.
     pub question: String,
+    /// How many times it lapsed.
     pub lapses: u32,
 }
 
 /// Everything `recall stats` shows, in the shape of its JSON output.
 #[derive(Debug, Serialize, PartialEq)]
 pub struct Stats {
+    /// Every review in the log of the loaded banks' questions.
     pub total_reviews: usize,
+    /// Reviews per study day over the last year.
     pub reviews_per_day: Vec<DayCount>,
+    /// How the reviews of learnt questions went over the last days.
     pub true_retention: Retention,
+    /// Questions coming due per day over the next days.
     pub forecast: Vec<DayCount>,
+    /// Mastery per bank.
     pub mastery: Vec<Mastery>,
+    /// Readiness per interview tier.
     pub readiness: Vec<Readiness>,
+    /// Questions forgotten again and again.
     pub leeches: Vec<Leech>,
+    /// Consecutive study days with a review, up to today.
     pub streak_days: usize,
 }
 

@@ -22,32 +22,47 @@ use crate::session::{Mode, NewReview, ReviewId};
 /// adds to it (its id, its time, the card's state before it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
+    /// The row's id.
     pub id: ReviewId,
+    /// When the answer was recorded.
     pub reviewed_at: DateTime<Utc>,
     /// The card's state just before this review.
     pub state_before: State,
+    /// The question answered.
     pub key: QuestionKey,
+    /// How it was asked.
     pub mode: Mode,
+    /// What the learner answered.
     pub answer: String,
+    /// The grader's score from 0 to 1, when it graded.
     pub score: Option<f64>,
+    /// The rating the session suggested, when it suggested one.
     pub suggested: Option<Rating>,
+    /// The rating given.
     pub rating: Rating,
+    /// Milliseconds from showing the question to the answer.
     pub duration_ms: u64,
+    /// Whether the answer moved the schedule.
     pub reschedules: bool,
 }
 
 /// What [`Store::record`] did: the log row and the question's new card.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
+    /// The new row's id.
     pub id: ReviewId,
+    /// The question's card after the review.
     pub card: Card,
 }
 
 /// A question in the log whose id no loaded bank has any more.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Orphan {
+    /// The question's key.
     pub key: QuestionKey,
+    /// How many answers the log holds for it.
     pub reviews: u64,
+    /// When it was last answered.
     pub last_review: DateTime<Utc>,
 }
 

@@ -122,6 +122,7 @@ impl Store {
         })
     }
 
+    /// The database's path.
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -11,12 +11,19 @@ use crate::schedule::Parameters;
 /// Parameters saved by `recall optimize`, with how well they fit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FittedParameters {
+    /// The 21 FSRS-6 parameters.
     pub parameters: Parameters,
+    /// When they were fitted.
     pub fitted_at: DateTime<Utc>,
+    /// How many reviews they were fitted to.
     pub reviews: u64,
+    /// Log loss of the previous parameters on that log.
     pub log_loss_before: f64,
+    /// Log loss of these parameters on that log.
     pub log_loss_after: f64,
+    /// RMSE (binned) of the previous parameters.
     pub rmse_before: f64,
+    /// RMSE (binned) of these parameters.
     pub rmse_after: f64,
 }
 

@@ -19,7 +19,9 @@ use crate::schedule::State;
 /// One study day: from `start` (inclusive) to `end` (exclusive), in UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StudyDay {
+    /// When the day starts (inclusive).
     pub start: DateTime<Utc>,
+    /// When the next day starts (exclusive).
     pub end: DateTime<Utc>,
 }
 
@@ -72,7 +74,9 @@ impl StudyDay {
 /// How many questions a day may bring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DailyLimits {
+    /// New questions introduced per day, at most.
     pub new_per_day: u32,
+    /// Reviews per day, at most.
     pub reviews_per_day: u32,
 }
 
@@ -99,10 +103,12 @@ impl DueQueue {
         self.learning.iter().chain(&self.review).chain(&self.new)
     }
 
+    /// How many questions there are to ask.
     pub fn len(&self) -> usize {
         self.learning.len() + self.review.len() + self.new.len()
     }
 
+    /// Whether there is nothing to ask.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -360,6 +360,15 @@ fn a_missing_path_is_a_usage_error() {
         "{}",
         run.transcript()
     );
+    // The error's hint, on its own line after it.
+    assert!(
+        run.stderr
+            .lines()
+            .last()
+            .is_some_and(|line| line.starts_with("hint: with no paths, recall reads")),
+        "{}",
+        run.transcript()
+    );
 }
 
 #[test]

@@ -214,3 +214,29 @@ fn a_bad_config_names_file_line_and_column() {
         run.transcript()
     );
 }
+
+/// The context resolves the database and the configuration only for the verbs that
+/// ask: these three work with a broken config and never create the database.
+#[test]
+fn schema_man_and_completions_touch_neither_database_nor_config() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[scheduler]\ndesired_retention = 2\n").expect("write");
+    let db = dir.path().join("progress").join("recall.db");
+    for args in [&["schema"][..], &["man"], &["completions", "bash"]] {
+        let run = Recall::new()
+            .env("RECALL_DB", &db)
+            .env("RECALL_CONFIG", &config)
+            .args(args)
+            .run();
+        assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
+        assert!(!run.stdout.is_empty(), "{args:?}");
+    }
+    assert!(!db.exists() && !dir.path().join("progress").exists());
+    let due = Recall::new()
+        .env("RECALL_DB", &db)
+        .env("RECALL_CONFIG", &config)
+        .arg("due")
+        .run();
+    assert_eq!(due.code, 2, "{}", due.transcript());
+}

@@ -1,0 +1,179 @@
+//! What every verb is given: the clock, and where its files are, resolved once and only
+//! when a verb asks (so `recall schema`, `man` and `completions` open no database and
+//! never read the configuration).
+//!
+//! [`Context::progress`] opens what the verbs that read or write progress share (the
+//! configuration, the store and the learner's scheduler); [`Context::load_banks`] loads
+//! banks through the cache beside the database. How a verb ended is an [`Outcome`]; how
+//! it failed is a [`CommandError`]. The command line itself (clap, exit codes) is `cli`'s.
+
+use super::CommandError;
+use crate::bank::{self, Library};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::paths::{self, NoDataDirectory};
+use crate::schedule::Scheduler;
+use crate::store::{DailyLimits, Store, StudyDay};
+use anyhow::Context as _;
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+/// How a command that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit 1: a check, test or quiz fell short.
+    Failure,
+}
+
+/// What every verb receives: the clock, and the database and configuration it may ask
+/// for (each resolved the first time it is asked for, then kept).
+#[derive(Debug)]
+pub struct Context {
+    /// The one clock (`RECALL_NOW`, else the system's).
+    pub clock: Clock,
+    /// `--db`, when given.
+    database_option: Option<PathBuf>,
+    /// `--config`, when given.
+    config_option: Option<PathBuf>,
+    database: OnceCell<Result<PathBuf, NoDataDirectory>>,
+    config: OnceCell<Config>,
+}
+
+/// The learner's progress, open: the configuration, the store and the scheduler (with
+/// the parameters of the latest `recall optimize` when the store has some).
+pub struct Progress {
+    /// The configuration file's settings.
+    pub config: Config,
+    /// The progress database.
+    pub store: Store,
+    /// FSRS with the configuration's settings and the fitted parameters.
+    pub scheduler: Scheduler,
+    clock: Clock,
+}
+
+impl Context {
+    /// A context over `clock`, with the `--db` and `--config` options as given.
+    pub fn new(clock: Clock, database: Option<PathBuf>, config: Option<PathBuf>) -> Context {
+        Context {
+            clock,
+            database_option: database,
+            config_option: config,
+            database: OnceCell::new(),
+            config: OnceCell::new(),
+        }
+    }
+
+    /// The progress database's path (`--db`, `RECALL_DB`, the platform default).
+    pub fn database(&self) -> Result<&Path, NoDataDirectory> {
+        self.database
+            .get_or_init(|| paths::database(self.database_option.as_deref()))
+            .as_deref()
+            .map_err(Clone::clone)
+    }
+
+    /// The configuration file (`--config`, `RECALL_CONFIG`, the platform default); a
+    /// missing file gives the defaults.
+    pub fn config(&self) -> Result<&Config, CommandError> {
+        if let Some(config) = self.config.get() {
+            return Ok(config);
+        }
+        let path = paths::config(self.config_option.as_deref());
+        let config = Config::load(path.as_deref())?;
+        Ok(self.config.get_or_init(|| config))
+    }
+
+    /// Opens (creating on first use) the progress database.
+    pub fn open_store(&self) -> Result<Store, CommandError> {
+        Ok(Store::open(self.database()?)?)
+    }
+
+    /// Opens the learner's progress: the configuration, the store and the scheduler.
+    pub fn progress(&self) -> Result<Progress, CommandError> {
+        let config = self.config()?.clone();
+        let store = self.open_store()?;
+        let scheduler = scheduler(&config, &store)?;
+        Ok(Progress {
+            config,
+            store,
+            scheduler,
+            clock: self.clock,
+        })
+    }
+
+    /// Loads the banks at `paths` (see `paths::banks` for where they come from with no
+    /// paths). Problems in the banks come back inside the library; only I/O failures are
+    /// errors. Loaded banks are cached beside the progress database (`bank::cache`), so
+    /// an unchanged file is not parsed again.
+    pub fn load_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
+        let cache = self.database().ok().map(bank::cache::path_for);
+        Ok(bank::load_cached(&paths::banks(paths), cache.as_deref())?)
+    }
+
+    /// Loads banks for a command that needs them valid: when any bank has an error, the
+    /// errors are printed and the command stops (exit 2, like any unusable input).
+    pub fn load_valid_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
+        let library = self.load_banks(paths)?;
+        let errors: Vec<&Diagnostic> = library
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .collect();
+        if errors.is_empty() {
+            return Ok(library);
+        }
+        for diagnostic in &errors {
+            eprintln!("{}", diagnostic.render());
+        }
+        Err(CommandError::data(format!(
+            "{} error{} in the banks; fix them (`recall check` lists them all) and try again",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        )))
+    }
+
+    /// A time as the learner reads it: local (the clock's offset), to the minute.
+    pub fn local_time(&self, time: chrono::DateTime<chrono::Utc>) -> String {
+        time.with_timezone(&self.clock.offset())
+            .format("%Y-%m-%d %H:%M")
+            .to_string()
+    }
+}
+
+/// The scheduler for `config`, with the parameters of the latest `recall optimize` when
+/// the store has some.
+fn scheduler(config: &Config, store: &Store) -> Result<Scheduler, CommandError> {
+    let mut fsrs = config.scheduler.fsrs.clone();
+    if let Some(fitted) = store.fitted_parameters()? {
+        fsrs.parameters = fitted.parameters;
+    }
+    Ok(Scheduler::new(fsrs).context("the scheduler settings are not usable")?)
+}
+
+impl Progress {
+    /// Builds the scheduler again from the store (after `recall optimize` saved new
+    /// parameters).
+    pub fn reload_scheduler(&mut self) -> Result<(), CommandError> {
+        self.scheduler = scheduler(&self.config, &self.store)?;
+        Ok(())
+    }
+
+    /// The learner's study day that contains now (it starts at `day_starts_at`).
+    pub fn study_day(&self) -> StudyDay {
+        StudyDay::containing(
+            self.clock.now(),
+            self.clock.offset(),
+            self.config.scheduler.day_starts_at,
+        )
+    }
+
+    /// The daily limits of the configuration.
+    pub fn daily_limits(&self) -> DailyLimits {
+        DailyLimits {
+            new_per_day: self.config.scheduler.new_per_day,
+            reviews_per_day: self.config.scheduler.reviews_per_day,
+        }
+    }
+}

@@ -63,6 +63,7 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("mod.rs"),
         include_str!("cache.rs"),
         include_str!("../diagnostic.rs"),
+        include_str!("../lang/distance.rs"),
     )
     .as_bytes(),
 );

@@ -87,7 +87,7 @@ fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
         if let Some(at) = key_in(source, span.clone(), field) {
             span = at..at + field.len();
         }
-        let hint = match super::suggest(field, expected.iter().copied()) {
+        let hint = match crate::lang::suggest(field, expected.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the keys allowed here are: {}", expected.join(", ")),
         };
@@ -490,7 +490,7 @@ impl Checker<'_> {
                 None => {
                     let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
                     names.push("true_false");
-                    let hint = match super::suggest(name, names.iter().copied()) {
+                    let hint = match crate::lang::suggest(name, names.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!("kinds are: {}", names.join(", ")),
                     };
@@ -694,7 +694,7 @@ impl Checker<'_> {
         let parsed = Tier::parse(&name);
         if parsed.is_none() {
             let names = Tier::ALL.map(Tier::as_str);
-            let hint = match super::suggest(&name, names.iter().copied()) {
+            let hint = match crate::lang::suggest(&name, names.iter().copied()) {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "tiers are beginner, intermediate, advanced and scenario".to_owned(),
             };

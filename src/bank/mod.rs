@@ -18,6 +18,7 @@ pub use model::*;
 pub use raw::json_schema;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::suggest;
 use crate::paths::BankSource;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -313,34 +314,4 @@ fn collect(loaded: Vec<Loaded>) -> Library {
         library.banks.push(bank);
     }
     library
-}
-
-/// The closest of `candidates` to `word` when it is close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let old = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(row[j + 1])
-            };
-            prev = old;
-        }
-    }
-    row[b.len()]
 }

@@ -9,6 +9,7 @@
 use super::model::*;
 use super::raw::*;
 use crate::diagnostic::{Diagnostic, Locator, Severity};
+use crate::lang::{prose_list, suggest};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
@@ -17,6 +18,15 @@ use std::path::Path;
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 const MAX_ID_LEN: usize = 64;
+
+/// The choices of a `true_false` question, in the order they are asked.
+const TRUE_FALSE_CHOICES: [&str; 2] = ["True", "False"];
+
+/// `names` in double quotes, as an English list: `"a", "b" or "c"`.
+fn quoted_list(names: &[&str], conjunction: &str) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    prose_list(&quoted, conjunction)
+}
 
 /// Parses and validates one bank; `path` is only used to name it in diagnostics.
 pub fn load_str(path: &Path, source: &str) -> (Option<Bank>, Vec<Diagnostic>) {
@@ -87,7 +97,7 @@ fn toml_error(path: &Path, source: &str, err: &toml::de::Error) -> Diagnostic {
         if let Some(at) = key_in(source, span.clone(), field) {
             span = at..at + field.len();
         }
-        let hint = match crate::lang::suggest(field, expected.iter().copied()) {
+        let hint = match suggest(field, expected.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the keys allowed here are: {}", expected.join(", ")),
         };
@@ -312,7 +322,7 @@ impl Checker<'_> {
         match value {
             None => {
                 let hint = match key {
-                    "kind" => "add kind = \"multiple_choice\", \"true_false\", \"short_answer\", \"scenario\" or \"interview\"".to_owned(),
+                    "kind" => format!("add kind = {}", quoted_list(&KindName::names(), "or")),
                     "prompt" => "add prompt = \"...\": the question itself".to_owned(),
                     "title" => "add title = \"...\": the bank's name as people read it".to_owned(),
                     "model_answer" => "add model_answer = \"...\": the reference answer, shown after answering and graded against when there are no `keywords`".to_owned(),
@@ -482,23 +492,20 @@ impl Checker<'_> {
         self.question_id = id.clone();
         let kind_span = raw.kind.as_ref().map_or(at.clone(), |k| k.span());
         let kind_name = self.required(raw.kind, "kind", at.clone());
-        let (kind, true_false) = match kind_name.as_deref() {
-            None => (None, false),
-            Some("true_false") => (Some(Kind::MultipleChoice), true),
-            Some(name) => match Kind::parse(name) {
-                Some(kind) => (Some(kind), false),
-                None => {
-                    let mut names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-                    names.push("true_false");
-                    let hint = match crate::lang::suggest(name, names.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => format!("kinds are: {}", names.join(", ")),
-                    };
-                    self.error(kind_span, format!("unknown kind `{name}`"), &hint);
-                    (None, false)
-                }
-            },
-        };
+        let kind_name = kind_name.and_then(|name| {
+            let parsed = KindName::parse(&name);
+            if parsed.is_none() {
+                let names = KindName::names();
+                let hint = match suggest(&name, names) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("kinds are: {}", names.join(", ")),
+                };
+                self.error(kind_span, format!("unknown kind `{name}`"), &hint);
+            }
+            parsed
+        });
+        let true_false = kind_name == Some(KindName::TrueFalse);
+        let kind = kind_name.map(KindName::kind);
         let prompt = self.required(raw.prompt, "prompt", at.clone());
         let explanation = self.optional(raw.explanation, "explanation");
         let tags = self.strings(raw.tags, "tags");
@@ -512,7 +519,7 @@ impl Checker<'_> {
                 self.error(
                     span,
                     format!("unknown difficulty `{name}`"),
-                    "difficulty is easy, medium or hard",
+                    &format!("difficulty is {}", prose_list(&Difficulty::names(), "or")),
                 );
             }
             parsed
@@ -566,11 +573,7 @@ impl Checker<'_> {
                 kind == Kind::Interview,
             ),
         ];
-        let kind_label = if true_false {
-            "true_false"
-        } else {
-            kind.as_str()
-        };
+        let kind_label = kind_name.map_or("", KindName::as_str);
         for (key, span, allowed) in misplaced {
             if let (Some(span), false) = (span, allowed) {
                 let hint = match key {
@@ -685,7 +688,7 @@ impl Checker<'_> {
             self.error(
                 at,
                 "an interview question needs a `tier`",
-                "add tier = \"beginner\", \"intermediate\", \"advanced\" or \"scenario\"",
+                &format!("add tier = {}", quoted_list(&Tier::names(), "or")),
             );
             return None;
         };
@@ -693,10 +696,10 @@ impl Checker<'_> {
         let name = tier.into_inner();
         let parsed = Tier::parse(&name);
         if parsed.is_none() {
-            let names = Tier::ALL.map(Tier::as_str);
-            let hint = match crate::lang::suggest(&name, names.iter().copied()) {
+            let names = Tier::names();
+            let hint = match suggest(&name, names) {
                 Some(s) => format!("did you mean `{s}`?"),
-                None => "tiers are beginner, intermediate, advanced and scenario".to_owned(),
+                None => format!("tiers are {}", prose_list(&names, "and")),
             };
             self.error(span, format!("unknown tier `{name}`"), &hint);
         }
@@ -709,7 +712,8 @@ impl Checker<'_> {
         answer: Option<S<RawAnswer>>,
         at: Range<usize>,
     ) {
-        question.choices = ["True", "False"]
+        question.true_false = true;
+        question.choices = TRUE_FALSE_CHOICES
             .map(|text| Choice {
                 text: text.to_owned(),
                 feedback: None,

@@ -6,9 +6,11 @@
 //! and a text question always has a model answer. The TOML syntax and its diagnostics
 //! live in `bank::load`; nothing here reads files or prints.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
+use std::str::FromStr;
 
 /// One bank: one TOML file, a set of questions with a stable id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,6 +42,9 @@ pub struct Question {
     pub situation: Option<String>,
     /// The interview tier; `Some` exactly for interview questions.
     pub tier: Option<Tier>,
+    /// A multiple-choice question written `kind = "true_false"`: its choices are True
+    /// and False, always in that order.
+    pub true_false: bool,
     /// Choices of a multiple-choice question, in the bank's order (letters A, B, ...).
     pub choices: Vec<Choice>,
     /// Indices into `choices` of the right answers; more than one makes the question
@@ -72,6 +77,7 @@ impl Question {
             prompt: prompt.into(),
             situation: None,
             tier: None,
+            true_false: false,
             choices: Vec::new(),
             answer: Vec::new(),
             explanation: None,
@@ -91,16 +97,125 @@ impl Question {
         self.kind.is_text()
     }
 
+    /// The name its bank file gives its kind (`true_false` for a true/false question).
+    pub fn kind_name(&self) -> KindName {
+        if self.true_false {
+            KindName::TrueFalse
+        } else {
+            self.kind.name()
+        }
+    }
+
     /// Whether more than one choice is right ("select all that apply").
     pub fn is_multiple_answer(&self) -> bool {
         self.answer.len() > 1
     }
 }
 
-/// What kind of question this is, which decides how it is asked and graded.
+/// Defines an enum of unit variants whose names are written in bank files and on the
+/// command line. Each name is spelt once, in the invocation: it is what `as_str` and
+/// `Display` give, what `parse`, `FromStr` and serde read, and what the derived JSON
+/// Schema lists; `ALL` holds the variants in the order hints and the schema list them.
+macro_rules! named {
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident ($plural:literal) {
+            $( $(#[$variant_attr:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+            JsonSchema,
+        )]
+        pub enum $name {
+            $( $(#[$variant_attr])* #[serde(rename = $text)] $variant, )+
+        }
+
+        impl $name {
+            /// Every variant, in the order they are listed to people.
+            pub const ALL: [$name; [$($text),+].len()] = [$($name::$variant),+];
+
+            /// The name used in bank files and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )+
+                }
+            }
+
+            /// The names of [`Self::ALL`], in order.
+            pub fn names() -> [&'static str; [$($text),+].len()] {
+                $name::ALL.map($name::as_str)
+            }
+
+            /// The variant called `name`.
+            pub fn parse(name: &str) -> Option<$name> {
+                $name::ALL.into_iter().find(|v| v.as_str() == name)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownName;
+            fn from_str(name: &str) -> Result<$name, UnknownName> {
+                $name::parse(name).ok_or_else(|| UnknownName {
+                    what: $plural,
+                    names: $name::names().to_vec(),
+                })
+            }
+        }
+    };
+}
+
+/// A name that is not one of a set (`--kind essay`); it says which names there are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} are {}", names.join(", "))]
+pub struct UnknownName {
+    /// What the names are of, in the plural: "kinds", "tiers".
+    pub what: &'static str,
+    pub names: Vec<&'static str>,
+}
+
+named! {
+    /// What `kind = "..."` says in a bank file: a [`Kind`] of question, or `true_false`,
+    /// which is sugar for a multiple-choice question with the choices True and False.
+    pub enum KindName ("kinds") {
+        /// Lettered choices, one or several right.
+        MultipleChoice = "multiple_choice",
+        /// A statement that is true or false; `answer = true` or `false`.
+        TrueFalse = "true_false",
+        /// A line of free text graded by the rubric.
+        ShortAnswer = "short_answer",
+        /// A situation, then a question answered in free text.
+        Scenario = "scenario",
+        /// An interview question with a tier, answered in one's own words.
+        Interview = "interview",
+    }
+}
+
+impl KindName {
+    /// The kind of question a bank file's `kind` makes.
+    pub fn kind(self) -> Kind {
+        match self {
+            KindName::MultipleChoice | KindName::TrueFalse => Kind::MultipleChoice,
+            KindName::ShortAnswer => Kind::ShortAnswer,
+            KindName::Scenario => Kind::Scenario,
+            KindName::Interview => Kind::Interview,
+        }
+    }
+}
+
+/// What kind of question this is, which decides how it is asked and graded. Its names
+/// are those of [`KindName`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Kind {
-    /// Lettered choices, one or several right (true/false is sugar for this).
+    /// Lettered choices, one or several right (true/false is one of these, see
+    /// [`Question::true_false`]).
     MultipleChoice,
     /// A line of free text graded by a rubric.
     ShortAnswer,
@@ -118,18 +233,24 @@ impl Kind {
         Kind::Interview,
     ];
 
-    /// The name used in bank files and on the command line.
-    pub fn as_str(self) -> &'static str {
+    /// The name a bank file writes this kind with (true/false aside).
+    pub fn name(self) -> KindName {
         match self {
-            Kind::MultipleChoice => "multiple_choice",
-            Kind::ShortAnswer => "short_answer",
-            Kind::Scenario => "scenario",
-            Kind::Interview => "interview",
+            Kind::MultipleChoice => KindName::MultipleChoice,
+            Kind::ShortAnswer => KindName::ShortAnswer,
+            Kind::Scenario => KindName::Scenario,
+            Kind::Interview => KindName::Interview,
         }
     }
 
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    /// The name used in bank files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        self.name().as_str()
+    }
+
+    /// The kind called `name`; `true_false` is not a kind of its own.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
     pub fn is_text(self) -> bool {
@@ -143,32 +264,28 @@ impl fmt::Display for Kind {
     }
 }
 
-/// Interview tiers, in the order a mock interview walks them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Tier {
-    Beginner,
-    Intermediate,
-    Advanced,
-    Scenario,
+/// `--kind`: a kind's name, or an error listing the kinds.
+impl FromStr for Kind {
+    type Err = UnknownName;
+    fn from_str(name: &str) -> Result<Kind, UnknownName> {
+        Kind::parse(name).ok_or_else(|| UnknownName {
+            what: "kinds",
+            names: Kind::ALL.map(Kind::as_str).to_vec(),
+        })
+    }
+}
+
+named! {
+    /// Interview tiers, in the order a mock interview walks them.
+    pub enum Tier ("tiers") {
+        Beginner = "beginner",
+        Intermediate = "intermediate",
+        Advanced = "advanced",
+        Scenario = "scenario",
+    }
 }
 
 impl Tier {
-    pub const ALL: [Tier; 4] = [
-        Tier::Beginner,
-        Tier::Intermediate,
-        Tier::Advanced,
-        Tier::Scenario,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tier::Beginner => "beginner",
-            Tier::Intermediate => "intermediate",
-            Tier::Advanced => "advanced",
-            Tier::Scenario => "scenario",
-        }
-    }
-
     /// The heading a person reads ("Scenario discussion" rather than "scenario").
     pub fn title(self) -> &'static str {
         match self {
@@ -178,39 +295,14 @@ impl Tier {
             Tier::Scenario => "Scenario discussion",
         }
     }
-
-    pub fn parse(s: &str) -> Option<Tier> {
-        Tier::ALL.into_iter().find(|t| t.as_str() == s)
-    }
 }
 
-impl fmt::Display for Tier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How hard the author thinks a question is; informational.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Difficulty {
-    Easy,
-    Medium,
-    Hard,
-}
-
-impl Difficulty {
-    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Difficulty::Easy => "easy",
-            Difficulty::Medium => "medium",
-            Difficulty::Hard => "hard",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Difficulty> {
-        Difficulty::ALL.into_iter().find(|d| d.as_str() == s)
+named! {
+    /// How hard the author thinks a question is; informational.
+    pub enum Difficulty ("difficulties") {
+        Easy = "easy",
+        Medium = "medium",
+        Hard = "hard",
     }
 }
 

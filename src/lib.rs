@@ -21,4 +21,5 @@ pub mod schedule;
 pub mod session;
 pub mod store;
 pub mod text;
+pub mod toml_error;
 pub mod view;

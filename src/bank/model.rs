@@ -401,6 +401,18 @@ pub enum Expect {
     },
 }
 
+impl Expect {
+    /// Whether a grade that `passed` (or not) with `score` is what this expects. A score
+    /// range includes its ends, within rounding: 0.6 written as 3/5 is in `0.6..0.8`.
+    pub fn is_met_by(self, passed: bool, score: f64) -> bool {
+        match self {
+            Expect::Pass => passed,
+            Expect::Fail => !passed,
+            Expect::Score { min, max } => score >= min - 1e-9 && score <= max + 1e-9,
+        }
+    }
+}
+
 impl fmt::Display for Expect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -426,5 +438,16 @@ mod tests {
         assert_eq!(letter_index("c"), Some(2));
         assert_eq!(letter_index("3"), None);
         assert_eq!(letter_index(""), None);
+    }
+
+    #[test]
+    fn expectations_are_met_by_verdict_or_score() {
+        assert!(Expect::Pass.is_met_by(true, 0.1));
+        assert!(!Expect::Pass.is_met_by(false, 0.9));
+        assert!(Expect::Fail.is_met_by(false, 0.9));
+        let range = Expect::Score { min: 0.6, max: 0.8 };
+        assert!(range.is_met_by(false, 3.0 / 5.0));
+        assert!(range.is_met_by(true, 0.8));
+        assert!(!range.is_met_by(true, 0.81));
     }
 }

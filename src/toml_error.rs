@@ -363,6 +363,7 @@ mod tests {
         array_of_tables: Some("double brackets"),
     };
 
+    // Only ever deserialised, to make serde raise its errors: the fields are not read.
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     #[allow(dead_code)]

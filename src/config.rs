@@ -17,6 +17,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schedule::{MAXIMUM_INTERVAL_LIMIT, SchedulerConfig};
+use crate::toml_error::Format;
 
 /// The whole configuration, with defaults for everything the file leaves out.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -296,18 +297,19 @@ pub fn format_step(step: TimeDelta) -> String {
     }
 }
 
-/// A toml/serde error as a diagnostic, with a hint for unknown keys.
+/// A configuration file, for the hints of `toml_error`.
+const CONFIG_FORMAT: Format = Format {
+    types: "see docs/scheduling.md for the keys of [scheduler] and their types",
+    headers: "the configuration file has one table, [scheduler]",
+    nesting: "the configuration file needs two levels: [scheduler] and its keys",
+    duplicate: "a key appears once in its table, and [scheduler] once in the file; remove or merge the repeat",
+    array_of_tables: None,
+};
+
+/// A toml/serde error as a diagnostic, in the author's terms (see `toml_error`).
 fn toml_error(path: &Path, source: &str, error: &toml::de::Error) -> Diagnostic {
-    let message = error.message().trim();
-    let span = error.span().unwrap_or(0..0);
-    let hint = if let Some(rest) = message.strip_prefix("unknown field `") {
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        format!("the keys allowed here are: {}", expected.join(", "))
-    } else {
-        "see docs/scheduling.md for the keys of [scheduler] and their types".to_owned()
-    };
-    let first_line = message.lines().next().unwrap_or("").to_owned();
-    Diagnostic::at(path, source, span, Severity::Error, first_line).hint(hint)
+    let error = crate::toml_error::translate(source, error, &CONFIG_FORMAT);
+    Diagnostic::at(path, source, error.span, Severity::Error, error.message).hint(error.hint)
 }
 
 #[cfg(test)]
@@ -378,6 +380,17 @@ mod tests {
             found[0]
         );
         assert!(found[0].contains("desired_retention"), "{}", found[0]);
+        assert!(found[0].contains("unknown key `retention`"), "{}", found[0]);
+    }
+
+    #[test]
+    fn a_misspelt_key_gets_a_suggestion() {
+        let found = errors("[scheduler]\nnew_per_dya = 5\n");
+        assert!(
+            found[0].contains("did you mean `new_per_day`?"),
+            "{}",
+            found[0]
+        );
     }
 
     #[test]
@@ -414,6 +427,11 @@ mod tests {
         let found = errors("[scheduler]\nfuzz = \"yes\"\n");
         assert!(
             found[0].starts_with("config.toml:2:8: error"),
+            "{}",
+            found[0]
+        );
+        assert!(
+            found[0].contains("write the value without quotes"),
             "{}",
             found[0]
         );

@@ -60,11 +60,16 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         env!("CARGO_PKG_VERSION"),
         env!("RECALL_TOML_VERSIONS"),
         include_str!("load.rs"),
+        include_str!("load/kinds.rs"),
+        include_str!("load/rubric.rs"),
         include_str!("raw.rs"),
         include_str!("model.rs"),
         include_str!("mod.rs"),
         include_str!("cache.rs"),
         include_str!("../diagnostic.rs"),
+        include_str!("../lang/mod.rs"),
+        include_str!("../lang/distance.rs"),
+        include_str!("../toml_error.rs"),
     )
     .as_bytes(),
 );

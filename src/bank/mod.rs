@@ -18,6 +18,7 @@ pub use model::*;
 pub use raw::json_schema;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lang::suggest;
 use crate::paths::BankSource;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -56,6 +57,56 @@ pub enum LoadError {
     },
 }
 
+/// Why [`Library::find`] found no question; each error says what exists instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FindError {
+    /// `bank/question` names a bank that is not loaded.
+    #[error("no bank `{bank}`; {}", match .suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => format!("banks: {}", .banks.join(", ")),
+    })]
+    NoBank {
+        /// The bank id asked for.
+        bank: String,
+        /// A loaded bank id close enough to be meant.
+        suggestion: Option<String>,
+        /// The loaded banks' ids.
+        banks: Vec<String>,
+    },
+    /// `bank/question` names a question the bank does not have.
+    #[error("bank `{bank}` has no question `{question}`; {}", match .suggestion {
+        Some(s) => format!("did you mean `{bank}/{s}`?"),
+        None => format!("`recall list` shows the banks, `recall render {bank}` its questions"),
+    })]
+    NotInBank {
+        /// The bank id asked for.
+        bank: String,
+        /// The question id asked for.
+        question: String,
+        /// A question id of the bank close enough to be meant.
+        suggestion: Option<String>,
+    },
+    /// A question id alone that no bank has.
+    #[error("no question `{question}` in any bank{}", match .suggestion {
+        Some(s) => format!("; did you mean `{s}`?"),
+        None => String::new(),
+    })]
+    NoQuestion {
+        /// The question id asked for.
+        question: String,
+        /// A question id close enough to be meant.
+        suggestion: Option<String>,
+    },
+    /// A question id alone that several banks have.
+    #[error("question id `{question}` is in several banks; write one of: {}", .keys.join(", "))]
+    Ambiguous {
+        /// The question id asked for.
+        question: String,
+        /// `bank/question` of each.
+        keys: Vec<String>,
+    },
+}
+
 impl Library {
     /// The bank with id `id`.
     pub fn bank(&self, id: &str) -> Option<&Bank> {
@@ -71,46 +122,44 @@ impl Library {
 
     /// The question `bank/question`, or `question` alone when only one bank has that id.
     /// The error says what exists instead.
-    pub fn find(&self, key: &str) -> Result<(&Bank, &Question), String> {
+    pub fn find(&self, key: &str) -> Result<(&Bank, &Question), FindError> {
         if let Some((bank_id, question_id)) = key.split_once('/') {
             let Some(bank) = self.bank(bank_id) else {
-                let known: Vec<&str> = self.banks.iter().map(|b| b.id.as_str()).collect();
-                return Err(format!(
-                    "no bank `{bank_id}`{}",
-                    suggest(bank_id, known.iter().copied())
-                        .map(|s| format!("; did you mean `{s}`?"))
-                        .unwrap_or_else(|| format!("; banks: {}", known.join(", ")))
-                ));
+                let banks: Vec<&str> = self.banks.iter().map(|b| b.id.as_str()).collect();
+                return Err(FindError::NoBank {
+                    bank: bank_id.to_owned(),
+                    suggestion: suggest(bank_id, banks.iter().copied()).map(str::to_owned),
+                    banks: banks.into_iter().map(str::to_owned).collect(),
+                });
             };
             return bank
                 .questions
                 .iter()
                 .find(|q| q.id == question_id)
                 .map(|q| (bank, q))
-                .ok_or_else(|| {
-                    let hint = suggest(question_id, bank.questions.iter().map(|q| q.id.as_str()))
-                        .map(|s| format!("; did you mean `{bank_id}/{s}`?"))
-                        .unwrap_or_else(|| format!("; `recall list` shows the banks, `recall render {bank_id}` its questions"));
-                    format!("bank `{bank_id}` has no question `{question_id}`{hint}")
+                .ok_or_else(|| FindError::NotInBank {
+                    bank: bank_id.to_owned(),
+                    question: question_id.to_owned(),
+                    suggestion: suggest(question_id, bank.questions.iter().map(|q| q.id.as_str()))
+                        .map(str::to_owned),
                 });
         }
         let matches: Vec<(&Bank, &Question)> =
             self.questions().filter(|(_, q)| q.id == key).collect();
         match matches.as_slice() {
             [one] => Ok(*one),
-            [] => Err(format!(
-                "no question `{key}` in any bank{}",
-                suggest(key, self.questions().map(|(_, q)| q.id.as_str()))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default()
-            )),
-            many => Err(format!(
-                "question id `{key}` is in several banks; write one of: {}",
-                many.iter()
+            [] => Err(FindError::NoQuestion {
+                question: key.to_owned(),
+                suggestion: suggest(key, self.questions().map(|(_, q)| q.id.as_str()))
+                    .map(str::to_owned),
+            }),
+            many => Err(FindError::Ambiguous {
+                question: key.to_owned(),
+                keys: many
+                    .iter()
                     .map(|(b, q)| format!("{}/{}", b.id, q.id))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+                    .collect(),
+            }),
         }
     }
 
@@ -325,32 +374,76 @@ fn collect(loaded: Vec<Loaded>) -> Library {
     library
 }
 
-/// The closest of `candidates` to `word` when it is close enough to be a likely typo.
-pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let old = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(row[j]).min(row[j + 1])
-            };
-            prev = old;
+    fn library() -> Library {
+        let bank = |id: &str, questions: &[&str]| Bank {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            lesson: None,
+            module: None,
+            description: None,
+            tags: Vec::new(),
+            questions: questions
+                .iter()
+                .map(|q| Question::new(*q, Kind::ShortAnswer, "p"))
+                .collect(),
+            source: PathBuf::from(id),
+        };
+        Library {
+            banks: vec![
+                bank("docker", &["volume", "shared"]),
+                bank("linux", &["cgroup", "shared"]),
+            ],
+            ..Library::default()
         }
     }
-    row[b.len()]
+
+    fn error(key: &str) -> String {
+        match library().find(key) {
+            Ok((bank, question)) => panic!("found {}/{}", bank.id, question.id),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    #[test]
+    fn find_takes_a_key_or_an_unambiguous_id() {
+        let library = library();
+        let ids = |found: Result<(&Bank, &Question), FindError>| {
+            found.map(|(b, q)| format!("{}/{}", b.id, q.id))
+        };
+        assert_eq!(
+            ids(library.find("docker/volume")),
+            Ok("docker/volume".to_owned())
+        );
+        assert_eq!(ids(library.find("cgroup")), Ok("linux/cgroup".to_owned()));
+    }
+
+    #[test]
+    fn what_find_cannot_find_says_what_exists() {
+        assert_eq!(
+            error("dockr/volume"),
+            "no bank `dockr`; did you mean `docker`?"
+        );
+        assert_eq!(error("python/x"), "no bank `python`; banks: docker, linux");
+        assert_eq!(
+            error("docker/volumes"),
+            "bank `docker` has no question `volumes`; did you mean `docker/volume`?"
+        );
+        assert_eq!(
+            error("docker/cgroup"),
+            "bank `docker` has no question `cgroup`; `recall list` shows the banks, `recall render docker` its questions"
+        );
+        assert_eq!(
+            error("volumes"),
+            "no question `volumes` in any bank; did you mean `volume`?"
+        );
+        assert_eq!(error("xyz"), "no question `xyz` in any bank");
+        assert_eq!(
+            error("shared"),
+            "question id `shared` is in several banks; write one of: docker/shared, linux/shared"
+        );
+    }
 }

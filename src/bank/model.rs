@@ -6,9 +6,11 @@
 //! and a text question always has a model answer. The TOML syntax and its diagnostics
 //! live in `bank::load`; nothing here reads files or prints.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
+use std::str::FromStr;
 
 /// One bank: one TOML file, a set of questions with a stable id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,6 +47,9 @@ pub struct Question {
     pub situation: Option<String>,
     /// The interview tier; `Some` exactly for interview questions.
     pub tier: Option<Tier>,
+    /// A multiple-choice question written `kind = "true_false"`: its choices are True
+    /// and False, always in that order.
+    pub true_false: bool,
     /// Choices of a multiple-choice question, in the bank's order (letters A, B, ...).
     pub choices: Vec<Choice>,
     /// Indices into `choices` of the right answers; more than one makes the question
@@ -80,6 +85,7 @@ impl Question {
             prompt: prompt.into(),
             situation: None,
             tier: None,
+            true_false: false,
             choices: Vec::new(),
             answer: Vec::new(),
             explanation: None,
@@ -99,16 +105,126 @@ impl Question {
         self.kind.is_text()
     }
 
+    /// The name its bank file gives its kind (`true_false` for a true/false question).
+    pub fn kind_name(&self) -> KindName {
+        if self.true_false {
+            KindName::TrueFalse
+        } else {
+            self.kind.name()
+        }
+    }
+
     /// Whether more than one choice is right ("select all that apply").
     pub fn is_multiple_answer(&self) -> bool {
         self.answer.len() > 1
     }
 }
 
-/// What kind of question this is, which decides how it is asked and graded.
+/// Defines an enum of unit variants whose names are written in bank files and on the
+/// command line. Each name is spelt once, in the invocation: it is what `as_str` and
+/// `Display` give, what `parse`, `FromStr` and serde read, and what the derived JSON
+/// Schema lists; `ALL` holds the variants in the order hints and the schema list them.
+macro_rules! named {
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident ($plural:literal) {
+            $( $(#[$variant_attr:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$attr])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+            JsonSchema,
+        )]
+        pub enum $name {
+            $( $(#[$variant_attr])* #[serde(rename = $text)] $variant, )+
+        }
+
+        impl $name {
+            /// Every variant, in the order they are listed to people.
+            pub const ALL: [$name; [$($text),+].len()] = [$($name::$variant),+];
+
+            /// The name used in bank files and on the command line.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )+
+                }
+            }
+
+            /// The names of [`Self::ALL`], in order.
+            pub fn names() -> [&'static str; [$($text),+].len()] {
+                $name::ALL.map($name::as_str)
+            }
+
+            /// The variant called `name`.
+            pub fn parse(name: &str) -> Option<$name> {
+                $name::ALL.into_iter().find(|v| v.as_str() == name)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownName;
+            fn from_str(name: &str) -> Result<$name, UnknownName> {
+                $name::parse(name).ok_or_else(|| UnknownName {
+                    what: $plural,
+                    names: $name::names().to_vec(),
+                })
+            }
+        }
+    };
+}
+
+/// A name that is not one of a set (`--kind essay`); it says which names there are.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{what} are {}", names.join(", "))]
+pub struct UnknownName {
+    /// What the names are of, in the plural: "kinds", "tiers".
+    pub what: &'static str,
+    /// The names there are.
+    pub names: Vec<&'static str>,
+}
+
+named! {
+    /// What `kind = "..."` says in a bank file: a [`Kind`] of question, or `true_false`,
+    /// which is sugar for a multiple-choice question with the choices True and False.
+    pub enum KindName ("kinds") {
+        /// Lettered choices, one or several right.
+        MultipleChoice = "multiple_choice",
+        /// A statement that is true or false; `answer = true` or `false`.
+        TrueFalse = "true_false",
+        /// A line of free text graded by the rubric.
+        ShortAnswer = "short_answer",
+        /// A situation, then a question answered in free text.
+        Scenario = "scenario",
+        /// An interview question with a tier, answered in one's own words.
+        Interview = "interview",
+    }
+}
+
+impl KindName {
+    /// The kind of question a bank file's `kind` makes.
+    pub fn kind(self) -> Kind {
+        match self {
+            KindName::MultipleChoice | KindName::TrueFalse => Kind::MultipleChoice,
+            KindName::ShortAnswer => Kind::ShortAnswer,
+            KindName::Scenario => Kind::Scenario,
+            KindName::Interview => Kind::Interview,
+        }
+    }
+}
+
+/// What kind of question this is, which decides how it is asked and graded. Its names
+/// are those of [`KindName`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Kind {
-    /// Lettered choices, one or several right (true/false is sugar for this).
+    /// Lettered choices, one or several right (true/false is one of these, see
+    /// [`Question::true_false`]).
     MultipleChoice,
     /// A line of free text graded by a rubric.
     ShortAnswer,
@@ -127,19 +243,24 @@ impl Kind {
         Kind::Interview,
     ];
 
-    /// The name used in bank files and on the command line.
-    pub fn as_str(self) -> &'static str {
+    /// The name a bank file writes this kind with (true/false aside).
+    pub fn name(self) -> KindName {
         match self {
-            Kind::MultipleChoice => "multiple_choice",
-            Kind::ShortAnswer => "short_answer",
-            Kind::Scenario => "scenario",
-            Kind::Interview => "interview",
+            Kind::MultipleChoice => KindName::MultipleChoice,
+            Kind::ShortAnswer => KindName::ShortAnswer,
+            Kind::Scenario => KindName::Scenario,
+            Kind::Interview => KindName::Interview,
         }
     }
 
-    /// The kind named `s` (as in bank files and on the command line).
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    /// The name used in bank files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        self.name().as_str()
+    }
+
+    /// The kind called `name`; `true_false` is not a kind of its own.
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 
     /// Whether it is answered in free text (every kind but multiple choice).
@@ -154,38 +275,29 @@ impl fmt::Display for Kind {
     }
 }
 
-/// Interview tiers, in the order a mock interview walks them.
-#[allow(
-    missing_docs,
-    reason = "each variant is named by the word a bank uses for it"
-)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Tier {
-    Beginner,
-    Intermediate,
-    Advanced,
-    Scenario,
+/// `--kind`: a kind's name, or an error listing the kinds.
+impl FromStr for Kind {
+    type Err = UnknownName;
+    fn from_str(name: &str) -> Result<Kind, UnknownName> {
+        Kind::parse(name).ok_or_else(|| UnknownName {
+            what: "kinds",
+            names: Kind::ALL.map(Kind::as_str).to_vec(),
+        })
+    }
+}
+
+named! {
+    /// Interview tiers, in the order a mock interview walks them.
+    #[allow(missing_docs, reason = "each variant is named by the word a bank uses for it")]
+    pub enum Tier ("tiers") {
+        Beginner = "beginner",
+        Intermediate = "intermediate",
+        Advanced = "advanced",
+        Scenario = "scenario",
+    }
 }
 
 impl Tier {
-    /// Every tier, in the order a mock interview walks them.
-    pub const ALL: [Tier; 4] = [
-        Tier::Beginner,
-        Tier::Intermediate,
-        Tier::Advanced,
-        Tier::Scenario,
-    ];
-
-    /// The name used in bank files and on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tier::Beginner => "beginner",
-            Tier::Intermediate => "intermediate",
-            Tier::Advanced => "advanced",
-            Tier::Scenario => "scenario",
-        }
-    }
-
     /// The heading a person reads ("Scenario discussion" rather than "scenario").
     pub fn title(self) -> &'static str {
         match self {
@@ -195,47 +307,15 @@ impl Tier {
             Tier::Scenario => "Scenario discussion",
         }
     }
-
-    /// The tier named `s` (as in bank files and on the command line).
-    pub fn parse(s: &str) -> Option<Tier> {
-        Tier::ALL.into_iter().find(|t| t.as_str() == s)
-    }
 }
 
-impl fmt::Display for Tier {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How hard the author thinks a question is; informational.
-#[allow(
-    missing_docs,
-    reason = "each variant is named by the word a bank uses for it"
-)]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Difficulty {
-    Easy,
-    Medium,
-    Hard,
-}
-
-impl Difficulty {
-    /// Every difficulty, easiest first.
-    pub const ALL: [Difficulty; 3] = [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard];
-
-    /// The name used in bank files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Difficulty::Easy => "easy",
-            Difficulty::Medium => "medium",
-            Difficulty::Hard => "hard",
-        }
-    }
-
-    /// The difficulty named `s` (as in bank files).
-    pub fn parse(s: &str) -> Option<Difficulty> {
-        Difficulty::ALL.into_iter().find(|d| d.as_str() == s)
+named! {
+    /// How hard the author thinks a question is; informational.
+    #[allow(missing_docs, reason = "each variant is named by the word a bank uses for it")]
+    pub enum Difficulty ("difficulties") {
+        Easy = "easy",
+        Medium = "medium",
+        Hard = "hard",
     }
 }
 
@@ -342,6 +422,18 @@ pub enum Expect {
     },
 }
 
+impl Expect {
+    /// Whether a grade that `passed` (or not) with `score` is what this expects. A score
+    /// range includes its ends, within rounding: 0.6 written as 3/5 is in `0.6..0.8`.
+    pub fn is_met_by(self, passed: bool, score: f64) -> bool {
+        match self {
+            Expect::Pass => passed,
+            Expect::Fail => !passed,
+            Expect::Score { min, max } => score >= min - 1e-9 && score <= max + 1e-9,
+        }
+    }
+}
+
 impl fmt::Display for Expect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -367,5 +459,16 @@ mod tests {
         assert_eq!(letter_index("c"), Some(2));
         assert_eq!(letter_index("3"), None);
         assert_eq!(letter_index(""), None);
+    }
+
+    #[test]
+    fn expectations_are_met_by_verdict_or_score() {
+        assert!(Expect::Pass.is_met_by(true, 0.1));
+        assert!(!Expect::Pass.is_met_by(false, 0.9));
+        assert!(Expect::Fail.is_met_by(false, 0.9));
+        let range = Expect::Score { min: 0.6, max: 0.8 };
+        assert!(range.is_met_by(false, 3.0 / 5.0));
+        assert!(range.is_met_by(true, 0.8));
+        assert!(!range.is_met_by(true, 0.81));
     }
 }

@@ -5,6 +5,7 @@
 //! sense (ids, letters in range, a model answer where one is needed) is checked in
 //! `bank::load`, which turns these into the model of `bank::model`.
 
+use super::model::{Difficulty, KindName, Tier};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -76,7 +77,7 @@ pub struct RawQuestion {
     #[schemars(with = "Option<String>")]
     pub situation: Option<S<String>>,
     /// The interview tier (kind = "interview" only).
-    #[schemars(with = "Option<TierName>")]
+    #[schemars(with = "Option<Tier>")]
     pub tier: Option<S<String>>,
     /// The choices of a multiple-choice question, lettered A, B, ... in this order.
     #[schemars(with = "Option<Vec<RawChoice>>", length(min = 2))]
@@ -104,7 +105,7 @@ pub struct RawQuestion {
     #[schemars(with = "Option<Vec<String>>")]
     pub tags: Option<Vec<S<String>>>,
     /// How hard the author thinks the question is.
-    #[schemars(with = "Option<DifficultyName>")]
+    #[schemars(with = "Option<Difficulty>")]
     pub difficulty: Option<S<String>>,
     /// Where to read more: URLs or section names.
     #[schemars(with = "Option<Vec<String>>")]
@@ -114,62 +115,26 @@ pub struct RawQuestion {
     pub draft: Option<S<bool>>,
 }
 
-/// The names `kind` takes (schema only; `bank::load` parses them).
-#[derive(JsonSchema)]
-#[schemars(rename_all = "snake_case")]
-#[allow(dead_code)]
-enum KindName {
-    /// Lettered choices, one or several right.
-    MultipleChoice,
-    /// A statement that is true or false; `answer = true` or `false`.
-    TrueFalse,
-    /// A line of free text graded by the rubric.
-    ShortAnswer,
-    /// A situation, then a question answered in free text.
-    Scenario,
-    /// An interview question with a tier, answered in one's own words.
-    Interview,
-}
-
-/// The interview tiers (schema only).
-#[derive(JsonSchema)]
-#[schemars(rename_all = "snake_case")]
-#[allow(dead_code)]
-enum TierName {
-    Beginner,
-    Intermediate,
-    Advanced,
-    Scenario,
-}
-
-/// The difficulties (schema only).
-#[derive(JsonSchema)]
-#[schemars(rename_all = "snake_case")]
-#[allow(dead_code)]
-enum DifficultyName {
-    Easy,
-    Medium,
-    Hard,
-}
-
 /// Which keys each kind needs, as JSON Schema conditionals, so an editor flags a missing
 /// `answer` or `model_answer` while typing (`bank::load` checks the same and more).
 fn kind_requirements() -> serde_json::Value {
-    let when = |kinds: &[&str], required: &[&str]| {
+    let when = |kinds: &[KindName], required: &[&str]| {
+        let kinds: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
         serde_json::json!({
             "if": { "properties": { "kind": { "enum": kinds } }, "required": ["kind"] },
             "then": { "required": required }
         })
     };
+    let text: Vec<KindName> = KindName::ALL
+        .into_iter()
+        .filter(|k| k.kind().is_text())
+        .collect();
     serde_json::json!([
-        when(&["multiple_choice"], &["choices", "answer"]),
-        when(&["true_false"], &["answer"]),
-        when(
-            &["short_answer", "scenario", "interview"],
-            &["model_answer"]
-        ),
-        when(&["scenario"], &["situation"]),
-        when(&["interview"], &["tier"]),
+        when(&[KindName::MultipleChoice], &["choices", "answer"]),
+        when(&[KindName::TrueFalse], &["answer"]),
+        when(&text, &["model_answer"]),
+        when(&[KindName::Scenario], &["situation"]),
+        when(&[KindName::Interview], &["tier"]),
     ])
 }
 

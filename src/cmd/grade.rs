@@ -116,7 +116,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let grader = Grader::new(&library.banks);
     let rows = read(&args.responses, |line, key, response, expected| {
-        let (bank, question) = library.find(key)?;
+        let (bank, question) = library.find(key).map_err(|e| e.to_string())?;
         if !question.is_text() {
             return Err(format!(
                 "`{}/{}` is a {} question; only text questions are graded by a rubric",

@@ -34,11 +34,11 @@ pub struct StudyArgs {
     pub tags: Vec<String>,
 
     /// Only questions of this kind (repeat for several)
-    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    #[arg(long = "kind", value_name = "KIND")]
     pub kinds: Vec<Kind>,
 
     /// Only interview questions of this tier (repeat for several)
-    #[arg(long = "tier", value_name = "TIER", value_parser = parse_tier)]
+    #[arg(long = "tier", value_name = "TIER")]
     pub tiers: Vec<Tier>,
 
     /// Fix every random choice (question draw, choice order) for a reproducible session
@@ -61,18 +61,6 @@ pub struct RatingArgs {
     /// Write interview answers in $EDITOR
     #[arg(long)]
     pub editor: bool,
-}
-
-fn parse_kind(text: &str) -> Result<Kind, String> {
-    Kind::parse(text).ok_or_else(|| {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        format!("kinds are {}", names.join(", "))
-    })
-}
-
-fn parse_tier(text: &str) -> Result<Tier, String> {
-    Tier::parse(text)
-        .ok_or_else(|| "tiers are beginner, intermediate, advanced, scenario".to_owned())
 }
 
 impl StudyArgs {

@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         for (i, example) in question.examples.iter().enumerate() {
             examples += 1;
             let grade = grader.grade(bank, question, &example.answer);
-            if !meets(&grade, example.expect) {
+            if !example.expect.is_met_by(grade.passed, grade.score) {
                 failures.push(Failure {
                     bank,
                     question,
@@ -94,15 +94,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     } else {
         Outcome::Failure
     })
-}
-
-/// Whether a grade is what an example expects.
-pub fn meets(grade: &Grade, expect: Expect) -> bool {
-    match expect {
-        Expect::Pass => grade.passed,
-        Expect::Fail => !grade.passed,
-        Expect::Score { min, max } => grade.score >= min - 1e-9 && grade.score <= max + 1e-9,
-    }
 }
 
 fn report(failure: &Failure) -> String {

@@ -4,7 +4,8 @@
 //! A keyword is compiled once into a [`Pattern`]; an answer is tokenized once into an
 //! [`Answer`] that knows, for each token, whether a negation cue governs it.
 
-use super::token::{Class, Parts, Token, edit_distance_within, letters_too_far, tokenize};
+use super::token::{Class, Parts, Token, letters_too_far, tokenize};
+use crate::lang::edit_distance_within;
 use rust_stemmers::Stemmer;
 
 /// How many words before a word a negation cue reaches.
@@ -211,7 +212,7 @@ pub fn word_matches(a: &Token, k: &Token) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grade::token::stemmer;
+    use crate::lang::stemmer;
 
     fn find(answer: &str, keyword: &str) -> Option<(Vec<String>, bool)> {
         let s = stemmer();

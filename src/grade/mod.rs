@@ -10,7 +10,6 @@
 
 mod derive;
 mod matcher;
-mod stopwords;
 mod token;
 
 pub use derive::DeriveOptions;
@@ -159,7 +158,7 @@ impl Grader {
     /// [`Grader::new`] with other settings (the SemEval evaluation tunes them).
     pub fn with_options(banks: &[Bank], options: Options) -> Grader {
         Grader {
-            stemmer: token::stemmer(),
+            stemmer: crate::lang::stemmer(),
             options,
             banks: banks
                 .iter()
@@ -486,7 +485,7 @@ mod tests;
 /// words like `completely`. One
 /// derivation serves grading and drafting.
 pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<String> {
-    let stemmer = token::stemmer();
+    let stemmer = crate::lang::stemmer();
     let stats = BankStats::new(bank, &stemmer);
     let options = Options::default();
     let rubric = derive::derive(question, &stats, &options.derive, &stemmer);

@@ -6,8 +6,8 @@
 //! exactly. `n't` is spelt out as `not` so negation sees it. Each word is stemmed with
 //! the English Snowball stemmer. This module knows nothing of rubrics or scores.
 
-use super::stopwords::is_stop_word;
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::lang::is_stop_word;
+use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -158,11 +158,6 @@ pub fn is_negation(word: &str) -> bool {
     )
 }
 
-/// The stemmer every tokenisation uses (English Snowball).
-pub fn stemmer() -> Stemmer {
-    Stemmer::create(Algorithm::English)
-}
-
 /// How code tokens are treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Parts {
@@ -304,61 +299,6 @@ fn letter_mask(word: &str) -> u32 {
     })
 }
 
-/// Optimal string alignment distance (Damerau-Levenshtein where a transposition is one
-/// edit), or `None` when it exceeds `limit`.
-pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
-    if a.is_ascii() && b.is_ascii() {
-        return bounded_osa(a.as_bytes(), b.as_bytes(), limit);
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    bounded_osa(&a, &b, limit)
-}
-
-/// Words up to this long are compared without allocating.
-const STACK_WORD: usize = 31;
-
-fn bounded_osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > limit {
-        return None;
-    }
-    let width = b.len() + 1;
-    let mut stack = [0usize; 3 * (STACK_WORD + 1)];
-    let mut heap = Vec::new();
-    let rows: &mut [usize] = if width <= STACK_WORD + 1 {
-        &mut stack[..3 * width]
-    } else {
-        heap.resize(3 * width, 0);
-        &mut heap
-    };
-    for (j, cell) in rows[..width].iter_mut().enumerate() {
-        *cell = j;
-    }
-    // Three rows: two back (for transpositions), one back, current.
-    let (mut older, mut prev, mut cur) = (2usize, 0usize, 1usize);
-    for i in 1..=a.len() {
-        rows[cur * width] = i;
-        let mut row_min = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[prev * width + j] + 1)
-                .min(rows[cur * width + j - 1] + 1)
-                .min(rows[prev * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[older * width + j - 2] + 1);
-            }
-            rows[cur * width + j] = d;
-            row_min = row_min.min(d);
-        }
-        if row_min > limit {
-            return None;
-        }
-        (older, prev, cur) = (prev, cur, older);
-    }
-    let d = rows[prev * width + b.len()];
-    (d <= limit).then_some(d)
-}
-
 /// Whether the letter sets of two words differ too much for `limit` edits: one edit
 /// changes at most two letters of the set.
 pub fn letters_too_far(a: u32, b: u32, limit: usize) -> bool {
@@ -368,6 +308,7 @@ pub fn letters_too_far(a: u32, b: u32, limit: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::stemmer;
 
     fn norms(text: &str) -> Vec<String> {
         tokenize(text, &stemmer(), Parts::Skip)
@@ -421,19 +362,5 @@ mod tests {
         let tokens = tokenize("not here, there", &stemmer(), Parts::Skip);
         assert_eq!(tokens[1].clause, 0);
         assert_eq!(tokens[2].clause, 1);
-    }
-
-    #[test]
-    fn edit_distance_counts_transpositions_as_one() {
-        assert_eq!(edit_distance_within("daemon", "deamon", 1), Some(1));
-        assert_eq!(edit_distance_within("volume", "volme", 1), Some(1));
-        assert_eq!(edit_distance_within("volume", "volumex", 1), Some(1));
-        assert_eq!(edit_distance_within("volume", "valume", 1), Some(1));
-        assert_eq!(edit_distance_within("volume", "vlume", 0), None);
-        assert_eq!(edit_distance_within("abc", "xyz", 2), None);
-        assert_eq!(edit_distance_within("", "ab", 2), Some(2));
-        assert_eq!(edit_distance_within("dæmon", "daemon", 2), Some(2));
-        let long = "a".repeat(40);
-        assert_eq!(edit_distance_within(&long, &format!("{long}b"), 1), Some(1));
     }
 }

@@ -11,7 +11,8 @@
 //! for one known kind of damage, not a general word segmenter; markdown lessons never
 //! pass through it.
 
-use rust_stemmers::{Algorithm, Stemmer};
+use crate::lang::stemmer;
+use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 
 /// Short words that the lesson may never write standalone but prose is made of.
@@ -107,7 +108,7 @@ impl Vocabulary {
         intact: impl IntoIterator<Item = &'a str>,
         damaged: impl IntoIterator<Item = &'a str>,
     ) -> Vocabulary {
-        let stemmer = Stemmer::create(Algorithm::English);
+        let stemmer = stemmer();
         let mut words = Words::default();
         for line in intact {
             words.learn(&stemmer, line);

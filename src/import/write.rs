@@ -102,7 +102,7 @@ pub fn to_toml(bank: &Bank, comments: &Comments) -> String {
 fn write_question(out: &mut String, q: &Question) {
     out.push_str("[[question]]\n");
     let _ = writeln!(out, "id = {}", string(&q.id));
-    let _ = writeln!(out, "kind = {}", string(q.kind.as_str()));
+    let _ = writeln!(out, "kind = {}", string(q.kind_name().as_str()));
     if let Some(tier) = q.tier {
         let _ = writeln!(out, "tier = {}", string(tier.as_str()));
     }
@@ -113,7 +113,10 @@ fn write_question(out: &mut String, q: &Question) {
         let _ = writeln!(out, "situation = {}", string(situation));
     }
     let _ = writeln!(out, "prompt = {}", string(&q.prompt));
-    if !q.choices.is_empty() {
+    if q.true_false {
+        // Its choices are implied; the answer is whether the statement is true.
+        let _ = writeln!(out, "answer = {}", q.answer == [0]);
+    } else if !q.choices.is_empty() {
         out.push_str("choices = [\n");
         for choice in &q.choices {
             match &choice.feedback {

@@ -141,7 +141,7 @@ impl<'a> Session<'a> {
                 let mut order: Vec<usize> = (0..e.question.choices.len()).collect();
                 // True/false keeps its natural order; other choices are shuffled so that
                 // position is never the cue.
-                if !is_true_false(e.question) {
+                if !e.question.true_false {
                     order.shuffle(&mut rng);
                 }
                 order
@@ -420,12 +420,6 @@ pub fn suggest(grade: &Grade) -> Rating {
 
 /// A passing score under this suggests Hard rather than Good.
 pub const HARD_BELOW: f64 = 0.8;
-
-fn is_true_false(question: &Question) -> bool {
-    question.choices.len() == 2
-        && question.choices[0].text == "True"
-        && question.choices[1].text == "False"
-}
 
 #[cfg(test)]
 mod tests;

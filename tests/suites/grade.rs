@@ -2,7 +2,7 @@
 //! and the shipped banks, and the grader's breakdowns of the shipped bank's examples.
 
 use crate::util::{Recall, Run, root};
-use recall::bank::{Bank, Expect};
+use recall::bank::Bank;
 use recall::grade::{Grader, explain};
 
 fn recall() -> Recall {
@@ -152,13 +152,8 @@ fn shipped_bank_example_breakdowns() {
     for question in bank.questions.iter().filter(|q| q.is_text()) {
         for (i, example) in question.examples.iter().enumerate() {
             let grade = grader.grade(&bank, question, &example.answer);
-            let verdict = match example.expect {
-                Expect::Pass => grade.passed,
-                Expect::Fail => !grade.passed,
-                Expect::Score { min, max } => (min..=max).contains(&grade.score),
-            };
             assert!(
-                verdict,
+                example.expect.is_met_by(grade.passed, grade.score),
                 "{} example {}\n{}",
                 question.id,
                 i + 1,

@@ -1,4 +1,5 @@
-//! English function words: demoted out of derived rubrics and never typo-matched.
+//! English function words: left out of derived rubrics and never typo-matched by the
+//! grader, and skipped by the importer when it makes ids and matches labels.
 //!
 //! A short list on purpose: only words that carry no subject matter in a short answer.
 //! Negation cues (`not`, `no`, `never`, ...) are not here: they matter to the grader.

@@ -1,0 +1,47 @@
+//! English as recall reads it, in one place: the stemmer, the stop words, the edit
+//! distance (and the "did you mean" built on it), and lists written as prose.
+//!
+//! The grader, the importer and the loader's hints all use these, so a word is stemmed,
+//! a stop word is skipped and a typo is measured the same way everywhere. This module
+//! knows nothing of banks, rubrics or terminals; it sits below all of them.
+
+mod distance;
+mod stopwords;
+
+pub use distance::{edit_distance_within, suggest};
+pub use stopwords::is_stop_word;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// The stemmer every part of recall uses (English Snowball).
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+/// `items` as an English list: `a`, `a or b`, `a, b or c` (with `conjunction` "or").
+pub fn prose_list<S: AsRef<str>>(items: &[S], conjunction: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} {conjunction} {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_as_prose() {
+        assert_eq!(prose_list::<&str>(&[], "or"), "");
+        assert_eq!(prose_list(&["easy"], "or"), "easy");
+        assert_eq!(prose_list(&["a", "b"], "and"), "a and b");
+        assert_eq!(
+            prose_list(&["easy", "medium", "hard"], "or"),
+            "easy, medium or hard"
+        );
+    }
+}

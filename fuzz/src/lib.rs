@@ -68,7 +68,7 @@ pub fn session_input(data: &[u8]) {
         return;
     };
     let line = String::from_utf8_lossy(rest);
-    let _ = input::command(&line);
+    let _ = input::control(&line);
     let count = usize::from(first) % 60;
     match input::letters(&line, count) {
         Ok(picked) => {

@@ -102,7 +102,7 @@ struct Index {
 
 /// A [`Loaded`] as stored (`Diagnostic`'s own serde form is its JSON output).
 #[derive(Serialize, Deserialize)]
-struct Entry {
+struct CachedFile {
     bank: Option<super::Bank>,
     diagnostics: Vec<StoredDiagnostic>,
     id_site: Option<StoredDiagnostic>,
@@ -157,7 +157,7 @@ impl From<StoredDiagnostic> for Diagnostic {
     }
 }
 
-/// [`Entry`] as written: the same encoding, borrowing the bank instead of copying it.
+/// [`CachedFile`] as written: the same encoding, borrowing the bank instead of copying it.
 #[derive(Serialize)]
 struct EntryRef<'a> {
     bank: Option<&'a super::Bank>,
@@ -175,7 +175,7 @@ fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
 }
 
 fn decode(bytes: &[u8]) -> Option<Loaded> {
-    let entry: Entry = postcard::from_bytes(bytes).ok()?;
+    let entry: CachedFile = postcard::from_bytes(bytes).ok()?;
     Some(Loaded {
         bank: entry.bank,
         diagnostics: entry.diagnostics.into_iter().map(Into::into).collect(),

@@ -3,7 +3,7 @@
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
 use crate::frontend::Ending;
-use crate::session::{Entry, Mode, Session, report};
+use crate::session::{Mode, Queued, Session, report};
 use crate::store::QuestionKey;
 use std::collections::HashMap;
 
@@ -66,12 +66,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         .enumerate()
         .map(|(i, (b, q))| ((b.id.as_str(), q.id.as_str()), i))
         .collect();
-    let entries: Vec<Entry> = order
+    let entries: Vec<Queued> = order
         .iter()
         .filter_map(|key| {
             by_key
                 .get(&(key.bank.as_str(), key.question.as_str()))
-                .map(|&i| Entry {
+                .map(|&i| Queued {
                     bank: questions[i].0,
                     question: questions[i].1,
                     schedules: true,

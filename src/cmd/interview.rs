@@ -2,7 +2,7 @@
 
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
-use crate::session::{Entry, Mode, Session, report, select};
+use crate::session::{Mode, Queued, Session, report, select};
 
 /// Rehearse a mock interview, tier by tier
 ///
@@ -41,9 +41,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             "no interview questions match; `recall list` shows the tiers of each bank",
         ));
     }
-    let entries: Vec<Entry> = questions
+    let entries: Vec<Queued> = questions
         .into_iter()
-        .map(|(bank, question)| Entry {
+        .map(|(bank, question)| Queued {
             bank,
             question,
             schedules: true,

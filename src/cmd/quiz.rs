@@ -2,7 +2,7 @@
 
 use super::study::{self, StudyArgs};
 use super::{CommandError, Context, Outcome};
-use crate::session::{Entry, Mode, Session, report, select};
+use crate::session::{Mode, Queued, Session, report, select};
 
 /// Take a knowledge check and get a score
 ///
@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         let card = progress.card(&bank.id, &question.id)?;
         // Only a question that is due is rescheduled by a quiz answer.
         let schedules = card.state != crate::schedule::State::New && card.is_due(now);
-        entries.push(Entry {
+        entries.push(Queued {
             bank,
             question,
             schedules,

@@ -224,8 +224,8 @@ pub fn options(
     feedback_now: bool,
     ask_rating: bool,
     seed: u64,
-) -> session::Options {
-    session::Options {
+) -> session::Settings {
+    session::Settings {
         mode,
         feedback_now,
         ask_rating,

@@ -11,7 +11,7 @@ pub mod terminal;
 use crate::clock::Clock;
 use crate::grade::Grader;
 use crate::schedule::Rating;
-use crate::session::input::Command;
+use crate::session::input::Control;
 use crate::session::{Answer, Ask, Recorder, Session, report};
 use std::io;
 use std::time::Instant;
@@ -22,7 +22,7 @@ pub enum Reply {
     /// An answer to grade.
     Answer(Answer),
     /// `:skip`, `:undo` or `:quit`.
-    Command(Command),
+    Control(Control),
     /// Input ended (end of file, closed terminal).
     End,
 }
@@ -33,7 +33,7 @@ pub enum RateReply {
     /// A rating to record.
     Rating(Rating),
     /// Undo, skip or quit instead.
-    Command(Command),
+    Control(Control),
     /// Input ended (end of file, closed terminal).
     End,
 }
@@ -89,15 +89,15 @@ pub fn drive(
                 session.quit();
                 return Ok(Ending::EndOfInput);
             }
-            Reply::Command(Command::Quit) => {
+            Reply::Control(Control::Quit) => {
                 session.quit();
                 return Ok(Ending::Quit);
             }
-            Reply::Command(Command::Skip) => {
+            Reply::Control(Control::Skip) => {
                 front.show("Skipped.")?;
                 session.skip();
             }
-            Reply::Command(Command::Undo) => {
+            Reply::Control(Control::Undo) => {
                 if session.undo(recorder)? {
                     front.show("Undone: the last answer and its rating are taken back.")?;
                 } else {
@@ -141,17 +141,17 @@ fn rate(
                 session.rate(rating, recorder)?;
                 return Ok(None);
             }
-            RateReply::Command(Command::Undo) => {
+            RateReply::Control(Control::Undo) => {
                 session.undo(recorder)?;
                 front.show("Undone: answer the question again.")?;
                 return Ok(None);
             }
-            RateReply::Command(Command::Skip) => {
+            RateReply::Control(Control::Skip) => {
                 front.show(
                     "The answer is given; rate it (Enter takes the suggestion) or :undo it.",
                 )?;
             }
-            RateReply::Command(Command::Quit) => {
+            RateReply::Control(Control::Quit) => {
                 session.quit();
                 return Ok(Some(Ending::Quit));
             }

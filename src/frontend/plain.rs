@@ -63,8 +63,8 @@ impl<R: BufRead, W: Write> FrontEnd for Plain<R, W> {
             let Some(line) = self.line(prompt)? else {
                 return Ok(Reply::End);
             };
-            if let Some(command) = input::command(&line) {
-                return Ok(Reply::Command(command));
+            if let Some(command) = input::control(&line) {
+                return Ok(Reply::Control(command));
             }
             if question.kind != Kind::MultipleChoice {
                 if line.trim().is_empty() {
@@ -85,8 +85,8 @@ impl<R: BufRead, W: Write> FrontEnd for Plain<R, W> {
             let Some(line) = self.line(&format!("{}: ", report::rating_prompt(suggested)))? else {
                 return Ok(RateReply::End);
             };
-            if let Some(command) = input::command(&line) {
-                return Ok(RateReply::Command(command));
+            if let Some(command) = input::control(&line) {
+                return Ok(RateReply::Control(command));
             }
             match input::rating(&line, suggested) {
                 Ok(rating) => {

@@ -11,7 +11,7 @@
 use super::{FrontEnd, RateReply, Reply};
 use crate::bank::Kind;
 use crate::schedule::Rating;
-use crate::session::input::{self, Command};
+use crate::session::input::{self, Control};
 use crate::session::{Answer, Ask, report};
 use console::{Key, Term};
 use dialoguer::{Editor, Input, MultiSelect, Select};
@@ -100,8 +100,8 @@ impl Terminal {
                 Key::Char(c @ '1'..='4') => RateReply::Rating(
                     Rating::from_number(i64::from(c as u8 - b'0')).unwrap_or(suggested),
                 ),
-                Key::Char('u') => RateReply::Command(Command::Undo),
-                Key::Char('q') | Key::Escape => RateReply::Command(Command::Quit),
+                Key::Char('u') => RateReply::Control(Control::Undo),
+                Key::Char('q') | Key::Escape => RateReply::Control(Control::Quit),
                 _ => continue,
             };
             if let RateReply::Rating(rating) = reply {
@@ -154,9 +154,9 @@ impl Terminal {
                 self.answered(&[i])?;
                 Reply::Answer(Answer::Choices(vec![i]))
             }
-            Some(i) if i == labels.len() => Reply::Command(Command::Skip),
-            Some(i) if i == labels.len() + 1 => Reply::Command(Command::Undo),
-            _ => Reply::Command(Command::Quit),
+            Some(i) if i == labels.len() => Reply::Control(Control::Skip),
+            Some(i) if i == labels.len() + 1 => Reply::Control(Control::Undo),
+            _ => Reply::Control(Control::Quit),
         })
     }
 
@@ -173,10 +173,10 @@ impl Terminal {
             .default(0)
             .interact_on_opt(&self.term)
             .map_err(into_io)?;
-        Ok(Reply::Command(match picked {
-            Some(0) => Command::Skip,
-            Some(1) => Command::Undo,
-            _ => Command::Quit,
+        Ok(Reply::Control(match picked {
+            Some(0) => Control::Skip,
+            Some(1) => Control::Undo,
+            _ => Control::Quit,
         }))
     }
 
@@ -186,7 +186,7 @@ impl Terminal {
             let text = Editor::new().edit("").map_err(into_io)?;
             return Ok(match text.filter(|t| !t.trim().is_empty()) {
                 Some(text) => Reply::Answer(Answer::Text(text)),
-                None => Reply::Command(Command::Skip),
+                None => Reply::Control(Control::Skip),
             });
         }
         let mut lines: Vec<String> = Vec::new();
@@ -203,9 +203,9 @@ impl Terminal {
                 .interact_text_on(&self.term)
                 .map_err(into_io)?;
             if lines.is_empty()
-                && let Some(command) = input::command(&line)
+                && let Some(command) = input::control(&line)
             {
-                return Ok(Reply::Command(command));
+                return Ok(Reply::Control(command));
             }
             if line.trim().is_empty() {
                 if lines.is_empty() {

@@ -2,7 +2,7 @@
 //! alternatives and negation. Scores and verdicts are `grade::mod`'s business.
 //!
 //! A keyword is compiled once into a [`Pattern`]; an answer is tokenized once into an
-//! [`Answer`] that knows, for each token, whether a negation cue governs it.
+//! [`PreparedAnswer`] that knows, for each token, whether a negation cue governs it.
 
 use super::token::{Class, Parts, Token, letters_too_far, tokenize};
 use crate::lang::edit_distance_within;
@@ -37,7 +37,7 @@ impl Pattern {
 
 /// An answer, tokenized, with its negation scopes worked out.
 #[derive(Debug)]
-pub struct Answer {
+pub struct PreparedAnswer {
     tokens: Vec<Token>,
     /// Word position of each token (the words of a code token share its position).
     position: Vec<usize>,
@@ -45,8 +45,8 @@ pub struct Answer {
     cue: Vec<Option<usize>>,
 }
 
-impl Answer {
-    pub fn new(text: &str, stemmer: &Stemmer) -> Answer {
+impl PreparedAnswer {
+    pub fn new(text: &str, stemmer: &Stemmer) -> PreparedAnswer {
         let tokens = tokenize(text, stemmer, Parts::Emit);
         let mut position = Vec::with_capacity(tokens.len());
         let mut next = 0usize;
@@ -59,7 +59,7 @@ impl Answer {
             }
         }
         let cue = governing_cues(&tokens, &position);
-        Answer {
+        PreparedAnswer {
             tokens,
             position,
             cue,
@@ -216,7 +216,7 @@ mod tests {
 
     fn find(answer: &str, keyword: &str) -> Option<(Vec<String>, bool)> {
         let s = stemmer();
-        let a = Answer::new(answer, &s);
+        let a = PreparedAnswer::new(answer, &s);
         a.find(&Pattern::compile(keyword, &s)).map(|f| {
             (
                 f.tokens.iter().map(|&i| a.word(i).to_owned()).collect(),

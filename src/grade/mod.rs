@@ -16,7 +16,7 @@ pub use derive::DeriveOptions;
 
 use crate::bank::{Bank, Question, Rubric};
 use derive::BankStats;
-use matcher::{Answer, Pattern};
+use matcher::{Pattern, PreparedAnswer};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -266,7 +266,7 @@ impl Grader {
                 )),
             };
         }
-        let answer = Answer::new(answer, &self.stemmer);
+        let answer = PreparedAnswer::new(answer, &self.stemmer);
         let words = |found: &matcher::Found| -> Vec<String> {
             found
                 .tokens

@@ -7,7 +7,7 @@
 //! unplaced. Rubrics are drafted last, when the whole bank is known.
 
 use super::corpus::{Corpus, label_fits, sentences};
-use super::place::{Answer, FoundQuestion, Part, Section, choice};
+use super::place::{FoundQuestion, LabelledAnswer, Part, Section, choice};
 use super::write::Comments;
 use super::{Import, Importer, Level};
 use crate::bank::{Bank, Choice, Concept, Example, Expect, Kind, Question, Rubric};
@@ -90,7 +90,7 @@ impl Importer {
         &mut self,
         found: &FoundQuestion,
         id: &str,
-        answer: Option<Answer>,
+        answer: Option<LabelledAnswer>,
         corpus: &Corpus,
         comments: &mut Vec<String>,
     ) -> Option<Question> {
@@ -130,7 +130,7 @@ impl Importer {
         &mut self,
         mut question: Question,
         found: &FoundQuestion,
-        answer: Option<Answer>,
+        answer: Option<LabelledAnswer>,
         corpus: &Corpus,
         comments: &mut Vec<String>,
     ) -> Option<Question> {
@@ -188,7 +188,7 @@ impl Importer {
         &mut self,
         question: &Question,
         found: &FoundQuestion,
-        answer: Option<Answer>,
+        answer: Option<LabelledAnswer>,
         corpus: &Corpus,
         comments: &mut Vec<String>,
     ) -> Option<String> {

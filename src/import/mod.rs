@@ -23,7 +23,7 @@ pub mod write;
 pub use finish::DRAFT_KEYWORDS;
 
 use crate::bank::Bank;
-use place::{Answer, FoundQuestion, Place, Section};
+use place::{FoundQuestion, LabelledAnswer, Place, Section};
 use repair::Vocabulary;
 use write::Comments;
 
@@ -98,7 +98,7 @@ struct Importer {
     /// The lesson's prose, the corpus drafts are taken from.
     body: Vec<String>,
     found: Vec<FoundQuestion>,
-    answers: Vec<(Section, Answer)>,
+    answers: Vec<(Section, LabelledAnswer)>,
     notes: Vec<Note>,
     /// What could not be placed, written as comments at the end of the bank.
     trailer: Vec<String>,

@@ -61,7 +61,7 @@ impl FoundQuestion {
 
 /// An answer from "View Answers": its `[label]` and text.
 #[derive(Debug, Clone)]
-pub(super) struct Answer {
+pub(super) struct LabelledAnswer {
     pub label: Option<String>,
     pub text: String,
 }
@@ -145,16 +145,16 @@ fn strip_mark(text: &str) -> (String, bool) {
 }
 
 /// `[label]: text` as its label and text.
-fn labelled(text: &str) -> Answer {
+fn labelled(text: &str) -> LabelledAnswer {
     if let Some(rest) = text.strip_prefix('[')
         && let Some(end) = rest.find("]:")
     {
-        return Answer {
+        return LabelledAnswer {
             label: Some(rest[..end].trim().to_owned()),
             text: rest[end + 2..].trim().to_owned(),
         };
     }
-    Answer {
+    LabelledAnswer {
         label: None,
         text: text.trim().to_owned(),
     }

@@ -1,4 +1,4 @@
-//! What a learner types, parsed: an answer, a rating, or a session command.
+//! What a learner types, parsed: an answer, a rating, or a session control.
 //!
 //! Plain mode reads one line per prompt; the terminal front end reads keys and lines.
 //! Both end up here, so `A,C`, `:undo` and `3` mean the same everywhere. Pure functions,
@@ -7,9 +7,9 @@
 use crate::bank::letter_index;
 use crate::schedule::Rating;
 
-/// A session command typed instead of an answer or a rating.
+/// A session control typed instead of an answer or a rating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub enum Control {
     /// Leave this question for now (nothing is recorded).
     Skip,
     /// Take back the last answer: its review and its scheduling change are reverted.
@@ -19,11 +19,11 @@ pub enum Command {
 }
 
 /// The command in `line` (`:skip`, `:undo`, `:quit`, also `:s`, `:u`, `:q`), if it is one.
-pub fn command(line: &str) -> Option<Command> {
+pub fn control(line: &str) -> Option<Control> {
     match line.trim().to_ascii_lowercase().as_str() {
-        ":skip" | ":s" => Some(Command::Skip),
-        ":undo" | ":u" => Some(Command::Undo),
-        ":quit" | ":q" | ":exit" => Some(Command::Quit),
+        ":skip" | ":s" => Some(Control::Skip),
+        ":undo" | ":u" => Some(Control::Undo),
+        ":quit" | ":q" | ":exit" => Some(Control::Quit),
         _ => None,
     }
 }
@@ -88,11 +88,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn commands() {
-        assert_eq!(command(" :SKIP "), Some(Command::Skip));
-        assert_eq!(command(":u"), Some(Command::Undo));
-        assert_eq!(command(":quit"), Some(Command::Quit));
-        assert_eq!(command("quit"), None);
+    fn controls() {
+        assert_eq!(control(" :SKIP "), Some(Control::Skip));
+        assert_eq!(control(":u"), Some(Control::Undo));
+        assert_eq!(control(":quit"), Some(Control::Quit));
+        assert_eq!(control("quit"), None);
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub use review::{Mode, NewReview, QuestionKey, Recorder, ReviewId};
 
 /// One question of a session.
 #[derive(Debug, Clone, Copy)]
-pub struct Entry<'a> {
+pub struct Queued<'a> {
     /// The bank the question is in.
     pub bank: &'a Bank,
     /// The question.
@@ -38,7 +38,7 @@ pub struct Entry<'a> {
 
 /// How a session behaves.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub struct Settings {
     /// Drill, quiz or interview (recorded with every review).
     pub mode: Mode,
     /// Show the verdict after each answer (drill, interview, `quiz --feedback now`), or
@@ -81,7 +81,7 @@ pub struct Verdict {
 
 /// What happened to one question by the end.
 #[derive(Debug, Clone)]
-pub struct Outcome {
+pub struct Rated {
     /// The verdict on the answer.
     pub verdict: Verdict,
     /// The rating given.
@@ -105,14 +105,14 @@ enum Phase {
 /// nothing; a front end shows what [`Session::ask`] returns and feeds back what the
 /// learner gives.
 pub struct Session<'a> {
-    options: Options,
-    entries: Vec<Entry<'a>>,
+    options: Settings,
+    entries: Vec<Queued<'a>>,
     /// Display order of each entry's choices (indices into the bank's choices).
     orders: Vec<Vec<usize>>,
     /// Entries still to ask, front first.
     pending: Vec<usize>,
     phase: Phase,
-    outcomes: Vec<Option<Outcome>>,
+    outcomes: Vec<Option<Rated>>,
     skipped: Vec<bool>,
     /// Rated entries, most recent last: what `undo` takes back.
     history: Vec<usize>,
@@ -122,7 +122,7 @@ pub struct Session<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct Ask<'s, 'a> {
     /// The question's entry in the session.
-    pub entry: &'s Entry<'a>,
+    pub entry: &'s Queued<'a>,
     /// Choice indices (into the bank's choices) in the order to show them.
     pub order: &'s [usize],
     /// 1-based position of this question among those answered or still to come.
@@ -133,7 +133,7 @@ pub struct Ask<'s, 'a> {
 
 impl<'a> Session<'a> {
     /// A session over `entries` in order, with its choices shuffled by `options.seed`.
-    pub fn new(entries: Vec<Entry<'a>>, options: Options) -> Session<'a> {
+    pub fn new(entries: Vec<Queued<'a>>, options: Settings) -> Session<'a> {
         let mut rng = rand::rngs::StdRng::seed_from_u64(options.seed);
         let orders = entries
             .iter()
@@ -166,7 +166,7 @@ impl<'a> Session<'a> {
     }
 
     /// How the session behaves.
-    pub fn options(&self) -> &Options {
+    pub fn options(&self) -> &Settings {
         &self.options
     }
 
@@ -277,7 +277,7 @@ impl<'a> Session<'a> {
             reschedules: entry.schedules,
         };
         let review_id = recorder.record(&review)?;
-        self.outcomes[index] = Some(Outcome {
+        self.outcomes[index] = Some(Rated {
             verdict: verdict.clone(),
             rating,
             review_id,
@@ -331,7 +331,7 @@ impl<'a> Session<'a> {
     }
 
     /// Everything answered so far, in the order of the session's list.
-    pub fn outcomes(&self) -> impl Iterator<Item = (&Entry<'a>, &Outcome)> {
+    pub fn outcomes(&self) -> impl Iterator<Item = (&Queued<'a>, &Rated)> {
         self.entries
             .iter()
             .zip(&self.outcomes)

@@ -4,7 +4,7 @@
 //! Both front ends print these strings, so a scripted session and a terminal session
 //! say the same things. Bank text is sanitised (via `view`); nothing here does I/O.
 
-use super::{Ask, Entry, Mode, Session, Verdict};
+use super::{Ask, Mode, Queued, Session, Verdict};
 use crate::bank::{Kind, Tier, letter};
 use crate::text::{sanitize, wrap};
 use crate::view;
@@ -47,7 +47,7 @@ pub fn question(ask: &Ask, mode: Mode, width: usize) -> String {
 /// The verdict on one answer: right or wrong, the right answer, explanation and
 /// feedback; for text, the score, the concepts and the model answer.
 pub fn verdict(
-    entry: &Entry,
+    entry: &Queued,
     order: &[usize],
     verdict: &Verdict,
     mode: Mode,

@@ -68,7 +68,7 @@ impl Recorder for Log {
 fn session(library: &Library, mode: Mode) -> Session<'_> {
     let entries = library
         .questions()
-        .map(|(bank, question)| Entry {
+        .map(|(bank, question)| Queued {
             bank,
             question,
             schedules: true,
@@ -76,7 +76,7 @@ fn session(library: &Library, mode: Mode) -> Session<'_> {
         .collect();
     Session::new(
         entries,
-        Options {
+        Settings {
             mode,
             feedback_now: true,
             ask_rating: true,

@@ -8,8 +8,9 @@
 
 use crate::clock::Clock;
 use crate::cmd::{self, CommandError, Context, Outcome};
-use crate::text::sanitize;
-use clap::{Args, CommandFactory, Parser, Subcommand};
+use crate::style::{self, ColorChoice};
+use crate::text::{self, sanitize};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,11 @@ pub struct GlobalArgs {
     /// The configuration file [default: $RECALL_CONFIG, else ~/.config/recall/config.toml]
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// Colour: auto (at a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces it),
+    /// always or never. Plain study sessions are never coloured
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
 }
 
 /// The verbs, one per module of `cmd`, dispatched by [`run`].
@@ -80,7 +86,16 @@ pub enum Command {
 
 /// Parses the command line, runs the command and turns how it went into the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // `--help`, `--version` or a usage error: clap prints it, in colour when
+            // `--color` (which could not be parsed with the rest) allows.
+            style::init(color_option(std::env::args_os()));
+            error.exit()
+        }
+    };
+    style::init(cli.global.color);
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
@@ -93,18 +108,49 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Prints `error` on stderr: the error, each cause, then each hint.
+/// `--color WHEN` or `--color=WHEN` as typed, for when the command line as a whole did
+/// not parse; `auto` when it is absent or not one of the choices.
+fn color_option(args: impl IntoIterator<Item = std::ffi::OsString>) -> ColorChoice {
+    let mut args = args.into_iter().skip(1);
+    let mut choice = None;
+    while let Some(arg) = args.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        let value = match arg {
+            "--" => break,
+            "--color" => args.next().and_then(|v| v.into_string().ok()),
+            _ => arg.strip_prefix("--color=").map(str::to_owned),
+        };
+        if let Some(value) = value {
+            choice = ColorChoice::from_str(&value, true).ok();
+        }
+    }
+    choice.unwrap_or_default()
+}
+
+/// Prints `error` on stderr: the error, each cause, then each hint, each wrapped to
+/// the terminal with its later lines under its first.
 fn report(error: &CommandError) {
-    let mut stderr = std::io::stderr().lock();
+    let mut stderr = style::stderr();
+    let width = text::terminal_width();
+    let mut line = |label: &str, style: anstyle::Style, message: &str| {
+        let indent = " ".repeat(label.len() + 2);
+        let wrapped = text::wrap(&sanitize(message), width, &indent);
+        let _ = writeln!(
+            stderr,
+            "{}: {}",
+            style::paint(style, label),
+            wrapped.trim_start()
+        );
+    };
     let mut chain = error.chain();
     if let Some(first) = chain.next() {
-        let _ = writeln!(stderr, "error: {}", sanitize(&first.to_string()));
+        line("error", style::ERROR, &first.to_string());
     }
     for cause in chain {
-        let _ = writeln!(stderr, "  caused by: {}", sanitize(&cause.to_string()));
+        line("  caused by", anstyle::Style::new(), &cause.to_string());
     }
     for hint in error.hints() {
-        let _ = writeln!(stderr, "hint: {}", sanitize(hint));
+        line("hint", style::HINT, hint);
     }
 }
 
@@ -139,5 +185,23 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Some(Command::Schema(args)) => cmd::schema::run(&ctx, args),
         Some(Command::Export(args)) => cmd::export::run(&ctx, args),
         Some(Command::Render(args)) => cmd::render::run(&ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color(args: &[&str]) -> ColorChoice {
+        color_option(std::iter::once("recall").chain(args.iter().copied()).map(Into::into))
+    }
+
+    #[test]
+    fn the_color_option_is_found_when_the_rest_does_not_parse() {
+        assert_eq!(color(&["--help"]), ColorChoice::Auto);
+        assert_eq!(color(&["--color", "never", "--help"]), ColorChoice::Never);
+        assert_eq!(color(&["due", "--color=always", "--bogus"]), ColorChoice::Always);
+        assert_eq!(color(&["--color", "sometimes"]), ColorChoice::Auto);
+        assert_eq!(color(&["--", "--color", "never"]), ColorChoice::Auto);
     }
 }

@@ -11,7 +11,7 @@ use crate::cmd::{self, CommandError, Context, Outcome};
 use crate::style::{self, ColorChoice};
 use crate::text::{self, sanitize};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -127,11 +127,16 @@ fn color_option(args: impl IntoIterator<Item = std::ffi::OsString>) -> ColorChoi
     choice.unwrap_or_default()
 }
 
-/// Prints `error` on stderr: the error, each cause, then each hint, each wrapped to
-/// the terminal with its later lines under its first.
+/// Prints `error` on stderr: the error, each cause, then each hint. At a terminal each
+/// is wrapped to its width with later lines under the first; to a file or a pipe each
+/// stays one line, for grep.
 fn report(error: &CommandError) {
     let mut stderr = style::stderr();
-    let width = text::terminal_width();
+    let width = if std::io::stderr().is_terminal() {
+        text::terminal_width()
+    } else {
+        usize::MAX
+    };
     let mut line = |label: &str, style: anstyle::Style, message: &str| {
         let indent = " ".repeat(label.len() + 2);
         let wrapped = text::wrap(&sanitize(message), width, &indent);

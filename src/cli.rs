@@ -21,15 +21,18 @@ use std::process::ExitCode;
 /// Each verb's `--help` is its `Args` struct's doc comment; recall's own is the `about`
 /// below (a doc comment here would be taken for it).
 #[derive(Debug, Parser)]
-#[command(name = "recall", version, max_term_width = 100)]
+#[command(name = "recall", version, max_term_width = 80)]
 #[command(
-    about = "recall: quiz yourself from TOML question banks, graded and spaced for memory",
+    about = "Quiz yourself from TOML question banks, graded and spaced for memory",
     long_about = None
 )]
-#[command(
-    after_help = "Run `recall check` to validate banks, `recall list` to see them.\n\
-Exit codes: 0 success, 1 a check, test or quiz fell short, 2 usage or I/O error, 130 interrupted."
-)]
+#[command(after_help = "To study, run `recall drill`: it asks what is due today and \
+brings in new questions. `recall` alone shows what is due; `recall quiz` scores a \
+knowledge check and `recall interview` rehearses one. `recall COMMAND --help` explains \
+a command, with an example.
+
+Exit codes: 0 success, 1 a check, test or quiz fell short, 2 usage or I/O error, \
+130 interrupted.")]
 pub struct Cli {
     /// The options every command accepts.
     #[command(flatten)]
@@ -51,9 +54,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// Colour: auto (at a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces it),
-    /// always or never. Plain study sessions are never coloured
-    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    /// Colour: auto (at a terminal, unless NO_COLOR is set), always or never
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        hide_possible_values = true
+    )]
     pub color: ColorChoice,
 }
 
@@ -138,14 +146,9 @@ fn report(error: &CommandError) {
         usize::MAX
     };
     let mut line = |label: &str, style: anstyle::Style, message: &str| {
-        let indent = " ".repeat(label.len() + 2);
-        let wrapped = text::wrap(&sanitize(message), width, &indent);
-        let _ = writeln!(
-            stderr,
-            "{}: {}",
-            style::paint(style, label),
-            wrapped.trim_start()
-        );
+        let hang = " ".repeat(label.len() + 2);
+        let message = format!("{}: {}", style::paint(style, label), sanitize(message));
+        let _ = writeln!(stderr, "{}", text::wrap_hanging(&message, width, &hang));
     };
     let mut chain = error.chain();
     if let Some(first) = chain.next() {

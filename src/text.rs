@@ -48,6 +48,18 @@ pub fn sanitize(text: &str) -> String {
 /// Widths are measured in terminal columns (wide characters count two) and escape codes
 /// count nothing, so styled text folds as it looks.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    layout(text, width, indent, indent)
+}
+
+/// `text` laid out as [`wrap`] does, its first line starting at the left edge and every
+/// later line indented by `hang`: for a label and its text (`error: ...`, `Mastered:
+/// ...`) whose continuation lines up under the text.
+pub fn wrap_hanging(text: &str, width: usize, hang: &str) -> String {
+    layout(text, width, "", hang)
+}
+
+/// [`wrap`] with the first line starting with `first` and every other with `indent`.
+fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
     let width = width.max(display_width(indent) + 10);
     let mut lines: Vec<String> = Vec::new();
     let mut fence: Option<&str> = None;
@@ -67,6 +79,12 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
             }
             None => fold(line, width, indent, &mut lines),
         }
+    }
+    if let Some(line) = lines.first_mut()
+        && first != indent
+    {
+        let rest = line.strip_prefix(indent).unwrap_or(line);
+        *line = format!("{first}{rest}");
     }
     lines.join("\n")
 }
@@ -116,16 +134,29 @@ fn list_marker(text: &str) -> usize {
     }
 }
 
-/// The words of a line of prose, a date with the time after it kept as one.
+/// The words of a line of prose. A date with the time after it is one word, and so is a
+/// short code span in backticks (`` `recall stats --full` ``), so neither is split.
 fn words(text: &str) -> Vec<String> {
+    /// The widest code span kept whole; a longer one folds at its spaces.
+    const CODE_SPAN: usize = 40;
     let mut out: Vec<String> = Vec::new();
+    let mut in_span = false;
     for word in text.split_whitespace() {
+        let glue = match out.last() {
+            Some(last) if is_date(last) && is_time(word) => true,
+            Some(last) => in_span && display_width(last) + 1 + display_width(word) <= CODE_SPAN,
+            None => false,
+        };
+        let ticks = word.matches('`').count();
         match out.last_mut() {
-            Some(last) if is_date(last) && is_time(word) => {
+            Some(last) if glue => {
                 last.push(' ');
                 last.push_str(word);
             }
             _ => out.push(word.to_owned()),
+        }
+        if ticks % 2 == 1 {
+            in_span = !in_span;
         }
     }
     out
@@ -212,6 +243,10 @@ mod tests {
         for word in text.split(' ') {
             assert!(wrapped.contains(word), "{word} broken in {wrapped:?}");
         }
+        assert_eq!(
+            wrap("then run `recall stats --full` to see more", 20, ""),
+            "then run\n`recall stats --full`\nto see more"
+        );
     }
 
     #[test]

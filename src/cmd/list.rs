@@ -8,7 +8,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// List the banks with how many questions of each kind and interview tier they hold.
+/// List the banks, with question counts by kind and interview tier
 ///
 /// Banks with errors are left out; `recall check` says why.
 ///

@@ -4,7 +4,9 @@ use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use std::io::Write;
 
-/// Print every question of the banks with its answer, rubric and examples, in a stable,
+/// Print banks as stable text, for review and snapshot tests
+///
+/// Every question of the banks with its answer, rubric and examples, in a stable,
 /// diff-friendly text: one field per line, never wrapped, the same bank always giving
 /// the same text. Snapshot it in a test (insta, or a file under version control) and a
 /// review shows exactly what an edit to a bank changed.

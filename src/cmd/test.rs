@@ -9,8 +9,9 @@ use crate::grade::{Grade, Grader, explain};
 use crate::text::sanitize;
 use std::io::Write;
 
-/// Test the banks' rubrics: every `[[question.example]]` must get the verdict it
-/// expects (`pass`, `fail`, or a score range), and every text question's own
+/// Test the banks' rubrics against their examples and model answers
+///
+/// Every `[[question.example]]` must get the verdict it expects (`pass`, `fail`, or a score range), and every text question's own
 /// `model_answer` must pass its own rubric (the author's keywords, or the rubric derived
 /// from the model answer).
 ///

@@ -2,10 +2,11 @@
 //!
 //! A bank is untrusted input: it must not be able to move the cursor, change colours or
 //! set the window title of the person reading it. `sanitize` neutralises control
-//! characters and escape sequences; `wrap` lays prose and code out for a width, and
-//! `terminal_width` measures that width. Nothing here prints.
+//! characters and escape sequences; `wrap` lays prose and code out for a width,
+//! `truncate` fits a preview on one line, and `terminal_width` measures the width.
+//! Nothing here prints.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` with every control character except newline and tab replaced by a visible
 /// stand-in (`ESC` becomes `^[`, U+009B becomes `<U+009B>`), so terminal escape sequences
@@ -183,6 +184,34 @@ fn is_time(word: &str) -> bool {
             .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// `text` on one line (every run of whitespace, newlines included, one space) in at most
+/// `width` columns: whole when it fits, else cut at the last space that keeps at least
+/// two thirds of it (else mid-word, as a last resort) and ended with `…`. For a preview
+/// of text whose whole is shown elsewhere (an answer in a history, a choice in a menu).
+pub fn truncate(text: &str, width: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if display_width(&line) <= width {
+        return line;
+    }
+    let room = width.saturating_sub(1);
+    let mut end = 0;
+    let mut used = 0;
+    for (i, c) in line.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    let cut = &line[..end];
+    let cut = match cut.rfind(' ') {
+        Some(space) if space * 3 >= end * 2 => &cut[..space],
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
 /// How many terminal columns `text` takes: wide characters count two, escape codes
 /// nothing.
 pub fn display_width(text: &str) -> usize {
@@ -268,6 +297,18 @@ mod tests {
             "- one two\n  three\n12. four\n    five six"
         );
         assert_eq!(wrap("  lead in here", 10, ""), "  lead in\n  here");
+    }
+
+    #[test]
+    fn truncation_keeps_whole_words_and_marks_the_cut() {
+        assert_eq!(truncate("short\nanswer", 20), "short answer");
+        assert_eq!(
+            truncate("containers share the host kernel", 20),
+            "containers share…"
+        );
+        assert_eq!(truncate("abcdefghijklmnopqrstuvwxyz", 10), "abcdefghi…");
+        assert_eq!(truncate("日本語の答え", 7), "日本語…");
+        assert_eq!(truncate("", 5), "");
     }
 
     #[test]

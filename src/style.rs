@@ -17,7 +17,8 @@
 
 use crate::bank::Tier;
 use crate::schedule::Rating;
-use anstyle::{AnsiColor, Style};
+use anstyle::AnsiColor;
+pub use anstyle::Style;
 use std::fmt;
 use std::io::IsTerminal;
 
@@ -130,6 +131,46 @@ pub fn rating(rating: Rating) -> Style {
     }
 }
 
+/// A grade's breakdown as `grade::explain` writes it (`PASS  score ...`, then one line
+/// per concept marked `+` matched, `-` missing, `~` negated, `!` forbidden, and `why:`),
+/// with the verdict and each concept line in its colour. A PASS or FAIL starting any
+/// line is coloured; concept lines only after a verdict line (`FAIL  score`), so an
+/// answer quoted above it keeps its own `- ` lines plain. Lines it does not know, and
+/// the indentation of every line, are left as they are.
+pub fn breakdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut in_breakdown = false;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        let indent = &line[..line.len() - body.len()];
+        let verdict = [("PASS", PASS), ("FAIL", FAIL)]
+            .into_iter()
+            .find_map(|(word, style)| Some((word, style, body.strip_prefix(word)?)));
+        let styled = if let Some((word, style, rest)) = verdict {
+            in_breakdown = rest.starts_with("  score");
+            format!("{}{rest}", paint(style, word))
+        } else if !in_breakdown {
+            body.to_owned()
+        } else if let Some(rest) = body.strip_prefix("why:") {
+            format!("{}{rest}", paint(WRONG, "why:"))
+        } else {
+            let style = match body.get(..2) {
+                Some("+ ") => MATCHED,
+                Some("- " | "~ ") => MISSED,
+                Some("! ") => WRONG,
+                _ => Style::new(),
+            };
+            paint(style, body).to_string()
+        };
+        out.push_str(indent);
+        out.push_str(&styled);
+    }
+    out
+}
+
 /// `value` in `style`. Width, fill and alignment (`{:<12}`) apply to the value, not the
 /// escape codes, so styled columns line up.
 pub fn paint<T: fmt::Display>(style: Style, value: T) -> Painted<T> {
@@ -161,6 +202,20 @@ mod tests {
         assert_eq!(strip(&painted), "[ok    ]");
         assert!(painted.contains("\x1b[32m"), "{painted:?}");
         assert_eq!(strip(&format!("{:>4}", paint(HEADING, 7))), "   7");
+    }
+
+    #[test]
+    fn a_breakdown_is_coloured_line_by_line_and_reads_the_same() {
+        let text = "FAIL x: expected pass\n  answer: one\n  - two\n  FAIL  score 40% (pass mark 60%)\n  + volume  matched \"volume\"\n  - named   missing\n  why: a required concept is missing";
+        let styled = breakdown(text);
+        assert_eq!(strip(&styled), text);
+        assert!(styled.contains(&paint(MATCHED, "+ volume  matched \"volume\"").to_string()));
+        assert!(styled.contains(&paint(MISSED, "- named   missing").to_string()));
+        assert!(styled.starts_with(&paint(FAIL, "FAIL").to_string()));
+        assert!(
+            styled.contains("\n  - two\n"),
+            "an answer's own list stays plain"
+        );
     }
 
     #[test]

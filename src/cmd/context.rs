@@ -17,6 +17,7 @@ use crate::schedule::Scheduler;
 use crate::store::{DailyLimits, Store, StudyDay};
 use anyhow::Context as _;
 use std::cell::OnceCell;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// How a command that ran to its end went.
@@ -124,8 +125,10 @@ impl Context {
         if errors.is_empty() {
             return Ok(library);
         }
+        let mut stderr = crate::style::stderr();
         for diagnostic in &errors {
-            eprintln!("{}", diagnostic.render());
+            // As eprintln! would, but through the stream that strips colour.
+            let _ = writeln!(stderr, "{}", diagnostic.render_styled());
         }
         Err(CommandError::data(format!(
             "{} error{} in the banks; fix them (`recall check` lists them all) and try again",

@@ -78,7 +78,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             }
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::style::stdout();
     for failure in &failures {
         writeln!(out, "{}\n", report(failure))?;
     }
@@ -113,7 +113,7 @@ fn report(failure: &Failure) -> String {
         text.push_str(&indent(&format!("note: {}", note.trim()), "  "));
     }
     text.push_str(&indent(&explain(&failure.grade), "  "));
-    sanitize(text.trim_end())
+    crate::style::breakdown(&sanitize(text.trim_end()))
 }
 
 /// Every line of `text` prefixed with `prefix`, ending in a newline.

@@ -67,12 +67,15 @@ fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
     for line in text.split('\n') {
         let trimmed = line.trim_start();
         match fence {
-            Some(marker) if trimmed.starts_with(marker) && trimmed[marker.len()..].trim().is_empty() => {
+            Some(marker)
+                if trimmed.starts_with(marker) && trimmed[marker.len()..].trim().is_empty() =>
+            {
                 fence = None;
             }
             Some(_) => lines.push(code_line(indent, line)),
             None if trimmed.starts_with("```") || trimmed.starts_with("~~~") => {
-                let marker = &trimmed[..trimmed.len() - trimmed.trim_start_matches(['`', '~']).len()];
+                let marker =
+                    &trimmed[..trimmed.len() - trimmed.trim_start_matches(['`', '~']).len()];
                 fence = Some(marker);
             }
             None if line.starts_with("    ") || line.starts_with('\t') => {
@@ -135,8 +138,9 @@ fn list_marker(text: &str) -> usize {
     }
 }
 
-/// The words of a line of prose. A date with the time after it is one word, and so is a
-/// short code span in backticks (`` `recall stats --full` ``), so neither is split.
+/// The words of a line of prose. A date with the time after it is one word, so is a
+/// count with the word it counts (`12 interview`), and so is a short code span in
+/// backticks (`` `recall stats --full` ``), so none of them is split.
 fn words(text: &str) -> Vec<String> {
     /// The widest code span kept whole; a longer one folds at its spaces.
     const CODE_SPAN: usize = 40;
@@ -145,6 +149,7 @@ fn words(text: &str) -> Vec<String> {
     for word in text.split_whitespace() {
         let glue = match out.last() {
             Some(last) if is_date(last) && is_time(word) => true,
+            Some(last) if is_count(last) => true,
             Some(last) => in_span && display_width(last) + 1 + display_width(word) <= CODE_SPAN,
             None => false,
         };
@@ -163,15 +168,24 @@ fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// A small whole number on its own: `4`, `12`, `(3`.
+fn is_count(word: &str) -> bool {
+    let digits = word.trim_start_matches(['(', '[']);
+    (1..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `2026-03-10`, possibly after an opening bracket.
 fn is_date(word: &str) -> bool {
     let word = word.trim_start_matches(['(', '[']);
     let bytes = word.as_bytes();
     bytes.len() == 10
-        && bytes
-            .iter()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
 }
 
 /// `12:00`, `09:30:15`, possibly with trailing punctuation.
@@ -272,6 +286,7 @@ mod tests {
         for word in text.split(' ') {
             assert!(wrapped.contains(word), "{word} broken in {wrapped:?}");
         }
+        assert_eq!(wrap("one two 4 scenario", 15, ""), "one two\n4 scenario");
         assert_eq!(
             wrap("then run `recall stats --full` to see more", 20, ""),
             "then run\n`recall stats --full`\nto see more"

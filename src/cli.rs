@@ -26,13 +26,15 @@ use std::process::ExitCode;
     about = "Quiz yourself from TOML question banks, graded and spaced for memory",
     long_about = None
 )]
-#[command(after_help = "To study, run `recall drill`: it asks what is due today and \
+#[command(
+    after_help = "To study, run `recall drill`: it asks what is due today and \
 brings in new questions. `recall` alone shows what is due; `recall quiz` scores a \
 knowledge check and `recall interview` rehearses one. `recall COMMAND --help` explains \
 a command, with an example.
 
 Exit codes: 0 success, 1 a check, test or quiz fell short, 2 usage or I/O error, \
-130 interrupted.")]
+130 interrupted."
+)]
 pub struct Cli {
     /// The options every command accepts.
     #[command(flatten)]
@@ -201,14 +203,21 @@ mod tests {
     use super::*;
 
     fn color(args: &[&str]) -> ColorChoice {
-        color_option(std::iter::once("recall").chain(args.iter().copied()).map(Into::into))
+        color_option(
+            std::iter::once("recall")
+                .chain(args.iter().copied())
+                .map(Into::into),
+        )
     }
 
     #[test]
     fn the_color_option_is_found_when_the_rest_does_not_parse() {
         assert_eq!(color(&["--help"]), ColorChoice::Auto);
         assert_eq!(color(&["--color", "never", "--help"]), ColorChoice::Never);
-        assert_eq!(color(&["due", "--color=always", "--bogus"]), ColorChoice::Always);
+        assert_eq!(
+            color(&["due", "--color=always", "--bogus"]),
+            ColorChoice::Always
+        );
         assert_eq!(color(&["--color", "sometimes"]), ColorChoice::Auto);
         assert_eq!(color(&["--", "--color", "never"]), ColorChoice::Auto);
     }

@@ -156,7 +156,12 @@ fn card_text(
     field(
         &mut text,
         "reviews",
-        format!("{} ({} lapses)", card.reps, card.lapses),
+        format!(
+            "{} ({} lapse{})",
+            card.reps,
+            card.lapses,
+            super::check::plural(card.lapses as usize)
+        ),
     );
     if !history.is_empty() {
         text.push('\n');

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 ///
 /// Banks with errors stop the command (exit 2) with the errors; run `recall check`.
 ///
-/// Example: recall render banks/docker/mod-docker-04.toml > mod-docker-04.txt
+/// Example: recall render mod-docker-04 > mod-docker-04.txt
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Bank files or folders (searched recursively for *.toml), or bank ids (`recall

@@ -85,6 +85,11 @@ impl Recall {
         self
     }
 
+    pub fn env_remove(mut self, key: &str) -> Recall {
+        self.command.env_remove(key);
+        self
+    }
+
     pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Recall {
         self.command.current_dir(dir);
         self

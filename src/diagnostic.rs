@@ -131,16 +131,18 @@ impl Diagnostic {
     /// caret and the hint. Text from the bank is sanitised. No colour: this text also
     /// goes into error messages; [`Diagnostic::render_styled`] is for a person.
     pub fn render(&self) -> String {
-        self.render_in(false)
+        self.render_in(false, usize::MAX)
     }
 
-    /// [`Diagnostic::render`] with the location in bold and the severity, the caret and
-    /// `help` in colour (`style`), for a stream that strips what it cannot show.
-    pub fn render_styled(&self) -> String {
-        self.render_in(true)
+    /// [`Diagnostic::render`] for a person: the location in bold, the severity, the
+    /// caret and `help` in colour (`style`), for a stream that strips what it cannot
+    /// show; the message and the help folded at spaces to `width` (`usize::MAX` for
+    /// one line each, as a file or a pipe wants them). The source line is never folded.
+    pub fn render_styled(&self, width: usize) -> String {
+        self.render_in(true, width)
     }
 
-    fn render_in(&self, styled: bool) -> String {
+    fn render_in(&self, styled: bool, width: usize) -> String {
         let paint = |style: crate::style::Style, text: &str| {
             if styled {
                 crate::style::paint(style, text).to_string()
@@ -178,6 +180,15 @@ impl Diagnostic {
             (None, None) => {}
         }
         let _ = write!(out, ": {}", crate::text::sanitize(&self.message));
+        // Folding collapses runs of spaces: only at a terminal, never for render().
+        let fold = |text: String, hang: &str| {
+            if width == usize::MAX {
+                text
+            } else {
+                crate::text::wrap_hanging(&text, width, hang)
+            }
+        };
+        let mut out = fold(out, "    ");
         if let Some(line) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
@@ -199,12 +210,12 @@ impl Diagnostic {
             );
         }
         if let Some(hint) = &self.hint {
-            let _ = write!(
-                out,
-                "\n  = {} {}",
+            let help = format!(
+                "  = {} {}",
                 paint(crate::style::HINT, "help:"),
                 crate::text::sanitize(hint)
             );
+            let _ = write!(out, "\n{}", fold(help, "        "));
         }
         out
     }

@@ -3,7 +3,7 @@
 use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::diagnostic::Diagnostic;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 /// Check banks for mistakes, each with file:line:col and a fix
 ///
@@ -57,8 +57,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         )?,
         Format::Text => {
             let mut out = crate::style::stdout();
+            let width = if std::io::stdout().is_terminal() {
+                crate::text::terminal_width()
+            } else {
+                usize::MAX
+            };
             for diagnostic in &library.diagnostics {
-                writeln!(out, "{}\n", diagnostic.render_styled())?;
+                writeln!(out, "{}\n", diagnostic.render_styled(width))?;
             }
             let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = library.diagnostics.len() - errors;

@@ -119,6 +119,20 @@ fn top_level_help_gives_one_line_per_command_and_starts_learners_on_drill() {
 }
 
 #[test]
+fn the_man_page_names_recall_once() {
+    let run = Recall::new().arg("man").run();
+    let name = run
+        .stdout
+        .lines()
+        .skip_while(|line| *line != ".SH NAME")
+        .nth(1);
+    assert_eq!(
+        name,
+        Some(r"recall \- Quiz yourself from TOML question banks, graded and spaced for memory")
+    );
+}
+
+#[test]
 fn due_stats_and_card_under_a_fixed_clock() {
     let (due, home) = recall().arg("due").arg(minimal()).run_keeping_home();
     assert_eq!(due.code, 0, "{}", due.transcript());

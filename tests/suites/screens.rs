@@ -3,14 +3,13 @@
 //! that fit 80 columns, and colour: present at a terminal (tmux, 80x24) or when forced,
 //! absent under NO_COLOR, `--color never` and when stdout is a pipe.
 
-use crate::util::{Recall, Run, root};
+use crate::util::{Recall, Run, Tmux, root, wait_for};
 use chrono::{DateTime, TimeDelta, Utc};
 use clap::CommandFactory;
 use recall::schedule::{Rating, Scheduler, SchedulerConfig};
 use recall::session::{Mode, NewReview, QuestionKey};
 use recall::store::Store;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 const NOW: &str = "2026-03-10T12:00:00Z";
 
@@ -167,27 +166,22 @@ fn due_stats_and_card_under_a_fixed_clock() {
 #[test]
 fn colour_is_for_terminals_or_when_asked_for() {
     let escape = |run: &Run| run.stdout.contains('\x1b');
-    // The tests' environment sets NO_COLOR; stdout is a pipe either way.
-    let piped = recall()
-        .env_remove("NO_COLOR")
-        .arg("due")
-        .arg(minimal())
-        .run();
+    // The tests' environment sets NO_COLOR; stdout is a pipe in every run here.
+    let due = |env: &[(&str, &str)], args: &[&str]| {
+        let mut recall = recall().env_remove("NO_COLOR");
+        for (key, value) in env {
+            recall = recall.env(key, value);
+        }
+        recall.args(args).arg("due").arg(minimal()).run()
+    };
+    let piped = due(&[], &[]);
     assert!(!escape(&piped), "{}", piped.stdout);
-    let never = recall()
-        .env_remove("NO_COLOR")
-        .env("CLICOLOR_FORCE", "1")
-        .args(["--color", "never", "due"])
-        .arg(minimal())
-        .run();
+    let never = due(&[("CLICOLOR_FORCE", "1")], &["--color", "never"]);
     assert!(!escape(&never), "{}", never.stdout);
-    let forced = recall()
-        .env_remove("NO_COLOR")
-        .env("CLICOLOR_FORCE", "1")
-        .arg("due")
-        .arg(minimal())
-        .run();
+    let forced = due(&[("CLICOLOR_FORCE", "1")], &[]);
     assert!(escape(&forced), "{}", forced.stdout);
+    let no_color_wins = due(&[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")], &[]);
+    assert!(!escape(&no_color_wins), "{}", no_color_wins.stdout);
     let always = recall()
         .args(["due", "--color=always"])
         .arg(minimal())
@@ -220,18 +214,11 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
 }
 
 /// Runs `recall COMMAND` on the minimal bank in a fresh 80x24 tmux window, with `env`
-/// added to a clean environment, and returns the screen with its escape codes
-/// (`capture-pane -e`) once the command has ended.
+/// added to a clean environment, and returns the screen with its escape codes once the
+/// command has ended.
 fn at_terminal(home: &Path, env: &str, command: &str) -> String {
-    let tmux = |args: &[&str]| {
-        std::process::Command::new("tmux")
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    };
-    let socket = home.join(format!("tmux-{command}-{}.sock", env.len()));
-    let socket = socket.to_str().expect("a temp dir path is UTF-8");
-    let done = home.join(format!("done-{command}-{}", env.len()));
+    let name = format!("{command}-{}", env.len());
+    let done = home.join(format!("done-{name}"));
     let script = format!(
         "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm-256color RECALL_DB={home}/recall.db \
          RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} {env} {bin} {command} {bank}; \
@@ -241,28 +228,7 @@ fn at_terminal(home: &Path, env: &str, command: &str) -> String {
         bank = minimal().display(),
         done = done.display(),
     );
-    let started = tmux(&[
-        "-S",
-        socket,
-        "new-session",
-        "-d",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        &script,
-    ]);
-    assert!(
-        started.status.success(),
-        "{}",
-        String::from_utf8_lossy(&started.stderr)
-    );
-    let start = Instant::now();
-    while !done.exists() && start.elapsed() < Duration::from_secs(60) {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let screen = tmux(&["-S", socket, "capture-pane", "-p", "-e"]);
-    tmux(&["-S", socket, "kill-server"]);
-    assert!(done.exists(), "recall {command} did not end");
-    String::from_utf8_lossy(&screen.stdout).into_owned()
+    let terminal = Tmux::start(home, &name, 80, 24, &script);
+    assert!(wait_for(|| done.exists()), "recall {command} did not end");
+    terminal.screen_with_escapes()
 }

@@ -8,9 +8,10 @@
 
 use crate::clock::Clock;
 use crate::cmd::{self, CommandError, Context, Outcome};
-use crate::text::sanitize;
-use clap::{Args, CommandFactory, Parser, Subcommand};
-use std::io::Write;
+use crate::style::{self, ColorChoice};
+use crate::text::{self, sanitize};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -20,14 +21,19 @@ use std::process::ExitCode;
 /// Each verb's `--help` is its `Args` struct's doc comment; recall's own is the `about`
 /// below (a doc comment here would be taken for it).
 #[derive(Debug, Parser)]
-#[command(name = "recall", version, max_term_width = 100)]
+#[command(name = "recall", version, max_term_width = 80)]
 #[command(
-    about = "recall: quiz yourself from TOML question banks, graded and spaced for memory",
+    about = "Quiz yourself from TOML question banks, graded and spaced for memory",
     long_about = None
 )]
 #[command(
-    after_help = "Run `recall check` to validate banks, `recall list` to see them.\n\
-Exit codes: 0 success, 1 a check, test or quiz fell short, 2 usage or I/O error, 130 interrupted."
+    after_help = "To study, run `recall drill`: it asks what is due today and \
+brings in new questions. `recall` alone shows what is due; `recall quiz` scores a \
+knowledge check and `recall interview` rehearses one. `recall COMMAND --help` explains \
+a command, with an example.
+
+Exit codes: 0 success, 1 a check, test or quiz fell short, 2 usage or I/O error, \
+130 interrupted."
 )]
 pub struct Cli {
     /// The options every command accepts.
@@ -49,6 +55,16 @@ pub struct GlobalArgs {
     /// The configuration file [default: $RECALL_CONFIG, else ~/.config/recall/config.toml]
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
+
+    /// Colour: auto (at a terminal, unless NO_COLOR is set), always or never
+    #[arg(
+        long,
+        global = true,
+        value_name = "WHEN",
+        default_value = "auto",
+        hide_possible_values = true
+    )]
+    pub color: ColorChoice,
 }
 
 /// The verbs, one per module of `cmd`, dispatched by [`run`].
@@ -80,7 +96,16 @@ pub enum Command {
 
 /// Parses the command line, runs the command and turns how it went into the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // `--help`, `--version` or a usage error: clap prints it, in colour when
+            // `--color` (which could not be parsed with the rest) allows.
+            style::init(color_option(std::env::args_os()));
+            error.exit()
+        }
+    };
+    style::init(cli.global.color);
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
@@ -93,18 +118,49 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Prints `error` on stderr: the error, each cause, then each hint.
+/// `--color WHEN` or `--color=WHEN` as typed, for when the command line as a whole did
+/// not parse; `auto` when it is absent or not one of the choices.
+fn color_option(args: impl IntoIterator<Item = std::ffi::OsString>) -> ColorChoice {
+    let mut args = args.into_iter().skip(1);
+    let mut choice = None;
+    while let Some(arg) = args.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        let value = match arg {
+            "--" => break,
+            "--color" => args.next().and_then(|v| v.into_string().ok()),
+            _ => arg.strip_prefix("--color=").map(str::to_owned),
+        };
+        if let Some(value) = value {
+            choice = ColorChoice::from_str(&value, true).ok();
+        }
+    }
+    choice.unwrap_or_default()
+}
+
+/// Prints `error` on stderr: the error, each cause, then each hint. At a terminal each
+/// is wrapped to its width with later lines under the first; to a file or a pipe each
+/// stays one line, for grep.
 fn report(error: &CommandError) {
-    let mut stderr = std::io::stderr().lock();
+    let mut stderr = style::stderr();
+    let width = if std::io::stderr().is_terminal() {
+        text::terminal_width()
+    } else {
+        usize::MAX
+    };
+    let mut line = |label: &str, style: anstyle::Style, message: &str| {
+        let hang = " ".repeat(label.len() + 2);
+        let message = format!("{}: {}", style::paint(style, label), sanitize(message));
+        let _ = writeln!(stderr, "{}", text::wrap_hanging(&message, width, &hang));
+    };
     let mut chain = error.chain();
     if let Some(first) = chain.next() {
-        let _ = writeln!(stderr, "error: {}", sanitize(&first.to_string()));
+        line("error", style::ERROR, &first.to_string());
     }
     for cause in chain {
-        let _ = writeln!(stderr, "  caused by: {}", sanitize(&cause.to_string()));
+        line("  caused by", anstyle::Style::new(), &cause.to_string());
     }
     for hint in error.hints() {
-        let _ = writeln!(stderr, "hint: {}", sanitize(hint));
+        line("hint", style::HINT, hint);
     }
 }
 
@@ -139,5 +195,30 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Some(Command::Schema(args)) => cmd::schema::run(&ctx, args),
         Some(Command::Export(args)) => cmd::export::run(&ctx, args),
         Some(Command::Render(args)) => cmd::render::run(&ctx, args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn color(args: &[&str]) -> ColorChoice {
+        color_option(
+            std::iter::once("recall")
+                .chain(args.iter().copied())
+                .map(Into::into),
+        )
+    }
+
+    #[test]
+    fn the_color_option_is_found_when_the_rest_does_not_parse() {
+        assert_eq!(color(&["--help"]), ColorChoice::Auto);
+        assert_eq!(color(&["--color", "never", "--help"]), ColorChoice::Never);
+        assert_eq!(
+            color(&["due", "--color=always", "--bogus"]),
+            ColorChoice::Always
+        );
+        assert_eq!(color(&["--color", "sometimes"]), ColorChoice::Auto);
+        assert_eq!(color(&["--", "--color", "never"]), ColorChoice::Auto);
     }
 }

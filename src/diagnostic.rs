@@ -127,18 +127,43 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// `file:line:col: error[bank/question]: message`, then the source line with a caret
-    /// and the hint. Text from the bank is sanitised.
+    /// `file:line:col: error in bank/question: message`, then the source line with a
+    /// caret and the hint. Text from the bank is sanitised. No colour: this text also
+    /// goes into error messages; [`Diagnostic::render_styled`] is for a person.
     pub fn render(&self) -> String {
+        self.render_in(false, usize::MAX)
+    }
+
+    /// [`Diagnostic::render`] for a person: the location in bold, the severity, the
+    /// caret and `help` in colour (`style`), for a stream that strips what it cannot
+    /// show; the message and the help folded at spaces to `width` (`usize::MAX` for
+    /// one line each, as a file or a pipe wants them). The source line is never folded.
+    pub fn render_styled(&self, width: usize) -> String {
+        self.render_in(true, width)
+    }
+
+    fn render_in(&self, styled: bool, width: usize) -> String {
+        let paint = |style: crate::style::Style, text: &str| {
+            if styled {
+                crate::style::paint(style, text).to_string()
+            } else {
+                text.to_owned()
+            }
+        };
+        let severity = match self.severity {
+            Severity::Error => crate::style::ERROR,
+            Severity::Warning => crate::style::WARNING,
+        };
         let mut out = String::new();
         // A file name is as untrusted as the text inside the file.
         let file = crate::text::sanitize(&self.file);
-        if self.line > 0 {
-            let _ = write!(out, "{file}:{}:{}: ", self.line, self.column);
+        let location = if self.line > 0 {
+            format!("{file}:{}:{}:", self.line, self.column)
         } else {
-            let _ = write!(out, "{file}: ");
-        }
-        out.push_str(self.severity.as_str());
+            format!("{file}:")
+        };
+        let _ = write!(out, "{} ", paint(crate::style::HEADING, &location));
+        out.push_str(&paint(severity, self.severity.as_str()));
         // Ids are checked, but a file that fails to parse names them unchecked.
         let bank = self.bank.as_deref().map(crate::text::sanitize);
         let question = self.question.as_deref().map(crate::text::sanitize);
@@ -155,6 +180,15 @@ impl Diagnostic {
             (None, None) => {}
         }
         let _ = write!(out, ": {}", crate::text::sanitize(&self.message));
+        // Folding collapses runs of spaces: only at a terminal, never for render().
+        let fold = |text: String, hang: &str| {
+            if width == usize::MAX {
+                text
+            } else {
+                crate::text::wrap_hanging(&text, width, hang)
+            }
+        };
+        let mut out = fold(out, "    ");
         if let Some(line) = &self.source_line {
             let number = self.line.to_string();
             let pad = " ".repeat(number.len());
@@ -165,10 +199,23 @@ impl Diagnostic {
                 .take(caret_at)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let _ = write!(out, "\n{pad} |\n{number} | {line}\n{pad} | {lead}^");
+            let gutter = |text: &str| paint(crate::style::DIM, text);
+            let _ = write!(
+                out,
+                "\n{}\n{}{line}\n{}{lead}{}",
+                gutter(&format!("{pad} |")),
+                gutter(&format!("{number} | ")),
+                gutter(&format!("{pad} | ")),
+                paint(severity, "^")
+            );
         }
         if let Some(hint) = &self.hint {
-            let _ = write!(out, "\n  = help: {}", crate::text::sanitize(hint));
+            let help = format!(
+                "  = {} {}",
+                paint(crate::style::HINT, "help:"),
+                crate::text::sanitize(hint)
+            );
+            let _ = write!(out, "\n{}", fold(help, "        "));
         }
         out
     }

@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod session;
 pub mod stats;
 pub mod store;
+pub mod style;
 pub mod text;
 pub mod toml_error;
 pub mod view;

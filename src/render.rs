@@ -57,7 +57,7 @@ pub fn banks<'a>(banks: impl IntoIterator<Item = &'a Bank>) -> String {
 }
 
 fn question(out: &mut String, bank: &Bank, q: &Question) {
-    let mut head = format!("## {}/{} · {}", bank.id, q.id, q.kind);
+    let mut head = format!("## {}/{} · {}", bank.id, q.id, q.kind_name());
     if let Some(tier) = q.tier {
         let _ = write!(head, " · {tier}");
     }

@@ -2,9 +2,11 @@
 //!
 //! A bank is untrusted input: it must not be able to move the cursor, change colours or
 //! set the window title of the person reading it. `sanitize` neutralises control
-//! characters and escape sequences; `wrap` folds prose to a width.
+//! characters and escape sequences; `wrap` lays prose and code out for a width,
+//! `truncate` fits a preview on one line, and `terminal_width` measures the width.
+//! Nothing here prints.
 
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` with every control character except newline and tab replaced by a visible
 /// stand-in (`ESC` becomes `^[`, U+009B becomes `<U+009B>`), so terminal escape sequences
@@ -33,55 +35,225 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
-/// Words of `text` folded into lines of at most `width` columns (a word longer than the
-/// width stands on its own line). Existing line breaks are kept; each line of the
-/// result is prefixed with `indent`.
+/// Bank text (or any prose) laid out for a terminal `width` columns wide, every line
+/// starting with `indent`:
+///
+/// - Prose is folded at spaces, never inside a word, number, id or date (a date and the
+///   time after it stay together); a word wider than the line stands alone, whole.
+/// - Line breaks are kept. A line's own leading spaces are kept, and the lines it folds
+///   into line up under its text (under the text after a list marker: `- `, `1. `).
+/// - Fenced code (between ```` ``` ```` or `~~~` lines) is shown as indented code: the
+///   fence lines go, the code is indented four columns, and it is never folded. So is a
+///   line indented four columns or a tab, as Markdown has it.
+///
+/// Widths are measured in terminal columns (wide characters count two) and escape codes
+/// count nothing, so styled text folds as it looks.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let width = width.max(indent.width() + 10);
-    let mut out = String::new();
-    for (i, paragraph) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let mut line = String::from(indent);
-        let mut empty = true;
-        for word in paragraph.split_whitespace() {
-            if !empty && line.width() + 1 + word.width() > width {
-                out.push_str(&line);
-                out.push('\n');
-                line = String::from(indent);
-                empty = true;
+    layout(text, width, indent, indent)
+}
+
+/// `text` laid out as [`wrap`] does, its first line starting at the left edge and every
+/// later line indented by `hang`: for a label and its text (`error: ...`, `Mastered:
+/// ...`) whose continuation lines up under the text.
+pub fn wrap_hanging(text: &str, width: usize, hang: &str) -> String {
+    layout(text, width, "", hang)
+}
+
+/// [`wrap`] with the first line starting with `first` and every other with `indent`.
+fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
+    let width = width.max(display_width(indent) + 10);
+    let mut lines: Vec<String> = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in text.split('\n') {
+        let trimmed = line.trim_start();
+        match fence {
+            Some(marker)
+                if trimmed.starts_with(marker) && trimmed[marker.len()..].trim().is_empty() =>
+            {
+                fence = None;
             }
-            if !empty {
-                line.push(' ');
+            Some(_) => lines.push(code_line(indent, line)),
+            None if trimmed.starts_with("```") || trimmed.starts_with("~~~") => {
+                let marker =
+                    &trimmed[..trimmed.len() - trimmed.trim_start_matches(['`', '~']).len()];
+                fence = Some(marker);
             }
-            line.push_str(word);
-            empty = false;
+            None if line.starts_with("    ") || line.starts_with('\t') => {
+                lines.push(code_line(indent, line.trim_start()));
+            }
+            None => fold(line, width, indent, &mut lines),
         }
-        if empty {
-            out.push_str(indent.trim_end());
-        } else {
-            out.push_str(&line);
+    }
+    if let Some(line) = lines.first_mut()
+        && first != indent
+    {
+        let rest = line.strip_prefix(indent).unwrap_or(line);
+        *line = format!("{first}{rest}");
+    }
+    lines.join("\n")
+}
+
+/// A line of code under `indent`, four columns in, as it was (tabs as four spaces).
+fn code_line(indent: &str, code: &str) -> String {
+    format!("{indent}    {}", code.replace('\t', "    ").trim_end())
+}
+
+/// One line of prose folded into `lines`.
+fn fold(line: &str, width: usize, indent: &str, lines: &mut Vec<String>) {
+    let lead = &line[..line.len() - line.trim_start_matches(' ').len()];
+    let body = &line[lead.len()..];
+    if body.trim().is_empty() {
+        lines.push(indent.trim_end().to_owned());
+        return;
+    }
+    let first = format!("{indent}{lead}");
+    let hanging = format!("{first}{}", " ".repeat(list_marker(body)));
+    let mut current = first.clone();
+    let mut empty = true;
+    for word in words(body) {
+        if !empty && display_width(&current) + 1 + display_width(&word) > width {
+            lines.push(std::mem::replace(&mut current, hanging.clone()));
+            empty = true;
+        }
+        if !empty {
+            current.push(' ');
+        }
+        current.push_str(&word);
+        empty = false;
+    }
+    lines.push(current);
+}
+
+/// The width of a list marker that starts `text` (`- `, `* `, `+ `, `12. `, `3) `), or 0.
+fn list_marker(text: &str) -> usize {
+    if ["- ", "* ", "+ ", "• "].iter().any(|m| text.starts_with(m)) {
+        return 2;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let rest = &text[digits..];
+    if (1..=3).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ")) {
+        digits + 2
+    } else {
+        0
+    }
+}
+
+/// The words of a line of prose. A date with the time after it is one word, so is a
+/// count with the word it counts (`12 interview`), and so is a short code span in
+/// backticks (`` `recall stats --full` ``), so none of them is split.
+fn words(text: &str) -> Vec<String> {
+    /// The widest code span kept whole; a longer one folds at its spaces.
+    const CODE_SPAN: usize = 40;
+    let mut out: Vec<String> = Vec::new();
+    let mut in_span = false;
+    for word in text.split_whitespace() {
+        let glue = match out.last() {
+            Some(last) if is_date(last) && is_time(word) => true,
+            Some(last) if is_count(last) => true,
+            Some(last) => in_span && display_width(last) + 1 + display_width(word) <= CODE_SPAN,
+            None => false,
+        };
+        let ticks = word.matches('`').count();
+        match out.last_mut() {
+            Some(last) if glue => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => out.push(word.to_owned()),
+        }
+        if ticks % 2 == 1 {
+            in_span = !in_span;
         }
     }
     out
 }
 
-/// The width to wrap to: `COLUMNS` when set, else the terminal's width when stdout is
-/// one, else 80; at most 100, for readability.
-pub fn terminal_width() -> usize {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok());
-    let terminal = || {
-        let term = console::Term::stdout();
-        term.is_term().then(|| usize::from(term.size().1))
+/// A small whole number on its own: `4`, `12`, `(3`.
+fn is_count(word: &str) -> bool {
+    let digits = word.trim_start_matches(['(', '[']);
+    (1..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `2026-03-10`, possibly after an opening bracket.
+fn is_date(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '[']);
+    let bytes = word.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
+/// `12:00`, `09:30:15`, possibly with trailing punctuation.
+fn is_time(word: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let parts: Vec<&str> = word.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// `text` on one line (every run of whitespace, newlines included, one space) in at most
+/// `width` columns: whole when it fits, else cut at the last space that keeps at least
+/// two thirds of it (else mid-word, as a last resort) and ended with `…`. For a preview
+/// of text whose whole is shown elsewhere (an answer in a history, a choice in a menu).
+pub fn truncate(text: &str, width: usize) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if display_width(&line) <= width {
+        return line;
+    }
+    let room = width.saturating_sub(1);
+    let mut end = 0;
+    let mut used = 0;
+    for (i, c) in line.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        end = i + c.len_utf8();
+    }
+    let cut = &line[..end];
+    let cut = match cut.rfind(' ') {
+        Some(space) if space * 3 >= end * 2 => &cut[..space],
+        _ => cut,
     };
-    columns
-        .or_else(terminal)
-        .filter(|&c| c >= 20)
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
+/// How many terminal columns `text` takes: wide characters count two, escape codes
+/// nothing.
+pub fn display_width(text: &str) -> usize {
+    if text.contains('\x1b') {
+        anstream::adapter::strip_str(text).to_string().width()
+    } else {
+        text.width()
+    }
+}
+
+/// The width to lay text out for, measured now (call it for each screen, so a resized
+/// window gets the new width): the terminal's width when stdout or stderr is one, else
+/// `COLUMNS` when set, else 80; at least 20, at most 100 (longer lines read badly).
+pub fn terminal_width() -> usize {
+    let terminal = [console::Term::stdout(), console::Term::stderr()]
+        .into_iter()
+        .find(console::Term::is_term)
+        .map(|term| usize::from(term.size().1));
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+    };
+    terminal
+        .filter(|&c| c > 0)
+        .or_else(columns)
         .unwrap_or(80)
-        .min(100)
+        .clamp(20, 100)
 }
 
 #[cfg(test)]
@@ -101,5 +273,64 @@ mod tests {
         let wrapped = wrap("one two three four five six", 12, "  ");
         assert_eq!(wrapped, "  one two\n  three four\n  five six");
         assert_eq!(wrap("a\n\nb", 20, ""), "a\n\nb");
+    }
+
+    #[test]
+    fn never_breaks_inside_a_word_an_id_or_a_date() {
+        let text = "see mod-docker-04/named-volume-definition, due 2026-03-10 12:00 today";
+        let wrapped = wrap(text, 20, "");
+        assert_eq!(
+            wrapped,
+            "see\nmod-docker-04/named-volume-definition,\ndue 2026-03-10 12:00\ntoday"
+        );
+        for word in text.split(' ') {
+            assert!(wrapped.contains(word), "{word} broken in {wrapped:?}");
+        }
+        assert_eq!(wrap("one two 4 scenario", 15, ""), "one two\n4 scenario");
+        assert_eq!(
+            wrap("then run `recall stats --full` to see more", 20, ""),
+            "then run\n`recall stats --full`\nto see more"
+        );
+    }
+
+    #[test]
+    fn fenced_code_is_indented_and_never_folded() {
+        let prompt = "In this file:\n\n```yaml\nservices:\n  api:\n    image: acme/api:1.4 with a long tail\n```\n\nWhat host?";
+        assert_eq!(
+            wrap(prompt, 20, "  "),
+            "  In this file:\n\n      services:\n        api:\n          image: acme/api:1.4 with a long tail\n\n  What host?"
+        );
+        // An unclosed fence runs to the end; a longer fence needs as long a close.
+        assert_eq!(wrap("````\na\n```\n````\nb", 40, ""), "    a\n    ```\nb");
+        assert_eq!(wrap("~~~\n\tx", 40, ""), "        x");
+    }
+
+    #[test]
+    fn list_items_fold_under_their_text() {
+        assert_eq!(
+            wrap("- one two three\n12. four five six", 12, ""),
+            "- one two\n  three\n12. four\n    five six"
+        );
+        assert_eq!(wrap("  lead in here", 10, ""), "  lead in\n  here");
+    }
+
+    #[test]
+    fn truncation_keeps_whole_words_and_marks_the_cut() {
+        assert_eq!(truncate("short\nanswer", 20), "short answer");
+        assert_eq!(
+            truncate("containers share the host kernel", 20),
+            "containers share…"
+        );
+        assert_eq!(truncate("abcdefghijklmnopqrstuvwxyz", 10), "abcdefghi…");
+        assert_eq!(truncate("日本語の答え", 7), "日本語…");
+        assert_eq!(truncate("", 5), "");
+    }
+
+    #[test]
+    fn escape_codes_and_wide_characters_are_measured_as_shown() {
+        assert_eq!(display_width("\x1b[32mok\x1b[0m"), 2);
+        assert_eq!(display_width("日本"), 4);
+        let styled = format!("\x1b[1m{}\x1b[0m", "aaaa bbbb");
+        assert_eq!(wrap(&styled, 10, ""), styled);
     }
 }

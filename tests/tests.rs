@@ -34,3 +34,6 @@ mod fuzz_regressions;
 
 #[path = "suites/bank_cache.rs"]
 mod bank_cache;
+
+#[path = "suites/screens.rs"]
+mod screens;

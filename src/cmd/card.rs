@@ -9,7 +9,10 @@ use serde_json::json;
 use super::args::{BankPathOption, JsonOutput};
 use super::{CommandError, Context, Outcome, Progress};
 use crate::schedule::{Card, Scheduler};
+use crate::session::report::duration;
 use crate::store::{QuestionKey, Review};
+use crate::style::{self, paint};
+use crate::text::{display_width, sanitize, truncate};
 
 /// Show one question's memory state and review history
 ///
@@ -58,7 +61,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         let document = card_json(ctx, &scheduler, &key, &card, &history);
         writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
     } else {
-        write!(out, "{}", card_text(ctx, &scheduler, &key, &card, &history))?;
+        let text = card_text(ctx, &scheduler, &key, &card, &history);
+        write!(style::stdout(), "{text}")?;
     }
     Ok(Outcome::Success)
 }
@@ -111,7 +115,7 @@ fn card_text(
     history: &[Review],
 ) -> String {
     let now = ctx.clock.now();
-    let mut text = format!("{key}\n");
+    let mut text = format!("{}\n", paint(style::HEADING, &key));
     let field = |text: &mut String, name: &str, value: String| {
         text.push_str(&format!("  {name:<15}{value}\n"));
     };
@@ -152,28 +156,81 @@ fn card_text(
     field(
         &mut text,
         "reviews",
-        format!("{} ({} lapses)", card.reps, card.lapses),
+        format!(
+            "{} ({} lapse{})",
+            card.reps,
+            card.lapses,
+            super::check::plural(card.lapses as usize)
+        ),
     );
     if !history.is_empty() {
-        text.push_str("\nhistory:\n");
-        for review in history {
-            let score = review
-                .score
-                .map(|score| format!(", score {:.0}%", score * 100.0))
-                .unwrap_or_default();
-            let suggested = review
-                .suggested
-                .map(|rating| format!(", suggested {rating}"))
-                .unwrap_or_default();
-            text.push_str(&format!(
-                "  {}  {:<9} {:<5} was {:<10} {:.1} s{score}{suggested}\n",
-                ctx.local_time(review.reviewed_at),
-                review.mode.name(),
-                review.rating.name(),
-                review.state_before.name(),
-                review.duration_ms as f64 / 1000.0,
-            ));
+        text.push('\n');
+        text.push_str(&self::history(ctx, history, crate::text::terminal_width()));
+    }
+    text
+}
+
+/// The review history as a table that fits `width`, oldest first: when, how it was
+/// asked, the rating (`*` when it was not the suggested one), the score, the time taken
+/// and what the learner answered. An answer too long for the rest of its line goes on
+/// the line below, cut to fit.
+fn history(ctx: &Context, history: &[Review], width: usize) -> String {
+    // when (16), mode (9), rating (6), score (5), time (6), and the spaces between.
+    const ANSWER_COLUMN: usize = 2 + 16 + 2 + 9 + 1 + 6 + 1 + 5 + 1 + 6 + 2;
+    const BELOW: &str = "      ";
+    let room = width.saturating_sub(ANSWER_COLUMN);
+    let mut text = format!(
+        "{}\n",
+        paint(
+            style::HEADING,
+            format!(
+                "History ({} answer{}, oldest first)",
+                history.len(),
+                super::check::plural(history.len())
+            )
+        )
+    );
+    text.push_str(&format!(
+        "{}\n",
+        paint(
+            style::DIM,
+            format!(
+                "  {:<16}  {:<9} {:<6} {:>5} {:>6}  answer",
+                "when", "mode", "rating", "score", "time"
+            )
+        )
+    ));
+    let mut overridden = false;
+    for review in history {
+        let mut rating = review.rating.name().to_owned();
+        if review.suggested.is_some_and(|s| s != review.rating) {
+            rating.push('*');
+            overridden = true;
         }
+        let score = review
+            .score
+            .map(|score| format!("{:.0}%", score * 100.0))
+            .unwrap_or_default();
+        let row = format!(
+            "  {}  {:<9} {} {score:>5} {:>6}",
+            ctx.local_time(review.reviewed_at),
+            review.mode.name(),
+            paint(style::rating(review.rating), format!("{rating:<6}")),
+            duration(review.duration_ms),
+        );
+        let answer = sanitize(review.answer.trim());
+        if answer.is_empty() {
+            text.push_str(&format!("{row}  {}\n", paint(style::DIM, "(no answer)")));
+        } else if display_width(&answer) <= room {
+            text.push_str(&format!("{row}  {answer}\n"));
+        } else {
+            let below = width.saturating_sub(BELOW.len()).max(20);
+            text.push_str(&format!("{row}\n{BELOW}{}\n", truncate(&answer, below)));
+        }
+    }
+    if overridden {
+        let note = "* not the suggested rating (`recall card --json` gives both)";
+        text.push_str(&format!("{}\n", paint(style::DIM, note)));
     }
     text
 }

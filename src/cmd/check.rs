@@ -3,7 +3,7 @@
 use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::diagnostic::Diagnostic;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 /// Check banks for mistakes, each with file:line:col and a fix
 ///
@@ -49,29 +49,36 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         let orphans = orphans(ctx, &library)?;
         library.diagnostics.extend(orphans);
     }
-    let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => writeln!(out, "{}", terminal_safe_json(&library.diagnostics)?)?,
+        Format::Json => writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            terminal_safe_json(&library.diagnostics)?
+        )?,
         Format::Text => {
+            let mut out = crate::style::stdout();
+            let width = if std::io::stdout().is_terminal() {
+                crate::text::terminal_width()
+            } else {
+                usize::MAX
+            };
             for diagnostic in &library.diagnostics {
-                writeln!(out, "{}\n", diagnostic.render())?;
+                writeln!(out, "{}\n", diagnostic.render_styled(width))?;
             }
             let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = library.diagnostics.len() - errors;
             let questions: usize = library.banks.iter().map(|b| b.questions.len()).sum();
             writeln!(
                 out,
-                "checked {} file{}: {} bank{} with {} question{} valid; {} error{}, {} warning{}",
+                "checked {} file{}: {} bank{} with {} question{} valid; {}, {}",
                 library.files,
                 plural(library.files),
                 library.banks.len(),
                 plural(library.banks.len()),
                 questions,
                 plural(questions),
-                errors,
-                plural(errors),
-                warnings,
-                plural(warnings),
+                count(errors, "error", crate::style::ERROR),
+                count(warnings, "warning", crate::style::WARNING),
             )?;
         }
     }
@@ -97,6 +104,16 @@ pub(crate) fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::
         }
     }
     Ok(out)
+}
+
+/// "3 errors" in `style` when there are any, "0 errors" plain.
+fn count(n: usize, noun: &str, style: crate::style::Style) -> String {
+    let text = format!("{n} {noun}{}", plural(n));
+    if n == 0 {
+        text
+    } else {
+        crate::style::paint(style, text).to_string()
+    }
 }
 
 pub(crate) fn plural(n: usize) -> &'static str {

@@ -3,13 +3,15 @@
 
 use super::{CommandError, Outcome};
 
-/// Print a shell completion script.
+/// Print a shell completion script
 ///
 /// Examples:
 ///   recall completions bash > ~/.local/share/bash-completion/completions/recall
 ///   recall completions zsh > ~/.zfunc/_recall
 ///   recall completions fish > ~/.config/fish/completions/recall.fish
 #[derive(Debug, clap::Args)]
+// Verbatim, so each example keeps its own line.
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The shell to complete for
     #[arg(value_enum)]

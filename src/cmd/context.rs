@@ -17,6 +17,7 @@ use crate::schedule::Scheduler;
 use crate::store::{DailyLimits, Store, StudyDay};
 use anyhow::Context as _;
 use std::cell::OnceCell;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// How a command that ran to its end went.
@@ -124,8 +125,15 @@ impl Context {
         if errors.is_empty() {
             return Ok(library);
         }
+        let mut stderr = crate::style::stderr();
+        let width = if std::io::stderr().is_terminal() {
+            crate::text::terminal_width()
+        } else {
+            usize::MAX
+        };
         for diagnostic in &errors {
-            eprintln!("{}", diagnostic.render());
+            // As eprintln! would, but through the stream that strips colour.
+            let _ = writeln!(stderr, "{}", diagnostic.render_styled(width));
         }
         Err(CommandError::data(format!(
             "{} error{} in the banks; fix them (`recall check` lists them all) and try again",

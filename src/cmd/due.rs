@@ -14,6 +14,7 @@ use super::{CommandError, Context, Outcome};
 use crate::config::Config;
 use crate::stats::due::{Due, DueCounts};
 use crate::store::StudyDay;
+use crate::style::{self, paint};
 
 /// Show what is due, bank by bank
 ///
@@ -59,7 +60,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             serde_json::to_string_pretty(&json(&due, now, day))?
         )?;
     } else {
-        write!(out, "{}", table(ctx, config, &due, now, day))?;
+        write!(style::stdout(), "{}", table(ctx, config, &due, now, day))?;
     }
     Ok(Outcome::Success)
 }
@@ -85,8 +86,8 @@ fn json(due: &Due, now: DateTime<Utc>, day: StudyDay) -> serde_json::Value {
 
 fn table(ctx: &Context, config: &Config, due: &Due, now: DateTime<Utc>, day: StudyDay) -> String {
     let mut out = format!(
-        "Due at {} (study day of {}, starting {})\n\n",
-        ctx.local_time(now),
+        "{} (study day of {}, starting {})\n\n",
+        paint(style::HEADING, format!("Due at {}", ctx.local_time(now))),
         day.date(ctx.clock.offset()),
         config.scheduler.day_starts_at.format("%H:%M"),
     );
@@ -97,21 +98,33 @@ fn table(ctx: &Context, config: &Config, due: &Due, now: DateTime<Utc>, day: Stu
         .max()
         .unwrap_or(0)
         .max(5);
-    out.push_str(&format!(
-        "{:<width$}  {:>5}  {:>5}  {:>11}  {:>8}  {:>11}\n",
+    let header = format!(
+        "{:<width$}  {:>5}  {:>5}  {:>11}  {:>8}  {:>11}",
         "bank", "now", "new", "later today", "tomorrow", "next 7 days"
-    ));
-    let line = |name: &str, counts: &DueCounts| {
+    );
+    out.push_str(&format!("{}\n", paint(style::DIM, header)));
+    let line = |name: &str, name_style: style::Style, counts: &DueCounts| {
+        // What can be studied now stands out.
+        let now = if counts.due_now > 0 {
+            style::ACTION
+        } else {
+            style::DIM
+        };
         format!(
-            "{name:<width$}  {:>5}  {:>5}  {:>11}  {:>8}  {:>11}\n",
-            counts.due_now, counts.new, counts.later_today, counts.tomorrow, counts.next_7_days
+            "{}  {:>5}  {:>5}  {:>11}  {:>8}  {:>11}\n",
+            paint(name_style, format!("{name:<width$}")),
+            paint(now, counts.due_now),
+            counts.new,
+            counts.later_today,
+            counts.tomorrow,
+            counts.next_7_days
         )
     };
     for (bank, counts) in &due.banks {
-        out.push_str(&line(&crate::text::sanitize(bank), counts));
+        out.push_str(&line(&crate::text::sanitize(bank), style::ID, counts));
     }
     if due.banks.len() > 1 {
-        out.push_str(&line("total", &due.total));
+        out.push_str(&line("total", style::HEADING, &due.total));
     }
     let queue = &due.queue;
     out.push_str(&format!(

@@ -7,10 +7,12 @@ use crate::export;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Export banks for other tools: an Anki package (a deck per bank; re-importing a later
-/// export updates the notes instead of duplicating them), Moodle GIFT (multiple choice,
-/// multiple answer with weights, short answers, interview questions as essays), or CSV
-/// (one row per question, for spreadsheets).
+/// Export banks for Anki, Moodle (GIFT) or a spreadsheet (CSV)
+///
+/// An Anki package (a deck per bank; re-importing a later export updates the notes
+/// instead of duplicating them), Moodle GIFT (multiple choice, multiple answer with
+/// weights, short answers, interview questions as essays), or CSV (one row per
+/// question, for spreadsheets).
 ///
 /// Banks with errors stop the command (exit 2) with the errors; run `recall check`.
 ///

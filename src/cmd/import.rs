@@ -6,9 +6,11 @@ use anyhow::Context as _;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Turn a lesson into a bank: its Knowledge Check (multiple choice, scenario and short
-/// answer questions) and its Interview Preparation tiers, with the "View Answers" block
-/// matched back to its questions as model answers and draft rubrics derived from them.
+/// Turn a lesson (markdown or plain text) into a draft bank
+///
+/// Its Knowledge Check (multiple choice, scenario and short answer questions) and its
+/// Interview Preparation tiers become questions, with the "View Answers" block matched
+/// back to its questions as model answers and draft rubrics derived from them.
 ///
 /// Reads markdown lessons (`##`/`###` headings, lists, `<details>` blocks) and the
 /// plain-text export of a lesson whose headings lost their markers. The bank goes to

@@ -2,13 +2,14 @@
 
 use super::args::{BankPaths, JsonOutput};
 use super::{CommandError, Context, Outcome};
-use crate::bank::{Bank, Kind, Tier};
-use crate::text::sanitize;
+use crate::bank::{Bank, KindName, Tier};
+use crate::style::{self, paint};
+use crate::text::{sanitize, wrap_hanging};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// List the banks with how many questions of each kind and interview tier they hold.
+/// List the banks, with question counts by kind and interview tier
 ///
 /// Banks with errors are left out; `recall check` says why.
 ///
@@ -41,7 +42,7 @@ fn summarize(bank: &Bank) -> Summary<'_> {
     let mut kinds = BTreeMap::new();
     let mut tiers = BTreeMap::new();
     for question in &bank.questions {
-        *kinds.entry(question.kind.as_str()).or_insert(0) += 1;
+        *kinds.entry(question.kind_name().as_str()).or_insert(0) += 1;
         if let Some(tier) = question.tier {
             *tiers.entry(tier.as_str()).or_insert(0) += 1;
         }
@@ -60,11 +61,13 @@ fn summarize(bank: &Bank) -> Summary<'_> {
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_banks(&args.paths)?;
     let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
-    let mut out = std::io::stdout().lock();
     if args.output.json {
+        let mut out = std::io::stdout().lock();
         writeln!(out, "{}", super::check::terminal_safe_json(&summaries)?)?;
         return Ok(Outcome::Success);
     }
+    let mut out = style::stdout();
+    let width = crate::text::terminal_width();
     if summaries.is_empty() {
         writeln!(
             out,
@@ -73,19 +76,30 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         return Ok(Outcome::Success);
     }
     for s in &summaries {
-        writeln!(out, "{}  {}", sanitize(s.id), sanitize(s.title))?;
-        let kinds: Vec<String> = Kind::ALL
+        let line = format!(
+            "{}  {}",
+            paint(style::ID.bold(), sanitize(s.id)),
+            paint(style::HEADING, sanitize(s.title))
+        );
+        // Folded only when too wide: folding would close up the two spaces.
+        if crate::text::display_width(&line) > width {
+            writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+        let kinds: Vec<String> = KindName::ALL
             .iter()
             .filter_map(|k| {
                 s.kinds
                     .get(k.as_str())
-                    .map(|n| format!("{n} {}", k.as_str().replace('_', " ")))
+                    .map(|n| format!("{n} {}", crate::view::kind_label(*k)))
             })
             .collect();
         if kinds.is_empty() {
             writeln!(out, "  no questions yet")?;
         } else {
-            writeln!(out, "  {} questions: {}", s.questions, kinds.join(", "))?;
+            let line = format!("  {} questions: {}", s.questions, kinds.join(", "));
+            writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
         }
         if !s.tiers.is_empty() {
             let tiers: Vec<String> = Tier::ALL
@@ -93,12 +107,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
                 .filter_map(|t| {
                     s.tiers
                         .get(t.as_str())
-                        .map(|n| format!("{n} {}", t.as_str()))
+                        .map(|n| format!("{n} {}", paint(style::tier(*t), t)))
                 })
                 .collect();
-            writeln!(out, "  interview tiers: {}", tiers.join(", "))?;
+            let line = format!("  interview tiers: {}", tiers.join(", "));
+            writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
         }
-        writeln!(out, "  {}", sanitize(&s.path))?;
+        writeln!(out, "  {}", paint(style::DIM, sanitize(&s.path)))?;
     }
     let skipped = library.diagnostics.iter().filter(|d| d.is_error()).count();
     if skipped > 0 {

@@ -10,8 +10,10 @@ use super::{CommandError, Context, Outcome};
 use crate::schedule::optimize;
 use crate::store::FittedParameters;
 
-/// Fit the scheduler's parameters to your own review history, then
-/// reschedule every question with them.
+/// Fit the scheduler to your own review history, and reschedule
+///
+/// Fits the FSRS parameters to your review log, then reschedules every question
+/// with them.
 ///
 /// Needs at least 400 reviews made on a later day than the question's previous
 /// review. Prints log loss and RMSE (lower is better) before and after; the

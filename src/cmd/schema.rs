@@ -3,8 +3,10 @@
 use super::{CommandError, Context, Outcome};
 use std::io::Write;
 
-/// Print the JSON Schema of a bank file (derived from the types recall reads banks
-/// with), for editors that validate and complete TOML: put
+/// Print the JSON Schema of a bank file, for completion in editors
+///
+/// The schema is derived from the types recall reads banks with. For editors that
+/// validate and complete TOML, put
 /// `#:schema ./schema/bank.schema.json` (a path relative to the bank, or a URL) on the
 /// first line of a bank, and taplo or Even Better TOML complete keys and flag mistakes
 /// while you type. The same schema is committed as `schema/bank.schema.json`.

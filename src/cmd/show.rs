@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let (bank, question) = library.find(&args.question).map_err(|e| anyhow!(e))?;
     let width = crate::text::terminal_width();
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::style::stdout();
     writeln!(out, "{}", view::question(bank, question, width))?;
     if args.answer {
         writeln!(out, "\n{}", view::answer(question, width))?;

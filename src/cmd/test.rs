@@ -9,8 +9,9 @@ use crate::grade::{Grade, Grader, explain};
 use crate::text::sanitize;
 use std::io::Write;
 
-/// Test the banks' rubrics: every `[[question.example]]` must get the verdict it
-/// expects (`pass`, `fail`, or a score range), and every text question's own
+/// Test the banks' rubrics against their examples and model answers
+///
+/// Every `[[question.example]]` must get the verdict it expects (`pass`, `fail`, or a score range), and every text question's own
 /// `model_answer` must pass its own rubric (the author's keywords, or the rubric derived
 /// from the model answer).
 ///
@@ -77,7 +78,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             }
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::style::stdout();
     for failure in &failures {
         writeln!(out, "{}\n", report(failure))?;
     }
@@ -112,7 +113,7 @@ fn report(failure: &Failure) -> String {
         text.push_str(&indent(&format!("note: {}", note.trim()), "  "));
     }
     text.push_str(&indent(&explain(&failure.grade), "  "));
-    sanitize(text.trim_end())
+    crate::style::breakdown(&sanitize(text.trim_end()))
 }
 
 /// Every line of `text` prefixed with `prefix`, ending in a newline.

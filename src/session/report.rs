@@ -24,7 +24,7 @@ pub fn question(ask: &Ask, mode: Mode, width: usize) -> String {
             let _ = write!(header, " · {}", tier.title());
         }
         _ => {
-            let _ = write!(header, " · {}", q.kind.as_str().replace('_', " "));
+            let _ = write!(header, " · {}", view::kind_label(q.kind_name()));
         }
     }
     out.push_str(&sanitize(&header));

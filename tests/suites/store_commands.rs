@@ -113,7 +113,7 @@ fn card_due_and_stats_read_the_log() {
         "Reviews, last 12 months",
         "True retention",
         "Due, next 30 days",
-        "Mastery",
+        "Mastered:",
     ] {
         assert!(run.stdout.contains(heading), "{}", run.stdout);
     }

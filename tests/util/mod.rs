@@ -85,6 +85,11 @@ impl Recall {
         self
     }
 
+    pub fn env_remove(mut self, key: &str) -> Recall {
+        self.command.env_remove(key);
+        self
+    }
+
     pub fn current_dir(mut self, dir: impl AsRef<Path>) -> Recall {
         self.command.current_dir(dir);
         self
@@ -138,5 +143,74 @@ impl Recall {
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         };
         (run, self.home)
+    }
+}
+
+/// Polls `condition` every 20 ms for up to a minute: long enough for the slowest
+/// machine, and it returns as soon as the condition holds.
+pub fn wait_for(mut condition: impl FnMut() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(60) {
+        if condition() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    false
+}
+
+/// A real terminal for a test: a tmux server on its own socket in `dir`, running one
+/// shell command in a window of the given size. Keys go in with [`Tmux::keys`], the
+/// screen comes back with [`Tmux::screen`]; the server is killed when this is dropped.
+pub struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    /// Starts `script` (a shell command line) in a `columns` x `rows` window.
+    pub fn start(dir: &Path, name: &str, columns: u16, rows: u16, script: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: dir.join(format!("tmux-{name}.sock")),
+        };
+        let (columns, rows) = (columns.to_string(), rows.to_string());
+        let started = tmux.run(&["new-session", "-d", "-x", &columns, "-y", &rows, script]);
+        assert!(
+            started.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/run installs it)")
+    }
+
+    /// Sends tmux key names (`Enter`, `Down`, `C-c`) or text.
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// What the screen shows, as text.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    /// What the screen shows, with its colours as escape codes.
+    pub fn screen_with_escapes(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e"]).stdout).into_owned()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
     }
 }

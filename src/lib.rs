@@ -14,6 +14,7 @@ pub mod export;
 pub mod frontend;
 pub mod grade;
 pub mod import;
+pub mod items;
 pub mod lang;
 pub mod paths;
 pub mod render;

@@ -10,6 +10,8 @@ mod check;
 
 #[path = "suites/grade.rs"]
 mod grade;
+#[path = "suites/items.rs"]
+mod items;
 #[path = "suites/layering.rs"]
 mod layering;
 #[path = "suites/session.rs"]

@@ -9,6 +9,7 @@ pub mod cache;
 mod load;
 mod model;
 mod raw;
+mod version;
 
 pub use load::{MAX_FILE_BYTES, load_str};
 
@@ -16,6 +17,7 @@ pub use cache::CacheStats;
 use load::{Loaded, load_source};
 pub use model::*;
 pub use raw::json_schema;
+pub use version::grading_part;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lang::suggest;

@@ -18,6 +18,7 @@ pub mod export;
 pub mod grade;
 pub mod import;
 pub mod interview;
+pub mod items;
 pub mod list;
 pub mod man;
 pub mod optimize;

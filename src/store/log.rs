@@ -46,6 +46,61 @@ pub struct Review {
     pub reschedules: bool,
 }
 
+/// A row of the review log as [`Store::visit_log`] lends it: a [`Review`]'s fields
+/// (but its id), borrowed from the row, so reading a long log allocates nothing per
+/// review. [`Review::as_ref`] lends an owned review the same way.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ReviewRef<'a> {
+    /// The learner who answered; `None` for this database's own learner.
+    pub learner: Option<&'a str>,
+    /// The version of the question answered (`Question::version`); `None` when the
+    /// log did not record it.
+    pub version: Option<&'a str>,
+    /// The bank of the question answered.
+    pub bank: &'a str,
+    /// The question answered, within its bank.
+    pub question: &'a str,
+    /// When the answer was recorded.
+    pub reviewed_at: DateTime<Utc>,
+    /// The card's state just before this review.
+    pub state_before: State,
+    /// How it was asked.
+    pub mode: Mode,
+    /// What the learner answered.
+    pub answer: &'a str,
+    /// The grader's score from 0 to 1, when it graded.
+    pub score: Option<f64>,
+    /// The rating the session suggested, when it suggested one.
+    pub suggested: Option<Rating>,
+    /// The rating given.
+    pub rating: Rating,
+    /// Milliseconds from showing the question to the answer.
+    pub duration_ms: u64,
+    /// Whether the answer moved the schedule.
+    pub reschedules: bool,
+}
+
+impl Review {
+    /// This review, borrowed as [`Store::visit_log`] lends rows.
+    pub fn as_ref(&self) -> ReviewRef<'_> {
+        ReviewRef {
+            learner: None,
+            version: None,
+            bank: &self.key.bank,
+            question: &self.key.question,
+            reviewed_at: self.reviewed_at,
+            state_before: self.state_before,
+            mode: self.mode,
+            answer: &self.answer,
+            score: self.score,
+            suggested: self.suggested,
+            rating: self.rating,
+            duration_ms: self.duration_ms,
+            reschedules: self.reschedules,
+        }
+    }
+}
+
 /// What [`Store::record`] did: the log row and the question's new card.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Recorded {
@@ -247,6 +302,40 @@ impl Store {
                 rating,
                 state,
             );
+        }
+        Ok(())
+    }
+
+    /// Calls `visit` with every review of the log, in no set order, each borrowed from
+    /// its row (item analysis reads the whole log this way).
+    pub fn visit_log(&self, mut visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
+                 suggested_rating, rating, duration_ms, rescheduled FROM review",
+            )
+            .map_err(&sqlite)?;
+        let mut rows = statement.query([]).map_err(&sqlite)?;
+        while let Some(row) = rows.next().map_err(&sqlite)? {
+            let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+            let review = ReviewRef {
+                learner: None,
+                version: None,
+                bank: text(0).map_err(&sqlite)?,
+                question: text(1).map_err(&sqlite)?,
+                reviewed_at: row.get::<_, Micros>(2).map_err(&sqlite)?.0,
+                state_before: row.get(3).map_err(&sqlite)?,
+                mode: row.get(4).map_err(&sqlite)?,
+                answer: text(5).map_err(&sqlite)?,
+                score: row.get(6).map_err(&sqlite)?,
+                suggested: row.get(7).map_err(&sqlite)?,
+                rating: row.get(8).map_err(&sqlite)?,
+                duration_ms: row.get::<_, i64>(9).map_err(&sqlite)?.max(0) as u64,
+                reschedules: row.get(10).map_err(&sqlite)?,
+            };
+            visit(&review);
         }
         Ok(())
     }

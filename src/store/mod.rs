@@ -38,7 +38,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
-pub use log::{Orphan, Recorded, Review};
+pub use log::{Orphan, Recorded, Review, ReviewRef};
 pub use parameters::FittedParameters;
 pub use queue::{DailyLimits, DueQueue, StudyDay};
 pub use schema::LATEST as SCHEMA_VERSION;

@@ -1,0 +1,278 @@
+//! `recall items`: item analysis for authors, one question version at a time, the ones
+//! that need an author's eye first, as text, JSON or CSV.
+//!
+//! The figures are computed by the engine (`crate::items`) from the review log; this
+//! reads the log, hands it over and prints the report.
+
+use std::io::Write;
+
+use super::args::BankPaths;
+use super::{CommandError, Context, Outcome};
+use crate::grade::Grader;
+use crate::items::{Analysis, Item, Report, Thresholds};
+use crate::style::{self, paint};
+use crate::text::{sanitize, truncate, wrap_hanging};
+
+/// Item analysis: which questions need an author's eye, and why
+///
+/// For each question version in the review log: attempts and learners, facility (the
+/// mean score and the share right), discrimination (the corrected item-total
+/// correlation, discriminative efficiency and the upper-lower 27% index, over learners,
+/// or over sessions when the log holds one learner), the pick rate of each choice by its
+/// letter in the bank, how often each rubric concept was matched, missed or negated
+/// (text answers are graded again), the answers nearest the pass mark and the median
+/// answer time. Flags say what looks wrong and why: a key picked less than a distractor,
+/// negative or low discrimination, a concept too strict or too loose, too hard, a
+/// distractor nobody picks, too easy. Questions with the most urgent flags come first;
+/// a question's current version comes before its older ones. docs/items.md has the
+/// formulas.
+///
+/// Example: recall items banks/docker --csv > items.csv
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The banks whose questions count.
+    #[command(flatten)]
+    pub paths: BankPaths,
+
+    /// Attempts a version needs before it is flagged
+    #[arg(long, value_name = "N", default_value_t = Thresholds::default().min_attempts)]
+    pub min_attempts: usize,
+
+    /// Print JSON instead of text
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+
+    /// Print CSV, one row per question version, instead of text
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Runs `recall items`.
+pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
+    let library = ctx.load_valid_banks(&args.paths)?;
+    let store = ctx.open_store()?;
+    let grader = Grader::new(&library.banks);
+    let mut analysis = Analysis::new(&library, &grader);
+    store.visit_log(|review| analysis.add(review))?;
+    let thresholds = Thresholds {
+        min_attempts: args.min_attempts,
+        ..Thresholds::default()
+    };
+    let report = analysis.finish(&thresholds);
+    if args.json {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+    } else if args.csv {
+        write_csv(&report, std::io::stdout().lock())?;
+    } else {
+        write!(
+            style::stdout(),
+            "{}",
+            text(&report, crate::text::terminal_width())
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// The report for a person: a summary line, then each version, its flags first.
+fn text(report: &Report, width: usize) -> String {
+    let unit = report.units.singular();
+    let mut out = format!(
+        "{} answer{} by {} learner{} to {} question version{}; discrimination over {}s ({}).\n",
+        report.attempts,
+        plural(report.attempts),
+        report.learners,
+        plural(report.learners),
+        report.items.len(),
+        plural(report.items.len()),
+        unit,
+        report.unit_count,
+    );
+    if report.outside_banks > 0 {
+        out.push_str(&format!(
+            "{} answer{} to questions not in these banks left out.\n",
+            report.outside_banks,
+            plural(report.outside_banks)
+        ));
+    }
+    if report.items.is_empty() {
+        out.push_str("No answers to analyse yet.\n");
+    }
+    for item in &report.items {
+        out.push('\n');
+        out.push_str(&item_text(item, unit, width));
+    }
+    out
+}
+
+fn item_text(item: &Item, unit: &str, width: usize) -> String {
+    let line = |text: String| {
+        let mut folded = wrap_hanging(&text, width, "    ");
+        folded.push('\n');
+        folded
+    };
+    let version = match (&item.version, item.current) {
+        (Some(v), true) => format!("version {v} (current)"),
+        (Some(v), false) => format!("version {v} (earlier)"),
+        (None, _) => "version not recorded".to_owned(),
+    };
+    let mut out = format!(
+        "{}  {}  {}\n",
+        paint(
+            style::ID,
+            sanitize(&format!("{}/{}", item.bank, item.question))
+        ),
+        item.kind,
+        paint(style::DIM, version)
+    );
+    out.push_str(&line(format!(
+        "  {} attempt{} by {} learner{} · facility {:.2} · right {:.0}% · median {:.1} s",
+        item.attempts,
+        plural(item.attempts),
+        item.learners,
+        plural(item.learners),
+        item.facility,
+        item.right * 100.0,
+        item.median_ms / 1000.0
+    )));
+    let figure = |value: Option<f64>, percent: bool| match value {
+        Some(v) if percent => format!("{:.0}%", v * 100.0),
+        Some(v) => format!("{v:.2}"),
+        None => "-".to_owned(),
+    };
+    out.push_str(&line(format!(
+        "  discrimination over {} {unit}{}: correlation {} · efficiency {} · upper-lower {}",
+        item.units,
+        plural(item.units),
+        figure(item.correlation, false),
+        figure(item.efficiency, true),
+        figure(item.upper_lower, false)
+    )));
+    if !item.choices.is_empty() {
+        let choices: Vec<String> = item
+            .choices
+            .iter()
+            .map(|c| {
+                let mark = if c.right == Some(true) { "*" } else { "" };
+                format!("{}{mark} {:.0}%", c.letter, c.rate * 100.0)
+            })
+            .collect();
+        out.push_str(&line(format!(
+            "  picked (* right): {}",
+            choices.join(" · ")
+        )));
+    }
+    if let Some(regraded) = &item.regraded {
+        let concepts: Vec<String> = item
+            .concepts
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} {}/{}/{}",
+                    sanitize(&c.label),
+                    c.matched,
+                    c.missed,
+                    c.negated
+                )
+            })
+            .collect();
+        out.push_str(&line(format!(
+            "  graded again: {} pass, {} fail; concepts matched/missed/negated: {}",
+            regraded.passing,
+            regraded.failing,
+            concepts.join(" · ")
+        )));
+        if !item.nearest.is_empty() {
+            out.push_str(&format!(
+                "  nearest the pass mark ({:.0}%):\n",
+                regraded.pass_mark * 100.0
+            ));
+            for near in &item.nearest {
+                let verdict = if near.passed {
+                    paint(style::PASS, "pass")
+                } else {
+                    paint(style::FAIL, "fail")
+                };
+                out.push_str(&format!(
+                    "    {:>3.0}% {verdict}  \"{}\"\n",
+                    near.score * 100.0,
+                    truncate(&sanitize(&near.answer), width.saturating_sub(20).max(20))
+                ));
+            }
+        }
+    }
+    for flag in &item.flags {
+        out.push_str(&line(format!(
+            "  {} {}",
+            paint(style::WARNING, "!"),
+            sanitize(&flag.reason)
+        )));
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// One CSV row per version; lists inside a cell are `;`-separated.
+fn write_csv(report: &Report, out: impl Write) -> Result<(), CommandError> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
+        "bank",
+        "question",
+        "version",
+        "current",
+        "kind",
+        "attempts",
+        "learners",
+        "units",
+        "facility",
+        "right",
+        "correlation",
+        "efficiency",
+        "upper_lower",
+        "median_ms",
+        "choices",
+        "concepts",
+        "flags",
+        "reasons",
+    ])?;
+    let number = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
+    for item in &report.items {
+        let choices: Vec<String> = item
+            .choices
+            .iter()
+            .map(|c| format!("{}:{}", c.letter, c.picks))
+            .collect();
+        let concepts: Vec<String> = item
+            .concepts
+            .iter()
+            .map(|c| format!("{}:{}/{}/{}", c.label, c.matched, c.missed, c.negated))
+            .collect();
+        let flags: Vec<&str> = item.flags.iter().map(|f| f.kind.code()).collect();
+        let reasons: Vec<&str> = item.flags.iter().map(|f| f.reason.as_str()).collect();
+        writer.write_record([
+            item.bank.as_str(),
+            item.question.as_str(),
+            item.version.as_deref().unwrap_or(""),
+            if item.current { "true" } else { "false" },
+            item.kind.as_str(),
+            &item.attempts.to_string(),
+            &item.learners.to_string(),
+            &item.units.to_string(),
+            &number(Some(item.facility)),
+            &number(Some(item.right)),
+            &number(item.correlation),
+            &number(item.efficiency),
+            &number(item.upper_lower),
+            &format!("{}", item.median_ms),
+            &choices.join(";"),
+            &concepts.join(";"),
+            &flags.join(";"),
+            &reasons.join("; "),
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
+}

@@ -1,0 +1,701 @@
+//! Item analysis: what the review log says about each question as a test item, for the
+//! author who wrote it (the figures behind `recall items`).
+//!
+//! Per question version: attempts and learners, facility, discrimination (the corrected
+//! item-total correlation, discriminative efficiency, the upper-lower 27% index), the
+//! pick rate of each choice by its letter in the bank, how often each rubric concept was
+//! matched, missed or negated (by grading the stored answers again), the answers nearest
+//! the pass mark and the median answer time; then the [`Flag`]s an author should look
+//! at, most urgent first. The formulas are in `docs/items.md`.
+//!
+//! An [`Analysis`] takes reviews one at a time ([`Analysis::add`]) from wherever they
+//! come (the store, or exported logs of several learners) and [`Analysis::finish`]es into
+//! a [`Report`]. Only questions of the loaded banks count. Nothing here prints or reads
+//! the store; the verb does both.
+
+mod discrimination;
+mod flags;
+
+use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::bank::{Bank, KindName, Library, Question, grading_part, letter, letter_index};
+use crate::grade::Grader;
+use crate::schedule::Rating;
+use crate::session::Mode;
+use crate::store::ReviewRef;
+pub use discrimination::GROUP_SHARE;
+use discrimination::{Pair, discrimination};
+pub use flags::{Flag, FlagKind, Thresholds};
+
+/// A learner's answers more than this far apart belong to two sessions.
+pub const SESSION_GAP_MINUTES: i64 = 30;
+
+/// How many answers nearest the pass mark an item lists.
+pub const NEAREST: usize = 3;
+
+/// What discrimination is computed over.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Units {
+    /// Learners: the log holds more than one.
+    Learners,
+    /// One learner's sessions: the log holds one learner only.
+    Sessions,
+}
+
+impl Units {
+    /// "learner" or "session".
+    pub fn singular(self) -> &'static str {
+        match self {
+            Units::Learners => "learner",
+            Units::Sessions => "session",
+        }
+    }
+
+    /// Who does better or worse, in a sentence: "learners who do", "sessions that go".
+    fn who_do(self) -> &'static str {
+        match self {
+            Units::Learners => "learners who do",
+            Units::Sessions => "sessions that go",
+        }
+    }
+}
+
+/// Everything `recall items` shows, in the shape of its JSON output.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Report {
+    /// What discrimination was computed over.
+    pub units: Units,
+    /// Learners in the log.
+    pub learners: usize,
+    /// Units (learners, or sessions) in the log.
+    pub unit_count: usize,
+    /// Answers to questions of the loaded banks.
+    pub attempts: usize,
+    /// Answers to questions no loaded bank has (left out).
+    pub outside_banks: usize,
+    /// One per question version answered, most in need of an author's eye first; the
+    /// versions of a question together, its current version first.
+    pub items: Vec<Item>,
+}
+
+/// The figures of one version of one question.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Item {
+    /// The question's bank.
+    pub bank: String,
+    /// The question's id.
+    pub question: String,
+    /// Its kind, as its bank names it.
+    pub kind: KindName,
+    /// The version answered; `None` for answers logged before versions were recorded.
+    pub version: Option<String>,
+    /// Whether this is the version the bank has now.
+    pub current: bool,
+    /// Answers to this version.
+    pub attempts: usize,
+    /// Learners who answered it.
+    pub learners: usize,
+    /// Units that answered it and something else (those discrimination is over).
+    pub units: usize,
+    /// The mean score of the attempts.
+    pub facility: f64,
+    /// The share of attempts that were right.
+    pub right: f64,
+    /// The corrected item-total correlation.
+    pub correlation: Option<f64>,
+    /// Discriminative efficiency: the covariance over its largest possible value.
+    pub efficiency: Option<f64>,
+    /// The upper 27%'s mean score minus the lower 27%'s.
+    pub upper_lower: Option<f64>,
+    /// The median time to answer, in milliseconds.
+    pub median_ms: f64,
+    /// When it was last answered.
+    #[serde(serialize_with = "rfc3339")]
+    pub last_answered: DateTime<Utc>,
+    /// Multiple choice: each choice by its letter in the bank.
+    pub choices: Vec<ChoicePicks>,
+    /// Text questions graded again: each rubric concept.
+    pub concepts: Vec<ConceptCounts>,
+    /// Text questions graded again: how many passed and failed.
+    pub regraded: Option<Regraded>,
+    /// Text questions graded again: the distinct answers nearest the pass mark.
+    pub nearest: Vec<NearAnswer>,
+    /// What needs an author's eye, most urgent first.
+    pub flags: Vec<Flag>,
+}
+
+/// How often one choice was picked.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct ChoicePicks {
+    /// Its letter in the bank (whatever letter the screen showed).
+    pub letter: String,
+    /// Whether it is a right answer; `None` when this version's key is not known.
+    pub right: Option<bool>,
+    /// Attempts that picked it.
+    pub picks: usize,
+    /// picks / attempts.
+    pub rate: f64,
+}
+
+/// How one rubric concept fared over the answers graded again.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct ConceptCounts {
+    /// The concept's name (its first alternative).
+    pub label: String,
+    /// Answers that contain it.
+    pub matched: usize,
+    /// Answers without it.
+    pub missed: usize,
+    /// Answers that mention it only under a negation.
+    pub negated: usize,
+    /// Passing answers that lack it (missed or negated).
+    pub unmatched_passing: usize,
+    /// Failing answers that contain it.
+    pub matched_failing: usize,
+}
+
+/// The verdicts of the answers graded again.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Regraded {
+    /// The pass mark that applied.
+    pub pass_mark: f64,
+    /// Answers that pass.
+    pub passing: usize,
+    /// Answers that fail.
+    pub failing: usize,
+}
+
+/// An answer near the pass mark, as graded again.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct NearAnswer {
+    /// What the learner wrote.
+    pub answer: String,
+    /// Its score.
+    pub score: f64,
+    /// Whether it passes.
+    pub passed: bool,
+}
+
+/// A question of the loaded banks, with its versions seen so far.
+struct Known<'a> {
+    bank: &'a Bank,
+    question: &'a Question,
+    version: String,
+    /// (version, index into `Analysis::tallies`)
+    items: Vec<(Option<Box<str>>, u32)>,
+}
+
+/// What is counted of one version as the reviews stream by.
+struct Tally {
+    known: u32,
+    version: Option<Box<str>>,
+    /// The current version, or a version not recorded: the bank's question is it.
+    exact: bool,
+    /// The bank's question grades it as it was graded (same grading part).
+    graded_as_now: bool,
+    attempts: usize,
+    score_sum: f64,
+    right: usize,
+    durations: Vec<u32>,
+    picks: Vec<usize>,
+    last: DateTime<Utc>,
+}
+
+/// One answer, as discrimination needs it.
+struct Answer {
+    learner: u32,
+    at: i64,
+    mode: Mode,
+    question: u32,
+    item: u32,
+    score: f64,
+}
+
+/// An item analysis being fed reviews.
+pub struct Analysis<'a> {
+    grader: &'a Grader,
+    index: FxHashMap<&'a str, FxHashMap<&'a str, u32>>,
+    known: Vec<Known<'a>>,
+    tallies: Vec<Tally>,
+    learners: FxHashMap<Box<str>, u32>,
+    answers: Vec<Answer>,
+    to_grade: Vec<(u32, Box<str>)>,
+    outside: usize,
+}
+
+impl<'a> Analysis<'a> {
+    /// An analysis of the questions of `library`, grading text answers with `grader`.
+    pub fn new(library: &'a Library, grader: &'a Grader) -> Analysis<'a> {
+        let mut index: FxHashMap<&str, FxHashMap<&str, u32>> = FxHashMap::default();
+        let mut known = Vec::new();
+        for (bank, question) in library.questions() {
+            let serial = known.len() as u32;
+            index
+                .entry(&bank.id)
+                .or_default()
+                .insert(&question.id, serial);
+            known.push(Known {
+                bank,
+                question,
+                version: question.version(),
+                items: Vec::new(),
+            });
+        }
+        Analysis {
+            grader,
+            index,
+            known,
+            tallies: Vec::new(),
+            learners: FxHashMap::default(),
+            answers: Vec::new(),
+            to_grade: Vec::new(),
+            outside: 0,
+        }
+    }
+
+    /// Counts one review.
+    pub fn add(&mut self, review: &ReviewRef<'_>) {
+        let Some(&known) = self
+            .index
+            .get(review.bank)
+            .and_then(|questions| questions.get(review.question))
+        else {
+            self.outside += 1;
+            return;
+        };
+        let item = self.item(known, review.version);
+        let learner = match self.learners.get(review.learner.unwrap_or("")) {
+            Some(&learner) => learner,
+            None => {
+                let next = self.learners.len() as u32;
+                self.learners
+                    .insert(review.learner.unwrap_or("").into(), next);
+                next
+            }
+        };
+        let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
+        let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
+        let question = self.known[known as usize].question;
+        let tally = &mut self.tallies[item as usize];
+        tally.attempts += 1;
+        tally.score_sum += score;
+        tally.right += usize::from(right);
+        tally
+            .durations
+            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
+        tally.last = tally.last.max(review.reviewed_at);
+        if question.is_text() {
+            if tally.graded_as_now {
+                self.to_grade.push((item, review.answer.into()));
+            }
+        } else {
+            for letters in review.answer.split(',') {
+                if let Some(choice) = letter_index(letters) {
+                    if tally.picks.len() <= choice {
+                        tally.picks.resize(choice + 1, 0);
+                    }
+                    tally.picks[choice] += 1;
+                }
+            }
+        }
+        self.answers.push(Answer {
+            learner,
+            at: review.reviewed_at.timestamp_micros(),
+            mode: review.mode,
+            question: known,
+            item,
+            score,
+        });
+    }
+
+    /// The tally of `version` of question `known`, made on first sight.
+    fn item(&mut self, known: u32, version: Option<&str>) -> u32 {
+        let entry = &mut self.known[known as usize];
+        if let Some((_, item)) = entry.items.iter().find(|(v, _)| v.as_deref() == version) {
+            return *item;
+        }
+        let item = self.tallies.len() as u32;
+        let exact = version.is_none_or(|v| v == entry.version);
+        self.tallies.push(Tally {
+            known,
+            version: version.map(Into::into),
+            exact,
+            graded_as_now: exact
+                || version.is_some_and(|v| grading_part(v) == grading_part(&entry.version)),
+            attempts: 0,
+            score_sum: 0.0,
+            right: 0,
+            durations: Vec::new(),
+            picks: Vec::new(),
+            last: DateTime::<Utc>::MIN_UTC,
+        });
+        entry.items.push((version.map(Into::into), item));
+        item
+    }
+
+    /// The report, with flags by `thresholds`.
+    pub fn finish(mut self, thresholds: &Thresholds) -> Report {
+        let regrades = self.regrade();
+        let units = if self.learners.len() >= 2 {
+            Units::Learners
+        } else {
+            Units::Sessions
+        };
+        let (mut pairs, learners_per_item, unit_count) = self.units(units);
+        let mut items: Vec<(u32, bool, Item)> = Vec::with_capacity(self.tallies.len());
+        let mut regrades = regrades;
+        for (index, tally) in self.tallies.iter_mut().enumerate() {
+            let known = &self.known[tally.known as usize];
+            let question = known.question;
+            let attempts = tally.attempts;
+            let discrimination = discrimination(&mut pairs[index]);
+            let choices = if question.is_text() {
+                Vec::new()
+            } else {
+                let count = if tally.graded_as_now {
+                    question.choices.len().max(tally.picks.len())
+                } else {
+                    tally.picks.len()
+                };
+                (0..count)
+                    .map(|choice| {
+                        let picks = tally.picks.get(choice).copied().unwrap_or(0);
+                        ChoicePicks {
+                            letter: letter(choice),
+                            right: tally
+                                .graded_as_now
+                                .then(|| question.answer.contains(&choice)),
+                            picks,
+                            rate: share(picks, attempts),
+                        }
+                    })
+                    .collect()
+            };
+            let regrade = regrades.remove(&(index as u32));
+            let (concepts, regraded, nearest) = match regrade {
+                Some(regrade) => regrade.into_parts(self.grader.pass_mark(question)),
+                None => (Vec::new(), None, Vec::new()),
+            };
+            let mut item = Item {
+                bank: known.bank.id.clone(),
+                question: question.id.clone(),
+                kind: question.kind_name(),
+                version: tally.version.as_deref().map(str::to_owned),
+                current: tally.version.as_deref() == Some(known.version.as_str()),
+                attempts,
+                learners: learners_per_item[index],
+                units: pairs[index].len(),
+                facility: tally.score_sum / attempts.max(1) as f64,
+                right: share(tally.right, attempts),
+                correlation: discrimination.correlation,
+                efficiency: discrimination.efficiency,
+                upper_lower: discrimination.upper_lower,
+                median_ms: median(&mut tally.durations),
+                last_answered: tally.last,
+                choices,
+                concepts,
+                regraded,
+                nearest,
+                flags: Vec::new(),
+            };
+            item.flags = flags::flags(&item, tally.exact, units, thresholds);
+            items.push((tally.known, tally.exact, item));
+        }
+        Report {
+            units,
+            learners: self.learners.len(),
+            unit_count,
+            attempts: self.answers.len(),
+            outside_banks: self.outside,
+            items: order(items),
+        }
+    }
+
+    /// Grades the text answers again, on every core: per item, what its concepts did.
+    fn regrade(&mut self) -> FxHashMap<u32, Regrade> {
+        let to_grade = std::mem::take(&mut self.to_grade);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = to_grade.len().div_ceil(threads).max(1);
+        let (known, tallies, grader) = (&self.known, &self.tallies, self.grader);
+        let parts: Vec<FxHashMap<u32, Regrade>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = to_grade
+                .chunks(chunk)
+                .map(|answers| {
+                    scope.spawn(move || {
+                        let mut regrades: FxHashMap<u32, Regrade> = FxHashMap::default();
+                        for (item, answer) in answers {
+                            let entry = &known[tallies[*item as usize].known as usize];
+                            let grade = grader.grade(entry.bank, entry.question, answer);
+                            regrades.entry(*item).or_default().add(&grade, answer);
+                        }
+                        regrades
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                // A panic while grading is a bug: carry it on, as an unjoined thread would.
+                .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                .collect()
+        });
+        let mut merged: FxHashMap<u32, Regrade> = FxHashMap::default();
+        for part in parts {
+            for (item, regrade) in part {
+                merged.entry(item).or_default().merge(regrade);
+            }
+        }
+        merged
+    }
+
+    /// The (item score, rest score) pairs of every item, the learners of every item and
+    /// the number of units, by `units`.
+    fn units(&mut self, units: Units) -> (Vec<Vec<Pair>>, Vec<usize>, usize) {
+        // Learners in the order of their ids, so ties are broken the same in any run.
+        let mut names: Vec<(&str, u32)> = self.learners.iter().map(|(n, &i)| (&**n, i)).collect();
+        names.sort_unstable();
+        let mut rank = vec![0u32; names.len()];
+        for (position, (_, learner)) in names.iter().enumerate() {
+            rank[*learner as usize] = position as u32;
+        }
+        let answers = &mut self.answers;
+        answers.sort_unstable_by_key(|a| (rank[a.learner as usize], a.at, a.item));
+
+        let mut pairs = vec![Vec::new(); self.tallies.len()];
+        let mut learners = vec![0usize; self.tallies.len()];
+        let mut last_learner = vec![u32::MAX; self.tallies.len()];
+        for answer in answers.iter() {
+            let item = answer.item as usize;
+            if last_learner[item] != answer.learner {
+                last_learner[item] = answer.learner;
+                learners[item] += 1;
+            }
+        }
+
+        let gap = SESSION_GAP_MINUTES * 60 * 1_000_000;
+        let mut unit_count = 0u32;
+        let mut start = 0;
+        let mut per_question: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
+        let mut per_item: FxHashMap<u32, (f64, u32, u32)> = FxHashMap::default();
+        while start < answers.len() {
+            let first = &answers[start];
+            let mut end = start + 1;
+            while end < answers.len() {
+                let (previous, next) = (&answers[end - 1], &answers[end]);
+                let same = next.learner == first.learner
+                    && (units == Units::Learners
+                        || (next.at - previous.at <= gap && next.mode == previous.mode));
+                if !same {
+                    break;
+                }
+                end += 1;
+            }
+            per_question.clear();
+            per_item.clear();
+            for answer in &answers[start..end] {
+                let q = per_question.entry(answer.question).or_default();
+                q.0 += answer.score;
+                q.1 += 1;
+                let i = per_item
+                    .entry(answer.item)
+                    .or_insert((0.0, 0, answer.question));
+                i.0 += answer.score;
+                i.1 += 1;
+            }
+            let mean = |(sum, n): (f64, u32)| sum / f64::from(n);
+            let total: f64 = per_question.values().map(|&q| mean(q)).sum();
+            let count = per_question.len();
+            if count >= 2 {
+                for (&item, &(sum, n, question)) in &per_item {
+                    let own = mean(per_question[&question]);
+                    pairs[item as usize].push(Pair {
+                        item: mean((sum, n)),
+                        rest: (total - own) / (count - 1) as f64,
+                        unit: unit_count,
+                    });
+                }
+            }
+            unit_count += 1;
+            start = end;
+        }
+        (pairs, learners, unit_count as usize)
+    }
+}
+
+/// What grading a version's answers again found.
+#[derive(Default)]
+struct Regrade {
+    /// Per concept: matched, missed, negated, unmatched in a passing answer, matched in
+    /// a failing one.
+    concepts: Vec<[usize; 5]>,
+    labels: Vec<String>,
+    passing: usize,
+    failing: usize,
+    /// (distance to the pass mark, answer), nearest first, distinct answers.
+    nearest: Vec<(f64, NearAnswer)>,
+}
+
+impl Regrade {
+    fn add(&mut self, grade: &crate::grade::Grade, answer: &str) {
+        if self.labels.is_empty() {
+            self.labels = grade.concepts.iter().map(|c| c.label.clone()).collect();
+            self.concepts = vec![[0; 5]; grade.concepts.len()];
+        }
+        if grade.passed {
+            self.passing += 1;
+        } else {
+            self.failing += 1;
+        }
+        for (counts, concept) in self.concepts.iter_mut().zip(&grade.concepts) {
+            let matched = concept.matched.is_some();
+            match (matched, concept.negated) {
+                (true, _) => counts[0] += 1,
+                (false, false) => counts[1] += 1,
+                (false, true) => counts[2] += 1,
+            }
+            counts[3] += usize::from(grade.passed && !matched);
+            counts[4] += usize::from(!grade.passed && matched);
+        }
+        let near = NearAnswer {
+            answer: answer.to_owned(),
+            score: grade.score,
+            passed: grade.passed,
+        };
+        self.offer((grade.score - grade.pass_mark).abs(), near);
+    }
+
+    /// Keeps `near` if it is among the [`NEAREST`] distinct answers nearest the mark.
+    fn offer(&mut self, distance: f64, near: NearAnswer) {
+        if self.nearest.len() == NEAREST
+            && self
+                .nearest
+                .last()
+                .is_some_and(|(d, n)| (*d, n.answer.as_str()) < (distance, near.answer.as_str()))
+        {
+            return;
+        }
+        if self.nearest.iter().any(|(_, n)| n.answer == near.answer) {
+            return;
+        }
+        self.nearest.push((distance, near));
+        self.nearest
+            .sort_by(|(a, x), (b, y)| a.total_cmp(b).then_with(|| x.answer.cmp(&y.answer)));
+        self.nearest.truncate(NEAREST);
+    }
+
+    fn merge(&mut self, other: Regrade) {
+        if self.labels.is_empty() {
+            self.labels = other.labels;
+            self.concepts = vec![[0; 5]; self.labels.len()];
+        }
+        for (mine, theirs) in self.concepts.iter_mut().zip(&other.concepts) {
+            for (m, t) in mine.iter_mut().zip(theirs) {
+                *m += t;
+            }
+        }
+        self.passing += other.passing;
+        self.failing += other.failing;
+        for (distance, near) in other.nearest {
+            self.offer(distance, near);
+        }
+    }
+
+    fn into_parts(self, pass_mark: f64) -> (Vec<ConceptCounts>, Option<Regraded>, Vec<NearAnswer>) {
+        let concepts = self
+            .labels
+            .into_iter()
+            .zip(self.concepts)
+            .map(|(label, c)| ConceptCounts {
+                label,
+                matched: c[0],
+                missed: c[1],
+                negated: c[2],
+                unmatched_passing: c[3],
+                matched_failing: c[4],
+            })
+            .collect();
+        let regraded = Regraded {
+            pass_mark,
+            passing: self.passing,
+            failing: self.failing,
+        };
+        let nearest = self.nearest.into_iter().map(|(_, n)| n).collect();
+        (concepts, Some(regraded), nearest)
+    }
+}
+
+fn rfc3339<S: serde::Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(&time.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
+}
+
+/// `part / whole`, or 0 when `whole` is 0.
+fn share(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// The median of `values` (the mean of the middle two for an even count); 0 for none.
+fn median(values: &mut [u32]) -> f64 {
+    if values.is_empty() {
+        return 0.0;
+    }
+    values.sort_unstable();
+    let middle = values.len() / 2;
+    if values.len() % 2 == 1 {
+        f64::from(values[middle])
+    } else {
+        (f64::from(values[middle - 1]) + f64::from(values[middle])) / 2.0
+    }
+}
+
+/// Items in the order an author reads them: questions by their most urgent flag (of
+/// the versions the bank has now: the current one, or answers of no recorded version),
+/// then by how many flags, then most answered; within a question, the current version
+/// first, then answers of no recorded version, then older versions, latest first.
+fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
+    let mut questions: FxHashMap<u32, Vec<(bool, Item)>> = FxHashMap::default();
+    for (known, exact, item) in items {
+        questions.entry(known).or_default().push((exact, item));
+    }
+    let mut groups: Vec<Vec<(bool, Item)>> = questions.into_values().collect();
+    let urgency = |group: &Vec<(bool, Item)>| {
+        let live = || group.iter().filter(|(exact, _)| *exact).map(|(_, i)| i);
+        let worst = live().flat_map(|i| &i.flags).map(|f| f.kind).min();
+        let flags: usize = live().map(|i| i.flags.len()).sum();
+        let attempts: usize = group.iter().map(|(_, i)| i.attempts).sum();
+        let key = (group[0].1.bank.clone(), group[0].1.question.clone());
+        // No flag sorts after every flag.
+        (
+            worst.is_none(),
+            worst,
+            std::cmp::Reverse(flags),
+            std::cmp::Reverse(attempts),
+            key,
+        )
+    };
+    let mut keyed: Vec<_> = groups.drain(..).map(|g| (urgency(&g), g)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut ordered = Vec::new();
+    for (_, mut group) in keyed {
+        group.sort_by(|(_, a), (_, b)| {
+            let rank = |i: &Item| match (i.current, &i.version) {
+                (true, _) => 0,
+                (false, None) => 1,
+                (false, Some(_)) => 2,
+            };
+            rank(a)
+                .cmp(&rank(b))
+                .then(b.last_answered.cmp(&a.last_answered))
+        });
+        ordered.extend(group.into_iter().map(|(_, item)| item));
+    }
+    ordered
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,380 @@
+//! Item analysis on small hand-made logs whose figures are worked out by hand in the
+//! comments, then checked to the last digit.
+
+use super::*;
+use crate::bank::{Library, load_str};
+use crate::schedule::State;
+use chrono::TimeDelta;
+use std::path::Path;
+
+const BANK: &str = r#"
+[bank]
+id = "t"
+title = "Test bank"
+
+[[question]]
+id = "mc"
+kind = "multiple_choice"
+prompt = "Which one persists data?"
+choices = ["a volume", "a bind mount", "tmpfs", "the container layer"]
+answer = "A"
+explanation = "Volumes."
+
+[[question]]
+id = "mc2"
+kind = "multiple_choice"
+prompt = "Is a named volume managed by Docker?"
+choices = ["yes", "no"]
+answer = "A"
+explanation = "Yes."
+
+[[question]]
+id = "sa"
+kind = "short_answer"
+prompt = "How do you keep a database's files when its container goes?"
+model_answer = "A volume, which persists."
+keywords = ["volume", "persist"]
+pass = 0.5
+"#;
+
+fn library() -> Library {
+    let (bank, diagnostics) = load_str(Path::new("t.toml"), BANK);
+    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
+    Library {
+        banks: vec![bank.expect("the test bank loads")],
+        ..Library::default()
+    }
+}
+
+/// One answer of the hand-made log.
+struct Row {
+    learner: &'static str,
+    question: &'static str,
+    version: Option<String>,
+    minute: i64,
+    answer: &'static str,
+    score: f64,
+    right: bool,
+    duration_ms: u64,
+}
+
+fn row(
+    learner: &'static str,
+    question: &'static str,
+    answer: &'static str,
+    score: f64,
+    duration_ms: u64,
+) -> Row {
+    Row {
+        learner,
+        question,
+        version: None,
+        minute: 0,
+        answer,
+        score,
+        right: score >= 0.5,
+        duration_ms,
+    }
+}
+
+fn analyse(rows: &[Row], thresholds: &Thresholds) -> Report {
+    let library = library();
+    let grader = Grader::new(&library.banks);
+    let mut analysis = Analysis::new(&library, &grader);
+    let start = DateTime::from_timestamp(1_767_225_600, 0).unwrap();
+    for row in rows {
+        analysis.add(&ReviewRef {
+            learner: Some(row.learner),
+            version: row.version.as_deref(),
+            bank: "t",
+            question: row.question,
+            reviewed_at: start + TimeDelta::minutes(row.minute),
+            state_before: State::New,
+            mode: Mode::Quiz,
+            answer: row.answer,
+            score: Some(row.score),
+            suggested: Some(if row.right {
+                Rating::Good
+            } else {
+                Rating::Again
+            }),
+            rating: Rating::Good,
+            duration_ms: row.duration_ms,
+            reschedules: true,
+        });
+    }
+    analysis.finish(thresholds)
+}
+
+/// Five learners answer each question once:
+///
+/// | learner | mc | mc2 | sa | total |
+/// |---|---|---|---|---|
+/// | l1 | A 1 | A 1 | "a volume persists data" 1 | 3 |
+/// | l2 | A 1 | A 1 | "a volume" 0.5 | 2.5 |
+/// | l3 | B 0 | A 1 | "it persists" 0.5 | 1.5 |
+/// | l4 | A 1 | B 0 | "a bind mount" 0 | 1 |
+/// | l5 | C 0 | B 0 | "not a volume" 0 | 0 |
+fn class() -> Vec<Row> {
+    vec![
+        row("l1", "mc", "A", 1.0, 4000),
+        row("l2", "mc", "A", 1.0, 6000),
+        row("l3", "mc", "B", 0.0, 5000),
+        row("l4", "mc", "A", 1.0, 9000),
+        row("l5", "mc", "C", 0.0, 1000),
+        row("l1", "mc2", "A", 1.0, 2000),
+        row("l2", "mc2", "A", 1.0, 2000),
+        row("l3", "mc2", "A", 1.0, 3000),
+        row("l4", "mc2", "B", 0.0, 4000),
+        row("l5", "mc2", "B", 0.0, 8000),
+        row("l1", "sa", "a volume persists data", 1.0, 10_000),
+        row("l2", "sa", "a volume", 0.5, 20_000),
+        row("l3", "sa", "it persists", 0.5, 30_000),
+        row("l4", "sa", "a bind mount", 0.0, 40_000),
+        row("l5", "sa", "not a volume", 0.0, 50_000),
+    ]
+}
+
+fn item<'r>(report: &'r Report, question: &str) -> &'r Item {
+    report
+        .items
+        .iter()
+        .find(|i| i.question == question)
+        .unwrap_or_else(|| panic!("no item {question}"))
+}
+
+fn close(actual: Option<f64>, expected: f64) {
+    let actual = actual.expect("a value");
+    assert!(
+        (actual - expected).abs() < 1e-12,
+        "{actual} is not {expected}"
+    );
+}
+
+#[test]
+fn facility_discrimination_and_pick_rates_are_the_hand_computed_ones() {
+    let report = analyse(&class(), &Thresholds::default());
+    assert_eq!(report.units, Units::Learners);
+    assert_eq!((report.learners, report.unit_count), (5, 5));
+    assert_eq!((report.attempts, report.outside_banks), (15, 0));
+
+    // mc: item scores x = 1 1 0 1 0, rest = (total - x) / 2 = 1 .75 .75 0 0.
+    // mean x .6, mean rest .5; cov = (.2 + .1 - .15 - .2 + .3) / 5 = .05;
+    // var x = .24, var rest = (.25 + .0625 + .0625 + .25 + .25) / 5 = .175.
+    // Sorted, x 0 0 1 1 1 against rest 0 0 .75 .75 1: largest cov = (.3+.3+.1+.1+.2)/5 = .2.
+    // Groups of round(5 * .27) = 1: best rest l1 (x 1), worst l5 (l4 ties, l5 comes last) x 0.
+    let mc = item(&report, "mc");
+    assert_eq!((mc.attempts, mc.learners, mc.units), (5, 5, 5));
+    assert_eq!((mc.facility, mc.right), (0.6, 0.6));
+    close(mc.correlation, 0.05 / (0.24f64 * 0.175).sqrt());
+    close(mc.efficiency, 0.05 / 0.2);
+    close(mc.upper_lower, 1.0);
+    // Durations 1000 4000 5000 6000 9000.
+    assert_eq!(mc.median_ms, 5000.0);
+    let picks: Vec<(&str, Option<bool>, usize, f64)> = mc
+        .choices
+        .iter()
+        .map(|c| (c.letter.as_str(), c.right, c.picks, c.rate))
+        .collect();
+    assert_eq!(
+        picks,
+        [
+            ("A", Some(true), 3, 0.6),
+            ("B", Some(false), 1, 0.2),
+            ("C", Some(false), 1, 0.2),
+            ("D", Some(false), 0, 0.0)
+        ]
+    );
+
+    // mc2: x = 1 1 1 0 0, rest = 1 .75 .25 .5 0 (mean .5); cov = (.2+.1-.1+0+.3)/5 = .1;
+    // var rest = (.25+.0625+.0625+0+.25)/5 = .125. Sorted rest 0 .25 .5 .75 1 against
+    // x 0 0 1 1 1: largest cov = (.3+.15+0+.1+.2)/5 = .15.
+    let mc2 = item(&report, "mc2");
+    close(mc2.correlation, 0.1 / (0.24f64 * 0.125).sqrt());
+    close(mc2.efficiency, 0.1 / 0.15);
+    close(mc2.upper_lower, 1.0);
+    // Durations 2000 2000 3000 4000 8000.
+    assert_eq!(mc2.median_ms, 3000.0);
+
+    // sa: x = 1 .5 .5 0 0 (mean .4), rest = 1 1 .5 .5 0 (mean .6);
+    // cov = (.24+.04-.01+.04+.24)/5 = .11, var x = var rest = .7/5 = .14;
+    // sorted x against sorted rest gives the same products: efficiency 1.
+    let sa = item(&report, "sa");
+    assert!((sa.facility - 0.4).abs() < 1e-12);
+    assert_eq!(sa.right, 0.6);
+    close(sa.correlation, 0.11 / 0.14);
+    close(sa.efficiency, 1.0);
+    close(sa.upper_lower, 1.0);
+    assert!(sa.choices.is_empty());
+}
+
+#[test]
+fn text_answers_are_graded_again_concept_by_concept() {
+    let report = analyse(&class(), &Thresholds::default());
+    let sa = item(&report, "sa");
+    // volume: in l1, l2; absent from l3, l4; only under a negation in l5.
+    // persist: in l1, l3 ("persists"); absent from l2, l4, l5.
+    // Passing (half the weight): l1, l2, l3; failing: l4, l5.
+    let counts: Vec<(&str, [usize; 5])> = sa
+        .concepts
+        .iter()
+        .map(|c| {
+            (
+                c.label.as_str(),
+                [
+                    c.matched,
+                    c.missed,
+                    c.negated,
+                    c.unmatched_passing,
+                    c.matched_failing,
+                ],
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("volume", [2, 2, 1, 1, 0]), ("persist", [2, 3, 0, 1, 0])]
+    );
+    assert_eq!(
+        sa.regraded,
+        Some(Regraded {
+            pass_mark: 0.5,
+            passing: 3,
+            failing: 2
+        })
+    );
+    // Distance to the mark: "a volume" and "it persists" sit on it, the rest 0.5 away;
+    // equally near answers in the order of their text.
+    let nearest: Vec<(&str, f64, bool)> = sa
+        .nearest
+        .iter()
+        .map(|n| (n.answer.as_str(), n.score, n.passed))
+        .collect();
+    assert_eq!(
+        nearest,
+        [
+            ("a volume", 0.5, true),
+            ("it persists", 0.5, true),
+            ("a bind mount", 0.0, false)
+        ]
+    );
+}
+
+#[test]
+fn flags_say_why_and_the_most_urgent_question_comes_first() {
+    let thresholds = Thresholds {
+        min_attempts: 5,
+        min_units: 5,
+        ..Thresholds::default()
+    };
+    let mut rows = class();
+    // A question whose key loses: everyone but one picks distractor B.
+    for (learner, answer, score) in [
+        ("l1", "B", 0.0),
+        ("l2", "B", 0.0),
+        ("l3", "B", 0.0),
+        ("l4", "A", 1.0),
+        ("l5", "B", 0.0),
+    ] {
+        rows.push(Row {
+            question: "mc2",
+            ..row(learner, "mc2", answer, score, 1000)
+        });
+    }
+    let report = analyse(&rows, &thresholds);
+    let first = &report.items[0];
+    assert_eq!(first.question, "mc2");
+    let kinds: Vec<FlagKind> = first.flags.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds[0], FlagKind::KeyBelowDistractor, "{:?}", first.flags);
+    assert!(
+        first.flags[0].reason.contains("right choice A") && first.flags[0].reason.contains("B"),
+        "{}",
+        first.flags[0].reason
+    );
+    // mc: D was never picked.
+    let mc = item(&report, "mc");
+    assert_eq!(
+        mc.flags
+            .iter()
+            .map(|f| (f.kind, f.reason.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            FlagKind::UnpickedDistractor,
+            "distractor D was never picked in 5 attempts"
+        )]
+    );
+}
+
+#[test]
+fn a_concept_missing_from_most_passing_answers_is_flagged_too_strict() {
+    let thresholds = Thresholds {
+        min_attempts: 4,
+        ..Thresholds::default()
+    };
+    // Every passing answer says "volume" and none "persist": 2 of 2 passing lack it.
+    let rows = vec![
+        row("l1", "sa", "a volume", 0.5, 1000),
+        row("l2", "sa", "a named volume", 0.5, 1000),
+        row("l3", "sa", "no idea", 0.0, 1000),
+        row("l4", "sa", "copy the files", 0.0, 1000),
+    ];
+    let report = analyse(&rows, &thresholds);
+    let sa = item(&report, "sa");
+    let strict: Vec<&str> = sa
+        .flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::ConceptTooStrict)
+        .map(|f| f.reason.as_str())
+        .collect();
+    assert_eq!(
+        strict,
+        ["concept `persist` is missing from 2 of 2 passing answers: probably too strict"]
+    );
+}
+
+#[test]
+fn one_learner_is_measured_over_sessions_and_versions_are_kept_apart() {
+    let current = library().banks[0].questions[0].version();
+    // One learner, three sessions: minutes 0-1, 60-61 and 200-201 (gaps over 30 minutes).
+    let at = |minute, question, answer, score, version| Row {
+        minute,
+        version,
+        ..row("me", question, answer, score, 1000)
+    };
+    let old = Some("0123456789abcdef");
+    let now = Some(current.clone());
+    let rows = vec![
+        at(0, "mc", "A", 1.0, now.clone()),
+        at(1, "mc2", "A", 1.0, None),
+        at(60, "mc", "B", 0.0, old.map(str::to_owned)),
+        at(61, "mc2", "B", 0.0, None),
+        at(200, "mc", "A", 1.0, now),
+        at(201, "mc2", "A", 1.0, None),
+    ];
+    let report = analyse(&rows, &Thresholds::default());
+    assert_eq!(report.units, Units::Sessions);
+    assert_eq!((report.learners, report.unit_count), (1, 3));
+    let mc: Vec<(Option<&str>, bool, usize)> = report
+        .items
+        .iter()
+        .filter(|i| i.question == "mc")
+        .map(|i| (i.version.as_deref(), i.current, i.attempts))
+        .collect();
+    assert_eq!(
+        mc,
+        [(Some(current.as_str()), true, 2), (old, false, 1)],
+        "the current version first"
+    );
+    // Over sessions, mc2's rest scores are mc's: 1 (current), 0 (old version), 1.
+    let mc2 = item(&report, "mc2");
+    assert_eq!(mc2.units, 3);
+    close(mc2.correlation, 1.0);
+    // The old version's key is not known: its choices are the letters seen.
+    let old_item = report
+        .items
+        .iter()
+        .find(|i| i.version.as_deref() == old)
+        .unwrap();
+    assert_eq!(old_item.choices.len(), 2);
+    assert_eq!(old_item.choices[1].right, None);
+}

@@ -91,6 +91,7 @@ pub enum Command {
     Export(cmd::export::Args),
     Schema(cmd::schema::Args),
     Optimize(cmd::optimize::Args),
+    Log(cmd::log::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
 }
@@ -188,6 +189,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Some(Command::Due(args)) => cmd::due::run(&ctx, args),
         Some(Command::Optimize(args)) => cmd::optimize::run(&ctx, args),
         Some(Command::Items(args)) => cmd::items::run(&ctx, args),
+        Some(Command::Log(args)) => cmd::log::run(&ctx, args),
         Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),

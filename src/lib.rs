@@ -16,6 +16,7 @@ pub mod grade;
 pub mod import;
 pub mod items;
 pub mod lang;
+pub mod logfile;
 pub mod paths;
 pub mod render;
 pub mod schedule;

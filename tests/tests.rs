@@ -14,6 +14,8 @@ mod grade;
 mod items;
 #[path = "suites/layering.rs"]
 mod layering;
+#[path = "suites/log.rs"]
+mod log;
 #[path = "suites/session.rs"]
 mod session;
 #[path = "suites/store_commands.rs"]

@@ -20,6 +20,7 @@ pub mod import;
 pub mod interview;
 pub mod items;
 pub mod list;
+pub mod log;
 pub mod man;
 pub mod optimize;
 pub mod quiz;

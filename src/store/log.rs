@@ -121,8 +121,27 @@ pub struct Orphan {
     pub last_review: DateTime<Utc>,
 }
 
-const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, answer, \
-                              score, suggested_rating, rating, duration_ms, rescheduled";
+/// The columns [`review_from_row`] reads, in its order.
+pub(super) const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, \
+                                         answer, score, suggested_rating, rating, duration_ms, \
+                                         rescheduled";
+
+/// A [`Review`] from a row of [`REVIEW_COLUMNS`].
+pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
+    Ok(Review {
+        id: row.get(0)?,
+        reviewed_at: row.get::<_, Micros>(1)?.0,
+        state_before: row.get(2)?,
+        key: QuestionKey::new(row.get::<_, String>(3)?, row.get::<_, String>(4)?),
+        mode: row.get(5)?,
+        answer: row.get(6)?,
+        score: row.get(7)?,
+        suggested: row.get(8)?,
+        rating: row.get(9)?,
+        duration_ms: row.get::<_, i64>(10)?.max(0) as u64,
+        reschedules: row.get(11)?,
+    })
+}
 
 impl Store {
     /// Record an answer: append it to the log and store the question's next
@@ -248,21 +267,7 @@ impl Store {
         let sql = format!("SELECT {REVIEW_COLUMNS} FROM review {clause}");
         let mut statement = self.connection.prepare(&sql).map_err(self.sqlite())?;
         statement
-            .query_map(parameters, |row| {
-                Ok(Review {
-                    id: row.get(0)?,
-                    reviewed_at: row.get::<_, Micros>(1)?.0,
-                    state_before: row.get(2)?,
-                    key: QuestionKey::new(row.get::<_, String>(3)?, row.get::<_, String>(4)?),
-                    mode: row.get(5)?,
-                    answer: row.get(6)?,
-                    score: row.get(7)?,
-                    suggested: row.get(8)?,
-                    rating: row.get(9)?,
-                    duration_ms: row.get::<_, i64>(10)?.max(0) as u64,
-                    reschedules: row.get(11)?,
-                })
-            })
+            .query_map(parameters, review_from_row)
             .map_err(self.sqlite())?
             .collect::<rusqlite::Result<_>>()
             .map_err(self.sqlite())

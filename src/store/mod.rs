@@ -24,6 +24,7 @@
 
 mod cards;
 mod error;
+mod exchange;
 mod inspect;
 mod log;
 mod parameters;
@@ -38,6 +39,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
+pub use exchange::LogRecord;
 pub use log::{Orphan, Recorded, Review, ReviewRef};
 pub use parameters::FittedParameters;
 pub use queue::{DailyLimits, DueQueue, StudyDay};

@@ -408,6 +408,72 @@ fn simulate(
     rows
 }
 
+/// A multiple-choice answer: the key when the rating says it was right, else a
+/// distractor (a learner's wrong picks are spread over the distractors unevenly).
+fn choice_answer(question: &recall::bank::Question, rating: Rating, rng: &mut Rng) -> String {
+    let letters = |indices: &[usize]| -> String {
+        let letters: Vec<String> = indices.iter().map(|&i| recall::bank::letter(i)).collect();
+        letters.join(",")
+    };
+    let wrong: Vec<usize> = (0..question.choices.len())
+        .filter(|i| !question.answer.contains(i))
+        .collect();
+    if rating != Rating::Again || wrong.is_empty() {
+        return letters(&question.answer);
+    }
+    // The first distractor draws most wrong answers, the last often none.
+    let pick = (rng.unit() * rng.unit() * wrong.len() as f64) as usize;
+    letters(&[wrong[pick.min(wrong.len() - 1)]])
+}
+
+/// A free-text answer: some of the rubric's words (more for a better rating) among
+/// other words, so the answers differ as learners' do.
+fn text_answer(question: &recall::bank::Question, rating: Rating, rng: &mut Rng) -> String {
+    let terms: Vec<String> = match &question.rubric {
+        Some(rubric) => rubric
+            .concepts
+            .iter()
+            .map(|c| c.label().to_owned())
+            .collect(),
+        None => question
+            .model_answer
+            .as_deref()
+            .unwrap_or("")
+            .split_whitespace()
+            .map(|w| w.trim_matches('.').to_lowercase())
+            .collect(),
+    };
+    let keep = match rating {
+        Rating::Again => 0.15,
+        Rating::Hard => 0.5,
+        Rating::Good | Rating::Easy => 0.9,
+    };
+    let mut words: Vec<String> = terms.into_iter().filter(|_| rng.unit() < keep).collect();
+    for _ in 0..3 + rng.below(6) {
+        words.push(rng.pick(WORDS).to_owned());
+    }
+    for i in (1..words.len()).rev() {
+        words.swap(i, rng.below(i + 1));
+    }
+    words.join(" ")
+}
+
+/// A version 4 UUID from the seeded generator (the corpus must not change between runs).
+fn uuid(rng: &mut Rng) -> String {
+    let bits = (u128::from(rng.next()) << 64) | u128::from(rng.next());
+    let bits = (bits & !(0xf << 76)) | (0x4 << 76);
+    let bits = (bits & !(0x3 << 62)) | (0x2 << 62);
+    let hex = format!("{bits:032x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
 fn write_database(
     args: &Args,
     keys: &[(QuestionKey, usize)],
@@ -423,7 +489,14 @@ fn write_database(
         }
     }
     // recall's own schema, made by recall's own migrations.
-    drop(Store::open(&path)?);
+    let device = Store::open(&path)?.identity()?.device;
+    // The banks as recall loads them: each answer is written for its question as it is
+    // (the right letters, or a rubric's words), with the question's version.
+    let library = recall::bank::load(&recall::paths::banks(&[args.out.join("banks")]))?;
+    let mut questions = std::collections::HashMap::new();
+    for (bank, question) in library.questions() {
+        questions.insert((bank.id.as_str(), question.id.as_str()), question);
+    }
     let mut db = rusqlite::Connection::open(&path)?;
     db.pragma_update(None, "synchronous", "OFF")?;
     const BATCH: usize = 50_000;
@@ -432,11 +505,15 @@ fn write_database(
         {
             let mut insert = tx.prepare_cached(
                 "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
-                 suggested_rating, rating, duration_ms, state_before, rescheduled) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 suggested_rating, rating, duration_ms, state_before, rescheduled, uuid, \
+                 device, version) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
             for row in chunk {
                 let (key, kind) = &keys[row.key];
+                let question = questions
+                    .get(&(key.bank.as_str(), key.question.as_str()))
+                    .with_context(|| format!("{key} is not in the banks written"))?;
                 let text = *kind >= 2;
                 let mode = match (row.rescheduled, kind) {
                     (false, _) => "quiz",
@@ -449,9 +526,9 @@ fn write_database(
                     Rating::Good | Rating::Easy => 0.6 + 0.4 * rng.unit(),
                 });
                 let answer = if text {
-                    "the answer in a few words, as a learner types it".to_owned()
+                    text_answer(question, row.rating, rng)
                 } else {
-                    letter(rng.below(3)).to_string()
+                    choice_answer(question, row.rating, rng)
                 };
                 insert.execute(rusqlite::params![
                     key.bank,
@@ -465,6 +542,9 @@ fn write_database(
                     2_000 + rng.below(60_000) as i64,
                     row.state_before.name(),
                     row.rescheduled,
+                    uuid(rng),
+                    device,
+                    question.version(),
                 ])?;
             }
         }

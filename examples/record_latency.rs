@@ -43,6 +43,7 @@ fn main() -> anyhow::Result<()> {
             rating: Rating::ALL[i % 4],
             duration_ms: 8_000,
             reschedules: true,
+            version: None,
         };
         let now = start + TimeDelta::seconds(i as i64);
         let began = Instant::now();

@@ -63,6 +63,7 @@ fn main() -> Result<()> {
             rating: Rating::ALL[(index % 4) as usize],
             duration_ms: u64::from(index % 7) * 1000,
             reschedules: true,
+            version: None,
         };
         let now = start + TimeDelta::minutes(i64::from(index));
         let recorded = store.record(&review, &scheduler, now)?;

@@ -5,6 +5,7 @@
 //! reads the log, hands it over and prints the report.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
@@ -27,12 +28,20 @@ use crate::text::{sanitize, truncate, wrap_hanging};
 /// a question's current version comes before its older ones. docs/items.md has the
 /// formulas.
 ///
+/// The log is the database's (every learner's reviews in it, imported ones too), or
+/// exports given with --log: a class's exports, one per learner, analysed together.
+///
 /// Example: recall items banks/docker --csv > items.csv
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The banks whose questions count.
     #[command(flatten)]
     pub paths: BankPaths,
+
+    /// Read this export (`recall log export`) instead of the database; repeat it for
+    /// several learners' exports
+    #[arg(long = "log", value_name = "FILE")]
+    pub logs: Vec<PathBuf>,
 
     /// Attempts a version needs before it is flagged
     #[arg(long, value_name = "N", default_value_t = Thresholds::default().min_attempts)]
@@ -50,10 +59,19 @@ pub struct Args {
 /// Runs `recall items`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
-    let store = ctx.open_store()?;
     let grader = Grader::new(&library.banks);
     let mut analysis = Analysis::new(&library, &grader);
-    store.visit_log(|review| analysis.add(review))?;
+    if args.logs.is_empty() {
+        ctx.open_store()?.visit_log(|review| analysis.add(review))?;
+    } else {
+        for file in &args.logs {
+            crate::logfile::read(file, |review| {
+                analysis.add(&review.as_ref());
+                Ok(())
+            })
+            .map_err(CommandError::from_data)?;
+        }
+    }
     let thresholds = Thresholds {
         min_attempts: args.min_attempts,
         ..Thresholds::default()

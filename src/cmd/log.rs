@@ -1,8 +1,9 @@
 //! `recall log`: the review log beyond one database. `recall log export` writes every
-//! review, with its card's state before and after, as CSV, NDJSON or Parquet.
+//! review, with its card's state before and after, as CSV, NDJSON or Parquet; `recall
+//! log import` merges exports from other devices and learners.
 //!
-//! The records come from the store (`Store::export_log`), the formats from
-//! `crate::logfile`; this picks the output and says what was written.
+//! The records come from and go to the store (`Store::export_log`, `Store::import`), the
+//! formats are `crate::logfile`'s; this picks the files and says what was done.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,10 +11,11 @@ use std::path::{Path, PathBuf};
 use super::{CommandError, Context, ErrorKind, Outcome};
 use crate::logfile::{self, Format};
 
-/// The review log beyond one database: export it
+/// The review log beyond one database: export and import
 ///
 /// `recall log export` writes every review in the database (docs/log-format.md has the
-/// columns).
+/// columns); `recall log import` merges exports from your other devices, or other
+/// learners' (kept apart from your schedule, for `recall items`).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// What to do with the log.
@@ -35,6 +37,34 @@ pub enum LogCommand {
     ///
     /// Example: recall log export --format parquet -o reviews.parquet
     Export(ExportArgs),
+    /// Merge exported logs: your other devices', or other learners'
+    ///
+    /// Adds every review the log does not have yet (reviews are matched by their uuid,
+    /// so importing a file twice changes nothing), then rebuilds your cards by replaying
+    /// the merged log. Two devices that studied apart and import each other's exports end
+    /// with the same log and the same schedule. Reviews of another learner are kept
+    /// apart by their learner id and never touch your schedule; `recall items` counts
+    /// them. A file that is not an export, or is damaged, is refused with its problems,
+    /// and nothing is imported from any of the files.
+    ///
+    /// Your other device has its own learner id until you import one of its exports with
+    /// --same-learner: this database then takes that learner id, so its reviews and the
+    /// other device's are one learner's. Do that once, on one of the two devices.
+    ///
+    /// Example: recall log import laptop.csv --same-learner
+    Import(ImportArgs),
+}
+
+/// `recall log import`'s arguments.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Exports to merge (CSV, NDJSON or Parquet, as `recall log export` writes them)
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The files are my own reviews from another device: take their learner id
+    #[arg(long)]
+    pub same_learner: bool,
 }
 
 /// `recall log export`'s arguments.
@@ -74,6 +104,7 @@ impl From<FormatArg> for Format {
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     match args.command {
         LogCommand::Export(args) => export(ctx, args),
+        LogCommand::Import(args) => import(ctx, args),
     }
 }
 
@@ -102,6 +133,64 @@ fn export(ctx: &Context, args: ExportArgs) -> Result<Outcome, CommandError> {
         }
     }
     Ok(Outcome::Success)
+}
+
+fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome, CommandError> {
+    let mut progress = ctx.progress()?;
+    let imported = progress
+        .store
+        .import(&progress.scheduler, args.same_learner, |importer| {
+            for file in &args.files {
+                logfile::read(file, |review| importer.add(review)).map_err(read_error)?;
+            }
+            Ok::<(), CommandError>(())
+        })?;
+    let plural = |n: u64| if n == 1 { "" } else { "s" };
+    let mut out = std::io::stdout().lock();
+    if let Some(learner) = &imported.adopted {
+        writeln!(
+            out,
+            "This database now keeps the schedule of learner {learner}."
+        )?;
+    }
+    let repeated = imported.read - imported.added;
+    writeln!(
+        out,
+        "Read {} review{} from {} file{}: {} new, {} already in the log.",
+        imported.read,
+        plural(imported.read),
+        args.files.len(),
+        plural(args.files.len() as u64),
+        imported.added,
+        repeated
+    )?;
+    if imported.own > 0 {
+        writeln!(out, "{} of the new reviews are yours.", imported.own)?;
+    }
+    for (learner, count) in &imported.others {
+        writeln!(
+            out,
+            "{count} new review{} of learner {learner}, kept apart from your schedule.",
+            plural(*count)
+        )?;
+    }
+    if let Some(cards) = imported.cards {
+        writeln!(
+            out,
+            "Rebuilt {cards} card{} from the merged log.",
+            plural(cards as u64)
+        )?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// An export that could not be read: a data error (an I/O error when reading failed).
+fn read_error(error: logfile::ReadError) -> CommandError {
+    match error {
+        logfile::ReadError::Io { .. } => CommandError::new(ErrorKind::Io, error),
+        logfile::ReadError::Store(error) => CommandError::from(error),
+        error => CommandError::new(ErrorKind::Data, error),
+    }
 }
 
 /// An export that could not be written: an I/O error (a closed pipe is not a failure).

@@ -1,5 +1,6 @@
 //! The review log as a file: the columns of an export, listed once for CSV, NDJSON and
-//! Parquet, and a writer for each format (`recall log export`).
+//! Parquet, a writer for each format (`recall log export`) and the reader of all three
+//! (`recall log import`, `recall items --log`).
 //!
 //! [`COLUMNS`] is the schema (documented for people in `docs/log-format.md`); [`values`]
 //! gives a record's value in each column, and each format writes those values its own
@@ -11,6 +12,9 @@
 mod csv;
 mod ndjson;
 mod parquet;
+mod read;
+
+pub use read::{MAX_PROBLEMS, ReadError, read};
 
 use std::io::Write;
 
@@ -65,9 +69,13 @@ const fn column(name: &'static str, kind: Kind, optional: bool) -> Column {
 }
 
 /// Every column, in the order every format writes them.
-pub const COLUMNS: [Column; 21] = [
+pub const COLUMNS: [Column; 25] = [
+    column("uuid", Kind::Text, false),
+    column("learner", Kind::Text, false),
+    column("device", Kind::Text, false),
     column("bank", Kind::Text, false),
     column("question", Kind::Text, false),
+    column("version", Kind::Text, true),
     column("card_id", Kind::Integer, false),
     column("reviewed_at", Kind::Time, false),
     column("review_th", Kind::Integer, false),
@@ -137,8 +145,12 @@ pub fn values(record: &LogRecord) -> [Value<'_>; COLUMNS.len()] {
     let (stability_after, difficulty_after) = memory(&record.after);
     let elapsed = record.elapsed_seconds.unwrap_or(-1);
     [
+        Value::Text(&review.uuid),
+        Value::Text(review.learner.as_deref().unwrap_or("")),
+        Value::Text(&review.device),
         Value::Text(&review.key.bank),
         Value::Text(&review.key.question),
+        review.version.as_deref().map_or(Value::Null, Value::Text),
         Value::Integer(card_id(&review.key.bank, &review.key.question)),
         Value::Time(review.reviewed_at),
         Value::Integer(i64::try_from(record.review_th).unwrap_or(i64::MAX)),

@@ -1,19 +1,25 @@
 //! An export as Apache Parquet: one flat message of the columns (text as UTF-8 byte
 //! arrays, integers as INT64, floats as DOUBLE, times as INT64 microseconds marked
 //! `TIMESTAMP(MICROS, true)`), Snappy-compressed, in row groups of
-//! [`ROWS_PER_GROUP`] reviews. Written with parquet's column writers, without Arrow.
+//! [`ROWS_PER_GROUP`] reviews. Written with parquet's column writers and read back with
+//! its record reader, without Arrow.
 
+use std::fs::File;
 use std::io::Write;
+use std::path::Path;
 use std::sync::Arc;
 
 use parquet::basic::Compression;
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int64Type};
 use parquet::file::properties::WriterProperties;
+use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::file::writer::SerializedFileWriter;
+use parquet::record::Field;
 use parquet::schema::parser::parse_message_type;
 
+use super::read::{Problems, ReadError, check_columns, kind_name, review_from};
 use super::{COLUMNS, Kind, RecordWriter, Value, WriteError, values};
-use crate::store::LogRecord;
+use crate::store::{LogRecord, Review, StoreError};
 
 /// Reviews per row group: large enough to compress well, small enough to hold.
 pub const ROWS_PER_GROUP: usize = 128 * 1024;
@@ -172,4 +178,87 @@ impl<W: Write + Send> RecordWriter for ParquetWriter<W> {
         self.writer.inner_mut().flush()?;
         Ok(())
     }
+}
+
+/// Reads a Parquet export: its schema checked against [`COLUMNS`], then each row.
+pub(super) fn read(
+    path: &Path,
+    problems: &mut Problems,
+    visit: &mut impl FnMut(Review) -> Result<(), StoreError>,
+) -> Result<u64, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
+    let reader = match SerializedFileReader::new(file) {
+        Ok(reader) => reader,
+        Err(error) => {
+            problems.add(
+                "the file".to_owned(),
+                format!("not readable as Parquet ({error})"),
+            );
+            return Ok(0);
+        }
+    };
+    let schema = reader.metadata().file_metadata().schema_descr();
+    check_columns(problems, schema.columns().iter().map(|c| c.name()))?;
+    let rows = match reader.get_row_iter(None) {
+        Ok(rows) => rows,
+        Err(error) => {
+            problems.add(
+                "the file".to_owned(),
+                format!("its rows cannot be read ({error})"),
+            );
+            return Ok(0);
+        }
+    };
+    let mut count = 0;
+    for (index, row) in rows.enumerate() {
+        let place = format!("row {}", index + 1);
+        let row = match row {
+            Ok(row) => row,
+            Err(error) => {
+                problems.add(place, error.to_string());
+                break;
+            }
+        };
+        let mut values = [Value::Null; COLUMNS.len()];
+        let parsed = row
+            .get_column_iter()
+            .zip(COLUMNS)
+            .enumerate()
+            .try_for_each(|(i, ((_, field), column))| {
+                values[i] = match (field, column.kind) {
+                    (Field::Null, _) => Value::Null,
+                    (Field::Str(text), Kind::Text) => Value::Text(text),
+                    (Field::Long(n), Kind::Integer) => Value::Integer(*n),
+                    (Field::Double(x), Kind::Float) => Value::Float(*x),
+                    (Field::Bool(b), Kind::Boolean) => Value::Boolean(*b),
+                    (Field::TimestampMicros(micros), Kind::Time) => Value::Time(
+                        chrono::DateTime::from_timestamp_micros(*micros)
+                            .ok_or_else(|| format!("`{}` is an impossible time", column.name))?,
+                    ),
+                    (other, kind) => {
+                        return Err(format!(
+                            "`{}` is {other}, not {}",
+                            column.name,
+                            kind_name(kind)
+                        ));
+                    }
+                };
+                Ok(())
+            })
+            .and_then(|()| review_from(&values));
+        match parsed {
+            Ok(review) => {
+                count += 1;
+                if problems.is_empty() {
+                    visit(review)?;
+                }
+            }
+            Err(problem) => problems.add(place, problem),
+        }
+    }
+    Ok(count)
 }

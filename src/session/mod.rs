@@ -275,6 +275,7 @@ impl<'a> Session<'a> {
             rating,
             duration_ms: verdict.elapsed_ms,
             reschedules: entry.schedules,
+            version: Some(entry.question.version()),
         };
         let review_id = recorder.record(&review)?;
         self.outcomes[index] = Some(Rated {

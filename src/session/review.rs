@@ -98,6 +98,9 @@ pub struct NewReview {
     /// that is not due is only logged (false): the question keeps its schedule, and
     /// replays of the log skip it.
     pub reschedules: bool,
+    /// The version of the question as it was asked (`Question::version`), for item
+    /// analysis; scheduling follows the key, never the version.
+    pub version: Option<String>,
 }
 
 /// Where rated answers go: the store in the program, a vector in tests.

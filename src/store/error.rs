@@ -129,6 +129,26 @@ pub enum StoreError {
     /// An answer to record had a score outside 0 to 1.
     #[error("cannot record a score of {0}: scores run from 0 to 1")]
     ScoreOutOfRange(f64),
+    /// An imported review has the uuid of another review in the log.
+    #[error(
+        "review {uuid} is already in the log as another review: the file is not an export \
+         of recall reviews as they were recorded; nothing was imported"
+    )]
+    UuidClash {
+        /// The uuid both have.
+        uuid: String,
+    },
+    /// `--same-learner` with reviews of more than one learner.
+    #[error(
+        "the files hold reviews of learner {first} and of learner {second}; --same-learner \
+         takes one learner's reviews (import the others without it); nothing was imported"
+    )]
+    SeveralLearners {
+        /// The learner of the first review.
+        first: String,
+        /// Another learner.
+        second: String,
+    },
     /// Undo named a review that is not in the log.
     #[error("there is no review {0} to undo")]
     NoSuchReview(ReviewId),

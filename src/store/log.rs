@@ -13,6 +13,7 @@ use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::cards::{load_card, save_card};
+use super::identity::new_uuid;
 use super::sql::Micros;
 use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::{Card, Rating, Scheduler, State};
@@ -44,6 +45,15 @@ pub struct Review {
     pub duration_ms: u64,
     /// Whether the answer moved the schedule.
     pub reschedules: bool,
+    /// The review's own id, the same in every database it is merged into.
+    pub uuid: String,
+    /// The learner who gave it; `None` for this database's learner.
+    pub learner: Option<String>,
+    /// The device (database) that recorded it.
+    pub device: String,
+    /// The version of the question answered (`Question::version`); `None` when the
+    /// log did not record it.
+    pub version: Option<String>,
 }
 
 /// A row of the review log as [`Store::visit_log`] lends it: a [`Review`]'s fields
@@ -84,8 +94,8 @@ impl Review {
     /// This review, borrowed as [`Store::visit_log`] lends rows.
     pub fn as_ref(&self) -> ReviewRef<'_> {
         ReviewRef {
-            learner: None,
-            version: None,
+            learner: self.learner.as_deref(),
+            version: self.version.as_deref(),
             bank: &self.key.bank,
             question: &self.key.question,
             reviewed_at: self.reviewed_at,
@@ -124,7 +134,7 @@ pub struct Orphan {
 /// The columns [`review_from_row`] reads, in its order.
 pub(super) const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, \
                                          answer, score, suggested_rating, rating, duration_ms, \
-                                         rescheduled";
+                                         rescheduled, uuid, learner, device, version";
 
 /// A [`Review`] from a row of [`REVIEW_COLUMNS`].
 pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
@@ -140,6 +150,10 @@ pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revie
         rating: row.get(9)?,
         duration_ms: row.get::<_, i64>(10)?.max(0) as u64,
         reschedules: row.get(11)?,
+        uuid: row.get(12)?,
+        learner: row.get(13)?,
+        device: row.get(14)?,
+        version: row.get(15)?,
     })
 }
 
@@ -162,8 +176,9 @@ impl Store {
         }
         // The log keeps microseconds; schedule with the time as it will be stored.
         let now = now.trunc_subsecs(6);
+        let device = self.identity()?.device;
         self.write(|transaction, path| {
-            append(transaction, review, scheduler, now).map_err(|e| sqlite_error(path, e))
+            append(transaction, review, scheduler, now, &device).map_err(|e| sqlite_error(path, e))
         })
     }
 
@@ -174,7 +189,7 @@ impl Store {
             let sqlite = |source| sqlite_error(path, source);
             let key = transaction
                 .query_row(
-                    "SELECT bank, question FROM review WHERE id = ?1",
+                    "SELECT bank, question FROM review WHERE id = ?1 AND learner IS NULL",
                     [id],
                     |row| {
                         Ok(QuestionKey::new(
@@ -189,7 +204,7 @@ impl Store {
             let later: bool = transaction
                 .query_row(
                     "SELECT EXISTS (SELECT 1 FROM review \
-                     WHERE bank = ?1 AND question = ?2 AND id > ?3)",
+                     WHERE bank = ?1 AND question = ?2 AND id > ?3 AND learner IS NULL)",
                     params![key.bank, key.question, id],
                     |row| row.get(0),
                 )
@@ -229,25 +244,25 @@ impl Store {
         Ok(value)
     }
 
-    /// The log of one question, oldest first.
+    /// This learner's log of one question, oldest first.
     pub fn history(&self, key: &QuestionKey) -> Result<Vec<Review>, StoreError> {
         self.reviews_where(
-            "WHERE bank = ?1 AND question = ?2 ORDER BY id",
+            "WHERE bank = ?1 AND question = ?2 AND learner IS NULL ORDER BY reviewed_at, id",
             params![key.bank, key.question],
         )
     }
 
-    /// Every review at or after `since`, oldest first.
+    /// This learner's reviews at or after `since`, oldest first.
     pub fn reviews_since(&self, since: DateTime<Utc>) -> Result<Vec<Review>, StoreError> {
         self.reviews_where(
-            "WHERE reviewed_at >= ?1 ORDER BY reviewed_at, id",
+            "WHERE reviewed_at >= ?1 AND learner IS NULL ORDER BY reviewed_at, id",
             params![Micros(since)],
         )
     }
 
-    /// The whole log in the order it was written.
+    /// This learner's whole log, oldest first.
     pub fn all_reviews(&self) -> Result<Vec<Review>, StoreError> {
-        self.reviews_where("ORDER BY id", params![])
+        self.reviews_where("WHERE learner IS NULL ORDER BY reviewed_at, id", params![])
     }
 
     /// How many answers the log holds.
@@ -274,7 +289,7 @@ impl Store {
     }
 
     /// Calls `visit` with the bank, question, time, rating and prior state of every
-    /// review at or after `from` and before `until` (or without end), in no set order.
+    /// review of this learner at or after `from` and before `until` (or without end), in no set order.
     /// The ids are borrowed from the row, so statistics over a long log allocate
     /// nothing per review.
     pub fn visit_reviews(
@@ -288,7 +303,7 @@ impl Store {
             .connection
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, rating, state_before FROM review \
-                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2",
+                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2 AND learner IS NULL",
             )
             .map_err(&sqlite)?;
         let until = until.map_or(i64::MAX, |t| t.timestamp_micros());
@@ -311,23 +326,29 @@ impl Store {
         Ok(())
     }
 
-    /// Calls `visit` with every review of the log, in no set order, each borrowed from
-    /// its row (item analysis reads the whole log this way).
+    /// Calls `visit` with every review of the log, every learner's, in no set order,
+    /// each borrowed from its row (item analysis reads the whole log this way). This
+    /// learner's reviews carry the database's learner id.
     pub fn visit_log(&self, mut visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
         let sqlite = self.sqlite();
         let mut statement = self
             .connection
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
-                 suggested_rating, rating, duration_ms, rescheduled FROM review",
+                 suggested_rating, rating, duration_ms, rescheduled, \
+                 coalesce(learner, (SELECT learner FROM identity)), version FROM review",
             )
             .map_err(&sqlite)?;
         let mut rows = statement.query([]).map_err(&sqlite)?;
         while let Some(row) = rows.next().map_err(&sqlite)? {
             let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+            let version = row.get_ref(12).map_err(&sqlite)?;
             let review = ReviewRef {
-                learner: None,
-                version: None,
+                learner: Some(text(11).map_err(&sqlite)?),
+                version: match version {
+                    rusqlite::types::ValueRef::Null => None,
+                    value => Some(value.as_str().map_err(|e| sqlite(e.into()))?),
+                },
                 bank: text(0).map_err(&sqlite)?,
                 question: text(1).map_err(&sqlite)?,
                 reviewed_at: row.get::<_, Micros>(2).map_err(&sqlite)?.0,
@@ -381,7 +402,7 @@ impl Store {
             .connection
             .prepare(
                 "SELECT bank, question, COUNT(*), MAX(reviewed_at) FROM review \
-                 GROUP BY bank, question ORDER BY bank, question",
+                 WHERE learner IS NULL GROUP BY bank, question ORDER BY bank, question",
             )
             .map_err(self.sqlite())?;
         let rows = statement
@@ -411,6 +432,7 @@ fn append(
     review: &NewReview,
     scheduler: &Scheduler,
     now: DateTime<Utc>,
+    device: &str,
 ) -> rusqlite::Result<Recorded> {
     let before = load_card(connection, &review.key)?;
     let card = if review.reschedules {
@@ -420,8 +442,8 @@ fn append(
     };
     connection.execute(
         "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
-         suggested_rating, rating, duration_ms, state_before, rescheduled) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+         suggested_rating, rating, duration_ms, state_before, rescheduled, uuid, device, \
+         version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             review.key.bank,
             review.key.question,
@@ -434,6 +456,9 @@ fn append(
             i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
             before.state,
             review.reschedules,
+            new_uuid(),
+            device,
+            review.version,
         ],
     )?;
     let id = ReviewId(connection.last_insert_rowid());
@@ -443,13 +468,17 @@ fn append(
     Ok(Recorded { id, card })
 }
 
-/// Replace every card by the replay of its question's log, one question at a time in
-/// the log's order (the caller's transaction makes it all or nothing).
-fn rebuild_cards(connection: &Connection, scheduler: &Scheduler) -> rusqlite::Result<usize> {
+/// Replace every card by the replay of its question's log (this learner's reviews, in
+/// time order: merged logs are not in the order they were written), one question at a
+/// time (the caller's transaction makes it all or nothing).
+pub(super) fn rebuild_cards(
+    connection: &Connection,
+    scheduler: &Scheduler,
+) -> rusqlite::Result<usize> {
     connection.execute("DELETE FROM card", [])?;
     let mut statement = connection.prepare(
         "SELECT bank, question, rating, reviewed_at FROM review \
-         WHERE rescheduled = 1 ORDER BY bank, question, id",
+         WHERE rescheduled = 1 AND learner IS NULL ORDER BY bank, question, reviewed_at, id",
     )?;
     let mut rows = statement.query([])?;
     let mut count = 0;
@@ -490,7 +519,7 @@ fn replay_question(
 ) -> rusqlite::Result<Card> {
     let mut statement = connection.prepare(
         "SELECT rating, reviewed_at FROM review WHERE bank = ?1 AND question = ?2 \
-         AND rescheduled = 1 ORDER BY id",
+         AND rescheduled = 1 AND learner IS NULL ORDER BY reviewed_at, id",
     )?;
     let log: Vec<(Rating, DateTime<Utc>)> = statement
         .query_map(params![key.bank, key.question], |row| {

@@ -25,6 +25,7 @@
 mod cards;
 mod error;
 mod exchange;
+mod identity;
 mod inspect;
 mod log;
 mod parameters;
@@ -39,7 +40,8 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
-pub use exchange::LogRecord;
+pub use exchange::{Imported, Importer, LogRecord};
+pub use identity::{Identity, is_uuid};
 pub use log::{Orphan, Recorded, Review, ReviewRef};
 pub use parameters::FittedParameters;
 pub use queue::{DailyLimits, DueQueue, StudyDay};

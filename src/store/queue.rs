@@ -137,7 +137,7 @@ impl Store {
         let reviews_today: i64 = connection
             .query_row(
                 "SELECT COUNT(*) FROM review WHERE reviewed_at >= ?1 AND reviewed_at < ?2 \
-                 AND state_before = 'review' AND rescheduled = 1",
+                 AND state_before = 'review' AND rescheduled = 1 AND learner IS NULL",
                 params![day.start.timestamp_micros(), day.end.timestamp_micros()],
                 |row| row.get(0),
             )

@@ -81,6 +81,49 @@ CREATE TABLE fitted_parameters (
     r#"
 ALTER TABLE review ADD COLUMN rescheduled INTEGER NOT NULL DEFAULT 1 CHECK (rescheduled IN (0, 1));
 "#,
+    // 4: logs that move between databases. The database's learner and device ids; each
+    // review's uuid (merging is by uuid), the learner who gave it (NULL: this database's
+    // learner, whatever its id becomes), the device that recorded it and the version of
+    // the question answered (NULL: not recorded). Existing reviews get uuids and this
+    // device; the append-only trigger is lifted for that one update only.
+    r#"
+CREATE TABLE identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    learner TEXT NOT NULL,
+    device TEXT NOT NULL
+);
+INSERT INTO identity (id, learner, device) VALUES (1,
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+    lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
+
+ALTER TABLE review ADD COLUMN uuid TEXT;
+ALTER TABLE review ADD COLUMN learner TEXT;
+ALTER TABLE review ADD COLUMN device TEXT;
+ALTER TABLE review ADD COLUMN version TEXT;
+
+DROP TRIGGER review_is_append_only;
+UPDATE review SET device = (SELECT device FROM identity),
+    uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) ||
+    substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)));
+CREATE TRIGGER review_is_append_only BEFORE UPDATE ON review
+BEGIN
+    SELECT RAISE(ABORT, 'the review log is append-only');
+END;
+
+-- Every review from now on has its uuid and device.
+CREATE TRIGGER review_has_uuid_and_device BEFORE INSERT ON review
+WHEN NEW.uuid IS NULL OR NEW.device IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'a review needs a uuid and a device');
+END;
+CREATE UNIQUE INDEX review_by_uuid ON review (uuid);
+CREATE INDEX review_by_learner ON review (learner, bank, question, reviewed_at);
+"#,
 ];
 
 /// The schema version this recall writes.
@@ -122,7 +165,8 @@ mod tests {
         let mut connection = Connection::open_in_memory().unwrap();
         migrate_to(&mut connection, LATEST).unwrap();
         let insert = "INSERT INTO review (bank, question, reviewed_at, mode, answer, rating, \
-                      duration_ms, state_before) VALUES ('b', 'q', ?1, 'quiz', '', 3, 0, 'new')";
+                      duration_ms, state_before, uuid, device) \
+                      VALUES ('b', 'q', ?1, 'quiz', '', 3, 0, 'new', 'u' || ?1, 'd')";
         connection.execute(insert, [1]).unwrap();
         connection.execute(insert, [2]).unwrap();
         let update = connection.execute("UPDATE review SET rating = 1", []);

@@ -31,6 +31,7 @@ fn answer(bank: &str, question: &str, rating: Rating) -> NewReview {
         rating,
         duration_ms: 4200,
         reschedules: true,
+        version: None,
     }
 }
 
@@ -271,6 +272,16 @@ fn a_first_schema_database_migrates_and_keeps_its_log() {
     assert_eq!(store.review_count().unwrap(), 1);
     assert_eq!(store.rebuild(&scheduler()).unwrap(), 1);
     assert_eq!(store.card(&QuestionKey::new("b", "q")).unwrap().reps, 1);
+    // Migration 4 gave the old review a uuid and this device, and kept it this learner's.
+    let identity = store.identity().unwrap();
+    let review = &store.all_reviews().unwrap()[0];
+    assert!(crate::store::is_uuid(&review.uuid), "{}", review.uuid);
+    assert!(crate::store::is_uuid(&identity.learner));
+    assert_eq!(review.device, identity.device);
+    assert_eq!(
+        (review.learner.as_deref(), review.version.as_deref()),
+        (None, None)
+    );
 }
 
 fn assert_refused_untouched(bytes: &[u8], check: impl Fn(&StoreError) -> bool) {
@@ -394,6 +405,7 @@ fn an_answer_that_does_not_reschedule_is_logged_and_skipped_by_replays() {
     let scheduled = store.card(&key).unwrap();
     let quiz = NewReview {
         reschedules: false,
+        version: None,
         ..answer("b", "q", Rating::Again)
     };
     let recorded = store.record(&quiz, &scheduler, at(60)).unwrap();

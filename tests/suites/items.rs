@@ -110,3 +110,68 @@ fn picks_are_counted_by_the_choice_in_the_bank_whatever_letter_was_shown() {
         "{row}"
     );
 }
+
+#[test]
+fn an_edit_starts_a_new_version_and_keeps_the_schedule() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank.toml");
+    std::fs::write(&bank, BANK).unwrap();
+    let drill = |now: &str, input: &str| {
+        let run = recall(dir.path())
+            .env("RECALL_NOW", now)
+            .arg("drill")
+            .arg(&bank)
+            .args(["--plain", "--seed", "1"])
+            .stdin(input)
+            .run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        run.stdout
+    };
+    let volume = |screen: &str| shown_letter(screen, "named volume");
+    let screen = drill(NOW, ":quit\n");
+    drill(NOW, &format!("{}\n\n", volume(&screen)));
+    // The author fixes a typo in the prompt: a new version of the same question.
+    std::fs::write(&bank, BANK.replace("persists data?", "keeps data?")).unwrap();
+    let later = "2027-03-01T09:00:00Z";
+    let screen = drill(later, ":quit\n");
+    assert!(screen.contains("keeps data?"), "{screen}");
+    drill(later, &format!("{}\n\n", volume(&screen)));
+
+    let card = recall(dir.path())
+        .env("RECALL_NOW", later)
+        .args(["card", "shuffle/mount", "--json"])
+        .run();
+    let card: serde_json::Value = serde_json::from_str(&card.stdout).unwrap();
+    assert_eq!(
+        card["reps"], 2,
+        "the schedule follows the question id: {card}"
+    );
+
+    let run = recall(dir.path())
+        .arg("items")
+        .arg(&bank)
+        .arg("--json")
+        .run();
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let versions: Vec<(bool, u64)> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["current"].as_bool().unwrap(),
+                i["attempts"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [(true, 1), (false, 1)],
+        "the current version first"
+    );
+    let old = &report["items"][1];
+    assert_eq!(
+        old["choices"][2]["right"], true,
+        "only the prompt changed: the key is known"
+    );
+}

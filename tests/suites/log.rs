@@ -42,6 +42,7 @@ fn make_log(db: &Path) -> Store {
             rating,
             duration_ms: 1500,
             reschedules,
+            version: None,
         };
         store.record(&review, &scheduler, at).expect("record");
         at += TimeDelta::hours(30);
@@ -177,4 +178,198 @@ fn a_parquet_export_is_written_whole_to_its_file() {
         .filter(|name| name.contains(".tmp"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+fn recall(db: &Path) -> Recall {
+    Recall::new().env("RECALL_DB", db).env("RECALL_NOW", NOW)
+}
+
+fn export_to(db: &Path, file: &Path) {
+    let run = recall(db).args(["log", "export", "-o"]).arg(file).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+}
+
+fn import(db: &Path, files: &[&Path], same_learner: bool) -> crate::util::Run {
+    let mut command = recall(db).args(["log", "import"]).args(files);
+    if same_learner {
+        command = command.arg("--same-learner");
+    }
+    command.run()
+}
+
+/// The cards of `db`, keyed, for comparing two databases.
+fn cards(db: &Path) -> Vec<(QuestionKey, String)> {
+    let store = Store::open(db).expect("open");
+    let mut cards: Vec<(QuestionKey, String)> = store
+        .cards()
+        .expect("cards")
+        .into_iter()
+        .map(|(key, card)| (key, format!("{card:?}")))
+        .collect();
+    cards.sort();
+    cards
+}
+
+/// `db`'s export as text, for comparing two databases.
+fn exported(db: &Path) -> String {
+    export(db, "csv")
+}
+
+fn study(db: &Path, question: &str, rating: Rating, at: DateTime<Utc>) {
+    let mut store = Store::open(db).expect("open");
+    let review = NewReview {
+        key: QuestionKey::new("b", question),
+        mode: Mode::Drill,
+        answer: "answer".to_owned(),
+        score: Some(1.0),
+        suggested: Some(rating),
+        rating,
+        duration_ms: 900,
+        reschedules: true,
+        version: Some("0123456789abcdef".to_owned()),
+    };
+    store.record(&review, &scheduler(), at).expect("record");
+}
+
+#[test]
+fn an_export_imported_into_an_empty_database_gives_the_same_reviews_and_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    make_log(&a);
+    for format in ["csv", "ndjson", "parquet"] {
+        let file = dir.path().join(format!("a.{format}"));
+        let run = recall(&a)
+            .args(["log", "export", "--format", format, "-o"])
+            .arg(&file)
+            .run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let fresh = dir.path().join(format!("from-{format}.db"));
+        let run = import(&fresh, &[&file], true);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.stdout.contains("5 new, 0 already"), "{}", run.stdout);
+        assert_eq!(exported(&fresh), exported(&a), "{format}");
+        assert_eq!(cards(&fresh), cards(&a), "{format}");
+    }
+    // Without --same-learner, the reviews are another learner's: kept, not scheduled.
+    let file = dir.path().join("a.csv");
+    let run = import(&b, &[&file], false);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("kept apart from your schedule"),
+        "{}",
+        run.stdout
+    );
+    assert!(cards(&b).is_empty());
+    assert_eq!(exported(&b).lines().count(), 6);
+}
+
+#[test]
+fn two_devices_that_exchange_exports_converge_and_a_second_import_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let (to_b, to_a) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+    // Device a studies, then b joins as the same learner.
+    make_log(&a);
+    export_to(&a, &to_b);
+    assert_eq!(import(&b, &[&to_b], true).code, 0);
+    // Both study offline: the same question and different ones, interleaved in time.
+    let later = start() + TimeDelta::days(20);
+    study(&a, "q1", Rating::Good, later);
+    study(&b, "q1", Rating::Hard, later + TimeDelta::hours(2));
+    study(&b, "q3", Rating::Good, later + TimeDelta::hours(3));
+    study(&a, "q2", Rating::Again, later + TimeDelta::hours(4));
+    // They exchange exports, both ways.
+    export_to(&a, &to_b);
+    export_to(&b, &to_a);
+    let run = import(&a, &[&to_a], false);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("2 new"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("2 of the new reviews are yours"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(import(&b, &[&to_b], false).code, 0);
+    assert_eq!(exported(&a), exported(&b), "the same log");
+    assert_eq!(cards(&a), cards(&b), "the same schedule");
+    assert_eq!(cards(&a).len(), 3);
+
+    // Importing again adds nothing and changes nothing.
+    let (log, schedule) = (exported(&a), cards(&a));
+    let run = import(&a, &[&to_a, &to_b], false);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains(": 0 new, 14 already in the log."),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Rebuilt"), "{}", run.stdout);
+    assert_eq!((exported(&a), cards(&a)), (log, schedule));
+}
+
+#[test]
+fn a_foreign_or_damaged_export_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    make_log(&a);
+    let good = dir.path().join("good.csv");
+    export_to(&a, &good);
+    let text = std::fs::read_to_string(&good).unwrap();
+
+    let foreign = dir.path().join("foreign.csv");
+    std::fs::write(
+        &foreign,
+        "card_id,review_time,review_rating\n1,1700000000000,3\n",
+    )
+    .unwrap();
+    let damaged = dir.path().join("damaged.csv");
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[2] = lines[2].replacen(",drill,", ",exam,", 1);
+    lines[4] = lines[4].replace(&lines[4][..36], "not-a-uuid");
+    std::fs::write(&damaged, lines.join("\n") + "\n").unwrap();
+    let cut = dir.path().join("cut.parquet");
+    let run = recall(&a)
+        .args(["log", "export", "--format", "parquet", "-o"])
+        .arg(&cut)
+        .run();
+    assert_eq!(run.code, 0);
+    let bytes = std::fs::read(&cut).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let empty = dir.path().join("empty.ndjson");
+    std::fs::write(&empty, "").unwrap();
+
+    for (file, expected) in [
+        (
+            &foreign,
+            "foreign.csv is not a recall log export (it has no column `uuid`",
+        ),
+        (
+            &damaged,
+            "damaged.csv is a damaged recall log export (2 problems):",
+        ),
+        (&cut, "cut.parquet is a damaged recall log export"),
+        (
+            &empty,
+            "empty.ndjson is not a recall log export (it is empty)",
+        ),
+    ] {
+        // The good file first: nothing of it is kept either.
+        let run = import(&b, &[&good, file], true);
+        assert_eq!(run.code, 2, "{}", run.transcript());
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+        assert!(cards(&b).is_empty());
+        let store = Store::open(&b).unwrap();
+        assert_eq!(store.review_count().unwrap(), 0, "{}", file.display());
+    }
+    let run = import(&b, &[&damaged], false);
+    assert!(
+        run.stderr.contains("line 3: `mode` is `exam`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("line 5: `uuid` is not a UUID"),
+        "{}",
+        run.stderr
+    );
 }

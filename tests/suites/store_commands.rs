@@ -26,6 +26,7 @@ fn record(store: &mut Store, question: &str, rating: Rating, at: DateTime<Utc>) 
         rating,
         duration_ms: 1500,
         reschedules: true,
+        version: None,
     };
     store.record(&review, &scheduler, at).expect("record");
 }
@@ -175,6 +176,7 @@ fn optimize_fits_saves_and_reschedules() {
                 rating,
                 duration_ms: 1000,
                 reschedules: true,
+                version: None,
             };
             let recorded = store.record(&review, &scheduler, at).expect("record");
             let due = recorded.card.due.expect("reviewed cards are due some time");

@@ -6,7 +6,8 @@
 //!
 //! writes `DIR/banks/` (about 500 bank files holding N questions of every kind, all valid
 //! and warning-free, so `recall check` passes) and `DIR/recall.db` (M reviews spread over
-//! the two years before now). Each reviewed question's history is replayed through
+//! the two years before now), or with `--learners L` a class: `DIR/learner-00.db` and on,
+//! M / L reviews each, the learners quicker or slower to forget. Each reviewed question's history is replayed through
 //! recall's own scheduler, so every `state_before` and every next review time is what
 //! recall would have produced; the database is created by `Store::open` (recall's own
 //! schema and migrations), the log is written in batched transactions, and the cards are
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 struct Args {
     questions: usize,
     reviews: usize,
+    learners: usize,
     files: usize,
     out: PathBuf,
     seed: u64,
@@ -32,6 +34,7 @@ fn parse_args() -> Result<Args> {
     let mut args = Args {
         questions: 100_000,
         reviews: 1_000_000,
+        learners: 1,
         files: 500,
         out: PathBuf::from("corpus"),
         seed: 7,
@@ -46,18 +49,21 @@ fn parse_args() -> Result<Args> {
         match flag.as_str() {
             "--questions" => args.questions = value()?.parse()?,
             "--reviews" => args.reviews = value()?.parse()?,
+            "--learners" => args.learners = value()?.parse()?,
             "--files" => args.files = value()?.parse()?,
             "--out" => args.out = PathBuf::from(value()?),
             "--seed" => args.seed = value()?.parse()?,
             "-h" | "--help" => {
-                println!("gen_corpus --questions N --reviews M --out DIR [--files 500] [--seed 7]");
+                println!(
+                    "gen_corpus --questions N --reviews M --out DIR [--learners 1] [--files 500] [--seed 7]"
+                );
                 std::process::exit(0);
             }
             other => bail!("unknown option {other}; see --help"),
         }
     }
-    if args.files == 0 || args.questions == 0 {
-        bail!("--questions and --files must be at least 1");
+    if args.files == 0 || args.questions == 0 || args.learners == 0 {
+        bail!("--questions, --files and --learners must be at least 1");
     }
     Ok(args)
 }
@@ -333,6 +339,7 @@ fn rating(rng: &mut Rng, state: State, forget: f64) -> Rating {
 fn simulate(
     keys: &[(QuestionKey, usize)],
     reviews: usize,
+    ability: f64,
     scheduler: &Scheduler,
     now: DateTime<Utc>,
     rng: &mut Rng,
@@ -349,7 +356,10 @@ fn simulate(
             break;
         }
         let name = keys[key].0.to_string();
-        let forget = 0.05 + 0.35 * rng.unit() * rng.unit();
+        // How hard the question is (the same for every learner), scaled by how well
+        // this learner learns (below 1 forgets less).
+        let mut hardness = Rng(0x5eed ^ key as u64);
+        let forget = ((0.05 + 0.35 * hardness.unit() * hardness.unit()) * ability).min(0.9);
         let mut at =
             now - span + TimeDelta::seconds((rng.unit() * span.num_seconds() as f64 * 0.98) as i64);
         let mut card = Card::new();
@@ -476,12 +486,12 @@ fn uuid(rng: &mut Rng) -> String {
 
 fn write_database(
     args: &Args,
+    path: &std::path::Path,
     keys: &[(QuestionKey, usize)],
     rows: &[Row],
     scheduler: &Scheduler,
     rng: &mut Rng,
 ) -> Result<()> {
-    let path = args.out.join("recall.db");
     for suffix in ["", "-wal", "-shm"] {
         let file = PathBuf::from(format!("{}{suffix}", path.display()));
         if file.exists() {
@@ -489,7 +499,7 @@ fn write_database(
         }
     }
     // recall's own schema, made by recall's own migrations.
-    let device = Store::open(&path)?.identity()?.device;
+    let device = Store::open(path)?.identity()?.device;
     // The banks as recall loads them: each answer is written for its question as it is
     // (the right letters, or a rubric's words), with the question's version.
     let library = recall::bank::load(&recall::paths::banks(&[args.out.join("banks")]))?;
@@ -497,7 +507,7 @@ fn write_database(
     for (bank, question) in library.questions() {
         questions.insert((bank.id.as_str(), question.id.as_str()), question);
     }
-    let mut db = rusqlite::Connection::open(&path)?;
+    let mut db = rusqlite::Connection::open(path)?;
     db.pragma_update(None, "synchronous", "OFF")?;
     const BATCH: usize = 50_000;
     for chunk in rows.chunks(BATCH) {
@@ -552,7 +562,7 @@ fn write_database(
     }
     drop(db);
     // The cards, derived from the log by recall itself.
-    let mut store = Store::open(&path)?;
+    let mut store = Store::open(path)?;
     let cards = store.rebuild(scheduler)?;
     eprintln!(
         "wrote {} reviews of {cards} questions to {}",
@@ -568,7 +578,19 @@ fn main() -> Result<()> {
     let mut rng = Rng(args.seed);
     let keys = write_banks(&args, &mut rng)?;
     let scheduler = Scheduler::new(SchedulerConfig::default())?;
-    let rows = simulate(&keys, args.reviews, &scheduler, now, &mut rng);
-    write_database(&args, &keys, &rows, &scheduler, &mut rng)?;
+    if args.learners == 1 {
+        let rows = simulate(&keys, args.reviews, 1.0, &scheduler, now, &mut rng);
+        write_database(&args, &args.out.join("recall.db"), &keys, &rows, &scheduler, &mut rng)?;
+        return Ok(());
+    }
+    // A class: one database per learner, each with its own learner id, abilities spread
+    // from quick (forgets half as often as average) to slow (half again as often).
+    for learner in 0..args.learners {
+        let ability = 0.5 + learner as f64 / (args.learners - 1) as f64;
+        let reviews = args.reviews / args.learners;
+        let rows = simulate(&keys, reviews, ability, &scheduler, now, &mut rng);
+        let path = args.out.join(format!("learner-{learner:02}.db"));
+        write_database(&args, &path, &keys, &rows, &scheduler, &mut rng)?;
+    }
     Ok(())
 }

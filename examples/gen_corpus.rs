@@ -580,7 +580,14 @@ fn main() -> Result<()> {
     let scheduler = Scheduler::new(SchedulerConfig::default())?;
     if args.learners == 1 {
         let rows = simulate(&keys, args.reviews, 1.0, &scheduler, now, &mut rng);
-        write_database(&args, &args.out.join("recall.db"), &keys, &rows, &scheduler, &mut rng)?;
+        write_database(
+            &args,
+            &args.out.join("recall.db"),
+            &keys,
+            &rows,
+            &scheduler,
+            &mut rng,
+        )?;
         return Ok(());
     }
     // A class: one database per learner, each with its own learner id, abilities spread

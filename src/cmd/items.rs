@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::grade::Grader;
+use crate::items::cache::{self, RegradeCache};
 use crate::items::{Analysis, Item, Report, Thresholds};
 use crate::style::{self, paint};
 use crate::text::{sanitize, truncate, wrap_hanging};
@@ -60,10 +61,13 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let grader = Grader::new(&library.banks);
-    let mut analysis = Analysis::new(&library, &grader);
     if args.logs.is_empty() {
+        let cache = RegradeCache::open(&cache::path_for(ctx.database()?));
+        let mut analysis = Analysis::new(&library, &grader, cache);
         ctx.open_store()?.visit_log(|review| analysis.add(review))?;
+        print(analysis.finish(&thresholds(&args)), &args)
     } else {
+        let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
         for file in &args.logs {
             crate::logfile::read(file, |review| {
                 analysis.add(&review.as_ref());
@@ -71,12 +75,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             })
             .map_err(CommandError::from_data)?;
         }
+        print(analysis.finish(&thresholds(&args)), &args)
     }
-    let thresholds = Thresholds {
+}
+
+fn thresholds(args: &Args) -> Thresholds {
+    Thresholds {
         min_attempts: args.min_attempts,
         ..Thresholds::default()
-    };
-    let report = analysis.finish(&thresholds);
+    }
+}
+
+/// Prints the report as the arguments ask, and saves what was graded (a cache that
+/// cannot be written only costs time on the next run).
+fn print((report, cache): (Report, RegradeCache), args: &Args) -> Result<Outcome, CommandError> {
+    cache.save();
     if args.json {
         let mut out = std::io::stdout().lock();
         writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;

@@ -13,6 +13,7 @@
 //! a [`Report`]. Only questions of the loaded banks count. Nothing here prints or reads
 //! the store; the verb does both.
 
+pub mod cache;
 mod discrimination;
 mod flags;
 
@@ -25,6 +26,7 @@ use crate::grade::Grader;
 use crate::schedule::Rating;
 use crate::session::Mode;
 use crate::store::ReviewRef;
+use cache::{Outcome, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
 pub use discrimination::GROUP_SHARE;
 use discrimination::{Pair, discrimination};
 pub use flags::{Flag, FlagKind, Thresholds};
@@ -182,8 +184,11 @@ pub struct NearAnswer {
 /// A question of the loaded banks, with its versions seen so far.
 struct Known<'a> {
     bank: &'a Bank,
+    bank_index: u32,
     question: &'a Question,
     version: String,
+    /// The fingerprint of its rubric, once a text answer needed it.
+    rubric: Option<RubricKey>,
     /// (version, index into `Analysis::tallies`)
     items: Vec<(Option<Box<str>>, u32)>,
 }
@@ -214,46 +219,85 @@ struct Answer {
     score: f64,
 }
 
+/// A text answer to grade again: its item, its review's uuid (for the cache) and text.
+struct ToGrade {
+    item: u32,
+    uuid: Option<u128>,
+    answer: Box<str>,
+}
+
 /// An item analysis being fed reviews.
 pub struct Analysis<'a> {
     grader: &'a Grader,
     index: FxHashMap<&'a str, FxHashMap<&'a str, u32>>,
     known: Vec<Known<'a>>,
+    /// Per bank (its index in the library), what its derived rubrics are made from.
+    bank_words: Vec<Option<u64>>,
     tallies: Vec<Tally>,
     learners: FxHashMap<Box<str>, u32>,
     answers: Vec<Answer>,
-    to_grade: Vec<(u32, Box<str>)>,
+    to_grade: Vec<ToGrade>,
+    /// Per item, what grading its text answers found so far (from the cache).
+    regrades: FxHashMap<u32, Regrade>,
+    cache: RegradeCache,
+    /// The learner of the previous review and their number: a log is mostly one
+    /// learner's reviews in a row.
+    last_learner: Option<(Box<str>, u32)>,
     outside: usize,
 }
 
 impl<'a> Analysis<'a> {
-    /// An analysis of the questions of `library`, grading text answers with `grader`.
-    pub fn new(library: &'a Library, grader: &'a Grader) -> Analysis<'a> {
+    /// An analysis of the questions of `library`, grading text answers with `grader`,
+    /// or taking their grades from `cache` when it has them.
+    pub fn new(library: &'a Library, grader: &'a Grader, cache: RegradeCache) -> Analysis<'a> {
         let mut index: FxHashMap<&str, FxHashMap<&str, u32>> = FxHashMap::default();
         let mut known = Vec::new();
-        for (bank, question) in library.questions() {
-            let serial = known.len() as u32;
-            index
-                .entry(&bank.id)
-                .or_default()
-                .insert(&question.id, serial);
-            known.push(Known {
-                bank,
-                question,
-                version: question.version(),
-                items: Vec::new(),
-            });
+        for (bank_index, bank) in library.banks.iter().enumerate() {
+            for question in &bank.questions {
+                let serial = known.len() as u32;
+                index
+                    .entry(&bank.id)
+                    .or_default()
+                    .insert(&question.id, serial);
+                known.push(Known {
+                    bank,
+                    bank_index: bank_index as u32,
+                    question,
+                    version: question.version(),
+                    rubric: None,
+                    items: Vec::new(),
+                });
+            }
         }
         Analysis {
             grader,
             index,
             known,
+            bank_words: vec![None; library.banks.len()],
             tallies: Vec::new(),
             learners: FxHashMap::default(),
             answers: Vec::new(),
             to_grade: Vec::new(),
+            regrades: FxHashMap::default(),
+            cache,
+            last_learner: None,
             outside: 0,
         }
+    }
+
+    /// The fingerprint of the rubric of question `known`.
+    fn rubric_of(&mut self, known: u32) -> RubricKey {
+        let entry = &self.known[known as usize];
+        if let Some(key) = entry.rubric {
+            return key;
+        }
+        let (bank, bank_index) = (entry.bank, entry.bank_index as usize);
+        let words = &mut self.bank_words[bank_index];
+        let key = rubric_key(entry.question, || {
+            *words.get_or_insert_with(|| bank_fingerprint(bank))
+        });
+        self.known[known as usize].rubric = Some(key);
+        key
     }
 
     /// Counts one review.
@@ -267,18 +311,36 @@ impl<'a> Analysis<'a> {
             return;
         };
         let item = self.item(known, review.version);
-        let learner = match self.learners.get(review.learner.unwrap_or("")) {
-            Some(&learner) => learner,
-            None => {
-                let next = self.learners.len() as u32;
-                self.learners
-                    .insert(review.learner.unwrap_or("").into(), next);
-                next
-            }
-        };
+        let learner = self.learner(review.learner.unwrap_or(""));
         let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
         let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
         let question = self.known[known as usize].question;
+        if question.is_text() && self.tallies[item as usize].graded_as_now {
+            let rubric = self.rubric_of(known);
+            let uuid = uuid_bits(review.uuid);
+            match uuid.and_then(|uuid| self.cache.get(uuid, rubric)) {
+                Some(outcome) => {
+                    let regrade = self.regrades.entry(item).or_default();
+                    if regrade.labels.is_empty() {
+                        let labels = self.cache.labels(rubric).unwrap_or_default();
+                        regrade.labels = labels.to_vec();
+                    }
+                    let concepts = regrade.labels.len();
+                    regrade.add(
+                        outcome.passed,
+                        outcome.score,
+                        self.grader.pass_mark(question),
+                        (0..concepts).map(|i| outcome.concept(i)),
+                        review.answer,
+                    );
+                }
+                None => self.to_grade.push(ToGrade {
+                    item,
+                    uuid,
+                    answer: review.answer.into(),
+                }),
+            }
+        }
         let tally = &mut self.tallies[item as usize];
         tally.attempts += 1;
         tally.score_sum += score;
@@ -287,11 +349,7 @@ impl<'a> Analysis<'a> {
             .durations
             .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
         tally.last = tally.last.max(review.reviewed_at);
-        if question.is_text() {
-            if tally.graded_as_now {
-                self.to_grade.push((item, review.answer.into()));
-            }
-        } else {
+        if !question.is_text() {
             for letters in review.answer.split(',') {
                 if let Some(choice) = letter_index(letters) {
                     if tally.picks.len() <= choice {
@@ -309,6 +367,25 @@ impl<'a> Analysis<'a> {
             item,
             score,
         });
+    }
+
+    /// The number of learner `id`, given on first sight.
+    fn learner(&mut self, id: &str) -> u32 {
+        if let Some((last, number)) = &self.last_learner
+            && **last == *id
+        {
+            return *number;
+        }
+        let number = match self.learners.get(id) {
+            Some(&number) => number,
+            None => {
+                let next = self.learners.len() as u32;
+                self.learners.insert(id.into(), next);
+                next
+            }
+        };
+        self.last_learner = Some((id.into(), number));
+        number
     }
 
     /// The tally of `version` of question `known`, made on first sight.
@@ -336,8 +413,9 @@ impl<'a> Analysis<'a> {
         item
     }
 
-    /// The report, with flags by `thresholds`.
-    pub fn finish(mut self, thresholds: &Thresholds) -> Report {
+    /// The report, with flags by `thresholds`, and the cache with what this run graded
+    /// (for the caller to save).
+    pub fn finish(mut self, thresholds: &Thresholds) -> (Report, RegradeCache) {
         let regrades = self.regrade();
         let units = if self.learners.len() >= 2 {
             Units::Learners
@@ -404,34 +482,54 @@ impl<'a> Analysis<'a> {
             item.flags = flags::flags(&item, tally.exact, units, thresholds);
             items.push((tally.known, tally.exact, item));
         }
-        Report {
+        let report = Report {
             units,
             learners: self.learners.len(),
             unit_count,
             attempts: self.answers.len(),
             outside_banks: self.outside,
             items: order(items),
-        }
+        };
+        (report, self.cache)
     }
 
-    /// Grades the text answers again, on every core: per item, what its concepts did.
+    /// Grades the text answers again, on every core (those the cache does not have),
+    /// and counts per item what its concepts did; what was graded goes into the cache.
     fn regrade(&mut self) -> FxHashMap<u32, Regrade> {
         let to_grade = std::mem::take(&mut self.to_grade);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = to_grade.len().div_ceil(threads).max(1);
         let (known, tallies, grader) = (&self.known, &self.tallies, self.grader);
-        let parts: Vec<FxHashMap<u32, Regrade>> = std::thread::scope(|scope| {
+        let parts: Vec<Graded> = std::thread::scope(|scope| {
             let workers: Vec<_> = to_grade
                 .chunks(chunk)
                 .map(|answers| {
                     scope.spawn(move || {
-                        let mut regrades: FxHashMap<u32, Regrade> = FxHashMap::default();
-                        for (item, answer) in answers {
-                            let entry = &known[tallies[*item as usize].known as usize];
-                            let grade = grader.grade(entry.bank, entry.question, answer);
-                            regrades.entry(*item).or_default().add(&grade, answer);
+                        let mut graded = Graded::default();
+                        for answer in answers {
+                            let entry = &known[tallies[answer.item as usize].known as usize];
+                            let grade = grader.grade(entry.bank, entry.question, &answer.answer);
+                            let regrade = graded.regrades.entry(answer.item).or_default();
+                            if regrade.labels.is_empty() {
+                                regrade.labels =
+                                    grade.concepts.iter().map(|c| c.label.clone()).collect();
+                            }
+                            regrade.add(
+                                grade.passed,
+                                grade.score,
+                                grade.pass_mark,
+                                grade
+                                    .concepts
+                                    .iter()
+                                    .map(|c| (c.matched.is_some(), c.negated)),
+                                &answer.answer,
+                            );
+                            if let (Some(uuid), Some(outcome)) = (answer.uuid, Outcome::of(&grade))
+                            {
+                                graded.outcomes.push((answer.item, uuid, outcome));
+                            }
                         }
-                        regrades
+                        graded
                     })
                 })
                 .collect();
@@ -441,10 +539,16 @@ impl<'a> Analysis<'a> {
                 .map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .collect()
         });
-        let mut merged: FxHashMap<u32, Regrade> = FxHashMap::default();
+        let mut merged = std::mem::take(&mut self.regrades);
         for part in parts {
-            for (item, regrade) in part {
+            for (item, regrade) in part.regrades {
                 merged.entry(item).or_default().merge(regrade);
+            }
+            for (item, uuid, outcome) in part.outcomes {
+                let known = &self.known[self.tallies[item as usize].known as usize];
+                if let (Some(key), Some(regrade)) = (known.rubric, merged.get(&item)) {
+                    self.cache.insert(uuid, key, &regrade.labels, outcome);
+                }
             }
         }
         merged
@@ -537,33 +641,57 @@ struct Regrade {
     nearest: Vec<(f64, NearAnswer)>,
 }
 
+/// What one grading thread found: per item, and the outcomes to cache.
+#[derive(Default)]
+struct Graded {
+    regrades: FxHashMap<u32, Regrade>,
+    outcomes: Vec<(u32, u128, Outcome)>,
+}
+
 impl Regrade {
-    fn add(&mut self, grade: &crate::grade::Grade, answer: &str) {
-        if self.labels.is_empty() {
-            self.labels = grade.concepts.iter().map(|c| c.label.clone()).collect();
-            self.concepts = vec![[0; 5]; grade.concepts.len()];
+    /// Counts one answer: its verdict, score, and per concept (matched, negated), in
+    /// the order of `self.labels`.
+    fn add(
+        &mut self,
+        passed: bool,
+        score: f64,
+        pass_mark: f64,
+        concepts: impl Iterator<Item = (bool, bool)>,
+        answer: &str,
+    ) {
+        if self.concepts.len() < self.labels.len() {
+            self.concepts.resize(self.labels.len(), [0; 5]);
         }
-        if grade.passed {
+        if passed {
             self.passing += 1;
         } else {
             self.failing += 1;
         }
-        for (counts, concept) in self.concepts.iter_mut().zip(&grade.concepts) {
-            let matched = concept.matched.is_some();
-            match (matched, concept.negated) {
+        for (counts, (matched, negated)) in self.concepts.iter_mut().zip(concepts) {
+            match (matched, negated) {
                 (true, _) => counts[0] += 1,
                 (false, false) => counts[1] += 1,
                 (false, true) => counts[2] += 1,
             }
-            counts[3] += usize::from(grade.passed && !matched);
-            counts[4] += usize::from(!grade.passed && matched);
+            counts[3] += usize::from(passed && !matched);
+            counts[4] += usize::from(!passed && matched);
+        }
+        let distance = (score - pass_mark).abs();
+        // Most answers are far from the mark: decide before copying the text.
+        if self.nearest.len() == NEAREST
+            && self
+                .nearest
+                .last()
+                .is_some_and(|(d, n)| (*d, n.answer.as_str()) < (distance, answer))
+        {
+            return;
         }
         let near = NearAnswer {
             answer: answer.to_owned(),
-            score: grade.score,
-            passed: grade.passed,
+            score,
+            passed,
         };
-        self.offer((grade.score - grade.pass_mark).abs(), near);
+        self.offer(distance, near);
     }
 
     /// Keeps `near` if it is among the [`NEAREST`] distinct answers nearest the mark.
@@ -588,7 +716,9 @@ impl Regrade {
     fn merge(&mut self, other: Regrade) {
         if self.labels.is_empty() {
             self.labels = other.labels;
-            self.concepts = vec![[0; 5]; self.labels.len()];
+        }
+        if self.concepts.len() < self.labels.len() {
+            self.concepts.resize(self.labels.len(), [0; 5]);
         }
         for (mine, theirs) in self.concepts.iter_mut().zip(&other.concepts) {
             for (m, t) in mine.iter_mut().zip(theirs) {

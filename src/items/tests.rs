@@ -80,10 +80,17 @@ fn row(
 fn analyse(rows: &[Row], thresholds: &Thresholds) -> Report {
     let library = library();
     let grader = Grader::new(&library.banks);
-    let mut analysis = Analysis::new(&library, &grader);
+    let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
+    feed(&mut analysis, rows);
+    analysis.finish(thresholds).0
+}
+
+fn feed(analysis: &mut Analysis<'_>, rows: &[Row]) {
     let start = DateTime::from_timestamp(1_767_225_600, 0).unwrap();
-    for row in rows {
+    for (i, row) in rows.iter().enumerate() {
+        let uuid = format!("00000000-0000-4000-8000-{i:012}");
         analysis.add(&ReviewRef {
+            uuid: &uuid,
             learner: Some(row.learner),
             version: row.version.as_deref(),
             bank: "t",
@@ -103,7 +110,6 @@ fn analyse(rows: &[Row], thresholds: &Thresholds) -> Report {
             reschedules: true,
         });
     }
-    analysis.finish(thresholds)
 }
 
 /// Five learners answer each question once:
@@ -377,4 +383,34 @@ fn one_learner_is_measured_over_sessions_and_versions_are_kept_apart() {
         .unwrap();
     assert_eq!(old_item.choices.len(), 2);
     assert_eq!(old_item.choices[1].right, None);
+}
+
+#[test]
+fn a_second_run_takes_the_grades_from_the_cache_and_reports_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = cache::path_for(&dir.path().join("recall.db"));
+    let library = library();
+    let grader = Grader::new(&library.banks);
+    let run = |expect_graded: usize| {
+        let mut analysis = Analysis::new(&library, &grader, RegradeCache::open(&path));
+        feed(&mut analysis, &class());
+        assert_eq!(analysis.to_grade.len(), expect_graded);
+        let (report, cache) = analysis.finish(&Thresholds::default());
+        cache.save();
+        report
+    };
+    let first = run(5);
+    assert!(path.exists());
+    let second = run(0);
+    assert_eq!(first, second);
+    // An edited rubric grades afresh.
+    let mut edited = library.banks.clone();
+    edited[0].questions[2].pass = Some(0.9);
+    let edited = Library {
+        banks: edited,
+        ..Library::default()
+    };
+    let mut analysis = Analysis::new(&edited, &grader, RegradeCache::open(&path));
+    feed(&mut analysis, &class());
+    assert_eq!(analysis.to_grade.len(), 5);
 }

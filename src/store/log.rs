@@ -61,6 +61,8 @@ pub struct Review {
 /// review. [`Review::as_ref`] lends an owned review the same way.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ReviewRef<'a> {
+    /// The review's uuid.
+    pub uuid: &'a str,
     /// The learner who answered; `None` for this database's own learner.
     pub learner: Option<&'a str>,
     /// The version of the question answered (`Question::version`); `None` when the
@@ -94,6 +96,7 @@ impl Review {
     /// This review, borrowed as [`Store::visit_log`] lends rows.
     pub fn as_ref(&self) -> ReviewRef<'_> {
         ReviewRef {
+            uuid: &self.uuid,
             learner: self.learner.as_deref(),
             version: self.version.as_deref(),
             bank: &self.key.bank,
@@ -336,7 +339,7 @@ impl Store {
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
                  suggested_rating, rating, duration_ms, rescheduled, \
-                 coalesce(learner, (SELECT learner FROM identity)), version FROM review",
+                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review",
             )
             .map_err(&sqlite)?;
         let mut rows = statement.query([]).map_err(&sqlite)?;
@@ -344,6 +347,7 @@ impl Store {
             let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
             let version = row.get_ref(12).map_err(&sqlite)?;
             let review = ReviewRef {
+                uuid: text(13).map_err(&sqlite)?,
                 learner: Some(text(11).map_err(&sqlite)?),
                 version: match version {
                     rusqlite::types::ValueRef::Null => None,

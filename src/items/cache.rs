@@ -1,0 +1,275 @@
+//! The regrade cache: what grading each text answer again gave, kept beside the
+//! progress database (`recall.db.regrade-cache`, see [`path_for`]) so that `recall items`
+//! grades an answer once, not on every run. Grading is most of what item analysis of a
+//! long log costs (600,000 text answers are seconds of grading); reading a cached verdict
+//! is a hash lookup.
+//!
+//! An entry is keyed by the review's uuid (the log is append-only, so a uuid's answer
+//! never changes) and by a fingerprint of the rubric that graded it ([`RubricKey`]: the
+//! author's keywords and pass mark, or for a derived rubric what it is derived from), so
+//! an edited rubric is graded afresh. The file's stamp covers recall's version and the
+//! grader's source, so a grader that would grade differently throws the cache away.
+//! Like the bank cache it is only an optimisation: a missing, damaged or foreign file is
+//! ignored and replaced, it is written whole (a temporary file renamed over it), and
+//! failing to write it is not an error. Entries of reviews no longer in the log are
+//! dropped when it is next written.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+use crate::bank::{Bank, Question};
+use crate::grade::Grade;
+
+/// The cache file for the database at `database`: `<database>.regrade-cache`.
+pub fn path_for(database: &Path) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(".regrade-cache");
+    PathBuf::from(name)
+}
+
+const MAGIC: &[u8; 8] = b"rclgrad1";
+
+/// Changes whenever recall's version or the grader's source changes.
+const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        include_str!("../grade/mod.rs"),
+        include_str!("../grade/derive.rs"),
+        include_str!("../grade/matcher.rs"),
+        include_str!("../grade/token.rs"),
+        include_str!("../lang/mod.rs"),
+        include_str!("../lang/distance.rs"),
+        include_str!("../lang/stopwords.rs"),
+        include_str!("cache.rs"),
+    )
+    .as_bytes(),
+);
+
+/// Concepts an outcome can hold (two bits each in a `u64`); rubrics with more are
+/// graded on every run.
+pub const MAX_CONCEPTS: usize = 32;
+
+/// A fingerprint of the rubric that grades a question: the author's keywords and pass
+/// mark, or for a rubric derived from the model answer, the model answer, pass mark and
+/// the bank's prompts and model answers (which weight the derived words).
+pub type RubricKey = u64;
+
+/// The rubric key of `question` in `bank`; `bank_words` is [`bank_fingerprint`] of
+/// `bank`, asked for only when the rubric is derived.
+pub fn rubric_key(question: &Question, bank_words: impl FnOnce() -> u64) -> RubricKey {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    match &question.rubric {
+        Some(rubric) => {
+            hasher.update(b"author");
+            hasher.update(&postcard::to_stdvec(rubric).unwrap_or_default());
+        }
+        None => {
+            hasher.update(b"derived");
+            hasher.update(question.prompt.as_bytes());
+            hasher.update(&[0]);
+            hasher.update(question.model_answer.as_deref().unwrap_or("").as_bytes());
+            hasher.update(&bank_words().to_le_bytes());
+        }
+    }
+    hasher.update(&question.pass.map_or(u64::MAX, f64::to_bits).to_le_bytes());
+    hasher.update(question.id.as_bytes());
+    hasher.digest()
+}
+
+/// What derived rubrics in `bank` are made from: every question's prompt and model
+/// answer.
+pub fn bank_fingerprint(bank: &Bank) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for question in &bank.questions {
+        hasher.update(question.prompt.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(question.model_answer.as_deref().unwrap_or("").as_bytes());
+        hasher.update(&[1]);
+    }
+    hasher.digest()
+}
+
+/// What grading one answer gave: enough for item analysis.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// The score.
+    pub score: f64,
+    /// Whether it passed.
+    pub passed: bool,
+    /// Per concept, two bits: 0 missed, 1 matched, 2 only negated.
+    states: u64,
+}
+
+impl Outcome {
+    /// The outcome of `grade`, when its rubric has at most [`MAX_CONCEPTS`] concepts.
+    pub fn of(grade: &Grade) -> Option<Outcome> {
+        if grade.concepts.len() > MAX_CONCEPTS {
+            return None;
+        }
+        let mut states = 0u64;
+        for (i, concept) in grade.concepts.iter().enumerate() {
+            let state = match (concept.matched.is_some(), concept.negated) {
+                (true, _) => 1,
+                (false, false) => 0,
+                (false, true) => 2,
+            };
+            states |= state << (2 * i);
+        }
+        Some(Outcome {
+            score: grade.score,
+            passed: grade.passed,
+            states,
+        })
+    }
+
+    /// Concept `i`: (matched, negated).
+    pub fn concept(&self, i: usize) -> (bool, bool) {
+        let state = (self.states >> (2 * i)) & 3;
+        (state == 1, state == 2)
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    stamp: u64,
+    /// The concept labels of each rubric graded.
+    rubrics: Vec<(RubricKey, Vec<String>)>,
+    entries: Vec<(u128, RubricKey, Outcome)>,
+}
+
+/// The cache, read; what this run used and added is written back by [`RegradeCache::save`].
+#[derive(Default)]
+pub struct RegradeCache {
+    path: Option<PathBuf>,
+    rubrics: FxHashMap<RubricKey, Vec<String>>,
+    /// Per review uuid: its rubric key, outcome, and whether this run used it.
+    entries: FxHashMap<u128, (RubricKey, Outcome, bool)>,
+    added: usize,
+}
+
+impl RegradeCache {
+    /// The cache in `path` (empty when there is none, or it cannot be used).
+    pub fn open(path: &Path) -> RegradeCache {
+        let mut cache = RegradeCache {
+            path: Some(path.to_path_buf()),
+            ..RegradeCache::default()
+        };
+        let stored = std::fs::read(path).ok().and_then(|bytes| {
+            let body = bytes.strip_prefix(MAGIC)?;
+            postcard::from_bytes::<Stored>(body).ok()
+        });
+        if let Some(stored) = stored.filter(|s| s.stamp == STAMP) {
+            cache.rubrics = stored.rubrics.into_iter().collect();
+            cache.entries = stored
+                .entries
+                .into_iter()
+                .filter(|(_, key, _)| cache.rubrics.contains_key(key))
+                .map(|(uuid, key, outcome)| (uuid, (key, outcome, false)))
+                .collect();
+        }
+        cache
+    }
+
+    /// No cache: every answer is graded (exports read with `--log`).
+    pub fn none() -> RegradeCache {
+        RegradeCache::default()
+    }
+
+    /// The outcome cached for review `uuid` graded by rubric `key`, and its concepts'
+    /// labels.
+    pub fn get(&mut self, uuid: u128, key: RubricKey) -> Option<Outcome> {
+        let entry = self.entries.get_mut(&uuid)?;
+        if entry.0 != key {
+            return None;
+        }
+        entry.2 = true;
+        Some(entry.1)
+    }
+
+    /// The concept labels of rubric `key`, when it was graded before.
+    pub fn labels(&self, key: RubricKey) -> Option<&[String]> {
+        self.rubrics.get(&key).map(Vec::as_slice)
+    }
+
+    /// Keeps what grading review `uuid` with rubric `key` gave.
+    pub fn insert(&mut self, uuid: u128, key: RubricKey, labels: &[String], outcome: Outcome) {
+        if self.path.is_none() {
+            return;
+        }
+        self.rubrics.entry(key).or_insert_with(|| labels.to_vec());
+        self.entries.insert(uuid, (key, outcome, true));
+        self.added += 1;
+    }
+
+    /// Writes the cache back when this run added to it or left entries unused (reviews
+    /// gone, rubrics edited); returns whether it wrote.
+    pub fn save(mut self) -> bool {
+        let Some(path) = self.path.take() else {
+            return false;
+        };
+        let dropped = self.entries.values().any(|(_, _, used)| !used);
+        if self.added == 0 && !dropped {
+            return false;
+        }
+        let entries: Vec<(u128, RubricKey, Outcome)> = self
+            .entries
+            .into_iter()
+            .filter(|(_, (_, _, used))| *used)
+            .map(|(uuid, (key, outcome, _))| (uuid, key, outcome))
+            .collect();
+        let used: std::collections::HashSet<RubricKey> =
+            entries.iter().map(|(_, key, _)| *key).collect();
+        let stored = Stored {
+            stamp: STAMP,
+            rubrics: self
+                .rubrics
+                .into_iter()
+                .filter(|(key, _)| used.contains(key))
+                .collect(),
+            entries,
+        };
+        let Ok(body) = postcard::to_stdvec(&stored) else {
+            return false;
+        };
+        let mut bytes = Vec::with_capacity(MAGIC.len() + body.len());
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&body);
+        let mut temp = path.as_os_str().to_owned();
+        temp.push(format!(".tmp-{}", std::process::id()));
+        let temp = PathBuf::from(temp);
+        let written = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, &path));
+        if written.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        written.is_ok()
+    }
+}
+
+/// A uuid's 128 bits, from its text (`None` when it is not one).
+pub fn uuid_bits(text: &str) -> Option<u128> {
+    if text.len() != 36 {
+        return None;
+    }
+    let mut bits: u128 = 0;
+    for b in text.bytes().filter(|b| *b != b'-') {
+        let digit = (b as char).to_digit(16)?;
+        bits = (bits << 4) | u128::from(digit);
+    }
+    Some(bits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids_read_as_their_bits() {
+        assert_eq!(
+            uuid_bits("00000000-0000-4000-8000-00000000002a"),
+            Some(0x0000_0000_0000_4000_8000_0000_0000_002a)
+        );
+        assert_eq!(uuid_bits("not a uuid"), None);
+        assert_eq!(uuid_bits("0000000g-0000-4000-8000-00000000002a"), None);
+    }
+}

@@ -88,6 +88,59 @@ impl Store {
     }
 }
 
+/// The page cache an import may use, in KiB as `PRAGMA cache_size` takes it (negative):
+/// up to 512 MB, only as much as the merge touches.
+const IMPORT_CACHE_KIB: i64 = -512 * 1024;
+
+/// How much of the database an import reads through a memory map rather than a read
+/// call per page: looking up a million uuids is a million page reads.
+const IMPORT_MMAP_BYTES: i64 = 1 << 30;
+
+/// New reviews an import inserts before it drops the log's indexes to make them again
+/// at the end (more when the log is long: rebuilding its indexes costs more).
+const BULK_AFTER: u64 = 10_000;
+
+/// Every review's uuid, content and learner (`None`: this database's), for
+/// [`Importer::known`].
+fn known_reviews(
+    connection: &rusqlite::Connection,
+) -> rusqlite::Result<FxHashMap<u128, (u64, Option<u64>)>> {
+    let mut statement = connection
+        .prepare("SELECT uuid, bank, question, reviewed_at, rating, learner FROM review")?;
+    let mut rows = statement.query([])?;
+    let mut known = FxHashMap::default();
+    while let Some(row) = rows.next()? {
+        let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+        let learner: Option<&str> = match row.get_ref(5)? {
+            rusqlite::types::ValueRef::Null => None,
+            value => Some(value.as_str()?),
+        };
+        known.insert(
+            uuid_bits(text(0)?),
+            (
+                content(text(1)?, text(2)?, row.get(3)?, row.get(4)?),
+                learner.map(learner_hash),
+            ),
+        );
+    }
+    Ok(known)
+}
+
+/// Drops the indexes of the review log, returning the SQL that makes them again.
+fn drop_indexes(connection: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
+    let mut statement = connection.prepare(
+        "SELECT name, sql FROM sqlite_master \
+         WHERE type = 'index' AND tbl_name = 'review' AND sql IS NOT NULL",
+    )?;
+    let indexes: Vec<(String, String)> = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &indexes {
+        connection.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    }
+    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+}
+
 /// What [`Store::import`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Imported {
@@ -113,6 +166,36 @@ pub struct Importer<'t> {
     same_learner: bool,
     learner_seen: Option<String>,
     imported: Imported,
+    /// Every review in the log by uuid: what it is (see [`content`]) and whose (`None`:
+    /// this learner's). Read once, so a review the log has costs no query.
+    known: FxHashMap<u128, (u64, Option<u64>)>,
+    /// After this many new reviews the indexes are dropped and made again at the end:
+    /// building an index once is far faster than a million inserts into it.
+    bulk_after: u64,
+    /// The indexes dropped for a bulk merge, to make again.
+    dropped_indexes: Option<Vec<String>>,
+}
+
+/// What identifies a review's content for telling a repeated uuid from a clash.
+fn content(bank: &str, question: &str, at: i64, rating: i64) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(bank.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(question.as_bytes());
+    hasher.update(&at.to_le_bytes());
+    hasher.update(&rating.to_le_bytes());
+    hasher.digest()
+}
+
+fn learner_hash(learner: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(learner.as_bytes())
+}
+
+/// A uuid's 128 bits (the text form checked by `is_uuid`).
+fn uuid_bits(uuid: &str) -> u128 {
+    uuid.bytes()
+        .filter_map(|b| (b as char).to_digit(16))
+        .fold(0u128, |bits, digit| (bits << 4) | u128::from(digit))
 }
 
 impl Importer<'_> {
@@ -145,14 +228,35 @@ impl Importer<'_> {
             }
         }
         let own = learner == self.me;
+        let uuid = uuid_bits(&review.uuid);
+        let what = content(
+            &review.key.bank,
+            &review.key.question,
+            review.reviewed_at.timestamp_micros(),
+            i64::from(review.rating.number()),
+        );
+        if let Some((stored, whose)) = self.known.get(&uuid) {
+            let same_learner = match whose {
+                None => own,
+                Some(hash) => *hash == learner_hash(&learner),
+            };
+            if *stored == what && same_learner {
+                return Ok(());
+            }
+            return Err(StoreError::UuidClash {
+                uuid: review.uuid.clone(),
+            });
+        }
+        if self.imported.added == self.bulk_after && self.dropped_indexes.is_none() {
+            self.dropped_indexes = Some(drop_indexes(self.transaction).map_err(sqlite)?);
+        }
         let added = self
             .transaction
             .prepare_cached(
                 "INSERT INTO review (uuid, learner, device, bank, question, version, \
                  reviewed_at, mode, answer, score, suggested_rating, rating, duration_ms, \
                  rescheduled, state_before) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) \
-                 ON CONFLICT (uuid) DO NOTHING",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )
             .and_then(|mut insert| {
                 insert.execute(params![
@@ -174,9 +278,9 @@ impl Importer<'_> {
                 ])
             })
             .map_err(sqlite)?;
-        if added == 0 {
-            return self.check_same(&review, &learner);
-        }
+        debug_assert_eq!(added, 1);
+        self.known
+            .insert(uuid, (what, (!own).then(|| learner_hash(&learner))));
         self.imported.added += 1;
         if own {
             self.imported.own += 1;
@@ -184,45 +288,6 @@ impl Importer<'_> {
             *self.imported.others.entry(learner).or_default() += 1;
         }
         Ok(())
-    }
-
-    /// A review whose uuid the log has: it must be the review the log has.
-    fn check_same(&self, review: &Review, learner: &str) -> Result<(), StoreError> {
-        let (bank, question, at, rating, stored_learner): (
-            String,
-            String,
-            Micros,
-            i64,
-            Option<String>,
-        ) = self
-            .transaction
-            .prepare_cached(
-                "SELECT bank, question, reviewed_at, rating, learner FROM review WHERE uuid = ?1",
-            )
-            .and_then(|mut select| {
-                select.query_row([&review.uuid], |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                    ))
-                })
-            })
-            .map_err(|source| sqlite_error(self.path, source))?;
-        let same = bank == review.key.bank
-            && question == review.key.question
-            && at.0 == review.reviewed_at
-            && rating == i64::from(review.rating.number())
-            && stored_learner.as_deref().unwrap_or(&self.me) == learner;
-        if same {
-            Ok(())
-        } else {
-            Err(StoreError::UuidClash {
-                uuid: review.uuid.clone(),
-            })
-        }
     }
 }
 
@@ -242,10 +307,19 @@ impl Store {
         let me = self.identity()?.learner;
         let path = self.path.clone();
         let sqlite = |source| sqlite_error(&path, source);
+        // A long merge inserts into the uuid index in random order: with SQLite's
+        // default 2 MB page cache every insert would go to the disk cache and back.
+        self.connection
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+            .map_err(sqlite)?;
+        self.connection
+            .pragma_update(None, "mmap_size", IMPORT_MMAP_BYTES)
+            .map_err(sqlite)?;
         let transaction = self
             .connection
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
+        let known = known_reviews(&transaction).map_err(sqlite)?;
         let mut importer = Importer {
             transaction: &transaction,
             path: &path,
@@ -253,8 +327,16 @@ impl Store {
             same_learner,
             learner_seen: None,
             imported: Imported::default(),
+            bulk_after: (known.len() as u64 / 4).max(BULK_AFTER),
+            known,
+            dropped_indexes: None,
         };
         feed(&mut importer)?;
+        if let Some(indexes) = importer.dropped_indexes.take() {
+            for sql in indexes {
+                transaction.execute_batch(&sql).map_err(sqlite)?;
+            }
+        }
         let mut imported = importer.imported;
         if imported.own > 0 || imported.adopted.is_some() {
             imported.cards = Some(rebuild_cards(&transaction, scheduler).map_err(sqlite)?);

@@ -122,7 +122,6 @@ BEGIN
     SELECT RAISE(ABORT, 'a review needs a uuid and a device');
 END;
 CREATE UNIQUE INDEX review_by_uuid ON review (uuid);
-CREATE INDEX review_by_learner ON review (learner, bank, question, reviewed_at);
 "#,
 ];
 

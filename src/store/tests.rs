@@ -462,3 +462,84 @@ fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
         .unwrap();
     assert_eq!(store.review_count().unwrap(), 4);
 }
+
+/// A review of learner `learner` as an import gives it.
+fn imported(n: usize, learner: &str) -> Review {
+    Review {
+        id: crate::session::ReviewId(0),
+        reviewed_at: at(n as i64 * 60),
+        state_before: State::New,
+        key: QuestionKey::new("b", format!("q{}", n % 500)),
+        mode: Mode::Drill,
+        answer: format!("answer {n}"),
+        score: Some(0.5),
+        suggested: Some(Rating::Good),
+        rating: Rating::Good,
+        duration_ms: 1000,
+        reschedules: true,
+        uuid: format!("00000000-0000-4000-8000-{n:012}"),
+        learner: Some(learner.to_owned()),
+        device: "11111111-1111-4111-8111-111111111111".to_owned(),
+        version: None,
+    }
+}
+
+#[test]
+fn a_large_import_drops_the_indexes_and_makes_them_again() {
+    let (_dir, mut store) = temp_store();
+    let me = store.identity().unwrap().learner;
+    let indexes = |store: &Store| -> Vec<String> {
+        let mut statement = store
+            .connection()
+            .prepare("SELECT sql FROM sqlite_master WHERE tbl_name = 'review' AND type = 'index'")
+            .unwrap();
+        let mut sql: Vec<String> = statement
+            .query_map([], |row| row.get::<_, Option<String>>(0))
+            .unwrap()
+            .filter_map(|row| row.unwrap())
+            .collect();
+        sql.sort();
+        sql
+    };
+    let before = indexes(&store);
+    // Past the bulk threshold (10,000 new reviews on a short log).
+    let count = 12_000;
+    let result = store
+        .import(&scheduler(), false, |importer| {
+            (0..count).try_for_each(|n| importer.add(imported(n, &me)))
+        })
+        .unwrap();
+    assert_eq!(
+        (result.added, result.own, result.cards),
+        (12_000, 12_000, Some(500))
+    );
+    assert_eq!(indexes(&store), before, "the same indexes, made again");
+    assert_eq!(store.review_count().unwrap(), 12_000);
+    let uuid_lookup: String = store
+        .connection()
+        .query_row(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM review WHERE uuid = 'x'",
+            [],
+            |row| row.get(3),
+        )
+        .unwrap();
+    assert!(uuid_lookup.contains("review_by_uuid"), "{uuid_lookup}");
+    // Again: nothing new; a uuid with other content is refused, and nothing written.
+    let again = store
+        .import(&scheduler(), false, |importer| {
+            (0..count).try_for_each(|n| importer.add(imported(n, &me)))
+        })
+        .unwrap();
+    assert_eq!((again.added, again.cards), (0, None));
+    let clash = store.import(&scheduler(), false, |importer| {
+        importer.add(imported(count + 1, &me))?;
+        let mut changed = imported(7, &me);
+        changed.rating = Rating::Again;
+        importer.add(changed)
+    });
+    assert!(
+        matches!(clash, Err(StoreError::UuidClash { .. })),
+        "{clash:?}"
+    );
+    assert_eq!(store.review_count().unwrap(), 12_000);
+}

@@ -138,14 +138,24 @@ struct Stored {
     entries: Vec<(u128, RubricKey, Outcome)>,
 }
 
-/// The cache, read; what this run used and added is written back by [`RegradeCache::save`].
+/// The cache, read; what this run used and added is written back by
+/// [`RegradeCache::save`], in the order this run met the answers, so the next run,
+/// reading the log in the same order, finds each entry where the previous one ended
+/// (a hash lookup per answer would miss the processor's caches a million times).
 #[derive(Default)]
 pub struct RegradeCache {
     path: Option<PathBuf>,
     rubrics: FxHashMap<RubricKey, Vec<String>>,
-    /// Per review uuid: its rubric key, outcome, and whether this run used it.
-    entries: FxHashMap<u128, (RubricKey, Outcome, bool)>,
-    added: usize,
+    /// The entries as stored: review uuid, rubric key, outcome.
+    stored: Vec<(u128, RubricKey, Outcome)>,
+    /// Per stored entry, where this run met it (`u32::MAX`: not met).
+    met: Vec<u32>,
+    /// The stored entry expected next.
+    cursor: usize,
+    /// Stored entries by uuid, made at the first answer met out of order.
+    by_uuid: Option<FxHashMap<u128, usize>>,
+    /// What this run graded: where it met the answer, its uuid, rubric key, outcome.
+    added: Vec<(u32, u128, RubricKey, Outcome)>,
 }
 
 impl RegradeCache {
@@ -161,12 +171,8 @@ impl RegradeCache {
         });
         if let Some(stored) = stored.filter(|s| s.stamp == STAMP) {
             cache.rubrics = stored.rubrics.into_iter().collect();
-            cache.entries = stored
-                .entries
-                .into_iter()
-                .filter(|(_, key, _)| cache.rubrics.contains_key(key))
-                .map(|(uuid, key, outcome)| (uuid, (key, outcome, false)))
-                .collect();
+            cache.stored = stored.entries;
+            cache.met = vec![u32::MAX; cache.stored.len()];
         }
         cache
     }
@@ -176,15 +182,30 @@ impl RegradeCache {
         RegradeCache::default()
     }
 
-    /// The outcome cached for review `uuid` graded by rubric `key`, and its concepts'
-    /// labels.
-    pub fn get(&mut self, uuid: u128, key: RubricKey) -> Option<Outcome> {
-        let entry = self.entries.get_mut(&uuid)?;
-        if entry.0 != key {
+    /// The outcome cached for review `uuid` graded by rubric `key`; `position` is where
+    /// this run met the answer (its count of text answers so far).
+    pub fn get(&mut self, uuid: u128, key: RubricKey, position: u32) -> Option<Outcome> {
+        let index = match self.stored.get(self.cursor) {
+            Some((next, _, _)) if *next == uuid => self.cursor,
+            _ => {
+                let stored = &self.stored;
+                let by_uuid = self.by_uuid.get_or_insert_with(|| {
+                    stored
+                        .iter()
+                        .enumerate()
+                        .map(|(index, (uuid, _, _))| (*uuid, index))
+                        .collect()
+                });
+                *by_uuid.get(&uuid)?
+            }
+        };
+        self.cursor = index + 1;
+        let (_, stored_key, outcome) = self.stored[index];
+        if stored_key != key || !self.rubrics.contains_key(&key) {
             return None;
         }
-        entry.2 = true;
-        Some(entry.1)
+        self.met[index] = position;
+        Some(outcome)
     }
 
     /// The concept labels of rubric `key`, when it was graded before.
@@ -192,34 +213,44 @@ impl RegradeCache {
         self.rubrics.get(&key).map(Vec::as_slice)
     }
 
-    /// Keeps what grading review `uuid` with rubric `key` gave.
-    pub fn insert(&mut self, uuid: u128, key: RubricKey, labels: &[String], outcome: Outcome) {
+    /// Keeps what grading review `uuid` (met at `position`) with rubric `key` gave.
+    pub fn insert(
+        &mut self,
+        position: u32,
+        uuid: u128,
+        key: RubricKey,
+        labels: &[String],
+        outcome: Outcome,
+    ) {
         if self.path.is_none() {
             return;
         }
         self.rubrics.entry(key).or_insert_with(|| labels.to_vec());
-        self.entries.insert(uuid, (key, outcome, true));
-        self.added += 1;
+        self.added.push((position, uuid, key, outcome));
     }
 
     /// Writes the cache back when this run added to it or left entries unused (reviews
-    /// gone, rubrics edited); returns whether it wrote.
+    /// gone, rubrics edited) or met them in another order; returns whether it wrote.
     pub fn save(mut self) -> bool {
         let Some(path) = self.path.take() else {
             return false;
         };
-        let dropped = self.entries.values().any(|(_, _, used)| !used);
-        if self.added == 0 && !dropped {
+        let in_order = self.met.windows(2).all(|pair| pair[0] < pair[1])
+            && self.met.last().is_none_or(|last| *last != u32::MAX);
+        if self.added.is_empty() && in_order {
             return false;
         }
-        let entries: Vec<(u128, RubricKey, Outcome)> = self
-            .entries
-            .into_iter()
-            .filter(|(_, (_, _, used))| *used)
-            .map(|(uuid, (key, outcome, _))| (uuid, key, outcome))
+        let mut entries: Vec<(u32, u128, RubricKey, Outcome)> = self
+            .stored
+            .iter()
+            .zip(&self.met)
+            .filter(|(_, met)| **met != u32::MAX)
+            .map(|((uuid, key, outcome), met)| (*met, *uuid, *key, *outcome))
+            .chain(self.added)
             .collect();
+        entries.sort_unstable_by_key(|(met, ..)| *met);
         let used: std::collections::HashSet<RubricKey> =
-            entries.iter().map(|(_, key, _)| *key).collect();
+            entries.iter().map(|(_, _, key, _)| *key).collect();
         let stored = Stored {
             stamp: STAMP,
             rubrics: self
@@ -227,7 +258,10 @@ impl RegradeCache {
                 .into_iter()
                 .filter(|(key, _)| used.contains(key))
                 .collect(),
-            entries,
+            entries: entries
+                .into_iter()
+                .map(|(_, uuid, key, outcome)| (uuid, key, outcome))
+                .collect(),
         };
         let Ok(body) = postcard::to_stdvec(&stored) else {
             return false;

@@ -221,6 +221,8 @@ struct Answer {
 
 /// A text answer to grade again: its item, its review's uuid (for the cache) and text.
 struct ToGrade {
+    /// Where the analysis met it, among the text answers.
+    position: u32,
     item: u32,
     uuid: Option<u128>,
     answer: Box<str>,
@@ -240,6 +242,8 @@ pub struct Analysis<'a> {
     /// Per item, what grading its text answers found so far (from the cache).
     regrades: FxHashMap<u32, Regrade>,
     cache: RegradeCache,
+    /// Text answers met so far.
+    text_answers: u32,
     /// The learner of the previous review and their number: a log is mostly one
     /// learner's reviews in a row.
     last_learner: Option<(Box<str>, u32)>,
@@ -280,6 +284,7 @@ impl<'a> Analysis<'a> {
             to_grade: Vec::new(),
             regrades: FxHashMap::default(),
             cache,
+            text_answers: 0,
             last_learner: None,
             outside: 0,
         }
@@ -318,7 +323,9 @@ impl<'a> Analysis<'a> {
         if question.is_text() && self.tallies[item as usize].graded_as_now {
             let rubric = self.rubric_of(known);
             let uuid = uuid_bits(review.uuid);
-            match uuid.and_then(|uuid| self.cache.get(uuid, rubric)) {
+            let position = self.text_answers;
+            self.text_answers += 1;
+            match uuid.and_then(|uuid| self.cache.get(uuid, rubric, position)) {
                 Some(outcome) => {
                     let regrade = self.regrades.entry(item).or_default();
                     if regrade.labels.is_empty() {
@@ -335,6 +342,7 @@ impl<'a> Analysis<'a> {
                     );
                 }
                 None => self.to_grade.push(ToGrade {
+                    position,
                     item,
                     uuid,
                     answer: review.answer.into(),
@@ -526,7 +534,9 @@ impl<'a> Analysis<'a> {
                             );
                             if let (Some(uuid), Some(outcome)) = (answer.uuid, Outcome::of(&grade))
                             {
-                                graded.outcomes.push((answer.item, uuid, outcome));
+                                graded
+                                    .outcomes
+                                    .push((answer.position, answer.item, uuid, outcome));
                             }
                         }
                         graded
@@ -544,10 +554,11 @@ impl<'a> Analysis<'a> {
             for (item, regrade) in part.regrades {
                 merged.entry(item).or_default().merge(regrade);
             }
-            for (item, uuid, outcome) in part.outcomes {
+            for (position, item, uuid, outcome) in part.outcomes {
                 let known = &self.known[self.tallies[item as usize].known as usize];
                 if let (Some(key), Some(regrade)) = (known.rubric, merged.get(&item)) {
-                    self.cache.insert(uuid, key, &regrade.labels, outcome);
+                    self.cache
+                        .insert(position, uuid, key, &regrade.labels, outcome);
                 }
             }
         }
@@ -645,7 +656,7 @@ struct Regrade {
 #[derive(Default)]
 struct Graded {
     regrades: FxHashMap<u32, Regrade>,
-    outcomes: Vec<(u32, u128, Outcome)>,
+    outcomes: Vec<(u32, u32, u128, Outcome)>,
 }
 
 impl Regrade {

@@ -1,6 +1,6 @@
 //! drill, quiz and interview driven through plain mode (whole transcripts snapshotted,
-//! with a fixed clock and seed), the database checked afterwards, a drill killed with
-//! SIGKILL, and the terminal front end driven through tmux.
+//! with a fixed clock and seed), the database checked afterwards, and a drill killed
+//! with SIGKILL. The terminal front end is driven through tmux in `terminal.rs`.
 
 use crate::util::{Recall, Run, root};
 use recall::store::Store;
@@ -174,65 +174,6 @@ fn a_drill_killed_after_n_ratings_leaves_exactly_n_reviews() {
     let store = Store::open(&home.path().join("recall.db")).unwrap();
     assert_eq!(store.review_count().unwrap(), 3);
     store.integrity_check().unwrap();
-}
-
-/// The terminal front end at a real terminal: tmux gives it a pty, keys go in with
-/// send-keys, the screen comes back with capture-pane.
-#[test]
-fn the_terminal_front_end_answers_with_arrow_keys_and_stops_on_ctrl_c() {
-    let tmux = |args: &[&str]| {
-        std::process::Command::new("tmux")
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    };
-    let home = tempfile::tempdir().unwrap();
-    let socket = home.path().join("tmux.sock");
-    let socket = socket.to_str().unwrap();
-    let status = home.path().join("status");
-    let script = format!(
-        "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm RECALL_DB={home}/recall.db \
-         RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} NO_COLOR=1 {bin} drill {bank} \
-         --kind multiple_choice --new 3 --seed 1; echo EXIT=$? > {status}; sleep 30",
-        home = home.path().display(),
-        bin = env!("CARGO_BIN_EXE_recall"),
-        bank = bank().display(),
-        status = status.display(),
-    );
-    let out = tmux(&[
-        "-S",
-        socket,
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "50",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let screen = || {
-        String::from_utf8_lossy(&tmux(&["-S", socket, "capture-pane", "-p"]).stdout).into_owned()
-    };
-    let shows = |text: &str| wait_for(|| screen().contains(text));
-
-    assert!(shows("Your answer (arrows and Enter)"), "{}", screen());
-    tmux(&["-S", socket, "send-keys", "Down", "Enter"]);
-    assert!(shows("Rate: Enter ="), "{}", screen());
-    tmux(&["-S", socket, "send-keys", "Enter"]);
-    assert!(shows("[2 of 3]"), "{}", screen());
-    tmux(&["-S", socket, "send-keys", "C-c"]);
-    let ended = wait_for(|| std::fs::read_to_string(&status).is_ok_and(|s| s.contains("EXIT")));
-    let final_screen = screen();
-    tmux(&["-S", socket, "kill-server"]);
-    assert!(ended, "{final_screen}");
-    assert_eq!(std::fs::read_to_string(&status).unwrap().trim(), "EXIT=130");
-    assert!(final_screen.contains("Rated"), "{final_screen}");
-    assert_eq!(reviews(home.path()), 1, "{final_screen}");
 }
 
 #[test]

@@ -21,6 +21,7 @@ fn record(store: &mut Store, question: &str, rating: Rating, at: DateTime<Utc>) 
         key: QuestionKey::new("minimal", question),
         mode: Mode::Quiz,
         answer: "an answer".to_owned(),
+        choice_order: Vec::new(),
         score: Some(1.0),
         suggested: Some(rating),
         rating,
@@ -75,7 +76,8 @@ fn card_due_and_stats_read_the_log() {
     );
 
     let run = recall_with(&db)
-        .args(["card", "minimal/volume", "--json"])
+        .args(["card", "minimal/volume", "--json", "--bank-path"])
+        .arg(&banks)
         .run();
     let card: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(
@@ -170,6 +172,7 @@ fn optimize_fits_saves_and_reschedules() {
                 key: key.clone(),
                 mode: Mode::Drill,
                 answer: String::new(),
+                choice_order: Vec::new(),
                 score: None,
                 suggested: None,
                 rating,

@@ -32,6 +32,47 @@ pub struct Terminal {
     editor: bool,
     /// What the prompt being shown drew last (it is redrawn in place).
     live: String,
+    /// Keeps the terminal from echoing keys while the session runs.
+    quiet: Option<Quiet>,
+}
+
+/// While it lives, the terminal neither echoes what is typed nor holds it back until
+/// Enter. console switches to raw mode only while it reads a key, so keys that arrive
+/// between two reads (a paste, fast typing, tmux's send-keys) would otherwise be echoed
+/// by the terminal itself, behind the prompt's back, and leave stray text on screen.
+/// Dropped, it puts the terminal back as it was. Ctrl-C still signals.
+struct Quiet {
+    #[cfg(unix)]
+    original: nix::sys::termios::Termios,
+}
+
+impl Quiet {
+    /// Quiets stdin's terminal; `None` when it cannot (not a terminal).
+    #[cfg(unix)]
+    fn start() -> Option<Quiet> {
+        use nix::sys::termios::{LocalFlags, SetArg, tcgetattr, tcsetattr};
+        let stdin = io::stdin();
+        let original = tcgetattr(&stdin).ok()?;
+        let mut quiet = original.clone();
+        quiet.local_flags.remove(LocalFlags::ECHO | LocalFlags::ICANON);
+        tcsetattr(&stdin, SetArg::TCSANOW, &quiet).ok()?;
+        Some(Quiet { original })
+    }
+
+    #[cfg(not(unix))]
+    fn start() -> Option<Quiet> {
+        None
+    }
+}
+
+impl Drop for Quiet {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            use nix::sys::termios::{SetArg, tcsetattr};
+            let _ = tcsetattr(io::stdin(), SetArg::TCSANOW, &self.original);
+        }
+    }
 }
 
 /// What a menu ended with.
@@ -134,6 +175,7 @@ impl Terminal {
             term: Term::stderr(),
             editor,
             live: String::new(),
+            quiet: Quiet::start(),
         }
     }
 
@@ -446,7 +488,13 @@ impl Terminal {
             "#\n# Write your answer above, save and close the editor. Lines starting\n\
              # with # are left out; an empty answer means \"I don't know\".\n",
         );
-        match run_editor(&template) {
+        // The editor wants the terminal as the learner set it up.
+        let quiet = self.quiet.take().is_some();
+        let edited = run_editor(&template);
+        if quiet {
+            self.quiet = Quiet::start();
+        }
+        match edited {
             Ok(text) => {
                 let answer: String = text
                     .lines()

@@ -272,7 +272,12 @@ pub fn run_session(
             }
         }
     }
-    let ending = result?;
+    let mut ending = result?;
+    // Ctrl-C just as the session ended otherwise (at the end of input, say) still
+    // means the learner stopped it: exit 130.
+    if frontend::interrupted() {
+        ending = Ending::Interrupted;
+    }
     if ending == Ending::EndOfInput {
         notes.push("Input ended; every rated answer is saved.".to_owned());
     }

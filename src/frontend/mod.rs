@@ -240,6 +240,9 @@ fn undo(
     let message = match session.undo(recorder) {
         Ok(Undone::Unrated) => "Undone: answer the question again.".to_owned(),
         Ok(Undone::Answer) => "Undone: the last answer and its rating are taken back.".to_owned(),
+        Ok(Undone::Mark(Mark::Reset)) => {
+            "Undone: the reset is taken back; the question keeps its progress.".to_owned()
+        }
         Ok(Undone::Mark(mark)) => format!("Undone: the question is no longer {}.", mark.done()),
         Ok(Undone::Superseded) => "Not undone: another session has answered or marked that \
                                    question since, so its answer stays. Going on."

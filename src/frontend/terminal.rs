@@ -54,7 +54,9 @@ impl Quiet {
         let stdin = io::stdin();
         let original = tcgetattr(&stdin).ok()?;
         let mut quiet = original.clone();
-        quiet.local_flags.remove(LocalFlags::ECHO | LocalFlags::ICANON);
+        quiet
+            .local_flags
+            .remove(LocalFlags::ECHO | LocalFlags::ICANON);
         tcsetattr(&stdin, SetArg::TCSANOW, &quiet).ok()?;
         Some(Quiet { original })
     }

@@ -16,7 +16,7 @@ pub fn root() -> PathBuf {
 
 pub struct Recall {
     command: Command,
-    stdin: Option<String>,
+    stdin: Option<Vec<u8>>,
     pub home: tempfile::TempDir,
 }
 
@@ -91,6 +91,12 @@ impl Recall {
     }
 
     pub fn stdin(mut self, input: impl Into<String>) -> Recall {
+        self.stdin = Some(input.into().into_bytes());
+        self
+    }
+
+    /// Input that need not be UTF-8.
+    pub fn stdin_bytes(mut self, input: impl Into<Vec<u8>>) -> Recall {
         self.stdin = Some(input.into());
         self
     }
@@ -129,7 +135,7 @@ impl Recall {
         if let Some(input) = self.stdin.take() {
             let mut stdin = child.stdin.take().expect("piped stdin");
             // The child may stop reading early (e.g. `:quit`); a broken pipe is fine.
-            let _ = stdin.write_all(input.as_bytes());
+            let _ = stdin.write_all(&input);
         }
         let output = child.wait_with_output().expect("wait for recall");
         let run = Run {

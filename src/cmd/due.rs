@@ -150,10 +150,15 @@ fn table(ctx: &Context, config: &Config, due: &Due, now: DateTime<Utc>, day: Stu
         out.push_str(&line("total", &due.total));
     }
     let queue = &due.queue;
-    out.push_str(&format!(
-        "\nnew: each bank's share of the {} new questions left today ({}); unseen: never asked.\n",
+    let legend = format!(
+        "new: each bank's share of the {} new questions left today (new_order = {}); \
+         unseen: never asked.",
         queue.new.len(),
         config.scheduler.new_order.name()
+    );
+    out.push_str(&format!(
+        "\n{}\n",
+        crate::text::wrap(&legend, crate::text::terminal_width(), "")
     ));
     out.push_str(&format!(
         "Today so far: {} new of {} allowed, {} reviews of {} allowed.\n",

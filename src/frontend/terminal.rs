@@ -667,7 +667,7 @@ fn run_editor(template: &str) -> Result<String, String> {
     let result = match status {
         Ok(status) if status.success() => std::fs::read_to_string(&path)
             .map_err(|error| format!("cannot read {} back: {error}", path.display())),
-        Ok(status) => Err(format!("`{editor}` {status}")),
+        Ok(status) => Err(format!("`{editor}` failed ({status})")),
         Err(error) => Err(format!("cannot run `{editor}`: {error}")),
     };
     let _ = std::fs::remove_file(&path);

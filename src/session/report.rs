@@ -184,7 +184,13 @@ pub fn verdict(
         if verdict.is_blank() {
             out.push_str("No answer: taken as \"I don't know\".");
         } else {
-            out.push_str(crate::grade::explain(grade).trim_end());
+            let explained = crate::grade::explain(grade);
+            let lines: Vec<String> = explained
+                .trim_end()
+                .lines()
+                .map(|line| hanging(line, width))
+                .collect();
+            out.push_str(&lines.join("\n"));
             if mode == Mode::Interview {
                 let _ = write!(out, "\n  answered in {}", duration(verdict.elapsed_ms));
             }
@@ -197,6 +203,18 @@ pub fn verdict(
         let _ = write!(out, "\n\n{explanation}");
     }
     out
+}
+
+/// `line` as it is when it fits in `width`, else wrapped with its continuation lines
+/// indented two more than it is.
+fn hanging(line: &str, width: usize) -> String {
+    if line.chars().count() <= width {
+        return line.to_owned();
+    }
+    let lead = line.len() - line.trim_start().len();
+    let indent = " ".repeat(lead + 2);
+    let wrapped = wrap(line.trim_start(), width, &indent);
+    format!("{}{}", &line[..lead], wrapped.trim_start())
 }
 
 /// The ratings with what each would schedule, from `dues` (again, hard, good, easy)

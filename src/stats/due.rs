@@ -1,6 +1,7 @@
 //! What is due, bank by bank: now (within today's limits), new (today's share and all
 //! that are unseen), later today, tomorrow and over the next seven study days; the
-//! numbers behind `recall due`, and when the next question comes due.
+//! numbers behind `recall due`, and when the next question comes due. Suspended and
+//! buried questions count nowhere.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -93,9 +94,17 @@ pub fn count(
         banks.entry(key.bank.clone()).or_default().unseen += 1;
     }
     let week_end = day.end_after(7);
+    // A learning step due within the learn-ahead window is already counted as due now.
+    let asked_now: HashSet<&QuestionKey> = queue.learning.iter().chain(&queue.review).collect();
+    let aside = store.set_aside(now)?;
     for (key, card) in store.cards()? {
         let Some(due) = card.due else { continue };
-        if !known.contains(&key) || due <= now || due >= week_end {
+        if !known.contains(&key)
+            || due <= now
+            || due >= week_end
+            || asked_now.contains(&key)
+            || aside.contains_key(&key)
+        {
             continue;
         }
         let counts = banks.entry(key.bank.clone()).or_default();

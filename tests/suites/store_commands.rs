@@ -243,3 +243,33 @@ fn schema_man_and_completions_touch_neither_database_nor_config() {
         .run();
     assert_eq!(due.code, 2, "{}", due.transcript());
 }
+
+#[test]
+fn a_learning_step_within_the_window_counts_as_due_now_and_only_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("recall.db");
+    let mut store = Store::open(&db).expect("open");
+    // Failed a minute ago: its next step is a minute away, inside the learn-ahead window.
+    record(
+        &mut store,
+        "capital",
+        Rating::Again,
+        now() - TimeDelta::seconds(1),
+    );
+    drop(store);
+    let banks = root().join("tests/banks/valid/minimal.toml");
+    let run = recall_with(&db).args(["due", "--json"]).arg(&banks).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let due: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(due["total"]["due_now"], 1, "{due:#}");
+    assert_eq!(due["total"]["later_today"], 0, "counted once: {due:#}");
+    let run = recall_with(&db)
+        .args(["card", "minimal/capital", "--bury", "--bank-path"])
+        .arg(&banks)
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = recall_with(&db).args(["due", "--json"]).arg(&banks).run();
+    let due: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(due["total"]["due_now"], 0, "buried: {due:#}");
+    assert_eq!(due["set_aside"], 1, "{due:#}");
+}

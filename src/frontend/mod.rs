@@ -310,12 +310,15 @@ fn commit(
     may_ask: bool,
 ) -> io::Result<bool> {
     let mut waits = BUSY_BACKOFF.iter();
-    let confirm = session.options().feedback_now;
+    // Said when the verdict is shown, and the rating was the learner's or moved the
+    // schedule (a quiz answer to a question that is not due changes nothing to say).
+    let options = session.options();
+    let (feedback, asked) = (options.feedback_now, options.ask_rating);
     loop {
         let now = session.now();
         let error = match session.rate(rating, recorder) {
             Ok(Some(rated)) => {
-                if confirm {
+                if feedback && (asked || rated.due.is_some()) {
                     let text = report::rated(rated, now);
                     front.show(&text)?;
                 }

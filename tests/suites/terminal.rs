@@ -27,23 +27,34 @@ impl Screen {
     /// Starts `recall ARGS` in a window of `width` x `height`, with a fresh database
     /// in a temporary home and nothing from the environment but PATH.
     fn start(width: u16, height: u16, args: &str) -> Screen {
+        let screen = Screen::new();
+        screen.run(width, height, "", args);
+        screen
+    }
+
+    /// A temporary home to prepare before [`Screen::run`].
+    fn new() -> Screen {
         let home = tempfile::tempdir().expect("temp dir");
         let socket = home.path().join("tmux.sock");
         let status = home.path().join("status");
-        let script = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm-256color LANG=C.UTF-8 \
-             RECALL_DB={home}/recall.db RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} \
-             NO_COLOR=1 VISUAL= EDITOR= {bin} {args}; echo EXIT=$? > {status}; sleep 60",
-            home = home.path().display(),
-            bin = env!("CARGO_BIN_EXE_recall"),
-            status = status.display(),
-        );
-        let screen = Screen {
+        Screen {
             home,
             socket,
             status,
-        };
-        let out = screen.tmux(&[
+        }
+    }
+
+    /// Runs `recall ARGS` with the variables `env` (`NAME=value ...`) besides ours.
+    fn run(&self, width: u16, height: u16, env: &str, args: &str) {
+        let script = format!(
+            "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm-256color LANG=C.UTF-8 \
+             RECALL_DB={home}/recall.db RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} \
+             NO_COLOR=1 VISUAL= EDITOR= {env} {bin} {args}; echo EXIT=$? > {status}; sleep 60",
+            home = self.home.path().display(),
+            bin = env!("CARGO_BIN_EXE_recall"),
+            status = self.status.display(),
+        );
+        let out = self.tmux(&[
             "new-session",
             "-d",
             "-x",
@@ -57,7 +68,6 @@ impl Screen {
             "tmux is installed (.ci/run installs it): {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        screen
     }
 
     fn tmux(&self, args: &[&str]) -> Output {
@@ -356,4 +366,133 @@ fn a_resized_window_is_followed_at_the_next_key() {
         1,
         "drawn once:\n{narrow}"
     );
+}
+
+#[test]
+fn multi_select_asks_again_on_an_empty_enter_and_lists_the_right_answers_one_per_line() {
+    let banks = root().join("tests/banks/valid/multiple-choice.toml");
+    let screen = Screen::start(
+        80,
+        24,
+        &format!(
+            "quiz {} --kind multiple_choice --feedback now --seed 2",
+            banks.display()
+        ),
+    );
+    screen.when("Answer with a letter");
+    // A digit picks a choice as a letter does.
+    screen.keys(&["1"]);
+    screen.when("Select all that apply");
+    screen.keys(&["Enter"]);
+    let asked = screen.when("Nothing is ticked yet");
+    let second = &asked[asked.find("[2 of").expect("the second question")..];
+    assert!(!second.contains("Your answer:"), "asked again:\n{asked}");
+    // Tick by letter (A is 80 in this order), untick and tick again with Space.
+    assert!(second.contains("A) 80"), "{second}");
+    screen.keys(&["a", "Space", "Space", "Enter"]);
+    let verdict = screen.when("The right answers are:");
+    insta::assert_snapshot!("multi_select_verdict_80x24", verdict);
+    let right = verdict
+        .split("The right answers are:")
+        .nth(1)
+        .expect("the right answers");
+    let listed: Vec<&str> = right.lines().skip(1).take(2).collect();
+    assert!(
+        listed
+            .iter()
+            .all(|line| line.trim_start().len() > 3 && line.contains(") ")),
+        "one per line: {listed:?}\n{verdict}"
+    );
+}
+
+#[test]
+fn the_editor_opens_with_the_question_as_comments_and_the_answer_is_shown() {
+    let screen = Screen::new();
+    let home = screen.home.path();
+    let editor = home.join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ncp \"$1\" {seen}\n\
+             {{ echo 'containers are processes in namespaces'; echo 'sharing the host kernel'; \
+             cat \"$1\"; }} > \"$1.new\" && mv \"$1.new\" \"$1\"\n",
+            seen = home.join("seen.md").display()
+        ),
+    )
+    .expect("the editor");
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .expect("chmod");
+    screen.run(
+        80,
+        24,
+        &format!("VISUAL={}", editor.display()),
+        &format!(
+            "interview {} --count 1 --seed 1 --editor",
+            bank("mod-docker-01.toml")
+        ),
+    );
+    let graded = screen.when("Rate (Enter =");
+    insta::assert_snapshot!("editor_answer_80x24", graded);
+    assert!(
+        graded.contains(
+            "Your answer:\n> containers are processes in namespaces\n> sharing the host kernel"
+        ),
+        "{graded}"
+    );
+    let seen = std::fs::read_to_string(home.join("seen.md")).expect("the editor saw a file");
+    assert!(
+        seen.contains("# What is a container, from the Linux kernel's point of view?"),
+        "{seen}"
+    );
+    assert!(
+        !graded.contains("# What is"),
+        "comments are not the answer:\n{graded}"
+    );
+}
+
+#[test]
+fn a_failing_editor_says_so_and_the_answer_is_typed_instead() {
+    let screen = Screen::new();
+    screen.run(
+        80,
+        24,
+        "VISUAL=false",
+        &format!(
+            "interview {} --count 1 --seed 1 --editor",
+            bank("mod-docker-01.toml")
+        ),
+    );
+    let typed = screen.when("an empty line ends it");
+    assert!(
+        typed.contains("The editor failed: `false` failed (exit status: 1)."),
+        "{typed}"
+    );
+}
+
+#[test]
+fn answers_kept_from_a_failed_session_are_offered_at_the_next_start() {
+    let screen = Screen::new();
+    let kept = r#"{"bank":"mod-docker-01","question":"pid-namespace-two-pids","mode":"drill","answer":"C","choice_order":[2,0,1,3],"score":1.0,"suggested":"good","rating":"good","duration_ms":1200,"reschedules":true,"answered_at":"2026-11-28T08:00:00+00:00"}"#;
+    std::fs::write(
+        screen.home.path().join("recall.db.unsaved"),
+        format!("{kept}\n"),
+    )
+    .expect("a recovery file");
+    screen.run(
+        80,
+        24,
+        "",
+        &format!("drill {} --new 1 --seed 1", bank("mod-docker-01.toml")),
+    );
+    screen.when("1 answer from an earlier session could not be saved then. Save it now? [Y/n]");
+    screen.keys(&["y"]);
+    let started = screen.when("Saved 1 answer from an earlier session.");
+    assert!(started.contains("Drill:"), "{started}");
+    let log = reviews(&screen.database());
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].choice_order, vec![2, 0, 1, 3]);
+    assert!(!screen.home.path().join("recall.db.unsaved").exists());
 }

@@ -358,6 +358,17 @@ impl Terminal {
         })
     }
 
+    /// Esc at a question: the prompt makes way for the session menu; `None` when the
+    /// learner goes back to the question (the caller draws it again).
+    fn escape_at_question(&mut self) -> io::Result<Option<Reply>> {
+        self.draw("")?;
+        Ok(match self.session_menu(&MenuPlace::Question)? {
+            Command::Back => None,
+            Command::Control(control) => Some(Reply::Control(control)),
+            Command::End => Some(Reply::End),
+        })
+    }
+
     /// A multiple-choice question: the choices are the menu (never printed twice). It
     /// ends showing them with the chosen ones marked, and the letters.
     fn choose(&mut self, ask: &Ask) -> io::Result<Reply> {
@@ -400,11 +411,8 @@ impl Terminal {
                     return Ok(Reply::End);
                 }
                 Picked::Escape => {
-                    self.draw("")?;
-                    match self.session_menu(&MenuPlace::Question)? {
-                        Command::Back => {}
-                        Command::Control(control) => return Ok(Reply::Control(control)),
-                        Command::End => return Ok(Reply::End),
+                    if let Some(reply) = self.escape_at_question()? {
+                        return Ok(reply);
                     }
                 }
             }
@@ -452,11 +460,8 @@ impl Terminal {
                     line.pop();
                 }
                 Key::Escape => {
-                    self.draw("")?;
-                    match self.session_menu(&MenuPlace::Question)? {
-                        Command::Back => {}
-                        Command::Control(control) => return Ok(Reply::Control(control)),
-                        Command::End => return Ok(Reply::End),
+                    if let Some(reply) = self.escape_at_question()? {
+                        return Ok(reply);
                     }
                 }
                 Key::Char('\x04') if line.is_empty() && lines.is_empty() => {

@@ -288,13 +288,10 @@ fn summary_of(t: &Tally) -> String {
     out
 }
 
-/// How a quiz is scored, for `--help`, the README and the report: one number.
-pub const QUIZ_SCORE: &str = "The score is the share of the quiz's questions answered right: a \
-     choice question when exactly the right choices are chosen, a text question when its \
-     answer reaches the rubric's pass mark. Skipped and unanswered questions count as wrong.";
-
-/// The quiz's score: questions right out of all the quiz's questions, in percent (see
-/// [`QUIZ_SCORE`]).
+/// The quiz's one score: questions right out of all the quiz's questions, in percent.
+/// A choice question is right when exactly the right choices are chosen, a text
+/// question when its answer reaches the rubric's pass mark; skipped and unanswered
+/// questions count as wrong (`recall quiz --help` and the README say the same).
 pub fn quiz_score(tally: &Tally) -> f64 {
     if tally.total == 0 {
         0.0

@@ -161,6 +161,18 @@ fn reviews(database: &Path) -> Vec<recall::store::Review> {
         .unwrap_or_default()
 }
 
+/// A drill of three new choice questions at 80x24.
+fn choice_drill() -> Screen {
+    Screen::start(
+        80,
+        24,
+        &format!(
+            "drill {} --kind multiple_choice --new 3 --seed 1",
+            bank("mod-docker-01.toml")
+        ),
+    )
+}
+
 /// The line of `screen` that starts with `prefix` (after blanks), without them.
 fn line_starting<'s>(screen: &'s str, prefix: &str) -> &'s str {
     screen
@@ -248,14 +260,7 @@ fn a_text_answer_stays_on_screen_line_by_line_above_its_grade() {
 
 #[test]
 fn q_at_the_rating_prompt_saves_the_answer_with_the_suggested_rating() {
-    let screen = Screen::start(
-        80,
-        24,
-        &format!(
-            "drill {} --kind multiple_choice --new 3 --seed 1",
-            bank("mod-docker-01.toml")
-        ),
-    );
+    let screen = choice_drill();
     screen.when("Answer with a letter");
     screen.keys(&["a"]);
     let rating = screen.when("Rate (Enter = again): 1 again 1m");
@@ -274,14 +279,7 @@ fn q_at_the_rating_prompt_saves_the_answer_with_the_suggested_rating() {
 
 #[test]
 fn esc_opens_the_session_menu_everywhere_and_never_ends_without_a_choice() {
-    let screen = Screen::start(
-        80,
-        24,
-        &format!(
-            "drill {} --kind multiple_choice --new 3 --seed 1",
-            bank("mod-docker-01.toml")
-        ),
-    );
+    let screen = choice_drill();
     screen.when("Answer with a letter");
     screen.keys(&["Escape"]);
     let menu = screen.when("What now?");
@@ -341,14 +339,7 @@ fn ctrl_c_ends_with_the_summary_on_a_fresh_line_and_exit_130() {
 
 #[test]
 fn a_resized_window_is_followed_at_the_next_key() {
-    let screen = Screen::start(
-        80,
-        24,
-        &format!(
-            "drill {} --kind multiple_choice --new 3 --seed 1",
-            bank("mod-docker-01.toml")
-        ),
-    );
+    let screen = choice_drill();
     screen.when("Answer with a letter");
     screen.resize(50, 30);
     screen.keys(&["Down"]);

@@ -273,3 +273,62 @@ fn a_learning_step_within_the_window_counts_as_due_now_and_only_there() {
     assert_eq!(due["total"]["due_now"], 0, "buried: {due:#}");
     assert_eq!(due["set_aside"], 1, "{due:#}");
 }
+
+#[test]
+fn an_unknown_question_id_is_a_usage_error_with_a_suggestion_across_case() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("recall.db");
+    let run = recall_with(&db).args(["card", "totally/bogus"]).run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stdout.is_empty(),
+        "no new card is printed: {}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("no bank `totally`"), "{}", run.stderr);
+    let run = recall_with(&db)
+        .args(["card", "MOD-DOCKER-04/named-volume-definition"])
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("did you mean `mod-docker-04`?"),
+        "{}",
+        run.stderr
+    );
+    let run = recall_with(&db)
+        .args(["card", "mod-docker-04/interview-named-volume-definitio"])
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("did you mean `mod-docker-04/interview-named-volume-definition`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn tags_are_listed_and_a_tag_that_matches_nothing_names_them() {
+    let banks = root().join("tests/banks/valid/multiple-choice.toml");
+    let run = Recall::new().args(["list", "--tags"]).arg(&banks).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("networking"), "{}", run.stdout);
+    let run = Recall::new()
+        .args(["drill", "--plain", "--tag", "netwrking"])
+        .arg(&banks)
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("no question has the tag `netwrking`; did you mean `networking`?"),
+        "{}",
+        run.stderr
+    );
+    let run = Recall::new()
+        .args(["quiz", "--plain", "--tag", "zzz"])
+        .arg(&banks)
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("the tags are: "), "{}", run.stderr);
+    assert!(run.stderr.contains("networking"), "{}", run.stderr);
+}

@@ -90,8 +90,8 @@ pub fn count(
     for key in &queue.new {
         banks.entry(key.bank.clone()).or_default().new += 1;
     }
-    for key in &queue.unseen {
-        banks.entry(key.bank.clone()).or_default().unseen += 1;
+    for (bank, unseen) in &queue.unseen {
+        banks.entry(bank.clone()).or_default().unseen += unseen;
     }
     let week_end = day.end_after(7);
     // A learning step due within the learn-ahead window is already counted as due now.

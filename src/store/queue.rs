@@ -12,7 +12,7 @@
 //! day, which starts at `day_starts_at` local time (04:00 by default) so a
 //! late-night session counts for the day before.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
 use rand::SeedableRng;
@@ -119,25 +119,27 @@ impl NewOrder {
     }
 
     /// `questions` (bank by bank, each in file order) in this order, for `day`.
-    pub fn arrange(self, questions: &[QuestionKey], day: StudyDay) -> Vec<QuestionKey> {
+    pub fn arrange(self, questions: &[QuestionKey], day: StudyDay) -> Vec<&QuestionKey> {
         match self {
-            NewOrder::Bank => questions.to_vec(),
+            NewOrder::Bank => questions.iter().collect(),
             NewOrder::Interleave => {
-                let mut banks: Vec<(&str, Vec<&QuestionKey>)> = Vec::new();
+                // Each bank's questions, banks in the order they first appear.
+                let mut place: HashMap<&str, usize> = HashMap::new();
+                let mut banks: Vec<Vec<&QuestionKey>> = Vec::new();
                 for key in questions {
-                    match banks.iter_mut().find(|(bank, _)| *bank == key.bank) {
-                        Some((_, keys)) => keys.push(key),
-                        None => banks.push((&key.bank, vec![key])),
-                    }
+                    let at = *place.entry(key.bank.as_str()).or_insert_with(|| {
+                        banks.push(Vec::new());
+                        banks.len() - 1
+                    });
+                    banks[at].push(key);
                 }
-                let longest = banks.iter().map(|(_, keys)| keys.len()).max().unwrap_or(0);
+                let longest = banks.iter().map(Vec::len).max().unwrap_or(0);
                 (0..longest)
-                    .flat_map(|i| banks.iter().filter_map(move |(_, keys)| keys.get(i)))
-                    .map(|key| (*key).clone())
+                    .flat_map(|i| banks.iter().filter_map(move |keys| keys.get(i).copied()))
                     .collect()
             }
             NewOrder::Random => {
-                let mut keys = questions.to_vec();
+                let mut keys: Vec<&QuestionKey> = questions.iter().collect();
                 let seed = day.start.timestamp().unsigned_abs();
                 keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
                 keys
@@ -175,9 +177,9 @@ pub struct DueQueue {
     pub reviews_today: u32,
     /// Review cards due now but held back by the daily review limit.
     pub reviews_held_back: usize,
-    /// Never-seen questions among those given, not suspended or buried (`new` takes
-    /// today's share of them).
-    pub unseen: Vec<QuestionKey>,
+    /// Never-seen questions among those given, not suspended or buried, by bank id
+    /// (`new` takes today's share of them).
+    pub unseen: BTreeMap<String, usize>,
     /// Questions left out because they are suspended or buried.
     pub set_aside: usize,
 }
@@ -254,27 +256,38 @@ impl Store {
         let micros = |window: TimeDelta| (now + window).timestamp_micros();
         let learning_until = micros(options.learn_ahead.max(options.ahead));
         let review_until = micros(options.ahead);
-        let mut learning = Vec::new();
-        let mut review = Vec::new();
-        let mut unseen = Vec::new();
-        let mut set_aside = 0;
-        for key in options.new_order.arrange(questions, day) {
-            if aside.contains_key(&key) {
-                set_aside += 1;
-                continue;
-            }
-            match seen.get(&key) {
-                None => unseen.push(key),
-                Some((State::Review, due)) if *due <= review_until => review.push((*due, key)),
-                Some((State::Review, _)) => {}
-                Some((_, due)) if *due <= learning_until => learning.push((*due, key)),
-                Some(_) => {}
-            }
-        }
         let new_left = i64::from(limits.new_per_day)
             .saturating_sub(new_today)
             .max(0) as usize;
-        let new = unseen.iter().take(new_left).cloned().collect();
+        let mut learning = Vec::new();
+        let mut review = Vec::new();
+        let mut new = Vec::new();
+        let mut unseen: HashMap<&str, usize> = HashMap::new();
+        let mut set_aside = 0;
+        for key in options.new_order.arrange(questions, day) {
+            if aside.contains_key(key) {
+                set_aside += 1;
+                continue;
+            }
+            match seen.get(key) {
+                None => {
+                    *unseen.entry(key.bank.as_str()).or_default() += 1;
+                    if new.len() < new_left {
+                        new.push(key.clone());
+                    }
+                }
+                Some((State::Review, due)) if *due <= review_until => {
+                    review.push((*due, key.clone()));
+                }
+                Some((State::Review, _)) => {}
+                Some((_, due)) if *due <= learning_until => learning.push((*due, key.clone())),
+                Some(_) => {}
+            }
+        }
+        let unseen = unseen
+            .into_iter()
+            .map(|(bank, count)| (bank.to_owned(), count))
+            .collect();
         learning.sort();
         review.sort();
         let reviews_left = i64::from(limits.reviews_per_day)
@@ -357,17 +370,20 @@ mod tests {
             NaiveTime::from_hms_opt(4, 0, 0).unwrap(),
         );
         let questions = keys("a/1 a/2 a/3 b/1 c/1 c/2");
+        let arrange = |order: NewOrder| -> Vec<QuestionKey> {
+            order
+                .arrange(&questions, day)
+                .into_iter()
+                .cloned()
+                .collect()
+        };
         assert_eq!(
-            NewOrder::Interleave.arrange(&questions, day),
+            arrange(NewOrder::Interleave),
             keys("a/1 b/1 c/1 a/2 c/2 a/3")
         );
-        assert_eq!(NewOrder::Bank.arrange(&questions, day), questions);
-        let random = NewOrder::Random.arrange(&questions, day);
-        assert_eq!(
-            random,
-            NewOrder::Random.arrange(&questions, day),
-            "stable in a day"
-        );
+        assert_eq!(arrange(NewOrder::Bank), questions);
+        let random = arrange(NewOrder::Random);
+        assert_eq!(random, arrange(NewOrder::Random), "stable in a day");
         let mut sorted = random.clone();
         sorted.sort();
         let mut expected = questions.clone();

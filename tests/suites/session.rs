@@ -621,3 +621,59 @@ fn recall_says_start_studying_only_when_there_is_something_to_study() {
     );
     insta::assert_snapshot!(run.transcript());
 }
+
+#[test]
+fn the_drill_intro_counts_what_the_session_asks_and_ahead_studies_ahead() {
+    let run = drill("mod-docker-01.toml")
+        .args(["--new", "5", "--limit", "2"])
+        .stdin(":quit\n")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .starts_with("Drill: 2 questions (0 learning, 0 to review, 2 new)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[1 of 2]"), "{}", run.stdout);
+
+    // Learnt today (easy: due in days), then nothing is due until --ahead reaches it.
+    let (run, home) = drill("mod-docker-01.toml")
+        .args(["--new", "1"])
+        .stdin("A\n4\n")
+        .run_keeping_home();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let again = |ahead: Option<&str>| {
+        let mut recall = Recall::new()
+            .env("RECALL_NOW", NOW)
+            .env("RECALL_DB", home.path().join("recall.db"))
+            .arg("drill")
+            .arg(root().join("banks/docker/mod-docker-01.toml"))
+            .args(["--plain", "--seed", "1", "--new", "0"]);
+        if let Some(ahead) = ahead {
+            recall = recall.args(["--ahead", ahead]);
+        }
+        recall.stdin(":quit\n").run()
+    };
+    let run = again(None);
+    assert!(
+        run.stdout.starts_with("Nothing is due now."),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("--ahead 1d"), "{}", run.stdout);
+    let run = again(Some("30d"));
+    assert!(
+        run.stdout
+            .starts_with("Drill: 1 question (0 learning, 1 to review, 0 new)"),
+        "{}",
+        run.stdout
+    );
+    let run = again(Some("soon"));
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("`soon` is not a time"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,5 +1,7 @@
 //! What `drill`, `quiz` and `interview` share: their common options, loading and
-//! filtering the banks, choosing the front end, and running a session.
+//! filtering the banks, choosing the front end, running a session over the store, and
+//! the answers a session could not save (kept in the recovery file, offered back at
+//! the next start).
 //!
 //! Each verb builds its own list of questions and options, then hands them to
 //! [`run_session`]; everything after that (asking, grading, recording, the summary) is
@@ -66,7 +68,8 @@ pub struct RatingArgs {
     #[arg(long)]
     pub auto_rate: bool,
 
-    /// Write interview answers in $EDITOR
+    /// Write interview answers in $VISUAL (else $EDITOR), which opens with the question
+    /// as # comment lines
     #[arg(long)]
     pub editor: bool,
 }

@@ -726,13 +726,17 @@ impl FrontEnd for Terminal {
             "Press a key, or ↑↓ and Enter.".to_owned(),
         );
         menu.header = Some(format!("Not saved: {}", sanitize(why)));
-        let picked = self.run_menu(&mut menu, true);
-        let picked = self.after_prompt(picked)?;
-        self.draw("")?;
-        Ok(match picked {
-            Picked::Items(items) if items == [0] => AfterFailure::Retry,
-            _ => AfterFailure::Quit,
-        })
+        loop {
+            let picked = self.run_menu(&mut menu, true);
+            let picked = self.after_prompt(picked)?;
+            self.draw("")?;
+            return Ok(match picked {
+                Picked::Items(items) if items == [0] => AfterFailure::Retry,
+                // Esc never ends a session unasked: here there is nothing to go back to.
+                Picked::Escape => continue,
+                _ => AfterFailure::Quit,
+            });
+        }
     }
 }
 

@@ -491,3 +491,35 @@ fn answers_kept_from_a_failed_session_are_offered_at_the_next_start() {
     assert_eq!(log[0].choice_order, vec![2, 0, 1, 3]);
     assert!(!screen.home.path().join("recall.db.unsaved").exists());
 }
+
+#[test]
+fn a_failed_commit_at_the_terminal_asks_and_esc_does_not_end_the_session() {
+    let screen = choice_drill();
+    screen.when("Answer with a letter");
+    let connection = rusqlite::Connection::open(screen.database()).expect("open");
+    connection
+        .execute_batch(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON review \
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+        )
+        .expect("trigger");
+    screen.keys(&["a"]);
+    screen.when("Rate (Enter =");
+    screen.keys(&["Enter"]);
+    let asked = screen.when("r try again");
+    assert!(asked.contains("Not saved: database "), "{asked}");
+    assert!(!asked.contains("Rated again"), "{asked}");
+    // Esc here has nothing to go back to: the question stays (a key apart, so that the
+    // terminal does not read Esc and the next key as one Alt key).
+    screen.keys(&["Escape"]);
+    let still = screen.when("r try again");
+    assert!(!still.contains("could not be saved"), "{still}");
+    screen.keys(&["r"]);
+    screen.when("r try again");
+    screen.keys(&["q"]);
+    assert_eq!(screen.exit(), 0);
+    let end = screen.when("1 answer could not be saved; kept in");
+    assert!(end.contains("1 not saved"), "{end}");
+    assert!(screen.home.path().join("recall.db.unsaved").is_file());
+    assert!(reviews(&screen.database()).is_empty());
+}

@@ -484,13 +484,7 @@ fn a_commit_that_fails_keeps_the_answer_and_the_next_session_saves_it() {
     let mut talk = Talk::start(drill("mod-docker-01.toml").args(["--new", "3"]));
     talk.until("Answer (", 1);
     // From now on every write of an answer fails, as a full disk would make it.
-    let connection = rusqlite::Connection::open(talk.database()).expect("open");
-    connection
-        .execute_batch(
-            "CREATE TRIGGER full_disk BEFORE INSERT ON review \
-             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
-        )
-        .expect("trigger");
+    let connection = crate::util::fill_the_disk(&talk.database());
     talk.say("A\n\n");
     let out = talk.until("Type r to try again, or q to quit", 1);
     assert!(out.contains("Not saved: database "), "{out}");

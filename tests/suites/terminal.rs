@@ -496,13 +496,7 @@ fn answers_kept_from_a_failed_session_are_offered_at_the_next_start() {
 fn a_failed_commit_at_the_terminal_asks_and_esc_does_not_end_the_session() {
     let screen = choice_drill();
     screen.when("Answer with a letter");
-    let connection = rusqlite::Connection::open(screen.database()).expect("open");
-    connection
-        .execute_batch(
-            "CREATE TRIGGER full_disk BEFORE INSERT ON review \
-             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
-        )
-        .expect("trigger");
+    let _full = crate::util::fill_the_disk(&screen.database());
     screen.keys(&["a"]);
     screen.when("Rate (Enter =");
     screen.keys(&["Enter"]);

@@ -146,3 +146,17 @@ impl Recall {
         (run, self.home)
     }
 }
+
+/// Makes every commit of an answer to the database at `db` fail from now on, as a full
+/// disk would, by a trigger (test-only, never in a learner's database); dropping the
+/// trigger through the returned connection gives the disk its room back.
+pub fn fill_the_disk(db: &Path) -> rusqlite::Connection {
+    let connection = rusqlite::Connection::open(db).expect("open the database");
+    connection
+        .execute_batch(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON review \
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+        )
+        .expect("the trigger");
+    connection
+}

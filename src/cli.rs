@@ -170,13 +170,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     let ctx = Context::new(clock, cli.global.db, cli.global.config);
     match cli.command {
         // With no command: what is due, and the one command that starts studying.
-        None => {
-            let outcome = cmd::due::run(&ctx, cmd::due::Args::default())?;
-            // Not println!, which panics when the reader has gone (`recall | head -1`).
-            let hint = "\nStart studying: recall drill    (recall --help lists every command)";
-            writeln!(std::io::stdout().lock(), "{hint}")?;
-            Ok(outcome)
-        }
+        None => cmd::due::overview(&ctx),
         Some(Command::Card(args)) => cmd::card::run(&ctx, args),
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
         Some(Command::Completions(args)) => cmd::completions::run(args, Cli::command()),

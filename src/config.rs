@@ -17,6 +17,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::schedule::{MAXIMUM_INTERVAL_LIMIT, SchedulerConfig};
+use crate::store::NewOrder;
 use crate::toml_error::Format;
 
 /// The whole configuration, with defaults for everything the file leaves out.
@@ -40,6 +41,12 @@ pub struct SchedulerSettings {
     pub reviews_per_day: u32,
     /// The local time at which one day of study ends and the next begins (04:00).
     pub day_starts_at: NaiveTime,
+    /// How far ahead a learning step may be asked early (20 minutes): a question
+    /// failed in a drill comes back in the same drill when its next step falls due
+    /// within it, and the drill ends only when nothing is due within it.
+    pub learn_ahead: TimeDelta,
+    /// How new questions are introduced (interleaved across banks).
+    pub new_order: NewOrder,
 }
 
 impl Default for SchedulerSettings {
@@ -50,6 +57,8 @@ impl Default for SchedulerSettings {
             reviews_per_day: 200,
             // 04:00 is a valid time; `unwrap_or_default` only satisfies the types.
             day_starts_at: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default(),
+            learn_ahead: TimeDelta::minutes(20),
+            new_order: NewOrder::Interleave,
         }
     }
 }
@@ -159,6 +168,8 @@ struct RawScheduler {
     new_per_day: Option<Spanned<i64>>,
     reviews_per_day: Option<Spanned<i64>>,
     day_starts_at: Option<Spanned<String>>,
+    learn_ahead_minutes: Option<Spanned<i64>>,
+    new_order: Option<Spanned<String>>,
 }
 
 struct Checker<'a> {
@@ -230,6 +241,22 @@ impl Checker<'_> {
                     &value,
                     format!("day_starts_at = {:?} is not a time of day", value.get_ref()),
                     "write hours and minutes on a 24-hour clock, like \"04:00\"",
+                ),
+            }
+        }
+        if let Some(value) = raw.learn_ahead_minutes
+            && let Some(minutes) = self.count(&value, "learn_ahead_minutes", 0, 1440)
+        {
+            settings.learn_ahead = TimeDelta::minutes(i64::from(minutes));
+        }
+        if let Some(value) = raw.new_order {
+            match NewOrder::from_name(value.get_ref()) {
+                Some(order) => settings.new_order = order,
+                None => self.error(
+                    &value,
+                    format!("new_order = {:?} is not an order", value.get_ref()),
+                    "write \"interleave\" (one bank after another, in turn), \"bank\" \
+                     (bank by bank) or \"random\"",
                 ),
             }
         }
@@ -347,7 +374,8 @@ mod tests {
         let config = parse(
             "[scheduler]\ndesired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\n\
              relearning_steps = []\nmaximum_interval = 365\nfuzz = false\nnew_per_day = 5\n\
-             reviews_per_day = 50\nday_starts_at = \"06:30\"\n",
+             reviews_per_day = 50\nday_starts_at = \"06:30\"\nlearn_ahead_minutes = 5\n\
+             new_order = \"random\"\n",
         )
         .unwrap();
         let settings = config.scheduler;
@@ -368,6 +396,19 @@ mod tests {
             settings.day_starts_at,
             NaiveTime::from_hms_opt(6, 30, 0).unwrap()
         );
+        assert_eq!(settings.learn_ahead, TimeDelta::minutes(5));
+        assert_eq!(settings.new_order, NewOrder::Random);
+    }
+
+    #[test]
+    fn an_unknown_new_order_names_the_orders() {
+        let found = errors("[scheduler]\nnew_order = \"shuffled\"\n");
+        assert!(
+            found[0].starts_with("config.toml:2:13: error"),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("\"interleave\""), "{}", found[0]);
     }
 
     #[test]

@@ -139,8 +139,9 @@ fn list_marker(text: &str) -> usize {
 }
 
 /// The words of a line of prose. A date with the time after it is one word, so is a
-/// count with the word it counts (`12 interview`), and so is a short code span in
-/// backticks (`` `recall stats --full` ``), so none of them is split.
+/// count with the words on either side of it (`12 interview`, `PID 1 inside`), and so
+/// is a short code span in backticks (`` `recall stats --full` ``), so none of them is
+/// split.
 fn words(text: &str) -> Vec<String> {
     /// The widest code span kept whole; a longer one folds at its spaces.
     const CODE_SPAN: usize = 40;
@@ -149,7 +150,8 @@ fn words(text: &str) -> Vec<String> {
     for word in text.split_whitespace() {
         let glue = match out.last() {
             Some(last) if is_date(last) && is_time(word) => true,
-            Some(last) if is_count(last) => true,
+            Some(last) if last.rsplit(' ').next().is_some_and(is_count) => true,
+            Some(last) if is_count(word) && !last.ends_with([',', '.', ';', ':']) => true,
             Some(last) => in_span && display_width(last) + 1 + display_width(word) <= CODE_SPAN,
             None => false,
         };
@@ -286,7 +288,12 @@ mod tests {
         for word in text.split(' ') {
             assert!(wrapped.contains(word), "{word} broken in {wrapped:?}");
         }
-        assert_eq!(wrap("one two 4 scenario", 15, ""), "one two\n4 scenario");
+        assert_eq!(wrap("one two 4 scenario", 15, ""), "one\ntwo 4 scenario");
+        assert_eq!(
+            wrap("the kernel gives it PID 1 inside", 22, ""),
+            "the kernel gives it\nPID 1 inside"
+        );
+        assert_eq!(wrap("in 3 days, 4 more", 12, ""), "in 3 days,\n4 more");
         assert_eq!(
             wrap("then run `recall stats --full` to see more", 20, ""),
             "then run\n`recall stats --full`\nto see more"

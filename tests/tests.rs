@@ -16,6 +16,8 @@ mod layering;
 mod session;
 #[path = "suites/store_commands.rs"]
 mod store_commands;
+#[path = "suites/terminal.rs"]
+mod terminal;
 
 #[path = "suites/store_reliability.rs"]
 mod store_reliability;

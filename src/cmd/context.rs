@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::paths::{self, NoDataDirectory};
 use crate::schedule::Scheduler;
-use crate::store::{DailyLimits, Store, StudyDay};
+use crate::store::{DailyLimits, QueueOptions, Store, StudyDay};
 use anyhow::Context as _;
 use std::cell::OnceCell;
 use std::io::{IsTerminal as _, Write as _};
@@ -182,6 +182,17 @@ impl Progress {
         DailyLimits {
             new_per_day: self.config.scheduler.new_per_day,
             reviews_per_day: self.config.scheduler.reviews_per_day,
+        }
+    }
+
+    /// How the configuration shapes today's queue, studying `ahead` into the future
+    /// (zero but for `drill --ahead`).
+    pub fn queue_options(&self, ahead: chrono::TimeDelta) -> QueueOptions {
+        QueueOptions {
+            limits: self.daily_limits(),
+            new_order: self.config.scheduler.new_order,
+            learn_ahead: self.config.scheduler.learn_ahead,
+            ahead,
         }
     }
 }

@@ -1,11 +1,14 @@
-//! The review log: recording an answer, undoing the latest one, rebuilding every card
-//! by replaying the log, and reading it back.
+//! The review log: recording an answer or a learner's mark (suspend, bury, reset),
+//! undoing the latest one, rebuilding every card by replaying the log, and reading it
+//! back.
 //!
 //! Each write is one transaction that appends to (or, for undo, deletes the latest row
-//! of) the `review` table and updates the question's card to match, so the card cache
-//! never disagrees with the log a committed transaction leaves.
+//! of) the `review` or `mark` table and updates the question's card to match, so the
+//! card cache never disagrees with the log a committed transaction leaves. Answers and
+//! marks share one sequence of ids, so a question's history has one order: a reset
+//! starts its card afresh from the answers after it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -14,9 +17,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 
 use super::cards::{load_card, save_card};
 use super::sql::Micros;
-use super::{QuestionKey, Store, StoreError, sqlite_error};
+use super::{QuestionKey, Store, StoreError, StudyDay, sqlite_error};
+use crate::bank::{letter, letter_index};
 use crate::schedule::{Card, Rating, Scheduler, State};
-use crate::session::{Mode, NewReview, ReviewId};
+use crate::session::{Mark, Mode, NewReview, ReviewId};
 
 /// One row of the review log: a [`NewReview`] as it was recorded, and what the log
 /// adds to it (its id, its time, the card's state before it).
@@ -32,8 +36,11 @@ pub struct Review {
     pub key: QuestionKey,
     /// How it was asked.
     pub mode: Mode,
-    /// What the learner answered.
+    /// What the learner answered: choice letters as in the bank (`A,C`), or the text.
     pub answer: String,
+    /// The order the choices were shown in (bank indices); empty for a text answer or
+    /// an answer recorded before orders were kept. See `session::shown_letters`.
+    pub choice_order: Vec<usize>,
     /// The grader's score from 0 to 1, when it graded.
     pub score: Option<f64>,
     /// The rating the session suggested, when it suggested one.
@@ -55,6 +62,21 @@ pub struct Recorded {
     pub card: Card,
 }
 
+/// One of the learner's marks on a question, as the log holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marked {
+    /// Its id, in the same sequence as the reviews'.
+    pub id: ReviewId,
+    /// When it was made.
+    pub marked_at: DateTime<Utc>,
+    /// The question marked.
+    pub key: QuestionKey,
+    /// What it was.
+    pub mark: Mark,
+    /// For a bury, when the next study day starts and the question is back.
+    pub buried_until: Option<DateTime<Utc>>,
+}
+
 /// A question in the log whose id no loaded bank has any more.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Orphan {
@@ -67,7 +89,22 @@ pub struct Orphan {
 }
 
 const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, answer, \
-                              score, suggested_rating, rating, duration_ms, rescheduled";
+                              score, suggested_rating, rating, duration_ms, rescheduled, \
+                              choice_order";
+
+impl StoreError {
+    /// Whether the write failed only because another connection held the database's
+    /// lock for longer than the busy timeout: trying again later may succeed.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Sqlite { source, .. } => matches!(
+                source.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+}
 
 impl Store {
     /// Record an answer: append it to the log and store the question's next
@@ -93,28 +130,77 @@ impl Store {
         })
     }
 
-    /// Undo an answer: delete review `id`, which must be the latest for its
-    /// question, and restore the question's card from the rest of its log.
+    /// Record a learner's mark on `key` at `now`: suspend, unsuspend, bury (until the
+    /// study day after `day`) or reset (the card starts afresh), in one transaction.
+    pub fn mark(
+        &mut self,
+        key: &QuestionKey,
+        mark: Mark,
+        scheduler: &Scheduler,
+        now: DateTime<Utc>,
+        day: StudyDay,
+    ) -> Result<ReviewId, StoreError> {
+        if key.bank.is_empty() || key.question.is_empty() {
+            return Err(StoreError::EmptyId(key.clone()));
+        }
+        let now = now.trunc_subsecs(6);
+        let until = (mark == Mark::Bury).then_some(day.end);
+        self.write(|transaction, path| {
+            let sqlite = |source| sqlite_error(path, source);
+            let id = next_id(transaction).map_err(sqlite)?;
+            transaction
+                .execute(
+                    "INSERT INTO mark (id, bank, question, marked_at, kind, buried_until) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        id,
+                        key.bank,
+                        key.question,
+                        Micros(now),
+                        mark.name(),
+                        until.map(Micros)
+                    ],
+                )
+                .map_err(sqlite)?;
+            if mark == Mark::Reset {
+                replay_question(transaction, key, scheduler).map_err(sqlite)?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// Undo an answer or a mark: delete row `id` of the log, which must be the latest
+    /// answer or mark of its question ([`StoreError::NotLatest`] otherwise), and
+    /// restore the question's card from the rest of its log.
     pub fn undo(&mut self, id: ReviewId, scheduler: &Scheduler) -> Result<Card, StoreError> {
         self.write(|transaction, path| {
             let sqlite = |source| sqlite_error(path, source);
-            let key = transaction
-                .query_row(
-                    "SELECT bank, question FROM review WHERE id = ?1",
-                    [id],
-                    |row| {
-                        Ok(QuestionKey::new(
-                            row.get::<_, String>(0)?,
-                            row.get::<_, String>(1)?,
-                        ))
-                    },
-                )
-                .optional()
-                .map_err(sqlite)?
-                .ok_or(StoreError::NoSuchReview(id))?;
+            let key_in = |table: &str| {
+                transaction
+                    .query_row(
+                        &format!("SELECT bank, question FROM {table} WHERE id = ?1"),
+                        [id],
+                        |row| {
+                            Ok(QuestionKey::new(
+                                row.get::<_, String>(0)?,
+                                row.get::<_, String>(1)?,
+                            ))
+                        },
+                    )
+                    .optional()
+            };
+            let (table, key) = match key_in("review").map_err(sqlite)? {
+                Some(key) => ("review", key),
+                None => match key_in("mark").map_err(sqlite)? {
+                    Some(key) => ("mark", key),
+                    None => return Err(StoreError::NoSuchReview(id)),
+                },
+            };
             let later: bool = transaction
                 .query_row(
                     "SELECT EXISTS (SELECT 1 FROM review \
+                     WHERE bank = ?1 AND question = ?2 AND id > ?3) \
+                     OR EXISTS (SELECT 1 FROM mark \
                      WHERE bank = ?1 AND question = ?2 AND id > ?3)",
                     params![key.bank, key.question, id],
                     |row| row.get(0),
@@ -124,7 +210,7 @@ impl Store {
                 return Err(StoreError::NotLatest(id));
             }
             transaction
-                .execute("DELETE FROM review WHERE id = ?1", [id])
+                .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
                 .map_err(sqlite)?;
             replay_question(transaction, &key, scheduler).map_err(sqlite)
         })
@@ -153,6 +239,81 @@ impl Store {
         let value = work(&transaction, &self.path)?;
         transaction.commit().map_err(sqlite)?;
         Ok(value)
+    }
+
+    /// The marks of one question, oldest first.
+    pub fn marks(&self, key: &QuestionKey) -> Result<Vec<Marked>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT id, marked_at, kind, buried_until FROM mark \
+                 WHERE bank = ?1 AND question = ?2 ORDER BY id",
+            )
+            .map_err(self.sqlite())?;
+        statement
+            .query_map(params![key.bank, key.question], |row| {
+                let kind: String = row.get(2)?;
+                let mark = Mark::from_name(&kind).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        2,
+                        rusqlite::types::Type::Text,
+                        format!("an unknown mark `{kind}`").into(),
+                    )
+                })?;
+                Ok(Marked {
+                    id: row.get(0)?,
+                    marked_at: row.get::<_, Micros>(1)?.0,
+                    key: key.clone(),
+                    mark,
+                    buried_until: row.get::<_, Option<Micros>>(3)?.map(|m| m.0),
+                })
+            })
+            .map_err(self.sqlite())?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.sqlite())
+    }
+
+    /// The questions set aside at `now`: suspended (their latest suspend or unsuspend
+    /// is a suspend) or buried (a bury that lasts past `now`), with which.
+    pub fn set_aside(&self, now: DateTime<Utc>) -> Result<HashMap<QuestionKey, Mark>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT m.bank, m.question, 'suspend' FROM mark m \
+                 WHERE m.kind = 'suspend' AND m.id = (SELECT MAX(x.id) FROM mark x \
+                 WHERE x.bank = m.bank AND x.question = m.question \
+                 AND x.kind IN ('suspend', 'unsuspend')) \
+                 UNION ALL SELECT bank, question, 'bury' FROM mark \
+                 WHERE kind = 'bury' AND buried_until > ?1",
+            )
+            .map_err(self.sqlite())?;
+        let rows = statement
+            .query_map([Micros(now)], |row| {
+                Ok((
+                    QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    row.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(self.sqlite())?;
+        let mut aside = HashMap::new();
+        for row in rows {
+            let (key, kind) = row.map_err(self.sqlite())?;
+            let mark = if kind == "suspend" {
+                Mark::Suspend
+            } else {
+                Mark::Bury
+            };
+            // Suspended wins over buried: it lasts longer.
+            aside
+                .entry(key)
+                .and_modify(|held: &mut Mark| {
+                    if mark == Mark::Suspend {
+                        *held = mark;
+                    }
+                })
+                .or_insert(mark);
+        }
+        Ok(aside)
     }
 
     /// The log of one question, oldest first.
@@ -206,6 +367,10 @@ impl Store {
                     rating: row.get(9)?,
                     duration_ms: row.get::<_, i64>(10)?.max(0) as u64,
                     reschedules: row.get(11)?,
+                    choice_order: row
+                        .get::<_, Option<String>>(12)?
+                        .map(|order| choice_order_from(&order))
+                        .unwrap_or_default(),
                 })
             })
             .map_err(self.sqlite())?
@@ -324,11 +489,21 @@ fn append(
     } else {
         before.clone()
     };
+    let id = next_id(connection)?;
+    let choice_order = (!review.choice_order.is_empty()).then(|| {
+        review
+            .choice_order
+            .iter()
+            .map(|&i| letter(i))
+            .collect::<Vec<_>>()
+            .join(",")
+    });
     connection.execute(
-        "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
-         suggested_rating, rating, duration_ms, state_before, rescheduled) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO review (id, bank, question, reviewed_at, mode, answer, score, \
+         suggested_rating, rating, duration_ms, state_before, rescheduled, choice_order) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
+            id,
             review.key.bank,
             review.key.question,
             Micros(now),
@@ -340,21 +515,56 @@ fn append(
             i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
             before.state,
             review.reschedules,
+            choice_order,
         ],
     )?;
-    let id = ReviewId(connection.last_insert_rowid());
     if review.reschedules {
         save_card(connection, &review.key, &card, now)?;
     }
     Ok(Recorded { id, card })
 }
 
+/// The id of the next row of the log: one more than the highest id of the answers and
+/// the marks, so both share one order. Called inside the write transaction, which holds
+/// the lock, so two writers never take the same id.
+fn next_id(connection: &Connection) -> rusqlite::Result<ReviewId> {
+    connection.query_row(
+        "SELECT MAX(COALESCE((SELECT MAX(id) FROM review), 0), \
+         COALESCE((SELECT MAX(id) FROM mark), 0)) + 1",
+        [],
+        |row| row.get(0),
+    )
+}
+
+/// A stored choice order (`C,A,B`) as bank indices; a part that is not a letter ends it
+/// (no recall writes one).
+fn choice_order_from(text: &str) -> Vec<usize> {
+    text.split(',').map_while(letter_index).collect()
+}
+
+/// The id of each question's latest reset: its answers up to that id no longer count.
+fn resets(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, i64>> {
+    let mut statement = connection.prepare(
+        "SELECT bank, question, MAX(id) FROM mark WHERE kind = 'reset' GROUP BY bank, question",
+    )?;
+    statement
+        .query_map([], |row| {
+            Ok((
+                QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                row.get(2)?,
+            ))
+        })?
+        .collect()
+}
+
 /// Replace every card by the replay of its question's log, one question at a time in
-/// the log's order (the caller's transaction makes it all or nothing).
+/// the log's order, from its latest reset on (the caller's transaction makes it all or
+/// nothing).
 fn rebuild_cards(connection: &Connection, scheduler: &Scheduler) -> rusqlite::Result<usize> {
     connection.execute("DELETE FROM card", [])?;
+    let resets = resets(connection)?;
     let mut statement = connection.prepare(
-        "SELECT bank, question, rating, reviewed_at FROM review \
+        "SELECT bank, question, rating, reviewed_at, id FROM review \
          WHERE rescheduled = 1 ORDER BY bank, question, id",
     )?;
     let mut rows = statement.query([])?;
@@ -363,6 +573,10 @@ fn rebuild_cards(connection: &Connection, scheduler: &Scheduler) -> rusqlite::Re
     let mut current: Option<(QuestionKey, String, Card, DateTime<Utc>)> = None;
     while let Some(row) = rows.next()? {
         let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
+        let id: i64 = row.get(4)?;
+        if resets.get(&key).is_some_and(|&reset| id < reset) {
+            continue;
+        }
         let rating: Rating = row.get(2)?;
         let at = row.get::<_, Micros>(3)?.0;
         match &mut current {
@@ -387,8 +601,8 @@ fn rebuild_cards(connection: &Connection, scheduler: &Scheduler) -> rusqlite::Re
     Ok(count)
 }
 
-/// Recompute one question's card from its log and store it (or remove it
-/// when the log has no answer left).
+/// Recompute one question's card from its log (the answers after its latest reset)
+/// and store it, or remove it when no answer counts.
 fn replay_question(
     connection: &Connection,
     key: &QuestionKey,
@@ -396,7 +610,8 @@ fn replay_question(
 ) -> rusqlite::Result<Card> {
     let mut statement = connection.prepare(
         "SELECT rating, reviewed_at FROM review WHERE bank = ?1 AND question = ?2 \
-         AND rescheduled = 1 ORDER BY id",
+         AND rescheduled = 1 AND id > COALESCE((SELECT MAX(id) FROM mark \
+         WHERE bank = ?1 AND question = ?2 AND kind = 'reset'), 0) ORDER BY id",
     )?;
     let log: Vec<(Rating, DateTime<Utc>)> = statement
         .query_map(params![key.bank, key.question], |row| {

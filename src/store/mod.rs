@@ -19,7 +19,8 @@
 //! [`QuestionKey`]); the store depends on the session's types, never the reverse. Here:
 //! opening the database; `inspect`, the look at a file before SQLite opens it; `log`, the
 //! review log (record, undo, rebuild, replay, reads); `cards`, the card cache; `queue`,
-//! today's questions; `parameters`, fitted FSRS parameters; `schema`, the migrations;
+//! today's questions; `parameters`, fitted FSRS parameters; `recovery`, answers kept in
+//! a file when they could not be saved; `schema`, the migrations;
 //! `sql`, how values are stored in columns; `error`, what can go wrong.
 
 mod cards;
@@ -28,6 +29,7 @@ mod inspect;
 mod log;
 mod parameters;
 mod queue;
+pub mod recovery;
 mod schema;
 mod sql;
 
@@ -38,9 +40,9 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
-pub use log::{Orphan, Recorded, Review};
+pub use log::{Marked, Orphan, Recorded, Review};
 pub use parameters::FittedParameters;
-pub use queue::{DailyLimits, DueQueue, StudyDay};
+pub use queue::{DailyLimits, DueQueue, NewOrder, QueueOptions, StudyDay};
 pub use schema::LATEST as SCHEMA_VERSION;
 
 use error::sqlite_error;

@@ -81,6 +81,45 @@ CREATE TABLE fitted_parameters (
     r#"
 ALTER TABLE review ADD COLUMN rescheduled INTEGER NOT NULL DEFAULT 1 CHECK (rescheduled IN (0, 1));
 "#,
+    // 4: what the learner saw, and the learner's own marks on a question.
+    r#"
+-- The order a question's choices were shown in, as the bank's letters ('C,A,D,B'), so
+-- that the letters the learner saw can be told again; NULL for a text question and for
+-- answers recorded before the order was kept.
+ALTER TABLE review ADD COLUMN choice_order TEXT;
+
+-- Suspend, unsuspend, bury and reset: facts the learner creates, kept like answers.
+-- Answers and marks share one sequence of ids (each new row of either table takes one
+-- more than the highest id of both), so one question's answers and marks have one order.
+CREATE TABLE mark (
+    id INTEGER PRIMARY KEY,
+    bank TEXT NOT NULL,
+    question TEXT NOT NULL,
+    -- microseconds since the Unix epoch, UTC
+    marked_at INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('suspend', 'unsuspend', 'bury', 'reset')),
+    -- a bury lasts until the next study day starts (µs); only a bury has it
+    buried_until INTEGER CHECK ((kind = 'bury') = (buried_until IS NOT NULL))
+);
+CREATE INDEX mark_by_question ON mark (bank, question);
+
+-- Marks are append-only too, and only a question's latest answer or mark may be undone.
+CREATE TRIGGER mark_is_append_only BEFORE UPDATE ON mark
+BEGIN
+    SELECT RAISE(ABORT, 'the review log is append-only');
+END;
+CREATE TRIGGER mark_undo_only_latest BEFORE DELETE ON mark
+WHEN EXISTS (SELECT 1 FROM mark m WHERE m.bank = OLD.bank AND m.question = OLD.question AND m.id > OLD.id)
+  OR EXISTS (SELECT 1 FROM review r WHERE r.bank = OLD.bank AND r.question = OLD.question AND r.id > OLD.id)
+BEGIN
+    SELECT RAISE(ABORT, 'only the latest answer or mark of a question can be undone');
+END;
+CREATE TRIGGER review_undo_only_before_marks BEFORE DELETE ON review
+WHEN EXISTS (SELECT 1 FROM mark m WHERE m.bank = OLD.bank AND m.question = OLD.question AND m.id > OLD.id)
+BEGIN
+    SELECT RAISE(ABORT, 'only the latest answer or mark of a question can be undone');
+END;
+"#,
 ];
 
 /// The schema version this recall writes.
@@ -135,5 +174,44 @@ mod tests {
                 .unwrap(),
             1
         );
+    }
+
+    #[test]
+    fn marks_are_append_only_and_hold_back_the_undo_of_earlier_answers() {
+        let mut connection = Connection::open_in_memory().unwrap();
+        migrate_to(&mut connection, LATEST).unwrap();
+        connection
+            .execute(
+                "INSERT INTO review (id, bank, question, reviewed_at, mode, answer, rating, \
+                 duration_ms, state_before) VALUES (1, 'b', 'q', 1, 'drill', '', 3, 0, 'new')",
+                [],
+            )
+            .unwrap();
+        let mark = |id: i64, kind: &str, until: Option<i64>| {
+            connection.execute(
+                "INSERT INTO mark (id, bank, question, marked_at, kind, buried_until) \
+                 VALUES (?1, 'b', 'q', 2, ?2, ?3)",
+                rusqlite::params![id, kind, until],
+            )
+        };
+        mark(2, "suspend", None).unwrap();
+        assert!(mark(3, "bury", None).is_err(), "a bury says until when");
+        assert!(mark(3, "reset", Some(5)).is_err(), "only a bury has an end");
+        assert!(mark(3, "forget", None).is_err());
+        let error = connection
+            .execute("DELETE FROM review WHERE id = 1", [])
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("latest answer or mark"),
+            "{error}"
+        );
+        let error = connection.execute("UPDATE mark SET kind = 'reset'", []);
+        assert!(error.unwrap_err().to_string().contains("append-only"));
+        connection
+            .execute("DELETE FROM mark WHERE id = 2", [])
+            .unwrap();
+        connection
+            .execute("DELETE FROM review WHERE id = 1", [])
+            .unwrap();
     }
 }

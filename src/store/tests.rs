@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::*;
 use crate::schedule::{Card, Parameters, Rating, Scheduler, SchedulerConfig, State};
-use crate::session::{Mode, NewReview};
+use crate::session::{Mark, Mode, NewReview};
 
 fn at(seconds: i64) -> DateTime<Utc> {
     // 2026-01-05T12:00:00Z plus `seconds`: always a valid time.
@@ -26,6 +26,7 @@ fn answer(bank: &str, question: &str, rating: Rating) -> NewReview {
         key: QuestionKey::new(bank, question),
         mode: Mode::Quiz,
         answer: "an answer".to_owned(),
+        choice_order: Vec::new(),
         score: Some(0.75),
         suggested: Some(Rating::Good),
         rating,
@@ -191,23 +192,196 @@ fn the_queue_puts_learning_first_then_reviews_then_new_within_limits() {
         .collect();
     let now = at(120);
     let day = StudyDay::containing(now, paris, four);
-    let limits = DailyLimits {
-        new_per_day: 3,
-        reviews_per_day: 10,
+    let options = |new_per_day, reviews_per_day| QueueOptions {
+        limits: DailyLimits {
+            new_per_day,
+            reviews_per_day,
+        },
+        new_order: NewOrder::Bank,
+        learn_ahead: TimeDelta::zero(),
+        ahead: TimeDelta::zero(),
     };
-    let queue = store.due_queue(&keys, now, day, limits).unwrap();
+    let queue = store.due_queue(&keys, now, day, options(3, 10)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     // "learning" was introduced today, so only two new questions are left.
     assert_eq!(order, ["b/learning", "b/reviewed", "b/new1", "b/new2"]);
     assert_eq!(queue.new_today, 1);
-    let limits = DailyLimits {
-        new_per_day: 0,
-        reviews_per_day: 0,
-    };
-    let queue = store.due_queue(&keys, now, day, limits).unwrap();
+    let queue = store.due_queue(&keys, now, day, options(0, 0)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     assert_eq!(order, ["b/learning"]);
     assert_eq!(queue.reviews_held_back, 1);
+}
+
+fn queue_options(learn_ahead: TimeDelta, ahead: TimeDelta) -> QueueOptions {
+    QueueOptions {
+        limits: DailyLimits {
+            new_per_day: 20,
+            reviews_per_day: 200,
+        },
+        new_order: NewOrder::Interleave,
+        learn_ahead,
+        ahead,
+    }
+}
+
+fn queued(
+    store: &Store,
+    keys: &[QuestionKey],
+    now: DateTime<Utc>,
+    options: QueueOptions,
+) -> Vec<String> {
+    let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+    let queue = store.due_queue(keys, now, day, options).unwrap();
+    queue.in_order().map(ToString::to_string).collect()
+}
+
+#[test]
+fn learning_steps_within_the_window_and_anything_ahead_count_as_due() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    // A learning step due in 10 minutes, and a review due in days.
+    store
+        .record(&answer("b", "learning", Rating::Good), &scheduler, at(0))
+        .unwrap();
+    store
+        .record(&answer("b", "review", Rating::Easy), &scheduler, at(0))
+        .unwrap();
+    let keys = [
+        QuestionKey::new("b", "learning"),
+        QuestionKey::new("b", "review"),
+    ];
+    let none = TimeDelta::zero();
+    assert!(queued(&store, &keys, at(0), queue_options(none, none)).is_empty());
+    assert_eq!(
+        queued(
+            &store,
+            &keys,
+            at(0),
+            queue_options(TimeDelta::minutes(20), none)
+        ),
+        ["b/learning"],
+        "a learning step within the learn-ahead window"
+    );
+    assert_eq!(
+        queued(
+            &store,
+            &keys,
+            at(0),
+            queue_options(none, TimeDelta::days(30))
+        ),
+        ["b/learning", "b/review"],
+        "study ahead"
+    );
+}
+
+#[test]
+fn suspended_and_buried_questions_are_left_out_until_unsuspended_or_tomorrow() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let keys: Vec<QuestionKey> = ["a", "b", "c"]
+        .iter()
+        .map(|question| QuestionKey::new("bank", *question))
+        .collect();
+    let now = at(0);
+    let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+    let none = TimeDelta::zero();
+    let suspend = store
+        .mark(&keys[0], Mark::Suspend, &scheduler, now, day)
+        .unwrap();
+    store
+        .mark(&keys[1], Mark::Bury, &scheduler, now, day)
+        .unwrap();
+    assert_eq!(
+        queued(&store, &keys, now, queue_options(none, none)),
+        ["bank/c"]
+    );
+    let queue = store
+        .due_queue(&keys, now, day, queue_options(none, none))
+        .unwrap();
+    assert_eq!(queue.set_aside, 2);
+    // The next study day the bury is over; the suspension lasts.
+    let tomorrow = day.end + TimeDelta::hours(1);
+    assert_eq!(
+        queued(&store, &keys, tomorrow, queue_options(none, none)),
+        ["bank/b", "bank/c"]
+    );
+    store
+        .mark(&keys[0], Mark::Unsuspend, &scheduler, now, day)
+        .unwrap();
+    assert_eq!(
+        queued(&store, &keys, now, queue_options(none, none)),
+        ["bank/a", "bank/c"]
+    );
+    assert!(
+        matches!(
+            store.undo(suspend, &scheduler),
+            Err(StoreError::NotLatest(_))
+        ),
+        "a later mark holds the suspension"
+    );
+    let marks = store.marks(&keys[1]).unwrap();
+    assert_eq!(
+        (marks[0].mark, marks[0].buried_until),
+        (Mark::Bury, Some(day.end))
+    );
+}
+
+#[test]
+fn a_reset_starts_the_card_afresh_and_rebuild_and_undo_agree() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let key = QuestionKey::new("b", "q");
+    let day = StudyDay::containing(at(0), FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+    store
+        .record(&answer("b", "q", Rating::Easy), &scheduler, at(0))
+        .unwrap();
+    let before = store.card(&key).unwrap();
+    let reset = store
+        .mark(&key, Mark::Reset, &scheduler, at(60), day)
+        .unwrap();
+    assert_eq!(store.card(&key).unwrap(), Card::new(), "new again");
+    let again = store
+        .record(&answer("b", "q", Rating::Again), &scheduler, at(120))
+        .unwrap();
+    assert_eq!(again.card.reps, 1, "counted from the reset");
+    assert_eq!(
+        store.history(&key).unwrap().len(),
+        2,
+        "the log keeps both answers"
+    );
+    store.rebuild(&scheduler).unwrap();
+    assert_eq!(store.card(&key).unwrap(), again.card);
+    assert!(matches!(
+        store.undo(reset, &scheduler),
+        Err(StoreError::NotLatest(_))
+    ));
+    store.undo(again.id, &scheduler).unwrap();
+    store.undo(reset, &scheduler).unwrap();
+    assert_eq!(
+        store.card(&key).unwrap(),
+        before,
+        "undo brings the old card back"
+    );
+    // Answers and marks share one sequence of ids.
+    let next = store
+        .record(&answer("b", "q", Rating::Good), &scheduler, at(180))
+        .unwrap();
+    assert_eq!(next.id.0, 2);
+}
+
+#[test]
+fn the_order_a_choice_question_was_shown_in_is_kept() {
+    let (_dir, mut store) = temp_store();
+    let mut review = answer("b", "q", Rating::Good);
+    review.answer = "C".to_owned();
+    review.choice_order = vec![2, 0, 1, 3];
+    store.record(&review, &scheduler(), at(0)).unwrap();
+    let history = store.history(&QuestionKey::new("b", "q")).unwrap();
+    assert_eq!(history[0].choice_order, vec![2, 0, 1, 3]);
+    assert_eq!(
+        crate::session::shown_letters(&history[0].answer, &history[0].choice_order),
+        "A"
+    );
 }
 
 #[test]

@@ -44,6 +44,7 @@ fn review_log(db: &Path) {
             rating,
             duration_ms: 4_250 + 1000 * days_ago.unsigned_abs(),
             reschedules: true,
+            choice_order: Vec::new(),
         };
         let at = now() - TimeDelta::days(days_ago) - TimeDelta::hours(2);
         store.record(&review, &scheduler, at).expect("record");

@@ -16,7 +16,7 @@ pub fn root() -> PathBuf {
 
 pub struct Recall {
     command: Command,
-    stdin: Option<String>,
+    stdin: Option<Vec<u8>>,
     pub home: tempfile::TempDir,
 }
 
@@ -96,6 +96,12 @@ impl Recall {
     }
 
     pub fn stdin(mut self, input: impl Into<String>) -> Recall {
+        self.stdin = Some(input.into().into_bytes());
+        self
+    }
+
+    /// Input that need not be UTF-8.
+    pub fn stdin_bytes(mut self, input: impl Into<Vec<u8>>) -> Recall {
         self.stdin = Some(input.into());
         self
     }
@@ -134,7 +140,7 @@ impl Recall {
         if let Some(input) = self.stdin.take() {
             let mut stdin = child.stdin.take().expect("piped stdin");
             // The child may stop reading early (e.g. `:quit`); a broken pipe is fine.
-            let _ = stdin.write_all(input.as_bytes());
+            let _ = stdin.write_all(&input);
         }
         let output = child.wait_with_output().expect("wait for recall");
         let run = Run {
@@ -213,4 +219,18 @@ impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
     }
+}
+
+/// Makes every commit of an answer to the database at `db` fail from now on, as a full
+/// disk would, by a trigger (test-only, never in a learner's database); dropping the
+/// trigger through the returned connection gives the disk its room back.
+pub fn fill_the_disk(db: &Path) -> rusqlite::Connection {
+    let connection = rusqlite::Connection::open(db).expect("open the database");
+    connection
+        .execute_batch(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON review \
+             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+        )
+        .expect("the trigger");
+    connection
 }

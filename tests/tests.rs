@@ -20,6 +20,9 @@ mod store_commands;
 #[path = "suites/store_reliability.rs"]
 mod store_reliability;
 
+#[path = "suites/store_identity.rs"]
+mod store_identity;
+
 #[path = "suites/schedule_conformance.rs"]
 mod schedule_conformance;
 

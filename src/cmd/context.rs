@@ -106,9 +106,13 @@ impl Context {
     /// Loads the banks at `paths` (see `paths::banks` for where they come from with no
     /// paths). Problems in the banks come back inside the library; only I/O failures are
     /// errors. Loaded banks are cached beside the progress database (`bank::cache`), so
-    /// an unchanged file is not parsed again.
+    /// an unchanged file is not parsed again; never beside a file that is not recall's.
     pub fn load_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
-        let cache = self.database().ok().map(bank::cache::path_for);
+        let cache = self
+            .database()
+            .ok()
+            .filter(|database| crate::store::is_recalls_or_absent(database))
+            .map(bank::cache::path_for);
         Ok(bank::load_cached(&paths::banks(paths), cache.as_deref())?)
     }
 

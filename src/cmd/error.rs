@@ -160,6 +160,9 @@ fn kind_of(error: &anyhow::Error) -> Option<ErrorKind> {
             return Some(match error {
                 StoreError::CreateFolder { .. }
                 | StoreError::Inspect { .. }
+                | StoreError::FolderNotWritable { .. }
+                | StoreError::DiskFull { .. }
+                | StoreError::Busy { .. }
                 | StoreError::Sqlite { .. } => ErrorKind::Io,
                 StoreError::NoSuchReview(_) | StoreError::NotLatest(_) => ErrorKind::Usage,
                 _ => ErrorKind::Data,

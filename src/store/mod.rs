@@ -11,9 +11,11 @@
 //! committed answer survives a power cut), a 10 s busy timeout (two sessions
 //! wait for each other rather than fail), foreign keys on. Before SQLite ever
 //! opens an existing file it is inspected, so a read-only, empty, truncated or
-//! non-SQLite file, or a database from a newer recall, is refused with a clear
-//! error and left exactly as it was. This module does no printing and never
-//! reads the clock: callers pass `now`.
+//! non-SQLite file is refused with a clear error and left exactly as it was; then,
+//! before anything is written, the database must be recognised as recall's (another
+//! application's SQLite file, or one from a newer recall, is refused untouched) and
+//! writing must work. This module does no printing and never reads the clock:
+//! callers pass `now`.
 //!
 //! What it records are the session's reviews (`crate::session::NewReview`, keyed by
 //! [`QuestionKey`]); the store depends on the session's types, never the reverse. Here:
@@ -38,13 +40,15 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
+pub use inspect::is_recalls_or_absent;
 pub use log::{Orphan, Recorded, Review};
 pub use parameters::FittedParameters;
 pub use queue::{DailyLimits, DueQueue, StudyDay};
 pub use schema::LATEST as SCHEMA_VERSION;
 
-use error::sqlite_error;
+use error::{open_error, sqlite_error};
 use inspect::inspect;
+use schema::Identity;
 
 /// How long a writer waits for another process's transaction to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -56,9 +60,27 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// A connection to the database file at `path`, which is always a path: SQLite (as
+/// rusqlite builds it) reads a name starting with `file:` as a URI, with its own
+/// options, so such a relative path is opened as `./file:...`.
+fn connect(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if path.is_relative() {
+        Connection::open_with_flags(Path::new(".").join(path), flags)
+    } else {
+        Connection::open_with_flags(path, flags)
+    }
+}
+
 impl Store {
     /// Open the database at `path`, creating it (and its folders) when it does
-    /// not exist, and bringing its schema up to date.
+    /// not exist, and bringing its schema up to date. Every command opens the store
+    /// here, through the same checks, in this order, and nothing is written before
+    /// the last of them passed: the file is looked at before SQLite opens it
+    /// (`inspect`), then recognised as recall's ([`schema::identify`]), then writing
+    /// is tried (a write transaction begun and rolled back).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let exists = inspect(path)?;
         if !exists && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -67,42 +89,40 @@ impl Store {
                 source,
             })?;
         }
-        // No URI flag: a path is a path, even one that starts with `file:`.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let sqlite = |source| sqlite_error(path, source);
-        let mut connection = Connection::open_with_flags(path, flags).map_err(sqlite)?;
-        connection.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+        let opening = |source| open_error(path, exists, source);
+        let mut connection = connect(path).map_err(opening)?;
+        connection.busy_timeout(BUSY_TIMEOUT).map_err(opening)?;
 
-        // Everything up to here only read; check the version before any write. The
-        // version and the table count are read in one transaction, so they describe
-        // one moment: another recall creating this database commits its first
-        // migration (tables and version together) either before both reads or after.
-        let (found, tables) = {
-            let snapshot = connection.transaction().map_err(sqlite)?;
-            let found = schema::version(&snapshot).map_err(sqlite)?;
-            let tables: i64 = snapshot
-                .query_row("SELECT COUNT(*) FROM sqlite_master", [], |row| row.get(0))
-                .map_err(sqlite)?;
-            snapshot.commit().map_err(sqlite)?;
-            (found, tables)
-        };
-        if found > schema::LATEST {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found,
-                latest: schema::LATEST,
-            });
+        match schema::identify(&mut connection).map_err(opening)? {
+            Identity::New | Identity::Recall(_) => {}
+            Identity::TooNew(found) => {
+                return Err(StoreError::TooNew {
+                    path: path.to_path_buf(),
+                    found,
+                    latest: schema::LATEST,
+                });
+            }
+            Identity::Unexpected { version, detail } => {
+                return Err(StoreError::UnexpectedSchema {
+                    path: path.to_path_buf(),
+                    version,
+                    detail,
+                });
+            }
+            Identity::Foreign => {
+                return Err(StoreError::Foreign {
+                    path: path.to_path_buf(),
+                });
+            }
         }
-        if found == 0 && tables > 0 {
-            return Err(StoreError::Foreign {
-                path: path.to_path_buf(),
-            });
-        }
+        // Writability by trying, not from permission bits: SQLite opens a file it may
+        // not write read-only, and says so only at the first write.
+        connection
+            .execute_batch("BEGIN IMMEDIATE; ROLLBACK;")
+            .map_err(opening)?;
         let mode: String = connection
             .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))
-            .map_err(sqlite)?;
+            .map_err(opening)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::NoWriteAheadLog {
                 path: path.to_path_buf(),
@@ -111,11 +131,11 @@ impl Store {
         }
         connection
             .pragma_update(None, "synchronous", "FULL")
-            .map_err(sqlite)?;
+            .map_err(opening)?;
         connection
             .pragma_update(None, "foreign_keys", "ON")
-            .map_err(sqlite)?;
-        schema::migrate_to(&mut connection, schema::LATEST).map_err(sqlite)?;
+            .map_err(opening)?;
+        schema::migrate_to(&mut connection, schema::LATEST).map_err(opening)?;
         Ok(Store {
             connection,
             path: path.to_path_buf(),

@@ -23,6 +23,9 @@ mod store_reliability;
 #[path = "suites/store_identity.rs"]
 mod store_identity;
 
+#[path = "suites/outputs.rs"]
+mod outputs;
+
 #[path = "suites/schedule_conformance.rs"]
 mod schedule_conformance;
 

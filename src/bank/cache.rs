@@ -16,7 +16,8 @@
 //! only valid for the loader that wrote them: the file records a stamp of recall's
 //! version and of the loader's own source, so any change to how banks are read or
 //! checked throws the whole cache away. It is written whole, to a temporary file then
-//! renamed over the old one, so concurrent runs never see half a cache. Entries for
+//! renamed over the old one (`atomic_file`), so concurrent runs never see half a cache,
+//! and the temporary file of a run that was killed is removed by the next. Entries for
 //! files outside this run's paths are kept while those files exist, so `recall check
 //! other/` does not evict the banks a drill uses.
 //!
@@ -237,6 +238,9 @@ pub(super) fn load_files(
     cache: Option<&Path>,
     stats: &mut CacheStats,
 ) -> Result<Vec<Loaded>, LoadError> {
+    if let Some(cache) = cache {
+        crate::atomic_file::remove_stale(cache);
+    }
     let old = cache.and_then(Cached::read);
     let results = in_parallel(files, |path, buffer| {
         load_one(path, buffer, old.as_ref(), cache.is_some())
@@ -412,15 +416,5 @@ fn write(
     if let Some(dir) = cache.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    let temp = path_for_temp(cache);
-    std::fs::write(&temp, &out)?;
-    std::fs::rename(&temp, cache).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
-}
-
-fn path_for_temp(cache: &Path) -> PathBuf {
-    let mut name = cache.as_os_str().to_owned();
-    name.push(format!(".tmp-{}", std::process::id()));
-    PathBuf::from(name)
+    crate::atomic_file::write(cache, &out)
 }

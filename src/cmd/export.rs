@@ -2,6 +2,7 @@
 
 use super::args::BankPaths;
 use super::{CommandError, Context, ErrorKind, Outcome};
+use crate::atomic_file;
 use crate::bank::Bank;
 use crate::export;
 use std::io::Write;
@@ -25,7 +26,8 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub format: Format,
 
-    /// The file to write [default: stdout for gift and csv; required for anki]
+    /// The file to write, whole or not at all (a failed export leaves it as it was)
+    /// [default: stdout for gift and csv; required for anki]
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -68,9 +70,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         Format::Csv => export::csv::export(banks.iter().copied()),
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
+        Some(path) => atomic_file::write(path, text.as_bytes()).map_err(|e| {
             let message = format!("cannot write {}: {e}", path.display());
             CommandError::new(ErrorKind::Io, anyhow::Error::msg(message))
+                .hint("the file was left as it was")
         })?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }

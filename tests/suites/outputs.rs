@@ -1,0 +1,183 @@
+//! What recall writes besides progress (issue 16): every output file is written whole
+//! or not at all, and what a killed run leaves is cleaned up by the next.
+//!
+//! Faults are real: a full disk is a tiny tmpfs filled to the last byte (the test is
+//! skipped, saying so, where it may not mount one), and a killed run is a real SIGKILL.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::util::{Recall, Tmpfs, root};
+
+fn shipped_banks() -> PathBuf {
+    root().join("banks")
+}
+
+/// The names of the files in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Regression (issue 16): a failed export replaced the previous file with a truncated
+/// one. On a full disk every output (GIFT, CSV, Anki, an imported bank) fails with a
+/// message naming the file, the previous file is byte for byte as it was, and no
+/// temporary file is left.
+#[test]
+fn a_failed_write_leaves_the_previous_file_as_it_was() {
+    let Some(disk) = Tmpfs::mount(
+        "a_failed_write_leaves_the_previous_file_as_it_was",
+        256 * 1024,
+    ) else {
+        return;
+    };
+    let lesson = root().join("tests/fixtures/lessons/MOD-DOCKER-04.md");
+    let cases: Vec<(&str, Vec<String>)> = vec![
+        (
+            "bank.gift",
+            vec!["export".into(), "--format".into(), "gift".into()],
+        ),
+        (
+            "bank.csv",
+            vec!["export".into(), "--format".into(), "csv".into()],
+        ),
+        (
+            "bank.apkg",
+            vec!["export".into(), "--format".into(), "anki".into()],
+        ),
+        (
+            "lesson.toml",
+            vec!["import".into(), lesson.display().to_string()],
+        ),
+    ];
+    for (name, _) in &cases {
+        std::fs::write(disk.path().join(name), format!("the previous {name}\n")).expect("seed");
+    }
+    disk.fill();
+    for (name, command) in &cases {
+        let target = disk.path().join(name);
+        let mut recall = Recall::new().args(command);
+        if command[0] == "export" {
+            recall = recall.arg(shipped_banks());
+        }
+        let run = recall.arg("-o").arg(&target).run();
+        assert_eq!(run.code, 2, "{name}: {}", run.transcript());
+        assert!(
+            run.stderr
+                .contains(&format!("cannot write {}", target.display())),
+            "{name}: {}",
+            run.transcript()
+        );
+        assert!(
+            run.stderr.contains("left as it was"),
+            "{}",
+            run.transcript()
+        );
+        assert!(!run.stderr.contains("ZipWriter"), "{}", run.transcript());
+        assert_eq!(
+            std::fs::read_to_string(&target).expect("read"),
+            format!("the previous {name}\n")
+        );
+    }
+    let mut expected: Vec<String> = cases.iter().map(|(n, _)| n.to_string()).collect();
+    expected.push("filler".to_owned());
+    expected.sort();
+    assert_eq!(names(disk.path()), expected, "temporary files were left");
+}
+
+/// Banks with `n` multiple-choice questions in `dir`, for an export that takes a while.
+fn many_questions(dir: &Path, n: usize) -> PathBuf {
+    let banks = dir.join("banks");
+    std::fs::create_dir_all(&banks).expect("mkdir");
+    let mut text = String::from("[bank]\nid = \"many\"\ntitle = \"Many\"\n\n");
+    for i in 0..n {
+        text.push_str(&format!(
+            "[[question]]\nid = \"q{i}\"\nkind = \"multiple_choice\"\nprompt = \"Question {i}?\"\n\
+             choices = [\"yes\", \"no\"]\nanswer = \"A\"\nexplanation = \"Because {i}.\"\n\n"
+        ));
+    }
+    std::fs::write(banks.join("many.toml"), text).expect("write bank");
+    banks
+}
+
+/// Regression (issue 16): a run killed while writing left its temporary file behind for
+/// good (a 10 MB `.tmp-PID` cache file). An Anki export is killed (SIGKILL) while its
+/// temporary collection exists; the next export removes it, and the next start of any
+/// command removes a cache temporary file the killed process left.
+#[test]
+fn a_killed_runs_temporary_files_are_removed_by_the_next_run() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out.apkg");
+    // Bigger inputs until the kill lands while the export writes (a fast machine may
+    // finish a small export between two looks).
+    let mut questions = 2_000;
+    let killed_pid = loop {
+        assert!(questions <= 256_000, "never caught the export writing");
+        let banks = many_questions(dir.path(), questions);
+        let (mut child, _home) = Recall::new()
+            .args(["export", "--format", "anki", "-o"])
+            .arg(&out)
+            .arg(&banks)
+            .spawn();
+        let temp = dir
+            .path()
+            .join(format!("out.apkg.anki2.tmp-{}", child.id()));
+        let deadline = Instant::now() + Duration::from_secs(600);
+        let mut seen = false;
+        while Instant::now() < deadline {
+            if temp.exists() {
+                seen = true;
+                break;
+            }
+            if child.try_wait().expect("poll").is_some() {
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        if seen {
+            child.kill().expect("SIGKILL");
+            child.wait().expect("wait");
+            assert!(temp.exists(), "the killed run's temporary file is there");
+            break child.id();
+        }
+        child.wait().expect("wait");
+        questions *= 4;
+    };
+    let leftovers = |dir: &Path| -> Vec<String> {
+        names(dir)
+            .into_iter()
+            .filter(|n| n.contains(".tmp-"))
+            .collect()
+    };
+    // The collection, and SQLite's journal beside it when the kill came mid-transaction.
+    assert!(!leftovers(dir.path()).is_empty(), "{:?}", names(dir.path()));
+
+    let run = Recall::new()
+        .args(["export", "--format", "anki", "-o"])
+        .arg(&out)
+        .arg(root().join("tests/banks/valid/minimal.toml"))
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(leftovers(dir.path()).is_empty(), "{:?}", names(dir.path()));
+    assert!(out.exists());
+
+    // The bank cache's temporary file of the killed process, found at the next start.
+    let database = dir.path().join("recall.db");
+    let stale = dir
+        .path()
+        .join(format!("recall.db.bank-cache.tmp-{killed_pid}"));
+    std::fs::write(&stale, vec![0u8; 1 << 20]).expect("write");
+    let run = Recall::new()
+        .arg("--db")
+        .arg(&database)
+        .arg("list")
+        .arg(root().join("tests/banks/valid/minimal.toml"))
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(!stale.exists(), "{:?}", names(dir.path()));
+    assert!(leftovers(dir.path()).is_empty(), "{:?}", names(dir.path()));
+}

@@ -342,8 +342,14 @@ pub fn write_package(banks: &[&Bank], now_ms: i64, out: &Path) -> Result<()> {
     name.push(".anki2");
     let scratch = AtomicFile::create(Path::new(&name)).with_context(cannot_write)?;
     let collection = (|| -> Result<Vec<u8>> {
-        let conn = Connection::open(scratch.temp_path())?;
-        write_collection(&conn, banks, now_ms)?;
+        let mut conn = Connection::open(scratch.temp_path())?;
+        // A scratch file, read back whole and then deleted: no journal, no syncs, and one
+        // transaction (each insert on its own was one fsync: 149 s for 67,000 notes).
+        conn.pragma_update(None, "journal_mode", "OFF")?;
+        conn.pragma_update(None, "synchronous", "OFF")?;
+        let transaction = conn.transaction()?;
+        write_collection(&transaction, banks, now_ms)?;
+        transaction.commit()?;
         conn.close().map_err(|(_, e)| e)?;
         Ok(std::fs::read(scratch.temp_path())?)
     })()

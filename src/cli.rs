@@ -74,6 +74,7 @@ pub enum Command {
     Export(cmd::export::Args),
     Schema(cmd::schema::Args),
     Optimize(cmd::optimize::Args),
+    Doctor(cmd::doctor::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
 }
@@ -130,6 +131,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Some(Command::Interview(args)) => cmd::interview::run(&ctx, args),
         Some(Command::Due(args)) => cmd::due::run(&ctx, args),
         Some(Command::Optimize(args)) => cmd::optimize::run(&ctx, args),
+        Some(Command::Doctor(args)) => cmd::doctor::run(&ctx, args),
         Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),

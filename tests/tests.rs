@@ -26,6 +26,9 @@ mod store_identity;
 #[path = "suites/outputs.rs"]
 mod outputs;
 
+#[path = "suites/store_health.rs"]
+mod store_health;
+
 #[path = "suites/schedule_conformance.rs"]
 mod schedule_conformance;
 

@@ -196,7 +196,11 @@ pub fn run_session(
     if interrupted {
         return Err(CommandError::new(ErrorKind::Interrupted, Interrupted));
     }
-    Ok(result?)
+    let ending = result?;
+    // The day's health check, once the last question is done (never before the first).
+    let day = progress.study_day().date(ctx.clock.offset());
+    progress.store.check_daily(day, ctx.clock.now())?;
+    Ok(ending)
 }
 
 /// Prints a report or notice (the intro, the summary) on stdout, whichever front end

@@ -156,13 +156,59 @@ pub enum StoreError {
     },
     /// SQLite found the database damaged.
     #[error(
-        "the database {} is damaged ({detail}); restore it from a backup; it was left untouched",
+        "the database {} is damaged ({detail}); recall will not write to it until `recall \
+         doctor` finds it sound: run `recall doctor` to see what is wrong, and if it cannot \
+         be repaired, copy your latest backup over it (`recall doctor --backup FILE` makes \
+         backups)",
         path.display()
     )]
     Corrupt {
         /// The database file.
         path: PathBuf,
         /// What SQLite reported.
+        detail: String,
+    },
+    /// An earlier check found the database damaged (its mark is beside it).
+    #[error(
+        "the database {} failed a check ({detail}), so recall will not write to it: run \
+         `recall doctor` to check it again (the mark {} goes once it is sound), or copy \
+         your latest backup over it",
+        path.display(),
+        super::health::damage_mark_path(path).display()
+    )]
+    Damaged {
+        /// The database file.
+        path: PathBuf,
+        /// What the check found.
+        detail: String,
+    },
+    /// `recall doctor --backup` was given the database itself.
+    #[error(
+        "{} is the database itself; name another file for the backup (on another disk, \
+         ideally)",
+        path.display()
+    )]
+    BackupOverDatabase {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The backup file could not be written.
+    #[error("cannot write the backup {}: {source}; the file was left as it was", path.display())]
+    WriteBackup {
+        /// The backup file.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// The copy made for a backup did not pass its checks.
+    #[error(
+        "the backup copy failed its checks ({detail}); {} was left as it was",
+        path.display()
+    )]
+    UnverifiedBackup {
+        /// The backup file.
+        path: PathBuf,
+        /// What was wrong with the copy.
         detail: String,
     },
     /// The database's schema is newer than this recall knows.
@@ -228,9 +274,20 @@ pub enum StoreError {
     EncodeParameters(serde_json::Error),
 }
 
+/// A rusqlite error on the open database at `path`, told as a person needs it (see
+/// [`describe`]). When SQLite says the database is damaged, it is also marked so (see
+/// `health`): nothing more is written to it until `recall doctor` finds it sound.
+pub(super) fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
+    let error = describe(path, source);
+    if let StoreError::Corrupt { detail, .. } = &error {
+        super::health::mark_damaged(path, detail);
+    }
+    error
+}
+
 /// A rusqlite error, told as a person needs it: a file that is not a
 /// database or is damaged gets its own message.
-pub(super) fn sqlite_error(path: &Path, source: rusqlite::Error) -> StoreError {
+pub(super) fn describe(path: &Path, source: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
     match source.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotSqlite { path },
@@ -263,5 +320,5 @@ pub(super) fn open_error(path: &Path, exists: bool, source: rusqlite::Error) -> 
     if unclear && let Some(error) = super::inspect::why_unwritable(path, exists) {
         return error;
     }
-    sqlite_error(path, source)
+    describe(path, source)
 }

@@ -26,6 +26,7 @@
 
 mod cards;
 mod error;
+mod health;
 mod inspect;
 mod log;
 mod parameters;
@@ -40,6 +41,9 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
+pub use health::{
+    BackupReport, Examination, clear_damage_mark, damage_mark_path, examine, summarise_problems,
+};
 pub use inspect::is_recalls_or_absent;
 pub use log::{Orphan, Recorded, Review};
 pub use parameters::FittedParameters;
@@ -51,7 +55,7 @@ use inspect::inspect;
 use schema::Identity;
 
 /// How long a writer waits for another process's transaction to finish.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open progress database.
 #[derive(Debug)]
@@ -60,18 +64,23 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// A connection to the database file at `path`, which is always a path: SQLite (as
-/// rusqlite builds it) reads a name starting with `file:` as a URI, with its own
-/// options, so such a relative path is opened as `./file:...`.
+/// `path` as SQLite must be given it to take it as a path: SQLite (as rusqlite builds
+/// it) reads a name starting with `file:` as a URI, with its own options, so a relative
+/// path is given as `./path`.
+fn open_path(path: &Path) -> PathBuf {
+    if path.is_relative() {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    }
+}
+
+/// A read-write connection to the database file at `path` (see [`open_path`]).
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if path.is_relative() {
-        Connection::open_with_flags(Path::new(".").join(path), flags)
-    } else {
-        Connection::open_with_flags(path, flags)
-    }
+    Connection::open_with_flags(open_path(path), flags)
 }
 
 impl Store {
@@ -79,10 +88,17 @@ impl Store {
     /// not exist, and bringing its schema up to date. Every command opens the store
     /// here, through the same checks, in this order, and nothing is written before
     /// the last of them passed: the file is looked at before SQLite opens it
-    /// (`inspect`), then recognised as recall's ([`schema::identify`]), then writing
-    /// is tried (a write transaction begun and rolled back).
+    /// (`inspect`), then a mark left by a failed check refuses it (see `health`), then
+    /// it is recognised as recall's ([`schema::identify`]), then writing is tried (a
+    /// write transaction begun and rolled back).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let exists = inspect(path)?;
+        if let Some(detail) = health::damage_mark(path) {
+            return Err(StoreError::Damaged {
+                path: path.to_path_buf(),
+                detail,
+            });
+        }
         if !exists && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateFolder {
                 path: parent.to_path_buf(),
@@ -149,27 +165,6 @@ impl Store {
 
     fn sqlite(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
         |source| sqlite_error(&self.path, source)
-    }
-
-    /// `PRAGMA integrity_check`: `Ok(())` or the problems SQLite found.
-    pub fn integrity_check(&self) -> Result<(), StoreError> {
-        let mut statement = self
-            .connection
-            .prepare("PRAGMA integrity_check")
-            .map_err(self.sqlite())?;
-        let lines: Vec<String> = statement
-            .query_map([], |row| row.get(0))
-            .map_err(self.sqlite())?
-            .collect::<Result<_, _>>()
-            .map_err(self.sqlite())?;
-        if lines == ["ok"] {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt {
-                path: self.path.clone(),
-                detail: lines.join("; "),
-            })
-        }
     }
 
     pub(crate) fn connection(&self) -> &Connection {

@@ -90,6 +90,17 @@ CREATE TABLE fitted_parameters (
     r#"
 ALTER TABLE review ADD COLUMN rescheduled INTEGER NOT NULL DEFAULT 1 CHECK (rescheduled IN (0, 1));
 "#,
+    // 4: when the database last passed SQLite's quick_check (run at most once a study
+    // day, after a session, and by `recall doctor`): one row, replaced by each pass.
+    r#"
+CREATE TABLE last_check (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    -- the learner's study day it passed on, as YYYY-MM-DD
+    study_day TEXT NOT NULL,
+    -- microseconds since the Unix epoch, UTC
+    checked_at INTEGER NOT NULL
+);
+"#,
 ];
 
 /// The schema version this recall writes.

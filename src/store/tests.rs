@@ -534,3 +534,58 @@ fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
         .unwrap();
     assert_eq!(store.review_count().unwrap(), 4);
 }
+
+#[test]
+fn the_daily_check_runs_once_a_study_day_and_is_recorded() {
+    let (_dir, mut store) = temp_store();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    assert_eq!(store.last_check().unwrap(), None);
+    assert!(
+        store.check_daily(day, at(0)).unwrap(),
+        "the first of the day runs"
+    );
+    assert_eq!(store.last_check().unwrap(), Some((day, at(0))));
+    assert!(
+        !store.check_daily(day, at(60)).unwrap(),
+        "the second does not"
+    );
+    let next = day.succ_opt().unwrap();
+    assert!(store.check_daily(next, at(86_400)).unwrap());
+    assert_eq!(store.last_check().unwrap(), Some((next, at(86_400))));
+}
+
+#[test]
+fn a_database_marked_damaged_is_refused_until_the_mark_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    drop(Store::open(&path).unwrap());
+    health::mark_damaged(&path, "Page 7: never used");
+    let bytes = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Damaged { .. }), "{error}");
+    assert!(error.to_string().contains("Page 7: never used"), "{error}");
+    assert!(error.to_string().contains("recall doctor"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(clear_damage_mark(&path).unwrap());
+    Store::open(&path).unwrap();
+}
+
+#[test]
+fn a_backup_is_a_sound_single_file_copy_and_never_the_database_itself() {
+    let (dir, mut store) = temp_store();
+    store
+        .record(&answer("b", "q", Rating::Good), &scheduler(), at(0))
+        .unwrap();
+    let to = dir.path().join("backup.db");
+    let made = store.backup(&to).unwrap();
+    assert_eq!(made.reviews, 1);
+    assert_eq!(made.bytes, std::fs::metadata(&to).unwrap().len());
+    let copy = Store::open(&to).unwrap();
+    assert_eq!(copy.all_reviews().unwrap(), store.all_reviews().unwrap());
+    copy.integrity_check().unwrap();
+    let error = store.backup(store.path()).unwrap_err();
+    assert!(
+        matches!(error, StoreError::BackupOverDatabase { .. }),
+        "{error}"
+    );
+}

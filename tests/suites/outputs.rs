@@ -181,3 +181,115 @@ fn a_killed_runs_temporary_files_are_removed_by_the_next_run() {
     assert!(!stale.exists(), "{:?}", names(dir.path()));
     assert!(leftovers(dir.path()).is_empty(), "{:?}", names(dir.path()));
 }
+
+/// A hostile bank: in its text, a window title (OSC 0), a screen clear, a clipboard
+/// write (OSC 52), 8-bit C1 controls (CSI, OSC) and a right-to-left override.
+const HOSTILE: &str = r#"[bank]
+id = "hostile"
+title = "Hostile \u001b]0;pwned\u0007 title"
+
+[[question]]
+id = "choice"
+kind = "multiple_choice"
+prompt = "Clear \u001b[2J and copy \u001b]52;c;cm0gLXJmIH4=\u0007 this"
+choices = ["C1 \u009b31m red \u009d0;title\u009c", "right \u202eto left"]
+answer = "A"
+explanation = "Because \u001b[31m."
+
+[[question]]
+id = "text"
+kind = "short_answer"
+prompt = "Name \u202e it"
+model_answer = "answer \u009b2J here"
+"#;
+
+/// The control characters a bank could drive a terminal with.
+const DRIVERS: [char; 6] = ['\x1b', '\x07', '\u{9b}', '\u{9c}', '\u{9d}', '\u{202e}'];
+
+fn hostile_bank(dir: &Path) -> PathBuf {
+    let path = dir.join("hostile.toml");
+    std::fs::write(&path, HOSTILE).expect("write bank");
+    path
+}
+
+/// What `command` writes when its stdout is a terminal (a pty from `script`), raw;
+/// `None` (after saying the test is skipped) where `script` is missing.
+fn at_a_terminal(test: &str, home: &Path, command: &[String]) -> Option<String> {
+    let log = home.join("typescript");
+    let quoted: Vec<String> = command
+        .iter()
+        .map(|arg| format!("'{}'", arg.replace('\'', "'\\''")))
+        .collect();
+    let line = format!(
+        "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm NO_COLOR=1 RECALL_DB={home}/recall.db \
+         RECALL_CONFIG={home}/config.toml {bin} {args}",
+        home = home.display(),
+        bin = env!("CARGO_BIN_EXE_recall"),
+        args = quoted.join(" ")
+    );
+    let ran = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", &line])
+        .arg(&log)
+        .stdin(std::process::Stdio::null())
+        .output();
+    match ran {
+        Ok(output) if output.status.success() => {
+            Some(String::from_utf8_lossy(&std::fs::read(&log).expect("typescript")).into_owned())
+        }
+        Ok(output) => panic!(
+            "{test}: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+        Err(error) => {
+            eprintln!("skipped {test}: cannot run script(1) for a terminal ({error})");
+            None
+        }
+    }
+}
+
+/// Regression (issue 16): `recall export --format gift|csv` to stdout let a bank drive
+/// the terminal (window title, screen clear, clipboard via OSC 52, C1 controls, U+202E).
+/// At a terminal they are shown inert; into a file, or a pipe, every byte is kept.
+#[test]
+fn an_export_to_a_terminal_is_inert_and_to_a_file_byte_exact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = hostile_bank(dir.path());
+    for format in ["gift", "csv"] {
+        let command: Vec<String> = ["export", "--format", format]
+            .iter()
+            .map(|s| s.to_string())
+            .chain([bank.display().to_string()])
+            .collect();
+        let test = "an_export_to_a_terminal_is_inert_and_to_a_file_byte_exact";
+        let Some(screen) = at_a_terminal(test, dir.path(), &command) else {
+            return;
+        };
+        for driver in DRIVERS {
+            assert!(
+                !screen.contains(driver),
+                "{format}: {driver:?} reached the terminal"
+            );
+        }
+        assert!(
+            screen.contains("^[]52;c;"),
+            "{format}: shown, not dropped: {screen}"
+        );
+
+        let file = dir.path().join(format!("out.{format}"));
+        let run = Recall::new().args(&command).arg("-o").arg(&file).run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let written = std::fs::read_to_string(&file).expect("read");
+        for driver in ['\x1b', '\u{9b}', '\u{202e}'] {
+            assert!(
+                written.contains(driver),
+                "{format}: the file lost {driver:?}"
+            );
+        }
+        let piped = Recall::new().args(&command).run();
+        assert_eq!(
+            piped.stdout, written,
+            "{format}: a pipe gets the file's bytes"
+        );
+    }
+}

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let mut out = std::io::stdout().lock();
     if args.output.json {
         let document = card_json(ctx, &scheduler, &key, &card, &history);
-        writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&document)?)?;
     } else {
         write!(out, "{}", card_text(ctx, &scheduler, &key, &card, &history))?;
     }

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json(&due, now, day))?
+            crate::text::terminal_safe_json(&json(&due, now, day))?
         )?;
     } else {
         write!(out, "{}", table(ctx, config, &due, now, day))?;

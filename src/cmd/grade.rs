@@ -151,10 +151,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
                 writeln!(out, "{summary}")?;
             }
         }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
-        }
+        Format::Json => writeln!(out, "{}", crate::text::terminal_safe_json(&rows)?)?,
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(&mut out);
             writer.write_record([

@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
     let mut out = std::io::stdout().lock();
     if args.output.json {
-        writeln!(out, "{}", super::check::terminal_safe_json(&summaries)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&summaries)?)?;
         return Ok(Outcome::Success);
     }
     if summaries.is_empty() {

@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     )?;
     let mut out = std::io::stdout().lock();
     if args.output.json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&stats)?)?;
     } else {
         write!(out, "{}", render(&stats, crate::text::terminal_width()))?;
     }

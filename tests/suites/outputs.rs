@@ -186,7 +186,7 @@ fn a_killed_runs_temporary_files_are_removed_by_the_next_run() {
 /// write (OSC 52), 8-bit C1 controls (CSI, OSC) and a right-to-left override.
 const HOSTILE: &str = r#"[bank]
 id = "hostile"
-title = "Hostile \u001b]0;pwned\u0007 title"
+title = "Hostile \u001b]0;pwned\u0007 title \u202e reversed"
 
 [[question]]
 id = "choice"
@@ -292,4 +292,108 @@ fn an_export_to_a_terminal_is_inert_and_to_a_file_byte_exact() {
             "{format}: a pipe gets the file's bytes"
         );
     }
+}
+
+/// Regression (issue 16): bidi and C1 characters reached the output of `list --json`,
+/// `grade --format json` and `check --format json`. In JSON they are escaped
+/// (`\u202e`), which means the same character to a JSON reader.
+#[test]
+fn json_output_escapes_bidi_and_c1_controls() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = hostile_bank(dir.path());
+    let responses = dir.path().join("responses.csv");
+    std::fs::write(
+        &responses,
+        "question,response\nhostile/text,\"answer \u{9b}2J here \u{202e}reversed\"\n",
+    )
+    .expect("write responses");
+    let runs = [
+        Recall::new().args(["list", "--json"]).arg(&bank).run(),
+        Recall::new()
+            .args(["grade", "--format", "json", "--responses"])
+            .arg(&responses)
+            .arg(&bank)
+            .run(),
+        Recall::new()
+            .args(["check", "--format", "json"])
+            .arg(dir.path().join("hostile.toml"))
+            .arg(root().join("tests/banks/valid/warnings-only.toml"))
+            .run(),
+    ];
+    for run in &runs {
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        for driver in DRIVERS {
+            assert!(!run.stdout.contains(driver), "{driver:?}: {}", run.stdout);
+        }
+        let _: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    }
+    assert!(
+        runs[0]
+            .stdout
+            .contains(r"\u001b]0;pwned\u0007 title \u202e"),
+        "{}",
+        runs[0].stdout
+    );
+    assert!(
+        runs[1].stdout.contains(r"\u009b2J here \u202ereversed"),
+        "{}",
+        runs[1].stdout
+    );
+    let graded: serde_json::Value = serde_json::from_str(&runs[1].stdout).expect("JSON");
+    assert_eq!(
+        graded[0]["response"],
+        "answer \u{9b}2J here \u{202e}reversed"
+    );
+}
+
+/// Regression (issue 16): `recall import` wrote a lesson's bidi and C1 characters into
+/// the bank raw, where `cat` of the bank runs them. They are escaped in its strings
+/// (`\u202E`, the same text to TOML) and shown inert in its comments.
+#[test]
+fn an_imported_bank_holds_no_raw_control_characters() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let lesson = dir.path().join("lesson.md");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/lessons/MOD-DOCKER-04.md"))
+        .expect("lesson")
+        .replacen(
+            "Container Networking",
+            "Container \u{202e}Networking\u{9b}2J",
+            1,
+        )
+        .replacen(
+            "## Why This Exists",
+            "## Why This Exists\n\nStray \u{9d}0;t\u{9c} text.",
+            1,
+        )
+        .replace("Named Volume", "Named \u{2067}Volume\u{2069}");
+    std::fs::write(&lesson, &text).expect("write lesson");
+    let out = dir.path().join("bank.toml");
+    let run = Recall::new()
+        .arg("import")
+        .arg(&lesson)
+        .arg("-o")
+        .arg(&out)
+        .run();
+    assert!(run.code <= 1, "{}", run.transcript());
+    let written = std::fs::read_to_string(&out).expect("bank");
+    for driver in DRIVERS.iter().chain(&['\u{2067}', '\u{2069}']) {
+        assert!(!written.contains(*driver), "{driver:?} written raw");
+    }
+    assert!(
+        written.contains(r"\u202E") || written.contains("<U+202E>"),
+        "{written}"
+    );
+    // What is escaped is the same text: the bank loads, with the characters in it.
+    let (bank, diagnostics) = recall::bank::load_str(&out, &written);
+    let bank = bank.unwrap_or_else(|| panic!("{diagnostics:?}"));
+    let all: String = bank
+        .questions
+        .iter()
+        .flat_map(|q| [q.prompt.clone(), q.model_answer.clone().unwrap_or_default()])
+        .chain([bank.title.clone()])
+        .collect();
+    assert!(
+        all.contains('\u{202e}') || all.contains('\u{2067}'),
+        "{all}"
+    );
 }

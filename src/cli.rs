@@ -46,7 +46,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// The configuration file [default: $RECALL_CONFIG, else ~/.config/recall/config.toml]
+    /// The configuration file, which must exist [default: $RECALL_CONFIG, else
+    /// ~/.config/recall/config.toml, either of which may be absent]
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 }

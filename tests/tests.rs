@@ -29,6 +29,9 @@ mod outputs;
 #[path = "suites/store_health.rs"]
 mod store_health;
 
+#[path = "suites/inputs.rs"]
+mod inputs;
+
 #[path = "suites/schedule_conformance.rs"]
 mod schedule_conformance;
 

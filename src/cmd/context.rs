@@ -75,13 +75,13 @@ impl Context {
     }
 
     /// The configuration file (`--config`, `RECALL_CONFIG`, the platform default); a
-    /// missing file gives the defaults.
+    /// missing file gives the defaults, unless it was named with `--config`.
     pub fn config(&self) -> Result<&Config, CommandError> {
         if let Some(config) = self.config.get() {
             return Ok(config);
         }
-        let path = paths::config(self.config_option.as_deref());
-        let config = Config::load(path.as_deref())?;
+        let file = paths::config(self.config_option.as_deref());
+        let config = Config::load(file.as_ref())?;
         Ok(self.config.get_or_init(|| config))
     }
 

@@ -171,6 +171,7 @@ fn kind_of(error: &anyhow::Error) -> Option<ErrorKind> {
         if let Some(error) = cause.downcast_ref::<ConfigError>() {
             return Some(match error {
                 ConfigError::Read { .. } => ErrorKind::Io,
+                ConfigError::Missing { .. } => ErrorKind::Usage,
                 ConfigError::Invalid(_) => ErrorKind::Data,
             });
         }

@@ -15,13 +15,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::backup::{Backup, StepResult};
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, params};
 
 use super::error::describe;
 use super::inspect::{companion, inspect};
 use super::schema::{self, Identity};
 use super::sql::Micros;
-use super::{BUSY_TIMEOUT, Store, StoreError, open_path};
+use super::{BUSY_TIMEOUT, Store, StoreError, connect};
 use crate::atomic_file::AtomicFile;
 
 /// The file whose presence says a check found the database at `database` damaged:
@@ -135,7 +135,7 @@ impl Examination {
     }
 }
 
-/// Looks at the database at `path` without writing to it (SQLite opens it read-only):
+/// Looks at the database at `path` without writing to it:
 /// the checks made before opening, whether it is recall's, its schema version and the
 /// full `integrity_check`. A file that is damaged is an answer here, not an error (and
 /// is marked damaged, as any failed check marks it); one that is not recall's, or
@@ -174,9 +174,10 @@ fn look(path: &Path) -> Result<Examination, StoreError> {
         Err(error) => return Err(error),
     }
     let sqlite = |source| describe(path, source);
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut connection = Connection::open_with_flags(open_path(path), flags).map_err(sqlite)?;
+    let mut connection = connect(path).map_err(sqlite)?;
     connection.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+    // Nothing here writes, and closing copies nothing from a log that holds answers
+    // (see `connect`): `recall doctor` folds the log in once the database passed.
     let version = match schema::identify(&mut connection) {
         Ok(Identity::Recall(version)) => version,
         Ok(Identity::New) => 0,

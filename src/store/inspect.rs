@@ -81,6 +81,18 @@ pub(super) fn inspect(path: &Path) -> Result<bool, StoreError> {
             actual: length,
         });
     }
+    // The header's own word on whose file it is, as of its last checkpoint: recall
+    // stamps its id and its version in the same transactions, so a header with another
+    // application's id, or without recall's id and with a version recall only ever wrote
+    // stamped, is never recall's. Anything else is for `schema::identify` to decide.
+    let user_version = i32::from_be_bytes([header[60], header[61], header[62], header[63]]);
+    let application_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    let unstamped = 0..=super::schema::LAST_UNSTAMPED;
+    if application_id != 0 && application_id != super::schema::APPLICATION_ID
+        || application_id == 0 && !unstamped.contains(&i64::from(user_version))
+    {
+        return Err(StoreError::Foreign { path: owned() });
+    }
     let page_size = match u16::from_be_bytes([header[16], header[17]]) {
         1 => 65_536,
         size => u64::from(size),

@@ -37,6 +37,7 @@ mod sql;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
@@ -55,7 +56,7 @@ use inspect::inspect;
 use schema::Identity;
 
 /// How long a writer waits for another process's transaction to finish.
-pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open progress database.
 #[derive(Debug)]
@@ -75,12 +76,20 @@ fn open_path(path: &Path) -> PathBuf {
     }
 }
 
-/// A read-write connection to the database file at `path` (see [`open_path`]).
+/// A read-write connection to the database file at `path` (see [`open_path`]), for a
+/// database not yet known to be recall's. A write-ahead log with something in it may be
+/// another application's, left by a crash, and closing the last connection would copy
+/// it into that application's file: while there is one, closing copies nothing (until
+/// [`schema::identify`] says the database is recall's). Without one, closing only
+/// removes the empty log SQLite made.
 fn connect(path: &Path) -> rusqlite::Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Connection::open_with_flags(open_path(path), flags)
+    let log_in_use = std::fs::metadata(inspect::companion(path, "-wal")).is_ok_and(|m| m.len() > 0);
+    let connection = Connection::open_with_flags(open_path(path), flags)?;
+    connection.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, log_in_use)?;
+    Ok(connection)
 }
 
 impl Store {
@@ -110,7 +119,11 @@ impl Store {
         connection.busy_timeout(BUSY_TIMEOUT).map_err(opening)?;
 
         match schema::identify(&mut connection).map_err(opening)? {
-            Identity::New | Identity::Recall(_) => {}
+            Identity::New | Identity::Recall(_) => {
+                connection
+                    .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+                    .map_err(opening)?;
+            }
             Identity::TooNew(found) => {
                 return Err(StoreError::TooNew {
                     path: path.to_path_buf(),

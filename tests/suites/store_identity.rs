@@ -75,6 +75,7 @@ fn another_applications_database_is_never_written() {
             &["quiz", "--plain", "--seed", "1", &banks],
             &["drill", "--plain", "--seed", "1", &banks],
             &["check", "--orphans", &banks],
+            &["doctor", &banks],
         ] {
             let run = Recall::new()
                 .arg("--db")
@@ -103,6 +104,60 @@ fn another_applications_database_is_never_written() {
             .run();
         assert_eq!(run.code, 0, "{}", run.transcript());
         assert_eq!(snapshot(dir.path()), before, "check changed the folder");
+    }
+}
+
+/// The same application's database in write-ahead-log mode, once closed cleanly and
+/// once left by a crash with committed pages still in its `-wal` (which closing a
+/// connection would copy into its file): the database and its log stay byte for byte
+/// as they were, and no file is added.
+#[test]
+fn another_applications_write_ahead_log_is_never_copied_in() {
+    for crashed in [false, true] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("notes.db");
+        notes_app_database(&path, 2);
+        let connection = Connection::open(&path).expect("open");
+        connection
+            .pragma_update(None, "journal_mode", "wal")
+            .expect("wal");
+        if crashed {
+            // What a crash leaves: the last transactions only in the log.
+            connection
+                .set_db_config(
+                    rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                    true,
+                )
+                .expect("no checkpoint on close");
+            connection
+                .execute(
+                    "INSERT INTO note (title, body) VALUES ('later', 'only in the log')",
+                    [],
+                )
+                .expect("insert");
+        }
+        drop(connection);
+        let log = dir.path().join("notes.db-wal");
+        assert_eq!(log.metadata().is_ok_and(|m| m.len() > 0), crashed);
+        let kept = |dir: &Path| -> Vec<(String, String)> {
+            snapshot(dir)
+                .into_iter()
+                .filter(|(name, _)| !name.ends_with("-shm"))
+                .collect()
+        };
+        let before = kept(dir.path());
+        for command in [&["due"][..], &["quiz", "--plain"], &["doctor"]] {
+            let run = Recall::new()
+                .arg("--db")
+                .arg(&path)
+                .args(command)
+                .arg(banks())
+                .stdin("A\n")
+                .run();
+            assert_eq!(run.code, 2, "{command:?}: {}", run.transcript());
+            assert!(run.stderr.contains("not recall's"), "{}", run.transcript());
+            assert_eq!(kept(dir.path()), before, "{command:?}, crashed: {crashed}");
+        }
     }
 }
 

@@ -124,3 +124,34 @@ fn configuration_problems_name_the_file_the_place_and_the_fix() {
         .run();
     assert_eq!(run.code, 0, "{}", run.transcript());
 }
+
+/// Regression (issue 16): `recall import` was quadratic (80 copies of the seed lesson
+/// took 17.7 s, a 20 MB lesson would have taken 25 minutes): each question's rubric
+/// gathered the whole bank's word statistics again, and each unanswered question
+/// stemmed every sentence of the lesson again. A hundred copies (2.8 MB) import here in
+/// seconds; the quadratic importer took minutes on them. (Speed is measured in
+/// BENCHMARKS.md, not asserted here.)
+#[test]
+fn a_large_lesson_imports_in_linear_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let one = std::fs::read_to_string(root().join("tests/fixtures/lessons/MOD-DOCKER-04.md"))
+        .expect("lesson");
+    let single = dir.path().join("one.md");
+    std::fs::write(&single, &one).expect("write");
+    let many = dir.path().join("many.md");
+    std::fs::write(&many, one.repeat(100)).expect("write");
+    let questions = |lesson: &std::path::Path| -> Vec<String> {
+        let run = Recall::new().arg("import").arg(lesson).run();
+        assert!(run.code <= 1, "{}", run.transcript());
+        run.stdout
+            .lines()
+            .filter_map(|line| line.strip_prefix("id = "))
+            .map(str::to_owned)
+            .collect()
+    };
+    let (one, many) = (questions(&single), questions(&many));
+    // The bank id, then the questions: every copy's questions, each with its own id.
+    assert_eq!(many.len() - 1, 100 * (one.len() - 1));
+    let unique: std::collections::HashSet<&String> = many.iter().collect();
+    assert_eq!(unique.len(), many.len());
+}

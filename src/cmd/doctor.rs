@@ -98,6 +98,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
 
     // Sound: open it as every command does (which also brings its schema up to date).
     let mut progress = ctx.progress()?;
+    if (1..store::SCHEMA_VERSION).contains(&examination.version) {
+        report.line(
+            "schema",
+            format!("brought up to version {}", store::SCHEMA_VERSION),
+        )?;
+    }
     match examination.write_ahead_log {
         Some(bytes) if progress.store.checkpoint()? => report.line(
             "write-ahead log",

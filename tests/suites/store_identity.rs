@@ -239,6 +239,14 @@ fn database_in(dir: &Path) -> PathBuf {
     path
 }
 
+/// The database at `path` passes integrity_check and holds exactly the one answer
+/// [`database_in`] gave.
+fn assert_sound_with_its_answer(path: &Path) {
+    let store = recall::store::Store::open(path).expect("open");
+    store.integrity_check().expect("sound");
+    assert_eq!(store.review_count().expect("count"), 1);
+}
+
 /// A quiz as [`NOBODY`] on `path`: it must be refused at open, before the first
 /// question, with `expected` in the message, and leave the file as it was.
 fn assert_refused_as_nobody(path: &Path, expected: &str) {
@@ -260,6 +268,7 @@ fn assert_refused_as_nobody(path: &Path, expected: &str) {
         run.stdout
     );
     assert_eq!(std::fs::read(path).ok(), before);
+    assert_sound_with_its_answer(path);
 }
 
 /// Regression (issue 16): a database belonging to another user passed the check of its
@@ -346,6 +355,8 @@ fn a_shared_memory_file_that_is_a_folder_is_named() {
     );
     assert!(!run.stderr.contains("read-only"), "{}", run.transcript());
     assert_eq!(std::fs::read(&path).expect("read"), before);
+    std::fs::remove_dir(dir.path().join("recall.db-shm")).expect("rmdir");
+    assert_sound_with_its_answer(&path);
 }
 
 /// Regression (issue 16): a full disk at open said "disk I/O error". It names the disk
@@ -381,7 +392,5 @@ fn a_full_disk_at_open_says_the_disk_is_full() {
         .arg(banks())
         .run();
     assert_eq!(run.code, 0, "{}", run.transcript());
-    let store = recall::store::Store::open(&path).expect("open");
-    store.integrity_check().expect("sound");
-    assert_eq!(store.review_count().expect("count"), 1);
+    assert_sound_with_its_answer(&path);
 }

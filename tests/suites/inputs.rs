@@ -4,10 +4,23 @@
 
 use std::path::PathBuf;
 
-use crate::util::{Recall, root};
+use crate::util::{Recall, Run, root};
 
 fn minimal() -> PathBuf {
     root().join("tests/banks/valid/minimal.toml")
+}
+
+/// `recall grade` of a responses file holding `text`, against the minimal bank.
+fn grade(text: &str) -> (Run, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let responses = dir.path().join("responses.csv");
+    std::fs::write(&responses, text).expect("write");
+    let run = Recall::new()
+        .args(["grade", "--responses"])
+        .arg(&responses)
+        .arg(minimal())
+        .run();
+    (run, responses, dir)
 }
 
 /// Regression (issue 16): an unclosed quote in a `--responses` CSV silently swallowed
@@ -15,8 +28,6 @@ fn minimal() -> PathBuf {
 /// where the quote opens, and nothing is graded.
 #[test]
 fn an_unclosed_quote_in_a_responses_file_is_an_error_with_its_line() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let responses = dir.path().join("responses.csv");
     let mut text = String::from("question,response\n");
     for i in 0..48 {
         if i == 3 {
@@ -25,12 +36,7 @@ fn an_unclosed_quote_in_a_responses_file_is_an_error_with_its_line() {
             text.push_str(&format!("minimal/volume,storage {i} the daemon manages\n"));
         }
     }
-    std::fs::write(&responses, text).expect("write");
-    let run = Recall::new()
-        .args(["grade", "--responses"])
-        .arg(&responses)
-        .arg(minimal())
-        .run();
+    let (run, responses, _dir) = grade(&text);
     assert_eq!(run.code, 2, "{}", run.transcript());
     let at = format!("{}:5:", responses.display());
     assert!(run.stderr.contains(&at), "{}", run.transcript());
@@ -42,18 +48,11 @@ fn an_unclosed_quote_in_a_responses_file_is_an_error_with_its_line() {
 /// line. It lists ten and says how many more, and where to see them all.
 #[test]
 fn the_grade_summary_lists_a_few_lines_and_counts_the_rest() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let responses = dir.path().join("responses.csv");
-    let mut text = String::from("question,response,expected\n");
-    for _ in 0..2_000 {
-        text.push_str("minimal/volume,no idea,pass\n");
-    }
-    std::fs::write(&responses, text).expect("write");
-    let run = Recall::new()
-        .args(["grade", "--responses"])
-        .arg(&responses)
-        .arg(minimal())
-        .run();
+    let text = format!(
+        "question,response,expected\n{}",
+        "minimal/volume,no idea,pass\n".repeat(2_000)
+    );
+    let (run, _, _dir) = grade(&text);
     assert_eq!(run.code, 1, "{}", run.transcript());
     let summary = run
         .stdout

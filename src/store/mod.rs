@@ -102,7 +102,10 @@ impl Store {
     /// write transaction begun and rolled back).
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let exists = inspect(path)?;
-        if let Some(detail) = health::damage_mark(path) {
+        if !exists {
+            // A mark left beside a database that is gone says nothing of a new one.
+            let _ = health::clear_damage_mark(path);
+        } else if let Some(detail) = health::damage_mark(path) {
             return Err(StoreError::Damaged {
                 path: path.to_path_buf(),
                 detail,

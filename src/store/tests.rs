@@ -568,6 +568,12 @@ fn a_database_marked_damaged_is_refused_until_the_mark_goes() {
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     assert!(clear_damage_mark(&path).unwrap());
     Store::open(&path).unwrap();
+    // Starting afresh: the damaged database moved away, its mark left behind.
+    health::mark_damaged(&path, "Page 7: never used");
+    std::fs::rename(&path, dir.path().join("damaged.db")).unwrap();
+    drop(Store::open(&path).unwrap());
+    Store::open(&path).unwrap();
+    assert!(!damage_mark_path(&path).exists());
 }
 
 #[test]

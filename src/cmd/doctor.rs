@@ -45,14 +45,22 @@ pub struct Args {
     pub backup: Option<PathBuf>,
 }
 
-/// The findings, one labelled line each, printed as they come.
+/// The findings, one labelled paragraph each (wrapped under its text), printed as they
+/// come.
 struct Report {
     out: std::io::StdoutLock<'static>,
+    width: usize,
 }
+
+/// The width of the labels, and of the indent of the lines a finding wraps onto.
+const LABEL: usize = 17;
 
 impl Report {
     fn line(&mut self, label: &str, text: impl AsRef<str>) -> Result<(), CommandError> {
-        writeln!(self.out, "{label:<16} {}", sanitize(text.as_ref()))?;
+        let indent = " ".repeat(LABEL);
+        let wrapped = crate::text::wrap(&sanitize(text.as_ref()), self.width, &indent);
+        let body = wrapped.strip_prefix(indent.as_str()).unwrap_or(&wrapped);
+        writeln!(self.out, "{label:<width$}{body}", width = LABEL)?;
         Ok(())
     }
 }
@@ -62,6 +70,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let database = ctx.database()?.to_path_buf();
     let mut report = Report {
         out: std::io::stdout().lock(),
+        width: crate::text::terminal_width(),
     };
     report.line("database", database.display().to_string())?;
     if std::fs::symlink_metadata(&database).is_err() {

@@ -43,6 +43,12 @@ fn recall_on(db: &Path, now: &str, args: &[&str]) -> Run {
         .run()
 }
 
+/// What `recall doctor` printed, each finding on one line again (it wraps them under
+/// their text, at 17 columns, to the terminal's width).
+fn findings(stdout: &str) -> String {
+    stdout.replace(&format!("\n{}", " ".repeat(17)), " ")
+}
+
 /// The review ids in the database, read with SQLite directly.
 fn review_ids(db: &Path) -> BTreeSet<i64> {
     let connection = Connection::open(db).expect("open");
@@ -179,7 +185,11 @@ fn a_damaged_database_is_found_after_a_session_and_then_refused_everywhere() {
 
     let doctor = recall_on(&db, DAY_TWO, &["doctor"]);
     assert_eq!(doctor.code, 1, "{}", doctor.transcript());
-    assert!(doctor.stdout.contains("DAMAGED"), "{}", doctor.transcript());
+    assert!(
+        findings(&doctor.stdout).contains("DAMAGED"),
+        "{}",
+        doctor.transcript()
+    );
     assert_eq!(
         std::fs::read(&db).expect("read"),
         before,
@@ -191,7 +201,7 @@ fn a_damaged_database_is_found_after_a_session_and_then_refused_everywhere() {
     let doctor = recall_on(&db, DAY_TWO, &["doctor"]);
     assert_eq!(doctor.code, 0, "{}", doctor.transcript());
     assert!(
-        doctor.stdout.contains("mark is removed"),
+        findings(&doctor.stdout).contains("mark is removed"),
         "{}",
         doctor.transcript()
     );
@@ -246,7 +256,7 @@ fn doctor_folds_in_the_write_ahead_log_a_killed_writer_left() {
     let doctor = recall_on(&db, DAY_ONE, &["doctor"]);
     assert_eq!(doctor.code, 0, "{}", doctor.transcript());
     assert!(
-        doctor.stdout.contains("folded in"),
+        findings(&doctor.stdout).contains("folded in"),
         "{}",
         doctor.transcript()
     );
@@ -280,7 +290,7 @@ fn doctor_fixes_what_is_safe_and_reports_the_rest() {
 
     let doctor = recall_on(&db, DAY_ONE, &["doctor"]);
     assert_eq!(doctor.code, 0, "{}", doctor.transcript());
-    let out = &doctor.stdout;
+    let out = &findings(&doctor.stdout);
     assert!(
         out.contains("not a cache this recall reads: removed"),
         "{out}"
@@ -339,7 +349,7 @@ fn doctor_backs_up_while_another_process_writes() {
         record(&mut lines);
     };
     let output = doctor.wait_with_output().expect("doctor's output");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = findings(&String::from_utf8_lossy(&output.stdout));
     assert!(
         status.success(),
         "{stdout}{}",

@@ -301,7 +301,8 @@ fn doctor_fixes_what_is_safe_and_reports_the_rest() {
         out.contains("5 answer(s) to 5 question(s) no bank has"),
         "{out}"
     );
-    assert!(out.contains("version 4"), "{out}");
+    let version = format!("version {}", recall::store::SCHEMA_VERSION);
+    assert!(out.contains(&version), "{out}");
     assert!(!cache.exists() && !stale.exists());
     let cards: i64 = Connection::open(&db)
         .expect("open")

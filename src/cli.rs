@@ -52,7 +52,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// The configuration file [default: $RECALL_CONFIG, else ~/.config/recall/config.toml]
+    /// The configuration file, which must exist [default: $RECALL_CONFIG, else
+    /// ~/.config/recall/config.toml, either of which may be absent]
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
@@ -90,6 +91,7 @@ pub enum Command {
     Export(cmd::export::Args),
     Schema(cmd::schema::Args),
     Optimize(cmd::optimize::Args),
+    Doctor(cmd::doctor::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
 }
@@ -180,6 +182,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Some(Command::Interview(args)) => cmd::interview::run(&ctx, args),
         Some(Command::Due(args)) => cmd::due::run(&ctx, args),
         Some(Command::Optimize(args)) => cmd::optimize::run(&ctx, args),
+        Some(Command::Doctor(args)) => cmd::doctor::run(&ctx, args),
         Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::paths::ConfigFile;
 use crate::schedule::{MAXIMUM_INTERVAL_LIMIT, SchedulerConfig};
 use crate::store::NewOrder;
 use crate::toml_error::Format;
@@ -66,6 +67,17 @@ impl Default for SchedulerSettings {
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file named with `--config` does not exist.
+    #[error(
+        "the configuration file {} named with --config does not exist; check the path, or \
+         leave --config out to use $RECALL_CONFIG or ~/.config/recall/config.toml (which \
+         may be absent)",
+        path.display()
+    )]
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file exists but cannot be read.
     #[error("cannot read the configuration file {}: {source}", path.display())]
     Read {
@@ -93,25 +105,31 @@ fn render(diagnostics: &[Diagnostic]) -> String {
 }
 
 impl Config {
-    /// Read the configuration at `path`; `None` or a missing file gives the defaults.
-    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
-        let Some(path) = path else {
+    /// Read the configuration `file`; none, or a missing file that was not named
+    /// explicitly, gives the defaults.
+    pub fn load(file: Option<&ConfigFile>) -> Result<Config, ConfigError> {
+        let Some(ConfigFile { path, explicit }) = file else {
             return Ok(Config::default());
         };
         match std::fs::read(path) {
             Ok(bytes) => {
-                let source = String::from_utf8(bytes).map_err(|_| {
-                    ConfigError::Invalid(vec![Diagnostic::file(
+                let source = String::from_utf8(bytes).map_err(|error| {
+                    ConfigError::Invalid(vec![Diagnostic::not_utf8(
                         path,
-                        Severity::Error,
-                        "the file is not UTF-8 text",
+                        error.as_bytes(),
+                        error.utf8_error(),
                     )])
                 })?;
                 Config::parse(path, &source)
             }
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !explicit => {
+                Ok(Config::default())
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                Err(ConfigError::Missing { path: path.clone() })
+            }
             Err(source) => Err(ConfigError::Read {
-                path: path.to_path_buf(),
+                path: path.clone(),
                 source,
             }),
         }
@@ -363,10 +381,42 @@ mod tests {
     }
 
     #[test]
-    fn missing_file_is_the_defaults() {
+    fn a_missing_default_file_is_the_defaults_but_a_missing_named_one_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let config = Config::load(Some(&dir.path().join("none.toml"))).unwrap();
+        let mut file = ConfigFile {
+            path: dir.path().join("none.toml"),
+            explicit: false,
+        };
+        let config = Config::load(Some(&file)).unwrap();
         assert_eq!(config.source, None);
+        file.explicit = true;
+        let error = Config::load(Some(&file)).unwrap_err();
+        assert!(matches!(error, ConfigError::Missing { .. }), "{error}");
+        assert!(error.to_string().contains("none.toml"), "{error}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located_to_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, b"[scheduler]\n# caf\xe9\n").unwrap();
+        let file = ConfigFile {
+            path,
+            explicit: true,
+        };
+        let Err(ConfigError::Invalid(diagnostics)) = Config::load(Some(&file)) else {
+            panic!("invalid UTF-8 was accepted");
+        };
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 6));
+        assert!(diagnostics[0].message.contains("0xE9"), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn a_number_too_large_for_any_key_says_so() {
+        let error = parse("[scheduler]\nnew_per_day = 99999999999999999999\n").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("is out of range"), "{text}");
+        assert!(!text.contains("i128"), "{text}");
     }
 
     #[test]

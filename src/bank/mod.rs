@@ -255,24 +255,7 @@ fn read_bounded(path: &Path, bytes: &mut Vec<u8>) -> Result<FileBytes, LoadError
 fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Loaded {
     match String::from_utf8(bytes) {
         Ok(text) => load_source(path, &text),
-        Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let bytes = err.into_bytes();
-            // The prefix up to `valid` is UTF-8 by definition of `valid_up_to`.
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-            let d = Diagnostic::at(
-                path,
-                prefix,
-                valid..valid,
-                Severity::Error,
-                format!(
-                    "file is not UTF-8 (invalid byte 0x{:02X})",
-                    bytes.get(valid).copied().unwrap_or(0)
-                ),
-            )
-            .hint("save the file as UTF-8");
-            Loaded::failed(d)
-        }
+        Err(err) => Loaded::failed(Diagnostic::not_utf8(path, err.as_bytes(), err.utf8_error())),
     }
 }
 

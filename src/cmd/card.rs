@@ -126,7 +126,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let marks = store.marks(&key)?;
     if args.output.json {
         let document = card_json(ctx, scheduler, &key, &card, &history, &marks, question);
-        writeln!(out, "{}", serde_json::to_string_pretty(&document)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&document)?)?;
     } else {
         let text = card_text(ctx, scheduler, &key, &card, &history, &marks, question);
         write!(style::stdout(), "{text}")?;

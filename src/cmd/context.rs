@@ -76,13 +76,13 @@ impl Context {
     }
 
     /// The configuration file (`--config`, `RECALL_CONFIG`, the platform default); a
-    /// missing file gives the defaults.
+    /// missing file gives the defaults, unless it was named with `--config`.
     pub fn config(&self) -> Result<&Config, CommandError> {
         if let Some(config) = self.config.get() {
             return Ok(config);
         }
-        let path = paths::config(self.config_option.as_deref());
-        let config = Config::load(path.as_deref())?;
+        let file = paths::config(self.config_option.as_deref());
+        let config = Config::load(file.as_ref())?;
         Ok(self.config.get_or_init(|| config))
     }
 
@@ -107,9 +107,13 @@ impl Context {
     /// Loads the banks at `paths` (see `paths::banks` for where they come from with no
     /// paths). Problems in the banks come back inside the library; only I/O failures are
     /// errors. Loaded banks are cached beside the progress database (`bank::cache`), so
-    /// an unchanged file is not parsed again.
+    /// an unchanged file is not parsed again; never beside a file that is not recall's.
     pub fn load_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
-        let cache = self.database().ok().map(bank::cache::path_for);
+        let cache = self
+            .database()
+            .ok()
+            .filter(|database| crate::store::is_recalls_or_absent(database))
+            .map(bank::cache::path_for);
         Ok(bank::load_cached(&paths::banks(paths), cache.as_deref())?)
     }
 

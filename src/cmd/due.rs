@@ -70,7 +70,7 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json(&due, now, day))?
+            crate::text::terminal_safe_json(&json(&due, now, day))?
         )?;
         return Ok(Outcome::Success);
     }

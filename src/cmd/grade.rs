@@ -151,10 +151,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
                 writeln!(out, "{summary}")?;
             }
         }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
-        }
+        Format::Json => writeln!(out, "{}", crate::text::terminal_safe_json(&rows)?)?,
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(&mut out);
             writer.write_record([
@@ -198,10 +195,19 @@ fn read(
     path: &Path,
     mut grade: impl FnMut(u64, &str, &str, Option<Expected>) -> Result<Row, String>,
 ) -> Result<Vec<Row>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(file);
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let at = |line: u64| format!("{}:{line}", path.display());
+    if let Some(line) = unclosed_quote(&bytes) {
+        bail!(
+            "{}: a quoted field starts on this line and is never closed, so the rest of \
+             the file would be read as one response; close it with \" (a quote inside a \
+             quoted field is written \"\")",
+            at(line)
+        );
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(bytes.as_slice());
     let header = reader
         .headers()
         .map_err(|e| anyhow!("{}: {}", at(1), csv_problem(&e)))?
@@ -246,6 +252,37 @@ fn read(
     Ok(rows)
 }
 
+/// The line on which a quoted field opens that no quote closes, as the csv reader sees
+/// quotes (one opens a field only at its start, `""` inside is a quote): the reader
+/// would take everything to the end of the file as that field, without a word.
+fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
+    let mut line = 1;
+    let mut opened_on = None;
+    let mut field_start = true;
+    let mut rest = bytes.iter().copied().peekable();
+    while let Some(byte) = rest.next() {
+        if byte == b'\n' {
+            line += 1;
+        }
+        if opened_on.is_some() {
+            if byte == b'"' && rest.next_if_eq(&b'"').is_none() {
+                opened_on = None;
+            }
+            continue;
+        }
+        match byte {
+            b'"' if field_start => opened_on = Some(line),
+            b',' | b'\n' | b'\r' => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    opened_on
+}
+
 /// A csv error in words, without the position (the caller puts the line first).
 fn csv_problem(err: &csv::Error) -> String {
     match err.kind() {
@@ -279,6 +316,9 @@ fn table_row(row: &Row) -> String {
     sanitize(&text)
 }
 
+/// How many line numbers the summary lists for each kind of disagreement.
+const LINES_LISTED: usize = 10;
+
 /// Agreement with the expected verdicts, when any row has one.
 fn summary(rows: &[Row]) -> Option<String> {
     let judged: Vec<&Row> = rows.iter().filter(|r| r.expected.is_some()).collect();
@@ -286,13 +326,23 @@ fn summary(rows: &[Row]) -> Option<String> {
         return None;
     }
     let agree = judged.iter().filter(|r| r.agrees() == Some(true)).count();
+    // At most LINES_LISTED line numbers each: thousands on one line help nobody.
     let lines = |rows: Vec<&&Row>| -> String {
         if rows.is_empty() {
-            String::new()
-        } else {
-            let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
-            format!(" (line{} {})", plural(rows.len()), lines.join(", "))
+            return String::new();
         }
+        let mut lines: Vec<String> = rows
+            .iter()
+            .take(LINES_LISTED)
+            .map(|r| r.line.to_string())
+            .collect();
+        if rows.len() > LINES_LISTED {
+            lines.push(format!(
+                "and {} more (`--format csv` has a row for each)",
+                rows.len() - LINES_LISTED
+            ));
+        }
+        format!(" (line{} {})", plural(rows.len()), lines.join(", "))
     };
     let missed_positives: Vec<&&Row> = judged
         .iter()
@@ -364,6 +414,23 @@ mod tests {
         assert_eq!(Expected::parse("maybe"), None);
         assert!(Expected::Score(0.5).passes(0.5));
         assert!(!Expected::Score(0.4).passes(0.5));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        assert_eq!(
+            unclosed_quote(b"q,r\na,\"closed \"\"quote\"\" ok\"\n"),
+            None
+        );
+        assert_eq!(
+            unclosed_quote(b"q,r\na,b\"not a quote\nc,\"open\nd,e\n"),
+            Some(3)
+        );
+        assert_eq!(
+            unclosed_quote(b"q,r\r\na,\"two\r\nlines\"\r\nb,\"x"),
+            Some(4)
+        );
+        assert_eq!(unclosed_quote(b"\"q\",\"r\"\n"), None);
     }
 
     #[test]

@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         let mut out = style::stdout();
         let tags = crate::session::select::tags(&library);
         if args.output.json {
-            writeln!(out, "{}", super::check::terminal_safe_json(&tags)?)?;
+            writeln!(out, "{}", crate::text::terminal_safe_json(&tags)?)?;
         } else if tags.is_empty() {
             writeln!(out, "the banks have no tags")?;
         } else {
@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
     if args.output.json {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", super::check::terminal_safe_json(&summaries)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&summaries)?)?;
         return Ok(Outcome::Success);
     }
     let mut out = style::stdout();

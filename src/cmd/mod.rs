@@ -11,6 +11,7 @@ pub mod card;
 pub mod check;
 pub mod completions;
 pub mod context;
+pub mod doctor;
 pub mod drill;
 pub mod due;
 pub mod error;

@@ -206,6 +206,9 @@ pub struct Ran {
     /// How it ended.
     pub ending: Ending,
     notes: Vec<String>,
+    /// The day's health check of the database, when it failed: reported after the
+    /// summary (every answer of the session is saved by then).
+    health: Option<CommandError>,
 }
 
 impl Ran {
@@ -219,6 +222,9 @@ impl Ran {
             text.push_str(note);
         }
         print(&text)?;
+        if let Some(error) = self.health {
+            return Err(error);
+        }
         if self.ending == Ending::Interrupted {
             return Err(CommandError::new(ErrorKind::Interrupted, Interrupted));
         }
@@ -284,7 +290,18 @@ pub fn run_session(
     if ending == Ending::EndOfInput {
         notes.push("Input ended; every rated answer is saved.".to_owned());
     }
-    Ok(Ran { ending, notes })
+    // The day's health check, once the last question is done (never before the first).
+    let day = progress.study_day().date(ctx.clock.offset());
+    let health = progress
+        .store
+        .check_daily(day, ctx.clock.now())
+        .err()
+        .map(CommandError::from);
+    Ok(Ran {
+        ending,
+        notes,
+        health,
+    })
 }
 
 /// Offers to save the answers an earlier session could not save: with `--recover` at

@@ -485,18 +485,47 @@ mod tests;
 /// words like `completely`. One
 /// derivation serves grading and drafting.
 pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<String> {
-    let stemmer = crate::lang::stemmer();
-    let stats = BankStats::new(bank, &stemmer);
+    KeywordDrafter::new(bank).draft(question, max)
+}
+
+/// [`draft_keywords`] for many questions of one bank: the bank's word statistics are
+/// gathered once, not once per question (which made importing a large lesson
+/// quadratic).
+pub struct KeywordDrafter {
+    stemmer: Stemmer,
+    stats: BankStats,
+}
+
+impl KeywordDrafter {
+    /// A drafter for the questions of `bank`.
+    pub fn new(bank: &Bank) -> KeywordDrafter {
+        let stemmer = crate::lang::stemmer();
+        let stats = BankStats::new(bank, &stemmer);
+        KeywordDrafter { stemmer, stats }
+    }
+
+    /// [`draft_keywords`] of `question`, one of the bank's questions.
+    pub fn draft(&self, question: &Question, max: usize) -> Vec<String> {
+        draft_with(question, max, &self.stats, &self.stemmer)
+    }
+}
+
+fn draft_with(
+    question: &Question,
+    max: usize,
+    stats: &BankStats,
+    stemmer: &Stemmer,
+) -> Vec<String> {
     let options = Options::default();
-    let rubric = derive::derive(question, &stats, &options.derive, &stemmer);
+    let rubric = derive::derive(question, stats, &options.derive, stemmer);
     let model = question.model_answer.as_deref().unwrap_or("");
     let mut uses: HashMap<std::sync::Arc<str>, f64> = HashMap::new();
-    for token in token::tokenize(model, &stemmer, token::Parts::Skip) {
+    for token in token::tokenize(model, stemmer, token::Parts::Skip) {
         *uses.entry(token.stem).or_default() += 1.0;
     }
     let score = |concept: &crate::bank::Concept| {
         let label = concept.label();
-        let stem = token::tokenize(label, &stemmer, token::Parts::Skip)
+        let stem = token::tokenize(label, stemmer, token::Parts::Skip)
             .pop()
             .map(|t| t.stem);
         let repeats = stem.and_then(|s| uses.get(&s).copied()).unwrap_or(1.0);

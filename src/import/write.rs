@@ -1,10 +1,11 @@
 //! A bank model written back as bank TOML, in the order and layout of
 //! `docs/bank-format.md`, for `recall import` (and anything else that makes banks).
 //!
-//! Strings are TOML basic strings with every character that needs it escaped, so any
-//! text round-trips: `load_str(to_toml(bank))` gives the same bank back (a unit test and
-//! a property test hold it to that). Comments can be attached to the bank and to
-//! questions; they are written above them.
+//! Strings are TOML basic strings with every character that needs it escaped, and the
+//! control characters that could drive a terminal escaped too, so any text round-trips:
+//! `load_str(to_toml(bank))` gives the same bank back (a unit test and a property test
+//! hold it to that). Comments can be attached to the bank and to questions; they are
+//! written above them, with control characters as visible stand-ins.
 
 use crate::bank::{Bank, Concept, Example, Expect, Question, Rubric, letter};
 use std::collections::HashMap;
@@ -32,7 +33,9 @@ pub fn string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+            // C0 controls must be escaped in TOML; DEL, C1 and bidirectional controls
+            // are, so the file shows inert when printed (`cat bank.toml`).
+            c if (c as u32) < 0x20 || crate::text::is_escaped_control(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),

@@ -92,20 +92,6 @@ const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mod
                               score, suggested_rating, rating, duration_ms, rescheduled, \
                               choice_order";
 
-impl StoreError {
-    /// Whether the write failed only because another connection held the database's
-    /// lock for longer than the busy timeout: trying again later may succeed.
-    pub fn is_busy(&self) -> bool {
-        match self {
-            StoreError::Sqlite { source, .. } => matches!(
-                source.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
-            ),
-            _ => false,
-        }
-    }
-}
-
 impl Store {
     /// Record an answer: append it to the log and store the question's next
     /// card, in one transaction committed before this returns.

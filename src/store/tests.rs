@@ -511,6 +511,9 @@ fn a_database_from_a_newer_recall_is_refused_untouched() {
         connection
             .execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
             .unwrap();
+        connection
+            .pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
     }
     let bytes = std::fs::read(&path).unwrap();
     let error = Store::open(&path).unwrap_err();
@@ -536,6 +539,78 @@ fn another_programs_database_is_refused_untouched() {
     let error = Store::open(&path).unwrap_err();
     assert!(matches!(error, StoreError::Foreign { .. }), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+/// Regression (issue 16): another application's database whose `user_version` is one
+/// recall once used (1 to 3) was switched to WAL, given a table and bumped before recall
+/// failed. It is recognised as not recall's before anything is written, even with
+/// tables named like recall's, and no file appears beside it.
+#[test]
+fn another_programs_database_with_a_small_version_is_refused_untouched() {
+    let shapes = [
+        (1, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"),
+        (
+            2,
+            "CREATE TABLE review (id INTEGER PRIMARY KEY, stars INTEGER);",
+        ),
+        (
+            3,
+            "CREATE TABLE review (id INTEGER PRIMARY KEY); CREATE TABLE card (front TEXT);",
+        ),
+    ];
+    for (version, tables) in shapes {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        {
+            let connection = Connection::open(&path).unwrap();
+            connection.execute_batch(tables).unwrap();
+            connection
+                .pragma_update(None, "user_version", version)
+                .unwrap();
+        }
+        assert_refused_untouched(&std::fs::read(&path).unwrap(), |e| {
+            matches!(e, StoreError::Foreign { .. })
+        });
+    }
+    // Another application's mark, and no tables yet: not ours to take either.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marked.db");
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "application_id", 42)
+        .unwrap();
+    assert_refused_untouched(&std::fs::read(&path).unwrap(), |e| {
+        matches!(e, StoreError::Foreign { .. })
+    });
+}
+
+#[test]
+fn a_database_marked_as_recalls_without_its_tables_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    drop(Store::open(&path).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("DROP TABLE card;")
+        .unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(error, StoreError::UnexpectedSchema { .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("`card` is missing"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_new_database_carries_recalls_application_id() {
+    let (_dir, store) = temp_store();
+    let id: i32 = store
+        .connection()
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .unwrap();
+    assert_eq!(id, schema::APPLICATION_ID);
 }
 
 #[test]
@@ -603,6 +678,15 @@ fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
     std::fs::copy(fixture, &path).unwrap();
     let mut store = Store::open(&path).unwrap();
     assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
+    let id: i32 = store
+        .connection()
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .unwrap();
+    assert_eq!(
+        id,
+        schema::APPLICATION_ID,
+        "stamped as recall's on migrating"
+    );
     assert_eq!(store.review_count().unwrap(), 3);
     let key = QuestionKey::new("mod-docker-04", "interview-named-volume-definition");
     assert_eq!(store.history(&key).unwrap().len(), 2);
@@ -623,4 +707,65 @@ fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
         )
         .unwrap();
     assert_eq!(store.review_count().unwrap(), 4);
+}
+
+#[test]
+fn the_daily_check_runs_once_a_study_day_and_is_recorded() {
+    let (_dir, mut store) = temp_store();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    assert_eq!(store.last_check().unwrap(), None);
+    assert!(
+        store.check_daily(day, at(0)).unwrap(),
+        "the first of the day runs"
+    );
+    assert_eq!(store.last_check().unwrap(), Some((day, at(0))));
+    assert!(
+        !store.check_daily(day, at(60)).unwrap(),
+        "the second does not"
+    );
+    let next = day.succ_opt().unwrap();
+    assert!(store.check_daily(next, at(86_400)).unwrap());
+    assert_eq!(store.last_check().unwrap(), Some((next, at(86_400))));
+}
+
+#[test]
+fn a_database_marked_damaged_is_refused_until_the_mark_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    drop(Store::open(&path).unwrap());
+    health::mark_damaged(&path, "Page 7: never used");
+    let bytes = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Damaged { .. }), "{error}");
+    assert!(error.to_string().contains("Page 7: never used"), "{error}");
+    assert!(error.to_string().contains("recall doctor"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(clear_damage_mark(&path).unwrap());
+    Store::open(&path).unwrap();
+    // Starting afresh: the damaged database moved away, its mark left behind.
+    health::mark_damaged(&path, "Page 7: never used");
+    std::fs::rename(&path, dir.path().join("damaged.db")).unwrap();
+    drop(Store::open(&path).unwrap());
+    Store::open(&path).unwrap();
+    assert!(!damage_mark_path(&path).exists());
+}
+
+#[test]
+fn a_backup_is_a_sound_single_file_copy_and_never_the_database_itself() {
+    let (dir, mut store) = temp_store();
+    store
+        .record(&answer("b", "q", Rating::Good), &scheduler(), at(0))
+        .unwrap();
+    let to = dir.path().join("backup.db");
+    let made = store.backup(&to).unwrap();
+    assert_eq!(made.reviews, 1);
+    assert_eq!(made.bytes, std::fs::metadata(&to).unwrap().len());
+    let copy = Store::open(&to).unwrap();
+    assert_eq!(copy.all_reviews().unwrap(), store.all_reviews().unwrap());
+    copy.integrity_check().unwrap();
+    let error = store.backup(store.path()).unwrap_err();
+    assert!(
+        matches!(error, StoreError::BackupOverDatabase { .. }),
+        "{error}"
+    );
 }

@@ -95,6 +95,18 @@ impl Recall {
         self
     }
 
+    /// Runs recall as the user and group with these ids (the test must run as root).
+    #[cfg(unix)]
+    /// Its temp HOME is opened to everyone, so that user can reach it.
+    #[cfg(unix)]
+    pub fn run_as(mut self, uid: u32, gid: u32) -> Recall {
+        use std::os::unix::process::CommandExt;
+        make_public(self.home.path());
+        // Dropping from root, std also clears the supplementary groups.
+        self.command.uid(uid).gid(gid);
+        self
+    }
+
     pub fn stdin(mut self, input: impl Into<String>) -> Recall {
         self.stdin = Some(input.into().into_bytes());
         self
@@ -233,4 +245,118 @@ pub fn fill_the_disk(db: &Path) -> rusqlite::Connection {
         )
         .expect("the trigger");
     connection
+}
+
+/// Whether the tests run as root (CI does), who may mount file systems and act as
+/// another user.
+pub fn running_as_root() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        false
+    }
+}
+
+/// The user and group tests run recall as when they need someone other than the owner
+/// of the files: `nobody`.
+pub const NOBODY: (u32, u32) = (65_534, 65_534);
+
+/// Whether recall can be run as [`NOBODY`] (root, and the binary is reachable by others);
+/// when not, prints why the test calling it is skipped.
+pub fn can_run_as_nobody(test: &str) -> bool {
+    if !running_as_root() {
+        eprintln!("skipped {test}: it runs recall as another user, which needs root");
+        return false;
+    }
+    let home = tempfile::tempdir().expect("temp dir");
+    make_public(home.path());
+    let runs = Recall::new()
+        .arg("--version")
+        .current_dir(home.path())
+        .run_as(NOBODY.0, NOBODY.1)
+        .run();
+    if runs.code != 0 {
+        eprintln!(
+            "skipped {test}: the user nobody cannot run {} ({})",
+            env!("CARGO_BIN_EXE_recall"),
+            runs.stderr.trim()
+        );
+        return false;
+    }
+    true
+}
+
+/// Lets everyone into `dir` (read and traverse), as a home other users can reach.
+pub fn make_public(dir: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+}
+
+/// A tiny tmpfs, mounted for one test and unmounted when dropped: the one way to fill a
+/// disk for real. `None` (after printing why the test is skipped) where the test may not
+/// mount one (not root, or no permission in this container).
+pub struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    pub fn mount(test: &str, bytes: u64) -> Option<Tmpfs> {
+        if !cfg!(target_os = "linux") || !running_as_root() {
+            eprintln!("skipped {test}: mounting a tmpfs needs root on Linux");
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let output = Command::new("mount")
+            .args(["-t", "tmpfs", "-o"])
+            .arg(format!("size={bytes},mode=0777"))
+            .arg("tmpfs")
+            .arg(dir.path())
+            .output();
+        match output {
+            Ok(output) if output.status.success() => Some(Tmpfs { dir }),
+            Ok(output) => {
+                eprintln!(
+                    "skipped {test}: cannot mount a tmpfs here ({})",
+                    String::from_utf8_lossy(&output.stderr).trim()
+                );
+                None
+            }
+            Err(error) => {
+                eprintln!("skipped {test}: cannot run mount ({error})");
+                None
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the file system: a file written until the disk says it is full.
+    pub fn fill(&self) {
+        let mut filler = std::fs::File::create(self.path().join("filler")).expect("filler");
+        let block = vec![0x55u8; 4096];
+        while filler.write_all(&block).is_ok() {}
+        // Then byte by byte, so not even a few bytes are left.
+        while filler.write_all(&[0x55]).is_ok() {}
+        let _ = filler.sync_all();
+    }
+
+    /// Makes room again.
+    pub fn drain(&self) {
+        let _ = std::fs::remove_file(self.path().join("filler"));
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
 }

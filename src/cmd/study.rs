@@ -20,7 +20,7 @@ use crate::session::{
 };
 use crate::store::{StoreError, recovery};
 use anyhow::Result;
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
 use std::io::IsTerminal;
 
 /// Options every study command takes.
@@ -184,11 +184,9 @@ impl Recorder for StoreRecorder<'_> {
         }
     }
 
-    fn preview(&mut self, key: &QuestionKey) -> Option<[DateTime<Utc>; 4]> {
+    fn preview(&mut self, key: &QuestionKey, now: DateTime<Utc>) -> Option<[DateTime<Utc>; 4]> {
         let progress = &*self.progress;
         let card = progress.store.card(key).ok()?;
-        // As `Store::record` schedules: at the time as the log keeps it.
-        let now = self.clock.now().trunc_subsecs(6);
         let fuzz_key = key.to_string();
         Some(Rating::ALL.map(|rating| {
             progress

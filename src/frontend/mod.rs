@@ -266,10 +266,12 @@ fn rate(
         return Ok(commit(session, front, recorder, suggested, true)?.then_some(Ending::Quit));
     }
     loop {
+        // The intervals are counted from the moment they are previewed at.
+        let now = session.now();
         let prompt = RatingPrompt {
             suggested,
-            dues: session.preview(recorder),
-            now: session.now(),
+            dues: session.preview(recorder, now),
+            now,
         };
         let (ending, ask) = match front.rate(&prompt) {
             Ok(RateReply::Rating(rating)) => {

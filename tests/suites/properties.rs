@@ -323,6 +323,7 @@ impl recall::session::Recorder for Kept {
     fn preview(
         &mut self,
         _key: &recall::session::QuestionKey,
+        _now: chrono::DateTime<chrono::Utc>,
     ) -> Option<[chrono::DateTime<chrono::Utc>; 4]> {
         None
     }

@@ -2,11 +2,10 @@
 //! with a fixed clock and seed), the database checked afterwards, and a drill killed
 //! with SIGKILL. The terminal front end is driven through tmux in `terminal.rs`.
 
-use crate::util::{Recall, Run, root};
+use crate::util::{Recall, Run, root, wait_for};
 use recall::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 const NOW: &str = "2026-11-28T09:00:00Z";
 
@@ -144,19 +143,6 @@ fn an_unknown_bank_filter_is_a_usage_error() {
         "{}",
         run.stderr
     );
-}
-
-/// Polls `condition` every 20 ms for up to a minute: long enough for the slowest
-/// machine, and it returns as soon as the condition holds.
-fn wait_for(mut condition: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        if condition() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
 }
 
 #[test]

@@ -8,150 +8,15 @@
 //!
 //! tmux is installed by `.ci/run` when it is missing.
 
-use crate::util::root;
+use crate::util::{Screen, root};
 use recall::store::Store;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 const NOW: &str = "2026-11-28T09:00:00Z";
 
-/// recall running inside its own tmux server.
-struct Screen {
-    home: tempfile::TempDir,
-    socket: PathBuf,
-    status: PathBuf,
-}
-
-impl Screen {
-    /// Starts `recall ARGS` in a window of `width` x `height`, with a fresh database
-    /// in a temporary home and nothing from the environment but PATH.
-    fn start(width: u16, height: u16, args: &str) -> Screen {
-        let screen = Screen::new();
-        screen.run(width, height, "", args);
-        screen
-    }
-
-    /// A temporary home to prepare before [`Screen::run`].
-    fn new() -> Screen {
-        let home = tempfile::tempdir().expect("temp dir");
-        let socket = home.path().join("tmux.sock");
-        let status = home.path().join("status");
-        Screen {
-            home,
-            socket,
-            status,
-        }
-    }
-
-    /// Runs `recall ARGS` with the variables `env` (`NAME=value ...`) besides ours.
-    fn run(&self, width: u16, height: u16, env: &str, args: &str) {
-        let script = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm-256color LANG=C.UTF-8 \
-             RECALL_DB={home}/recall.db RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} \
-             NO_COLOR=1 VISUAL= EDITOR= {env} {bin} {args}; echo EXIT=$? > {status}; sleep 60",
-            home = self.home.path().display(),
-            bin = env!("CARGO_BIN_EXE_recall"),
-            status = self.status.display(),
-        );
-        let out = self.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux is installed (.ci/run installs it): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    }
-
-    /// Presses tmux keys (`Enter`, `Escape`, `Down`, `C-c`, a letter).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Types `text` as it is.
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        self.tmux(&[
-            "resize-window",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-    }
-
-    /// The screen now, without trailing blanks.
-    fn capture(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p"]);
-        let text = String::from_utf8_lossy(&out.stdout);
-        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-        lines.join("\n").trim_end().to_owned()
-    }
-
-    /// The screen once it shows `needle` and has stopped changing (the same for three
-    /// looks 50 ms apart; polled for up to a minute: long enough for the slowest
-    /// machine, and it returns as soon as the screen is ready). Each needle is the last
-    /// thing drawn before recall waits for a key, so a settled screen is the whole one.
-    fn when(&self, needle: &str) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        let mut same = 0;
-        while start.elapsed() < Duration::from_secs(60) {
-            let now = self.capture();
-            same = if now == last { same + 1 } else { 0 };
-            if now.contains(needle) && same >= 2 {
-                return now;
-            }
-            last = now;
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("the screen never showed {needle:?}:\n{last}");
-    }
-
-    /// The exit status, once recall has ended.
-    fn exit(&self) -> i32 {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(60) {
-            if let Ok(text) = std::fs::read_to_string(&self.status)
-                && let Some(code) = text.trim().strip_prefix("EXIT=")
-            {
-                return code.parse().expect("an exit status");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("recall did not end:\n{}", self.capture());
-    }
-
-    fn database(&self) -> PathBuf {
-        self.home.path().join("recall.db")
-    }
-}
-
-impl Drop for Screen {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
+/// `recall ARGS` in a fresh home, in a `columns` x `rows` window, at [`NOW`].
+fn start(columns: u16, rows: u16, args: &str) -> Screen {
+    Screen::start(NOW, columns, rows, args)
 }
 
 fn bank(name: &str) -> String {
@@ -166,7 +31,7 @@ fn reviews(database: &Path) -> Vec<recall::store::Review> {
 
 /// A drill of three new choice questions at 80x24.
 fn choice_drill() -> Screen {
-    Screen::start(
+    start(
         80,
         24,
         &format!(
@@ -187,7 +52,7 @@ fn line_starting<'s>(screen: &'s str, prefix: &str) -> &'s str {
 
 #[test]
 fn a_choice_question_fits_the_screen_and_the_report_letters_are_the_screens() {
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -233,7 +98,7 @@ fn a_choice_question_fits_the_screen_and_the_report_letters_are_the_screens() {
 
 #[test]
 fn a_text_answer_stays_on_screen_line_by_line_above_its_grade() {
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -315,7 +180,7 @@ fn esc_opens_the_session_menu_everywhere_and_never_ends_without_a_choice() {
 
 #[test]
 fn ctrl_c_ends_with_the_summary_on_a_fresh_line_and_exit_130() {
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -365,7 +230,7 @@ fn a_resized_window_is_followed_at_the_next_key() {
 #[test]
 fn multi_select_asks_again_on_an_empty_enter_and_lists_the_right_answers_one_per_line() {
     let banks = root().join("tests/banks/valid/multiple-choice.toml");
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -402,7 +267,7 @@ fn multi_select_asks_again_on_an_empty_enter_and_lists_the_right_answers_one_per
 
 #[test]
 fn the_editor_opens_with_the_question_as_comments_and_the_answer_is_shown() {
-    let screen = Screen::new();
+    let screen = Screen::new(NOW);
     let home = screen.home.path();
     let editor = home.join("editor.sh");
     std::fs::write(
@@ -450,7 +315,7 @@ fn the_editor_opens_with_the_question_as_comments_and_the_answer_is_shown() {
 
 #[test]
 fn a_failing_editor_says_so_and_the_answer_is_typed_instead() {
-    let screen = Screen::new();
+    let screen = Screen::new(NOW);
     screen.run(
         80,
         24,
@@ -469,7 +334,7 @@ fn a_failing_editor_says_so_and_the_answer_is_typed_instead() {
 
 #[test]
 fn answers_kept_from_a_failed_session_are_offered_at_the_next_start() {
-    let screen = Screen::new();
+    let screen = Screen::new(NOW);
     let kept = r#"{"bank":"mod-docker-01","question":"pid-namespace-two-pids","mode":"drill","answer":"C","choice_order":[2,0,1,3],"score":1.0,"suggested":"good","rating":"good","duration_ms":1200,"reschedules":true,"answered_at":"2026-11-28T08:00:00+00:00"}"#;
     std::fs::write(
         screen.home.path().join("recall.db.unsaved"),

@@ -473,7 +473,7 @@ fn the_rating_prompt_shows_what_each_rating_schedules() {
     let s = session(&library, Mode::Drill);
     let dues = s.preview(&mut log, clock().now()).unwrap();
     assert_eq!(
-        report::ratings(Some(&dues), clock().now()),
+        crate::style::strip(&report::ratings(Some(&dues), clock().now())),
         "1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 4d"
     );
 }

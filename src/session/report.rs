@@ -45,88 +45,70 @@ fn header(ask: &Ask) -> String {
     header
 }
 
-/// The shown letter of the bank's choice `index` under `order`.
-fn shown_letter(order: &[usize], index: usize) -> String {
-    letter(shown_position(order, index))
+/// A question's choices as the learner saw them: the bank's choices in the order on
+/// screen, each named by its shown letter.
+#[derive(Clone, Copy)]
+struct Shown<'q> {
+    q: &'q Question,
+    order: &'q [usize],
 }
 
-/// Where the bank's choice `index` was shown under `order`.
-fn shown_position(order: &[usize], index: usize) -> usize {
-    order.iter().position(|&i| i == index).unwrap_or(index)
-}
-
-/// The bank's choices `indices` in the order they were shown.
-fn in_shown_order(order: &[usize], indices: &[usize]) -> Vec<usize> {
-    let mut sorted = indices.to_vec();
-    sorted.sort_by_key(|&i| shown_position(order, i));
-    sorted
-}
-
-/// `B) its text` for the bank's choice `index`, lettered as shown, after `indent`,
-/// wrapped to `width`, the choice in `style`.
-fn lettered(
-    q: &Question,
-    order: &[usize],
-    index: usize,
-    width: usize,
-    indent: &str,
-    style: Style,
-) -> String {
-    let line = view::choice(q, index, shown_position(order, index), width, indent);
-    let (indent, choice) = line.split_at(indent.len());
-    format!("{indent}{}", paint(style, choice))
-}
-
-/// `head` and the bank's choices `indices` in their shown order, in `style`: `head B)
-/// text` when one choice fits on the line, else `head:` and each choice on a line of
-/// its own.
-fn block(
-    head: (&str, Style),
-    q: &Question,
-    order: &[usize],
-    indices: &[usize],
-    width: usize,
-    style: Style,
-) -> String {
-    let (head, head_style) = head;
-    let head = head.trim_end_matches(':');
-    if let [one] = indices {
-        let line = lettered(q, order, *one, width, "", style);
-        if !line.contains('\n') && display_width(head) + 2 + display_width(&line) <= width {
-            return format!("{} {line}", paint(head_style, format!("{head}:")));
-        }
+impl Shown<'_> {
+    /// Where the bank's choice `index` was shown.
+    fn position(&self, index: usize) -> usize {
+        self.order.iter().position(|&i| i == index).unwrap_or(index)
     }
-    let list: Vec<String> = in_shown_order(order, indices)
-        .into_iter()
-        .map(|i| lettered(q, order, i, width, "  ", style))
-        .collect();
-    format!(
-        "{}\n{}",
-        paint(head_style, format!("{head}:")),
-        list.join("\n")
-    )
-}
 
-/// The bank's choices `indices` in their shown order, in `style`, one per line, the
-/// first after `label` and the rest under it, indented for a report.
-fn labelled(
-    label: &str,
-    q: &Question,
-    order: &[usize],
-    indices: &[usize],
-    width: usize,
-    style: Style,
-) -> String {
-    let blank = " ".repeat(display_width(label));
-    in_shown_order(order, indices)
-        .into_iter()
-        .enumerate()
-        .map(|(n, i)| {
-            let lead = if n == 0 { label } else { &blank };
-            lettered(q, order, i, width, &format!("    {lead}"), style)
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    /// The bank's choices `indices` in the order they were shown.
+    fn in_order(&self, indices: &[usize]) -> Vec<usize> {
+        let mut sorted = indices.to_vec();
+        sorted.sort_by_key(|&i| self.position(i));
+        sorted
+    }
+
+    /// `B) its text` for the bank's choice `index`, lettered as shown, after `indent`,
+    /// wrapped to `width`, the choice in `style`.
+    fn lettered(&self, index: usize, width: usize, indent: &str, style: Style) -> String {
+        let line = view::choice(self.q, index, self.position(index), width, indent);
+        let (indent, choice) = line.split_at(indent.len());
+        format!("{indent}{}", paint(style, choice))
+    }
+
+    /// `head` (in its style) and the bank's choices `indices` in their shown order, in
+    /// `style`: `head: B) text` when one choice fits on the line, else `head:` and each
+    /// choice on a line of its own.
+    fn block(&self, head: (&str, Style), indices: &[usize], width: usize, style: Style) -> String {
+        let (head, head_style) = head;
+        let head = paint(head_style, format!("{}:", head.trim_end_matches(':')));
+        if let [one] = indices {
+            let line = self.lettered(*one, width, "", style);
+            let fits = display_width(&head.to_string()) + 1 + display_width(&line) <= width;
+            if !line.contains('\n') && fits {
+                return format!("{head} {line}");
+            }
+        }
+        let list: Vec<String> = self
+            .in_order(indices)
+            .into_iter()
+            .map(|i| self.lettered(i, width, "  ", style))
+            .collect();
+        format!("{head}\n{}", list.join("\n"))
+    }
+
+    /// The bank's choices `indices` in their shown order, in `style`, one per line, the
+    /// first after `label` and the rest under it, indented for a report.
+    fn labelled(&self, label: &str, indices: &[usize], width: usize, style: Style) -> String {
+        let blank = " ".repeat(display_width(label));
+        self.in_order(indices)
+            .into_iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let lead = if n == 0 { label } else { &blank };
+                self.lettered(i, width, &format!("    {lead}"), style)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// The verdict on one answer: right or wrong with the chosen and right choices (their
@@ -147,13 +129,14 @@ pub fn verdict(
         } else {
             "The right answers are"
         };
+        let shown = Shown { q, order };
         let right = |out: &mut String| {
             let head = (right_head, style::HEADING);
-            out.push_str(&block(head, q, order, &q.answer, width, style::RIGHT));
+            out.push_str(&shown.block(head, &q.answer, width, style::RIGHT));
         };
         if verdict.correct {
             let head = ("✓ Right:", style::PASS);
-            out.push_str(&block(head, q, order, &q.answer, width, style::RIGHT));
+            out.push_str(&shown.block(head, &q.answer, width, style::RIGHT));
         } else if verdict.chosen.is_empty() {
             let _ = writeln!(
                 out,
@@ -163,15 +146,15 @@ pub fn verdict(
             right(&mut out);
         } else {
             let head = ("✗ Wrong. You chose", style::FAIL);
-            out.push_str(&block(head, q, order, &verdict.chosen, width, style::WRONG));
+            out.push_str(&shown.block(head, &verdict.chosen, width, style::WRONG));
             out.push('\n');
             right(&mut out);
         }
-        for i in in_shown_order(order, &verdict.chosen) {
+        for i in shown.in_order(&verdict.chosen) {
             if let Some(feedback) = q.choices.get(i).and_then(|c| c.feedback.as_ref()) {
                 let line = format!(
                     "{} {}",
-                    paint(style::HEADING, format!("{}:", shown_letter(order, i))),
+                    paint(style::HEADING, format!("{}:", letter(shown.position(i)))),
                     sanitize(feedback.trim())
                 );
                 let _ = write!(out, "\n\n{}", wrap(&line, width, ""));
@@ -337,6 +320,7 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
         let q = entry.question;
         let _ = write!(out, "\n\n{}", marked(v.correct, &entry.bank.id, &q.id));
         if !q.choices.is_empty() {
+            let shown = Shown { q, order };
             if v.chosen.is_empty() {
                 let _ = write!(
                     out,
@@ -349,11 +333,11 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
                 } else {
                     style::WRONG
                 };
-                let you_chose = labelled("you chose ", q, order, &v.chosen, width, chosen);
+                let you_chose = shown.labelled("you chose ", &v.chosen, width, chosen);
                 let _ = write!(out, "\n{you_chose}");
             }
             if !v.correct {
-                let right = labelled("right:    ", q, order, &q.answer, width, style::RIGHT);
+                let right = shown.labelled("right:    ", &q.answer, width, style::RIGHT);
                 let _ = write!(out, "\n{right}");
                 if let Some(explanation) = view::explanation(q, inner, "") {
                     let _ = write!(out, "\n{}", indented(&explanation));

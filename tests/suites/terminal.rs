@@ -45,6 +45,17 @@ fn choice_drill() -> Screen {
     )
 }
 
+/// Every line of `screen` from the one with `from` on is narrower than `width` (`what`
+/// says why it must be).
+fn assert_narrower(screen: &str, from: &str, width: usize, what: &str) {
+    let at = screen
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from:?} on the screen:\n{screen}"));
+    for line in screen[at..].lines() {
+        assert!(line.chars().count() < width, "{what}: {line:?}\n{screen}");
+    }
+}
+
 /// The line of `screen` that starts with `prefix` (after blanks), without them.
 fn line_starting<'s>(screen: &'s str, prefix: &str) -> &'s str {
     screen
@@ -217,13 +228,7 @@ fn a_resized_window_is_followed_at_the_next_key() {
     screen.keys(&["Down"]);
     let narrow = screen.when("> B)");
     insta::assert_snapshot!("menu_resized_to_50", narrow);
-    let menu_start = narrow.find("  A)").expect("the choices");
-    for line in narrow[menu_start..].lines() {
-        assert!(
-            line.chars().count() < 50,
-            "the menu is drawn to the new width: {line:?}\n{narrow}"
-        );
-    }
+    assert_narrower(&narrow, "  A)", 50, "the menu is drawn to the new width");
     assert_eq!(
         narrow.matches("A) Docker runs").count(),
         1,
@@ -511,22 +516,15 @@ fn each_screen_is_drawn_to_the_width_of_the_moment() {
     screen.resize(50, 40);
     screen.keys(&["a"]);
     let verdict = screen.when("Rate (Enter = again)");
-    let from = verdict.find("Your answer:").expect("the answer");
-    for line in verdict[from..].lines() {
-        assert!(
-            line.chars().count() < 50,
-            "the verdict and the rating prompt fit the new width: {line:?}\n{verdict}"
-        );
-    }
+    assert_narrower(
+        &verdict,
+        "Your answer:",
+        50,
+        "the verdict and the rating prompt fit the new width",
+    );
     screen.keys(&["Enter"]);
     let next = screen.when("Answer with a letter");
-    let from = next.find("Rated again").expect("the confirmation");
-    for line in next[from..].lines() {
-        assert!(
-            line.chars().count() < 50,
-            "so does the next question: {line:?}\n{next}"
-        );
-    }
+    assert_narrower(&next, "Rated again", 50, "so does the next question");
 }
 
 #[test]

@@ -1,11 +1,15 @@
-//! What a session shows, as plain text: the question with its header, the verdict on an
+//! What a session shows, as text: the question with its header, the verdict on an
 //! answer, the rating prompt and its confirmation, and the reports at the end (summary,
 //! quiz score, interview readiness).
 //!
 //! Both front ends print these strings, so a scripted session and a terminal session
 //! say the same things. Every choice letter is the one the learner saw (the choices are
-//! shuffled on screen), always with the choice's text. Bank text is sanitised (via
-//! `view`); nothing here does I/O.
+//! shuffled on screen), always with the choice's text. The question itself is `view`'s,
+//! as `recall show` prints it. Text is styled (`style`: verdicts, right and wrong
+//! choices, concepts, tiers, ratings, headings) and laid out for the width given,
+//! measured without the escape codes; whoever writes it keeps the colour or strips it
+//! (the plain front end always strips it). Bank text is sanitised; nothing here does
+//! I/O.
 
 use super::{Ask, Mode, Queued, Rated, Session, Tally, Verdict};
 use crate::bank::{Question, Tier, letter};

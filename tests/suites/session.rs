@@ -653,3 +653,28 @@ fn the_drill_intro_counts_what_the_session_asks_and_ahead_studies_ahead() {
         run.stderr
     );
 }
+
+#[test]
+fn a_plain_session_has_no_colour_even_when_colour_is_forced() {
+    for (option, env) in [
+        ("--color=always", None),
+        ("--color=auto", Some("CLICOLOR_FORCE")),
+    ] {
+        let mut recall = drill("mod-docker-01.toml")
+            .args(["--new", "2", option])
+            .env_remove("NO_COLOR")
+            .stdin("A\n1\nB\n\n:quit\n");
+        if let Some(env) = env {
+            recall = recall.env(env, "1");
+        }
+        let run = recall.run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.stdout.contains("Rate (Enter = "), "{}", run.stdout);
+        assert!(run.stdout.contains("Answered 2 of 2"), "{}", run.stdout);
+        assert!(
+            !run.transcript().contains('\x1b'),
+            "{option}: {}",
+            run.transcript()
+        );
+    }
+}

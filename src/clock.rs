@@ -5,7 +5,7 @@
 //! week" runs are reproducible. A fixed clock stays fixed; time taken on an answer is
 //! measured separately with `std::time::Instant`.
 
-use chrono::{DateTime, FixedOffset, Local, Offset, Utc};
+use chrono::{DateTime, FixedOffset, Local, Offset, SubsecRound, Utc};
 
 /// The environment variable that fixes the current time (RFC 3339).
 pub const NOW_VAR: &str = "RECALL_NOW";
@@ -45,12 +45,15 @@ impl Clock {
             })
     }
 
-    /// The current time in UTC.
+    /// The current time in UTC, to the microsecond: as precise as the review log and
+    /// the scheduler keep time, so that an interval counted from it is the one they
+    /// schedule (a learning step of one minute shows as 1m, not as <1m).
     pub fn now(&self) -> DateTime<Utc> {
         match self.fixed {
             Some(at) => at.with_timezone(&Utc),
             None => Utc::now(),
         }
+        .trunc_subsecs(6)
     }
 
     /// The learner's UTC offset: the fixed time's offset when `RECALL_NOW` carries one,
@@ -68,12 +71,14 @@ impl Clock {
     }
 }
 
-/// "in 3 days", "in 10 minutes", "2 hours ago", "now": how far `time` is from `now`,
-/// in the largest whole unit.
+/// "in 3 days", "in 10 minutes", "in under a minute", "2 hours ago", "now": how far
+/// `time` is from `now`, in the largest whole unit.
 pub fn relative(time: DateTime<Utc>, now: DateTime<Utc>) -> String {
     let delta = time - now;
     let seconds = delta.num_seconds().abs();
     let (amount, unit) = match seconds {
+        // "now" only for what is due: a time ahead is never called now.
+        0..60 if delta.num_milliseconds() > 0 => return "in under a minute".to_owned(),
         0..60 => return "now".to_owned(),
         60..3600 => (seconds / 60, "minute"),
         3600..86_400 => (seconds / 3600, "hour"),
@@ -147,6 +152,17 @@ mod tests {
         assert_eq!(later(600), "in 10 minutes");
         assert_eq!(later(-7200), "2 hours ago");
         assert_eq!(later(86_400), "in 1 day");
+        assert_eq!(later(59), "in under a minute", "what is ahead is never now");
+        assert_eq!(later(0), "now");
+        assert_eq!(later(-30), "now");
+    }
+
+    /// Regression: the rating prompt showed a one-minute step as `<1m`, counted from a
+    /// time finer than the scheduler's.
+    #[test]
+    fn the_system_clock_reads_whole_microseconds_as_the_scheduler_does() {
+        let now = Clock::system().now();
+        assert_eq!(now.timestamp_subsec_nanos() % 1000, 0, "{now:?}");
     }
 
     #[test]

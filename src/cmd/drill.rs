@@ -114,16 +114,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &mut session,
     )?;
 
-    let mut summary = report::summary(&session);
+    let width = crate::text::terminal_width();
+    let mut summary = report::summary(&session, width);
     let now = ctx.clock.now();
-    match next_due(&progress.store, &keys, now)? {
+    let next = match next_due(&progress.store, &keys, now)? {
         Some((due, _)) if due <= now => {
-            summary.push_str("\nMore questions are due now: `recall drill` goes on.");
+            "More questions are due now: `recall drill` goes on.".to_owned()
         }
-        Some((due, key)) => {
-            summary.push_str(&format!("\nNext due: {key} {}", study::when(due, now, ctx)));
-        }
-        None => {}
+        Some((due, key)) => format!("Next due: {key} {}", study::when(due, now, ctx)),
+        None => String::new(),
+    };
+    if !next.is_empty() {
+        summary.push('\n');
+        summary.push_str(&crate::text::wrap(&next, width, ""));
     }
     ran.finish(&summary, Outcome::Success)
 }

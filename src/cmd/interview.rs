@@ -79,10 +79,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &mut progress,
         &mut session,
     )?;
+    let width = crate::text::terminal_width();
     let report = format!(
         "{}\n\n{}",
-        report::interview(&session),
-        report::summary(&session)
+        report::interview(&session, width),
+        report::summary(&session, width)
     );
     ran.finish(&report, Outcome::Success)
 }

@@ -131,11 +131,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &mut progress,
         &mut session,
     )?;
-    let (text, passed) = report::quiz(&session, args.pass, crate::text::terminal_width());
+    let width = crate::text::terminal_width();
+    let (text, passed) = report::quiz(&session, args.pass, width);
     let outcome = if passed {
         Outcome::Success
     } else {
         Outcome::Failure
     };
-    ran.finish(&format!("{text}\n\n{}", report::summary(&session)), outcome)
+    let summary = report::summary(&session, width);
+    ran.finish(&format!("{text}\n\n{summary}"), outcome)
 }

@@ -20,7 +20,7 @@ use crate::session::{
 };
 use crate::store::{StoreError, recovery};
 use anyhow::Result;
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
 use std::io::IsTerminal;
 
 /// Options every study command takes.
@@ -100,8 +100,13 @@ impl StudyArgs {
 }
 
 /// The banks, valid, with the `--bank` and `--tag` filters checked against them: a
-/// filter that names nothing is an error that says what there is.
+/// filter that names nothing is an error that says what there is. A plain session
+/// turns colour off here, before it prints anything: its transcript is for scripts and
+/// screen readers.
 pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library, CommandError> {
+    if args.is_plain() {
+        crate::style::disable();
+    }
     let library = ctx.load_valid_banks(&args.paths)?;
     let filter = args.filter();
     let unknown = filter.unknown_banks(&library);
@@ -184,11 +189,9 @@ impl Recorder for StoreRecorder<'_> {
         }
     }
 
-    fn preview(&mut self, key: &QuestionKey) -> Option<[DateTime<Utc>; 4]> {
+    fn preview(&mut self, key: &QuestionKey, now: DateTime<Utc>) -> Option<[DateTime<Utc>; 4]> {
         let progress = &*self.progress;
         let card = progress.store.card(key).ok()?;
-        // As `Store::record` schedules: at the time as the log keeps it.
-        let now = self.clock.now().trunc_subsecs(6);
         let fuzz_key = key.to_string();
         Some(Rating::ALL.map(|rating| {
             progress
@@ -253,7 +256,7 @@ pub fn run_session(
         Box::new(plain::Plain::new(
             plain::StdinLines::start(),
             std::io::stdout().lock(),
-            crate::text::terminal_width(),
+            crate::text::terminal_width,
         ))
     } else {
         Box::new(Terminal::new(editor))
@@ -264,16 +267,26 @@ pub fn run_session(
     if !session.unsaved().is_empty() {
         let count = session.unsaved().len();
         let answers = if count == 1 { "answer" } else { "answers" };
+        let width = crate::text::terminal_width();
         match recovery::keep(&recovery_path, session.unsaved()) {
-            Ok(()) => notes.push(format!(
-                "{count} {answers} could not be saved; kept in {} until the next study \
-                 session saves them (see `--recover`).",
-                recovery_path.display()
+            Ok(()) => notes.push(crate::text::wrap(
+                &format!(
+                    "{count} {answers} could not be saved; kept in {} until the next study \
+                     session saves them (see `--recover`).",
+                    recovery_path.display()
+                ),
+                width,
+                "",
             )),
             Err(error) => {
                 // The last place left: the terminal. Each line can be saved by hand.
-                notes.push(format!(
-                    "{count} {answers} could not be saved, nor kept ({error}); here they are:"
+                notes.push(crate::text::wrap(
+                    &format!(
+                        "{count} {answers} could not be saved, nor kept ({error}); here they \
+                         are:"
+                    ),
+                    width,
+                    "",
                 ));
                 for unsaved in session.unsaved() {
                     notes.push(format!("  {unsaved:?}"));
@@ -362,10 +375,10 @@ pub fn recover(args: &StudyArgs, progress: &mut Progress) -> Result<(), CommandE
 
 /// Prints a report or notice (the intro, the summary) on stdout, whichever front end
 /// ran the session: the terminal front end draws its prompts on stderr, but reports
-/// belong on stdout.
+/// belong on stdout. Its colour stays only where stdout takes it (never in plain mode).
 pub fn print(text: &str) -> Result<()> {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::style::stdout();
     writeln!(out, "{text}")?;
     Ok(())
 }

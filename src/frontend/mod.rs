@@ -17,7 +17,7 @@ use crate::grade::Grader;
 use crate::schedule::Rating;
 use crate::session::input::Control;
 use crate::session::review::BUSY_BACKOFF;
-use crate::session::{Answer, Ask, Mark, Mode, Recorder, Session, Undone, report};
+use crate::session::{Answer, Ask, Mark, Recorder, Session, Undone, report};
 use chrono::{DateTime, Utc};
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -80,7 +80,7 @@ pub trait FrontEnd {
     fn show(&mut self, text: &str) -> io::Result<()>;
     /// Shows the question and reads the answer (or a command). An
     /// [`io::ErrorKind::Interrupted`] error means Ctrl-C.
-    fn ask(&mut self, ask: &Ask, mode: Mode) -> io::Result<Reply>;
+    fn ask(&mut self, ask: &Ask) -> io::Result<Reply>;
     /// Reads a rating.
     fn rate(&mut self, prompt: &RatingPrompt) -> io::Result<RateReply>;
     /// A commit failed (`why`): asks whether to try again or quit.
@@ -151,7 +151,7 @@ pub fn drive(
         };
         let key = ask.entry.key();
         let started = Instant::now();
-        let reply = match front.ask(&ask, mode) {
+        let reply = match front.ask(&ask) {
             Ok(reply) => reply,
             Err(error) if is_interrupt(&error) => {
                 session.quit();
@@ -266,10 +266,12 @@ fn rate(
         return Ok(commit(session, front, recorder, suggested, true)?.then_some(Ending::Quit));
     }
     loop {
+        // The intervals are counted from the moment they are previewed at.
+        let now = session.now();
         let prompt = RatingPrompt {
             suggested,
-            dues: session.preview(recorder),
-            now: session.now(),
+            dues: session.preview(recorder, now),
+            now,
         };
         let (ending, ask) = match front.rate(&prompt) {
             Ok(RateReply::Rating(rating)) => {

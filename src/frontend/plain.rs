@@ -9,7 +9,7 @@
 
 use super::{AfterFailure, FrontEnd, RateReply, RatingPrompt, Reply, check_interrupt};
 use crate::session::input::{self, Control};
-use crate::session::{Answer, Ask, Mode, report};
+use crate::session::{Answer, Ask, report};
 use std::io::{self, BufRead, Write};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -81,19 +81,44 @@ impl LineSource for StdinLines {
 
 /// The plain front end: prompts as lines on `output`, answers as lines from `input`
 /// (stdin and stdout for `--plain`, pipes and scripts; any reader and writer in tests).
+/// What it writes has no colour, whatever the text it is given.
 pub struct Plain<L, W> {
     input: L,
-    output: W,
-    width: usize,
+    output: Uncoloured<W>,
+    width: Box<dyn Fn() -> usize>,
+}
+
+/// A writer that strips escape codes: a plain session's transcript is read by scripts
+/// and screen readers, never coloured.
+struct Uncoloured<W> {
+    raw: W,
+    state: anstream::adapter::StripBytes,
+}
+
+impl<W: Write> Write for Uncoloured<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        for printable in self.state.strip_next(bytes) {
+            self.raw.write_all(printable)?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.raw.flush()
+    }
 }
 
 impl<L: LineSource, W: Write> Plain<L, W> {
-    /// A front end reading `input` and writing `output`, wrapping at `width`.
-    pub fn new(input: L, output: W, width: usize) -> Plain<L, W> {
+    /// A front end reading `input` and writing `output`, wrapping at the width `width`
+    /// gives, asked again for each screen (so a resized terminal is followed).
+    pub fn new(input: L, output: W, width: impl Fn() -> usize + 'static) -> Plain<L, W> {
         Plain {
             input,
-            output,
-            width,
+            output: Uncoloured {
+                raw: output,
+                state: Default::default(),
+            },
+            width: Box::new(width),
         }
     }
 
@@ -134,16 +159,16 @@ impl<L: LineSource, W: Write> Plain<L, W> {
 
 impl<L: LineSource, W: Write> FrontEnd for Plain<L, W> {
     fn width(&self) -> usize {
-        self.width
+        (self.width)()
     }
 
     fn show(&mut self, text: &str) -> io::Result<()> {
         writeln!(self.output, "{text}\n")
     }
 
-    fn ask(&mut self, ask: &Ask, mode: Mode) -> io::Result<Reply> {
+    fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
         check_interrupt()?;
-        writeln!(self.output, "{}\n", report::question(ask, mode, self.width))?;
+        writeln!(self.output, "{}\n", report::question(ask, self.width()))?;
         let question = ask.entry.question;
         loop {
             let prompt = if question.is_text() {

@@ -11,14 +11,21 @@
 //! at the rating prompt (which saves the answer with the suggested rating first).
 //! Ctrl-C fails the prompt with an [`io::ErrorKind::Interrupted`] error, leaving the
 //! cursor on a fresh line; the loop in [`super::drive`] ends the session like `:quit`.
+//!
+//! Colour (verdicts, concepts, tiers, ratings, headings) comes styled from `report` and
+//! `view`, and is drawn when stderr takes it (`style::on_stderr`: a terminal, `--color`,
+//! `NO_COLOR`, `CLICOLOR_FORCE`), else stripped. Widths are measured without the escape
+//! codes, so colour never moves a line.
 
 use super::{AfterFailure, FrontEnd, RateReply, RatingPrompt, Reply, check_interrupt};
 use crate::bank::{Kind, letter};
 use crate::schedule::Rating;
 use crate::session::input::{self, Control};
-use crate::session::{Answer, Ask, Mark, Mode, report};
-use crate::text::{sanitize, wrap};
+use crate::session::{Answer, Ask, Mark, report};
+use crate::style::{self, paint};
+use crate::text::{display_width, sanitize, wrap};
 use console::{Key, Term};
+use std::borrow::Cow;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -34,6 +41,8 @@ pub struct Terminal {
     live: String,
     /// Keeps the terminal from echoing keys while the session runs.
     quiet: Option<Quiet>,
+    /// Whether stderr takes colour; when not, escape codes are stripped before drawing.
+    colour: bool,
 }
 
 /// While it lives, the terminal neither echoes what is typed nor holds it back until
@@ -119,7 +128,7 @@ impl Menu {
     fn render(&self, width: usize, chosen: Option<&[usize]>) -> String {
         let mut lines = Vec::new();
         if let Some(header) = &self.header {
-            lines.push(wrap(header, width, ""));
+            lines.push(paint(style::HEADING, wrap(header, width, "")).to_string());
         }
         for (i, (label, _)) in self.items.iter().enumerate() {
             let pointer = match chosen {
@@ -139,7 +148,7 @@ impl Menu {
             lines.push(format!("{prefix}{}", wrapped.trim_start()));
         }
         if chosen.is_none() {
-            lines.push(wrap(&self.footer, width, ""));
+            lines.push(paint(style::DIM, wrap(&self.footer, width, "")).to_string());
         }
         lines.join("\n")
     }
@@ -178,6 +187,16 @@ impl Terminal {
             editor,
             live: String::new(),
             quiet: Quiet::start(),
+            colour: style::on_stderr(),
+        }
+    }
+
+    /// `text` as it is drawn: with its colour, or without when stderr takes none.
+    fn drawn<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        if self.colour {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(style::strip(text))
         }
     }
 
@@ -197,7 +216,7 @@ impl Terminal {
     fn rows(&self, text: &str) -> usize {
         let columns = self.columns();
         text.split('\n')
-            .map(|line| line.width().div_ceil(columns).max(1))
+            .map(|line| display_width(line).div_ceil(columns).max(1))
             .sum()
     }
 
@@ -212,7 +231,7 @@ impl Terminal {
             self.term.write_str("\r")?;
             self.term.clear_to_end_of_screen()?;
         }
-        self.term.write_str(text)?;
+        self.term.write_str(&self.drawn(text))?;
         self.term.flush()?;
         self.live = text.to_owned();
         Ok(())
@@ -402,7 +421,11 @@ impl Terminal {
                 Picked::Items(picked) => {
                     let letters: Vec<String> = picked.iter().map(|&i| letter(i)).collect();
                     let mut text = menu.render(self.draw_width(), Some(&picked));
-                    text.push_str(&format!("\n\nYour answer: {}", letters.join(", ")));
+                    text.push_str(&format!(
+                        "\n\n{} {}",
+                        paint(style::HEADING, "Your answer:"),
+                        letters.join(", ")
+                    ));
                     self.settle(&text)?;
                     return Ok(Reply::Answer(Answer::Choices(picked)));
                 }
@@ -430,7 +453,7 @@ impl Terminal {
         } else {
             "Your answer; Enter ends it (an empty answer means \"I don't know\"). Esc: more."
         };
-        let hint = wrap(hint, self.draw_width(), "");
+        let hint = paint(style::DIM, wrap(hint, self.draw_width(), "")).to_string();
         self.settle(&hint)?;
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
@@ -446,7 +469,8 @@ impl Terminal {
                     if line.trim().is_empty() {
                         self.draw("")?;
                         if lines.is_empty() {
-                            self.settle("> (no answer: I don't know)")?;
+                            let none = paint(style::DIM, "(no answer: I don't know)");
+                            self.settle(&format!("> {none}"))?;
                         }
                         break;
                     }
@@ -485,8 +509,9 @@ impl Terminal {
     /// An interview question answered in `$VISUAL` or `$EDITOR`: the file opens with
     /// the question as `#` comment lines, which are stripped when it is read back; the
     /// answer is then shown. An editor that fails says why, and the answer is typed here.
-    fn edit(&mut self, ask: &Ask, mode: Mode) -> io::Result<Reply> {
-        let question = report::question_text(ask, mode, 72);
+    fn edit(&mut self, ask: &Ask) -> io::Result<Reply> {
+        // A file, not the screen: no colour.
+        let question = style::strip(&report::question_text(ask, 72));
         let mut template = String::from("\n\n");
         for line in question.lines() {
             template.push_str(&format!("# {line}\n").replace("# \n", "#\n"));
@@ -511,7 +536,7 @@ impl Terminal {
                     .trim()
                     .to_owned();
                 let shown = if answer.is_empty() {
-                    "> (no answer: I don't know)".to_owned()
+                    format!("> {}", paint(style::DIM, "(no answer: I don't know)"))
                 } else {
                     answer
                         .lines()
@@ -519,7 +544,8 @@ impl Terminal {
                         .collect::<Vec<_>>()
                         .join("\n")
                 };
-                self.settle(&format!("Your answer:\n{shown}"))?;
+                let heading = paint(style::HEADING, "Your answer:");
+                self.settle(&format!("{heading}\n{shown}"))?;
                 Ok(Reply::Answer(Answer::Text(answer)))
             }
             Err(why) => {
@@ -539,10 +565,13 @@ impl Terminal {
         let text = format!(
             "{}\n{}",
             wrap(&prompt.text(), self.draw_width(), ""),
-            wrap(
-                &format!("u undo · q quit (the answer is saved as {suggested}) · Esc: more"),
-                self.draw_width(),
-                ""
+            paint(
+                style::DIM,
+                wrap(
+                    &format!("u undo · q quit (the answer is saved as {suggested}) · Esc: more"),
+                    self.draw_width(),
+                    ""
+                )
             )
         );
         loop {
@@ -686,17 +715,17 @@ impl FrontEnd for Terminal {
 
     fn show(&mut self, text: &str) -> io::Result<()> {
         self.settle("")?;
-        writeln!(self.term, "{text}\n")
+        writeln!(self.term, "{}\n", self.drawn(text))
     }
 
-    fn ask(&mut self, ask: &Ask, mode: Mode) -> io::Result<Reply> {
+    fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
         let reply = check_interrupt().and_then(|()| {
-            let width = self.draw_width();
-            writeln!(self.term, "{}\n", report::question_text(ask, mode, width))?;
+            let question = report::question_text(ask, self.draw_width());
+            writeln!(self.term, "{}\n", self.drawn(&question))?;
             if ask.entry.question.kind == Kind::MultipleChoice {
                 self.choose(ask)
             } else if ask.entry.question.kind == Kind::Interview && self.editor {
-                self.edit(ask, mode)
+                self.edit(ask)
             } else {
                 self.type_text(ask)
             }

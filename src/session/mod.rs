@@ -452,15 +452,19 @@ impl<'a> Session<'a> {
     }
 
     /// When the current question would next be due after each rating (again, hard,
-    /// good, easy), for the rating prompt; `None` when its answer does not move its
-    /// schedule or the recorder cannot tell.
-    pub fn preview(&self, recorder: &mut dyn Recorder) -> Option<[DateTime<Utc>; 4]> {
+    /// good, easy) given at `now`, for the rating prompt; `None` when its answer does
+    /// not move its schedule or the recorder cannot tell.
+    pub fn preview(
+        &self,
+        recorder: &mut dyn Recorder,
+        now: DateTime<Utc>,
+    ) -> Option<[DateTime<Utc>; 4]> {
         let (index, _) = self.current?;
         let entry = &self.entries[index];
         if !entry.schedules {
             return None;
         }
-        recorder.preview(&entry.key())
+        recorder.preview(&entry.key(), now)
     }
 
     /// Rates the answered question and records it; only once the recorder has committed

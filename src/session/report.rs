@@ -1,134 +1,118 @@
-//! What a session shows, as plain text: the question with its header, the verdict on an
+//! What a session shows, as text: the question with its header, the verdict on an
 //! answer, the rating prompt and its confirmation, and the reports at the end (summary,
 //! quiz score, interview readiness).
 //!
 //! Both front ends print these strings, so a scripted session and a terminal session
 //! say the same things. Every choice letter is the one the learner saw (the choices are
-//! shuffled on screen), always with the choice's text. Bank text is sanitised (via
-//! `view`); nothing here does I/O.
+//! shuffled on screen), always with the choice's text. The question itself is `view`'s,
+//! as `recall show` prints it. Text is styled (`style`: verdicts, right and wrong
+//! choices, concepts, tiers, ratings, headings) and laid out for the width given,
+//! measured without the escape codes; whoever writes it keeps the colour or strips it
+//! (the plain front end always strips it). Bank text is sanitised; nothing here does
+//! I/O.
 
 use super::{Ask, Mode, Queued, Rated, Session, Tally, Verdict};
 use crate::bank::{Question, Tier, letter};
 use crate::clock::{relative, short_interval};
 use crate::schedule::Rating;
-use crate::text::{sanitize, wrap};
+use crate::style::{self, Style, paint};
+use crate::text::{display_width, sanitize, wrap};
 use crate::view;
 use chrono::{DateTime, Utc};
 use std::fmt::Write as _;
 
-/// The header line and the question (situation and prompt), without its choices.
-pub fn question_text(ask: &Ask, mode: Mode, width: usize) -> String {
-    let entry = ask.entry;
-    let q = entry.question;
-    let mut out = String::new();
+/// The question as the session shows it, under its header (`[2 of 5] bank/id · kind`,
+/// and `· again` when it is back for relearning), with its choices in their shown
+/// order: what the plain front end prints.
+pub fn question(ask: &Ask, width: usize) -> String {
+    view::question(&header(ask), ask.entry.question, Some(ask.order), width)
+}
+
+/// [`question`] without its choices, which the terminal shows as its menu.
+pub fn question_text(ask: &Ask, width: usize) -> String {
+    view::question(&header(ask), ask.entry.question, None, width)
+}
+
+fn header(ask: &Ask) -> String {
     let mut header = format!(
-        "[{} of {}] {}/{}",
-        ask.number, ask.total, entry.bank.id, q.id
+        "{} {}",
+        paint(style::HEADING, format!("[{} of {}]", ask.number, ask.total)),
+        view::header(&ask.entry.bank.id, ask.entry.question)
     );
-    match (mode, q.tier) {
-        (_, Some(tier)) => {
-            let _ = write!(header, " · {}", tier.title());
-        }
-        _ => {
-            let _ = write!(header, " · {}", view::kind_label(q.kind_name()));
-        }
-    }
     if ask.again {
-        header.push_str(" · again");
+        let _ = write!(
+            header,
+            " · {}",
+            paint(style::rating(Rating::Again), "again")
+        );
     }
-    out.push_str(&wrap(&sanitize(&header), width, ""));
-    out.push_str("\n\n");
-    if let Some(situation) = &q.situation {
-        out.push_str(&wrap(&sanitize(situation.trim()), width, ""));
-        out.push_str("\n\n");
+    header
+}
+
+/// A question's choices as the learner saw them: the bank's choices in the order on
+/// screen, each named by its shown letter.
+#[derive(Clone, Copy)]
+struct Shown<'q> {
+    q: &'q Question,
+    order: &'q [usize],
+}
+
+impl Shown<'_> {
+    /// Where the bank's choice `index` was shown.
+    fn position(&self, index: usize) -> usize {
+        self.order.iter().position(|&i| i == index).unwrap_or(index)
     }
-    out.push_str(&wrap(&sanitize(q.prompt.trim()), width, ""));
-    out
-}
 
-/// The choices lettered in their shown order (and "select all that apply" when more
-/// than one is right); empty for a text question.
-pub fn choices(ask: &Ask, width: usize) -> String {
-    let q = ask.entry.question;
-    if q.choices.is_empty() {
-        return String::new();
+    /// The bank's choices `indices` in the order they were shown.
+    fn in_order(&self, indices: &[usize]) -> Vec<usize> {
+        let mut sorted = indices.to_vec();
+        sorted.sort_by_key(|&i| self.position(i));
+        sorted
     }
-    let mut out = view::choices(q, ask.order, width);
-    if q.is_multiple_answer() {
-        out.push_str("\n\n(select all that apply)");
+
+    /// `B) its text` for the bank's choice `index`, lettered as shown, after `indent`,
+    /// wrapped to `width`, the choice in `style`.
+    fn lettered(&self, index: usize, width: usize, indent: &str, style: Style) -> String {
+        let line = view::choice(self.q, index, self.position(index), width, indent);
+        let (indent, choice) = line.split_at(indent.len());
+        format!("{indent}{}", paint(style, choice))
     }
-    out
-}
 
-/// The question with its choices, as the plain front end shows it.
-pub fn question(ask: &Ask, mode: Mode, width: usize) -> String {
-    let mut out = question_text(ask, mode, width);
-    let choices = choices(ask, width);
-    if !choices.is_empty() {
-        out.push('\n');
-        out.push_str(&choices);
-    }
-    out
-}
-
-/// The shown letter of the bank's choice `index` under `order`.
-fn shown_letter(order: &[usize], index: usize) -> String {
-    letter(order.iter().position(|&i| i == index).unwrap_or(index))
-}
-
-/// `B) its text` for the bank's choice `index`, lettered as shown, wrapped to `width`
-/// with every line after the first indented under the text.
-fn lettered(q: &Question, order: &[usize], index: usize, width: usize, indent: &str) -> String {
-    let label = format!("{indent}{}) ", shown_letter(order, index));
-    let hang = " ".repeat(label.chars().count());
-    let text = q
-        .choices
-        .get(index)
-        .map(|c| sanitize(c.text.trim()))
-        .unwrap_or_default();
-    let wrapped = wrap(&text, width, &hang);
-    format!("{label}{}", wrapped.trim_start())
-}
-
-/// The bank's choices `indices`, in their shown order, one per line.
-fn lettered_list(q: &Question, order: &[usize], indices: &[usize], width: usize) -> String {
-    let mut sorted: Vec<usize> = indices.to_vec();
-    sorted.sort_by_key(|&i| order.iter().position(|&o| o == i));
-    sorted
-        .iter()
-        .map(|&i| lettered(q, order, i, width, "  "))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// `head` and the bank's choices `indices` in their shown order: `head B) text` when
-/// one choice fits on the line, else `head:` and each choice on a line of its own.
-fn block(head: &str, q: &Question, order: &[usize], indices: &[usize], width: usize) -> String {
-    let head = head.trim_end_matches(':');
-    if let [one] = indices {
-        let line = lettered(q, order, *one, width, "");
-        if !line.contains('\n') && head.chars().count() + 2 + line.chars().count() <= width {
-            return format!("{head}: {line}");
+    /// `head` (in its style) and the bank's choices `indices` in their shown order, in
+    /// `style`: `head: B) text` when one choice fits on the line, else `head:` and each
+    /// choice on a line of its own.
+    fn block(&self, head: (&str, Style), indices: &[usize], width: usize, style: Style) -> String {
+        let (head, head_style) = head;
+        let head = paint(head_style, format!("{}:", head.trim_end_matches(':')));
+        if let [one] = indices {
+            let line = self.lettered(*one, width, "", style);
+            let fits = display_width(&head.to_string()) + 1 + display_width(&line) <= width;
+            if !line.contains('\n') && fits {
+                return format!("{head} {line}");
+            }
         }
+        let list: Vec<String> = self
+            .in_order(indices)
+            .into_iter()
+            .map(|i| self.lettered(i, width, "  ", style))
+            .collect();
+        format!("{head}\n{}", list.join("\n"))
     }
-    format!("{head}:\n{}", lettered_list(q, order, indices, width))
-}
 
-/// The bank's choices `indices` in their shown order, one per line, the first after
-/// `label` and the rest under it, indented for a report.
-fn labelled(label: &str, q: &Question, order: &[usize], indices: &[usize], width: usize) -> String {
-    let mut sorted: Vec<usize> = indices.to_vec();
-    sorted.sort_by_key(|&i| order.iter().position(|&o| o == i));
-    let blank = " ".repeat(label.chars().count());
-    sorted
-        .iter()
-        .enumerate()
-        .map(|(n, &i)| {
-            let lead = if n == 0 { label } else { &blank };
-            lettered(q, order, i, width, &format!("    {lead}"))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    /// The bank's choices `indices` in their shown order, in `style`, one per line, the
+    /// first after `label` and the rest under it, indented for a report.
+    fn labelled(&self, label: &str, indices: &[usize], width: usize, style: Style) -> String {
+        let blank = " ".repeat(display_width(label));
+        self.in_order(indices)
+            .into_iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let lead = if n == 0 { label } else { &blank };
+                self.lettered(i, width, &format!("    {lead}"), style)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// The verdict on one answer: right or wrong with the chosen and right choices (their
@@ -149,50 +133,57 @@ pub fn verdict(
         } else {
             "The right answers are"
         };
+        let shown = Shown { q, order };
+        let right = |out: &mut String| {
+            let head = (right_head, style::HEADING);
+            out.push_str(&shown.block(head, &q.answer, width, style::RIGHT));
+        };
         if verdict.correct {
-            out.push_str(&block("✓ Right:", q, order, &q.answer, width));
+            let head = ("✓ Right:", style::PASS);
+            out.push_str(&shown.block(head, &q.answer, width, style::RIGHT));
         } else if verdict.chosen.is_empty() {
-            out.push_str("✗ Wrong: nothing was chosen.\n");
-            out.push_str(&block(right_head, q, order, &q.answer, width));
+            let _ = writeln!(
+                out,
+                "{}",
+                paint(style::FAIL, "✗ Wrong: nothing was chosen.")
+            );
+            right(&mut out);
         } else {
-            out.push_str(&block(
-                "✗ Wrong. You chose",
-                q,
-                order,
-                &verdict.chosen,
-                width,
-            ));
+            let head = ("✗ Wrong. You chose", style::FAIL);
+            out.push_str(&shown.block(head, &verdict.chosen, width, style::WRONG));
             out.push('\n');
-            out.push_str(&block(right_head, q, order, &q.answer, width));
+            right(&mut out);
         }
-        let mut chosen = verdict.chosen.clone();
-        chosen.sort_by_key(|&i| order.iter().position(|&o| o == i));
-        for i in chosen {
+        for i in shown.in_order(&verdict.chosen) {
             if let Some(feedback) = q.choices.get(i).and_then(|c| c.feedback.as_ref()) {
-                let _ = write!(
-                    out,
-                    "\n\n{}",
-                    wrap(
-                        &format!("{}: {}", shown_letter(order, i), sanitize(feedback.trim())),
-                        width,
-                        ""
-                    )
+                let line = format!(
+                    "{} {}",
+                    paint(style::HEADING, format!("{}:", letter(shown.position(i)))),
+                    sanitize(feedback.trim())
                 );
+                let _ = write!(out, "\n\n{}", wrap(&line, width, ""));
             }
         }
     } else if let Some(grade) = &verdict.grade {
         if verdict.is_blank() {
-            out.push_str("No answer: taken as \"I don't know\".");
+            let _ = write!(
+                out,
+                "{}",
+                paint(style::FAIL, "No answer: taken as \"I don't know\".")
+            );
         } else {
-            let explained = crate::grade::explain(grade);
-            let lines: Vec<String> = explained
-                .trim_end()
-                .lines()
-                .map(|line| hanging(line, width))
-                .collect();
+            let explained = style::breakdown(crate::grade::explain(grade).trim_end());
+            let lines: Vec<String> = explained.lines().map(|line| hanging(line, width)).collect();
             out.push_str(&lines.join("\n"));
             if mode == Mode::Interview {
-                let _ = write!(out, "\n  answered in {}", duration(verdict.elapsed_ms));
+                let _ = write!(
+                    out,
+                    "\n  {}",
+                    paint(
+                        style::DIM,
+                        format!("answered in {}", duration(verdict.elapsed_ms))
+                    )
+                );
             }
         }
         if let Some(model) = view::model_answer(q, width) {
@@ -208,7 +199,7 @@ pub fn verdict(
 /// `line` as it is when it fits in `width`, else wrapped with its continuation lines
 /// indented two more than it is.
 fn hanging(line: &str, width: usize) -> String {
-    if line.chars().count() <= width {
+    if display_width(line) <= width {
         return line.to_owned();
     }
     let lead = line.len() - line.trim_start().len();
@@ -218,19 +209,21 @@ fn hanging(line: &str, width: usize) -> String {
 }
 
 /// The ratings with what each would schedule, from `dues` (again, hard, good, easy)
-/// when known: `1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 4d`.
+/// when known, each in its colour: `1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 4d`.
 pub fn ratings(dues: Option<&[DateTime<Utc>; 4]>, now: DateTime<Utc>) -> String {
     Rating::ALL
         .iter()
         .enumerate()
-        .map(|(i, rating)| match dues {
-            Some(dues) => format!(
-                "{} {} {}",
+        .map(|(i, &rating)| {
+            let named = format!(
+                "{} {}",
                 rating.number(),
-                rating,
-                short_interval(dues[i] - now)
-            ),
-            None => format!("{} {}", rating.number(), rating),
+                paint(style::rating(rating), rating)
+            );
+            match dues {
+                Some(dues) => format!("{named} {}", short_interval(dues[i] - now)),
+                None => named,
+            }
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -242,15 +235,20 @@ pub fn rating_prompt(
     dues: Option<&[DateTime<Utc>; 4]>,
     now: DateTime<Utc>,
 ) -> String {
-    format!("Rate (Enter = {suggested}): {}", ratings(dues, now))
+    format!(
+        "Rate (Enter = {}): {}",
+        paint(style::rating(suggested), suggested),
+        ratings(dues, now)
+    )
 }
 
 /// The confirmation of a committed rating: `Rated good: next in 10 minutes`.
 pub fn rated(rated: &Rated, now: DateTime<Utc>) -> String {
+    let rating = paint(style::rating(rated.rating), rated.rating);
     match rated.due {
-        Some(due) if due > now => format!("Rated {}: next {}", rated.rating, relative(due, now)),
-        Some(_) => format!("Rated {}: due again now", rated.rating),
-        None => format!("Rated {}: its schedule is unchanged", rated.rating),
+        Some(due) if due > now => format!("Rated {rating}: next {}", relative(due, now)),
+        Some(_) => format!("Rated {rating}: due again now"),
+        None => format!("Rated {rating}: its schedule is unchanged"),
     }
 }
 
@@ -264,9 +262,10 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
-/// The end-of-session summary: answered, right, skipped, set aside, time.
-pub fn summary(session: &Session) -> String {
-    summary_of(&session.tally())
+/// The end-of-session summary (answered, right, skipped, set aside, time), wrapped to
+/// `width`.
+pub fn summary(session: &Session, width: usize) -> String {
+    wrap(&summary_of(&session.tally()), width, "")
 }
 
 fn summary_of(t: &Tally) -> String {
@@ -305,7 +304,7 @@ pub fn quiz_score(tally: &Tally) -> f64 {
 /// and the verdict against the pass mark (a percentage, if given). Returns whether the
 /// mark was reached (true without one).
 pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (String, bool) {
-    let mut out = String::from("Quiz results");
+    let mut out = paint(style::HEADING, "Quiz results").to_string();
     let indent = "    ";
     let inner = width.saturating_sub(indent.len());
     let indented = |text: &str| {
@@ -323,36 +322,34 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
     for answered in session.answered() {
         let (entry, order, v) = (answered.entry, answered.order, &answered.first().verdict);
         let q = entry.question;
-        let mark = if v.correct { "✓" } else { "✗" };
-        let _ = write!(
-            out,
-            "\n\n{mark} {}/{}",
-            sanitize(&entry.bank.id),
-            sanitize(&q.id)
-        );
+        let _ = write!(out, "\n\n{}", marked(v.correct, &entry.bank.id, &q.id));
         if !q.choices.is_empty() {
+            let shown = Shown { q, order };
             if v.chosen.is_empty() {
-                let _ = write!(out, "\n{indent}you chose nothing");
-            } else {
                 let _ = write!(
                     out,
-                    "\n{}",
-                    labelled("you chose ", q, order, &v.chosen, width)
+                    "\n{indent}{}",
+                    paint(style::WRONG, "you chose nothing")
                 );
+            } else {
+                let chosen = if v.correct {
+                    style::RIGHT
+                } else {
+                    style::WRONG
+                };
+                let you_chose = shown.labelled("you chose ", &v.chosen, width, chosen);
+                let _ = write!(out, "\n{you_chose}");
             }
             if !v.correct {
-                let _ = write!(
-                    out,
-                    "\n{}",
-                    labelled("right:    ", q, order, &q.answer, width)
-                );
+                let right = shown.labelled("right:    ", &q.answer, width, style::RIGHT);
+                let _ = write!(out, "\n{right}");
                 if let Some(explanation) = view::explanation(q, inner, "") {
                     let _ = write!(out, "\n{}", indented(&explanation));
                 }
             }
         } else if let Some(grade) = &v.grade {
             if v.is_blank() {
-                let _ = write!(out, "\n{indent}no answer");
+                let _ = write!(out, "\n{indent}{}", paint(style::WRONG, "no answer"));
             }
             let missed: Vec<&str> = grade
                 .concepts
@@ -361,15 +358,12 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
                 .map(|c| c.label.as_str())
                 .collect();
             if !missed.is_empty() && !v.is_blank() {
-                let _ = write!(
-                    out,
-                    "\n{}",
-                    indented(&wrap(
-                        &format!("missed: {}", sanitize(&missed.join(", "))),
-                        inner,
-                        ""
-                    ))
+                let missed = format!(
+                    "{} {}",
+                    paint(style::MISSED, "missed:"),
+                    sanitize(&missed.join(", "))
                 );
+                let _ = write!(out, "\n{}", indented(&wrap(&missed, inner, "")));
             }
             if let Some(failure) = grade.failure.as_ref().filter(|_| !v.is_blank()) {
                 let _ = write!(out, "\n{}", indented(&wrap(&sanitize(failure), inner, "")));
@@ -382,17 +376,19 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
     for entry in session.unanswered() {
         let _ = write!(
             out,
-            "\n\n✗ {}/{}\n{indent}not answered",
-            sanitize(&entry.bank.id),
-            sanitize(&entry.question.id)
+            "\n\n{}\n{indent}{}",
+            marked(false, &entry.bank.id, &entry.question.id),
+            paint(style::WRONG, "not answered")
         );
     }
     let tally = session.tally();
     let percent = quiz_score(&tally);
     let _ = write!(
         out,
-        "\n\nScore: {percent:.0}% ({} of {} right",
-        tally.right, tally.total
+        "\n\n{} {percent:.0}% ({} of {} right",
+        paint(style::HEADING, "Score:"),
+        tally.right,
+        tally.total
     );
     let missing = tally.total - tally.answered;
     if missing > 0 {
@@ -402,11 +398,12 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
     let passed = match pass_percent {
         Some(mark) => {
             let passed = percent + 1e-9 >= mark;
-            let _ = write!(
-                out,
-                "\n{} (pass mark {mark:.0}%)",
-                if passed { "Passed" } else { "Not passed" }
-            );
+            let verdict = if passed {
+                paint(style::PASS, "Passed")
+            } else {
+                paint(style::FAIL, "Not passed")
+            };
+            let _ = write!(out, "\n{verdict} (pass mark {mark:.0}%)");
             passed
         }
         None => true,
@@ -414,14 +411,25 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
     (out, passed)
 }
 
+/// `✓ bank/question` (or `✗`), as each question of a report starts.
+fn marked(right: bool, bank: &str, question: &str) -> String {
+    let mark = if right {
+        paint(style::RIGHT, "✓")
+    } else {
+        paint(style::WRONG, "✗")
+    };
+    let id = sanitize(&format!("{bank}/{question}"));
+    format!("{mark} {}", paint(style::ID, id))
+}
+
 /// Answers a tier needs before it can be called ready: one answer is too few to tell.
 pub const READY_AFTER: usize = 2;
 
-/// The interview's closing report: readiness for each tier that was asked, and the
-/// questions to revisit.
-pub fn interview(session: &Session) -> String {
+/// The interview's closing report: readiness for each tier that was asked (a line each,
+/// wrapped to `width` under its verdict), and the questions to revisit.
+pub fn interview(session: &Session, width: usize) -> String {
     let tally = session.tally();
-    let mut out = String::from("Interview readiness\n");
+    let mut out = format!("{}\n", paint(style::HEADING, "Interview readiness"));
     let asked: Vec<Tier> = Tier::ALL
         .into_iter()
         .filter(|tier| {
@@ -434,14 +442,14 @@ pub fn interview(session: &Session) -> String {
     for tier in asked {
         let t = tally.tiers.get(&tier).copied().unwrap_or_default();
         let verdict = if t.answered == 0 {
-            "not answered".to_owned()
+            paint(style::DIM, "not answered").to_string()
         } else {
             let ready = if t.answered < READY_AFTER {
-                "one answer is too few to tell"
+                paint(style::DIM, "too few answers to tell")
             } else if t.passed * 5 >= t.answered * 4 {
-                "ready"
+                paint(style::PASS, "ready")
             } else {
-                "keep practising"
+                paint(style::MISSED, "keep practising")
             };
             format!(
                 "{}/{} passed · mean score {:>3.0}% · {ready}",
@@ -450,16 +458,24 @@ pub fn interview(session: &Session) -> String {
                 t.mean_score() * 100.0
             )
         };
-        let _ = write!(out, "\n  {:<20} {verdict}", tier.title());
+        // The verdicts line up after the longest tier's name, and fold under it.
+        let head = format!("  {:<20} ", paint(style::tier(tier), tier.title()));
+        let line = format!("{head}{verdict}");
+        if display_width(&line) <= width {
+            let _ = write!(out, "\n{line}");
+        } else {
+            let hang = " ".repeat(display_width(&head));
+            let _ = write!(out, "\n{head}{}", wrap(&verdict, width, &hang).trim_start());
+        }
     }
     let revisit: Vec<String> = session
         .answered()
         .filter(|a| !a.first().verdict.correct)
         .map(|a| {
+            let id = sanitize(&format!("{}/{}", a.entry.bank.id, a.entry.question.id));
             format!(
-                "  {}/{} ({:.0}%)",
-                sanitize(&a.entry.bank.id),
-                sanitize(&a.entry.question.id),
+                "  {} ({:.0}%)",
+                paint(style::ID, id),
                 a.first().verdict.score * 100.0
             )
         })
@@ -469,7 +485,12 @@ pub fn interview(session: &Session) -> String {
             out.push_str("\n\nNothing to revisit.");
         }
     } else {
-        let _ = write!(out, "\n\nRevisit:\n{}", revisit.join("\n"));
+        let _ = write!(
+            out,
+            "\n\n{}\n{}",
+            paint(style::HEADING, "Revisit:"),
+            revisit.join("\n")
+        );
     }
     out
 }

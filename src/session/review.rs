@@ -194,9 +194,10 @@ pub trait Recorder {
     /// Reverts the review or mark `id`: removes it and restores the question's previous
     /// schedule. [`RecordError::Superseded`] when something later follows it.
     fn undo(&mut self, id: ReviewId) -> Result<(), RecordError>;
-    /// When the question would next be due after each rating (again, hard, good, easy),
-    /// for the rating prompt; `None` when it cannot tell.
-    fn preview(&mut self, key: &QuestionKey) -> Option<[DateTime<Utc>; 4]>;
+    /// When the question would next be due after each rating (again, hard, good, easy)
+    /// given at `now`, for the rating prompt (so that its intervals are counted from the
+    /// very moment they are shown for); `None` when it cannot tell.
+    fn preview(&mut self, key: &QuestionKey, now: DateTime<Utc>) -> Option<[DateTime<Utc>; 4]>;
 }
 
 /// How long to wait before each new try of a write the database was too busy for (each

@@ -323,6 +323,7 @@ impl recall::session::Recorder for Kept {
     fn preview(
         &mut self,
         _key: &recall::session::QuestionKey,
+        _now: chrono::DateTime<chrono::Utc>,
     ) -> Option<[chrono::DateTime<chrono::Utc>; 4]> {
         None
     }
@@ -381,7 +382,7 @@ proptest! {
                 .answer(Answer::Choices(vec![position]), 0, &grader)
                 .expect("a verdict")
                 .clone();
-            let feedback = report::verdict(&entry, &order, &verdict, Mode::Quiz, 200);
+            let feedback = recall::style::strip(&report::verdict(&entry, &order, &verdict, Mode::Quiz, 200));
             let head = if verdict.correct { "✓ Right:" } else { "✗ Wrong. You chose:" };
             let named = feedback.find(&format!("{letter}) {text}"));
             prop_assert!(
@@ -395,6 +396,7 @@ proptest! {
             shown.push((entry.question.id.clone(), letter, text));
         }
         let (quiz, _) = report::quiz(&session, None, 200);
+        let quiz = recall::style::strip(&quiz);
         for (id, letter, text) in shown {
             let at = quiz.find(&format!("/{id}\n")).expect("each question in the report");
             let after = &quiz[at..];

@@ -2,11 +2,10 @@
 //! with a fixed clock and seed), the database checked afterwards, and a drill killed
 //! with SIGKILL. The terminal front end is driven through tmux in `terminal.rs`.
 
-use crate::util::{Recall, Run, root};
+use crate::util::{Recall, Run, root, wait_for};
 use recall::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 const NOW: &str = "2026-11-28T09:00:00Z";
 
@@ -144,19 +143,6 @@ fn an_unknown_bank_filter_is_a_usage_error() {
         "{}",
         run.stderr
     );
-}
-
-/// Polls `condition` every 20 ms for up to a minute: long enough for the slowest
-/// machine, and it returns as soon as the condition holds.
-fn wait_for(mut condition: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        if condition() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
 }
 
 #[test]
@@ -666,4 +652,29 @@ fn the_drill_intro_counts_what_the_session_asks_and_ahead_studies_ahead() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_plain_session_has_no_colour_even_when_colour_is_forced() {
+    for (option, env) in [
+        ("--color=always", None),
+        ("--color=auto", Some("CLICOLOR_FORCE")),
+    ] {
+        let mut recall = drill("mod-docker-01.toml")
+            .args(["--new", "2", option])
+            .env_remove("NO_COLOR")
+            .stdin("A\n1\nB\n\n:quit\n");
+        if let Some(env) = env {
+            recall = recall.env(env, "1");
+        }
+        let run = recall.run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.stdout.contains("Rate (Enter = "), "{}", run.stdout);
+        assert!(run.stdout.contains("Answered 2 of 2"), "{}", run.stdout);
+        assert!(
+            !run.transcript().contains('\x1b'),
+            "{option}: {}",
+            run.transcript()
+        );
+    }
 }

@@ -4,154 +4,23 @@
 //! under a fixed `RECALL_NOW` and `--seed`, and each behaviour the study screens
 //! promise is asserted: what was answered stays visible, the report's letters are the
 //! screen's, `q` at the rating keeps the answer, Esc asks, Ctrl-C ends with the summary
-//! and exit 130, a resized window is followed.
+//! and exit 130, a resized window is followed (each screen drawn to the width of its
+//! moment), an empty answer means "I don't know", and colour: present at a terminal (a
+//! screen snapshotted with its escape codes shown as `\e`), the same layout without
+//! it, and none under NO_COLOR, `--color never`, in a plain session or in a report
+//! redirected to a file. The harness (`Screen`, `Tmux`) is in `tests/util`.
 //!
 //! tmux is installed by `.ci/run` when it is missing.
 
-use crate::util::root;
+use crate::util::{Screen, root};
 use recall::store::Store;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::path::Path;
 
 const NOW: &str = "2026-11-28T09:00:00Z";
 
-/// recall running inside its own tmux server.
-struct Screen {
-    home: tempfile::TempDir,
-    socket: PathBuf,
-    status: PathBuf,
-}
-
-impl Screen {
-    /// Starts `recall ARGS` in a window of `width` x `height`, with a fresh database
-    /// in a temporary home and nothing from the environment but PATH.
-    fn start(width: u16, height: u16, args: &str) -> Screen {
-        let screen = Screen::new();
-        screen.run(width, height, "", args);
-        screen
-    }
-
-    /// A temporary home to prepare before [`Screen::run`].
-    fn new() -> Screen {
-        let home = tempfile::tempdir().expect("temp dir");
-        let socket = home.path().join("tmux.sock");
-        let status = home.path().join("status");
-        Screen {
-            home,
-            socket,
-            status,
-        }
-    }
-
-    /// Runs `recall ARGS` with the variables `env` (`NAME=value ...`) besides ours.
-    fn run(&self, width: u16, height: u16, env: &str, args: &str) {
-        let script = format!(
-            "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm-256color LANG=C.UTF-8 \
-             RECALL_DB={home}/recall.db RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} \
-             NO_COLOR=1 VISUAL= EDITOR= {env} {bin} {args}; echo EXIT=$? > {status}; sleep 60",
-            home = self.home.path().display(),
-            bin = env!("CARGO_BIN_EXE_recall"),
-            status = self.status.display(),
-        );
-        let out = self.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux is installed (.ci/run installs it): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    }
-
-    /// Presses tmux keys (`Enter`, `Escape`, `Down`, `C-c`, a letter).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys"];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Types `text` as it is.
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-    }
-
-    fn resize(&self, width: u16, height: u16) {
-        self.tmux(&[
-            "resize-window",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-        ]);
-    }
-
-    /// The screen now, without trailing blanks.
-    fn capture(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p"]);
-        let text = String::from_utf8_lossy(&out.stdout);
-        let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
-        lines.join("\n").trim_end().to_owned()
-    }
-
-    /// The screen once it shows `needle` and has stopped changing (the same for three
-    /// looks 50 ms apart; polled for up to a minute: long enough for the slowest
-    /// machine, and it returns as soon as the screen is ready). Each needle is the last
-    /// thing drawn before recall waits for a key, so a settled screen is the whole one.
-    fn when(&self, needle: &str) -> String {
-        let start = Instant::now();
-        let mut last = String::new();
-        let mut same = 0;
-        while start.elapsed() < Duration::from_secs(60) {
-            let now = self.capture();
-            same = if now == last { same + 1 } else { 0 };
-            if now.contains(needle) && same >= 2 {
-                return now;
-            }
-            last = now;
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("the screen never showed {needle:?}:\n{last}");
-    }
-
-    /// The exit status, once recall has ended.
-    fn exit(&self) -> i32 {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(60) {
-            if let Ok(text) = std::fs::read_to_string(&self.status)
-                && let Some(code) = text.trim().strip_prefix("EXIT=")
-            {
-                return code.parse().expect("an exit status");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("recall did not end:\n{}", self.capture());
-    }
-
-    fn database(&self) -> PathBuf {
-        self.home.path().join("recall.db")
-    }
-}
-
-impl Drop for Screen {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
+/// `recall ARGS` in a fresh home, in a `columns` x `rows` window, at [`NOW`].
+fn start(columns: u16, rows: u16, args: &str) -> Screen {
+    Screen::start(NOW, columns, rows, args)
 }
 
 fn bank(name: &str) -> String {
@@ -166,7 +35,7 @@ fn reviews(database: &Path) -> Vec<recall::store::Review> {
 
 /// A drill of three new choice questions at 80x24.
 fn choice_drill() -> Screen {
-    Screen::start(
+    start(
         80,
         24,
         &format!(
@@ -174,6 +43,17 @@ fn choice_drill() -> Screen {
             bank("mod-docker-01.toml")
         ),
     )
+}
+
+/// Every line of `screen` from the one with `from` on is narrower than `width` (`what`
+/// says why it must be).
+fn assert_narrower(screen: &str, from: &str, width: usize, what: &str) {
+    let at = screen
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from:?} on the screen:\n{screen}"));
+    for line in screen[at..].lines() {
+        assert!(line.chars().count() < width, "{what}: {line:?}\n{screen}");
+    }
 }
 
 /// The line of `screen` that starts with `prefix` (after blanks), without them.
@@ -187,7 +67,7 @@ fn line_starting<'s>(screen: &'s str, prefix: &str) -> &'s str {
 
 #[test]
 fn a_choice_question_fits_the_screen_and_the_report_letters_are_the_screens() {
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -233,7 +113,7 @@ fn a_choice_question_fits_the_screen_and_the_report_letters_are_the_screens() {
 
 #[test]
 fn a_text_answer_stays_on_screen_line_by_line_above_its_grade() {
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -315,7 +195,7 @@ fn esc_opens_the_session_menu_everywhere_and_never_ends_without_a_choice() {
 
 #[test]
 fn ctrl_c_ends_with_the_summary_on_a_fresh_line_and_exit_130() {
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -348,13 +228,7 @@ fn a_resized_window_is_followed_at_the_next_key() {
     screen.keys(&["Down"]);
     let narrow = screen.when("> B)");
     insta::assert_snapshot!("menu_resized_to_50", narrow);
-    let menu_start = narrow.find("  A)").expect("the choices");
-    for line in narrow[menu_start..].lines() {
-        assert!(
-            line.chars().count() < 50,
-            "the menu is drawn to the new width: {line:?}\n{narrow}"
-        );
-    }
+    assert_narrower(&narrow, "  A)", 50, "the menu is drawn to the new width");
     assert_eq!(
         narrow.matches("A) Docker runs").count(),
         1,
@@ -365,7 +239,7 @@ fn a_resized_window_is_followed_at_the_next_key() {
 #[test]
 fn multi_select_asks_again_on_an_empty_enter_and_lists_the_right_answers_one_per_line() {
     let banks = root().join("tests/banks/valid/multiple-choice.toml");
-    let screen = Screen::start(
+    let screen = start(
         80,
         24,
         &format!(
@@ -402,7 +276,7 @@ fn multi_select_asks_again_on_an_empty_enter_and_lists_the_right_answers_one_per
 
 #[test]
 fn the_editor_opens_with_the_question_as_comments_and_the_answer_is_shown() {
-    let screen = Screen::new();
+    let screen = Screen::new(NOW);
     let home = screen.home.path();
     let editor = home.join("editor.sh");
     std::fs::write(
@@ -450,7 +324,7 @@ fn the_editor_opens_with_the_question_as_comments_and_the_answer_is_shown() {
 
 #[test]
 fn a_failing_editor_says_so_and_the_answer_is_typed_instead() {
-    let screen = Screen::new();
+    let screen = Screen::new(NOW);
     screen.run(
         80,
         24,
@@ -469,7 +343,7 @@ fn a_failing_editor_says_so_and_the_answer_is_typed_instead() {
 
 #[test]
 fn answers_kept_from_a_failed_session_are_offered_at_the_next_start() {
-    let screen = Screen::new();
+    let screen = Screen::new(NOW);
     let kept = r#"{"bank":"mod-docker-01","question":"pid-namespace-two-pids","mode":"drill","answer":"C","choice_order":[2,0,1,3],"score":1.0,"suggested":"good","rating":"good","duration_ms":1200,"reschedules":true,"answered_at":"2026-11-28T08:00:00+00:00"}"#;
     std::fs::write(
         screen.home.path().join("recall.db.unsaved"),
@@ -516,4 +390,171 @@ fn a_failed_commit_at_the_terminal_asks_and_esc_does_not_end_the_session() {
     assert!(end.contains("1 not saved"), "{end}");
     assert!(screen.home.path().join("recall.db.unsaved").is_file());
     assert!(reviews(&screen.database()).is_empty());
+}
+
+/// Escape codes shown as `\e`, so that a snapshot of colour can be read in review.
+fn shown(escapes: &str) -> String {
+    escapes.replace('\x1b', "\\e")
+}
+
+#[test]
+fn a_study_screen_has_colour_at_a_terminal_and_the_same_layout_without() {
+    let screen = choice_drill();
+    screen.when("Answer with a letter");
+    screen.keys(&["a"]);
+    let plain = screen.when("Rate (Enter = again)");
+    let coloured = screen.screen_with_escapes();
+    insta::assert_snapshot!("drill_verdict_coloured_80x24", shown(&coloured));
+    // The verdict, the right choice and the ratings each in their colour.
+    let red_bold = "\x1b[1m\x1b[31m✗ Wrong. You chose";
+    assert!(coloured.contains(red_bold), "{}", shown(&coloured));
+    assert!(coloured.contains("\x1b[32mC) "), "{}", shown(&coloured));
+    assert!(coloured.contains("1 \x1b[31magain"), "{}", shown(&coloured));
+    assert!(coloured.contains("3 \x1b[32mgood"), "{}", shown(&coloured));
+    // Colour never moves a line: without its codes the screen reads the same.
+    let stripped: Vec<String> = recall::style::strip(&coloured)
+        .lines()
+        .map(|line| line.trim_end().to_owned())
+        .collect();
+    assert_eq!(stripped.join("\n").trim_end(), plain);
+
+    // The same keys under NO_COLOR, and with --color never: the same screen, no colour.
+    for (env, option) in [("NO_COLOR=1", ""), ("", "--color never")] {
+        let screen = Screen::new(NOW);
+        screen.run(
+            80,
+            24,
+            env,
+            &format!(
+                "{option} drill {} --kind multiple_choice --new 3 --seed 1",
+                bank("mod-docker-01.toml")
+            ),
+        );
+        screen.when("Answer with a letter");
+        screen.keys(&["a"]);
+        assert_eq!(screen.when("Rate (Enter = again)"), plain, "{env}{option}");
+        let escapes = screen.screen_with_escapes();
+        assert!(
+            !escapes.contains('\x1b'),
+            "{env}{option}: {}",
+            shown(&escapes)
+        );
+    }
+}
+
+#[test]
+fn a_plain_session_at_a_terminal_has_no_colour() {
+    let drill = format!(
+        "drill {} --kind multiple_choice --new 3 --seed 1",
+        bank("mod-docker-01.toml")
+    );
+    // --plain, and stdin that is not a terminal: each is a plain session, even with
+    // colour forced.
+    let screen = start(80, 24, &format!("{drill} --plain"));
+    screen.when("Answer (a letter):");
+    screen.keys(&["A", "Enter"]);
+    screen.when("Rate (Enter = again)");
+    screen.keys(&[":quit", "Enter"]);
+    assert_eq!(screen.exit(), 0);
+    let escapes = screen.screen_with_escapes();
+    assert!(escapes.contains("Answered 1 of 3"), "{escapes}");
+    assert!(!escapes.contains('\x1b'), "{}", shown(&escapes));
+
+    let screen = Screen::new(NOW);
+    let answers = screen.home.path().join("answers");
+    std::fs::write(&answers, "A\n\n:quit\n").expect("the answers");
+    screen.run(
+        80,
+        24,
+        "CLICOLOR_FORCE=1",
+        &format!("{drill} < {}", answers.display()),
+    );
+    assert_eq!(screen.exit(), 0);
+    let escapes = screen.screen_with_escapes();
+    assert!(escapes.contains("Answered 1 of 3"), "{escapes}");
+    assert!(!escapes.contains('\x1b'), "{}", shown(&escapes));
+}
+
+#[test]
+fn a_report_into_a_file_has_no_colour_while_the_prompts_have() {
+    let screen = Screen::new(NOW);
+    let report = screen.home.path().join("report.txt");
+    screen.run(
+        80,
+        24,
+        "",
+        &format!(
+            "quiz {} --kind multiple_choice --count 2 --seed 7 --pass 50 > {}",
+            bank("mod-docker-02.toml"),
+            report.display()
+        ),
+    );
+    screen.when("Answer with a letter");
+    let prompt = screen.screen_with_escapes();
+    assert!(prompt.contains('\x1b'), "the prompts are on the terminal");
+    screen.keys(&["c"]);
+    screen.when("[2 of 2]");
+    screen.keys(&["c"]);
+    assert_eq!(screen.exit(), 1, "{}", screen.screen());
+    let report = std::fs::read_to_string(&report).expect("the report");
+    assert!(report.contains("Quiz results"), "{report}");
+    assert!(report.contains("Not passed (pass mark 50%)"), "{report}");
+    assert!(!report.contains('\x1b'), "{}", shown(&report));
+}
+
+#[test]
+fn each_screen_is_drawn_to_the_width_of_the_moment() {
+    // The question is drawn at 80 columns; the window narrows before it is answered.
+    // (One resize: tmux holds back a second one for a moment before the program sees
+    // it, and a test must not depend on how long.)
+    let screen = choice_drill();
+    let question = screen.when("Answer with a letter");
+    assert!(
+        question.lines().any(|line| line.chars().count() > 50),
+        "{question}"
+    );
+    screen.resize(50, 40);
+    screen.keys(&["a"]);
+    let verdict = screen.when("Rate (Enter = again)");
+    assert_narrower(
+        &verdict,
+        "Your answer:",
+        50,
+        "the verdict and the rating prompt fit the new width",
+    );
+    screen.keys(&["Enter"]);
+    let next = screen.when("Answer with a letter");
+    assert_narrower(&next, "Rated again", 50, "so does the next question");
+}
+
+#[test]
+fn an_empty_answer_means_i_dont_know_and_suggests_again() {
+    let screen = start(
+        80,
+        24,
+        &format!(
+            "drill {} --kind short_answer --new 1 --seed 1",
+            bank("mod-docker-01.toml")
+        ),
+    );
+    screen.when("Enter ends it");
+    screen.keys(&["Enter"]);
+    let shown = screen.when("Rate (Enter = again)");
+    assert!(shown.contains("> (no answer: I don't know)"), "{shown}");
+    assert!(
+        shown.contains("No answer: taken as \"I don't know\"."),
+        "{shown}"
+    );
+    assert!(shown.contains("Model answer:"), "{shown}");
+    // Rated again, it comes back in this drill; Esc and q end it there.
+    screen.keys(&["Enter"]);
+    screen.when("· again");
+    screen.keys(&["Escape"]);
+    screen.when("What now?");
+    screen.keys(&["q"]);
+    assert_eq!(screen.exit(), 0);
+    let log = reviews(&screen.database());
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].rating, recall::schedule::Rating::Again);
+    assert_eq!(log[0].answer, "");
 }

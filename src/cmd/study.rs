@@ -9,7 +9,7 @@
 
 use super::args::BankPaths;
 use super::{CommandError, Context, ErrorKind, Interrupted, Outcome, Progress};
-use crate::bank::{Kind, Library, Tier};
+use crate::bank::{KindName, Library, Tier};
 use crate::clock::Clock;
 use crate::frontend::{self, Ending, FrontEnd, plain, terminal::Terminal};
 use crate::grade::Grader;
@@ -38,9 +38,10 @@ pub struct StudyArgs {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
-    /// Only questions of this kind (repeat for several)
+    /// Only questions of this kind (repeat for several); multiple_choice includes
+    /// true_false
     #[arg(long = "kind", value_name = "KIND")]
-    pub kinds: Vec<Kind>,
+    pub kinds: Vec<KindName>,
 
     /// Only interview questions of this tier (repeat for several)
     #[arg(long = "tier", value_name = "TIER")]

@@ -202,8 +202,6 @@ pub struct Session<'a> {
     skipped: Vec<bool>,
     /// The mark that took an entry out of the session.
     marked: Vec<Option<Mark>>,
-    /// Questions left without an answer when the learner moved on (skips of any kind).
-    moves: usize,
     /// What undo takes back, most recent last.
     history: Vec<Step>,
     unsaved: Vec<Unsaved>,
@@ -216,10 +214,11 @@ pub struct Ask<'s, 'a> {
     pub entry: &'s Queued<'a>,
     /// Choice indices (into the bank's choices) in the order to show them.
     pub order: &'s [usize],
-    /// 1-based position of this question among those asked so far and still to come.
+    /// How many of the session's questions have been reached, this one included: a
+    /// question back for relearning keeps the count where it was.
     pub number: usize,
-    /// How many questions the session has asked and still has to ask (it grows when
-    /// a question comes back for relearning).
+    /// How many questions the session holds (a question that comes back for relearning
+    /// counts once).
     pub total: usize,
     /// Whether the question is back for relearning (it was answered this session).
     pub again: bool,
@@ -274,7 +273,6 @@ impl<'a> Session<'a> {
             outcomes: vec![Vec::new(); count],
             skipped: vec![false; count],
             marked: vec![None; count],
-            moves: 0,
             history: Vec::new(),
             unsaved: Vec::new(),
         };
@@ -350,13 +348,11 @@ impl<'a> Session<'a> {
             return None;
         }
         let (index, origin) = self.current?;
-        let answers: usize = self.outcomes.iter().map(Vec::len).sum();
-        let number = answers + self.moves + 1;
         Some(Ask {
             entry: &self.entries[index],
             order: &self.orders[index],
-            number,
-            total: number + self.pending.len() + self.relearning.len(),
+            number: self.entries.len() - self.pending.len(),
+            total: self.entries.len(),
             again: matches!(origin, Origin::Relearning(_)) || !self.outcomes[index].is_empty(),
         })
     }
@@ -525,7 +521,6 @@ impl<'a> Session<'a> {
             if self.outcomes[index].is_empty() {
                 self.skipped[index] = true;
             }
-            self.moves += 1;
             self.advance();
         }
     }
@@ -542,7 +537,6 @@ impl<'a> Session<'a> {
         };
         let id = recorder.mark(&self.entries[index].key(), mark)?;
         self.marked[index] = Some(mark);
-        self.moves += 1;
         self.history.push(Step::Mark {
             index,
             id,
@@ -597,7 +591,6 @@ impl<'a> Session<'a> {
             }
             Step::Mark { mark, origin, .. } => {
                 self.marked[index] = None;
-                self.moves = self.moves.saturating_sub(1);
                 self.current = Some((index, origin));
                 Undone::Mark(mark)
             }

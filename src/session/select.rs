@@ -8,7 +8,7 @@
 //! its keys up). Deterministic for a given seed.
 
 use super::{QuestionKey, Queued};
-use crate::bank::{Bank, Kind, Library, Question, Tier};
+use crate::bank::{Bank, Kind, KindName, Library, Question, Tier};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use std::collections::{BTreeMap, HashMap};
@@ -20,8 +20,9 @@ pub struct Filter {
     pub banks: Vec<String>,
     /// Tags, on the question or its bank (`--tag`).
     pub tags: Vec<String>,
-    /// Question kinds (`--kind`).
-    pub kinds: Vec<Kind>,
+    /// Question kinds, as bank files name them (`--kind`): `multiple_choice` takes in
+    /// true/false questions (which are answered from choices too), `true_false` only them.
+    pub kinds: Vec<KindName>,
     /// Interview tiers (`--tier`).
     pub tiers: Vec<Tier>,
 }
@@ -35,7 +36,11 @@ impl Filter {
                     .tags
                     .iter()
                     .any(|t| bank.tags.contains(t) || question.tags.contains(t)))
-            && (self.kinds.is_empty() || self.kinds.contains(&question.kind))
+            && (self.kinds.is_empty()
+                || self
+                    .kinds
+                    .iter()
+                    .any(|&k| k == question.kind_name() || k == question.kind.name()))
             && (self.tiers.is_empty() || question.tier.is_some_and(|t| self.tiers.contains(&t)))
     }
 

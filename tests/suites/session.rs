@@ -145,6 +145,31 @@ fn an_unknown_bank_filter_is_a_usage_error() {
     );
 }
 
+/// `--kind true_false` was refused although `recall list` counts true/false questions:
+/// it takes only them, and `multiple_choice` still takes them in.
+#[test]
+fn kind_true_false_takes_only_true_false_questions() {
+    let quiz = |kind: &str| {
+        let run = study("quiz")
+            .args(["--kind", kind, "--count", "50"])
+            .stdin(":quit\n")
+            .run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let asked = run
+            .stdout
+            .lines()
+            .find_map(|line| line.strip_prefix("Quiz: "))
+            .unwrap_or_default()
+            .to_owned();
+        (asked, run.stdout)
+    };
+    let (true_false, out) = quiz("true_false");
+    assert!(true_false.starts_with("6 questions"), "{out}");
+    assert!(out.contains("· true/false"), "{out}");
+    let (choices, out) = quiz("multiple_choice");
+    assert!(choices.starts_with("28 questions"), "{out}");
+}
+
 #[test]
 fn a_drill_killed_after_n_ratings_leaves_exactly_n_reviews() {
     let recall = study("drill").args(["--kind", "multiple_choice", "--new", "10"]);

@@ -22,15 +22,17 @@ fn bank(questions: Vec<Question>) -> Bank {
         description: None,
         tags: Vec::new(),
         questions,
+        synonyms: Vec::new(),
+        lexicon: None,
         source: PathBuf::from("b.toml"),
     }
 }
 
 fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {
     Concept {
-        alternatives: alternatives.iter().map(|s| (*s).to_owned()).collect(),
         weight,
         required,
+        ..Concept::any(alternatives.iter().map(|s| (*s).to_owned()).collect())
     }
 }
 
@@ -113,7 +115,7 @@ fn negation_discounts_a_concept() {
     assert_eq!(
         g.failure.as_deref(),
         Some(
-            "required concept `persist` is only mentioned under a negation; \
+            "required concept `persist` is negated here, stated plainly in the model answer; \
              score 33% is below the pass mark 50%"
         )
     );
@@ -151,7 +153,7 @@ fn derived_rubrics_skip_stop_words_and_demote_the_question() {
     ]);
     let grader = Grader::new(std::slice::from_ref(&b));
     let rubric = grader.rubric(&b, &b.questions[0]);
-    let labels: Vec<&str> = rubric.concepts.iter().map(|c| c.label()).collect();
+    let labels: Vec<String> = rubric.concepts.iter().map(|c| c.label()).collect();
     assert_eq!(
         labels,
         [
@@ -221,9 +223,9 @@ fn explanations_name_every_concept() {
         text,
         "FAIL  score 33% (pass mark 50%)\n\
          \x20 + daemon                        matched \"daemon\"\n\
-         \x20 ~ persist (weight 2, required)  only under a negation, so it does not count\n\
+         \x20 ~ persist (weight 2, required)  negated here, stated plainly in the model answer\n\
          \x20 ! forbidden `bind mount`: found \"bind mount\"\n\
-         \x20 why: required concept `persist` is only mentioned under a negation; contains forbidden term `bind mount`; score 33% is below the pass mark 50%\n"
+         \x20 why: required concept `persist` is negated here, stated plainly in the model answer; contains forbidden term `bind mount`; score 33% is below the pass mark 50%\n"
     );
 }
 

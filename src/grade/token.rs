@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
 /// What kind of token, which decides how it may be matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {
     /// A word of letters: matched by stem, tolerant of typos.
     Word,
@@ -36,8 +36,8 @@ pub struct Token {
     /// A word inside a code token of an answer (`volumes` in `/var/lib/docker/volumes`):
     /// ordinary keywords may match it, but it is not a word of the sentence.
     pub part: bool,
-    /// Index of the clause (text between `.`, `,`, `;`, `!`, `?`, `:`) it is in.
-    pub clause: u32,
+    /// Where it stands in the text (see [`Place`]).
+    pub place: Place,
     /// Set bits for the letters a-z it contains, a cheap filter before edit distance.
     pub letters: u32,
     /// The same for `stem`.
@@ -48,10 +48,13 @@ pub struct Token {
     pub stop: bool,
     /// A negation cue (`not`, `never`, `no`, `without`, ...).
     pub negation: bool,
+    /// One of several words written as one (`no-new-privileges`, `in-container`): not a
+    /// word of the sentence's grammar on its own.
+    pub glued: bool,
 }
 
 impl Token {
-    fn new(word: &str, class: Class, part: bool, clause: u32, stemmer: &Stemmer) -> Token {
+    fn new(word: &str, class: Class, part: bool, place: Place, stemmer: &Stemmer) -> Token {
         let (norm, known) = match class {
             Class::Word => known(word, stemmer),
             Class::Exact | Class::Code => {
@@ -69,6 +72,7 @@ impl Token {
         } = known;
         Token {
             negation: class == Class::Word && is_negation(&norm),
+            glued: false,
             stop,
             letters,
             stem_letters,
@@ -77,7 +81,7 @@ impl Token {
             stem,
             class,
             part,
-            clause,
+            place,
         }
     }
 
@@ -150,12 +154,78 @@ fn known(word: &str, stemmer: &Stemmer) -> (Arc<str>, Known) {
     })
 }
 
-/// Words that negate what follows them.
+/// Words that negate what follows them, with the contractions people type without
+/// their apostrophe (`doesnt`, `wont`).
 pub fn is_negation(word: &str) -> bool {
     matches!(
         word,
-        "not" | "no" | "never" | "without" | "cannot" | "none" | "nor" | "neither" | "nothing"
+        "not"
+            | "no"
+            | "never"
+            | "without"
+            | "cannot"
+            | "none"
+            | "nor"
+            | "neither"
+            | "nothing"
+            | "nobody"
+            | "nowhere"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "cant"
+            | "wont"
+            | "hasnt"
+            | "havent"
+            | "shouldnt"
+            | "couldnt"
+            | "wouldnt"
     )
+}
+
+/// Words that start a new clause even without punctuation: a contrast ("while",
+/// "whereas", "but"), a cause or consequence ("because", "so"), an exception
+/// ("except"). A negation does not reach past them, and neither does a relation
+/// `within = "clause"`.
+pub fn starts_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "while"
+            | "whilst"
+            | "whereas"
+            | "although"
+            | "though"
+            | "however"
+            | "yet"
+            | "so"
+            | "because"
+            | "since"
+            | "unless"
+            | "except"
+            | "besides"
+            | "unlike"
+            | "otherwise"
+            | "then"
+    )
+}
+
+/// Where a token stands: the clause, the linked clauses and the sentence it is in.
+///
+/// - A **clause** ends at `.` `,` `;` `:` `!` `?` and before a word that
+///   [starts a clause](starts_clause). Negation reaches no further.
+/// - A **segment** is the same, except that a `:` links the text before it to the text
+///   after it ("namespaces: what it sees"): a relation `within = "clause"` looks here.
+/// - A **sentence** ends at `.` `;` `!` `?` (and a blank line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    pub clause: u32,
+    pub segment: u32,
+    pub sentence: u32,
 }
 
 /// How code tokens are treated.
@@ -203,43 +273,143 @@ fn is_clause_end(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '!' | '?')
 }
 
+/// The punctuation that ended a chunk, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stop {
+    None,
+    /// `:` ends a clause but links it to the next one.
+    Colon,
+    /// `,`
+    Comma,
+    /// `.` `;` `!` `?`
+    Sentence,
+}
+
+impl Stop {
+    fn of(c: char) -> Stop {
+        match c {
+            ':' => Stop::Colon,
+            ',' => Stop::Comma,
+            _ => Stop::Sentence,
+        }
+    }
+}
+
 /// Splits `text` into tokens (see the module documentation).
 pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
     let text = normalise(text);
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut clause = 0u32;
-    for chunk in text.split_whitespace() {
-        let core = chunk.trim_start_matches(is_opener);
-        let mut ends_clause = false;
-        let core = core.trim_end_matches(|c: char| {
-            if is_clause_end(c) {
-                ends_clause = true;
-                true
-            } else {
-                is_closer(c)
-            }
-        });
-        if !core.is_empty() {
-            if is_code(core) {
-                tokens.push(Token::new(core, Class::Code, false, clause, stemmer));
-                if parts == Parts::Emit {
-                    push_words(core, clause, true, stemmer, &mut tokens);
+    let mut place = Place::default();
+    for line in text.lines() {
+        let before = tokens.len();
+        for chunk in line.split_whitespace() {
+            let (core, stop) = trim_chunk(chunk);
+            if !core.is_empty() {
+                if is_code(core) {
+                    tokens.push(Token::new(core, Class::Code, false, place, stemmer));
+                    if parts == Parts::Emit {
+                        push_code_parts(core, place, stemmer, &mut tokens);
+                        push_words(core, place, true, stemmer, &mut tokens);
+                    }
+                } else {
+                    let opens = core
+                        .split(|c: char| !c.is_alphanumeric())
+                        .next()
+                        .is_some_and(starts_clause);
+                    if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
+                        // "... while cgroups limit": a new clause of the same sentence.
+                        place.clause += 1;
+                        place.segment += 1;
+                    }
+                    push_words(core, place, false, stemmer, &mut tokens);
                 }
-            } else {
-                push_words(core, clause, false, stemmer, &mut tokens);
             }
+            place.next(stop);
         }
-        if ends_clause {
-            clause += 1;
+        // A line break ends a sentence (a list typed one item per line), punctuated or not.
+        if tokens.len() > before && tokens.last().is_some_and(|t| t.place == place) {
+            place.next(Stop::Sentence);
         }
     }
     tokens
 }
 
+impl Place {
+    /// The place after punctuation `stop`.
+    fn next(&mut self, stop: Stop) {
+        match stop {
+            Stop::None => {}
+            Stop::Colon => self.clause += 1,
+            Stop::Comma => {
+                self.clause += 1;
+                self.segment += 1;
+            }
+            Stop::Sentence => {
+                self.clause += 1;
+                self.segment += 1;
+                self.sentence += 1;
+            }
+        }
+    }
+}
+
+/// A chunk without its surrounding quotes and brackets, its sentence punctuation and a
+/// path's trailing slash (`/var/lib/docker/volumes/.` is `/var/lib/docker/volumes`), and
+/// the strongest punctuation that ended it.
+fn trim_chunk(chunk: &str) -> (&str, Stop) {
+    let mut core = chunk.trim_start_matches(is_opener);
+    let mut stop = Stop::None;
+    loop {
+        let before = core.len();
+        core = core.trim_end_matches(|c: char| {
+            if is_clause_end(c) {
+                stop = stop.max(Stop::of(c));
+                true
+            } else {
+                is_closer(c)
+            }
+        });
+        if core.len() > 1 && core.ends_with('/') {
+            core = &core[..core.len() - 1];
+        }
+        if core.len() == before {
+            return (core, stop);
+        }
+    }
+}
+
+/// The code-like pieces of a code token, as parts an answer can be matched on: the
+/// options of `type=tmpfs,destination=/app/cache`, the value of `target=/app/data`, the
+/// address of `127.0.0.1:5432`.
+fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    let push = |piece: &str, tokens: &mut Vec<Token>| {
+        let (piece, _) = trim_chunk(piece);
+        if piece != core
+            && is_code(piece)
+            && !tokens.iter().rev().take(8).any(|t| &*t.norm == piece)
+        {
+            tokens.push(Token::new(piece, Class::Code, true, place, stemmer));
+        }
+    };
+    for option in core.split(',') {
+        push(option, tokens);
+        if let Some((_, value)) = option.split_once('=') {
+            push(value, tokens);
+        }
+        if !option.contains('/')
+            && let Some((host, port)) = option.rsplit_once(':')
+            && port.bytes().all(|b| b.is_ascii_digit())
+        {
+            push(host, tokens);
+        }
+    }
+}
+
 /// The words of `core`, split at anything that is not a letter or digit.
-fn push_words(core: &str, clause: u32, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     // A possessive `'s` is not a word.
     let core = core.strip_suffix("'s").unwrap_or(core);
+    let start = tokens.len();
     for word in core.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
             continue;
@@ -249,7 +419,12 @@ fn push_words(core: &str, clause: u32, part: bool, stemmer: &Stemmer, tokens: &m
         } else {
             Class::Word
         };
-        tokens.push(Token::new(word, class, part, clause, stemmer));
+        tokens.push(Token::new(word, class, part, place, stemmer));
+    }
+    if tokens.len() - start > 1 {
+        for token in &mut tokens[start..] {
+            token.glued = true;
+        }
     }
 }
 
@@ -360,7 +535,7 @@ mod tests {
     #[test]
     fn clauses_are_counted() {
         let tokens = tokenize("not here, there", &stemmer(), Parts::Skip);
-        assert_eq!(tokens[1].clause, 0);
-        assert_eq!(tokens[2].clause, 1);
+        assert_eq!(tokens[1].place.clause, 0);
+        assert_eq!(tokens[2].place.clause, 1);
     }
 }

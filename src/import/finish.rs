@@ -277,6 +277,8 @@ fn header(metadata: &[String], overview: &[String], title: &str, source: &str) -
             .filter(|s| !s.is_empty())
             .collect(),
         questions: Vec::new(),
+        synonyms: Vec::new(),
+        lexicon: None,
         source: source.into(),
     }
 }
@@ -423,11 +425,7 @@ fn draft_rubric(bank: &Bank, question: &Question) -> Option<Rubric> {
     (!terms.is_empty()).then(|| Rubric {
         concepts: terms
             .into_iter()
-            .map(|term| Concept {
-                alternatives: vec![term],
-                weight: 1.0,
-                required: false,
-            })
+            .map(|term| Concept::any(vec![term]))
             .collect(),
         forbidden: Vec::new(),
     })

@@ -305,6 +305,8 @@ model_answer = "Ünïcödé ✓"
             description: None,
             tags: Vec::new(),
             questions: Vec::new(),
+            synonyms: Vec::new(),
+            lexicon: None,
             source: "t.toml".into(),
         };
         let written = to_toml(&bank, &comments);

@@ -56,9 +56,10 @@ impl serde::Serialize for NotAClaim {
     }
 }
 
-/// A list: at least [`MIN_LIST_WORDS`] words of which (almost) none is a function word,
-/// not written as `label: description` pairs, and either one run of words with no
-/// punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items.
+/// A list: at least [`MIN_LIST_WORDS`] words of which (almost) none is a function word
+/// (a word of several written as one, such as the `no` of `no-new-privileges`, does
+/// not count), not written as `label: description` pairs, and either one run of words
+/// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items.
 fn list(answer: &PreparedAnswer) -> bool {
     let words = || answer.tokens().iter().filter(|t| !t.part);
     let count = words().count();
@@ -68,7 +69,8 @@ fn list(answer: &PreparedAnswer) -> bool {
     let function = words()
         .filter(|t| !t.glued && (t.stop || t.negation))
         .count();
-    if function * 20 >= count {
+    // Fewer than one word in ten that makes grammar; a comma list, fewer than one in 20.
+    if function * 10 >= count {
         return false;
     }
     let mut colons = 0;
@@ -88,7 +90,7 @@ fn list(answer: &PreparedAnswer) -> bool {
     if colons >= 2 {
         return false;
     }
-    clauses == 1 || (clauses >= MIN_LIST_ITEMS && count * 2 <= clauses * 5)
+    clauses == 1 || (clauses >= MIN_LIST_ITEMS && count * 2 <= clauses * 5 && function * 20 < count)
 }
 
 /// One sentence of three or more words said three times or more, or sentences of which

@@ -434,13 +434,15 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
 }
 
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
-/// which does not negate X), or "instead of", "rather than".
+/// which does not negate X), or "instead of", "rather than", "unlike".
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
         "not" => !matches!(next, Some("only" | "just" | "merely")),
         "instead" => next == Some("of"),
         "rather" => next == Some("than"),
+        // "unlike a VM": what follows is what the claim is not about.
+        "unlike" => true,
         _ => tokens[i].is_negation(),
     }
 }

@@ -155,7 +155,7 @@ fn known(word: &str, stemmer: &Stemmer) -> (Arc<str>, Known) {
 }
 
 /// Words that negate what follows them, with the contractions people type without
-/// their apostrophe (`doesnt`, `wont`).
+/// their apostrophe (`doesnt`, `wont`), and "avoid", which advises against it.
 pub fn is_negation(word: &str) -> bool {
     matches!(
         word,
@@ -170,6 +170,7 @@ pub fn is_negation(word: &str) -> bool {
             | "nothing"
             | "nobody"
             | "nowhere"
+            | "avoid"
             | "dont"
             | "doesnt"
             | "didnt"
@@ -380,20 +381,31 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
 
 /// The code-like pieces of a code token, as parts an answer can be matched on: the
 /// options of `type=tmpfs,destination=/app/cache`, the value of `target=/app/data`, the
-/// address of `127.0.0.1:5432`.
+/// flag of `--cpus=2`, the address of `127.0.0.1:5432`, and the folders a path is under
+/// (`/sys/fs/cgroup/demo/memory.max` is under `/sys/fs/cgroup`, and names `memory.max`).
 fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    let first = tokens.len();
     let push = |piece: &str, tokens: &mut Vec<Token>| {
         let (piece, _) = trim_chunk(piece);
-        if piece != core
-            && is_code(piece)
-            && !tokens.iter().rev().take(8).any(|t| &*t.norm == piece)
-        {
+        if piece != core && is_code(piece) && !tokens[first..].iter().any(|t| &*t.norm == piece) {
             tokens.push(Token::new(piece, Class::Code, true, place, stemmer));
         }
     };
+    if core.starts_with('/') && !core.contains([',', '=', ':']) {
+        for (i, _) in core.match_indices('/').skip(2) {
+            push(&core[..i], tokens);
+        }
+        if let Some((_, last)) = core.rsplit_once('/') {
+            push(last, tokens);
+        }
+    }
     for option in core.split(',') {
         push(option, tokens);
-        if let Some((_, value)) = option.split_once('=') {
+        if let Some((key, value)) = option.split_once('=') {
+            // `--cpus=2` says `--cpus`; `target=/app/data` says `/app/data`.
+            if key.starts_with('-') {
+                push(key, tokens);
+            }
             push(value, tokens);
         }
         if !option.contains('/')

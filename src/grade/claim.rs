@@ -81,7 +81,7 @@ fn list(answer: &PreparedAnswer) -> bool {
             && last != word.place
         {
             clauses += 1;
-            if last.segment == word.place.segment {
+            if !last.labelled && word.place.labelled {
                 colons += 1;
             }
         }

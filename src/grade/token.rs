@@ -171,6 +171,8 @@ pub fn is_negation(word: &str) -> bool {
             | "nobody"
             | "nowhere"
             | "avoid"
+            | "avoids"
+            | "avoiding"
             | "dont"
             | "doesnt"
             | "didnt"
@@ -219,14 +221,17 @@ pub fn starts_clause(word: &str) -> bool {
 ///
 /// - A **clause** ends at `.` `,` `;` `:` `!` `?` and before a word that
 ///   [starts a clause](starts_clause). Negation reaches no further.
-/// - A **segment** is the same, except that a `:` links the text before it to the text
-///   after it ("namespaces: what it sees"): a relation `within = "clause"` looks here.
-/// - A **sentence** ends at `.` `;` `!` `?` (and a blank line).
+/// - A **segment** is the same, except that a `:` links the text before it to the rest
+///   of its sentence, commas and all ("alpine: small, shell, musl; scratch: empty"): a
+///   relation `within = "clause"` looks here.
+/// - A **sentence** ends at `.` `;` `!` `?` and at a line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Place {
     pub clause: u32,
     pub segment: u32,
     pub sentence: u32,
+    /// A `:` was seen in this sentence.
+    pub labelled: bool,
 }
 
 /// How code tokens are treated.
@@ -301,6 +306,7 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
     let text = normalise(text);
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut place = Place::default();
+    let mut after_comma = false;
     for line in text.lines() {
         let before = tokens.len();
         for chunk in line.split_whitespace() {
@@ -313,18 +319,23 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
                         push_words(core, place, true, stemmer, &mut tokens);
                     }
                 } else {
-                    let opens = core
-                        .split(|c: char| !c.is_alphanumeric())
-                        .next()
-                        .is_some_and(starts_clause);
+                    let first = core.split(|c: char| !c.is_alphanumeric()).next();
+                    let opens = first.is_some_and(starts_clause);
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.
                         place.clause += 1;
                         place.segment += 1;
                     }
+                    if place.labelled && after_comma && matches!(first, Some("and" | "or")) {
+                        // "depends_on condition: service_healthy, and Kubernetes ...":
+                        // the label's list ended at the comma.
+                        place.segment += 1;
+                        place.labelled = false;
+                    }
                     push_words(core, place, false, stemmer, &mut tokens);
                 }
             }
+            after_comma = stop == Stop::Comma;
             place.next(stop);
         }
         // A line break ends a sentence (a list typed one item per line), punctuated or not.
@@ -340,15 +351,21 @@ impl Place {
     fn next(&mut self, stop: Stop) {
         match stop {
             Stop::None => {}
-            Stop::Colon => self.clause += 1,
+            Stop::Colon => {
+                self.clause += 1;
+                self.labelled = true;
+            }
             Stop::Comma => {
                 self.clause += 1;
-                self.segment += 1;
+                if !self.labelled {
+                    self.segment += 1;
+                }
             }
             Stop::Sentence => {
                 self.clause += 1;
                 self.segment += 1;
                 self.sentence += 1;
+                self.labelled = false;
             }
         }
     }

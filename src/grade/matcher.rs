@@ -428,6 +428,15 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
         if !token.part && opens_negation(tokens, i) {
             scope = Some((i, 0));
+            if matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere") {
+                // "Docker manages nothing": the verb before it is negated too.
+                let verb = (0..i)
+                    .rev()
+                    .find(|&j| !tokens[j].part && !tokens[j].stop && !tokens[j].negation);
+                if let Some(j) = verb.filter(|&j| tokens[j].place.clause == token.place.clause) {
+                    cue[j] = Some(i);
+                }
+            }
         }
     }
     cue
@@ -651,6 +660,10 @@ mod tests {
             "and ends it"
         );
         assert!(counts("nothing except lo", "lo"), "except opens a clause");
+        assert!(negated(
+            "with a bind mount Docker manages nothing",
+            "manage"
+        ));
         assert!(counts("no NAT, while host mode shares the stack", "share"));
         assert!(negated(
             "use a named volume instead of a bind mount",

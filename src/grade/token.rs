@@ -301,12 +301,18 @@ impl Stop {
     }
 }
 
+/// The most words an item of a labelled list may have ("alpine: small, shell, musl"):
+/// a longer one after a comma starts a new segment.
+const MAX_LABELLED_ITEM: usize = 3;
+
 /// Splits `text` into tokens (see the module documentation).
 pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
     let text = normalise(text);
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut place = Place::default();
     let mut after_comma = false;
+    // Words since the last punctuation.
+    let mut item = 0;
     for line in text.lines() {
         let before = tokens.len();
         for chunk in line.split_whitespace() {
@@ -334,6 +340,15 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
                     }
                     push_words(core, place, false, stemmer, &mut tokens);
                 }
+            }
+            item += usize::from(!core.is_empty());
+            if stop == Stop::Comma && place.labelled && item > MAX_LABELLED_ITEM {
+                // A long item after a label: the sentence has moved on from the label.
+                place.segment += 1;
+                place.labelled = false;
+            }
+            if stop != Stop::None {
+                item = 0;
             }
             after_comma = stop == Stop::Comma;
             place.next(stop);

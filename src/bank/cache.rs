@@ -63,6 +63,7 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("load/kinds.rs"),
         include_str!("load/rubric.rs"),
         include_str!("load/lexicon.rs"),
+        include_str!("load/lint.rs"),
         include_str!("raw.rs"),
         include_str!("model.rs"),
         include_str!("mod.rs"),

@@ -10,6 +10,7 @@
 
 mod kinds;
 mod lexicon;
+mod lint;
 mod rubric;
 
 use super::model::*;
@@ -341,7 +342,11 @@ impl Checker<'_> {
 
         let raw_questions = raw.question.unwrap_or_default();
         if raw_questions.is_empty() {
-            self.warning(at, "the bank has no questions", "add [[question]] tables");
+            self.warning(
+                at.clone(),
+                "the bank has no questions",
+                "add [[question]] tables",
+            );
         }
         let mut seen = HashSet::new();
         let mut questions = Vec::with_capacity(raw_questions.len());
@@ -365,6 +370,7 @@ impl Checker<'_> {
                 questions.push(question);
             }
         }
+        self.choice_lints(&questions, at);
         Some(Bank {
             id: id?,
             title: title?,

@@ -305,7 +305,8 @@ impl PreparedAnswer {
             if !self.extend(slots, vocab, &mut path) {
                 continue;
             }
-            let governed = self.cue[start];
+            // Negated when a cue governs any of its words ("Docker manages nothing").
+            let governed = path.iter().find_map(|&t| self.cue[t]);
             let mut tokens = path.clone();
             if let Some(cue) = governed {
                 tokens.insert(0, cue);

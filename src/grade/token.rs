@@ -301,9 +301,10 @@ impl Stop {
     }
 }
 
-/// The most words an item of a labelled list may have ("alpine: small, shell, musl"):
-/// a longer one after a comma starts a new segment.
-const MAX_LABELLED_ITEM: usize = 3;
+/// The most words a label before a `:` may have ("bind mount: any host path you
+/// choose"); a longer text before a `:` is a clause of its own, and the `:` separates
+/// like a comma.
+const MAX_LABEL: usize = 3;
 
 /// Splits `text` into tokens (see the module documentation).
 pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
@@ -311,8 +312,8 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut place = Place::default();
     let mut after_comma = false;
-    // Words since the last punctuation.
-    let mut item = 0;
+    // Words since the sentence began.
+    let mut sentence_words = 0;
     for line in text.lines() {
         let before = tokens.len();
         for chunk in line.split_whitespace() {
@@ -341,22 +342,23 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
                     push_words(core, place, false, stemmer, &mut tokens);
                 }
             }
-            item += usize::from(!core.is_empty());
-            if stop == Stop::Comma && place.labelled && item > MAX_LABELLED_ITEM {
-                // A long item after a label: the sentence has moved on from the label.
-                place.segment += 1;
-                place.labelled = false;
-            }
-            if stop != Stop::None {
-                item = 0;
-            }
+            sentence_words += usize::from(!core.is_empty());
             after_comma = stop == Stop::Comma;
-            place.next(stop);
+            if stop == Stop::Colon && sentence_words > MAX_LABEL {
+                // "The engine only records the status: Swarm ...": a clause, not a label.
+                place.next(Stop::Comma);
+            } else {
+                place.next(stop);
+            }
+            if stop == Stop::Sentence {
+                sentence_words = 0;
+            }
         }
         // A line break ends a sentence (a list typed one item per line), punctuated or not.
         if tokens.len() > before && tokens.last().is_some_and(|t| t.place == place) {
             place.next(Stop::Sentence);
         }
+        sentence_words = 0;
     }
     tokens
 }

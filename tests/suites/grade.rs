@@ -52,6 +52,12 @@ fn a_wrong_example_fails_with_its_breakdown() {
     insta::assert_snapshot!(run.transcript(), @r#"
     exit: 1
     --- stdout
+    tests/fixtures/grade/wrong-example/bank.toml:6:1: warning in wrong/port: no example that should fail: `recall test` cannot show that the rubric refuses a wrong answer
+      |
+    6 | [[question]]
+      | ^
+      = help: add an example with a typical wrong answer and expect = "fail"
+
     FAIL wrong/port example 2: expected pass, got fail (score 0%)
       answer: map 80 to 8080 with the publish flag
       note: the author thinks this is enough, but the rubric wants the flag itself

@@ -113,7 +113,8 @@ impl Checker<'_> {
                 "refine the keywords, then remove `draft = true`",
             );
         }
-        self.examples(question, raw.example, at);
+        self.examples(question, raw.example, at.clone());
+        self.text_lints(question, at);
     }
 
     /// What both choice kinds refuse: the keys of text questions; and `pass`, which

@@ -387,8 +387,19 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
                 candidates.extend_from_slice(list);
             }
         }
+        let head = |s: &str| {
+            let mut chars = s.chars();
+            (chars.next(), chars.next())
+        };
+        let (a0, a1) = head(&token.norm);
         for &w in &candidates {
             let word = &vocab.words[w as usize];
+            // A typo keeps the first letter, or swaps the first two: checking that first
+            // spares most edit distances.
+            let (k0, k1) = head(&word.norm);
+            if a0 != k0 && !(a0 == k1 && a1 == k0) {
+                continue;
+            }
             let close = !letters_too_far(token.letters, word.letters, limit)
                 || !letters_too_far(token.stem_letters, word.stem_letters, limit);
             if close && word_matches(token, word) {

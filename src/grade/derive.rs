@@ -43,7 +43,7 @@ impl BankStats {
 
     /// Inverse document frequency, smoothed so that it is 1 for a word every model
     /// answer uses and for a bank of one question.
-    fn weight(&self, stem: &str) -> f64 {
+    pub fn weight(&self, stem: &str) -> f64 {
         let df = self.frequency.get(stem).copied().unwrap_or(0);
         ((self.questions as f64 + 1.0) / (df as f64 + 1.0))
             .ln()

@@ -524,3 +524,99 @@ pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<Strin
         .map(|(_, _, concept)| concept.label().to_owned())
         .collect()
 }
+
+/// Draft misconceptions for an author to refine (`recall import`): each of `mistakes`
+/// (the items of a lesson's "Common Mistakes" and "Troubleshooting" sections) goes to
+/// the text question of `bank` whose prompt and model answer share the most content
+/// words with it (three at least), as a misconception whose concept is the two of those
+/// words that are rarest across the bank's model answers, found together in a
+/// sentence, and whose feedback is the mistake's own text. A draft whose two words the
+/// model answer itself says in one sentence is dropped. Returns (question index,
+/// misconception) pairs. Only a draft: the words say what the mistake is about, not
+/// yet the wrong claim itself.
+pub fn draft_misconceptions(
+    bank: &Bank,
+    mistakes: &[String],
+) -> Vec<(usize, crate::bank::Misconception)> {
+    use crate::bank::{Concept, Misconception, Relation, Within};
+    use std::collections::HashSet;
+    use std::sync::Arc;
+    let stemmer = crate::lang::stemmer();
+    let content = |text: &str| -> Vec<token::Token> {
+        token::tokenize(text, &stemmer, token::Parts::Skip)
+            .into_iter()
+            .filter(|t| !t.stop && !t.negation && t.len > 2)
+            .collect()
+    };
+    let stats = BankStats::new(bank, &stemmer);
+    let asked: Vec<Option<HashSet<Arc<str>>>> = bank
+        .questions
+        .iter()
+        .map(|q| {
+            q.is_text().then(|| {
+                content(&format!(
+                    "{} {}",
+                    q.prompt,
+                    q.model_answer.as_deref().unwrap_or("")
+                ))
+                .into_iter()
+                .map(|t| t.stem)
+                .collect()
+            })
+        })
+        .collect();
+    let mut drafts = Vec::new();
+    for mistake in mistakes {
+        let words = content(mistake);
+        let best = asked
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
+            .map(|(i, a)| {
+                let mut shared: Vec<&token::Token> = Vec::new();
+                for t in &words {
+                    if a.contains(&t.stem) && !shared.iter().any(|s| s.stem == t.stem) {
+                        shared.push(t);
+                    }
+                }
+                (i, shared)
+            })
+            .max_by_key(|(i, shared)| (shared.len(), std::cmp::Reverse(*i)));
+        let Some((i, mut shared)) = best.filter(|(_, shared)| shared.len() >= 3) else {
+            continue;
+        };
+        // The rarest words carry the mistake; common ones ("docker") do not.
+        shared.sort_by(|a, b| stats.weight(&b.stem).total_cmp(&stats.weight(&a.stem)));
+        let pair = [&shared[0].stem, &shared[1].stem];
+        let model = bank.questions[i].model_answer.as_deref().unwrap_or("");
+        let said = token::tokenize(model, &stemmer, token::Parts::Skip);
+        let in_model = said.iter().any(|a| {
+            a.stem == *pair[0]
+                && said
+                    .iter()
+                    .any(|b| b.stem == *pair[1] && b.place.sentence == a.place.sentence)
+        });
+        if in_model {
+            continue;
+        }
+        drafts.push((
+            i,
+            Misconception {
+                concept: Concept {
+                    relation: Some(Relation {
+                        terms: vec![
+                            vec![shared[0].norm.to_string()],
+                            vec![shared[1].norm.to_string()],
+                        ],
+                        within: Within::Sentence,
+                        ordered: false,
+                    }),
+                    ..Concept::any(Vec::new())
+                },
+                feedback: mistake.trim().chars().take(300).collect(),
+                cap: None,
+            },
+        ));
+    }
+    drafts
+}

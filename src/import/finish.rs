@@ -77,6 +77,9 @@ impl Importer {
         for (question, rubric) in bank.questions.iter_mut().zip(drafts) {
             question.rubric = rubric;
         }
+        for (i, misconception) in crate::grade::draft_misconceptions(&bank, &self.mistakes) {
+            bank.questions[i].misconceptions.push(misconception);
+        }
         comments.trailer = std::mem::take(&mut self.trailer);
         Import {
             bank,

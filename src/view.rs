@@ -181,7 +181,7 @@ pub fn rubric(rubric: &Rubric) -> String {
 }
 
 fn concept_line(concept: &Concept) -> String {
-    let mut line = sanitize(&concept.alternatives.join(" | "));
+    let mut line = sanitize(&concept.describe());
     let mut notes = Vec::new();
     if concept.weight != 1.0 {
         notes.push(format!("weight {}", concept.weight));

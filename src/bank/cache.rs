@@ -121,6 +121,8 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("load.rs"),
         include_str!("load/kinds.rs"),
         include_str!("load/rubric.rs"),
+        include_str!("load/lexicon.rs"),
+        include_str!("load/lint.rs"),
         include_str!("raw.rs"),
         include_str!("model.rs"),
         include_str!("mod.rs"),
@@ -165,6 +167,7 @@ struct CachedFile {
     bank: Option<super::Bank>,
     diagnostics: Vec<StoredDiagnostic>,
     id_site: Option<StoredDiagnostic>,
+    lexicon: Option<super::Lexicon>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -222,6 +225,7 @@ struct EntryRef<'a> {
     bank: Option<&'a super::Bank>,
     diagnostics: Vec<StoredDiagnostic>,
     id_site: Option<StoredDiagnostic>,
+    lexicon: Option<&'a super::Lexicon>,
 }
 
 fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
@@ -229,6 +233,7 @@ fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
         bank: loaded.bank.as_ref(),
         diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
         id_site: loaded.id_site.as_ref().map(Into::into),
+        lexicon: loaded.lexicon.as_ref(),
     };
     postcard::to_stdvec(&entry).ok()
 }
@@ -239,6 +244,7 @@ fn decode(bytes: &[u8]) -> Option<Loaded> {
         bank: entry.bank,
         diagnostics: entry.diagnostics.into_iter().map(Into::into).collect(),
         id_site: entry.id_site.map(Into::into),
+        lexicon: entry.lexicon,
     })
 }
 

@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 /// its score, verdict and the concepts it matched and missed. With `expected`, a summary
 /// follows: accuracy, missed positives (expected to pass, graded fail), missed
 /// negatives, and the Pearson correlation of score and expected score when the
-/// expected values are numbers.
+/// expected values are numbers. With a `class` column (the kind of answer: paraphrase,
+/// reversed, ...), a table of agreement, false passes and false fails per class follows.
 ///
 /// Exits 0, or 1 when a verdict disagrees with `expected`; 2 when the file, a row or a
 /// bank cannot be used (the error names the line).
@@ -101,6 +102,10 @@ struct Row {
     missed: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expected: Option<Expected>,
+    /// The row's `class` column, when the CSV has one (a kind of answer: paraphrase,
+    /// reversed, ...), for the per-class table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<String>,
     grade: Grade,
 }
 
@@ -115,7 +120,7 @@ impl Row {
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let grader = Grader::new(&library.banks);
-    let rows = read(&args.responses, |line, key, response, expected| {
+    let rows = read(&args.responses, |line, key, response, expected, class| {
         let (bank, question) = library.find(key).map_err(|e| e.to_string())?;
         if !question.is_text() {
             return Err(format!(
@@ -135,6 +140,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             matched: grade.matched().into_iter().map(str::to_owned).collect(),
             missed: grade.missed().into_iter().map(str::to_owned).collect(),
             expected,
+            class: class.map(str::to_owned),
             grade,
         })
     })
@@ -189,11 +195,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     })
 }
 
-/// Reads the responses, calling `grade(line, question, response, expected)` per row.
+/// Reads the responses, calling `grade(line, question, response, expected, class)` per
+/// row.
 /// Every error names the file and line.
 fn read(
     path: &Path,
-    mut grade: impl FnMut(u64, &str, &str, Option<Expected>) -> Result<Row, String>,
+    mut grade: impl FnMut(u64, &str, &str, Option<Expected>, Option<&str>) -> Result<Row, String>,
 ) -> Result<Vec<Row>> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let at = |line: u64| format!("{}:{line}", path.display());
@@ -227,6 +234,7 @@ fn read(
         );
     };
     let expected = column("expected");
+    let class = column("class");
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -245,7 +253,8 @@ fn read(
                 )
             })?,
         };
-        let row = grade(line, field(question).trim(), field(response), expect)
+        let class = class.map(|i| field(i).trim()).filter(|c| !c.is_empty());
+        let row = grade(line, field(question).trim(), field(response), expect, class)
             .map_err(|e| anyhow!("{}: {e}", at(line)))?;
         rows.push(row);
     }
@@ -368,6 +377,10 @@ fn summary(rows: &[Row]) -> Option<String> {
             _ => None,
         })
         .collect();
+    if let Some(table) = class_table(&judged) {
+        text.push('\n');
+        text.push_str(&table);
+    }
     if let Some(pairs) = numeric {
         match pearson(&pairs) {
             Some(r) => text.push_str(&format!("\nPearson correlation of score and expected: {r:.3}")),
@@ -377,6 +390,66 @@ fn summary(rows: &[Row]) -> Option<String> {
         }
     }
     Some(text)
+}
+
+/// Agreement, false passes and false fails per class of answer (the `class` column),
+/// classes in the order they first appear, then all rows: a Markdown table.
+fn class_table(judged: &[&Row]) -> Option<String> {
+    let mut classes: Vec<&str> = Vec::new();
+    for row in judged {
+        if let Some(class) = row.class.as_deref()
+            && !classes.contains(&class)
+        {
+            classes.push(class);
+        }
+    }
+    if classes.is_empty() {
+        return None;
+    }
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            "-".to_owned()
+        } else {
+            format!("{:.0}%", 100.0 * a as f64 / b as f64)
+        }
+    };
+    let line = |name: &str, rows: &[&&Row]| {
+        let agree = rows.iter().filter(|r| r.agrees() == Some(true)).count();
+        let expects = |pass: bool| {
+            rows.iter()
+                .filter(|r| {
+                    r.expected
+                        .is_some_and(|e| e.passes(r.grade.pass_mark) == pass)
+                })
+                .collect::<Vec<_>>()
+        };
+        let (wrong, right) = (expects(false), expects(true));
+        let false_passes = wrong.iter().filter(|r| r.pass).count();
+        let false_fails = right.iter().filter(|r| !r.pass).count();
+        format!(
+            "| {name} | {} | {agree} ({}) | {false_passes} of {} ({}) | {false_fails} of {} ({}) |",
+            rows.len(),
+            pct(agree, rows.len()),
+            wrong.len(),
+            pct(false_passes, wrong.len()),
+            right.len(),
+            pct(false_fails, right.len()),
+        )
+    };
+    let mut out = vec![
+        "| class | answers | agree | false passes | false fails |".to_owned(),
+        "|---|---:|---:|---:|---:|".to_owned(),
+    ];
+    for class in classes {
+        let rows: Vec<&&Row> = judged
+            .iter()
+            .filter(|r| r.class.as_deref() == Some(class))
+            .collect();
+        out.push(line(class, &rows));
+    }
+    let all: Vec<&&Row> = judged.iter().collect();
+    out.push(line("**all**", &all));
+    Some(out.join("\n"))
 }
 
 fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {

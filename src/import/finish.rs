@@ -90,6 +90,9 @@ impl Importer {
         for (question, rubric) in bank.questions.iter_mut().zip(drafts) {
             question.rubric = rubric;
         }
+        for (i, misconception) in crate::grade::draft_misconceptions(&bank, &self.mistakes) {
+            bank.questions[i].misconceptions.push(misconception);
+        }
         comments.trailer = std::mem::take(&mut self.trailer);
         Import {
             bank,
@@ -290,6 +293,8 @@ fn header(metadata: &[String], overview: &[String], title: &str, source: &str) -
             .filter(|s| !s.is_empty())
             .collect(),
         questions: Vec::new(),
+        synonyms: Vec::new(),
+        lexicon: None,
         source: source.into(),
     }
 }
@@ -472,11 +477,7 @@ fn draft_rubric(drafter: &crate::grade::KeywordDrafter, question: &Question) -> 
     (!terms.is_empty()).then(|| Rubric {
         concepts: terms
             .into_iter()
-            .map(|term| Concept {
-                alternatives: vec![term],
-                weight: 1.0,
-                required: false,
-            })
+            .map(|term| Concept::any(vec![term]))
             .collect(),
         forbidden: Vec::new(),
     })

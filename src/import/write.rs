@@ -168,8 +168,39 @@ fn write_question(out: &mut String, q: &Question) {
     if !q.references.is_empty() {
         let _ = writeln!(out, "references = {}", strings(&q.references));
     }
+    for misconception in &q.misconceptions {
+        write_misconception(out, misconception);
+    }
     for example in &q.examples {
         write_example(out, example);
+    }
+}
+
+/// A drafted misconception: its relation (or alternatives) and feedback.
+fn write_misconception(out: &mut String, misconception: &crate::bank::Misconception) {
+    out.push_str("\n[[question.misconception]]\n");
+    let concept = &misconception.concept;
+    match &concept.relation {
+        Some(relation) => {
+            let terms: Vec<String> = relation.terms.iter().map(|t| strings(t)).collect();
+            let _ = writeln!(
+                out,
+                "concept = {{ all = [{}], within = {} }}",
+                terms.join(", "),
+                string(relation.within.as_str())
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "concept = {{ any = {} }}",
+                strings(&concept.alternatives)
+            );
+        }
+    }
+    let _ = writeln!(out, "feedback = {}", string(&misconception.feedback));
+    if let Some(cap) = misconception.cap {
+        let _ = writeln!(out, "cap = {}", float(cap));
     }
 }
 
@@ -308,6 +339,8 @@ model_answer = "Ünïcödé ✓"
             description: None,
             tags: Vec::new(),
             questions: Vec::new(),
+            synonyms: Vec::new(),
+            lexicon: None,
             source: "t.toml".into(),
         };
         let written = to_toml(&bank, &comments);

@@ -505,7 +505,10 @@ fn write_database(
     let library = recall::bank::load(&recall::paths::banks(&[args.out.join("banks")]))?;
     let mut questions = std::collections::HashMap::new();
     for (bank, question) in library.questions() {
-        questions.insert((bank.id.as_str(), question.id.as_str()), question);
+        questions.insert(
+            (bank.id.as_str(), question.id.as_str()),
+            (question, question.version(&bank.synonyms)),
+        );
     }
     let mut db = rusqlite::Connection::open(path)?;
     db.pragma_update(None, "synchronous", "OFF")?;
@@ -521,7 +524,7 @@ fn write_database(
             )?;
             for row in chunk {
                 let (key, kind) = &keys[row.key];
-                let question = questions
+                let (question, version) = questions
                     .get(&(key.bank.as_str(), key.question.as_str()))
                     .with_context(|| format!("{key} is not in the banks written"))?;
                 let text = *kind >= 2;
@@ -554,7 +557,7 @@ fn write_database(
                     row.rescheduled,
                     uuid(rng),
                     device,
-                    question.version(),
+                    version,
                 ])?;
             }
         }

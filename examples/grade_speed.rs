@@ -226,9 +226,9 @@ fn answers(count: usize, words: usize, seed: u64) -> Vec<String> {
 /// a required concept and a forbidden term.
 fn rubric_bank() -> Bank {
     let concept = |alternatives: &[&str], weight: f64, required: bool| Concept {
-        alternatives: alternatives.iter().map(|s| (*s).to_owned()).collect(),
         weight,
         required,
+        ..Concept::any(alternatives.iter().map(|s| (*s).to_owned()).collect())
     };
     let rubric = Rubric {
         concepts: vec![
@@ -261,6 +261,8 @@ fn rubric_bank() -> Bank {
                 "What is a named volume, and why use one?",
             )
         }],
+        synonyms: Vec::new(),
+        lexicon: None,
         source: PathBuf::from("speed.toml"),
     }
 }

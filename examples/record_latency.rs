@@ -38,6 +38,7 @@ fn main() -> anyhow::Result<()> {
             key: keys[(i * 7919) % keys.len()].clone(),
             mode: Mode::Drill,
             answer: "an answer as a learner types it".to_owned(),
+            choice_order: Vec::new(),
             score: Some(0.75),
             suggested: Some(Rating::Good),
             rating: Rating::ALL[i % 4],

@@ -10,7 +10,9 @@
 //! is lost. It goes through the same `Store::record` as real sessions (with the default
 //! scheduler, or the parameters `recall optimize` saved); only the answers are made up.
 //! Answer N is recorded N minutes after "now" (`RECALL_NOW` when set), so the log has an
-//! order in time too. `cargo test` builds it along with the tests.
+//! order in time too. Like a session, it waits and tries again while the database is
+//! busy (`session::review::BUSY_BACKOFF`), so that a loaded machine slows the writers
+//! down rather than failing them. `cargo test` builds it along with the tests.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,8 +22,9 @@ use chrono::TimeDelta;
 use clap::Parser;
 use recall::clock::Clock;
 use recall::schedule::{Rating, Scheduler, SchedulerConfig};
+use recall::session::review::BUSY_BACKOFF;
 use recall::session::{Mode, NewReview, QuestionKey};
-use recall::store::Store;
+use recall::store::{Store, StoreError};
 
 /// Record synthetic answers (for reliability testing).
 #[derive(Debug, Parser)]
@@ -45,7 +48,7 @@ struct Args {
 
 fn main() -> Result<()> {
     let args = Args::parse();
-    let mut store = Store::open(&args.db)?;
+    let mut store = when_busy(|| Store::open(&args.db))?;
     let mut config = SchedulerConfig::default();
     if let Some(fitted) = store.fitted_parameters()? {
         config.parameters = fitted.parameters;
@@ -58,6 +61,7 @@ fn main() -> Result<()> {
             key: QuestionKey::new(&args.bank, format!("q{}", index % args.questions)),
             mode: Mode::Drill,
             answer: format!("synthetic answer {index}"),
+            choice_order: Vec::new(),
             score: Some(f64::from(index % 5) / 4.0),
             suggested: None,
             rating: Rating::ALL[(index % 4) as usize],
@@ -66,9 +70,23 @@ fn main() -> Result<()> {
             version: None,
         };
         let now = start + TimeDelta::minutes(i64::from(index));
-        let recorded = store.record(&review, &scheduler, now)?;
+        let recorded = when_busy(|| store.record(&review, &scheduler, now))?;
         writeln!(out, "recorded {}", recorded.id.0)?;
         out.flush()?;
     }
     Ok(())
+}
+
+/// `attempt`, tried again after each wait of the back-off while the database is busy.
+fn when_busy<T>(mut attempt: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    let mut waits = BUSY_BACKOFF.iter();
+    loop {
+        match attempt() {
+            Err(error) if error.is_busy() => match waits.next() {
+                Some(wait) => std::thread::sleep(*wait),
+                None => return Err(error),
+            },
+            other => return other,
+        }
+    }
 }

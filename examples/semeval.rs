@@ -212,6 +212,8 @@ fn bank(split: &Split) -> (Bank, Vec<Vec<Question>>) {
         description: None,
         tags: Vec::new(),
         questions,
+        synonyms: Vec::new(),
+        lexicon: None,
         source: PathBuf::from(format!("semeval:{}", split.name)),
     };
     (bank, per_item)

@@ -52,7 +52,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// The configuration file [default: $RECALL_CONFIG, else ~/.config/recall/config.toml]
+    /// The configuration file, which must exist [default: $RECALL_CONFIG, else
+    /// ~/.config/recall/config.toml, either of which may be absent]
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
@@ -92,6 +93,7 @@ pub enum Command {
     Schema(cmd::schema::Args),
     Optimize(cmd::optimize::Args),
     Log(cmd::log::Args),
+    Doctor(cmd::doctor::Args),
     Completions(cmd::completions::Args),
     Man(cmd::man::Args),
 }
@@ -172,13 +174,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
     let ctx = Context::new(clock, cli.global.db, cli.global.config);
     match cli.command {
         // With no command: what is due, and the one command that starts studying.
-        None => {
-            let outcome = cmd::due::run(&ctx, cmd::due::Args::default())?;
-            // Not println!, which panics when the reader has gone (`recall | head -1`).
-            let hint = "\nStart studying: recall drill    (recall --help lists every command)";
-            writeln!(std::io::stdout().lock(), "{hint}")?;
-            Ok(outcome)
-        }
+        None => cmd::due::overview(&ctx),
         Some(Command::Card(args)) => cmd::card::run(&ctx, args),
         Some(Command::Check(args)) => cmd::check::run(&ctx, args),
         Some(Command::Completions(args)) => cmd::completions::run(args, Cli::command()),
@@ -190,6 +186,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CommandError> {
         Some(Command::Optimize(args)) => cmd::optimize::run(&ctx, args),
         Some(Command::Items(args)) => cmd::items::run(&ctx, args),
         Some(Command::Log(args)) => cmd::log::run(&ctx, args),
+        Some(Command::Doctor(args)) => cmd::doctor::run(&ctx, args),
         Some(Command::Stats(args)) => cmd::stats::run(&ctx, args),
         Some(Command::List(args)) => cmd::list::run(&ctx, args),
         Some(Command::Show(args)) => cmd::show::run(&ctx, args),

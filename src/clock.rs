@@ -5,7 +5,7 @@
 //! week" runs are reproducible. A fixed clock stays fixed; time taken on an answer is
 //! measured separately with `std::time::Instant`.
 
-use chrono::{DateTime, FixedOffset, Local, Offset, Utc};
+use chrono::{DateTime, FixedOffset, Local, Offset, SubsecRound, Utc};
 
 /// The environment variable that fixes the current time (RFC 3339).
 pub const NOW_VAR: &str = "RECALL_NOW";
@@ -45,12 +45,15 @@ impl Clock {
             })
     }
 
-    /// The current time in UTC.
+    /// The current time in UTC, to the microsecond: as precise as the review log and
+    /// the scheduler keep time, so that an interval counted from it is the one they
+    /// schedule (a learning step of one minute shows as 1m, not as <1m).
     pub fn now(&self) -> DateTime<Utc> {
         match self.fixed {
             Some(at) => at.with_timezone(&Utc),
             None => Utc::now(),
         }
+        .trunc_subsecs(6)
     }
 
     /// The learner's UTC offset: the fixed time's offset when `RECALL_NOW` carries one,
@@ -65,6 +68,46 @@ impl Clock {
     /// Whether the clock is stopped (set by `RECALL_NOW`).
     pub fn is_fixed(&self) -> bool {
         self.fixed.is_some()
+    }
+}
+
+/// "in 3 days", "in 10 minutes", "in under a minute", "2 hours ago", "now": how far
+/// `time` is from `now`, in the largest whole unit.
+pub fn relative(time: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let delta = time - now;
+    let seconds = delta.num_seconds().abs();
+    let (amount, unit) = match seconds {
+        // "now" only for what is due: a time ahead is never called now.
+        0..60 if delta.num_milliseconds() > 0 => return "in under a minute".to_owned(),
+        0..60 => return "now".to_owned(),
+        60..3600 => (seconds / 60, "minute"),
+        3600..86_400 => (seconds / 3600, "hour"),
+        _ => (seconds / 86_400, "day"),
+    };
+    let plural = if amount == 1 { "" } else { "s" };
+    if delta.num_seconds() > 0 {
+        format!("in {amount} {unit}{plural}")
+    } else {
+        format!("{amount} {unit}{plural} ago")
+    }
+}
+
+/// An interval as short as a button label, the way Anki writes them: `<1m`, `10m`,
+/// `3h`, `4d`, `2.5mo`, `1.3y`. Whole units are counted down, as [`relative`] counts
+/// them, so that the label and "next in ..." agree.
+pub fn short_interval(interval: chrono::TimeDelta) -> String {
+    let seconds = interval.num_seconds().max(0) as f64;
+    let rounded = |value: f64| {
+        let text = format!("{value:.1}");
+        text.strip_suffix(".0").map(str::to_owned).unwrap_or(text)
+    };
+    match seconds {
+        s if s < 60.0 => "<1m".to_owned(),
+        s if s < 3600.0 => format!("{}m", (s / 60.0).floor()),
+        s if s < 86_400.0 => format!("{}h", (s / 3600.0).floor()),
+        s if s < 30.0 * 86_400.0 => format!("{}d", (s / 86_400.0).floor()),
+        s if s < 365.0 * 86_400.0 => format!("{}mo", rounded(s / (30.0 * 86_400.0))),
+        s => format!("{}y", rounded(s / (365.0 * 86_400.0))),
     }
 }
 
@@ -90,6 +133,36 @@ mod tests {
         let clock = Clock::parse("2026-11-27T09:30:00+01:00").unwrap();
         assert_eq!(clock.now().to_rfc3339(), "2026-11-27T08:30:00+00:00");
         assert_eq!(clock.offset().local_minus_utc(), 3600);
+    }
+
+    #[test]
+    fn intervals_read_like_buttons() {
+        let short = |seconds| short_interval(chrono::TimeDelta::seconds(seconds));
+        assert_eq!(short(30), "<1m");
+        assert_eq!(short(60), "1m");
+        assert_eq!(short(600), "10m");
+        assert_eq!(short(330), "5m", "as `relative` says it: in 5 minutes");
+        assert_eq!(short(3 * 3600), "3h");
+        assert_eq!(short(4 * 86_400), "4d");
+        assert_eq!(short(75 * 86_400), "2.5mo");
+        assert_eq!(short(60 * 86_400), "2mo");
+        assert_eq!(short(480 * 86_400), "1.3y");
+        let now = Clock::parse("2026-11-27T09:30:00Z").unwrap().now();
+        let later = |seconds| relative(now + chrono::TimeDelta::seconds(seconds), now);
+        assert_eq!(later(600), "in 10 minutes");
+        assert_eq!(later(-7200), "2 hours ago");
+        assert_eq!(later(86_400), "in 1 day");
+        assert_eq!(later(59), "in under a minute", "what is ahead is never now");
+        assert_eq!(later(0), "now");
+        assert_eq!(later(-30), "now");
+    }
+
+    /// Regression: the rating prompt showed a one-minute step as `<1m`, counted from a
+    /// time finer than the scheduler's.
+    #[test]
+    fn the_system_clock_reads_whole_microseconds_as_the_scheduler_does() {
+        let now = Clock::system().now();
+        assert_eq!(now.timestamp_subsec_nanos() % 1000, 0, "{now:?}");
     }
 
     #[test]

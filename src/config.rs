@@ -16,7 +16,9 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::paths::ConfigFile;
 use crate::schedule::{MAXIMUM_INTERVAL_LIMIT, SchedulerConfig};
+use crate::store::NewOrder;
 use crate::toml_error::Format;
 
 /// The whole configuration, with defaults for everything the file leaves out.
@@ -40,6 +42,12 @@ pub struct SchedulerSettings {
     pub reviews_per_day: u32,
     /// The local time at which one day of study ends and the next begins (04:00).
     pub day_starts_at: NaiveTime,
+    /// How far ahead a learning step may be asked early (20 minutes): a question
+    /// failed in a drill comes back in the same drill when its next step falls due
+    /// within it, and the drill ends only when nothing is due within it.
+    pub learn_ahead: TimeDelta,
+    /// How new questions are introduced (interleaved across banks).
+    pub new_order: NewOrder,
 }
 
 impl Default for SchedulerSettings {
@@ -50,6 +58,8 @@ impl Default for SchedulerSettings {
             reviews_per_day: 200,
             // 04:00 is a valid time; `unwrap_or_default` only satisfies the types.
             day_starts_at: NaiveTime::from_hms_opt(4, 0, 0).unwrap_or_default(),
+            learn_ahead: TimeDelta::minutes(20),
+            new_order: NewOrder::Interleave,
         }
     }
 }
@@ -57,6 +67,17 @@ impl Default for SchedulerSettings {
 /// A configuration file that cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
+    /// The file named with `--config` does not exist.
+    #[error(
+        "the configuration file {} named with --config does not exist; check the path, or \
+         leave --config out to use $RECALL_CONFIG or ~/.config/recall/config.toml (which \
+         may be absent)",
+        path.display()
+    )]
+    Missing {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file exists but cannot be read.
     #[error("cannot read the configuration file {}: {source}", path.display())]
     Read {
@@ -84,25 +105,31 @@ fn render(diagnostics: &[Diagnostic]) -> String {
 }
 
 impl Config {
-    /// Read the configuration at `path`; `None` or a missing file gives the defaults.
-    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
-        let Some(path) = path else {
+    /// Read the configuration `file`; none, or a missing file that was not named
+    /// explicitly, gives the defaults.
+    pub fn load(file: Option<&ConfigFile>) -> Result<Config, ConfigError> {
+        let Some(ConfigFile { path, explicit }) = file else {
             return Ok(Config::default());
         };
         match std::fs::read(path) {
             Ok(bytes) => {
-                let source = String::from_utf8(bytes).map_err(|_| {
-                    ConfigError::Invalid(vec![Diagnostic::file(
+                let source = String::from_utf8(bytes).map_err(|error| {
+                    ConfigError::Invalid(vec![Diagnostic::not_utf8(
                         path,
-                        Severity::Error,
-                        "the file is not UTF-8 text",
+                        error.as_bytes(),
+                        error.utf8_error(),
                     )])
                 })?;
                 Config::parse(path, &source)
             }
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound && !explicit => {
+                Ok(Config::default())
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                Err(ConfigError::Missing { path: path.clone() })
+            }
             Err(source) => Err(ConfigError::Read {
-                path: path.to_path_buf(),
+                path: path.clone(),
                 source,
             }),
         }
@@ -159,6 +186,8 @@ struct RawScheduler {
     new_per_day: Option<Spanned<i64>>,
     reviews_per_day: Option<Spanned<i64>>,
     day_starts_at: Option<Spanned<String>>,
+    learn_ahead_minutes: Option<Spanned<i64>>,
+    new_order: Option<Spanned<String>>,
 }
 
 struct Checker<'a> {
@@ -230,6 +259,22 @@ impl Checker<'_> {
                     &value,
                     format!("day_starts_at = {:?} is not a time of day", value.get_ref()),
                     "write hours and minutes on a 24-hour clock, like \"04:00\"",
+                ),
+            }
+        }
+        if let Some(value) = raw.learn_ahead_minutes
+            && let Some(minutes) = self.count(&value, "learn_ahead_minutes", 0, 1440)
+        {
+            settings.learn_ahead = TimeDelta::minutes(i64::from(minutes));
+        }
+        if let Some(value) = raw.new_order {
+            match NewOrder::from_name(value.get_ref()) {
+                Some(order) => settings.new_order = order,
+                None => self.error(
+                    &value,
+                    format!("new_order = {:?} is not an order", value.get_ref()),
+                    "write \"interleave\" (one bank after another, in turn), \"bank\" \
+                     (bank by bank) or \"random\"",
                 ),
             }
         }
@@ -336,10 +381,42 @@ mod tests {
     }
 
     #[test]
-    fn missing_file_is_the_defaults() {
+    fn a_missing_default_file_is_the_defaults_but_a_missing_named_one_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        let config = Config::load(Some(&dir.path().join("none.toml"))).unwrap();
+        let mut file = ConfigFile {
+            path: dir.path().join("none.toml"),
+            explicit: false,
+        };
+        let config = Config::load(Some(&file)).unwrap();
         assert_eq!(config.source, None);
+        file.explicit = true;
+        let error = Config::load(Some(&file)).unwrap_err();
+        assert!(matches!(error, ConfigError::Missing { .. }), "{error}");
+        assert!(error.to_string().contains("none.toml"), "{error}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located_to_its_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, b"[scheduler]\n# caf\xe9\n").unwrap();
+        let file = ConfigFile {
+            path,
+            explicit: true,
+        };
+        let Err(ConfigError::Invalid(diagnostics)) = Config::load(Some(&file)) else {
+            panic!("invalid UTF-8 was accepted");
+        };
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (2, 6));
+        assert!(diagnostics[0].message.contains("0xE9"), "{diagnostics:?}");
+    }
+
+    #[test]
+    fn a_number_too_large_for_any_key_says_so() {
+        let error = parse("[scheduler]\nnew_per_day = 99999999999999999999\n").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("is out of range"), "{text}");
+        assert!(!text.contains("i128"), "{text}");
     }
 
     #[test]
@@ -347,7 +424,8 @@ mod tests {
         let config = parse(
             "[scheduler]\ndesired_retention = 0.85\nlearning_steps = [\"30s\", \"5m\", \"1h\"]\n\
              relearning_steps = []\nmaximum_interval = 365\nfuzz = false\nnew_per_day = 5\n\
-             reviews_per_day = 50\nday_starts_at = \"06:30\"\n",
+             reviews_per_day = 50\nday_starts_at = \"06:30\"\nlearn_ahead_minutes = 5\n\
+             new_order = \"random\"\n",
         )
         .unwrap();
         let settings = config.scheduler;
@@ -368,6 +446,19 @@ mod tests {
             settings.day_starts_at,
             NaiveTime::from_hms_opt(6, 30, 0).unwrap()
         );
+        assert_eq!(settings.learn_ahead, TimeDelta::minutes(5));
+        assert_eq!(settings.new_order, NewOrder::Random);
+    }
+
+    #[test]
+    fn an_unknown_new_order_names_the_orders() {
+        let found = errors("[scheduler]\nnew_order = \"shuffled\"\n");
+        assert!(
+            found[0].starts_with("config.toml:2:13: error"),
+            "{}",
+            found[0]
+        );
+        assert!(found[0].contains("\"interleave\""), "{}", found[0]);
     }
 
     #[test]

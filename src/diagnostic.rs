@@ -66,6 +66,25 @@ impl Diagnostic {
         Diagnostic::located(file, &mut Locator::new(source), span, severity, message)
     }
 
+    /// A file whose bytes are not UTF-8, located at the first byte that is not: the
+    /// line and column where valid text stops, the byte, and how to fix it.
+    pub fn not_utf8(file: &Path, bytes: &[u8], error: std::str::Utf8Error) -> Diagnostic {
+        let valid = error.valid_up_to();
+        // The bytes up to `valid` are UTF-8 by definition of `valid_up_to`.
+        let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+        Diagnostic::at(
+            file,
+            prefix,
+            valid..valid,
+            Severity::Error,
+            format!(
+                "file is not UTF-8 (invalid byte 0x{:02X})",
+                bytes.get(valid).copied().unwrap_or(0)
+            ),
+        )
+        .hint("save the file as UTF-8")
+    }
+
     /// A problem at byte offset range `span` of the source `locator` indexes: the way to
     /// make many diagnostics in one file without rescanning it for each.
     pub fn located(

@@ -4,6 +4,7 @@
 //! library modules that never touch the terminal; `cli` and `cmd` are the command-line
 //! front end over them.
 
+pub mod atomic_file;
 pub mod bank;
 pub mod cli;
 pub mod clock;

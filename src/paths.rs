@@ -36,13 +36,30 @@ pub fn database(option: Option<&Path>) -> Result<PathBuf, NoDataDirectory> {
         .ok_or(NoDataDirectory)
 }
 
+/// Where the configuration is, and whether the learner named it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Named with `--config`: then it must exist. `RECALL_CONFIG` and the default need not.
+    pub explicit: bool,
+}
+
 /// `--config`, else `RECALL_CONFIG`, else `<config dir>/recall/config.toml`
-/// (`~/.config/recall/config.toml` on Linux). The file need not exist.
-pub fn config(option: Option<&Path>) -> Option<PathBuf> {
-    option
-        .map(Path::to_path_buf)
-        .or_else(|| from_env(CONFIG_VAR))
+/// (`~/.config/recall/config.toml` on Linux).
+pub fn config(option: Option<&Path>) -> Option<ConfigFile> {
+    if let Some(path) = option {
+        return Some(ConfigFile {
+            path: path.to_path_buf(),
+            explicit: true,
+        });
+    }
+    from_env(CONFIG_VAR)
         .or_else(|| dirs::config_dir().map(|dir| dir.join("recall").join("config.toml")))
+        .map(|path| ConfigFile {
+            path,
+            explicit: false,
+        })
 }
 
 /// Where banks come from when a command is given no paths.

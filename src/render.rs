@@ -1,7 +1,8 @@
 //! The stable, diff-friendly text of a bank, for `recall render` and snapshot tests.
 //!
 //! Every question with everything an author wrote: prompt, situation, choices with the
-//! right ones marked, answer, explanation, model answer, rubric, pass mark and examples.
+//! right ones marked, answer, explanation, model answer, rubric, pass mark, known
+//! misconceptions and examples.
 //! One field per line, never wrapped (a changed word changes one line), no terminal
 //! width, no colour, no clock: the same bank always renders to the same text, so a
 //! snapshot of it shows exactly what an edit changed. Bank text is sanitised. Not the
@@ -43,6 +44,12 @@ pub fn bank(bank: &Bank) -> String {
         field(&mut out, "description", description);
     }
     list(&mut out, "tags", &bank.tags);
+    if let Some(lexicon) = &bank.lexicon {
+        field(&mut out, "lexicon", lexicon);
+    }
+    for group in &bank.synonyms {
+        field(&mut out, "synonyms", &group.join(" = "));
+    }
     let _ = writeln!(out, "questions: {}", bank.questions.len());
     for q in &bank.questions {
         out.push('\n');
@@ -107,6 +114,21 @@ fn question(out: &mut String, bank: &Bank, q: &Question) {
         }
         if let Some(pass) = q.pass {
             let _ = writeln!(out, "pass: {:.0}%", pass * 100.0);
+        }
+    }
+    if !q.misconceptions.is_empty() {
+        out.push_str("misconceptions:\n");
+        for misconception in &q.misconceptions {
+            let effect = match misconception.cap {
+                Some(cap) => format!("caps the score at {:.0}%", cap * 100.0),
+                None => "fails".to_owned(),
+            };
+            let _ = writeln!(
+                out,
+                "  - {} ({effect}): {}",
+                sanitize(&misconception.concept.describe()),
+                sanitize(misconception.feedback.trim()).replace('\n', " ")
+            );
         }
     }
     if !q.examples.is_empty() {

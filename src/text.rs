@@ -2,9 +2,10 @@
 //!
 //! A bank is untrusted input: it must not be able to move the cursor, change colours or
 //! set the window title of the person reading it. `sanitize` neutralises control
-//! characters and escape sequences; `wrap` lays prose and code out for a width,
-//! `truncate` fits a preview on one line, and `terminal_width` measures the width.
-//! Nothing here prints.
+//! characters and escape sequences, `terminal_safe_json` escapes them in JSON, and
+//! [`is_escaped_control`] says which a format that can escape characters must escape;
+//! `wrap` lays prose and code out for a width, `truncate` fits a preview on one line,
+//! and `terminal_width` measures the width. Nothing here prints.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -22,17 +23,38 @@ pub fn sanitize(text: &str) -> String {
                 out.push((b'@' + c as u8) as char);
             }
             '\u{7f}' => out.push_str("^?"),
-            c if ('\u{80}'..='\u{9f}').contains(&c) => {
-                out.push_str(&format!("<U+{:04X}>", c as u32));
-            }
-            // Bidirectional overrides can make text read differently from what it is.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
+            c if is_escaped_control(c) => {
                 out.push_str(&format!("<U+{:04X}>", c as u32));
             }
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether `c` is a control character that passes the C0 controls' checks: DEL, a C1
+/// control (U+0080 to U+009F; U+009B is an 8-bit CSI, U+009D an OSC), or a bidirectional
+/// embedding, override or isolate (U+202A to U+202E, U+2066 to U+2069), which make text
+/// read differently from what it is. JSON and TOML strings write these as `\uXXXX`.
+pub fn is_escaped_control(c: char) -> bool {
+    matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Pretty JSON of `value` with [`is_escaped_control`] characters escaped as `\uXXXX`
+/// too: serde_json escapes only those below U+0020, and JSON printed to a terminal must
+/// not be able to drive it or reverse its text. Such characters can only occur inside
+/// JSON strings, where the escape means the same character.
+pub fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+    let json = serde_json::to_string_pretty(value)?;
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_escaped_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Ok(out)
 }
 
 /// Bank text (or any prose) laid out for a terminal `width` columns wide, every line
@@ -139,8 +161,9 @@ fn list_marker(text: &str) -> usize {
 }
 
 /// The words of a line of prose. A date with the time after it is one word, so is a
-/// count with the word it counts (`12 interview`), and so is a short code span in
-/// backticks (`` `recall stats --full` ``), so none of them is split.
+/// count with the words on either side of it (`12 interview`, `PID 1 inside`), and so
+/// is a short code span in backticks (`` `recall stats --full` ``), so none of them is
+/// split.
 fn words(text: &str) -> Vec<String> {
     /// The widest code span kept whole; a longer one folds at its spaces.
     const CODE_SPAN: usize = 40;
@@ -149,7 +172,8 @@ fn words(text: &str) -> Vec<String> {
     for word in text.split_whitespace() {
         let glue = match out.last() {
             Some(last) if is_date(last) && is_time(word) => true,
-            Some(last) if is_count(last) => true,
+            Some(last) if last.rsplit(' ').next().is_some_and(is_count) => true,
+            Some(last) if is_count(word) && !last.ends_with([',', '.', ';', ':']) => true,
             Some(last) => in_span && display_width(last) + 1 + display_width(word) <= CODE_SPAN,
             None => false,
         };
@@ -266,6 +290,17 @@ mod tests {
         assert_eq!(sanitize("x\u{9b}31m"), "x<U+009B>31m");
         assert_eq!(sanitize("bell\x07\r\nok\t"), "bell^G\nok\t");
         assert_eq!(sanitize("nul\0"), "nul^@");
+        assert_eq!(sanitize("del\x7f rtl\u{202e}"), "del^? rtl<U+202E>");
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi_controls_and_means_the_same() {
+        let value = serde_json::json!({ "text": "a\u{9b}31m b\u{202e}c \u{2067}d é" });
+        let json = terminal_safe_json(&value).unwrap();
+        assert!(json.contains(r"a\u009b31m b\u202ec \u2067d é"), "{json}");
+        assert!(!json.chars().any(is_escaped_control), "{json}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, value);
     }
 
     #[test]
@@ -286,7 +321,12 @@ mod tests {
         for word in text.split(' ') {
             assert!(wrapped.contains(word), "{word} broken in {wrapped:?}");
         }
-        assert_eq!(wrap("one two 4 scenario", 15, ""), "one two\n4 scenario");
+        assert_eq!(wrap("one two 4 scenario", 15, ""), "one\ntwo 4 scenario");
+        assert_eq!(
+            wrap("the kernel gives it PID 1 inside", 22, ""),
+            "the kernel gives it\nPID 1 inside"
+        );
+        assert_eq!(wrap("in 3 days, 4 more", 12, ""), "in 3 days,\n4 more");
         assert_eq!(
             wrap("then run `recall stats --full` to see more", 20, ""),
             "then run\n`recall stats --full`\nto see more"

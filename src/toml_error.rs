@@ -142,9 +142,12 @@ const RULES: &[Rule] = &[
     },
     Rule {
         prefix: "invalid type: ",
-        message: Message::Detail(|e| {
-            let (found, expected) = e.types();
-            format!("wrong type: found {found}, expected {expected}")
+        message: Message::Detail(|e| match e.out_of_range() {
+            Some(number) => format!("the number {number} is out of range"),
+            None => {
+                let (found, expected) = e.types();
+                format!("wrong type: found {found}, expected {expected}")
+            }
         }),
         hint: Hint::Detail(wrong_type_hint),
         at: At::Toml,
@@ -255,6 +258,13 @@ impl Error<'_> {
         self.rest.split('`').next().unwrap_or("")
     }
 
+    /// The number, when toml's "wrong type" is a whole number too large for 64 bits
+    /// (``integer `99999999999999999999` as i128, expected i64``).
+    fn out_of_range(&self) -> Option<&str> {
+        let (found, _) = self.rest.split_once(", expected ")?;
+        found.strip_prefix("integer ")?.strip_suffix(" as i128")
+    }
+
     /// What toml found and expected of a value of the wrong type, in an author's words.
     fn types(&self) -> (&str, &str) {
         let (found, expected) = self
@@ -285,6 +295,14 @@ fn unknown_key_hint(error: &Error, _: &Format) -> String {
 }
 
 fn wrong_type_hint(error: &Error, format: &Format) -> String {
+    if error.out_of_range().is_some() {
+        return format!(
+            "a whole number in TOML is at most {} (and at least {}); {}",
+            i64::MAX,
+            i64::MIN,
+            format.types
+        );
+    }
     let (found, expected) = error.types();
     let header = error
         .source

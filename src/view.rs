@@ -1,14 +1,14 @@
-//! Questions, answers and rubrics as plain text, for `show`, sessions and `render`.
+//! Questions, answers and rubrics as text, for `show`, sessions and `render`.
 //!
 //! Pure functions from the bank model to strings: all bank text passes through
-//! `text::sanitize`, and prose is wrapped to the width given. No terminal I/O. What
-//! study sessions show too ([`prompt`], [`choices`], [`model_answer`], [`explanation`],
-//! [`rubric`], [`kind_label`]) has no colour, since plain sessions print it as it is;
-//! what only `recall show` prints ([`question`], [`answer`]) is styled (`style`).
+//! `text::sanitize`, and prose is wrapped to the width given. No terminal I/O. What a
+//! learner reads is styled (`style`: ids, tiers, headings, the right answers), and the
+//! stream it is written to keeps or strips the colour (plain study sessions always strip
+//! it); [`rubric`] is not, since `render` prints it as stable text.
 
-use crate::bank::{Bank, Concept, KindName, Question, Rubric, letter};
+use crate::bank::{Concept, KindName, Question, Rubric, letter};
 use crate::style::{self, paint};
-use crate::text::{sanitize, wrap, wrap_hanging};
+use crate::text::{display_width, sanitize, wrap, wrap_hanging};
 use std::fmt::Write as _;
 
 /// A kind of question as a person reads it: "multiple choice", "true/false", "short
@@ -23,32 +23,36 @@ pub fn kind_label(kind: KindName) -> &'static str {
     }
 }
 
-/// The question as a learner sees it: where it is from (styled), the situation, the
-/// prompt and the lettered choices in the bank's order.
-pub fn question(bank: &Bank, q: &Question, width: usize) -> String {
+/// The line that names a question wherever it is shown: `bank/id · kind`, and the tier
+/// of an interview question (the id and the tier styled).
+pub fn header(bank: &str, q: &Question) -> String {
     let mut out = format!(
         "{} · {}",
-        paint(style::ID, sanitize(&format!("{}/{}", bank.id, q.id))),
+        paint(style::ID, sanitize(&format!("{bank}/{}", q.id))),
         kind_label(q.kind_name())
     );
     if let Some(tier) = q.tier {
         let _ = write!(out, " · {}", paint(style::tier(tier), tier.title()));
     }
+    out
+}
+
+/// A question as a learner reads it: `header` (wrapped), the situation and the prompt,
+/// and, given the `order` to show them in, the choices lettered by that order. Without
+/// an order the choices are left out (the terminal shows them as its menu).
+pub fn question(header: &str, q: &Question, order: Option<&[usize]>, width: usize) -> String {
+    let mut out = wrap(header, width, "");
     out.push_str("\n\n");
     out.push_str(&prompt(q, width));
-    if !q.choices.is_empty() {
+    if let Some(order) = order.filter(|_| !q.choices.is_empty()) {
         out.push('\n');
-        let order: Vec<usize> = (0..q.choices.len()).collect();
-        out.push_str(&choices(q, &order, width));
-        if q.is_multiple_answer() {
-            out.push_str("\n(select all that apply)");
-        }
+        out.push_str(&choices(q, order, width));
     }
     out
 }
 
 /// The situation (when there is one) and the prompt, wrapped to `width`, with fenced
-/// code shown as indented code (see `text::wrap`). No colour: sessions show it too.
+/// code shown as indented code (see `text::wrap`).
 pub fn prompt(q: &Question, width: usize) -> String {
     let mut out = String::new();
     if let Some(situation) = &q.situation {
@@ -59,22 +63,33 @@ pub fn prompt(q: &Question, width: usize) -> String {
     out
 }
 
-/// The choices of `q` in the order `order` (indices into `q.choices`), lettered A, B, ...
-/// by their position in that order.
+/// The choices of `q` in the order `order` (indices into `q.choices`), one a line,
+/// lettered A, B, ... by their position in that order; then "(select all that apply)"
+/// when more than one is right.
 pub fn choices(q: &Question, order: &[usize], width: usize) -> String {
     let mut out = String::new();
     for (shown, &index) in order.iter().enumerate() {
-        let prefix = format!("  {}) ", letter(shown));
-        let text = wrap(
-            &sanitize(q.choices[index].text.trim()),
-            width,
-            &" ".repeat(prefix.len()),
-        );
         out.push('\n');
-        out.push_str(&prefix);
-        out.push_str(text.trim_start());
+        out.push_str(&choice(q, index, shown, width, "  "));
+    }
+    if q.is_multiple_answer() {
+        out.push_str("\n\n(select all that apply)");
     }
     out
+}
+
+/// The bank's choice `index` lettered as the `shown`-th one (`B) its text` after
+/// `indent`), wrapped to `width` with its later lines under the text.
+pub fn choice(q: &Question, index: usize, shown: usize, width: usize, indent: &str) -> String {
+    let label = format!("{indent}{}) ", letter(shown));
+    let hang = " ".repeat(display_width(&label));
+    let text = q
+        .choices
+        .get(index)
+        .map(|c| sanitize(c.text.trim()))
+        .unwrap_or_default();
+    let wrapped = wrap(&text, width, &hang);
+    format!("{label}{}", wrapped.trim_start())
 }
 
 /// The answer side, for `recall show --answer` (styled): right letters, feedback,
@@ -104,8 +119,8 @@ pub fn answer(q: &Question, width: usize) -> String {
             }
         }
     }
-    if let Some(model) = model_answer_text(q, width) {
-        let _ = writeln!(out, "{}\n{model}", heading("Model answer:"));
+    if let Some(model) = model_answer(q, width) {
+        let _ = writeln!(out, "{model}");
     }
     if let Some(explanation) = explanation(q, width, "  ") {
         let _ = writeln!(out, "{}\n{explanation}", heading("Explanation:"));
@@ -134,13 +149,12 @@ fn heading(text: &str) -> style::Painted<&str> {
 
 /// The model answer under its heading, indented, or `None` when the question has none.
 pub fn model_answer(q: &Question, width: usize) -> Option<String> {
-    Some(format!("Model answer:\n{}", model_answer_text(q, width)?))
-}
-
-/// The model answer, indented, without a heading.
-fn model_answer_text(q: &Question, width: usize) -> Option<String> {
     let model = q.model_answer.as_ref()?;
-    Some(wrap(&sanitize(model.trim()), width, "  "))
+    Some(format!(
+        "{}\n{}",
+        heading("Model answer:"),
+        wrap(&sanitize(model.trim()), width, "  ")
+    ))
 }
 
 /// The explanation wrapped to `width` with every line starting with `indent`, or `None`
@@ -167,7 +181,7 @@ pub fn rubric(rubric: &Rubric) -> String {
 }
 
 fn concept_line(concept: &Concept) -> String {
-    let mut line = sanitize(&concept.alternatives.join(" | "));
+    let mut line = sanitize(&concept.describe());
     let mut notes = Vec::new();
     if concept.weight != 1.0 {
         notes.push(format!("weight {}", concept.weight));

@@ -20,9 +20,23 @@ mod log;
 mod session;
 #[path = "suites/store_commands.rs"]
 mod store_commands;
+#[path = "suites/terminal.rs"]
+mod terminal;
 
 #[path = "suites/store_reliability.rs"]
 mod store_reliability;
+
+#[path = "suites/store_identity.rs"]
+mod store_identity;
+
+#[path = "suites/outputs.rs"]
+mod outputs;
+
+#[path = "suites/store_health.rs"]
+mod store_health;
+
+#[path = "suites/inputs.rs"]
+mod inputs;
 
 #[path = "suites/schedule_conformance.rs"]
 mod schedule_conformance;

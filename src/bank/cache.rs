@@ -12,11 +12,15 @@
 //! dropped from the cache when it is next written.
 //!
 //! The cache is only ever an optimisation: a missing, stale, corrupt or foreign cache
-//! file is ignored (and replaced), and failing to write it is not an error. Entries are
+//! file is ignored (and replaced), and failing to write it is not an error. It is only
+//! read when it is a regular file of at most [`MAX_CACHE_BYTES`]: whatever else is at its
+//! path (a FIFO that would block every command, a link to `/dev/zero` that would fill
+//! memory) is ignored the same way. Entries are
 //! only valid for the loader that wrote them: the file records a stamp of recall's
 //! version and of the loader's own source, so any change to how banks are read or
 //! checked throws the whole cache away. It is written whole, to a temporary file then
-//! renamed over the old one, so concurrent runs never see half a cache. Entries for
+//! renamed over the old one (`atomic_file`), so concurrent runs never see half a cache,
+//! and the temporary file of a run that was killed is removed by the next. Entries for
 //! files outside this run's paths are kept while those files exist, so `recall check
 //! other/` does not evict the banks a drill uses.
 //!
@@ -52,6 +56,61 @@ pub fn path_for(database: &Path) -> PathBuf {
 
 const MAGIC: &[u8; 8] = b"rclbank1";
 
+/// The largest cache file read (1 GiB; 100,000 questions make about 35 MB). A larger
+/// one is ignored, and replaced when the cache is next written.
+pub const MAX_CACHE_BYTES: u64 = 1 << 30;
+
+/// What is at a cache file's path, as `recall doctor` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheFile {
+    /// Nothing.
+    Missing,
+    /// A cache this recall reads, of this many bytes.
+    Usable(u64),
+    /// Something this recall ignores: an older recall's cache, a damaged one, or not a
+    /// regular file of a sane size (its size in bytes, 0 for what is not a file).
+    Unusable(u64),
+}
+
+/// What is at the cache path `path` (read in full when it looks like a cache).
+pub fn inspect(path: &Path) -> CacheFile {
+    match std::fs::symlink_metadata(path) {
+        Err(_) => CacheFile::Missing,
+        Ok(_) => match read_cache_file(path) {
+            Some(bytes) => {
+                let size = bytes.len() as u64;
+                match Cached::decode(bytes) {
+                    Some(_) => CacheFile::Usable(size),
+                    None => CacheFile::Unusable(size),
+                }
+            }
+            None => CacheFile::Unusable(0),
+        },
+    }
+}
+
+/// The bytes of the file at `path` when it is a regular file (after following links) of
+/// at most [`MAX_CACHE_BYTES`]; `None` for anything else, without waiting on it.
+fn read_cache_file(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    // Look before opening: opening a FIFO blocks until something writes to it.
+    let before = std::fs::metadata(path).ok()?;
+    if !before.is_file() || before.len() > MAX_CACHE_BYTES {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    // What was opened is what was looked at, not something swapped in since.
+    let opened = file.metadata().ok()?;
+    if !opened.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(opened.len().min(MAX_CACHE_BYTES) as usize);
+    file.take(MAX_CACHE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= MAX_CACHE_BYTES).then_some(bytes)
+}
+
 /// Changes whenever recall's version, the code that turns a file into a `Loaded`, or
 /// the `toml` crates whose messages diagnostics quote (their versions, from `build.rs`)
 /// change, so a cache is never read by a loader that would load differently.
@@ -62,6 +121,8 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("load.rs"),
         include_str!("load/kinds.rs"),
         include_str!("load/rubric.rs"),
+        include_str!("load/lexicon.rs"),
+        include_str!("load/lint.rs"),
         include_str!("raw.rs"),
         include_str!("model.rs"),
         include_str!("mod.rs"),
@@ -106,6 +167,7 @@ struct CachedFile {
     bank: Option<super::Bank>,
     diagnostics: Vec<StoredDiagnostic>,
     id_site: Option<StoredDiagnostic>,
+    lexicon: Option<super::Lexicon>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -163,6 +225,7 @@ struct EntryRef<'a> {
     bank: Option<&'a super::Bank>,
     diagnostics: Vec<StoredDiagnostic>,
     id_site: Option<StoredDiagnostic>,
+    lexicon: Option<&'a super::Lexicon>,
 }
 
 fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
@@ -170,6 +233,7 @@ fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
         bank: loaded.bank.as_ref(),
         diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
         id_site: loaded.id_site.as_ref().map(Into::into),
+        lexicon: loaded.lexicon.as_ref(),
     };
     postcard::to_stdvec(&entry).ok()
 }
@@ -180,6 +244,7 @@ fn decode(bytes: &[u8]) -> Option<Loaded> {
         bank: entry.bank,
         diagnostics: entry.diagnostics.into_iter().map(Into::into).collect(),
         id_site: entry.id_site.map(Into::into),
+        lexicon: entry.lexicon,
     })
 }
 
@@ -193,7 +258,11 @@ struct Cached {
 impl Cached {
     /// The cache at `path`, or `None` when it is missing or unusable.
     fn read(path: &Path) -> Option<Cached> {
-        let bytes = std::fs::read(path).ok()?;
+        Cached::decode(read_cache_file(path)?)
+    }
+
+    /// A cache file's bytes, or `None` when they are not a cache this recall wrote.
+    fn decode(bytes: Vec<u8>) -> Option<Cached> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let (len, rest) = rest.split_first_chunk::<8>()?;
         let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
@@ -237,6 +306,9 @@ pub(super) fn load_files(
     cache: Option<&Path>,
     stats: &mut CacheStats,
 ) -> Result<Vec<Loaded>, LoadError> {
+    if let Some(cache) = cache {
+        crate::atomic_file::remove_stale(cache);
+    }
     let old = cache.and_then(Cached::read);
     let results = in_parallel(files, |path, buffer| {
         load_one(path, buffer, old.as_ref(), cache.is_some())
@@ -412,15 +484,5 @@ fn write(
     if let Some(dir) = cache.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    let temp = path_for_temp(cache);
-    std::fs::write(&temp, &out)?;
-    std::fs::rename(&temp, cache).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temp);
-    })
-}
-
-fn path_for_temp(cache: &Path) -> PathBuf {
-    let mut name = cache.as_os_str().to_owned();
-    name.push(format!(".tmp-{}", std::process::id()));
-    PathBuf::from(name)
+    crate::atomic_file::write(cache, &out)
 }

@@ -9,6 +9,8 @@
 //! keywords and examples of text questions. A file with any error yields no bank.
 
 mod kinds;
+mod lexicon;
+mod lint;
 mod rubric;
 
 use super::model::*;
@@ -56,6 +58,8 @@ pub(super) struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// An error located at the bank's `id`, its message left for the caller to write.
     pub id_site: Option<Diagnostic>,
+    /// The lexicon, when the file is a lexicon file (a `[lexicon]` table) without errors.
+    pub lexicon: Option<Lexicon>,
 }
 
 impl Loaded {
@@ -65,6 +69,7 @@ impl Loaded {
             bank: None,
             diagnostics: vec![diagnostic],
             id_site: None,
+            lexicon: None,
         }
     }
 }
@@ -87,7 +92,20 @@ pub(super) fn load_source(path: &Path, source: &str) -> Loaded {
         bank_id: None,
         question_id: None,
     };
-    let bank = checker.bank(raw);
+    let mut raw = raw;
+    let lexicon = raw.lexicon.take();
+    let (bank, lexicon) = match (raw.bank.is_some(), lexicon) {
+        (false, Some(lexicon)) => (None, checker.lexicon(lexicon)),
+        (true, Some(lexicon)) => {
+            checker.error(
+                lexicon.span(),
+                "a file holds a [bank] or a [lexicon], not both",
+                "move the [lexicon] table to a file of its own, and name it in the bank with lexicon = \"id\"",
+            );
+            (checker.bank(raw), None)
+        }
+        (_, None) => (checker.bank(raw), None),
+    };
     let failed = checker.diagnostics.iter().any(Diagnostic::is_error);
     // Report in file order, whatever order the checks ran in.
     checker.diagnostics.sort_by_key(|d| (d.line, d.column));
@@ -95,6 +113,7 @@ pub(super) fn load_source(path: &Path, source: &str) -> Loaded {
         bank: bank.filter(|_| !failed),
         diagnostics: checker.diagnostics,
         id_site,
+        lexicon: lexicon.filter(|_| !failed),
     }
 }
 
@@ -231,6 +250,7 @@ impl Checker<'_> {
                     "add id = \"...\": a stable key of a-z, 0-9, `-` and `_`{}",
                     match what {
                         "bank" => ", unique across banks",
+                        "lexicon" => ", unique across the files loaded together",
                         _ => ", unique in the bank (progress is stored under it)",
                     }
                 ),
@@ -302,7 +322,7 @@ impl Checker<'_> {
             self.error(
                 0..0,
                 "missing the [bank] table",
-                "start the file with [bank] and its id and title",
+                "start the file with [bank] and its id and title (a lexicon file starts with [lexicon])",
             );
             return None;
         };
@@ -315,10 +335,18 @@ impl Checker<'_> {
         let module = self.optional(header.module, "module");
         let description = self.optional(header.description, "description");
         let tags = self.strings(header.tags, "tags");
+        let synonyms = header.synonyms.map(|table| self.synonyms(table));
+        let lexicon = header
+            .lexicon
+            .and_then(|name| self.id(Some(name), "lexicon", at.clone()));
 
         let raw_questions = raw.question.unwrap_or_default();
         if raw_questions.is_empty() {
-            self.warning(at, "the bank has no questions", "add [[question]] tables");
+            self.warning(
+                at.clone(),
+                "the bank has no questions",
+                "add [[question]] tables",
+            );
         }
         let mut seen = HashSet::new();
         let mut questions = Vec::with_capacity(raw_questions.len());
@@ -342,6 +370,7 @@ impl Checker<'_> {
                 questions.push(question);
             }
         }
+        self.choice_lints(&questions, at);
         Some(Bank {
             id: id?,
             title: title?,
@@ -350,6 +379,8 @@ impl Checker<'_> {
             description,
             tags,
             questions,
+            synonyms: synonyms.unwrap_or(Some(Vec::new()))?,
+            lexicon,
             source: self.path.to_owned(),
         })
     }

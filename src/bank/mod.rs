@@ -257,24 +257,7 @@ fn read_bounded(path: &Path, bytes: &mut Vec<u8>) -> Result<FileBytes, LoadError
 fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Loaded {
     match String::from_utf8(bytes) {
         Ok(text) => load_source(path, &text),
-        Err(err) => {
-            let valid = err.utf8_error().valid_up_to();
-            let bytes = err.into_bytes();
-            // The prefix up to `valid` is UTF-8 by definition of `valid_up_to`.
-            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-            let d = Diagnostic::at(
-                path,
-                prefix,
-                valid..valid,
-                Severity::Error,
-                format!(
-                    "file is not UTF-8 (invalid byte 0x{:02X})",
-                    bytes.get(valid).copied().unwrap_or(0)
-                ),
-            )
-            .hint("save the file as UTF-8");
-            Loaded::failed(d)
-        }
+        Err(err) => Loaded::failed(Diagnostic::not_utf8(path, err.as_bytes(), err.utf8_error())),
     }
 }
 
@@ -344,16 +327,63 @@ fn walk(
 }
 
 /// The files' banks and diagnostics in one library. Two files with one bank id: the
-/// second is an error at its `id`, naming the first file.
+/// second is an error at its `id`, naming the first file. A bank that names a lexicon
+/// gets its synonyms; naming one that no file defines is an error at the bank's `id`.
 fn collect(loaded: Vec<Loaded>) -> Library {
     let mut library = Library {
         files: loaded.len(),
         ..Library::default()
     };
+    let mut lexicons: HashMap<String, Lexicon> = HashMap::new();
+    for lexicon in loaded.iter().filter_map(|f| f.lexicon.as_ref()) {
+        if let Some(first) = lexicons.get(&lexicon.id) {
+            library.diagnostics.push(
+                Diagnostic::file(
+                    &lexicon.source,
+                    Severity::Error,
+                    format!(
+                        "lexicon id `{}` is already used by {}",
+                        lexicon.id,
+                        first.source.display()
+                    ),
+                )
+                .hint("give each lexicon file its own id"),
+            );
+            continue;
+        }
+        lexicons.insert(lexicon.id.clone(), lexicon.clone());
+    }
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for file in loaded {
         library.diagnostics.extend(file.diagnostics);
-        let Some(bank) = file.bank else { continue };
+        let Some(mut bank) = file.bank else { continue };
+        if let Some(name) = bank.lexicon.clone() {
+            match lexicons.get(&name) {
+                Some(lexicon) => bank.synonyms.extend(lexicon.synonyms.iter().cloned()),
+                None => {
+                    let site = file
+                        .id_site
+                        .clone()
+                        .unwrap_or_else(|| Diagnostic::file(&bank.source, Severity::Error, ""));
+                    let known: Vec<&str> = lexicons.keys().map(String::as_str).collect();
+                    library.diagnostics.push(
+                        Diagnostic {
+                            message: format!(
+                                "bank `{}` names lexicon `{name}`, which no loaded file defines",
+                                bank.id
+                            ),
+                            ..site
+                        }
+                        .in_bank(Some(&bank.id))
+                        .hint(match suggest(&name, known.iter().copied()) {
+                            Some(s) => format!("did you mean `{s}`?"),
+                            None => "load the lexicon file (a file with a [lexicon] table) with the bank, or remove `lexicon`".to_owned(),
+                        }),
+                    );
+                    continue;
+                }
+            }
+        }
         if let Some(first) = seen.get(&bank.id) {
             let message = format!(
                 "bank id `{}` is already used by {}",
@@ -392,6 +422,8 @@ mod tests {
                 .iter()
                 .map(|q| Question::new(*q, Kind::ShortAnswer, "p"))
                 .collect(),
+            synonyms: Vec::new(),
+            lexicon: None,
             source: PathBuf::from(id),
         };
         Library {

@@ -29,6 +29,12 @@ pub struct Bank {
     pub tags: Vec<String>,
     /// The questions, in the file's order.
     pub questions: Vec<Question>,
+    /// Groups of words or phrases that mean the same in this bank's subject, used by the
+    /// grader with its built-in lexicon (`[bank.synonyms]`, and the lexicon file the
+    /// bank names, merged in when the banks are loaded together).
+    pub synonyms: Vec<Vec<String>>,
+    /// The id of the lexicon file whose synonyms the bank uses (`lexicon = "..."`).
+    pub lexicon: Option<String>,
     /// Where the bank was read from: a path on disk, or `builtin:<name>` for a bank
     /// compiled into the binary.
     pub source: PathBuf,
@@ -65,6 +71,9 @@ pub struct Question {
     pub pass: Option<f64>,
     /// The author's test answers for the rubric (`recall test` checks them).
     pub examples: Vec<Example>,
+    /// Wrong claims learners commonly make, each failing (or capping) an answer that
+    /// makes it.
+    pub misconceptions: Vec<Misconception>,
     /// The question's own tags (for `--tag`), besides the bank's.
     pub tags: Vec<String>,
     /// How hard the author thinks it is; informational.
@@ -93,6 +102,7 @@ impl Question {
             rubric: None,
             pass: None,
             examples: Vec::new(),
+            misconceptions: Vec::new(),
             tags: Vec::new(),
             difficulty: None,
             references: Vec::new(),
@@ -370,22 +380,119 @@ pub struct Rubric {
     pub forbidden: Vec<Forbidden>,
 }
 
-/// One concept of a rubric: any of its alternatives counts.
+/// One concept of a rubric: any of its alternatives counts, or, for a relation, its
+/// terms found together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Concept {
     /// Each alternative is a word, a phrase (several words in order) or a code-like token.
+    /// Empty for a relation.
     pub alternatives: Vec<String>,
     /// Share of the score, relative to the other concepts' weights (default 1).
     pub weight: f64,
     /// Missing it fails the answer.
     pub required: bool,
+    /// Terms that count only together (`{ all = [...] }`); `None` for alternatives.
+    pub relation: Option<Relation>,
 }
 
 impl Concept {
-    /// The name shown for the concept: its first alternative.
-    pub fn label(&self) -> &str {
-        self.alternatives.first().map(String::as_str).unwrap_or("")
+    /// A concept of alternatives, of weight 1, not required.
+    pub fn any(alternatives: Vec<String>) -> Concept {
+        Concept {
+            alternatives,
+            weight: 1.0,
+            required: false,
+            relation: None,
+        }
     }
+
+    /// The name shown for the concept: its first alternative, or for a relation the
+    /// first alternative of each term joined by `+` (by `→` when ordered).
+    pub fn label(&self) -> String {
+        match &self.relation {
+            None => self.alternatives.first().cloned().unwrap_or_default(),
+            Some(relation) => {
+                let firsts: Vec<&str> = relation
+                    .terms
+                    .iter()
+                    .map(|t| t.first().map(String::as_str).unwrap_or(""))
+                    .collect();
+                firsts.join(if relation.ordered { " → " } else { " + " })
+            }
+        }
+    }
+
+    /// Every term as written, for a listing: `volume | volumes`, or for a relation
+    /// `all of: namespace | namespaces; see | view (in one clause)`.
+    pub fn describe(&self) -> String {
+        match &self.relation {
+            None => self.alternatives.join(" | "),
+            Some(relation) => {
+                let terms: Vec<String> = relation.terms.iter().map(|t| t.join(" | ")).collect();
+                format!(
+                    "{}: {} (in one {})",
+                    if relation.ordered {
+                        "in order"
+                    } else {
+                        "all of"
+                    },
+                    terms.join("; "),
+                    relation.within
+                )
+            }
+        }
+    }
+}
+
+/// Terms that count only when they are found together: in one clause, one sentence or
+/// anywhere in the answer, and in the given order when `ordered`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// The terms, each with its alternatives (at least two terms).
+    pub terms: Vec<Vec<String>>,
+    /// Where they must be found together.
+    pub within: Within,
+    /// They must appear in the order written ("X does A").
+    pub ordered: bool,
+}
+
+named! {
+    /// The stretch of an answer a relation's terms must share.
+    pub enum Within ("scopes") {
+        /// One clause: text between `,` `;` `.` and words such as "while", "but"; a `:`
+        /// links a label to what follows it.
+        Clause = "clause",
+        /// One sentence: text between `.` `;` `!` `?` or line breaks.
+        Sentence = "sentence",
+        /// Anywhere in the answer.
+        Answer = "answer",
+    }
+}
+
+/// A wrong claim learners commonly make (`[[question.misconception]]`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Misconception {
+    /// What makes it: alternatives or a relation, matched as a rubric concept is (its
+    /// weight and `required` mean nothing here).
+    pub concept: Concept,
+    /// What to tell a learner who makes it.
+    pub feedback: String,
+    /// `None`: an answer that makes it fails. `Some(cap)`: its score is capped at `cap`,
+    /// below the pass mark.
+    pub cap: Option<f64>,
+}
+
+/// A lexicon file: groups of synonyms that banks name with `lexicon = "id"`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lexicon {
+    /// Its id, which banks name it by.
+    pub id: String,
+    /// What it is for.
+    pub description: Option<String>,
+    /// The groups of words or phrases that mean the same.
+    pub synonyms: Vec<Vec<String>>,
+    /// The file it was read from.
+    pub source: PathBuf,
 }
 
 /// Terms that fail an answer when present ("bind mount" for a question about volumes).

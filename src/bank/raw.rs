@@ -18,10 +18,14 @@ pub type S<T> = Spanned<T>;
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "recall question bank")]
+#[schemars(extend("anyOf" = bank_or_lexicon()))]
 pub struct RawFile {
     /// The bank's header: its id and title, and where its material comes from.
-    #[schemars(with = "RawBank", required)]
+    #[schemars(with = "Option<RawBank>")]
     pub bank: Option<S<RawBank>>,
+    /// A lexicon file instead of a bank: synonyms that banks name with `lexicon = "id"`.
+    #[schemars(with = "Option<RawLexicon>")]
+    pub lexicon: Option<S<RawLexicon>>,
     /// The questions, in the order they are asked.
     #[schemars(with = "Option<Vec<RawQuestion>>")]
     pub question: Option<Vec<S<RawQuestion>>>,
@@ -53,6 +57,43 @@ pub struct RawBank {
     /// Tags for every question of the bank.
     #[schemars(with = "Option<Vec<String>>")]
     pub tags: Option<Vec<S<String>>>,
+    /// Words or phrases that mean the same in this bank's subject, for the grader: each
+    /// key with its list is one group, e.g. `folder = ["directory"]`.
+    #[schemars(with = "Option<std::collections::BTreeMap<String, Vec<String>>>")]
+    pub synonyms: Option<S<Synonyms>>,
+    /// The id of a lexicon file (a file with a `[lexicon]` table, loaded with the banks)
+    /// whose synonyms this bank uses too.
+    #[schemars(with = "Option<String>")]
+    pub lexicon: Option<S<String>>,
+}
+
+/// `[bank.synonyms]` or `[lexicon.synonyms]`: a word or phrase and its equivalents.
+pub type Synonyms = std::collections::BTreeMap<S<String>, S<Vec<String>>>;
+
+/// A lexicon file's table: synonyms shared by the banks that name it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLexicon {
+    /// Stable id of the lexicon, unique across the files loaded together; a bank names it
+    /// with `lexicon = "id"`.
+    #[schemars(
+        with = "String",
+        required,
+        regex(pattern = r"^[a-z0-9_-]+$"),
+        length(max = 64)
+    )]
+    pub id: Option<S<String>>,
+    /// What the lexicon is for.
+    #[schemars(with = "Option<String>")]
+    pub description: Option<S<String>>,
+    /// Each key with its list is one group of words or phrases that mean the same.
+    #[schemars(with = "std::collections::BTreeMap<String, Vec<String>>", required)]
+    pub synonyms: Option<S<Synonyms>>,
+}
+
+/// A file is a bank (`[bank]`) or a lexicon (`[lexicon]`).
+fn bank_or_lexicon() -> serde_json::Value {
+    serde_json::json!([{ "required": ["bank"] }, { "required": ["lexicon"] }])
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -101,6 +142,10 @@ pub struct RawQuestion {
     /// Example answers with the verdict the rubric should give them (`recall test`).
     #[schemars(with = "Option<Vec<RawExample>>")]
     pub example: Option<Vec<S<RawExample>>>,
+    /// Wrong claims learners commonly make: an answer that makes one fails (or has its
+    /// score capped), and the feedback says why.
+    #[schemars(with = "Option<Vec<RawMisconception>>")]
+    pub misconception: Option<Vec<S<RawMisconception>>>,
     /// Tags of this question.
     #[schemars(with = "Option<Vec<String>>")]
     pub tags: Option<Vec<S<String>>>,
@@ -171,9 +216,31 @@ pub enum RawKeyword {
 #[derive(Debug, Default)]
 pub struct RawKeywordTable {
     pub any: Option<Vec<String>>,
+    pub all: Option<Vec<RawTerm>>,
     pub forbid: Option<Vec<String>>,
+    pub within: Option<String>,
+    pub ordered: Option<bool>,
     pub weight: Option<f64>,
     pub required: Option<bool>,
+}
+
+/// A term of a relation: `"cgroup"` or its alternatives `["see", "view"]`.
+#[derive(Debug)]
+pub struct RawTerm(pub Vec<String>);
+
+/// `[[question.misconception]]`: a wrong claim and what to tell the learner.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMisconception {
+    /// What makes the claim: a term, { any = [...] } or a relation { all = [...] }.
+    #[schemars(with = "RawKeyword", required)]
+    pub concept: Option<S<RawKeyword>>,
+    /// What to tell a learner who makes it: why it is wrong.
+    #[schemars(with = "String", required)]
+    pub feedback: Option<S<String>>,
+    /// Cap the score at this fraction (below the pass mark) instead of failing outright.
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
+    pub cap: Option<S<f64>>,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -265,12 +332,14 @@ impl<'de> Deserialize<'de> for RawAnswer {
 impl<'de> Deserialize<'de> for RawKeyword {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
-        const KEYS: &[&str] = &["any", "forbid", "weight", "required"];
+        const KEYS: &[&str] = &[
+            "any", "all", "forbid", "within", "ordered", "weight", "required",
+        ];
         impl<'de> Visitor<'de> for V {
             type Value = RawKeyword;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str(
-                    r#"a keyword: "term" or a table such as { any = ["a", "b"], weight = 2, required = true } or { forbid = ["x"] }"#,
+                    r#"a keyword: "term" or a table such as { any = ["a", "b"], weight = 2, required = true }, { all = ["a", "b"] } or { forbid = ["x"] }"#,
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawKeyword, E> {
@@ -281,13 +350,39 @@ impl<'de> Deserialize<'de> for RawKeyword {
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "any" => table.any = Some(map.next_value()?),
+                        "all" => table.all = Some(map.next_value()?),
                         "forbid" => table.forbid = Some(map.next_value()?),
+                        "within" => table.within = Some(map.next_value()?),
+                        "ordered" => table.ordered = Some(map.next_value()?),
                         "weight" => table.weight = Some(map.next_value()?),
                         "required" => table.required = Some(map.next_value()?),
                         other => return Err(unknown(other, KEYS)),
                     }
                 }
                 Ok(RawKeyword::Table(table))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawTerm {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawTerm;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a term: "word" or its alternatives ["word", "other"]"#)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTerm, E> {
+                Ok(RawTerm(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawTerm, A::Error> {
+                let mut terms = Vec::new();
+                while let Some(term) = seq.next_element::<String>()? {
+                    terms.push(term);
+                }
+                Ok(RawTerm(terms))
             }
         }
         d.deserialize_any(V)
@@ -383,18 +478,37 @@ impl JsonSchema for RawKeyword {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         let terms = json_schema!({ "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 });
+        let weight = json_schema!({ "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Share of the score relative to the other concepts (default 1)." });
+        let required = json_schema!({ "type": "boolean", "description": "Missing this concept fails the answer." });
         json_schema!({
-            "description": "A rubric entry: a word or phrase, { any = [...] } with alternatives (optionally weight and required), or { forbid = [...] } with terms that fail the answer.",
+            "description": "A rubric entry: a word or phrase, { any = [...] } with alternatives, { all = [...] } with terms that count only together (a relation), both optionally with weight and required, or { forbid = [...] } with terms that fail the answer.",
             "anyOf": [
                 { "type": "string", "minLength": 1 },
                 {
                     "type": "object",
                     "properties": {
                         "any": terms.clone(),
-                        "weight": { "type": "number", "exclusiveMinimum": 0, "maximum": 100, "description": "Share of the score relative to the other concepts (default 1)." },
-                        "required": { "type": "boolean", "description": "Missing this concept fails the answer." }
+                        "weight": weight.clone(),
+                        "required": required.clone()
                     },
                     "required": ["any"],
+                    "additionalProperties": false
+                },
+                {
+                    "type": "object",
+                    "properties": {
+                        "all": {
+                            "type": "array",
+                            "description": "The terms that count only together; each a word or phrase, or a list of its alternatives.",
+                            "items": { "anyOf": [{ "type": "string", "minLength": 1 }, terms.clone()] },
+                            "minItems": 2
+                        },
+                        "within": { "type": "string", "enum": ["clause", "sentence", "answer"], "description": "Where the terms must be found together (default clause)." },
+                        "ordered": { "type": "boolean", "description": "The terms must appear in the order written (default false)." },
+                        "weight": weight,
+                        "required": required
+                    },
+                    "required": ["all"],
                     "additionalProperties": false
                 },
                 {

@@ -7,20 +7,22 @@
 //!
 //! A version is 16 lower-case hex digits: the first 8 hash what the learner saw (the
 //! kind, the situation, the prompt, the choices' texts), the last 8 what grades the
-//! answer (the right choices, the author's rubric or, for a derived rubric, the model
-//! answer it is derived from, and the pass mark). Two versions with the same last 8
+//! answer (the right choices, the author's rubric with its relations or, for a derived
+//! rubric, the model answer it is derived from, the misconceptions' terms and caps, the
+//! bank's synonyms for a text question, and the pass mark). Two versions with the same last 8
 //! digits grade alike, so an old version's answers can be graded again with today's
 //! rubric. What is shown only after answering (explanations, choice feedback, a model
 //! answer beside an author's rubric) and what only sorts questions (tags, tier,
 //! difficulty) is not part of it. The encoding below is fixed: changing it would start a
 //! new version of every question, so a test pins it.
 
-use super::{Question, Rubric};
+use super::{Concept, Question, Rubric};
 use xxhash_rust::xxh3::Xxh3;
 
 impl Question {
-    /// This question's version (see the module's documentation).
-    pub fn version(&self) -> String {
+    /// This question's version (see the module's documentation), in a bank whose
+    /// synonyms are `synonyms`.
+    pub fn version(&self, synonyms: &[Vec<String>]) -> String {
         let mut seen = Encoder::default();
         seen.text(self.kind_name().as_str());
         seen.optional(self.situation.as_deref());
@@ -45,6 +47,24 @@ impl Question {
                 grading.optional(self.model_answer.as_deref());
             }
         }
+        if !self.misconceptions.is_empty() {
+            grading.text("misconceptions");
+            grading.number(self.misconceptions.len() as u64);
+            for misconception in &self.misconceptions {
+                encode_concept(&mut grading, &misconception.concept);
+                grading.number(misconception.cap.map_or(u64::MAX, f64::to_bits));
+            }
+        }
+        if self.is_text() && !synonyms.is_empty() {
+            grading.text("synonyms");
+            grading.number(synonyms.len() as u64);
+            for group in synonyms {
+                grading.number(group.len() as u64);
+                for word in group {
+                    grading.text(word);
+                }
+            }
+        }
         match self.pass {
             Some(pass) => grading.number(pass.to_bits()),
             None => grading.text("default pass"),
@@ -61,12 +81,7 @@ pub fn grading_part(version: &str) -> &str {
 fn encode_rubric(encoder: &mut Encoder, rubric: &Rubric) {
     encoder.number(rubric.concepts.len() as u64);
     for concept in &rubric.concepts {
-        encoder.number(concept.alternatives.len() as u64);
-        for alternative in &concept.alternatives {
-            encoder.text(alternative);
-        }
-        encoder.number(concept.weight.to_bits());
-        encoder.number(u64::from(concept.required));
+        encode_concept(encoder, concept);
     }
     encoder.number(rubric.forbidden.len() as u64);
     for forbidden in &rubric.forbidden {
@@ -74,6 +89,28 @@ fn encode_rubric(encoder: &mut Encoder, rubric: &Rubric) {
         for term in &forbidden.terms {
             encoder.text(term);
         }
+    }
+}
+
+fn encode_concept(encoder: &mut Encoder, concept: &Concept) {
+    encoder.number(concept.alternatives.len() as u64);
+    for alternative in &concept.alternatives {
+        encoder.text(alternative);
+    }
+    encoder.number(concept.weight.to_bits());
+    encoder.number(u64::from(concept.required));
+    // A concept of alternatives hashes as it did before relations existed.
+    if let Some(relation) = &concept.relation {
+        encoder.text("relation");
+        encoder.number(relation.terms.len() as u64);
+        for term in &relation.terms {
+            encoder.number(term.len() as u64);
+            for word in term {
+                encoder.text(word);
+            }
+        }
+        encoder.text(relation.within.as_str());
+        encoder.number(u64::from(relation.ordered));
     }
 }
 
@@ -110,7 +147,7 @@ impl Encoder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Choice, Concept, Kind};
+    use crate::bank::{Choice, Kind};
 
     fn choice(text: &str) -> Choice {
         Choice {
@@ -131,11 +168,7 @@ mod tests {
     fn short_answer() -> Question {
         Question {
             rubric: Some(Rubric {
-                concepts: vec![Concept {
-                    alternatives: vec!["volume".to_owned()],
-                    weight: 1.0,
-                    required: false,
-                }],
+                concepts: vec![Concept::any(vec!["volume".to_owned()])],
                 forbidden: Vec::new(),
             }),
             model_answer: Some("A volume.".to_owned()),
@@ -146,8 +179,8 @@ mod tests {
     #[test]
     fn the_encoding_is_pinned() {
         // A change here starts a new version of every question in every learner's log.
-        assert_eq!(multiple_choice().version(), "c66741c877ba9177");
-        assert_eq!(short_answer().version(), "7f9ebf7212a5fc8f");
+        assert_eq!(multiple_choice().version(&[]), "c66741c877ba9177");
+        assert_eq!(short_answer().version(&[]), "7f9ebf7212a5fc8f");
     }
 
     #[test]
@@ -166,17 +199,34 @@ mod tests {
             tags: vec!["storage".to_owned()],
             ..base.clone()
         };
-        let (v, w, k) = (base.version(), reworded.version(), rekeyed.version());
+        let (v, w, k) = (
+            base.version(&[]),
+            reworded.version(&[]),
+            rekeyed.version(&[]),
+        );
         assert_ne!(v[..8], w[..8]);
         assert_eq!(grading_part(&v), grading_part(&w));
         assert_eq!(v[..8], k[..8]);
         assert_ne!(grading_part(&v), grading_part(&k));
         assert_eq!(
-            explained.version(),
+            explained.version(&[]),
             v,
             "what is shown after answering is not part"
         );
         assert_eq!(v.len(), 16);
+    }
+
+    #[test]
+    fn the_bank_s_synonyms_are_part_of_a_text_question_s_version() {
+        let synonyms = vec![vec!["volume".to_owned(), "named volume".to_owned()]];
+        assert_ne!(
+            short_answer().version(&synonyms),
+            short_answer().version(&[])
+        );
+        assert_eq!(
+            multiple_choice().version(&synonyms),
+            multiple_choice().version(&[])
+        );
     }
 
     #[test]
@@ -194,11 +244,11 @@ mod tests {
             model_answer: Some("Named volumes.".to_owned()),
             ..base.clone()
         };
-        assert_ne!(weighted.version(), base.version());
-        assert_ne!(stricter.version(), base.version());
+        assert_ne!(weighted.version(&[]), base.version(&[]));
+        assert_ne!(stricter.version(&[]), base.version(&[]));
         assert_eq!(
-            reanswered.version(),
-            base.version(),
+            reanswered.version(&[]),
+            base.version(&[]),
             "a model answer beside an author's rubric only shows after answering"
         );
         let derived = Question {
@@ -209,6 +259,6 @@ mod tests {
             rubric: None,
             ..reanswered
         };
-        assert_ne!(derived.version(), rederived.version());
+        assert_ne!(derived.version(&[]), rederived.version(&[]));
     }
 }

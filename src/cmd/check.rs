@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         Format::Json => writeln!(
             std::io::stdout().lock(),
             "{}",
-            terminal_safe_json(&library.diagnostics)?
+            crate::text::terminal_safe_json(&library.diagnostics)?
         )?,
         Format::Text => {
             let mut out = crate::style::stdout();
@@ -87,23 +87,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     } else {
         Outcome::Success
     })
-}
-
-/// Pretty JSON with the C1 control characters (U+0080 to U+009F, among them the 8-bit CSI
-/// U+009B) escaped as `\u00XX` too: serde_json escapes only those below U+0020, and JSON
-/// printed to a terminal must not be able to drive it. Such characters can only occur
-/// inside JSON strings, where the escape means the same character.
-pub(crate) fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
-    let json = serde_json::to_string_pretty(value)?;
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        if ('\u{7f}'..='\u{9f}').contains(&c) {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    Ok(out)
 }
 
 /// "3 errors" in `style` when there are any, "0 errors" plain.

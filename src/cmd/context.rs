@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::paths::{self, NoDataDirectory};
 use crate::schedule::Scheduler;
-use crate::store::{DailyLimits, Store, StudyDay};
+use crate::store::{DailyLimits, QueueOptions, Store, StudyDay};
 use anyhow::Context as _;
 use std::cell::OnceCell;
 use std::io::{IsTerminal as _, Write as _};
@@ -76,13 +76,13 @@ impl Context {
     }
 
     /// The configuration file (`--config`, `RECALL_CONFIG`, the platform default); a
-    /// missing file gives the defaults.
+    /// missing file gives the defaults, unless it was named with `--config`.
     pub fn config(&self) -> Result<&Config, CommandError> {
         if let Some(config) = self.config.get() {
             return Ok(config);
         }
-        let path = paths::config(self.config_option.as_deref());
-        let config = Config::load(path.as_deref())?;
+        let file = paths::config(self.config_option.as_deref());
+        let config = Config::load(file.as_ref())?;
         Ok(self.config.get_or_init(|| config))
     }
 
@@ -107,9 +107,13 @@ impl Context {
     /// Loads the banks at `paths` (see `paths::banks` for where they come from with no
     /// paths). Problems in the banks come back inside the library; only I/O failures are
     /// errors. Loaded banks are cached beside the progress database (`bank::cache`), so
-    /// an unchanged file is not parsed again.
+    /// an unchanged file is not parsed again; never beside a file that is not recall's.
     pub fn load_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
-        let cache = self.database().ok().map(bank::cache::path_for);
+        let cache = self
+            .database()
+            .ok()
+            .filter(|database| crate::store::is_recalls_or_absent(database))
+            .map(bank::cache::path_for);
         Ok(bank::load_cached(&paths::banks(paths), cache.as_deref())?)
     }
 
@@ -182,6 +186,17 @@ impl Progress {
         DailyLimits {
             new_per_day: self.config.scheduler.new_per_day,
             reviews_per_day: self.config.scheduler.reviews_per_day,
+        }
+    }
+
+    /// How the configuration shapes today's queue, studying `ahead` into the future
+    /// (zero but for `drill --ahead`).
+    pub fn queue_options(&self, ahead: chrono::TimeDelta) -> QueueOptions {
+        QueueOptions {
+            limits: self.daily_limits(),
+            new_order: self.config.scheduler.new_order,
+            learn_ahead: self.config.scheduler.learn_ahead,
+            ahead,
         }
     }
 }

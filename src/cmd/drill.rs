@@ -2,22 +2,26 @@
 
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
-use crate::frontend::Ending;
-use crate::session::{Mode, Queued, Session, report};
-use crate::store::QuestionKey;
-use std::collections::HashMap;
+use crate::session::{Mode, Session, report, select};
+use crate::stats::due::next_due;
+use chrono::TimeDelta;
 
 /// Study what is due today, spaced for memory (FSRS)
 ///
-/// Learning and relearning questions come first, then due reviews, then
-/// new questions within today's limit (20 a day unless the config says otherwise).
+/// Learning and relearning questions come first, then due reviews, then new questions
+/// within today's limit (20 a day unless the config says otherwise), taken in turn from
+/// each bank. A question you fail comes back later in the same drill once its next
+/// learning step is due (within the learn-ahead window, 20 minutes unless the config
+/// says otherwise); the drill ends when nothing is due within it.
 ///
 /// After each answer you see whether it was right (for text, the score and each concept
-/// matched or missed), then rate how well you recalled it: Enter takes the suggestion,
-/// 1-4 picks again/hard/good/easy. Each rating is saved at once; quitting or Ctrl-C
-/// loses nothing rated. At a terminal, multiple choice is a menu; elsewhere (or with
-/// --plain) every prompt is a line on stdout and every answer a line on stdin, with
-/// :skip, :undo and :quit.
+/// matched or missed), then rate how well you recalled it: the prompt shows when each
+/// rating brings the question back (1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 4d);
+/// Enter takes the suggestion. Each rating is saved at once; quitting or Ctrl-C loses
+/// nothing rated, and an answer waiting for its rating is saved with the suggested one.
+/// At a terminal, letters pick a choice and Esc opens a menu to skip, undo, suspend,
+/// bury, reset or quit; elsewhere (or with --plain) every prompt is a line on stdout and
+/// every answer a line on stdin, with :skip, :undo, :suspend, :bury, :reset and :quit.
 ///
 /// Example: recall drill --bank mod-docker-04 --new 5
 #[derive(Debug, clap::Args)]
@@ -30,94 +34,78 @@ pub struct Args {
     #[arg(long, value_name = "N")]
     pub new: Option<usize>,
 
-    /// Questions in this session, at most
+    /// Questions in this session, at most (questions that come back count once)
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+
+    /// Study ahead: also ask what comes due within this time (30m, 12h, 1d, 7d)
+    #[arg(long, value_name = "TIME", value_parser = parse_ahead)]
+    pub ahead: Option<TimeDelta>,
 
     /// How answers are rated.
     #[command(flatten)]
     pub rating: RatingArgs,
 }
 
+fn parse_ahead(text: &str) -> Result<TimeDelta, String> {
+    crate::config::parse_step(text).ok_or_else(|| {
+        format!("`{text}` is not a time; write a number and a unit (s, m, h or d), like 1d")
+    })
+}
+
 /// Runs `recall drill`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = study::load(ctx, &args.study)?;
     let mut progress = ctx.progress()?;
+    study::recover(&args.study, &mut progress)?;
     let now = ctx.clock.now();
-    let filter = args.study.filter();
-    let questions = filter.questions(&library);
-    let keys: Vec<QuestionKey> = questions
-        .iter()
-        .map(|(b, q)| QuestionKey::new(&b.id, &q.id))
-        .collect();
-    let day = progress.study_day();
-    let limits = progress.daily_limits();
-    let mut queue = progress.store.due_queue(&keys, now, day, limits)?;
-    if let Some(new) = args.new {
-        queue.new.truncate(new);
-    }
-    let mut order: Vec<&QuestionKey> = queue.in_order().collect();
-    if let Some(limit) = args.limit {
-        order.truncate(limit);
-    }
-    // By key, not by a scan per queued question: a curriculum can hold 100,000.
-    let by_key: HashMap<(&str, &str), usize> = questions
-        .iter()
-        .enumerate()
-        .map(|(i, (b, q))| ((b.id.as_str(), q.id.as_str()), i))
-        .collect();
-    let entries: Vec<Queued> = order
-        .iter()
-        .filter_map(|key| {
-            by_key
-                .get(&(key.bank.as_str(), key.question.as_str()))
-                .map(|&i| Queued {
-                    bank: questions[i].0,
-                    question: questions[i].1,
-                    schedules: true,
-                })
-        })
-        .collect();
+    let questions = args.study.filter().questions(&library);
+    let keys = select::keys(&questions);
+    let options = progress.queue_options(args.ahead.unwrap_or_default());
+    let queue = progress
+        .store
+        .due_queue(&keys, now, progress.study_day(), options)?
+        .limited(args.new, args.limit);
+    let entries = select::queued(&questions, queue.in_order());
 
     if entries.is_empty() {
         let mut message = String::from("Nothing is due now.");
-        match progress.next_due(&library)? {
-            Some((due, key)) => {
-                message.push_str(&format!(
-                    " The next question ({key}) comes due {}.",
-                    study::when(due, now, ctx)
-                ));
-            }
+        match next_due(&progress.store, &keys, now)? {
+            Some((due, key)) => message.push_str(&format!(
+                " The next question ({key}) comes due {}; `recall drill --ahead 1d` studies \
+                 ahead.",
+                study::when(due, now, ctx)
+            )),
             None if questions.is_empty() => message = "No questions match.".to_owned(),
             None => {}
         }
         if queue.reviews_held_back > 0 {
             message.push_str(&format!(
                 " {} reviews are held back by today's limit of {}.",
-                queue.reviews_held_back, limits.reviews_per_day
+                queue.reviews_held_back, options.limits.reviews_per_day
             ));
         }
         study::print(&message)?;
         return Ok(Outcome::Success);
     }
 
-    let intro = format!(
+    study::print_wrapped(&format!(
         "Drill: {} question{} ({} learning, {} to review, {} new)\n",
         entries.len(),
         if entries.len() == 1 { "" } else { "s" },
         queue.learning.len(),
         queue.review.len(),
         queue.new.len()
-    );
-    study::print(&intro)?;
-    let options = study::options(
+    ))?;
+    let mut settings = study::options(
         Mode::Drill,
         true,
         !args.rating.auto_rate,
         args.study.seed(ctx),
     );
-    let mut session = Session::new(entries, options);
-    let ending = study::run_session(
+    settings.learn_ahead = Some(options.learn_ahead);
+    let mut session = Session::new(entries, settings, ctx.clock);
+    let ran = study::run_session(
         ctx,
         &args.study,
         args.rating.editor,
@@ -126,16 +114,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &mut session,
     )?;
 
-    let mut summary = report::summary(&session);
-    if ending == Ending::EndOfInput {
-        summary.push_str("\nInput ended; every rated answer is saved.");
+    let width = crate::text::terminal_width();
+    let mut summary = report::summary(&session, width);
+    let now = ctx.clock.now();
+    let next = match next_due(&progress.store, &keys, now)? {
+        Some((due, _)) if due <= now => {
+            "More questions are due now: `recall drill` goes on.".to_owned()
+        }
+        Some((due, key)) => format!("Next due: {key} {}", study::when(due, now, ctx)),
+        None => String::new(),
+    };
+    if !next.is_empty() {
+        summary.push('\n');
+        summary.push_str(&crate::text::wrap(&next, width, ""));
     }
-    if let Some((due, key)) = progress.next_due(&library)? {
-        summary.push_str(&format!(
-            "\nNext due: {key} {}",
-            study::when(due, ctx.clock.now(), ctx)
-        ));
-    }
-    study::print(&summary)?;
-    Ok(Outcome::Success)
+    ran.finish(&summary, Outcome::Success)
 }

@@ -1,5 +1,6 @@
-//! `recall due`: how many questions are due now, later today, tomorrow and in
-//! the next 7 days, bank by bank.
+//! `recall due`: how many questions are due now, new today, later today, tomorrow and
+//! in the next 7 days, bank by bank; and `recall` with no command, which adds how to
+//! start studying when there is something to study.
 //!
 //! The counts are computed by the engine (`crate::stats::due`); this prints them as a
 //! table or as JSON.
@@ -18,7 +19,9 @@ use crate::style::{self, paint};
 
 /// Show what is due, bank by bank
 ///
-/// Now (within today's limits), later today, tomorrow and over the next 7 days.
+/// Now (within today's limits), new (each bank's share of today's new questions, and
+/// how many it has never asked), later today, tomorrow and over the next 7 days.
+/// Suspended and buried questions are left out.
 ///
 /// "Today" is the study day, which starts at `day_starts_at` (04:00 unless the
 /// config says otherwise). Set RECALL_NOW to see another moment, e.g. next week.
@@ -43,24 +46,52 @@ struct BankRow<'a> {
     counts: &'a DueCounts,
 }
 
-/// Runs `recall due` (and `recall` with no command).
+/// Runs `recall due`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
+    show(ctx, args, false)
+}
+
+/// Runs `recall` with no command: what is due, and the command that starts studying
+/// when there is something to study (or when there will be).
+pub fn overview(ctx: &Context) -> Result<Outcome, CommandError> {
+    show(ctx, Args::default(), true)
+}
+
+fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let progress = ctx.progress()?;
     let config = &progress.config;
     let now = ctx.clock.now();
     let day = progress.study_day();
-    let due =
-        crate::stats::due::count(&progress.store, &library, now, day, progress.daily_limits())?;
+    let options = progress.queue_options(chrono::TimeDelta::zero());
+    let due = crate::stats::due::count(&progress.store, &library, now, day, options)?;
     let mut out = std::io::stdout().lock();
     if args.output.json {
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&json(&due, now, day))?
+            crate::text::terminal_safe_json(&json(&due, now, day))?
         )?;
-    } else {
-        write!(style::stdout(), "{}", table(ctx, config, &due, now, day))?;
+        return Ok(Outcome::Success);
+    }
+    let mut out = style::stdout();
+    write!(out, "{}", table(ctx, config, &due, now, day))?;
+    if overview {
+        let hint = if due.can_study() {
+            "Start studying: recall drill    (recall --help lists every command)".to_owned()
+        } else {
+            let keys = crate::stats::due::keys(&library);
+            let next = crate::stats::due::next_due(&progress.store, &keys, now)?;
+            match next {
+                Some((due, _)) => format!(
+                    "Nothing to study now; the next question comes due {}. \
+                     (`recall drill --ahead 1d` studies ahead.)",
+                    super::study::when(due, now, ctx)
+                ),
+                None => "Nothing to study now. (recall --help lists every command)".to_owned(),
+            }
+        };
+        writeln!(out, "\n{hint}")?;
     }
     Ok(Outcome::Success)
 }
@@ -80,6 +111,7 @@ fn json(due: &Due, now: DateTime<Utc>, day: StudyDay) -> serde_json::Value {
         "new_today": queue.new_today,
         "reviews_today": queue.reviews_today,
         "reviews_held_back": queue.reviews_held_back,
+        "set_aside": queue.set_aside,
         "queue": queue.in_order().map(ToString::to_string).collect::<Vec<_>>(),
     })
 }
@@ -99,8 +131,8 @@ fn table(ctx: &Context, config: &Config, due: &Due, now: DateTime<Utc>, day: Stu
         .unwrap_or(0)
         .max(5);
     let header = format!(
-        "{:<width$}  {:>5}  {:>5}  {:>11}  {:>8}  {:>11}",
-        "bank", "now", "new", "later today", "tomorrow", "next 7 days"
+        "{:<width$}  {:>5}  {:>5}  {:>6}  {:>11}  {:>8}  {:>11}",
+        "bank", "now", "new", "unseen", "later today", "tomorrow", "next 7 days"
     );
     out.push_str(&format!("{}\n", paint(style::DIM, header)));
     let line = |name: &str, name_style: style::Style, counts: &DueCounts| {
@@ -111,10 +143,11 @@ fn table(ctx: &Context, config: &Config, due: &Due, now: DateTime<Utc>, day: Stu
             style::DIM
         };
         format!(
-            "{}  {:>5}  {:>5}  {:>11}  {:>8}  {:>11}\n",
+            "{}  {:>5}  {:>5}  {:>6}  {:>11}  {:>8}  {:>11}\n",
             paint(name_style, format!("{name:<width$}")),
             paint(now, counts.due_now),
             counts.new,
+            counts.unseen,
             counts.later_today,
             counts.tomorrow,
             counts.next_7_days
@@ -127,13 +160,31 @@ fn table(ctx: &Context, config: &Config, due: &Due, now: DateTime<Utc>, day: Stu
         out.push_str(&line("total", style::HEADING, &due.total));
     }
     let queue = &due.queue;
+    let legend = format!(
+        "new: each bank's share of the {} new question{} left today (new_order = {}); \
+         unseen: never asked.",
+        queue.new.len(),
+        super::check::plural(queue.new.len()),
+        config.scheduler.new_order.name()
+    );
     out.push_str(&format!(
-        "\nToday so far: {} new of {} allowed, {} reviews of {} allowed.\n",
+        "\n{}\n",
+        crate::text::wrap(&legend, crate::text::terminal_width(), "")
+    ));
+    out.push_str(&format!(
+        "Today so far: {} new of {} allowed, {} reviews of {} allowed.\n",
         queue.new_today,
         config.scheduler.new_per_day,
         queue.reviews_today,
         config.scheduler.reviews_per_day
     ));
+    if queue.set_aside > 0 {
+        out.push_str(&format!(
+            "{} question{} suspended or buried.\n",
+            queue.set_aside,
+            if queue.set_aside == 1 { " is" } else { "s are" }
+        ));
+    }
     if queue.reviews_held_back > 0 {
         out.push_str(&format!(
             "{} more reviews are due but over today's limit (reviews_per_day in the config).\n",

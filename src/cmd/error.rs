@@ -160,6 +160,9 @@ fn kind_of(error: &anyhow::Error) -> Option<ErrorKind> {
             return Some(match error {
                 StoreError::CreateFolder { .. }
                 | StoreError::Inspect { .. }
+                | StoreError::FolderNotWritable { .. }
+                | StoreError::DiskFull { .. }
+                | StoreError::Busy { .. }
                 | StoreError::Sqlite { .. } => ErrorKind::Io,
                 StoreError::NoSuchReview(_) | StoreError::NotLatest(_) => ErrorKind::Usage,
                 _ => ErrorKind::Data,
@@ -168,6 +171,7 @@ fn kind_of(error: &anyhow::Error) -> Option<ErrorKind> {
         if let Some(error) = cause.downcast_ref::<ConfigError>() {
             return Some(match error {
                 ConfigError::Read { .. } => ErrorKind::Io,
+                ConfigError::Missing { .. } => ErrorKind::Usage,
                 ConfigError::Invalid(_) => ErrorKind::Data,
             });
         }

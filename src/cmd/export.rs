@@ -2,9 +2,11 @@
 
 use super::args::BankPaths;
 use super::{CommandError, Context, ErrorKind, Outcome};
+use crate::atomic_file;
 use crate::bank::Bank;
 use crate::export;
-use std::io::Write;
+use crate::text::sanitize;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Export banks for Anki, Moodle (GIFT) or a spreadsheet (CSV)
@@ -27,7 +29,9 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub format: Format,
 
-    /// The file to write [default: stdout for gift and csv; required for anki]
+    /// The file to write, whole or not at all (a failed export leaves it as it was), byte
+    /// for byte [default: stdout for gift and csv, where control characters are made
+    /// visible when it is a terminal; required for anki]
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -70,11 +74,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         Format::Csv => export::csv::export(banks.iter().copied()),
     };
     match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| {
+        Some(path) => atomic_file::write(path, text.as_bytes()).map_err(|e| {
             let message = format!("cannot write {}: {e}", path.display());
             CommandError::new(ErrorKind::Io, anyhow::Error::msg(message))
+                .hint("the file was left as it was")
         })?,
-        None => std::io::stdout().lock().write_all(text.as_bytes())?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A bank is untrusted: at a terminal its text must not drive it (set the
+            // title, clear the screen, fill the clipboard). Redirected, every byte is kept.
+            if out.is_terminal() {
+                out.write_all(sanitize(&text).as_bytes())?;
+            } else {
+                out.write_all(text.as_bytes())?;
+            }
+        }
     }
     Ok(Outcome::Success)
 }

@@ -21,7 +21,8 @@ use std::path::{Path, PathBuf};
 /// its score, verdict and the concepts it matched and missed. With `expected`, a summary
 /// follows: accuracy, missed positives (expected to pass, graded fail), missed
 /// negatives, and the Pearson correlation of score and expected score when the
-/// expected values are numbers.
+/// expected values are numbers. With a `class` column (the kind of answer: paraphrase,
+/// reversed, ...), a table of agreement, false passes and false fails per class follows.
 ///
 /// Exits 0, or 1 when a verdict disagrees with `expected`; 2 when the file, a row or a
 /// bank cannot be used (the error names the line).
@@ -101,6 +102,10 @@ struct Row {
     missed: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     expected: Option<Expected>,
+    /// The row's `class` column, when the CSV has one (a kind of answer: paraphrase,
+    /// reversed, ...), for the per-class table.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class: Option<String>,
     grade: Grade,
 }
 
@@ -115,7 +120,7 @@ impl Row {
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
     let grader = Grader::new(&library.banks);
-    let rows = read(&args.responses, |line, key, response, expected| {
+    let rows = read(&args.responses, |line, key, response, expected, class| {
         let (bank, question) = library.find(key).map_err(|e| e.to_string())?;
         if !question.is_text() {
             return Err(format!(
@@ -135,6 +140,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             matched: grade.matched().into_iter().map(str::to_owned).collect(),
             missed: grade.missed().into_iter().map(str::to_owned).collect(),
             expected,
+            class: class.map(str::to_owned),
             grade,
         })
     })
@@ -151,10 +157,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
                 writeln!(out, "{summary}")?;
             }
         }
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
-        }
+        Format::Json => writeln!(out, "{}", crate::text::terminal_safe_json(&rows)?)?,
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(&mut out);
             writer.write_record([
@@ -192,16 +195,26 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     })
 }
 
-/// Reads the responses, calling `grade(line, question, response, expected)` per row.
+/// Reads the responses, calling `grade(line, question, response, expected, class)` per
+/// row.
 /// Every error names the file and line.
 fn read(
     path: &Path,
-    mut grade: impl FnMut(u64, &str, &str, Option<Expected>) -> Result<Row, String>,
+    mut grade: impl FnMut(u64, &str, &str, Option<Expected>, Option<&str>) -> Result<Row, String>,
 ) -> Result<Vec<Row>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(file);
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let at = |line: u64| format!("{}:{line}", path.display());
+    if let Some(line) = unclosed_quote(&bytes) {
+        bail!(
+            "{}: a quoted field starts on this line and is never closed, so the rest of \
+             the file would be read as one response; close it with \" (a quote inside a \
+             quoted field is written \"\")",
+            at(line)
+        );
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(bytes.as_slice());
     let header = reader
         .headers()
         .map_err(|e| anyhow!("{}: {}", at(1), csv_problem(&e)))?
@@ -221,6 +234,7 @@ fn read(
         );
     };
     let expected = column("expected");
+    let class = column("class");
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
@@ -239,11 +253,43 @@ fn read(
                 )
             })?,
         };
-        let row = grade(line, field(question).trim(), field(response), expect)
+        let class = class.map(|i| field(i).trim()).filter(|c| !c.is_empty());
+        let row = grade(line, field(question).trim(), field(response), expect, class)
             .map_err(|e| anyhow!("{}: {e}", at(line)))?;
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// The line on which a quoted field opens that no quote closes, as the csv reader sees
+/// quotes (one opens a field only at its start, `""` inside is a quote): the reader
+/// would take everything to the end of the file as that field, without a word.
+fn unclosed_quote(bytes: &[u8]) -> Option<u64> {
+    let mut line = 1;
+    let mut opened_on = None;
+    let mut field_start = true;
+    let mut rest = bytes.iter().copied().peekable();
+    while let Some(byte) = rest.next() {
+        if byte == b'\n' {
+            line += 1;
+        }
+        if opened_on.is_some() {
+            if byte == b'"' && rest.next_if_eq(&b'"').is_none() {
+                opened_on = None;
+            }
+            continue;
+        }
+        match byte {
+            b'"' if field_start => opened_on = Some(line),
+            b',' | b'\n' | b'\r' => {
+                field_start = true;
+                continue;
+            }
+            _ => {}
+        }
+        field_start = false;
+    }
+    opened_on
 }
 
 /// A csv error in words, without the position (the caller puts the line first).
@@ -279,6 +325,9 @@ fn table_row(row: &Row) -> String {
     sanitize(&text)
 }
 
+/// How many line numbers the summary lists for each kind of disagreement.
+const LINES_LISTED: usize = 10;
+
 /// Agreement with the expected verdicts, when any row has one.
 fn summary(rows: &[Row]) -> Option<String> {
     let judged: Vec<&Row> = rows.iter().filter(|r| r.expected.is_some()).collect();
@@ -286,13 +335,23 @@ fn summary(rows: &[Row]) -> Option<String> {
         return None;
     }
     let agree = judged.iter().filter(|r| r.agrees() == Some(true)).count();
+    // At most LINES_LISTED line numbers each: thousands on one line help nobody.
     let lines = |rows: Vec<&&Row>| -> String {
         if rows.is_empty() {
-            String::new()
-        } else {
-            let lines: Vec<String> = rows.iter().map(|r| r.line.to_string()).collect();
-            format!(" (line{} {})", plural(rows.len()), lines.join(", "))
+            return String::new();
         }
+        let mut lines: Vec<String> = rows
+            .iter()
+            .take(LINES_LISTED)
+            .map(|r| r.line.to_string())
+            .collect();
+        if rows.len() > LINES_LISTED {
+            lines.push(format!(
+                "and {} more (`--format csv` has a row for each)",
+                rows.len() - LINES_LISTED
+            ));
+        }
+        format!(" (line{} {})", plural(rows.len()), lines.join(", "))
     };
     let missed_positives: Vec<&&Row> = judged
         .iter()
@@ -318,6 +377,10 @@ fn summary(rows: &[Row]) -> Option<String> {
             _ => None,
         })
         .collect();
+    if let Some(table) = class_table(&judged) {
+        text.push('\n');
+        text.push_str(&table);
+    }
     if let Some(pairs) = numeric {
         match pearson(&pairs) {
             Some(r) => text.push_str(&format!("\nPearson correlation of score and expected: {r:.3}")),
@@ -327,6 +390,66 @@ fn summary(rows: &[Row]) -> Option<String> {
         }
     }
     Some(text)
+}
+
+/// Agreement, false passes and false fails per class of answer (the `class` column),
+/// classes in the order they first appear, then all rows: a Markdown table.
+fn class_table(judged: &[&Row]) -> Option<String> {
+    let mut classes: Vec<&str> = Vec::new();
+    for row in judged {
+        if let Some(class) = row.class.as_deref()
+            && !classes.contains(&class)
+        {
+            classes.push(class);
+        }
+    }
+    if classes.is_empty() {
+        return None;
+    }
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            "-".to_owned()
+        } else {
+            format!("{:.0}%", 100.0 * a as f64 / b as f64)
+        }
+    };
+    let line = |name: &str, rows: &[&&Row]| {
+        let agree = rows.iter().filter(|r| r.agrees() == Some(true)).count();
+        let expects = |pass: bool| {
+            rows.iter()
+                .filter(|r| {
+                    r.expected
+                        .is_some_and(|e| e.passes(r.grade.pass_mark) == pass)
+                })
+                .collect::<Vec<_>>()
+        };
+        let (wrong, right) = (expects(false), expects(true));
+        let false_passes = wrong.iter().filter(|r| r.pass).count();
+        let false_fails = right.iter().filter(|r| !r.pass).count();
+        format!(
+            "| {name} | {} | {agree} ({}) | {false_passes} of {} ({}) | {false_fails} of {} ({}) |",
+            rows.len(),
+            pct(agree, rows.len()),
+            wrong.len(),
+            pct(false_passes, wrong.len()),
+            right.len(),
+            pct(false_fails, right.len()),
+        )
+    };
+    let mut out = vec![
+        "| class | answers | agree | false passes | false fails |".to_owned(),
+        "|---|---:|---:|---:|---:|".to_owned(),
+    ];
+    for class in classes {
+        let rows: Vec<&&Row> = judged
+            .iter()
+            .filter(|r| r.class.as_deref() == Some(class))
+            .collect();
+        out.push(line(class, &rows));
+    }
+    let all: Vec<&&Row> = judged.iter().collect();
+    out.push(line("**all**", &all));
+    Some(out.join("\n"))
 }
 
 fn pearson(pairs: &[(f64, f64)]) -> Option<f64> {
@@ -364,6 +487,23 @@ mod tests {
         assert_eq!(Expected::parse("maybe"), None);
         assert!(Expected::Score(0.5).passes(0.5));
         assert!(!Expected::Score(0.4).passes(0.5));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_line() {
+        assert_eq!(
+            unclosed_quote(b"q,r\na,\"closed \"\"quote\"\" ok\"\n"),
+            None
+        );
+        assert_eq!(
+            unclosed_quote(b"q,r\na,b\"not a quote\nc,\"open\nd,e\n"),
+            Some(3)
+        );
+        assert_eq!(
+            unclosed_quote(b"q,r\r\na,\"two\r\nlines\"\r\nb,\"x"),
+            Some(4)
+        );
+        assert_eq!(unclosed_quote(b"\"q\",\"r\"\n"), None);
     }
 
     #[test]

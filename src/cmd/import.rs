@@ -25,7 +25,7 @@ pub struct Args {
     /// The lesson file (markdown or plain text)
     pub lesson: PathBuf,
 
-    /// Where to write the bank [default: stdout]
+    /// Where to write the bank, whole or not at all [default: stdout]
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -48,8 +48,8 @@ pub fn run(_ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let import = import::import(&text, &name);
     let toml = import.to_toml();
     match &args.output {
-        Some(path) => std::fs::write(path, &toml)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => crate::atomic_file::write(path, toml.as_bytes())
+            .with_context(|| format!("cannot write {}; it was left as it was", path.display()))?,
         None => std::io::stdout().lock().write_all(toml.as_bytes())?,
     }
     let mut err = std::io::stderr().lock();

@@ -1,4 +1,5 @@
-//! `recall list`: the banks found, with their question counts by kind and tier.
+//! `recall list`: the banks found, with their question counts by kind and tier; with
+//! `--tags`, the tags the banks and questions carry.
 
 use super::args::{BankPaths, JsonOutput};
 use super::{CommandError, Context, Outcome};
@@ -11,17 +12,24 @@ use std::io::Write;
 
 /// List the banks, with question counts by kind and interview tier
 ///
-/// Banks with errors are left out; `recall check` says why.
+/// Banks with errors are left out; `recall check` says why. With --tags, the tags to
+/// study by (`--tag TAG`) instead, each with how many questions carry it (a bank's tag
+/// counts for each of its questions).
 ///
 /// Example: recall list --json
 #[derive(Debug, clap::Args)]
 #[command(mut_arg("json", |arg| arg.help(
-    "Print a JSON array of {id, title, path, questions, kinds, tiers}"
+    "Print a JSON array of {id, title, path, questions, kinds, tiers} (with --tags, an \
+     object of tag: questions)"
 )))]
 pub struct Args {
     /// The banks to list.
     #[command(flatten)]
     pub paths: BankPaths,
+
+    /// List the tags, with how many questions carry each
+    #[arg(long)]
+    pub tags: bool,
 
     /// Text, or JSON with `--json`.
     #[command(flatten)]
@@ -60,10 +68,26 @@ fn summarize(bank: &Bank) -> Summary<'_> {
 /// Runs `recall list`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_banks(&args.paths)?;
+    if args.tags {
+        let mut out = style::stdout();
+        let tags = crate::session::select::tags(&library);
+        if args.output.json {
+            writeln!(out, "{}", crate::text::terminal_safe_json(&tags)?)?;
+        } else if tags.is_empty() {
+            writeln!(out, "the banks have no tags")?;
+        } else {
+            let width = tags.keys().map(|t| t.chars().count()).max().unwrap_or(0);
+            for (tag, count) in &tags {
+                let questions = if *count == 1 { "question" } else { "questions" };
+                writeln!(out, "{:<width$}  {count} {questions}", sanitize(tag))?;
+            }
+        }
+        return Ok(Outcome::Success);
+    }
     let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
     if args.output.json {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", super::check::terminal_safe_json(&summaries)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&summaries)?)?;
         return Ok(Outcome::Success);
     }
     let mut out = style::stdout();

@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::{CommandError, Context, ErrorKind, Outcome};
+use crate::atomic_file::AtomicFile;
 use crate::logfile::{self, Format};
 
 /// The review log beyond one database: export and import
@@ -201,8 +202,7 @@ fn write_error(error: logfile::WriteError) -> CommandError {
     }
 }
 
-/// Writes `path` whole or not at all: into a temporary file beside it, renamed over it
-/// once everything is written.
+/// Writes `path` whole or not at all (`atomic_file`).
 fn write_file<T>(
     path: &Path,
     write: impl FnOnce(&mut (dyn Write + Send)) -> Result<T, CommandError>,
@@ -211,19 +211,11 @@ fn write_file<T>(
         let message = format!("cannot write {}: {e}", path.display());
         CommandError::new(ErrorKind::Io, anyhow::Error::msg(message))
     };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let file = std::fs::File::create(&temporary).map_err(cannot)?;
-        let mut out = std::io::BufWriter::new(file);
-        let value = write(&mut out)?;
-        let file = out.into_inner().map_err(|e| cannot(e.into_error()))?;
-        file.sync_all().map_err(cannot)?;
-        std::fs::rename(&temporary, path).map_err(cannot)?;
-        Ok(value)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
+    let mut file = AtomicFile::create(path).map_err(cannot)?;
+    let mut out = std::io::BufWriter::new(file.file());
+    let value = write(&mut out)?;
+    out.flush().map_err(cannot)?;
+    drop(out);
+    file.commit().map_err(cannot)?;
+    Ok(value)
 }

@@ -6,10 +6,18 @@ use crate::session::{Mode, Queued, Session, report, select};
 
 /// Take a knowledge check and get a score
 ///
-/// The banks' questions in order (or --count drawn at random),
-/// answered one after another, then a score report with what was right, what was
-/// missed and why. With --pass, the exit status says whether you reached the mark
-/// (0 yes, 1 no).
+/// One bank's knowledge check (--bank ID: its questions in order), or any
+/// selection (--tag, --kind, --tier), answered one after another; with nothing to narrow
+/// it, 10 questions drawn at random from all the banks. --count N draws N at random.
+/// Then a report: for each question what you chose and what was right (with the
+/// choices' text), or for a text question what was missed and the model answer; and
+/// one score. With --pass, the exit status says whether you reached the mark (0 yes,
+/// 1 no).
+///
+/// The score is the share of the quiz's questions answered right: a choice question
+/// when exactly the right choices are chosen, a text question when its answer reaches
+/// the rubric's pass mark. Skipped and unanswered questions count as wrong. --pass
+/// compares this same number with the mark.
 ///
 /// Attempts go into the review log. A question that is due is rescheduled by your
 /// answer as in a drill; one that is not due keeps its schedule.
@@ -22,6 +30,7 @@ pub struct Args {
     pub study: StudyArgs,
 
     /// Ask this many questions, drawn at random (with --seed, the same ones every time)
+    /// [default: all that match a filter; 10 with none]
     #[arg(long, value_name = "N")]
     pub count: Option<usize>,
 
@@ -29,7 +38,8 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Feedback::End)]
     pub feedback: Feedback,
 
-    /// The pass mark in percent; below it the quiz exits with status 1
+    /// The pass mark in percent of the score (see above); below it the quiz exits with
+    /// status 1
     #[arg(long, value_name = "PERCENT", value_parser = parse_percent)]
     pub pass: Option<f64>,
 }
@@ -61,8 +71,13 @@ fn parse_percent(text: &str) -> Result<f64, String> {
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = study::load(ctx, &args.study)?;
     let mut progress = ctx.progress()?;
+    study::recover(&args.study, &mut progress)?;
     let seed = args.study.seed(ctx);
-    let questions = select::quiz(args.study.filter().questions(&library), args.count, seed);
+    let filter = args.study.filter();
+    let count = args
+        .count
+        .or_else(|| filter.is_empty().then_some(select::QUIZ_DEFAULT_COUNT));
+    let questions = select::quiz(filter.questions(&library), count, seed);
     if questions.is_empty() {
         return Err(CommandError::usage(
             "no questions match; `recall list` shows the banks and their questions",
@@ -71,7 +86,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let now = ctx.clock.now();
     let mut entries = Vec::with_capacity(questions.len());
     for (bank, question) in questions {
-        let card = progress.card(&bank.id, &question.id)?;
+        let card = progress
+            .store
+            .card(&crate::store::QuestionKey::new(&bank.id, &question.id))?;
         // Only a question that is due is rescheduled by a quiz answer.
         let schedules = card.state != crate::schedule::State::New && card.is_due(now);
         entries.push(Queued {
@@ -80,10 +97,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             schedules,
         });
     }
-    study::print(&format!(
-        "Quiz: {} question{}{}\n",
+    let banks = {
+        let mut ids: Vec<&str> = entries.iter().map(|e| e.bank.id.as_str()).collect();
+        ids.dedup();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    study::print_wrapped(&format!(
+        "Quiz: {} question{}{}{}\n",
         entries.len(),
         if entries.len() == 1 { "" } else { "s" },
+        match (args.count, filter.is_empty()) {
+            (None, true) => format!(
+                " drawn from {banks} bank{} (--bank ID for one bank's check, --count N for more)",
+                if banks == 1 { "" } else { "s" }
+            ),
+            _ => String::new(),
+        },
         match args.pass {
             Some(mark) => format!(", pass mark {mark:.0}%"),
             None => String::new(),
@@ -91,8 +122,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     ))?;
     let feedback_now = args.feedback == Feedback::Now;
     let options = study::options(Mode::Quiz, feedback_now, false, seed);
-    let mut session = Session::new(entries, options);
-    study::run_session(
+    let mut session = Session::new(entries, options, ctx.clock);
+    let ran = study::run_session(
         ctx,
         &args.study,
         false,
@@ -100,11 +131,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &mut progress,
         &mut session,
     )?;
-    let (text, passed) = report::quiz(&session, args.pass, crate::text::terminal_width());
-    study::print(&format!("{text}\n\n{}", report::summary(&session)))?;
-    Ok(if passed {
+    let width = crate::text::terminal_width();
+    let (text, passed) = report::quiz(&session, args.pass, width);
+    let outcome = if passed {
         Outcome::Success
     } else {
         Outcome::Failure
-    })
+    };
+    let summary = report::summary(&session, width);
+    ran.finish(&format!("{text}\n\n{summary}"), outcome)
 }

@@ -29,7 +29,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let (bank, question) = library.find(&args.question).map_err(|e| anyhow!(e))?;
     let width = crate::text::terminal_width();
     let mut out = crate::style::stdout();
-    writeln!(out, "{}", view::question(bank, question, width))?;
+    let header = view::header(&bank.id, question);
+    let order: Vec<usize> = (0..question.choices.len()).collect();
+    writeln!(
+        out,
+        "{}",
+        view::question(&header, question, Some(&order), width)
+    )?;
     if args.answer {
         writeln!(out, "\n{}", view::answer(question, width))?;
     }

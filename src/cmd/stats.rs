@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     )?;
     if args.output.json {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", serde_json::to_string_pretty(&stats)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&stats)?)?;
     } else {
         let width = crate::text::terminal_width();
         let text = if args.full {

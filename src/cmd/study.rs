@@ -1,19 +1,24 @@
 //! What `drill`, `quiz` and `interview` share: their common options, loading and
-//! filtering the banks, choosing the front end, and running a session.
+//! filtering the banks, choosing the front end, running a session over the store, and
+//! the answers a session could not save (kept in the recovery file, offered back at
+//! the next start).
 //!
 //! Each verb builds its own list of questions and options, then hands them to
 //! [`run_session`]; everything after that (asking, grading, recording, the summary) is
 //! the same for all three.
 
 use super::args::BankPaths;
-use super::{CommandError, Context, ErrorKind, Interrupted, Progress};
-use crate::bank::{Kind, Library, Tier};
-use crate::frontend::{self, Ending, FrontEnd, plain::Plain, terminal::Terminal};
+use super::{CommandError, Context, ErrorKind, Interrupted, Outcome, Progress};
+use crate::bank::{KindName, Library, Tier};
+use crate::clock::Clock;
+use crate::frontend::{self, Ending, FrontEnd, plain, terminal::Terminal};
 use crate::grade::Grader;
-use crate::schedule::{Card, State};
-use crate::session::select::Filter;
-use crate::session::{self, NewReview, Recorder, ReviewId, Session};
-use crate::store::QuestionKey;
+use crate::schedule::Rating;
+use crate::session::select::{self, Filter};
+use crate::session::{
+    self, Mark, NewReview, QuestionKey, RecordError, Recorder, ReviewId, Saved, Session,
+};
+use crate::store::{StoreError, recovery};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use std::io::IsTerminal;
@@ -33,9 +38,10 @@ pub struct StudyArgs {
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
 
-    /// Only questions of this kind (repeat for several)
+    /// Only questions of this kind (repeat for several); multiple_choice includes
+    /// true_false
     #[arg(long = "kind", value_name = "KIND")]
-    pub kinds: Vec<Kind>,
+    pub kinds: Vec<KindName>,
 
     /// Only interview questions of this tier (repeat for several)
     #[arg(long = "tier", value_name = "TIER")]
@@ -49,6 +55,11 @@ pub struct StudyArgs {
     /// when stdin or stderr is not a terminal)
     #[arg(long)]
     pub plain: bool,
+
+    /// Save the answers an earlier session could not save (kept in DB.unsaved) before
+    /// starting; at a terminal recall asks, in plain mode it only says they are waiting
+    #[arg(long)]
+    pub recover: bool,
 }
 
 /// Options of the study commands whose answers the learner rates (drill, interview).
@@ -58,7 +69,8 @@ pub struct RatingArgs {
     #[arg(long)]
     pub auto_rate: bool,
 
-    /// Write interview answers in $EDITOR
+    /// Write interview answers in $VISUAL (else $EDITOR), which opens with the question
+    /// as # comment lines
     #[arg(long)]
     pub editor: bool,
 }
@@ -88,8 +100,14 @@ impl StudyArgs {
     }
 }
 
-/// The banks, valid, with the `--bank` filter checked against them.
+/// The banks, valid, with the `--bank` and `--tag` filters checked against them: a
+/// filter that names nothing is an error that says what there is. A plain session
+/// turns colour off here, before it prints anything: its transcript is for scripts and
+/// screen readers.
 pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library, CommandError> {
+    if args.is_plain() {
+        crate::style::disable();
+    }
     let library = ctx.load_valid_banks(&args.paths)?;
     let filter = args.filter();
     let unknown = filter.unknown_banks(&library);
@@ -101,64 +119,125 @@ pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library, CommandError> {
             known.join(", ")
         )));
     }
+    let unknown = filter.unknown_tags(&library);
+    if !unknown.is_empty() {
+        let tags = select::tags(&library);
+        let suggestion = unknown
+            .first()
+            .and_then(|tag| crate::lang::suggest(tag, tags.keys().copied()));
+        let known = if let Some(suggestion) = suggestion {
+            format!("did you mean `{suggestion}`?")
+        } else if tags.is_empty() {
+            "the banks have no tags".to_owned()
+        } else {
+            format!(
+                "the tags are: {}",
+                tags.keys().copied().collect::<Vec<_>>().join(", ")
+            )
+        };
+        return Err(CommandError::usage(format!(
+            "no question has the tag `{}`; {known}",
+            unknown.join("`, `")
+        ))
+        .hint("`recall list --tags` lists the tags with their questions"));
+    }
     Ok(library)
 }
 
-/// What the study verbs ask of the learner's progress.
-impl Progress {
-    /// The card of one question (a new card when it was never answered).
-    pub fn card(&self, bank: &str, question: &str) -> Result<Card> {
-        Ok(self.store.card(&QuestionKey::new(bank, question))?)
-    }
-
-    /// When the next of `library`'s questions that has been studied comes due, and
-    /// which; `None` when nothing has been studied.
-    pub fn next_due(&self, library: &Library) -> Result<Option<(DateTime<Utc>, QuestionKey)>> {
-        let known: std::collections::HashSet<(&str, &str)> = library
-            .questions()
-            .map(|(b, q)| (b.id.as_str(), q.id.as_str()))
-            .collect();
-        let mut next: Option<(DateTime<Utc>, QuestionKey)> = None;
-        for (key, card) in self.store.cards()? {
-            if card.state == State::New
-                || !known.contains(&(key.bank.as_str(), key.question.as_str()))
-            {
-                continue;
-            }
-            if let Some(due) = card.due
-                && next.as_ref().is_none_or(|(t, _)| due < *t)
-            {
-                next = Some((due, key));
-            }
-        }
-        Ok(next)
-    }
-}
-
-/// Records rated answers in the store the moment they are rated.
+/// Records rated answers and marks in the store the moment they are given.
 struct StoreRecorder<'p> {
     progress: &'p mut Progress,
-    ctx: &'p Context,
+    clock: Clock,
+}
+
+/// A store error as the session sees it: busy (worth retrying by itself), or not.
+fn record_error(error: StoreError) -> RecordError {
+    if error.is_busy() {
+        RecordError::Busy(Box::new(error))
+    } else {
+        RecordError::Failed(Box::new(error))
+    }
 }
 
 impl Recorder for StoreRecorder<'_> {
-    fn record(&mut self, review: &NewReview) -> Result<ReviewId> {
+    fn record(&mut self, review: &NewReview) -> Result<Saved, RecordError> {
         let progress = &mut *self.progress;
         let recorded = progress
             .store
-            .record(review, &progress.scheduler, self.ctx.clock.now())?;
-        Ok(recorded.id)
+            .record(review, &progress.scheduler, self.clock.now())
+            .map_err(record_error)?;
+        Ok(Saved {
+            id: recorded.id,
+            due: recorded.card.due.filter(|_| review.reschedules),
+        })
     }
 
-    fn undo(&mut self, id: ReviewId) -> Result<()> {
+    fn mark(&mut self, key: &QuestionKey, mark: Mark) -> Result<ReviewId, RecordError> {
         let progress = &mut *self.progress;
-        progress.store.undo(id, &progress.scheduler)?;
-        Ok(())
+        let day = progress.study_day();
+        progress
+            .store
+            .mark(key, mark, &progress.scheduler, self.clock.now(), day)
+            .map_err(record_error)
+    }
+
+    fn undo(&mut self, id: ReviewId) -> Result<(), RecordError> {
+        let progress = &mut *self.progress;
+        match progress.store.undo(id, &progress.scheduler) {
+            Ok(_) => Ok(()),
+            Err(StoreError::NotLatest(_)) => Err(RecordError::Superseded),
+            Err(error) => Err(record_error(error)),
+        }
+    }
+
+    fn preview(&mut self, key: &QuestionKey, now: DateTime<Utc>) -> Option<[DateTime<Utc>; 4]> {
+        let progress = &*self.progress;
+        let card = progress.store.card(key).ok()?;
+        let fuzz_key = key.to_string();
+        Some(Rating::ALL.map(|rating| {
+            progress
+                .scheduler
+                .review(&card, rating, now, &fuzz_key)
+                .due
+                .unwrap_or(now)
+        }))
     }
 }
 
-/// Runs `session` over the chosen front end; returns how it ended. An interrupted
-/// terminal session (Ctrl-C) becomes [`Interrupted`] (exit 130).
+/// How a session ran: how it ended, and what the learner must be told at the end.
+#[must_use]
+pub struct Ran {
+    /// How it ended.
+    pub ending: Ending,
+    notes: Vec<String>,
+    /// The day's health check of the database, when it failed: reported after the
+    /// summary (every answer of the session is saved by then).
+    health: Option<CommandError>,
+}
+
+impl Ran {
+    /// Prints `report` (the summary) and the notes (answers kept for later, input that
+    /// ended), then gives the command's result: `outcome`, or exit 130 after Ctrl-C
+    /// (with the same report as `:quit`).
+    pub fn finish(self, report: &str, outcome: Outcome) -> Result<Outcome, CommandError> {
+        let mut text = report.to_owned();
+        for note in &self.notes {
+            text.push('\n');
+            text.push_str(note);
+        }
+        print(&text)?;
+        if let Some(error) = self.health {
+            return Err(error);
+        }
+        if self.ending == Ending::Interrupted {
+            return Err(CommandError::new(ErrorKind::Interrupted, Interrupted));
+        }
+        Ok(outcome)
+    }
+}
+
+/// Runs `session` over the chosen front end, and keeps what could not be saved in the
+/// recovery file; the verb prints its report with [`Ran::finish`].
 pub fn run_session(
     ctx: &Context,
     args: &StudyArgs,
@@ -166,47 +245,148 @@ pub fn run_session(
     library: &Library,
     progress: &mut Progress,
     session: &mut Session,
-) -> Result<Ending, CommandError> {
+) -> Result<Ran, CommandError> {
     let grader = Grader::new(&library.banks);
-    let width = crate::text::terminal_width();
-    let mut recorder = StoreRecorder { progress, ctx };
+    let recovery_path = recovery::path_for(progress.store.path());
+    let mut recorder = StoreRecorder {
+        progress,
+        clock: ctx.clock,
+    };
+    frontend::install_interrupt_handler();
     let mut front: Box<dyn FrontEnd> = if args.is_plain() {
-        Box::new(Plain::new(
-            std::io::stdin().lock(),
+        Box::new(plain::Plain::new(
+            plain::StdinLines::start(),
             std::io::stdout().lock(),
+            crate::text::terminal_width,
         ))
     } else {
-        frontend::terminal::install_interrupt_handler();
         Box::new(Terminal::new(editor))
     };
-    let result = frontend::drive(
-        session,
-        front.as_mut(),
-        &grader,
-        &mut recorder,
-        &ctx.clock,
-        width,
-    );
-    let interrupted = match &result {
-        Err(err) => err
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::Interrupted),
-        Ok(_) => frontend::terminal::was_interrupted(),
-    };
-    if interrupted {
-        return Err(CommandError::new(ErrorKind::Interrupted, Interrupted));
+    let result = frontend::drive(session, front.as_mut(), &grader, &mut recorder, &ctx.clock);
+    drop(front);
+    let mut notes = Vec::new();
+    if !session.unsaved().is_empty() {
+        let count = session.unsaved().len();
+        let answers = if count == 1 { "answer" } else { "answers" };
+        let width = crate::text::terminal_width();
+        match recovery::keep(&recovery_path, session.unsaved()) {
+            Ok(()) => notes.push(crate::text::wrap(
+                &format!(
+                    "{count} {answers} could not be saved; kept in {} until the next study \
+                     session saves them (see `--recover`).",
+                    recovery_path.display()
+                ),
+                width,
+                "",
+            )),
+            Err(error) => {
+                // The last place left: the terminal. Each line can be saved by hand.
+                notes.push(crate::text::wrap(
+                    &format!(
+                        "{count} {answers} could not be saved, nor kept ({error}); here they \
+                         are:"
+                    ),
+                    width,
+                    "",
+                ));
+                for unsaved in session.unsaved() {
+                    notes.push(format!("  {unsaved:?}"));
+                }
+            }
+        }
     }
-    Ok(result?)
+    let mut ending = result?;
+    // Ctrl-C just as the session ended otherwise (at the end of input, say) still
+    // means the learner stopped it: exit 130.
+    if frontend::interrupted() {
+        ending = Ending::Interrupted;
+    }
+    if ending == Ending::EndOfInput {
+        notes.push("Input ended; every rated answer is saved.".to_owned());
+    }
+    // The day's health check, once the last question is done (never before the first).
+    let day = progress.study_day().date(ctx.clock.offset());
+    let health = progress
+        .store
+        .check_daily(day, ctx.clock.now())
+        .err()
+        .map(CommandError::from);
+    Ok(Ran {
+        ending,
+        notes,
+        health,
+    })
+}
+
+/// Offers to save the answers an earlier session could not save: with `--recover` at
+/// once, at a terminal after asking, in plain mode only with a notice on stderr (a
+/// script's stdin is its answers, so it is never read for this).
+pub fn recover(args: &StudyArgs, progress: &mut Progress) -> Result<(), CommandError> {
+    let path = recovery::path_for(progress.store.path());
+    let unsaved = recovery::read(&path).map_err(CommandError::from_data)?;
+    if unsaved.is_empty() {
+        return Ok(());
+    }
+    let count = unsaved.len();
+    let answers = if count == 1 { "answer" } else { "answers" };
+    let save = if args.recover {
+        true
+    } else if args.is_plain() {
+        eprintln!(
+            "note: {count} {answers} from an earlier session could not be saved then; they \
+             are kept in {}. Run with --recover to save them (or delete the file to drop them).",
+            path.display()
+        );
+        false
+    } else {
+        let question = format!(
+            "{count} {answers} from an earlier session could not be saved then. Save {} now?",
+            if count == 1 { "it" } else { "them" }
+        );
+        match frontend::terminal::confirm(&question) {
+            Ok(save) => save,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {
+                return Err(CommandError::new(ErrorKind::Interrupted, Interrupted));
+            }
+            Err(error) => return Err(error.into()),
+        }
+    };
+    if !save {
+        return Ok(());
+    }
+    match progress.store.import_unsaved(&unsaved, &progress.scheduler) {
+        Ok(saved) => {
+            recovery::write(&path, &[]).map_err(CommandError::from_data)?;
+            print(&format!(
+                "Saved {saved} {} from an earlier session.\n",
+                if saved == 1 { "answer" } else { "answers" }
+            ))?;
+            Ok(())
+        }
+        Err((saved, error)) => {
+            // Keep what is left for the next time.
+            recovery::write(&path, &unsaved[saved..]).map_err(CommandError::from_data)?;
+            Err(CommandError::from(error).hint(format!(
+                "the answers not saved are still kept in {}",
+                path.display()
+            )))
+        }
+    }
 }
 
 /// Prints a report or notice (the intro, the summary) on stdout, whichever front end
 /// ran the session: the terminal front end draws its prompts on stderr, but reports
-/// belong on stdout.
+/// belong on stdout. Its colour stays only where stdout takes it (never in plain mode).
 pub fn print(text: &str) -> Result<()> {
     use std::io::Write;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::style::stdout();
     writeln!(out, "{text}")?;
     Ok(())
+}
+
+/// Prints a one-paragraph notice (a session's intro) wrapped to the terminal's width.
+pub fn print_wrapped(text: &str) -> Result<()> {
+    print(&crate::text::wrap(text, crate::text::terminal_width(), ""))
 }
 
 /// A sentence for when a card comes due: "in 3 hours (2026-11-28 14:00)".
@@ -218,7 +398,7 @@ pub fn when(due: DateTime<Utc>, now: DateTime<Utc>, ctx: &Context) -> String {
     )
 }
 
-/// The session options for a mode.
+/// The session settings for a mode (no relearning; a drill adds its window).
 pub fn options(
     mode: session::Mode,
     feedback_now: bool,
@@ -230,5 +410,6 @@ pub fn options(
         feedback_now,
         ask_rating,
         seed,
+        learn_ahead: None,
     }
 }

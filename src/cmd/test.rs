@@ -13,7 +13,12 @@ use std::io::Write;
 ///
 /// Every `[[question.example]]` must get the verdict it expects (`pass`, `fail`, or a score range), and every text question's own
 /// `model_answer` must pass its own rubric (the author's keywords, or the rubric derived
-/// from the model answer).
+/// from the model answer) without making one of its known misconceptions.
+///
+/// The author lints are printed first, as warnings: a required concept with a single
+/// alternative, a pass mark that half the weight reaches with nothing required, a
+/// question with no example that should fail, and a bank whose right answers are
+/// mostly the longest choice.
 ///
 /// Each failure is printed with the concept-by-concept breakdown of its grade: which
 /// concepts matched (and with which words), which were missing or only found under a
@@ -79,6 +84,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         }
     }
     let mut out = crate::style::stdout();
+    // The author lints (`recall check` prints them too): doubtful rubrics, examples
+    // that test nothing, choices guessable by their length.
+    for warning in library.diagnostics.iter().filter(|d| !d.is_error()) {
+        writeln!(out, "{}\n", warning.render())?;
+    }
     for failure in &failures {
         writeln!(out, "{}\n", report(failure))?;
     }

@@ -7,6 +7,7 @@
 //! counts less than the one that distinguishes this answer. Words of the question
 //! itself count less again: repeating the question is not answering it.
 
+use super::lexicon::Lexicon;
 use super::matcher::governing_cues;
 use super::token::{Class, Parts, tokenize};
 use crate::bank::{Bank, Concept, Question, Rubric};
@@ -42,7 +43,7 @@ impl BankStats {
 
     /// Inverse document frequency, smoothed so that it is 1 for a word every model
     /// answer uses and for a bank of one question.
-    fn weight(&self, stem: &str) -> f64 {
+    pub fn weight(&self, stem: &str) -> f64 {
         let df = self.frequency.get(stem).copied().unwrap_or(0);
         ((self.questions as f64 + 1.0) / (df as f64 + 1.0))
             .ln()
@@ -79,6 +80,7 @@ pub fn derive(
     stats: &BankStats,
     options: &DeriveOptions,
     stemmer: &Stemmer,
+    lexicon: &Lexicon,
 ) -> Rubric {
     let Some(model) = question.model_answer.as_deref() else {
         return Rubric::default();
@@ -88,8 +90,7 @@ pub fn derive(
         .map(|t| t.stem)
         .collect();
     let tokens = tokenize(model, stemmer, Parts::Skip);
-    let positions: Vec<usize> = (0..tokens.len()).collect();
-    let governing = governing_cues(&tokens, &positions);
+    let governing = governing_cues(&tokens);
     let concept = |i: usize| {
         let token = &tokens[i];
         let mut weight = stats.weight(&token.stem).powf(options.rarity);
@@ -100,24 +101,30 @@ pub fn derive(
             weight *= options.code_weight;
         }
         let keyword = match governing[i] {
-            Some(cue) => format!("{} {}", tokens[cue].norm, token.norm),
+            // "instead of X" negates X too, but only a negating word makes a keyword
+            // that asks for a negation.
+            Some(cue) if tokens[cue].is_negation() => {
+                format!("{} {}", tokens[cue].norm, token.norm)
+            }
+            Some(_) => format!("not {}", token.norm),
             None => token.norm.to_string(),
         };
         Concept {
-            alternatives: vec![keyword],
             weight: round(weight),
-            required: false,
+            ..Concept::any(vec![keyword])
         }
     };
     let pick = |content_only: bool| {
-        let mut seen: HashSet<(&str, bool)> = HashSet::new();
+        // A concept counts once: by stem, and synonyms ("memory (RAM)") as one.
+        let mut seen: HashSet<(Result<usize, &str>, bool)> = HashSet::new();
         let mut concepts = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
             let function = token.stop;
             if content_only && (function || token.is_negation()) {
                 continue;
             }
-            if seen.insert((&*token.stem, governing[i].is_some())) {
+            let key = lexicon.group_of_word(token).ok_or(&*token.stem);
+            if seen.insert((key, governing[i].is_some())) {
                 concepts.push(concept(i));
             }
         }

@@ -1,37 +1,170 @@
-//! Finding a rubric's concepts in an answer: word matching (stem, typo, exact), phrases,
-//! alternatives and negation. Scores and verdicts are `grade::mod`'s business.
+//! Finding a rubric's terms in an answer: word matching (stem, typo, exact), phrases,
+//! phrases turned round, negation scopes and the polarity a term is expected in. Scores
+//! and verdicts are `grade::mod`'s business; which terms a keyword expands to is
+//! `grade::lexicon`'s.
 //!
-//! A keyword is compiled once into a [`Pattern`]; an answer is tokenized once into an
-//! [`PreparedAnswer`] that knows, for each token, whether a negation cue governs it.
+//! The words of a rubric's keywords are kept once each in a [`Vocab`], and a keyword is
+//! compiled into a [`Pattern`] of indices into it. An answer is tokenized once into a
+//! [`PreparedAnswer`] that knows, for each token, the negation cue that governs it, and
+//! remembers which keyword words each of its words matched, so no pair of words is
+//! compared twice in one grade.
 
 use super::token::{Class, Parts, Token, letters_too_far, tokenize};
 use crate::lang::edit_distance_within;
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+use std::sync::Arc;
 
-/// How many words before a word a negation cue reaches.
-pub const NEGATION_WINDOW: usize = 3;
+/// How many content words after a negation cue it reaches (stop words do not count):
+/// "is not something the Docker daemon manages" negates `manages`.
+pub const NEGATION_REACH: usize = 4;
 
 /// How many extra words may stand between two words of a phrase.
 pub const PHRASE_GAP: usize = 1;
 
-/// One alternative of a concept, compiled.
+/// The words that join a phrase turned round: "the kernel of the host" says "host
+/// kernel", "a directory from the host" says "host directory".
+const CONNECTORS: &[&str] = &["of", "from", "on", "in", "inside", "for", "at"];
+
+/// The distinct words of a rubric's keywords.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    words: Vec<Token>,
+    index: HashMap<(Arc<str>, bool), u32>,
+    /// The words an answer word can only meet by being the same word or stem (code
+    /// tokens, numbers, words too short for a typo), by that text or stem.
+    exact: FxHashMap<Arc<str>, Vec<u32>>,
+    /// The words an answer word can also meet with a typo, by their length in chars
+    /// and by the length of their stem (a word may be in both lists).
+    typo_by_len: Vec<Vec<u32>>,
+    typo_by_stem_len: Vec<Vec<u32>>,
+}
+
+impl Vocab {
+    /// The index of `token`'s word, added when new.
+    fn intern(&mut self, token: Token) -> u32 {
+        let key = (token.norm.clone(), token.class == Class::Code);
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.words.len() as u32;
+        self.exact.entry(token.stem.clone()).or_default().push(i);
+        if token.class == Class::Word && typo_limit(token.len) > 0 {
+            let slot = |lists: &mut Vec<Vec<u32>>, len: usize| {
+                if lists.len() <= len {
+                    lists.resize(len + 1, Vec::new());
+                }
+                lists[len].push(i);
+            };
+            slot(&mut self.typo_by_len, token.len);
+            slot(&mut self.typo_by_stem_len, token.stem.len());
+        }
+        self.words.push(token);
+        self.index.insert(key, i);
+        i
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+}
+
+/// One place of a pattern: a keyword word, or any connector word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Word(u32),
+    Connector,
+}
+
+/// Whether a term is said plainly or under a negation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Polarity {
+    Plain,
+    Negated,
+}
+
+/// How the model answer states a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InModel {
+    /// Plainly (at least once).
+    Plain,
+    /// Only under a negation ("there is no guest kernel").
+    Negated,
+    /// Not at all, or there is no model answer to look in.
+    Absent,
+}
+
+/// One term, compiled: a word, a phrase, a phrase turned round, or a code token.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    /// The words to find, in order (for a negated keyword, without its cue).
-    words: Vec<Token>,
-    /// The keyword itself starts with a negation cue (`not persisted`): its words must
-    /// be found under a negation, and are never discounted for it.
-    negated: bool,
+    slots: Vec<Slot>,
+    /// The polarity an answer must state it in to count: negated when the keyword is
+    /// itself negated (`not persisted`) or the model answer states it only negated.
+    pub polarity: Polarity,
+    /// How the model answer states it.
+    pub in_model: InModel,
 }
 
 impl Pattern {
-    pub fn compile(keyword: &str, stemmer: &Stemmer) -> Pattern {
-        let mut words = tokenize(keyword, stemmer, Parts::Skip);
-        let negated = words.len() > 1 && words[0].is_negation();
-        if negated {
-            words.remove(0);
+    /// A pattern of `words` (a keyword's tokens without a leading negation cue).
+    pub fn new(words: Vec<Token>, negated: bool, turned: bool, vocab: &mut Vocab) -> Pattern {
+        let mut slots: Vec<Slot> = words
+            .into_iter()
+            .map(|w| Slot::Word(vocab.intern(w)))
+            .collect();
+        if turned && slots.len() >= 2 {
+            // "host kernel" turned round: "kernel of the host".
+            let last = slots.pop().unwrap_or(Slot::Connector);
+            slots.insert(0, Slot::Connector);
+            slots.insert(0, last);
         }
-        Pattern { words, negated }
+        Pattern {
+            slots,
+            polarity: if negated {
+                Polarity::Negated
+            } else {
+                Polarity::Plain
+            },
+            in_model: InModel::Absent,
+        }
+    }
+
+    /// The words of this pattern as written ("kernel of host" when turned round).
+    pub fn label(&self, vocab: &Vocab) -> String {
+        let words: Vec<&str> = self
+            .slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Word(w) => &*vocab.words[*w as usize].norm,
+                Slot::Connector => "of",
+            })
+            .collect();
+        words.join(" ")
+    }
+
+    /// Sets how the model answer states this term, and so the polarity an answer must
+    /// state it in (a keyword that is itself negated keeps its own).
+    pub fn with_model(mut self, model: &PreparedAnswer, vocab: &Vocab) -> Pattern {
+        let mut plain = false;
+        let mut negated = false;
+        model.each(self.slots.as_slice(), vocab, |found| {
+            if found.negated {
+                negated = true;
+            } else {
+                plain = true;
+            }
+            !plain
+        });
+        self.in_model = match (plain, negated) {
+            (true, _) => InModel::Plain,
+            (false, true) => InModel::Negated,
+            (false, false) => InModel::Absent,
+        };
+        if self.in_model == InModel::Negated {
+            self.polarity = Polarity::Negated;
+        }
+        self
     }
 }
 
@@ -43,10 +176,27 @@ pub struct PreparedAnswer {
     position: Vec<usize>,
     /// For each token, the index of the negation cue that governs it, if any.
     cue: Vec<Option<usize>>,
+    /// Which words of the vocabulary each token matches: a row of bits per token.
+    hits: Vec<u64>,
+    /// Words (of 64 bits) per row of `hits`.
+    row: usize,
+    /// For each word of the vocabulary, the first token that matches it (`u32::MAX`
+    /// when none does): a pattern whose first word is nowhere is not looked for.
+    first: Vec<u32>,
+}
+
+/// A match of a pattern in an answer.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The tokens that matched, with the governing cue first when it is negated.
+    pub tokens: Vec<usize>,
+    /// Whether a negation governs it.
+    pub negated: bool,
 }
 
 impl PreparedAnswer {
-    pub fn new(text: &str, stemmer: &Stemmer) -> PreparedAnswer {
+    /// `text`, ready to be matched against patterns of `vocab`.
+    pub fn new(text: &str, stemmer: &Stemmer, vocab: &Vocab) -> PreparedAnswer {
         let tokens = tokenize(text, stemmer, Parts::Emit);
         let mut position = Vec::with_capacity(tokens.len());
         let mut next = 0usize;
@@ -58,12 +208,21 @@ impl PreparedAnswer {
                 next += 1;
             }
         }
-        let cue = governing_cues(&tokens, &position);
+        let cue = governing_cues(&tokens);
+        let (hits, row, first) = hits(&tokens, vocab);
         PreparedAnswer {
+            hits,
+            row,
+            first,
             tokens,
             position,
             cue,
         }
+    }
+
+    /// The tokens.
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
     }
 
     /// The text of token `i`.
@@ -71,49 +230,99 @@ impl PreparedAnswer {
         &self.tokens[i].norm
     }
 
-    /// Finds `pattern`: the indices of the matching tokens and whether the match is
-    /// discounted because a negation governs it. A match that is not discounted is
-    /// preferred to one that is.
-    pub fn find(&self, pattern: &Pattern) -> Option<Found> {
-        let first = pattern.words.first()?;
-        let mut discounted: Option<Found> = None;
-        for start in 0..self.tokens.len() {
-            if !word_matches(&self.tokens[start], first) {
-                continue;
+    /// Whether token `t` matches slot `slot`.
+    #[inline]
+    fn hit(&self, t: usize, slot: Slot, vocab: &Vocab) -> bool {
+        match slot {
+            Slot::Connector => {
+                let token = &self.tokens[t];
+                !token.part && CONNECTORS.contains(&&*token.norm)
             }
-            let mut path = vec![start];
-            if !self.extend(pattern, &mut path) {
-                continue;
-            }
-            let governed = self.cue[start];
-            if pattern.negated {
-                // The keyword asks for the negation: found only under one.
-                if let Some(cue) = governed {
-                    path.insert(0, cue);
-                    return Some(Found {
-                        tokens: path,
-                        negated: false,
-                    });
+            Slot::Word(w) => {
+                let w = w as usize;
+                match self.hits.get(t * self.row + w / 64) {
+                    Some(bits) if w / 64 < self.row => bits & (1 << (w % 64)) != 0,
+                    // A vocabulary that grew after the answer was prepared.
+                    _ => word_matches(&self.tokens[t], &vocab.words[w]),
                 }
-                continue;
             }
-            if governed.is_none() {
-                return Some(Found {
-                    tokens: path,
-                    negated: false,
-                });
-            }
-            discounted.get_or_insert(Found {
-                tokens: path,
-                negated: true,
-            });
         }
-        discounted
     }
 
-    /// Extends a partial phrase match `path` to the pattern's remaining words.
-    fn extend(&self, pattern: &Pattern, path: &mut Vec<usize>) -> bool {
-        let Some(word) = pattern.words.get(path.len()) else {
+    /// The first match of `pattern` in the polarity it asks for, else the first match
+    /// in the other one (which does not count), else `None`.
+    pub fn find(&self, pattern: &Pattern, vocab: &Vocab) -> Option<(Found, bool)> {
+        let mut other = None;
+        let mut counting = None;
+        self.each(&pattern.slots, vocab, |found| {
+            let negated = if found.negated {
+                Polarity::Negated
+            } else {
+                Polarity::Plain
+            };
+            if negated == pattern.polarity {
+                counting = Some(found);
+                false
+            } else {
+                other.get_or_insert(found);
+                true
+            }
+        });
+        counting.map(|f| (f, true)).or(other.map(|f| (f, false)))
+    }
+
+    /// Every match of `pattern`, in the polarity it asks for or not: `(found, counts)`.
+    pub fn all(&self, pattern: &Pattern, vocab: &Vocab) -> Vec<(Found, bool)> {
+        let mut out = Vec::new();
+        self.each(&pattern.slots, vocab, |found| {
+            let counts = found.negated == (pattern.polarity == Polarity::Negated);
+            out.push((found, counts));
+            true
+        });
+        out
+    }
+
+    /// Calls `f` with each match of `slots` in text order while it returns true.
+    fn each(&self, slots: &[Slot], vocab: &Vocab, mut f: impl FnMut(Found) -> bool) {
+        let Some(&first) = slots.first() else {
+            return;
+        };
+        let from = match first {
+            Slot::Word(w) => match self.first.get(w as usize) {
+                Some(&t) if t == u32::MAX => return,
+                Some(&t) => t as usize,
+                None => 0,
+            },
+            Slot::Connector => 0,
+        };
+        let mut path = Vec::with_capacity(slots.len());
+        for start in from..self.tokens.len() {
+            if !self.hit(start, first, vocab) {
+                continue;
+            }
+            path.clear();
+            path.push(start);
+            if !self.extend(slots, vocab, &mut path) {
+                continue;
+            }
+            // Negated when a cue governs any of its words ("Docker manages nothing").
+            let governed = path.iter().find_map(|&t| self.cue[t]);
+            let mut tokens = path.clone();
+            if let Some(cue) = governed {
+                tokens.insert(0, cue);
+            }
+            if !f(Found {
+                tokens,
+                negated: governed.is_some(),
+            }) {
+                return;
+            }
+        }
+    }
+
+    /// Extends a partial phrase match `path` to the pattern's remaining slots.
+    fn extend(&self, slots: &[Slot], vocab: &Vocab, path: &mut Vec<usize>) -> bool {
+        let Some(&slot) = slots.get(path.len()) else {
             return true;
         };
         let Some(&last) = path.last() else {
@@ -123,9 +332,9 @@ impl PreparedAnswer {
             if self.position[next] > self.position[last] + 1 + PHRASE_GAP {
                 break;
             }
-            if word_matches(&self.tokens[next], word) {
+            if self.hit(next, slot, vocab) {
                 path.push(next);
-                if self.extend(pattern, path) {
+                if self.extend(slots, vocab, path) {
                     return true;
                 }
                 path.pop();
@@ -135,40 +344,128 @@ impl PreparedAnswer {
     }
 }
 
-/// A match of a pattern in an answer.
-#[derive(Debug)]
-pub struct Found {
-    pub tokens: Vec<usize>,
-    /// Found only under a negation, so it does not count.
-    pub negated: bool,
+/// For each token, the bits of the vocabulary words it matches; the row length; and
+/// each word's first matching token. Only the keyword words of a length a typo can reach
+/// are compared letter by letter, and only for an answer word that is no keyword word as
+/// written; the rest are found by their stem.
+fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
+    let row = vocab.words.len().div_ceil(64);
+    let mut hits = vec![0u64; tokens.len() * row];
+    let mut first = vec![u32::MAX; vocab.words.len()];
+    if row == 0 {
+        return (hits, row, first);
+    }
+    let mut candidates: Vec<u32> = Vec::new();
+    for (t, token) in tokens.iter().enumerate() {
+        let bits = &mut hits[t * row..(t + 1) * row];
+        let mut set = |w: u32| {
+            bits[w as usize / 64] |= 1 << (w % 64);
+            let f = &mut first[w as usize];
+            *f = (*f).min(t as u32);
+        };
+        let mut exact = false;
+        if let Some(same) = vocab.exact.get(&token.stem) {
+            for &w in same {
+                if word_matches(token, &vocab.words[w as usize]) {
+                    set(w);
+                    exact = true;
+                }
+            }
+        }
+        // A word that is a keyword word as written is that word, not a typo of another.
+        let limit = typo_limit(token.len);
+        if exact || token.class != Class::Word || token.stop || limit == 0 {
+            continue;
+        }
+        candidates.clear();
+        for (lists, len) in [
+            (&vocab.typo_by_len, token.len),
+            (&vocab.typo_by_stem_len, token.stem.len()),
+        ] {
+            let lo = len.saturating_sub(limit);
+            for list in lists.iter().take(len + limit + 1).skip(lo) {
+                candidates.extend_from_slice(list);
+            }
+        }
+        let head = |s: &str| {
+            let mut chars = s.chars();
+            (chars.next(), chars.next())
+        };
+        let (a0, a1) = head(&token.norm);
+        for &w in &candidates {
+            let word = &vocab.words[w as usize];
+            // A typo keeps the first letter, or swaps the first two: checking that first
+            // spares most edit distances.
+            let (k0, k1) = head(&word.norm);
+            if a0 != k0 && !(a0 == k1 && a1 == k0) {
+                continue;
+            }
+            let close = !letters_too_far(token.letters, word.letters, limit)
+                || !letters_too_far(token.stem_letters, word.stem_letters, limit);
+            if close && word_matches(token, word) {
+                set(w);
+            }
+        }
+    }
+    (hits, row, first)
 }
 
-/// For each token, the negation cue that governs it: a cue at most
-/// [`NEGATION_WINDOW`] words before it in the same clause. `position` gives each token's
-/// word position (the words inside a code token are not words of the sentence).
-pub fn governing_cues(tokens: &[Token], position: &[usize]) -> Vec<Option<usize>> {
+/// For each token, the negation cue that governs it. A cue governs the words after it
+/// in its clause up to its [`NEGATION_REACH`]th content word; an `and` after a content
+/// word ends it ("it doesn't need -p and shares the host's stack" does not negate the
+/// sharing), an `or` does not ("is not managed or kept").
+pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     let mut cue = vec![None; tokens.len()];
-    let mut last_cue: Option<usize> = None;
+    // The cue in force, and how many content words it has reached.
+    let mut scope: Option<(usize, usize)> = None;
     for i in 0..tokens.len() {
-        if let Some(c) = last_cue
-            && position[i] - position[c] <= NEGATION_WINDOW
-            && tokens[c].clause == tokens[i].clause
-        {
-            cue[i] = Some(c);
+        let token = &tokens[i];
+        if let Some((c, reached)) = scope {
+            if tokens[c].place.clause != token.place.clause {
+                scope = None;
+            } else if token.part {
+                cue[i] = Some(c);
+                continue;
+            } else if &*token.norm == "and" && reached > 0 {
+                scope = None;
+            } else {
+                cue[i] = Some(c);
+                if !token.stop && !token.negation {
+                    scope = Some((c, reached + 1));
+                    if reached + 1 >= NEGATION_REACH {
+                        scope = None;
+                    }
+                }
+            }
         }
-        if !tokens[i].part && tokens[i].is_negation() && !limits_only(tokens, i) {
-            last_cue = Some(i);
+        if !token.part && opens_negation(tokens, i) {
+            scope = Some((i, 0));
+            if matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere") {
+                // "Docker manages nothing": the verb before it is negated too.
+                let verb = (0..i)
+                    .rev()
+                    .find(|&j| !tokens[j].part && !tokens[j].stop && !tokens[j].negation);
+                if let Some(j) = verb.filter(|&j| tokens[j].place.clause == token.place.clause) {
+                    cue[j] = Some(i);
+                }
+            }
         }
     }
     cue
 }
 
-/// "not only X but also Y" does not negate X.
-fn limits_only(tokens: &[Token], cue: usize) -> bool {
-    &*tokens[cue].norm == "not"
-        && tokens
-            .get(cue + 1)
-            .is_some_and(|t| matches!(&*t.norm, "only" | "just" | "merely"))
+/// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
+/// which does not negate X), or "instead of", "rather than", "unlike".
+fn opens_negation(tokens: &[Token], i: usize) -> bool {
+    let next = tokens.get(i + 1).map(|t| &*t.norm);
+    match &*tokens[i].norm {
+        "not" => !matches!(next, Some("only" | "just" | "merely")),
+        "instead" => next == Some("of"),
+        "rather" => next == Some("than"),
+        // "unlike a VM": what follows is what the claim is not about.
+        "unlike" => true,
+        _ => tokens[i].is_negation(),
+    }
 }
 
 /// The edits a typo may make to a word of `len` letters.
@@ -214,19 +511,35 @@ mod tests {
     use super::*;
     use crate::lang::stemmer;
 
+    /// `keyword` found in `answer`: the words and whether the match counts.
     fn find(answer: &str, keyword: &str) -> Option<(Vec<String>, bool)> {
+        find_turned(answer, keyword, false)
+    }
+
+    fn find_turned(answer: &str, keyword: &str, turned: bool) -> Option<(Vec<String>, bool)> {
         let s = stemmer();
-        let a = PreparedAnswer::new(answer, &s);
-        a.find(&Pattern::compile(keyword, &s)).map(|f| {
+        let mut vocab = Vocab::default();
+        let mut words = tokenize(keyword, &s, Parts::Skip);
+        let negated = words.len() > 1 && words[0].is_negation();
+        if negated {
+            words.remove(0);
+        }
+        let pattern = Pattern::new(words, negated, turned, &mut vocab);
+        let a = PreparedAnswer::new(answer, &s, &vocab);
+        a.find(&pattern, &vocab).map(|(f, counts)| {
             (
                 f.tokens.iter().map(|&i| a.word(i).to_owned()).collect(),
-                f.negated,
+                counts,
             )
         })
     }
 
     fn counts(answer: &str, keyword: &str) -> bool {
-        find(answer, keyword).is_some_and(|(_, negated)| !negated)
+        find(answer, keyword).is_some_and(|(_, counts)| counts)
+    }
+
+    fn negated(answer: &str, keyword: &str) -> bool {
+        find(answer, keyword).is_some_and(|(_, counts)| !counts)
     }
 
     #[test]
@@ -274,6 +587,24 @@ mod tests {
     }
 
     #[test]
+    fn paths_and_options_are_trimmed_and_split() {
+        assert!(counts(
+            "under /var/lib/docker/volumes/.",
+            "/var/lib/docker/volumes"
+        ));
+        assert!(counts(
+            "in \"/var/lib/docker/volumes/\"",
+            "/var/lib/docker/volumes/"
+        ));
+        assert!(counts(
+            "--mount type=tmpfs,destination=/app/cache",
+            "type=tmpfs"
+        ));
+        assert!(counts("write \"target=/app/data\"", "/app/data"));
+        assert!(counts("it dials 127.0.0.1:5432", "127.0.0.1"));
+    }
+
+    #[test]
     fn phrases_allow_one_extra_word() {
         assert!(counts("a bind mount", "bind mount"));
         assert!(counts("a bind-mount", "bind mount"));
@@ -283,21 +614,36 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_turned_round_says_the_same() {
+        let turned = |answer: &str, keyword: &str| {
+            find_turned(answer, keyword, true).is_some_and(|(_, counts)| counts)
+        };
+        assert!(turned("they share the kernel of the host", "host kernel"));
+        assert!(turned("a directory from the host", "host directory"));
+        assert!(turned("a folder on the host", "host folder"));
+        assert!(
+            !turned("the host kernel", "host kernel"),
+            "only the turned form"
+        );
+        assert!(!turned("the kernel and the host", "host kernel"));
+    }
+
+    #[test]
     fn negation_discounts() {
         assert_eq!(
             find("it is not stored on disk", "disk"),
-            Some((vec!["disk".to_owned()], true))
+            Some((vec!["not".to_owned(), "disk".to_owned()], false))
         );
-        assert!(!counts("it never persists", "persist"));
-        assert!(!counts("it doesn't persist", "persist"));
-        assert!(!counts("works without a volume", "volume"));
+        assert!(negated("it never persists", "persist"));
+        assert!(negated("it doesn't persist", "persist"));
+        assert!(
+            negated("it doesnt persist", "persist"),
+            "without an apostrophe"
+        );
+        assert!(negated("works without a volume", "volume"));
         assert!(
             counts("not on disk, it persists", "persist"),
             "a clause ends it"
-        );
-        assert!(
-            counts("no doubt one two three four persists", "persist"),
-            "out of reach"
         );
         assert!(counts("not only fast but persistent", "fast"));
         assert!(
@@ -307,12 +653,50 @@ mod tests {
     }
 
     #[test]
+    fn negation_reaches_content_words_not_raw_words() {
+        assert!(
+            negated("it is not something the Docker daemon manages", "manage"),
+            "stop words do not use up the reach"
+        );
+        assert!(negated(
+            "the name doesn't really get resolved by DNS",
+            "resolve"
+        ));
+        assert!(
+            counts("no doubt one two three four persists", "persist"),
+            "out of reach"
+        );
+        assert!(negated("it is not managed or kept", "kept"), "or goes on");
+        assert!(
+            counts("it doesn't need -p and shares the host stack", "share"),
+            "and ends it"
+        );
+        assert!(counts("nothing except lo", "lo"), "except opens a clause");
+        assert!(negated(
+            "with a bind mount Docker manages nothing",
+            "manage"
+        ));
+        assert!(counts("no NAT, while host mode shares the stack", "share"));
+        assert!(negated(
+            "use a named volume instead of a bind mount",
+            "bind mount"
+        ));
+        assert!(negated(
+            "use tmpfs rather than a named volume",
+            "named volume"
+        ));
+    }
+
+    #[test]
     fn a_negated_keyword_wants_the_negation() {
         assert_eq!(
             find("data is not lost", "not lost"),
-            Some((vec!["not".to_owned(), "lost".to_owned()], false))
+            Some((vec!["not".to_owned(), "lost".to_owned()], true))
         );
-        assert!(find("data is lost", "not lost").is_none());
+        assert_eq!(
+            find("data is lost", "not lost"),
+            Some((vec!["lost".to_owned()], false))
+        );
         assert!(counts("it is never stored on disk", "not disk"));
     }
 }

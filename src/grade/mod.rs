@@ -1,6 +1,7 @@
 //! Keyword grading of free-text answers: a rubric of concepts, matched tolerantly
-//! (stems, typos, phrases, alternatives, code tokens exactly), discounted under negation,
-//! scored by weight, and explained concept by concept.
+//! (stems, typos, phrases, synonyms, alternatives, code tokens exactly), in the polarity
+//! the model answer states them, related terms found together, known misconceptions
+//! caught, lists and chants refused, scored by weight, and explained concept by concept.
 //!
 //! [`Grader`] is built once for a set of banks (it derives rubrics for questions without
 //! keywords, weighting words by their rarity across each bank, and compiles every
@@ -8,20 +9,27 @@
 //! and [`explain`] renders a grade as plain text. No terminal I/O here; the rules are
 //! documented in `docs/grading.md`.
 
+mod claim;
+mod compile;
 mod derive;
+mod explain;
+mod lexicon;
 mod matcher;
 mod token;
 
 pub use derive::DeriveOptions;
+pub use explain::explain;
 
 use crate::bank::{Bank, Question, Rubric};
+pub use claim::NotAClaim;
+use compile::{Compiled, Matcher, compile};
 use derive::BankStats;
-use matcher::{Pattern, PreparedAnswer};
+use lexicon::Lexicon;
+use matcher::PreparedAnswer;
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// The pass mark of a question with `keywords` and no `pass`: half the weight. An
@@ -67,14 +75,9 @@ pub struct Grader {
 
 struct Prepared {
     stats: BankStats,
+    /// The built-in lexicon with the bank's synonyms.
+    lexicon: Lexicon,
     questions: HashMap<String, Compiled>,
-}
-
-/// A rubric ready to match: the rubric (when derived) and its compiled patterns.
-struct Compiled {
-    derived: Option<Rubric>,
-    concepts: Vec<Vec<Pattern>>,
-    forbidden: Vec<Vec<Pattern>>,
 }
 
 impl std::fmt::Debug for Grader {
@@ -100,6 +103,11 @@ pub struct Grade {
     pub concepts: Vec<ConceptResult>,
     /// Forbidden terms found.
     pub forbidden: Vec<ForbiddenHit>,
+    /// Known misconceptions the answer makes.
+    pub misconceptions: Vec<MisconceptionHit>,
+    /// Why the answer is not a claim (a bare list of terms, a repeated sentence), when
+    /// it is not; such an answer cannot pass.
+    pub not_a_claim: Option<NotAClaim>,
     /// Why it failed, in words; `None` when it passed.
     pub failure: Option<String>,
 }
@@ -115,8 +123,25 @@ pub struct ConceptResult {
     pub required: bool,
     /// The answer's words that matched, or `None` when the concept is missing.
     pub matched: Option<Vec<String>>,
-    /// Found only under a negation ("not ... disk"), so it did not count.
+    /// Found only in the wrong polarity (under a negation, or plainly where the model
+    /// answer negates it), so it did not count.
     pub negated: bool,
+    /// Why it did or did not count, when that is not plain: "negated here, stated
+    /// plainly in the model answer", or which terms of a relation were not together.
+    pub note: Option<String>,
+}
+
+/// A known misconception that the answer makes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MisconceptionHit {
+    /// The misconception's concept, named like a rubric concept.
+    pub concept: String,
+    /// The answer's words that made it.
+    pub matched: Vec<String>,
+    /// What the author tells the learner about it.
+    pub feedback: String,
+    /// The score it caps the answer at; `None` when it fails the answer.
+    pub cap: Option<f64>,
 }
 
 /// A forbidden term that the answer contains.
@@ -172,6 +197,7 @@ impl Grader {
         let cell = self.banks.get(&bank.id)?;
         Some(cell.get_or_init(|| {
             let stats = BankStats::new(bank, &self.stemmer);
+            let lexicon = Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &self.stemmer);
             let questions = bank
                 .questions
                 .iter()
@@ -179,11 +205,15 @@ impl Grader {
                 .map(|q| {
                     (
                         q.id.clone(),
-                        compile(q, &stats, &self.options, &self.stemmer),
+                        compile(q, &stats, &self.options, &self.stemmer, &lexicon),
                     )
                 })
                 .collect();
-            Prepared { stats, questions }
+            Prepared {
+                stats,
+                lexicon,
+                questions,
+            }
         }))
     }
 
@@ -199,11 +229,13 @@ impl Grader {
             }) => Cow::Borrowed(rubric),
             _ => {
                 let stats = BankStats::new(bank, &self.stemmer);
+                let lexicon = Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &self.stemmer);
                 Cow::Owned(derive::derive(
                     question,
                     &stats,
                     &self.options.derive,
                     &self.stemmer,
+                    &lexicon,
                 ))
             }
         }
@@ -236,11 +268,17 @@ impl Grader {
             Some(compiled) => self.grade_compiled(compiled, question, answer),
             None => {
                 // A bank the grader was not built with: prepare it now.
-                let stats = match self.bank(bank) {
-                    Some(p) => Cow::Borrowed(&p.stats),
-                    None => Cow::Owned(BankStats::new(bank, &self.stemmer)),
+                let compiled = match self.bank(bank) {
+                    Some(p) => {
+                        compile(question, &p.stats, &self.options, &self.stemmer, &p.lexicon)
+                    }
+                    None => {
+                        let stats = BankStats::new(bank, &self.stemmer);
+                        let lexicon =
+                            Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &self.stemmer);
+                        compile(question, &stats, &self.options, &self.stemmer, &lexicon)
+                    }
                 };
-                let compiled = compile(question, &stats, &self.options, &self.stemmer);
                 self.grade_compiled(&compiled, question, answer)
             }
         }
@@ -260,107 +298,115 @@ impl Grader {
                 pass_mark: self.pass_mark(question),
                 concepts: Vec::new(),
                 forbidden: Vec::new(),
+                misconceptions: Vec::new(),
+                not_a_claim: None,
                 failure: Some(format!(
                     "question `{}` has neither keywords nor a model answer to grade against",
                     question.id
                 )),
             };
         }
-        let answer = PreparedAnswer::new(answer, &self.stemmer);
-        let words = |found: &matcher::Found| -> Vec<String> {
-            found
-                .tokens
-                .iter()
-                .map(|&i| answer.word(i).to_owned())
-                .collect()
+        let vocab = &compiled.vocab;
+        let answer = PreparedAnswer::new(answer, &self.stemmer, vocab);
+        let words = |tokens: &[usize]| -> Vec<String> {
+            tokens.iter().map(|&i| answer.word(i).to_owned()).collect()
         };
-        let mut concepts = Vec::with_capacity(rubric.concepts.len());
-        for (concept, patterns) in rubric.concepts.iter().zip(&compiled.concepts) {
-            let mut discounted = None;
-            let mut matched = None;
-            for pattern in patterns {
-                match answer.find(pattern) {
-                    Some(found) if !found.negated => {
-                        matched = Some(words(&found));
-                        break;
-                    }
-                    Some(found) => {
-                        discounted.get_or_insert(found);
-                    }
-                    None => {}
+        let concepts = rubric
+            .concepts
+            .iter()
+            .zip(&compiled.concepts)
+            .map(|(concept, matcher)| {
+                let outcome = matcher.evaluate(&answer, vocab);
+                ConceptResult {
+                    label: concept.label(),
+                    weight: concept.weight,
+                    required: concept.required,
+                    matched: outcome.matched.as_deref().map(words),
+                    negated: outcome.negated,
+                    note: outcome.note,
                 }
-            }
-            concepts.push(ConceptResult {
-                label: concept.label().to_owned(),
-                weight: concept.weight,
-                required: concept.required,
-                negated: matched.is_none() && discounted.is_some(),
-                matched,
-            });
-        }
+            })
+            .collect();
         let mut forbidden = Vec::new();
         for (term, patterns) in rubric.forbidden.iter().zip(&compiled.forbidden) {
-            for (text, pattern) in term.terms.iter().zip(patterns) {
-                if let Some(found) = answer.find(pattern).filter(|f| !f.negated) {
+            for (text, patterns) in term.terms.iter().zip(patterns) {
+                let found = patterns.iter().find_map(|p| match answer.find(p, vocab) {
+                    Some((found, true)) => Some(found),
+                    _ => None,
+                });
+                if let Some(found) = found {
                     forbidden.push(ForbiddenHit {
                         term: text.clone(),
-                        matched: words(&found),
+                        matched: words(&found.tokens),
                     });
                 }
             }
         }
-        let pass_mark = self.pass_mark(question);
-        verdict(concepts, forbidden, pass_mark, rubric)
+        let misconceptions = question
+            .misconceptions
+            .iter()
+            .zip(&compiled.misconceptions)
+            .filter_map(|(misconception, matcher): (_, &Matcher)| {
+                let matched = matcher.evaluate(&answer, vocab).matched?;
+                Some(MisconceptionHit {
+                    concept: misconception.concept.label(),
+                    matched: words(&matched),
+                    feedback: misconception.feedback.clone(),
+                    cap: misconception.cap,
+                })
+            })
+            .collect();
+        let found = Found {
+            concepts,
+            forbidden,
+            misconceptions,
+            not_a_claim: None,
+        };
+        let grade = verdict(found, self.pass_mark(question), rubric);
+        // Only an answer that would pass needs its shape looked at: one that fails
+        // already is not made worse by being a list.
+        if !grade.passed || !compiled.model_is_claim {
+            return grade;
+        }
+        match NotAClaim::of(&answer) {
+            None => grade,
+            Some(why) => verdict(
+                Found {
+                    concepts: grade.concepts,
+                    forbidden: grade.forbidden,
+                    misconceptions: grade.misconceptions,
+                    not_a_claim: Some(why),
+                },
+                grade.pass_mark,
+                rubric,
+            ),
+        }
     }
 }
 
-fn compile(
-    question: &Question,
-    stats: &BankStats,
-    options: &Options,
-    stemmer: &Stemmer,
-) -> Compiled {
-    let derived = question
-        .rubric
-        .is_none()
-        .then(|| derive::derive(question, stats, &options.derive, stemmer));
-    let rubric = derived
-        .as_ref()
-        .or(question.rubric.as_ref())
-        .cloned()
-        .unwrap_or_default();
-    let patterns = |terms: &[String]| -> Vec<Pattern> {
-        terms.iter().map(|t| Pattern::compile(t, stemmer)).collect()
-    };
-    Compiled {
-        concepts: rubric
-            .concepts
-            .iter()
-            .map(|c| patterns(&c.alternatives))
-            .collect(),
-        forbidden: rubric
-            .forbidden
-            .iter()
-            .map(|f| patterns(&f.terms))
-            .collect(),
-        derived,
-    }
+/// What an answer was found to contain.
+struct Found {
+    concepts: Vec<ConceptResult>,
+    forbidden: Vec<ForbiddenHit>,
+    misconceptions: Vec<MisconceptionHit>,
+    not_a_claim: Option<NotAClaim>,
 }
 
 /// Score and verdict from what was found.
-fn verdict(
-    concepts: Vec<ConceptResult>,
-    forbidden: Vec<ForbiddenHit>,
-    pass_mark: f64,
-    rubric: &Rubric,
-) -> Grade {
+fn verdict(found: Found, pass_mark: f64, rubric: &Rubric) -> Grade {
+    let Found {
+        concepts,
+        forbidden,
+        misconceptions,
+        not_a_claim,
+    } = found;
     // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
     let total = concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0));
     let got = concepts
         .iter()
         .filter(|c| c.matched.is_some())
         .fold(0.0, |sum, c| sum + c.weight.max(0.0));
-    let score = if rubric.concepts.is_empty() {
+    let mut score = if rubric.concepts.is_empty() {
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0
     } else if total > 0.0 {
@@ -368,6 +414,9 @@ fn verdict(
     } else {
         0.0
     };
+    for cap in misconceptions.iter().filter_map(|m| m.cap) {
+        score = score.min(cap);
+    }
     let mut reasons = Vec::new();
     for concept in concepts
         .iter()
@@ -375,8 +424,12 @@ fn verdict(
     {
         reasons.push(if concept.negated {
             format!(
-                "required concept `{}` is only mentioned under a negation",
-                concept.label
+                "required concept `{}` is {}",
+                concept.label,
+                concept
+                    .note
+                    .as_deref()
+                    .unwrap_or("found only in the wrong polarity")
             )
         } else {
             format!("missing required concept `{}`", concept.label)
@@ -385,13 +438,26 @@ fn verdict(
     for hit in &forbidden {
         reasons.push(format!("contains forbidden term `{}`", hit.term));
     }
+    for hit in misconceptions.iter().filter(|m| m.cap.is_none()) {
+        reasons.push(format!("makes a known mistake (`{}`)", hit.concept));
+    }
+    if let Some(why) = not_a_claim {
+        reasons.push(format!("not a claim: {why}"));
+    }
     // A score within rounding of the mark passes: 0.6 written as 3/5 must not fail.
-    let short = score + 1e-9 < pass_mark;
-    if short {
+    if score + 1e-9 < pass_mark {
+        let capped = misconceptions
+            .iter()
+            .any(|m| m.cap.is_some_and(|c| c <= score + 1e-9));
         reasons.push(format!(
-            "score {:.0}% is below the pass mark {:.0}%",
+            "score {:.0}% is below the pass mark {:.0}%{}",
             score * 100.0,
-            pass_mark * 100.0
+            pass_mark * 100.0,
+            if capped {
+                " (capped by a known mistake)"
+            } else {
+                ""
+            }
         ));
     }
     Grade {
@@ -400,77 +466,10 @@ fn verdict(
         pass_mark,
         concepts,
         forbidden,
+        misconceptions,
+        not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
     }
-}
-
-/// A grade as plain text, one concept per line:
-///
-/// ```text
-/// PASS  score 75% (pass mark 50%)
-///   + daemon                 matched "daemon"
-///   - persist (required)     missing
-///   ~ disk                   only under a negation: "not ... disk" does not count
-///   ! forbidden bind mount   found "bind mount"
-/// ```
-///
-/// Labels and words come from banks and answers, so the text is passed through
-/// `text::sanitize`: it is safe to print as it is.
-pub fn explain(grade: &Grade) -> String {
-    crate::text::sanitize(&render(grade))
-}
-
-fn render(grade: &Grade) -> String {
-    let mut out = format!(
-        "{}  score {:.0}% (pass mark {:.0}%)\n",
-        if grade.passed { "PASS" } else { "FAIL" },
-        grade.score * 100.0,
-        grade.pass_mark * 100.0
-    );
-    let name = |c: &ConceptResult| {
-        let mut notes = Vec::new();
-        if c.weight != 1.0 {
-            notes.push(format!("weight {}", c.weight));
-        }
-        if c.required {
-            notes.push("required".to_owned());
-        }
-        if notes.is_empty() {
-            c.label.clone()
-        } else {
-            format!("{} ({})", c.label, notes.join(", "))
-        }
-    };
-    let width = grade
-        .concepts
-        .iter()
-        .map(|c| name(c).chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(40);
-    for concept in &grade.concepts {
-        let (mark, what) = match (&concept.matched, concept.negated) {
-            (Some(words), _) => ('+', format!("matched \"{}\"", words.join(" "))),
-            (None, true) => (
-                '~',
-                "only under a negation, so it does not count".to_owned(),
-            ),
-            (None, false) => ('-', "missing".to_owned()),
-        };
-        let _ = writeln!(out, "  {mark} {:<width$}  {what}", name(concept));
-    }
-    for hit in &grade.forbidden {
-        let _ = writeln!(
-            out,
-            "  ! forbidden `{}`: found \"{}\"",
-            hit.term,
-            hit.matched.join(" ")
-        );
-    }
-    if let Some(failure) = &grade.failure {
-        let _ = writeln!(out, "  why: {failure}");
-    }
-    out
 }
 
 #[cfg(test)]
@@ -485,18 +484,54 @@ mod tests;
 /// words like `completely`. One
 /// derivation serves grading and drafting.
 pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<String> {
-    let stemmer = crate::lang::stemmer();
-    let stats = BankStats::new(bank, &stemmer);
+    KeywordDrafter::new(bank).draft(question, max)
+}
+
+/// [`draft_keywords`] for many questions of one bank: the bank's word statistics are
+/// gathered once, not once per question (which made importing a large lesson
+/// quadratic).
+pub struct KeywordDrafter {
+    stemmer: Stemmer,
+    stats: BankStats,
+    lexicon: Lexicon,
+}
+
+impl KeywordDrafter {
+    /// A drafter for the questions of `bank`.
+    pub fn new(bank: &Bank) -> KeywordDrafter {
+        let stemmer = crate::lang::stemmer();
+        let stats = BankStats::new(bank, &stemmer);
+        let lexicon = Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &stemmer);
+        KeywordDrafter {
+            stemmer,
+            stats,
+            lexicon,
+        }
+    }
+
+    /// [`draft_keywords`] of `question`, one of the bank's questions.
+    pub fn draft(&self, question: &Question, max: usize) -> Vec<String> {
+        draft_with(question, max, &self.stats, &self.stemmer, &self.lexicon)
+    }
+}
+
+fn draft_with(
+    question: &Question,
+    max: usize,
+    stats: &BankStats,
+    stemmer: &Stemmer,
+    lexicon: &Lexicon,
+) -> Vec<String> {
     let options = Options::default();
-    let rubric = derive::derive(question, &stats, &options.derive, &stemmer);
+    let rubric = derive::derive(question, stats, &options.derive, stemmer, lexicon);
     let model = question.model_answer.as_deref().unwrap_or("");
     let mut uses: HashMap<std::sync::Arc<str>, f64> = HashMap::new();
-    for token in token::tokenize(model, &stemmer, token::Parts::Skip) {
+    for token in token::tokenize(model, stemmer, token::Parts::Skip) {
         *uses.entry(token.stem).or_default() += 1.0;
     }
     let score = |concept: &crate::bank::Concept| {
         let label = concept.label();
-        let stem = token::tokenize(label, &stemmer, token::Parts::Skip)
+        let stem = token::tokenize(&label, stemmer, token::Parts::Skip)
             .pop()
             .map(|t| t.stem);
         let repeats = stem.and_then(|s| uses.get(&s).copied()).unwrap_or(1.0);
@@ -523,4 +558,100 @@ pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<Strin
         .into_iter()
         .map(|(_, _, concept)| concept.label().to_owned())
         .collect()
+}
+
+/// Draft misconceptions for an author to refine (`recall import`): each of `mistakes`
+/// (the items of a lesson's "Common Mistakes" and "Troubleshooting" sections) goes to
+/// the text question of `bank` whose prompt and model answer share the most content
+/// words with it (three at least), as a misconception whose concept is the two of those
+/// words that are rarest across the bank's model answers, found together in a
+/// sentence, and whose feedback is the mistake's own text. A draft whose two words the
+/// model answer itself says in one sentence is dropped. Returns (question index,
+/// misconception) pairs. Only a draft: the words say what the mistake is about, not
+/// yet the wrong claim itself.
+pub fn draft_misconceptions(
+    bank: &Bank,
+    mistakes: &[String],
+) -> Vec<(usize, crate::bank::Misconception)> {
+    use crate::bank::{Concept, Misconception, Relation, Within};
+    use std::collections::HashSet;
+    use std::sync::Arc;
+    let stemmer = crate::lang::stemmer();
+    let content = |text: &str| -> Vec<token::Token> {
+        token::tokenize(text, &stemmer, token::Parts::Skip)
+            .into_iter()
+            .filter(|t| !t.stop && !t.negation && t.len > 2)
+            .collect()
+    };
+    let stats = BankStats::new(bank, &stemmer);
+    let asked: Vec<Option<HashSet<Arc<str>>>> = bank
+        .questions
+        .iter()
+        .map(|q| {
+            q.is_text().then(|| {
+                content(&format!(
+                    "{} {}",
+                    q.prompt,
+                    q.model_answer.as_deref().unwrap_or("")
+                ))
+                .into_iter()
+                .map(|t| t.stem)
+                .collect()
+            })
+        })
+        .collect();
+    let mut drafts = Vec::new();
+    for mistake in mistakes {
+        let words = content(mistake);
+        let best = asked
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
+            .map(|(i, a)| {
+                let mut shared: Vec<&token::Token> = Vec::new();
+                for t in &words {
+                    if a.contains(&t.stem) && !shared.iter().any(|s| s.stem == t.stem) {
+                        shared.push(t);
+                    }
+                }
+                (i, shared)
+            })
+            .max_by_key(|(i, shared)| (shared.len(), std::cmp::Reverse(*i)));
+        let Some((i, mut shared)) = best.filter(|(_, shared)| shared.len() >= 3) else {
+            continue;
+        };
+        // The rarest words carry the mistake; common ones ("docker") do not.
+        shared.sort_by(|a, b| stats.weight(&b.stem).total_cmp(&stats.weight(&a.stem)));
+        let pair = [&shared[0].stem, &shared[1].stem];
+        let model = bank.questions[i].model_answer.as_deref().unwrap_or("");
+        let said = token::tokenize(model, &stemmer, token::Parts::Skip);
+        let in_model = said.iter().any(|a| {
+            a.stem == *pair[0]
+                && said
+                    .iter()
+                    .any(|b| b.stem == *pair[1] && b.place.sentence == a.place.sentence)
+        });
+        if in_model {
+            continue;
+        }
+        drafts.push((
+            i,
+            Misconception {
+                concept: Concept {
+                    relation: Some(Relation {
+                        terms: vec![
+                            vec![shared[0].norm.to_string()],
+                            vec![shared[1].norm.to_string()],
+                        ],
+                        within: Within::Sentence,
+                        ordered: false,
+                    }),
+                    ..Concept::any(Vec::new())
+                },
+                feedback: mistake.trim().chars().take(300).collect(),
+                cap: None,
+            },
+        ));
+    }
+    drafts
 }

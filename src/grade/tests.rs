@@ -22,15 +22,17 @@ fn bank(questions: Vec<Question>) -> Bank {
         description: None,
         tags: Vec::new(),
         questions,
+        synonyms: Vec::new(),
+        lexicon: None,
         source: PathBuf::from("b.toml"),
     }
 }
 
 fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {
     Concept {
-        alternatives: alternatives.iter().map(|s| (*s).to_owned()).collect(),
         weight,
         required,
+        ..Concept::any(alternatives.iter().map(|s| (*s).to_owned()).collect())
     }
 }
 
@@ -113,7 +115,7 @@ fn negation_discounts_a_concept() {
     assert_eq!(
         g.failure.as_deref(),
         Some(
-            "required concept `persist` is only mentioned under a negation; \
+            "required concept `persist` is negated here, stated plainly in the model answer; \
              score 33% is below the pass mark 50%"
         )
     );
@@ -151,7 +153,7 @@ fn derived_rubrics_skip_stop_words_and_demote_the_question() {
     ]);
     let grader = Grader::new(std::slice::from_ref(&b));
     let rubric = grader.rubric(&b, &b.questions[0]);
-    let labels: Vec<&str> = rubric.concepts.iter().map(|c| c.label()).collect();
+    let labels: Vec<String> = rubric.concepts.iter().map(|c| c.label()).collect();
     assert_eq!(
         labels,
         [
@@ -221,9 +223,9 @@ fn explanations_name_every_concept() {
         text,
         "FAIL  score 33% (pass mark 50%)\n\
          \x20 + daemon                        matched \"daemon\"\n\
-         \x20 ~ persist (weight 2, required)  only under a negation, so it does not count\n\
+         \x20 ~ persist (weight 2, required)  negated here, stated plainly in the model answer\n\
          \x20 ! forbidden `bind mount`: found \"bind mount\"\n\
-         \x20 why: required concept `persist` is only mentioned under a negation; contains forbidden term `bind mount`; score 33% is below the pass mark 50%\n"
+         \x20 why: required concept `persist` is negated here, stated plainly in the model answer; contains forbidden term `bind mount`; score 33% is below the pass mark 50%\n"
     );
 }
 
@@ -332,4 +334,138 @@ fn drafts_pick_the_telling_words_in_the_answers_order_within_the_limit() {
         "in the answer's order: {draft:?}"
     );
     assert!(draft_keywords(&bank, &q, 2).len() == 2);
+}
+
+/// A question whose rubric ties each driver to what it does, with a misconception.
+fn roles_bank(cap: Option<f64>) -> Bank {
+    let relation = |terms: &[&[&str]], required: bool| Concept {
+        required,
+        relation: Some(crate::bank::Relation {
+            terms: terms
+                .iter()
+                .map(|t| t.iter().map(|s| (*s).to_owned()).collect())
+                .collect(),
+            within: crate::bank::Within::Clause,
+            ordered: false,
+        }),
+        ..Concept::any(Vec::new())
+    };
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["namespace"], &["see", "isolate"]], false),
+            relation(&[&["cgroup"], &["limit", "cap"]], true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "roles",
+        "Namespaces versus cgroups?",
+        "Namespaces isolate what a process can see, while cgroups limit what it may use.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(&[&["cgroup"], &["see", "isolate"]], false),
+        feedback: "The roles are the other way round.".to_owned(),
+        cap,
+    });
+    bank(vec![q])
+}
+
+#[test]
+fn relations_count_only_their_terms_together() {
+    let b = roles_bank(None);
+    let g = grade(
+        &b,
+        "namespaces isolate what it sees, cgroups limit what it uses",
+    );
+    assert!(g.passed, "{}", explain(&g));
+    assert_eq!(g.matched(), ["namespace + see", "cgroup + limit"]);
+    let g = grade(
+        &b,
+        "cgroups decide what it sees, and namespaces put the limits",
+    );
+    assert!(!g.passed);
+    assert_eq!(
+        g.concepts[1].note.as_deref(),
+        Some("`cgroup` and `limit` are all here, but not in one clause")
+    );
+    let g = grade(
+        &b,
+        "namespaces: what it sees. cgroups: the limits on what it uses.",
+    );
+    assert!(
+        g.passed,
+        "a label's colon links it to what follows: {}",
+        explain(&g)
+    );
+}
+
+#[test]
+fn a_misconception_fails_or_caps_and_says_why() {
+    let text = "namespaces isolate things, cgroups limit usage, and cgroups isolate what it sees";
+    let g = grade(&roles_bank(None), text);
+    assert!(!g.passed);
+    assert_eq!(
+        g.misconceptions[0].feedback,
+        "The roles are the other way round."
+    );
+    assert!(explain(&g).contains("x mistake `cgroup + see`: The roles are the other way round."));
+    let g = grade(&roles_bank(Some(0.3)), text);
+    assert!(!g.passed);
+    assert!((g.score - 0.3).abs() < 1e-9, "{}", g.score);
+    let g = grade(
+        &roles_bank(None),
+        "namespaces isolate, cgroups limit; cgroups do not isolate anything",
+    );
+    assert!(
+        g.passed,
+        "a negated misconception is not made: {}",
+        explain(&g)
+    );
+}
+
+#[test]
+fn a_term_the_model_answer_negates_counts_when_negated() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["process"], 1.0, true),
+            concept(&["guest kernel"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "vm",
+        "Container or VM?",
+        "A container is a host process; there is no guest kernel.",
+        Some(rubric),
+    )]);
+    let g = grade(&b, "a process on the host, with no guest kernel");
+    assert!(g.passed && g.score == 1.0, "{}", explain(&g));
+    let g = grade(&b, "a process with its own guest kernel");
+    assert_eq!(
+        g.concepts[1].note.as_deref(),
+        Some("stated plainly here, negated in the model answer")
+    );
+    assert!(g.score < 1.0);
+}
+
+#[test]
+fn a_list_of_terms_cannot_pass() {
+    let b = volume_bank();
+    let g = grade(
+        &b,
+        "daemon persist survive volume storage docker container host managed",
+    );
+    assert!(!g.passed);
+    assert_eq!(g.not_a_claim, Some(NotAClaim::List));
+    assert!(explain(&g).contains("! not a claim: it lists terms"));
+}
+
+#[test]
+fn synonyms_of_the_bank_and_the_lexicon_apply() {
+    let mut b = volume_bank();
+    assert!(grade(&b, "the daemon keeps it; it outlives the container").passed);
+    b.synonyms = vec![vec!["daemon".to_owned(), "dockerd".to_owned()]];
+    let g = grade(&b, "dockerd manages it and it persists");
+    assert_eq!(g.concepts[0].matched, Some(vec!["dockerd".to_owned()]));
 }

@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
 /// What kind of token, which decides how it may be matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {
     /// A word of letters: matched by stem, tolerant of typos.
     Word,
@@ -36,8 +36,8 @@ pub struct Token {
     /// A word inside a code token of an answer (`volumes` in `/var/lib/docker/volumes`):
     /// ordinary keywords may match it, but it is not a word of the sentence.
     pub part: bool,
-    /// Index of the clause (text between `.`, `,`, `;`, `!`, `?`, `:`) it is in.
-    pub clause: u32,
+    /// Where it stands in the text (see [`Place`]).
+    pub place: Place,
     /// Set bits for the letters a-z it contains, a cheap filter before edit distance.
     pub letters: u32,
     /// The same for `stem`.
@@ -48,10 +48,13 @@ pub struct Token {
     pub stop: bool,
     /// A negation cue (`not`, `never`, `no`, `without`, ...).
     pub negation: bool,
+    /// One of several words written as one (`no-new-privileges`, `in-container`): not a
+    /// word of the sentence's grammar on its own.
+    pub glued: bool,
 }
 
 impl Token {
-    fn new(word: &str, class: Class, part: bool, clause: u32, stemmer: &Stemmer) -> Token {
+    fn new(word: &str, class: Class, part: bool, place: Place, stemmer: &Stemmer) -> Token {
         let (norm, known) = match class {
             Class::Word => known(word, stemmer),
             Class::Exact | Class::Code => {
@@ -69,6 +72,7 @@ impl Token {
         } = known;
         Token {
             negation: class == Class::Word && is_negation(&norm),
+            glued: false,
             stop,
             letters,
             stem_letters,
@@ -77,7 +81,7 @@ impl Token {
             stem,
             class,
             part,
-            clause,
+            place,
         }
     }
 
@@ -150,12 +154,84 @@ fn known(word: &str, stemmer: &Stemmer) -> (Arc<str>, Known) {
     })
 }
 
-/// Words that negate what follows them.
+/// Words that negate what follows them, with the contractions people type without
+/// their apostrophe (`doesnt`, `wont`), and "avoid", which advises against it.
 pub fn is_negation(word: &str) -> bool {
     matches!(
         word,
-        "not" | "no" | "never" | "without" | "cannot" | "none" | "nor" | "neither" | "nothing"
+        "not"
+            | "no"
+            | "never"
+            | "without"
+            | "cannot"
+            | "none"
+            | "nor"
+            | "neither"
+            | "nothing"
+            | "nobody"
+            | "nowhere"
+            | "avoid"
+            | "avoids"
+            | "avoiding"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "cant"
+            | "wont"
+            | "hasnt"
+            | "havent"
+            | "shouldnt"
+            | "couldnt"
+            | "wouldnt"
     )
+}
+
+/// Words that start a new clause even without punctuation: a contrast ("while",
+/// "whereas", "but"), a cause or consequence ("because", "so"), an exception
+/// ("except"). A negation does not reach past them, and neither does a relation
+/// `within = "clause"`.
+pub fn starts_clause(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "while"
+            | "whilst"
+            | "whereas"
+            | "although"
+            | "though"
+            | "however"
+            | "yet"
+            | "so"
+            | "because"
+            | "since"
+            | "unless"
+            | "except"
+            | "besides"
+            | "unlike"
+            | "otherwise"
+            | "then"
+    )
+}
+
+/// Where a token stands: the clause, the linked clauses and the sentence it is in.
+///
+/// - A **clause** ends at `.` `,` `;` `:` `!` `?` and before a word that
+///   [starts a clause](starts_clause). Negation reaches no further.
+/// - A **segment** is the same, except that a `:` links the text before it to the rest
+///   of its sentence, commas and all ("alpine: small, shell, musl; scratch: empty"): a
+///   relation `within = "clause"` looks here.
+/// - A **sentence** ends at `.` `;` `!` `?` and at a line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Place {
+    pub clause: u32,
+    pub segment: u32,
+    pub sentence: u32,
+    /// A `:` was seen in this sentence.
+    pub labelled: bool,
 }
 
 /// How code tokens are treated.
@@ -203,43 +279,183 @@ fn is_clause_end(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '!' | '?')
 }
 
+/// The punctuation that ended a chunk, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stop {
+    None,
+    /// `:` ends a clause but links it to the next one.
+    Colon,
+    /// `,`
+    Comma,
+    /// `.` `;` `!` `?`
+    Sentence,
+}
+
+impl Stop {
+    fn of(c: char) -> Stop {
+        match c {
+            ':' => Stop::Colon,
+            ',' => Stop::Comma,
+            _ => Stop::Sentence,
+        }
+    }
+}
+
+/// The most words a label before a `:` may have ("bind mount: any host path you
+/// choose"); a longer text before a `:` is a clause of its own, and the `:` separates
+/// like a comma.
+const MAX_LABEL: usize = 3;
+
 /// Splits `text` into tokens (see the module documentation).
 pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
     let text = normalise(text);
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut clause = 0u32;
-    for chunk in text.split_whitespace() {
-        let core = chunk.trim_start_matches(is_opener);
-        let mut ends_clause = false;
-        let core = core.trim_end_matches(|c: char| {
+    let mut place = Place::default();
+    let mut after_comma = false;
+    // Words since the sentence began.
+    let mut sentence_words = 0;
+    for line in text.lines() {
+        let before = tokens.len();
+        for chunk in line.split_whitespace() {
+            let (core, stop) = trim_chunk(chunk);
+            if !core.is_empty() {
+                if is_code(core) {
+                    tokens.push(Token::new(core, Class::Code, false, place, stemmer));
+                    if parts == Parts::Emit {
+                        push_code_parts(core, place, stemmer, &mut tokens);
+                        push_words(core, place, true, stemmer, &mut tokens);
+                    }
+                } else {
+                    let first = core.split(|c: char| !c.is_alphanumeric()).next();
+                    let opens = first.is_some_and(starts_clause);
+                    if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
+                        // "... while cgroups limit": a new clause of the same sentence.
+                        place.clause += 1;
+                        place.segment += 1;
+                    }
+                    if place.labelled && after_comma && matches!(first, Some("and" | "or")) {
+                        // "depends_on condition: service_healthy, and Kubernetes ...":
+                        // the label's list ended at the comma.
+                        place.segment += 1;
+                        place.labelled = false;
+                    }
+                    push_words(core, place, false, stemmer, &mut tokens);
+                }
+            }
+            sentence_words += usize::from(!core.is_empty());
+            after_comma = stop == Stop::Comma;
+            if stop == Stop::Colon && sentence_words > MAX_LABEL {
+                // "The engine only records the status: Swarm ...": a clause, not a label.
+                place.next(Stop::Comma);
+            } else {
+                place.next(stop);
+            }
+            if stop == Stop::Sentence {
+                sentence_words = 0;
+            }
+        }
+        // A line break ends a sentence (a list typed one item per line), punctuated or not.
+        if tokens.len() > before && tokens.last().is_some_and(|t| t.place == place) {
+            place.next(Stop::Sentence);
+        }
+        sentence_words = 0;
+    }
+    tokens
+}
+
+impl Place {
+    /// The place after punctuation `stop`.
+    fn next(&mut self, stop: Stop) {
+        match stop {
+            Stop::None => {}
+            Stop::Colon => {
+                self.clause += 1;
+                self.labelled = true;
+            }
+            Stop::Comma => {
+                self.clause += 1;
+                if !self.labelled {
+                    self.segment += 1;
+                }
+            }
+            Stop::Sentence => {
+                self.clause += 1;
+                self.segment += 1;
+                self.sentence += 1;
+                self.labelled = false;
+            }
+        }
+    }
+}
+
+/// A chunk without its surrounding quotes and brackets, its sentence punctuation and a
+/// path's trailing slash (`/var/lib/docker/volumes/.` is `/var/lib/docker/volumes`), and
+/// the strongest punctuation that ended it.
+fn trim_chunk(chunk: &str) -> (&str, Stop) {
+    let mut core = chunk.trim_start_matches(is_opener);
+    let mut stop = Stop::None;
+    loop {
+        let before = core.len();
+        core = core.trim_end_matches(|c: char| {
             if is_clause_end(c) {
-                ends_clause = true;
+                stop = stop.max(Stop::of(c));
                 true
             } else {
                 is_closer(c)
             }
         });
-        if !core.is_empty() {
-            if is_code(core) {
-                tokens.push(Token::new(core, Class::Code, false, clause, stemmer));
-                if parts == Parts::Emit {
-                    push_words(core, clause, true, stemmer, &mut tokens);
-                }
-            } else {
-                push_words(core, clause, false, stemmer, &mut tokens);
-            }
+        if core.len() > 1 && core.ends_with('/') {
+            core = &core[..core.len() - 1];
         }
-        if ends_clause {
-            clause += 1;
+        if core.len() == before {
+            return (core, stop);
         }
     }
-    tokens
+}
+
+/// The code-like pieces of a code token, as parts an answer can be matched on: the
+/// options of `type=tmpfs,destination=/app/cache`, the value of `target=/app/data`, the
+/// flag of `--cpus=2`, the address of `127.0.0.1:5432`, and the folders a path is under
+/// (`/sys/fs/cgroup/demo/memory.max` is under `/sys/fs/cgroup`, and names `memory.max`).
+fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    let first = tokens.len();
+    let push = |piece: &str, tokens: &mut Vec<Token>| {
+        let (piece, _) = trim_chunk(piece);
+        if piece != core && is_code(piece) && !tokens[first..].iter().any(|t| &*t.norm == piece) {
+            tokens.push(Token::new(piece, Class::Code, true, place, stemmer));
+        }
+    };
+    if core.starts_with('/') && !core.contains([',', '=', ':']) {
+        for (i, _) in core.match_indices('/').skip(2) {
+            push(&core[..i], tokens);
+        }
+        if let Some((_, last)) = core.rsplit_once('/') {
+            push(last, tokens);
+        }
+    }
+    for option in core.split(',') {
+        push(option, tokens);
+        if let Some((key, value)) = option.split_once('=') {
+            // `--cpus=2` says `--cpus`; `target=/app/data` says `/app/data`.
+            if key.starts_with('-') {
+                push(key, tokens);
+            }
+            push(value, tokens);
+        }
+        if !option.contains('/')
+            && let Some((host, port)) = option.rsplit_once(':')
+            && port.bytes().all(|b| b.is_ascii_digit())
+        {
+            push(host, tokens);
+        }
+    }
 }
 
 /// The words of `core`, split at anything that is not a letter or digit.
-fn push_words(core: &str, clause: u32, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     // A possessive `'s` is not a word.
     let core = core.strip_suffix("'s").unwrap_or(core);
+    let start = tokens.len();
     for word in core.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
             continue;
@@ -249,7 +465,12 @@ fn push_words(core: &str, clause: u32, part: bool, stemmer: &Stemmer, tokens: &m
         } else {
             Class::Word
         };
-        tokens.push(Token::new(word, class, part, clause, stemmer));
+        tokens.push(Token::new(word, class, part, place, stemmer));
+    }
+    if tokens.len() - start > 1 {
+        for token in &mut tokens[start..] {
+            token.glued = true;
+        }
     }
 }
 
@@ -360,7 +581,7 @@ mod tests {
     #[test]
     fn clauses_are_counted() {
         let tokens = tokenize("not here, there", &stemmer(), Parts::Skip);
-        assert_eq!(tokens[1].clause, 0);
-        assert_eq!(tokens[2].clause, 1);
+        assert_eq!(tokens[1].place.clause, 0);
+        assert_eq!(tokens[2].place.clause, 1);
     }
 }

@@ -11,7 +11,7 @@ use super::place::{FoundQuestion, LabelledAnswer, Part, Section, choice};
 use super::write::Comments;
 use super::{Import, Importer, Level};
 use crate::bank::{Bank, Choice, Concept, Example, Expect, Kind, Question, Rubric};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet, VecDeque};
 use unicode_normalization::UnicodeNormalization;
 
 /// How much an imported id may hold, in words and characters.
@@ -34,15 +34,29 @@ impl Importer {
             ..Comments::default()
         };
         let corpus = Corpus::new(&self.body);
-        let mut ids = HashSet::new();
+        let mut ids = Ids::default();
         let found = std::mem::take(&mut self.found);
-        let mut answers = std::mem::take(&mut self.answers);
+        let mut answers: Vec<Option<(Section, LabelledAnswer)>> = std::mem::take(&mut self.answers)
+            .into_iter()
+            .map(Some)
+            .collect();
+        // Each question takes the next answer filed under its section: a queue of
+        // answers per section (a lesson has a handful of sections).
+        let mut queues: Vec<(Section, VecDeque<usize>)> = Vec::new();
+        for (i, (section, _)) in answers.iter().flatten().enumerate() {
+            match queues.iter_mut().find(|(s, _)| s == section) {
+                Some((_, queue)) => queue.push_back(i),
+                None => queues.push((*section, VecDeque::from([i]))),
+            }
+        }
         for f in &found {
-            let answer = answers
-                .iter()
-                .position(|(section, _)| *section == f.section)
-                .map(|i| answers.remove(i).1);
-            let id = unique_id(&f.text, &mut ids);
+            let answer = queues
+                .iter_mut()
+                .find(|(section, _)| *section == f.section)
+                .and_then(|(_, queue)| queue.pop_front())
+                .and_then(|i| answers[i].take())
+                .map(|(_, answer)| answer);
+            let id = ids.unique(slug(&f.text));
             let mut lines = Vec::new();
             match self.question(f, &id, answer, &corpus, &mut lines) {
                 Some(question) => {
@@ -51,12 +65,10 @@ impl Importer {
                     }
                     bank.questions.push(question);
                 }
-                None => {
-                    ids.remove(&id);
-                }
+                None => ids.release_last(),
             }
         }
-        for (section, answer) in answers {
+        for (section, answer) in answers.into_iter().flatten() {
             let label = answer.label.as_deref().unwrap_or("no label");
             let what = match section {
                 Section::Interview(t) => format!(
@@ -69,13 +81,17 @@ impl Importer {
         }
         // Draft rubrics once the whole bank is known: the grader weighs words by their
         // rarity across it.
+        let drafter = crate::grade::KeywordDrafter::new(&bank);
         let drafts: Vec<Option<Rubric>> = bank
             .questions
             .iter()
-            .map(|q| draft_rubric(&bank, q))
+            .map(|q| draft_rubric(&drafter, q))
             .collect();
         for (question, rubric) in bank.questions.iter_mut().zip(drafts) {
             question.rubric = rubric;
+        }
+        for (i, misconception) in crate::grade::draft_misconceptions(&bank, &self.mistakes) {
+            bank.questions[i].misconceptions.push(misconception);
         }
         comments.trailer = std::mem::take(&mut self.trailer);
         Import {
@@ -277,6 +293,8 @@ fn header(metadata: &[String], overview: &[String], title: &str, source: &str) -
             .filter(|s| !s.is_empty())
             .collect(),
         questions: Vec::new(),
+        synonyms: Vec::new(),
+        lexicon: None,
         source: source.into(),
     }
 }
@@ -379,8 +397,8 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A short, unique id from a question's text: its first content words.
-fn unique_id(text: &str, taken: &mut HashSet<String>) -> String {
+/// A short id from a question's text: its first content words.
+fn slug(text: &str) -> String {
     let all = words(text);
     let content: Vec<&String> = all
         .iter()
@@ -404,30 +422,62 @@ fn unique_id(text: &str, taken: &mut HashSet<String>) -> String {
     if id.is_empty() {
         id.push_str("question");
     }
-    let mut candidate = id.clone();
-    let mut n = 2;
-    while !taken.insert(candidate.clone()) {
-        candidate = format!("{id}-{n}");
-        n += 1;
+    id
+}
+
+/// The question ids given so far. A slug already taken gets the first free suffix
+/// (`-2`, `-3`, ...), found from where the last search for that slug stopped, not from
+/// `-2` again: a lesson that repeats a question a thousand times costs a thousand
+/// steps, not half a million.
+#[derive(Default)]
+struct Ids {
+    taken: HashSet<String>,
+    next_suffix: HashMap<String, usize>,
+    /// The last id given: its slug and suffix (0 for none), for [`Ids::release_last`].
+    last: Option<(String, String, usize)>,
+}
+
+impl Ids {
+    /// `slug`, or `slug-N` with the first N that is free.
+    fn unique(&mut self, slug: String) -> String {
+        if self.taken.insert(slug.clone()) {
+            self.last = Some((slug.clone(), slug.clone(), 0));
+            return slug;
+        }
+        let next = self.next_suffix.entry(slug.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{slug}-{next}");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                self.last = Some((candidate.clone(), slug, *next - 1));
+                return candidate;
+            }
+        }
     }
-    candidate
+
+    /// Gives the last id back (its question could not be built), so the next question
+    /// with the same slug gets it.
+    fn release_last(&mut self) {
+        if let Some((id, slug, suffix)) = self.last.take() {
+            self.taken.remove(&id);
+            if suffix > 0 {
+                self.next_suffix.insert(slug, suffix);
+            }
+        }
+    }
 }
 
 /// The draft rubric of an imported text question: the grader's heaviest concepts of its
 /// model answer (see `grade::draft_keywords`), each of weight 1 for the author to adjust.
-fn draft_rubric(bank: &Bank, question: &Question) -> Option<Rubric> {
+fn draft_rubric(drafter: &crate::grade::KeywordDrafter, question: &Question) -> Option<Rubric> {
     if !question.is_text() || question.model_answer.is_none() {
         return None;
     }
-    let terms = crate::grade::draft_keywords(bank, question, DRAFT_KEYWORDS);
+    let terms = drafter.draft(question, DRAFT_KEYWORDS);
     (!terms.is_empty()).then(|| Rubric {
         concepts: terms
             .into_iter()
-            .map(|term| Concept {
-                alternatives: vec![term],
-                weight: 1.0,
-                required: false,
-            })
+            .map(|term| Concept::any(vec![term]))
             .collect(),
         forbidden: Vec::new(),
     })
@@ -439,20 +489,34 @@ mod tests {
 
     #[test]
     fn ids_are_short_unique_slugs() {
-        let mut taken = HashSet::new();
+        let mut ids = Ids::default();
+        let mut unique = |text: &str| ids.unique(slug(text));
         assert_eq!(
-            unique_id("What is a Docker named volume?", &mut taken),
+            unique("What is a Docker named volume?"),
             "docker-named-volume"
         );
         assert_eq!(
-            unique_id("What is a Docker named volume?", &mut taken),
+            unique("What is a Docker named volume?"),
             "docker-named-volume-2"
         );
-        assert_eq!(
-            unique_id("Qu'est-ce qu'un « volume » ?", &mut taken),
-            "qu-est-ce-qu-un"
-        );
-        assert_eq!(unique_id("???", &mut taken), "question");
+        assert_eq!(unique("Qu'est-ce qu'un « volume » ?"), "qu-est-ce-qu-un");
+        assert_eq!(unique("???"), "question");
+    }
+
+    #[test]
+    fn a_released_id_is_given_again() {
+        let mut ids = Ids::default();
+        assert_eq!(ids.unique("a".to_owned()), "a");
+        assert_eq!(ids.unique("a".to_owned()), "a-2");
+        assert_eq!(ids.unique("a".to_owned()), "a-3");
+        ids.release_last();
+        assert_eq!(ids.unique("a".to_owned()), "a-3");
+        // An id taken by another slug is skipped.
+        assert_eq!(ids.unique("a-4".to_owned()), "a-4");
+        assert_eq!(ids.unique("a".to_owned()), "a-5");
+        ids.release_last();
+        ids.release_last();
+        assert_eq!(ids.unique("a".to_owned()), "a-5");
     }
 
     #[test]

@@ -97,6 +97,9 @@ struct Importer {
     overview: Vec<String>,
     /// The lesson's prose, the corpus drafts are taken from.
     body: Vec<String>,
+    /// The text of its "Common Mistakes" and "Troubleshooting" sections, which
+    /// misconceptions are drafted from.
+    mistakes: Vec<String>,
     found: Vec<FoundQuestion>,
     answers: Vec<(Section, LabelledAnswer)>,
     notes: Vec<Note>,

@@ -195,6 +195,10 @@ impl Importer {
                     self.overview[0] = text.to_owned();
                 }
                 self.body.push(text.to_owned());
+                let heading = self.last_heading.to_lowercase();
+                if heading.contains("common mistakes") || heading.contains("troubleshooting") {
+                    self.mistakes.push(text.to_owned());
+                }
             }
             Place::Metadata => self.metadata.push(text.to_owned()),
             Place::Knowledge(Some(Part::MultipleChoice)) => self.multiple_choice(text),

@@ -1,10 +1,11 @@
 //! A bank model written back as bank TOML, in the order and layout of
 //! `docs/bank-format.md`, for `recall import` (and anything else that makes banks).
 //!
-//! Strings are TOML basic strings with every character that needs it escaped, so any
-//! text round-trips: `load_str(to_toml(bank))` gives the same bank back (a unit test and
-//! a property test hold it to that). Comments can be attached to the bank and to
-//! questions; they are written above them.
+//! Strings are TOML basic strings with every character that needs it escaped, and the
+//! control characters that could drive a terminal escaped too, so any text round-trips:
+//! `load_str(to_toml(bank))` gives the same bank back (a unit test and a property test
+//! hold it to that). Comments can be attached to the bank and to questions; they are
+//! written above them, with control characters as visible stand-ins.
 
 use crate::bank::{Bank, Concept, Example, Expect, Question, Rubric, letter};
 use std::collections::HashMap;
@@ -32,7 +33,9 @@ pub fn string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
+            // C0 controls must be escaped in TOML; DEL, C1 and bidirectional controls
+            // are, so the file shows inert when printed (`cat bank.toml`).
+            c if (c as u32) < 0x20 || crate::text::is_escaped_control(c) => {
                 let _ = write!(out, "\\u{:04X}", c as u32);
             }
             c => out.push(c),
@@ -165,8 +168,39 @@ fn write_question(out: &mut String, q: &Question) {
     if !q.references.is_empty() {
         let _ = writeln!(out, "references = {}", strings(&q.references));
     }
+    for misconception in &q.misconceptions {
+        write_misconception(out, misconception);
+    }
     for example in &q.examples {
         write_example(out, example);
+    }
+}
+
+/// A drafted misconception: its relation (or alternatives) and feedback.
+fn write_misconception(out: &mut String, misconception: &crate::bank::Misconception) {
+    out.push_str("\n[[question.misconception]]\n");
+    let concept = &misconception.concept;
+    match &concept.relation {
+        Some(relation) => {
+            let terms: Vec<String> = relation.terms.iter().map(|t| strings(t)).collect();
+            let _ = writeln!(
+                out,
+                "concept = {{ all = [{}], within = {} }}",
+                terms.join(", "),
+                string(relation.within.as_str())
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "concept = {{ any = {} }}",
+                strings(&concept.alternatives)
+            );
+        }
+    }
+    let _ = writeln!(out, "feedback = {}", string(&misconception.feedback));
+    if let Some(cap) = misconception.cap {
+        let _ = writeln!(out, "cap = {}", float(cap));
     }
 }
 
@@ -305,6 +339,8 @@ model_answer = "Ünïcödé ✓"
             description: None,
             tags: Vec::new(),
             questions: Vec::new(),
+            synonyms: Vec::new(),
+            lexicon: None,
             source: "t.toml".into(),
         };
         let written = to_toml(&bank, &comments);

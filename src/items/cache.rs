@@ -10,7 +10,7 @@
 //! an edited rubric is graded afresh. The file's stamp covers recall's version and the
 //! grader's source, so a grader that would grade differently throws the cache away.
 //! Like the bank cache it is only an optimisation: a missing, damaged or foreign file is
-//! ignored and replaced, it is written whole (a temporary file renamed over it), and
+//! ignored and replaced, it is written whole (`atomic_file`), and
 //! failing to write it is not an error. Entries of reviews no longer in the log are
 //! dropped when it is next written.
 
@@ -35,11 +35,15 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
     concat!(
         env!("CARGO_PKG_VERSION"),
         include_str!("../grade/mod.rs"),
+        include_str!("../grade/claim.rs"),
+        include_str!("../grade/compile.rs"),
         include_str!("../grade/derive.rs"),
+        include_str!("../grade/lexicon.rs"),
         include_str!("../grade/matcher.rs"),
         include_str!("../grade/token.rs"),
         include_str!("../lang/mod.rs"),
         include_str!("../lang/distance.rs"),
+        include_str!("../lang/lexicon.rs"),
         include_str!("../lang/stopwords.rs"),
         include_str!("cache.rs"),
     )
@@ -50,30 +54,26 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
 /// graded on every run.
 pub const MAX_CONCEPTS: usize = 32;
 
-/// A fingerprint of the rubric that grades a question: the author's keywords and pass
-/// mark, or for a rubric derived from the model answer, the model answer, pass mark and
-/// the bank's prompts and model answers (which weight the derived words).
+/// A fingerprint of the rubric that grades a question: the grading part of its version
+/// (its keywords, misconceptions, synonyms and pass mark, or what a derived rubric comes
+/// from) and, for a derived rubric, the bank's prompts and model answers (which weight
+/// the derived words).
 pub type RubricKey = u64;
 
-/// The rubric key of `question` in `bank`; `bank_words` is [`bank_fingerprint`] of
-/// `bank`, asked for only when the rubric is derived.
-pub fn rubric_key(question: &Question, bank_words: impl FnOnce() -> u64) -> RubricKey {
+/// The rubric key of `question`, whose version is `version`; `bank_words` is
+/// [`bank_fingerprint`] of its bank, asked for only when the rubric is derived.
+pub fn rubric_key(
+    question: &Question,
+    version: &str,
+    bank_words: impl FnOnce() -> u64,
+) -> RubricKey {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    match &question.rubric {
-        Some(rubric) => {
-            hasher.update(b"author");
-            hasher.update(&postcard::to_stdvec(rubric).unwrap_or_default());
-        }
-        None => {
-            hasher.update(b"derived");
-            hasher.update(question.prompt.as_bytes());
-            hasher.update(&[0]);
-            hasher.update(question.model_answer.as_deref().unwrap_or("").as_bytes());
-            hasher.update(&bank_words().to_le_bytes());
-        }
-    }
-    hasher.update(&question.pass.map_or(u64::MAX, f64::to_bits).to_le_bytes());
     hasher.update(question.id.as_bytes());
+    hasher.update(&[0]);
+    hasher.update(crate::bank::grading_part(version).as_bytes());
+    if question.rubric.is_none() {
+        hasher.update(&bank_words().to_le_bytes());
+    }
     hasher.digest()
 }
 
@@ -269,14 +269,7 @@ impl RegradeCache {
         let mut bytes = Vec::with_capacity(MAGIC.len() + body.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&body);
-        let mut temp = path.as_os_str().to_owned();
-        temp.push(format!(".tmp-{}", std::process::id()));
-        let temp = PathBuf::from(temp);
-        let written = std::fs::write(&temp, &bytes).and_then(|()| std::fs::rename(&temp, &path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        written.is_ok()
+        crate::atomic_file::write(&path, &bytes).is_ok()
     }
 }
 

@@ -267,7 +267,7 @@ impl<'a> Analysis<'a> {
                     bank,
                     bank_index: bank_index as u32,
                     question,
-                    version: question.version(),
+                    version: question.version(&bank.synonyms),
                     rubric: None,
                     items: Vec::new(),
                 });
@@ -298,7 +298,7 @@ impl<'a> Analysis<'a> {
         }
         let (bank, bank_index) = (entry.bank, entry.bank_index as usize);
         let words = &mut self.bank_words[bank_index];
-        let key = rubric_key(entry.question, || {
+        let key = rubric_key(entry.question, &entry.version, || {
             *words.get_or_insert_with(|| bank_fingerprint(bank))
         });
         self.known[known as usize].rubric = Some(key);

@@ -340,7 +340,7 @@ fn a_concept_missing_from_most_passing_answers_is_flagged_too_strict() {
 
 #[test]
 fn one_learner_is_measured_over_sessions_and_versions_are_kept_apart() {
-    let current = library().banks[0].questions[0].version();
+    let current = library().banks[0].questions[0].version(&[]);
     // One learner, three sessions: minutes 0-1, 60-61 and 200-201 (gaps over 30 minutes).
     let at = |minute, question, answer, score, version| Row {
         minute,

@@ -61,12 +61,20 @@ fn bounded_osa<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
 }
 
 /// The closest of `candidates` to `word` when it is close enough to be a likely typo
-/// (a third of its letters, at least one); the first of equally close ones.
+/// (a third of its letters, at least one); the first of equally close ones. Case is
+/// not a typo: `MOD-DOCKER-04` finds `mod-docker-04`, and a difference of case alone
+/// is closer than any other.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(1);
+    let lower = word.to_lowercase();
+    let limit = (lower.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .filter_map(|c| edit_distance_within(word, c, limit).map(|d| (d, c)))
+        .filter_map(|c| {
+            if c != word && c.to_lowercase() == lower {
+                return Some((0, c));
+            }
+            edit_distance_within(&lower, &c.to_lowercase(), limit).map(|d| (d + 1, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -96,5 +104,12 @@ mod tests {
         assert_eq!(suggest("ture_false", kinds), Some("true_false"));
         assert_eq!(suggest("essay", kinds), None);
         assert_eq!(suggest("x", std::iter::empty()), None);
+        let ids = ["mod-docker-04", "mod-docker-03"];
+        assert_eq!(
+            suggest("MOD-DOCKER-04", ids),
+            Some("mod-docker-04"),
+            "across case"
+        );
+        assert_eq!(suggest("Mod-Docker-05", ids), Some("mod-docker-04"));
     }
 }

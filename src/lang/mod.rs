@@ -1,11 +1,13 @@
 //! English as recall reads it, in one place: the stemmer, the stop words, the edit
-//! distance (and the "did you mean" built on it), and lists written as prose.
+//! distance (and the "did you mean" built on it), the built-in technical lexicon, and
+//! lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
 //! a stop word is skipped and a typo is measured the same way everywhere. This module
 //! knows nothing of banks, rubrics or terminals; it sits below all of them.
 
 mod distance;
+pub mod lexicon;
 mod stopwords;
 
 pub use distance::{edit_distance_within, suggest};

@@ -69,7 +69,7 @@ const fn column(name: &'static str, kind: Kind, optional: bool) -> Column {
 }
 
 /// Every column, in the order every format writes them.
-pub const COLUMNS: [Column; 25] = [
+pub const COLUMNS: [Column; 26] = [
     column("uuid", Kind::Text, false),
     column("learner", Kind::Text, false),
     column("device", Kind::Text, false),
@@ -81,6 +81,7 @@ pub const COLUMNS: [Column; 25] = [
     column("review_th", Kind::Integer, false),
     column("mode", Kind::Text, false),
     column("answer", Kind::Text, false),
+    column("choice_order", Kind::Text, true),
     column("score", Kind::Float, true),
     column("suggested_rating", Kind::Integer, true),
     column("rating", Kind::Integer, false),
@@ -156,6 +157,11 @@ pub fn values(record: &LogRecord) -> [Value<'_>; COLUMNS.len()] {
         Value::Integer(i64::try_from(record.review_th).unwrap_or(i64::MAX)),
         Value::Text(review.mode.name()),
         Value::Text(&review.answer),
+        if record.choice_order.is_empty() {
+            Value::Null
+        } else {
+            Value::Text(&record.choice_order)
+        },
         optional(review.score),
         review
             .suggested

@@ -377,12 +377,13 @@ const VERSION: usize = 5;
 const REVIEWED_AT: usize = 7;
 const MODE: usize = 9;
 const ANSWER: usize = 10;
-const SCORE: usize = 11;
-const SUGGESTED: usize = 12;
-const RATING: usize = 13;
-const DURATION: usize = 14;
-const RESCHEDULED: usize = 15;
-const STATE: usize = 16;
+const CHOICE_ORDER: usize = 11;
+const SCORE: usize = 12;
+const SUGGESTED: usize = 13;
+const RATING: usize = 14;
+const DURATION: usize = 15;
+const RESCHEDULED: usize = 16;
+const STATE: usize = 17;
 
 /// The review in one row's values, checked; the replayed columns are not read (an
 /// import replays the merged log itself).
@@ -452,8 +453,20 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
         Some(3) => State::Relearning,
         other => return Err(format!("`state` is {other:?}, not 0 to 3")),
     };
+    let choice_order = match values[CHOICE_ORDER] {
+        Value::Null => Vec::new(),
+        Value::Text(order) => order
+            .split(',')
+            .map(|letters| {
+                crate::bank::letter_index(letters)
+                    .ok_or_else(|| format!("`choice_order` is not letters: `{order}`"))
+            })
+            .collect::<Result<_, _>>()?,
+        _ => return Err("`choice_order` is not text".to_owned()),
+    };
     Ok(Review {
         id: ReviewId(0),
+        choice_order,
         reviewed_at,
         state_before: state,
         key: QuestionKey::new(bank, question),
@@ -487,6 +500,7 @@ mod tests {
             (REVIEWED_AT, "reviewed_at"),
             (MODE, "mode"),
             (ANSWER, "answer"),
+            (CHOICE_ORDER, "choice_order"),
             (SCORE, "score"),
             (SUGGESTED, "suggested_rating"),
             (RATING, "rating"),

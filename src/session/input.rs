@@ -4,6 +4,7 @@
 //! Both end up here, so `A,C`, `:undo` and `3` mean the same everywhere. Pure functions,
 //! no I/O.
 
+use super::Mark;
 use crate::bank::letter_index;
 use crate::schedule::Rating;
 
@@ -14,16 +15,23 @@ pub enum Control {
     Skip,
     /// Take back the last answer: its review and its scheduling change are reverted.
     Undo,
-    /// End the session; everything rated so far is kept.
+    /// End the session; everything rated so far is kept (an answer waiting for its
+    /// rating is saved with the suggested one).
     Quit,
+    /// Suspend, bury or reset the question being asked (it leaves the session).
+    Mark(Mark),
 }
 
-/// The command in `line` (`:skip`, `:undo`, `:quit`, also `:s`, `:u`, `:q`), if it is one.
+/// The command in `line` (`:skip`, `:undo`, `:quit`, also `:s`, `:u`, `:q`; `:suspend`,
+/// `:bury`, `:reset` in full), if it is one.
 pub fn control(line: &str) -> Option<Control> {
     match line.trim().to_ascii_lowercase().as_str() {
         ":skip" | ":s" => Some(Control::Skip),
         ":undo" | ":u" => Some(Control::Undo),
         ":quit" | ":q" | ":exit" => Some(Control::Quit),
+        ":suspend" => Some(Control::Mark(Mark::Suspend)),
+        ":bury" => Some(Control::Mark(Mark::Bury)),
+        ":reset" => Some(Control::Mark(Mark::Reset)),
         _ => None,
     }
 }
@@ -93,6 +101,12 @@ mod tests {
         assert_eq!(control(":u"), Some(Control::Undo));
         assert_eq!(control(":quit"), Some(Control::Quit));
         assert_eq!(control("quit"), None);
+        assert_eq!(control(":bury"), Some(Control::Mark(Mark::Bury)));
+        assert_eq!(
+            control(":unsuspend"),
+            None,
+            "only the card command unsuspends"
+        );
     }
 
     #[test]

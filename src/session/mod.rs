@@ -3,11 +3,15 @@
 //!
 //! The three ways of studying (drill, quiz, interview) differ only in their options:
 //! whether feedback comes at once, whether the learner rates each answer, whether the
-//! answer moves the schedule. The session grades answers (letters directly, free text
-//! through the [`Grader`]), suggests a rating, and hands each rated answer to a
-//! [`Recorder`] (the store, in the real program) the moment it is rated, so quitting
-//! loses nothing. It never reads a key or prints: the front ends in `crate::frontend`
-//! do that, and tests drive it directly.
+//! answer moves the schedule, whether a question failed now comes back later in the same
+//! session (a drill's relearning, within a learn-ahead window, as Anki does). The session
+//! grades answers (letters directly, free text through the [`Grader`]), suggests a
+//! rating, and hands each rated answer to a [`Recorder`] (the store, in the real
+//! program) the moment it is rated, so quitting loses nothing. A rating is taken only
+//! once its commit succeeds: when it fails the answer stays, to be retried or kept for
+//! later ([`Session::keep_unsaved`]). It never reads a key or prints: the front ends in
+//! `crate::frontend` do that, and tests drive it directly. Time comes from the one
+//! [`Clock`].
 
 pub mod input;
 pub mod report;
@@ -15,13 +19,17 @@ pub mod review;
 pub mod select;
 
 use crate::bank::{Bank, Question, Tier};
+use crate::clock::Clock;
 use crate::grade::{Grade, Grader};
 use crate::schedule::Rating;
+use chrono::{DateTime, TimeDelta, Utc};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 
-pub use review::{Mode, NewReview, QuestionKey, Recorder, ReviewId};
+pub use review::{
+    Mark, Mode, NewReview, QuestionKey, RecordError, Recorder, ReviewId, Saved, shown_letters,
+};
 
 /// One question of a session.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +42,13 @@ pub struct Queued<'a> {
     /// question that is not due is logged but leaves the schedule alone (see
     /// [`NewReview::reschedules`]).
     pub schedules: bool,
+}
+
+impl Queued<'_> {
+    /// The question's key in the log.
+    pub fn key(&self) -> QuestionKey {
+        QuestionKey::new(&self.bank.id, &self.question.id)
+    }
 }
 
 /// How a session behaves.
@@ -49,6 +64,10 @@ pub struct Settings {
     pub ask_rating: bool,
     /// Seeds the shuffling of choices.
     pub seed: u64,
+    /// In-session relearning (drills): a question whose next step falls due within this
+    /// window of its answer is asked again later in the session, after the others; the
+    /// session ends only when nothing is due within it. `None`: each question once.
+    pub learn_ahead: Option<TimeDelta>,
 }
 
 /// What the learner gave for the current question.
@@ -56,7 +75,7 @@ pub struct Settings {
 pub enum Answer {
     /// Positions among the choices *as shown* (after shuffling).
     Choices(Vec<usize>),
-    /// A free-text answer.
+    /// A free-text answer; empty means "I don't know".
     Text(String),
 }
 
@@ -69,6 +88,9 @@ pub struct Verdict {
     pub score: f64,
     /// Chosen choices as indices into the bank's choices.
     pub chosen: Vec<usize>,
+    /// Chosen choices as positions among the choices as shown (their letters are the
+    /// ones the learner saw), sorted.
+    pub shown: Vec<usize>,
     /// The rubric's breakdown, for text answers.
     pub grade: Option<Grade>,
     /// The rating the verdict suggests.
@@ -79,7 +101,14 @@ pub struct Verdict {
     pub elapsed_ms: u64,
 }
 
-/// What happened to one question by the end.
+impl Verdict {
+    /// Whether this is a text answer left empty ("I don't know").
+    pub fn is_blank(&self) -> bool {
+        self.grade.is_some() && self.answer_text.trim().is_empty()
+    }
+}
+
+/// One rated answer.
 #[derive(Debug, Clone)]
 pub struct Rated {
     /// The verdict on the answer.
@@ -88,34 +117,94 @@ pub struct Rated {
     pub rating: Rating,
     /// The recorded review's id (for undo).
     pub review_id: ReviewId,
+    /// When the question is next due, when the answer moved its schedule.
+    pub due: Option<DateTime<Utc>>,
+}
+
+/// A rated answer whose commit failed and that the learner chose not to retry: kept so
+/// that the caller can save it elsewhere (a recovery file) rather than lose it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unsaved {
+    /// The review as it would have been recorded.
+    pub review: NewReview,
+    /// When it was rated.
+    pub answered_at: DateTime<Utc>,
+}
+
+/// What [`Session::undo`] took back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Undone {
+    /// An answer not yet rated: forgotten, the question is asked again.
+    Unrated,
+    /// The last rated answer: reverted in the store, its question asked again.
+    Answer,
+    /// The last mark (suspend, bury, reset): reverted, its question asked again.
+    Mark(Mark),
+    /// Nothing: the step could not be undone because another session has since
+    /// answered or marked its question. The step stays; the next undo goes further back.
+    Superseded,
+    /// There was nothing to undo.
+    Nothing,
+}
+
+/// Where the question being asked came from, so that an undo can put it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// The session's list.
+    List,
+    /// Relearning, due at this time.
+    Relearning(DateTime<Utc>),
+}
+
+/// A step that undo can take back.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// The entry's latest answer; `requeued` when it put the question back for relearning.
+    Answer { index: usize, requeued: bool },
+    /// A mark on the entry, with where the entry was asked from.
+    Mark {
+        index: usize,
+        id: ReviewId,
+        mark: Mark,
+        origin: Origin,
+    },
 }
 
 /// Where the session is.
 #[derive(Debug, Clone)]
 enum Phase {
-    /// Showing the question at the front of `pending`.
+    /// Showing the current question.
     Asking,
     /// Answered; waiting for the rating.
-    Rating(Verdict),
+    Rating(Box<Verdict>),
     Finished,
 }
 
 /// A study session over a list of questions: ask, take the answer, grade it, take the
-/// rating, record it, move on (or skip, undo, quit). It holds no terminal and prints
-/// nothing; a front end shows what [`Session::ask`] returns and feeds back what the
-/// learner gives.
+/// rating, record it, move on (or skip, mark, undo, quit). It holds no terminal and
+/// prints nothing; a front end shows what [`Session::ask`] returns and feeds back what
+/// the learner gives.
 pub struct Session<'a> {
     options: Settings,
+    clock: Clock,
     entries: Vec<Queued<'a>>,
     /// Display order of each entry's choices (indices into the bank's choices).
     orders: Vec<Vec<usize>>,
-    /// Entries still to ask, front first.
-    pending: Vec<usize>,
+    /// The entry being asked, and where it came from.
+    current: Option<(usize, Origin)>,
+    /// Entries of the list still to ask, front first.
+    pending: VecDeque<usize>,
+    /// Entries to ask again (relearning), each with when it is due.
+    relearning: Vec<(DateTime<Utc>, usize)>,
     phase: Phase,
-    outcomes: Vec<Option<Rated>>,
+    /// Every rated answer of each entry, oldest first.
+    outcomes: Vec<Vec<Rated>>,
     skipped: Vec<bool>,
-    /// Rated entries, most recent last: what `undo` takes back.
-    history: Vec<usize>,
+    /// The mark that took an entry out of the session.
+    marked: Vec<Option<Mark>>,
+    /// What undo takes back, most recent last.
+    history: Vec<Step>,
+    unsaved: Vec<Unsaved>,
 }
 
 /// The question being asked, with what a front end needs to show it.
@@ -125,15 +214,39 @@ pub struct Ask<'s, 'a> {
     pub entry: &'s Queued<'a>,
     /// Choice indices (into the bank's choices) in the order to show them.
     pub order: &'s [usize],
-    /// 1-based position of this question among those answered or still to come.
+    /// How many of the session's questions have been reached, this one included: a
+    /// question back for relearning keeps the count where it was.
     pub number: usize,
-    /// How many questions the session has (answered, skipped and to come).
+    /// How many questions the session holds (a question that comes back for relearning
+    /// counts once).
     pub total: usize,
+    /// Whether the question is back for relearning (it was answered this session).
+    pub again: bool,
+}
+
+/// One question of the session with its rated answers (at least one).
+#[derive(Debug, Clone, Copy)]
+pub struct Answered<'s, 'a> {
+    /// The question's entry.
+    pub entry: &'s Queued<'a>,
+    /// The order its choices were shown in (indices into the bank's choices).
+    pub order: &'s [usize],
+    /// Its rated answers, oldest first.
+    pub answers: &'s [Rated],
+}
+
+impl Answered<'_, '_> {
+    /// The first answer: what the report and the tally judge.
+    pub fn first(&self) -> &Rated {
+        // `Session::answered` only yields entries with an answer.
+        &self.answers[0]
+    }
 }
 
 impl<'a> Session<'a> {
-    /// A session over `entries` in order, with its choices shuffled by `options.seed`.
-    pub fn new(entries: Vec<Queued<'a>>, options: Settings) -> Session<'a> {
+    /// A session over `entries` in order, with its choices shuffled by `options.seed`,
+    /// reading the time from `clock`.
+    pub fn new(entries: Vec<Queued<'a>>, options: Settings, clock: Clock) -> Session<'a> {
         let mut rng = rand::rngs::StdRng::seed_from_u64(options.seed);
         let orders = entries
             .iter()
@@ -148,21 +261,23 @@ impl<'a> Session<'a> {
             })
             .collect();
         let count = entries.len();
-        let phase = if count == 0 {
-            Phase::Finished
-        } else {
-            Phase::Asking
-        };
-        Session {
+        let mut session = Session {
             options,
+            clock,
             entries,
             orders,
+            current: None,
             pending: (0..count).collect(),
-            phase,
-            outcomes: vec![None; count],
+            relearning: Vec::new(),
+            phase: Phase::Asking,
+            outcomes: vec![Vec::new(); count],
             skipped: vec![false; count],
+            marked: vec![None; count],
             history: Vec::new(),
-        }
+            unsaved: Vec::new(),
+        };
+        session.advance();
+        session
     }
 
     /// How the session behaves.
@@ -170,25 +285,76 @@ impl<'a> Session<'a> {
         &self.options
     }
 
+    /// The time now, from the session's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
     /// Whether every question has been answered or skipped, or the session was quit.
     pub fn is_finished(&self) -> bool {
         matches!(self.phase, Phase::Finished)
     }
 
+    /// Takes the next question: a relearning question that is due, else the next of the
+    /// list, else the relearning question due soonest (all are within the window);
+    /// finished when there is none.
+    fn advance(&mut self) {
+        self.current = None;
+        if self.is_finished() {
+            return;
+        }
+        let now = self.clock.now();
+        let soonest = self
+            .relearning
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (due, index))| (*due, *index))
+            .map(|(position, &(due, _))| (position, due));
+        let next = match soonest {
+            Some((position, due)) if due <= now => Some(self.take_relearning(position)),
+            _ => match self.pending.pop_front() {
+                Some(index) => Some((index, Origin::List)),
+                None => soonest.map(|(position, _)| self.take_relearning(position)),
+            },
+        };
+        match next {
+            Some(current) => {
+                self.current = Some(current);
+                self.phase = Phase::Asking;
+            }
+            None => self.phase = Phase::Finished,
+        }
+    }
+
+    fn take_relearning(&mut self, position: usize) -> (usize, Origin) {
+        let (due, index) = self.relearning.remove(position);
+        (index, Origin::Relearning(due))
+    }
+
+    /// Puts the question being asked back where it came from (before an undo asks
+    /// another one), unless it is `except`.
+    fn put_back_current(&mut self, except: usize) {
+        match self.current.take() {
+            Some((index, _)) if index == except => {}
+            Some((index, Origin::List)) => self.pending.push_front(index),
+            Some((index, Origin::Relearning(due))) => self.relearning.push((due, index)),
+            None => {}
+        }
+    }
+
     /// The question to answer now, if the session is asking one.
     pub fn ask(&self) -> Option<Ask<'_, 'a>> {
-        match self.phase {
-            Phase::Asking => {
-                let index = *self.pending.first()?;
-                Some(Ask {
-                    entry: &self.entries[index],
-                    order: &self.orders[index],
-                    number: self.answered() + 1,
-                    total: self.answered() + self.pending.len(),
-                })
-            }
-            _ => None,
+        if !matches!(self.phase, Phase::Asking) {
+            return None;
         }
+        let (index, origin) = self.current?;
+        Some(Ask {
+            entry: &self.entries[index],
+            order: &self.orders[index],
+            number: self.entries.len() - self.pending.len(),
+            total: self.entries.len(),
+            again: matches!(origin, Origin::Relearning(_)) || !self.outcomes[index].is_empty(),
+        })
     }
 
     /// The verdict waiting for a rating, if any.
@@ -199,31 +365,26 @@ impl<'a> Session<'a> {
         }
     }
 
-    fn current(&self) -> Option<usize> {
-        self.pending.first().copied()
-    }
-
-    fn answered(&self) -> usize {
-        self.outcomes.iter().filter(|o| o.is_some()).count()
-    }
-
     /// Grades `answer` to the current question and moves on to the rating. Choice
-    /// positions out of range are ignored (the front ends validate them first).
+    /// positions out of range are ignored (the front ends validate them first). An empty
+    /// text answer is "I don't know": graded like any other (it fails), so the verdict
+    /// shows the answer and suggests Again.
     pub fn answer(&mut self, answer: Answer, elapsed_ms: u64, grader: &Grader) -> Option<&Verdict> {
-        let index = self
-            .current()
-            .filter(|_| matches!(self.phase, Phase::Asking))?;
+        if !matches!(self.phase, Phase::Asking) {
+            return None;
+        }
+        let (index, _) = self.current?;
         let entry = self.entries[index];
         let question = entry.question;
         let verdict = match answer {
-            Answer::Choices(shown) => {
+            Answer::Choices(positions) => {
                 let order = &self.orders[index];
-                let mut chosen: Vec<usize> = shown
-                    .iter()
-                    .filter_map(|&p| order.get(p).copied())
-                    .collect();
+                let mut shown: Vec<usize> =
+                    positions.into_iter().filter(|&p| p < order.len()).collect();
+                shown.sort_unstable();
+                shown.dedup();
+                let mut chosen: Vec<usize> = shown.iter().map(|&p| order[p]).collect();
                 chosen.sort_unstable();
-                chosen.dedup();
                 let correct = chosen == question.answer;
                 let answer_text = chosen
                     .iter()
@@ -234,6 +395,7 @@ impl<'a> Session<'a> {
                     correct,
                     score: if correct { 1.0 } else { 0.0 },
                     chosen,
+                    shown,
                     grade: None,
                     suggested: if correct { Rating::Good } else { Rating::Again },
                     answer_text,
@@ -246,6 +408,7 @@ impl<'a> Session<'a> {
                     correct: grade.passed,
                     score: grade.score,
                     chosen: Vec::new(),
+                    shown: Vec::new(),
                     suggested: suggest(&grade),
                     grade: Some(grade),
                     answer_text: text,
@@ -253,77 +416,188 @@ impl<'a> Session<'a> {
                 }
             }
         };
-        self.phase = Phase::Rating(verdict);
+        self.phase = Phase::Rating(Box::new(verdict));
         self.awaiting_rating()
     }
 
-    /// Rates the answered question, records it, and moves to the next question.
-    pub fn rate(&mut self, rating: Rating, recorder: &mut dyn Recorder) -> anyhow::Result<()> {
+    /// The review that rating the waiting answer with `rating` records.
+    fn review(&self, rating: Rating) -> Option<(usize, NewReview)> {
         let Phase::Rating(verdict) = &self.phase else {
-            return Ok(());
+            return None;
         };
-        let Some(index) = self.current() else {
-            return Ok(());
-        };
+        let (index, _) = self.current?;
         let entry = &self.entries[index];
-        let review = NewReview {
-            key: QuestionKey::new(&entry.bank.id, &entry.question.id),
-            mode: self.options.mode,
-            answer: verdict.answer_text.clone(),
-            score: Some(verdict.score),
-            suggested: Some(verdict.suggested),
-            rating,
-            duration_ms: verdict.elapsed_ms,
-            reschedules: entry.schedules,
-            version: Some(entry.question.version()),
+        Some((
+            index,
+            NewReview {
+                key: entry.key(),
+                mode: self.options.mode,
+                answer: verdict.answer_text.clone(),
+                choice_order: if entry.question.choices.is_empty() {
+                    Vec::new()
+                } else {
+                    self.orders[index].clone()
+                },
+                score: Some(verdict.score),
+                suggested: Some(verdict.suggested),
+                rating,
+                duration_ms: verdict.elapsed_ms,
+                reschedules: entry.schedules,
+                version: Some(entry.question.version(&entry.bank.synonyms)),
+            },
+        ))
+    }
+
+    /// When the current question would next be due after each rating (again, hard,
+    /// good, easy) given at `now`, for the rating prompt; `None` when its answer does
+    /// not move its schedule or the recorder cannot tell.
+    pub fn preview(
+        &self,
+        recorder: &mut dyn Recorder,
+        now: DateTime<Utc>,
+    ) -> Option<[DateTime<Utc>; 4]> {
+        let (index, _) = self.current?;
+        let entry = &self.entries[index];
+        if !entry.schedules {
+            return None;
+        }
+        recorder.preview(&entry.key(), now)
+    }
+
+    /// Rates the answered question and records it; only once the recorder has committed
+    /// it does the session move to the next question. When the commit fails, nothing
+    /// changes: the answer still waits for its rating (retry, or [`Session::keep_unsaved`]).
+    /// `Ok(None)` when no answer was waiting.
+    pub fn rate(
+        &mut self,
+        rating: Rating,
+        recorder: &mut dyn Recorder,
+    ) -> Result<Option<&Rated>, RecordError> {
+        let Some((index, review)) = self.review(rating) else {
+            return Ok(None);
         };
-        let review_id = recorder.record(&review)?;
-        self.outcomes[index] = Some(Rated {
-            verdict: verdict.clone(),
+        let saved = recorder.record(&review)?;
+        let Phase::Rating(verdict) = std::mem::replace(&mut self.phase, Phase::Asking) else {
+            return Ok(None);
+        };
+        let now = self.clock.now();
+        let requeued = match (self.options.learn_ahead, saved.due) {
+            (Some(window), Some(due)) if self.entries[index].schedules && due <= now + window => {
+                self.relearning.push((due, index));
+                true
+            }
+            _ => false,
+        };
+        self.outcomes[index].push(Rated {
+            verdict: *verdict,
             rating,
-            review_id,
+            review_id: saved.id,
+            due: saved.due,
         });
-        self.skipped[index] = false;
-        self.history.push(index);
-        self.pending.remove(0);
-        self.phase = if self.pending.is_empty() {
-            Phase::Finished
-        } else {
-            Phase::Asking
-        };
-        Ok(())
+        self.history.push(Step::Answer { index, requeued });
+        self.advance();
+        Ok(self.outcomes[index].last())
+    }
+
+    /// Gives up saving the waiting answer (its commit failed and the learner quits):
+    /// it is kept in [`Session::unsaved`] with `rating`, and the session ends.
+    pub fn keep_unsaved(&mut self, rating: Rating) {
+        if let Some((_, review)) = self.review(rating) {
+            self.unsaved.push(Unsaved {
+                review,
+                answered_at: self.clock.now(),
+            });
+        }
+        self.quit();
+    }
+
+    /// The answers whose commit failed, to be saved elsewhere.
+    pub fn unsaved(&self) -> &[Unsaved] {
+        &self.unsaved
     }
 
     /// Leaves the current question unanswered; it is not asked again this session.
     pub fn skip(&mut self) {
-        if let Some(index) = self.current() {
-            self.skipped[index] = true;
-            self.pending.remove(0);
-            self.phase = if self.pending.is_empty() {
-                Phase::Finished
-            } else {
-                Phase::Asking
-            };
+        if let Some((index, _)) = self.current {
+            if self.outcomes[index].is_empty() {
+                self.skipped[index] = true;
+            }
+            self.advance();
         }
     }
 
-    /// Takes back the last step: an answer not yet rated is simply forgotten; otherwise
-    /// the last rated answer is reverted in the store and its question asked again.
-    /// Returns false when there is nothing to undo.
-    pub fn undo(&mut self, recorder: &mut dyn Recorder) -> anyhow::Result<bool> {
-        if matches!(self.phase, Phase::Rating(_)) {
-            self.phase = Phase::Asking;
-            return Ok(true);
+    /// Marks the current question (suspend, bury, reset) in the store and leaves it
+    /// out of the rest of the session. Only while a question is asked (not after an
+    /// answer waiting for its rating); `Ok(false)` then.
+    pub fn mark(&mut self, mark: Mark, recorder: &mut dyn Recorder) -> Result<bool, RecordError> {
+        if !matches!(self.phase, Phase::Asking) {
+            return Ok(false);
         }
-        let Some(index) = self.history.pop() else {
+        let Some((index, origin)) = self.current else {
             return Ok(false);
         };
-        if let Some(outcome) = self.outcomes[index].take() {
-            recorder.undo(outcome.review_id)?;
-        }
-        self.pending.insert(0, index);
-        self.phase = Phase::Asking;
+        let id = recorder.mark(&self.entries[index].key(), mark)?;
+        self.marked[index] = Some(mark);
+        self.history.push(Step::Mark {
+            index,
+            id,
+            mark,
+            origin,
+        });
+        self.advance();
         Ok(true)
+    }
+
+    /// Takes back the last step: an answer not yet rated is simply forgotten; otherwise
+    /// the last rated answer or mark is reverted in the store and its question asked
+    /// again. When another session has since answered or marked that question, nothing
+    /// is reverted ([`Undone::Superseded`]).
+    pub fn undo(&mut self, recorder: &mut dyn Recorder) -> Result<Undone, RecordError> {
+        match self.phase {
+            Phase::Rating(_) => {
+                self.phase = Phase::Asking;
+                return Ok(Undone::Unrated);
+            }
+            Phase::Finished => return Ok(Undone::Nothing),
+            Phase::Asking => {}
+        }
+        let Some(&step) = self.history.last() else {
+            return Ok(Undone::Nothing);
+        };
+        let (id, index) = match step {
+            Step::Answer { index, .. } => match self.outcomes[index].last() {
+                Some(rated) => (rated.review_id, index),
+                None => return Ok(Undone::Nothing),
+            },
+            Step::Mark { index, id, .. } => (id, index),
+        };
+        match recorder.undo(id) {
+            Ok(()) => {}
+            Err(RecordError::Superseded) => {
+                self.history.pop();
+                return Ok(Undone::Superseded);
+            }
+            Err(error) => return Err(error),
+        }
+        self.history.pop();
+        self.put_back_current(index);
+        let undone = match step {
+            Step::Answer { requeued, .. } => {
+                self.outcomes[index].pop();
+                if requeued {
+                    self.relearning.retain(|&(_, i)| i != index);
+                }
+                self.current = Some((index, Origin::List));
+                Undone::Answer
+            }
+            Step::Mark { mark, origin, .. } => {
+                self.marked[index] = None;
+                self.current = Some((index, origin));
+                Undone::Mark(mark)
+            }
+        };
+        self.phase = Phase::Asking;
+        Ok(undone)
     }
 
     /// Ends the session now.
@@ -331,37 +605,67 @@ impl<'a> Session<'a> {
         self.phase = Phase::Finished;
     }
 
-    /// Everything answered so far, in the order of the session's list.
-    pub fn outcomes(&self) -> impl Iterator<Item = (&Queued<'a>, &Rated)> {
+    /// Every question answered so far, with its answers, in the order of the list.
+    pub fn answered(&self) -> impl Iterator<Item = Answered<'_, 'a>> {
+        self.entries
+            .iter()
+            .zip(&self.orders)
+            .zip(&self.outcomes)
+            .filter(|(_, answers)| !answers.is_empty())
+            .map(|((entry, order), answers)| Answered {
+                entry,
+                order,
+                answers,
+            })
+    }
+
+    /// The questions of the list not answered, in order (skipped, marked, or left when
+    /// the session ended).
+    pub fn unanswered(&self) -> impl Iterator<Item = &Queued<'a>> {
         self.entries
             .iter()
             .zip(&self.outcomes)
-            .filter_map(|(e, o)| o.as_ref().map(|o| (e, o)))
+            .filter(|(_, answers)| answers.is_empty())
+            .map(|(entry, _)| entry)
     }
 
     /// The numbers at the end of a session.
     pub fn tally(&self) -> Tally {
         let mut tally = Tally {
             total: self.entries.len(),
+            unsaved: self.unsaved.len(),
             ..Tally::default()
         };
-        for (entry, outcome) in self.outcomes() {
+        for answered in self.answered() {
+            let first = answered.first();
             tally.answered += 1;
-            tally.elapsed_ms += outcome.verdict.elapsed_ms;
-            if outcome.verdict.correct {
+            tally.answers += answered.answers.len();
+            for rated in answered.answers {
+                tally.elapsed_ms += rated.verdict.elapsed_ms;
+            }
+            if first.verdict.correct {
                 tally.right += 1;
             }
-            if let Some(tier) = entry.question.tier {
+            if let Some(tier) = answered.entry.question.tier {
                 let t = tally.tiers.entry(tier).or_default();
                 t.answered += 1;
-                t.score_sum += outcome.verdict.score;
-                if outcome.verdict.correct {
+                t.score_sum += first.verdict.score;
+                if first.verdict.correct {
                     t.passed += 1;
                 }
             }
         }
-        tally.skipped = self.skipped.iter().filter(|&&s| s).count();
-        tally.unanswered = tally.total - tally.answered - tally.skipped;
+        for (index, answers) in self.outcomes.iter().enumerate() {
+            if !answers.is_empty() {
+                continue;
+            }
+            if self.marked[index].is_some() {
+                tally.set_aside += 1;
+            } else if self.skipped[index] {
+                tally.skipped += 1;
+            }
+        }
+        tally.unanswered = tally.total - tally.answered - tally.skipped - tally.set_aside;
         tally
     }
 }
@@ -371,21 +675,27 @@ impl<'a> Session<'a> {
 pub struct Tally {
     /// Questions in the session.
     pub total: usize,
-    /// Questions answered (and rated).
+    /// Questions answered (and rated) at least once.
     pub answered: usize,
-    /// Answers that were right.
+    /// Questions whose first answer was right.
     pub right: usize,
+    /// Rated answers in all (more than `answered` when questions came back).
+    pub answers: usize,
     /// Questions skipped.
     pub skipped: usize,
+    /// Questions suspended, buried or reset during the session.
+    pub set_aside: usize,
     /// Left when the session was quit or input ended.
     pub unanswered: usize,
+    /// Rated answers whose commit failed (kept in a recovery file by the caller).
+    pub unsaved: usize,
     /// Time spent answering, in milliseconds.
     pub elapsed_ms: u64,
     /// Interview answers by tier.
     pub tiers: BTreeMap<Tier, TierTally>,
 }
 
-/// How the answers of one interview tier went.
+/// How the first answers of one interview tier went.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TierTally {
     /// Answers in the tier.

@@ -1,51 +1,123 @@
-//! What a session shows, as plain text: the question with its header, the verdict on an
-//! answer, and the reports at the end (summary, quiz score, interview readiness).
+//! What a session shows, as text: the question with its header, the verdict on an
+//! answer, the rating prompt and its confirmation, and the reports at the end (summary,
+//! quiz score, interview readiness).
 //!
 //! Both front ends print these strings, so a scripted session and a terminal session
-//! say the same things. Bank text is sanitised (via `view`); nothing here does I/O.
+//! say the same things. Every choice letter is the one the learner saw (the choices are
+//! shuffled on screen), always with the choice's text. The question itself is `view`'s,
+//! as `recall show` prints it. Text is styled (`style`: verdicts, right and wrong
+//! choices, concepts, tiers, ratings, headings) and laid out for the width given,
+//! measured without the escape codes; whoever writes it keeps the colour or strips it
+//! (the plain front end always strips it). Bank text is sanitised; nothing here does
+//! I/O.
 
-use super::{Ask, Mode, Queued, Session, Verdict};
-use crate::bank::{Kind, Tier, letter};
-use crate::text::{sanitize, wrap};
+use super::{Ask, Mode, Queued, Rated, Session, Tally, Verdict};
+use crate::bank::{Question, Tier, letter};
+use crate::clock::{relative, short_interval};
+use crate::schedule::Rating;
+use crate::style::{self, Style, paint};
+use crate::text::{display_width, sanitize, wrap};
 use crate::view;
+use chrono::{DateTime, Utc};
 use std::fmt::Write as _;
 
-/// The header line and the question, with choices lettered in their shown order.
-pub fn question(ask: &Ask, mode: Mode, width: usize) -> String {
-    let entry = ask.entry;
-    let q = entry.question;
-    let mut out = String::new();
-    let mut header = format!(
-        "[{} of {}] {}/{}",
-        ask.number, ask.total, entry.bank.id, q.id
-    );
-    match (mode, q.tier) {
-        (_, Some(tier)) => {
-            let _ = write!(header, " · {}", tier.title());
-        }
-        _ => {
-            let _ = write!(header, " · {}", view::kind_label(q.kind_name()));
-        }
-    }
-    out.push_str(&sanitize(&header));
-    out.push_str("\n\n");
-    if let Some(situation) = &q.situation {
-        out.push_str(&wrap(&sanitize(situation.trim()), width, ""));
-        out.push_str("\n\n");
-    }
-    out.push_str(&wrap(&sanitize(q.prompt.trim()), width, ""));
-    if !q.choices.is_empty() {
-        out.push('\n');
-        out.push_str(&view::choices(q, ask.order, width));
-        if q.is_multiple_answer() {
-            out.push_str("\n\n(select all that apply)");
-        }
-    }
-    out
+/// The question as the session shows it, under its header (`[2 of 5] bank/id · kind`,
+/// and `· again` when it is back for relearning), with its choices in their shown
+/// order: what the plain front end prints.
+pub fn question(ask: &Ask, width: usize) -> String {
+    view::question(&header(ask), ask.entry.question, Some(ask.order), width)
 }
 
-/// The verdict on one answer: right or wrong, the right answer, explanation and
-/// feedback; for text, the score, the concepts and the model answer.
+/// [`question`] without its choices, which the terminal shows as its menu.
+pub fn question_text(ask: &Ask, width: usize) -> String {
+    view::question(&header(ask), ask.entry.question, None, width)
+}
+
+fn header(ask: &Ask) -> String {
+    let mut header = format!(
+        "{} {}",
+        paint(style::HEADING, format!("[{} of {}]", ask.number, ask.total)),
+        view::header(&ask.entry.bank.id, ask.entry.question)
+    );
+    if ask.again {
+        let _ = write!(
+            header,
+            " · {}",
+            paint(style::rating(Rating::Again), "again")
+        );
+    }
+    header
+}
+
+/// A question's choices as the learner saw them: the bank's choices in the order on
+/// screen, each named by its shown letter.
+#[derive(Clone, Copy)]
+struct Shown<'q> {
+    q: &'q Question,
+    order: &'q [usize],
+}
+
+impl Shown<'_> {
+    /// Where the bank's choice `index` was shown.
+    fn position(&self, index: usize) -> usize {
+        self.order.iter().position(|&i| i == index).unwrap_or(index)
+    }
+
+    /// The bank's choices `indices` in the order they were shown.
+    fn in_order(&self, indices: &[usize]) -> Vec<usize> {
+        let mut sorted = indices.to_vec();
+        sorted.sort_by_key(|&i| self.position(i));
+        sorted
+    }
+
+    /// `B) its text` for the bank's choice `index`, lettered as shown, after `indent`,
+    /// wrapped to `width`, the choice in `style`.
+    fn lettered(&self, index: usize, width: usize, indent: &str, style: Style) -> String {
+        let line = view::choice(self.q, index, self.position(index), width, indent);
+        let (indent, choice) = line.split_at(indent.len());
+        format!("{indent}{}", paint(style, choice))
+    }
+
+    /// `head` (in its style) and the bank's choices `indices` in their shown order, in
+    /// `style`: `head: B) text` when one choice fits on the line, else `head:` and each
+    /// choice on a line of its own.
+    fn block(&self, head: (&str, Style), indices: &[usize], width: usize, style: Style) -> String {
+        let (head, head_style) = head;
+        let head = paint(head_style, format!("{}:", head.trim_end_matches(':')));
+        if let [one] = indices {
+            let line = self.lettered(*one, width, "", style);
+            let fits = display_width(&head.to_string()) + 1 + display_width(&line) <= width;
+            if !line.contains('\n') && fits {
+                return format!("{head} {line}");
+            }
+        }
+        let list: Vec<String> = self
+            .in_order(indices)
+            .into_iter()
+            .map(|i| self.lettered(i, width, "  ", style))
+            .collect();
+        format!("{head}\n{}", list.join("\n"))
+    }
+
+    /// The bank's choices `indices` in their shown order, in `style`, one per line, the
+    /// first after `label` and the rest under it, indented for a report.
+    fn labelled(&self, label: &str, indices: &[usize], width: usize, style: Style) -> String {
+        let blank = " ".repeat(display_width(label));
+        self.in_order(indices)
+            .into_iter()
+            .enumerate()
+            .map(|(n, i)| {
+                let lead = if n == 0 { label } else { &blank };
+                self.lettered(i, width, &format!("    {lead}"), style)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// The verdict on one answer: right or wrong with the chosen and right choices (their
+/// shown letters and text), feedback and explanation; for text, the score, the concepts
+/// and the model answer.
 pub fn verdict(
     entry: &Queued,
     order: &[usize],
@@ -55,42 +127,64 @@ pub fn verdict(
 ) -> String {
     let q = entry.question;
     let mut out = String::new();
-    if q.kind == Kind::MultipleChoice {
-        let shown = |index: usize| order.iter().position(|&i| i == index).unwrap_or(index);
-        let right: Vec<String> = q
-            .answer
-            .iter()
-            .map(|&i| {
-                format!(
-                    "{}) {}",
-                    letter(shown(i)),
-                    sanitize(q.choices[i].text.trim())
-                )
-            })
-            .collect();
-        if verdict.correct {
-            out.push_str("✓ Right.");
+    if !q.choices.is_empty() {
+        let right_head = if q.answer.len() == 1 {
+            "The answer is"
         } else {
-            let text = format!("✗ Wrong. The answer is {}", right.join("; "));
-            out.push_str(&wrap(&text, width, ""));
+            "The right answers are"
+        };
+        let shown = Shown { q, order };
+        let right = |out: &mut String| {
+            let head = (right_head, style::HEADING);
+            out.push_str(&shown.block(head, &q.answer, width, style::RIGHT));
+        };
+        if verdict.correct {
+            let head = ("✓ Right:", style::PASS);
+            out.push_str(&shown.block(head, &q.answer, width, style::RIGHT));
+        } else if verdict.chosen.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}",
+                paint(style::FAIL, "✗ Wrong: nothing was chosen.")
+            );
+            right(&mut out);
+        } else {
+            let head = ("✗ Wrong. You chose", style::FAIL);
+            out.push_str(&shown.block(head, &verdict.chosen, width, style::WRONG));
+            out.push('\n');
+            right(&mut out);
         }
-        for &i in &verdict.chosen {
-            if let Some(feedback) = &q.choices[i].feedback {
-                let _ = write!(
-                    out,
-                    "\n\n{}",
-                    wrap(
-                        &format!("{}: {}", letter(shown(i)), sanitize(feedback.trim())),
-                        width,
-                        ""
-                    )
+        for i in shown.in_order(&verdict.chosen) {
+            if let Some(feedback) = q.choices.get(i).and_then(|c| c.feedback.as_ref()) {
+                let line = format!(
+                    "{} {}",
+                    paint(style::HEADING, format!("{}:", letter(shown.position(i)))),
+                    sanitize(feedback.trim())
                 );
+                let _ = write!(out, "\n\n{}", wrap(&line, width, ""));
             }
         }
     } else if let Some(grade) = &verdict.grade {
-        out.push_str(crate::grade::explain(grade).trim_end());
-        if mode == Mode::Interview {
-            let _ = write!(out, "\n  answered in {}", duration(verdict.elapsed_ms));
+        if verdict.is_blank() {
+            let _ = write!(
+                out,
+                "{}",
+                paint(style::FAIL, "No answer: taken as \"I don't know\".")
+            );
+        } else {
+            let explained = style::breakdown(crate::grade::explain(grade).trim_end());
+            let lines: Vec<String> = explained.lines().map(|line| hanging(line, width)).collect();
+            out.push_str(&lines.join("\n"));
+            if mode == Mode::Interview {
+                let _ = write!(
+                    out,
+                    "\n  {}",
+                    paint(
+                        style::DIM,
+                        format!("answered in {}", duration(verdict.elapsed_ms))
+                    )
+                );
+            }
         }
         if let Some(model) = view::model_answer(q, width) {
             let _ = write!(out, "\n\n{model}");
@@ -102,9 +196,60 @@ pub fn verdict(
     out
 }
 
-/// The rating prompt.
-pub fn rating_prompt(suggested: crate::schedule::Rating) -> String {
-    format!("Rate: Enter = {suggested}, or 1 again · 2 hard · 3 good · 4 easy")
+/// `line` as it is when it fits in `width`, else wrapped with its continuation lines
+/// indented two more than it is.
+fn hanging(line: &str, width: usize) -> String {
+    if display_width(line) <= width {
+        return line.to_owned();
+    }
+    let lead = line.len() - line.trim_start().len();
+    let indent = " ".repeat(lead + 2);
+    let wrapped = wrap(line.trim_start(), width, &indent);
+    format!("{}{}", &line[..lead], wrapped.trim_start())
+}
+
+/// The ratings with what each would schedule, from `dues` (again, hard, good, easy)
+/// when known, each in its colour: `1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 4d`.
+pub fn ratings(dues: Option<&[DateTime<Utc>; 4]>, now: DateTime<Utc>) -> String {
+    Rating::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &rating)| {
+            let named = format!(
+                "{} {}",
+                rating.number(),
+                paint(style::rating(rating), rating)
+            );
+            match dues {
+                Some(dues) => format!("{named} {}", short_interval(dues[i] - now)),
+                None => named,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The rating prompt: `Rate (Enter = good): 1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 4d`.
+pub fn rating_prompt(
+    suggested: Rating,
+    dues: Option<&[DateTime<Utc>; 4]>,
+    now: DateTime<Utc>,
+) -> String {
+    format!(
+        "Rate (Enter = {}): {}",
+        paint(style::rating(suggested), suggested),
+        ratings(dues, now)
+    )
+}
+
+/// The confirmation of a committed rating: `Rated good: next in 10 minutes`.
+pub fn rated(rated: &Rated, now: DateTime<Utc>) -> String {
+    let rating = paint(style::rating(rated.rating), rated.rating);
+    match rated.due {
+        Some(due) if due > now => format!("Rated {rating}: next {}", relative(due, now)),
+        Some(_) => format!("Rated {rating}: due again now"),
+        None => format!("Rated {rating}: its schedule is unchanged"),
+    }
 }
 
 /// `1m 05s`, `12s`.
@@ -117,89 +262,148 @@ pub fn duration(ms: u64) -> String {
     }
 }
 
-/// The end-of-session summary: answered, right, skipped, time.
-pub fn summary(session: &Session) -> String {
-    let t = session.tally();
+/// The end-of-session summary (answered, right, skipped, set aside, time), wrapped to
+/// `width`.
+pub fn summary(session: &Session, width: usize) -> String {
+    wrap(&summary_of(&session.tally()), width, "")
+}
+
+fn summary_of(t: &Tally) -> String {
     let mut out = format!("Answered {} of {}: {} right", t.answered, t.total, t.right);
-    if t.skipped > 0 {
-        let _ = write!(out, ", {} skipped", t.skipped);
+    for (count, what) in [
+        (t.skipped, "skipped"),
+        (t.set_aside, "set aside"),
+        (t.unanswered, "left for later"),
+        (t.unsaved, "not saved"),
+    ] {
+        if count > 0 {
+            let _ = write!(out, ", {count} {what}");
+        }
     }
-    if t.unanswered > 0 {
-        let _ = write!(out, ", {} left for later", t.unanswered);
+    if t.answers > t.answered {
+        let _ = write!(out, " · {} answers in all", t.answers);
     }
     let _ = write!(out, " · {}", duration(t.elapsed_ms));
     out
 }
 
-/// The quiz's score report: each question with what was right and what was missed, the
-/// total, and the verdict against the pass mark (a percentage, if given).
+/// The quiz's one score: questions right out of all the quiz's questions, in percent.
+/// A choice question is right when exactly the right choices are chosen, a text
+/// question when its answer reaches the rubric's pass mark; skipped and unanswered
+/// questions count as wrong (`recall quiz --help` and the README say the same).
+pub fn quiz_score(tally: &Tally) -> f64 {
+    if tally.total == 0 {
+        0.0
+    } else {
+        tally.right as f64 / tally.total as f64 * 100.0
+    }
+}
+
+/// The quiz's report: each question with what was chosen and what was right (shown
+/// letters and text) or, for text, what was missed and the model answer; then the score
+/// and the verdict against the pass mark (a percentage, if given). Returns whether the
+/// mark was reached (true without one).
 pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (String, bool) {
-    let mut out = String::from("Quiz results\n");
-    let tally = session.tally();
-    let mut points = 0.0;
-    for (entry, outcome) in session.outcomes() {
-        let v = &outcome.verdict;
-        points += v.score;
-        let mark = if v.correct { "✓" } else { "✗" };
-        let _ = write!(
-            out,
-            "\n{mark} {:>3.0}%  {}/{}",
-            v.score * 100.0,
-            sanitize(&entry.bank.id),
-            sanitize(&entry.question.id)
-        );
-        let q = entry.question;
-        if q.kind == Kind::MultipleChoice {
-            if !v.correct {
-                let right: Vec<String> = q.answer.iter().map(|&i| letter(i)).collect();
-                let given = if v.answer_text.is_empty() {
-                    "nothing"
+    let mut out = paint(style::HEADING, "Quiz results").to_string();
+    let indent = "    ";
+    let inner = width.saturating_sub(indent.len());
+    let indented = |text: &str| {
+        text.lines()
+            .map(|line| {
+                if line.is_empty() {
+                    String::new()
                 } else {
-                    &v.answer_text
+                    format!("{indent}{line}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for answered in session.answered() {
+        let (entry, order, v) = (answered.entry, answered.order, &answered.first().verdict);
+        let q = entry.question;
+        let _ = write!(out, "\n\n{}", marked(v.correct, &entry.bank.id, &q.id));
+        if !q.choices.is_empty() {
+            let shown = Shown { q, order };
+            if v.chosen.is_empty() {
+                let _ = write!(
+                    out,
+                    "\n{indent}{}",
+                    paint(style::WRONG, "you chose nothing")
+                );
+            } else {
+                let chosen = if v.correct {
+                    style::RIGHT
+                } else {
+                    style::WRONG
                 };
-                let _ = write!(out, "\n       answered {given}; right: {}", right.join(","));
-                if let Some(explanation) = view::explanation(q, width, "       ") {
-                    let _ = write!(out, "\n{explanation}");
+                let you_chose = shown.labelled("you chose ", &v.chosen, width, chosen);
+                let _ = write!(out, "\n{you_chose}");
+            }
+            if !v.correct {
+                let right = shown.labelled("right:    ", &q.answer, width, style::RIGHT);
+                let _ = write!(out, "\n{right}");
+                if let Some(explanation) = view::explanation(q, inner, "") {
+                    let _ = write!(out, "\n{}", indented(&explanation));
                 }
             }
         } else if let Some(grade) = &v.grade {
+            if v.is_blank() {
+                let _ = write!(out, "\n{indent}{}", paint(style::WRONG, "no answer"));
+            }
             let missed: Vec<&str> = grade
                 .concepts
                 .iter()
                 .filter(|c| c.matched.is_none())
                 .map(|c| c.label.as_str())
                 .collect();
-            if !missed.is_empty() {
-                let _ = write!(out, "\n       missed: {}", sanitize(&missed.join(", ")));
+            if !missed.is_empty() && !v.is_blank() {
+                let missed = format!(
+                    "{} {}",
+                    paint(style::MISSED, "missed:"),
+                    sanitize(&missed.join(", "))
+                );
+                let _ = write!(out, "\n{}", indented(&wrap(&missed, inner, "")));
             }
-            if let Some(failure) = &grade.failure {
-                let _ = write!(out, "\n       {}", sanitize(failure));
+            if let Some(failure) = grade.failure.as_ref().filter(|_| !v.is_blank()) {
+                let _ = write!(out, "\n{}", indented(&wrap(&sanitize(failure), inner, "")));
+            }
+            if let Some(model) = view::model_answer(q, inner) {
+                let _ = write!(out, "\n{}", indented(&model));
             }
         }
     }
-    let total = tally.total.max(1) as f64;
-    let percent = points / total * 100.0;
-    let _ = write!(
-        out,
-        "\n\nScore: {percent:.0}% ({} of {} right",
-        tally.right, tally.total
-    );
-    if tally.skipped + tally.unanswered > 0 {
+    for entry in session.unanswered() {
         let _ = write!(
             out,
-            "; {} not answered count as 0",
-            tally.skipped + tally.unanswered
+            "\n\n{}\n{indent}{}",
+            marked(false, &entry.bank.id, &entry.question.id),
+            paint(style::WRONG, "not answered")
         );
+    }
+    let tally = session.tally();
+    let percent = quiz_score(&tally);
+    let _ = write!(
+        out,
+        "\n\n{} {percent:.0}% ({} of {} right",
+        paint(style::HEADING, "Score:"),
+        tally.right,
+        tally.total
+    );
+    let missing = tally.total - tally.answered;
+    if missing > 0 {
+        let _ = write!(out, "; {missing} not answered count as wrong");
     }
     out.push(')');
     let passed = match pass_percent {
         Some(mark) => {
             let passed = percent + 1e-9 >= mark;
-            let _ = write!(
-                out,
-                "\n{} (pass mark {mark:.0}%)",
-                if passed { "Passed" } else { "Not passed" }
-            );
+            let verdict = if passed {
+                paint(style::PASS, "Passed")
+            } else {
+                paint(style::FAIL, "Not passed")
+            };
+            let _ = write!(out, "\n{verdict} (pass mark {mark:.0}%)");
             passed
         }
         None => true,
@@ -207,41 +411,121 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
     (out, passed)
 }
 
-/// The interview's closing report: readiness per tier and the questions to revisit.
-pub fn interview(session: &Session) -> String {
+/// `✓ bank/question` (or `✗`), as each question of a report starts.
+fn marked(right: bool, bank: &str, question: &str) -> String {
+    let mark = if right {
+        paint(style::RIGHT, "✓")
+    } else {
+        paint(style::WRONG, "✗")
+    };
+    let id = sanitize(&format!("{bank}/{question}"));
+    format!("{mark} {}", paint(style::ID, id))
+}
+
+/// Answers a tier needs before it can be called ready: one answer is too few to tell.
+pub const READY_AFTER: usize = 2;
+
+/// The interview's closing report: readiness for each tier that was asked (a line each,
+/// wrapped to `width` under its verdict), and the questions to revisit.
+pub fn interview(session: &Session, width: usize) -> String {
     let tally = session.tally();
-    let mut out = String::from("Interview readiness\n");
-    for tier in Tier::ALL {
-        let Some(t) = tally.tiers.get(&tier) else {
-            continue;
+    let mut out = format!("{}\n", paint(style::HEADING, "Interview readiness"));
+    let asked: Vec<Tier> = Tier::ALL
+        .into_iter()
+        .filter(|tier| {
+            session
+                .entries
+                .iter()
+                .any(|e| e.question.tier == Some(*tier))
+        })
+        .collect();
+    for tier in asked {
+        let t = tally.tiers.get(&tier).copied().unwrap_or_default();
+        let verdict = if t.answered == 0 {
+            paint(style::DIM, "not answered").to_string()
+        } else {
+            let ready = if t.answered < READY_AFTER {
+                paint(style::DIM, "too few answers to tell")
+            } else if t.passed * 5 >= t.answered * 4 {
+                paint(style::PASS, "ready")
+            } else {
+                paint(style::MISSED, "keep practising")
+            };
+            format!(
+                "{}/{} passed · mean score {:>3.0}% · {ready}",
+                t.passed,
+                t.answered,
+                t.mean_score() * 100.0
+            )
         };
-        let ready = t.answered > 0 && t.passed * 5 >= t.answered * 4;
-        let _ = write!(
-            out,
-            "\n  {:<20} {}/{} passed · mean score {:>3.0}% · {}",
-            tier.title(),
-            t.passed,
-            t.answered,
-            t.mean_score() * 100.0,
-            if ready { "ready" } else { "keep practising" }
-        );
+        // The verdicts line up after the longest tier's name, and fold under it.
+        let head = format!("  {:<20} ", paint(style::tier(tier), tier.title()));
+        let line = format!("{head}{verdict}");
+        if display_width(&line) <= width {
+            let _ = write!(out, "\n{line}");
+        } else {
+            let hang = " ".repeat(display_width(&head));
+            let _ = write!(out, "\n{head}{}", wrap(&verdict, width, &hang).trim_start());
+        }
     }
     let revisit: Vec<String> = session
-        .outcomes()
-        .filter(|(_, o)| !o.verdict.correct)
-        .map(|(e, o)| {
+        .answered()
+        .filter(|a| !a.first().verdict.correct)
+        .map(|a| {
+            let id = sanitize(&format!("{}/{}", a.entry.bank.id, a.entry.question.id));
             format!(
-                "  {}/{} ({:.0}%)",
-                sanitize(&e.bank.id),
-                sanitize(&e.question.id),
-                o.verdict.score * 100.0
+                "  {} ({:.0}%)",
+                paint(style::ID, id),
+                a.first().verdict.score * 100.0
             )
         })
         .collect();
     if revisit.is_empty() {
-        out.push_str("\n\nNothing to revisit.");
+        if tally.answered > 0 {
+            out.push_str("\n\nNothing to revisit.");
+        }
     } else {
-        let _ = write!(out, "\n\nRevisit:\n{}", revisit.join("\n"));
+        let _ = write!(
+            out,
+            "\n\n{}\n{}",
+            paint(style::HEADING, "Revisit:"),
+            revisit.join("\n")
+        );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_names_only_what_happened() {
+        let tally = Tally {
+            total: 5,
+            answered: 3,
+            right: 2,
+            answers: 5,
+            skipped: 1,
+            unanswered: 1,
+            elapsed_ms: 65_000,
+            ..Tally::default()
+        };
+        assert_eq!(
+            summary_of(&tally),
+            "Answered 3 of 5: 2 right, 1 skipped, 1 left for later · 5 answers in all · 1m 05s"
+        );
+    }
+
+    #[test]
+    fn the_quiz_score_counts_unanswered_questions_as_wrong() {
+        let tally = Tally {
+            total: 5,
+            answered: 4,
+            right: 4,
+            ..Tally::default()
+        };
+        assert_eq!(quiz_score(&tally), 80.0);
+        assert_eq!(quiz_score(&Tally::default()), 0.0);
+    }
 }

@@ -1,12 +1,17 @@
-//! Which questions a session asks, and in what order, before the store has its say.
+//! Which questions a session asks, and in what order, before and after the store has
+//! its say.
 //!
 //! Filters (`--bank`, `--tag`, `--kind`, `--tier`) narrow the banks' questions; a quiz
-//! keeps the banks' order or draws `--count` at random; a mock interview walks the tiers
-//! from beginner to scenario discussion. Deterministic for a given seed.
+//! keeps the banks' order or draws `--count` at random (ten when nothing narrows it); a
+//! mock interview walks the tiers from beginner to scenario discussion (a few per tier
+//! unless told how many); a drill asks what the store's queue names ([`queued`] looks
+//! its keys up). Deterministic for a given seed.
 
-use crate::bank::{Bank, Kind, Library, Question, Tier};
+use super::{QuestionKey, Queued};
+use crate::bank::{Bank, Kind, KindName, Library, Question, Tier};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
+use std::collections::{BTreeMap, HashMap};
 
 /// What the learner narrowed the session to; empty lists mean "all".
 #[derive(Debug, Clone, Default)]
@@ -15,8 +20,9 @@ pub struct Filter {
     pub banks: Vec<String>,
     /// Tags, on the question or its bank (`--tag`).
     pub tags: Vec<String>,
-    /// Question kinds (`--kind`).
-    pub kinds: Vec<Kind>,
+    /// Question kinds, as bank files name them (`--kind`): `multiple_choice` takes in
+    /// true/false questions (which are answered from choices too), `true_false` only them.
+    pub kinds: Vec<KindName>,
     /// Interview tiers (`--tier`).
     pub tiers: Vec<Tier>,
 }
@@ -30,7 +36,11 @@ impl Filter {
                     .tags
                     .iter()
                     .any(|t| bank.tags.contains(t) || question.tags.contains(t)))
-            && (self.kinds.is_empty() || self.kinds.contains(&question.kind))
+            && (self.kinds.is_empty()
+                || self
+                    .kinds
+                    .iter()
+                    .any(|&k| k == question.kind_name() || k == question.kind.name()))
             && (self.tiers.is_empty() || question.tier.is_some_and(|t| self.tiers.contains(&t)))
     }
 
@@ -44,6 +54,24 @@ impl Filter {
             .collect()
     }
 
+    /// Whether the filter narrows anything.
+    pub fn is_empty(&self) -> bool {
+        self.banks.is_empty()
+            && self.tags.is_empty()
+            && self.kinds.is_empty()
+            && self.tiers.is_empty()
+    }
+
+    /// Tags named by `--tag` that no loaded bank or question has.
+    pub fn unknown_tags<'f>(&'f self, library: &Library) -> Vec<&'f str> {
+        let known = tags(library);
+        self.tags
+            .iter()
+            .filter(|t| !known.contains_key(t.as_str()))
+            .map(String::as_str)
+            .collect()
+    }
+
     /// The questions of `library` this filter accepts, in bank order.
     pub fn questions<'a>(&self, library: &'a Library) -> Vec<(&'a Bank, &'a Question)> {
         library
@@ -52,6 +80,67 @@ impl Filter {
             .collect()
     }
 }
+
+/// Every tag of the library's banks and questions, with how many questions carry it
+/// (a bank's tag counts for each of its questions).
+pub fn tags(library: &Library) -> BTreeMap<&str, usize> {
+    let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
+    for (bank, question) in library.questions() {
+        let mut own: Vec<&str> = bank
+            .tags
+            .iter()
+            .chain(&question.tags)
+            .map(String::as_str)
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        for tag in own {
+            *tags.entry(tag).or_default() += 1;
+        }
+    }
+    for bank in &library.banks {
+        for tag in &bank.tags {
+            tags.entry(tag).or_default();
+        }
+    }
+    tags
+}
+
+/// The keys of `questions`, in their order.
+pub fn keys(questions: &[(&Bank, &Question)]) -> Vec<QuestionKey> {
+    questions
+        .iter()
+        .map(|(b, q)| QuestionKey::new(&b.id, &q.id))
+        .collect()
+}
+
+/// The entries for `keys` (a drill's queue, in order), looked up among `questions` by
+/// key rather than by a scan per key (a curriculum can hold 100,000); a key with no
+/// question is left out. Every entry moves its question's schedule.
+pub fn queued<'a, 'k>(
+    questions: &[(&'a Bank, &'a Question)],
+    keys: impl IntoIterator<Item = &'k QuestionKey>,
+) -> Vec<Queued<'a>> {
+    let by_key: HashMap<(&str, &str), usize> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, (b, q))| ((b.id.as_str(), q.id.as_str()), i))
+        .collect();
+    keys.into_iter()
+        .filter_map(|key| by_key.get(&(key.bank.as_str(), key.question.as_str())))
+        .map(|&i| Queued {
+            bank: questions[i].0,
+            question: questions[i].1,
+            schedules: true,
+        })
+        .collect()
+}
+
+/// Questions a quiz asks when nothing narrows it: a sitting, not the whole library.
+pub const QUIZ_DEFAULT_COUNT: usize = 10;
+
+/// Interview questions per tier when no count is given.
+pub const INTERVIEW_PER_TIER: usize = 2;
 
 /// A quiz's questions: all of them in order, or `count` drawn at random with `seed`.
 pub fn quiz<'a>(
@@ -68,8 +157,9 @@ pub fn quiz<'a>(
 }
 
 /// A mock interview's questions: interview questions tier by tier (beginner first),
-/// shuffled within a tier; with `count`, that many in all, spread over the tiers as
-/// evenly as they allow and still in tier order.
+/// shuffled within a tier; `count` in all (by default [`INTERVIEW_PER_TIER`] for each
+/// tier that has questions), spread over the tiers as evenly as they allow and still in
+/// tier order.
 pub fn interview<'a>(
     questions: Vec<(&'a Bank, &'a Question)>,
     count: Option<usize>,
@@ -88,7 +178,10 @@ pub fn interview<'a>(
             in_tier
         })
         .collect();
-    if let Some(count) = count {
+    let count = count.unwrap_or_else(|| {
+        INTERVIEW_PER_TIER * tiers.iter().filter(|tier| !tier.is_empty()).count()
+    });
+    {
         // Deal one question per tier in turn until `count` are taken.
         let mut take = vec![0usize; tiers.len()];
         let mut left = count;

@@ -1,5 +1,7 @@
-//! What is due, bank by bank: now (within today's limits), new, later today, tomorrow
-//! and over the next seven study days; the numbers behind `recall due`.
+//! What is due, bank by bank: now (within today's limits), new (today's share and all
+//! that are unseen), later today, tomorrow and over the next seven study days; the
+//! numbers behind `recall due`, and when the next question comes due. Suspended and
+//! buried questions count nowhere.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -7,15 +9,19 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::bank::Library;
-use crate::store::{DailyLimits, DueQueue, QuestionKey, Store, StoreError, StudyDay};
+use crate::schedule::State;
+use crate::store::{DueQueue, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
 
 /// One bank's counts (or the total's).
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
 pub struct DueCounts {
     /// Learning, relearning and review questions to ask now.
     pub due_now: usize,
-    /// Never-seen questions that today's new limit still allows.
+    /// Never-seen questions that today's new limit still allows: the bank's share of
+    /// the day's allowance.
     pub new: usize,
+    /// Never-seen questions in all (not suspended or buried).
+    pub unseen: usize,
     /// Questions that come due later in this study day.
     pub later_today: usize,
     /// Questions due during the next study day.
@@ -28,6 +34,7 @@ impl DueCounts {
     fn add(&mut self, other: &DueCounts) {
         self.due_now += other.due_now;
         self.new += other.new;
+        self.unseen += other.unseen;
         self.later_today += other.later_today;
         self.tomorrow += other.tomorrow;
         self.next_7_days += other.next_7_days;
@@ -45,20 +52,32 @@ pub struct Due {
     pub queue: DueQueue,
 }
 
+impl Due {
+    /// Whether anything can be studied now (due or new).
+    pub fn can_study(&self) -> bool {
+        self.total.due_now + self.total.new > 0
+    }
+}
+
+/// The keys of `library`'s questions, bank by bank in file order.
+pub fn keys(library: &Library) -> Vec<QuestionKey> {
+    library
+        .questions()
+        .map(|(bank, question)| QuestionKey::new(&bank.id, &question.id))
+        .collect()
+}
+
 /// What of `library`'s questions is due at `now`, in the study day `day`.
 pub fn count(
     store: &Store,
     library: &Library,
     now: DateTime<Utc>,
     day: StudyDay,
-    limits: DailyLimits,
+    options: QueueOptions,
 ) -> Result<Due, StoreError> {
-    let keys: Vec<QuestionKey> = library
-        .questions()
-        .map(|(bank, question)| QuestionKey::new(&bank.id, &question.id))
-        .collect();
+    let keys = keys(library);
     let known: HashSet<&QuestionKey> = keys.iter().collect();
-    let queue = store.due_queue(&keys, now, day, limits)?;
+    let queue = store.due_queue(&keys, now, day, options)?;
 
     let mut banks: BTreeMap<String, DueCounts> = library
         .banks
@@ -71,10 +90,21 @@ pub fn count(
     for key in &queue.new {
         banks.entry(key.bank.clone()).or_default().new += 1;
     }
+    for (bank, unseen) in &queue.unseen {
+        banks.entry(bank.clone()).or_default().unseen += unseen;
+    }
     let week_end = day.end_after(7);
+    // A learning step due within the learn-ahead window is already counted as due now.
+    let asked_now: HashSet<&QuestionKey> = queue.learning.iter().chain(&queue.review).collect();
+    let aside = store.set_aside(now)?;
     for (key, card) in store.cards()? {
         let Some(due) = card.due else { continue };
-        if !known.contains(&key) || due <= now || due >= week_end {
+        if !known.contains(&key)
+            || due <= now
+            || due >= week_end
+            || asked_now.contains(&key)
+            || aside.contains_key(&key)
+        {
             continue;
         }
         let counts = banks.entry(key.bank.clone()).or_default();
@@ -96,4 +126,28 @@ pub fn count(
         total,
         queue,
     })
+}
+
+/// When the next of `questions` that has been studied comes due, and which (it may be
+/// due already, when a limit held it back): suspended and buried questions left out;
+/// `None` when nothing studied is left.
+pub fn next_due(
+    store: &Store,
+    questions: &[QuestionKey],
+    now: DateTime<Utc>,
+) -> Result<Option<(DateTime<Utc>, QuestionKey)>, StoreError> {
+    let known: HashSet<&QuestionKey> = questions.iter().collect();
+    let aside = store.set_aside(now)?;
+    let mut next: Option<(DateTime<Utc>, QuestionKey)> = None;
+    for (key, card) in store.cards()? {
+        if card.state == State::New || !known.contains(&key) || aside.contains_key(&key) {
+            continue;
+        }
+        if let Some(due) = card.due
+            && next.as_ref().is_none_or(|(t, _)| due < *t)
+        {
+            next = Some((due, key));
+        }
+    }
+    Ok(next)
 }

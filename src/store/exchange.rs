@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, TransactionBehavior, params};
 use rustc_hash::FxHashMap;
 
-use super::log::{REVIEW_COLUMNS, Review, rebuild_cards, review_from_row};
+use super::log::{REVIEW_COLUMNS, Review, next_id, rebuild_cards, review_from_row};
 use super::sql::Micros;
 use super::{Store, StoreError, sqlite_error};
 use crate::schedule::{Card, Scheduler};
@@ -31,6 +31,9 @@ pub struct LogRecord {
     pub before: Card,
     /// Its card just after (the same as `before` when the review did not reschedule).
     pub after: Card,
+    /// The order its choices were shown in, as the bank's letters (`C,A,B`); empty for
+    /// a text answer or one recorded before orders were kept.
+    pub choice_order: String,
 }
 
 impl Store {
@@ -74,7 +77,14 @@ impl Store {
             count += 1;
             let review_th = counts.entry(key.0.clone()).or_default();
             *review_th += 1;
+            let choice_order = review
+                .choice_order
+                .iter()
+                .map(|&i| crate::bank::letter(i))
+                .collect::<Vec<_>>()
+                .join(",");
             let record = LogRecord {
+                choice_order,
                 review_th: *review_th,
                 elapsed_seconds: last.map(|last| (review.reviewed_at - last).num_seconds()),
                 before,
@@ -174,6 +184,8 @@ pub struct Importer<'t> {
     bulk_after: u64,
     /// The indexes dropped for a bulk merge, to make again.
     dropped_indexes: Option<Vec<String>>,
+    /// The id the next review takes: answers and marks share one sequence.
+    next_id: i64,
 }
 
 /// What identifies a review's content for telling a repeated uuid from a clash.
@@ -255,8 +267,9 @@ impl Importer<'_> {
             .prepare_cached(
                 "INSERT INTO review (uuid, learner, device, bank, question, version, \
                  reviewed_at, mode, answer, score, suggested_rating, rating, duration_ms, \
-                 rescheduled, state_before) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 rescheduled, state_before, id, choice_order) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+                 ?16, ?17)",
             )
             .and_then(|mut insert| {
                 insert.execute(params![
@@ -275,10 +288,20 @@ impl Importer<'_> {
                     i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
                     review.reschedules,
                     review.state_before,
+                    self.next_id,
+                    (!review.choice_order.is_empty()).then(|| {
+                        review
+                            .choice_order
+                            .iter()
+                            .map(|&i| crate::bank::letter(i))
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    }),
                 ])
             })
             .map_err(sqlite)?;
         debug_assert_eq!(added, 1);
+        self.next_id += 1;
         self.known
             .insert(uuid, (what, (!own).then(|| learner_hash(&learner))));
         self.imported.added += 1;
@@ -320,6 +343,7 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(sqlite)?;
         let known = known_reviews(&transaction).map_err(sqlite)?;
+        let next_id = next_id(&transaction).map_err(sqlite)?.0;
         let mut importer = Importer {
             transaction: &transaction,
             path: &path,
@@ -330,6 +354,7 @@ impl Store {
             bulk_after: (known.len() as u64 / 4).max(BULK_AFTER),
             known,
             dropped_indexes: None,
+            next_id,
         };
         feed(&mut importer)?;
         if let Some(indexes) = importer.dropped_indexes.take() {

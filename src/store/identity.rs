@@ -9,7 +9,7 @@ use super::{Store, StoreError};
 
 /// This database's learner and device.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Identity {
+pub struct LogIdentity {
     /// The learner whose schedule this database keeps.
     pub learner: String,
     /// This database, as the device that recorded its reviews.
@@ -18,13 +18,13 @@ pub struct Identity {
 
 impl Store {
     /// This database's learner and device ids.
-    pub fn identity(&self) -> Result<Identity, StoreError> {
+    pub fn identity(&self) -> Result<LogIdentity, StoreError> {
         self.connection()
             .query_row(
                 "SELECT learner, device FROM identity WHERE id = 1",
                 [],
                 |row| {
-                    Ok(Identity {
+                    Ok(LogIdentity {
                         learner: row.get(0)?,
                         device: row.get(1)?,
                     })

@@ -1,11 +1,14 @@
-//! The review log: recording an answer, undoing the latest one, rebuilding every card
-//! by replaying the log, and reading it back.
+//! The review log: recording an answer or a learner's mark (suspend, bury, reset),
+//! undoing the latest one, rebuilding every card by replaying the log, and reading it
+//! back.
 //!
 //! Each write is one transaction that appends to (or, for undo, deletes the latest row
-//! of) the `review` table and updates the question's card to match, so the card cache
-//! never disagrees with the log a committed transaction leaves.
+//! of) the `review` or `mark` table and updates the question's card to match, so the
+//! card cache never disagrees with the log a committed transaction leaves. Answers and
+//! marks share one sequence of ids, so a question's history has one order: a reset
+//! starts its card afresh from the answers after it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -15,9 +18,10 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use super::cards::{load_card, save_card};
 use super::identity::new_uuid;
 use super::sql::Micros;
-use super::{QuestionKey, Store, StoreError, sqlite_error};
+use super::{QuestionKey, Store, StoreError, StudyDay, sqlite_error};
+use crate::bank::{letter, letter_index};
 use crate::schedule::{Card, Rating, Scheduler, State};
-use crate::session::{Mode, NewReview, ReviewId};
+use crate::session::{Mark, Mode, NewReview, ReviewId};
 
 /// One row of the review log: a [`NewReview`] as it was recorded, and what the log
 /// adds to it (its id, its time, the card's state before it).
@@ -33,8 +37,11 @@ pub struct Review {
     pub key: QuestionKey,
     /// How it was asked.
     pub mode: Mode,
-    /// What the learner answered.
+    /// What the learner answered: choice letters as in the bank (`A,C`), or the text.
     pub answer: String,
+    /// The order the choices were shown in (bank indices); empty for a text answer or
+    /// an answer recorded before orders were kept. See `session::shown_letters`.
+    pub choice_order: Vec<usize>,
     /// The grader's score from 0 to 1, when it graded.
     pub score: Option<f64>,
     /// The rating the session suggested, when it suggested one.
@@ -57,8 +64,8 @@ pub struct Review {
 }
 
 /// A row of the review log as [`Store::visit_log`] lends it: a [`Review`]'s fields
-/// (but its id), borrowed from the row, so reading a long log allocates nothing per
-/// review. [`Review::as_ref`] lends an owned review the same way.
+/// (but its id and choice order), borrowed from the row, so reading a long log
+/// allocates nothing per review. [`Review::as_ref`] lends an owned review the same way.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ReviewRef<'a> {
     /// The review's uuid.
@@ -123,6 +130,21 @@ pub struct Recorded {
     pub card: Card,
 }
 
+/// One of the learner's marks on a question, as the log holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marked {
+    /// Its id, in the same sequence as the reviews'.
+    pub id: ReviewId,
+    /// When it was made.
+    pub marked_at: DateTime<Utc>,
+    /// The question marked.
+    pub key: QuestionKey,
+    /// What it was.
+    pub mark: Mark,
+    /// For a bury, when the next study day starts and the question is back.
+    pub buried_until: Option<DateTime<Utc>>,
+}
+
 /// A question in the log whose id no loaded bank has any more.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Orphan {
@@ -137,7 +159,8 @@ pub struct Orphan {
 /// The columns [`review_from_row`] reads, in its order.
 pub(super) const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, \
                                          answer, score, suggested_rating, rating, duration_ms, \
-                                         rescheduled, uuid, learner, device, version";
+                                         rescheduled, choice_order, uuid, learner, device, \
+                                         version";
 
 /// A [`Review`] from a row of [`REVIEW_COLUMNS`].
 pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
@@ -153,10 +176,14 @@ pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revie
         rating: row.get(9)?,
         duration_ms: row.get::<_, i64>(10)?.max(0) as u64,
         reschedules: row.get(11)?,
-        uuid: row.get(12)?,
-        learner: row.get(13)?,
-        device: row.get(14)?,
-        version: row.get(15)?,
+        choice_order: row
+            .get::<_, Option<String>>(12)?
+            .map(|order| choice_order_from(&order))
+            .unwrap_or_default(),
+        uuid: row.get(13)?,
+        learner: row.get(14)?,
+        device: row.get(15)?,
+        version: row.get(16)?,
     })
 }
 
@@ -185,29 +212,85 @@ impl Store {
         })
     }
 
-    /// Undo an answer: delete review `id`, which must be the latest for its
-    /// question, and restore the question's card from the rest of its log.
+    /// Record a learner's mark on `key` at `now`: suspend, unsuspend, bury (until the
+    /// study day after `day`) or reset (the card starts afresh), in one transaction.
+    pub fn mark(
+        &mut self,
+        key: &QuestionKey,
+        mark: Mark,
+        scheduler: &Scheduler,
+        now: DateTime<Utc>,
+        day: StudyDay,
+    ) -> Result<ReviewId, StoreError> {
+        if key.bank.is_empty() || key.question.is_empty() {
+            return Err(StoreError::EmptyId(key.clone()));
+        }
+        let now = now.trunc_subsecs(6);
+        let until = (mark == Mark::Bury).then_some(day.end);
+        self.write(|transaction, path| {
+            let sqlite = |source| sqlite_error(path, source);
+            let id = next_id(transaction).map_err(sqlite)?;
+            transaction
+                .execute(
+                    "INSERT INTO mark (id, bank, question, marked_at, kind, buried_until) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        id,
+                        key.bank,
+                        key.question,
+                        Micros(now),
+                        mark.name(),
+                        until.map(Micros)
+                    ],
+                )
+                .map_err(sqlite)?;
+            if mark == Mark::Reset {
+                replay_question(transaction, key, scheduler).map_err(sqlite)?;
+            }
+            Ok(id)
+        })
+    }
+
+    /// Undo an answer or a mark: delete row `id` of the log, which must be the latest
+    /// answer or mark of its question ([`StoreError::NotLatest`] otherwise), and
+    /// restore the question's card from the rest of its log.
     pub fn undo(&mut self, id: ReviewId, scheduler: &Scheduler) -> Result<Card, StoreError> {
         self.write(|transaction, path| {
             let sqlite = |source| sqlite_error(path, source);
-            let key = transaction
-                .query_row(
-                    "SELECT bank, question FROM review WHERE id = ?1 AND learner IS NULL",
-                    [id],
-                    |row| {
-                        Ok(QuestionKey::new(
-                            row.get::<_, String>(0)?,
-                            row.get::<_, String>(1)?,
-                        ))
-                    },
-                )
-                .optional()
-                .map_err(sqlite)?
-                .ok_or(StoreError::NoSuchReview(id))?;
+            let key_in = |table: &str| {
+                transaction
+                    .query_row(
+                        &format!(
+                            "SELECT bank, question FROM {table} WHERE id = ?1{}",
+                            if table == "review" {
+                                " AND learner IS NULL"
+                            } else {
+                                ""
+                            }
+                        ),
+                        [id],
+                        |row| {
+                            Ok(QuestionKey::new(
+                                row.get::<_, String>(0)?,
+                                row.get::<_, String>(1)?,
+                            ))
+                        },
+                    )
+                    .optional()
+            };
+            let (table, key) = match key_in("review").map_err(sqlite)? {
+                Some(key) => ("review", key),
+                None => match key_in("mark").map_err(sqlite)? {
+                    Some(key) => ("mark", key),
+                    None => return Err(StoreError::NoSuchReview(id)),
+                },
+            };
             let later: bool = transaction
                 .query_row(
                     "SELECT EXISTS (SELECT 1 FROM review \
-                     WHERE bank = ?1 AND question = ?2 AND id > ?3 AND learner IS NULL)",
+                     WHERE bank = ?1 AND question = ?2 AND id > ?3 AND learner IS NULL) \
+                     OR EXISTS (SELECT 1 FROM mark \
+                     WHERE bank = ?1 AND question = ?2 AND id > ?3)",
                     params![key.bank, key.question, id],
                     |row| row.get(0),
                 )
@@ -216,7 +299,7 @@ impl Store {
                 return Err(StoreError::NotLatest(id));
             }
             transaction
-                .execute("DELETE FROM review WHERE id = ?1", [id])
+                .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
                 .map_err(sqlite)?;
             replay_question(transaction, &key, scheduler).map_err(sqlite)
         })
@@ -245,6 +328,81 @@ impl Store {
         let value = work(&transaction, &self.path)?;
         transaction.commit().map_err(sqlite)?;
         Ok(value)
+    }
+
+    /// The marks of one question, oldest first.
+    pub fn marks(&self, key: &QuestionKey) -> Result<Vec<Marked>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT id, marked_at, kind, buried_until FROM mark \
+                 WHERE bank = ?1 AND question = ?2 ORDER BY id",
+            )
+            .map_err(self.sqlite())?;
+        statement
+            .query_map(params![key.bank, key.question], |row| {
+                let kind: String = row.get(2)?;
+                let mark = Mark::from_name(&kind).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        2,
+                        rusqlite::types::Type::Text,
+                        format!("an unknown mark `{kind}`").into(),
+                    )
+                })?;
+                Ok(Marked {
+                    id: row.get(0)?,
+                    marked_at: row.get::<_, Micros>(1)?.0,
+                    key: key.clone(),
+                    mark,
+                    buried_until: row.get::<_, Option<Micros>>(3)?.map(|m| m.0),
+                })
+            })
+            .map_err(self.sqlite())?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.sqlite())
+    }
+
+    /// The questions set aside at `now`: suspended (their latest suspend or unsuspend
+    /// is a suspend) or buried (a bury that lasts past `now`), with which.
+    pub fn set_aside(&self, now: DateTime<Utc>) -> Result<HashMap<QuestionKey, Mark>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT m.bank, m.question, 'suspend' FROM mark m \
+                 WHERE m.kind = 'suspend' AND m.id = (SELECT MAX(x.id) FROM mark x \
+                 WHERE x.bank = m.bank AND x.question = m.question \
+                 AND x.kind IN ('suspend', 'unsuspend')) \
+                 UNION ALL SELECT bank, question, 'bury' FROM mark \
+                 WHERE kind = 'bury' AND buried_until > ?1",
+            )
+            .map_err(self.sqlite())?;
+        let rows = statement
+            .query_map([Micros(now)], |row| {
+                Ok((
+                    QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    row.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(self.sqlite())?;
+        let mut aside = HashMap::new();
+        for row in rows {
+            let (key, kind) = row.map_err(self.sqlite())?;
+            let mark = if kind == "suspend" {
+                Mark::Suspend
+            } else {
+                Mark::Bury
+            };
+            // Suspended wins over buried: it lasts longer.
+            aside
+                .entry(key)
+                .and_modify(|held: &mut Mark| {
+                    if mark == Mark::Suspend {
+                        *held = mark;
+                    }
+                })
+                .or_insert(mark);
+        }
+        Ok(aside)
     }
 
     /// This learner's log of one question, oldest first.
@@ -444,11 +602,22 @@ fn append(
     } else {
         before.clone()
     };
+    let id = next_id(connection)?;
+    let choice_order = (!review.choice_order.is_empty()).then(|| {
+        review
+            .choice_order
+            .iter()
+            .map(|&i| letter(i))
+            .collect::<Vec<_>>()
+            .join(",")
+    });
     connection.execute(
-        "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
-         suggested_rating, rating, duration_ms, state_before, rescheduled, uuid, device, \
-         version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "INSERT INTO review (id, bank, question, reviewed_at, mode, answer, score, \
+         suggested_rating, rating, duration_ms, state_before, rescheduled, choice_order, uuid, \
+         device, version) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
+            id,
             review.key.bank,
             review.key.question,
             Micros(now),
@@ -460,28 +629,66 @@ fn append(
             i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
             before.state,
             review.reschedules,
+            choice_order,
             new_uuid(),
             device,
             review.version,
         ],
     )?;
-    let id = ReviewId(connection.last_insert_rowid());
     if review.reschedules {
         save_card(connection, &review.key, &card, now)?;
     }
     Ok(Recorded { id, card })
 }
 
+/// The id of the next row of the log: one more than the highest id of the answers and
+/// the marks, so both share one order. Called inside the write transaction, which holds
+/// the lock, so two writers never take the same id.
+pub(super) fn next_id(connection: &Connection) -> rusqlite::Result<ReviewId> {
+    connection.query_row(
+        "SELECT MAX(COALESCE((SELECT MAX(id) FROM review), 0), \
+         COALESCE((SELECT MAX(id) FROM mark), 0)) + 1",
+        [],
+        |row| row.get(0),
+    )
+}
+
+/// A stored choice order (`C,A,B`) as bank indices; a part that is not a letter ends it
+/// (no recall writes one).
+pub(super) fn choice_order_from(text: &str) -> Vec<usize> {
+    text.split(',').map_while(letter_index).collect()
+}
+
+/// The time and id of each question's latest reset: this learner's answers up to then
+/// no longer count. (Time first: answers merged from another device are not in the
+/// order of the ids.)
+fn resets(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, (i64, i64)>> {
+    let mut statement = connection.prepare(
+        "SELECT bank, question, marked_at, id FROM mark m WHERE kind = 'reset' AND id = \
+         (SELECT MAX(id) FROM mark x WHERE x.bank = m.bank AND x.question = m.question \
+         AND x.kind = 'reset')",
+    )?;
+    statement
+        .query_map([], |row| {
+            Ok((
+                QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                (row.get(2)?, row.get(3)?),
+            ))
+        })?
+        .collect()
+}
+
 /// Replace every card by the replay of its question's log (this learner's reviews, in
 /// time order: merged logs are not in the order they were written), one question at a
-/// time (the caller's transaction makes it all or nothing).
+/// time, from its latest reset on (the caller's transaction makes it all or nothing).
 pub(super) fn rebuild_cards(
     connection: &Connection,
     scheduler: &Scheduler,
 ) -> rusqlite::Result<usize> {
     connection.execute("DELETE FROM card", [])?;
+    let resets = resets(connection)?;
     let mut statement = connection.prepare(
-        "SELECT bank, question, rating, reviewed_at FROM review \
+        "SELECT bank, question, rating, reviewed_at, id FROM review \
          WHERE rescheduled = 1 AND learner IS NULL ORDER BY bank, question, reviewed_at, id",
     )?;
     let mut rows = statement.query([])?;
@@ -490,8 +697,15 @@ pub(super) fn rebuild_cards(
     let mut current: Option<(QuestionKey, String, Card, DateTime<Utc>)> = None;
     while let Some(row) = rows.next()? {
         let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
-        let rating: Rating = row.get(2)?;
+        let id: i64 = row.get(4)?;
         let at = row.get::<_, Micros>(3)?.0;
+        if resets
+            .get(&key)
+            .is_some_and(|&reset| (at.timestamp_micros(), id) < reset)
+        {
+            continue;
+        }
+        let rating: Rating = row.get(2)?;
         match &mut current {
             Some((current_key, fuzz_key, card, _)) if *current_key == key => {
                 *card = scheduler.review(card, rating, at, fuzz_key);
@@ -514,16 +728,19 @@ pub(super) fn rebuild_cards(
     Ok(count)
 }
 
-/// Recompute one question's card from its log and store it (or remove it
-/// when the log has no answer left).
+/// Recompute one question's card from its log (the answers after its latest reset)
+/// and store it, or remove it when no answer counts.
 fn replay_question(
     connection: &Connection,
     key: &QuestionKey,
     scheduler: &Scheduler,
 ) -> rusqlite::Result<Card> {
     let mut statement = connection.prepare(
-        "SELECT rating, reviewed_at FROM review WHERE bank = ?1 AND question = ?2 \
-         AND rescheduled = 1 AND learner IS NULL ORDER BY reviewed_at, id",
+        "SELECT rating, reviewed_at FROM review r WHERE bank = ?1 AND question = ?2 \
+         AND rescheduled = 1 AND learner IS NULL AND NOT EXISTS (SELECT 1 FROM mark m \
+         WHERE m.bank = ?1 AND m.question = ?2 AND m.kind = 'reset' \
+         AND (m.marked_at > r.reviewed_at OR (m.marked_at = r.reviewed_at AND m.id > r.id))) \
+         ORDER BY reviewed_at, id",
     )?;
     let log: Vec<(Rating, DateTime<Utc>)> = statement
         .query_map(params![key.bank, key.question], |row| {

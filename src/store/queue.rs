@@ -4,13 +4,19 @@
 //! Order: learning and relearning cards that are due (earliest first; they are
 //! mid-way through their short steps and must not wait), then review cards
 //! that are due (most overdue first) up to what is left of the daily review
-//! limit, then never-seen questions up to what is left of the daily new limit.
-//! "Today" is the learner's study day, which starts at `day_starts_at` local
-//! time (04:00 by default) so a late-night session counts for the day before.
+//! limit, then never-seen questions up to what is left of the daily new limit,
+//! taken in the configured [`NewOrder`] (interleaved across banks by default).
+//! "Due" stretches a little into the future: learning steps due within the
+//! learn-ahead window count (as in Anki), and `drill --ahead` studies ahead.
+//! Suspended and buried questions are left out. "Today" is the learner's study
+//! day, which starts at `day_starts_at` local time (04:00 by default) so a
+//! late-night session counts for the day before.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
 use rusqlite::{Connection, params};
 
 use super::{QuestionKey, Store, StoreError, sqlite_error};
@@ -80,6 +86,82 @@ pub struct DailyLimits {
     pub reviews_per_day: u32,
 }
 
+/// The order in which never-seen questions are introduced.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NewOrder {
+    /// One from each bank in turn (the banks' order, each bank's questions in its
+    /// file's order), so a day's new questions come from every selected bank.
+    #[default]
+    Interleave,
+    /// Bank by bank, in file order: the first bank's questions first.
+    Bank,
+    /// Shuffled, the same way all through a study day (so `recall due` and
+    /// `recall drill` agree on which).
+    Random,
+}
+
+impl NewOrder {
+    /// Every order, as the config file names them.
+    pub const ALL: [NewOrder; 3] = [NewOrder::Interleave, NewOrder::Bank, NewOrder::Random];
+
+    /// The name in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            NewOrder::Interleave => "interleave",
+            NewOrder::Bank => "bank",
+            NewOrder::Random => "random",
+        }
+    }
+
+    /// The order named `name`, `None` for anything else.
+    pub fn from_name(name: &str) -> Option<NewOrder> {
+        NewOrder::ALL.into_iter().find(|order| order.name() == name)
+    }
+
+    /// `questions` (bank by bank, each in file order) in this order, for `day`.
+    pub fn arrange(self, questions: &[QuestionKey], day: StudyDay) -> Vec<&QuestionKey> {
+        match self {
+            NewOrder::Bank => questions.iter().collect(),
+            NewOrder::Interleave => {
+                // Each bank's questions, banks in the order they first appear.
+                let mut place: HashMap<&str, usize> = HashMap::new();
+                let mut banks: Vec<Vec<&QuestionKey>> = Vec::new();
+                for key in questions {
+                    let at = *place.entry(key.bank.as_str()).or_insert_with(|| {
+                        banks.push(Vec::new());
+                        banks.len() - 1
+                    });
+                    banks[at].push(key);
+                }
+                let longest = banks.iter().map(Vec::len).max().unwrap_or(0);
+                (0..longest)
+                    .flat_map(|i| banks.iter().filter_map(move |keys| keys.get(i).copied()))
+                    .collect()
+            }
+            NewOrder::Random => {
+                let mut keys: Vec<&QuestionKey> = questions.iter().collect();
+                let seed = day.start.timestamp().unsigned_abs();
+                keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
+                keys
+            }
+        }
+    }
+}
+
+/// Everything that shapes a queue besides the log: the limits, the order of new
+/// questions, and how far into the future "due" reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueueOptions {
+    /// The daily limits.
+    pub limits: DailyLimits,
+    /// How new questions are introduced.
+    pub new_order: NewOrder,
+    /// Learning and relearning steps due within this window count as due now.
+    pub learn_ahead: TimeDelta,
+    /// Study ahead (`drill --ahead`): anything due within this window counts as due now.
+    pub ahead: TimeDelta,
+}
+
 /// The questions to ask now, in three groups asked in this order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DueQueue {
@@ -95,6 +177,11 @@ pub struct DueQueue {
     pub reviews_today: u32,
     /// Review cards due now but held back by the daily review limit.
     pub reviews_held_back: usize,
+    /// Never-seen questions among those given, not suspended or buried, by bank id
+    /// (`new` takes today's share of them).
+    pub unseen: BTreeMap<String, usize>,
+    /// Questions left out because they are suspended or buried.
+    pub set_aside: usize,
 }
 
 impl DueQueue {
@@ -112,19 +199,39 @@ impl DueQueue {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// The queue with at most `new` new questions, then at most `limit` questions in
+    /// all (cut from the end of the order: new ones first, then reviews), so that its
+    /// counts are what a session over it really asks.
+    #[must_use]
+    pub fn limited(mut self, new: Option<usize>, limit: Option<usize>) -> DueQueue {
+        if let Some(new) = new {
+            self.new.truncate(new);
+        }
+        if let Some(limit) = limit {
+            self.learning.truncate(limit);
+            let left = limit - self.learning.len();
+            self.review.truncate(left);
+            let left = left - self.review.len();
+            self.new.truncate(left);
+        }
+        self
+    }
 }
 
 impl Store {
-    /// Build the queue for `questions` (the keys of the loaded banks, in the
-    /// order new ones should be introduced) at `now`. Cards whose questions
-    /// are not in `questions` are left out (see [`Store::orphans`]).
+    /// Build the queue for `questions` (the keys of the loaded banks, bank by
+    /// bank in file order) at `now`. Cards whose questions are not in
+    /// `questions` are left out (see [`Store::orphans`]), and so are suspended
+    /// and buried questions.
     pub fn due_queue(
         &self,
         questions: &[QuestionKey],
         now: DateTime<Utc>,
         day: StudyDay,
-        limits: DailyLimits,
+        options: QueueOptions,
     ) -> Result<DueQueue, StoreError> {
+        let limits = options.limits;
         let sqlite = |source| sqlite_error(self.path(), source);
         let connection = self.connection();
         let new_today: i64 = connection
@@ -143,26 +250,44 @@ impl Store {
             )
             .map_err(sqlite)?;
 
-        let seen = answered(connection, now).map_err(sqlite)?;
+        let seen = answered(connection).map_err(sqlite)?;
+        let aside = self.set_aside(now)?;
 
-        let mut learning = Vec::new();
-        let mut review = Vec::new();
-        let mut new = Vec::new();
+        let micros = |window: TimeDelta| (now + window).timestamp_micros();
+        let learning_until = micros(options.learn_ahead.max(options.ahead));
+        let review_until = micros(options.ahead);
         let new_left = i64::from(limits.new_per_day)
             .saturating_sub(new_today)
             .max(0) as usize;
-        for key in questions {
+        let mut learning = Vec::new();
+        let mut review = Vec::new();
+        let mut new = Vec::new();
+        let mut unseen: HashMap<&str, usize> = HashMap::new();
+        let mut set_aside = 0;
+        for key in options.new_order.arrange(questions, day) {
+            if aside.contains_key(key) {
+                set_aside += 1;
+                continue;
+            }
             match seen.get(key) {
                 None => {
+                    *unseen.entry(key.bank.as_str()).or_default() += 1;
                     if new.len() < new_left {
                         new.push(key.clone());
                     }
                 }
-                Some(Some((State::Review, due))) => review.push((*due, key.clone())),
-                Some(Some((_, due))) => learning.push((*due, key.clone())),
-                Some(None) => {}
+                Some((State::Review, due)) if *due <= review_until => {
+                    review.push((*due, key.clone()));
+                }
+                Some((State::Review, _)) => {}
+                Some((_, due)) if *due <= learning_until => learning.push((*due, key.clone())),
+                Some(_) => {}
             }
         }
+        let unseen = unseen
+            .into_iter()
+            .map(|(bank, count)| (bank.to_owned(), count))
+            .collect();
         learning.sort();
         review.sort();
         let reviews_left = i64::from(limits.reviews_per_day)
@@ -177,29 +302,22 @@ impl Store {
             new_today: u32::try_from(new_today).unwrap_or(u32::MAX),
             reviews_today: u32::try_from(reviews_today).unwrap_or(u32::MAX),
             reviews_held_back,
+            unseen,
+            set_aside,
         })
     }
 }
 
-/// Every answered question, with its state and due time (µs) when it is due at `now`.
-fn answered(
-    connection: &Connection,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<HashMap<QuestionKey, Option<(State, i64)>>> {
+/// Every answered question, with its state and due time (µs).
+fn answered(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, (State, i64)>> {
     let mut statement = connection.prepare("SELECT bank, question, state, due FROM card")?;
     let mut rows = statement.query([])?;
     let mut seen = HashMap::new();
-    let now_micros = now.timestamp_micros();
     while let Some(row) = rows.next()? {
         let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
         let due: i64 = row.get(3)?;
-        let entry = if due <= now_micros {
-            let state: String = row.get(2)?;
-            State::from_name(&state).map(|state| (state, due))
-        } else {
-            None
-        };
-        seen.insert(key, entry);
+        let state: State = row.get(2)?;
+        seen.insert(key, (state, due));
     }
     Ok(seen)
 }
@@ -212,6 +330,65 @@ mod tests {
         DateTime::parse_from_rfc3339(text)
             .unwrap()
             .with_timezone(&Utc)
+    }
+
+    fn keys(text: &str) -> Vec<QuestionKey> {
+        text.split_whitespace()
+            .map(|key| {
+                let (bank, question) = key.split_once('/').unwrap();
+                QuestionKey::new(bank, question)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_limit_cuts_new_questions_first_then_reviews() {
+        let queue = DueQueue {
+            learning: keys("a/1"),
+            review: keys("a/2 a/3"),
+            new: keys("a/4 a/5 a/6"),
+            ..DueQueue::default()
+        };
+        let cut = queue.clone().limited(Some(2), Some(4));
+        assert_eq!(
+            cut.in_order().cloned().collect::<Vec<_>>(),
+            keys("a/1 a/2 a/3 a/4")
+        );
+        let cut = queue.clone().limited(None, Some(2));
+        assert_eq!(
+            (cut.learning.len(), cut.review.len(), cut.new.len()),
+            (1, 1, 0)
+        );
+        assert_eq!(queue.clone().limited(Some(0), None).len(), 3);
+    }
+
+    #[test]
+    fn new_questions_interleave_across_banks() {
+        let day = StudyDay::containing(
+            utc("2026-03-10T10:00:00Z"),
+            FixedOffset::east_opt(0).unwrap(),
+            NaiveTime::from_hms_opt(4, 0, 0).unwrap(),
+        );
+        let questions = keys("a/1 a/2 a/3 b/1 c/1 c/2");
+        let arrange = |order: NewOrder| -> Vec<QuestionKey> {
+            order
+                .arrange(&questions, day)
+                .into_iter()
+                .cloned()
+                .collect()
+        };
+        assert_eq!(
+            arrange(NewOrder::Interleave),
+            keys("a/1 b/1 c/1 a/2 c/2 a/3")
+        );
+        assert_eq!(arrange(NewOrder::Bank), questions);
+        let random = arrange(NewOrder::Random);
+        assert_eq!(random, arrange(NewOrder::Random), "stable in a day");
+        let mut sorted = random.clone();
+        sorted.sort();
+        let mut expected = questions.clone();
+        expected.sort();
+        assert_eq!(sorted, expected);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::*;
 use crate::schedule::{Card, Parameters, Rating, Scheduler, SchedulerConfig, State};
-use crate::session::{Mode, NewReview};
+use crate::session::{Mark, Mode, NewReview};
 
 fn at(seconds: i64) -> DateTime<Utc> {
     // 2026-01-05T12:00:00Z plus `seconds`: always a valid time.
@@ -26,6 +26,7 @@ fn answer(bank: &str, question: &str, rating: Rating) -> NewReview {
         key: QuestionKey::new(bank, question),
         mode: Mode::Quiz,
         answer: "an answer".to_owned(),
+        choice_order: Vec::new(),
         score: Some(0.75),
         suggested: Some(Rating::Good),
         rating,
@@ -192,23 +193,196 @@ fn the_queue_puts_learning_first_then_reviews_then_new_within_limits() {
         .collect();
     let now = at(120);
     let day = StudyDay::containing(now, paris, four);
-    let limits = DailyLimits {
-        new_per_day: 3,
-        reviews_per_day: 10,
+    let options = |new_per_day, reviews_per_day| QueueOptions {
+        limits: DailyLimits {
+            new_per_day,
+            reviews_per_day,
+        },
+        new_order: NewOrder::Bank,
+        learn_ahead: TimeDelta::zero(),
+        ahead: TimeDelta::zero(),
     };
-    let queue = store.due_queue(&keys, now, day, limits).unwrap();
+    let queue = store.due_queue(&keys, now, day, options(3, 10)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     // "learning" was introduced today, so only two new questions are left.
     assert_eq!(order, ["b/learning", "b/reviewed", "b/new1", "b/new2"]);
     assert_eq!(queue.new_today, 1);
-    let limits = DailyLimits {
-        new_per_day: 0,
-        reviews_per_day: 0,
-    };
-    let queue = store.due_queue(&keys, now, day, limits).unwrap();
+    let queue = store.due_queue(&keys, now, day, options(0, 0)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     assert_eq!(order, ["b/learning"]);
     assert_eq!(queue.reviews_held_back, 1);
+}
+
+fn queue_options(learn_ahead: TimeDelta, ahead: TimeDelta) -> QueueOptions {
+    QueueOptions {
+        limits: DailyLimits {
+            new_per_day: 20,
+            reviews_per_day: 200,
+        },
+        new_order: NewOrder::Interleave,
+        learn_ahead,
+        ahead,
+    }
+}
+
+fn queued(
+    store: &Store,
+    keys: &[QuestionKey],
+    now: DateTime<Utc>,
+    options: QueueOptions,
+) -> Vec<String> {
+    let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+    let queue = store.due_queue(keys, now, day, options).unwrap();
+    queue.in_order().map(ToString::to_string).collect()
+}
+
+#[test]
+fn learning_steps_within_the_window_and_anything_ahead_count_as_due() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    // A learning step due in 10 minutes, and a review due in days.
+    store
+        .record(&answer("b", "learning", Rating::Good), &scheduler, at(0))
+        .unwrap();
+    store
+        .record(&answer("b", "review", Rating::Easy), &scheduler, at(0))
+        .unwrap();
+    let keys = [
+        QuestionKey::new("b", "learning"),
+        QuestionKey::new("b", "review"),
+    ];
+    let none = TimeDelta::zero();
+    assert!(queued(&store, &keys, at(0), queue_options(none, none)).is_empty());
+    assert_eq!(
+        queued(
+            &store,
+            &keys,
+            at(0),
+            queue_options(TimeDelta::minutes(20), none)
+        ),
+        ["b/learning"],
+        "a learning step within the learn-ahead window"
+    );
+    assert_eq!(
+        queued(
+            &store,
+            &keys,
+            at(0),
+            queue_options(none, TimeDelta::days(30))
+        ),
+        ["b/learning", "b/review"],
+        "study ahead"
+    );
+}
+
+#[test]
+fn suspended_and_buried_questions_are_left_out_until_unsuspended_or_tomorrow() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let keys: Vec<QuestionKey> = ["a", "b", "c"]
+        .iter()
+        .map(|question| QuestionKey::new("bank", *question))
+        .collect();
+    let now = at(0);
+    let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+    let none = TimeDelta::zero();
+    let suspend = store
+        .mark(&keys[0], Mark::Suspend, &scheduler, now, day)
+        .unwrap();
+    store
+        .mark(&keys[1], Mark::Bury, &scheduler, now, day)
+        .unwrap();
+    assert_eq!(
+        queued(&store, &keys, now, queue_options(none, none)),
+        ["bank/c"]
+    );
+    let queue = store
+        .due_queue(&keys, now, day, queue_options(none, none))
+        .unwrap();
+    assert_eq!(queue.set_aside, 2);
+    // The next study day the bury is over; the suspension lasts.
+    let tomorrow = day.end + TimeDelta::hours(1);
+    assert_eq!(
+        queued(&store, &keys, tomorrow, queue_options(none, none)),
+        ["bank/b", "bank/c"]
+    );
+    store
+        .mark(&keys[0], Mark::Unsuspend, &scheduler, now, day)
+        .unwrap();
+    assert_eq!(
+        queued(&store, &keys, now, queue_options(none, none)),
+        ["bank/a", "bank/c"]
+    );
+    assert!(
+        matches!(
+            store.undo(suspend, &scheduler),
+            Err(StoreError::NotLatest(_))
+        ),
+        "a later mark holds the suspension"
+    );
+    let marks = store.marks(&keys[1]).unwrap();
+    assert_eq!(
+        (marks[0].mark, marks[0].buried_until),
+        (Mark::Bury, Some(day.end))
+    );
+}
+
+#[test]
+fn a_reset_starts_the_card_afresh_and_rebuild_and_undo_agree() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let key = QuestionKey::new("b", "q");
+    let day = StudyDay::containing(at(0), FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+    store
+        .record(&answer("b", "q", Rating::Easy), &scheduler, at(0))
+        .unwrap();
+    let before = store.card(&key).unwrap();
+    let reset = store
+        .mark(&key, Mark::Reset, &scheduler, at(60), day)
+        .unwrap();
+    assert_eq!(store.card(&key).unwrap(), Card::new(), "new again");
+    let again = store
+        .record(&answer("b", "q", Rating::Again), &scheduler, at(120))
+        .unwrap();
+    assert_eq!(again.card.reps, 1, "counted from the reset");
+    assert_eq!(
+        store.history(&key).unwrap().len(),
+        2,
+        "the log keeps both answers"
+    );
+    store.rebuild(&scheduler).unwrap();
+    assert_eq!(store.card(&key).unwrap(), again.card);
+    assert!(matches!(
+        store.undo(reset, &scheduler),
+        Err(StoreError::NotLatest(_))
+    ));
+    store.undo(again.id, &scheduler).unwrap();
+    store.undo(reset, &scheduler).unwrap();
+    assert_eq!(
+        store.card(&key).unwrap(),
+        before,
+        "undo brings the old card back"
+    );
+    // Answers and marks share one sequence of ids.
+    let next = store
+        .record(&answer("b", "q", Rating::Good), &scheduler, at(180))
+        .unwrap();
+    assert_eq!(next.id.0, 2);
+}
+
+#[test]
+fn the_order_a_choice_question_was_shown_in_is_kept() {
+    let (_dir, mut store) = temp_store();
+    let mut review = answer("b", "q", Rating::Good);
+    review.answer = "C".to_owned();
+    review.choice_order = vec![2, 0, 1, 3];
+    store.record(&review, &scheduler(), at(0)).unwrap();
+    let history = store.history(&QuestionKey::new("b", "q")).unwrap();
+    assert_eq!(history[0].choice_order, vec![2, 0, 1, 3]);
+    assert_eq!(
+        crate::session::shown_letters(&history[0].answer, &history[0].choice_order),
+        "A"
+    );
 }
 
 #[test]
@@ -348,6 +522,9 @@ fn a_database_from_a_newer_recall_is_refused_untouched() {
         connection
             .execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
             .unwrap();
+        connection
+            .pragma_update(None, "application_id", schema::APPLICATION_ID)
+            .unwrap();
     }
     let bytes = std::fs::read(&path).unwrap();
     let error = Store::open(&path).unwrap_err();
@@ -373,6 +550,78 @@ fn another_programs_database_is_refused_untouched() {
     let error = Store::open(&path).unwrap_err();
     assert!(matches!(error, StoreError::Foreign { .. }), "{error}");
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+/// Regression (issue 16): another application's database whose `user_version` is one
+/// recall once used (1 to 3) was switched to WAL, given a table and bumped before recall
+/// failed. It is recognised as not recall's before anything is written, even with
+/// tables named like recall's, and no file appears beside it.
+#[test]
+fn another_programs_database_with_a_small_version_is_refused_untouched() {
+    let shapes = [
+        (1, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"),
+        (
+            2,
+            "CREATE TABLE review (id INTEGER PRIMARY KEY, stars INTEGER);",
+        ),
+        (
+            3,
+            "CREATE TABLE review (id INTEGER PRIMARY KEY); CREATE TABLE card (front TEXT);",
+        ),
+    ];
+    for (version, tables) in shapes {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("other.db");
+        {
+            let connection = Connection::open(&path).unwrap();
+            connection.execute_batch(tables).unwrap();
+            connection
+                .pragma_update(None, "user_version", version)
+                .unwrap();
+        }
+        assert_refused_untouched(&std::fs::read(&path).unwrap(), |e| {
+            matches!(e, StoreError::Foreign { .. })
+        });
+    }
+    // Another application's mark, and no tables yet: not ours to take either.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("marked.db");
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "application_id", 42)
+        .unwrap();
+    assert_refused_untouched(&std::fs::read(&path).unwrap(), |e| {
+        matches!(e, StoreError::Foreign { .. })
+    });
+}
+
+#[test]
+fn a_database_marked_as_recalls_without_its_tables_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    drop(Store::open(&path).unwrap());
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch("DROP TABLE card;")
+        .unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(error, StoreError::UnexpectedSchema { .. }),
+        "{error}"
+    );
+    assert!(error.to_string().contains("`card` is missing"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn a_new_database_carries_recalls_application_id() {
+    let (_dir, store) = temp_store();
+    let id: i32 = store
+        .connection()
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .unwrap();
+    assert_eq!(id, schema::APPLICATION_ID);
 }
 
 #[test]
@@ -441,6 +690,15 @@ fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
     std::fs::copy(fixture, &path).unwrap();
     let mut store = Store::open(&path).unwrap();
     assert_eq!(schema::version(store.connection()).unwrap(), SCHEMA_VERSION);
+    let id: i32 = store
+        .connection()
+        .pragma_query_value(None, "application_id", |row| row.get(0))
+        .unwrap();
+    assert_eq!(
+        id,
+        schema::APPLICATION_ID,
+        "stamped as recall's on migrating"
+    );
     assert_eq!(store.review_count().unwrap(), 3);
     let key = QuestionKey::new("mod-docker-04", "interview-named-volume-definition");
     assert_eq!(store.history(&key).unwrap().len(), 2);
@@ -463,6 +721,67 @@ fn a_database_from_the_first_schema_migrates_and_keeps_its_log() {
     assert_eq!(store.review_count().unwrap(), 4);
 }
 
+#[test]
+fn the_daily_check_runs_once_a_study_day_and_is_recorded() {
+    let (_dir, mut store) = temp_store();
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    assert_eq!(store.last_check().unwrap(), None);
+    assert!(
+        store.check_daily(day, at(0)).unwrap(),
+        "the first of the day runs"
+    );
+    assert_eq!(store.last_check().unwrap(), Some((day, at(0))));
+    assert!(
+        !store.check_daily(day, at(60)).unwrap(),
+        "the second does not"
+    );
+    let next = day.succ_opt().unwrap();
+    assert!(store.check_daily(next, at(86_400)).unwrap());
+    assert_eq!(store.last_check().unwrap(), Some((next, at(86_400))));
+}
+
+#[test]
+fn a_database_marked_damaged_is_refused_until_the_mark_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    drop(Store::open(&path).unwrap());
+    health::mark_damaged(&path, "Page 7: never used");
+    let bytes = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, StoreError::Damaged { .. }), "{error}");
+    assert!(error.to_string().contains("Page 7: never used"), "{error}");
+    assert!(error.to_string().contains("recall doctor"), "{error}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert!(clear_damage_mark(&path).unwrap());
+    Store::open(&path).unwrap();
+    // Starting afresh: the damaged database moved away, its mark left behind.
+    health::mark_damaged(&path, "Page 7: never used");
+    std::fs::rename(&path, dir.path().join("damaged.db")).unwrap();
+    drop(Store::open(&path).unwrap());
+    Store::open(&path).unwrap();
+    assert!(!damage_mark_path(&path).exists());
+}
+
+#[test]
+fn a_backup_is_a_sound_single_file_copy_and_never_the_database_itself() {
+    let (dir, mut store) = temp_store();
+    store
+        .record(&answer("b", "q", Rating::Good), &scheduler(), at(0))
+        .unwrap();
+    let to = dir.path().join("backup.db");
+    let made = store.backup(&to).unwrap();
+    assert_eq!(made.reviews, 1);
+    assert_eq!(made.bytes, std::fs::metadata(&to).unwrap().len());
+    let copy = Store::open(&to).unwrap();
+    assert_eq!(copy.all_reviews().unwrap(), store.all_reviews().unwrap());
+    copy.integrity_check().unwrap();
+    let error = store.backup(store.path()).unwrap_err();
+    assert!(
+        matches!(error, StoreError::BackupOverDatabase { .. }),
+        "{error}"
+    );
+}
+
 /// A review of learner `learner` as an import gives it.
 fn imported(n: usize, learner: &str) -> Review {
     Review {
@@ -481,6 +800,7 @@ fn imported(n: usize, learner: &str) -> Review {
         learner: Some(learner.to_owned()),
         device: "11111111-1111-4111-8111-111111111111".to_owned(),
         version: None,
+        choice_order: Vec::new(),
     }
 }
 

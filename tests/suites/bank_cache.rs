@@ -220,3 +220,77 @@ fn check_reads_through_the_cache_beside_the_database() {
     let second = check();
     assert_eq!(second.transcript(), first.transcript());
 }
+
+/// `recall check` of `banks` with the database at `db`, in a shell that caps the address
+/// space at 4 GiB: a recall that reads without end fails quickly instead of filling the
+/// machine's memory. A recall that hangs is killed after five minutes (a working one takes
+/// well under a second), so a regression fails instead of hanging the suite.
+fn bounded_check(db: &Path, banks: &Path) -> (Option<i32>, String) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 4194304 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_recall"))
+        .arg("--db")
+        .arg(db)
+        .arg("check")
+        .arg(banks)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("RECALL_CONFIG", home.path().join("config.toml"))
+        .current_dir(home.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = std::time::Instant::now() + Duration::from_secs(300);
+    loop {
+        if let Some(status) = child.try_wait().expect("poll") {
+            let mut stderr = String::new();
+            if let Some(mut pipe) = child.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut pipe, &mut stderr);
+            }
+            return (status.code(), stderr);
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return (None, "still running after five minutes: it hung".to_owned());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Regression (issue 16): the cache was read with an unbounded read and no look at what
+/// it is. A FIFO at its path hung every command; a link to `/dev/zero` ate memory until
+/// the process was killed. Both are ignored, the banks load, and the next cache written
+/// replaces them with a real one.
+#[cfg(unix)]
+#[test]
+fn a_cache_that_is_not_a_regular_file_is_ignored() {
+    let banks = root().join("tests/banks/valid");
+    for what in ["fifo", "/dev/zero"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("recall.db");
+        let cache = bank::cache::path_for(&db);
+        if what == "fifo" {
+            let made = std::process::Command::new("mkfifo").arg(&cache).status();
+            if !made.is_ok_and(|s| s.success()) {
+                eprintln!("skipped the FIFO case: this system has no mkfifo");
+                continue;
+            }
+        } else {
+            std::os::unix::fs::symlink(what, &cache).expect("symlink");
+        }
+        let (code, stderr) = bounded_check(&db, &banks);
+        assert_eq!(code, Some(0), "{what}: {stderr}");
+        let metadata = std::fs::symlink_metadata(&cache).expect("a cache");
+        assert!(metadata.is_file(), "{what} was not replaced by a cache");
+        assert_eq!(
+            bank::cache::inspect(&cache),
+            bank::cache::CacheFile::Usable(metadata.len())
+        );
+    }
+}

@@ -52,6 +52,12 @@ fn a_wrong_example_fails_with_its_breakdown() {
     insta::assert_snapshot!(run.transcript(), @r#"
     exit: 1
     --- stdout
+    tests/fixtures/grade/wrong-example/bank.toml:6:1: warning in wrong/port: no example that should fail: `recall test` cannot show that the rubric refuses a wrong answer
+      |
+    6 | [[question]]
+      | ^
+      = help: add an example with a typical wrong answer and expect = "fail"
+
     FAIL wrong/port example 2: expected pass, got fail (score 0%)
       answer: map 80 to 8080 with the publish flag
       note: the author thinks this is enough, but the rubric wants the flag itself
@@ -80,12 +86,12 @@ fn a_disagreement_with_expected_exits_1_and_reports_correlation() {
     line,question,score,pass,matched,missed,expected
     2,grading/volume,1.000,pass,daemon; persist,,1
     3,grading/volume,0.333,fail,daemon,persist,0.8
-    4,grading/tmpfs,0.128,fail,ram,host; memory; never written; never disk; vanishes; container; stops,0.2
+    4,grading/tmpfs,0.146,fail,memory,host; never written; never disk; vanishes; container; stops,0.2
     --- stderr
     accuracy 2/3 (67%)
     missed positives (expected pass, graded fail): 1 (line 3)
     missed negatives (expected fail, graded pass): 0
-    Pearson correlation of score and expected: 0.838
+    Pearson correlation of score and expected: 0.828
     "#);
 }
 

@@ -289,3 +289,121 @@ proptest! {
         }
     }
 }
+
+/// Keeps reviews in a vector, as the store would (for the letters property).
+#[derive(Default)]
+struct Kept {
+    reviews: Vec<recall::session::NewReview>,
+}
+
+impl recall::session::Recorder for Kept {
+    fn record(
+        &mut self,
+        review: &recall::session::NewReview,
+    ) -> Result<recall::session::Saved, recall::session::RecordError> {
+        self.reviews.push(review.clone());
+        Ok(recall::session::Saved {
+            id: recall::session::ReviewId(self.reviews.len() as i64),
+            due: None,
+        })
+    }
+
+    fn mark(
+        &mut self,
+        _key: &recall::session::QuestionKey,
+        _mark: recall::session::Mark,
+    ) -> Result<recall::session::ReviewId, recall::session::RecordError> {
+        Ok(recall::session::ReviewId(0))
+    }
+
+    fn undo(&mut self, _id: recall::session::ReviewId) -> Result<(), recall::session::RecordError> {
+        Ok(())
+    }
+
+    fn preview(
+        &mut self,
+        _key: &recall::session::QuestionKey,
+        _now: chrono::DateTime<chrono::Utc>,
+    ) -> Option<[chrono::DateTime<chrono::Utc>; 4]> {
+        None
+    }
+}
+
+/// The first words of a choice, as every report starts it after its letter.
+fn opening(text: &str) -> String {
+    text.split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the seed (and so the shuffle), every place that shows a chosen letter
+    /// shows the one the learner saw, with that choice's text, and the log keeps the
+    /// bank's letter and the order shown, from which the shown letter comes back.
+    #[test]
+    fn shown_letters_and_the_logs_bank_letters_agree_for_every_seed(
+        seed in any::<u64>(),
+        picks in proptest::collection::vec(0usize..4, 40),
+    ) {
+        use recall::session::{Answer, Mode, Queued, Session, Settings, report, shown_letters};
+        let path = crate::util::root().join("banks/docker/mod-docker-02.toml");
+        let source = std::fs::read_to_string(&path).expect("the shipped bank");
+        let (bank, _) = bank::load_str(&path, &source);
+        let bank = bank.expect("the shipped bank loads");
+        let grader = recall::grade::Grader::new(std::slice::from_ref(&bank));
+        let entries: Vec<Queued> = bank
+            .questions
+            .iter()
+            .filter(|q| !q.choices.is_empty() && !q.is_multiple_answer())
+            .map(|question| Queued { bank: &bank, question, schedules: false })
+            .collect();
+        let count = entries.len();
+        let settings = Settings {
+            mode: Mode::Quiz,
+            feedback_now: true,
+            ask_rating: false,
+            seed,
+            learn_ahead: None,
+        };
+        let clock = recall::clock::Clock::system();
+        let mut session = Session::new(entries, settings, clock);
+        let mut kept = Kept::default();
+        let mut shown = Vec::new();
+        for pick in picks.iter().take(count) {
+            let ask = session.ask().expect("a question");
+            let (entry, order) = (*ask.entry, ask.order.to_vec());
+            let position = pick % order.len();
+            let letter = bank::letter(position);
+            let text = opening(&entry.question.choices[order[position]].text);
+            let verdict = session
+                .answer(Answer::Choices(vec![position]), 0, &grader)
+                .expect("a verdict")
+                .clone();
+            let feedback = recall::style::strip(&report::verdict(&entry, &order, &verdict, Mode::Quiz, 200));
+            let head = if verdict.correct { "✓ Right:" } else { "✗ Wrong. You chose:" };
+            let named = feedback.find(&format!("{letter}) {text}"));
+            prop_assert!(
+                feedback.starts_with(head) && named.is_some_and(|at| !feedback[..at].contains("The answer is")),
+                "the feedback names the chosen {letter}) {text} first:\n{feedback}"
+            );
+            session.rate(verdict.suggested, &mut kept).expect("recorded");
+            let review = kept.reviews.last().expect("a review");
+            prop_assert_eq!(&review.answer, &bank::letter(order[position]), "the bank's letter");
+            prop_assert_eq!(shown_letters(&review.answer, &review.choice_order), letter.clone());
+            shown.push((entry.question.id.clone(), letter, text));
+        }
+        let (quiz, _) = report::quiz(&session, None, 200);
+        let quiz = recall::style::strip(&quiz);
+        for (id, letter, text) in shown {
+            let at = quiz.find(&format!("/{id}\n")).expect("each question in the report");
+            let after = &quiz[at..];
+            prop_assert!(
+                after.contains(&format!("you chose {letter}) {text}")),
+                "the report names {letter}) {text} for {id}:\n{quiz}"
+            );
+        }
+    }
+}

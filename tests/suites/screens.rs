@@ -3,7 +3,7 @@
 //! that fit 80 columns, and colour: present at a terminal (tmux, 80x24) or when forced,
 //! absent under NO_COLOR, `--color never` and when stdout is a pipe.
 
-use crate::util::{Recall, Run, Tmux, root, wait_for};
+use crate::util::{Recall, Run, Screen, root};
 use chrono::{DateTime, TimeDelta, Utc};
 use clap::CommandFactory;
 use recall::schedule::{Rating, Scheduler, SchedulerConfig};
@@ -44,6 +44,7 @@ fn review_log(db: &Path) {
             rating,
             duration_ms: 4_250 + 1000 * days_ago.unsigned_abs(),
             reschedules: true,
+            choice_order: Vec::new(),
             version: None,
         };
         let at = now() - TimeDelta::days(days_ago) - TimeDelta::hours(2);
@@ -202,34 +203,23 @@ fn colour_is_for_terminals_or_when_asked_for() {
 /// stats` come in colour, and with NO_COLOR set the same screens have none.
 #[test]
 fn a_terminal_gets_colour_unless_no_color_is_set() {
-    let home = tempfile::tempdir().unwrap();
-    review_log(&home.path().join("recall.db"));
     for command in ["due", "stats"] {
-        let coloured = at_terminal(home.path(), "", command);
+        let coloured = at_terminal("", command);
         assert!(coloured.contains("\x1b["), "{command}: {coloured}");
         assert!(coloured.contains("Due"), "{command}: {coloured}");
-        let plain = at_terminal(home.path(), "NO_COLOR=1", command);
+        let plain = at_terminal("NO_COLOR=1", command);
         assert!(!plain.contains("\x1b["), "{command}: {plain}");
         assert!(plain.contains("Due"), "{command}: {plain}");
     }
 }
 
-/// Runs `recall COMMAND` on the minimal bank in a fresh 80x24 tmux window, with `env`
-/// added to a clean environment, and returns the screen with its escape codes once the
-/// command has ended.
-fn at_terminal(home: &Path, env: &str, command: &str) -> String {
-    let name = format!("{command}-{}", env.len());
-    let done = home.join(format!("done-{name}"));
-    let script = format!(
-        "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm-256color RECALL_DB={home}/recall.db \
-         RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} {env} {bin} {command} {bank}; \
-         touch {done}; sleep 30",
-        home = home.display(),
-        bin = env!("CARGO_BIN_EXE_recall"),
-        bank = minimal().display(),
-        done = done.display(),
-    );
-    let terminal = Tmux::start(home, &name, 80, 24, &script);
-    assert!(wait_for(|| done.exists()), "recall {command} did not end");
-    terminal.screen_with_escapes()
+/// Runs `recall COMMAND` on the minimal bank over [`review_log`] in a fresh 80x24 tmux
+/// window, with `env` added to a clean environment, and returns the screen with its
+/// escape codes once the command has ended.
+fn at_terminal(env: &str, command: &str) -> String {
+    let screen = Screen::new(NOW);
+    review_log(&screen.database());
+    screen.run(80, 24, env, &format!("{command} {}", minimal().display()));
+    assert_eq!(screen.exit(), 0, "recall {command}:\n{}", screen.screen());
+    screen.screen_with_escapes()
 }

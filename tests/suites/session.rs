@@ -1,12 +1,11 @@
 //! drill, quiz and interview driven through plain mode (whole transcripts snapshotted,
-//! with a fixed clock and seed), the database checked afterwards, a drill killed with
-//! SIGKILL, and the terminal front end driven through tmux.
+//! with a fixed clock and seed), the database checked afterwards, and a drill killed
+//! with SIGKILL. The terminal front end is driven through tmux in `terminal.rs`.
 
-use crate::util::{Recall, Run, root};
+use crate::util::{Recall, Run, root, wait_for};
 use recall::store::Store;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 const NOW: &str = "2026-11-28T09:00:00Z";
 
@@ -146,17 +145,29 @@ fn an_unknown_bank_filter_is_a_usage_error() {
     );
 }
 
-/// Polls `condition` every 20 ms for up to a minute: long enough for the slowest
-/// machine, and it returns as soon as the condition holds.
-fn wait_for(mut condition: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(60) {
-        if condition() {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    false
+/// `--kind true_false` was refused although `recall list` counts true/false questions:
+/// it takes only them, and `multiple_choice` still takes them in.
+#[test]
+fn kind_true_false_takes_only_true_false_questions() {
+    let quiz = |kind: &str| {
+        let run = study("quiz")
+            .args(["--kind", kind, "--count", "50"])
+            .stdin(":quit\n")
+            .run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let asked = run
+            .stdout
+            .lines()
+            .find_map(|line| line.strip_prefix("Quiz: "))
+            .unwrap_or_default()
+            .to_owned();
+        (asked, run.stdout)
+    };
+    let (true_false, out) = quiz("true_false");
+    assert!(true_false.starts_with("6 questions"), "{out}");
+    assert!(out.contains("· true/false"), "{out}");
+    let (choices, out) = quiz("multiple_choice");
+    assert!(choices.starts_with("28 questions"), "{out}");
 }
 
 #[test]
@@ -174,65 +185,6 @@ fn a_drill_killed_after_n_ratings_leaves_exactly_n_reviews() {
     let store = Store::open(&home.path().join("recall.db")).unwrap();
     assert_eq!(store.review_count().unwrap(), 3);
     store.integrity_check().unwrap();
-}
-
-/// The terminal front end at a real terminal: tmux gives it a pty, keys go in with
-/// send-keys, the screen comes back with capture-pane.
-#[test]
-fn the_terminal_front_end_answers_with_arrow_keys_and_stops_on_ctrl_c() {
-    let tmux = |args: &[&str]| {
-        std::process::Command::new("tmux")
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/run installs it)")
-    };
-    let home = tempfile::tempdir().unwrap();
-    let socket = home.path().join("tmux.sock");
-    let socket = socket.to_str().unwrap();
-    let status = home.path().join("status");
-    let script = format!(
-        "env -i PATH=/usr/bin:/bin HOME={home} TERM=xterm RECALL_DB={home}/recall.db \
-         RECALL_CONFIG={home}/config.toml RECALL_NOW={NOW} NO_COLOR=1 {bin} drill {bank} \
-         --kind multiple_choice --new 3 --seed 1; echo EXIT=$? > {status}; sleep 30",
-        home = home.path().display(),
-        bin = env!("CARGO_BIN_EXE_recall"),
-        bank = bank().display(),
-        status = status.display(),
-    );
-    let out = tmux(&[
-        "-S",
-        socket,
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "50",
-        &script,
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let screen = || {
-        String::from_utf8_lossy(&tmux(&["-S", socket, "capture-pane", "-p"]).stdout).into_owned()
-    };
-    let shows = |text: &str| wait_for(|| screen().contains(text));
-
-    assert!(shows("Your answer (arrows and Enter)"), "{}", screen());
-    tmux(&["-S", socket, "send-keys", "Down", "Enter"]);
-    assert!(shows("Rate: Enter ="), "{}", screen());
-    tmux(&["-S", socket, "send-keys", "Enter"]);
-    assert!(shows("[2 of 3]"), "{}", screen());
-    tmux(&["-S", socket, "send-keys", "C-c"]);
-    let ended = wait_for(|| std::fs::read_to_string(&status).is_ok_and(|s| s.contains("EXIT")));
-    let final_screen = screen();
-    tmux(&["-S", socket, "kill-server"]);
-    assert!(ended, "{final_screen}");
-    assert_eq!(std::fs::read_to_string(&status).unwrap().trim(), "EXIT=130");
-    assert!(final_screen.contains("Rated"), "{final_screen}");
-    assert_eq!(reviews(home.path()), 1, "{final_screen}");
 }
 
 #[test]
@@ -274,4 +226,481 @@ fn progress_for_a_vanished_question_is_kept_and_listed_as_an_orphan() {
         run.stdout
     );
     assert_eq!(reviews(dir.path()), 1, "the history is kept");
+}
+
+/// A plain session talked to while it runs: lines go to its stdin, its stdout is
+/// gathered on a thread and waited on.
+struct Talk {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    stdout: std::sync::Arc<std::sync::Mutex<String>>,
+    home: tempfile::TempDir,
+}
+
+impl Talk {
+    fn start(recall: Recall) -> Talk {
+        let (mut child, home) = recall.spawn();
+        let stdin = child.stdin.take();
+        let mut out = child.stdout.take().expect("piped stdout");
+        let stdout = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let gathered = stdout.clone();
+        std::thread::spawn(move || {
+            use std::io::Read;
+            let mut buffer = [0u8; 4096];
+            while let Ok(read) = out.read(&mut buffer) {
+                if read == 0 {
+                    break;
+                }
+                let text = String::from_utf8_lossy(&buffer[..read]).into_owned();
+                gathered.lock().expect("not poisoned").push_str(&text);
+            }
+        });
+        Talk {
+            child,
+            stdin,
+            stdout,
+            home,
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        let stdin = self.stdin.as_mut().expect("stdin open");
+        stdin.write_all(text.as_bytes()).expect("write to recall");
+        stdin.flush().expect("flush");
+    }
+
+    fn output(&self) -> String {
+        self.stdout.lock().expect("not poisoned").clone()
+    }
+
+    /// Waits until the output holds `needle` `times` times.
+    fn until(&self, needle: &str, times: usize) -> String {
+        let mut out = String::new();
+        let shown = wait_for(|| {
+            out = self.output();
+            out.matches(needle).count() >= times
+        });
+        assert!(shown, "recall never said {needle:?} ({times}x):\n{out}");
+        out
+    }
+
+    fn database(&self) -> PathBuf {
+        self.home.path().join("recall.db")
+    }
+
+    /// Closes stdin and waits for the end: the exit code, all of stdout, and stderr
+    /// (the home, with the database, lives on in the test's `Talk` until it is dropped).
+    fn finish(&mut self) -> (i32, String, String) {
+        drop(self.stdin.take());
+        let mut stderr = String::new();
+        if let Some(mut err) = self.child.stderr.take() {
+            use std::io::Read;
+            let _ = err.read_to_string(&mut stderr);
+        }
+        let status = self.child.wait().expect("wait for recall");
+        // The reader thread ends with the pipe; give it the moment it needs.
+        wait_for(|| {
+            let out = self.output();
+            out.ends_with('\n') || out.is_empty()
+        });
+        (status.code().unwrap_or(-1), self.output(), stderr)
+    }
+}
+
+fn drill(bank_file: &str) -> Recall {
+    Recall::new()
+        .env("RECALL_NOW", NOW)
+        .arg("drill")
+        .arg(root().join("banks/docker").join(bank_file))
+        .args(["--plain", "--seed", "1", "--kind", "multiple_choice"])
+}
+
+#[test]
+fn a_failed_question_comes_back_in_the_same_drill_until_nothing_is_due_within_the_window() {
+    // Three new questions: again, good, good; each comes back (its next step is within
+    // the 20-minute window, the clock stands still); easy graduates each.
+    let input = "A\n1\nA\n3\nA\n3\nA\n4\nA\n4\nA\n4\n";
+    let (run, count) = session(
+        drill("mod-docker-01.toml")
+            .args(["--new", "3"])
+            .stdin(input),
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(count, 6);
+    assert_eq!(
+        run.stdout.matches(" · again\n").count(),
+        3,
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Rate (Enter = again): 1 again 1m · 2 hard 5m · 3 good 10m")
+    );
+    assert!(run.stdout.contains("Rated again: next in 1 minute"));
+    assert!(run.stdout.contains("· 6 answers in all"), "{}", run.stdout);
+    assert!(
+        !run.stdout.contains("Input ended"),
+        "the drill ended by itself"
+    );
+    let next = run.stdout.lines().last().unwrap_or_default();
+    assert!(
+        next.starts_with("Next due: ") && next.contains(" in "),
+        "{next}"
+    );
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn suspend_bury_and_reset_are_kept_in_the_log_and_undone_like_answers() {
+    let recall = drill("mod-docker-01.toml").args(["--new", "4"]);
+    // q1 suspended; q2 answered (easy); q3 reset; then, at q4, two undos take back the
+    // reset and q2's answer; q2 is buried, q3 answered (easy); quit at q4.
+    let input = ":suspend\nA\n4\n:reset\n:undo\n:undo\n:bury\nB\n4\n:quit\n";
+    let (run, home) = recall.stdin(input).run_keeping_home();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.transcript());
+    let db = home.path().join("recall.db");
+    let store = Store::open(&db).expect("open");
+    let log = store.all_reviews().expect("log");
+    assert_eq!(
+        log.len(),
+        1,
+        "the undone answer is gone, the later one stays"
+    );
+    let key = |question: &str| recall::store::QuestionKey::new("mod-docker-01", question);
+    let (suspended, buried, answered) = (
+        key("pid-namespace-two-pids"),
+        key("uts-namespace-hostname"),
+        log[0].key.clone(),
+    );
+    assert_eq!(answered, key("shared-kernel-uname"));
+    let marks = |key| {
+        store
+            .marks(key)
+            .expect("marks")
+            .iter()
+            .map(|m| m.mark)
+            .collect::<Vec<_>>()
+    };
+    use recall::session::Mark;
+    assert_eq!(marks(&suspended), [Mark::Suspend]);
+    assert_eq!(marks(&buried), [Mark::Bury]);
+    assert!(marks(&answered).is_empty(), "the reset was undone");
+    drop(store);
+
+    let card = |args: &[&str]| {
+        Recall::new()
+            .env("RECALL_NOW", NOW)
+            .env("RECALL_DB", &db)
+            .arg("card")
+            .args(args)
+            .run()
+    };
+    let shown = card(&["mod-docker-01/pid-namespace-two-pids"]);
+    assert!(
+        shown.stdout.contains("set aside      suspended"),
+        "{}",
+        shown.transcript()
+    );
+    let shown = card(&["mod-docker-01/uts-namespace-hostname"]);
+    assert!(
+        shown.stdout.contains("set aside      buried until"),
+        "{}",
+        shown.transcript()
+    );
+    let unsuspended = card(&["mod-docker-01/pid-namespace-two-pids", "--unsuspend"]);
+    assert_eq!(unsuspended.code, 0, "{}", unsuspended.transcript());
+    let answered = answered.to_string();
+    let reset = card(&[answered.as_str(), "--reset"]);
+    assert_eq!(reset.code, 0, "{}", reset.transcript());
+    let after = card(&[answered.as_str()]);
+    assert!(
+        after.stdout.contains("state          new"),
+        "{}",
+        after.stdout
+    );
+    assert!(after.stdout.contains("  reset\n"), "{}", after.stdout);
+    assert!(after.stdout.contains(" B) "), "{}", after.stdout);
+    let store = Store::open(&db).expect("open");
+    assert_eq!(
+        store.all_reviews().expect("log").len(),
+        1,
+        "a reset keeps the answers"
+    );
+}
+
+#[test]
+fn an_undo_another_session_has_followed_says_so_and_goes_on() {
+    let mut talk = Talk::start(drill("mod-docker-01.toml").args(["--new", "3"]));
+    talk.until("Answer (", 1);
+    talk.say("A\n4\n");
+    talk.until("Answer (", 2);
+    // Another session answers the same question.
+    let mut store = Store::open(&talk.database()).expect("open");
+    let first = store.all_reviews().expect("log").remove(0);
+    let scheduler = recall::schedule::Scheduler::new(Default::default()).expect("defaults");
+    let mut other = recall::session::NewReview {
+        key: first.key.clone(),
+        mode: first.mode,
+        answer: first.answer.clone(),
+        choice_order: first.choice_order.clone(),
+        score: first.score,
+        suggested: first.suggested,
+        rating: recall::schedule::Rating::Good,
+        duration_ms: 0,
+        reschedules: true,
+        version: None,
+    };
+    other.answer.clear();
+    store
+        .record(&other, &scheduler, first.reviewed_at)
+        .expect("the other session's answer");
+    drop(store);
+    talk.say(":undo\n");
+    let out = talk.until("Answer (", 3);
+    assert!(
+        out.contains("Not undone: another session has answered or marked that question since"),
+        "{out}"
+    );
+    talk.say(":quit\n");
+    let (code, out, _) = talk.finish();
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(reviews(talk.home.path()), 2, "both answers stay");
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_asked_again_saying_why() {
+    let mut input = b"\xff\xfe\n".to_vec();
+    input.extend_from_slice(b"A\n\n:quit\n");
+    let (run, home) = drill("mod-docker-01.toml")
+        .args(["--new", "2"])
+        .stdin_bytes(input)
+        .run_keeping_home();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("That line is not UTF-8 text, so it cannot be read; type it again."),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(reviews(home.path()), 1);
+}
+
+#[test]
+fn a_commit_that_fails_keeps_the_answer_and_the_next_session_saves_it() {
+    let mut talk = Talk::start(drill("mod-docker-01.toml").args(["--new", "3"]));
+    talk.until("Answer (", 1);
+    // From now on every write of an answer fails, as a full disk would make it.
+    let connection = crate::util::fill_the_disk(&talk.database());
+    talk.say("A\n\n");
+    let out = talk.until("Type r to try again, or q to quit", 1);
+    assert!(out.contains("Not saved: database "), "{out}");
+    assert!(
+        !out.contains("Rated again"),
+        "nothing is confirmed before its commit:\n{out}"
+    );
+    talk.say("r\n");
+    talk.until("Type r to try again, or q to quit", 2);
+    talk.say("q\n");
+    let db = talk.database();
+    let recovery = db.with_file_name("recall.db.unsaved");
+    let home = talk.home.path().to_path_buf();
+    let (code, out, _) = talk.finish();
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("1 answer could not be saved; kept in "),
+        "{out}"
+    );
+    assert!(recovery.is_file(), "{out}");
+    assert_eq!(reviews(&home), 0);
+    connection
+        .execute_batch("DROP TRIGGER full_disk;")
+        .expect("the disk has room again");
+    drop(connection);
+
+    // Plain mode never reads stdin for this: it says so on stderr.
+    let next = || {
+        Recall::new()
+            .env("RECALL_NOW", NOW)
+            .env("RECALL_DB", &db)
+            .arg("drill")
+            .arg(root().join("banks/docker/mod-docker-01.toml"))
+            .args(["--plain", "--new", "1"])
+            .stdin(":quit\n")
+    };
+    let run = next().run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("Run with --recover to save them"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(reviews(&home), 0);
+    let run = next().arg("--recover").run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .starts_with("Saved 1 answer from an earlier session."),
+        "{}",
+        run.stdout
+    );
+    assert!(!recovery.exists());
+    assert_eq!(reviews(&home), 1);
+}
+
+#[test]
+fn a_busy_database_is_waited_for_and_the_rating_confirmed_once_saved() {
+    let mut talk = Talk::start(drill("mod-docker-01.toml").args(["--new", "3"]));
+    talk.until("Answer (", 1);
+    // Another program holds the write lock for longer than the busy timeout (10 s).
+    let mut connection = rusqlite::Connection::open(talk.database()).expect("open");
+    let holder = connection
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .expect("the write lock");
+    talk.say("A\n\n");
+    let out = talk.until("Not saved yet: the database is busy", 1);
+    assert!(!out.contains("Rated again"), "{out}");
+    holder.rollback().expect("let go");
+    let out = talk.until("Rated again: next in 1 minute", 1);
+    let waited = out.find("Not saved yet").expect("the wait was said");
+    assert!(
+        waited < out.find("Rated again").expect("the confirmation"),
+        "{out}"
+    );
+    talk.say(":quit\n");
+    let (code, out, _) = talk.finish();
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(reviews(talk.home.path()), 1);
+}
+
+#[test]
+fn ctrl_c_in_plain_mode_prints_the_quiz_so_far_and_exits_130() {
+    let mut talk = Talk::start(study("quiz").args(["--kind", "multiple_choice", "--count", "3"]));
+    talk.until("Answer (", 1);
+    talk.say("A\n");
+    talk.until("Answer (", 2);
+    let pid = talk.child.id().to_string();
+    let signal = std::process::Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill");
+    assert!(signal.success());
+    talk.until("Answered 1 of 3", 1);
+    let (code, out, _) = talk.finish();
+    assert_eq!(code, 130, "{out}");
+    assert!(out.contains("Score: "), "{out}");
+    assert!(out.contains("Answered 1 of 3"), "{out}");
+}
+
+#[test]
+fn recall_says_start_studying_only_when_there_is_something_to_study() {
+    let banks = root().join("tests/banks/valid/minimal.toml");
+    let recall = Recall::new()
+        .env("RECALL_NOW", NOW)
+        .env("RECALL_BANKS", &banks);
+    std::fs::write(
+        recall.home().join("config.toml"),
+        "[scheduler]\nnew_per_day = 0\n",
+    )
+    .expect("config");
+    let run = recall.run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(!run.stdout.contains("Start studying"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Nothing to study now"),
+        "{}",
+        run.stdout
+    );
+    let run = Recall::new()
+        .env("RECALL_NOW", NOW)
+        .env("RECALL_BANKS", &banks)
+        .run();
+    assert!(
+        run.stdout.contains("Start studying: recall drill"),
+        "{}",
+        run.stdout
+    );
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn the_drill_intro_counts_what_the_session_asks_and_ahead_studies_ahead() {
+    let run = drill("mod-docker-01.toml")
+        .args(["--new", "5", "--limit", "2"])
+        .stdin(":quit\n")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .starts_with("Drill: 2 questions (0 learning, 0 to review, 2 new)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("[1 of 2]"), "{}", run.stdout);
+
+    // Learnt today (easy: due in days), then nothing is due until --ahead reaches it.
+    let (run, home) = drill("mod-docker-01.toml")
+        .args(["--new", "1"])
+        .stdin("A\n4\n")
+        .run_keeping_home();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let again = |ahead: Option<&str>| {
+        let mut recall = Recall::new()
+            .env("RECALL_NOW", NOW)
+            .env("RECALL_DB", home.path().join("recall.db"))
+            .arg("drill")
+            .arg(root().join("banks/docker/mod-docker-01.toml"))
+            .args(["--plain", "--seed", "1", "--new", "0"]);
+        if let Some(ahead) = ahead {
+            recall = recall.args(["--ahead", ahead]);
+        }
+        recall.stdin(":quit\n").run()
+    };
+    let run = again(None);
+    assert!(
+        run.stdout.starts_with("Nothing is due now."),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("--ahead 1d"), "{}", run.stdout);
+    let run = again(Some("30d"));
+    assert!(
+        run.stdout
+            .starts_with("Drill: 1 question (0 learning, 1 to review, 0 new)"),
+        "{}",
+        run.stdout
+    );
+    let run = again(Some("soon"));
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("`soon` is not a time"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_plain_session_has_no_colour_even_when_colour_is_forced() {
+    for (option, env) in [
+        ("--color=always", None),
+        ("--color=auto", Some("CLICOLOR_FORCE")),
+    ] {
+        let mut recall = drill("mod-docker-01.toml")
+            .args(["--new", "2", option])
+            .env_remove("NO_COLOR")
+            .stdin("A\n1\nB\n\n:quit\n");
+        if let Some(env) = env {
+            recall = recall.env(env, "1");
+        }
+        let run = recall.run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.stdout.contains("Rate (Enter = "), "{}", run.stdout);
+        assert!(run.stdout.contains("Answered 2 of 2"), "{}", run.stdout);
+        assert!(
+            !run.transcript().contains('\x1b'),
+            "{option}: {}",
+            run.transcript()
+        );
+    }
 }

@@ -21,6 +21,7 @@ fn record(store: &mut Store, question: &str, rating: Rating, at: DateTime<Utc>) 
         key: QuestionKey::new("minimal", question),
         mode: Mode::Quiz,
         answer: "an answer".to_owned(),
+        choice_order: Vec::new(),
         score: Some(1.0),
         suggested: Some(rating),
         rating,
@@ -76,7 +77,8 @@ fn card_due_and_stats_read_the_log() {
     );
 
     let run = recall_with(&db)
-        .args(["card", "minimal/volume", "--json"])
+        .args(["card", "minimal/volume", "--json", "--bank-path"])
+        .arg(&banks)
         .run();
     let card: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
     assert_eq!(
@@ -171,6 +173,7 @@ fn optimize_fits_saves_and_reschedules() {
                 key: key.clone(),
                 mode: Mode::Drill,
                 answer: String::new(),
+                choice_order: Vec::new(),
                 score: None,
                 suggested: None,
                 rating,
@@ -241,4 +244,93 @@ fn schema_man_and_completions_touch_neither_database_nor_config() {
         .arg("due")
         .run();
     assert_eq!(due.code, 2, "{}", due.transcript());
+}
+
+#[test]
+fn a_learning_step_within_the_window_counts_as_due_now_and_only_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("recall.db");
+    let mut store = Store::open(&db).expect("open");
+    // Failed a minute ago: its next step is a minute away, inside the learn-ahead window.
+    record(
+        &mut store,
+        "capital",
+        Rating::Again,
+        now() - TimeDelta::seconds(1),
+    );
+    drop(store);
+    let banks = root().join("tests/banks/valid/minimal.toml");
+    let run = recall_with(&db).args(["due", "--json"]).arg(&banks).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let due: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(due["total"]["due_now"], 1, "{due:#}");
+    assert_eq!(due["total"]["later_today"], 0, "counted once: {due:#}");
+    let run = recall_with(&db)
+        .args(["card", "minimal/capital", "--bury", "--bank-path"])
+        .arg(&banks)
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let run = recall_with(&db).args(["due", "--json"]).arg(&banks).run();
+    let due: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(due["total"]["due_now"], 0, "buried: {due:#}");
+    assert_eq!(due["set_aside"], 1, "{due:#}");
+}
+
+#[test]
+fn an_unknown_question_id_is_a_usage_error_with_a_suggestion_across_case() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("recall.db");
+    let run = recall_with(&db).args(["card", "totally/bogus"]).run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stdout.is_empty(),
+        "no new card is printed: {}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("no bank `totally`"), "{}", run.stderr);
+    let run = recall_with(&db)
+        .args(["card", "MOD-DOCKER-04/named-volume-definition"])
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("did you mean `mod-docker-04`?"),
+        "{}",
+        run.stderr
+    );
+    let run = recall_with(&db)
+        .args(["card", "mod-docker-04/interview-named-volume-definitio"])
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("did you mean `mod-docker-04/interview-named-volume-definition`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn tags_are_listed_and_a_tag_that_matches_nothing_names_them() {
+    let banks = root().join("tests/banks/valid/multiple-choice.toml");
+    let run = Recall::new().args(["list", "--tags"]).arg(&banks).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(run.stdout.contains("networking"), "{}", run.stdout);
+    let run = Recall::new()
+        .args(["drill", "--plain", "--tag", "netwrking"])
+        .arg(&banks)
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("no question has the tag `netwrking`; did you mean `networking`?"),
+        "{}",
+        run.stderr
+    );
+    let run = Recall::new()
+        .args(["quiz", "--plain", "--tag", "zzz"])
+        .arg(&banks)
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(run.stderr.contains("the tags are: "), "{}", run.stderr);
+    assert!(run.stderr.contains("networking"), "{}", run.stderr);
 }

@@ -18,7 +18,7 @@ use recall::store::{QuestionKey, Store};
 
 /// The `record_synthetic` example, which `cargo test` builds beside the `recall`
 /// binary (in `examples/` next to it).
-fn record_synthetic() -> PathBuf {
+pub(crate) fn record_synthetic() -> PathBuf {
     let recall = Path::new(env!("CARGO_BIN_EXE_recall"));
     let name = format!("record_synthetic{}", std::env::consts::EXE_SUFFIX);
     let path = recall.with_file_name("examples").join(name);
@@ -33,7 +33,7 @@ fn record_synthetic() -> PathBuf {
 
 /// A writer recording `count` answers into `home`'s database, in an environment
 /// as bare as `crate::util::Recall`'s.
-fn writer(home: &Path, bank: &str, count: u32) -> Command {
+pub(crate) fn writer(home: &Path, bank: &str, count: u32) -> Command {
     let mut command = Command::new(record_synthetic());
     command
         .env_clear()

@@ -99,6 +99,7 @@ impl Checker<'_> {
         self.one_kind_keys(kind, &raw);
         question.model_answer = self.required(raw.model_answer, "model_answer", at.clone());
         question.rubric = raw.keywords.and_then(|k| self.rubric(k));
+        self.misconceptions(question, raw.misconception);
         if kind == KindName::Scenario {
             question.situation = self.required(raw.situation, "situation", at.clone());
         }
@@ -112,7 +113,8 @@ impl Checker<'_> {
                 "refine the keywords, then remove `draft = true`",
             );
         }
-        self.examples(question, raw.example, at);
+        self.examples(question, raw.example, at.clone());
+        self.text_lints(question, at);
     }
 
     /// What both choice kinds refuse: the keys of text questions; and `pass`, which
@@ -121,6 +123,13 @@ impl Checker<'_> {
         let text_keys = [
             ("model_answer", raw.model_answer.as_ref().map(|v| v.span())),
             ("keywords", raw.keywords.as_ref().map(|v| v.span())),
+            (
+                "misconception",
+                raw.misconception
+                    .as_ref()
+                    .and_then(|m| m.first())
+                    .map(|m| m.span()),
+            ),
         ];
         for (key, span) in text_keys {
             self.misplaced(kind, key, span, GRADED_BY_LETTERS);

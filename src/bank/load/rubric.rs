@@ -1,4 +1,5 @@
-//! The rubric of a text question (`keywords`) and its examples (`[[question.example]]`).
+//! The rubric of a text question (`keywords`), its known misconceptions
+//! (`[[question.misconception]]`) and its examples (`[[question.example]]`).
 
 use super::{Checker, without_repeats};
 use crate::bank::model::*;
@@ -38,11 +39,7 @@ impl Checker<'_> {
             let span = entry.span();
             match entry.into_inner() {
                 RawKeyword::Term(term) => match self.term(&term, span) {
-                    Some(term) => rubric.concepts.push(Concept {
-                        alternatives: vec![term],
-                        weight: 1.0,
-                        required: false,
-                    }),
+                    Some(term) => rubric.concepts.push(Concept::any(vec![term])),
                     None => ok = false,
                 },
                 RawKeyword::Table(table) => ok &= self.keyword_table(table, span, &mut rubric),
@@ -74,54 +71,219 @@ impl Checker<'_> {
         span: Range<usize>,
         rubric: &mut Rubric,
     ) -> bool {
-        match (table.any, table.forbid) {
-            (Some(_), Some(_)) => {
+        if table.forbid.is_some() {
+            if let Some(key) = [("any", table.any.is_some()), ("all", table.all.is_some())]
+                .into_iter()
+                .find_map(|(key, set)| set.then_some(key))
+            {
                 self.error(
                     span,
-                    "a keyword table has both `any` and `forbid`",
-                    "split it into two entries: { any = [...] } and { forbid = [...] }",
+                    format!("a keyword table has both `{key}` and `forbid`"),
+                    &format!(
+                        "split it into two entries: {{ {key} = [...] }} and {{ forbid = [...] }}"
+                    ),
                 );
-                false
+                return false;
             }
-            (None, None) => {
-                self.error(span, "a keyword table needs `any` (alternatives) or `forbid` (terms that fail the answer)", "write { any = [\"volume\", \"volumes\"] } or { forbid = [\"bind mount\"] }");
-                false
+            if table.weight.is_some() || table.required.is_some() {
+                self.error(
+                    span.clone(),
+                    "`weight` and `required` do not apply to `forbid`",
+                    "a forbidden term fails the answer outright; remove weight/required",
+                );
+                return false;
             }
-            (None, Some(terms)) => {
-                if table.weight.is_some() || table.required.is_some() {
-                    self.error(
-                        span.clone(),
-                        "`weight` and `required` do not apply to `forbid`",
-                        "a forbidden term fails the answer outright; remove weight/required",
-                    );
-                    return false;
-                }
-                let terms = self.terms(terms, span, "forbid");
-                terms
-                    .map(|terms| rubric.forbidden.push(Forbidden { terms }))
-                    .is_some()
+            if table.within.is_some() || table.ordered.is_some() {
+                self.error(
+                    span.clone(),
+                    "`within` and `ordered` do not apply to `forbid`",
+                    "they belong to a relation, { all = [...] }; remove them",
+                );
+                return false;
             }
-            (Some(any), None) => {
-                let weight = table.weight.unwrap_or(1.0);
-                if !(weight.is_finite() && weight > 0.0 && weight <= 100.0) {
-                    self.error(
-                        span,
-                        format!("weight {weight} is not a positive number up to 100"),
-                        "weights are relative, e.g. weight = 2 counts double",
-                    );
-                    return false;
-                }
-                let Some(alternatives) = self.terms(any, span, "any") else {
-                    return false;
-                };
+            let terms = table
+                .forbid
+                .and_then(|terms| self.terms(terms, span, "forbid"));
+            return terms
+                .map(|terms| rubric.forbidden.push(Forbidden { terms }))
+                .is_some();
+        }
+        let weight = table.weight.unwrap_or(1.0);
+        if !(weight.is_finite() && weight > 0.0 && weight <= 100.0) {
+            self.error(
+                span,
+                format!("weight {weight} is not a positive number up to 100"),
+                "weights are relative, e.g. weight = 2 counts double",
+            );
+            return false;
+        }
+        let required = table.required.unwrap_or(false);
+        match self.concept_table(table, span) {
+            Some(concept) => {
                 rubric.concepts.push(Concept {
-                    alternatives,
                     weight,
-                    required: table.required.unwrap_or(false),
+                    required,
+                    ..concept
                 });
                 true
             }
+            None => false,
         }
+    }
+
+    /// The concept of a table with `any` (alternatives) or `all` (a relation), of weight
+    /// 1 and not required; `weight`, `required` and `forbid` are the caller's.
+    fn concept_table(&mut self, table: RawKeywordTable, span: Range<usize>) -> Option<Concept> {
+        match (table.any, table.all) {
+            (Some(_), Some(_)) => {
+                self.error(
+                    span,
+                    "a keyword table has both `any` and `all`",
+                    "use { any = [...] } for alternatives, { all = [...] } for terms that count only together; a term of `all` can list its own alternatives: all = [\"cgroup\", [\"limit\", \"cap\"]]",
+                );
+                None
+            }
+            (None, None) => {
+                self.error(
+                    span,
+                    "a keyword table needs `any` (alternatives), `all` (terms found together) or `forbid` (terms that fail the answer)",
+                    "write { any = [\"volume\", \"volumes\"] }, { all = [\"cgroup\", \"limit\"] } or { forbid = [\"bind mount\"] }",
+                );
+                None
+            }
+            (Some(any), None) => {
+                if table.within.is_some() || table.ordered.is_some() {
+                    self.error(
+                        span,
+                        "`within` and `ordered` apply to `all`, not to `any`",
+                        "write { all = [...], within = \"clause\" } for terms that count only together",
+                    );
+                    return None;
+                }
+                Some(Concept::any(self.terms(any, span, "any")?))
+            }
+            (None, Some(all)) => {
+                let relation = self.relation(all, table.within, table.ordered, span)?;
+                Some(Concept {
+                    relation: Some(relation),
+                    ..Concept::any(Vec::new())
+                })
+            }
+        }
+    }
+
+    /// A relation: at least two terms, each with at least one alternative, and where
+    /// they must be found together.
+    fn relation(
+        &mut self,
+        all: Vec<RawTerm>,
+        within: Option<String>,
+        ordered: Option<bool>,
+        span: Range<usize>,
+    ) -> Option<Relation> {
+        let within = match within.as_deref() {
+            None => Some(Within::Clause),
+            Some(name) => {
+                let parsed = Within::parse(name);
+                if parsed.is_none() {
+                    self.error(
+                        span.clone(),
+                        format!("unknown `within` {name:?}"),
+                        &format!(
+                            "within is {}",
+                            crate::lang::prose_list(&Within::names(), "or")
+                        ),
+                    );
+                }
+                parsed
+            }
+        };
+        if all.len() < 2 {
+            self.error(
+                span,
+                format!(
+                    "`all` has {} term{}; a relation ties two or more together",
+                    all.len(),
+                    if all.len() == 1 { "" } else { "s" }
+                ),
+                "for alternatives of one term write { any = [...] }",
+            );
+            return None;
+        }
+        let mut terms = Vec::with_capacity(all.len());
+        for RawTerm(alternatives) in all {
+            terms.push(self.terms(alternatives, span.clone(), "all")?);
+        }
+        Some(Relation {
+            terms,
+            within: within?,
+            ordered: ordered.unwrap_or(false),
+        })
+    }
+
+    /// A text question's misconceptions, each checked.
+    pub(super) fn misconceptions(
+        &mut self,
+        question: &mut Question,
+        raw: Option<Vec<S<RawMisconception>>>,
+    ) {
+        for raw in raw.unwrap_or_default() {
+            if let Some(misconception) = self.misconception(raw) {
+                question.misconceptions.push(misconception);
+            }
+        }
+    }
+
+    fn misconception(&mut self, raw: S<RawMisconception>) -> Option<Misconception> {
+        let at = raw.span();
+        let raw = raw.into_inner();
+        let feedback = self.required(raw.feedback, "feedback", at.clone());
+        let cap = match raw.cap {
+            None => Some(None),
+            Some(cap) => {
+                let value = *cap.get_ref();
+                if (0.0..1.0).contains(&value) {
+                    Some(Some(value))
+                } else {
+                    self.error(
+                        cap.span(),
+                        format!("cap {value} is outside [0, 1)"),
+                        "the cap is the highest score an answer that makes this claim can get, below the pass mark, e.g. cap = 0.3; leave it out to fail the answer",
+                    );
+                    None
+                }
+            }
+        };
+        let concept = match raw.concept.map(|c| (c.span(), c.into_inner())) {
+            None => {
+                self.error(
+                    at,
+                    "a misconception needs a `concept`: what an answer says when it makes the claim",
+                    "add concept = { all = [\"raise\", \"--cpus\"] } (terms found together) or concept = { any = [...] }",
+                );
+                None
+            }
+            Some((span, RawKeyword::Term(term))) => {
+                self.term(&term, span).map(|t| Concept::any(vec![t]))
+            }
+            Some((span, RawKeyword::Table(table))) => {
+                if table.forbid.is_some() || table.weight.is_some() || table.required.is_some() {
+                    self.error(
+                        span,
+                        "a misconception's concept takes no `forbid`, `weight` or `required`",
+                        "write concept = { any = [...] } or { all = [...] }; what the claim does to the answer is `cap` (or nothing, to fail it)",
+                    );
+                    None
+                } else {
+                    self.concept_table(table, span)
+                }
+            }
+        };
+        Some(Misconception {
+            concept: concept?,
+            feedback: feedback?,
+            cap: cap?,
+        })
     }
 
     fn terms(&mut self, terms: Vec<String>, span: Range<usize>, key: &str) -> Option<Vec<String>> {

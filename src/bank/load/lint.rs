@@ -1,0 +1,150 @@
+//! Author lints: legal banks whose rubrics or choices are likely to mislead. Each is a
+//! warning (`recall check` and `recall test` print them); none stops a bank loading.
+//!
+//! - a required concept with a single alternative: a learner who says it in other
+//!   words fails;
+//! - a pass mark at which an answer hitting exactly half the rubric's weight passes,
+//!   when nothing is required: half the weight may be the wrong half;
+//! - no example that should fail: `recall test` cannot show the rubric refuses anything;
+//! - a bank whose right answers are the longest choice in most multiple-choice
+//!   questions: a learner can guess them by their length.
+
+use super::Checker;
+use crate::bank::model::{Concept, Expect, Question, Rubric};
+use crate::grade::{DEFAULT_PASS, DERIVED_PASS};
+use std::ops::Range;
+
+/// A bank needs this many multiple-choice questions before the longest-choice lint
+/// says anything.
+const MIN_CHOICE_QUESTIONS: usize = 4;
+
+impl Checker<'_> {
+    /// The lints of one text question, reported at `at`.
+    pub(super) fn text_lints(&mut self, question: &Question, at: Range<usize>) {
+        if let Some(rubric) = &question.rubric {
+            for concept in rubric.concepts.iter().filter(|c| c.required) {
+                if let Some(only) = single_word_alternative(concept) {
+                    self.warning(
+                        at.clone(),
+                        format!("required concept `{only}` has a single alternative"),
+                        "add the other ways a learner says it ({ any = [...] }), or a synonym in [bank.synonyms]",
+                    );
+                }
+            }
+            let pass = question.pass.unwrap_or(DEFAULT_PASS);
+            if half_passes(rubric, pass) {
+                self.warning(
+                    at.clone(),
+                    format!(
+                        "an answer that hits exactly half the rubric's weight passes at {:.0}%, and no concept is required",
+                        pass * 100.0
+                    ),
+                    "mark the concept that carries the answer required = true, or raise `pass`",
+                );
+            }
+        }
+        let pass = question.pass.unwrap_or(if question.rubric.is_some() {
+            DEFAULT_PASS
+        } else {
+            DERIVED_PASS
+        });
+        for misconception in &question.misconceptions {
+            if let Some(cap) = misconception.cap
+                && cap + 1e-9 >= pass
+            {
+                self.warning(
+                    at.clone(),
+                    format!(
+                        "misconception `{}` caps the score at {:.0}%, which is not below the pass mark {:.0}%",
+                        misconception.concept.label(),
+                        cap * 100.0,
+                        pass * 100.0
+                    ),
+                    "set cap below the pass mark, or leave cap out to fail the answer",
+                );
+            }
+        }
+        let fails = |expect: &Expect| match expect {
+            Expect::Fail => true,
+            Expect::Pass => false,
+            Expect::Score { max, .. } => *max + 1e-9 < pass,
+        };
+        if !question.examples.is_empty() && !question.examples.iter().any(|e| fails(&e.expect)) {
+            self.warning(
+                at,
+                "no example that should fail: `recall test` cannot show that the rubric refuses a wrong answer",
+                "add an example with a typical wrong answer and expect = \"fail\"",
+            );
+        }
+    }
+
+    /// The bank's longest-choice lint, reported at `at` (the `[bank]` table).
+    pub(super) fn choice_lints(&mut self, questions: &[Question], at: Range<usize>) {
+        let single: Vec<&Question> = questions
+            .iter()
+            .filter(|q| !q.is_text() && !q.true_false && q.answer.len() == 1)
+            .collect();
+        if single.len() < MIN_CHOICE_QUESTIONS {
+            return;
+        }
+        let longest = single
+            .iter()
+            .filter(|q| {
+                let len = |i: usize| q.choices[i].text.trim().chars().count();
+                let right = len(q.answer[0]);
+                (0..q.choices.len()).all(|i| i == q.answer[0] || len(i) < right)
+            })
+            .count();
+        if longest * 2 > single.len() {
+            self.warning(
+                at,
+                format!(
+                    "the right answer is the longest choice in {longest} of {} multiple-choice questions: a learner can guess it by its length",
+                    single.len()
+                ),
+                "make some wrong choices as long and as specific as the right ones, or the right ones shorter",
+            );
+        }
+    }
+}
+
+/// The alternative of a required concept that has only one, when it is a word or
+/// phrase a learner could say otherwise (a code token, a number or a name with
+/// punctuation has no other spelling).
+fn single_word_alternative(concept: &Concept) -> Option<&str> {
+    match concept.alternatives.as_slice() {
+        [only] if concept.relation.is_none() => {
+            let plain = only
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '\'');
+            plain.then_some(only.as_str())
+        }
+        _ => None,
+    }
+}
+
+/// Whether, with nothing required, some set of concepts weighing exactly half the
+/// rubric reaches `pass`.
+fn half_passes(rubric: &Rubric, pass: f64) -> bool {
+    if rubric.concepts.iter().any(|c| c.required) || pass > 0.5 + 1e-9 {
+        return false;
+    }
+    // Weights in hundredths, summed over subsets (a rubric has a few dozen at most).
+    let weights: Vec<usize> = rubric
+        .concepts
+        .iter()
+        .map(|c| (c.weight * 100.0).round() as usize)
+        .collect();
+    let total: usize = weights.iter().sum();
+    if total == 0 || total % 2 == 1 {
+        return false;
+    }
+    let mut reachable = vec![false; total / 2 + 1];
+    reachable[0] = true;
+    for w in weights {
+        for s in (w..=total / 2).rev() {
+            reachable[s] |= reachable[s - w];
+        }
+    }
+    reachable[total / 2]
+}

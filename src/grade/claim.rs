@@ -1,0 +1,213 @@
+//! Whether an answer makes a claim at all: a bare list of terms (no function words, no
+//! sentence) or one sentence said over and over cannot pass, however many concepts it
+//! names. The rules look at the shape of the text only, never at the rubric.
+
+use super::matcher::PreparedAnswer;
+use rustc_hash::FxHasher;
+use std::hash::{Hash, Hasher};
+
+/// How many words a list must have before it is refused: a two-word answer
+/// (`--mount type=tmpfs`) is terse, not a list.
+const MIN_LIST_WORDS: usize = 8;
+
+/// How many short items a comma-separated list needs to be a list and not a terse
+/// answer of a few phrases.
+const MIN_LIST_ITEMS: usize = 8;
+
+/// Why an answer is not a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAClaim {
+    /// Terms with nothing that makes them a statement.
+    List,
+    /// The same sentence again and again.
+    Repeated,
+}
+
+impl NotAClaim {
+    /// What is wrong with `answer`'s shape, if anything.
+    pub fn of(answer: &PreparedAnswer) -> Option<NotAClaim> {
+        if repeated(answer) {
+            Some(NotAClaim::Repeated)
+        } else if list(answer) {
+            Some(NotAClaim::List)
+        } else {
+            None
+        }
+    }
+
+    /// Why an answer of this shape fails, in words.
+    pub fn reason(self) -> &'static str {
+        match self {
+            NotAClaim::List => "it lists terms without saying anything about them",
+            NotAClaim::Repeated => "it repeats the same sentence",
+        }
+    }
+}
+
+impl std::fmt::Display for NotAClaim {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.reason())
+    }
+}
+
+impl serde::Serialize for NotAClaim {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.reason())
+    }
+}
+
+/// A list: at least [`MIN_LIST_WORDS`] words of which (almost) none is a function word
+/// (a word of several written as one, such as the `no` of `no-new-privileges`, does
+/// not count), not written as `label: description` pairs, and either one run of words
+/// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items.
+fn list(answer: &PreparedAnswer) -> bool {
+    let words = || answer.tokens().iter().filter(|t| !t.part);
+    let count = words().count();
+    if count < MIN_LIST_WORDS {
+        return false;
+    }
+    let function = words()
+        .filter(|t| !t.glued && (t.stop || t.negation))
+        .count();
+    // Fewer than one word in ten that makes grammar; a comma list, fewer than one in 20.
+    if function * 10 >= count {
+        return false;
+    }
+    let mut colons = 0;
+    let mut clauses = 1;
+    let mut last: Option<super::token::Place> = None;
+    for word in words() {
+        if let Some(last) = last
+            && last != word.place
+        {
+            clauses += 1;
+            if !last.labelled && word.place.labelled {
+                colons += 1;
+            }
+        }
+        last = Some(word.place);
+    }
+    if colons >= 2 {
+        return false;
+    }
+    clauses == 1 || (clauses >= MIN_LIST_ITEMS && count * 2 <= clauses * 5 && function * 20 < count)
+}
+
+/// One sentence of three or more words said three times or more, or sentences of which
+/// at most half are different, or a long run of text that keeps repeating itself.
+fn repeated(answer: &PreparedAnswer) -> bool {
+    let word_hash = |word: &str| {
+        let mut h = FxHasher::default();
+        word.hash(&mut h);
+        h.finish()
+    };
+    // Each sentence as a hash of its words and its length; and the hashes of every run
+    // of three words.
+    let mut sentences: Vec<(u64, usize)> = Vec::new();
+    let mut trigrams: Vec<u64> = Vec::new();
+    let mut hasher = FxHasher::default();
+    let (mut length, mut words) = (0, 0);
+    let mut sentence = None;
+    let mut last = [0u64; 2];
+    for token in answer.tokens().iter().filter(|t| !t.part) {
+        if sentence != Some(token.place.sentence) && length > 0 {
+            sentences.push((std::mem::take(&mut hasher).finish(), length));
+            length = 0;
+        }
+        sentence = Some(token.place.sentence);
+        let h = word_hash(&token.norm);
+        hasher.write_u64(h);
+        length += 1;
+        words += 1;
+        if words >= 3 {
+            trigrams.push(last[0].rotate_left(2) ^ last[1].rotate_left(1) ^ h);
+        }
+        last = [last[1], h];
+    }
+    if length > 0 {
+        sentences.push((hasher.finish(), length));
+    }
+    let total = sentences.len();
+    sentences.sort_unstable();
+    let mut distinct = 0;
+    for run in sentences.chunk_by(|a, b| a == b) {
+        distinct += 1;
+        if run[0].1 >= 3 && run.len() >= 3 {
+            return true;
+        }
+    }
+    if total >= 3 && distinct * 2 <= total {
+        return true;
+    }
+    // Too few sentences to tell: the same three words over and over.
+    if total <= 2 && words >= 24 {
+        let all = trigrams.len();
+        trigrams.sort_unstable();
+        trigrams.dedup();
+        return trigrams.len() * 2 < all;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::stemmer;
+
+    fn shape(text: &str) -> Option<NotAClaim> {
+        NotAClaim::of(&PreparedAnswer::new(
+            text,
+            &stemmer(),
+            &crate::grade::matcher::Vocab::default(),
+        ))
+    }
+
+    #[test]
+    fn lists_of_terms_are_not_claims() {
+        assert_eq!(
+            shape("namespaces cgroups isolation limits PID network mount CPU memory"),
+            Some(NotAClaim::List)
+        );
+        assert_eq!(
+            shape("tmpfs volume bind RAM disk memory cache --mount type"),
+            Some(NotAClaim::List)
+        );
+        assert_eq!(
+            shape(
+                "Namespaces: pid, net, mnt, uts, ipc, user, cgroup, isolation, hostname, network stack."
+            ),
+            Some(NotAClaim::List)
+        );
+    }
+
+    #[test]
+    fn terse_answers_are_claims() {
+        for terse in [
+            "type=tmpfs",
+            "--mount type=tmpfs,destination=/app/cache",
+            "Namespaces: what it sees. Cgroups: how much it uses.",
+            "pid: processes; net: network stack; mnt: mounts; uts: hostname; ipc: shared memory",
+            "Periodic in-container probe; cheap, timed, tests serving; Swarm/Compose act, Kubernetes ignores.",
+            "Declarative multi-service YAML; one-command up/down; versioned, reproducible, shared network.",
+            "Permanently deletes unused volumes.",
+            "OOM kill at 512m (137 = SIGKILL); CPU irrelevant. Fix leak or raise --memory.",
+        ] {
+            assert_eq!(shape(terse), None, "{terse}");
+        }
+    }
+
+    #[test]
+    fn a_sentence_said_again_and_again_is_not_a_claim() {
+        let once = "A bind mount maps a host folder into the container.";
+        assert_eq!(shape(once), None);
+        assert_eq!(shape(&[once; 3].join(" ")), Some(NotAClaim::Repeated));
+        assert_eq!(
+            shape(&"volume persists data ".repeat(10)),
+            Some(NotAClaim::Repeated)
+        );
+        assert_eq!(
+            shape("It persists. It is managed by Docker. It lives under /var/lib/docker/volumes."),
+            None
+        );
+    }
+}

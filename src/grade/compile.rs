@@ -1,0 +1,331 @@
+//! A question's rubric made ready to match: every keyword expanded with the lexicon
+//! and compiled into patterns over one vocabulary, each term's polarity taken from the
+//! model answer, relations and misconceptions likewise; and how one concept fares in
+//! one answer. Scores, verdicts and their wording are `grade::mod`'s.
+
+use super::Options;
+use super::claim::NotAClaim;
+use super::derive::{self, BankStats};
+use super::lexicon::Lexicon;
+use super::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
+use super::token::{Class, Parts, tokenize};
+use crate::bank::{Concept, Question, Rubric, Within};
+use rust_stemmers::Stemmer;
+
+/// A rubric ready to match.
+pub struct Compiled {
+    /// The rubric when it is derived from the model answer.
+    pub derived: Option<Rubric>,
+    pub vocab: Vocab,
+    /// One per concept of the rubric, in order.
+    pub concepts: Vec<Matcher>,
+    /// One per forbidden entry, one pattern list per term.
+    pub forbidden: Vec<Vec<Vec<Pattern>>>,
+    /// One per misconception of the question.
+    pub misconceptions: Vec<Matcher>,
+    /// Whether the model answer itself is a claim (not a bare list): only then is an
+    /// answer that is a list of terms refused.
+    pub model_is_claim: bool,
+}
+
+/// One concept, compiled.
+pub enum Matcher {
+    /// Any alternative counts.
+    Any(Vec<Pattern>),
+    /// Every term, found together.
+    All {
+        terms: Vec<Vec<Pattern>>,
+        within: Within,
+        ordered: bool,
+    },
+}
+
+/// How a concept fared in an answer.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The tokens that matched, when it counts.
+    pub matched: Option<Vec<usize>>,
+    /// It was found only in the wrong polarity (under a negation, or plainly where the
+    /// model answer negates it).
+    pub negated: bool,
+    /// Why it did or did not count, when that is not plain.
+    pub note: Option<String>,
+}
+
+/// Compiles `question`'s rubric (derived when it has none).
+pub fn compile(
+    question: &Question,
+    stats: &BankStats,
+    options: &Options,
+    stemmer: &Stemmer,
+    lexicon: &Lexicon,
+) -> Compiled {
+    let derived = question
+        .rubric
+        .is_none()
+        .then(|| derive::derive(question, stats, &options.derive, stemmer, lexicon));
+    let rubric = derived
+        .as_ref()
+        .or(question.rubric.as_ref())
+        .cloned()
+        .unwrap_or_default();
+    let model = question
+        .model_answer
+        .as_deref()
+        .map(|m| PreparedAnswer::new(m, stemmer, &Vocab::default()));
+    let mut vocab = Vocab::default();
+    let patterns = |terms: &[String], vocab: &mut Vocab, with_model: bool| -> Vec<Pattern> {
+        let mut out = Vec::new();
+        for term in terms {
+            for pattern in keyword_patterns(term, lexicon, stemmer, vocab) {
+                out.push(match (&model, with_model) {
+                    (Some(model), true) => pattern.with_model(model, vocab),
+                    _ => pattern,
+                });
+            }
+        }
+        out
+    };
+    let matcher = |concept: &Concept, vocab: &mut Vocab, with_model: bool| match &concept.relation {
+        None => Matcher::Any(patterns(&concept.alternatives, vocab, with_model)),
+        Some(relation) => Matcher::All {
+            terms: relation
+                .terms
+                .iter()
+                .map(|t| patterns(t, vocab, with_model))
+                .collect(),
+            within: relation.within,
+            ordered: relation.ordered,
+        },
+    };
+    let concepts = rubric
+        .concepts
+        .iter()
+        .map(|c| matcher(c, &mut vocab, true))
+        .collect();
+    // A misconception is matched as written: the model answer denying it must not turn
+    // it round.
+    let misconceptions = question
+        .misconceptions
+        .iter()
+        .map(|m| matcher(&m.concept, &mut vocab, false))
+        .collect();
+    let forbidden = rubric
+        .forbidden
+        .iter()
+        .map(|f| {
+            f.terms
+                .iter()
+                .map(|t| keyword_patterns(t, lexicon, stemmer, &mut vocab))
+                .collect()
+        })
+        .collect();
+    let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
+    Compiled {
+        derived,
+        vocab,
+        concepts,
+        forbidden,
+        misconceptions,
+        model_is_claim,
+    }
+}
+
+/// The patterns of one keyword: as written, with its synonyms, and a phrase of two or
+/// three words also turned round ("the kernel of the host" for `host kernel`). A
+/// keyword that starts with a negation cue (`not persisted`) asks for the negation.
+pub fn keyword_patterns(
+    keyword: &str,
+    lexicon: &Lexicon,
+    stemmer: &Stemmer,
+    vocab: &mut Vocab,
+) -> Vec<Pattern> {
+    let mut words = tokenize(keyword, stemmer, Parts::Skip);
+    let negated = words.len() > 1 && words[0].is_negation();
+    if negated {
+        words.remove(0);
+    }
+    let mut out = Vec::new();
+    for variant in lexicon.expand(&words) {
+        let turnable = !negated
+            && (2..=3).contains(&variant.len())
+            && variant.iter().all(|t| t.class == Class::Word && !t.stop);
+        out.push(Pattern::new(variant.clone(), negated, false, vocab));
+        if turnable {
+            out.push(Pattern::new(variant, negated, true, vocab));
+        }
+    }
+    out
+}
+
+impl Matcher {
+    /// How this concept fares in `answer`.
+    pub fn evaluate(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
+        match self {
+            Matcher::Any(patterns) => any(patterns, answer, vocab),
+            Matcher::All {
+                terms,
+                within,
+                ordered,
+            } => all(terms, *within, *ordered, answer, vocab),
+        }
+    }
+}
+
+fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
+    let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
+    for pattern in patterns {
+        match answer.find(pattern, vocab) {
+            Some((found, true)) => {
+                let note = (pattern.in_model == InModel::Negated)
+                    .then(|| "negated, as in the model answer".to_owned());
+                return Outcome {
+                    matched: Some(found.tokens),
+                    negated: false,
+                    note,
+                };
+            }
+            Some((found, false)) => {
+                wrong.get_or_insert((pattern, found.tokens));
+            }
+            None => {}
+        }
+    }
+    match wrong {
+        None => Outcome::default(),
+        Some((pattern, _)) => Outcome {
+            matched: None,
+            negated: true,
+            note: Some(wrong_polarity(pattern).to_owned()),
+        },
+    }
+}
+
+/// Why a match in the other polarity does not count.
+fn wrong_polarity(pattern: &Pattern) -> &'static str {
+    match (pattern.polarity, pattern.in_model) {
+        (Polarity::Plain, InModel::Plain) => "negated here, stated plainly in the model answer",
+        (Polarity::Plain, _) => "only under a negation, so it does not count",
+        (Polarity::Negated, InModel::Negated) => "stated plainly here, negated in the model answer",
+        (Polarity::Negated, _) => "stated plainly here; the rubric wants it negated",
+    }
+}
+
+/// A relation: every term found, in the polarity it asks for, in one stretch `within`
+/// (and in order when `ordered`).
+fn all(
+    terms: &[Vec<Pattern>],
+    within: Within,
+    ordered: bool,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Outcome {
+    let tokens = answer.tokens();
+    let scope = |i: usize| match within {
+        Within::Clause => tokens[i].place.segment,
+        Within::Sentence => tokens[i].place.sentence,
+        Within::Answer => 0,
+    };
+    // Each term's counting matches as (first token that is not its cue, scope, tokens),
+    // and whether it was found in the wrong polarity only.
+    let mut found: Vec<Vec<(usize, u32, Vec<usize>)>> = Vec::with_capacity(terms.len());
+    let mut wrong: Vec<Option<&Pattern>> = Vec::with_capacity(terms.len());
+    for term in terms {
+        let mut here = Vec::new();
+        let mut other = None;
+        for pattern in term {
+            for (f, counts) in answer.all(pattern, vocab) {
+                if counts {
+                    let head = f
+                        .tokens
+                        .iter()
+                        .copied()
+                        .find(|&t| !tokens[t].negation)
+                        .unwrap_or(f.tokens[0]);
+                    here.push((head, scope(head), f.tokens));
+                } else {
+                    other.get_or_insert(pattern);
+                }
+            }
+        }
+        here.sort_by_key(|(head, _, _)| *head);
+        found.push(here);
+        wrong.push(other);
+    }
+    let label = |t: usize| terms[t].first().map(|p| p.label(vocab)).unwrap_or_default();
+    // A term found nowhere (in the polarity it asks for): say which.
+    let absent: Vec<usize> = (0..terms.len()).filter(|&t| found[t].is_empty()).collect();
+    if !absent.is_empty() {
+        let negated: Vec<usize> = absent
+            .iter()
+            .copied()
+            .filter(|&t| wrong[t].is_some())
+            .collect();
+        let note = match negated.first() {
+            Some(&t) => format!(
+                "`{}`: {}",
+                label(t),
+                wrong[t].map(wrong_polarity).unwrap_or_default()
+            ),
+            None => {
+                let names: Vec<String> =
+                    absent.iter().map(|&t| format!("`{}`", label(t))).collect();
+                format!("{} missing", crate::lang::prose_list(&names, "and"))
+            }
+        };
+        return Outcome {
+            matched: None,
+            negated: !negated.is_empty(),
+            note: (absent.len() < terms.len() || !negated.is_empty()).then_some(note),
+        };
+    }
+    if let Some(chosen) = together(&found, ordered) {
+        let mut matched: Vec<usize> = chosen.into_iter().flatten().collect();
+        matched.sort_unstable();
+        matched.dedup();
+        return Outcome {
+            matched: Some(matched),
+            negated: false,
+            note: None,
+        };
+    }
+    let names: Vec<String> = (0..terms.len())
+        .map(|t| format!("`{}`", label(t)))
+        .collect();
+    let apart = match (ordered, within) {
+        (true, Within::Answer) => "not in this order".to_owned(),
+        (true, w) => format!("not in this order in one {w}"),
+        (false, w) => format!("not in one {w}"),
+    };
+    Outcome {
+        matched: None,
+        negated: false,
+        note: Some(format!(
+            "{} are all here, but {apart}",
+            crate::lang::prose_list(&names, "and")
+        )),
+    }
+}
+
+/// One match of each term in one scope (and in order when `ordered`), if there is one.
+fn together(found: &[Vec<(usize, u32, Vec<usize>)>], ordered: bool) -> Option<Vec<Vec<usize>>> {
+    let (first, rest) = found.split_first()?;
+    'start: for (head, scope, tokens) in first {
+        let mut chosen = vec![tokens.clone()];
+        let mut after = *head;
+        for term in rest {
+            let next = term
+                .iter()
+                .find(|(h, s, _)| *s == *scope && (!ordered || *h > after));
+            match next {
+                Some((h, _, t)) => {
+                    after = *h;
+                    chosen.push(t.clone());
+                }
+                None => continue 'start,
+            }
+        }
+        return Some(chosen);
+    }
+    None
+}

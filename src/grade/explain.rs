@@ -1,0 +1,107 @@
+//! A grade as plain text: the verdict, one line per concept, the misconceptions and
+//! forbidden terms found, and every reason for a failure. What `recall test`, `recall
+//! grade` and the study sessions print under an answer.
+
+use super::{ConceptResult, Grade};
+use std::fmt::Write as _;
+
+/// A grade as plain text, one concept per line:
+///
+/// ```text
+/// FAIL  score 75% (pass mark 50%)
+///   + daemon                 matched "daemon"
+///   - persist (required)     missing
+///   ~ disk                   negated here, stated plainly in the model answer
+///   x mistake: More CPU does not stop an OOM kill. (said "raise --cpus")
+///   ! forbidden `bind mount`: found "bind mount"
+///   why: ...
+/// ```
+///
+/// Labels and words come from banks and answers, so the text is passed through
+/// `text::sanitize`: it is safe to print as it is.
+pub fn explain(grade: &Grade) -> String {
+    crate::text::sanitize(&render(grade))
+}
+
+fn render(grade: &Grade) -> String {
+    let mut out = format!(
+        "{}  score {:.0}% (pass mark {:.0}%)\n",
+        if grade.passed { "PASS" } else { "FAIL" },
+        grade.score * 100.0,
+        grade.pass_mark * 100.0
+    );
+    let name = |c: &ConceptResult| {
+        let mut notes = Vec::new();
+        if c.weight != 1.0 {
+            notes.push(format!("weight {}", c.weight));
+        }
+        if c.required {
+            notes.push("required".to_owned());
+        }
+        if notes.is_empty() {
+            c.label.clone()
+        } else {
+            format!("{} ({})", c.label, notes.join(", "))
+        }
+    };
+    let width = grade
+        .concepts
+        .iter()
+        .map(|c| name(c).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    for concept in &grade.concepts {
+        let note = concept.note.as_deref();
+        let (mark, what) = match (&concept.matched, concept.negated) {
+            (Some(words), _) => (
+                '+',
+                match note {
+                    Some(note) => format!("matched \"{}\" ({note})", words.join(" ")),
+                    None => format!("matched \"{}\"", words.join(" ")),
+                },
+            ),
+            (None, true) => (
+                '~',
+                note.unwrap_or("only under a negation, so it does not count")
+                    .to_owned(),
+            ),
+            (None, false) => (
+                '-',
+                match note {
+                    Some(note) => format!("missing: {note}"),
+                    None => "missing".to_owned(),
+                },
+            ),
+        };
+        let _ = writeln!(out, "  {mark} {:<width$}  {what}", name(concept));
+    }
+    for hit in &grade.misconceptions {
+        let effect = match hit.cap {
+            Some(cap) => format!("; score capped at {:.0}%", cap * 100.0),
+            None => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "  x mistake `{}`: {} (said \"{}\"{effect})",
+            hit.concept,
+            hit.feedback.trim(),
+            hit.matched.join(" ")
+        );
+    }
+    for hit in &grade.forbidden {
+        let _ = writeln!(
+            out,
+            "  ! forbidden `{}`: found \"{}\"",
+            hit.term,
+            hit.matched.join(" ")
+        );
+    }
+    if let Some(why) = grade.not_a_claim {
+        let _ = writeln!(out, "  ! not a claim: {why}");
+    }
+    if let Some(failure) = &grade.failure {
+        let _ = writeln!(out, "  why: {failure}");
+    }
+    out
+}

@@ -1,0 +1,200 @@
+//! Expanding a keyword with synonyms: the built-in technical lexicon
+//! (`lang::lexicon::TECHNICAL`) and a bank's own groups, so `host folder` also finds
+//! "host directory" and `memory limit` also finds "RAM limit".
+//!
+//! A group's members are compared by stem (code tokens and numbers as written), and a
+//! member may be a phrase: `out of memory` stands for `oom` and the other way round.
+//! This module only rewrites keywords into the token sequences to look for; finding
+//! them is `matcher`'s business.
+
+use super::token::{Class, Parts, Token, tokenize};
+use rust_stemmers::Stemmer;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+/// How many token sequences one keyword may expand to (the first are the closest:
+/// the keyword itself, then one substitution, then two).
+const MAX_VARIANTS: usize = 16;
+
+/// Groups of equivalent words and phrases, ready to substitute.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Each group's members, tokenized.
+    groups: Vec<Vec<Vec<Token>>>,
+    /// For the key of a member's first token, the (group, member) it starts.
+    by_first: HashMap<Arc<str>, Vec<(usize, usize)>>,
+}
+
+/// What a token is compared by: its stem for a word, its text otherwise (the stem of a
+/// code token or a number is its text).
+fn key(token: &Token) -> &Arc<str> {
+    &token.stem
+}
+
+impl Lexicon {
+    /// The built-in lexicon and `extra` groups (a bank's synonyms). A member that is in
+    /// several groups joins them.
+    pub fn new<'a>(extra: impl IntoIterator<Item = &'a [String]>, stemmer: &Stemmer) -> Lexicon {
+        let builtin = crate::lang::lexicon::TECHNICAL
+            .iter()
+            .map(|group| group.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
+        let extra = extra.into_iter().map(<[String]>::to_vec);
+        let mut lexicon = Lexicon::default();
+        for group in builtin.chain(extra) {
+            lexicon.add(&group, stemmer);
+        }
+        lexicon
+    }
+
+    fn add(&mut self, group: &[String], stemmer: &Stemmer) {
+        let members: Vec<Vec<Token>> = group
+            .iter()
+            .map(|m| tokenize(m, stemmer, Parts::Skip))
+            .filter(|m| !m.is_empty())
+            .collect();
+        // A member already in a group joins this group to it.
+        let joined = members.iter().find_map(|m| self.group_of(m));
+        let g = match joined {
+            Some(g) => g,
+            None => {
+                self.groups.push(Vec::new());
+                self.groups.len() - 1
+            }
+        };
+        for member in members {
+            if self.group_of(&member).is_some() {
+                continue;
+            }
+            let m = self.groups[g].len();
+            self.by_first
+                .entry(key(&member[0]).clone())
+                .or_default()
+                .push((g, m));
+            self.groups[g].push(member);
+        }
+    }
+
+    /// The group of a one-word member, if the word is one.
+    pub fn group_of_word(&self, word: &Token) -> Option<usize> {
+        self.group_of(std::slice::from_ref(word))
+    }
+
+    /// The group `member` is in, if any.
+    fn group_of(&self, member: &[Token]) -> Option<usize> {
+        let first = member.first()?;
+        self.by_first.get(key(first))?.iter().find_map(|&(g, m)| {
+            let known = &self.groups[g][m];
+            (known.len() == member.len() && known.iter().zip(member).all(|(a, b)| same(a, b)))
+                .then_some(g)
+        })
+    }
+
+    /// `words` and the sequences it says the same as: each member of a group it contains
+    /// replaced by each other member, up to two replacements, at most [`MAX_VARIANTS`].
+    pub fn expand(&self, words: &[Token]) -> Vec<Vec<Token>> {
+        let mut variants = vec![words.to_vec()];
+        let mut seen: HashSet<Vec<Arc<str>>> = HashSet::new();
+        seen.insert(words.iter().map(|t| key(t).clone()).collect());
+        let mut from = 0;
+        for _round in 0..2 {
+            let upto = variants.len();
+            for v in from..upto {
+                for next in self.substitutions(&variants[v]) {
+                    if variants.len() >= MAX_VARIANTS {
+                        return variants;
+                    }
+                    if seen.insert(next.iter().map(|t| key(t).clone()).collect()) {
+                        variants.push(next);
+                    }
+                }
+            }
+            from = upto;
+        }
+        variants
+    }
+
+    /// `words` with one member of a group replaced by another, every way there is.
+    fn substitutions(&self, words: &[Token]) -> Vec<Vec<Token>> {
+        let mut out = Vec::new();
+        for i in 0..words.len() {
+            let Some(starts) = self.by_first.get(key(&words[i])) else {
+                continue;
+            };
+            for &(g, m) in starts {
+                let member = &self.groups[g][m];
+                let end = i + member.len();
+                if end > words.len() || !member.iter().zip(&words[i..end]).all(|(a, b)| same(a, b))
+                {
+                    continue;
+                }
+                for (other, replacement) in self.groups[g].iter().enumerate() {
+                    if other == m {
+                        continue;
+                    }
+                    let mut next = words[..i].to_vec();
+                    next.extend(replacement.iter().cloned());
+                    next.extend_from_slice(&words[end..]);
+                    out.push(next);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Whether two tokens are the same word for the lexicon: same stem, and a code token
+/// only ever equals a code token.
+fn same(a: &Token, b: &Token) -> bool {
+    (a.class == Class::Code) == (b.class == Class::Code) && key(a) == key(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::stemmer;
+
+    fn expand(lexicon: &Lexicon, keyword: &str) -> Vec<String> {
+        let s = stemmer();
+        lexicon
+            .expand(&tokenize(keyword, &s, Parts::Skip))
+            .into_iter()
+            .map(|v| {
+                v.iter()
+                    .map(|t| t.norm.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn members_stand_for_each_other() {
+        let lexicon = Lexicon::new([], &stemmer());
+        let host = expand(&lexicon, "host folder");
+        assert_eq!(host, ["host folder", "host directory", "host dir"]);
+        let memory = expand(&lexicon, "memory limits");
+        assert!(memory.contains(&"ram limits".to_owned()), "{memory:?}");
+        assert!(
+            memory.contains(&"ram cap".to_owned()),
+            "two at once: {memory:?}"
+        );
+        assert!(expand(&lexicon, "oom").contains(&"out of memory".to_owned()));
+        assert!(expand(&lexicon, "out of memory").contains(&"oom".to_owned()));
+        assert_eq!(
+            expand(&lexicon, "--memory"),
+            ["--memory"],
+            "code stays code"
+        );
+    }
+
+    #[test]
+    fn a_banks_groups_add_to_the_builtin_ones() {
+        let s = stemmer();
+        let groups = [vec!["db".to_owned(), "database".to_owned()]];
+        let lexicon = Lexicon::new(groups.iter().map(Vec::as_slice), &s);
+        assert_eq!(expand(&lexicon, "db host"), ["db host", "database host"]);
+        let joined = [vec!["ram".to_owned(), "main memory".to_owned()]];
+        let lexicon = Lexicon::new(joined.iter().map(Vec::as_slice), &s);
+        assert!(expand(&lexicon, "memory").contains(&"main memory".to_owned()));
+    }
+}

@@ -1,0 +1,69 @@
+//! recall's built-in lexicon: groups of words and phrases that mean the same in the
+//! technical register of a short answer (RAM and memory, folder and directory, the
+//! spellings of the loopback address), so an author need not list them in every rubric.
+//!
+//! A group is an equivalence: any member stands for any other. The grader expands a
+//! keyword with the groups (`grade::lexicon`); banks add their own groups with
+//! `[bank.synonyms]` or a lexicon file. Only equivalences that hold in nearly every
+//! technical sentence belong here: a pair that is a synonym in one subject and not in
+//! another ("db" and "database" in a Compose file, where `db` is a service) belongs in
+//! a bank's own synonyms.
+
+/// The built-in groups, each a list of words or phrases.
+pub const TECHNICAL: &[&[&str]] = &[
+    &["memory", "ram"],
+    &["folder", "directory", "dir"],
+    &["delete", "remove", "erase"],
+    &["localhost", "127.0.0.1", "loopback"],
+    &["persist", "survive", "outlive", "outlast"],
+    &["kill", "terminate"],
+    &["disk", "drive"],
+    &["fast", "quick"],
+    &["large", "big"],
+    &["small", "tiny"],
+    &["limit", "cap", "restrict", "ceiling"],
+    &["hostname", "host name"],
+    &["filesystem", "file system"],
+    &["healthcheck", "health check"],
+    &["syscall", "system call"],
+    &["cgroup", "control group"],
+    &["namespace", "ns"],
+    &["pid", "process id"],
+    &["uid", "user id"],
+    &["gid", "group id"],
+    &["vm", "virtual machine"],
+    &["cpu", "processor"],
+    &["oom", "out of memory"],
+    &["sigkill", "kill -9", "signal 9"],
+    &["throttle", "slow down"],
+    &["nat", "network address translation"],
+    &["readonly", "read only"],
+    &["multistage", "multi stage"],
+    &["nonroot", "non root"],
+    &["startup", "start up"],
+    &["config", "configuration"],
+    &["app", "application"],
+    &["env", "environment"],
+    &["dev", "development"],
+    &["prod", "production"],
+    &["k8s", "kubernetes"],
+    &["ip", "ip address"],
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn a_member_is_in_one_group_only() {
+        let mut seen = HashSet::new();
+        for group in TECHNICAL {
+            assert!(group.len() >= 2, "{group:?}");
+            for member in *group {
+                assert_eq!(member.to_lowercase(), *member);
+                assert!(seen.insert(*member), "{member} is in two groups");
+            }
+        }
+    }
+}

@@ -470,18 +470,7 @@ fn text_answer(question: &recall::bank::Question, rating: Rating, rng: &mut Rng)
 
 /// A version 4 UUID from the seeded generator (the corpus must not change between runs).
 fn uuid(rng: &mut Rng) -> String {
-    let bits = (u128::from(rng.next()) << 64) | u128::from(rng.next());
-    let bits = (bits & !(0xf << 76)) | (0x4 << 76);
-    let bits = (bits & !(0x3 << 62)) | (0x2 << 62);
-    let hex = format!("{bits:032x}");
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..]
-    )
+    recall::store::uuid_v4((u128::from(rng.next()) << 64) | u128::from(rng.next()))
 }
 
 fn write_database(

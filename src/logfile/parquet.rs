@@ -250,15 +250,7 @@ pub(super) fn read(
                 Ok(())
             })
             .and_then(|()| review_from(&values));
-        match parsed {
-            Ok(review) => {
-                count += 1;
-                if problems.is_empty() {
-                    visit(review)?;
-                }
-            }
-            Err(problem) => problems.add(place, problem),
-        }
+        count += problems.row(|| place, parsed, visit)?;
     }
     Ok(count)
 }

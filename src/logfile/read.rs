@@ -157,8 +157,27 @@ impl Problems {
         })
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
+    /// One row read: its review goes to `visit` (only while the file has no problem:
+    /// a damaged file is refused whole, so what it would have written is rolled back
+    /// anyway), or its problem is noted at `place`. Returns 1 for a good row, else 0.
+    pub fn row(
+        &mut self,
+        place: impl FnOnce() -> String,
+        parsed: Result<Review, String>,
+        visit: &mut impl FnMut(Review) -> Result<(), StoreError>,
+    ) -> Result<u64, StoreError> {
+        match parsed {
+            Ok(review) => {
+                if self.count == 0 {
+                    visit(review)?;
+                }
+                Ok(1)
+            }
+            Err(problem) => {
+                self.add(place(), problem);
+                Ok(0)
+            }
+        }
     }
 }
 
@@ -234,15 +253,7 @@ fn read_csv(
                 Ok::<(), String>(())
             })
             .and_then(|()| review_from(&values));
-        match parsed {
-            Ok(review) => {
-                count += 1;
-                if problems.is_empty() {
-                    visit(review)?;
-                }
-            }
-            Err(problem) => problems.add(format!("line {line}"), problem),
-        }
+        count += problems.row(|| format!("line {line}"), parsed, visit)?;
     }
     Ok(count)
 }
@@ -293,15 +304,7 @@ fn read_ndjson(
                 Ok::<(), String>(())
             })
             .and_then(|()| review_from(&values));
-        match parsed {
-            Ok(review) => {
-                count += 1;
-                if problems.is_empty() {
-                    visit(review)?;
-                }
-            }
-            Err(problem) => problems.add(place, problem),
-        }
+        count += problems.row(|| place, parsed, visit)?;
     }
     Ok(count)
 }

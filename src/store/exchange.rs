@@ -12,7 +12,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Transaction, TransactionBehavior, params};
 use rustc_hash::FxHashMap;
 
-use super::log::{REVIEW_COLUMNS, Review, next_id, rebuild_cards, review_from_row};
+use super::log::{
+    REVIEW_COLUMNS, Review, choice_order_text, next_id, rebuild_cards, review_from_row,
+};
 use super::sql::Micros;
 use super::{Store, StoreError, sqlite_error};
 use crate::schedule::{Card, Scheduler};
@@ -77,12 +79,7 @@ impl Store {
             count += 1;
             let review_th = counts.entry(key.0.clone()).or_default();
             *review_th += 1;
-            let choice_order = review
-                .choice_order
-                .iter()
-                .map(|&i| crate::bank::letter(i))
-                .collect::<Vec<_>>()
-                .join(",");
+            let choice_order = choice_order_text(&review.choice_order).unwrap_or_default();
             let record = LogRecord {
                 choice_order,
                 review_th: *review_th,
@@ -289,14 +286,7 @@ impl Importer<'_> {
                     review.reschedules,
                     review.state_before,
                     self.next_id,
-                    (!review.choice_order.is_empty()).then(|| {
-                        review
-                            .choice_order
-                            .iter()
-                            .map(|&i| crate::bank::letter(i))
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    }),
+                    choice_order_text(&review.choice_order),
                 ])
             })
             .map_err(sqlite)?;

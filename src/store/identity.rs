@@ -1,5 +1,5 @@
 //! Who and where: the database's learner id and device id (made at random by migration
-//! 4), and new review uuids. Reviews of this database's learner keep no learner id of
+//! 6), and new review uuids. Reviews of this database's learner keep no learner id of
 //! their own (the column is NULL), so when the learner adopts the id of their other
 //! device (`recall log import --same-learner`) every review they gave here follows.
 
@@ -41,9 +41,14 @@ impl Store {
 
 /// A random (version 4) UUID, in its usual text form.
 pub(super) fn new_uuid() -> String {
-    let mut bits: u128 = rand::random();
-    bits = (bits & !(0xf << 76)) | (0x4 << 76);
-    bits = (bits & !(0x3 << 62)) | (0x2 << 62);
+    uuid_v4(rand::random())
+}
+
+/// The version 4 UUID made of `bits` (its version and variant bits set), in its usual
+/// text form.
+pub fn uuid_v4(bits: u128) -> String {
+    let bits = (bits & !(0xf << 76)) | (0x4 << 76);
+    let bits = (bits & !(0x3 << 62)) | (0x2 << 62);
     let hex = format!("{bits:032x}");
     format!(
         "{}-{}-{}-{}-{}",

@@ -603,14 +603,7 @@ fn append(
         before.clone()
     };
     let id = next_id(connection)?;
-    let choice_order = (!review.choice_order.is_empty()).then(|| {
-        review
-            .choice_order
-            .iter()
-            .map(|&i| letter(i))
-            .collect::<Vec<_>>()
-            .join(",")
-    });
+    let choice_order = choice_order_text(&review.choice_order);
     connection.execute(
         "INSERT INTO review (id, bank, question, reviewed_at, mode, answer, score, \
          suggested_rating, rating, duration_ms, state_before, rescheduled, choice_order, uuid, \
@@ -655,6 +648,18 @@ pub(super) fn next_id(connection: &Connection) -> rusqlite::Result<ReviewId> {
 
 /// A stored choice order (`C,A,B`) as bank indices; a part that is not a letter ends it
 /// (no recall writes one).
+/// A choice order (bank indices) as it is stored, the bank's letters (`C,A,B`); `None`
+/// for none.
+pub(super) fn choice_order_text(order: &[usize]) -> Option<String> {
+    (!order.is_empty()).then(|| {
+        order
+            .iter()
+            .map(|&i| letter(i))
+            .collect::<Vec<_>>()
+            .join(",")
+    })
+}
+
 pub(super) fn choice_order_from(text: &str) -> Vec<usize> {
     text.split(',').map_while(letter_index).collect()
 }

@@ -50,7 +50,7 @@ pub use exchange::{Imported, Importer, LogRecord};
 pub use health::{
     BackupReport, Examination, clear_damage_mark, damage_mark_path, examine, summarise_problems,
 };
-pub use identity::{LogIdentity, is_uuid};
+pub use identity::{LogIdentity, is_uuid, uuid_v4};
 pub use inspect::is_recalls_or_absent;
 pub use log::{Marked, Orphan, Recorded, Review, ReviewRef};
 pub use parameters::FittedParameters;

@@ -446,7 +446,7 @@ fn a_first_schema_database_migrates_and_keeps_its_log() {
     assert_eq!(store.review_count().unwrap(), 1);
     assert_eq!(store.rebuild(&scheduler()).unwrap(), 1);
     assert_eq!(store.card(&QuestionKey::new("b", "q")).unwrap().reps, 1);
-    // Migration 4 gave the old review a uuid and this device, and kept it this learner's.
+    // Migration 6 gave the old review a uuid and this device, and kept it this learner's.
     let identity = store.identity().unwrap();
     let review = &store.all_reviews().unwrap()[0];
     assert!(crate::store::is_uuid(&review.uuid), "{}", review.uuid);

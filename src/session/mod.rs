@@ -176,7 +176,7 @@ enum Phase {
     /// Showing the current question.
     Asking,
     /// Answered; waiting for the rating.
-    Rating(Verdict),
+    Rating(Box<Verdict>),
     Finished,
 }
 
@@ -416,7 +416,7 @@ impl<'a> Session<'a> {
                 }
             }
         };
-        self.phase = Phase::Rating(verdict);
+        self.phase = Phase::Rating(Box::new(verdict));
         self.awaiting_rating()
     }
 
@@ -488,7 +488,7 @@ impl<'a> Session<'a> {
             _ => false,
         };
         self.outcomes[index].push(Rated {
-            verdict,
+            verdict: *verdict,
             rating,
             review_id: saved.id,
             due: saved.due,

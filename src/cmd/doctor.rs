@@ -104,8 +104,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             format!("an earlier check found \"{mark}\"; it is sound now, so the mark is removed"),
         )?;
     }
+    repair(ctx, &examination, &args, &mut report)
+}
 
-    // Sound: open it as every command does (which also brings its schema up to date).
+/// Brings a sound database up to date: opens it as every command does (which also brings
+/// its schema up to date), folds in the write-ahead log, rebuilds cards out of step with
+/// the log, lists orphans, records the check and writes the backup asked for.
+fn repair(
+    ctx: &Context,
+    examination: &Examination,
+    args: &Args,
+    report: &mut Report,
+) -> Result<Outcome, CommandError> {
     let mut progress = ctx.progress()?;
     if (1..store::SCHEMA_VERSION).contains(&examination.version) {
         report.line(
@@ -140,7 +150,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             ),
         )?;
     }
-    orphans(ctx, &args, &progress.store, &mut report)?;
+    orphans(ctx, args, &progress.store, report)?;
     let day = progress.study_day().date(ctx.clock.offset());
     progress.store.record_check(day, ctx.clock.now())?;
     if let Some(to) = &args.backup {

@@ -3,7 +3,7 @@
 
 use super::args::{BankPaths, JsonOutput};
 use super::{CommandError, Context, Outcome};
-use crate::bank::{Bank, KindName, Tier};
+use crate::bank::{Bank, KindName, Library, Tier};
 use crate::style::{self, paint};
 use crate::text::{sanitize, wrap_hanging};
 use serde::Serialize;
@@ -69,20 +69,7 @@ fn summarize(bank: &Bank) -> Summary<'_> {
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_banks(&args.paths)?;
     if args.tags {
-        let mut out = style::stdout();
-        let tags = crate::session::select::tags(&library);
-        if args.output.json {
-            writeln!(out, "{}", crate::text::terminal_safe_json(&tags)?)?;
-        } else if tags.is_empty() {
-            writeln!(out, "the banks have no tags")?;
-        } else {
-            let width = tags.keys().map(|t| t.chars().count()).max().unwrap_or(0);
-            for (tag, count) in &tags {
-                let questions = if *count == 1 { "question" } else { "questions" };
-                writeln!(out, "{:<width$}  {count} {questions}", sanitize(tag))?;
-            }
-        }
-        return Ok(Outcome::Success);
+        return list_tags(&library, args.output.json);
     }
     let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
     if args.output.json {
@@ -100,44 +87,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         return Ok(Outcome::Success);
     }
     for s in &summaries {
-        let line = format!(
-            "{}  {}",
-            paint(style::ID.bold(), sanitize(s.id)),
-            paint(style::HEADING, sanitize(s.title))
-        );
-        // Folded only when too wide: folding would close up the two spaces.
-        if crate::text::display_width(&line) > width {
-            writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
-        } else {
-            writeln!(out, "{line}")?;
-        }
-        let kinds: Vec<String> = KindName::ALL
-            .iter()
-            .filter_map(|k| {
-                s.kinds
-                    .get(k.as_str())
-                    .map(|n| format!("{n} {}", crate::view::kind_label(*k)))
-            })
-            .collect();
-        if kinds.is_empty() {
-            writeln!(out, "  no questions yet")?;
-        } else {
-            let line = format!("  {} questions: {}", s.questions, kinds.join(", "));
-            writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
-        }
-        if !s.tiers.is_empty() {
-            let tiers: Vec<String> = Tier::ALL
-                .iter()
-                .filter_map(|t| {
-                    s.tiers
-                        .get(t.as_str())
-                        .map(|n| format!("{n} {}", paint(style::tier(*t), t)))
-                })
-                .collect();
-            let line = format!("  interview tiers: {}", tiers.join(", "));
-            writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
-        }
-        writeln!(out, "  {}", paint(style::DIM, sanitize(&s.path)))?;
+        print_bank(&mut out, s, width)?;
     }
     let skipped = library.diagnostics.iter().filter(|d| d.is_error()).count();
     if skipped > 0 {
@@ -147,4 +97,65 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         )?;
     }
     Ok(Outcome::Success)
+}
+
+/// `recall list --tags`: every tag, with how many questions carry it.
+fn list_tags(library: &Library, json: bool) -> Result<Outcome, CommandError> {
+    let mut out = style::stdout();
+    let tags = crate::session::select::tags(library);
+    if json {
+        writeln!(out, "{}", crate::text::terminal_safe_json(&tags)?)?;
+    } else if tags.is_empty() {
+        writeln!(out, "the banks have no tags")?;
+    } else {
+        let width = tags.keys().map(|t| t.chars().count()).max().unwrap_or(0);
+        for (tag, count) in &tags {
+            let questions = if *count == 1 { "question" } else { "questions" };
+            writeln!(out, "{:<width$}  {count} {questions}", sanitize(tag))?;
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// One bank's entry: its id and title, its questions by kind and tier, and its path.
+fn print_bank(out: &mut impl Write, s: &Summary, width: usize) -> std::io::Result<()> {
+    let line = format!(
+        "{}  {}",
+        paint(style::ID.bold(), sanitize(s.id)),
+        paint(style::HEADING, sanitize(s.title))
+    );
+    // Folded only when too wide: folding would close up the two spaces.
+    if crate::text::display_width(&line) > width {
+        writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
+    } else {
+        writeln!(out, "{line}")?;
+    }
+    let kinds: Vec<String> = KindName::ALL
+        .iter()
+        .filter_map(|k| {
+            s.kinds
+                .get(k.as_str())
+                .map(|n| format!("{n} {}", crate::view::kind_label(*k)))
+        })
+        .collect();
+    if kinds.is_empty() {
+        writeln!(out, "  no questions yet")?;
+    } else {
+        let line = format!("  {} questions: {}", s.questions, kinds.join(", "));
+        writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
+    }
+    if !s.tiers.is_empty() {
+        let tiers: Vec<String> = Tier::ALL
+            .iter()
+            .filter_map(|t| {
+                s.tiers
+                    .get(t.as_str())
+                    .map(|n| format!("{n} {}", paint(style::tier(*t), t)))
+            })
+            .collect();
+        let line = format!("  interview tiers: {}", tiers.join(", "));
+        writeln!(out, "{}", wrap_hanging(&line, width, "  "))?;
+    }
+    writeln!(out, "  {}", paint(style::DIM, sanitize(&s.path)))?;
+    Ok(())
 }

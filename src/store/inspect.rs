@@ -71,6 +71,20 @@ pub(super) fn inspect(path: &Path) -> Result<bool, StoreError> {
         path: owned(),
         source,
     })?;
+    check_header(path, &header, read, length)?;
+    Ok(true)
+}
+
+/// Refuses a database file whose first 100 bytes (`read` of them read, of a file of
+/// `length` bytes) are not a whole SQLite header of recall's, or give a size the file
+/// does not have.
+fn check_header(
+    path: &Path,
+    header: &[u8; 100],
+    read: usize,
+    length: u64,
+) -> Result<(), StoreError> {
+    let owned = || path.to_path_buf();
     if !header.starts_with(b"SQLite format 3\0") {
         return Err(StoreError::NotSqlite { path: owned() });
     }
@@ -123,7 +137,7 @@ pub(super) fn inspect(path: &Path) -> Result<bool, StoreError> {
             });
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Whether the file at `path` is missing, empty, or carries recall's application id in

@@ -129,7 +129,7 @@ fn check_header(
         } else {
             page_size
         };
-        if length < expected || length % page_size != 0 {
+        if length < expected || !length.is_multiple_of(page_size) {
             return Err(StoreError::Truncated {
                 path: owned(),
                 expected: expected.max(length.next_multiple_of(page_size)),

@@ -58,16 +58,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         day,
         ctx.clock.offset(),
     )?;
+    let goal = progress.goal_status(&library)?;
     if args.output.json {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", crate::text::terminal_safe_json(&stats)?)?;
+        let mut value = serde_json::to_value(&stats)?;
+        value["goal"] = serde_json::to_value(goal.as_ref().map(|g| g.summary()))?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&value)?)?;
     } else {
         let width = crate::text::terminal_width();
-        let text = if args.full {
+        let mut text = if args.full {
             full(&stats, width)
         } else {
             summary(&stats, width)
         };
+        if let Some(goal) = &goal {
+            text.push_str(&line(&super::goal::line(goal), width));
+            if args.full {
+                text.push_str(&super::goal::text(goal, width));
+            }
+        }
         write!(style::stdout(), "{text}")?;
     }
     Ok(Outcome::Success)
@@ -99,7 +108,7 @@ fn bar(fraction: f64, width: usize) -> String {
 }
 
 /// A fixed-width meter: filled `█` then empty `░`, e.g. for shares.
-fn meter(fraction: f64, width: usize) -> String {
+pub fn meter(fraction: f64, width: usize) -> String {
     let filled = (fraction.clamp(0.0, 1.0) * width as f64).round() as usize;
     format!(
         "{}{}",

@@ -201,13 +201,14 @@ fn the_queue_puts_learning_first_then_reviews_then_new_within_limits() {
         new_order: NewOrder::Bank,
         learn_ahead: TimeDelta::zero(),
         ahead: TimeDelta::zero(),
+        toward: None,
     };
-    let queue = store.due_queue(&keys, now, day, options(3, 10)).unwrap();
+    let queue = store.due_queue(&keys, now, day, &options(3, 10)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     // "learning" was introduced today, so only two new questions are left.
     assert_eq!(order, ["b/learning", "b/reviewed", "b/new1", "b/new2"]);
     assert_eq!(queue.new_today, 1);
-    let queue = store.due_queue(&keys, now, day, options(0, 0)).unwrap();
+    let queue = store.due_queue(&keys, now, day, &options(0, 0)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     assert_eq!(order, ["b/learning"]);
     assert_eq!(queue.reviews_held_back, 1);
@@ -222,6 +223,7 @@ fn queue_options(learn_ahead: TimeDelta, ahead: TimeDelta) -> QueueOptions {
         new_order: NewOrder::Interleave,
         learn_ahead,
         ahead,
+        toward: None,
     }
 }
 
@@ -232,7 +234,7 @@ fn queued(
     options: QueueOptions,
 ) -> Vec<String> {
     let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
-    let queue = store.due_queue(keys, now, day, options).unwrap();
+    let queue = store.due_queue(keys, now, day, &options).unwrap();
     queue.in_order().map(ToString::to_string).collect()
 }
 
@@ -297,7 +299,7 @@ fn suspended_and_buried_questions_are_left_out_until_unsuspended_or_tomorrow() {
         ["bank/c"]
     );
     let queue = store
-        .due_queue(&keys, now, day, queue_options(none, none))
+        .due_queue(&keys, now, day, &queue_options(none, none))
         .unwrap();
     assert_eq!(queue.set_aside, 2);
     // The next study day the bury is over; the suspension lasts.

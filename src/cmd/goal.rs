@@ -291,6 +291,8 @@ pub fn text(status: &Status, width: usize) -> String {
     out.push('\n');
     let heading = if status.passed {
         "Ready now".to_owned()
+    } else if status.days_left == 0 {
+        "Ready today".to_owned()
     } else {
         format!("Ready on {} if you stopped now", status.date)
     };
@@ -348,7 +350,8 @@ pub fn text(status: &Status, width: usize) -> String {
     out
 }
 
-fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
+/// The plan and how the goal stands, in words folded to `width`.
+pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
     let mut out = String::new();
     let mut para = |text: String| {
         out.push_str(&wrap(&text, width, ""));
@@ -434,7 +437,7 @@ pub fn line(status: &Status) -> String {
     let standing = match status.plan.as_ref().map(|p| &p.verdict) {
         None => "passed".to_owned(),
         Some(Verdict::OnTrack) => format!(
-            "on track with {} new a day",
+            "on track, {} new a day",
             status.plan.as_ref().map_or(0, |p| p.new_per_day)
         ),
         Some(Verdict::Reached) => "reached".to_owned(),
@@ -444,10 +447,9 @@ pub fn line(status: &Status) -> String {
         }
     };
     format!(
-        "Goal {} ({}): {} ready ({}/{}), {standing}; `recall goal` has the plan.",
+        "Goal {} ({}): {}/{} ready · {standing} · recall goal",
         status.date,
         when(status.days_left),
-        percent(status.readiness.share),
         status.readiness.ready,
         status.readiness.questions
     )

@@ -66,16 +66,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         writeln!(out, "{}", crate::text::terminal_safe_json(&value)?)?;
     } else {
         let width = crate::text::terminal_width();
+        let goal_line = goal.as_ref().map(super::goal::line);
         let mut text = if args.full {
             full(&stats, width)
         } else {
-            summary(&stats, width)
+            summary(&stats, goal_line.as_deref(), width)
         };
-        if let Some(goal) = &goal {
-            text.push_str(&line(&super::goal::line(goal), width));
-            if args.full {
-                text.push_str(&super::goal::text(goal, width));
-            }
+        if let (Some(goal), true) = (&goal, args.full) {
+            text.push_str(&format!("\n{}\n", heading("Interview goal")));
+            text.push_str(&super::goal::text(goal, width));
         }
         write!(style::stdout(), "{text}")?;
     }
@@ -117,8 +116,9 @@ pub fn meter(fraction: f64, width: usize) -> String {
     )
 }
 
-/// The default view: everything on one 80x24 screen.
-fn summary(stats: &Stats, width: usize) -> String {
+/// The default view: everything on one 80x24 screen, with the goal's line when one is
+/// set.
+fn summary(stats: &Stats, goal: Option<&str>, width: usize) -> String {
     let mut text = reviews(stats, width);
     text.push('\n');
     text.push_str(&line(&retention(stats), width));
@@ -128,6 +128,9 @@ fn summary(stats: &Stats, width: usize) -> String {
     text.push_str(&line(&mastery_summary(stats), width));
     text.push_str(&line(&readiness_summary(stats), width));
     text.push_str(&line(&leeches_summary(stats), width));
+    if let Some(goal) = goal {
+        text.push_str(&line(goal, width));
+    }
     text.push('\n');
     let more = "Day by day, per bank, per tier and every leech: `recall stats --full`";
     text.push_str(&line(&paint(style::DIM, more).to_string(), width));

@@ -12,6 +12,7 @@
 //! prints or reads the clock.
 
 pub mod plan;
+pub mod report;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -312,7 +313,9 @@ impl Assessment<'_> {
         let date = date_day(goal.date, self.offset, self.day_starts_at);
         let days_left = self.today.index_of(date.start);
         let passed = days_left < 0;
-        let at = date.start.max(self.now);
+        // On the day itself, still its start (study that day is not planned for, and
+        // an answer given since counts as just recalled); once passed, now.
+        let at = if passed { self.now } else { date.start };
         let readiness = readiness(goal, &questions, &cards, self.scheduler, at);
         let plan = (!passed)
             .then(|| -> Result<plan::Plan, crate::store::StoreError> {

@@ -16,7 +16,7 @@ use crate::store::{DEFAULT_GOAL_RETENTION, Goal};
 use crate::style::{self, paint};
 use crate::text::{sanitize, wrap};
 
-/// Plan toward an interview date: readiness on the day, and a plan to get there
+/// Plan toward an interview date: readiness and a daily plan
 ///
 /// `recall goal set 2026-12-20` sets the date (--bank and --tier narrow it to what the
 /// interview covers; --retention is the predicted recall a question needs on the day,

@@ -15,7 +15,7 @@ use crate::items::Analysis;
 use crate::items::cache::{self, RegradeCache};
 use crate::store::Goal;
 
-/// Write a readiness report: a page to look at, or print
+/// Write a readiness report, as a page to look at or print
 ///
 /// For the interview date (`recall goal set`), or for now without one: readiness per
 /// tier over time and the forecast to the date, a year of reviews as a heatmap,

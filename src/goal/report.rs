@@ -180,22 +180,20 @@ fn history(inputs: &Inputs<'_>) -> Vec<HistoryDay> {
         .map(|r| inputs.today.index_of(r.reviewed_at))
         .min()
         .unwrap_or(0)
-        .max(-(HISTORY_DAYS - 1))
-        .min(0);
-    // Each question: its answers, how many are replayed so far, its card.
-    let mut state: Vec<(
-        Option<crate::bank::Tier>,
-        String,
-        Vec<(DateTime<Utc>, Rating)>,
-        usize,
-        Card,
-    )> = inputs
+        .clamp(-(HISTORY_DAYS - 1), 0);
+    let mut state: Vec<Replay> = inputs
         .questions
         .iter()
         .map(|(bank, question)| {
             let key = QuestionKey::new(&bank.id, &question.id);
-            let list = answers.remove(&key).unwrap_or_default();
-            (question.tier, key.to_string(), list, 0, Card::new())
+            let answers = answers.remove(&key).unwrap_or_default();
+            Replay {
+                tier: question.tier,
+                key: key.to_string(),
+                answers,
+                next: 0,
+                card: Card::new(),
+            }
         })
         .collect();
     let mut days = Vec::new();
@@ -204,9 +202,16 @@ fn history(inputs: &Inputs<'_>) -> Vec<HistoryDay> {
         let end = if index == 0 { inputs.now } else { day.end };
         let mut ready_tier: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
         let mut ready = 0;
-        for (tier, key, list, next, card) in &mut state {
-            while *next < list.len() && list[*next].0 < end {
-                let (at, rating) = list[*next];
+        for Replay {
+            tier,
+            key,
+            answers,
+            next,
+            card,
+        } in &mut state
+        {
+            while *next < answers.len() && answers[*next].0 < end {
+                let (at, rating) = answers[*next];
                 *card = inputs.scheduler.review(card, rating, at, key);
                 *next += 1;
             }
@@ -229,6 +234,17 @@ fn history(inputs: &Inputs<'_>) -> Vec<HistoryDay> {
         });
     }
     days
+}
+
+/// One question's log being replayed day by day.
+struct Replay {
+    tier: Option<crate::bank::Tier>,
+    key: String,
+    /// Its answers that moved the schedule, oldest first.
+    answers: Vec<(DateTime<Utc>, Rating)>,
+    /// How many are replayed so far.
+    next: usize,
+    card: Card,
 }
 
 /// True retention week by week over the last [`RETENTION_WEEKS`] weeks, among the

@@ -24,7 +24,7 @@ fn bank() -> PathBuf {
 
 /// 09:00 UTC, `day` days after [`START`].
 fn day(day: i64) -> String {
-    let start = chrono::DateTime::parse_from_rfc3339(START).unwrap();
+    let start = chrono::DateTime::parse_from_rfc3339(START).expect("test setup");
     (start + chrono::TimeDelta::days(day)).to_rfc3339()
 }
 
@@ -35,8 +35,8 @@ struct Learner {
 
 impl Learner {
     fn new(config: &str) -> Learner {
-        let home = tempfile::tempdir().unwrap();
-        std::fs::write(home.path().join("config.toml"), config).unwrap();
+        let home = tempfile::tempdir().expect("test setup");
+        std::fs::write(home.path().join("config.toml"), config).expect("test setup");
         Learner { home }
     }
 
@@ -60,7 +60,7 @@ impl Learner {
     }
 
     fn json(&self, day_index: i64, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(day_index, args).stdout).unwrap()
+        serde_json::from_str(&self.ok(day_index, args).stdout).expect("test setup")
     }
 
     fn database(&self) -> PathBuf {
@@ -71,7 +71,10 @@ impl Learner {
     /// probability 0.85 (seeded by the day), until the drill ends.
     fn follow_plan(&self, day_index: i64, seed: u64) {
         let status = self.json(day_index, &["goal", "--json"]);
-        let new = status["plan"]["new_per_day"].as_u64().unwrap().to_string();
+        let new = status["plan"]["new_per_day"]
+            .as_u64()
+            .expect("test setup")
+            .to_string();
         let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
         let answers: String = (0..400)
             .map(|_| {
@@ -392,15 +395,15 @@ fn attribute(dom: &str, marker: &str, name: &str) -> String {
     let at = dom
         .find(marker)
         .unwrap_or_else(|| panic!("no {marker} in the page"));
-    let tag_end = at + dom[at..].find('>').unwrap();
-    let tag_start = dom[..at].rfind('<').unwrap();
+    let tag_end = at + dom[at..].find('>').expect("a well-formed tag");
+    let tag_start = dom[..at].rfind('<').expect("a well-formed tag");
     let tag = &dom[tag_start..tag_end];
     let key = format!("{name}=\"");
     let from = tag
         .find(&key)
         .unwrap_or_else(|| panic!("no {name} in {tag}"))
         + key.len();
-    tag[from..from + tag[from..].find('"').unwrap()].to_owned()
+    tag[from..from + tag[from..].find('"').expect("a well-formed tag")].to_owned()
 }
 
 #[test]

@@ -128,10 +128,11 @@ fn summary(stats: &Stats, goal: Option<&str>, width: usize) -> String {
     text.push_str(&line(&mastery_summary(stats), width));
     text.push_str(&line(&readiness_summary(stats), width));
     text.push_str(&line(&leeches_summary(stats), width));
-    if let Some(goal) = goal {
-        text.push_str(&line(goal, width));
+    // The goal's line takes the blank line's place: the screen stays 24 lines.
+    match goal {
+        Some(goal) => text.push_str(&line(goal, width)),
+        None => text.push('\n'),
     }
-    text.push('\n');
     let more = "Day by day, per bank, per tier and every leech: `recall stats --full`";
     text.push_str(&line(&paint(style::DIM, more).to_string(), width));
     text

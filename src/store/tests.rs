@@ -865,3 +865,42 @@ fn a_large_import_drops_the_indexes_and_makes_them_again() {
     );
     assert_eq!(store.review_count().unwrap(), 12_000);
 }
+
+#[test]
+fn toward_a_date_reviews_come_weakest_on_the_date_first() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let day = |n: i64| at(n * 86_400);
+    // "strong": easy twice, a long stability, due first; "weak": easy once, later, a
+    // short stability, due after it but weaker on the date.
+    for (question, when) in [("strong", 0), ("strong", 9), ("weak", 104)] {
+        store
+            .record(&answer("b", question, Rating::Easy), &scheduler, day(when))
+            .unwrap();
+    }
+    let keys = vec![
+        QuestionKey::new("b", "strong"),
+        QuestionKey::new("b", "weak"),
+    ];
+    let now = day(105);
+    let date = day(130);
+    let plain = queue_options(TimeDelta::zero(), TimeDelta::days(30));
+    let cards: Vec<Card> = keys.iter().map(|k| store.card(k).unwrap()).collect();
+    assert!(cards[0].due < cards[1].due, "{cards:?}");
+    assert!(
+        scheduler.retrievability(&cards[0], date) > scheduler.retrievability(&cards[1], date),
+        "{cards:?}"
+    );
+    assert_eq!(
+        queued(&store, &keys, now, plain.clone()),
+        ["b/strong", "b/weak"]
+    );
+    let toward = QueueOptions {
+        toward: Some(Toward {
+            date,
+            questions: keys.iter().cloned().collect(),
+        }),
+        ..plain
+    };
+    assert_eq!(queued(&store, &keys, now, toward), ["b/weak", "b/strong"]);
+}

@@ -107,6 +107,12 @@ pub fn page(report: &Report, plan: Option<&str>) -> Markup {
                         @if !report.forecast.is_empty() { span { i style="border-color:#2f6fd6;border-top-style:dashed" {} "forecast, following the plan" } }
                         span { i style="border-color:#c2410c;border-top-style:dashed" {} "target" }
                     }
+                    p.lead {
+                        "Each day: the share of questions whose predicted recall that day is at least "
+                        (percent(report.target)) ", replayed from your answers"
+                        @if !report.forecast.is_empty() { "; dashed, the forecast if the plan is followed, up to the date" }
+                        ". The table gives readiness on the date if you stopped now."
+                    }
                     @if let Some(goal) = goal {
                         table #tiers {
                             thead { tr { th { "Tier" } th.n { "Questions" } th.n { "Ready on the day" } } }

@@ -390,6 +390,15 @@ pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
         Verdict::Reached => "Reached: the interview is today and you are ready on every tier. \
              `recall drill --cram` goes over the weakest once more."
             .to_owned(),
+        Verdict::FallsShort { forecast } => format!(
+            "Falls short: even following the plan, {} of the questions would be ready on the \
+             day, and the goal needs {}. Reviews are spaced for the scheduler's \
+             desired_retention; raising it to the goal's retention in the config's \
+             [scheduler] brings them closer, or `recall drill --cram` in the last days goes \
+             over the weakest.",
+            percent(*forecast),
+            percent(status.retention)
+        ),
         Verdict::Behind { pace, left_unseen } => format!(
             "Behind: at your pace of {pace:.1} new questions a day (last 7 days), \
              {left_unseen} questions will still be unseen on {}. {} new a day from today \
@@ -442,6 +451,7 @@ pub fn line(status: &Status) -> String {
         ),
         Some(Verdict::Reached) => "reached".to_owned(),
         Some(Verdict::Behind { .. }) => "behind the plan".to_owned(),
+        Some(Verdict::FallsShort { .. }) => "falls short".to_owned(),
         Some(Verdict::OverLimits { .. } | Verdict::NoLonger { .. }) => {
             "can no longer be reached".to_owned()
         }

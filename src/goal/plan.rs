@@ -43,6 +43,12 @@ pub enum Verdict {
     OnTrack,
     /// Reached already, and the date is today: nothing left to plan.
     Reached,
+    /// Even following the plan, too few questions would be ready on the day (a goal
+    /// retention above the scheduler's desired retention leaves reviews too far apart).
+    FallsShort {
+        /// The share ready on the date following the plan.
+        forecast: f64,
+    },
     /// The plan fits the limits, but the learner's pace falls short of it.
     Behind {
         /// New questions a day at the learner's pace.
@@ -158,6 +164,10 @@ pub fn plan(inputs: &Inputs<'_>) -> Plan {
             Verdict::NoLonger {
                 not_ready: inputs.not_ready,
             }
+        }
+    } else if forecast_share + 1e-9 < inputs.goal.retention {
+        Verdict::FallsShort {
+            forecast: forecast_share,
         }
     } else if new_per_day > new_limit as usize || peak_reviews > review_limit as usize {
         let days_needed = if new_limit == 0 {

@@ -523,3 +523,18 @@ fn the_html_report_renders_prints_on_a4_and_charts_the_database_in_chromium() {
     let pages = text.matches("/MediaBox [").count();
     assert!((1..=5).contains(&pages), "{pages} pages");
 }
+
+#[test]
+fn a_goal_above_the_desired_retention_is_told_it_falls_short_even_following_the_plan() {
+    let learner = Learner::new("");
+    learner.ok(0, &["goal", "set", DATE, "--retention", "0.97"]);
+    let status = learner.json(0, &["goal", "--json"]);
+    assert_eq!(verdict(&status), "falls_short", "{status:#}");
+    let forecast = status["plan"]["forecast_share"].as_f64().unwrap();
+    assert!(forecast < 0.97, "{forecast}");
+    let text = learner.ok(0, &["goal"]).stdout;
+    assert!(
+        text.contains("Falls short: even following the plan"),
+        "{text}"
+    );
+}

@@ -354,3 +354,128 @@ impl Assessment<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::load_str;
+    use crate::schedule::{Rating, SchedulerConfig};
+    use chrono::TimeDelta;
+    use std::path::Path;
+
+    const BANK: &str = r#"
+[bank]
+id = "b"
+title = "B"
+tags = ["all"]
+
+[[question]]
+id = "one"
+kind = "interview"
+tier = "beginner"
+tags = ["first"]
+prompt = "One?"
+model_answer = "The word is ready."
+keywords = ["ready"]
+
+[[question]]
+id = "two"
+kind = "interview"
+tier = "beginner"
+prompt = "Two?"
+model_answer = "The word is ready."
+keywords = ["ready"]
+
+[[question]]
+id = "three"
+kind = "interview"
+tier = "advanced"
+prompt = "Three?"
+model_answer = "The word is ready."
+keywords = ["ready"]
+"#;
+
+    fn library() -> Library {
+        let (bank, diagnostics) = load_str(Path::new("b.toml"), BANK);
+        assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
+        Library {
+            banks: vec![bank.expect("the test bank loads")],
+            ..Library::default()
+        }
+    }
+
+    #[test]
+    fn readiness_counts_the_never_studied_as_not_ready_per_tier_and_tag() {
+        let library = library();
+        let scheduler = Scheduler::new(SchedulerConfig::default()).unwrap();
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
+        let goal = Goal {
+            date: NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
+            banks: Vec::new(),
+            tiers: Vec::new(),
+            retention: 0.9,
+        };
+        let questions = questions(&goal, &library);
+        // "one" learnt easy just before the date; "two" long before; "three" never.
+        let at = now + TimeDelta::days(10);
+        let mut cards = Cards::new();
+        cards.insert(
+            QuestionKey::new("b", "one"),
+            scheduler.review(&Card::new(), Rating::Easy, at - TimeDelta::days(1), "b/one"),
+        );
+        cards.insert(
+            QuestionKey::new("b", "two"),
+            scheduler.review(
+                &Card::new(),
+                Rating::Hard,
+                at - TimeDelta::days(60),
+                "b/two",
+            ),
+        );
+        let readiness = readiness(&goal, &questions, &cards, &scheduler, at);
+        assert_eq!((readiness.questions, readiness.ready), (3, 1));
+        assert!(!readiness.reached);
+        let tier = |name: &str| readiness.tiers.iter().find(|t| t.name == name).unwrap();
+        assert_eq!((tier("beginner").questions, tier("beginner").ready), (2, 1));
+        assert_eq!((tier("advanced").questions, tier("advanced").ready), (1, 0));
+        let tag = |name: &str| readiness.tags.iter().find(|t| t.name == name).unwrap();
+        assert_eq!((tag("all").questions, tag("all").ready), (3, 1));
+        assert_eq!((tag("first").questions, tag("first").ready), (1, 1));
+        // Weakest first: the never studied (0), then the one studied long ago.
+        let order: Vec<&str> = readiness
+            .weakest
+            .iter()
+            .map(|q| q.question.as_str())
+            .collect();
+        assert_eq!(order, ["b/three", "b/two", "b/one"]);
+        assert!(!readiness.weakest[0].studied);
+        // Narrowed to the advanced tier: one question, not ready.
+        let advanced = Goal {
+            tiers: vec![crate::bank::Tier::Advanced],
+            ..goal
+        };
+        assert_eq!(super::questions(&advanced, &library).len(), 1);
+    }
+
+    #[test]
+    fn a_goal_queue_toward_the_date_only_while_it_is_ahead() {
+        let library = library();
+        let goal = Goal {
+            date: NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
+            banks: Vec::new(),
+            tiers: vec![crate::bank::Tier::Beginner],
+            retention: 0.9,
+        };
+        let offset = FixedOffset::east_opt(3600).unwrap();
+        let four = NaiveTime::from_hms_opt(4, 0, 0).unwrap();
+        let day = date_day(goal.date, offset, four);
+        assert_eq!(day.start.to_rfc3339(), "2027-01-20T03:00:00+00:00");
+        let questions = questions(&goal, &library);
+        let ahead = toward(&questions, day, day.start - TimeDelta::hours(1)).unwrap();
+        assert_eq!(ahead.questions.len(), 2);
+        assert!(
+            toward(&questions, day, day.start).is_none(),
+            "the day has come"
+        );
+    }
+}

@@ -1,6 +1,7 @@
-//! The configuration file (`config.toml`): today only its `[scheduler]` table,
-//! which sets FSRS's desired retention and steps, the daily limits and the hour
-//! the learner's day starts.
+//! The configuration file (`config.toml`): its `[scheduler]` table, which sets
+//! FSRS's desired retention and steps, the daily limits and the hour the learner's
+//! day starts, and its `[goal]` table, an interview date to plan toward (which
+//! takes precedence over one saved with `recall goal set`).
 //!
 //! Where the file is comes from `paths::config` (`--config`, `RECALL_CONFIG`,
 //! the platform config directory); a missing file means the defaults. Every
@@ -11,14 +12,15 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveTime, TimeDelta};
+use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::bank::Tier;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::paths::ConfigFile;
 use crate::schedule::{MAXIMUM_INTERVAL_LIMIT, SchedulerConfig};
-use crate::store::NewOrder;
+use crate::store::{DEFAULT_GOAL_RETENTION, Goal, NewOrder};
 use crate::toml_error::Format;
 
 /// The whole configuration, with defaults for everything the file leaves out.
@@ -28,6 +30,8 @@ pub struct Config {
     pub source: Option<PathBuf>,
     /// The `[scheduler]` table.
     pub scheduler: SchedulerSettings,
+    /// The `[goal]` table, when the file has one.
+    pub goal: Option<Goal>,
 }
 
 /// The `[scheduler]` table.
@@ -148,6 +152,7 @@ impl Config {
             Some(table) => checker.scheduler(table),
             None => SchedulerSettings::default(),
         };
+        let goal = raw.goal.and_then(|table| checker.goal(table));
         if !checker.diagnostics.is_empty() {
             checker.diagnostics.sort_by_key(|d| (d.line, d.column));
             return Err(ConfigError::Invalid(checker.diagnostics));
@@ -155,6 +160,7 @@ impl Config {
         let config = Config {
             source: Some(path.to_path_buf()),
             scheduler,
+            goal,
         };
         // Anything the checks above let through and the scheduler still
         // refuses is a bug in the checks; report it against the table.
@@ -173,6 +179,17 @@ impl Config {
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     scheduler: Option<RawScheduler>,
+    goal: Option<RawGoal>,
+}
+
+/// `[goal]`: the date as a TOML date (`2026-12-20`) or a string (`"2026-12-20"`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawGoal {
+    date: Spanned<toml::Value>,
+    banks: Option<Vec<String>>,
+    tiers: Option<Vec<Spanned<String>>>,
+    retention: Option<Spanned<f64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -281,6 +298,54 @@ impl Checker<'_> {
         settings
     }
 
+    fn goal(&mut self, raw: RawGoal) -> Option<Goal> {
+        let date = match raw.date.get_ref() {
+            toml::Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d").ok(),
+            toml::Value::Datetime(datetime) if datetime.time.is_none() => {
+                datetime.date.and_then(|d| {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                })
+            }
+            _ => None,
+        };
+        if date.is_none() {
+            self.error(
+                &raw.date,
+                "[goal] date is not a date".to_owned(),
+                "write the interview date as year-month-day, like 2026-12-20",
+            );
+        }
+        let mut tiers = Vec::new();
+        for name in raw.tiers.unwrap_or_default() {
+            match Tier::parse(name.get_ref()) {
+                Some(tier) => tiers.push(tier),
+                None => self.error(
+                    &name,
+                    format!("[goal] tiers: {:?} is not a tier", name.get_ref()),
+                    &format!("the tiers are {}", Tier::names().join(", ")),
+                ),
+            }
+        }
+        let mut retention = DEFAULT_GOAL_RETENTION;
+        if let Some(value) = raw.retention {
+            if (0.5..=0.99).contains(value.get_ref()) {
+                retention = *value.get_ref();
+            } else {
+                self.error(
+                    &value,
+                    format!("[goal] retention = {} is out of range", value.get_ref()),
+                    "use a probability between 0.5 and 0.99, like 0.9",
+                );
+            }
+        }
+        Some(Goal {
+            date: date?,
+            banks: raw.banks.unwrap_or_default(),
+            tiers,
+            retention,
+        })
+    }
+
     fn count(&mut self, value: &Spanned<i64>, key: &str, low: i64, high: i64) -> Option<u32> {
         let number = *value.get_ref();
         if (low..=high).contains(&number) {
@@ -344,10 +409,10 @@ pub fn format_step(step: TimeDelta) -> String {
 
 /// A configuration file, for the hints of `toml_error`.
 const CONFIG_FORMAT: Format = Format {
-    types: "see docs/scheduling.md for the keys of [scheduler] and their types",
-    headers: "the configuration file has one table, [scheduler]",
-    nesting: "the configuration file needs two levels: [scheduler] and its keys",
-    duplicate: "a key appears once in its table, and [scheduler] once in the file; remove or merge the repeat",
+    types: "see docs/scheduling.md for the keys of [scheduler] and [goal] and their types",
+    headers: "the configuration file has two tables, [scheduler] and [goal]",
+    nesting: "the configuration file needs two levels: [scheduler] or [goal], and its keys",
+    duplicate: "a key appears once in its table, and each table once in the file; remove or merge the repeat",
     array_of_tables: None,
 };
 
@@ -448,6 +513,35 @@ mod tests {
         );
         assert_eq!(settings.learn_ahead, TimeDelta::minutes(5));
         assert_eq!(settings.new_order, NewOrder::Random);
+    }
+
+    #[test]
+    fn a_goal_table_is_read_and_its_mistakes_located() {
+        let config =
+            parse("[goal]\ndate = 2026-12-20\nbanks = [\"docker\"]\ntiers = [\"advanced\"]\n")
+                .unwrap();
+        let goal = config.goal.unwrap();
+        assert_eq!(goal.date, NaiveDate::from_ymd_opt(2026, 12, 20).unwrap());
+        assert_eq!(
+            (goal.banks, goal.tiers),
+            (vec!["docker".to_owned()], vec![Tier::Advanced])
+        );
+        assert_eq!(goal.retention, DEFAULT_GOAL_RETENTION);
+        let quoted = parse("[goal]\ndate = \"2026-12-20\"\nretention = 0.8\n").unwrap();
+        assert_eq!(quoted.goal.unwrap().retention, 0.8);
+        let found = errors("[goal]\ndate = \"soon\"\ntiers = [\"expert\"]\nretention = 1.5\n");
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].starts_with("config.toml:2:8: error"),
+            "{}",
+            found[0]
+        );
+        assert!(found[1].contains("the tiers are beginner"), "{}", found[1]);
+        assert!(
+            found[2].starts_with("config.toml:4:13: error"),
+            "{}",
+            found[2]
+        );
     }
 
     #[test]

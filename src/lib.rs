@@ -13,6 +13,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod export;
 pub mod frontend;
+pub mod goal;
 pub mod grade;
 pub mod import;
 pub mod items;

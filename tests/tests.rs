@@ -8,6 +8,8 @@ mod authoring;
 #[path = "suites/check.rs"]
 mod check;
 
+#[path = "suites/goal.rs"]
+mod goal;
 #[path = "suites/grade.rs"]
 mod grade;
 #[path = "suites/items.rs"]

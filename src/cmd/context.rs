@@ -12,9 +12,10 @@ use crate::bank::{self, Library};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::goal;
 use crate::paths::{self, NoDataDirectory};
 use crate::schedule::Scheduler;
-use crate::store::{DailyLimits, QueueOptions, Store, StudyDay};
+use crate::store::{DailyLimits, Goal, QueueOptions, Store, StudyDay, Toward};
 use anyhow::Context as _;
 use std::cell::OnceCell;
 use std::io::{IsTerminal as _, Write as _};
@@ -181,6 +182,57 @@ impl Progress {
         )
     }
 
+    /// The goal in force and where it comes from: the config's `[goal]` table, else the
+    /// one saved with `recall goal set`.
+    pub fn goal(&self) -> Result<Option<(Goal, goal::Source)>, CommandError> {
+        if let Some(goal) = &self.config.goal {
+            return Ok(Some((goal.clone(), goal::Source::Config)));
+        }
+        Ok(self
+            .store
+            .goal()?
+            .map(|goal| (goal, goal::Source::Database)))
+    }
+
+    /// How to assess a goal now, with this progress.
+    pub fn assessment(&self) -> goal::Assessment<'_> {
+        goal::Assessment {
+            store: &self.store,
+            scheduler: &self.scheduler,
+            now: self.clock.now(),
+            today: self.study_day(),
+            offset: self.clock.offset(),
+            day_starts_at: self.config.scheduler.day_starts_at,
+            limits: self.daily_limits(),
+        }
+    }
+
+    /// The goal's status over `library`, when a goal is in force.
+    pub fn goal_status(&self, library: &Library) -> Result<Option<goal::Status>, CommandError> {
+        let Some((goal, source)) = self.goal()? else {
+            return Ok(None);
+        };
+        Ok(Some(self.assessment().status(&goal, source, library)?))
+    }
+
+    /// What a queue over `library` needs to work toward the goal: `None` with no goal,
+    /// or once its date has come.
+    pub fn toward(&self, library: &Library) -> Result<Option<Toward>, CommandError> {
+        let Some((goal, _)) = self.goal()? else {
+            return Ok(None);
+        };
+        let date = goal::date_day(
+            goal.date,
+            self.clock.offset(),
+            self.config.scheduler.day_starts_at,
+        );
+        Ok(goal::toward(
+            &goal::questions(&goal, library),
+            date,
+            self.clock.now(),
+        ))
+    }
+
     /// The daily limits of the configuration.
     pub fn daily_limits(&self) -> DailyLimits {
         DailyLimits {
@@ -197,6 +249,7 @@ impl Progress {
             new_order: self.config.scheduler.new_order,
             learn_ahead: self.config.scheduler.learn_ahead,
             ahead,
+            toward: None,
         }
     }
 }

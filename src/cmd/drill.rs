@@ -2,7 +2,7 @@
 
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
-use crate::session::{Mode, Session, report, select};
+use crate::session::{Mode, Queued, Session, report, select};
 use crate::stats::due::next_due;
 use chrono::TimeDelta;
 
@@ -23,6 +23,11 @@ use chrono::TimeDelta;
 /// bury, reset or quit; elsewhere (or with --plain) every prompt is a line on stdout and
 /// every answer a line on stdin, with :skip, :undo, :suspend, :bury, :reset and :quit.
 ///
+/// Toward an interview date (`recall goal set`), reviews come weakest on the date first,
+/// and a review due after the date is brought back once in the week before it. With
+/// --cram, the goal's weakest questions now, any number (--limit), without moving their
+/// schedule: answers are logged, and each question comes due when it would have.
+///
 /// Example: recall drill --bank mod-docker-04 --new 5
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -42,6 +47,12 @@ pub struct Args {
     #[arg(long, value_name = "TIME", value_parser = parse_ahead)]
     pub ahead: Option<TimeDelta>,
 
+    /// Go over the goal's weakest questions on the interview date now, whether due or
+    /// not, without moving their schedule [default: those not ready on the date; --limit
+    /// for another number]
+    #[arg(long, conflicts_with_all = ["new", "ahead"])]
+    pub cram: bool,
+
     /// How answers are rated.
     #[command(flatten)]
     pub rating: RatingArgs,
@@ -58,13 +69,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = study::load(ctx, &args.study)?;
     let mut progress = ctx.progress()?;
     study::recover(&args.study, &mut progress)?;
+    if args.cram {
+        return cram(ctx, &args, &library, &mut progress);
+    }
     let now = ctx.clock.now();
     let questions = args.study.filter().questions(&library);
     let keys = select::keys(&questions);
-    let options = progress.queue_options(args.ahead.unwrap_or_default());
+    let mut options = progress.queue_options(args.ahead.unwrap_or_default());
+    options.toward = progress.toward(&library)?;
     let queue = progress
         .store
-        .due_queue(&keys, now, progress.study_day(), options)?
+        .due_queue(&keys, now, progress.study_day(), &options)?
         .limited(args.new, args.limit);
     let entries = select::queued(&questions, queue.in_order());
 
@@ -89,8 +104,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         return Ok(Outcome::Success);
     }
 
+    let toward = match &options.toward {
+        Some(_) => match progress.goal()? {
+            Some((goal, _)) => format!("; toward the interview on {}, weakest first", goal.date),
+            None => String::new(),
+        },
+        None => String::new(),
+    };
     study::print_wrapped(&format!(
-        "Drill: {} question{} ({} learning, {} to review, {} new)\n",
+        "Drill: {} question{} ({} learning, {} to review, {} new){toward}\n",
         entries.len(),
         if entries.len() == 1 { "" } else { "s" },
         queue.learning.len(),
@@ -128,5 +150,80 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         summary.push('\n');
         summary.push_str(&crate::text::wrap(&next, width, ""));
     }
+    ran.finish(&summary, Outcome::Success)
+}
+
+/// `recall drill --cram`: the goal's weakest questions on the date, asked now without
+/// moving their schedule (each answer is logged as not rescheduling, as a quiz answer
+/// to a question that is not due is).
+fn cram(
+    ctx: &Context,
+    args: &Args,
+    library: &crate::bank::Library,
+    progress: &mut crate::cmd::Progress,
+) -> Result<Outcome, CommandError> {
+    let Some(status) = progress.goal_status(library)? else {
+        return Err(CommandError::usage(
+            "--cram studies toward an interview date, and no goal is set",
+        )
+        .hint("`recall goal set 2026-12-20` sets one (`recall goal --help` says more)"));
+    };
+    let filter = args.study.filter();
+    let questions = filter.questions(library);
+    let by_key: std::collections::HashMap<String, usize> = questions
+        .iter()
+        .enumerate()
+        .map(|(i, (bank, question))| (format!("{}/{}", bank.id, question.id), i))
+        .collect();
+    let weakest: Vec<&crate::goal::OnDate> = status
+        .readiness
+        .weakest
+        .iter()
+        .filter(|q| by_key.contains_key(&q.question))
+        .collect();
+    let count = args
+        .limit
+        .unwrap_or_else(|| weakest.iter().filter(|q| !q.ready).count());
+    if weakest.is_empty() || count == 0 {
+        study::print_wrapped(&if weakest.is_empty() {
+            "No question of the goal matches.".to_owned()
+        } else {
+            format!(
+                "Every question of the goal is ready on {}; `recall drill --cram --limit 10`                  goes over the 10 weakest anyway.",
+                status.date
+            )
+        })?;
+        return Ok(Outcome::Success);
+    }
+    let entries: Vec<Queued> = weakest
+        .iter()
+        .take(count)
+        .map(|q| {
+            let (bank, question) = questions[by_key[&q.question]];
+            Queued {
+                bank,
+                question,
+                schedules: false,
+            }
+        })
+        .collect();
+    study::print_wrapped(&format!(
+        "Cram: {} question{} weakest on {} first; answers are logged, schedules stay as \
+         they are\n",
+        entries.len(),
+        if entries.len() == 1 { "" } else { "s" },
+        status.date
+    ))?;
+    let settings = study::options(Mode::Drill, true, false, args.study.seed(ctx));
+    let mut session = Session::new(entries, settings, ctx.clock);
+    let ran = study::run_session(
+        ctx,
+        &args.study,
+        args.rating.editor,
+        library,
+        progress,
+        &mut session,
+    )?;
+    let summary = report::summary(&session, crate::text::terminal_width());
     ran.finish(&summary, Outcome::Success)
 }

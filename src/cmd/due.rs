@@ -63,19 +63,27 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
     let config = &progress.config;
     let now = ctx.clock.now();
     let day = progress.study_day();
-    let options = progress.queue_options(chrono::TimeDelta::zero());
-    let due = crate::stats::due::count(&progress.store, &library, now, day, options)?;
+    let mut options = progress.queue_options(chrono::TimeDelta::zero());
+    options.toward = progress.toward(&library)?;
+    let due = crate::stats::due::count(&progress.store, &library, now, day, &options)?;
+    let goal = progress.goal_status(&library)?;
     let mut out = std::io::stdout().lock();
     if args.output.json {
-        writeln!(
-            out,
-            "{}",
-            crate::text::terminal_safe_json(&json(&due, now, day))?
-        )?;
+        let mut value = json(&due, now, day);
+        value["goal"] = serde_json::to_value(goal.as_ref().map(|g| g.summary()))?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&value)?)?;
         return Ok(Outcome::Success);
     }
     let mut out = style::stdout();
     write!(out, "{}", table(ctx, config, &due, now, day))?;
+    if let Some(goal) = &goal {
+        let text = super::goal::line(goal);
+        writeln!(
+            out,
+            "{}",
+            crate::text::wrap(&text, crate::text::terminal_width(), "")
+        )?;
+    }
     if overview {
         let hint = if due.can_study() {
             "Start studying: recall drill    (recall --help lists every command)".to_owned()

@@ -58,16 +58,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         day,
         ctx.clock.offset(),
     )?;
+    let goal = progress.goal_status(&library)?;
     if args.output.json {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", crate::text::terminal_safe_json(&stats)?)?;
+        let mut value = serde_json::to_value(&stats)?;
+        value["goal"] = serde_json::to_value(goal.as_ref().map(|g| g.summary()))?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&value)?)?;
     } else {
         let width = crate::text::terminal_width();
-        let text = if args.full {
+        let goal_line = goal.as_ref().map(super::goal::line);
+        let mut text = if args.full {
             full(&stats, width)
         } else {
-            summary(&stats, width)
+            summary(&stats, goal_line.as_deref(), width)
         };
+        if let (Some(goal), true) = (&goal, args.full) {
+            text.push_str(&format!("\n{}\n", heading("Interview goal")));
+            text.push_str(&super::goal::text(goal, width));
+        }
         write!(style::stdout(), "{text}")?;
     }
     Ok(Outcome::Success)
@@ -99,7 +107,7 @@ fn bar(fraction: f64, width: usize) -> String {
 }
 
 /// A fixed-width meter: filled `█` then empty `░`, e.g. for shares.
-fn meter(fraction: f64, width: usize) -> String {
+pub fn meter(fraction: f64, width: usize) -> String {
     let filled = (fraction.clamp(0.0, 1.0) * width as f64).round() as usize;
     format!(
         "{}{}",
@@ -108,8 +116,9 @@ fn meter(fraction: f64, width: usize) -> String {
     )
 }
 
-/// The default view: everything on one 80x24 screen.
-fn summary(stats: &Stats, width: usize) -> String {
+/// The default view: everything on one 80x24 screen, with the goal's line when one is
+/// set.
+fn summary(stats: &Stats, goal: Option<&str>, width: usize) -> String {
     let mut text = reviews(stats, width);
     text.push('\n');
     text.push_str(&line(&retention(stats), width));
@@ -119,7 +128,11 @@ fn summary(stats: &Stats, width: usize) -> String {
     text.push_str(&line(&mastery_summary(stats), width));
     text.push_str(&line(&readiness_summary(stats), width));
     text.push_str(&line(&leeches_summary(stats), width));
-    text.push('\n');
+    // The goal's line takes the blank line's place: the screen stays 24 lines.
+    match goal {
+        Some(goal) => text.push_str(&line(goal, width)),
+        None => text.push('\n'),
+    }
     let more = "Day by day, per bank, per tier and every leech: `recall stats --full`";
     text.push_str(&line(&paint(style::DIM, more).to_string(), width));
     text

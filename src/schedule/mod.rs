@@ -17,6 +17,7 @@
 //! [`optimize`] fits the parameters to a learner's log with the `fsrs` crate's
 //! optimiser, for `recall optimize`.
 
+pub mod advance;
 mod fuzz;
 mod model;
 pub mod optimize;

@@ -73,7 +73,7 @@ pub fn count(
     library: &Library,
     now: DateTime<Utc>,
     day: StudyDay,
-    options: QueueOptions,
+    options: &QueueOptions,
 ) -> Result<Due, StoreError> {
     let keys = keys(library);
     let known: HashSet<&QuestionKey> = keys.iter().collect();

@@ -30,7 +30,7 @@ pub const FORECAST_DAYS: i64 = 30;
 pub const RETENTION_DAYS: i64 = 30;
 
 /// A number of questions or reviews on one day.
-#[derive(Debug, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct DayCount {
     /// The study day.
     #[serde(serialize_with = "iso_date")]

@@ -292,6 +292,17 @@ pub enum StoreError {
     /// Fitted parameters could not be encoded for saving.
     #[error("cannot encode parameters: {0}")]
     EncodeParameters(serde_json::Error),
+    /// The saved goal cannot be read.
+    #[error(
+        "the goal saved in {} cannot be read ({detail}); `recall goal set` saves a new one",
+        path.display()
+    )]
+    UnusableGoal {
+        /// The database file.
+        path: PathBuf,
+        /// What is wrong with it.
+        detail: String,
+    },
 }
 
 /// A rusqlite error on the open database at `path`, told as a person needs it (see

@@ -21,13 +21,14 @@
 //! [`QuestionKey`]); the store depends on the session's types, never the reverse. Here:
 //! opening the database; `inspect`, the look at a file before SQLite opens it; `log`, the
 //! review log (record, undo, rebuild, replay, reads); `cards`, the card cache; `queue`,
-//! today's questions; `parameters`, fitted FSRS parameters; `recovery`, answers kept in
+//! today's questions; `goal`, the interview date; `parameters`, fitted FSRS parameters; `recovery`, answers kept in
 //! a file when they could not be saved; `schema`, the migrations;
 //! `sql`, how values are stored in columns; `error`, what can go wrong.
 
 mod cards;
 mod error;
 mod exchange;
+mod goal;
 mod health;
 mod identity;
 mod inspect;
@@ -47,6 +48,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
 pub use exchange::{Imported, Importer, LogRecord};
+pub use goal::{DEFAULT_GOAL_RETENTION, Goal};
 pub use health::{
     BackupReport, Examination, clear_damage_mark, damage_mark_path, examine, summarise_problems,
 };
@@ -54,7 +56,7 @@ pub use identity::{LogIdentity, is_uuid, uuid_v4};
 pub use inspect::is_recalls_or_absent;
 pub use log::{Marked, Orphan, Recorded, Review, ReviewRef};
 pub use parameters::FittedParameters;
-pub use queue::{DailyLimits, DueQueue, NewOrder, QueueOptions, StudyDay};
+pub use queue::{DailyLimits, DueQueue, NewOrder, QueueOptions, StudyDay, Toward};
 pub use schema::LATEST as SCHEMA_VERSION;
 
 use error::{open_error, sqlite_error};

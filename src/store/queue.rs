@@ -11,8 +11,13 @@
 //! Suspended and buried questions are left out. "Today" is the learner's study
 //! day, which starts at `day_starts_at` local time (04:00 by default) so a
 //! late-night session counts for the day before.
+//!
+//! Toward an interview date ([`Toward`]), two things change: a goal's review question
+//! due after the date comes due once before it (`schedule::advance`), and reviews
+//! are asked weakest first, by their predicted recall on the date, instead of most
+//! overdue first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
 use rand::SeedableRng;
@@ -21,6 +26,7 @@ use rusqlite::{Connection, params};
 
 use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
+use crate::schedule::advance::due_toward;
 
 /// One study day: from `start` (inclusive) to `end` (exclusive), in UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,9 +154,18 @@ impl NewOrder {
     }
 }
 
+/// An interview date the queue works toward.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toward {
+    /// The moment readiness is predicted for (the start of the date's study day).
+    pub date: DateTime<Utc>,
+    /// The goal's questions: only they are brought back before the date.
+    pub questions: HashSet<QuestionKey>,
+}
+
 /// Everything that shapes a queue besides the log: the limits, the order of new
-/// questions, and how far into the future "due" reaches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// questions, how far into the future "due" reaches, and the goal it works toward.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueueOptions {
     /// The daily limits.
     pub limits: DailyLimits,
@@ -160,6 +175,8 @@ pub struct QueueOptions {
     pub learn_ahead: TimeDelta,
     /// Study ahead (`drill --ahead`): anything due within this window counts as due now.
     pub ahead: TimeDelta,
+    /// An interview date still to come: advance and weakest-first reviews.
+    pub toward: Option<Toward>,
 }
 
 /// The questions to ask now, in three groups asked in this order.
@@ -167,7 +184,8 @@ pub struct QueueOptions {
 pub struct DueQueue {
     /// Learning and relearning cards that are due, earliest first.
     pub learning: Vec<QuestionKey>,
-    /// Review cards that are due, most overdue first, within the review limit.
+    /// Review cards that are due, most overdue first (toward a date, weakest on the
+    /// date first), within the review limit.
     pub review: Vec<QuestionKey>,
     /// Never-seen questions, in the order given, within the new limit.
     pub new: Vec<QuestionKey>,
@@ -229,7 +247,7 @@ impl Store {
         questions: &[QuestionKey],
         now: DateTime<Utc>,
         day: StudyDay,
-        options: QueueOptions,
+        options: &QueueOptions,
     ) -> Result<DueQueue, StoreError> {
         let limits = options.limits;
         let sqlite = |source| sqlite_error(self.path(), source);
@@ -276,11 +294,31 @@ impl Store {
                         new.push(key.clone());
                     }
                 }
-                Some((State::Review, due)) if *due <= review_until => {
-                    review.push((*due, key.clone()));
+                Some(card) if card.state == State::Review => {
+                    let due = match &options.toward {
+                        Some(toward) if toward.questions.contains(key) => {
+                            micros_toward(key, card, toward.date)
+                        }
+                        _ => card.due,
+                    };
+                    if due <= review_until {
+                        // Toward a date: the weakest on the date first. Predicted recall
+                        // falls as whole days since the last review over stability rises.
+                        let order = match &options.toward {
+                            Some(toward) => {
+                                let days = (toward.date.timestamp_micros() - card.last_review)
+                                    .div_euclid(86_400_000_000)
+                                    .max(0);
+                                -(days as f64 / card.stability.max(1e-9))
+                            }
+                            None => 0.0,
+                        };
+                        review.push((order, due, key.clone()));
+                    }
                 }
-                Some((State::Review, _)) => {}
-                Some((_, due)) if *due <= learning_until => learning.push((*due, key.clone())),
+                Some(card) if card.due <= learning_until => {
+                    learning.push((card.due, key.clone()));
+                }
                 Some(_) => {}
             }
         }
@@ -289,7 +327,10 @@ impl Store {
             .map(|(bank, count)| (bank.to_owned(), count))
             .collect();
         learning.sort();
-        review.sort();
+        review.sort_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| (a.1, &a.2).cmp(&(b.1, &b.2)))
+        });
         let reviews_left = i64::from(limits.reviews_per_day)
             .saturating_sub(reviews_today)
             .max(0) as usize;
@@ -297,7 +338,7 @@ impl Store {
         review.truncate(reviews_left);
         Ok(DueQueue {
             learning: learning.into_iter().map(|(_, key)| key).collect(),
-            review: review.into_iter().map(|(_, key)| key).collect(),
+            review: review.into_iter().map(|(_, _, key)| key).collect(),
             new,
             new_today: u32::try_from(new_today).unwrap_or(u32::MAX),
             reviews_today: u32::try_from(reviews_today).unwrap_or(u32::MAX),
@@ -308,16 +349,44 @@ impl Store {
     }
 }
 
-/// Every answered question, with its state and due time (µs).
-fn answered(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, (State, i64)>> {
-    let mut statement = connection.prepare("SELECT bank, question, state, due FROM card")?;
+/// What the queue needs of an answered question's card (times in µs).
+struct Answered {
+    state: State,
+    due: i64,
+    last_review: i64,
+    stability: f64,
+}
+
+/// `card`'s due time (µs) toward `date` (see `schedule::advance`).
+fn micros_toward(key: &QuestionKey, card: &Answered, date: DateTime<Utc>) -> i64 {
+    let time = |micros: i64| DateTime::from_timestamp_micros(micros).unwrap_or(date);
+    due_toward(
+        &key.to_string(),
+        card.state,
+        time(card.due),
+        time(card.last_review),
+        date,
+    )
+    .timestamp_micros()
+}
+
+/// Every answered question, with what the queue needs of its card.
+fn answered(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, Answered>> {
+    let mut statement = connection
+        .prepare("SELECT bank, question, state, due, last_review, stability FROM card")?;
     let mut rows = statement.query([])?;
     let mut seen = HashMap::new();
     while let Some(row) = rows.next()? {
         let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
-        let due: i64 = row.get(3)?;
-        let state: State = row.get(2)?;
-        seen.insert(key, (state, due));
+        seen.insert(
+            key,
+            Answered {
+                state: row.get(2)?,
+                due: row.get(3)?,
+                last_review: row.get(4)?,
+                stability: row.get(5)?,
+            },
+        );
     }
     Ok(seen)
 }

@@ -182,6 +182,27 @@ BEGIN
 END;
 CREATE UNIQUE INDEX review_by_uuid ON review (uuid);
 "#,
+    // 7: the interview date the learner plans toward (`recall goal set`, `goal clear`),
+    // kept like marks: each set or clear is a row, never changed; the latest row is the
+    // goal. A clear has no date.
+    r#"
+CREATE TABLE goal (
+    id INTEGER PRIMARY KEY,
+    -- microseconds since the Unix epoch, UTC
+    set_at INTEGER NOT NULL,
+    -- the interview date, YYYY-MM-DD; NULL: the goal was cleared
+    date TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    -- JSON lists of bank ids and tier names; empty lists mean every bank, every tier
+    banks TEXT NOT NULL DEFAULT '[]',
+    tiers TEXT NOT NULL DEFAULT '[]',
+    -- the predicted recall a question needs on the date to count as ready
+    retention REAL CHECK ((date IS NULL) = (retention IS NULL) AND (retention IS NULL OR (retention > 0 AND retention < 1)))
+);
+CREATE TRIGGER goal_is_append_only BEFORE UPDATE ON goal
+BEGIN
+    SELECT RAISE(ABORT, 'the goal history is append-only');
+END;
+"#,
 ];
 
 /// The schema version this recall writes.

@@ -204,13 +204,14 @@ fn the_queue_puts_learning_first_then_reviews_then_new_within_limits() {
         new_order: NewOrder::Bank,
         learn_ahead: TimeDelta::zero(),
         ahead: TimeDelta::zero(),
+        toward: None,
     };
-    let queue = store.due_queue(&keys, now, day, options(3, 10)).unwrap();
+    let queue = store.due_queue(&keys, now, day, &options(3, 10)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     // "learning" was introduced today, so only two new questions are left.
     assert_eq!(order, ["b/learning", "b/reviewed", "b/new1", "b/new2"]);
     assert_eq!(queue.new_today, 1);
-    let queue = store.due_queue(&keys, now, day, options(0, 0)).unwrap();
+    let queue = store.due_queue(&keys, now, day, &options(0, 0)).unwrap();
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     assert_eq!(order, ["b/learning"]);
     assert_eq!(queue.reviews_held_back, 1);
@@ -225,6 +226,7 @@ fn queue_options(learn_ahead: TimeDelta, ahead: TimeDelta) -> QueueOptions {
         new_order: NewOrder::Interleave,
         learn_ahead,
         ahead,
+        toward: None,
     }
 }
 
@@ -235,7 +237,7 @@ fn queued(
     options: QueueOptions,
 ) -> Vec<String> {
     let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
-    let queue = store.due_queue(keys, now, day, options).unwrap();
+    let queue = store.due_queue(keys, now, day, &options).unwrap();
     queue.in_order().map(ToString::to_string).collect()
 }
 
@@ -300,7 +302,7 @@ fn suspended_and_buried_questions_are_left_out_until_unsuspended_or_tomorrow() {
         ["bank/c"]
     );
     let queue = store
-        .due_queue(&keys, now, day, queue_options(none, none))
+        .due_queue(&keys, now, day, &queue_options(none, none))
         .unwrap();
     assert_eq!(queue.set_aside, 2);
     // The next study day the bury is over; the suspension lasts.
@@ -555,4 +557,43 @@ fn a_large_import_drops_the_indexes_and_makes_them_again() {
         "{clash:?}"
     );
     assert_eq!(store.review_count().unwrap(), 12_000);
+}
+
+#[test]
+fn toward_a_date_reviews_come_weakest_on_the_date_first() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let day = |n: i64| at(n * 86_400);
+    // "strong": easy twice, a long stability, due first; "weak": easy once, later, a
+    // short stability, due after it but weaker on the date.
+    for (question, when) in [("strong", 0), ("strong", 9), ("weak", 104)] {
+        store
+            .record(&answer("b", question, Rating::Easy), &scheduler, day(when))
+            .unwrap();
+    }
+    let keys = vec![
+        QuestionKey::new("b", "strong"),
+        QuestionKey::new("b", "weak"),
+    ];
+    let now = day(105);
+    let date = day(130);
+    let plain = queue_options(TimeDelta::zero(), TimeDelta::days(30));
+    let cards: Vec<Card> = keys.iter().map(|k| store.card(k).unwrap()).collect();
+    assert!(cards[0].due < cards[1].due, "{cards:?}");
+    assert!(
+        scheduler.retrievability(&cards[0], date) > scheduler.retrievability(&cards[1], date),
+        "{cards:?}"
+    );
+    assert_eq!(
+        queued(&store, &keys, now, plain.clone()),
+        ["b/strong", "b/weak"]
+    );
+    let toward = QueueOptions {
+        toward: Some(Toward {
+            date,
+            questions: keys.iter().cloned().collect(),
+        }),
+        ..plain
+    };
+    assert_eq!(queued(&store, &keys, now, toward), ["b/weak", "b/strong"]);
 }

@@ -122,6 +122,13 @@ impl Library {
             .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
     }
 
+    /// Every question with its follow-ups after it ([`Question::with_follow_ups`]): what
+    /// an author wrote, for `recall test`.
+    pub fn questions_and_follow_ups(&self) -> impl Iterator<Item = (&Bank, &Question)> {
+        self.questions()
+            .flat_map(|(b, q)| q.with_follow_ups().into_iter().map(move |q| (b, q)))
+    }
+
     /// The question `bank/question`, or `question` alone when only one bank has that id.
     /// The error says what exists instead.
     pub fn find(&self, key: &str) -> Result<(&Bank, &Question), FindError> {

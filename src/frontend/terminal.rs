@@ -19,6 +19,7 @@
 
 use super::{AfterFailure, FrontEnd, RateReply, RatingPrompt, Reply, check_interrupt};
 use crate::bank::{Kind, letter};
+use crate::clock::Stopwatch;
 use crate::schedule::Rating;
 use crate::session::input::{self, Control};
 use crate::session::{Answer, Ask, Mark, report};
@@ -27,6 +28,7 @@ use crate::text::{display_width, sanitize, wrap};
 use console::{Key, Term};
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 /// Prose is wrapped to at most this many columns, for readability.
@@ -43,6 +45,9 @@ pub struct Terminal {
     quiet: Option<Quiet>,
     /// Whether stderr takes colour; when not, escape codes are stripped before drawing.
     colour: bool,
+    /// The lines of a text answer typed before `:hint` (they stay on screen and the
+    /// answer goes on after the hint).
+    draft: Vec<String>,
 }
 
 /// While it lives, the terminal neither echoes what is typed nor holds it back until
@@ -188,6 +193,7 @@ impl Terminal {
             live: String::new(),
             quiet: Quiet::start(),
             colour: style::on_stderr(),
+            draft: Vec::new(),
         }
     }
 
@@ -258,6 +264,32 @@ impl Terminal {
         }
     }
 
+    /// Waits up to `timeout` for a key; `None` when none came (time to redraw a timer).
+    /// Ctrl-C is an [`io::ErrorKind::Interrupted`] error, as for [`Terminal::key`].
+    fn key_within(&self, timeout: Duration) -> io::Result<Option<Key>> {
+        #[cfg(unix)]
+        {
+            use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+            use std::os::fd::AsFd;
+            check_interrupt()?;
+            let stdin = io::stdin();
+            let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+            let ms = u16::try_from(timeout.as_millis()).unwrap_or(u16::MAX);
+            match poll(&mut fds, PollTimeout::from(ms)) {
+                Ok(0) => return Ok(None),
+                Err(nix::errno::Errno::EINTR) => {
+                    check_interrupt()?;
+                    return Ok(None);
+                }
+                // A key is there, or stdin cannot be polled: read it the usual way.
+                _ => {}
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = timeout;
+        self.key().map(Some)
+    }
+
     /// Runs `menu` until something is picked (or Esc, or the end of input). With
     /// `instant`, an item's key picks it at once; otherwise (tick boxes) it ticks.
     fn run_menu(&mut self, menu: &mut Menu, instant: bool) -> io::Result<Picked> {
@@ -308,6 +340,11 @@ impl Terminal {
         let items: Vec<(char, String, Command)> = match place {
             MenuPlace::Question => vec![
                 ('b', "back to the question".to_owned(), Command::Back),
+                (
+                    'h',
+                    "take a hint (the suggested rating is Hard at best then)".to_owned(),
+                    Command::Control(Control::Hint),
+                ),
                 (
                     's',
                     "skip this question".to_owned(),
@@ -445,25 +482,73 @@ impl Terminal {
     /// A text question, typed: every line stays on screen. A short answer is one line;
     /// an interview answer takes lines until an empty one. An empty answer is "I don't
     /// know". `:quit` (and the other commands) work on any line.
-    fn type_text(&mut self, ask: &Ask) -> io::Result<Reply> {
+    fn type_text(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply> {
         let many = ask.entry.question.kind == Kind::Interview;
-        let hint = if many {
-            "Your answer, in as many lines as you like; an empty line ends it (an empty \
-             answer means \"I don't know\"). Esc: more."
+        let question = ask.entry.question;
+        let hints = if ask.hints_taken < question.hints.len() {
+            " :hint (or Esc h) for a hint."
         } else {
-            "Your answer; Enter ends it (an empty answer means \"I don't know\"). Esc: more."
+            ""
         };
-        let hint = paint(style::DIM, wrap(hint, self.draw_width(), "")).to_string();
-        self.settle(&hint)?;
-        let mut lines: Vec<String> = Vec::new();
+        let help = if many {
+            format!(
+                "Your answer, in as many lines as you like; an empty line ends it (an empty \
+                 answer means \"I don't know\"). Esc: more.{hints}"
+            )
+        } else {
+            format!(
+                "Your answer; Enter ends it (an empty answer means \"I don't know\"). Esc: \
+                 more.{hints}"
+            )
+        };
+        let help = paint(style::DIM, wrap(&help, self.draw_width(), "")).to_string();
+        // After a hint, the lines typed before it are still on screen, above the hint.
+        let mut lines: Vec<String> = if ask.hints_taken > 0 {
+            std::mem::take(&mut self.draft)
+        } else {
+            self.draft.clear();
+            Vec::new()
+        };
+        if ask.hints_taken == 0 {
+            self.settle(&help)?;
+        }
+        let target = question
+            .target_time()
+            .filter(|_| question.time.is_some() || question.tier.is_some());
         let mut line = String::new();
         loop {
-            let shown = soft_wrap("> ", &sanitize(&line), self.draw_width());
+            let mut shown = soft_wrap("> ", &sanitize(&line), self.draw_width());
+            if let Some(target) = target {
+                // The timer sits under the line being typed, redrawn every second.
+                let elapsed = stopwatch.elapsed();
+                let over = elapsed > target;
+                let text = format!(
+                    "⏱ {} of {}{}",
+                    clock_face(elapsed),
+                    clock_face(target),
+                    if over { " · over time" } else { "" }
+                );
+                let timer = paint(if over { style::MISSED } else { style::DIM }, text);
+                shown = format!("{timer}\n{shown}");
+            }
             self.draw(&shown)?;
-            match self.key()? {
+            let key = if target.is_some() {
+                match self.key_within(Duration::from_secs(1))? {
+                    Some(key) => key,
+                    None => continue,
+                }
+            } else {
+                self.key()?
+            };
+            // What stays on screen when the line is done: the line, without the timer.
+            let typed = soft_wrap("> ", &sanitize(&line), self.draw_width());
+            match key {
                 Key::Enter => {
                     if let Some(control) = input::control(&line) {
                         self.draw("")?;
+                        if control == Control::Hint {
+                            self.draft = lines;
+                        }
                         return Ok(Reply::Control(control));
                     }
                     if line.trim().is_empty() {
@@ -474,7 +559,7 @@ impl Terminal {
                         }
                         break;
                     }
-                    self.settle(&shown)?;
+                    self.settle(&typed)?;
                     lines.push(std::mem::take(&mut line));
                     if !many {
                         break;
@@ -485,6 +570,9 @@ impl Terminal {
                 }
                 Key::Escape => {
                     if let Some(reply) = self.escape_at_question()? {
+                        if reply == Reply::Control(Control::Hint) {
+                            self.draft = lines;
+                        }
                         return Ok(reply);
                     }
                 }
@@ -509,7 +597,7 @@ impl Terminal {
     /// An interview question answered in `$VISUAL` or `$EDITOR`: the file opens with
     /// the question as `#` comment lines, which are stripped when it is read back; the
     /// answer is then shown. An editor that fails says why, and the answer is typed here.
-    fn edit(&mut self, ask: &Ask) -> io::Result<Reply> {
+    fn edit(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply> {
         // A file, not the screen: no colour.
         let question = style::strip(&report::question_text(ask, 72));
         let mut template = String::from("\n\n");
@@ -554,7 +642,7 @@ impl Terminal {
                     self.draw_width(),
                     "",
                 ))?;
-                self.type_text(ask)
+                self.type_text(ask, stopwatch)
             }
         }
     }
@@ -614,6 +702,12 @@ impl Terminal {
         }
         result
     }
+}
+
+/// A duration as a clock shows it: `1:05`.
+fn clock_face(time: Duration) -> String {
+    let seconds = time.as_secs();
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// `text` after `prefix`, folded into lines of at most `width` columns at spaces (a
@@ -718,16 +812,19 @@ impl FrontEnd for Terminal {
         writeln!(self.term, "{}\n", self.drawn(text))
     }
 
-    fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
+    fn ask(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply> {
         let reply = check_interrupt().and_then(|()| {
-            let question = report::question_text(ask, self.draw_width());
-            writeln!(self.term, "{}\n", self.drawn(&question))?;
+            // After a hint the question is on screen already, above the hint.
+            if ask.hints_taken == 0 {
+                let question = report::question_text(ask, self.draw_width());
+                writeln!(self.term, "{}\n", self.drawn(&question))?;
+            }
             if ask.entry.question.kind == Kind::MultipleChoice {
                 self.choose(ask)
             } else if ask.entry.question.kind == Kind::Interview && self.editor {
-                self.edit(ask)
+                self.edit(ask, stopwatch)
             } else {
-                self.type_text(ask)
+                self.type_text(ask, stopwatch)
             }
         });
         let reply = self.after_prompt(reply);
@@ -740,6 +837,24 @@ impl FrontEnd for Terminal {
     fn rate(&mut self, prompt: &RatingPrompt) -> io::Result<RateReply> {
         let reply = check_interrupt().and_then(|()| self.read_rating(prompt));
         self.after_prompt(reply)
+    }
+
+    fn confirm(&mut self, question: &str) -> io::Result<Option<bool>> {
+        let asked = format!("{} [y/N] ", wrap(question, self.draw_width(), ""));
+        let reply = loop {
+            self.draw(&asked)?;
+            match self.key() {
+                Ok(Key::Char('y' | 'Y')) => break Ok(Some(true)),
+                Ok(Key::Char('n' | 'N') | Key::Enter | Key::Escape) => break Ok(Some(false)),
+                Ok(Key::Char('\x04')) => break Ok(None),
+                Ok(_) => continue,
+                Err(error) => break Err(error),
+            }
+        };
+        let reply = self.after_prompt(reply)?;
+        let said = if reply == Some(true) { "yes" } else { "no" };
+        self.settle(&format!("{asked}{said}"))?;
+        Ok(reply)
     }
 
     fn after_failure(&mut self, why: &str) -> io::Result<AfterFailure> {

@@ -142,6 +142,7 @@ fn session_with(library: &Library, mode: Mode, learn_ahead: Option<TimeDelta>) -
             ask_rating: true,
             seed: 7,
             learn_ahead,
+            follow_ups: mode == Mode::Interview,
         },
         clock(),
     )

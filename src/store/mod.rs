@@ -34,6 +34,7 @@ mod inspect;
 mod log;
 mod parameters;
 mod queue;
+mod revisit;
 pub mod recovery;
 mod schema;
 mod sql;

@@ -450,6 +450,7 @@ fn an_undo_another_session_has_followed_says_so_and_goes_on() {
         rating: recall::schedule::Rating::Good,
         duration_ms: 0,
         reschedules: true,
+        hints: 0,
         version: None,
     };
     other.answer.clear();

@@ -123,7 +123,7 @@ impl Library {
     }
 
     /// Every question with its follow-ups after it ([`Question::with_follow_ups`]): what
-    /// an author wrote, for `recall test`.
+    /// an author wrote, for `recall test`, and every key progress may be stored under.
     pub fn questions_and_follow_ups(&self) -> impl Iterator<Item = (&Bank, &Question)> {
         self.questions()
             .flat_map(|(b, q)| q.with_follow_ups().into_iter().map(move |q| (b, q)))

@@ -22,6 +22,7 @@ use crate::bank::{Kind, letter};
 use crate::clock::Stopwatch;
 use crate::schedule::Rating;
 use crate::session::input::{self, Control};
+use crate::session::report::clock_face;
 use crate::session::{Answer, Ask, Mark, report};
 use crate::style::{self, paint};
 use crate::text::{display_width, sanitize, wrap};
@@ -512,9 +513,7 @@ impl Terminal {
         if ask.hints_taken == 0 {
             self.settle(&help)?;
         }
-        let target = question
-            .target_time()
-            .filter(|_| question.time.is_some() || question.tier.is_some());
+        let target = ask.target;
         let mut line = String::new();
         loop {
             let mut shown = soft_wrap("> ", &sanitize(&line), self.draw_width());
@@ -702,12 +701,6 @@ impl Terminal {
         }
         result
     }
-}
-
-/// A duration as a clock shows it: `1:05`.
-fn clock_face(time: Duration) -> String {
-    let seconds = time.as_secs();
-    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// `text` after `prefix`, folded into lines of at most `width` columns at spaces (a

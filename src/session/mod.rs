@@ -247,6 +247,9 @@ pub struct Ask<'s, 'a> {
     /// How many of its hints the learner has taken so far (the question has been shown
     /// already when this is more than 0).
     pub hints_taken: usize,
+    /// The time the answer should take, in an interview (where answers are timed);
+    /// `None` elsewhere, or for a question with no target.
+    pub target: Option<std::time::Duration>,
 }
 
 /// A hint taken on the question being asked.
@@ -397,7 +400,16 @@ impl<'a> Session<'a> {
             again: matches!(origin, Origin::Relearning(_)) || !self.outcomes[index].is_empty(),
             follow_up: self.entries[index].question.is_follow_up(),
             hints_taken: self.hints_taken,
+            target: self.target(self.entries[index].question),
         })
+    }
+
+    /// The time an answer to `question` should take: in an interview, its target time;
+    /// other sessions are not timed.
+    fn target(&self, question: &Question) -> Option<std::time::Duration> {
+        (self.options.mode == Mode::Interview)
+            .then(|| question.target_time())
+            .flatten()
     }
 
     /// Takes the next hint of the question being asked; `None` when it has no more (or
@@ -437,8 +449,8 @@ impl<'a> Session<'a> {
         let (index, _) = self.current?;
         let entry = self.entries[index];
         let question = entry.question;
-        let target_ms = question
-            .target_time()
+        let target_ms = self
+            .target(question)
             .map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX));
         let hints = self.hints_taken;
         let mut verdict = match answer {

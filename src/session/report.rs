@@ -51,14 +51,11 @@ fn header(ask: &Ask) -> String {
         let _ = write!(header, " · {}", paint(style::HEADING, "follow-up"));
     }
     let q = ask.entry.question;
-    if let Some(target) = q.target_time().filter(|_| q.time.is_some() || q.tier.is_some()) {
+    if let Some(target) = ask.target {
         let _ = write!(
             header,
             " · {}",
-            paint(
-                style::DIM,
-                format!("target {}", duration(target.as_millis() as u64))
-            )
+            paint(style::DIM, format!("target {}", clock_face(target)))
         );
     }
     if !q.hints.is_empty() {
@@ -88,18 +85,19 @@ pub fn hint(hint: &super::Hint, width: usize) -> String {
     wrap(&text, width, "  ")
 }
 
-/// The time an answer took against its target: `answered in 1m 40s of 1m 30s · over
+/// The time an answer took against its target: `answered in 1:40 of 1:30 · over
 /// time`, or `answered in 40s` without a target.
 pub fn timing(verdict: &Verdict) -> String {
-    let taken = duration(verdict.elapsed_ms);
+    let face = |ms: u64| clock_face(std::time::Duration::from_millis(ms));
+    let taken = face(verdict.elapsed_ms);
     match verdict.target_ms {
         Some(target) if verdict.over_time() => format!(
             "answered in {taken} of {} · {}",
-            duration(target),
+            face(target),
             paint(style::MISSED, "over time")
         ),
-        Some(target) => format!("answered in {taken} of {}", duration(target)),
-        None => format!("answered in {taken}"),
+        Some(target) => format!("answered in {taken} of {}", face(target)),
+        None => format!("answered in {}", duration(verdict.elapsed_ms)),
     }
 }
 
@@ -305,6 +303,12 @@ pub fn rated(rated: &Rated, now: DateTime<Utc>) -> String {
         Some(_) => format!("Rated {rating}: due again now"),
         None => format!("Rated {rating}: its schedule is unchanged"),
     }
+}
+
+/// A duration as a clock shows it, never broken across lines: `1:05`.
+pub fn clock_face(time: std::time::Duration) -> String {
+    let seconds = time.as_secs();
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// `1m 05s`, `12s`.
@@ -516,8 +520,8 @@ pub fn readiness(r: &Readiness, answered: bool, width: usize) -> String {
                 let _ = write!(
                     line,
                     " · time {} of {}",
-                    duration((t.seconds * 1000.0) as u64),
-                    duration((t.target_seconds * 1000.0) as u64)
+                    clock_face(std::time::Duration::from_secs_f64(t.seconds)),
+                    clock_face(std::time::Duration::from_secs_f64(t.target_seconds))
                 );
                 if t.over_time > 0 {
                     let _ = write!(

@@ -47,8 +47,8 @@ pub struct Terminal {
     /// Whether stderr takes colour; when not, escape codes are stripped before drawing.
     colour: bool,
     /// The lines of a text answer typed before `:hint` (they stay on screen and the
-    /// answer goes on after the hint).
-    draft: Vec<String>,
+    /// answer goes on after the hint), and the line being typed when Esc took a hint.
+    draft: (Vec<String>, String),
 }
 
 /// While it lives, the terminal neither echoes what is typed nor holds it back until
@@ -194,7 +194,7 @@ impl Terminal {
             live: String::new(),
             quiet: Quiet::start(),
             colour: style::on_stderr(),
-            draft: Vec::new(),
+            draft: (Vec::new(), String::new()),
         }
     }
 
@@ -504,17 +504,15 @@ impl Terminal {
         };
         let help = paint(style::DIM, wrap(&help, self.draw_width(), "")).to_string();
         // After a hint, the lines typed before it are still on screen, above the hint.
-        let mut lines: Vec<String> = if ask.hints_taken > 0 {
-            std::mem::take(&mut self.draft)
-        } else {
-            self.draft.clear();
-            Vec::new()
-        };
+        let (mut lines, mut line) = std::mem::take(&mut self.draft);
+        if ask.hints_taken == 0 {
+            lines.clear();
+            line.clear();
+        }
         if ask.hints_taken == 0 {
             self.settle(&help)?;
         }
         let target = ask.target;
-        let mut line = String::new();
         loop {
             let mut shown = soft_wrap("> ", &sanitize(&line), self.draw_width());
             if let Some(target) = target {
@@ -546,7 +544,7 @@ impl Terminal {
                     if let Some(control) = input::control(&line) {
                         self.draw("")?;
                         if control == Control::Hint {
-                            self.draft = lines;
+                            self.draft = (lines, String::new());
                         }
                         return Ok(Reply::Control(control));
                     }
@@ -570,7 +568,7 @@ impl Terminal {
                 Key::Escape => {
                     if let Some(reply) = self.escape_at_question()? {
                         if reply == Reply::Control(Control::Hint) {
-                            self.draft = lines;
+                            self.draft = (lines, line);
                         }
                         return Ok(reply);
                     }

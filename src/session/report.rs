@@ -231,22 +231,31 @@ pub fn verdict(
                 let _ = write!(out, "\n  {}", paint(style::DIM, timing(verdict)));
             }
         }
+        if let Some(note) = hints_taken(verdict, width, "  ") {
+            let _ = write!(out, "\n{note}");
+        }
         if let Some(model) = view::model_answer(q, width) {
             let _ = write!(out, "\n\n{model}");
         }
-    }
-    if verdict.hints > 0 {
-        let line = format!(
-            "Took {} hint{}: the suggested rating is Hard at best.",
-            verdict.hints,
-            if verdict.hints == 1 { "" } else { "s" }
-        );
-        let _ = write!(out, "\n{}", paint(style::DIM, wrap(&line, width, "")));
+    } else if let Some(note) = hints_taken(verdict, width, "") {
+        let _ = write!(out, "\n\n{note}");
     }
     if let Some(explanation) = view::explanation(q, width, "") {
         let _ = write!(out, "\n\n{explanation}");
     }
     out
+}
+
+/// "Took 2 hints: ..." after `indent`, when the answer came after hints.
+fn hints_taken(verdict: &Verdict, width: usize, indent: &str) -> Option<String> {
+    (verdict.hints > 0).then(|| {
+        let line = format!(
+            "{indent}took {} hint{}: the suggested rating is Hard at best",
+            verdict.hints,
+            if verdict.hints == 1 { "" } else { "s" }
+        );
+        paint(style::DIM, hanging(&line, width)).to_string()
+    })
 }
 
 /// `line` as it is when it fits in `width`, else wrapped with its continuation lines

@@ -558,3 +558,69 @@ fn an_empty_answer_means_i_dont_know_and_suggests_again() {
     assert_eq!(log[0].rating, recall::schedule::Rating::Again);
     assert_eq!(log[0].answer, "");
 }
+
+fn mock_interview() -> String {
+    root()
+        .join("tests/banks/valid/mock-interview.toml")
+        .display()
+        .to_string()
+}
+
+/// The timer runs under the line being typed, on the wall clock (no `RECALL_NOW`), and
+/// redrawing it every second keeps what is typed.
+#[test]
+fn the_interview_timer_runs_while_the_answer_is_typed() {
+    let screen = Screen::new(NOW);
+    screen.run(
+        80,
+        24,
+        "RECALL_NOW=",
+        &format!("interview {} --seed 1", mock_interview()),
+    );
+    screen.when("⏱ 0:00 of 0:45");
+    screen.text("the volume keeps");
+    // However slow the machine, the timer gets past two seconds in the end; the typed
+    // text must still be there when it does.
+    let mut seen = String::new();
+    let moved = crate::util::wait_for(|| {
+        seen = screen.screen();
+        seen.lines().any(|line| {
+            line.starts_with("⏱ 0:")
+                && line[line.find("0:").unwrap_or(0)..].get(2..4).is_some_and(|s| s >= "02")
+        })
+    });
+    assert!(moved, "the timer never moved:\n{seen}");
+    assert!(seen.contains("> the volume keeps"), "{seen}");
+    // The line goes on where it was.
+    screen.text(" the data");
+    let after = screen.when("> the volume keeps the data");
+    assert!(after.contains("⏱ 0:"), "{after}");
+}
+
+/// Over its target time the timer says so, and the verdict flags it; a hint taken from
+/// the Esc menu shows below the question and keeps the half-typed line.
+#[test]
+fn over_time_and_a_hint_at_a_terminal() {
+    let screen = Screen::new(NOW);
+    screen.run(
+        80,
+        24,
+        "RECALL_ANSWER_TIME=100",
+        &format!("interview {} --seed 1", mock_interview()),
+    );
+    screen.when("⏱ 1:40 of 0:45 · over time");
+    screen.text("the volume keeps");
+    screen.keys(&["Escape"]);
+    screen.when("take a hint");
+    screen.keys(&["h"]);
+    let hinted = screen.when("Hint 1 of 2:");
+    assert!(hinted.contains("> the volume keeps"), "{hinted}");
+    insta::assert_snapshot!("hint_at_a_terminal", hinted);
+    screen.text(" the data when the container is removed");
+    screen.keys(&["Enter"]);
+    screen.keys(&["Enter"]);
+    let verdict = screen.when("Rate (Enter = hard)");
+    assert!(verdict.contains("answered in 1:40 of 0:45 · over time"), "{verdict}");
+    assert!(verdict.contains("took 1 hint"), "{verdict}");
+    insta::assert_snapshot!("over_time_at_a_terminal", verdict);
+}

@@ -131,8 +131,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let report = if json {
         let mut value = serde_json::to_value(&readiness).map_err(anyhow::Error::from)?;
         value["revisit_first_tomorrow"] = serde_json::Value::Bool(marked);
-        value["summary"] = serde_json::to_value(summary_json(&session.tally()))
-            .map_err(anyhow::Error::from)?;
+        value["summary"] =
+            serde_json::to_value(summary_json(&session.tally())).map_err(anyhow::Error::from)?;
         value.to_string()
     } else if ran.offered {
         // The report was shown before the offer.

@@ -219,6 +219,10 @@ pub struct Ran {
     pub accepted: Option<bool>,
 }
 
+/// Makes a session's closing offer from how it went; `None` when there is nothing to
+/// offer.
+pub type MakeOffer<'f> = dyn Fn(&Session) -> Option<Offer> + 'f;
+
 /// What a session offers at its end, asked through its front end (whose input it is):
 /// `before` is printed first (a report to decide on), then `question` is asked, no
 /// unless the learner says yes.
@@ -263,7 +267,7 @@ pub fn run_session(
     library: &Library,
     progress: &mut Progress,
     session: &mut Session,
-    offer: Option<&dyn Fn(&Session) -> Option<Offer>>,
+    offer: Option<&MakeOffer>,
 ) -> Result<Ran, CommandError> {
     let grader = Grader::new(&library.banks);
     let recovery_path = recovery::path_for(progress.store.path());

@@ -170,7 +170,10 @@ impl Menu {
 
 /// What the session menu (Esc) offers at a question, and at the rating prompt.
 enum MenuPlace {
-    Question,
+    /// At a question; `hints` when it has a hint left to take.
+    Question {
+        hints: bool,
+    },
     Rating(Rating),
 }
 
@@ -338,14 +341,9 @@ impl Terminal {
 
     /// The session menu (Esc): what else can be done here. Esc again goes back.
     fn session_menu(&mut self, place: &MenuPlace) -> io::Result<Command> {
-        let items: Vec<(char, String, Command)> = match place {
-            MenuPlace::Question => vec![
+        let mut items: Vec<(char, String, Command)> = match place {
+            MenuPlace::Question { .. } => vec![
                 ('b', "back to the question".to_owned(), Command::Back),
-                (
-                    'h',
-                    "take a hint (the suggested rating is Hard at best then)".to_owned(),
-                    Command::Control(Control::Hint),
-                ),
                 (
                     's',
                     "skip this question".to_owned(),
@@ -391,6 +389,10 @@ impl Terminal {
                 ),
             ],
         };
+        if let MenuPlace::Question { hints: true } = place {
+            let hint = "take a hint (the suggested rating is Hard at best then)";
+            items.insert(1, ('h', hint.to_owned(), Command::Control(Control::Hint)));
+        }
         let mut menu = Menu::new(
             items
                 .iter()
@@ -417,9 +419,10 @@ impl Terminal {
 
     /// Esc at a question: the prompt makes way for the session menu; `None` when the
     /// learner goes back to the question (the caller draws it again).
-    fn escape_at_question(&mut self) -> io::Result<Option<Reply>> {
+    fn escape_at_question(&mut self, ask: &Ask) -> io::Result<Option<Reply>> {
         self.draw("")?;
-        Ok(match self.session_menu(&MenuPlace::Question)? {
+        let hints = ask.hints_taken < ask.entry.question.hints.len();
+        Ok(match self.session_menu(&MenuPlace::Question { hints })? {
             Command::Back => None,
             Command::Control(control) => Some(Reply::Control(control)),
             Command::End => Some(Reply::End),
@@ -472,7 +475,7 @@ impl Terminal {
                     return Ok(Reply::End);
                 }
                 Picked::Escape => {
-                    if let Some(reply) = self.escape_at_question()? {
+                    if let Some(reply) = self.escape_at_question(ask)? {
                         return Ok(reply);
                     }
                 }
@@ -566,7 +569,7 @@ impl Terminal {
                     line.pop();
                 }
                 Key::Escape => {
-                    if let Some(reply) = self.escape_at_question()? {
+                    if let Some(reply) = self.escape_at_question(ask)? {
                         if reply == Reply::Control(Control::Hint) {
                             self.draft = (lines, line);
                         }

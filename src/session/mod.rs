@@ -112,7 +112,8 @@ pub struct Verdict {
 impl Verdict {
     /// Whether the answer took longer than the question's target time.
     pub fn over_time(&self) -> bool {
-        self.target_ms.is_some_and(|target| self.elapsed_ms > target)
+        self.target_ms
+            .is_some_and(|target| self.elapsed_ms > target)
     }
 
     /// Whether this is a text answer left empty ("I don't know").

@@ -91,7 +91,12 @@ impl Readiness {
         let tally = session.tally();
         let asked: Vec<Tier> = Tier::ALL
             .into_iter()
-            .filter(|tier| session.entries.iter().any(|e| e.question.tier == Some(*tier)))
+            .filter(|tier| {
+                session
+                    .entries
+                    .iter()
+                    .any(|e| e.question.tier == Some(*tier))
+            })
             .collect();
         let tiers = asked
             .into_iter()

@@ -559,7 +559,11 @@ pub fn readiness(r: &Readiness, answered: bool, width: usize) -> String {
             .take(MISSED_SHOWN)
             .map(|m| format!("{} ({}×)", sanitize(&m.concept), m.times))
             .collect();
-        let line = format!("{} {}", paint(style::HEADING, "Missed most:"), most.join(", "));
+        let line = format!(
+            "{} {}",
+            paint(style::HEADING, "Missed most:"),
+            most.join(", ")
+        );
         let _ = write!(out, "\n\n{}", wrap(&line, width, "  "));
     }
     let revisit: Vec<String> = r

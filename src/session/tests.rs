@@ -37,7 +37,12 @@ keywords = ["daemon", { any = ["persist", "survive"], required = true }]
 "#;
 
 fn library() -> Library {
-    let (bank, diagnostics) = load_str(Path::new("t.toml"), BANK);
+    library_of(BANK)
+}
+
+/// The library of one bank, `source`, which must load without errors.
+fn library_of(source: &str) -> Library {
+    let (bank, diagnostics) = load_str(Path::new("t.toml"), source);
     assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
     Library {
         banks: vec![bank.unwrap()],
@@ -522,12 +527,7 @@ keywords = ["lost"]
 "#;
 
 fn mock() -> Library {
-    let (bank, diagnostics) = load_str(Path::new("m.toml"), MOCK);
-    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
-    Library {
-        banks: vec![bank.unwrap()],
-        ..Library::default()
-    }
+    library_of(MOCK)
 }
 
 /// The ids asked, in order, when every question is answered with `answer`.
@@ -581,12 +581,24 @@ fn undoing_an_answer_takes_back_the_follow_ups_it_called_for() {
     assert_eq!(s.undo(&mut log).unwrap(), Undone::Answer);
     let ask = s.ask().unwrap();
     assert_eq!(ask.entry.question.id, "volume");
-    assert_eq!((ask.number, ask.total), (1, 1), "follow-ups count with their question");
+    assert_eq!(
+        (ask.number, ask.total),
+        (1, 1),
+        "follow-ups count with their question"
+    );
     // Passed this time: the other follow-up comes, not the one the failure called for.
-    s.answer(Answer::Text("The daemon keeps it; it persists.".into()), 0, &grader);
+    s.answer(
+        Answer::Text("The daemon keeps it; it persists.".into()),
+        0,
+        &grader,
+    );
     s.rate(Rating::Good, &mut log).unwrap();
     assert_eq!(s.ask().unwrap().entry.question.id, "volume/follow-1");
-    assert_eq!(s.tally().total, 2, "the undone follow-up is gone from the tally");
+    assert_eq!(
+        s.tally().total,
+        2,
+        "the undone follow-up is gone from the tally"
+    );
 }
 
 #[test]
@@ -596,15 +608,26 @@ fn a_hint_caps_the_suggested_rating_at_hard_and_is_recorded() {
     let mut s = session(&library, Mode::Interview);
     let mut log = Log::new();
     let first = s.take_hint().unwrap();
-    assert_eq!((first.number, first.total, first.text), (1, 2, "Who manages it?"));
+    assert_eq!(
+        (first.number, first.total, first.text),
+        (1, 2, "Who manages it?")
+    );
     assert_eq!(s.ask().unwrap().hints_taken, 1);
     assert!(s.take_hint().is_some());
     assert!(s.take_hint().is_none(), "two hints, no third");
     let verdict = s
-        .answer(Answer::Text("The daemon keeps it; it persists.".into()), 0, &grader)
+        .answer(
+            Answer::Text("The daemon keeps it; it persists.".into()),
+            0,
+            &grader,
+        )
         .unwrap();
     assert!(verdict.correct && verdict.score == 1.0);
-    assert_eq!(verdict.suggested, Rating::Hard, "a full score with a hint is Hard");
+    assert_eq!(
+        verdict.suggested,
+        Rating::Hard,
+        "a full score with a hint is Hard"
+    );
     s.rate(Rating::Hard, &mut log).unwrap();
     assert_eq!(log.reviews[0].1.hints, 2);
     // The next question starts with no hint taken (and has none).
@@ -618,12 +641,16 @@ fn an_answer_over_its_target_time_is_flagged_and_counted() {
     let grader = Grader::new(&library.banks);
     let mut s = session(&library, Mode::Interview);
     let mut log = Log::new();
-    let verdict = s.answer(Answer::Text("no idea".into()), 31_000, &grader).unwrap();
+    let verdict = s
+        .answer(Answer::Text("no idea".into()), 31_000, &grader)
+        .unwrap();
     assert_eq!(verdict.target_ms, Some(30_000));
     assert!(verdict.over_time());
     s.rate(Rating::Again, &mut log).unwrap();
     // The follow-up takes the tier's default, a minute.
-    let verdict = s.answer(Answer::Text("lost".into()), 31_000, &grader).unwrap();
+    let verdict = s
+        .answer(Answer::Text("lost".into()), 31_000, &grader)
+        .unwrap();
     assert_eq!(verdict.target_ms, Some(60_000));
     assert!(!verdict.over_time());
     s.rate(Rating::Good, &mut log).unwrap();

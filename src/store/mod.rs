@@ -34,8 +34,8 @@ mod inspect;
 mod log;
 mod parameters;
 mod queue;
-mod revisit;
 pub mod recovery;
+mod revisit;
 mod schema;
 mod sql;
 

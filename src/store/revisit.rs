@@ -29,7 +29,13 @@ impl Store {
                 .map_err(|e| sqlite_error(path, e))?;
             for (position, key) in keys.iter().enumerate() {
                 insert
-                    .execute(params![key.bank, key.question, Micros(now), day, i64::try_from(position).unwrap_or(i64::MAX)])
+                    .execute(params![
+                        key.bank,
+                        key.question,
+                        Micros(now),
+                        day,
+                        i64::try_from(position).unwrap_or(i64::MAX)
+                    ])
                     .map_err(|e| sqlite_error(path, e))?;
             }
             Ok(())
@@ -50,7 +56,12 @@ impl Store {
             )
             .map_err(|e| sqlite_error(self.path(), e))?;
         let rows = statement
-            .query_map([day], |row| Ok(QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?)))
+            .query_map([day], |row| {
+                Ok(QuestionKey::new(
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                ))
+            })
             .map_err(|e| sqlite_error(self.path(), e))?;
         let mut keys: Vec<QuestionKey> = Vec::new();
         for row in rows {

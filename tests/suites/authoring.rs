@@ -339,15 +339,17 @@ fn recall_test_grades_the_examples_of_every_follow_up() {
     insta::assert_snapshot!(run.transcript());
     // A follow-up whose example fails is named by its own id.
     let dir = tempfile::tempdir().unwrap();
-    let broken = std::fs::read_to_string(mock_interview())
-        .unwrap()
-        .replace("answer = \"In my home folder.\"", "answer = \"In /var/lib/docker/volumes.\"");
+    let broken = std::fs::read_to_string(mock_interview()).unwrap().replace(
+        "answer = \"In my home folder.\"",
+        "answer = \"In /var/lib/docker/volumes.\"",
+    );
     let path = dir.path().join("broken.toml");
     std::fs::write(&path, broken).unwrap();
     let run = Recall::new().arg("test").arg(&path).run();
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(
-        run.stdout.contains("FAIL mock/volumes/follow-1 example 2: expected fail"),
+        run.stdout
+            .contains("FAIL mock/volumes/follow-1 example 2: expected fail"),
         "{}",
         run.stdout
     );
@@ -362,7 +364,16 @@ fn follow_ups_export_as_questions_of_their_own() {
             .args(["--format", format])
             .run();
         assert_eq!(run.code, 0, "{}", run.transcript());
-        assert_eq!(run.stdout.matches(each).count(), 6, "{format}: {}", run.stdout);
-        assert!(run.stdout.contains("volumes/follow-1/follow-1"), "{}", run.stdout);
+        assert_eq!(
+            run.stdout.matches(each).count(),
+            6,
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("volumes/follow-1/follow-1"),
+            "{}",
+            run.stdout
+        );
     }
 }

@@ -752,12 +752,27 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
         .run();
     assert_eq!(run.code, 0, "{}", run.transcript());
     let out = &run.stdout;
-    assert!(out.contains("Took 2 hints: the suggested rating is Hard at best."), "{out}");
-    assert!(out.contains("Rate (Enter = hard)"), "a full score after a hint suggests Hard");
-    assert!(out.contains("answered in 1:00 of 0:45 · over time"), "{out}");
+    assert!(
+        out.contains("  took 2 hints: the suggested rating is Hard at best\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Rate (Enter = hard)"),
+        "a full score after a hint suggests Hard"
+    );
+    assert!(
+        out.contains("answered in 1:00 of 0:45 · over time"),
+        "{out}"
+    );
     assert!(out.contains("answered in 1:00 of 1:30\n"), "{out}");
-    assert!(out.contains("mock/volumes/follow-1/follow-1 · interview"), "{out}");
-    assert!(!out.contains("mock/volumes/follow-2"), "asked only after a fail: {out}");
+    assert!(
+        out.contains("mock/volumes/follow-1/follow-1 · interview"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("mock/volumes/follow-2"),
+        "asked only after a fail: {out}"
+    );
     assert!(out.contains("1. mock/bind-vs-volume (0%): failed"), "{out}");
     assert!(
         out.contains("2. mock/volumes (100%): over time, took a hint, follow-up failed"),
@@ -785,7 +800,11 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
         .arg(mock_interview())
         .stdin(":quit\n")
         .run();
-    assert!(!today.stdout.contains("to revisit first"), "{}", today.stdout);
+    assert!(
+        !today.stdout.contains("to revisit first"),
+        "{}",
+        today.stdout
+    );
     // ... but tomorrow the failed question comes first, then the one over time.
     let drill = |stdin: &str| {
         mock(&db, "2026-11-29T09:00:00Z", "0")
@@ -796,7 +815,9 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
     };
     let tomorrow = drill(":quit\n");
     assert!(
-        tomorrow.stdout.starts_with("Drill: 2 questions (2 to revisit first,"),
+        tomorrow
+            .stdout
+            .starts_with("Drill: 2 questions (2 to revisit first,"),
         "{}",
         tomorrow.stdout
     );
@@ -806,7 +827,11 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
     let answered = drill("In development, a host folder with the source.\n:quit\n");
     assert_eq!(answered.code, 0, "{}", answered.transcript());
     let after = drill(":quit\n");
-    assert!(!after.stdout.contains("2 to revisit first"), "{}", after.stdout);
+    assert!(
+        !after.stdout.contains("2 to revisit first"),
+        "{}",
+        after.stdout
+    );
 }
 
 #[test]
@@ -823,7 +848,10 @@ fn a_mock_interview_reports_as_json_and_a_no_marks_nothing() {
     let last = run.stdout.trim_end().lines().last().unwrap();
     let report: serde_json::Value = serde_json::from_str(last).expect(last);
     assert_eq!(report["revisit_first_tomorrow"], false);
-    assert_eq!(report["over_time"], 4, "100s is over 45s, 60s and 90s: {report}");
+    assert_eq!(
+        report["over_time"], 4,
+        "100s is over 45s, 60s and 90s: {report}"
+    );
     let tiers = report["tiers"].as_array().unwrap();
     assert_eq!(tiers[0]["tier"], "beginner");
     assert_eq!(tiers[0]["follow_ups"], 1);
@@ -835,7 +863,10 @@ fn a_mock_interview_reports_as_json_and_a_no_marks_nothing() {
         .map(|r| r["key"].as_str().unwrap())
         .collect();
     assert_eq!(revisit, ["mock/volumes", "mock/bind-vs-volume"]);
-    assert!(!run.stdout.contains("Interview readiness"), "no text report with --json");
+    assert!(
+        !run.stdout.contains("Interview readiness"),
+        "no text report with --json"
+    );
     let connection = rusqlite::Connection::open(&db).unwrap();
     let marked: i64 = connection
         .query_row("SELECT COUNT(*) FROM revisit", [], |row| row.get(0))

@@ -137,7 +137,12 @@ fn a_text_answer_stays_on_screen_line_by_line_above_its_grade() {
     let grade_at = graded.find("score ").expect("the grade");
     assert!(answer_at < second_at && second_at < grade_at, "{graded}");
     screen.keys(&["Enter"]);
+    // The failed answer is in the report, and the offer takes no for an answer.
+    let offer = screen.when("Put this question first in tomorrow's drill? [y/N]");
+    assert!(offer.contains("Revisit:"), "{offer}");
+    screen.keys(&["Enter"]);
     assert_eq!(screen.exit(), 0);
+    assert!(screen.screen().contains("[y/N] no"), "{}", screen.screen());
     assert_eq!(reviews(&screen.database()).len(), 1);
 }
 
@@ -586,7 +591,9 @@ fn the_interview_timer_runs_while_the_answer_is_typed() {
         seen = screen.screen();
         seen.lines().any(|line| {
             line.starts_with("⏱ 0:")
-                && line[line.find("0:").unwrap_or(0)..].get(2..4).is_some_and(|s| s >= "02")
+                && line[line.find("0:").unwrap_or(0)..]
+                    .get(2..4)
+                    .is_some_and(|s| s >= "02")
         })
     });
     assert!(moved, "the timer never moved:\n{seen}");
@@ -620,7 +627,10 @@ fn over_time_and_a_hint_at_a_terminal() {
     screen.keys(&["Enter"]);
     screen.keys(&["Enter"]);
     let verdict = screen.when("Rate (Enter = hard)");
-    assert!(verdict.contains("answered in 1:40 of 0:45 · over time"), "{verdict}");
+    assert!(
+        verdict.contains("answered in 1:40 of 0:45 · over time"),
+        "{verdict}"
+    );
     assert!(verdict.contains("took 1 hint"), "{verdict}");
     insta::assert_snapshot!("over_time_at_a_terminal", verdict);
 }

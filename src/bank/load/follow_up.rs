@@ -114,7 +114,10 @@ impl Checker<'_> {
         let span = hints.span();
         let written: Vec<(Range<usize>, String)> = match hints.into_inner() {
             RawHints::One(hint) => vec![(span.clone(), hint)],
-            RawHints::Many(list) => list.into_iter().map(|h| (h.span(), h.into_inner())).collect(),
+            RawHints::Many(list) => list
+                .into_iter()
+                .map(|h| (h.span(), h.into_inner()))
+                .collect(),
         };
         if written.is_empty() {
             self.error(

@@ -108,7 +108,12 @@ impl Checker<'_> {
 
     /// What every text question has, a follow-up too: its model answer, rubric,
     /// misconceptions and examples, with the author lints on them.
-    pub(super) fn text_body(&mut self, question: &mut Question, raw: RawQuestion, at: Range<usize>) {
+    pub(super) fn text_body(
+        &mut self,
+        question: &mut Question,
+        raw: RawQuestion,
+        at: Range<usize>,
+    ) {
         question.model_answer = self.required(raw.model_answer, "model_answer", at.clone());
         question.rubric = raw.keywords.and_then(|k| self.rubric(k));
         self.misconceptions(question, raw.misconception);

@@ -22,7 +22,8 @@ use chrono::TimeDelta;
 /// nothing rated, and an answer waiting for its rating is saved with the suggested one.
 /// At a terminal, letters pick a choice and Esc opens a menu to skip, undo, suspend,
 /// bury, reset or quit; elsewhere (or with --plain) every prompt is a line on stdout and
-/// every answer a line on stdin, with :skip, :undo, :suspend, :bury, :reset and :quit.
+/// every answer a line on stdin, with :skip, :undo, :suspend, :bury, :reset, :hint (when
+/// the question has hints) and :quit.
 ///
 /// Example: recall drill --bank mod-docker-04 --new 5
 #[derive(Debug, clap::Args)]

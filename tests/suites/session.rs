@@ -794,6 +794,14 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
     assert_eq!(rows[1].0, "volumes/follow-1");
     assert!(rows[1..].iter().all(|(_, hints, _)| *hints == 0));
 
+    // A follow-up's answers are found under its own key.
+    let card = mock(&db, NOW, "0")
+        .args(["card", "mock/volumes/follow-1", "--bank-path"])
+        .arg(mock_interview())
+        .run();
+    assert_eq!(card.code, 0, "{}", card.transcript());
+    assert!(card.stdout.contains("In my home folder."), "{}", card.stdout);
+
     // Not today (the offer was for tomorrow) ...
     let today = mock(&db, "2026-11-28T10:00:00Z", "0")
         .args(["drill", "--plain", "--auto-rate"])

@@ -802,6 +802,14 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
     assert_eq!(card.code, 0, "{}", card.transcript());
     assert!(card.stdout.contains("In my home folder."), "{}", card.stdout);
 
+    // Follow-ups' answers belong to the banks: no orphans.
+    let check = mock(&db, NOW, "0")
+        .args(["check", "--orphans"])
+        .arg(mock_interview())
+        .run();
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(check.stdout.contains("0 errors, 0 warnings"), "{}", check.stdout);
+
     // Not today (the offer was for tomorrow) ...
     let today = mock(&db, "2026-11-28T10:00:00Z", "0")
         .args(["drill", "--plain", "--auto-rate"])

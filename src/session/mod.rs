@@ -390,13 +390,21 @@ impl<'a> Session<'a> {
             return None;
         }
         let (index, origin) = self.current?;
-        // Follow-ups are counted with the question they follow.
-        let main = |&i: &usize| !self.entries[i].question.is_follow_up();
-        let total = (0..self.entries.len()).filter(main).count();
+        // Follow-ups are counted with the question they follow (only interviews have
+        // them: other sessions skip the count, which a long drill would pay per question).
+        let (total, pending) = if self.options.follow_ups {
+            let main = |&i: &usize| !self.entries[i].question.is_follow_up();
+            (
+                (0..self.entries.len()).filter(main).count(),
+                self.pending.iter().filter(|i| main(i)).count(),
+            )
+        } else {
+            (self.entries.len(), self.pending.len())
+        };
         Some(Ask {
             entry: &self.entries[index],
             order: &self.orders[index],
-            number: total - self.pending.iter().filter(|i| main(i)).count(),
+            number: total - pending,
             total,
             again: matches!(origin, Origin::Relearning(_)) || !self.outcomes[index].is_empty(),
             follow_up: self.entries[index].question.is_follow_up(),

@@ -216,6 +216,9 @@ pub fn verdict(
                 let _ = write!(out, "\n\n{}", wrap(&line, width, ""));
             }
         }
+        if let Some(note) = hints_taken(verdict, width, "") {
+            let _ = write!(out, "\n{note}");
+        }
     } else if let Some(grade) = &verdict.grade {
         if verdict.is_blank() {
             let _ = write!(
@@ -237,8 +240,6 @@ pub fn verdict(
         if let Some(model) = view::model_answer(q, width) {
             let _ = write!(out, "\n\n{model}");
         }
-    } else if let Some(note) = hints_taken(verdict, width, "") {
-        let _ = write!(out, "\n\n{note}");
     }
     if let Some(explanation) = view::explanation(q, width, "") {
         let _ = write!(out, "\n\n{explanation}");

@@ -800,7 +800,11 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
         .arg(mock_interview())
         .run();
     assert_eq!(card.code, 0, "{}", card.transcript());
-    assert!(card.stdout.contains("In my home folder."), "{}", card.stdout);
+    assert!(
+        card.stdout.contains("In my home folder."),
+        "{}",
+        card.stdout
+    );
 
     // Follow-ups' answers belong to the banks: no orphans.
     let check = mock(&db, NOW, "0")
@@ -808,7 +812,11 @@ fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
         .arg(mock_interview())
         .run();
     assert_eq!(check.code, 0, "{}", check.transcript());
-    assert!(check.stdout.contains("0 errors, 0 warnings"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        check.stdout
+    );
 
     // Not today (the offer was for tomorrow) ...
     let today = mock(&db, "2026-11-28T10:00:00Z", "0")
@@ -888,4 +896,47 @@ fn a_mock_interview_reports_as_json_and_a_no_marks_nothing() {
         .query_row("SELECT COUNT(*) FROM revisit", [], |row| row.get(0))
         .unwrap();
     assert_eq!(marked, 0);
+}
+
+/// Hints work in any session: a right choice after a hint suggests Hard, not Good.
+#[test]
+fn a_hint_on_a_choice_question_caps_the_suggestion_in_a_drill() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("mc.toml");
+    std::fs::write(
+        &bank,
+        "[bank]\nid = \"mc\"\ntitle = \"MC\"\n\n[[question]]\nid = \"port\"\n\
+         kind = \"multiple_choice\"\nprompt = \"Which port does HTTPS use?\"\n\
+         choices = [\"80\", \"443\"]\nanswer = \"B\"\nexplanation = \"443.\"\n\
+         hint = \"It is not the HTTP one.\"\n",
+    )
+    .unwrap();
+    let db = dir.path().join("recall.db");
+    let run = mock(&db, NOW, "0")
+        .arg("drill")
+        .arg(&bank)
+        .args(["--plain", "--seed", "1"])
+        .stdin(":hint\n:hint\nB\n\n:quit\n")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("Hint 1 of 1: It is not the HTTP one."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("No more hints for this question."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("took 1 hint: the suggested rating is Hard at best")
+    );
+    assert!(run.stdout.contains("Rate (Enter = hard)"), "{}", run.stdout);
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let hints: i64 = connection
+        .query_row("SELECT hints FROM review", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(hints, 1);
 }

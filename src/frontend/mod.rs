@@ -78,8 +78,8 @@ pub trait FrontEnd {
     /// Shows a block of text (feedback, a confirmation, a notice).
     fn show(&mut self, text: &str) -> io::Result<()>;
     /// Shows the question and reads the answer (or a command); `stopwatch` has run
-    /// since the question was first shown (for a timer). When `ask.hints_taken` is more
-    /// than 0 the question is on screen already, with the hint just shown below it. An
+    /// since the question was first shown (for a timer). When `ask.resumed` the question
+    /// is on screen already, with the hint just shown below it. An
     /// [`io::ErrorKind::Interrupted`] error means Ctrl-C.
     fn ask(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply>;
     /// Reads a rating.
@@ -157,7 +157,7 @@ pub fn drive(
         };
         let key = ask.entry.key();
         // A question asked again after a hint keeps its time running.
-        if ask.hints_taken == 0 {
+        if !ask.resumed {
             stopwatch = clock.stopwatch();
         }
         let reply = match front.ask(&ask, &stopwatch) {

@@ -170,7 +170,7 @@ impl<L: LineSource, W: Write> FrontEnd for Plain<L, W> {
     fn ask(&mut self, ask: &Ask, _: &Stopwatch) -> io::Result<Reply> {
         check_interrupt()?;
         // After a hint the question is on screen already, above the hint.
-        if ask.hints_taken == 0 {
+        if !ask.resumed {
             writeln!(self.output, "{}\n", report::question(ask, self.width()))?;
         }
         let question = ask.entry.question;

@@ -508,11 +508,9 @@ impl Terminal {
         let help = paint(style::DIM, wrap(&help, self.draw_width(), "")).to_string();
         // After a hint, the lines typed before it are still on screen, above the hint.
         let (mut lines, mut line) = std::mem::take(&mut self.draft);
-        if ask.hints_taken == 0 {
+        if !ask.resumed {
             lines.clear();
             line.clear();
-        }
-        if ask.hints_taken == 0 {
             self.settle(&help)?;
         }
         let target = ask.target;
@@ -809,7 +807,7 @@ impl FrontEnd for Terminal {
     fn ask(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply> {
         let reply = check_interrupt().and_then(|()| {
             // After a hint the question is on screen already, above the hint.
-            if ask.hints_taken == 0 {
+            if !ask.resumed {
                 let question = report::question_text(ask, self.draw_width());
                 writeln!(self.term, "{}\n", self.drawn(&question))?;
             }

@@ -226,6 +226,8 @@ pub struct Session<'a> {
     unsaved: Vec<Unsaved>,
     /// Hints taken on the question being asked.
     hints_taken: usize,
+    /// The question being asked is on screen already (a hint was asked for).
+    resumed: bool,
 }
 
 /// The question being asked, with what a front end needs to show it.
@@ -248,6 +250,9 @@ pub struct Ask<'s, 'a> {
     /// How many of its hints the learner has taken so far (the question has been shown
     /// already when this is more than 0).
     pub hints_taken: usize,
+    /// Whether the question is on screen already, and its time running: a hint was
+    /// asked for (given or not) and the question is asked again.
+    pub resumed: bool,
     /// The time the answer should take, in an interview (where answers are timed);
     /// `None` elsewhere, or for a question with no target.
     pub target: Option<std::time::Duration>,
@@ -316,6 +321,7 @@ impl<'a> Session<'a> {
             history: Vec::new(),
             unsaved: Vec::new(),
             hints_taken: 0,
+            resumed: false,
         };
         session.advance();
         session
@@ -342,6 +348,7 @@ impl<'a> Session<'a> {
     fn advance(&mut self) {
         self.current = None;
         self.hints_taken = 0;
+        self.resumed = false;
         if self.is_finished() {
             return;
         }
@@ -409,6 +416,7 @@ impl<'a> Session<'a> {
             again: matches!(origin, Origin::Relearning(_)) || !self.outcomes[index].is_empty(),
             follow_up: self.entries[index].question.is_follow_up(),
             hints_taken: self.hints_taken,
+            resumed: self.resumed,
             target: self.target(self.entries[index].question),
         })
     }
@@ -422,13 +430,15 @@ impl<'a> Session<'a> {
     }
 
     /// Takes the next hint of the question being asked; `None` when it has no more (or
-    /// none, or no question is being asked). Once a hint is taken, the suggested rating
+    /// none, or no question is being asked). Either way the question is then
+    /// [`Ask::resumed`]. Once a hint is taken, the suggested rating
     /// is Hard at best.
     pub fn take_hint(&mut self) -> Option<Hint<'a>> {
         if !matches!(self.phase, Phase::Asking) {
             return None;
         }
         let (index, _) = self.current?;
+        self.resumed = true;
         let hints = &self.entries[index].question.hints;
         let text = hints.get(self.hints_taken)?;
         self.hints_taken += 1;
@@ -693,6 +703,8 @@ impl<'a> Session<'a> {
     /// again. When another session has since answered or marked that question, nothing
     /// is reverted ([`Undone::Superseded`]).
     pub fn undo(&mut self, recorder: &mut dyn Recorder) -> Result<Undone, RecordError> {
+        // Whatever is asked next is shown afresh.
+        self.resumed = false;
         match self.phase {
             Phase::Rating(_) => {
                 self.phase = Phase::Asking;
@@ -721,6 +733,8 @@ impl<'a> Session<'a> {
         }
         self.history.pop();
         self.put_back_current(index);
+        // Another question (or this one again, from the start): no hint taken yet.
+        self.hints_taken = 0;
         let undone = match step {
             Step::Answer {
                 requeued, followed, ..

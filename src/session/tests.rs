@@ -670,3 +670,31 @@ fn an_answer_over_its_target_time_is_flagged_and_counted() {
         .collect();
     assert_eq!(missed, ["daemon", "persist"]);
 }
+
+#[test]
+fn asking_for_a_hint_resumes_the_question_and_an_undo_starts_afresh() {
+    let library = mock();
+    let grader = Grader::new(&library.banks);
+    let mut s = session(&library, Mode::Interview);
+    let mut log = Log::new();
+    assert!(!s.ask().unwrap().resumed);
+    s.take_hint();
+    assert!(
+        s.ask().unwrap().resumed,
+        "the question is on screen already"
+    );
+    s.answer(Answer::Text("no idea".into()), 0, &grader);
+    s.rate(Rating::Again, &mut log).unwrap();
+    // The follow-up has no hints; asking for one still resumes it (no reprint, time on).
+    let follow_up = s.ask().unwrap();
+    assert!(!follow_up.resumed && follow_up.hints_taken == 0);
+    assert!(s.take_hint().is_none());
+    assert!(s.ask().unwrap().resumed);
+    assert_eq!(s.undo(&mut log).unwrap(), Undone::Answer);
+    let again = s.ask().unwrap();
+    assert_eq!(again.entry.question.id, "volume");
+    assert!(
+        !again.resumed && again.hints_taken == 0,
+        "asked afresh after the undo"
+    );
+}

@@ -376,4 +376,17 @@ fn follow_ups_export_as_questions_of_their_own() {
             run.stdout
         );
     }
+    let dir = tempfile::tempdir().unwrap();
+    let run = Recall::new()
+        .arg("export")
+        .arg(mock_interview())
+        .args(["--format", "anki", "-o"])
+        .arg(dir.path().join("mock.apkg"))
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("1 deck, 6 notes"),
+        "{}",
+        run.transcript()
+    );
 }

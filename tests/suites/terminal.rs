@@ -602,6 +602,9 @@ fn the_interview_timer_runs_while_the_answer_is_typed() {
     screen.text(" the data");
     let after = screen.when("> the volume keeps the data");
     assert!(after.contains("⏱ 0:"), "{after}");
+    // Ctrl-C while the timer waits for a key ends the session as anywhere else.
+    screen.keys(&["C-c"]);
+    assert_eq!(screen.exit(), 130);
 }
 
 /// Over its target time the timer says so, and the verdict flags it; a hint taken from

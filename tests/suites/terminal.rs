@@ -571,6 +571,14 @@ fn mock_interview() -> String {
         .to_string()
 }
 
+/// The seconds the timer on `screen` shows (`⏱ 1:05 of 1:30` is 65).
+fn timer_seconds(screen: &str) -> Option<u64> {
+    let line = screen.lines().find_map(|line| line.strip_prefix("⏱ "))?;
+    let (minutes, rest) = line.split_once(':')?;
+    let seconds = rest.get(..2)?;
+    Some(minutes.parse::<u64>().ok()? * 60 + seconds.parse::<u64>().ok()?)
+}
+
 /// The timer runs under the line being typed, on the wall clock (no `RECALL_NOW`), and
 /// redrawing it every second keeps what is typed.
 #[test]
@@ -589,12 +597,7 @@ fn the_interview_timer_runs_while_the_answer_is_typed() {
     let mut seen = String::new();
     let moved = crate::util::wait_for(|| {
         seen = screen.screen();
-        seen.lines().any(|line| {
-            line.starts_with("⏱ 0:")
-                && line[line.find("0:").unwrap_or(0)..]
-                    .get(2..4)
-                    .is_some_and(|s| s >= "02")
-        })
+        timer_seconds(&seen).is_some_and(|seconds| seconds >= 2)
     });
     assert!(moved, "the timer never moved:\n{seen}");
     assert!(seen.contains("> the volume keeps"), "{seen}");

@@ -398,6 +398,7 @@ impl Checker<'_> {
         let draft = raw.draft.take().is_some_and(|d| d.into_inner());
         let difficulty = raw.difficulty.take().and_then(|d| self.difficulty(d));
         let pass = raw.pass.as_ref().and_then(|p| self.pass_mark(p));
+        let time_span = raw.time.as_ref().map(|t| t.span());
         let time = self.time(raw.time.take());
         let hints = self.hints(raw.hint.take());
         let follow_ups = raw.follow_up.take();
@@ -424,17 +425,9 @@ impl Checker<'_> {
                 self.text_question(&mut question, kind, raw, at)
             }
         }
-        match follow_ups {
-            Some(list) if !kind.kind().is_text() => {
-                if let Some(first) = list.first() {
-                    self.error(
-                        first.span(),
-                        "follow-ups are for text questions; a multiple-choice question is graded by its letters",
-                        "remove the [[question.follow_up]] tables, or ask the follow-up as a question of its own",
-                    );
-                }
-            }
-            list => self.follow_ups(&mut question, list, 1),
+        self.interview_only(kind, &follow_ups, &time_span);
+        if kind == KindName::Interview {
+            self.follow_ups(&mut question, follow_ups, 1);
         }
         let complete = id.is_some() && prompt.is_some();
         complete.then_some(question)

@@ -158,7 +158,7 @@ pub struct RawQuestion {
     /// The rubric is a draft (e.g. made by `recall import`) for the author to refine.
     #[schemars(with = "Option<bool>")]
     pub draft: Option<S<bool>>,
-    /// The target answer time: `"90s"`, `"2m"`, `"1m30s"` or a number of seconds; the
+    /// The target answer time of an interview question: `"90s"`, `"2m"`, `"1m30s"` or a number of seconds; the
     /// default is the tier's (beginner 60s, intermediate 90s, advanced 120s, scenario 180s).
     #[schemars(with = "Option<RawTime>")]
     pub time: Option<S<RawTime>>,
@@ -166,8 +166,8 @@ pub struct RawQuestion {
     /// one at a time; taking one caps the suggested rating at Hard.
     #[schemars(with = "Option<RawHints>")]
     pub hint: Option<S<RawHints>>,
-    /// Follow-up questions, asked after the answer as an interviewer would probe (text
-    /// questions only).
+    /// Follow-up questions, asked after the answer as an interviewer would probe
+    /// (interview questions only, asked in mock interviews).
     #[schemars(with = "Option<Vec<RawFollowUp>>")]
     pub follow_up: Option<Vec<S<RawFollowUp>>>,
 }

@@ -12,7 +12,7 @@ use crate::session::{Mode, Queued, Session, report, select};
 /// scenario discussion, answered in your own words (two per tier unless --count says
 /// otherwise). Each answer is timed against a target (the question's `time`, else its
 /// tier's: beginner 1m, intermediate 1m 30s, advanced 2m, scenario 3m); at a terminal a
-/// timer runs under the line you type. After each answer you see the score, which
+/// timer runs just above the line you type. After each answer you see the score, which
 /// concepts you covered and missed, the time against the target (over time is
 /// flagged), and the model answer; then the question's follow-ups are asked, as an
 /// interviewer would probe (some only after a pass, some only after a fail).

@@ -517,7 +517,7 @@ impl Terminal {
         loop {
             let mut shown = soft_wrap("> ", &sanitize(&line), self.draw_width());
             if let Some(target) = target {
-                // The timer sits under the line being typed, redrawn every second.
+                // The timer sits just above the line being typed, redrawn every second.
                 let elapsed = stopwatch.elapsed();
                 let over = elapsed > target;
                 let text = format!(

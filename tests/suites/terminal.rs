@@ -579,7 +579,7 @@ fn timer_seconds(screen: &str) -> Option<u64> {
     Some(minutes.parse::<u64>().ok()? * 60 + seconds.parse::<u64>().ok()?)
 }
 
-/// The timer runs under the line being typed, on the wall clock (no `RECALL_NOW`), and
+/// The timer runs just above the line being typed, on the wall clock (no `RECALL_NOW`), and
 /// redrawing it every second keeps what is typed.
 #[test]
 fn the_interview_timer_runs_while_the_answer_is_typed() {

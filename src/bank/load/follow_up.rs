@@ -69,6 +69,35 @@ impl Checker<'_> {
         self.question_id = outer;
     }
 
+    /// What only a mock interview uses, on a question of another kind: follow-ups (an
+    /// error: they would never be asked) and a target time (a warning: it has no effect).
+    pub(super) fn interview_only(
+        &mut self,
+        kind: KindName,
+        follow_ups: &Option<Vec<S<RawFollowUp>>>,
+        time: &Option<Range<usize>>,
+    ) {
+        if kind == KindName::Interview {
+            return;
+        }
+        if let Some(first) = follow_ups.as_ref().and_then(|list| list.first()) {
+            self.error(
+                first.span(),
+                format!(
+                    "follow-ups are asked in mock interviews, and a {kind} question is never asked in one"
+                ),
+                "make it kind = \"interview\" with a tier, or ask the follow-up as a question of its own",
+            );
+        }
+        if let Some(span) = time {
+            self.warning(
+                span.clone(),
+                format!("`time` has no effect on a {kind} question: only interviews are timed"),
+                "remove it, or make the question kind = \"interview\" with a tier",
+            );
+        }
+    }
+
     fn when(&mut self, when: S<String>) -> Option<When> {
         let span = when.span();
         let name = when.into_inner();
@@ -222,5 +251,45 @@ time = 45
         assert_eq!(second.question.target_time().map(|t| t.as_secs()), Some(45));
         let ids: Vec<&str> = q.with_follow_ups().iter().map(|q| q.id.as_str()).collect();
         assert_eq!(ids, ["q", "q/follow-1", "q/follow-1/follow-1"]);
+    }
+
+    #[test]
+    fn only_an_interview_question_takes_follow_ups_and_a_time() {
+        let bank = r#"
+[bank]
+id = "b"
+title = "T"
+
+[[question]]
+id = "s"
+kind = "short_answer"
+prompt = "Where do volumes live?"
+model_answer = "Under /var/lib/docker/volumes."
+time = "30s"
+
+[[question.follow_up]]
+prompt = "Who owns them?"
+model_answer = "Docker."
+"#;
+        let (loaded, diagnostics) = load_str(Path::new("b.toml"), bank);
+        assert!(loaded.is_none());
+        let said: Vec<(bool, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.is_error(), d.message.as_str()))
+            .filter(|(_, m)| !m.contains("example"))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (
+                    false,
+                    "`time` has no effect on a short_answer question: only interviews are timed"
+                ),
+                (
+                    true,
+                    "follow-ups are asked in mock interviews, and a short_answer question is never asked in one"
+                ),
+            ]
+        );
     }
 }

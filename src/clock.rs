@@ -241,6 +241,17 @@ mod tests {
     }
 
     #[test]
+    fn a_fixed_clock_times_every_answer_alike() {
+        let fixed = Clock::parse("2026-11-27T09:30:00Z").unwrap();
+        assert_eq!(fixed.stopwatch().elapsed(), Duration::ZERO);
+        let slow = fixed.with_answer_time(Duration::from_secs(95));
+        assert_eq!(slow.stopwatch().elapsed_ms(), 95_000);
+        // The wall clock ignores it: its stopwatch measures.
+        let wall = Clock::system().with_answer_time(Duration::from_secs(95));
+        assert!(wall.stopwatch().elapsed() < Duration::from_secs(95));
+    }
+
+    #[test]
     fn rejects_a_bad_time_with_an_example() {
         let err = Clock::parse("tomorrow").unwrap_err().to_string();
         assert!(err.contains("2026-11-27T09:30:00Z"), "{err}");

@@ -4,7 +4,10 @@
 //! The three ways of studying (drill, quiz, interview) differ only in their options:
 //! whether feedback comes at once, whether the learner rates each answer, whether the
 //! answer moves the schedule, whether a question failed now comes back later in the same
-//! session (a drill's relearning, within a learn-ahead window, as Anki does). The session
+//! session (a drill's relearning, within a learn-ahead window, as Anki does), whether
+//! a question's follow-ups are asked after it and its answer timed against a target (an
+//! interview). A hint taken ([`Session::take_hint`]) caps the suggested rating at Hard
+//! and is recorded with the answer. The session
 //! grades answers (letters directly, free text through the [`Grader`]), suggests a
 //! rating, and hands each rated answer to a [`Recorder`] (the store, in the real
 //! program) the moment it is rated, so quitting loses nothing. A rating is taken only
@@ -247,8 +250,7 @@ pub struct Ask<'s, 'a> {
     pub again: bool,
     /// Whether it is a follow-up of the question answered just before.
     pub follow_up: bool,
-    /// How many of its hints the learner has taken so far (the question has been shown
-    /// already when this is more than 0).
+    /// How many of its hints the learner has taken so far.
     pub hints_taken: usize,
     /// Whether the question is on screen already, and its time running: a hint was
     /// asked for (given or not) and the question is asked again.

@@ -44,6 +44,7 @@ fn main() -> anyhow::Result<()> {
             rating: Rating::ALL[i % 4],
             duration_ms: 8_000,
             reschedules: true,
+            hints: 0,
             version: None,
         };
         let now = start + TimeDelta::seconds(i as i64);

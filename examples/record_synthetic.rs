@@ -67,6 +67,7 @@ fn main() -> Result<()> {
             rating: Rating::ALL[(index % 4) as usize],
             duration_ms: u64::from(index % 7) * 1000,
             reschedules: true,
+            hints: 0,
             version: None,
         };
         let now = start + TimeDelta::minutes(i64::from(index));

@@ -3,46 +3,92 @@
 //! Everything that needs "now" (scheduling, the review log, due lists) takes a `Clock`
 //! or a time read from one, never `Utc::now()` directly, so tests and "what happens next
 //! week" runs are reproducible. A fixed clock stays fixed; time taken on an answer is
-//! measured separately with `std::time::Instant`.
+//! measured by a [`Stopwatch`] from the same clock: the wall clock's `Instant`, or under
+//! `RECALL_NOW` the fixed `RECALL_ANSWER_TIME`.
 
 use chrono::{DateTime, FixedOffset, Local, Offset, SubsecRound, Utc};
+use std::time::{Duration, Instant};
 
 /// The environment variable that fixes the current time (RFC 3339).
 pub const NOW_VAR: &str = "RECALL_NOW";
+
+/// The environment variable that, under a fixed clock, says how long every answer takes
+/// (seconds, `95` or `95s`; 0 when unset): time stands still under `RECALL_NOW`, so a
+/// transcript that shows an answer over its target time needs the time given.
+pub const ANSWER_TIME_VAR: &str = "RECALL_ANSWER_TIME";
 
 /// The time recall works at: the system clock, or a fixed moment (`RECALL_NOW`) under
 /// which time stands still. Copy it freely; every copy reads the same time.
 #[derive(Debug, Clone, Copy)]
 pub struct Clock {
     fixed: Option<DateTime<FixedOffset>>,
+    /// How long each answer takes under a fixed clock (`RECALL_ANSWER_TIME`).
+    answer_time: Duration,
 }
 
 impl Clock {
     /// The system clock.
     pub fn system() -> Clock {
-        Clock { fixed: None }
+        Clock {
+            fixed: None,
+            answer_time: Duration::ZERO,
+        }
     }
 
     /// A clock stopped at `at`.
     pub fn fixed(at: DateTime<FixedOffset>) -> Clock {
-        Clock { fixed: Some(at) }
+        Clock {
+            fixed: Some(at),
+            answer_time: Duration::ZERO,
+        }
     }
 
-    /// `RECALL_NOW` when set (an error if it is not RFC 3339), else the system clock.
+    /// This clock, with every answer taking `time` when it is fixed.
+    pub fn with_answer_time(self, time: Duration) -> Clock {
+        Clock {
+            answer_time: time,
+            ..self
+        }
+    }
+
+    /// `RECALL_NOW` when set (an error if it is not RFC 3339), else the system clock;
+    /// with `RECALL_ANSWER_TIME` (an error if it is not seconds).
     pub fn from_env() -> Result<Clock, BadNow> {
-        match std::env::var(NOW_VAR) {
-            Ok(value) if !value.trim().is_empty() => Clock::parse(value.trim()),
-            _ => Ok(Clock::system()),
+        let clock = match std::env::var(NOW_VAR) {
+            Ok(value) if !value.trim().is_empty() => Clock::parse(value.trim())?,
+            _ => Clock::system(),
+        };
+        match std::env::var(ANSWER_TIME_VAR) {
+            Ok(value) if !value.trim().is_empty() => {
+                let seconds = value.trim().trim_end_matches('s').trim().parse::<u64>();
+                match seconds {
+                    Ok(seconds) => Ok(clock.with_answer_time(Duration::from_secs(seconds))),
+                    Err(_) => Err(BadNow::AnswerTime {
+                        value: value.trim().to_owned(),
+                    }),
+                }
+            }
+            _ => Ok(clock),
         }
     }
 
     fn parse(value: &str) -> Result<Clock, BadNow> {
         DateTime::parse_from_rfc3339(value)
             .map(Clock::fixed)
-            .map_err(|reason| BadNow {
+            .map_err(|reason| BadNow::Now {
                 value: value.to_owned(),
                 reason,
             })
+    }
+
+    /// A stopwatch started now, for the time an answer takes: the wall clock's, or under
+    /// a fixed clock the `RECALL_ANSWER_TIME` (0 unless set), so that transcripts are
+    /// reproducible.
+    pub fn stopwatch(&self) -> Stopwatch {
+        Stopwatch {
+            started: Instant::now(),
+            fixed: self.fixed.map(|_| self.answer_time),
+        }
     }
 
     /// The current time in UTC, to the microsecond: as precise as the review log and
@@ -111,17 +157,46 @@ pub fn short_interval(interval: chrono::TimeDelta) -> String {
     }
 }
 
-/// `RECALL_NOW` holds something that is not an RFC 3339 time.
+/// How long an answer has taken so far (see [`Clock::stopwatch`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Stopwatch {
+    started: Instant,
+    /// The time every answer takes under a fixed clock.
+    fixed: Option<Duration>,
+}
+
+impl Stopwatch {
+    /// The time since the stopwatch started (a fixed clock's answer time).
+    pub fn elapsed(&self) -> Duration {
+        self.fixed.unwrap_or_else(|| self.started.elapsed())
+    }
+
+    /// [`Stopwatch::elapsed`] in whole milliseconds.
+    pub fn elapsed_ms(&self) -> u64 {
+        u64::try_from(self.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+}
+
+/// `RECALL_NOW` or `RECALL_ANSWER_TIME` holds something recall cannot read.
 #[derive(Debug, thiserror::Error)]
-#[error(
-    "{NOW_VAR}={value:?} is not an RFC 3339 time ({reason}); \
-     write it like 2026-11-27T09:30:00Z or 2026-11-27T09:30:00+01:00"
-)]
-pub struct BadNow {
-    /// The value of `RECALL_NOW`, trimmed.
-    pub value: String,
-    /// What chrono found wrong with it (in the message, not a cause of its own).
-    reason: chrono::ParseError,
+pub enum BadNow {
+    /// `RECALL_NOW` is not an RFC 3339 time.
+    #[error(
+        "{NOW_VAR}={value:?} is not an RFC 3339 time ({reason}); \
+         write it like 2026-11-27T09:30:00Z or 2026-11-27T09:30:00+01:00"
+    )]
+    Now {
+        /// The value of `RECALL_NOW`, trimmed.
+        value: String,
+        /// What chrono found wrong with it (in the message, not a cause of its own).
+        reason: chrono::ParseError,
+    },
+    /// `RECALL_ANSWER_TIME` is not a number of seconds.
+    #[error("{ANSWER_TIME_VAR}={value:?} is not a number of seconds; write it like 95 or 95s")]
+    AnswerTime {
+        /// The value of `RECALL_ANSWER_TIME`, trimmed.
+        value: String,
+    },
 }
 
 #[cfg(test)]
@@ -163,6 +238,17 @@ mod tests {
     fn the_system_clock_reads_whole_microseconds_as_the_scheduler_does() {
         let now = Clock::system().now();
         assert_eq!(now.timestamp_subsec_nanos() % 1000, 0, "{now:?}");
+    }
+
+    #[test]
+    fn a_fixed_clock_times_every_answer_alike() {
+        let fixed = Clock::parse("2026-11-27T09:30:00Z").unwrap();
+        assert_eq!(fixed.stopwatch().elapsed(), Duration::ZERO);
+        let slow = fixed.with_answer_time(Duration::from_secs(95));
+        assert_eq!(slow.stopwatch().elapsed_ms(), 95_000);
+        // The wall clock ignores it: its stopwatch measures.
+        let wall = Clock::system().with_answer_time(Duration::from_secs(95));
+        assert!(wall.stopwatch().elapsed() < Duration::from_secs(95));
     }
 
     #[test]

@@ -2,13 +2,13 @@
 //!
 //! Every question with everything an author wrote: prompt, situation, choices with the
 //! right ones marked, answer, explanation, model answer, rubric, pass mark, known
-//! misconceptions and examples.
+//! misconceptions and examples, target time, hints, and follow-ups (after their parent).
 //! One field per line, never wrapped (a changed word changes one line), no terminal
 //! width, no colour, no clock: the same bank always renders to the same text, so a
 //! snapshot of it shows exactly what an edit changed. Bank text is sanitised. Not the
 //! learner's view; that is `view`.
 
-use crate::bank::{Bank, Question, letter};
+use crate::bank::{Bank, Question, When, letter};
 use crate::text::sanitize;
 use crate::view;
 use std::fmt::Write as _;
@@ -53,7 +53,7 @@ pub fn bank(bank: &Bank) -> String {
     let _ = writeln!(out, "questions: {}", bank.questions.len());
     for q in &bank.questions {
         out.push('\n');
-        question(&mut out, bank, q);
+        question(&mut out, bank, q, None);
     }
     out
 }
@@ -63,8 +63,12 @@ pub fn banks<'a>(banks: impl IntoIterator<Item = &'a Bank>) -> String {
     banks.into_iter().map(bank).collect::<Vec<_>>().join("\n")
 }
 
-fn question(out: &mut String, bank: &Bank, q: &Question) {
+/// A question, then its follow-ups (each after a blank line, headed by when it is asked).
+fn question(out: &mut String, bank: &Bank, q: &Question, when: Option<When>) {
     let mut head = format!("## {}/{} · {}", bank.id, q.id, q.kind_name());
+    if let Some(when) = when {
+        let _ = write!(head, " · follow-up, asked {}", asked(when));
+    }
     if let Some(tier) = q.tier {
         let _ = write!(head, " · {tier}");
     }
@@ -154,4 +158,23 @@ fn question(out: &mut String, bank: &Bank, q: &Question) {
         let _ = writeln!(out, "difficulty: {}", difficulty.as_str());
     }
     list(out, "references", &q.references);
+    if let Some(time) = q.time {
+        let _ = writeln!(out, "time: {}s", time.as_secs());
+    }
+    for hint in &q.hints {
+        field(out, "hint", hint);
+    }
+    for follow_up in &q.follow_ups {
+        out.push('\n');
+        question(out, bank, &follow_up.question, Some(follow_up.when));
+    }
+}
+
+/// When a follow-up is asked, as the render's heading says it.
+fn asked(when: When) -> &'static str {
+    match when {
+        When::Always => "always",
+        When::Passed => "when the answer passed",
+        When::Failed => "when the answer failed",
+    }
 }

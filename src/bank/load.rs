@@ -8,6 +8,7 @@
 //! what every question has; `kinds` checks what each kind of question adds, `rubric` the
 //! keywords and examples of text questions. A file with any error yields no bank.
 
+mod follow_up;
 mod kinds;
 mod lexicon;
 mod lint;
@@ -397,6 +398,10 @@ impl Checker<'_> {
         let draft = raw.draft.take().is_some_and(|d| d.into_inner());
         let difficulty = raw.difficulty.take().and_then(|d| self.difficulty(d));
         let pass = raw.pass.as_ref().and_then(|p| self.pass_mark(p));
+        let time_span = raw.time.as_ref().map(|t| t.span());
+        let time = self.time(raw.time.take());
+        let hints = self.hints(raw.hint.take());
+        let follow_ups = raw.follow_up.take();
         let kind = kind?;
         let mut question = Question {
             explanation,
@@ -405,6 +410,8 @@ impl Checker<'_> {
             difficulty,
             references,
             draft,
+            time,
+            hints,
             ..Question::new(
                 id.clone().unwrap_or_default(),
                 kind.kind(),
@@ -417,6 +424,10 @@ impl Checker<'_> {
             KindName::ShortAnswer | KindName::Scenario | KindName::Interview => {
                 self.text_question(&mut question, kind, raw, at)
             }
+        }
+        self.interview_only(kind, &follow_ups, &time_span);
+        if kind == KindName::Interview {
+            self.follow_ups(&mut question, follow_ups, 1);
         }
         let complete = id.is_some() && prompt.is_some();
         complete.then_some(question)

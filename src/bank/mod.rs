@@ -122,8 +122,16 @@ impl Library {
             .flat_map(|b| b.questions.iter().map(move |q| (b, q)))
     }
 
-    /// The question `bank/question`, or `question` alone when only one bank has that id.
-    /// The error says what exists instead.
+    /// Every question with its follow-ups after it ([`Question::with_follow_ups`]): what
+    /// an author wrote, for `recall test`, and every key progress may be stored under.
+    pub fn questions_and_follow_ups(&self) -> impl Iterator<Item = (&Bank, &Question)> {
+        self.questions()
+            .flat_map(|(b, q)| q.with_follow_ups().into_iter().map(move |q| (b, q)))
+    }
+
+    /// The question `bank/question` (a follow-up too, `bank/question/follow-1`), or
+    /// `question` alone when only one bank has that id. The error says what exists
+    /// instead.
     pub fn find(&self, key: &str) -> Result<(&Bank, &Question), FindError> {
         if let Some((bank_id, question_id)) = key.split_once('/') {
             let Some(bank) = self.bank(bank_id) else {
@@ -134,9 +142,11 @@ impl Library {
                     banks: banks.into_iter().map(str::to_owned).collect(),
                 });
             };
+            // A follow-up is found by its full key, `bank/question/follow-1`.
             return bank
                 .questions
                 .iter()
+                .flat_map(Question::with_follow_ups)
                 .find(|q| q.id == question_id)
                 .map(|q| (bank, q))
                 .ok_or_else(|| FindError::NotInBank {

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::time::Duration;
 
 /// One bank: one TOML file, a set of questions with a stable id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +83,14 @@ pub struct Question {
     pub references: Vec<String>,
     /// The rubric is a draft (e.g. made by `recall import`) for the author to refine.
     pub draft: bool,
+    /// The author's target answer time (`time = "90s"`); `None` takes the tier's default
+    /// ([`Question::target_time`]).
+    pub time: Option<Duration>,
+    /// Hints a learner may take while answering, in order (`hint = "..."` or a list).
+    pub hints: Vec<String>,
+    /// Questions an interviewer asks after this one (`[[question.follow_up]]`), in the
+    /// bank's order. Each is a text question of this question's kind and tier.
+    pub follow_ups: Vec<FollowUp>,
 }
 
 impl Question {
@@ -107,7 +116,32 @@ impl Question {
             difficulty: None,
             references: Vec::new(),
             draft: false,
+            time: None,
+            hints: Vec::new(),
+            follow_ups: Vec::new(),
         }
+    }
+
+    /// The time an answer should take: the author's `time`, else the tier's default
+    /// ([`Tier::target_time`]); `None` for a question with neither (no target).
+    pub fn target_time(&self) -> Option<Duration> {
+        self.time.or_else(|| self.tier.map(Tier::target_time))
+    }
+
+    /// This question and its follow-ups, depth first in the bank's order (a follow-up
+    /// right after its parent, before the parent's next follow-up): every question an
+    /// author wrote under it, for `test`, `render` and the exports.
+    pub fn with_follow_ups(&self) -> Vec<&Question> {
+        let mut all = vec![self];
+        for follow_up in &self.follow_ups {
+            all.extend(follow_up.question.with_follow_ups());
+        }
+        all
+    }
+
+    /// Whether this is a follow-up (its id has the parent's before a `/`).
+    pub fn is_follow_up(&self) -> bool {
+        self.id.contains('/')
     }
 
     /// Whether the learner answers in free text (graded by a rubric).
@@ -316,6 +350,18 @@ impl Tier {
             Tier::Advanced => "Advanced",
             Tier::Scenario => "Scenario discussion",
         }
+    }
+
+    /// The default time an answer of this tier should take, as interviewers pace them:
+    /// a definition in a minute, a comparison in a minute and a half, a design trade-off
+    /// in two, a scenario walk-through in three (docs/bank-format.md says why).
+    pub fn target_time(self) -> Duration {
+        Duration::from_secs(match self {
+            Tier::Beginner => 60,
+            Tier::Intermediate => 90,
+            Tier::Advanced => 120,
+            Tier::Scenario => 180,
+        })
     }
 }
 
@@ -547,6 +593,43 @@ impl fmt::Display for Expect {
             Expect::Pass => f.write_str("pass"),
             Expect::Fail => f.write_str("fail"),
             Expect::Score { min, max } => write!(f, "score {min:.2}..{max:.2}"),
+        }
+    }
+}
+
+/// A follow-up question: asked after the answer to its parent, when [`When`] allows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// When it is asked: after any answer, or only after a passed or a failed one.
+    pub when: When,
+    /// The question itself: its id is `parent/follow-N` (the N-th follow-up of its
+    /// parent, from 1), its kind and tier are its parent's, and it may have follow-ups
+    /// of its own (at most [`MAX_FOLLOW_UP_DEPTH`] deep).
+    pub question: Question,
+}
+
+/// How deep follow-ups may nest: a follow-up of a follow-up of a follow-up, no deeper.
+pub const MAX_FOLLOW_UP_DEPTH: usize = 3;
+
+named! {
+    /// When a follow-up is asked, judged by the answer to its parent.
+    pub enum When ("follow-up conditions") {
+        /// After any answer.
+        Always = "always",
+        /// Only when the parent's answer passed: probe deeper.
+        Passed = "passed",
+        /// Only when the parent's answer failed: a simpler way in.
+        Failed = "failed",
+    }
+}
+
+impl When {
+    /// Whether a follow-up with this condition is asked after an answer that `passed`.
+    pub fn allows(self, passed: bool) -> bool {
+        match self {
+            When::Always => true,
+            When::Passed => passed,
+            When::Failed => !passed,
         }
     }
 }

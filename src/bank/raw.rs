@@ -5,7 +5,7 @@
 //! sense (ids, letters in range, a model answer where one is needed) is checked in
 //! `bank::load`, which turns these into the model of `bank::model`.
 
-use super::model::{Difficulty, KindName, Tier};
+use super::model::{Difficulty, KindName, Tier, When};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -158,6 +158,105 @@ pub struct RawQuestion {
     /// The rubric is a draft (e.g. made by `recall import`) for the author to refine.
     #[schemars(with = "Option<bool>")]
     pub draft: Option<S<bool>>,
+    /// The target answer time of an interview question: `"90s"`, `"2m"`, `"1m30s"` or a number of seconds; the
+    /// default is the tier's (beginner 60s, intermediate 90s, advanced 120s, scenario 180s).
+    #[schemars(with = "Option<RawTime>")]
+    pub time: Option<S<RawTime>>,
+    /// A hint the learner may take while answering (`:hint`), or a list of them, given
+    /// one at a time; taking one caps the suggested rating at Hard.
+    #[schemars(with = "Option<RawHints>")]
+    pub hint: Option<S<RawHints>>,
+    /// Follow-up questions, asked after the answer as an interviewer would probe
+    /// (interview questions only, asked in mock interviews).
+    #[schemars(with = "Option<Vec<RawFollowUp>>")]
+    pub follow_up: Option<Vec<S<RawFollowUp>>>,
+}
+
+/// `[[question.follow_up]]`: a question asked after its parent's answer, of the parent's
+/// kind and tier, with its own prompt, model answer and rubric.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFollowUp {
+    /// When it is asked: after any answer (the default), or only after a passed or a
+    /// failed one.
+    #[schemars(with = "Option<When>")]
+    pub when: Option<S<String>>,
+    /// The follow-up question itself.
+    #[schemars(with = "String", required)]
+    pub prompt: Option<S<String>>,
+    /// The reference answer.
+    #[schemars(with = "String", required)]
+    pub model_answer: Option<S<String>>,
+    /// Its rubric; without it, one is derived from the model answer.
+    #[schemars(with = "Option<Vec<RawKeyword>>")]
+    pub keywords: Option<S<Vec<S<RawKeyword>>>>,
+    /// The pass mark as a fraction of the rubric's weight, in (0, 1].
+    #[schemars(with = "Option<f64>", range(min = 0.0, max = 1.0))]
+    pub pass: Option<S<f64>>,
+    /// Shown after answering.
+    #[schemars(with = "Option<String>")]
+    pub explanation: Option<S<String>>,
+    /// Example answers with the verdict the rubric should give them (`recall test`).
+    #[schemars(with = "Option<Vec<RawExample>>")]
+    pub example: Option<Vec<S<RawExample>>>,
+    /// Wrong claims learners commonly make.
+    #[schemars(with = "Option<Vec<RawMisconception>>")]
+    pub misconception: Option<Vec<S<RawMisconception>>>,
+    /// The target answer time; the default is the tier's.
+    #[schemars(with = "Option<RawTime>")]
+    pub time: Option<S<RawTime>>,
+    /// A hint, or a list of them.
+    #[schemars(with = "Option<RawHints>")]
+    pub hint: Option<S<RawHints>>,
+    /// The rubric is a draft for the author to refine.
+    #[schemars(with = "Option<bool>")]
+    pub draft: Option<S<bool>>,
+    /// Follow-ups of this follow-up (three levels deep at most).
+    #[schemars(with = "Option<Vec<RawFollowUp>>")]
+    pub follow_up: Option<Vec<S<RawFollowUp>>>,
+}
+
+impl RawFollowUp {
+    /// The follow-up as a question with no id and no kind (the loader gives it its
+    /// parent's), so that it is checked by the same code as every text question.
+    pub fn into_question(self) -> RawQuestion {
+        RawQuestion {
+            id: None,
+            kind: None,
+            prompt: self.prompt,
+            situation: None,
+            tier: None,
+            choices: None,
+            answer: None,
+            explanation: self.explanation,
+            model_answer: self.model_answer,
+            keywords: self.keywords,
+            pass: self.pass,
+            example: self.example,
+            misconception: self.misconception,
+            tags: None,
+            difficulty: None,
+            references: None,
+            draft: self.draft,
+            time: self.time,
+            hint: self.hint,
+            follow_up: self.follow_up,
+        }
+    }
+}
+
+/// A time: a number of seconds, or text such as `"90s"`, `"2m"`, `"1m30s"`.
+#[derive(Debug)]
+pub enum RawTime {
+    Seconds(i64),
+    Text(String),
+}
+
+/// A hint, or several: `"..."` or `["...", "..."]`.
+#[derive(Debug)]
+pub enum RawHints {
+    One(String),
+    Many(Vec<S<String>>),
 }
 
 /// Which keys each kind needs, as JSON Schema conditionals, so an editor flags a missing
@@ -389,6 +488,48 @@ impl<'de> Deserialize<'de> for RawTerm {
     }
 }
 
+impl<'de> Deserialize<'de> for RawTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawTime;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a time: "90s", "2m", "1m30s" or a number of seconds"#)
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawTime, E> {
+                Ok(RawTime::Seconds(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTime, E> {
+                Ok(RawTime::Text(v.to_owned()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RawHints {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawHints;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a hint "..." or a list of hints ["...", "..."]"#)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawHints, E> {
+                Ok(RawHints::One(v.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawHints, A::Error> {
+                let mut hints = Vec::new();
+                while let Some(hint) = seq.next_element::<S<String>>()? {
+                    hints.push(hint);
+                }
+                Ok(RawHints::Many(hints))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 impl<'de> Deserialize<'de> for RawExpect {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
@@ -517,6 +658,36 @@ impl JsonSchema for RawKeyword {
                     "required": ["forbid"],
                     "additionalProperties": false
                 }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawTime {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Time".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A target answer time: seconds (90), or text with s, m or both (\"90s\", \"2m\", \"1m30s\").",
+            "anyOf": [
+                { "type": "integer", "minimum": 1, "maximum": 3600 },
+                { "type": "string", "pattern": "^\\s*(\\d+\\s*m)?\\s*(\\d+\\s*s)?\\s*$" }
+            ]
+        })
+    }
+}
+
+impl JsonSchema for RawHints {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Hints".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A hint, or a list of hints given one at a time.",
+            "anyOf": [
+                { "type": "string", "minLength": 1 },
+                { "type": "array", "items": { "type": "string", "minLength": 1 }, "minItems": 1 }
             ]
         })
     }

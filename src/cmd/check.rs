@@ -108,7 +108,7 @@ pub(crate) fn plural(n: usize) -> &'static str {
 fn orphans(ctx: &Context, library: &crate::bank::Library) -> Result<Vec<Diagnostic>, CommandError> {
     let store = ctx.open_store()?;
     let known: std::collections::HashSet<crate::store::QuestionKey> = library
-        .questions()
+        .questions_and_follow_ups()
         .map(|(b, q)| crate::store::QuestionKey::new(&b.id, &q.id))
         .collect();
     Ok(store

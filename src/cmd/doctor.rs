@@ -247,7 +247,7 @@ fn orphans(
 ) -> Result<(), CommandError> {
     let library = ctx.load_banks(&args.paths)?;
     let known: HashSet<QuestionKey> = library
-        .questions()
+        .questions_and_follow_ups()
         .map(|(b, q)| QuestionKey::new(&b.id, &q.id))
         .collect();
     let orphans = store.orphans(&known)?;

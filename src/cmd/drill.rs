@@ -10,7 +10,8 @@ use chrono::TimeDelta;
 ///
 /// Learning and relearning questions come first, then due reviews, then new questions
 /// within today's limit (20 a day unless the config says otherwise), taken in turn from
-/// each bank. A question you fail comes back later in the same drill once its next
+/// each bank; questions a mock interview's report marked to revisit come before them
+/// all. A question you fail comes back later in the same drill once its next
 /// learning step is due (within the learn-ahead window, 20 minutes unless the config
 /// says otherwise); the drill ends when nothing is due within it.
 ///
@@ -21,7 +22,8 @@ use chrono::TimeDelta;
 /// nothing rated, and an answer waiting for its rating is saved with the suggested one.
 /// At a terminal, letters pick a choice and Esc opens a menu to skip, undo, suspend,
 /// bury, reset or quit; elsewhere (or with --plain) every prompt is a line on stdout and
-/// every answer a line on stdin, with :skip, :undo, :suspend, :bury, :reset and :quit.
+/// every answer a line on stdin, with :skip, :undo, :suspend, :bury, :reset, :hint (when
+/// the question has hints) and :quit.
 ///
 /// Toward an interview date (`recall goal set`), reviews come weakest on the date first,
 /// and a review due after the date is brought back once in the week before it. With
@@ -81,7 +83,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         .store
         .due_queue(&keys, now, progress.study_day(), &options)?
         .limited(args.new, args.limit);
-    let entries = select::queued(&questions, queue.in_order());
+    // The questions a mock interview's report marked to revisit come first.
+    let today = progress.study_day().date(ctx.clock.offset());
+    let revisit: Vec<_> = progress
+        .store
+        .revisits(today)?
+        .into_iter()
+        .filter(|key| keys.contains(key))
+        .collect();
+    let rest = queue.in_order().filter(|key| !revisit.contains(key));
+    let entries = select::queued(&questions, revisit.iter().chain(rest));
 
     if entries.is_empty() {
         let mut message = String::from("Nothing is due now.");
@@ -111,13 +122,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         },
         None => String::new(),
     };
+    let first = if revisit.is_empty() {
+        String::new()
+    } else {
+        format!("{} to revisit first, ", revisit.len())
+    };
+    let in_queue = |list: &[crate::session::QuestionKey]| {
+        list.iter().filter(|key| !revisit.contains(key)).count()
+    };
     study::print_wrapped(&format!(
-        "Drill: {} question{} ({} learning, {} to review, {} new){toward}\n",
+        "Drill: {} question{} ({first}{} learning, {} to review, {} new){toward}\n",
         entries.len(),
         if entries.len() == 1 { "" } else { "s" },
-        queue.learning.len(),
-        queue.review.len(),
-        queue.new.len()
+        in_queue(&queue.learning),
+        in_queue(&queue.review),
+        in_queue(&queue.new)
     ))?;
     let mut settings = study::options(
         Mode::Drill,
@@ -134,6 +153,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &library,
         &mut progress,
         &mut session,
+        None,
     )?;
 
     let width = crate::text::terminal_width();

@@ -59,7 +59,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
                 ));
             };
             export::anki::write_package(&banks, ctx.clock.now().timestamp_millis(), out)?;
-            let notes: usize = banks.iter().map(|b| b.questions.len()).sum();
+            // A follow-up is a note of its own.
+            let notes: usize = banks
+                .iter()
+                .flat_map(|b| &b.questions)
+                .map(|q| q.with_follow_ups().len())
+                .sum();
             eprintln!(
                 "wrote {}: {} deck{}, {} note{}",
                 out.display(),

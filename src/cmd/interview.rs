@@ -3,16 +3,28 @@
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
 use crate::bank::Tier;
+use crate::session::readiness::Readiness;
 use crate::session::{Mode, Queued, Session, report, select};
 
 /// Rehearse a mock interview, tier by tier
 ///
 /// Questions go from beginner to intermediate to advanced to
 /// scenario discussion, answered in your own words (two per tier unless --count says
-/// otherwise). Each answer is timed; after each you see the score, which concepts you
-/// covered and missed, and the model answer. At the end: readiness for each tier that
-/// was asked ("ready" takes at least two answers, four in five of them passing) and the
-/// questions to revisit.
+/// otherwise). Each answer is timed against a target (the question's `time`, else its
+/// tier's: beginner 1m, intermediate 1m 30s, advanced 2m, scenario 3m); at a terminal a
+/// timer runs just above the line you type. After each answer you see the score, which
+/// concepts you covered and missed, the time against the target (over time is
+/// flagged), and the model answer; then the question's follow-ups are asked, as an
+/// interviewer would probe (some only after a pass, some only after a fail).
+///
+/// A question may have hints: `:hint` (at a terminal, Esc then h) shows the next one;
+/// the suggested rating is then Hard at best, and the log records the hints taken.
+///
+/// At the end, the readiness report: for each tier that was asked, the score, the
+/// follow-ups, the time against the target ("ready" takes at least two answers, four in
+/// five of them passing); the concepts missed most; and the questions to revisit, the
+/// weakest first. recall then offers to put those questions first in tomorrow's drill
+/// (y/N).
 ///
 /// Interview answers feed the scheduler like drill answers: rate each one (Enter takes
 /// the suggestion) or use --auto-rate.
@@ -31,6 +43,11 @@ pub struct Args {
     /// How answers are rated.
     #[command(flatten)]
     pub rating: RatingArgs,
+
+    /// Print the readiness report as one JSON object, the last line of stdout, instead
+    /// of text (the session's own prompts are unchanged)
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Runs `recall interview`.
@@ -71,6 +88,29 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     ))?;
     let options = study::options(Mode::Interview, true, !args.rating.auto_rate, seed);
     let mut session = Session::new(entries, options, ctx.clock);
+    let width = crate::text::terminal_width();
+    let text = |session: &Session| {
+        format!(
+            "{}\n\n{}",
+            report::interview(session, width),
+            report::summary(session, width)
+        )
+    };
+    let json = args.json;
+    let offer = |session: &Session| {
+        let count = Readiness::of(session).revisit.len();
+        (count > 0).then(|| study::Offer {
+            before: if json { String::new() } else { text(session) },
+            question: format!(
+                "Put {} first in tomorrow's drill?",
+                if count == 1 {
+                    "this question".to_owned()
+                } else {
+                    format!("these {count} questions")
+                }
+            ),
+        })
+    };
     let ran = study::run_session(
         ctx,
         &args.study,
@@ -78,12 +118,42 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &library,
         &mut progress,
         &mut session,
+        Some(&offer),
     )?;
-    let width = crate::text::terminal_width();
-    let report = format!(
-        "{}\n\n{}",
-        report::interview(&session, width),
-        report::summary(&session, width)
-    );
+    let readiness = Readiness::of(&session);
+    let marked = ran.accepted == Some(true);
+    if marked {
+        let tomorrow = progress.study_day().shifted(1).date(ctx.clock.offset());
+        progress
+            .store
+            .mark_revisit(&readiness.revisit_keys(), ctx.clock.now(), tomorrow)?;
+    }
+    let report = if json {
+        let mut value = serde_json::to_value(&readiness).map_err(anyhow::Error::from)?;
+        value["revisit_first_tomorrow"] = serde_json::Value::Bool(marked);
+        value["summary"] =
+            serde_json::to_value(summary_json(&session.tally())).map_err(anyhow::Error::from)?;
+        value.to_string()
+    } else if ran.offered {
+        // The report was shown before the offer.
+        if marked {
+            "Tomorrow's drill asks them first.".to_owned()
+        } else {
+            String::new()
+        }
+    } else {
+        text(&session)
+    };
     ran.finish(&report, Outcome::Success)
+}
+
+/// The session's counts for `--json`.
+fn summary_json(t: &crate::session::Tally) -> serde_json::Value {
+    serde_json::json!({
+        "questions": t.total,
+        "answered": t.answered,
+        "right": t.right,
+        "skipped": t.skipped,
+        "seconds": t.elapsed_ms as f64 / 1000.0,
+    })
 }

@@ -130,6 +130,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         &library,
         &mut progress,
         &mut session,
+        None,
     )?;
     let width = crate::text::terminal_width();
     let (text, passed) = report::quiz(&session, args.pass, width);

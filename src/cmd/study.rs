@@ -213,6 +213,24 @@ pub struct Ran {
     /// The day's health check of the database, when it failed: reported after the
     /// summary (every answer of the session is saved by then).
     health: Option<CommandError>,
+    /// Whether the closing offer was made (its report printed before it).
+    pub offered: bool,
+    /// The learner's answer to the closing offer, when one was made and answered.
+    pub accepted: Option<bool>,
+}
+
+/// Makes a session's closing offer from how it went; `None` when there is nothing to
+/// offer.
+pub type MakeOffer<'f> = dyn Fn(&Session) -> Option<Offer> + 'f;
+
+/// What a session offers at its end, asked through its front end (whose input it is):
+/// `before` is printed first (a report to decide on), then `question` is asked, no
+/// unless the learner says yes.
+pub struct Offer {
+    /// Printed before the question (may be empty).
+    pub before: String,
+    /// The yes-or-no question.
+    pub question: String,
 }
 
 impl Ran {
@@ -220,12 +238,14 @@ impl Ran {
     /// ended), then gives the command's result: `outcome`, or exit 130 after Ctrl-C
     /// (with the same report as `:quit`).
     pub fn finish(self, report: &str, outcome: Outcome) -> Result<Outcome, CommandError> {
-        let mut text = report.to_owned();
-        for note in &self.notes {
-            text.push('\n');
-            text.push_str(note);
+        let mut lines: Vec<&str> = Vec::new();
+        if !report.is_empty() {
+            lines.push(report);
         }
-        print(&text)?;
+        lines.extend(self.notes.iter().map(String::as_str));
+        if !lines.is_empty() {
+            print(&lines.join("\n"))?;
+        }
         if let Some(error) = self.health {
             return Err(error);
         }
@@ -237,7 +257,9 @@ impl Ran {
 }
 
 /// Runs `session` over the chosen front end, and keeps what could not be saved in the
-/// recovery file; the verb prints its report with [`Ran::finish`].
+/// recovery file; then, unless the learner stopped it with Ctrl-C or input ended, asks
+/// what `offer` makes of it (its answer in [`Ran::accepted`]); the verb prints its
+/// report with [`Ran::finish`].
 pub fn run_session(
     ctx: &Context,
     args: &StudyArgs,
@@ -245,6 +267,7 @@ pub fn run_session(
     library: &Library,
     progress: &mut Progress,
     session: &mut Session,
+    offer: Option<&MakeOffer>,
 ) -> Result<Ran, CommandError> {
     let grader = Grader::new(&library.banks);
     let recovery_path = recovery::path_for(progress.store.path());
@@ -263,6 +286,24 @@ pub fn run_session(
         Box::new(Terminal::new(editor))
     };
     let result = frontend::drive(session, front.as_mut(), &grader, &mut recorder, &ctx.clock);
+    let mut accepted = None;
+    let offered = match (&result, offer) {
+        (Ok(Ending::Completed | Ending::Quit), Some(offer)) if !frontend::interrupted() => {
+            offer(session)
+        }
+        _ => None,
+    };
+    let was_offered = offered.is_some();
+    if let Some(offer) = offered {
+        if !offer.before.is_empty() {
+            print(&offer.before)?;
+        }
+        accepted = match front.confirm(&offer.question) {
+            Ok(answer) => answer,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => None,
+            Err(error) => return Err(error.into()),
+        };
+    }
     drop(front);
     let mut notes = Vec::new();
     if !session.unsaved().is_empty() {
@@ -315,6 +356,8 @@ pub fn run_session(
         ending,
         notes,
         health,
+        offered: was_offered,
+        accepted,
     })
 }
 
@@ -411,5 +454,6 @@ pub fn options(
         ask_rating,
         seed,
         learn_ahead: None,
+        follow_ups: mode == session::Mode::Interview,
     }
 }

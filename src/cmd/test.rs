@@ -51,7 +51,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let grader = Grader::new(&library.banks);
     let mut failures = Vec::new();
     let (mut questions, mut examples) = (0usize, 0usize);
-    for (bank, question) in library.questions().filter(|(_, q)| q.is_text()) {
+    for (bank, question) in library
+        .questions_and_follow_ups()
+        .filter(|(_, q)| q.is_text())
+    {
         questions += 1;
         if let Some(model) = question.model_answer.as_deref() {
             let grade = grader.grade(bank, question, model);

@@ -288,7 +288,7 @@ fn write_collection(conn: &Connection, banks: &[&Bank], now_ms: i64) -> Result<(
     )?;
     let mut position = 0;
     for (bank, deck_id) in banks.iter().zip(deck_ids) {
-        for q in &bank.questions {
+        for q in bank.questions.iter().flat_map(Question::with_follow_ups) {
             position += 1;
             let key = format!("{}/{}", bank.id, q.id);
             let fields = fields(bank, q);

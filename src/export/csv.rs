@@ -7,7 +7,7 @@
 //! bank is untrusted input and a shared sheet should not execute it.
 
 use super::{answer_letters, tags};
-use crate::bank::{Bank, letter};
+use crate::bank::{Bank, Question, letter};
 
 /// The header row: the columns, in order.
 pub const HEADER: [&str; 10] = [
@@ -46,7 +46,7 @@ fn row(cells: &[String]) -> String {
 pub fn export<'a>(banks: impl IntoIterator<Item = &'a Bank>) -> String {
     let mut out = row(&HEADER.map(str::to_owned));
     for bank in banks {
-        for q in &bank.questions {
+        for q in bank.questions.iter().flat_map(Question::with_follow_ups) {
             let prompt = match &q.situation {
                 Some(situation) => format!("{}\n\n{}", situation.trim(), q.prompt.trim()),
                 None => q.prompt.trim().to_owned(),

@@ -43,7 +43,7 @@ pub fn export<'a>(banks: impl IntoIterator<Item = &'a Bank>) -> String {
     );
     for bank in banks {
         let _ = writeln!(out, "\n$CATEGORY: recall/{}\n", bank.id);
-        for q in &bank.questions {
+        for q in bank.questions.iter().flat_map(Question::with_follow_ups) {
             out.push_str(&question(bank, q));
             out.push('\n');
         }

@@ -12,7 +12,8 @@ pub mod gift;
 use crate::bank::{Bank, Question, letter};
 
 /// The tags of a question as other tools want them: the bank's, the question's, and its
-/// tier as `tier::beginner`, each without spaces.
+/// tier as `tier::beginner`, and `follow_up` on a follow-up (exported as a question of
+/// its own, under its id `question/follow-N`), each without spaces.
 pub fn tags(bank: &Bank, q: &Question) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for tag in bank.tags.iter().chain(&q.tags) {
@@ -27,6 +28,9 @@ pub fn tags(bank: &Bank, q: &Question) -> Vec<String> {
     }
     if let Some(tier) = q.tier {
         out.push(format!("tier::{tier}"));
+    }
+    if q.is_follow_up() {
+        out.push("follow_up".to_owned());
     }
     out
 }

@@ -12,7 +12,7 @@
 pub mod plain;
 pub mod terminal;
 
-use crate::clock::Clock;
+use crate::clock::{Clock, Stopwatch};
 use crate::grade::Grader;
 use crate::schedule::Rating;
 use crate::session::input::Control;
@@ -21,7 +21,6 @@ use crate::session::{Answer, Ask, Mark, Recorder, Session, Undone, report};
 use chrono::{DateTime, Utc};
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Instant;
 
 /// What the learner gave when asked a question.
 #[derive(Debug, Clone, PartialEq)]
@@ -78,13 +77,18 @@ pub trait FrontEnd {
     fn width(&self) -> usize;
     /// Shows a block of text (feedback, a confirmation, a notice).
     fn show(&mut self, text: &str) -> io::Result<()>;
-    /// Shows the question and reads the answer (or a command). An
+    /// Shows the question and reads the answer (or a command); `stopwatch` has run
+    /// since the question was first shown (for a timer). When `ask.resumed` the question
+    /// is on screen already, with the hint just shown below it. An
     /// [`io::ErrorKind::Interrupted`] error means Ctrl-C.
-    fn ask(&mut self, ask: &Ask) -> io::Result<Reply>;
+    fn ask(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply>;
     /// Reads a rating.
     fn rate(&mut self, prompt: &RatingPrompt) -> io::Result<RateReply>;
     /// A commit failed (`why`): asks whether to try again or quit.
     fn after_failure(&mut self, why: &str) -> io::Result<AfterFailure>;
+    /// Asks a yes-or-no `question`, no unless the learner says yes; `None` when input
+    /// ended first.
+    fn confirm(&mut self, question: &str) -> io::Result<Option<bool>>;
 }
 
 /// How a session ended.
@@ -134,9 +138,10 @@ fn is_interrupt(error: &io::Error) -> bool {
 
 /// Runs `session` to its end over `front`. Each rating is recorded the moment it is
 /// given and confirmed once committed, so whatever ends the session, nothing rated is
-/// lost. Time per answer is measured on the wall clock, except under a fixed
-/// `RECALL_NOW`, where time stands still and every answer takes 0s (so transcripts are
-/// reproducible).
+/// lost. Time per answer is measured by the clock's [`Stopwatch`]: the wall clock,
+/// except under a fixed `RECALL_NOW`, where every answer takes `RECALL_ANSWER_TIME`
+/// (0s unless set), so transcripts are reproducible. Taking a hint (`:hint`) shows it
+/// and asks the same question again, its time still running.
 pub fn drive(
     session: &mut Session,
     front: &mut dyn FrontEnd,
@@ -145,13 +150,17 @@ pub fn drive(
     clock: &Clock,
 ) -> anyhow::Result<Ending> {
     let mode = session.options().mode;
+    let mut stopwatch = clock.stopwatch();
     loop {
         let Some(ask) = session.ask() else {
             return Ok(Ending::Completed);
         };
         let key = ask.entry.key();
-        let started = Instant::now();
-        let reply = match front.ask(&ask) {
+        // A question asked again after a hint keeps its time running.
+        if !ask.resumed {
+            stopwatch = clock.stopwatch();
+        }
+        let reply = match front.ask(&ask, &stopwatch) {
             Ok(reply) => reply,
             Err(error) if is_interrupt(&error) => {
                 session.quit();
@@ -159,11 +168,7 @@ pub fn drive(
             }
             Err(error) => return Err(error.into()),
         };
-        let elapsed_ms = if clock.is_fixed() {
-            0
-        } else {
-            u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
-        };
+        let elapsed_ms = stopwatch.elapsed_ms();
         match reply {
             Reply::End => {
                 session.quit();
@@ -178,6 +183,15 @@ pub fn drive(
                 session.skip();
             }
             Reply::Control(Control::Undo) => undo(session, front, recorder)?,
+            Reply::Control(Control::Hint) => {
+                let width = front.width();
+                let text = match session.take_hint() {
+                    Some(hint) => report::hint(&hint, width),
+                    None if ask_has_hints(session) => "No more hints for this question.".to_owned(),
+                    None => "This question has no hints.".to_owned(),
+                };
+                front.show(&text)?;
+            }
             Reply::Control(Control::Mark(mark)) => match session.mark(mark, recorder) {
                 Ok(_) => front.show(&marked(mark, &key.to_string()))?,
                 Err(error) => front.show(&format!("Not {}: {}", mark.done(), why(&error)))?,
@@ -200,6 +214,13 @@ pub fn drive(
             }
         }
     }
+}
+
+/// Whether the question being asked has hints at all.
+fn ask_has_hints(session: &Session) -> bool {
+    session
+        .ask()
+        .is_some_and(|ask| !ask.entry.question.hints.is_empty())
 }
 
 /// What a mark did, for the learner.

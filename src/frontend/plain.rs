@@ -3,11 +3,12 @@
 //! Used when stdin or stderr is not a terminal, or with `--plain`. Every answer is one
 //! line: letters for multiple choice (`C`, `A,C`), a line of text for text questions (an
 //! empty line means "I don't know"), a digit 1-4 or an empty line for the rating, and
-//! `:skip`, `:undo`, `:quit`, `:suspend`, `:bury`, `:reset` at a question. A line that
+//! `:skip`, `:undo`, `:quit`, `:suspend`, `:bury`, `:reset` and `:hint` at a question. A line that
 //! is not UTF-8 is asked again. End of input ends the session cleanly. This is the
 //! interface for scripts and tests, and for screen readers.
 
 use super::{AfterFailure, FrontEnd, RateReply, RatingPrompt, Reply, check_interrupt};
+use crate::clock::Stopwatch;
 use crate::session::input::{self, Control};
 use crate::session::{Answer, Ask, report};
 use std::io::{self, BufRead, Write};
@@ -166,19 +167,27 @@ impl<L: LineSource, W: Write> FrontEnd for Plain<L, W> {
         writeln!(self.output, "{text}\n")
     }
 
-    fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
+    fn ask(&mut self, ask: &Ask, _: &Stopwatch) -> io::Result<Reply> {
         check_interrupt()?;
-        writeln!(self.output, "{}\n", report::question(ask, self.width()))?;
+        // After a hint the question is on screen already, above the hint.
+        if !ask.resumed {
+            writeln!(self.output, "{}\n", report::question(ask, self.width()))?;
+        }
         let question = ask.entry.question;
+        let hint = if ask.hints_taken < question.hints.len() {
+            "; :hint for a hint"
+        } else {
+            ""
+        };
         loop {
             let prompt = if question.is_text() {
-                "Your answer (one line; empty for \"I don't know\"): "
+                format!("Your answer (one line; empty for \"I don't know\"{hint}): ")
             } else if question.is_multiple_answer() {
-                "Answer (letters like A,C): "
+                format!("Answer (letters like A,C{hint}): ")
             } else {
-                "Answer (a letter): "
+                format!("Answer (a letter{hint}): ")
             };
-            let Some(line) = self.line(prompt)? else {
+            let Some(line) = self.line(&prompt)? else {
                 return Ok(Reply::End);
             };
             if let Some(command) = input::control(&line) {
@@ -207,6 +216,14 @@ impl<L: LineSource, W: Write> FrontEnd for Plain<L, W> {
                 Err(message) => writeln!(self.output, "{message}")?,
             }
         }
+    }
+
+    fn confirm(&mut self, question: &str) -> io::Result<Option<bool>> {
+        let Some(line) = self.line(&format!("{question} [y/N]: "))? else {
+            return Ok(None);
+        };
+        let yes = matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes");
+        Ok(Some(yes))
     }
 
     fn after_failure(&mut self, why: &str) -> io::Result<AfterFailure> {

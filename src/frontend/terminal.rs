@@ -19,14 +19,17 @@
 
 use super::{AfterFailure, FrontEnd, RateReply, RatingPrompt, Reply, check_interrupt};
 use crate::bank::{Kind, letter};
+use crate::clock::Stopwatch;
 use crate::schedule::Rating;
 use crate::session::input::{self, Control};
+use crate::session::report::clock_face;
 use crate::session::{Answer, Ask, Mark, report};
 use crate::style::{self, paint};
 use crate::text::{display_width, sanitize, wrap};
 use console::{Key, Term};
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::time::Duration;
 use unicode_width::UnicodeWidthStr;
 
 /// Prose is wrapped to at most this many columns, for readability.
@@ -43,6 +46,9 @@ pub struct Terminal {
     quiet: Option<Quiet>,
     /// Whether stderr takes colour; when not, escape codes are stripped before drawing.
     colour: bool,
+    /// The lines of a text answer typed before `:hint` (they stay on screen and the
+    /// answer goes on after the hint), and the line being typed when Esc took a hint.
+    draft: (Vec<String>, String),
 }
 
 /// While it lives, the terminal neither echoes what is typed nor holds it back until
@@ -164,7 +170,10 @@ impl Menu {
 
 /// What the session menu (Esc) offers at a question, and at the rating prompt.
 enum MenuPlace {
-    Question,
+    /// At a question; `hints` when it has a hint left to take.
+    Question {
+        hints: bool,
+    },
     Rating(Rating),
 }
 
@@ -188,6 +197,7 @@ impl Terminal {
             live: String::new(),
             quiet: Quiet::start(),
             colour: style::on_stderr(),
+            draft: (Vec::new(), String::new()),
         }
     }
 
@@ -258,6 +268,32 @@ impl Terminal {
         }
     }
 
+    /// Waits up to `timeout` for a key; `None` when none came (time to redraw a timer).
+    /// Ctrl-C is an [`io::ErrorKind::Interrupted`] error, as for [`Terminal::key`].
+    fn key_within(&self, timeout: Duration) -> io::Result<Option<Key>> {
+        #[cfg(unix)]
+        {
+            use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
+            use std::os::fd::AsFd;
+            check_interrupt()?;
+            let stdin = io::stdin();
+            let mut fds = [PollFd::new(stdin.as_fd(), PollFlags::POLLIN)];
+            let ms = u16::try_from(timeout.as_millis()).unwrap_or(u16::MAX);
+            match poll(&mut fds, PollTimeout::from(ms)) {
+                Ok(0) => return Ok(None),
+                Err(nix::errno::Errno::EINTR) => {
+                    check_interrupt()?;
+                    return Ok(None);
+                }
+                // A key is there, or stdin cannot be polled: read it the usual way.
+                _ => {}
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = timeout;
+        self.key().map(Some)
+    }
+
     /// Runs `menu` until something is picked (or Esc, or the end of input). With
     /// `instant`, an item's key picks it at once; otherwise (tick boxes) it ticks.
     fn run_menu(&mut self, menu: &mut Menu, instant: bool) -> io::Result<Picked> {
@@ -305,8 +341,8 @@ impl Terminal {
 
     /// The session menu (Esc): what else can be done here. Esc again goes back.
     fn session_menu(&mut self, place: &MenuPlace) -> io::Result<Command> {
-        let items: Vec<(char, String, Command)> = match place {
-            MenuPlace::Question => vec![
+        let mut items: Vec<(char, String, Command)> = match place {
+            MenuPlace::Question { .. } => vec![
                 ('b', "back to the question".to_owned(), Command::Back),
                 (
                     's',
@@ -353,6 +389,10 @@ impl Terminal {
                 ),
             ],
         };
+        if let MenuPlace::Question { hints: true } = place {
+            let hint = "take a hint (the suggested rating is Hard at best then)";
+            items.insert(1, ('h', hint.to_owned(), Command::Control(Control::Hint)));
+        }
         let mut menu = Menu::new(
             items
                 .iter()
@@ -379,9 +419,10 @@ impl Terminal {
 
     /// Esc at a question: the prompt makes way for the session menu; `None` when the
     /// learner goes back to the question (the caller draws it again).
-    fn escape_at_question(&mut self) -> io::Result<Option<Reply>> {
+    fn escape_at_question(&mut self, ask: &Ask) -> io::Result<Option<Reply>> {
         self.draw("")?;
-        Ok(match self.session_menu(&MenuPlace::Question)? {
+        let hints = ask.hints_taken < ask.entry.question.hints.len();
+        Ok(match self.session_menu(&MenuPlace::Question { hints })? {
             Command::Back => None,
             Command::Control(control) => Some(Reply::Control(control)),
             Command::End => Some(Reply::End),
@@ -434,7 +475,7 @@ impl Terminal {
                     return Ok(Reply::End);
                 }
                 Picked::Escape => {
-                    if let Some(reply) = self.escape_at_question()? {
+                    if let Some(reply) = self.escape_at_question(ask)? {
                         return Ok(reply);
                     }
                 }
@@ -445,25 +486,67 @@ impl Terminal {
     /// A text question, typed: every line stays on screen. A short answer is one line;
     /// an interview answer takes lines until an empty one. An empty answer is "I don't
     /// know". `:quit` (and the other commands) work on any line.
-    fn type_text(&mut self, ask: &Ask) -> io::Result<Reply> {
+    fn type_text(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply> {
         let many = ask.entry.question.kind == Kind::Interview;
-        let hint = if many {
-            "Your answer, in as many lines as you like; an empty line ends it (an empty \
-             answer means \"I don't know\"). Esc: more."
+        let question = ask.entry.question;
+        let hints = if ask.hints_taken < question.hints.len() {
+            " :hint (or Esc h) for a hint."
         } else {
-            "Your answer; Enter ends it (an empty answer means \"I don't know\"). Esc: more."
+            ""
         };
-        let hint = paint(style::DIM, wrap(hint, self.draw_width(), "")).to_string();
-        self.settle(&hint)?;
-        let mut lines: Vec<String> = Vec::new();
-        let mut line = String::new();
+        let help = if many {
+            format!(
+                "Your answer, in as many lines as you like; an empty line ends it (an empty \
+                 answer means \"I don't know\"). Esc: more.{hints}"
+            )
+        } else {
+            format!(
+                "Your answer; Enter ends it (an empty answer means \"I don't know\"). Esc: \
+                 more.{hints}"
+            )
+        };
+        let help = paint(style::DIM, wrap(&help, self.draw_width(), "")).to_string();
+        // After a hint, the lines typed before it are still on screen, above the hint.
+        let (mut lines, mut line) = std::mem::take(&mut self.draft);
+        if !ask.resumed {
+            lines.clear();
+            line.clear();
+            self.settle(&help)?;
+        }
+        let target = ask.target;
         loop {
-            let shown = soft_wrap("> ", &sanitize(&line), self.draw_width());
+            let mut shown = soft_wrap("> ", &sanitize(&line), self.draw_width());
+            if let Some(target) = target {
+                // The timer sits just above the line being typed, redrawn every second.
+                let elapsed = stopwatch.elapsed();
+                let over = elapsed > target;
+                let text = format!(
+                    "⏱ {} of {}{}",
+                    clock_face(elapsed),
+                    clock_face(target),
+                    if over { " · over time" } else { "" }
+                );
+                let timer = paint(if over { style::MISSED } else { style::DIM }, text);
+                shown = format!("{timer}\n{shown}");
+            }
             self.draw(&shown)?;
-            match self.key()? {
+            let key = if target.is_some() {
+                match self.key_within(Duration::from_secs(1))? {
+                    Some(key) => key,
+                    None => continue,
+                }
+            } else {
+                self.key()?
+            };
+            // What stays on screen when the line is done: the line, without the timer.
+            let typed = soft_wrap("> ", &sanitize(&line), self.draw_width());
+            match key {
                 Key::Enter => {
                     if let Some(control) = input::control(&line) {
                         self.draw("")?;
+                        if control == Control::Hint {
+                            self.draft = (lines, String::new());
+                        }
                         return Ok(Reply::Control(control));
                     }
                     if line.trim().is_empty() {
@@ -474,7 +557,7 @@ impl Terminal {
                         }
                         break;
                     }
-                    self.settle(&shown)?;
+                    self.settle(&typed)?;
                     lines.push(std::mem::take(&mut line));
                     if !many {
                         break;
@@ -484,7 +567,10 @@ impl Terminal {
                     line.pop();
                 }
                 Key::Escape => {
-                    if let Some(reply) = self.escape_at_question()? {
+                    if let Some(reply) = self.escape_at_question(ask)? {
+                        if reply == Reply::Control(Control::Hint) {
+                            self.draft = (lines, line);
+                        }
                         return Ok(reply);
                     }
                 }
@@ -509,7 +595,7 @@ impl Terminal {
     /// An interview question answered in `$VISUAL` or `$EDITOR`: the file opens with
     /// the question as `#` comment lines, which are stripped when it is read back; the
     /// answer is then shown. An editor that fails says why, and the answer is typed here.
-    fn edit(&mut self, ask: &Ask) -> io::Result<Reply> {
+    fn edit(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply> {
         // A file, not the screen: no colour.
         let question = style::strip(&report::question_text(ask, 72));
         let mut template = String::from("\n\n");
@@ -554,7 +640,7 @@ impl Terminal {
                     self.draw_width(),
                     "",
                 ))?;
-                self.type_text(ask)
+                self.type_text(ask, stopwatch)
             }
         }
     }
@@ -718,16 +804,19 @@ impl FrontEnd for Terminal {
         writeln!(self.term, "{}\n", self.drawn(text))
     }
 
-    fn ask(&mut self, ask: &Ask) -> io::Result<Reply> {
+    fn ask(&mut self, ask: &Ask, stopwatch: &Stopwatch) -> io::Result<Reply> {
         let reply = check_interrupt().and_then(|()| {
-            let question = report::question_text(ask, self.draw_width());
-            writeln!(self.term, "{}\n", self.drawn(&question))?;
+            // After a hint the question is on screen already, above the hint.
+            if !ask.resumed {
+                let question = report::question_text(ask, self.draw_width());
+                writeln!(self.term, "{}\n", self.drawn(&question))?;
+            }
             if ask.entry.question.kind == Kind::MultipleChoice {
                 self.choose(ask)
             } else if ask.entry.question.kind == Kind::Interview && self.editor {
-                self.edit(ask)
+                self.edit(ask, stopwatch)
             } else {
-                self.type_text(ask)
+                self.type_text(ask, stopwatch)
             }
         });
         let reply = self.after_prompt(reply);
@@ -740,6 +829,24 @@ impl FrontEnd for Terminal {
     fn rate(&mut self, prompt: &RatingPrompt) -> io::Result<RateReply> {
         let reply = check_interrupt().and_then(|()| self.read_rating(prompt));
         self.after_prompt(reply)
+    }
+
+    fn confirm(&mut self, question: &str) -> io::Result<Option<bool>> {
+        let asked = format!("{} [y/N] ", wrap(question, self.draw_width(), ""));
+        let reply = loop {
+            self.draw(&asked)?;
+            match self.key() {
+                Ok(Key::Char('y' | 'Y')) => break Ok(Some(true)),
+                Ok(Key::Char('n' | 'N') | Key::Enter | Key::Escape) => break Ok(Some(false)),
+                Ok(Key::Char('\x04')) => break Ok(None),
+                Ok(_) => continue,
+                Err(error) => break Err(error),
+            }
+        };
+        let reply = self.after_prompt(reply)?;
+        let said = if reply == Some(true) { "yes" } else { "no" };
+        self.settle(&format!("{asked}{said}"))?;
+        Ok(reply)
     }
 
     fn after_failure(&mut self, why: &str) -> io::Result<AfterFailure> {

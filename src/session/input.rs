@@ -20,10 +20,12 @@ pub enum Control {
     Quit,
     /// Suspend, bury or reset the question being asked (it leaves the session).
     Mark(Mark),
+    /// Show the question's next hint (the suggested rating is Hard at best after it).
+    Hint,
 }
 
-/// The command in `line` (`:skip`, `:undo`, `:quit`, also `:s`, `:u`, `:q`; `:suspend`,
-/// `:bury`, `:reset` in full), if it is one.
+/// The command in `line` (`:skip`, `:undo`, `:quit`, `:hint`, also `:s`, `:u`, `:q`,
+/// `:h`; `:suspend`, `:bury`, `:reset` in full), if it is one.
 pub fn control(line: &str) -> Option<Control> {
     match line.trim().to_ascii_lowercase().as_str() {
         ":skip" | ":s" => Some(Control::Skip),
@@ -32,6 +34,7 @@ pub fn control(line: &str) -> Option<Control> {
         ":suspend" => Some(Control::Mark(Mark::Suspend)),
         ":bury" => Some(Control::Mark(Mark::Bury)),
         ":reset" => Some(Control::Mark(Mark::Reset)),
+        ":hint" | ":h" => Some(Control::Hint),
         _ => None,
     }
 }

@@ -4,7 +4,10 @@
 //! The three ways of studying (drill, quiz, interview) differ only in their options:
 //! whether feedback comes at once, whether the learner rates each answer, whether the
 //! answer moves the schedule, whether a question failed now comes back later in the same
-//! session (a drill's relearning, within a learn-ahead window, as Anki does). The session
+//! session (a drill's relearning, within a learn-ahead window, as Anki does), whether
+//! a question's follow-ups are asked after it and its answer timed against a target (an
+//! interview). A hint taken ([`Session::take_hint`]) caps the suggested rating at Hard
+//! and is recorded with the answer. The session
 //! grades answers (letters directly, free text through the [`Grader`]), suggests a
 //! rating, and hands each rated answer to a [`Recorder`] (the store, in the real
 //! program) the moment it is rated, so quitting loses nothing. A rating is taken only
@@ -14,6 +17,7 @@
 //! [`Clock`].
 
 pub mod input;
+pub mod readiness;
 pub mod report;
 pub mod review;
 pub mod select;
@@ -68,6 +72,9 @@ pub struct Settings {
     /// window of its answer is asked again later in the session, after the others; the
     /// session ends only when nothing is due within it. `None`: each question once.
     pub learn_ahead: Option<TimeDelta>,
+    /// Ask a question's follow-ups (`[[question.follow_up]]`) right after its first
+    /// answer is rated, those whose `when` the answer meets (interviews).
+    pub follow_ups: bool,
 }
 
 /// What the learner gave for the current question.
@@ -99,9 +106,19 @@ pub struct Verdict {
     pub answer_text: String,
     /// Milliseconds from the question being shown to the answer being given.
     pub elapsed_ms: u64,
+    /// The question's target answer time in milliseconds, when it has one.
+    pub target_ms: Option<u64>,
+    /// How many hints the learner took before answering.
+    pub hints: usize,
 }
 
 impl Verdict {
+    /// Whether the answer took longer than the question's target time.
+    pub fn over_time(&self) -> bool {
+        self.target_ms
+            .is_some_and(|target| self.elapsed_ms > target)
+    }
+
     /// Whether this is a text answer left empty ("I don't know").
     pub fn is_blank(&self) -> bool {
         self.grade.is_some() && self.answer_text.trim().is_empty()
@@ -159,8 +176,13 @@ enum Origin {
 /// A step that undo can take back.
 #[derive(Debug, Clone, Copy)]
 enum Step {
-    /// The entry's latest answer; `requeued` when it put the question back for relearning.
-    Answer { index: usize, requeued: bool },
+    /// The entry's latest answer; `requeued` when it put the question back for
+    /// relearning; `followed` follow-up entries it added (the last ones of the list).
+    Answer {
+        index: usize,
+        requeued: bool,
+        followed: usize,
+    },
     /// A mark on the entry, with where the entry was asked from.
     Mark {
         index: usize,
@@ -205,6 +227,10 @@ pub struct Session<'a> {
     /// What undo takes back, most recent last.
     history: Vec<Step>,
     unsaved: Vec<Unsaved>,
+    /// Hints taken on the question being asked.
+    hints_taken: usize,
+    /// The question being asked is on screen already (a hint was asked for).
+    resumed: bool,
 }
 
 /// The question being asked, with what a front end needs to show it.
@@ -222,6 +248,27 @@ pub struct Ask<'s, 'a> {
     pub total: usize,
     /// Whether the question is back for relearning (it was answered this session).
     pub again: bool,
+    /// Whether it is a follow-up of the question answered just before.
+    pub follow_up: bool,
+    /// How many of its hints the learner has taken so far.
+    pub hints_taken: usize,
+    /// Whether the question is on screen already, and its time running: a hint was
+    /// asked for (given or not) and the question is asked again.
+    pub resumed: bool,
+    /// The time the answer should take, in an interview (where answers are timed);
+    /// `None` elsewhere, or for a question with no target.
+    pub target: Option<std::time::Duration>,
+}
+
+/// A hint taken on the question being asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint<'a> {
+    /// Which hint it is, from 1.
+    pub number: usize,
+    /// How many hints the question has.
+    pub total: usize,
+    /// The hint.
+    pub text: &'a str,
 }
 
 /// One question of the session with its rated answers (at least one).
@@ -275,6 +322,8 @@ impl<'a> Session<'a> {
             marked: vec![None; count],
             history: Vec::new(),
             unsaved: Vec::new(),
+            hints_taken: 0,
+            resumed: false,
         };
         session.advance();
         session
@@ -300,6 +349,8 @@ impl<'a> Session<'a> {
     /// finished when there is none.
     fn advance(&mut self) {
         self.current = None;
+        self.hints_taken = 0;
+        self.resumed = false;
         if self.is_finished() {
             return;
         }
@@ -348,12 +399,55 @@ impl<'a> Session<'a> {
             return None;
         }
         let (index, origin) = self.current?;
+        // Follow-ups are counted with the question they follow (only interviews have
+        // them: other sessions skip the count, which a long drill would pay per question).
+        let (total, pending) = if self.options.follow_ups {
+            let main = |&i: &usize| !self.entries[i].question.is_follow_up();
+            (
+                (0..self.entries.len()).filter(main).count(),
+                self.pending.iter().filter(|i| main(i)).count(),
+            )
+        } else {
+            (self.entries.len(), self.pending.len())
+        };
         Some(Ask {
             entry: &self.entries[index],
             order: &self.orders[index],
-            number: self.entries.len() - self.pending.len(),
-            total: self.entries.len(),
+            number: total - pending,
+            total,
             again: matches!(origin, Origin::Relearning(_)) || !self.outcomes[index].is_empty(),
+            follow_up: self.entries[index].question.is_follow_up(),
+            hints_taken: self.hints_taken,
+            resumed: self.resumed,
+            target: self.target(self.entries[index].question),
+        })
+    }
+
+    /// The time an answer to `question` should take: in an interview, its target time;
+    /// other sessions are not timed.
+    fn target(&self, question: &Question) -> Option<std::time::Duration> {
+        (self.options.mode == Mode::Interview)
+            .then(|| question.target_time())
+            .flatten()
+    }
+
+    /// Takes the next hint of the question being asked; `None` when it has no more (or
+    /// none, or no question is being asked). Either way the question is then
+    /// [`Ask::resumed`]. Once a hint is taken, the suggested rating
+    /// is Hard at best.
+    pub fn take_hint(&mut self) -> Option<Hint<'a>> {
+        if !matches!(self.phase, Phase::Asking) {
+            return None;
+        }
+        let (index, _) = self.current?;
+        self.resumed = true;
+        let hints = &self.entries[index].question.hints;
+        let text = hints.get(self.hints_taken)?;
+        self.hints_taken += 1;
+        Some(Hint {
+            number: self.hints_taken,
+            total: hints.len(),
+            text,
         })
     }
 
@@ -376,7 +470,11 @@ impl<'a> Session<'a> {
         let (index, _) = self.current?;
         let entry = self.entries[index];
         let question = entry.question;
-        let verdict = match answer {
+        let target_ms = self
+            .target(question)
+            .map(|t| u64::try_from(t.as_millis()).unwrap_or(u64::MAX));
+        let hints = self.hints_taken;
+        let mut verdict = match answer {
             Answer::Choices(positions) => {
                 let order = &self.orders[index];
                 let mut shown: Vec<usize> =
@@ -400,6 +498,8 @@ impl<'a> Session<'a> {
                     suggested: if correct { Rating::Good } else { Rating::Again },
                     answer_text,
                     elapsed_ms,
+                    target_ms,
+                    hints,
                 }
             }
             Answer::Text(text) => {
@@ -413,9 +513,15 @@ impl<'a> Session<'a> {
                     grade: Some(grade),
                     answer_text: text,
                     elapsed_ms,
+                    target_ms,
+                    hints,
                 }
             }
         };
+        // A hint helped: the answer was not recalled unaided.
+        if hints > 0 && verdict.suggested > Rating::Hard {
+            verdict.suggested = Rating::Hard;
+        }
         self.phase = Phase::Rating(Box::new(verdict));
         self.awaiting_rating()
     }
@@ -444,6 +550,7 @@ impl<'a> Session<'a> {
                 duration_ms: verdict.elapsed_ms,
                 reschedules: entry.schedules,
                 version: Some(entry.question.version(&entry.bank.synonyms)),
+                hints: u32::try_from(verdict.hints).unwrap_or(u32::MAX),
             },
         ))
     }
@@ -488,15 +595,60 @@ impl<'a> Session<'a> {
             }
             _ => false,
         };
+        let followed = if self.options.follow_ups && self.outcomes[index].is_empty() {
+            self.queue_follow_ups(index, verdict.correct)
+        } else {
+            0
+        };
         self.outcomes[index].push(Rated {
             verdict: *verdict,
             rating,
             review_id: saved.id,
             due: saved.due,
         });
-        self.history.push(Step::Answer { index, requeued });
+        self.history.push(Step::Answer {
+            index,
+            requeued,
+            followed,
+        });
         self.advance();
         Ok(self.outcomes[index].last())
+    }
+
+    /// Adds the follow-ups of entry `index` that an answer that `passed` (or not) calls
+    /// for, to be asked next, in the bank's order; returns how many.
+    fn queue_follow_ups(&mut self, index: usize, passed: bool) -> usize {
+        let entry = self.entries[index];
+        let first = self.entries.len();
+        for follow_up in &entry.question.follow_ups {
+            if follow_up.when.allows(passed) {
+                self.entries.push(Queued {
+                    bank: entry.bank,
+                    question: &follow_up.question,
+                    schedules: entry.schedules,
+                });
+                self.orders.push(Vec::new());
+                self.outcomes.push(Vec::new());
+                self.skipped.push(false);
+                self.marked.push(None);
+            }
+        }
+        for added in (first..self.entries.len()).rev() {
+            self.pending.push_front(added);
+        }
+        self.entries.len() - first
+    }
+
+    /// Takes back the follow-ups an undone answer added (the last `count` entries, not
+    /// answered: anything answered since would have been undone first).
+    fn drop_follow_ups(&mut self, count: usize) {
+        let keep = self.entries.len() - count;
+        self.pending.retain(|&i| i < keep);
+        self.entries.truncate(keep);
+        self.orders.truncate(keep);
+        self.outcomes.truncate(keep);
+        self.skipped.truncate(keep);
+        self.marked.truncate(keep);
     }
 
     /// Gives up saving the waiting answer (its commit failed and the learner quits):
@@ -553,6 +705,8 @@ impl<'a> Session<'a> {
     /// again. When another session has since answered or marked that question, nothing
     /// is reverted ([`Undone::Superseded`]).
     pub fn undo(&mut self, recorder: &mut dyn Recorder) -> Result<Undone, RecordError> {
+        // Whatever is asked next is shown afresh.
+        self.resumed = false;
         match self.phase {
             Phase::Rating(_) => {
                 self.phase = Phase::Asking;
@@ -581,11 +735,18 @@ impl<'a> Session<'a> {
         }
         self.history.pop();
         self.put_back_current(index);
+        // Another question (or this one again, from the start): no hint taken yet.
+        self.hints_taken = 0;
         let undone = match step {
-            Step::Answer { requeued, .. } => {
+            Step::Answer {
+                requeued, followed, ..
+            } => {
                 self.outcomes[index].pop();
                 if requeued {
                     self.relearning.retain(|&(_, i)| i != index);
+                }
+                if followed > 0 {
+                    self.drop_follow_ups(followed);
                 }
                 self.current = Some((index, Origin::List));
                 Undone::Answer
@@ -646,12 +807,30 @@ impl<'a> Session<'a> {
             if first.verdict.correct {
                 tally.right += 1;
             }
+            if first.verdict.over_time() {
+                tally.over_time += 1;
+            }
+            if first.verdict.hints > 0 {
+                tally.hinted += 1;
+            }
             if let Some(tier) = answered.entry.question.tier {
                 let t = tally.tiers.entry(tier).or_default();
-                t.answered += 1;
-                t.score_sum += first.verdict.score;
-                if first.verdict.correct {
-                    t.passed += 1;
+                if answered.entry.question.is_follow_up() {
+                    t.follow_ups += 1;
+                    if first.verdict.correct {
+                        t.follow_ups_passed += 1;
+                    }
+                } else {
+                    t.answered += 1;
+                    t.score_sum += first.verdict.score;
+                    if first.verdict.correct {
+                        t.passed += 1;
+                    }
+                }
+                t.elapsed_ms += first.verdict.elapsed_ms;
+                t.target_ms += first.verdict.target_ms.unwrap_or(0);
+                if first.verdict.over_time() {
+                    t.over_time += 1;
                 }
             }
         }
@@ -691,6 +870,10 @@ pub struct Tally {
     pub unsaved: usize,
     /// Time spent answering, in milliseconds.
     pub elapsed_ms: u64,
+    /// First answers that took longer than their question's target time.
+    pub over_time: usize,
+    /// First answers given after taking a hint.
+    pub hinted: usize,
     /// Interview answers by tier.
     pub tiers: BTreeMap<Tier, TierTally>,
 }
@@ -698,12 +881,22 @@ pub struct Tally {
 /// How the first answers of one interview tier went.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct TierTally {
-    /// Answers in the tier.
+    /// Answers in the tier (follow-ups apart).
     pub answered: usize,
     /// Those that passed.
     pub passed: usize,
     /// Their scores added up (see [`TierTally::mean_score`]).
     pub score_sum: f64,
+    /// Follow-ups answered in the tier.
+    pub follow_ups: usize,
+    /// Those that passed.
+    pub follow_ups_passed: usize,
+    /// Time taken on the tier's answers, follow-ups included, in milliseconds.
+    pub elapsed_ms: u64,
+    /// The target times of those answers added up, in milliseconds.
+    pub target_ms: u64,
+    /// Answers over their target time.
+    pub over_time: usize,
 }
 
 impl TierTally {

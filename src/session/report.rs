@@ -11,8 +11,9 @@
 //! (the plain front end always strips it). Bank text is sanitised; nothing here does
 //! I/O.
 
+use super::readiness::Readiness;
 use super::{Ask, Mode, Queued, Rated, Session, Tally, Verdict};
-use crate::bank::{Question, Tier, letter};
+use crate::bank::{Question, letter};
 use crate::clock::{relative, short_interval};
 use crate::schedule::Rating;
 use crate::style::{self, Style, paint};
@@ -46,7 +47,58 @@ fn header(ask: &Ask) -> String {
             paint(style::rating(Rating::Again), "again")
         );
     }
+    if ask.follow_up {
+        let _ = write!(header, " · {}", paint(style::HEADING, "follow-up"));
+    }
+    let q = ask.entry.question;
+    if let Some(target) = ask.target {
+        let _ = write!(
+            header,
+            " · {}",
+            paint(style::DIM, format!("target {}", clock_face(target)))
+        );
+    }
+    if !q.hints.is_empty() {
+        let count = q.hints.len();
+        let _ = write!(
+            header,
+            " · {}",
+            paint(
+                style::DIM,
+                format!("{count} hint{}", if count == 1 { "" } else { "s" })
+            )
+        );
+    }
     header
+}
+
+/// A hint taken: `Hint 1 of 2: ...`, wrapped, with what taking it costs.
+pub fn hint(hint: &super::Hint, width: usize) -> String {
+    let head = paint(
+        style::HEADING,
+        format!("Hint {} of {}:", hint.number, hint.total),
+    );
+    let text = format!(
+        "{head} {} (the suggested rating is Hard at best now)",
+        sanitize(hint.text)
+    );
+    wrap(&text, width, "  ")
+}
+
+/// The time an answer took against its target: `answered in 1:40 of 1:30 · over
+/// time`, or `answered in 40s` without a target.
+pub fn timing(verdict: &Verdict) -> String {
+    let face = |ms: u64| clock_face(std::time::Duration::from_millis(ms));
+    let taken = face(verdict.elapsed_ms);
+    match verdict.target_ms {
+        Some(target) if verdict.over_time() => format!(
+            "answered in {taken} of {} · {}",
+            face(target),
+            paint(style::MISSED, "over time")
+        ),
+        Some(target) => format!("answered in {taken} of {}", face(target)),
+        None => format!("answered in {}", duration(verdict.elapsed_ms)),
+    }
 }
 
 /// A question's choices as the learner saw them: the bank's choices in the order on
@@ -164,6 +216,9 @@ pub fn verdict(
                 let _ = write!(out, "\n\n{}", wrap(&line, width, ""));
             }
         }
+        if let Some(note) = hints_taken(verdict, width, "") {
+            let _ = write!(out, "\n{note}");
+        }
     } else if let Some(grade) = &verdict.grade {
         if verdict.is_blank() {
             let _ = write!(
@@ -176,15 +231,11 @@ pub fn verdict(
             let lines: Vec<String> = explained.lines().map(|line| hanging(line, width)).collect();
             out.push_str(&lines.join("\n"));
             if mode == Mode::Interview {
-                let _ = write!(
-                    out,
-                    "\n  {}",
-                    paint(
-                        style::DIM,
-                        format!("answered in {}", duration(verdict.elapsed_ms))
-                    )
-                );
+                let _ = write!(out, "\n  {}", paint(style::DIM, timing(verdict)));
             }
+        }
+        if let Some(note) = hints_taken(verdict, width, "  ") {
+            let _ = write!(out, "\n{note}");
         }
         if let Some(model) = view::model_answer(q, width) {
             let _ = write!(out, "\n\n{model}");
@@ -194,6 +245,18 @@ pub fn verdict(
         let _ = write!(out, "\n\n{explanation}");
     }
     out
+}
+
+/// "Took 2 hints: ..." after `indent`, when the answer came after hints.
+fn hints_taken(verdict: &Verdict, width: usize, indent: &str) -> Option<String> {
+    (verdict.hints > 0).then(|| {
+        let line = format!(
+            "{indent}took {} hint{}: the suggested rating is Hard at best",
+            verdict.hints,
+            if verdict.hints == 1 { "" } else { "s" }
+        );
+        paint(style::DIM, hanging(&line, width)).to_string()
+    })
 }
 
 /// `line` as it is when it fits in `width`, else wrapped with its continuation lines
@@ -250,6 +313,12 @@ pub fn rated(rated: &Rated, now: DateTime<Utc>) -> String {
         Some(_) => format!("Rated {rating}: due again now"),
         None => format!("Rated {rating}: its schedule is unchanged"),
     }
+}
+
+/// A duration as a clock shows it, never broken across lines: `1:05`.
+pub fn clock_face(time: std::time::Duration) -> String {
+    let seconds = time.as_secs();
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// `1m 05s`, `12s`.
@@ -422,44 +491,60 @@ fn marked(right: bool, bank: &str, question: &str) -> String {
     format!("{mark} {}", paint(style::ID, id))
 }
 
-/// Answers a tier needs before it can be called ready: one answer is too few to tell.
-pub const READY_AFTER: usize = 2;
+pub use super::readiness::READY_AFTER;
 
-/// The interview's closing report: readiness for each tier that was asked (a line each,
-/// wrapped to `width` under its verdict), and the questions to revisit.
+/// The interview's closing report, from [`Readiness`]: for each tier that was asked, a
+/// line with its score, its follow-ups, the time against the target and its verdict
+/// ("ready" takes [`READY_AFTER`] answers, four in five passing); the concepts missed
+/// most; the questions to revisit, weakest first, with why.
 pub fn interview(session: &Session, width: usize) -> String {
-    let tally = session.tally();
+    readiness(&Readiness::of(session), session.tally().answered > 0, width)
+}
+
+/// [`interview`]'s text for figures already made.
+pub fn readiness(r: &Readiness, answered: bool, width: usize) -> String {
     let mut out = format!("{}\n", paint(style::HEADING, "Interview readiness"));
-    let asked: Vec<Tier> = Tier::ALL
-        .into_iter()
-        .filter(|tier| {
-            session
-                .entries
-                .iter()
-                .any(|e| e.question.tier == Some(*tier))
-        })
-        .collect();
-    for tier in asked {
-        let t = tally.tiers.get(&tier).copied().unwrap_or_default();
+    for t in &r.tiers {
         let verdict = if t.answered == 0 {
-            paint(style::DIM, "not answered").to_string()
+            paint(style::DIM, t.verdict).to_string()
         } else {
-            let ready = if t.answered < READY_AFTER {
-                paint(style::DIM, "too few answers to tell")
-            } else if t.passed * 5 >= t.answered * 4 {
-                paint(style::PASS, "ready")
-            } else {
-                paint(style::MISSED, "keep practising")
+            let word = match t.verdict {
+                "ready" => paint(style::PASS, t.verdict),
+                "keep practising" => paint(style::MISSED, t.verdict),
+                other => paint(style::DIM, other),
             };
-            format!(
-                "{}/{} passed · mean score {:>3.0}% · {ready}",
+            let mut line = format!(
+                "{}/{} passed · mean score {:>3.0}%",
                 t.passed,
                 t.answered,
-                t.mean_score() * 100.0
-            )
+                t.mean_score * 100.0
+            );
+            if t.follow_ups > 0 {
+                let _ = write!(
+                    line,
+                    " · follow-ups {}/{}",
+                    t.follow_ups_passed, t.follow_ups
+                );
+            }
+            if t.target_seconds > 0.0 {
+                let _ = write!(
+                    line,
+                    " · time {} of {}",
+                    clock_face(std::time::Duration::from_secs_f64(t.seconds)),
+                    clock_face(std::time::Duration::from_secs_f64(t.target_seconds))
+                );
+                if t.over_time > 0 {
+                    let _ = write!(
+                        line,
+                        " ({})",
+                        paint(style::MISSED, format!("{} over", t.over_time))
+                    );
+                }
+            }
+            format!("{line} · {word}")
         };
         // The verdicts line up after the longest tier's name, and fold under it.
-        let head = format!("  {:<20} ", paint(style::tier(tier), tier.title()));
+        let head = format!("  {:<20} ", paint(style::tier(t.tier), t.tier.title()));
         let line = format!("{head}{verdict}");
         if display_width(&line) <= width {
             let _ = write!(out, "\n{line}");
@@ -468,20 +553,38 @@ pub fn interview(session: &Session, width: usize) -> String {
             let _ = write!(out, "\n{head}{}", wrap(&verdict, width, &hang).trim_start());
         }
     }
-    let revisit: Vec<String> = session
-        .answered()
-        .filter(|a| !a.first().verdict.correct)
-        .map(|a| {
-            let id = sanitize(&format!("{}/{}", a.entry.bank.id, a.entry.question.id));
-            format!(
-                "  {} ({:.0}%)",
+    if !r.concepts_missed.is_empty() {
+        let most: Vec<String> = r
+            .concepts_missed
+            .iter()
+            .take(MISSED_SHOWN)
+            .map(|m| format!("{} ({}×)", sanitize(&m.concept), m.times))
+            .collect();
+        let line = format!(
+            "{} {}",
+            paint(style::HEADING, "Missed most:"),
+            most.join(", ")
+        );
+        let _ = write!(out, "\n\n{}", wrap(&line, width, "  "));
+    }
+    let revisit: Vec<String> = r
+        .revisit
+        .iter()
+        .enumerate()
+        .map(|(n, v)| {
+            let id = sanitize(&v.key.to_string());
+            let line = format!(
+                "  {}. {} ({:.0}%): {}",
+                n + 1,
                 paint(style::ID, id),
-                a.first().verdict.score * 100.0
-            )
+                v.score * 100.0,
+                v.reasons.join(", ")
+            );
+            hanging(&line, width)
         })
         .collect();
     if revisit.is_empty() {
-        if tally.answered > 0 {
+        if answered {
             out.push_str("\n\nNothing to revisit.");
         }
     } else {
@@ -494,6 +597,9 @@ pub fn interview(session: &Session, width: usize) -> String {
     }
     out
 }
+
+/// How many of the concepts missed most the report names.
+const MISSED_SHOWN: usize = 5;
 
 #[cfg(test)]
 mod tests {

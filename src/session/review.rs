@@ -112,6 +112,8 @@ pub struct NewReview {
     /// The version of the question as it was asked (`Question::version`), for item
     /// analysis; scheduling follows the key, never the version.
     pub version: Option<String>,
+    /// How many hints the learner took before answering (0: none).
+    pub hints: u32,
 }
 
 /// What a committed review gives back.

@@ -316,7 +316,7 @@ impl Store {
     /// Runs `work` in one transaction that takes the write lock at once (so two writers
     /// wait for each other rather than fail half-way), committed when `work` succeeds.
     /// `work` gets the database's path for its errors.
-    fn write<T>(
+    pub(super) fn write<T>(
         &mut self,
         work: impl FnOnce(&Transaction<'_>, &Path) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
@@ -607,8 +607,8 @@ fn append(
     connection.execute(
         "INSERT INTO review (id, bank, question, reviewed_at, mode, answer, score, \
          suggested_rating, rating, duration_ms, state_before, rescheduled, choice_order, uuid, \
-         device, version) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         device, version, hints) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             id,
             review.key.bank,
@@ -626,6 +626,7 @@ fn append(
             new_uuid(),
             device,
             review.version,
+            review.hints,
         ],
     )?;
     if review.reschedules {

@@ -36,6 +36,7 @@ mod log;
 mod parameters;
 mod queue;
 pub mod recovery;
+mod revisit;
 mod schema;
 mod sql;
 

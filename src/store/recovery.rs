@@ -45,6 +45,9 @@ struct Line {
     /// The question's version (absent in files written before versions were kept).
     #[serde(default)]
     version: Option<String>,
+    /// Hints taken before answering (absent in files written before hints were kept).
+    #[serde(default)]
+    hints: u32,
     /// RFC 3339, UTC.
     answered_at: String,
 }
@@ -64,6 +67,7 @@ impl From<&Unsaved> for Line {
             duration_ms: review.duration_ms,
             reschedules: review.reschedules,
             version: review.version.clone(),
+            hints: review.hints,
             answered_at: unsaved.answered_at.to_rfc3339(),
         }
     }
@@ -132,6 +136,7 @@ pub fn read(path: &Path) -> Result<Vec<Unsaved>, RecoveryError> {
                 rating: line.rating,
                 duration_ms: line.duration_ms,
                 reschedules: line.reschedules,
+                hints: line.hints,
                 version: line.version,
             },
             answered_at,
@@ -226,6 +231,7 @@ mod tests {
                 rating: Rating::Again,
                 duration_ms: 1200,
                 reschedules: true,
+                hints: 0,
                 version: None,
             },
             answered_at: DateTime::from_timestamp(1_767_614_400 + minute * 60, 0)

@@ -203,6 +203,25 @@ BEGIN
     SELECT RAISE(ABORT, 'the goal history is append-only');
 END;
 "#,
+    // 8: mock interviews. How many hints the learner took before each answer; and the
+    // questions a learner chose, at the end of an interview, to have asked first in the
+    // next drill (from the study day `first_on`, until the question is next answered).
+    r#"
+ALTER TABLE review ADD COLUMN hints INTEGER NOT NULL DEFAULT 0 CHECK (hints >= 0);
+
+CREATE TABLE revisit (
+    id INTEGER PRIMARY KEY,
+    bank TEXT NOT NULL,
+    question TEXT NOT NULL,
+    -- microseconds since the Unix epoch, UTC
+    marked_at INTEGER NOT NULL,
+    -- the study day (YYYY-MM-DD) from which drills ask it first
+    first_on TEXT NOT NULL,
+    -- its place among the questions marked together (0 first)
+    position INTEGER NOT NULL
+);
+CREATE INDEX revisit_by_question ON revisit (bank, question);
+"#,
 ];
 
 /// The schema version this recall writes.

@@ -35,6 +35,7 @@ fn answer(bank: &str, question: &str, rating: Rating) -> NewReview {
         rating,
         duration_ms: 4200,
         reschedules: true,
+        hints: 0,
         version: None,
     }
 }
@@ -436,6 +437,7 @@ fn an_answer_that_does_not_reschedule_is_logged_and_skipped_by_replays() {
     let scheduled = store.card(&key).unwrap();
     let quiz = NewReview {
         reschedules: false,
+        hints: 0,
         version: None,
         ..answer("b", "q", Rating::Again)
     };

@@ -318,3 +318,75 @@ fn anki_packages_are_stable_zips() {
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(run.stderr.contains("-o FILE.apkg"), "{}", run.transcript());
 }
+
+/// The mock-interview fixture: follow-ups two deep, asked on a pass, on a fail or
+/// always, with hints and a target time.
+fn mock_interview() -> PathBuf {
+    root().join("tests/banks/valid/mock-interview.toml")
+}
+
+#[test]
+fn follow_ups_render_after_their_question_with_when_they_are_asked() {
+    let run = Recall::new().arg("render").arg(mock_interview()).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn recall_test_grades_the_examples_of_every_follow_up() {
+    let run = Recall::new().arg("test").arg(mock_interview()).run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!(run.transcript());
+    // A follow-up whose example fails is named by its own id.
+    let dir = tempfile::tempdir().unwrap();
+    let broken = std::fs::read_to_string(mock_interview()).unwrap().replace(
+        "answer = \"In my home folder.\"",
+        "answer = \"In /var/lib/docker/volumes.\"",
+    );
+    let path = dir.path().join("broken.toml");
+    std::fs::write(&path, broken).unwrap();
+    let run = Recall::new().arg("test").arg(&path).run();
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stdout
+            .contains("FAIL mock/volumes/follow-1 example 2: expected fail"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn follow_ups_export_as_questions_of_their_own() {
+    for (format, each) in [("csv", "\r\nmock,"), ("gift", "::mock/")] {
+        let run = Recall::new()
+            .arg("export")
+            .arg(mock_interview())
+            .args(["--format", format])
+            .run();
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert_eq!(
+            run.stdout.matches(each).count(),
+            6,
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("volumes/follow-1/follow-1"),
+            "{}",
+            run.stdout
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let run = Recall::new()
+        .arg("export")
+        .arg(mock_interview())
+        .args(["--format", "anki", "-o"])
+        .arg(dir.path().join("mock.apkg"))
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("1 deck, 6 notes"),
+        "{}",
+        run.transcript()
+    );
+}

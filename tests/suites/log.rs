@@ -44,6 +44,7 @@ fn make_log(db: &Path) -> Store {
             duration_ms: 1500,
             reschedules,
             version: None,
+            hints: 0,
         };
         store.record(&review, &scheduler, at).expect("record");
         at += TimeDelta::hours(30);
@@ -228,6 +229,7 @@ fn study(db: &Path, question: &str, rating: Rating, at: DateTime<Utc>) {
         rating,
         duration_ms: 900,
         reschedules: true,
+        hints: 0,
         version: Some("0123456789abcdef".to_owned()),
     };
     store.record(&review, &scheduler(), at).expect("record");

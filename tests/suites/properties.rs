@@ -367,6 +367,7 @@ proptest! {
             ask_rating: false,
             seed,
             learn_ahead: None,
+            follow_ups: false,
         };
         let clock = recall::clock::Clock::system();
         let mut session = Session::new(entries, settings, clock);

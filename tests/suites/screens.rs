@@ -44,6 +44,7 @@ fn review_log(db: &Path) {
             rating,
             duration_ms: 4_250 + 1000 * days_ago.unsigned_abs(),
             reschedules: true,
+            hints: 0,
             choice_order: Vec::new(),
             version: None,
         };

@@ -450,6 +450,7 @@ fn an_undo_another_session_has_followed_says_so_and_goes_on() {
         rating: recall::schedule::Rating::Good,
         duration_ms: 0,
         reschedules: true,
+        hints: 0,
         version: None,
     };
     other.answer.clear();
@@ -703,4 +704,239 @@ fn a_plain_session_has_no_colour_even_when_colour_is_forced() {
             run.transcript()
         );
     }
+}
+
+/// The mock-interview fixture: follow-ups two deep, hints, a target time of 45s on the
+/// first question and the tier's default (1m 30s) on the second.
+fn mock_interview() -> PathBuf {
+    root().join("tests/banks/valid/mock-interview.toml")
+}
+
+fn mock(db: &Path, now: &str, answer_time: &str) -> Recall {
+    Recall::new()
+        .env("RECALL_NOW", now)
+        .env("RECALL_ANSWER_TIME", answer_time)
+        .env("RECALL_DB", db)
+}
+
+/// The whole of a mock interview in plain mode: two hints (and a third that is not
+/// there), an answer over its target time, a follow-up chain after a pass, a follow-up
+/// after a fail, the readiness report and the offer to drill the weak questions first,
+/// which the next day's drill honours.
+#[test]
+fn a_mock_interview_probes_times_hints_and_reports_what_to_revisit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("recall.db");
+    let input = [
+        ":hint",
+        ":hint",
+        ":hint",
+        "The volume keeps the data when the container is removed.",
+        "",
+        "In my home folder.",
+        "",
+        "No, mount it in a container, Docker owns it.",
+        "",
+        "Never.",
+        "",
+        "It ties the container to one host, less portable.",
+        "",
+        "y",
+    ]
+    .join("\n");
+    let run = mock(&db, NOW, "60")
+        .arg("interview")
+        .arg(mock_interview())
+        .args(["--plain", "--seed", "1"])
+        .stdin(input + "\n")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = &run.stdout;
+    assert!(
+        out.contains("  took 2 hints: the suggested rating is Hard at best\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Rate (Enter = hard)"),
+        "a full score after a hint suggests Hard"
+    );
+    assert!(
+        out.contains("answered in 1:00 of 0:45 · over time"),
+        "{out}"
+    );
+    assert!(out.contains("answered in 1:00 of 1:30\n"), "{out}");
+    assert!(
+        out.contains("mock/volumes/follow-1/follow-1 · interview"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("mock/volumes/follow-2"),
+        "asked only after a fail: {out}"
+    );
+    assert!(out.contains("1. mock/bind-vs-volume (0%): failed"), "{out}");
+    assert!(
+        out.contains("2. mock/volumes (100%): over time, took a hint, follow-up failed"),
+        "{out}"
+    );
+    insta::assert_snapshot!(run.transcript());
+
+    // The log keeps the hints taken and the time of each answer.
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let rows: Vec<(String, i64, i64)> = connection
+        .prepare("SELECT question, hints, duration_ms FROM review ORDER BY id")
+        .unwrap()
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0], ("volumes".to_owned(), 2, 60_000));
+    assert_eq!(rows[1].0, "volumes/follow-1");
+    assert!(rows[1..].iter().all(|(_, hints, _)| *hints == 0));
+
+    // A follow-up's answers are found under its own key.
+    let card = mock(&db, NOW, "0")
+        .args(["card", "mock/volumes/follow-1", "--bank-path"])
+        .arg(mock_interview())
+        .run();
+    assert_eq!(card.code, 0, "{}", card.transcript());
+    assert!(
+        card.stdout.contains("In my home folder."),
+        "{}",
+        card.stdout
+    );
+
+    // Follow-ups' answers belong to the banks: no orphans.
+    let check = mock(&db, NOW, "0")
+        .args(["check", "--orphans"])
+        .arg(mock_interview())
+        .run();
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(
+        check.stdout.contains("0 errors, 0 warnings"),
+        "{}",
+        check.stdout
+    );
+
+    // Not today (the offer was for tomorrow) ...
+    let today = mock(&db, "2026-11-28T10:00:00Z", "0")
+        .args(["drill", "--plain", "--auto-rate"])
+        .arg(mock_interview())
+        .stdin(":quit\n")
+        .run();
+    assert!(
+        !today.stdout.contains("to revisit first"),
+        "{}",
+        today.stdout
+    );
+    // ... but tomorrow the failed question comes first, then the one over time.
+    let drill = |stdin: &str| {
+        mock(&db, "2026-11-29T09:00:00Z", "0")
+            .args(["drill", "--plain", "--auto-rate"])
+            .arg(mock_interview())
+            .stdin(stdin)
+            .run()
+    };
+    let tomorrow = drill(":quit\n");
+    assert!(
+        tomorrow
+            .stdout
+            .starts_with("Drill: 2 questions (2 to revisit first,"),
+        "{}",
+        tomorrow.stdout
+    );
+    let first = tomorrow.stdout.find("mock/bind-vs-volume").unwrap();
+    assert!(first < tomorrow.stdout.find("] mock/volumes").unwrap_or(usize::MAX));
+    // Answered once, a question is no longer first.
+    let answered = drill("In development, a host folder with the source.\n:quit\n");
+    assert_eq!(answered.code, 0, "{}", answered.transcript());
+    let after = drill(":quit\n");
+    assert!(
+        !after.stdout.contains("2 to revisit first"),
+        "{}",
+        after.stdout
+    );
+}
+
+#[test]
+fn a_mock_interview_reports_as_json_and_a_no_marks_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("recall.db");
+    let run = mock(&db, NOW, "100")
+        .arg("interview")
+        .arg(mock_interview())
+        .args(["--plain", "--seed", "1", "--auto-rate", "--json"])
+        .stdin("Never.\nThey stay.\nNever.\nNone.\nn\n")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let last = run.stdout.trim_end().lines().last().unwrap();
+    let report: serde_json::Value = serde_json::from_str(last).expect(last);
+    assert_eq!(report["revisit_first_tomorrow"], false);
+    assert_eq!(
+        report["over_time"], 4,
+        "100s is over 45s, 60s and 90s: {report}"
+    );
+    let tiers = report["tiers"].as_array().unwrap();
+    assert_eq!(tiers[0]["tier"], "beginner");
+    assert_eq!(tiers[0]["follow_ups"], 1);
+    assert_eq!(tiers[0]["target_seconds"], 105.0);
+    let revisit: Vec<&str> = report["revisit"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(revisit, ["mock/volumes", "mock/bind-vs-volume"]);
+    assert!(
+        !run.stdout.contains("Interview readiness"),
+        "no text report with --json"
+    );
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let marked: i64 = connection
+        .query_row("SELECT COUNT(*) FROM revisit", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(marked, 0);
+}
+
+/// Hints work in any session: a right choice after a hint suggests Hard, not Good.
+#[test]
+fn a_hint_on_a_choice_question_caps_the_suggestion_in_a_drill() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("mc.toml");
+    std::fs::write(
+        &bank,
+        "[bank]\nid = \"mc\"\ntitle = \"MC\"\n\n[[question]]\nid = \"port\"\n\
+         kind = \"multiple_choice\"\nprompt = \"Which port does HTTPS use?\"\n\
+         choices = [\"80\", \"443\"]\nanswer = \"B\"\nexplanation = \"443.\"\n\
+         hint = \"It is not the HTTP one.\"\n",
+    )
+    .unwrap();
+    let db = dir.path().join("recall.db");
+    let run = mock(&db, NOW, "0")
+        .arg("drill")
+        .arg(&bank)
+        .args(["--plain", "--seed", "1"])
+        .stdin(":hint\n:hint\nB\n\n:quit\n")
+        .run();
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stdout.contains("Hint 1 of 1: It is not the HTTP one."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("No more hints for this question."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("took 1 hint: the suggested rating is Hard at best")
+    );
+    assert!(run.stdout.contains("Rate (Enter = hard)"), "{}", run.stdout);
+    let connection = rusqlite::Connection::open(&db).unwrap();
+    let hints: i64 = connection
+        .query_row("SELECT hints FROM review", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(hints, 1);
 }

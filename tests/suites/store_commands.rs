@@ -27,6 +27,7 @@ fn record(store: &mut Store, question: &str, rating: Rating, at: DateTime<Utc>) 
         rating,
         duration_ms: 1500,
         reschedules: true,
+        hints: 0,
         version: None,
     };
     store.record(&review, &scheduler, at).expect("record");
@@ -179,6 +180,7 @@ fn optimize_fits_saves_and_reschedules() {
                 rating,
                 duration_ms: 1000,
                 reschedules: true,
+                hints: 0,
                 version: None,
             };
             let recorded = store.record(&review, &scheduler, at).expect("record");

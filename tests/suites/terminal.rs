@@ -137,7 +137,12 @@ fn a_text_answer_stays_on_screen_line_by_line_above_its_grade() {
     let grade_at = graded.find("score ").expect("the grade");
     assert!(answer_at < second_at && second_at < grade_at, "{graded}");
     screen.keys(&["Enter"]);
+    // The failed answer is in the report, and the offer takes no for an answer.
+    let offer = screen.when("Put this question first in tomorrow's drill? [y/N]");
+    assert!(offer.contains("Revisit:"), "{offer}");
+    screen.keys(&["Enter"]);
     assert_eq!(screen.exit(), 0);
+    assert!(screen.screen().contains("[y/N] no"), "{}", screen.screen());
     assert_eq!(reviews(&screen.database()).len(), 1);
 }
 
@@ -557,4 +562,81 @@ fn an_empty_answer_means_i_dont_know_and_suggests_again() {
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].rating, recall::schedule::Rating::Again);
     assert_eq!(log[0].answer, "");
+}
+
+fn mock_interview() -> String {
+    root()
+        .join("tests/banks/valid/mock-interview.toml")
+        .display()
+        .to_string()
+}
+
+/// The seconds the timer on `screen` shows (`⏱ 1:05 of 1:30` is 65).
+fn timer_seconds(screen: &str) -> Option<u64> {
+    let line = screen.lines().find_map(|line| line.strip_prefix("⏱ "))?;
+    let (minutes, rest) = line.split_once(':')?;
+    let seconds = rest.get(..2)?;
+    Some(minutes.parse::<u64>().ok()? * 60 + seconds.parse::<u64>().ok()?)
+}
+
+/// The timer runs just above the line being typed, on the wall clock (no `RECALL_NOW`), and
+/// redrawing it every second keeps what is typed.
+#[test]
+fn the_interview_timer_runs_while_the_answer_is_typed() {
+    let screen = Screen::new(NOW);
+    screen.run(
+        80,
+        24,
+        "RECALL_NOW=",
+        &format!("interview {} --seed 1", mock_interview()),
+    );
+    screen.when("⏱ 0:00 of 0:45");
+    screen.text("the volume keeps");
+    // However slow the machine, the timer gets past two seconds in the end; the typed
+    // text must still be there when it does.
+    let mut seen = String::new();
+    let moved = crate::util::wait_for(|| {
+        seen = screen.screen();
+        timer_seconds(&seen).is_some_and(|seconds| seconds >= 2)
+    });
+    assert!(moved, "the timer never moved:\n{seen}");
+    assert!(seen.contains("> the volume keeps"), "{seen}");
+    // The line goes on where it was.
+    screen.text(" the data");
+    let after = screen.when("> the volume keeps the data");
+    assert!(after.contains("⏱ 0:"), "{after}");
+    // Ctrl-C while the timer waits for a key ends the session as anywhere else.
+    screen.keys(&["C-c"]);
+    assert_eq!(screen.exit(), 130);
+}
+
+/// Over its target time the timer says so, and the verdict flags it; a hint taken from
+/// the Esc menu shows below the question and keeps the half-typed line.
+#[test]
+fn over_time_and_a_hint_at_a_terminal() {
+    let screen = Screen::new(NOW);
+    screen.run(
+        80,
+        24,
+        "RECALL_ANSWER_TIME=100",
+        &format!("interview {} --seed 1", mock_interview()),
+    );
+    screen.when("⏱ 1:40 of 0:45 · over time");
+    screen.text("the volume keeps");
+    screen.keys(&["Escape"]);
+    screen.when("take a hint");
+    screen.keys(&["h"]);
+    let hinted = screen.when("Hint 1 of 2:");
+    assert!(hinted.contains("> the volume keeps"), "{hinted}");
+    insta::assert_snapshot!("hint_at_a_terminal", hinted);
+    screen.text(" the data when the container is removed");
+    screen.keys(&["Enter"]);
+    screen.keys(&["Enter"]);
+    let verdict = screen.when("Rate (Enter = hard)");
+    assert!(
+        verdict.contains("answered in 1:40 of 0:45 · over time"),
+        "{verdict}"
+    );
+    assert!(verdict.contains("took 1 hint"), "{verdict}");
+    insta::assert_snapshot!("over_time_at_a_terminal", verdict);
 }

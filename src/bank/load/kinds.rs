@@ -78,7 +78,7 @@ impl Checker<'_> {
         &mut self,
         question: &mut Question,
         kind: KindName,
-        raw: RawQuestion,
+        mut raw: RawQuestion,
         at: Range<usize>,
     ) {
         self.misplaced(
@@ -97,15 +97,26 @@ impl Checker<'_> {
             "a text question is graded against `model_answer` and `keywords`; write the reference answer as `model_answer`",
         );
         self.one_kind_keys(kind, &raw);
+        if kind == KindName::Scenario {
+            question.situation = self.required(raw.situation.take(), "situation", at.clone());
+        }
+        if kind == KindName::Interview {
+            question.tier = self.tier(raw.tier.take(), at.clone());
+        }
+        self.text_body(question, raw, at);
+    }
+
+    /// What every text question has, a follow-up too: its model answer, rubric,
+    /// misconceptions and examples, with the author lints on them.
+    pub(super) fn text_body(
+        &mut self,
+        question: &mut Question,
+        raw: RawQuestion,
+        at: Range<usize>,
+    ) {
         question.model_answer = self.required(raw.model_answer, "model_answer", at.clone());
         question.rubric = raw.keywords.and_then(|k| self.rubric(k));
         self.misconceptions(question, raw.misconception);
-        if kind == KindName::Scenario {
-            question.situation = self.required(raw.situation, "situation", at.clone());
-        }
-        if kind == KindName::Interview {
-            question.tier = self.tier(raw.tier, at.clone());
-        }
         if question.draft {
             self.warning(
                 at.clone(),

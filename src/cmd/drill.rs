@@ -243,6 +243,7 @@ fn cram(
         library,
         progress,
         &mut session,
+        None,
     )?;
     let summary = report::summary(&session, crate::text::terminal_width());
     ran.finish(&summary, Outcome::Success)

@@ -17,23 +17,28 @@
 //! [`Clock`].
 
 pub mod input;
+mod probe;
 pub mod readiness;
 pub mod report;
 pub mod review;
 pub mod select;
+mod tally;
+mod verdict;
 
-use crate::bank::{Bank, Question, Tier};
+use crate::bank::{Bank, Question};
 use crate::clock::Clock;
 use crate::grade::{Grade, Grader};
 use crate::schedule::Rating;
 use chrono::{DateTime, TimeDelta, Utc};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 
 pub use review::{
     Mark, Mode, NewReview, QuestionKey, RecordError, Recorder, ReviewId, Saved, shown_letters,
 };
+pub use tally::{Tally, TierTally};
+pub use verdict::{Answer, Rated, Undone, Unsaved, Verdict};
 
 /// One question of a session.
 #[derive(Debug, Clone, Copy)]
@@ -75,93 +80,6 @@ pub struct Settings {
     /// Ask a question's follow-ups (`[[question.follow_up]]`) right after its first
     /// answer is rated, those whose `when` the answer meets (interviews).
     pub follow_ups: bool,
-}
-
-/// What the learner gave for the current question.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Answer {
-    /// Positions among the choices *as shown* (after shuffling).
-    Choices(Vec<usize>),
-    /// A free-text answer; empty means "I don't know".
-    Text(String),
-}
-
-/// The verdict on one answer.
-#[derive(Debug, Clone)]
-pub struct Verdict {
-    /// Whether the answer was right (a text answer passed its rubric).
-    pub correct: bool,
-    /// The score in [0, 1].
-    pub score: f64,
-    /// Chosen choices as indices into the bank's choices.
-    pub chosen: Vec<usize>,
-    /// Chosen choices as positions among the choices as shown (their letters are the
-    /// ones the learner saw), sorted.
-    pub shown: Vec<usize>,
-    /// The rubric's breakdown, for text answers.
-    pub grade: Option<Grade>,
-    /// The rating the verdict suggests.
-    pub suggested: Rating,
-    /// The answer as recorded: choice letters as in the bank (`A,C`), or the text.
-    pub answer_text: String,
-    /// Milliseconds from the question being shown to the answer being given.
-    pub elapsed_ms: u64,
-    /// The question's target answer time in milliseconds, when it has one.
-    pub target_ms: Option<u64>,
-    /// How many hints the learner took before answering.
-    pub hints: usize,
-}
-
-impl Verdict {
-    /// Whether the answer took longer than the question's target time.
-    pub fn over_time(&self) -> bool {
-        self.target_ms
-            .is_some_and(|target| self.elapsed_ms > target)
-    }
-
-    /// Whether this is a text answer left empty ("I don't know").
-    pub fn is_blank(&self) -> bool {
-        self.grade.is_some() && self.answer_text.trim().is_empty()
-    }
-}
-
-/// One rated answer.
-#[derive(Debug, Clone)]
-pub struct Rated {
-    /// The verdict on the answer.
-    pub verdict: Verdict,
-    /// The rating given.
-    pub rating: Rating,
-    /// The recorded review's id (for undo).
-    pub review_id: ReviewId,
-    /// When the question is next due, when the answer moved its schedule.
-    pub due: Option<DateTime<Utc>>,
-}
-
-/// A rated answer whose commit failed and that the learner chose not to retry: kept so
-/// that the caller can save it elsewhere (a recovery file) rather than lose it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unsaved {
-    /// The review as it would have been recorded.
-    pub review: NewReview,
-    /// When it was rated.
-    pub answered_at: DateTime<Utc>,
-}
-
-/// What [`Session::undo`] took back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Undone {
-    /// An answer not yet rated: forgotten, the question is asked again.
-    Unrated,
-    /// The last rated answer: reverted in the store, its question asked again.
-    Answer,
-    /// The last mark (suspend, bury, reset): reverted, its question asked again.
-    Mark(Mark),
-    /// Nothing: the step could not be undone because another session has since
-    /// answered or marked its question. The step stays; the next undo goes further back.
-    Superseded,
-    /// There was nothing to undo.
-    Nothing,
 }
 
 /// Where the question being asked came from, so that an undo can put it back.
@@ -423,34 +341,6 @@ impl<'a> Session<'a> {
         })
     }
 
-    /// The time an answer to `question` should take: in an interview, its target time;
-    /// other sessions are not timed.
-    fn target(&self, question: &Question) -> Option<std::time::Duration> {
-        (self.options.mode == Mode::Interview)
-            .then(|| question.target_time())
-            .flatten()
-    }
-
-    /// Takes the next hint of the question being asked; `None` when it has no more (or
-    /// none, or no question is being asked). Either way the question is then
-    /// [`Ask::resumed`]. Once a hint is taken, the suggested rating
-    /// is Hard at best.
-    pub fn take_hint(&mut self) -> Option<Hint<'a>> {
-        if !matches!(self.phase, Phase::Asking) {
-            return None;
-        }
-        let (index, _) = self.current?;
-        self.resumed = true;
-        let hints = &self.entries[index].question.hints;
-        let text = hints.get(self.hints_taken)?;
-        self.hints_taken += 1;
-        Some(Hint {
-            number: self.hints_taken,
-            total: hints.len(),
-            text,
-        })
-    }
-
     /// The verdict waiting for a rating, if any.
     pub fn awaiting_rating(&self) -> Option<&Verdict> {
         match &self.phase {
@@ -615,42 +505,6 @@ impl<'a> Session<'a> {
         Ok(self.outcomes[index].last())
     }
 
-    /// Adds the follow-ups of entry `index` that an answer that `passed` (or not) calls
-    /// for, to be asked next, in the bank's order; returns how many.
-    fn queue_follow_ups(&mut self, index: usize, passed: bool) -> usize {
-        let entry = self.entries[index];
-        let first = self.entries.len();
-        for follow_up in &entry.question.follow_ups {
-            if follow_up.when.allows(passed) {
-                self.entries.push(Queued {
-                    bank: entry.bank,
-                    question: &follow_up.question,
-                    schedules: entry.schedules,
-                });
-                self.orders.push(Vec::new());
-                self.outcomes.push(Vec::new());
-                self.skipped.push(false);
-                self.marked.push(None);
-            }
-        }
-        for added in (first..self.entries.len()).rev() {
-            self.pending.push_front(added);
-        }
-        self.entries.len() - first
-    }
-
-    /// Takes back the follow-ups an undone answer added (the last `count` entries, not
-    /// answered: anything answered since would have been undone first).
-    fn drop_follow_ups(&mut self, count: usize) {
-        let keep = self.entries.len() - count;
-        self.pending.retain(|&i| i < keep);
-        self.entries.truncate(keep);
-        self.orders.truncate(keep);
-        self.outcomes.truncate(keep);
-        self.skipped.truncate(keep);
-        self.marked.truncate(keep);
-    }
-
     /// Gives up saving the waiting answer (its commit failed and the learner quits):
     /// it is kept in [`Session::unsaved`] with `rating`, and the session ends.
     pub fn keep_unsaved(&mut self, rating: Rating) {
@@ -788,125 +642,6 @@ impl<'a> Session<'a> {
             .zip(&self.outcomes)
             .filter(|(_, answers)| answers.is_empty())
             .map(|(entry, _)| entry)
-    }
-
-    /// The numbers at the end of a session.
-    pub fn tally(&self) -> Tally {
-        let mut tally = Tally {
-            total: self.entries.len(),
-            unsaved: self.unsaved.len(),
-            ..Tally::default()
-        };
-        for answered in self.answered() {
-            let first = answered.first();
-            tally.answered += 1;
-            tally.answers += answered.answers.len();
-            for rated in answered.answers {
-                tally.elapsed_ms += rated.verdict.elapsed_ms;
-            }
-            if first.verdict.correct {
-                tally.right += 1;
-            }
-            if first.verdict.over_time() {
-                tally.over_time += 1;
-            }
-            if first.verdict.hints > 0 {
-                tally.hinted += 1;
-            }
-            if let Some(tier) = answered.entry.question.tier {
-                let t = tally.tiers.entry(tier).or_default();
-                if answered.entry.question.is_follow_up() {
-                    t.follow_ups += 1;
-                    if first.verdict.correct {
-                        t.follow_ups_passed += 1;
-                    }
-                } else {
-                    t.answered += 1;
-                    t.score_sum += first.verdict.score;
-                    if first.verdict.correct {
-                        t.passed += 1;
-                    }
-                }
-                t.elapsed_ms += first.verdict.elapsed_ms;
-                t.target_ms += first.verdict.target_ms.unwrap_or(0);
-                if first.verdict.over_time() {
-                    t.over_time += 1;
-                }
-            }
-        }
-        for (index, answers) in self.outcomes.iter().enumerate() {
-            if !answers.is_empty() {
-                continue;
-            }
-            if self.marked[index].is_some() {
-                tally.set_aside += 1;
-            } else if self.skipped[index] {
-                tally.skipped += 1;
-            }
-        }
-        tally.unanswered = tally.total - tally.answered - tally.skipped - tally.set_aside;
-        tally
-    }
-}
-
-/// Counts for the summary.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Tally {
-    /// Questions in the session.
-    pub total: usize,
-    /// Questions answered (and rated) at least once.
-    pub answered: usize,
-    /// Questions whose first answer was right.
-    pub right: usize,
-    /// Rated answers in all (more than `answered` when questions came back).
-    pub answers: usize,
-    /// Questions skipped.
-    pub skipped: usize,
-    /// Questions suspended, buried or reset during the session.
-    pub set_aside: usize,
-    /// Left when the session was quit or input ended.
-    pub unanswered: usize,
-    /// Rated answers whose commit failed (kept in a recovery file by the caller).
-    pub unsaved: usize,
-    /// Time spent answering, in milliseconds.
-    pub elapsed_ms: u64,
-    /// First answers that took longer than their question's target time.
-    pub over_time: usize,
-    /// First answers given after taking a hint.
-    pub hinted: usize,
-    /// Interview answers by tier.
-    pub tiers: BTreeMap<Tier, TierTally>,
-}
-
-/// How the first answers of one interview tier went.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct TierTally {
-    /// Answers in the tier (follow-ups apart).
-    pub answered: usize,
-    /// Those that passed.
-    pub passed: usize,
-    /// Their scores added up (see [`TierTally::mean_score`]).
-    pub score_sum: f64,
-    /// Follow-ups answered in the tier.
-    pub follow_ups: usize,
-    /// Those that passed.
-    pub follow_ups_passed: usize,
-    /// Time taken on the tier's answers, follow-ups included, in milliseconds.
-    pub elapsed_ms: u64,
-    /// The target times of those answers added up, in milliseconds.
-    pub target_ms: u64,
-    /// Answers over their target time.
-    pub over_time: usize,
-}
-
-impl TierTally {
-    /// The mean score of the tier's answers; 0 with none.
-    pub fn mean_score(&self) -> f64 {
-        if self.answered == 0 {
-            0.0
-        } else {
-            self.score_sum / self.answered as f64
-        }
     }
 }
 

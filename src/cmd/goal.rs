@@ -289,6 +289,16 @@ pub fn text(status: &Status, width: usize) -> String {
     }
     let readiness = &status.readiness;
     out.push('\n');
+    if readiness.questions == 0 {
+        out.push_str(&wrap(
+            "No question of the loaded banks is in this goal: check its banks and tiers \
+             against `recall list`, or set another with `recall goal set`.",
+            width,
+            "",
+        ));
+        out.push('\n');
+        return out;
+    }
     let heading = if status.passed {
         "Ready now".to_owned()
     } else if status.days_left == 0 {
@@ -443,6 +453,13 @@ pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
 
 /// One line for `recall`, `due` and `stats`: the date, readiness, and how it stands.
 pub fn line(status: &Status) -> String {
+    if status.readiness.questions == 0 {
+        return format!(
+            "Goal {} ({}): no loaded question is in it · recall goal",
+            status.date,
+            when(status.days_left)
+        );
+    }
     let standing = match status.plan.as_ref().map(|p| &p.verdict) {
         None => "passed".to_owned(),
         Some(Verdict::OnTrack) => format!(

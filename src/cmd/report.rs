@@ -151,11 +151,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             "No interview date is set; `recall goal set DATE` sets one."
         )?,
     }
+    let (concepts, questions) = (report.concepts.len(), report.revisit.len());
     let more = format!(
-        "{} concepts missed most, {} questions to revisit: `recall report --html \
-         report.html` draws them all.",
-        report.concepts.len(),
-        report.revisit.len()
+        "{concepts} concept{} missed most, {questions} question{} to revisit: `recall report \
+         --html report.html` draws them all.",
+        super::check::plural(concepts),
+        super::check::plural(questions)
     );
     writeln!(out, "\n{}", crate::text::wrap(&more, width, ""))?;
     Ok(Outcome::Success)

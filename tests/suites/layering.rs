@@ -14,7 +14,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// The engine's modules.
-const ENGINE: [&str; 5] = ["bank", "grade", "schedule", "store", "session"];
+const ENGINE: [&str; 6] = ["bank", "grade", "schedule", "store", "session", "goal"];
 /// What the engine must not name.
 const ABOVE: [&str; 3] = ["cli", "cmd", "frontend"];
 

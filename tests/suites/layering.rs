@@ -1,4 +1,4 @@
-//! The layers point one way: the engine (`bank`, `grade`, `schedule`, `store`, `session`)
+//! The layers point one way: the engine (`bank`, `grade`, `schedule`, `store`, `session`, `goal`)
 //! never names the command line (`cli`, `cmd`) or the front ends (`frontend`). The
 //! compiler would happily allow it, so this test reads the engine's source and fails on
 //! any path into those modules, however it is written: `use crate::cmd::X`,

@@ -289,6 +289,16 @@ pub fn text(status: &Status, width: usize) -> String {
     }
     let readiness = &status.readiness;
     out.push('\n');
+    if readiness.questions == 0 {
+        out.push_str(&wrap(
+            "No question of the loaded banks is in this goal: check its banks and tiers \
+             against `recall list`, or set another with `recall goal set`.",
+            width,
+            "",
+        ));
+        out.push('\n');
+        return out;
+    }
     let heading = if status.passed {
         "Ready now".to_owned()
     } else if status.days_left == 0 {
@@ -353,7 +363,7 @@ pub fn text(status: &Status, width: usize) -> String {
 /// The plan and how the goal stands, in words folded to `width`.
 pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
     let mut out = String::new();
-    let mut para = |text: String| {
+    let para = |out: &mut String, text: String| {
         out.push_str(&wrap(&text, width, ""));
         out.push('\n');
     };
@@ -368,16 +378,33 @@ pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
                 plan.unseen
             )
         };
-        para(format!(
-            "{} {new}, and about {:.0} reviews a day (at most {}), for the {} study day{} \
+        para(
+            &mut out,
+            format!(
+                "{} {new}, and about {:.0} reviews a day (at most {}), for the {} study day{} \
              to the eve of the date. Following it, {} of the questions are ready on the day.",
-            paint(style::HEADING, "Plan:"),
-            plan.mean_reviews,
-            plan.peak_reviews,
-            plan.study_days,
-            if plan.study_days == 1 { "" } else { "s" },
-            percent(plan.forecast_share)
+                paint(style::HEADING, "Plan:"),
+                plan.mean_reviews,
+                plan.peak_reviews,
+                plan.study_days,
+                if plan.study_days == 1 { "" } else { "s" },
+                percent(plan.forecast_share)
+            ),
+        );
+        const SHOWN: usize = 7;
+        let days: Vec<String> = plan
+            .days
+            .iter()
+            .take(SHOWN)
+            .map(|day| format!("{} {}+{}", day.date.format("%a"), day.new, day.reviews))
+            .collect();
+        let more = if plan.days.len() > SHOWN { " …" } else { "" };
+        out.push_str(&crate::text::wrap_hanging(
+            &format!("  day by day, new+reviews: {}{more}", days.join(" · ")),
+            width,
+            "    ",
         ));
+        out.push('\n');
     }
     let verdict = match &plan.verdict {
         Verdict::OnTrack => format!(
@@ -437,12 +464,22 @@ pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
             if *not_ready == 1 { " is" } else { "s are" }
         ),
     };
-    para(format!("{} {verdict}", paint(style::HEADING, "→")));
+    para(
+        &mut out,
+        format!("{} {verdict}", paint(style::HEADING, "→")),
+    );
     out
 }
 
 /// One line for `recall`, `due` and `stats`: the date, readiness, and how it stands.
 pub fn line(status: &Status) -> String {
+    if status.readiness.questions == 0 {
+        return format!(
+            "Goal {} ({}): no loaded question is in it · recall goal",
+            status.date,
+            when(status.days_left)
+        );
+    }
     let standing = match status.plan.as_ref().map(|p| &p.verdict) {
         None => "passed".to_owned(),
         Some(Verdict::OnTrack) => format!(

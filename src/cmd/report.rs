@@ -74,21 +74,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             crate::goal::readiness(&goal, &questions, &cards, &progress.scheduler, now).weakest
         }
     };
-    let reviews: Vec<crate::store::Review> = progress
-        .store
-        .all_reviews()?
-        .into_iter()
-        .filter(|r| r.learner.is_none())
-        .collect();
+    // One pass over the log, this learner's answers only: the concepts (graded again
+    // through the regrade cache) and what the charts need.
     let grader = Grader::new(&library.banks);
     let mut analysis = Analysis::new(
         &library,
         &grader,
         RegradeCache::open(&cache::path_for(ctx.database()?)),
     );
-    for review in &reviews {
-        analysis.add(&review.as_ref());
-    }
+    let mut log = crate::goal::report::Gathered::new(&questions, today);
+    let learner = progress.store.identity()?.learner;
+    progress.store.visit_log(|review| {
+        if review.learner == Some(learner.as_str()) {
+            analysis.add(review);
+            log.add(review);
+        }
+    })?;
     let (items, regraded) = analysis.finish(&crate::items::Thresholds::default());
     regraded.save();
     let stats = crate::stats::compute(
@@ -104,7 +105,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         questions: &questions,
         weakest: &weakest,
         target,
-        reviews: &reviews,
+        log,
         items: &items,
         heatmap: stats.reviews_per_day,
         scheduler: &progress.scheduler,
@@ -151,11 +152,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             "No interview date is set; `recall goal set DATE` sets one."
         )?,
     }
+    let (concepts, questions) = (report.concepts.len(), report.revisit.len());
     let more = format!(
-        "{} concepts missed most, {} questions to revisit: `recall report --html \
-         report.html` draws them all.",
-        report.concepts.len(),
-        report.revisit.len()
+        "{concepts} concept{} missed most, {questions} question{} to revisit: `recall report \
+         --html report.html` draws them all.",
+        super::check::plural(concepts),
+        super::check::plural(questions)
     );
     writeln!(out, "\n{}", crate::text::wrap(&more, width, ""))?;
     Ok(Outcome::Success)

@@ -230,6 +230,51 @@ fn pace(inputs: &Inputs<'_>, keys: &[QuestionKey]) -> Option<f64> {
     Some(rate(0).max(rate(-1)))
 }
 
+/// One question in the simulation: its card, and what the days ahead ask of it,
+/// worked out once per answer rather than once per day.
+struct Simulated {
+    key: String,
+    card: Option<Card>,
+    /// When it comes due toward the date (advance included).
+    due: DateTime<Utc>,
+    /// Until when (exclusive) its predicted recall stays at or above the retention.
+    ready_until: DateTime<Utc>,
+}
+
+impl Simulated {
+    fn new(
+        key: String,
+        card: Option<Card>,
+        scheduler: &Scheduler,
+        goal: &Goal,
+        date: DateTime<Utc>,
+    ) -> Simulated {
+        let mut simulated = Simulated {
+            key,
+            card,
+            due: date,
+            ready_until: date,
+        };
+        simulated.refresh(scheduler, goal, date);
+        simulated
+    }
+
+    /// Works out `due` and `ready_until` from the card.
+    fn refresh(&mut self, scheduler: &Scheduler, goal: &Goal, date: DateTime<Utc>) {
+        let Some(card) = &self.card else { return };
+        let (Some(due), Some(last), Some(stability)) =
+            (card.due, card.last_review, card.stability())
+        else {
+            return;
+        };
+        self.due = due_toward(&self.key, card.state, due, last, date);
+        let days = scheduler.days_at_or_above(stability, goal.retention);
+        self.ready_until = last
+            .checked_add_signed(TimeDelta::days(days + 1))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+    }
+}
+
 /// The learner following the plan from today to the eve of the date, recalling every
 /// answer: each day's new questions and reviews, and how ready they are after it.
 fn simulate(
@@ -240,7 +285,8 @@ fn simulate(
     study_days: i64,
 ) -> Vec<PlanDay> {
     let scheduler = inputs.scheduler;
-    let mut cards: Vec<(String, Option<Card>)> = keys
+    let goal = inputs.goal;
+    let mut cards: Vec<Simulated> = keys
         .iter()
         .map(|key| {
             let card = inputs
@@ -248,7 +294,7 @@ fn simulate(
                 .get(key)
                 .filter(|card| card.state != State::New)
                 .cloned();
-            (key.to_string(), card)
+            Simulated::new(key.to_string(), card, scheduler, goal, date.start)
         })
         .collect();
     let mut days = Vec::new();
@@ -262,25 +308,21 @@ fn simulate(
         };
         let mut reviews = 0;
         let mut new = 0;
-        for (key, slot) in &mut cards {
-            match slot {
-                Some(card) => {
-                    let due = card.due.unwrap_or(at);
-                    let due = match card.last_review {
-                        Some(last) => due_toward(key, card.state, due, last, date.start),
-                        None => due,
-                    };
-                    if due < day.end {
-                        *card = learn(scheduler, card, at, key, day.end);
-                        reviews += 1;
-                    }
+        for simulated in &mut cards {
+            match &simulated.card {
+                Some(card) if simulated.due < day.end => {
+                    simulated.card = Some(learn(scheduler, card, at, &simulated.key, day.end));
+                    reviews += 1;
                 }
+                Some(_) => continue,
                 None if new < new_per_day => {
-                    *slot = Some(learn(scheduler, &Card::new(), at, key, day.end));
+                    let card = learn(scheduler, &Card::new(), at, &simulated.key, day.end);
+                    simulated.card = Some(card);
                     new += 1;
                 }
-                None => {}
+                None => continue,
             }
+            simulated.refresh(scheduler, goal, date.start);
         }
         let moment = if index + 1 == study_days {
             date.start
@@ -289,11 +331,7 @@ fn simulate(
         };
         let ready = cards
             .iter()
-            .filter(|(_, card)| {
-                card.as_ref().is_some_and(|card| {
-                    scheduler.retrievability(card, moment) >= inputs.goal.retention
-                })
-            })
+            .filter(|simulated| simulated.card.is_some() && simulated.ready_until > moment)
             .count();
         days.push(PlanDay {
             date: day.date(inputs.offset),

@@ -9,7 +9,9 @@
 //! The concepts come from item analysis (`crate::items`), which grades text answers
 //! again through the regrade cache, as `recall items` does.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -20,7 +22,7 @@ use crate::bank::{Bank, Question};
 use crate::items::Report as ItemReport;
 use crate::schedule::{Card, Rating, Scheduler, State};
 use crate::stats::DayCount;
-use crate::store::{QuestionKey, Review, StudyDay};
+use crate::store::{ReviewRef, StudyDay};
 
 /// Days of readiness history the report goes back, at most.
 pub const HISTORY_DAYS: i64 = 90;
@@ -104,8 +106,8 @@ pub struct Inputs<'a> {
     pub weakest: &'a [OnDate],
     /// The retention a question needs.
     pub target: f64,
-    /// This learner's log, oldest first.
-    pub reviews: &'a [Review],
+    /// What the report needs of this learner's log.
+    pub log: Gathered,
     /// Item analysis of the log, for the concepts.
     pub items: &'a ItemReport,
     /// Reviews per day over the last year.
@@ -120,8 +122,67 @@ pub struct Inputs<'a> {
     pub offset: chrono::FixedOffset,
 }
 
+/// What the report needs of the log, gathered in one pass over it ([`Gathered::add`]
+/// each review, in any order): each question's answers that moved its schedule, and
+/// the week-by-week retention. Compact, so a log of millions is not held in memory.
+pub struct Gathered {
+    /// The goal's questions by bank and id: their index in the report's questions.
+    index: FxHashMap<String, FxHashMap<String, usize>>,
+    /// Per question (by index), its answers that moved the schedule.
+    answers: Vec<Vec<(DateTime<Utc>, Rating)>>,
+    /// Per week, oldest first: reviews of learnt questions, and those passed.
+    weeks: Vec<(usize, usize)>,
+    /// The earliest answer's study day (relative to today).
+    first: i64,
+    today: StudyDay,
+}
+
+impl Gathered {
+    /// Ready to gather the log of `questions`, seen from `today`.
+    pub fn new(questions: &[(&Bank, &Question)], today: StudyDay) -> Gathered {
+        let mut index: FxHashMap<String, FxHashMap<String, usize>> = FxHashMap::default();
+        for (i, (bank, question)) in questions.iter().enumerate() {
+            index
+                .entry(bank.id.clone())
+                .or_default()
+                .insert(question.id.clone(), i);
+        }
+        Gathered {
+            index,
+            answers: vec![Vec::new(); questions.len()],
+            weeks: vec![(0, 0); RETENTION_WEEKS as usize],
+            first: 0,
+            today,
+        }
+    }
+
+    /// Takes in one review of this learner's (the caller leaves out other learners').
+    pub fn add(&mut self, review: &ReviewRef<'_>) {
+        let Some(&i) = self
+            .index
+            .get(review.bank)
+            .and_then(|questions| questions.get(review.question))
+        else {
+            return;
+        };
+        let day = self.today.index_of(review.reviewed_at);
+        self.first = self.first.min(day);
+        if review.reschedules {
+            self.answers[i].push((review.reviewed_at, review.rating));
+        }
+        if review.state_before == State::Review && day <= 0 {
+            let week = (-day / 7) as usize;
+            let weeks = self.weeks.len();
+            if week < weeks {
+                self.weeks[weeks - 1 - week].0 += 1;
+                self.weeks[weeks - 1 - week].1 += usize::from(review.rating != Rating::Again);
+            }
+        }
+    }
+}
+
 /// The report from `inputs`.
-pub fn build(inputs: Inputs<'_>) -> Report {
+pub fn build(mut inputs: Inputs<'_>) -> Report {
     let mut tiers: Vec<&'static str> = inputs
         .questions
         .iter()
@@ -131,7 +192,8 @@ pub fn build(inputs: Inputs<'_>) -> Report {
         .map(|t| t.as_str())
         .collect();
     tiers.dedup();
-    let history = history(&inputs);
+    let answers = std::mem::take(&mut inputs.log.answers);
+    let history = history(&inputs, answers);
     let retention = retention(&inputs);
     let concepts = concepts(&inputs);
     let revisit = inputs
@@ -164,32 +226,17 @@ pub fn build(inputs: Inputs<'_>) -> Report {
 
 /// Readiness at the end of each day from the first answer (at most
 /// [`HISTORY_DAYS`] back) to today, replaying the log.
-fn history(inputs: &Inputs<'_>) -> Vec<HistoryDay> {
-    let mut answers: HashMap<QuestionKey, Vec<(DateTime<Utc>, Rating)>> = HashMap::new();
-    for review in inputs.reviews {
-        if review.reschedules && review.learner.is_none() {
-            answers
-                .entry(review.key.clone())
-                .or_default()
-                .push((review.reviewed_at, review.rating));
-        }
-    }
-    let first = inputs
-        .reviews
-        .iter()
-        .map(|r| inputs.today.index_of(r.reviewed_at))
-        .min()
-        .unwrap_or(0)
-        .clamp(-(HISTORY_DAYS - 1), 0);
+fn history(inputs: &Inputs<'_>, answers: Vec<Vec<(DateTime<Utc>, Rating)>>) -> Vec<HistoryDay> {
+    let first = inputs.log.first.clamp(-(HISTORY_DAYS - 1), 0);
     let mut state: Vec<Replay> = inputs
         .questions
         .iter()
-        .map(|(bank, question)| {
-            let key = QuestionKey::new(&bank.id, &question.id);
-            let answers = answers.remove(&key).unwrap_or_default();
+        .zip(answers)
+        .map(|((bank, question), mut answers)| {
+            answers.sort_by_key(|(at, _)| *at);
             Replay {
                 tier: question.tier,
-                key: key.to_string(),
+                key: format!("{}/{}", bank.id, question.id),
                 answers,
                 next: 0,
                 card: Card::new(),
@@ -250,30 +297,13 @@ struct Replay {
 /// True retention week by week over the last [`RETENTION_WEEKS`] weeks, among the
 /// goal's questions.
 fn retention(inputs: &Inputs<'_>) -> Vec<WeekRetention> {
-    let keys: std::collections::HashSet<QuestionKey> =
-        crate::session::select::keys(inputs.questions)
-            .into_iter()
-            .collect();
-    let weeks = RETENTION_WEEKS as usize;
-    let mut counts = vec![(0usize, 0usize); weeks];
-    for review in inputs.reviews {
-        if review.state_before != State::Review || !keys.contains(&review.key) {
-            continue;
-        }
-        let back = -inputs.today.index_of(review.reviewed_at);
-        if back < 0 {
-            continue;
-        }
-        let week = (back / 7) as usize;
-        if week < weeks {
-            counts[weeks - 1 - week].0 += 1;
-            counts[weeks - 1 - week].1 += usize::from(review.rating != Rating::Again);
-        }
-    }
-    counts
-        .into_iter()
+    let weeks = inputs.log.weeks.len();
+    inputs
+        .log
+        .weeks
+        .iter()
         .enumerate()
-        .map(|(i, (reviews, passed))| {
+        .map(|(i, &(reviews, passed))| {
             let back = (weeks - 1 - i) as i64 * 7 + 6;
             WeekRetention {
                 start: inputs.today.shifted(-back).date(inputs.offset),

@@ -332,6 +332,28 @@ impl Scheduler {
         }
     }
 
+    /// The whole days after a review during which predicted recall stays at or above
+    /// `retention`, for a memory of `stability` days (as [`Scheduler::retrievability`]
+    /// counts days); -1 when even the day of the review is below it.
+    pub fn days_at_or_above(&self, stability: f64, retention: f64) -> i64 {
+        let estimate = stability / self.factor * (retention.powf(1.0 / self.decay) - 1.0);
+        let mut days = if estimate.is_finite() {
+            (estimate.floor() as i64).clamp(-1, i64::from(MAXIMUM_INTERVAL_LIMIT) * 2)
+        } else {
+            i64::from(MAXIMUM_INTERVAL_LIMIT) * 2
+        };
+        // The estimate can be one off at the boundary; the curve decides.
+        while self.forgetting_curve((days + 1) as f64, stability) >= retention
+            && days < i64::from(MAXIMUM_INTERVAL_LIMIT) * 2
+        {
+            days += 1;
+        }
+        while days >= 0 && self.forgetting_curve(days as f64, stability) < retention {
+            days -= 1;
+        }
+        days
+    }
+
     /// Retrievability after `elapsed_days` for a memory of `stability` days.
     pub fn forgetting_curve(&self, elapsed_days: f64, stability: f64) -> f64 {
         (1.0 + self.factor * elapsed_days / stability).powf(self.decay)

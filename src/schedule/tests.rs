@@ -123,3 +123,20 @@ fn whole_days_floors_like_python() {
     assert_eq!(whole_days(TimeDelta::seconds(86_399)), 0);
     assert_eq!(whole_days(TimeDelta::seconds(86_400)), 1);
 }
+
+#[test]
+fn days_at_or_above_agrees_with_the_forgetting_curve_at_every_boundary() {
+    let scheduler = Scheduler::new(SchedulerConfig::default()).unwrap();
+    for stability in [0.01, 0.3, 1.0, 2.3, 8.29, 30.0, 365.0, 5000.0] {
+        for retention in [0.5, 0.8, 0.9, 0.97, 0.99] {
+            let days = scheduler.days_at_or_above(stability, retention);
+            if days >= 0 {
+                assert!(scheduler.forgetting_curve(days as f64, stability) >= retention);
+            }
+            assert!(
+                scheduler.forgetting_curve((days + 1) as f64, stability) < retention,
+                "{stability} {retention} {days}"
+            );
+        }
+    }
+}

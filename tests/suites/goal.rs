@@ -538,3 +538,20 @@ fn a_goal_above_the_desired_retention_is_told_it_falls_short_even_following_the_
         "{text}"
     );
 }
+
+#[test]
+fn a_goal_whose_banks_are_not_loaded_says_so_instead_of_planning() {
+    let learner = Learner::new("[goal]\ndate = 2026-12-20\nbanks = [\"gone\"]\n");
+    let text = learner.ok(0, &["goal"]).stdout;
+    assert!(
+        text.contains("the goal's bank `gone` is not among the loaded banks"),
+        "{text}"
+    );
+    assert!(
+        text.contains("No question of the loaded banks is in this goal"),
+        "{text}"
+    );
+    assert!(!text.contains("Plan:"), "{text}");
+    let due = learner.ok(0, &["due"]).stdout;
+    assert!(due.contains("no loaded question is in it"), "{due}");
+}

@@ -438,6 +438,16 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 }
             }
         }
+        if !token.part && denies_before(tokens, i) {
+            // "Backups aren't needed", "raising --cpus won't help", "ordering is
+            // irrelevant": the claim denied is the clause before the cue.
+            for j in (0..i).rev() {
+                if tokens[j].place.clause != token.place.clause {
+                    break;
+                }
+                cue[j].get_or_insert(i);
+            }
+        }
         if !token.part && opens_negation(tokens, i) {
             scope = Some((i, 0));
             if matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere") {
@@ -454,12 +464,70 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     cue
 }
 
+/// What a negated predicate says of its subject when it denies it: "won't help",
+/// "doesn't matter", "isn't the problem", "has no effect" (by stem), and "is not
+/// needed" (by word: "doesn't need -p" says something of its subject).
+const DENYING: &[&str] = &[
+    "help", "matter", "affect", "import", "relev", "fix", "solv", "effect", "differ",
+    "point", "issu", "problem", "culprit", "bottleneck", "impact",
+];
+const DENYING_WORDS: &[&str] = &["needed", "necessary", "required"];
+
+/// Stems of adjectives that deny the clause before them: "raising --cpus is pointless".
+const DENIED: &[&str] = &[
+    "unnecessari", "irrelev", "pointless", "useless", "needless", "ineffect",
+];
+
+/// Whether token `i` denies the clause before it: a denying adjective, or a `not`,
+/// `never` or `no` whose next content word (within two) is a denying predicate.
+fn denies_before(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    if DENIED.contains(&&*token.stem) {
+        return true;
+    }
+    let verbal = matches!(
+        &*token.norm,
+        "not"
+            | "never"
+            | "no"
+            | "cannot"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "cant"
+            | "wont"
+            | "hasnt"
+            | "havent"
+            | "shouldnt"
+            | "couldnt"
+            | "wouldnt"
+    );
+    if !verbal {
+        return false;
+    }
+    let denying = |t: &Token| DENYING.contains(&&*t.stem) || DENYING_WORDS.contains(&&*t.norm);
+    tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part && t.place.clause == token.place.clause)
+        .filter(|t| !t.stop || denying(t))
+        .take(2)
+        .any(denying)
+}
+
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
-/// which does not negate X), or "instead of", "rather than", "unlike".
+/// which does not negate X, nor "avoid it by", whose object is the pronoun), or
+/// "instead of", "rather than", "unlike".
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
         "not" => !matches!(next, Some("only" | "just" | "merely")),
+        "avoid" | "avoids" | "avoiding" => {
+            !matches!(next, Some("it" | "this" | "that" | "them" | "these" | "those"))
+        }
         "instead" => next == Some("of"),
         "rather" => next == Some("than"),
         // "unlike a VM": what follows is what the claim is not about.
@@ -685,6 +753,26 @@ mod tests {
             "use tmpfs rather than a named volume",
             "named volume"
         ));
+    }
+
+    #[test]
+    fn a_denying_predicate_negates_the_clause_before_it() {
+        assert!(negated("backups aren't needed", "backup"));
+        assert!(negated("raising --cpus won't help", "--cpus"));
+        assert!(negated("the order of the steps doesn't matter", "order"));
+        assert!(negated("CPU is not the problem here", "cpu"));
+        assert!(negated("ordering is irrelevant", "order"));
+        assert!(negated("adding CPUs has no effect on it", "cpu"));
+        assert!(
+            counts("host mode doesn't need -p", "host"),
+            "a verb with an object says something of its subject"
+        );
+        assert!(
+            counts("the cache is kept, so rebuilding is not needed", "cache"),
+            "only its own clause"
+        );
+        assert!(counts("avoid it by using a volume", "volume"), "avoid it by");
+        assert!(negated("avoid bind mounts in production", "bind mount"));
     }
 
     #[test]

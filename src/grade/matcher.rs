@@ -39,6 +39,8 @@ pub struct Vocab {
     /// and by the length of their stem (a word may be in both lists).
     typo_by_len: Vec<Vec<u32>>,
     typo_by_stem_len: Vec<Vec<u32>>,
+    /// The stems of the words the bank uses: an answer word among them is no typo.
+    pub known: Arc<std::collections::HashSet<Arc<str>>>,
 }
 
 impl Vocab {
@@ -392,6 +394,9 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
             (chars.next(), chars.next())
         };
         let (a0, a1) = head(&token.norm);
+        // Whether the bank uses this word itself ("stage" is no typo of "state"); asked
+        // only of a word that comes close to a keyword word.
+        let mut known: Option<bool> = None;
         for &w in &candidates {
             let word = &vocab.words[w as usize];
             // A typo keeps the first letter, or swaps the first two: checking that first
@@ -402,7 +407,10 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
             }
             let close = !letters_too_far(token.letters, word.letters, limit)
                 || !letters_too_far(token.stem_letters, word.stem_letters, limit);
-            if close && word_matches(token, word) {
+            if close
+                && word_matches(token, word)
+                && !*known.get_or_insert_with(|| vocab.known.contains(&token.stem))
+            {
                 set(w);
             }
         }
@@ -426,7 +434,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             } else if token.part {
                 cue[i] = Some(c);
                 continue;
-            } else if &*token.norm == "and" && reached > 0 {
+            } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
+                // "unlike a named volume, which persists": what a relative clause says
+                // of the negated term is said plainly.
                 scope = None;
             } else {
                 cue[i] = Some(c);
@@ -762,7 +772,7 @@ mod tests {
         assert!(negated("the order of the steps doesn't matter", "order"));
         assert!(negated("CPU is not the problem here", "cpu"));
         assert!(negated("ordering is irrelevant", "order"));
-        assert!(negated("adding CPUs has no effect on it", "cpu"));
+        assert!(negated("adding more CPU has no effect on it", "cpu"));
         assert!(
             counts("host mode doesn't need -p", "host"),
             "a verb with an object says something of its subject"
@@ -772,6 +782,10 @@ mod tests {
             "only its own clause"
         );
         assert!(counts("avoid it by using a volume", "volume"), "avoid it by");
+        assert!(
+            counts("unlike a named volume which persists on disk", "persist"),
+            "a relative clause"
+        );
         assert!(negated("avoid bind mounts in production", "bind mount"));
     }
 

@@ -182,7 +182,9 @@ mod tests {
             Some(NotAClaim::List)
         );
         assert_eq!(
-            shape("Risks: privileged, docker.sock, root, escape. Alternatives: kaniko, buildah, rootless, VM."),
+            shape(
+                "Risks: privileged, docker.sock, root, escape. Alternatives: kaniko, buildah, rootless, VM."
+            ),
             Some(NotAClaim::List),
             "terms under headings"
         );

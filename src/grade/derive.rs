@@ -93,12 +93,14 @@ pub struct DeriveOptions {
     /// How much rarity counts: the inverse document frequency is raised to this power
     /// (0 weights every word alike).
     pub rarity: f64,
-    /// How much repetition counts: a word the model answer says n times weighs n raised
-    /// to this power more (a long answer comes back to what carries it).
+    /// How much repetition counts in a long model answer (more than `carry` concepts): a
+    /// word it says n times weighs n raised to this power more, as a long answer comes
+    /// back to what carries it. Tuned on `docker-dev2.csv` (see `BENCHMARKS.md`).
     pub repeat: f64,
     /// A model answer of more concepts than this is scored against the weight of its
     /// `carry` heaviest concepts: a terse answer names the few that carry a long model
-    /// answer, not a third of all its words. 0: every concept counts.
+    /// answer, not a third of all its words. 0: every concept counts. Tuned with
+    /// `repeat`.
     pub carry: usize,
 }
 
@@ -108,8 +110,8 @@ impl Default for DeriveOptions {
             question_word_weight: 0.25,
             code_weight: 1.5,
             rarity: 0.5,
-            repeat: std::env::var("RECALL_REPEAT").ok().and_then(|v| v.parse().ok()).unwrap_or(0.0),
-            carry: std::env::var("RECALL_CARRY").ok().and_then(|v| v.parse().ok()).unwrap_or(0),
+            repeat: 1.0,
+            carry: 24,
         }
     }
 }
@@ -132,14 +134,20 @@ pub fn derive(
     let tokens = tokenize(model, stemmer, Parts::Skip);
     let governing = governing_cues(&tokens);
     let mut said: HashMap<&str, f64> = HashMap::new();
-    for token in &tokens {
+    for token in tokens.iter().filter(|t| !t.stop && !t.is_negation()) {
         *said.entry(&token.stem).or_default() += 1.0;
     }
+    // Repetition only tells what carries a long answer; in a short one every word does.
+    let long = options.carry > 0 && said.len() > options.carry;
     let concept = |i: usize| {
         let token = &tokens[i];
         let mut weight = stats.weight(&token.stem).powf(options.rarity);
-        if options.repeat > 0.0 {
-            weight *= said.get(&*token.stem).copied().unwrap_or(1.0).powf(options.repeat);
+        if long && options.repeat > 0.0 {
+            weight *= said
+                .get(&*token.stem)
+                .copied()
+                .unwrap_or(1.0)
+                .powf(options.repeat);
         }
         if prompt.contains(&token.stem) {
             weight *= options.question_word_weight;

@@ -409,7 +409,8 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
                 || !letters_too_far(token.stem_letters, word.stem_letters, limit);
             if close
                 && word_matches(token, word)
-                && !*known.get_or_insert_with(|| vocab.known.contains(&token.stem))
+                && (ending_only(&token.norm, &word.norm)
+                    || !*known.get_or_insert_with(|| vocab.known.contains(&token.stem)))
             {
                 set(w);
             }
@@ -475,17 +476,30 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
 }
 
 /// What a negated predicate says of its subject when it denies it: "won't help",
-/// "doesn't matter", "isn't the problem", "has no effect" (by stem), and "is not
-/// needed" (by word: "doesn't need -p" says something of its subject).
+/// "doesn't matter", "isn't the problem" (by stem), and "is not needed" (by word:
+/// "doesn't need -p" says something of its subject, and so does "doesn't affect B").
 const DENYING: &[&str] = &[
-    "help", "matter", "affect", "import", "relev", "fix", "solv", "effect", "differ",
-    "point", "issu", "problem", "culprit", "bottleneck", "impact",
+    "help",
+    "matter",
+    "import",
+    "relev",
+    "fix",
+    "solv",
+    "issu",
+    "problem",
+    "culprit",
+    "bottleneck",
 ];
 const DENYING_WORDS: &[&str] = &["needed", "necessary", "required"];
 
 /// Stems of adjectives that deny the clause before them: "raising --cpus is pointless".
 const DENIED: &[&str] = &[
-    "unnecessari", "irrelev", "pointless", "useless", "needless", "ineffect",
+    "unnecessari",
+    "irrelev",
+    "pointless",
+    "useless",
+    "needless",
+    "ineffect",
 ];
 
 /// Whether token `i` denies the clause before it: a denying adjective, or a `not`,
@@ -535,15 +549,24 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
         "not" => !matches!(next, Some("only" | "just" | "merely")),
-        "avoid" | "avoids" | "avoiding" => {
-            !matches!(next, Some("it" | "this" | "that" | "them" | "these" | "those"))
-        }
+        "avoid" | "avoids" | "avoiding" => !matches!(
+            next,
+            Some("it" | "this" | "that" | "them" | "these" | "those")
+        ),
         "instead" => next == Some("of"),
         "rather" => next == Some("than"),
         // "unlike a VM": what follows is what the claim is not about.
         "unlike" => true,
         _ => tokens[i].is_negation(),
     }
+}
+
+/// Whether two words differ only in their last letter or two ("loss" and "lose"): a
+/// form of the same word the stemmer does not join, a typo even between two words the
+/// bank uses, where "stage" and "state" are two words.
+fn ending_only(a: &str, b: &str) -> bool {
+    let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    same + 1 >= a.chars().count().min(b.chars().count())
 }
 
 /// The edits a typo may make to a word of `len` letters.
@@ -643,6 +666,29 @@ mod tests {
         );
         assert!(!counts("a conteynr", "container"), "three edits");
         assert!(!counts("the tap", "tmp"), "short words need exact");
+    }
+
+    #[test]
+    fn a_word_the_bank_uses_is_no_typo_of_another() {
+        let s = stemmer();
+        let mut vocab = Vocab::default();
+        vocab.known = Arc::new(["stage", "loss"].iter().map(|w| Arc::from(*w)).collect());
+        let pattern = |w: &str, vocab: &mut Vocab| {
+            Pattern::new(tokenize(w, &s, Parts::Skip), false, false, vocab)
+        };
+        let state = pattern("state", &mut vocab);
+        let lose = pattern("lose", &mut vocab);
+        let found = |text: &str, p: &Pattern| {
+            PreparedAnswer::new(text, &s, &vocab)
+                .find(p, &vocab)
+                .is_some()
+        };
+        assert!(!found("a build stage", &state), "the bank uses stage");
+        assert!(
+            found("a build stade", &state),
+            "a word the bank does not use"
+        );
+        assert!(found("data loss", &lose), "only the ending differs");
     }
 
     #[test]
@@ -772,7 +818,7 @@ mod tests {
         assert!(negated("the order of the steps doesn't matter", "order"));
         assert!(negated("CPU is not the problem here", "cpu"));
         assert!(negated("ordering is irrelevant", "order"));
-        assert!(negated("adding more CPU has no effect on it", "cpu"));
+        assert!(negated("adding more CPU won't help", "cpu"));
         assert!(
             counts("host mode doesn't need -p", "host"),
             "a verb with an object says something of its subject"
@@ -781,7 +827,10 @@ mod tests {
             counts("the cache is kept, so rebuilding is not needed", "cache"),
             "only its own clause"
         );
-        assert!(counts("avoid it by using a volume", "volume"), "avoid it by");
+        assert!(
+            counts("avoid it by using a volume", "volume"),
+            "avoid it by"
+        );
         assert!(
             counts("unlike a named volume which persists on disk", "persist"),
             "a relative clause"

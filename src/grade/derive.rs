@@ -12,6 +12,7 @@ use super::matcher::governing_cues;
 use super::token::{Class, Parts, tokenize};
 use crate::bank::{Bank, Concept, Question, Rubric};
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashSet;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -23,13 +24,13 @@ pub struct BankStats {
     /// The stems of every word the bank's text questions use (prompts, situations, model
     /// answers, keywords): an answer word among them is that word, never a typo of
     /// another.
-    pub known: Arc<HashSet<Arc<str>>>,
+    pub known: Arc<FxHashSet<Arc<str>>>,
 }
 
 impl BankStats {
     pub fn new(bank: &Bank, stemmer: &Stemmer) -> BankStats {
         let mut stats = BankStats::default();
-        let mut known: HashSet<Arc<str>> = HashSet::new();
+        let mut known: FxHashSet<Arc<str>> = FxHashSet::default();
         let mut learn = |text: &str| {
             known.extend(
                 tokenize(text, stemmer, Parts::Skip)

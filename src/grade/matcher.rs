@@ -40,7 +40,7 @@ pub struct Vocab {
     typo_by_len: Vec<Vec<u32>>,
     typo_by_stem_len: Vec<Vec<u32>>,
     /// The stems of the words the bank uses: an answer word among them is no typo.
-    pub known: Arc<std::collections::HashSet<Arc<str>>>,
+    pub known: Arc<rustc_hash::FxHashSet<Arc<str>>>,
 }
 
 impl Vocab {
@@ -506,8 +506,11 @@ const DENIED: &[&str] = &[
 /// `never` or `no` whose next content word (within two) is a denying predicate.
 fn denies_before(tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
-    if DENIED.contains(&&*token.stem) {
-        return true;
+    if !token.negation {
+        // Cheap tests first: this runs for every word of every answer.
+        return token.len >= 7
+            && matches!(token.norm.as_bytes()[0], b'u' | b'i' | b'p' | b'n')
+            && DENIED.contains(&&*token.stem);
     }
     let verbal = matches!(
         &*token.norm,

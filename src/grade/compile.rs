@@ -76,8 +76,7 @@ pub fn compile(
         .model_answer
         .as_deref()
         .map(|m| PreparedAnswer::new(m, stemmer, &Vocab::default()));
-    let mut vocab = Vocab::default();
-    vocab.known = stats.known.clone();
+    let mut vocab = Vocab::with_known(stats.known.clone());
     let patterns = |terms: &[String], vocab: &mut Vocab, with_model: bool| -> Vec<Pattern> {
         let mut out = Vec::new();
         for term in terms {

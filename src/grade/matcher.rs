@@ -44,6 +44,14 @@ pub struct Vocab {
 }
 
 impl Vocab {
+    /// An empty vocabulary for a bank that uses the words of `known` (by stem).
+    pub fn with_known(known: Arc<rustc_hash::FxHashSet<Arc<str>>>) -> Vocab {
+        Vocab {
+            known,
+            ..Vocab::default()
+        }
+    }
+
     /// The index of `token`'s word, added when new.
     fn intern(&mut self, token: Token) -> u32 {
         let key = (token.norm.clone(), token.class == Class::Code);
@@ -674,8 +682,9 @@ mod tests {
     #[test]
     fn a_word_the_bank_uses_is_no_typo_of_another() {
         let s = stemmer();
-        let mut vocab = Vocab::default();
-        vocab.known = Arc::new(["stage", "loss"].iter().map(|w| Arc::from(*w)).collect());
+        let mut vocab = Vocab::with_known(Arc::new(
+            ["stage", "loss"].iter().map(|w| Arc::from(*w)).collect(),
+        ));
         let pattern = |w: &str, vocab: &mut Vocab| {
             Pattern::new(tokenize(w, &s, Parts::Skip), false, false, vocab)
         };

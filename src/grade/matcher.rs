@@ -520,27 +520,13 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
             && matches!(token.norm.as_bytes()[0], b'u' | b'i' | b'p' | b'n')
             && DENIED.contains(&&*token.stem);
     }
-    let verbal = matches!(
-        &*token.norm,
-        "not"
-            | "never"
-            | "no"
-            | "cannot"
-            | "dont"
-            | "doesnt"
-            | "didnt"
-            | "isnt"
-            | "arent"
-            | "wasnt"
-            | "werent"
-            | "cant"
-            | "wont"
-            | "hasnt"
-            | "havent"
-            | "shouldnt"
-            | "couldnt"
-            | "wouldnt"
-    );
+    // A negating word that negates a verb or an adjective ("not", "never", "no",
+    // "doesnt", ...), not a preposition or a pronoun ("without", "nothing") nor "avoid".
+    const NOT_VERBAL: &[&str] = &[
+        "without", "none", "nor", "neither", "nothing", "nobody", "nowhere", "avoid", "avoids",
+        "avoiding",
+    ];
+    let verbal = !NOT_VERBAL.contains(&&*token.norm);
     if !verbal {
         return false;
     }

@@ -88,7 +88,10 @@ fn list(answer: &PreparedAnswer) -> bool {
         last = Some(word.place);
     }
     if colons >= 2 {
-        return false;
+        // Terms under headings ("Risks: privileged, socket, root, escape. Alternatives:
+        // kaniko, buildah, rootless, VM.") are a list; labels paired with what they are
+        // ("pid: processes; net: network stack") are not.
+        return function == 0 && clauses >= 4 * colons && count * 4 <= clauses * 5;
     }
     clauses == 1 || (clauses >= MIN_LIST_ITEMS && count * 2 <= clauses * 5 && function * 20 < count)
 }
@@ -178,6 +181,13 @@ mod tests {
             ),
             Some(NotAClaim::List)
         );
+        assert_eq!(
+            shape(
+                "Risks: privileged, docker.sock, root, escape. Alternatives: kaniko, buildah, rootless, VM."
+            ),
+            Some(NotAClaim::List),
+            "terms under headings"
+        );
     }
 
     #[test]
@@ -191,6 +201,7 @@ mod tests {
             "Declarative multi-service YAML; one-command up/down; versioned, reproducible, shared network.",
             "Permanently deletes unused volumes.",
             "OOM kill at 512m (137 = SIGKILL); CPU irrelevant. Fix leak or raise --memory.",
+            "alpine: tiny, shell+apk, musl. distroless: runtime only, no shell/pkg manager. scratch: empty, static binaries only.",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

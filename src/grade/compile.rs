@@ -26,6 +26,9 @@ pub struct Compiled {
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
+    /// The weight that earns a full score, when it is not the rubric's whole weight (a
+    /// derived rubric of a long model answer).
+    pub full_weight: Option<f64>,
 }
 
 /// One concept, compiled.
@@ -73,7 +76,7 @@ pub fn compile(
         .model_answer
         .as_deref()
         .map(|m| PreparedAnswer::new(m, stemmer, &Vocab::default()));
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab::with_known(stats.known.clone());
     let patterns = |terms: &[String], vocab: &mut Vocab, with_model: bool| -> Vec<Pattern> {
         let mut out = Vec::new();
         for term in terms {
@@ -121,7 +124,11 @@ pub fn compile(
         })
         .collect();
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
+    let full_weight = derived
+        .as_ref()
+        .and_then(|r| derive::full_weight(r, &options.derive));
     Compiled {
+        full_weight,
         derived,
         vocab,
         concepts,

@@ -12,6 +12,7 @@ use super::matcher::governing_cues;
 use super::token::{Class, Parts, tokenize};
 use crate::bank::{Bank, Concept, Question, Rubric};
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashSet;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -20,11 +21,42 @@ use std::sync::Arc;
 pub struct BankStats {
     questions: usize,
     frequency: HashMap<Arc<str>, usize>,
+    /// The stems of every word the bank's text questions use (prompts, situations, model
+    /// answers, keywords): an answer word among them is that word, never a typo of
+    /// another.
+    pub known: Arc<FxHashSet<Arc<str>>>,
 }
 
 impl BankStats {
     pub fn new(bank: &Bank, stemmer: &Stemmer) -> BankStats {
         let mut stats = BankStats::default();
+        let mut known: FxHashSet<Arc<str>> = FxHashSet::default();
+        let mut learn = |text: &str| {
+            known.extend(
+                tokenize(text, stemmer, Parts::Skip)
+                    .into_iter()
+                    .filter(|t| t.class == Class::Word)
+                    .map(|t| t.stem),
+            );
+        };
+        for question in bank.questions.iter().filter(|q| q.is_text()) {
+            learn(&question.prompt);
+            if let Some(situation) = &question.situation {
+                learn(situation);
+            }
+            if let Some(model) = &question.model_answer {
+                learn(model);
+            }
+            let concepts = question.rubric.iter().flat_map(|r| &r.concepts);
+            let misconceptions = question.misconceptions.iter().map(|m| &m.concept);
+            for concept in concepts.chain(misconceptions) {
+                concept.alternatives.iter().for_each(|a| learn(a));
+                for term in concept.relation.iter().flat_map(|r| &r.terms) {
+                    term.iter().for_each(|a| learn(a));
+                }
+            }
+        }
+        stats.known = Arc::new(known);
         for question in &bank.questions {
             let Some(model) = question.model_answer.as_deref() else {
                 continue;
@@ -62,6 +94,15 @@ pub struct DeriveOptions {
     /// How much rarity counts: the inverse document frequency is raised to this power
     /// (0 weights every word alike).
     pub rarity: f64,
+    /// How much repetition counts in a long model answer (more than `carry` concepts): a
+    /// word it says n times weighs n raised to this power more, as a long answer comes
+    /// back to what carries it. Tuned on `docker-dev2.csv` (see `BENCHMARKS.md`).
+    pub repeat: f64,
+    /// A model answer of more concepts than this is scored against the weight of its
+    /// `carry` heaviest concepts: a terse answer names the few that carry a long model
+    /// answer, not a third of all its words. 0: every concept counts. Tuned with
+    /// `repeat`.
+    pub carry: usize,
 }
 
 impl Default for DeriveOptions {
@@ -70,6 +111,8 @@ impl Default for DeriveOptions {
             question_word_weight: 0.25,
             code_weight: 1.5,
             rarity: 0.5,
+            repeat: 1.0,
+            carry: 24,
         }
     }
 }
@@ -91,9 +134,22 @@ pub fn derive(
         .collect();
     let tokens = tokenize(model, stemmer, Parts::Skip);
     let governing = governing_cues(&tokens);
+    let mut said: HashMap<&str, f64> = HashMap::new();
+    for token in tokens.iter().filter(|t| !t.stop && !t.is_negation()) {
+        *said.entry(&token.stem).or_default() += 1.0;
+    }
+    // Repetition only tells what carries a long answer; in a short one every word does.
+    let long = options.carry > 0 && said.len() > options.carry;
     let concept = |i: usize| {
         let token = &tokens[i];
         let mut weight = stats.weight(&token.stem).powf(options.rarity);
+        if long && options.repeat > 0.0 {
+            weight *= said
+                .get(&*token.stem)
+                .copied()
+                .unwrap_or(1.0)
+                .powf(options.repeat);
+        }
         if prompt.contains(&token.stem) {
             weight *= options.question_word_weight;
         }
@@ -144,4 +200,15 @@ pub fn derive(
 /// Weights with two decimals read better in a breakdown and lose nothing.
 fn round(weight: f64) -> f64 {
     (weight * 100.0).round() / 100.0
+}
+
+/// The weight that earns a derived rubric a full score: all of it, or for a long model
+/// answer (more than `carry` concepts) the weight of its `carry` heaviest concepts.
+pub fn full_weight(rubric: &Rubric, options: &DeriveOptions) -> Option<f64> {
+    if options.carry == 0 || rubric.concepts.len() <= options.carry {
+        return None;
+    }
+    let mut weights: Vec<f64> = rubric.concepts.iter().map(|c| c.weight.max(0.0)).collect();
+    weights.sort_by(|a, b| b.total_cmp(a));
+    Some(weights.iter().take(options.carry).sum())
 }

@@ -39,9 +39,19 @@ pub struct Vocab {
     /// and by the length of their stem (a word may be in both lists).
     typo_by_len: Vec<Vec<u32>>,
     typo_by_stem_len: Vec<Vec<u32>>,
+    /// The stems of the words the bank uses: an answer word among them is no typo.
+    pub known: Arc<rustc_hash::FxHashSet<Arc<str>>>,
 }
 
 impl Vocab {
+    /// An empty vocabulary for a bank that uses the words of `known` (by stem).
+    pub fn with_known(known: Arc<rustc_hash::FxHashSet<Arc<str>>>) -> Vocab {
+        Vocab {
+            known,
+            ..Vocab::default()
+        }
+    }
+
     /// The index of `token`'s word, added when new.
     fn intern(&mut self, token: Token) -> u32 {
         let key = (token.norm.clone(), token.class == Class::Code);
@@ -392,6 +402,9 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
             (chars.next(), chars.next())
         };
         let (a0, a1) = head(&token.norm);
+        // Whether the bank uses this word itself ("stage" is no typo of "state"); asked
+        // only of a word that comes close to a keyword word.
+        let mut known: Option<bool> = None;
         for &w in &candidates {
             let word = &vocab.words[w as usize];
             // A typo keeps the first letter, or swaps the first two: checking that first
@@ -402,7 +415,11 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
             }
             let close = !letters_too_far(token.letters, word.letters, limit)
                 || !letters_too_far(token.stem_letters, word.stem_letters, limit);
-            if close && word_matches(token, word) {
+            if close
+                && word_matches(token, word)
+                && (ending_only(&token.norm, &word.norm)
+                    || !*known.get_or_insert_with(|| vocab.known.contains(&token.stem)))
+            {
                 set(w);
             }
         }
@@ -426,7 +443,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             } else if token.part {
                 cue[i] = Some(c);
                 continue;
-            } else if &*token.norm == "and" && reached > 0 {
+            } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
+                // "unlike a named volume, which persists": what a relative clause says
+                // of the negated term is said plainly.
                 scope = None;
             } else {
                 cue[i] = Some(c);
@@ -436,6 +455,16 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                         scope = None;
                     }
                 }
+            }
+        }
+        if !token.part && denies_before(tokens, i) {
+            // "Backups aren't needed", "raising --cpus won't help", "ordering is
+            // irrelevant": the claim denied is the clause before the cue.
+            for j in (0..i).rev() {
+                if tokens[j].place.clause != token.place.clause {
+                    break;
+                }
+                cue[j].get_or_insert(i);
             }
         }
         if !token.part && opens_negation(tokens, i) {
@@ -454,18 +483,87 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     cue
 }
 
+/// What a negated predicate says of its subject when it denies it: "won't help",
+/// "doesn't matter", "isn't the problem" (by stem), and "is not needed" (by word:
+/// "doesn't need -p" says something of its subject, and so does "doesn't affect B").
+const DENYING: &[&str] = &[
+    "help",
+    "matter",
+    "import",
+    "relev",
+    "fix",
+    "solv",
+    "issu",
+    "problem",
+    "culprit",
+    "bottleneck",
+];
+const DENYING_WORDS: &[&str] = &["needed", "necessary", "required"];
+
+/// Stems of adjectives that deny the clause before them: "raising --cpus is pointless".
+const DENIED: &[&str] = &[
+    "unnecessari",
+    "irrelev",
+    "pointless",
+    "useless",
+    "needless",
+    "ineffect",
+];
+
+/// Whether token `i` denies the clause before it: a denying adjective, or a `not`,
+/// `never` or `no` whose next content word (within two) is a denying predicate.
+fn denies_before(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    if !token.negation {
+        // Cheap tests first: this runs for every word of every answer.
+        return token.len >= 7
+            && matches!(token.norm.as_bytes()[0], b'u' | b'i' | b'p' | b'n')
+            && DENIED.contains(&&*token.stem);
+    }
+    // A negating word that negates a verb or an adjective ("not", "never", "no",
+    // "doesnt", ...), not a preposition or a pronoun ("without", "nothing") nor "avoid".
+    const NOT_VERBAL: &[&str] = &[
+        "without", "none", "nor", "neither", "nothing", "nobody", "nowhere", "avoid", "avoids",
+        "avoiding",
+    ];
+    let verbal = !NOT_VERBAL.contains(&&*token.norm);
+    if !verbal {
+        return false;
+    }
+    let denying = |t: &Token| DENYING.contains(&&*t.stem) || DENYING_WORDS.contains(&&*t.norm);
+    tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part && t.place.clause == token.place.clause)
+        .filter(|t| !t.stop || denying(t))
+        .take(2)
+        .any(denying)
+}
+
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
-/// which does not negate X), or "instead of", "rather than", "unlike".
+/// which does not negate X, nor "avoid it by", whose object is the pronoun), or
+/// "instead of", "rather than", "unlike".
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
         "not" => !matches!(next, Some("only" | "just" | "merely")),
+        "avoid" | "avoids" | "avoiding" => !matches!(
+            next,
+            Some("it" | "this" | "that" | "them" | "these" | "those")
+        ),
         "instead" => next == Some("of"),
         "rather" => next == Some("than"),
         // "unlike a VM": what follows is what the claim is not about.
         "unlike" => true,
         _ => tokens[i].is_negation(),
     }
+}
+
+/// Whether two words differ only in their last letter or two ("loss" and "lose"): a
+/// form of the same word the stemmer does not join, a typo even between two words the
+/// bank uses, where "stage" and "state" are two words.
+fn ending_only(a: &str, b: &str) -> bool {
+    let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    same + 1 >= a.chars().count().min(b.chars().count())
 }
 
 /// The edits a typo may make to a word of `len` letters.
@@ -565,6 +663,30 @@ mod tests {
         );
         assert!(!counts("a conteynr", "container"), "three edits");
         assert!(!counts("the tap", "tmp"), "short words need exact");
+    }
+
+    #[test]
+    fn a_word_the_bank_uses_is_no_typo_of_another() {
+        let s = stemmer();
+        let mut vocab = Vocab::with_known(Arc::new(
+            ["stage", "loss"].iter().map(|w| Arc::from(*w)).collect(),
+        ));
+        let pattern = |w: &str, vocab: &mut Vocab| {
+            Pattern::new(tokenize(w, &s, Parts::Skip), false, false, vocab)
+        };
+        let state = pattern("state", &mut vocab);
+        let lose = pattern("lose", &mut vocab);
+        let found = |text: &str, p: &Pattern| {
+            PreparedAnswer::new(text, &s, &vocab)
+                .find(p, &vocab)
+                .is_some()
+        };
+        assert!(!found("a build stage", &state), "the bank uses stage");
+        assert!(
+            found("a build stade", &state),
+            "a word the bank does not use"
+        );
+        assert!(found("data loss", &lose), "only the ending differs");
     }
 
     #[test]
@@ -685,6 +807,33 @@ mod tests {
             "use tmpfs rather than a named volume",
             "named volume"
         ));
+    }
+
+    #[test]
+    fn a_denying_predicate_negates_the_clause_before_it() {
+        assert!(negated("backups aren't needed", "backup"));
+        assert!(negated("raising --cpus won't help", "--cpus"));
+        assert!(negated("the order of the steps doesn't matter", "order"));
+        assert!(negated("CPU is not the problem here", "cpu"));
+        assert!(negated("ordering is irrelevant", "order"));
+        assert!(negated("adding more CPU won't help", "cpu"));
+        assert!(
+            counts("host mode doesn't need -p", "host"),
+            "a verb with an object says something of its subject"
+        );
+        assert!(
+            counts("the cache is kept, so rebuilding is not needed", "cache"),
+            "only its own clause"
+        );
+        assert!(
+            counts("avoid it by using a volume", "volume"),
+            "avoid it by"
+        );
+        assert!(
+            counts("unlike a named volume which persists on disk", "persist"),
+            "a relative clause"
+        );
+        assert!(negated("avoid bind mounts in production", "bind mount"));
     }
 
     #[test]

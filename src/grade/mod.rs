@@ -362,7 +362,8 @@ impl Grader {
             misconceptions,
             not_a_claim: None,
         };
-        let grade = verdict(found, self.pass_mark(question), rubric);
+        let full = compiled.full_weight;
+        let grade = verdict(found, self.pass_mark(question), rubric, full);
         // Only an answer that would pass needs its shape looked at: one that fails
         // already is not made worse by being a list.
         if !grade.passed || !compiled.model_is_claim {
@@ -379,6 +380,7 @@ impl Grader {
                 },
                 grade.pass_mark,
                 rubric,
+                full,
             ),
         }
     }
@@ -393,7 +395,7 @@ struct Found {
 }
 
 /// Score and verdict from what was found.
-fn verdict(found: Found, pass_mark: f64, rubric: &Rubric) -> Grade {
+fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> Grade {
     let Found {
         concepts,
         forbidden,
@@ -401,7 +403,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric) -> Grade {
         not_a_claim,
     } = found;
     // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
-    let total = concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0));
+    let total = full.unwrap_or_else(|| concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0)));
     let got = concepts
         .iter()
         .filter(|c| c.matched.is_some())

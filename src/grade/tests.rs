@@ -184,6 +184,42 @@ fn derived_rubrics_skip_stop_words_and_demote_the_question() {
 }
 
 #[test]
+fn a_long_model_answer_is_carried_by_its_heaviest_concepts() {
+    // 40 distinct content words; the answer keeps coming back to a few of them.
+    let model = "A container is an ordinary process on the host. Namespaces give the \
+        process its own view of pids, network, mounts and hostname; cgroups limit the cpu, \
+        memory and pids the process can use. Unlike a virtual machine there is no guest \
+        kernel or hypervisor: every container shares the host kernel, which explains fast \
+        startup, lightweight footprint, and why one kernel bug affects every container \
+        sharing that kernel. Processes, namespaces, cgroups, kernel: that is a container.";
+    let long = bank(vec![question("q", "What is a container?", model, None)]);
+    let terse = "A process isolated by namespaces and limited by cgroups, sharing the host kernel.";
+    let g = grade(&long, terse);
+    assert!(g.passed, "{g:?}");
+    assert!(
+        g.concepts.len() > 24,
+        "the rubric keeps every concept to show"
+    );
+    let off = Options {
+        derive: DeriveOptions {
+            carry: 0,
+            ..DeriveOptions::default()
+        },
+        ..Options::default()
+    };
+    let all = Grader::with_options(std::slice::from_ref(&long), off).grade(
+        &long,
+        &long.questions[0],
+        terse,
+    );
+    assert!(
+        all.score < g.score,
+        "every concept counting makes a terse answer fail"
+    );
+    assert!(!grade(&long, "A virtual machine with a hypervisor.").passed);
+}
+
+#[test]
 fn derived_rubrics_keep_the_model_answers_negations() {
     let b = bank(vec![question(
         "q",

@@ -80,31 +80,7 @@ fn question(out: &mut String, bank: &Bank, q: &Question, when: Option<When>) {
         field(out, "situation", situation);
     }
     field(out, "prompt", &q.prompt);
-    if !q.choices.is_empty() {
-        out.push_str("choices:\n");
-        for (i, choice) in q.choices.iter().enumerate() {
-            let right = if q.answer.contains(&i) {
-                "  [right]"
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "  {}) {}{right}",
-                letter(i),
-                sanitize(choice.text.trim()).replace('\n', " ")
-            );
-            if let Some(feedback) = &choice.feedback {
-                let _ = writeln!(
-                    out,
-                    "     feedback: {}",
-                    sanitize(feedback.trim()).replace('\n', " ")
-                );
-            }
-        }
-        let letters: Vec<String> = q.answer.iter().map(|&i| letter(i)).collect();
-        let _ = writeln!(out, "answer: {}", letters.join(", "));
-    }
+    choices(out, q);
     if let Some(explanation) = &q.explanation {
         field(out, "explanation", explanation);
     }
@@ -120,6 +96,56 @@ fn question(out: &mut String, bank: &Bank, q: &Question, when: Option<When>) {
             let _ = writeln!(out, "pass: {:.0}%", pass * 100.0);
         }
     }
+    misconceptions_and_examples(out, q);
+    list(out, "tags", &q.tags);
+    if let Some(difficulty) = q.difficulty {
+        let _ = writeln!(out, "difficulty: {}", difficulty.as_str());
+    }
+    list(out, "references", &q.references);
+    if let Some(time) = q.time {
+        let _ = writeln!(out, "time: {}s", time.as_secs());
+    }
+    for hint in &q.hints {
+        field(out, "hint", hint);
+    }
+    for follow_up in &q.follow_ups {
+        out.push('\n');
+        question(out, bank, &follow_up.question, Some(follow_up.when));
+    }
+}
+
+/// A multiple-choice question's choices, the right ones marked, with their feedback.
+fn choices(out: &mut String, q: &Question) {
+    if q.choices.is_empty() {
+        return;
+    }
+    out.push_str("choices:\n");
+    for (i, choice) in q.choices.iter().enumerate() {
+        let right = if q.answer.contains(&i) {
+            "  [right]"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  {}) {}{right}",
+            letter(i),
+            sanitize(choice.text.trim()).replace('\n', " ")
+        );
+        if let Some(feedback) = &choice.feedback {
+            let _ = writeln!(
+                out,
+                "     feedback: {}",
+                sanitize(feedback.trim()).replace('\n', " ")
+            );
+        }
+    }
+    let letters: Vec<String> = q.answer.iter().map(|&i| letter(i)).collect();
+    let _ = writeln!(out, "answer: {}", letters.join(", "));
+}
+
+/// A text question's known misconceptions and its author's examples.
+fn misconceptions_and_examples(out: &mut String, q: &Question) {
     if !q.misconceptions.is_empty() {
         out.push_str("misconceptions:\n");
         for misconception in &q.misconceptions {
@@ -152,21 +178,6 @@ fn question(out: &mut String, bank: &Bank, q: &Question, when: Option<When>) {
                 );
             }
         }
-    }
-    list(out, "tags", &q.tags);
-    if let Some(difficulty) = q.difficulty {
-        let _ = writeln!(out, "difficulty: {}", difficulty.as_str());
-    }
-    list(out, "references", &q.references);
-    if let Some(time) = q.time {
-        let _ = writeln!(out, "time: {}s", time.as_secs());
-    }
-    for hint in &q.hints {
-        field(out, "hint", hint);
-    }
-    for follow_up in &q.follow_ups {
-        out.push('\n');
-        question(out, bank, &follow_up.question, Some(follow_up.when));
     }
 }
 

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use super::args::{BankPaths, JsonOutput};
 use super::{CommandError, Context, Outcome};
+use crate::bank::Library;
 use crate::grade::Grader;
 use crate::items::Analysis;
 use crate::items::cache::{self, RegradeCache};
@@ -45,11 +46,29 @@ pub struct Args {
 /// Runs `recall report`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let library = ctx.load_valid_banks(&args.paths)?;
+    let report = gather(ctx, &library)?;
+    if args.output.json {
+        writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            crate::text::terminal_safe_json(&report)?
+        )?;
+        return Ok(Outcome::Success);
+    }
+    if let Some(file) = &args.html {
+        return write_html(&report, file);
+    }
+    print_text(&report)
+}
+
+/// The report's figures: readiness toward the goal (or today, without one), and one
+/// pass over this learner's log for the concepts missed, the charts and the heatmap.
+fn gather(ctx: &Context, library: &Library) -> Result<crate::goal::report::Report, CommandError> {
     let progress = ctx.progress()?;
     let now = ctx.clock.now();
     let today = progress.study_day();
     let offset = ctx.clock.offset();
-    let status = progress.goal_status(&library)?;
+    let status = progress.goal_status(library)?;
     let (goal, target) = match progress.goal()? {
         Some((goal, _)) => {
             let retention = goal.retention;
@@ -66,7 +85,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             (goal, retention)
         }
     };
-    let questions = crate::goal::questions(&goal, &library);
+    let questions = crate::goal::questions(&goal, library);
     let weakest = match &status {
         Some(status) => status.readiness.weakest.clone(),
         None => {
@@ -78,7 +97,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     // through the regrade cache) and what the charts need.
     let grader = Grader::new(&library.banks);
     let mut analysis = Analysis::new(
-        &library,
+        library,
         &grader,
         RegradeCache::open(&cache::path_for(ctx.database()?)),
     );
@@ -94,7 +113,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     regraded.save();
     let stats = crate::stats::compute(
         &progress.store,
-        &library,
+        library,
         &progress.scheduler,
         now,
         today,
@@ -113,36 +132,38 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         today,
         offset,
     });
-    if args.output.json {
-        writeln!(
-            std::io::stdout().lock(),
-            "{}",
-            crate::text::terminal_safe_json(&report)?
-        )?;
-        return Ok(Outcome::Success);
-    }
-    if let Some(file) = &args.html {
-        // The page's words carry no terminal colour.
-        let plan = report.goal.as_ref().and_then(|status| {
-            status.plan.as_ref().map(|plan| {
-                let text = super::goal::plan_text(status, plan, usize::MAX);
-                anstream::adapter::strip_str(&text).to_string()
-            })
-        });
-        let page = html::page(&report, plan.as_deref().map(str::trim));
-        crate::atomic_file::write(file, page.into_string().as_bytes()).map_err(|error| {
-            CommandError::new(
-                super::ErrorKind::Io,
-                anyhow::anyhow!("cannot write {}: {error}", file.display()),
-            )
-        })?;
-        writeln!(
-            crate::style::stdout(),
-            "Wrote the readiness report to {} (open it in a browser, or print it).",
-            file.display()
-        )?;
-        return Ok(Outcome::Success);
-    }
+    Ok(report)
+}
+
+/// Writes the report as one self-contained HTML page to `file`.
+fn write_html(
+    report: &crate::goal::report::Report,
+    file: &std::path::Path,
+) -> Result<Outcome, CommandError> {
+    // The page's words carry no terminal colour.
+    let plan = report.goal.as_ref().and_then(|status| {
+        status.plan.as_ref().map(|plan| {
+            let text = super::goal::plan_text(status, plan, usize::MAX);
+            anstream::adapter::strip_str(&text).to_string()
+        })
+    });
+    let page = html::page(report, plan.as_deref().map(str::trim));
+    crate::atomic_file::write(file, page.into_string().as_bytes()).map_err(|error| {
+        CommandError::new(
+            super::ErrorKind::Io,
+            anyhow::anyhow!("cannot write {}: {error}", file.display()),
+        )
+    })?;
+    writeln!(
+        crate::style::stdout(),
+        "Wrote the readiness report to {} (open it in a browser, or print it).",
+        file.display()
+    )?;
+    Ok(Outcome::Success)
+}
+
+/// The report at the terminal: the goal and the plan, and what the page would draw.
+fn print_text(report: &crate::goal::report::Report) -> Result<Outcome, CommandError> {
     let mut out = crate::style::stdout();
     let width = crate::text::terminal_width();
     match &report.goal {

@@ -51,6 +51,135 @@ fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
+/// The page's heading: when it was made, and the goal it measures against.
+fn header(report: &Report) -> Markup {
+    let goal = report.goal.as_ref();
+    html! {
+        header {
+            h1 { "Readiness report" }
+            p.lead {
+                "Made by recall on " (report.today) ". "
+                @match goal {
+                    Some(goal) => {
+                        "Interview on " strong { (goal.date) } ", "
+                        (goal.readiness.questions) " questions; a question is ready when its predicted recall on the day is at least "
+                        (percent(report.target)) "."
+                    }
+                    None => {
+                        "No interview date is set (recall goal set DATE); readiness is measured now, at "
+                        (percent(report.target)) " predicted recall."
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Readiness on the day, and the plan's figures and verdict.
+fn summary(goal: &crate::goal::Status, plan: Option<&str>) -> Markup {
+    html! {
+        section #summary {
+            div.summary {
+                div { "Ready on the day if you stopped now" b #ready-share { (percent(goal.readiness.share)) } (goal.readiness.ready) " of " (goal.readiness.questions) }
+                @if let Some(plan) = &goal.plan {
+                    div { "Following the plan" b #forecast-share { (percent(plan.forecast_share)) } "ready on the day" }
+                    div { "New a day" b { (plan.new_per_day) } (plan.unseen) " unseen" }
+                    div { "Reviews a day" b { (format!("{:.0}", plan.mean_reviews)) } "at most " (plan.peak_reviews) }
+                }
+            }
+            @if let Some(plan) = plan {
+                p.verdict { (plan) }
+            }
+        }
+    }
+}
+
+/// Readiness per tier over time, the forecast, and the table of readiness on the date.
+fn readiness(report: &Report) -> Markup {
+    let goal = report.goal.as_ref();
+    html! {
+        section #readiness {
+            h2 { "Readiness per tier over time" @if !report.forecast.is_empty() { ", and the forecast to the date" } }
+            (svg::readiness(&report.history, &report.forecast, &report.tiers, report.target))
+            p.legend {
+                span { i style="border-color:#1d2430" {} "all questions" }
+                @for (n, tier) in report.tiers.iter().enumerate() {
+                    span { i class=(format!("tier-{n}")) style=(format!("border-color:{}", ["#16a34a", "#ca8a04", "#9333ea", "#0891b2"][n % 4])) {} (tier) }
+                }
+                @if !report.forecast.is_empty() { span { i style="border-color:#2f6fd6;border-top-style:dashed" {} "forecast, following the plan" } }
+                span { i style="border-color:#c2410c;border-top-style:dashed" {} "target" }
+            }
+            p.lead {
+                "Each day: the share of questions whose predicted recall that day is at least "
+                (percent(report.target)) ", replayed from your answers"
+                @if !report.forecast.is_empty() { "; dashed, the forecast if the plan is followed, up to the date" }
+                ". The table gives readiness on the date if you stopped now."
+            }
+            @if let Some(goal) = goal {
+                table #tiers {
+                    thead { tr { th { "Tier" } th.n { "Questions" } th.n { "Ready on the day" } } }
+                    tbody {
+                        @for tier in &goal.readiness.tiers {
+                            tr data-tier=(tier.name) data-share=(format!("{:.3}", tier.share)) {
+                                td { (tier.name) } td.n { (tier.questions) } td.n { (percent(tier.share)) " (" (tier.ready) ")" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The concepts missed most, from the rubric breakdowns.
+fn concepts(report: &Report) -> Markup {
+    html! {
+        section #concepts {
+            h2 { "Concepts missed most" }
+            @if report.concepts.is_empty() {
+                p.empty { "No written answers graded yet." }
+            } @else {
+                table {
+                    thead { tr { th { "Concept" } th { "Question" } th.n { "Missed" } } }
+                    tbody {
+                        @for concept in &report.concepts {
+                            tr data-concept=(concept.concept) data-missed=(concept.missed) {
+                                td { (concept.concept) } td { (concept.question) }
+                                td.n { (concept.missed) " of " (concept.answers) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The questions to revisit, weakest first.
+fn revisit(report: &Report) -> Markup {
+    html! {
+        section #revisit {
+            h2 { "Questions to revisit" }
+            @if report.revisit.is_empty() {
+                p.empty { "Every question is ready." }
+            } @else {
+                table {
+                    thead { tr { th { "Question" } th { "Tier" } th.n { "Predicted recall" } } }
+                    tbody {
+                        @for question in &report.revisit {
+                            tr data-question=(question.question) {
+                                td { (question.question) }
+                                td { (question.tier.unwrap_or("")) }
+                                td.n { @if question.studied { (percent(question.recall)) } @else { "never studied" } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The page for `report`; `plan` is the plan in words (as `recall goal` says it).
 pub fn page(report: &Report, plan: Option<&str>) -> Markup {
     let goal = report.goal.as_ref();
@@ -64,68 +193,9 @@ pub fn page(report: &Report, plan: Option<&str>) -> Markup {
                 style { (PreEscaped(STYLE)) }
             }
             body {
-                header {
-                    h1 { "Readiness report" }
-                    p.lead {
-                        "Made by recall on " (report.today) ". "
-                        @match goal {
-                            Some(goal) => {
-                                "Interview on " strong { (goal.date) } ", "
-                                (goal.readiness.questions) " questions; a question is ready when its predicted recall on the day is at least "
-                                (percent(report.target)) "."
-                            }
-                            None => {
-                                "No interview date is set (recall goal set DATE); readiness is measured now, at "
-                                (percent(report.target)) " predicted recall."
-                            }
-                        }
-                    }
-                }
-                @if let Some(goal) = goal {
-                    section #summary {
-                        div.summary {
-                            div { "Ready on the day if you stopped now" b #ready-share { (percent(goal.readiness.share)) } (goal.readiness.ready) " of " (goal.readiness.questions) }
-                            @if let Some(plan) = &goal.plan {
-                                div { "Following the plan" b #forecast-share { (percent(plan.forecast_share)) } "ready on the day" }
-                                div { "New a day" b { (plan.new_per_day) } (plan.unseen) " unseen" }
-                                div { "Reviews a day" b { (format!("{:.0}", plan.mean_reviews)) } "at most " (plan.peak_reviews) }
-                            }
-                        }
-                        @if let Some(plan) = plan {
-                            p.verdict { (plan) }
-                        }
-                    }
-                }
-                section #readiness {
-                    h2 { "Readiness per tier over time" @if !report.forecast.is_empty() { ", and the forecast to the date" } }
-                    (svg::readiness(&report.history, &report.forecast, &report.tiers, report.target))
-                    p.legend {
-                        span { i style="border-color:#1d2430" {} "all questions" }
-                        @for (n, tier) in report.tiers.iter().enumerate() {
-                            span { i class=(format!("tier-{n}")) style=(format!("border-color:{}", ["#16a34a", "#ca8a04", "#9333ea", "#0891b2"][n % 4])) {} (tier) }
-                        }
-                        @if !report.forecast.is_empty() { span { i style="border-color:#2f6fd6;border-top-style:dashed" {} "forecast, following the plan" } }
-                        span { i style="border-color:#c2410c;border-top-style:dashed" {} "target" }
-                    }
-                    p.lead {
-                        "Each day: the share of questions whose predicted recall that day is at least "
-                        (percent(report.target)) ", replayed from your answers"
-                        @if !report.forecast.is_empty() { "; dashed, the forecast if the plan is followed, up to the date" }
-                        ". The table gives readiness on the date if you stopped now."
-                    }
-                    @if let Some(goal) = goal {
-                        table #tiers {
-                            thead { tr { th { "Tier" } th.n { "Questions" } th.n { "Ready on the day" } } }
-                            tbody {
-                                @for tier in &goal.readiness.tiers {
-                                    tr data-tier=(tier.name) data-share=(format!("{:.3}", tier.share)) {
-                                        td { (tier.name) } td.n { (tier.questions) } td.n { (percent(tier.share)) " (" (tier.ready) ")" }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                (header(report))
+                @if let Some(goal) = goal { (summary(goal, plan)) }
+                (readiness(report))
                 section #reviews {
                     h2 { "Reviews over the last year" }
                     (svg::heatmap(&report.heatmap))
@@ -135,43 +205,8 @@ pub fn page(report: &Report, plan: Option<&str>) -> Markup {
                     (svg::retention(&report.retention, report.target))
                     p.lead { "Share of reviews of learnt questions recalled, week by week; bars below the target are in orange." }
                 }
-                section #concepts {
-                    h2 { "Concepts missed most" }
-                    @if report.concepts.is_empty() {
-                        p.empty { "No written answers graded yet." }
-                    } @else {
-                        table {
-                            thead { tr { th { "Concept" } th { "Question" } th.n { "Missed" } } }
-                            tbody {
-                                @for concept in &report.concepts {
-                                    tr data-concept=(concept.concept) data-missed=(concept.missed) {
-                                        td { (concept.concept) } td { (concept.question) }
-                                        td.n { (concept.missed) " of " (concept.answers) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                section #revisit {
-                    h2 { "Questions to revisit" }
-                    @if report.revisit.is_empty() {
-                        p.empty { "Every question is ready." }
-                    } @else {
-                        table {
-                            thead { tr { th { "Question" } th { "Tier" } th.n { "Predicted recall" } } }
-                            tbody {
-                                @for question in &report.revisit {
-                                    tr data-question=(question.question) {
-                                        td { (question.question) }
-                                        td { (question.tier.unwrap_or("")) }
-                                        td.n { @if question.studied { (percent(question.recall)) } @else { "never studied" } }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                (concepts(report))
+                (revisit(report))
             }
         }
     }

@@ -299,50 +299,7 @@ pub fn text(status: &Status, width: usize) -> String {
         out.push('\n');
         return out;
     }
-    let heading = if status.passed {
-        "Ready now".to_owned()
-    } else if status.days_left == 0 {
-        "Ready today".to_owned()
-    } else {
-        format!("Ready on {} if you stopped now", status.date)
-    };
-    out.push_str(&format!(
-        "{}: {} of {} questions ({})\n",
-        paint(style::HEADING, heading),
-        readiness.ready,
-        readiness.questions,
-        percent(readiness.share)
-    ));
-    for tier in &readiness.tiers {
-        out.push_str(&format!(
-            "  {:<13} {} {:>4}  ({}/{})\n",
-            tier.name,
-            super::stats::meter(tier.share, 20),
-            percent(tier.share),
-            tier.ready,
-            tier.questions
-        ));
-    }
-    if !readiness.tags.is_empty() {
-        let mut tags: Vec<&crate::goal::Group> = readiness.tags.iter().collect();
-        tags.sort_by(|a, b| a.share.total_cmp(&b.share).then(a.name.cmp(&b.name)));
-        let shown: Vec<String> = tags
-            .iter()
-            .take(6)
-            .map(|t| format!("{} {}", sanitize(&t.name), percent(t.share)))
-            .collect();
-        let more = if tags.len() > shown.len() {
-            format!(" (+{} more in --json)", tags.len() - shown.len())
-        } else {
-            String::new()
-        };
-        out.push_str(&crate::text::wrap_hanging(
-            &format!("  weakest tags: {}{more}", shown.join(" · ")),
-            width,
-            "    ",
-        ));
-        out.push('\n');
-    }
+    out.push_str(&readiness_text(status, width));
     out.push('\n');
     match &status.plan {
         None => {
@@ -406,7 +363,17 @@ pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
         ));
         out.push('\n');
     }
-    let verdict = match &plan.verdict {
+    let verdict = verdict_text(status, plan);
+    para(
+        &mut out,
+        format!("{} {verdict}", paint(style::HEADING, "→")),
+    );
+    out
+}
+
+/// What the plan's verdict says: how the goal stands, and what would reach it.
+fn verdict_text(status: &Status, plan: &Plan) -> String {
+    match &plan.verdict {
         Verdict::OnTrack => format!(
             "On track: `recall drill` each day follows the plan{}.",
             match plan.pace {
@@ -463,11 +430,57 @@ pub fn plan_text(status: &Status, plan: &Plan, width: usize) -> String {
              not ready. `recall drill --cram` goes over the weakest now.",
             if *not_ready == 1 { " is" } else { "s are" }
         ),
+    }
+}
+
+/// Readiness on the date if the learner stopped now: overall, per tier, the weakest tags.
+fn readiness_text(status: &Status, width: usize) -> String {
+    let readiness = &status.readiness;
+    let mut out = String::new();
+    let heading = if status.passed {
+        "Ready now".to_owned()
+    } else if status.days_left == 0 {
+        "Ready today".to_owned()
+    } else {
+        format!("Ready on {} if you stopped now", status.date)
     };
-    para(
-        &mut out,
-        format!("{} {verdict}", paint(style::HEADING, "→")),
-    );
+    out.push_str(&format!(
+        "{}: {} of {} questions ({})\n",
+        paint(style::HEADING, heading),
+        readiness.ready,
+        readiness.questions,
+        percent(readiness.share)
+    ));
+    for tier in &readiness.tiers {
+        out.push_str(&format!(
+            "  {:<13} {} {:>4}  ({}/{})\n",
+            tier.name,
+            super::stats::meter(tier.share, 20),
+            percent(tier.share),
+            tier.ready,
+            tier.questions
+        ));
+    }
+    if !readiness.tags.is_empty() {
+        let mut tags: Vec<&crate::goal::Group> = readiness.tags.iter().collect();
+        tags.sort_by(|a, b| a.share.total_cmp(&b.share).then(a.name.cmp(&b.name)));
+        let shown: Vec<String> = tags
+            .iter()
+            .take(6)
+            .map(|t| format!("{} {}", sanitize(&t.name), percent(t.share)))
+            .collect();
+        let more = if tags.len() > shown.len() {
+            format!(" (+{} more in --json)", tags.len() - shown.len())
+        } else {
+            String::new()
+        };
+        out.push_str(&crate::text::wrap_hanging(
+            &format!("  weakest tags: {}{more}", shown.join(" · ")),
+            width,
+            "    ",
+        ));
+        out.push('\n');
+    }
     out
 }
 

@@ -85,6 +85,50 @@ impl Revisit {
     }
 }
 
+/// A tier's figures and verdict from its tally.
+fn tier_readiness(tier: Tier, t: super::TierTally) -> TierReadiness {
+    let verdict = if t.answered == 0 {
+        "not answered"
+    } else if t.answered < READY_AFTER {
+        "too few answers to tell"
+    } else if t.passed * 5 >= t.answered * 4 {
+        "ready"
+    } else {
+        "keep practising"
+    };
+    TierReadiness {
+        tier,
+        answered: t.answered,
+        passed: t.passed,
+        mean_score: t.mean_score(),
+        follow_ups: t.follow_ups,
+        follow_ups_passed: t.follow_ups_passed,
+        seconds: t.elapsed_ms as f64 / 1000.0,
+        target_seconds: t.target_ms as f64 / 1000.0,
+        over_time: t.over_time,
+        verdict,
+    }
+}
+
+/// Adds `reasons` to revisit the question `key` (a follow-up's reasons go to its main
+/// question, whose own score counts).
+fn note(revisit: &mut Vec<Revisit>, key: QuestionKey, score: f64, reasons: Vec<&'static str>) {
+    match revisit.iter_mut().find(|r| r.key == key) {
+        Some(known) => {
+            for reason in reasons {
+                if !known.reasons.contains(&reason) {
+                    known.reasons.push(reason);
+                }
+            }
+        }
+        None => revisit.push(Revisit {
+            key,
+            score,
+            reasons,
+        }),
+    }
+}
+
 impl Readiness {
     /// The figures of `session`'s first answers.
     pub fn of(session: &Session) -> Readiness {
@@ -100,30 +144,7 @@ impl Readiness {
             .collect();
         let tiers = asked
             .into_iter()
-            .map(|tier| {
-                let t = tally.tiers.get(&tier).copied().unwrap_or_default();
-                let verdict = if t.answered == 0 {
-                    "not answered"
-                } else if t.answered < READY_AFTER {
-                    "too few answers to tell"
-                } else if t.passed * 5 >= t.answered * 4 {
-                    "ready"
-                } else {
-                    "keep practising"
-                };
-                TierReadiness {
-                    tier,
-                    answered: t.answered,
-                    passed: t.passed,
-                    mean_score: t.mean_score(),
-                    follow_ups: t.follow_ups,
-                    follow_ups_passed: t.follow_ups_passed,
-                    seconds: t.elapsed_ms as f64 / 1000.0,
-                    target_seconds: t.target_ms as f64 / 1000.0,
-                    over_time: t.over_time,
-                    verdict,
-                }
-            })
+            .map(|tier| tier_readiness(tier, tally.tiers.get(&tier).copied().unwrap_or_default()))
             .collect();
 
         let mut missed: BTreeMap<String, usize> = BTreeMap::new();
@@ -153,24 +174,12 @@ impl Readiness {
             if verdict.hints > 0 {
                 reasons.push("took a hint");
             }
-            match revisit.iter_mut().find(|r| r.key == key) {
-                Some(known) => {
-                    for reason in reasons {
-                        if !known.reasons.contains(&reason) {
-                            known.reasons.push(reason);
-                        }
-                    }
-                }
-                None => revisit.push(Revisit {
-                    key,
-                    score: if question.is_follow_up() {
-                        1.0
-                    } else {
-                        verdict.score
-                    },
-                    reasons,
-                }),
-            }
+            let score = if question.is_follow_up() {
+                1.0
+            } else {
+                verdict.score
+            };
+            note(&mut revisit, key, score, reasons);
         }
         revisit.retain(|r| !r.reasons.is_empty());
         // Failed first, then the most reasons, then the lowest score; stable otherwise.

@@ -9,7 +9,6 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::bank::Library;
-use crate::schedule::State;
 use crate::store::{DueQueue, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
 
 /// One bank's counts (or the total's).
@@ -130,24 +129,29 @@ pub fn count(
 
 /// When the next of `questions` that has been studied comes due, and which (it may be
 /// due already, when a limit held it back): suspended and buried questions left out;
-/// `None` when nothing studied is left.
+/// `None` when nothing studied is left. Read from the store's index of due times, so it
+/// costs the cards it passes over, not the whole curriculum.
 pub fn next_due(
     store: &Store,
     questions: &[QuestionKey],
     now: DateTime<Utc>,
 ) -> Result<Option<(DateTime<Utc>, QuestionKey)>, StoreError> {
-    let known: HashSet<&QuestionKey> = questions.iter().collect();
     let aside = store.set_aside(now)?;
-    let mut next: Option<(DateTime<Utc>, QuestionKey)> = None;
-    for (key, card) in store.cards()? {
-        if card.state == State::New || !known.contains(&key) || aside.contains_key(&key) {
-            continue;
+    // The first card in due order is nearly always a question of the banks: look it up
+    // in the list, and index the list only when that keeps failing (cards of banks not
+    // loaded, or set aside, come first).
+    let mut passed = 0;
+    let mut known: Option<HashSet<&QuestionKey>> = None;
+    store.first_due(|key| {
+        if aside.contains_key(key) {
+            return false;
         }
-        if let Some(due) = card.due
-            && next.as_ref().is_none_or(|(t, _)| due < *t)
-        {
-            next = Some((due, key));
+        passed += 1;
+        if passed <= 8 {
+            return questions.contains(key);
         }
-    }
-    Ok(next)
+        known
+            .get_or_insert_with(|| questions.iter().collect())
+            .contains(key)
+    })
 }

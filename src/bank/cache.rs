@@ -5,8 +5,14 @@
 //! the progress database (`recall.db.bank-cache`, see [`path_for`]) holding, for every
 //! bank file loaded, what the filesystem said of it (size, modification and change
 //! times in nanoseconds, device and inode), when that was read, the 128-bit xxh3 hash of
-//! its contents, and what loading it gave (the bank and its diagnostics, in a compact
-//! binary encoding, `postcard`).
+//! its contents, and what loading it gave, in a compact binary encoding (`postcard`):
+//! a head (the bank without its questions, its diagnostics, and an outline of each
+//! question: id, kind, tier, tags, and the length and xxh3 checksum of its encoding) in
+//! the heads region, and each question encoded on its own in the questions region.
+//! Opening the cache reads its index and the heads only; a question is read from the
+//! file, by its place, when it is asked for (see `catalog`), so a session that asks a
+//! few hundred questions of 100,000 decodes a few hundred. (A memory map would spare
+//! even those reads, but needs `unsafe`, which recall forbids.)
 //!
 //! As git's index does, a file whose metadata is all unchanged is taken from the cache
 //! without being read; any other file is read and hashed, and taken from the cache when
@@ -31,16 +37,20 @@
 //! files outside this run's paths are kept while those files exist, so `recall check
 //! other/` does not evict the banks a drill uses.
 //!
-//! Files are read, hashed and parsed (or decoded) on all cores (`std::thread::scope`).
+//! Files are read, hashed and parsed (or their heads decoded) on all cores
+//! (`std::thread::scope`).
 //! This module does no printing; it knows nothing of the store.
 
 use super::load::Loaded;
-use super::{FileBytes, LoadError, read_bounded};
+use super::{Bank, FileBytes, KindName, Lexicon, LoadError, Question, Tier, read_bounded};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::UNIX_EPOCH;
 
 /// What the cache did during one load.
@@ -64,7 +74,7 @@ pub fn path_for(database: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-const MAGIC: &[u8; 8] = b"rclbank2";
+const MAGIC: &[u8; 8] = b"rclbank3";
 
 /// The largest cache file read (1 GiB; 100,000 questions make about 35 MB). A larger
 /// one is ignored, and replaced when the cache is next written.
@@ -82,43 +92,21 @@ pub enum CacheFile {
     Unusable(u64),
 }
 
-/// What is at the cache path `path` (read in full when it looks like a cache).
+/// What is at the cache path `path` (its index and heads read when it looks like a
+/// cache).
 pub fn inspect(path: &Path) -> CacheFile {
-    match std::fs::symlink_metadata(path) {
-        Err(_) => CacheFile::Missing,
-        Ok(_) => match read_cache_file(path) {
-            Some(bytes) => {
-                let size = bytes.len() as u64;
-                match Cached::decode(bytes) {
-                    Some(_) => CacheFile::Usable(size),
-                    None => CacheFile::Unusable(size),
-                }
-            }
-            None => CacheFile::Unusable(0),
-        },
+    if std::fs::symlink_metadata(path).is_err() {
+        return CacheFile::Missing;
     }
-}
-
-/// The bytes of the file at `path` when it is a regular file (after following links) of
-/// at most [`MAX_CACHE_BYTES`]; `None` for anything else, without waiting on it.
-fn read_cache_file(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    // Look before opening: opening a FIFO blocks until something writes to it.
-    let before = std::fs::metadata(path).ok()?;
-    if !before.is_file() || before.len() > MAX_CACHE_BYTES {
-        return None;
+    if let Some(cached) = Cached::open(path) {
+        return CacheFile::Usable(cached.length);
     }
-    let file = std::fs::File::open(path).ok()?;
-    // What was opened is what was looked at, not something swapped in since.
-    let opened = file.metadata().ok()?;
-    if !opened.is_file() {
-        return None;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_CACHE_BYTES => {
+            CacheFile::Unusable(meta.len())
+        }
+        _ => CacheFile::Unusable(0),
     }
-    let mut bytes = Vec::with_capacity(opened.len().min(MAX_CACHE_BYTES) as usize);
-    file.take(MAX_CACHE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    (bytes.len() as u64 <= MAX_CACHE_BYTES).then_some(bytes)
 }
 
 /// Changes whenever recall's version, the code that turns a file into a `Loaded`, or
@@ -137,6 +125,7 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("model.rs"),
         include_str!("mod.rs"),
         include_str!("cache.rs"),
+        include_str!("catalog.rs"),
         include_str!("../diagnostic.rs"),
         include_str!("../lang/mod.rs"),
         include_str!("../lang/distance.rs"),
@@ -226,30 +215,73 @@ impl Key {
     }
 }
 
-/// Where one file's entry is, after the index, and the xxh3 of its bytes: postcard has
-/// no checksum of its own, and a damaged entry must be reparsed, never misread.
+/// A byte range of the cache file's body (after the index): `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Span {
+    start: u64,
+    end: u64,
+}
+
+impl Span {
+    fn len(self) -> u64 {
+        self.end.saturating_sub(self.start)
+    }
+}
+
+/// Where one file's entry is: its head in the heads region, with the xxh3 of the head's
+/// bytes (postcard has no checksum of its own, and a damaged entry must be reparsed,
+/// never misread), and its questions in the questions region (each question checked by
+/// the checksum its outline in the head gives).
 #[derive(Clone, Serialize, Deserialize)]
 struct IndexEntry {
     path: PathBuf,
     key: Key,
-    start: u64,
-    end: u64,
-    checksum: u64,
+    head: Span,
+    head_checksum: u64,
+    questions: Span,
 }
 
+/// The index at the start of the file; the heads region follows it (`heads` bytes),
+/// then the questions region.
 #[derive(Serialize, Deserialize)]
 struct Index {
     stamp: u64,
+    heads: u64,
     entries: Vec<IndexEntry>,
 }
 
-/// A [`Loaded`] as stored (`Diagnostic`'s own serde form is its JSON output).
-#[derive(Serialize, Deserialize)]
-struct CachedFile {
-    bank: Option<super::Bank>,
+/// What one question's head entry says of it: what choosing questions needs (the
+/// session filters), and where its own encoding is (its length, in file order, and the
+/// xxh3 of its bytes).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct StoredOutline {
+    pub id: String,
+    pub kind: KindName,
+    pub tier: Option<Tier>,
+    pub tags: Vec<String>,
+    pub len: u32,
+    pub checksum: u64,
+}
+
+/// A file's head as stored: a [`Loaded`] whose bank has no questions, and the outline
+/// of each question (`Diagnostic`'s own serde form is its JSON output).
+#[derive(Deserialize)]
+struct Head {
+    bank: Option<Bank>,
     diagnostics: Vec<StoredDiagnostic>,
     id_site: Option<StoredDiagnostic>,
-    lexicon: Option<super::Lexicon>,
+    lexicon: Option<Lexicon>,
+    outlines: Vec<StoredOutline>,
+}
+
+/// [`Head`] as written: the same encoding, borrowing instead of copying.
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    bank: Option<&'a Bank>,
+    diagnostics: Vec<StoredDiagnostic>,
+    id_site: Option<StoredDiagnostic>,
+    lexicon: Option<&'a Lexicon>,
+    outlines: Vec<StoredOutline>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -301,87 +333,195 @@ impl From<StoredDiagnostic> for Diagnostic {
     }
 }
 
-/// [`CachedFile`] as written: the same encoding, borrowing the bank instead of copying it.
-#[derive(Serialize)]
-struct EntryRef<'a> {
-    bank: Option<&'a super::Bank>,
-    diagnostics: Vec<StoredDiagnostic>,
-    id_site: Option<StoredDiagnostic>,
-    lexicon: Option<&'a super::Lexicon>,
-}
-
-fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
-    let entry = EntryRef {
+/// A parsed file as a head and its questions' encodings, one after the other.
+fn encode(loaded: &mut Loaded) -> Option<(Vec<u8>, Vec<u8>)> {
+    let questions = loaded
+        .bank
+        .as_mut()
+        .map(|bank| std::mem::take(&mut bank.questions))
+        .unwrap_or_default();
+    let mut body = Vec::new();
+    let mut outlines = Vec::with_capacity(questions.len());
+    let mut ok = true;
+    for question in &questions {
+        let start = body.len();
+        match postcard::to_extend(question, std::mem::take(&mut body)) {
+            Ok(extended) => body = extended,
+            Err(_) => {
+                ok = false;
+                break;
+            }
+        }
+        let bytes = &body[start..];
+        outlines.push(StoredOutline {
+            id: question.id.clone(),
+            kind: question.kind_name(),
+            tier: question.tier,
+            tags: question.tags.clone(),
+            len: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            checksum: xxhash_rust::xxh3::xxh3_64(bytes),
+        });
+    }
+    let head = HeadRef {
         bank: loaded.bank.as_ref(),
         diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
         id_site: loaded.id_site.as_ref().map(Into::into),
         lexicon: loaded.lexicon.as_ref(),
+        outlines,
     };
-    postcard::to_stdvec(&entry).ok()
+    let head = postcard::to_stdvec(&head).ok();
+    if let Some(bank) = loaded.bank.as_mut() {
+        bank.questions = questions;
+    }
+    Some((head?, body)).filter(|_| ok)
 }
 
-fn decode(bytes: &[u8]) -> Option<Loaded> {
-    let entry: CachedFile = postcard::from_bytes(bytes).ok()?;
-    Some(Loaded {
-        bank: entry.bank,
-        diagnostics: entry.diagnostics.into_iter().map(Into::into).collect(),
-        id_site: entry.id_site.map(Into::into),
-        lexicon: entry.lexicon,
-    })
+/// A head's bytes as a [`Loaded`] whose bank has no questions yet, and its outlines.
+fn decode_head(bytes: &[u8]) -> Option<(Loaded, Vec<StoredOutline>)> {
+    let head: Head = postcard::from_bytes(bytes).ok()?;
+    let loaded = Loaded {
+        bank: head.bank,
+        diagnostics: head.diagnostics.into_iter().map(Into::into).collect(),
+        id_site: head.id_site.map(Into::into),
+        lexicon: head.lexicon,
+    };
+    Some((loaded, head.outlines))
 }
 
-/// An open cache file: its index by path, and the bytes the entries are in.
-struct Cached {
+/// Where one question's encoding is in the questions region, and the xxh3 of its bytes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Place {
+    pub start: u64,
+    pub len: u32,
+    pub checksum: u64,
+}
+
+/// One question from its bytes, when they are the ones its place describes.
+pub(super) fn decode_question(bytes: &[u8], place: &Place) -> Option<Question> {
+    if bytes.len() != place.len as usize || xxhash_rust::xxh3::xxh3_64(bytes) != place.checksum {
+        return None;
+    }
+    postcard::from_bytes(bytes).ok()
+}
+
+/// An open cache file: its index by path and its heads, read; the questions stay in
+/// the file until asked for ([`Cached::read`]).
+pub(super) struct Cached {
     index: HashMap<PathBuf, IndexEntry>,
-    bytes: Vec<u8>,
-    body: usize,
+    heads: Vec<u8>,
+    /// Where the questions region starts in the file, and the file's length.
+    questions_at: u64,
+    length: u64,
+    file: Mutex<File>,
+    path: PathBuf,
 }
 
 impl Cached {
-    /// The cache at `path`, or `None` when it is missing or unusable.
-    fn read(path: &Path) -> Option<Cached> {
-        Cached::decode(read_cache_file(path)?)
-    }
-
-    /// A cache file's bytes, or `None` when they are not a cache this recall wrote.
-    fn decode(bytes: Vec<u8>) -> Option<Cached> {
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let (len, rest) = rest.split_first_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-        let index: Index = postcard::from_bytes(rest.get(..len)?).ok()?;
+    /// The cache at `path`, or `None` when it is missing or unusable. Only its index and
+    /// heads are read. Looks before opening (opening a FIFO blocks until something
+    /// writes to it), and checks that what was opened is what was looked at.
+    fn open(path: &Path) -> Option<Cached> {
+        let before = std::fs::metadata(path).ok()?;
+        if !before.is_file() || before.len() > MAX_CACHE_BYTES {
+            return None;
+        }
+        let mut file = File::open(path).ok()?;
+        let opened = file.metadata().ok()?;
+        if !opened.is_file() || opened.len() > MAX_CACHE_BYTES {
+            return None;
+        }
+        let length = opened.len();
+        let mut header = [0u8; 16];
+        file.read_exact(&mut header).ok()?;
+        let (magic, len) = header.split_at(8);
+        if magic != MAGIC {
+            return None;
+        }
+        let len = u64::from_le_bytes(len.try_into().ok()?);
+        let body = 16u64.checked_add(len)?;
+        if body > length {
+            return None;
+        }
+        let mut index = vec![0u8; len as usize];
+        file.read_exact(&mut index).ok()?;
+        let index: Index = postcard::from_bytes(&index).ok()?;
         if index.stamp != STAMP {
             return None;
         }
-        let body = MAGIC.len() + 8 + len;
-        let index = index
-            .entries
-            .into_iter()
-            .map(|entry| (entry.path.clone(), entry))
-            .collect();
-        Some(Cached { index, bytes, body })
+        let questions_at = body.checked_add(index.heads)?;
+        if questions_at > length {
+            return None;
+        }
+        let mut heads = vec![0u8; index.heads as usize];
+        file.read_exact(&mut heads).ok()?;
+        Some(Cached {
+            index: index
+                .entries
+                .into_iter()
+                .map(|entry| (entry.path.clone(), entry))
+                .collect(),
+            heads,
+            questions_at,
+            length,
+            file: Mutex::new(file),
+            path: path.to_owned(),
+        })
     }
 
-    /// The stored key and entry of `path`, when its entry is intact.
-    fn entry(&self, path: &Path) -> Option<(&Key, &[u8])> {
+    /// The stored key and head of `path`, when its head is intact.
+    fn entry(&self, path: &Path) -> Option<(&IndexEntry, &[u8])> {
         let entry = self.index.get(path)?;
-        let start = self.body.checked_add(usize::try_from(entry.start).ok()?)?;
-        let end = self.body.checked_add(usize::try_from(entry.end).ok()?)?;
-        let bytes = self.bytes.get(start..end)?;
-        (xxhash_rust::xxh3::xxh3_64(bytes) == entry.checksum).then_some((&entry.key, bytes))
+        let start = usize::try_from(entry.head.start).ok()?;
+        let end = usize::try_from(entry.head.end).ok()?;
+        let bytes = self.heads.get(start..end)?;
+        (xxhash_rust::xxh3::xxh3_64(bytes) == entry.head_checksum).then_some((entry, bytes))
     }
+
+    /// Reads `len` bytes of the questions region from `start` (relative to the region)
+    /// into `buffer` (replacing what it held); `None` when they are not all in the file.
+    pub(super) fn read_into(&self, start: u64, len: u64, buffer: &mut Vec<u8>) -> Option<()> {
+        let at = self.questions_at.checked_add(start)?;
+        if at.checked_add(len)? > self.length {
+            return None;
+        }
+        buffer.clear();
+        buffer.resize(usize::try_from(len).ok()?, 0);
+        let mut file = self.file.lock().ok()?;
+        file.seek(SeekFrom::Start(at)).ok()?;
+        file.read_exact(buffer).ok()
+    }
+
+    /// Throws the cache away (it was found damaged): the next run writes a new one.
+    pub(super) fn discard(&self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// One file as loaded: what it loaded to (its bank, if any, without its questions when
+/// they are still in the cache) and, then, where they are.
+pub(super) struct FileLoad {
+    pub loaded: Loaded,
+    pub questions: Option<InCache>,
+}
+
+/// A file's questions still in the cache: their outlines, in file order, and where
+/// their encodings start in the questions region.
+pub(super) struct InCache {
+    pub outlines: Vec<StoredOutline>,
+    pub start: u64,
 }
 
 /// One file's result: what it loaded to, and, when it is cacheable, its key and what
 /// the new cache keeps of it.
 struct Done {
-    loaded: Loaded,
+    file: FileLoad,
     store: Option<(Key, Entry)>,
 }
 
 /// What the new cache keeps of one file of this run.
 enum Entry {
-    /// The file was parsed: its freshly encoded entry.
-    Parsed(Vec<u8>),
+    /// The file was parsed: its freshly encoded head and questions.
+    Parsed(Vec<u8>, Vec<u8>),
     /// The old cache's entry, unchanged. `refresh` when the key is new and worth writing:
     /// the file was hashed (its metadata changed, or was racy) and would be trusted
     /// from its metadata next time, where its old key would not be.
@@ -390,12 +530,13 @@ enum Entry {
     Trusted,
 }
 
-/// Loads `files` in order, through the cache at `cache` when given.
+/// Loads `files` in order, through the cache at `cache` when given; also gives the
+/// cache that was read, where the questions of the files taken from it are.
 pub(super) fn load_files(
     files: &[PathBuf],
     cache: Option<&Path>,
     stats: &mut CacheStats,
-) -> Result<Vec<Loaded>, LoadError> {
+) -> Result<(Vec<FileLoad>, Option<Arc<Cached>>), LoadError> {
     // Before any file is looked at: what a file's metadata is compared with.
     let seen = std::time::SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -403,19 +544,19 @@ pub(super) fn load_files(
     if let Some(cache) = cache {
         crate::atomic_file::remove_stale(cache);
     }
-    let old = cache.and_then(Cached::read);
+    let old = cache.and_then(Cached::open);
     let results = in_parallel(files, |path, buffer| {
         load_one(path, buffer, old.as_ref(), cache.is_some(), seen)
     })?;
     let mut loaded = Vec::with_capacity(results.len());
-    let mut fresh: Vec<(PathBuf, Key, Vec<u8>)> = Vec::new();
+    let mut fresh: Vec<(PathBuf, Key, Vec<u8>, Vec<u8>)> = Vec::new();
     let mut reused: Vec<(PathBuf, Key)> = Vec::new();
     let mut refresh = false;
     for (path, done) in files.iter().zip(results) {
         match done.store {
-            Some((key, Entry::Parsed(bytes))) => {
+            Some((key, Entry::Parsed(head, questions))) => {
                 stats.parsed += 1;
-                fresh.push((path.clone(), key, bytes));
+                fresh.push((path.clone(), key, head, questions));
             }
             Some((key, entry)) => {
                 stats.hits += 1;
@@ -428,7 +569,7 @@ pub(super) fn load_files(
             }
             None => stats.parsed += 1,
         }
-        loaded.push(done.loaded);
+        loaded.push(done.file);
     }
     if let Some(cache) = cache {
         let here: HashSet<&PathBuf> = files.iter().collect();
@@ -439,12 +580,12 @@ pub(super) fn load_files(
             stats.written = write(cache, old.as_ref(), &here, fresh, reused).is_ok();
         }
     }
-    Ok(loaded)
+    Ok((loaded, old.map(Arc::new)))
 }
 
 /// Loads one file: from the old cache without reading it when its metadata is trusted
 /// ([`Key::trusts`]), else read and hashed, and from the old cache when its bytes are
-/// the same, else parsed.
+/// the same, else parsed. From the cache, only the head is decoded.
 fn load_one(
     path: &Path,
     buffer: &mut Vec<u8>,
@@ -453,29 +594,42 @@ fn load_one(
     seen: i128,
 ) -> Result<Done, LoadError> {
     let cached = old.and_then(|old| old.entry(path));
-    if let Some((key, bytes)) = cached {
+    let from_cache = |entry: &IndexEntry, head: &[u8]| {
+        decode_head(head).map(|(loaded, outlines)| FileLoad {
+            loaded,
+            questions: Some(InCache {
+                outlines,
+                start: entry.questions.start,
+            }),
+        })
+    };
+    if let Some((entry, head)) = cached {
         // Follows links, as opening the file does.
         let trusted = std::fs::metadata(path)
-            .is_ok_and(|meta| meta.is_file() && key.trusts(&Stat::of(&meta)));
-        if let Some(loaded) = trusted.then(|| decode(bytes)).flatten() {
+            .is_ok_and(|meta| meta.is_file() && entry.key.trusts(&Stat::of(&meta)));
+        if let Some(file) = trusted.then(|| from_cache(entry, head)).flatten() {
             return Ok(Done {
-                loaded,
-                store: Some((key.clone(), Entry::Trusted)),
+                file,
+                store: Some((entry.key.clone(), Entry::Trusted)),
             });
         }
     }
+    let parsed = |loaded: Loaded| FileLoad {
+        loaded,
+        questions: None,
+    };
     let meta = match read_bounded(path, buffer)? {
         FileBytes::Read(meta) => meta,
         FileBytes::Refused(loaded) => {
             return Ok(Done {
-                loaded: *loaded,
+                file: parsed(*loaded),
                 store: None,
             });
         }
     };
     if !caching {
         return Ok(Done {
-            loaded: super::parse_bytes(path, std::mem::take(buffer)),
+            file: parsed(super::parse_bytes(path, std::mem::take(buffer))),
             store: None,
         });
     }
@@ -485,25 +639,28 @@ fn load_one(
         seen,
         hash: xxhash_rust::xxh3::xxh3_128(buffer),
     };
-    if let Some((old_key, bytes)) = cached
-        && old_key.stat.size == key.stat.size
-        && old_key.hash == key.hash
-        && let Some(loaded) = decode(bytes)
+    if let Some((entry, head)) = cached
+        && entry.key.stat.size == key.stat.size
+        && entry.key.hash == key.hash
+        && let Some(file) = from_cache(entry, head)
     {
-        let refresh = key.trusts(&stat) && !old_key.trusts(&stat);
+        let refresh = key.trusts(&stat) && !entry.key.trusts(&stat);
         return Ok(Done {
-            loaded,
+            file,
             store: Some((key, Entry::Reused { refresh })),
         });
     }
-    let loaded = super::parse_bytes(path, std::mem::take(buffer));
-    let store = encode(&loaded).map(|entry| (key, Entry::Parsed(entry)));
-    Ok(Done { loaded, store })
+    let mut loaded = super::parse_bytes(path, std::mem::take(buffer));
+    let store = encode(&mut loaded).map(|(head, questions)| (key, Entry::Parsed(head, questions)));
+    Ok(Done {
+        file: parsed(loaded),
+        store,
+    })
 }
 
 /// `work` on every item, on up to as many threads as there are cores, results in order.
 /// Each thread lends `work` one buffer to read files into.
-fn in_parallel<T: Sync, R: Send>(
+pub(super) fn in_parallel<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T, &mut Vec<u8>) -> Result<R, LoadError> + Sync,
 ) -> Result<Vec<R>, LoadError> {
@@ -549,50 +706,67 @@ fn write(
     cache: &Path,
     old: Option<&Cached>,
     here: &HashSet<&PathBuf>,
-    fresh: Vec<(PathBuf, Key, Vec<u8>)>,
+    fresh: Vec<(PathBuf, Key, Vec<u8>, Vec<u8>)>,
     reused: Vec<(PathBuf, Key)>,
 ) -> std::io::Result<()> {
-    let mut body: Vec<u8> = Vec::new();
+    let mut heads: Vec<u8> = Vec::new();
+    let mut questions: Vec<u8> = Vec::new();
     let mut entries = Vec::new();
-    let mut push = |path: PathBuf, key: Key, bytes: &[u8]| {
-        let start = body.len() as u64;
-        body.extend_from_slice(bytes);
+    let mut push = |path: PathBuf, key: Key, head: &[u8], body: &[u8]| {
+        let head_span = Span {
+            start: heads.len() as u64,
+            end: (heads.len() + head.len()) as u64,
+        };
+        heads.extend_from_slice(head);
+        let body_span = Span {
+            start: questions.len() as u64,
+            end: (questions.len() + body.len()) as u64,
+        };
+        questions.extend_from_slice(body);
         entries.push(IndexEntry {
             path,
             key,
-            start,
-            end: body.len() as u64,
-            checksum: xxhash_rust::xxh3::xxh3_64(bytes),
+            head: head_span,
+            head_checksum: xxhash_rust::xxh3::xxh3_64(head),
+            questions: body_span,
         });
     };
-    for (path, key, bytes) in fresh {
-        push(path, key, &bytes);
+    for (path, key, head, body) in fresh {
+        push(path, key, &head, &body);
     }
     if let Some(old) = old {
+        let copy = |path: &Path| -> Option<(&[u8], Vec<u8>)> {
+            let (entry, head) = old.entry(path)?;
+            let mut body = Vec::new();
+            old.read_into(entry.questions.start, entry.questions.len(), &mut body)?;
+            Some((head, body))
+        };
         for (path, key) in reused {
-            if let Some((_, bytes)) = old.entry(&path) {
-                push(path, key, bytes);
+            if let Some((head, body)) = copy(&path) {
+                push(path, key, head, &body);
             }
         }
-        for path in old.index.keys() {
+        for (path, entry) in &old.index {
             if !here.contains(path)
                 && path.exists()
-                && let Some((key, bytes)) = old.entry(path)
+                && let Some((head, body)) = copy(path)
             {
-                push(path.clone(), key.clone(), bytes);
+                push(path.clone(), entry.key.clone(), head, &body);
             }
         }
     }
     let index = postcard::to_stdvec(&Index {
         stamp: STAMP,
+        heads: heads.len() as u64,
         entries,
     })
     .map_err(std::io::Error::other)?;
-    let mut out = Vec::with_capacity(MAGIC.len() + 8 + index.len() + body.len());
+    let mut out = Vec::with_capacity(MAGIC.len() + 8 + index.len() + heads.len() + questions.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&(index.len() as u64).to_le_bytes());
     out.extend_from_slice(&index);
-    out.extend_from_slice(&body);
+    out.extend_from_slice(&heads);
+    out.extend_from_slice(&questions);
     if let Some(dir) = cache.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -673,9 +847,9 @@ mod tests {
         };
         let load = || {
             let mut stats = CacheStats::default();
-            let mut loaded =
+            let (mut loaded, _) =
                 load_files(std::slice::from_ref(&file), Some(&cache), &mut stats).expect("load");
-            let title = loaded.remove(0).bank.expect("a bank").title;
+            let title = loaded.remove(0).loaded.bank.expect("a bank").title;
             (title, stats)
         };
         std::fs::write(&file, bank("Before")).expect("write");

@@ -2,9 +2,12 @@
 
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
-use crate::session::{Mode, Session, report, select};
+use crate::grade::Grader;
+use crate::session::{Mode, QuestionKey, Session, report, select};
 use crate::stats::due::next_due;
 use chrono::TimeDelta;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Study what is due today, spaced for memory (FSRS)
 ///
@@ -54,18 +57,38 @@ fn parse_ahead(text: &str) -> Result<TimeDelta, String> {
 }
 
 /// Runs `recall drill`.
+///
+/// Starts in the time of today's queue, not of the curriculum: the banks are a
+/// [`crate::bank::Catalog`] (the questions stay in the bank cache), the queue is built from the
+/// outlines' keys, and only the questions it holds are decoded; a bank's other
+/// questions are decoded when the grader first needs the whole bank.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = study::load(ctx, &args.study)?;
+    let catalog = Arc::new(study::load_catalog(ctx, &args.study)?);
     let mut progress = ctx.progress()?;
     study::recover(&args.study, &mut progress)?;
     let now = ctx.clock.now();
-    let questions = args.study.filter().questions(&library);
-    let keys = select::keys(&questions);
+    let filter = args.study.filter();
+    let keys: Vec<QuestionKey> = catalog
+        .questions
+        .iter()
+        .filter(|outline| filter.accepts_outline(catalog.bank_of(outline), outline))
+        .map(|outline| QuestionKey::new(&catalog.bank_of(outline).id, &outline.id))
+        .collect();
     let options = progress.queue_options(args.ahead.unwrap_or_default());
     let queue = progress
         .store
         .due_queue(&keys, now, progress.study_day(), options)?
         .limited(args.new, args.limit);
+    let library = {
+        let queued: HashSet<(&str, &str)> = queue
+            .in_order()
+            .map(|key| (key.bank.as_str(), key.question.as_str()))
+            .collect();
+        catalog.library_of(|outline| {
+            queued.contains(&(catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
+        })?
+    };
+    let questions = filter.questions(&library);
     let entries = select::queued(&questions, queue.in_order());
 
     if entries.is_empty() {
@@ -76,7 +99,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
                  ahead.",
                 study::when(due, now, ctx)
             )),
-            None if questions.is_empty() => message = "No questions match.".to_owned(),
+            None if keys.is_empty() => message = "No questions match.".to_owned(),
             None => {}
         }
         if queue.reviews_held_back > 0 {
@@ -105,11 +128,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     );
     settings.learn_ahead = Some(options.learn_ahead);
     let mut session = Session::new(entries, settings, ctx.clock);
+    let whole = Arc::clone(&catalog);
+    let grader = Grader::new(&library.banks).with_banks_from(move |id| whole.full_bank(id).ok()?);
     let ran = study::run_session(
         ctx,
         &args.study,
         args.rating.editor,
-        &library,
+        &grader,
         &mut progress,
         &mut session,
     )?;

@@ -139,8 +139,8 @@ impl Catalog {
         &self.banks[outline.bank]
     }
 
-    /// The outlines of bank `index`'s questions.
-    fn outlines(&self, index: usize) -> &[Outline] {
+    /// The outlines of the questions of bank `index` (of [`Catalog::banks`]).
+    pub fn outlines(&self, index: usize) -> &[Outline] {
         let first = self.sources[index].0;
         let end = self
             .sources

@@ -114,7 +114,7 @@ impl Context {
 
     /// [`Context::load_banks`], with the questions left in the bank cache until asked
     /// for (see [`Catalog`]).
-    fn load_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
+    pub fn load_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
         let cache = self
             .database()
             .ok()

@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let options = progress.queue_options(args.ahead.unwrap_or_default());
     let queue = progress
         .store
-        .due_queue(&keys, now, progress.study_day(), options)?
+        .todays_queue(&keys, now, progress.study_day(), options)?
         .limited(args.new, args.limit);
     let library = {
         let queued: HashSet<(&str, &str)> = queue

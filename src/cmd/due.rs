@@ -58,13 +58,13 @@ pub fn overview(ctx: &Context) -> Result<Outcome, CommandError> {
 }
 
 fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandError> {
-    let library = ctx.load_valid_banks(&args.paths)?;
+    let catalog = ctx.load_valid_catalog(&args.paths)?;
     let progress = ctx.progress()?;
     let config = &progress.config;
     let now = ctx.clock.now();
     let day = progress.study_day();
     let options = progress.queue_options(chrono::TimeDelta::zero());
-    let due = crate::stats::due::count(&progress.store, &library, now, day, options)?;
+    let due = crate::stats::due::count(&progress.store, &catalog, now, day, options)?;
     let mut out = std::io::stdout().lock();
     if args.output.json {
         writeln!(
@@ -80,7 +80,7 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         let hint = if due.can_study() {
             "Start studying: recall drill    (recall --help lists every command)".to_owned()
         } else {
-            let keys = crate::stats::due::keys(&library);
+            let keys = crate::stats::due::keys(&catalog);
             let next = crate::stats::due::next_due(&progress.store, &keys, now)?;
             match next {
                 Some((due, _)) => format!(

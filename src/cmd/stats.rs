@@ -46,13 +46,13 @@ pub struct Args {
 
 /// Runs `recall stats`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = ctx.load_valid_banks(&args.paths)?;
+    let catalog = ctx.load_valid_catalog(&args.paths)?;
     let progress = ctx.progress()?;
     let now = ctx.clock.now();
     let day = progress.study_day();
     let stats = crate::stats::compute(
         &progress.store,
-        &library,
+        &catalog,
         &progress.scheduler,
         now,
         day,

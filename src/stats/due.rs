@@ -6,9 +6,10 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
-use crate::bank::Library;
+use crate::bank::Catalog;
 use crate::store::{DueQueue, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
 
 /// One bank's counts (or the total's).
@@ -58,27 +59,29 @@ impl Due {
     }
 }
 
-/// The keys of `library`'s questions, bank by bank in file order.
-pub fn keys(library: &Library) -> Vec<QuestionKey> {
-    library
-        .questions()
-        .map(|(bank, question)| QuestionKey::new(&bank.id, &question.id))
+/// The keys of `catalog`'s questions, bank by bank in file order.
+pub fn keys(catalog: &Catalog) -> Vec<QuestionKey> {
+    catalog
+        .questions
+        .iter()
+        .map(|outline| QuestionKey::new(&catalog.bank_of(outline).id, &outline.id))
         .collect()
 }
 
-/// What of `library`'s questions is due at `now`, in the study day `day`.
+/// What of `catalog`'s questions is due at `now`, in the study day `day` (their
+/// outlines are all it takes).
 pub fn count(
     store: &Store,
-    library: &Library,
+    catalog: &Catalog,
     now: DateTime<Utc>,
     day: StudyDay,
     options: QueueOptions,
 ) -> Result<Due, StoreError> {
-    let keys = keys(library);
-    let known: HashSet<&QuestionKey> = keys.iter().collect();
+    let keys = keys(catalog);
+    let known: FxHashSet<&QuestionKey> = keys.iter().collect();
     let queue = store.due_queue(&keys, now, day, options)?;
 
-    let mut banks: BTreeMap<String, DueCounts> = library
+    let mut banks: BTreeMap<String, DueCounts> = catalog
         .banks
         .iter()
         .map(|bank| (bank.id.clone(), DueCounts::default()))
@@ -96,14 +99,8 @@ pub fn count(
     // A learning step due within the learn-ahead window is already counted as due now.
     let asked_now: HashSet<&QuestionKey> = queue.learning.iter().chain(&queue.review).collect();
     let aside = store.set_aside(now)?;
-    for (key, card) in store.cards()? {
-        let Some(due) = card.due else { continue };
-        if !known.contains(&key)
-            || due <= now
-            || due >= week_end
-            || asked_now.contains(&key)
-            || aside.contains_key(&key)
-        {
+    for (key, due) in store.due_between(now, week_end)? {
+        if !known.contains(&key) || asked_now.contains(&key) || aside.contains_key(&key) {
             continue;
         }
         let counts = banks.entry(key.bank.clone()).or_default();

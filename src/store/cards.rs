@@ -33,6 +33,27 @@ impl Store {
             .map_err(self.sqlite())
     }
 
+    /// The keys and due times of the cards due after `after` and before `before` (both
+    /// excluded), read from the index of due times.
+    pub fn due_between(
+        &self,
+        after: DateTime<Utc>,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<(QuestionKey, DateTime<Utc>)>, StoreError> {
+        let mut statement = self
+            .connection()
+            .prepare("SELECT bank, question, due FROM card WHERE due > ?1 AND due < ?2")
+            .map_err(self.sqlite())?;
+        statement
+            .query_map(params![Micros(after), Micros(before)], |row| {
+                let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
+                Ok((key, row.get::<_, Micros>(2)?.0))
+            })
+            .map_err(self.sqlite())?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.sqlite())
+    }
+
     /// The stored card that comes due first among those whose key `accept` takes (ties
     /// in key order): its due time and key. Walks the `card_by_due` index in order and
     /// stops at the first card taken, so it reads no more cards than it passes over.

@@ -11,6 +11,11 @@
 //! Suspended and buried questions are left out. "Today" is the learner's study
 //! day, which starts at `day_starts_at` local time (04:00 by default) so a
 //! late-night session counts for the day before.
+//!
+//! The cards due come from the index of due times (`card_by_due`), so a queue reads
+//! the cards it holds; [`Store::due_queue`] also reads every card to count the
+//! never-seen questions bank by bank (for `recall due`), [`Store::todays_queue`] (for
+//! a drill) looks them up one by one until today's new limit is reached.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -18,6 +23,7 @@ use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rusqlite::{Connection, params};
+use rustc_hash::FxHashMap;
 
 use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
@@ -219,6 +225,16 @@ impl DueQueue {
     }
 }
 
+/// How much of the never-seen questions a queue counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unseen {
+    /// All of them, bank by bank ([`DueQueue::unseen`]): every card is read.
+    Count,
+    /// Only today's share: each question in the order of introduction is looked up
+    /// until the new limit is reached, and `unseen` is left empty.
+    TodaysShare,
+}
+
 impl Store {
     /// Build the queue for `questions` (the keys of the loaded banks, bank by
     /// bank in file order) at `now`. Cards whose questions are not in
@@ -230,6 +246,31 @@ impl Store {
         now: DateTime<Utc>,
         day: StudyDay,
         options: QueueOptions,
+    ) -> Result<DueQueue, StoreError> {
+        self.queue(questions, now, day, options, Unseen::Count)
+    }
+
+    /// [`Store::due_queue`] in the time of today's queue, not of the curriculum: the
+    /// cards due are read from the index of due times, and never-seen questions are
+    /// looked up one by one until today's new limit is reached. The same queue, but
+    /// [`DueQueue::unseen`] is left empty (it would take every card to count).
+    pub fn todays_queue(
+        &self,
+        questions: &[QuestionKey],
+        now: DateTime<Utc>,
+        day: StudyDay,
+        options: QueueOptions,
+    ) -> Result<DueQueue, StoreError> {
+        self.queue(questions, now, day, options, Unseen::TodaysShare)
+    }
+
+    fn queue(
+        &self,
+        questions: &[QuestionKey],
+        now: DateTime<Utc>,
+        day: StudyDay,
+        options: QueueOptions,
+        unseen_count: Unseen,
     ) -> Result<DueQueue, StoreError> {
         let limits = options.limits;
         let sqlite = |source| sqlite_error(self.path(), source);
@@ -250,44 +291,84 @@ impl Store {
             )
             .map_err(sqlite)?;
 
-        let seen = answered(connection).map_err(sqlite)?;
         let aside = self.set_aside(now)?;
+        // Borrowed keys and FxHash: this is built over the whole curriculum.
+        let known: FxHashMap<(&str, &str), usize> = questions
+            .iter()
+            .enumerate()
+            .map(|(i, key)| ((key.bank.as_str(), key.question.as_str()), i))
+            .collect();
+        let is_known =
+            |key: &QuestionKey| known.contains_key(&(key.bank.as_str(), key.question.as_str()));
+        let set_aside = aside.keys().filter(|key| is_known(key)).count();
 
         let micros = |window: TimeDelta| (now + window).timestamp_micros();
         let learning_until = micros(options.learn_ahead.max(options.ahead));
         let review_until = micros(options.ahead);
+        let (learning, review) = due_cards(connection, learning_until.max(review_until))
+            .map_err(sqlite)?
+            .into_iter()
+            .filter(|(key, _, _)| is_known(key) && !aside.contains_key(key))
+            .fold(
+                (Vec::new(), Vec::new()),
+                |(mut learning, mut review), (key, state, due)| {
+                    match state {
+                        State::Review if due <= review_until => review.push((due, key)),
+                        State::Review => {}
+                        _ if due <= learning_until => learning.push((due, key)),
+                        _ => {}
+                    }
+                    (learning, review)
+                },
+            );
+
         let new_left = i64::from(limits.new_per_day)
             .saturating_sub(new_today)
             .max(0) as usize;
-        let mut learning = Vec::new();
-        let mut review = Vec::new();
         let mut new = Vec::new();
         let mut unseen: HashMap<&str, usize> = HashMap::new();
-        let mut set_aside = 0;
-        for key in options.new_order.arrange(questions, day) {
-            if aside.contains_key(key) {
-                set_aside += 1;
-                continue;
-            }
-            match seen.get(key) {
-                None => {
+        let arranged = options
+            .new_order
+            .arrange(questions, day)
+            .into_iter()
+            .filter(|key| !aside.contains_key(*key));
+        match unseen_count {
+            Unseen::Count => {
+                let seen = answered(connection, &known, questions.len()).map_err(sqlite)?;
+                for key in arranged {
+                    let at = known.get(&(key.bank.as_str(), key.question.as_str()));
+                    if at.is_some_and(|&i| seen[i]) {
+                        continue;
+                    }
                     *unseen.entry(key.bank.as_str()).or_default() += 1;
                     if new.len() < new_left {
                         new.push(key.clone());
                     }
                 }
-                Some((State::Review, due)) if *due <= review_until => {
-                    review.push((*due, key.clone()));
+            }
+            Unseen::TodaysShare => {
+                let mut has_card = connection
+                    .prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")
+                    .map_err(sqlite)?;
+                for key in arranged {
+                    if new.len() >= new_left {
+                        break;
+                    }
+                    if !has_card
+                        .exists(params![key.bank, key.question])
+                        .map_err(sqlite)?
+                    {
+                        new.push(key.clone());
+                    }
                 }
-                Some((State::Review, _)) => {}
-                Some((_, due)) if *due <= learning_until => learning.push((*due, key.clone())),
-                Some(_) => {}
             }
         }
         let unseen = unseen
             .into_iter()
             .map(|(bank, count)| (bank.to_owned(), count))
             .collect();
+        let mut learning = learning;
+        let mut review = review;
         learning.sort();
         review.sort();
         let reviews_left = i64::from(limits.reviews_per_day)
@@ -308,16 +389,38 @@ impl Store {
     }
 }
 
-/// Every answered question, with its state and due time (µs).
-fn answered(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, (State, i64)>> {
-    let mut statement = connection.prepare("SELECT bank, question, state, due FROM card")?;
-    let mut rows = statement.query([])?;
-    let mut seen = HashMap::new();
+/// Every card due at or before `until` (µs), with its state and due time, from the
+/// index of due times: the cards of today's queue, not every card.
+fn due_cards(
+    connection: &Connection,
+    until: i64,
+) -> rusqlite::Result<Vec<(QuestionKey, State, i64)>> {
+    let mut statement =
+        connection.prepare_cached("SELECT bank, question, state, due FROM card WHERE due <= ?1")?;
+    let mut rows = statement.query([until])?;
+    let mut due = Vec::new();
     while let Some(row) = rows.next()? {
         let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
-        let due: i64 = row.get(3)?;
-        let state: State = row.get(2)?;
-        seen.insert(key, (state, due));
+        due.push((key, row.get(2)?, row.get(3)?));
+    }
+    Ok(due)
+}
+
+/// Which of the `count` questions indexed by `known` have a card (were answered).
+fn answered(
+    connection: &Connection,
+    known: &FxHashMap<(&str, &str), usize>,
+    count: usize,
+) -> rusqlite::Result<Vec<bool>> {
+    let mut statement = connection.prepare("SELECT bank, question FROM card")?;
+    let mut rows = statement.query([])?;
+    let mut seen = vec![false; count];
+    while let Some(row) = rows.next()? {
+        let bank = row.get_ref(0)?.as_str()?;
+        let question = row.get_ref(1)?.as_str()?;
+        if let Some(&i) = known.get(&(bank, question)) {
+            seen[i] = true;
+        }
     }
     Ok(seen)
 }

@@ -701,7 +701,10 @@ pub(super) fn in_parallel<T: Sync, R: Send>(
 }
 
 /// Writes the new cache: this run's files (fresh entries, and reused ones copied from
-/// the old cache), then the old cache's entries for other files that still exist.
+/// the old cache), then the old cache's entries for other files that still exist. The
+/// pieces are written one after the other, never gathered into one buffer, and the
+/// file is not flushed to disk: a cache that a power cut damages is ignored and made
+/// again, like any other damage.
 fn write(
     cache: &Path,
     old: Option<&Cached>,
@@ -709,31 +712,14 @@ fn write(
     fresh: Vec<(PathBuf, Key, Vec<u8>, Vec<u8>)>,
     reused: Vec<(PathBuf, Key)>,
 ) -> std::io::Result<()> {
-    let mut heads: Vec<u8> = Vec::new();
-    let mut questions: Vec<u8> = Vec::new();
-    let mut entries = Vec::new();
-    let mut push = |path: PathBuf, key: Key, head: &[u8], body: &[u8]| {
-        let head_span = Span {
-            start: heads.len() as u64,
-            end: (heads.len() + head.len()) as u64,
-        };
-        heads.extend_from_slice(head);
-        let body_span = Span {
-            start: questions.len() as u64,
-            end: (questions.len() + body.len()) as u64,
-        };
-        questions.extend_from_slice(body);
-        entries.push(IndexEntry {
-            path,
-            key,
-            head: head_span,
-            head_checksum: xxhash_rust::xxh3::xxh3_64(head),
-            questions: body_span,
-        });
-    };
-    for (path, key, head, body) in fresh {
-        push(path, key, &head, &body);
-    }
+    use std::borrow::Cow;
+    use std::io::Write as _;
+    // Each file's path, key, head and questions.
+    type Piece<'a> = (PathBuf, Key, Cow<'a, [u8]>, Vec<u8>);
+    let mut pieces: Vec<Piece> = fresh
+        .into_iter()
+        .map(|(path, key, head, body)| (path, key, Cow::Owned(head), body))
+        .collect();
     if let Some(old) = old {
         let copy = |path: &Path| -> Option<(&[u8], Vec<u8>)> {
             let (entry, head) = old.entry(path)?;
@@ -743,7 +729,7 @@ fn write(
         };
         for (path, key) in reused {
             if let Some((head, body)) = copy(&path) {
-                push(path, key, head, &body);
+                pieces.push((path, key, Cow::Borrowed(head), body));
             }
         }
         for (path, entry) in &old.index {
@@ -751,26 +737,55 @@ fn write(
                 && path.exists()
                 && let Some((head, body)) = copy(path)
             {
-                push(path.clone(), entry.key.clone(), head, &body);
+                pieces.push((path.clone(), entry.key.clone(), Cow::Borrowed(head), body));
             }
         }
     }
+    let (mut heads_len, mut bodies_len) = (0u64, 0u64);
+    let mut entries = Vec::with_capacity(pieces.len());
+    for (path, key, head, body) in &pieces {
+        let head_span = Span {
+            start: heads_len,
+            end: heads_len + head.len() as u64,
+        };
+        let body_span = Span {
+            start: bodies_len,
+            end: bodies_len + body.len() as u64,
+        };
+        heads_len = head_span.end;
+        bodies_len = body_span.end;
+        entries.push(IndexEntry {
+            path: path.clone(),
+            key: key.clone(),
+            head: head_span,
+            head_checksum: xxhash_rust::xxh3::xxh3_64(head),
+            questions: body_span,
+        });
+    }
     let index = postcard::to_stdvec(&Index {
         stamp: STAMP,
-        heads: heads.len() as u64,
+        heads: heads_len,
         entries,
     })
     .map_err(std::io::Error::other)?;
-    let mut out = Vec::with_capacity(MAGIC.len() + 8 + index.len() + heads.len() + questions.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(index.len() as u64).to_le_bytes());
-    out.extend_from_slice(&index);
-    out.extend_from_slice(&heads);
-    out.extend_from_slice(&questions);
     if let Some(dir) = cache.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    crate::atomic_file::write(cache, &out)
+    let mut file = crate::atomic_file::AtomicFile::create(cache)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut file);
+        out.write_all(MAGIC)?;
+        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        out.write_all(&index)?;
+        for (_, _, head, _) in &pieces {
+            out.write_all(head)?;
+        }
+        for (_, _, _, body) in &pieces {
+            out.write_all(body)?;
+        }
+        out.flush()?;
+    }
+    file.commit_unsynced()
 }
 
 #[cfg(test)]

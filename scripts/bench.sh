@@ -33,8 +33,13 @@ card_key=$(sed -n 's/^id = "\(.*\)"/\1/p' "$(find "$banks" -name '*.toml' | sort
 now_ms() { date +%s%3N; }
 # Milliseconds one run of "$@" takes, its input at its end and its output discarded.
 time_ms() { local t0; t0=$(now_ms); "$@" </dev/null >/dev/null 2>&1 || true; echo $(( $(now_ms) - t0 )); }
-# Milliseconds of processor time (user + system) one run of "$@" takes.
-cpu_ms() { /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null </dev/null | tail -1 | awk '{printf "%d", ($1 + $2) * 1000}'; }
+# Milliseconds of processor time (user + system) one run of "$@" takes: perf's task
+# clock where perf is installed, else /usr/bin/time's (in steps of 10 ms).
+if perf stat -x, -e task-clock true >/dev/null 2>&1; then
+  cpu_ms() { perf stat -x, -e task-clock "$@" 2>&1 >/dev/null </dev/null | awk -F, '/task-clock/ {printf "%.1f", $1}'; }
+else
+  cpu_ms() { /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null </dev/null | tail -1 | awk '{printf "%d", ($1 + $2) * 1000}'; }
+fi
 median() { sort -n | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 # Peak resident memory of "$@" in MB.
 peak_mb() { /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null </dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }

@@ -130,13 +130,19 @@ impl NewOrder {
             NewOrder::Bank => questions.iter().collect(),
             NewOrder::Interleave => {
                 // Each bank's questions, banks in the order they first appear.
+                // The questions come bank by bank: only a new bank is looked up.
                 let mut place: HashMap<&str, usize> = HashMap::new();
                 let mut banks: Vec<Vec<&QuestionKey>> = Vec::new();
+                let mut last: Option<(&str, usize)> = None;
                 for key in questions {
-                    let at = *place.entry(key.bank.as_str()).or_insert_with(|| {
-                        banks.push(Vec::new());
-                        banks.len() - 1
-                    });
+                    let at = match last {
+                        Some((bank, at)) if bank == key.bank => at,
+                        _ => *place.entry(key.bank.as_str()).or_insert_with(|| {
+                            banks.push(Vec::new());
+                            banks.len() - 1
+                        }),
+                    };
+                    last = Some((key.bank.as_str(), at));
                     banks[at].push(key);
                 }
                 let longest = banks.iter().map(Vec::len).max().unwrap_or(0);

@@ -19,7 +19,8 @@ runs=${4:-5}
 cargo build --release --quiet --bin recall \
   --example gen_corpus --example bare_parse --example first_question --example record_latency
 bin=target/release
-recall=$bin/recall
+# RECALL=path/to/recall measures another build (an older one, for a before and after).
+recall=${RECALL:-$bin/recall}
 if [ ! -f "$dir/recall.db" ] || [ ! -d "$dir/banks" ]; then
   rm -rf "$dir"
   $bin/examples/gen_corpus --questions "$questions" --reviews "$reviews" --out "$dir"

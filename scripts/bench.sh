@@ -29,7 +29,10 @@ banks=$dir/banks
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A question every corpus has, for `recall card`.
-card_key=$(sed -n 's/^id = "\(.*\)"/\1/p' "$(find "$banks" -name '*.toml' | sort | head -1)" | head -2 | paste -sd/)
+# (Every command of a pipe reads its whole input: `pipefail` would stop the script when
+# `head` closed a pipe still being written.)
+first_bank=$(find "$banks" -name '*.toml' | sort | sed -n 1p)
+card_key=$(grep -m2 '^id = ' "$first_bank" | sed 's/^id = "\(.*\)"/\1/' | paste -sd/)
 
 now_ms() { date +%s%3N; }
 # Milliseconds one run of "$@" takes, its input at its end and its output discarded.

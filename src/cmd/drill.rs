@@ -3,7 +3,7 @@
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
 use crate::grade::Grader;
-use crate::session::{Mode, QuestionKey, Session, report, select};
+use crate::session::{Mode, Session, report, select};
 use crate::stats::due::next_due;
 use chrono::TimeDelta;
 use std::collections::HashSet;
@@ -68,11 +68,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     study::recover(&args.study, &mut progress)?;
     let now = ctx.clock.now();
     let filter = args.study.filter();
-    let keys: Vec<QuestionKey> = catalog
+    // Borrowed from the catalog: only the questions queued get keys of their own.
+    let keys: Vec<(&str, &str)> = catalog
         .questions
         .iter()
         .filter(|outline| filter.accepts_outline(catalog.bank_of(outline), outline))
-        .map(|outline| QuestionKey::new(&catalog.bank_of(outline).id, &outline.id))
+        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
         .collect();
     let options = progress.queue_options(args.ahead.unwrap_or_default());
     let queue = progress

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::bank::Catalog;
-use crate::store::{DueQueue, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
+use crate::store::{DueQueue, Keyed, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
 
 /// One bank's counts (or the total's).
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
@@ -128,9 +128,9 @@ pub fn count(
 /// due already, when a limit held it back): suspended and buried questions left out;
 /// `None` when nothing studied is left. Read from the store's index of due times, so it
 /// costs the cards it passes over, not the whole curriculum.
-pub fn next_due(
+pub fn next_due<K: Keyed>(
     store: &Store,
-    questions: &[QuestionKey],
+    questions: &[K],
     now: DateTime<Utc>,
 ) -> Result<Option<(DateTime<Utc>, QuestionKey)>, StoreError> {
     let aside = store.set_aside(now)?;
@@ -138,17 +138,18 @@ pub fn next_due(
     // in the list, and index the list only when that keeps failing (cards of banks not
     // loaded, or set aside, come first).
     let mut passed = 0;
-    let mut known: Option<HashSet<&QuestionKey>> = None;
+    let mut known: Option<FxHashSet<(&str, &str)>> = None;
     store.first_due(|key| {
         if aside.contains_key(key) {
             return false;
         }
         passed += 1;
+        let wanted = (key.bank.as_str(), key.question.as_str());
         if passed <= 8 {
-            return questions.contains(key);
+            return questions.iter().any(|q| (q.bank(), q.question()) == wanted);
         }
         known
-            .get_or_insert_with(|| questions.iter().collect())
-            .contains(key)
+            .get_or_insert_with(|| questions.iter().map(|q| (q.bank(), q.question())).collect())
+            .contains(&wanted)
     })
 }

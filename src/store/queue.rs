@@ -23,7 +23,7 @@ use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rusqlite::{Connection, params};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
@@ -83,6 +83,40 @@ impl StudyDay {
     }
 }
 
+/// A question's key as a queue reads it: its bank's id and its own id. A drill hands
+/// in borrowed pairs (`(&str, &str)`), so a curriculum of 100,000 questions costs no
+/// key of its own; only the questions queued become [`QuestionKey`]s.
+pub trait Keyed {
+    /// The bank's id.
+    fn bank(&self) -> &str;
+    /// The question's id in its bank.
+    fn question(&self) -> &str;
+    /// The key, owned.
+    fn to_key(&self) -> QuestionKey {
+        QuestionKey::new(self.bank(), self.question())
+    }
+}
+
+impl Keyed for QuestionKey {
+    fn bank(&self) -> &str {
+        &self.bank
+    }
+
+    fn question(&self) -> &str {
+        &self.question
+    }
+}
+
+impl Keyed for (&str, &str) {
+    fn bank(&self) -> &str {
+        self.0
+    }
+
+    fn question(&self) -> &str {
+        self.1
+    }
+}
+
 /// How many questions a day may bring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DailyLimits {
@@ -125,24 +159,24 @@ impl NewOrder {
     }
 
     /// `questions` (bank by bank, each in file order) in this order, for `day`.
-    pub fn arrange(self, questions: &[QuestionKey], day: StudyDay) -> Vec<&QuestionKey> {
+    pub fn arrange<K: Keyed>(self, questions: &[K], day: StudyDay) -> Vec<&K> {
         match self {
             NewOrder::Bank => questions.iter().collect(),
             NewOrder::Interleave => {
                 // Each bank's questions, banks in the order they first appear.
                 // The questions come bank by bank: only a new bank is looked up.
                 let mut place: HashMap<&str, usize> = HashMap::new();
-                let mut banks: Vec<Vec<&QuestionKey>> = Vec::new();
+                let mut banks: Vec<Vec<&K>> = Vec::new();
                 let mut last: Option<(&str, usize)> = None;
                 for key in questions {
                     let at = match last {
-                        Some((bank, at)) if bank == key.bank => at,
-                        _ => *place.entry(key.bank.as_str()).or_insert_with(|| {
+                        Some((bank, at)) if bank == key.bank() => at,
+                        _ => *place.entry(key.bank()).or_insert_with(|| {
                             banks.push(Vec::new());
                             banks.len() - 1
                         }),
                     };
-                    last = Some((key.bank.as_str(), at));
+                    last = Some((key.bank(), at));
                     banks[at].push(key);
                 }
                 let longest = banks.iter().map(Vec::len).max().unwrap_or(0);
@@ -151,7 +185,7 @@ impl NewOrder {
                     .collect()
             }
             NewOrder::Random => {
-                let mut keys: Vec<&QuestionKey> = questions.iter().collect();
+                let mut keys: Vec<&K> = questions.iter().collect();
                 let seed = day.start.timestamp().unsigned_abs();
                 keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
                 keys
@@ -260,9 +294,9 @@ impl Store {
     /// cards due are read from the index of due times, and never-seen questions are
     /// looked up one by one until today's new limit is reached. The same queue, but
     /// [`DueQueue::unseen`] is left empty (it would take every card to count).
-    pub fn todays_queue(
+    pub fn todays_queue<K: Keyed>(
         &self,
-        questions: &[QuestionKey],
+        questions: &[K],
         now: DateTime<Utc>,
         day: StudyDay,
         options: QueueOptions,
@@ -270,9 +304,9 @@ impl Store {
         self.queue(questions, now, day, options, Unseen::TodaysShare)
     }
 
-    fn queue(
+    fn queue<K: Keyed>(
         &self,
-        questions: &[QuestionKey],
+        questions: &[K],
         now: DateTime<Utc>,
         day: StudyDay,
         options: QueueOptions,
@@ -302,11 +336,15 @@ impl Store {
         let known: FxHashMap<(&str, &str), usize> = questions
             .iter()
             .enumerate()
-            .map(|(i, key)| ((key.bank.as_str(), key.question.as_str()), i))
+            .map(|(i, key)| ((key.bank(), key.question()), i))
             .collect();
         let is_known =
             |key: &QuestionKey| known.contains_key(&(key.bank.as_str(), key.question.as_str()));
         let set_aside = aside.keys().filter(|key| is_known(key)).count();
+        let aside_keys: FxHashSet<(&str, &str)> = aside
+            .keys()
+            .map(|key| (key.bank.as_str(), key.question.as_str()))
+            .collect();
 
         let micros = |window: TimeDelta| (now + window).timestamp_micros();
         let learning_until = micros(options.learn_ahead.max(options.ahead));
@@ -337,18 +375,18 @@ impl Store {
             .new_order
             .arrange(questions, day)
             .into_iter()
-            .filter(|key| !aside.contains_key(*key));
+            .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
         match unseen_count {
             Unseen::Count => {
                 let seen = answered(connection, &known, questions.len()).map_err(sqlite)?;
                 for key in arranged {
-                    let at = known.get(&(key.bank.as_str(), key.question.as_str()));
+                    let at = known.get(&(key.bank(), key.question()));
                     if at.is_some_and(|&i| seen[i]) {
                         continue;
                     }
-                    *unseen.entry(key.bank.as_str()).or_default() += 1;
+                    *unseen.entry(key.bank()).or_default() += 1;
                     if new.len() < new_left {
-                        new.push(key.clone());
+                        new.push(key.to_key());
                     }
                 }
             }
@@ -361,10 +399,10 @@ impl Store {
                         break;
                     }
                     if !has_card
-                        .exists(params![key.bank, key.question])
+                        .exists(params![key.bank(), key.question()])
                         .map_err(sqlite)?
                     {
-                        new.push(key.clone());
+                        new.push(key.to_key());
                     }
                 }
             }

@@ -225,8 +225,9 @@ fn queue_options(learn_ahead: TimeDelta, ahead: TimeDelta) -> QueueOptions {
     }
 }
 
-/// The queue, checking that the drill's (`todays_queue`, from the index of due times)
-/// is the same but for the count of unseen questions it leaves out.
+/// The queue, checking that the drill's (`todays_queue`, from the index of due times,
+/// with owned or borrowed keys) is the same but for the count of unseen questions it
+/// leaves out.
 fn both_queues(
     store: &Store,
     keys: &[QuestionKey],
@@ -237,6 +238,15 @@ fn both_queues(
     let queue = store.due_queue(keys, now, day, options).unwrap();
     let today = store.todays_queue(keys, now, day, options).unwrap();
     assert!(today.unseen.is_empty());
+    // As a drill asks for it, with keys borrowed from its catalog.
+    let borrowed: Vec<(&str, &str)> = keys
+        .iter()
+        .map(|key| (key.bank.as_str(), key.question.as_str()))
+        .collect();
+    assert_eq!(
+        store.todays_queue(&borrowed, now, day, options).unwrap(),
+        today
+    );
     assert_eq!(
         today,
         DueQueue {

@@ -77,8 +77,13 @@ pub fn count(
     day: StudyDay,
     options: QueueOptions,
 ) -> Result<Due, StoreError> {
-    let keys = keys(catalog);
-    let known: FxHashSet<&QuestionKey> = keys.iter().collect();
+    // Borrowed from the catalog: only the questions queued get keys of their own.
+    let keys: Vec<(&str, &str)> = catalog
+        .questions
+        .iter()
+        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
+        .collect();
+    let known: FxHashSet<(&str, &str)> = keys.iter().copied().collect();
     let queue = store.due_queue(&keys, now, day, options)?;
 
     let mut banks: BTreeMap<String, DueCounts> = catalog
@@ -100,7 +105,10 @@ pub fn count(
     let asked_now: HashSet<&QuestionKey> = queue.learning.iter().chain(&queue.review).collect();
     let aside = store.set_aside(now)?;
     for (key, due) in store.due_between(now, week_end)? {
-        if !known.contains(&key) || asked_now.contains(&key) || aside.contains_key(&key) {
+        if !known.contains(&(key.bank.as_str(), key.question.as_str()))
+            || asked_now.contains(&key)
+            || aside.contains_key(&key)
+        {
             continue;
         }
         let counts = banks.entry(key.bank.clone()).or_default();

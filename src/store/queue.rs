@@ -280,9 +280,9 @@ impl Store {
     /// bank in file order) at `now`. Cards whose questions are not in
     /// `questions` are left out (see [`Store::orphans`]), and so are suspended
     /// and buried questions.
-    pub fn due_queue(
+    pub fn due_queue<K: Keyed>(
         &self,
-        questions: &[QuestionKey],
+        questions: &[K],
         now: DateTime<Utc>,
         day: StudyDay,
         options: QueueOptions,

@@ -83,6 +83,18 @@ impl AtomicFile {
     }
 }
 
+impl AtomicFile {
+    /// Renames the file over the target without flushing it to disk first: still whole
+    /// or not at all for every reader while the system runs, but a power cut may leave
+    /// it damaged. Only for a file that is checked when read and rebuilt when damaged
+    /// (the bank cache), where the flush would cost more than the file saves.
+    pub fn commit_unsynced(mut self) -> io::Result<()> {
+        std::fs::rename(&self.temp, &self.target)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.file.write(buf)

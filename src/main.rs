@@ -7,5 +7,11 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    // mimalloc asks the kernel for transparent huge pages, so the first touch of each
+    // 2 MiB of the heap has the kernel zero all of it: most of a warm drill's time went
+    // there (BENCHMARKS.md, "Start-up"). A short-lived process is faster on 4 KiB pages.
+    // Inherited by what recall starts (an editor); failing leaves things as they were.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = nix::sys::prctl::set_thp_disable(true);
     recall::cli::main()
 }

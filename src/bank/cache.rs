@@ -3,13 +3,26 @@
 //! Parsing TOML is the slowest part of starting a session over a large curriculum
 //! (100,000 questions are about a second of `toml` alone). The cache is one file beside
 //! the progress database (`recall.db.bank-cache`, see [`path_for`]) holding, for every
-//! bank file loaded, its path, size, modification time and 128-bit xxh3 hash of its
-//! contents, and what loading it gave (the bank and its diagnostics, in a compact binary
-//! encoding, `postcard`). Each run still reads and hashes every file (fast next to
-//! parsing it): a file whose path, size, time and hash all match is taken from the
-//! cache; any other file is parsed, so an edit shows at once even when it keeps the size
-//! and the second of the modification time. Added files are parsed, removed ones
-//! dropped from the cache when it is next written.
+//! bank file loaded, what the filesystem said of it (size, modification and change
+//! times in nanoseconds, device and inode), when that was read, the 128-bit xxh3 hash of
+//! its contents, and what loading it gave, in a compact binary encoding (`postcard`):
+//! a head (the bank without its questions, its diagnostics, and an outline of each
+//! question: id, kind, tier, tags, and the length and xxh3 checksum of its encoding) in
+//! the heads region, and each question encoded on its own in the questions region.
+//! Opening the cache reads its index and the heads only; a question is read from the
+//! file, by its place, when it is asked for (see `catalog`), so a session that asks a
+//! few hundred questions of 100,000 decodes a few hundred. (A memory map would spare
+//! even those reads, but needs `unsafe`, which recall forbids.)
+//!
+//! As git's index does, a file whose metadata is all unchanged is taken from the cache
+//! without being read; any other file is read and hashed, and taken from the cache when
+//! its hash matches, else parsed. The change time is what no `touch -d` can set back, so
+//! an edit shows at once even when it keeps the size and the modification time. Git's
+//! racy-timestamp rule guards what metadata cannot see: a file modified less than two
+//! seconds before the run that cached it started could have been modified again within
+//! the same tick of the filesystem's clock, so it is hashed every time until a run finds
+//! it settled (and records that). Added files are parsed, removed ones dropped from the
+//! cache when it is next written.
 //!
 //! The cache is only ever an optimisation: a missing, stale, corrupt or foreign cache
 //! file is ignored (and replaced), and failing to write it is not an error. It is only
@@ -24,16 +37,20 @@
 //! files outside this run's paths are kept while those files exist, so `recall check
 //! other/` does not evict the banks a drill uses.
 //!
-//! Files are read, hashed and parsed (or decoded) on all cores (`std::thread::scope`).
+//! Files are read, hashed and parsed (or their heads decoded) on all cores
+//! (`std::thread::scope`).
 //! This module does no printing; it knows nothing of the store.
 
 use super::load::Loaded;
-use super::{FileBytes, LoadError, read_bounded};
+use super::{Bank, FileBytes, KindName, Lexicon, LoadError, Question, Tier, read_bounded};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::UNIX_EPOCH;
 
 /// What the cache did during one load.
@@ -41,6 +58,9 @@ use std::time::UNIX_EPOCH;
 pub struct CacheStats {
     /// Files taken from the cache, unparsed.
     pub hits: usize,
+    /// Of the hits, files not even read: their metadata (size, times, inode) proved
+    /// them unchanged.
+    pub trusted: usize,
     /// Files parsed (not in the cache, changed, or no cache in use).
     pub parsed: usize,
     /// Whether the cache file was (re)written.
@@ -54,7 +74,7 @@ pub fn path_for(database: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-const MAGIC: &[u8; 8] = b"rclbank1";
+const MAGIC: &[u8; 8] = b"rclbank3";
 
 /// The largest cache file read (1 GiB; 100,000 questions make about 35 MB). A larger
 /// one is ignored, and replaced when the cache is next written.
@@ -72,43 +92,21 @@ pub enum CacheFile {
     Unusable(u64),
 }
 
-/// What is at the cache path `path` (read in full when it looks like a cache).
+/// What is at the cache path `path` (its index and heads read when it looks like a
+/// cache).
 pub fn inspect(path: &Path) -> CacheFile {
-    match std::fs::symlink_metadata(path) {
-        Err(_) => CacheFile::Missing,
-        Ok(_) => match read_cache_file(path) {
-            Some(bytes) => {
-                let size = bytes.len() as u64;
-                match Cached::decode(bytes) {
-                    Some(_) => CacheFile::Usable(size),
-                    None => CacheFile::Unusable(size),
-                }
-            }
-            None => CacheFile::Unusable(0),
-        },
+    if std::fs::symlink_metadata(path).is_err() {
+        return CacheFile::Missing;
     }
-}
-
-/// The bytes of the file at `path` when it is a regular file (after following links) of
-/// at most [`MAX_CACHE_BYTES`]; `None` for anything else, without waiting on it.
-fn read_cache_file(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    // Look before opening: opening a FIFO blocks until something writes to it.
-    let before = std::fs::metadata(path).ok()?;
-    if !before.is_file() || before.len() > MAX_CACHE_BYTES {
-        return None;
+    if let Some(cached) = Cached::open(path) {
+        return CacheFile::Usable(cached.length);
     }
-    let file = std::fs::File::open(path).ok()?;
-    // What was opened is what was looked at, not something swapped in since.
-    let opened = file.metadata().ok()?;
-    if !opened.is_file() {
-        return None;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() <= MAX_CACHE_BYTES => {
+            CacheFile::Unusable(meta.len())
+        }
+        _ => CacheFile::Unusable(0),
     }
-    let mut bytes = Vec::with_capacity(opened.len().min(MAX_CACHE_BYTES) as usize);
-    file.take(MAX_CACHE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .ok()?;
-    (bytes.len() as u64 <= MAX_CACHE_BYTES).then_some(bytes)
 }
 
 /// Changes whenever recall's version, the code that turns a file into a `Loaded`, or
@@ -127,6 +125,7 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("model.rs"),
         include_str!("mod.rs"),
         include_str!("cache.rs"),
+        include_str!("catalog.rs"),
         include_str!("../diagnostic.rs"),
         include_str!("../lang/mod.rs"),
         include_str!("../lang/distance.rs"),
@@ -135,39 +134,154 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
     .as_bytes(),
 );
 
-/// What identifies one version of one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Key {
+/// What the filesystem says of one file, as git's index keeps it: enough that a file
+/// whose every field is unchanged (and not racy, see [`Stat::settled_at`]) need not be
+/// read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Stat {
     size: u64,
     /// Modification time in nanoseconds since the epoch (0 when the system has none).
-    modified: u128,
+    modified: i128,
+    /// Change time (of the inode) in nanoseconds since the epoch: unlike the
+    /// modification time, no `touch -d` can set it back. 0 where there is none.
+    changed: i128,
+    device: u64,
+    inode: u64,
+}
+
+/// How long before a run started a file must have last changed for its metadata to be
+/// trusted: above the coarsest timestamps a filesystem keeps (2 s on FAT) and the lag
+/// of the kernel's coarse clock behind the system's.
+const SETTLED_NS: i128 = 2_000_000_000;
+
+impl Stat {
+    /// The metadata of the file at `meta`.
+    fn of(meta: &std::fs::Metadata) -> Stat {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let ns = |secs: i64, nanos: i64| i128::from(secs) * 1_000_000_000 + i128::from(nanos);
+            Stat {
+                size: meta.size(),
+                modified: ns(meta.mtime(), meta.mtime_nsec()),
+                changed: ns(meta.ctime(), meta.ctime_nsec()),
+                device: meta.dev(),
+                inode: meta.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            Stat {
+                size: meta.len(),
+                modified: meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos() as i128),
+                changed: 0,
+                device: 0,
+                inode: 0,
+            }
+        }
+    }
+
+    /// Whether this metadata, read at or after `seen` (ns since the epoch), proves the
+    /// file unchanged whenever it is found again: git's racy-timestamp rule. A file
+    /// modified (or changed) less than [`SETTLED_NS`] before `seen` could be modified
+    /// again within the same tick of the filesystem's clock, after it was read, without
+    /// any of these fields changing; such a file is hashed every time until it settles.
+    /// Without an inode and a change time (not Unix), metadata proves nothing.
+    fn settled_at(&self, seen: i128) -> bool {
+        cfg!(unix)
+            && self.modified.max(self.changed) > 0
+            && self.modified.max(self.changed) + SETTLED_NS < seen
+    }
+}
+
+/// What identifies one version of one file: its metadata when it was read, the time
+/// the run that read it started (ns since the epoch, taken before the file was looked
+/// at), and the 128-bit xxh3 of its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Key {
+    stat: Stat,
+    seen: i128,
     hash: u128,
 }
 
-/// Where one file's entry is, after the index, and the xxh3 of its bytes: postcard has
-/// no checksum of its own, and a damaged entry must be reparsed, never misread.
+impl Key {
+    /// Whether `stat` (read now) proves the file is still the one this key was made of.
+    fn trusts(&self, stat: &Stat) -> bool {
+        self.stat == *stat && self.stat.settled_at(self.seen)
+    }
+}
+
+/// A byte range of the cache file's body (after the index): `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Span {
+    start: u64,
+    end: u64,
+}
+
+impl Span {
+    fn len(self) -> u64 {
+        self.end.saturating_sub(self.start)
+    }
+}
+
+/// Where one file's entry is: its head in the heads region, with the xxh3 of the head's
+/// bytes (postcard has no checksum of its own, and a damaged entry must be reparsed,
+/// never misread), and its questions in the questions region (each question checked by
+/// the checksum its outline in the head gives).
 #[derive(Clone, Serialize, Deserialize)]
 struct IndexEntry {
     path: PathBuf,
     key: Key,
-    start: u64,
-    end: u64,
-    checksum: u64,
+    head: Span,
+    head_checksum: u64,
+    questions: Span,
 }
 
+/// The index at the start of the file; the heads region follows it (`heads` bytes),
+/// then the questions region.
 #[derive(Serialize, Deserialize)]
 struct Index {
     stamp: u64,
+    heads: u64,
     entries: Vec<IndexEntry>,
 }
 
-/// A [`Loaded`] as stored (`Diagnostic`'s own serde form is its JSON output).
-#[derive(Serialize, Deserialize)]
-struct CachedFile {
-    bank: Option<super::Bank>,
+/// What one question's head entry says of it: what choosing questions needs (the
+/// session filters), and where its own encoding is (its length, in file order, and the
+/// xxh3 of its bytes).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct StoredOutline {
+    pub id: String,
+    pub kind: KindName,
+    pub tier: Option<Tier>,
+    pub tags: Vec<String>,
+    pub len: u32,
+    pub checksum: u64,
+}
+
+/// A file's head as stored: a [`Loaded`] whose bank has no questions, and the outline
+/// of each question (`Diagnostic`'s own serde form is its JSON output).
+#[derive(Deserialize)]
+struct Head {
+    bank: Option<Bank>,
     diagnostics: Vec<StoredDiagnostic>,
     id_site: Option<StoredDiagnostic>,
-    lexicon: Option<super::Lexicon>,
+    lexicon: Option<Lexicon>,
+    outlines: Vec<StoredOutline>,
+}
+
+/// [`Head`] as written: the same encoding, borrowing instead of copying.
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    bank: Option<&'a Bank>,
+    diagnostics: Vec<StoredDiagnostic>,
+    id_site: Option<StoredDiagnostic>,
+    lexicon: Option<&'a Lexicon>,
+    outlines: Vec<StoredOutline>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -219,179 +333,334 @@ impl From<StoredDiagnostic> for Diagnostic {
     }
 }
 
-/// [`CachedFile`] as written: the same encoding, borrowing the bank instead of copying it.
-#[derive(Serialize)]
-struct EntryRef<'a> {
-    bank: Option<&'a super::Bank>,
-    diagnostics: Vec<StoredDiagnostic>,
-    id_site: Option<StoredDiagnostic>,
-    lexicon: Option<&'a super::Lexicon>,
-}
-
-fn encode(loaded: &Loaded) -> Option<Vec<u8>> {
-    let entry = EntryRef {
+/// A parsed file as a head and its questions' encodings, one after the other.
+fn encode(loaded: &mut Loaded) -> Option<(Vec<u8>, Vec<u8>)> {
+    let questions = loaded
+        .bank
+        .as_mut()
+        .map(|bank| std::mem::take(&mut bank.questions))
+        .unwrap_or_default();
+    let mut body = Vec::new();
+    let mut outlines = Vec::with_capacity(questions.len());
+    let mut ok = true;
+    for question in &questions {
+        let start = body.len();
+        match postcard::to_extend(question, std::mem::take(&mut body)) {
+            Ok(extended) => body = extended,
+            Err(_) => {
+                ok = false;
+                break;
+            }
+        }
+        let bytes = &body[start..];
+        outlines.push(StoredOutline {
+            id: question.id.clone(),
+            kind: question.kind_name(),
+            tier: question.tier,
+            tags: question.tags.clone(),
+            len: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            checksum: xxhash_rust::xxh3::xxh3_64(bytes),
+        });
+    }
+    let head = HeadRef {
         bank: loaded.bank.as_ref(),
         diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
         id_site: loaded.id_site.as_ref().map(Into::into),
         lexicon: loaded.lexicon.as_ref(),
+        outlines,
     };
-    postcard::to_stdvec(&entry).ok()
+    let head = postcard::to_stdvec(&head).ok();
+    if let Some(bank) = loaded.bank.as_mut() {
+        bank.questions = questions;
+    }
+    Some((head?, body)).filter(|_| ok)
 }
 
-fn decode(bytes: &[u8]) -> Option<Loaded> {
-    let entry: CachedFile = postcard::from_bytes(bytes).ok()?;
-    Some(Loaded {
-        bank: entry.bank,
-        diagnostics: entry.diagnostics.into_iter().map(Into::into).collect(),
-        id_site: entry.id_site.map(Into::into),
-        lexicon: entry.lexicon,
-    })
+/// A head's bytes as a [`Loaded`] whose bank has no questions yet, and its outlines.
+fn decode_head(bytes: &[u8]) -> Option<(Loaded, Vec<StoredOutline>)> {
+    let head: Head = postcard::from_bytes(bytes).ok()?;
+    let loaded = Loaded {
+        bank: head.bank,
+        diagnostics: head.diagnostics.into_iter().map(Into::into).collect(),
+        id_site: head.id_site.map(Into::into),
+        lexicon: head.lexicon,
+    };
+    Some((loaded, head.outlines))
 }
 
-/// An open cache file: its index by path, and the bytes the entries are in.
-struct Cached {
+/// Where one question's encoding is in the questions region, and the xxh3 of its bytes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Place {
+    pub start: u64,
+    pub len: u32,
+    pub checksum: u64,
+}
+
+/// One question from its bytes, when they are the ones its place describes.
+pub(super) fn decode_question(bytes: &[u8], place: &Place) -> Option<Question> {
+    if bytes.len() != place.len as usize || xxhash_rust::xxh3::xxh3_64(bytes) != place.checksum {
+        return None;
+    }
+    postcard::from_bytes(bytes).ok()
+}
+
+/// An open cache file: its index by path and its heads, read; the questions stay in
+/// the file until asked for ([`Cached::read`]).
+pub(super) struct Cached {
     index: HashMap<PathBuf, IndexEntry>,
-    bytes: Vec<u8>,
-    body: usize,
+    heads: Vec<u8>,
+    /// Where the questions region starts in the file, and the file's length.
+    questions_at: u64,
+    length: u64,
+    file: Mutex<File>,
+    path: PathBuf,
 }
 
 impl Cached {
-    /// The cache at `path`, or `None` when it is missing or unusable.
-    fn read(path: &Path) -> Option<Cached> {
-        Cached::decode(read_cache_file(path)?)
-    }
-
-    /// A cache file's bytes, or `None` when they are not a cache this recall wrote.
-    fn decode(bytes: Vec<u8>) -> Option<Cached> {
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let (len, rest) = rest.split_first_chunk::<8>()?;
-        let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-        let index: Index = postcard::from_bytes(rest.get(..len)?).ok()?;
+    /// The cache at `path`, or `None` when it is missing or unusable. Only its index and
+    /// heads are read. Looks before opening (opening a FIFO blocks until something
+    /// writes to it), and checks that what was opened is what was looked at.
+    fn open(path: &Path) -> Option<Cached> {
+        let before = std::fs::metadata(path).ok()?;
+        if !before.is_file() || before.len() > MAX_CACHE_BYTES {
+            return None;
+        }
+        let mut file = File::open(path).ok()?;
+        let opened = file.metadata().ok()?;
+        if !opened.is_file() || opened.len() > MAX_CACHE_BYTES {
+            return None;
+        }
+        let length = opened.len();
+        let mut header = [0u8; 16];
+        file.read_exact(&mut header).ok()?;
+        let (magic, len) = header.split_at(8);
+        if magic != MAGIC {
+            return None;
+        }
+        let len = u64::from_le_bytes(len.try_into().ok()?);
+        let body = 16u64.checked_add(len)?;
+        if body > length {
+            return None;
+        }
+        let mut index = vec![0u8; len as usize];
+        file.read_exact(&mut index).ok()?;
+        let index: Index = postcard::from_bytes(&index).ok()?;
         if index.stamp != STAMP {
             return None;
         }
-        let body = MAGIC.len() + 8 + len;
-        let index = index
-            .entries
-            .into_iter()
-            .map(|entry| (entry.path.clone(), entry))
-            .collect();
-        Some(Cached { index, bytes, body })
-    }
-
-    /// The stored entry of `path` when its key is `key`.
-    fn get(&self, path: &Path, key: &Key) -> Option<&[u8]> {
-        let entry = self.index.get(path)?;
-        if entry.key != *key {
+        let questions_at = body.checked_add(index.heads)?;
+        if questions_at > length {
             return None;
         }
-        let start = self.body.checked_add(usize::try_from(entry.start).ok()?)?;
-        let end = self.body.checked_add(usize::try_from(entry.end).ok()?)?;
-        let bytes = self.bytes.get(start..end)?;
-        (xxhash_rust::xxh3::xxh3_64(bytes) == entry.checksum).then_some(bytes)
+        let mut heads = vec![0u8; index.heads as usize];
+        file.read_exact(&mut heads).ok()?;
+        Some(Cached {
+            index: index
+                .entries
+                .into_iter()
+                .map(|entry| (entry.path.clone(), entry))
+                .collect(),
+            heads,
+            questions_at,
+            length,
+            file: Mutex::new(file),
+            path: path.to_owned(),
+        })
+    }
+
+    /// The stored key and head of `path`, when its head is intact.
+    fn entry(&self, path: &Path) -> Option<(&IndexEntry, &[u8])> {
+        let entry = self.index.get(path)?;
+        let start = usize::try_from(entry.head.start).ok()?;
+        let end = usize::try_from(entry.head.end).ok()?;
+        let bytes = self.heads.get(start..end)?;
+        (xxhash_rust::xxh3::xxh3_64(bytes) == entry.head_checksum).then_some((entry, bytes))
+    }
+
+    /// Reads `len` bytes of the questions region from `start` (relative to the region)
+    /// into `buffer` (replacing what it held); `None` when they are not all in the file.
+    pub(super) fn read_into(&self, start: u64, len: u64, buffer: &mut Vec<u8>) -> Option<()> {
+        let at = self.questions_at.checked_add(start)?;
+        if at.checked_add(len)? > self.length {
+            return None;
+        }
+        buffer.clear();
+        buffer.resize(usize::try_from(len).ok()?, 0);
+        let mut file = self.file.lock().ok()?;
+        file.seek(SeekFrom::Start(at)).ok()?;
+        file.read_exact(buffer).ok()
+    }
+
+    /// Throws the cache away (it was found damaged): the next run writes a new one.
+    pub(super) fn discard(&self) {
+        let _ = std::fs::remove_file(&self.path);
     }
 }
 
-/// One file's result: what it loaded to, its key when it is cacheable, and for a parsed
-/// file its encoded entry (empty for a hit, whose entry is copied from the old cache).
-struct Done {
-    loaded: Loaded,
-    store: Option<(Key, Vec<u8>)>,
-    hit: bool,
+/// One file as loaded: what it loaded to (its bank, if any, without its questions when
+/// they are still in the cache) and, then, where they are.
+pub(super) struct FileLoad {
+    pub loaded: Loaded,
+    pub questions: Option<InCache>,
 }
 
-/// Loads `files` in order, through the cache at `cache` when given.
+/// A file's questions still in the cache: their outlines, in file order, and where
+/// their encodings start in the questions region.
+pub(super) struct InCache {
+    pub outlines: Vec<StoredOutline>,
+    pub start: u64,
+}
+
+/// One file's result: what it loaded to, and, when it is cacheable, its key and what
+/// the new cache keeps of it.
+struct Done {
+    file: FileLoad,
+    store: Option<(Key, Entry)>,
+}
+
+/// What the new cache keeps of one file of this run.
+enum Entry {
+    /// The file was parsed: its freshly encoded head and questions.
+    Parsed(Vec<u8>, Vec<u8>),
+    /// The old cache's entry, unchanged. `refresh` when the key is new and worth writing:
+    /// the file was hashed (its metadata changed, or was racy) and would be trusted
+    /// from its metadata next time, where its old key would not be.
+    Reused { refresh: bool },
+    /// The old cache's entry, read from the metadata alone.
+    Trusted,
+}
+
+/// Loads `files` in order, through the cache at `cache` when given; also gives the
+/// cache that was read, where the questions of the files taken from it are.
 pub(super) fn load_files(
     files: &[PathBuf],
     cache: Option<&Path>,
     stats: &mut CacheStats,
-) -> Result<Vec<Loaded>, LoadError> {
+) -> Result<(Vec<FileLoad>, Option<Arc<Cached>>), LoadError> {
+    // Before any file is looked at: what a file's metadata is compared with.
+    let seen = std::time::SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128);
     if let Some(cache) = cache {
         crate::atomic_file::remove_stale(cache);
     }
-    let old = cache.and_then(Cached::read);
+    let old = cache.and_then(Cached::open);
     let results = in_parallel(files, |path, buffer| {
-        load_one(path, buffer, old.as_ref(), cache.is_some())
+        load_one(path, buffer, old.as_ref(), cache.is_some(), seen)
     })?;
     let mut loaded = Vec::with_capacity(results.len());
-    let mut fresh: Vec<(PathBuf, Key, Vec<u8>)> = Vec::new();
+    let mut fresh: Vec<(PathBuf, Key, Vec<u8>, Vec<u8>)> = Vec::new();
     let mut reused: Vec<(PathBuf, Key)> = Vec::new();
+    let mut refresh = false;
     for (path, done) in files.iter().zip(results) {
-        if done.hit {
-            stats.hits += 1;
-        } else {
-            stats.parsed += 1;
-        }
         match done.store {
-            Some((key, bytes)) if !done.hit => fresh.push((path.clone(), key, bytes)),
-            Some((key, _)) => reused.push((path.clone(), key)),
-            None => {}
+            Some((key, Entry::Parsed(head, questions))) => {
+                stats.parsed += 1;
+                fresh.push((path.clone(), key, head, questions));
+            }
+            Some((key, entry)) => {
+                stats.hits += 1;
+                match entry {
+                    Entry::Trusted => stats.trusted += 1,
+                    Entry::Reused { refresh: true } => refresh = true,
+                    _ => {}
+                }
+                reused.push((path.clone(), key));
+            }
+            None => stats.parsed += 1,
         }
-        loaded.push(done.loaded);
+        loaded.push(done.file);
     }
     if let Some(cache) = cache {
         let here: HashSet<&PathBuf> = files.iter().collect();
         let gone = old
             .as_ref()
             .is_some_and(|old| old.index.keys().any(|p| !here.contains(p) && !p.exists()));
-        if !fresh.is_empty() || gone {
+        if !fresh.is_empty() || gone || refresh {
             stats.written = write(cache, old.as_ref(), &here, fresh, reused).is_ok();
         }
     }
-    Ok(loaded)
+    Ok((loaded, old.map(Arc::new)))
 }
 
+/// Loads one file: from the old cache without reading it when its metadata is trusted
+/// ([`Key::trusts`]), else read and hashed, and from the old cache when its bytes are
+/// the same, else parsed. From the cache, only the head is decoded.
 fn load_one(
     path: &Path,
     buffer: &mut Vec<u8>,
     old: Option<&Cached>,
     caching: bool,
+    seen: i128,
 ) -> Result<Done, LoadError> {
+    let cached = old.and_then(|old| old.entry(path));
+    let from_cache = |entry: &IndexEntry, head: &[u8]| {
+        decode_head(head).map(|(loaded, outlines)| FileLoad {
+            loaded,
+            questions: Some(InCache {
+                outlines,
+                start: entry.questions.start,
+            }),
+        })
+    };
+    if let Some((entry, head)) = cached {
+        // Follows links, as opening the file does.
+        let trusted = std::fs::metadata(path)
+            .is_ok_and(|meta| meta.is_file() && entry.key.trusts(&Stat::of(&meta)));
+        if let Some(file) = trusted.then(|| from_cache(entry, head)).flatten() {
+            return Ok(Done {
+                file,
+                store: Some((entry.key.clone(), Entry::Trusted)),
+            });
+        }
+    }
+    let parsed = |loaded: Loaded| FileLoad {
+        loaded,
+        questions: None,
+    };
     let meta = match read_bounded(path, buffer)? {
         FileBytes::Read(meta) => meta,
         FileBytes::Refused(loaded) => {
             return Ok(Done {
-                loaded: *loaded,
+                file: parsed(*loaded),
                 store: None,
-                hit: false,
             });
         }
     };
     if !caching {
         return Ok(Done {
-            loaded: super::parse_bytes(path, std::mem::take(buffer)),
+            file: parsed(super::parse_bytes(path, std::mem::take(buffer))),
             store: None,
-            hit: false,
         });
     }
+    let stat = Stat::of(&meta);
     let key = Key {
-        size: meta.len(),
-        modified: meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos()),
+        stat,
+        seen,
         hash: xxhash_rust::xxh3::xxh3_128(buffer),
     };
-    if let Some(loaded) = old.and_then(|old| old.get(path, &key)).and_then(decode) {
+    if let Some((entry, head)) = cached
+        && entry.key.stat.size == key.stat.size
+        && entry.key.hash == key.hash
+        && let Some(file) = from_cache(entry, head)
+    {
+        let refresh = key.trusts(&stat) && !entry.key.trusts(&stat);
         return Ok(Done {
-            loaded,
-            store: Some((key, Vec::new())),
-            hit: true,
+            file,
+            store: Some((key, Entry::Reused { refresh })),
         });
     }
-    let loaded = super::parse_bytes(path, std::mem::take(buffer));
-    let store = encode(&loaded).map(|entry| (key, entry));
+    let mut loaded = super::parse_bytes(path, std::mem::take(buffer));
+    let store = encode(&mut loaded).map(|(head, questions)| (key, Entry::Parsed(head, questions)));
     Ok(Done {
-        loaded,
+        file: parsed(loaded),
         store,
-        hit: false,
     })
 }
 
 /// `work` on every item, on up to as many threads as there are cores, results in order.
 /// Each thread lends `work` one buffer to read files into.
-fn in_parallel<T: Sync, R: Send>(
+pub(super) fn in_parallel<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T, &mut Vec<u8>) -> Result<R, LoadError> + Sync,
 ) -> Result<Vec<R>, LoadError> {
@@ -432,57 +701,195 @@ fn in_parallel<T: Sync, R: Send>(
 }
 
 /// Writes the new cache: this run's files (fresh entries, and reused ones copied from
-/// the old cache), then the old cache's entries for other files that still exist.
+/// the old cache), then the old cache's entries for other files that still exist. The
+/// pieces are written one after the other, never gathered into one buffer, and the
+/// file is not flushed to disk: a cache that a power cut damages is ignored and made
+/// again, like any other damage.
 fn write(
     cache: &Path,
     old: Option<&Cached>,
     here: &HashSet<&PathBuf>,
-    fresh: Vec<(PathBuf, Key, Vec<u8>)>,
+    fresh: Vec<(PathBuf, Key, Vec<u8>, Vec<u8>)>,
     reused: Vec<(PathBuf, Key)>,
 ) -> std::io::Result<()> {
-    let mut body: Vec<u8> = Vec::new();
-    let mut entries = Vec::new();
-    let mut push = |path: PathBuf, key: Key, bytes: &[u8]| {
-        let start = body.len() as u64;
-        body.extend_from_slice(bytes);
-        entries.push(IndexEntry {
-            path,
-            key,
-            start,
-            end: body.len() as u64,
-            checksum: xxhash_rust::xxh3::xxh3_64(bytes),
-        });
-    };
-    for (path, key, bytes) in fresh {
-        push(path, key, &bytes);
-    }
+    use std::borrow::Cow;
+    use std::io::Write as _;
+    // Each file's path, key, head and questions.
+    type Piece<'a> = (PathBuf, Key, Cow<'a, [u8]>, Vec<u8>);
+    let mut pieces: Vec<Piece> = fresh
+        .into_iter()
+        .map(|(path, key, head, body)| (path, key, Cow::Owned(head), body))
+        .collect();
     if let Some(old) = old {
+        let copy = |path: &Path| -> Option<(&[u8], Vec<u8>)> {
+            let (entry, head) = old.entry(path)?;
+            let mut body = Vec::new();
+            old.read_into(entry.questions.start, entry.questions.len(), &mut body)?;
+            Some((head, body))
+        };
         for (path, key) in reused {
-            if let Some(bytes) = old.get(&path, &key) {
-                push(path, key, bytes);
+            if let Some((head, body)) = copy(&path) {
+                pieces.push((path, key, Cow::Borrowed(head), body));
             }
         }
         for (path, entry) in &old.index {
             if !here.contains(path)
                 && path.exists()
-                && let Some(bytes) = old.get(path, &entry.key)
+                && let Some((head, body)) = copy(path)
             {
-                push(path.clone(), entry.key.clone(), bytes);
+                pieces.push((path.clone(), entry.key.clone(), Cow::Borrowed(head), body));
             }
         }
     }
+    let (mut heads_len, mut bodies_len) = (0u64, 0u64);
+    let mut entries = Vec::with_capacity(pieces.len());
+    for (path, key, head, body) in &pieces {
+        let head_span = Span {
+            start: heads_len,
+            end: heads_len + head.len() as u64,
+        };
+        let body_span = Span {
+            start: bodies_len,
+            end: bodies_len + body.len() as u64,
+        };
+        heads_len = head_span.end;
+        bodies_len = body_span.end;
+        entries.push(IndexEntry {
+            path: path.clone(),
+            key: key.clone(),
+            head: head_span,
+            head_checksum: xxhash_rust::xxh3::xxh3_64(head),
+            questions: body_span,
+        });
+    }
     let index = postcard::to_stdvec(&Index {
         stamp: STAMP,
+        heads: heads_len,
         entries,
     })
     .map_err(std::io::Error::other)?;
-    let mut out = Vec::with_capacity(MAGIC.len() + 8 + index.len() + body.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(index.len() as u64).to_le_bytes());
-    out.extend_from_slice(&index);
-    out.extend_from_slice(&body);
     if let Some(dir) = cache.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
-    crate::atomic_file::write(cache, &out)
+    let mut file = crate::atomic_file::AtomicFile::create(cache)?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, &mut file);
+        out.write_all(MAGIC)?;
+        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        out.write_all(&index)?;
+        for (_, _, head, _) in &pieces {
+            out.write_all(head)?;
+        }
+        for (_, _, _, body) in &pieces {
+            out.write_all(body)?;
+        }
+        out.flush()?;
+    }
+    file.commit_unsynced()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECOND: i128 = 1_000_000_000;
+
+    fn stat(modified: i128, changed: i128) -> Stat {
+        Stat {
+            size: 10,
+            modified,
+            changed,
+            device: 1,
+            inode: 2,
+        }
+    }
+
+    #[test]
+    fn metadata_is_trusted_only_once_the_file_has_settled() {
+        let seen = 1_700_000_000 * SECOND;
+        assert_eq!(
+            stat(seen - 3 * SECOND, seen - 3 * SECOND).settled_at(seen),
+            cfg!(unix)
+        );
+        // Modified, or changed (`touch -d` sets the one back, never the other), within
+        // two seconds of the run that looked: racy.
+        assert!(!stat(seen - SECOND, seen - 3 * SECOND).settled_at(seen));
+        assert!(!stat(seen - 3 * SECOND, seen - SECOND).settled_at(seen));
+        assert!(!stat(seen, seen).settled_at(seen));
+        assert!(!stat(0, 0).settled_at(seen), "no times, no trust");
+        let key = Key {
+            stat: stat(seen - 3 * SECOND, seen - 3 * SECOND),
+            seen,
+            hash: 7,
+        };
+        let mut moved = key.stat;
+        moved.inode += 1;
+        assert!(!key.trusts(&moved), "another inode is another file");
+    }
+
+    /// Rewrites the cache at `path` with every key changed by `change`, entries kept.
+    fn forge(path: &Path, change: impl Fn(&mut Key)) {
+        let bytes = std::fs::read(path).expect("cache");
+        let rest = &bytes[MAGIC.len()..];
+        let len = u64::from_le_bytes(rest[..8].try_into().expect("length")) as usize;
+        let mut index: Index = postcard::from_bytes(&rest[8..8 + len]).expect("index");
+        for entry in &mut index.entries {
+            change(&mut entry.key);
+        }
+        let encoded = postcard::to_stdvec(&index).expect("encode");
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(encoded.len() as u64).to_le_bytes());
+        out.extend_from_slice(&encoded);
+        out.extend_from_slice(&rest[8 + len..]);
+        std::fs::write(path, out).expect("write cache");
+    }
+
+    /// The racy case: the cache was written by a run that read the file in the same
+    /// tick of the filesystem's clock as an edit that kept the size, so every field of
+    /// the metadata still matches. Only the racy-timestamp rule sees the edit.
+    #[cfg(unix)]
+    #[test]
+    fn a_racy_file_is_hashed_though_its_metadata_matches() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a.toml");
+        let cache = dir.path().join("recall.db.bank-cache");
+        let bank = |title: &str| {
+            format!(
+                "[bank]\nid = \"a\"\ntitle = \"{title}\"\n\n[[question]]\nid = \"q\"\n\
+                 kind = \"true_false\"\nprompt = \"Racy?\"\nanswer = true\n\
+                 explanation = \"Yes.\"\n"
+            )
+        };
+        let load = || {
+            let mut stats = CacheStats::default();
+            let (mut loaded, _) =
+                load_files(std::slice::from_ref(&file), Some(&cache), &mut stats).expect("load");
+            let title = loaded.remove(0).loaded.bank.expect("a bank").title;
+            (title, stats)
+        };
+        std::fs::write(&file, bank("Before")).expect("write");
+        assert_eq!(load().0, "Before");
+        std::fs::write(&file, bank("Edited")).expect("write"); // the same size
+        let now = Stat::of(&std::fs::metadata(&file).expect("stat"));
+        let edited = now.modified.max(now.changed);
+
+        // Looked at a millisecond after the edit: racy, so hashed, and the edit is seen.
+        forge(&cache, |key| {
+            key.stat = now;
+            key.seen = edited + SECOND / 1000;
+        });
+        let (title, stats) = load();
+        assert_eq!(title, "Edited");
+        assert_eq!((stats.trusted, stats.parsed), (0, 1));
+
+        // The same cache, but looked at long after: the metadata is trusted and the file
+        // not read (which is why the rule above matters).
+        forge(&cache, |key| {
+            key.stat = now;
+            key.seen = edited + 10 * SECOND;
+            key.hash ^= 1;
+        });
+        let (_, stats) = load();
+        assert_eq!((stats.hits, stats.trusted, stats.parsed), (1, 1, 0));
+    }
 }

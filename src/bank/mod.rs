@@ -6,6 +6,7 @@
 
 mod builtin;
 pub mod cache;
+mod catalog;
 mod load;
 mod model;
 mod raw;
@@ -14,6 +15,7 @@ mod version;
 pub use load::{MAX_FILE_BYTES, load_str};
 
 pub use cache::CacheStats;
+pub use catalog::{Catalog, Outline};
 use load::{Loaded, load_source};
 pub use model::*;
 pub use raw::json_schema;
@@ -188,19 +190,21 @@ pub fn load(source: &BankSource) -> Result<Library, LoadError> {
 
 /// Loads every bank from `source`; with a `cache` file, a bank file unchanged since it
 /// was cached is not parsed again (see [`cache`]). Files are read and parsed in
-/// parallel; the library is the same as [`load`]'s, in the same order.
+/// parallel; the library is the same as [`load`]'s, in the same order. A command that
+/// needs only some questions loads a [`Catalog`] instead.
 pub fn load_cached(source: &BankSource, cache: Option<&Path>) -> Result<Library, LoadError> {
-    let mut stats = CacheStats::default();
-    let loaded = match source {
-        BankSource::Builtin => builtin::BANKS
-            .iter()
-            .map(|(name, text)| load_source(&PathBuf::from(format!("builtin:{name}")), text))
-            .collect(),
-        BankSource::Paths(paths) => cache::load_files(&bank_files(paths)?, cache, &mut stats)?,
-    };
-    let mut library = collect(loaded);
-    library.cache = stats;
-    Ok(library)
+    Catalog::load(source, cache)?.into_library()
+}
+
+/// The built-in banks, parsed.
+fn builtin_files() -> Vec<cache::FileLoad> {
+    builtin::BANKS
+        .iter()
+        .map(|(name, text)| cache::FileLoad {
+            loaded: load_source(&PathBuf::from(format!("builtin:{name}")), text),
+            questions: None,
+        })
+        .collect()
 }
 
 /// Reads one bank file, refusing files over [`MAX_FILE_BYTES`] before reading them.
@@ -339,13 +343,14 @@ fn walk(
 /// The files' banks and diagnostics in one library. Two files with one bank id: the
 /// second is an error at its `id`, naming the first file. A bank that names a lexicon
 /// gets its synonyms; naming one that no file defines is an error at the bank's `id`.
-fn collect(loaded: Vec<Loaded>) -> Library {
+/// Each file comes with a `T`; those of the banks that loaded come back in their order.
+fn collect<T>(loaded: Vec<(Loaded, T)>) -> (Library, Vec<T>) {
     let mut library = Library {
         files: loaded.len(),
         ..Library::default()
     };
     let mut lexicons: HashMap<String, Lexicon> = HashMap::new();
-    for lexicon in loaded.iter().filter_map(|f| f.lexicon.as_ref()) {
+    for lexicon in loaded.iter().filter_map(|(f, _)| f.lexicon.as_ref()) {
         if let Some(first) = lexicons.get(&lexicon.id) {
             library.diagnostics.push(
                 Diagnostic::file(
@@ -364,7 +369,8 @@ fn collect(loaded: Vec<Loaded>) -> Library {
         lexicons.insert(lexicon.id.clone(), lexicon.clone());
     }
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    for file in loaded {
+    let mut extras = Vec::new();
+    for (file, extra) in loaded {
         library.diagnostics.extend(file.diagnostics);
         let Some(mut bank) = file.bank else { continue };
         if let Some(name) = bank.lexicon.clone() {
@@ -412,8 +418,9 @@ fn collect(loaded: Vec<Loaded>) -> Library {
         }
         seen.insert(bank.id.clone(), bank.source.clone());
         library.banks.push(bank);
+        extras.push(extra);
     }
-    library
+    (library, extras)
 }
 
 #[cfg(test)]

@@ -79,7 +79,21 @@ impl Args {
 
 /// Runs `recall card`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = ctx.load_valid_banks(&args.paths)?;
+    // Only the questions with the id asked for are decoded; the whole library only when
+    // none is the one asked for, for the error's suggestions.
+    let catalog = ctx.load_valid_catalog(&args.paths)?;
+    let id = args
+        .question
+        .split_once('/')
+        .map_or(args.question.as_str(), |(_, id)| id);
+    let lean = catalog.library_of(|outline| outline.id == id)?;
+    let full;
+    let library = if lean.find(&args.question).is_ok() {
+        &lean
+    } else {
+        full = catalog.into_library()?;
+        &full
+    };
     let mut progress = ctx.progress()?;
     let (key, question) = match library.find(&args.question) {
         Ok((bank, question)) => (QuestionKey::new(&bank.id, &question.id), Some(question)),

@@ -44,7 +44,8 @@ pub enum Format {
 
 /// Runs `recall check`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let mut library = ctx.load_banks(&args.paths)?;
+    // Problems and counts are all a check reports: a cached bank is not even decoded.
+    let mut library = ctx.load_catalog(&args.paths)?;
     if args.orphans {
         let orphans = orphans(ctx, &library)?;
         library.diagnostics.extend(orphans);
@@ -67,7 +68,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             }
             let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = library.diagnostics.len() - errors;
-            let questions: usize = library.banks.iter().map(|b| b.questions.len()).sum();
+            let questions = library.questions.len();
             writeln!(
                 out,
                 "checked {} file{}: {} bank{} with {} question{} valid; {}, {}",
@@ -105,8 +106,11 @@ pub(crate) fn plural(n: usize) -> &'static str {
 
 /// Progress in the database for questions no loaded bank has, as warnings on the
 /// database file.
-fn orphans(ctx: &Context, library: &crate::bank::Library) -> Result<Vec<Diagnostic>, CommandError> {
+fn orphans(ctx: &Context, catalog: &crate::bank::Catalog) -> Result<Vec<Diagnostic>, CommandError> {
     let store = ctx.open_store()?;
+    // Follow-ups are not in the catalog's outlines: decode every question (only for
+    // --orphans).
+    let library = catalog.library_of(|_| true)?;
     let known: std::collections::HashSet<crate::store::QuestionKey> = library
         .questions_and_follow_ups()
         .map(|(b, q)| crate::store::QuestionKey::new(&b.id, &q.id))

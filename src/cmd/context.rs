@@ -8,7 +8,7 @@
 //! it failed is a [`CommandError`]. The command line itself (clap, exit codes) is `cli`'s.
 
 use super::CommandError;
-use crate::bank::{self, Library};
+use crate::bank::{self, Catalog, Library};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -110,41 +110,33 @@ impl Context {
     /// errors. Loaded banks are cached beside the progress database (`bank::cache`), so
     /// an unchanged file is not parsed again; never beside a file that is not recall's.
     pub fn load_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
+        Ok(self.load_catalog(paths)?.into_library()?)
+    }
+
+    /// [`Context::load_banks`], with the questions left in the bank cache until asked
+    /// for (see [`Catalog`]).
+    pub fn load_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
         let cache = self
             .database()
             .ok()
             .filter(|database| crate::store::is_recalls_or_absent(database))
             .map(bank::cache::path_for);
-        Ok(bank::load_cached(&paths::banks(paths), cache.as_deref())?)
+        Ok(Catalog::load(&paths::banks(paths), cache.as_deref())?)
     }
 
     /// Loads banks for a command that needs them valid: when any bank has an error, the
     /// errors are printed and the command stops (exit 2, like any unusable input).
     pub fn load_valid_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
         let library = self.load_banks(paths)?;
-        let errors: Vec<&Diagnostic> = library
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .collect();
-        if errors.is_empty() {
-            return Ok(library);
-        }
-        let mut stderr = crate::style::stderr();
-        let width = if std::io::stderr().is_terminal() {
-            crate::text::terminal_width()
-        } else {
-            usize::MAX
-        };
-        for diagnostic in &errors {
-            // As eprintln! would, but through the stream that strips colour.
-            let _ = writeln!(stderr, "{}", diagnostic.render_styled(width));
-        }
-        Err(CommandError::data(format!(
-            "{} error{} in the banks; fix them (`recall check` lists them all) and try again",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
-        )))
+        refuse_errors(&library.diagnostics)?;
+        Ok(library)
+    }
+
+    /// [`Context::load_valid_banks`] as a [`Catalog`].
+    pub fn load_valid_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
+        let catalog = self.load_catalog(paths)?;
+        refuse_errors(&catalog.diagnostics)?;
+        Ok(catalog)
     }
 
     /// A time as the learner reads it: local (the clock's offset), to the minute.
@@ -153,6 +145,30 @@ impl Context {
             .format("%Y-%m-%d %H:%M")
             .to_string()
     }
+}
+
+/// Prints the errors among `diagnostics` and stops the command (exit 2, like any
+/// unusable input) when there are any.
+fn refuse_errors(diagnostics: &[Diagnostic]) -> Result<(), CommandError> {
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut stderr = crate::style::stderr();
+    let width = if std::io::stderr().is_terminal() {
+        crate::text::terminal_width()
+    } else {
+        usize::MAX
+    };
+    for diagnostic in &errors {
+        // As eprintln! would, but through the stream that strips colour.
+        let _ = writeln!(stderr, "{}", diagnostic.render_styled(width));
+    }
+    Err(CommandError::data(format!(
+        "{} error{} in the banks; fix them (`recall check` lists them all) and try again",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    )))
 }
 
 /// The scheduler for `config`, with the parameters of the latest `recall optimize` when

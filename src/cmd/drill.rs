@@ -2,9 +2,12 @@
 
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
-use crate::session::{Mode, Queued, Session, report, select};
+use crate::grade::Grader;
+use crate::session::{Mode, QuestionKey, Queued, Session, report, select};
 use crate::stats::due::next_due;
 use chrono::TimeDelta;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Study what is due today, spaced for memory (FSRS)
 ///
@@ -67,30 +70,64 @@ fn parse_ahead(text: &str) -> Result<TimeDelta, String> {
 }
 
 /// Runs `recall drill`.
+///
+/// Starts in the time of today's queue, not of the curriculum: the banks are a
+/// [`crate::bank::Catalog`] (the questions stay in the bank cache), the queue is built from the
+/// outlines' keys, and only the questions it holds are decoded; a bank's other
+/// questions are decoded when the grader first needs the whole bank.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = study::load(ctx, &args.study)?;
+    let catalog = Arc::new(study::load_catalog(ctx, &args.study)?);
     let mut progress = ctx.progress()?;
     study::recover(&args.study, &mut progress)?;
+    // A goal (toward its date, or cram) is assessed over its questions in full; without
+    // one only the questions queued are decoded.
+    let goal_library = match progress.goal()? {
+        Some(_) => Some(catalog.library_of(|_| true)?),
+        None => None,
+    };
     if args.cram {
+        let library = match goal_library {
+            Some(library) => library,
+            None => catalog.library_of(|_| true)?,
+        };
         return cram(ctx, &args, &library, &mut progress);
     }
     let now = ctx.clock.now();
-    let questions = args.study.filter().questions(&library);
-    let keys = select::keys(&questions);
+    let filter = args.study.filter();
+    // Borrowed from the catalog: only the questions queued get keys of their own.
+    let keys: Vec<(&str, &str)> = catalog
+        .questions
+        .iter()
+        .filter(|outline| filter.accepts_outline(catalog.bank_of(outline), outline))
+        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
+        .collect();
     let mut options = progress.queue_options(args.ahead.unwrap_or_default());
-    options.toward = progress.toward(&library)?;
+    if let Some(library) = &goal_library {
+        options.toward = progress.toward(library)?;
+    }
     let queue = progress
         .store
-        .due_queue(&keys, now, progress.study_day(), &options)?
+        .todays_queue(&keys, now, progress.study_day(), &options)?
         .limited(args.new, args.limit);
     // The questions a mock interview's report marked to revisit come first.
     let today = progress.study_day().date(ctx.clock.offset());
-    let revisit: Vec<_> = progress
+    let revisit: Vec<QuestionKey> = progress
         .store
         .revisits(today)?
         .into_iter()
-        .filter(|key| keys.contains(key))
+        .filter(|key| keys.contains(&(key.bank.as_str(), key.question.as_str())))
         .collect();
+    let library = {
+        let queued: HashSet<(&str, &str)> = revisit
+            .iter()
+            .chain(queue.in_order())
+            .map(|key| (key.bank.as_str(), key.question.as_str()))
+            .collect();
+        catalog.library_of(|outline| {
+            queued.contains(&(catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
+        })?
+    };
+    let questions = filter.questions(&library);
     let rest = queue.in_order().filter(|key| !revisit.contains(key));
     let entries = select::queued(&questions, revisit.iter().chain(rest));
 
@@ -102,7 +139,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
                  ahead.",
                 study::when(due, now, ctx)
             )),
-            None if questions.is_empty() => message = "No questions match.".to_owned(),
+            None if keys.is_empty() => message = "No questions match.".to_owned(),
             None => {}
         }
         if queue.reviews_held_back > 0 {
@@ -146,11 +183,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     );
     settings.learn_ahead = Some(options.learn_ahead);
     let mut session = Session::new(entries, settings, ctx.clock);
+    let whole = Arc::clone(&catalog);
+    let grader = Grader::new(&library.banks).with_banks_from(move |id| whole.full_bank(id).ok()?);
     let ran = study::run_session(
         ctx,
         &args.study,
         args.rating.editor,
-        &library,
+        &grader,
         &mut progress,
         &mut session,
         None,
@@ -240,7 +279,7 @@ fn cram(
         ctx,
         &args.study,
         args.rating.editor,
-        library,
+        &Grader::new(&library.banks),
         progress,
         &mut session,
         None,

@@ -58,15 +58,23 @@ pub fn overview(ctx: &Context) -> Result<Outcome, CommandError> {
 }
 
 fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandError> {
-    let library = ctx.load_valid_banks(&args.paths)?;
+    let catalog = ctx.load_valid_catalog(&args.paths)?;
     let progress = ctx.progress()?;
     let config = &progress.config;
     let now = ctx.clock.now();
     let day = progress.study_day();
     let mut options = progress.queue_options(chrono::TimeDelta::zero());
-    options.toward = progress.toward(&library)?;
-    let due = crate::stats::due::count(&progress.store, &library, now, day, &options)?;
-    let goal = progress.goal_status(&library)?;
+    // A goal is assessed over its questions in full; without one nothing is decoded.
+    let goal_library = match progress.goal()? {
+        Some(_) => Some(catalog.library_of(|_| true)?),
+        None => None,
+    };
+    let mut goal = None;
+    if let Some(library) = &goal_library {
+        options.toward = progress.toward(library)?;
+        goal = progress.goal_status(library)?;
+    }
+    let due = crate::stats::due::count(&progress.store, &catalog, now, day, &options)?;
     let mut out = std::io::stdout().lock();
     if args.output.json {
         let mut value = json(&due, now, day);
@@ -88,7 +96,7 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         let hint = if due.can_study() {
             "Start studying: recall drill    (recall --help lists every command)".to_owned()
         } else {
-            let keys = crate::stats::due::keys(&library);
+            let keys = crate::stats::due::keys(&catalog);
             let next = crate::stats::due::next_due(&progress.store, &keys, now)?;
             match next {
                 Some((due, _)) => format!(

@@ -119,7 +119,7 @@ fn run_set(ctx: &Context, args: SetArgs) -> Result<Outcome, CommandError> {
         retention: args.retention,
     };
     let filter = crate::goal::filter(&goal);
-    let unknown = filter.unknown_banks(&library);
+    let unknown = filter.unknown_banks(&library.banks);
     if !unknown.is_empty() {
         let known: Vec<&str> = library.banks.iter().map(|b| b.id.as_str()).collect();
         return Err(CommandError::usage(format!(

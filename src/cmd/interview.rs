@@ -115,7 +115,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         ctx,
         &args.study,
         args.rating.editor,
-        &library,
+        &crate::grade::Grader::new(&library.banks),
         &mut progress,
         &mut session,
         Some(&offer),

@@ -3,7 +3,7 @@
 
 use super::args::{BankPaths, JsonOutput};
 use super::{CommandError, Context, Outcome};
-use crate::bank::{Bank, KindName, Library, Tier};
+use crate::bank::{Bank, Catalog, KindName, Outline, Tier};
 use crate::style::{self, paint};
 use crate::text::{sanitize, wrap_hanging};
 use serde::Serialize;
@@ -46,11 +46,11 @@ struct Summary<'a> {
     tiers: BTreeMap<&'static str, usize>,
 }
 
-fn summarize(bank: &Bank) -> Summary<'_> {
+fn summarize<'a>(bank: &'a Bank, questions: &[Outline]) -> Summary<'a> {
     let mut kinds = BTreeMap::new();
     let mut tiers = BTreeMap::new();
-    for question in &bank.questions {
-        *kinds.entry(question.kind_name().as_str()).or_insert(0) += 1;
+    for question in questions {
+        *kinds.entry(question.kind.as_str()).or_insert(0) += 1;
         if let Some(tier) = question.tier {
             *tiers.entry(tier.as_str()).or_insert(0) += 1;
         }
@@ -59,7 +59,7 @@ fn summarize(bank: &Bank) -> Summary<'_> {
         id: &bank.id,
         title: &bank.title,
         path: bank.source.display().to_string(),
-        questions: bank.questions.len(),
+        questions: questions.len(),
         kinds,
         tiers,
     }
@@ -67,11 +67,17 @@ fn summarize(bank: &Bank) -> Summary<'_> {
 
 /// Runs `recall list`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = ctx.load_banks(&args.paths)?;
+    // The questions' outlines are all a list takes: nothing is decoded.
+    let catalog = ctx.load_catalog(&args.paths)?;
     if args.tags {
-        return list_tags(&library, args.output.json);
+        return list_tags(&catalog, args.output.json);
     }
-    let summaries: Vec<Summary> = library.banks.iter().map(summarize).collect();
+    let summaries: Vec<Summary> = catalog
+        .banks
+        .iter()
+        .enumerate()
+        .map(|(index, bank)| summarize(bank, catalog.outlines(index)))
+        .collect();
     if args.output.json {
         let mut out = std::io::stdout().lock();
         writeln!(out, "{}", crate::text::terminal_safe_json(&summaries)?)?;
@@ -89,7 +95,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     for s in &summaries {
         print_bank(&mut out, s, width)?;
     }
-    let skipped = library.diagnostics.iter().filter(|d| d.is_error()).count();
+    let skipped = catalog.diagnostics.iter().filter(|d| d.is_error()).count();
     if skipped > 0 {
         writeln!(
             out,
@@ -100,9 +106,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
 }
 
 /// `recall list --tags`: every tag, with how many questions carry it.
-fn list_tags(library: &Library, json: bool) -> Result<Outcome, CommandError> {
+fn list_tags(catalog: &Catalog, json: bool) -> Result<Outcome, CommandError> {
     let mut out = style::stdout();
-    let tags = crate::session::select::tags(library);
+    let tags = crate::session::select::catalog_tags(catalog);
     if json {
         writeln!(out, "{}", crate::text::terminal_safe_json(&tags)?)?;
     } else if tags.is_empty() {

@@ -127,7 +127,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         ctx,
         &args.study,
         false,
-        &library,
+        &crate::grade::Grader::new(&library.banks),
         &mut progress,
         &mut session,
         None,

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use super::args::{BankPaths, JsonOutput};
 use super::{CommandError, Context, Outcome};
-use crate::bank::Library;
+use crate::bank::{Catalog, Library};
 use crate::grade::Grader;
 use crate::items::Analysis;
 use crate::items::cache::{self, RegradeCache};
@@ -45,8 +45,9 @@ pub struct Args {
 
 /// Runs `recall report`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = ctx.load_valid_banks(&args.paths)?;
-    let report = gather(ctx, &library)?;
+    let catalog = ctx.load_valid_catalog(&args.paths)?;
+    let library = catalog.library_of(|_| true)?;
+    let report = gather(ctx, &catalog, &library)?;
     if args.output.json {
         writeln!(
             std::io::stdout().lock(),
@@ -63,7 +64,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
 
 /// The report's figures: readiness toward the goal (or today, without one), and one
 /// pass over this learner's log for the concepts missed, the charts and the heatmap.
-fn gather(ctx: &Context, library: &Library) -> Result<crate::goal::report::Report, CommandError> {
+fn gather(
+    ctx: &Context,
+    catalog: &Catalog,
+    library: &Library,
+) -> Result<crate::goal::report::Report, CommandError> {
     let progress = ctx.progress()?;
     let now = ctx.clock.now();
     let today = progress.study_day();
@@ -113,7 +118,7 @@ fn gather(ctx: &Context, library: &Library) -> Result<crate::goal::report::Repor
     regraded.save();
     let stats = crate::stats::compute(
         &progress.store,
-        library,
+        catalog,
         &progress.scheduler,
         now,
         today,

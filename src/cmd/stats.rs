@@ -46,19 +46,23 @@ pub struct Args {
 
 /// Runs `recall stats`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = ctx.load_valid_banks(&args.paths)?;
+    let catalog = ctx.load_valid_catalog(&args.paths)?;
     let progress = ctx.progress()?;
     let now = ctx.clock.now();
     let day = progress.study_day();
     let stats = crate::stats::compute(
         &progress.store,
-        &library,
+        &catalog,
         &progress.scheduler,
         now,
         day,
         ctx.clock.offset(),
     )?;
-    let goal = progress.goal_status(&library)?;
+    // A goal is assessed over its questions in full; without one nothing is decoded.
+    let goal = match progress.goal()? {
+        Some(_) => progress.goal_status(&catalog.library_of(|_| true)?)?,
+        None => None,
+    };
     if args.output.json {
         let mut out = std::io::stdout().lock();
         let mut value = serde_json::to_value(&stats)?;

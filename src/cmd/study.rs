@@ -9,7 +9,7 @@
 
 use super::args::BankPaths;
 use super::{CommandError, Context, ErrorKind, Interrupted, Outcome, Progress};
-use crate::bank::{KindName, Library, Tier};
+use crate::bank::{Bank, Catalog, KindName, Library, Tier};
 use crate::clock::Clock;
 use crate::frontend::{self, Ending, FrontEnd, plain, terminal::Terminal};
 use crate::grade::Grader;
@@ -21,6 +21,7 @@ use crate::session::{
 use crate::store::{StoreError, recovery};
 use anyhow::Result;
 use chrono::{DateTime, Utc};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 
 /// Options every study command takes.
@@ -109,19 +110,44 @@ pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library, CommandError> {
         crate::style::disable();
     }
     let library = ctx.load_valid_banks(&args.paths)?;
+    check_filter(args, &library.banks, || select::tags(&library))?;
+    Ok(library)
+}
+
+/// [`load`], as a catalog: the questions stay in the bank cache until the session
+/// knows which it asks (`drill`).
+pub fn load_catalog(ctx: &Context, args: &StudyArgs) -> Result<Catalog, CommandError> {
+    if args.is_plain() {
+        crate::style::disable();
+    }
+    let catalog = ctx.load_valid_catalog(&args.paths)?;
+    check_filter(args, &catalog.banks, || select::catalog_tags(&catalog))?;
+    Ok(catalog)
+}
+
+/// Refuses a `--bank` or `--tag` filter that names nothing in `banks` or in the tags
+/// `tags` counts (asked for only when `--tag` was given), saying what there is.
+fn check_filter<'k>(
+    args: &StudyArgs,
+    banks: &[Bank],
+    tags: impl FnOnce() -> BTreeMap<&'k str, usize>,
+) -> Result<(), CommandError> {
     let filter = args.filter();
-    let unknown = filter.unknown_banks(&library);
+    let unknown = filter.unknown_banks(banks);
     if !unknown.is_empty() {
-        let known: Vec<&str> = library.banks.iter().map(|b| b.id.as_str()).collect();
+        let known: Vec<&str> = banks.iter().map(|b| b.id.as_str()).collect();
         return Err(CommandError::usage(format!(
             "no bank `{}`; the banks are: {}",
             unknown.join("`, `"),
             known.join(", ")
         )));
     }
-    let unknown = filter.unknown_tags(&library);
+    if filter.tags.is_empty() {
+        return Ok(());
+    }
+    let tags = tags();
+    let unknown = filter.unknown_tags(&tags);
     if !unknown.is_empty() {
-        let tags = select::tags(&library);
         let suggestion = unknown
             .first()
             .and_then(|tag| crate::lang::suggest(tag, tags.keys().copied()));
@@ -141,7 +167,7 @@ pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library, CommandError> {
         ))
         .hint("`recall list --tags` lists the tags with their questions"));
     }
-    Ok(library)
+    Ok(())
 }
 
 /// Records rated answers and marks in the store the moment they are given.
@@ -264,12 +290,11 @@ pub fn run_session(
     ctx: &Context,
     args: &StudyArgs,
     editor: bool,
-    library: &Library,
+    grader: &Grader,
     progress: &mut Progress,
     session: &mut Session,
     offer: Option<&MakeOffer>,
 ) -> Result<Ran, CommandError> {
-    let grader = Grader::new(&library.banks);
     let recovery_path = recovery::path_for(progress.store.path());
     let mut recorder = StoreRecorder {
         progress,
@@ -285,7 +310,7 @@ pub fn run_session(
     } else {
         Box::new(Terminal::new(editor))
     };
-    let result = frontend::drive(session, front.as_mut(), &grader, &mut recorder, &ctx.clock);
+    let result = frontend::drive(session, front.as_mut(), grader, &mut recorder, &ctx.clock);
     let mut accepted = None;
     let offered = match (&result, offer) {
         (Ok(Ending::Completed | Ending::Quit), Some(offer)) if !frontend::interrupted() => {

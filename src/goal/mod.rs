@@ -343,7 +343,7 @@ impl Assessment<'_> {
             retention: goal.retention,
             source,
             missing_banks: filter(goal)
-                .unknown_banks(library)
+                .unknown_banks(&library.banks)
                 .into_iter()
                 .map(str::to_owned)
                 .collect(),

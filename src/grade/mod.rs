@@ -71,7 +71,13 @@ pub struct Grader {
     /// bank is first graded: preparing every rubric of a large curriculum up front
     /// would delay a session's first question by seconds.
     banks: HashMap<String, OnceLock<Prepared>>,
+    /// Where to find a bank's every question, when the banks given hold only some of
+    /// theirs (see [`Grader::with_banks_from`]).
+    banks_from: Option<BankSource>,
 }
+
+/// A bank's every question, by bank id.
+type BankSource = Box<dyn Fn(&str) -> Option<Bank> + Send + Sync>;
 
 struct Prepared {
     stats: BankStats,
@@ -189,13 +195,29 @@ impl Grader {
                 .iter()
                 .map(|bank| (bank.id.clone(), OnceLock::new()))
                 .collect(),
+            banks_from: None,
         }
+    }
+
+    /// The grader, for banks given with only some of their questions (a drill decodes
+    /// only those it asks): `full` gives a bank with all of them, which is what a derived
+    /// rubric weighs the bank's words with. It is asked once per bank, when the bank is
+    /// first graded; when it has no answer, the bank as given is used.
+    #[must_use]
+    pub fn with_banks_from(
+        mut self,
+        full: impl Fn(&str) -> Option<Bank> + Send + Sync + 'static,
+    ) -> Grader {
+        self.banks_from = Some(Box::new(full));
+        self
     }
 
     /// `bank` prepared for grading (once), when the grader was built with it.
     fn bank(&self, bank: &Bank) -> Option<&Prepared> {
         let cell = self.banks.get(&bank.id)?;
         Some(cell.get_or_init(|| {
+            let full = self.banks_from.as_ref().and_then(|full| full(&bank.id));
+            let bank = full.as_ref().unwrap_or(bank);
             let stats = BankStats::new(bank, &self.stemmer);
             let lexicon = Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &self.stemmer);
             let questions = bank

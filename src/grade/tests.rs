@@ -59,6 +59,48 @@ fn grade(bank: &Bank, answer: &str) -> Grade {
     Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
 }
 
+/// A drill hands the grader only the questions it asks; a derived rubric still weighs
+/// words by the whole bank's model answers, which `with_banks_from` gives.
+#[test]
+fn a_bank_given_in_part_is_graded_as_the_whole_bank() {
+    let whole = bank(vec![
+        question(
+            "volume",
+            "What is a volume?",
+            "Storage managed by the daemon that persists data.",
+            None,
+        ),
+        question(
+            "image",
+            "What is an image?",
+            "A template managed by the daemon.",
+            None,
+        ),
+        question(
+            "layer",
+            "What is a layer?",
+            "A diff managed by the daemon.",
+            None,
+        ),
+    ]);
+    let part = Bank {
+        questions: whole.questions[..1].to_vec(),
+        ..whole.clone()
+    };
+    let answer = "storage the daemon manages";
+    let expected =
+        Grader::new(std::slice::from_ref(&whole)).grade(&whole, &whole.questions[0], answer);
+    let alone = Grader::new(std::slice::from_ref(&part)).grade(&part, &part.questions[0], answer);
+    assert_ne!(
+        alone.score, expected.score,
+        "the rest of the bank weighs nothing here"
+    );
+    let copy = whole.clone();
+    let grader = Grader::new(std::slice::from_ref(&part))
+        .with_banks_from(move |id| (id == copy.id).then(|| copy.clone()));
+    assert_eq!(grader.grade(&part, &part.questions[0], answer), expected);
+}
+
 #[test]
 fn weights_make_the_score() {
     let b = volume_bank();

@@ -8,7 +8,7 @@
 //! its keys up). Deterministic for a given seed.
 
 use super::{QuestionKey, Queued};
-use crate::bank::{Bank, Kind, KindName, Library, Question, Tier};
+use crate::bank::{Bank, Catalog, Kind, KindName, Library, Outline, Question, Tier};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use std::collections::{BTreeMap, HashMap};
@@ -30,26 +30,42 @@ pub struct Filter {
 impl Filter {
     /// Whether `question` of `bank` passes every filter.
     pub fn accepts(&self, bank: &Bank, question: &Question) -> bool {
+        self.accepts_parts(bank, question.kind_name(), question.tier, &question.tags)
+    }
+
+    /// Whether the question `outline` describes passes every filter (its bank is
+    /// `bank`): the same answer as [`Filter::accepts`] gives for the question.
+    pub fn accepts_outline(&self, bank: &Bank, outline: &Outline) -> bool {
+        self.accepts_parts(bank, outline.kind, outline.tier, &outline.tags)
+    }
+
+    fn accepts_parts(
+        &self,
+        bank: &Bank,
+        kind: KindName,
+        tier: Option<Tier>,
+        tags: &[String],
+    ) -> bool {
         (self.banks.is_empty() || self.banks.contains(&bank.id))
             && (self.tags.is_empty()
                 || self
                     .tags
                     .iter()
-                    .any(|t| bank.tags.contains(t) || question.tags.contains(t)))
+                    .any(|t| bank.tags.contains(t) || tags.contains(t)))
             && (self.kinds.is_empty()
                 || self
                     .kinds
                     .iter()
-                    .any(|&k| k == question.kind_name() || k == question.kind.name()))
-            && (self.tiers.is_empty() || question.tier.is_some_and(|t| self.tiers.contains(&t)))
+                    .any(|&k| k == kind || k == kind.kind().name()))
+            && (self.tiers.is_empty() || tier.is_some_and(|t| self.tiers.contains(&t)))
     }
 
-    /// Bank ids named by `--bank` that no loaded bank has: an error the learner must see
-    /// rather than an empty session.
-    pub fn unknown_banks<'f>(&'f self, library: &Library) -> Vec<&'f str> {
+    /// Bank ids named by `--bank` that none of `banks` has: an error the learner must
+    /// see rather than an empty session.
+    pub fn unknown_banks<'f>(&'f self, banks: &[Bank]) -> Vec<&'f str> {
         self.banks
             .iter()
-            .filter(|b| library.bank(b).is_none())
+            .filter(|b| !banks.iter().any(|bank| bank.id == **b))
             .map(String::as_str)
             .collect()
     }
@@ -62,9 +78,9 @@ impl Filter {
             && self.tiers.is_empty()
     }
 
-    /// Tags named by `--tag` that no loaded bank or question has.
-    pub fn unknown_tags<'f>(&'f self, library: &Library) -> Vec<&'f str> {
-        let known = tags(library);
+    /// Tags named by `--tag` that `known` (every tag, see [`tags`] and
+    /// [`catalog_tags`]) does not have.
+    pub fn unknown_tags<'f>(&'f self, known: &BTreeMap<&str, usize>) -> Vec<&'f str> {
         self.tags
             .iter()
             .filter(|t| !known.contains_key(t.as_str()))
@@ -84,12 +100,37 @@ impl Filter {
 /// Every tag of the library's banks and questions, with how many questions carry it
 /// (a bank's tag counts for each of its questions).
 pub fn tags(library: &Library) -> BTreeMap<&str, usize> {
+    count_tags(
+        library
+            .questions()
+            .map(|(bank, question)| (bank, question.tags.as_slice())),
+        &library.banks,
+    )
+}
+
+/// [`tags`] of a catalog's banks and questions.
+pub fn catalog_tags(catalog: &Catalog) -> BTreeMap<&str, usize> {
+    count_tags(
+        catalog
+            .questions
+            .iter()
+            .map(|outline| (catalog.bank_of(outline), outline.tags.as_slice())),
+        &catalog.banks,
+    )
+}
+
+/// Each question's tags and its bank's, counted once per question; every bank's tags
+/// are listed, with no question too.
+fn count_tags<'a>(
+    questions: impl Iterator<Item = (&'a Bank, &'a [String])>,
+    banks: &'a [Bank],
+) -> BTreeMap<&'a str, usize> {
     let mut tags: BTreeMap<&str, usize> = BTreeMap::new();
-    for (bank, question) in library.questions() {
+    for (bank, question_tags) in questions {
         let mut own: Vec<&str> = bank
             .tags
             .iter()
-            .chain(&question.tags)
+            .chain(question_tags)
             .map(String::as_str)
             .collect();
         own.sort_unstable();
@@ -98,7 +139,7 @@ pub fn tags(library: &Library) -> BTreeMap<&str, usize> {
             *tags.entry(tag).or_default() += 1;
         }
     }
-    for bank in &library.banks {
+    for bank in banks {
         for tag in &bank.tags {
             tags.entry(tag).or_default();
         }

@@ -6,11 +6,11 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
+use rustc_hash::FxHashSet;
 use serde::Serialize;
 
-use crate::bank::Library;
-use crate::schedule::State;
-use crate::store::{DueQueue, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
+use crate::bank::Catalog;
+use crate::store::{DueQueue, Keyed, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
 
 /// One bank's counts (or the total's).
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
@@ -59,27 +59,34 @@ impl Due {
     }
 }
 
-/// The keys of `library`'s questions, bank by bank in file order.
-pub fn keys(library: &Library) -> Vec<QuestionKey> {
-    library
-        .questions()
-        .map(|(bank, question)| QuestionKey::new(&bank.id, &question.id))
+/// The keys of `catalog`'s questions, bank by bank in file order.
+pub fn keys(catalog: &Catalog) -> Vec<QuestionKey> {
+    catalog
+        .questions
+        .iter()
+        .map(|outline| QuestionKey::new(&catalog.bank_of(outline).id, &outline.id))
         .collect()
 }
 
-/// What of `library`'s questions is due at `now`, in the study day `day`.
+/// What of `catalog`'s questions is due at `now`, in the study day `day` (their
+/// outlines are all it takes).
 pub fn count(
     store: &Store,
-    library: &Library,
+    catalog: &Catalog,
     now: DateTime<Utc>,
     day: StudyDay,
     options: &QueueOptions,
 ) -> Result<Due, StoreError> {
-    let keys = keys(library);
-    let known: HashSet<&QuestionKey> = keys.iter().collect();
+    // Borrowed from the catalog: only the questions queued get keys of their own.
+    let keys: Vec<(&str, &str)> = catalog
+        .questions
+        .iter()
+        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
+        .collect();
+    let known: FxHashSet<(&str, &str)> = keys.iter().copied().collect();
     let queue = store.due_queue(&keys, now, day, options)?;
 
-    let mut banks: BTreeMap<String, DueCounts> = library
+    let mut banks: BTreeMap<String, DueCounts> = catalog
         .banks
         .iter()
         .map(|bank| (bank.id.clone(), DueCounts::default()))
@@ -97,11 +104,8 @@ pub fn count(
     // A learning step due within the learn-ahead window is already counted as due now.
     let asked_now: HashSet<&QuestionKey> = queue.learning.iter().chain(&queue.review).collect();
     let aside = store.set_aside(now)?;
-    for (key, card) in store.cards()? {
-        let Some(due) = card.due else { continue };
-        if !known.contains(&key)
-            || due <= now
-            || due >= week_end
+    for (key, due) in store.due_between(now, week_end)? {
+        if !known.contains(&(key.bank.as_str(), key.question.as_str()))
             || asked_now.contains(&key)
             || aside.contains_key(&key)
         {
@@ -130,24 +134,30 @@ pub fn count(
 
 /// When the next of `questions` that has been studied comes due, and which (it may be
 /// due already, when a limit held it back): suspended and buried questions left out;
-/// `None` when nothing studied is left.
-pub fn next_due(
+/// `None` when nothing studied is left. Read from the store's index of due times, so it
+/// costs the cards it passes over, not the whole curriculum.
+pub fn next_due<K: Keyed>(
     store: &Store,
-    questions: &[QuestionKey],
+    questions: &[K],
     now: DateTime<Utc>,
 ) -> Result<Option<(DateTime<Utc>, QuestionKey)>, StoreError> {
-    let known: HashSet<&QuestionKey> = questions.iter().collect();
     let aside = store.set_aside(now)?;
-    let mut next: Option<(DateTime<Utc>, QuestionKey)> = None;
-    for (key, card) in store.cards()? {
-        if card.state == State::New || !known.contains(&key) || aside.contains_key(&key) {
-            continue;
+    // The first card in due order is nearly always a question of the banks: look it up
+    // in the list, and index the list only when that keeps failing (cards of banks not
+    // loaded, or set aside, come first).
+    let mut passed = 0;
+    let mut known: Option<FxHashSet<(&str, &str)>> = None;
+    store.first_due(|key| {
+        if aside.contains_key(key) {
+            return false;
         }
-        if let Some(due) = card.due
-            && next.as_ref().is_none_or(|(t, _)| due < *t)
-        {
-            next = Some((due, key));
+        passed += 1;
+        let wanted = (key.bank.as_str(), key.question.as_str());
+        if passed <= 8 {
+            return questions.iter().any(|q| (q.bank(), q.question()) == wanted);
         }
-    }
-    Ok(next)
+        known
+            .get_or_insert_with(|| questions.iter().map(|q| (q.bank(), q.question())).collect())
+            .contains(&wanted)
+    })
 }

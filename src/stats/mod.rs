@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::bank::{Bank, Library, Question, Tier};
+use crate::bank::{Bank, Catalog, Outline, Tier};
 use crate::schedule::{Card, Rating, Scheduler, State};
 use crate::store::{QuestionKey, Store, StoreError, StudyDay};
 
@@ -108,22 +108,30 @@ pub struct Stats {
     pub streak_days: usize,
 }
 
-/// The statistics of `library`'s questions at `now`, in the study day `today`, with
+/// The statistics of `catalog`'s questions at `now`, in the study day `today`, with
 /// dates named in `offset`'s local time.
 pub fn compute(
     store: &Store,
-    library: &Library,
+    catalog: &Catalog,
     scheduler: &Scheduler,
     now: DateTime<Utc>,
     today: StudyDay,
     offset: FixedOffset,
 ) -> Result<Stats, StoreError> {
-    let totals = ReviewTotals::read(store, library, today)?;
+    let totals = ReviewTotals::read(store, catalog, today)?;
     let cards = store.cards()?;
     let cards = CardIndex::new(&cards);
     Ok(summarise(
-        library, &cards, &totals, scheduler, now, today, offset,
+        catalog, &cards, &totals, scheduler, now, today, offset,
     ))
+}
+
+/// Every question of `catalog` (its outline: the statistics need no more) with its bank.
+fn questions(catalog: &Catalog) -> impl Iterator<Item = (&Bank, &Outline)> {
+    catalog
+        .questions
+        .iter()
+        .map(|outline| (catalog.bank_of(outline), outline))
 }
 
 /// `part / whole`, or 0 when `whole` is 0.
@@ -152,10 +160,10 @@ impl ReviewTotals {
 
     /// Reads the year's reviews, in two halves at once (see
     /// [`Store::visit_reviews_in_halves`]).
-    fn read(store: &Store, library: &Library, today: StudyDay) -> Result<ReviewTotals, StoreError> {
+    fn read(store: &Store, catalog: &Catalog, today: StudyDay) -> Result<ReviewTotals, StoreError> {
         // FxHash: this is looked up once per review of the last year.
         let mut known: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
-        for (bank, question) in library.questions() {
+        for (bank, question) in questions(catalog) {
             known.entry(&bank.id).or_default().insert(&question.id);
         }
         let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
@@ -212,7 +220,7 @@ impl<'a> CardIndex<'a> {
 }
 
 fn summarise(
-    library: &Library,
+    catalog: &Catalog,
     cards: &CardIndex,
     totals: &ReviewTotals,
     scheduler: &Scheduler,
@@ -234,8 +242,7 @@ fn summarise(
         passed,
         rate: (recent > 0).then(|| passed as f64 / recent as f64),
     };
-    let studied: Vec<(&Bank, &Question, &Card)> = library
-        .questions()
+    let studied: Vec<(&Bank, &Outline, &Card)> = questions(catalog)
         .filter_map(|(bank, question)| {
             cards
                 .get(&bank.id, &question.id)
@@ -254,8 +261,8 @@ fn summarise(
         reviews_per_day,
         true_retention,
         forecast: forecast(&studied, today, offset),
-        mastery: mastery(library, cards),
-        readiness: readiness(library, cards, scheduler, now),
+        mastery: mastery(catalog, cards),
+        readiness: readiness(catalog, cards, scheduler, now),
         leeches: leeches(&studied),
         streak_days,
     }
@@ -264,7 +271,7 @@ fn summarise(
 /// How many of the studied questions come due on each of the next days (today
 /// includes the overdue).
 fn forecast(
-    studied: &[(&Bank, &Question, &Card)],
+    studied: &[(&Bank, &Outline, &Card)],
     today: StudyDay,
     offset: FixedOffset,
 ) -> Vec<DayCount> {
@@ -288,13 +295,14 @@ fn forecast(
 }
 
 /// Per bank, the questions whose stability reached [`MASTERED_STABILITY`].
-fn mastery(library: &Library, cards: &CardIndex) -> Vec<Mastery> {
-    library
+fn mastery(catalog: &Catalog, cards: &CardIndex) -> Vec<Mastery> {
+    catalog
         .banks
         .iter()
-        .map(|bank| {
-            let mastered = bank
-                .questions
+        .enumerate()
+        .map(|(index, bank)| {
+            let questions = catalog.outlines(index);
+            let mastered = questions
                 .iter()
                 .filter(|question| {
                     cards
@@ -303,7 +311,7 @@ fn mastery(library: &Library, cards: &CardIndex) -> Vec<Mastery> {
                         .is_some_and(|stability| stability >= MASTERED_STABILITY)
                 })
                 .count();
-            let questions = bank.questions.len();
+            let questions = questions.len();
             Mastery {
                 bank: bank.id.clone(),
                 questions,
@@ -316,13 +324,13 @@ fn mastery(library: &Library, cards: &CardIndex) -> Vec<Mastery> {
 
 /// Per interview tier, the mean predicted recall of its questions now.
 fn readiness(
-    library: &Library,
+    catalog: &Catalog,
     cards: &CardIndex,
     scheduler: &Scheduler,
     now: DateTime<Utc>,
 ) -> Vec<Readiness> {
     let mut by_tier: BTreeMap<Tier, (usize, f64)> = BTreeMap::new();
-    for (bank, question) in library.questions() {
+    for (bank, question) in questions(catalog) {
         if let Some(tier) = question.tier {
             let recall = cards
                 .get(&bank.id, &question.id)
@@ -343,7 +351,7 @@ fn readiness(
 }
 
 /// The studied questions with [`LEECH_LAPSES`] lapses or more, most lapses first.
-fn leeches(studied: &[(&Bank, &Question, &Card)]) -> Vec<Leech> {
+fn leeches(studied: &[(&Bank, &Outline, &Card)]) -> Vec<Leech> {
     let mut leeches: Vec<Leech> = studied
         .iter()
         .filter(|(_, _, card)| card.lapses >= LEECH_LAPSES)

@@ -32,6 +32,52 @@ impl Store {
             .collect::<rusqlite::Result<_>>()
             .map_err(self.sqlite())
     }
+
+    /// The keys and due times of the cards due after `after` and before `before` (both
+    /// excluded), read from the index of due times.
+    pub fn due_between(
+        &self,
+        after: DateTime<Utc>,
+        before: DateTime<Utc>,
+    ) -> Result<Vec<(QuestionKey, DateTime<Utc>)>, StoreError> {
+        let mut statement = self
+            .connection()
+            .prepare("SELECT bank, question, due FROM card WHERE due > ?1 AND due < ?2")
+            .map_err(self.sqlite())?;
+        statement
+            .query_map(params![Micros(after), Micros(before)], |row| {
+                let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
+                Ok((key, row.get::<_, Micros>(2)?.0))
+            })
+            .map_err(self.sqlite())?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.sqlite())
+    }
+
+    /// The stored card that comes due first among those whose key `accept` takes (ties
+    /// in key order): its due time and key. Walks the `card_by_due` index in order and
+    /// stops at the first card taken, so it reads no more cards than it passes over.
+    pub fn first_due(
+        &self,
+        mut accept: impl FnMut(&QuestionKey) -> bool,
+    ) -> Result<Option<(DateTime<Utc>, QuestionKey)>, StoreError> {
+        let mut statement = self
+            .connection()
+            .prepare("SELECT bank, question, due FROM card ORDER BY due, bank, question")
+            .map_err(self.sqlite())?;
+        let mut rows = statement.query([]).map_err(self.sqlite())?;
+        while let Some(row) = rows.next().map_err(self.sqlite())? {
+            let key = QuestionKey::new(
+                row.get::<_, String>(0).map_err(self.sqlite())?,
+                row.get::<_, String>(1).map_err(self.sqlite())?,
+            );
+            if accept(&key) {
+                let due = row.get::<_, Micros>(2).map_err(self.sqlite())?.0;
+                return Ok(Some((due, key)));
+            }
+        }
+        Ok(None)
+    }
 }
 
 pub(super) fn load_card(connection: &Connection, key: &QuestionKey) -> rusqlite::Result<Card> {

@@ -16,6 +16,11 @@
 //! due after the date comes due once before it (`schedule::advance`), and reviews
 //! are asked weakest first, by their predicted recall on the date, instead of most
 //! overdue first.
+//!
+//! The cards due come from the index of due times (`card_by_due`), so a queue reads
+//! the cards it holds; [`Store::due_queue`] also reads every card to count the
+//! never-seen questions bank by bank (for `recall due`), [`Store::todays_queue`] (for
+//! a drill) looks them up one by one until today's new limit is reached.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -23,6 +28,7 @@ use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rusqlite::{Connection, params};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
@@ -83,6 +89,40 @@ impl StudyDay {
     }
 }
 
+/// A question's key as a queue reads it: its bank's id and its own id. A drill hands
+/// in borrowed pairs (`(&str, &str)`), so a curriculum of 100,000 questions costs no
+/// key of its own; only the questions queued become [`QuestionKey`]s.
+pub trait Keyed {
+    /// The bank's id.
+    fn bank(&self) -> &str;
+    /// The question's id in its bank.
+    fn question(&self) -> &str;
+    /// The key, owned.
+    fn to_key(&self) -> QuestionKey {
+        QuestionKey::new(self.bank(), self.question())
+    }
+}
+
+impl Keyed for QuestionKey {
+    fn bank(&self) -> &str {
+        &self.bank
+    }
+
+    fn question(&self) -> &str {
+        &self.question
+    }
+}
+
+impl Keyed for (&str, &str) {
+    fn bank(&self) -> &str {
+        self.0
+    }
+
+    fn question(&self) -> &str {
+        self.1
+    }
+}
+
 /// How many questions a day may bring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DailyLimits {
@@ -125,18 +165,24 @@ impl NewOrder {
     }
 
     /// `questions` (bank by bank, each in file order) in this order, for `day`.
-    pub fn arrange(self, questions: &[QuestionKey], day: StudyDay) -> Vec<&QuestionKey> {
+    pub fn arrange<K: Keyed>(self, questions: &[K], day: StudyDay) -> Vec<&K> {
         match self {
             NewOrder::Bank => questions.iter().collect(),
             NewOrder::Interleave => {
                 // Each bank's questions, banks in the order they first appear.
+                // The questions come bank by bank: only a new bank is looked up.
                 let mut place: HashMap<&str, usize> = HashMap::new();
-                let mut banks: Vec<Vec<&QuestionKey>> = Vec::new();
+                let mut banks: Vec<Vec<&K>> = Vec::new();
+                let mut last: Option<(&str, usize)> = None;
                 for key in questions {
-                    let at = *place.entry(key.bank.as_str()).or_insert_with(|| {
-                        banks.push(Vec::new());
-                        banks.len() - 1
-                    });
+                    let at = match last {
+                        Some((bank, at)) if bank == key.bank() => at,
+                        _ => *place.entry(key.bank()).or_insert_with(|| {
+                            banks.push(Vec::new());
+                            banks.len() - 1
+                        }),
+                    };
+                    last = Some((key.bank(), at));
                     banks[at].push(key);
                 }
                 let longest = banks.iter().map(Vec::len).max().unwrap_or(0);
@@ -145,7 +191,7 @@ impl NewOrder {
                     .collect()
             }
             NewOrder::Random => {
-                let mut keys: Vec<&QuestionKey> = questions.iter().collect();
+                let mut keys: Vec<&K> = questions.iter().collect();
                 let seed = day.start.timestamp().unsigned_abs();
                 keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
                 keys
@@ -237,17 +283,52 @@ impl DueQueue {
     }
 }
 
+/// How much of the never-seen questions a queue counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unseen {
+    /// All of them, bank by bank ([`DueQueue::unseen`]): every card is read.
+    Count,
+    /// Only today's share: each question in the order of introduction is looked up
+    /// until the new limit is reached, and `unseen` is left empty.
+    TodaysShare,
+}
+
 impl Store {
     /// Build the queue for `questions` (the keys of the loaded banks, bank by
     /// bank in file order) at `now`. Cards whose questions are not in
     /// `questions` are left out (see [`Store::orphans`]), and so are suspended
     /// and buried questions.
-    pub fn due_queue(
+    pub fn due_queue<K: Keyed>(
         &self,
-        questions: &[QuestionKey],
+        questions: &[K],
         now: DateTime<Utc>,
         day: StudyDay,
         options: &QueueOptions,
+    ) -> Result<DueQueue, StoreError> {
+        self.queue(questions, now, day, options, Unseen::Count)
+    }
+
+    /// [`Store::due_queue`] in the time of today's queue, not of the curriculum: the
+    /// cards due are read from the index of due times, and never-seen questions are
+    /// looked up one by one until today's new limit is reached. The same queue, but
+    /// [`DueQueue::unseen`] is left empty (it would take every card to count).
+    pub fn todays_queue<K: Keyed>(
+        &self,
+        questions: &[K],
+        now: DateTime<Utc>,
+        day: StudyDay,
+        options: &QueueOptions,
+    ) -> Result<DueQueue, StoreError> {
+        self.queue(questions, now, day, options, Unseen::TodaysShare)
+    }
+
+    fn queue<K: Keyed>(
+        &self,
+        questions: &[K],
+        now: DateTime<Utc>,
+        day: StudyDay,
+        options: &QueueOptions,
+        unseen_count: Unseen,
     ) -> Result<DueQueue, StoreError> {
         let limits = options.limits;
         let sqlite = |source| sqlite_error(self.path(), source);
@@ -268,58 +349,103 @@ impl Store {
             )
             .map_err(sqlite)?;
 
-        let seen = answered(connection).map_err(sqlite)?;
         let aside = self.set_aside(now)?;
+        // Borrowed keys and FxHash: this is built over the whole curriculum.
+        let known: FxHashMap<(&str, &str), usize> = questions
+            .iter()
+            .enumerate()
+            .map(|(i, key)| ((key.bank(), key.question()), i))
+            .collect();
+        let is_known =
+            |key: &QuestionKey| known.contains_key(&(key.bank.as_str(), key.question.as_str()));
+        let set_aside = aside.keys().filter(|key| is_known(key)).count();
+        let aside_keys: FxHashSet<(&str, &str)> = aside
+            .keys()
+            .map(|key| (key.bank.as_str(), key.question.as_str()))
+            .collect();
 
         let micros = |window: TimeDelta| (now + window).timestamp_micros();
         let learning_until = micros(options.learn_ahead.max(options.ahead));
         let review_until = micros(options.ahead);
+        // Toward a date, a review due after it may come due before it (advance): then
+        // every card is read, not only those the index puts in today's window.
+        let until = match &options.toward {
+            Some(_) => i64::MAX,
+            None => learning_until.max(review_until),
+        };
+        let mut learning = Vec::new();
+        let mut review = Vec::new();
+        for card in due_cards(connection, until).map_err(sqlite)? {
+            if !is_known(&card.key) || aside.contains_key(&card.key) {
+                continue;
+            }
+            if card.state != State::Review {
+                if card.due <= learning_until {
+                    learning.push((card.due, card.key));
+                }
+                continue;
+            }
+            let due = match &options.toward {
+                Some(toward) if toward.questions.contains(&card.key) => {
+                    micros_toward(&card, toward.date)
+                }
+                _ => card.due,
+            };
+            if due <= review_until {
+                // Toward a date: the weakest on the date first. Predicted recall falls as
+                // whole days since the last review over stability rises.
+                let order = match &options.toward {
+                    Some(toward) => {
+                        let days = (toward.date.timestamp_micros() - card.last_review)
+                            .div_euclid(86_400_000_000)
+                            .max(0);
+                        -(days as f64 / card.stability.max(1e-9))
+                    }
+                    None => 0.0,
+                };
+                review.push((order, due, card.key));
+            }
+        }
+
         let new_left = i64::from(limits.new_per_day)
             .saturating_sub(new_today)
             .max(0) as usize;
-        let mut learning = Vec::new();
-        let mut review = Vec::new();
         let mut new = Vec::new();
         let mut unseen: HashMap<&str, usize> = HashMap::new();
-        let mut set_aside = 0;
-        for key in options.new_order.arrange(questions, day) {
-            if aside.contains_key(key) {
-                set_aside += 1;
-                continue;
-            }
-            match seen.get(key) {
-                None => {
-                    *unseen.entry(key.bank.as_str()).or_default() += 1;
+        let arranged = options
+            .new_order
+            .arrange(questions, day)
+            .into_iter()
+            .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
+        match unseen_count {
+            Unseen::Count => {
+                let seen = answered(connection, &known, questions.len()).map_err(sqlite)?;
+                for key in arranged {
+                    let at = known.get(&(key.bank(), key.question()));
+                    if at.is_some_and(|&i| seen[i]) {
+                        continue;
+                    }
+                    *unseen.entry(key.bank()).or_default() += 1;
                     if new.len() < new_left {
-                        new.push(key.clone());
+                        new.push(key.to_key());
                     }
                 }
-                Some(card) if card.state == State::Review => {
-                    let due = match &options.toward {
-                        Some(toward) if toward.questions.contains(key) => {
-                            micros_toward(key, card, toward.date)
-                        }
-                        _ => card.due,
-                    };
-                    if due <= review_until {
-                        // Toward a date: the weakest on the date first. Predicted recall
-                        // falls as whole days since the last review over stability rises.
-                        let order = match &options.toward {
-                            Some(toward) => {
-                                let days = (toward.date.timestamp_micros() - card.last_review)
-                                    .div_euclid(86_400_000_000)
-                                    .max(0);
-                                -(days as f64 / card.stability.max(1e-9))
-                            }
-                            None => 0.0,
-                        };
-                        review.push((order, due, key.clone()));
+            }
+            Unseen::TodaysShare => {
+                let mut has_card = connection
+                    .prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")
+                    .map_err(sqlite)?;
+                for key in arranged {
+                    if new.len() >= new_left {
+                        break;
+                    }
+                    if !has_card
+                        .exists(params![key.bank(), key.question()])
+                        .map_err(sqlite)?
+                    {
+                        new.push(key.to_key());
                     }
                 }
-                Some(card) if card.due <= learning_until => {
-                    learning.push((card.due, key.clone()));
-                }
-                Some(_) => {}
             }
         }
         let unseen = unseen
@@ -349,8 +475,9 @@ impl Store {
     }
 }
 
-/// What the queue needs of an answered question's card (times in µs).
-struct Answered {
+/// What the queue needs of a card (times in µs).
+struct DueCard {
+    key: QuestionKey,
     state: State,
     due: i64,
     last_review: i64,
@@ -358,10 +485,10 @@ struct Answered {
 }
 
 /// `card`'s due time (µs) toward `date` (see `schedule::advance`).
-fn micros_toward(key: &QuestionKey, card: &Answered, date: DateTime<Utc>) -> i64 {
+fn micros_toward(card: &DueCard, date: DateTime<Utc>) -> i64 {
     let time = |micros: i64| DateTime::from_timestamp_micros(micros).unwrap_or(date);
     due_toward(
-        &key.to_string(),
+        &card.key.to_string(),
         card.state,
         time(card.due),
         time(card.last_review),
@@ -370,23 +497,41 @@ fn micros_toward(key: &QuestionKey, card: &Answered, date: DateTime<Utc>) -> i64
     .timestamp_micros()
 }
 
-/// Every answered question, with what the queue needs of its card.
-fn answered(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, Answered>> {
-    let mut statement = connection
-        .prepare("SELECT bank, question, state, due, last_review, stability FROM card")?;
-    let mut rows = statement.query([])?;
-    let mut seen = HashMap::new();
+/// Every card due at or before `until` (µs), from the index of due times: the cards of
+/// today's queue, not every card (unless `until` is far off).
+fn due_cards(connection: &Connection, until: i64) -> rusqlite::Result<Vec<DueCard>> {
+    let mut statement = connection.prepare_cached(
+        "SELECT bank, question, state, due, last_review, stability FROM card WHERE due <= ?1",
+    )?;
+    let mut rows = statement.query([until])?;
+    let mut due = Vec::new();
     while let Some(row) = rows.next()? {
-        let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
-        seen.insert(
-            key,
-            Answered {
-                state: row.get(2)?,
-                due: row.get(3)?,
-                last_review: row.get(4)?,
-                stability: row.get(5)?,
-            },
-        );
+        due.push(DueCard {
+            key: QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+            state: row.get(2)?,
+            due: row.get(3)?,
+            last_review: row.get(4)?,
+            stability: row.get(5)?,
+        });
+    }
+    Ok(due)
+}
+
+/// Which of the `count` questions indexed by `known` have a card (were answered).
+fn answered(
+    connection: &Connection,
+    known: &FxHashMap<(&str, &str), usize>,
+    count: usize,
+) -> rusqlite::Result<Vec<bool>> {
+    let mut statement = connection.prepare("SELECT bank, question FROM card")?;
+    let mut rows = statement.query([])?;
+    let mut seen = vec![false; count];
+    while let Some(row) = rows.next()? {
+        let bank = row.get_ref(0)?.as_str()?;
+        let question = row.get_ref(1)?.as_str()?;
+        if let Some(&i) = known.get(&(bank, question)) {
+            seen[i] = true;
+        }
     }
     Ok(seen)
 }

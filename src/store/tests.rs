@@ -207,12 +207,12 @@ fn the_queue_puts_learning_first_then_reviews_then_new_within_limits() {
         ahead: TimeDelta::zero(),
         toward: None,
     };
-    let queue = store.due_queue(&keys, now, day, &options(3, 10)).unwrap();
+    let queue = both_queues(&store, &keys, now, day, options(3, 10));
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     // "learning" was introduced today, so only two new questions are left.
     assert_eq!(order, ["b/learning", "b/reviewed", "b/new1", "b/new2"]);
     assert_eq!(queue.new_today, 1);
-    let queue = store.due_queue(&keys, now, day, &options(0, 0)).unwrap();
+    let queue = both_queues(&store, &keys, now, day, options(0, 0));
     let order: Vec<String> = queue.in_order().map(ToString::to_string).collect();
     assert_eq!(order, ["b/learning"]);
     assert_eq!(queue.reviews_held_back, 1);
@@ -231,6 +231,38 @@ fn queue_options(learn_ahead: TimeDelta, ahead: TimeDelta) -> QueueOptions {
     }
 }
 
+/// The queue, checking that the drill's (`todays_queue`, from the index of due times,
+/// with owned or borrowed keys) is the same but for the count of unseen questions it
+/// leaves out.
+fn both_queues(
+    store: &Store,
+    keys: &[QuestionKey],
+    now: DateTime<Utc>,
+    day: StudyDay,
+    options: QueueOptions,
+) -> DueQueue {
+    let queue = store.due_queue(keys, now, day, &options).unwrap();
+    let today = store.todays_queue(keys, now, day, &options).unwrap();
+    assert!(today.unseen.is_empty());
+    // As a drill asks for it, with keys borrowed from its catalog.
+    let borrowed: Vec<(&str, &str)> = keys
+        .iter()
+        .map(|key| (key.bank.as_str(), key.question.as_str()))
+        .collect();
+    assert_eq!(
+        store.todays_queue(&borrowed, now, day, &options).unwrap(),
+        today
+    );
+    assert_eq!(
+        today,
+        DueQueue {
+            unseen: Default::default(),
+            ..queue.clone()
+        }
+    );
+    queue
+}
+
 fn queued(
     store: &Store,
     keys: &[QuestionKey],
@@ -238,8 +270,58 @@ fn queued(
     options: QueueOptions,
 ) -> Vec<String> {
     let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
-    let queue = store.due_queue(keys, now, day, &options).unwrap();
+    let queue = both_queues(store, keys, now, day, options);
     queue.in_order().map(ToString::to_string).collect()
+}
+
+/// Over a curriculum with every kind of card (learning, review, due and not, cards of
+/// questions no longer in the banks, suspended and buried ones), in every order of new
+/// questions and at several times, the drill's queue from the index is the full one.
+#[test]
+fn todays_queue_from_the_index_is_the_full_queue() {
+    let (_dir, mut store) = temp_store();
+    let scheduler = scheduler();
+    let keys: Vec<QuestionKey> = (0..60)
+        .map(|i| QuestionKey::new(format!("bank{}", i % 3), format!("q{i:02}")))
+        .collect();
+    let ratings = [Rating::Again, Rating::Hard, Rating::Good, Rating::Easy];
+    for (i, key) in keys.iter().enumerate().filter(|(i, _)| i % 5 != 0) {
+        for round in 0..(i % 4) + 1 {
+            let when = at(-86_400 * 40 + (i as i64) * 7_000 + (round as i64) * 86_400 * 3);
+            let review = answer(&key.bank, &key.question, ratings[(i + round) % 4]);
+            store.record(&review, &scheduler, when).unwrap();
+        }
+    }
+    // A card whose question left the banks.
+    store
+        .record(&answer("gone", "q", Rating::Again), &scheduler, at(-60))
+        .unwrap();
+    let day = StudyDay::containing(at(0), FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+    store
+        .mark(&keys[1], Mark::Suspend, &scheduler, at(0), day)
+        .unwrap();
+    store
+        .mark(&keys[5], Mark::Bury, &scheduler, at(0), day)
+        .unwrap();
+    for order in NewOrder::ALL {
+        for (now, new_per_day, reviews_per_day) in [(0, 20, 200), (3_600, 3, 5), (86_400 * 2, 0, 1)]
+        {
+            let now = at(now);
+            let day = StudyDay::containing(now, FixedOffset::east_opt(0).unwrap(), NaiveTime::MIN);
+            let options = QueueOptions {
+                limits: DailyLimits {
+                    new_per_day,
+                    reviews_per_day,
+                },
+                new_order: order,
+                learn_ahead: TimeDelta::minutes(20),
+                ahead: TimeDelta::zero(),
+                toward: None,
+            };
+            let queue = both_queues(&store, &keys, now, day, options);
+            assert!(!queue.is_empty());
+        }
+    }
 }
 
 #[test]
@@ -302,9 +384,7 @@ fn suspended_and_buried_questions_are_left_out_until_unsuspended_or_tomorrow() {
         queued(&store, &keys, now, queue_options(none, none)),
         ["bank/c"]
     );
-    let queue = store
-        .due_queue(&keys, now, day, &queue_options(none, none))
-        .unwrap();
+    let queue = both_queues(&store, &keys, now, day, queue_options(none, none));
     assert_eq!(queue.set_aside, 2);
     // The next study day the bury is over; the suspension lasts.
     let tomorrow = day.end + TimeDelta::hours(1);

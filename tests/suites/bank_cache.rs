@@ -53,9 +53,12 @@ impl Fixture {
     }
 }
 
+/// What a load did, for files written within the last two seconds: every hit was hashed
+/// (racy), none trusted from its metadata alone.
 fn stats(hits: usize, parsed: usize, written: bool) -> CacheStats {
     CacheStats {
         hits,
+        trusted: 0,
         parsed,
         written,
     }
@@ -293,4 +296,83 @@ fn a_cache_that_is_not_a_regular_file_is_ignored() {
             bank::cache::CacheFile::Usable(metadata.len())
         );
     }
+}
+
+/// Loads the fixture's banks as a catalog through its cache.
+fn catalog(f: &Fixture) -> bank::Catalog {
+    let source = BankSource::Paths(vec![f.banks()]);
+    bank::Catalog::load(&source, Some(&f.cache())).expect("load")
+}
+
+/// A catalog decodes only the questions asked for, and they are the library's own,
+/// whether the file was parsed in this run or taken from the cache.
+#[test]
+fn a_catalog_decodes_only_the_questions_asked_for() {
+    let f = Fixture::new();
+    std::fs::write(
+        f.file("c"),
+        format!(
+            "[bank]\nid = \"c\"\ntitle = \"Bank C\"\ntags = [\"t\"]\n\n{QUESTION}\n{}",
+            QUESTION
+                .replace("\"q\"", "\"r\"")
+                .replace("cached?", "also cached?")
+        ),
+    )
+    .expect("write");
+    let full = f.load();
+    for run in ["parsed", "from the cache"] {
+        if run == "parsed" {
+            std::fs::remove_file(f.cache()).expect("remove cache");
+        }
+        let catalog = catalog(&f);
+        let parsed = if run == "parsed" { 3 } else { 0 };
+        assert_eq!(catalog.cache.parsed, parsed, "{run}");
+        let ids: Vec<(String, String)> = catalog
+            .questions
+            .iter()
+            .map(|o| (catalog.bank_of(o).id.clone(), o.id.clone()))
+            .collect();
+        let expected: Vec<(String, String)> = full
+            .questions()
+            .map(|(b, q)| (b.id.clone(), q.id.clone()))
+            .collect();
+        assert_eq!(ids, expected, "{run}");
+        assert!(
+            catalog.banks.iter().all(|b| b.questions.is_empty()),
+            "{run}"
+        );
+
+        let some = catalog
+            .library_of(|o| catalog.bank_of(o).id == "c" && o.id == "r")
+            .expect("library");
+        let got: Vec<&recall::bank::Question> = some.questions().map(|(_, q)| q).collect();
+        let (_, r) = full.find("c/r").expect("c/r");
+        assert_eq!(got, vec![r], "{run}");
+        assert_eq!(some.banks.len(), full.banks.len(), "{run}");
+
+        let c = catalog.full_bank("c").expect("read").expect("bank c");
+        assert_eq!(&c, full.bank("c").expect("bank c"), "{run}");
+        assert_eq!(catalog.into_library().expect("library").banks, full.banks);
+    }
+}
+
+/// A question damaged in the cache (its bytes no longer match their checksum) is read
+/// from its bank file instead, and the cache is thrown away to be written again.
+#[test]
+fn a_damaged_question_is_read_from_its_file() {
+    let f = Fixture::new();
+    let full = f.load();
+    assert!(f.load().cache.hits == 2);
+    let mut bytes = std::fs::read(f.cache()).expect("cache");
+    // The questions region is at the end of the file: the last byte is a question's.
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(f.cache(), &bytes).expect("write cache");
+    let catalog = catalog(&f);
+    assert_eq!(catalog.cache.parsed, 0, "the heads are intact");
+    let library = catalog.library_of(|_| true).expect("library");
+    assert_eq!(library.banks, full.banks);
+    assert!(!f.cache().exists(), "the damaged cache was kept");
+    assert_eq!(f.load().banks, full.banks);
+    assert_eq!(f.load().cache, stats(2, 0, false));
 }

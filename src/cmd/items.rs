@@ -64,7 +64,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     if args.logs.is_empty() {
         let cache = RegradeCache::open(&cache::path_for(ctx.database()?));
         let mut analysis = Analysis::new(&library, &grader, cache);
-        ctx.open_store()?.visit_log(|review| analysis.add(review))?;
+        // Two readers at once, one per half of the log, absorbed in the log's order.
+        let (lower, upper) = ctx
+            .open_store()?
+            .visit_log_in_halves(|| analysis.reader(), |reader, review| reader.add(review))?;
+        let (lower, upper) = (lower.into_part(), upper.into_part());
+        analysis.absorb(lower);
+        analysis.absorb(upper);
         print(analysis.finish(&thresholds(&args)), &args)
     } else {
         let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());

@@ -17,6 +17,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::bank::{Bank, Question};
 use crate::grade::Grade;
@@ -138,6 +139,15 @@ struct Stored {
     entries: Vec<(u128, RubricKey, Outcome)>,
 }
 
+/// Where a reader of the log is in the cache's entries ([`RegradeCache::find`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Cursor {
+    /// The stored entry expected next.
+    next: usize,
+    /// Whether a miss was looked for by a scan already.
+    scanned: bool,
+}
+
 /// The cache, read; what this run used and added is written back by
 /// [`RegradeCache::save`], in the order this run met the answers, so the next run,
 /// reading the log in the same order, finds each entry where the previous one ended
@@ -150,10 +160,8 @@ pub struct RegradeCache {
     stored: Vec<(u128, RubricKey, Outcome)>,
     /// Per stored entry, where this run met it (`u32::MAX`: not met).
     met: Vec<u32>,
-    /// The stored entry expected next.
-    cursor: usize,
     /// Stored entries by uuid, made at the first answer met out of order.
-    by_uuid: Option<FxHashMap<u128, usize>>,
+    by_uuid: OnceLock<FxHashMap<u128, usize>>,
     /// What this run graded: where it met the answer, its uuid, rubric key, outcome.
     added: Vec<(u32, u128, RubricKey, Outcome)>,
 }
@@ -182,15 +190,25 @@ impl RegradeCache {
         RegradeCache::default()
     }
 
-    /// The outcome cached for review `uuid` graded by rubric `key`; `position` is where
-    /// this run met the answer (its count of text answers so far).
-    pub fn get(&mut self, uuid: u128, key: RubricKey, position: u32) -> Option<Outcome> {
-        let index = match self.stored.get(self.cursor) {
-            Some((next, _, _)) if *next == uuid => self.cursor,
+    /// The outcome cached for review `uuid` graded by rubric `key`, and the entry it is
+    /// (for [`RegradeCache::mark`]). `cursor` is where the reader is in the stored
+    /// entries: readers of the log in the order of the previous run find each entry
+    /// just after the one before, so several readers (each with its own cursor) may
+    /// look up at once.
+    pub fn find(&self, cursor: &mut Cursor, uuid: u128, key: RubricKey) -> Option<(u32, Outcome)> {
+        let index = match self.stored.get(cursor.next) {
+            Some((next, _, _)) if *next == uuid => cursor.next,
+            // A reader that starts in the middle of the log (or where the previous run
+            // did not read) finds its place by one scan; after that, by the index.
+            _ if !cursor.scanned => {
+                cursor.scanned = true;
+                self.stored
+                    .iter()
+                    .position(|(stored, _, _)| *stored == uuid)?
+            }
             _ => {
-                let stored = &self.stored;
-                let by_uuid = self.by_uuid.get_or_insert_with(|| {
-                    stored
+                let by_uuid = self.by_uuid.get_or_init(|| {
+                    self.stored
                         .iter()
                         .enumerate()
                         .map(|(index, (uuid, _, _))| (*uuid, index))
@@ -199,13 +217,18 @@ impl RegradeCache {
                 *by_uuid.get(&uuid)?
             }
         };
-        self.cursor = index + 1;
+        cursor.next = index + 1;
         let (_, stored_key, outcome) = self.stored[index];
         if stored_key != key || !self.rubrics.contains_key(&key) {
             return None;
         }
-        self.met[index] = position;
-        Some(outcome)
+        Some((index as u32, outcome))
+    }
+
+    /// Notes that this run used entry `index` (from [`RegradeCache::find`]) for the
+    /// text answer it met at `position` (its count of text answers before it).
+    pub fn mark(&mut self, index: u32, position: u32) {
+        self.met[index as usize] = position;
     }
 
     /// The concept labels of rubric `key`, when it was graded before.

@@ -17,6 +17,8 @@ pub mod cache;
 mod discrimination;
 mod flags;
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -26,7 +28,7 @@ use crate::grade::Grader;
 use crate::schedule::Rating;
 use crate::session::Mode;
 use crate::store::ReviewRef;
-use cache::{Outcome, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
+use cache::{Cursor, Outcome, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
 pub use discrimination::GROUP_SHARE;
 use discrimination::{Pair, discrimination};
 pub use flags::{Flag, FlagKind, Thresholds};
@@ -181,35 +183,95 @@ pub struct NearAnswer {
     pub passed: bool,
 }
 
-/// A question of the loaded banks, with its versions seen so far.
+/// A question of the loaded banks.
 struct Known<'a> {
     bank: &'a Bank,
     bank_index: u32,
     question: &'a Question,
     version: String,
-    /// The fingerprint of its rubric, once a text answer needed it.
-    rubric: Option<RubricKey>,
-    /// (version, index into `Analysis::tallies`)
-    items: Vec<(Option<Box<str>>, u32)>,
 }
 
 /// What is counted of one version as the reviews stream by.
 struct Tally {
     known: u32,
     version: Option<Box<str>>,
+    /// `version`, to compare without its text.
+    key: VersionKey,
+    /// The next version of the same question (an index into the same tallies), or
+    /// `NONE`.
+    next: u32,
     /// The current version, or a version not recorded: the bank's question is it.
     exact: bool,
     /// The bank's question grades it as it was graded (same grading part).
     graded_as_now: bool,
     attempts: usize,
+    /// Summed in the order of the log when the parts are absorbed (a sum of floats
+    /// depends on its order; every other count here does not).
     score_sum: f64,
     right: usize,
-    durations: Vec<u32>,
     picks: Vec<usize>,
     last: DateTime<Utc>,
 }
 
+/// No tally (the end of a question's versions).
+const NONE: u32 = u32::MAX;
+
+/// A version as a number when it is one recall writes (16 lower-case hex digits): two
+/// keys of that kind are equal when their versions are; `Other` versions are compared
+/// by their text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum VersionKey {
+    /// Not recorded.
+    Unrecorded,
+    /// 16 lower-case hex digits, read as a number.
+    Hex(u64),
+    /// Any other text.
+    Other,
+}
+
+impl VersionKey {
+    fn of(version: Option<&str>) -> VersionKey {
+        let Some(version) = version else {
+            return VersionKey::Unrecorded;
+        };
+        if version.len() != 16 {
+            return VersionKey::Other;
+        }
+        let mut bits = 0u64;
+        for b in version.bytes() {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                _ => return VersionKey::Other,
+            };
+            bits = (bits << 4) | u64::from(digit);
+        }
+        VersionKey::Hex(bits)
+    }
+}
+
+impl Tally {
+    /// Whether this tally is of `version`, whose key is `key`.
+    fn is_of(&self, key: VersionKey, version: Option<&str>) -> bool {
+        self.key == key && (key != VersionKey::Other || self.version.as_deref() == version)
+    }
+
+    /// Adds the counts of `other`, a tally of the same version (but its score sum).
+    fn merge(&mut self, other: Tally) {
+        self.attempts += other.attempts;
+        self.right += other.right;
+        if self.picks.len() < other.picks.len() {
+            self.picks.resize(other.picks.len(), 0);
+        }
+        for (mine, theirs) in self.picks.iter_mut().zip(&other.picks) {
+            *mine += theirs;
+        }
+        self.last = self.last.max(other.last);
+    }
+}
+
 /// One answer, as discrimination needs it.
+#[derive(Clone, Copy)]
 struct Answer {
     learner: u32,
     at: i64,
@@ -228,25 +290,224 @@ struct ToGrade {
     answer: Box<str>,
 }
 
-/// An item analysis being fed reviews.
-pub struct Analysis<'a> {
+/// What every reader of the log shares: the loaded questions and the cache, only read
+/// while the log is.
+struct Shared<'a> {
     grader: &'a Grader,
     index: FxHashMap<&'a str, FxHashMap<&'a str, u32>>,
     known: Vec<Known<'a>>,
+    /// Per question, the fingerprint of its rubric, once a text answer needed it.
+    rubrics: Vec<OnceLock<RubricKey>>,
     /// Per bank (its index in the library), what its derived rubrics are made from.
-    bank_words: Vec<Option<u64>>,
+    bank_words: Vec<OnceLock<u64>>,
+    cache: RegradeCache,
+}
+
+impl Shared<'_> {
+    /// The fingerprint of the rubric of question `known`.
+    fn rubric_of(&self, known: u32) -> RubricKey {
+        *self.rubrics[known as usize].get_or_init(|| {
+            let entry = &self.known[known as usize];
+            let words = &self.bank_words[entry.bank_index as usize];
+            rubric_key(entry.question, &entry.version, || {
+                *words.get_or_init(|| bank_fingerprint(entry.bank))
+            })
+        })
+    }
+}
+
+/// What was counted of a stretch of the log, by one reader ([`Reader`]): versions
+/// and learners numbered as this part met them, made the analysis's own by
+/// [`Analysis::absorb`].
+#[derive(Default)]
+pub struct Part {
+    /// Per question (made at the first review), the first of its versions met, an
+    /// index into `tallies` (`NONE`: none).
+    heads: Vec<u32>,
+    tallies: Vec<Tally>,
+    learners: Vec<Box<str>>,
+    learner_numbers: FxHashMap<Box<str>, u32>,
+    /// The learner of the previous review: a log is mostly one learner's in a row.
+    last_learner: Option<u32>,
+    answers: Vec<Answer>,
+    /// The time each of `answers` took, in milliseconds.
+    durations: Vec<u32>,
+    to_grade: Vec<ToGrade>,
+    /// Per item, what the cache says its text answers did.
+    regrades: FxHashMap<u32, Regrade>,
+    /// The cache entries used: (entry, position of the text answer in this part).
+    used: Vec<(u32, u32)>,
+    cursor: Cursor,
+    /// Text answers met.
+    text_answers: u32,
+    outside: usize,
+}
+
+impl Part {
+    /// Counts one review.
+    fn add(&mut self, shared: &Shared<'_>, review: &ReviewRef<'_>) {
+        let Some(&known) = shared
+            .index
+            .get(review.bank)
+            .and_then(|questions| questions.get(review.question))
+        else {
+            self.outside += 1;
+            return;
+        };
+        let item = self.item(shared, known, review.version);
+        let learner = self.learner(review.learner.unwrap_or(""));
+        let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
+        let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
+        let question = shared.known[known as usize].question;
+        if question.is_text() && self.tallies[item as usize].graded_as_now {
+            let rubric = shared.rubric_of(known);
+            let uuid = uuid_bits(review.uuid);
+            let position = self.text_answers;
+            self.text_answers += 1;
+            let found = uuid.and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
+            match found {
+                Some((entry, outcome)) => {
+                    self.used.push((entry, position));
+                    let regrade = self.regrades.entry(item).or_default();
+                    if regrade.labels.is_empty() {
+                        let labels = shared.cache.labels(rubric).unwrap_or_default();
+                        regrade.labels = labels.to_vec();
+                    }
+                    let concepts = regrade.labels.len();
+                    regrade.add(
+                        outcome.passed,
+                        outcome.score,
+                        shared.grader.pass_mark(question),
+                        (0..concepts).map(|i| outcome.concept(i)),
+                        review.answer,
+                    );
+                }
+                None => self.to_grade.push(ToGrade {
+                    position,
+                    item,
+                    uuid,
+                    answer: review.answer.into(),
+                }),
+            }
+        }
+        let tally = &mut self.tallies[item as usize];
+        tally.attempts += 1;
+        tally.right += usize::from(right);
+        tally.last = tally.last.max(review.reviewed_at);
+        if !question.is_text() {
+            for letters in review.answer.split(',') {
+                if let Some(choice) = letter_index(letters) {
+                    if tally.picks.len() <= choice {
+                        tally.picks.resize(choice + 1, 0);
+                    }
+                    tally.picks[choice] += 1;
+                }
+            }
+        }
+        self.answers.push(Answer {
+            learner,
+            at: review.reviewed_at.timestamp_micros(),
+            mode: review.mode,
+            question: known,
+            item,
+            score,
+        });
+        self.durations
+            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
+    }
+
+    /// The number of learner `id` in this part, given on first sight.
+    fn learner(&mut self, id: &str) -> u32 {
+        if let Some(number) = self.last_learner
+            && *self.learners[number as usize] == *id
+        {
+            return number;
+        }
+        let number = match self.learner_numbers.get(id) {
+            Some(&number) => number,
+            None => {
+                let next = self.learners.len() as u32;
+                self.learners.push(id.into());
+                self.learner_numbers.insert(id.into(), next);
+                next
+            }
+        };
+        self.last_learner = Some(number);
+        number
+    }
+
+    /// The tally of `version` of question `known` in this part, made on first sight.
+    fn item(&mut self, shared: &Shared<'_>, known: u32, version: Option<&str>) -> u32 {
+        if self.heads.is_empty() {
+            self.heads = vec![NONE; shared.known.len()];
+        }
+        let key = VersionKey::of(version);
+        let head = &mut self.heads[known as usize];
+        let mut item = *head;
+        while item != NONE {
+            let tally = &self.tallies[item as usize];
+            if tally.is_of(key, version) {
+                return item;
+            }
+            item = tally.next;
+        }
+        let item = self.tallies.len() as u32;
+        let current = &shared.known[known as usize].version;
+        let exact = version.is_none_or(|v| v == current);
+        self.tallies.push(Tally {
+            known,
+            version: version.map(Into::into),
+            key,
+            next: std::mem::replace(head, item),
+            exact,
+            graded_as_now: exact
+                || version.is_some_and(|v| grading_part(v) == grading_part(current)),
+            attempts: 0,
+            score_sum: 0.0,
+            right: 0,
+            picks: Vec::new(),
+            last: DateTime::<Utc>::MIN_UTC,
+        });
+        item
+    }
+}
+
+/// One reader of the log: it counts the reviews it is given into its own [`Part`],
+/// while other readers count theirs (each part is a stretch of the log).
+pub struct Reader<'s, 'a> {
+    shared: &'s Shared<'a>,
+    part: Part,
+}
+
+impl Reader<'_, '_> {
+    /// Counts one review.
+    pub fn add(&mut self, review: &ReviewRef<'_>) {
+        self.part.add(self.shared, review);
+    }
+
+    /// What was counted, for [`Analysis::absorb`].
+    pub fn into_part(self) -> Part {
+        self.part
+    }
+}
+
+/// An item analysis being fed reviews.
+pub struct Analysis<'a> {
+    shared: Shared<'a>,
+    /// What [`Analysis::add`] counted, absorbed last.
+    own: Part,
+    /// Per question, the first of its versions, an index into `tallies` (`NONE`: none).
+    heads: Vec<u32>,
     tallies: Vec<Tally>,
     learners: FxHashMap<Box<str>, u32>,
     answers: Vec<Answer>,
+    /// The time each of `answers` took, in milliseconds.
+    durations: Vec<u32>,
     to_grade: Vec<ToGrade>,
     /// Per item, what grading its text answers found so far (from the cache).
     regrades: FxHashMap<u32, Regrade>,
-    cache: RegradeCache,
     /// Text answers met so far.
     text_answers: u32,
-    /// The learner of the previous review and their number: a log is mostly one
-    /// learner's reviews in a row.
-    last_learner: Option<(Box<str>, u32)>,
     outside: usize,
 }
 
@@ -268,163 +529,128 @@ impl<'a> Analysis<'a> {
                     bank_index: bank_index as u32,
                     question,
                     version: question.version(&bank.synonyms),
-                    rubric: None,
-                    items: Vec::new(),
                 });
             }
         }
         Analysis {
-            grader,
-            index,
-            known,
-            bank_words: vec![None; library.banks.len()],
+            shared: Shared {
+                grader,
+                index,
+                rubrics: (0..known.len()).map(|_| OnceLock::new()).collect(),
+                known,
+                bank_words: (0..library.banks.len()).map(|_| OnceLock::new()).collect(),
+                cache,
+            },
+            own: Part::default(),
+            heads: vec![NONE; library.banks.iter().map(|b| b.questions.len()).sum()],
             tallies: Vec::new(),
             learners: FxHashMap::default(),
             answers: Vec::new(),
+            durations: Vec::new(),
             to_grade: Vec::new(),
             regrades: FxHashMap::default(),
-            cache,
             text_answers: 0,
-            last_learner: None,
             outside: 0,
         }
     }
 
-    /// The fingerprint of the rubric of question `known`.
-    fn rubric_of(&mut self, known: u32) -> RubricKey {
-        let entry = &self.known[known as usize];
-        if let Some(key) = entry.rubric {
-            return key;
-        }
-        let (bank, bank_index) = (entry.bank, entry.bank_index as usize);
-        let words = &mut self.bank_words[bank_index];
-        let key = rubric_key(entry.question, &entry.version, || {
-            *words.get_or_insert_with(|| bank_fingerprint(bank))
-        });
-        self.known[known as usize].rubric = Some(key);
-        key
-    }
-
-    /// Counts one review.
+    /// Counts one review (after every part absorbed).
     pub fn add(&mut self, review: &ReviewRef<'_>) {
-        let Some(&known) = self
-            .index
-            .get(review.bank)
-            .and_then(|questions| questions.get(review.question))
-        else {
-            self.outside += 1;
-            return;
-        };
-        let item = self.item(known, review.version);
-        let learner = self.learner(review.learner.unwrap_or(""));
-        let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
-        let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
-        let question = self.known[known as usize].question;
-        if question.is_text() && self.tallies[item as usize].graded_as_now {
-            let rubric = self.rubric_of(known);
-            let uuid = uuid_bits(review.uuid);
-            let position = self.text_answers;
-            self.text_answers += 1;
-            match uuid.and_then(|uuid| self.cache.get(uuid, rubric, position)) {
-                Some(outcome) => {
-                    let regrade = self.regrades.entry(item).or_default();
-                    if regrade.labels.is_empty() {
-                        let labels = self.cache.labels(rubric).unwrap_or_default();
-                        regrade.labels = labels.to_vec();
-                    }
-                    let concepts = regrade.labels.len();
-                    regrade.add(
-                        outcome.passed,
-                        outcome.score,
-                        self.grader.pass_mark(question),
-                        (0..concepts).map(|i| outcome.concept(i)),
-                        review.answer,
-                    );
-                }
-                None => self.to_grade.push(ToGrade {
-                    position,
-                    item,
-                    uuid,
-                    answer: review.answer.into(),
-                }),
-            }
-        }
-        let tally = &mut self.tallies[item as usize];
-        tally.attempts += 1;
-        tally.score_sum += score;
-        tally.right += usize::from(right);
-        tally
-            .durations
-            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
-        tally.last = tally.last.max(review.reviewed_at);
-        if !question.is_text() {
-            for letters in review.answer.split(',') {
-                if let Some(choice) = letter_index(letters) {
-                    if tally.picks.len() <= choice {
-                        tally.picks.resize(choice + 1, 0);
-                    }
-                    tally.picks[choice] += 1;
-                }
-            }
-        }
-        self.answers.push(Answer {
-            learner,
-            at: review.reviewed_at.timestamp_micros(),
-            mode: review.mode,
-            question: known,
-            item,
-            score,
-        });
+        self.own.add(&self.shared, review);
     }
 
-    /// The number of learner `id`, given on first sight.
-    fn learner(&mut self, id: &str) -> u32 {
-        if let Some((last, number)) = &self.last_learner
-            && **last == *id
-        {
-            return *number;
+    /// A reader of a stretch of the log, to count it apart (on another thread) and be
+    /// [`Analysis::absorb`]ed.
+    pub fn reader(&self) -> Reader<'_, 'a> {
+        Reader {
+            shared: &self.shared,
+            part: Part::default(),
         }
-        let number = match self.learners.get(id) {
-            Some(&number) => number,
-            None => {
+    }
+
+    /// Takes in what a reader counted. Parts are absorbed in the order of the log (the
+    /// regrade cache keeps that order, and sums of scores follow it).
+    pub fn absorb(&mut self, part: Part) {
+        let offset = self.text_answers;
+        let items: Vec<u32> = part
+            .tallies
+            .into_iter()
+            .map(|mut tally| {
+                let head = &mut self.heads[tally.known as usize];
+                let mut item = *head;
+                while item != NONE {
+                    let mine = &mut self.tallies[item as usize];
+                    if mine.is_of(tally.key, tally.version.as_deref()) {
+                        mine.merge(tally);
+                        return item;
+                    }
+                    item = mine.next;
+                }
+                let item = self.tallies.len() as u32;
+                tally.next = std::mem::replace(head, item);
+                self.tallies.push(tally);
+                item
+            })
+            .collect();
+        let learners: Vec<u32> = part
+            .learners
+            .into_iter()
+            .map(|id| {
                 let next = self.learners.len() as u32;
-                self.learners.insert(id.into(), next);
-                next
-            }
-        };
-        self.last_learner = Some((id.into(), number));
-        number
-    }
-
-    /// The tally of `version` of question `known`, made on first sight.
-    fn item(&mut self, known: u32, version: Option<&str>) -> u32 {
-        let entry = &mut self.known[known as usize];
-        if let Some((_, item)) = entry.items.iter().find(|(v, _)| v.as_deref() == version) {
-            return *item;
+                *self.learners.entry(id).or_insert(next)
+            })
+            .collect();
+        let mut answers = part.answers;
+        for answer in &mut answers {
+            answer.item = items[answer.item as usize];
+            answer.learner = learners[answer.learner as usize];
+            self.tallies[answer.item as usize].score_sum += answer.score;
         }
-        let item = self.tallies.len() as u32;
-        let exact = version.is_none_or(|v| v == entry.version);
-        self.tallies.push(Tally {
-            known,
-            version: version.map(Into::into),
-            exact,
-            graded_as_now: exact
-                || version.is_some_and(|v| grading_part(v) == grading_part(&entry.version)),
-            attempts: 0,
-            score_sum: 0.0,
-            right: 0,
-            durations: Vec::new(),
-            picks: Vec::new(),
-            last: DateTime::<Utc>::MIN_UTC,
-        });
-        entry.items.push((version.map(Into::into), item));
-        item
+        if self.answers.is_empty() {
+            self.answers = answers;
+            self.durations = part.durations;
+        } else {
+            self.answers.extend_from_slice(&answers);
+            self.durations.extend_from_slice(&part.durations);
+        }
+        for (entry, position) in part.used {
+            self.shared.cache.mark(entry, offset + position);
+        }
+        self.to_grade
+            .extend(part.to_grade.into_iter().map(|answer| ToGrade {
+                position: offset + answer.position,
+                item: items[answer.item as usize],
+                ..answer
+            }));
+        for (item, regrade) in part.regrades {
+            self.regrades
+                .entry(items[item as usize])
+                .or_default()
+                .merge(regrade);
+        }
+        self.text_answers += part.text_answers;
+        self.outside += part.outside;
     }
-
     /// The report, with flags by `thresholds`, and the cache with what this run graded
     /// (for the caller to save).
     pub fn finish(mut self, thresholds: &Thresholds) -> (Report, RegradeCache) {
+        let own = std::mem::take(&mut self.own);
+        self.absorb(own);
         let regrades = self.regrade();
+        // Each item's answer times together (before `units` sorts the answers), in
+        // `by_item[starts[item]..starts[item + 1]]`.
+        let mut starts = Vec::with_capacity(self.tallies.len() + 1);
+        starts.push(0);
+        for tally in &self.tallies {
+            starts.push(starts[starts.len() - 1] + tally.attempts);
+        }
+        let mut by_item = vec![0u32; self.answers.len()];
+        let mut next = starts.clone();
+        for (answer, duration) in self.answers.iter().zip(std::mem::take(&mut self.durations)) {
+            let at = &mut next[answer.item as usize];
+            by_item[*at] = duration;
+            *at += 1;
+        }
         let units = if self.learners.len() >= 2 {
             Units::Learners
         } else {
@@ -434,7 +660,7 @@ impl<'a> Analysis<'a> {
         let mut items: Vec<(u32, bool, Item)> = Vec::with_capacity(self.tallies.len());
         let mut regrades = regrades;
         for (index, tally) in self.tallies.iter_mut().enumerate() {
-            let known = &self.known[tally.known as usize];
+            let known = &self.shared.known[tally.known as usize];
             let question = known.question;
             let attempts = tally.attempts;
             let discrimination = discrimination(&mut pairs[index]);
@@ -462,7 +688,7 @@ impl<'a> Analysis<'a> {
             };
             let regrade = regrades.remove(&(index as u32));
             let (concepts, regraded, nearest) = match regrade {
-                Some(regrade) => regrade.into_parts(self.grader.pass_mark(question)),
+                Some(regrade) => regrade.into_parts(self.shared.grader.pass_mark(question)),
                 None => (Vec::new(), None, Vec::new()),
             };
             let mut item = Item {
@@ -479,7 +705,7 @@ impl<'a> Analysis<'a> {
                 correlation: discrimination.correlation,
                 efficiency: discrimination.efficiency,
                 upper_lower: discrimination.upper_lower,
-                median_ms: median(&mut tally.durations),
+                median_ms: median(&mut by_item[starts[index]..starts[index + 1]]),
                 last_answered: tally.last,
                 choices,
                 concepts,
@@ -498,7 +724,7 @@ impl<'a> Analysis<'a> {
             outside_banks: self.outside,
             items: order(items),
         };
-        (report, self.cache)
+        (report, self.shared.cache)
     }
 
     /// Grades the text answers again, on every core (those the cache does not have),
@@ -507,7 +733,7 @@ impl<'a> Analysis<'a> {
         let to_grade = std::mem::take(&mut self.to_grade);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = to_grade.len().div_ceil(threads).max(1);
-        let (known, tallies, grader) = (&self.known, &self.tallies, self.grader);
+        let (known, tallies, grader) = (&self.shared.known, &self.tallies, self.shared.grader);
         let parts: Vec<Graded> = std::thread::scope(|scope| {
             let workers: Vec<_> = to_grade
                 .chunks(chunk)
@@ -555,9 +781,11 @@ impl<'a> Analysis<'a> {
                 merged.entry(item).or_default().merge(regrade);
             }
             for (position, item, uuid, outcome) in part.outcomes {
-                let known = &self.known[self.tallies[item as usize].known as usize];
-                if let (Some(key), Some(regrade)) = (known.rubric, merged.get(&item)) {
-                    self.cache
+                let known = self.tallies[item as usize].known as usize;
+                let rubric = self.shared.rubrics[known].get().copied();
+                if let (Some(key), Some(regrade)) = (rubric, merged.get(&item)) {
+                    self.shared
+                        .cache
                         .insert(position, uuid, key, &regrade.labels, outcome);
                 }
             }

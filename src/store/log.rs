@@ -487,20 +487,31 @@ impl Store {
         Ok(())
     }
 
-    /// Calls `visit` with every review of the log, every learner's, in no set order,
-    /// each borrowed from its row (item analysis reads the whole log this way). This
-    /// learner's reviews carry the database's learner id.
-    pub fn visit_log(&self, mut visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
+    /// Calls `visit` with every review of the log, every learner's, in the order of
+    /// their ids, each borrowed from its row (item analysis reads the whole log this
+    /// way). This learner's reviews carry the database's learner id.
+    pub fn visit_log(&self, visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
+        self.visit_log_between(i64::MIN, i64::MAX, visit)
+    }
+
+    /// [`Store::visit_log`] of the reviews whose id is at least `from` and below `until`.
+    fn visit_log_between(
+        &self,
+        from: i64,
+        until: i64,
+        mut visit: impl FnMut(&ReviewRef<'_>),
+    ) -> Result<(), StoreError> {
         let sqlite = self.sqlite();
         let mut statement = self
             .connection
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
                  suggested_rating, rating, duration_ms, rescheduled, \
-                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review",
+                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review \
+                 WHERE id >= ?1 AND id < ?2 ORDER BY id",
             )
             .map_err(&sqlite)?;
-        let mut rows = statement.query([]).map_err(&sqlite)?;
+        let mut rows = statement.query([from, until]).map_err(&sqlite)?;
         while let Some(row) = rows.next().map_err(&sqlite)? {
             let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
             let version = row.get_ref(12).map_err(&sqlite)?;
@@ -526,6 +537,42 @@ impl Store {
             visit(&review);
         }
         Ok(())
+    }
+
+    /// [`Store::visit_log`] in two halves at once: the reviews of the lower half of
+    /// the ids on this connection, the rest on a second one (stepping through SQLite's
+    /// rows is most of what reading a long log costs). Each half is visited into its own
+    /// accumulator, made by `start`; returns the lower and the upper, which together are
+    /// the log in the order of its ids.
+    pub fn visit_log_in_halves<T: Send>(
+        &self,
+        start: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, &ReviewRef<'_>) + Sync,
+    ) -> Result<(T, T), StoreError> {
+        let (low, high): (Option<i64>, Option<i64>) = self
+            .connection
+            .query_row("SELECT MIN(id), MAX(id) FROM review", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .map_err(self.sqlite())?;
+        let split = match (low, high) {
+            (Some(low), Some(high)) => low + (high - low) / 2 + 1,
+            _ => i64::MAX,
+        };
+        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
+            let mut part = start();
+            store.visit_log_between(from, until, |review| visit(&mut part, review))?;
+            Ok(part)
+        };
+        let path = self.path();
+        let (lower, upper) = std::thread::scope(|scope| {
+            let upper = scope.spawn(|| fold(&Store::open(path)?, split, i64::MAX));
+            let lower = fold(self, i64::MIN, split);
+            (lower, upper.join())
+        });
+        // A panic reading the upper half is a bug: carry it on, as an unjoined thread would.
+        let upper = upper.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((lower?, upper?))
     }
 
     /// [`Store::visit_reviews`] from `from` on, read in two halves at once: the reviews

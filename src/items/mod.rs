@@ -183,6 +183,25 @@ pub struct NearAnswer {
     pub passed: bool,
 }
 
+/// A question's key as a 128-bit hash, so finding a review's question takes one
+/// lookup that reads no text of the banks (two keys hash alike with a probability of
+/// about one in 10^38).
+fn question_hash(bank: &str, question: &str) -> u128 {
+    let mut key = [0u8; 256];
+    let length = 8 + bank.len() + question.len();
+    if length > key.len() {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&(bank.len() as u64).to_le_bytes());
+        hasher.update(bank.as_bytes());
+        hasher.update(question.as_bytes());
+        return hasher.digest128();
+    }
+    key[..8].copy_from_slice(&(bank.len() as u64).to_le_bytes());
+    key[8..8 + bank.len()].copy_from_slice(bank.as_bytes());
+    key[8 + bank.len()..length].copy_from_slice(question.as_bytes());
+    xxhash_rust::xxh3::xxh3_128(&key[..length])
+}
+
 /// A question of the loaded banks.
 struct Known<'a> {
     bank: &'a Bank,
@@ -200,6 +219,13 @@ struct Tally {
     /// The next version of the same question (an index into the same tallies), or
     /// `NONE`.
     next: u32,
+    /// Whether the question is answered in text.
+    text: bool,
+    /// The fingerprint of the rubric that grades its text answers again (when they
+    /// are: a text question graded as it is now).
+    rubric: Option<RubricKey>,
+    /// The question's pass mark.
+    pass_mark: f64,
     /// The current version, or a version not recorded: the bank's question is it.
     exact: bool,
     /// The bank's question grades it as it was graded (same grading part).
@@ -294,7 +320,8 @@ struct ToGrade {
 /// while the log is.
 struct Shared<'a> {
     grader: &'a Grader,
-    index: FxHashMap<&'a str, FxHashMap<&'a str, u32>>,
+    /// Each question's index in `known`, by [`question_hash`].
+    index: FxHashMap<u128, u32>,
     known: Vec<Known<'a>>,
     /// Per question, the fingerprint of its rubric, once a text answer needed it.
     rubrics: Vec<OnceLock<RubricKey>>,
@@ -348,8 +375,7 @@ impl Part {
     fn add(&mut self, shared: &Shared<'_>, review: &ReviewRef<'_>) {
         let Some(&known) = shared
             .index
-            .get(review.bank)
-            .and_then(|questions| questions.get(review.question))
+            .get(&question_hash(review.bank, review.question))
         else {
             self.outside += 1;
             return;
@@ -358,9 +384,11 @@ impl Part {
         let learner = self.learner(review.learner.unwrap_or(""));
         let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
         let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
-        let question = shared.known[known as usize].question;
-        if question.is_text() && self.tallies[item as usize].graded_as_now {
-            let rubric = shared.rubric_of(known);
+        let (text, pass_mark) = {
+            let tally = &self.tallies[item as usize];
+            (tally.text, tally.pass_mark)
+        };
+        if let Some(rubric) = self.tallies[item as usize].rubric {
             let uuid = uuid_bits(review.uuid);
             let position = self.text_answers;
             self.text_answers += 1;
@@ -377,7 +405,7 @@ impl Part {
                     regrade.add(
                         outcome.passed,
                         outcome.score,
-                        shared.grader.pass_mark(question),
+                        pass_mark,
                         (0..concepts).map(|i| outcome.concept(i)),
                         review.answer,
                     );
@@ -394,7 +422,7 @@ impl Part {
         tally.attempts += 1;
         tally.right += usize::from(right);
         tally.last = tally.last.max(review.reviewed_at);
-        if !question.is_text() {
+        if !text {
             for letters in review.answer.split(',') {
                 if let Some(choice) = letter_index(letters) {
                     if tally.picks.len() <= choice {
@@ -452,16 +480,22 @@ impl Part {
             item = tally.next;
         }
         let item = self.tallies.len() as u32;
-        let current = &shared.known[known as usize].version;
+        let entry = &shared.known[known as usize];
+        let current = &entry.version;
         let exact = version.is_none_or(|v| v == current);
+        let graded_as_now =
+            exact || version.is_some_and(|v| grading_part(v) == grading_part(current));
+        let text = entry.question.is_text();
         self.tallies.push(Tally {
             known,
             version: version.map(Into::into),
             key,
             next: std::mem::replace(head, item),
+            text,
+            rubric: (text && graded_as_now).then(|| shared.rubric_of(known)),
+            pass_mark: shared.grader.pass_mark(entry.question),
             exact,
-            graded_as_now: exact
-                || version.is_some_and(|v| grading_part(v) == grading_part(current)),
+            graded_as_now,
             attempts: 0,
             score_sum: 0.0,
             right: 0,
@@ -515,15 +549,12 @@ impl<'a> Analysis<'a> {
     /// An analysis of the questions of `library`, grading text answers with `grader`,
     /// or taking their grades from `cache` when it has them.
     pub fn new(library: &'a Library, grader: &'a Grader, cache: RegradeCache) -> Analysis<'a> {
-        let mut index: FxHashMap<&str, FxHashMap<&str, u32>> = FxHashMap::default();
+        let mut index = FxHashMap::default();
         let mut known = Vec::new();
         for (bank_index, bank) in library.banks.iter().enumerate() {
             for question in &bank.questions {
                 let serial = known.len() as u32;
-                index
-                    .entry(&bank.id)
-                    .or_default()
-                    .insert(&question.id, serial);
+                index.insert(question_hash(&bank.id, &question.id), serial);
                 known.push(Known {
                     bank,
                     bank_index: bank_index as u32,
@@ -637,20 +668,13 @@ impl<'a> Analysis<'a> {
         let own = std::mem::take(&mut self.own);
         self.absorb(own);
         let regrades = self.regrade();
-        // Each item's answer times together (before `units` sorts the answers), in
-        // `by_item[starts[item]..starts[item + 1]]`.
-        let mut starts = Vec::with_capacity(self.tallies.len() + 1);
-        starts.push(0);
-        for tally in &self.tallies {
-            starts.push(starts[starts.len() - 1] + tally.attempts);
-        }
-        let mut by_item = vec![0u32; self.answers.len()];
-        let mut next = starts.clone();
-        for (answer, duration) in self.answers.iter().zip(std::mem::take(&mut self.durations)) {
-            let at = &mut next[answer.item as usize];
-            by_item[*at] = duration;
-            *at += 1;
-        }
+        // Each item's answer times together (before `units` sorts the answers).
+        let durations = std::mem::take(&mut self.durations);
+        let mut durations = group(
+            self.answers.iter().map(|a| a.item).zip(durations),
+            self.tallies.len(),
+            0,
+        );
         let units = if self.learners.len() >= 2 {
             Units::Learners
         } else {
@@ -663,7 +687,7 @@ impl<'a> Analysis<'a> {
             let known = &self.shared.known[tally.known as usize];
             let question = known.question;
             let attempts = tally.attempts;
-            let discrimination = discrimination(&mut pairs[index]);
+            let discrimination = discrimination(pairs.of(index));
             let choices = if question.is_text() {
                 Vec::new()
             } else {
@@ -699,13 +723,13 @@ impl<'a> Analysis<'a> {
                 current: tally.version.as_deref() == Some(known.version.as_str()),
                 attempts,
                 learners: learners_per_item[index],
-                units: pairs[index].len(),
+                units: pairs.starts[index + 1] - pairs.starts[index],
                 facility: tally.score_sum / attempts.max(1) as f64,
                 right: share(tally.right, attempts),
                 correlation: discrimination.correlation,
                 efficiency: discrimination.efficiency,
                 upper_lower: discrimination.upper_lower,
-                median_ms: median(&mut by_item[starts[index]..starts[index + 1]]),
+                median_ms: median(durations.of(index)),
                 last_answered: tally.last,
                 choices,
                 concepts,
@@ -795,7 +819,7 @@ impl<'a> Analysis<'a> {
 
     /// The (item score, rest score) pairs of every item, the learners of every item and
     /// the number of units, by `units`.
-    fn units(&mut self, units: Units) -> (Vec<Vec<Pair>>, Vec<usize>, usize) {
+    fn units(&mut self, units: Units) -> (Grouped<Pair>, Vec<usize>, usize) {
         // Learners in the order of their ids, so ties are broken the same in any run.
         let mut names: Vec<(&str, u32)> = self.learners.iter().map(|(n, &i)| (&**n, i)).collect();
         names.sort_unstable();
@@ -806,7 +830,8 @@ impl<'a> Analysis<'a> {
         let answers = &mut self.answers;
         answers.sort_unstable_by_key(|a| (rank[a.learner as usize], a.at, a.item));
 
-        let mut pairs = vec![Vec::new(); self.tallies.len()];
+        // (item, pair) in the order of the units, grouped by item at the end.
+        let mut flat: Vec<(u32, Pair)> = Vec::with_capacity(answers.len());
         let mut learners = vec![0usize; self.tallies.len()];
         let mut last_learner = vec![u32::MAX; self.tallies.len()];
         for answer in answers.iter() {
@@ -853,16 +878,23 @@ impl<'a> Analysis<'a> {
             if count >= 2 {
                 for (&item, &(sum, n, question)) in &per_item {
                     let own = mean(per_question[&question]);
-                    pairs[item as usize].push(Pair {
+                    let pair = Pair {
                         item: mean((sum, n)),
                         rest: (total - own) / (count - 1) as f64,
                         unit: unit_count,
-                    });
+                    };
+                    flat.push((item, pair));
                 }
             }
             unit_count += 1;
             start = end;
         }
+        let blank = Pair {
+            item: 0.0,
+            rest: 0.0,
+            unit: 0,
+        };
+        let pairs = group(flat, self.tallies.len(), blank);
         (pairs, learners, unit_count as usize)
     }
 }
@@ -992,6 +1024,46 @@ impl Regrade {
         };
         let nearest = self.nearest.into_iter().map(|(_, n)| n).collect();
         (concepts, Some(regraded), nearest)
+    }
+}
+
+/// Values grouped by item: item `i`'s are `values[starts[i]..starts[i + 1]]`.
+struct Grouped<T> {
+    values: Vec<T>,
+    starts: Vec<usize>,
+}
+
+impl<T> Grouped<T> {
+    /// Item `item`'s values.
+    fn of(&mut self, item: usize) -> &mut [T] {
+        &mut self.values[self.starts[item]..self.starts[item + 1]]
+    }
+}
+
+/// `values` of `items` items grouped by item, each item's in the order given; `blank`
+/// fills the space before it is written.
+fn group<T: Copy>(
+    values: impl IntoIterator<Item = (u32, T)> + Clone,
+    items: usize,
+    blank: T,
+) -> Grouped<T> {
+    let mut starts = vec![0usize; items + 1];
+    for (item, _) in values.clone() {
+        starts[item as usize + 1] += 1;
+    }
+    for item in 0..items {
+        starts[item + 1] += starts[item];
+    }
+    let mut next = starts.clone();
+    let mut grouped = vec![blank; starts[items]];
+    for (item, value) in values {
+        let at = &mut next[item as usize];
+        grouped[*at] = value;
+        *at += 1;
+    }
+    Grouped {
+        values: grouped,
+        starts,
     }
 }
 

@@ -348,6 +348,10 @@ impl Store {
         };
         feed(&mut importer)?;
         if let Some(indexes) = importer.dropped_indexes.take() {
+            // Building an index is a sort: let SQLite sort on a second core.
+            transaction
+                .pragma_update(None, "threads", 2)
+                .map_err(sqlite)?;
             for sql in indexes {
                 transaction.execute_batch(&sql).map_err(sqlite)?;
             }

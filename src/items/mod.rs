@@ -1099,6 +1099,7 @@ fn median(values: &mut [u32]) -> f64 {
 /// then by how many flags, then most answered; within a question, the current version
 /// first, then answers of no recorded version, then older versions, latest first.
 fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
+    let count = items.len();
     let mut questions: FxHashMap<u32, Vec<(bool, Item)>> = FxHashMap::default();
     for (known, exact, item) in items {
         questions.entry(known).or_default().push((exact, item));
@@ -1121,7 +1122,7 @@ fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
     };
     let mut keyed: Vec<_> = groups.drain(..).map(|g| (urgency(&g), g)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut ordered = Vec::new();
+    let mut ordered = Vec::with_capacity(count);
     for (_, mut group) in keyed {
         group.sort_by(|(_, a), (_, b)| {
             let rank = |i: &Item| match (i.current, &i.version) {

@@ -141,12 +141,15 @@ struct Head {
     rubrics: Vec<(RubricKey, Vec<String>)>,
 }
 
+/// A cached outcome: the review's uuid, the rubric's key and what grading gave.
+type Entry = (u128, RubricKey, Outcome);
+
 /// One entry in the file: the review's uuid, the rubric key, the score, the concepts'
 /// states (each little-endian) and whether it passed (0 or 1).
 const ENTRY_BYTES: usize = 16 + 8 + 8 + 8 + 1;
 
 /// The head and entries of a cache file; `None` when it is not one of this recall's.
-fn decode(bytes: &[u8]) -> Option<(Head, Vec<(u128, RubricKey, Outcome)>)> {
+fn decode(bytes: &[u8]) -> Option<(Head, Vec<Entry>)> {
     let body = bytes.strip_prefix(MAGIC)?;
     let (length, body) = body.split_first_chunk::<8>()?;
     let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
@@ -189,7 +192,7 @@ pub struct RegradeCache {
     path: Option<PathBuf>,
     rubrics: FxHashMap<RubricKey, Vec<String>>,
     /// The entries as stored: review uuid, rubric key, outcome.
-    stored: Vec<(u128, RubricKey, Outcome)>,
+    stored: Vec<Entry>,
     /// Per stored entry, where this run met it (`u32::MAX`: not met).
     met: Vec<u32>,
     /// Stored entries by uuid, made at the first answer met out of order.

@@ -59,14 +59,35 @@ pub struct Args {
 
 /// Runs `recall items`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let library = ctx.load_valid_banks(&args.paths)?;
-    let grader = Grader::new(&library.banks);
     if args.logs.is_empty() {
-        let cache = RegradeCache::open(&cache::path_for(ctx.database()?));
+        // The regrade cache is read while the banks load.
+        let cache_path = ctx.database().map(cache::path_for);
+        let (library, cache) = std::thread::scope(|scope| {
+            let cache = cache_path
+                .as_ref()
+                .ok()
+                .map(|path| scope.spawn(|| RegradeCache::open(path)));
+            let library = ctx.load_valid_banks(&args.paths);
+            // A panic while reading the cache is a bug: carry it on.
+            let cache = cache.map(|c| c.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
+            (library, cache)
+        });
+        let library = library?;
+        cache_path?;
+        let cache = cache.unwrap_or_else(RegradeCache::none);
+        let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, cache);
-        ctx.open_store()?.visit_log(|review| analysis.add(review))?;
+        // Two readers at once, one per half of the log, absorbed in the log's order.
+        let (lower, upper) = ctx
+            .open_store()?
+            .visit_log_in_halves(|| analysis.reader(), |reader, review| reader.add(review))?;
+        let (lower, upper) = (lower.into_part(), upper.into_part());
+        analysis.absorb(lower);
+        analysis.absorb(upper);
         print(analysis.finish(&thresholds(&args)), &args)
     } else {
+        let library = ctx.load_valid_banks(&args.paths)?;
+        let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
         for file in &args.logs {
             crate::logfile::read(file, |review| {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use super::{CommandError, Context, ErrorKind, Outcome};
 use crate::atomic_file::AtomicFile;
 use crate::logfile::{self, Format};
+use crate::store::{LogRecord, Review, StoreError};
 
 /// The review log beyond one database: export and import
 ///
@@ -112,13 +113,48 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
 fn export(ctx: &Context, args: ExportArgs) -> Result<Outcome, CommandError> {
     let progress = ctx.progress()?;
     let format = Format::from(args.format);
+    // The log is read and replayed on this thread while another formats and writes
+    // what was replayed, a batch at a time.
     let write = |out: &mut (dyn Write + Send)| -> Result<u64, CommandError> {
         let mut writer = logfile::writer(format, out).map_err(write_error)?;
-        let count = progress.store.export_log(&progress.scheduler, |record| {
-            writer.write(record).map_err(write_error)
-        })?;
-        writer.finish().map_err(write_error)?;
-        Ok(count)
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<LogRecord>>(4);
+        std::thread::scope(|scope| {
+            let writing = scope.spawn(move || {
+                for batch in receiver {
+                    for record in &batch {
+                        writer.write(record)?;
+                    }
+                }
+                writer.finish()
+            });
+            let mut batch = Vec::with_capacity(BATCH);
+            let read = progress.store.export_log(&progress.scheduler, |record| {
+                batch.push(record);
+                if batch.len() == BATCH {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                    sender.send(full).map_err(|_| Stop::Writer)?;
+                }
+                Ok::<(), Stop>(())
+            });
+            let read = read.and_then(|count| {
+                sender.send(batch).map_err(|_| Stop::Writer)?;
+                Ok(count)
+            });
+            drop(sender);
+            // A panic while writing is a bug: carry it on, as an unjoined thread would.
+            let written = writing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            match (read, written) {
+                (Err(Stop::Read(error)), _) => Err(error),
+                (_, Err(error)) => Err(write_error(error)),
+                (Ok(count), Ok(())) => Ok(count),
+                // The writer stops only on an error.
+                (Err(Stop::Writer), Ok(())) => Err(write_error(logfile::WriteError::Io(
+                    std::io::Error::other("the export's writer stopped"),
+                ))),
+            }
+        })
     };
     match &args.output {
         Some(path) => {
@@ -136,15 +172,26 @@ fn export(ctx: &Context, args: ExportArgs) -> Result<Outcome, CommandError> {
     Ok(Outcome::Success)
 }
 
+/// Why reading the log for an export stopped.
+enum Stop {
+    /// Reading or replaying it failed.
+    Read(CommandError),
+    /// The writer stopped (its error is the one to report).
+    Writer,
+}
+
+impl From<StoreError> for Stop {
+    fn from(error: StoreError) -> Stop {
+        Stop::Read(CommandError::from(error))
+    }
+}
+
 fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome, CommandError> {
     let mut progress = ctx.progress()?;
     let imported = progress
         .store
         .import(&progress.scheduler, args.same_learner, |importer| {
-            for file in &args.files {
-                logfile::read(file, |review| importer.add(review)).map_err(read_error)?;
-            }
-            Ok::<(), CommandError>(())
+            read_aside(&args.files, |review| importer.add(review))
         })?;
     let plural = |n: u64| if n == 1 { "" } else { "s" };
     let mut out = std::io::stdout().lock();
@@ -183,6 +230,57 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome, CommandError> {
         )?;
     }
     Ok(Outcome::Success)
+}
+
+/// Reviews read and checked ahead of the importer, in one batch.
+const BATCH: usize = 4096;
+
+/// Reads `files` in order on a thread of their own, checking each row, while `take`
+/// takes the reviews (in the files' order) on this one: the importer writes while the
+/// next rows are parsed. The first error wins: `take`'s stops the reading, a file's
+/// stops the taking (a damaged file's rows are never given to `take`).
+fn read_aside(
+    files: &[PathBuf],
+    mut take: impl FnMut(Review) -> Result<(), StoreError>,
+) -> Result<(), CommandError> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Review>>(16);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            for file in files {
+                let mut batch = Vec::with_capacity(BATCH);
+                logfile::read(file, |review| {
+                    batch.push(review);
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        sender.send(full).map_err(|_| logfile::ReadError::Stopped)?;
+                    }
+                    Ok(())
+                })?;
+                if !batch.is_empty() {
+                    sender
+                        .send(batch)
+                        .map_err(|_| logfile::ReadError::Stopped)?;
+                }
+            }
+            Ok(())
+        });
+        let mut taken = Ok(());
+        'batches: for batch in &receiver {
+            for review in batch {
+                if let Err(error) = take(review) {
+                    taken = Err(CommandError::from(error));
+                    break 'batches;
+                }
+            }
+        }
+        drop(receiver);
+        // A panic while reading is a bug: carry it on, as an unjoined thread would.
+        let read = reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        taken?;
+        read.map_err(read_error)
+    })
 }
 
 /// An export that could not be read: a data error (an I/O error when reading failed).

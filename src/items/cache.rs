@@ -17,6 +17,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::bank::{Bank, Question};
 use crate::grade::Grade;
@@ -28,7 +29,7 @@ pub fn path_for(database: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-const MAGIC: &[u8; 8] = b"rclgrad1";
+const MAGIC: &[u8; 8] = b"rclgrad2";
 
 /// Changes whenever recall's version or the grader's source changes.
 const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
@@ -91,7 +92,7 @@ pub fn bank_fingerprint(bank: &Bank) -> u64 {
 }
 
 /// What grading one answer gave: enough for item analysis.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Outcome {
     /// The score.
     pub score: f64,
@@ -130,12 +131,56 @@ impl Outcome {
     }
 }
 
+/// The file: [`MAGIC`], the length of the head (8 bytes, little-endian), the [`Head`]
+/// (postcard), then the entries, [`ENTRY_BYTES`] each, read without a parser: a long
+/// log's cache holds hundreds of thousands.
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Head {
     stamp: u64,
     /// The concept labels of each rubric graded.
     rubrics: Vec<(RubricKey, Vec<String>)>,
-    entries: Vec<(u128, RubricKey, Outcome)>,
+}
+
+/// A cached outcome: the review's uuid, the rubric's key and what grading gave.
+type Entry = (u128, RubricKey, Outcome);
+
+/// One entry in the file: the review's uuid, the rubric key, the score, the concepts'
+/// states (each little-endian) and whether it passed (0 or 1).
+const ENTRY_BYTES: usize = 16 + 8 + 8 + 8 + 1;
+
+/// The head and entries of a cache file; `None` when it is not one of this recall's.
+fn decode(bytes: &[u8]) -> Option<(Head, Vec<Entry>)> {
+    let body = bytes.strip_prefix(MAGIC)?;
+    let (length, body) = body.split_first_chunk::<8>()?;
+    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
+    let (head, entries) = (body.get(..length)?, body.get(length..)?);
+    let head: Head = postcard::from_bytes(head).ok()?;
+    if head.stamp != STAMP || entries.len() % ENTRY_BYTES != 0 {
+        return None;
+    }
+    let number = |bytes: &[u8]| u64::from_le_bytes(bytes.try_into().unwrap_or_default());
+    let entries = entries
+        .chunks_exact(ENTRY_BYTES)
+        .map(|entry| {
+            let uuid = u128::from_le_bytes(entry[..16].try_into().unwrap_or_default());
+            let outcome = Outcome {
+                score: f64::from_bits(number(&entry[24..32])),
+                passed: entry[40] != 0,
+                states: number(&entry[32..40]),
+            };
+            (uuid, number(&entry[16..24]), outcome)
+        })
+        .collect();
+    Some((head, entries))
+}
+
+/// Where a reader of the log is in the cache's entries ([`RegradeCache::find`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Cursor {
+    /// The stored entry expected next.
+    next: usize,
+    /// Whether a miss was looked for by a scan already.
+    scanned: bool,
 }
 
 /// The cache, read; what this run used and added is written back by
@@ -147,13 +192,11 @@ pub struct RegradeCache {
     path: Option<PathBuf>,
     rubrics: FxHashMap<RubricKey, Vec<String>>,
     /// The entries as stored: review uuid, rubric key, outcome.
-    stored: Vec<(u128, RubricKey, Outcome)>,
+    stored: Vec<Entry>,
     /// Per stored entry, where this run met it (`u32::MAX`: not met).
     met: Vec<u32>,
-    /// The stored entry expected next.
-    cursor: usize,
     /// Stored entries by uuid, made at the first answer met out of order.
-    by_uuid: Option<FxHashMap<u128, usize>>,
+    by_uuid: OnceLock<FxHashMap<u128, usize>>,
     /// What this run graded: where it met the answer, its uuid, rubric key, outcome.
     added: Vec<(u32, u128, RubricKey, Outcome)>,
 }
@@ -165,13 +208,9 @@ impl RegradeCache {
             path: Some(path.to_path_buf()),
             ..RegradeCache::default()
         };
-        let stored = std::fs::read(path).ok().and_then(|bytes| {
-            let body = bytes.strip_prefix(MAGIC)?;
-            postcard::from_bytes::<Stored>(body).ok()
-        });
-        if let Some(stored) = stored.filter(|s| s.stamp == STAMP) {
-            cache.rubrics = stored.rubrics.into_iter().collect();
-            cache.stored = stored.entries;
+        if let Some((head, entries)) = std::fs::read(path).ok().and_then(|b| decode(&b)) {
+            cache.rubrics = head.rubrics.into_iter().collect();
+            cache.stored = entries;
             cache.met = vec![u32::MAX; cache.stored.len()];
         }
         cache
@@ -182,15 +221,25 @@ impl RegradeCache {
         RegradeCache::default()
     }
 
-    /// The outcome cached for review `uuid` graded by rubric `key`; `position` is where
-    /// this run met the answer (its count of text answers so far).
-    pub fn get(&mut self, uuid: u128, key: RubricKey, position: u32) -> Option<Outcome> {
-        let index = match self.stored.get(self.cursor) {
-            Some((next, _, _)) if *next == uuid => self.cursor,
+    /// The outcome cached for review `uuid` graded by rubric `key`, and the entry it is
+    /// (for [`RegradeCache::mark`]). `cursor` is where the reader is in the stored
+    /// entries: readers of the log in the order of the previous run find each entry
+    /// just after the one before, so several readers (each with its own cursor) may
+    /// look up at once.
+    pub fn find(&self, cursor: &mut Cursor, uuid: u128, key: RubricKey) -> Option<(u32, Outcome)> {
+        let index = match self.stored.get(cursor.next) {
+            Some((next, _, _)) if *next == uuid => cursor.next,
+            // A reader that starts in the middle of the log (or where the previous run
+            // did not read) finds its place by one scan; after that, by the index.
+            _ if !cursor.scanned => {
+                cursor.scanned = true;
+                self.stored
+                    .iter()
+                    .position(|(stored, _, _)| *stored == uuid)?
+            }
             _ => {
-                let stored = &self.stored;
-                let by_uuid = self.by_uuid.get_or_insert_with(|| {
-                    stored
+                let by_uuid = self.by_uuid.get_or_init(|| {
+                    self.stored
                         .iter()
                         .enumerate()
                         .map(|(index, (uuid, _, _))| (*uuid, index))
@@ -199,13 +248,18 @@ impl RegradeCache {
                 *by_uuid.get(&uuid)?
             }
         };
-        self.cursor = index + 1;
+        cursor.next = index + 1;
         let (_, stored_key, outcome) = self.stored[index];
         if stored_key != key || !self.rubrics.contains_key(&key) {
             return None;
         }
-        self.met[index] = position;
-        Some(outcome)
+        Some((index as u32, outcome))
+    }
+
+    /// Notes that this run used entry `index` (from [`RegradeCache::find`]) for the
+    /// text answer it met at `position` (its count of text answers before it).
+    pub fn mark(&mut self, index: u32, position: u32) {
+        self.met[index as usize] = position;
     }
 
     /// The concept labels of rubric `key`, when it was graded before.
@@ -251,24 +305,29 @@ impl RegradeCache {
         entries.sort_unstable_by_key(|(met, ..)| *met);
         let used: std::collections::HashSet<RubricKey> =
             entries.iter().map(|(_, _, key, _)| *key).collect();
-        let stored = Stored {
+        let head = Head {
             stamp: STAMP,
             rubrics: self
                 .rubrics
                 .into_iter()
                 .filter(|(key, _)| used.contains(key))
                 .collect(),
-            entries: entries
-                .into_iter()
-                .map(|(_, uuid, key, outcome)| (uuid, key, outcome))
-                .collect(),
         };
-        let Ok(body) = postcard::to_stdvec(&stored) else {
+        let Ok(head) = postcard::to_stdvec(&head) else {
             return false;
         };
-        let mut bytes = Vec::with_capacity(MAGIC.len() + body.len());
+        let mut bytes =
+            Vec::with_capacity(MAGIC.len() + 8 + head.len() + entries.len() * ENTRY_BYTES);
         bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&body);
+        bytes.extend_from_slice(&(head.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&head);
+        for (_, uuid, key, outcome) in entries {
+            bytes.extend_from_slice(&uuid.to_le_bytes());
+            bytes.extend_from_slice(&key.to_le_bytes());
+            bytes.extend_from_slice(&outcome.score.to_bits().to_le_bytes());
+            bytes.extend_from_slice(&outcome.states.to_le_bytes());
+            bytes.push(u8::from(outcome.passed));
+        }
         crate::atomic_file::write(&path, &bytes).is_ok()
     }
 }
@@ -289,6 +348,28 @@ pub fn uuid_bits(text: &str) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cache_reads_back_what_it_saved_and_a_cut_file_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("recall.db.regrade-cache");
+        let mut cache = RegradeCache::open(&path);
+        let outcome = Outcome {
+            score: 0.625,
+            passed: true,
+            states: 0b1001,
+        };
+        let labels = ["a".to_owned(), "b".to_owned()];
+        cache.insert(0, 42, 7, &labels, outcome);
+        assert!(cache.save());
+        let read = RegradeCache::open(&path);
+        assert_eq!(read.find(&mut Cursor::default(), 42, 7), Some((0, outcome)));
+        assert_eq!(read.find(&mut Cursor::default(), 42, 8), None);
+        assert_eq!(read.labels(7), Some(&labels[..]));
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(RegradeCache::open(&path).stored.is_empty());
+    }
 
     #[test]
     fn uuids_read_as_their_bits() {

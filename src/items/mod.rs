@@ -17,6 +17,8 @@ pub mod cache;
 mod discrimination;
 mod flags;
 
+use std::sync::OnceLock;
+
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -26,7 +28,7 @@ use crate::grade::Grader;
 use crate::schedule::Rating;
 use crate::session::Mode;
 use crate::store::ReviewRef;
-use cache::{Outcome, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
+use cache::{Cursor, Outcome, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
 pub use discrimination::GROUP_SHARE;
 use discrimination::{Pair, discrimination};
 pub use flags::{Flag, FlagKind, Thresholds};
@@ -181,35 +183,121 @@ pub struct NearAnswer {
     pub passed: bool,
 }
 
-/// A question of the loaded banks, with its versions seen so far.
+/// A question's key as a 128-bit hash, so finding a review's question takes one
+/// lookup that reads no text of the banks (two keys hash alike with a probability of
+/// about one in 10^38).
+fn question_hash(bank: &str, question: &str) -> u128 {
+    let mut key = [0u8; 256];
+    let length = 8 + bank.len() + question.len();
+    if length > key.len() {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&(bank.len() as u64).to_le_bytes());
+        hasher.update(bank.as_bytes());
+        hasher.update(question.as_bytes());
+        return hasher.digest128();
+    }
+    key[..8].copy_from_slice(&(bank.len() as u64).to_le_bytes());
+    key[8..8 + bank.len()].copy_from_slice(bank.as_bytes());
+    key[8 + bank.len()..length].copy_from_slice(question.as_bytes());
+    xxhash_rust::xxh3::xxh3_128(&key[..length])
+}
+
+/// A question of the loaded banks.
 struct Known<'a> {
     bank: &'a Bank,
     bank_index: u32,
     question: &'a Question,
     version: String,
-    /// The fingerprint of its rubric, once a text answer needed it.
-    rubric: Option<RubricKey>,
-    /// (version, index into `Analysis::tallies`)
-    items: Vec<(Option<Box<str>>, u32)>,
 }
 
 /// What is counted of one version as the reviews stream by.
 struct Tally {
     known: u32,
     version: Option<Box<str>>,
+    /// `version`, to compare without its text.
+    key: VersionKey,
+    /// The next version of the same question (an index into the same tallies), or
+    /// `NONE`.
+    next: u32,
+    /// Whether the question is answered in text.
+    text: bool,
+    /// The fingerprint of the rubric that grades its text answers again (when they
+    /// are: a text question graded as it is now).
+    rubric: Option<RubricKey>,
+    /// The question's pass mark.
+    pass_mark: f64,
     /// The current version, or a version not recorded: the bank's question is it.
     exact: bool,
     /// The bank's question grades it as it was graded (same grading part).
     graded_as_now: bool,
     attempts: usize,
+    /// Summed in the order of the log when the parts are absorbed (a sum of floats
+    /// depends on its order; every other count here does not).
     score_sum: f64,
     right: usize,
-    durations: Vec<u32>,
     picks: Vec<usize>,
     last: DateTime<Utc>,
 }
 
+/// No tally (the end of a question's versions).
+const NONE: u32 = u32::MAX;
+
+/// A version as a number when it is one recall writes (16 lower-case hex digits): two
+/// keys of that kind are equal when their versions are; `Other` versions are compared
+/// by their text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum VersionKey {
+    /// Not recorded.
+    Unrecorded,
+    /// 16 lower-case hex digits, read as a number.
+    Hex(u64),
+    /// Any other text.
+    Other,
+}
+
+impl VersionKey {
+    fn of(version: Option<&str>) -> VersionKey {
+        let Some(version) = version else {
+            return VersionKey::Unrecorded;
+        };
+        if version.len() != 16 {
+            return VersionKey::Other;
+        }
+        let mut bits = 0u64;
+        for b in version.bytes() {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                _ => return VersionKey::Other,
+            };
+            bits = (bits << 4) | u64::from(digit);
+        }
+        VersionKey::Hex(bits)
+    }
+}
+
+impl Tally {
+    /// Whether this tally is of `version`, whose key is `key`.
+    fn is_of(&self, key: VersionKey, version: Option<&str>) -> bool {
+        self.key == key && (key != VersionKey::Other || self.version.as_deref() == version)
+    }
+
+    /// Adds the counts of `other`, a tally of the same version (but its score sum).
+    fn merge(&mut self, other: Tally) {
+        self.attempts += other.attempts;
+        self.right += other.right;
+        if self.picks.len() < other.picks.len() {
+            self.picks.resize(other.picks.len(), 0);
+        }
+        for (mine, theirs) in self.picks.iter_mut().zip(&other.picks) {
+            *mine += theirs;
+        }
+        self.last = self.last.max(other.last);
+    }
+}
+
 /// One answer, as discrimination needs it.
+#[derive(Clone, Copy)]
 struct Answer {
     learner: u32,
     at: i64,
@@ -228,115 +316,96 @@ struct ToGrade {
     answer: Box<str>,
 }
 
-/// An item analysis being fed reviews.
-pub struct Analysis<'a> {
+/// What every reader of the log shares: the loaded questions and the cache, only read
+/// while the log is.
+struct Shared<'a> {
     grader: &'a Grader,
-    index: FxHashMap<&'a str, FxHashMap<&'a str, u32>>,
+    /// Each question's index in `known`, by [`question_hash`].
+    index: FxHashMap<u128, u32>,
     known: Vec<Known<'a>>,
+    /// Per question, the fingerprint of its rubric, once a text answer needed it.
+    rubrics: Vec<OnceLock<RubricKey>>,
     /// Per bank (its index in the library), what its derived rubrics are made from.
-    bank_words: Vec<Option<u64>>,
-    tallies: Vec<Tally>,
-    learners: FxHashMap<Box<str>, u32>,
-    answers: Vec<Answer>,
-    to_grade: Vec<ToGrade>,
-    /// Per item, what grading its text answers found so far (from the cache).
-    regrades: FxHashMap<u32, Regrade>,
+    bank_words: Vec<OnceLock<u64>>,
     cache: RegradeCache,
-    /// Text answers met so far.
+}
+
+impl Shared<'_> {
+    /// The fingerprint of the rubric of question `known`.
+    fn rubric_of(&self, known: u32) -> RubricKey {
+        *self.rubrics[known as usize].get_or_init(|| {
+            let entry = &self.known[known as usize];
+            let words = &self.bank_words[entry.bank_index as usize];
+            rubric_key(entry.question, &entry.version, || {
+                *words.get_or_init(|| bank_fingerprint(entry.bank))
+            })
+        })
+    }
+}
+
+/// What was counted of a stretch of the log, by one reader ([`Reader`]): versions
+/// and learners numbered as this part met them, made the analysis's own by
+/// [`Analysis::absorb`].
+#[derive(Default)]
+pub struct Part {
+    /// Per question (made at the first review), the first of its versions met, an
+    /// index into `tallies` (`NONE`: none).
+    heads: Vec<u32>,
+    tallies: Vec<Tally>,
+    learners: Vec<Box<str>>,
+    learner_numbers: FxHashMap<Box<str>, u32>,
+    /// The learner of the previous review: a log is mostly one learner's in a row.
+    last_learner: Option<u32>,
+    answers: Vec<Answer>,
+    /// The time each of `answers` took, in milliseconds.
+    durations: Vec<u32>,
+    to_grade: Vec<ToGrade>,
+    /// Per item, what the cache says its text answers did.
+    regrades: FxHashMap<u32, Regrade>,
+    /// The cache entries used: (entry, position of the text answer in this part).
+    used: Vec<(u32, u32)>,
+    cursor: Cursor,
+    /// Text answers met.
     text_answers: u32,
-    /// The learner of the previous review and their number: a log is mostly one
-    /// learner's reviews in a row.
-    last_learner: Option<(Box<str>, u32)>,
     outside: usize,
 }
 
-impl<'a> Analysis<'a> {
-    /// An analysis of the questions of `library`, grading text answers with `grader`,
-    /// or taking their grades from `cache` when it has them.
-    pub fn new(library: &'a Library, grader: &'a Grader, cache: RegradeCache) -> Analysis<'a> {
-        let mut index: FxHashMap<&str, FxHashMap<&str, u32>> = FxHashMap::default();
-        let mut known = Vec::new();
-        for (bank_index, bank) in library.banks.iter().enumerate() {
-            for question in &bank.questions {
-                let serial = known.len() as u32;
-                index
-                    .entry(&bank.id)
-                    .or_default()
-                    .insert(&question.id, serial);
-                known.push(Known {
-                    bank,
-                    bank_index: bank_index as u32,
-                    question,
-                    version: question.version(&bank.synonyms),
-                    rubric: None,
-                    items: Vec::new(),
-                });
-            }
-        }
-        Analysis {
-            grader,
-            index,
-            known,
-            bank_words: vec![None; library.banks.len()],
-            tallies: Vec::new(),
-            learners: FxHashMap::default(),
-            answers: Vec::new(),
-            to_grade: Vec::new(),
-            regrades: FxHashMap::default(),
-            cache,
-            text_answers: 0,
-            last_learner: None,
-            outside: 0,
-        }
-    }
-
-    /// The fingerprint of the rubric of question `known`.
-    fn rubric_of(&mut self, known: u32) -> RubricKey {
-        let entry = &self.known[known as usize];
-        if let Some(key) = entry.rubric {
-            return key;
-        }
-        let (bank, bank_index) = (entry.bank, entry.bank_index as usize);
-        let words = &mut self.bank_words[bank_index];
-        let key = rubric_key(entry.question, &entry.version, || {
-            *words.get_or_insert_with(|| bank_fingerprint(bank))
-        });
-        self.known[known as usize].rubric = Some(key);
-        key
-    }
-
+impl Part {
     /// Counts one review.
-    pub fn add(&mut self, review: &ReviewRef<'_>) {
-        let Some(&known) = self
+    fn add(&mut self, shared: &Shared<'_>, review: &ReviewRef<'_>) {
+        let Some(&known) = shared
             .index
-            .get(review.bank)
-            .and_then(|questions| questions.get(review.question))
+            .get(&question_hash(review.bank, review.question))
         else {
             self.outside += 1;
             return;
         };
-        let item = self.item(known, review.version);
+        let item = self.item(shared, known, review.version);
         let learner = self.learner(review.learner.unwrap_or(""));
         let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
         let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
-        let question = self.known[known as usize].question;
-        if question.is_text() && self.tallies[item as usize].graded_as_now {
-            let rubric = self.rubric_of(known);
+        let (text, pass_mark) = {
+            let tally = &self.tallies[item as usize];
+            (tally.text, tally.pass_mark)
+        };
+        if let Some(rubric) = self.tallies[item as usize].rubric {
             let uuid = uuid_bits(review.uuid);
             let position = self.text_answers;
             self.text_answers += 1;
-            match uuid.and_then(|uuid| self.cache.get(uuid, rubric, position)) {
-                Some(outcome) => {
+            let found = uuid.and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
+            match found {
+                Some((entry, outcome)) => {
+                    self.used.push((entry, position));
                     let regrade = self.regrades.entry(item).or_default();
                     if regrade.labels.is_empty() {
-                        let labels = self.cache.labels(rubric).unwrap_or_default();
+                        let labels = shared.cache.labels(rubric).unwrap_or_default();
                         regrade.labels = labels.to_vec();
                     }
                     let concepts = regrade.labels.len();
                     regrade.add(
                         outcome.passed,
                         outcome.score,
-                        self.grader.pass_mark(question),
+                        pass_mark,
                         (0..concepts).map(|i| outcome.concept(i)),
                         review.answer,
                     );
@@ -351,13 +420,9 @@ impl<'a> Analysis<'a> {
         }
         let tally = &mut self.tallies[item as usize];
         tally.attempts += 1;
-        tally.score_sum += score;
         tally.right += usize::from(right);
-        tally
-            .durations
-            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
         tally.last = tally.last.max(review.reviewed_at);
-        if !question.is_text() {
+        if !text {
             for letters in review.answer.split(',') {
                 if let Some(choice) = letter_index(letters) {
                     if tally.picks.len() <= choice {
@@ -375,56 +440,241 @@ impl<'a> Analysis<'a> {
             item,
             score,
         });
+        self.durations
+            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
     }
 
-    /// The number of learner `id`, given on first sight.
+    /// The number of learner `id` in this part, given on first sight.
     fn learner(&mut self, id: &str) -> u32 {
-        if let Some((last, number)) = &self.last_learner
-            && **last == *id
+        if let Some(number) = self.last_learner
+            && *self.learners[number as usize] == *id
         {
-            return *number;
+            return number;
         }
-        let number = match self.learners.get(id) {
+        let number = match self.learner_numbers.get(id) {
             Some(&number) => number,
             None => {
                 let next = self.learners.len() as u32;
-                self.learners.insert(id.into(), next);
+                self.learners.push(id.into());
+                self.learner_numbers.insert(id.into(), next);
                 next
             }
         };
-        self.last_learner = Some((id.into(), number));
+        self.last_learner = Some(number);
         number
     }
 
-    /// The tally of `version` of question `known`, made on first sight.
-    fn item(&mut self, known: u32, version: Option<&str>) -> u32 {
-        let entry = &mut self.known[known as usize];
-        if let Some((_, item)) = entry.items.iter().find(|(v, _)| v.as_deref() == version) {
-            return *item;
+    /// The tally of `version` of question `known` in this part, made on first sight.
+    fn item(&mut self, shared: &Shared<'_>, known: u32, version: Option<&str>) -> u32 {
+        if self.heads.is_empty() {
+            self.heads = vec![NONE; shared.known.len()];
+        }
+        let key = VersionKey::of(version);
+        let head = &mut self.heads[known as usize];
+        let mut item = *head;
+        while item != NONE {
+            let tally = &self.tallies[item as usize];
+            if tally.is_of(key, version) {
+                return item;
+            }
+            item = tally.next;
         }
         let item = self.tallies.len() as u32;
-        let exact = version.is_none_or(|v| v == entry.version);
+        let entry = &shared.known[known as usize];
+        let current = &entry.version;
+        let exact = version.is_none_or(|v| v == current);
+        let graded_as_now =
+            exact || version.is_some_and(|v| grading_part(v) == grading_part(current));
+        let text = entry.question.is_text();
         self.tallies.push(Tally {
             known,
             version: version.map(Into::into),
+            key,
+            next: std::mem::replace(head, item),
+            text,
+            rubric: (text && graded_as_now).then(|| shared.rubric_of(known)),
+            pass_mark: shared.grader.pass_mark(entry.question),
             exact,
-            graded_as_now: exact
-                || version.is_some_and(|v| grading_part(v) == grading_part(&entry.version)),
+            graded_as_now,
             attempts: 0,
             score_sum: 0.0,
             right: 0,
-            durations: Vec::new(),
             picks: Vec::new(),
             last: DateTime::<Utc>::MIN_UTC,
         });
-        entry.items.push((version.map(Into::into), item));
         item
     }
+}
 
+/// One reader of the log: it counts the reviews it is given into its own [`Part`],
+/// while other readers count theirs (each part is a stretch of the log).
+pub struct Reader<'s, 'a> {
+    shared: &'s Shared<'a>,
+    part: Part,
+}
+
+impl Reader<'_, '_> {
+    /// Counts one review.
+    pub fn add(&mut self, review: &ReviewRef<'_>) {
+        self.part.add(self.shared, review);
+    }
+
+    /// What was counted, for [`Analysis::absorb`].
+    pub fn into_part(self) -> Part {
+        self.part
+    }
+}
+
+/// An item analysis being fed reviews.
+pub struct Analysis<'a> {
+    shared: Shared<'a>,
+    /// What [`Analysis::add`] counted, absorbed last.
+    own: Part,
+    /// Per question, the first of its versions, an index into `tallies` (`NONE`: none).
+    heads: Vec<u32>,
+    tallies: Vec<Tally>,
+    learners: FxHashMap<Box<str>, u32>,
+    answers: Vec<Answer>,
+    /// The time each of `answers` took, in milliseconds.
+    durations: Vec<u32>,
+    to_grade: Vec<ToGrade>,
+    /// Per item, what grading its text answers found so far (from the cache).
+    regrades: FxHashMap<u32, Regrade>,
+    /// Text answers met so far.
+    text_answers: u32,
+    outside: usize,
+}
+
+impl<'a> Analysis<'a> {
+    /// An analysis of the questions of `library`, grading text answers with `grader`,
+    /// or taking their grades from `cache` when it has them.
+    pub fn new(library: &'a Library, grader: &'a Grader, cache: RegradeCache) -> Analysis<'a> {
+        let mut index = FxHashMap::default();
+        let mut known = Vec::new();
+        for (bank_index, bank) in library.banks.iter().enumerate() {
+            for question in &bank.questions {
+                let serial = known.len() as u32;
+                index.insert(question_hash(&bank.id, &question.id), serial);
+                known.push(Known {
+                    bank,
+                    bank_index: bank_index as u32,
+                    question,
+                    version: question.version(&bank.synonyms),
+                });
+            }
+        }
+        Analysis {
+            shared: Shared {
+                grader,
+                index,
+                rubrics: (0..known.len()).map(|_| OnceLock::new()).collect(),
+                known,
+                bank_words: (0..library.banks.len()).map(|_| OnceLock::new()).collect(),
+                cache,
+            },
+            own: Part::default(),
+            heads: vec![NONE; library.banks.iter().map(|b| b.questions.len()).sum()],
+            tallies: Vec::new(),
+            learners: FxHashMap::default(),
+            answers: Vec::new(),
+            durations: Vec::new(),
+            to_grade: Vec::new(),
+            regrades: FxHashMap::default(),
+            text_answers: 0,
+            outside: 0,
+        }
+    }
+
+    /// Counts one review (after every part absorbed).
+    pub fn add(&mut self, review: &ReviewRef<'_>) {
+        self.own.add(&self.shared, review);
+    }
+
+    /// A reader of a stretch of the log, to count it apart (on another thread) and be
+    /// [`Analysis::absorb`]ed.
+    pub fn reader(&self) -> Reader<'_, 'a> {
+        Reader {
+            shared: &self.shared,
+            part: Part::default(),
+        }
+    }
+
+    /// Takes in what a reader counted. Parts are absorbed in the order of the log (the
+    /// regrade cache keeps that order, and sums of scores follow it).
+    pub fn absorb(&mut self, part: Part) {
+        let offset = self.text_answers;
+        let items: Vec<u32> = part
+            .tallies
+            .into_iter()
+            .map(|mut tally| {
+                let head = &mut self.heads[tally.known as usize];
+                let mut item = *head;
+                while item != NONE {
+                    let mine = &mut self.tallies[item as usize];
+                    if mine.is_of(tally.key, tally.version.as_deref()) {
+                        mine.merge(tally);
+                        return item;
+                    }
+                    item = mine.next;
+                }
+                let item = self.tallies.len() as u32;
+                tally.next = std::mem::replace(head, item);
+                self.tallies.push(tally);
+                item
+            })
+            .collect();
+        let learners: Vec<u32> = part
+            .learners
+            .into_iter()
+            .map(|id| {
+                let next = self.learners.len() as u32;
+                *self.learners.entry(id).or_insert(next)
+            })
+            .collect();
+        let mut answers = part.answers;
+        for answer in &mut answers {
+            answer.item = items[answer.item as usize];
+            answer.learner = learners[answer.learner as usize];
+            self.tallies[answer.item as usize].score_sum += answer.score;
+        }
+        if self.answers.is_empty() {
+            self.answers = answers;
+            self.durations = part.durations;
+        } else {
+            self.answers.extend_from_slice(&answers);
+            self.durations.extend_from_slice(&part.durations);
+        }
+        for (entry, position) in part.used {
+            self.shared.cache.mark(entry, offset + position);
+        }
+        self.to_grade
+            .extend(part.to_grade.into_iter().map(|answer| ToGrade {
+                position: offset + answer.position,
+                item: items[answer.item as usize],
+                ..answer
+            }));
+        for (item, regrade) in part.regrades {
+            self.regrades
+                .entry(items[item as usize])
+                .or_default()
+                .merge(regrade);
+        }
+        self.text_answers += part.text_answers;
+        self.outside += part.outside;
+    }
     /// The report, with flags by `thresholds`, and the cache with what this run graded
     /// (for the caller to save).
     pub fn finish(mut self, thresholds: &Thresholds) -> (Report, RegradeCache) {
+        let own = std::mem::take(&mut self.own);
+        self.absorb(own);
         let regrades = self.regrade();
+        // Each item's answer times together (before `units` sorts the answers).
+        let durations = std::mem::take(&mut self.durations);
+        let mut durations = group(
+            self.answers.iter().map(|a| a.item).zip(durations),
+            self.tallies.len(),
+            0,
+        );
         let units = if self.learners.len() >= 2 {
             Units::Learners
         } else {
@@ -434,10 +684,10 @@ impl<'a> Analysis<'a> {
         let mut items: Vec<(u32, bool, Item)> = Vec::with_capacity(self.tallies.len());
         let mut regrades = regrades;
         for (index, tally) in self.tallies.iter_mut().enumerate() {
-            let known = &self.known[tally.known as usize];
+            let known = &self.shared.known[tally.known as usize];
             let question = known.question;
             let attempts = tally.attempts;
-            let discrimination = discrimination(&mut pairs[index]);
+            let discrimination = discrimination(pairs.of(index));
             let choices = if question.is_text() {
                 Vec::new()
             } else {
@@ -462,7 +712,7 @@ impl<'a> Analysis<'a> {
             };
             let regrade = regrades.remove(&(index as u32));
             let (concepts, regraded, nearest) = match regrade {
-                Some(regrade) => regrade.into_parts(self.grader.pass_mark(question)),
+                Some(regrade) => regrade.into_parts(self.shared.grader.pass_mark(question)),
                 None => (Vec::new(), None, Vec::new()),
             };
             let mut item = Item {
@@ -473,13 +723,13 @@ impl<'a> Analysis<'a> {
                 current: tally.version.as_deref() == Some(known.version.as_str()),
                 attempts,
                 learners: learners_per_item[index],
-                units: pairs[index].len(),
+                units: pairs.starts[index + 1] - pairs.starts[index],
                 facility: tally.score_sum / attempts.max(1) as f64,
                 right: share(tally.right, attempts),
                 correlation: discrimination.correlation,
                 efficiency: discrimination.efficiency,
                 upper_lower: discrimination.upper_lower,
-                median_ms: median(&mut tally.durations),
+                median_ms: median(durations.of(index)),
                 last_answered: tally.last,
                 choices,
                 concepts,
@@ -498,7 +748,7 @@ impl<'a> Analysis<'a> {
             outside_banks: self.outside,
             items: order(items),
         };
-        (report, self.cache)
+        (report, self.shared.cache)
     }
 
     /// Grades the text answers again, on every core (those the cache does not have),
@@ -507,7 +757,7 @@ impl<'a> Analysis<'a> {
         let to_grade = std::mem::take(&mut self.to_grade);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = to_grade.len().div_ceil(threads).max(1);
-        let (known, tallies, grader) = (&self.known, &self.tallies, self.grader);
+        let (known, tallies, grader) = (&self.shared.known, &self.tallies, self.shared.grader);
         let parts: Vec<Graded> = std::thread::scope(|scope| {
             let workers: Vec<_> = to_grade
                 .chunks(chunk)
@@ -555,9 +805,11 @@ impl<'a> Analysis<'a> {
                 merged.entry(item).or_default().merge(regrade);
             }
             for (position, item, uuid, outcome) in part.outcomes {
-                let known = &self.known[self.tallies[item as usize].known as usize];
-                if let (Some(key), Some(regrade)) = (known.rubric, merged.get(&item)) {
-                    self.cache
+                let known = self.tallies[item as usize].known as usize;
+                let rubric = self.shared.rubrics[known].get().copied();
+                if let (Some(key), Some(regrade)) = (rubric, merged.get(&item)) {
+                    self.shared
+                        .cache
                         .insert(position, uuid, key, &regrade.labels, outcome);
                 }
             }
@@ -567,7 +819,7 @@ impl<'a> Analysis<'a> {
 
     /// The (item score, rest score) pairs of every item, the learners of every item and
     /// the number of units, by `units`.
-    fn units(&mut self, units: Units) -> (Vec<Vec<Pair>>, Vec<usize>, usize) {
+    fn units(&mut self, units: Units) -> (Grouped<Pair>, Vec<usize>, usize) {
         // Learners in the order of their ids, so ties are broken the same in any run.
         let mut names: Vec<(&str, u32)> = self.learners.iter().map(|(n, &i)| (&**n, i)).collect();
         names.sort_unstable();
@@ -578,7 +830,8 @@ impl<'a> Analysis<'a> {
         let answers = &mut self.answers;
         answers.sort_unstable_by_key(|a| (rank[a.learner as usize], a.at, a.item));
 
-        let mut pairs = vec![Vec::new(); self.tallies.len()];
+        // (item, pair) in the order of the units, grouped by item at the end.
+        let mut flat: Vec<(u32, Pair)> = Vec::with_capacity(answers.len());
         let mut learners = vec![0usize; self.tallies.len()];
         let mut last_learner = vec![u32::MAX; self.tallies.len()];
         for answer in answers.iter() {
@@ -625,16 +878,23 @@ impl<'a> Analysis<'a> {
             if count >= 2 {
                 for (&item, &(sum, n, question)) in &per_item {
                     let own = mean(per_question[&question]);
-                    pairs[item as usize].push(Pair {
+                    let pair = Pair {
                         item: mean((sum, n)),
                         rest: (total - own) / (count - 1) as f64,
                         unit: unit_count,
-                    });
+                    };
+                    flat.push((item, pair));
                 }
             }
             unit_count += 1;
             start = end;
         }
+        let blank = Pair {
+            item: 0.0,
+            rest: 0.0,
+            unit: 0,
+        };
+        let pairs = group(flat, self.tallies.len(), blank);
         (pairs, learners, unit_count as usize)
     }
 }
@@ -767,6 +1027,46 @@ impl Regrade {
     }
 }
 
+/// Values grouped by item: item `i`'s are `values[starts[i]..starts[i + 1]]`.
+struct Grouped<T> {
+    values: Vec<T>,
+    starts: Vec<usize>,
+}
+
+impl<T> Grouped<T> {
+    /// Item `item`'s values.
+    fn of(&mut self, item: usize) -> &mut [T] {
+        &mut self.values[self.starts[item]..self.starts[item + 1]]
+    }
+}
+
+/// `values` of `items` items grouped by item, each item's in the order given; `blank`
+/// fills the space before it is written.
+fn group<T: Copy>(
+    values: impl IntoIterator<Item = (u32, T)> + Clone,
+    items: usize,
+    blank: T,
+) -> Grouped<T> {
+    let mut starts = vec![0usize; items + 1];
+    for (item, _) in values.clone() {
+        starts[item as usize + 1] += 1;
+    }
+    for item in 0..items {
+        starts[item + 1] += starts[item];
+    }
+    let mut next = starts.clone();
+    let mut grouped = vec![blank; starts[items]];
+    for (item, value) in values {
+        let at = &mut next[item as usize];
+        grouped[*at] = value;
+        *at += 1;
+    }
+    Grouped {
+        values: grouped,
+        starts,
+    }
+}
+
 fn rfc3339<S: serde::Serializer>(time: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(&time.to_rfc3339_opts(chrono::SecondsFormat::Micros, true))
 }
@@ -799,6 +1099,7 @@ fn median(values: &mut [u32]) -> f64 {
 /// then by how many flags, then most answered; within a question, the current version
 /// first, then answers of no recorded version, then older versions, latest first.
 fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
+    let count = items.len();
     let mut questions: FxHashMap<u32, Vec<(bool, Item)>> = FxHashMap::default();
     for (known, exact, item) in items {
         questions.entry(known).or_default().push((exact, item));
@@ -821,7 +1122,7 @@ fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
     };
     let mut keyed: Vec<_> = groups.drain(..).map(|g| (urgency(&g), g)).collect();
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut ordered = Vec::new();
+    let mut ordered = Vec::with_capacity(count);
     for (_, mut group) in keyed {
         group.sort_by(|(_, a), (_, b)| {
             let rank = |i: &Item| match (i.current, &i.version) {

@@ -86,10 +86,15 @@ fn analyse(rows: &[Row], thresholds: &Thresholds) -> Report {
 }
 
 fn feed(analysis: &mut Analysis<'_>, rows: &[Row]) {
+    each_review(rows, 0, |review| analysis.add(review));
+}
+
+/// Calls `visit` with each of `rows` as a review, numbered from `first` on.
+fn each_review(rows: &[Row], first: usize, mut visit: impl FnMut(&ReviewRef<'_>)) {
     let start = DateTime::from_timestamp(1_767_225_600, 0).unwrap();
     for (i, row) in rows.iter().enumerate() {
-        let uuid = format!("00000000-0000-4000-8000-{i:012}");
-        analysis.add(&ReviewRef {
+        let uuid = format!("00000000-0000-4000-8000-{:012}", first + i);
+        visit(&ReviewRef {
             uuid: &uuid,
             learner: Some(row.learner),
             version: row.version.as_deref(),
@@ -394,7 +399,7 @@ fn a_second_run_takes_the_grades_from_the_cache_and_reports_the_same() {
     let run = |expect_graded: usize| {
         let mut analysis = Analysis::new(&library, &grader, RegradeCache::open(&path));
         feed(&mut analysis, &class());
-        assert_eq!(analysis.to_grade.len(), expect_graded);
+        assert_eq!(analysis.own.to_grade.len(), expect_graded);
         let (report, cache) = analysis.finish(&Thresholds::default());
         cache.save();
         report
@@ -412,5 +417,38 @@ fn a_second_run_takes_the_grades_from_the_cache_and_reports_the_same() {
     };
     let mut analysis = Analysis::new(&edited, &grader, RegradeCache::open(&path));
     feed(&mut analysis, &class());
-    assert_eq!(analysis.to_grade.len(), 5);
+    assert_eq!(analysis.own.to_grade.len(), 5);
+}
+
+#[test]
+fn a_log_read_in_two_parts_reports_what_it_reports_read_whole() {
+    let library = library();
+    let grader = Grader::new(&library.banks);
+    // The class, then more answers of one of them to an older version and to none.
+    let mut rows = class();
+    let old = Some("0123456789abcdef".to_owned());
+    rows.push(Row {
+        version: old.clone(),
+        ..row("l1", "mc", "B", 0.0, 3000)
+    });
+    rows.push(Row {
+        version: old,
+        ..row("l2", "mc", "A", 1.0, 5000)
+    });
+    rows.push(row("l3", "sa", "a volume", 0.5, 7000));
+    let whole = analyse(&rows, &Thresholds::default());
+    for split in 0..=rows.len() {
+        let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
+        let (lower, upper) = rows.split_at(split);
+        let mut reader = analysis.reader();
+        each_review(lower, 0, |review| reader.add(review));
+        let lower = reader.into_part();
+        let mut reader = analysis.reader();
+        each_review(upper, split, |review| reader.add(review));
+        let upper = reader.into_part();
+        analysis.absorb(lower);
+        analysis.absorb(upper);
+        let (parts, _) = analysis.finish(&Thresholds::default());
+        assert_eq!(parts, whole, "split after {split} reviews");
+    }
 }

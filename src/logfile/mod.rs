@@ -209,7 +209,7 @@ pub trait RecordWriter {
 pub fn writer<'w>(
     format: Format,
     out: impl Write + Send + 'w,
-) -> Result<Box<dyn RecordWriter + 'w>, WriteError> {
+) -> Result<Box<dyn RecordWriter + Send + 'w>, WriteError> {
     Ok(match format {
         Format::Csv => Box::new(csv::CsvWriter::new(out)?),
         Format::Ndjson => Box::new(ndjson::NdjsonWriter::new(out)),

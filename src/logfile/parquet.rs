@@ -19,7 +19,7 @@ use parquet::schema::parser::parse_message_type;
 
 use super::read::{Problems, ReadError, check_columns, kind_name, review_from};
 use super::{COLUMNS, Kind, RecordWriter, Value, WriteError, values};
-use crate::store::{LogRecord, Review, StoreError};
+use crate::store::{LogRecord, Review};
 
 /// Reviews per row group: large enough to compress well, small enough to hold.
 pub const ROWS_PER_GROUP: usize = 128 * 1024;
@@ -184,7 +184,7 @@ impl<W: Write + Send> RecordWriter for ParquetWriter<W> {
 pub(super) fn read(
     path: &Path,
     problems: &mut Problems,
-    visit: &mut impl FnMut(Review) -> Result<(), StoreError>,
+    visit: &mut impl FnMut(Review) -> Result<(), ReadError>,
 ) -> Result<u64, ReadError> {
     let io = |source| ReadError::Io {
         path: path.to_path_buf(),

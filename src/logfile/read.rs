@@ -60,6 +60,10 @@ pub enum ReadError {
     /// What the rows were given to failed.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// What the rows were given to stopped taking them (it failed, and its error is
+    /// the one to report).
+    #[error("the reviews read were no longer taken")]
+    Stopped,
 }
 
 /// Reads the export at `path` (CSV, NDJSON or Parquet, told apart by their first
@@ -69,7 +73,7 @@ pub enum ReadError {
 /// must write in a transaction it can roll back.
 pub fn read(
     path: &Path,
-    mut visit: impl FnMut(Review) -> Result<(), StoreError>,
+    mut visit: impl FnMut(Review) -> Result<(), ReadError>,
 ) -> Result<u64, ReadError> {
     let io = |source| ReadError::Io {
         path: path.to_path_buf(),
@@ -164,8 +168,8 @@ impl Problems {
         &mut self,
         place: impl FnOnce() -> String,
         parsed: Result<Review, String>,
-        visit: &mut impl FnMut(Review) -> Result<(), StoreError>,
-    ) -> Result<u64, StoreError> {
+        visit: &mut impl FnMut(Review) -> Result<(), ReadError>,
+    ) -> Result<u64, ReadError> {
         match parsed {
             Ok(review) => {
                 if self.count == 0 {
@@ -216,7 +220,7 @@ fn read_csv(
     path: &Path,
     reader: impl Read,
     problems: &mut Problems,
-    visit: &mut impl FnMut(Review) -> Result<(), StoreError>,
+    visit: &mut impl FnMut(Review) -> Result<(), ReadError>,
 ) -> Result<u64, ReadError> {
     let mut csv = ::csv::ReaderBuilder::new().from_reader(reader);
     let header = csv
@@ -262,7 +266,7 @@ fn read_ndjson(
     path: &Path,
     reader: impl BufRead,
     problems: &mut Problems,
-    visit: &mut impl FnMut(Review) -> Result<(), StoreError>,
+    visit: &mut impl FnMut(Review) -> Result<(), ReadError>,
 ) -> Result<u64, ReadError> {
     let mut count = 0;
     for (index, line) in reader.lines().enumerate() {

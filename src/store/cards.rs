@@ -120,15 +120,18 @@ pub(super) fn save_card(
     first_review: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     let micros = |time: Option<DateTime<Utc>>| time.map(|time| time.timestamp_micros());
-    connection.execute(
-        "INSERT INTO card (bank, question, state, step, stability, difficulty, due, \
+    // Cached: a rebuild saves every card with it.
+    connection
+        .prepare_cached(
+            "INSERT INTO card (bank, question, state, step, stability, difficulty, due, \
          last_review, first_review, reps, lapses) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
          ON CONFLICT (bank, question) DO UPDATE SET state = excluded.state, \
          step = excluded.step, stability = excluded.stability, \
          difficulty = excluded.difficulty, due = excluded.due, \
          last_review = excluded.last_review, reps = excluded.reps, lapses = excluded.lapses",
-        params![
+        )?
+        .execute(params![
             key.bank,
             key.question,
             card.state,
@@ -140,7 +143,6 @@ pub(super) fn save_card(
             Micros(first_review),
             card.reps,
             card.lapses,
-        ],
-    )?;
+        ])?;
     Ok(())
 }

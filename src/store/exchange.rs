@@ -46,7 +46,7 @@ impl Store {
     pub fn export_log<E: From<StoreError>>(
         &self,
         scheduler: &Scheduler,
-        mut write: impl FnMut(&LogRecord) -> Result<(), E>,
+        mut write: impl FnMut(LogRecord) -> Result<(), E>,
     ) -> Result<u64, E> {
         let sqlite = self.sqlite();
         let mut statement = self
@@ -57,39 +57,61 @@ impl Store {
             .map_err(&sqlite)?;
         let mut rows = statement.query([]).map_err(&sqlite)?;
         let me = self.identity()?.learner;
-        // Per learner and question: the card so far and when it was last reviewed.
-        let mut cards: FxHashMap<(String, String), (Card, DateTime<Utc>)> = FxHashMap::default();
-        // Per learner: reviews so far.
-        let mut counts: FxHashMap<String, u64> = FxHashMap::default();
+        // Learners by number, with their reviews so far.
+        let mut learners: FxHashMap<String, usize> = FxHashMap::default();
+        let mut counts: Vec<u64> = Vec::new();
+        // Per learner and question (by learner number, bank length, bank and question):
+        // its slot in `cards`, the card so far, when it was last reviewed and its key
+        // as the scheduler's fuzz key (as in `Store::record`).
+        let mut slots: FxHashMap<Box<[u8]>, usize> = FxHashMap::default();
+        let mut cards: Vec<(Card, Option<DateTime<Utc>>, String)> = Vec::new();
+        let mut name = Vec::new();
         let mut count = 0;
         while let Some(row) = rows.next().map_err(&sqlite)? {
             let mut review = review_from_row(row).map_err(&sqlite)?;
-            let learner = review.learner.get_or_insert_with(|| me.clone()).clone();
-            // The question's key is the scheduler's fuzz key, as in `Store::record`.
-            let key = (learner, review.key.to_string());
-            let (before, last) = match cards.get(&key) {
-                Some((card, last)) => (card.clone(), Some(*last)),
-                None => (Card::new(), None),
+            let learner = review.learner.get_or_insert_with(|| me.clone());
+            let number = match learners.get(learner.as_str()) {
+                Some(&number) => number,
+                None => {
+                    learners.insert(learner.clone(), counts.len());
+                    counts.push(0);
+                    counts.len() - 1
+                }
             };
+            name.clear();
+            name.extend_from_slice(&(number as u64).to_le_bytes());
+            name.extend_from_slice(&(review.key.bank.len() as u64).to_le_bytes());
+            name.extend_from_slice(review.key.bank.as_bytes());
+            name.extend_from_slice(review.key.question.as_bytes());
+            let slot = match slots.get(name.as_slice()) {
+                Some(&slot) => slot,
+                None => {
+                    slots.insert(name.as_slice().into(), cards.len());
+                    cards.push((Card::new(), None, review.key.to_string()));
+                    cards.len() - 1
+                }
+            };
+            let (card, last, fuzz_key) = &mut cards[slot];
+            let before = card.clone();
             let after = if review.reschedules {
-                scheduler.review(&before, review.rating, review.reviewed_at, &key.1)
+                scheduler.review(&before, review.rating, review.reviewed_at, fuzz_key)
             } else {
                 before.clone()
             };
+            let elapsed_seconds = last.map(|last| (review.reviewed_at - last).num_seconds());
+            *card = after.clone();
+            *last = Some(review.reviewed_at);
             count += 1;
-            let review_th = counts.entry(key.0.clone()).or_default();
-            *review_th += 1;
-            let choice_order = choice_order_text(&review.choice_order).unwrap_or_default();
+            counts[number] += 1;
             let record = LogRecord {
-                choice_order,
-                review_th: *review_th,
-                elapsed_seconds: last.map(|last| (review.reviewed_at - last).num_seconds()),
+                choice_order: choice_order_text(&review.choice_order).unwrap_or_default(),
+                review_th: counts[number],
+                elapsed_seconds,
                 before,
-                after: after.clone(),
+                after,
                 review,
             };
-            cards.insert(key, (after, record.review.reviewed_at));
-            write(&record)?;
+            write(record)?;
         }
         Ok(count)
     }
@@ -133,19 +155,28 @@ fn known_reviews(
     Ok(known)
 }
 
-/// Drops the indexes of the review log, returning the SQL that makes them again.
+/// Drops the indexes and triggers of the review log, returning the SQL that makes them
+/// again (indexes first). The importer checks what the triggers would (every review has
+/// its uuid and device; nothing is updated or deleted), so a bulk merge runs no trigger
+/// per row; making them again in the same transaction leaves the schema as it was.
 fn drop_indexes(connection: &rusqlite::Connection) -> rusqlite::Result<Vec<String>> {
     let mut statement = connection.prepare(
-        "SELECT name, sql FROM sqlite_master \
-         WHERE type = 'index' AND tbl_name = 'review' AND sql IS NOT NULL",
+        "SELECT type, name, sql FROM sqlite_master \
+         WHERE type IN ('index', 'trigger') AND tbl_name = 'review' AND sql IS NOT NULL \
+         ORDER BY type = 'trigger', rowid",
     )?;
-    let indexes: Vec<(String, String)> = statement
-        .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+    let dropped: Vec<(String, String, String)> = statement
+        .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (name, _) in &indexes {
-        connection.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+    for (kind, name, _) in &dropped {
+        let what = if kind == "trigger" {
+            "TRIGGER"
+        } else {
+            "INDEX"
+        };
+        connection.execute_batch(&format!("DROP {what} \"{}\"", name.replace('"', "\"\"")))?;
     }
-    Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+    Ok(dropped.into_iter().map(|(_, _, sql)| sql).collect())
 }
 
 /// What [`Store::import`] did.
@@ -348,6 +379,10 @@ impl Store {
         };
         feed(&mut importer)?;
         if let Some(indexes) = importer.dropped_indexes.take() {
+            // Building an index is a sort: let SQLite sort on a second core.
+            transaction
+                .pragma_update(None, "threads", 2)
+                .map_err(sqlite)?;
             for sql in indexes {
                 transaction.execute_batch(&sql).map_err(sqlite)?;
             }

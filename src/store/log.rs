@@ -487,20 +487,31 @@ impl Store {
         Ok(())
     }
 
-    /// Calls `visit` with every review of the log, every learner's, in no set order,
-    /// each borrowed from its row (item analysis reads the whole log this way). This
-    /// learner's reviews carry the database's learner id.
-    pub fn visit_log(&self, mut visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
+    /// Calls `visit` with every review of the log, every learner's, in the order of
+    /// their ids, each borrowed from its row (item analysis reads the whole log this
+    /// way). This learner's reviews carry the database's learner id.
+    pub fn visit_log(&self, visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
+        self.visit_log_between(i64::MIN, i64::MAX, visit)
+    }
+
+    /// [`Store::visit_log`] of the reviews whose id is at least `from` and below `until`.
+    fn visit_log_between(
+        &self,
+        from: i64,
+        until: i64,
+        mut visit: impl FnMut(&ReviewRef<'_>),
+    ) -> Result<(), StoreError> {
         let sqlite = self.sqlite();
         let mut statement = self
             .connection
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
                  suggested_rating, rating, duration_ms, rescheduled, \
-                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review",
+                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review \
+                 WHERE id >= ?1 AND id < ?2 ORDER BY id",
             )
             .map_err(&sqlite)?;
-        let mut rows = statement.query([]).map_err(&sqlite)?;
+        let mut rows = statement.query([from, until]).map_err(&sqlite)?;
         while let Some(row) = rows.next().map_err(&sqlite)? {
             let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
             let version = row.get_ref(12).map_err(&sqlite)?;
@@ -526,6 +537,42 @@ impl Store {
             visit(&review);
         }
         Ok(())
+    }
+
+    /// [`Store::visit_log`] in two halves at once: the reviews of the lower half of
+    /// the ids on this connection, the rest on a second one (stepping through SQLite's
+    /// rows is most of what reading a long log costs). Each half is visited into its own
+    /// accumulator, made by `start`; returns the lower and the upper, which together are
+    /// the log in the order of its ids.
+    pub fn visit_log_in_halves<T: Send>(
+        &self,
+        start: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, &ReviewRef<'_>) + Sync,
+    ) -> Result<(T, T), StoreError> {
+        let (low, high): (Option<i64>, Option<i64>) = self
+            .connection
+            .query_row("SELECT MIN(id), MAX(id) FROM review", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .map_err(self.sqlite())?;
+        let split = match (low, high) {
+            (Some(low), Some(high)) => low + (high - low) / 2 + 1,
+            _ => i64::MAX,
+        };
+        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
+            let mut part = start();
+            store.visit_log_between(from, until, |review| visit(&mut part, review))?;
+            Ok(part)
+        };
+        let path = self.path();
+        let (lower, upper) = std::thread::scope(|scope| {
+            let upper = scope.spawn(|| fold(&Store::open(path)?, split, i64::MAX));
+            let lower = fold(self, i64::MIN, split);
+            (lower, upper.join())
+        });
+        // A panic reading the upper half is a bug: carry it on, as an unjoined thread would.
+        let upper = upper.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((lower?, upper?))
     }
 
     /// [`Store::visit_reviews`] from `from` on, read in two halves at once: the reviews
@@ -687,6 +734,10 @@ fn resets(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, (i64
 /// Replace every card by the replay of its question's log (this learner's reviews, in
 /// time order: merged logs are not in the order they were written), one question at a
 /// time, from its latest reset on (the caller's transaction makes it all or nothing).
+///
+/// The log is read once in the order it is stored (no sort in SQLite, no lookup of a
+/// row by index), each question numbered on first sight; the reviews are then sorted in
+/// memory by question, time and id, and each question replayed in turn.
 pub(super) fn rebuild_cards(
     connection: &Connection,
     scheduler: &Scheduler,
@@ -695,43 +746,67 @@ pub(super) fn rebuild_cards(
     let resets = resets(connection)?;
     let mut statement = connection.prepare(
         "SELECT bank, question, rating, reviewed_at, id FROM review \
-         WHERE rescheduled = 1 AND learner IS NULL ORDER BY bank, question, reviewed_at, id",
+         WHERE rescheduled = 1 AND learner IS NULL",
     )?;
     let mut rows = statement.query([])?;
-    let mut count = 0;
-    // The question being replayed: its key, fuzz key, card so far and first review.
-    let mut current: Option<(QuestionKey, String, Card, DateTime<Utc>)> = None;
+    // Each question met, by its bank's length, bank and id (so no two keys run together).
+    let mut numbers: rustc_hash::FxHashMap<Box<[u8]>, u32> = rustc_hash::FxHashMap::default();
+    let mut keys: Vec<QuestionKey> = Vec::new();
+    let mut name = Vec::new();
+    // (question, time, id, rating)
+    let mut log: Vec<(u32, i64, i64, Rating)> = Vec::new();
     while let Some(row) = rows.next()? {
-        let key = QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?);
-        let id: i64 = row.get(4)?;
-        let at = row.get::<_, Micros>(3)?.0;
-        if resets
-            .get(&key)
-            .is_some_and(|&reset| (at.timestamp_micros(), id) < reset)
-        {
-            continue;
-        }
-        let rating: Rating = row.get(2)?;
-        match &mut current {
-            Some((current_key, fuzz_key, card, _)) if *current_key == key => {
-                *card = scheduler.review(card, rating, at, fuzz_key);
+        let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+        let (bank, question) = (text(0)?, text(1)?);
+        name.clear();
+        name.extend_from_slice(&(bank.len() as u64).to_le_bytes());
+        name.extend_from_slice(bank.as_bytes());
+        name.extend_from_slice(question.as_bytes());
+        let number = match numbers.get(name.as_slice()) {
+            Some(&number) => number,
+            None => {
+                let number = keys.len() as u32;
+                keys.push(QuestionKey::new(bank, question));
+                numbers.insert(name.as_slice().into(), number);
+                number
             }
-            _ => {
-                if let Some((key, _, card, first)) = current.take() {
-                    save_card(connection, &key, &card, first)?;
-                    count += 1;
-                }
-                let fuzz_key = key.to_string();
-                let card = scheduler.review(&Card::new(), rating, at, &fuzz_key);
-                current = Some((key, fuzz_key, card, at));
-            }
-        }
+        };
+        let at = row.get::<_, Micros>(3)?.0.timestamp_micros();
+        log.push((number, at, row.get(4)?, row.get(2)?));
     }
-    if let Some((key, _, card, first)) = current.take() {
-        save_card(connection, &key, &card, first)?;
+    drop(numbers);
+    // Questions in the order of their keys, as the card table keeps them.
+    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
+    order.sort_unstable_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
+    let mut rank = vec![0u32; keys.len()];
+    for (position, number) in order.iter().enumerate() {
+        rank[*number as usize] = position as u32;
+    }
+    log.sort_unstable_by_key(|&(number, at, id, _)| (rank[number as usize], at, id));
+    let mut count = 0;
+    for reviews in log.chunk_by(|a, b| a.0 == b.0) {
+        let key = &keys[reviews[0].0 as usize];
+        let reset = resets.get(key).copied();
+        let mut counted = reviews
+            .iter()
+            .filter(|&&(_, at, id, _)| reset.is_none_or(|reset| (at, id) >= reset))
+            .peekable();
+        let Some(&&(_, first, _, _)) = counted.peek() else {
+            continue;
+        };
+        let fuzz_key = key.to_string();
+        let card = counted.fold(Card::new(), |card, &(_, at, _, rating)| {
+            scheduler.review(&card, rating, micros_time(at), &fuzz_key)
+        });
+        save_card(connection, key, &card, micros_time(first))?;
         count += 1;
     }
     Ok(count)
+}
+
+/// A time read from the log (microseconds since the epoch, as [`Micros`] stores it).
+fn micros_time(micros: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(micros).unwrap_or_default()
 }
 
 /// Recompute one question's card from its log (the answers after its latest reset)

@@ -45,7 +45,17 @@ pub fn is_escaped_control(c: char) -> bool {
 /// not be able to drive it or reverse its text. Such characters can only occur inside
 /// JSON strings, where the escape means the same character.
 pub fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
-    let json = serde_json::to_string_pretty(value)?;
+    Ok(escape_controls(&serde_json::to_string_pretty(value)?))
+}
+
+/// [`terminal_safe_json`] on one line, for JSON that must be the last line of a
+/// transcript.
+pub fn terminal_safe_json_line<T: serde::Serialize>(value: &T) -> serde_json::Result<String> {
+    Ok(escape_controls(&serde_json::to_string(value)?))
+}
+
+/// `json` with [`is_escaped_control`] characters escaped as `\uXXXX`.
+fn escape_controls(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if is_escaped_control(c) {
@@ -54,7 +64,7 @@ pub fn terminal_safe_json<T: serde::Serialize>(value: &T) -> serde_json::Result<
             out.push(c);
         }
     }
-    Ok(out)
+    out
 }
 
 /// Bank text (or any prose) laid out for a terminal `width` columns wide, every line
@@ -301,6 +311,15 @@ mod tests {
         assert!(!json.chars().any(is_escaped_control), "{json}");
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back, value);
+        let line = terminal_safe_json_line(&value).unwrap();
+        assert!(
+            !line.contains('\n') && !line.chars().any(is_escaped_control),
+            "{line}"
+        );
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&line).unwrap(),
+            value
+        );
     }
 
     #[test]

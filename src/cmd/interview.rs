@@ -70,22 +70,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             schedules: true,
         })
         .collect();
-    let tiers: Vec<String> = Tier::ALL
-        .iter()
-        .filter_map(|tier| {
-            let asked = entries
-                .iter()
-                .filter(|e| e.question.tier == Some(*tier))
-                .count();
-            (asked > 0).then(|| format!("{} {asked}", tier.title()))
-        })
-        .collect();
-    study::print_wrapped(&format!(
-        "Mock interview: {} question{} ({}). Answer in your own words.\n",
-        entries.len(),
-        if entries.len() == 1 { "" } else { "s" },
-        tiers.join(", ")
-    ))?;
+    study::print_wrapped(&intro(&entries))?;
     let options = study::options(Mode::Interview, true, !args.rating.auto_rate, seed);
     let mut session = Session::new(entries, options, ctx.clock);
     let width = crate::text::terminal_width();
@@ -129,11 +114,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             .mark_revisit(&readiness.revisit_keys(), ctx.clock.now(), tomorrow)?;
     }
     let report = if json {
-        let mut value = serde_json::to_value(&readiness).map_err(anyhow::Error::from)?;
-        value["revisit_first_tomorrow"] = serde_json::Value::Bool(marked);
-        value["summary"] =
-            serde_json::to_value(summary_json(&session.tally())).map_err(anyhow::Error::from)?;
-        value.to_string()
+        closing_json(&readiness, &session, marked)?
     } else if ran.offered {
         // The report was shown before the offer.
         if marked {
@@ -145,6 +126,40 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         text(&session)
     };
     ran.finish(&report, Outcome::Success)
+}
+
+/// The line that opens a mock interview: how many questions, from which tiers.
+fn intro(entries: &[Queued]) -> String {
+    let tiers: Vec<String> = Tier::ALL
+        .iter()
+        .filter_map(|tier| {
+            let asked = entries
+                .iter()
+                .filter(|e| e.question.tier == Some(*tier))
+                .count();
+            (asked > 0).then(|| format!("{} {asked}", tier.title()))
+        })
+        .collect();
+    format!(
+        "Mock interview: {} question{} ({}). Answer in your own words.\n",
+        entries.len(),
+        if entries.len() == 1 { "" } else { "s" },
+        tiers.join(", ")
+    )
+}
+
+/// The readiness report as one JSON object (`--json`), with the session's counts and
+/// whether the questions to revisit go first in tomorrow's drill.
+fn closing_json(
+    readiness: &Readiness,
+    session: &Session,
+    marked: bool,
+) -> Result<String, CommandError> {
+    let mut value = serde_json::to_value(readiness).map_err(anyhow::Error::from)?;
+    value["revisit_first_tomorrow"] = serde_json::Value::Bool(marked);
+    value["summary"] =
+        serde_json::to_value(summary_json(&session.tally())).map_err(anyhow::Error::from)?;
+    Ok(crate::text::terminal_safe_json_line(&value)?)
 }
 
 /// The session's counts for `--json`.

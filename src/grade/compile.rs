@@ -77,41 +77,22 @@ pub fn compile(
         .as_deref()
         .map(|m| PreparedAnswer::new(m, stemmer, &Vocab::default()));
     let mut vocab = Vocab::with_known(stats.known.clone());
-    let patterns = |terms: &[String], vocab: &mut Vocab, with_model: bool| -> Vec<Pattern> {
-        let mut out = Vec::new();
-        for term in terms {
-            for pattern in keyword_patterns(term, lexicon, stemmer, vocab) {
-                out.push(match (&model, with_model) {
-                    (Some(model), true) => pattern.with_model(model, vocab),
-                    _ => pattern,
-                });
-            }
-        }
-        out
-    };
-    let matcher = |concept: &Concept, vocab: &mut Vocab, with_model: bool| match &concept.relation {
-        None => Matcher::Any(patterns(&concept.alternatives, vocab, with_model)),
-        Some(relation) => Matcher::All {
-            terms: relation
-                .terms
-                .iter()
-                .map(|t| patterns(t, vocab, with_model))
-                .collect(),
-            within: relation.within,
-            ordered: relation.ordered,
-        },
+    let patterns = Patterns {
+        model: model.as_ref(),
+        lexicon,
+        stemmer,
     };
     let concepts = rubric
         .concepts
         .iter()
-        .map(|c| matcher(c, &mut vocab, true))
+        .map(|c| patterns.matcher(c, &mut vocab, true))
         .collect();
     // A misconception is matched as written: the model answer denying it must not turn
     // it round.
     let misconceptions = question
         .misconceptions
         .iter()
-        .map(|m| matcher(&m.concept, &mut vocab, false))
+        .map(|m| patterns.matcher(&m.concept, &mut vocab, false))
         .collect();
     let forbidden = rubric
         .forbidden
@@ -135,6 +116,46 @@ pub fn compile(
         forbidden,
         misconceptions,
         model_is_claim,
+    }
+}
+
+/// What compiles a concept's terms into patterns: the lexicon, the stemmer, and the
+/// model answer, whose polarity a term takes.
+struct Patterns<'a> {
+    model: Option<&'a PreparedAnswer>,
+    lexicon: &'a Lexicon,
+    stemmer: &'a Stemmer,
+}
+
+impl Patterns<'_> {
+    /// The patterns of `terms`, in the model answer's polarity when `with_model`.
+    fn of(&self, terms: &[String], vocab: &mut Vocab, with_model: bool) -> Vec<Pattern> {
+        let mut out = Vec::new();
+        for term in terms {
+            for pattern in keyword_patterns(term, self.lexicon, self.stemmer, vocab) {
+                out.push(match (self.model, with_model) {
+                    (Some(model), true) => pattern.with_model(model, vocab),
+                    _ => pattern,
+                });
+            }
+        }
+        out
+    }
+
+    /// The matcher of `concept`: any of its alternatives, or all terms of its relation.
+    fn matcher(&self, concept: &Concept, vocab: &mut Vocab, with_model: bool) -> Matcher {
+        match &concept.relation {
+            None => Matcher::Any(self.of(&concept.alternatives, vocab, with_model)),
+            Some(relation) => Matcher::All {
+                terms: relation
+                    .terms
+                    .iter()
+                    .map(|t| self.of(t, vocab, with_model))
+                    .collect(),
+                within: relation.within,
+                ordered: relation.ordered,
+            },
+        }
     }
 }
 
@@ -235,30 +256,10 @@ fn all(
     };
     // Each term's counting matches as (first token that is not its cue, scope, tokens),
     // and whether it was found in the wrong polarity only.
-    let mut found: Vec<Vec<(usize, u32, Vec<usize>)>> = Vec::with_capacity(terms.len());
-    let mut wrong: Vec<Option<&Pattern>> = Vec::with_capacity(terms.len());
-    for term in terms {
-        let mut here = Vec::new();
-        let mut other = None;
-        for pattern in term {
-            for (f, counts) in answer.all(pattern, vocab) {
-                if counts {
-                    let head = f
-                        .tokens
-                        .iter()
-                        .copied()
-                        .find(|&t| !tokens[t].negation)
-                        .unwrap_or(f.tokens[0]);
-                    here.push((head, scope(head), f.tokens));
-                } else {
-                    other.get_or_insert(pattern);
-                }
-            }
-        }
-        here.sort_by_key(|(head, _, _)| *head);
-        found.push(here);
-        wrong.push(other);
-    }
+    let (found, wrong): (Vec<_>, Vec<_>) = terms
+        .iter()
+        .map(|term| occurrences(term, answer, vocab, &scope))
+        .unzip();
     let label = |t: usize| terms[t].first().map(|p| p.label(vocab)).unwrap_or_default();
     // A term found nowhere (in the polarity it asks for): say which.
     let absent: Vec<usize> = (0..terms.len()).filter(|&t| found[t].is_empty()).collect();
@@ -314,8 +315,43 @@ fn all(
     }
 }
 
+/// A match of a relation's term: its first token that is not its cue, its scope, and
+/// its tokens.
+type Occurrence = (usize, u32, Vec<usize>);
+
+/// The counting matches of one term of a relation, in the answer's order, as (first
+/// token that is not its cue, scope, tokens), and a pattern of it found in the wrong
+/// polarity only, if any.
+fn occurrences<'p>(
+    term: &'p [Pattern],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+    scope: &impl Fn(usize) -> u32,
+) -> (Vec<Occurrence>, Option<&'p Pattern>) {
+    let tokens = answer.tokens();
+    let mut here = Vec::new();
+    let mut other = None;
+    for pattern in term {
+        for (f, counts) in answer.all(pattern, vocab) {
+            if counts {
+                let head = f
+                    .tokens
+                    .iter()
+                    .copied()
+                    .find(|&t| !tokens[t].negation)
+                    .unwrap_or(f.tokens[0]);
+                here.push((head, scope(head), f.tokens));
+            } else {
+                other.get_or_insert(pattern);
+            }
+        }
+    }
+    here.sort_by_key(|(head, _, _)| *head);
+    (here, other)
+}
+
 /// One match of each term in one scope (and in order when `ordered`), if there is one.
-fn together(found: &[Vec<(usize, u32, Vec<usize>)>], ordered: bool) -> Option<Vec<Vec<usize>>> {
+fn together(found: &[Vec<Occurrence>], ordered: bool) -> Option<Vec<Vec<usize>>> {
     let (first, rest) = found.split_first()?;
     'start: for (head, scope, tokens) in first {
         let mut chosen = vec![tokens.clone()];

@@ -8,7 +8,7 @@
 //! itself count less again: repeating the question is not answering it.
 
 use super::lexicon::Lexicon;
-use super::matcher::governing_cues;
+use super::negation::governing_cues;
 use super::token::{Class, Parts, tokenize};
 use crate::bank::{Bank, Concept, Question, Rubric};
 use rust_stemmers::Stemmer;

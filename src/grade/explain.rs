@@ -30,20 +30,6 @@ fn render(grade: &Grade) -> String {
         grade.score * 100.0,
         grade.pass_mark * 100.0
     );
-    let name = |c: &ConceptResult| {
-        let mut notes = Vec::new();
-        if c.weight != 1.0 {
-            notes.push(format!("weight {}", c.weight));
-        }
-        if c.required {
-            notes.push("required".to_owned());
-        }
-        if notes.is_empty() {
-            c.label.clone()
-        } else {
-            format!("{} ({})", c.label, notes.join(", "))
-        }
-    };
     let width = grade
         .concepts
         .iter()
@@ -52,28 +38,7 @@ fn render(grade: &Grade) -> String {
         .unwrap_or(0)
         .min(40);
     for concept in &grade.concepts {
-        let note = concept.note.as_deref();
-        let (mark, what) = match (&concept.matched, concept.negated) {
-            (Some(words), _) => (
-                '+',
-                match note {
-                    Some(note) => format!("matched \"{}\" ({note})", words.join(" ")),
-                    None => format!("matched \"{}\"", words.join(" ")),
-                },
-            ),
-            (None, true) => (
-                '~',
-                note.unwrap_or("only under a negation, so it does not count")
-                    .to_owned(),
-            ),
-            (None, false) => (
-                '-',
-                match note {
-                    Some(note) => format!("missing: {note}"),
-                    None => "missing".to_owned(),
-                },
-            ),
-        };
+        let (mark, what) = outcome(concept);
         let _ = writeln!(out, "  {mark} {:<width$}  {what}", name(concept));
     }
     for hit in &grade.misconceptions {
@@ -104,4 +69,47 @@ fn render(grade: &Grade) -> String {
         let _ = writeln!(out, "  why: {failure}");
     }
     out
+}
+
+/// A concept's label with its weight (when not 1) and whether it is required.
+fn name(c: &ConceptResult) -> String {
+    let mut notes = Vec::new();
+    if c.weight != 1.0 {
+        notes.push(format!("weight {}", c.weight));
+    }
+    if c.required {
+        notes.push("required".to_owned());
+    }
+    if notes.is_empty() {
+        c.label.clone()
+    } else {
+        format!("{} ({})", c.label, notes.join(", "))
+    }
+}
+
+/// A concept's mark (`+` matched, `~` only in the wrong polarity, `-` missing) and what
+/// was found of it.
+fn outcome(concept: &ConceptResult) -> (char, String) {
+    let note = concept.note.as_deref();
+    match (&concept.matched, concept.negated) {
+        (Some(words), _) => (
+            '+',
+            match note {
+                Some(note) => format!("matched \"{}\" ({note})", words.join(" ")),
+                None => format!("matched \"{}\"", words.join(" ")),
+            },
+        ),
+        (None, true) => (
+            '~',
+            note.unwrap_or("only under a negation, so it does not count")
+                .to_owned(),
+        ),
+        (None, false) => (
+            '-',
+            match note {
+                Some(note) => format!("missing: {note}"),
+                None => "missing".to_owned(),
+            },
+        ),
+    }
 }

@@ -12,12 +12,15 @@
 mod claim;
 mod compile;
 mod derive;
+mod draft;
 mod explain;
 mod lexicon;
 mod matcher;
+mod negation;
 mod token;
 
 pub use derive::DeriveOptions;
+pub use draft::{KeywordDrafter, draft_keywords, draft_misconceptions};
 pub use explain::explain;
 
 use crate::bank::{Bank, Question, Rubric};
@@ -314,76 +317,10 @@ impl Grader {
             .or(question.rubric.as_ref())
             .unwrap_or(&empty);
         if question.rubric.is_none() && question.model_answer.is_none() {
-            return Grade {
-                score: 0.0,
-                passed: false,
-                pass_mark: self.pass_mark(question),
-                concepts: Vec::new(),
-                forbidden: Vec::new(),
-                misconceptions: Vec::new(),
-                not_a_claim: None,
-                failure: Some(format!(
-                    "question `{}` has neither keywords nor a model answer to grade against",
-                    question.id
-                )),
-            };
+            return self.ungradable(question);
         }
-        let vocab = &compiled.vocab;
-        let answer = PreparedAnswer::new(answer, &self.stemmer, vocab);
-        let words = |tokens: &[usize]| -> Vec<String> {
-            tokens.iter().map(|&i| answer.word(i).to_owned()).collect()
-        };
-        let concepts = rubric
-            .concepts
-            .iter()
-            .zip(&compiled.concepts)
-            .map(|(concept, matcher)| {
-                let outcome = matcher.evaluate(&answer, vocab);
-                ConceptResult {
-                    label: concept.label(),
-                    weight: concept.weight,
-                    required: concept.required,
-                    matched: outcome.matched.as_deref().map(words),
-                    negated: outcome.negated,
-                    note: outcome.note,
-                }
-            })
-            .collect();
-        let mut forbidden = Vec::new();
-        for (term, patterns) in rubric.forbidden.iter().zip(&compiled.forbidden) {
-            for (text, patterns) in term.terms.iter().zip(patterns) {
-                let found = patterns.iter().find_map(|p| match answer.find(p, vocab) {
-                    Some((found, true)) => Some(found),
-                    _ => None,
-                });
-                if let Some(found) = found {
-                    forbidden.push(ForbiddenHit {
-                        term: text.clone(),
-                        matched: words(&found.tokens),
-                    });
-                }
-            }
-        }
-        let misconceptions = question
-            .misconceptions
-            .iter()
-            .zip(&compiled.misconceptions)
-            .filter_map(|(misconception, matcher): (_, &Matcher)| {
-                let matched = matcher.evaluate(&answer, vocab).matched?;
-                Some(MisconceptionHit {
-                    concept: misconception.concept.label(),
-                    matched: words(&matched),
-                    feedback: misconception.feedback.clone(),
-                    cap: misconception.cap,
-                })
-            })
-            .collect();
-        let found = Found {
-            concepts,
-            forbidden,
-            misconceptions,
-            not_a_claim: None,
-        };
+        let answer = PreparedAnswer::new(answer, &self.stemmer, &compiled.vocab);
+        let found = look_for(compiled, rubric, question, &answer);
         let full = compiled.full_weight;
         let grade = verdict(found, self.pass_mark(question), rubric, full);
         // Only an answer that would pass needs its shape looked at: one that fails
@@ -405,6 +342,88 @@ impl Grader {
                 full,
             ),
         }
+    }
+
+    /// The grade of any answer to a question with nothing to grade against.
+    fn ungradable(&self, question: &Question) -> Grade {
+        Grade {
+            score: 0.0,
+            passed: false,
+            pass_mark: self.pass_mark(question),
+            concepts: Vec::new(),
+            forbidden: Vec::new(),
+            misconceptions: Vec::new(),
+            not_a_claim: None,
+            failure: Some(format!(
+                "question `{}` has neither keywords nor a model answer to grade against",
+                question.id
+            )),
+        }
+    }
+}
+
+/// The concepts, forbidden terms and known misconceptions of `rubric` and `question`
+/// (compiled into `compiled`) that `answer` contains; its shape is judged later.
+fn look_for(
+    compiled: &Compiled,
+    rubric: &Rubric,
+    question: &Question,
+    answer: &PreparedAnswer,
+) -> Found {
+    let vocab = &compiled.vocab;
+    let words = |tokens: &[usize]| -> Vec<String> {
+        tokens.iter().map(|&i| answer.word(i).to_owned()).collect()
+    };
+    let concepts = rubric
+        .concepts
+        .iter()
+        .zip(&compiled.concepts)
+        .map(|(concept, matcher)| {
+            let outcome = matcher.evaluate(answer, vocab);
+            ConceptResult {
+                label: concept.label(),
+                weight: concept.weight,
+                required: concept.required,
+                matched: outcome.matched.as_deref().map(words),
+                negated: outcome.negated,
+                note: outcome.note,
+            }
+        })
+        .collect();
+    let mut forbidden = Vec::new();
+    for (term, patterns) in rubric.forbidden.iter().zip(&compiled.forbidden) {
+        for (text, patterns) in term.terms.iter().zip(patterns) {
+            let found = patterns.iter().find_map(|p| match answer.find(p, vocab) {
+                Some((found, true)) => Some(found),
+                _ => None,
+            });
+            if let Some(found) = found {
+                forbidden.push(ForbiddenHit {
+                    term: text.clone(),
+                    matched: words(&found.tokens),
+                });
+            }
+        }
+    }
+    let misconceptions = question
+        .misconceptions
+        .iter()
+        .zip(&compiled.misconceptions)
+        .filter_map(|(misconception, matcher): (_, &Matcher)| {
+            let matched = matcher.evaluate(answer, vocab).matched?;
+            Some(MisconceptionHit {
+                concept: misconception.concept.label(),
+                matched: words(&matched),
+                feedback: misconception.feedback.clone(),
+                cap: misconception.cap,
+            })
+        })
+        .collect();
+    Found {
+        concepts,
+        forbidden,
+        misconceptions,
+        not_a_claim: None,
     }
 }
 
@@ -498,184 +517,3 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> 
 
 #[cfg(test)]
 mod tests;
-
-/// Draft keywords for an author to refine (`recall import`): `max` concepts of the
-/// rubric the grader would derive from `question`'s model answer, in the order the answer
-/// uses them. A draft wants the words an answer cannot do without, so the derived
-/// weights (rarer words across `bank` weigh more, the prompt's own words less, code-like
-/// tokens more) are scaled by how often the answer repeats the word and by its length,
-/// and adverbs are played down, which favours `iptables` and `failover` over passing
-/// words like `completely`. One
-/// derivation serves grading and drafting.
-pub fn draft_keywords(bank: &Bank, question: &Question, max: usize) -> Vec<String> {
-    KeywordDrafter::new(bank).draft(question, max)
-}
-
-/// [`draft_keywords`] for many questions of one bank: the bank's word statistics are
-/// gathered once, not once per question (which made importing a large lesson
-/// quadratic).
-pub struct KeywordDrafter {
-    stemmer: Stemmer,
-    stats: BankStats,
-    lexicon: Lexicon,
-}
-
-impl KeywordDrafter {
-    /// A drafter for the questions of `bank`.
-    pub fn new(bank: &Bank) -> KeywordDrafter {
-        let stemmer = crate::lang::stemmer();
-        let stats = BankStats::new(bank, &stemmer);
-        let lexicon = Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &stemmer);
-        KeywordDrafter {
-            stemmer,
-            stats,
-            lexicon,
-        }
-    }
-
-    /// [`draft_keywords`] of `question`, one of the bank's questions.
-    pub fn draft(&self, question: &Question, max: usize) -> Vec<String> {
-        draft_with(question, max, &self.stats, &self.stemmer, &self.lexicon)
-    }
-}
-
-fn draft_with(
-    question: &Question,
-    max: usize,
-    stats: &BankStats,
-    stemmer: &Stemmer,
-    lexicon: &Lexicon,
-) -> Vec<String> {
-    let options = Options::default();
-    let rubric = derive::derive(question, stats, &options.derive, stemmer, lexicon);
-    let model = question.model_answer.as_deref().unwrap_or("");
-    let mut uses: HashMap<std::sync::Arc<str>, f64> = HashMap::new();
-    for token in token::tokenize(model, stemmer, token::Parts::Skip) {
-        *uses.entry(token.stem).or_default() += 1.0;
-    }
-    let score = |concept: &crate::bank::Concept| {
-        let label = concept.label();
-        let stem = token::tokenize(&label, stemmer, token::Parts::Skip)
-            .pop()
-            .map(|t| t.stem);
-        let repeats = stem.and_then(|s| uses.get(&s).copied()).unwrap_or(1.0);
-        let length = (label.chars().count() as f64 / 6.0).clamp(0.5, 2.0);
-        // Adverbs ("completely", "dynamically") colour an answer but are rarely its point.
-        let adverb = if label.len() > 4 && label.ends_with("ly") {
-            0.3
-        } else {
-            1.0
-        };
-        concept.weight * repeats * length * adverb
-    };
-    let mut ranked: Vec<(usize, f64, &crate::bank::Concept)> = rubric
-        .concepts
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (i, score(c), c))
-        .collect();
-    // Best first; the answer's order breaks ties and orders the result.
-    ranked.sort_by(|(i, a, _), (j, b, _)| b.total_cmp(a).then(i.cmp(j)));
-    ranked.truncate(max);
-    ranked.sort_by_key(|(i, _, _)| *i);
-    ranked
-        .into_iter()
-        .map(|(_, _, concept)| concept.label().to_owned())
-        .collect()
-}
-
-/// Draft misconceptions for an author to refine (`recall import`): each of `mistakes`
-/// (the items of a lesson's "Common Mistakes" and "Troubleshooting" sections) goes to
-/// the text question of `bank` whose prompt and model answer share the most content
-/// words with it (three at least), as a misconception whose concept is the two of those
-/// words that are rarest across the bank's model answers, found together in a
-/// sentence, and whose feedback is the mistake's own text. A draft whose two words the
-/// model answer itself says in one sentence is dropped. Returns (question index,
-/// misconception) pairs. Only a draft: the words say what the mistake is about, not
-/// yet the wrong claim itself.
-pub fn draft_misconceptions(
-    bank: &Bank,
-    mistakes: &[String],
-) -> Vec<(usize, crate::bank::Misconception)> {
-    use crate::bank::{Concept, Misconception, Relation, Within};
-    use std::collections::HashSet;
-    use std::sync::Arc;
-    let stemmer = crate::lang::stemmer();
-    let content = |text: &str| -> Vec<token::Token> {
-        token::tokenize(text, &stemmer, token::Parts::Skip)
-            .into_iter()
-            .filter(|t| !t.stop && !t.negation && t.len > 2)
-            .collect()
-    };
-    let stats = BankStats::new(bank, &stemmer);
-    let asked: Vec<Option<HashSet<Arc<str>>>> = bank
-        .questions
-        .iter()
-        .map(|q| {
-            q.is_text().then(|| {
-                content(&format!(
-                    "{} {}",
-                    q.prompt,
-                    q.model_answer.as_deref().unwrap_or("")
-                ))
-                .into_iter()
-                .map(|t| t.stem)
-                .collect()
-            })
-        })
-        .collect();
-    let mut drafts = Vec::new();
-    for mistake in mistakes {
-        let words = content(mistake);
-        let best = asked
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
-            .map(|(i, a)| {
-                let mut shared: Vec<&token::Token> = Vec::new();
-                for t in &words {
-                    if a.contains(&t.stem) && !shared.iter().any(|s| s.stem == t.stem) {
-                        shared.push(t);
-                    }
-                }
-                (i, shared)
-            })
-            .max_by_key(|(i, shared)| (shared.len(), std::cmp::Reverse(*i)));
-        let Some((i, mut shared)) = best.filter(|(_, shared)| shared.len() >= 3) else {
-            continue;
-        };
-        // The rarest words carry the mistake; common ones ("docker") do not.
-        shared.sort_by(|a, b| stats.weight(&b.stem).total_cmp(&stats.weight(&a.stem)));
-        let pair = [&shared[0].stem, &shared[1].stem];
-        let model = bank.questions[i].model_answer.as_deref().unwrap_or("");
-        let said = token::tokenize(model, &stemmer, token::Parts::Skip);
-        let in_model = said.iter().any(|a| {
-            a.stem == *pair[0]
-                && said
-                    .iter()
-                    .any(|b| b.stem == *pair[1] && b.place.sentence == a.place.sentence)
-        });
-        if in_model {
-            continue;
-        }
-        drafts.push((
-            i,
-            Misconception {
-                concept: Concept {
-                    relation: Some(Relation {
-                        terms: vec![
-                            vec![shared[0].norm.to_string()],
-                            vec![shared[1].norm.to_string()],
-                        ],
-                        within: Within::Sentence,
-                        ordered: false,
-                    }),
-                    ..Concept::any(Vec::new())
-                },
-                feedback: mistake.trim().chars().take(300).collect(),
-                cap: None,
-            },
-        ));
-    }
-    drafts
-}

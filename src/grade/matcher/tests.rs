@@ -1,0 +1,244 @@
+//! Tests of word, phrase and negation matching.
+
+use super::*;
+use crate::lang::stemmer;
+
+/// `keyword` found in `answer`: the words and whether the match counts.
+fn find(answer: &str, keyword: &str) -> Option<(Vec<String>, bool)> {
+    find_turned(answer, keyword, false)
+}
+
+fn find_turned(answer: &str, keyword: &str, turned: bool) -> Option<(Vec<String>, bool)> {
+    let s = stemmer();
+    let mut vocab = Vocab::default();
+    let mut words = tokenize(keyword, &s, Parts::Skip);
+    let negated = words.len() > 1 && words[0].is_negation();
+    if negated {
+        words.remove(0);
+    }
+    let pattern = Pattern::new(words, negated, turned, &mut vocab);
+    let a = PreparedAnswer::new(answer, &s, &vocab);
+    a.find(&pattern, &vocab).map(|(f, counts)| {
+        (
+            f.tokens.iter().map(|&i| a.word(i).to_owned()).collect(),
+            counts,
+        )
+    })
+}
+
+fn counts(answer: &str, keyword: &str) -> bool {
+    find(answer, keyword).is_some_and(|(_, counts)| counts)
+}
+
+fn negated(answer: &str, keyword: &str) -> bool {
+    find(answer, keyword).is_some_and(|(_, counts)| !counts)
+}
+
+#[test]
+fn stems_meet() {
+    assert!(counts("the data keeps persisting", "persist"));
+    assert!(counts("volumes are managed", "volume"));
+    assert!(counts("it persisted", "persistence"));
+}
+
+#[test]
+fn typo_classes() {
+    assert!(counts("managed by the deamon", "daemon"), "transposition");
+    assert!(counts("managed by the daemn", "daemon"), "deletion");
+    assert!(counts("managed by the daemons", "daemon"), "insertion");
+    assert!(counts("managed by the daenon", "daemon"), "substitution");
+    assert!(
+        !counts("managed by the dxemxn", "daemon"),
+        "two edits, short word"
+    );
+    assert!(
+        counts("a contaniner", "container"),
+        "two edits in 9 letters"
+    );
+    assert!(!counts("a conteynr", "container"), "three edits");
+    assert!(!counts("the tap", "tmp"), "short words need exact");
+}
+
+#[test]
+fn a_word_the_bank_uses_is_no_typo_of_another() {
+    let s = stemmer();
+    let mut vocab = Vocab::with_known(Arc::new(
+        ["stage", "loss"].iter().map(|w| Arc::from(*w)).collect(),
+    ));
+    let pattern = |w: &str, vocab: &mut Vocab| {
+        Pattern::new(tokenize(w, &s, Parts::Skip), false, false, vocab)
+    };
+    let state = pattern("state", &mut vocab);
+    let lose = pattern("lose", &mut vocab);
+    let found = |text: &str, p: &Pattern| {
+        PreparedAnswer::new(text, &s, &vocab)
+            .find(p, &vocab)
+            .is_some()
+    };
+    assert!(!found("a build stage", &state), "the bank uses stage");
+    assert!(
+        found("a build stade", &state),
+        "a word the bank does not use"
+    );
+    assert!(found("data loss", &lose), "only the ending differs");
+}
+
+#[test]
+fn numbers_and_code_are_exact() {
+    assert!(!counts("port 8081", "8080"));
+    assert!(counts("port 8080", "8080"));
+    assert!(counts("use --mount here", "--mount"));
+    assert!(!counts("use --mounts here", "--mount"));
+    assert!(!counts("use mount here", "--mount"));
+    assert!(counts("run -p 8080:80", "8080:80"));
+    assert!(counts(
+        "at /var/lib/docker/volumes.",
+        "/var/lib/docker/volumes"
+    ));
+    assert!(
+        counts("at /var/lib/docker/volumes", "volume"),
+        "words inside a path"
+    );
+    assert!(counts("set type=tmpfs", "type=tmpfs"));
+}
+
+#[test]
+fn paths_and_options_are_trimmed_and_split() {
+    assert!(counts(
+        "under /var/lib/docker/volumes/.",
+        "/var/lib/docker/volumes"
+    ));
+    assert!(counts(
+        "in \"/var/lib/docker/volumes/\"",
+        "/var/lib/docker/volumes/"
+    ));
+    assert!(counts(
+        "--mount type=tmpfs,destination=/app/cache",
+        "type=tmpfs"
+    ));
+    assert!(counts("write \"target=/app/data\"", "/app/data"));
+    assert!(counts("it dials 127.0.0.1:5432", "127.0.0.1"));
+}
+
+#[test]
+fn phrases_allow_one_extra_word() {
+    assert!(counts("a bind mount", "bind mount"));
+    assert!(counts("a bind-mount", "bind mount"));
+    assert!(counts("bind it mount", "bind mount"));
+    assert!(!counts("bind it to a mount", "bind mount"));
+    assert!(!counts("mount bind", "bind mount"));
+}
+
+#[test]
+fn a_phrase_turned_round_says_the_same() {
+    let turned = |answer: &str, keyword: &str| {
+        find_turned(answer, keyword, true).is_some_and(|(_, counts)| counts)
+    };
+    assert!(turned("they share the kernel of the host", "host kernel"));
+    assert!(turned("a directory from the host", "host directory"));
+    assert!(turned("a folder on the host", "host folder"));
+    assert!(
+        !turned("the host kernel", "host kernel"),
+        "only the turned form"
+    );
+    assert!(!turned("the kernel and the host", "host kernel"));
+}
+
+#[test]
+fn negation_discounts() {
+    assert_eq!(
+        find("it is not stored on disk", "disk"),
+        Some((vec!["not".to_owned(), "disk".to_owned()], false))
+    );
+    assert!(negated("it never persists", "persist"));
+    assert!(negated("it doesn't persist", "persist"));
+    assert!(
+        negated("it doesnt persist", "persist"),
+        "without an apostrophe"
+    );
+    assert!(negated("works without a volume", "volume"));
+    assert!(
+        counts("not on disk, it persists", "persist"),
+        "a clause ends it"
+    );
+    assert!(counts("not only fast but persistent", "fast"));
+    assert!(
+        counts("it is not here but it persists, yes persists", "persist"),
+        "a later match outside the negation counts"
+    );
+}
+
+#[test]
+fn negation_reaches_content_words_not_raw_words() {
+    assert!(
+        negated("it is not something the Docker daemon manages", "manage"),
+        "stop words do not use up the reach"
+    );
+    assert!(negated(
+        "the name doesn't really get resolved by DNS",
+        "resolve"
+    ));
+    assert!(
+        counts("no doubt one two three four persists", "persist"),
+        "out of reach"
+    );
+    assert!(negated("it is not managed or kept", "kept"), "or goes on");
+    assert!(
+        counts("it doesn't need -p and shares the host stack", "share"),
+        "and ends it"
+    );
+    assert!(counts("nothing except lo", "lo"), "except opens a clause");
+    assert!(negated(
+        "with a bind mount Docker manages nothing",
+        "manage"
+    ));
+    assert!(counts("no NAT, while host mode shares the stack", "share"));
+    assert!(negated(
+        "use a named volume instead of a bind mount",
+        "bind mount"
+    ));
+    assert!(negated(
+        "use tmpfs rather than a named volume",
+        "named volume"
+    ));
+}
+
+#[test]
+fn a_denying_predicate_negates_the_clause_before_it() {
+    assert!(negated("backups aren't needed", "backup"));
+    assert!(negated("raising --cpus won't help", "--cpus"));
+    assert!(negated("the order of the steps doesn't matter", "order"));
+    assert!(negated("CPU is not the problem here", "cpu"));
+    assert!(negated("ordering is irrelevant", "order"));
+    assert!(negated("adding more CPU won't help", "cpu"));
+    assert!(
+        counts("host mode doesn't need -p", "host"),
+        "a verb with an object says something of its subject"
+    );
+    assert!(
+        counts("the cache is kept, so rebuilding is not needed", "cache"),
+        "only its own clause"
+    );
+    assert!(
+        counts("avoid it by using a volume", "volume"),
+        "avoid it by"
+    );
+    assert!(
+        counts("unlike a named volume which persists on disk", "persist"),
+        "a relative clause"
+    );
+    assert!(negated("avoid bind mounts in production", "bind mount"));
+}
+
+#[test]
+fn a_negated_keyword_wants_the_negation() {
+    assert_eq!(
+        find("data is not lost", "not lost"),
+        Some((vec!["not".to_owned(), "lost".to_owned()], true))
+    );
+    assert_eq!(
+        find("data is lost", "not lost"),
+        Some((vec!["lost".to_owned()], false))
+    );
+    assert!(counts("it is never stored on disk", "not disk"));
+}

@@ -3,8 +3,10 @@
 
 use super::*;
 use crate::bank::{Library, load_str};
+use crate::schedule::Rating;
 use crate::schedule::State;
-use chrono::TimeDelta;
+use crate::session::Mode;
+use chrono::{DateTime, TimeDelta};
 use std::path::Path;
 
 const BANK: &str = r#"

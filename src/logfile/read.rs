@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::{COLUMNS, Kind, Value};
+use super::{COLUMNS, FIRST_COLUMNS, Kind, Value};
 use crate::schedule::{Rating, State};
 use crate::session::{Mode, QuestionKey, ReviewId};
 use crate::store::{Review, StoreError, is_uuid};
@@ -192,7 +192,8 @@ pub(super) fn check_columns<'a>(
 ) -> Result<(), ReadError> {
     let names: Vec<&str> = names.into_iter().collect();
     let expected: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
-    if names == expected {
+    // An export written before the later columns were added has the first ones only.
+    if names == expected || names == expected[..FIRST_COLUMNS] {
         return Ok(());
     }
     let missing: Vec<&str> = expected
@@ -391,6 +392,7 @@ const RATING: usize = 14;
 const DURATION: usize = 15;
 const RESCHEDULED: usize = 16;
 const STATE: usize = 17;
+const HINTS: usize = 26;
 
 /// The review in one row's values, checked; the replayed columns are not read (an
 /// import replays the merged log itself).
@@ -449,6 +451,7 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
         other => return Err(format!("`state` is {other:?}, not 0 to 3")),
     };
     let choice_order = choice_order_from(values[CHOICE_ORDER])?;
+    let hints = hints_from(values[HINTS])?;
     Ok(Review {
         id: ReviewId(0),
         choice_order,
@@ -466,7 +469,18 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
         learner: Some(id(LEARNER)?),
         device: id(DEVICE)?,
         version,
+        hints,
     })
+}
+
+/// The `hints` column: a whole number from 0; absent (an export written before hints
+/// were kept) is 0.
+fn hints_from(value: Value<'_>) -> Result<u32, String> {
+    match value {
+        Value::Null => Ok(0),
+        Value::Integer(n) => u32::try_from(n).map_err(|_| format!("`hints` is {n}, not a count from 0")),
+        _ => Err("`hints` is not a whole number".to_owned()),
+    }
 }
 
 /// The `version` column: 16 hex digits (lower-cased) or nothing.
@@ -529,6 +543,7 @@ mod tests {
             (DURATION, "duration"),
             (RESCHEDULED, "rescheduled"),
             (STATE, "state"),
+            (HINTS, "hints"),
         ] {
             assert_eq!(COLUMNS[index].name, name);
         }

@@ -318,9 +318,9 @@ impl Importer<'_> {
             .prepare_cached(
                 "INSERT INTO review (uuid, learner, device, bank, question, version, \
                  reviewed_at, mode, answer, score, suggested_rating, rating, duration_ms, \
-                 rescheduled, state_before, id, choice_order) \
+                 rescheduled, state_before, id, choice_order, hints) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-                 ?16, ?17)",
+                 ?16, ?17, ?18)",
             )
             .and_then(|mut insert| {
                 insert.execute(params![
@@ -341,6 +341,7 @@ impl Importer<'_> {
                     review.state_before,
                     self.next_id,
                     choice_order_text(&review.choice_order),
+                    review.hints,
                 ])
             })
     }

@@ -66,6 +66,8 @@ pub struct Review {
     /// The version of the question answered (`Question::version`); `None` when the
     /// log did not record it.
     pub version: Option<String>,
+    /// How many hints the learner took before answering.
+    pub hints: u32,
 }
 
 /// A row of the review log as [`Store::visit_log`] lends it: a [`Review`]'s fields
@@ -165,7 +167,7 @@ pub struct Orphan {
 pub(super) const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, \
                                          answer, score, suggested_rating, rating, duration_ms, \
                                          rescheduled, choice_order, uuid, learner, device, \
-                                         version";
+                                         version, hints";
 
 /// A [`Review`] from a row of [`REVIEW_COLUMNS`].
 pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
@@ -189,6 +191,7 @@ pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revie
         learner: row.get(14)?,
         device: row.get(15)?,
         version: row.get(16)?,
+        hints: row.get(17)?,
     })
 }
 

@@ -72,19 +72,25 @@ impl<'a> Analysis<'a> {
     /// or taking their grades from `cache` when it has them.
     pub fn new(library: &'a Library, grader: &'a Grader, cache: RegradeCache) -> Analysis<'a> {
         let mut index = FxHashMap::default();
-        let mut known = Vec::new();
-        for (bank_index, bank) in library.banks.iter().enumerate() {
-            for question in &bank.questions {
-                let serial = known.len() as u32;
-                index.insert(question_hash(&bank.id, &question.id), serial);
-                known.push(Known {
-                    bank,
-                    bank_index: bank_index as u32,
-                    question,
-                    version: question.version(&bank.synonyms),
-                });
-            }
+        let mut known: Vec<Known<'a>> = Vec::new();
+        // Follow-ups count as the questions they are (logged as `question/follow-1`).
+        for (bank, question) in library.questions_and_follow_ups() {
+            // The bank's slot in `bank_words`: banks are met one after the other.
+            let bank_index = match known.last() {
+                Some(last) if std::ptr::eq(last.bank, bank) => last.bank_index,
+                Some(last) => last.bank_index + 1,
+                None => 0,
+            };
+            let serial = known.len() as u32;
+            index.insert(question_hash(&bank.id, &question.id), serial);
+            known.push(Known {
+                bank,
+                bank_index,
+                question,
+                version: question.version(&bank.synonyms),
+            });
         }
+        let known_count = known.len();
         Analysis {
             shared: Shared {
                 grader,
@@ -95,7 +101,7 @@ impl<'a> Analysis<'a> {
                 cache,
             },
             own: Part::default(),
-            heads: vec![NONE; library.banks.iter().map(|b| b.questions.len()).sum()],
+            heads: vec![NONE; known_count],
             tallies: Vec::new(),
             learners: FxHashMap::default(),
             answers: Vec::new(),

@@ -478,7 +478,9 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
 fn hints_from(value: Value<'_>) -> Result<u32, String> {
     match value {
         Value::Null => Ok(0),
-        Value::Integer(n) => u32::try_from(n).map_err(|_| format!("`hints` is {n}, not a count from 0")),
+        Value::Integer(n) => {
+            u32::try_from(n).map_err(|_| format!("`hints` is {n}, not a count from 0"))
+        }
         _ => Err("`hints` is not a whole number".to_owned()),
     }
 }

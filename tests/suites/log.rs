@@ -111,7 +111,11 @@ fn an_export_replays_each_card_and_csv_and_ndjson_agree() {
     assert_eq!(field(&rows[2], "elapsed_seconds"), "216000");
     assert_eq!(field(&rows[0], "answer"), "an answer, \"quoted\", to q1");
     let hints: Vec<String> = rows.iter().map(|r| field(r, "hints")).collect();
-    assert_eq!(hints, ["0", "1", "2", "0", "1"], "the hints taken, in time order");
+    assert_eq!(
+        hints,
+        ["0", "1", "2", "0", "1"],
+        "the hints taken, in time order"
+    );
 
     // The last review of each question leaves the card the store holds.
     for (question, row) in [("q1", &rows[4]), ("q2", &rows[3])] {

@@ -40,7 +40,12 @@ pass = 0.5
 "#;
 
 fn library() -> Library {
-    let (bank, diagnostics) = load_str(Path::new("t.toml"), BANK);
+    library_of(BANK)
+}
+
+/// A library of the one bank `toml`, which loads without an error.
+fn library_of(toml: &str) -> Library {
+    let (bank, diagnostics) = load_str(Path::new("t.toml"), toml);
     assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
     Library {
         banks: vec![bank.expect("the test bank loads")],
@@ -475,12 +480,7 @@ model_answer = "Volumes persist data."
 prompt = "Where on the host?"
 model_answer = "Under /var/lib/docker/volumes."
 "#;
-    let (bank, diagnostics) = load_str(Path::new("t.toml"), INTERVIEW);
-    assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
-    let library = Library {
-        banks: vec![bank.expect("the interview bank loads")],
-        ..Library::default()
-    };
+    let library = library_of(INTERVIEW);
     let grader = Grader::new(&library.banks);
     let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
     let (bank, follow_up) = library

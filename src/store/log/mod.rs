@@ -11,11 +11,10 @@
 mod read;
 mod replay;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, SubsecRound, Utc};
-use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::cards::{load_card, save_card};

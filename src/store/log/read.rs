@@ -1,9 +1,16 @@
 //! Reading the review log back: one question's history, the reviews since a time, the
 //! whole log visited row by row (or in two halves on two threads), and the orphans.
 
-use rusqlite::params;
+use std::collections::HashSet;
 
-use super::*;
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+use rusqlite::types::ToSql;
+
+use super::{Orphan, REVIEW_COLUMNS, Review, ReviewRef, review_from_row};
+use crate::schedule::{Rating, State};
+use crate::store::sql::Micros;
+use crate::store::{QuestionKey, Store, StoreError};
 
 impl Store {
     /// This learner's log of one question, oldest first.

@@ -1,9 +1,15 @@
 //! Rebuilding cards by replaying the log: every card from its question's answers after
 //! its latest reset, or one question's card after an undo.
 
-use rusqlite::params;
+use std::collections::HashMap;
 
-use super::*;
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
+
+use crate::schedule::{Card, Rating, Scheduler};
+use crate::store::QuestionKey;
+use crate::store::cards::save_card;
+use crate::store::sql::Micros;
 
 /// The time and id of each question's latest reset: this learner's answers up to then
 /// no longer count. (Time first: answers merged from another device are not in the

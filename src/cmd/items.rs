@@ -11,7 +11,7 @@ use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::grade::Grader;
 use crate::items::cache::{self, RegradeCache};
-use crate::items::{Analysis, Item, Report, Thresholds};
+use crate::items::{Analysis, Item, Regraded, Report, Thresholds};
 use crate::style::{self, paint};
 use crate::text::{sanitize, truncate, wrap_hanging};
 
@@ -77,24 +77,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         let cache = cache.unwrap_or_else(RegradeCache::none);
         let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, cache);
-        // Two readers at once, one per half of the log, absorbed in the log's order.
-        let (lower, upper) = ctx
-            .open_store()?
-            .visit_log_in_halves(|| analysis.reader(), |reader, review| reader.add(review))?;
-        let (lower, upper) = (lower.into_part(), upper.into_part());
-        analysis.absorb(lower);
-        analysis.absorb(upper);
+        analysis.read_store(&ctx.open_store()?)?;
         print(analysis.finish(&thresholds(&args)), &args)
     } else {
         let library = ctx.load_valid_banks(&args.paths)?;
         let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
         for file in &args.logs {
-            crate::logfile::read(file, |review| {
-                analysis.add(&review.as_ref());
-                Ok(())
-            })
-            .map_err(CommandError::from_data)?;
+            analysis
+                .read_export(file)
+                .map_err(CommandError::from_data)?;
         }
         print(analysis.finish(&thresholds(&args)), &args)
     }
@@ -157,26 +149,15 @@ fn text(report: &Report, width: usize) -> String {
     out
 }
 
+/// One version for a person: its name, its figures, what grading again found, then
+/// its flags.
 fn item_text(item: &Item, unit: &str, width: usize) -> String {
     let line = |text: String| {
         let mut folded = wrap_hanging(&text, width, "    ");
         folded.push('\n');
         folded
     };
-    let version = match (&item.version, item.current) {
-        (Some(v), true) => format!("version {v} (current)"),
-        (Some(v), false) => format!("version {v} (earlier)"),
-        (None, _) => "version not recorded".to_owned(),
-    };
-    let mut out = format!(
-        "{}  {}  {}\n",
-        paint(
-            style::ID,
-            sanitize(&format!("{}/{}", item.bank, item.question))
-        ),
-        item.kind,
-        paint(style::DIM, version)
-    );
+    let mut out = item_heading(item);
     out.push_str(&line(format!(
         "  {} attempt{} by {} learner{} · facility {:.2} · right {:.0}% · median {:.1} s",
         item.attempts,
@@ -215,43 +196,7 @@ fn item_text(item: &Item, unit: &str, width: usize) -> String {
         )));
     }
     if let Some(regraded) = &item.regraded {
-        let concepts: Vec<String> = item
-            .concepts
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {}/{}/{}",
-                    sanitize(&c.label),
-                    c.matched,
-                    c.missed,
-                    c.negated
-                )
-            })
-            .collect();
-        out.push_str(&line(format!(
-            "  graded again: {} pass, {} fail; concepts matched/missed/negated: {}",
-            regraded.passing,
-            regraded.failing,
-            concepts.join(" · ")
-        )));
-        if !item.nearest.is_empty() {
-            out.push_str(&format!(
-                "  nearest the pass mark ({:.0}%):\n",
-                regraded.pass_mark * 100.0
-            ));
-            for near in &item.nearest {
-                let verdict = if near.passed {
-                    paint(style::PASS, "pass")
-                } else {
-                    paint(style::FAIL, "fail")
-                };
-                out.push_str(&format!(
-                    "    {:>3.0}% {verdict}  \"{}\"\n",
-                    near.score * 100.0,
-                    truncate(&sanitize(&near.answer), width.saturating_sub(20).max(20))
-                ));
-            }
-        }
+        out.push_str(&regraded_text(item, regraded, width, line));
     }
     for flag in &item.flags {
         out.push_str(&line(format!(
@@ -259,6 +204,73 @@ fn item_text(item: &Item, unit: &str, width: usize) -> String {
             paint(style::WARNING, "!"),
             sanitize(&flag.reason)
         )));
+    }
+    out
+}
+
+/// The first line of a version: its question, kind and version.
+fn item_heading(item: &Item) -> String {
+    let version = match (&item.version, item.current) {
+        (Some(v), true) => format!("version {v} (current)"),
+        (Some(v), false) => format!("version {v} (earlier)"),
+        (None, _) => "version not recorded".to_owned(),
+    };
+    format!(
+        "{}  {}  {}\n",
+        paint(
+            style::ID,
+            sanitize(&format!("{}/{}", item.bank, item.question))
+        ),
+        item.kind,
+        paint(style::DIM, version)
+    )
+}
+
+/// What grading a version's text answers again found: verdicts, concepts, and the
+/// answers nearest the pass mark; `line` folds a line to the width.
+fn regraded_text(
+    item: &Item,
+    regraded: &Regraded,
+    width: usize,
+    line: impl Fn(String) -> String,
+) -> String {
+    let concepts: Vec<String> = item
+        .concepts
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {}/{}/{}",
+                sanitize(&c.label),
+                c.matched,
+                c.missed,
+                c.negated
+            )
+        })
+        .collect();
+    let mut out = line(format!(
+        "  graded again: {} pass, {} fail; concepts matched/missed/negated: {}",
+        regraded.passing,
+        regraded.failing,
+        concepts.join(" · ")
+    ));
+    if item.nearest.is_empty() {
+        return out;
+    }
+    out.push_str(&format!(
+        "  nearest the pass mark ({:.0}%):\n",
+        regraded.pass_mark * 100.0
+    ));
+    for near in &item.nearest {
+        let verdict = if near.passed {
+            paint(style::PASS, "pass")
+        } else {
+            paint(style::FAIL, "fail")
+        };
+        out.push_str(&format!(
+            "    {:>3.0}% {verdict}  \"{}\"\n",
+            near.score * 100.0,
+            truncate(&sanitize(&near.answer), width.saturating_sub(20).max(20))
+        ));
     }
     out
 }

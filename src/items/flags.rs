@@ -92,93 +92,114 @@ pub(super) fn flags(item: &Item, exact: bool, units: Units, thresholds: &Thresho
     if item.attempts < thresholds.min_attempts {
         return flags;
     }
-    let percent = |share: f64| format!("{:.0}%", share * 100.0);
-    let attempts = item.attempts;
-    let mut flag = |kind, reason: String| flags.push(Flag { kind, reason });
+    if exact {
+        key_flags(item, &mut flags);
+    }
+    discrimination_flags(item, units, thresholds, &mut flags);
+    concept_flags(item, thresholds, &mut flags);
+    share_flags(item, exact, thresholds, &mut flags);
+    flags.sort_by_key(|f| f.kind);
+    flags
+}
 
-    if exact && !item.choices.is_empty() {
-        let best_distractor = item
-            .choices
-            .iter()
-            .filter(|c| c.right == Some(false))
-            .max_by_key(|c| c.picks);
-        for key in item.choices.iter().filter(|c| c.right == Some(true)) {
-            if let Some(distractor) = best_distractor.filter(|d| d.picks > key.picks) {
-                flag(
-                    FlagKind::KeyBelowDistractor,
-                    format!(
-                        "right choice {} was picked in {} of attempts, distractor {} in {}: \
-                         is the key right?",
-                        key.letter,
-                        percent(key.rate),
-                        distractor.letter,
-                        percent(distractor.rate)
-                    ),
-                );
-            }
+/// `share` as a whole percentage.
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// A right choice picked less than the most picked distractor.
+fn key_flags(item: &Item, flags: &mut Vec<Flag>) {
+    let best_distractor = item
+        .choices
+        .iter()
+        .filter(|c| c.right == Some(false))
+        .max_by_key(|c| c.picks);
+    for key in item.choices.iter().filter(|c| c.right == Some(true)) {
+        if let Some(distractor) = best_distractor.filter(|d| d.picks > key.picks) {
+            flags.push(Flag {
+                kind: FlagKind::KeyBelowDistractor,
+                reason: format!(
+                    "right choice {} was picked in {} of attempts, distractor {} in {}: \
+                     is the key right?",
+                    key.letter,
+                    percent(key.rate),
+                    distractor.letter,
+                    percent(distractor.rate)
+                ),
+            });
         }
     }
+}
 
-    let unit = units;
+/// Negative or low discrimination, over enough units.
+fn discrimination_flags(item: &Item, unit: Units, thresholds: &Thresholds, flags: &mut Vec<Flag>) {
     let unit_name = unit.singular();
     let units = item.units;
-    if units >= thresholds.min_units {
-        if let Some(r) = item.correlation.filter(|r| *r < 0.0) {
-            flag(
-                FlagKind::NegativeDiscrimination,
-                format!(
-                    "{} better on the other questions do worse on this one (correlation \
-                     {r:.2} over {units} {unit_name}s): check the key and the wording",
-                    unit.who_do()
+    if units < thresholds.min_units {
+        return;
+    }
+    if let Some(r) = item.correlation.filter(|r| *r < 0.0) {
+        flags.push(Flag {
+            kind: FlagKind::NegativeDiscrimination,
+            reason: format!(
+                "{} better on the other questions do worse on this one (correlation \
+                 {r:.2} over {units} {unit_name}s): check the key and the wording",
+                unit.who_do()
+            ),
+        });
+    } else if let Some(efficiency) = item.efficiency.filter(|e| *e < thresholds.min_efficiency) {
+        flags.push(Flag {
+            kind: FlagKind::LowDiscrimination,
+            reason: format!(
+                "discriminative efficiency {} (under {}) over {units} {unit_name}s: it \
+                 barely tells the {} better on the other questions from the rest",
+                percent(efficiency),
+                percent(thresholds.min_efficiency),
+                unit.who_do()
+            ),
+        });
+    }
+}
+
+/// Rubric concepts missing from most passing answers, or in most failing ones.
+fn concept_flags(item: &Item, thresholds: &Thresholds, flags: &mut Vec<Flag>) {
+    let Some(graded) = &item.regraded else {
+        return;
+    };
+    let enough = (thresholds.min_attempts / 2).max(1);
+    for concept in &item.concepts {
+        let unmatched = concept.unmatched_passing;
+        if graded.passing >= enough && unmatched * 2 > graded.passing {
+            flags.push(Flag {
+                kind: FlagKind::ConceptTooStrict,
+                reason: format!(
+                    "concept `{}` is missing from {unmatched} of {} passing answers: \
+                     probably too strict",
+                    concept.label, graded.passing
                 ),
-            );
-        } else if let Some(efficiency) = item.efficiency.filter(|e| *e < thresholds.min_efficiency)
-        {
-            flag(
-                FlagKind::LowDiscrimination,
-                format!(
-                    "discriminative efficiency {} (under {}) over {units} {unit_name}s: it \
-                     barely tells the {} better on the other questions from the rest",
-                    percent(efficiency),
-                    percent(thresholds.min_efficiency),
-                    unit.who_do()
+            });
+        }
+        let matched = concept.matched_failing;
+        if graded.failing >= enough && matched * 2 > graded.failing {
+            flags.push(Flag {
+                kind: FlagKind::ConceptTooLoose,
+                reason: format!(
+                    "concept `{}` is in {matched} of {} failing answers: probably too loose",
+                    concept.label, graded.failing
                 ),
-            );
+            });
         }
     }
+}
 
-    if let Some(graded) = &item.regraded {
-        let enough = (thresholds.min_attempts / 2).max(1);
-        for concept in &item.concepts {
-            let unmatched = concept.unmatched_passing;
-            if graded.passing >= enough && unmatched * 2 > graded.passing {
-                flag(
-                    FlagKind::ConceptTooStrict,
-                    format!(
-                        "concept `{}` is missing from {unmatched} of {} passing answers: \
-                         probably too strict",
-                        concept.label, graded.passing
-                    ),
-                );
-            }
-            let matched = concept.matched_failing;
-            if graded.failing >= enough && matched * 2 > graded.failing {
-                flag(
-                    FlagKind::ConceptTooLoose,
-                    format!(
-                        "concept `{}` is in {matched} of {} failing answers: probably too loose",
-                        concept.label, graded.failing
-                    ),
-                );
-            }
-        }
-    }
-
+/// Too hard, a distractor nobody picked, too easy.
+fn share_flags(item: &Item, exact: bool, thresholds: &Thresholds, flags: &mut Vec<Flag>) {
+    let attempts = item.attempts;
     if item.right <= thresholds.hard {
-        flag(
-            FlagKind::TooHard,
-            format!("only {} of {attempts} attempts right", percent(item.right)),
-        );
+        flags.push(Flag {
+            kind: FlagKind::TooHard,
+            reason: format!("only {} of {attempts} attempts right", percent(item.right)),
+        });
     }
     if exact {
         for choice in item
@@ -186,21 +207,19 @@ pub(super) fn flags(item: &Item, exact: bool, units: Units, thresholds: &Thresho
             .iter()
             .filter(|c| c.right == Some(false) && c.picks == 0)
         {
-            flag(
-                FlagKind::UnpickedDistractor,
-                format!(
+            flags.push(Flag {
+                kind: FlagKind::UnpickedDistractor,
+                reason: format!(
                     "distractor {} was never picked in {attempts} attempts",
                     choice.letter
                 ),
-            );
+            });
         }
     }
     if item.right >= thresholds.easy {
-        flag(
-            FlagKind::TooEasy,
-            format!("{} of {attempts} attempts right", percent(item.right)),
-        );
+        flags.push(Flag {
+            kind: FlagKind::TooEasy,
+            reason: format!("{} of {attempts} attempts right", percent(item.right)),
+        });
     }
-    flags.sort_by_key(|f| f.kind);
-    flags
 }

@@ -3,8 +3,10 @@
 
 use super::*;
 use crate::bank::{Library, load_str};
+use crate::schedule::Rating;
 use crate::schedule::State;
-use chrono::TimeDelta;
+use crate::session::Mode;
+use chrono::{DateTime, TimeDelta};
 use std::path::Path;
 
 const BANK: &str = r#"
@@ -38,7 +40,12 @@ pass = 0.5
 "#;
 
 fn library() -> Library {
-    let (bank, diagnostics) = load_str(Path::new("t.toml"), BANK);
+    library_of(BANK)
+}
+
+/// A library of the one bank `toml`, which loads without an error.
+fn library_of(toml: &str) -> Library {
+    let (bank, diagnostics) = load_str(Path::new("t.toml"), toml);
     assert!(diagnostics.iter().all(|d| !d.is_error()), "{diagnostics:?}");
     Library {
         banks: vec![bank.expect("the test bank loads")],
@@ -451,4 +458,71 @@ fn a_log_read_in_two_parts_reports_what_it_reports_read_whole() {
         let (parts, _) = analysis.finish(&Thresholds::default());
         assert_eq!(parts, whole, "split after {split} reviews");
     }
+}
+
+/// A mock interview logs the answer to a follow-up under its own key,
+/// `question/follow-1`: it is an item of its own, not an answer outside the banks.
+#[test]
+fn follow_up_answers_count_as_the_follow_up_questions_they_are() {
+    const INTERVIEW: &str = r#"
+[bank]
+id = "t"
+title = "Interview"
+
+[[question]]
+id = "q"
+kind = "interview"
+tier = "advanced"
+prompt = "Why volumes?"
+model_answer = "Volumes persist data."
+
+[[question.follow_up]]
+prompt = "Where on the host?"
+model_answer = "Under /var/lib/docker/volumes."
+"#;
+    let library = library_of(INTERVIEW);
+    let grader = Grader::new(&library.banks);
+    let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
+    let (bank, follow_up) = library
+        .questions_and_follow_ups()
+        .find(|(_, q)| q.id == "q/follow-1")
+        .expect("the follow-up is loaded");
+    let version = follow_up.version(&bank.synonyms);
+    let mut rows = [
+        row("l1", "q", "volumes persist data", 1.0, 1000),
+        row(
+            "l1",
+            "q/follow-1",
+            "under /var/lib/docker/volumes",
+            1.0,
+            1000,
+        ),
+        row("l2", "q/follow-1", "in the container", 0.0, 1000),
+        row("l2", "q/follow-2", "no such follow-up", 0.0, 1000),
+    ];
+    for row in &mut rows[1..3] {
+        row.version = Some(version.clone());
+    }
+    feed(&mut analysis, &rows);
+    let report = analysis.finish(&Thresholds::default()).0;
+    let items: Vec<(&str, usize)> = report
+        .items
+        .iter()
+        .map(|i| (i.question.as_str(), i.attempts))
+        .collect();
+    assert_eq!(items, [("q/follow-1", 2), ("q", 1)]);
+    assert_eq!(
+        report.outside_banks, 1,
+        "only the unknown follow-up is left out"
+    );
+    let follow_up = &report.items[0];
+    assert!(
+        follow_up.current,
+        "its version is the follow-up's current one"
+    );
+    let graded = follow_up
+        .regraded
+        .as_ref()
+        .expect("its text answers are graded again");
+    assert_eq!((graded.passing + graded.failing), 2);
 }

@@ -69,7 +69,7 @@ const fn column(name: &'static str, kind: Kind, optional: bool) -> Column {
 }
 
 /// Every column, in the order every format writes them.
-pub const COLUMNS: [Column; 26] = [
+pub const COLUMNS: [Column; 27] = [
     column("uuid", Kind::Text, false),
     column("learner", Kind::Text, false),
     column("device", Kind::Text, false),
@@ -96,7 +96,12 @@ pub const COLUMNS: [Column; 26] = [
     column("stability_after", Kind::Float, true),
     column("difficulty_after", Kind::Float, true),
     column("due_after", Kind::Time, true),
+    column("hints", Kind::Integer, false),
 ];
+
+/// How many of [`COLUMNS`] an export written before `hints` was kept has (the rest
+/// were added after it, at the end; they read as 0 when absent).
+pub const FIRST_COLUMNS: usize = 26;
 
 /// A value in one column of one record.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -178,6 +183,7 @@ pub fn values(record: &LogRecord) -> [Value<'_>; COLUMNS.len()] {
         stability_after,
         difficulty_after,
         record.after.due.map_or(Value::Null, Value::Time),
+        Value::Integer(i64::from(review.hints)),
     ]
 }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use super::{COLUMNS, Kind, Value};
+use super::{COLUMNS, FIRST_COLUMNS, Kind, Value};
 use crate::schedule::{Rating, State};
 use crate::session::{Mode, QuestionKey, ReviewId};
 use crate::store::{Review, StoreError, is_uuid};
@@ -192,7 +192,8 @@ pub(super) fn check_columns<'a>(
 ) -> Result<(), ReadError> {
     let names: Vec<&str> = names.into_iter().collect();
     let expected: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
-    if names == expected {
+    // An export written before the later columns were added has the first ones only.
+    if names == expected || names == expected[..FIRST_COLUMNS] {
         return Ok(());
     }
     let missing: Vec<&str> = expected
@@ -391,6 +392,7 @@ const RATING: usize = 14;
 const DURATION: usize = 15;
 const RESCHEDULED: usize = 16;
 const STATE: usize = 17;
+const HINTS: usize = 26;
 
 /// The review in one row's values, checked; the replayed columns are not read (an
 /// import replays the merged log itself).
@@ -426,26 +428,14 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
     if bank.is_empty() || question.is_empty() {
         return Err("`bank` and `question` must not be empty".to_owned());
     }
-    let version = match values[VERSION] {
-        Value::Text(v) if v.len() == 16 && v.bytes().all(|b| b.is_ascii_hexdigit()) => {
-            Some(v.to_ascii_lowercase())
-        }
-        Value::Null => None,
-        Value::Text(v) => return Err(format!("`version` is not 16 hex digits: `{v}`")),
-        _ => return Err("`version` is not text".to_owned()),
-    };
+    let version = version_from(values[VERSION])?;
     let Value::Time(reviewed_at) = values[REVIEWED_AT] else {
         return Err("`reviewed_at` is empty".to_owned());
     };
     let mode = text(MODE)?;
     let mode = Mode::from_name(mode)
         .ok_or_else(|| format!("`mode` is `{mode}`, not drill, quiz or interview"))?;
-    let score = match values[SCORE] {
-        Value::Float(score) if (0.0..=1.0).contains(&score) => Some(score),
-        Value::Null => None,
-        Value::Float(score) => return Err(format!("`score` is {score}, outside 0 to 1")),
-        _ => return Err("`score` is not a number".to_owned()),
-    };
+    let score = score_from(values[SCORE])?;
     let duration = integer(DURATION)?.unwrap_or(0);
     if duration < 0 {
         return Err(format!("`duration` is {duration}, below 0"));
@@ -460,17 +450,8 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
         Some(3) => State::Relearning,
         other => return Err(format!("`state` is {other:?}, not 0 to 3")),
     };
-    let choice_order = match values[CHOICE_ORDER] {
-        Value::Null => Vec::new(),
-        Value::Text(order) => order
-            .split(',')
-            .map(|letters| {
-                crate::bank::letter_index(letters)
-                    .ok_or_else(|| format!("`choice_order` is not letters: `{order}`"))
-            })
-            .collect::<Result<_, _>>()?,
-        _ => return Err("`choice_order` is not text".to_owned()),
-    };
+    let choice_order = choice_order_from(values[CHOICE_ORDER])?;
+    let hints = hints_from(values[HINTS])?;
     Ok(Review {
         id: ReviewId(0),
         choice_order,
@@ -488,7 +469,57 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
         learner: Some(id(LEARNER)?),
         device: id(DEVICE)?,
         version,
+        hints,
     })
+}
+
+/// The `hints` column: a whole number from 0; absent (an export written before hints
+/// were kept) is 0.
+fn hints_from(value: Value<'_>) -> Result<u32, String> {
+    match value {
+        Value::Null => Ok(0),
+        Value::Integer(n) => {
+            u32::try_from(n).map_err(|_| format!("`hints` is {n}, not a count from 0"))
+        }
+        _ => Err("`hints` is not a whole number".to_owned()),
+    }
+}
+
+/// The `version` column: 16 hex digits (lower-cased) or nothing.
+fn version_from(value: Value<'_>) -> Result<Option<String>, String> {
+    match value {
+        Value::Text(v) if v.len() == 16 && v.bytes().all(|b| b.is_ascii_hexdigit()) => {
+            Ok(Some(v.to_ascii_lowercase()))
+        }
+        Value::Null => Ok(None),
+        Value::Text(v) => Err(format!("`version` is not 16 hex digits: `{v}`")),
+        _ => Err("`version` is not text".to_owned()),
+    }
+}
+
+/// The `score` column: a number from 0 to 1, or nothing.
+fn score_from(value: Value<'_>) -> Result<Option<f64>, String> {
+    match value {
+        Value::Float(score) if (0.0..=1.0).contains(&score) => Ok(Some(score)),
+        Value::Null => Ok(None),
+        Value::Float(score) => Err(format!("`score` is {score}, outside 0 to 1")),
+        _ => Err("`score` is not a number".to_owned()),
+    }
+}
+
+/// The `choice_order` column: letters separated by commas, or nothing.
+fn choice_order_from(value: Value<'_>) -> Result<Vec<usize>, String> {
+    match value {
+        Value::Null => Ok(Vec::new()),
+        Value::Text(order) => order
+            .split(',')
+            .map(|letters| {
+                crate::bank::letter_index(letters)
+                    .ok_or_else(|| format!("`choice_order` is not letters: `{order}`"))
+            })
+            .collect(),
+        _ => Err("`choice_order` is not text".to_owned()),
+    }
 }
 
 #[cfg(test)]
@@ -514,6 +545,7 @@ mod tests {
             (DURATION, "duration"),
             (RESCHEDULED, "rescheduled"),
             (STATE, "state"),
+            (HINTS, "hints"),
         ] {
             assert_eq!(COLUMNS[index].name, name);
         }

@@ -247,25 +247,7 @@ impl Importer<'_> {
         self.imported.read += 1;
         let learner = review.learner.clone().unwrap_or_else(|| self.me.clone());
         if self.same_learner {
-            match &self.learner_seen {
-                None => {
-                    if learner != self.me {
-                        self.transaction
-                            .execute("UPDATE identity SET learner = ?1", [&learner])
-                            .map_err(sqlite)?;
-                        self.me = learner.clone();
-                        self.imported.adopted = Some(learner.clone());
-                    }
-                    self.learner_seen = Some(learner.clone());
-                }
-                Some(first) if *first != learner => {
-                    return Err(StoreError::SeveralLearners {
-                        first: first.clone(),
-                        second: learner,
-                    });
-                }
-                Some(_) => {}
-            }
+            self.one_learner(&learner)?;
         }
         let own = learner == self.me;
         let uuid = uuid_bits(&review.uuid);
@@ -290,14 +272,55 @@ impl Importer<'_> {
         if self.imported.added == self.bulk_after && self.dropped_indexes.is_none() {
             self.dropped_indexes = Some(drop_indexes(self.transaction).map_err(sqlite)?);
         }
-        let added = self
-            .transaction
+        let added = self.insert(&review, &learner, own).map_err(sqlite)?;
+        debug_assert_eq!(added, 1);
+        self.next_id += 1;
+        self.known
+            .insert(uuid, (what, (!own).then(|| learner_hash(&learner))));
+        self.imported.added += 1;
+        if own {
+            self.imported.own += 1;
+        } else {
+            *self.imported.others.entry(learner).or_default() += 1;
+        }
+        Ok(())
+    }
+
+    /// Checks that `learner` is the one learner of the file, adopting the first as this
+    /// database's learner (an import of one learner's log into a new database).
+    fn one_learner(&mut self, learner: &str) -> Result<(), StoreError> {
+        match &self.learner_seen {
+            None => {
+                if learner != self.me {
+                    self.transaction
+                        .execute("UPDATE identity SET learner = ?1", [learner])
+                        .map_err(|source| sqlite_error(self.path, source))?;
+                    self.me = learner.to_owned();
+                    self.imported.adopted = Some(learner.to_owned());
+                }
+                self.learner_seen = Some(learner.to_owned());
+            }
+            Some(first) if first != learner => {
+                return Err(StoreError::SeveralLearners {
+                    first: first.clone(),
+                    second: learner.to_owned(),
+                });
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+
+    /// Writes `review` into the log as `learner`'s (no learner column when it is this
+    /// database's own, `own`), with the next id; returns the rows written.
+    fn insert(&self, review: &Review, learner: &str, own: bool) -> rusqlite::Result<usize> {
+        self.transaction
             .prepare_cached(
                 "INSERT INTO review (uuid, learner, device, bank, question, version, \
                  reviewed_at, mode, answer, score, suggested_rating, rating, duration_ms, \
-                 rescheduled, state_before, id, choice_order) \
+                 rescheduled, state_before, id, choice_order, hints) \
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-                 ?16, ?17)",
+                 ?16, ?17, ?18)",
             )
             .and_then(|mut insert| {
                 insert.execute(params![
@@ -318,20 +341,9 @@ impl Importer<'_> {
                     review.state_before,
                     self.next_id,
                     choice_order_text(&review.choice_order),
+                    review.hints,
                 ])
             })
-            .map_err(sqlite)?;
-        debug_assert_eq!(added, 1);
-        self.next_id += 1;
-        self.known
-            .insert(uuid, (what, (!own).then(|| learner_hash(&learner))));
-        self.imported.added += 1;
-        if own {
-            self.imported.own += 1;
-        } else {
-            *self.imported.others.entry(learner).or_default() += 1;
-        }
-        Ok(())
     }
 }
 

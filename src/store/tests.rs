@@ -578,6 +578,7 @@ fn imported(n: usize, learner: &str) -> Review {
         device: "11111111-1111-4111-8111-111111111111".to_owned(),
         version: None,
         choice_order: Vec::new(),
+        hints: 0,
     }
 }
 

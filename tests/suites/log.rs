@@ -21,18 +21,21 @@ fn scheduler() -> Scheduler {
 }
 
 /// A log of two questions: q1 rated Good, Good, Again; q2 rated Hard then logged once
-/// without rescheduling.
+/// without rescheduling; the n-th answer (from 0) took n % 3 hints.
 fn make_log(db: &Path) -> Store {
     let mut store = Store::open(db).expect("open the store");
     let scheduler = scheduler();
     let mut at = start();
-    for (question, rating, reschedules) in [
+    for (n, (question, rating, reschedules)) in [
         ("q1", Rating::Good, true),
         ("q2", Rating::Hard, true),
         ("q1", Rating::Good, true),
         ("q2", Rating::Good, false),
         ("q1", Rating::Again, true),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         let review = NewReview {
             key: QuestionKey::new("b", question),
             mode: if reschedules { Mode::Drill } else { Mode::Quiz },
@@ -44,7 +47,7 @@ fn make_log(db: &Path) -> Store {
             duration_ms: 1500,
             reschedules,
             version: None,
-            hints: 0,
+            hints: n as u32 % 3,
         };
         store.record(&review, &scheduler, at).expect("record");
         at += TimeDelta::hours(30);
@@ -107,6 +110,12 @@ fn an_export_replays_each_card_and_csv_and_ndjson_agree() {
     );
     assert_eq!(field(&rows[2], "elapsed_seconds"), "216000");
     assert_eq!(field(&rows[0], "answer"), "an answer, \"quoted\", to q1");
+    let hints: Vec<String> = rows.iter().map(|r| field(r, "hints")).collect();
+    assert_eq!(
+        hints,
+        ["0", "1", "2", "0", "1"],
+        "the hints taken, in time order"
+    );
 
     // The last review of each question leaves the card the store holds.
     for (question, row) in [("q1", &rows[4]), ("q2", &rows[3])] {
@@ -376,4 +385,44 @@ fn a_foreign_or_damaged_export_is_refused_and_nothing_is_written() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn an_export_from_before_hints_were_kept_imports_with_no_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    make_log(&a);
+    // The CSV and NDJSON exports as they were written before the `hints` column.
+    let csv = export(&a, "csv");
+    assert!(csv.lines().next().unwrap().ends_with(",due_after,hints"));
+    let old_csv: String = csv
+        .lines()
+        .map(|line| format!("{}\n", &line[..line.rfind(',').unwrap()]))
+        .collect();
+    let old_ndjson: String = export(&a, "ndjson")
+        .lines()
+        .map(|line| {
+            let mut object: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(line).unwrap();
+            assert!(object.remove("hints").is_some());
+            format!("{}\n", serde_json::Value::Object(object))
+        })
+        .collect();
+    for (name, text) in [("old.csv", old_csv), ("old.ndjson", old_ndjson)] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        let fresh = dir.path().join(format!("{name}.db"));
+        let run = import(&fresh, &[&file], true);
+        assert_eq!(run.code, 0, "{name}: {}", run.transcript());
+        assert!(run.stdout.contains("5 new, 0 already"), "{}", run.stdout);
+        let again = export(&fresh, "csv");
+        let mut reader = csv::Reader::from_reader(again.as_bytes());
+        let last = reader.headers().unwrap().len() - 1;
+        assert_eq!(&reader.headers().unwrap()[last], "hints");
+        let hints: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[last].to_owned())
+            .collect();
+        assert_eq!(hints, ["0"; 5], "{name}");
+    }
 }

@@ -8,11 +8,13 @@
 //! marks share one sequence of ids, so a question's history has one order: a reset
 //! starts its card afresh from the answers after it.
 
-use std::collections::{HashMap, HashSet};
+mod read;
+mod replay;
+
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, SubsecRound, Utc};
-use rusqlite::types::ToSql;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::cards::{load_card, save_card};
@@ -22,6 +24,8 @@ use super::{QuestionKey, Store, StoreError, StudyDay, sqlite_error};
 use crate::bank::{letter, letter_index};
 use crate::schedule::{Card, Rating, Scheduler, State};
 use crate::session::{Mark, Mode, NewReview, ReviewId};
+pub(super) use replay::rebuild_cards;
+use replay::replay_question;
 
 /// One row of the review log: a [`NewReview`] as it was recorded, and what the log
 /// adds to it (its id, its time, the card's state before it).
@@ -61,6 +65,8 @@ pub struct Review {
     /// The version of the question answered (`Question::version`); `None` when the
     /// log did not record it.
     pub version: Option<String>,
+    /// How many hints the learner took before answering.
+    pub hints: u32,
 }
 
 /// A row of the review log as [`Store::visit_log`] lends it: a [`Review`]'s fields
@@ -160,7 +166,7 @@ pub struct Orphan {
 pub(super) const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, \
                                          answer, score, suggested_rating, rating, duration_ms, \
                                          rescheduled, choice_order, uuid, learner, device, \
-                                         version";
+                                         version, hints";
 
 /// A [`Review`] from a row of [`REVIEW_COLUMNS`].
 pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
@@ -184,6 +190,7 @@ pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revie
         learner: row.get(14)?,
         device: row.get(15)?,
         version: row.get(16)?,
+        hints: row.get(17)?,
     })
 }
 
@@ -404,234 +411,6 @@ impl Store {
         }
         Ok(aside)
     }
-
-    /// This learner's log of one question, oldest first.
-    pub fn history(&self, key: &QuestionKey) -> Result<Vec<Review>, StoreError> {
-        self.reviews_where(
-            "WHERE bank = ?1 AND question = ?2 AND learner IS NULL ORDER BY reviewed_at, id",
-            params![key.bank, key.question],
-        )
-    }
-
-    /// This learner's reviews at or after `since`, oldest first.
-    pub fn reviews_since(&self, since: DateTime<Utc>) -> Result<Vec<Review>, StoreError> {
-        self.reviews_where(
-            "WHERE reviewed_at >= ?1 AND learner IS NULL ORDER BY reviewed_at, id",
-            params![Micros(since)],
-        )
-    }
-
-    /// This learner's whole log, oldest first.
-    pub fn all_reviews(&self) -> Result<Vec<Review>, StoreError> {
-        self.reviews_where("WHERE learner IS NULL ORDER BY reviewed_at, id", params![])
-    }
-
-    /// How many answers the log holds.
-    pub fn review_count(&self) -> Result<u64, StoreError> {
-        let count: i64 = self
-            .connection
-            .query_row("SELECT COUNT(*) FROM review", [], |row| row.get(0))
-            .map_err(self.sqlite())?;
-        Ok(count.max(0) as u64)
-    }
-
-    fn reviews_where(
-        &self,
-        clause: &str,
-        parameters: &[&dyn ToSql],
-    ) -> Result<Vec<Review>, StoreError> {
-        let sql = format!("SELECT {REVIEW_COLUMNS} FROM review {clause}");
-        let mut statement = self.connection.prepare(&sql).map_err(self.sqlite())?;
-        statement
-            .query_map(parameters, review_from_row)
-            .map_err(self.sqlite())?
-            .collect::<rusqlite::Result<_>>()
-            .map_err(self.sqlite())
-    }
-
-    /// Calls `visit` with the bank, question, time, rating and prior state of every
-    /// review of this learner at or after `from` and before `until` (or without end), in no set order.
-    /// The ids are borrowed from the row, so statistics over a long log allocate
-    /// nothing per review.
-    pub fn visit_reviews(
-        &self,
-        from: DateTime<Utc>,
-        until: Option<DateTime<Utc>>,
-        mut visit: impl FnMut(&str, &str, DateTime<Utc>, Rating, State),
-    ) -> Result<(), StoreError> {
-        let sqlite = self.sqlite();
-        let mut statement = self
-            .connection
-            .prepare_cached(
-                "SELECT bank, question, reviewed_at, rating, state_before FROM review \
-                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2 AND learner IS NULL",
-            )
-            .map_err(&sqlite)?;
-        let until = until.map_or(i64::MAX, |t| t.timestamp_micros());
-        let mut rows = statement
-            .query(params![Micros(from), until])
-            .map_err(&sqlite)?;
-        while let Some(row) = rows.next().map_err(&sqlite)? {
-            let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
-            let at = row.get::<_, Micros>(2).map_err(&sqlite)?.0;
-            let rating = row.get(3).map_err(&sqlite)?;
-            let state = row.get(4).map_err(&sqlite)?;
-            visit(
-                text(0).map_err(&sqlite)?,
-                text(1).map_err(&sqlite)?,
-                at,
-                rating,
-                state,
-            );
-        }
-        Ok(())
-    }
-
-    /// Calls `visit` with every review of the log, every learner's, in the order of
-    /// their ids, each borrowed from its row (item analysis reads the whole log this
-    /// way). This learner's reviews carry the database's learner id.
-    pub fn visit_log(&self, visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
-        self.visit_log_between(i64::MIN, i64::MAX, visit)
-    }
-
-    /// [`Store::visit_log`] of the reviews whose id is at least `from` and below `until`.
-    fn visit_log_between(
-        &self,
-        from: i64,
-        until: i64,
-        mut visit: impl FnMut(&ReviewRef<'_>),
-    ) -> Result<(), StoreError> {
-        let sqlite = self.sqlite();
-        let mut statement = self
-            .connection
-            .prepare_cached(
-                "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
-                 suggested_rating, rating, duration_ms, rescheduled, \
-                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review \
-                 WHERE id >= ?1 AND id < ?2 ORDER BY id",
-            )
-            .map_err(&sqlite)?;
-        let mut rows = statement.query([from, until]).map_err(&sqlite)?;
-        while let Some(row) = rows.next().map_err(&sqlite)? {
-            let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
-            let version = row.get_ref(12).map_err(&sqlite)?;
-            let review = ReviewRef {
-                uuid: text(13).map_err(&sqlite)?,
-                learner: Some(text(11).map_err(&sqlite)?),
-                version: match version {
-                    rusqlite::types::ValueRef::Null => None,
-                    value => Some(value.as_str().map_err(|e| sqlite(e.into()))?),
-                },
-                bank: text(0).map_err(&sqlite)?,
-                question: text(1).map_err(&sqlite)?,
-                reviewed_at: row.get::<_, Micros>(2).map_err(&sqlite)?.0,
-                state_before: row.get(3).map_err(&sqlite)?,
-                mode: row.get(4).map_err(&sqlite)?,
-                answer: text(5).map_err(&sqlite)?,
-                score: row.get(6).map_err(&sqlite)?,
-                suggested: row.get(7).map_err(&sqlite)?,
-                rating: row.get(8).map_err(&sqlite)?,
-                duration_ms: row.get::<_, i64>(9).map_err(&sqlite)?.max(0) as u64,
-                reschedules: row.get(10).map_err(&sqlite)?,
-            };
-            visit(&review);
-        }
-        Ok(())
-    }
-
-    /// [`Store::visit_log`] in two halves at once: the reviews of the lower half of
-    /// the ids on this connection, the rest on a second one (stepping through SQLite's
-    /// rows is most of what reading a long log costs). Each half is visited into its own
-    /// accumulator, made by `start`; returns the lower and the upper, which together are
-    /// the log in the order of its ids.
-    pub fn visit_log_in_halves<T: Send>(
-        &self,
-        start: impl Fn() -> T + Sync,
-        visit: impl Fn(&mut T, &ReviewRef<'_>) + Sync,
-    ) -> Result<(T, T), StoreError> {
-        let (low, high): (Option<i64>, Option<i64>) = self
-            .connection
-            .query_row("SELECT MIN(id), MAX(id) FROM review", [], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .map_err(self.sqlite())?;
-        let split = match (low, high) {
-            (Some(low), Some(high)) => low + (high - low) / 2 + 1,
-            _ => i64::MAX,
-        };
-        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
-            let mut part = start();
-            store.visit_log_between(from, until, |review| visit(&mut part, review))?;
-            Ok(part)
-        };
-        let path = self.path();
-        let (lower, upper) = std::thread::scope(|scope| {
-            let upper = scope.spawn(|| fold(&Store::open(path)?, split, i64::MAX));
-            let lower = fold(self, i64::MIN, split);
-            (lower, upper.join())
-        });
-        // A panic reading the upper half is a bug: carry it on, as an unjoined thread would.
-        let upper = upper.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((lower?, upper?))
-    }
-
-    /// [`Store::visit_reviews`] from `from` on, read in two halves at once: the reviews
-    /// before `split` on this connection, the rest on a second one (stepping through
-    /// SQLite's rows is most of what reading a long log costs). Each half is visited
-    /// into its own accumulator, made by `start`; returns the older and the newer.
-    pub fn visit_reviews_in_halves<T: Send>(
-        &self,
-        from: DateTime<Utc>,
-        split: DateTime<Utc>,
-        start: impl Fn() -> T + Sync,
-        visit: impl Fn(&mut T, &str, &str, DateTime<Utc>, Rating, State) + Sync,
-    ) -> Result<(T, T), StoreError> {
-        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
-            let mut totals = start();
-            store.visit_reviews(from, until, |bank, question, at, rating, state| {
-                visit(&mut totals, bank, question, at, rating, state);
-            })?;
-            Ok(totals)
-        };
-        let path = self.path();
-        let (older, newer) = std::thread::scope(|scope| {
-            let newer = scope.spawn(|| fold(&Store::open(path)?, split, None));
-            let older = fold(self, from, Some(split));
-            (older, newer.join())
-        });
-        // A panic reading the newer half is a bug: carry it on, as an unjoined thread would.
-        let newer = newer.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((older?, newer?))
-    }
-
-    /// Questions in the log that are not among `known` (their bank or
-    /// question id has vanished). Their history is kept, never deleted.
-    pub fn orphans(&self, known: &HashSet<QuestionKey>) -> Result<Vec<Orphan>, StoreError> {
-        let mut statement = self
-            .connection
-            .prepare(
-                "SELECT bank, question, COUNT(*), MAX(reviewed_at) FROM review \
-                 WHERE learner IS NULL GROUP BY bank, question ORDER BY bank, question",
-            )
-            .map_err(self.sqlite())?;
-        let rows = statement
-            .query_map([], |row| {
-                Ok(Orphan {
-                    key: QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
-                    reviews: row.get::<_, i64>(2)?.max(0) as u64,
-                    last_review: row.get::<_, Micros>(3)?.0,
-                })
-            })
-            .map_err(self.sqlite())?;
-        let mut orphans = Vec::new();
-        for row in rows {
-            let orphan = row.map_err(self.sqlite())?;
-            if !known.contains(&orphan.key) {
-                orphans.push(orphan);
-            }
-        }
-        Ok(orphans)
-    }
 }
 
 /// Append `review` to the log at `now` and store the question's next card (when the
@@ -710,132 +489,4 @@ pub(super) fn choice_order_text(order: &[usize]) -> Option<String> {
 
 pub(super) fn choice_order_from(text: &str) -> Vec<usize> {
     text.split(',').map_while(letter_index).collect()
-}
-
-/// The time and id of each question's latest reset: this learner's answers up to then
-/// no longer count. (Time first: answers merged from another device are not in the
-/// order of the ids.)
-fn resets(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, (i64, i64)>> {
-    let mut statement = connection.prepare(
-        "SELECT bank, question, marked_at, id FROM mark m WHERE kind = 'reset' AND id = \
-         (SELECT MAX(id) FROM mark x WHERE x.bank = m.bank AND x.question = m.question \
-         AND x.kind = 'reset')",
-    )?;
-    statement
-        .query_map([], |row| {
-            Ok((
-                QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
-                (row.get(2)?, row.get(3)?),
-            ))
-        })?
-        .collect()
-}
-
-/// Replace every card by the replay of its question's log (this learner's reviews, in
-/// time order: merged logs are not in the order they were written), one question at a
-/// time, from its latest reset on (the caller's transaction makes it all or nothing).
-///
-/// The log is read once in the order it is stored (no sort in SQLite, no lookup of a
-/// row by index), each question numbered on first sight; the reviews are then sorted in
-/// memory by question, time and id, and each question replayed in turn.
-pub(super) fn rebuild_cards(
-    connection: &Connection,
-    scheduler: &Scheduler,
-) -> rusqlite::Result<usize> {
-    connection.execute("DELETE FROM card", [])?;
-    let resets = resets(connection)?;
-    let mut statement = connection.prepare(
-        "SELECT bank, question, rating, reviewed_at, id FROM review \
-         WHERE rescheduled = 1 AND learner IS NULL",
-    )?;
-    let mut rows = statement.query([])?;
-    // Each question met, by its bank's length, bank and id (so no two keys run together).
-    let mut numbers: rustc_hash::FxHashMap<Box<[u8]>, u32> = rustc_hash::FxHashMap::default();
-    let mut keys: Vec<QuestionKey> = Vec::new();
-    let mut name = Vec::new();
-    // (question, time, id, rating)
-    let mut log: Vec<(u32, i64, i64, Rating)> = Vec::new();
-    while let Some(row) = rows.next()? {
-        let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
-        let (bank, question) = (text(0)?, text(1)?);
-        name.clear();
-        name.extend_from_slice(&(bank.len() as u64).to_le_bytes());
-        name.extend_from_slice(bank.as_bytes());
-        name.extend_from_slice(question.as_bytes());
-        let number = match numbers.get(name.as_slice()) {
-            Some(&number) => number,
-            None => {
-                let number = keys.len() as u32;
-                keys.push(QuestionKey::new(bank, question));
-                numbers.insert(name.as_slice().into(), number);
-                number
-            }
-        };
-        let at = row.get::<_, Micros>(3)?.0.timestamp_micros();
-        log.push((number, at, row.get(4)?, row.get(2)?));
-    }
-    drop(numbers);
-    // Questions in the order of their keys, as the card table keeps them.
-    let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-    order.sort_unstable_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
-    let mut rank = vec![0u32; keys.len()];
-    for (position, number) in order.iter().enumerate() {
-        rank[*number as usize] = position as u32;
-    }
-    log.sort_unstable_by_key(|&(number, at, id, _)| (rank[number as usize], at, id));
-    let mut count = 0;
-    for reviews in log.chunk_by(|a, b| a.0 == b.0) {
-        let key = &keys[reviews[0].0 as usize];
-        let reset = resets.get(key).copied();
-        let mut counted = reviews
-            .iter()
-            .filter(|&&(_, at, id, _)| reset.is_none_or(|reset| (at, id) >= reset))
-            .peekable();
-        let Some(&&(_, first, _, _)) = counted.peek() else {
-            continue;
-        };
-        let fuzz_key = key.to_string();
-        let card = counted.fold(Card::new(), |card, &(_, at, _, rating)| {
-            scheduler.review(&card, rating, micros_time(at), &fuzz_key)
-        });
-        save_card(connection, key, &card, micros_time(first))?;
-        count += 1;
-    }
-    Ok(count)
-}
-
-/// A time read from the log (microseconds since the epoch, as [`Micros`] stores it).
-fn micros_time(micros: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp_micros(micros).unwrap_or_default()
-}
-
-/// Recompute one question's card from its log (the answers after its latest reset)
-/// and store it, or remove it when no answer counts.
-fn replay_question(
-    connection: &Connection,
-    key: &QuestionKey,
-    scheduler: &Scheduler,
-) -> rusqlite::Result<Card> {
-    let mut statement = connection.prepare(
-        "SELECT rating, reviewed_at FROM review r WHERE bank = ?1 AND question = ?2 \
-         AND rescheduled = 1 AND learner IS NULL AND NOT EXISTS (SELECT 1 FROM mark m \
-         WHERE m.bank = ?1 AND m.question = ?2 AND m.kind = 'reset' \
-         AND (m.marked_at > r.reviewed_at OR (m.marked_at = r.reviewed_at AND m.id > r.id))) \
-         ORDER BY reviewed_at, id",
-    )?;
-    let log: Vec<(Rating, DateTime<Utc>)> = statement
-        .query_map(params![key.bank, key.question], |row| {
-            Ok((row.get(0)?, row.get::<_, Micros>(1)?.0))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let first = log.first().map(|(_, at)| *at);
-    let card = scheduler.replay(log, &key.to_string());
-    connection.execute(
-        "DELETE FROM card WHERE bank = ?1 AND question = ?2",
-        params![key.bank, key.question],
-    )?;
-    if let Some(first) = first {
-        save_card(connection, key, &card, first)?;
-    }
-    Ok(card)
 }

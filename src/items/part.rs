@@ -1,0 +1,359 @@
+//! Reading the log: each [`Reader`] counts a stretch of reviews into its own [`Part`]
+//! (versions and learners numbered as it met them), for [`Analysis::absorb`] to make the
+//! analysis's own; [`Shared`] is what every reader only reads (the loaded questions and
+//! the regrade cache).
+
+use std::sync::OnceLock;
+
+use chrono::{DateTime, Utc};
+use rustc_hash::FxHashMap;
+
+use super::cache::{Cursor, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
+use super::regrade::Regrade;
+use crate::bank::{Bank, Question, grading_part, letter_index};
+use crate::grade::Grader;
+use crate::schedule::Rating;
+use crate::session::Mode;
+use crate::store::ReviewRef;
+
+/// A question's key as a 128-bit hash, so finding a review's question takes one
+/// lookup that reads no text of the banks (two keys hash alike with a probability of
+/// about one in 10^38).
+pub(super) fn question_hash(bank: &str, question: &str) -> u128 {
+    let mut key = [0u8; 256];
+    let length = 8 + bank.len() + question.len();
+    if length > key.len() {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(&(bank.len() as u64).to_le_bytes());
+        hasher.update(bank.as_bytes());
+        hasher.update(question.as_bytes());
+        return hasher.digest128();
+    }
+    key[..8].copy_from_slice(&(bank.len() as u64).to_le_bytes());
+    key[8..8 + bank.len()].copy_from_slice(bank.as_bytes());
+    key[8 + bank.len()..length].copy_from_slice(question.as_bytes());
+    xxhash_rust::xxh3::xxh3_128(&key[..length])
+}
+
+/// A question of the loaded banks.
+pub(super) struct Known<'a> {
+    pub(super) bank: &'a Bank,
+    pub(super) bank_index: u32,
+    pub(super) question: &'a Question,
+    pub(super) version: String,
+}
+
+/// What is counted of one version as the reviews stream by.
+pub(super) struct Tally {
+    pub(super) known: u32,
+    pub(super) version: Option<Box<str>>,
+    /// `version`, to compare without its text.
+    pub(super) key: VersionKey,
+    /// The next version of the same question (an index into the same tallies), or
+    /// `NONE`.
+    pub(super) next: u32,
+    /// Whether the question is answered in text.
+    pub(super) text: bool,
+    /// The fingerprint of the rubric that grades its text answers again (when they
+    /// are: a text question graded as it is now).
+    pub(super) rubric: Option<RubricKey>,
+    /// The question's pass mark.
+    pub(super) pass_mark: f64,
+    /// The current version, or a version not recorded: the bank's question is it.
+    pub(super) exact: bool,
+    /// The bank's question grades it as it was graded (same grading part).
+    pub(super) graded_as_now: bool,
+    pub(super) attempts: usize,
+    /// Summed in the order of the log when the parts are absorbed (a sum of floats
+    /// depends on its order; every other count here does not).
+    pub(super) score_sum: f64,
+    pub(super) right: usize,
+    pub(super) picks: Vec<usize>,
+    pub(super) last: DateTime<Utc>,
+}
+
+/// No tally (the end of a question's versions).
+pub(super) const NONE: u32 = u32::MAX;
+
+/// A version as a number when it is one recall writes (16 lower-case hex digits): two
+/// keys of that kind are equal when their versions are; `Other` versions are compared
+/// by their text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum VersionKey {
+    /// Not recorded.
+    Unrecorded,
+    /// 16 lower-case hex digits, read as a number.
+    Hex(u64),
+    /// Any other text.
+    Other,
+}
+
+impl VersionKey {
+    pub(super) fn of(version: Option<&str>) -> VersionKey {
+        let Some(version) = version else {
+            return VersionKey::Unrecorded;
+        };
+        if version.len() != 16 {
+            return VersionKey::Other;
+        }
+        let mut bits = 0u64;
+        for b in version.bytes() {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                _ => return VersionKey::Other,
+            };
+            bits = (bits << 4) | u64::from(digit);
+        }
+        VersionKey::Hex(bits)
+    }
+}
+
+impl Tally {
+    /// Whether this tally is of `version`, whose key is `key`.
+    pub(super) fn is_of(&self, key: VersionKey, version: Option<&str>) -> bool {
+        self.key == key && (key != VersionKey::Other || self.version.as_deref() == version)
+    }
+
+    /// Adds the counts of `other`, a tally of the same version (but its score sum).
+    pub(super) fn merge(&mut self, other: Tally) {
+        self.attempts += other.attempts;
+        self.right += other.right;
+        if self.picks.len() < other.picks.len() {
+            self.picks.resize(other.picks.len(), 0);
+        }
+        for (mine, theirs) in self.picks.iter_mut().zip(&other.picks) {
+            *mine += theirs;
+        }
+        self.last = self.last.max(other.last);
+    }
+}
+
+/// One answer, as discrimination needs it.
+#[derive(Clone, Copy)]
+pub(super) struct Answer {
+    pub(super) learner: u32,
+    pub(super) at: i64,
+    pub(super) mode: Mode,
+    pub(super) question: u32,
+    pub(super) item: u32,
+    pub(super) score: f64,
+}
+
+/// A text answer to grade again: its item, its review's uuid (for the cache) and text.
+pub(super) struct ToGrade {
+    /// Where the analysis met it, among the text answers.
+    pub(super) position: u32,
+    pub(super) item: u32,
+    pub(super) uuid: Option<u128>,
+    pub(super) answer: Box<str>,
+}
+
+/// What every reader of the log shares: the loaded questions and the cache, only read
+/// while the log is.
+pub(super) struct Shared<'a> {
+    pub(super) grader: &'a Grader,
+    /// Each question's index in `known`, by [`question_hash`].
+    pub(super) index: FxHashMap<u128, u32>,
+    pub(super) known: Vec<Known<'a>>,
+    /// Per question, the fingerprint of its rubric, once a text answer needed it.
+    pub(super) rubrics: Vec<OnceLock<RubricKey>>,
+    /// Per bank (its index in the library), what its derived rubrics are made from.
+    pub(super) bank_words: Vec<OnceLock<u64>>,
+    pub(super) cache: RegradeCache,
+}
+
+impl Shared<'_> {
+    /// The fingerprint of the rubric of question `known`.
+    pub(super) fn rubric_of(&self, known: u32) -> RubricKey {
+        *self.rubrics[known as usize].get_or_init(|| {
+            let entry = &self.known[known as usize];
+            let words = &self.bank_words[entry.bank_index as usize];
+            rubric_key(entry.question, &entry.version, || {
+                *words.get_or_init(|| bank_fingerprint(entry.bank))
+            })
+        })
+    }
+}
+
+/// What was counted of a stretch of the log, by one reader ([`Reader`]): versions
+/// and learners numbered as this part met them, made the analysis's own by
+/// [`Analysis::absorb`].
+#[derive(Default)]
+pub struct Part {
+    /// Per question (made at the first review), the first of its versions met, an
+    /// index into `tallies` (`NONE`: none).
+    pub(super) heads: Vec<u32>,
+    pub(super) tallies: Vec<Tally>,
+    pub(super) learners: Vec<Box<str>>,
+    pub(super) learner_numbers: FxHashMap<Box<str>, u32>,
+    /// The learner of the previous review: a log is mostly one learner's in a row.
+    pub(super) last_learner: Option<u32>,
+    pub(super) answers: Vec<Answer>,
+    /// The time each of `answers` took, in milliseconds.
+    pub(super) durations: Vec<u32>,
+    pub(super) to_grade: Vec<ToGrade>,
+    /// Per item, what the cache says its text answers did.
+    pub(super) regrades: FxHashMap<u32, Regrade>,
+    /// The cache entries used: (entry, position of the text answer in this part).
+    pub(super) used: Vec<(u32, u32)>,
+    pub(super) cursor: Cursor,
+    /// Text answers met.
+    pub(super) text_answers: u32,
+    pub(super) outside: usize,
+}
+
+impl Part {
+    /// Counts one review.
+    pub(super) fn add(&mut self, shared: &Shared<'_>, review: &ReviewRef<'_>) {
+        let Some(&known) = shared
+            .index
+            .get(&question_hash(review.bank, review.question))
+        else {
+            self.outside += 1;
+            return;
+        };
+        let item = self.item(shared, known, review.version);
+        let learner = self.learner(review.learner.unwrap_or(""));
+        let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
+        let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
+        let (text, pass_mark) = {
+            let tally = &self.tallies[item as usize];
+            (tally.text, tally.pass_mark)
+        };
+        if let Some(rubric) = self.tallies[item as usize].rubric {
+            let uuid = uuid_bits(review.uuid);
+            let position = self.text_answers;
+            self.text_answers += 1;
+            let found = uuid.and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
+            match found {
+                Some((entry, outcome)) => {
+                    self.used.push((entry, position));
+                    let regrade = self.regrades.entry(item).or_default();
+                    if regrade.labels.is_empty() {
+                        let labels = shared.cache.labels(rubric).unwrap_or_default();
+                        regrade.labels = labels.to_vec();
+                    }
+                    let concepts = regrade.labels.len();
+                    regrade.add(
+                        outcome.passed,
+                        outcome.score,
+                        pass_mark,
+                        (0..concepts).map(|i| outcome.concept(i)),
+                        review.answer,
+                    );
+                }
+                None => self.to_grade.push(ToGrade {
+                    position,
+                    item,
+                    uuid,
+                    answer: review.answer.into(),
+                }),
+            }
+        }
+        let tally = &mut self.tallies[item as usize];
+        tally.attempts += 1;
+        tally.right += usize::from(right);
+        tally.last = tally.last.max(review.reviewed_at);
+        if !text {
+            for letters in review.answer.split(',') {
+                if let Some(choice) = letter_index(letters) {
+                    if tally.picks.len() <= choice {
+                        tally.picks.resize(choice + 1, 0);
+                    }
+                    tally.picks[choice] += 1;
+                }
+            }
+        }
+        self.answers.push(Answer {
+            learner,
+            at: review.reviewed_at.timestamp_micros(),
+            mode: review.mode,
+            question: known,
+            item,
+            score,
+        });
+        self.durations
+            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
+    }
+
+    /// The number of learner `id` in this part, given on first sight.
+    pub(super) fn learner(&mut self, id: &str) -> u32 {
+        if let Some(number) = self.last_learner
+            && *self.learners[number as usize] == *id
+        {
+            return number;
+        }
+        let number = match self.learner_numbers.get(id) {
+            Some(&number) => number,
+            None => {
+                let next = self.learners.len() as u32;
+                self.learners.push(id.into());
+                self.learner_numbers.insert(id.into(), next);
+                next
+            }
+        };
+        self.last_learner = Some(number);
+        number
+    }
+
+    /// The tally of `version` of question `known` in this part, made on first sight.
+    pub(super) fn item(&mut self, shared: &Shared<'_>, known: u32, version: Option<&str>) -> u32 {
+        if self.heads.is_empty() {
+            self.heads = vec![NONE; shared.known.len()];
+        }
+        let key = VersionKey::of(version);
+        let head = &mut self.heads[known as usize];
+        let mut item = *head;
+        while item != NONE {
+            let tally = &self.tallies[item as usize];
+            if tally.is_of(key, version) {
+                return item;
+            }
+            item = tally.next;
+        }
+        let item = self.tallies.len() as u32;
+        let entry = &shared.known[known as usize];
+        let current = &entry.version;
+        let exact = version.is_none_or(|v| v == current);
+        let graded_as_now =
+            exact || version.is_some_and(|v| grading_part(v) == grading_part(current));
+        let text = entry.question.is_text();
+        self.tallies.push(Tally {
+            known,
+            version: version.map(Into::into),
+            key,
+            next: std::mem::replace(head, item),
+            text,
+            rubric: (text && graded_as_now).then(|| shared.rubric_of(known)),
+            pass_mark: shared.grader.pass_mark(entry.question),
+            exact,
+            graded_as_now,
+            attempts: 0,
+            score_sum: 0.0,
+            right: 0,
+            picks: Vec::new(),
+            last: DateTime::<Utc>::MIN_UTC,
+        });
+        item
+    }
+}
+
+/// One reader of the log: it counts the reviews it is given into its own [`Part`],
+/// while other readers count theirs (each part is a stretch of the log).
+pub struct Reader<'s, 'a> {
+    pub(super) shared: &'s Shared<'a>,
+    pub(super) part: Part,
+}
+
+impl Reader<'_, '_> {
+    /// Counts one review.
+    pub fn add(&mut self, review: &ReviewRef<'_>) {
+        self.part.add(self.shared, review);
+    }
+
+    /// What was counted, for [`Analysis::absorb`].
+    pub fn into_part(self) -> Part {
+        self.part
+    }
+}

@@ -1,0 +1,130 @@
+//! The units discrimination is computed over (learners, or one learner's sessions) and
+//! each item's (item score, rest score) pairs in them.
+
+use rustc_hash::FxHashMap;
+
+use super::discrimination::Pair;
+use super::{Analysis, SESSION_GAP_MINUTES, Units};
+
+impl Analysis<'_> {
+    /// The (item score, rest score) pairs of every item, the learners of every item and
+    /// the number of units, by `units`.
+    pub(super) fn units(&mut self, units: Units) -> (Grouped<Pair>, Vec<usize>, usize) {
+        // Learners in the order of their ids, so ties are broken the same in any run.
+        let mut names: Vec<(&str, u32)> = self.learners.iter().map(|(n, &i)| (&**n, i)).collect();
+        names.sort_unstable();
+        let mut rank = vec![0u32; names.len()];
+        for (position, (_, learner)) in names.iter().enumerate() {
+            rank[*learner as usize] = position as u32;
+        }
+        let answers = &mut self.answers;
+        answers.sort_unstable_by_key(|a| (rank[a.learner as usize], a.at, a.item));
+
+        // (item, pair) in the order of the units, grouped by item at the end.
+        let mut flat: Vec<(u32, Pair)> = Vec::with_capacity(answers.len());
+        let mut learners = vec![0usize; self.tallies.len()];
+        let mut last_learner = vec![u32::MAX; self.tallies.len()];
+        for answer in answers.iter() {
+            let item = answer.item as usize;
+            if last_learner[item] != answer.learner {
+                last_learner[item] = answer.learner;
+                learners[item] += 1;
+            }
+        }
+
+        let gap = SESSION_GAP_MINUTES * 60 * 1_000_000;
+        let mut unit_count = 0u32;
+        let mut start = 0;
+        let mut per_question: FxHashMap<u32, (f64, u32)> = FxHashMap::default();
+        let mut per_item: FxHashMap<u32, (f64, u32, u32)> = FxHashMap::default();
+        while start < answers.len() {
+            let first = &answers[start];
+            let mut end = start + 1;
+            while end < answers.len() {
+                let (previous, next) = (&answers[end - 1], &answers[end]);
+                let same = next.learner == first.learner
+                    && (units == Units::Learners
+                        || (next.at - previous.at <= gap && next.mode == previous.mode));
+                if !same {
+                    break;
+                }
+                end += 1;
+            }
+            per_question.clear();
+            per_item.clear();
+            for answer in &answers[start..end] {
+                let q = per_question.entry(answer.question).or_default();
+                q.0 += answer.score;
+                q.1 += 1;
+                let i = per_item
+                    .entry(answer.item)
+                    .or_insert((0.0, 0, answer.question));
+                i.0 += answer.score;
+                i.1 += 1;
+            }
+            let mean = |(sum, n): (f64, u32)| sum / f64::from(n);
+            let total: f64 = per_question.values().map(|&q| mean(q)).sum();
+            let count = per_question.len();
+            if count >= 2 {
+                for (&item, &(sum, n, question)) in &per_item {
+                    let own = mean(per_question[&question]);
+                    let pair = Pair {
+                        item: mean((sum, n)),
+                        rest: (total - own) / (count - 1) as f64,
+                        unit: unit_count,
+                    };
+                    flat.push((item, pair));
+                }
+            }
+            unit_count += 1;
+            start = end;
+        }
+        let blank = Pair {
+            item: 0.0,
+            rest: 0.0,
+            unit: 0,
+        };
+        let pairs = group(flat, self.tallies.len(), blank);
+        (pairs, learners, unit_count as usize)
+    }
+}
+
+/// Values grouped by item: item `i`'s are `values[starts[i]..starts[i + 1]]`.
+pub(super) struct Grouped<T> {
+    pub(super) values: Vec<T>,
+    pub(super) starts: Vec<usize>,
+}
+
+impl<T> Grouped<T> {
+    /// Item `item`'s values.
+    pub(super) fn of(&mut self, item: usize) -> &mut [T] {
+        &mut self.values[self.starts[item]..self.starts[item + 1]]
+    }
+}
+
+/// `values` of `items` items grouped by item, each item's in the order given; `blank`
+/// fills the space before it is written.
+pub(super) fn group<T: Copy>(
+    values: impl IntoIterator<Item = (u32, T)> + Clone,
+    items: usize,
+    blank: T,
+) -> Grouped<T> {
+    let mut starts = vec![0usize; items + 1];
+    for (item, _) in values.clone() {
+        starts[item as usize + 1] += 1;
+    }
+    for item in 0..items {
+        starts[item + 1] += starts[item];
+    }
+    let mut next = starts.clone();
+    let mut grouped = vec![blank; starts[items]];
+    for (item, value) in values {
+        let at = &mut next[item as usize];
+        grouped[*at] = value;
+        *at += 1;
+    }
+    Grouped {
+        values: grouped,
+        starts,
+    }
+}

@@ -1,0 +1,243 @@
+//! Reading the review log back: one question's history, the reviews since a time, the
+//! whole log visited row by row (or in two halves on two threads), and the orphans.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+use rusqlite::types::ToSql;
+
+use super::{Orphan, REVIEW_COLUMNS, Review, ReviewRef, review_from_row};
+use crate::schedule::{Rating, State};
+use crate::store::sql::Micros;
+use crate::store::{QuestionKey, Store, StoreError};
+
+impl Store {
+    /// This learner's log of one question, oldest first.
+    pub fn history(&self, key: &QuestionKey) -> Result<Vec<Review>, StoreError> {
+        self.reviews_where(
+            "WHERE bank = ?1 AND question = ?2 AND learner IS NULL ORDER BY reviewed_at, id",
+            params![key.bank, key.question],
+        )
+    }
+
+    /// This learner's reviews at or after `since`, oldest first.
+    pub fn reviews_since(&self, since: DateTime<Utc>) -> Result<Vec<Review>, StoreError> {
+        self.reviews_where(
+            "WHERE reviewed_at >= ?1 AND learner IS NULL ORDER BY reviewed_at, id",
+            params![Micros(since)],
+        )
+    }
+
+    /// This learner's whole log, oldest first.
+    pub fn all_reviews(&self) -> Result<Vec<Review>, StoreError> {
+        self.reviews_where("WHERE learner IS NULL ORDER BY reviewed_at, id", params![])
+    }
+
+    /// How many answers the log holds.
+    pub fn review_count(&self) -> Result<u64, StoreError> {
+        let count: i64 = self
+            .connection
+            .query_row("SELECT COUNT(*) FROM review", [], |row| row.get(0))
+            .map_err(self.sqlite())?;
+        Ok(count.max(0) as u64)
+    }
+
+    fn reviews_where(
+        &self,
+        clause: &str,
+        parameters: &[&dyn ToSql],
+    ) -> Result<Vec<Review>, StoreError> {
+        let sql = format!("SELECT {REVIEW_COLUMNS} FROM review {clause}");
+        let mut statement = self.connection.prepare(&sql).map_err(self.sqlite())?;
+        statement
+            .query_map(parameters, review_from_row)
+            .map_err(self.sqlite())?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(self.sqlite())
+    }
+
+    /// Calls `visit` with the bank, question, time, rating and prior state of every
+    /// review of this learner at or after `from` and before `until` (or without end), in no set order.
+    /// The ids are borrowed from the row, so statistics over a long log allocate
+    /// nothing per review.
+    pub fn visit_reviews(
+        &self,
+        from: DateTime<Utc>,
+        until: Option<DateTime<Utc>>,
+        mut visit: impl FnMut(&str, &str, DateTime<Utc>, Rating, State),
+    ) -> Result<(), StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT bank, question, reviewed_at, rating, state_before FROM review \
+                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2 AND learner IS NULL",
+            )
+            .map_err(&sqlite)?;
+        let until = until.map_or(i64::MAX, |t| t.timestamp_micros());
+        let mut rows = statement
+            .query(params![Micros(from), until])
+            .map_err(&sqlite)?;
+        while let Some(row) = rows.next().map_err(&sqlite)? {
+            let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+            let at = row.get::<_, Micros>(2).map_err(&sqlite)?.0;
+            let rating = row.get(3).map_err(&sqlite)?;
+            let state = row.get(4).map_err(&sqlite)?;
+            visit(
+                text(0).map_err(&sqlite)?,
+                text(1).map_err(&sqlite)?,
+                at,
+                rating,
+                state,
+            );
+        }
+        Ok(())
+    }
+
+    /// Calls `visit` with every review of the log, every learner's, in the order of
+    /// their ids, each borrowed from its row (item analysis reads the whole log this
+    /// way). This learner's reviews carry the database's learner id.
+    pub fn visit_log(&self, visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
+        self.visit_log_between(i64::MIN, i64::MAX, visit)
+    }
+
+    /// [`Store::visit_log`] of the reviews whose id is at least `from` and below `until`.
+    fn visit_log_between(
+        &self,
+        from: i64,
+        until: i64,
+        mut visit: impl FnMut(&ReviewRef<'_>),
+    ) -> Result<(), StoreError> {
+        let sqlite = self.sqlite();
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
+                 suggested_rating, rating, duration_ms, rescheduled, \
+                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review \
+                 WHERE id >= ?1 AND id < ?2 ORDER BY id",
+            )
+            .map_err(&sqlite)?;
+        let mut rows = statement.query([from, until]).map_err(&sqlite)?;
+        while let Some(row) = rows.next().map_err(&sqlite)? {
+            let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
+            let version = row.get_ref(12).map_err(&sqlite)?;
+            let review = ReviewRef {
+                uuid: text(13).map_err(&sqlite)?,
+                learner: Some(text(11).map_err(&sqlite)?),
+                version: match version {
+                    rusqlite::types::ValueRef::Null => None,
+                    value => Some(value.as_str().map_err(|e| sqlite(e.into()))?),
+                },
+                bank: text(0).map_err(&sqlite)?,
+                question: text(1).map_err(&sqlite)?,
+                reviewed_at: row.get::<_, Micros>(2).map_err(&sqlite)?.0,
+                state_before: row.get(3).map_err(&sqlite)?,
+                mode: row.get(4).map_err(&sqlite)?,
+                answer: text(5).map_err(&sqlite)?,
+                score: row.get(6).map_err(&sqlite)?,
+                suggested: row.get(7).map_err(&sqlite)?,
+                rating: row.get(8).map_err(&sqlite)?,
+                duration_ms: row.get::<_, i64>(9).map_err(&sqlite)?.max(0) as u64,
+                reschedules: row.get(10).map_err(&sqlite)?,
+            };
+            visit(&review);
+        }
+        Ok(())
+    }
+
+    /// [`Store::visit_log`] in two halves at once: the reviews of the lower half of
+    /// the ids on this connection, the rest on a second one (stepping through SQLite's
+    /// rows is most of what reading a long log costs). Each half is visited into its own
+    /// accumulator, made by `start`; returns the lower and the upper, which together are
+    /// the log in the order of its ids.
+    pub fn visit_log_in_halves<T: Send>(
+        &self,
+        start: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, &ReviewRef<'_>) + Sync,
+    ) -> Result<(T, T), StoreError> {
+        let (low, high): (Option<i64>, Option<i64>) = self
+            .connection
+            .query_row("SELECT MIN(id), MAX(id) FROM review", [], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .map_err(self.sqlite())?;
+        let split = match (low, high) {
+            (Some(low), Some(high)) => low + (high - low) / 2 + 1,
+            _ => i64::MAX,
+        };
+        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
+            let mut part = start();
+            store.visit_log_between(from, until, |review| visit(&mut part, review))?;
+            Ok(part)
+        };
+        let path = self.path();
+        let (lower, upper) = std::thread::scope(|scope| {
+            let upper = scope.spawn(|| fold(&Store::open(path)?, split, i64::MAX));
+            let lower = fold(self, i64::MIN, split);
+            (lower, upper.join())
+        });
+        // A panic reading the upper half is a bug: carry it on, as an unjoined thread would.
+        let upper = upper.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((lower?, upper?))
+    }
+
+    /// [`Store::visit_reviews`] from `from` on, read in two halves at once: the reviews
+    /// before `split` on this connection, the rest on a second one (stepping through
+    /// SQLite's rows is most of what reading a long log costs). Each half is visited
+    /// into its own accumulator, made by `start`; returns the older and the newer.
+    pub fn visit_reviews_in_halves<T: Send>(
+        &self,
+        from: DateTime<Utc>,
+        split: DateTime<Utc>,
+        start: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, &str, &str, DateTime<Utc>, Rating, State) + Sync,
+    ) -> Result<(T, T), StoreError> {
+        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
+            let mut totals = start();
+            store.visit_reviews(from, until, |bank, question, at, rating, state| {
+                visit(&mut totals, bank, question, at, rating, state);
+            })?;
+            Ok(totals)
+        };
+        let path = self.path();
+        let (older, newer) = std::thread::scope(|scope| {
+            let newer = scope.spawn(|| fold(&Store::open(path)?, split, None));
+            let older = fold(self, from, Some(split));
+            (older, newer.join())
+        });
+        // A panic reading the newer half is a bug: carry it on, as an unjoined thread would.
+        let newer = newer.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((older?, newer?))
+    }
+
+    /// Questions in the log that are not among `known` (their bank or
+    /// question id has vanished). Their history is kept, never deleted.
+    pub fn orphans(&self, known: &HashSet<QuestionKey>) -> Result<Vec<Orphan>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare(
+                "SELECT bank, question, COUNT(*), MAX(reviewed_at) FROM review \
+                 WHERE learner IS NULL GROUP BY bank, question ORDER BY bank, question",
+            )
+            .map_err(self.sqlite())?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok(Orphan {
+                    key: QuestionKey::new(row.get::<_, String>(0)?, row.get::<_, String>(1)?),
+                    reviews: row.get::<_, i64>(2)?.max(0) as u64,
+                    last_review: row.get::<_, Micros>(3)?.0,
+                })
+            })
+            .map_err(self.sqlite())?;
+        let mut orphans = Vec::new();
+        for row in rows {
+            let orphan = row.map_err(self.sqlite())?;
+            if !known.contains(&orphan.key) {
+                orphans.push(orphan);
+            }
+        }
+        Ok(orphans)
+    }
+}

@@ -330,12 +330,41 @@ pub fn run_session(
         };
     }
     drop(front);
+    let mut notes = keep_unsaved(session, &recovery_path);
+    let mut ending = result?;
+    // Ctrl-C just as the session ended otherwise (at the end of input, say) still
+    // means the learner stopped it: exit 130.
+    if frontend::interrupted() {
+        ending = Ending::Interrupted;
+    }
+    if ending == Ending::EndOfInput {
+        notes.push("Input ended; every rated answer is saved.".to_owned());
+    }
+    // The day's health check, once the last question is done (never before the first).
+    let day = progress.study_day().date(ctx.clock.offset());
+    let health = progress
+        .store
+        .check_daily(day, ctx.clock.now())
+        .err()
+        .map(CommandError::from);
+    Ok(Ran {
+        ending,
+        notes,
+        health,
+        offered: was_offered,
+        accepted,
+    })
+}
+
+/// Keeps the answers whose commit failed in the recovery file beside the database (or,
+/// when even that fails, prints them), and says so: the notes for the end of the session.
+fn keep_unsaved(session: &Session, recovery_path: &std::path::Path) -> Vec<String> {
     let mut notes = Vec::new();
     if !session.unsaved().is_empty() {
         let count = session.unsaved().len();
         let answers = if count == 1 { "answer" } else { "answers" };
         let width = crate::text::terminal_width();
-        match recovery::keep(&recovery_path, session.unsaved()) {
+        match recovery::keep(recovery_path, session.unsaved()) {
             Ok(()) => notes.push(crate::text::wrap(
                 &format!(
                     "{count} {answers} could not be saved; kept in {} until the next study \
@@ -361,29 +390,7 @@ pub fn run_session(
             }
         }
     }
-    let mut ending = result?;
-    // Ctrl-C just as the session ended otherwise (at the end of input, say) still
-    // means the learner stopped it: exit 130.
-    if frontend::interrupted() {
-        ending = Ending::Interrupted;
-    }
-    if ending == Ending::EndOfInput {
-        notes.push("Input ended; every rated answer is saved.".to_owned());
-    }
-    // The day's health check, once the last question is done (never before the first).
-    let day = progress.study_day().date(ctx.clock.offset());
-    let health = progress
-        .store
-        .check_daily(day, ctx.clock.now())
-        .err()
-        .map(CommandError::from);
-    Ok(Ran {
-        ending,
-        notes,
-        health,
-        offered: was_offered,
-        accepted,
-    })
+    notes
 }
 
 /// Offers to save the answers an earlier session could not save: with `--recover` at

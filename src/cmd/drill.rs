@@ -1,10 +1,13 @@
 //! `recall drill`: daily spaced repetition over what is due.
 
+use super::Progress;
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
+use crate::bank::{Catalog, Library};
 use crate::grade::Grader;
 use crate::session::{Mode, QuestionKey, Queued, Session, report, select};
 use crate::stats::due::next_due;
+use crate::store::{DueQueue, QueueOptions};
 use chrono::TimeDelta;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -81,26 +84,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     study::recover(&args.study, &mut progress)?;
     // A goal (toward its date, or cram) is assessed over its questions in full; without
     // one only the questions queued are decoded.
-    let goal_library = match progress.goal()? {
-        Some(_) => Some(catalog.library_of(|_| true)?),
-        None => None,
+    let goal_library = match args.cram || progress.goal()?.is_some() {
+        true => Some(catalog.library_of(|_| true)?),
+        false => None,
     };
-    if args.cram {
-        let library = match goal_library {
-            Some(library) => library,
-            None => catalog.library_of(|_| true)?,
-        };
-        return cram(ctx, &args, &library, &mut progress);
+    if let (true, Some(library)) = (args.cram, &goal_library) {
+        return cram(ctx, &args, library, &mut progress);
     }
     let now = ctx.clock.now();
     let filter = args.study.filter();
     // Borrowed from the catalog: only the questions queued get keys of their own.
-    let keys: Vec<(&str, &str)> = catalog
-        .questions
-        .iter()
-        .filter(|outline| filter.accepts_outline(catalog.bank_of(outline), outline))
-        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
-        .collect();
+    let keys = keys_of(&catalog, &filter);
     let mut options = progress.queue_options(args.ahead.unwrap_or_default());
     if let Some(library) = &goal_library {
         options.toward = progress.toward(library)?;
@@ -117,64 +111,23 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         .into_iter()
         .filter(|key| keys.contains(&(key.bank.as_str(), key.question.as_str())))
         .collect();
-    let library = {
-        let queued: HashSet<(&str, &str)> = revisit
-            .iter()
-            .chain(queue.in_order())
-            .map(|key| (key.bank.as_str(), key.question.as_str()))
-            .collect();
-        catalog.library_of(|outline| {
-            queued.contains(&(catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
-        })?
-    };
+    let library = decode_queued(&catalog, revisit.iter().chain(queue.in_order()))?;
     let questions = filter.questions(&library);
     let rest = queue.in_order().filter(|key| !revisit.contains(key));
     let entries = select::queued(&questions, revisit.iter().chain(rest));
 
     if entries.is_empty() {
-        let mut message = String::from("Nothing is due now.");
-        match next_due(&progress.store, &keys, now)? {
-            Some((due, key)) => message.push_str(&format!(
-                " The next question ({key}) comes due {}; `recall drill --ahead 1d` studies \
-                 ahead.",
-                study::when(due, now, ctx)
-            )),
-            None if keys.is_empty() => message = "No questions match.".to_owned(),
-            None => {}
-        }
-        if queue.reviews_held_back > 0 {
-            message.push_str(&format!(
-                " {} reviews are held back by today's limit of {}.",
-                queue.reviews_held_back, options.limits.reviews_per_day
-            ));
-        }
-        study::print(&message)?;
+        study::print(&nothing_due(ctx, &progress, &keys, &queue, &options)?)?;
         return Ok(Outcome::Success);
     }
 
-    let toward = match &options.toward {
-        Some(_) => match progress.goal()? {
-            Some((goal, _)) => format!("; toward the interview on {}, weakest first", goal.date),
-            None => String::new(),
-        },
-        None => String::new(),
-    };
-    let first = if revisit.is_empty() {
-        String::new()
-    } else {
-        format!("{} to revisit first, ", revisit.len())
-    };
-    let in_queue = |list: &[crate::session::QuestionKey]| {
-        list.iter().filter(|key| !revisit.contains(key)).count()
-    };
-    study::print_wrapped(&format!(
-        "Drill: {} question{} ({first}{} learning, {} to review, {} new){toward}\n",
+    study::print_wrapped(&intro(
+        &progress,
+        &options,
+        &queue,
+        &revisit,
         entries.len(),
-        if entries.len() == 1 { "" } else { "s" },
-        in_queue(&queue.learning),
-        in_queue(&queue.review),
-        in_queue(&queue.new)
-    ))?;
+    )?)?;
     let mut settings = study::options(
         Mode::Drill,
         true,
@@ -197,19 +150,113 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
 
     let width = crate::text::terminal_width();
     let mut summary = report::summary(&session, width);
-    let now = ctx.clock.now();
-    let next = match next_due(&progress.store, &keys, now)? {
-        Some((due, _)) if due <= now => {
-            "More questions are due now: `recall drill` goes on.".to_owned()
-        }
-        Some((due, key)) => format!("Next due: {key} {}", study::when(due, now, ctx)),
-        None => String::new(),
-    };
+    let next = next_line(ctx, &progress, &keys)?;
     if !next.is_empty() {
         summary.push('\n');
         summary.push_str(&crate::text::wrap(&next, width, ""));
     }
     ran.finish(&summary, Outcome::Success)
+}
+
+/// The keys of the catalog's questions that `filter` accepts, borrowed from it.
+fn keys_of<'c>(catalog: &'c Catalog, filter: &select::Filter) -> Vec<(&'c str, &'c str)> {
+    catalog
+        .questions
+        .iter()
+        .filter(|outline| filter.accepts_outline(catalog.bank_of(outline), outline))
+        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
+        .collect()
+}
+
+/// The library of the questions `queued`, decoded from the catalog: nothing else.
+fn decode_queued<'k>(
+    catalog: &Catalog,
+    queued: impl Iterator<Item = &'k QuestionKey>,
+) -> Result<Library, CommandError> {
+    let queued: HashSet<(&str, &str)> = queued
+        .map(|key| (key.bank.as_str(), key.question.as_str()))
+        .collect();
+    Ok(catalog.library_of(|outline| {
+        queued.contains(&(catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
+    })?)
+}
+
+/// What a drill with nothing to ask says: when the next question comes due, or that no
+/// question matches, and the reviews today's limit holds back.
+fn nothing_due(
+    ctx: &Context,
+    progress: &Progress,
+    keys: &[(&str, &str)],
+    queue: &DueQueue,
+    options: &QueueOptions,
+) -> Result<String, CommandError> {
+    let now = ctx.clock.now();
+    let mut message = String::from("Nothing is due now.");
+    match next_due(&progress.store, keys, now)? {
+        Some((due, key)) => message.push_str(&format!(
+            " The next question ({key}) comes due {}; `recall drill --ahead 1d` studies \
+             ahead.",
+            study::when(due, now, ctx)
+        )),
+        None if keys.is_empty() => message = "No questions match.".to_owned(),
+        None => {}
+    }
+    if queue.reviews_held_back > 0 {
+        message.push_str(&format!(
+            " {} reviews are held back by today's limit of {}.",
+            queue.reviews_held_back, options.limits.reviews_per_day
+        ));
+    }
+    Ok(message)
+}
+
+/// The line that opens a drill: how many questions of each kind, the ones to revisit
+/// first, and the interview date it works toward.
+fn intro(
+    progress: &Progress,
+    options: &QueueOptions,
+    queue: &DueQueue,
+    revisit: &[QuestionKey],
+    count: usize,
+) -> Result<String, CommandError> {
+    let toward = match &options.toward {
+        Some(_) => match progress.goal()? {
+            Some((goal, _)) => format!("; toward the interview on {}, weakest first", goal.date),
+            None => String::new(),
+        },
+        None => String::new(),
+    };
+    let first = if revisit.is_empty() {
+        String::new()
+    } else {
+        format!("{} to revisit first, ", revisit.len())
+    };
+    let in_queue = |list: &[crate::session::QuestionKey]| {
+        list.iter().filter(|key| !revisit.contains(key)).count()
+    };
+    Ok(format!(
+        "Drill: {count} question{} ({first}{} learning, {} to review, {} new){toward}\n",
+        if count == 1 { "" } else { "s" },
+        in_queue(&queue.learning),
+        in_queue(&queue.review),
+        in_queue(&queue.new)
+    ))
+}
+
+/// After a drill: more is due now, or when the next question comes due.
+fn next_line(
+    ctx: &Context,
+    progress: &Progress,
+    keys: &[(&str, &str)],
+) -> Result<String, CommandError> {
+    let now = ctx.clock.now();
+    Ok(match next_due(&progress.store, keys, now)? {
+        Some((due, _)) if due <= now => {
+            "More questions are due now: `recall drill` goes on.".to_owned()
+        }
+        Some((due, key)) => format!("Next due: {key} {}", study::when(due, now, ctx)),
+        None => String::new(),
+    })
 }
 
 /// `recall drill --cram`: the goal's weakest questions on the date, asked now without

@@ -352,14 +352,6 @@ impl Store {
             .map_err(sqlite)?;
 
         let aside = self.set_aside(now)?;
-        // Borrowed keys and FxHash: this is built over the whole curriculum.
-        let known: FxHashSet<(&str, &str)> = questions
-            .iter()
-            .map(|key| (key.bank(), key.question()))
-            .collect();
-        let is_known =
-            |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
-        let set_aside = aside.keys().filter(|key| is_known(key)).count();
         let aside_keys: FxHashSet<(&str, &str)> = aside
             .keys()
             .map(|key| (key.bank.as_str(), key.question.as_str()))
@@ -374,9 +366,27 @@ impl Store {
             Some(_) => i64::MAX,
             None => learning_until.max(review_until),
         };
+        let cards = due_cards(connection, until).map_err(sqlite)?;
+        // Which of the cards due and the questions set aside are of `questions`: the
+        // curriculum is looked up in a set of those (borrowed keys, FxHash), not made
+        // into a set of its own.
+        let wanted: FxHashSet<(&str, &str)> = cards
+            .iter()
+            .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
+            .chain(aside_keys.iter().copied())
+            .collect();
+        let known: FxHashSet<(&str, &str)> = questions
+            .iter()
+            .map(|key| (key.bank(), key.question()))
+            .filter(|key| wanted.contains(key))
+            .collect();
+        drop(wanted);
+        let is_known =
+            |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
+        let set_aside = aside.keys().filter(|key| is_known(key)).count();
         let mut learning = Vec::new();
         let mut review = Vec::new();
-        for card in due_cards(connection, until).map_err(sqlite)? {
+        for card in cards {
             if !is_known(&card.key) || aside.contains_key(&card.key) {
                 continue;
             }
@@ -434,9 +444,7 @@ impl Store {
             }
         }
         let unseen = match unseen_count {
-            Unseen::Count => {
-                unseen_by_bank(connection, questions, &known, &aside_keys).map_err(sqlite)?
-            }
+            Unseen::Count => unseen_by_bank(connection, questions, &aside_keys).map_err(sqlite)?,
             Unseen::TodaysShare => HashMap::new(),
         };
         let unseen = unseen
@@ -515,9 +523,13 @@ fn due_cards(connection: &Connection, until: i64) -> rusqlite::Result<Vec<DueCar
 fn unseen_by_bank<'k, K: Keyed>(
     connection: &Connection,
     questions: &'k [K],
-    known: &FxHashSet<(&str, &str)>,
     aside: &FxHashSet<(&str, &str)>,
 ) -> rusqlite::Result<HashMap<&'k str, usize>> {
+    // Borrowed keys and FxHash: this is built over the whole curriculum.
+    let known: FxHashSet<(&str, &str)> = questions
+        .iter()
+        .map(|key| (key.bank(), key.question()))
+        .collect();
     let mut unseen: HashMap<&str, usize> = HashMap::new();
     let mut run: Option<(&str, usize)> = None;
     for key in questions {

@@ -168,38 +168,67 @@ impl NewOrder {
 
     /// `questions` (bank by bank, each in file order) in this order, for `day`.
     pub fn arrange<K: Keyed>(self, questions: &[K], day: StudyDay) -> Vec<&K> {
+        self.arranged(questions, day).collect()
+    }
+
+    /// [`NewOrder::arrange`] as it is taken: a queue stops at today's new limit, so
+    /// the bank and interleaved orders are walked, not built over the curriculum.
+    fn arranged<'a, K: Keyed>(
+        self,
+        questions: &'a [K],
+        day: StudyDay,
+    ) -> Box<dyn Iterator<Item = &'a K> + 'a> {
         match self {
-            NewOrder::Bank => questions.iter().collect(),
+            NewOrder::Bank => Box::new(questions.iter()),
             NewOrder::Interleave => {
-                // Each bank's questions, banks in the order they first appear.
-                // The questions come bank by bank: only a new bank is looked up.
+                // Each bank's runs of questions, banks in the order they first appear.
+                // The questions come bank by bank: a bank is one run, looked up once.
                 let mut place: HashMap<&str, usize> = HashMap::new();
-                let mut banks: Vec<Vec<&K>> = Vec::new();
-                let mut last: Option<(&str, usize)> = None;
-                for key in questions {
-                    let at = match last {
-                        Some((bank, at)) if bank == key.bank() => at,
-                        _ => *place.entry(key.bank()).or_insert_with(|| {
-                            banks.push(Vec::new());
-                            banks.len() - 1
-                        }),
-                    };
-                    last = Some((key.bank(), at));
-                    banks[at].push(key);
+                let mut banks: Vec<Vec<&[K]>> = Vec::new();
+                let mut start = 0;
+                while start < questions.len() {
+                    let bank = questions[start].bank();
+                    let len = questions[start..]
+                        .iter()
+                        .take_while(|key| key.bank() == bank)
+                        .count();
+                    let at = *place.entry(bank).or_insert_with(|| {
+                        banks.push(Vec::new());
+                        banks.len() - 1
+                    });
+                    banks[at].push(&questions[start..start + len]);
+                    start += len;
                 }
-                let longest = banks.iter().map(Vec::len).max().unwrap_or(0);
-                (0..longest)
-                    .flat_map(|i| banks.iter().filter_map(move |keys| keys.get(i).copied()))
-                    .collect()
+                let longest = banks
+                    .iter()
+                    .map(|runs| runs.iter().map(|run| run.len()).sum::<usize>())
+                    .max()
+                    .unwrap_or(0);
+                let banks = std::rc::Rc::new(banks);
+                Box::new((0..longest).flat_map(move |i| {
+                    let banks = std::rc::Rc::clone(&banks);
+                    (0..banks.len()).filter_map(move |b| nth_of_runs(&banks[b], i))
+                }))
             }
             NewOrder::Random => {
                 let mut keys: Vec<&K> = questions.iter().collect();
                 let seed = day.start.timestamp().unsigned_abs();
                 keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
-                keys
+                Box::new(keys.into_iter())
             }
         }
     }
+}
+
+/// The `i`th key of a bank given as runs of its questions.
+fn nth_of_runs<'a, K>(runs: &[&'a [K]], mut i: usize) -> Option<&'a K> {
+    for run in runs {
+        if i < run.len() {
+            return Some(&run[i]);
+        }
+        i -= run.len();
+    }
+    None
 }
 
 /// An interview date the queue works toward.
@@ -424,8 +453,7 @@ impl Store {
         let mut new = Vec::new();
         let arranged = options
             .new_order
-            .arrange(questions, day)
-            .into_iter()
+            .arranged(questions, day)
             .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
         // Today's share of never-seen questions: each in the order of introduction is
         // looked up until the new limit is reached.
@@ -632,6 +660,16 @@ mod tests {
             keys("a/1 b/1 c/1 a/2 c/2 a/3")
         );
         assert_eq!(arrange(NewOrder::Bank), questions);
+        // A bank whose questions come in two runs is still one bank, taken in turn.
+        let runs = keys("a/1 b/1 a/2 a/3 c/1 b/2");
+        assert_eq!(
+            NewOrder::Interleave
+                .arrange(&runs, day)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>(),
+            keys("a/1 b/1 c/1 a/2 b/2 a/3")
+        );
         let random = arrange(NewOrder::Random);
         assert_eq!(random, arrange(NewOrder::Random), "stable in a day");
         let mut sorted = random.clone();

@@ -186,6 +186,14 @@ impl Catalog {
         }))
     }
 
+    /// Lets the catalog go without freeing it piece by piece, for a command done with
+    /// it as its process ends: the system takes the memory back at once, where dropping
+    /// 100,000 outlines (an id and tags each) cost `recall due` about a tenth of its
+    /// time. Only for the end of a command; a long-lived caller drops it as usual.
+    pub fn leave(self) {
+        std::mem::forget(self);
+    }
+
     /// The library with every question of every bank (decoded on all cores).
     pub fn into_library(self) -> Result<Library, LoadError> {
         let indexes: Vec<usize> = (0..self.banks.len()).collect();

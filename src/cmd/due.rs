@@ -80,6 +80,7 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         let mut value = json(&due, now, day);
         value["goal"] = serde_json::to_value(goal.as_ref().map(|g| g.summary()))?;
         writeln!(out, "{}", crate::text::terminal_safe_json(&value)?)?;
+        catalog.leave();
         return Ok(Outcome::Success);
     }
     let mut out = style::stdout();
@@ -109,6 +110,7 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         };
         writeln!(out, "\n{hint}")?;
     }
+    catalog.leave();
     Ok(Outcome::Success)
 }
 

@@ -82,6 +82,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         }
         write!(style::stdout(), "{text}")?;
     }
+    catalog.leave();
     Ok(Outcome::Success)
 }
 

@@ -83,7 +83,6 @@ pub fn count(
         .iter()
         .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
         .collect();
-    let known: FxHashSet<(&str, &str)> = keys.iter().copied().collect();
     let queue = store.due_queue(&keys, now, day, options)?;
 
     let mut banks: BTreeMap<String, DueCounts> = catalog
@@ -104,7 +103,19 @@ pub fn count(
     // A learning step due within the learn-ahead window is already counted as due now.
     let asked_now: HashSet<&QuestionKey> = queue.learning.iter().chain(&queue.review).collect();
     let aside = store.set_aside(now)?;
-    for (key, due) in store.due_between(now, week_end)? {
+    let week = store.due_between(now, week_end)?;
+    // Which of the week's cards are of the banks' questions: the curriculum is looked up
+    // in a set of the week's cards, not made into a set of its own.
+    let weeks: FxHashSet<(&str, &str)> = week
+        .iter()
+        .map(|(key, _)| (key.bank.as_str(), key.question.as_str()))
+        .collect();
+    let known: FxHashSet<(&str, &str)> = keys
+        .iter()
+        .filter(|key| weeks.contains(*key))
+        .copied()
+        .collect();
+    for (key, due) in week {
         if !known.contains(&(key.bank.as_str(), key.question.as_str()))
             || asked_now.contains(&key)
             || aside.contains_key(&key)

@@ -18,9 +18,11 @@
 //! overdue first.
 //!
 //! The cards due come from the index of due times (`card_by_due`), so a queue reads
-//! the cards it holds; [`Store::due_queue`] also reads every card to count the
-//! never-seen questions bank by bank (for `recall due`), [`Store::todays_queue`] (for
-//! a drill) looks them up one by one until today's new limit is reached.
+//! the cards it holds. Both [`Store::due_queue`] and [`Store::todays_queue`] (for a
+//! drill) look the never-seen questions up one by one, in the order of introduction,
+//! until today's new limit is reached; [`Store::due_queue`] also counts them all, bank
+//! by bank (for `recall due`), from each bank's number of questions less the keys of
+//! every card.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -28,7 +30,7 @@ use chrono::{DateTime, Days, FixedOffset, NaiveTime, TimeDelta, TimeZone, Utc};
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rusqlite::{Connection, params};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
@@ -166,38 +168,67 @@ impl NewOrder {
 
     /// `questions` (bank by bank, each in file order) in this order, for `day`.
     pub fn arrange<K: Keyed>(self, questions: &[K], day: StudyDay) -> Vec<&K> {
+        self.arranged(questions, day).collect()
+    }
+
+    /// [`NewOrder::arrange`] as it is taken: a queue stops at today's new limit, so
+    /// the bank and interleaved orders are walked, not built over the curriculum.
+    fn arranged<'a, K: Keyed>(
+        self,
+        questions: &'a [K],
+        day: StudyDay,
+    ) -> Box<dyn Iterator<Item = &'a K> + 'a> {
         match self {
-            NewOrder::Bank => questions.iter().collect(),
+            NewOrder::Bank => Box::new(questions.iter()),
             NewOrder::Interleave => {
-                // Each bank's questions, banks in the order they first appear.
-                // The questions come bank by bank: only a new bank is looked up.
+                // Each bank's runs of questions, banks in the order they first appear.
+                // The questions come bank by bank: a bank is one run, looked up once.
                 let mut place: HashMap<&str, usize> = HashMap::new();
-                let mut banks: Vec<Vec<&K>> = Vec::new();
-                let mut last: Option<(&str, usize)> = None;
-                for key in questions {
-                    let at = match last {
-                        Some((bank, at)) if bank == key.bank() => at,
-                        _ => *place.entry(key.bank()).or_insert_with(|| {
-                            banks.push(Vec::new());
-                            banks.len() - 1
-                        }),
-                    };
-                    last = Some((key.bank(), at));
-                    banks[at].push(key);
+                let mut banks: Vec<Vec<&[K]>> = Vec::new();
+                let mut start = 0;
+                while start < questions.len() {
+                    let bank = questions[start].bank();
+                    let len = questions[start..]
+                        .iter()
+                        .take_while(|key| key.bank() == bank)
+                        .count();
+                    let at = *place.entry(bank).or_insert_with(|| {
+                        banks.push(Vec::new());
+                        banks.len() - 1
+                    });
+                    banks[at].push(&questions[start..start + len]);
+                    start += len;
                 }
-                let longest = banks.iter().map(Vec::len).max().unwrap_or(0);
-                (0..longest)
-                    .flat_map(|i| banks.iter().filter_map(move |keys| keys.get(i).copied()))
-                    .collect()
+                let longest = banks
+                    .iter()
+                    .map(|runs| runs.iter().map(|run| run.len()).sum::<usize>())
+                    .max()
+                    .unwrap_or(0);
+                let banks = std::rc::Rc::new(banks);
+                Box::new((0..longest).flat_map(move |i| {
+                    let banks = std::rc::Rc::clone(&banks);
+                    (0..banks.len()).filter_map(move |b| nth_of_runs(&banks[b], i))
+                }))
             }
             NewOrder::Random => {
                 let mut keys: Vec<&K> = questions.iter().collect();
                 let seed = day.start.timestamp().unsigned_abs();
                 keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
-                keys
+                Box::new(keys.into_iter())
             }
         }
     }
+}
+
+/// The `i`th key of a bank given as runs of its questions.
+fn nth_of_runs<'a, K>(runs: &[&'a [K]], mut i: usize) -> Option<&'a K> {
+    for run in runs {
+        if i < run.len() {
+            return Some(&run[i]);
+        }
+        i -= run.len();
+    }
+    None
 }
 
 /// An interview date the queue works toward.
@@ -286,10 +317,10 @@ impl DueQueue {
 /// How much of the never-seen questions a queue counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unseen {
-    /// All of them, bank by bank ([`DueQueue::unseen`]): every card is read.
+    /// All of them, bank by bank ([`DueQueue::unseen`]): each bank's questions less
+    /// those with a card, which takes every card's key (but no ordering of them).
     Count,
-    /// Only today's share: each question in the order of introduction is looked up
-    /// until the new limit is reached, and `unseen` is left empty.
+    /// Only today's share, and `unseen` is left empty.
     TodaysShare,
 }
 
@@ -350,15 +381,6 @@ impl Store {
             .map_err(sqlite)?;
 
         let aside = self.set_aside(now)?;
-        // Borrowed keys and FxHash: this is built over the whole curriculum.
-        let known: FxHashMap<(&str, &str), usize> = questions
-            .iter()
-            .enumerate()
-            .map(|(i, key)| ((key.bank(), key.question()), i))
-            .collect();
-        let is_known =
-            |key: &QuestionKey| known.contains_key(&(key.bank.as_str(), key.question.as_str()));
-        let set_aside = aside.keys().filter(|key| is_known(key)).count();
         let aside_keys: FxHashSet<(&str, &str)> = aside
             .keys()
             .map(|key| (key.bank.as_str(), key.question.as_str()))
@@ -373,9 +395,27 @@ impl Store {
             Some(_) => i64::MAX,
             None => learning_until.max(review_until),
         };
+        let cards = due_cards(connection, until).map_err(sqlite)?;
+        // Which of the cards due and the questions set aside are of `questions`: the
+        // curriculum is looked up in a set of those (borrowed keys, FxHash), not made
+        // into a set of its own.
+        let wanted: FxHashSet<(&str, &str)> = cards
+            .iter()
+            .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
+            .chain(aside_keys.iter().copied())
+            .collect();
+        let known: FxHashSet<(&str, &str)> = questions
+            .iter()
+            .map(|key| (key.bank(), key.question()))
+            .filter(|key| wanted.contains(key))
+            .collect();
+        drop(wanted);
+        let is_known =
+            |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
+        let set_aside = aside.keys().filter(|key| is_known(key)).count();
         let mut learning = Vec::new();
         let mut review = Vec::new();
-        for card in due_cards(connection, until).map_err(sqlite)? {
+        for card in cards {
             if !is_known(&card.key) || aside.contains_key(&card.key) {
                 continue;
             }
@@ -411,43 +451,30 @@ impl Store {
             .saturating_sub(new_today)
             .max(0) as usize;
         let mut new = Vec::new();
-        let mut unseen: HashMap<&str, usize> = HashMap::new();
         let arranged = options
             .new_order
-            .arrange(questions, day)
-            .into_iter()
+            .arranged(questions, day)
             .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
-        match unseen_count {
-            Unseen::Count => {
-                let seen = answered(connection, &known, questions.len()).map_err(sqlite)?;
-                for key in arranged {
-                    let at = known.get(&(key.bank(), key.question()));
-                    if at.is_some_and(|&i| seen[i]) {
-                        continue;
-                    }
-                    *unseen.entry(key.bank()).or_default() += 1;
-                    if new.len() < new_left {
-                        new.push(key.to_key());
-                    }
-                }
+        // Today's share of never-seen questions: each in the order of introduction is
+        // looked up until the new limit is reached.
+        let mut has_card = connection
+            .prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")
+            .map_err(sqlite)?;
+        for key in arranged {
+            if new.len() >= new_left {
+                break;
             }
-            Unseen::TodaysShare => {
-                let mut has_card = connection
-                    .prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")
-                    .map_err(sqlite)?;
-                for key in arranged {
-                    if new.len() >= new_left {
-                        break;
-                    }
-                    if !has_card
-                        .exists(params![key.bank(), key.question()])
-                        .map_err(sqlite)?
-                    {
-                        new.push(key.to_key());
-                    }
-                }
+            if !has_card
+                .exists(params![key.bank(), key.question()])
+                .map_err(sqlite)?
+            {
+                new.push(key.to_key());
             }
         }
+        let unseen = match unseen_count {
+            Unseen::Count => unseen_by_bank(connection, questions, &aside_keys).map_err(sqlite)?,
+            Unseen::TodaysShare => HashMap::new(),
+        };
         let unseen = unseen
             .into_iter()
             .map(|(bank, count)| (bank.to_owned(), count))
@@ -517,23 +544,60 @@ fn due_cards(connection: &Connection, until: i64) -> rusqlite::Result<Vec<DueCar
     Ok(due)
 }
 
-/// Which of the `count` questions indexed by `known` have a card (were answered).
-fn answered(
+/// The never-seen questions of `questions` (not set aside), bank by bank: each bank's
+/// questions less those with a card. Counted without ordering the curriculum: one pass
+/// over the keys (bank by bank, so a bank is looked up once per run of its questions)
+/// and one over the cards, whose keys are borrowed from their rows.
+fn unseen_by_bank<'k, K: Keyed>(
     connection: &Connection,
-    known: &FxHashMap<(&str, &str), usize>,
-    count: usize,
-) -> rusqlite::Result<Vec<bool>> {
-    let mut statement = connection.prepare("SELECT bank, question FROM card")?;
-    let mut rows = statement.query([])?;
-    let mut seen = vec![false; count];
-    while let Some(row) = rows.next()? {
-        let bank = row.get_ref(0)?.as_str()?;
-        let question = row.get_ref(1)?.as_str()?;
-        if let Some(&i) = known.get(&(bank, question)) {
-            seen[i] = true;
+    questions: &'k [K],
+    aside: &FxHashSet<(&str, &str)>,
+) -> rusqlite::Result<HashMap<&'k str, usize>> {
+    // Borrowed keys and FxHash: this is built over the whole curriculum.
+    let known: FxHashSet<(&str, &str)> = questions
+        .iter()
+        .map(|key| (key.bank(), key.question()))
+        .collect();
+    let mut unseen: HashMap<&str, usize> = HashMap::new();
+    let mut run: Option<(&str, usize)> = None;
+    for key in questions {
+        match &mut run {
+            Some((bank, count)) if *bank == key.bank() => *count += 1,
+            _ => {
+                if let Some((bank, count)) = run.take() {
+                    *unseen.entry(bank).or_default() += count;
+                }
+                run = Some((key.bank(), 1));
+            }
         }
     }
-    Ok(seen)
+    if let Some((bank, count)) = run {
+        *unseen.entry(bank).or_default() += count;
+    }
+    let mut take_one = |bank: &str| {
+        if let Some(count) = unseen.get_mut(bank) {
+            *count = count.saturating_sub(1);
+        }
+    };
+    let mut statement = connection.prepare_cached("SELECT bank, question FROM card")?;
+    let mut rows = statement.query([])?;
+    while let Some(row) = rows.next()? {
+        let key = (row.get_ref(0)?.as_str()?, row.get_ref(1)?.as_str()?);
+        if known.contains(&key) {
+            take_one(key.0);
+        }
+    }
+    // A question set aside counts nowhere: those without a card are taken off here
+    // (those with one were above). There are few of them.
+    let mut has_card =
+        connection.prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")?;
+    for &(bank, question) in aside {
+        if known.contains(&(bank, question)) && !has_card.exists(params![bank, question])? {
+            take_one(bank);
+        }
+    }
+    unseen.retain(|_, count| *count > 0);
+    Ok(unseen)
 }
 
 #[cfg(test)]
@@ -596,6 +660,16 @@ mod tests {
             keys("a/1 b/1 c/1 a/2 c/2 a/3")
         );
         assert_eq!(arrange(NewOrder::Bank), questions);
+        // A bank whose questions come in two runs is still one bank, taken in turn.
+        let runs = keys("a/1 b/1 a/2 a/3 c/1 b/2");
+        assert_eq!(
+            NewOrder::Interleave
+                .arrange(&runs, day)
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>(),
+            keys("a/1 b/1 c/1 a/2 b/2 a/3")
+        );
         let random = arrange(NewOrder::Random);
         assert_eq!(random, arrange(NewOrder::Random), "stable in a day");
         let mut sorted = random.clone();

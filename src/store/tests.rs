@@ -242,6 +242,17 @@ fn both_queues(
     options: QueueOptions,
 ) -> DueQueue {
     let queue = store.due_queue(keys, now, day, &options).unwrap();
+    // The unseen count, bank by bank, is every question neither set aside nor with a
+    // card (a card of a question not in `keys` counts nowhere).
+    let aside = store.set_aside(now).unwrap();
+    let cards: HashSet<QuestionKey> = store.cards().unwrap().into_iter().map(|(k, _)| k).collect();
+    let mut unseen: std::collections::BTreeMap<String, usize> = Default::default();
+    for key in keys {
+        if !aside.contains_key(key) && !cards.contains(key) {
+            *unseen.entry(key.bank.clone()).or_default() += 1;
+        }
+    }
+    assert_eq!(queue.unseen, unseen);
     let today = store.todays_queue(keys, now, day, &options).unwrap();
     assert!(today.unseen.is_empty());
     // As a drill asks for it, with keys borrowed from its catalog.

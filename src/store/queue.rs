@@ -36,6 +36,9 @@ use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
 use crate::schedule::advance::due_toward;
 
+mod new_order;
+pub use new_order::NewOrder;
+
 /// One study day: from `start` (inclusive) to `end` (exclusive), in UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StudyDay {
@@ -132,103 +135,6 @@ pub struct DailyLimits {
     pub new_per_day: u32,
     /// Reviews per day, at most.
     pub reviews_per_day: u32,
-}
-
-/// The order in which never-seen questions are introduced.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum NewOrder {
-    /// One from each bank in turn (the banks' order, each bank's questions in its
-    /// file's order), so a day's new questions come from every selected bank.
-    #[default]
-    Interleave,
-    /// Bank by bank, in file order: the first bank's questions first.
-    Bank,
-    /// Shuffled, the same way all through a study day (so `recall due` and
-    /// `recall drill` agree on which).
-    Random,
-}
-
-impl NewOrder {
-    /// Every order, as the config file names them.
-    pub const ALL: [NewOrder; 3] = [NewOrder::Interleave, NewOrder::Bank, NewOrder::Random];
-
-    /// The name in the config file.
-    pub fn name(self) -> &'static str {
-        match self {
-            NewOrder::Interleave => "interleave",
-            NewOrder::Bank => "bank",
-            NewOrder::Random => "random",
-        }
-    }
-
-    /// The order named `name`, `None` for anything else.
-    pub fn from_name(name: &str) -> Option<NewOrder> {
-        NewOrder::ALL.into_iter().find(|order| order.name() == name)
-    }
-
-    /// `questions` (bank by bank, each in file order) in this order, for `day`.
-    pub fn arrange<K: Keyed>(self, questions: &[K], day: StudyDay) -> Vec<&K> {
-        self.arranged(questions, day).collect()
-    }
-
-    /// [`NewOrder::arrange`] as it is taken: a queue stops at today's new limit, so
-    /// the bank and interleaved orders are walked, not built over the curriculum.
-    fn arranged<'a, K: Keyed>(
-        self,
-        questions: &'a [K],
-        day: StudyDay,
-    ) -> Box<dyn Iterator<Item = &'a K> + 'a> {
-        match self {
-            NewOrder::Bank => Box::new(questions.iter()),
-            NewOrder::Interleave => {
-                // Each bank's runs of questions, banks in the order they first appear.
-                // The questions come bank by bank: a bank is one run, looked up once.
-                let mut place: HashMap<&str, usize> = HashMap::new();
-                let mut banks: Vec<Vec<&[K]>> = Vec::new();
-                let mut start = 0;
-                while start < questions.len() {
-                    let bank = questions[start].bank();
-                    let len = questions[start..]
-                        .iter()
-                        .take_while(|key| key.bank() == bank)
-                        .count();
-                    let at = *place.entry(bank).or_insert_with(|| {
-                        banks.push(Vec::new());
-                        banks.len() - 1
-                    });
-                    banks[at].push(&questions[start..start + len]);
-                    start += len;
-                }
-                let longest = banks
-                    .iter()
-                    .map(|runs| runs.iter().map(|run| run.len()).sum::<usize>())
-                    .max()
-                    .unwrap_or(0);
-                let banks = std::rc::Rc::new(banks);
-                Box::new((0..longest).flat_map(move |i| {
-                    let banks = std::rc::Rc::clone(&banks);
-                    (0..banks.len()).filter_map(move |b| nth_of_runs(&banks[b], i))
-                }))
-            }
-            NewOrder::Random => {
-                let mut keys: Vec<&K> = questions.iter().collect();
-                let seed = day.start.timestamp().unsigned_abs();
-                keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
-                Box::new(keys.into_iter())
-            }
-        }
-    }
-}
-
-/// The `i`th key of a bank given as runs of its questions.
-fn nth_of_runs<'a, K>(runs: &[&'a [K]], mut i: usize) -> Option<&'a K> {
-    for run in runs {
-        if i < run.len() {
-            return Some(&run[i]);
-        }
-        i -= run.len();
-    }
-    None
 }
 
 /// An interview date the queue works toward.
@@ -364,21 +270,7 @@ impl Store {
         let limits = options.limits;
         let sqlite = |source| sqlite_error(self.path(), source);
         let connection = self.connection();
-        let new_today: i64 = connection
-            .query_row(
-                "SELECT COUNT(*) FROM card WHERE first_review >= ?1 AND first_review < ?2",
-                params![day.start.timestamp_micros(), day.end.timestamp_micros()],
-                |row| row.get(0),
-            )
-            .map_err(sqlite)?;
-        let reviews_today: i64 = connection
-            .query_row(
-                "SELECT COUNT(*) FROM review WHERE reviewed_at >= ?1 AND reviewed_at < ?2 \
-                 AND state_before = 'review' AND rescheduled = 1 AND learner IS NULL",
-                params![day.start.timestamp_micros(), day.end.timestamp_micros()],
-                |row| row.get(0),
-            )
-            .map_err(sqlite)?;
+        let (new_today, reviews_today) = counts_today(connection, day).map_err(sqlite)?;
 
         let aside = self.set_aside(now)?;
         let aside_keys: FxHashSet<(&str, &str)> = aside
@@ -391,95 +283,40 @@ impl Store {
         let review_until = micros(options.ahead);
         // Toward a date, a review due after it may come due before it (advance): then
         // every card is read, not only those the index puts in today's window.
-        let until = match &options.toward {
-            Some(_) => i64::MAX,
-            None => learning_until.max(review_until),
-        };
+        let until = options
+            .toward
+            .as_ref()
+            .map_or(learning_until.max(review_until), |_| i64::MAX);
         let cards = due_cards(connection, until).map_err(sqlite)?;
-        // Which of the cards due and the questions set aside are of `questions`: the
-        // curriculum is looked up in a set of those (borrowed keys, FxHash), not made
-        // into a set of its own.
-        let wanted: FxHashSet<(&str, &str)> = cards
-            .iter()
-            .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
-            .chain(aside_keys.iter().copied())
-            .collect();
-        let known: FxHashSet<(&str, &str)> = questions
-            .iter()
-            .map(|key| (key.bank(), key.question()))
-            .filter(|key| wanted.contains(key))
-            .collect();
-        drop(wanted);
+        let known = of_questions(questions, &cards, &aside_keys);
         let is_known =
             |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
         let set_aside = aside.keys().filter(|key| is_known(key)).count();
-        let mut learning = Vec::new();
-        let mut review = Vec::new();
-        for card in cards {
-            if !is_known(&card.key) || aside.contains_key(&card.key) {
-                continue;
-            }
-            if card.state != State::Review {
-                if card.due <= learning_until {
-                    learning.push((card.due, card.key));
-                }
-                continue;
-            }
-            let due = match &options.toward {
-                Some(toward) if toward.questions.contains(&card.key) => {
-                    micros_toward(&card, toward.date)
-                }
-                _ => card.due,
-            };
-            if due <= review_until {
-                // Toward a date: the weakest on the date first. Predicted recall falls as
-                // whole days since the last review over stability rises.
-                let order = match &options.toward {
-                    Some(toward) => {
-                        let days = (toward.date.timestamp_micros() - card.last_review)
-                            .div_euclid(86_400_000_000)
-                            .max(0);
-                        -(days as f64 / card.stability.max(1e-9))
-                    }
-                    None => 0.0,
-                };
-                review.push((order, due, card.key));
-            }
-        }
+        let (mut learning, mut review) = split_due(
+            cards,
+            |key| is_known(key) && !aside.contains_key(key),
+            (learning_until, review_until),
+            options.toward.as_ref(),
+        );
 
         let new_left = i64::from(limits.new_per_day)
             .saturating_sub(new_today)
             .max(0) as usize;
-        let mut new = Vec::new();
         let arranged = options
             .new_order
             .arranged(questions, day)
             .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
-        // Today's share of never-seen questions: each in the order of introduction is
-        // looked up until the new limit is reached.
-        let mut has_card = connection
-            .prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")
-            .map_err(sqlite)?;
-        for key in arranged {
-            if new.len() >= new_left {
-                break;
-            }
-            if !has_card
-                .exists(params![key.bank(), key.question()])
-                .map_err(sqlite)?
-            {
-                new.push(key.to_key());
-            }
-        }
+        let new = todays_new(connection, arranged, new_left).map_err(sqlite)?;
         let unseen = match unseen_count {
-            Unseen::Count => unseen_by_bank(connection, questions, &aside_keys).map_err(sqlite)?,
-            Unseen::TodaysShare => HashMap::new(),
+            Unseen::Count => unseen_by_bank(connection, questions, &aside_keys)
+                .map_err(sqlite)?
+                .into_iter()
+                .map(|(bank, count)| (bank.to_owned(), count))
+                .collect(),
+            Unseen::TodaysShare => BTreeMap::new(),
         };
-        let unseen = unseen
-            .into_iter()
-            .map(|(bank, count)| (bank.to_owned(), count))
-            .collect();
         learning.sort();
+        // By order (toward a date, the weakest first), then due time, then key.
         review.sort_by(|a, b| {
             a.0.total_cmp(&b.0)
                 .then_with(|| (a.1, &a.2).cmp(&(b.1, &b.2)))
@@ -500,6 +337,115 @@ impl Store {
             set_aside,
         })
     }
+}
+
+/// A review in the queue: its order, its due time (µs) and its question.
+type Placed = (f64, i64, QuestionKey);
+
+/// The cards due that `wanted` keeps, split into learning (due time, key) and review
+/// (order, due time, key), each due by its bound in `until` (µs: learning, review).
+fn split_due(
+    cards: Vec<DueCard>,
+    wanted: impl Fn(&QuestionKey) -> bool,
+    until: (i64, i64),
+    toward: Option<&Toward>,
+) -> (Vec<(i64, QuestionKey)>, Vec<Placed>) {
+    let mut learning = Vec::new();
+    let mut review = Vec::new();
+    for card in cards {
+        if !wanted(&card.key) {
+            continue;
+        }
+        if card.state != State::Review {
+            if card.due <= until.0 {
+                learning.push((card.due, card.key));
+            }
+        } else {
+            let (order, due) = review_place(&card, toward);
+            if due <= until.1 {
+                review.push((order, due, card.key));
+            }
+        }
+    }
+    (learning, review)
+}
+
+/// Which of the cards due and the questions set aside are of `questions`: the
+/// curriculum is looked up in a set of those (borrowed keys, FxHash), not made into a
+/// set of its own.
+fn of_questions<'q, K: Keyed>(
+    questions: &'q [K],
+    cards: &[DueCard],
+    aside: &FxHashSet<(&str, &str)>,
+) -> FxHashSet<(&'q str, &'q str)> {
+    let wanted: FxHashSet<(&str, &str)> = cards
+        .iter()
+        .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
+        .chain(aside.iter().copied())
+        .collect();
+    questions
+        .iter()
+        .map(|key| (key.bank(), key.question()))
+        .filter(|key| wanted.contains(key))
+        .collect()
+}
+
+/// How many questions were first answered, and how many reviews were made, in the
+/// study day `day` (this learner's, rescheduling ones: what today's limits count).
+fn counts_today(connection: &Connection, day: StudyDay) -> rusqlite::Result<(i64, i64)> {
+    let span = params![day.start.timestamp_micros(), day.end.timestamp_micros()];
+    let new_today = connection.query_row(
+        "SELECT COUNT(*) FROM card WHERE first_review >= ?1 AND first_review < ?2",
+        span,
+        |row| row.get(0),
+    )?;
+    let reviews_today = connection.query_row(
+        "SELECT COUNT(*) FROM review WHERE reviewed_at >= ?1 AND reviewed_at < ?2 \
+         AND state_before = 'review' AND rescheduled = 1 AND learner IS NULL",
+        span,
+        |row| row.get(0),
+    )?;
+    Ok((new_today, reviews_today))
+}
+
+/// A review card's place in the queue: its order (toward a date, the weakest on the
+/// date first; else 0) and its due time (µs; toward a date, brought before it by
+/// advance).
+fn review_place(card: &DueCard, toward: Option<&Toward>) -> (f64, i64) {
+    let Some(toward) = toward else {
+        return (0.0, card.due);
+    };
+    let due = if toward.questions.contains(&card.key) {
+        micros_toward(card, toward.date)
+    } else {
+        card.due
+    };
+    // Predicted recall falls as whole days since the last review over stability rises.
+    let days = (toward.date.timestamp_micros() - card.last_review)
+        .div_euclid(86_400_000_000)
+        .max(0);
+    (-(days as f64 / card.stability.max(1e-9)), due)
+}
+
+/// Today's share of never-seen questions: each in the order of introduction is looked
+/// up until `left` are found.
+fn todays_new<'k, K: Keyed + 'k>(
+    connection: &Connection,
+    arranged: impl Iterator<Item = &'k K>,
+    left: usize,
+) -> rusqlite::Result<Vec<QuestionKey>> {
+    let mut has_card =
+        connection.prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")?;
+    let mut new = Vec::new();
+    for key in arranged {
+        if new.len() >= left {
+            break;
+        }
+        if !has_card.exists(params![key.bank(), key.question()])? {
+            new.push(key.to_key());
+        }
+    }
+    Ok(new)
 }
 
 /// What the queue needs of a card (times in µs).
@@ -601,95 +547,4 @@ fn unseen_by_bank<'k, K: Keyed>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn utc(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
-
-    fn keys(text: &str) -> Vec<QuestionKey> {
-        text.split_whitespace()
-            .map(|key| {
-                let (bank, question) = key.split_once('/').unwrap();
-                QuestionKey::new(bank, question)
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_limit_cuts_new_questions_first_then_reviews() {
-        let queue = DueQueue {
-            learning: keys("a/1"),
-            review: keys("a/2 a/3"),
-            new: keys("a/4 a/5 a/6"),
-            ..DueQueue::default()
-        };
-        let cut = queue.clone().limited(Some(2), Some(4));
-        assert_eq!(
-            cut.in_order().cloned().collect::<Vec<_>>(),
-            keys("a/1 a/2 a/3 a/4")
-        );
-        let cut = queue.clone().limited(None, Some(2));
-        assert_eq!(
-            (cut.learning.len(), cut.review.len(), cut.new.len()),
-            (1, 1, 0)
-        );
-        assert_eq!(queue.clone().limited(Some(0), None).len(), 3);
-    }
-
-    #[test]
-    fn new_questions_interleave_across_banks() {
-        let day = StudyDay::containing(
-            utc("2026-03-10T10:00:00Z"),
-            FixedOffset::east_opt(0).unwrap(),
-            NaiveTime::from_hms_opt(4, 0, 0).unwrap(),
-        );
-        let questions = keys("a/1 a/2 a/3 b/1 c/1 c/2");
-        let arrange = |order: NewOrder| -> Vec<QuestionKey> {
-            order
-                .arrange(&questions, day)
-                .into_iter()
-                .cloned()
-                .collect()
-        };
-        assert_eq!(
-            arrange(NewOrder::Interleave),
-            keys("a/1 b/1 c/1 a/2 c/2 a/3")
-        );
-        assert_eq!(arrange(NewOrder::Bank), questions);
-        // A bank whose questions come in two runs is still one bank, taken in turn.
-        let runs = keys("a/1 b/1 a/2 a/3 c/1 b/2");
-        assert_eq!(
-            NewOrder::Interleave
-                .arrange(&runs, day)
-                .into_iter()
-                .cloned()
-                .collect::<Vec<_>>(),
-            keys("a/1 b/1 c/1 a/2 b/2 a/3")
-        );
-        let random = arrange(NewOrder::Random);
-        assert_eq!(random, arrange(NewOrder::Random), "stable in a day");
-        let mut sorted = random.clone();
-        sorted.sort();
-        let mut expected = questions.clone();
-        expected.sort();
-        assert_eq!(sorted, expected);
-    }
-
-    #[test]
-    fn the_day_starts_at_the_configured_local_hour() {
-        let four = NaiveTime::from_hms_opt(4, 0, 0).unwrap();
-        let paris = FixedOffset::east_opt(3600).unwrap();
-        // 02:30 in Paris on the 10th is still the study day of the 9th.
-        let day = StudyDay::containing(utc("2026-03-10T01:30:00Z"), paris, four);
-        assert_eq!(day.start, utc("2026-03-09T03:00:00Z"));
-        assert_eq!(day.end, utc("2026-03-10T03:00:00Z"));
-        let day = StudyDay::containing(utc("2026-03-10T03:00:00Z"), paris, four);
-        assert_eq!(day.start, utc("2026-03-10T03:00:00Z"));
-        assert_eq!(day.index_of(utc("2026-03-12T02:59:59Z")), 1);
-        assert_eq!(day.index_of(utc("2026-03-10T02:59:59Z")), -1);
-    }
-}
+mod tests;

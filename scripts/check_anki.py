@@ -56,7 +56,19 @@ def main():
         # The banks as recall sees them: titles and question counts. A bank with no
         # questions gives no cards, and Anki makes no deck without cards.
         listing = json.loads(recall(binary, ["list", "--json", banks], "2026-01-01T00:00:00Z"))
-        banks_with_questions = [(b["title"], b["questions"]) for b in listing if b["questions"] > 0]
+        # Follow-up questions (`[[question.follow_up]]`) are exported as notes of their own,
+        # in their bank's deck: count them from `recall render`'s headings.
+        rendered = recall(binary, ["render", banks], "2026-01-01T00:00:00Z")
+        follow_ups = {}
+        for line in rendered.splitlines():
+            if line.startswith("## ") and "· follow-up, asked" in line:
+                bank = line[3:].split("/", 1)[0]
+                follow_ups[bank] = follow_ups.get(bank, 0) + 1
+        banks_with_questions = [
+            (b["title"], b["questions"] + follow_ups.get(b["id"], 0))
+            for b in listing
+            if b["questions"] > 0
+        ]
         assert banks_with_questions, "no banks or no questions to check"
         titles, counts = zip(*banks_with_questions)
 

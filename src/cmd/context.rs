@@ -223,6 +223,15 @@ impl Progress {
         }
     }
 
+    /// Every question of `catalog`, decoded, when a goal is in force: a goal is assessed
+    /// over its questions in full. `None` without a goal, and nothing is decoded.
+    pub fn goal_library(&self, catalog: &Catalog) -> Result<Option<Library>, CommandError> {
+        Ok(match self.goal()? {
+            Some(_) => Some(catalog.library_of(|_| true)?),
+            None => None,
+        })
+    }
+
     /// The goal's status over `library`, when a goal is in force.
     pub fn goal_status(&self, library: &Library) -> Result<Option<goal::Status>, CommandError> {
         let Some((goal, source)) = self.goal()? else {

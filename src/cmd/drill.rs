@@ -82,15 +82,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let catalog = Arc::new(study::load_catalog(ctx, &args.study)?);
     let mut progress = ctx.progress()?;
     study::recover(&args.study, &mut progress)?;
-    // A goal (toward its date, or cram) is assessed over its questions in full; without
-    // one only the questions queued are decoded.
-    let goal_library = match args.cram || progress.goal()?.is_some() {
-        true => Some(catalog.library_of(|_| true)?),
-        false => None,
-    };
-    if let (true, Some(library)) = (args.cram, &goal_library) {
-        return cram(ctx, &args, library, &mut progress);
+    if args.cram {
+        return cram(ctx, &args, &catalog.library_of(|_| true)?, &mut progress);
     }
+    // Toward a goal every question is decoded (the goal is assessed over its questions
+    // in full); without one, only the questions queued.
+    let goal_library = progress.goal_library(&catalog)?;
     let now = ctx.clock.now();
     let filter = args.study.filter();
     // Borrowed from the catalog: only the questions queued get keys of their own.
@@ -111,7 +108,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         .into_iter()
         .filter(|key| keys.contains(&(key.bank.as_str(), key.question.as_str())))
         .collect();
-    let library = decode_queued(&catalog, revisit.iter().chain(queue.in_order()))?;
+    let library = match goal_library {
+        Some(library) => library,
+        None => decode_queued(&catalog, revisit.iter().chain(queue.in_order()))?,
+    };
     let questions = filter.questions(&library);
     let rest = queue.in_order().filter(|key| !revisit.contains(key));
     let entries = select::queued(&questions, revisit.iter().chain(rest));

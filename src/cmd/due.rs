@@ -64,13 +64,8 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
     let now = ctx.clock.now();
     let day = progress.study_day();
     let mut options = progress.queue_options(chrono::TimeDelta::zero());
-    // A goal is assessed over its questions in full; without one nothing is decoded.
-    let goal_library = match progress.goal()? {
-        Some(_) => Some(catalog.library_of(|_| true)?),
-        None => None,
-    };
     let mut goal = None;
-    if let Some(library) = &goal_library {
+    if let Some(library) = &progress.goal_library(&catalog)? {
         options.toward = progress.toward(library)?;
         goal = progress.goal_status(library)?;
     }

@@ -58,9 +58,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         day,
         ctx.clock.offset(),
     )?;
-    // A goal is assessed over its questions in full; without one nothing is decoded.
-    let goal = match progress.goal()? {
-        Some(_) => progress.goal_status(&catalog.library_of(|_| true)?)?,
+    let goal = match progress.goal_library(&catalog)? {
+        Some(library) => progress.goal_status(&library)?,
         None => None,
     };
     if args.output.json {

@@ -31,8 +31,9 @@ use std::sync::Arc;
 /// every answer a line on stdin, with :skip, :undo, :suspend, :bury, :reset, :hint (when
 /// the question has hints) and :quit.
 ///
-/// Toward an interview date (`recall goal set`), reviews come weakest on the date first,
-/// and a review due after the date is brought back once in the week before it. With
+/// Toward an interview date (`recall goal set`), the goal's new questions come first,
+/// reviews come weakest on the date first, and a review due after the date is brought
+/// back once in the week before it. With
 /// --cram, the goal's weakest questions now, any number (--limit), without moving their
 /// schedule: answers are logged, and each question comes due when it would have.
 ///

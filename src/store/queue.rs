@@ -306,7 +306,17 @@ impl Store {
             .new_order
             .arranged(questions, day)
             .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
-        let new = todays_new(connection, arranged, new_left).map_err(sqlite)?;
+        // Toward a date the goal's never-seen questions come first: not studied, they are
+        // the least ready, and the plan counts on them being introduced.
+        let new = match &options.toward {
+            Some(toward) => {
+                let (goal, rest): (Vec<&K>, Vec<&K>) =
+                    arranged.partition(|key| toward.questions.contains(&key.to_key()));
+                todays_new(connection, goal.into_iter().chain(rest), new_left)
+            }
+            None => todays_new(connection, arranged, new_left),
+        }
+        .map_err(sqlite)?;
         let unseen = match unseen_count {
             Unseen::Count => unseen_by_bank(connection, questions, &aside_keys)
                 .map_err(sqlite)?

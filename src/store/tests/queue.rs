@@ -291,3 +291,25 @@ fn toward_a_date_reviews_come_weakest_on_the_date_first() {
     };
     assert_eq!(queued(&store, &keys, now, toward), ["b/weak", "b/strong"]);
 }
+
+#[test]
+fn toward_a_date_the_goals_new_questions_come_first() {
+    let (_dir, store) = temp_store();
+    let keys: Vec<QuestionKey> = ["a", "b", "c", "d"]
+        .into_iter()
+        .map(|question| QuestionKey::new("b", question))
+        .collect();
+    let mut options = queue_options(TimeDelta::zero(), TimeDelta::zero());
+    options.new_order = NewOrder::Bank;
+    options.limits.new_per_day = 2;
+    let now = at(0);
+    assert_eq!(queued(&store, &keys, now, options.clone()), ["b/a", "b/b"]);
+    options.toward = Some(Toward {
+        date: at(86_400 * 30),
+        questions: [keys[3].clone(), keys[2].clone()].into_iter().collect(),
+    });
+    // The goal's questions first, in the order of introduction; the rest after them.
+    assert_eq!(queued(&store, &keys, now, options.clone()), ["b/c", "b/d"]);
+    options.limits.new_per_day = 3;
+    assert_eq!(queued(&store, &keys, now, options), ["b/c", "b/d", "b/a"]);
+}

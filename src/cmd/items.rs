@@ -105,7 +105,7 @@ fn print((report, cache): (Report, RegradeCache), args: &Args) -> Result<Outcome
     cache.save();
     if args.json {
         let mut out = std::io::stdout().lock();
-        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
+        writeln!(out, "{}", crate::text::terminal_safe_json(&report)?)?;
     } else if args.csv {
         write_csv(&report, std::io::stdout().lock())?;
     } else {

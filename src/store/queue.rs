@@ -306,17 +306,8 @@ impl Store {
             .new_order
             .arranged(questions, day)
             .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
-        // Toward a date the goal's never-seen questions come first: not studied, they are
-        // the least ready, and the plan counts on them being introduced.
-        let new = match &options.toward {
-            Some(toward) => {
-                let (goal, rest): (Vec<&K>, Vec<&K>) =
-                    arranged.partition(|key| toward.questions.contains(&key.to_key()));
-                todays_new(connection, goal.into_iter().chain(rest), new_left)
-            }
-            None => todays_new(connection, arranged, new_left),
-        }
-        .map_err(sqlite)?;
+        let new =
+            todays_new(connection, arranged, options.toward.as_ref(), new_left).map_err(sqlite)?;
         let unseen = match unseen_count {
             Unseen::Count => unseen_by_bank(connection, questions, &aside_keys)
                 .map_err(sqlite)?
@@ -438,12 +429,22 @@ fn review_place(card: &DueCard, toward: Option<&Toward>) -> (f64, i64) {
 }
 
 /// Today's share of never-seen questions: each in the order of introduction is looked
-/// up until `left` are found.
+/// up until `left` are found. Toward a date the goal's come first: not studied, they
+/// are the least ready, and the plan counts on them being introduced.
 fn todays_new<'k, K: Keyed + 'k>(
     connection: &Connection,
     arranged: impl Iterator<Item = &'k K>,
+    toward: Option<&Toward>,
     left: usize,
 ) -> rusqlite::Result<Vec<QuestionKey>> {
+    let arranged: Box<dyn Iterator<Item = &'k K>> = match toward {
+        Some(toward) => {
+            let (goal, rest): (Vec<&K>, Vec<&K>) =
+                arranged.partition(|key| toward.questions.contains(&key.to_key()));
+            Box::new(goal.into_iter().chain(rest))
+        }
+        None => Box::new(arranged),
+    };
     let mut has_card =
         connection.prepare_cached("SELECT 1 FROM card WHERE bank = ?1 AND question = ?2")?;
     let mut new = Vec::new();

@@ -11,6 +11,7 @@ use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::grade::Grader;
 use crate::items::cache::{self, RegradeCache};
+use crate::items::columns::{self, LogColumns};
 use crate::items::{Analysis, Item, Regraded, Report, Thresholds};
 use crate::style::{self, paint};
 use crate::text::{sanitize, truncate, wrap_hanging};
@@ -60,24 +61,31 @@ pub struct Args {
 /// Runs `recall items`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     if args.logs.is_empty() {
-        // The regrade cache is read while the banks load.
-        let cache_path = ctx.database().map(cache::path_for);
-        let (library, cache) = std::thread::scope(|scope| {
-            let cache = cache_path
-                .as_ref()
-                .ok()
-                .map(|path| scope.spawn(|| RegradeCache::open(path)));
+        // The regrade cache and the log's columns are read while the banks load.
+        let database = ctx.database();
+        let paths = database
+            .as_ref()
+            .ok()
+            .map(|d| (cache::path_for(d), columns::path_for(d)));
+        let (library, caches) = std::thread::scope(|scope| {
+            let caches = paths.as_ref().map(|(cache, columns)| {
+                let cache = scope.spawn(|| RegradeCache::open(cache));
+                (cache, scope.spawn(|| LogColumns::open(columns)))
+            });
             let library = ctx.load_valid_banks(&args.paths);
-            // A panic while reading the cache is a bug: carry it on.
-            let cache = cache.map(|c| c.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            (library, cache)
+            // A panic while reading them is a bug: carry it on.
+            let caches = caches.map(|(cache, columns)| (join(cache), join(columns)));
+            (library, caches)
         });
         let library = library?;
-        cache_path?;
-        let cache = cache.unwrap_or_else(RegradeCache::none);
+        database?;
+        let (cache, mut columns) = caches.unwrap_or_default();
         let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, cache);
-        analysis.read_store(&ctx.open_store()?)?;
+        analysis.read_store(&ctx.open_store()?, &mut columns)?;
+        if let Some((_, path)) = &paths {
+            columns.save(path);
+        }
         print(analysis.finish(&thresholds(&args)), &args)
     } else {
         let library = ctx.load_valid_banks(&args.paths)?;
@@ -90,6 +98,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         }
         print(analysis.finish(&thresholds(&args)), &args)
     }
+}
+
+/// What a scoped thread returned (a panic in it is a bug: carry it on).
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 fn thresholds(args: &Args) -> Thresholds {

@@ -10,10 +10,11 @@
 //!
 //! An [`Analysis`] takes reviews one at a time ([`Analysis::add`]) from wherever they
 //! come (the store, or exported logs of several learners) and [`Analysis::finish`]es into
-//! a [`Report`]; [`Analysis::read_store`] and [`Analysis::read_export`] feed it a whole
-//! log. Only questions of the loaded banks count. Nothing here prints; the verb does.
+//! a [`Report`]; [`Analysis::read_store`] (through the log's [`LogColumns`]) and
+//! [`Analysis::read_export`] feed it a whole log. Only questions of the loaded banks count. Nothing here prints; the verb does.
 
 pub mod cache;
+pub mod columns;
 mod discrimination;
 mod flags;
 mod part;
@@ -24,6 +25,7 @@ mod units;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
 use crate::bank::{Library, Question, letter};
@@ -31,10 +33,11 @@ use crate::grade::Grader;
 use crate::logfile::ReadError;
 use crate::store::{ReviewRef, Store, StoreError};
 use cache::RegradeCache;
+use columns::LogColumns;
 pub use discrimination::GROUP_SHARE;
 use discrimination::discrimination;
 pub use flags::{Flag, FlagKind, Thresholds};
-use part::{Answer, Known, NONE, Shared, Tally, ToGrade, question_hash};
+use part::{Answer, Known, NONE, Shared, Taken, Tally, ToGrade, question_hash};
 pub use part::{Part, Reader};
 use regrade::Regrade;
 pub use report::{ChoicePicks, ConceptCounts, Item, NearAnswer, Regraded, Report, Units};
@@ -127,15 +130,65 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// Counts the whole log of `store`, two readers at once (one per half of the log),
-    /// absorbed in the log's order.
-    pub fn read_store(&mut self, store: &Store) -> Result<(), StoreError> {
-        let (lower, upper) =
-            store.visit_log_in_halves(|| self.reader(), |reader, review| reader.add(review))?;
-        let (lower, upper) = (lower.into_part(), upper.into_part());
-        self.absorb(lower);
-        self.absorb(upper);
+    /// Counts the whole log of `store` through its columns (`columns`, brought up
+    /// to the log first).
+    pub fn read_store(
+        &mut self,
+        store: &Store,
+        columns: &mut LogColumns,
+    ) -> Result<(), StoreError> {
+        columns.update(store)?;
+        let me = store.identity()?.learner;
+        self.read_columns(columns, &me);
         Ok(())
+    }
+
+    /// Counts every review of `columns`, in their order; `me` is the database's own
+    /// learner.
+    pub fn read_columns(&mut self, columns: &LogColumns, me: &str) {
+        const UNSEEN: u32 = NONE - 1;
+        let (part, shared) = (&mut self.own, &self.shared);
+        // Each question version's tally and each learner's number, at first sight (as
+        // reading the rows one by one would number them).
+        let mut items = vec![UNSEEN; columns.keys().len()];
+        let mut learners = vec![UNSEEN; columns.learners().len()];
+        let mut own = UNSEEN;
+        for i in 0..columns.rows() {
+            let row = columns.row(i);
+            let mut item = items[row.key as usize];
+            if item == UNSEEN {
+                let (bank, question, version) = &columns.keys()[row.key as usize];
+                item = match shared.index.get(&question_hash(bank, question)) {
+                    Some(&known) => part.item(shared, known, version.as_deref()),
+                    None => NONE,
+                };
+                items[row.key as usize] = item;
+            }
+            if item == NONE {
+                part.outside += 1;
+                continue;
+            }
+            let number = match row.learner {
+                columns::OWN => &mut own,
+                other => &mut learners[other as usize],
+            };
+            if *number == UNSEEN {
+                *number = part.learner(match row.learner {
+                    columns::OWN => me,
+                    other => &columns.learners()[other as usize],
+                });
+            }
+            let taken = Taken {
+                right: row.right,
+                score: row.score,
+                uuid: row.uuid,
+                answer: row.answer,
+                at: DateTime::from_timestamp_micros(row.at).unwrap_or(DateTime::<Utc>::MIN_UTC),
+                mode: row.mode,
+                duration_ms: row.duration_ms,
+            };
+            part.take(shared, item, *number, &taken);
+        }
     }
 
     /// Counts every review of the export at `path` (`recall log export`); returns how

@@ -129,6 +129,19 @@ impl Tally {
     }
 }
 
+/// What [`Part::take`] counts of a review.
+pub(super) struct Taken<'r> {
+    /// Its rating (the one suggested, if any) is not Again.
+    pub(super) right: bool,
+    /// The grader's score, or 1 or 0 by `right`.
+    pub(super) score: f64,
+    pub(super) uuid: Option<u128>,
+    pub(super) answer: &'r str,
+    pub(super) at: DateTime<Utc>,
+    pub(super) mode: Mode,
+    pub(super) duration_ms: u32,
+}
+
 /// One answer, as discrimination needs it.
 #[derive(Clone, Copy)]
 pub(super) struct Answer {
@@ -216,16 +229,40 @@ impl Part {
         let item = self.item(shared, known, review.version);
         let learner = self.learner(review.learner.unwrap_or(""));
         let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
-        let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
-        let (text, pass_mark) = {
+        self.take(
+            shared,
+            item,
+            learner,
+            &Taken {
+                right,
+                score: review.score.unwrap_or(if right { 1.0 } else { 0.0 }),
+                uuid: uuid_bits(review.uuid),
+                answer: review.answer,
+                at: review.reviewed_at,
+                mode: review.mode,
+                duration_ms: u32::try_from(review.duration_ms).unwrap_or(u32::MAX),
+            },
+        );
+    }
+
+    /// Counts one review of tally `item` by learner number `learner`.
+    pub(super) fn take(
+        &mut self,
+        shared: &Shared<'_>,
+        item: u32,
+        learner: u32,
+        review: &Taken<'_>,
+    ) {
+        let (text, pass_mark, known) = {
             let tally = &self.tallies[item as usize];
-            (tally.text, tally.pass_mark)
+            (tally.text, tally.pass_mark, tally.known)
         };
         if let Some(rubric) = self.tallies[item as usize].rubric {
-            let uuid = uuid_bits(review.uuid);
             let position = self.text_answers;
             self.text_answers += 1;
-            let found = uuid.and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
+            let found = review
+                .uuid
+                .and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
             match found {
                 Some((entry, outcome)) => {
                     self.used.push((entry, position));
@@ -246,15 +283,15 @@ impl Part {
                 None => self.to_grade.push(ToGrade {
                     position,
                     item,
-                    uuid,
+                    uuid: review.uuid,
                     answer: review.answer.into(),
                 }),
             }
         }
         let tally = &mut self.tallies[item as usize];
         tally.attempts += 1;
-        tally.right += usize::from(right);
-        tally.last = tally.last.max(review.reviewed_at);
+        tally.right += usize::from(review.right);
+        tally.last = tally.last.max(review.at);
         if !text {
             for letters in review.answer.split(',') {
                 if let Some(choice) = letter_index(letters) {
@@ -267,14 +304,13 @@ impl Part {
         }
         self.answers.push(Answer {
             learner,
-            at: review.reviewed_at.timestamp_micros(),
+            at: review.at.timestamp_micros(),
             mode: review.mode,
             question: known,
             item,
-            score,
+            score: review.score,
         });
-        self.durations
-            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
+        self.durations.push(review.duration_ms);
     }
 
     /// The number of learner `id` in this part, given on first sight.

@@ -4,6 +4,7 @@
 //! The figures are computed by the engine (`crate::items`) from the review log; this
 //! reads the log, hands it over and prints the report.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -295,7 +296,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// One CSV row per version; lists inside a cell are `;`-separated.
-fn write_csv(report: &Report, out: impl Write) -> Result<(), CommandError> {
+fn write_csv<W: Write>(report: &Report, out: W) -> Result<(), CommandError> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
         "bank",
@@ -317,41 +318,77 @@ fn write_csv(report: &Report, out: impl Write) -> Result<(), CommandError> {
         "flags",
         "reasons",
     ])?;
-    let number = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
+    // Each cell is written into one reused buffer.
+    let mut buffer = String::new();
+    let mut field = |writer: &mut csv::Writer<W>,
+                     fill: &dyn Fn(&mut String) -> std::fmt::Result| {
+        buffer.clear();
+        fill(&mut buffer).map_err(std::io::Error::other)?;
+        writer.write_field(buffer.as_bytes())
+    };
+    let number = |value: Option<f64>| {
+        move |out: &mut String| match value {
+            Some(v) => write!(out, "{v:.4}"),
+            None => Ok(()),
+        }
+    };
     for item in &report.items {
-        let choices: Vec<String> = item
-            .choices
-            .iter()
-            .map(|c| format!("{}:{}", c.letter, c.picks))
-            .collect();
-        let concepts: Vec<String> = item
-            .concepts
-            .iter()
-            .map(|c| format!("{}:{}/{}/{}", c.label, c.matched, c.missed, c.negated))
-            .collect();
-        let flags: Vec<&str> = item.flags.iter().map(|f| f.kind.code()).collect();
-        let reasons: Vec<&str> = item.flags.iter().map(|f| f.reason.as_str()).collect();
-        writer.write_record([
+        for text in [
             item.bank.as_str(),
             item.question.as_str(),
             item.version.as_deref().unwrap_or(""),
             if item.current { "true" } else { "false" },
             item.kind.as_str(),
-            &item.attempts.to_string(),
-            &item.learners.to_string(),
-            &item.units.to_string(),
-            &number(Some(item.facility)),
-            &number(Some(item.right)),
-            &number(item.correlation),
-            &number(item.efficiency),
-            &number(item.upper_lower),
-            &format!("{}", item.median_ms),
-            &choices.join(";"),
-            &concepts.join(";"),
-            &flags.join(";"),
-            &reasons.join("; "),
-        ])?;
+        ] {
+            writer.write_field(text)?;
+        }
+        for count in [item.attempts, item.learners, item.units] {
+            field(&mut writer, &|out| write!(out, "{count}"))?;
+        }
+        for value in [
+            Some(item.facility),
+            Some(item.right),
+            item.correlation,
+            item.efficiency,
+            item.upper_lower,
+        ] {
+            field(&mut writer, &number(value))?;
+        }
+        field(&mut writer, &|out| write!(out, "{}", item.median_ms))?;
+        field(&mut writer, &|out| {
+            joined(out, &item.choices, ";", |out, c| {
+                write!(out, "{}:{}", c.letter, c.picks)
+            })
+        })?;
+        field(&mut writer, &|out| {
+            joined(out, &item.concepts, ";", |out, c| {
+                write!(out, "{}:{}/{}/{}", c.label, c.matched, c.missed, c.negated)
+            })
+        })?;
+        field(&mut writer, &|out| {
+            joined(out, &item.flags, ";", |out, f| out.write_str(f.kind.code()))
+        })?;
+        field(&mut writer, &|out| {
+            joined(out, &item.flags, "; ", |out, f| out.write_str(&f.reason))
+        })?;
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.flush()?;
+    Ok(())
+}
+
+/// Writes `values` into `out`, each by `write`, `separator` between them.
+fn joined<T>(
+    out: &mut String,
+    values: &[T],
+    separator: &str,
+    write: impl Fn(&mut String, &T) -> std::fmt::Result,
+) -> std::fmt::Result {
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        write(out, value)?;
+    }
     Ok(())
 }

@@ -447,7 +447,7 @@ mod tests {
         insert(&store, (6, 6), "q1", None);
         let mut columns = LogColumns::open(&path);
         columns.update(&store).unwrap();
-        assert_eq!(columns.added, 4, "read whole");
+        assert_eq!(columns.added, 5, "read whole");
         assert_eq!(rows(&columns), whole(&store));
         assert!(columns.save(&path));
 
@@ -459,7 +459,7 @@ mod tests {
         insert(&store, (6, 7), "q3", None);
         let mut columns = LogColumns::open(&path);
         columns.update(&store).unwrap();
-        assert_eq!(columns.added, 4, "read whole");
+        assert_eq!(columns.added, 5, "read whole");
         assert_eq!(rows(&columns), whole(&store));
 
         // A damaged file is no columns.

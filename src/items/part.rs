@@ -3,12 +3,14 @@
 //! analysis's own; [`Shared`] is what every reader only reads (the loaded questions and
 //! the regrade cache).
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
 use super::cache::{Cursor, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
+use super::columns::{self, LogColumns};
 use super::regrade::Regrade;
 use crate::bank::{Bank, Question, grading_part, letter_index};
 use crate::grade::Grader;
@@ -390,6 +392,57 @@ impl Reader<'_, '_> {
 
     /// What was counted, for [`Analysis::absorb`].
     pub fn into_part(self) -> Part {
+        self.part
+    }
+
+    /// Counts rows `rows` of `columns`, in their order; `me` is the database's own
+    /// learner. Returns what was counted, for [`Analysis::absorb`].
+    pub fn read_rows(mut self, columns: &LogColumns, me: &str, rows: Range<usize>) -> Part {
+        const UNSEEN: u32 = NONE - 1;
+        let (part, shared) = (&mut self.part, self.shared);
+        part.answers.reserve(rows.len());
+        part.durations.reserve(rows.len());
+        // Each question version's tally and each learner's number, at first sight (as
+        // reading the rows one by one would number them).
+        let mut items = vec![UNSEEN; columns.keys().len()];
+        let mut learners = vec![UNSEEN; columns.learners().len()];
+        let mut own = UNSEEN;
+        for i in rows {
+            let row = columns.row(i);
+            let mut item = items[row.key as usize];
+            if item == UNSEEN {
+                let (bank, question, version) = &columns.keys()[row.key as usize];
+                item = match shared.index.get(&question_hash(bank, question)) {
+                    Some(&known) => part.item(shared, known, version.as_deref()),
+                    None => NONE,
+                };
+                items[row.key as usize] = item;
+            }
+            if item == NONE {
+                part.outside += 1;
+                continue;
+            }
+            let number = match row.learner {
+                columns::OWN => &mut own,
+                other => &mut learners[other as usize],
+            };
+            if *number == UNSEEN {
+                *number = part.learner(match row.learner {
+                    columns::OWN => me,
+                    other => &columns.learners()[other as usize],
+                });
+            }
+            let taken = Taken {
+                right: row.right,
+                score: row.score,
+                uuid: row.uuid,
+                answer: row.answer,
+                at: DateTime::from_timestamp_micros(row.at).unwrap_or(DateTime::<Utc>::MIN_UTC),
+                mode: row.mode,
+                duration_ms: row.duration_ms,
+            };
+            part.take(shared, item, *number, &taken);
+        }
         self.part
     }
 }

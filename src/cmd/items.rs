@@ -87,6 +87,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         if let Some((_, path)) = &paths {
             columns.save(path);
         }
+        // The report holds no answer of the columns: free them for what it needs.
+        drop(columns);
         print(analysis.finish(&thresholds(&args)), &args)
     } else {
         let library = ctx.load_valid_banks(&args.paths)?;

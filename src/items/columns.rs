@@ -28,9 +28,7 @@ use crate::store::{ReviewRef, Store, StoreError};
 
 /// The columns file for the database at `database`: `<database>.log-columns`.
 pub fn path_for(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(".log-columns");
-    PathBuf::from(name)
+    super::cache::beside(database, ".log-columns")
 }
 
 const MAGIC: &[u8; 8] = b"rclcols1";

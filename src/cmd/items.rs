@@ -4,6 +4,7 @@
 //! The figures are computed by the engine (`crate::items`) from the review log; this
 //! reads the log, hands it over and prints the report.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -11,6 +12,7 @@ use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::grade::Grader;
 use crate::items::cache::{self, RegradeCache};
+use crate::items::columns::{self, LogColumns};
 use crate::items::{Analysis, Item, Regraded, Report, Thresholds};
 use crate::style::{self, paint};
 use crate::text::{sanitize, truncate, wrap_hanging};
@@ -60,24 +62,33 @@ pub struct Args {
 /// Runs `recall items`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     if args.logs.is_empty() {
-        // The regrade cache is read while the banks load.
-        let cache_path = ctx.database().map(cache::path_for);
-        let (library, cache) = std::thread::scope(|scope| {
-            let cache = cache_path
-                .as_ref()
-                .ok()
-                .map(|path| scope.spawn(|| RegradeCache::open(path)));
+        // The regrade cache and the log's columns are read while the banks load.
+        let database = ctx.database();
+        let paths = database
+            .as_ref()
+            .ok()
+            .map(|d| (cache::path_for(d), columns::path_for(d)));
+        let (library, caches) = std::thread::scope(|scope| {
+            let caches = paths.as_ref().map(|(cache, columns)| {
+                let cache = scope.spawn(|| RegradeCache::open(cache));
+                (cache, scope.spawn(|| LogColumns::open(columns)))
+            });
             let library = ctx.load_valid_banks(&args.paths);
-            // A panic while reading the cache is a bug: carry it on.
-            let cache = cache.map(|c| c.join().unwrap_or_else(|p| std::panic::resume_unwind(p)));
-            (library, cache)
+            // A panic while reading them is a bug: carry it on.
+            let caches = caches.map(|(cache, columns)| (join(cache), join(columns)));
+            (library, caches)
         });
         let library = library?;
-        cache_path?;
-        let cache = cache.unwrap_or_else(RegradeCache::none);
+        database?;
+        let (cache, mut columns) = caches.unwrap_or_default();
         let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, cache);
-        analysis.read_store(&ctx.open_store()?)?;
+        analysis.read_store(&ctx.open_store()?, &mut columns)?;
+        if let Some((_, path)) = &paths {
+            columns.save(path);
+        }
+        // The report holds no answer of the columns: free them for what it needs.
+        drop(columns);
         print(analysis.finish(&thresholds(&args)), &args)
     } else {
         let library = ctx.load_valid_banks(&args.paths)?;
@@ -90,6 +101,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         }
         print(analysis.finish(&thresholds(&args)), &args)
     }
+}
+
+/// What a scoped thread returned (a panic in it is a bug: carry it on).
+fn join<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 fn thresholds(args: &Args) -> Thresholds {
@@ -280,7 +298,7 @@ fn plural(n: usize) -> &'static str {
 }
 
 /// One CSV row per version; lists inside a cell are `;`-separated.
-fn write_csv(report: &Report, out: impl Write) -> Result<(), CommandError> {
+fn write_csv<W: Write>(report: &Report, out: W) -> Result<(), CommandError> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
         "bank",
@@ -302,41 +320,77 @@ fn write_csv(report: &Report, out: impl Write) -> Result<(), CommandError> {
         "flags",
         "reasons",
     ])?;
-    let number = |value: Option<f64>| value.map(|v| format!("{v:.4}")).unwrap_or_default();
+    // Each cell is written into one reused buffer.
+    let mut buffer = String::new();
+    let mut field = |writer: &mut csv::Writer<W>,
+                     fill: &dyn Fn(&mut String) -> std::fmt::Result| {
+        buffer.clear();
+        fill(&mut buffer).map_err(std::io::Error::other)?;
+        writer.write_field(buffer.as_bytes())
+    };
+    let number = |value: Option<f64>| {
+        move |out: &mut String| match value {
+            Some(v) => write!(out, "{v:.4}"),
+            None => Ok(()),
+        }
+    };
     for item in &report.items {
-        let choices: Vec<String> = item
-            .choices
-            .iter()
-            .map(|c| format!("{}:{}", c.letter, c.picks))
-            .collect();
-        let concepts: Vec<String> = item
-            .concepts
-            .iter()
-            .map(|c| format!("{}:{}/{}/{}", c.label, c.matched, c.missed, c.negated))
-            .collect();
-        let flags: Vec<&str> = item.flags.iter().map(|f| f.kind.code()).collect();
-        let reasons: Vec<&str> = item.flags.iter().map(|f| f.reason.as_str()).collect();
-        writer.write_record([
+        for text in [
             item.bank.as_str(),
             item.question.as_str(),
             item.version.as_deref().unwrap_or(""),
             if item.current { "true" } else { "false" },
             item.kind.as_str(),
-            &item.attempts.to_string(),
-            &item.learners.to_string(),
-            &item.units.to_string(),
-            &number(Some(item.facility)),
-            &number(Some(item.right)),
-            &number(item.correlation),
-            &number(item.efficiency),
-            &number(item.upper_lower),
-            &format!("{}", item.median_ms),
-            &choices.join(";"),
-            &concepts.join(";"),
-            &flags.join(";"),
-            &reasons.join("; "),
-        ])?;
+        ] {
+            writer.write_field(text)?;
+        }
+        for count in [item.attempts, item.learners, item.units] {
+            field(&mut writer, &|out| write!(out, "{count}"))?;
+        }
+        for value in [
+            Some(item.facility),
+            Some(item.right),
+            item.correlation,
+            item.efficiency,
+            item.upper_lower,
+        ] {
+            field(&mut writer, &number(value))?;
+        }
+        field(&mut writer, &|out| write!(out, "{}", item.median_ms))?;
+        field(&mut writer, &|out| {
+            joined(out, &item.choices, ";", |out, c| {
+                write!(out, "{}:{}", c.letter, c.picks)
+            })
+        })?;
+        field(&mut writer, &|out| {
+            joined(out, &item.concepts, ";", |out, c| {
+                write!(out, "{}:{}/{}/{}", c.label, c.matched, c.missed, c.negated)
+            })
+        })?;
+        field(&mut writer, &|out| {
+            joined(out, &item.flags, ";", |out, f| out.write_str(f.kind.code()))
+        })?;
+        field(&mut writer, &|out| {
+            joined(out, &item.flags, "; ", |out, f| out.write_str(&f.reason))
+        })?;
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.flush()?;
+    Ok(())
+}
+
+/// Writes `values` into `out`, each by `write`, `separator` between them.
+fn joined<T>(
+    out: &mut String,
+    values: &[T],
+    separator: &str,
+    write: impl Fn(&mut String, &T) -> std::fmt::Result,
+) -> std::fmt::Result {
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        write(out, value)?;
+    }
     Ok(())
 }

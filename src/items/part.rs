@@ -3,12 +3,14 @@
 //! analysis's own; [`Shared`] is what every reader only reads (the loaded questions and
 //! the regrade cache).
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
 use super::cache::{Cursor, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
+use super::columns::{self, LogColumns};
 use super::regrade::Regrade;
 use crate::bank::{Bank, Question, grading_part, letter_index};
 use crate::grade::Grader;
@@ -129,6 +131,19 @@ impl Tally {
     }
 }
 
+/// What [`Part::take`] counts of a review.
+pub(super) struct Taken<'r> {
+    /// Its rating (the one suggested, if any) is not Again.
+    pub(super) right: bool,
+    /// The grader's score, or 1 or 0 by `right`.
+    pub(super) score: f64,
+    pub(super) uuid: Option<u128>,
+    pub(super) answer: &'r str,
+    pub(super) at: DateTime<Utc>,
+    pub(super) mode: Mode,
+    pub(super) duration_ms: u32,
+}
+
 /// One answer, as discrimination needs it.
 #[derive(Clone, Copy)]
 pub(super) struct Answer {
@@ -216,16 +231,40 @@ impl Part {
         let item = self.item(shared, known, review.version);
         let learner = self.learner(review.learner.unwrap_or(""));
         let right = review.suggested.unwrap_or(review.rating) != Rating::Again;
-        let score = review.score.unwrap_or(if right { 1.0 } else { 0.0 });
-        let (text, pass_mark) = {
+        self.take(
+            shared,
+            item,
+            learner,
+            &Taken {
+                right,
+                score: review.score.unwrap_or(if right { 1.0 } else { 0.0 }),
+                uuid: uuid_bits(review.uuid),
+                answer: review.answer,
+                at: review.reviewed_at,
+                mode: review.mode,
+                duration_ms: u32::try_from(review.duration_ms).unwrap_or(u32::MAX),
+            },
+        );
+    }
+
+    /// Counts one review of tally `item` by learner number `learner`.
+    pub(super) fn take(
+        &mut self,
+        shared: &Shared<'_>,
+        item: u32,
+        learner: u32,
+        review: &Taken<'_>,
+    ) {
+        let (text, pass_mark, known) = {
             let tally = &self.tallies[item as usize];
-            (tally.text, tally.pass_mark)
+            (tally.text, tally.pass_mark, tally.known)
         };
         if let Some(rubric) = self.tallies[item as usize].rubric {
-            let uuid = uuid_bits(review.uuid);
             let position = self.text_answers;
             self.text_answers += 1;
-            let found = uuid.and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
+            let found = review
+                .uuid
+                .and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
             match found {
                 Some((entry, outcome)) => {
                     self.used.push((entry, position));
@@ -246,15 +285,15 @@ impl Part {
                 None => self.to_grade.push(ToGrade {
                     position,
                     item,
-                    uuid,
+                    uuid: review.uuid,
                     answer: review.answer.into(),
                 }),
             }
         }
         let tally = &mut self.tallies[item as usize];
         tally.attempts += 1;
-        tally.right += usize::from(right);
-        tally.last = tally.last.max(review.reviewed_at);
+        tally.right += usize::from(review.right);
+        tally.last = tally.last.max(review.at);
         if !text {
             for letters in review.answer.split(',') {
                 if let Some(choice) = letter_index(letters) {
@@ -267,14 +306,13 @@ impl Part {
         }
         self.answers.push(Answer {
             learner,
-            at: review.reviewed_at.timestamp_micros(),
+            at: review.at.timestamp_micros(),
             mode: review.mode,
             question: known,
             item,
-            score,
+            score: review.score,
         });
-        self.durations
-            .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
+        self.durations.push(review.duration_ms);
     }
 
     /// The number of learner `id` in this part, given on first sight.
@@ -354,6 +392,57 @@ impl Reader<'_, '_> {
 
     /// What was counted, for [`Analysis::absorb`].
     pub fn into_part(self) -> Part {
+        self.part
+    }
+
+    /// Counts rows `rows` of `columns`, in their order; `me` is the database's own
+    /// learner. Returns what was counted, for [`Analysis::absorb`].
+    pub fn read_rows(mut self, columns: &LogColumns, me: &str, rows: Range<usize>) -> Part {
+        const UNSEEN: u32 = NONE - 1;
+        let (part, shared) = (&mut self.part, self.shared);
+        part.answers.reserve(rows.len());
+        part.durations.reserve(rows.len());
+        // Each question version's tally and each learner's number, at first sight (as
+        // reading the rows one by one would number them).
+        let mut items = vec![UNSEEN; columns.keys().len()];
+        let mut learners = vec![UNSEEN; columns.learners().len()];
+        let mut own = UNSEEN;
+        for i in rows {
+            let row = columns.row(i);
+            let mut item = items[row.key as usize];
+            if item == UNSEEN {
+                let (bank, question, version) = &columns.keys()[row.key as usize];
+                item = match shared.index.get(&question_hash(bank, question)) {
+                    Some(&known) => part.item(shared, known, version.as_deref()),
+                    None => NONE,
+                };
+                items[row.key as usize] = item;
+            }
+            if item == NONE {
+                part.outside += 1;
+                continue;
+            }
+            let number = match row.learner {
+                columns::OWN => &mut own,
+                other => &mut learners[other as usize],
+            };
+            if *number == UNSEEN {
+                *number = part.learner(match row.learner {
+                    columns::OWN => me,
+                    other => &columns.learners()[other as usize],
+                });
+            }
+            let taken = Taken {
+                right: row.right,
+                score: row.score,
+                uuid: row.uuid,
+                answer: row.answer,
+                at: DateTime::from_timestamp_micros(row.at).unwrap_or(DateTime::<Utc>::MIN_UTC),
+                mode: row.mode,
+                duration_ms: row.duration_ms,
+            };
+            part.take(shared, item, *number, &taken);
+        }
         self.part
     }
 }

@@ -1,8 +1,9 @@
 //! The figures `recall items` reports: the [`Report`], one [`Item`] per question version,
 //! and the order an author reads them in.
 
+use std::ops::Range;
+
 use chrono::{DateTime, Utc};
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::Flag;
@@ -186,33 +187,18 @@ pub(super) fn median(values: &mut [u32]) -> f64 {
 /// the versions the bank has now: the current one, or answers of no recorded version),
 /// then by how many flags, then most answered; within a question, the current version
 /// first, then answers of no recorded version, then older versions, latest first.
-pub(super) fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
-    let count = items.len();
-    let mut questions: FxHashMap<u32, Vec<(bool, Item)>> = FxHashMap::default();
-    for (known, exact, item) in items {
-        questions.entry(known).or_default().push((exact, item));
+pub(super) fn order(mut items: Vec<(u32, bool, Item)>) -> Vec<Item> {
+    // Each question's versions together, in the order given (a stable sort).
+    items.sort_by_key(|(known, ..)| *known);
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    for (i, (known, ..)) in items.iter().enumerate() {
+        match groups.last_mut() {
+            Some(group) if items[group.start].0 == *known => group.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
     }
-    let mut groups: Vec<Vec<(bool, Item)>> = questions.into_values().collect();
-    let urgency = |group: &Vec<(bool, Item)>| {
-        let live = || group.iter().filter(|(exact, _)| *exact).map(|(_, i)| i);
-        let worst = live().flat_map(|i| &i.flags).map(|f| f.kind).min();
-        let flags: usize = live().map(|i| i.flags.len()).sum();
-        let attempts: usize = group.iter().map(|(_, i)| i.attempts).sum();
-        let key = (group[0].1.bank.clone(), group[0].1.question.clone());
-        // No flag sorts after every flag.
-        (
-            worst.is_none(),
-            worst,
-            std::cmp::Reverse(flags),
-            std::cmp::Reverse(attempts),
-            key,
-        )
-    };
-    let mut keyed: Vec<_> = groups.drain(..).map(|g| (urgency(&g), g)).collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut ordered = Vec::with_capacity(count);
-    for (_, mut group) in keyed {
-        group.sort_by(|(_, a), (_, b)| {
+    for group in &groups {
+        items[group.clone()].sort_by(|(_, _, a), (_, _, b)| {
             let rank = |i: &Item| match (i.current, &i.version) {
                 (true, _) => 0,
                 (false, None) => 1,
@@ -222,7 +208,30 @@ pub(super) fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
                 .cmp(&rank(b))
                 .then(b.last_answered.cmp(&a.last_answered))
         });
-        ordered.extend(group.into_iter().map(|(_, item)| item));
     }
-    ordered
+    let urgency = |group: &Range<usize>| {
+        let group = &items[group.clone()];
+        let live = || group.iter().filter(|(_, exact, _)| *exact).map(|(.., i)| i);
+        let worst = live().flat_map(|i| &i.flags).map(|f| f.kind).min();
+        let flags: usize = live().map(|i| i.flags.len()).sum();
+        let attempts: usize = group.iter().map(|(.., i)| i.attempts).sum();
+        let first = &group[0].2;
+        // No flag sorts after every flag.
+        (
+            worst.is_none(),
+            worst,
+            std::cmp::Reverse(flags),
+            std::cmp::Reverse(attempts),
+            (first.bank.as_str(), first.question.as_str()),
+        )
+    };
+    let mut keyed: Vec<_> = groups.into_iter().map(|g| (urgency(&g), g)).collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let order: Vec<Range<usize>> = keyed.into_iter().map(|(_, group)| group).collect();
+    let mut items: Vec<Option<Item>> = items.into_iter().map(|(.., item)| Some(item)).collect();
+    order
+        .into_iter()
+        .flatten()
+        .filter_map(|i| items[i].take())
+        .collect()
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{Transaction, TransactionBehavior};
 use rustc_hash::FxHashMap;
 
 use super::log::{
@@ -214,6 +214,63 @@ pub struct Importer<'t> {
     dropped_indexes: Option<Vec<String>>,
     /// The id the next review takes: answers and marks share one sequence.
     next_id: i64,
+    /// New reviews not written yet, each with its learner column and id: they are
+    /// written [`INSERT_BATCH`] at a time, by one statement.
+    pending: Vec<(Review, Option<String>, i64)>,
+}
+
+/// New reviews written by one statement: SQLite runs a statement's preamble once for
+/// them all.
+const INSERT_BATCH: usize = 64;
+
+/// The columns of the review log an import writes, in the order of [`bind_review`].
+const INSERT_COLUMNS: &str = "uuid, learner, device, bank, question, version, reviewed_at, \
+                              mode, answer, score, suggested_rating, rating, duration_ms, \
+                              rescheduled, state_before, id, choice_order, hints";
+
+/// Values bound per review.
+const INSERT_VALUES: usize = 18;
+
+/// `INSERT INTO review` of `rows` reviews.
+fn insert_sql(rows: usize) -> String {
+    let row = format!("({})", vec!["?"; INSERT_VALUES].join(", "));
+    format!(
+        "INSERT INTO review ({INSERT_COLUMNS}) VALUES {}",
+        vec![row; rows].join(", ")
+    )
+}
+
+/// Binds `review` (its learner column `learner`, its id `id`) as the reviews' `row`th
+/// row (from 0) of an [`insert_sql`] statement.
+fn bind_review(
+    insert: &mut rusqlite::Statement<'_>,
+    row: usize,
+    (review, learner, id): &(Review, Option<String>, i64),
+) -> rusqlite::Result<()> {
+    let values: [&dyn rusqlite::ToSql; INSERT_VALUES] = [
+        &review.uuid,
+        learner,
+        &review.device,
+        &review.key.bank,
+        &review.key.question,
+        &review.version,
+        &Micros(review.reviewed_at),
+        &review.mode,
+        &review.answer,
+        &review.score,
+        &review.suggested,
+        &review.rating,
+        &i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
+        &review.reschedules,
+        &review.state_before,
+        id,
+        &choice_order_text(&review.choice_order),
+        &review.hints,
+    ];
+    for (i, value) in values.into_iter().enumerate() {
+        insert.raw_bind_parameter(row * INSERT_VALUES + i + 1, value)?;
+    }
+    Ok(())
 }
 
 /// What identifies a review's content for telling a repeated uuid from a clash.
@@ -272,17 +329,40 @@ impl Importer<'_> {
         if self.imported.added == self.bulk_after && self.dropped_indexes.is_none() {
             self.dropped_indexes = Some(drop_indexes(self.transaction).map_err(sqlite)?);
         }
-        let added = self.insert(&review, &learner, own).map_err(sqlite)?;
-        debug_assert_eq!(added, 1);
-        self.next_id += 1;
         self.known
             .insert(uuid, (what, (!own).then(|| learner_hash(&learner))));
         self.imported.added += 1;
         if own {
             self.imported.own += 1;
         } else {
-            *self.imported.others.entry(learner).or_default() += 1;
+            *self.imported.others.entry(learner.clone()).or_default() += 1;
         }
+        self.pending
+            .push((review, (!own).then_some(learner), self.next_id));
+        self.next_id += 1;
+        if self.pending.len() == INSERT_BATCH {
+            self.write_pending().map_err(sqlite)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the reviews not written yet: a full batch by one statement, fewer one
+    /// by one.
+    fn write_pending(&mut self) -> rusqlite::Result<()> {
+        let rows = if self.pending.len() == INSERT_BATCH {
+            INSERT_BATCH
+        } else {
+            1
+        };
+        let mut insert = self.transaction.prepare_cached(&insert_sql(rows))?;
+        for chunk in self.pending.chunks(rows) {
+            for (row, pending) in chunk.iter().enumerate() {
+                bind_review(&mut insert, row, pending)?;
+            }
+            let written = insert.raw_execute()?;
+            debug_assert_eq!(written, rows);
+        }
+        self.pending.clear();
         Ok(())
     }
 
@@ -309,41 +389,6 @@ impl Importer<'_> {
             Some(_) => {}
         }
         Ok(())
-    }
-
-    /// Writes `review` into the log as `learner`'s (no learner column when it is this
-    /// database's own, `own`), with the next id; returns the rows written.
-    fn insert(&self, review: &Review, learner: &str, own: bool) -> rusqlite::Result<usize> {
-        self.transaction
-            .prepare_cached(
-                "INSERT INTO review (uuid, learner, device, bank, question, version, \
-                 reviewed_at, mode, answer, score, suggested_rating, rating, duration_ms, \
-                 rescheduled, state_before, id, choice_order, hints) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-                 ?16, ?17, ?18)",
-            )
-            .and_then(|mut insert| {
-                insert.execute(params![
-                    review.uuid,
-                    (!own).then_some(&learner),
-                    review.device,
-                    review.key.bank,
-                    review.key.question,
-                    review.version,
-                    Micros(review.reviewed_at),
-                    review.mode,
-                    review.answer,
-                    review.score,
-                    review.suggested,
-                    review.rating,
-                    i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
-                    review.reschedules,
-                    review.state_before,
-                    self.next_id,
-                    choice_order_text(&review.choice_order),
-                    review.hints,
-                ])
-            })
     }
 }
 
@@ -388,8 +433,10 @@ impl Store {
             known,
             dropped_indexes: None,
             next_id,
+            pending: Vec::with_capacity(INSERT_BATCH),
         };
         feed(&mut importer)?;
+        importer.write_pending().map_err(sqlite)?;
         if let Some(indexes) = importer.dropped_indexes.take() {
             // Building an index is a sort: let SQLite sort on a second core.
             transaction

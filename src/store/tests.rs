@@ -375,6 +375,15 @@ fn a_large_import_drops_the_indexes_and_makes_them_again() {
     );
     assert_eq!(indexes(&store), before, "the same indexes, made again");
     assert_eq!(store.review_count().unwrap(), 12_000);
+    // Written many to a statement, each review is stored as it was given.
+    for (n, stored) in store.all_reviews().unwrap().into_iter().enumerate() {
+        let given = Review {
+            id: stored.id,
+            learner: None,
+            ..imported(n, &me)
+        };
+        assert_eq!(stored, given, "review {n}");
+    }
     let uuid_lookup: String = store
         .connection()
         .query_row(

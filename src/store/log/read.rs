@@ -1,11 +1,12 @@
 //! Reading the review log back: one question's history, the reviews since a time, the
-//! whole log visited row by row (or in two halves on two threads), and the orphans.
+//! whole log visited row by row (or from a review on, for a copy kept elsewhere), and
+//! the orphans.
 
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 use rusqlite::types::ToSql;
+use rusqlite::{OptionalExtension, params};
 
 use super::{Orphan, REVIEW_COLUMNS, Review, ReviewRef, review_from_row};
 use crate::schedule::{Rating, State};
@@ -98,16 +99,60 @@ impl Store {
     /// Calls `visit` with every review of the log, every learner's, in the order of
     /// their ids, each borrowed from its row (item analysis reads the whole log this
     /// way). This learner's reviews carry the database's learner id.
-    pub fn visit_log(&self, visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
-        self.visit_log_between(i64::MIN, i64::MAX, visit)
+    pub fn visit_log(&self, mut visit: impl FnMut(&ReviewRef<'_>)) -> Result<(), StoreError> {
+        let me = self.identity()?.learner;
+        self.visit_log_between(i64::MIN, i64::MAX, |_, review| {
+            visit(&ReviewRef {
+                learner: Some(review.learner.unwrap_or(&me)),
+                ..*review
+            });
+        })
     }
 
-    /// [`Store::visit_log`] of the reviews whose id is at least `from` and below `until`.
+    /// The log after review `after` (an id and the uuid it had), for a copy of the
+    /// log kept elsewhere that ends there: when review `after.0` is still there with
+    /// uuid `after.1` (or with no `after`), calls `visit` with the id and row of every
+    /// review after it, in the order of their ids (this learner's with no learner), and
+    /// returns how many reviews the log holds in all; else returns `None`. One read of
+    /// the database: a review recorded meanwhile is in both answers or in neither.
+    pub fn visit_log_after(
+        &self,
+        after: Option<(i64, &str)>,
+        visit: impl FnMut(i64, &ReviewRef<'_>),
+    ) -> Result<Option<u64>, StoreError> {
+        let sqlite = self.sqlite();
+        let snapshot = self.connection.unchecked_transaction().map_err(&sqlite)?;
+        let from = match after {
+            Some((id, uuid)) => {
+                let stored: Option<String> = snapshot
+                    .query_row("SELECT uuid FROM review WHERE id = ?1", [id], |row| {
+                        row.get(0)
+                    })
+                    .optional()
+                    .map_err(&sqlite)?
+                    .flatten();
+                if stored.as_deref() != Some(uuid) {
+                    return Ok(None);
+                }
+                id.saturating_add(1)
+            }
+            None => i64::MIN,
+        };
+        let count: i64 = snapshot
+            .query_row("SELECT COUNT(*) FROM review", [], |row| row.get(0))
+            .map_err(&sqlite)?;
+        self.visit_log_between(from, i64::MAX, visit)?;
+        snapshot.finish().map_err(&sqlite)?;
+        Ok(Some(count.max(0) as u64))
+    }
+
+    /// The reviews whose id is at least `from` and below `until`, with their ids, in
+    /// the order of their ids (this learner's with no learner).
     fn visit_log_between(
         &self,
         from: i64,
         until: i64,
-        mut visit: impl FnMut(&ReviewRef<'_>),
+        mut visit: impl FnMut(i64, &ReviewRef<'_>),
     ) -> Result<(), StoreError> {
         let sqlite = self.sqlite();
         let mut statement = self
@@ -115,21 +160,21 @@ impl Store {
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
                  suggested_rating, rating, duration_ms, rescheduled, \
-                 coalesce(learner, (SELECT learner FROM identity)), version, uuid FROM review \
+                 learner, version, uuid, id FROM review \
                  WHERE id >= ?1 AND id < ?2 ORDER BY id",
             )
             .map_err(&sqlite)?;
         let mut rows = statement.query([from, until]).map_err(&sqlite)?;
         while let Some(row) = rows.next().map_err(&sqlite)? {
             let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
-            let version = row.get_ref(12).map_err(&sqlite)?;
+            let optional = |i: usize| match row.get_ref(i)? {
+                rusqlite::types::ValueRef::Null => Ok(None),
+                value => value.as_str().map(Some).map_err(Into::into),
+            };
             let review = ReviewRef {
                 uuid: text(13).map_err(&sqlite)?,
-                learner: Some(text(11).map_err(&sqlite)?),
-                version: match version {
-                    rusqlite::types::ValueRef::Null => None,
-                    value => Some(value.as_str().map_err(|e| sqlite(e.into()))?),
-                },
+                learner: optional(11).map_err(&sqlite)?,
+                version: optional(12).map_err(&sqlite)?,
                 bank: text(0).map_err(&sqlite)?,
                 question: text(1).map_err(&sqlite)?,
                 reviewed_at: row.get::<_, Micros>(2).map_err(&sqlite)?.0,
@@ -142,45 +187,9 @@ impl Store {
                 duration_ms: row.get::<_, i64>(9).map_err(&sqlite)?.max(0) as u64,
                 reschedules: row.get(10).map_err(&sqlite)?,
             };
-            visit(&review);
+            visit(row.get(14).map_err(&sqlite)?, &review);
         }
         Ok(())
-    }
-
-    /// [`Store::visit_log`] in two halves at once: the reviews of the lower half of
-    /// the ids on this connection, the rest on a second one (stepping through SQLite's
-    /// rows is most of what reading a long log costs). Each half is visited into its own
-    /// accumulator, made by `start`; returns the lower and the upper, which together are
-    /// the log in the order of its ids.
-    pub fn visit_log_in_halves<T: Send>(
-        &self,
-        start: impl Fn() -> T + Sync,
-        visit: impl Fn(&mut T, &ReviewRef<'_>) + Sync,
-    ) -> Result<(T, T), StoreError> {
-        let (low, high): (Option<i64>, Option<i64>) = self
-            .connection
-            .query_row("SELECT MIN(id), MAX(id) FROM review", [], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .map_err(self.sqlite())?;
-        let split = match (low, high) {
-            (Some(low), Some(high)) => low + (high - low) / 2 + 1,
-            _ => i64::MAX,
-        };
-        let fold = |store: &Store, from, until| -> Result<T, StoreError> {
-            let mut part = start();
-            store.visit_log_between(from, until, |review| visit(&mut part, review))?;
-            Ok(part)
-        };
-        let path = self.path();
-        let (lower, upper) = std::thread::scope(|scope| {
-            let upper = scope.spawn(|| fold(&Store::open(path)?, split, i64::MAX));
-            let lower = fold(self, i64::MIN, split);
-            (lower, upper.join())
-        });
-        // A panic reading the upper half is a bug: carry it on, as an unjoined thread would.
-        let upper = upper.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((lower?, upper?))
     }
 
     /// [`Store::visit_reviews`] from `from` on, read in two halves at once: the reviews

@@ -71,7 +71,7 @@ fn main() -> Result<()> {
     };
     let grader = Grader::new(std::slice::from_ref(&bank));
     let dump = std::env::args_os().nth(2).map(PathBuf::from);
-    let mut rows = String::from("question\thalf\tscore\taverage\tanswer\n");
+    let mut rows = String::from("question\thalf\tscore\taverage\tmissed\tanswer\n");
     let (mut recall_vs_average, mut marker_vs_marker) = (Vec::new(), Vec::new());
     let mut halves: [Vec<(f64, f64)>; 2] = [Vec::new(), Vec::new()];
     for (id, question) in ids.iter().zip(&bank.questions) {
@@ -105,7 +105,11 @@ fn main() -> Result<()> {
             recall_vs_average.push((grade.score, average[i]));
             halves[half].push((grade.score, average[i]));
             let name = ["tuning", "reporting"][half];
-            rows += &format!("{id}\t{name}\t{}\t{}\t{answer}\n", grade.score, average[i]);
+            let missed = grade.missed().join("; ");
+            rows += &format!(
+                "{id}\t{name}\t{}\t{}\t{missed}\t{answer}\n",
+                grade.score, average[i]
+            );
             if let (Some(a), Some(b)) = (me.get(i), other.get(i)) {
                 marker_vs_marker.push((a * scale, b * scale));
             }

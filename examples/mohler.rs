@@ -16,7 +16,13 @@
 //! (`me` and `other`, both on 0..5 for assignments 1 to 10; the exams, 11 and 12, were
 //! marked out of 10 and are rescaled).
 //!
-//! Run: cargo run --release --example mohler -- PATH/TO/ShortAnswerGrading_v2.0
+//! Halves: Mohler is also a target held back from tuning, so its questions are split,
+//! fixed before any tuning, by the parity of the number after the dot: odd (1.1, 1.3,
+//! ...) is the tuning half, even (1.2, 1.4, ...) the reporting half. Both are printed,
+//! with the whole.
+//!
+//! Run: cargo run --release --example mohler -- PATH/TO/ShortAnswerGrading_v2.0 [SCORES.tsv]
+//! (the optional second argument writes each answer's question, half, score and marks).
 
 use anyhow::{Context as _, Result, bail};
 use recall::bank::{Bank, Kind, Question};
@@ -64,7 +70,10 @@ fn main() -> Result<()> {
         source: PathBuf::from("mohler"),
     };
     let grader = Grader::new(std::slice::from_ref(&bank));
+    let dump = std::env::args_os().nth(2).map(PathBuf::from);
+    let mut rows = String::from("question\thalf\tscore\taverage\tmissed\tanswer\n");
     let (mut recall_vs_average, mut marker_vs_marker) = (Vec::new(), Vec::new());
+    let mut halves: [Vec<(f64, f64)>; 2] = [Vec::new(), Vec::new()];
     for (id, question) in ids.iter().zip(&bank.questions) {
         let answers = lines(&read(&data.join("sent").join(id))?);
         let scores = |name: &str| -> Result<Vec<f64>> {
@@ -90,9 +99,17 @@ fn main() -> Result<()> {
         } else {
             1.0
         };
+        let half = half_of(id);
         for (i, answer) in answers.iter().enumerate() {
             let grade = grader.grade(&bank, question, answer);
             recall_vs_average.push((grade.score, average[i]));
+            halves[half].push((grade.score, average[i]));
+            let name = ["tuning", "reporting"][half];
+            let missed = grade.missed().join("; ");
+            rows += &format!(
+                "{id}\t{name}\t{}\t{}\t{missed}\t{answer}\n",
+                grade.score, average[i]
+            );
             if let (Some(a), Some(b)) = (me.get(i), other.get(i)) {
                 marker_vs_marker.push((a * scale, b * scale));
             }
@@ -107,11 +124,30 @@ fn main() -> Result<()> {
         "Pearson, recall's derived-rubric score vs the markers' average: {:.3}",
         pearson(&recall_vs_average)
     );
+    for (name, pairs) in ["tuning half (odd)", "reporting half (even)"]
+        .iter()
+        .zip(&halves)
+    {
+        println!(
+            "  {name}: {} answers, Pearson {:.3}",
+            pairs.len(),
+            pearson(pairs)
+        );
+    }
     println!(
         "Pearson, one marker vs the other: {:.3}",
         pearson(&marker_vs_marker)
     );
+    if let Some(path) = dump {
+        std::fs::write(&path, rows).with_context(|| format!("cannot write {}", path.display()))?;
+    }
     Ok(())
+}
+
+/// 0 for the tuning half (the number after the dot is odd), 1 for the reporting half.
+fn half_of(id: &str) -> usize {
+    let minor = id.split_once('.').and_then(|(_, m)| m.parse::<u32>().ok());
+    usize::from(minor.is_some_and(|m| m % 2 == 0))
 }
 
 fn read(path: &Path) -> Result<String> {

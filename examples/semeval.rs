@@ -20,7 +20,7 @@
 
 use anyhow::{Context as _, Result, bail};
 use recall::bank::{Bank, Kind, Question};
-use recall::grade::{DeriveOptions, Grader, Options};
+use recall::grade::{DeriveOptions, Grader, Options, derived_credit};
 use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::PathBuf;
@@ -76,7 +76,7 @@ fn main() -> Result<()> {
             .iter()
             .flat_map(|s| derived_scores(s, options))
             .collect();
-        let (mark, f1) = best_threshold(&scored);
+        let (mark, f1) = best_threshold(&scored, derived_credit);
         println!(
             "training: question-word weight {:.2}, rarity {:.1}: best pass mark {mark:.2}, macro-F1 {f1:.3}",
             derive.question_word_weight, derive.rarity
@@ -108,8 +108,8 @@ fn main() -> Result<()> {
     // training data.
     let mut marks = BTreeMap::new();
     for corpus in training {
-        let (mark, _) = best_threshold(&derived_scores(corpus, tuned));
-        let (baseline, _) = best_threshold(&overlap(corpus));
+        let (mark, _) = best_threshold(&derived_scores(corpus, tuned), derived_credit);
+        let (baseline, _) = best_threshold(&overlap(corpus), |share| share);
         let name = corpus.name.trim_start_matches("training ").to_owned();
         println!("{name}: pass mark {mark:.2}, baseline threshold {baseline:.2}");
         marks.insert(name, (mark, baseline));
@@ -160,7 +160,7 @@ fn main() -> Result<()> {
 
     // What a bank without `pass` gets: one pass mark for every subject.
     let all_training: Vec<(f64, bool)> = training.iter().flat_map(|s| overlap(s)).collect();
-    let (baseline_mark, _) = best_threshold(&all_training);
+    let (baseline_mark, _) = best_threshold(&all_training, |share| share);
     println!();
     println!(
         "With one pass mark for both corpora (derived {:.2}, baseline {baseline_mark:.2}):",
@@ -280,11 +280,12 @@ fn overlap(split: &Split) -> Vec<(f64, bool)> {
     out
 }
 
-/// The threshold in 0.01 steps with the best macro-F1, and that F1.
-fn best_threshold(scored: &[(f64, bool)]) -> (f64, f64) {
+/// The threshold with the best macro-F1, and that F1: a share of the weight in 0.01
+/// steps, as a score on `scale` (a derived rubric's score is the credit of its share).
+fn best_threshold(scored: &[(f64, bool)], scale: fn(f64) -> f64) -> (f64, f64) {
     let mut best = (0.5, -1.0);
     for step in 1..100 {
-        let mark = f64::from(step) / 100.0;
+        let mark = scale(f64::from(step) / 100.0);
         let verdicts: Vec<(bool, bool)> = scored
             .iter()
             .map(|&(score, label)| (score + 1e-9 >= mark, label))

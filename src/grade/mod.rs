@@ -11,6 +11,7 @@
 
 mod claim;
 mod compile;
+mod credit;
 mod derive;
 mod draft;
 mod explain;
@@ -19,6 +20,7 @@ mod matcher;
 mod negation;
 mod token;
 
+pub use credit::derived_credit;
 pub use derive::DeriveOptions;
 pub use draft::{KeywordDrafter, draft_keywords, draft_misconceptions};
 pub use explain::explain;
@@ -41,9 +43,10 @@ use std::sync::OnceLock;
 pub const DEFAULT_PASS: f64 = 0.5;
 
 /// The pass mark of a question graded by a rubric derived from its model answer, when
-/// it has no `pass`: tuned on the SemEval-2013 training data (see `BENCHMARKS.md`).
-/// A model answer says more than a learner needs to, so fewer of its words are enough.
-pub const DERIVED_PASS: f64 = 0.36;
+/// it has no `pass`: the credit ([`derived_credit`]) of 36% of the weight (about 74%),
+/// the share tuned on the SemEval-2013 training data (see `BENCHMARKS.md`). A model
+/// answer says more than a learner needs to, so fewer of its words are enough.
+pub const DERIVED_PASS: f64 = derived_credit(0.36);
 
 /// Grading settings; `Default` is what recall uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -321,8 +324,11 @@ impl Grader {
         }
         let answer = PreparedAnswer::new(answer, &self.stemmer, &compiled.vocab);
         let found = look_for(compiled, rubric, question, &answer);
-        let full = compiled.full_weight;
-        let grade = verdict(found, self.pass_mark(question), rubric, full);
+        let scale = Scale {
+            full: compiled.full_weight,
+            credit: compiled.derived.is_some(),
+        };
+        let grade = verdict(found, self.pass_mark(question), rubric, scale);
         // Only an answer that would pass needs its shape looked at: one that fails
         // already is not made worse by being a list.
         if !grade.passed || !compiled.model_is_claim {
@@ -339,7 +345,7 @@ impl Grader {
                 },
                 grade.pass_mark,
                 rubric,
-                full,
+                scale,
             ),
         }
     }
@@ -435,8 +441,18 @@ struct Found {
     not_a_claim: Option<NotAClaim>,
 }
 
+/// How matched weight becomes a score.
+#[derive(Clone, Copy)]
+struct Scale {
+    /// The weight that earns a full score, when it is not the rubric's whole weight.
+    full: Option<f64>,
+    /// Whether the share found is turned into credit ([`derived_credit`]): a derived
+    /// rubric's.
+    credit: bool,
+}
+
 /// Score and verdict from what was found.
-fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> Grade {
+fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade {
     let Found {
         concepts,
         forbidden,
@@ -444,7 +460,9 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> 
         not_a_claim,
     } = found;
     // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
-    let total = full.unwrap_or_else(|| concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0)));
+    let total = scale
+        .full
+        .unwrap_or_else(|| concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0)));
     let got = concepts
         .iter()
         .filter(|c| c.matched.is_some())
@@ -453,7 +471,12 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> 
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0
     } else if total > 0.0 {
-        (got / total).clamp(0.0, 1.0)
+        let share = (got / total).clamp(0.0, 1.0);
+        if scale.credit {
+            derived_credit(share)
+        } else {
+            share
+        }
     } else {
         0.0
     };

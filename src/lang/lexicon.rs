@@ -48,6 +48,15 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["prod", "production"],
     &["k8s", "kubernetes"],
     &["ip", "ip address"],
+    // The general programming and data-structures register (issue 11, round 4): words
+    // a course uses for one thing, whichever its textbook prefers. Each group was kept
+    // for what it gave on the tuning half of the Mohler answers without changing a
+    // verdict of the Docker sets (see BENCHMARKS.md).
+    &["element", "item"],
+    &["function", "method", "procedure", "routine"],
+    &["unlimited", "infinite", "unbounded"],
+    &["store", "hold", "save"],
+    &["invoke", "call"],
 ];
 
 #[cfg(test)]

@@ -42,7 +42,7 @@
 //! This module does no printing; it knows nothing of the store.
 
 use super::load::Loaded;
-use super::{Bank, FileBytes, KindName, Lexicon, LoadError, Question, Tier, read_bounded};
+use super::{Bank, FileBytes, Keys, KindName, Lexicon, LoadError, Question, Tier, read_bounded};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -74,7 +74,7 @@ pub fn path_for(database: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-const MAGIC: &[u8; 8] = b"rclbank3";
+const MAGIC: &[u8; 8] = b"rclbank4";
 
 /// The largest cache file read (1 GiB; 100,000 questions make about 35 MB). A larger
 /// one is ignored, and replaced when the cache is next written.
@@ -126,6 +126,7 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("mod.rs"),
         include_str!("cache.rs"),
         include_str!("catalog.rs"),
+        include_str!("keys.rs"),
         include_str!("../diagnostic.rs"),
         include_str!("../lang/mod.rs"),
         include_str!("../lang/distance.rs"),
@@ -215,51 +216,70 @@ impl Key {
     }
 }
 
-/// A parsed file as a head and its questions' encodings, one after the other.
+/// A parsed file as a head and a body: its questions' encodings, their outlines, keys
+/// and places, one after the other (see [`Parts`]).
 fn encode(loaded: &mut Loaded) -> Option<(Vec<u8>, Vec<u8>)> {
     let questions = loaded
         .bank
         .as_mut()
         .map(|bank| std::mem::take(&mut bank.questions))
         .unwrap_or_default();
-    let mut body = Vec::new();
-    let mut outlines = Vec::with_capacity(questions.len());
-    let mut ok = true;
-    for question in &questions {
-        let start = body.len();
-        match postcard::to_extend(question, std::mem::take(&mut body)) {
-            Ok(extended) => body = extended,
-            Err(_) => {
-                ok = false;
-                break;
-            }
-        }
-        let bytes = &body[start..];
-        outlines.push(StoredOutline {
-            id: question.id.clone(),
-            kind: question.kind_name(),
-            tier: question.tier,
-            tags: question.tags.clone(),
-            len: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-            checksum: xxhash_rust::xxh3::xxh3_64(bytes),
-        });
-    }
-    let head = HeadRef {
-        bank: loaded.bank.as_ref(),
-        diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
-        id_site: loaded.id_site.as_ref().map(Into::into),
-        lexicon: loaded.lexicon.as_ref(),
-        outlines,
-    };
-    let head = postcard::to_stdvec(&head).ok();
+    let body = encode_body(&questions);
+    let head = body.as_ref().and_then(|(_, parts)| {
+        postcard::to_stdvec(&HeadRef {
+            bank: loaded.bank.as_ref(),
+            diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
+            id_site: loaded.id_site.as_ref().map(Into::into),
+            lexicon: loaded.lexicon.as_ref(),
+            parts: *parts,
+        })
+        .ok()
+    });
     if let Some(bank) = loaded.bank.as_mut() {
         bank.questions = questions;
     }
-    Some((head?, body)).filter(|_| ok)
+    Some((head?, body?.0))
 }
 
-/// A head's bytes as a [`Loaded`] whose bank has no questions yet, and its outlines.
-fn decode_head(bytes: &[u8]) -> Option<(Loaded, Vec<StoredOutline>)> {
+/// The body of a file with `questions`, and where its pieces are.
+fn encode_body(questions: &[Question]) -> Option<(Vec<u8>, Parts)> {
+    let mut body = Vec::new();
+    let mut places = Vec::with_capacity(questions.len() * PLACE_BYTES as usize);
+    for question in questions {
+        let start = body.len();
+        body = postcard::to_extend(question, body).ok()?;
+        let bytes = &body[start..];
+        places.extend_from_slice(&Place::to_bytes(
+            start as u64,
+            u32::try_from(bytes.len()).ok()?,
+            xxhash_rust::xxh3::xxh3_64(bytes),
+        ));
+    }
+    let mut piece = |bytes: Vec<u8>| {
+        let piece = Piece {
+            start: body.len() as u64,
+            len: bytes.len() as u64,
+            checksum: xxhash_rust::xxh3::xxh3_64(&bytes),
+        };
+        body.extend_from_slice(&bytes);
+        piece
+    };
+    let outlines: Vec<StoredOutline> = questions.iter().map(StoredOutline::of).collect();
+    let outlines = piece(postcard::to_stdvec(&outlines).ok()?);
+    let keys = piece(Keys::encode(questions.iter().map(|q| q.id.as_str())));
+    let parts = Parts {
+        count: u32::try_from(questions.len()).ok()?,
+        outlines,
+        keys,
+        places: body.len() as u64,
+    };
+    body.extend_from_slice(&places);
+    Some((body, parts))
+}
+
+/// A head's bytes as a [`Loaded`] whose bank has no questions yet, and where its
+/// questions' pieces are.
+fn decode_head(bytes: &[u8]) -> Option<(Loaded, Parts)> {
     let head: Head = postcard::from_bytes(bytes).ok()?;
     let loaded = Loaded {
         bank: head.bank,
@@ -267,15 +287,34 @@ fn decode_head(bytes: &[u8]) -> Option<(Loaded, Vec<StoredOutline>)> {
         id_site: head.id_site.map(Into::into),
         lexicon: head.lexicon,
     };
-    Some((loaded, head.outlines))
+    Some((loaded, head.parts))
 }
 
-/// Where one question's encoding is in the questions region, and the xxh3 of its bytes.
+/// Where one question's encoding is in its file's body, and the xxh3 of its bytes.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Place {
     pub start: u64,
     pub len: u32,
     pub checksum: u64,
+}
+
+impl Place {
+    fn to_bytes(start: u64, len: u32, checksum: u64) -> [u8; PLACE_BYTES as usize] {
+        let mut bytes = [0; PLACE_BYTES as usize];
+        bytes[..8].copy_from_slice(&start.to_le_bytes());
+        bytes[8..12].copy_from_slice(&len.to_le_bytes());
+        bytes[12..].copy_from_slice(&checksum.to_le_bytes());
+        bytes
+    }
+
+    /// The place recorded in `bytes` (a record of [`PLACE_BYTES`]).
+    pub(super) fn from_bytes(bytes: &[u8]) -> Option<Place> {
+        Some(Place {
+            start: u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?),
+            len: u32::from_le_bytes(bytes.get(8..12)?.try_into().ok()?),
+            checksum: u64::from_le_bytes(bytes.get(12..20)?.try_into().ok()?),
+        })
+    }
 }
 
 /// One question from its bytes, when they are the ones its place describes.
@@ -373,6 +412,13 @@ impl Cached {
         file.read_exact(buffer).ok()
     }
 
+    /// Reads `piece` of the body that starts at `body` into `buffer`, when it is all in
+    /// the file and its checksum is right.
+    pub(super) fn read_piece(&self, body: u64, piece: &Piece, buffer: &mut Vec<u8>) -> Option<()> {
+        self.read_into(body.checked_add(piece.start)?, piece.len, buffer)?;
+        (xxhash_rust::xxh3::xxh3_64(buffer) == piece.checksum).then_some(())
+    }
+
     /// Throws the cache away (it was found damaged): the next run writes a new one.
     pub(super) fn discard(&self) {
         let _ = std::fs::remove_file(&self.path);
@@ -386,10 +432,10 @@ pub(super) struct FileLoad {
     pub questions: Option<InCache>,
 }
 
-/// A file's questions still in the cache: their outlines, in file order, and where
-/// their encodings start in the questions region.
+/// A file's questions still in the cache: where its body starts in the questions
+/// region, and where the body's pieces are.
 pub(super) struct InCache {
-    pub outlines: Vec<StoredOutline>,
+    pub parts: Parts,
     pub start: u64,
 }
 
@@ -477,10 +523,10 @@ fn load_one(
 ) -> Result<Done, LoadError> {
     let cached = old.and_then(|old| old.entry(path));
     let from_cache = |entry: &IndexEntry, head: &[u8]| {
-        decode_head(head).map(|(loaded, outlines)| FileLoad {
+        decode_head(head).map(|(loaded, parts)| FileLoad {
             loaded,
             questions: Some(InCache {
-                outlines,
+                parts,
                 start: entry.questions.start,
             }),
         })
@@ -584,6 +630,7 @@ pub(super) fn in_parallel<T: Sync, R: Send>(
 
 mod format;
 use format::*;
+pub(super) use format::{PLACE_BYTES, Parts, Piece, StoredOutline};
 mod write;
 use write::write;
 

@@ -328,7 +328,7 @@ fn a_catalog_decodes_only_the_questions_asked_for() {
         let parsed = if run == "parsed" { 3 } else { 0 };
         assert_eq!(catalog.cache.parsed, parsed, "{run}");
         let ids: Vec<(String, String)> = catalog
-            .questions
+            .questions()
             .iter()
             .map(|o| (catalog.bank_of(o).id.clone(), o.id.clone()))
             .collect();

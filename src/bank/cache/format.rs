@@ -1,6 +1,7 @@
-//! The cache file's layout: an index of where each file's head and questions are, the
-//! head (the bank without its questions, its diagnostics, an outline of each question),
-//! and the stored form of a diagnostic.
+//! The cache file's layout: an index of where each file's head and body are, the head
+//! (the bank without its questions, its diagnostics, where the pieces of its body are),
+//! the body's pieces (questions, outlines, keys, places), and the stored form of a
+//! diagnostic.
 
 use super::*;
 
@@ -39,28 +40,62 @@ pub(super) struct Index {
     pub(super) entries: Vec<IndexEntry>,
 }
 
-/// What one question's head entry says of it: what choosing questions needs (the
-/// session filters), and where its own encoding is (its length, in file order, and the
-/// xxh3 of its bytes).
+/// What choosing one question needs of it (the session filters): its outline, stored
+/// for every question of a file in one piece of the file's body.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(in crate::bank) struct StoredOutline {
     pub id: String,
     pub kind: KindName,
     pub tier: Option<Tier>,
     pub tags: Vec<String>,
-    pub len: u32,
+}
+
+impl StoredOutline {
+    /// `question`'s outline.
+    pub fn of(question: &Question) -> StoredOutline {
+        StoredOutline {
+            id: question.id.clone(),
+            kind: question.kind_name(),
+            tier: question.tier,
+            tags: question.tags.clone(),
+        }
+    }
+}
+
+/// A piece of a file's body (its offset in the body, its length) and the xxh3 of its
+/// bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub(in crate::bank) struct Piece {
+    pub start: u64,
+    pub len: u64,
     pub checksum: u64,
 }
 
-/// A file's head as stored: a [`Loaded`] whose bank has no questions, and the outline
-/// of each question (`Diagnostic`'s own serde form is its JSON output).
+/// Where a file's questions are in its body, which holds, in this order: each
+/// question's encoding, the outlines (a postcard list of [`StoredOutline`]), the keys
+/// (`bank::Keys`'s buffer) and the places (`count` records of [`PLACE_BYTES`]: each
+/// question's offset in the body, length and xxh3, read one by one by position).
+/// Offsets are in the body, so a body copied whole to a new cache stays right.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub(in crate::bank) struct Parts {
+    pub count: u32,
+    pub outlines: Piece,
+    pub keys: Piece,
+    pub places: u64,
+}
+
+/// The size of one place record: offset (u64), length (u32), xxh3 (u64), little-endian.
+pub(in crate::bank) const PLACE_BYTES: u64 = 20;
+
+/// A file's head as stored: a [`Loaded`] whose bank has no questions, and where its
+/// questions' pieces are (`Diagnostic`'s own serde form is its JSON output).
 #[derive(Deserialize)]
 pub(super) struct Head {
     pub(super) bank: Option<Bank>,
     pub(super) diagnostics: Vec<StoredDiagnostic>,
     pub(super) id_site: Option<StoredDiagnostic>,
     pub(super) lexicon: Option<Lexicon>,
-    pub(super) outlines: Vec<StoredOutline>,
+    pub(super) parts: Parts,
 }
 
 /// [`Head`] as written: the same encoding, borrowing instead of copying.
@@ -70,7 +105,7 @@ pub(super) struct HeadRef<'a> {
     pub(super) diagnostics: Vec<StoredDiagnostic>,
     pub(super) id_site: Option<StoredDiagnostic>,
     pub(super) lexicon: Option<&'a Lexicon>,
-    pub(super) outlines: Vec<StoredOutline>,
+    pub(super) parts: Parts,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -6,13 +6,16 @@
 //! bank file loaded, what the filesystem said of it (size, modification and change
 //! times in nanoseconds, device and inode), when that was read, the 128-bit xxh3 hash of
 //! its contents, and what loading it gave, in a compact binary encoding (`postcard`):
-//! a head (the bank without its questions, its diagnostics, and an outline of each
-//! question: id, kind, tier, tags, and the length and xxh3 checksum of its encoding) in
-//! the heads region, and each question encoded on its own in the questions region.
-//! Opening the cache reads its index and the heads only; a question is read from the
-//! file, by its place, when it is asked for (see `catalog`), so a session that asks a
-//! few hundred questions of 100,000 decodes a few hundred. (A memory map would spare
-//! even those reads, but needs `unsafe`, which recall forbids.)
+//! a head (the bank without its questions, its diagnostics, its number of questions and
+//! where the pieces of its body are) in the heads region, and a body in the questions
+//! region: each question encoded on its own, then the outlines of its questions (id,
+//! kind, tier, tags), its keys (`bank::Keys`: the ids, by position and by id) and each
+//! question's place (offset, length, xxh3), every piece with its own checksum (see
+//! `cache/format.rs`). Opening the cache reads its index and the heads only; a bank's
+//! keys or outlines are read when asked for, and a question by its place (see
+//! `catalog`), so a drill that asks a few hundred questions of 100,000 decodes a few
+//! hundred, and reads the keys of the banks its queue touches. (A memory map would
+//! spare even those reads, but needs `unsafe`, which recall forbids.)
 //!
 //! As git's index does, a file whose metadata is all unchanged is taken from the cache
 //! without being read; any other file is read and hashed, and taken from the cache when

@@ -18,11 +18,12 @@
 //! overdue first.
 //!
 //! The cards due come from the index of due times (`card_by_due`), so a queue reads
-//! the cards it holds. Both [`Store::due_queue`] and [`Store::todays_queue`] (for a
-//! drill) look the never-seen questions up one by one, in the order of introduction,
-//! until today's new limit is reached; [`Store::due_queue`] also counts them all, bank
-//! by bank (for `recall due`), from each bank's number of questions less the keys of
-//! every card.
+//! the cards it holds, and looks each up in the questions it is given (a
+//! [`Curriculum`]: for a drill, its catalog, which answers by key). Both
+//! [`Store::due_queue`] and [`Store::todays_queue`] (for a drill) look the never-seen
+//! questions up one by one, in the order of introduction, until today's new limit is
+//! reached; [`Store::due_queue`] also counts them all, bank by bank (for `recall due`),
+//! from each bank's number of questions less the keys of every card.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 

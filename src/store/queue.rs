@@ -258,25 +258,9 @@ impl Store {
             .as_ref()
             .map_or(learning_until.max(review_until), |_| i64::MAX);
         let cards = due_cards(connection, until).map_err(sqlite)?;
-        // Which cards due, and which questions set aside, are of `questions`.
-        let (wanted, set_aside) = {
-            let known = questions.known(
-                cards
-                    .iter()
-                    .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
-                    .chain(aside_keys.iter().copied()),
-            );
-            let is_known =
-                |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
-            let wanted: Vec<bool> = cards
-                .iter()
-                .map(|card| is_known(&card.key) && !aside.contains_key(&card.key))
-                .collect();
-            (wanted, aside.keys().filter(|key| is_known(key)).count())
-        };
-        let cards = cards.into_iter().zip(wanted).filter(|(_, wanted)| *wanted);
+        let (cards, set_aside) = of_questions(questions, cards, &aside, &aside_keys);
         let (mut learning, mut review) = split_due(
-            cards.map(|(card, _)| card),
+            cards.into_iter(),
             (learning_until, review_until),
             options.toward.as_ref(),
         );
@@ -341,6 +325,35 @@ fn split_due(
         }
     }
     (learning, review)
+}
+
+/// The cards due that are of `questions` and not set aside, and how many of the
+/// questions set aside are of `questions`: each looked up in `questions` (the curriculum
+/// is not made into a set of its own).
+fn of_questions<C: Curriculum + ?Sized>(
+    questions: &C,
+    cards: Vec<DueCard>,
+    aside: &HashMap<QuestionKey, crate::session::Mark>,
+    aside_keys: &FxHashSet<(&str, &str)>,
+) -> (Vec<DueCard>, usize) {
+    let known = questions.known(
+        cards
+            .iter()
+            .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
+            .chain(aside_keys.iter().copied()),
+    );
+    let is_known = |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
+    let set_aside = aside.keys().filter(|key| is_known(key)).count();
+    let wanted: Vec<bool> = cards
+        .iter()
+        .map(|card| is_known(&card.key) && !aside.contains_key(&card.key))
+        .collect();
+    let cards = cards
+        .into_iter()
+        .zip(wanted)
+        .filter_map(|(card, wanted)| wanted.then_some(card))
+        .collect();
+    (cards, set_aside)
 }
 
 /// How many questions were first answered, and how many reviews were made, in the

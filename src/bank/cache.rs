@@ -6,13 +6,16 @@
 //! bank file loaded, what the filesystem said of it (size, modification and change
 //! times in nanoseconds, device and inode), when that was read, the 128-bit xxh3 hash of
 //! its contents, and what loading it gave, in a compact binary encoding (`postcard`):
-//! a head (the bank without its questions, its diagnostics, and an outline of each
-//! question: id, kind, tier, tags, and the length and xxh3 checksum of its encoding) in
-//! the heads region, and each question encoded on its own in the questions region.
-//! Opening the cache reads its index and the heads only; a question is read from the
-//! file, by its place, when it is asked for (see `catalog`), so a session that asks a
-//! few hundred questions of 100,000 decodes a few hundred. (A memory map would spare
-//! even those reads, but needs `unsafe`, which recall forbids.)
+//! a head (the bank without its questions, its diagnostics, its number of questions and
+//! where the pieces of its body are) in the heads region, and a body in the questions
+//! region: each question encoded on its own, then the outlines of its questions (id,
+//! kind, tier, tags), its keys (`bank::Keys`: the ids, by position and by id) and each
+//! question's place (offset, length, xxh3), every piece with its own checksum (see
+//! `cache/format.rs`). Opening the cache reads its index and the heads only; a bank's
+//! keys or outlines are read when asked for, and a question by its place (see
+//! `catalog`), so a drill that asks a few hundred questions of 100,000 decodes a few
+//! hundred, and reads the keys of the banks its queue touches. (A memory map would
+//! spare even those reads, but needs `unsafe`, which recall forbids.)
 //!
 //! As git's index does, a file whose metadata is all unchanged is taken from the cache
 //! without being read; any other file is read and hashed, and taken from the cache when
@@ -42,7 +45,7 @@
 //! This module does no printing; it knows nothing of the store.
 
 use super::load::Loaded;
-use super::{Bank, FileBytes, KindName, Lexicon, LoadError, Question, Tier, read_bounded};
+use super::{Bank, FileBytes, Keys, KindName, Lexicon, LoadError, Question, Tier, read_bounded};
 use crate::diagnostic::{Diagnostic, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -74,7 +77,7 @@ pub fn path_for(database: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-const MAGIC: &[u8; 8] = b"rclbank3";
+const MAGIC: &[u8; 8] = b"rclbank4";
 
 /// The largest cache file read (1 GiB; 100,000 questions make about 35 MB). A larger
 /// one is ignored, and replaced when the cache is next written.
@@ -125,7 +128,10 @@ const STAMP: u64 = xxhash_rust::const_xxh3::xxh3_64(
         include_str!("model.rs"),
         include_str!("mod.rs"),
         include_str!("cache.rs"),
+        include_str!("cache/format.rs"),
         include_str!("catalog.rs"),
+        include_str!("catalog/read.rs"),
+        include_str!("keys.rs"),
         include_str!("../diagnostic.rs"),
         include_str!("../lang/mod.rs"),
         include_str!("../lang/distance.rs"),
@@ -215,77 +221,6 @@ impl Key {
     }
 }
 
-/// A parsed file as a head and its questions' encodings, one after the other.
-fn encode(loaded: &mut Loaded) -> Option<(Vec<u8>, Vec<u8>)> {
-    let questions = loaded
-        .bank
-        .as_mut()
-        .map(|bank| std::mem::take(&mut bank.questions))
-        .unwrap_or_default();
-    let mut body = Vec::new();
-    let mut outlines = Vec::with_capacity(questions.len());
-    let mut ok = true;
-    for question in &questions {
-        let start = body.len();
-        match postcard::to_extend(question, std::mem::take(&mut body)) {
-            Ok(extended) => body = extended,
-            Err(_) => {
-                ok = false;
-                break;
-            }
-        }
-        let bytes = &body[start..];
-        outlines.push(StoredOutline {
-            id: question.id.clone(),
-            kind: question.kind_name(),
-            tier: question.tier,
-            tags: question.tags.clone(),
-            len: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-            checksum: xxhash_rust::xxh3::xxh3_64(bytes),
-        });
-    }
-    let head = HeadRef {
-        bank: loaded.bank.as_ref(),
-        diagnostics: loaded.diagnostics.iter().map(Into::into).collect(),
-        id_site: loaded.id_site.as_ref().map(Into::into),
-        lexicon: loaded.lexicon.as_ref(),
-        outlines,
-    };
-    let head = postcard::to_stdvec(&head).ok();
-    if let Some(bank) = loaded.bank.as_mut() {
-        bank.questions = questions;
-    }
-    Some((head?, body)).filter(|_| ok)
-}
-
-/// A head's bytes as a [`Loaded`] whose bank has no questions yet, and its outlines.
-fn decode_head(bytes: &[u8]) -> Option<(Loaded, Vec<StoredOutline>)> {
-    let head: Head = postcard::from_bytes(bytes).ok()?;
-    let loaded = Loaded {
-        bank: head.bank,
-        diagnostics: head.diagnostics.into_iter().map(Into::into).collect(),
-        id_site: head.id_site.map(Into::into),
-        lexicon: head.lexicon,
-    };
-    Some((loaded, head.outlines))
-}
-
-/// Where one question's encoding is in the questions region, and the xxh3 of its bytes.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Place {
-    pub start: u64,
-    pub len: u32,
-    pub checksum: u64,
-}
-
-/// One question from its bytes, when they are the ones its place describes.
-pub(super) fn decode_question(bytes: &[u8], place: &Place) -> Option<Question> {
-    if bytes.len() != place.len as usize || xxhash_rust::xxh3::xxh3_64(bytes) != place.checksum {
-        return None;
-    }
-    postcard::from_bytes(bytes).ok()
-}
-
 /// An open cache file: its index by path and its heads, read; the questions stay in
 /// the file until asked for ([`Cached::read`]).
 pub(super) struct Cached {
@@ -373,6 +308,13 @@ impl Cached {
         file.read_exact(buffer).ok()
     }
 
+    /// Reads `piece` of the body that starts at `body` into `buffer`, when it is all in
+    /// the file and its checksum is right.
+    pub(super) fn read_piece(&self, body: u64, piece: &Piece, buffer: &mut Vec<u8>) -> Option<()> {
+        self.read_into(body.checked_add(piece.start)?, piece.len, buffer)?;
+        (xxhash_rust::xxh3::xxh3_64(buffer) == piece.checksum).then_some(())
+    }
+
     /// Throws the cache away (it was found damaged): the next run writes a new one.
     pub(super) fn discard(&self) {
         let _ = std::fs::remove_file(&self.path);
@@ -386,10 +328,10 @@ pub(super) struct FileLoad {
     pub questions: Option<InCache>,
 }
 
-/// A file's questions still in the cache: their outlines, in file order, and where
-/// their encodings start in the questions region.
+/// A file's questions still in the cache: where its body starts in the questions
+/// region, and where the body's pieces are.
 pub(super) struct InCache {
-    pub outlines: Vec<StoredOutline>,
+    pub parts: Parts,
     pub start: u64,
 }
 
@@ -477,10 +419,10 @@ fn load_one(
 ) -> Result<Done, LoadError> {
     let cached = old.and_then(|old| old.entry(path));
     let from_cache = |entry: &IndexEntry, head: &[u8]| {
-        decode_head(head).map(|(loaded, outlines)| FileLoad {
+        decode_head(head).map(|(loaded, parts)| FileLoad {
             loaded,
             questions: Some(InCache {
-                outlines,
+                parts,
                 start: entry.questions.start,
             }),
         })
@@ -584,6 +526,7 @@ pub(super) fn in_parallel<T: Sync, R: Send>(
 
 mod format;
 use format::*;
+pub(super) use format::{PLACE_BYTES, Parts, Piece, Place, StoredOutline, decode_question};
 mod write;
 use write::write;
 

@@ -7,6 +7,7 @@
 mod builtin;
 pub mod cache;
 mod catalog;
+mod keys;
 mod load;
 mod model;
 mod raw;
@@ -16,6 +17,7 @@ pub use load::{MAX_FILE_BYTES, load_str};
 
 pub use cache::CacheStats;
 pub use catalog::{Catalog, Outline};
+pub use keys::Keys;
 use load::{Loaded, load_source};
 pub use model::*;
 pub use raw::json_schema;

@@ -79,14 +79,15 @@ impl Args {
 
 /// Runs `recall card`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    // Only the questions with the id asked for are decoded; the whole library only when
-    // none is the one asked for, for the error's suggestions.
-    let catalog = ctx.load_valid_catalog(&args.paths)?;
+    // Only the questions with the id asked for are decoded (found by each bank's keys);
+    // the whole library only when none is the one asked for, for the error's
+    // suggestions.
+    let catalog = ctx.load_valid_lean_catalog(&args.paths)?;
     let id = args
         .question
         .split_once('/')
         .map_or(args.question.as_str(), |(_, id)| id);
-    let lean = catalog.library_of(|outline| outline.id == id)?;
+    let lean = catalog.library_of_keys(catalog.banks.iter().map(|bank| (bank.id.as_str(), id)))?;
     let full;
     let library = if lean.find(&args.question).is_ok() {
         &lean

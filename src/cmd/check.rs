@@ -45,8 +45,9 @@ pub enum Format {
 /// Runs `recall check`.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     // Problems and counts are all a check reports: a cached bank is not even decoded.
-    let mut library = ctx.load_catalog(&args.paths)?;
+    let mut library = ctx.load_lean_catalog(&args.paths)?;
     if args.orphans {
+        library.decode_outlines()?;
         let orphans = orphans(ctx, &library)?;
         library.diagnostics.extend(orphans);
     }
@@ -68,7 +69,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             }
             let errors = library.diagnostics.iter().filter(|d| d.is_error()).count();
             let warnings = library.diagnostics.len() - errors;
-            let questions = library.questions.len();
+            let questions = library.len();
             writeln!(
                 out,
                 "checked {} file{}: {} bank{} with {} question{} valid; {}, {}",

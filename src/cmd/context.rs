@@ -110,18 +110,25 @@ impl Context {
     /// errors. Loaded banks are cached beside the progress database (`bank::cache`), so
     /// an unchanged file is not parsed again; never beside a file that is not recall's.
     pub fn load_banks(&self, paths: &[PathBuf]) -> Result<Library, CommandError> {
-        Ok(self.load_catalog(paths)?.into_library()?)
+        Ok(self.load_lean_catalog(paths)?.into_library()?)
     }
 
     /// [`Context::load_banks`], with the questions left in the bank cache until asked
-    /// for (see [`Catalog`]).
+    /// for, and every question's outline (see [`Catalog`]).
     pub fn load_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
+        let mut catalog = self.load_lean_catalog(paths)?;
+        catalog.decode_outlines()?;
+        Ok(catalog)
+    }
+
+    /// [`Context::load_catalog`] without the outlines ([`Catalog::load_lean`]).
+    pub fn load_lean_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
         let cache = self
             .database()
             .ok()
             .filter(|database| crate::store::is_recalls_or_absent(database))
             .map(bank::cache::path_for);
-        Ok(Catalog::load(&paths::banks(paths), cache.as_deref())?)
+        Ok(Catalog::load_lean(&paths::banks(paths), cache.as_deref())?)
     }
 
     /// Loads banks for a command that needs them valid: when any bank has an error, the
@@ -135,6 +142,13 @@ impl Context {
     /// [`Context::load_valid_banks`] as a [`Catalog`].
     pub fn load_valid_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
         let catalog = self.load_catalog(paths)?;
+        refuse_errors(&catalog.diagnostics)?;
+        Ok(catalog)
+    }
+
+    /// [`Context::load_valid_catalog`] without the outlines ([`Catalog::load_lean`]).
+    pub fn load_valid_lean_catalog(&self, paths: &[PathBuf]) -> Result<Catalog, CommandError> {
+        let catalog = self.load_lean_catalog(paths)?;
         refuse_errors(&catalog.diagnostics)?;
         Ok(catalog)
     }

@@ -3,14 +3,15 @@
 use super::Progress;
 use super::study::{self, RatingArgs, StudyArgs};
 use super::{CommandError, Context, Outcome};
-use crate::bank::{Catalog, Library};
 use crate::grade::Grader;
 use crate::session::{Mode, QuestionKey, Queued, Session, report, select};
 use crate::stats::due::next_due;
-use crate::store::{DueQueue, QueueOptions};
+use crate::store::{Curriculum, DueQueue, QueueOptions};
 use chrono::TimeDelta;
-use std::collections::HashSet;
 use std::sync::Arc;
+
+mod chosen;
+use chosen::Chosen;
 
 /// Study what is due today, spaced for memory (FSRS)
 ///
@@ -75,31 +76,34 @@ fn parse_ahead(text: &str) -> Result<TimeDelta, String> {
 
 /// Runs `recall drill`.
 ///
-/// Starts in the time of today's queue, not of the curriculum: the banks are a
-/// [`crate::bank::Catalog`] (the questions stay in the bank cache), the queue is built from the
-/// outlines' keys, and only the questions it holds are decoded; a bank's other
-/// questions are decoded when the grader first needs the whole bank.
+/// Starts in the time of today's queue, not of the curriculum: the banks are a lean
+/// [`crate::bank::Catalog`] (the questions stay in the bank cache), the queue is built
+/// through each bank's keys ([`Chosen`]), and only the questions it holds are decoded; a
+/// bank's other questions are decoded when the grader first needs the whole bank.
 pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
-    let catalog = Arc::new(study::load_catalog(ctx, &args.study)?);
+    let mut catalog = study::load_catalog(ctx, &args.study)?;
     let mut progress = ctx.progress()?;
     study::recover(&args.study, &mut progress)?;
+    // Toward a goal every question is decoded (the goal is assessed over its questions
+    // in full); without one, only the questions queued.
+    if args.cram || progress.goal()?.is_some() {
+        catalog.decode_outlines()?;
+    }
+    let catalog = Arc::new(catalog);
     if args.cram {
         return cram(ctx, &args, &catalog.library_of(|_| true)?, &mut progress);
     }
-    // Toward a goal every question is decoded (the goal is assessed over its questions
-    // in full); without one, only the questions queued.
     let goal_library = progress.goal_library(&catalog)?;
     let now = ctx.clock.now();
     let filter = args.study.filter();
-    // Borrowed from the catalog: only the questions queued get keys of their own.
-    let keys = keys_of(&catalog, &filter);
+    let chosen = Chosen::new(&catalog, &filter);
     let mut options = progress.queue_options(args.ahead.unwrap_or_default());
     if let Some(library) = &goal_library {
         options.toward = progress.toward(library)?;
     }
     let queue = progress
         .store
-        .todays_queue(&keys, now, progress.study_day(), &options)?
+        .todays_queue(&chosen, now, progress.study_day(), &options)?
         .limited(args.new, args.limit);
     // The questions a mock interview's report marked to revisit come first.
     let today = progress.study_day().date(ctx.clock.offset());
@@ -107,18 +111,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         .store
         .revisits(today)?
         .into_iter()
-        .filter(|key| keys.contains(&(key.bank.as_str(), key.question.as_str())))
+        .filter(|key| chosen.contains(&key.bank, &key.question))
         .collect();
+    chosen.checked()?;
     let library = match goal_library {
         Some(library) => library,
-        None => decode_queued(&catalog, revisit.iter().chain(queue.in_order()))?,
+        None => catalog.library_of_keys(
+            revisit
+                .iter()
+                .chain(queue.in_order())
+                .map(|key| (key.bank.as_str(), key.question.as_str())),
+        )?,
     };
     let questions = filter.questions(&library);
     let rest = queue.in_order().filter(|key| !revisit.contains(key));
     let entries = select::queued(&questions, revisit.iter().chain(rest));
 
     if entries.is_empty() {
-        study::print(&nothing_due(ctx, &progress, &keys, &queue, &options)?)?;
+        study::print(&nothing_due(ctx, &progress, &chosen, &queue, &options)?)?;
         return Ok(Outcome::Success);
     }
 
@@ -151,7 +161,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
 
     let width = crate::text::terminal_width();
     let mut summary = report::summary(&session, width);
-    let next = next_line(ctx, &progress, &keys)?;
+    let next = next_line(ctx, &progress, &chosen)?;
+    chosen.checked()?;
     if !next.is_empty() {
         summary.push('\n');
         summary.push_str(&crate::text::wrap(&next, width, ""));
@@ -159,35 +170,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     ran.finish(&summary, Outcome::Success)
 }
 
-/// The keys of the catalog's questions that `filter` accepts, borrowed from it.
-fn keys_of<'c>(catalog: &'c Catalog, filter: &select::Filter) -> Vec<(&'c str, &'c str)> {
-    catalog
-        .questions
-        .iter()
-        .filter(|outline| filter.accepts_outline(catalog.bank_of(outline), outline))
-        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
-        .collect()
-}
-
-/// The library of the questions `queued`, decoded from the catalog: nothing else.
-fn decode_queued<'k>(
-    catalog: &Catalog,
-    queued: impl Iterator<Item = &'k QuestionKey>,
-) -> Result<Library, CommandError> {
-    let queued: HashSet<(&str, &str)> = queued
-        .map(|key| (key.bank.as_str(), key.question.as_str()))
-        .collect();
-    Ok(catalog.library_of(|outline| {
-        queued.contains(&(catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
-    })?)
-}
-
 /// What a drill with nothing to ask says: when the next question comes due, or that no
 /// question matches, and the reviews today's limit holds back.
 fn nothing_due(
     ctx: &Context,
     progress: &Progress,
-    keys: &[(&str, &str)],
+    keys: &Chosen,
     queue: &DueQueue,
     options: &QueueOptions,
 ) -> Result<String, CommandError> {
@@ -245,11 +233,7 @@ fn intro(
 }
 
 /// After a drill: more is due now, or when the next question comes due.
-fn next_line(
-    ctx: &Context,
-    progress: &Progress,
-    keys: &[(&str, &str)],
-) -> Result<String, CommandError> {
+fn next_line(ctx: &Context, progress: &Progress, keys: &Chosen) -> Result<String, CommandError> {
     let now = ctx.clock.now();
     Ok(match next_due(&progress.store, keys, now)? {
         Some((due, _)) if due <= now => {

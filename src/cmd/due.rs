@@ -93,6 +93,7 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
             "Start studying: recall drill    (recall --help lists every command)".to_owned()
         } else {
             let keys = crate::stats::due::keys(&catalog);
+            let keys = crate::store::Listed::new(&keys);
             let next = crate::stats::due::next_due(&progress.store, &keys, now)?;
             match next {
                 Some((due, _)) => format!(

@@ -115,12 +115,16 @@ pub fn load(ctx: &Context, args: &StudyArgs) -> Result<Library, CommandError> {
 }
 
 /// [`load`], as a catalog: the questions stay in the bank cache until the session
-/// knows which it asks (`drill`).
+/// knows which it asks (`drill`). Lean (see [`Catalog::load_lean`]) unless the filter
+/// narrows by what only the outlines say (tag, kind, tier).
 pub fn load_catalog(ctx: &Context, args: &StudyArgs) -> Result<Catalog, CommandError> {
     if args.is_plain() {
         crate::style::disable();
     }
-    let catalog = ctx.load_valid_catalog(&args.paths)?;
+    let mut catalog = ctx.load_valid_lean_catalog(&args.paths)?;
+    if args.filter().by_outline() {
+        catalog.decode_outlines()?;
+    }
     check_filter(args, &catalog.banks, || select::catalog_tags(&catalog))?;
     Ok(catalog)
 }

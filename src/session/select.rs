@@ -70,6 +70,12 @@ impl Filter {
             .collect()
     }
 
+    /// Whether the filter narrows by what a question's outline says (tag, kind, tier),
+    /// not only by bank.
+    pub fn by_outline(&self) -> bool {
+        !(self.tags.is_empty() && self.kinds.is_empty() && self.tiers.is_empty())
+    }
+
     /// Whether the filter narrows anything.
     pub fn is_empty(&self) -> bool {
         self.banks.is_empty()
@@ -112,7 +118,7 @@ pub fn tags(library: &Library) -> BTreeMap<&str, usize> {
 pub fn catalog_tags(catalog: &Catalog) -> BTreeMap<&str, usize> {
     count_tags(
         catalog
-            .questions
+            .questions()
             .iter()
             .map(|outline| (catalog.bank_of(outline), outline.tags.as_slice())),
         &catalog.banks,

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet;
 use serde::Serialize;
 
 use crate::bank::Catalog;
-use crate::store::{DueQueue, Keyed, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
+use crate::store::{Curriculum, DueQueue, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
 
 /// One bank's counts (or the total's).
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
@@ -62,7 +62,7 @@ impl Due {
 /// The keys of `catalog`'s questions, bank by bank in file order.
 pub fn keys(catalog: &Catalog) -> Vec<QuestionKey> {
     catalog
-        .questions
+        .questions()
         .iter()
         .map(|outline| QuestionKey::new(&catalog.bank_of(outline).id, &outline.id))
         .collect()
@@ -79,7 +79,7 @@ pub fn count(
 ) -> Result<Due, StoreError> {
     // Borrowed from the catalog: only the questions queued get keys of their own.
     let keys: Vec<(&str, &str)> = catalog
-        .questions
+        .questions()
         .iter()
         .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
         .collect();
@@ -147,28 +147,11 @@ pub fn count(
 /// due already, when a limit held it back): suspended and buried questions left out;
 /// `None` when nothing studied is left. Read from the store's index of due times, so it
 /// costs the cards it passes over, not the whole curriculum.
-pub fn next_due<K: Keyed>(
+pub fn next_due<C: Curriculum + ?Sized>(
     store: &Store,
-    questions: &[K],
+    questions: &C,
     now: DateTime<Utc>,
 ) -> Result<Option<(DateTime<Utc>, QuestionKey)>, StoreError> {
     let aside = store.set_aside(now)?;
-    // The first card in due order is nearly always a question of the banks: look it up
-    // in the list, and index the list only when that keeps failing (cards of banks not
-    // loaded, or set aside, come first).
-    let mut passed = 0;
-    let mut known: Option<FxHashSet<(&str, &str)>> = None;
-    store.first_due(|key| {
-        if aside.contains_key(key) {
-            return false;
-        }
-        passed += 1;
-        let wanted = (key.bank.as_str(), key.question.as_str());
-        if passed <= 8 {
-            return questions.iter().any(|q| (q.bank(), q.question()) == wanted);
-        }
-        known
-            .get_or_insert_with(|| questions.iter().map(|q| (q.bank(), q.question())).collect())
-            .contains(&wanted)
-    })
+    store.first_due(|key| !aside.contains_key(key) && questions.contains(&key.bank, &key.question))
 }

@@ -129,7 +129,7 @@ pub fn compute(
 /// Every question of `catalog` (its outline: the statistics need no more) with its bank.
 fn questions(catalog: &Catalog) -> impl Iterator<Item = (&Bank, &Outline)> {
     catalog
-        .questions
+        .questions()
         .iter()
         .map(|outline| (catalog.bank_of(outline), outline))
 }

@@ -57,7 +57,9 @@ pub use identity::{LogIdentity, is_uuid, uuid_v4};
 pub use inspect::is_recalls_or_absent;
 pub use log::{Marked, Orphan, Recorded, Review, ReviewRef};
 pub use parameters::FittedParameters;
-pub use queue::{DailyLimits, DueQueue, Keyed, NewOrder, QueueOptions, StudyDay, Toward};
+pub use queue::{
+    Curriculum, DailyLimits, DueQueue, Keyed, Listed, NewOrder, QueueOptions, StudyDay, Toward,
+};
 pub use schema::LATEST as SCHEMA_VERSION;
 
 use error::{open_error, sqlite_error};

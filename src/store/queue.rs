@@ -18,11 +18,12 @@
 //! overdue first.
 //!
 //! The cards due come from the index of due times (`card_by_due`), so a queue reads
-//! the cards it holds. Both [`Store::due_queue`] and [`Store::todays_queue`] (for a
-//! drill) look the never-seen questions up one by one, in the order of introduction,
-//! until today's new limit is reached; [`Store::due_queue`] also counts them all, bank
-//! by bank (for `recall due`), from each bank's number of questions less the keys of
-//! every card.
+//! the cards it holds, and looks each up in the questions it is given (a
+//! [`Curriculum`]: for a drill, its catalog, which answers by key). Both
+//! [`Store::due_queue`] and [`Store::todays_queue`] (for a drill) look the never-seen
+//! questions up one by one, in the order of introduction, until today's new limit is
+//! reached; [`Store::due_queue`] also counts them all, bank by bank (for `recall due`),
+//! from each bank's number of questions less the keys of every card.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -36,7 +37,9 @@ use super::{QuestionKey, Store, StoreError, sqlite_error};
 use crate::schedule::State;
 use crate::schedule::advance::due_toward;
 
+mod curriculum;
 mod new_order;
+pub use curriculum::{Curriculum, Keyed, Listed};
 pub use new_order::NewOrder;
 
 /// One study day: from `start` (inclusive) to `end` (exclusive), in UTC.
@@ -91,40 +94,6 @@ impl StudyDay {
         self.end
             .checked_add_days(Days::new(days))
             .unwrap_or(self.end)
-    }
-}
-
-/// A question's key as a queue reads it: its bank's id and its own id. A drill hands
-/// in borrowed pairs (`(&str, &str)`), so a curriculum of 100,000 questions costs no
-/// key of its own; only the questions queued become [`QuestionKey`]s.
-pub trait Keyed {
-    /// The bank's id.
-    fn bank(&self) -> &str;
-    /// The question's id in its bank.
-    fn question(&self) -> &str;
-    /// The key, owned.
-    fn to_key(&self) -> QuestionKey {
-        QuestionKey::new(self.bank(), self.question())
-    }
-}
-
-impl Keyed for QuestionKey {
-    fn bank(&self) -> &str {
-        &self.bank
-    }
-
-    fn question(&self) -> &str {
-        &self.question
-    }
-}
-
-impl Keyed for (&str, &str) {
-    fn bank(&self) -> &str {
-        self.0
-    }
-
-    fn question(&self) -> &str {
-        self.1
     }
 }
 
@@ -220,16 +189,6 @@ impl DueQueue {
     }
 }
 
-/// How much of the never-seen questions a queue counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Unseen {
-    /// All of them, bank by bank ([`DueQueue::unseen`]): each bank's questions less
-    /// those with a card, which takes every card's key (but no ordering of them).
-    Count,
-    /// Only today's share, and `unseen` is left empty.
-    TodaysShare,
-}
-
 impl Store {
     /// Build the queue for `questions` (the keys of the loaded banks, bank by
     /// bank in file order) at `now`. Cards whose questions are not in
@@ -242,31 +201,42 @@ impl Store {
         day: StudyDay,
         options: &QueueOptions,
     ) -> Result<DueQueue, StoreError> {
-        self.queue(questions, now, day, options, Unseen::Count)
+        let (mut queue, aside) = self.queue(&Listed::new(questions), now, day, options)?;
+        let aside_keys: FxHashSet<(&str, &str)> = aside
+            .keys()
+            .map(|key| (key.bank.as_str(), key.question.as_str()))
+            .collect();
+        queue.unseen = unseen_by_bank(self.connection(), questions, &aside_keys)
+            .map_err(|source| sqlite_error(self.path(), source))?
+            .into_iter()
+            .map(|(bank, count)| (bank.to_owned(), count))
+            .collect();
+        Ok(queue)
     }
 
     /// [`Store::due_queue`] in the time of today's queue, not of the curriculum: the
-    /// cards due are read from the index of due times, and never-seen questions are
-    /// looked up one by one until today's new limit is reached. The same queue, but
-    /// [`DueQueue::unseen`] is left empty (it would take every card to count).
-    pub fn todays_queue<K: Keyed>(
+    /// cards due are read from the index of due times, looked up in `questions` one by
+    /// one, and never-seen questions are looked up one by one until today's new limit
+    /// is reached. The same queue, but [`DueQueue::unseen`] is left empty (it would
+    /// take every card to count).
+    pub fn todays_queue<C: Curriculum + ?Sized>(
         &self,
-        questions: &[K],
+        questions: &C,
         now: DateTime<Utc>,
         day: StudyDay,
         options: &QueueOptions,
     ) -> Result<DueQueue, StoreError> {
-        self.queue(questions, now, day, options, Unseen::TodaysShare)
+        Ok(self.queue(questions, now, day, options)?.0)
     }
 
-    fn queue<K: Keyed>(
+    /// The queue (without the unseen count), and the questions set aside.
+    fn queue<C: Curriculum + ?Sized>(
         &self,
-        questions: &[K],
+        questions: &C,
         now: DateTime<Utc>,
         day: StudyDay,
         options: &QueueOptions,
-        unseen_count: Unseen,
-    ) -> Result<DueQueue, StoreError> {
+    ) -> Result<(DueQueue, HashMap<QuestionKey, crate::session::Mark>), StoreError> {
         let limits = options.limits;
         let sqlite = |source| sqlite_error(self.path(), source);
         let connection = self.connection();
@@ -288,13 +258,9 @@ impl Store {
             .as_ref()
             .map_or(learning_until.max(review_until), |_| i64::MAX);
         let cards = due_cards(connection, until).map_err(sqlite)?;
-        let known = of_questions(questions, &cards, &aside_keys);
-        let is_known =
-            |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
-        let set_aside = aside.keys().filter(|key| is_known(key)).count();
+        let (cards, set_aside) = of_questions(questions, cards, &aside, &aside_keys);
         let (mut learning, mut review) = split_due(
-            cards,
-            |key| is_known(key) && !aside.contains_key(key),
+            cards.into_iter(),
             (learning_until, review_until),
             options.toward.as_ref(),
         );
@@ -305,17 +271,10 @@ impl Store {
         let arranged = options
             .new_order
             .arranged(questions, day)
-            .filter(|key| !aside_keys.contains(&(key.bank(), key.question())));
+            .filter_map(|(run, i)| Some((questions.run(run).0, questions.question(run, i)?)))
+            .filter(|key| !aside_keys.contains(key));
         let new =
             todays_new(connection, arranged, options.toward.as_ref(), new_left).map_err(sqlite)?;
-        let unseen = match unseen_count {
-            Unseen::Count => unseen_by_bank(connection, questions, &aside_keys)
-                .map_err(sqlite)?
-                .into_iter()
-                .map(|(bank, count)| (bank.to_owned(), count))
-                .collect(),
-            Unseen::TodaysShare => BTreeMap::new(),
-        };
         learning.sort();
         // By order (toward a date, the weakest first), then due time, then key.
         review.sort_by(|a, b| {
@@ -327,36 +286,33 @@ impl Store {
             .max(0) as usize;
         let reviews_held_back = review.len().saturating_sub(reviews_left);
         review.truncate(reviews_left);
-        Ok(DueQueue {
+        let queue = DueQueue {
             learning: learning.into_iter().map(|(_, key)| key).collect(),
             review: review.into_iter().map(|(_, _, key)| key).collect(),
             new,
             new_today: u32::try_from(new_today).unwrap_or(u32::MAX),
             reviews_today: u32::try_from(reviews_today).unwrap_or(u32::MAX),
             reviews_held_back,
-            unseen,
+            unseen: BTreeMap::new(),
             set_aside,
-        })
+        };
+        Ok((queue, aside))
     }
 }
 
 /// A review in the queue: its order, its due time (µs) and its question.
 type Placed = (f64, i64, QuestionKey);
 
-/// The cards due that `wanted` keeps, split into learning (due time, key) and review
+/// The cards due, split into learning (due time, key) and review
 /// (order, due time, key), each due by its bound in `until` (µs: learning, review).
 fn split_due(
-    cards: Vec<DueCard>,
-    wanted: impl Fn(&QuestionKey) -> bool,
+    cards: impl Iterator<Item = DueCard>,
     until: (i64, i64),
     toward: Option<&Toward>,
 ) -> (Vec<(i64, QuestionKey)>, Vec<Placed>) {
     let mut learning = Vec::new();
     let mut review = Vec::new();
     for card in cards {
-        if !wanted(&card.key) {
-            continue;
-        }
         if card.state != State::Review {
             if card.due <= until.0 {
                 learning.push((card.due, card.key));
@@ -371,24 +327,33 @@ fn split_due(
     (learning, review)
 }
 
-/// Which of the cards due and the questions set aside are of `questions`: the
-/// curriculum is looked up in a set of those (borrowed keys, FxHash), not made into a
-/// set of its own.
-fn of_questions<'q, K: Keyed>(
-    questions: &'q [K],
-    cards: &[DueCard],
-    aside: &FxHashSet<(&str, &str)>,
-) -> FxHashSet<(&'q str, &'q str)> {
-    let wanted: FxHashSet<(&str, &str)> = cards
+/// The cards due that are of `questions` and not set aside, and how many of the
+/// questions set aside are of `questions`: each looked up in `questions` (the curriculum
+/// is not made into a set of its own).
+fn of_questions<C: Curriculum + ?Sized>(
+    questions: &C,
+    cards: Vec<DueCard>,
+    aside: &HashMap<QuestionKey, crate::session::Mark>,
+    aside_keys: &FxHashSet<(&str, &str)>,
+) -> (Vec<DueCard>, usize) {
+    let known = questions.known(
+        cards
+            .iter()
+            .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
+            .chain(aside_keys.iter().copied()),
+    );
+    let is_known = |key: &QuestionKey| known.contains(&(key.bank.as_str(), key.question.as_str()));
+    let set_aside = aside.keys().filter(|key| is_known(key)).count();
+    let wanted: Vec<bool> = cards
         .iter()
-        .map(|card| (card.key.bank.as_str(), card.key.question.as_str()))
-        .chain(aside.iter().copied())
+        .map(|card| is_known(&card.key) && !aside.contains_key(&card.key))
         .collect();
-    questions
-        .iter()
-        .map(|key| (key.bank(), key.question()))
-        .filter(|key| wanted.contains(key))
-        .collect()
+    let cards = cards
+        .into_iter()
+        .zip(wanted)
+        .filter_map(|(card, wanted)| wanted.then_some(card))
+        .collect();
+    (cards, set_aside)
 }
 
 /// How many questions were first answered, and how many reviews were made, in the
@@ -431,15 +396,15 @@ fn review_place(card: &DueCard, toward: Option<&Toward>) -> (f64, i64) {
 /// Today's share of never-seen questions: each in the order of introduction is looked
 /// up until `left` are found. Toward a date the goal's come first: not studied, they
 /// are the least ready, and the plan counts on them being introduced.
-fn todays_new<'k, K: Keyed + 'k>(
+fn todays_new<'k>(
     connection: &Connection,
-    arranged: impl Iterator<Item = &'k K>,
+    arranged: impl Iterator<Item = (&'k str, &'k str)>,
     toward: Option<&Toward>,
     left: usize,
 ) -> rusqlite::Result<Vec<QuestionKey>> {
-    let arranged: Box<dyn Iterator<Item = &'k K>> = match toward {
+    let arranged: Box<dyn Iterator<Item = (&'k str, &'k str)>> = match toward {
         Some(toward) => {
-            let (goal, rest): (Vec<&K>, Vec<&K>) =
+            let (goal, rest): (Vec<_>, Vec<_>) =
                 arranged.partition(|key| toward.questions.contains(&key.to_key()));
             Box::new(goal.into_iter().chain(rest))
         }

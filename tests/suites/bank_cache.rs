@@ -328,7 +328,7 @@ fn a_catalog_decodes_only_the_questions_asked_for() {
         let parsed = if run == "parsed" { 3 } else { 0 };
         assert_eq!(catalog.cache.parsed, parsed, "{run}");
         let ids: Vec<(String, String)> = catalog
-            .questions
+            .questions()
             .iter()
             .map(|o| (catalog.bank_of(o).id.clone(), o.id.clone()))
             .collect();
@@ -375,4 +375,55 @@ fn a_damaged_question_is_read_from_its_file() {
     assert!(!f.cache().exists(), "the damaged cache was kept");
     assert_eq!(f.load().banks, full.banks);
     assert_eq!(f.load().cache, stats(2, 0, false));
+}
+
+/// Damage anywhere in the cache's bodies (questions, outlines, keys, places) is caught:
+/// a lean catalog's keys, the questions it decodes by key, and its outlines are always
+/// the banks' own, read from the files where the cache is damaged.
+#[test]
+fn damage_anywhere_in_the_bodies_never_shows_what_the_banks_do_not_say() {
+    let f = Fixture::new();
+    std::fs::write(
+        f.file("c"),
+        format!(
+            "[bank]\nid = \"c\"\ntitle = \"Bank C\"\n\n{QUESTION}\n{}",
+            QUESTION
+                .replace("\"q\"", "\"r\"")
+                .replace("cached?", "kept?")
+        ),
+    )
+    .expect("write");
+    let full = f.load();
+    let intact = std::fs::read(f.cache()).expect("cache");
+    let keys: Vec<(String, String)> = full
+        .questions()
+        .map(|(b, q)| (b.id.clone(), q.id.clone()))
+        .collect();
+    let source = BankSource::Paths(vec![f.banks()]);
+    // The bodies are the end of the file: the last bank's, and more.
+    for at in intact.len().saturating_sub(700)..intact.len() {
+        let mut bytes = intact.clone();
+        bytes[at] ^= 0x5a;
+        std::fs::write(f.cache(), &bytes).expect("write cache");
+        let mut catalog = bank::Catalog::load_lean(&source, Some(&f.cache())).expect("load");
+        for (index, bank) in full.banks.iter().enumerate() {
+            let found = catalog.keys(index).expect("keys");
+            for (position, question) in bank.questions.iter().enumerate() {
+                assert_eq!(found.id(position), Some(question.id.as_str()), "at {at}");
+                assert_eq!(found.position(&question.id), Some(position), "at {at}");
+            }
+            assert_eq!(found.position("nowhere"), None, "at {at}");
+        }
+        let library = catalog
+            .library_of_keys(keys.iter().map(|(b, q)| (b.as_str(), q.as_str())))
+            .expect("library");
+        assert_eq!(library.banks, full.banks, "at {at}");
+        catalog.decode_outlines().expect("outlines");
+        let ids: Vec<(String, String)> = catalog
+            .questions()
+            .iter()
+            .map(|o| (catalog.bank_of(o).id.clone(), o.id.clone()))
+            .collect();
+        assert_eq!(ids, keys, "at {at}");
+    }
 }

@@ -37,40 +37,41 @@ impl NewOrder {
 
     /// `questions` (bank by bank, each in file order) in this order, for `day`.
     pub fn arrange<K: Keyed>(self, questions: &[K], day: StudyDay) -> Vec<&K> {
-        self.arranged(questions, day).collect()
+        let listed = Listed::new(questions);
+        self.arranged(&listed, day)
+            .map(|(run, i)| listed.key(run, i))
+            .collect()
     }
 
-    /// [`NewOrder::arrange`] as it is taken: a queue stops at today's new limit, so
-    /// the bank and interleaved orders are walked, not built over the curriculum.
-    pub(super) fn arranged<'a, K: Keyed>(
+    /// [`NewOrder::arrange`] as it is taken, each question as its run and its place in
+    /// the run: a queue stops at today's new limit, so the bank and interleaved orders
+    /// are walked, not built over the curriculum.
+    pub(super) fn arranged<'a, C: Curriculum + ?Sized>(
         self,
-        questions: &'a [K],
+        questions: &'a C,
         day: StudyDay,
-    ) -> Box<dyn Iterator<Item = &'a K> + 'a> {
+    ) -> Box<dyn Iterator<Item = (usize, usize)> + 'a> {
+        let runs = questions.runs();
+        let in_order =
+            (0..runs).flat_map(move |run| (0..questions.run(run).1).map(move |i| (run, i)));
         match self {
-            NewOrder::Bank => Box::new(questions.iter()),
+            NewOrder::Bank => Box::new(in_order),
             NewOrder::Interleave => {
-                // Each bank's runs of questions, banks in the order they first appear.
-                // The questions come bank by bank: a bank is one run, looked up once.
+                // Each bank's runs (index and length), banks in the order they first
+                // appear.
                 let mut place: HashMap<&str, usize> = HashMap::new();
-                let mut banks: Vec<Vec<&[K]>> = Vec::new();
-                let mut start = 0;
-                while start < questions.len() {
-                    let bank = questions[start].bank();
-                    let len = questions[start..]
-                        .iter()
-                        .take_while(|key| key.bank() == bank)
-                        .count();
+                let mut banks: Vec<Vec<(usize, usize)>> = Vec::new();
+                for run in 0..runs {
+                    let (bank, len) = questions.run(run);
                     let at = *place.entry(bank).or_insert_with(|| {
                         banks.push(Vec::new());
                         banks.len() - 1
                     });
-                    banks[at].push(&questions[start..start + len]);
-                    start += len;
+                    banks[at].push((run, len));
                 }
                 let longest = banks
                     .iter()
-                    .map(|runs| runs.iter().map(|run| run.len()).sum::<usize>())
+                    .map(|runs| runs.iter().map(|run| run.1).sum::<usize>())
                     .max()
                     .unwrap_or(0);
                 let banks = std::rc::Rc::new(banks);
@@ -80,22 +81,25 @@ impl NewOrder {
                 }))
             }
             NewOrder::Random => {
-                let mut keys: Vec<&K> = questions.iter().collect();
+                // The same shuffle as of the keys themselves: it depends on their
+                // number only.
+                let mut places: Vec<(usize, usize)> = in_order.collect();
                 let seed = day.start.timestamp().unsigned_abs();
-                keys.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
-                Box::new(keys.into_iter())
+                places.shuffle(&mut rand::rngs::StdRng::seed_from_u64(seed));
+                Box::new(places.into_iter())
             }
         }
     }
 }
 
-/// The `i`th key of a bank given as runs of its questions.
-fn nth_of_runs<'a, K>(runs: &[&'a [K]], mut i: usize) -> Option<&'a K> {
-    for run in runs {
-        if i < run.len() {
-            return Some(&run[i]);
+/// The `i`th question of a bank given as runs of its questions (index and length), as
+/// its run and its place in the run.
+fn nth_of_runs(runs: &[(usize, usize)], mut i: usize) -> Option<(usize, usize)> {
+    for &(run, len) in runs {
+        if i < len {
+            return Some((run, i));
         }
-        i -= run.len();
+        i -= len;
     }
     None
 }

@@ -2,6 +2,7 @@
 //! times against the full queue, and the order toward an interview date.
 
 use super::*;
+use crate::store::{Curriculum, Listed};
 
 #[test]
 fn the_queue_puts_learning_first_then_reviews_then_new_within_limits() {
@@ -60,6 +61,43 @@ fn queue_options(learn_ahead: TimeDelta, ahead: TimeDelta) -> QueueOptions {
     }
 }
 
+/// Keys looked up one by one, as a drill's catalog answers: [`Curriculum::known`] as
+/// the trait gives it.
+struct ByKey<'a> {
+    listed: Listed<'a, QuestionKey>,
+    set: HashSet<(&'a str, &'a str)>,
+}
+
+impl<'a> ByKey<'a> {
+    fn new(keys: &'a [QuestionKey]) -> ByKey<'a> {
+        ByKey {
+            listed: Listed::new(keys),
+            set: keys
+                .iter()
+                .map(|key| (key.bank.as_str(), key.question.as_str()))
+                .collect(),
+        }
+    }
+}
+
+impl Curriculum for ByKey<'_> {
+    fn contains(&self, bank: &str, question: &str) -> bool {
+        self.set.contains(&(bank, question))
+    }
+
+    fn runs(&self) -> usize {
+        self.listed.runs()
+    }
+
+    fn run(&self, run: usize) -> (&str, usize) {
+        self.listed.run(run)
+    }
+
+    fn question(&self, run: usize, i: usize) -> Option<&str> {
+        self.listed.question(run, i)
+    }
+}
+
 /// The queue, checking that the drill's (`todays_queue`, from the index of due times,
 /// with owned or borrowed keys) is the same but for the count of unseen questions it
 /// leaves out.
@@ -82,15 +120,26 @@ fn both_queues(
         }
     }
     assert_eq!(queue.unseen, unseen);
-    let today = store.todays_queue(keys, now, day, &options).unwrap();
+    let today = store
+        .todays_queue(&Listed::new(keys), now, day, &options)
+        .unwrap();
     assert!(today.unseen.is_empty());
-    // As a drill asks for it, with keys borrowed from its catalog.
+    // With borrowed keys.
     let borrowed: Vec<(&str, &str)> = keys
         .iter()
         .map(|key| (key.bank.as_str(), key.question.as_str()))
         .collect();
     assert_eq!(
-        store.todays_queue(&borrowed, now, day, &options).unwrap(),
+        store
+            .todays_queue(&Listed::new(&borrowed), now, day, &options)
+            .unwrap(),
+        today
+    );
+    // As a drill asks for it: every lookup by key (as its catalog's keys answer).
+    assert_eq!(
+        store
+            .todays_queue(&ByKey::new(keys), now, day, &options)
+            .unwrap(),
         today
     );
     assert_eq!(

@@ -106,14 +106,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         .todays_queue(&chosen, now, progress.study_day(), &options)?
         .limited(args.new, args.limit);
     // The questions a mock interview's report marked to revisit come first.
-    let today = progress.study_day().date(ctx.clock.offset());
-    let revisit: Vec<QuestionKey> = progress
-        .store
-        .revisits(today)?
-        .into_iter()
-        .filter(|key| chosen.contains(&key.bank, &key.question))
-        .collect();
-    chosen.checked()?;
+    let revisit = revisits(ctx, &progress, &chosen)?;
     let library = match goal_library {
         Some(library) => library,
         None => catalog.library_of_keys(
@@ -159,15 +152,43 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         None,
     )?;
 
+    let summary = summary(ctx, &progress, &chosen, &session)?;
+    ran.finish(&summary, Outcome::Success)
+}
+
+/// The questions a mock interview's report marked to revisit today, of those chosen.
+fn revisits(
+    ctx: &Context,
+    progress: &Progress,
+    chosen: &Chosen,
+) -> Result<Vec<QuestionKey>, CommandError> {
+    let today = progress.study_day().date(ctx.clock.offset());
+    let revisit = progress
+        .store
+        .revisits(today)?
+        .into_iter()
+        .filter(|key| chosen.contains(&key.bank, &key.question))
+        .collect();
+    chosen.checked()?;
+    Ok(revisit)
+}
+
+/// The drill's closing summary, and when the next question falls due.
+fn summary(
+    ctx: &Context,
+    progress: &Progress,
+    chosen: &Chosen,
+    session: &Session,
+) -> Result<String, CommandError> {
     let width = crate::text::terminal_width();
-    let mut summary = report::summary(&session, width);
-    let next = next_line(ctx, &progress, &chosen)?;
+    let mut summary = report::summary(session, width);
+    let next = next_line(ctx, progress, chosen)?;
     chosen.checked()?;
     if !next.is_empty() {
         summary.push('\n');
         summary.push_str(&crate::text::wrap(&next, width, ""));
     }
-    ran.finish(&summary, Outcome::Success)
+    Ok(summary)
 }
 
 /// What a drill with nothing to ask says: when the next question comes due, or that no
@@ -280,7 +301,8 @@ fn cram(
             "No question of the goal matches.".to_owned()
         } else {
             format!(
-                "Every question of the goal is ready on {}; `recall drill --cram --limit 10`                  goes over the 10 weakest anyway.",
+                "Every question of the goal is ready on {}; `recall drill --cram --limit 10` \
+                 goes over the 10 weakest anyway.",
                 status.date
             )
         })?;

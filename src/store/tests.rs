@@ -412,3 +412,44 @@ fn a_large_import_drops_the_indexes_and_makes_them_again() {
     );
     assert_eq!(store.review_count().unwrap(), 12_000);
 }
+
+#[test]
+fn an_import_checks_what_the_log_constraints_would_and_turns_them_back_on() {
+    let (_dir, mut store) = temp_store();
+    let me = store.identity().unwrap().learner;
+    let checks_ignored = |store: &Store| -> bool {
+        store
+            .connection()
+            .pragma_query_value(None, "ignore_check_constraints", |row| row.get(0))
+            .unwrap()
+    };
+    // A score outside 0 to 1 is refused (SQLite's CHECK is off during an import), and
+    // the reviews before it are not written.
+    let refused = store.import(&scheduler(), false, |importer| {
+        importer.add(imported(0, &me))?;
+        importer.add(Review {
+            score: Some(1.5),
+            ..imported(1, &me)
+        })
+    });
+    assert!(
+        matches!(refused, Err(StoreError::ScoreOutOfRange(_))),
+        "{refused:?}"
+    );
+    assert_eq!(store.review_count().unwrap(), 0);
+    assert!(
+        !checks_ignored(&store),
+        "checked again after a failed import"
+    );
+    let done = store
+        .import(&scheduler(), false, |importer| {
+            importer.add(imported(0, &me))
+        })
+        .unwrap();
+    assert_eq!(done.added, 1);
+    assert!(!checks_ignored(&store), "checked again after an import");
+    let check = store
+        .connection()
+        .execute("INSERT INTO review (uuid, device, bank, question, reviewed_at, mode, answer, rating, duration_ms, state_before) VALUES ('u', 'd', 'b', 'q', 1, 'nap', '', 3, 0, 'new')", []);
+    assert!(check.is_err(), "the mode's CHECK holds again: {check:?}");
+}

@@ -11,6 +11,7 @@
 
 mod claim;
 mod compile;
+mod contrast;
 mod derive;
 mod draft;
 mod explain;
@@ -26,6 +27,7 @@ pub use explain::explain;
 use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
+pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;
 use matcher::PreparedAnswer;
@@ -44,6 +46,10 @@ pub const DEFAULT_PASS: f64 = 0.5;
 /// it has no `pass`: tuned on the SemEval-2013 training data (see `BENCHMARKS.md`).
 /// A model answer says more than a learner needs to, so fewer of its words are enough.
 pub const DERIVED_PASS: f64 = 0.36;
+
+/// The share of the pass mark an answer that contradicts the model answer keeps, at
+/// most: it fails, and its score says how much else it got right.
+const CONTRADICTION_CAP: f64 = 0.9;
 
 /// Grading settings; `Default` is what recall uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -114,6 +120,9 @@ pub struct Grade {
     pub forbidden: Vec<ForbiddenHit>,
     /// Known misconceptions the answer makes.
     pub misconceptions: Vec<MisconceptionHit>,
+    /// What the answer says where the model answer says the contrary (another member
+    /// of a contrast set, a pair turned round, another path); each fails it.
+    pub contradictions: Vec<Contradiction>,
     /// Why the answer is not a claim (a bare list of terms, a repeated sentence), when
     /// it is not; such an answer cannot pass.
     pub not_a_claim: Option<NotAClaim>,
@@ -335,6 +344,7 @@ impl Grader {
                     concepts: grade.concepts,
                     forbidden: grade.forbidden,
                     misconceptions: grade.misconceptions,
+                    contradictions: grade.contradictions,
                     not_a_claim: Some(why),
                 },
                 grade.pass_mark,
@@ -353,6 +363,7 @@ impl Grader {
             concepts: Vec::new(),
             forbidden: Vec::new(),
             misconceptions: Vec::new(),
+            contradictions: Vec::new(),
             not_a_claim: None,
             failure: Some(format!(
                 "question `{}` has neither keywords nor a model answer to grade against",
@@ -423,6 +434,7 @@ fn look_for(
         concepts,
         forbidden,
         misconceptions,
+        contradictions: compiled.contrasts.check(answer, vocab),
         not_a_claim: None,
     }
 }
@@ -432,6 +444,7 @@ struct Found {
     concepts: Vec<ConceptResult>,
     forbidden: Vec<ForbiddenHit>,
     misconceptions: Vec<MisconceptionHit>,
+    contradictions: Vec<Contradiction>,
     not_a_claim: Option<NotAClaim>,
 }
 
@@ -441,6 +454,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> 
         concepts,
         forbidden,
         misconceptions,
+        contradictions,
         not_a_claim,
     } = found;
     // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
@@ -459,6 +473,10 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> 
     };
     for cap in misconceptions.iter().filter_map(|m| m.cap) {
         score = score.min(cap);
+    }
+    if !contradictions.is_empty() {
+        // Below the pass mark, as a known mistake would leave it.
+        score = score.min(pass_mark * CONTRADICTION_CAP);
     }
     let mut reasons = Vec::new();
     for concept in concepts
@@ -483,6 +501,9 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> 
     }
     for hit in misconceptions.iter().filter(|m| m.cap.is_none()) {
         reasons.push(format!("makes a known mistake (`{}`)", hit.concept));
+    }
+    for hit in &contradictions {
+        reasons.push(format!("contradicts the model answer: {hit}"));
     }
     if let Some(why) = not_a_claim {
         reasons.push(format!("not a claim: {why}"));
@@ -510,6 +531,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, full: Option<f64>) -> 
         concepts,
         forbidden,
         misconceptions,
+        contradictions,
         not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
     }

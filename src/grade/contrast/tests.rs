@@ -6,6 +6,11 @@ use std::path::PathBuf;
 
 /// A one-question bank: `model` as the model answer, each of `concepts` an `any`.
 fn bank(model: &str, concepts: &[&[&str]]) -> Bank {
+    asked("What happens?", model, concepts)
+}
+
+/// [`bank`] with its prompt.
+fn asked(prompt: &str, model: &str, concepts: &[&[&str]]) -> Bank {
     let rubric = Rubric {
         concepts: concepts
             .iter()
@@ -16,7 +21,7 @@ fn bank(model: &str, concepts: &[&[&str]]) -> Bank {
     let question = Question {
         model_answer: Some(model.to_owned()),
         rubric: Some(rubric),
-        ..Question::new("q", Kind::ShortAnswer, "What happens?")
+        ..Question::new("q", Kind::ShortAnswer, prompt)
     };
     Bank {
         id: "b".to_owned(),
@@ -148,4 +153,24 @@ fn a_pair_turned_round_and_a_path_that_leaves_the_models_are_contradictions() {
         let g = grade(&b, answer);
         assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
     }
+}
+
+#[test]
+fn a_preference_turned_round_is_a_contradiction() {
+    let b = asked(
+        "Why put a short-lived key in a tmpfs mount rather than in a named volume?",
+        "A tmpfs mount exists only in RAM; a named volume is written to disk and outlives the container.",
+        &[&["ram", "memory"], &["disk"]],
+    );
+    let g = grade(
+        &b,
+        "Use a named volume rather than tmpfs: RAM can be read, the disk is private.",
+    );
+    assert_eq!(g.contradictions[0].said, "volume", "{g:?}");
+    assert!(!g.passed);
+    let g = grade(
+        &b,
+        "tmpfs rather than a volume: RAM only, never the disk, while a volume stays on disk.",
+    );
+    assert!(g.passed && g.contradictions.is_empty(), "{g:?}");
 }

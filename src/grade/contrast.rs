@@ -22,7 +22,7 @@
 use super::compile::Matcher;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, Pattern, PreparedAnswer, Vocab};
-use super::token::{Class, Parts, tokenize};
+use super::token::{Class, Parts, Place, tokenize};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -267,7 +267,7 @@ fn accepted(term: &str, cx: &Context, vocab: &Vocab) -> bool {
 /// Per anchor (a code token or number) of the model answer, the members its sentences
 /// with that anchor state plainly.
 fn anchors(members: &[Member], model: &PreparedAnswer, vocab: &Vocab) -> HashMap<Arc<str>, u32> {
-    let stated = stated_by_sentence(members, model, vocab);
+    let stated = stated_by_sentence(members, model, vocab, |p| p.sentence);
     let mut anchors: HashMap<Arc<str>, u32> = HashMap::new();
     for (i, token) in model.tokens().iter().enumerate() {
         if token.class == Class::Word || stated.owned.contains(&i) {
@@ -310,7 +310,21 @@ impl Stated {
     }
 }
 
-fn stated_by_sentence(members: &[Member], text: &PreparedAnswer, vocab: &Vocab) -> Stated {
+/// An answer's members are tied to an anchor in its clause (a `:` after a label links
+/// the clauses after it): a learner's sentence often says two things where the model
+/// answer's says one ("v2 has one hierarchy per controller, while v1 had one unified
+/// tree").
+fn answer_scope(place: &Place) -> u32 {
+    place.segment
+}
+
+/// [`Stated`] of `text`, by the stretch `scope` numbers.
+fn stated_by_sentence(
+    members: &[Member],
+    text: &PreparedAnswer,
+    vocab: &Vocab,
+    scope: fn(&Place) -> u32,
+) -> Stated {
     let mut stated = Stated {
         mentions: Vec::new(),
         denials: Vec::new(),
@@ -322,7 +336,7 @@ fn stated_by_sentence(members: &[Member], text: &PreparedAnswer, vocab: &Vocab) 
                 if !spelt(&found, &member.stems, text) {
                     continue;
                 }
-                let sentence = text.tokens()[found.tokens[0]].place.sentence;
+                let sentence = scope(&text.tokens()[found.tokens[found.tokens.len() - 1]].place);
                 if found.negated {
                     stated.denials.push((sentence, 1 << m));
                     continue;
@@ -339,7 +353,7 @@ impl Group {
     /// The contradiction of this set in `answer`: over the whole answer, else in one
     /// sentence tied by an anchor.
     fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
-        let stated = stated_by_sentence(&self.members, answer, vocab);
+        let stated = stated_by_sentence(&self.members, answer, vocab, answer_scope);
         let all = stated.bits(None);
         if all == 0 {
             return None;
@@ -388,7 +402,7 @@ impl Group {
             let Some(&expected) = self.anchors.get(&token.norm) else {
                 continue;
             };
-            let sentence = Some(token.place.sentence);
+            let sentence = Some(answer_scope(&token.place));
             let here = stated.bits(sentence);
             if here != 0 && here & expected == 0 {
                 let said = self.first(here)?;

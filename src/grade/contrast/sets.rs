@@ -87,4 +87,24 @@ pub const CONTRASTS: &[Contrast] = &[
         role: "field of `docker volume inspect`",
         members: &[&["mountpoint"], &["source field"]],
     },
+    Contrast {
+        role: "cgroup hierarchy",
+        members: &[
+            &[
+                "unified hierarchy",
+                "single hierarchy",
+                "one hierarchy",
+                "unified tree",
+            ],
+            &[
+                "per controller",
+                "separate hierarchy",
+                "separate hierarchies",
+            ],
+        ],
+    },
+    Contrast {
+        role: "pin",
+        members: &[&["digest", "sha256"], &["tag", ":latest", "latest tag"]],
+    },
 ];

@@ -115,10 +115,7 @@ fn an_anchor_ties_a_member_to_the_model_sentence_that_has_it() {
         "Use the exec form, which runs the program as PID 1; the shell form wraps it in /bin/sh -c.",
         &[&["exec form"], &["pid 1"]],
     );
-    let g = grade(
-        &b,
-        "Use the exec form because it runs through /bin/sh -c as PID 1.",
-    );
+    let g = grade(&b, "The exec form runs it through /bin/sh -c as PID 1.");
     let hit = &g.contradictions[0];
     assert_eq!(hit.said, "exec form");
     assert_eq!(hit.anchor.as_deref(), Some("/bin/sh"));

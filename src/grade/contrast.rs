@@ -7,9 +7,9 @@
 //! A contrast set is one of [`CONTRASTS`], built in: members that exclude each other in
 //! the same role. It is compared two ways. Over the whole answer: the answer states a
 //! member the model answer does not, and none that it does (a learner who names both,
-//! "musl instead of glibc", contradicts nothing). And in one sentence, tied by an
+//! "musl instead of glibc", contradicts nothing). And in one clause, tied by an
 //! anchor, a code token or a number both texts use (`--memory`, `/bin/sh -c`, `137`):
-//! the answer's sentence with the anchor states a member that no model sentence with
+//! the answer's clause with the anchor states a member that no model sentence with
 //! that anchor states, and none that one does ("the exec form runs it through
 //! `/bin/sh -c`", where the model answer says the shell form does). A member the
 //! rubric itself accepts (a concept's alternative matches it) is never a contradiction

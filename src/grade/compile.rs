@@ -5,6 +5,7 @@
 
 use super::Options;
 use super::claim::NotAClaim;
+use super::contrast::{self, Contrasts};
 use super::derive::{self, BankStats};
 use super::lexicon::Lexicon;
 use super::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
@@ -23,6 +24,8 @@ pub struct Compiled {
     pub forbidden: Vec<Vec<Vec<Pattern>>>,
     /// One per misconception of the question.
     pub misconceptions: Vec<Matcher>,
+    /// The contrast sets the model answer takes a side in.
+    pub contrasts: Contrasts,
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
@@ -82,7 +85,7 @@ pub fn compile(
         lexicon,
         stemmer,
     };
-    let concepts = rubric
+    let concepts: Vec<Matcher> = rubric
         .concepts
         .iter()
         .map(|c| patterns.matcher(c, &mut vocab, true))
@@ -104,6 +107,24 @@ pub fn compile(
                 .collect()
         })
         .collect();
+    let contrasts = match &model {
+        Some(model) => {
+            let asked = [
+                question.situation.as_deref(),
+                Some(question.prompt.as_str()),
+            ];
+            let asked = asked.into_iter().flatten().collect::<Vec<_>>().join("\n");
+            let cx = contrast::Context {
+                model,
+                question: &PreparedAnswer::new(&asked, stemmer, &Vocab::default()),
+                concepts: &concepts,
+                lexicon,
+                stemmer,
+            };
+            Contrasts::new(&cx, &mut vocab)
+        }
+        None => Contrasts::default(),
+    };
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()
@@ -115,6 +136,7 @@ pub fn compile(
         concepts,
         forbidden,
         misconceptions,
+        contrasts,
         model_is_claim,
     }
 }
@@ -187,6 +209,25 @@ pub fn keyword_patterns(
 }
 
 impl Matcher {
+    /// Whether any alternative of this concept, or any term of its relation, is found
+    /// in the short `text` in the polarity it asks for, taking in its last word: a
+    /// concept that finds `mount` accepts a `bind mount` (a kind of mount), one that
+    /// finds `signal` does not accept `signal 9`.
+    pub fn accepts(&self, text: &PreparedAnswer, vocab: &Vocab) -> bool {
+        let Some(head) = text.tokens().iter().rposition(|t| !t.part) else {
+            return false;
+        };
+        let found = |patterns: &[Pattern]| {
+            patterns.iter().any(|p| {
+                matches!(text.find(p, vocab), Some((found, true)) if found.tokens.contains(&head))
+            })
+        };
+        match self {
+            Matcher::Any(patterns) => found(patterns),
+            Matcher::All { terms, .. } => terms.iter().any(|t| found(t)),
+        }
+    }
+
     /// How this concept fares in `answer`.
     pub fn evaluate(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
         match self {

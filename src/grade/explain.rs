@@ -54,6 +54,13 @@ fn render(grade: &Grade) -> String {
             hit.matched.join(" ")
         );
     }
+    for hit in &grade.contradictions {
+        let _ = writeln!(
+            out,
+            "  x contradiction: {hit} (said \"{}\")",
+            hit.matched.join(" ")
+        );
+    }
     for hit in &grade.forbidden {
         let _ = writeln!(
             out,

@@ -232,6 +232,11 @@ impl PreparedAnswer {
         &self.tokens
     }
 
+    /// Whether a negation cue governs token `i`.
+    pub fn negated(&self, i: usize) -> bool {
+        self.cue.get(i).is_some_and(Option::is_some)
+    }
+
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &str {
         &self.tokens[i].norm

@@ -11,6 +11,7 @@
 
 mod claim;
 mod compile;
+mod contrast;
 mod credit;
 mod derive;
 mod draft;
@@ -28,6 +29,7 @@ pub use explain::explain;
 use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
+pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;
 use matcher::PreparedAnswer;
@@ -47,6 +49,10 @@ pub const DEFAULT_PASS: f64 = 0.5;
 /// the share tuned on the SemEval-2013 training data (see `BENCHMARKS.md`). A model
 /// answer says more than a learner needs to, so fewer of its words are enough.
 pub const DERIVED_PASS: f64 = derived_credit(0.36);
+
+/// The share of the pass mark an answer that contradicts the model answer keeps, at
+/// most: it fails, and its score says how much else it got right.
+const CONTRADICTION_CAP: f64 = 0.9;
 
 /// Grading settings; `Default` is what recall uses.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -117,6 +123,9 @@ pub struct Grade {
     pub forbidden: Vec<ForbiddenHit>,
     /// Known misconceptions the answer makes.
     pub misconceptions: Vec<MisconceptionHit>,
+    /// What the answer says where the model answer says the contrary (another member
+    /// of a contrast set, a pair turned round, another path); each fails it.
+    pub contradictions: Vec<Contradiction>,
     /// Why the answer is not a claim (a bare list of terms, a repeated sentence), when
     /// it is not; such an answer cannot pass.
     pub not_a_claim: Option<NotAClaim>,
@@ -341,6 +350,7 @@ impl Grader {
                     concepts: grade.concepts,
                     forbidden: grade.forbidden,
                     misconceptions: grade.misconceptions,
+                    contradictions: grade.contradictions,
                     not_a_claim: Some(why),
                 },
                 grade.pass_mark,
@@ -359,6 +369,7 @@ impl Grader {
             concepts: Vec::new(),
             forbidden: Vec::new(),
             misconceptions: Vec::new(),
+            contradictions: Vec::new(),
             not_a_claim: None,
             failure: Some(format!(
                 "question `{}` has neither keywords nor a model answer to grade against",
@@ -429,6 +440,7 @@ fn look_for(
         concepts,
         forbidden,
         misconceptions,
+        contradictions: compiled.contrasts.check(answer, vocab),
         not_a_claim: None,
     }
 }
@@ -438,6 +450,7 @@ struct Found {
     concepts: Vec<ConceptResult>,
     forbidden: Vec<ForbiddenHit>,
     misconceptions: Vec<MisconceptionHit>,
+    contradictions: Vec<Contradiction>,
     not_a_claim: Option<NotAClaim>,
 }
 
@@ -457,6 +470,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         concepts,
         forbidden,
         misconceptions,
+        contradictions,
         not_a_claim,
     } = found;
     // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
@@ -483,6 +497,10 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
     for cap in misconceptions.iter().filter_map(|m| m.cap) {
         score = score.min(cap);
     }
+    if !contradictions.is_empty() {
+        // Below the pass mark, as a known mistake would leave it.
+        score = score.min(pass_mark * CONTRADICTION_CAP);
+    }
     let mut reasons = Vec::new();
     for concept in concepts
         .iter()
@@ -506,6 +524,9 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
     }
     for hit in misconceptions.iter().filter(|m| m.cap.is_none()) {
         reasons.push(format!("makes a known mistake (`{}`)", hit.concept));
+    }
+    for hit in &contradictions {
+        reasons.push(format!("contradicts the model answer: {hit}"));
     }
     if let Some(why) = not_a_claim {
         reasons.push(format!("not a claim: {why}"));
@@ -533,6 +554,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         concepts,
         forbidden,
         misconceptions,
+        contradictions,
         not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
     }

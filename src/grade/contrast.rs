@@ -1,0 +1,461 @@
+//! Contradictions of the model answer that no rubric names: an answer that says one
+//! member of a contrast set (SIGTERM, SIGKILL; musl, glibc; read-only, writable; DNAT,
+//! SNAT; tmpfs, volume, bind mount) where the model answer says another, a pair turned
+//! round (`80:8080` for `8080:80`), or a path that leaves the model answer's path where
+//! they share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`).
+//!
+//! A contrast set is one of [`CONTRASTS`], built in: members that exclude each other in
+//! the same role. It is compared two ways. Over the whole answer: the answer states a
+//! member the model answer does not, and none that it does (a learner who names both,
+//! "musl instead of glibc", contradicts nothing). And in one clause, tied by an
+//! anchor, a code token or a number both texts use (`--memory`, `/bin/sh -c`, `137`):
+//! the answer's clause with the anchor states a member that no model sentence with
+//! that anchor states, and none that one does ("the exec form runs it through
+//! `/bin/sh -c`", where the model answer says the shell form does). A member the
+//! rubric itself accepts (a concept's alternative matches it) is never a contradiction
+//! over the whole answer: the author allowed it. Members are matched like keywords
+//! (stems, the lexicon), plainly only: a member under a negation says nothing.
+//!
+//! What contradicts is reported as a [`Contradiction`]; `grade::mod` fails the answer
+//! and says why.
+
+use super::compile::Matcher;
+use super::lexicon::Lexicon;
+use super::matcher::{Found, Pattern, PreparedAnswer, Vocab};
+use super::token::{Class, Parts, Place, tokenize};
+use rust_stemmers::Stemmer;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub use sets::{CONTRASTS, Contrast};
+
+/// A contradiction of the model answer that the answer makes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contradiction {
+    /// What is contrasted ("signal", "pair", "path").
+    pub role: String,
+    /// What the answer says.
+    pub said: String,
+    /// What the model answer says in its place.
+    pub model: String,
+    /// The code token or number that ties the two sentences, when the contradiction is
+    /// in one sentence only.
+    pub anchor: Option<String>,
+    /// The answer's words that made it.
+    pub matched: Vec<String>,
+}
+
+impl std::fmt::Display for Contradiction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} \"{}\" where the model answer says {}",
+            self.role, self.said, self.model
+        )?;
+        if let Some(anchor) = &self.anchor {
+            write!(f, " (with `{anchor}`)")?;
+        }
+        Ok(())
+    }
+}
+
+/// One member of a contrast set, compiled for a question.
+struct Member {
+    label: &'static str,
+    patterns: Vec<Pattern>,
+    /// The stems of its spellings' words: a member is matched by them, never by a typo
+    /// ("brings" is no "bridge").
+    stems: Vec<Arc<str>>,
+    /// The model answer states it plainly.
+    in_model: bool,
+    /// A concept of the rubric accepts it.
+    accepted: bool,
+    /// The model answer or the question denies it ("a tmpfs mount rather than a named
+    /// volume").
+    denied: bool,
+}
+
+/// A contrast set whose members the model answer uses.
+struct Group {
+    role: &'static str,
+    members: Vec<Member>,
+    /// For each anchor of the model answer, the members (bits) that its sentences
+    /// with that anchor state plainly, when there are any.
+    anchors: HashMap<Arc<str>, u32>,
+}
+
+/// A question's contrasts, ready to check answers against.
+#[derive(Default)]
+pub struct Contrasts {
+    groups: Vec<Group>,
+    /// The model answer's code tokens as written (`8080:80`, paths), not their parts.
+    code: Vec<Arc<str>>,
+    /// The code tokens of the prompt and situation: an answer quoting them contradicts
+    /// nothing.
+    quoted: Vec<Arc<str>>,
+}
+
+/// What compiling a question's contrasts needs.
+pub struct Context<'a> {
+    pub model: &'a PreparedAnswer,
+    /// The prompt and situation, tokenized.
+    pub question: &'a PreparedAnswer,
+    pub concepts: &'a [Matcher],
+    pub lexicon: &'a Lexicon,
+    pub stemmer: &'a Stemmer,
+}
+
+impl Contrasts {
+    /// The contrasts of a question whose model answer is `cx.model`: the sets of which
+    /// it states some members plainly but not all. Only their words join `vocab`.
+    pub fn new(cx: &Context, vocab: &mut Vocab) -> Contrasts {
+        let groups = CONTRASTS
+            .iter()
+            .filter_map(|contrast| group(contrast, cx, vocab))
+            .collect();
+        let code_of = |text: &PreparedAnswer, parts: bool| -> Vec<Arc<str>> {
+            text.tokens()
+                .iter()
+                .filter(|t| t.class == Class::Code && (parts || !t.part))
+                .map(|t| t.norm.clone())
+                .collect()
+        };
+        Contrasts {
+            groups,
+            code: code_of(cx.model, false),
+            quoted: code_of(cx.question, true),
+        }
+    }
+
+    /// The contradictions `answer` makes, at most one per contrast set.
+    pub fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Vec<Contradiction> {
+        let mut out: Vec<Contradiction> = self
+            .groups
+            .iter()
+            .filter_map(|g| g.check(answer, vocab))
+            .collect();
+        out.extend(self.turned_pair(answer));
+        out.extend(self.other_path(answer));
+        out
+    }
+}
+
+/// `contrast` compiled for a question, when its model answer states some of its
+/// members plainly (and, when it states all of them, has sentences to tie them to).
+fn group(contrast: &Contrast, cx: &Context, vocab: &mut Vocab) -> Option<Group> {
+    // Look in the model answer with a scratch vocabulary first: most sets are not
+    // about this question, and their words must not slow down every answer.
+    let mut scratch = Vocab::default();
+    // How the model answer, and the question, state each member.
+    let (in_model, in_question): (Vec<Stance>, Vec<Stance>) = contrast
+        .members
+        .iter()
+        .map(|terms| {
+            let stems = stems(terms, cx);
+            let patterns = patterns(terms, cx, &mut scratch);
+            (
+                stance(&patterns, &stems, cx.model, &scratch),
+                stance(&patterns, &stems, cx.question, &scratch),
+            )
+        })
+        .unzip();
+    if !in_model.contains(&Stance::Plain) {
+        return None;
+    }
+    let members: Vec<Member> = contrast
+        .members
+        .iter()
+        .zip(in_model.into_iter().zip(in_question))
+        .map(|(terms, (stance, asked))| {
+            // A member the model answer denies ("musl instead of glibc") is never one
+            // the author accepts, whatever concept names it.
+            let accepted =
+                stance != Stance::Negated && terms.iter().any(|t| accepted(t, cx, vocab));
+            Member {
+                label: terms[0],
+                patterns: patterns(terms, cx, vocab),
+                stems: stems(terms, cx),
+                in_model: stance == Stance::Plain,
+                accepted,
+                denied: stance == Stance::Negated || asked == Stance::Negated,
+            }
+        })
+        .collect();
+    let anchors = anchors(&members, cx.model, vocab);
+    if anchors.is_empty() && members.iter().all(|m| m.in_model) {
+        return None;
+    }
+    Some(Group {
+        role: contrast.role,
+        members,
+        anchors,
+    })
+}
+
+/// How a text states a member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stance {
+    /// Plainly, at least once.
+    Plain,
+    /// Only under a negation.
+    Negated,
+    Absent,
+}
+
+fn stance(
+    patterns: &[Pattern],
+    stems: &[Arc<str>],
+    text: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Stance {
+    let mut stance = Stance::Absent;
+    for pattern in patterns {
+        for (found, _) in text.all(pattern, vocab) {
+            if !spelt(&found, stems, text) {
+                continue;
+            }
+            if !found.negated {
+                return Stance::Plain;
+            }
+            stance = Stance::Negated;
+        }
+    }
+    stance
+}
+
+/// The patterns of a member's spellings.
+fn patterns(terms: &[&str], cx: &Context, vocab: &mut Vocab) -> Vec<Pattern> {
+    terms
+        .iter()
+        .flat_map(|t| super::compile::keyword_patterns(t, cx.lexicon, cx.stemmer, vocab))
+        .collect()
+}
+
+/// Whether a match is spelt with a member's own words (its negation cue aside), not
+/// found through a typo.
+fn spelt(found: &Found, stems: &[Arc<str>], text: &PreparedAnswer) -> bool {
+    // A negated match starts with its cue.
+    let words = &found.tokens[usize::from(found.negated)..];
+    words
+        .iter()
+        .all(|&t| stems.contains(&text.tokens()[t].stem))
+}
+
+/// The stems of the words of `terms` and of their synonyms.
+fn stems(terms: &[&str], cx: &Context) -> Vec<Arc<str>> {
+    let mut stems: Vec<Arc<str>> = terms
+        .iter()
+        .flat_map(|t| tokenize(t, cx.stemmer, Parts::Skip))
+        .flat_map(|word| {
+            let variants = cx.lexicon.expand(std::slice::from_ref(&word));
+            variants.into_iter().flatten().map(|t| t.stem)
+        })
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    stems
+}
+
+/// Whether a concept of the rubric matches `term` (the author accepts it); `vocab`
+/// holds the concepts' words.
+fn accepted(term: &str, cx: &Context, vocab: &Vocab) -> bool {
+    let text = PreparedAnswer::new(term, cx.stemmer, &Vocab::default());
+    cx.concepts.iter().any(|m| m.accepts(&text, vocab))
+}
+
+/// Per anchor (a code token or number) of the model answer, the members its sentences
+/// with that anchor state plainly.
+fn anchors(members: &[Member], model: &PreparedAnswer, vocab: &Vocab) -> HashMap<Arc<str>, u32> {
+    let stated = stated_by_sentence(members, model, vocab, |p| p.sentence);
+    let mut anchors: HashMap<Arc<str>, u32> = HashMap::new();
+    for (i, token) in model.tokens().iter().enumerate() {
+        if token.class == Class::Word || stated.owned.contains(&i) {
+            continue;
+        }
+        let bits = stated.bits(Some(token.place.sentence));
+        if bits != 0 {
+            *anchors.entry(token.norm.clone()).or_default() |= bits;
+        }
+    }
+    anchors
+}
+
+/// Which members a text states plainly, sentence by sentence, and which tokens they
+/// take up (those are no anchors).
+struct Stated {
+    /// (sentence, member bit, tokens) of each plain mention.
+    mentions: Vec<(u32, u32, Vec<usize>)>,
+    /// (sentence, member bit) of each mention under a negation.
+    denials: Vec<(u32, u32)>,
+    owned: Vec<usize>,
+}
+
+impl Stated {
+    /// The members stated in `sentence`, or anywhere when `None`.
+    fn bits(&self, sentence: Option<u32>) -> u32 {
+        self.mentions
+            .iter()
+            .filter(|(s, _, _)| sentence.is_none_or(|want| *s == want))
+            .fold(0, |bits, (_, b, _)| bits | b)
+    }
+
+    /// The tokens of the first mention of member `bit` (in `sentence`, when given).
+    fn tokens(&self, bit: u32, sentence: Option<u32>) -> &[usize] {
+        self.mentions
+            .iter()
+            .find(|(s, b, _)| *b == bit && sentence.is_none_or(|want| *s == want))
+            .map(|(_, _, t)| t.as_slice())
+            .unwrap_or_default()
+    }
+}
+
+/// An answer's members are tied to an anchor in its clause (a `:` after a label links
+/// the clauses after it): a learner's sentence often says two things where the model
+/// answer's says one ("v2 has one hierarchy per controller, while v1 had one unified
+/// tree").
+fn answer_scope(place: &Place) -> u32 {
+    place.segment
+}
+
+/// [`Stated`] of `text`, by the stretch `scope` numbers.
+fn stated_by_sentence(
+    members: &[Member],
+    text: &PreparedAnswer,
+    vocab: &Vocab,
+    scope: fn(&Place) -> u32,
+) -> Stated {
+    let mut stated = Stated {
+        mentions: Vec::new(),
+        denials: Vec::new(),
+        owned: Vec::new(),
+    };
+    for (m, member) in members.iter().enumerate() {
+        for pattern in &member.patterns {
+            for (found, _) in text.all(pattern, vocab) {
+                if !spelt(&found, &member.stems, text) {
+                    continue;
+                }
+                let sentence = scope(&text.tokens()[found.tokens[found.tokens.len() - 1]].place);
+                if found.negated {
+                    stated.denials.push((sentence, 1 << m));
+                    continue;
+                }
+                stated.owned.extend(&found.tokens);
+                stated.mentions.push((sentence, 1 << m, found.tokens));
+            }
+        }
+    }
+    stated
+}
+
+impl Group {
+    /// The contradiction of this set in `answer`: over the whole answer, else in one
+    /// sentence tied by an anchor.
+    fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
+        let stated = stated_by_sentence(&self.members, answer, vocab, answer_scope);
+        let all = stated.bits(None);
+        if all == 0 {
+            return None;
+        }
+        if let Some(reversed) = self.preference_reversed(answer, &stated) {
+            return Some(reversed);
+        }
+        let model = self.bits(|m| m.in_model);
+        if all & model == 0 {
+            let said = self.first(all & !self.bits(|m| m.accepted))?;
+            return Some(self.contradiction(said, model, None, answer, &stated, None));
+        }
+        self.in_a_sentence(answer, &stated)
+    }
+
+    /// A sentence of the answer that prefers what the model answer or the question
+    /// denies over what the model answer states and never denies ("a named volume
+    /// rather than tmpfs", where the question asks for tmpfs rather than a volume).
+    fn preference_reversed(
+        &self,
+        answer: &PreparedAnswer,
+        stated: &Stated,
+    ) -> Option<Contradiction> {
+        let preferred = self.bits(|m| m.in_model && !m.denied);
+        let denied = self.bits(|m| m.denied);
+        stated.denials.iter().find_map(|&(sentence, bit)| {
+            if bit & preferred == 0 {
+                return None;
+            }
+            let here = stated.bits(Some(sentence)) & denied;
+            let said = self.first(here)?;
+            let mut hit = self.contradiction(said, bit, None, answer, stated, Some(sentence));
+            hit.model = format!("{} (it prefers the other way round)", hit.model);
+            Some(hit)
+        })
+    }
+
+    /// A sentence of the answer with an anchor whose model sentences state other
+    /// members than it does, and none of its own.
+    fn in_a_sentence(&self, answer: &PreparedAnswer, stated: &Stated) -> Option<Contradiction> {
+        for (i, token) in answer.tokens().iter().enumerate() {
+            // A denied anchor ("no `sh -c`", "instead of `/bin/sh -c`") ties nothing.
+            if token.class == Class::Word || stated.owned.contains(&i) || answer.negated(i) {
+                continue;
+            }
+            let Some(&expected) = self.anchors.get(&token.norm) else {
+                continue;
+            };
+            let sentence = Some(answer_scope(&token.place));
+            let here = stated.bits(sentence);
+            if here != 0 && here & expected == 0 {
+                let said = self.first(here)?;
+                let anchor = Some(token.norm.to_string());
+                return Some(self.contradiction(said, expected, anchor, answer, stated, sentence));
+            }
+        }
+        None
+    }
+
+    /// The members whose bit `keep` sets.
+    fn bits(&self, keep: impl Fn(&Member) -> bool) -> u32 {
+        self.members
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| keep(m))
+            .fold(0, |bits, (i, _)| bits | 1 << i)
+    }
+
+    /// The first member among `bits`.
+    fn first(&self, bits: u32) -> Option<usize> {
+        (bits != 0).then(|| bits.trailing_zeros() as usize)
+    }
+
+    fn contradiction(
+        &self,
+        said: usize,
+        model: u32,
+        anchor: Option<String>,
+        answer: &PreparedAnswer,
+        stated: &Stated,
+        sentence: Option<u32>,
+    ) -> Contradiction {
+        let names: Vec<String> = (0..self.members.len())
+            .filter(|m| model & (1 << m) != 0)
+            .map(|m| format!("`{}`", self.members[m].label))
+            .collect();
+        let matched = stated
+            .tokens(1 << said, sentence)
+            .iter()
+            .map(|&t| answer.word(t).to_owned())
+            .collect();
+        Contradiction {
+            role: self.role.to_owned(),
+            said: self.members[said].label.to_owned(),
+            model: crate::lang::prose_list(&names, "or"),
+            anchor,
+            matched,
+        }
+    }
+}
+
+mod code;
+mod sets;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,100 @@
+//! Contradictions in code tokens: a pair turned round (`80:8080` where the model
+//! answer publishes `8080:80`) and a path that leaves the model answer's where they
+//! share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`).
+
+use super::{Contradiction, Contrasts};
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::Class;
+use std::sync::Arc;
+
+impl Contrasts {
+    /// A pair `a:b` of the answer whose reverse `b:a` the model answer states, and not
+    /// itself (host and container ports, or paths, swapped).
+    pub(super) fn turned_pair(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        answer.tokens().iter().find_map(|t| {
+            let (a, b) = pair(&t.norm)?;
+            let turned = format!("{b}:{a}");
+            let known = |list: &[Arc<str>], s: &str| list.iter().any(|c| &**c == s);
+            (known(&self.code, &turned)
+                && !known(&self.code, &t.norm)
+                && !known(&self.quoted, &t.norm))
+            .then(|| Contradiction {
+                role: "pair".to_owned(),
+                said: t.norm.to_string(),
+                model: format!("`{turned}` (the other way round)"),
+                anchor: None,
+                matched: vec![t.norm.to_string()],
+            })
+        })
+    }
+
+    /// A path of the answer that shares its first three folders with a path of the
+    /// model answer and then leaves it, when no path of the answer follows the model's.
+    pub(super) fn other_path(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let paths: Vec<&str> = answer
+            .tokens()
+            .iter()
+            .filter(|t| t.class == Class::Code && !t.part && t.norm.starts_with('/'))
+            .map(|t| &*t.norm)
+            .collect();
+        let model: Vec<&str> = self
+            .code
+            .iter()
+            .map(|c| &**c)
+            .filter(|c| c.starts_with('/'))
+            .collect();
+        paths.iter().find_map(|&path| {
+            if model.iter().any(|m| along(path, m)) || self.quoted.iter().any(|q| &**q == path) {
+                return None;
+            }
+            let left = model
+                .iter()
+                .find(|&&m| leaves(path, m) && !paths.iter().any(|p| along(p, m)))?;
+            Some(Contradiction {
+                role: "path".to_owned(),
+                said: path.to_owned(),
+                model: format!("`{left}`"),
+                anchor: None,
+                matched: vec![path.to_owned()],
+            })
+        })
+    }
+}
+
+/// `a` and `b` of a pair token `a:b` (a port mapping, a bind mount's two paths).
+fn pair(token: &str) -> Option<(&str, &str)> {
+    let (a, b) = token.split_once(':')?;
+    let ok = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '_' | '-'))
+    };
+    (ok(a) && ok(b) && a != b && !b.contains(':')).then_some((a, b))
+}
+
+/// The folders of a path.
+fn folders(path: &str) -> impl Iterator<Item = &str> {
+    path.split('/').filter(|f| !f.is_empty())
+}
+
+/// Whether one path is the other or under it.
+fn along(a: &str, b: &str) -> bool {
+    let mut a = folders(a);
+    let mut b = folders(b);
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => {}
+            (None, _) | (_, None) => return true,
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `a` and `b` share at least their first three folders and then differ.
+fn leaves(a: &str, b: &str) -> bool {
+    let same = folders(a)
+        .zip(folders(b))
+        .take_while(|(x, y)| x == y)
+        .count();
+    same >= 3 && !along(a, b)
+}

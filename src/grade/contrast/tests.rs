@@ -1,0 +1,173 @@
+//! Contradictions through the grader: what fails an answer, what does not.
+
+use crate::bank::{Bank, Concept, Kind, Question, Rubric};
+use crate::grade::{Grade, Grader};
+use std::path::PathBuf;
+
+/// A one-question bank: `model` as the model answer, each of `concepts` an `any`.
+fn bank(model: &str, concepts: &[&[&str]]) -> Bank {
+    asked("What happens?", model, concepts)
+}
+
+/// [`bank`] with its prompt.
+fn asked(prompt: &str, model: &str, concepts: &[&[&str]]) -> Bank {
+    let rubric = Rubric {
+        concepts: concepts
+            .iter()
+            .map(|alts| Concept::any(alts.iter().map(|s| (*s).to_owned()).collect()))
+            .collect(),
+        forbidden: Vec::new(),
+    };
+    let question = Question {
+        model_answer: Some(model.to_owned()),
+        rubric: Some(rubric),
+        ..Question::new("q", Kind::ShortAnswer, prompt)
+    };
+    Bank {
+        id: "b".to_owned(),
+        title: "B".to_owned(),
+        lesson: None,
+        module: None,
+        description: None,
+        tags: Vec::new(),
+        questions: vec![question],
+        synonyms: Vec::new(),
+        lexicon: None,
+        source: PathBuf::from("b.toml"),
+    }
+}
+
+fn grade(bank: &Bank, answer: &str) -> Grade {
+    Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
+}
+
+fn oom() -> Bank {
+    bank(
+        "The kernel OOM killer sends SIGKILL, so the exit code is 137.",
+        &[&["oom", "out of memory"], &["killer", "killed"]],
+    )
+}
+
+#[test]
+fn another_member_of_a_contrast_set_fails_the_answer() {
+    let g = grade(&oom(), "The OOM killer sends it SIGTERM.");
+    assert!(!g.passed, "{g:?}");
+    assert!(g.score < g.pass_mark, "capped below the pass mark: {g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(
+        (hit.role.as_str(), hit.said.as_str()),
+        ("signal", "sigterm")
+    );
+    assert!(g.failure.as_deref().unwrap_or("").contains("contradicts"));
+    assert!(crate::grade::explain(&g).contains("x contradiction: signal \"sigterm\""));
+    let g = grade(&oom(), "OOM killed it; exit 143.");
+    assert_eq!(g.contradictions[0].said, "143", "{g:?}");
+}
+
+#[test]
+fn naming_the_model_answers_member_too_or_denying_the_other_contradicts_nothing() {
+    for answer in [
+        "The OOM killer sends SIGKILL, not SIGTERM.",
+        "The OOM killer sends SIGKILL; docker stop would send SIGTERM first.",
+        "OOM killed it: it never got a SIGTERM.",
+    ] {
+        let g = grade(&oom(), answer);
+        assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_member_is_its_spelling_not_a_typo() {
+    let b = bank(
+        "Use the bridge driver; it needs -p to publish ports.",
+        &[&["bridge"], &["-p"]],
+    );
+    let g = grade(
+        &b,
+        "The bridge driver brings its own namespace; publish with -p.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+    let g = grade(&b, "Use --network=host and -p.");
+    assert_eq!(g.contradictions[0].said, "--network=host", "{g:?}");
+}
+
+#[test]
+fn a_member_the_rubric_accepts_is_no_contradiction() {
+    // The model answer says "named volume (or another mount)"; a concept takes any mount.
+    let b = bank(
+        "Writes go to the writable layer; store data in a named volume (or another mount).",
+        &[&["layer"], &["volume", "mount"]],
+    );
+    let g = grade(&b, "They go to the writable layer; use a bind mount.");
+    assert!(g.passed, "{g:?}");
+    // A concept that names the topic does not make the denied member right.
+    let b = bank(
+        "alpine uses musl libc instead of glibc.",
+        &[&["alpine"], &["musl", "glibc"]],
+    );
+    let g = grade(&b, "alpine is small and uses glibc.");
+    assert_eq!(g.contradictions[0].said, "glibc", "{g:?}");
+}
+
+#[test]
+fn an_anchor_ties_a_member_to_the_model_sentence_that_has_it() {
+    let b = bank(
+        "Use the exec form, which runs the program as PID 1; the shell form wraps it in /bin/sh -c.",
+        &[&["exec form"], &["pid 1"]],
+    );
+    let g = grade(&b, "The exec form runs it through /bin/sh -c as PID 1.");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.said, "exec form");
+    assert_eq!(hit.anchor.as_deref(), Some("/bin/sh"));
+    for answer in [
+        "The exec form makes it PID 1, instead of wrapping it in /bin/sh -c.",
+        "Exec form: PID 1, no /bin/sh -c.",
+        "The shell form wraps it in /bin/sh -c; the exec form runs it as PID 1.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_pair_turned_round_and_a_path_that_leaves_the_models_are_contradictions() {
+    let b = bank(
+        "Publish with -p 8080:80; data lives under /var/lib/docker/volumes/pgdata/_data.",
+        &[&["8080:80"], &["publish"]],
+    );
+    let g = grade(&b, "Publish it with -p 80:8080.");
+    assert_eq!(g.contradictions[0].role, "pair", "{g:?}");
+    let g = grade(
+        &b,
+        "-p 8080:80, and publish; it is in /var/lib/docker/containers/pgdata.",
+    );
+    assert_eq!(g.contradictions[0].role, "path", "{g:?}");
+    for answer in [
+        "Publish -p 8080:80, data in /var/lib/docker/volumes/.",
+        "Publish -p 8080:80; the image layers are in /var/lib/docker/overlay2, the data in /var/lib/docker/volumes/pgdata.",
+        "Publish -p 8080:80 (host 8080, container 80), see /etc/hosts.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_preference_turned_round_is_a_contradiction() {
+    let b = asked(
+        "Why put a short-lived key in a tmpfs mount rather than in a named volume?",
+        "A tmpfs mount exists only in RAM; a named volume is written to disk and outlives the container.",
+        &[&["ram", "memory"], &["disk"]],
+    );
+    let g = grade(
+        &b,
+        "Use a named volume rather than tmpfs: RAM can be read, the disk is private.",
+    );
+    assert_eq!(g.contradictions[0].said, "volume", "{g:?}");
+    assert!(!g.passed);
+    let g = grade(
+        &b,
+        "tmpfs rather than a volume: RAM only, never the disk, while a volume stays on disk.",
+    );
+    assert!(g.passed && g.contradictions.is_empty(), "{g:?}");
+}

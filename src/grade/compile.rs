@@ -108,21 +108,7 @@ pub fn compile(
         })
         .collect();
     let contrasts = match &model {
-        Some(model) => {
-            let asked = [
-                question.situation.as_deref(),
-                Some(question.prompt.as_str()),
-            ];
-            let asked = asked.into_iter().flatten().collect::<Vec<_>>().join("\n");
-            let cx = contrast::Context {
-                model,
-                question: &PreparedAnswer::new(&asked, stemmer, &Vocab::default()),
-                concepts: &concepts,
-                lexicon,
-                stemmer,
-            };
-            Contrasts::new(&cx, &mut vocab)
-        }
+        Some(model) => contrasts(question, model, &concepts, &patterns, &mut vocab),
         None => Contrasts::default(),
     };
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
@@ -139,6 +125,30 @@ pub fn compile(
         contrasts,
         model_is_claim,
     }
+}
+
+/// What contradicts the model answer, read against the question (its situation and
+/// prompt, whose own words contradict nothing).
+fn contrasts(
+    question: &Question,
+    model: &PreparedAnswer,
+    concepts: &[Matcher],
+    patterns: &Patterns,
+    vocab: &mut Vocab,
+) -> Contrasts {
+    let asked = [
+        question.situation.as_deref(),
+        Some(question.prompt.as_str()),
+    ];
+    let asked = asked.into_iter().flatten().collect::<Vec<_>>().join("\n");
+    let cx = contrast::Context {
+        model,
+        question: &PreparedAnswer::new(&asked, patterns.stemmer, &Vocab::default()),
+        concepts,
+        lexicon: patterns.lexicon,
+        stemmer: patterns.stemmer,
+    };
+    Contrasts::new(&cx, vocab)
 }
 
 /// What compiles a concept's terms into patterns: the lexicon, the stemmer, and the

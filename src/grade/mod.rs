@@ -473,34 +473,14 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         contradictions,
         not_a_claim,
     } = found;
-    // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
-    let total = scale
-        .full
-        .unwrap_or_else(|| concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0)));
-    let got = concepts
-        .iter()
-        .filter(|c| c.matched.is_some())
-        .fold(0.0, |sum, c| sum + c.weight.max(0.0));
-    let mut score = if rubric.concepts.is_empty() {
-        // Nothing to find (a rubric of forbidden terms only): only those can fail it.
-        1.0
-    } else if total > 0.0 {
-        let share = (got / total).clamp(0.0, 1.0);
-        if scale.credit {
-            derived_credit(share)
-        } else {
-            share
-        }
-    } else {
-        0.0
-    };
-    for cap in misconceptions.iter().filter_map(|m| m.cap) {
-        score = score.min(cap);
-    }
-    if !contradictions.is_empty() {
-        // Below the pass mark, as a known mistake would leave it.
-        score = score.min(pass_mark * CONTRADICTION_CAP);
-    }
+    let score = score(
+        &concepts,
+        &misconceptions,
+        &contradictions,
+        pass_mark,
+        rubric,
+        scale,
+    );
     let mut reasons = Vec::new();
     for concept in concepts
         .iter()
@@ -558,6 +538,47 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
     }
+}
+
+/// An answer's score: the share of the rubric's weight it found (or its credit, for a
+/// derived rubric), capped by the misconceptions it makes and by a contradiction.
+fn score(
+    concepts: &[ConceptResult],
+    misconceptions: &[MisconceptionHit],
+    contradictions: &[Contradiction],
+    pass_mark: f64,
+    rubric: &Rubric,
+    scale: Scale,
+) -> f64 {
+    // `fold` from +0.0: an empty `sum` of floats is -0.0, which prints as "-0%".
+    let total = scale
+        .full
+        .unwrap_or_else(|| concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0)));
+    let got = concepts
+        .iter()
+        .filter(|c| c.matched.is_some())
+        .fold(0.0, |sum, c| sum + c.weight.max(0.0));
+    let mut score = if rubric.concepts.is_empty() {
+        // Nothing to find (a rubric of forbidden terms only): only those can fail it.
+        1.0
+    } else if total > 0.0 {
+        let share = (got / total).clamp(0.0, 1.0);
+        if scale.credit {
+            derived_credit(share)
+        } else {
+            share
+        }
+    } else {
+        0.0
+    };
+    for cap in misconceptions.iter().filter_map(|m| m.cap) {
+        score = score.min(cap);
+    }
+    if !contradictions.is_empty() {
+        // Below the pass mark, as a known mistake would leave it.
+        score = score.min(pass_mark * CONTRADICTION_CAP);
+    }
+    score
 }
 
 #[cfg(test)]

@@ -28,6 +28,8 @@ const CONNECTORS: &[&str] = &["of", "from", "on", "in", "inside", "for", "at"];
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
     words: Vec<Token>,
+    /// The first two chars of each word, for the cheap test before a typo (see [`head`]).
+    heads: Vec<Head>,
     index: HashMap<(Arc<str>, bool), u32>,
     /// The words an answer word can only meet by being the same word or stem (code
     /// tokens, numbers, words too short for a typo), by that text or stem.
@@ -67,6 +69,7 @@ impl Vocab {
             slot(&mut self.typo_by_len, token.len);
             slot(&mut self.typo_by_stem_len, token.stem.len());
         }
+        self.heads.push(head(&token.norm));
         self.words.push(token);
         self.index.insert(key, i);
         i
@@ -399,10 +402,6 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
                 candidates.extend_from_slice(list);
             }
         }
-        let head = |s: &str| {
-            let mut chars = s.chars();
-            (chars.next(), chars.next())
-        };
         let (a0, a1) = head(&token.norm);
         // Whether the bank uses this word itself ("stage" is no typo of "state"); asked
         // only of a word that comes close to a keyword word.
@@ -411,7 +410,7 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
             let word = &vocab.words[w as usize];
             // A typo keeps the first letter, or swaps the first two: checking that first
             // spares most edit distances.
-            let (k0, k1) = head(&word.norm);
+            let (k0, k1) = vocab.heads[w as usize];
             if a0 != k0 && !(a0 == k1 && a1 == k0) {
                 continue;
             }
@@ -427,6 +426,14 @@ fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
         }
     }
     (hits, row, first)
+}
+
+/// The first two chars of a word: a typo keeps the first, or swaps the two.
+type Head = (Option<char>, Option<char>);
+
+fn head(word: &str) -> Head {
+    let mut chars = word.chars();
+    (chars.next(), chars.next())
 }
 
 /// Whether two words differ only in their last letter or two ("loss" and "lose"): a

@@ -476,6 +476,10 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
 
 /// Whether a chunk (already stripped of surrounding punctuation) is code-like.
 fn is_code(core: &str) -> bool {
+    // Most chunks are plain words: no flag, path or separator can be in them.
+    if core.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
     let has_alnum = |s: &str| s.chars().any(char::is_alphanumeric);
     if !has_alnum(core) {
         return false;

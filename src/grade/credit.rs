@@ -22,9 +22,8 @@ pub const fn derived_credit(share: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::derived_credit;
-    use crate::bank::{Bank, Kind, Question};
+    use crate::bank::{Kind, Question};
     use crate::grade::{DERIVED_PASS, Grader};
-    use std::path::PathBuf;
 
     #[test]
     fn a_derived_rubric_scores_the_credit_of_its_share_and_an_authors_the_share() {
@@ -33,18 +32,7 @@ mod tests {
             model_answer: Some("Pistons compress cold vapour.".to_owned()),
             ..Question::new("q", Kind::ShortAnswer, "What happens?")
         };
-        let bank = Bank {
-            id: "b".to_owned(),
-            title: "B".to_owned(),
-            lesson: None,
-            module: None,
-            description: None,
-            tags: Vec::new(),
-            questions: vec![question],
-            synonyms: Vec::new(),
-            lexicon: None,
-            source: PathBuf::from("b.toml"),
-        };
+        let bank = crate::grade::tests::bank(vec![question]);
         let grader = Grader::new(std::slice::from_ref(&bank));
         let grade = |answer: &str| grader.grade(&bank, &bank.questions[0], answer);
         let half = grade("The pistons compress it.");

@@ -13,7 +13,8 @@ fn question(id: &str, prompt: &str, model: &str, rubric: Option<Rubric>) -> Ques
     }
 }
 
-fn bank(questions: Vec<Question>) -> Bank {
+/// A bank `b` of these questions (for every test of the grader and its parts).
+pub(super) fn bank(questions: Vec<Question>) -> Bank {
     Bank {
         id: "b".to_owned(),
         title: "B".to_owned(),

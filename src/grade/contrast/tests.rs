@@ -2,7 +2,6 @@
 
 use crate::bank::{Bank, Concept, Kind, Question, Rubric};
 use crate::grade::{Grade, Grader};
-use std::path::PathBuf;
 
 /// A one-question bank: `model` as the model answer, each of `concepts` an `any`.
 fn bank(model: &str, concepts: &[&[&str]]) -> Bank {
@@ -23,18 +22,7 @@ fn asked(prompt: &str, model: &str, concepts: &[&[&str]]) -> Bank {
         rubric: Some(rubric),
         ..Question::new("q", Kind::ShortAnswer, prompt)
     };
-    Bank {
-        id: "b".to_owned(),
-        title: "B".to_owned(),
-        lesson: None,
-        module: None,
-        description: None,
-        tags: Vec::new(),
-        questions: vec![question],
-        synonyms: Vec::new(),
-        lexicon: None,
-        source: PathBuf::from("b.toml"),
-    }
+    crate::grade::tests::bank(vec![question])
 }
 
 fn grade(bank: &Bank, answer: &str) -> Grade {

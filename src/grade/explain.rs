@@ -55,11 +55,13 @@ fn render(grade: &Grade) -> String {
         );
     }
     for hit in &grade.contradictions {
-        let _ = writeln!(
-            out,
-            "  x contradiction: {hit} (said \"{}\")",
-            hit.matched.join(" ")
-        );
+        // The words that made it, unless they are the member already quoted.
+        let said = hit.matched.join(" ");
+        if said.eq_ignore_ascii_case(&hit.said) {
+            let _ = writeln!(out, "  x contradiction: {hit}");
+        } else {
+            let _ = writeln!(out, "  x contradiction: {hit} (said \"{said}\")");
+        }
     }
     for hit in &grade.forbidden {
         let _ = writeln!(

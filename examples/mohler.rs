@@ -22,11 +22,13 @@
 //! with the whole.
 //!
 //! Run: cargo run --release --example mohler -- PATH/TO/ShortAnswerGrading_v2.0 [SCORES.tsv]
-//! (the optional second argument writes each answer's question, half, score and marks).
+//! (the optional second argument writes each answer's question, half, score and marks;
+//! `--scan` instead prints the tuning half's Pearson for each variant of the derivation's
+//! knobs and for groups of words a lexicon could hold, which is how they are chosen).
 
 use anyhow::{Context as _, Result, bail};
 use recall::bank::{Bank, Kind, Question};
-use recall::grade::Grader;
+use recall::grade::{DeriveOptions, Grader, Options};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -50,11 +52,7 @@ fn main() -> Result<()> {
         };
         questions.push(Question {
             model_answer: Some(model.clone()),
-            ..Question::new(
-                format!("q{}", id.replace('.', "-")),
-                Kind::ShortAnswer,
-                prompt,
-            )
+            ..Question::new(question_id(id), Kind::ShortAnswer, prompt)
         });
     }
     let bank = Bank {
@@ -69,12 +67,9 @@ fn main() -> Result<()> {
         lexicon: None,
         source: PathBuf::from("mohler"),
     };
-    let grader = Grader::new(std::slice::from_ref(&bank));
-    let dump = std::env::args_os().nth(2).map(PathBuf::from);
-    let mut rows = String::from("question\thalf\tscore\taverage\tmissed\tanswer\n");
-    let (mut recall_vs_average, mut marker_vs_marker) = (Vec::new(), Vec::new());
-    let mut halves: [Vec<(f64, f64)>; 2] = [Vec::new(), Vec::new()];
-    for (id, question) in ids.iter().zip(&bank.questions) {
+    let mut marked = Vec::new();
+    let mut marker_vs_marker = Vec::new();
+    for id in &ids {
         let answers = lines(&read(&data.join("sent").join(id))?);
         let scores = |name: &str| -> Result<Vec<f64>> {
             lines(&read(&data.join("scores").join(id).join(name))?)
@@ -99,22 +94,25 @@ fn main() -> Result<()> {
         } else {
             1.0
         };
-        let half = half_of(id);
-        for (i, answer) in answers.iter().enumerate() {
-            let grade = grader.grade(&bank, question, answer);
-            recall_vs_average.push((grade.score, average[i]));
-            halves[half].push((grade.score, average[i]));
-            let name = ["tuning", "reporting"][half];
-            let missed = grade.missed().join("; ");
-            rows += &format!(
-                "{id}\t{name}\t{}\t{}\t{missed}\t{answer}\n",
-                grade.score, average[i]
-            );
+        for (i, (answer, average)) in answers.into_iter().zip(average).enumerate() {
             if let (Some(a), Some(b)) = (me.get(i), other.get(i)) {
                 marker_vs_marker.push((a * scale, b * scale));
             }
+            marked.push(Marked {
+                id: id.to_string(),
+                answer,
+                average,
+            });
         }
     }
+    let arg = std::env::args_os().nth(2);
+    if arg.as_deref() == Some(std::ffi::OsStr::new("--scan")) {
+        scan(&bank, &marked);
+        return Ok(());
+    }
+    let dump = arg.map(PathBuf::from);
+    let run = evaluate(&bank, &marked, Options::default());
+    let recall_vs_average: Vec<(f64, f64)> = run.halves.iter().flatten().copied().collect();
     println!(
         "Mohler (2011) ShortAnswerGrading_v2.0: {} questions, {} answers",
         ids.len(),
@@ -126,7 +124,7 @@ fn main() -> Result<()> {
     );
     for (name, pairs) in ["tuning half (odd)", "reporting half (even)"]
         .iter()
-        .zip(&halves)
+        .zip(&run.halves)
     {
         println!(
             "  {name}: {} answers, Pearson {:.3}",
@@ -139,9 +137,213 @@ fn main() -> Result<()> {
         pearson(&marker_vs_marker)
     );
     if let Some(path) = dump {
-        std::fs::write(&path, rows).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, run.rows)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
+}
+
+/// One student answer with the markers' average.
+struct Marked {
+    id: String,
+    answer: String,
+    average: f64,
+}
+
+/// What grading every answer with one set of options gave.
+struct Run {
+    /// (recall's score, markers' average) of the tuning half and of the reporting half.
+    halves: [Vec<(f64, f64)>; 2],
+    /// Each answer's question, half, score, average, missed concepts and text.
+    rows: String,
+}
+
+fn evaluate(bank: &Bank, marked: &[Marked], options: Options) -> Run {
+    let grader = Grader::with_options(std::slice::from_ref(bank), options);
+    let questions: BTreeMap<String, &Question> =
+        bank.questions.iter().map(|q| (q.id.clone(), q)).collect();
+    let mut rows = String::from("question\thalf\tscore\taverage\tmissed\tanswer\n");
+    let mut halves: [Vec<(f64, f64)>; 2] = [Vec::new(), Vec::new()];
+    for m in marked {
+        let question = questions[&question_id(&m.id)];
+        let grade = grader.grade(bank, question, &m.answer);
+        let half = half_of(&m.id);
+        halves[half].push((grade.score, m.average));
+        let missed = grade.missed().join("; ");
+        rows += &format!(
+            "{}\t{}\t{}\t{}\t{missed}\t{}\n",
+            m.id,
+            ["tuning", "reporting"][half],
+            grade.score,
+            m.average,
+            m.answer
+        );
+    }
+    Run { halves, rows }
+}
+
+/// The knobs of derivation, each varied alone from the defaults, and the near-form
+/// credit with its ending: Pearson on the tuning half only, which is what chooses.
+fn scan(bank: &Bank, marked: &[Marked]) {
+    let base = DeriveOptions::default();
+    let mut grid = vec![("default".to_owned(), base)];
+    for near in [0.25, 0.5, 0.75, 1.0] {
+        for near_ending in [2, 3, 4, 5, 6] {
+            grid.push((
+                format!("near {near} ending {near_ending}"),
+                DeriveOptions {
+                    near,
+                    near_ending,
+                    ..base
+                },
+            ));
+        }
+    }
+    for question_word_weight in [0.0, 0.1, 0.5, 1.0] {
+        grid.push((
+            format!("question words {question_word_weight}"),
+            DeriveOptions {
+                question_word_weight,
+                ..base
+            },
+        ));
+    }
+    for rarity in [0.0, 0.25, 1.0, 2.0] {
+        grid.push((format!("rarity {rarity}"), DeriveOptions { rarity, ..base }));
+    }
+    for carry in [4, 6, 8, 10, 12, 16] {
+        for repeat in [0.0, 1.0] {
+            grid.push((
+                format!("carry {carry} repeat {repeat}"),
+                DeriveOptions {
+                    carry,
+                    repeat,
+                    ..base
+                },
+            ));
+        }
+    }
+    for (name, derive) in grid {
+        let options = Options {
+            derive,
+            ..Options::default()
+        };
+        let run = evaluate(bank, marked, options);
+        println!("{name}: tuning half {:.4}", pearson(&run.halves[0]));
+    }
+    // Groups of the programming register a lexicon could hold, each added alone.
+    for group in CANDIDATE_GROUPS {
+        let bank = Bank {
+            synonyms: vec![group.iter().map(|w| (*w).to_owned()).collect()],
+            ..bank.clone()
+        };
+        let run = evaluate(&bank, marked, Options::default());
+        println!(
+            "group {group:?}: tuning half {:.4}",
+            pearson(&run.halves[0])
+        );
+    }
+    let near = Options {
+        derive: DeriveOptions { near: 0.25, ..base },
+        ..Options::default()
+    };
+    let combos: &[&[&[&str]]] = &[
+        &[&["unlimited", "as many as"]],
+        &[&["unlimited", "any number"]],
+        &[&["extra", "additional"]],
+        &[&["extra", "more"]],
+        &[&["unlimited", "as many as", "any number"]],
+        &[
+            &["unlimited", "as many as", "any number"],
+            &["space", "memory"],
+        ],
+        &[
+            &["unlimited", "as many as", "any number"],
+            &["space", "memory"],
+            &["location", "address", "place"],
+        ],
+        &[
+            &["unlimited", "as many as", "any number"],
+            &["space", "memory"],
+            &["location", "address", "place"],
+            &["extra", "additional"],
+        ],
+        &[
+            &["unlimited", "as many as", "any number"],
+            &["space", "memory"],
+            &["location", "address", "place"],
+            &["extra", "additional"],
+            &["need", "require"],
+        ],
+        &[
+            &["unlimited", "as many as", "any number"],
+            &["space", "memory"],
+            &["location", "address", "place"],
+            &["extra", "additional"],
+            &["need", "require"],
+            &["declare", "define"],
+        ],
+    ];
+    for groups in combos {
+        let bank = Bank {
+            synonyms: groups
+                .iter()
+                .map(|g| g.iter().map(|w| (*w).to_owned()).collect())
+                .collect(),
+            ..bank.clone()
+        };
+        let plain = evaluate(&bank, marked, Options::default());
+        let with_near = evaluate(&bank, marked, near);
+        println!(
+            "groups {groups:?}: tuning half {:.4}, with near 0.25 {:.4}",
+            pearson(&plain.halves[0]),
+            pearson(&with_near.halves[0])
+        );
+    }
+}
+
+/// Equivalences of the programming and data-structures register, written from the
+/// subject (not from the answers) for `scan` to try one by one.
+const CANDIDATE_GROUPS: &[&[&str]] = &[
+    &["unlimited", "as many as", "any number"],
+    &["node", "vertex"],
+    &["edge", "arc"],
+    &["pointer", "reference", "address"],
+    &["variable", "identifier"],
+    &["loop", "iteration"],
+    &["array", "vector"],
+    &["declare", "define"],
+    &["parameter", "argument"],
+    &["subscript", "index"],
+    &["change", "modify", "alter"],
+    &["first", "initial"],
+    &["last", "final"],
+    &["empty", "null"],
+    &["top", "head"],
+    &["order", "sequence"],
+    &["many", "multiple", "several"],
+    &["error", "bug", "fault"],
+    &["create", "make", "build"],
+    &["location", "address", "place"],
+    &["type", "kind"],
+    &["need", "require"],
+    &["repetition", "repeat", "loop"],
+    &["end", "terminate", "stop"],
+    &["extra", "additional", "more"],
+    &["space", "memory"],
+    &["value", "data"],
+    &["program", "code"],
+    &["class", "object"],
+    &["compare", "comparison"],
+    &["entire", "whole", "all"],
+    &["once", "one time"],
+    &["least", "minimum"],
+    &["execute", "run"],
+];
+
+/// The bank question id of a Mohler question id (`1.3` is `q1-3`).
+fn question_id(id: &str) -> String {
+    format!("q{}", id.replace('.', "-"))
 }
 
 /// 0 for the tuning half (the number after the dot is odd), 1 for the reporting half.

@@ -32,6 +32,9 @@ pub struct Compiled {
     /// The weight that earns a full score, when it is not the rubric's whole weight (a
     /// derived rubric of a long model answer).
     pub full_weight: Option<f64>,
+    /// For each concept of a derived rubric, the stem its near forms are measured
+    /// against (`derive::near_stems`); empty for an author's rubric.
+    pub near: Vec<Option<std::sync::Arc<str>>>,
 }
 
 /// One concept, compiled.
@@ -115,8 +118,13 @@ pub fn compile(
     let full_weight = derived
         .as_ref()
         .and_then(|r| derive::full_weight(r, &options.derive));
+    let near = derived
+        .as_ref()
+        .map(|r| derive::near_stems(r, stemmer))
+        .unwrap_or_default();
     Compiled {
         full_weight,
+        near,
         derived,
         vocab,
         concepts,

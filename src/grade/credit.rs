@@ -10,6 +10,15 @@
 //! which answers pass is unchanged (the pass mark is the credit of the same share); it
 //! changes what a score says, and how it ranks answers against a marker's scale. An
 //! author's keywords are the essentials, and there the score stays the share.
+//!
+//! A derived concept that the answer names only in a near form (a word of the same
+//! family that the stemmer does not join, *reuse* for *reusability*) earns part of its
+//! weight (`DeriveOptions::near`).
+
+use super::ConceptResult;
+use super::matcher::PreparedAnswer;
+use super::token::Class;
+use std::sync::Arc;
 
 /// The credit for finding `share` (in [0, 1]) of a derived rubric's weight:
 /// `1 - (1 - share)³`. Chosen on the tuning half of the Mohler data (see
@@ -19,11 +28,96 @@ pub const fn derived_credit(share: f64) -> f64 {
     1.0 - missing * missing * missing
 }
 
+/// Whether two stems are near forms of one word that the stemmer does not join: one
+/// is the other plus at most `ending` letters, and the shorter has four letters or more
+/// (*reus* and *reusabl*, *defin* and *definit*; not *list* and *lists*, which are one
+/// stem, nor *pop* and *popul*).
+pub fn near_form(a: &str, b: &str, ending: usize) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 4
+        && short != long
+        && long.starts_with(short)
+        && long.len() - short.len() <= ending
+}
+
+/// Marks each concept of a derived rubric that `answer` missed but states in a near
+/// form (`stems` from `derive::near_stems`), in the plain polarity and outside a
+/// negation's scope, with the answer's word: it earns part of its weight.
+pub(super) fn near_matches(
+    concepts: &mut [ConceptResult],
+    stems: &[Option<Arc<str>>],
+    answer: &PreparedAnswer,
+    ending: usize,
+) {
+    let tokens = answer.tokens();
+    for (concept, stem) in concepts.iter_mut().zip(stems) {
+        let Some(stem) = stem else { continue };
+        if concept.matched.is_some() || concept.negated {
+            continue;
+        }
+        concept.near = tokens
+            .iter()
+            .enumerate()
+            .find(|&(i, t)| {
+                t.class == Class::Word
+                    && !t.stop
+                    && !t.part
+                    && !answer.negated(i)
+                    && near_form(&t.stem, stem, ending)
+            })
+            .map(|(i, _)| answer.word(i).to_owned());
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::derived_credit;
+    use super::{derived_credit, near_form};
     use crate::bank::{Kind, Question};
-    use crate::grade::{DERIVED_PASS, Grader};
+    use crate::grade::{DERIVED_PASS, DeriveOptions, Grader, Options};
+
+    #[test]
+    fn a_near_form_is_one_stem_and_a_short_ending() {
+        assert!(near_form("reus", "reusabl", 4), "reuse, reusability");
+        assert!(near_form("definit", "defin", 4), "definition, define");
+        assert!(!near_form("reus", "reusabl", 2), "the ending is too long");
+        assert!(!near_form("pop", "popul", 4), "too short to be a family");
+        assert!(
+            !near_form("stack", "stack", 4),
+            "one stem is a match, not near"
+        );
+        assert!(!near_form("state", "stage", 4));
+    }
+
+    #[test]
+    fn a_near_form_earns_part_of_a_derived_concepts_weight_when_asked() {
+        let question = Question {
+            model_answer: Some("Abstraction and reusability.".to_owned()),
+            ..Question::new("q", Kind::ShortAnswer, "What does OOP give?")
+        };
+        let bank = crate::grade::tests::bank(vec![question]);
+        let grade = |near: f64, answer: &str| {
+            let options = Options {
+                derive: DeriveOptions {
+                    near,
+                    ..DeriveOptions::default()
+                },
+                ..Options::default()
+            };
+            let grader = Grader::with_options(std::slice::from_ref(&bank), options);
+            grader.grade(&bank, &bank.questions[0], answer)
+        };
+        let off = grade(0.0, "You can reuse code.");
+        assert_eq!(off.score, 0.0, "off by default: {off:?}");
+        assert!(off.concepts.iter().all(|c| c.near.is_none()));
+        let on = grade(0.5, "You can reuse code.");
+        assert!((on.score - derived_credit(0.25)).abs() < 1e-9, "{on:?}");
+        assert_eq!(on.concepts[1].near.as_deref(), Some("reuse"));
+        assert!(on.concepts[1].matched.is_none(), "near is not a match");
+        let text = crate::grade::explain(&on);
+        assert!(text.contains("near form \"reuse\""), "{text}");
+        let negated = grade(0.5, "You cannot reuse code.");
+        assert_eq!(negated.score, 0.0, "not under a negation: {negated:?}");
+    }
 
     #[test]
     fn a_derived_rubric_scores_the_credit_of_its_share_and_an_authors_the_share() {

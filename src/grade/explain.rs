@@ -96,8 +96,8 @@ fn name(c: &ConceptResult) -> String {
     }
 }
 
-/// A concept's mark (`+` matched, `~` only in the wrong polarity, `-` missing) and what
-/// was found of it.
+/// A concept's mark (`+` matched, `~` only in the wrong polarity, `-` missing, or found
+/// only in a near form) and what was found of it.
 fn outcome(concept: &ConceptResult) -> (char, String) {
     let note = concept.note.as_deref();
     match (&concept.matched, concept.negated) {
@@ -115,9 +115,10 @@ fn outcome(concept: &ConceptResult) -> (char, String) {
         ),
         (None, false) => (
             '-',
-            match note {
-                Some(note) => format!("missing: {note}"),
-                None => "missing".to_owned(),
+            match (note, &concept.near) {
+                (_, Some(word)) => format!("near form \"{word}\", part of its weight"),
+                (Some(note), None) => format!("missing: {note}"),
+                (None, None) => "missing".to_owned(),
             },
         ),
     }

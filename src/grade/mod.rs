@@ -150,6 +150,10 @@ pub struct ConceptResult {
     /// Why it did or did not count, when that is not plain: "negated here, stated
     /// plainly in the model answer", or which terms of a relation were not together.
     pub note: Option<String>,
+    /// The answer's word that states a missing concept of a derived rubric in a near
+    /// form (*reuse* for *reusability*), which earns part of its weight.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub near: Option<String>,
 }
 
 /// A known misconception that the answer makes.
@@ -332,10 +336,20 @@ impl Grader {
             return self.ungradable(question);
         }
         let answer = PreparedAnswer::new(answer, &self.stemmer, &compiled.vocab);
-        let found = look_for(compiled, rubric, question, &answer);
+        let mut found = look_for(compiled, rubric, question, &answer);
+        let derive = &self.options.derive;
+        if derive.near > 0.0 {
+            credit::near_matches(
+                &mut found.concepts,
+                &compiled.near,
+                &answer,
+                derive.near_ending,
+            );
+        }
         let scale = Scale {
             full: compiled.full_weight,
             credit: compiled.derived.is_some(),
+            near: derive.near,
         };
         let grade = verdict(found, self.pass_mark(question), rubric, scale);
         // Only an answer that would pass needs its shape looked at: one that fails
@@ -404,6 +418,7 @@ fn look_for(
                 matched: outcome.matched.as_deref().map(words),
                 negated: outcome.negated,
                 note: outcome.note,
+                near: None,
             }
         })
         .collect();
@@ -462,6 +477,8 @@ struct Scale {
     /// Whether the share found is turned into credit ([`derived_credit`]): a derived
     /// rubric's.
     credit: bool,
+    /// The share of its weight a concept found in a near form earns.
+    near: f64,
 }
 
 /// Score and verdict from what was found.
@@ -554,10 +571,14 @@ fn score(
     let total = scale
         .full
         .unwrap_or_else(|| concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0)));
-    let got = concepts
-        .iter()
-        .filter(|c| c.matched.is_some())
-        .fold(0.0, |sum, c| sum + c.weight.max(0.0));
+    let got = concepts.iter().fold(0.0, |sum, c| {
+        let counts = match (&c.matched, &c.near) {
+            (Some(_), _) => 1.0,
+            (None, Some(_)) => scale.near,
+            (None, None) => 0.0,
+        };
+        sum + counts * c.weight.max(0.0)
+    });
     let mut score = if rubric.concepts.is_empty() {
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0

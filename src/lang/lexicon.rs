@@ -11,7 +11,7 @@
 
 /// The built-in groups, each a list of words or phrases.
 pub const TECHNICAL: &[&[&str]] = &[
-    &["memory", "ram"],
+    &["memory", "ram", "space"],
     &["folder", "directory", "dir"],
     &["delete", "remove", "erase"],
     &["localhost", "127.0.0.1", "loopback"],
@@ -54,9 +54,13 @@ pub const TECHNICAL: &[&[&str]] = &[
     // verdict of the Docker sets (see BENCHMARKS.md).
     &["element", "item"],
     &["function", "method", "procedure", "routine"],
-    &["unlimited", "infinite", "unbounded"],
+    &["unlimited", "infinite", "unbounded", "as many as"],
     &["store", "hold", "save"],
     &["invoke", "call"],
+    // Round 6: chosen the same way, each alone and then together on the tuning half.
+    &["location", "address", "place"],
+    &["need", "require"],
+    &["declare", "define"],
 ];
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! weight (`DeriveOptions::near`).
 
 use super::ConceptResult;
+use super::derive::DeriveOptions;
 use super::matcher::PreparedAnswer;
 use super::token::Class;
 use std::sync::Arc;
@@ -40,15 +41,31 @@ pub fn near_form(a: &str, b: &str, ending: usize) -> bool {
         && long.len() - short.len() <= ending
 }
 
+/// The weight concept `c` earns: all of it when it matched, the share `near` of it
+/// when it was found in a near form only.
+pub(super) fn earned(c: &ConceptResult, near: f64) -> f64 {
+    let counts = match (&c.matched, &c.near) {
+        (Some(_), _) => 1.0,
+        (None, Some(_)) => near,
+        (None, None) => 0.0,
+    };
+    counts * c.weight.max(0.0)
+}
+
 /// Marks each concept of a derived rubric that `answer` missed but states in a near
 /// form (`stems` from `derive::near_stems`), in the plain polarity and outside a
-/// negation's scope, with the answer's word: it earns part of its weight.
+/// negation's scope, with the answer's word: it earns part of its weight. Nothing when
+/// `options.near` is 0.
 pub(super) fn near_matches(
     concepts: &mut [ConceptResult],
     stems: &[Option<Arc<str>>],
     answer: &PreparedAnswer,
-    ending: usize,
+    options: &DeriveOptions,
 ) {
+    if options.near <= 0.0 {
+        return;
+    }
+    let ending = options.near_ending;
     let tokens = answer.tokens();
     for (concept, stem) in concepts.iter_mut().zip(stems) {
         let Some(stem) = stem else { continue };

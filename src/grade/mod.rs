@@ -338,14 +338,7 @@ impl Grader {
         let answer = PreparedAnswer::new(answer, &self.stemmer, &compiled.vocab);
         let mut found = look_for(compiled, rubric, question, &answer);
         let derive = &self.options.derive;
-        if derive.near > 0.0 {
-            credit::near_matches(
-                &mut found.concepts,
-                &compiled.near,
-                &answer,
-                derive.near_ending,
-            );
-        }
+        credit::near_matches(&mut found.concepts, &compiled.near, &answer, derive);
         let scale = Scale {
             full: compiled.full_weight,
             credit: compiled.derived.is_some(),
@@ -571,14 +564,9 @@ fn score(
     let total = scale
         .full
         .unwrap_or_else(|| concepts.iter().fold(0.0, |sum, c| sum + c.weight.max(0.0)));
-    let got = concepts.iter().fold(0.0, |sum, c| {
-        let counts = match (&c.matched, &c.near) {
-            (Some(_), _) => 1.0,
-            (None, Some(_)) => scale.near,
-            (None, None) => 0.0,
-        };
-        sum + counts * c.weight.max(0.0)
-    });
+    let got = concepts
+        .iter()
+        .fold(0.0, |sum, c| sum + credit::earned(c, scale.near));
     let mut score = if rubric.concepts.is_empty() {
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0

@@ -130,6 +130,49 @@ fn an_unknown_question_names_the_line_and_suggests() {
     ");
 }
 
+/// A spreadsheet writes CSV with CRLF line endings: the rows keep their own line numbers
+/// (the csv crate's run one behind there), in the verdicts and in an error.
+#[test]
+fn a_csv_with_crlf_line_endings_names_the_right_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("r.csv");
+    let rows = "question,response,expected\r\n\
+                grading/volume,\"managed by the daemon, persists\",pass\r\n\
+                grading/tmpfs,\"kept in RAM\r\nnever on disk\",pass\r\n\
+                grading/volume,persists,pass\r\n";
+    std::fs::write(&csv, rows).expect("write csv");
+    let graded = recall()
+        .args([
+            "grade",
+            "tests/fixtures/grade/bank.toml",
+            "--format",
+            "json",
+            "--responses",
+        ])
+        .arg(&csv)
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&graded.stdout).expect("json output");
+    let lines: Vec<_> = json
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|row| row["line"].clone())
+        .collect();
+    assert_eq!(lines, [2, 3, 5], "{}", graded.transcript());
+
+    std::fs::write(&csv, format!("{rows}grading/tmpfs,in RAM,maybe\r\n")).expect("write csv");
+    let run = recall()
+        .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
+        .arg(&csv)
+        .run();
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("r.csv:6: expected \"maybe\""),
+        "{}",
+        run.transcript()
+    );
+}
+
 #[test]
 fn a_csv_without_the_columns_says_which_are_needed() {
     let dir = tempfile::tempdir().expect("temp dir");

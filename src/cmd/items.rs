@@ -89,7 +89,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         }
         // The report holds no answer of the columns: free them for what it needs.
         drop(columns);
-        print(analysis.finish(&thresholds(&args)), &args)
+        let outcome = print(analysis.finish(&thresholds(&args)), &args);
+        // The command ends here: freeing 100,000 questions one by one is work the end
+        // of the process does at once.
+        std::mem::forget(grader);
+        std::mem::forget(library);
+        outcome
     } else {
         let library = ctx.load_valid_banks(&args.paths)?;
         let grader = Grader::new(&library.banks);
@@ -141,6 +146,8 @@ fn print((report, cache): (Report, RegradeCache), args: &Args) -> Result<Outcome
         }
         out.flush()?;
     }
+    // As the library (see `run`): the process ends after the report.
+    std::mem::forget(report);
     Ok(Outcome::Success)
 }
 

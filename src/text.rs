@@ -296,6 +296,10 @@ pub fn truncate(text: &str, width: usize) -> String {
 /// How many terminal columns `text` takes: wide characters count two, escape codes
 /// nothing.
 pub fn display_width(text: &str) -> usize {
+    // Printable ASCII (most text) is a column a byte.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     if text.contains('\x1b') {
         anstream::adapter::strip_str(text).to_string().width()
     } else {

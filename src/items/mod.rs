@@ -22,6 +22,7 @@ mod regrade;
 mod report;
 mod units;
 
+use std::collections::hash_map::Entry;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -231,10 +232,13 @@ impl<'a> Analysis<'a> {
                 ..answer
             }));
         for (item, regrade) in part.regrades {
-            self.regrades
-                .entry(items[item as usize])
-                .or_default()
-                .merge(regrade);
+            // A version met first in this part takes its regrade as it is.
+            match self.regrades.entry(items[item as usize]) {
+                Entry::Vacant(entry) => {
+                    entry.insert(regrade);
+                }
+                Entry::Occupied(mut entry) => entry.get_mut().merge(regrade),
+            }
         }
         self.text_answers += part.text_answers;
         self.outside += part.outside;

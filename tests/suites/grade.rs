@@ -12,9 +12,14 @@ fn recall() -> Recall {
 
 /// `recall grade` of the fixture bank with `tests/fixtures/grade/<csv>` and `extra` args.
 fn grade_csv(csv: &str, extra: &[&str]) -> Run {
+    grade_file(format!("tests/fixtures/grade/{csv}"), extra)
+}
+
+/// `recall grade` of the fixture bank with the responses at `path` and `extra` args.
+fn grade_file(path: impl AsRef<std::ffi::OsStr>, extra: &[&str]) -> Run {
     recall()
         .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
-        .arg(format!("tests/fixtures/grade/{csv}"))
+        .arg(path)
         .args(extra)
         .run()
 }
@@ -141,16 +146,7 @@ fn a_csv_with_crlf_line_endings_names_the_right_lines() {
                 grading/tmpfs,\"kept in RAM\r\nnever on disk\",pass\r\n\
                 grading/volume,persists,pass\r\n";
     std::fs::write(&csv, rows).expect("write csv");
-    let graded = recall()
-        .args([
-            "grade",
-            "tests/fixtures/grade/bank.toml",
-            "--format",
-            "json",
-            "--responses",
-        ])
-        .arg(&csv)
-        .run();
+    let graded = grade_file(&csv, &["--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&graded.stdout).expect("json output");
     let lines: Vec<_> = json
         .as_array()
@@ -161,10 +157,7 @@ fn a_csv_with_crlf_line_endings_names_the_right_lines() {
     assert_eq!(lines, [2, 3, 5], "{}", graded.transcript());
 
     std::fs::write(&csv, format!("{rows}grading/tmpfs,in RAM,maybe\r\n")).expect("write csv");
-    let run = recall()
-        .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
-        .arg(&csv)
-        .run();
+    let run = grade_file(&csv, &[]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(
         run.stderr.contains("r.csv:6: expected \"maybe\""),
@@ -178,10 +171,7 @@ fn a_csv_without_the_columns_says_which_are_needed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = dir.path().join("r.csv");
     std::fs::write(&csv, "id,answer\nvolume,persists\n").expect("write csv");
-    let run = recall()
-        .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
-        .arg(&csv)
-        .run();
+    let run = grade_file(&csv, &[]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(
         run.stderr

@@ -13,6 +13,10 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// stand-in (`ESC` becomes `^[`, U+009B becomes `<U+009B>`), so terminal escape sequences
 /// print as inert text. Carriage returns are dropped.
 pub fn sanitize(text: &str) -> String {
+    // Printable ASCII (most text) has nothing to replace.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -94,6 +98,14 @@ pub fn wrap_hanging(text: &str, width: usize, hang: &str) -> String {
 /// [`wrap`] with the first line starting with `first` and every other with `indent`.
 fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
     let width = width.max(display_width(indent) + 10);
+    // A line that fits, with nothing to fold, trim or indent, is laid out as itself
+    // (the line is measured with `indent`, as `fold` measures a first line).
+    if first.is_empty()
+        && is_plain_line(text)
+        && display_width(indent) + display_width(text) <= width
+    {
+        return text.to_owned();
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut fence: Option<&str> = None;
     for line in text.split('\n') {
@@ -125,6 +137,19 @@ fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
     lines.join("\n")
 }
 
+/// Whether `text` is one line of prose that [`fold`] would give back as it is when it
+/// fits: not code, not a fence, its words one space apart, no space after them.
+fn is_plain_line(text: &str) -> bool {
+    let body = text.trim_start_matches(' ');
+    !body.is_empty()
+        && !text.starts_with("    ")
+        && !body.starts_with("```")
+        && !body.starts_with("~~~")
+        && !body.ends_with(' ')
+        && !body.contains("  ")
+        && !body.chars().any(|c| c.is_whitespace() && c != ' ')
+}
+
 /// A line of code under `indent`, four columns in, as it was (tabs as four spaces).
 fn code_line(indent: &str, code: &str) -> String {
     format!("{indent}    {}", code.replace('\t', "    ").trim_end())
@@ -141,16 +166,24 @@ fn fold(line: &str, width: usize, indent: &str, lines: &mut Vec<String>) {
     let first = format!("{indent}{lead}");
     let hanging = format!("{first}{}", " ".repeat(list_marker(body)));
     let mut current = first.clone();
+    // The width of `current`, kept as it grows (a space between words joins no
+    // characters, so widths add up).
+    let mut current_width = display_width(&current);
+    let hanging_width = display_width(&hanging);
     let mut empty = true;
     for word in words(body) {
-        if !empty && display_width(&current) + 1 + display_width(&word) > width {
+        let word_width = display_width(&word);
+        if !empty && current_width + 1 + word_width > width {
             lines.push(std::mem::replace(&mut current, hanging.clone()));
+            current_width = hanging_width;
             empty = true;
         }
         if !empty {
             current.push(' ');
+            current_width += 1;
         }
         current.push_str(&word);
+        current_width += word_width;
         empty = false;
     }
     lines.push(current);
@@ -263,6 +296,10 @@ pub fn truncate(text: &str, width: usize) -> String {
 /// How many terminal columns `text` takes: wide characters count two, escape codes
 /// nothing.
 pub fn display_width(text: &str) -> usize {
+    // Printable ASCII (most text) is a column a byte.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     if text.contains('\x1b') {
         anstream::adapter::strip_str(text).to_string().width()
     } else {
@@ -362,6 +399,24 @@ mod tests {
         // An unclosed fence runs to the end; a longer fence needs as long a close.
         assert_eq!(wrap("````\na\n```\n````\nb", 40, ""), "    a\n    ```\nb");
         assert_eq!(wrap("~~~\n\tx", 40, ""), "        x");
+    }
+
+    #[test]
+    fn a_line_that_fits_is_itself_and_any_other_is_laid_out() {
+        // Measured with the hang, as the first line of a fold is.
+        assert_eq!(
+            wrap_hanging("  one two three", 19, "    "),
+            "  one two three"
+        );
+        assert_eq!(
+            wrap_hanging("  one two three", 18, "    "),
+            "  one two\n      three"
+        );
+        // Runs of spaces, a tab, a trailing space, code and fences are not plain.
+        assert_eq!(wrap_hanging("one  two\tthree ", 40, ""), "one two three");
+        assert_eq!(wrap_hanging("    code  here", 40, ""), "    code  here");
+        assert_eq!(wrap_hanging("```", 40, ""), "");
+        assert_eq!(wrap_hanging("a\u{a0}b", 40, ""), "a b");
     }
 
     #[test]

@@ -23,7 +23,7 @@ use super::cache::{self, Cached, InCache, Parts};
 use super::{Bank, CacheStats, KindName, Library, LoadError, Question, Tier};
 use crate::diagnostic::Diagnostic;
 use crate::paths::BankSource;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -49,7 +49,7 @@ pub struct Catalog {
     /// Per bank: where its questions are.
     sources: Vec<Source>,
     /// Each bank's index, by id.
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     cached: Option<Arc<Cached>>,
 }
 
@@ -239,6 +239,25 @@ impl Catalog {
                 .collect()
         });
         self.library_at(which.collect())
+    }
+
+    /// The library of every bank with all its questions, decoded on all cores, the
+    /// catalog kept: no outline is needed (see [`Catalog::into_library`]).
+    pub fn whole_library(&self) -> Result<Library, LoadError> {
+        let indexes: Vec<usize> = (0..self.banks.len()).collect();
+        let decoded = cache::in_parallel(&indexes, |&index, buffer| {
+            self.questions_of(index, None, buffer)
+        })?;
+        let banks = self
+            .banks
+            .iter()
+            .zip(decoded)
+            .map(|(bank, questions)| Bank {
+                questions,
+                ..bank.clone()
+            })
+            .collect();
+        Ok(self.library(banks))
     }
 
     /// The library of every bank, with only the questions of `keys` (bank id, question

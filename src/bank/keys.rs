@@ -109,6 +109,11 @@ impl Keys {
 
     /// The id at `position`.
     pub fn id(&self, position: usize) -> Option<&str> {
+        std::str::from_utf8(self.id_bytes(position)?).ok()
+    }
+
+    /// The bytes of the id at `position` (text, checked once in [`Keys::from_bytes`]).
+    fn id_bytes(&self, position: usize) -> Option<&[u8]> {
         if position >= self.len {
             return None;
         }
@@ -117,27 +122,32 @@ impl Keys {
             0 => 0,
             _ => word(&self.bytes, self.ends + (position - 1) * 4)? as usize,
         };
-        std::str::from_utf8(self.bytes.get(self.ids + start..self.ids + end)?).ok()
+        self.bytes.get(self.ids + start..self.ids + end)
     }
 
     /// The position of the question with id `id`.
     pub fn position(&self, id: &str) -> Option<usize> {
+        if self.len == 0 {
+            return None;
+        }
         let wanted = hash(id);
         let hash_at = |i: usize| word(&self.bytes, i * 8).unwrap_or(u32::MAX);
-        let mut low = 0;
-        let mut high = self.len;
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if hash_at(middle) < wanted {
-                low = middle + 1;
-            } else {
-                high = middle;
+        // The first pair whose hash is not below `wanted`, by a binary search whose
+        // steps are a conditional move, not a branch: a queue looks up thousands of
+        // cards, and half of a search's branches would be mispredicted.
+        let (mut base, mut size) = (0, self.len);
+        while size > 1 {
+            let half = size / 2;
+            if hash_at(base + half) < wanted {
+                base += half;
             }
+            size -= half;
         }
-        (low..self.len)
+        let first = base + usize::from(hash_at(base) < wanted);
+        (first..self.len)
             .take_while(|&i| hash_at(i) == wanted)
             .filter_map(|i| word(&self.bytes, i * 8 + 4).map(|p| p as usize))
-            .find(|&position| self.id(position) == Some(id))
+            .find(|&position| self.id_bytes(position) == Some(id.as_bytes()))
     }
 
     /// The buffer, as [`Keys::encode`] made it.

@@ -84,7 +84,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
             )?;
         }
     }
-    Ok(if library.diagnostics.iter().any(Diagnostic::is_error) {
+    let failed = library.diagnostics.iter().any(Diagnostic::is_error);
+    // Without a cache, the catalog holds every question parsed: freeing them one by one
+    // was 7% of an uncached check's processor time, on one core, as its process ended.
+    library.leave();
+    Ok(if failed {
         Outcome::Failure
     } else {
         Outcome::Success

@@ -238,10 +238,11 @@ impl Progress {
     }
 
     /// Every question of `catalog`, decoded, when a goal is in force: a goal is assessed
-    /// over its questions in full. `None` without a goal, and nothing is decoded.
+    /// over its questions in full. `None` without a goal, and nothing is decoded. A lean
+    /// catalog will do (no outline is needed).
     pub fn goal_library(&self, catalog: &Catalog) -> Result<Option<Library>, CommandError> {
         Ok(match self.goal()? {
-            Some(_) => Some(catalog.library_of(|_| true)?),
+            Some(_) => Some(catalog.whole_library()?),
             None => None,
         })
     }

@@ -10,8 +10,7 @@ use crate::store::{Curriculum, DueQueue, QueueOptions};
 use chrono::TimeDelta;
 use std::sync::Arc;
 
-mod chosen;
-use chosen::Chosen;
+use super::chosen::Chosen;
 
 /// Study what is due today, spaced for memory (FSRS)
 ///

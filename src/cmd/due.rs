@@ -11,8 +11,10 @@ use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::args::{BankPaths, JsonOutput};
+use super::chosen::Chosen;
 use super::{CommandError, Context, Outcome};
 use crate::config::Config;
+use crate::session::select::Filter;
 use crate::stats::due::{Due, DueCounts};
 use crate::store::StudyDay;
 use crate::style::{self, paint};
@@ -58,7 +60,10 @@ pub fn overview(ctx: &Context) -> Result<Outcome, CommandError> {
 }
 
 fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandError> {
-    let catalog = ctx.load_valid_catalog(&args.paths)?;
+    // No outline is decoded: the counts come from each bank's number of questions and
+    // its keys, looked up for the cards.
+    let catalog = ctx.load_valid_lean_catalog(&args.paths)?;
+    let questions = Chosen::new(&catalog, &Filter::default());
     let progress = ctx.progress()?;
     let config = &progress.config;
     let now = ctx.clock.now();
@@ -69,12 +74,21 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         options.toward = progress.toward(library)?;
         goal = progress.goal_status(library)?;
     }
-    let due = crate::stats::due::count(&progress.store, &catalog, now, day, &options)?;
+    let due = crate::stats::due::count(
+        &progress.store,
+        &catalog.banks,
+        &questions,
+        now,
+        day,
+        &options,
+    )?;
+    questions.checked()?;
     let mut out = std::io::stdout().lock();
     if args.output.json {
         let mut value = json(&due, now, day);
         value["goal"] = serde_json::to_value(goal.as_ref().map(|g| g.summary()))?;
         writeln!(out, "{}", crate::text::terminal_safe_json(&value)?)?;
+        drop(questions);
         catalog.leave();
         return Ok(Outcome::Success);
     }
@@ -92,9 +106,8 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         let hint = if due.can_study() {
             "Start studying: recall drill    (recall --help lists every command)".to_owned()
         } else {
-            let keys = crate::stats::due::keys(&catalog);
-            let keys = crate::store::Listed::new(&keys);
-            let next = crate::stats::due::next_due(&progress.store, &keys, now)?;
+            let next = crate::stats::due::next_due(&progress.store, &questions, now)?;
+            questions.checked()?;
             match next {
                 Some((due, _)) => format!(
                     "Nothing to study now; the next question comes due {}. \
@@ -106,6 +119,7 @@ fn show(ctx: &Context, args: Args, overview: bool) -> Result<Outcome, CommandErr
         };
         writeln!(out, "\n{hint}")?;
     }
+    drop(questions);
     catalog.leave();
     Ok(Outcome::Success)
 }

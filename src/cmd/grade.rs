@@ -235,13 +235,14 @@ fn read(
     };
     let expected = column("expected");
     let class = column("class");
+    let mut lines = Lines::new(&bytes);
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = e.position().map_or(0, |p| lines.of(p.byte()));
             anyhow!("{}: {}", at(line), csv_problem(&e))
         })?;
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.of(p.byte()));
         let field = |i: usize| record.get(i).unwrap_or("");
         let expect = match expected {
             None => None,
@@ -259,6 +260,42 @@ fn read(
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// The line each record starts on, worked out from its byte offset. The csv crate's own
+/// line numbers run one behind in a file with CRLF line endings (a spreadsheet's export):
+/// it counts a line when it consumes a `\n`, and it consumes a record's `\r\n` only as
+/// the next record begins (BurntSushi/rust-csv#395).
+struct Lines<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Lines {
+            bytes,
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the record at `byte`: past any line ends there, counting the `\n`s
+    /// since the last record asked for (records come in order, so the file is read once).
+    fn of(&mut self, byte: u64) -> u64 {
+        let len = self.bytes.len();
+        let mut start = usize::try_from(byte).map_or(len, |b| b.min(len));
+        while start < len && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > self.counted_to {
+            let since = &self.bytes[self.counted_to..start];
+            self.line += since.iter().filter(|&&b| b == b'\n').count() as u64;
+            self.counted_to = start;
+        }
+        self.line
+    }
 }
 
 /// The line on which a quoted field opens that no quote closes, as the csv reader sees

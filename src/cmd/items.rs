@@ -14,7 +14,7 @@ use crate::grade::Grader;
 use crate::items::cache::{self, RegradeCache};
 use crate::items::columns::{self, LogColumns};
 use crate::items::{Analysis, Item, Regraded, Report, Thresholds};
-use crate::style::{self, paint};
+use crate::style::{self, Style, paint};
 use crate::text::{sanitize, truncate, wrap_hanging};
 
 /// Item analysis: which questions need an author's eye, and why
@@ -89,7 +89,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         }
         // The report holds no answer of the columns: free them for what it needs.
         drop(columns);
-        print(analysis.finish(&thresholds(&args)), &args)
+        let outcome = print(analysis.finish(&thresholds(&args)), &args);
+        // The command ends here: freeing 100,000 questions one by one is work the end
+        // of the process does at once.
+        std::mem::forget(grader);
+        std::mem::forget(library);
+        outcome
     } else {
         let library = ctx.load_valid_banks(&args.paths)?;
         let grader = Grader::new(&library.banks);
@@ -127,17 +132,29 @@ fn print((report, cache): (Report, RegradeCache), args: &Args) -> Result<Outcome
     } else if args.csv {
         write_csv(&report, std::io::stdout().lock())?;
     } else {
-        write!(
-            style::stdout(),
-            "{}",
-            text(&report, crate::text::terminal_width())
-        )?;
+        // Styled for a stream that takes colour; else plain, written as it is (not
+        // styled, then stripped again: a long log's report is tens of megabytes).
+        let colour = style::on_stdout();
+        let parts = text(&report, crate::text::terminal_width(), colour);
+        let mut out: Box<dyn Write> = if colour {
+            Box::new(style::stdout())
+        } else {
+            Box::new(std::io::stdout().lock())
+        };
+        for part in parts {
+            out.write_all(part.as_bytes())?;
+        }
+        out.flush()?;
     }
+    // As the library (see `run`): the process ends after the report.
+    std::mem::forget(report);
     Ok(Outcome::Success)
 }
 
-/// The report for a person: a summary line, then each version, its flags first.
-fn text(report: &Report, width: usize) -> String {
+/// The report for a person, in two parts to print one after the other: a summary
+/// line, then each version, its flags first (each half of the versions laid out on a
+/// thread of its own: a long log's report is tens of megabytes of text).
+fn text(report: &Report, width: usize, colour: bool) -> [String; 2] {
     let unit = report.units.singular();
     let mut out = format!(
         "{} answer{} by {} learner{} to {} question version{}; discrimination over {}s ({}).\n",
@@ -160,22 +177,34 @@ fn text(report: &Report, width: usize) -> String {
     if report.items.is_empty() {
         out.push_str("No answers to analyse yet.\n");
     }
-    for item in &report.items {
-        out.push('\n');
-        out.push_str(&item_text(item, unit, width));
-    }
-    out
+    let versions = |items: &[Item], mut out: String| {
+        for item in items {
+            out.push('\n');
+            out.push_str(&item_text(item, unit, width, colour));
+        }
+        out
+    };
+    let (first, second) = report.items.split_at(report.items.len() / 2);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| versions(second, String::new()));
+        [versions(first, out), join(second)]
+    })
+}
+
+/// `style`, or no style when the text is not coloured.
+fn styled(colour: bool, style: Style) -> Style {
+    if colour { style } else { Style::new() }
 }
 
 /// One version for a person: its name, its figures, what grading again found, then
-/// its flags.
-fn item_text(item: &Item, unit: &str, width: usize) -> String {
+/// its flags (styled when `colour`).
+fn item_text(item: &Item, unit: &str, width: usize, colour: bool) -> String {
     let line = |text: String| {
         let mut folded = wrap_hanging(&text, width, "    ");
         folded.push('\n');
         folded
     };
-    let mut out = item_heading(item);
+    let mut out = item_heading(item, colour);
     out.push_str(&line(format!(
         "  {} attempt{} by {} learner{} · facility {:.2} · right {:.0}% · median {:.1} s",
         item.attempts,
@@ -214,12 +243,12 @@ fn item_text(item: &Item, unit: &str, width: usize) -> String {
         )));
     }
     if let Some(regraded) = &item.regraded {
-        out.push_str(&regraded_text(item, regraded, width, line));
+        out.push_str(&regraded_text(item, regraded, (width, colour), line));
     }
     for flag in &item.flags {
         out.push_str(&line(format!(
             "  {} {}",
-            paint(style::WARNING, "!"),
+            paint(styled(colour, style::WARNING), "!"),
             sanitize(&flag.reason)
         )));
     }
@@ -227,7 +256,7 @@ fn item_text(item: &Item, unit: &str, width: usize) -> String {
 }
 
 /// The first line of a version: its question, kind and version.
-fn item_heading(item: &Item) -> String {
+fn item_heading(item: &Item, colour: bool) -> String {
     let version = match (&item.version, item.current) {
         (Some(v), true) => format!("version {v} (current)"),
         (Some(v), false) => format!("version {v} (earlier)"),
@@ -236,20 +265,21 @@ fn item_heading(item: &Item) -> String {
     format!(
         "{}  {}  {}\n",
         paint(
-            style::ID,
+            styled(colour, style::ID),
             sanitize(&format!("{}/{}", item.bank, item.question))
         ),
         item.kind,
-        paint(style::DIM, version)
+        paint(styled(colour, style::DIM), version)
     )
 }
 
 /// What grading a version's text answers again found: verdicts, concepts, and the
-/// answers nearest the pass mark; `line` folds a line to the width.
+/// answers nearest the pass mark, for `width` columns, styled when `colour`; `line` folds
+/// a line to the width.
 fn regraded_text(
     item: &Item,
     regraded: &Regraded,
-    width: usize,
+    (width, colour): (usize, bool),
     line: impl Fn(String) -> String,
 ) -> String {
     let concepts: Vec<String> = item
@@ -280,9 +310,9 @@ fn regraded_text(
     ));
     for near in &item.nearest {
         let verdict = if near.passed {
-            paint(style::PASS, "pass")
+            paint(styled(colour, style::PASS), "pass")
         } else {
-            paint(style::FAIL, "fail")
+            paint(styled(colour, style::FAIL), "fail")
         };
         out.push_str(&format!(
             "    {:>3.0}% {verdict}  \"{}\"\n",

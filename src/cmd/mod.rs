@@ -9,6 +9,7 @@
 pub mod args;
 pub mod card;
 pub mod check;
+mod chosen;
 pub mod completions;
 pub mod context;
 pub mod doctor;

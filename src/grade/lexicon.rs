@@ -1,6 +1,6 @@
-//! Expanding a keyword with synonyms: the built-in technical lexicon
-//! (`lang::lexicon::TECHNICAL`) and a bank's own groups, so `host folder` also finds
-//! "host directory" and `memory limit` also finds "RAM limit".
+//! Expanding a keyword with synonyms: the built-in lexicon (`lang::lexicon::TECHNICAL`
+//! and `lang::lexicon_general::GENERAL`) and a bank's own groups, so `host folder` also
+//! finds "host directory" and `memory limit` also finds "RAM limit".
 //!
 //! A group's members are compared by stem (code tokens and numbers as written), and a
 //! member may be a phrase: `out of memory` stands for `oom` and the other way round.
@@ -37,6 +37,7 @@ impl Lexicon {
     pub fn new<'a>(extra: impl IntoIterator<Item = &'a [String]>, stemmer: &Stemmer) -> Lexicon {
         let builtin = crate::lang::lexicon::TECHNICAL
             .iter()
+            .chain(crate::lang::lexicon_general::GENERAL)
             .map(|group| group.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
         let extra = extra.into_iter().map(<[String]>::to_vec);
         let mut lexicon = Lexicon::default();
@@ -185,6 +186,18 @@ mod tests {
             ["--memory"],
             "code stays code"
         );
+    }
+
+    #[test]
+    fn the_general_block_is_built_in_too() {
+        let lexicon = Lexicon::new([], &stemmer());
+        let rerun = expand(&lexicon, "rerun later steps");
+        assert!(
+            rerun.contains(&"redone later steps".to_owned()),
+            "{rerun:?}"
+        );
+        let machine = expand(&lexicon, "host machine");
+        assert!(machine.contains(&"host server".to_owned()), "{machine:?}");
     }
 
     #[test]

@@ -22,6 +22,7 @@ mod regrade;
 mod report;
 mod units;
 
+use std::collections::hash_map::Entry;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -34,7 +35,7 @@ use crate::store::{ReviewRef, Store, StoreError};
 use cache::RegradeCache;
 use columns::LogColumns;
 pub use discrimination::GROUP_SHARE;
-use discrimination::discrimination;
+use discrimination::{Pair, discrimination};
 pub use flags::{Flag, FlagKind, Thresholds};
 use part::{Answer, Known, NONE, Shared, Tally, ToGrade, question_hash};
 pub use part::{Part, Reader};
@@ -89,7 +90,7 @@ impl<'a> Analysis<'a> {
                 bank,
                 bank_index,
                 question,
-                version: question.version(&bank.synonyms),
+                version: OnceLock::new(),
             });
         }
         let known_count = known.len();
@@ -231,10 +232,13 @@ impl<'a> Analysis<'a> {
                 ..answer
             }));
         for (item, regrade) in part.regrades {
-            self.regrades
-                .entry(items[item as usize])
-                .or_default()
-                .merge(regrade);
+            // A version met first in this part takes its regrade as it is.
+            match self.regrades.entry(items[item as usize]) {
+                Entry::Vacant(entry) => {
+                    entry.insert(regrade);
+                }
+                Entry::Occupied(mut entry) => entry.get_mut().merge(regrade),
+            }
         }
         self.text_answers += part.text_answers;
         self.outside += part.outside;
@@ -258,44 +262,47 @@ impl<'a> Analysis<'a> {
             Units::Sessions
         };
         let (mut pairs, learners_per_item, unit_count) = self.units(units);
-        let mut items: Vec<(u32, bool, Item)> = Vec::with_capacity(self.tallies.len());
-        let mut regrades = regrades;
-        for (index, tally) in self.tallies.iter_mut().enumerate() {
-            let known = &self.shared.known[tally.known as usize];
-            let question = known.question;
-            let attempts = tally.attempts;
-            let discrimination = discrimination(pairs.of(index));
-            let choices = choices(question, tally);
-            let regrade = regrades.remove(&(index as u32));
-            let (concepts, regraded, nearest) = match regrade {
-                Some(regrade) => regrade.into_parts(self.shared.grader.pass_mark(question)),
-                None => (Vec::new(), None, Vec::new()),
-            };
-            let mut item = Item {
-                bank: known.bank.id.clone(),
-                question: question.id.clone(),
-                kind: question.kind_name(),
-                version: tally.version.as_deref().map(str::to_owned),
-                current: tally.version.as_deref() == Some(known.version.as_str()),
-                attempts,
-                learners: learners_per_item[index],
-                units: pairs.starts[index + 1] - pairs.starts[index],
-                facility: tally.score_sum / attempts.max(1) as f64,
-                right: share(tally.right, attempts),
-                correlation: discrimination.correlation,
-                efficiency: discrimination.efficiency,
-                upper_lower: discrimination.upper_lower,
-                median_ms: median(durations.of(index)),
-                last_answered: tally.last,
-                choices,
-                concepts,
-                regraded,
-                nearest,
-                flags: Vec::new(),
-            };
-            item.flags = flags::flags(&item, tally.exact, units, thresholds);
-            items.push((tally.known, tally.exact, item));
+        let mut regrade_of: Vec<Option<Regrade>> = self.tallies.iter().map(|_| None).collect();
+        for (item, regrade) in regrades {
+            regrade_of[item as usize] = Some(regrade);
         }
+        let mut versions: Vec<Version<'_>> = self
+            .tallies
+            .iter()
+            .zip(pairs.slices())
+            .zip(durations.slices())
+            .zip(regrade_of)
+            .zip(learners_per_item)
+            .map(
+                |((((tally, pairs), durations), regrade), learners)| Version {
+                    tally,
+                    pairs,
+                    durations,
+                    regrade,
+                    learners,
+                },
+            )
+            .collect();
+        // The versions' figures are independent: half of them on another thread.
+        let (known, grader) = (&self.shared.known, self.shared.grader);
+        let figures = move |versions: Vec<Version<'_>>| -> Vec<(u32, bool, Item)> {
+            versions
+                .into_iter()
+                .map(|version| version.figures(known, grader, units, thresholds))
+                .collect()
+        };
+        let second = versions.split_off(versions.len() / 2);
+        let items = std::thread::scope(|scope| {
+            let second = scope.spawn(move || figures(second));
+            let mut items = figures(versions);
+            // A panic here is a bug: carry it on.
+            items.extend(
+                second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            items
+        });
         let report = Report {
             units,
             learners: self.learners.len(),
@@ -305,6 +312,62 @@ impl<'a> Analysis<'a> {
             items: order(items),
         };
         (report, self.shared.cache)
+    }
+}
+
+/// What one version's figures are made from: its tally, its (item, rest) pairs, its
+/// answer times, what grading its text answers again found, and its learners.
+struct Version<'t> {
+    tally: &'t Tally,
+    pairs: &'t mut [Pair],
+    durations: &'t mut [u32],
+    regrade: Option<Regrade>,
+    learners: usize,
+}
+
+impl Version<'_> {
+    /// The version's [`Item`] (with its flags), its question's number and whether the
+    /// bank's question is it.
+    fn figures(
+        self,
+        known: &[Known<'_>],
+        grader: &Grader,
+        units: Units,
+        thresholds: &Thresholds,
+    ) -> (u32, bool, Item) {
+        let tally = self.tally;
+        let known = &known[tally.known as usize];
+        let question = known.question;
+        let attempts = tally.attempts;
+        let discrimination = discrimination(self.pairs);
+        let (concepts, regraded, nearest) = match self.regrade {
+            Some(regrade) => regrade.into_parts(grader.pass_mark(question)),
+            None => (Vec::new(), None, Vec::new()),
+        };
+        let mut item = Item {
+            bank: known.bank.id.clone(),
+            question: question.id.clone(),
+            kind: question.kind_name(),
+            version: tally.version.as_deref().map(str::to_owned),
+            current: tally.version.as_deref() == Some(known.version()),
+            attempts,
+            learners: self.learners,
+            units: self.pairs.len(),
+            facility: tally.score_sum / attempts.max(1) as f64,
+            right: share(tally.right, attempts),
+            correlation: discrimination.correlation,
+            efficiency: discrimination.efficiency,
+            upper_lower: discrimination.upper_lower,
+            median_ms: median(self.durations),
+            last_answered: tally.last,
+            choices: choices(question, tally),
+            concepts,
+            regraded,
+            nearest,
+            flags: Vec::new(),
+        };
+        item.flags = flags::flags(&item, tally.exact, units, thresholds);
+        (tally.known, tally.exact, item)
     }
 }
 

@@ -42,7 +42,17 @@ pub(super) struct Known<'a> {
     pub(super) bank: &'a Bank,
     pub(super) bank_index: u32,
     pub(super) question: &'a Question,
-    pub(super) version: String,
+    /// Its version now, made when a review of it is met (most questions of a large
+    /// library may have none).
+    pub(super) version: OnceLock<String>,
+}
+
+impl Known<'_> {
+    /// The question's version as the bank has it now.
+    pub(super) fn version(&self) -> &str {
+        self.version
+            .get_or_init(|| self.question.version(&self.bank.synonyms))
+    }
 }
 
 /// What is counted of one version as the reviews stream by.
@@ -184,7 +194,7 @@ impl Shared<'_> {
         *self.rubrics[known as usize].get_or_init(|| {
             let entry = &self.known[known as usize];
             let words = &self.bank_words[entry.bank_index as usize];
-            rubric_key(entry.question, &entry.version, || {
+            rubric_key(entry.question, entry.version(), || {
                 *words.get_or_init(|| bank_fingerprint(entry.bank))
             })
         })
@@ -352,7 +362,7 @@ impl Part {
         }
         let item = self.tallies.len() as u32;
         let entry = &shared.known[known as usize];
-        let current = &entry.version;
+        let current = entry.version();
         let exact = version.is_none_or(|v| v == current);
         let graded_as_now =
             exact || version.is_some_and(|v| grading_part(v) == grading_part(current));

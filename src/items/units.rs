@@ -18,7 +18,9 @@ impl Analysis<'_> {
             rank[*learner as usize] = position as u32;
         }
         let answers = &mut self.answers;
-        answers.sort_unstable_by_key(|a| (rank[a.learner as usize], a.at, a.item));
+        // A stable sort: the log is mostly in time order already, and answers at the same
+        // time stay in the log's order.
+        answers.sort_by_key(|a| (rank[a.learner as usize], a.at, a.item));
 
         // (item, pair) in the order of the units, grouped by item at the end.
         let mut flat: Vec<(u32, Pair)> = Vec::with_capacity(answers.len());
@@ -96,9 +98,17 @@ pub(super) struct Grouped<T> {
 }
 
 impl<T> Grouped<T> {
-    /// Item `item`'s values.
-    pub(super) fn of(&mut self, item: usize) -> &mut [T] {
-        &mut self.values[self.starts[item]..self.starts[item + 1]]
+    /// Each item's values, in the order of the items.
+    pub(super) fn slices(&mut self) -> Vec<&mut [T]> {
+        let mut rest = self.values.as_mut_slice();
+        self.starts
+            .windows(2)
+            .map(|bounds| {
+                let (values, after) = std::mem::take(&mut rest).split_at_mut(bounds[1] - bounds[0]);
+                rest = after;
+                values
+            })
+            .collect()
     }
 }
 

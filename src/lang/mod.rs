@@ -1,5 +1,5 @@
 //! English as recall reads it, in one place: the stemmer, the stop words, the edit
-//! distance (and the "did you mean" built on it), the built-in technical lexicon, and
+//! distance (and the "did you mean" built on it), the built-in lexicon (its technical and general blocks), and
 //! lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
@@ -8,6 +8,7 @@
 
 mod distance;
 pub mod lexicon;
+pub mod lexicon_general;
 mod stopwords;
 
 pub use distance::{edit_distance_within, suggest};

@@ -102,7 +102,10 @@ pub fn read(
                 });
             }
             Some(b'{') => read_ndjson(path, reader, &mut problems, &mut visit)?,
-            Some(_) => read_csv(path, reader, &mut problems, &mut visit)?,
+            Some(_) => {
+                let lines_behind = u64::from(ends_lines_with_crlf(reader.buffer()));
+                read_csv(path, reader, lines_behind, &mut problems, &mut visit)?
+            }
         }
     };
     problems.finish()?;
@@ -217,9 +220,21 @@ fn quote_list(names: &[&str]) -> String {
     format!("{}{more}", quoted.join(", "))
 }
 
+/// Whether the file's first line ends in CRLF (a spreadsheet's export). The csv crate's
+/// line numbers then run one behind: it consumes a row's `\r\n` only as the next row
+/// begins, and counts the line then (BurntSushi/rust-csv#395).
+fn ends_lines_with_crlf(start: &[u8]) -> bool {
+    start
+        .iter()
+        .position(|&b| b == b'\n')
+        .is_some_and(|end| end > 0 && start[end - 1] == b'\r')
+}
+
+/// Reads a CSV export; `lines_behind` is added to the csv crate's line of each row.
 fn read_csv(
     path: &Path,
     reader: impl Read,
+    lines_behind: u64,
     problems: &mut Problems,
     visit: &mut impl FnMut(Review) -> Result<(), ReadError>,
 ) -> Result<u64, ReadError> {
@@ -235,7 +250,7 @@ fn read_csv(
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                let line = error.position().map_or(0, |p| p.line());
+                let line = error.position().map_or(0, |p| p.line() + lines_behind);
                 problems.add(format!("line {line}"), error.to_string());
                 if matches!(error.kind(), ::csv::ErrorKind::Io(_)) {
                     return Err(ReadError::Io {
@@ -246,7 +261,7 @@ fn read_csv(
                 continue;
             }
         }
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| p.line() + lines_behind);
         let mut values = [Value::Null; COLUMNS.len()];
         let parsed = record
             .iter()

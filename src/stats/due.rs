@@ -6,10 +6,9 @@
 use std::collections::{BTreeMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use rustc_hash::FxHashSet;
 use serde::Serialize;
 
-use crate::bank::Catalog;
+use crate::bank::Bank;
 use crate::store::{Curriculum, DueQueue, QuestionKey, QueueOptions, Store, StoreError, StudyDay};
 
 /// One bank's counts (or the total's).
@@ -59,34 +58,20 @@ impl Due {
     }
 }
 
-/// The keys of `catalog`'s questions, bank by bank in file order.
-pub fn keys(catalog: &Catalog) -> Vec<QuestionKey> {
-    catalog
-        .questions()
-        .iter()
-        .map(|outline| QuestionKey::new(&catalog.bank_of(outline).id, &outline.id))
-        .collect()
-}
-
-/// What of `catalog`'s questions is due at `now`, in the study day `day` (their
-/// outlines are all it takes).
-pub fn count(
+/// What of `questions` (the questions of `banks`) is due at `now`, in the study day
+/// `day`. Each card due this week, and each card to count the never-seen questions
+/// by, is looked up in `questions`: nothing is listed per question of the curriculum.
+pub fn count<C: Curriculum + ?Sized>(
     store: &Store,
-    catalog: &Catalog,
+    banks: &[Bank],
+    questions: &C,
     now: DateTime<Utc>,
     day: StudyDay,
     options: &QueueOptions,
 ) -> Result<Due, StoreError> {
-    // Borrowed from the catalog: only the questions queued get keys of their own.
-    let keys: Vec<(&str, &str)> = catalog
-        .questions()
-        .iter()
-        .map(|outline| (catalog.bank_of(outline).id.as_str(), outline.id.as_str()))
-        .collect();
-    let queue = store.due_queue(&keys, now, day, options)?;
+    let queue = store.due_queue(questions, now, day, options)?;
 
-    let mut banks: BTreeMap<String, DueCounts> = catalog
-        .banks
+    let mut banks: BTreeMap<String, DueCounts> = banks
         .iter()
         .map(|bank| (bank.id.clone(), DueCounts::default()))
         .collect();
@@ -104,30 +89,24 @@ pub fn count(
     let asked_now: HashSet<&QuestionKey> = queue.learning.iter().chain(&queue.review).collect();
     let aside = store.set_aside(now)?;
     let week = store.due_between(now, week_end)?;
-    // Which of the week's cards are of the banks' questions: the curriculum is looked up
-    // in a set of the week's cards, not made into a set of its own.
-    let weeks: FxHashSet<(&str, &str)> = week
-        .iter()
-        .map(|(key, _)| (key.bank.as_str(), key.question.as_str()))
-        .collect();
-    let known: FxHashSet<(&str, &str)> = keys
-        .iter()
-        .filter(|key| weeks.contains(*key))
-        .copied()
-        .collect();
-    for (key, due) in week {
+    // Which of the week's cards are of the banks' questions, each looked up in them.
+    let known = questions.known(
+        week.iter()
+            .map(|(key, _)| (key.bank.as_str(), key.question.as_str())),
+    );
+    for (key, due) in &week {
         if !known.contains(&(key.bank.as_str(), key.question.as_str()))
-            || asked_now.contains(&key)
-            || aside.contains_key(&key)
+            || asked_now.contains(key)
+            || aside.contains_key(key)
         {
             continue;
         }
         let counts = banks.entry(key.bank.clone()).or_default();
-        if due < day.end {
+        if *due < day.end {
             counts.later_today += 1;
         } else {
             counts.next_7_days += 1;
-            if due < day.end_after(1) {
+            if *due < day.end_after(1) {
                 counts.tomorrow += 1;
             }
         }

@@ -13,7 +13,8 @@ use rusqlite::{Transaction, TransactionBehavior};
 use rustc_hash::FxHashMap;
 
 use super::log::{
-    REVIEW_COLUMNS, Review, choice_order_text, next_id, rebuild_cards, review_from_row,
+    REVIEW_COLUMNS, ReplayLog, Review, choice_order_text, next_id, rebuild_cards, replay_log,
+    review_from_row,
 };
 use super::sql::Micros;
 use super::{Store, StoreError, sqlite_error};
@@ -217,6 +218,10 @@ pub struct Importer<'t> {
     /// New reviews not written yet, each with its learner column and id: they are
     /// written [`INSERT_BATCH`] at a time, by one statement.
     pending: Vec<(Review, Option<String>, i64)>,
+    /// When the log was empty before: this learner's new reviews that reschedule (the
+    /// whole of what the cards are rebuilt from), so the cards are rebuilt without
+    /// reading the log back.
+    replay: Option<ReplayLog>,
 }
 
 /// New reviews written by one statement: SQLite runs a statement's preamble once for
@@ -342,6 +347,15 @@ impl Importer<'_> {
         self.imported.added += 1;
         if own {
             self.imported.own += 1;
+            if let Some(replay) = self.replay.as_mut().filter(|_| review.reschedules) {
+                replay.push(
+                    &review.key.bank,
+                    &review.key.question,
+                    review.reviewed_at.timestamp_micros(),
+                    self.next_id,
+                    review.rating,
+                );
+            }
         } else {
             *self.imported.others.entry(learner.clone()).or_default() += 1;
         }
@@ -464,6 +478,7 @@ impl Store {
             .map_err(sqlite)?;
         let known = known_reviews(&transaction).map_err(sqlite)?;
         let next_id = next_id(&transaction).map_err(sqlite)?.0;
+        let replay = known.is_empty().then(ReplayLog::default);
         let mut importer = Importer {
             transaction: &transaction,
             path: &path,
@@ -476,6 +491,7 @@ impl Store {
             dropped_indexes: None,
             next_id,
             pending: Vec::with_capacity(INSERT_BATCH),
+            replay,
         };
         feed(&mut importer)?;
         importer.write_pending().map_err(sqlite)?;
@@ -488,9 +504,17 @@ impl Store {
                 transaction.execute_batch(&sql).map_err(sqlite)?;
             }
         }
-        let mut imported = importer.imported;
+        let Importer {
+            mut imported,
+            replay,
+            ..
+        } = importer;
         if imported.own > 0 || imported.adopted.is_some() {
-            imported.cards = Some(rebuild_cards(&transaction, scheduler).map_err(sqlite)?);
+            let cards = match replay {
+                Some(log) => replay_log(&transaction, scheduler, log),
+                None => rebuild_cards(&transaction, scheduler),
+            };
+            imported.cards = Some(cards.map_err(sqlite)?);
         }
         transaction.commit().map_err(sqlite)?;
         Ok(imported)

@@ -12,9 +12,14 @@ fn recall() -> Recall {
 
 /// `recall grade` of the fixture bank with `tests/fixtures/grade/<csv>` and `extra` args.
 fn grade_csv(csv: &str, extra: &[&str]) -> Run {
+    grade_file(format!("tests/fixtures/grade/{csv}"), extra)
+}
+
+/// `recall grade` of the fixture bank with the responses at `path` and `extra` args.
+fn grade_file(path: impl AsRef<std::ffi::OsStr>, extra: &[&str]) -> Run {
     recall()
         .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
-        .arg(format!("tests/fixtures/grade/{csv}"))
+        .arg(path)
         .args(extra)
         .run()
 }
@@ -130,15 +135,43 @@ fn an_unknown_question_names_the_line_and_suggests() {
     ");
 }
 
+/// A spreadsheet writes CSV with CRLF line endings: the rows keep their own line numbers
+/// (the csv crate's run one behind there), in the verdicts and in an error.
+#[test]
+fn a_csv_with_crlf_line_endings_names_the_right_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("r.csv");
+    let rows = "question,response,expected\r\n\
+                grading/volume,\"managed by the daemon, persists\",pass\r\n\
+                grading/tmpfs,\"kept in RAM\r\nnever on disk\",pass\r\n\
+                grading/volume,persists,pass\r\n";
+    std::fs::write(&csv, rows).expect("write csv");
+    let graded = grade_file(&csv, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&graded.stdout).expect("json output");
+    let lines: Vec<_> = json
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|row| row["line"].clone())
+        .collect();
+    assert_eq!(lines, [2, 3, 5], "{}", graded.transcript());
+
+    std::fs::write(&csv, format!("{rows}grading/tmpfs,in RAM,maybe\r\n")).expect("write csv");
+    let run = grade_file(&csv, &[]);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("r.csv:6: expected \"maybe\""),
+        "{}",
+        run.transcript()
+    );
+}
+
 #[test]
 fn a_csv_without_the_columns_says_which_are_needed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = dir.path().join("r.csv");
     std::fs::write(&csv, "id,answer\nvolume,persists\n").expect("write csv");
-    let run = recall()
-        .args(["grade", "tests/fixtures/grade/bank.toml", "--responses"])
-        .arg(&csv)
-        .run();
+    let run = grade_file(&csv, &[]);
     assert_eq!(run.code, 2, "{}", run.transcript());
     assert!(
         run.stderr

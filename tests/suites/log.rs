@@ -385,6 +385,13 @@ fn a_foreign_or_damaged_export_is_refused_and_nothing_is_written() {
         "{}",
         run.stderr
     );
+    // The same file with a spreadsheet's CRLF line endings names the same lines.
+    let text = std::fs::read_to_string(&damaged).unwrap();
+    std::fs::write(&damaged, text.replace('\n', "\r\n")).unwrap();
+    let run = import(&b, &[&damaged], false);
+    for problem in ["line 3: `mode` is `exam`", "line 5: `uuid` is not a UUID"] {
+        assert!(run.stderr.contains(problem), "{}", run.stderr);
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
+use rustc_hash::FxHashMap;
 
 use crate::schedule::{Card, Rating, Scheduler};
 use crate::store::QuestionKey;
@@ -35,45 +36,87 @@ fn resets(connection: &Connection) -> rusqlite::Result<HashMap<QuestionKey, (i64
 /// time, from its latest reset on (the caller's transaction makes it all or nothing).
 ///
 /// The log is read once in the order it is stored (no sort in SQLite, no lookup of a
-/// row by index), each question numbered on first sight; the reviews are then sorted in
-/// memory by question, time and id, and each question replayed in turn.
+/// row by index) into a [`ReplayLog`], which [`replay_log`] replays.
 pub(in crate::store) fn rebuild_cards(
     connection: &Connection,
     scheduler: &Scheduler,
 ) -> rusqlite::Result<usize> {
-    connection.execute("DELETE FROM card", [])?;
-    let resets = resets(connection)?;
     let mut statement = connection.prepare(
         "SELECT bank, question, rating, reviewed_at, id FROM review \
          WHERE rescheduled = 1 AND learner IS NULL",
     )?;
     let mut rows = statement.query([])?;
-    // Each question met, by its bank's length, bank and id (so no two keys run together).
-    let mut numbers: rustc_hash::FxHashMap<Box<[u8]>, u32> = rustc_hash::FxHashMap::default();
-    let mut keys: Vec<QuestionKey> = Vec::new();
-    let mut name = Vec::new();
-    // (question, time, id, rating)
-    let mut log: Vec<(u32, i64, i64, Rating)> = Vec::new();
+    let mut log = ReplayLog::default();
     while let Some(row) = rows.next()? {
         let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
-        let (bank, question) = (text(0)?, text(1)?);
+        let at = row.get::<_, Micros>(3)?.0.timestamp_micros();
+        log.push(text(0)?, text(1)?, at, row.get(4)?, row.get(2)?);
+    }
+    drop(rows);
+    drop(statement);
+    replay_log(connection, scheduler, log)
+}
+
+/// This learner's reviews that reschedule, as [`replay_log`] replays them: each
+/// question numbered on first sight, each review its question's number, time (in
+/// microseconds), id and rating. Made by [`rebuild_cards`] from the stored log, or by an
+/// import into an empty log from the reviews it writes (they are the whole log then).
+#[derive(Default)]
+pub(in crate::store) struct ReplayLog {
+    /// Each question met, by its bank's length, bank and id (so no two keys run
+    /// together).
+    numbers: FxHashMap<Box<[u8]>, u32>,
+    keys: Vec<QuestionKey>,
+    name: Vec<u8>,
+    /// (question, time, id, rating)
+    log: Vec<(u32, i64, i64, Rating)>,
+}
+
+impl ReplayLog {
+    /// Adds review `id` of `bank/question` at `at` (microseconds), rated `rating`.
+    pub(in crate::store) fn push(
+        &mut self,
+        bank: &str,
+        question: &str,
+        at: i64,
+        id: i64,
+        rating: Rating,
+    ) {
+        let name = &mut self.name;
         name.clear();
         name.extend_from_slice(&(bank.len() as u64).to_le_bytes());
         name.extend_from_slice(bank.as_bytes());
         name.extend_from_slice(question.as_bytes());
-        let number = match numbers.get(name.as_slice()) {
+        let number = match self.numbers.get(name.as_slice()) {
             Some(&number) => number,
             None => {
-                let number = keys.len() as u32;
-                keys.push(QuestionKey::new(bank, question));
-                numbers.insert(name.as_slice().into(), number);
+                let number = self.keys.len() as u32;
+                self.keys.push(QuestionKey::new(bank, question));
+                self.numbers.insert(name.as_slice().into(), number);
                 number
             }
         };
-        let at = row.get::<_, Micros>(3)?.0.timestamp_micros();
-        log.push((number, at, row.get(4)?, row.get(2)?));
+        self.log.push((number, at, id, rating));
     }
-    drop(numbers);
+}
+
+/// Replaces every card by the replay of `log` (which must hold every review of this
+/// learner that reschedules): the reviews sorted in memory by question, time and id,
+/// each question replayed in turn from its latest reset on. Returns the number of cards.
+pub(in crate::store) fn replay_log(
+    connection: &Connection,
+    scheduler: &Scheduler,
+    log: ReplayLog,
+) -> rusqlite::Result<usize> {
+    connection.execute("DELETE FROM card", [])?;
+    let resets = resets(connection)?;
+    let ReplayLog {
+        keys,
+        mut log,
+        numbers,
+        name,
+    } = log;
+    drop((numbers, name));
     // Questions in the order of their keys, as the card table keeps them.
     let mut order: Vec<u32> = (0..keys.len() as u32).collect();
     order.sort_unstable_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));

@@ -1,8 +1,8 @@
 //! The questions a queue chooses from, as it reads them: whether a question is one of
-//! them, and each bank's questions by position, in order. A drill's catalog answers
-//! from the bank cache's key tables without a pass over every question ([`Curriculum`]
-//! is implemented where the catalog is); a list of keys ([`Listed`]) answers from the
-//! list, as `recall due` and the tests give it.
+//! them, and each bank's questions by position, in order. The catalog of a drill or of
+//! `recall due` answers from the bank cache's key tables without a pass over every
+//! question (`cmd::chosen` implements [`Curriculum`] for it); a list of keys
+//! ([`Listed`]) answers from the list, as the tests give it.
 
 use super::*;
 use std::cell::{Cell, OnceCell};

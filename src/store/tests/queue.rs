@@ -100,7 +100,7 @@ impl Curriculum for ByKey<'_> {
 
 /// The queue, checking that the drill's (`todays_queue`, from the index of due times,
 /// with owned or borrowed keys) is the same but for the count of unseen questions it
-/// leaves out.
+/// leaves out, and that the count is the same whether the keys are listed or looked up.
 fn both_queues(
     store: &Store,
     keys: &[QuestionKey],
@@ -108,7 +108,9 @@ fn both_queues(
     day: StudyDay,
     options: QueueOptions,
 ) -> DueQueue {
-    let queue = store.due_queue(keys, now, day, &options).unwrap();
+    let queue = store
+        .due_queue(&Listed::new(keys), now, day, &options)
+        .unwrap();
     // The unseen count, bank by bank, is every question neither set aside nor with a
     // card (a card of a question not in `keys` counts nowhere).
     let aside = store.set_aside(now).unwrap();
@@ -120,6 +122,14 @@ fn both_queues(
         }
     }
     assert_eq!(queue.unseen, unseen);
+    // The same counted as `recall due` counts them: each card looked up by key, as the
+    // catalog's keys answer.
+    assert_eq!(
+        store
+            .due_queue(&ByKey::new(keys), now, day, &options)
+            .unwrap(),
+        queue
+    );
     let today = store
         .todays_queue(&Listed::new(keys), now, day, &options)
         .unwrap();

@@ -1,9 +1,10 @@
-//! The questions a drill chooses from, as the queue reads them ([`Curriculum`]): the
-//! catalog's banks the filter keeps, each read through its keys, so that choosing
-//! today's queue touches the banks of the cards due and the first banks of the order of
-//! introduction, and decodes no question. Only a filter by tag, kind or tier goes
-//! through every outline (the catalog's, decoded for it), to list the positions it
-//! keeps.
+//! The questions a drill chooses from, or `recall due` counts, as the queue reads them
+//! ([`Curriculum`]): the catalog's banks the filter keeps, each read through its keys,
+//! so that choosing today's queue touches the banks of the cards due and the first
+//! banks of the order of introduction, and decodes no question (`recall due` looks up
+//! every card too, to count the questions never seen). Only a filter by tag, kind or
+//! tier goes through every outline (the catalog's, decoded for it), to list the
+//! positions it keeps.
 
 use crate::bank::{Catalog, Keys, LoadError};
 use crate::session::select::Filter;

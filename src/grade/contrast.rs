@@ -249,7 +249,7 @@ fn stems(terms: &[&str], cx: &Context) -> Vec<Arc<str>> {
         .flat_map(|t| tokenize(t, cx.stemmer, Parts::Skip))
         .flat_map(|word| {
             let variants = cx.lexicon.expand(std::slice::from_ref(&word));
-            variants.into_iter().flatten().map(|t| t.stem)
+            variants.into_iter().flatten().map(|t| t.stem.clone())
         })
         .collect();
     stems.sort_unstable();

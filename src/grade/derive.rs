@@ -36,7 +36,7 @@ impl BankStats {
                 tokenize(text, stemmer, Parts::Skip)
                     .into_iter()
                     .filter(|t| t.class == Class::Word)
-                    .map(|t| t.stem),
+                    .map(|t| t.stem.clone()),
             );
         };
         for question in bank.questions.iter().filter(|q| q.is_text()) {
@@ -64,7 +64,7 @@ impl BankStats {
             stats.questions += 1;
             let stems: HashSet<Arc<str>> = tokenize(model, stemmer, Parts::Skip)
                 .into_iter()
-                .map(|t| t.stem)
+                .map(|t| t.stem.clone())
                 .collect();
             for stem in stems {
                 *stats.frequency.entry(stem).or_default() += 1;
@@ -140,7 +140,7 @@ pub fn derive(
     };
     let prompt: HashSet<Arc<str>> = tokenize(&question.prompt, stemmer, Parts::Skip)
         .into_iter()
-        .map(|t| t.stem)
+        .map(|t| t.stem.clone())
         .collect();
     let tokens = tokenize(model, stemmer, Parts::Skip);
     let governing = governing_cues(&tokens);

@@ -64,11 +64,13 @@ fn draft_with(
     let model = question.model_answer.as_deref().unwrap_or("");
     let mut uses: HashMap<Arc<str>, f64> = HashMap::new();
     for token in tokenize(model, stemmer, Parts::Skip) {
-        *uses.entry(token.stem).or_default() += 1.0;
+        *uses.entry(token.stem.clone()).or_default() += 1.0;
     }
     let score = |concept: &Concept| {
         let label = concept.label();
-        let stem = tokenize(&label, stemmer, Parts::Skip).pop().map(|t| t.stem);
+        let stem = tokenize(&label, stemmer, Parts::Skip)
+            .pop()
+            .map(|t| t.stem.clone());
         let repeats = stem.and_then(|s| uses.get(&s).copied()).unwrap_or(1.0);
         let length = (label.chars().count() as f64 / 6.0).clamp(0.5, 2.0);
         // Adverbs ("completely", "dynamically") colour an answer but are rarely its point.
@@ -115,7 +117,7 @@ pub fn draft_misconceptions(bank: &Bank, mistakes: &[String]) -> Vec<(usize, Mis
                 let text = format!("{} {}", q.prompt, q.model_answer.as_deref().unwrap_or(""));
                 content(&text, &stemmer)
                     .into_iter()
-                    .map(|t| t.stem)
+                    .map(|t| t.stem.clone())
                     .collect()
             })
         })

@@ -7,15 +7,18 @@
 //! compiled into a [`Pattern`] of indices into it. An answer is tokenized once into a
 //! [`PreparedAnswer`] that knows, for each token, the negation cue that governs it, and
 //! remembers which keyword words each of its words matched, so no pair of words is
-//! compared twice in one grade.
+//! compared twice in one grade; each thread also remembers, for the vocabulary it last
+//! graded against, what every word it has seen matches (see `matcher::hits`).
 
 use super::negation::governing_cues;
-use super::token::{Class, Parts, Token, letters_too_far, tokenize};
+use super::token::{Class, Parts, Token, letters_too_far, tokenize_into};
 use crate::lang::edit_distance_within;
+use hits::{Buffers, hits};
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How many extra words may stand between two words of a phrase.
 pub const PHRASE_GAP: usize = 1;
@@ -39,7 +42,17 @@ pub struct Vocab {
     typo_by_len: Vec<Vec<u32>>,
     typo_by_stem_len: Vec<Vec<u32>>,
     /// The stems of the words the bank uses: an answer word among them is no typo.
-    pub known: Arc<rustc_hash::FxHashSet<Arc<str>>>,
+    known: Arc<rustc_hash::FxHashSet<Arc<str>>>,
+    /// Which vocabulary this is: a new number whenever it changes (a clone that stays
+    /// the same keeps it), so what an answer word matches in it can be remembered.
+    stamp: u64,
+}
+
+/// The next vocabulary stamp (0 is the empty vocabulary's).
+static NEXT_STAMP: AtomicU64 = AtomicU64::new(1);
+
+fn new_stamp() -> u64 {
+    NEXT_STAMP.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Vocab {
@@ -47,6 +60,7 @@ impl Vocab {
     pub fn with_known(known: Arc<rustc_hash::FxHashSet<Arc<str>>>) -> Vocab {
         Vocab {
             known,
+            stamp: new_stamp(),
             ..Vocab::default()
         }
     }
@@ -58,6 +72,7 @@ impl Vocab {
             return i;
         }
         let i = self.words.len() as u32;
+        self.stamp = new_stamp();
         self.exact.entry(token.stem.clone()).or_default().push(i);
         if token.class == Class::Word && typo_limit(token.len) > 0 {
             let slot = |lists: &mut Vec<Vec<u32>>, len: usize| {
@@ -190,9 +205,11 @@ pub struct PreparedAnswer {
     hits: Vec<u64>,
     /// Words (of 64 bits) per row of `hits`.
     row: usize,
-    /// For each word of the vocabulary, the first token that matches it (`u32::MAX`
-    /// when none does): a pattern whose first word is nowhere is not looked for.
-    first: Vec<u32>,
+    /// The same matches by vocabulary word: (word, token) pairs in that order, and
+    /// where each word's pairs start (one more entry than the vocabulary had words), so
+    /// a pattern is only looked for where its first word is.
+    postings: Vec<(u32, u32)>,
+    starts: Vec<u32>,
 }
 
 /// A match of a pattern in an answer.
@@ -207,8 +224,10 @@ pub struct Found {
 impl PreparedAnswer {
     /// `text`, ready to be matched against patterns of `vocab`.
     pub fn new(text: &str, stemmer: &Stemmer, vocab: &Vocab) -> PreparedAnswer {
-        let tokens = tokenize(text, stemmer, Parts::Emit);
-        let mut position = Vec::with_capacity(tokens.len());
+        let mut buffers = Buffers::take();
+        let mut tokens = std::mem::take(&mut buffers.tokens);
+        tokenize_into(text, stemmer, Parts::Emit, &mut tokens);
+        let mut position = std::mem::take(&mut buffers.position);
         let mut next = 0usize;
         for token in &tokens {
             if token.part {
@@ -219,11 +238,18 @@ impl PreparedAnswer {
             }
         }
         let cue = governing_cues(&tokens);
-        let (hits, row, first) = hits(&tokens, vocab);
+        let row = hits(&tokens, vocab, &mut buffers);
+        let Buffers {
+            hits,
+            postings,
+            starts,
+            ..
+        } = buffers;
         PreparedAnswer {
             hits,
             row,
-            first,
+            postings,
+            starts,
             tokens,
             position,
             cue,
@@ -297,40 +323,55 @@ impl PreparedAnswer {
         out
     }
 
+    /// The tokens that match vocabulary word `w`, in text order, when the vocabulary
+    /// had it when this answer was prepared.
+    fn posting(&self, w: u32) -> Option<&[(u32, u32)]> {
+        let w = w as usize;
+        let (&from, &to) = (self.starts.get(w)?, self.starts.get(w + 1)?);
+        Some(&self.postings[from as usize..to as usize])
+    }
+
     /// Calls `f` with each match of `slots` in text order while it returns true.
     fn each(&self, slots: &[Slot], vocab: &Vocab, mut f: impl FnMut(Found) -> bool) {
         let Some(&first) = slots.first() else {
             return;
         };
-        let from = match first {
-            Slot::Word(w) => match self.first.get(w as usize) {
-                Some(&t) if t == u32::MAX => return,
-                Some(&t) => t as usize,
-                None => 0,
-            },
-            Slot::Connector => 0,
-        };
-        let mut path = Vec::with_capacity(slots.len());
-        for start in from..self.tokens.len() {
-            if !self.hit(start, first, vocab) {
-                continue;
-            }
+        let mut path = Vec::new();
+        // Whether to go on after a match of `slots` that starts at `start`, if any.
+        let mut at = |start: usize| -> bool {
             path.clear();
             path.push(start);
             if !self.extend(slots, vocab, &mut path) {
-                continue;
+                return true;
             }
             // Negated when a cue governs any of its words ("Docker manages nothing").
             let governed = path.iter().find_map(|&t| self.cue[t]);
-            let mut tokens = path.clone();
-            if let Some(cue) = governed {
-                tokens.insert(0, cue);
-            }
-            if !f(Found {
+            let mut tokens = Vec::with_capacity(path.len() + 1);
+            tokens.extend(governed);
+            tokens.extend_from_slice(&path);
+            f(Found {
                 tokens,
                 negated: governed.is_some(),
-            }) {
-                return;
+            })
+        };
+        let posted = match first {
+            Slot::Word(w) => self.posting(w),
+            Slot::Connector => None,
+        };
+        match posted {
+            Some(starts) => {
+                for &(_, start) in starts {
+                    if !at(start as usize) {
+                        return;
+                    }
+                }
+            }
+            None => {
+                for start in 0..self.tokens.len() {
+                    if self.hit(start, first, vocab) && !at(start) {
+                        return;
+                    }
+                }
             }
         }
     }
@@ -357,75 +398,6 @@ impl PreparedAnswer {
         }
         false
     }
-}
-
-/// For each token, the bits of the vocabulary words it matches; the row length; and
-/// each word's first matching token. Only the keyword words of a length a typo can reach
-/// are compared letter by letter, and only for an answer word that is no keyword word as
-/// written; the rest are found by their stem.
-fn hits(tokens: &[Token], vocab: &Vocab) -> (Vec<u64>, usize, Vec<u32>) {
-    let row = vocab.words.len().div_ceil(64);
-    let mut hits = vec![0u64; tokens.len() * row];
-    let mut first = vec![u32::MAX; vocab.words.len()];
-    if row == 0 {
-        return (hits, row, first);
-    }
-    let mut candidates: Vec<u32> = Vec::new();
-    for (t, token) in tokens.iter().enumerate() {
-        let bits = &mut hits[t * row..(t + 1) * row];
-        let mut set = |w: u32| {
-            bits[w as usize / 64] |= 1 << (w % 64);
-            let f = &mut first[w as usize];
-            *f = (*f).min(t as u32);
-        };
-        let mut exact = false;
-        if let Some(same) = vocab.exact.get(&token.stem) {
-            for &w in same {
-                if word_matches(token, &vocab.words[w as usize]) {
-                    set(w);
-                    exact = true;
-                }
-            }
-        }
-        // A word that is a keyword word as written is that word, not a typo of another.
-        let limit = typo_limit(token.len);
-        if exact || token.class != Class::Word || token.stop || limit == 0 {
-            continue;
-        }
-        candidates.clear();
-        for (lists, len) in [
-            (&vocab.typo_by_len, token.len),
-            (&vocab.typo_by_stem_len, token.stem.len()),
-        ] {
-            let lo = len.saturating_sub(limit);
-            for list in lists.iter().take(len + limit + 1).skip(lo) {
-                candidates.extend_from_slice(list);
-            }
-        }
-        let (a0, a1) = head(&token.norm);
-        // Whether the bank uses this word itself ("stage" is no typo of "state"); asked
-        // only of a word that comes close to a keyword word.
-        let mut known: Option<bool> = None;
-        for &w in &candidates {
-            let word = &vocab.words[w as usize];
-            // A typo keeps the first letter, or swaps the first two: checking that first
-            // spares most edit distances.
-            let (k0, k1) = vocab.heads[w as usize];
-            if a0 != k0 && !(a0 == k1 && a1 == k0) {
-                continue;
-            }
-            let close = !letters_too_far(token.letters, word.letters, limit)
-                || !letters_too_far(token.stem_letters, word.stem_letters, limit);
-            if close
-                && word_matches(token, word)
-                && (ending_only(&token.norm, &word.norm)
-                    || !*known.get_or_insert_with(|| vocab.known.contains(&token.stem)))
-            {
-                set(w);
-            }
-        }
-    }
-    (hits, row, first)
 }
 
 /// The first two chars of a word: a typo keeps the first, or swaps the two.
@@ -482,5 +454,6 @@ pub fn word_matches(a: &Token, k: &Token) -> bool {
     }
 }
 
+mod hits;
 #[cfg(test)]
 mod tests;

@@ -4,13 +4,15 @@
 //! words, except inside code-like tokens (paths, flags, `key=value`, ports and image
 //! tags, dotted and snake_case names), which are kept whole so they can be matched
 //! exactly. `n't` is spelt out as `not` so negation sees it. Each word is stemmed with
-//! the English Snowball stemmer. This module knows nothing of rubrics or scores.
+//! the English Snowball stemmer; what is known of a word (its [`Lexeme`]) is learnt once
+//! by each thread and shared by every token of it. This module knows nothing of rubrics or scores.
 
 use crate::lang::is_stop_word;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
@@ -25,19 +27,31 @@ pub enum Class {
     Code,
 }
 
-/// One token of a text.
+/// One token of a text: its word (shared by every token of the same word, whose
+/// fields read as the token's own: `token.norm`, `token.stem`) and where it stands.
 #[derive(Debug, Clone)]
 pub struct Token {
-    /// Lower-cased, NFKC-normalised text.
-    pub norm: Arc<str>,
-    /// Snowball stem of `norm` (equal to `norm` for exact and code tokens).
-    pub stem: Arc<str>,
+    word: Arc<Lexeme>,
     pub class: Class,
     /// A word inside a code token of an answer (`volumes` in `/var/lib/docker/volumes`):
     /// ordinary keywords may match it, but it is not a word of the sentence.
     pub part: bool,
     /// Where it stands in the text (see [`Place`]).
     pub place: Place,
+    /// One of several words written as one (`no-new-privileges`, `in-container`): not a
+    /// word of the sentence's grammar on its own.
+    pub glued: bool,
+}
+
+/// What is known of a word as a token of one class: its stem, whether it is a stop word
+/// or a negation cue, and the numbers that speed up typo matching. Each thread learns a
+/// word once and shares it with every token of it.
+#[derive(Debug)]
+pub struct Lexeme {
+    /// Lower-cased, NFKC-normalised text.
+    pub norm: Arc<str>,
+    /// Snowball stem of `norm` (equal to `norm` for exact and code tokens).
+    pub stem: Arc<str>,
     /// Set bits for the letters a-z it contains, a cheap filter before edit distance.
     pub letters: u32,
     /// The same for `stem`.
@@ -48,37 +62,27 @@ pub struct Token {
     pub stop: bool,
     /// A negation cue (`not`, `never`, `no`, `without`, ...).
     pub negation: bool,
-    /// One of several words written as one (`no-new-privileges`, `in-container`): not a
-    /// word of the sentence's grammar on its own.
-    pub glued: bool,
+    /// Which word this is: no other word has it (a number handed out when a thread
+    /// learns the word), so what depends on the word alone can be remembered by it.
+    pub id: u64,
+    /// The class it was learnt as (a word's chars decide it: letters only, with a
+    /// digit, or with code punctuation), which decides whether it is stemmed.
+    class: Class,
+}
+
+impl std::ops::Deref for Token {
+    type Target = Lexeme;
+
+    fn deref(&self) -> &Lexeme {
+        &self.word
+    }
 }
 
 impl Token {
     fn new(word: &str, class: Class, part: bool, place: Place, stemmer: &Stemmer) -> Token {
-        let (norm, known) = match class {
-            Class::Word => known(word, stemmer),
-            Class::Exact | Class::Code => {
-                let norm: Arc<str> = Arc::from(word);
-                let known = Known::new(norm.clone(), false);
-                (norm, known)
-            }
-        };
-        let Known {
-            stem,
-            stop,
-            letters,
-            stem_letters,
-            len,
-        } = known;
         Token {
-            negation: class == Class::Word && is_negation(&norm),
+            word: known(word, class, stemmer),
             glued: false,
-            stop,
-            letters,
-            stem_letters,
-            len,
-            norm,
-            stem,
             class,
             part,
             place,
@@ -91,28 +95,23 @@ impl Token {
     }
 }
 
-/// How many stems each thread remembers before starting afresh.
+/// How many words each thread remembers before starting afresh.
 const STEM_CACHE_SIZE: usize = 20_000;
 
-/// What is known of a word: its stem, whether it is a stop word, and the numbers
-/// that speed up typo matching.
-#[derive(Clone)]
-struct Known {
-    stem: Arc<str>,
-    stop: bool,
-    letters: u32,
-    stem_letters: u32,
-    len: usize,
-}
+/// The next word id: ids are never reused, whatever thread learns the word, and a word
+/// learnt again after the cache was emptied gets a new one.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
-impl Known {
-    fn new(word: Arc<str>, stop: bool) -> Known {
-        let stem = word.clone();
-        Known::with_stem(&word, stem, stop)
-    }
-
-    fn with_stem(word: &str, stem: Arc<str>, stop: bool) -> Known {
-        Known {
+impl Lexeme {
+    /// `word` as a token of `class`: a word of letters is stemmed, a number or code
+    /// token is its own stem.
+    fn new(word: &str, class: Class, stemmer: &Stemmer) -> Lexeme {
+        let norm: Arc<str> = Arc::from(word);
+        let (stem, stop): (Arc<str>, bool) = match class {
+            Class::Word => (Arc::from(stemmer.stem(word).as_ref()), is_stop_word(word)),
+            Class::Exact | Class::Code => (norm.clone(), false),
+        };
+        Lexeme {
             letters: letter_mask(word),
             stem_letters: letter_mask(&stem),
             len: if word.is_ascii() {
@@ -120,8 +119,12 @@ impl Known {
             } else {
                 word.chars().count()
             },
+            negation: class == Class::Word && is_negation(word),
+            norm,
             stem,
             stop,
+            class,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 }
@@ -130,28 +133,30 @@ thread_local! {
     /// Stemming is the costliest step of grading and answers reuse words: each thread
     /// keeps what it learnt of every word it has seen, shared, so a token of a known
     /// word costs no allocation. There is one English stemmer, so the word decides it.
-    static KNOWN: RefCell<FxHashMap<Arc<str>, Known>> = RefCell::new(FxHashMap::default());
+    static KNOWN: RefCell<FxHashMap<Arc<str>, Arc<Lexeme>>> =
+        RefCell::new(FxHashMap::default());
 }
 
-/// The word and what is known of it, from the cache when the word was seen before.
-fn known(word: &str, stemmer: &Stemmer) -> (Arc<str>, Known) {
-    KNOWN.with(|cache| {
+/// What is known of `word` as a token of `class`, from the cache when the word was
+/// seen before.
+fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
+    let learn = || Arc::new(Lexeme::new(word, class, stemmer));
+    let cached = KNOWN.try_with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some((word, known)) = cache.get_key_value(word) {
-            return (word.clone(), known.clone());
+        if let Some(known) = cache.get(word)
+            && known.class == class
+        {
+            return known.clone();
         }
-        let known = Known::with_stem(
-            word,
-            Arc::from(stemmer.stem(word).as_ref()),
-            is_stop_word(word),
-        );
-        let word: Arc<str> = Arc::from(word);
+        let known = learn();
         if cache.len() >= STEM_CACHE_SIZE {
             cache.clear();
         }
-        cache.insert(word.clone(), known.clone());
-        (word, known)
-    })
+        cache.insert(known.norm.clone(), known.clone());
+        known
+    });
+    // A thread that is ending has no cache left.
+    cached.unwrap_or_else(|_| learn())
 }
 
 /// Words that negate what follows them, with the contractions people type without
@@ -245,14 +250,16 @@ pub enum Parts {
 
 /// NFKC, lower case, typographic apostrophes made plain, and `n't` spelt `not`.
 pub fn normalise(text: &str) -> String {
-    let folded = if text.is_ascii() {
+    let ascii = text.is_ascii();
+    let folded = if ascii {
         text.to_ascii_lowercase()
     } else if is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         text.to_lowercase()
     } else {
         text.nfkc().collect::<String>().to_lowercase()
     };
-    let folded = if folded.contains(['\u{2019}', '\u{2018}', '`']) {
+    // (ASCII text has no typographic apostrophes.)
+    let folded = if !ascii && folded.contains(['\u{2019}', '\u{2018}']) {
         folded.replace(['\u{2019}', '\u{2018}'], "'")
     } else {
         folded
@@ -308,8 +315,16 @@ const MAX_LABEL: usize = 3;
 
 /// Splits `text` into tokens (see the module documentation).
 pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, stemmer, parts, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens` (emptied first), which a caller may reuse.
+pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut Vec<Token>) {
     let text = normalise(text);
-    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokens.clear();
+    tokens.reserve(text.len() / 5 + 1);
     let mut place = Place::default();
     let mut after_comma = false;
     // Words since the sentence began.
@@ -318,15 +333,21 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
         let before = tokens.len();
         for chunk in line.split_whitespace() {
             let (core, stop) = trim_chunk(chunk);
+            // Most chunks are a plain word: no code, one word.
+            let plain = core.bytes().all(|b| b.is_ascii_alphanumeric());
             if !core.is_empty() {
-                if is_code(core) {
+                if !plain && is_code(core) {
                     tokens.push(Token::new(core, Class::Code, false, place, stemmer));
                     if parts == Parts::Emit {
-                        push_code_parts(core, place, stemmer, &mut tokens);
-                        push_words(core, place, true, stemmer, &mut tokens);
+                        push_code_parts(core, place, stemmer, tokens);
+                        push_words(core, place, true, stemmer, tokens);
                     }
                 } else {
-                    let first = core.split(|c: char| !c.is_alphanumeric()).next();
+                    let first = if plain {
+                        Some(core)
+                    } else {
+                        core.split(|c: char| !c.is_alphanumeric()).next()
+                    };
                     let opens = first.is_some_and(starts_clause);
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.
@@ -339,7 +360,7 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
                         place.segment += 1;
                         place.labelled = false;
                     }
-                    push_words(core, place, false, stemmer, &mut tokens);
+                    push_words(core, place, false, stemmer, tokens);
                 }
             }
             sentence_words += usize::from(!core.is_empty());
@@ -360,7 +381,6 @@ pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
         }
         sentence_words = 0;
     }
-    tokens
 }
 
 impl Place {
@@ -453,6 +473,18 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
 
 /// The words of `core`, split at anything that is not a letter or digit.
 fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    if core.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        // One word of ASCII letters and digits (most words of most answers).
+        if !core.is_empty() {
+            let class = if core.bytes().any(|b| b.is_ascii_digit()) {
+                Class::Exact
+            } else {
+                Class::Word
+            };
+            tokens.push(Token::new(core, class, part, place, stemmer));
+        }
+        return;
+    }
     // A possessive `'s` is not a word.
     let core = core.strip_suffix("'s").unwrap_or(core);
     let start = tokens.len();
@@ -531,61 +563,4 @@ pub fn letters_too_far(a: u32, b: u32, limit: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::lang::stemmer;
-
-    fn norms(text: &str) -> Vec<String> {
-        tokenize(text, &stemmer(), Parts::Skip)
-            .into_iter()
-            .map(|t| t.norm.to_string())
-            .collect()
-    }
-
-    #[test]
-    fn punctuation_breaks_words_and_case_folds() {
-        assert_eq!(
-            norms("Data, PERSISTS; (mostly)!"),
-            ["data", "persists", "mostly"]
-        );
-        assert_eq!(norms("daemon-managed"), ["daemon", "managed"]);
-        assert_eq!(norms("the host's disk"), ["the", "host", "disk"]);
-    }
-
-    #[test]
-    fn code_like_tokens_stay_whole() {
-        assert_eq!(
-            norms("Use --mount type=tmpfs, -p 8080:80 and /var/lib/docker/volumes."),
-            [
-                "use",
-                "--mount",
-                "type=tmpfs",
-                "-p",
-                "8080:80",
-                "and",
-                "/var/lib/docker/volumes"
-            ]
-        );
-        assert_eq!(
-            norms("config.json postgres:15"),
-            ["config.json", "postgres:15"]
-        );
-        let tokens = tokenize("`/var/lib/docker`", &stemmer(), Parts::Emit);
-        assert_eq!(tokens[0].class, Class::Code);
-        assert_eq!(&*tokens[0].norm, "/var/lib/docker");
-        assert!(tokens[1..].iter().all(|t| t.part));
-    }
-
-    #[test]
-    fn nfkc_and_contractions() {
-        assert_eq!(norms("ｄａｅｍｏｎ isn\u{2019}t"), ["daemon", "is", "not"]);
-        assert_eq!(norms("can't"), ["can", "not"]);
-    }
-
-    #[test]
-    fn clauses_are_counted() {
-        let tokens = tokenize("not here, there", &stemmer(), Parts::Skip);
-        assert_eq!(tokens[1].place.clause, 0);
-        assert_eq!(tokens[2].place.clause, 1);
-    }
-}
+mod tests;

@@ -11,6 +11,10 @@ impl Contrasts {
     /// A pair `a:b` of the answer whose reverse `b:a` the model answer states, and not
     /// itself (host and container ports, or paths, swapped).
     pub(super) fn turned_pair(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.code.is_empty() {
+            // No pair of the model answer to turn round.
+            return None;
+        }
         answer.tokens().iter().find_map(|t| {
             let (a, b) = pair(&t.norm)?;
             let turned = format!("{b}:{a}");

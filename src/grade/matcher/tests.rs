@@ -1,6 +1,7 @@
 //! Tests of word, phrase and negation matching.
 
 use super::*;
+use crate::grade::token::tokenize;
 use crate::lang::stemmer;
 
 /// `keyword` found in `answer`: the words and whether the match counts.
@@ -241,4 +242,32 @@ fn a_negated_keyword_wants_the_negation() {
         Some((vec!["lost".to_owned()], false))
     );
     assert!(counts("it is never stored on disk", "not disk"));
+}
+
+#[test]
+fn what_a_word_matches_is_remembered_per_vocabulary() {
+    let s = stemmer();
+    let pattern = |w: &str, vocab: &mut Vocab| {
+        Pattern::new(tokenize(w, &s, Parts::Skip), false, false, vocab)
+    };
+    let found = |p: &Pattern, vocab: &Vocab| {
+        PreparedAnswer::new("the deamon", &s, vocab)
+            .find(p, vocab)
+            .is_some()
+    };
+    let mut vocab = Vocab::default();
+    let daemon = pattern("daemon", &mut vocab);
+    assert!(found(&daemon, &vocab), "a typo");
+    let mut other = Vocab::default();
+    let volume = pattern("volume", &mut other);
+    assert!(!found(&volume, &other));
+    assert!(found(&daemon, &vocab), "again, after another vocabulary");
+    // The vocabulary grows: the word is now a keyword word as written, and no typo of
+    // another.
+    let deamon = pattern("deamon", &mut vocab);
+    assert!(found(&deamon, &vocab));
+    assert!(
+        !found(&daemon, &vocab),
+        "not what it matched before the change"
+    );
 }

@@ -118,8 +118,10 @@ pub fn compile(
     let full_weight = derived
         .as_ref()
         .and_then(|r| derive::full_weight(r, &options.derive));
+    // Near forms are off by default: their stems are worked out only when asked for.
     let near = derived
         .as_ref()
+        .filter(|_| options.derive.near > 0.0)
         .map(|r| derive::near_stems(r, stemmer))
         .unwrap_or_default();
     Compiled {

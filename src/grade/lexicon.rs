@@ -181,6 +181,9 @@ mod tests {
         );
         assert!(expand(&lexicon, "oom").contains(&"out of memory".to_owned()));
         assert!(expand(&lexicon, "out of memory").contains(&"oom".to_owned()));
+        let loopback = expand(&lexicon, "localhost");
+        assert!(loopback.contains(&"::1".to_owned()), "{loopback:?}");
+        assert!(expand(&lexicon, "::1").contains(&"127.0.0.1".to_owned()));
         assert_eq!(
             expand(&lexicon, "--memory"),
             ["--memory"],

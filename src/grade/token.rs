@@ -529,6 +529,14 @@ fn is_code(core: &str) -> bool {
     if core.contains('/') {
         return true;
     }
+    // A compressed IPv6 address: `::1`, `fe80::1`, `[::1]:5432` (its `[` trimmed).
+    if core.contains("::")
+        && core
+            .bytes()
+            .all(|b| b == b':' || b == b']' || b.is_ascii_hexdigit())
+    {
+        return true;
+    }
     // `key=value`, a port mapping or image tag (`8080:80`, `postgres:15`), a dotted or
     // snake_case name (`config.json`, `max_connections`): a separator between two
     // letters or digits.

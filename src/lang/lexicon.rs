@@ -14,7 +14,7 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["memory", "ram", "space"],
     &["folder", "directory", "dir"],
     &["delete", "remove", "erase"],
-    &["localhost", "127.0.0.1", "loopback"],
+    &["localhost", "127.0.0.1", "::1", "loopback"],
     &["persist", "survive", "outlive", "outlast"],
     &["kill", "terminate"],
     &["disk", "drive"],

@@ -119,6 +119,7 @@ fn paths_and_options_are_trimmed_and_split() {
     ));
     assert!(counts("write \"target=/app/data\"", "/app/data"));
     assert!(counts("it dials 127.0.0.1:5432", "127.0.0.1"));
+    assert!(counts("it dials [::1]:5432", "::1"));
 }
 
 #[test]

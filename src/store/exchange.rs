@@ -122,6 +122,10 @@ impl Store {
 /// up to 512 MB, only as much as the merge touches.
 const IMPORT_CACHE_KIB: i64 = -512 * 1024;
 
+/// The page cache while an import makes the log's indexes again, which is also the
+/// size of the runs SQLite's sorter sorts in memory (see [`Store::merge`]): 4 MB.
+const INDEX_CACHE_KIB: i64 = -4 * 1024;
+
 /// How much of the database an import reads through a memory map rather than a read
 /// call per page: looking up a million uuids is a million page reads.
 const IMPORT_MMAP_BYTES: i64 = 1 << 30;
@@ -452,14 +456,39 @@ impl Store {
         self.connection
             .pragma_update(None, "ignore_check_constraints", true)
             .map_err(sqlite)?;
+        // An import into an empty log writes nearly every page of the database anew.
+        // Through the write-ahead log each is written twice (into the log at the commit,
+        // then into the database at the checkpoint), as frames that straddle the file
+        // system's pages. With a rollback journal each page is written once, in place;
+        // the journal keeps the few pages the empty database had, so a failure or a
+        // crash still rolls back to them. While another connection has the database
+        // open, SQLite refuses the switch and the import goes through the log as usual.
+        let journaled = self.log_is_empty().map_err(sqlite)?
+            && journal_mode(&self.connection, "delete").is_ok_and(|mode| mode == "delete");
         let merged = self.merge(me, scheduler, same_learner, feed);
         let checks = self
             .connection
             .pragma_update(None, "ignore_check_constraints", false)
             .map_err(sqlite);
+        // Back to the write-ahead log whatever the outcome (`Store::open` would set it
+        // again anyway).
+        let logged = if journaled {
+            journal_mode(&self.connection, "wal").map(drop)
+        } else {
+            Ok(())
+        };
         let imported = merged?;
         checks?;
+        logged.map_err(sqlite)?;
         Ok(imported)
+    }
+
+    /// Whether the review log holds no review.
+    fn log_is_empty(&self) -> rusqlite::Result<bool> {
+        self.connection
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM review)", [], |row| {
+                row.get(0)
+            })
     }
 
     /// [`Store::import`]'s transaction, the pragmas set.
@@ -496,13 +525,24 @@ impl Store {
         feed(&mut importer)?;
         importer.write_pending().map_err(sqlite)?;
         if let Some(indexes) = importer.dropped_indexes.take() {
-            // Building an index is a sort: let SQLite sort on a second core.
+            // Building an index is a sort. SQLite sorts in memory runs of at most the
+            // page cache's size: with the import's large cache, one run of the whole
+            // index, sorted on this thread. With a small cache it sorts many runs that
+            // fit the processor's caches, on a second core while this one reads the
+            // table, and merges them (the pages the cache no longer holds are written
+            // to the database or its log, as the commit would have).
             transaction
                 .pragma_update(None, "threads", 2)
+                .map_err(sqlite)?;
+            transaction
+                .pragma_update(None, "cache_size", INDEX_CACHE_KIB)
                 .map_err(sqlite)?;
             for sql in indexes {
                 transaction.execute_batch(&sql).map_err(sqlite)?;
             }
+            transaction
+                .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)
+                .map_err(sqlite)?;
         }
         let Importer {
             mut imported,
@@ -519,4 +559,12 @@ impl Store {
         transaction.commit().map_err(sqlite)?;
         Ok(imported)
     }
+}
+
+/// Sets the database's journal mode to `mode`, returning the mode it has after
+/// (lower case).
+fn journal_mode(connection: &rusqlite::Connection, mode: &str) -> rusqlite::Result<String> {
+    let now: String =
+        connection.pragma_update_and_check(None, "journal_mode", mode, |row| row.get(0))?;
+    Ok(now.to_ascii_lowercase())
 }

@@ -118,9 +118,13 @@ fn check_header(
         });
     }
     // With a write-ahead log present, pages may legitimately live only in the
-    // log until the next checkpoint; the size check applies without one.
-    let wal_holds_pages = std::fs::metadata(companion(path, "-wal")).is_ok_and(|m| m.len() > 0);
-    if !wal_holds_pages {
+    // log until the next checkpoint; with a rollback journal (left by an import into an
+    // empty log that stopped half-way, see `Store::import`) the header may give the size
+    // of a transaction the file holds only part of, which the journal rolls back. The
+    // size check applies without either.
+    let holds_pages =
+        |suffix| std::fs::metadata(companion(path, suffix)).is_ok_and(|m| m.len() > 0);
+    if !holds_pages("-wal") && !holds_pages("-journal") {
         let pages = u32::from_be_bytes([header[28], header[29], header[30], header[31]]);
         // The in-header size is valid only when the two change counters agree.
         let counter_valid = header[24..28] == header[92..96];

@@ -453,3 +453,93 @@ fn an_import_checks_what_the_log_constraints_would_and_turns_them_back_on() {
         .execute("INSERT INTO review (uuid, device, bank, question, reviewed_at, mode, answer, rating, duration_ms, state_before) VALUES ('u', 'd', 'b', 'q', 1, 'nap', '', 3, 0, 'new')", []);
     assert!(check.is_err(), "the mode's CHECK holds again: {check:?}");
 }
+
+/// The journal mode the database file's header gives (its read and write versions:
+/// 2 for the write-ahead log, 1 for a rollback journal), read as a plain file.
+fn header_journal(path: &std::path::Path) -> &'static str {
+    use std::io::Read;
+    let mut header = [0u8; 20];
+    std::fs::File::open(path)
+        .unwrap()
+        .read_exact(&mut header)
+        .unwrap();
+    match (header[18], header[19]) {
+        (2, 2) => "wal",
+        (1, 1) => "rollback",
+        other => panic!("versions {other:?}"),
+    }
+}
+
+#[test]
+fn an_import_into_an_empty_log_writes_through_a_rollback_journal_and_goes_back_to_wal() {
+    let (dir, mut store) = temp_store();
+    let path = dir.path().join("nested/folder/recall.db");
+    let me = store.identity().unwrap().learner;
+    let mode = |store: &Store| -> String {
+        store
+            .connection()
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .unwrap()
+    };
+    // A failure rolls back through the journal: nothing is written, no journal is left.
+    let refused = store.import(&scheduler(), false, |importer| {
+        (0..3).try_for_each(|n| importer.add(imported(n, &me)))?;
+        assert_eq!(header_journal(&path), "rollback");
+        importer.add(Review {
+            score: Some(2.0),
+            ..imported(3, &me)
+        })
+    });
+    assert!(matches!(refused, Err(StoreError::ScoreOutOfRange(_))));
+    assert_eq!(store.review_count().unwrap(), 0);
+    assert_eq!(mode(&store), "wal");
+    assert!(!inspect::companion(&path, "-journal").exists());
+    let done = store
+        .import(&scheduler(), false, |importer| {
+            (0..12_000).try_for_each(|n| importer.add(imported(n, &me)))?;
+            assert_eq!(header_journal(&path), "rollback");
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    assert_eq!((done.added, done.cards), (12_000, Some(500)));
+    assert_eq!(mode(&store), "wal");
+    assert_eq!(header_journal(&path), "wal");
+    // A log with reviews in it is merged into through the write-ahead log.
+    store
+        .import(&scheduler(), false, |importer| {
+            importer.add(imported(12_000, &me))?;
+            assert_eq!(header_journal(&path), "wal");
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    assert_eq!(store.review_count().unwrap(), 12_001);
+    assert_eq!(
+        store.cards().unwrap().len(),
+        500,
+        "the cards of every question"
+    );
+}
+
+#[test]
+fn an_import_into_an_empty_log_another_connection_has_open_stays_in_wal() {
+    let (dir, mut store) = temp_store();
+    let path = dir.path().join("nested/folder/recall.db");
+    let me = store.identity().unwrap().learner;
+    let other = Connection::open(&path).unwrap();
+    let reviews: i64 = other
+        .query_row("SELECT COUNT(*) FROM review", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(reviews, 0);
+    let done = store
+        .import(&scheduler(), false, |importer| {
+            (0..20).try_for_each(|n| importer.add(imported(n, &me)))?;
+            assert_eq!(header_journal(&path), "wal");
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    assert_eq!(done.added, 20);
+    let reviews: i64 = other
+        .query_row("SELECT COUNT(*) FROM review", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(reviews, 20, "the other connection reads the import");
+}

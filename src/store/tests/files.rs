@@ -312,3 +312,59 @@ fn a_backup_is_a_sound_single_file_copy_and_never_the_database_itself() {
         "{error}"
     );
 }
+
+#[test]
+fn a_database_left_with_the_rollback_journal_of_a_stopped_import_is_rolled_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("recall.db");
+    drop(Store::open(&path).unwrap());
+    // What an import into an empty log (`Store::import`) leaves when it is killed while
+    // writing: the database in rollback mode, part of the import in the file, and the
+    // journal holding the pages it changed.
+    let connection = Connection::open(&path).unwrap();
+    connection
+        .pragma_update(None, "journal_mode", "delete")
+        .unwrap();
+    // A small cache, so the import's pages go to the file before the commit.
+    connection.pragma_update(None, "cache_size", 10).unwrap();
+    connection
+        .execute_batch(
+            "BEGIN IMMEDIATE; \
+             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) \
+             INSERT INTO review (uuid, device, bank, question, reviewed_at, mode, answer, \
+             rating, duration_ms, state_before) \
+             SELECT printf('u%d', i), 'd', 'b', 'q' || i, i, 'drill', 'an answer', 3, 10, 'new' \
+             FROM n;",
+        )
+        .unwrap();
+    let mut database = std::fs::read(&path).unwrap();
+    let journal = std::fs::read(inspect::companion(&path, "-journal")).unwrap();
+    connection.execute_batch("ROLLBACK").unwrap();
+    drop(connection);
+    assert!(!journal.is_empty());
+    // The header as the commit writes it first: the size the import will have, which
+    // the file does not have yet.
+    let pages = (database.len() / 4096) as u32 + 100;
+    database[28..32].copy_from_slice(&pages.to_be_bytes());
+    let stopped = dir.path().join("stopped.db");
+    std::fs::write(&stopped, &database).unwrap();
+    std::fs::write(inspect::companion(&stopped, "-journal"), &journal).unwrap();
+
+    let store = Store::open(&stopped).unwrap();
+    assert_eq!(
+        store.review_count().unwrap(),
+        0,
+        "rolled back to the empty log"
+    );
+    let mode: String = store
+        .connection()
+        .pragma_query_value(None, "journal_mode", |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert!(!inspect::companion(&stopped, "-journal").exists());
+    let check: String = store
+        .connection()
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}

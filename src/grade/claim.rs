@@ -69,10 +69,6 @@ fn list(answer: &PreparedAnswer) -> bool {
     let function = words()
         .filter(|t| !t.glued && (t.stop || t.negation))
         .count();
-    // Fewer than one word in ten that makes grammar; a comma list, fewer than one in 20.
-    if function * 10 >= count {
-        return false;
-    }
     let mut colons = 0;
     let mut clauses = 1;
     let mut last: Option<super::token::Place> = None;
@@ -93,7 +89,16 @@ fn list(answer: &PreparedAnswer) -> bool {
         // ("pid: processes; net: network stack") are not.
         return function == 0 && clauses >= 4 * colons && count * 4 <= clauses * 5;
     }
-    clauses == 1 || (clauses >= MIN_LIST_ITEMS && count * 2 <= clauses * 5 && function * 20 < count)
+    // One run of words with fewer than one word in ten that makes grammar; or a comma
+    // list of short items with fewer than one such word in 20, or, all in one sentence,
+    // at most one to four items ("root on the host" and "single point of failure" are
+    // items of a list, not a sentence; several short sentences are a terse answer).
+    let first = words().next().map(|t| t.place.sentence);
+    let one_sentence = words().all(|t| Some(t.place.sentence) == first);
+    (clauses == 1 && function * 10 < count)
+        || (clauses >= MIN_LIST_ITEMS
+            && count * 2 <= clauses * 5
+            && (function * 20 < count || (one_sentence && function * 4 <= clauses)))
 }
 
 /// One sentence of three or more words said three times or more, or sentences of which
@@ -188,6 +193,13 @@ mod tests {
             Some(NotAClaim::List),
             "terms under headings"
         );
+        assert_eq!(
+            shape(
+                "docker.sock, --privileged, root on the host, escape, kaniko, buildah, rootless, remote builder, ephemeral VM, cap-drop."
+            ),
+            Some(NotAClaim::List),
+            "a comma list with a phrase or two among its items"
+        );
     }
 
     #[test]
@@ -200,6 +212,8 @@ mod tests {
             "Periodic in-container probe; cheap, timed, tests serving; Swarm/Compose act, Kubernetes ignores.",
             "Declarative multi-service YAML; one-command up/down; versioned, reproducible, shared network.",
             "Permanently deletes unused volumes.",
+            "Run as a non-root user, drop all capabilities, keep seccomp on, no-new-privileges, read-only rootfs, never --privileged, userns remap, rootless mode.",
+            "Periodic command, exit code sets health. Good: cheap, timeout, tests real serving. Engine just records; Swarm/Compose service_healthy act, k8s ignores",
             "OOM kill at 512m (137 = SIGKILL); CPU irrelevant. Fix leak or raise --memory.",
             "alpine: tiny, shell+apk, musl. distroless: runtime only, no shell/pkg manager. scratch: empty, static binaries only.",
         ] {

@@ -94,6 +94,8 @@ pub struct Contrasts {
     /// The code tokens of the prompt and situation: an answer quoting them contradicts
     /// nothing.
     quoted: Vec<Arc<str>>,
+    /// The values the model answer ties to words of their own.
+    roles: roles::Roles,
 }
 
 /// What compiling a question's contrasts needs.
@@ -125,6 +127,7 @@ impl Contrasts {
             groups,
             code: code_of(cx.model, false),
             quoted: code_of(cx.question, true),
+            roles: roles::Roles::new(cx.model),
         }
     }
 
@@ -137,6 +140,7 @@ impl Contrasts {
             .collect();
         out.extend(self.turned_pair(answer));
         out.extend(self.other_path(answer));
+        out.extend(self.roles.check(answer));
         out
     }
 }
@@ -456,6 +460,7 @@ impl Group {
 }
 
 mod code;
+mod roles;
 mod sets;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,228 @@
+//! Roles turned round between two values the model answer tells apart: the numbers
+//! it ties to different words ("the host folder is owned by UID 1000,
+//! while Postgres runs as UID 999"; "traffic on host port 8080 ... the container's IP
+//! on port 80"). An answer that uses both values and ties each to the other's words
+//! ("the host folder belongs to UID 999 while Postgres runs as UID 1000") contradicts
+//! the model answer, whatever concepts it names.
+//!
+//! A value's words are the content words of its segment (see
+//! [`Place`](crate::grade::token::Place)) that stand nearer to it than to any other
+//! value there; a word as near to two values belongs to neither. A value's *own* words
+//! are those the model answer gives it and no other value. A segment with a negation
+//! is left out of both texts: "8080 is not the container's port" ties nothing.
+//!
+//! The answer turns two values `a` and `b` round when each carries more of the other's
+//! own words than of its own. Only plain numbers are values: flags and paths come
+//! several to a sentence, each with a purpose of its own, and tied by nearness alone
+//! they failed right answers.
+
+use super::Contradiction;
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::Class;
+use std::sync::Arc;
+
+/// The values of a model answer with words of their own, at least two.
+#[derive(Default)]
+pub(super) struct Roles {
+    values: Vec<Value>,
+}
+
+struct Value {
+    /// The number, as written.
+    norm: Arc<str>,
+    /// The stems the model answer ties to it and to no other value.
+    own: Vec<Arc<str>>,
+}
+
+impl Roles {
+    /// The values of `model` and their own words.
+    pub(super) fn new(model: &PreparedAnswer) -> Roles {
+        let ties = ties(model);
+        let mut norms: Vec<Arc<str>> = ties.iter().map(|(v, _)| v.clone()).collect();
+        norms.sort_unstable();
+        norms.dedup();
+        let values: Vec<Value> = norms
+            .into_iter()
+            .filter_map(|norm| {
+                let mut own: Vec<Arc<str>> = ties
+                    .iter()
+                    .filter(|(v, s)| *v == norm && !ties.iter().any(|(w, t)| *w != norm && t == s))
+                    .map(|(_, s)| s.clone())
+                    .collect();
+                own.sort_unstable();
+                own.dedup();
+                (!own.is_empty()).then_some(Value { norm, own })
+            })
+            .collect();
+        if values.len() < 2 {
+            return Roles::default();
+        }
+        Roles { values }
+    }
+
+    /// The first pair of values `answer` turns round, if any.
+    pub(super) fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.values.is_empty() {
+            return None;
+        }
+        let ties = ties(answer);
+        // For each value, the distinct stems the answer ties to it.
+        let carried = |value: &Value| -> Vec<&Arc<str>> {
+            let mut stems: Vec<&Arc<str>> = ties
+                .iter()
+                .filter(|(v, _)| *v == value.norm)
+                .map(|(_, s)| s)
+                .collect();
+            stems.sort_unstable();
+            stems.dedup();
+            stems
+        };
+        let count =
+            |stems: &[&Arc<str>], of: &Value| stems.iter().filter(|s| of.own.contains(s)).count();
+        let present: Vec<(&Value, Vec<&Arc<str>>)> = self
+            .values
+            .iter()
+            .filter(|v| ties.iter().any(|(w, _)| *w == v.norm))
+            .map(|v| (v, carried(v)))
+            .collect();
+        for (a, at_a) in &present {
+            for (b, at_b) in &present {
+                if a.norm == b.norm {
+                    continue;
+                }
+                // Both turned round: one value alone carrying a word of the other's is
+                // too often a long sentence that runs from one to the other.
+                if count(at_a, b) > count(at_a, a) && count(at_b, a) > count(at_b, b) {
+                    let matched = at_a
+                        .iter()
+                        .filter(|s| b.own.contains(s))
+                        .map(|s| s.to_string())
+                        .collect();
+                    return Some(Contradiction {
+                        role: "roles".to_owned(),
+                        said: a.norm.to_string(),
+                        model: format!("`{}` for that (the two turned round)", b.norm),
+                        anchor: None,
+                        matched,
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// (value, stem) for each content word of `text` that stands nearer to one value than
+/// to any other in its segment, outside segments with a negation. A value that has no
+/// word nearer to it is still listed once, with an empty stem, so that its presence is
+/// known.
+fn ties(text: &PreparedAnswer) -> Vec<(Arc<str>, Arc<str>)> {
+    let tokens = text.tokens();
+    let mut out = Vec::new();
+    // Word positions of the tokens of the sentence's grammar (not the parts of a code
+    // token), segment by segment.
+    let mut start = 0;
+    while start < tokens.len() {
+        let segment = tokens[start].place.segment;
+        let mut end = start;
+        while end < tokens.len() && tokens[end].place.segment == segment {
+            end += 1;
+        }
+        let words: Vec<usize> = (start..end).filter(|&i| !tokens[i].part).collect();
+        start = end;
+        if words.iter().any(|&i| tokens[i].is_negation()) {
+            continue;
+        }
+        let values: Vec<usize> = (0..words.len())
+            .filter(|&p| is_value(&tokens[words[p]]))
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        for &v in &values {
+            out.push((tokens[words[v]].norm.clone(), Arc::from("")));
+        }
+        for (p, &i) in words.iter().enumerate() {
+            let t = &tokens[i];
+            if t.class != Class::Word || t.stop || t.glued {
+                continue;
+            }
+            let mut best: Option<(usize, usize)> = None;
+            let mut tie = false;
+            for &v in &values {
+                let d = p.abs_diff(v);
+                match best {
+                    Some((bd, _)) if d > bd => {}
+                    Some((bd, bv)) if d == bd => {
+                        tie |= tokens[words[bv]].norm != tokens[words[v]].norm;
+                    }
+                    _ => {
+                        best = Some((d, v));
+                        tie = false;
+                    }
+                }
+            }
+            if let (Some((_, v)), false) = (best, tie) {
+                out.push((tokens[words[v]].norm.clone(), t.stem.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// A number (`999`, `8080`), not a part of a code token (`8080:80`). Flags and paths
+/// are no values: an answer names several flags in one sentence, each with its own
+/// purpose, and the nearest word says little of which is which.
+fn is_value(token: &crate::grade::token::Token) -> bool {
+    token.class == Class::Exact && !token.part && token.norm.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grade::matcher::Vocab;
+    use rust_stemmers::{Algorithm, Stemmer};
+
+    fn prepared(text: &str) -> PreparedAnswer {
+        PreparedAnswer::new(
+            text,
+            &Stemmer::create(Algorithm::English),
+            &Vocab::default(),
+        )
+    }
+
+    const UID: &str = "The host folder is owned by the host user (UID 1000), while Postgres \
+        inside the container runs as the postgres user (UID 999); the two UIDs clash.";
+
+    #[test]
+    fn values_tied_to_each_others_words_are_turned_round() {
+        let roles = Roles::new(&prepared(UID));
+        let turned = roles
+            .check(&prepared(
+                "The host folder is owned by UID 999 while Postgres in the container runs as UID 1000.",
+            ))
+            .expect("turned round");
+        assert_eq!(turned.role, "roles");
+    }
+
+    #[test]
+    fn values_the_right_way_round_or_in_other_words_pass() {
+        let roles = Roles::new(&prepared(UID));
+        for right in [
+            "The folder on the host is owned by UID 1000, but postgres runs as 999.",
+            "Postgres runs as UID 999 and the directory belongs to the host user 1000.",
+            "Ownership clash between 1000 and 999; use a named volume.",
+            "UID 999 is not the owner of the host folder; 1000 is.",
+        ] {
+            assert_eq!(roles.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn one_value_gives_no_roles() {
+        let roles = Roles::new(&prepared(
+            "The exit code is 137 because the kernel killed it.",
+        ));
+        assert!(roles.values.is_empty());
+    }
+}

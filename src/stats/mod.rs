@@ -122,12 +122,29 @@ pub fn compute(
     today: StudyDay,
     offset: FixedOffset,
 ) -> Result<Stats, StoreError> {
-    let totals = ReviewTotals::read(store, catalog, today)?;
-    let cards = store.cards()?;
+    // The year's reviews: from the file of them beside the database (see [`recent`]),
+    // brought up to the log, or read from the log when there is none; on a connection
+    // of their own while this one reads the cards.
+    let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
+    let database = store.path();
+    let path = recent::path_for(database);
+    let (reviews, cards) = std::thread::scope(|scope| {
+        let reviews = scope.spawn(|| {
+            let middle = today.shifted(-(HEATMAP_DAYS / 2)).start;
+            RecentReviews::read(&Store::open(database)?, &path, since, middle)
+        });
+        let cards = store.cards();
+        (reviews.join(), cards)
+    });
+    // A panic reading the reviews is a bug: carry it on, as an unjoined thread would.
+    let reviews = reviews.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let totals = ReviewTotals::count(&reviews, catalog, today);
+    let cards = cards?;
     let cards = CardIndex::new(&cards);
-    Ok(summarise(
-        catalog, &cards, &totals, scheduler, now, today, offset,
-    ))
+    let stats = summarise(catalog, &cards, &totals, scheduler, now, today, offset);
+    // Written when it changed enough; failing to write it is not an error.
+    reviews.save(&path, since);
+    Ok(stats)
 }
 
 /// Every question of `catalog` (its outline: the statistics need no more) with its bank.
@@ -160,20 +177,6 @@ impl ReviewTotals {
             recent_reviews: 0,
             recent_passed: 0,
         }
-    }
-
-    /// Counts the year's reviews of `catalog`'s questions: from the file of recent
-    /// reviews beside the database (see [`recent`]), brought up to the log, or read
-    /// from the log when there is none; the file is then written when it changed
-    /// enough.
-    fn read(store: &Store, catalog: &Catalog, today: StudyDay) -> Result<ReviewTotals, StoreError> {
-        let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
-        let middle = today.shifted(-(HEATMAP_DAYS / 2)).start;
-        let path = recent::path_for(store.path());
-        let reviews = RecentReviews::read(store, &path, since, middle)?;
-        let totals = ReviewTotals::count(&reviews, catalog, today);
-        reviews.save(&path, since);
-        Ok(totals)
     }
 
     /// The totals of `reviews`, only those of `catalog`'s questions.

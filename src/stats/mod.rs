@@ -200,19 +200,18 @@ impl ReviewTotals {
             .start
             .timestamp_micros();
         let mut totals = ReviewTotals::new();
-        for i in 0..reviews.len() {
-            let at = reviews.at[i];
-            if at < since || !known[reviews.key[i] as usize] {
+        for row in reviews.rows() {
+            let at = row.at;
+            if at < since || !known[row.key as usize] {
                 continue;
             }
             let back = -today.index_of_micros(at);
             if (0..HEATMAP_DAYS).contains(&back) {
                 totals.per_day[back as usize] += 1;
             }
-            let flags = reviews.flags[i];
-            if at >= retention_start && flags & recent::LEARNT != 0 {
+            if at >= retention_start && row.flags & recent::LEARNT != 0 {
                 totals.recent_reviews += 1;
-                if flags & recent::PASSED != 0 {
+                if row.flags & recent::PASSED != 0 {
                     totals.recent_passed += 1;
                 }
             }

@@ -69,12 +69,15 @@ struct Head {
 #[derive(Default)]
 pub(super) struct RecentReviews {
     head: Head,
-    /// Per row: its question, an index into `head.keys`.
-    pub(super) key: Vec<u32>,
-    /// Per row: its time, in microseconds since 1970.
-    pub(super) at: Vec<i64>,
-    /// Per row: [`LEARNT`] and [`PASSED`].
-    pub(super) flags: Vec<u8>,
+    /// The file's bytes, its rows read where they are (see [`RecentReviews::rows`]):
+    /// its columns start at `columns` and hold `stored` rows.
+    file: Vec<u8>,
+    columns: usize,
+    stored: usize,
+    /// The rows added to the file's (all of them when it was not read), by column.
+    key: Vec<u32>,
+    at: Vec<i64>,
+    flags: Vec<u8>,
     /// Index of `head.keys` by [`key_hash`], made when the first row is added.
     key_index: FxHashMap<u128, u32>,
     /// Whether the rows differ from the file's (and how many were added to them).
@@ -89,6 +92,16 @@ fn key_hash(bank: &str, question: &str) -> u128 {
     hasher.update(bank.as_bytes());
     hasher.update(question.as_bytes());
     hasher.digest128()
+}
+
+/// One review, as [`RecentReviews::rows`] gives it.
+pub(super) struct Row {
+    /// Its question, an index into [`RecentReviews::keys`].
+    pub(super) key: u32,
+    /// Its time, in microseconds since 1970.
+    pub(super) at: i64,
+    /// [`LEARNT`] and [`PASSED`].
+    pub(super) flags: u8,
 }
 
 /// A review's flags.
@@ -186,7 +199,29 @@ impl RecentReviews {
 
     /// How many rows there are.
     pub(super) fn len(&self) -> usize {
-        self.key.len()
+        self.stored + self.key.len()
+    }
+
+    /// Every row: the file's, then those added.
+    pub(super) fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        let columns = self.file.get(self.columns..).unwrap_or_default();
+        let (key, rest) = columns.split_at(self.stored * 4);
+        let (at, flags) = rest.split_at(self.stored * 8);
+        let stored =
+            key.chunks_exact(4)
+                .zip(at.chunks_exact(8))
+                .zip(flags)
+                .map(|((key, at), flags)| Row {
+                    key: u32::from_le_bytes(key.try_into().unwrap_or_default()),
+                    at: i64::from_le_bytes(at.try_into().unwrap_or_default()),
+                    flags: *flags,
+                });
+        let added = self.key.iter().zip(&self.at).zip(&self.flags);
+        stored.chain(added.map(|((key, at), flags)| Row {
+            key: *key,
+            at: *at,
+            flags: *flags,
+        }))
     }
 
     /// The questions rows refer to: bank and question ids.
@@ -196,39 +231,18 @@ impl RecentReviews {
 
     /// Writes the rows at or after `since` to `path` when they were read afresh or
     /// enough were added to be worth it; returns whether it wrote.
-    pub(super) fn save(mut self, path: &Path, since: DateTime<Utc>) -> bool {
+    pub(super) fn save(&self, path: &Path, since: DateTime<Utc>) -> bool {
         let worth = self.rebuilt || self.added * REWRITE_SHARE >= self.len().max(1);
         if !worth || self.head.last.is_none() {
             return false;
         }
-        self.keep_since(since.timestamp_micros());
-        let bytes = self.encode();
+        let bytes = self.encode(since.timestamp_micros());
         let write = || -> std::io::Result<()> {
             let mut file = crate::atomic_file::AtomicFile::create(path)?;
             file.write_all(&bytes)?;
             file.commit_unsynced()
         };
         write().is_ok()
-    }
-
-    /// Drops the rows before `since` (µs).
-    fn keep_since(&mut self, since: i64) {
-        if self.head.since >= since {
-            return;
-        }
-        let mut kept = 0;
-        for i in 0..self.len() {
-            if self.at[i] >= since {
-                self.key[kept] = self.key[i];
-                self.at[kept] = self.at[i];
-                self.flags[kept] = self.flags[i];
-                kept += 1;
-            }
-        }
-        self.key.truncate(kept);
-        self.at.truncate(kept);
-        self.flags.truncate(kept);
-        self.head.since = since;
     }
 
     /// The number of a question's key, added to the keys when new. The keys read from
@@ -262,28 +276,30 @@ impl RecentReviews {
 
     /// The file's bytes: [`MAGIC`], the length of the [`Head`] (8 bytes,
     /// little-endian), the head (postcard), the number of rows (8 bytes), each column
-    /// whole, little-endian, and the xxh3 of everything before it (8 bytes).
-    fn encode(&self) -> Vec<u8> {
+    /// whole, little-endian, and the xxh3 of everything before it (8 bytes). Only
+    /// the rows at or after `since` (µs, not before the rows' own `since`) are kept.
+    fn encode(&self, since: i64) -> Vec<u8> {
         let head = &self.head;
-        let head = postcard::to_stdvec(&(STAMP, head.since, &head.last, head.log_rows, &head.keys))
+        let since = since.max(head.since);
+        let head = postcard::to_stdvec(&(STAMP, since, &head.last, head.log_rows, &head.keys))
             .unwrap_or_default();
-        let rows = self.len();
-        let mut bytes = Vec::with_capacity(32 + head.len() + rows * 13);
+        let rows: Vec<Row> = self.rows().filter(|row| row.at >= since).collect();
+        let mut bytes = Vec::with_capacity(32 + head.len() + rows.len() * 13);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&(head.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&head);
-        bytes.extend_from_slice(&(rows as u64).to_le_bytes());
-        self.key.iter().for_each(|v| bytes.extend(v.to_le_bytes()));
-        self.at.iter().for_each(|v| bytes.extend(v.to_le_bytes()));
-        bytes.extend_from_slice(&self.flags);
+        bytes.extend_from_slice(&(rows.len() as u64).to_le_bytes());
+        rows.iter().for_each(|r| bytes.extend(r.key.to_le_bytes()));
+        rows.iter().for_each(|r| bytes.extend(r.at.to_le_bytes()));
+        bytes.extend(rows.iter().map(|r| r.flags));
         let sum = xxhash_rust::xxh3::xxh3_64(&bytes);
         bytes.extend(sum.to_le_bytes());
         bytes
     }
 }
 
-/// The rows of a file's `bytes`; `None` when it is not one of this recall's or is
-/// damaged.
+/// The rows of a file's `bytes` (kept, and read where they are); `None` when it is not
+/// one of this recall's or is damaged.
 fn decode(bytes: Vec<u8>) -> Option<RecentReviews> {
     let (body, sum) = bytes.split_last_chunk::<8>()?;
     if xxhash_rust::xxh3::xxh3_64(body) != u64::from_le_bytes(*sum) {
@@ -297,30 +313,25 @@ fn decode(bytes: Vec<u8>) -> Option<RecentReviews> {
     if head.stamp != STAMP {
         return None;
     }
-    let (rows, body) = body.split_first_chunk::<8>()?;
-    let rows = usize::try_from(u64::from_le_bytes(*rows)).ok()?;
-    let (key, body) = body.split_at_checked(rows.checked_mul(4)?)?;
-    let (at, flags) = body.split_at_checked(rows.checked_mul(8)?)?;
-    if flags.len() != rows {
+    let (stored, columns) = body.split_first_chunk::<8>()?;
+    let stored = usize::try_from(u64::from_le_bytes(*stored)).ok()?;
+    // The columns are the rest: 13 bytes a row, every question number in range.
+    if stored.checked_mul(13)? != columns.len() {
         return None;
     }
-    let key: Vec<u32> = key
+    let keys = head.keys.len();
+    let in_range = columns[..stored * 4]
         .chunks_exact(4)
-        .map(|c| u32::from_le_bytes(c.try_into().unwrap_or([0; 4])))
-        .collect();
-    let keys = head.keys.len() as u32;
-    if key.iter().any(|k| *k >= keys) {
+        .all(|key| (u32::from_le_bytes(key.try_into().unwrap_or_default()) as usize) < keys);
+    if !in_range {
         return None;
     }
-    let at = at
-        .chunks_exact(8)
-        .map(|c| i64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-        .collect();
+    let columns = bytes.len() - 8 - columns.len();
     Some(RecentReviews {
         head,
-        key,
-        at,
-        flags: flags.to_vec(),
+        file: bytes,
+        columns,
+        stored,
         ..RecentReviews::default()
     })
 }
@@ -351,10 +362,11 @@ mod tests {
 
     /// Every row, as text, sorted (the halves are read in no set order).
     fn rows(reviews: &RecentReviews) -> Vec<String> {
-        let mut rows: Vec<String> = (0..reviews.len())
-            .map(|i| {
-                let (bank, question) = &reviews.keys()[reviews.key[i] as usize];
-                format!("{bank}/{question} {} {}", reviews.at[i], reviews.flags[i])
+        let mut rows: Vec<String> = reviews
+            .rows()
+            .map(|row| {
+                let (bank, question) = &reviews.keys()[row.key as usize];
+                format!("{bank}/{question} {} {}", row.at, row.flags)
             })
             .collect();
         rows.sort();

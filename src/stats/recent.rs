@@ -236,10 +236,9 @@ impl RecentReviews {
         if !worth || self.head.last.is_none() {
             return false;
         }
-        let bytes = self.encode(since.timestamp_micros());
         let write = || -> std::io::Result<()> {
             let mut file = crate::atomic_file::AtomicFile::create(path)?;
-            file.write_all(&bytes)?;
+            self.encode(since.timestamp_micros(), &mut file)?;
             file.commit_unsynced()
         };
         write().is_ok()
@@ -274,27 +273,37 @@ impl RecentReviews {
         self.added += 1;
     }
 
-    /// The file's bytes: [`MAGIC`], the length of the [`Head`] (8 bytes,
+    /// Writes the file to `out`: [`MAGIC`], the length of the [`Head`] (8 bytes,
     /// little-endian), the head (postcard), the number of rows (8 bytes), each column
     /// whole, little-endian, and the xxh3 of everything before it (8 bytes). Only
     /// the rows at or after `since` (µs, not before the rows' own `since`) are kept.
-    fn encode(&self, since: i64) -> Vec<u8> {
+    /// A column at a time, so that writing costs no copy of the rows.
+    fn encode(&self, since: i64, mut out: impl Write) -> std::io::Result<()> {
         let head = &self.head;
         let since = since.max(head.since);
         let head = postcard::to_stdvec(&(STAMP, since, &head.last, head.log_rows, &head.keys))
-            .unwrap_or_default();
-        let rows: Vec<Row> = self.rows().filter(|row| row.at >= since).collect();
-        let mut bytes = Vec::with_capacity(32 + head.len() + rows.len() * 13);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&(head.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&head);
-        bytes.extend_from_slice(&(rows.len() as u64).to_le_bytes());
-        rows.iter().for_each(|r| bytes.extend(r.key.to_le_bytes()));
-        rows.iter().for_each(|r| bytes.extend(r.at.to_le_bytes()));
-        bytes.extend(rows.iter().map(|r| r.flags));
-        let sum = xxhash_rust::xxh3::xxh3_64(&bytes);
-        bytes.extend(sum.to_le_bytes());
-        bytes
+            .map_err(std::io::Error::other)?;
+        let kept = || self.rows().filter(|row| row.at >= since);
+        let rows = kept().count();
+        let mut sum = xxhash_rust::xxh3::Xxh3::new();
+        let mut put = |bytes: &[u8]| {
+            sum.update(bytes);
+            out.write_all(bytes)
+        };
+        put(MAGIC)?;
+        put(&(head.len() as u64).to_le_bytes())?;
+        put(&head)?;
+        put(&(rows as u64).to_le_bytes())?;
+        let mut column = Vec::with_capacity(rows * 8);
+        column.extend(kept().flat_map(|row| row.key.to_le_bytes()));
+        put(&column)?;
+        column.clear();
+        column.extend(kept().flat_map(|row| row.at.to_le_bytes()));
+        put(&column)?;
+        column.clear();
+        column.extend(kept().map(|row| row.flags));
+        put(&column)?;
+        out.write_all(&sum.digest().to_le_bytes())
     }
 }
 

@@ -75,6 +75,9 @@ for run in $(seq "$runs"); do
   add drill_day_first "$(time_ms "$recall" --db "$work/big.db" drill --plain "$banks")"
   add drill_whole "$(time_ms "$recall" --db "$work/big.db" drill --plain "$banks")"
   add drill_cpu "$(cpu_ms "$recall" --db "$work/big.db" drill --plain "$banks")"
+  # stats: the first run reads the year's reviews from the database (and keeps them
+  # beside it, in recall.db.recent-reviews); the next ones continue that file.
+  add stats_first "$(time_ms "$recall" --db "$work/big.db" stats "$banks")"
   add stats "$(time_ms "$recall" --db "$work/big.db" stats "$banks")"
   add due "$(time_ms "$recall" --db "$work/big.db" due "$banks")"
   add card "$(time_ms "$recall" --db "$work/big.db" card "$card_key" --bank-path "$banks")"
@@ -99,6 +102,7 @@ row "drill to 1st question, warm (<= 0.05)" "$(med drill_warm)"
 row "drill, whole process, warm, the day's first" "$(med drill_day_first)"
 row "drill, whole process, warm (<= 0.10)" "$(med drill_whole)"
 row "drill, whole process, warm: CPU (user + sys)" "$(med drill_cpu)"
+row "recall stats, $rlabel, 1st run" "$(med stats_first)"
 row "recall stats, $rlabel (<= 300 ms)" "$(med stats)"
 row "recall due, $rlabel (<= 60 ms)" "$(med due)"
 row "recall card $card_key" "$(med card)"
@@ -112,8 +116,10 @@ check_cold_mb=$(peak_mb "$recall" --db "$work/memcheck.db" check "$banks")
 check_warm_mb=$(peak_mb "$recall" --db "$work/memcheck.db" check "$banks")
 cp "$dir/recall.db" "$work/mem.db"
 "$recall" --db "$work/mem.db" drill --plain "$banks" </dev/null >/dev/null 2>&1 || true
+stats_first_mb=$(peak_mb "$recall" --db "$work/mem.db" stats "$banks")
 echo "peak memory (MB): check no cache $check_cold_mb, check cached $check_warm_mb," \
   "drill warm (<= 64) $(peak_mb "$recall" --db "$work/mem.db" drill --plain "$banks")," \
+  "stats 1st run $stats_first_mb," \
   "stats $(peak_mb "$recall" --db "$work/mem.db" stats "$banks")," \
   "due $(peak_mb "$recall" --db "$work/mem.db" due "$banks")," \
   "card $(peak_mb "$recall" --db "$work/mem.db" card "$card_key" --bank-path "$banks")," \

@@ -4,9 +4,12 @@
 //! This is an engine module of its own, not part of the store, because it joins three
 //! things: the store's log and cards, the banks (which questions count, their tiers) and
 //! the scheduler (predicted recall now). The store knows nothing of banks, and the verbs
-//! only print what is computed here. Nothing here prints or reads the clock.
+//! only print what is computed here. Nothing here prints or reads the clock. The
+//! year's reviews are counted from a file of them kept beside the database
+//! ([`recent`]), continued from the log on each run.
 
 pub mod due;
+mod recent;
 
 use std::collections::BTreeMap;
 
@@ -15,8 +18,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::bank::{Bank, Catalog, Outline, Tier};
-use crate::schedule::{Card, Rating, Scheduler, State};
+use crate::schedule::{Card, Scheduler};
 use crate::store::{QuestionKey, Store, StoreError, StudyDay};
+use recent::RecentReviews;
 
 /// Stability (days) from which a question counts as mastered.
 pub const MASTERED_STABILITY: f64 = 21.0;
@@ -118,12 +122,29 @@ pub fn compute(
     today: StudyDay,
     offset: FixedOffset,
 ) -> Result<Stats, StoreError> {
-    let totals = ReviewTotals::read(store, catalog, today)?;
-    let cards = store.cards()?;
+    // The year's reviews: from the file of them beside the database (see [`recent`]),
+    // brought up to the log, or read from the log when there is none; on a connection
+    // of their own while this one reads the cards.
+    let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
+    let database = store.path();
+    let path = recent::path_for(database);
+    let (reviews, cards) = std::thread::scope(|scope| {
+        let reviews = scope.spawn(|| {
+            let middle = today.shifted(-(HEATMAP_DAYS / 2)).start;
+            RecentReviews::read(&Store::open(database)?, &path, since, middle)
+        });
+        let cards = store.cards();
+        (reviews.join(), cards)
+    });
+    // A panic reading the reviews is a bug: carry it on, as an unjoined thread would.
+    let reviews = reviews.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let totals = ReviewTotals::count(&reviews, catalog, today);
+    let cards = cards?;
     let cards = CardIndex::new(&cards);
-    Ok(summarise(
-        catalog, &cards, &totals, scheduler, now, today, offset,
-    ))
+    let stats = summarise(catalog, &cards, &totals, scheduler, now, today, offset);
+    // Written when it changed enough; failing to write it is not an error.
+    reviews.save(&path, since);
+    Ok(stats)
 }
 
 /// Every question of `catalog` (its outline: the statistics need no more) with its bank.
@@ -139,7 +160,7 @@ pub fn share(part: f64, whole: usize) -> f64 {
     if whole == 0 { 0.0 } else { part / whole as f64 }
 }
 
-/// What the statistics need of the last year's log, counted as it streams by: reviews
+/// What the statistics need of the last year's log: reviews
 /// per study day, and how the reviews of learnt questions went in the last 30 days.
 /// Only reviews of questions in the loaded banks count.
 struct ReviewTotals {
@@ -158,43 +179,44 @@ impl ReviewTotals {
         }
     }
 
-    /// Reads the year's reviews, in two halves at once (see
-    /// [`Store::visit_reviews_in_halves`]).
-    fn read(store: &Store, catalog: &Catalog, today: StudyDay) -> Result<ReviewTotals, StoreError> {
-        // FxHash: this is looked up once per review of the last year.
+    /// The totals of `reviews`, only those of `catalog`'s questions.
+    fn count(reviews: &RecentReviews, catalog: &Catalog, today: StudyDay) -> ReviewTotals {
         let mut known: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
         for (bank, question) in questions(catalog) {
             known.entry(&bank.id).or_default().insert(&question.id);
         }
-        let since = today.shifted(-(HEATMAP_DAYS - 1)).start;
-        let middle = today.shifted(-(HEATMAP_DAYS / 2)).start;
-        let retention_start = today.shifted(-(RETENTION_DAYS - 1)).start;
-        let (mut totals, newer) = store.visit_reviews_in_halves(
-            since,
-            middle,
-            ReviewTotals::new,
-            |totals, bank, question, at, rating, state| {
-                if !known.get(bank).is_some_and(|q| q.contains(question)) {
-                    return;
+        let known: Vec<bool> = reviews
+            .keys()
+            .iter()
+            .map(|(bank, question)| {
+                known
+                    .get(bank.as_str())
+                    .is_some_and(|q| q.contains(question.as_str()))
+            })
+            .collect();
+        let since = today.shifted(-(HEATMAP_DAYS - 1)).start.timestamp_micros();
+        let retention_start = today
+            .shifted(-(RETENTION_DAYS - 1))
+            .start
+            .timestamp_micros();
+        let mut totals = ReviewTotals::new();
+        for row in reviews.rows() {
+            let at = row.at;
+            if at < since || !known[row.key as usize] {
+                continue;
+            }
+            let back = -today.index_of_micros(at);
+            if (0..HEATMAP_DAYS).contains(&back) {
+                totals.per_day[back as usize] += 1;
+            }
+            if at >= retention_start && row.flags & recent::LEARNT != 0 {
+                totals.recent_reviews += 1;
+                if row.flags & recent::PASSED != 0 {
+                    totals.recent_passed += 1;
                 }
-                let back = -today.index_of(at);
-                if (0..HEATMAP_DAYS).contains(&back) {
-                    totals.per_day[back as usize] += 1;
-                }
-                if at >= retention_start && state == State::Review {
-                    totals.recent_reviews += 1;
-                    if rating != Rating::Again {
-                        totals.recent_passed += 1;
-                    }
-                }
-            },
-        )?;
-        for (day, n) in totals.per_day.iter_mut().zip(newer.per_day) {
-            *day += n;
+            }
         }
-        totals.recent_reviews += newer.recent_reviews;
-        totals.recent_passed += newer.recent_passed;
-        Ok(totals)
+        totals
     }
 }
 

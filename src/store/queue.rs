@@ -89,6 +89,14 @@ impl StudyDay {
         (time - self.start).num_seconds().div_euclid(86_400)
     }
 
+    /// [`StudyDay::index_of`] a time given in microseconds since 1970 (as the log keeps
+    /// them), without making a `DateTime` of it: the same whole seconds, rounded
+    /// toward zero, then whole days, rounded down.
+    pub fn index_of_micros(self, micros: i64) -> i64 {
+        let seconds = micros.saturating_sub(self.start.timestamp_micros()) / 1_000_000;
+        seconds.div_euclid(86_400)
+    }
+
     /// The end of the study day `days` after this one.
     pub fn end_after(self, days: u64) -> DateTime<Utc> {
         self.end

@@ -59,13 +59,14 @@ impl Store {
     }
 
     /// Calls `visit` with the bank, question, time, rating and prior state of every
-    /// review of this learner at or after `from` and before `until` (or without end), in no set order.
-    /// The ids are borrowed from the row, so statistics over a long log allocate
-    /// nothing per review.
+    /// review of this learner at or after `from` and before `until` (or without end),
+    /// whose id is at most `last_id`, in no set order. The ids are borrowed from the
+    /// row, so statistics over a long log allocate nothing per review.
     pub fn visit_reviews(
         &self,
         from: DateTime<Utc>,
         until: Option<DateTime<Utc>>,
+        last_id: i64,
         mut visit: impl FnMut(&str, &str, DateTime<Utc>, Rating, State),
     ) -> Result<(), StoreError> {
         let sqlite = self.sqlite();
@@ -73,12 +74,13 @@ impl Store {
             .connection
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, rating, state_before FROM review \
-                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2 AND learner IS NULL",
+                 WHERE reviewed_at >= ?1 AND reviewed_at < ?2 AND learner IS NULL \
+                 AND id <= ?3",
             )
             .map_err(&sqlite)?;
         let until = until.map_or(i64::MAX, |t| t.timestamp_micros());
         let mut rows = statement
-            .query(params![Micros(from), until])
+            .query(params![Micros(from), until, last_id])
             .map_err(&sqlite)?;
         while let Some(row) = rows.next().map_err(&sqlite)? {
             let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
@@ -107,6 +109,28 @@ impl Store {
                 ..*review
             });
         })
+    }
+
+    /// The log's last review (its id and uuid; `None` when the log is empty) and how
+    /// many reviews it holds, read in one snapshot: where a copy of the log kept
+    /// elsewhere ends, to be continued by [`Store::visit_log_after`].
+    pub fn log_end(&self) -> Result<(Option<(i64, String)>, u64), StoreError> {
+        let sqlite = self.sqlite();
+        let snapshot = self.connection.unchecked_transaction().map_err(&sqlite)?;
+        let last = snapshot
+            .query_row(
+                "SELECT id, uuid FROM review ORDER BY id DESC LIMIT 1",
+                [],
+                |row| Ok((row.get(0)?, row.get::<_, Option<String>>(1)?)),
+            )
+            .optional()
+            .map_err(&sqlite)?;
+        let count: i64 = snapshot
+            .query_row("SELECT COUNT(*) FROM review", [], |row| row.get(0))
+            .map_err(&sqlite)?;
+        snapshot.finish().map_err(&sqlite)?;
+        let last = last.map(|(id, uuid)| (id, uuid.unwrap_or_default()));
+        Ok((last, count.max(0) as u64))
     }
 
     /// The log after review `after` (an id and the uuid it had), for a copy of the
@@ -192,20 +216,22 @@ impl Store {
         Ok(())
     }
 
-    /// [`Store::visit_reviews`] from `from` on, read in two halves at once: the reviews
-    /// before `split` on this connection, the rest on a second one (stepping through
-    /// SQLite's rows is most of what reading a long log costs). Each half is visited
-    /// into its own accumulator, made by `start`; returns the older and the newer.
+    /// [`Store::visit_reviews`] from `from` on (up to review `last_id`), read in two
+    /// halves at once: the reviews before `split` on this connection, the rest on a
+    /// second one (stepping through SQLite's rows is most of what reading a long log
+    /// costs). Each half is visited into its own accumulator, made by `start`; returns
+    /// the older and the newer.
     pub fn visit_reviews_in_halves<T: Send>(
         &self,
         from: DateTime<Utc>,
         split: DateTime<Utc>,
+        last_id: i64,
         start: impl Fn() -> T + Sync,
         visit: impl Fn(&mut T, &str, &str, DateTime<Utc>, Rating, State) + Sync,
     ) -> Result<(T, T), StoreError> {
         let fold = |store: &Store, from, until| -> Result<T, StoreError> {
             let mut totals = start();
-            store.visit_reviews(from, until, |bank, question, at, rating, state| {
+            store.visit_reviews(from, until, last_id, |bank, question, at, rating, state| {
                 visit(&mut totals, bank, question, at, rating, state);
             })?;
             Ok(totals)

@@ -372,3 +372,31 @@ fn toward_a_date_the_goals_new_questions_come_first() {
     options.limits.new_per_day = 3;
     assert_eq!(queued(&store, &keys, now, options), ["b/c", "b/d", "b/a"]);
 }
+
+#[test]
+fn a_day_index_in_microseconds_is_the_index_of_the_time() {
+    let paris = FixedOffset::east_opt(3600).unwrap();
+    let start = chrono::NaiveTime::from_hms_opt(4, 0, 0).unwrap();
+    let day = StudyDay::containing(at(0), paris, start);
+    let start = day.start.timestamp_micros();
+    let second = 1_000_000;
+    let day_length = 86_400 * second;
+    // Around the day's start and the days' edges on either side, to the microsecond
+    // (whole seconds round toward zero before days round down, both ways).
+    for edge in [-400, -2, -1, 0, 1, 2, 400].map(|days| start + days * day_length) {
+        for offset in [
+            -second - 1,
+            -second,
+            -second + 1,
+            -1,
+            0,
+            1,
+            second - 1,
+            second,
+        ] {
+            let micros = edge + offset;
+            let time = DateTime::from_timestamp_micros(micros).unwrap();
+            assert_eq!(day.index_of_micros(micros), day.index_of(time), "{micros}");
+        }
+    }
+}

@@ -180,8 +180,11 @@ impl<'a> Analysis<'a> {
     /// regrade cache keeps that order, and sums of scores follow it).
     pub fn absorb(&mut self, part: Part) {
         let offset = self.text_answers;
-        let items: Vec<u32> = part
-            .tallies
+        let mut tallies = part.tallies;
+        for (tally, hot) in tallies.iter_mut().zip(&part.hot) {
+            hot.count_into(tally);
+        }
+        let items: Vec<u32> = tallies
             .into_iter()
             .map(|mut tally| {
                 let head = &mut self.heads[tally.known as usize];

@@ -95,17 +95,29 @@ pub fn wrap_hanging(text: &str, width: usize, hang: &str) -> String {
     layout(text, width, "", hang)
 }
 
+/// [`wrap_hanging`] of `text`, appended to `out` (a line laid out as itself is not
+/// copied twice: long reports are made of hundreds of thousands of lines).
+pub fn push_wrapped_hanging(out: &mut String, text: &str, width: usize, hang: &str) {
+    if is_laid_out_as_itself(text, width, "", hang) {
+        out.push_str(text);
+    } else {
+        out.push_str(&layout(text, width, "", hang));
+    }
+}
+
+/// Whether [`layout`] gives `text` as it is: a line that fits, with nothing to fold,
+/// trim or indent (the line is measured with `indent`, as `fold` measures a first line).
+fn is_laid_out_as_itself(text: &str, width: usize, first: &str, indent: &str) -> bool {
+    let width = width.max(display_width(indent) + 10);
+    first.is_empty() && is_plain_line(text) && display_width(indent) + display_width(text) <= width
+}
+
 /// [`wrap`] with the first line starting with `first` and every other with `indent`.
 fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
-    let width = width.max(display_width(indent) + 10);
-    // A line that fits, with nothing to fold, trim or indent, is laid out as itself
-    // (the line is measured with `indent`, as `fold` measures a first line).
-    if first.is_empty()
-        && is_plain_line(text)
-        && display_width(indent) + display_width(text) <= width
-    {
+    if is_laid_out_as_itself(text, width, first, indent) {
         return text.to_owned();
     }
+    let width = width.max(display_width(indent) + 10);
     let mut lines: Vec<String> = Vec::new();
     let mut fence: Option<&str> = None;
     for line in text.split('\n') {

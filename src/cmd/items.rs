@@ -15,7 +15,7 @@ use crate::items::cache::{self, RegradeCache};
 use crate::items::columns::{self, LogColumns};
 use crate::items::{Analysis, Item, Regraded, Report, Thresholds};
 use crate::style::{self, Style, paint};
-use crate::text::{sanitize, truncate, wrap_hanging};
+use crate::text::{push_wrapped_hanging, sanitize, truncate};
 
 /// Item analysis: which questions need an author's eye, and why
 ///
@@ -178,9 +178,14 @@ fn text(report: &Report, width: usize, colour: bool) -> [String; 2] {
         out.push_str("No answers to analyse yet.\n");
     }
     let versions = |items: &[Item], mut out: String| {
+        let mut lines = Lines {
+            out: &mut out,
+            line: String::new(),
+            width,
+        };
         for item in items {
-            out.push('\n');
-            out.push_str(&item_text(item, unit, width, colour));
+            lines.out.push('\n');
+            item_text(&mut lines, item, unit, colour);
         }
         out
     };
@@ -196,16 +201,37 @@ fn styled(colour: bool, style: Style) -> Style {
     if colour { style } else { Style::new() }
 }
 
+/// The text of a report being written: lines folded to the width, into one string (a
+/// long log's report is hundreds of thousands of lines: each is made in one reused
+/// buffer, not a string of its own).
+struct Lines<'o> {
+    out: &'o mut String,
+    /// The line being made.
+    line: String,
+    width: usize,
+}
+
+impl Lines<'_> {
+    /// Writes `text` as a line, folded to the width, later lines indented.
+    fn line(&mut self, text: std::fmt::Arguments<'_>) {
+        self.line.clear();
+        // Writing into a string does not fail.
+        let _ = self.line.write_fmt(text);
+        push_wrapped_hanging(self.out, &self.line, self.width, "    ");
+        self.out.push('\n');
+    }
+
+    /// Writes `text` as it is.
+    fn raw(&mut self, text: std::fmt::Arguments<'_>) {
+        let _ = self.out.write_fmt(text);
+    }
+}
+
 /// One version for a person: its name, its figures, what grading again found, then
 /// its flags (styled when `colour`).
-fn item_text(item: &Item, unit: &str, width: usize, colour: bool) -> String {
-    let line = |text: String| {
-        let mut folded = wrap_hanging(&text, width, "    ");
-        folded.push('\n');
-        folded
-    };
-    let mut out = item_heading(item, colour);
-    out.push_str(&line(format!(
+fn item_text(lines: &mut Lines<'_>, item: &Item, unit: &str, colour: bool) {
+    item_heading(lines, item, colour);
+    lines.line(format_args!(
         "  {} attempt{} by {} learner{} · facility {:.2} · right {:.0}% · median {:.1} s",
         item.attempts,
         plural(item.attempts),
@@ -214,20 +240,20 @@ fn item_text(item: &Item, unit: &str, width: usize, colour: bool) -> String {
         item.facility,
         item.right * 100.0,
         item.median_ms / 1000.0
-    )));
+    ));
     let figure = |value: Option<f64>, percent: bool| match value {
         Some(v) if percent => format!("{:.0}%", v * 100.0),
         Some(v) => format!("{v:.2}"),
         None => "-".to_owned(),
     };
-    out.push_str(&line(format!(
+    lines.line(format_args!(
         "  discrimination over {} {unit}{}: correlation {} · efficiency {} · upper-lower {}",
         item.units,
         plural(item.units),
         figure(item.correlation, false),
         figure(item.efficiency, true),
         figure(item.upper_lower, false)
-    )));
+    ));
     if !item.choices.is_empty() {
         let choices: Vec<String> = item
             .choices
@@ -237,32 +263,28 @@ fn item_text(item: &Item, unit: &str, width: usize, colour: bool) -> String {
                 format!("{}{mark} {:.0}%", c.letter, c.rate * 100.0)
             })
             .collect();
-        out.push_str(&line(format!(
-            "  picked (* right): {}",
-            choices.join(" · ")
-        )));
+        lines.line(format_args!("  picked (* right): {}", choices.join(" · ")));
     }
     if let Some(regraded) = &item.regraded {
-        out.push_str(&regraded_text(item, regraded, (width, colour), line));
+        regraded_text(lines, item, regraded, colour);
     }
     for flag in &item.flags {
-        out.push_str(&line(format!(
+        lines.line(format_args!(
             "  {} {}",
             paint(styled(colour, style::WARNING), "!"),
             sanitize(&flag.reason)
-        )));
+        ));
     }
-    out
 }
 
 /// The first line of a version: its question, kind and version.
-fn item_heading(item: &Item, colour: bool) -> String {
+fn item_heading(lines: &mut Lines<'_>, item: &Item, colour: bool) {
     let version = match (&item.version, item.current) {
         (Some(v), true) => format!("version {v} (current)"),
         (Some(v), false) => format!("version {v} (earlier)"),
         (None, _) => "version not recorded".to_owned(),
     };
-    format!(
+    lines.raw(format_args!(
         "{}  {}  {}\n",
         paint(
             styled(colour, style::ID),
@@ -270,18 +292,12 @@ fn item_heading(item: &Item, colour: bool) -> String {
         ),
         item.kind,
         paint(styled(colour, style::DIM), version)
-    )
+    ));
 }
 
 /// What grading a version's text answers again found: verdicts, concepts, and the
-/// answers nearest the pass mark, for `width` columns, styled when `colour`; `line` folds
-/// a line to the width.
-fn regraded_text(
-    item: &Item,
-    regraded: &Regraded,
-    (width, colour): (usize, bool),
-    line: impl Fn(String) -> String,
-) -> String {
+/// answers nearest the pass mark, styled when `colour`.
+fn regraded_text(lines: &mut Lines<'_>, item: &Item, regraded: &Regraded, colour: bool) {
     let concepts: Vec<String> = item
         .concepts
         .iter()
@@ -295,32 +311,32 @@ fn regraded_text(
             )
         })
         .collect();
-    let mut out = line(format!(
+    lines.line(format_args!(
         "  graded again: {} pass, {} fail; concepts matched/missed/negated: {}",
         regraded.passing,
         regraded.failing,
         concepts.join(" · ")
     ));
     if item.nearest.is_empty() {
-        return out;
+        return;
     }
-    out.push_str(&format!(
+    lines.raw(format_args!(
         "  nearest the pass mark ({:.0}%):\n",
         regraded.pass_mark * 100.0
     ));
+    let room = lines.width.saturating_sub(20).max(20);
     for near in &item.nearest {
         let verdict = if near.passed {
             paint(styled(colour, style::PASS), "pass")
         } else {
             paint(styled(colour, style::FAIL), "fail")
         };
-        out.push_str(&format!(
+        lines.raw(format_args!(
             "    {:>3.0}% {verdict}  \"{}\"\n",
             near.score * 100.0,
-            truncate(&sanitize(&near.answer), width.saturating_sub(20).max(20))
+            truncate(&sanitize(&near.answer), room)
         ));
     }
-    out
 }
 
 fn plural(n: usize) -> &'static str {

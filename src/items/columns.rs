@@ -17,6 +17,7 @@
 //! is ignored and replaced, it is written whole (`atomic_file`), and failing to write it
 //! is not an error.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
@@ -121,9 +122,12 @@ pub(super) struct Row<'c> {
 impl LogColumns {
     /// The columns in `path` (none when there is no file, or it cannot be used).
     pub fn open(path: &Path) -> LogColumns {
-        std::fs::read(path)
+        std::fs::File::open(path)
             .ok()
-            .and_then(decode)
+            .and_then(|file| {
+                let length = file.metadata().ok()?.len();
+                decode(file, length)
+            })
             .unwrap_or_default()
     }
 
@@ -275,7 +279,8 @@ impl LogColumns {
         let head =
             postcard::to_stdvec(&(STAMP, &head.last, head.rows, &head.keys, &head.learners))?;
         let rows = self.key.len();
-        let mut bytes = Vec::with_capacity(16 + head.len() + rows * 45 + self.answers.len());
+        let mut bytes =
+            Vec::with_capacity(16 + head.len() + rows * ROW_BYTES as usize + self.answers.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&(head.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&head);
@@ -300,35 +305,45 @@ impl LogColumns {
     }
 }
 
-/// The columns of a file's `bytes`; `None` when it is not one of this recall's or is
-/// damaged.
-fn decode(mut bytes: Vec<u8>) -> Option<LogColumns> {
-    let body = bytes.strip_prefix(MAGIC)?;
-    let (length, body) = body.split_first_chunk::<8>()?;
-    let length = usize::try_from(u64::from_le_bytes(*length)).ok()?;
-    let (head, mut body) = (body.get(..length)?, body.get(length..)?);
-    let head: Head = postcard::from_bytes(head).ok()?;
-    let rows = usize::try_from(head.rows).ok()?;
+/// The columns of a file (`length` bytes), read straight into each column (a long
+/// log's file is a hundred megabytes: read whole, then copied into columns, it would be
+/// in memory twice); `None` when it is not one of this recall's or is damaged.
+fn decode(mut file: impl Read, length: u64) -> Option<LogColumns> {
+    let mut start = [0u8; 16];
+    file.read_exact(&mut start).ok()?;
+    let (magic, head_length) = start.split_first_chunk::<8>()?;
+    if magic != MAGIC {
+        return None;
+    }
+    let head_length = u64::from_le_bytes(head_length.try_into().ok()?);
+    if head_length > length {
+        return None;
+    }
+    let mut head = vec![0; usize::try_from(head_length).ok()?];
+    file.read_exact(&mut head).ok()?;
+    let head: Head = postcard::from_bytes(&head).ok()?;
     if head.stamp != STAMP {
         return None;
     }
-    let mut take = |width: usize| -> Option<&[u8]> {
-        let (column, rest) = body.split_at_checked(rows.checked_mul(width)?)?;
-        body = rest;
-        Some(column)
-    };
-    let key: Vec<u32> = column(take(4)?, u32::from_le_bytes);
-    let learner: Vec<u32> = column(take(4)?, u32::from_le_bytes);
-    let at: Vec<i64> = column(take(8)?, i64::from_le_bytes);
-    let score: Vec<f64> = column(take(8)?, f64::from_le_bytes);
-    let duration_ms: Vec<u32> = column(take(4)?, u32::from_le_bytes);
-    let uuid: Vec<u128> = column(take(16)?, u128::from_le_bytes);
-    let answer_end: Vec<u32> = column(take(4)?, u32::from_le_bytes);
-    let flags = take(1)?.to_vec();
-    // The answers are the file's tail: moved to its start rather than copied.
-    let answers_start = bytes.len() - body.len();
-    bytes.drain(..answers_start);
-    let answers = String::from_utf8(bytes).ok()?;
+    let rows = usize::try_from(head.rows).ok()?;
+    let answers_length = length.checked_sub(
+        head.rows
+            .checked_mul(ROW_BYTES)?
+            .checked_add(16 + head_length)?,
+    )?;
+    let mut buffer = vec![0u8; 1 << 16];
+    let key: Vec<u32> = column(&mut file, rows, &mut buffer, u32::from_le_bytes)?;
+    let learner: Vec<u32> = column(&mut file, rows, &mut buffer, u32::from_le_bytes)?;
+    let at: Vec<i64> = column(&mut file, rows, &mut buffer, i64::from_le_bytes)?;
+    let score: Vec<f64> = column(&mut file, rows, &mut buffer, f64::from_le_bytes)?;
+    let duration_ms: Vec<u32> = column(&mut file, rows, &mut buffer, u32::from_le_bytes)?;
+    let uuid: Vec<u128> = column(&mut file, rows, &mut buffer, u128::from_le_bytes)?;
+    let answer_end: Vec<u32> = column(&mut file, rows, &mut buffer, u32::from_le_bytes)?;
+    let mut flags = vec![0u8; rows];
+    file.read_exact(&mut flags).ok()?;
+    let mut answers = Vec::with_capacity(usize::try_from(answers_length).ok()?);
+    file.read_to_end(&mut answers).ok()?;
+    let answers = String::from_utf8(answers).ok()?;
     // Every reference in range, the answers' ends in order and on character bounds.
     let (keys, learners) = (head.keys.len() as u32, head.learners.len() as u32);
     let mut start = 0u32;
@@ -357,12 +372,32 @@ fn decode(mut bytes: Vec<u8>) -> Option<LogColumns> {
     })
 }
 
-/// A column of `N`-byte numbers, read by `from`.
-fn column<T, const N: usize>(bytes: &[u8], from: fn([u8; N]) -> T) -> Vec<T> {
-    bytes
-        .chunks_exact(N)
-        .map(|chunk| from(chunk.try_into().unwrap_or([0; N])))
-        .collect()
+/// The bytes of one row in the columns (the answers apart).
+const ROW_BYTES: u64 = 4 + 4 + 8 + 8 + 4 + 16 + 4 + 1;
+
+/// A column of `rows` numbers of `N` bytes read from `file` (through `buffer`), each by
+/// `from`; `None` when the file ends first.
+fn column<T, const N: usize>(
+    file: &mut impl Read,
+    rows: usize,
+    buffer: &mut [u8],
+    from: fn([u8; N]) -> T,
+) -> Option<Vec<T>> {
+    let mut values = Vec::with_capacity(rows);
+    let per_read = buffer.len() / N;
+    let mut left = rows;
+    while left > 0 {
+        let count = left.min(per_read);
+        let bytes = &mut buffer[..count * N];
+        file.read_exact(bytes).ok()?;
+        values.extend(
+            bytes
+                .chunks_exact(N)
+                .map(|chunk| from(chunk.try_into().unwrap_or([0; N]))),
+        );
+        left -= count;
+    }
+    Some(values)
 }
 
 #[cfg(test)]

@@ -151,7 +151,12 @@ impl<'a> Analysis<'a> {
         let (lower, upper) = std::thread::scope(|scope| {
             let this = &*self;
             let upper = scope.spawn(move || this.reader().read_rows(columns, me, split..rows));
-            let lower = this.reader().read_rows(columns, me, 0..split);
+            // The lower part's answers take the upper's in when absorbed: room for all
+            // of them now, so that does not copy the lower's again.
+            let mut lower = this.reader();
+            lower.part.answers.reserve(rows);
+            lower.part.durations.reserve(rows);
+            let lower = lower.read_rows(columns, me, 0..split);
             // A panic reading the upper half is a bug: carry it on.
             let upper = upper
                 .join()
@@ -175,8 +180,11 @@ impl<'a> Analysis<'a> {
     /// regrade cache keeps that order, and sums of scores follow it).
     pub fn absorb(&mut self, part: Part) {
         let offset = self.text_answers;
-        let items: Vec<u32> = part
-            .tallies
+        let mut tallies = part.tallies;
+        for (tally, hot) in tallies.iter_mut().zip(&part.hot) {
+            hot.count_into(tally);
+        }
+        let items: Vec<u32> = tallies
             .into_iter()
             .map(|mut tally| {
                 let head = &mut self.heads[tally.known as usize];

@@ -64,13 +64,6 @@ pub(super) struct Tally {
     /// The next version of the same question (an index into the same tallies), or
     /// `NONE`.
     pub(super) next: u32,
-    /// Whether the question is answered in text.
-    pub(super) text: bool,
-    /// The fingerprint of the rubric that grades its text answers again (when they
-    /// are: a text question graded as it is now).
-    pub(super) rubric: Option<RubricKey>,
-    /// The question's pass mark.
-    pub(super) pass_mark: f64,
     /// The current version, or a version not recorded: the bank's question is it.
     pub(super) exact: bool,
     /// The bank's question grades it as it was graded (same grading part).
@@ -138,6 +131,34 @@ impl Tally {
             *mine += theirs;
         }
         self.last = self.last.max(other.last);
+    }
+}
+
+/// What [`Part::take`] reads and counts of a version for each review, made with its
+/// [`Tally`]; the counts are added to the tally's when the part is absorbed.
+#[derive(Clone, Copy)]
+pub(super) struct Hot {
+    /// The fingerprint of the rubric that grades its text answers again (when they
+    /// are: a text question graded as it is now).
+    pub(super) rubric: Option<RubricKey>,
+    /// The question's pass mark.
+    pub(super) pass_mark: f64,
+    pub(super) last: DateTime<Utc>,
+    pub(super) known: u32,
+    pub(super) attempts: u32,
+    pub(super) right: u32,
+    /// The version's entry in [`Part::regrades`], or `NONE`.
+    pub(super) regrade: u32,
+    /// Whether the question is answered in text.
+    pub(super) text: bool,
+}
+
+impl Hot {
+    /// Adds what was counted to `tally`, the version's.
+    pub(super) fn count_into(&self, tally: &mut Tally) {
+        tally.attempts += self.attempts as usize;
+        tally.right += self.right as usize;
+        tally.last = tally.last.max(self.last);
     }
 }
 
@@ -210,6 +231,9 @@ pub struct Part {
     /// index into `tallies` (`NONE`: none).
     pub(super) heads: Vec<u32>,
     pub(super) tallies: Vec<Tally>,
+    /// Per tally, what each review of it reads and counts, in one place (a tally is
+    /// several cache lines, and a long log meets its versions at random).
+    pub(super) hot: Vec<Hot>,
     pub(super) learners: Vec<Box<str>>,
     pub(super) learner_numbers: FxHashMap<Box<str>, u32>,
     /// The learner of the previous review: a log is mostly one learner's in a row.
@@ -218,8 +242,9 @@ pub struct Part {
     /// The time each of `answers` took, in milliseconds.
     pub(super) durations: Vec<u32>,
     pub(super) to_grade: Vec<ToGrade>,
-    /// Per item, what the cache says its text answers did.
-    pub(super) regrades: FxHashMap<u32, Regrade>,
+    /// What the cache says the text answers of an item did: (item, regrade), found from
+    /// the item by its [`Hot::regrade`].
+    pub(super) regrades: Vec<(u32, Regrade)>,
     /// The cache entries used: (entry, position of the text answer in this part).
     pub(super) used: Vec<(u32, u32)>,
     pub(super) cursor: Cursor,
@@ -265,11 +290,12 @@ impl Part {
         learner: u32,
         review: &Taken<'_>,
     ) {
-        let (text, pass_mark, known) = {
-            let tally = &self.tallies[item as usize];
-            (tally.text, tally.pass_mark, tally.known)
-        };
-        if let Some(rubric) = self.tallies[item as usize].rubric {
+        let hot = &mut self.hot[item as usize];
+        hot.attempts += 1;
+        hot.right += u32::from(review.right);
+        hot.last = hot.last.max(review.at);
+        let (text, pass_mark, known) = (hot.text, hot.pass_mark, hot.known);
+        if let Some(rubric) = hot.rubric {
             let position = self.text_answers;
             self.text_answers += 1;
             let found = review
@@ -278,7 +304,12 @@ impl Part {
             match found {
                 Some((entry, outcome)) => {
                     self.used.push((entry, position));
-                    let regrade = self.regrades.entry(item).or_default();
+                    let hot = &mut self.hot[item as usize];
+                    if hot.regrade == NONE {
+                        hot.regrade = self.regrades.len() as u32;
+                        self.regrades.push((item, Regrade::default()));
+                    }
+                    let regrade = &mut self.regrades[hot.regrade as usize].1;
                     if regrade.labels.is_empty() {
                         let labels = shared.cache.labels(rubric).unwrap_or_default();
                         regrade.labels = labels.to_vec();
@@ -300,11 +331,8 @@ impl Part {
                 }),
             }
         }
-        let tally = &mut self.tallies[item as usize];
-        tally.attempts += 1;
-        tally.right += usize::from(review.right);
-        tally.last = tally.last.max(review.at);
         if !text {
+            let tally = &mut self.tallies[item as usize];
             for letters in review.answer.split(',') {
                 if let Some(choice) = letter_index(letters) {
                     if tally.picks.len() <= choice {
@@ -367,14 +395,23 @@ impl Part {
         let graded_as_now =
             exact || version.is_some_and(|v| grading_part(v) == grading_part(current));
         let text = entry.question.is_text();
+        let rubric = (text && graded_as_now).then(|| shared.rubric_of(known));
+        let pass_mark = shared.grader.pass_mark(entry.question);
+        self.hot.push(Hot {
+            rubric,
+            pass_mark,
+            last: DateTime::<Utc>::MIN_UTC,
+            known,
+            attempts: 0,
+            right: 0,
+            regrade: NONE,
+            text,
+        });
         self.tallies.push(Tally {
             known,
             version: version.map(Into::into),
             key,
             next: std::mem::replace(head, item),
-            text,
-            rubric: (text && graded_as_now).then(|| shared.rubric_of(known)),
-            pass_mark: shared.grader.pass_mark(entry.question),
             exact,
             graded_as_now,
             attempts: 0,

@@ -526,3 +526,35 @@ model_answer = "Under /var/lib/docker/volumes."
         .expect("its text answers are graded again");
     assert_eq!((graded.passing + graded.failing), 2);
 }
+
+#[test]
+fn the_sort_of_a_log_in_time_order_is_the_general_stable_sort() {
+    // (major, minor, position in the log): ties of the major key (answers of the same
+    // microsecond) in every order of the minor key, some with equal minor keys too.
+    let in_order: Vec<(i64, u32, usize)> = [
+        (1, 5),
+        (2, 9),
+        (2, 3),
+        (2, 9),
+        (2, 1),
+        (3, 0),
+        (4, 7),
+        (4, 7),
+        (4, 2),
+        (5, 1),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (major, minor))| (major, minor, i))
+    .collect();
+    // The same values, but the major key going down once: the general sort.
+    let mut out_of_order = in_order.clone();
+    out_of_order.swap(0, 6);
+    for values in [in_order, out_of_order] {
+        let mut expected = values.clone();
+        expected.sort_by_key(|&(major, minor, _)| (major, minor));
+        let mut sorted = values;
+        super::units::sort_stably(&mut sorted, |v| v.0, |v| v.1);
+        assert_eq!(sorted, expected);
+    }
+}

@@ -18,9 +18,8 @@ impl Analysis<'_> {
             rank[*learner as usize] = position as u32;
         }
         let answers = &mut self.answers;
-        // A stable sort: the log is mostly in time order already, and answers at the same
-        // time stay in the log's order.
-        answers.sort_by_key(|a| (rank[a.learner as usize], a.at, a.item));
+        // A stable sort: answers at the same time stay in the log's order.
+        sort_stably(answers, |a| (rank[a.learner as usize], a.at), |a| a.item);
 
         // (item, pair) in the order of the units, grouped by item at the end.
         let mut flat: Vec<(u32, Pair)> = Vec::with_capacity(answers.len());
@@ -88,6 +87,42 @@ impl Analysis<'_> {
         };
         let pairs = group(flat, self.tallies.len(), blank);
         (pairs, learners, unit_count as usize)
+    }
+}
+
+/// Sorts `values` stably by (`major`, `minor`). A log of one learner is in time order
+/// already but for answers of the same microsecond, where the minor key breaks a
+/// general sort's runs into pieces too short to keep (the sort then starts afresh on a
+/// million of them): when `major` never goes down, only each run of equal `major` is
+/// sorted, which gives the same order.
+pub(super) fn sort_stably<T, K: Ord, M: Ord>(
+    values: &mut [T],
+    major: impl Fn(&T) -> K,
+    minor: impl Fn(&T) -> M,
+) {
+    if !values
+        .windows(2)
+        .all(|pair| major(&pair[0]) <= major(&pair[1]))
+    {
+        values.sort_by(|a, b| {
+            major(a)
+                .cmp(&major(b))
+                .then_with(|| minor(a).cmp(&minor(b)))
+        });
+        return;
+    }
+    let mut start = 0;
+    while start < values.len() {
+        let key = major(&values[start]);
+        let end = start
+            + values[start..]
+                .iter()
+                .position(|value| major(value) != key)
+                .unwrap_or(values.len() - start);
+        if end - start > 1 {
+            values[start..end].sort_by_key(&minor);
+        }
+        start = end;
     }
 }
 

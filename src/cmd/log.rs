@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::{CommandError, Context, ErrorKind, Outcome};
 use crate::atomic_file::AtomicFile;
 use crate::logfile::{self, Format};
-use crate::store::{LogRecord, Review, StoreError};
+use crate::store::{LogRecord, ReviewBatch, StoreError};
 
 /// The review log beyond one database: export and import
 ///
@@ -191,7 +191,7 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome, CommandError> {
     let imported = progress
         .store
         .import(&progress.scheduler, args.same_learner, |importer| {
-            read_aside(&args.files, |review| importer.add(review))
+            read_aside(&args.files, |batch| importer.add_batch(batch))
         })?;
     let plural = |n: u64| if n == 1 { "" } else { "s" };
     let mut out = std::io::stdout().lock();
@@ -236,14 +236,15 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome, CommandError> {
 const BATCH: usize = 4096;
 
 /// Reads `files` in order on a thread of their own, checking each row, while `take`
-/// takes the reviews (in the files' order) on this one: the importer writes while the
-/// next rows are parsed. The first error wins: `take`'s stops the reading, a file's
+/// takes them (in the files' order) a batch at a time on this one, each batch's lookups
+/// worked out on the reading thread: the importer writes while the next rows are
+/// parsed. The first error wins: `take`'s stops the reading, a file's
 /// stops the taking (a damaged file's rows are never given to `take`).
 fn read_aside(
     files: &[PathBuf],
-    mut take: impl FnMut(Review) -> Result<(), StoreError>,
+    mut take: impl FnMut(ReviewBatch) -> Result<(), StoreError>,
 ) -> Result<(), CommandError> {
-    let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Review>>(16);
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<ReviewBatch>(16);
     std::thread::scope(|scope| {
         let reader = scope.spawn(move || {
             for file in files {
@@ -252,25 +253,25 @@ fn read_aside(
                     batch.push(review);
                     if batch.len() == BATCH {
                         let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        sender.send(full).map_err(|_| logfile::ReadError::Stopped)?;
+                        sender
+                            .send(ReviewBatch::new(full))
+                            .map_err(|_| logfile::ReadError::Stopped)?;
                     }
                     Ok(())
                 })?;
                 if !batch.is_empty() {
                     sender
-                        .send(batch)
+                        .send(ReviewBatch::new(batch))
                         .map_err(|_| logfile::ReadError::Stopped)?;
                 }
             }
             Ok(())
         });
         let mut taken = Ok(());
-        'batches: for batch in &receiver {
-            for review in batch {
-                if let Err(error) = take(review) {
-                    taken = Err(CommandError::from(error));
-                    break 'batches;
-                }
+        for batch in &receiver {
+            if let Err(error) = take(batch) {
+                taken = Err(CommandError::from(error));
+                break;
             }
         }
         drop(receiver);

@@ -13,8 +13,8 @@ use rusqlite::{Transaction, TransactionBehavior};
 use rustc_hash::FxHashMap;
 
 use super::log::{
-    REVIEW_COLUMNS, ReplayLog, Review, choice_order_text, next_id, rebuild_cards, replay_log,
-    review_from_row,
+    REVIEW_COLUMNS, ReplayLog, Review, choice_order_text, next_id, question_hash, rebuild_cards,
+    replay_log, review_from_row,
 };
 use super::sql::Micros;
 use super::{Store, StoreError, sqlite_error};
@@ -152,7 +152,7 @@ fn known_reviews(
         known.insert(
             uuid_bits(text(0)?),
             (
-                content(text(1)?, text(2)?, row.get(3)?, row.get(4)?),
+                content(question_hash(text(1)?, text(2)?), row.get(3)?, row.get(4)?),
                 learner.map(learner_hash),
             ),
         );
@@ -219,9 +219,6 @@ pub struct Importer<'t> {
     dropped_indexes: Option<Vec<String>>,
     /// The id the next review takes: answers and marks share one sequence.
     next_id: i64,
-    /// New reviews not written yet, each with its learner column and id: they are
-    /// written [`INSERT_BATCH`] at a time, by one statement.
-    pending: Vec<(Review, Option<String>, i64)>,
     /// When the log was empty before: this learner's new reviews that reschedule (the
     /// whole of what the cards are rebuilt from), so the cards are rebuilt without
     /// reading the log back.
@@ -254,11 +251,12 @@ fn insert_sql(rows: usize) -> String {
 fn bind_review(
     insert: &mut rusqlite::Statement<'_>,
     row: usize,
-    (review, learner, id): &(Review, Option<String>, i64),
+    review: &Review,
+    (learner, id): (Option<&str>, i64),
 ) -> rusqlite::Result<()> {
     let values: [&dyn rusqlite::ToSql; INSERT_VALUES] = [
         &review.uuid,
-        learner,
+        &learner,
         &review.device,
         &review.key.bank,
         &review.key.question,
@@ -272,7 +270,7 @@ fn bind_review(
         &i64::try_from(review.duration_ms).unwrap_or(i64::MAX),
         &review.reschedules,
         &review.state_before,
-        id,
+        &id,
         &choice_order_text(&review.choice_order),
         &review.hints,
     ];
@@ -282,12 +280,11 @@ fn bind_review(
     Ok(())
 }
 
-/// What identifies a review's content for telling a repeated uuid from a clash.
-fn content(bank: &str, question: &str, at: i64, rating: i64) -> u64 {
+/// What identifies a review's content for telling a repeated uuid from a clash: its
+/// question (by [`question_hash`]), time and rating.
+fn content(question: u64, at: i64, rating: i64) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(bank.as_bytes());
-    hasher.update(&[0]);
-    hasher.update(question.as_bytes());
+    hasher.update(&question.to_le_bytes());
     hasher.update(&at.to_le_bytes());
     hasher.update(&rating.to_le_bytes());
     hasher.digest()
@@ -304,17 +301,76 @@ fn uuid_bits(uuid: &str) -> u128 {
         .fold(0u128, |bits, digit| (bits << 4) | u128::from(digit))
 }
 
+/// Reviews for [`Importer::add_batch`], with what it looks each up by (its uuid's bits,
+/// its question's and content's hashes) worked out when the batch is made: on the
+/// thread that reads the file, beside the importer's.
+pub struct ReviewBatch {
+    reviews: Vec<Review>,
+    /// Per review: (uuid, question, content).
+    looked: Vec<(u128, u64, u64)>,
+}
+
+impl ReviewBatch {
+    /// The batch of `reviews`, in their order.
+    pub fn new(reviews: Vec<Review>) -> ReviewBatch {
+        let looked = reviews
+            .iter()
+            .map(|review| {
+                let question = question_hash(&review.key.bank, &review.key.question);
+                let at = review.reviewed_at.timestamp_micros();
+                let rating = i64::from(review.rating.number());
+                (
+                    uuid_bits(&review.uuid),
+                    question,
+                    content(question, at, rating),
+                )
+            })
+            .collect();
+        ReviewBatch { reviews, looked }
+    }
+}
+
 impl Importer<'_> {
     /// Adds `review` to the log unless a review with its uuid is there already (then it
-    /// must be the same review). Its `learner` must be set: this database's learner's
-    /// reviews are stored as its own, any other learner's kept apart.
+    /// must be the same review); see [`Importer::add_batch`].
     pub fn add(&mut self, review: Review) -> Result<(), StoreError> {
-        let sqlite = |source| sqlite_error(self.path, source);
-        self.imported.read += 1;
-        let learner = review.learner.clone().unwrap_or_else(|| self.me.clone());
-        if self.same_learner {
-            self.one_learner(&learner)?;
+        self.add_batch(ReviewBatch::new(vec![review]))
+    }
+
+    /// Adds each review of `batch` to the log unless a review with its uuid is there
+    /// already (then it must be the same review). Their `learner` must be set: this
+    /// database's learner's reviews are stored as its own, any other learner's kept
+    /// apart. The new reviews are written from the batch, [`INSERT_BATCH`] to a
+    /// statement.
+    pub fn add_batch(&mut self, batch: ReviewBatch) -> Result<(), StoreError> {
+        // Per new review: its place in the batch, its learner column and its id.
+        let mut new: Vec<(usize, bool, i64)> = Vec::with_capacity(batch.reviews.len());
+        for (place, (review, looked)) in batch.reviews.iter().zip(&batch.looked).enumerate() {
+            if let Some(own) = self.take(review, *looked)? {
+                new.push((place, own, self.next_id));
+                self.next_id += 1;
+            }
         }
+        self.write(&batch.reviews, &new)
+            .map_err(|source| sqlite_error(self.path, source))
+    }
+
+    /// Checks `review` (its uuid's bits, question and content hashes `looked`) and
+    /// counts it: `None` when the log has it, else whether it is this learner's.
+    fn take(
+        &mut self,
+        review: &Review,
+        (uuid, question, what): (u128, u64, u64),
+    ) -> Result<Option<bool>, StoreError> {
+        self.imported.read += 1;
+        if self.same_learner {
+            let learner = review.learner.as_deref().unwrap_or(&self.me);
+            if self.learner_seen.as_deref() != Some(learner) {
+                let learner = learner.to_owned();
+                self.one_learner(&learner)?;
+            }
+        }
+        let learner = review.learner.as_deref().unwrap_or(&self.me);
         // What the log's CHECK constraints would refuse (off during an import, see
         // `Store::import`): the other checked columns are enums, a `bool` and unsigned
         // numbers, in range by their types.
@@ -324,77 +380,72 @@ impl Importer<'_> {
             return Err(StoreError::ScoreOutOfRange(score));
         }
         let own = learner == self.me;
-        let uuid = uuid_bits(&review.uuid);
-        let what = content(
-            &review.key.bank,
-            &review.key.question,
-            review.reviewed_at.timestamp_micros(),
-            i64::from(review.rating.number()),
-        );
         if let Some((stored, whose)) = self.known.get(&uuid) {
             let same_learner = match whose {
                 None => own,
-                Some(hash) => *hash == learner_hash(&learner),
+                Some(hash) => *hash == learner_hash(learner),
             };
             if *stored == what && same_learner {
-                return Ok(());
+                return Ok(None);
             }
             return Err(StoreError::UuidClash {
                 uuid: review.uuid.clone(),
             });
         }
         if self.imported.added == self.bulk_after && self.dropped_indexes.is_none() {
-            self.dropped_indexes = Some(drop_indexes(self.transaction).map_err(sqlite)?);
+            self.dropped_indexes = Some(
+                drop_indexes(self.transaction).map_err(|source| sqlite_error(self.path, source))?,
+            );
         }
         self.known
-            .insert(uuid, (what, (!own).then(|| learner_hash(&learner))));
+            .insert(uuid, (what, (!own).then(|| learner_hash(learner))));
         self.imported.added += 1;
         if own {
             self.imported.own += 1;
             if let Some(replay) = self.replay.as_mut().filter(|_| review.reschedules) {
                 replay.push(
-                    &review.key.bank,
-                    &review.key.question,
+                    question,
+                    (&review.key.bank, &review.key.question),
                     review.reviewed_at.timestamp_micros(),
                     self.next_id,
                     review.rating,
                 );
             }
+        } else if let Some(count) = self.imported.others.get_mut(learner) {
+            *count += 1;
         } else {
-            *self.imported.others.entry(learner.clone()).or_default() += 1;
+            self.imported.others.insert(learner.to_owned(), 1);
         }
-        self.pending
-            .push((review, (!own).then_some(learner), self.next_id));
-        self.next_id += 1;
-        if self.pending.len() == INSERT_BATCH {
-            self.write_pending().map_err(sqlite)?;
-        }
-        Ok(())
+        Ok(Some(own))
     }
 
-    /// Writes the reviews not written yet: a full batch by one statement, fewer one
-    /// by one.
-    fn write_pending(&mut self) -> rusqlite::Result<()> {
-        let rows = if self.pending.len() == INSERT_BATCH {
-            INSERT_BATCH
-        } else {
-            1
-        };
-        let mut insert = if rows == INSERT_BATCH {
-            static BATCH: std::sync::LazyLock<String> =
-                std::sync::LazyLock::new(|| insert_sql(INSERT_BATCH));
-            self.transaction.prepare_cached(&BATCH)?
-        } else {
-            self.transaction.prepare_cached(&insert_sql(rows))?
-        };
-        for chunk in self.pending.chunks(rows) {
-            for (row, pending) in chunk.iter().enumerate() {
-                bind_review(&mut insert, row, pending)?;
+    /// Writes the `new` reviews of `reviews` (each its place, whether it is this
+    /// learner's, and its id): [`INSERT_BATCH`] to a statement, the rest one by one.
+    fn write(&self, reviews: &[Review], new: &[(usize, bool, i64)]) -> rusqlite::Result<()> {
+        static BATCH: std::sync::LazyLock<String> =
+            std::sync::LazyLock::new(|| insert_sql(INSERT_BATCH));
+        let mut chunks = new.chunks_exact(INSERT_BATCH);
+        if chunks.len() > 0 {
+            let mut insert = self.transaction.prepare_cached(&BATCH)?;
+            for chunk in &mut chunks {
+                for (row, &(place, own, id)) in chunk.iter().enumerate() {
+                    let review = &reviews[place];
+                    let learner = if own { None } else { review.learner.as_deref() };
+                    bind_review(&mut insert, row, review, (learner, id))?;
+                }
+                let written = insert.raw_execute()?;
+                debug_assert_eq!(written, INSERT_BATCH);
             }
-            let written = insert.raw_execute()?;
-            debug_assert_eq!(written, rows);
         }
-        self.pending.clear();
+        if !chunks.remainder().is_empty() {
+            let mut insert = self.transaction.prepare_cached(&insert_sql(1))?;
+            for &(place, own, id) in chunks.remainder() {
+                let review = &reviews[place];
+                let learner = if own { None } else { review.learner.as_deref() };
+                bind_review(&mut insert, 0, review, (learner, id))?;
+                insert.raw_execute()?;
+            }
+        }
         Ok(())
     }
 
@@ -519,11 +570,9 @@ impl Store {
             known,
             dropped_indexes: None,
             next_id,
-            pending: Vec::with_capacity(INSERT_BATCH),
             replay,
         };
         feed(&mut importer)?;
-        importer.write_pending().map_err(sqlite)?;
         if let Some(indexes) = importer.dropped_indexes.take() {
             // Building an index is a sort. SQLite sorts in memory runs of at most the
             // page cache's size: with the import's large cache, one run of the whole

@@ -48,7 +48,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::session::QuestionKey;
 pub use error::StoreError;
-pub use exchange::{Imported, Importer, LogRecord};
+pub use exchange::{Imported, Importer, LogRecord, ReviewBatch};
 pub use goal::{DEFAULT_GOAL_RETENTION, Goal};
 pub use health::{
     BackupReport, Examination, clear_damage_mark, damage_mark_path, examine, summarise_problems,

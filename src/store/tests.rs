@@ -364,9 +364,12 @@ fn a_large_import_drops_the_indexes_and_makes_them_again() {
     let before = indexes(&store);
     // Past the bulk threshold (10,000 new reviews on a short log).
     let count = 12_000;
+    // In one batch: 187 statements of 64 reviews, then 32 one by one.
     let result = store
         .import(&scheduler(), false, |importer| {
-            (0..count).try_for_each(|n| importer.add(imported(n, &me)))
+            importer.add_batch(ReviewBatch::new(
+                (0..count).map(|n| imported(n, &me)).collect(),
+            ))
         })
         .unwrap();
     assert_eq!(

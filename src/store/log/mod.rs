@@ -25,7 +25,7 @@ use crate::bank::{letter, letter_index};
 use crate::schedule::{Card, Rating, Scheduler, State};
 use crate::session::{Mark, Mode, NewReview, ReviewId};
 use replay::replay_question;
-pub(super) use replay::{ReplayLog, rebuild_cards, replay_log};
+pub(super) use replay::{ReplayLog, question_hash, rebuild_cards, replay_log};
 
 /// One row of the review log: a [`NewReview`] as it was recorded, and what the log
 /// adds to it (its id, its time, the card's state before it).

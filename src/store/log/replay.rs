@@ -2,6 +2,7 @@
 //! its latest reset, or one question's card after an undo.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
@@ -50,11 +51,24 @@ pub(in crate::store) fn rebuild_cards(
     while let Some(row) = rows.next()? {
         let text = |i: usize| row.get_ref(i).and_then(|v| v.as_str().map_err(Into::into));
         let at = row.get::<_, Micros>(3)?.0.timestamp_micros();
-        log.push(text(0)?, text(1)?, at, row.get(4)?, row.get(2)?);
+        let (bank, question) = (text(0)?, text(1)?);
+        let hash = question_hash(bank, question);
+        log.push(hash, (bank, question), at, row.get(4)?, row.get(2)?);
     }
     drop(rows);
     drop(statement);
     replay_log(connection, scheduler, log)
+}
+
+/// A question's 64-bit hash, by its bank's length, bank and id (so no two keys run
+/// together): what a [`ReplayLog`] numbers questions by. An import works it out for
+/// each review on the thread that reads the file.
+pub(in crate::store) fn question_hash(bank: &str, question: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&(bank.len() as u64).to_le_bytes());
+    hasher.update(bank.as_bytes());
+    hasher.update(question.as_bytes());
+    hasher.digest()
 }
 
 /// This learner's reviews that reschedule, as [`replay_log`] replays them: each
@@ -63,39 +77,44 @@ pub(in crate::store) fn rebuild_cards(
 /// import into an empty log from the reviews it writes (they are the whole log then).
 #[derive(Default)]
 pub(in crate::store) struct ReplayLog {
-    /// Each question met, by its bank's length, bank and id (so no two keys run
-    /// together).
-    numbers: FxHashMap<Box<[u8]>, u32>,
+    /// Each question met, by its [`question_hash`]: the first question with a hash has
+    /// it here (checked against `keys`), any other with the same hash is in `collided`.
+    numbers: FxHashMap<u64, u32>,
+    collided: FxHashMap<QuestionKey, u32>,
     keys: Vec<QuestionKey>,
-    name: Vec<u8>,
     /// (question, time, id, rating)
     log: Vec<(u32, i64, i64, Rating)>,
 }
 
 impl ReplayLog {
-    /// Adds review `id` of `bank/question` at `at` (microseconds), rated `rating`.
+    /// Adds review `id` of `bank/question` (whose [`question_hash`] is `hash`) at `at`
+    /// (microseconds), rated `rating`.
     pub(in crate::store) fn push(
         &mut self,
-        bank: &str,
-        question: &str,
+        hash: u64,
+        (bank, question): (&str, &str),
         at: i64,
         id: i64,
         rating: Rating,
     ) {
-        let name = &mut self.name;
-        name.clear();
-        name.extend_from_slice(&(bank.len() as u64).to_le_bytes());
-        name.extend_from_slice(bank.as_bytes());
-        name.extend_from_slice(question.as_bytes());
-        let number = match self.numbers.get(name.as_slice()) {
-            Some(&number) => number,
-            None => {
-                let number = self.keys.len() as u32;
-                self.keys.push(QuestionKey::new(bank, question));
-                self.numbers.insert(name.as_slice().into(), number);
-                number
+        let next = self.keys.len() as u32;
+        let number = match self.numbers.entry(hash) {
+            Entry::Vacant(slot) => *slot.insert(next),
+            Entry::Occupied(slot) => {
+                let key = &self.keys[*slot.get() as usize];
+                if key.bank == bank && key.question == question {
+                    *slot.get()
+                } else {
+                    *self
+                        .collided
+                        .entry(QuestionKey::new(bank, question))
+                        .or_insert(next)
+                }
             }
         };
+        if number == next {
+            self.keys.push(QuestionKey::new(bank, question));
+        }
         self.log.push((number, at, id, rating));
     }
 }
@@ -114,9 +133,9 @@ pub(in crate::store) fn replay_log(
         keys,
         mut log,
         numbers,
-        name,
+        collided,
     } = log;
-    drop((numbers, name));
+    drop((numbers, collided));
     // Questions in the order of their keys, as the card table keeps them.
     let mut order: Vec<u32> = (0..keys.len() as u32).collect();
     order.sort_unstable_by(|a, b| keys[*a as usize].cmp(&keys[*b as usize]));
@@ -180,4 +199,22 @@ pub(super) fn replay_question(
         save_card(connection, key, &card, first)?;
     }
     Ok(card)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn questions_with_the_same_hash_keep_numbers_of_their_own() {
+        let mut log = ReplayLog::default();
+        // As if "q1" and "q2" had the same hash.
+        for (hash, question) in [(7, "q1"), (7, "q2"), (7, "q1"), (9, "q3"), (7, "q2")] {
+            log.push(hash, ("b", question), 0, 0, Rating::Good);
+        }
+        let numbers: Vec<u32> = log.log.iter().map(|review| review.0).collect();
+        assert_eq!(numbers, [0, 1, 0, 2, 1]);
+        let questions: Vec<&str> = log.keys.iter().map(|k| k.question.as_str()).collect();
+        assert_eq!(questions, ["q1", "q2", "q3"]);
+    }
 }

@@ -112,9 +112,15 @@ impl Contrasts {
     /// The contrasts of a question whose model answer is `cx.model`: the sets of which
     /// it states some members plainly but not all. Only their words join `vocab`.
     pub fn new(cx: &Context, vocab: &mut Vocab) -> Contrasts {
+        let stems = member_stems(cx);
+        let mut first = 0;
         let groups = CONTRASTS
             .iter()
-            .filter_map(|contrast| group(contrast, cx, vocab))
+            .filter_map(|contrast| {
+                let members = first..first + contrast.members.len();
+                first = members.end;
+                group(contrast, &stems[members], cx, vocab)
+            })
             .collect();
         let code_of = |text: &PreparedAnswer, parts: bool| -> Vec<Arc<str>> {
             text.tokens()
@@ -147,7 +153,26 @@ impl Contrasts {
 
 /// `contrast` compiled for a question, when its model answer states some of its
 /// members plainly (and, when it states all of them, has sentences to tie them to).
-fn group(contrast: &Contrast, cx: &Context, vocab: &mut Vocab) -> Option<Group> {
+/// `spellings` holds the [`stems`] of each of its members.
+fn group(
+    contrast: &Contrast,
+    spellings: &[Vec<Arc<str>>],
+    cx: &Context,
+    vocab: &mut Vocab,
+) -> Option<Group> {
+    // A plain mention is spelt with the member's own stems (see [`spelt`]): a model
+    // answer with none of them states no member, and its patterns need not be built.
+    let mentioned = |stems: &Vec<Arc<str>>| {
+        stems.is_empty()
+            || cx
+                .model
+                .tokens()
+                .iter()
+                .any(|t| stems.binary_search(&t.stem).is_ok())
+    };
+    if !spellings.iter().any(mentioned) {
+        return None;
+    }
     // Look in the model answer with a scratch vocabulary first: most sets are not
     // about this question, and their words must not slow down every answer.
     let mut scratch = Vocab::default();
@@ -155,12 +180,12 @@ fn group(contrast: &Contrast, cx: &Context, vocab: &mut Vocab) -> Option<Group> 
     let (in_model, in_question): (Vec<Stance>, Vec<Stance>) = contrast
         .members
         .iter()
-        .map(|terms| {
-            let stems = stems(terms, cx);
+        .zip(spellings)
+        .map(|(terms, stems)| {
             let patterns = patterns(terms, cx, &mut scratch);
             (
-                stance(&patterns, &stems, cx.model, &scratch),
-                stance(&patterns, &stems, cx.question, &scratch),
+                stance(&patterns, stems, cx.model, &scratch),
+                stance(&patterns, stems, cx.question, &scratch),
             )
         })
         .unzip();
@@ -170,8 +195,9 @@ fn group(contrast: &Contrast, cx: &Context, vocab: &mut Vocab) -> Option<Group> 
     let members: Vec<Member> = contrast
         .members
         .iter()
+        .zip(spellings)
         .zip(in_model.into_iter().zip(in_question))
-        .map(|(terms, (stance, asked))| {
+        .map(|((terms, stems), (stance, asked))| {
             // A member the model answer denies ("musl instead of glibc") is never one
             // the author accepts, whatever concept names it.
             let accepted =
@@ -179,7 +205,7 @@ fn group(contrast: &Contrast, cx: &Context, vocab: &mut Vocab) -> Option<Group> 
             Member {
                 label: terms[0],
                 patterns: patterns(terms, cx, vocab),
-                stems: stems(terms, cx),
+                stems: stems.clone(),
                 in_model: stance == Stance::Plain,
                 accepted,
                 denied: stance == Stance::Negated || asked == Stance::Negated,
@@ -244,6 +270,18 @@ fn spelt(found: &Found, stems: &[Arc<str>], text: &PreparedAnswer) -> bool {
     words
         .iter()
         .all(|&t| stems.contains(&text.tokens()[t].stem))
+}
+
+/// The [`stems`] of every member of [`CONTRASTS`], in order, worked out once per
+/// lexicon.
+fn member_stems<'a>(cx: &Context<'a>) -> &'a [Vec<Arc<str>>] {
+    cx.lexicon.contrast_stems.get_or_init(|| {
+        CONTRASTS
+            .iter()
+            .flat_map(|c| c.members)
+            .map(|terms| stems(terms, cx))
+            .collect()
+    })
 }
 
 /// The stems of the words of `terms` and of their synonyms.

@@ -10,7 +10,7 @@
 use super::token::{Class, Parts, Token, tokenize};
 use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// How many token sequences one keyword may expand to (the first are the closest:
 /// the keyword itself, then one substitution, then two).
@@ -23,6 +23,9 @@ pub struct Lexicon {
     groups: Vec<Vec<Vec<Token>>>,
     /// For the key of a member's first token, the (group, member) it starts.
     by_first: HashMap<Arc<str>, Vec<(usize, usize)>>,
+    /// The stems of each built-in contrast member's spellings and their synonyms
+    /// (filled by `contrast`), worked out once per lexicon rather than per question.
+    pub(super) contrast_stems: OnceLock<Vec<Vec<Arc<str>>>>,
 }
 
 /// What a token is compared by: its stem for a word, its text otherwise (the stem of a

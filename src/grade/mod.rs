@@ -258,6 +258,12 @@ impl Grader {
         }))
     }
 
+    /// Prepares the rubrics of `bank` now rather than when it is first graded, so that
+    /// threads about to grade answers of several banks can share the work out.
+    pub fn prepare(&self, bank: &Bank) {
+        self.bank(bank);
+    }
+
     /// The rubric actually used: the author's, or the one derived from the model answer.
     pub fn rubric<'a>(&'a self, bank: &Bank, question: &'a Question) -> Cow<'a, Rubric> {
         if let Some(rubric) = &question.rubric {

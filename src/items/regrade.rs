@@ -4,6 +4,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::bank::Bank;
+
 use super::cache::Outcome;
 use super::report::{ConceptCounts, NearAnswer, Regraded};
 use super::{Analysis, NEAREST};
@@ -16,11 +18,25 @@ impl Analysis<'_> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = to_grade.len().div_ceil(threads).max(1);
         let (known, tallies, grader) = (&self.shared.known, &self.tallies, self.shared.grader);
+        // Each bank's rubrics are prepared by the first thread to grade one of its
+        // answers while the others wait for it: share the banks out first.
+        let mut banks: Vec<u32> = to_grade
+            .iter()
+            .map(|a| known[tallies[a.item as usize].known as usize].bank_index)
+            .collect();
+        banks.sort_unstable();
+        banks.dedup();
+        let firsts: FxHashMap<u32, &Bank> = known.iter().map(|k| (k.bank_index, k.bank)).collect();
         let parts: Vec<Graded> = std::thread::scope(|scope| {
+            let (banks, firsts) = (&banks, &firsts);
             let workers: Vec<_> = to_grade
                 .chunks(chunk)
-                .map(|answers| {
+                .enumerate()
+                .map(|(worker, answers)| {
                     scope.spawn(move || {
+                        for bank in banks.iter().skip(worker).step_by(threads) {
+                            grader.prepare(firsts[bank]);
+                        }
                         let mut graded = Graded::default();
                         for answer in answers {
                             let entry = &known[tallies[answer.item as usize].known as usize];

@@ -93,13 +93,17 @@ impl Roles {
                 // Both turned round: one value alone carrying a word of the other's is
                 // too often a long sentence that runs from one to the other.
                 if count(at_a, b) > count(at_a, a) && count(at_b, a) > count(at_b, b) {
+                    // The answer's own words for them, not their stems.
                     let matched = at_a
                         .iter()
                         .filter(|s| b.own.contains(s))
-                        .map(|s| s.to_string())
+                        .filter_map(|s| {
+                            let word = answer.tokens().iter().find(|t| !t.part && t.stem == **s);
+                            word.map(|t| t.norm.to_string())
+                        })
                         .collect();
                     return Some(Contradiction {
-                        role: "roles".to_owned(),
+                        role: "the number".to_owned(),
                         said: a.norm.to_string(),
                         model: format!("`{}` for that (the two turned round)", b.norm),
                         anchor: None,
@@ -202,7 +206,10 @@ mod tests {
                 "The host folder is owned by UID 999 while Postgres in the container runs as UID 1000.",
             ))
             .expect("turned round");
-        assert_eq!(turned.role, "roles");
+        assert_eq!(turned.role, "the number");
+        assert_eq!(turned.said, "1000");
+        // The answer's words, as written, not their stems.
+        assert!(turned.matched.iter().any(|w| w == "postgres"), "{:?}", turned.matched);
     }
 
     #[test]

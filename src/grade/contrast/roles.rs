@@ -209,7 +209,11 @@ mod tests {
         assert_eq!(turned.role, "the number");
         assert_eq!(turned.said, "1000");
         // The answer's words, as written, not their stems.
-        assert!(turned.matched.iter().any(|w| w == "postgres"), "{:?}", turned.matched);
+        assert!(
+            turned.matched.iter().any(|w| w == "postgres"),
+            "{:?}",
+            turned.matched
+        );
     }
 
     #[test]

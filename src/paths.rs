@@ -18,6 +18,15 @@ fn from_env(var: &str) -> Option<PathBuf> {
         .map(PathBuf::from)
 }
 
+/// The file beside `database` whose name is the database's followed by `suffix`
+/// (`recall.db` and `.bank-cache` give `recall.db.bank-cache`): where recall keeps what
+/// it derives from a database (caches, columns, unsaved answers).
+pub fn beside(database: &Path, suffix: &str) -> PathBuf {
+    let mut name = database.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// No database path was given and the platform has no data directory to put one in.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(

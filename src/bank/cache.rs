@@ -72,9 +72,7 @@ pub struct CacheStats {
 
 /// The cache file for the database at `database`: `<database>.bank-cache`.
 pub fn path_for(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(".bank-cache");
-    PathBuf::from(name)
+    crate::paths::beside(database, ".bank-cache")
 }
 
 const MAGIC: &[u8; 8] = b"rclbank4";

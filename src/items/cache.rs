@@ -24,14 +24,7 @@ use crate::grade::Grade;
 
 /// The cache file for the database at `database`: `<database>.regrade-cache`.
 pub fn path_for(database: &Path) -> PathBuf {
-    beside(database, ".regrade-cache")
-}
-
-/// The file beside `database` whose name is the database's and `suffix`.
-pub(super) fn beside(database: &Path, suffix: &str) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
+    crate::paths::beside(database, ".regrade-cache")
 }
 
 const MAGIC: &[u8; 8] = b"rclgrad2";

@@ -29,7 +29,7 @@ use crate::store::{ReviewRef, Store, StoreError};
 
 /// The columns file for the database at `database`: `<database>.log-columns`.
 pub fn path_for(database: &Path) -> PathBuf {
-    super::cache::beside(database, ".log-columns")
+    crate::paths::beside(database, ".log-columns")
 }
 
 const MAGIC: &[u8; 8] = b"rclcols1";
@@ -89,7 +89,7 @@ pub struct LogColumns {
     added: u64,
 }
 
-/// A question version's key as a 128-bit hash (as `part::question_hash`).
+/// A question version's key as a 128-bit hash (as `QuestionKey::hash128`).
 fn key_hash(bank: &str, question: &str, version: Option<&str>) -> u128 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(&(bank.len() as u64).to_le_bytes());

@@ -31,13 +31,13 @@ use rustc_hash::FxHashMap;
 use crate::bank::{Library, Question, letter};
 use crate::grade::Grader;
 use crate::logfile::ReadError;
-use crate::store::{ReviewRef, Store, StoreError};
+use crate::store::{QuestionKey, ReviewRef, Store, StoreError};
 use cache::RegradeCache;
 use columns::LogColumns;
 pub use discrimination::GROUP_SHARE;
 use discrimination::{Pair, discrimination};
 pub use flags::{Flag, FlagKind, Thresholds};
-use part::{Answer, Known, NONE, Shared, Tally, ToGrade, question_hash};
+use part::{Answer, Known, NONE, Shared, Tally, ToGrade};
 pub use part::{Part, Reader};
 use regrade::Regrade;
 pub use report::{ChoicePicks, ConceptCounts, Item, NearAnswer, Regraded, Report, Units};
@@ -85,7 +85,7 @@ impl<'a> Analysis<'a> {
                 None => 0,
             };
             let serial = known.len() as u32;
-            index.insert(question_hash(&bank.id, &question.id), serial);
+            index.insert(QuestionKey::hash128(&bank.id, &question.id), serial);
             known.push(Known {
                 bank,
                 bank_index,

@@ -15,27 +15,8 @@ use super::regrade::Regrade;
 use crate::bank::{Bank, Question, grading_part, letter_index};
 use crate::grade::Grader;
 use crate::schedule::Rating;
-use crate::session::Mode;
+use crate::session::{Mode, QuestionKey};
 use crate::store::ReviewRef;
-
-/// A question's key as a 128-bit hash, so finding a review's question takes one
-/// lookup that reads no text of the banks (two keys hash alike with a probability of
-/// about one in 10^38).
-pub(super) fn question_hash(bank: &str, question: &str) -> u128 {
-    let mut key = [0u8; 256];
-    let length = 8 + bank.len() + question.len();
-    if length > key.len() {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-        hasher.update(&(bank.len() as u64).to_le_bytes());
-        hasher.update(bank.as_bytes());
-        hasher.update(question.as_bytes());
-        return hasher.digest128();
-    }
-    key[..8].copy_from_slice(&(bank.len() as u64).to_le_bytes());
-    key[8..8 + bank.len()].copy_from_slice(bank.as_bytes());
-    key[8 + bank.len()..length].copy_from_slice(question.as_bytes());
-    xxhash_rust::xxh3::xxh3_128(&key[..length])
-}
 
 /// A question of the loaded banks.
 pub(super) struct Known<'a> {
@@ -199,7 +180,7 @@ pub(super) struct ToGrade {
 /// while the log is.
 pub(super) struct Shared<'a> {
     pub(super) grader: &'a Grader,
-    /// Each question's index in `known`, by [`question_hash`].
+    /// Each question's index in `known`, by [`QuestionKey::hash128`].
     pub(super) index: FxHashMap<u128, u32>,
     pub(super) known: Vec<Known<'a>>,
     /// Per question, the fingerprint of its rubric, once a text answer needed it.
@@ -258,7 +239,7 @@ impl Part {
     pub(super) fn add(&mut self, shared: &Shared<'_>, review: &ReviewRef<'_>) {
         let Some(&known) = shared
             .index
-            .get(&question_hash(review.bank, review.question))
+            .get(&QuestionKey::hash128(review.bank, review.question))
         else {
             self.outside += 1;
             return;
@@ -459,7 +440,7 @@ impl Reader<'_, '_> {
             let mut item = items[row.key as usize];
             if item == UNSEEN {
                 let (bank, question, version) = &columns.keys()[row.key as usize];
-                item = match shared.index.get(&question_hash(bank, question)) {
+                item = match shared.index.get(&QuestionKey::hash128(bank, question)) {
                     Some(&known) => part.item(shared, known, version.as_deref()),
                     None => NONE,
                 };

@@ -26,13 +26,11 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::schedule::{Rating, State};
-use crate::store::{Store, StoreError};
+use crate::store::{QuestionKey, Store, StoreError};
 
 /// The file for the database at `database`: `<database>.recent-reviews`.
 pub fn path_for(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(".recent-reviews");
-    PathBuf::from(name)
+    crate::paths::beside(database, ".recent-reviews")
 }
 
 const MAGIC: &[u8; 8] = b"rclrcnt1";
@@ -78,20 +76,11 @@ pub(super) struct RecentReviews {
     key: Vec<u32>,
     at: Vec<i64>,
     flags: Vec<u8>,
-    /// Index of `head.keys` by [`key_hash`], made when the first row is added.
+    /// Index of `head.keys` by [`QuestionKey::hash128`], made when the first row is added.
     key_index: FxHashMap<u128, u32>,
     /// Whether the rows differ from the file's (and how many were added to them).
     added: usize,
     rebuilt: bool,
-}
-
-/// A question's key as a 128-bit hash.
-fn key_hash(bank: &str, question: &str) -> u128 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&(bank.len() as u64).to_le_bytes());
-    hasher.update(bank.as_bytes());
-    hasher.update(question.as_bytes());
-    hasher.digest128()
 }
 
 /// One review, as [`RecentReviews::rows`] gives it.
@@ -253,13 +242,13 @@ impl RecentReviews {
                 .keys
                 .iter()
                 .enumerate()
-                .map(|(i, (bank, question))| (key_hash(bank, question), i as u32))
+                .map(|(i, (bank, question))| (QuestionKey::hash128(bank, question), i as u32))
                 .collect();
         }
         let keys = &mut self.head.keys;
         *self
             .key_index
-            .entry(key_hash(bank, question))
+            .entry(QuestionKey::hash128(bank, question))
             .or_insert_with(|| {
                 keys.push((bank.to_owned(), question.to_owned()));
                 keys.len() as u32 - 1

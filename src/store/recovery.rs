@@ -23,9 +23,7 @@ use crate::session::{Mode, NewReview, Unsaved};
 
 /// The recovery file of the database at `database`.
 pub fn path_for(database: &Path) -> PathBuf {
-    let mut name = database.as_os_str().to_owned();
-    name.push(".unsaved");
-    PathBuf::from(name)
+    crate::paths::beside(database, ".unsaved")
 }
 
 /// What the recovery file holds, line by line.

@@ -1,6 +1,7 @@
 //! Whether an answer makes a claim at all: a bare list of terms (no function words, no
-//! sentence) or one sentence said over and over cannot pass, however many concepts it
-//! names. The rules look at the shape of the text only, never at the rubric.
+//! sentence), one sentence said over and over, or the rubric's own words strung
+//! together cannot pass, however many concepts it names. The rules look at the shape of
+//! the text, and for the last at which of its words are the rubric's.
 
 use super::matcher::PreparedAnswer;
 use rustc_hash::FxHasher;
@@ -13,6 +14,9 @@ const MIN_LIST_WORDS: usize = 8;
 /// How many short items a comma-separated list needs to be a list and not a terse
 /// answer of a few phrases.
 const MIN_LIST_ITEMS: usize = 8;
+
+/// How few words an echo of the rubric may have: a term or two is a terse answer.
+const MIN_ECHO_WORDS: usize = 3;
 
 /// Why an answer is not a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +37,25 @@ impl NotAClaim {
         } else {
             None
         }
+    }
+
+    /// Whether `answer` only strings together the rubric's words: at least
+    /// [`MIN_ECHO_WORDS`] words, every one of them a word of the rubric's concepts (the
+    /// vocabulary's first `concept_words`), matching two concepts or more (`matched`),
+    /// and not written as `label: description` ("Volume: Docker-managed, any host
+    /// path" pairs each term with what it is). Such an answer is a list however it is
+    /// punctuated; a real one, terse or not, says something in a word of its own
+    /// ("tmpfs, in RAM, gone on stop").
+    pub fn echo(
+        answer: &PreparedAnswer,
+        concept_words: usize,
+        matched: usize,
+    ) -> Option<NotAClaim> {
+        if matched < 2 || answer.tokens().iter().any(|t| t.place.labelled) {
+            return None;
+        }
+        let (among, words) = answer.words_among(concept_words);
+        (words >= MIN_ECHO_WORDS && among == words).then_some(NotAClaim::List)
     }
 
     /// Why an answer of this shape fails, in words.

@@ -29,6 +29,10 @@ pub struct Compiled {
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
+    /// How many words of `vocab` are the concepts' (they are interned first): an
+    /// answer made of nothing else only echoes the rubric. 0 when the model answer is
+    /// made of nothing else, so no answer is refused for it.
+    pub concept_words: usize,
     /// The weight that earns a full score, when it is not the rubric's whole weight (a
     /// derived rubric of a long model answer).
     pub full_weight: Option<f64>,
@@ -93,6 +97,17 @@ pub fn compile(
         .iter()
         .map(|c| patterns.matcher(c, &mut vocab, true))
         .collect();
+    // An answer made of the concepts' words alone is no claim, unless the model answer
+    // is one too ("not not not" as a model answer derives a rubric it must pass).
+    let concept_words = match question.model_answer.as_deref() {
+        Some(m)
+            if NotAClaim::echo(&PreparedAnswer::new(m, stemmer, &vocab), vocab.len(), 2)
+                .is_some() =>
+        {
+            0
+        }
+        _ => vocab.len(),
+    };
     // A misconception is matched as written: the model answer denying it must not turn
     // it round.
     let misconceptions = question
@@ -134,6 +149,7 @@ pub fn compile(
         misconceptions,
         contrasts,
         model_is_claim,
+        concept_words,
     }
 }
 

@@ -261,6 +261,28 @@ impl PreparedAnswer {
         &self.tokens
     }
 
+    /// How many of the answer's words (the parts of a code token aside) match one of
+    /// the vocabulary's first `first` words, and how many words it has.
+    pub fn words_among(&self, first: usize) -> (usize, usize) {
+        let full = first / 64;
+        let rest: u64 = (1u64 << (first % 64)) - 1;
+        let mut among = 0;
+        let mut words = 0;
+        for (t, token) in self.tokens.iter().enumerate() {
+            if token.part {
+                continue;
+            }
+            words += 1;
+            let Some(bits) = self.hits.get(t * self.row..(t + 1) * self.row) else {
+                continue;
+            };
+            let hit = bits.iter().take(full).any(|&b| b != 0)
+                || bits.get(full).is_some_and(|&b| b & rest != 0);
+            among += usize::from(hit);
+        }
+        (among, words)
+    }
+
     /// Whether a negation cue governs token `i`.
     pub fn negated(&self, i: usize) -> bool {
         self.cue.get(i).is_some_and(Option::is_some)

@@ -356,7 +356,14 @@ impl Grader {
         if !grade.passed || !compiled.model_is_claim {
             return grade;
         }
-        match NotAClaim::of(&answer) {
+        let matched = grade
+            .concepts
+            .iter()
+            .filter(|c| c.matched.is_some())
+            .count();
+        match NotAClaim::of(&answer)
+            .or_else(|| NotAClaim::echo(&answer, compiled.concept_words, matched))
+        {
             None => grade,
             Some(why) => verdict(
                 Found {

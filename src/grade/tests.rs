@@ -541,6 +541,49 @@ fn a_list_of_terms_cannot_pass() {
 }
 
 #[test]
+fn the_rubrics_own_terms_strung_together_cannot_pass() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["tmpfs"], 1.0, true),
+            concept(&["memory", "RAM"], 1.0, false),
+            concept(&["disappears", "lost", "gone"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "cache",
+        "Where should a cache live that must not survive a restart?",
+        "On a tmpfs mount: it lives in memory and disappears when the container stops.",
+        Some(rubric),
+    )]);
+    // Shorter than a list of the shape rule, with or without commas.
+    for echo in [
+        "tmpfs memory lost",
+        "tmpfs, RAM, gone",
+        "tmpfs memory RAM lost gone disappears",
+    ] {
+        let g = grade(&b, echo);
+        assert_eq!(
+            g.not_a_claim,
+            Some(NotAClaim::List),
+            "{echo}: {}",
+            explain(&g)
+        );
+        assert!(!g.passed);
+    }
+    // Terse answers say something in words of their own, or pair terms with labels.
+    for terse in [
+        "tmpfs: in RAM, gone on stop",
+        "A tmpfs mount, kept in memory and lost when it stops.",
+        "tmpfs: memory, lost",
+        "tmpfs RAM",
+    ] {
+        let g = grade(&b, terse);
+        assert!(g.passed, "{terse}: {}", explain(&g));
+    }
+}
+
+#[test]
 fn synonyms_of_the_bank_and_the_lexicon_apply() {
     let mut b = volume_bank();
     assert!(grade(&b, "the daemon keeps it; it outlives the container").passed);

@@ -237,3 +237,62 @@ fn a_learner_in_their_own_words_with_a_typo_passes() {
         assert!(grade.passed, "{id}: {answer}\n{}", explain(&grade));
     }
 }
+
+#[test]
+fn a_list_of_a_shipped_rubrics_terms_fails() {
+    // Each text question's concepts, by their first alternatives, strung together with
+    // spaces or commas: an answer that says nothing of its own. A list of under three
+    // words is a terse answer, and a term that is itself a negation ("not attached")
+    // brings a word of grammar with it, so those are left out.
+    let mut checked = 0;
+    for file in [
+        "mod-docker-01",
+        "mod-docker-02",
+        "mod-docker-03",
+        "mod-docker-04",
+    ] {
+        let path = root().join(format!("banks/docker/{file}.toml"));
+        let (bank, diagnostics) = recall::bank::load_file(&path).expect("read the shipped bank");
+        let bank = bank.unwrap_or_else(|| panic!("{file} is invalid: {diagnostics:?}"));
+        let grader = Grader::new(std::slice::from_ref(&bank));
+        for question in bank.questions.iter().filter(|q| q.is_text()) {
+            let Some(rubric) = &question.rubric else {
+                continue;
+            };
+            let terms: Vec<String> = rubric
+                .concepts
+                .iter()
+                .map(|c| match &c.relation {
+                    Some(r) => r
+                        .terms
+                        .iter()
+                        .map(|t| t[0].clone())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    None => c.alternatives[0].clone(),
+                })
+                .collect();
+            let words = terms.iter().flat_map(|t| t.split_whitespace()).count();
+            let negated = terms.iter().flat_map(|t| t.split_whitespace()).any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "not" | "no" | "never" | "without" | "none"
+                )
+            });
+            if words < 3 || negated {
+                continue;
+            }
+            for list in [terms.join(" "), terms.join(", ")] {
+                let grade = grader.grade(&bank, question, &list);
+                assert!(
+                    !grade.passed,
+                    "{}: {list}\n{}",
+                    question.id,
+                    explain(&grade)
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 40, "only {checked} questions checked");
+}

@@ -39,6 +39,25 @@ keywords = ["volume", "persist"]
 pass = 0.5
 "#;
 
+/// A bank of one interview question and its follow-up, both graded by rubrics derived
+/// from their model answers.
+const INTERVIEW: &str = r#"
+[bank]
+id = "t"
+title = "Interview"
+
+[[question]]
+id = "q"
+kind = "interview"
+tier = "advanced"
+prompt = "Why volumes?"
+model_answer = "Volumes persist data."
+
+[[question.follow_up]]
+prompt = "Where on the host?"
+model_answer = "Under /var/lib/docker/volumes."
+"#;
+
 fn library() -> Library {
     library_of(BANK)
 }
@@ -165,6 +184,24 @@ fn item<'r>(report: &'r Report, question: &str) -> &'r Item {
         .unwrap_or_else(|| panic!("no item {question}"))
 }
 
+/// Per concept of `item`: its label, and how many answers matched, missed and negated
+/// it, passing answers that lack it and failing ones that have it.
+fn concept_counts(item: &Item) -> Vec<(&str, [usize; 5])> {
+    item.concepts
+        .iter()
+        .map(|c| {
+            let counts = [
+                c.matched,
+                c.missed,
+                c.negated,
+                c.unmatched_passing,
+                c.matched_failing,
+            ];
+            (c.label.as_str(), counts)
+        })
+        .collect()
+}
+
 fn close(actual: Option<f64>, expected: f64) {
     let actual = actual.expect("a value");
     assert!(
@@ -237,24 +274,8 @@ fn text_answers_are_graded_again_concept_by_concept() {
     // volume: in l1, l2; absent from l3, l4; only under a negation in l5.
     // persist: in l1, l3 ("persists"); absent from l2, l4, l5.
     // Passing (half the weight): l1, l2, l3; failing: l4, l5.
-    let counts: Vec<(&str, [usize; 5])> = sa
-        .concepts
-        .iter()
-        .map(|c| {
-            (
-                c.label.as_str(),
-                [
-                    c.matched,
-                    c.missed,
-                    c.negated,
-                    c.unmatched_passing,
-                    c.matched_failing,
-                ],
-            )
-        })
-        .collect();
     assert_eq!(
-        counts,
+        concept_counts(sa),
         [("volume", [2, 2, 1, 1, 0]), ("persist", [2, 3, 0, 1, 0])]
     );
     assert_eq!(
@@ -430,20 +451,10 @@ fn outcomes_recorded_with_the_answers_are_counted_and_not_graded_again() {
     // mount" recorded as stating both concepts (failing, as logged).
     rows[13].concepts = Some("mm");
     let (report, _) = run(&rows, false);
-    let counts: Vec<[usize; 5]> = item(&report, "sa")
-        .concepts
-        .iter()
-        .map(|c| {
-            [
-                c.matched,
-                c.missed,
-                c.negated,
-                c.unmatched_passing,
-                c.matched_failing,
-            ]
-        })
-        .collect();
-    assert_eq!(counts, [[3, 1, 1, 1, 1], [3, 2, 0, 1, 1]]);
+    assert_eq!(
+        concept_counts(item(&report, "sa")),
+        [("volume", [3, 1, 1, 1, 1]), ("persist", [3, 2, 0, 1, 1])]
+    );
     // `--regrade` grades every answer again: the grader's counts.
     assert_eq!(run(&rows, true), (run(&class(), false).0, 5));
     // Outcomes of another number of concepts than the rubric has now are not its
@@ -519,22 +530,6 @@ fn a_log_read_in_two_parts_reports_what_it_reports_read_whole() {
 /// `question/follow-1`: it is an item of its own, not an answer outside the banks.
 #[test]
 fn follow_up_answers_count_as_the_follow_up_questions_they_are() {
-    const INTERVIEW: &str = r#"
-[bank]
-id = "t"
-title = "Interview"
-
-[[question]]
-id = "q"
-kind = "interview"
-tier = "advanced"
-prompt = "Why volumes?"
-model_answer = "Volumes persist data."
-
-[[question.follow_up]]
-prompt = "Where on the host?"
-model_answer = "Under /var/lib/docker/volumes."
-"#;
     let library = library_of(INTERVIEW);
     let grader = Grader::new(&library.banks);
     let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
@@ -616,22 +611,6 @@ fn the_sort_of_a_log_in_time_order_is_the_general_stable_sort() {
 
 #[test]
 fn outcomes_recorded_for_derived_rubrics_are_named_as_grading_names_them() {
-    const INTERVIEW: &str = r#"
-[bank]
-id = "t"
-title = "Interview"
-
-[[question]]
-id = "q"
-kind = "interview"
-tier = "advanced"
-prompt = "Why volumes?"
-model_answer = "Volumes persist data beyond the container's life, managed by Docker."
-
-[[question.follow_up]]
-prompt = "Where on the host?"
-model_answer = "Under /var/lib/docker/volumes, owned by the daemon."
-"#;
     let library = library_of(INTERVIEW);
     let grader = Grader::new(&library.banks);
     let questions: Vec<_> = library.questions_and_follow_ups().collect();

@@ -223,7 +223,7 @@ impl Shared<'_> {
     }
 
     /// The labels of the concepts of question `known`'s rubric, from the grader.
-    pub(super) fn made_labels(&self, known: u32) -> &[String] {
+    fn made_labels(&self, known: u32) -> &[String] {
         let bank = self.known[known as usize].bank_index as usize;
         let start = self.bank_starts[bank] as usize;
         let labels = self.bank_labels[bank].get_or_init(|| {
@@ -239,9 +239,10 @@ impl Shared<'_> {
         &labels[known as usize - start]
     }
 
-    /// The outcome of a text answer to question `known` (rubric `rubric`) that was
-    /// `right` with `score`, from what was recorded with it, when it is to be counted
-    /// and is of as many concepts as the rubric has now.
+    /// The outcome of `review`, a text answer to question `known` (whose rubric's
+    /// fingerprint is `rubric`), from what was recorded with it and its logged score
+    /// and verdict: when recorded outcomes are counted, and these are of as many
+    /// concepts as the rubric has now.
     fn recorded(
         &self,
         known: u32,

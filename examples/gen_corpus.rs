@@ -490,13 +490,16 @@ fn write_database(
     // recall's own schema, made by recall's own migrations.
     let device = Store::open(path)?.identity()?.device;
     // The banks as recall loads them: each answer is written for its question as it is
-    // (the right letters, or a rubric's words), with the question's version.
+    // (the right letters, or a rubric's words), with the question's version; a text
+    // answer is graded as a session grades it, and its score, suggested rating and
+    // concepts' outcomes recorded as a session records them.
     let library = recall::bank::load(&recall::paths::banks(&[args.out.join("banks")]))?;
+    let grader = recall::grade::Grader::new(&library.banks);
     let mut questions = std::collections::HashMap::new();
     for (bank, question) in library.questions() {
         questions.insert(
             (bank.id.as_str(), question.id.as_str()),
-            (question, question.version(&bank.synonyms)),
+            (bank, question, question.version(&bank.synonyms)),
         );
     }
     let mut db = rusqlite::Connection::open(path)?;
@@ -508,12 +511,12 @@ fn write_database(
             let mut insert = tx.prepare_cached(
                 "INSERT INTO review (bank, question, reviewed_at, mode, answer, score, \
                  suggested_rating, rating, duration_ms, state_before, rescheduled, uuid, \
-                 device, version) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 device, version, concepts) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             )?;
             for row in chunk {
                 let (key, kind) = &keys[row.key];
-                let (question, version) = questions
+                let (bank, question, version) = questions
                     .get(&(key.bank.as_str(), key.question.as_str()))
                     .with_context(|| format!("{key} is not in the banks written"))?;
                 let text = *kind >= 2;
@@ -522,24 +525,29 @@ fn write_database(
                     (true, 4) => "interview",
                     (true, _) => "drill",
                 };
-                let score = text.then(|| match row.rating {
-                    Rating::Again => 0.2 * rng.unit(),
-                    Rating::Hard => 0.4 + 0.2 * rng.unit(),
-                    Rating::Good | Rating::Easy => 0.6 + 0.4 * rng.unit(),
-                });
+                // Drawn as corpora before graded answers drew a made-up score, so the
+                // answers and uuids stay those of the same seed then.
+                if text {
+                    rng.unit();
+                }
                 let answer = if text {
                     text_answer(question, row.rating, rng)
                 } else {
                     choice_answer(question, row.rating, rng)
                 };
+                let grade = text.then(|| grader.grade(bank, question, &answer));
+                let concepts = grade
+                    .as_ref()
+                    .map(recall::session::concept_outcomes)
+                    .filter(|outcomes| !outcomes.is_empty());
                 insert.execute(rusqlite::params![
                     key.bank,
                     key.question,
                     row.at.timestamp_micros(),
                     mode,
                     answer,
-                    score,
-                    text.then(|| row.rating.number()),
+                    grade.as_ref().map(|g| g.score),
+                    grade.as_ref().map(|g| recall::session::suggest(g).number()),
                     row.rating.number(),
                     2_000 + rng.below(60_000) as i64,
                     row.state_before.name(),
@@ -547,6 +555,7 @@ fn write_database(
                     uuid(rng),
                     device,
                     version,
+                    concepts,
                 ])?;
             }
         }

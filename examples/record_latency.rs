@@ -45,6 +45,7 @@ fn main() -> anyhow::Result<()> {
             duration_ms: 8_000,
             reschedules: true,
             hints: 0,
+            concepts: None,
             version: None,
         };
         let now = start + TimeDelta::seconds(i as i64);

@@ -68,6 +68,7 @@ fn main() -> Result<()> {
             duration_ms: u64::from(index % 7) * 1000,
             reschedules: true,
             hints: 0,
+            concepts: None,
             version: None,
         };
         let now = start + TimeDelta::minutes(i64::from(index));

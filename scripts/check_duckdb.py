@@ -5,9 +5,9 @@
 
 Makes a class of six learners with gen_corpus (one database each, learners quicker and
 slower to forget), exports five logs as Parquet and one as CSV with `recall log export`,
-runs every ```sql block of docs/courses.md in DuckDB in order, and compares the last two
-(figures per question version, picks per choice) with `recall items --log ... --json` on
-the same files. Exits 1, listing the differences, when they disagree. Needs the duckdb
+runs every ```sql block of docs/courses.md in DuckDB in order, and compares the last three
+(figures per question version, picks per choice, what each rubric concept did) with
+`recall items --log ... --json` on the same files. Exits 1, listing the differences, when they disagree. Needs the duckdb
 package (`pip install duckdb`; .ci/run installs it).
 """
 
@@ -87,12 +87,17 @@ def main():
             if con.description is not None:
                 names = [d[0] for d in con.description]
                 results.append([dict(zip(names, row)) for row in con.fetchall()])
-    figure_rows, pick_rows = results[-2], results[-1]
+    figure_rows, pick_rows, concept_rows = results[-3], results[-2], results[-1]
     figures = {(r["bank"], r["question"], r["version"]): r for r in figure_rows}
     picks = {}
     for r in pick_rows:
         bank, question, version, choice, count = r.values()
         picks.setdefault((bank, question, version), {})[choice] = count
+    counted = ["matched", "missed", "negated", "unmatched_passing", "matched_failing"]
+    concepts = {}
+    for r in concept_rows:
+        concepts.setdefault((r["bank"], r["question"], r["version"]), []).append(
+            [r[name] for name in counted])
 
     problems = []
     failed = set()
@@ -116,19 +121,27 @@ def main():
             recall_picks = {c["letter"]: c["picks"] for c in item["choices"] if c["picks"]}
             if recall_picks != picks.get(key, {}):
                 problems.append(f"{key} picks: recall {recall_picks}, DuckDB {picks.get(key)}")
+        recall_concepts = [[c[name] for name in counted] for c in item["concepts"]]
+        duckdb_concepts = concepts.pop(key, [])
+        if recall_concepts != duckdb_concepts:
+            problems.append(f"{key} concepts: recall {recall_concepts}, "
+                            f"DuckDB {duckdb_concepts}")
         if len(problems) > before:
             failed.add(key)
     problems += [f"{key}: only in DuckDB's figures" for key in figures]
-    failed |= set(figures)
+    problems += [f"{key}: concepts only in DuckDB's" for key in concepts]
+    failed |= set(figures) | set(concepts)
 
     checked = len(report["items"])
     choices = sum(len(i["choices"]) for i in report["items"])
+    counted_concepts = sum(len(i["concepts"]) for i in report["items"])
     if problems:
         print("\n".join(problems[:20]))
         print(f"{checked - len(failed)} passed, {len(failed)} failed")
         sys.exit(1)
     print(f"recall items and DuckDB agree on {checked} question versions of "
-          f"{report['learners']} learners ({report['attempts']} answers, {choices} choices)")
+          f"{report['learners']} learners ({report['attempts']} answers, {choices} choices, "
+          f"{counted_concepts} rubric concepts)")
 
 
 if __name__ == "__main__":

@@ -24,8 +24,8 @@ use crate::text::{push_wrapped_hanging, sanitize, truncate};
 /// correlation, discriminative efficiency and the upper-lower 27% index, over learners,
 /// or over sessions when the log holds one learner), the pick rate of each choice by its
 /// letter in the bank, how often each rubric concept was matched, missed or negated
-/// (text answers are graded again), the answers nearest the pass mark and the median
-/// answer time. Flags say what looks wrong and why: a key picked less than a distractor,
+/// (as recorded with each text answer; answers recorded without it are graded again),
+/// the answers nearest the pass mark and the median answer time. Flags say what looks wrong and why: a key picked less than a distractor,
 /// negative or low discrimination, a concept too strict or too loose, too hard, a
 /// distractor nobody picks, too easy. Questions with the most urgent flags come first;
 /// a question's current version comes before its older ones. docs/items.md has the
@@ -57,6 +57,12 @@ pub struct Args {
     /// Print CSV, one row per question version, instead of text
     #[arg(long)]
     pub csv: bool,
+
+    /// Grade every text answer again with this recall's grader, instead of counting
+    /// what each answer's concepts did as recorded when it was graded (after an
+    /// upgrade of recall, to see how its grader would mark them)
+    #[arg(long)]
+    pub regrade: bool,
 }
 
 /// Runs `recall items`.
@@ -83,6 +89,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         let (cache, mut columns) = caches.unwrap_or_default();
         let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, cache);
+        if args.regrade {
+            analysis.regrade_all();
+        }
         analysis.read_store(&ctx.open_store()?, &mut columns)?;
         if let Some((_, path)) = &paths {
             columns.save(path);
@@ -99,6 +108,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         let library = ctx.load_valid_banks(&args.paths)?;
         let grader = Grader::new(&library.banks);
         let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
+        if args.regrade {
+            analysis.regrade_all();
+        }
         for file in &args.logs {
             analysis
                 .read_export(file)

@@ -288,6 +288,59 @@ impl Grader {
         }
     }
 
+    /// The labels of the concepts [`Grader::grade`] reports for each of `questions` (of
+    /// `bank`), in the rubric's order; none for a question not answered in text. Unlike
+    /// [`Grader::rubric`], it does not prepare the bank for grading when it is not
+    /// prepared yet: a derived rubric is derived on its own, a small part of preparing
+    /// it (item analysis names the concept outcomes recorded with answers by these).
+    pub fn concept_labels(&self, bank: &Bank, questions: &[&Question]) -> Vec<Vec<String>> {
+        let labels = |rubric: &Rubric| rubric.concepts.iter().map(|c| c.label()).collect();
+        let prepared = self.banks.get(&bank.id).and_then(OnceLock::get);
+        let full = match prepared {
+            None => self.banks_from.as_ref().and_then(|full| full(&bank.id)),
+            Some(_) => None,
+        };
+        let mut made: Option<(BankStats, Lexicon)> = None;
+        questions
+            .iter()
+            .map(|question| {
+                if !question.is_text()
+                    || question.rubric.is_none() && question.model_answer.is_none()
+                {
+                    return Vec::new();
+                }
+                if let Some(rubric) = &question.rubric {
+                    return labels(rubric);
+                }
+                let compiled = prepared.and_then(|p| p.questions.get(&question.id));
+                if let Some(derived) = compiled.and_then(|c| c.derived.as_ref()) {
+                    return labels(derived);
+                }
+                // As preparing the bank (or grading a question it does not hold) derives it.
+                let (stats, lexicon) = match prepared {
+                    Some(p) => (&p.stats, &p.lexicon),
+                    None => {
+                        let (stats, lexicon) = made.get_or_insert_with(|| {
+                            let bank = full.as_ref().unwrap_or(bank);
+                            let stats = BankStats::new(bank, &self.stemmer);
+                            let synonyms = bank.synonyms.iter().map(Vec::as_slice);
+                            (stats, Lexicon::new(synonyms, &self.stemmer))
+                        });
+                        (&*stats, &*lexicon)
+                    }
+                };
+                let options = &self.options.derive;
+                labels(&derive::derive(
+                    question,
+                    stats,
+                    options,
+                    &self.stemmer,
+                    lexicon,
+                ))
+            })
+            .collect()
+    }
+
     /// Whether `question`'s rubric is derived from its model answer.
     pub fn is_derived(question: &Question) -> bool {
         question.rubric.is_none()

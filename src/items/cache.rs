@@ -105,29 +105,72 @@ pub struct Outcome {
 impl Outcome {
     /// The outcome of `grade`, when its rubric has at most [`MAX_CONCEPTS`] concepts.
     pub fn of(grade: &Grade) -> Option<Outcome> {
-        if grade.concepts.len() > MAX_CONCEPTS {
-            return None;
-        }
-        let mut states = 0u64;
-        for (i, concept) in grade.concepts.iter().enumerate() {
-            let state = match (concept.matched.is_some(), concept.negated) {
-                (true, _) => 1,
-                (false, false) => 0,
-                (false, true) => 2,
-            };
-            states |= state << (2 * i);
-        }
-        Some(Outcome {
-            score: grade.score,
-            passed: grade.passed,
-            states,
-        })
+        let recorded = Recorded::parse(&crate::session::concept_outcomes(grade))?;
+        Some(recorded.outcome(grade.score, grade.passed))
     }
 
     /// Concept `i`: (matched, negated).
     pub fn concept(&self, i: usize) -> (bool, bool) {
         let state = (self.states >> (2 * i)) & 3;
         (state == 1, state == 2)
+    }
+}
+
+/// What each concept did in an answer, as recorded with it (the log's `concepts`, see
+/// `session::concept_outcomes`): two bits per concept as in [`Outcome`], and how many
+/// concepts there are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recorded {
+    states: u64,
+    count: u8,
+}
+
+impl Recorded {
+    /// The outcomes in `text` (`m.mn`); `None` when it is not such a text or has more
+    /// than [`MAX_CONCEPTS`] concepts (those answers are graded again).
+    pub fn parse(text: &str) -> Option<Recorded> {
+        if text.len() > MAX_CONCEPTS {
+            return None;
+        }
+        let mut states = 0u64;
+        for (i, b) in text.bytes().enumerate() {
+            let state = match b {
+                crate::session::CONCEPT_MISSED => 0,
+                crate::session::CONCEPT_MATCHED => 1,
+                crate::session::CONCEPT_NEGATED => 2,
+                _ => return None,
+            };
+            states |= state << (2 * i);
+        }
+        Some(Recorded {
+            states,
+            count: text.len() as u8,
+        })
+    }
+
+    /// The outcomes as stored in the log's columns: (states, count).
+    pub fn to_parts(self) -> (u64, u8) {
+        (self.states, self.count)
+    }
+
+    /// The outcomes stored as `to_parts` gave them (`None` for a count above
+    /// [`MAX_CONCEPTS`]).
+    pub fn from_parts(states: u64, count: u8) -> Option<Recorded> {
+        (usize::from(count) <= MAX_CONCEPTS).then_some(Recorded { states, count })
+    }
+
+    /// How many concepts the rubric had.
+    pub fn count(self) -> usize {
+        usize::from(self.count)
+    }
+
+    /// The answer's outcome, with its recorded score and verdict.
+    pub fn outcome(self, score: f64, passed: bool) -> Outcome {
+        Outcome {
+            score,
+            passed,
+            states: self.states,
+        }
     }
 }
 
@@ -199,6 +242,10 @@ pub struct RegradeCache {
     by_uuid: OnceLock<FxHashMap<u128, usize>>,
     /// What this run graded: where it met the answer, its uuid, rubric key, outcome.
     added: Vec<(u32, u128, RubricKey, Outcome)>,
+    /// Rubrics whose labels this run needed for answers recorded with their concepts'
+    /// outcomes (kept with no entry), and whether any of them is new to the file.
+    kept: std::collections::HashSet<RubricKey>,
+    kept_new: bool,
 }
 
 impl RegradeCache {
@@ -267,6 +314,26 @@ impl RegradeCache {
         self.rubrics.get(&key).map(Vec::as_slice)
     }
 
+    /// Keeps the concept labels of rubric `key`, those it has or else `labels` (a
+    /// rubric of answers recorded with their concepts' outcomes, which have no entry),
+    /// so the next run need not make the rubric to know them.
+    pub fn keep_labels(&mut self, key: RubricKey, labels: Option<&[String]>) {
+        if self.path.is_none() {
+            return;
+        }
+        match self.rubrics.entry(key) {
+            std::collections::hash_map::Entry::Occupied(_) => {}
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                let Some(labels) = labels else {
+                    return;
+                };
+                entry.insert(labels.to_vec());
+                self.kept_new = true;
+            }
+        }
+        self.kept.insert(key);
+    }
+
     /// Keeps what grading review `uuid` (met at `position`) with rubric `key` gave.
     pub fn insert(
         &mut self,
@@ -291,7 +358,7 @@ impl RegradeCache {
         };
         let in_order = self.met.windows(2).all(|pair| pair[0] < pair[1])
             && self.met.last().is_none_or(|last| *last != u32::MAX);
-        if self.added.is_empty() && in_order {
+        if self.added.is_empty() && in_order && !self.kept_new {
             return false;
         }
         let mut entries: Vec<(u32, u128, RubricKey, Outcome)> = self
@@ -303,8 +370,8 @@ impl RegradeCache {
             .chain(self.added)
             .collect();
         entries.sort_unstable_by_key(|(met, ..)| *met);
-        let used: std::collections::HashSet<RubricKey> =
-            entries.iter().map(|(_, _, key, _)| *key).collect();
+        let mut used = std::mem::take(&mut self.kept);
+        used.extend(entries.iter().map(|(_, _, key, _)| *key));
         let head = Head {
             stamp: STAMP,
             rubrics: self

@@ -7,7 +7,7 @@
 //! version (a number into a table of bank, question and version), its learner (a number
 //! into a table of ids; [`OWN`] for the database's own learner, whose id can change),
 //! its time, score (the grader's, or 1 or 0 from the rating), whether it was right,
-//! mode, duration, uuid and answer. The file says which review it ends at (id and uuid)
+//! mode, duration, uuid, answer and the concepts' outcomes recorded with it. The file says which review it ends at (id and uuid)
 //! and how many it holds. A run reads only the reviews after that from the database
 //! ([`Store::visit_log_after`]); if that review is gone or is another, or the log holds
 //! another number of reviews before it (an undo deleted one, the database was
@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::cache::Recorded;
 use crate::schedule::Rating;
 use crate::session::Mode;
 use crate::store::{ReviewRef, Store, StoreError};
@@ -77,6 +78,10 @@ pub struct LogColumns {
     pub(super) score: Vec<f64>,
     pub(super) duration_ms: Vec<u32>,
     pub(super) uuid: Vec<u128>,
+    /// Per row: the concepts' outcomes recorded with it ([`Recorded::to_parts`]), and
+    /// how many concepts ([`NOT_RECORDED`]: none recorded).
+    outcomes: Vec<u64>,
+    concept_count: Vec<u8>,
     /// Per row: where its answer ends in `answers`.
     answer_end: Vec<u32>,
     flags: Vec<u8>,
@@ -88,6 +93,9 @@ pub struct LogColumns {
     /// Rows added since the file was read.
     added: u64,
 }
+
+/// The concept count of a row with no outcomes recorded.
+const NOT_RECORDED: u8 = u8::MAX;
 
 /// A question version's key as a 128-bit hash (as `QuestionKey::hash128`).
 fn key_hash(bank: &str, question: &str, version: Option<&str>) -> u128 {
@@ -117,6 +125,7 @@ pub(super) struct Row<'c> {
     pub(super) duration_ms: u32,
     pub(super) uuid: Option<u128>,
     pub(super) answer: &'c str,
+    pub(super) recorded: Option<Recorded>,
 }
 
 impl LogColumns {
@@ -195,6 +204,10 @@ impl LogColumns {
                 .answers
                 .get(start as usize..self.answer_end[i] as usize)
                 .unwrap_or(""),
+            recorded: match self.concept_count[i] {
+                NOT_RECORDED => None,
+                count => Recorded::from_parts(self.outcomes[i], count),
+            },
         }
     }
 
@@ -258,6 +271,12 @@ impl LogColumns {
         self.duration_ms
             .push(u32::try_from(review.duration_ms).unwrap_or(u32::MAX));
         self.uuid.push(uuid.unwrap_or(0));
+        let (outcomes, count) = review
+            .concepts
+            .and_then(Recorded::parse)
+            .map_or((0, NOT_RECORDED), Recorded::to_parts);
+        self.outcomes.push(outcomes);
+        self.concept_count.push(count);
         self.flags
             .push(mode | if right { RIGHT } else { 0 } | if uuid.is_some() { HAS_UUID } else { 0 });
         self.answers.push_str(review.answer);
@@ -296,10 +315,14 @@ impl LogColumns {
             .iter()
             .for_each(|v| bytes.extend(v.to_le_bytes()));
         self.uuid.iter().for_each(|v| bytes.extend(v.to_le_bytes()));
+        self.outcomes
+            .iter()
+            .for_each(|v| bytes.extend(v.to_le_bytes()));
         self.answer_end
             .iter()
             .for_each(|v| bytes.extend(v.to_le_bytes()));
         bytes.extend_from_slice(&self.flags);
+        bytes.extend_from_slice(&self.concept_count);
         bytes.extend_from_slice(self.answers.as_bytes());
         Ok(bytes)
     }
@@ -338,9 +361,12 @@ fn decode(mut file: impl Read, length: u64) -> Option<LogColumns> {
     let score: Vec<f64> = column(&mut file, rows, &mut buffer, f64::from_le_bytes)?;
     let duration_ms: Vec<u32> = column(&mut file, rows, &mut buffer, u32::from_le_bytes)?;
     let uuid: Vec<u128> = column(&mut file, rows, &mut buffer, u128::from_le_bytes)?;
+    let outcomes: Vec<u64> = column(&mut file, rows, &mut buffer, u64::from_le_bytes)?;
     let answer_end: Vec<u32> = column(&mut file, rows, &mut buffer, u32::from_le_bytes)?;
     let mut flags = vec![0u8; rows];
     file.read_exact(&mut flags).ok()?;
+    let mut concept_count = vec![0u8; rows];
+    file.read_exact(&mut concept_count).ok()?;
     let mut answers = Vec::with_capacity(usize::try_from(answers_length).ok()?);
     file.read_to_end(&mut answers).ok()?;
     let answers = String::from_utf8(answers).ok()?;
@@ -365,6 +391,8 @@ fn decode(mut file: impl Read, length: u64) -> Option<LogColumns> {
         score,
         duration_ms,
         uuid,
+        outcomes,
+        concept_count,
         answer_end,
         flags,
         answers,
@@ -373,7 +401,7 @@ fn decode(mut file: impl Read, length: u64) -> Option<LogColumns> {
 }
 
 /// The bytes of one row in the columns (the answers apart).
-const ROW_BYTES: u64 = 4 + 4 + 8 + 8 + 4 + 16 + 4 + 1;
+const ROW_BYTES: u64 = 4 + 4 + 8 + 8 + 4 + 16 + 8 + 4 + 1 + 1;
 
 /// A column of `rows` numbers of `N` bytes read from `file` (through `buffer`), each by
 /// `from`; `None` when the file ends first.
@@ -410,9 +438,11 @@ mod tests {
             .connection()
             .execute(
                 "INSERT INTO review (id, uuid, device, learner, bank, question, version, \
-                 reviewed_at, mode, answer, score, rating, duration_ms, state_before) \
+                 reviewed_at, mode, answer, score, rating, duration_ms, state_before, \
+                 concepts) \
                  VALUES (?1, printf('00000000-0000-4000-8000-%012d', ?4), \
-                 'd', ?2, 'b', ?3, 'v1', ?1 * 1000, 'quiz', 'an answer é', NULL, 3, 1200, 'new')",
+                 'd', ?2, 'b', ?3, 'v1', ?1 * 1000, 'quiz', 'an answer é', NULL, 3, 1200, 'new', \
+                 CASE WHEN ?1 % 2 = 1 THEN 'm.n' END)",
                 rusqlite::params![id, learner, question, uuid],
             )
             .unwrap();
@@ -425,7 +455,7 @@ mod tests {
                 let row = columns.row(i);
                 let learner = columns.learners().get(row.learner as usize);
                 format!(
-                    "{:?} {learner:?} {} {:?} {} {} {} {:?} {}",
+                    "{:?} {learner:?} {} {:?} {} {} {} {:?} {} {:?}",
                     columns.keys()[row.key as usize],
                     row.at,
                     row.mode,
@@ -433,7 +463,8 @@ mod tests {
                     row.score,
                     row.duration_ms,
                     row.uuid,
-                    row.answer
+                    row.answer,
+                    row.recorded,
                 )
             })
             .collect()

@@ -4,7 +4,8 @@
 //! Per question version: attempts and learners, facility, discrimination (the corrected
 //! item-total correlation, discriminative efficiency, the upper-lower 27% index), the
 //! pick rate of each choice by its letter in the bank, how often each rubric concept was
-//! matched, missed or negated (by grading the stored answers again), the answers nearest
+//! matched, missed or negated (as recorded with each answer, or by grading the stored
+//! answers again when it was not), the answers nearest
 //! the pass mark and the median answer time; then the [`Flag`]s an author should look
 //! at, most urgent first. The formulas are in `docs/items.md`.
 //!
@@ -94,14 +95,24 @@ impl<'a> Analysis<'a> {
             });
         }
         let known_count = known.len();
+        // Each bank's first question: banks are met one after the other.
+        let mut bank_starts = Vec::with_capacity(library.banks.len());
+        for (serial, entry) in known.iter().enumerate() {
+            if bank_starts.len() == entry.bank_index as usize {
+                bank_starts.push(serial as u32);
+            }
+        }
         Analysis {
             shared: Shared {
                 grader,
                 index,
                 rubrics: (0..known.len()).map(|_| OnceLock::new()).collect(),
+                bank_starts,
+                bank_labels: (0..library.banks.len()).map(|_| OnceLock::new()).collect(),
                 known,
                 bank_words: (0..library.banks.len()).map(|_| OnceLock::new()).collect(),
                 cache,
+                use_recorded: true,
             },
             own: Part::default(),
             heads: vec![NONE; known_count],
@@ -114,6 +125,12 @@ impl<'a> Analysis<'a> {
             text_answers: 0,
             outside: 0,
         }
+    }
+
+    /// Grades every text answer again with the current grader, instead of counting
+    /// the concepts' outcomes recorded with it (`recall items --regrade`).
+    pub fn regrade_all(&mut self) {
+        self.shared.use_recorded = false;
     }
 
     /// Counts one review (after every part absorbed).

@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use chrono::{DateTime, Utc};
 use rustc_hash::FxHashMap;
 
-use super::cache::{Cursor, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits};
+use super::cache::{
+    Cursor, Recorded, RegradeCache, RubricKey, bank_fingerprint, rubric_key, uuid_bits,
+};
 use super::columns::{self, LogColumns};
 use super::regrade::Regrade;
 use crate::bank::{Bank, Question, grading_part, letter_index};
@@ -154,6 +156,8 @@ pub(super) struct Taken<'r> {
     pub(super) at: DateTime<Utc>,
     pub(super) mode: Mode,
     pub(super) duration_ms: u32,
+    /// What the rubric's concepts did, as recorded with the answer.
+    pub(super) recorded: Option<Recorded>,
 }
 
 /// One answer, as discrimination needs it.
@@ -187,7 +191,15 @@ pub(super) struct Shared<'a> {
     pub(super) rubrics: Vec<OnceLock<RubricKey>>,
     /// Per bank (its index in the library), what its derived rubrics are made from.
     pub(super) bank_words: Vec<OnceLock<u64>>,
+    /// Per bank (its index in the library), its first question in `known`, and the
+    /// labels of its questions' concepts (in the order of `known`), made when an answer
+    /// recorded with its concepts' outcomes needs them and the cache has not got them.
+    pub(super) bank_starts: Vec<u32>,
+    pub(super) bank_labels: Vec<OnceLock<Vec<Vec<String>>>>,
     pub(super) cache: RegradeCache,
+    /// Whether the outcomes recorded with answers are counted (else every text answer
+    /// is graded again: `recall items --regrade`).
+    pub(super) use_recorded: bool,
 }
 
 impl Shared<'_> {
@@ -200,6 +212,46 @@ impl Shared<'_> {
                 *words.get_or_init(|| bank_fingerprint(entry.bank))
             })
         })
+    }
+
+    /// The labels of the concepts of question `known`'s rubric, whose fingerprint is
+    /// `rubric`: from the cache, else from the grader (for the whole bank at once).
+    pub(super) fn labels_of(&self, known: u32, rubric: RubricKey) -> &[String] {
+        self.cache
+            .labels(rubric)
+            .unwrap_or_else(|| self.made_labels(known))
+    }
+
+    /// The labels of the concepts of question `known`'s rubric, from the grader.
+    fn made_labels(&self, known: u32) -> &[String] {
+        let bank = self.known[known as usize].bank_index as usize;
+        let start = self.bank_starts[bank] as usize;
+        let labels = self.bank_labels[bank].get_or_init(|| {
+            let end = self
+                .bank_starts
+                .get(bank + 1)
+                .map_or(self.known.len(), |end| *end as usize);
+            let questions: Vec<&Question> =
+                self.known[start..end].iter().map(|k| k.question).collect();
+            self.grader
+                .concept_labels(self.known[start].bank, &questions)
+        });
+        &labels[known as usize - start]
+    }
+
+    /// The outcome of `review`, a text answer to question `known` (whose rubric's
+    /// fingerprint is `rubric`), from what was recorded with it and its logged score
+    /// and verdict: when recorded outcomes are counted, and these are of as many
+    /// concepts as the rubric has now.
+    fn recorded(
+        &self,
+        known: u32,
+        rubric: RubricKey,
+        review: &Taken<'_>,
+    ) -> Option<super::cache::Outcome> {
+        let recorded = review.recorded.filter(|_| self.use_recorded)?;
+        (recorded.count() == self.labels_of(known, rubric).len())
+            .then(|| recorded.outcome(review.score, review.right))
     }
 }
 
@@ -259,6 +311,7 @@ impl Part {
                 at: review.reviewed_at,
                 mode: review.mode,
                 duration_ms: u32::try_from(review.duration_ms).unwrap_or(u32::MAX),
+                recorded: review.concepts.and_then(Recorded::parse),
             },
         );
     }
@@ -279,12 +332,19 @@ impl Part {
         if let Some(rubric) = hot.rubric {
             let position = self.text_answers;
             self.text_answers += 1;
-            let found = review
-                .uuid
-                .and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric));
+            // Recorded with the answer, or else graded before (the cache).
+            let found = match shared.recorded(known, rubric, review) {
+                Some(outcome) => Some((None, outcome)),
+                None => review
+                    .uuid
+                    .and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric))
+                    .map(|(entry, outcome)| (Some(entry), outcome)),
+            };
             match found {
                 Some((entry, outcome)) => {
-                    self.used.push((entry, position));
+                    if let Some(entry) = entry {
+                        self.used.push((entry, position));
+                    }
                     let hot = &mut self.hot[item as usize];
                     if hot.regrade == NONE {
                         hot.regrade = self.regrades.len() as u32;
@@ -292,8 +352,7 @@ impl Part {
                     }
                     let regrade = &mut self.regrades[hot.regrade as usize].1;
                     if regrade.labels.is_empty() {
-                        let labels = shared.cache.labels(rubric).unwrap_or_default();
-                        regrade.labels = labels.to_vec();
+                        regrade.labels = shared.labels_of(known, rubric).to_vec();
                     }
                     let concepts = regrade.labels.len();
                     regrade.add(
@@ -468,6 +527,7 @@ impl Reader<'_, '_> {
                 at: DateTime::from_timestamp_micros(row.at).unwrap_or(DateTime::<Utc>::MIN_UTC),
                 mode: row.mode,
                 duration_ms: row.duration_ms,
+                recorded: row.recorded,
             };
             part.take(shared, item, *number, &taken);
         }

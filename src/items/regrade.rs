@@ -1,6 +1,6 @@
 //! Grading text answers again: per version, what its rubric's concepts did over the
 //! answers and the answers nearest the pass mark ([`Regrade`]), graded on every core or
-//! taken from the regrade cache.
+//! taken from the regrade cache, or counted from what was recorded with the answers.
 
 use rustc_hash::FxHashMap;
 
@@ -14,6 +14,20 @@ impl Analysis<'_> {
     /// Grades the text answers again, on every core (those the cache does not have),
     /// and counts per item what its concepts did; what was graded goes into the cache.
     pub(super) fn regrade(&mut self) -> FxHashMap<u32, Regrade> {
+        // The labels of the rubrics met (of answers recorded with their concepts'
+        // outcomes, among others): kept in the cache, so the next run need not make
+        // them.
+        let shared = &mut self.shared;
+        for (known, rubric) in shared.rubrics.iter().enumerate() {
+            let Some(&rubric) = rubric.get() else {
+                continue;
+            };
+            let bank = shared.known[known].bank_index as usize;
+            let start = shared.bank_starts[bank] as usize;
+            let made = shared.bank_labels[bank].get();
+            let made = made.map(|labels| labels[known - start].as_slice());
+            shared.cache.keep_labels(rubric, made);
+        }
         let to_grade = std::mem::take(&mut self.to_grade);
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = to_grade.len().div_ceil(threads).max(1);

@@ -39,6 +39,25 @@ keywords = ["volume", "persist"]
 pass = 0.5
 "#;
 
+/// A bank of one interview question and its follow-up, both graded by rubrics derived
+/// from their model answers.
+const INTERVIEW: &str = r#"
+[bank]
+id = "t"
+title = "Interview"
+
+[[question]]
+id = "q"
+kind = "interview"
+tier = "advanced"
+prompt = "Why volumes?"
+model_answer = "Volumes persist data."
+
+[[question.follow_up]]
+prompt = "Where on the host?"
+model_answer = "Under /var/lib/docker/volumes."
+"#;
+
 fn library() -> Library {
     library_of(BANK)
 }
@@ -63,6 +82,8 @@ struct Row {
     score: f64,
     right: bool,
     duration_ms: u64,
+    /// The concepts' outcomes recorded with it.
+    concepts: Option<&'static str>,
 }
 
 fn row(
@@ -81,6 +102,7 @@ fn row(
         score,
         right: score >= 0.5,
         duration_ms,
+        concepts: None,
     }
 }
 
@@ -120,6 +142,7 @@ fn each_review(rows: &[Row], first: usize, mut visit: impl FnMut(&ReviewRef<'_>)
             rating: Rating::Good,
             duration_ms: row.duration_ms,
             reschedules: true,
+            concepts: row.concepts,
         });
     }
 }
@@ -159,6 +182,24 @@ fn item<'r>(report: &'r Report, question: &str) -> &'r Item {
         .iter()
         .find(|i| i.question == question)
         .unwrap_or_else(|| panic!("no item {question}"))
+}
+
+/// Per concept of `item`: its label, and how many answers matched, missed and negated
+/// it, passing answers that lack it and failing ones that have it.
+fn concept_counts(item: &Item) -> Vec<(&str, [usize; 5])> {
+    item.concepts
+        .iter()
+        .map(|c| {
+            let counts = [
+                c.matched,
+                c.missed,
+                c.negated,
+                c.unmatched_passing,
+                c.matched_failing,
+            ];
+            (c.label.as_str(), counts)
+        })
+        .collect()
 }
 
 fn close(actual: Option<f64>, expected: f64) {
@@ -233,24 +274,8 @@ fn text_answers_are_graded_again_concept_by_concept() {
     // volume: in l1, l2; absent from l3, l4; only under a negation in l5.
     // persist: in l1, l3 ("persists"); absent from l2, l4, l5.
     // Passing (half the weight): l1, l2, l3; failing: l4, l5.
-    let counts: Vec<(&str, [usize; 5])> = sa
-        .concepts
-        .iter()
-        .map(|c| {
-            (
-                c.label.as_str(),
-                [
-                    c.matched,
-                    c.missed,
-                    c.negated,
-                    c.unmatched_passing,
-                    c.matched_failing,
-                ],
-            )
-        })
-        .collect();
     assert_eq!(
-        counts,
+        concept_counts(sa),
         [("volume", [2, 2, 1, 1, 0]), ("persist", [2, 3, 0, 1, 0])]
     );
     assert_eq!(
@@ -398,6 +423,47 @@ fn one_learner_is_measured_over_sessions_and_versions_are_kept_apart() {
 }
 
 #[test]
+fn outcomes_recorded_with_the_answers_are_counted_and_not_graded_again() {
+    let library = library();
+    let grader = Grader::new(&library.banks);
+    // The report, and how many text answers were left to grade.
+    let run = |rows: &[Row], regrade: bool| {
+        let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
+        if regrade {
+            analysis.regrade_all();
+        }
+        feed(&mut analysis, rows);
+        let to_grade = analysis.own.to_grade.len();
+        (analysis.finish(&Thresholds::default()).0, to_grade)
+    };
+    let (graded, to_grade) = run(&class(), false);
+    assert_eq!(to_grade, 5);
+    // What the grader gives the five text answers (volume, persist; see
+    // `text_answers_are_graded_again_concept_by_concept`), recorded with them: the same
+    // report, with nothing graded.
+    let mut rows = class();
+    for (row, concepts) in rows[10..].iter_mut().zip(["mm", "m.", ".m", "..", "n."]) {
+        row.concepts = Some(concepts);
+    }
+    assert_eq!(run(&rows, false), (graded, 0));
+
+    // What was recorded is what counts, whatever the grader would say now: l4's "a bind
+    // mount" recorded as stating both concepts (failing, as logged).
+    rows[13].concepts = Some("mm");
+    let (report, _) = run(&rows, false);
+    assert_eq!(
+        concept_counts(item(&report, "sa")),
+        [("volume", [3, 1, 1, 1, 1]), ("persist", [3, 2, 0, 1, 1])]
+    );
+    // `--regrade` grades every answer again: the grader's counts.
+    assert_eq!(run(&rows, true), (run(&class(), false).0, 5));
+    // Outcomes of another number of concepts than the rubric has now are not its
+    // rubric's: that answer is graded again.
+    rows[13].concepts = Some("m");
+    assert_eq!(run(&rows, false), (run(&class(), false).0, 1));
+}
+
+#[test]
 fn a_second_run_takes_the_grades_from_the_cache_and_reports_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let path = cache::path_for(&dir.path().join("recall.db"));
@@ -464,22 +530,6 @@ fn a_log_read_in_two_parts_reports_what_it_reports_read_whole() {
 /// `question/follow-1`: it is an item of its own, not an answer outside the banks.
 #[test]
 fn follow_up_answers_count_as_the_follow_up_questions_they_are() {
-    const INTERVIEW: &str = r#"
-[bank]
-id = "t"
-title = "Interview"
-
-[[question]]
-id = "q"
-kind = "interview"
-tier = "advanced"
-prompt = "Why volumes?"
-model_answer = "Volumes persist data."
-
-[[question.follow_up]]
-prompt = "Where on the host?"
-model_answer = "Under /var/lib/docker/volumes."
-"#;
     let library = library_of(INTERVIEW);
     let grader = Grader::new(&library.banks);
     let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
@@ -557,4 +607,50 @@ fn the_sort_of_a_log_in_time_order_is_the_general_stable_sort() {
         super::units::sort_stably(&mut sorted, |v| v.0, |v| v.1);
         assert_eq!(sorted, expected);
     }
+}
+
+#[test]
+fn outcomes_recorded_for_derived_rubrics_are_named_as_grading_names_them() {
+    let library = library_of(INTERVIEW);
+    let grader = Grader::new(&library.banks);
+    let questions: Vec<_> = library.questions_and_follow_ups().collect();
+    let answers = [
+        ("q", "volumes persist data"),
+        ("q", "docker manages the container's data"),
+        ("q", "no idea"),
+        ("q/follow-1", "under /var/lib/docker/volumes"),
+        ("q/follow-1", "in the container"),
+    ];
+    // Each answer as a session records it: the grader's score, verdict and outcomes.
+    let rows = |record: bool| -> Vec<Row> {
+        answers
+            .iter()
+            .map(|(id, answer)| {
+                let (bank, question) = questions.iter().find(|(_, q)| q.id == *id).unwrap();
+                let grade = grader.grade(bank, question, answer);
+                let mut row = row("l1", id, answer, grade.score, 1000);
+                row.right = grade.passed;
+                if record {
+                    let outcomes = crate::session::concept_outcomes(&grade);
+                    row.concepts = Some(Box::leak(outcomes.into_boxed_str()));
+                }
+                row
+            })
+            .collect()
+    };
+    let run = |rows: &[Row]| {
+        // A grader of its own for each run: the recorded run makes no rubric.
+        let grader = Grader::new(&library.banks);
+        let mut analysis = Analysis::new(&library, &grader, RegradeCache::none());
+        feed(&mut analysis, rows);
+        let to_grade = analysis.own.to_grade.len();
+        (analysis.finish(&Thresholds::default()).0, to_grade)
+    };
+    let (graded, to_grade) = run(&rows(false));
+    assert_eq!(to_grade, 5);
+    assert!(
+        graded.items.iter().all(|item| !item.concepts.is_empty()),
+        "{graded:?}"
+    );
+    assert_eq!(run(&rows(true)), (graded, 0));
 }

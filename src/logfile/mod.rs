@@ -69,7 +69,7 @@ const fn column(name: &'static str, kind: Kind, optional: bool) -> Column {
 }
 
 /// Every column, in the order every format writes them.
-pub const COLUMNS: [Column; 27] = [
+pub const COLUMNS: [Column; 28] = [
     column("uuid", Kind::Text, false),
     column("learner", Kind::Text, false),
     column("device", Kind::Text, false),
@@ -97,10 +97,12 @@ pub const COLUMNS: [Column; 27] = [
     column("difficulty_after", Kind::Float, true),
     column("due_after", Kind::Time, true),
     column("hints", Kind::Integer, false),
+    column("concepts", Kind::Text, true),
 ];
 
-/// How many of [`COLUMNS`] an export written before `hints` was kept has (the rest
-/// were added after it, at the end; they read as 0 when absent).
+/// How many of [`COLUMNS`] an export written before `hints` was kept has. The rest
+/// were added after it, at the end, one at a time: an export may end after any of them
+/// (absent, `hints` reads as 0 and `concepts` as not recorded).
 pub const FIRST_COLUMNS: usize = 26;
 
 /// A value in one column of one record.
@@ -184,6 +186,7 @@ pub fn values(record: &LogRecord) -> [Value<'_>; COLUMNS.len()] {
         difficulty_after,
         record.after.due.map_or(Value::Null, Value::Time),
         Value::Integer(i64::from(review.hints)),
+        review.concepts.as_deref().map_or(Value::Null, Value::Text),
     ]
 }
 

@@ -12,7 +12,7 @@ use chrono::{DateTime, Utc};
 
 use super::{COLUMNS, FIRST_COLUMNS, Kind, Value};
 use crate::schedule::{Rating, State};
-use crate::session::{Mode, QuestionKey, ReviewId};
+use crate::session::{Mode, QuestionKey, ReviewId, is_concept_outcomes};
 use crate::store::{Review, StoreError, is_uuid};
 
 /// Problems listed before the rest are only counted.
@@ -196,7 +196,7 @@ pub(super) fn check_columns<'a>(
     let names: Vec<&str> = names.into_iter().collect();
     let expected: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
     // An export written before the later columns were added has the first ones only.
-    if names == expected || names == expected[..FIRST_COLUMNS] {
+    if names.len() >= FIRST_COLUMNS && expected.starts_with(&names) {
         return Ok(());
     }
     let missing: Vec<&str> = expected
@@ -408,6 +408,7 @@ const DURATION: usize = 15;
 const RESCHEDULED: usize = 16;
 const STATE: usize = 17;
 const HINTS: usize = 26;
+const CONCEPTS: usize = 27;
 
 /// The review in one row's values, checked; the replayed columns are not read (an
 /// import replays the merged log itself).
@@ -467,6 +468,7 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
     };
     let choice_order = choice_order_from(values[CHOICE_ORDER])?;
     let hints = hints_from(values[HINTS])?;
+    let concepts = concepts_from(values[CONCEPTS])?;
     Ok(Review {
         id: ReviewId(0),
         choice_order,
@@ -485,7 +487,21 @@ pub(super) fn review_from(values: &[Value<'_>]) -> Result<Review, String> {
         device: id(DEVICE)?,
         version,
         hints,
+        concepts,
     })
+}
+
+/// The `concepts` column: what each rubric concept did (`m`, `.` or `n` each), or
+/// nothing.
+fn concepts_from(value: Value<'_>) -> Result<Option<String>, String> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Text(text) if is_concept_outcomes(text) => Ok(Some(text.to_owned())),
+        Value::Text(text) => Err(format!(
+            "`concepts` is not one of `m`, `.` and `n` per concept: `{text}`"
+        )),
+        _ => Err("`concepts` is not text".to_owned()),
+    }
 }
 
 /// The `hints` column: a whole number from 0; absent (an export written before hints
@@ -561,6 +577,7 @@ mod tests {
             (RESCHEDULED, "rescheduled"),
             (STATE, "state"),
             (HINTS, "hints"),
+            (CONCEPTS, "concepts"),
         ] {
             assert_eq!(COLUMNS[index].name, name);
         }

@@ -36,7 +36,8 @@ use rand::seq::SliceRandom;
 use std::collections::VecDeque;
 
 pub use review::{
-    Mark, Mode, NewReview, QuestionKey, RecordError, Recorder, ReviewId, Saved, shown_letters,
+    CONCEPT_MATCHED, CONCEPT_MISSED, CONCEPT_NEGATED, Mark, Mode, NewReview, QuestionKey,
+    RecordError, Recorder, ReviewId, Saved, concept_outcomes, is_concept_outcomes, shown_letters,
 };
 pub use tally::{Tally, TierTally};
 pub use verdict::{Answer, Rated, Undone, Unsaved, Verdict};
@@ -442,6 +443,13 @@ impl<'a> Session<'a> {
                 reschedules: entry.schedules,
                 version: Some(entry.question.version(&entry.bank.synonyms)),
                 hints: u32::try_from(verdict.hints).unwrap_or(u32::MAX),
+                // A rubric of no concepts has nothing to record (an empty cell of a
+                // CSV export would read back as none).
+                concepts: verdict
+                    .grade
+                    .as_ref()
+                    .map(concept_outcomes)
+                    .filter(|outcomes| !outcomes.is_empty()),
             },
         ))
     }

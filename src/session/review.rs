@@ -15,6 +15,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use crate::bank::letter;
+use crate::grade::Grade;
 use crate::schedule::Rating;
 
 /// How the learner is studying (drill, quiz, interview); stored with every review.
@@ -134,6 +135,43 @@ pub struct NewReview {
     pub version: Option<String>,
     /// How many hints the learner took before answering (0: none).
     pub hints: u32,
+    /// What each concept of the rubric did in a graded text answer, in the rubric's
+    /// order ([`concept_outcomes`]); `None` for a choice answer. Item analysis counts
+    /// these instead of grading the answer again.
+    pub concepts: Option<String>,
+}
+
+/// A concept the answer states, in [`concept_outcomes`].
+pub const CONCEPT_MATCHED: u8 = b'm';
+/// A concept the answer lacks.
+pub const CONCEPT_MISSED: u8 = b'.';
+/// A concept the answer mentions only negated (or turned round), so it did not count.
+pub const CONCEPT_NEGATED: u8 = b'n';
+
+/// What each concept of `grade`'s rubric did, one character per concept in the
+/// rubric's order: [`CONCEPT_MATCHED`] `m`, [`CONCEPT_MISSED`] `.`, [`CONCEPT_NEGATED`]
+/// `n` (`m.mn`: the first and third matched, the second missed, the fourth negated).
+/// Letters and a dot, so that no spreadsheet reads an exported cell as a formula or a
+/// number.
+pub fn concept_outcomes(grade: &Grade) -> String {
+    grade
+        .concepts
+        .iter()
+        .map(|concept| {
+            char::from(match (concept.matched.is_some(), concept.negated) {
+                (true, _) => CONCEPT_MATCHED,
+                (false, false) => CONCEPT_MISSED,
+                (false, true) => CONCEPT_NEGATED,
+            })
+        })
+        .collect()
+}
+
+/// Whether `text` is a [`concept_outcomes`] text (an empty one too: a rubric of no
+/// concepts).
+pub fn is_concept_outcomes(text: &str) -> bool {
+    text.bytes()
+        .all(|b| matches!(b, CONCEPT_MATCHED | CONCEPT_MISSED | CONCEPT_NEGATED))
 }
 
 /// What a committed review gives back.

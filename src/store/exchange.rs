@@ -232,10 +232,10 @@ const INSERT_BATCH: usize = 64;
 /// The columns of the review log an import writes, in the order of [`bind_review`].
 const INSERT_COLUMNS: &str = "uuid, learner, device, bank, question, version, reviewed_at, \
                               mode, answer, score, suggested_rating, rating, duration_ms, \
-                              rescheduled, state_before, id, choice_order, hints";
+                              rescheduled, state_before, id, choice_order, hints, concepts";
 
 /// Values bound per review.
-const INSERT_VALUES: usize = 18;
+const INSERT_VALUES: usize = 19;
 
 /// `INSERT INTO review` of `rows` reviews.
 fn insert_sql(rows: usize) -> String {
@@ -273,6 +273,7 @@ fn bind_review(
         &id,
         &choice_order_text(&review.choice_order),
         &review.hints,
+        &review.concepts,
     ];
     for (i, value) in values.into_iter().enumerate() {
         insert.raw_bind_parameter(row * INSERT_VALUES + i + 1, value)?;

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{QuestionKey, Store, StoreError};
 use crate::schedule::{Rating, Scheduler};
-use crate::session::{Mode, NewReview, Unsaved};
+use crate::session::{Mode, NewReview, Unsaved, is_concept_outcomes};
 
 /// The recovery file of the database at `database`.
 pub fn path_for(database: &Path) -> PathBuf {
@@ -46,6 +46,10 @@ struct Line {
     /// Hints taken before answering (absent in files written before hints were kept).
     #[serde(default)]
     hints: u32,
+    /// What the rubric's concepts did (absent in files written before they were kept,
+    /// and for a choice answer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    concepts: Option<String>,
     /// RFC 3339, UTC.
     answered_at: String,
 }
@@ -66,6 +70,7 @@ impl From<&Unsaved> for Line {
             reschedules: review.reschedules,
             version: review.version.clone(),
             hints: review.hints,
+            concepts: review.concepts.clone(),
             answered_at: unsaved.answered_at.to_rfc3339(),
         }
     }
@@ -123,6 +128,14 @@ pub fn read(path: &Path) -> Result<Vec<Unsaved>, RecoveryError> {
         let answered_at = DateTime::parse_from_rfc3339(&line.answered_at)
             .map_err(|e| malformed(number + 1, format!("answered_at: {e}")))?
             .with_timezone(&Utc);
+        if let Some(concepts) = line.concepts.as_deref()
+            && !is_concept_outcomes(concepts)
+        {
+            return Err(malformed(
+                number + 1,
+                format!("concepts: `{concepts}` is not concept outcomes"),
+            ));
+        }
         unsaved.push(Unsaved {
             review: NewReview {
                 key: QuestionKey::new(line.bank, line.question),
@@ -136,6 +149,7 @@ pub fn read(path: &Path) -> Result<Vec<Unsaved>, RecoveryError> {
                 reschedules: line.reschedules,
                 hints: line.hints,
                 version: line.version,
+                concepts: line.concepts,
             },
             answered_at,
         });
@@ -231,6 +245,7 @@ mod tests {
                 reschedules: true,
                 hints: 0,
                 version: None,
+                concepts: None,
             },
             answered_at: DateTime::from_timestamp(1_767_614_400 + minute * 60, 0)
                 .unwrap_or_default(),

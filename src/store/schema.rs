@@ -222,6 +222,14 @@ CREATE TABLE revisit (
 );
 CREATE INDEX revisit_by_question ON revisit (bank, question);
 "#,
+    // 9: what each rubric concept did in a graded text answer, one character per concept
+    // in the rubric's order ('m' matched, '.' missed, 'n' negated: `m.mn`), recorded with
+    // the answer so that item analysis counts them instead of grading the answer again.
+    // NULL for a choice answer and for answers recorded before it was kept. They belong
+    // to the review's version, which names the rubric that graded it.
+    r#"
+ALTER TABLE review ADD COLUMN concepts TEXT CHECK (concepts NOT GLOB '*[^.mn]*');
+"#,
 ];
 
 /// The schema version this recall writes.

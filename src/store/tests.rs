@@ -37,6 +37,7 @@ fn answer(bank: &str, question: &str, rating: Rating) -> NewReview {
         duration_ms: 4200,
         reschedules: true,
         hints: 0,
+        concepts: None,
         version: None,
     }
 }
@@ -341,6 +342,7 @@ fn imported(n: usize, learner: &str) -> Review {
         version: None,
         choice_order: Vec::new(),
         hints: 0,
+        concepts: None,
     }
 }
 

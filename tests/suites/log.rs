@@ -48,6 +48,7 @@ fn make_log(db: &Path) -> Store {
             reschedules,
             version: None,
             hints: n as u32 % 3,
+            concepts: None,
         };
         store.record(&review, &scheduler, at).expect("record");
         at += TimeDelta::hours(30);
@@ -239,6 +240,7 @@ fn study(db: &Path, question: &str, rating: Rating, at: DateTime<Utc>) {
         duration_ms: 900,
         reschedules: true,
         hints: 0,
+        concepts: None,
         version: Some("0123456789abcdef".to_owned()),
     };
     store.record(&review, &scheduler(), at).expect("record");
@@ -399,12 +401,21 @@ fn an_export_from_before_hints_were_kept_imports_with_no_hints() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.db");
     make_log(&a);
-    // The CSV and NDJSON exports as they were written before the `hints` column.
+    // The CSV and NDJSON exports as they were written before the `hints` column (and
+    // the `concepts` column after it).
     let csv = export(&a, "csv");
-    assert!(csv.lines().next().unwrap().ends_with(",due_after,hints"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",due_after,hints,concepts")
+    );
     let old_csv: String = csv
         .lines()
-        .map(|line| format!("{}\n", &line[..line.rfind(',').unwrap()]))
+        .map(|line| {
+            let line = &line[..line.rfind(',').unwrap()];
+            format!("{}\n", &line[..line.rfind(',').unwrap()])
+        })
         .collect();
     let old_ndjson: String = export(&a, "ndjson")
         .lines()
@@ -412,6 +423,7 @@ fn an_export_from_before_hints_were_kept_imports_with_no_hints() {
             let mut object: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(line).unwrap();
             assert!(object.remove("hints").is_some());
+            assert!(object.remove("concepts").is_some());
             format!("{}\n", serde_json::Value::Object(object))
         })
         .collect();
@@ -424,11 +436,11 @@ fn an_export_from_before_hints_were_kept_imports_with_no_hints() {
         assert!(run.stdout.contains("5 new, 0 already"), "{}", run.stdout);
         let again = export(&fresh, "csv");
         let mut reader = csv::Reader::from_reader(again.as_bytes());
-        let last = reader.headers().unwrap().len() - 1;
-        assert_eq!(&reader.headers().unwrap()[last], "hints");
+        let column = reader.headers().unwrap().len() - 2;
+        assert_eq!(&reader.headers().unwrap()[column], "hints");
         let hints: Vec<String> = reader
             .records()
-            .map(|r| r.unwrap()[last].to_owned())
+            .map(|r| r.unwrap()[column].to_owned())
             .collect();
         assert_eq!(hints, ["0"; 5], "{name}");
     }

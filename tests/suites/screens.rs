@@ -45,6 +45,7 @@ fn review_log(db: &Path) {
             duration_ms: 4_250 + 1000 * days_ago.unsigned_abs(),
             reschedules: true,
             hints: 0,
+            concepts: None,
             choice_order: Vec::new(),
             version: None,
         };

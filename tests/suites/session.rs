@@ -451,6 +451,7 @@ fn an_undo_another_session_has_followed_says_so_and_goes_on() {
         duration_ms: 0,
         reschedules: true,
         hints: 0,
+        concepts: None,
         version: None,
     };
     other.answer.clear();

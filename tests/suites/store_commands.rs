@@ -28,6 +28,7 @@ fn record(store: &mut Store, question: &str, rating: Rating, at: DateTime<Utc>) 
         duration_ms: 1500,
         reschedules: true,
         hints: 0,
+        concepts: None,
         version: None,
     };
     store.record(&review, &scheduler, at).expect("record");
@@ -181,6 +182,7 @@ fn optimize_fits_saves_and_reschedules() {
                 duration_ms: 1000,
                 reschedules: true,
                 hints: 0,
+                concepts: None,
                 version: None,
             };
             let recorded = store.record(&review, &scheduler, at).expect("record");

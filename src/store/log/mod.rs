@@ -67,6 +67,9 @@ pub struct Review {
     pub version: Option<String>,
     /// How many hints the learner took before answering.
     pub hints: u32,
+    /// What each concept of the rubric did (`session::concept_outcomes`); `None` for a
+    /// choice answer or one recorded before they were kept.
+    pub concepts: Option<String>,
 }
 
 /// A row of the review log as [`Store::visit_log`] lends it: a [`Review`]'s fields
@@ -103,6 +106,8 @@ pub struct ReviewRef<'a> {
     pub duration_ms: u64,
     /// Whether the answer moved the schedule.
     pub reschedules: bool,
+    /// What each concept of the rubric did, when that was recorded.
+    pub concepts: Option<&'a str>,
 }
 
 impl Review {
@@ -123,6 +128,7 @@ impl Review {
             rating: self.rating,
             duration_ms: self.duration_ms,
             reschedules: self.reschedules,
+            concepts: self.concepts.as_deref(),
         }
     }
 }
@@ -166,7 +172,7 @@ pub struct Orphan {
 pub(super) const REVIEW_COLUMNS: &str = "id, reviewed_at, state_before, bank, question, mode, \
                                          answer, score, suggested_rating, rating, duration_ms, \
                                          rescheduled, choice_order, uuid, learner, device, \
-                                         version, hints";
+                                         version, hints, concepts";
 
 /// A [`Review`] from a row of [`REVIEW_COLUMNS`].
 pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Review> {
@@ -191,6 +197,7 @@ pub(super) fn review_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revie
         device: row.get(15)?,
         version: row.get(16)?,
         hints: row.get(17)?,
+        concepts: row.get(18)?,
     })
 }
 
@@ -433,8 +440,9 @@ fn append(
     connection.execute(
         "INSERT INTO review (id, bank, question, reviewed_at, mode, answer, score, \
          suggested_rating, rating, duration_ms, state_before, rescheduled, choice_order, uuid, \
-         device, version, hints) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+         device, version, hints, concepts) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+         ?18)",
         params![
             id,
             review.key.bank,
@@ -453,6 +461,7 @@ fn append(
             device,
             review.version,
             review.hints,
+            review.concepts,
         ],
     )?;
     if review.reschedules {

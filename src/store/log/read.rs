@@ -184,7 +184,7 @@ impl Store {
             .prepare_cached(
                 "SELECT bank, question, reviewed_at, state_before, mode, answer, score, \
                  suggested_rating, rating, duration_ms, rescheduled, \
-                 learner, version, uuid, id FROM review \
+                 learner, version, uuid, id, concepts FROM review \
                  WHERE id >= ?1 AND id < ?2 ORDER BY id",
             )
             .map_err(&sqlite)?;
@@ -210,6 +210,7 @@ impl Store {
                 rating: row.get(8).map_err(&sqlite)?,
                 duration_ms: row.get::<_, i64>(9).map_err(&sqlite)?.max(0) as u64,
                 reschedules: row.get(10).map_err(&sqlite)?,
+                concepts: optional(15).map_err(&sqlite)?,
             };
             visit(row.get(14).map_err(&sqlite)?, &review);
         }

@@ -171,6 +171,7 @@ fn contrasts(
         model,
         question: &PreparedAnswer::new(&asked, patterns.stemmer, &Vocab::default()),
         concepts,
+        authored: question.rubric.is_some(),
         lexicon: patterns.lexicon,
         stemmer: patterns.stemmer,
     };

@@ -96,6 +96,10 @@ pub struct Contrasts {
     quoted: Vec<Arc<str>>,
     /// The values the model answer ties to words of their own.
     roles: roles::Roles,
+    /// The key terms the model answer tells apart by words of their own.
+    terms: terms::Terms,
+    /// The terms an author's rubric credits, for advice against them.
+    advice: advice::Advice,
 }
 
 /// What compiling a question's contrasts needs.
@@ -104,6 +108,8 @@ pub struct Context<'a> {
     /// The prompt and situation, tokenized.
     pub question: &'a PreparedAnswer,
     pub concepts: &'a [Matcher],
+    /// The concepts are an author's, not derived from the model answer.
+    pub authored: bool,
     pub lexicon: &'a Lexicon,
     pub stemmer: &'a Stemmer,
 }
@@ -133,7 +139,13 @@ impl Contrasts {
             groups,
             code: code_of(cx.model, false),
             quoted: code_of(cx.question, true),
-            roles: roles::Roles::new(cx.model),
+            roles: roles::Roles::new(cx.model, cx.authored),
+            terms: terms::Terms::new(cx.model, cx.stemmer),
+            advice: if cx.authored {
+                advice::Advice::new(cx.concepts, cx.model, cx.question, vocab)
+            } else {
+                advice::Advice::default()
+            },
         }
     }
 
@@ -147,6 +159,8 @@ impl Contrasts {
         out.extend(self.turned_pair(answer));
         out.extend(self.other_path(answer));
         out.extend(self.roles.check(answer));
+        out.extend(self.terms.check(answer));
+        out.extend(self.advice.check(answer, vocab));
         out
     }
 }
@@ -497,8 +511,10 @@ impl Group {
     }
 }
 
+mod advice;
 mod code;
 mod roles;
 mod sets;
+mod terms;
 #[cfg(test)]
 mod tests;

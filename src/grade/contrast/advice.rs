@@ -1,0 +1,207 @@
+//! Advice turned round: an answer that advises against what the rubric credits and the
+//! model answer states plainly ("pin the base by tag, never by digest"; "skip BuildKit
+//! secret mounts"), where neither the model answer nor the question advises against
+//! it. The answer may name the term plainly elsewhere, so the concept still matches;
+//! the advice is the reverse all the same.
+//!
+//! Advice against a term is one of [`CUES`] ending at most two words before it, in its
+//! clause: an imperative of refusal (*avoid*, *skip*, *never use*, *never by*, *don't
+//! use*, *stop using*). A preference for something else (*instead of*, *rather than*)
+//! is not enough: rubrics credit both sides of a contrast. A bare negation is not advice ("the short form does not wait for the healthcheck" says what
+//! a thing does, not what to do), and polarity is left to the concept's own matching.
+
+use super::Contradiction;
+use crate::grade::compile::Matcher;
+use crate::grade::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
+
+/// Word sequences (lower-cased, `n't` spelt `not`) that advise against what follows:
+/// imperatives of refusal only. A preference (*instead of*, *rather than*) and a bare
+/// *not using* failed right answers: rubrics credit the wrong side of a contrast too
+/// ("explicit fields instead of an ambiguous colon string", "`db` rather than
+/// localhost"), and "which step is not using the cache" describes.
+const CUES: &[&[&str]] = &[
+    &["avoid"],
+    &["avoiding"],
+    &["skip"],
+    &["skipping"],
+    &["never", "use"],
+    &["never", "using"],
+    &["never", "by"],
+    &["do", "not", "use"],
+    &["stop", "using"],
+];
+
+/// How many words may stand between a cue and the term it refuses ("avoid the
+/// privileged flag", "skip BuildKit secret mounts").
+const GAP: usize = 2;
+
+/// The terms a question's rubric credits and its model answer states plainly, never
+/// advising against them.
+#[derive(Default)]
+pub(super) struct Advice {
+    /// The plain patterns of each such concept.
+    credited: Vec<Vec<Pattern>>,
+}
+
+impl Advice {
+    /// The credited terms of `concepts` (plain alternatives the model answer states
+    /// plainly) that neither `model` nor `question` advises against.
+    pub(super) fn new(
+        concepts: &[Matcher],
+        model: &PreparedAnswer,
+        question: &PreparedAnswer,
+        vocab: &Vocab,
+    ) -> Advice {
+        let credited = concepts
+            .iter()
+            .filter_map(|concept| {
+                let Matcher::Any(patterns) = concept else {
+                    return None;
+                };
+                let plain: Vec<Pattern> = patterns
+                    .iter()
+                    .filter(|p| p.polarity == Polarity::Plain && p.in_model == InModel::Plain)
+                    .cloned()
+                    .collect();
+                let refused = |text: &PreparedAnswer| {
+                    patterns
+                        .iter()
+                        .any(|p| refusals(text, p, vocab).next().is_some())
+                };
+                if plain.is_empty() || refused(model) || refused(question) {
+                    return None;
+                }
+                Some(plain)
+            })
+            .collect();
+        Advice { credited }
+    }
+
+    /// The first credited term `answer` advises against, if any.
+    pub(super) fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
+        self.credited.iter().flatten().find_map(|pattern| {
+            let (cue, term) = refusals(answer, pattern, vocab).next()?;
+            Some(Contradiction {
+                role: "advice against".to_owned(),
+                // The term as the rubric spells it, which the answer refused.
+                said: pattern.label(vocab),
+                model: "to use it".to_owned(),
+                anchor: None,
+                matched: (cue..term.1).map(|t| answer.word(t).to_owned()).collect(),
+            })
+        })
+    }
+}
+
+/// The matches of `pattern` in `text` that a cue advises against: for each, the token
+/// the cue starts at and the term's (first, one past last) tokens.
+fn refusals<'a>(
+    text: &'a PreparedAnswer,
+    pattern: &Pattern,
+    vocab: &Vocab,
+) -> impl Iterator<Item = (usize, (usize, usize))> + 'a {
+    text.all(pattern, vocab)
+        .into_iter()
+        .filter_map(|(found, _)| {
+            let first = *found.tokens.get(usize::from(found.negated))?;
+            let last = *found.tokens.last()?;
+            let cue = cue_before(text, first)?;
+            Some((cue, (first, last + 1)))
+        })
+}
+
+/// The token a cue starts at, when one ends at most [`GAP`] words before token `at`,
+/// in its clause.
+fn cue_before(text: &PreparedAnswer, at: usize) -> Option<usize> {
+    let tokens = text.tokens();
+    let clause = tokens[at].place.clause;
+    // The words of the sentence before `at` in its clause, nearest first.
+    let before: Vec<usize> = (0..at)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.clause == clause)
+        .take(GAP + 3)
+        .collect();
+    for skip in 0..=GAP.min(before.len()) {
+        for cue in CUES {
+            let n = cue.len();
+            if skip + n > before.len() {
+                continue;
+            }
+            // `before[skip]` is the cue's last word, `before[skip + n - 1]` its first.
+            let fits = (0..n).all(|k| &*tokens[before[skip + k]].norm == cue[n - 1 - k]);
+            if fits {
+                return Some(before[skip + n - 1]);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_stemmers::{Algorithm, Stemmer};
+
+    fn prepared(text: &str, vocab: &Vocab) -> PreparedAnswer {
+        PreparedAnswer::new(text, &Stemmer::create(Algorithm::English), vocab)
+    }
+
+    /// The advice of a question with one concept `any = [term]` and `model`.
+    fn compiled(term: &str, model: &str, question: &str) -> (Advice, Vocab) {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let lexicon = crate::grade::lexicon::Lexicon::default();
+        let mut vocab = Vocab::default();
+        let patterns: Vec<Pattern> =
+            crate::grade::compile::keyword_patterns(term, &lexicon, &stemmer, &mut vocab);
+        let model = prepared(model, &vocab);
+        let patterns = patterns
+            .into_iter()
+            .map(|p| p.with_model(&model, &vocab))
+            .collect();
+        let concepts = [Matcher::Any(patterns)];
+        let advice = Advice::new(&concepts, &model, &prepared(question, &vocab), &vocab);
+        (advice, vocab)
+    }
+
+    const MODEL: &str = "Pin base images by digest so builds are reproducible.";
+
+    #[test]
+    fn advice_against_a_credited_term_contradicts() {
+        let (advice, vocab) = compiled("digest", MODEL, "How do you harden the pipeline?");
+        let hit = advice
+            .check(
+                &prepared(
+                    "Pin the base by tag, never by digest, because a digest gets no patches.",
+                    &vocab,
+                ),
+                &vocab,
+            )
+            .expect("advice against");
+        assert_eq!(hit.said, "digest");
+        assert_eq!(hit.matched, ["never", "by", "digest"]);
+    }
+
+    #[test]
+    fn a_term_used_or_refused_by_the_model_is_no_advice_against() {
+        let (advice, vocab) = compiled("digest", MODEL, "How do you harden the pipeline?");
+        for right in [
+            "Pin by digest rather than by tag.",
+            "A tag can move; a digest does not, so use the digest.",
+        ] {
+            assert_eq!(
+                advice.check(&prepared(right, &vocab), &vocab),
+                None,
+                "{right}"
+            );
+        }
+        let (advice, vocab) = compiled(
+            "--privileged",
+            "Avoid --privileged, which turns all of this off.",
+            "What stops root?",
+        );
+        assert!(advice.credited.is_empty());
+        let hit = advice.check(&prepared("Avoid --privileged.", &vocab), &vocab);
+        assert_eq!(hit, None);
+    }
+}

@@ -7,6 +7,8 @@
 //! `wrap` lays prose and code out for a width, `truncate` fits a preview on one line,
 //! and `terminal_width` measures the width. Nothing here prints.
 
+use std::borrow::Cow;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` with every control character except newline and tab replaced by a visible
@@ -95,21 +97,28 @@ pub fn wrap_hanging(text: &str, width: usize, hang: &str) -> String {
     layout(text, width, "", hang)
 }
 
-/// [`wrap_hanging`] of `text`, appended to `out` (a line laid out as itself is not
-/// copied twice: long reports are made of hundreds of thousands of lines).
+/// [`wrap_hanging`] of `text`, appended to `out` (written there line by line: long
+/// reports are made of hundreds of thousands of lines).
 pub fn push_wrapped_hanging(out: &mut String, text: &str, width: usize, hang: &str) {
     if is_laid_out_as_itself(text, width, "", hang) {
         out.push_str(text);
     } else {
-        out.push_str(&layout(text, width, "", hang));
+        lay_out(out, text, width, "", hang);
     }
 }
 
 /// Whether [`layout`] gives `text` as it is: a line that fits, with nothing to fold,
 /// trim or indent (the line is measured with `indent`, as `fold` measures a first line).
 fn is_laid_out_as_itself(text: &str, width: usize, first: &str, indent: &str) -> bool {
+    if !first.is_empty() {
+        return false;
+    }
     let width = width.max(display_width(indent) + 10);
-    first.is_empty() && is_plain_line(text) && display_width(indent) + display_width(text) <= width
+    // Printable ASCII (most text) has no whitespace but spaces and is a column a byte.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return display_width(indent) + text.len() <= width && is_plain_line(text, true);
+    }
+    is_plain_line(text, false) && display_width(indent) + display_width(text) <= width
 }
 
 /// [`wrap`] with the first line starting with `first` and every other with `indent`.
@@ -117,9 +126,23 @@ fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
     if is_laid_out_as_itself(text, width, first, indent) {
         return text.to_owned();
     }
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    lay_out(&mut out, text, width, first, indent);
+    out
+}
+
+/// [`layout`] of a text not laid out as itself, appended to `out`: each line written
+/// there, a newline between them.
+fn lay_out(out: &mut String, text: &str, width: usize, first: &str, indent: &str) {
     let width = width.max(display_width(indent) + 10);
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines = Lines {
+        out,
+        count: 0,
+        first,
+        indent,
+    };
     let mut fence: Option<&str> = None;
+    let mut words = Vec::new();
     for line in text.split('\n') {
         let trimmed = line.trim_start();
         match fence {
@@ -128,30 +151,71 @@ fn layout(text: &str, width: usize, first: &str, indent: &str) -> String {
             {
                 fence = None;
             }
-            Some(_) => lines.push(code_line(indent, line)),
+            Some(_) => code_line(lines.begin_indented(), line),
             None if trimmed.starts_with("```") || trimmed.starts_with("~~~") => {
                 let marker =
                     &trimmed[..trimmed.len() - trimmed.trim_start_matches(['`', '~']).len()];
                 fence = Some(marker);
             }
             None if line.starts_with("    ") || line.starts_with('\t') => {
-                lines.push(code_line(indent, line.trim_start()));
+                code_line(lines.begin_indented(), line.trim_start());
             }
-            None => fold(line, width, indent, &mut lines),
+            None => fold(line, width, &mut lines, &mut words),
         }
     }
-    if let Some(line) = lines.first_mut()
-        && first != indent
-    {
-        let rest = line.strip_prefix(indent).unwrap_or(line);
-        *line = format!("{first}{rest}");
+}
+
+/// The lines of a layout being written into a string: the first starts with `first`,
+/// every other with `indent`.
+struct Lines<'o> {
+    out: &'o mut String,
+    count: usize,
+    first: &'o str,
+    indent: &'o str,
+}
+
+impl Lines<'_> {
+    /// Begins a line (a newline after the one before): the string to write it into.
+    fn begin(&mut self) -> &mut String {
+        if self.count > 0 {
+            self.out.push('\n');
+        }
+        self.count += 1;
+        self.out
     }
-    lines.join("\n")
+
+    /// Begins a line with its indent (`first` on the first line).
+    fn begin_indented(&mut self) -> &mut String {
+        let lead = if self.count == 0 {
+            self.first
+        } else {
+            self.indent
+        };
+        let out = self.begin();
+        out.push_str(lead);
+        out
+    }
+
+    /// Begins and ends a blank line: the indent without its trailing spaces (after
+    /// `first` on the first line).
+    fn blank(&mut self) {
+        let (first, indent) = (self.first, self.indent);
+        let blank = indent.trim_end();
+        let is_first = self.count == 0;
+        let out = self.begin();
+        if is_first && first != indent {
+            out.push_str(first);
+            out.push_str(blank.strip_prefix(indent).unwrap_or(blank));
+        } else {
+            out.push_str(blank);
+        }
+    }
 }
 
 /// Whether `text` is one line of prose that [`fold`] would give back as it is when it
 /// fits: not code, not a fence, its words one space apart, no space after them.
-fn is_plain_line(text: &str) -> bool {
+/// `ascii`: `text` is known to be printable ASCII (which has no whitespace but spaces).
+fn is_plain_line(text: &str, ascii: bool) -> bool {
     let body = text.trim_start_matches(' ');
     !body.is_empty()
         && !text.starts_with("    ")
@@ -159,46 +223,60 @@ fn is_plain_line(text: &str) -> bool {
         && !body.starts_with("~~~")
         && !body.ends_with(' ')
         && !body.contains("  ")
-        && !body.chars().any(|c| c.is_whitespace() && c != ' ')
+        && (ascii || !body.chars().any(|c| c.is_whitespace() && c != ' '))
 }
 
-/// A line of code under `indent`, four columns in, as it was (tabs as four spaces).
-fn code_line(indent: &str, code: &str) -> String {
-    format!("{indent}    {}", code.replace('\t', "    ").trim_end())
+/// A line of code four columns in (after its indent, already in `out`), as it was
+/// (tabs as four spaces).
+fn code_line(out: &mut String, code: &str) {
+    out.push_str("    ");
+    let start = out.len();
+    if code.contains('\t') {
+        out.push_str(&code.replace('\t', "    "));
+    } else {
+        out.push_str(code);
+    }
+    let kept = out[start..].trim_end().len();
+    out.truncate(start + kept);
 }
 
-/// One line of prose folded into `lines`.
-fn fold(line: &str, width: usize, indent: &str, lines: &mut Vec<String>) {
+/// One line of prose folded into `lines`; `words` is room for its words.
+fn fold<'t>(line: &'t str, width: usize, lines: &mut Lines<'_>, words: &mut Vec<Cow<'t, str>>) {
     let lead = &line[..line.len() - line.trim_start_matches(' ').len()];
     let body = &line[lead.len()..];
     if body.trim().is_empty() {
-        lines.push(indent.trim_end().to_owned());
+        lines.blank();
         return;
     }
-    let first = format!("{indent}{lead}");
-    let hanging = format!("{first}{}", " ".repeat(list_marker(body)));
-    let mut current = first.clone();
-    // The width of `current`, kept as it grows (a space between words joins no
-    // characters, so widths add up).
-    let mut current_width = display_width(&current);
-    let hanging_width = display_width(&hanging);
+    let list = list_marker(body);
+    // The width of the line being written, kept as it grows (a space between words
+    // joins no characters, so widths add up); measured with the indent, on the first
+    // line too.
+    let first_width = display_width(lines.indent) + display_width(lead);
+    let hanging_width = first_width + list;
+    lines.begin_indented().push_str(lead);
+    let mut current_width = first_width;
     let mut empty = true;
-    for word in words(body) {
+    split_words(body, words);
+    for word in words.drain(..) {
         let word_width = display_width(&word);
         if !empty && current_width + 1 + word_width > width {
-            lines.push(std::mem::replace(&mut current, hanging.clone()));
+            let out = lines.begin_indented();
+            out.push_str(lead);
+            for _ in 0..list {
+                out.push(' ');
+            }
             current_width = hanging_width;
             empty = true;
         }
         if !empty {
-            current.push(' ');
+            lines.out.push(' ');
             current_width += 1;
         }
-        current.push_str(&word);
+        lines.out.push_str(&word);
         current_width += word_width;
         empty = false;
     }
-    lines.push(current);
 }
 
 /// The width of a list marker that starts `text` (`- `, `* `, `+ `, `12. `, `3) `), or 0.
@@ -218,12 +296,15 @@ fn list_marker(text: &str) -> usize {
 /// The words of a line of prose. A date with the time after it is one word, so is a
 /// count with the words on either side of it (`12 interview`, `PID 1 inside`), and so
 /// is a short code span in backticks (`` `recall stats --full` ``), so none of them is
-/// split.
-fn words(text: &str) -> Vec<String> {
+/// split. They go into `out` (emptied first), each a slice of `text` where it can be
+/// (words joined that were one space apart in `text` are that slice).
+fn split_words<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
     /// The widest code span kept whole; a longer one folds at its spaces.
     const CODE_SPAN: usize = 40;
-    let mut out: Vec<String> = Vec::new();
+    out.clear();
     let mut in_span = false;
+    // Where the last word ends in `text`, while it is a slice of it.
+    let mut last_end = 0;
     for word in text.split_whitespace() {
         let glue = match out.last() {
             Some(last) if is_date(last) && is_time(word) => true,
@@ -233,18 +314,25 @@ fn words(text: &str) -> Vec<String> {
             None => false,
         };
         let ticks = word.matches('`').count();
+        // `word` is a slice of `text`: where it starts there.
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
         match out.last_mut() {
+            Some(Cow::Borrowed(last)) if glue && &text[last_end..start] == " " => {
+                let begin = last.as_ptr() as usize - text.as_ptr() as usize;
+                *last = &text[begin..start + word.len()];
+            }
             Some(last) if glue => {
+                let last = last.to_mut();
                 last.push(' ');
                 last.push_str(word);
             }
-            _ => out.push(word.to_owned()),
+            _ => out.push(Cow::Borrowed(word)),
         }
+        last_end = start + word.len();
         if ticks % 2 == 1 {
             in_span = !in_span;
         }
     }
-    out
 }
 
 /// A small whole number on its own: `4`, `12`, `(3`.
@@ -282,7 +370,13 @@ fn is_time(word: &str) -> bool {
 /// two thirds of it (else mid-word, as a last resort) and ended with `…`. For a preview
 /// of text whose whole is shown elsewhere (an answer in a history, a choice in a menu).
 pub fn truncate(text: &str, width: usize) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut line = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
     if display_width(&line) <= width {
         return line;
     }

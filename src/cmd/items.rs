@@ -4,16 +4,18 @@
 //! The figures are computed by the engine (`crate::items`) from the review log; this
 //! reads the log, hands it over and prints the report.
 
-use std::fmt::Write as _;
+use std::borrow::Cow;
+use std::fmt::{Display, Formatter, Write as _};
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::grade::Grader;
 use crate::items::cache::{self, RegradeCache};
 use crate::items::columns::{self, LogColumns};
-use crate::items::{Analysis, Item, Regraded, Report, Thresholds};
+use crate::items::{Analysis, ChoicePicks, ConceptCounts, Item, Regraded, Report, Thresholds};
 use crate::style::{self, Style, paint};
 use crate::text::{push_wrapped_hanging, sanitize, truncate};
 
@@ -163,10 +165,11 @@ fn print((report, cache): (Report, RegradeCache), args: &Args) -> Result<Outcome
     Ok(Outcome::Success)
 }
 
-/// The report for a person, in two parts to print one after the other: a summary
-/// line, then each version, its flags first (each half of the versions laid out on a
-/// thread of its own: a long log's report is tens of megabytes of text).
-fn text(report: &Report, width: usize, colour: bool) -> [String; 2] {
+/// The report for a person, in parts to print one after the other: a summary line,
+/// then each version, its flags first. The versions are laid out in runs of
+/// [`TEXT_RUN`], taken in turn by two threads (a long log's report is tens of megabytes
+/// of text, and flagged versions, which come first, take longer).
+fn text(report: &Report, width: usize, colour: bool) -> Vec<String> {
     let unit = report.units.singular();
     let mut out = format!(
         "{} answer{} by {} learner{} to {} question version{}; discrimination over {}s ({}).\n",
@@ -189,24 +192,41 @@ fn text(report: &Report, width: usize, colour: bool) -> [String; 2] {
     if report.items.is_empty() {
         out.push_str("No answers to analyse yet.\n");
     }
-    let versions = |items: &[Item], mut out: String| {
+    let runs: Vec<&[Item]> = report.items.chunks(TEXT_RUN).collect();
+    let next = AtomicUsize::new(0);
+    let lay_out = || {
+        let mut done = Vec::new();
         let mut lines = Lines {
-            out: &mut out,
+            out: String::new(),
             line: String::new(),
             width,
         };
-        for item in items {
-            lines.out.push('\n');
-            item_text(&mut lines, item, unit, colour);
+        loop {
+            let run = next.fetch_add(1, Ordering::Relaxed);
+            let Some(items) = runs.get(run) else {
+                return done;
+            };
+            for item in *items {
+                lines.out.push('\n');
+                item_text(&mut lines, item, unit, colour);
+            }
+            done.push((run, std::mem::take(&mut lines.out)));
         }
-        out
     };
-    let (first, second) = report.items.split_at(report.items.len() / 2);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| versions(second, String::new()));
-        [versions(first, out), join(second)]
-    })
+    let mut runs_done = std::thread::scope(|scope| {
+        let other = scope.spawn(lay_out);
+        let mut done = lay_out();
+        done.extend(join(other));
+        done
+    });
+    runs_done.sort_unstable_by_key(|(run, _)| *run);
+    std::iter::once(out)
+        .chain(runs_done.into_iter().map(|(_, text)| text))
+        .collect()
 }
+
+/// How many versions the text report lays out at a time.
+const TEXT_RUN: usize = 1024;
 
 /// `style`, or no style when the text is not coloured.
 fn styled(colour: bool, style: Style) -> Style {
@@ -216,20 +236,20 @@ fn styled(colour: bool, style: Style) -> Style {
 /// The text of a report being written: lines folded to the width, into one string (a
 /// long log's report is hundreds of thousands of lines: each is made in one reused
 /// buffer, not a string of its own).
-struct Lines<'o> {
-    out: &'o mut String,
+struct Lines {
+    out: String,
     /// The line being made.
     line: String,
     width: usize,
 }
 
-impl Lines<'_> {
+impl Lines {
     /// Writes `text` as a line, folded to the width, later lines indented.
     fn line(&mut self, text: std::fmt::Arguments<'_>) {
         self.line.clear();
         // Writing into a string does not fail.
         let _ = self.line.write_fmt(text);
-        push_wrapped_hanging(self.out, &self.line, self.width, "    ");
+        push_wrapped_hanging(&mut self.out, &self.line, self.width, "    ");
         self.out.push('\n');
     }
 
@@ -241,7 +261,7 @@ impl Lines<'_> {
 
 /// One version for a person: its name, its figures, what grading again found, then
 /// its flags (styled when `colour`).
-fn item_text(lines: &mut Lines<'_>, item: &Item, unit: &str, colour: bool) {
+fn item_text(lines: &mut Lines, item: &Item, unit: &str, colour: bool) {
     item_heading(lines, item, colour);
     lines.line(format_args!(
         "  {} attempt{} by {} learner{} · facility {:.2} · right {:.0}% · median {:.1} s",
@@ -253,29 +273,22 @@ fn item_text(lines: &mut Lines<'_>, item: &Item, unit: &str, colour: bool) {
         item.right * 100.0,
         item.median_ms / 1000.0
     ));
-    let figure = |value: Option<f64>, percent: bool| match value {
-        Some(v) if percent => format!("{:.0}%", v * 100.0),
-        Some(v) => format!("{v:.2}"),
-        None => "-".to_owned(),
-    };
     lines.line(format_args!(
         "  discrimination over {} {unit}{}: correlation {} · efficiency {} · upper-lower {}",
         item.units,
         plural(item.units),
-        figure(item.correlation, false),
-        figure(item.efficiency, true),
-        figure(item.upper_lower, false)
+        Figure(item.correlation, false),
+        Figure(item.efficiency, true),
+        Figure(item.upper_lower, false)
     ));
     if !item.choices.is_empty() {
-        let choices: Vec<String> = item
-            .choices
-            .iter()
-            .map(|c| {
+        lines.line(format_args!(
+            "  picked (* right): {}",
+            Joined(&item.choices, |c: &ChoicePicks, f: &mut Formatter<'_>| {
                 let mark = if c.right == Some(true) { "*" } else { "" };
-                format!("{}{mark} {:.0}%", c.letter, c.rate * 100.0)
+                write!(f, "{}{mark} {:.0}%", c.letter, c.rate * 100.0)
             })
-            .collect();
-        lines.line(format_args!("  picked (* right): {}", choices.join(" · ")));
+        ));
     }
     if let Some(regraded) = &item.regraded {
         regraded_text(lines, item, regraded, colour);
@@ -284,50 +297,59 @@ fn item_text(lines: &mut Lines<'_>, item: &Item, unit: &str, colour: bool) {
         lines.line(format_args!(
             "  {} {}",
             paint(styled(colour, style::WARNING), "!"),
-            sanitize(&flag.reason)
+            Clean(&flag.reason)
         ));
     }
 }
 
 /// The first line of a version: its question, kind and version.
-fn item_heading(lines: &mut Lines<'_>, item: &Item, colour: bool) {
-    let version = match (&item.version, item.current) {
-        (Some(v), true) => format!("version {v} (current)"),
-        (Some(v), false) => format!("version {v} (earlier)"),
-        (None, _) => "version not recorded".to_owned(),
-    };
+fn item_heading(lines: &mut Lines, item: &Item, colour: bool) {
     lines.raw(format_args!(
         "{}  {}  {}\n",
         paint(
             styled(colour, style::ID),
-            sanitize(&format!("{}/{}", item.bank, item.question))
+            format_args!("{}/{}", Clean(&item.bank), Clean(&item.question))
         ),
         item.kind,
-        paint(styled(colour, style::DIM), version)
+        paint(
+            styled(colour, style::DIM),
+            VersionName(item.version.as_deref(), item.current)
+        )
     ));
+}
+
+/// A version as its heading names it.
+struct VersionName<'v>(Option<&'v str>, bool);
+
+impl Display for VersionName<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            VersionName(Some(v), true) => write!(f, "version {v} (current)"),
+            VersionName(Some(v), false) => write!(f, "version {v} (earlier)"),
+            VersionName(None, _) => f.write_str("version not recorded"),
+        }
+    }
 }
 
 /// What grading a version's text answers again found: verdicts, concepts, and the
 /// answers nearest the pass mark, styled when `colour`.
-fn regraded_text(lines: &mut Lines<'_>, item: &Item, regraded: &Regraded, colour: bool) {
-    let concepts: Vec<String> = item
-        .concepts
-        .iter()
-        .map(|c| {
-            format!(
+fn regraded_text(lines: &mut Lines, item: &Item, regraded: &Regraded, colour: bool) {
+    let concepts = Joined(
+        &item.concepts,
+        |c: &ConceptCounts, f: &mut Formatter<'_>| {
+            write!(
+                f,
                 "{} {}/{}/{}",
-                sanitize(&c.label),
+                Clean(&c.label),
                 c.matched,
                 c.missed,
                 c.negated
             )
-        })
-        .collect();
+        },
+    );
     lines.line(format_args!(
         "  graded again: {} pass, {} fail; concepts matched/missed/negated: {}",
-        regraded.passing,
-        regraded.failing,
-        concepts.join(" · ")
+        regraded.passing, regraded.failing, concepts
     ));
     if item.nearest.is_empty() {
         return;
@@ -346,8 +368,62 @@ fn regraded_text(lines: &mut Lines<'_>, item: &Item, regraded: &Regraded, colour
         lines.raw(format_args!(
             "    {:>3.0}% {verdict}  \"{}\"\n",
             near.score * 100.0,
-            truncate(&sanitize(&near.answer), room)
+            truncate(&Clean(&near.answer).text(), room)
         ));
+    }
+}
+
+/// Text from a bank or a learner as [`sanitize`] makes it safe, written without a copy
+/// when it is printable ASCII (nearly always).
+struct Clean<'t>(&'t str);
+
+impl<'t> Clean<'t> {
+    /// The text made safe, borrowed when it is printable ASCII.
+    fn text(&self) -> Cow<'t, str> {
+        if is_printable_ascii(self.0) {
+            Cow::Borrowed(self.0)
+        } else {
+            Cow::Owned(sanitize(self.0))
+        }
+    }
+}
+
+/// Whether `text` is all printable ASCII, which [`sanitize`] keeps as it is.
+fn is_printable_ascii(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+impl Display for Clean<'_> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// A discrimination figure: a percentage or two decimals, or `-` when undefined.
+struct Figure(Option<f64>, bool);
+
+impl Display for Figure {
+    fn fmt(&self, f: &mut Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Figure(Some(v), true) => write!(f, "{:.0}%", v * 100.0),
+            Figure(Some(v), false) => write!(f, "{v:.2}"),
+            Figure(None, _) => f.write_str("-"),
+        }
+    }
+}
+
+/// Values each written by a function, ` · ` between them.
+struct Joined<'v, T, F>(&'v [T], F);
+
+impl<T, F: Fn(&T, &mut Formatter<'_>) -> std::fmt::Result> Display for Joined<'_, T, F> {
+    fn fmt(&self, f: &mut Formatter<'_>) -> std::fmt::Result {
+        for (i, value) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" · ")?;
+            }
+            (self.1)(value, f)?;
+        }
+        Ok(())
     }
 }
 

@@ -75,8 +75,9 @@ impl<'a> Analysis<'a> {
     /// An analysis of the questions of `library`, grading text answers with `grader`,
     /// or taking their grades from `cache` when it has them.
     pub fn new(library: &'a Library, grader: &'a Grader, cache: RegradeCache) -> Analysis<'a> {
-        let mut index = FxHashMap::default();
-        let mut known: Vec<Known<'a>> = Vec::new();
+        let questions = library.banks.iter().map(|b| b.questions.len()).sum();
+        let mut index = FxHashMap::with_capacity_and_hasher(questions, Default::default());
+        let mut known: Vec<Known<'a>> = Vec::with_capacity(questions);
         // Follow-ups count as the questions they are (logged as `question/follow-1`).
         for (bank, question) in library.questions_and_follow_ups() {
             // The bank's slot in `bank_words`: banks are met one after the other.

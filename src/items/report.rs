@@ -187,35 +187,38 @@ pub(super) fn median(values: &mut [u32]) -> f64 {
 /// the versions the bank has now: the current one, or answers of no recorded version),
 /// then by how many flags, then most answered; within a question, the current version
 /// first, then answers of no recorded version, then older versions, latest first.
-pub(super) fn order(mut items: Vec<(u32, bool, Item)>) -> Vec<Item> {
+pub(super) fn order(items: Vec<(u32, bool, Item)>) -> Vec<Item> {
+    // The items are large: their places are sorted, not they.
+    let mut places: Vec<usize> = (0..items.len()).collect();
     // Each question's versions together, in the order given (a stable sort).
-    items.sort_by_key(|(known, ..)| *known);
+    places.sort_by_key(|&i| items[i].0);
     let mut groups: Vec<Range<usize>> = Vec::new();
-    for (i, (known, ..)) in items.iter().enumerate() {
+    for (at, &i) in places.iter().enumerate() {
         match groups.last_mut() {
-            Some(group) if items[group.start].0 == *known => group.end = i + 1,
-            _ => groups.push(i..i + 1),
+            Some(group) if items[places[group.start]].0 == items[i].0 => group.end = at + 1,
+            _ => groups.push(at..at + 1),
         }
     }
     for group in &groups {
-        items[group.clone()].sort_by(|(_, _, a), (_, _, b)| {
+        places[group.clone()].sort_by(|&a, &b| {
             let rank = |i: &Item| match (i.current, &i.version) {
                 (true, _) => 0,
                 (false, None) => 1,
                 (false, Some(_)) => 2,
             };
+            let (a, b) = (&items[a].2, &items[b].2);
             rank(a)
                 .cmp(&rank(b))
                 .then(b.last_answered.cmp(&a.last_answered))
         });
     }
     let urgency = |group: &Range<usize>| {
-        let group = &items[group.clone()];
-        let live = || group.iter().filter(|(_, exact, _)| *exact).map(|(.., i)| i);
+        let members = || places[group.clone()].iter().map(|&i| &items[i]);
+        let live = || members().filter(|(_, exact, _)| *exact).map(|(.., i)| i);
         let worst = live().flat_map(|i| &i.flags).map(|f| f.kind).min();
         let flags: usize = live().map(|i| i.flags.len()).sum();
-        let attempts: usize = group.iter().map(|(.., i)| i.attempts).sum();
-        let first = &group[0].2;
+        let attempts: usize = members().map(|(.., i)| i.attempts).sum();
+        let first = &items[places[group.start]].2;
         // No flag sorts after every flag.
         (
             worst.is_none(),
@@ -232,6 +235,6 @@ pub(super) fn order(mut items: Vec<(u32, bool, Item)>) -> Vec<Item> {
     order
         .into_iter()
         .flatten()
-        .filter_map(|i| items[i].take())
+        .filter_map(|at| items[places[at]].take())
         .collect()
 }

@@ -9,7 +9,7 @@
 
 use super::lexicon::Lexicon;
 use super::negation::governing_cues;
-use super::token::{Class, Parts, tokenize};
+use super::token::{Class, Parts, Token, tokenize};
 use crate::bank::{Bank, Concept, Question, Rubric};
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashSet;
@@ -180,30 +180,68 @@ pub fn derive(
             ..Concept::any(vec![keyword])
         }
     };
+    // The concepts, and for each token the concept it counts for.
     let pick = |content_only: bool| {
         // A concept counts once: by stem, and synonyms ("memory (RAM)") as one.
-        let mut seen: HashSet<(Result<usize, &str>, bool)> = HashSet::new();
+        let mut seen: HashMap<(Result<usize, &str>, bool), usize> = HashMap::new();
         let mut concepts = Vec::new();
+        let mut owner = vec![None; tokens.len()];
         for (i, token) in tokens.iter().enumerate() {
             let function = token.stop;
             if content_only && (function || token.is_negation()) {
                 continue;
             }
             let key = lexicon.group_of_word(token).ok_or(&*token.stem);
-            if seen.insert((key, governing[i].is_some())) {
-                concepts.push(concept(i));
-            }
+            let c = *seen
+                .entry((key, governing[i].is_some()))
+                .or_insert_with(|| {
+                    concepts.push(concept(i));
+                    concepts.len() - 1
+                });
+            owner[i] = Some(c);
         }
-        concepts
+        (concepts, owner)
     };
-    let mut concepts = pick(true);
+    let (mut concepts, mut owner) = pick(true);
     if concepts.is_empty() {
         // Nothing but function words ("Yes, it is."): every word counts.
-        concepts = pick(false);
+        (concepts, owner) = pick(false);
     }
+    phrase_equivalents(&mut concepts, &owner, &tokens, &governing, lexicon);
     Rubric {
         concepts,
         forbidden: Vec::new(),
+    }
+}
+
+/// Where the model answer says a phrase of the lexicon ("last in first out", "no fixed
+/// size"), each concept of the phrase's words also accepts the phrase's equivalents
+/// ("lifo", "dynamic size"): a concept is one word of the model answer, and an answer
+/// that says the phrase in other words says every one of them. A phrase under a
+/// negation from outside it ("is not first in first out") is left alone: its
+/// equivalents would be stated plainly.
+fn phrase_equivalents(
+    concepts: &mut [Concept],
+    owner: &[Option<usize>],
+    tokens: &[Token],
+    governing: &[Option<usize>],
+    lexicon: &Lexicon,
+) {
+    for (span, others) in lexicon.phrases_in(tokens) {
+        if span
+            .clone()
+            .any(|k| governing[k].is_some_and(|cue| !span.contains(&cue)))
+        {
+            continue;
+        }
+        for c in span.filter_map(|k| owner[k]) {
+            let alternatives = &mut concepts[c].alternatives;
+            for other in &others {
+                if !alternatives.contains(other) {
+                    alternatives.push(other.clone());
+                }
+            }
+        }
     }
 }
 

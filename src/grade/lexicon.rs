@@ -1,5 +1,6 @@
-//! Expanding a keyword with synonyms: the built-in lexicon (`lang::lexicon::TECHNICAL`
-//! and `lang::lexicon_general::GENERAL`) and a bank's own groups, so `host folder` also
+//! Expanding a keyword with synonyms: the built-in lexicon (`lang::lexicon::TECHNICAL`,
+//! `lang::lexicon_general::GENERAL` and `lang::lexicon_computing::COMPUTING`) and a
+//! bank's own groups, so `host folder` also
 //! finds "host directory" and `memory limit` also finds "RAM limit".
 //!
 //! A group's members are compared by stem (code tokens and numbers as written), and a
@@ -10,6 +11,7 @@
 use super::token::{Class, Parts, Token, tokenize};
 use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 /// How many token sequences one keyword may expand to (the first are the closest:
@@ -41,6 +43,7 @@ impl Lexicon {
         let builtin = crate::lang::lexicon::TECHNICAL
             .iter()
             .chain(crate::lang::lexicon_general::GENERAL)
+            .chain(crate::lang::lexicon_computing::COMPUTING)
             .map(|group| group.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>());
         let extra = extra.into_iter().map(<[String]>::to_vec);
         let mut lexicon = Lexicon::default();
@@ -93,6 +96,45 @@ impl Lexicon {
         })
     }
 
+    /// The members of groups that `words` contains word for word, every one there is,
+    /// as (group, member, the span of `words` it covers).
+    fn members_in<'a>(
+        &'a self,
+        words: &'a [Token],
+    ) -> impl Iterator<Item = (usize, usize, Range<usize>)> + 'a {
+        (0..words.len()).flat_map(move |i| {
+            let starts = self
+                .by_first
+                .get(key(&words[i]))
+                .map_or(&[][..], Vec::as_slice);
+            starts.iter().filter_map(move |&(g, m)| {
+                let member = &self.groups[g][m];
+                let end = i + member.len();
+                (end <= words.len() && member.iter().zip(&words[i..end]).all(|(a, b)| same(a, b)))
+                    .then_some((g, m, i..end))
+            })
+        })
+    }
+
+    /// The phrases of the lexicon (members of two words or more) that `words` contains
+    /// word for word, each as the span it covers and the other members of its group,
+    /// written out: a model answer that says "last in first out" is also answered by
+    /// "lifo".
+    pub fn phrases_in(&self, words: &[Token]) -> Vec<(Range<usize>, Vec<String>)> {
+        self.members_in(words)
+            .filter(|(_, _, span)| span.len() >= 2)
+            .map(|(g, m, span)| {
+                let others = self.groups[g]
+                    .iter()
+                    .enumerate()
+                    .filter(|&(other, _)| other != m)
+                    .map(|(_, o)| o.iter().map(|t| &*t.norm).collect::<Vec<_>>().join(" "))
+                    .collect();
+                (span, others)
+            })
+            .collect()
+    }
+
     /// `words` and the sequences it says the same as: each member of a group it contains
     /// replaced by each other member, up to two replacements, at most [`MAX_VARIANTS`].
     pub fn expand(&self, words: &[Token]) -> Vec<Vec<Token>> {
@@ -120,26 +162,15 @@ impl Lexicon {
     /// `words` with one member of a group replaced by another, every way there is.
     fn substitutions(&self, words: &[Token]) -> Vec<Vec<Token>> {
         let mut out = Vec::new();
-        for i in 0..words.len() {
-            let Some(starts) = self.by_first.get(key(&words[i])) else {
-                continue;
-            };
-            for &(g, m) in starts {
-                let member = &self.groups[g][m];
-                let end = i + member.len();
-                if end > words.len() || !member.iter().zip(&words[i..end]).all(|(a, b)| same(a, b))
-                {
+        for (g, m, span) in self.members_in(words) {
+            for (other, replacement) in self.groups[g].iter().enumerate() {
+                if other == m {
                     continue;
                 }
-                for (other, replacement) in self.groups[g].iter().enumerate() {
-                    if other == m {
-                        continue;
-                    }
-                    let mut next = words[..i].to_vec();
-                    next.extend(replacement.iter().cloned());
-                    next.extend_from_slice(&words[end..]);
-                    out.push(next);
-                }
+                let mut next = words[..span.start].to_vec();
+                next.extend(replacement.iter().cloned());
+                next.extend_from_slice(&words[span.end..]);
+                out.push(next);
             }
         }
         out
@@ -204,6 +235,25 @@ mod tests {
         );
         let machine = expand(&lexicon, "host machine");
         assert!(machine.contains(&"host server".to_owned()), "{machine:?}");
+    }
+
+    #[test]
+    fn phrases_are_found_word_for_word_with_their_equivalents() {
+        let s = stemmer();
+        let lexicon = Lexicon::new([], &s);
+        let words = tokenize("the stack is last in first out, a lifo", &s, Parts::Skip);
+        let found = lexicon.phrases_in(&words);
+        assert_eq!(
+            found.len(),
+            1,
+            "one phrase; a single word is no phrase: {found:?}"
+        );
+        let (span, others) = &found[0];
+        assert_eq!(words[span.start].norm.as_ref(), "last");
+        assert_eq!(span.len(), 4);
+        assert_eq!(others, &["lifo".to_owned()]);
+        let apart = tokenize("last of all, first out", &s, Parts::Skip);
+        assert!(lexicon.phrases_in(&apart).is_empty());
     }
 
     #[test]

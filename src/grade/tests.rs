@@ -285,6 +285,46 @@ fn derived_rubrics_keep_the_model_answers_negations() {
 }
 
 #[test]
+fn a_derived_concept_accepts_the_equivalents_of_the_lexicon_phrase_it_is_said_in() {
+    let b = bank(vec![
+        question(
+            "stack",
+            "What is a stack?",
+            "A data structure that is last in first out.",
+            None,
+        ),
+        question(
+            "queue",
+            "What is a queue?",
+            "A data structure that is not last in first out.",
+            None,
+        ),
+    ]);
+    let grader = Grader::new(std::slice::from_ref(&b));
+    let stack = &b.questions[0];
+    let rubric = grader.rubric(&b, stack);
+    let last = rubric.concepts.iter().find(|c| c.label() == "last");
+    assert_eq!(
+        last.map(|c| c.alternatives.clone()),
+        Some(vec!["last".to_owned(), "lifo".to_owned()])
+    );
+    let g = grader.grade(&b, stack, "A LIFO data structure.");
+    assert!(g.passed, "{}", explain(&g));
+    let matched: Vec<&str> = g.matched();
+    assert!(
+        matched.contains(&"last") && matched.contains(&"first"),
+        "{g:?}"
+    );
+    assert!(explain(&g).contains("lifo"), "the breakdown shows the word");
+    // The same phrase under a negation from outside it gets no plain equivalent.
+    let queue = grader.rubric(&b, &b.questions[1]);
+    assert!(
+        queue.concepts.iter().all(|c| c.alternatives.len() == 1),
+        "{queue:?}"
+    );
+}
+
+#[test]
 fn a_learner_in_their_own_words_with_a_typo_passes() {
     let b = volume_bank();
     let g = grade(

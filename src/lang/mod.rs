@@ -1,5 +1,5 @@
 //! English as recall reads it, in one place: the stemmer, the stop words, the edit
-//! distance (and the "did you mean" built on it), the built-in lexicon (its technical and general blocks), and
+//! distance (and the "did you mean" built on it), the built-in lexicon (its technical, general and computing blocks), and
 //! lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
@@ -8,6 +8,7 @@
 
 mod distance;
 pub mod lexicon;
+pub mod lexicon_computing;
 pub mod lexicon_general;
 mod stopwords;
 

@@ -9,7 +9,7 @@ use super::contrast::{self, Contrasts};
 use super::derive::{self, BankStats};
 use super::lexicon::Lexicon;
 use super::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::token::{Class, Parts, tokenize};
+use super::token::{Class, Parts, Token, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use rust_stemmers::Stemmer;
 
@@ -188,17 +188,34 @@ struct Patterns<'a> {
 
 impl Patterns<'_> {
     /// The patterns of `terms`, in the model answer's polarity when `with_model`.
+    ///
+    /// The polarity is the concept's: when the model answer states it only negated, in
+    /// any of its forms ("no inode of its own" for `own inode`), every form of it asks
+    /// for the negation, so "with its own inode" is the contrary, not a match.
     fn of(&self, terms: &[String], vocab: &mut Vocab, with_model: bool) -> Vec<Pattern> {
+        // Each pattern, and whether its keyword is itself a negation (`not attached`),
+        // which says nothing of the concept's polarity in the model answer.
         let mut out = Vec::new();
         for term in terms {
             for pattern in keyword_patterns(term, self.lexicon, self.stemmer, vocab) {
+                let own = pattern.polarity == Polarity::Negated;
                 out.push(match (self.model, with_model) {
-                    (Some(model), true) => pattern.with_model(model, vocab),
-                    _ => pattern,
+                    (Some(model), true) => (pattern.with_model(model, vocab), own),
+                    _ => (pattern, own),
                 });
             }
         }
-        out
+        let stated = |how: InModel| out.iter().any(|(p, own)| !own && p.in_model == how);
+        if !stated(InModel::Plain) && stated(InModel::Negated) {
+            for (pattern, _) in out
+                .iter_mut()
+                .filter(|(p, own)| !own && p.in_model == InModel::Absent)
+            {
+                pattern.in_model = InModel::Negated;
+                pattern.polarity = Polarity::Negated;
+            }
+        }
+        out.into_iter().map(|(pattern, _)| pattern).collect()
     }
 
     /// The matcher of `concept`: any of its alternatives, or all terms of its relation.
@@ -219,7 +236,8 @@ impl Patterns<'_> {
 }
 
 /// The patterns of one keyword: as written, with its synonyms, and a phrase of two or
-/// three words also turned round ("the kernel of the host" for `host kernel`). A
+/// three words also turned round ("the kernel of the host" for `host kernel`, "an inode
+/// of its own" for `own inode`). A
 /// keyword that starts with a negation cue (`not persisted`) asks for the negation.
 pub fn keyword_patterns(
     keyword: &str,
@@ -234,15 +252,38 @@ pub fn keyword_patterns(
     }
     let mut out = Vec::new();
     for variant in lexicon.expand(&words) {
+        // `own inode` turns round too: "an inode of its own".
         let turnable = !negated
             && (2..=3).contains(&variant.len())
-            && variant.iter().all(|t| t.class == Class::Word && !t.stop);
+            && variant
+                .iter()
+                .enumerate()
+                .all(|(i, t)| t.class == Class::Word && (!t.stop || (i == 0 && &*t.norm == "own")));
+        if !negated && let Some(own) = own_first(&variant) {
+            out.push(Pattern::new(own, negated, false, vocab));
+        }
         out.push(Pattern::new(variant.clone(), negated, false, vocab));
         if turnable {
             out.push(Pattern::new(variant, negated, true, vocab));
         }
     }
     out
+}
+
+/// `inode of its own` said the other way: `own inode` (one or two words, then *of*, a
+/// possessive and *own*).
+fn own_first(words: &[Token]) -> Option<Vec<Token>> {
+    let [head @ .., of, whose, own] = words else {
+        return None;
+    };
+    let possessive = ["its", "their", "his", "her", "my", "your", "our"];
+    let plain = |t: &Token| t.class == Class::Word && !t.stop;
+    ((1..=2).contains(&head.len())
+        && head.iter().all(plain)
+        && &*of.norm == "of"
+        && possessive.contains(&&*whose.norm)
+        && &*own.norm == "own")
+        .then(|| std::iter::once(own).chain(head).cloned().collect())
 }
 
 impl Matcher {

@@ -581,6 +581,44 @@ fn a_list_of_terms_cannot_pass() {
 }
 
 #[test]
+fn a_concept_the_model_answer_has_no_x_of_its_own_of_keeps_that_polarity_in_every_form() {
+    let model = "A second directory entry for the same inode. It has no inode of its own.";
+    for keyword in ["own inode", "inode of its own"] {
+        let rubric = Rubric {
+            concepts: vec![
+                concept(&["same inode"], 1.0, true),
+                concept(&[keyword], 1.0, true),
+            ],
+            forbidden: Vec::new(),
+        };
+        let b = bank(vec![question(
+            "link",
+            "What is a hard link?",
+            model,
+            Some(rubric),
+        )]);
+        for right in [
+            "Another name for the same inode; it has no inode of its own.",
+            "Another name for the same inode; it does not have its own inode.",
+        ] {
+            let g = grade(&b, right);
+            assert!(g.passed, "{keyword}: {right}\n{}", explain(&g));
+        }
+        for wrong in [
+            "Another name for the same inode, but with its own inode.",
+            "Another name for the same inode; it has an inode of its own.",
+        ] {
+            let g = grade(&b, wrong);
+            assert!(!g.passed, "{keyword}: {wrong}\n{}", explain(&g));
+            assert_eq!(
+                g.concepts[1].note.as_deref(),
+                Some("stated plainly here, negated in the model answer")
+            );
+        }
+    }
+}
+
+#[test]
 fn the_rubrics_own_terms_strung_together_cannot_pass() {
     let rubric = Rubric {
         concepts: vec![

@@ -109,10 +109,10 @@ impl Outcome {
         Some(recorded.outcome(grade.score, grade.passed))
     }
 
-    /// Concept `i`: (matched, negated).
-    pub fn concept(&self, i: usize) -> (bool, bool) {
-        let state = (self.states >> (2 * i)) & 3;
-        (state == 1, state == 2)
+    /// Per concept, two bits: 0 missed, 1 matched, 2 only negated (concept `i` in
+    /// bits `2i` and `2i + 1`).
+    pub fn states(&self) -> u64 {
+        self.states
     }
 }
 

@@ -310,11 +310,11 @@ impl<'a> Analysis<'a> {
             )
             .collect();
         // The versions' figures are independent: half of them on another thread.
-        let (known, grader) = (&self.shared.known, self.shared.grader);
+        let shared = &self.shared;
         let figures = move |versions: Vec<Version<'_>>| -> Vec<(u32, bool, Item)> {
             versions
                 .into_iter()
-                .map(|version| version.figures(known, grader, units, thresholds))
+                .map(|version| version.figures(shared, units, thresholds))
                 .collect()
         };
         let second = versions.split_off(versions.len() / 2);
@@ -356,18 +356,25 @@ impl Version<'_> {
     /// bank's question is it.
     fn figures(
         self,
-        known: &[Known<'_>],
-        grader: &Grader,
+        shared: &Shared<'_>,
         units: Units,
         thresholds: &Thresholds,
     ) -> (u32, bool, Item) {
         let tally = self.tally;
-        let known = &known[tally.known as usize];
+        let known = &shared.known[tally.known as usize];
         let question = known.question;
         let attempts = tally.attempts;
         let discrimination = discrimination(self.pairs);
         let (concepts, regraded, nearest) = match self.regrade {
-            Some(regrade) => regrade.into_parts(grader.pass_mark(question)),
+            Some(mut regrade) => {
+                // Counted from outcomes (recorded or cached): without the labels.
+                if regrade.labels.is_empty()
+                    && let Some(&rubric) = shared.rubrics[tally.known as usize].get()
+                {
+                    regrade.labels = shared.labels_of(tally.known, rubric).to_vec();
+                }
+                regrade.into_parts(shared.grader.pass_mark(question))
+            }
             None => (Vec::new(), None, Vec::new()),
         };
         let mut item = Item {

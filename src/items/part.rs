@@ -132,11 +132,22 @@ pub(super) struct Hot {
     pub(super) right: u32,
     /// The version's entry in [`Part::regrades`], or `NONE`.
     pub(super) regrade: u32,
+    /// How many concepts the rubric has (its labels' count), or `NONE` until a text
+    /// answer needed it.
+    pub(super) concepts: u32,
     /// Whether the question is answered in text.
     pub(super) text: bool,
 }
 
 impl Hot {
+    /// How many concepts the version's rubric (whose fingerprint is `rubric`) has.
+    fn concepts(&mut self, shared: &Shared<'_>, rubric: RubricKey) -> usize {
+        if self.concepts == NONE {
+            self.concepts = shared.labels_of(self.known, rubric).len() as u32;
+        }
+        self.concepts as usize
+    }
+
     /// Adds what was counted to `tally`, the version's.
     pub(super) fn count_into(&self, tally: &mut Tally) {
         tally.attempts += self.attempts as usize;
@@ -238,21 +249,6 @@ impl Shared<'_> {
         });
         &labels[known as usize - start]
     }
-
-    /// The outcome of `review`, a text answer to question `known` (whose rubric's
-    /// fingerprint is `rubric`), from what was recorded with it and its logged score
-    /// and verdict: when recorded outcomes are counted, and these are of as many
-    /// concepts as the rubric has now.
-    fn recorded(
-        &self,
-        known: u32,
-        rubric: RubricKey,
-        review: &Taken<'_>,
-    ) -> Option<super::cache::Outcome> {
-        let recorded = review.recorded.filter(|_| self.use_recorded)?;
-        (recorded.count() == self.labels_of(known, rubric).len())
-            .then(|| recorded.outcome(review.score, review.right))
-    }
 }
 
 /// What was counted of a stretch of the log, by one reader ([`Reader`]): versions
@@ -332,9 +328,13 @@ impl Part {
         if let Some(rubric) = hot.rubric {
             let position = self.text_answers;
             self.text_answers += 1;
-            // Recorded with the answer, or else graded before (the cache).
-            let found = match shared.recorded(known, rubric, review) {
-                Some(outcome) => Some((None, outcome)),
+            // Recorded with the answer (when those are counted, and of as many concepts
+            // as the rubric has now), or else graded before (the cache).
+            let recorded = review.recorded.filter(|recorded| {
+                shared.use_recorded && recorded.count() == hot.concepts(shared, rubric)
+            });
+            let found = match recorded {
+                Some(recorded) => Some((None, recorded.outcome(review.score, review.right))),
                 None => review
                     .uuid
                     .and_then(|uuid| shared.cache.find(&mut self.cursor, uuid, rubric))
@@ -346,20 +346,15 @@ impl Part {
                         self.used.push((entry, position));
                     }
                     let hot = &mut self.hot[item as usize];
+                    let concepts = hot.concepts(shared, rubric);
                     if hot.regrade == NONE {
                         hot.regrade = self.regrades.len() as u32;
                         self.regrades.push((item, Regrade::default()));
                     }
-                    let regrade = &mut self.regrades[hot.regrade as usize].1;
-                    if regrade.labels.is_empty() {
-                        regrade.labels = shared.labels_of(known, rubric).to_vec();
-                    }
-                    let concepts = regrade.labels.len();
-                    regrade.add(
-                        outcome.passed,
-                        outcome.score,
+                    self.regrades[hot.regrade as usize].1.add_outcome(
+                        outcome,
+                        concepts,
                         pass_mark,
-                        (0..concepts).map(|i| outcome.concept(i)),
                         review.answer,
                     );
                 }
@@ -445,6 +440,7 @@ impl Part {
             attempts: 0,
             right: 0,
             regrade: NONE,
+            concepts: NONE,
             text,
         });
         self.tallies.push(Tally {

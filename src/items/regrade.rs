@@ -110,8 +110,9 @@ impl Analysis<'_> {
 #[derive(Default)]
 pub(super) struct Regrade {
     /// Per concept: matched, missed, negated, unmatched in a passing answer, matched in
-    /// a failing one.
-    pub(super) concepts: Vec<[usize; 5]>,
+    /// a failing one. In `u32`s, half the memory: a long log meets its versions at
+    /// random, and each answer counted touches all of its version's counts.
+    pub(super) concepts: Vec<[u32; 5]>,
     pub(super) labels: Vec<String>,
     pub(super) passing: usize,
     pub(super) failing: usize,
@@ -140,19 +141,51 @@ impl Regrade {
         if self.concepts.len() < self.labels.len() {
             self.concepts.resize(self.labels.len(), [0; 5]);
         }
-        if passed {
-            self.passing += 1;
-        } else {
-            self.failing += 1;
-        }
         for (counts, (matched, negated)) in self.concepts.iter_mut().zip(concepts) {
             match (matched, negated) {
                 (true, _) => counts[0] += 1,
                 (false, false) => counts[1] += 1,
                 (false, true) => counts[2] += 1,
             }
-            counts[3] += usize::from(passed && !matched);
-            counts[4] += usize::from(!passed && matched);
+            counts[3] += u32::from(passed && !matched);
+            counts[4] += u32::from(!passed && matched);
+        }
+        self.add_answer(passed, score, pass_mark, answer);
+    }
+
+    /// Counts one answer of `concepts` concepts from its outcome (recorded with it, or
+    /// cached), without its labels: those are the rubric's, put in `self.labels`
+    /// when the version's figures are made (`Version::figures`, on two threads).
+    pub(super) fn add_outcome(
+        &mut self,
+        outcome: Outcome,
+        concepts: usize,
+        pass_mark: f64,
+        answer: &str,
+    ) {
+        if self.concepts.len() < concepts {
+            self.concepts.resize(concepts, [0; 5]);
+        }
+        let passed = outcome.passed;
+        let mut states = outcome.states();
+        for counts in &mut self.concepts[..concepts] {
+            // 0 missed, 1 matched, 2 only negated (3, never written, as missed).
+            let state = states & 3;
+            states >>= 2;
+            let matched = state == 1;
+            counts[usize::from(state != 1) + usize::from(state == 2)] += 1;
+            counts[3] += u32::from(passed & !matched);
+            counts[4] += u32::from(!passed & matched);
+        }
+        self.add_answer(passed, outcome.score, pass_mark, answer);
+    }
+
+    /// Counts one answer's verdict, and keeps it if it is among the nearest the mark.
+    fn add_answer(&mut self, passed: bool, score: f64, pass_mark: f64, answer: &str) {
+        if passed {
+            self.passing += 1;
+        } else {
+            self.failing += 1;
         }
         let distance = (score - pass_mark).abs();
         // Most answers are far from the mark: decide before copying the text.
@@ -195,8 +228,9 @@ impl Regrade {
         if self.labels.is_empty() {
             self.labels = other.labels;
         }
-        if self.concepts.len() < self.labels.len() {
-            self.concepts.resize(self.labels.len(), [0; 5]);
+        let concepts = self.labels.len().max(other.concepts.len());
+        if self.concepts.len() < concepts {
+            self.concepts.resize(concepts, [0; 5]);
         }
         for (mine, theirs) in self.concepts.iter_mut().zip(&other.concepts) {
             for (m, t) in mine.iter_mut().zip(theirs) {
@@ -220,11 +254,11 @@ impl Regrade {
             .zip(self.concepts)
             .map(|(label, c)| ConceptCounts {
                 label,
-                matched: c[0],
-                missed: c[1],
-                negated: c[2],
-                unmatched_passing: c[3],
-                matched_failing: c[4],
+                matched: c[0] as usize,
+                missed: c[1] as usize,
+                negated: c[2] as usize,
+                unmatched_passing: c[3] as usize,
+                matched_failing: c[4] as usize,
             })
             .collect();
         let regraded = Regraded {

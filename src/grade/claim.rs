@@ -3,7 +3,7 @@
 //! together cannot pass, however many concepts it names. The rules look at the shape of
 //! the text, and for the last at which of its words are the rubric's.
 
-use super::matcher::PreparedAnswer;
+use super::matcher::{PreparedAnswer, Vocab};
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 
@@ -56,6 +56,16 @@ impl NotAClaim {
         }
         let (among, words) = answer.words_among(concept_words);
         (words >= MIN_ECHO_WORDS && among == words).then_some(NotAClaim::List)
+    }
+
+    /// Whether `text` (prepared against any vocabulary) is made of `vocab`'s words as
+    /// [`NotAClaim::echo`] means it, were it matching two concepts: a model answer is
+    /// asked this once, on the words its rubric has, without being prepared again.
+    pub fn echoes(text: &PreparedAnswer, vocab: &Vocab) -> bool {
+        let mut words = text.tokens().iter().filter(|t| !t.part);
+        !text.tokens().iter().any(|t| t.place.labelled)
+            && words.clone().count() >= MIN_ECHO_WORDS
+            && words.all(|t| vocab.matches(t))
     }
 
     /// Why an answer of this shape fails, in words.

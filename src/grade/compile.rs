@@ -99,13 +99,8 @@ pub fn compile(
         .collect();
     // An answer made of the concepts' words alone is no claim, unless the model answer
     // is one too ("not not not" as a model answer derives a rubric it must pass).
-    let concept_words = match question.model_answer.as_deref() {
-        Some(m)
-            if NotAClaim::echo(&PreparedAnswer::new(m, stemmer, &vocab), vocab.len(), 2)
-                .is_some() =>
-        {
-            0
-        }
+    let concept_words = match &model {
+        Some(m) if NotAClaim::echoes(m, &vocab) => 0,
         _ => vocab.len(),
     };
     // A misconception is matched as written: the model answer denying it must not turn
@@ -306,6 +301,35 @@ impl Matcher {
         }
     }
 
+    /// The tokens that state this concept in `answer`, when it counts: what
+    /// [`Matcher::evaluate`] finds, without working out why it does not count (a
+    /// misconception an answer does not make needs no note, and a relation stops at
+    /// its first term found nowhere).
+    pub fn matched(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Vec<usize>> {
+        match self {
+            Matcher::Any(patterns) => patterns.iter().find_map(|p| match answer.find(p, vocab) {
+                Some((found, true)) => Some(found.tokens),
+                _ => None,
+            }),
+            Matcher::All {
+                terms,
+                within,
+                ordered,
+            } => {
+                let scope = scope(answer, *within);
+                let mut found = Vec::with_capacity(terms.len());
+                for term in terms {
+                    let (here, _) = occurrences(term, answer, vocab, &scope);
+                    if here.is_empty() {
+                        return None;
+                    }
+                    found.push(here);
+                }
+                together(&found, *ordered).map(joined)
+            }
+        }
+    }
+
     /// How this concept fares in `answer`.
     pub fn evaluate(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
         match self {
@@ -367,12 +391,7 @@ fn all(
     answer: &PreparedAnswer,
     vocab: &Vocab,
 ) -> Outcome {
-    let tokens = answer.tokens();
-    let scope = |i: usize| match within {
-        Within::Clause => tokens[i].place.segment,
-        Within::Sentence => tokens[i].place.sentence,
-        Within::Answer => 0,
-    };
+    let scope = scope(answer, within);
     // Each term's counting matches as (first token that is not its cue, scope, tokens),
     // and whether it was found in the wrong polarity only.
     let (found, wrong): (Vec<_>, Vec<_>) = terms
@@ -388,30 +407,30 @@ fn all(
             .copied()
             .filter(|&t| wrong[t].is_some())
             .collect();
-        let note = match negated.first() {
-            Some(&t) => format!(
-                "`{}`: {}",
-                label(t),
-                wrong[t].map(wrong_polarity).unwrap_or_default()
-            ),
-            None => {
-                let names: Vec<String> =
-                    absent.iter().map(|&t| format!("`{}`", label(t))).collect();
-                format!("{} missing", crate::lang::prose_list(&names, "and"))
-            }
-        };
+        // Worded only when it is reported: a relation none of whose terms is here (most
+        // misconceptions, in most answers) has nothing to say.
+        let note =
+            (absent.len() < terms.len() || !negated.is_empty()).then(|| match negated.first() {
+                Some(&t) => format!(
+                    "`{}`: {}",
+                    label(t),
+                    wrong[t].map(wrong_polarity).unwrap_or_default()
+                ),
+                None => {
+                    let names: Vec<String> =
+                        absent.iter().map(|&t| format!("`{}`", label(t))).collect();
+                    format!("{} missing", crate::lang::prose_list(&names, "and"))
+                }
+            });
         return Outcome {
             matched: None,
             negated: !negated.is_empty(),
-            note: (absent.len() < terms.len() || !negated.is_empty()).then_some(note),
+            note,
         };
     }
     if let Some(chosen) = together(&found, ordered) {
-        let mut matched: Vec<usize> = chosen.into_iter().flatten().collect();
-        matched.sort_unstable();
-        matched.dedup();
         return Outcome {
-            matched: Some(matched),
+            matched: Some(joined(chosen)),
             negated: false,
             note: None,
         };
@@ -432,6 +451,24 @@ fn all(
             crate::lang::prose_list(&names, "and")
         )),
     }
+}
+
+/// The number of the stretch `within` that each token of `answer` is in.
+fn scope(answer: &PreparedAnswer, within: Within) -> impl Fn(usize) -> u32 + '_ {
+    let tokens = answer.tokens();
+    move |i: usize| match within {
+        Within::Clause => tokens[i].place.segment,
+        Within::Sentence => tokens[i].place.sentence,
+        Within::Answer => 0,
+    }
+}
+
+/// The tokens of a relation's terms found together, in text order, each once.
+fn joined(chosen: Vec<Vec<usize>>) -> Vec<usize> {
+    let mut matched: Vec<usize> = chosen.into_iter().flatten().collect();
+    matched.sort_unstable();
+    matched.dedup();
+    matched
 }
 
 /// A match of a relation's term: its first token that is not its cue, its scope, and

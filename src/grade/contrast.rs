@@ -140,7 +140,12 @@ impl Contrasts {
             code: code_of(cx.model, false),
             quoted: code_of(cx.question, true),
             roles: roles::Roles::new(cx.model, cx.authored),
-            terms: terms::Terms::new(cx.model, cx.stemmer),
+            terms: terms::Terms::new(
+                cx.model,
+                cx.lexicon
+                    .term_stems
+                    .get_or_init(|| terms::stems(cx.stemmer)),
+            ),
             advice: if cx.authored {
                 advice::Advice::new(cx.concepts, cx.model, cx.question, vocab)
             } else {

@@ -28,7 +28,13 @@ pub struct Lexicon {
     /// The stems of each built-in contrast member's spellings and their synonyms
     /// (filled by `contrast`), worked out once per lexicon rather than per question.
     pub(super) contrast_stems: OnceLock<Vec<Vec<Arc<str>>>>,
+    /// The stems of each spelling of each term of each built-in set of key terms
+    /// (filled by `contrast::terms`), likewise.
+    pub(super) term_stems: OnceLock<TermStems>,
 }
+
+/// Per built-in set of key terms, per term, per spelling: the stems of its words.
+pub(super) type TermStems = Vec<Vec<Vec<Vec<Arc<str>>>>>;
 
 /// What a token is compared by: its stem for a word, its text otherwise (the stem of a
 /// code token or a number is its text).

@@ -93,6 +93,13 @@ impl Vocab {
     pub fn len(&self) -> usize {
         self.words.len()
     }
+
+    /// Whether `token` matches one of the words, as an answer prepared against this
+    /// vocabulary would find it: a text already prepared against another vocabulary
+    /// need not be prepared again to ask.
+    pub fn matches(&self, token: &Token) -> bool {
+        hits::matches_any(token, self)
+    }
 }
 
 /// One place of a pattern: a keyword word, or any connector word.

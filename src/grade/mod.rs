@@ -34,9 +34,9 @@ use derive::BankStats;
 use lexicon::Lexicon;
 use matcher::PreparedAnswer;
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The pass mark of a question with `keywords` and no `pass`: half the weight. An
@@ -82,7 +82,7 @@ pub struct Grader {
     /// Per bank id, its statistics and each question's prepared rubric, made when the
     /// bank is first graded: preparing every rubric of a large curriculum up front
     /// would delay a session's first question by seconds.
-    banks: HashMap<String, OnceLock<Prepared>>,
+    banks: FxHashMap<String, OnceLock<Prepared>>,
     /// Where to find a bank's every question, when the banks given hold only some of
     /// theirs (see [`Grader::with_banks_from`]).
     banks_from: Option<BankSource>,
@@ -95,7 +95,7 @@ struct Prepared {
     stats: BankStats,
     /// The built-in lexicon with the bank's synonyms.
     lexicon: Lexicon,
-    questions: HashMap<String, Compiled>,
+    questions: FxHashMap<String, Compiled>,
 }
 
 impl std::fmt::Debug for Grader {
@@ -501,7 +501,7 @@ fn look_for(
         .iter()
         .zip(&compiled.misconceptions)
         .filter_map(|(misconception, matcher): (_, &Matcher)| {
-            let matched = matcher.evaluate(answer, vocab).matched?;
+            let matched = matcher.matched(answer, vocab)?;
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),
                 matched: words(&matched),

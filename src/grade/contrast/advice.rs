@@ -64,9 +64,10 @@ impl Advice {
                     .cloned()
                     .collect();
                 let refused = |text: &PreparedAnswer| {
-                    patterns
-                        .iter()
-                        .any(|p| refusals(text, p, vocab).next().is_some())
+                    may_advise(text)
+                        && patterns
+                            .iter()
+                            .any(|p| refusals(text, p, vocab).next().is_some())
                 };
                 if plain.is_empty() || refused(model) || refused(question) {
                     return None;
@@ -79,6 +80,9 @@ impl Advice {
 
     /// The first credited term `answer` advises against, if any.
     pub(super) fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
+        if self.credited.is_empty() || !may_advise(answer) {
+            return None;
+        }
         self.credited.iter().flatten().find_map(|pattern| {
             let (cue, term) = refusals(answer, pattern, vocab).next()?;
             Some(Contradiction {
@@ -91,6 +95,24 @@ impl Advice {
             })
         })
     }
+}
+
+/// Whether `text` has the first word of a cue at all: most answers advise nothing, and
+/// need not have every credited term looked for.
+fn may_advise(text: &PreparedAnswer) -> bool {
+    text.tokens()
+        .iter()
+        .any(|t| !t.part && starts_a_cue(&t.norm))
+}
+
+/// Whether `word` is the first word of one of [`CUES`] (a test keeps the two lists in
+/// step): one comparison by length and text, where looping over the cues costs more
+/// than the rest of the check for most answers.
+fn starts_a_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "avoid" | "avoiding" | "skip" | "skipping" | "never" | "do" | "stop"
+    )
 }
 
 /// The matches of `pattern` in `text` that a cue advises against: for each, the token
@@ -162,6 +184,14 @@ mod tests {
         let concepts = [Matcher::Any(patterns)];
         let advice = Advice::new(&concepts, &model, &prepared(question, &vocab), &vocab);
         (advice, vocab)
+    }
+
+    #[test]
+    fn every_cue_starts_with_a_word_that_starts_a_cue() {
+        for cue in CUES {
+            assert!(starts_a_cue(cue[0]), "{cue:?}");
+        }
+        assert!(!starts_a_cue("use"));
     }
 
     const MODEL: &str = "Pin base images by digest so builds are reproducible.";

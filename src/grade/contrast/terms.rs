@@ -104,24 +104,60 @@ struct Term {
     own: Vec<Arc<str>>,
 }
 
+/// The stems of each spelling of a term, one list per spelling.
+type Spellings = Vec<Vec<Arc<str>>>;
+
+/// The [`Spellings`] of each term of each of [`TERM_SETS`], in order: worked out once
+/// per lexicon (see `Lexicon::term_stems`), not per question.
+pub(super) fn stems(stemmer: &Stemmer) -> Vec<Vec<Spellings>> {
+    TERM_SETS
+        .iter()
+        .map(|set| {
+            set.terms
+                .iter()
+                .map(|spellings| {
+                    spellings
+                        .iter()
+                        .map(|s| {
+                            let words = tokenize(s, stemmer, Parts::Skip);
+                            words.iter().map(|t| t.stem.clone()).collect()
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether one of `spellings` may be spelt in `text`: its first word is there. Ties
+/// are made only from spelt terms, so a term that fails this has none.
+fn may_spell(spellings: &Spellings, text: &PreparedAnswer) -> bool {
+    spellings.iter().any(|spelling| {
+        spelling
+            .first()
+            .is_some_and(|first| text.tokens().iter().any(|t| !t.part && t.stem == *first))
+    })
+}
+
 impl Terms {
-    /// The sets of which `model` names two terms or more, each with words of its own.
-    pub(super) fn new(model: &PreparedAnswer, stemmer: &Stemmer) -> Terms {
+    /// The sets of which `model` names two terms or more, each with words of its own;
+    /// `stems` are [`stems`].
+    pub(super) fn new(model: &PreparedAnswer, stems: &[Vec<Spellings>]) -> Terms {
         let groups = TERM_SETS
             .iter()
-            .filter_map(|set| {
+            .zip(stems)
+            .filter_map(|(set, stems)| {
+                // A set whose model answer spells fewer than two terms tells none apart.
+                if stems.iter().filter(|s| may_spell(s, model)).take(2).count() < 2 {
+                    return None;
+                }
                 let mut terms: Vec<Term> = set
                     .terms
                     .iter()
-                    .map(|spellings| Term {
+                    .zip(stems)
+                    .map(|(spellings, stems)| Term {
                         label: spellings[0],
-                        spellings: spellings
-                            .iter()
-                            .map(|s| {
-                                let words = tokenize(s, stemmer, Parts::Skip);
-                                words.iter().map(|t| t.stem.clone()).collect()
-                            })
-                            .collect(),
+                        spellings: stems.clone(),
                         own: Vec::new(),
                     })
                     .collect();
@@ -153,6 +189,12 @@ impl Terms {
 
 impl Group {
     fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        // Two terms with words of their own must both be spelt: most answers spell one
+        // or none, and need no ties worked out.
+        let spelt = |term: &&Term| !term.own.is_empty() && may_spell(&term.spellings, answer);
+        if self.terms.iter().filter(spelt).take(2).count() < 2 {
+            return None;
+        }
         let ties = ties(answer, &self.terms);
         let carried: Vec<Vec<&Arc<str>>> = (0..self.terms.len())
             .map(|i| super::roles::carried(&ties, &i))
@@ -191,24 +233,30 @@ impl Group {
 fn ties(text: &PreparedAnswer, terms: &[Term]) -> Vec<(usize, Arc<str>)> {
     let tokens = text.tokens();
     let mut out = Vec::new();
+    // The mark of a term's presence, one for all of them.
+    let spelt: Arc<str> = Arc::from("");
+    let mut words: Vec<&Token> = Vec::new();
+    let mut before: Vec<Arc<str>> = Vec::new();
     for segment in super::roles::segments(tokens) {
         // The words of the sentence's grammar, not the parts of a code token.
         // A negation and what follows it in the segment tie nothing.
-        let words: Vec<&Token> = tokens[segment]
-            .iter()
-            .filter(|t| !t.part)
-            .take_while(|t| !t.is_negation())
-            .collect();
+        words.clear();
+        words.extend(
+            tokens[segment]
+                .iter()
+                .filter(|t| !t.part)
+                .take_while(|t| !t.is_negation()),
+        );
+        before.clear();
         // Each word's term, when it spells one, and how many words that spelling takes.
         let mut current: Option<usize> = None;
-        let mut before: Vec<Arc<str>> = Vec::new();
         let mut p = 0;
         while p < words.len() {
             if let Some((term, len)) = spelt_at(&words[p..], terms) {
                 if current.is_none() {
                     out.extend(before.drain(..).map(|s| (term, s)));
                 }
-                out.push((term, Arc::from("")));
+                out.push((term, spelt.clone()));
                 current = Some(term);
                 p += len;
                 continue;
@@ -252,7 +300,10 @@ mod tests {
     use rust_stemmers::Algorithm;
 
     fn terms(model: &str) -> Terms {
-        Terms::new(&prepared(model), &Stemmer::create(Algorithm::English))
+        Terms::new(
+            &prepared(model),
+            &stems(&Stemmer::create(Algorithm::English)),
+        )
     }
 
     const CNM: &str = "The Container Network Model defines three components: the Sandbox (the \

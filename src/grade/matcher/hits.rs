@@ -147,6 +147,13 @@ thread_local! {
     static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
+/// Whether `token` matches any word of `vocab` (as [`hits`] would find it).
+pub(super) fn matches_any(token: &Token, vocab: &Vocab) -> bool {
+    let mut found = Vec::new();
+    matches(token, vocab, &mut Vec::new(), &mut found);
+    !found.is_empty()
+}
+
 /// Appends to `out` the vocabulary words that `token` matches, each once. Only the
 /// keyword words of a length a typo can reach are compared letter by letter, and only
 /// for an answer word that is no keyword word as written; the rest are found by their

@@ -67,21 +67,22 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
 }
 
 /// What a negated predicate says of its subject when it denies it: "won't help",
-/// "doesn't matter", "isn't the problem" (by stem), and "is not needed" (by word:
-/// "doesn't need -p" says something of its subject, and so does "doesn't affect B").
+/// "doesn't matter", "isn't the problem" (by stem), and "is not needed", "won't fix it"
+/// (by word: "doesn't need -p" says something of its subject, and so does "doesn't
+/// affect B"; "has no fixed size" says something of it too, and "fixed" has the stem
+/// of "fix").
 const DENYING: &[&str] = &[
     "help",
     "matter",
     "import",
     "relev",
-    "fix",
     "solv",
     "issu",
     "problem",
     "culprit",
     "bottleneck",
 ];
-const DENYING_WORDS: &[&str] = &["needed", "necessary", "required"];
+const DENYING_WORDS: &[&str] = &["needed", "necessary", "required", "fix", "fixes"];
 
 /// Stems of adjectives that deny the clause before them: "raising --cpus is pointless".
 const DENIED: &[&str] = &[

@@ -230,6 +230,18 @@ fn a_denying_predicate_negates_the_clause_before_it() {
         "a relative clause"
     );
     assert!(negated("avoid bind mounts in production", "bind mount"));
+    assert!(negated(
+        "restarting the container won't fix it",
+        "container"
+    ));
+    assert!(
+        counts("linked lists have no fixed size", "linked list"),
+        "fixed is an adjective here, not the remedy of \"won't fix\""
+    );
+    assert!(
+        counts("link lists dont have a fixed size", "link list"),
+        "nor here"
+    );
 }
 
 #[test]

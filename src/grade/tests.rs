@@ -123,6 +123,31 @@ fn alternatives_each_count() {
 }
 
 #[test]
+fn a_word_written_with_hyphens_is_the_word_without_them() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["reusability"], 1.0, false),
+            concept(&["subproblems"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "oop",
+        "Why split a program?",
+        "Reusability, and subproblems are easier to solve.",
+        Some(rubric),
+    )]);
+    let g = grade(&b, "Re-usability, and sub-problems are simpler");
+    assert_eq!(g.matched(), ["reusability", "subproblems"]);
+    let g = grade(&b, "re usability of sub problems");
+    assert!(
+        g.matched().is_empty(),
+        "only a hyphen joins: {:?}",
+        g.matched()
+    );
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);

@@ -361,6 +361,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         place.labelled = false;
                     }
                     push_words(core, place, false, stemmer, tokens);
+                    if parts == Parts::Emit {
+                        push_unhyphenated(core, place, stemmer, tokens);
+                    }
                 }
             }
             sentence_words += usize::from(!core.is_empty());
@@ -503,6 +506,20 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         for token in &mut tokens[start..] {
             token.glued = true;
         }
+    }
+}
+
+/// A word written with hyphens between letters ("re-usability", "sub-problems") is also
+/// the one word written without them ("reusability", "subproblems"): for an answer, that
+/// word is added as a part, which keywords may match but which is not a word of the
+/// sentence (its pieces are).
+fn push_unhyphenated(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    let mut pieces = core.split('-');
+    let whole = pieces.clone().count() > 1
+        && pieces.all(|piece| !piece.is_empty() && piece.chars().all(char::is_alphabetic));
+    if whole {
+        let joined: String = core.split('-').collect();
+        tokens.push(Token::new(&joined, Class::Word, true, place, stemmer));
     }
 }
 

@@ -95,7 +95,7 @@ const DENIED: &[&str] = &[
 ];
 
 /// Whether token `i` denies the clause before it: a denying adjective, or a `not`,
-/// `never` or `no` whose next content word (within two) is a denying predicate.
+/// `never` or `no` whose predicate (its next content word, past a modifier) denies.
 fn denies_before(tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
     if !token.negation {
@@ -115,12 +115,28 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let denying = |t: &Token| DENYING.contains(&&*t.stem) || DENYING_WORDS.contains(&&*t.norm);
-    tokens[i + 1..]
+    // The predicate is the first content word after the cue, or the one after a
+    // modifier ("won't really help", "isn't the main problem"): in "does not simplify
+    // the problem" the problem is what is not simplified, and nothing is denied.
+    let mut next = tokens[i + 1..]
         .iter()
         .filter(|t| !t.part && t.place.clause == token.place.clause)
-        .filter(|t| !t.stop || denying(t))
-        .take(2)
-        .any(denying)
+        .filter(|t| !t.stop || denying(t));
+    match next.next() {
+        Some(first) if denying(first) => true,
+        Some(first) if is_modifier(first) => next.next().is_some_and(denying),
+        _ => false,
+    }
+}
+
+/// Whether a word only qualifies the predicate after it: an adverb in -ly ("really",
+/// "strictly") or an adjective of degree ("the main problem", "the real culprit").
+fn is_modifier(token: &Token) -> bool {
+    token.norm.ends_with("ly")
+        || matches!(
+            &*token.norm,
+            "real" | "main" | "actual" | "root" | "big" | "biggest" | "true" | "even" | "much"
+        )
 }
 
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",

@@ -242,6 +242,15 @@ fn a_denying_predicate_negates_the_clause_before_it() {
         counts("link lists dont have a fixed size", "link list"),
         "nor here"
     );
+    assert!(negated("memory isn't really the problem", "memory"));
+    assert!(negated("more CPU is not the main bottleneck", "cpu"));
+    assert!(
+        counts(
+            "recursion stops if the step does not simplify the problem",
+            "recursion"
+        ),
+        "the problem is what is not simplified"
+    );
 }
 
 #[test]

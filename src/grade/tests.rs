@@ -148,6 +148,22 @@ fn a_word_written_with_hyphens_is_the_word_without_them() {
 }
 
 #[test]
+fn a_number_in_words_is_the_number_in_digits() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["two children"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "binary",
+        "What is a binary tree?",
+        "A tree whose nodes have at most two children.",
+        Some(rubric),
+    )]);
+    assert!(grade(&b, "each node has at most 2 children").passed);
+    assert!(!grade(&b, "each node has at most 3 children").passed);
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);

@@ -40,6 +40,16 @@ pub const GENERAL: &[&[&str]] = &[
     &["dangerous", "risky", "unsafe", "insecure"],
     &["machine", "box", "server", "computer"],
     &["slim", "lean", "minimal"],
+    // A number in words is the number in digits ("at most two children", "2 replicas").
+    &["two", "2"],
+    &["three", "3"],
+    &["four", "4"],
+    &["five", "5"],
+    &["six", "6"],
+    &["seven", "7"],
+    &["eight", "8"],
+    &["nine", "9"],
+    &["ten", "10"],
 ];
 
 #[cfg(test)]

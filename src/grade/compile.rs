@@ -348,8 +348,14 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     for pattern in patterns {
         match answer.find(pattern, vocab) {
             Some((found, true)) => {
-                let note = (pattern.in_model == InModel::Negated)
-                    .then(|| "negated, as in the model answer".to_owned());
+                let note = (pattern.in_model == InModel::Negated).then(|| {
+                    if found.negated {
+                        "negated, as in the model answer"
+                    } else {
+                        "said as less of it, as the model answer negates it"
+                    }
+                    .to_owned()
+                });
                 return Outcome {
                     matched: Some(found.tokens),
                     negated: false,

@@ -226,6 +226,22 @@ pub struct Found {
     pub tokens: Vec<usize>,
     /// Whether a negation governs it.
     pub negated: bool,
+    /// Whether it is said reduced, not negated: "less memory", "fewer copies".
+    pub reduced: bool,
+}
+
+impl Found {
+    /// Whether this match states `pattern` in the polarity it asks for. A reduction
+    /// ("uses less memory") also counts for a term the model answer states only negated
+    /// ("never builds the whole list in memory"): it claims the same saving.
+    fn counts(&self, pattern: &Pattern) -> bool {
+        match pattern.polarity {
+            Polarity::Plain => !self.negated,
+            Polarity::Negated => {
+                self.negated || (self.reduced && pattern.in_model == InModel::Negated)
+            }
+        }
+    }
 }
 
 impl PreparedAnswer {
@@ -290,6 +306,15 @@ impl PreparedAnswer {
         (among, words)
     }
 
+    /// Whether the word before token `i` is *less* or *fewer*.
+    fn reduced(&self, i: usize) -> bool {
+        self.tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_some_and(|t| matches!(&*t.norm, "less" | "fewer"))
+    }
+
     /// Whether a negation cue governs token `i`.
     pub fn negated(&self, i: usize) -> bool {
         self.cue.get(i).is_some_and(Option::is_some)
@@ -325,12 +350,7 @@ impl PreparedAnswer {
         let mut other = None;
         let mut counting = None;
         self.each(&pattern.slots, vocab, |found| {
-            let negated = if found.negated {
-                Polarity::Negated
-            } else {
-                Polarity::Plain
-            };
-            if negated == pattern.polarity {
+            if found.counts(pattern) {
                 counting = Some(found);
                 false
             } else {
@@ -345,7 +365,7 @@ impl PreparedAnswer {
     pub fn all(&self, pattern: &Pattern, vocab: &Vocab) -> Vec<(Found, bool)> {
         let mut out = Vec::new();
         self.each(&pattern.slots, vocab, |found| {
-            let counts = found.negated == (pattern.polarity == Polarity::Negated);
+            let counts = found.counts(pattern);
             out.push((found, counts));
             true
         });
@@ -381,6 +401,7 @@ impl PreparedAnswer {
             f(Found {
                 tokens,
                 negated: governed.is_some(),
+                reduced: governed.is_none() && self.reduced(start),
             })
         };
         let posted = match first {

@@ -11,29 +11,38 @@ use super::token::Token;
 pub const NEGATION_REACH: usize = 4;
 
 /// For each token, the negation cue that governs it. A cue governs the words after it
-/// in its clause up to its [`NEGATION_REACH`]th content word; an `and` after a content
+/// in its clause up to its [`NEGATION_REACH`]th content word (words that only stress a
+/// negation, "ever", "really", "in any way", do not count); an `and` after a content
 /// word ends it ("it doesn't need -p and shares the host's stack" does not negate the
-/// sharing), an `or` does not ("is not managed or kept").
+/// sharing), an `or` does not ("is not managed or kept"), and neither does a time
+/// clause: "don't flush until later" says *later*. A privative word in the scope of a
+/// verb's negation cancels it ("cannot run without a kernel", "doesn't save you from
+/// having them in memory"): what it governs is said plainly.
 pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     let mut cue = vec![None; tokens.len()];
-    // The cue in force, and how many content words it has reached.
-    let mut scope: Option<(usize, usize)> = None;
+    // The cue in force, how many content words it has reached, and whether it cancels
+    // the cue it is in the scope of.
+    let mut scope: Option<(usize, usize, bool)> = None;
     for i in 0..tokens.len() {
         let token = &tokens[i];
-        if let Some((c, reached)) = scope {
+        if let Some((c, reached, cancels)) = scope {
+            let governs = if cancels { None } else { Some(c) };
             if tokens[c].place.clause != token.place.clause {
                 scope = None;
             } else if token.part {
-                cue[i] = Some(c);
+                cue[i] = governs;
                 continue;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
                 scope = None;
+            } else if matches!(&*token.norm, "until" | "till" | "before") {
+                // "not ... until later": the time is when it happens.
+                scope = None;
             } else {
-                cue[i] = Some(c);
-                if !token.stop && !token.negation {
-                    scope = Some((c, reached + 1));
+                cue[i] = governs;
+                if !token.stop && !token.negation && !stresses_negation(tokens, i) {
+                    scope = Some((c, reached + 1, cancels));
                     if reached + 1 >= NEGATION_REACH {
                         scope = None;
                     }
@@ -51,8 +60,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             }
         }
         if !token.part && opens_negation(tokens, i) {
-            scope = Some((i, 0));
-            if matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere") {
+            let cancels = cancels_outer(tokens, i, cue[i]);
+            scope = Some((i, 0, cancels));
+            if !cancels && matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere") {
                 // "Docker manages nothing": the verb before it is negated too.
                 let verb = (0..i)
                     .rev()
@@ -66,11 +76,64 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     cue
 }
 
+/// Whether the cue at `i`, governed by `outer`, cancels it: a double negation of a
+/// verb's negation (`not`, `never`, `cannot`, `n't`) and a privative word after it
+/// ("not without risk", "cannot run without a kernel", "never fails to restart",
+/// "doesn't avoid bind mounts", "does not save you from having X"). Two negating words ("no, it
+/// does not", "neither ... nor", "no NAT no port mapping") each negate.
+fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
+    let Some(outer) = outer else {
+        return false;
+    };
+    let verbal = tokens[outer].negation
+        && !matches!(
+            &*tokens[outer].norm,
+            "no" | "none"
+                | "nor"
+                | "neither"
+                | "nothing"
+                | "nobody"
+                | "nowhere"
+                | "without"
+                | "avoid"
+                | "avoids"
+                | "avoiding"
+        );
+    let privative = matches!(
+        &*tokens[i].norm,
+        "without"
+            | "avoid"
+            | "avoids"
+            | "avoiding"
+            | "from"
+            | "lack"
+            | "lacks"
+            | "lacked"
+            | "lacking"
+            | "fail"
+            | "fails"
+            | "failed"
+            | "failing"
+            | "unable"
+    );
+    verbal && privative
+}
+
+/// Whether token `i` only stresses the negation it is under ("without ever", "not
+/// really", "not in any way", "not actually"): it does not use up the reach.
+fn stresses_negation(tokens: &[Token], i: usize) -> bool {
+    match &*tokens[i].norm {
+        "ever" | "really" | "actually" | "truly" | "necessarily" | "anymore" | "whatsoever" => true,
+        "way" => i > 0 && &*tokens[i - 1].norm == "any",
+        _ => false,
+    }
+}
+
 /// What a negated predicate says of its subject when it denies it: "won't help",
-/// "doesn't matter", "isn't the problem" (by stem), and "is not needed", "won't fix it"
-/// (by word: "doesn't need -p" says something of its subject, and so does "doesn't
-/// affect B"; "has no fixed size" says something of it too, and "fixed" has the stem
-/// of "fix").
+/// "doesn't matter", "isn't the problem" (by stem), and "is not needed", "won't fix it",
+/// "is not acceptable", "is not allowed", "isn't a good idea" (by word: "doesn't need
+/// -p" says something of its subject, and so does "doesn't allow B"; "has no fixed
+/// size" says something of it too, and "fixed" has the stem of "fix").
 const DENYING: &[&str] = &[
     "help",
     "matter",
@@ -84,6 +147,20 @@ const DENYING: &[&str] = &[
 ];
 const DENYING_WORDS: &[&str] = &["needed", "necessary", "required", "fix", "fixes"];
 
+/// Words that deny their subject as a predicate ("keeping TLS 1.0 is not acceptable"),
+/// but not with a verb after them, whose subject then does something: "Docker wasn't
+/// allowed to create it" says that Docker did not create it, not that there is no Docker.
+const DISALLOWING_WORDS: &[&str] = &[
+    "acceptable",
+    "allowed",
+    "permitted",
+    "ok",
+    "okay",
+    "advisable",
+    "recommended",
+    "idea",
+];
+
 /// Stems of adjectives that deny the clause before them: "raising --cpus is pointless".
 const DENIED: &[&str] = &[
     "unnecessari",
@@ -92,17 +169,24 @@ const DENIED: &[&str] = &[
     "useless",
     "needless",
     "ineffect",
+    "unaccept",
+    "inadvis",
 ];
 
-/// Whether token `i` denies the clause before it: a denying adjective, or a `not`,
-/// `never` or `no` whose predicate (its next content word, past a modifier) denies.
+/// Whether token `i` denies the clause before it: a denying adjective, *a bad idea*,
+/// or a `not`, `never` or `no` whose predicate (its next content word, past a modifier)
+/// denies, or which follows a cleft's *is what* ("a new list on each call is exactly
+/// what does not happen").
 fn denies_before(tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
     if !token.negation {
         // Cheap tests first: this runs for every word of every answer.
-        return token.len >= 7
+        return (token.len >= 7
             && matches!(token.norm.as_bytes()[0], b'u' | b'i' | b'p' | b'n')
-            && DENIED.contains(&&*token.stem);
+            && DENIED.contains(&&*token.stem))
+            || (matches!(&*token.norm, "idea" | "practice")
+                && i > 0
+                && &*tokens[i - 1].norm == "bad");
     }
     // A negating word that negates a verb or an adjective ("not", "never", "no",
     // "doesnt", ...), not a preposition or a pronoun ("without", "nothing") nor "avoid".
@@ -114,19 +198,52 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     if !verbal {
         return false;
     }
-    let denying = |t: &Token| DENYING.contains(&&*t.stem) || DENYING_WORDS.contains(&&*t.norm);
+    let clause = token.place.clause;
+    let denying = |(j, t): &(usize, &Token)| {
+        DENYING.contains(&&*t.stem)
+            || DENYING_WORDS.contains(&&*t.norm)
+            || (DISALLOWING_WORDS.contains(&&*t.norm)
+                && !tokens[j + 1..]
+                    .iter()
+                    .find(|t| !t.part)
+                    .is_some_and(|t| t.place.clause == clause && &*t.norm == "to"))
+    };
     // The predicate is the first content word after the cue, or the one after a
     // modifier ("won't really help", "isn't the main problem"): in "does not simplify
     // the problem" the problem is what is not simplified, and nothing is denied.
-    let mut next = tokens[i + 1..]
+    let mut next = tokens
         .iter()
-        .filter(|t| !t.part && t.place.clause == token.place.clause)
-        .filter(|t| !t.stop || denying(t));
-    match next.next() {
-        Some(first) if denying(first) => true,
-        Some(first) if is_modifier(first) => next.next().is_some_and(denying),
+        .enumerate()
+        .skip(i + 1)
+        .filter(|(_, t)| !t.part && t.place.clause == clause)
+        .filter(|jt| !jt.1.stop || denying(jt));
+    let denies = match next.next() {
+        Some(first) if denying(&first) => true,
+        Some(first) if is_modifier(first.1) => next.next().is_some_and(|jt| denying(&jt)),
         _ => false,
+    };
+    denies || after_cleft(tokens, i)
+}
+
+/// Whether the cue at `i` is in the relative of a cleft, "X is (exactly) what (Docker)
+/// does not do": the X before *what* is what is not done.
+fn after_cleft(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut before = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    // "what", "what does", "what Docker does": at most two words between.
+    if !before.by_ref().take(3).any(|t| &*t.norm == "what") {
+        return false;
     }
+    before.next().is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "is" | "are" | "was" | "were" | "exactly" | "precisely" | "just"
+        )
+    })
 }
 
 /// Whether a word only qualifies the predicate after it: an adverb in -ly ("really",
@@ -135,13 +252,25 @@ fn is_modifier(token: &Token) -> bool {
     token.norm.ends_with("ly")
         || matches!(
             &*token.norm,
-            "real" | "main" | "actual" | "root" | "big" | "biggest" | "true" | "even" | "much"
+            "real"
+                | "main"
+                | "actual"
+                | "root"
+                | "big"
+                | "biggest"
+                | "true"
+                | "even"
+                | "much"
+                | "good"
+                | "great"
+                | "wise"
         )
 }
 
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
 /// which does not negate X, nor "avoid it by", whose object is the pronoun), or
-/// "instead of", "rather than", "unlike".
+/// "instead of", "rather than", "unlike", "fails to", "unable to", "lacks", or the
+/// *from* of "saves you from" (and *spares*).
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
@@ -154,6 +283,20 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         "rather" => next == Some("than"),
         // "unlike a VM": what follows is what the claim is not about.
         "unlike" => true,
+        "fail" | "fails" | "failed" | "failing" | "unable" => next == Some("to"),
+        "lack" | "lacks" | "lacked" | "lacking" => true,
+        "from" => tokens[..i]
+            .iter()
+            .rev()
+            .filter(|t| !t.part)
+            .take(3)
+            .take_while(|t| t.place.clause == tokens[i].place.clause)
+            .any(|t| {
+                matches!(
+                    &*t.norm,
+                    "save" | "saves" | "saved" | "saving" | "spare" | "spares" | "spared"
+                )
+            }),
         _ => tokens[i].is_negation(),
     }
 }

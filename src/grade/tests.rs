@@ -610,6 +610,54 @@ fn a_term_the_model_answer_negates_counts_when_negated() {
 }
 
 #[test]
+fn less_of_a_term_the_model_answer_negates_counts() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["lazily"], 1.0, true),
+            concept(&["memory"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "gen",
+        "What does a generator give you?",
+        "It yields values lazily and never builds the whole sequence in memory.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "it yields lazily, so it uses much less memory than a list",
+    );
+    assert!(g.score == 1.0, "{}", explain(&g));
+    assert_eq!(
+        g.concepts[1].note.as_deref(),
+        Some("said as less of it, as the model answer negates it")
+    );
+    let g = grade(&b, "it yields lazily but keeps everything in memory");
+    assert!(
+        g.score < 1.0,
+        "plain is still the contrary: {}",
+        explain(&g)
+    );
+    let plain = Rubric {
+        concepts: vec![concept(&["memory"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "limit",
+        "What does --memory do?",
+        "It caps the memory a container may use.",
+        Some(plain),
+    )]);
+    let g = grade(&b, "the container gets less memory");
+    assert!(
+        g.passed,
+        "a reduction is still said plainly: {}",
+        explain(&g)
+    );
+}
+
+#[test]
 fn a_list_of_terms_cannot_pass() {
     let b = volume_bank();
     let g = grade(

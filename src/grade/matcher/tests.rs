@@ -243,6 +243,20 @@ fn a_denying_predicate_negates_the_clause_before_it() {
         "nor here"
     );
     assert!(negated("memory isn't really the problem", "memory"));
+    assert!(negated("Keeping TLS 1.0 enabled is not acceptable", "1.0"));
+    assert!(negated("running as root is not allowed", "root"));
+    assert!(negated("latest tags are not OK in production", "latest"));
+    assert!(negated("running as root isn't a good idea", "root"));
+    assert!(negated("running as root is a bad idea", "root"));
+    assert!(negated("running as root is unacceptable", "root"));
+    assert!(
+        counts("the policy doesn't allow root", "policy"),
+        "a verb with an object, by word"
+    );
+    assert!(
+        counts("Docker wasn't allowed to create the directory", "docker"),
+        "a verb after it: its subject does something"
+    );
     assert!(negated("more CPU is not the main bottleneck", "cpu"));
     assert!(
         counts(
@@ -251,6 +265,99 @@ fn a_denying_predicate_negates_the_clause_before_it() {
         ),
         "the problem is what is not simplified"
     );
+}
+
+#[test]
+fn fails_to_unable_to_and_lacks_negate() {
+    assert!(negated(
+        "Python fails to create a new one on each call",
+        "each call"
+    ));
+    assert!(negated("a partial change fails to remain", "remain"));
+    assert!(negated(
+        "a failing readinessProbe fails to trigger any restart",
+        "restart"
+    ));
+    assert!(negated("the runtime is unable to share memory", "memory"));
+    assert!(negated("the scratch image lacks a shell", "shell"));
+    assert!(
+        counts("if one statement fails, the rest is undone", "undone"),
+        "a failure is no negation"
+    );
+    assert!(counts("a failing probe restarts the pod", "restart"));
+}
+
+#[test]
+fn words_that_stress_a_negation_do_not_use_up_its_reach() {
+    assert!(negated(
+        "values come out without ever materialising the full sequence in memory",
+        "memory"
+    ));
+    assert!(negated(
+        "a Service is not a thing that would ever give the pods a stable IP",
+        "stable"
+    ));
+    assert!(negated(
+        "it does not in any way really keep the whole list",
+        "whole list"
+    ));
+    assert!(
+        counts("no doubt one two three four persists", "persist"),
+        "other words still do"
+    );
+}
+
+#[test]
+fn a_time_clause_ends_a_negation() {
+    let answer = "write-back dont write the store until later";
+    assert!(counts(answer, "later"), "not ... until later: later");
+    assert!(negated(answer, "store"));
+    assert!(counts(
+        "old pods are not terminated before new ones are ready",
+        "ready"
+    ));
+}
+
+#[test]
+fn a_cleft_with_a_negated_relative_negates_what_it_fronts() {
+    assert!(negated(
+        "A new list on every call is exactly what does not happen",
+        "every call"
+    ));
+    assert!(negated(
+        "persisting the data is what tmpfs never does",
+        "persist"
+    ));
+    assert!(
+        counts(
+            "the writable layer shows what does not persist",
+            "writable layer"
+        ),
+        "no cleft without *is what*"
+    );
+}
+
+#[test]
+fn a_negation_inside_another_cancels_it() {
+    assert!(counts("a container cannot run without a kernel", "kernel"));
+    assert!(counts(
+        "it does not in any way save you from having them all in memory",
+        "memory"
+    ));
+    assert!(negated(
+        "a generator saves you from having them all in memory",
+        "memory"
+    ));
+    assert!(
+        negated("neither volumes nor bind mounts", "bind mount"),
+        "neither ... nor"
+    );
+    assert!(negated("no NAT no port mapping", "port mapping"), "a list");
+    assert!(
+        negated("no it does not manage the folder", "manage"),
+        "two negating words each negate"
+    );
+    assert!(counts("the probe never fails to restart it", "restart"));
 }
 
 #[test]

@@ -96,7 +96,8 @@ pub struct Contrasts {
     quoted: Vec<Arc<str>>,
     /// The values the model answer ties to words of their own.
     roles: roles::Roles,
-    /// The key terms the model answer tells apart by words of their own.
+    /// The key terms the model answer tells apart by words of their own (for a derived
+    /// rubric, its own key terms too).
     terms: terms::Terms,
     /// The terms an author's rubric credits, for advice against them.
     advice: advice::Advice,
@@ -140,12 +141,17 @@ impl Contrasts {
             code: code_of(cx.model, false),
             quoted: code_of(cx.question, true),
             roles: roles::Roles::new(cx.model, cx.authored),
-            terms: terms::Terms::new(
-                cx.model,
-                cx.lexicon
+            terms: {
+                let stems = cx
+                    .lexicon
                     .term_stems
-                    .get_or_init(|| terms::stems(cx.stemmer)),
-            ),
+                    .get_or_init(|| terms::stems(cx.stemmer));
+                if cx.authored {
+                    terms::Terms::new(cx.model, stems)
+                } else {
+                    terms::Terms::derived(cx.model, stems)
+                }
+            },
             advice: if cx.authored {
                 advice::Advice::new(cx.concepts, cx.model, cx.question, vocab)
             } else {

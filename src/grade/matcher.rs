@@ -315,6 +315,11 @@ impl PreparedAnswer {
             .is_some_and(|t| matches!(&*t.norm, "less" | "fewer"))
     }
 
+    /// The negation cue that governs token `i`, if any.
+    pub fn cue(&self, i: usize) -> Option<usize> {
+        self.cue.get(i).copied().flatten()
+    }
+
     /// Whether a negation cue governs token `i`.
     pub fn negated(&self, i: usize) -> bool {
         self.cue.get(i).is_some_and(Option::is_some)
@@ -475,6 +480,40 @@ fn typo_limit(len: usize) -> usize {
     }
 }
 
+/// Whether two words one edit apart are a slip of the finger, as far as a word of four
+/// letters can tell by its last letter: changed, it must be a neighbouring key or a
+/// vowel for a vowel ("lose" for "loss"); a last letter changed otherwise makes another
+/// word ("held" is no typo of "help", "pork" none of "port"). Longer words, another
+/// letter changed, and a letter added, dropped or two swapped, are not asked.
+fn slip(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != 4 || b.len() != 4 || a[..3] != b[..3] {
+        return true;
+    }
+    let (x, y) = (a[3], b[3]);
+    let vowel = |c: u8| b"aeiouy".contains(&c);
+    x == y || (vowel(x) && vowel(y)) || neighbours(x, y)
+}
+
+/// Whether two letters are neighbouring keys on a QWERTY keyboard.
+fn neighbours(x: u8, y: u8) -> bool {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    // Row, and column in half keys (each row is set half a key to the right).
+    let at = |c: u8| {
+        ROWS.iter().enumerate().find_map(|(r, row)| {
+            let col = row.iter().position(|&k| k == c)?;
+            Some((r as i32, 2 * col as i32 + r as i32))
+        })
+    };
+    match (at(x), at(y)) {
+        (Some((rx, cx)), Some((ry, cy))) => {
+            let (dr, dc) = ((rx - ry).abs(), (cx - cy).abs());
+            (dr == 0 && dc == 2) || (dr == 1 && dc == 1)
+        }
+        _ => false,
+    }
+}
+
 /// Whether answer token `a` matches keyword word `k`.
 #[inline]
 pub fn word_matches(a: &Token, k: &Token) -> bool {
@@ -495,11 +534,13 @@ pub fn word_matches(a: &Token, k: &Token) -> bool {
                 return false;
             }
             (!letters_too_far(a.letters, k.letters, limit)
-                && edit_distance_within(&a.norm, &k.norm, limit).is_some())
+                && edit_distance_within(&a.norm, &k.norm, limit).is_some()
+                && slip(&a.norm, &k.norm))
                 || (a.stem.len().abs_diff(k.stem.len()) <= limit
                     && k.stem.len() >= 4
                     && !letters_too_far(a.stem_letters, k.stem_letters, limit)
-                    && edit_distance_within(&a.stem, &k.stem, limit).is_some())
+                    && edit_distance_within(&a.stem, &k.stem, limit).is_some()
+                    && slip(&a.stem, &k.stem))
         }
     }
 }

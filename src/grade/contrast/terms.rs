@@ -18,11 +18,24 @@
 //! and no other term of its set. A negation and what follows it in the segment tie
 //! nothing ("the Endpoint is not the namespace" ties the Endpoint to nothing). Both terms must be turned round: an answer whose
 //! one term runs into the other's words in a long sentence is often still right.
+//!
+//! A rubric derived from a model answer (no author named its concepts) also gets the
+//! model answer's own **key terms** ([`Terms::derived`]): the head of each clause, and
+//! separately of each sentence, that is a word it says only once ("continuous
+//! *delivery* ... but a person approves", "and the *kubelet* on that node pulls the
+//! image", "but *I/O-bound* threads still help"). A key term's words run from the first
+//! term of a segment to the next segment with a term of its own; a clause opened by
+//! *which* or *who* belongs to the term just before it, one opened by *it* or *they* to
+//! the term before. The words the model answer ties to a key term under the negation of
+//! a verb are what it *denies* of it ("CPU-bound threads do not run in parallel"; not
+//! "no host port"): an answer that states most of them of that term plainly, two words
+//! at least, contradicts it too.
 
 use super::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{Class, Parts, Token, tokenize};
 use rust_stemmers::Stemmer;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A set of terms a model answer may tell apart, each a list of spellings.
@@ -94,14 +107,45 @@ pub(super) struct Terms {
 struct Group {
     role: &'static str,
     terms: Vec<Term>,
+    /// How far a term's words run: `None` for a built-in set (to the next term), or
+    /// the stretch the model answer's key terms were found in.
+    reach: Option<Reach>,
 }
 
 struct Term {
-    label: &'static str,
+    label: String,
     /// The stems of each spelling.
     spellings: Vec<Vec<Arc<str>>>,
     /// The stems the model answer ties to this term and to no other of its set.
     own: Vec<Arc<str>>,
+    /// The stems the model answer ties to this term only under a negation (key terms
+    /// only).
+    denied: Vec<Arc<str>>,
+    /// Those of them that a negation denies first: the verbs.
+    denied_verbs: Vec<Arc<str>>,
+}
+
+/// The stretch of text whose head is a key term of a derived rubric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reach {
+    /// A segment (see [`Place`](crate::grade::token::Place)).
+    Clause,
+    Sentence,
+}
+
+/// One word tied to a term: (term, stem, how it is said). An empty stem marks the
+/// term's presence.
+type Tie = (usize, Arc<str>, Said);
+
+/// How a tied word is said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Said {
+    Plainly,
+    /// Under a verb's negation (see [`denies`]); `first`: the first content word after
+    /// the cue, the verb it denies ("does not *wait* until db is ready").
+    Denied {
+        first: bool,
+    },
 }
 
 /// The stems of each spelling of a term, one list per spelling.
@@ -151,34 +195,31 @@ impl Terms {
                 if stems.iter().filter(|s| may_spell(s, model)).take(2).count() < 2 {
                     return None;
                 }
-                let mut terms: Vec<Term> = set
+                let terms = set
                     .terms
                     .iter()
                     .zip(stems)
-                    .map(|(spellings, stems)| Term {
-                        label: spellings[0],
-                        spellings: stems.clone(),
-                        own: Vec::new(),
-                    })
+                    .map(|(spellings, stems)| (spellings[0].to_owned(), stems.clone()))
                     .collect();
-                let ties = ties(model, &terms);
-                for (i, term) in terms.iter_mut().enumerate() {
-                    term.own = ties
-                        .iter()
-                        .filter(|(t, s)| *t == i && !ties.iter().any(|(u, r)| *u != i && r == s))
-                        .map(|(_, s)| s.clone())
-                        .collect();
-                    term.own.sort_unstable();
-                    term.own.dedup();
-                }
-                let told_apart = terms.iter().filter(|t| !t.own.is_empty()).count();
-                (told_apart >= 2).then_some(Group {
-                    role: set.role,
-                    terms,
-                })
+                Group::new(set.role, terms, model, None)
             })
             .collect();
         Terms { groups }
+    }
+
+    /// [`Terms::new`] with, for a derived rubric, the model answer's own key terms
+    /// (see the module's doc), found by clause and by sentence.
+    pub(super) fn derived(model: &PreparedAnswer, stems: &[Vec<Spellings>]) -> Terms {
+        let mut terms = Terms::new(model, stems);
+        for reach in [Reach::Clause, Reach::Sentence] {
+            let heads = heads(model, reach);
+            if heads.len() >= 2 {
+                terms
+                    .groups
+                    .extend(Group::new("key term", heads, model, Some(reach)));
+            }
+        }
+        terms
     }
 
     /// The first pair of terms `answer` turns round, if any.
@@ -188,17 +229,87 @@ impl Terms {
 }
 
 impl Group {
+    /// The group of `terms` (label, spellings) with the words `model` ties to each,
+    /// when it tells two of them apart (or denies a key term two words).
+    fn new(
+        role: &'static str,
+        terms: Vec<(String, Spellings)>,
+        model: &PreparedAnswer,
+        reach: Option<Reach>,
+    ) -> Option<Group> {
+        let mut terms: Vec<Term> = terms
+            .into_iter()
+            .map(|(label, spellings)| Term {
+                label,
+                spellings,
+                own: Vec::new(),
+                denied: Vec::new(),
+                denied_verbs: Vec::new(),
+            })
+            .collect();
+        let ties = ties(model, &terms, reach);
+        let plain: Vec<(usize, Arc<str>)> = ties
+            .iter()
+            .filter(|(_, _, said)| *said == Said::Plainly)
+            .map(|(t, s, _)| (*t, s.clone()))
+            .collect();
+        for (i, term) in terms.iter_mut().enumerate() {
+            term.own = plain
+                .iter()
+                .filter(|(t, s)| *t == i && !plain.iter().any(|(u, r)| *u != i && r == s))
+                .map(|(_, s)| s.clone())
+                .collect();
+            term.own.sort_unstable();
+            term.own.dedup();
+            if reach.is_some() {
+                let denied = |verb: bool| {
+                    let mut stems: Vec<Arc<str>> = ties
+                        .iter()
+                        .filter(|(t, s, said)| match said {
+                            Said::Denied { first } => {
+                                *t == i && (*first || !verb) && !plain.contains(&(i, s.clone()))
+                            }
+                            Said::Plainly => false,
+                        })
+                        .map(|(_, s, _)| s.clone())
+                        .collect();
+                    stems.sort_unstable();
+                    stems.dedup();
+                    stems
+                };
+                term.denied = denied(false);
+                term.denied_verbs = denied(true);
+            }
+        }
+        let told_apart = terms.iter().filter(|t| !t.own.is_empty()).count();
+        let denies = terms.iter().any(|t| t.denied.len() >= MIN_DENIED);
+        (told_apart >= 2 || denies).then_some(Group { role, terms, reach })
+    }
+
     fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        // Two terms with words of their own must both be spelt: most answers spell one
-        // or none, and need no ties worked out.
+        // Two terms with words of their own must both be spelt (or one the model answer
+        // denies words of): most answers spell one or none, and need no ties worked out.
         let spelt = |term: &&Term| !term.own.is_empty() && may_spell(&term.spellings, answer);
-        if self.terms.iter().filter(spelt).take(2).count() < 2 {
+        let denied =
+            |term: &Term| term.denied.len() >= MIN_DENIED && may_spell(&term.spellings, answer);
+        let swappable = self.terms.iter().filter(spelt).take(2).count() >= 2;
+        if !swappable && !self.terms.iter().any(denied) {
             return None;
         }
-        let ties = ties(answer, &self.terms);
+        let ties: Vec<(usize, Arc<str>)> = ties(answer, &self.terms, self.reach)
+            .into_iter()
+            .filter(|(_, _, said)| *said == Said::Plainly)
+            .map(|(t, s, _)| (t, s))
+            .collect();
         let carried: Vec<Vec<&Arc<str>>> = (0..self.terms.len())
             .map(|i| super::roles::carried(&ties, &i))
             .collect();
+        if let Some(hit) = self.denial_stated(answer, &carried) {
+            return Some(hit);
+        }
+        if !swappable {
+            return None;
+        }
         let count =
             |stems: &[&Arc<str>], of: &Term| stems.iter().filter(|s| of.own.contains(s)).count();
         for (a, term_a) in self.terms.iter().enumerate() {
@@ -215,7 +326,7 @@ impl Group {
                     let matched = super::roles::answer_words(answer, at_a, &term_b.own);
                     return Some(Contradiction {
                         role: self.role.to_owned(),
-                        said: term_a.label.to_owned(),
+                        said: term_a.label.clone(),
                         model: format!("`{}` for that (the two turned round)", term_b.label),
                         anchor: None,
                         matched,
@@ -225,59 +336,217 @@ impl Group {
         }
         None
     }
+
+    /// A key term the answer states plainly with most of the words the model answer
+    /// denies of it ("CPU-bound threads run in parallel", where the model answer says
+    /// they do not).
+    fn denial_stated(
+        &self,
+        answer: &PreparedAnswer,
+        carried: &[Vec<&Arc<str>>],
+    ) -> Option<Contradiction> {
+        self.terms.iter().zip(carried).find_map(|(term, at)| {
+            let stated = at.iter().filter(|s| term.denied.contains(s)).count();
+            // The verb denied must be stated: "a hard link stays on its file system" does
+            // not say that it crosses file systems.
+            let verb = at.iter().any(|s| term.denied_verbs.contains(s));
+            if !verb
+                || term.denied.len() < MIN_DENIED
+                || stated < MIN_DENIED
+                || 2 * stated <= term.denied.len()
+            {
+                return None;
+            }
+            let matched = super::roles::answer_words(answer, at, &term.denied);
+            let words: Vec<String> = matched.iter().map(|w| format!("`{w}`")).collect();
+            Some(Contradiction {
+                role: self.role.to_owned(),
+                said: term.label.clone(),
+                model: format!(
+                    "the opposite of {} (under a negation)",
+                    crate::lang::prose_list(&words, "and")
+                ),
+                anchor: None,
+                matched,
+            })
+        })
+    }
 }
 
-/// (term, stem) for each content word of `text` that belongs to a term in its segment
-/// (from the term up to the next one; before the first, to the first), up to a
-/// negation.
-fn ties(text: &PreparedAnswer, terms: &[Term]) -> Vec<(usize, Arc<str>)> {
+/// How many of the words a model answer denies of a key term an answer must state of
+/// it plainly, at least: one word alone is too often said of it in another sense.
+const MIN_DENIED: usize = 2;
+
+/// Negation cues that deny a verb ("does not wait", "never restarts", "isnt"), not a
+/// noun ("no host port") or a preposition ("without").
+fn denies(cue: &str) -> bool {
+    matches!(cue, "not" | "never" | "cannot") || cue.len() > 3 && cue.ends_with("nt")
+}
+
+/// Words that open a clause about the term just before it.
+fn relative(word: &str) -> bool {
+    matches!(word, "which" | "who")
+}
+
+/// Words that open a clause about the term of the clause before.
+fn pronoun(word: &str) -> bool {
+    matches!(word, "it" | "they" | "this" | "these")
+}
+
+/// A word that can head a clause: a content word or a code token, as said (not a part).
+fn content(token: &Token) -> bool {
+    !token.part
+        && !token.stop
+        && !token.is_negation()
+        && matches!(token.class, Class::Word | Class::Code)
+}
+
+/// The key terms of `model` for `reach` (label, spellings), each said once in it: per
+/// clause or per sentence, the first of its first two content words that it says only
+/// once, before any negation; for a clause opened by *which* or *who*, its antecedent,
+/// the last content word before it. A word written glued to the next ("CPU-bound")
+/// takes them along.
+fn heads(model: &PreparedAnswer, reach: Reach) -> Vec<(String, Spellings)> {
+    let tokens = model.tokens();
+    let mut said: HashMap<&str, usize> = HashMap::new();
+    for token in tokens.iter().filter(|t| content(t)) {
+        *said.entry(&token.stem).or_default() += 1;
+    }
+    let once = |i: usize| said.get(&*tokens[i].stem) == Some(&1);
+    let mut heads: Vec<(String, Spellings)> = Vec::new();
+    let mut previous: Option<std::ops::Range<usize>> = None;
+    for segment in super::roles::segments(tokens) {
+        let words: Vec<usize> = segment.clone().filter(|&i| !tokens[i].part).collect();
+        let same_sentence = previous.as_ref().is_some_and(|p| {
+            tokens[p.start].place.sentence == tokens[segment.start].place.sentence
+        });
+        let before = previous.replace(segment);
+        if reach == Reach::Sentence && same_sentence {
+            continue;
+        }
+        let head = match words.first() {
+            Some(&w) if reach == Reach::Clause && same_sentence && relative(&tokens[w].norm) => {
+                before
+                    .and_then(|p| p.rev().find(|&i| content(&tokens[i])))
+                    .filter(|&i| once(i))
+            }
+            _ => words
+                .iter()
+                .copied()
+                .take_while(|&i| !tokens[i].is_negation() && !model.negated(i))
+                .filter(|&i| content(&tokens[i]))
+                .take(2)
+                .find(|&i| once(i)),
+        };
+        let Some(head) = head else {
+            continue;
+        };
+        let mut run = vec![head];
+        if tokens[head].glued {
+            run.extend(
+                (head + 1..tokens.len())
+                    .take_while(|&i| tokens[i].glued && !tokens[i].part)
+                    .take(2),
+            );
+        }
+        let spelling: Vec<Arc<str>> = run.iter().map(|&i| tokens[i].stem.clone()).collect();
+        if heads.iter().any(|(_, s)| s[0][0] == spelling[0]) {
+            continue;
+        }
+        let words: Vec<&str> = run.iter().map(|&i| &*tokens[i].norm).collect();
+        heads.push((words.join("-"), vec![spelling]));
+    }
+    heads
+}
+
+/// The words of `text` tied to `terms`. For a built-in set (`reach` is `None`): each
+/// content word of a segment, up to a negation, belongs to the term before it (before
+/// the first, to the first). For key terms: a term's words run from the first term of
+/// a segment to the next segment with a term, across segments that *which*, *who*,
+/// *it* or *they* open (see [`relative`], [`pronoun`]) and, for [`Reach::Sentence`],
+/// across the rest of the sentence; a word under a verb's negation is tied as not said
+/// plainly (see [`denies`]), one under another negation not at all.
+fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie> {
     let tokens = text.tokens();
     let mut out = Vec::new();
     // The mark of a term's presence, one for all of them.
     let spelt: Arc<str> = Arc::from("");
-    let mut words: Vec<&Token> = Vec::new();
-    let mut before: Vec<Arc<str>> = Vec::new();
+    let mut words: Vec<usize> = Vec::new();
+    let mut before: Vec<(Arc<str>, Said)> = Vec::new();
+    // The cue of the last word denied.
+    let mut denied_by: Option<usize> = None;
+    // The term whose words these are, and the last term spelt.
+    let mut current: Option<usize> = None;
+    let mut last: Option<usize> = None;
+    let mut sentence = None;
     for segment in super::roles::segments(tokens) {
         // The words of the sentence's grammar, not the parts of a code token.
-        // A negation and what follows it in the segment tie nothing.
         words.clear();
-        words.extend(
-            tokens[segment]
-                .iter()
-                .filter(|t| !t.part)
-                .take_while(|t| !t.is_negation()),
-        );
+        words.extend(segment.filter(|&i| !tokens[i].part));
+        let Some(first) = words.first().map(|&i| &tokens[i]) else {
+            continue;
+        };
+        let same_sentence = sentence == Some(first.place.sentence);
+        sentence = Some(first.place.sentence);
+        current = match reach {
+            Some(_) if relative(&first.norm) && same_sentence => last,
+            Some(_) if pronoun(&first.norm) => current,
+            Some(Reach::Sentence) if same_sentence => current,
+            _ => None,
+        };
         before.clear();
-        // Each word's term, when it spells one, and how many words that spelling takes.
-        let mut current: Option<usize> = None;
+        let mut opened = false;
         let mut p = 0;
         while p < words.len() {
-            if let Some((term, len)) = spelt_at(&words[p..], terms) {
-                if current.is_none() {
-                    out.extend(before.drain(..).map(|s| (term, s)));
+            // A negation and what follows it tie nothing in a built-in set.
+            if reach.is_none() && tokens[words[p]].is_negation() {
+                break;
+            }
+            if let Some((term, len)) = spelt_at(tokens, &words[p..], terms) {
+                // Each term of a built-in set starts its words; a key term only as the
+                // first of its segment.
+                if reach.is_none() || !opened {
+                    if current.is_none() {
+                        out.extend(before.drain(..).map(|(s, said)| (term, s, said)));
+                    }
+                    current = Some(term);
                 }
-                out.push((term, spelt.clone()));
-                current = Some(term);
+                opened = true;
+                last = Some(term);
+                out.push((term, spelt.clone(), Said::Plainly));
                 p += len;
                 continue;
             }
-            let t = words[p];
+            let i = words[p];
+            let t = &tokens[i];
             p += 1;
-            if t.class != Class::Word || t.stop || t.glued {
+            if t.class != Class::Word || t.stop || t.glued || t.is_negation() {
                 continue;
             }
+            // A key term's word under a negation is not said plainly; what a verb's
+            // negation governs ("do not run in parallel") is denied of the term, what
+            // another cue does ("no host port", "rather than X") is left out.
+            let said = match text.cue(i).filter(|_| reach.is_some()) {
+                None => Said::Plainly,
+                Some(cue) if denies(&tokens[cue].norm) => {
+                    let first = denied_by != Some(cue);
+                    denied_by = Some(cue);
+                    Said::Denied { first }
+                }
+                Some(_) => continue,
+            };
             match current {
-                Some(term) => out.push((term, t.stem.clone())),
-                None => before.push(t.stem.clone()),
+                Some(term) => out.push((term, t.stem.clone(), said)),
+                None => before.push((t.stem.clone(), said)),
             }
         }
     }
     out
 }
 
-/// The term whose spelling starts `words`, with the number of words it takes (the
-/// longest spelling wins).
-fn spelt_at(words: &[&Token], terms: &[Term]) -> Option<(usize, usize)> {
+/// The term whose spelling starts `words` (indices into `tokens`), with the number of
+/// words it takes (the longest spelling wins).
+fn spelt_at(tokens: &[Token], words: &[usize], terms: &[Term]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (i, term) in terms.iter().enumerate() {
         for spelling in &term.spellings {
@@ -285,14 +554,17 @@ fn spelt_at(words: &[&Token], terms: &[Term]) -> Option<(usize, usize)> {
             if n == 0 || n > words.len() || best.is_some_and(|(_, len)| len >= n) {
                 continue;
             }
-            if spelling.iter().zip(words).all(|(s, w)| *s == w.stem) {
+            if spelling
+                .iter()
+                .zip(words)
+                .all(|(s, &w)| *s == tokens[w].stem)
+            {
                 best = Some((i, n));
             }
         }
     }
     best
 }
-
 #[cfg(test)]
 mod tests {
     use super::super::roles::tests::prepared;
@@ -342,5 +614,113 @@ mod tests {
     fn a_model_answer_with_one_term_of_a_set_gives_no_terms() {
         let terms = terms("A named volume persists after the container is removed.");
         assert!(terms.groups.is_empty());
+    }
+
+    fn key_terms(model: &str) -> Terms {
+        Terms::derived(
+            &prepared(model),
+            &stems(&Stemmer::create(Algorithm::English)),
+        )
+    }
+
+    const PODS: &str = "The scheduler picks a node for each new pod. The kubelet on that node \
+        starts its containers and reports their status.";
+
+    #[test]
+    fn key_terms_of_a_derived_rubric_given_each_others_words_are_turned_round() {
+        let terms = key_terms(PODS);
+        let turned = terms
+            .check(&prepared(
+                "The kubelet picks a node for each new pod, and the scheduler starts the \
+                 containers and reports their status.",
+            ))
+            .expect("turned round");
+        assert_eq!(turned.role, "key term");
+        // Either of the two, with the other in the model answer's place.
+        let both = format!("{} {}", turned.said, turned.model);
+        assert!(
+            both.starts_with("scheduler `kubelet`") || both.starts_with("kubelet `scheduler`"),
+            "{turned:?}"
+        );
+        // Built-in sets only: an author's rubric has no key terms of its own.
+        assert!(
+            Terms::new(
+                &prepared(PODS),
+                &stems(&Stemmer::create(Algorithm::English))
+            )
+            .groups
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn key_terms_the_right_way_round_pass() {
+        let terms = key_terms(PODS);
+        for right in [
+            "The scheduler chooses a node; the kubelet there runs the containers.",
+            "The kubelet starts the containers once the scheduler has picked a node for the pod.",
+            "Scheduler: places pods on nodes. Kubelet: starts containers, reports status.",
+            "It is the kubelet, not the scheduler, that starts the containers.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_belongs_to_the_term_before_it() {
+        // The API server's words are in the clause that "which" opens.
+        let terms = key_terms(
+            "kubectl sends the manifest to the API server, which validates it and stores it \
+             in etcd. The kubelet on the node pulls the image and starts the containers.",
+        );
+        let turned = terms.check(&prepared(
+            "The kubelet stores the manifest in etcd, and the API server pulls the image.",
+        ));
+        let turned = turned.expect("turned round");
+        assert!(
+            turned.said == "server" && turned.model.contains("`kubelet`"),
+            "{turned:?}"
+        );
+        let right = "The API server stores it in etcd and the kubelet pulls the image.";
+        assert_eq!(terms.check(&prepared(right)), None);
+    }
+
+    const GIL: &str = "The lock lets one thread run bytecode at a time. CPU-bound threads \
+        therefore do not run in parallel, but I/O-bound threads still gain.";
+
+    #[test]
+    fn what_the_model_answer_denies_of_a_key_term_stated_plainly_contradicts_it() {
+        let terms = key_terms(GIL);
+        let hit = terms
+            .check(&prepared("CPU-bound threads run in parallel on all cores."))
+            .expect("denial stated");
+        assert_eq!(hit.said, "cpu-bound");
+        assert!(hit.model.contains("`parallel`"), "{hit:?}");
+    }
+
+    #[test]
+    fn a_denied_verb_must_be_stated_and_a_denial_repeated_is_right() {
+        let terms = key_terms(GIL);
+        for right in [
+            "CPU-bound threads never run in parallel; I/O-bound ones overlap their waits.",
+            "CPU-bound threads cannot run in parallel because of the lock.",
+            "CPU-bound threads get no parallel speedup.",
+            "CPU-bound threads are serialised rather than run in parallel.",
+            // The object without the verb denied ("run") says nothing of it.
+            "CPU-bound threads wait for the lock; parallel cores sit idle.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn a_noun_negated_is_no_denial() {
+        // "no host port" denies the port, not the publishing.
+        let terms = key_terms(
+            "Replicas clash on one port, so you publish no host port and put a proxy in \
+             front. Workers scale well because they pull work.",
+        );
+        let answer = "You front them with a proxy and stop publishing a fixed host port.";
+        assert_eq!(terms.check(&prepared(answer)), None);
     }
 }

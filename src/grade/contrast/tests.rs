@@ -159,3 +159,29 @@ fn a_preference_turned_round_is_a_contradiction() {
     );
     assert!(g.passed && g.contradictions.is_empty(), "{g:?}");
 }
+
+#[test]
+fn a_derived_rubric_fails_an_answer_that_turns_its_key_terms_round() {
+    let question = Question {
+        model_answer: Some(
+            "The scheduler picks a node for each new pod. The kubelet on that node starts \
+             its containers and reports their status."
+                .to_owned(),
+        ),
+        ..Question::new("q", Kind::ShortAnswer, "What do the two do?")
+    };
+    let bank = crate::grade::tests::bank(vec![question]);
+    let model = bank.questions[0].model_answer.clone().unwrap_or_default();
+    assert!(grade(&bank, &model).passed);
+    let g = grade(
+        &bank,
+        "The kubelet picks a node for each new pod, and the scheduler starts the containers \
+         and reports their status.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert!(
+        crate::grade::explain(&g).contains("(the two turned round)"),
+        "{}",
+        crate::grade::explain(&g)
+    );
+}

@@ -61,6 +61,18 @@ fn typo_classes() {
 }
 
 #[test]
+fn the_last_letter_changed_in_a_four_letter_word_must_be_a_slip() {
+    assert!(counts("the nodr", "node"), "r is next to e");
+    assert!(counts("the nida", "nide"), "a vowel for a vowel");
+    assert!(counts("the ndoe", "node"), "two letters swapped");
+    assert!(counts("the nodes", "node"), "a letter added");
+    assert!(counts("a tesk", "task"), "a letter inside");
+    assert!(!counts("the lock is held", "help"), "d is nowhere near p");
+    assert!(!counts("roast pork", "port"), "another word");
+    assert!(counts("data loss", "lose"), "s is next to e");
+}
+
+#[test]
 fn a_word_the_bank_uses_is_no_typo_of_another() {
     let s = stemmer();
     let mut vocab = Vocab::with_known(Arc::new(

@@ -517,6 +517,38 @@ fn relations_count_only_their_terms_together() {
         "a label's colon links it to what follows: {}",
         explain(&g)
     );
+    // An adverb *then* keeps a subject with its verb, and after a condition opens the
+    // clause of the consequence; a `:` after a clause goes on with its subject through
+    // a pronoun, and only so.
+    for (answer, passes) in [
+        (
+            "namespaces isolate what it sees, and cgroups then limit and then cap what it uses",
+            true,
+        ),
+        (
+            "namespaces isolate what it sees; cgroups then limit it",
+            true,
+        ),
+        (
+            "namespaces isolate what it sees; if cgroups are set then the kernel limits it",
+            false,
+        ),
+        (
+            "namespaces isolate what it sees, and cgroups are a kernel feature: they limit what it uses",
+            true,
+        ),
+        (
+            "cgroups isolate what a process sees: namespaces limit what it uses",
+            false,
+        ),
+        (
+            "cgroups isolate what a process sees; namespaces limit what it uses",
+            false,
+        ),
+    ] {
+        let g = grade(&b, answer);
+        assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+    }
 }
 
 #[test]

@@ -29,6 +29,7 @@ pub use explain::explain;
 use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
+pub use compile::{NegatedInModel, negated_in_model};
 pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;

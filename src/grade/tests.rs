@@ -701,3 +701,39 @@ fn synonyms_of_the_bank_and_the_lexicon_apply() {
     let g = grade(&b, "dockerd manages it and it persists");
     assert_eq!(g.concepts[0].matched, Some(vec!["dockerd".to_owned()]));
 }
+
+#[test]
+fn keywords_the_model_answer_states_only_negated_are_found_for_the_lint() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["credentials", "authenticate"], 1.0, true),
+            concept(&["own inode"], 1.0, false),
+            concept(&["no valid token", "retry"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "401",
+        "What does 401 mean?",
+        "It carries no valid credentials or token, so the client must authenticate and retry. \
+         It has no inode of its own.",
+        Some(rubric),
+    );
+    let found = negated_in_model(&q);
+    let said: Vec<(&str, &str, bool, &str)> = found
+        .iter()
+        .map(|n| (&*n.keyword, &*n.said, n.mixed, &*n.negation))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "credentials",
+                "no valid credentials",
+                true,
+                "no credentials"
+            ),
+            ("own inode", "no inode of its own", false, "no own inode"),
+        ]
+    );
+}

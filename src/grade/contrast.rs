@@ -100,6 +100,8 @@ pub struct Contrasts {
     terms: terms::Terms,
     /// The terms an author's rubric credits, for advice against them.
     advice: advice::Advice,
+    /// The sides of an author's A-vs-B rubric, for pairings turned round.
+    crossed: crossed::Crossed,
 }
 
 /// What compiling a question's contrasts needs.
@@ -151,6 +153,11 @@ impl Contrasts {
             } else {
                 advice::Advice::default()
             },
+            crossed: if cx.authored {
+                crossed::Crossed::new(cx.concepts, vocab)
+            } else {
+                crossed::Crossed::default()
+            },
         }
     }
 
@@ -166,6 +173,7 @@ impl Contrasts {
         out.extend(self.roles.check(answer));
         out.extend(self.terms.check(answer));
         out.extend(self.advice.check(answer, vocab));
+        out.extend(self.crossed.check(answer, vocab));
         out
     }
 }
@@ -518,6 +526,7 @@ impl Group {
 
 mod advice;
 mod code;
+mod crossed;
 mod roles;
 mod sets;
 mod terms;

@@ -325,7 +325,8 @@ impl Matcher {
                     }
                     found.push(here);
                 }
-                together(&found, *ordered).map(joined)
+                let tokens = answer.tokens();
+                together(&found, *ordered, |i| tokens[i].negation).map(joined)
             }
         }
     }
@@ -428,7 +429,8 @@ fn all(
             note,
         };
     }
-    if let Some(chosen) = together(&found, ordered) {
+    let tokens = answer.tokens();
+    if let Some(chosen) = together(&found, ordered, |i| tokens[i].negation) {
         return Outcome {
             matched: Some(joined(chosen)),
             negated: false,
@@ -507,15 +509,25 @@ fn occurrences<'p>(
 }
 
 /// One match of each term in one scope (and in order when `ordered`), if there is one.
-fn together(found: &[Vec<Occurrence>], ordered: bool) -> Option<Vec<Vec<usize>>> {
+/// No word fills two terms: "merge commit" alone does not meet `merge` + `merge commit`.
+fn together(
+    found: &[Vec<Occurrence>],
+    ordered: bool,
+    is_cue: impl Fn(usize) -> bool,
+) -> Option<Vec<Vec<usize>>> {
     let (first, rest) = found.split_first()?;
     'start: for (head, scope, tokens) in first {
         let mut chosen = vec![tokens.clone()];
         let mut after = *head;
         for term in rest {
+            // (Two terms under one cue share it: "not managed or kept".)
+            let free = |t: &[usize]| {
+                !t.iter()
+                    .any(|&i| !is_cue(i) && chosen.iter().any(|c| c.contains(&i)))
+            };
             let next = term
                 .iter()
-                .find(|(h, s, _)| *s == *scope && (!ordered || *h > after));
+                .find(|(h, s, t)| *s == *scope && (!ordered || *h > after) && free(t));
             match next {
                 Some((h, _, t)) => {
                     after = *h;

@@ -737,3 +737,35 @@ fn keywords_the_model_answer_states_only_negated_are_found_for_the_lint() {
         ]
     );
 }
+
+#[test]
+fn one_word_fills_one_term_of_a_relation() {
+    let rubric = Rubric {
+        concepts: vec![Concept {
+            required: true,
+            relation: Some(crate::bank::Relation {
+                terms: vec![
+                    vec!["merge".to_owned()],
+                    vec!["merge commit".to_owned(), "keeps history".to_owned()],
+                ],
+                within: crate::bank::Within::Clause,
+                ordered: false,
+            }),
+            ..Concept::any(Vec::new())
+        }],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "merge",
+        "What does git merge do?",
+        "git merge joins two branches with a merge commit.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "rebase replays your commits, and a merge commit is made",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    let g = grade(&b, "git merge makes a merge commit");
+    assert!(g.passed, "{}", explain(&g));
+}

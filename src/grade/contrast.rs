@@ -161,8 +161,14 @@ impl Contrasts {
         }
     }
 
-    /// The contradictions `answer` makes, at most one per contrast set.
-    pub fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Vec<Contradiction> {
+    /// The contradictions `answer` makes, at most one per contrast set; `met` says
+    /// which of the rubric's concepts it meets.
+    pub fn check(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        met: &[bool],
+    ) -> Vec<Contradiction> {
         let mut out: Vec<Contradiction> = self
             .groups
             .iter()
@@ -173,7 +179,7 @@ impl Contrasts {
         out.extend(self.roles.check(answer));
         out.extend(self.terms.check(answer));
         out.extend(self.advice.check(answer, vocab));
-        out.extend(self.crossed.check(answer, vocab));
+        out.extend(self.crossed.check(answer, vocab, met));
         out
     }
 }

@@ -7,7 +7,8 @@
 //! it in its sentence, counted in tokens; one as near to both goes to the thing before
 //! it ("A is x and B is y": what is said of a thing follows it). When every description
 //! of one side that has a thing in its sentence goes to the other side's thing, and the
-//! reverse, the answer turns the two round.
+//! reverse, the answer turns the two round. Only sides whose relations the answer meets
+//! are compared: the fault is an answer that meets both the wrong way round.
 //!
 //! Only relations of two terms count, each side's thing spelt differently, and matches
 //! in the polarity they ask for. Both sides must be turned: one description nearer the
@@ -24,6 +25,8 @@ pub(super) struct Crossed {
 }
 
 struct Side {
+    /// The relation's place among the rubric's concepts.
+    concept: usize,
     /// The thing, as the rubric spells its first alternative.
     label: String,
     thing: Vec<Pattern>,
@@ -39,8 +42,10 @@ impl Crossed {
     pub(super) fn new(concepts: &[Matcher], vocab: &Vocab) -> Crossed {
         let mut sides: Vec<Side> = concepts
             .iter()
-            .filter_map(|m| match m {
+            .enumerate()
+            .filter_map(|(concept, m)| match m {
                 Matcher::All { terms, .. } if terms.len() == 2 => Some(Side {
+                    concept,
                     label: terms[0].first()?.label(vocab),
                     thing: terms[0].clone(),
                     says: terms[1].clone(),
@@ -58,18 +63,47 @@ impl Crossed {
         Crossed { sides }
     }
 
-    /// The first pair of sides `answer` turns round, if any.
-    pub(super) fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
-        if self.sides.is_empty() {
+    /// The first pair of sides `answer` turns round, if any; `met` says which of the
+    /// rubric's concepts it meets.
+    pub(super) fn check(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        met: &[bool],
+    ) -> Option<Contradiction> {
+        let met = |s: &Side| met.get(s.concept).copied().unwrap_or(false);
+        if self.sides.iter().filter(|s| met(s)).take(2).count() < 2 {
             return None;
         }
-        let found: Vec<(Vec<At>, Vec<At>)> = self
+        // What is said is looked for only when two things are named.
+        let things: Vec<Vec<At>> = self
             .sides
             .iter()
-            .map(|s| (at(&s.thing, answer, vocab), at(&s.says, answer, vocab)))
+            .map(|s| {
+                if met(s) {
+                    at(&s.thing, answer, vocab)
+                } else {
+                    Vec::new()
+                }
+            })
             .collect();
-        for (a, (things_a, says_a)) in found.iter().enumerate() {
-            for (b, (things_b, says_b)) in found.iter().enumerate().skip(a + 1) {
+        if things.iter().filter(|t| !t.is_empty()).count() < 2 {
+            return None;
+        }
+        let says: Vec<Vec<At>> = self
+            .sides
+            .iter()
+            .zip(&things)
+            .map(|(s, t)| {
+                if t.is_empty() {
+                    Vec::new()
+                } else {
+                    at(&s.says, answer, vocab)
+                }
+            })
+            .collect();
+        for (a, (things_a, says_a)) in things.iter().zip(&says).enumerate() {
+            for (b, (things_b, says_b)) in things.iter().zip(&says).enumerate().skip(a + 1) {
                 if things_a.is_empty() || things_b.is_empty() {
                     continue;
                 }
@@ -197,8 +231,10 @@ mod tests {
         Crossed::new(&concepts, vocab)
     }
 
+    /// What `crossed` finds in `answer`, as if it met every relation.
     fn check(crossed: &Crossed, answer: &str, vocab: &Vocab) -> Option<Contradiction> {
-        crossed.check(&PreparedAnswer::new(answer, &stemmer(), vocab), vocab)
+        let met = vec![true; crossed.sides.len()];
+        crossed.check(&PreparedAnswer::new(answer, &stemmer(), vocab), vocab, &met)
     }
 
     #[test]

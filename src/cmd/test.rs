@@ -17,8 +17,8 @@ use std::io::Write;
 ///
 /// The author lints are printed first, as warnings: a required concept with a single
 /// alternative, a pass mark that half the weight reaches with nothing required, a
-/// question with no example that should fail, and a bank whose right answers are
-/// mostly the longest choice.
+/// keyword the model answer states only under a negation, a question with no example
+/// that should fail, and a bank whose right answers are mostly the longest choice.
 ///
 /// Each failure is printed with the concept-by-concept breakdown of its grade: which
 /// concepts matched (and with which words), which were missing or only found under a

@@ -325,7 +325,8 @@ impl Matcher {
                     }
                     found.push(here);
                 }
-                together(&found, *ordered).map(joined)
+                let tokens = answer.tokens();
+                together(&found, *ordered, |i| tokens[i].negation).map(joined)
             }
         }
     }
@@ -434,7 +435,8 @@ fn all(
             note,
         };
     }
-    if let Some(chosen) = together(&found, ordered) {
+    let tokens = answer.tokens();
+    if let Some(chosen) = together(&found, ordered, |i| tokens[i].negation) {
         return Outcome {
             matched: Some(joined(chosen)),
             negated: false,
@@ -513,15 +515,25 @@ fn occurrences<'p>(
 }
 
 /// One match of each term in one scope (and in order when `ordered`), if there is one.
-fn together(found: &[Vec<Occurrence>], ordered: bool) -> Option<Vec<Vec<usize>>> {
+/// No word fills two terms: "merge commit" alone does not meet `merge` + `merge commit`.
+fn together(
+    found: &[Vec<Occurrence>],
+    ordered: bool,
+    is_cue: impl Fn(usize) -> bool,
+) -> Option<Vec<Vec<usize>>> {
     let (first, rest) = found.split_first()?;
     'start: for (head, scope, tokens) in first {
         let mut chosen = vec![tokens.clone()];
         let mut after = *head;
         for term in rest {
+            // (Two terms under one cue share it: "not managed or kept".)
+            let free = |t: &[usize]| {
+                !t.iter()
+                    .any(|&i| !is_cue(i) && chosen.iter().any(|c| c.contains(&i)))
+            };
             let next = term
                 .iter()
-                .find(|(h, s, _)| *s == *scope && (!ordered || *h > after));
+                .find(|(h, s, t)| *s == *scope && (!ordered || *h > after) && free(t));
             match next {
                 Some((h, _, t)) => {
                     after = *h;
@@ -533,4 +545,86 @@ fn together(found: &[Vec<Occurrence>], ordered: bool) -> Option<Vec<Vec<usize>>>
         return Some(chosen);
     }
     None
+}
+
+/// A keyword of a rubric that its model answer states only under a negation, so that it
+/// counts only when an answer negates it too (see [`Patterns::of`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NegatedInModel {
+    /// The keyword, as written.
+    pub keyword: String,
+    /// The model answer's words from the cue to the keyword ("no valid credentials").
+    pub said: String,
+    /// Another form of the same term is stated plainly, so the term asks for one
+    /// polarity in one form and the other in this one.
+    pub mixed: bool,
+    /// The keyword written as the negation it asks for (`no credentials`, `not
+    /// managed`), which says so openly.
+    pub negation: String,
+}
+
+/// The keywords of `question`'s rubric (its concepts and the terms of its relations, not
+/// its misconceptions or forbidden terms, which are matched as written) that its model
+/// answer states only under a negation, each once. A keyword that is itself a negation
+/// (`not persisted`) asks for it openly and is left out.
+pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
+    let (Some(rubric), Some(model)) = (&question.rubric, &question.model_answer) else {
+        return Vec::new();
+    };
+    let stemmer = crate::lang::stemmer();
+    let model = PreparedAnswer::new(model, &stemmer, &Vocab::default());
+    // The keywords as written: the lexicon's equivalents are not what the author wrote.
+    let lexicon = Lexicon::default();
+    let mut vocab = Vocab::default();
+    let mut out: Vec<NegatedInModel> = Vec::new();
+    let terms = rubric.concepts.iter().flat_map(|c| match &c.relation {
+        None => std::slice::from_ref(&c.alternatives),
+        Some(relation) => relation.terms.as_slice(),
+    });
+    for term in terms {
+        // Each keyword's patterns, in the model answer's polarity.
+        let written: Vec<(&String, Vec<Pattern>)> = term
+            .iter()
+            .map(|k| (k, keyword_patterns(k, &lexicon, &stemmer, &mut vocab)))
+            .filter(|(_, p)| p.iter().all(|p| p.polarity == Polarity::Plain))
+            .collect();
+        let stated: Vec<(&String, Vec<Pattern>)> = written
+            .into_iter()
+            .map(|(k, p)| {
+                (
+                    k,
+                    p.into_iter()
+                        .map(|p| p.with_model(&model, &vocab))
+                        .collect(),
+                )
+            })
+            .collect();
+        let plain = |p: &[Pattern]| p.iter().any(|p| p.in_model == InModel::Plain);
+        for (keyword, patterns) in &stated {
+            if plain(patterns) || out.iter().any(|n| &n.keyword == *keyword) {
+                continue;
+            }
+            let Some((found, _)) = patterns.iter().find_map(|p| model.find(p, &vocab)) else {
+                continue;
+            };
+            let (from, to) = (found.tokens.iter().min(), found.tokens.iter().max());
+            let (Some(&from), Some(&to)) = (from, to) else {
+                continue;
+            };
+            let said: Vec<&str> = (from..=to)
+                .filter(|&i| !model.tokens()[i].part)
+                .map(|i| model.word(i))
+                .collect();
+            // "no" before a noun the model answer denies with "no", "without" or "none".
+            let cue = model.word(found.tokens[0]);
+            let no = matches!(cue, "no" | "without" | "none" | "nothing");
+            out.push(NegatedInModel {
+                negation: format!("{} {keyword}", if no { "no" } else { "not" }),
+                keyword: (*keyword).clone(),
+                said: said.join(" "),
+                mixed: stated.iter().any(|(_, p)| plain(p)),
+            });
+        }
+    }
+    out
 }

@@ -101,6 +101,8 @@ pub struct Contrasts {
     terms: terms::Terms,
     /// The terms an author's rubric credits, for advice against them.
     advice: advice::Advice,
+    /// The sides of an author's A-vs-B rubric, for pairings turned round.
+    crossed: crossed::Crossed,
 }
 
 /// What compiling a question's contrasts needs.
@@ -157,11 +159,22 @@ impl Contrasts {
             } else {
                 advice::Advice::default()
             },
+            crossed: if cx.authored {
+                crossed::Crossed::new(cx.concepts, vocab)
+            } else {
+                crossed::Crossed::default()
+            },
         }
     }
 
-    /// The contradictions `answer` makes, at most one per contrast set.
-    pub fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Vec<Contradiction> {
+    /// The contradictions `answer` makes, at most one per contrast set; `met` says
+    /// which of the rubric's concepts it meets.
+    pub fn check(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        met: &[bool],
+    ) -> Vec<Contradiction> {
         let mut out: Vec<Contradiction> = self
             .groups
             .iter()
@@ -172,6 +185,7 @@ impl Contrasts {
         out.extend(self.roles.check(answer));
         out.extend(self.terms.check(answer));
         out.extend(self.advice.check(answer, vocab));
+        out.extend(self.crossed.check(answer, vocab, met));
         out
     }
 }
@@ -524,6 +538,7 @@ impl Group {
 
 mod advice;
 mod code;
+mod crossed;
 mod roles;
 mod sets;
 mod terms;

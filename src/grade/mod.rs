@@ -29,6 +29,7 @@ pub use explain::explain;
 use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
+pub use compile::{NegatedInModel, negated_in_model};
 pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;
@@ -464,7 +465,7 @@ fn look_for(
     let words = |tokens: &[usize]| -> Vec<String> {
         tokens.iter().map(|&i| answer.word(i).to_owned()).collect()
     };
-    let concepts = rubric
+    let concepts: Vec<ConceptResult> = rubric
         .concepts
         .iter()
         .zip(&compiled.concepts)
@@ -496,6 +497,7 @@ fn look_for(
             }
         }
     }
+    let met: Vec<bool> = concepts.iter().map(|c| c.matched.is_some()).collect();
     let misconceptions = question
         .misconceptions
         .iter()
@@ -514,7 +516,7 @@ fn look_for(
         concepts,
         forbidden,
         misconceptions,
-        contradictions: compiled.contrasts.check(answer, vocab),
+        contradictions: compiled.contrasts.check(answer, vocab, &met),
         not_a_claim: None,
     }
 }

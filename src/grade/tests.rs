@@ -558,6 +558,38 @@ fn relations_count_only_their_terms_together() {
         "a label's colon links it to what follows: {}",
         explain(&g)
     );
+    // An adverb *then* keeps a subject with its verb, and after a condition opens the
+    // clause of the consequence; a `:` after a clause goes on with its subject through
+    // a pronoun, and only so.
+    for (answer, passes) in [
+        (
+            "namespaces isolate what it sees, and cgroups then limit and then cap what it uses",
+            true,
+        ),
+        (
+            "namespaces isolate what it sees; cgroups then limit it",
+            true,
+        ),
+        (
+            "namespaces isolate what it sees; if cgroups are set then the kernel limits it",
+            false,
+        ),
+        (
+            "namespaces isolate what it sees, and cgroups are a kernel feature: they limit what it uses",
+            true,
+        ),
+        (
+            "cgroups isolate what a process sees: namespaces limit what it uses",
+            false,
+        ),
+        (
+            "cgroups isolate what a process sees; namespaces limit what it uses",
+            false,
+        ),
+    ] {
+        let g = grade(&b, answer);
+        assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+    }
 }
 
 #[test]
@@ -757,4 +789,72 @@ fn synonyms_of_the_bank_and_the_lexicon_apply() {
     b.synonyms = vec![vec!["daemon".to_owned(), "dockerd".to_owned()]];
     let g = grade(&b, "dockerd manages it and it persists");
     assert_eq!(g.concepts[0].matched, Some(vec!["dockerd".to_owned()]));
+}
+
+#[test]
+fn keywords_the_model_answer_states_only_negated_are_found_for_the_lint() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["credentials", "authenticate"], 1.0, true),
+            concept(&["own inode"], 1.0, false),
+            concept(&["no valid token", "retry"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "401",
+        "What does 401 mean?",
+        "It carries no valid credentials or token, so the client must authenticate and retry. \
+         It has no inode of its own.",
+        Some(rubric),
+    );
+    let found = negated_in_model(&q);
+    let said: Vec<(&str, &str, bool, &str)> = found
+        .iter()
+        .map(|n| (&*n.keyword, &*n.said, n.mixed, &*n.negation))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "credentials",
+                "no valid credentials",
+                true,
+                "no credentials"
+            ),
+            ("own inode", "no inode of its own", false, "no own inode"),
+        ]
+    );
+}
+
+#[test]
+fn one_word_fills_one_term_of_a_relation() {
+    let rubric = Rubric {
+        concepts: vec![Concept {
+            required: true,
+            relation: Some(crate::bank::Relation {
+                terms: vec![
+                    vec!["merge".to_owned()],
+                    vec!["merge commit".to_owned(), "keeps history".to_owned()],
+                ],
+                within: crate::bank::Within::Clause,
+                ordered: false,
+            }),
+            ..Concept::any(Vec::new())
+        }],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "merge",
+        "What does git merge do?",
+        "git merge joins two branches with a merge commit.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "rebase replays your commits, and a merge commit is made",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    let g = grade(&b, "git merge makes a merge commit");
+    assert!(g.passed, "{}", explain(&g));
 }

@@ -197,9 +197,9 @@ pub fn is_negation(word: &str) -> bool {
 
 /// Words that start a new clause even without punctuation: a contrast ("while",
 /// "whereas", "but"), a cause or consequence ("because", "so"), an exception
-/// ("except"). A negation does not reach past them, and neither does a relation
-/// `within = "clause"`.
-pub fn starts_clause(word: &str) -> bool {
+/// ("except"). (*Then* does too, after a condition: see [`then_opens`].) A negation
+/// does not reach past them, and neither does a relation `within = "clause"`.
+fn starts_clause(word: &str) -> bool {
     matches!(
         word,
         "but"
@@ -218,17 +218,40 @@ pub fn starts_clause(word: &str) -> bool {
             | "besides"
             | "unlike"
             | "otherwise"
-            | "then"
     )
+}
+
+/// Words that open a condition or a time ("if it fails", "once it is healthy", "when
+/// it stops"), which a *then* later in their clause answers.
+fn opens_condition(word: &str) -> bool {
+    matches!(word, "if" | "when" | "once" | "whenever")
+}
+
+/// Pronouns that refer back to the subject of the clause before them: after a `:`
+/// they go on with what it says of that subject.
+fn refers_back(word: &str) -> bool {
+    matches!(word, "it" | "its" | "they" | "their" | "this")
+}
+
+/// Whether a *then* with no punctuation before it opens a clause: only when it answers
+/// a condition opened earlier in its clause ("if the check fails then Compose restarts
+/// it"). Elsewhere it is an adverb of the clause it is in: "pull then merges it",
+/// "retrieves and then merges", "Docker then adds NAT rules" keep their subject and
+/// verb together. (After a `,` or `;` a new clause has begun anyway.)
+fn then_opens(condition: Option<Place>, place: Place) -> bool {
+    condition.is_some_and(|c| c.clause == place.clause)
 }
 
 /// Where a token stands: the clause, the linked clauses and the sentence it is in.
 ///
 /// - A **clause** ends at `.` `,` `;` `:` `!` `?` and before a word that
 ///   [starts a clause](starts_clause). Negation reaches no further.
-/// - A **segment** is the same, except that a `:` links the text before it to the rest
-///   of its sentence, commas and all ("alpine: small, shell, musl; scratch: empty"): a
-///   relation `within = "clause"` looks here.
+/// - A **segment** is the same, except that a `:` after a label (at most
+///   [`MAX_LABEL`] words) links the label to the rest of its sentence, commas and all
+///   ("alpine: small, shell, musl; scratch: empty"), and a `:` after a longer clause
+///   links it to the next when that starts with a pronoun that refers back ("rebase
+///   makes no merge commit: it replays your commits"): a relation `within = "clause"`
+///   looks here.
 /// - A **sentence** ends at `.` `;` `!` `?` and at a line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Place {
@@ -327,6 +350,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
     tokens.reserve(text.len() / 5 + 1);
     let mut place = Place::default();
     let mut after_comma = false;
+    // A `:` after a clause was just passed: its clause goes on when the next word refers
+    // back to its subject.
+    let mut after_colon = false;
+    // Where the last word opening a condition ("if", "when") stood.
+    let mut condition: Option<Place> = None;
     // Words since the sentence began.
     let mut sentence_words = 0;
     for line in text.lines() {
@@ -336,6 +364,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             // Most chunks are a plain word: no code, one word.
             let plain = core.bytes().all(|b| b.is_ascii_alphanumeric());
             if !core.is_empty() {
+                if after_colon && !(plain && refers_back(core)) && !place.labelled {
+                    place.segment += 1;
+                }
+                after_colon = false;
                 if !plain && is_code(core) {
                     tokens.push(Token::new(core, Class::Code, false, place, stemmer));
                     if parts == Parts::Emit {
@@ -348,7 +380,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     } else {
                         core.split(|c: char| !c.is_alphanumeric()).next()
                     };
-                    let opens = first.is_some_and(starts_clause);
+                    let opens = match first {
+                        Some("then") => then_opens(condition, place),
+                        Some(word) => starts_clause(word),
+                        None => false,
+                    };
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.
                         place.clause += 1;
@@ -360,6 +396,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         place.segment += 1;
                         place.labelled = false;
                     }
+                    if first.is_some_and(opens_condition) {
+                        condition = Some(place);
+                    }
                     push_words(core, place, false, stemmer, tokens);
                     if parts == Parts::Emit {
                         push_unhyphenated(core, place, stemmer, tokens);
@@ -370,7 +409,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             after_comma = stop == Stop::Comma;
             if stop == Stop::Colon && sentence_words > MAX_LABEL {
                 // "The engine only records the status: Swarm ...": a clause, not a label.
-                place.next(Stop::Comma);
+                // Its segment ends at the next word, unless that word refers back ("rebase
+                // makes no merge commit: it replays your commits").
+                place.clause += 1;
+                after_colon = true;
             } else {
                 place.next(stop);
             }

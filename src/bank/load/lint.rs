@@ -7,11 +7,13 @@
 //!   when nothing is required: half the weight may be the wrong half;
 //! - no example that should fail: `recall test` cannot show the rubric refuses anything;
 //! - a bank whose right answers are the longest choice in most multiple-choice
-//!   questions: a learner can guess them by their length.
+//!   questions: a learner can guess them by their length;
+//! - a keyword that the model answer states only under a negation: it then asks for a
+//!   negated mention ("carries no valid credentials" makes a plain `credentials` fail).
 
 use super::Checker;
 use crate::bank::model::{Concept, Expect, Question, Rubric};
-use crate::grade::{DEFAULT_PASS, DERIVED_PASS};
+use crate::grade::{DEFAULT_PASS, DERIVED_PASS, negated_in_model};
 use std::ops::Range;
 
 /// A bank needs this many multiple-choice questions before the longest-choice lint
@@ -30,6 +32,26 @@ impl Checker<'_> {
                         "add the other ways a learner says it ({ any = [...] }), or a synonym in [bank.synonyms]",
                     );
                 }
+            }
+            for negated in negated_in_model(question) {
+                let (keyword, said) = (&negated.keyword, &negated.said);
+                let message = if negated.mixed {
+                    format!(
+                        "keyword `{keyword}` is stated only negated in the model answer (\"{said}\") while other forms of its term are stated plainly: it counts only when an answer negates it too, so a plain \"{keyword}\" fails"
+                    )
+                } else {
+                    format!(
+                        "keyword `{keyword}` is stated only negated in the model answer (\"{said}\"): it counts only when an answer negates it too, so a plain \"{keyword}\" fails"
+                    )
+                };
+                self.warning(
+                    at.clone(),
+                    message,
+                    &format!(
+                        "if the negation is the point, write the keyword as `{}` to say so; if a plain mention should count, state it plainly in the model answer, or use a word it does not negate",
+                        negated.negation
+                    ),
+                );
             }
             let pass = question.pass.unwrap_or(DEFAULT_PASS);
             if half_passes(rubric, pass) {

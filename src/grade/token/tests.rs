@@ -56,3 +56,67 @@ fn clauses_are_counted() {
     assert_eq!(tokens[1].place.clause, 0);
     assert_eq!(tokens[2].place.clause, 1);
 }
+
+fn clauses(text: &str) -> Vec<(String, u32)> {
+    tokenize(text, &stemmer(), Parts::Skip)
+        .into_iter()
+        .map(|t| (t.norm.to_string(), t.place.segment))
+        .collect()
+}
+
+fn same_clause(text: &str, a: &str, b: &str) -> bool {
+    let found = clauses(text);
+    let at = |w: &str| found.iter().find(|(n, _)| n == w).map(|(_, c)| *c);
+    at(a).is_some() && at(a) == at(b)
+}
+
+/// Whether a negation cue governs `word` in `text`.
+fn negated(text: &str, word: &str) -> bool {
+    let tokens = tokenize(text, &stemmer(), Parts::Skip);
+    let cues = crate::grade::negation::governing_cues(&tokens);
+    let at = tokens.iter().position(|t| &*t.norm == word).unwrap();
+    cues[at].is_some()
+}
+
+#[test]
+fn then_after_a_subject_or_and_stays_in_its_clause() {
+    assert!(same_clause(
+        "and pull then merges it into the branch",
+        "pull",
+        "merges"
+    ));
+    assert!(same_clause(
+        "git pull retrieves and then merges",
+        "pull",
+        "merges"
+    ));
+    assert!(same_clause("Docker then adds NAT rules", "docker", "adds"));
+    // After punctuation a new clause has begun anyway.
+    assert!(!same_clause(
+        "fetch downloads, then pull merges",
+        "fetch",
+        "merges"
+    ));
+    // A then that answers a condition opens the clause of the consequence.
+    assert!(!same_clause(
+        "if the check fails then compose restarts it",
+        "check",
+        "restarts"
+    ));
+    let text = "if it is not healthy then docker restarts it";
+    assert!(negated(text, "healthy"));
+    assert!(!negated(text, "restarts"));
+}
+
+#[test]
+fn a_colon_after_a_clause_links_the_next_only_through_a_pronoun() {
+    let text = "git rebase makes no merge commit: it replays your commits";
+    assert!(same_clause(text, "rebase", "replays"));
+    let text = "git rebase makes no merge commit: merge replays your commits";
+    assert!(!same_clause(text, "rebase", "replays"));
+    // A negation still ends at the colon.
+    assert!(!negated(
+        "git rebase does not make a merge commit: it replays them",
+        "replays"
+    ));
+}

@@ -593,6 +593,35 @@ fn relations_count_only_their_terms_together() {
 }
 
 #[test]
+fn a_pronoun_carries_the_subject_into_the_next_clause_of_its_sentence() {
+    let b = roles_bank(None);
+    let g = grade(
+        &b,
+        "namespaces isolate what a process sees, and cgroups are different, so they limit what it uses",
+    );
+    assert!(g.passed, "{}", explain(&g));
+    assert_eq!(g.matched(), ["namespace + see", "cgroup + limit"]);
+    let g = grade(
+        &b,
+        "namespaces isolate what a process sees. Cgroups are different. They limit what it uses.",
+    );
+    assert!(
+        g.concepts[1].matched.is_none(),
+        "not across a sentence: {}",
+        explain(&g)
+    );
+    let g = grade(
+        &b,
+        "cgroups are one thing, so they isolate what it sees; namespaces limit it",
+    );
+    assert!(
+        !g.passed,
+        "the roles turned round still fail: {}",
+        explain(&g)
+    );
+}
+
+#[test]
 fn a_misconception_fails_or_caps_and_says_why() {
     let text = "namespaces isolate things, cgroups limit usage, and cgroups isolate what it sees";
     let g = grade(&roles_bank(None), text);

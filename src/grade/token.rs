@@ -399,6 +399,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     if first.is_some_and(opens_condition) {
                         condition = Some(place);
                     }
+                    if matches!(first, Some("it" | "they")) {
+                        carry_subject(tokens, &mut place);
+                    }
                     push_words(core, place, false, stemmer, tokens);
                     if parts == Parts::Emit {
                         push_unhyphenated(core, place, stemmer, tokens);
@@ -425,6 +428,36 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             place.next(Stop::Sentence);
         }
         sentence_words = 0;
+    }
+}
+
+/// A clause of the same sentence that opens with *it* or *they* (after *so*, *and*,
+/// *then*, *but*, *because* or *since*, if any) carries the subject of the clause before
+/// ("READ COMMITTED is stricter, so it prevents them"; "rebase makes no merge commit: it
+/// replays your commits"): the pronoun's segment becomes that clause's, so a relation
+/// `within = "clause"` reaches back to the subject. Negation scopes (clauses) and
+/// sentences are left as they are.
+fn carry_subject(tokens: &mut [Token], place: &mut Place) {
+    let opened = tokens
+        .iter()
+        .rev()
+        .take_while(|t| t.place.segment == place.segment)
+        .count();
+    let start = tokens.len() - opened;
+    let connectors = tokens[start..].iter().all(|t| {
+        matches!(
+            &*t.norm,
+            "so" | "and" | "then" | "but" | "because" | "since"
+        )
+    });
+    let Some(before) = start.checked_sub(1).map(|b| tokens[b].place) else {
+        return;
+    };
+    if connectors && before.sentence == place.sentence && before.segment != place.segment {
+        place.segment = before.segment;
+        for token in &mut tokens[start..] {
+            token.place.segment = before.segment;
+        }
     }
 }
 

@@ -29,6 +29,7 @@ pub use explain::explain;
 use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
+pub use compile::{KeywordWarning, keyword_warning, same_keyword};
 pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;

@@ -3,9 +3,13 @@
 //! Normalisation is Unicode NFKC and lower-casing; whitespace and punctuation break
 //! words, except inside code-like tokens (paths, flags, `key=value`, ports and image
 //! tags, dotted and snake_case names), which are kept whole so they can be matched
-//! exactly. `n't` is spelt out as `not` so negation sees it. Each word is stemmed with
-//! the English Snowball stemmer; what is known of a word (its [`Lexeme`]) is learnt once
-//! by each thread and shared by every token of it. This module knows nothing of rubrics or scores.
+//! exactly; an answer's code token also offers its pieces (options, values, the folders
+//! and the rooted form of a path, the name and version of `tlsv1.3`). `n't` is spelt out
+//! as `not` so negation sees it, and Python's `None` keeps its capital, a word and no
+//! negation cue. Each word is stemmed with the English Snowball stemmer (an irregular
+//! past, `kept`, as its base); what is known of a word (its [`Lexeme`]) is learnt once
+//! by each thread and shared by every token of it. This module knows nothing of rubrics
+//! or scores.
 
 use crate::lang::{base_form, is_stop_word};
 use rust_stemmers::Stemmer;

@@ -8,8 +8,8 @@ use super::claim::NotAClaim;
 use super::contrast::{self, Contrasts};
 use super::derive::{self, BankStats};
 use super::lexicon::Lexicon;
-use super::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::token::{Class, Parts, Token, tokenize};
+use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
+use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use rust_stemmers::Stemmer;
 
@@ -232,8 +232,10 @@ impl Patterns<'_> {
 
 /// The patterns of one keyword: as written, with its synonyms, and a phrase of two or
 /// three words also turned round ("the kernel of the host" for `host kernel`, "an inode
-/// of its own" for `own inode`). A
-/// keyword that starts with a negation cue (`not persisted`) asks for the negation.
+/// of its own" for `own inode`) and written as one word (`writethrough` for
+/// `write-through` or `write through`), and a name with its version glued on also
+/// spaced (`TLS 1.3` for `TLSv1.3`). A keyword that starts with a negation cue (`not
+/// persisted`) asks for the negation.
 pub fn keyword_patterns(
     keyword: &str,
     lexicon: &Lexicon,
@@ -262,7 +264,84 @@ pub fn keyword_patterns(
             out.push(Pattern::new(variant, negated, true, vocab));
         }
     }
+    if let Some(other) = closed_compound(&words).or_else(|| spaced_version(&words)) {
+        out.push(Pattern::exact(
+            tokenize(&other, stemmer, Parts::Skip),
+            negated,
+            vocab,
+        ));
+    }
     out
+}
+
+/// A phrase of two or three words of letters written as one (`write-through` and
+/// `write through` are also `writethrough`, `roll back` is `rollback`), when its first
+/// word is neither a stop word nor a negation cue (*may be* is no *maybe*, *no op* no
+/// *noop*). An answer's hyphenated word is also that word (see `token`), so one more
+/// pattern covers the three spellings.
+fn closed_compound(words: &[Token]) -> Option<String> {
+    let letters =
+        |t: &Token| t.class == Class::Word && t.norm.bytes().all(|b| b.is_ascii_lowercase());
+    let [first, ..] = words else {
+        return None;
+    };
+    ((2..=3).contains(&words.len())
+        && words.iter().all(letters)
+        && !first.stop
+        && !first.is_negation())
+    .then(|| words.iter().map(|t| &*t.norm).collect())
+}
+
+/// What an author should know of a keyword that does not say what it seems to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeywordWarning {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+}
+
+/// A warning for `keyword` when it is the negation cue *none* alone: it matches the
+/// English word, which in an answer negates the words after it, where an author most
+/// likely means a name (Python's `None`, Docker's `none` network). Written with its
+/// capital or in backticks it is that name and no cue (see `token::normalise`). Other
+/// cues alone (`nothing`, `without`) are English words an author may well mean.
+pub fn keyword_warning(keyword: &str) -> Option<KeywordWarning> {
+    let words = tokenize(keyword, &crate::lang::stemmer(), Parts::Skip);
+    match words.as_slice() {
+        [cue] if cue.is_negation() && &*cue.norm == "none" => Some(KeywordWarning {
+            message: format!(
+                "keyword `{keyword}` is the negation cue *none*: it matches the English word, which in an answer negates the words after it"
+            ),
+            hint: "for the name (Python's None, Docker's none network) write `None` with its capital or `` `none` `` in backticks: it matches an answer's `None`, `=None`, `is None` and none, and negates nothing".to_owned(),
+        }),
+        _ => None,
+    }
+}
+
+/// Whether two keywords are the same words for the grader (by stem: `roll back` and
+/// `rolled back`), so that one mention in an answer meets both.
+pub fn same_keyword(a: &str, b: &str) -> bool {
+    let stemmer = crate::lang::stemmer();
+    let stems = |k: &str| -> Vec<(std::sync::Arc<str>, bool)> {
+        tokenize(k, &stemmer, Parts::Skip)
+            .into_iter()
+            .map(|t| (t.stem.clone(), t.class == Class::Code))
+            .collect()
+    };
+    let a = stems(a);
+    !a.is_empty() && a == stems(b)
+}
+
+/// A name with its version glued on (`TLSv1.3`) spaced (`tls 1.3`).
+fn spaced_version(words: &[Token]) -> Option<String> {
+    match words {
+        [code] if code.class == Class::Code => match glued_version(&code.norm) {
+            Some((name, version)) if !name.is_empty() => Some(format!("{name} {version}")),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// `inode of its own` said the other way: `own inode` (one or two words, then *of*, a
@@ -443,6 +522,31 @@ fn all(
             note: None,
         };
     }
+    // A term that is with the others only where it is in the wrong polarity: that, not
+    // that they are apart, is why the relation does not count.
+    let with_others = |t: usize, at: u32| {
+        (0..terms.len())
+            .filter(|&o| o != t)
+            .all(|o| found[o].iter().any(|(_, s, _)| *s == at))
+    };
+    for (t, term) in terms.iter().enumerate() {
+        let Some(pattern) = wrong[t] else {
+            continue;
+        };
+        let negated_with_others = term.iter().any(|p| {
+            answer
+                .all(p, vocab)
+                .iter()
+                .any(|(f, counts)| !counts && with_others(t, scope(head(f, answer))))
+        });
+        if negated_with_others {
+            return Outcome {
+                matched: None,
+                negated: true,
+                note: Some(format!("`{}`: {}", label(t), wrong_polarity(pattern))),
+            };
+        }
+    }
     let names: Vec<String> = (0..terms.len())
         .map(|t| format!("`{}`", label(t)))
         .collect();
@@ -492,18 +596,12 @@ fn occurrences<'p>(
     vocab: &Vocab,
     scope: &impl Fn(usize) -> u32,
 ) -> (Vec<Occurrence>, Option<&'p Pattern>) {
-    let tokens = answer.tokens();
     let mut here = Vec::new();
     let mut other = None;
     for pattern in term {
         for (f, counts) in answer.all(pattern, vocab) {
             if counts {
-                let head = f
-                    .tokens
-                    .iter()
-                    .copied()
-                    .find(|&t| !tokens[t].negation)
-                    .unwrap_or(f.tokens[0]);
+                let head = head(&f, answer);
                 here.push((head, scope(head), f.tokens));
             } else {
                 other.get_or_insert(pattern);
@@ -512,6 +610,17 @@ fn occurrences<'p>(
     }
     here.sort_by_key(|(head, _, _)| *head);
     (here, other)
+}
+
+/// The first token of a match that is not its cue.
+fn head(found: &Found, answer: &PreparedAnswer) -> usize {
+    let tokens = answer.tokens();
+    found
+        .tokens
+        .iter()
+        .copied()
+        .find(|&t| !tokens[t].negation)
+        .unwrap_or(found.tokens[0])
 }
 
 /// One match of each term in one scope (and in order when `ordered`), if there is one.

@@ -41,6 +41,9 @@ pub struct Vocab {
     /// and by the length of their stem (a word may be in both lists).
     typo_by_len: Vec<Vec<u32>>,
     typo_by_stem_len: Vec<Vec<u32>>,
+    /// Per word, whether it is in those lists (a closed compound made of a phrase is
+    /// not: `containerip` is no typo of `container`).
+    typos: Vec<bool>,
     /// The stems of the words the bank uses: an answer word among them is no typo.
     known: Arc<rustc_hash::FxHashSet<Arc<str>>>,
     /// Which vocabulary this is: a new number whenever it changes (a clone that stays
@@ -65,28 +68,38 @@ impl Vocab {
         }
     }
 
-    /// The index of `token`'s word, added when new.
-    fn intern(&mut self, token: Token) -> u32 {
+    /// The index of `token`'s word, added when new; an answer word may meet it with a
+    /// typo when `typos` (for any of the times it is interned).
+    fn intern(&mut self, token: Token, typos: bool) -> u32 {
         let key = (token.norm.clone(), token.class == Class::Code);
-        if let Some(&i) = self.index.get(&key) {
-            return i;
-        }
-        let i = self.words.len() as u32;
-        self.stamp = new_stamp();
-        self.exact.entry(token.stem.clone()).or_default().push(i);
-        if token.class == Class::Word && typo_limit(token.len) > 0 {
+        let i = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                let i = self.words.len() as u32;
+                self.stamp = new_stamp();
+                self.exact.entry(token.stem.clone()).or_default().push(i);
+                self.heads.push(head(&token.norm));
+                self.typos.push(false);
+                self.words.push(token);
+                self.index.insert(key, i);
+                i
+            }
+        };
+        let word = &self.words[i as usize];
+        if typos && !self.typos[i as usize] && word.class == Class::Word && typo_limit(word.len) > 0
+        {
+            let (len, stem_len) = (word.len, word.stem.len());
             let slot = |lists: &mut Vec<Vec<u32>>, len: usize| {
                 if lists.len() <= len {
                     lists.resize(len + 1, Vec::new());
                 }
                 lists[len].push(i);
             };
-            slot(&mut self.typo_by_len, token.len);
-            slot(&mut self.typo_by_stem_len, token.stem.len());
+            slot(&mut self.typo_by_len, len);
+            slot(&mut self.typo_by_stem_len, stem_len);
+            self.typos[i as usize] = true;
+            self.stamp = new_stamp();
         }
-        self.heads.push(head(&token.norm));
-        self.words.push(token);
-        self.index.insert(key, i);
         i
     }
 
@@ -141,9 +154,26 @@ pub struct Pattern {
 impl Pattern {
     /// A pattern of `words` (a keyword's tokens without a leading negation cue).
     pub fn new(words: Vec<Token>, negated: bool, turned: bool, vocab: &mut Vocab) -> Pattern {
+        Pattern::of(words, negated, turned, true, vocab)
+    }
+
+    /// A pattern of `words` that an answer meets only word for word (by stem), never
+    /// with a typo: a form the author did not write (`writethrough` for `write
+    /// through`), which a typo would stretch too far.
+    pub fn exact(words: Vec<Token>, negated: bool, vocab: &mut Vocab) -> Pattern {
+        Pattern::of(words, negated, false, false, vocab)
+    }
+
+    fn of(
+        words: Vec<Token>,
+        negated: bool,
+        turned: bool,
+        typos: bool,
+        vocab: &mut Vocab,
+    ) -> Pattern {
         let mut slots: Vec<Slot> = words
             .into_iter()
-            .map(|w| Slot::Word(vocab.intern(w)))
+            .map(|w| Slot::Word(vocab.intern(w, typos)))
             .collect();
         if turned && slots.len() >= 2 {
             // "host kernel" turned round: "kernel of the host".
@@ -343,7 +373,11 @@ impl PreparedAnswer {
                 match self.hits.get(t * self.row + w / 64) {
                     Some(bits) if w / 64 < self.row => bits & (1 << (w % 64)) != 0,
                     // A vocabulary that grew after the answer was prepared.
-                    _ => word_matches(&self.tokens[t], &vocab.words[w]),
+                    _ if vocab.typos[w] => word_matches(&self.tokens[t], &vocab.words[w]),
+                    _ => {
+                        let (a, k) = (&self.tokens[t], &vocab.words[w]);
+                        a.stem == k.stem && word_matches(a, k)
+                    }
                 }
             }
         }
@@ -526,12 +560,20 @@ pub fn word_matches(a: &Token, k: &Token) -> bool {
             }
             // Equal stems have equal letter sets; the set is the cheaper test. (Equal
             // words have equal stems, so this covers them too.)
-            if a.stem_letters == k.stem_letters && a.stem == k.stem {
+            // An answer's `kept` is `keep`; a keyword written in an irregular form
+            // (`rebuilt`) asks for that form, or another past form of its verb, not for
+            // its present (`rebuilds`), unless as a typo of the form as written.
+            let present_of_past = k.irregular && !a.irregular;
+            if a.stem_letters == k.stem_letters && a.stem == k.stem && !present_of_past {
                 return true;
             }
             let limit = typo_limit(k.len).min(typo_limit(a.len));
             if limit == 0 || a.stop {
                 return false;
+            }
+            if present_of_past {
+                return !letters_too_far(a.letters, k.letters, limit)
+                    && edit_distance_within(&a.norm, &k.norm, limit).is_some();
             }
             (!letters_too_far(a.letters, k.letters, limit)
                 && edit_distance_within(&a.norm, &k.norm, limit).is_some()

@@ -30,6 +30,7 @@ use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
 pub use compile::{NegatedInModel, negated_in_model};
+pub use compile::{KeywordWarning, keyword_warning, same_keyword};
 pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;

@@ -887,3 +887,104 @@ fn one_word_fills_one_term_of_a_relation() {
     let g = grade(&b, "git merge makes a merge commit");
     assert!(g.passed, "{}", explain(&g));
 }
+
+/// A question of one plain concept per keyword, with `model` as its model answer.
+fn keywords_bank(keywords: &[&str], model: &str) -> Bank {
+    let rubric = Rubric {
+        concepts: keywords.iter().map(|k| concept(&[k], 1.0, false)).collect(),
+        forbidden: Vec::new(),
+    };
+    bank(vec![question("q", "Which?", model, Some(rubric))])
+}
+
+/// Issue 11 probe 2, lines 46, 116, 125 and 172: a version glued to its name, a closed
+/// compound and a path with a leading `./` or `/` meet the keywords written for them.
+#[test]
+fn versions_compounds_and_rooted_paths_meet_their_keywords() {
+    let b = keywords_bank(
+        &[
+            "TLS 1.3",
+            "1.2",
+            "write-through",
+            "write back",
+            ".github/workflows",
+        ],
+        "TLS 1.3 and 1.2; a write-through or write back cache; in .github/workflows.",
+    );
+    for answer in [
+        "TLSv1.3 and TLSv1.2; writethrough or writeback; ./.github/workflows",
+        "TLS1.3, TLS1.2, a writethrough and a write-back cache, in /.github/workflows/",
+        "tls 1.3, 1.2, write through, writebacks, .github/workflows/ci.yml",
+    ] {
+        let g = grade(&b, answer);
+        assert_eq!(g.missed(), Vec::<&str>::new(), "{answer}: {}", explain(&g));
+    }
+    let g = grade(
+        &b,
+        "TLSv1.1, writeahead, .github/workflow/ and /etc/.github",
+    );
+    assert_eq!(g.matched(), Vec::<&str>::new(), "{}", explain(&g));
+    let b = keywords_bank(&["TLSv1.3", "may be", "/etc"], "TLSv1.3 may be in /etc.");
+    let g = grade(&b, "TLS 1.3, maybe, etc/hosts");
+    assert_eq!(g.matched(), ["TLSv1.3"], "{}", explain(&g));
+}
+
+/// Issue 11 probe 2, docs gap 8: a keyword `keep` meets "kept", `written` meets
+/// "wrote"; a keyword in an irregular form asks for the past (`rebuilt` is not met by
+/// "rebuilds"), and *left* is also a direction.
+#[test]
+fn irregular_forms_meet_their_base() {
+    let b = keywords_bank(
+        &["keep", "written", "leave", "rebuilt"],
+        "It keeps what was written, leaves, and is rebuilt.",
+    );
+    let g = grade(&b, "it kept what it wrote, turned left, and rebuilds");
+    assert_eq!(g.matched(), ["keep", "written"], "{}", explain(&g));
+    let b = keywords_bank(&["thrown away"], "The layer is thrown away.");
+    let g = grade(&b, "Docker throws away the layer");
+    assert!(g.passed, "a typo of the form as written: {}", explain(&g));
+}
+
+/// Issue 11 probe 2, line 66: the keyword `None` meets Python's None, which negates
+/// nothing after it; and a term with the others only where it is negated is named as
+/// negated, not as apart.
+#[test]
+fn pythons_none_is_a_term_and_negates_nothing() {
+    let relation = Concept {
+        relation: Some(crate::bank::Relation {
+            terms: vec![vec!["None".to_owned()], vec!["default".to_owned()]],
+            within: crate::bank::Within::Sentence,
+            ordered: false,
+        }),
+        ..Concept::any(Vec::new())
+    };
+    let rubric = Rubric {
+        concepts: vec![relation],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "q",
+        "What is the fix?",
+        "Defaults are evaluated once. Use None as the default.",
+        Some(rubric),
+    )]);
+    for answer in [
+        "Use None as the default instead.",
+        "The default should be None.",
+        "Make `items=None` the default.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.passed, "{answer}: {}", explain(&g));
+    }
+    let g = grade(
+        &b,
+        "Defaults are evaluated once. Use none of them as the default.",
+    );
+    assert!(!g.passed);
+    assert_eq!(
+        g.concepts[0].note.as_deref(),
+        Some("`default`: negated here, stated plainly in the model answer"),
+        "{}",
+        explain(&g)
+    );
+}

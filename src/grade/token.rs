@@ -3,11 +3,15 @@
 //! Normalisation is Unicode NFKC and lower-casing; whitespace and punctuation break
 //! words, except inside code-like tokens (paths, flags, `key=value`, ports and image
 //! tags, dotted and snake_case names), which are kept whole so they can be matched
-//! exactly. `n't` is spelt out as `not` so negation sees it. Each word is stemmed with
-//! the English Snowball stemmer; what is known of a word (its [`Lexeme`]) is learnt once
-//! by each thread and shared by every token of it. This module knows nothing of rubrics or scores.
+//! exactly; an answer's code token also offers its pieces (options, values, the folders
+//! and the rooted form of a path, the name and version of `tlsv1.3`). `n't` is spelt out
+//! as `not` so negation sees it, and Python's `None` keeps its capital, a word and no
+//! negation cue. Each word is stemmed with the English Snowball stemmer (an irregular
+//! past, `kept`, as its base); what is known of a word (its [`Lexeme`]) is learnt once
+//! by each thread and shared by every token of it. This module knows nothing of rubrics
+//! or scores.
 
-use crate::lang::is_stop_word;
+use crate::lang::{base_form, is_stop_word};
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -62,6 +66,8 @@ pub struct Lexeme {
     pub stop: bool,
     /// A negation cue (`not`, `never`, `no`, `without`, ...).
     pub negation: bool,
+    /// An irregular past form of a verb (`kept`, `written`): stemmed as its base.
+    pub irregular: bool,
     /// Which word this is: no other word has it (a number handed out when a thread
     /// learns the word), so what depends on the word alone can be remembered by it.
     pub id: u64,
@@ -107,8 +113,14 @@ impl Lexeme {
     /// token is its own stem.
     fn new(word: &str, class: Class, stemmer: &Stemmer) -> Lexeme {
         let norm: Arc<str> = Arc::from(word);
+        let base = (class == Class::Word).then(|| base_form(word)).flatten();
         let (stem, stop): (Arc<str>, bool) = match class {
-            Class::Word => (Arc::from(stemmer.stem(word).as_ref()), is_stop_word(word)),
+            // Python's `None` is the word *none*, but no negation cue.
+            Class::Word if word == NONE => (Arc::from("none"), false),
+            Class::Word => (
+                Arc::from(stemmer.stem(base.unwrap_or(word)).as_ref()),
+                is_stop_word(word),
+            ),
             Class::Exact | Class::Code => (norm.clone(), false),
         };
         Lexeme {
@@ -120,6 +132,7 @@ impl Lexeme {
                 word.chars().count()
             },
             negation: class == Class::Word && is_negation(word),
+            irregular: base.is_some(),
             norm,
             stem,
             stop,
@@ -271,8 +284,66 @@ pub enum Parts {
     Skip,
 }
 
-/// NFKC, lower case, typographic apostrophes made plain, and `n't` spelt `not`.
+/// Python's `None`, as [`normalise`] leaves it.
+const NONE: &str = "None";
+
+/// NFKC, lower case, typographic apostrophes made plain, and `n't` spelt `not`; Python's
+/// `None` keeps its capital (see [`none_literals`]).
 pub fn normalise(text: &str) -> String {
+    let literals = none_literals(text);
+    if literals.is_empty() {
+        return fold(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in literals {
+        out.push_str(&fold(&text[from..at]));
+        out.push_str(NONE);
+        from = at + NONE.len();
+    }
+    out.push_str(&fold(&text[from..]));
+    out
+}
+
+/// Where `text` says Python's `None` rather than the English *none*: `None` with its
+/// capital ("use None as the default", "is None", `items=None`), except in "None of";
+/// and `none` in code (after a backtick or `=`). There it is a word, not a negation
+/// cue: "None as the default" does not negate *default*. The byte offsets, in order.
+fn none_literals(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if !(text.contains(NONE) || text.contains("`none") || text.contains("=none")) {
+        return out;
+    }
+    let bytes = text.as_bytes();
+    let wordy = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || !b.is_ascii();
+    for (j, _) in text.match_indices("one") {
+        let Some(at) = j.checked_sub(1) else {
+            continue;
+        };
+        let end = at + NONE.len();
+        let before = at.checked_sub(1).map(|i| bytes[i]);
+        if !matches!(bytes[at], b'N' | b'n')
+            || before.is_some_and(wordy)
+            || bytes.get(end).copied().is_some_and(wordy)
+        {
+            continue;
+        }
+        let in_code = matches!(before, Some(b'`' | b'='));
+        let of = {
+            let rest = text[end..].trim_start();
+            rest.len() < text.len() - end
+                && rest.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                && !rest.as_bytes().get(2).copied().is_some_and(wordy)
+        };
+        if in_code || (bytes[at] == b'N' && !of) {
+            out.push(at);
+        }
+    }
+    out
+}
+
+/// [`normalise`] without its care for `None`.
+fn fold(text: &str) -> String {
     let ascii = text.is_ascii();
     let folded = if ascii {
         text.to_ascii_lowercase()
@@ -513,8 +584,12 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
 
 /// The code-like pieces of a code token, as parts an answer can be matched on: the
 /// options of `type=tmpfs,destination=/app/cache`, the value of `target=/app/data`, the
-/// flag of `--cpus=2`, the address of `127.0.0.1:5432`, and the folders a path is under
-/// (`/sys/fs/cgroup/demo/memory.max` is under `/sys/fs/cgroup`, and names `memory.max`).
+/// flag of `--cpus=2`, the address of `127.0.0.1:5432`, the name and version of
+/// `tlsv1.3` (`tls`, `1.3`), a path from where it is rooted (`./.github/workflows`,
+/// `/.github/workflows` and `~/.github/workflows` are `.github/workflows`) and the
+/// folders of two names or more it is under (`/sys/fs/cgroup/demo/memory.max` is under
+/// `/sys/fs/cgroup`, and names `memory.max`; `.github/workflows/ci.yml` is under
+/// `.github/workflows`).
 fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     let first = tokens.len();
     let push = |piece: &str, tokens: &mut Vec<Token>| {
@@ -523,9 +598,26 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
             tokens.push(Token::new(piece, Class::Code, true, place, stemmer));
         }
     };
-    if core.starts_with('/') && !core.contains([',', '=', ':']) {
-        for (i, _) in core.match_indices('/').skip(2) {
-            push(&core[..i], tokens);
+    if let Some((name, version)) = glued_version(core) {
+        // The name first, so that `tls 1.3` is found in order.
+        if !name.is_empty() {
+            tokens.push(Token::new(name, Class::Word, true, place, stemmer));
+        }
+        push(version, tokens);
+    }
+    if core.contains('/') && !core.contains([',', '=', ':']) {
+        let rooted = ["./", "~/", "/"]
+            .iter()
+            .find_map(|root| core.strip_prefix(root))
+            .unwrap_or(core);
+        push(rooted, tokens);
+        if core.starts_with('/') {
+            for (i, _) in core.match_indices('/').skip(2) {
+                push(&core[..i], tokens);
+            }
+        }
+        for (i, _) in rooted.match_indices('/').skip(1) {
+            push(&rooted[..i], tokens);
         }
         if let Some((_, last)) = core.rsplit_once('/') {
             push(last, tokens);
@@ -547,6 +639,29 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
             push(host, tokens);
         }
     }
+}
+
+/// A name with a dotted version glued on, as its name (empty for `v1.3`) and version:
+/// `tlsv1.3` and `tls1.3` are `tls` `1.3`, `python3.12` and `python:3.12` are `python`
+/// `3.12`, `http/1.1` is `http` `1.1`. A version without a dot (`http/2`, `sslv3`) needs
+/// no such care: its words are the name and the number already.
+pub fn glued_version(core: &str) -> Option<(&str, &str)> {
+    let digits = core.find(|c: char| c.is_ascii_digit())?;
+    let (name, version) = core.split_at(digits);
+    if !version.contains('.')
+        || version.ends_with('.')
+        || !version.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    {
+        return None;
+    }
+    let name = name.strip_suffix(['/', '-', ':']).unwrap_or(name);
+    // `tlsv1.3`, `v1.3`; not the `v` of `csv1.0`.
+    let name = match name.strip_suffix('v') {
+        Some(before) if before.is_empty() || before.len() >= 3 => before,
+        _ => name,
+    };
+    (name.is_empty() || (name.len() >= 2 && name.bytes().all(|b| b.is_ascii_lowercase())))
+        .then_some((name, version))
 }
 
 /// The words of `core`, split at anything that is not a letter or digit.
@@ -587,14 +702,20 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
 /// A word written with hyphens between letters ("re-usability", "sub-problems") is also
 /// the one word written without them ("reusability", "subproblems"): for an answer, that
 /// word is added as a part, which keywords may match but which is not a word of the
-/// sentence (its pieces are).
+/// sentence (its pieces are). It goes before its pieces (which [`push_words`] has just
+/// pushed), so a negation that reaches the first piece reaches it too, and one that the
+/// word opens itself (`no-op`) does not.
 fn push_unhyphenated(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
-    let mut pieces = core.split('-');
-    let whole = pieces.clone().count() > 1
-        && pieces.all(|piece| !piece.is_empty() && piece.chars().all(char::is_alphabetic));
+    let pieces = core.split('-');
+    let count = pieces.clone().count();
+    let whole = count > 1
+        && pieces
+            .clone()
+            .all(|piece| !piece.is_empty() && piece.chars().all(char::is_alphabetic));
     if whole {
-        let joined: String = core.split('-').collect();
-        tokens.push(Token::new(&joined, Class::Word, true, place, stemmer));
+        let joined: String = pieces.collect();
+        let word = Token::new(&joined, Class::Word, true, place, stemmer);
+        tokens.insert(tokens.len().saturating_sub(count), word);
     }
 }
 

@@ -1,18 +1,20 @@
-//! English as recall reads it, in one place: the stemmer, the stop words, the edit
-//! distance (and the "did you mean" built on it), the built-in lexicon (its technical, general and computing blocks), and
-//! lists written as prose.
+//! English as recall reads it, in one place: the stemmer, the stop words, the irregular
+//! verb forms, the edit distance (and the "did you mean" built on it), the built-in
+//! lexicon (its technical, general and computing blocks), and lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
 //! a stop word is skipped and a typo is measured the same way everywhere. This module
 //! knows nothing of banks, rubrics or terminals; it sits below all of them.
 
 mod distance;
+mod irregular;
 pub mod lexicon;
 pub mod lexicon_computing;
 pub mod lexicon_general;
 mod stopwords;
 
 pub use distance::{edit_distance_within, suggest};
+pub use irregular::base_form;
 pub use stopwords::is_stop_word;
 
 use rust_stemmers::{Algorithm, Stemmer};

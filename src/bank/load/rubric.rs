@@ -38,8 +38,11 @@ impl Checker<'_> {
         for entry in keywords.into_inner() {
             let span = entry.span();
             match entry.into_inner() {
-                RawKeyword::Term(term) => match self.term(&term, span) {
-                    Some(term) => rubric.concepts.push(Concept::any(vec![term])),
+                RawKeyword::Term(term) => match self.term(&term, span.clone()) {
+                    Some(term) => {
+                        self.keyword_lint(&term, span);
+                        rubric.concepts.push(Concept::any(vec![term]));
+                    }
                     None => ok = false,
                 },
                 RawKeyword::Table(table) => ok &= self.keyword_table(table, span, &mut rubric),
@@ -63,6 +66,14 @@ impl Checker<'_> {
             return None;
         }
         Some(trimmed.to_owned())
+    }
+
+    /// A warning for a keyword that does not say what it seems to (see
+    /// `grade::keyword_warning`).
+    fn keyword_lint(&mut self, term: &str, span: Range<usize>) {
+        if let Some(warning) = crate::grade::keyword_warning(term) {
+            self.warning(span, warning.message, &warning.hint);
+        }
     }
 
     fn keyword_table(
@@ -210,9 +221,24 @@ impl Checker<'_> {
             );
             return None;
         }
-        let mut terms = Vec::with_capacity(all.len());
+        let mut terms: Vec<Vec<String>> = Vec::with_capacity(all.len());
         for RawTerm(alternatives) in all {
-            terms.push(self.terms(alternatives, span.clone(), "all")?);
+            let term = self.terms(alternatives, span.clone(), "all")?;
+            // One phrase in two places: one mention of it meets both.
+            let twice = term.iter().find(|a| {
+                terms
+                    .iter()
+                    .flatten()
+                    .any(|b| crate::grade::same_keyword(a, b))
+            });
+            if let Some(twice) = twice {
+                self.warning(
+                    span.clone(),
+                    format!("`{twice}` is a term of two places of this `all`: one mention of it meets both"),
+                    "keep it in the place it belongs to; each place names a different part of the claim",
+                );
+            }
+            terms.push(term);
         }
         Some(Relation {
             terms,
@@ -264,7 +290,11 @@ impl Checker<'_> {
                 None
             }
             Some((span, RawKeyword::Term(term))) => {
-                self.term(&term, span).map(|t| Concept::any(vec![t]))
+                let term = self.term(&term, span.clone());
+                if let Some(term) = &term {
+                    self.keyword_lint(term, span);
+                }
+                term.map(|t| Concept::any(vec![t]))
             }
             Some((span, RawKeyword::Table(table))) => {
                 if table.forbid.is_some() || table.weight.is_some() || table.required.is_some() {
@@ -297,7 +327,9 @@ impl Checker<'_> {
         }
         let mut out = Vec::with_capacity(terms.len());
         for term in terms {
-            out.push(self.term(&term, span.clone())?);
+            let term = self.term(&term, span.clone())?;
+            self.keyword_lint(&term, span.clone());
+            out.push(term);
         }
         Some(without_repeats(out))
     }

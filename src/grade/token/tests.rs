@@ -120,3 +120,98 @@ fn a_colon_after_a_clause_links_the_next_only_through_a_pronoun() {
         "replays"
     ));
 }
+
+/// The norms of `text`'s parts (the pieces an answer's code token offers).
+fn parts(text: &str) -> Vec<String> {
+    tokenize(text, &stemmer(), Parts::Emit)
+        .into_iter()
+        .filter(|t| t.part)
+        .map(|t| t.norm.to_string())
+        .collect()
+}
+
+/// Issue 11 probe 2, line 125: `./.github/workflows` missed `.github/workflows`.
+#[test]
+fn a_path_offers_itself_from_where_it_is_rooted_and_its_folders() {
+    for path in [
+        "./.github/workflows",
+        "/.github/workflows/",
+        "~/.github/workflows",
+        ".github/workflows/ci.yml",
+        "./.github/workflows/ci.yml",
+    ] {
+        assert!(
+            parts(path).contains(&".github/workflows".to_owned()),
+            "{path}: {:?}",
+            parts(path)
+        );
+    }
+    assert!(parts("/etc/hosts").contains(&"etc/hosts".to_owned()));
+    assert!(!parts(".github/").contains(&".github".to_owned()));
+    let code_parts = tokenize("tcp/ip", &stemmer(), Parts::Emit)
+        .into_iter()
+        .filter(|t| t.part && t.class == Class::Code)
+        .count();
+    assert_eq!(code_parts, 0, "`tcp/ip` is no path of folders");
+}
+
+/// Issue 11 probe 2, lines 46 and 172: `TLSv1.3` and `TLS1.3` missed `TLS 1.3`.
+#[test]
+fn a_version_glued_to_its_name_offers_both() {
+    let name_and_version = |text: &str, name: &str, version: &str| {
+        let p = parts(text);
+        let (n, v) = (
+            p.iter().position(|x| x == name),
+            p.iter().position(|x| x == version),
+        );
+        assert!(
+            matches!((n, v), (Some(n), Some(v)) if n < v),
+            "{text}: {p:?}"
+        );
+    };
+    name_and_version("TLSv1.3", "tls", "1.3");
+    name_and_version("TLS1.3", "tls", "1.3");
+    name_and_version("python3.12", "python", "3.12");
+    name_and_version("python:3.12", "python", "3.12");
+    name_and_version("HTTP/1.1", "http", "1.1");
+    assert!(parts("v1.3").contains(&"1.3".to_owned()));
+    assert!(!parts("csv1.0").contains(&"cs".to_owned()));
+    assert_eq!(glued_version("127.0.0.1"), Some(("", "127.0.0.1")));
+    assert_eq!(glued_version("0.0.0.0:8000"), None);
+    assert_eq!(glued_version("--cpus=1.5"), None);
+}
+
+/// Issue 11 probe 2, line 66: Python's `None` is a word, not a negation cue.
+#[test]
+fn pythons_none_is_no_negation_cue() {
+    let s = stemmer();
+    let none = |text: &str| {
+        tokenize(text, &s, Parts::Emit)
+            .into_iter()
+            .filter(|t| &*t.stem == "none")
+            .map(|t| t.is_negation())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(none("Use None as the default"), [false]);
+    assert_eq!(none("the default should be None."), [false]);
+    assert_eq!(
+        none("`items=None`, then `if items is None:`"),
+        [false, false]
+    );
+    assert_eq!(none("write `none` as the default"), [false]);
+    assert_eq!(none("None of the calls share it"), [true]);
+    assert_eq!(none("none share it"), [true]);
+    assert_eq!(none("NoneType is none"), [true]);
+    assert_eq!(norms("ｕｓｅ None's value"), ["use", "None", "value"]);
+}
+
+/// Issue 11 probe 2, line 97: `kept` shares no stem with `keep`.
+#[test]
+fn irregular_forms_are_stemmed_as_their_base() {
+    let s = stemmer();
+    let stem = |word: &str| tokenize(word, &s, Parts::Skip)[0].stem.to_string();
+    assert_eq!(stem("kept"), stem("keeps"));
+    assert_eq!(stem("written"), stem("writing"));
+    assert_eq!(stem("held"), stem("hold"));
+    assert_ne!(stem("left"), stem("leave"), "a direction too");
+}

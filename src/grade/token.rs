@@ -240,8 +240,8 @@ fn opens_condition(word: &str) -> bool {
     matches!(word, "if" | "when" | "once" | "whenever")
 }
 
-/// Pronouns that refer back to the subject of the clause before them: after a `:`
-/// they go on with what it says of that subject.
+/// Pronouns that refer back to the subject of the clause before them, and go on with
+/// what it says of that subject (see [`carry_subject`]).
 fn refers_back(word: &str) -> bool {
     matches!(word, "it" | "its" | "they" | "their" | "this")
 }
@@ -261,10 +261,10 @@ fn then_opens(condition: Option<Place>, place: Place) -> bool {
 ///   [starts a clause](starts_clause). Negation reaches no further.
 /// - A **segment** is the same, except that a `:` after a label (at most
 ///   [`MAX_LABEL`] words) links the label to the rest of its sentence, commas and all
-///   ("alpine: small, shell, musl; scratch: empty"), and a `:` after a longer clause
-///   links it to the next when that starts with a pronoun that refers back ("rebase
-///   makes no merge commit: it replays your commits"): a relation `within = "clause"`
-///   looks here.
+///   ("alpine: small, shell, musl; scratch: empty"), and a clause of the same
+///   sentence that opens with a pronoun that refers back joins the one before it
+///   ("rebase makes no merge commit: it replays your commits"; see [`carry_subject`]):
+///   a relation `within = "clause"` looks here.
 /// - A **sentence** ends at `.` `;` `!` `?` and at a line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Place {
@@ -421,9 +421,6 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
     tokens.reserve(text.len() / 5 + 1);
     let mut place = Place::default();
     let mut after_comma = false;
-    // A `:` after a clause was just passed: its clause goes on when the next word refers
-    // back to its subject.
-    let mut after_colon = false;
     // Where the last word opening a condition ("if", "when") stood.
     let mut condition: Option<Place> = None;
     // Words since the sentence began.
@@ -435,10 +432,6 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             // Most chunks are a plain word: no code, one word.
             let plain = core.bytes().all(|b| b.is_ascii_alphanumeric());
             if !core.is_empty() {
-                if after_colon && !(plain && refers_back(core)) && !place.labelled {
-                    place.segment += 1;
-                }
-                after_colon = false;
                 if !plain && is_code(core) {
                     tokens.push(Token::new(core, Class::Code, false, place, stemmer));
                     if parts == Parts::Emit {
@@ -470,7 +463,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     if first.is_some_and(opens_condition) {
                         condition = Some(place);
                     }
-                    if matches!(first, Some("it" | "they")) {
+                    if first.is_some_and(refers_back) {
                         carry_subject(tokens, &mut place);
                     }
                     push_words(core, place, false, stemmer, tokens);
@@ -482,11 +475,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             sentence_words += usize::from(!core.is_empty());
             after_comma = stop == Stop::Comma;
             if stop == Stop::Colon && sentence_words > MAX_LABEL {
-                // "The engine only records the status: Swarm ...": a clause, not a label.
-                // Its segment ends at the next word, unless that word refers back ("rebase
-                // makes no merge commit: it replays your commits").
-                place.clause += 1;
-                after_colon = true;
+                // "The engine only records the status: Swarm ...": a clause, not a label
+                // (a pronoun after it carries its subject: see `carry_subject`).
+                place.next(Stop::Comma);
             } else {
                 place.next(stop);
             }
@@ -502,7 +493,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
     }
 }
 
-/// A clause of the same sentence that opens with *it* or *they* (after *so*, *and*,
+/// A clause of the same sentence that opens with a pronoun that [refers back](refers_back)
+/// (*it*, *its*, *they*, *their*, *this*; after *so*, *and*,
 /// *then*, *but*, *because* or *since*, if any) carries the subject of the clause before
 /// ("READ COMMITTED is stricter, so it prevents them"; "rebase makes no merge commit: it
 /// replays your commits"): the pronoun's segment becomes that clause's, so a relation

@@ -467,7 +467,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         carry_subject(tokens, &mut place);
                     }
                     push_words(core, place, false, stemmer, tokens);
-                    if parts == Parts::Emit {
+                    if parts == Parts::Emit && !plain {
                         push_unhyphenated(core, place, stemmer, tokens);
                     }
                 }

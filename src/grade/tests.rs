@@ -164,6 +164,31 @@ fn a_number_in_words_is_the_number_in_digits() {
 }
 
 #[test]
+fn an_adjective_negated_by_un_is_its_root_negated() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["unlimited"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "constructors",
+        "How many constructors can a class have?",
+        "An unlimited number.",
+        Some(rubric),
+    )]);
+    for right in [
+        "an unlimited number",
+        "there is no limit to how many",
+        "the number is not limited",
+        "as many as you like, without any limit",
+    ] {
+        assert!(grade(&b, right).passed, "{right}");
+    }
+    for wrong in ["a limited number", "it is limited to one"] {
+        assert!(!grade(&b, wrong).passed, "{wrong}");
+    }
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);

@@ -794,6 +794,37 @@ fn a_concept_the_model_answer_has_no_x_of_its_own_of_keeps_that_polarity_in_ever
 }
 
 #[test]
+fn an_own_phrase_of_three_words_turns_round_whole() {
+    let model = "A thread shares the memory of its process: it has no address space of its own.";
+    for keyword in ["own address space", "address space of its own"] {
+        let rubric = Rubric {
+            concepts: vec![concept(&[keyword], 1.0, true)],
+            forbidden: Vec::new(),
+        };
+        let b = bank(vec![question(
+            "thread",
+            "Does a thread have its own memory?",
+            model,
+            Some(rubric),
+        )]);
+        for right in [
+            "No, a thread has no address space of its own.",
+            "No: a thread doesn't get its own address space.",
+        ] {
+            let g = grade(&b, right);
+            assert!(g.passed, "{keyword}: {right}\n{}", explain(&g));
+        }
+        for wrong in [
+            "Yes, each thread has an address space of its own.",
+            "Yes, each thread has its own address space.",
+        ] {
+            let g = grade(&b, wrong);
+            assert!(!g.passed, "{keyword}: {wrong}\n{}", explain(&g));
+        }
+    }
+}
+
+#[test]
 fn the_rubrics_own_terms_strung_together_cannot_pass() {
     let rubric = Rubric {
         concepts: vec![

@@ -15,6 +15,9 @@ const MIN_LIST_WORDS: usize = 8;
 /// answer of a few phrases.
 const MIN_LIST_ITEMS: usize = 8;
 
+/// How many items joined by *and* or *or* alone make a list.
+const MIN_JOINED_ITEMS: usize = 4;
+
 /// How few words an echo of the rubric may have: a term or two is a terse answer.
 const MIN_ECHO_WORDS: usize = 3;
 
@@ -92,16 +95,30 @@ impl serde::Serialize for NotAClaim {
 /// A list: at least [`MIN_LIST_WORDS`] words of which (almost) none is a function word
 /// (a word of several written as one, such as the `no` of `no-new-privileges`, does
 /// not count), not written as `label: description` pairs, and either one run of words
-/// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items.
+/// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items; or
+/// at least [`MIN_JOINED_ITEMS`] short items of as many words joined by *and* or *or*
+/// and no other function word ("CPU and memory and PIDs" names what it was asked
+/// for).
 fn list(answer: &PreparedAnswer) -> bool {
     let words = || answer.tokens().iter().filter(|t| !t.part);
-    let count = words().count();
-    if count < MIN_LIST_WORDS {
-        return false;
-    }
+    let joins = words().filter(|t| joins_items(&t.norm)).count();
     let function = words()
         .filter(|t| !t.glued && (t.stop || t.negation))
         .count();
+    let count = words().count();
+    if joins >= MIN_JOINED_ITEMS - 1 && function == joins {
+        // Terms strung together by *and* and nothing else, a few words each, in one
+        // sentence: "bridge and NAT and port mapping and host and network stack".
+        let first = words().next().map(|t| t.place.sentence);
+        let one_sentence = words().all(|t| Some(t.place.sentence) == first);
+        let items = count - joins;
+        if one_sentence && items >= MIN_LIST_WORDS && items <= (joins + 1) * 3 {
+            return true;
+        }
+    }
+    if count < MIN_LIST_WORDS {
+        return false;
+    }
     let mut colons = 0;
     let mut clauses = 1;
     let mut last: Option<super::token::Place> = None;
@@ -132,6 +149,12 @@ fn list(answer: &PreparedAnswer) -> bool {
         || (clauses >= MIN_LIST_ITEMS
             && count * 2 <= clauses * 5
             && (function * 20 < count || (one_sentence && function * 4 <= clauses)))
+}
+
+/// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"
+/// strings terms together as commas do.
+fn joins_items(word: &str) -> bool {
+    matches!(word, "and" | "or" | "&" | "plus")
 }
 
 /// One sentence of three or more words said three times or more, or sentences of which
@@ -233,6 +256,13 @@ mod tests {
             Some(NotAClaim::List),
             "a comma list with a phrase or two among its items"
         );
+        for joined in [
+            "bridge and NAT and port mapping and host and network stack and performance",
+            "Named volume or bind mount or tmpfs or anonymous volume or host path.",
+            "namespaces and isolation, cgroups and limits, CPU and memory and PIDs and disk I/O",
+        ] {
+            assert_eq!(shape(joined), Some(NotAClaim::List), "{joined}");
+        }
     }
 
     #[test]
@@ -249,6 +279,9 @@ mod tests {
             "Periodic command, exit code sets health. Good: cheap, timeout, tests real serving. Engine just records; Swarm/Compose service_healthy act, k8s ignores",
             "OOM kill at 512m (137 = SIGKILL); CPU irrelevant. Fix leak or raise --memory.",
             "alpine: tiny, shell+apk, musl. distroless: runtime only, no shell/pkg manager. scratch: empty, static binaries only.",
+            "Namespaces isolate and cgroups limit.",
+            "Bridge uses NAT and port mapping and host shares the stack.",
+            "CPU and memory and PIDs and block I/O.",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

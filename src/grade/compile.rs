@@ -11,6 +11,7 @@ use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
+use crate::lang::negated_root;
 use rust_stemmers::Stemmer;
 
 /// A rubric ready to match.
@@ -191,7 +192,13 @@ impl Patterns<'_> {
         // Each pattern, and whether its keyword is itself a negation (`not attached`),
         // which says nothing of the concept's polarity in the model answer.
         let mut out = Vec::new();
+        // The roots of terms negated by their prefix, with the index of the term's
+        // first pattern.
+        let mut roots = Vec::new();
         for term in terms {
+            if let Some(root) = privative_root(term, self.stemmer) {
+                roots.push((out.len(), root));
+            }
             for pattern in keyword_patterns(term, self.lexicon, self.stemmer, vocab) {
                 let own = pattern.polarity == Polarity::Negated;
                 out.push(match (self.model, with_model) {
@@ -208,6 +215,15 @@ impl Patterns<'_> {
             {
                 pattern.in_model = InModel::Negated;
                 pattern.polarity = Polarity::Negated;
+            }
+        }
+        // `unlimited` is also its root negated ("there is no limit", "not limited"), in
+        // the polarity opposite to the term's: "not unlimited" is "limited".
+        for (first, root) in roots {
+            if let Some((term, _)) = out.get(first) {
+                let negated = term.polarity == Polarity::Plain;
+                let words = tokenize(&root, self.stemmer, Parts::Skip);
+                out.push((Pattern::exact(words, negated, vocab), true));
             }
         }
         out.into_iter().map(|(pattern, _)| pattern).collect()
@@ -272,6 +288,15 @@ pub fn keyword_patterns(
         ));
     }
     out
+}
+
+/// The root of a keyword that is one adjective negated by *un-* (`limited` for
+/// `unlimited`; see `lang::negated_root`).
+fn privative_root(term: &str, stemmer: &Stemmer) -> Option<String> {
+    match tokenize(term, stemmer, Parts::Skip).as_slice() {
+        [word] if word.class == Class::Word => negated_root(&word.norm).map(str::to_owned),
+        _ => None,
+    }
 }
 
 /// A phrase of two or three words of letters written as one (`write-through` and

@@ -171,11 +171,17 @@ impl Pattern {
         typos: bool,
         vocab: &mut Vocab,
     ) -> Pattern {
+        let own_first = words.first().is_some_and(|w| &*w.norm == "own");
         let mut slots: Vec<Slot> = words
             .into_iter()
             .map(|w| Slot::Word(vocab.intern(w, typos)))
             .collect();
-        if turned && slots.len() >= 2 {
+        if turned && own_first && slots.len() >= 2 {
+            // "own address space" turned round: "address space of its own".
+            let own = slots.remove(0);
+            slots.push(Slot::Connector);
+            slots.push(own);
+        } else if turned && slots.len() >= 2 {
             // "host kernel" turned round: "kernel of the host".
             let last = slots.pop().unwrap_or(Slot::Connector);
             slots.insert(0, Slot::Connector);

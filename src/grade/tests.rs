@@ -164,6 +164,31 @@ fn a_number_in_words_is_the_number_in_digits() {
 }
 
 #[test]
+fn an_adjective_negated_by_un_is_its_root_negated() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["unlimited"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "constructors",
+        "How many constructors can a class have?",
+        "An unlimited number.",
+        Some(rubric),
+    )]);
+    for right in [
+        "an unlimited number",
+        "there is no limit to how many",
+        "the number is not limited",
+        "as many as you like, without any limit",
+    ] {
+        assert!(grade(&b, right).passed, "{right}");
+    }
+    for wrong in ["a limited number", "it is limited to one"] {
+        assert!(!grade(&b, wrong).passed, "{wrong}");
+    }
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);
@@ -764,6 +789,37 @@ fn a_concept_the_model_answer_has_no_x_of_its_own_of_keeps_that_polarity_in_ever
                 g.concepts[1].note.as_deref(),
                 Some("stated plainly here, negated in the model answer")
             );
+        }
+    }
+}
+
+#[test]
+fn an_own_phrase_of_three_words_turns_round_whole() {
+    let model = "A thread shares the memory of its process: it has no address space of its own.";
+    for keyword in ["own address space", "address space of its own"] {
+        let rubric = Rubric {
+            concepts: vec![concept(&[keyword], 1.0, true)],
+            forbidden: Vec::new(),
+        };
+        let b = bank(vec![question(
+            "thread",
+            "Does a thread have its own memory?",
+            model,
+            Some(rubric),
+        )]);
+        for right in [
+            "No, a thread has no address space of its own.",
+            "No: a thread doesn't get its own address space.",
+        ] {
+            let g = grade(&b, right);
+            assert!(g.passed, "{keyword}: {right}\n{}", explain(&g));
+        }
+        for wrong in [
+            "Yes, each thread has an address space of its own.",
+            "Yes, each thread has its own address space.",
+        ] {
+            let g = grade(&b, wrong);
+            assert!(!g.passed, "{keyword}: {wrong}\n{}", explain(&g));
         }
     }
 }

@@ -1,5 +1,5 @@
 //! English as recall reads it, in one place: the stemmer, the stop words, the irregular
-//! verb forms, the edit distance (and the "did you mean" built on it), the built-in
+//! verb forms, the adjectives negated by *un-*, the edit distance (and the "did you mean" built on it), the built-in
 //! lexicon (its technical, general and computing blocks), and lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
@@ -11,10 +11,12 @@ mod irregular;
 pub mod lexicon;
 pub mod lexicon_computing;
 pub mod lexicon_general;
+mod privative;
 mod stopwords;
 
 pub use distance::{edit_distance_within, suggest};
 pub use irregular::base_form;
+pub use privative::negated_root;
 pub use stopwords::is_stop_word;
 
 use rust_stemmers::{Algorithm, Stemmer};

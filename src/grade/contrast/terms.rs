@@ -29,7 +29,10 @@
 //! the term before. The words the model answer ties to a key term under the negation of
 //! a verb are what it *denies* of it ("CPU-bound threads do not run in parallel"; not
 //! "no host port"): an answer that states most of them of that term plainly, two words
-//! at least, contradicts it too.
+//! at least, contradicts it too. And the sides a long model answer keeps coming back to
+//! ("the *primary* ... on the *standby*", "the *public* key ... the *private* key") are
+//! key terms in pairs ([`Reach::Near`], see [`paired`]): each word of a segment belongs to
+//! the nearer of the two, and the same turned-round test applies.
 
 use super::Contradiction;
 use crate::grade::matcher::PreparedAnswer;

@@ -208,9 +208,70 @@ pub fn derive(
         (concepts, owner) = pick(false);
     }
     phrase_equivalents(&mut concepts, &owner, &tokens, &governing, lexicon);
+    if tokens.iter().all(|t| !t.stop && !t.is_negation()) {
+        commands_whole(model, &mut concepts, &owner, &tokens, stemmer);
+    }
     Rubric {
         concepts,
         forbidden: Vec::new(),
+    }
+}
+
+/// A model answer with no function word is a command or a name, right only as written:
+/// each of its words written with hyphens (`daemon-reload`, `cherry-pick`) is one
+/// concept, with the weight of its pieces together, so that a piece alone (`systemctl
+/// reload`) or another word sharing one (`daemon-reexec`) is not most of the answer.
+fn commands_whole(
+    model: &str,
+    concepts: &mut Vec<Concept>,
+    owner: &[Option<usize>],
+    tokens: &[Token],
+    stemmer: &Stemmer,
+) {
+    // The tokens of each chunk between spaces, in order.
+    let mut start = 0;
+    let mut merged: Vec<(usize, Concept)> = Vec::new();
+    let mut gone: Vec<usize> = Vec::new();
+    for chunk in model.split_whitespace() {
+        let len = tokenize(chunk, stemmer, Parts::Skip).len();
+        let run = start..start + len;
+        start += len;
+        if len < 2 || run.end > tokens.len() || !tokens[run.clone()].iter().all(|t| t.glued) {
+            continue;
+        }
+        let mut parts: Vec<usize> = Vec::new();
+        for c in run.clone().filter_map(|k| owner[k]) {
+            if !parts.contains(&c) {
+                parts.push(c);
+            }
+        }
+        // A piece the model answer also says elsewhere keeps its concept.
+        let alone = |c: &usize| (0..tokens.len()).all(|k| owner[k] != Some(*c) || run.contains(&k));
+        if parts.len() < 2 || !parts.iter().all(alone) {
+            continue;
+        }
+        let words: Vec<&str> = tokens[run].iter().map(|t| &*t.norm).collect();
+        let weight = parts.iter().map(|&c| concepts[c].weight).sum();
+        merged.push((
+            parts[0],
+            Concept {
+                weight: round(weight),
+                ..Concept::any(vec![words.join("-")])
+            },
+        ));
+        gone.extend(&parts[1..]);
+    }
+    if start != tokens.len() {
+        // The chunks did not split as the whole did: leave the concepts alone.
+        return;
+    }
+    for (c, concept) in merged {
+        concepts[c] = concept;
+    }
+    gone.sort_unstable();
+    gone.dedup();
+    for c in gone.into_iter().rev() {
+        concepts.remove(c);
     }
 }
 

@@ -328,6 +328,12 @@ fn a_long_model_answer_is_carried_by_its_heaviest_concepts() {
     assert!(!grade(&long, "A virtual machine with a hypervisor.").passed);
 }
 
+/// The labels of the rubric of `b`'s first question.
+fn labels(grader: &Grader, b: &Bank) -> Vec<String> {
+    let rubric = grader.rubric(b, &b.questions[0]);
+    rubric.concepts.iter().map(|c| c.label()).collect()
+}
+
 #[test]
 fn derived_rubrics_keep_the_model_answers_negations() {
     let b = bank(vec![question(
@@ -337,17 +343,35 @@ fn derived_rubrics_keep_the_model_answers_negations() {
         None,
     )]);
     let grader = Grader::new(std::slice::from_ref(&b));
-    let labels: Vec<String> = grader
-        .rubric(&b, &b.questions[0])
-        .concepts
-        .iter()
-        .map(|c| c.label().to_owned())
-        .collect();
+    let labels = labels(&grader, &b);
     assert_eq!(labels, ["memory", "never written", "never disk"]);
     let g = grader.grade(&b, &b.questions[0], "in memory, not written to disk");
     assert!(g.passed, "{}", explain(&g));
     let g = grader.grade(&b, &b.questions[0], "it is written to disk");
     assert_eq!(g.concepts[2].matched, None);
+}
+
+#[test]
+fn a_command_model_answer_is_right_only_with_its_hyphenated_words_whole() {
+    let b = bank(vec![
+        question(
+            "q",
+            "Which command drops a commit from another branch onto this one?",
+            "git cherry-pick",
+            None,
+        ),
+        question("r", "And to undo the last commit?", "git revert HEAD", None),
+    ]);
+    let grader = Grader::new(std::slice::from_ref(&b));
+    let labels = labels(&grader, &b);
+    assert_eq!(labels, ["git", "cherry-pick"]);
+    let passes = |answer: &str| grader.grade(&b, &b.questions[0], answer).passed;
+    assert!(passes("git cherry-pick"));
+    assert!(passes("cherry-pick"));
+    assert!(passes("Run git cherry-pick <sha>."));
+    // A piece alone, or another word that shares one, is another command.
+    assert!(!passes("git pick"));
+    assert!(!passes("git cherry-merge"));
 }
 
 #[test]

@@ -29,7 +29,10 @@
 //! the term before. The words the model answer ties to a key term under the negation of
 //! a verb are what it *denies* of it ("CPU-bound threads do not run in parallel"; not
 //! "no host port"): an answer that states most of them of that term plainly, two words
-//! at least, contradicts it too.
+//! at least, contradicts it too. And the sides a long model answer keeps coming back to
+//! ("the *primary* ... on the *standby*", "the *public* key ... the *private* key") are
+//! key terms in pairs ([`Reach::Near`], see [`paired`]): each word of a segment belongs to
+//! the nearer of the two, and the same turned-round test applies.
 
 use super::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
@@ -131,6 +134,9 @@ enum Reach {
     /// A segment (see [`Place`](crate::grade::token::Place)).
     Clause,
     Sentence,
+    /// A word belongs to the nearer of two paired terms in its segment (see
+    /// [`paired`]).
+    Near,
 }
 
 /// One word tied to a term: (term, stem, how it is said). An empty stem marks the
@@ -219,6 +225,18 @@ impl Terms {
                     .extend(Group::new("key term", heads, model, Some(reach)));
             }
         }
+        let paired = paired(model);
+        for (i, a) in paired.iter().enumerate() {
+            for b in &paired[i + 1..] {
+                if adjacent(model, &a.1[0][0], &b.1[0][0]) {
+                    continue;
+                }
+                let pair = vec![a.clone(), b.clone()];
+                terms
+                    .groups
+                    .extend(Group::new("key term", pair, model, Some(Reach::Near)));
+            }
+        }
         terms
     }
 
@@ -261,7 +279,7 @@ impl Group {
                 .collect();
             term.own.sort_unstable();
             term.own.dedup();
-            if reach.is_some() {
+            if matches!(reach, Some(Reach::Clause | Reach::Sentence)) {
                 let denied = |verb: bool| {
                     let mut stems: Vec<Arc<str>> = ties
                         .iter()
@@ -294,6 +312,9 @@ impl Group {
             |term: &Term| term.denied.len() >= MIN_DENIED && may_spell(&term.spellings, answer);
         let swappable = self.terms.iter().filter(spelt).take(2).count() >= 2;
         if !swappable && !self.terms.iter().any(denied) {
+            return None;
+        }
+        if self.reach == Some(Reach::Near) && names_one_by_other(answer, &self.terms) {
             return None;
         }
         let ties: Vec<(usize, Arc<str>)> = ties(answer, &self.terms, self.reach)
@@ -467,6 +488,9 @@ fn heads(model: &PreparedAnswer, reach: Reach) -> Vec<(String, Spellings)> {
 /// across the rest of the sentence; a word under a verb's negation is tied as not said
 /// plainly (see [`denies`]), one under another negation not at all.
 fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie> {
+    if reach == Some(Reach::Near) {
+        return near_ties(text, terms);
+    }
     let tokens = text.tokens();
     let mut out = Vec::new();
     // The mark of a term's presence, one for all of them.
@@ -542,6 +566,171 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
         }
     }
     out
+}
+
+/// Words that open a noun phrase: a word right after one is a thing the text talks
+/// about ("the *standby*", "a *client*", "its *primary*").
+fn determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+            | "your"
+            | "our"
+            | "his"
+            | "her"
+    )
+}
+
+/// The terms a long model answer keeps coming back to, for [`Reach::Near`] pairs: a
+/// word (not a code token, not glued to another) that it says in two segments or more
+/// and at least once right after a [`determiner`] ("the *primary* ... on the
+/// *standby*", "the *public* key ... the *private* key", "the *client* ... the
+/// *server*"). Any two of them are a pair unless the model answer writes one right
+/// after the other ("WAL sender": one thing, not two sides).
+fn paired(model: &PreparedAnswer) -> Vec<(String, Spellings)> {
+    let tokens = model.tokens();
+    // Per stem: its first spelling, the segments it is said in, after a determiner.
+    let mut seen: Vec<(&Token, Vec<u32>, bool)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if !content(t) || t.class != Class::Word || t.glued {
+            continue;
+        }
+        let after = i > 0 && !tokens[i - 1].part && determiner(&tokens[i - 1].norm);
+        let at = match seen.iter().position(|(s, _, _)| s.stem == t.stem) {
+            Some(at) => at,
+            None => {
+                seen.push((t, Vec::new(), false));
+                seen.len() - 1
+            }
+        };
+        let (_, segments, determined) = &mut seen[at];
+        if !segments.contains(&t.place.segment) {
+            segments.push(t.place.segment);
+        }
+        *determined |= after;
+    }
+    seen.into_iter()
+        .filter(|(_, segments, determined)| segments.len() >= 2 && *determined)
+        .map(|(t, _, _)| (t.norm.to_string(), vec![vec![t.stem.clone()]]))
+        .collect()
+}
+
+/// Whether `model` writes the stems `a` and `b` one right after the other, either way.
+fn adjacent(model: &PreparedAnswer, a: &str, b: &str) -> bool {
+    model.tokens().windows(2).any(|w| {
+        !w[0].part
+            && !w[1].part
+            && ((&*w[0].stem == a && &*w[1].stem == b) || (&*w[0].stem == b && &*w[1].stem == a))
+    })
+}
+
+/// Whether `answer` names one of a pair of terms by the other: the two with at most
+/// one content word and nothing else between them ("the service name db", "standby
+/// primary"). Such an answer says they are one thing, not which does what.
+fn names_one_by_other(answer: &PreparedAnswer, terms: &[Term]) -> bool {
+    let tokens = answer.tokens();
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let term_at = |p: usize| spelt_at(tokens, &words[p..], terms);
+    (0..words.len()).any(|p| {
+        let Some((a, len)) = term_at(p) else {
+            return false;
+        };
+        let next = p + len;
+        let close = |q: usize| {
+            q < words.len()
+                && tokens[words[q]].place.segment == tokens[words[p]].place.segment
+                && term_at(q).is_some_and(|(b, _)| b != a)
+        };
+        close(next) || (next < words.len() && content(&tokens[words[next]]) && close(next + 1))
+    })
+}
+
+/// The words of `text` tied to a pair of terms ([`Reach::Near`]): in a segment that
+/// spells one of them plainly, each content word not under a negation belongs to the
+/// nearer (a word as near to both belongs to neither); a segment opened by *which* or
+/// *who*, with no term of its own, belongs to the last term spelt before it in its
+/// sentence ("streams it to the standby, which replays it").
+fn near_ties(text: &PreparedAnswer, terms: &[Term]) -> Vec<Tie> {
+    let tokens = text.tokens();
+    let mut out = Vec::new();
+    let spelt: Arc<str> = Arc::from("");
+    // The last term spelt, and the sentence it was spelt in.
+    let mut last: Option<(usize, u32)> = None;
+    let mut words: Vec<usize> = Vec::new();
+    let mut at: Vec<(usize, usize, usize)> = Vec::new();
+    for segment in super::roles::segments(tokens) {
+        words.clear();
+        words.extend(segment.filter(|&i| !tokens[i].part));
+        let Some(&first) = words.first() else {
+            continue;
+        };
+        let sentence = tokens[first].place.sentence;
+        // The terms spelt plainly: (start, end) in `words`, and which.
+        at.clear();
+        let mut p = 0;
+        while p < words.len() {
+            match spelt_at(tokens, &words[p..], terms) {
+                Some((term, len)) => {
+                    if !text.negated(words[p]) {
+                        at.push((p, p + len, term));
+                        out.push((term, spelt.clone(), Said::Plainly));
+                    }
+                    p += len;
+                }
+                None => p += 1,
+            }
+        }
+        let carried = match last {
+            Some((term, s)) if at.is_empty() && s == sentence && relative(&tokens[first].norm) => {
+                Some(term)
+            }
+            _ => None,
+        };
+        if at.is_empty() && carried.is_none() {
+            continue;
+        }
+        for (p, &i) in words.iter().enumerate() {
+            let t = &tokens[i];
+            if t.class != Class::Word || t.stop || t.glued || t.is_negation() || text.negated(i) {
+                continue;
+            }
+            if at.iter().any(|&(s, e, _)| (s..e).contains(&p)) {
+                continue;
+            }
+            let term = carried.or_else(|| nearest(&at, p));
+            if let Some(term) = term {
+                out.push((term, t.stem.clone(), Said::Plainly));
+            }
+        }
+        if let Some(&(_, _, term)) = at.last() {
+            last = Some((term, sentence));
+        } else if let Some(term) = carried {
+            last = Some((term, sentence));
+        }
+    }
+    out
+}
+
+/// The term of `at` ((start, end, term) spans) nearest to word position `p`, unless two
+/// different terms are as near.
+fn nearest(at: &[(usize, usize, usize)], p: usize) -> Option<usize> {
+    let distance = |&(s, e, _): &(usize, usize, usize)| if p < s { s - p } else { p + 1 - e };
+    let best = at.iter().map(distance).min()?;
+    let mut near = at
+        .iter()
+        .filter(|span| distance(span) == best)
+        .map(|&(_, _, t)| t);
+    let term = near.next()?;
+    near.all(|t| t == term).then_some(term)
 }
 
 /// The term whose spelling starts `words` (indices into `tokens`), with the number of
@@ -722,5 +911,64 @@ mod tests {
         );
         let answer = "You front them with a proxy and stop publishing a fixed host port.";
         assert_eq!(terms.check(&prepared(answer)), None);
+    }
+
+    const RAFT: &str = "The leader accepts every write from clients and appends it to its \
+        log. It sends the new entries to each follower; a follower appends them to its own \
+        log and acknowledges them. Once a majority of followers have acknowledged an entry, \
+        the leader commits it and tells the followers to apply it to their state machines.";
+
+    #[test]
+    fn the_two_sides_a_long_model_answer_keeps_coming_back_to_are_a_pair() {
+        let terms = key_terms(RAFT);
+        let pair = terms
+            .groups
+            .iter()
+            .filter(|g| g.reach == Some(Reach::Near))
+            .map(|g| g.terms.iter().map(|t| t.label.as_str()).collect::<Vec<_>>())
+            .find(|labels| labels.contains(&"leader") && labels.contains(&"follower"));
+        assert!(pair.is_some(), "no leader/follower pair");
+        for wrong in [
+            "Each follower accepts the writes from clients and sends the new entries to the \
+             leader, which appends them to its log and acknowledges them.",
+            "Clients write to the follower, and the leader acknowledges each entry once it is \
+             applied.",
+        ] {
+            let hit = terms.check(&prepared(wrong)).expect(wrong);
+            assert_eq!(hit.role, "key term");
+        }
+    }
+
+    #[test]
+    fn a_pair_the_right_way_round_or_named_one_by_the_other_passes() {
+        let terms = key_terms(RAFT);
+        for right in [
+            "The leader takes client writes, appends them to its log and ships them to the \
+             followers, which append and acknowledge; a majority of acks lets the leader commit.",
+            "Followers receive entries from the leader and acknowledge; the leader commits after \
+             a majority.",
+            "The leader replicates its log to the followers.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+        // "the follower node leader": one thing named by the other, no roles.
+        let stems = |w: &str| vec![vec![Arc::<str>::from(w)]];
+        let term = |w: &str| Term {
+            label: w.to_owned(),
+            spellings: stems(w),
+            own: Vec::new(),
+            denied: Vec::new(),
+            denied_verbs: Vec::new(),
+        };
+        let pair = [term("leader"), term("follow")];
+        assert!(names_one_by_other(
+            &prepared("a follower node leader takes over"),
+            &pair
+        ));
+        assert!(names_one_by_other(&prepared("the leader follower"), &pair));
+        assert!(!names_one_by_other(
+            &prepared("from the leader to a follower"),
+            &pair
+        ));
     }
 }

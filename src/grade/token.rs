@@ -582,10 +582,14 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
             "so" | "and" | "then" | "but" | "because" | "since"
         ) && !(pronoun == "that" && &*t.norm == "so")
     });
+    if !connectors {
+        return;
+    }
+    let start = past_opener(tokens, start, place.sentence);
     let Some(before) = start.checked_sub(1).map(|b| tokens[b].place) else {
         return;
     };
-    if !connectors || before.segment == place.segment {
+    if before.segment == place.segment {
         return;
     }
     let across = || {
@@ -617,12 +621,80 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
     }
 }
 
+/// Where the clause before a pronoun at `start` begins, when that clause is only a short
+/// opener of [opener words](opener_word) set off by a comma at the start of its
+/// sentence ("However, it ...", "In contrast, they ..."): the pronoun's antecedent is
+/// then in the sentence before, and the opener goes with the pronoun's clause.
+/// Otherwise `start`.
+fn past_opener(tokens: &[Token], start: usize, sentence: u32) -> usize {
+    let Some(last) = start.checked_sub(1) else {
+        return start;
+    };
+    let segment = tokens[last].place.segment;
+    let opener = tokens[..start]
+        .iter()
+        .rposition(|t| t.place.segment != segment)
+        .map_or(0, |i| i + 1);
+    let words: Vec<&Token> = tokens[opener..start].iter().filter(|t| !t.part).collect();
+    let starts_sentence = opener > 0 && tokens[opener - 1].place.sentence != sentence;
+    if tokens[last].place.sentence == sentence
+        && starts_sentence
+        && words.len() <= MAX_OPENER
+        && words.iter().all(|t| t.stop || opener_word(&t.norm))
+    {
+        opener
+    } else {
+        start
+    }
+}
+
+/// Words of a sentence's opener that name no subject ("however", "in contrast", "by
+/// default"); with stop words, all an opener may have: "Volumes, they ..." names its
+/// subject and is no opener.
+fn opener_word(word: &str) -> bool {
+    matches!(
+        word,
+        "however"
+            | "instead"
+            | "meanwhile"
+            | "moreover"
+            | "furthermore"
+            | "additionally"
+            | "similarly"
+            | "likewise"
+            | "conversely"
+            | "consequently"
+            | "therefore"
+            | "hence"
+            | "otherwise"
+            | "still"
+            | "though"
+            | "contrast"
+            | "practice"
+            | "short"
+            | "turn"
+            | "result"
+            | "example"
+            | "instance"
+            | "course"
+            | "default"
+            | "addition"
+            | "comparison"
+            | "fact"
+    )
+}
+
+/// The most words of an opener before a comma ("however", "in contrast", "by
+/// default") that [`past_opener`] looks past.
+const MAX_OPENER: usize = 3;
+
 /// Whether a clause (its tokens, last first) names the antecedent of a `pronoun` that
 /// opens the next sentence clearly: its subject is said in words, not by a pronoun of
 /// its own; it has no relative clause (*which*, *that*, *who*, *where*), which would
 /// bring a second subject ("the order in which containers start; it ..."); and the
-/// pronoun agrees in number with its first two content words (*it* for "VACUUM FULL",
-/// *they* for "bind mounts"; "volumes are managed by Docker; it ..." means Docker).
+/// pronoun agrees in number with its first two content words (*it* for "VACUUM FULL"
+/// and "RDB takes", *they* for "bind mounts"; "volumes are managed by Docker; it ..."
+/// means Docker).
 fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) -> bool {
     let words: Vec<&Token> = clause.filter(|t| !t.part).collect();
     let Some(first) = words.last() else {
@@ -642,10 +714,14 @@ fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) 
         .take(2)
         .map(|t| &*t.norm)
         .collect();
-    !refers_back(&first.norm)
-        && !relative
-        && !subject.is_empty()
-        && subject.iter().any(|w| looks_plural(w)) == plural_pronoun(pronoun)
+    // A plural may be the second word ("bind mounts"); an *-s* there after a singular is
+    // mostly the verb ("RDB takes snapshots").
+    let agrees = if plural_pronoun(pronoun) {
+        subject.iter().any(|w| looks_plural(w))
+    } else {
+        subject.first().is_some_and(|w| !looks_plural(w))
+    };
+    !refers_back(&first.norm) && !relative && agrees
 }
 
 impl Place {

@@ -154,6 +154,12 @@ fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
             "limit",
         ),
         (
+            "RDB takes snapshots. However, it can lose data.",
+            "rdb",
+            "lose",
+        ),
+        ("AOF logs writes; by default, it syncs", "aof", "syncs"),
+        (
             "Write-back is risky; so it flushes later",
             "risky",
             "flushes",
@@ -203,6 +209,12 @@ fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
             "cves",
             "reach",
             "a demonstrative points at the nearest noun, not the subject",
+        ),
+        (
+            "Bind mounts are any path. Volumes, they are Docker's",
+            "bind",
+            "docker",
+            "an opener that names a subject is the subject",
         ),
         (
             "cgroups cap memory, so that the host survives",

@@ -650,15 +650,28 @@ fn a_pronoun_carries_the_subject_into_the_next_clause_of_its_sentence() {
     );
     assert!(g.passed, "{}", explain(&g));
     assert_eq!(g.matched(), ["namespace + see", "cgroup + limit"]);
+    // Across a sentence or a `;`, when the clause before names the antecedent clearly.
     let g = grade(
         &b,
         "namespaces isolate what a process sees. Cgroups are different. They limit what it uses.",
     );
-    assert!(
-        g.concepts[1].matched.is_none(),
-        "not across a sentence: {}",
-        explain(&g)
+    assert!(g.passed, "across a full stop: {}", explain(&g));
+    let g = grade(
+        &b,
+        "namespaces isolate what a process sees; cgroups are different; they limit what it uses",
     );
+    assert!(g.passed, "across a semicolon: {}", explain(&g));
+    for answer in [
+        "namespaces isolate what a process sees. Cgroups are a feature that the kernel has. They limit what it uses.",
+        "namespaces isolate what a process sees; cgroups are set by the kernel; it limits what it uses",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            g.concepts[1].matched.is_none(),
+            "no clear antecedent: {answer}: {}",
+            explain(&g)
+        );
+    }
     let g = grade(
         &b,
         "cgroups are one thing, so they isolate what it sees; namespaces limit it",

@@ -243,7 +243,41 @@ fn opens_condition(word: &str) -> bool {
 /// Pronouns that refer back to the subject of the clause before them, and go on with
 /// what it says of that subject (see [`carry_subject`]).
 fn refers_back(word: &str) -> bool {
-    matches!(word, "it" | "its" | "they" | "their" | "this")
+    matches!(word, "it" | "its" | "they" | "their" | "this" | "that")
+}
+
+/// Of the pronouns that [refer back](refers_back), those that mean more than one thing.
+fn plural_pronoun(word: &str) -> bool {
+    matches!(word, "they" | "their")
+}
+
+/// Words that may open a noun phrase before its content words ("*the* kernel").
+fn determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+            | "any"
+            | "some"
+            | "all"
+    )
+}
+
+/// Whether a word looks like a plural noun (or a verb with its *-s*): it ends in *s*,
+/// but not in *ss*, *us*, *is* or *as* ("class", "status", "analysis", "alias").
+fn looks_plural(word: &str) -> bool {
+    word.ends_with('s')
+        && !["ss", "us", "is", "as"]
+            .iter()
+            .any(|end| word.ends_with(end))
 }
 
 /// Whether a *then* with no punctuation before it opens a clause: only when it answers
@@ -425,6 +459,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
     let mut condition: Option<Place> = None;
     // Words since the sentence began.
     let mut sentence_words = 0;
+    // How the sentence before this one ended.
+    let mut last_break = Break::Line;
     for line in text.lines() {
         let before = tokens.len();
         for chunk in line.split_whitespace() {
@@ -464,7 +500,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         condition = Some(place);
                     }
                     if first.is_some_and(refers_back) {
-                        carry_subject(tokens, &mut place);
+                        carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
                     }
                     push_words(core, place, false, stemmer, tokens);
                     if parts == Parts::Emit && !plain {
@@ -483,24 +519,57 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             }
             if stop == Stop::Sentence {
                 sentence_words = 0;
+                last_break = Break::after(chunk, core);
             }
         }
         // A line break ends a sentence (a list typed one item per line), punctuated or not.
         if tokens.len() > before && tokens.last().is_some_and(|t| t.place == place) {
             place.next(Stop::Sentence);
+            last_break = Break::Line;
         }
         sentence_words = 0;
     }
 }
 
-/// A clause of the same sentence that opens with a pronoun that [refers back](refers_back)
-/// (*it*, *its*, *they*, *their*, *this*; after *so*, *and*,
-/// *then*, *but*, *because* or *since*, if any) carries the subject of the clause before
-/// ("READ COMMITTED is stricter, so it prevents them"; "rebase makes no merge commit: it
-/// replays your commits"): the pronoun's segment becomes that clause's, so a relation
-/// `within = "clause"` reaches back to the subject. Negation scopes (clauses) and
-/// sentences are left as they are.
-fn carry_subject(tokens: &mut [Token], place: &mut Place) {
+/// How a sentence ended, which decides whether a pronoun opening the next one may
+/// carry its subject over (see [`carry_subject`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// At a line break (an item of a list typed one per line).
+    Line,
+    /// At a `.`, `!` or `?`.
+    Full,
+    /// At a `;`, which joins two clauses of one thought.
+    Semicolon,
+}
+
+impl Break {
+    /// How the sentence ended at the punctuation after `core` in `chunk`.
+    fn after(chunk: &str, core: &str) -> Break {
+        let end = core.as_ptr() as usize - chunk.as_ptr() as usize + core.len();
+        let tail = &chunk[end.min(chunk.len())..];
+        if tail.contains(';') && !tail.contains(['.', '!', '?']) {
+            Break::Semicolon
+        } else {
+            Break::Full
+        }
+    }
+}
+
+/// A clause that opens with a pronoun that [refers back](refers_back) (*it*, *its*,
+/// *they*, *their*, *this*, *that*; after *so*, *and*, *then*, *but*,
+/// *because* or *since*, if any, but not the *that* of *so that*) carries the subject of
+/// the clause before ("READ COMMITTED is stricter, so it prevents them"; "rebase makes
+/// no merge commit: it replays your commits"): the pronoun's segment becomes that
+/// clause's, so a relation `within = "clause"` reaches back to the subject. Negation
+/// scopes (clauses) are left as they are.
+///
+/// Across a `;`, or a `.` after a sentence of one clause, it does so when the clause
+/// before names its antecedent clearly (see [`clear_antecedent`]): "AOF is the other
+/// mode; it appends every write", "Cgroups are different. They limit what it uses."
+/// The two are then one sentence too, so a relation `within = "sentence"` reaches back
+/// as well.
+fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pronoun: &str) {
     let opened = tokens
         .iter()
         .rev()
@@ -511,17 +580,148 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place) {
         matches!(
             &*t.norm,
             "so" | "and" | "then" | "but" | "because" | "since"
-        )
+        ) && !(pronoun == "that" && &*t.norm == "so")
     });
+    if !connectors {
+        return;
+    }
+    let start = past_opener(tokens, start, place.sentence);
     let Some(before) = start.checked_sub(1).map(|b| tokens[b].place) else {
         return;
     };
-    if connectors && before.sentence == place.sentence && before.segment != place.segment {
+    if before.segment == place.segment {
+        return;
+    }
+    let across = || {
+        let previous = || {
+            tokens[..start]
+                .iter()
+                .rev()
+                .take_while(|t| t.place.sentence == before.sentence)
+        };
+        let one_clause = || previous().all(|t| t.place.segment == before.segment);
+        before.sentence + 1 == place.sentence
+            && match last_break {
+                Break::Semicolon => true,
+                Break::Full => one_clause(),
+                Break::Line => false,
+            }
+            && clear_antecedent(
+                previous().take_while(|t| t.place.segment == before.segment),
+                pronoun,
+            )
+    };
+    if before.sentence == place.sentence || across() {
         place.segment = before.segment;
+        place.sentence = before.sentence;
         for token in &mut tokens[start..] {
             token.place.segment = before.segment;
+            token.place.sentence = before.sentence;
         }
     }
+}
+
+/// Where the clause before a pronoun at `start` begins, when that clause is only a short
+/// opener of [opener words](opener_word) set off by a comma at the start of its
+/// sentence ("However, it ...", "In contrast, they ..."): the pronoun's antecedent is
+/// then in the sentence before, and the opener goes with the pronoun's clause.
+/// Otherwise `start`.
+fn past_opener(tokens: &[Token], start: usize, sentence: u32) -> usize {
+    let Some(last) = start.checked_sub(1) else {
+        return start;
+    };
+    let segment = tokens[last].place.segment;
+    let opener = tokens[..start]
+        .iter()
+        .rposition(|t| t.place.segment != segment)
+        .map_or(0, |i| i + 1);
+    let words: Vec<&Token> = tokens[opener..start].iter().filter(|t| !t.part).collect();
+    let starts_sentence = opener > 0 && tokens[opener - 1].place.sentence != sentence;
+    if tokens[last].place.sentence == sentence
+        && starts_sentence
+        && words.len() <= MAX_OPENER
+        && words.iter().all(|t| t.stop || opener_word(&t.norm))
+    {
+        opener
+    } else {
+        start
+    }
+}
+
+/// Words of a sentence's opener that name no subject ("however", "in contrast", "by
+/// default"); with stop words, all an opener may have: "Volumes, they ..." names its
+/// subject and is no opener.
+fn opener_word(word: &str) -> bool {
+    matches!(
+        word,
+        "however"
+            | "instead"
+            | "meanwhile"
+            | "moreover"
+            | "furthermore"
+            | "additionally"
+            | "similarly"
+            | "likewise"
+            | "conversely"
+            | "consequently"
+            | "therefore"
+            | "hence"
+            | "otherwise"
+            | "still"
+            | "though"
+            | "contrast"
+            | "practice"
+            | "short"
+            | "turn"
+            | "result"
+            | "example"
+            | "instance"
+            | "course"
+            | "default"
+            | "addition"
+            | "comparison"
+            | "fact"
+    )
+}
+
+/// The most words of an opener before a comma ("however", "in contrast", "by
+/// default") that [`past_opener`] looks past.
+const MAX_OPENER: usize = 3;
+
+/// Whether a clause (its tokens, last first) names the antecedent of a `pronoun` that
+/// opens the next sentence clearly: its subject is said in words, not by a pronoun of
+/// its own; it has no relative clause (*which*, *that*, *who*, *where*), which would
+/// bring a second subject ("the order in which containers start; it ..."); and the
+/// pronoun agrees in number with its first two content words (*it* for "VACUUM FULL"
+/// and "RDB takes", *they* for "bind mounts"; "volumes are managed by Docker; it ..."
+/// means Docker).
+fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) -> bool {
+    let words: Vec<&Token> = clause.filter(|t| !t.part).collect();
+    let Some(first) = words.last() else {
+        return false;
+    };
+    let relative = words.iter().any(|t| {
+        matches!(
+            &*t.norm,
+            "which" | "that" | "who" | "whom" | "whose" | "where"
+        )
+    });
+    let subject: Vec<&str> = words
+        .iter()
+        .rev()
+        .skip_while(|t| determiner(&t.norm))
+        .take_while(|t| !t.stop && !t.negation)
+        .take(2)
+        .map(|t| &*t.norm)
+        .collect();
+    // A plural may be the second word ("bind mounts"); an *-s* there after a singular is
+    // mostly the verb ("RDB takes snapshots").
+    let agrees = if plural_pronoun(pronoun) {
+        subject.iter().any(|w| looks_plural(w))
+    } else {
+        subject.first().is_some_and(|w| !looks_plural(w))
+    };
+    !refers_back(&first.norm) && !relative && agrees
 }
 
 impl Place {

@@ -121,6 +121,124 @@ fn a_colon_after_a_clause_links_the_next_only_through_a_pronoun() {
     ));
 }
 
+/// Whether `a` and `b` are in one sentence of `text`.
+fn same_sentence(text: &str, a: &str, b: &str) -> bool {
+    let tokens = tokenize(text, &stemmer(), Parts::Skip);
+    let at = |w: &str| {
+        tokens
+            .iter()
+            .find(|t| &*t.norm == w)
+            .map(|t| t.place.sentence)
+    };
+    at(a).is_some() && at(a) == at(b)
+}
+
+/// Issue 11 probe 3, lines 43-45, and probe 2, line 121: a pronoun after `;` or at the
+/// start of a sentence carries a subject the clause before names clearly.
+#[test]
+fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
+    for (text, subject, verb) in [
+        (
+            "AOF is the other mode; it appends every write",
+            "aof",
+            "appends",
+        ),
+        (
+            "VACUUM FULL rewrites the table; it holds a lock",
+            "vacuum",
+            "holds",
+        ),
+        (
+            "Cgroups are different. They limit what it uses.",
+            "cgroups",
+            "limit",
+        ),
+        (
+            "RDB takes snapshots. However, it can lose data.",
+            "rdb",
+            "lose",
+        ),
+        ("AOF logs writes; by default, it syncs", "aof", "syncs"),
+        (
+            "Write-back is risky; so it flushes later",
+            "risky",
+            "flushes",
+        ),
+        (
+            "Bind mounts are any host path; they are yours",
+            "bind",
+            "yours",
+        ),
+    ] {
+        assert!(same_clause(text, subject, verb), "{text}");
+        assert!(same_sentence(text, subject, verb), "{text}");
+    }
+    for (text, subject, verb, why) in [
+        (
+            "Volumes are managed by Docker; it stores them",
+            "volumes",
+            "stores",
+            "it is not the plural volumes",
+        ),
+        (
+            "Depends_on sets the order in which containers start; it does not wait",
+            "order",
+            "wait",
+            "a relative clause brings a second subject",
+        ),
+        (
+            "AOF logs writes, RDB takes snapshots. It replays the log.",
+            "aof",
+            "replays",
+            "a sentence of two clauses",
+        ),
+        (
+            "It removes unused volumes. It removes unused volumes.",
+            "unused",
+            "removes",
+            "the clause before names no antecedent",
+        ),
+        (
+            "AOF is the other mode\nit appends every write",
+            "aof",
+            "appends",
+            "a line break ends a list's item",
+        ),
+        (
+            "The CVEs live in the OS libraries, and those never reach the image",
+            "cves",
+            "reach",
+            "a demonstrative points at the nearest noun, not the subject",
+        ),
+        (
+            "Bind mounts are any path. Volumes, they are Docker's",
+            "bind",
+            "docker",
+            "an opener that names a subject is the subject",
+        ),
+        (
+            "cgroups cap memory, so that the host survives",
+            "cgroups",
+            "survives",
+            "so that is no pronoun",
+        ),
+    ] {
+        let tokens = tokenize(text, &stemmer(), Parts::Skip);
+        let last = |w: &str| tokens.iter().rposition(|t| &*t.norm == w).unwrap();
+        let first = |w: &str| tokens.iter().position(|t| &*t.norm == w).unwrap();
+        assert_ne!(
+            tokens[first(subject)].place.segment,
+            tokens[last(verb)].place.segment,
+            "{text}: {why}"
+        );
+    }
+    // A negation still ends at the `;`.
+    assert!(!negated(
+        "VACUUM FULL does not run alongside writes; it holds a lock",
+        "holds"
+    ));
+}
+
 /// The norms of `text`'s parts (the pieces an answer's code token offers).
 fn parts(text: &str) -> Vec<String> {
     tokenize(text, &stemmer(), Parts::Emit)

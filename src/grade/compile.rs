@@ -64,6 +64,9 @@ pub struct Outcome {
     pub negated: bool,
     /// Why it did or did not count, when that is not plain.
     pub note: Option<String>,
+    /// A relation's terms were found together, one of them negated (by a cue that
+    /// denies) where the model answer states it plainly: the answer denies it.
+    pub denied: bool,
 }
 
 /// Compiles `question`'s rubric (derived when it has none).
@@ -187,7 +190,11 @@ impl Patterns<'_> {
     ///
     /// The polarity is the concept's: when the model answer states it only negated, in
     /// any of its forms ("no inode of its own" for `own inode`), every form of it asks
-    /// for the negation, so "with its own inode" is the contrary, not a match.
+    /// for the negation, so "with its own inode" is the contrary, not a match. When it
+    /// states it plainly in one form, the concept is stated plainly, and a form it
+    /// negates in passing counts in either polarity: "carries no valid credentials, so
+    /// the client must authenticate" states `[credentials, authenticate]` plainly, and
+    /// "a 401 asks for credentials" says it as well as "it has no valid credentials".
     fn of(&self, terms: &[String], vocab: &mut Vocab, with_model: bool) -> Vec<Pattern> {
         // Each pattern, and whether its keyword is itself a negation (`not attached`),
         // which says nothing of the concept's polarity in the model answer.
@@ -216,6 +223,18 @@ impl Patterns<'_> {
                 pattern.in_model = InModel::Negated;
                 pattern.polarity = Polarity::Negated;
             }
+        } else if stated(InModel::Plain) {
+            let plain: Vec<(Pattern, bool)> = out
+                .iter()
+                .filter(|(p, own)| !own && p.in_model == InModel::Negated)
+                .map(|(p, _)| {
+                    let mut p = p.clone();
+                    p.in_model = InModel::Plain;
+                    p.polarity = Polarity::Plain;
+                    (p, false)
+                })
+                .collect();
+            out.extend(plain);
         }
         // `unlimited` is also its root negated ("there is no limit", "not limited"), in
         // the polarity opposite to the term's: "not unlimited" is "limited".
@@ -465,6 +484,7 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                     matched: Some(found.tokens),
                     negated: false,
                     note,
+                    denied: false,
                 };
             }
             Some((found, false)) => {
@@ -475,12 +495,54 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     }
     match wrong {
         None => Outcome::default(),
+        // A term alone under a negation is only missing: what a negation of one word
+        // denies is too often something else ("a later rm doesn't help" of a layer).
         Some((pattern, _)) => Outcome {
             matched: None,
             negated: true,
             note: Some(wrong_polarity(pattern).to_owned()),
+            denied: false,
         },
     }
+}
+
+/// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its
+/// cue first), denies what the model answer says: the model answer states it plainly,
+/// and a cue that denies negates it here (*not*, *never*, *no*, *fails to*, ...; not a
+/// preference, *rather than*, *instead of*, *unlike*, nor *without* or *avoid*, which
+/// may only say how), and not only in part ("doesn't have all capabilities").
+fn denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let Some((&cue, words)) = found.split_first() else {
+        return false;
+    };
+    let norm = &*tokens[cue].norm;
+    let denying = (tokens[cue].negation
+        && !matches!(norm, "without" | "avoid" | "avoids" | "avoiding"))
+        || matches!(
+            norm,
+            "fail" | "fails" | "failed" | "failing" | "unable" | "lack" | "lacks" | "lacking"
+        );
+    let first = words.iter().copied().min().unwrap_or(cue);
+    let partly = (cue + 1..first).any(|i| {
+        matches!(
+            &*tokens[i].norm,
+            "all" | "every" | "always" | "only" | "just" | "entirely" | "fully" | "completely"
+        )
+    });
+    denying && !partly && pattern.polarity == Polarity::Plain && pattern.in_model == InModel::Plain
+}
+
+/// Whether a term of a relation says when or in what order (`before`, `after`,
+/// `first`, ...): a negation there may only turn the order round ("fails to ack
+/// before crashing" says it crashes first), and denies nothing.
+fn orders(terms: &[Vec<Pattern>], vocab: &Vocab) -> bool {
+    terms.iter().flatten().any(|p| {
+        matches!(
+            p.label(vocab).as_str(),
+            "before" | "after" | "first" | "then" | "until" | "later" | "earlier" | "once"
+        )
+    })
 }
 
 /// Why a match in the other polarity does not count.
@@ -510,6 +572,24 @@ fn all(
         .map(|term| occurrences(term, answer, vocab, &scope))
         .unzip();
     let label = |t: usize| terms[t].first().map(|p| p.label(vocab)).unwrap_or_default();
+    // Whether each term but `t` is found (in its polarity) in stretch `at`.
+    let with_others = |t: usize, at: u32| {
+        (0..terms.len())
+            .filter(|&o| o != t)
+            .all(|o| found[o].iter().any(|(_, s, _)| *s == at))
+    };
+    // Whether term `t` is with the others where it is in the wrong polarity, and (when
+    // `denying`) negated by a cue that denies it.
+    let negated_with_others = |t: usize, denying: bool| {
+        terms[t].iter().any(|p| {
+            answer.all(p, vocab).iter().any(|(f, counts)| {
+                !counts
+                    && with_others(t, scope(head(f, answer)))
+                    && (!denying || denies(p, &f.tokens, answer))
+            })
+        })
+    };
+    let denied = |t: usize| negated_with_others(t, true) && !orders(terms, vocab);
     // A term found nowhere (in the polarity it asks for): say which.
     let absent: Vec<usize> = (0..terms.len()).filter(|&t| found[t].is_empty()).collect();
     if !absent.is_empty() {
@@ -518,6 +598,12 @@ fn all(
             .copied()
             .filter(|&t| wrong[t].is_some())
             .collect();
+        // The relation is denied when its one absent term is negated where the others
+        // are: "a Service doesn't give a stable IP" for `service + stable`.
+        let denied = match (absent.as_slice(), negated.as_slice()) {
+            ([t], [_]) => denied(*t),
+            _ => false,
+        };
         // Worded only when it is reported: a relation none of whose terms is here (most
         // misconceptions, in most answers) has nothing to say.
         let note =
@@ -537,6 +623,7 @@ fn all(
             matched: None,
             negated: !negated.is_empty(),
             note,
+            denied,
         };
     }
     let tokens = answer.tokens();
@@ -545,30 +632,21 @@ fn all(
             matched: Some(joined(chosen)),
             negated: false,
             note: None,
+            denied: false,
         };
     }
     // A term that is with the others only where it is in the wrong polarity: that, not
     // that they are apart, is why the relation does not count.
-    let with_others = |t: usize, at: u32| {
-        (0..terms.len())
-            .filter(|&o| o != t)
-            .all(|o| found[o].iter().any(|(_, s, _)| *s == at))
-    };
-    for (t, term) in terms.iter().enumerate() {
-        let Some(pattern) = wrong[t] else {
+    for (t, pattern) in wrong.iter().enumerate() {
+        let Some(pattern) = pattern else {
             continue;
         };
-        let negated_with_others = term.iter().any(|p| {
-            answer
-                .all(p, vocab)
-                .iter()
-                .any(|(f, counts)| !counts && with_others(t, scope(head(f, answer))))
-        });
-        if negated_with_others {
+        if negated_with_others(t, false) {
             return Outcome {
                 matched: None,
                 negated: true,
                 note: Some(format!("`{}`: {}", label(t), wrong_polarity(pattern))),
+                denied: denied(t),
             };
         }
     }
@@ -587,6 +665,7 @@ fn all(
             "{} are all here, but {apart}",
             crate::lang::prose_list(&names, "and")
         )),
+        denied: false,
     }
 }
 
@@ -687,11 +766,8 @@ fn together(
 pub struct NegatedInModel {
     /// The keyword, as written.
     pub keyword: String,
-    /// The model answer's words from the cue to the keyword ("no valid credentials").
+    /// The model answer's words from the cue to the keyword ("no inode of its own").
     pub said: String,
-    /// Another form of the same term is stated plainly, so the term asks for one
-    /// polarity in one form and the other in this one.
-    pub mixed: bool,
     /// The keyword written as the negation it asks for (`no credentials`, `not
     /// managed`), which says so openly.
     pub negation: String,
@@ -699,8 +775,9 @@ pub struct NegatedInModel {
 
 /// The keywords of `question`'s rubric (its concepts and the terms of its relations, not
 /// its misconceptions or forbidden terms, which are matched as written) that its model
-/// answer states only under a negation, each once. A keyword that is itself a negation
-/// (`not persisted`) asks for it openly and is left out.
+/// answer states only under a negation, each once, when no other form of their term is
+/// stated plainly (the term is then stated plainly: see [`Patterns::of`]). A keyword
+/// that is itself a negation (`not persisted`) asks for it openly and is left out.
 pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
     let (Some(rubric), Some(model)) = (&question.rubric, &question.model_answer) else {
         return Vec::new();
@@ -734,8 +811,11 @@ pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
             })
             .collect();
         let plain = |p: &[Pattern]| p.iter().any(|p| p.in_model == InModel::Plain);
+        if stated.iter().any(|(_, p)| plain(p)) {
+            continue;
+        }
         for (keyword, patterns) in &stated {
-            if plain(patterns) || out.iter().any(|n| &n.keyword == *keyword) {
+            if out.iter().any(|n| &n.keyword == *keyword) {
                 continue;
             }
             let Some((found, _)) = patterns.iter().find_map(|p| model.find(p, &vocab)) else {
@@ -756,7 +836,6 @@ pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
                 negation: format!("{} {keyword}", if no { "no" } else { "not" }),
                 keyword: (*keyword).clone(),
                 said: said.join(" "),
-                mixed: stated.iter().any(|(_, p)| plain(p)),
             });
         }
     }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 /// FAIL  score 75% (pass mark 50%)
 ///   + daemon                 matched "daemon"
 ///   - persist (required)     missing
-///   ~ disk                   negated here, stated plainly in the model answer
+///   ~ disk                   negated here, stated plainly in the model answer: denied, so its weight is taken off the score
 ///   x mistake: More CPU does not stop an OOM kill. (said "raise --cpus")
 ///   ! forbidden `bind mount`: found "bind mount"
 ///   why: ...
@@ -108,11 +108,15 @@ fn outcome(concept: &ConceptResult) -> (char, String) {
                 None => format!("matched \"{}\"", words.join(" ")),
             },
         ),
-        (None, true) => (
-            '~',
-            note.unwrap_or("only under a negation, so it does not count")
-                .to_owned(),
-        ),
+        (None, true) => {
+            let note = note.unwrap_or("only under a negation, so it does not count");
+            let what = if concept.denied {
+                format!("{note}: denied, so its weight is taken off the score")
+            } else {
+                note.to_owned()
+            };
+            ('~', what)
+        }
         (None, false) => (
             '-',
             match (note, &concept.near) {

@@ -10,7 +10,7 @@
 //! compared twice in one grade; each thread also remembers, for the vocabulary it last
 //! graded against, what every word it has seen matches (see `matcher::hits`).
 
-use super::negation::governing_cues;
+use super::negation::{governing_cues, join_corrective, names_a_saving};
 use super::token::{Class, Parts, Token, letters_too_far, tokenize_into};
 use crate::lang::edit_distance_within;
 use hits::{Buffers, hits};
@@ -286,6 +286,7 @@ impl PreparedAnswer {
         let mut buffers = Buffers::take();
         let mut tokens = std::mem::take(&mut buffers.tokens);
         tokenize_into(text, stemmer, Parts::Emit, &mut tokens);
+        join_corrective(&mut tokens);
         let mut position = std::mem::take(&mut buffers.position);
         let mut next = 0usize;
         for token in &tokens {
@@ -342,13 +343,18 @@ impl PreparedAnswer {
         (among, words)
     }
 
-    /// Whether the word before token `i` is *less* or *fewer*.
+    /// Whether the word before token `i` is *less* or *fewer*, or the word after it a
+    /// saving that no negation governs ("memory savings").
     fn reduced(&self, i: usize) -> bool {
         self.tokens[..i]
             .iter()
             .rev()
             .find(|t| !t.part)
             .is_some_and(|t| matches!(&*t.norm, "less" | "fewer"))
+            || (names_a_saving(&self.tokens, i)
+                && (i + 1..self.tokens.len())
+                    .find(|&j| !self.tokens[j].part)
+                    .is_some_and(|j| self.cue[j].is_none()))
     }
 
     /// The negation cue that governs token `i`, if any.

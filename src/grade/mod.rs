@@ -152,6 +152,11 @@ pub struct ConceptResult {
     /// Why it did or did not count, when that is not plain: "negated here, stated
     /// plainly in the model answer", or which terms of a relation were not together.
     pub note: Option<String>,
+    /// The answer denies it: a relation whose terms are together, one of them negated
+    /// where the model answer states it plainly. In an author's rubric its weight is
+    /// taken off the score: a denied claim is worse than a missing one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub denied: bool,
     /// The answer's word that states a missing concept of a derived rubric in a near
     /// form (*reuse* for *reusability*), which earns part of its weight.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -466,12 +471,18 @@ fn look_for(
     let words = |tokens: &[usize]| -> Vec<String> {
         tokens.iter().map(|&i| answer.word(i).to_owned()).collect()
     };
+    // The tokens of each concept matched, kept only when a misconception may need them.
+    let keep = !compiled.misconceptions.is_empty();
+    let mut spans: Vec<Vec<usize>> = Vec::new();
     let concepts: Vec<ConceptResult> = rubric
         .concepts
         .iter()
         .zip(&compiled.concepts)
         .map(|(concept, matcher)| {
             let outcome = matcher.evaluate(answer, vocab);
+            if keep && let Some(matched) = &outcome.matched {
+                spans.push(matched.clone());
+            }
             ConceptResult {
                 label: concept.label(),
                 weight: concept.weight,
@@ -479,6 +490,8 @@ fn look_for(
                 matched: outcome.matched.as_deref().map(words),
                 negated: outcome.negated,
                 note: outcome.note,
+                // A derived rubric's words are not claims one by one.
+                denied: outcome.denied && compiled.derived.is_none(),
                 near: None,
             }
         })
@@ -505,6 +518,9 @@ fn look_for(
         .zip(&compiled.misconceptions)
         .filter_map(|(misconception, matcher): (_, &Matcher)| {
             let matched = matcher.matched(answer, vocab)?;
+            if said_of_another(&matched, &spans, answer) {
+                return None;
+            }
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),
                 matched: words(&matched),
@@ -520,6 +536,44 @@ fn look_for(
         contradictions: compiled.contrasts.check(answer, vocab, &met),
         not_a_claim: None,
     }
+}
+
+/// Whether the words that make a misconception (`matched`) give its predicate to
+/// another subject, nearer to it, that a concept of the rubric found with it: in
+/// "asymmetric crypto does the handshake and symmetric crypto is faster", *faster*
+/// is said of *symmetric* (`symmetric → faster`, matched), not of *asymmetric*
+/// (`asymmetric → faster`, the misconception). A word both share is the predicate; the
+/// misconception's own word nearest before it is its subject, and the concept's own
+/// word stands between the two. (A shared word before the rest is a shared subject:
+/// "fetch gets the commits and updates your branch" says both of *fetch*; and so are
+/// two subjects joined by *and* or *or*.)
+fn said_of_another(matched: &[usize], spans: &[Vec<usize>], answer: &PreparedAnswer) -> bool {
+    // Two subjects joined by *and* or *or* with nothing else between share the
+    // predicate: "namespaces and cgroups both limit CPU".
+    let tokens = answer.tokens();
+    let coordinated = |a: usize, b: usize| {
+        (a + 1..b).all(|i| tokens[i].part || tokens[i].stop)
+            && (a + 1..b).any(|i| matches!(&*tokens[i].norm, "and" | "or"))
+    };
+    spans.iter().any(|concept| {
+        matched
+            .iter()
+            .filter(|t| concept.contains(t))
+            .any(|&shared| {
+                let subject = matched
+                    .iter()
+                    .filter(|&&t| t < shared && !concept.contains(&t))
+                    .max();
+                subject.is_some_and(|&subject| {
+                    concept.iter().any(|&t| {
+                        subject < t
+                            && t < shared
+                            && !matched.contains(&t)
+                            && !coordinated(subject, t)
+                    })
+                })
+            })
+    })
 }
 
 /// What an answer was found to contain.
@@ -636,6 +690,12 @@ fn score(
     let got = concepts
         .iter()
         .fold(0.0, |sum, c| sum + credit::earned(c, scale.near));
+    // A claim the answer denies costs its weight ("a Service doesn't give a stable IP").
+    let denied = concepts
+        .iter()
+        .filter(|c| c.denied)
+        .fold(0.0, |sum, c| sum + c.weight.max(0.0));
+    let got = got - denied;
     let mut score = if rubric.concepts.is_empty() {
         // Nothing to find (a rubric of forbidden terms only): only those can fail it.
         1.0

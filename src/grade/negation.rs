@@ -40,7 +40,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // "not ... until later": the time is when it happens.
                 scope = None;
             } else {
-                cue[i] = governs;
+                // "without any memory saving": the saving is negated, and the memory
+                // only names it (the answer says memory is used).
+                cue[i] = governs.filter(|_| !names_a_saving(tokens, i));
                 if !token.stop && !token.negation && !stresses_negation(tokens, i) {
                     scope = Some((c, reached + 1, cancels));
                     if reached + 1 >= NEGATION_REACH {
@@ -74,6 +76,69 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
     }
     cue
+}
+
+/// Joins the clause of a corrective *but* to the negated clause before it, for the
+/// relations `within = "clause"`: "a CNAME never points at an IP address but at another
+/// name" says of the CNAME that it points at another name. The *but* must follow a
+/// clause with a negation cue and open a complement, not a clause with a subject of its
+/// own: a preposition or an article comes next ("but at", "but to", "but a", "but
+/// rather"). The negation still ends at the *but* (clauses are left as they are).
+pub fn join_corrective(tokens: &mut [Token]) {
+    for b in 1..tokens.len() {
+        if tokens[b].part || &*tokens[b].norm != "but" {
+            continue;
+        }
+        let Some(prev) = (0..b).rev().find(|&j| !tokens[j].part) else {
+            continue;
+        };
+        let (before, at) = (tokens[prev].place, tokens[b].place);
+        if before.sentence != at.sentence || before.segment == at.segment {
+            continue;
+        }
+        let negated = tokens[..=prev]
+            .iter()
+            .rev()
+            .take_while(|t| t.place.clause == before.clause)
+            .any(|t| t.negation);
+        let complement = tokens[b + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+            t.place.clause == at.clause
+                && matches!(
+                    &*t.norm,
+                    "at" | "to"
+                        | "in"
+                        | "on"
+                        | "by"
+                        | "from"
+                        | "with"
+                        | "for"
+                        | "into"
+                        | "onto"
+                        | "through"
+                        | "via"
+                        | "under"
+                        | "inside"
+                        | "as"
+                        | "a"
+                        | "an"
+                        | "another"
+                        | "only"
+                        | "just"
+                        | "merely"
+                        | "rather"
+                        | "instead"
+                )
+        });
+        if negated && complement {
+            for token in tokens[b..]
+                .iter_mut()
+                .take_while(|t| t.place.sentence == at.sentence)
+                .filter(|t| t.place.segment == at.segment)
+            {
+                token.place.segment = before.segment;
+            }
+        }
+    }
 }
 
 /// Whether the cue at `i`, governed by `outer`, cancels it: a double negation of a
@@ -119,6 +184,28 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
     verbal && privative
 }
 
+/// Whether token `i` names what the word after it saves: "memory" in "memory saving",
+/// "disk savings", "size reduction". Under a negation it is the saving that is denied,
+/// and a plain "memory savings" says *less memory* (see `matcher`).
+#[inline]
+pub fn names_a_saving(tokens: &[Token], i: usize) -> bool {
+    if tokens[i].stop {
+        return false;
+    }
+    let Some(next) = tokens[i + 1..].iter().find(|t| !t.part) else {
+        return false;
+    };
+    // Cheap tests first: this runs for most words under a negation.
+    let word = next.norm.as_bytes();
+    word.len() >= 6
+        && matches!(word[0], b's' | b'r')
+        && matches!(
+            &*next.norm,
+            "saving" | "savings" | "reduction" | "reductions"
+        )
+        && next.place.clause == tokens[i].place.clause
+}
+
 /// Whether token `i` only stresses the negation it is under ("without ever", "not
 /// really", "not in any way", "not actually"): it does not use up the reach.
 fn stresses_negation(tokens: &[Token], i: usize) -> bool {
@@ -129,8 +216,8 @@ fn stresses_negation(tokens: &[Token], i: usize) -> bool {
     }
 }
 
-/// What a negated predicate says of its subject when it denies it: "won't help",
-/// "doesn't matter", "isn't the problem" (by stem), and "is not needed", "won't fix it",
+/// What a negated predicate says of its subject when it denies it: "doesn't exist",
+/// "never happens", "won't help", "doesn't matter", "isn't the problem" (by stem), and "is not needed", "won't fix it",
 /// "is not acceptable", "is not allowed", "isn't a good idea" (by word: "doesn't need
 /// -p" says something of its subject, and so does "doesn't allow B"; "has no fixed
 /// size" says something of it too, and "fixed" has the stem of "fix").
@@ -146,6 +233,13 @@ const DENYING: &[&str] = &[
     "bottleneck",
 ];
 const DENYING_WORDS: &[&str] = &["needed", "necessary", "required", "fix", "fixes"];
+
+/// Verbs of existence, which deny their subject when nothing follows them in their
+/// clause ("a separate state for the module doesn't exist"): "/app doesn't exist in the
+/// image" says where, and is still a claim about /app.
+const EXISTING_WORDS: &[&str] = &[
+    "exist", "exists", "existed", "happen", "happens", "happened", "occur", "occurs", "occurred",
+];
 
 /// Words that deny their subject as a predicate ("keeping TLS 1.0 is not acceptable"),
 /// but not with a verb after them, whose subject then does something: "Docker wasn't
@@ -171,6 +265,7 @@ const DENIED: &[&str] = &[
     "ineffect",
     "unaccept",
     "inadvis",
+    "nonexist",
 ];
 
 /// Whether token `i` denies the clause before it: a denying adjective, *a bad idea*,
@@ -202,6 +297,12 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     let denying = |(j, t): &(usize, &Token)| {
         DENYING.contains(&&*t.stem)
             || DENYING_WORDS.contains(&&*t.norm)
+            || (EXISTING_WORDS.contains(&&*t.norm)
+                && tokens[j + 1..]
+                    .iter()
+                    .filter(|t| !t.part)
+                    .take_while(|t| t.place.clause == clause)
+                    .all(|t| t.stop || t.negation || matches!(&*t.norm, "anymore")))
             || (DISALLOWING_WORDS.contains(&&*t.norm)
                 && !tokens[j + 1..]
                     .iter()
@@ -222,11 +323,14 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         Some(first) if is_modifier(first.1) => next.next().is_some_and(|jt| denying(&jt)),
         _ => false,
     };
-    denies || after_cleft(tokens, i)
+    denies || after_cleft(tokens, i) || before_cleft(tokens, i)
 }
 
 /// Whether the cue at `i` is in the relative of a cleft, "X is (exactly) what (Docker)
-/// does not do": the X before *what* is what is not done.
+/// does not do", "X is something it never does", "X is the one thing Docker won't
+/// touch": the X before the head is what is not done. After *something* or *thing*
+/// the relative must have a subject of its own ("something it never takes"): in "X is
+/// something that never changes", X is the one that does not change.
 fn after_cleft(tokens: &[Token], i: usize) -> bool {
     let clause = tokens[i].place.clause;
     let mut before = tokens[..i]
@@ -234,16 +338,94 @@ fn after_cleft(tokens: &[Token], i: usize) -> bool {
         .rev()
         .filter(|t| !t.part)
         .take_while(|t| t.place.clause == clause);
-    // "what", "what does", "what Docker does": at most two words between.
-    if !before.by_ref().take(3).any(|t| &*t.norm == "what") {
+    // The relative's words between the head and the cue: at most two ("what", "what
+    // does", "what Docker does", "something it never does").
+    let mut subject = false;
+    let mut head = None;
+    for t in before.by_ref().take(3) {
+        if is_cleft_head(&t.norm) {
+            head = Some(&*t.norm);
+            break;
+        }
+        subject |= !is_auxiliary(&t.norm);
+    }
+    // What stands before the head, past an article or *exactly*, is the copula.
+    head.is_some_and(|head| head == "what" || subject)
+        && before
+            .find(|t| !is_cleft_filler(&t.norm))
+            .is_some_and(|t| is_copula(&t.norm))
+}
+
+/// Whether the cue at `i` negates a cleft from before its head: "X is not something you
+/// need", "X is not what Docker does", "X is never anything it touches". After
+/// *something* (*anything*, *thing*) a pronoun must be the relative's subject: "X is
+/// not something that changes" says X does not change.
+fn before_cleft(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let is_copula_before = tokens[..i]
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .is_some_and(|t| t.place.clause == clause && is_copula(&t.norm));
+    if !is_copula_before {
         return false;
     }
-    before.next().is_some_and(|t| {
-        matches!(
-            &*t.norm,
-            "is" | "are" | "was" | "were" | "exactly" | "precisely" | "just"
-        )
-    })
+    let mut after = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .skip_while(|t| is_cleft_filler(&t.norm));
+    match after.next().map(|t| &*t.norm) {
+        Some("what") => after.next().is_some(),
+        Some(head) if is_cleft_head(head) => after
+            .find(|t| !matches!(&*t.norm, "that" | "which"))
+            .is_some_and(|t| {
+                matches!(
+                    &*t.norm,
+                    "it" | "they" | "you" | "we" | "i" | "he" | "she" | "one"
+                )
+            }),
+        _ => false,
+    }
+}
+
+/// The heads of a cleft's relative: "what", "something", "anything", "thing".
+fn is_cleft_head(word: &str) -> bool {
+    matches!(word, "what" | "something" | "anything" | "thing" | "things")
+}
+
+/// Words between a copula and a cleft's head: "is exactly what", "is the one thing".
+fn is_cleft_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an" | "the" | "one" | "only" | "exactly" | "precisely" | "just" | "really"
+    )
+}
+
+fn is_copula(word: &str) -> bool {
+    matches!(word, "is" | "are" | "was" | "were")
+}
+
+/// Words of a relative that are not its subject: "something that never does", "what
+/// will not happen".
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "that"
+            | "which"
+            | "does"
+            | "do"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "ever"
+            | "really"
+            | "simply"
+            | "just"
+    )
 }
 
 /// Whether a word only qualifies the predicate after it: an adverb in -ly ("really",

@@ -707,6 +707,134 @@ fn a_misconception_fails_or_caps_and_says_why() {
     );
 }
 
+/// A relation of `terms` within a clause.
+fn relation(terms: &[&[&str]], ordered: bool, weight: f64, required: bool) -> Concept {
+    Concept {
+        weight,
+        required,
+        relation: Some(crate::bank::Relation {
+            terms: terms
+                .iter()
+                .map(|t| t.iter().map(|s| (*s).to_owned()).collect())
+                .collect(),
+            within: crate::bank::Within::Clause,
+            ordered,
+        }),
+        ..Concept::any(Vec::new())
+    }
+}
+
+#[test]
+fn a_claim_the_answer_denies_costs_its_weight() {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["service"], &["stable", "fixed"]], false, 2.0, false),
+            concept(&["dns name"], 1.0, false),
+            concept(&["load balance"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "svc",
+        "Why a Service?",
+        "A Service gives the pods a stable IP and a DNS name, and load-balances.",
+        Some(rubric),
+    )]);
+    let g = grade(&b, "It gives a DNS name and load-balancing.");
+    assert!(g.passed, "missing is not denied: {}", explain(&g));
+    let g = grade(
+        &b,
+        "A Service doesn't give a stable IP either; it gives a DNS name and load-balancing.",
+    );
+    assert!(!g.passed && g.score == 0.0, "{}", explain(&g));
+    assert!(g.concepts[0].denied);
+    assert!(explain(&g).contains("denied, so its weight is taken off the score"));
+    let g = grade(
+        &b,
+        "Pod IPs are not stable, so a Service gives a stable IP and a DNS name.",
+    );
+    assert!(g.passed, "negated elsewhere, stated here: {}", explain(&g));
+    let g = grade(
+        &b,
+        "A Service gives a DNS name and load-balancing; pod IPs are never stable.",
+    );
+    assert!(
+        g.passed && !g.concepts[0].denied,
+        "negated of another subject, not with the Service: {}",
+        explain(&g)
+    );
+}
+
+#[test]
+fn a_misconception_is_not_made_by_a_predicate_said_of_a_nearer_subject() {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["asymmetric"], &["handshake"]], true, 1.0, true),
+            relation(&[&["symmetric"], &["faster"]], true, 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "tls",
+        "Why both?",
+        "Asymmetric crypto does the handshake; symmetric ciphers are faster.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(&[&["asymmetric"], &["faster"]], true, 1.0, false),
+        feedback: "Asymmetric is slower.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "Asymmetric crypto does the handshake and symmetric crypto is faster.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+    let g = grade(
+        &b,
+        "Asymmetric crypto does the handshake and is faster than symmetric crypto.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    let g = grade(
+        &b,
+        "Asymmetric crypto does the handshake; symmetric crypto is slower and asymmetric crypto is faster.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+}
+
+#[test]
+fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
+    let rubric = Rubric {
+        concepts: vec![relation(
+            &[&["cname"], &["another name", "other name"]],
+            false,
+            1.0,
+            true,
+        )],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "cname",
+        "CNAME?",
+        "A CNAME points at another name, never at an address.",
+        Some(rubric),
+    )]);
+    for right in [
+        "A CNAME never points at an IP address but at another name.",
+        "A CNAME does not hold an address but rather another name.",
+        "A CNAME is not an address but a pointer to another name.",
+    ] {
+        assert!(
+            grade(&b, right).passed,
+            "{right}: {}",
+            explain(&grade(&b, right))
+        );
+    }
+    let wrong = "A CNAME never points at another host, but the A record points at another name.";
+    assert!(!grade(&b, wrong).passed, "{}", explain(&grade(&b, wrong)));
+}
+
 #[test]
 fn a_term_the_model_answer_negates_counts_when_negated() {
     let rubric = Rubric {
@@ -760,6 +888,14 @@ fn less_of_a_term_the_model_answer_negates_counts() {
     assert!(
         g.score < 1.0,
         "plain is still the contrary: {}",
+        explain(&g)
+    );
+    let g = grade(&b, "It yields lazily, with big memory savings.");
+    assert!(g.score == 1.0, "a saving is less of it: {}", explain(&g));
+    let g = grade(&b, "It yields lazily without any memory saving.");
+    assert!(
+        g.score < 1.0,
+        "a saving denied says the memory is used: {}",
         explain(&g)
     );
     let plain = Rubric {
@@ -931,22 +1067,45 @@ fn keywords_the_model_answer_states_only_negated_are_found_for_the_lint() {
         Some(rubric),
     );
     let found = negated_in_model(&q);
-    let said: Vec<(&str, &str, bool, &str)> = found
+    let said: Vec<(&str, &str, &str)> = found
         .iter()
-        .map(|n| (&*n.keyword, &*n.said, n.mixed, &*n.negation))
+        .map(|n| (&*n.keyword, &*n.said, &*n.negation))
         .collect();
-    assert_eq!(
-        said,
-        [
-            (
-                "credentials",
-                "no valid credentials",
-                true,
-                "no credentials"
-            ),
-            ("own inode", "no inode of its own", false, "no own inode"),
-        ]
-    );
+    // `credentials` is negated in passing while `authenticate`, another form of its
+    // term, is stated plainly: the term is stated plainly, so it is no trap.
+    assert_eq!(said, [("own inode", "no inode of its own", "no own inode")]);
+}
+
+#[test]
+fn a_form_the_model_answer_negates_in_passing_is_plain_when_another_form_is_plain() {
+    let rubric = Rubric {
+        concepts: vec![concept(
+            &["credentials", "authenticate", "log in"],
+            1.0,
+            true,
+        )],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "401",
+        "What does 401 mean?",
+        "The request carries no valid credentials, so the client must authenticate.",
+        Some(rubric),
+    )]);
+    for right in [
+        "A 401 asks for credentials.",
+        "It wants credentials first.",
+        "The client must log in.",
+        "The request came with no valid credentials.",
+    ] {
+        assert!(grade(&b, right).passed, "{right}: {:?}", grade(&b, right));
+    }
+    for wrong in [
+        "The client doesnt need to log in.",
+        "It is about the server, not the client.",
+    ] {
+        assert!(!grade(&b, wrong).passed, "{wrong}: {:?}", grade(&b, wrong));
+    }
 }
 
 #[test]

@@ -35,15 +35,9 @@ impl Checker<'_> {
             }
             for negated in negated_in_model(question) {
                 let (keyword, said) = (&negated.keyword, &negated.said);
-                let message = if negated.mixed {
-                    format!(
-                        "keyword `{keyword}` is stated only negated in the model answer (\"{said}\") while other forms of its term are stated plainly: it counts only when an answer negates it too, so a plain \"{keyword}\" fails"
-                    )
-                } else {
-                    format!(
-                        "keyword `{keyword}` is stated only negated in the model answer (\"{said}\"): it counts only when an answer negates it too, so a plain \"{keyword}\" fails"
-                    )
-                };
+                let message = format!(
+                    "keyword `{keyword}` is stated only negated in the model answer (\"{said}\"): it counts only when an answer negates it too, so a plain \"{keyword}\" fails"
+                );
                 self.warning(
                     at.clone(),
                     message,

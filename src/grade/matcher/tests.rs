@@ -350,6 +350,121 @@ fn a_cleft_with_a_negated_relative_negates_what_it_fronts() {
 }
 
 #[test]
+fn a_negated_existence_denies_its_subject() {
+    assert!(negated(
+        "No: a separate state for the child module doesn't exist",
+        "separate state"
+    ));
+    assert!(negated("a new list on each call never happens", "new list"));
+    assert!(negated("a dirty read does not occur here", "dirty read"));
+    assert!(negated("a guest kernel is nonexistent", "guest kernel"));
+    assert!(negated("the lock file doesnt exist", "lock file"));
+    assert!(
+        counts("the lock file exists, but nobody reads it", "lock file"),
+        "a plain existence"
+    );
+    assert!(negated("the volume does not exist yet", "volume"));
+    assert!(
+        counts("the target doesn't exist in the image", "target"),
+        "where it is not: a claim about the target"
+    );
+    assert!(
+        counts(
+            "it deletes volumes not used by any existing container",
+            "delete"
+        ),
+        "an adjective *existing* denies nothing"
+    );
+}
+
+#[test]
+fn a_cleft_on_something_it_never_does_negates_what_it_fronts() {
+    assert!(negated(
+        "an exclusive lock is something it never does take",
+        "exclusive lock"
+    ));
+    assert!(negated(
+        "root access is the one thing Docker won't give you",
+        "root access"
+    ));
+    assert!(negated(
+        "a full copy is something the snapshot never makes",
+        "full copy"
+    ));
+    assert!(negated(
+        "an exclusive lock is not something it takes",
+        "exclusive lock"
+    ));
+    assert!(negated(
+        "a new list is not what Python builds on each call",
+        "new list"
+    ));
+    assert!(negated("the lock is never anything you need", "lock"));
+    assert!(
+        counts("the image ID is something that never changes", "image id"),
+        "X is the subject of the negated relative"
+    );
+    assert!(
+        counts("the lock is not something that blocks reads", "lock"),
+        "no subject of its own in the relative"
+    );
+    assert!(
+        counts("the proxy sees something it never forwards", "proxy"),
+        "no copula before the head"
+    );
+}
+
+#[test]
+fn a_negated_saving_names_what_is_used() {
+    assert!(
+        counts(
+            "a generator yields values without any memory saving",
+            "memory"
+        ),
+        "the saving is negated, the memory is used"
+    );
+    assert!(negated(
+        "a generator yields values without any memory saving",
+        "saving"
+    ));
+    assert!(counts("there is no disk reduction at all", "disk"));
+    assert!(negated("there is no disk usage at all", "disk"));
+}
+
+#[test]
+fn every_form_of_negation_negates_near_and_far() {
+    // Each form, right before the term and a few stop words away from it.
+    for (answer, term) in [
+        (
+            "neither the volume nor the bind mount is copied",
+            "bind mount",
+        ),
+        ("neither volumes nor bind mounts", "volume"),
+        ("Docker no longer manages it", "manage"),
+        ("the daemon is no longer the one that manages it", "manage"),
+        ("it runs without a daemon", "daemon"),
+        ("it runs without any of the help of a daemon", "daemon"),
+        ("the build fails to reuse the cache", "cache"),
+        ("the build fails to make any use of the cache", "cache"),
+        ("the layer isnt shared", "shared"),
+        ("the layer isnt ever going to be shared", "shared"),
+        ("dont keep secrets in the image", "secret"),
+        ("dont ever put any of the secrets in the image", "secret"),
+        ("the data is not encrypted", "encrypted"),
+        ("the data is not at all encrypted", "encrypted"),
+        ("it never restarts", "restart"),
+        ("it does not ever get restarted", "restart"),
+        ("the pod cannot be rescheduled", "reschedule"),
+        ("the pod can't be rescheduled", "reschedule"),
+        ("the session key isn't something it reuses", "session key"),
+        ("persisting data is what tmpfs won't do", "persist"),
+        ("a new thread does not happen", "new thread"),
+    ] {
+        assert!(negated(answer, term), "{answer}: {term}");
+    }
+}
+
+#[test]
 fn a_negation_inside_another_cancels_it() {
     assert!(counts("a container cannot run without a kernel", "kernel"));
     assert!(counts(

@@ -297,8 +297,9 @@ pub fn keyword_patterns(
 ///
 /// - two content words the other way round, side by side in one clause: "a full
 ///   vacuum" for `vacuum full`;
-/// - a path's last folder said in words: "a workflows directory inside .github" (a
-///   *folder*, *dir* ... *in*, *under*, *within*, *of* it) for `.github/workflows`.
+/// - a path's last folder said in words: "a workflows directory inside .github", "a
+///   folder named workflows under .github" (a *folder*, *dir* ... *in*, *under*,
+///   *within*, *of* it) for `.github/workflows`.
 ///
 /// Only a concept's: a misconception, a forbidden term and a contrast are matched as
 /// written, where "published port" must not be met by "the container port; published
@@ -316,12 +317,14 @@ fn said_otherwise(keyword: &str, stemmer: &Stemmer, vocab: &mut Vocab) -> Vec<Pa
     if let Some((child, parent)) = path_in_words(&words) {
         for folder in FOLDER_WORDS {
             for within in WITHIN_WORDS {
-                let said = format!("{child} {folder} {within} {parent}");
-                out.push(Pattern::exact(
-                    tokenize(&said, stemmer, Parts::Skip),
-                    false,
-                    vocab,
-                ));
+                // "the workflows folder in", and "a folder (named) workflows in".
+                for said in [
+                    format!("{child} {folder} {within} {parent}"),
+                    format!("{folder} {child} {within} {parent}"),
+                ] {
+                    let words = tokenize(&said, stemmer, Parts::Skip);
+                    out.push(Pattern::exact(words, false, vocab));
+                }
             }
         }
     }

@@ -297,9 +297,8 @@ pub fn keyword_patterns(
 ///
 /// - two content words the other way round, side by side in one clause: "a full
 ///   vacuum" for `vacuum full`;
-/// - a path's last folder said in words: "a workflows directory inside .github", "a
-///   folder named workflows under .github" (a *folder*, *dir* ... *in*, *under*,
-///   *within*, *of* it) for `.github/workflows`.
+/// - a path's last folder said in words: "a workflows directory inside .github" (a
+///   *folder*, *dir* ... *in*, *under*, *within*, *of* it) for `.github/workflows`.
 ///
 /// Only a concept's: a misconception, a forbidden term and a contrast are matched as
 /// written, where "published port" must not be met by "the container port; published
@@ -315,26 +314,11 @@ fn said_otherwise(keyword: &str, stemmer: &Stemmer, vocab: &mut Vocab) -> Vec<Pa
         out.push(Pattern::tight(vec![b.clone(), a.clone()], false, vocab));
     }
     if let Some((child, parent)) = path_in_words(&words) {
-        for folder in FOLDER_WORDS {
-            for within in WITHIN_WORDS {
-                // "the workflows folder in", and "a folder (named) workflows in".
-                for said in [
-                    format!("{child} {folder} {within} {parent}"),
-                    format!("{folder} {child} {within} {parent}"),
-                ] {
-                    let words = tokenize(&said, stemmer, Parts::Skip);
-                    out.push(Pattern::exact(words, false, vocab));
-                }
-            }
-        }
+        let words = |w: &str| tokenize(w, stemmer, Parts::Skip);
+        out.push(Pattern::folder_in(words(child), words(parent), vocab));
     }
     out
 }
-
-/// The words that say a folder, and where in another it is: "the workflows directory
-/// inside .github".
-const FOLDER_WORDS: &[&str] = &["directory", "folder", "dir", "subdirectory", "subfolder"];
-const WITHIN_WORDS: &[&str] = &["in", "inside", "under", "within", "of"];
 
 /// A path keyword's last folder and the one it is in, as words (`.github/workflows` is
 /// `workflows` in `github`), when both are words of letters: a path said in words,

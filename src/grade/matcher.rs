@@ -115,12 +115,20 @@ impl Vocab {
     }
 }
 
-/// One place of a pattern: a keyword word, or any connector word.
+/// One place of a pattern: a keyword word, any connector word, or (for a path said in
+/// words) any word that says a folder or where in another it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Slot {
     Word(u32),
     Connector,
+    Folder,
+    Within,
 }
+
+/// The words that say a folder, and where in another it is: "the workflows directory
+/// inside .github".
+const FOLDER_WORDS: &[&str] = &["directory", "folder", "dir", "subdirectory", "subfolder"];
+const WITHIN_WORDS: &[&str] = &["in", "inside", "under", "within", "of"];
 
 /// Whether a term is said plainly or under a negation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,6 +213,19 @@ impl Pattern {
         }
     }
 
+    /// A path's last folder `child` said in words, a folder [in](WITHIN_WORDS) `parent`:
+    /// "the workflows directory inside .github" for `.github/workflows`. Met word for
+    /// word (by stem), never with a typo.
+    pub fn folder_in(child: Vec<Token>, parent: Vec<Token>, vocab: &mut Vocab) -> Pattern {
+        let mut pattern = Pattern::exact(child, false, vocab);
+        pattern.slots.extend([Slot::Folder, Slot::Within]);
+        let parent = parent
+            .into_iter()
+            .map(|w| Slot::Word(vocab.intern(w, false)));
+        pattern.slots.extend(parent);
+        pattern
+    }
+
     /// The words of this pattern as written ("kernel of host" when turned round).
     pub fn label(&self, vocab: &Vocab) -> String {
         let words: Vec<&str> = self
@@ -213,6 +234,8 @@ impl Pattern {
             .map(|slot| match slot {
                 Slot::Word(w) => &*vocab.words[*w as usize].norm,
                 Slot::Connector => "of",
+                Slot::Folder => "folder",
+                Slot::Within => "in",
             })
             .collect();
         words.join(" ")
@@ -377,9 +400,14 @@ impl PreparedAnswer {
     #[inline]
     fn hit(&self, t: usize, slot: Slot, vocab: &Vocab) -> bool {
         match slot {
-            Slot::Connector => {
+            Slot::Connector | Slot::Folder | Slot::Within => {
                 let token = &self.tokens[t];
-                !token.part && CONNECTORS.contains(&&*token.norm)
+                let words = match slot {
+                    Slot::Connector => CONNECTORS,
+                    Slot::Folder => FOLDER_WORDS,
+                    _ => WITHIN_WORDS,
+                };
+                !token.part && words.contains(&&*token.norm)
             }
             Slot::Word(w) => {
                 let w = w as usize;
@@ -460,7 +488,7 @@ impl PreparedAnswer {
         };
         let posted = match first {
             Slot::Word(w) => self.posting(w),
-            Slot::Connector => None,
+            _ => None,
         };
         match posted {
             Some(starts) => {

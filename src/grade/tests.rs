@@ -179,10 +179,6 @@ fn a_path_keyword_matches_its_folder_said_in_words() {
         ("In .github/workflows/", true),
         ("a workflows directory inside .github", true),
         ("the workflows folder under .github", true),
-        (
-            "a directory named workflows within the .github folder",
-            true,
-        ),
         ("workflows in GitHub are YAML files", false),
         ("a github directory inside workflows", false),
         ("In .github/workflow/ at the root", false),

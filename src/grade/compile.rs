@@ -205,18 +205,23 @@ impl Patterns<'_> {
         // Each pattern, and whether its keyword is itself a negation (`not attached`),
         // which says nothing of the concept's polarity in the model answer.
         let mut out = Vec::new();
-        for term in terms {
-            let mut patterns = keyword_patterns(term, self.lexicon, self.stemmer, vocab);
-            if with_model {
-                patterns.extend(said_otherwise(term, self.stemmer, vocab));
-            }
-            for pattern in patterns {
-                let own = pattern.polarity == Polarity::Negated;
-                out.push(match (self.model, with_model) {
-                    (Some(model), true) => (pattern.with_model(model, vocab), own),
-                    _ => (pattern, own),
-                });
-            }
+        // The other ways of saying them after every keyword as written: an answer that
+        // says one as written is shown to meet that one.
+        let written = terms
+            .iter()
+            .flat_map(|term| keyword_patterns(term, self.lexicon, self.stemmer, vocab))
+            .collect::<Vec<_>>();
+        let otherwise = terms
+            .iter()
+            .filter(|_| with_model)
+            .flat_map(|term| said_otherwise(term, self.stemmer, vocab))
+            .collect::<Vec<_>>();
+        for pattern in written.into_iter().chain(otherwise) {
+            let own = pattern.polarity == Polarity::Negated;
+            out.push(match (self.model, with_model) {
+                (Some(model), true) => (pattern.with_model(model, vocab), own),
+                _ => (pattern, own),
+            });
         }
         let stated = |how: InModel| out.iter().any(|(p, own)| !own && p.in_model == how);
         if !stated(InModel::Plain) && stated(InModel::Negated) {

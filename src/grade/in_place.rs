@@ -291,6 +291,10 @@ fn durations(tokens: &[Token]) -> Vec<&'static str> {
 /// The separator of a code keyword that has stand-ins, `=` (a `key=value` with both)
 /// or `:` (a `service:Action`: letters on both sides), and its two sides.
 fn form(keyword: &str) -> Option<(char, &str, &str)> {
+    if keyword.contains(',') {
+        // Options: each is offered as a part of its own (`type=volume`).
+        return None;
+    }
     if let Some((key, value)) = keyword.split_once('=') {
         return (!key.is_empty() && !value.is_empty() && !key.starts_with('-'))
             .then_some(('=', key, value));

@@ -7,6 +7,7 @@ use super::Options;
 use super::claim::NotAClaim;
 use super::contrast::{self, Contrasts};
 use super::derive::{self, BankStats};
+use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
@@ -27,6 +28,8 @@ pub struct Compiled {
     pub misconceptions: Vec<Matcher>,
     /// The contrast sets the model answer takes a side in.
     pub contrasts: Contrasts,
+    /// What an answer may say in the place of an author's terms, against them.
+    pub in_place: InPlace,
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
@@ -124,10 +127,13 @@ pub fn compile(
                 .collect()
         })
         .collect();
+    let asked = PreparedAnswer::new(&asked(question), stemmer, &Vocab::default());
     let contrasts = match &model {
-        Some(model) => contrasts(question, model, &concepts, &patterns, &mut vocab),
+        Some(model) => contrasts(question, model, &asked, &concepts, &patterns, &mut vocab),
         None => Contrasts::default(),
     };
+    let texts: Vec<&PreparedAnswer> = model.iter().chain([&asked]).collect();
+    let in_place = InPlace::new(question, &rubric.concepts, &concepts, &texts, stemmer);
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()
@@ -147,6 +153,7 @@ pub fn compile(
         forbidden,
         misconceptions,
         contrasts,
+        in_place,
         model_is_claim,
         concept_words,
     }
@@ -157,24 +164,29 @@ pub fn compile(
 fn contrasts(
     question: &Question,
     model: &PreparedAnswer,
+    asked: &PreparedAnswer,
     concepts: &[Matcher],
     patterns: &Patterns,
     vocab: &mut Vocab,
 ) -> Contrasts {
-    let asked = [
-        question.situation.as_deref(),
-        Some(question.prompt.as_str()),
-    ];
-    let asked = asked.into_iter().flatten().collect::<Vec<_>>().join("\n");
     let cx = contrast::Context {
         model,
-        question: &PreparedAnswer::new(&asked, patterns.stemmer, &Vocab::default()),
+        question: asked,
         concepts,
         authored: question.rubric.is_some(),
         lexicon: patterns.lexicon,
         stemmer: patterns.stemmer,
     };
     Contrasts::new(&cx, vocab)
+}
+
+/// What `question` asks: its situation and prompt.
+fn asked(question: &Question) -> String {
+    let asked = [
+        question.situation.as_deref(),
+        Some(question.prompt.as_str()),
+    ];
+    asked.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
 /// What compiles a concept's terms into patterns: the lexicon, the stemmer, and the
@@ -187,6 +199,8 @@ struct Patterns<'a> {
 
 impl Patterns<'_> {
     /// The patterns of `terms`, in the model answer's polarity when `with_model`.
+    ///
+    /// A concept's keyword is also looked for in the forms of [`said_otherwise`].
     ///
     /// The polarity is the concept's: when the model answer states it only negated, in
     /// any of its forms ("no inode of its own" for `own inode`), every form of it asks
@@ -202,17 +216,26 @@ impl Patterns<'_> {
         // The roots of terms negated by their prefix, with the index of the term's
         // first pattern.
         let mut roots = Vec::new();
+        // The other ways of saying them after every keyword as written: an answer that
+        // says one as written is shown to meet that one.
+        let mut written = Vec::new();
         for term in terms {
             if let Some(root) = privative_root(term, self.stemmer) {
-                roots.push((out.len(), root));
+                roots.push((written.len(), root));
             }
-            for pattern in keyword_patterns(term, self.lexicon, self.stemmer, vocab) {
-                let own = pattern.polarity == Polarity::Negated;
-                out.push(match (self.model, with_model) {
-                    (Some(model), true) => (pattern.with_model(model, vocab), own),
-                    _ => (pattern, own),
-                });
-            }
+            written.extend(keyword_patterns(term, self.lexicon, self.stemmer, vocab));
+        }
+        let otherwise = terms
+            .iter()
+            .filter(|_| with_model)
+            .flat_map(|term| said_otherwise(term, self.stemmer, vocab))
+            .collect::<Vec<_>>();
+        for pattern in written.into_iter().chain(otherwise) {
+            let own = pattern.polarity == Polarity::Negated;
+            out.push(match (self.model, with_model) {
+                (Some(model), true) => (pattern.with_model(model, vocab), own),
+                _ => (pattern, own),
+            });
         }
         let stated = |how: InModel| out.iter().any(|(p, own)| !own && p.in_model == how);
         if !stated(InModel::Plain) && stated(InModel::Negated) {
@@ -268,9 +291,9 @@ impl Patterns<'_> {
 /// The patterns of one keyword: as written, with its synonyms, and a phrase of two or
 /// three words also turned round ("the kernel of the host" for `host kernel`, "an inode
 /// of its own" for `own inode`) and written as one word (`writethrough` for
-/// `write-through` or `write through`), and a name with its version glued on also
+/// `write-through` or `write through`), a name with its version glued on also
 /// spaced (`TLS 1.3` for `TLSv1.3`). A keyword that starts with a negation cue (`not
-/// persisted`) asks for the negation.
+/// persisted`) asks for the negation. (A concept's keyword has [`said_otherwise`] too.)
 pub fn keyword_patterns(
     keyword: &str,
     lexicon: &Lexicon,
@@ -299,6 +322,7 @@ pub fn keyword_patterns(
             out.push(Pattern::new(variant, negated, true, vocab));
         }
     }
+
     if let Some(other) = closed_compound(&words).or_else(|| spaced_version(&words)) {
         out.push(Pattern::exact(
             tokenize(&other, stemmer, Parts::Skip),
@@ -316,6 +340,50 @@ fn privative_root(term: &str, stemmer: &Stemmer) -> Option<String> {
         [word] if word.class == Class::Word => negated_root(&word.norm).map(str::to_owned),
         _ => None,
     }
+}
+
+/// The other ways a concept's keyword is said, word for word (never with a typo):
+///
+/// - two content words the other way round, side by side in one clause: "a full
+///   vacuum" for `vacuum full`;
+/// - a path's last folder said in words: "a workflows directory inside .github" (a
+///   *folder*, *dir* ... *in*, *under*, *within*, *of* it) for `.github/workflows`.
+///
+/// Only a concept's: a misconception, a forbidden term and a contrast are matched as
+/// written, where "published port" must not be met by "the container port; published
+/// ports".
+fn said_otherwise(keyword: &str, stemmer: &Stemmer, vocab: &mut Vocab) -> Vec<Pattern> {
+    let words = tokenize(keyword, stemmer, Parts::Skip);
+    let content = |t: &Token| t.class == Class::Word && !t.stop && !t.is_negation();
+    let mut out = Vec::new();
+    if let [a, b] = words.as_slice()
+        && content(a)
+        && content(b)
+    {
+        out.push(Pattern::tight(vec![b.clone(), a.clone()], false, vocab));
+    }
+    if let Some((child, parent)) = path_in_words(&words) {
+        let words = |w: &str| tokenize(w, stemmer, Parts::Skip);
+        out.push(Pattern::folder_in(words(child), words(parent), vocab));
+    }
+    out
+}
+
+/// A path keyword's last folder and the one it is in, as words (`.github/workflows` is
+/// `workflows` in `github`), when both are words of letters: a path said in words,
+/// "a workflows directory inside .github", names it.
+fn path_in_words(words: &[Token]) -> Option<(&str, &str)> {
+    let [path] = words else {
+        return None;
+    };
+    if path.class != Class::Code || !path.norm.contains('/') {
+        return None;
+    }
+    let mut folders = path.norm.rsplit('/').filter(|f| !f.is_empty());
+    let child = folders.next()?;
+    let parent = folders.next()?.trim_start_matches('.');
+    let letters = |f: &str| !f.is_empty() && f.bytes().all(|b| b.is_ascii_lowercase());
+    (letters(child) && letters(parent)).then_some((child, parent))
 }
 
 /// A phrase of two or three words of letters written as one (`write-through` and
@@ -353,6 +421,20 @@ pub struct KeywordWarning {
 pub fn keyword_warning(keyword: &str) -> Option<KeywordWarning> {
     let words = tokenize(keyword, &crate::lang::stemmer(), Parts::Skip);
     match words.as_slice() {
+        [path] if path.class == Class::Code
+            && (path.norm.starts_with("./") || path.norm.starts_with("~/")) =>
+        {
+            Some(KeywordWarning {
+                message: format!(
+                    "keyword `{keyword}` starts with `{}`: it matches only a path written with it",
+                    &path.norm[..2]
+                ),
+                hint: format!(
+                    "write `{}`: it matches an answer's path with or without `./`, `~/` or `/` before it",
+                    &path.norm[2..]
+                ),
+            })
+        }
         [cue] if cue.is_negation() && &*cue.norm == "none" => Some(KeywordWarning {
             message: format!(
                 "keyword `{keyword}` is the negation cue *none*: it matches the English word, which in an answer negates the words after it"

@@ -11,7 +11,7 @@
 //! graded against, what every word it has seen matches (see `matcher::hits`).
 
 use super::negation::{governing_cues, join_corrective, names_a_saving};
-use super::token::{Class, Parts, Token, letters_too_far, tokenize_into};
+use super::token::{Class, Parts, Token, is_bare_key, letters_too_far, tokenize_into};
 use crate::lang::edit_distance_within;
 use hits::{Buffers, hits};
 use rust_stemmers::Stemmer;
@@ -115,12 +115,20 @@ impl Vocab {
     }
 }
 
-/// One place of a pattern: a keyword word, or any connector word.
+/// One place of a pattern: a keyword word, any connector word, or (for a path said in
+/// words) any word that says a folder or where in another it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Slot {
     Word(u32),
     Connector,
+    Folder,
+    Within,
 }
+
+/// The words that say a folder, and where in another it is: "the workflows directory
+/// inside .github".
+const FOLDER_WORDS: &[&str] = &["directory", "folder", "dir", "subdirectory", "subfolder"];
+const WITHIN_WORDS: &[&str] = &["in", "inside", "under", "within", "of"];
 
 /// Whether a term is said plainly or under a negation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +157,9 @@ pub struct Pattern {
     pub polarity: Polarity,
     /// How the model answer states it.
     pub in_model: InModel,
+    /// Its words must stand next to each other, in one clause (a phrase turned round
+    /// word for word: "a full vacuum" for `vacuum full`).
+    tight: bool,
 }
 
 impl Pattern {
@@ -195,7 +206,30 @@ impl Pattern {
                 Polarity::Plain
             },
             in_model: InModel::Absent,
+            tight: false,
         }
+    }
+
+    /// A pattern of `words` met only next to each other in one clause, word for word (by
+    /// stem), never with a typo.
+    pub fn tight(words: Vec<Token>, negated: bool, vocab: &mut Vocab) -> Pattern {
+        Pattern {
+            tight: true,
+            ..Pattern::exact(words, negated, vocab)
+        }
+    }
+
+    /// A path's last folder `child` said in words, a folder [in](WITHIN_WORDS) `parent`:
+    /// "the workflows directory inside .github" for `.github/workflows`. Met word for
+    /// word (by stem), never with a typo.
+    pub fn folder_in(child: Vec<Token>, parent: Vec<Token>, vocab: &mut Vocab) -> Pattern {
+        let mut pattern = Pattern::exact(child, false, vocab);
+        pattern.slots.extend([Slot::Folder, Slot::Within]);
+        let parent = parent
+            .into_iter()
+            .map(|w| Slot::Word(vocab.intern(w, false)));
+        pattern.slots.extend(parent);
+        pattern
     }
 
     /// The words of this pattern as written ("kernel of host" when turned round).
@@ -206,6 +240,8 @@ impl Pattern {
             .map(|slot| match slot {
                 Slot::Word(w) => &*vocab.words[*w as usize].norm,
                 Slot::Connector => "of",
+                Slot::Folder => "folder",
+                Slot::Within => "in",
             })
             .collect();
         words.join(" ")
@@ -216,7 +252,7 @@ impl Pattern {
     pub fn with_model(mut self, model: &PreparedAnswer, vocab: &Vocab) -> Pattern {
         let mut plain = false;
         let mut negated = false;
-        model.each(self.slots.as_slice(), vocab, |found| {
+        model.each(&self, vocab, |found| {
             if found.negated {
                 negated = true;
             } else {
@@ -376,9 +412,14 @@ impl PreparedAnswer {
     #[inline]
     fn hit(&self, t: usize, slot: Slot, vocab: &Vocab) -> bool {
         match slot {
-            Slot::Connector => {
+            Slot::Connector | Slot::Folder | Slot::Within => {
                 let token = &self.tokens[t];
-                !token.part && CONNECTORS.contains(&&*token.norm)
+                let words = match slot {
+                    Slot::Connector => CONNECTORS,
+                    Slot::Folder => FOLDER_WORDS,
+                    _ => WITHIN_WORDS,
+                };
+                !token.part && words.contains(&&*token.norm)
             }
             Slot::Word(w) => {
                 let w = w as usize;
@@ -400,7 +441,7 @@ impl PreparedAnswer {
     pub fn find(&self, pattern: &Pattern, vocab: &Vocab) -> Option<(Found, bool)> {
         let mut other = None;
         let mut counting = None;
-        self.each(&pattern.slots, vocab, |found| {
+        self.each(pattern, vocab, |found| {
             if found.counts(pattern) {
                 counting = Some(found);
                 false
@@ -415,7 +456,7 @@ impl PreparedAnswer {
     /// Every match of `pattern`, in the polarity it asks for or not: `(found, counts)`.
     pub fn all(&self, pattern: &Pattern, vocab: &Vocab) -> Vec<(Found, bool)> {
         let mut out = Vec::new();
-        self.each(&pattern.slots, vocab, |found| {
+        self.each(pattern, vocab, |found| {
             let counts = found.counts(pattern);
             out.push((found, counts));
             true
@@ -432,7 +473,9 @@ impl PreparedAnswer {
     }
 
     /// Calls `f` with each match of `slots` in text order while it returns true.
-    fn each(&self, slots: &[Slot], vocab: &Vocab, mut f: impl FnMut(Found) -> bool) {
+    fn each(&self, pattern: &Pattern, vocab: &Vocab, mut f: impl FnMut(Found) -> bool) {
+        let slots = pattern.slots.as_slice();
+        let gap = if pattern.tight { 0 } else { PHRASE_GAP };
         let Some(&first) = slots.first() else {
             return;
         };
@@ -441,7 +484,7 @@ impl PreparedAnswer {
         let mut at = |start: usize| -> bool {
             path.clear();
             path.push(start);
-            if !self.extend(slots, vocab, &mut path) {
+            if !self.extend(slots, gap, vocab, &mut path) {
                 return true;
             }
             // Negated when a cue governs any of its words ("Docker manages nothing").
@@ -457,7 +500,7 @@ impl PreparedAnswer {
         };
         let posted = match first {
             Slot::Word(w) => self.posting(w),
-            Slot::Connector => None,
+            _ => None,
         };
         match posted {
             Some(starts) => {
@@ -477,8 +520,9 @@ impl PreparedAnswer {
         }
     }
 
-    /// Extends a partial phrase match `path` to the pattern's remaining slots.
-    fn extend(&self, slots: &[Slot], vocab: &Vocab, path: &mut Vec<usize>) -> bool {
+    /// Extends a partial phrase match `path` to the pattern's remaining slots, each at
+    /// most `gap` words after the one before (and in its clause when `gap` is 0).
+    fn extend(&self, slots: &[Slot], gap: usize, vocab: &Vocab, path: &mut Vec<usize>) -> bool {
         let Some(&slot) = slots.get(path.len()) else {
             return true;
         };
@@ -486,12 +530,14 @@ impl PreparedAnswer {
             return false;
         };
         for next in last + 1..self.tokens.len() {
-            if self.position[next] > self.position[last] + 1 + PHRASE_GAP {
+            if self.position[next] > self.position[last] + 1 + gap
+                || (gap == 0 && self.tokens[next].place.clause != self.tokens[last].place.clause)
+            {
                 break;
             }
             if self.hit(next, slot, vocab) {
                 path.push(next);
-                if self.extend(slots, vocab, path) {
+                if self.extend(slots, gap, vocab, path) {
                     return true;
                 }
                 path.pop();
@@ -560,11 +606,23 @@ fn neighbours(x: u8, y: u8) -> bool {
     }
 }
 
+/// Whether code token `a` is a `key=value` of the bare key `k` (`wants=`).
+fn keyed(a: &str, k: &str) -> bool {
+    k.ends_with('=') && a.len() > k.len() && a.starts_with(k)
+}
+
+/// The bare key (`wants=`) of a code token `key=value`, if it has one.
+fn key_of(code: &str) -> Option<&str> {
+    let eq = code.find('=')?;
+    code.get(..=eq).filter(|key| is_bare_key(key))
+}
+
 /// Whether answer token `a` matches keyword word `k`.
 #[inline]
 pub fn word_matches(a: &Token, k: &Token) -> bool {
     match k.class {
-        Class::Code => a.class == Class::Code && a.norm == k.norm,
+        // A keyword `Wants=` is the key of an answer's `Wants=network-online.target`.
+        Class::Code => a.class == Class::Code && (a.norm == k.norm || keyed(&a.norm, &k.norm)),
         Class::Exact => a.class != Class::Code && a.norm == k.norm,
         Class::Word => {
             if a.class != Class::Word {

@@ -16,6 +16,7 @@ mod credit;
 mod derive;
 mod draft;
 mod explain;
+mod in_place;
 mod lexicon;
 mod matcher;
 mod negation;
@@ -529,11 +530,13 @@ fn look_for(
             })
         })
         .collect();
+    let mut contradictions = compiled.contrasts.check(answer, vocab, &met);
+    contradictions.extend(compiled.in_place.check(answer, vocab, &concepts));
     Found {
         concepts,
         forbidden,
         misconceptions,
-        contradictions: compiled.contrasts.check(answer, vocab, &met),
+        contradictions,
         not_a_claim: None,
     }
 }

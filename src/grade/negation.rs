@@ -144,7 +144,8 @@ pub fn join_corrective(tokens: &mut [Token]) {
 /// Whether the cue at `i`, governed by `outer`, cancels it: a double negation of a
 /// verb's negation (`not`, `never`, `cannot`, `n't`) and a privative word after it
 /// ("not without risk", "cannot run without a kernel", "never fails to restart",
-/// "doesn't avoid bind mounts", "does not save you from having X"). Two negating words ("no, it
+/// "doesn't avoid bind mounts", "does not save you from having X"), and a *no* or
+/// *never* after it ("it doesn't mean no duplicates"). Two negating words ("no, it
 /// does not", "neither ... nor", "no NAT no port mapping") each negate.
 fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
     let Some(outer) = outer else {
@@ -181,7 +182,9 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
             | "failing"
             | "unable"
     );
-    verbal && privative
+    // "doesn't mean no duplicates", "isn't true that it is never duplicated": the cue
+    // of a denied claim is denied with it.
+    verbal && (privative || matches!(&*tokens[i].norm, "no" | "never"))
 }
 
 /// Whether token `i` names what the word after it saves: "memory" in "memory saving",

@@ -148,6 +148,46 @@ fn a_word_written_with_hyphens_is_the_word_without_them() {
 }
 
 #[test]
+fn a_phrase_of_two_content_words_matches_the_other_way_round() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["vacuum full"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "vacuum",
+        "What rewrites a PostgreSQL table?",
+        "VACUUM FULL rewrites the table.",
+        Some(rubric),
+    )]);
+    assert!(grade(&b, "a full vacuum rewrites it").passed);
+    assert!(!grade(&b, "a full table scan, then vacuum").passed);
+}
+
+#[test]
+fn a_path_keyword_matches_its_folder_said_in_words() {
+    let rubric = Rubric {
+        concepts: vec![concept(&[".github/workflows"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "ci",
+        "Where do workflow files go?",
+        "In .github/workflows at the root.",
+        Some(rubric),
+    )]);
+    for (answer, passes) in [
+        ("In .github/workflows/", true),
+        ("a workflows directory inside .github", true),
+        ("the workflows folder under .github", true),
+        ("workflows in GitHub are YAML files", false),
+        ("a github directory inside workflows", false),
+        ("In .github/workflow/ at the root", false),
+    ] {
+        assert_eq!(grade(&b, answer).passed, passes, "{answer}");
+    }
+}
+
+#[test]
 fn a_number_in_words_is_the_number_in_digits() {
     let rubric = Rubric {
         concepts: vec![concept(&["two children"], 1.0, true)],

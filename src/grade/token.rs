@@ -818,7 +818,8 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
     for option in core.split(',') {
         push(option, tokens);
         if let Some((key, value)) = option.split_once('=') {
-            // `--cpus=2` says `--cpus`; `target=/app/data` says `/app/data`.
+            // `--cpus=2` says `--cpus`; `target=/app/data` says `/app/data`. (Its key
+            // `target=` is met by its first chars: see `matcher::word_matches`.)
             if key.starts_with('-') {
                 push(key, tokens);
             }
@@ -942,6 +943,10 @@ fn is_code(core: &str) -> bool {
     {
         return true;
     }
+    // `key=` alone (systemd's `Wants=`, `--mount`'s `type=`): the key of a `key=value`.
+    if is_bare_key(core) {
+        return true;
+    }
     // `key=value`, a port mapping or image tag (`8080:80`, `postgres:15`), a dotted or
     // snake_case name (`config.json`, `max_connections`): a separator between two
     // letters or digits.
@@ -955,6 +960,19 @@ fn is_code(core: &str) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether `core` is a key with its `=` and no value (`wants=`, `wanted-by=`,
+/// `type=`): a name of letters, digits, `-` and `_` that starts with a letter. Kept
+/// whole, it matches only that key of an answer's `key=value` (`Wants=` is no
+/// `Wanted-By=`, and not the word *wants*).
+pub fn is_bare_key(core: &str) -> bool {
+    core.strip_suffix('=').is_some_and(|key| {
+        key.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     })
 }
 

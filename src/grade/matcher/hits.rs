@@ -4,7 +4,7 @@
 //! again.
 
 use super::{
-    Class, PreparedAnswer, Token, Vocab, ending_only, head, letters_too_far, typo_limit,
+    Class, PreparedAnswer, Token, Vocab, ending_only, head, key_of, letters_too_far, typo_limit,
     word_matches,
 };
 use rustc_hash::FxHashMap;
@@ -163,6 +163,17 @@ fn matches(token: &Token, vocab: &Vocab, candidates: &mut Vec<u32>, out: &mut Ve
     if let Some(same) = vocab.exact.get(&token.stem) {
         for &w in same {
             if word_matches(token, &vocab.words[w as usize]) {
+                out.push(w);
+            }
+        }
+    }
+    if token.class == Class::Code
+        && let Some(key) = key_of(&token.norm).filter(|key| key.len() < token.norm.len())
+        && let Some(keyed) = vocab.exact.get(key)
+    {
+        // `wants=network-online.target` says the key `wants=`.
+        for &w in keyed {
+            if !out[start..].contains(&w) && word_matches(token, &vocab.words[w as usize]) {
                 out.push(w);
             }
         }

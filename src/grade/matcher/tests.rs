@@ -116,6 +116,16 @@ fn numbers_and_code_are_exact() {
 }
 
 #[test]
+fn a_bare_key_meets_the_key_of_a_key_value() {
+    assert!(counts("add Wants=network-online.target", "Wants="));
+    assert!(counts("add `Wants=` too", "Wants="));
+    assert!(counts("--mount=type=tmpfs", "type="));
+    assert!(find("add Wanted-By=network-online.target", "Wants=").is_none());
+    assert!(find("the unit wants the network", "Wants=").is_none());
+    assert!(find("add Requires=network-online.target", "Wants=").is_none());
+}
+
+#[test]
 fn paths_and_options_are_trimmed_and_split() {
     assert!(counts(
         "under /var/lib/docker/volumes/.",
@@ -466,6 +476,15 @@ fn every_form_of_negation_negates_near_and_far() {
 
 #[test]
 fn a_negation_inside_another_cancels_it() {
+    // The *no* of a denied claim is denied with it.
+    assert!(negated("it doesn't mean no duplicates", "no duplicates"));
+    assert!(counts("it doesn't mean no duplicates", "duplicates"));
+    assert!(counts("there are no duplicates", "no duplicates"));
+    assert!(negated(
+        "it is not true that messages are never duplicated",
+        "never duplicated"
+    ));
+    assert!(counts("messages are never duplicated", "never duplicated"));
     assert!(counts("a container cannot run without a kernel", "kernel"));
     assert!(counts(
         "it does not in any way save you from having them all in memory",

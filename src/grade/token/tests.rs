@@ -45,6 +45,15 @@ fn code_like_tokens_stay_whole() {
 }
 
 #[test]
+fn a_bare_key_is_code() {
+    assert_eq!(norms("add `Wants=`."), ["add", "wants="]);
+    assert_eq!(norms("x = 1"), ["x", "1"]);
+    let tokens = tokenize("Wants=", &stemmer(), Parts::Emit);
+    assert_eq!(tokens[0].class, Class::Code);
+    assert!(tokens[1..].iter().all(|t| t.part && t.class == Class::Word));
+}
+
+#[test]
 fn nfkc_and_contractions() {
     assert_eq!(norms("ｄａｅｍｏｎ isn\u{2019}t"), ["daemon", "is", "not"]);
     assert_eq!(norms("can't"), ["can", "not"]);

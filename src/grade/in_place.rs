@@ -1,0 +1,531 @@
+//! What an answer says in the place of an author's term, against it, where the term's
+//! concept, missing, would only cost its weight:
+//!
+//! - **another code token of the same form** where a concept asks for a code keyword:
+//!   `iam:PassRole` for `sts:AssumeRole` (a `service:Action` of letters), `type=volume`
+//!   for `type=tmpfs` (the same key, another value), `Wanted-By=network-online.target`
+//!   for `Wants=network-online.target` (the same value, another key). A token the model
+//!   answer or the question uses, or that a concept of the rubric names, is no stand-in.
+//! - **a relation pivoted on a function word said the other way round**: an `ordered`
+//!   relation of three terms or more whose inner terms are stop words (`crash → before
+//!   → ack`, `rdb → than → aof`) says which side comes first by that word, whatever the
+//!   voice; an answer with its outer terms swapped around it ("acks before it crashes")
+//!   says the reverse.
+//! - **a concept carried by function words alone** (`both`, `all`, `only`, `before`),
+//!   said in the other polarity than the model answer's ("not both"): the word is the
+//!   claim, so denying it states the opposite.
+//! - **a duration in another unit**: the answer gives durations ("loses at most 1
+//!   hour"), the model answer gives some too ("about a second"), and no unit of the
+//!   answer's is one of the model answer's or the question's. A duration is a number,
+//!   or *a*, *an*, *one* after a word of quantity ("about a second", "half an hour"),
+//!   before a unit of time; only the units are compared, so "60 seconds" for "a
+//!   minute" is not caught, and "5 seconds" for "1 second" is not refused.
+//!
+//! Each is reported as a [`Contradiction`]; `grade::mod` fails the answer and says why.
+
+use super::ConceptResult;
+use super::compile::Matcher;
+use super::contrast::Contradiction;
+use super::matcher::{PreparedAnswer, Vocab};
+use super::token::{Class, Parts, Token, tokenize};
+use crate::bank::{Concept, Question};
+use rust_stemmers::Stemmer;
+use std::sync::Arc;
+
+/// What an answer may say in the place of a rubric's terms, compiled for a question.
+#[derive(Default)]
+pub struct InPlace {
+    /// Per concept with code keywords: its index and those keywords.
+    code: Vec<(usize, Vec<Arc<str>>)>,
+    /// Every code keyword of the rubric, and the code tokens of the model answer and
+    /// the question: none of them is a stand-in.
+    known: Vec<Arc<str>>,
+    /// Per ordered relation pivoted on function words: its index, and the relation
+    /// with its terms turned round.
+    turned: Vec<(usize, Matcher)>,
+    /// The concepts carried by function words alone.
+    function: Vec<usize>,
+    /// The units of the model answer's durations, and of the question's.
+    units: Vec<&'static str>,
+    asked_units: Vec<&'static str>,
+}
+
+impl InPlace {
+    /// The stand-ins to look for in answers to `question`, whose rubric's `concepts`
+    /// compiled to `matchers`; `texts` are its model answer, if any, and what it asks
+    /// (its prompt and situation), tokenized.
+    pub fn new(
+        question: &Question,
+        concepts: &[Concept],
+        matchers: &[Matcher],
+        texts: &[&PreparedAnswer],
+        stemmer: &Stemmer,
+    ) -> InPlace {
+        let mut out = InPlace::default();
+        if let [model @ .., asked] = texts {
+            out.units = model.iter().flat_map(|m| durations(m.tokens())).collect();
+            out.asked_units = durations(asked.tokens());
+        }
+        if question.rubric.is_none() {
+            // A derived rubric has no author's terms to stand in for.
+            return out;
+        }
+        let words = |keyword: &str| tokenize(keyword, stemmer, Parts::Skip);
+        for (c, (concept, matcher)) in concepts.iter().zip(matchers).enumerate() {
+            match (&concept.relation, matcher) {
+                (None, _) => {
+                    let tokens: Vec<Vec<Token>> =
+                        concept.alternatives.iter().map(|k| words(k)).collect();
+                    let code: Vec<Arc<str>> = tokens
+                        .iter()
+                        .filter_map(|t| match t.as_slice() {
+                            [one] if one.class == Class::Code => Some(one.norm.clone()),
+                            _ => None,
+                        })
+                        .collect();
+                    out.known.extend(code.iter().cloned());
+                    if code.iter().any(|k| form(k).is_some()) {
+                        out.code.push((c, code));
+                    }
+                    let function = |t: &Vec<Token>| {
+                        !t.is_empty()
+                            && t.iter()
+                                .all(|w| w.class == Class::Word && w.stop && !w.is_negation())
+                    };
+                    if !tokens.is_empty() && tokens.iter().all(function) {
+                        out.function.push(c);
+                    }
+                }
+                (
+                    Some(relation),
+                    Matcher::All {
+                        terms,
+                        within,
+                        ordered: true,
+                    },
+                ) if terms.len() >= 3 => {
+                    let pivots = relation.terms[1..relation.terms.len() - 1].iter().all(|t| {
+                        t.iter().all(|k| {
+                            let w = words(k);
+                            !w.is_empty() && w.iter().all(|w| w.class == Class::Word && w.stop)
+                        })
+                    });
+                    if pivots {
+                        let turned = Matcher::All {
+                            terms: terms.iter().rev().cloned().collect(),
+                            within: *within,
+                            ordered: true,
+                        };
+                        out.turned.push((c, turned));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for text in texts {
+            out.known.extend(
+                text.tokens()
+                    .iter()
+                    .filter(|t| t.class == Class::Code)
+                    .map(|t| t.norm.clone()),
+            );
+        }
+        out
+    }
+
+    /// The stand-ins `answer` says, given how each concept of the rubric fared in it.
+    pub fn check(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        concepts: &[ConceptResult],
+    ) -> Vec<Contradiction> {
+        let mut out = Vec::new();
+        if !self.units.is_empty() {
+            out.extend(self.other_unit(answer));
+        }
+        if self.code.is_empty() && self.turned.is_empty() && self.function.is_empty() {
+            return out;
+        }
+        let met = |c: usize| concepts[c].matched.is_some();
+        for (c, keywords) in &self.code {
+            if met(*c) {
+                continue;
+            }
+            let said = answer.tokens().iter().find(|t| {
+                t.class == Class::Code
+                    && !self.known.contains(&t.norm)
+                    && keywords.iter().any(|k| stands_in(&t.norm, k))
+            });
+            if let Some(t) = said {
+                out.push(Contradiction {
+                    role: "code token".to_owned(),
+                    said: t.norm.to_string(),
+                    model: format!("`{}`", concepts[*c].label),
+                    anchor: None,
+                    matched: vec![t.norm.to_string()],
+                });
+            }
+        }
+        for (c, turned) in &self.turned {
+            if met(*c) {
+                continue;
+            }
+            if let Some(tokens) = turned.matched(answer, vocab) {
+                let words: Vec<String> = tokens
+                    .iter()
+                    .filter(|&&i| !answer.tokens()[i].part)
+                    .map(|&i| answer.word(i).to_owned())
+                    .collect();
+                out.push(Contradiction {
+                    role: "order".to_owned(),
+                    said: words.join(" "),
+                    model: format!("`{}` (the other way round)", concepts[*c].label),
+                    anchor: None,
+                    matched: words,
+                });
+            }
+        }
+        for &c in &self.function {
+            if !met(c) && concepts[c].negated {
+                out.push(Contradiction {
+                    role: "claim".to_owned(),
+                    said: format!("the opposite of `{}`", concepts[c].label),
+                    model: format!("`{}`", concepts[c].label),
+                    anchor: None,
+                    matched: Vec::new(),
+                });
+            }
+        }
+        out
+    }
+}
+
+impl InPlace {
+    /// A duration of the answer's in a unit that neither the model answer nor the
+    /// question gives, when none of its units is the model answer's.
+    fn other_unit(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let said = durations(answer.tokens());
+        let known = |u: &&str| self.units.contains(u) || self.asked_units.contains(u);
+        if said.iter().any(|u| self.units.contains(u)) {
+            return None;
+        }
+        let unit = said.iter().find(|u| !known(u))?;
+        Some(Contradiction {
+            role: "duration".to_owned(),
+            said: format!("a duration in {unit}"),
+            model: self.units.join(", "),
+            anchor: None,
+            matched: vec![(*unit).to_owned()],
+        })
+    }
+}
+
+/// The units of time, by word: what each is counted in.
+const UNITS: &[(&str, &str)] = &[
+    ("millisecond", "milliseconds"),
+    ("milliseconds", "milliseconds"),
+    ("ms", "milliseconds"),
+    ("second", "seconds"),
+    ("seconds", "seconds"),
+    ("sec", "seconds"),
+    ("secs", "seconds"),
+    ("minute", "minutes"),
+    ("minutes", "minutes"),
+    ("min", "minutes"),
+    ("mins", "minutes"),
+    ("hour", "hours"),
+    ("hours", "hours"),
+    ("hr", "hours"),
+    ("hrs", "hours"),
+    ("day", "days"),
+    ("days", "days"),
+    ("week", "weeks"),
+    ("weeks", "weeks"),
+];
+
+/// Words of quantity before *a*, *an* or *one* that make it a count ("about a second",
+/// "half an hour"), where "a second container" is an ordinal.
+const QUANTITY: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "within",
+    "under",
+    "over",
+    "than",
+    "every",
+    "per",
+    "most",
+    "least",
+    "only",
+    "just",
+    "nearly",
+    "almost",
+    "half",
+    "once",
+];
+
+/// The units of the durations in `tokens`, each once, in order.
+fn durations(tokens: &[Token]) -> Vec<&'static str> {
+    let words: Vec<&Token> = tokens.iter().filter(|t| !t.part).collect();
+    let mut out: Vec<&'static str> = Vec::new();
+    for (i, word) in words.iter().enumerate().skip(1) {
+        let Some(&(_, unit)) = UNITS.iter().find(|(w, _)| *w == &*word.norm) else {
+            continue;
+        };
+        let count = &words[i - 1];
+        let number = count.class == Class::Exact
+            && count.norm.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        let article = matches!(&*count.norm, "a" | "an" | "one")
+            && i >= 2
+            && QUANTITY.contains(&&*words[i - 2].norm);
+        if (number || article) && !out.contains(&unit) {
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// The separator of a code keyword that has stand-ins, `=` (a `key=value` with both)
+/// or `:` (a `service:Action`: letters on both sides), and its two sides.
+fn form(keyword: &str) -> Option<(char, &str, &str)> {
+    if keyword.contains(',') {
+        // Options: each is offered as a part of its own (`type=volume`).
+        return None;
+    }
+    if let Some((key, value)) = keyword.split_once('=') {
+        return (!key.is_empty() && !value.is_empty() && !key.starts_with('-'))
+            .then_some(('=', key, value));
+    }
+    let (service, action) = keyword.split_once(':')?;
+    let letters = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase());
+    (letters(service) && letters(action)).then_some((':', service, action))
+}
+
+/// Whether code token `token` is another of the form of `keyword`: the same key with
+/// another value or the same value with another key (`=`), or another `service:Action`.
+fn stands_in(token: &str, keyword: &str) -> bool {
+    match (form(token), form(keyword)) {
+        (Some(('=', key, value)), Some(('=', k, v))) => (key == k) != (value == v),
+        (Some((':', ..)), Some((':', ..))) => token != keyword,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Kind, Relation, Rubric, Within};
+    use crate::grade::tests::bank;
+    use crate::grade::{Grade, Grader, explain};
+
+    fn strings(words: &[&str]) -> Vec<String> {
+        words.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn any(alternatives: &[&str], required: bool) -> Concept {
+        Concept {
+            required,
+            ..Concept::any(strings(alternatives))
+        }
+    }
+
+    fn ordered(terms: &[&[&str]]) -> Concept {
+        Concept {
+            relation: Some(Relation {
+                terms: terms.iter().map(|t| strings(t)).collect(),
+                within: Within::Sentence,
+                ordered: true,
+            }),
+            ..Concept::any(Vec::new())
+        }
+    }
+
+    /// `answer` graded against a question of `model` and `concepts`.
+    fn grade(prompt: &str, model: &str, concepts: Vec<Concept>, answer: &str) -> Grade {
+        let q = Question {
+            model_answer: Some(model.to_owned()),
+            rubric: Some(Rubric {
+                concepts,
+                forbidden: Vec::new(),
+            }),
+            ..Question::new("q", Kind::ShortAnswer, prompt)
+        };
+        let b = bank(vec![q]);
+        Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[0], answer)
+    }
+
+    #[test]
+    fn another_code_token_of_the_keyword_form_fails() {
+        let concepts = || {
+            vec![
+                any(&["trust policy"], true),
+                any(&["identity policy"], true),
+                any(&["sts:AssumeRole", "assume role"], false),
+                any(&["role"], false),
+            ]
+        };
+        let model = "The role's trust policy and the user's identity policy must both allow \
+                     sts:AssumeRole on the role.";
+        let prompt = "Which policies must allow a cross-account assume?";
+        for (answer, passes) in [
+            (
+                "The trust policy and the identity policy must allow sts:AssumeRole on the role.",
+                true,
+            ),
+            (
+                "The trust policy and the identity policy must allow iam:PassRole on the role.",
+                false,
+            ),
+            (
+                "The trust policy and the identity policy must both allow it for the role.",
+                true,
+            ),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+        // The same value under another key, the same key with another value.
+        let concepts = || {
+            vec![
+                any(&["order", "ordering"], true),
+                any(&["Wants=network-online.target", "Wants="], false),
+                any(&["type=tmpfs"], false),
+            ]
+        };
+        let model = "After= only orders; add Wants=network-online.target, and a type=tmpfs mount.";
+        let prompt = "What does After=network-online.target do?";
+        for (answer, passes) in [
+            ("It only orders. Add Wants=network-online.target.", true),
+            ("It only orders the unit; use a type=tmpfs mount.", true),
+            (
+                "It only orders the unit, like After=network-online.target; type=tmpfs.",
+                true,
+            ),
+            (
+                "It only orders. Add Wanted-By=network-online.target.",
+                false,
+            ),
+            ("It only orders; mount it with type=volume.", false),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+    }
+
+    #[test]
+    fn a_relation_pivoted_on_a_function_word_turned_round_fails() {
+        let concepts = || {
+            vec![
+                any(&["redeliver", "twice"], true),
+                any(&["idempotent"], true),
+                ordered(&[&["crash", "dies"], &["before"], &["ack", "acknowledge"]]),
+            ]
+        };
+        let model = "If the consumer crashes before it acknowledges a message, the broker \
+                     redelivers it; so the consumer must be idempotent.";
+        let prompt = "What does at-least-once delivery mean for a consumer?";
+        for (answer, passes) in [
+            (
+                "A consumer that dies before it acknowledges gets it redelivered; be idempotent.",
+                true,
+            ),
+            (
+                "A consumer that acknowledges before it crashes gets it redelivered; be idempotent.",
+                false,
+            ),
+            (
+                "Messages are redelivered, so the consumer must be idempotent.",
+                true,
+            ),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+        // Without a function word between them, the terms turned round are a passive,
+        // not the reverse.
+        let concepts = vec![
+            any(&["idempotent"], true),
+            ordered(&[&["consumer"], &["retries"], &["broker"]]),
+        ];
+        let g = grade(
+            prompt,
+            "The consumer retries the broker; it must be idempotent.",
+            concepts,
+            "The broker is hit with retries by the consumer, which must be idempotent.",
+        );
+        assert!(g.passed, "{}", explain(&g));
+    }
+
+    #[test]
+    fn a_duration_in_another_unit_fails() {
+        let concepts = || vec![any(&["append", "log"], true), any(&["lose"], false)];
+        let model = "AOF logs every write; with everysec it loses at most about a second.";
+        let prompt = "How much can AOF lose?";
+        for (answer, passes) in [
+            ("AOF logs every write and loses at most 1 second.", true),
+            ("AOF logs every write and loses at most 1 hour.", false),
+            (
+                "AOF logs every write; it loses under 2 seconds, not 1 hour.",
+                true,
+            ),
+            ("AOF logs every write, so it loses little.", true),
+            ("AOF logs every write; a second log is not needed.", true),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+        let s = crate::lang::stemmer();
+        let units = |text: &str| durations(&tokenize(text, &s, Parts::Skip));
+        assert_eq!(
+            units("about a second, or 5 minutes"),
+            ["seconds", "minutes"]
+        );
+        assert!(units("a second container").is_empty());
+    }
+
+    #[test]
+    fn a_concept_of_function_words_denied_fails() {
+        let concepts = || {
+            vec![
+                any(&["trust policy"], true),
+                any(&["identity policy"], true),
+                any(&["sts:AssumeRole"], false),
+                any(&["both"], false),
+            ]
+        };
+        let model = "Both must allow it: the trust policy and the identity policy, with \
+                     sts:AssumeRole.";
+        let prompt = "Which policies must allow a cross-account assume?";
+        for (answer, passes) in [
+            ("Both: the trust policy and the identity policy.", true),
+            ("The trust policy and the identity policy.", true),
+            (
+                "Only one is needed, not both: the trust policy or the identity policy.",
+                false,
+            ),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+    }
+
+    #[test]
+    fn a_stand_in_has_the_keyword_form() {
+        assert!(stands_in("type=volume", "type=tmpfs"));
+        assert!(stands_in(
+            "wanted-by=network-online.target",
+            "wants=network-online.target"
+        ));
+        assert!(!stands_in("type=tmpfs", "type=tmpfs"));
+        assert!(!stands_in("source=/x", "type=tmpfs"));
+        assert!(stands_in("iam:passrole", "sts:assumerole"));
+        assert!(!stands_in("sts:assumerole", "sts:assumerole"));
+        // A port mapping or an image tag is no action.
+        assert!(!stands_in("8080:80", "sts:assumerole"));
+        assert!(!stands_in("postgres:15", "sts:assumerole"));
+        assert!(!stands_in("--cpus=2", "--cpus=1"));
+    }
+}

@@ -9,8 +9,9 @@
 //!   livenessProbe";
 //! - the comparative turned round with its antonym, A's antonym and then *than* X: "the
 //!   AOF is slower to load than the RDB file" says `rdb → faster`;
-//! - a condition after A in the passive, "A is done when X ...": "the container is
-//!   restarted when its livenessProbe fails";
+//! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
+//!   its livenessProbe fails", "when the livenessProbe fails, the container is
+//!   restarted";
 //! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
 //!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
 //!   and A in the clauses either side of a denied aside, "X, not Y, does A".
@@ -177,7 +178,9 @@ impl Pairing {
             };
             for x in &xs {
                 for a in &candidates {
-                    if (a.scope != x.scope && !bridged(x, a, tokens)) || shared(x, a, tokens) {
+                    let joined = a.scope == x.scope
+                        || (bridged(x, a, tokens) || (ordered && fronted(x, a, tokens)));
+                    if !joined || shared(x, a, tokens) {
                         continue;
                     }
                     let own = if a.counts {
@@ -315,7 +318,8 @@ fn paired(
     }
 }
 
-/// Whether X ends its clause and A opens the clause after the next, and the clause
+/// Whether X ends its clause (at most two words after it) and A opens the clause after
+/// the next, and the clause
 /// between is a denied alternative ("RDB, not AOF, loads faster", "RDB, rather than the
 /// AOF, loads faster"): the two are one clause with an aside.
 fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
@@ -339,16 +343,51 @@ fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
             "not" | "never" | "rather" | "instead" | "unlike"
         )
     });
+    // X may keep a word or two of its phrase ("the RDB snapshot, not the AOF, ...").
     opens
         && aside.len() <= 5
-        && !words
+        && words
             .iter()
-            .any(|&i| tokens[i].place.segment == from.segment)
+            .filter(|&&i| tokens[i].place.segment == from.segment)
+            .count()
+            <= 2
         && words
             .iter()
             .filter(|&&i| tokens[i].place.segment == to.segment)
             .count()
             <= 2
+}
+
+/// "When X ..., A": X within three words of a word that opens its clause with a
+/// condition (*when*, *if*, *once*, *whenever*, *after*), and A within five words of the
+/// start of the next clause of the sentence ("when the livenessProbe fails, the container
+/// is restarted").
+fn fronted(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let (x_to, a_from) = (last(x), a.head);
+    if x_to >= a_from {
+        return false;
+    }
+    let (from, to) = (&tokens[x.head].place, &tokens[a_from].place);
+    if from.sentence != to.sentence || to.segment != from.segment + 1 {
+        return false;
+    }
+    let opening: Vec<usize> = (0..x.head)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == from.segment)
+        .collect();
+    let condition = opening.len() <= 3
+        && opening.last().is_some_and(|&i| {
+            matches!(
+                &*tokens[i].norm,
+                "when" | "whenever" | "if" | "once" | "after"
+            )
+        });
+    let lead = between(tokens, x_to, a_from)
+        .into_iter()
+        .filter(|&i| tokens[i].place.segment == to.segment)
+        .count();
+    condition && lead <= 5
 }
 
 /// The first and last tokens of a match.
@@ -449,14 +488,11 @@ fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     (verb && clear).then_some(after[b])
 }
 
-/// "A is done when X ...": A itself in the passive, then within three words a word that
-/// opens a condition (*when*, *if*, *once*, *whenever*, *after*) and X within three words
-/// of it, with no auxiliary between ("the container is restarted when its livenessProbe
-/// fails").
+/// "A when X ...": within three words of A a word that opens a condition (*when*, *if*,
+/// *once*, *whenever*, *after*) and X within three words of it, with no auxiliary between
+/// ("the container is restarted when its livenessProbe fails", "the kubelet restarts the
+/// container whenever its livenessProbe fails"): X is what brings A about.
 fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
-    if !passive(tokens, a_to) {
-        return None;
-    }
     let after = between(tokens, a_to, x_from);
     let w = after.iter().take(4).position(|&i| {
         matches!(
@@ -495,18 +531,16 @@ fn cleft(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     None
 }
 
-/// "What does A is X": *what* just before A (one adverb between at most), then a form of
-/// *be* at most four words after A and X within three words of it.
+/// "What does A is X": *what* at most two words before A ("what loads faster"), then a
+/// form of *be* at most four words after A and X within three words of it.
 fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
-    let before: Vec<usize> = (0..a_from)
+    let segment = tokens[a_from].place.segment;
+    let asks = (0..a_from)
         .rev()
         .filter(|&i| !tokens[i].part)
-        .take(2)
-        .collect();
-    let asks = before
-        .iter()
-        .enumerate()
-        .any(|(k, &i)| is(tokens, i, "what") && (k == 0 || adverb(&tokens[before[0]])));
+        .take(3)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .any(|i| is(tokens, i, "what"));
     if !asks {
         return None;
     }
@@ -657,6 +691,8 @@ mod tests {
             "Restarting the container is what a failing livenessProbe causes.",
             "Restarting is exactly what the livenessProbe does.",
             "The container is restarted when its livenessProbe fails.",
+            "The kubelet restarts the container whenever its livenessProbe fails.",
+            "When the livenessProbe fails, the container gets restarted.",
             "A restart of the container is triggered by the livenessProbe.",
             "What restarts the container is a failing livenessProbe.",
             "It is the livenessProbe that restarts the container.",
@@ -709,6 +745,7 @@ mod tests {
             "Dirty reads are allowed by READ UNCOMMITTED and are prevented by READ COMMITTED.",
         );
         assert_eq!(m.len(), 2, "{m:?}");
+
         // A thing only compared with is no rival.
         let (m, _) = met(
             model,
@@ -764,6 +801,8 @@ mod tests {
             ("RDB instead of the AOF log loads faster.", true),
             ("AOF rather than RDB loads faster.", false),
             ("RDB, not AOF, loads faster.", true),
+            ("The RDB snapshot, not the AOF, loads faster.", true),
+            ("What loads faster is the RDB file.", true),
             ("AOF, not RDB, loads faster.", false),
             ("Not AOF but RDB loads faster.", true),
             ("An AOF takes longer to load than RDB.", true),

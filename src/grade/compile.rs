@@ -13,7 +13,10 @@ use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::negated_root;
+use pairing::Pairing;
 use rust_stemmers::Stemmer;
+
+pub(super) mod pairing;
 
 /// A rubric ready to match.
 pub struct Compiled {
@@ -54,6 +57,9 @@ pub enum Matcher {
         terms: Vec<Vec<Pattern>>,
         within: Within,
         ordered: bool,
+        /// How a relation of two terms is also said: passive, cleft, comparative (see
+        /// [`pairing`]).
+        pairing: Pairing,
     },
 }
 
@@ -99,7 +105,7 @@ pub fn compile(
         lexicon,
         stemmer,
     };
-    let concepts: Vec<Matcher> = rubric
+    let mut concepts: Vec<Matcher> = rubric
         .concepts
         .iter()
         .map(|c| patterns.matcher(c, &mut vocab, true))
@@ -112,11 +118,12 @@ pub fn compile(
     };
     // A misconception is matched as written: the model answer denying it must not turn
     // it round.
-    let misconceptions = question
+    let mut misconceptions: Vec<Matcher> = question
         .misconceptions
         .iter()
         .map(|m| patterns.matcher(&m.concept, &mut vocab, false))
         .collect();
+    pairing::rivals(&mut concepts, &mut misconceptions, &vocab);
     let forbidden = rubric
         .forbidden
         .iter()
@@ -275,15 +282,21 @@ impl Patterns<'_> {
     fn matcher(&self, concept: &Concept, vocab: &mut Vocab, with_model: bool) -> Matcher {
         match &concept.relation {
             None => Matcher::Any(self.of(&concept.alternatives, vocab, with_model)),
-            Some(relation) => Matcher::All {
-                terms: relation
+            Some(relation) => {
+                let terms: Vec<Vec<Pattern>> = relation
                     .terms
                     .iter()
                     .map(|t| self.of(t, vocab, with_model))
-                    .collect(),
-                within: relation.within,
-                ordered: relation.ordered,
-            },
+                    .collect();
+                let pairing =
+                    Pairing::new(&relation.terms, &terms, self.lexicon, self.stemmer, vocab);
+                Matcher::All {
+                    terms,
+                    within: relation.within,
+                    ordered: relation.ordered,
+                    pairing,
+                }
+            }
         }
     }
 }
@@ -520,18 +533,18 @@ impl Matcher {
                 terms,
                 within,
                 ordered,
+                pairing,
             } => {
                 let scope = scope(answer, *within);
                 let mut found = Vec::with_capacity(terms.len());
-                for term in terms {
-                    let (here, _) = occurrences(term, answer, vocab, &scope);
-                    if here.is_empty() {
+                for (t, term) in terms.iter().enumerate() {
+                    let here = occurrences(term, answer, vocab, &scope);
+                    if !here.iter().any(|o| o.counts) && !pairing.may_find(t, &here, answer) {
                         return None;
                     }
                     found.push(here);
                 }
-                let tokens = answer.tokens();
-                together(&found, *ordered, |i| tokens[i].negation).map(joined)
+                relation(&found, *ordered, pairing, answer, vocab, &scope)
             }
         }
     }
@@ -544,7 +557,8 @@ impl Matcher {
                 terms,
                 within,
                 ordered,
-            } => all(terms, *within, *ordered, answer, vocab),
+                pairing,
+            } => all(terms, *within, *ordered, pairing, answer, vocab),
         }
     }
 }
@@ -638,42 +652,64 @@ fn wrong_polarity(pattern: &Pattern) -> &'static str {
 }
 
 /// A relation: every term found, in the polarity it asks for, in one stretch `within`
-/// (and in order when `ordered`).
+/// (and in order when `ordered`; a relation of two terms by the roles its terms play,
+/// see [`pairing`]).
 fn all(
     terms: &[Vec<Pattern>],
     within: Within,
     ordered: bool,
+    pairing: &Pairing,
     answer: &PreparedAnswer,
     vocab: &Vocab,
 ) -> Outcome {
     let scope = scope(answer, within);
-    // Each term's counting matches as (first token that is not its cue, scope, tokens),
-    // and whether it was found in the wrong polarity only.
-    let (found, wrong): (Vec<_>, Vec<_>) = terms
+    // Each term's occurrences (counting or not).
+    let found: Vec<Vec<Occurrence>> = terms
         .iter()
         .map(|term| occurrences(term, answer, vocab, &scope))
-        .unzip();
+        .collect();
+    if let Some(matched) = relation(&found, ordered, pairing, answer, vocab, &scope) {
+        return Outcome {
+            matched: Some(matched),
+            negated: false,
+            note: None,
+            denied: false,
+        };
+    }
+    // A pattern of each term found in the wrong polarity only, if any.
+    let wrong: Vec<Option<&Pattern>> = found
+        .iter()
+        .zip(terms)
+        .map(|(f, term)| {
+            let first = f.iter().filter(|o| !o.counts).map(|o| o.pattern).min();
+            first.map(|p| &term[p])
+        })
+        .collect();
+    let counting: Vec<Vec<&Occurrence>> = found
+        .iter()
+        .map(|f| f.iter().filter(|o| o.counts).collect())
+        .collect();
     let label = |t: usize| terms[t].first().map(|p| p.label(vocab)).unwrap_or_default();
     // Whether each term but `t` is found (in its polarity) in stretch `at`.
     let with_others = |t: usize, at: u32| {
         (0..terms.len())
             .filter(|&o| o != t)
-            .all(|o| found[o].iter().any(|(_, s, _)| *s == at))
+            .all(|o| counting[o].iter().any(|c| c.scope == at))
     };
     // Whether term `t` is with the others where it is in the wrong polarity, and (when
     // `denying`) negated by a cue that denies it.
     let negated_with_others = |t: usize, denying: bool| {
-        terms[t].iter().any(|p| {
-            answer.all(p, vocab).iter().any(|(f, counts)| {
-                !counts
-                    && with_others(t, scope(head(f, answer)))
-                    && (!denying || denies(p, &f.tokens, answer))
-            })
+        found[t].iter().any(|o| {
+            !o.counts
+                && with_others(t, o.scope)
+                && (!denying || denies(&terms[t][o.pattern], &o.tokens, answer))
         })
     };
     let denied = |t: usize| negated_with_others(t, true) && !orders(terms, vocab);
     // A term found nowhere (in the polarity it asks for): say which.
-    let absent: Vec<usize> = (0..terms.len()).filter(|&t| found[t].is_empty()).collect();
+    let absent: Vec<usize> = (0..terms.len())
+        .filter(|&t| counting[t].is_empty())
+        .collect();
     if !absent.is_empty() {
         let negated: Vec<usize> = absent
             .iter()
@@ -706,15 +742,6 @@ fn all(
             negated: !negated.is_empty(),
             note,
             denied,
-        };
-    }
-    let tokens = answer.tokens();
-    if let Some(chosen) = together(&found, ordered, |i| tokens[i].negation) {
-        return Outcome {
-            matched: Some(joined(chosen)),
-            negated: false,
-            note: None,
-            denied: false,
         };
     }
     // A term that is with the others only where it is in the wrong polarity: that, not
@@ -751,6 +778,30 @@ fn all(
     }
 }
 
+/// The tokens of a relation found together in `answer`, if it is: a relation of two
+/// terms by [`pairing`], a longer one by [`together`].
+fn relation(
+    found: &[Vec<Occurrence>],
+    ordered: bool,
+    pairing: &Pairing,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+    scope: &impl Fn(usize) -> u32,
+) -> Option<Vec<usize>> {
+    let tokens = answer.tokens();
+    let chosen = match found {
+        [x, a] => pairing.pair(x, a, ordered, answer, vocab, scope),
+        _ => {
+            let counting: Vec<Vec<&Occurrence>> = found
+                .iter()
+                .map(|f| f.iter().filter(|o| o.counts).collect())
+                .collect();
+            together(&counting, ordered, |i| tokens[i].negation)
+        }
+    };
+    chosen.map(joined)
+}
+
 /// The number of the stretch `within` that each token of `answer` is in.
 fn scope(answer: &PreparedAnswer, within: Within) -> impl Fn(usize) -> u32 + '_ {
     let tokens = answer.tokens();
@@ -769,70 +820,84 @@ fn joined(chosen: Vec<Vec<usize>>) -> Vec<usize> {
     matched
 }
 
-/// A match of a relation's term: its first token that is not its cue, its scope, and
-/// its tokens.
-type Occurrence = (usize, u32, Vec<usize>);
+/// A match of a relation's term.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    /// Its first token that is not its cue.
+    head: usize,
+    /// The number of its stretch.
+    scope: u32,
+    /// Its tokens (its cue first, when it has one).
+    tokens: Vec<usize>,
+    /// Whether it is in the polarity the term asks for.
+    counts: bool,
+    /// Which of its term's patterns it is a match of.
+    pattern: usize,
+}
 
-/// The counting matches of one term of a relation, in the answer's order, as (first
-/// token that is not its cue, scope, tokens), and a pattern of it found in the wrong
-/// polarity only, if any.
-fn occurrences<'p>(
-    term: &'p [Pattern],
+/// The matches of one term of a relation, in the answer's order, counting or not.
+fn occurrences(
+    term: &[Pattern],
     answer: &PreparedAnswer,
     vocab: &Vocab,
     scope: &impl Fn(usize) -> u32,
-) -> (Vec<Occurrence>, Option<&'p Pattern>) {
+) -> Vec<Occurrence> {
     let mut here = Vec::new();
-    let mut other = None;
-    for pattern in term {
+    for (p, pattern) in term.iter().enumerate() {
         for (f, counts) in answer.all(pattern, vocab) {
-            if counts {
-                let head = head(&f, answer);
-                here.push((head, scope(head), f.tokens));
-            } else {
-                other.get_or_insert(pattern);
-            }
+            let head = head(&f, answer);
+            here.push(Occurrence {
+                head,
+                scope: scope(head),
+                tokens: f.tokens,
+                counts,
+                pattern: p,
+            });
         }
     }
-    here.sort_by_key(|(head, _, _)| *head);
-    (here, other)
+    here.sort_by_key(|o| o.head);
+    here
 }
 
-/// The first token of a match that is not its cue.
+/// The first token of a match that is not its cue (a negated match's tokens start with
+/// the cue that governs it, which may be no negation word: "rather than").
 fn head(found: &Found, answer: &PreparedAnswer) -> usize {
     let tokens = answer.tokens();
-    found
-        .tokens
-        .iter()
+    let own = if found.negated && found.tokens.len() > 1 {
+        &found.tokens[1..]
+    } else {
+        &found.tokens[..]
+    };
+    own.iter()
         .copied()
         .find(|&t| !tokens[t].negation)
-        .unwrap_or(found.tokens[0])
+        .unwrap_or(own[0])
 }
 
 /// One match of each term in one scope (and in order when `ordered`), if there is one.
 /// No word fills two terms: "merge commit" alone does not meet `merge` + `merge commit`.
 fn together(
-    found: &[Vec<Occurrence>],
+    found: &[Vec<&Occurrence>],
     ordered: bool,
     is_cue: impl Fn(usize) -> bool,
 ) -> Option<Vec<Vec<usize>>> {
     let (first, rest) = found.split_first()?;
-    'start: for (head, scope, tokens) in first {
-        let mut chosen = vec![tokens.clone()];
-        let mut after = *head;
+    'start: for start in first {
+        let mut chosen = vec![start.tokens.clone()];
+        let mut after = start.head;
         for term in rest {
             // (Two terms under one cue share it: "not managed or kept".)
             let free = |t: &[usize]| {
                 !t.iter()
                     .any(|&i| !is_cue(i) && chosen.iter().any(|c| c.contains(&i)))
             };
-            let next = term
-                .iter()
-                .find(|(h, s, t)| *s == *scope && (!ordered || *h > after) && free(t));
+            let next = term.iter().find(|o| {
+                o.scope == start.scope && (!ordered || o.head > after) && free(&o.tokens)
+            });
             match next {
-                Some((h, _, t)) => {
-                    after = *h;
-                    chosen.push(t.clone());
+                Some(o) => {
+                    after = o.head;
+                    chosen.push(o.tokens.clone());
                 }
                 None => continue 'start,
             }

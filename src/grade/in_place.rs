@@ -25,6 +25,7 @@
 
 use super::ConceptResult;
 use super::compile::Matcher;
+use super::compile::pairing::Pairing;
 use super::contrast::Contradiction;
 use super::matcher::{PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Token, tokenize};
@@ -102,6 +103,7 @@ impl InPlace {
                         terms,
                         within,
                         ordered: true,
+                        ..
                     },
                 ) if terms.len() >= 3 => {
                     let pivots = relation.terms[1..relation.terms.len() - 1].iter().all(|t| {
@@ -111,10 +113,12 @@ impl InPlace {
                         })
                     });
                     if pivots {
+                        // Three terms or more: no pairing by roles.
                         let turned = Matcher::All {
                             terms: terms.iter().rev().cloned().collect(),
                             within: *within,
                             ordered: true,
+                            pairing: Pairing::default(),
                         };
                         out.turned.push((c, turned));
                     }

@@ -11,7 +11,9 @@
 //! are compared: the fault is an answer that meets both the wrong way round.
 //!
 //! Only relations of two terms count, each side's thing spelt differently, and matches
-//! in the polarity they ask for. Both sides must be turned: one description nearer the
+//! in the polarity they ask for. A number is a side's thing whichever term it is: in
+//! `["local", "8080"]` beside `["5432", "bastion"]` the ports are the things, and "5432
+//! on your laptop and 8080 on bastion" turns them round. Both sides must be turned: one description nearer the
 //! other thing is often a long sentence that runs from one to the other.
 
 use super::Contradiction;
@@ -44,12 +46,26 @@ impl Crossed {
             .iter()
             .enumerate()
             .filter_map(|(concept, m)| match m {
-                Matcher::All { terms, .. } if terms.len() == 2 => Some(Side {
-                    concept,
-                    label: terms[0].first()?.label(vocab),
-                    thing: terms[0].clone(),
-                    says: terms[1].clone(),
-                }),
+                Matcher::All { terms, .. } if terms.len() == 2 => {
+                    // A number is the thing, whichever term it is (`["local", "8080"]`).
+                    let number = |t: &[Pattern]| {
+                        t.first().is_some_and(|p| {
+                            let label = p.label(vocab);
+                            !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit())
+                        })
+                    };
+                    let (thing, says) = if number(&terms[1]) && !number(&terms[0]) {
+                        (&terms[1], &terms[0])
+                    } else {
+                        (&terms[0], &terms[1])
+                    };
+                    Some(Side {
+                        concept,
+                        label: thing.first()?.label(vocab),
+                        thing: thing.clone(),
+                        says: says.clone(),
+                    })
+                }
                 _ => None,
             })
             .collect();
@@ -226,6 +242,7 @@ mod tests {
                 terms: vec![patterns(&[thing]), patterns(says)],
                 within: crate::bank::Within::Sentence,
                 ordered: false,
+                pairing: Default::default(),
             })
             .collect();
         Crossed::new(&concepts, vocab)
@@ -263,6 +280,27 @@ mod tests {
             "401 is not forbidden; it wants credentials.",
         ] {
             assert_eq!(check(&http, right, &vocab), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn a_number_is_the_thing_of_its_side_whichever_term_it_is() {
+        let mut vocab = Vocab::default();
+        let ports = crossed(
+            &[("local", &["8080"]), ("5432", &["bastion", "remote"])],
+            &mut vocab,
+        );
+        let turned = check(
+            &ports,
+            "It listens on port 5432 on your local machine and forwards it to port 8080 on bastion.",
+            &vocab,
+        );
+        assert!(turned.is_some());
+        for right in [
+            "It opens local port 8080 and tunnels it to bastion, which connects to its own port 5432.",
+            "It listens on 8080 locally and forwards to 5432 on the remote host.",
+        ] {
+            assert_eq!(check(&ports, right, &vocab), None, "{right}");
         }
     }
 

@@ -1,0 +1,822 @@
+//! A relation of two terms, "X does A", found by the roles its terms play and not only
+//! by the order of its words. The answer may put A first and still give it to X:
+//!
+//! - the passive, A's verb (or A itself) after a form of *be* or *get* and before a
+//!   *by* that X follows: "the container is restarted by the kubelet when its
+//!   livenessProbe fails", "dirty reads are allowed by READ UNCOMMITTED";
+//! - the cleft, A and then *is what* and X: "restarting the container is what a failing
+//!   livenessProbe causes"; and "what does A is X": "what restarts it is the
+//!   livenessProbe";
+//! - the comparative turned round with its antonym, A's antonym and then *than* X: "the
+//!   AOF is slower to load than the RDB file" says `rdb → faster`;
+//! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
+//!   its livenessProbe fails", "when the livenessProbe fails, the container is
+//!   restarted";
+//! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
+//!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
+//!   and A in the clauses either side of a denied aside, "X, not Y, does A".
+//!
+//! And X first is not always X's: X as the subject of a passive with its own agent
+//! ("any Allow is overridden by an explicit Deny") is what A is done to; X and then
+//! another thing the question's relations name, not negated, before A gives A to that
+//! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"); and a term after
+//! *than* is the standard of a comparison, not what it says ("RDB is faster than AOF"
+//! does not meet `aof + faster`). The first three hold for `ordered` relations, whose
+//! order is the roles'; the last for every relation of two terms.
+
+use super::{Matcher, Occurrence};
+use crate::grade::lexicon::Lexicon;
+use crate::grade::matcher::{Pattern, Polarity, PreparedAnswer, Vocab};
+use crate::grade::token::{Class, Token};
+use rust_stemmers::Stemmer;
+
+/// How a relation of two terms is paired (see the module's text); inert for a relation
+/// of more terms.
+#[derive(Debug, Clone, Default)]
+pub struct Pairing {
+    /// The relation has two terms.
+    two: bool,
+    /// The first terms of the question's other relations and misconceptions that name
+    /// other things (an ordered relation's only).
+    rivals: Vec<Pattern>,
+    /// Comparatives that say the second term turned round (`slower` for `faster`).
+    antonyms: Vec<Pattern>,
+}
+
+/// Comparatives and their antonyms, both ways.
+const ANTONYMS: &[(&str, &str)] = &[
+    ("faster", "slower"),
+    ("quicker", "slower"),
+    ("faster", "more slowly"),
+    ("quicker", "more slowly"),
+    ("faster", "longer"),
+    ("quicker", "longer"),
+    ("higher", "lower"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
+    ("greater", "smaller"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("better", "worse"),
+    ("stronger", "weaker"),
+    ("safer", "riskier"),
+    ("easier", "harder"),
+    ("cheaper", "costlier"),
+    ("longer", "shorter"),
+    ("heavier", "lighter"),
+    ("newer", "older"),
+    ("earlier", "later"),
+    ("wider", "narrower"),
+    ("tighter", "looser"),
+    ("stricter", "looser"),
+];
+
+/// The antonyms of a comparative keyword, as keywords: `slower` for `faster`, `less
+/// memory` for `more memory`.
+fn antonyms_of(keyword: &str) -> Vec<String> {
+    let lower = keyword.trim().to_lowercase();
+    let (first, rest) = match lower.split_once(' ') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (lower.as_str(), None),
+    };
+    let mut out = Vec::new();
+    for &(a, b) in ANTONYMS {
+        let other = if first == a {
+            b
+        } else if first == b {
+            a
+        } else {
+            continue;
+        };
+        out.push(match rest {
+            Some(rest) => format!("{other} {rest}"),
+            None => other.to_owned(),
+        });
+    }
+    out
+}
+
+impl Pairing {
+    /// The pairing of a relation whose terms are `written` and compiled as `terms`.
+    /// Rivals are added once the question's relations are all compiled ([`rivals`]).
+    pub fn new(
+        written: &[Vec<String>],
+        terms: &[Vec<Pattern>],
+        lexicon: &Lexicon,
+        stemmer: &Stemmer,
+        vocab: &mut Vocab,
+    ) -> Pairing {
+        let [_, said] = written else {
+            return Pairing::default();
+        };
+        // A term asked for negated has no comparative to turn round.
+        let plain = terms[1].iter().all(|p| p.polarity == Polarity::Plain);
+        let mut keywords: Vec<String> = Vec::new();
+        if plain {
+            for keyword in said {
+                for antonym in antonyms_of(keyword) {
+                    if !keywords.contains(&antonym) && !said.contains(&antonym) {
+                        keywords.push(antonym);
+                    }
+                }
+            }
+        }
+        let antonyms = keywords
+            .iter()
+            .flat_map(|k| super::keyword_patterns(k, lexicon, stemmer, vocab))
+            .collect();
+        Pairing {
+            two: true,
+            rivals: Vec::new(),
+            antonyms,
+        }
+    }
+
+    /// Whether the relation may be met though its term `t` has no counting match in
+    /// `here`: the second term, by its antonym or under a preference.
+    pub(super) fn may_find(&self, t: usize, here: &[Occurrence], answer: &PreparedAnswer) -> bool {
+        self.two
+            && t == 1
+            && (!self.antonyms.is_empty()
+                || here
+                    .iter()
+                    .any(|o| !o.counts && preference(o, answer.tokens())))
+    }
+
+    /// A match of `x` (the first term's occurrences) and of `a` (the second's) that are
+    /// paired, in one stretch, as their tokens; `ordered` pairs them by role.
+    pub(super) fn pair(
+        &self,
+        x: &[Occurrence],
+        a: &[Occurrence],
+        ordered: bool,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        scope: &impl Fn(usize) -> u32,
+    ) -> Option<Vec<Vec<usize>>> {
+        let tokens = answer.tokens();
+        let xs: Vec<&Occurrence> = x.iter().filter(|o| o.counts).collect();
+        if xs.is_empty() {
+            return None;
+        }
+        let candidates: Vec<&Occurrence> = a
+            .iter()
+            .filter(|o| o.counts || (self.two && preference(o, tokens)))
+            .collect();
+        if !candidates.is_empty() {
+            // Other things named plainly, as (first token, last token).
+            let rivals: Vec<(usize, usize)> = if ordered {
+                self.rivals
+                    .iter()
+                    .flat_map(|p| answer.all(p, vocab))
+                    .filter(|(f, _)| !f.negated)
+                    .map(|(f, _)| span(&f.tokens))
+                    .filter(|&(from, _)| !likened(tokens, from))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for x in &xs {
+                for a in &candidates {
+                    let joined = a.scope == x.scope
+                        || (bridged(x, a, tokens) || (ordered && fronted(x, a, tokens)));
+                    if !joined || shared(x, a, tokens) {
+                        continue;
+                    }
+                    let own = if a.counts {
+                        a.tokens.clone()
+                    } else if preferred(x, a, tokens) {
+                        // The preference's cue is not part of what X does.
+                        a.tokens[1..].to_vec()
+                    } else {
+                        continue;
+                    };
+                    let pairs = if self.two {
+                        paired(x, a, ordered, tokens, &rivals)
+                    } else {
+                        !ordered || a.head > x.head
+                    };
+                    if pairs {
+                        return Some(vec![x.tokens.clone(), own]);
+                    }
+                }
+            }
+        }
+        // "B is slower than X" for `X → faster`.
+        for pattern in &self.antonyms {
+            for (found, counts) in answer.all(pattern, vocab) {
+                if !counts {
+                    continue;
+                }
+                let (from, to) = span(&found.tokens);
+                let at = scope(from);
+                let standard = xs
+                    .iter()
+                    .find(|x| x.scope == at && x.head > to && compared(tokens, to, x.head));
+                if let Some(x) = standard {
+                    return Some(vec![found.tokens, x.tokens.clone()]);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Gives each ordered relation of two terms among `concepts` and `misconceptions` the
+/// first terms of the others that name other things (none of their labels among its
+/// own terms') as its rivals.
+pub fn rivals(concepts: &mut [Matcher], misconceptions: &mut [Matcher], vocab: &Vocab) {
+    let labels =
+        |patterns: &[Pattern]| -> Vec<String> { patterns.iter().map(|p| p.label(vocab)).collect() };
+    let firsts: Vec<Option<(Vec<String>, Vec<Pattern>)>> = concepts
+        .iter()
+        .chain(misconceptions.iter())
+        .map(|m| match m {
+            Matcher::All { terms, .. } if terms.len() == 2 => {
+                Some((labels(&terms[0]), terms[0].clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    if firsts.iter().flatten().count() < 2 {
+        return;
+    }
+    for (i, m) in concepts
+        .iter_mut()
+        .chain(misconceptions.iter_mut())
+        .enumerate()
+    {
+        let Matcher::All {
+            terms,
+            ordered: true,
+            pairing,
+            ..
+        } = m
+        else {
+            continue;
+        };
+        if terms.len() != 2 {
+            continue;
+        }
+        let own: Vec<String> = terms.iter().flat_map(|t| labels(t)).collect();
+        let mut seen: Vec<String> = Vec::new();
+        for (j, first) in firsts.iter().enumerate() {
+            let Some((names, patterns)) = first else {
+                continue;
+            };
+            if j == i || names.iter().any(|n| own.contains(n)) {
+                continue;
+            }
+            for (name, pattern) in names.iter().zip(patterns) {
+                // A rival is a thing: `can`, `it` or `each` names none.
+                let thing = name.split(' ').any(|w| !crate::lang::is_stop_word(w));
+                if thing && !seen.contains(name) {
+                    seen.push(name.clone());
+                    pairing.rivals.push(pattern.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Whether `x` (first term) and `a` (second term) are paired: in either order when not
+/// `ordered`, else by role (see the module's text); never across a *than*.
+fn paired(
+    x: &Occurrence,
+    a: &Occurrence,
+    ordered: bool,
+    tokens: &[Token],
+    rivals: &[(usize, usize)],
+) -> bool {
+    let (x_from, x_to) = (x.head, last(x));
+    let (a_from, a_to) = (a.head, last(a));
+    if x_from < a_from {
+        if compared(tokens, x_to, a_from) {
+            return false;
+        }
+        // A rival that takes A: with a word of X's own before it (not part of X's
+        // phrase: "PSI files are gone") and at most two words before A.
+        let takes = |&(s, e): &(usize, usize)| {
+            s > x_to
+                && e < a_from
+                && between(tokens, x_to, s).iter().any(|&i| !tokens[i].stop)
+                && between(tokens, e, a_from).len() <= 2
+        };
+        !ordered || (!passive_subject(tokens, x_to, a_from, a_to) && !rivals.iter().any(takes))
+    } else {
+        if compared(tokens, a_to, x_from) {
+            return false;
+        }
+        if !ordered {
+            return true;
+        }
+        let link = by_agent(tokens, a_to, x_from)
+            .or_else(|| on_condition(tokens, a_to, x_from))
+            .or_else(|| cleft(tokens, a_to, x_from))
+            .or_else(|| what_subject(tokens, a_from, a_to, x_from));
+        link.is_some_and(|link| !rivals.iter().any(|&(s, e)| s > link && e < x_from))
+    }
+}
+
+/// Whether X ends its clause (at most two words after it) and A opens the clause after
+/// the next, and the clause
+/// between is a denied alternative ("RDB, not AOF, loads faster", "RDB, rather than the
+/// AOF, loads faster"): the two are one clause with an aside.
+fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let (x_to, a_from) = (last(x), a.head);
+    if x_to >= a_from {
+        return false;
+    }
+    let (from, to) = (&tokens[x_to].place, &tokens[a_from].place);
+    if from.sentence != to.sentence || to.segment != from.segment + 2 {
+        return false;
+    }
+    let words = between(tokens, x_to, a_from);
+    let aside: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&i| tokens[i].place.segment == from.segment + 1)
+        .collect();
+    let opens = aside.first().is_some_and(|&i| {
+        matches!(
+            &*tokens[i].norm,
+            "not" | "never" | "rather" | "instead" | "unlike"
+        )
+    });
+    // X may keep a word or two of its phrase ("the RDB snapshot, not the AOF, ...").
+    opens
+        && aside.len() <= 5
+        && words
+            .iter()
+            .filter(|&&i| tokens[i].place.segment == from.segment)
+            .count()
+            <= 2
+        && words
+            .iter()
+            .filter(|&&i| tokens[i].place.segment == to.segment)
+            .count()
+            <= 2
+}
+
+/// "When X ..., A": X within three words of a word that opens its clause with a
+/// condition (*when*, *if*, *once*, *whenever*, *after*), and A within five words of the
+/// start of the next clause of the sentence ("when the livenessProbe fails, the container
+/// is restarted").
+fn fronted(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let (x_to, a_from) = (last(x), a.head);
+    if x_to >= a_from {
+        return false;
+    }
+    let (from, to) = (&tokens[x.head].place, &tokens[a_from].place);
+    if from.sentence != to.sentence || to.segment != from.segment + 1 {
+        return false;
+    }
+    let opening: Vec<usize> = (0..x.head)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == from.segment)
+        .collect();
+    let condition = opening.len() <= 3
+        && opening.last().is_some_and(|&i| {
+            matches!(
+                &*tokens[i].norm,
+                "when" | "whenever" | "if" | "once" | "after"
+            )
+        });
+    let lead = between(tokens, x_to, a_from)
+        .into_iter()
+        .filter(|&i| tokens[i].place.segment == to.segment)
+        .count();
+    condition && lead <= 5
+}
+
+/// The first and last tokens of a match.
+fn span(tokens: &[usize]) -> (usize, usize) {
+    let from = tokens.iter().copied().min().unwrap_or(0);
+    (from, tokens.iter().copied().max().unwrap_or(from))
+}
+
+fn last(o: &Occurrence) -> usize {
+    o.tokens.iter().copied().max().unwrap_or(o.head)
+}
+
+/// Whether two matches share a word (not a cue): no word fills two terms.
+fn shared(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    a.tokens
+        .iter()
+        .any(|&i| !tokens[i].negation && x.tokens.contains(&i))
+}
+
+/// The words of the sentence strictly between tokens `from` and `to`.
+fn between(tokens: &[Token], from: usize, to: usize) -> Vec<usize> {
+    (from + 1..to).filter(|&i| !tokens[i].part).collect()
+}
+
+fn is(tokens: &[Token], i: usize, word: &str) -> bool {
+    &*tokens[i].norm == word
+}
+
+/// A form of *be* or *get*, the auxiliary of a passive (and *is* of a cleft).
+fn be_form(token: &Token) -> bool {
+    matches!(
+        &*token.norm,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "get"
+            | "gets"
+            | "got"
+            | "gotten"
+            | "getting"
+    )
+}
+
+/// A word that may stand between an auxiliary and its verb ("is always restarted").
+fn adverb(token: &Token) -> bool {
+    token.norm.ends_with("ly")
+        || matches!(
+            &*token.norm,
+            "also" | "always" | "then" | "only" | "just" | "still" | "often" | "first" | "now"
+        )
+}
+
+/// A past participle, by its form: `-ed`, `-en`, or an irregular past (`kept`).
+fn participle(token: &Token) -> bool {
+    token.class == Class::Word
+        && (token.irregular || token.norm.ends_with("ed") || token.norm.ends_with("en"))
+}
+
+/// Whether the word at `v` is a verb in the passive: a participle after a form of *be*
+/// or *get* (with at most two adverbs between).
+fn passive(tokens: &[Token], v: usize) -> bool {
+    if !participle(&tokens[v]) {
+        return false;
+    }
+    let before: Vec<usize> = (0..v).rev().filter(|&i| !tokens[i].part).take(3).collect();
+    for i in before {
+        if tokens[i].place.segment != tokens[v].place.segment {
+            return false;
+        }
+        if be_form(&tokens[i]) {
+            return true;
+        }
+        if !adverb(&tokens[i]) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "A is done by X": the *by* whose agent X is, when A's verb (A itself, or a verb in
+/// the passive at most six words after it) is in the passive and X follows the *by*
+/// within six words, with no other *by* or auxiliary between. "Allowed by X" needs no
+/// auxiliary.
+fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+    let after = between(tokens, a_to, x_from);
+    let b = after.iter().take(7).position(|&i| is(tokens, i, "by"))?;
+    let verb = passive(tokens, a_to)
+        || (b == 0 && participle(&tokens[a_to]))
+        || after[..b].iter().take(6).any(|&v| passive(tokens, v));
+    let agent = &after[b + 1..];
+    let clear = agent.len() <= 6
+        && !agent
+            .iter()
+            .any(|&i| be_form(&tokens[i]) || is(tokens, i, "by"));
+    (verb && clear).then_some(after[b])
+}
+
+/// "A when X ...": within three words of A a word that opens a condition (*when*, *if*,
+/// *once*, *whenever*, *after*) and X within three words of it, with no auxiliary between
+/// ("the container is restarted when its livenessProbe fails", "the kubelet restarts the
+/// container whenever its livenessProbe fails"): X is what brings A about.
+fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+    let after = between(tokens, a_to, x_from);
+    let w = after.iter().take(4).position(|&i| {
+        matches!(
+            &*tokens[i].norm,
+            "when" | "whenever" | "if" | "once" | "after"
+        )
+    })?;
+    let rest = &after[w + 1..];
+    let clear = rest.len() <= 3 && !after.iter().any(|&i| be_form(&tokens[i]));
+    clear.then_some(after[w])
+}
+
+/// "A is what X does": a form of *be* at most four words after A, then *what* (or
+/// "exactly what"), and X within three words with no auxiliary between.
+fn cleft(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+    let after = between(tokens, a_to, x_from);
+    for (k, &i) in after.iter().enumerate().take(5) {
+        if !be_form(&tokens[i]) {
+            continue;
+        }
+        let mut w = k + 1;
+        if after
+            .get(w)
+            .is_some_and(|&j| matches!(&*tokens[j].norm, "exactly" | "precisely" | "just"))
+        {
+            w += 1;
+        }
+        let &what = after.get(w)?;
+        if !is(tokens, what, "what") {
+            return None;
+        }
+        let rest = &after[w + 1..];
+        let clear = rest.len() <= 3 && !rest.iter().any(|&j| be_form(&tokens[j]));
+        return clear.then_some(what);
+    }
+    None
+}
+
+/// "What does A is X": *what* at most two words before A ("what loads faster"), then a
+/// form of *be* at most four words after A and X within three words of it.
+fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
+    let segment = tokens[a_from].place.segment;
+    let asks = (0..a_from)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take(3)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .any(|i| is(tokens, i, "what"));
+    if !asks {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    let be = after.iter().take(5).position(|&i| be_form(&tokens[i]))?;
+    let rest = &after[be + 1..];
+    (rest.len() <= 3 && !rest.iter().any(|&j| be_form(&tokens[j]))).then_some(after[be])
+}
+
+/// X as the subject of a passive with its own agent: at most three words between X and
+/// A, one a form of *be*, A a participle, and a *by* within the four words after it.
+fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -> bool {
+    let gap = between(tokens, x_to, a_from);
+    if gap.len() > 3 || !gap.iter().any(|&i| be_form(&tokens[i])) || !participle(&tokens[a_to]) {
+        return false;
+    }
+    let segment = tokens[a_to].place.segment;
+    (a_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take(4)
+        .take_while(|&i| tokens[i].place.segment == segment && !be_form(&tokens[i]))
+        .any(|i| is(tokens, i, "by"))
+}
+
+/// Whether what starts at `later` is the standard of a comparison that ends at
+/// `earlier`: a *than* at most three words after it, and `later` at most three words
+/// after the *than*, with no auxiliary between ("slower to load than the RDB file").
+fn compared(tokens: &[Token], earlier: usize, later: usize) -> bool {
+    let gap = between(tokens, earlier, later);
+    let Some(t) = gap.iter().take(4).position(|&i| comparing(tokens, i)) else {
+        return false;
+    };
+    let rest = &gap[t + 1..];
+    rest.len() <= 3
+        && !gap[..t].iter().any(|&i| be_form(&tokens[i]))
+        && !rest.iter().any(|&i| be_form(&tokens[i]))
+}
+
+/// Whether the word at `i` is the *than* of a comparison (not of "rather than").
+fn comparing(tokens: &[Token], i: usize) -> bool {
+    is(tokens, i, "than")
+        && !(0..i)
+            .rev()
+            .find(|&j| !tokens[j].part)
+            .is_some_and(|j| matches!(&*tokens[j].norm, "rather" | "other"))
+}
+
+/// Whether the thing at `from` is only compared with or likened to ("stricter than
+/// READ UNCOMMITTED", "like READ COMMITTED"): no rival.
+fn likened(tokens: &[Token], from: usize) -> bool {
+    (0..from)
+        .rev()
+        .filter(|&j| !tokens[j].part)
+        .take(2)
+        .any(|j| matches!(&*tokens[j].norm, "than" | "like" | "as" | "over"))
+}
+
+/// Whether `o` does not count only because a preference's cue governs it ("rather
+/// than", "instead of") with a word of its own between ("rather than AOF loads faster").
+fn preference(o: &Occurrence, tokens: &[Token]) -> bool {
+    let Some(&cue) = o.tokens.first() else {
+        return false;
+    };
+    matches!(&*tokens[cue].norm, "rather" | "instead")
+        && between(tokens, cue + 1, o.head)
+            .iter()
+            .any(|&i| !tokens[i].stop && !tokens[i].negation)
+}
+
+/// Whether the preference that governs `a` comes right after `x` (at most one word
+/// between): "X rather than Y does A".
+fn preferred(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let cue = a.tokens[0];
+    let x_to = last(x);
+    x_to < cue && between(tokens, x_to, cue).len() <= 1
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::bank::{Concept, Kind, Misconception, Question, Relation, Rubric, Within};
+    use crate::grade::{Grade, Grader, explain, tests::bank};
+
+    /// A relation concept of `terms`, in one clause.
+    fn relation(terms: &[&[&str]], ordered: bool) -> Concept {
+        Concept {
+            relation: Some(Relation {
+                terms: terms
+                    .iter()
+                    .map(|t| t.iter().map(|s| (*s).to_owned()).collect())
+                    .collect(),
+                within: Within::Clause,
+                ordered,
+            }),
+            ..Concept::any(Vec::new())
+        }
+    }
+
+    /// What each relation of `concepts` (with `misconceptions`) meets in `answer`, and
+    /// the misconceptions it makes.
+    fn met(
+        model: &str,
+        concepts: Vec<Concept>,
+        misconceptions: Vec<Concept>,
+        answer: &str,
+    ) -> (Vec<String>, Vec<String>) {
+        let question = Question {
+            model_answer: Some(model.to_owned()),
+            rubric: Some(Rubric {
+                concepts,
+                forbidden: Vec::new(),
+            }),
+            misconceptions: misconceptions
+                .into_iter()
+                .map(|concept| Misconception {
+                    concept,
+                    feedback: "wrong".to_owned(),
+                    cap: None,
+                })
+                .collect(),
+            ..Question::new("q", Kind::ShortAnswer, "Which does what?")
+        };
+        let b = bank(vec![question]);
+        let g: Grade = Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[0], answer);
+        let _ = explain(&g);
+        (
+            g.matched().into_iter().map(str::to_owned).collect(),
+            g.misconceptions.iter().map(|m| m.concept.clone()).collect(),
+        )
+    }
+
+    const PROBES: &str = "A failing livenessProbe makes the kubelet restart the container; \
+        a failing readinessProbe takes the pod out of the endpoints.";
+
+    fn probes(answer: &str) -> Vec<String> {
+        let concepts = vec![
+            relation(&[&["livenessProbe"], &["restart", "restarts"]], true),
+            relation(&[&["readinessProbe"], &["endpoints", "traffic"]], true),
+        ];
+        met(PROBES, concepts, Vec::new(), answer).0
+    }
+
+    #[test]
+    fn an_ordered_relation_holds_in_the_passive_and_in_clefts() {
+        for right in [
+            "The container is restarted by the kubelet when its livenessProbe fails.",
+            "The container gets restarted by a failing livenessProbe.",
+            "A restart is triggered by the livenessProbe.",
+            "Restarting the container is what a failing livenessProbe causes.",
+            "Restarting is exactly what the livenessProbe does.",
+            "The container is restarted when its livenessProbe fails.",
+            "The kubelet restarts the container whenever its livenessProbe fails.",
+            "When the livenessProbe fails, the container gets restarted.",
+            "A restart of the container is triggered by the livenessProbe.",
+            "What restarts the container is a failing livenessProbe.",
+            "It is the livenessProbe that restarts the container.",
+        ] {
+            assert!(
+                probes(right).iter().any(|m| m == "livenessProbe → restart"),
+                "{right}"
+            );
+        }
+        for wrong in [
+            "The container is restarted by a failing readinessProbe and the pod is removed by a failing livenessProbe.",
+            "Restarting is what the readinessProbe does while the livenessProbe removes the pod.",
+            "The livenessProbe is restarted by the kubelet.",
+            "The pod is restarted when the readinessProbe fails and the livenessProbe is ignored.",
+            "The restart of the kubelet happens, and the livenessProbe is checked.",
+        ] {
+            assert!(
+                !probes(wrong).iter().any(|m| m == "livenessProbe → restart"),
+                "{wrong}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_thing_between_the_subject_and_its_verb_takes_the_verb() {
+        let levels = || {
+            vec![
+                relation(&[&["read uncommitted"], &["allow", "allows"]], true),
+                relation(
+                    &[
+                        &["read committed", "serializable"],
+                        &["prevent", "prevents"],
+                    ],
+                    true,
+                ),
+            ]
+        };
+        let model = "READ UNCOMMITTED allows dirty reads; READ COMMITTED prevents them.";
+        let (m, _) = met(
+            model,
+            levels(),
+            Vec::new(),
+            "It is what SERIALIZABLE allows and READ UNCOMMITTED prevents.",
+        );
+        assert!(m.is_empty(), "{m:?}");
+        let (m, _) = met(
+            model,
+            levels(),
+            Vec::new(),
+            "Dirty reads are allowed by READ UNCOMMITTED and are prevented by READ COMMITTED.",
+        );
+        assert_eq!(m.len(), 2, "{m:?}");
+
+        // A thing only compared with is no rival.
+        let (m, _) = met(
+            model,
+            levels(),
+            Vec::new(),
+            "READ COMMITTED is stricter than READ UNCOMMITTED and prevents them.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        // A rival under a negation names nothing.
+        let (m, _) = met(
+            model,
+            levels(),
+            Vec::new(),
+            "SERIALIZABLE rather than READ UNCOMMITTED prevents them.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_with_an_agent_is_not_the_agent() {
+        let deny = || {
+            vec![relation(
+                &[&["explicit deny"], &["wins", "overrides"]],
+                true,
+            )]
+        };
+        let allow = || vec![relation(&[&["allow"], &["wins", "overrides"]], true)];
+        let model = "An explicit deny always overrides any allow.";
+        let answer = "Any Allow is overridden by an explicit Deny.";
+        let (m, made) = met(model, deny(), allow(), answer);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(made.is_empty(), "{made:?}");
+        let (_, made) = met(
+            model,
+            deny(),
+            allow(),
+            "An Allow overrides an explicit Deny.",
+        );
+        assert_eq!(made.len(), 1);
+    }
+
+    #[test]
+    fn a_comparative_turned_round_with_its_antonym_says_the_same() {
+        let rdb = || vec![relation(&[&["rdb"], &["faster", "quicker"]], true)];
+        let aof = || vec![relation(&[&["aof"], &["faster", "quicker"]], true)];
+        let model = "RDB loads faster than an AOF, which must be replayed.";
+        for (answer, right) in [
+            ("The AOF is slower to load than the RDB file.", true),
+            ("An AOF loads more slowly, so RDB is quicker.", true),
+            ("The RDB file is slower to load than the AOF.", false),
+            ("An AOF is quicker to load than an RDB snapshot.", false),
+            ("RDB rather than AOF loads faster.", true),
+            ("RDB instead of the AOF log loads faster.", true),
+            ("AOF rather than RDB loads faster.", false),
+            ("RDB, not AOF, loads faster.", true),
+            ("The RDB snapshot, not the AOF, loads faster.", true),
+            ("What loads faster is the RDB file.", true),
+            ("AOF, not RDB, loads faster.", false),
+            ("Not AOF but RDB loads faster.", true),
+            ("An AOF takes longer to load than RDB.", true),
+        ] {
+            let (m, made) = met(model, rdb(), aof(), answer);
+            assert_eq!(
+                m.len() == 1 && made.is_empty(),
+                right,
+                "{answer}: {m:?} {made:?}"
+            );
+        }
+        // After *than* is the standard, in any relation of two terms.
+        let unordered = vec![relation(&[&["aof"], &["faster"]], false)];
+        let (m, _) = met(model, unordered, Vec::new(), "RDB is faster than AOF.");
+        assert!(m.is_empty(), "{m:?}");
+    }
+}

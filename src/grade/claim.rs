@@ -101,11 +101,17 @@ impl serde::Serialize for NotAClaim {
 /// for).
 fn list(answer: &PreparedAnswer) -> bool {
     let words = || answer.tokens().iter().filter(|t| !t.part);
-    let joins = words().filter(|t| joins_items(&t.norm)).count();
-    let function = words()
-        .filter(|t| !t.glued && (t.stop || t.negation))
-        .count();
-    let count = words().count();
+    let (mut count, mut function, mut joins) = (0, 0, 0);
+    for word in words() {
+        count += 1;
+        if !word.glued && (word.stop || word.negation) {
+            function += 1;
+            joins += usize::from(joins_items(&word.norm));
+        }
+    }
+    if count < MIN_LIST_WORDS {
+        return false;
+    }
     if joins >= MIN_JOINED_ITEMS - 1 && function == joins {
         // Terms strung together by *and* and nothing else, a few words each, in one
         // sentence: "bridge and NAT and port mapping and host and network stack".
@@ -115,9 +121,6 @@ fn list(answer: &PreparedAnswer) -> bool {
         if one_sentence && items >= MIN_LIST_WORDS && items <= (joins + 1) * 3 {
             return true;
         }
-    }
-    if count < MIN_LIST_WORDS {
-        return false;
     }
     let mut colons = 0;
     let mut clauses = 1;
@@ -154,7 +157,7 @@ fn list(answer: &PreparedAnswer) -> bool {
 /// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"
 /// strings terms together as commas do.
 fn joins_items(word: &str) -> bool {
-    matches!(word, "and" | "or" | "&" | "plus")
+    matches!(word, "and" | "or")
 }
 
 /// One sentence of three or more words said three times or more, or sentences of which

@@ -30,6 +30,10 @@ import tomllib
 CLASSES = [
     "correct", "paraphrase", "terse", "typo", "non-native", "partial", "off-topic",
     "reversed", "opposite-advice", "stuffing", "factual-error", "negated-model", "path-token",
+    # docker-edge.csv, the edge cases of issue 11 (see MARKING.md)
+    "neg-scope-content", "neg-after-head", "polarity-model-negated", "polarity-model-plain",
+    "relation-reversed", "synonym", "of-phrase", "misconception", "bare-list", "repeated",
+    "loopback", "long-interview", "typo-inflection",
 ]
 TEXT_KINDS = {"short_answer", "scenario", "interview"}
 

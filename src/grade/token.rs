@@ -818,11 +818,11 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
     for option in core.split(',') {
         push(option, tokens);
         if let Some((key, value)) = option.split_once('=') {
-            // `--cpus=2` says `--cpus`; `target=/app/data` says `/app/data`. (Its key
-            // `target=` is met by its first chars: see `matcher::word_matches`.)
-            if key.starts_with('-') {
-                push(key, tokens);
-            }
+            // `--cpus=2` says `--cpus`, `min.insync.replicas=2` says
+            // `min.insync.replicas`; `target=/app/data` says `/app/data`. (A key that is
+            // a plain word is no code part: `target=` is met by its first chars, see
+            // `matcher::word_matches`.)
+            push(key, tokens);
             push(value, tokens);
         }
         if !option.contains('/')

@@ -282,6 +282,19 @@ fn a_path_offers_itself_from_where_it_is_rooted_and_its_folders() {
     assert_eq!(code_parts, 0, "`tcp/ip` is no path of folders");
 }
 
+/// A setting written `key=value` offers its key when the key is code, as a flag does.
+#[test]
+fn a_code_key_of_a_setting_is_a_part() {
+    assert!(parts("min.insync.replicas=2").contains(&"min.insync.replicas".to_owned()));
+    assert!(parts("--cpus=2").contains(&"--cpus".to_owned()));
+    assert!(parts("vm.swappiness=10").contains(&"vm.swappiness".to_owned()));
+    // A plain word is no code part (`type=` is met by its first chars instead).
+    let code_type = tokenize("type=tmpfs", &stemmer(), Parts::Emit)
+        .into_iter()
+        .any(|t| t.part && t.class == Class::Code && &*t.norm == "type");
+    assert!(!code_type);
+}
+
 /// Issue 11 probe 2, lines 46 and 172: `TLSv1.3` and `TLS1.3` missed `TLS 1.3`.
 #[test]
 fn a_version_glued_to_its_name_offers_both() {

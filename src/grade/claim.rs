@@ -97,7 +97,7 @@ impl serde::Serialize for NotAClaim {
 /// not count), not written as `label: description` pairs, and either one run of words
 /// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items; or
 /// at least [`MIN_JOINED_ITEMS`] short items of as many words joined by *and* or *or*
-/// and no other function word ("CPU and memory and PIDs" names what it was asked
+/// and hardly another function word ("CPU and memory and PIDs" names what it was asked
 /// for).
 fn list(answer: &PreparedAnswer) -> bool {
     let words = || answer.tokens().iter().filter(|t| !t.part);
@@ -112,9 +112,10 @@ fn list(answer: &PreparedAnswer) -> bool {
     if count < MIN_LIST_WORDS {
         return false;
     }
-    if joins >= MIN_JOINED_ITEMS - 1 && function == joins {
-        // Terms strung together by *and* and nothing else, a few words each, in one
-        // sentence: "bridge and NAT and port mapping and host and network stack".
+    // Terms strung together by *and*, a few words each, in one sentence, with hardly
+    // another function word (one for three items: "less data and every write"):
+    // "bridge and NAT and port mapping and host and network stack".
+    if joins >= MIN_JOINED_ITEMS - 1 && (function - joins) * 3 <= joins + 1 {
         let first = words().next().map(|t| t.place.sentence);
         let one_sentence = words().all(|t| Some(t.place.sentence) == first);
         let items = count - joins;
@@ -262,6 +263,7 @@ mod tests {
         for joined in [
             "bridge and NAT and port mapping and host and network stack and performance",
             "Named volume or bind mount or tmpfs or anonymous volume or host path.",
+            "RDB and faster and restart and AOF and less data and every write",
             "namespaces and isolation, cgroups and limits, CPU and memory and PIDs and disk I/O",
         ] {
             assert_eq!(shape(joined), Some(NotAClaim::List), "{joined}");
@@ -285,6 +287,7 @@ mod tests {
             "Namespaces isolate and cgroups limit.",
             "Bridge uses NAT and port mapping and host shares the stack.",
             "CPU and memory and PIDs and block I/O.",
+            "Bridge uses NAT and port mapping and host shares the stack and is faster.",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

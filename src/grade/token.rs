@@ -11,7 +11,7 @@
 //! by each thread and shared by every token of it. This module knows nothing of rubrics
 //! or scores.
 
-use crate::lang::{base_form, is_stop_word};
+use crate::lang::{base_form, is_determiner, is_stop_word};
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -249,26 +249,6 @@ fn refers_back(word: &str) -> bool {
 /// Of the pronouns that [refer back](refers_back), those that mean more than one thing.
 fn plural_pronoun(word: &str) -> bool {
     matches!(word, "they" | "their")
-}
-
-/// Words that may open a noun phrase before its content words ("*the* kernel").
-fn determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "its"
-            | "their"
-            | "this"
-            | "these"
-            | "those"
-            | "each"
-            | "every"
-            | "any"
-            | "some"
-            | "all"
-    )
 }
 
 /// Whether a word looks like a plural noun (or a verb with its *-s*): it ends in *s*,
@@ -709,7 +689,7 @@ fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) 
     let subject: Vec<&str> = words
         .iter()
         .rev()
-        .skip_while(|t| determiner(&t.norm))
+        .skip_while(|t| is_determiner(&t.norm))
         .take_while(|t| !t.stop && !t.negation)
         .take(2)
         .map(|t| &*t.norm)

@@ -1,5 +1,6 @@
 //! English function words: left out of derived rubrics and never typo-matched by the
-//! grader, and skipped by the importer when it makes ids and matches labels.
+//! grader, and skipped by the importer when it makes ids and matches labels; and the
+//! determiners among them, which open a noun phrase.
 //!
 //! A short list on purpose: only words that carry no subject matter in a short answer.
 //! Negation cues (`not`, `no`, `never`, ...) are not here: they matter to the grader.
@@ -7,6 +8,31 @@
 /// Whether `word` (lower case) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Whether `word` (lower case) opens a noun phrase before its content words: "*the*
+/// kernel", "*its* primary", "*each* client".
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+            | "any"
+            | "some"
+            | "all"
+            | "your"
+            | "our"
+            | "his"
+            | "her"
+    )
 }
 
 /// Sorted, so `binary_search` works (a unit test checks it).

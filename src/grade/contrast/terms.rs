@@ -37,6 +37,7 @@
 use super::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{Class, Parts, Token, tokenize};
+use crate::lang::is_determiner;
 use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -568,28 +569,6 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
     out
 }
 
-/// Words that open a noun phrase: a word right after one is a thing the text talks
-/// about ("the *standby*", "a *client*", "its *primary*").
-fn determiner(word: &str) -> bool {
-    matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "its"
-            | "their"
-            | "this"
-            | "these"
-            | "those"
-            | "each"
-            | "every"
-            | "your"
-            | "our"
-            | "his"
-            | "her"
-    )
-}
-
 /// The terms a long model answer keeps coming back to, for [`Reach::Near`] pairs: a
 /// word (not a code token, not glued to another) that it says in two segments or more
 /// and at least once right after a [`determiner`] ("the *primary* ... on the
@@ -604,7 +583,7 @@ fn paired(model: &PreparedAnswer) -> Vec<(String, Spellings)> {
         if !content(t) || t.class != Class::Word || t.glued {
             continue;
         }
-        let after = i > 0 && !tokens[i - 1].part && determiner(&tokens[i - 1].norm);
+        let after = i > 0 && !tokens[i - 1].part && is_determiner(&tokens[i - 1].norm);
         let at = match seen.iter().position(|(s, _, _)| s.stem == t.stem) {
             Some(at) => at,
             None => {

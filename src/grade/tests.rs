@@ -37,6 +37,15 @@ fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {
     }
 }
 
+/// A bank of one question whose rubric is one required keyword.
+fn one_keyword_bank(keyword: &str, id: &str, prompt: &str, model: &str) -> Bank {
+    let rubric = Rubric {
+        concepts: vec![concept(&[keyword], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    bank(vec![question(id, prompt, model, Some(rubric))])
+}
+
 /// The volume question of the minimal fixture bank.
 fn volume_bank() -> Bank {
     let rubric = Rubric {
@@ -149,32 +158,24 @@ fn a_word_written_with_hyphens_is_the_word_without_them() {
 
 #[test]
 fn a_phrase_of_two_content_words_matches_the_other_way_round() {
-    let rubric = Rubric {
-        concepts: vec![concept(&["vacuum full"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let b = bank(vec![question(
+    let b = one_keyword_bank(
+        "vacuum full",
         "vacuum",
         "What rewrites a PostgreSQL table?",
         "VACUUM FULL rewrites the table.",
-        Some(rubric),
-    )]);
+    );
     assert!(grade(&b, "a full vacuum rewrites it").passed);
     assert!(!grade(&b, "a full table scan, then vacuum").passed);
 }
 
 #[test]
 fn a_path_keyword_matches_its_folder_said_in_words() {
-    let rubric = Rubric {
-        concepts: vec![concept(&[".github/workflows"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let b = bank(vec![question(
+    let b = one_keyword_bank(
+        ".github/workflows",
         "ci",
         "Where do workflow files go?",
         "In .github/workflows at the root.",
-        Some(rubric),
-    )]);
+    );
     for (answer, passes) in [
         ("In .github/workflows/", true),
         ("a workflows directory inside .github", true),
@@ -189,32 +190,24 @@ fn a_path_keyword_matches_its_folder_said_in_words() {
 
 #[test]
 fn a_number_in_words_is_the_number_in_digits() {
-    let rubric = Rubric {
-        concepts: vec![concept(&["two children"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let b = bank(vec![question(
+    let b = one_keyword_bank(
+        "two children",
         "binary",
         "What is a binary tree?",
         "A tree whose nodes have at most two children.",
-        Some(rubric),
-    )]);
+    );
     assert!(grade(&b, "each node has at most 2 children").passed);
     assert!(!grade(&b, "each node has at most 3 children").passed);
 }
 
 #[test]
 fn an_adjective_negated_by_un_is_its_root_negated() {
-    let rubric = Rubric {
-        concepts: vec![concept(&["unlimited"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let b = bank(vec![question(
+    let b = one_keyword_bank(
+        "unlimited",
         "constructors",
         "How many constructors can a class have?",
         "An unlimited number.",
-        Some(rubric),
-    )]);
+    );
     for right in [
         "an unlimited number",
         "there is no limit to how many",

@@ -14,7 +14,18 @@
 //!   restarted";
 //! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
 //!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
-//!   and A in the clauses either side of a denied aside, "X, not Y, does A".
+//!   and A in the clauses either side of a denied aside, "X, not Y, does A";
+//! - a preposition of means, agent or place after A's predicate, "A is done with X",
+//!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X"
+//!   ("catching is possible only with SIGTERM"); a role, "A is X's job"; a label, "A:
+//!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
+//!   process can catch is SIGTERM").
+//!
+//! A relative clause right after X that describes it, "X, which is/has A", is X's
+//! clause ("clients use the Service, which has a stable IP"); so is one after an *unlike*
+//! that sets X against something else, "unlike X, which (or where) A". The shapes with
+//! A first matter to `ordered` relations (an unordered one takes either order); the
+//! relative clause to any.
 //!
 //! And X first is not always X's: X as the subject of a passive with its own agent
 //! ("any Allow is overridden by an explicit Deny") is what A is done to; X and then
@@ -135,12 +146,16 @@ impl Pairing {
     /// Whether the relation may be met though its term `t` has no counting match in
     /// `here`: the second term, by its antonym or under a preference.
     pub(super) fn may_find(&self, t: usize, here: &[Occurrence], answer: &PreparedAnswer) -> bool {
+        let tokens = answer.tokens();
         self.two
-            && t == 1
-            && (!self.antonyms.is_empty()
-                || here
-                    .iter()
-                    .any(|o| !o.counts && preference(o, answer.tokens())))
+            && match t {
+                0 => here.iter().any(|o| contrasted(o, tokens)),
+                1 => {
+                    !self.antonyms.is_empty()
+                        || here.iter().any(|o| !o.counts && preference(o, tokens))
+                }
+                _ => false,
+            }
     }
 
     /// A match of `x` (the first term's occurrences) and of `a` (the second's) that are
@@ -155,7 +170,13 @@ impl Pairing {
         scope: &impl Fn(usize) -> u32,
     ) -> Option<Vec<Vec<usize>>> {
         let tokens = answer.tokens();
-        let xs: Vec<&Occurrence> = x.iter().filter(|o| o.counts).collect();
+        // X counts, or is only set against something else by *unlike* and a relative
+        // clause after it says A of it ("unlike --memory, where going over gets it
+        // killed").
+        let xs: Vec<&Occurrence> = x
+            .iter()
+            .filter(|o| o.counts || (self.two && contrasted(o, tokens)))
+            .collect();
         if xs.is_empty() {
             return None;
         }
@@ -178,11 +199,23 @@ impl Pairing {
             };
             for x in &xs {
                 for a in &candidates {
-                    let joined = a.scope == x.scope
-                        || (bridged(x, a, tokens) || (ordered && fronted(x, a, tokens)));
+                    let joined = if x.counts {
+                        a.scope == x.scope
+                            || bridged(x, a, tokens)
+                            || relative(x, a, tokens)
+                            || (ordered && fronted(x, a, tokens))
+                    } else {
+                        relative(x, a, tokens)
+                    };
                     if !joined || shared(x, a, tokens) {
                         continue;
                     }
+                    // Without the *unlike* that sets X against something else.
+                    let thing = if x.counts {
+                        x.tokens.clone()
+                    } else {
+                        x.tokens[1..].to_vec()
+                    };
                     let own = if a.counts {
                         a.tokens.clone()
                     } else if preferred(x, a, tokens) {
@@ -197,7 +230,7 @@ impl Pairing {
                         !ordered || a.head > x.head
                     };
                     if pairs {
-                        return Some(vec![x.tokens.clone(), own]);
+                        return Some(vec![thing, own]);
                     }
                 }
             }
@@ -210,9 +243,9 @@ impl Pairing {
                 }
                 let (from, to) = span(&found.tokens);
                 let at = scope(from);
-                let standard = xs
-                    .iter()
-                    .find(|x| x.scope == at && x.head > to && compared(tokens, to, x.head));
+                let standard = xs.iter().find(|x| {
+                    x.counts && x.scope == at && x.head > to && compared(tokens, to, x.head)
+                });
                 if let Some(x) = standard {
                     return Some(vec![found.tokens, x.tokens.clone()]);
                 }
@@ -313,7 +346,10 @@ fn paired(
         let link = by_agent(tokens, a_to, x_from)
             .or_else(|| on_condition(tokens, a_to, x_from))
             .or_else(|| cleft(tokens, a_to, x_from))
-            .or_else(|| what_subject(tokens, a_from, a_to, x_from));
+            .or_else(|| what_subject(tokens, a_from, a_to, x_from))
+            .or_else(|| means(tokens, a_to, x_from))
+            .or_else(|| owned(tokens, a_to, x_from, x_to))
+            .or_else(|| labelled(tokens, a_to, x_from));
         link.is_some_and(|link| !rivals.iter().any(|&(s, e)| s > link && e < x_from))
     }
 }
@@ -323,14 +359,10 @@ fn paired(
 /// between is a denied alternative ("RDB, not AOF, loads faster", "RDB, rather than the
 /// AOF, loads faster"): the two are one clause with an aside.
 fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
-    let (x_to, a_from) = (last(x), a.head);
-    if x_to >= a_from {
+    let Some((x_to, a_from)) = clauses_apart(x, a, tokens, 2) else {
         return false;
-    }
+    };
     let (from, to) = (&tokens[x_to].place, &tokens[a_from].place);
-    if from.sentence != to.sentence || to.segment != from.segment + 2 {
-        return false;
-    }
     let words = between(tokens, x_to, a_from);
     let aside: Vec<usize> = words
         .iter()
@@ -390,6 +422,22 @@ fn fronted(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     condition && lead <= 5
 }
 
+/// X's last token and A's head, when A is in the `n`th segment after X's, in one
+/// sentence.
+fn clauses_apart(
+    x: &Occurrence,
+    a: &Occurrence,
+    tokens: &[Token],
+    n: u32,
+) -> Option<(usize, usize)> {
+    let (x_to, a_from) = (last(x), a.head);
+    if x_to >= a_from {
+        return None;
+    }
+    let (from, to) = (&tokens[x_to].place, &tokens[a_from].place);
+    (from.sentence == to.sentence && to.segment == from.segment + n).then_some((x_to, a_from))
+}
+
 /// The first and last tokens of a match.
 fn span(tokens: &[usize]) -> (usize, usize) {
     let from = tokens.iter().copied().min().unwrap_or(0);
@@ -443,10 +491,68 @@ fn adverb(token: &Token) -> bool {
         )
 }
 
-/// A past participle, by its form: `-ed`, `-en`, or an irregular past (`kept`).
+/// A past participle, by its form: `-ed`, `-en`, or an irregular past (`kept`,
+/// `done`, `spread`).
 fn participle(token: &Token) -> bool {
     token.class == Class::Word
-        && (token.irregular || token.norm.ends_with("ed") || token.norm.ends_with("en"))
+        && (token.irregular
+            || token.norm.ends_with("ed")
+            || token.norm.ends_with("en")
+            || matches!(
+                &*token.norm,
+                "done"
+                    | "made"
+                    | "set"
+                    | "put"
+                    | "cut"
+                    | "run"
+                    | "spread"
+                    | "split"
+                    | "shut"
+                    | "hit"
+                    | "let"
+                    | "read"
+                    | "led"
+                    | "paid"
+                    | "sold"
+                    | "told"
+                    | "bound"
+                    | "fed"
+                    | "brought"
+                    | "bought"
+                    | "taught"
+                    | "sought"
+                    | "dealt"
+                    | "meant"
+                    | "left"
+                    | "won"
+                    | "stuck"
+                    | "struck"
+                    | "shot"
+                    | "spun"
+            ))
+}
+
+/// An auxiliary that may stand before a verb: a form of *be* or *get*, *has*, *can*.
+fn auxiliary(token: &Token) -> bool {
+    be_form(token)
+        || matches!(
+            &*token.norm,
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "does"
+                | "do"
+                | "did"
+        )
 }
 
 /// Whether the word at `v` is a verb in the passive: a participle after a form of *be*
@@ -491,7 +597,9 @@ fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
 /// "A when X ...": within three words of A a word that opens a condition (*when*, *if*,
 /// *once*, *whenever*, *after*) and X within three words of it, with no auxiliary between
 /// ("the container is restarted when its livenessProbe fails", "the kubelet restarts the
-/// container whenever its livenessProbe fails"): X is what brings A about.
+/// container whenever its livenessProbe fails"): X is what brings A about. X may be the
+/// condition's verb, after its subject and up to two auxiliaries ("firing happens only
+/// after the alert has been pending"). No negation between.
 fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let after = between(tokens, a_to, x_from);
     let w = after.iter().take(4).position(|&i| {
@@ -501,7 +609,16 @@ fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
         )
     })?;
     let rest = &after[w + 1..];
-    let clear = rest.len() <= 3 && !after.iter().any(|&i| be_form(&tokens[i]));
+    // The condition's subject, without the auxiliaries of X.
+    let mut subject = rest.len();
+    while subject > 0 && rest.len() - subject < 2 && auxiliary(&tokens[rest[subject - 1]]) {
+        subject -= 1;
+    }
+    let clear = subject <= 3
+        && !after[..w + 1 + subject]
+            .iter()
+            .any(|&i| be_form(&tokens[i]))
+        && !after.iter().any(|&i| tokens[i].negation);
     clear.then_some(after[w])
 }
 
@@ -531,23 +648,199 @@ fn cleft(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     None
 }
 
-/// "What does A is X": *what* at most two words before A ("what loads faster"), then a
-/// form of *be* at most four words after A and X within three words of it.
+/// "What does A is X": *what* at most two words before A ("what loads faster"), or
+/// opening A's clause at most seven words before it, as may "the ... that" ("what a
+/// process can catch and handle", "the signal that a process can catch"); then a form
+/// of *be* at most four words after A and X within three words of it, in its clause,
+/// with no *by* or negation between.
 fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
     let segment = tokens[a_from].place.segment;
-    let asks = (0..a_from)
+    if tokens[x_from].place.segment != segment {
+        return None;
+    }
+    let before: Vec<usize> = (0..a_from)
         .rev()
         .filter(|&i| !tokens[i].part)
-        .take(3)
+        .take(8)
         .take_while(|&i| tokens[i].place.segment == segment)
-        .any(|i| is(tokens, i, "what"));
-    if !asks {
+        .collect();
+    let near = before.iter().take(3).any(|&i| is(tokens, i, "what"));
+    // The clause's first words, when it opens within reach.
+    let starts = before.len() <= 7
+        && before
+            .last()
+            .is_none_or(|&i| i == 0 || tokens[i - 1].place.segment != segment);
+    let opening: Vec<usize> = if starts {
+        before.iter().rev().take(4).copied().collect()
+    } else {
+        Vec::new()
+    };
+    let opens = opening.first().is_some_and(|&i| is(tokens, i, "what"))
+        || (opening.first().is_some_and(|&i| is(tokens, i, "the"))
+            && opening[1..]
+                .iter()
+                .any(|&i| matches!(&*tokens[i].norm, "that" | "which" | "who")));
+    if !(near || opens) {
         return None;
     }
     let after = between(tokens, a_to, x_from);
     let be = after.iter().take(5).position(|&i| be_form(&tokens[i]))?;
     let rest = &after[be + 1..];
-    (rest.len() <= 3 && !rest.iter().any(|&j| be_form(&tokens[j]))).then_some(after[be])
+    let clear = rest.len() <= 3
+        && !rest
+            .iter()
+            .any(|&j| be_form(&tokens[j]) || is(tokens, j, "by"))
+        && !after.iter().any(|&j| tokens[j].negation);
+    clear.then_some(after[be])
+}
+
+/// "A is done via X": a preposition of means, agent or place (*with*, *via*,
+/// *through*, *using*, *by*, *in*, *at*, *on*, *under*, *inside*, *within*; *to*, *of*
+/// or *from* after a word that makes them one: "up to", "left to", "due to", "the job
+/// of", "comes from") at most four words after A, after A's predicate (a form of *be*
+/// or a verb of happening), and X at most two words after it, in one clause, with no
+/// negation or *than* between: "catching is possible only with SIGTERM", "routing by
+/// path happens in the layer 7 balancer", "dirty reads
+/// happen under READ UNCOMMITTED".
+fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+    let segment = tokens[a_to].place.segment;
+    if tokens[x_from].place.segment != segment {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    if after.len() > 7
+        || after
+            .iter()
+            .any(|&i| tokens[i].negation || comparing(tokens, i))
+    {
+        return None;
+    }
+    let p = after.iter().rposition(|&i| {
+        let before = (0..i)
+            .rev()
+            .find(|&j| !tokens[j].part)
+            .map(|j| &*tokens[j].norm);
+        match &*tokens[i].norm {
+            "with" | "via" | "through" | "using" | "by" | "in" | "at" | "on" | "under"
+            | "inside" | "within" => true,
+            "to" => matches!(
+                before,
+                Some("up" | "left" | "due" | "thanks" | "owing" | "belongs" | "belong")
+            ),
+            "of" => before.is_some_and(role_noun),
+            "from" => matches!(
+                before,
+                Some("comes" | "come" | "came" | "results" | "result" | "resulted" | "stems")
+            ),
+            _ => false,
+        }
+    })?;
+    let object = &after[p + 1..];
+    // A's predicate: a form of *be* ("is done with", "are possible only with") or a verb
+    // of happening ("happens in"); not a noun's place ("the settings in X").
+    let predicate = after[..p].iter().any(|&i| {
+        be_form(&tokens[i])
+            || matches!(
+                &*tokens[i].norm,
+                "happens"
+                    | "happen"
+                    | "happened"
+                    | "occurs"
+                    | "occur"
+                    | "occurred"
+                    | "comes"
+                    | "come"
+                    | "came"
+                    | "results"
+                    | "result"
+                    | "resulted"
+                    | "stems"
+                    | "lives"
+                    | "live"
+                    | "works"
+                    | "work"
+                    | "place"
+            )
+    });
+    (predicate && p <= 4 && object.len() <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
+        .then_some(after[p])
+}
+
+/// "A is X's job": a form of *be* at most four words after A, X after it (with at most
+/// an article between) and a noun of a role right after X ("restarting is the
+/// livenessProbe's job"), in one clause, with no negation between.
+fn owned(tokens: &[Token], a_to: usize, x_from: usize, x_to: usize) -> Option<usize> {
+    let segment = tokens[a_to].place.segment;
+    let after = between(tokens, a_to, x_from);
+    let be = after.iter().take(5).position(|&i| be_form(&tokens[i]))?;
+    let article = &after[be + 1..];
+    let role = (x_to + 1..tokens.len()).find(|&i| !tokens[i].part)?;
+    let clear = article.len() <= 1
+        && article.iter().all(|&i| tokens[i].stop)
+        && !after.iter().any(|&i| tokens[i].negation)
+        && tokens[role].place.segment == segment
+        && tokens[x_from].place.segment == segment
+        && role_noun(&tokens[role].norm);
+    clear.then_some(after[be])
+}
+
+/// "A: X": A in a label and X at most two words after its `:` ("caught and handled:
+/// SIGTERM only").
+fn labelled(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+    let (a, x) = (&tokens[a_to].place, &tokens[x_from].place);
+    let after = between(tokens, a_to, x_from);
+    let clear = a.sentence == x.sentence
+        && !a.labelled
+        && x.labelled
+        && after.len() <= 2
+        && !after.iter().any(|&i| tokens[i].negation);
+    clear.then_some(a_to)
+}
+
+/// A noun that names whose a task is ("the job of X", "X's responsibility").
+fn role_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "job" | "role" | "responsibility" | "task" | "duty" | "work" | "function" | "purpose"
+    )
+}
+
+/// "X, which does A": X ends its clause (at most one word after it) and A is in the
+/// relative clause right after it, which opens with *which*, *who*, *whose* or *where*
+/// (or "in which"): what the relative clause says, it says of X ("clients go through the
+/// Service, which has a stable virtual IP").
+fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let Some((x_to, a_from)) = clauses_apart(x, a, tokens, 1) else {
+        return false;
+    };
+    let from = &tokens[x_to].place;
+    let mut words = (x_to + 1..a_from).filter(|&i| !tokens[i].part);
+    let own = words
+        .by_ref()
+        .take_while(|&i| tokens[i].place.segment == from.segment)
+        .count();
+    // (`take_while` took the clause's first word.)
+    let first = (x_to + 1..a_from)
+        .filter(|&i| !tokens[i].part)
+        .nth(own)
+        .map(|i| &*tokens[i].norm);
+    let second = words.next().map(|i| &*tokens[i].norm);
+    let opens = matches!(
+        (first, second),
+        (Some("which" | "who" | "whose" | "where"), _)
+            | (Some("in" | "on" | "with" | "for" | "by"), Some("which"))
+    );
+    // Only a description of X ("which is", "which has") when X counts: a clause that does
+    // something may have a subject of its own ("which Docker removes").
+    let describes =
+        !x.counts || matches!(second, Some("is" | "are" | "was" | "were" | "has" | "have"));
+    own <= 1 && opens && describes
+}
+
+/// Whether `o` does not count only because an *unlike* sets it against something else
+/// ("unlike --memory, where ...").
+fn contrasted(o: &Occurrence, tokens: &[Token]) -> bool {
+    !o.counts && o.tokens.len() > 1 && is(tokens, o.tokens[0], "unlike")
 }
 
 /// X as the subject of a passive with its own agent: at most three words between X and
@@ -714,6 +1007,160 @@ mod tests {
                 "{wrong}"
             );
         }
+    }
+
+    /// What two ordered relations on DNS records meet in `answer`.
+    fn records(answer: &str) -> Vec<String> {
+        let concepts = vec![
+            relation(&[&["mx record", "mx"], &["mail server"]], true),
+            relation(&[&["cname"], &["another name", "alias"]], true),
+        ];
+        let model =
+            "An MX record names a domain's mail server; a CNAME points a name at another name.";
+        met(model, concepts, Vec::new(), answer).0
+    }
+
+    #[test]
+    fn an_ordered_relation_holds_through_means_roles_labels_and_pseudo_clefts() {
+        for right in [
+            "Finding the mail server is done with an MX record; pointing at another name is done via a CNAME.",
+            "Mail server lookup happens through the MX record. Another name is the job of the CNAME.",
+            "Naming the mail server is the MX record's job; another name is the CNAME's responsibility.",
+            "Mail server: the MX record. Another name: a CNAME.",
+            "What a domain uses as its mail server is the MX record; what points at another name is the CNAME.",
+            "The record that holds the mail server is the MX record; the one that gives another name is a CNAME.",
+            "The mail server comes from the MX record; another name is left to a CNAME.",
+        ] {
+            assert_eq!(records(right).len(), 2, "{right}: {:?}", records(right));
+        }
+        for wrong in [
+            "Finding the mail server is done with a CNAME; another name is the job of the MX record.",
+            "What points at another name is the MX record; the mail server is the CNAME's job.",
+            "Mail server: the CNAME. Another name: an MX record.",
+            "The mail server is never given by an MX record; another name is not the CNAME's job.",
+            "The record that holds the mail server is the CNAME; the one that gives another name is an MX record.",
+            "Another name comes from the MX record, and the mail server from a CNAME.",
+        ] {
+            assert!(records(wrong).is_empty(), "{wrong}: {:?}", records(wrong));
+        }
+        for right in [
+            "Restarts are due to a failing livenessProbe.",
+            "Taking the pod out of the endpoints is left to the readinessProbe.",
+        ] {
+            assert!(!probes(right).is_empty(), "{right}");
+        }
+        for wrong in [
+            "The restart is left to the kubelet, not the livenessProbe.",
+            "Restarting happens with the readinessProbe while the livenessProbe takes the pod out of the endpoints.",
+        ] {
+            assert!(
+                !probes(wrong).iter().any(|m| m == "livenessProbe → restart"),
+                "{wrong}"
+            );
+        }
+    }
+
+    /// Asserts whether the one relation of `concepts` is met by each answer.
+    fn verdicts(model: &str, concepts: impl Fn() -> Vec<Concept>, cases: &[(&str, bool)]) {
+        for &(answer, right) in cases {
+            let (m, _) = met(model, concepts(), Vec::new(), answer);
+            assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
+        }
+    }
+
+    #[test]
+    fn a_condition_may_end_with_x_after_its_auxiliaries() {
+        let flushed = || {
+            vec![relation(
+                &[&["flushed", "flush"], &["acknowledged", "ack"]],
+                true,
+            )]
+        };
+        let model = "The WAL is flushed to disk, and then the write is acknowledged.";
+        verdicts(
+            model,
+            flushed,
+            &[
+                (
+                    "The write is acknowledged only after the WAL has been flushed.",
+                    true,
+                ),
+                ("A write gets acknowledged once the log is flushed.", true),
+                (
+                    "Only after the write has been acknowledged is the WAL flushed.",
+                    false,
+                ),
+                (
+                    "The write is acknowledged when the WAL has not been flushed.",
+                    false,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_says_its_words_of_the_thing_before_it() {
+        let balancer = || {
+            vec![relation(
+                &[&["load balancer"], &["spreads", "distributes"]],
+                false,
+            )]
+        };
+        let model = "A load balancer spreads requests across the backends.";
+        verdicts(
+            model,
+            balancer,
+            &[
+                (
+                    "Clients connect to the load balancer, which has to spread requests over the backends.",
+                    true,
+                ),
+                (
+                    "Clients reach a load balancer, which is what distributes requests.",
+                    true,
+                ),
+                (
+                    "The load balancer sits in front of the backends, which spread the work.",
+                    false,
+                ),
+                (
+                    "Clients connect to the load balancer, and the backends spread nothing.",
+                    false,
+                ),
+                // A clause that has a subject of its own says nothing of X.
+                (
+                    "Clients connect to the load balancer, which the backends spread out.",
+                    false,
+                ),
+            ],
+        );
+        // *Unlike* sets X against something else; a relative clause after it still says
+        // what X does.
+        let signals = || {
+            vec![Concept {
+                relation: Some(Relation {
+                    terms: vec![
+                        vec!["sigkill".to_owned()],
+                        vec!["cannot be caught".to_owned()],
+                    ],
+                    within: Within::Sentence,
+                    ordered: false,
+                }),
+                ..Concept::any(Vec::new())
+            }]
+        };
+        let model = "SIGKILL cannot be caught; SIGTERM can.";
+        verdicts(
+            model,
+            signals,
+            &[
+                (
+                    "Unlike SIGKILL, which cannot be caught, SIGTERM lets the process clean up.",
+                    true,
+                ),
+                ("Unlike SIGKILL, SIGTERM cannot be caught.", false),
+            ],
+        );
     }
 
     #[test]

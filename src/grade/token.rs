@@ -487,7 +487,12 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     if first.is_some_and(refers_back) {
                         carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
                     }
-                    push_words(core, place, false, stemmer, tokens);
+                    if alnum {
+                        // Known to be one plain word while splitting the line.
+                        push_plain(core, place, false, stemmer, tokens);
+                    } else {
+                        push_words(core, place, false, stemmer, tokens);
+                    }
                     if parts == Parts::Emit && !plain {
                         push_unhyphenated(core, place, stemmer, tokens);
                     }
@@ -897,15 +902,7 @@ pub fn glued_version(core: &str) -> Option<(&str, &str)> {
 /// The words of `core`, split at anything that is not a letter or digit.
 fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     if core.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        // One word of ASCII letters and digits (most words of most answers).
-        if !core.is_empty() {
-            let class = if core.bytes().any(|b| b.is_ascii_digit()) {
-                Class::Exact
-            } else {
-                Class::Word
-            };
-            tokens.push(Token::new(core, class, part, place, stemmer));
-        }
+        push_plain(core, place, part, stemmer, tokens);
         return;
     }
     // A possessive `'s` is not a word.
@@ -926,6 +923,19 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         for token in &mut tokens[start..] {
             token.glued = true;
         }
+    }
+}
+
+/// [`push_words`] of a `core` known to be ASCII letters and digits only (most words of
+/// most answers): one word, a number when it has a digit.
+fn push_plain(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    if !core.is_empty() {
+        let class = if core.bytes().any(|b| b.is_ascii_digit()) {
+            Class::Exact
+        } else {
+            Class::Word
+        };
+        tokens.push(Token::new(core, class, part, place, stemmer));
     }
 }
 

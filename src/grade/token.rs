@@ -443,7 +443,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
     let mut last_break = Break::Line;
     for line in text.lines() {
         let before = tokens.len();
-        for (chunk, alnum) in Chunks::of(line) {
+        for (chunk, alnum, digit) in Chunks::of(line) {
             // A chunk of letters and digits only has nothing to trim.
             let (core, stop) = if alnum {
                 (chunk, Stop::None)
@@ -489,7 +489,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     }
                     if alnum {
                         // Known to be one plain word while splitting the line.
-                        push_plain(core, place, false, stemmer, tokens);
+                        push_plain(core, digit, place, false, stemmer, tokens);
                     } else {
                         push_words(core, place, false, stemmer, tokens);
                     }
@@ -523,8 +523,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
 
 /// The chunks of a line between whitespace, as [`str::split_whitespace`] gives them,
 /// each with whether it is all ASCII letters and digits (a plain word, with nothing to
-/// trim; `false` when not known). A line of ASCII, most lines, is split byte by byte,
-/// several times faster than char by char.
+/// trim; `false` when not known) and then whether it has a digit. A line of ASCII, most
+/// lines, is split byte by byte (a table lookup each), several times faster than char
+/// by char.
 struct Chunks<'a> {
     line: &'a str,
     /// Where the next chunk is looked for.
@@ -544,18 +545,17 @@ impl<'a> Chunks<'a> {
 }
 
 impl<'a> Iterator for Chunks<'a> {
-    type Item = (&'a str, bool);
+    /// The chunk, whether it is a plain word, and whether it has a digit.
+    type Item = (&'a str, bool, bool);
 
-    fn next(&mut self) -> Option<(&'a str, bool)> {
+    fn next(&mut self) -> Option<(&'a str, bool, bool)> {
         if let Some(chunks) = &mut self.unicode {
-            return chunks.next().map(|chunk| (chunk, false));
+            return chunks.next().map(|chunk| (chunk, false, false));
         }
-        // The ASCII chars that are `char::is_whitespace` (`u8::is_ascii_whitespace`
-        // leaves out the vertical tab).
-        let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+        let class = |b: u8| BYTE_CLASS[usize::from(b)];
         let bytes = self.line.as_bytes();
         let mut i = self.at;
-        while i < bytes.len() && space(bytes[i]) {
+        while i < bytes.len() && class(bytes[i]) & SPACE != 0 {
             i += 1;
         }
         if i == bytes.len() {
@@ -563,14 +563,48 @@ impl<'a> Iterator for Chunks<'a> {
             return None;
         }
         let start = i;
-        let mut alnum = true;
-        while i < bytes.len() && !space(bytes[i]) {
-            alnum &= bytes[i].is_ascii_alphanumeric();
+        let (mut all, mut any) = (ALNUM, 0);
+        while i < bytes.len() {
+            let c = class(bytes[i]);
+            if c & SPACE != 0 {
+                break;
+            }
+            all &= c;
+            any |= c;
             i += 1;
         }
         self.at = i;
-        Some((&self.line[start..i], alnum))
+        Some((&self.line[start..i], all != 0, any & DIGIT != 0))
     }
+}
+
+/// What [`Chunks`] asks of a byte, as bits of [`BYTE_CLASS`]: whitespace to
+/// `char::is_whitespace` (the vertical tab too, which `u8::is_ascii_whitespace` leaves
+/// out), an ASCII letter or digit, an ASCII digit.
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The [`SPACE`], [`ALNUM`] and [`DIGIT`] bits of each byte.
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+            SPACE
+        } else if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALNUM
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
 }
 
 /// How a sentence ended, which decides whether a pronoun opening the next one may
@@ -902,7 +936,8 @@ pub fn glued_version(core: &str) -> Option<(&str, &str)> {
 /// The words of `core`, split at anything that is not a letter or digit.
 fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     if core.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        push_plain(core, place, part, stemmer, tokens);
+        let digit = core.bytes().any(|b| b.is_ascii_digit());
+        push_plain(core, digit, place, part, stemmer, tokens);
         return;
     }
     // A possessive `'s` is not a word.
@@ -927,14 +962,17 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
 }
 
 /// [`push_words`] of a `core` known to be ASCII letters and digits only (most words of
-/// most answers): one word, a number when it has a digit.
-fn push_plain(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+/// most answers): one word, a number when it has a `digit`.
+fn push_plain(
+    core: &str,
+    digit: bool,
+    place: Place,
+    part: bool,
+    stemmer: &Stemmer,
+    tokens: &mut Vec<Token>,
+) {
     if !core.is_empty() {
-        let class = if core.bytes().any(|b| b.is_ascii_digit()) {
-            Class::Exact
-        } else {
-            Class::Word
-        };
+        let class = if digit { Class::Exact } else { Class::Word };
         tokens.push(Token::new(core, class, part, place, stemmer));
     }
 }

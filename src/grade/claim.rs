@@ -172,7 +172,9 @@ fn repeated(answer: &PreparedAnswer) -> bool {
     // Each sentence as a hash of its words and its length; and the hashes of every run
     // of three words.
     let mut sentences: Vec<(u64, usize)> = Vec::new();
-    let mut trigrams: Vec<u64> = Vec::new();
+    // One per word but the first two, at most: grown by pushing, it was reallocated
+    // five or six times in a 40-word answer.
+    let mut trigrams: Vec<u64> = Vec::with_capacity(answer.tokens().len());
     let mut hasher = FxHasher::default();
     let (mut length, mut words) = (0, 0);
     let mut sentence = None;

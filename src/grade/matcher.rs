@@ -479,19 +479,27 @@ impl PreparedAnswer {
         let Some(&first) = slots.first() else {
             return;
         };
-        let mut path = Vec::new();
+        let mut longer = Vec::new();
         // Whether to go on after a match of `slots` that starts at `start`, if any.
         let mut at = |start: usize| -> bool {
-            path.clear();
-            path.push(start);
-            if !self.extend(slots, gap, vocab, &mut path) {
-                return true;
-            }
+            // A pattern of one word (most are) is matched by its start alone, with no
+            // path to build.
+            let one = [start];
+            let path: &[usize] = if slots.len() == 1 {
+                &one
+            } else {
+                longer.clear();
+                longer.push(start);
+                if !self.extend(slots, gap, vocab, &mut longer) {
+                    return true;
+                }
+                &longer
+            };
             // Negated when a cue governs any of its words ("Docker manages nothing").
             let governed = path.iter().find_map(|&t| self.cue[t]);
             let mut tokens = Vec::with_capacity(path.len() + 1);
             tokens.extend(governed);
-            tokens.extend_from_slice(&path);
+            tokens.extend_from_slice(path);
             f(Found {
                 tokens,
                 negated: governed.is_some(),

@@ -137,13 +137,25 @@ fn refusals<'a>(
 fn cue_before(text: &PreparedAnswer, at: usize) -> Option<usize> {
     let tokens = text.tokens();
     let clause = tokens[at].place.clause;
-    // The words of the sentence before `at` in its clause, nearest first.
-    let before: Vec<usize> = (0..at)
+    // The words of the sentence before `at` in its clause, nearest first (on the
+    // stack: this runs for every match of every credited term).
+    let mut words = [0usize; GAP + 3];
+    let mut len = 0;
+    for i in (0..at)
         .rev()
         .filter(|&i| !tokens[i].part)
         .take_while(|&i| tokens[i].place.clause == clause)
         .take(GAP + 3)
-        .collect();
+    {
+        words[len] = i;
+        len += 1;
+    }
+    let before = &words[..len];
+    // Every cue starts with a word that [starts a cue](starts_a_cue): without one, no
+    // cue fits.
+    if !before.iter().any(|&i| starts_a_cue(&tokens[i].norm)) {
+        return None;
+    }
     for skip in 0..=GAP.min(before.len()) {
         for cue in CUES {
             let n = cue.len();

@@ -110,22 +110,61 @@ pub(super) fn hits(tokens: &[Token], vocab: &Vocab, buffers: &mut Buffers) -> us
             let bits = &mut hits[t * row..(t + 1) * row];
             for &w in &memo.words[from as usize..to as usize] {
                 bits[w as usize / 64] |= 1 << (w % 64);
-                postings.push((w, t as u32));
             }
         }
         let _ = MEMO.try_with(|cell| cell.replace(memo));
     }
-    // By word, each word's tokens in text order.
-    postings.sort_unstable();
-    starts.resize(vocab.words.len() + 1, 0);
-    let mut i = 0;
-    for (w, start) in starts.iter_mut().enumerate() {
-        while postings.get(i).is_some_and(|&(pw, _)| (pw as usize) < w) {
-            i += 1;
-        }
-        *start = i as u32;
-    }
+    by_word(hits, row, vocab.words.len(), postings, starts);
     row
+}
+
+/// Fills `postings` with the (word, token) pairs of the bits of `hits` (a row of `row`
+/// words of 64 bits per token, no pair twice), by word and each word's tokens in text
+/// order, and `starts` with where each of the `words` words' pairs start (one entry
+/// more). A counting sort: each word's count, then each pair put in its place from
+/// the last token back, in time linear in the pairs and the words.
+fn by_word(
+    hits: &[u64],
+    row: usize,
+    words: usize,
+    postings: &mut Vec<(u32, u32)>,
+    starts: &mut Vec<u32>,
+) {
+    starts.clear();
+    starts.resize(words + 1, 0);
+    postings.clear();
+    if row == 0 {
+        return;
+    }
+    // `starts[w]` becomes the end of word `w`'s pairs...
+    for bits in hits.chunks_exact(row) {
+        each_bit(bits, |w| starts[w] += 1);
+    }
+    let mut total = 0;
+    for count in starts.iter_mut() {
+        total += *count;
+        *count = total;
+    }
+    // ... and, filled from the back, its start.
+    postings.resize(total as usize, (0, 0));
+    for (t, bits) in hits.chunks_exact(row).enumerate().rev() {
+        each_bit(bits, |w| {
+            starts[w] -= 1;
+            postings[starts[w] as usize] = (w as u32, t as u32);
+        });
+    }
+}
+
+/// Calls `f` with the index of each set bit of `bits`, lowest first.
+#[inline]
+fn each_bit(bits: &[u64], mut f: impl FnMut(usize)) {
+    for (i, &chunk) in bits.iter().enumerate() {
+        let mut chunk = chunk;
+        while chunk != 0 {
+            f(i * 64 + chunk.trailing_zeros() as usize);
+            chunk &= chunk - 1;
+        }
+    }
 }
 
 /// What the words a thread has seen match in one vocabulary: grading answers to the

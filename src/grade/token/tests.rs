@@ -355,3 +355,38 @@ fn irregular_forms_are_stemmed_as_their_base() {
     assert_eq!(stem("held"), stem("hold"));
     assert_ne!(stem("left"), stem("leave"), "a direction too");
 }
+
+#[test]
+fn chunks_split_as_split_whitespace_does() {
+    for line in [
+        "",
+        "   ",
+        "one",
+        "  Volumes persist,\tbind mounts\x0Bdo not\x0C(mostly)\r ok ",
+        "--mount type=tmpfs,destination=/app/cache  8080:80 ",
+        "café au\u{00A0}lait\u{3000}ok \u{2028} done",
+        "tabs\t\tand  doubled  spaces",
+        "ipv4 and tls13 on port 8080, not 80.",
+    ] {
+        let chunks: Vec<(&str, bool, bool)> = Chunks::of(line).collect();
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(
+            chunks.iter().map(|c| c.0).collect::<Vec<_>>(),
+            words,
+            "{line:?}"
+        );
+        for (chunk, alnum, digit) in chunks {
+            // Plain words are known as such on an ASCII line; nothing else is called one.
+            let plain = chunk.bytes().all(|b| b.is_ascii_alphanumeric());
+            assert!(!alnum || plain, "{chunk:?} in {line:?}");
+            assert_eq!(alnum, plain && line.is_ascii(), "{chunk:?} in {line:?}");
+            if alnum {
+                assert_eq!(
+                    digit,
+                    chunk.bytes().any(|b| b.is_ascii_digit()),
+                    "{chunk:?}"
+                );
+            }
+        }
+    }
+}

@@ -214,9 +214,50 @@ fn repeated(answer: &PreparedAnswer) -> bool {
         let all = trigrams.len();
         trigrams.sort_unstable();
         trigrams.dedup();
-        return trigrams.len() * 2 < all;
+        if trigrams.len() * 2 < all {
+            return true;
+        }
     }
-    false
+    reworded(answer)
+}
+
+/// How many clauses must say the same content words for an answer to be one claim said
+/// over and over in other words.
+const MIN_REWORDED: usize = 3;
+
+/// One claim said again and again in other words: at least [`MIN_REWORDED`] clauses,
+/// and half the answer's clauses or more, with the same content words (by stem, two or
+/// more): "It deletes volumes, the volumes are deleted, volumes get deleted, deleting
+/// volumes is what it does". Answers that say several things have few clauses with
+/// the very same words.
+fn reworded(answer: &PreparedAnswer) -> bool {
+    let mut clauses: Vec<Vec<&str>> = Vec::new();
+    let mut clause = None;
+    for token in answer.tokens().iter().filter(|t| !t.part) {
+        if clause != Some(token.place.clause) {
+            clause = Some(token.place.clause);
+            clauses.push(Vec::new());
+        }
+        if !token.stop
+            && !token.negation
+            && let Some(words) = clauses.last_mut()
+        {
+            words.push(&token.stem);
+        }
+    }
+    if clauses.len() < MIN_REWORDED {
+        return false;
+    }
+    let total = clauses.len();
+    for words in &mut clauses {
+        words.sort_unstable();
+        words.dedup();
+    }
+    clauses.retain(|words| words.len() >= 2);
+    clauses.sort_unstable();
+    clauses
+        .chunk_by(|a, b| a == b)
+        .any(|run| run.len() >= MIN_REWORDED && run.len() * 2 >= total)
 }
 
 #[cfg(test)]
@@ -308,5 +349,22 @@ mod tests {
             shape("It persists. It is managed by Docker. It lives under /var/lib/docker/volumes."),
             None
         );
+    }
+
+    #[test]
+    fn one_claim_reworded_again_and_again_is_not_a_claim() {
+        for reworded in [
+            "VACUUM reclaims space. It reclaims the space, space gets reclaimed, reclaiming space is what it does, space reclamation, space reclaimed.",
+            "A rebase rewrites history; history is rewritten, it rewrites the history, history gets rewritten.",
+        ] {
+            assert_eq!(shape(reworded), Some(NotAClaim::Repeated), "{reworded}");
+        }
+        for varied in [
+            "A rebase rewrites history; a merge keeps it, and adds a merge commit.",
+            "VACUUM reclaims space, VACUUM FULL rewrites the table, and autovacuum runs it for you.",
+            "Sessions expire, tokens expire, keys expire: all three have a lifetime.",
+        ] {
+            assert_eq!(shape(varied), None, "{varied}");
+        }
     }
 }

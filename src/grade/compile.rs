@@ -10,6 +10,7 @@ use super::derive::{self, BankStats};
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
+use super::negation::ends_a_state;
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::negated_root;
@@ -314,6 +315,11 @@ pub fn keyword_patterns(
     vocab: &mut Vocab,
 ) -> Vec<Pattern> {
     let mut words = tokenize(keyword, stemmer, Parts::Skip);
+    if let [word] = words.as_slice()
+        && is_reply(word)
+    {
+        return vec![Pattern::reply(word.clone(), vocab)];
+    }
     let negated = words.len() > 1 && words[0].is_negation();
     if negated {
         words.remove(0);
@@ -344,6 +350,14 @@ pub fn keyword_patterns(
         ));
     }
     out
+}
+
+/// Whether a keyword's one word is the reply *no*: the answer to a yes-or-no question
+/// ("Is RAID a backup?"), which an answer's *no* gives only where it ends its clause
+/// ("No, ...", "No."). Where it negates the words after it ("no data is ever at
+/// risk"), it answers nothing.
+fn is_reply(word: &Token) -> bool {
+    word.is_negation() && &*word.norm == "no"
 }
 
 /// The root of a keyword that is one adjective negated by *un-* (`limited` for
@@ -538,7 +552,8 @@ impl Matcher {
                 let scope = scope(answer, *within);
                 let mut found = Vec::with_capacity(terms.len());
                 for (t, term) in terms.iter().enumerate() {
-                    let here = occurrences(term, answer, vocab, &scope);
+                    // A misconception said *no longer* is denied, not made.
+                    let here = occurrences(term, answer, vocab, &scope, false);
                     if !here.iter().any(|o| o.counts) && !pairing.may_find(t, &here, answer) {
                         return None;
                     }
@@ -666,7 +681,7 @@ fn all(
     // Each term's occurrences (counting or not).
     let found: Vec<Vec<Occurrence>> = terms
         .iter()
-        .map(|term| occurrences(term, answer, vocab, &scope))
+        .map(|term| occurrences(term, answer, vocab, &scope, ordered))
         .collect();
     if let Some(matched) = relation(&found, ordered, pairing, answer, vocab, &scope) {
         return Outcome {
@@ -836,15 +851,25 @@ struct Occurrence {
 }
 
 /// The matches of one term of a relation, in the answer's order, counting or not.
+///
+/// In an `ordered` relation of a concept (`ordered`), a term said *no longer* (*not
+/// ... anymore*) counts as said: "the alert is no longer pending and fires" says it was
+/// pending first (see `negation::ends_a_state`). A misconception said so is denied.
 fn occurrences(
     term: &[Pattern],
     answer: &PreparedAnswer,
     vocab: &Vocab,
     scope: &impl Fn(usize) -> u32,
+    ordered: bool,
 ) -> Vec<Occurrence> {
     let mut here = Vec::new();
     for (p, pattern) in term.iter().enumerate() {
         for (f, counts) in answer.all(pattern, vocab) {
+            let counts = counts
+                || (ordered
+                    && f.negated
+                    && pattern.polarity == Polarity::Plain
+                    && ends_a_state(answer.tokens(), f.tokens[0]));
             let head = head(&f, answer);
             here.push(Occurrence {
                 head,

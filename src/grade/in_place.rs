@@ -14,6 +14,11 @@
 //! - **a concept carried by function words alone** (`both`, `all`, `only`, `before`),
 //!   said in the other polarity than the model answer's ("not both"): the word is the
 //!   claim, so denying it states the opposite.
+//! - **a term the model answer denies, stated plainly**: a concept of one term that
+//!   asks for the negation (the model answer states it only negated, "over plain HTTP
+//!   without TLS", or the keyword is negated, `not a backup`) and that the answer
+//!   states plainly only ("it uses TLS", "it is a backup of sorts"): the answer claims
+//!   what the model answer denies, which is worse than leaving it out.
 //! - **a duration in another unit**: the answer gives durations ("loses at most 1
 //!   hour"), the model answer gives some too ("about a second"), and no unit of the
 //!   answer's is one of the model answer's or the question's. A duration is a number,
@@ -27,9 +32,10 @@ use super::ConceptResult;
 use super::compile::Matcher;
 use super::compile::pairing::Pairing;
 use super::contrast::Contradiction;
-use super::matcher::{PreparedAnswer, Vocab};
+use super::matcher::{Pattern, Polarity, PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Token, tokenize};
 use crate::bank::{Concept, Question};
+use crate::lang::edit_distance_within;
 use rust_stemmers::Stemmer;
 use std::sync::Arc;
 
@@ -46,6 +52,9 @@ pub struct InPlace {
     turned: Vec<(usize, Matcher)>,
     /// The concepts carried by function words alone.
     function: Vec<usize>,
+    /// Per concept of one term that asks for the negation: its index, and its patterns
+    /// that do.
+    denials: Vec<(usize, Vec<Pattern>)>,
     /// The units of the model answer's durations, and of the question's.
     units: Vec<&'static str>,
     asked_units: Vec<&'static str>,
@@ -95,6 +104,16 @@ impl InPlace {
                     };
                     if !tokens.is_empty() && tokens.iter().all(function) {
                         out.function.push(c);
+                    }
+                    if let Matcher::Any(patterns) = matcher {
+                        let negated: Vec<Pattern> = patterns
+                            .iter()
+                            .filter(|p| p.polarity == Polarity::Negated)
+                            .cloned()
+                            .collect();
+                        if !negated.is_empty() {
+                            out.denials.push((c, negated));
+                        }
                     }
                 }
                 (
@@ -148,10 +167,39 @@ impl InPlace {
         if !self.units.is_empty() {
             out.extend(self.other_unit(answer));
         }
-        if self.code.is_empty() && self.turned.is_empty() && self.function.is_empty() {
+        if self.code.is_empty()
+            && self.turned.is_empty()
+            && self.function.is_empty()
+            && self.denials.is_empty()
+        {
             return out;
         }
         let met = |c: usize| concepts[c].matched.is_some();
+        for (c, patterns) in &self.denials {
+            if met(*c) || !concepts[*c].negated {
+                continue;
+            }
+            // Found only plainly (a negated mention would have met the concept), in a
+            // clause with no cue at all: "TLS is not enabled" negates after the head
+            // in a way the scopes may miss, and "withot TLS" is a cue mistyped.
+            let plain = patterns.iter().find_map(|p| match answer.find(p, vocab) {
+                Some((found, false)) if !found.negated && !near_a_cue(answer, &found.tokens) => {
+                    Some(found.tokens)
+                }
+                _ => None,
+            });
+            if let Some(tokens) = plain {
+                let words: Vec<String> =
+                    tokens.iter().map(|&i| answer.word(i).to_owned()).collect();
+                out.push(Contradiction {
+                    role: "claim".to_owned(),
+                    said: words.join(" "),
+                    model: format!("`{}` only negated", concepts[*c].label),
+                    anchor: None,
+                    matched: words,
+                });
+            }
+        }
         for (c, keywords) in &self.code {
             if met(*c) {
                 continue;
@@ -203,6 +251,31 @@ impl InPlace {
         }
         out
     }
+}
+
+/// Whether the clause of `tokens` (a match) has a negation cue anywhere, or a word one
+/// typo from one.
+fn near_a_cue(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
+    const CUES: &[&str] = &[
+        "without", "never", "cannot", "doesnt", "dont", "isnt", "arent", "wont", "didnt",
+        "nothing", "neither", "disabled", "off",
+    ];
+    let all = answer.tokens();
+    let Some(&first) = tokens.first() else {
+        return false;
+    };
+    let clause = all[first].place.clause;
+    all.iter()
+        .filter(|t| !t.part && t.place.clause == clause)
+        .any(|t| {
+            t.negation
+                || CUES.contains(&&*t.norm)
+                || (t.len >= 4
+                    && !t.stop
+                    && CUES
+                        .iter()
+                        .any(|c| c.len() >= 4 && edit_distance_within(&t.norm, c, 1).is_some()))
+        })
 }
 
 impl InPlace {

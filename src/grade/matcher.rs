@@ -10,7 +10,7 @@
 //! compared twice in one grade; each thread also remembers, for the vocabulary it last
 //! graded against, what every word it has seen matches (see `matcher::hits`).
 
-use super::negation::{governing_cues, join_corrective, names_a_saving};
+use super::negation::{governing_cues, is_reply, join_corrective, names_a_saving};
 use super::token::{Class, Parts, Token, is_bare_key, letters_too_far, tokenize_into};
 use crate::lang::edit_distance_within;
 use hits::{Buffers, hits};
@@ -160,6 +160,11 @@ pub struct Pattern {
     /// Its words must stand next to each other, in one clause (a phrase turned round
     /// word for word: "a full vacuum" for `vacuum full`).
     tight: bool,
+    /// It is a reply (the keyword `no` alone): an answer's word meets it only where it
+    /// is one ("No. A mirror ...", "No, it is not", "No — it survives"; see
+    /// [`is_reply`]), not where it negates the words after it ("no backup software is
+    /// needed").
+    reply: bool,
 }
 
 impl Pattern {
@@ -207,6 +212,15 @@ impl Pattern {
             },
             in_model: InModel::Absent,
             tight: false,
+            reply: false,
+        }
+    }
+
+    /// The reply `word` (`no`): met only by a [reply](is_reply), never with a typo.
+    pub fn reply(word: Token, vocab: &mut Vocab) -> Pattern {
+        Pattern {
+            reply: true,
+            ..Pattern::exact(vec![word], false, vocab)
         }
     }
 
@@ -480,12 +494,19 @@ impl PreparedAnswer {
             return;
         };
         let mut longer = Vec::new();
+        let single = slots.len() == 1;
         // Whether to go on after a match of `slots` that starts at `start`, if any.
         let mut at = |start: usize| -> bool {
+            if pattern.reply && !is_reply(&self.tokens, start) {
+                return true;
+            }
+            if single && self.qualified(start) {
+                return true;
+            }
             // A pattern of one word (most are) is matched by its start alone, with no
             // path to build.
             let one = [start];
-            let path: &[usize] = if slots.len() == 1 {
+            let path: &[usize] = if single {
                 &one
             } else {
                 longer.clear();
@@ -526,6 +547,18 @@ impl PreparedAnswer {
                 }
             }
         }
+    }
+
+    /// Whether token `i` is the last piece of a hyphenated word whose first piece
+    /// qualifies it into another thing ("self-signed" is not what `signed` asks for,
+    /// "semi-synchronous" not `synchronous`, "non-root" not `root`): a keyword of one
+    /// word does not meet it, a keyword of the whole word does.
+    fn qualified(&self, i: usize) -> bool {
+        i > 0
+            && self.tokens[i].glued
+            && self.tokens[i - 1].glued
+            && !self.tokens[i - 1].part
+            && crate::lang::is_qualifying_prefix(&self.tokens[i - 1].norm)
     }
 
     /// Extends a partial phrase match `path` to the pattern's remaining slots, each at

@@ -4,7 +4,7 @@
 //! clause before it. `grade::matcher` compares the result with the polarity a term is
 //! expected in; `grade::derive` reads the model answer's polarity with it.
 
-use super::token::Token;
+use super::token::{Token, starts_clause};
 
 /// How many content words after a negation cue it reaches (stop words do not count):
 /// "is not something the Docker daemon manages" negates `manages`.
@@ -20,18 +20,42 @@ pub const NEGATION_REACH: usize = 4;
 /// having them in memory"): what it governs is said plainly.
 pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     let mut cue = vec![None; tokens.len()];
-    // The cue in force, how many content words it has reached, and whether it cancels
-    // the cue it is in the scope of.
-    let mut scope: Option<(usize, usize, bool)> = None;
+    let mut scope: Option<Scope> = None;
     for i in 0..tokens.len() {
         let token = &tokens[i];
-        if let Some((c, reached, cancels)) = scope {
+        if let Some(Scope {
+            cue: c,
+            reached,
+            cancels,
+            clause,
+            gerund,
+            reported,
+        }) = scope
+        {
             let governs = if cancels { None } else { Some(c) };
-            if tokens[c].place.clause != token.place.clause {
-                scope = None;
+            if token.place.clause < clause {
+                // An aside the cue reaches past (see below): not negated.
+            } else if clause != token.place.clause {
+                // "is not, in the end, kept by Docker": a cue cut off by an aside
+                // before it reached a word goes on after it.
+                scope = (reached == 0 && clause == tokens[c].place.clause)
+                    .then(|| resumes_after_aside(tokens, c, i))
+                    .flatten()
+                    .map(|clause| Scope {
+                        clause,
+                        ..Scope::new(tokens, c, cancels)
+                    });
             } else if token.part {
                 cue[i] = governs;
                 continue;
+            } else if matches!(&*token.norm, "and" | "or") && gerund && next_is_gerund(tokens, i) {
+                // "rather than publishing the port and keeping localhost": the
+                // second -ing form is the first's fellow, under the same cue.
+                scope = Some(Scope {
+                    reached: 0,
+                    ..Scope::new(tokens, c, cancels)
+                });
+                cue[i] = governs;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
@@ -44,10 +68,15 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // only names it (the answer says memory is used).
                 cue[i] = governs.filter(|_| !names_a_saving(tokens, i));
                 if !token.stop && !token.negation && !stresses_negation(tokens, i) {
-                    scope = Some((c, reached + 1, cancels));
-                    if reached + 1 >= NEGATION_REACH {
-                        scope = None;
-                    }
+                    let reached = reached + 1;
+                    scope = (reported || reached < NEGATION_REACH).then_some(Scope {
+                        reached,
+                        cancels,
+                        clause,
+                        gerund: gerund || (reached == 1 && token.norm.ends_with("ing")),
+                        reported,
+                        cue: c,
+                    });
                 }
             }
         }
@@ -63,8 +92,11 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
         if !token.part && opens_negation(tokens, i) {
             let cancels = cancels_outer(tokens, i, cue[i]);
-            scope = Some((i, 0, cancels));
-            if !cancels && matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere") {
+            scope = Some(Scope::new(tokens, i, cancels));
+            if !cancels
+                && matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere")
+                && !heads_a_subject(tokens, i)
+            {
                 // "Docker manages nothing": the verb before it is negated too.
                 let verb = (0..i)
                     .rev()
@@ -76,6 +108,175 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
     }
     cue
+}
+
+/// A negation cue in force while [`governing_cues`] reads on.
+#[derive(Clone, Copy)]
+struct Scope {
+    /// The cue.
+    cue: usize,
+    /// How many content words it has reached.
+    reached: usize,
+    /// It cancels the cue it is in the scope of.
+    cancels: bool,
+    /// The clause it reaches in.
+    clause: u32,
+    /// Its first content word is an -ing form ("rather than publishing").
+    gerund: bool,
+    /// It reports a belief (see [`reports_belief`]): it reaches to the end of its
+    /// clause, however many words the belief has.
+    reported: bool,
+}
+
+impl Scope {
+    fn new(tokens: &[Token], cue: usize, cancels: bool) -> Scope {
+        Scope {
+            cue,
+            reached: 0,
+            cancels,
+            clause: tokens[cue].place.clause,
+            gerund: false,
+            reported: reports_belief(tokens, cue),
+        }
+    }
+}
+
+/// Whether the word after the *and* or *or* at `i` is an -ing form, in its clause.
+fn next_is_gerund(tokens: &[Token], i: usize) -> bool {
+    tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        t.place.clause == tokens[i].place.clause && !t.stop && t.norm.ends_with("ing")
+    })
+}
+
+/// Whether the *none* (*nothing*, ...) at `i` heads the subject of what follows, "none
+/// of it is written", "X is kept in RAM and nothing is written": then it is not the
+/// object of the verb before it, which it leaves plain.
+fn heads_a_subject(tokens: &[Token], i: usize) -> bool {
+    let next = tokens[i + 1..].iter().find(|t| !t.part);
+    let before = tokens[..i].iter().rev().find(|t| !t.part);
+    next.is_some_and(|t| &*t.norm == "of")
+        || before.is_some_and(|t| matches!(&*t.norm, "and" | "or" | "but"))
+}
+
+/// Whether the word at `i` reports what others believe, which the answer does not
+/// claim: a verb of belief after *people*, *many*, *some*, *beginners*, ... or after
+/// *might*, *may*, *would* ("People often think it also takes the volumes", "many
+/// assume that", "you might expect it to"), and *misconception*, *myth* before *that*
+/// or *is* ("a common misconception is that ..."). The answer says what is true after
+/// it ("it doesn't").
+fn reports_belief(tokens: &[Token], i: usize) -> bool {
+    let word = &*tokens[i].norm;
+    if matches!(word, "misconception" | "myth") {
+        return true;
+    }
+    if !matches!(
+        word,
+        "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect" | "expects"
+    ) {
+        return false;
+    }
+    tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == tokens[i].place.clause)
+        .find(|t| !t.norm.ends_with("ly") && !matches!(&*t.norm, "often" | "still" | "also"))
+        .is_some_and(|t| {
+            matches!(
+                &*t.norm,
+                "people"
+                    | "many"
+                    | "some"
+                    | "beginners"
+                    | "newcomers"
+                    | "users"
+                    | "others"
+                    | "developers"
+                    | "folks"
+                    | "might"
+                    | "may"
+                    | "would"
+            )
+        })
+}
+
+/// The clause a cue at `c` goes on in when its own clause ends at `i` before the cue
+/// has reached a content word, with an aside (between commas: neither end is a word
+/// that opens a clause): "Kafka does not, across
+/// the partitions of a topic, keep any order", "is not, in the end, kept", "none of it
+/// is ever, at any point, written to disk". The cue has a word of its clause before
+/// or after it (a reply "No, in fact, ..." negates nothing after it), the aside opens
+/// with a preposition or an adverb and has at most [`ASIDE_WORDS`] words, and the
+/// clause after it is in the same sentence and opens with no subject of its own (a
+/// pronoun or a determiner). The aside itself is not negated.
+fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
+    let cue = tokens[c].place;
+    let (aside, first) = (tokens[i].place, &tokens[i]);
+    let apart = |t: Option<&Token>| t.is_none_or(|t| t.place.clause != cue.clause);
+    let alone = apart(tokens[..c].iter().rev().find(|t| !t.part))
+        && apart(tokens[c + 1..].iter().find(|t| !t.part));
+    if alone
+        || aside.sentence != cue.sentence
+        || aside.clause != cue.clause + 1
+        || !opens_aside(&first.norm)
+    {
+        return None;
+    }
+    let mut words = tokens[i..]
+        .iter()
+        .filter(|t| !t.part)
+        .skip_while(|t| t.place.clause == aside.clause);
+    let length = tokens[i..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == aside.clause)
+        .count();
+    let next = words.next()?;
+    let subject = crate::lang::is_determiner(&next.norm)
+        || matches!(
+            &*next.norm,
+            "it" | "they" | "you" | "we" | "i" | "he" | "she" | "this" | "that" | "there"
+        );
+    (length <= ASIDE_WORDS
+        && next.place.sentence == cue.sentence
+        && next.place.clause == aside.clause + 1
+        && !subject
+        && !next.negation
+        && !starts_clause(&next.norm))
+    .then_some(next.place.clause)
+}
+
+/// How many words an aside between commas may have for a negation to reach past it.
+const ASIDE_WORDS: usize = 8;
+
+/// Whether `word` opens an aside: a preposition ("in the end", "across the
+/// partitions", "at any point", "for now") or an adverb ("ultimately", "however").
+fn opens_aside(word: &str) -> bool {
+    word.ends_with("ly")
+        || matches!(
+            word,
+            "in" | "at"
+                | "on"
+                | "across"
+                | "for"
+                | "by"
+                | "within"
+                | "under"
+                | "over"
+                | "after"
+                | "during"
+                | "from"
+                | "of"
+                | "to"
+                | "through"
+                | "despite"
+                | "regardless"
+                | "indeed"
+                | "even"
+                | "still"
+                | "as"
+                | "strictly"
+        )
 }
 
 /// Joins the clause of a corrective *but* to the negated clause before it, for the
@@ -452,6 +653,51 @@ fn is_modifier(token: &Token) -> bool {
         )
 }
 
+/// Whether the cue at `c` ends a state that held until now, "no longer" ("the alert
+/// is no longer pending"), "not ... anymore", "not ... any longer": what it negates was
+/// so before, which an order of events counts as said.
+pub fn ends_a_state(tokens: &[Token], c: usize) -> bool {
+    let clause = tokens[c].place.clause;
+    let mut after = tokens[c + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    match &*tokens[c].norm {
+        "no" if after.clone().next().is_some_and(|t| &*t.norm == "longer") => true,
+        _ if tokens[c].negation => {
+            let mut last = "";
+            after.any(|t| {
+                let ends = &*t.norm == "anymore" || (last == "any" && &*t.norm == "longer");
+                last = &t.norm;
+                ends
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Whether token `i` is the reply *no*: it ends its clause ("No, ...", "No.", "the
+/// answer is no"), or a subject of a clause of its own comes next, a pronoun or a
+/// determiner, which *no* cannot determine ("No it isn't", "No — it survives a disk
+/// failure", "no the volume stays"). A reply negates nothing after it; a *no* before
+/// a noun does ("no backup software is needed").
+pub fn is_reply(tokens: &[Token], i: usize) -> bool {
+    if &*tokens[i].norm != "no" {
+        return false;
+    }
+    match tokens[i + 1..].iter().find(|t| !t.part) {
+        None => true,
+        Some(next) => {
+            next.place.clause != tokens[i].place.clause
+                || crate::lang::is_determiner(&next.norm)
+                || matches!(
+                    &*next.norm,
+                    "it" | "they" | "you" | "we" | "i" | "he" | "she" | "that" | "there"
+                )
+        }
+    }
+}
+
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
 /// which does not negate X, nor "avoid it by", whose object is the pronoun), or
 /// "instead of", "rather than", "unlike", "fails to", "unable to", "lacks", or the
@@ -482,6 +728,10 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
                     "save" | "saves" | "saved" | "saving" | "spare" | "spares" | "spared"
                 )
             }),
+        "no" => !is_reply(tokens, i),
+        // "People often think it also takes ...": a belief reported, not claimed.
+        "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect"
+        | "expects" | "misconception" | "myth" => reports_belief(tokens, i),
         _ => tokens[i].is_negation(),
     }
 }

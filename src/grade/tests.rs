@@ -1273,3 +1273,123 @@ fn pythons_none_is_a_term_and_negates_nothing() {
         explain(&g)
     );
 }
+
+#[test]
+fn the_keyword_no_is_met_by_a_reply_not_by_a_no_before_a_noun() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["not pushed", "no"], 1.0, true),
+            concept(&["local"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "stash",
+        "Does git push send your stashes?",
+        "No, a stash is not pushed: it stays in the local repository.",
+        Some(rubric),
+    )]);
+    for answer in [
+        "No. Stashes stay in the local repository.",
+        "No, they stay local.",
+        "No \u{2014} a stash stays local.",
+        "No it stays in the local repo.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.passed, "{answer}: {}", explain(&g));
+    }
+    for answer in [
+        "Yes: no extra flag is needed, the stash goes out with the local branch.",
+        "Sure, no stash is ever left only local.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(!g.passed, "{answer}: {}", explain(&g));
+    }
+}
+
+#[test]
+fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["ram", "memory"], 1.0, true),
+            concept(&["disk"], 1.0, false),
+            concept(&["restart"], 1.0, false),
+            concept(&["lost", "gone"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "memcached",
+        "What happens to Memcached's items when the node restarts?",
+        "They are gone: a node keeps its items in RAM only, never on disk, so a restart loses them.",
+        Some(rubric),
+    )]);
+    for answer in [
+        "Items live in RAM, not on disk, so a restart means they are lost.",
+        "Items live in RAM; the disk is not involved, so a restart means they are lost.",
+        "Items live in RAM, withot any disk, so a restart means they are lost.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {}", explain(&g));
+    }
+    let g = grade(
+        &b,
+        "It keeps the items in RAM and writes them to disk, so after a restart they are gone.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    assert!(
+        explain(&g).contains("where the model answer says `disk` only negated"),
+        "{}",
+        explain(&g)
+    );
+    // A keyword that is itself negated asks for the negation in the same way.
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["not encrypted"], 1.0, true),
+            concept(&["readable"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "jwt",
+        "Is a JWT's payload secret?",
+        "No: it is signed but not encrypted, so anyone can read it; base64 is readable.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "It is encrypted with the server key, and readable only by it.",
+    );
+    assert!(!g.passed && !g.contradictions.is_empty(), "{}", explain(&g));
+}
+
+#[test]
+fn in_an_order_of_events_a_state_said_no_longer_was_so_first() {
+    let rubric = Rubric {
+        concepts: vec![Concept {
+            required: true,
+            relation: Some(crate::bank::Relation {
+                terms: vec![vec!["queued".to_owned()], vec!["runs".to_owned()]],
+                within: crate::bank::Within::Answer,
+                ordered: true,
+            }),
+            ..Concept::any(Vec::new())
+        }],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "job",
+        "What happens to a job submitted while every worker is busy?",
+        "It is queued until a worker is free, and then it runs.",
+        Some(rubric),
+    )]);
+    for answer in [
+        "When a worker frees up the job is no longer queued and runs.",
+        "Once a worker is free it isn't queued anymore and runs.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.passed, "{answer}: {}", explain(&g));
+    }
+    let g = grade(&b, "It is never queued and runs at once.");
+    assert!(!g.passed, "{}", explain(&g));
+}

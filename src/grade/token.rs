@@ -212,7 +212,7 @@ pub fn is_negation(word: &str) -> bool {
 /// "whereas", "but"), a cause or consequence ("because", "so"), an exception
 /// ("except"). (*Then* does too, after a condition: see [`then_opens`].) A negation
 /// does not reach past them, and neither does a relation `within = "clause"`.
-fn starts_clause(word: &str) -> bool {
+pub fn starts_clause(word: &str) -> bool {
     matches!(
         word,
         "but"

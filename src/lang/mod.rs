@@ -16,7 +16,7 @@ mod stopwords;
 
 pub use distance::{edit_distance_within, suggest};
 pub use irregular::base_form;
-pub use privative::negated_root;
+pub use privative::{is_qualifying_prefix, negated_root};
 pub use stopwords::{is_determiner, is_stop_word};
 
 use rust_stemmers::{Algorithm, Stemmer};

@@ -1,6 +1,20 @@
 //! Adjectives negated by their prefix: *unlimited* is *not limited*, *unencrypted* is
 //! *not encrypted*. The grader lets a keyword of this form also match its root under a
-//! negation ("there is no limit", "it is not encrypted").
+//! negation ("there is no limit", "it is not encrypted"). And the first pieces of a
+//! hyphenated word that make it another thing than its last piece (*self-signed*,
+//! *non-root*).
+
+/// Whether `piece`, the first piece of a hyphenated word, makes the word another thing
+/// than its last piece: *self-signed* is not signed by an authority, *self-hosted* not
+/// hosted for you, *semi-synchronous* not synchronous, *non-root* not root,
+/// *pseudo-random* not random, *anti-affinity* no affinity. (*Short-lived*,
+/// *read-only* or *multi-stage* are kinds of their last piece.)
+pub fn is_qualifying_prefix(piece: &str) -> bool {
+    matches!(
+        piece,
+        "self" | "semi" | "non" | "pseudo" | "quasi" | "anti" | "counter"
+    )
+}
 
 /// The root of a word that is the negation of another by its prefix *un-*: `limited`
 /// for `unlimited`, `healthy` for `unhealthy`, `known` for `unknown`. Only adjectives
@@ -27,7 +41,17 @@ pub fn negated_root(word: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::negated_root;
+    use super::{is_qualifying_prefix, negated_root};
+
+    #[test]
+    fn prefixes_that_make_another_thing_qualify() {
+        for piece in ["self", "semi", "non", "pseudo", "anti"] {
+            assert!(is_qualifying_prefix(piece), "{piece}");
+        }
+        for piece in ["short", "read", "multi", "well", "long", "re"] {
+            assert!(!is_qualifying_prefix(piece), "{piece}");
+        }
+    }
 
     #[test]
     fn adjectives_negated_by_un_give_their_root() {

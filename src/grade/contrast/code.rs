@@ -81,17 +81,26 @@ fn folders(path: &str) -> impl Iterator<Item = &str> {
     path.split('/').filter(|f| !f.is_empty())
 }
 
-/// Whether one path is the other or under it.
+/// Whether one path is the other or under it, a folder mistyped or not
+/// (`/var/lib/docker/volums` is `/var/lib/docker/volumes`).
 fn along(a: &str, b: &str) -> bool {
     let mut a = folders(a);
     let mut b = folders(b);
     loop {
         match (a.next(), b.next()) {
-            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y)) if x == y || mistyped(x, y) => {}
             (None, _) | (_, None) => return true,
             _ => return false,
         }
     }
+}
+
+/// Whether two folder names of five letters or more are one edit apart with the same
+/// first letter: a slip of the finger, not another folder.
+fn mistyped(x: &str, y: &str) -> bool {
+    x.len().min(y.len()) >= 5
+        && x.as_bytes()[0] == y.as_bytes()[0]
+        && crate::lang::edit_distance_within(x, y, 1).is_some()
 }
 
 /// Whether `a` and `b` share at least their first three folders and then differ.

@@ -134,6 +134,7 @@ fn a_pair_turned_round_and_a_path_that_leaves_the_models_are_contradictions() {
         "Publish -p 8080:80, data in /var/lib/docker/volumes/.",
         "Publish -p 8080:80; the image layers are in /var/lib/docker/overlay2, the data in /var/lib/docker/volumes/pgdata.",
         "Publish -p 8080:80 (host 8080, container 80), see /etc/hosts.",
+        "Publish -p 8080:80; the data is in /var/lib/docker/volums/pgdata (a folder mistyped).",
     ] {
         let g = grade(&b, answer);
         assert!(g.contradictions.is_empty(), "{answer}: {g:?}");

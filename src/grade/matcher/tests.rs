@@ -546,3 +546,93 @@ fn what_a_word_matches_is_remembered_per_vocabulary() {
         "not what it matched before the change"
     );
 }
+
+#[test]
+fn a_negation_cut_off_by_an_aside_goes_on_after_it() {
+    assert!(negated(
+        "The page cache is not, in most setups, flushed on every write",
+        "flushed"
+    ));
+    assert!(negated(
+        "Git does not, for a fast-forward, create a merge commit",
+        "merge commit"
+    ));
+    assert!(
+        !negated(
+            "Git does not, for a fast-forward, create a merge commit",
+            "fast-forward"
+        ),
+        "the aside itself is not negated"
+    );
+    assert!(
+        counts("No, in practice, the job retries", "retries"),
+        "a reply negates nothing after it"
+    );
+    assert!(
+        counts(
+            "It does not, in practice, the scheduler retries it",
+            "retries"
+        ),
+        "a clause with a subject of its own is not the cue's"
+    );
+    assert!(
+        counts("It is not slow, even under load, and scales out", "scales"),
+        "a cue that reached its word ends at the comma"
+    );
+}
+
+#[test]
+fn none_heading_a_subject_leaves_the_verb_before_it_plain() {
+    let answer =
+        "The session is held in memory and none of it is ever, at any point, written to disk";
+    assert!(counts(answer, "memory"));
+    assert!(negated(answer, "written"));
+    assert!(negated(
+        "with a bind mount Docker manages nothing",
+        "manage"
+    ));
+}
+
+#[test]
+fn a_second_ing_form_after_and_stays_under_the_cue() {
+    let answer =
+        "rather than restarting the pod by hand and keeping the old config, roll out a new one";
+    assert!(negated(answer, "keeping"));
+    assert!(counts(answer, "roll out"), "the comma ends it");
+    assert!(
+        counts(
+            "instead of polling, it waits and keeps the socket open",
+            "keeps"
+        ),
+        "a verb after and is the subject's"
+    );
+}
+
+#[test]
+fn a_belief_reported_is_not_claimed() {
+    let answer =
+        "Many people assume the index also covers the deleted rows of the table; it does not.";
+    assert!(negated(answer, "deleted rows"));
+    assert!(negated(
+        "Beginners often think a rebase keeps the original commit hashes",
+        "original commit"
+    ));
+    assert!(counts(
+        "I think the index covers the deleted rows",
+        "deleted rows"
+    ));
+}
+
+#[test]
+fn a_compound_whose_first_piece_makes_another_thing_is_not_its_last_piece() {
+    assert!(counts("a certificate signed by the CA", "signed"));
+    assert!(find("a self-signed certificate", "signed").is_none());
+    assert!(counts("a self-signed certificate", "self-signed"));
+    assert!(find("non-blocking sockets", "blocking").is_none());
+    assert!(counts("non-blocking sockets", "non-blocking"));
+    assert!(find("semi-synchronous replication", "synchronous").is_none());
+    assert!(
+        counts("short-lived tokens", "lived"),
+        "a kind of its last piece"
+    );
+}

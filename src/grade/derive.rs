@@ -207,7 +207,7 @@ pub fn derive(
     }
     if long && options.repeat > 0.0 {
         let times = |i: usize| said.get(&*tokens[i].stem).copied().unwrap_or(1.0);
-        repeated(&mut concepts, &owner, &base, &times, options.repeat);
+        repeated(&mut concepts, &owner, base, times, options.repeat);
     }
     phrase_equivalents(&mut concepts, &owner, &tokens, &governing, lexicon);
     if tokens.iter().all(|t| !t.stop && !t.is_negation()) {

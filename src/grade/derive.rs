@@ -150,22 +150,20 @@ pub fn derive(
     }
     // Repetition only tells what carries a long answer; in a short one every word does.
     let long = options.carry > 0 && said.len() > options.carry;
-    let concept = |i: usize| {
+    // The weight of the concept of token `i`, before repetition counts.
+    let base = |i: usize| {
         let token = &tokens[i];
         let mut weight = stats.weight(&token.stem).powf(options.rarity);
-        if long && options.repeat > 0.0 {
-            weight *= said
-                .get(&*token.stem)
-                .copied()
-                .unwrap_or(1.0)
-                .powf(options.repeat);
-        }
         if prompt.contains(&token.stem) {
             weight *= options.question_word_weight;
         }
         if token.class == Class::Code {
             weight *= options.code_weight;
         }
+        weight
+    };
+    let concept = |i: usize| {
+        let token = &tokens[i];
         let keyword = match governing[i] {
             // "instead of X" negates X too, but only a negating word makes a keyword
             // that asks for a negation.
@@ -176,7 +174,7 @@ pub fn derive(
             None => token.norm.to_string(),
         };
         Concept {
-            weight: round(weight),
+            weight: round(base(i)),
             ..Concept::any(vec![keyword])
         }
     };
@@ -207,6 +205,10 @@ pub fn derive(
         // Nothing but function words ("Yes, it is."): every word counts.
         (concepts, owner) = pick(false);
     }
+    if long && options.repeat > 0.0 {
+        let times = |i: usize| said.get(&*tokens[i].stem).copied().unwrap_or(1.0);
+        repeated(&mut concepts, &owner, base, times, options.repeat);
+    }
     phrase_equivalents(&mut concepts, &owner, &tokens, &governing, lexicon);
     if tokens.iter().all(|t| !t.stop && !t.is_negation()) {
         commands_whole(model, &mut concepts, &owner, &tokens, stemmer);
@@ -214,6 +216,33 @@ pub fn derive(
     Rubric {
         concepts,
         forbidden: Vec::new(),
+    }
+}
+
+/// In a long model answer, a concept said n times weighs n raised to `repeat` times
+/// more: a long answer comes back to what carries it. `times` says how often the model
+/// answer says the word of token `i`; a concept of synonyms counts its most said word
+/// ("disk space ... RAM ... memory ... RAM": *RAM*, not *space*, which it happened to
+/// say first).
+fn repeated(
+    concepts: &mut [Concept],
+    owner: &[Option<usize>],
+    base: impl Fn(usize) -> f64,
+    times: impl Fn(usize) -> f64,
+    repeat: f64,
+) {
+    let mut most = vec![0.0f64; concepts.len()];
+    let mut first: Vec<Option<usize>> = vec![None; concepts.len()];
+    for (i, c) in owner.iter().enumerate() {
+        if let Some(c) = *c {
+            most[c] = most[c].max(times(i));
+            first[c].get_or_insert(i);
+        }
+    }
+    for (c, concept) in concepts.iter_mut().enumerate() {
+        if let Some(i) = first[c] {
+            concept.weight = round(base(i) * most[c].powf(repeat));
+        }
     }
 }
 

@@ -361,6 +361,31 @@ fn a_long_model_answer_is_carried_by_its_heaviest_concepts() {
     assert!(!grade(&long, "A virtual machine with a hypervisor.").passed);
 }
 
+#[test]
+fn a_long_model_answer_weighs_synonyms_by_the_one_it_says_most() {
+    // *Folder* is said once, first; its synonym *directory* four times: the concept of
+    // the two is what the answer keeps coming back to, not a word said once.
+    let model = "A shell keeps a current folder for each process. A relative path is \
+        resolved against that directory, so the same command run from another directory \
+        opens other files. The cd builtin changes the directory of the shell itself, which is \
+        why it cannot be an external program: a child process would change its own working \
+        directory and exit, leaving its parent where it was. Absolute paths start at the \
+        root and ignore it.";
+    let b = bank(vec![question(
+        "q",
+        "Why is cd a shell builtin?",
+        model,
+        None,
+    )]);
+    let grader = Grader::new(std::slice::from_ref(&b));
+    let rubric = grader.rubric(&b, &b.questions[0]);
+    let weight = |label: &str| {
+        let concept = rubric.concepts.iter().find(|c| c.label() == label);
+        concept.map(|c| c.weight).expect(label)
+    };
+    assert!(weight("folder") > 3.5 * weight("current"), "{rubric:?}");
+}
+
 /// The labels of the rubric of `b`'s first question.
 fn labels(grader: &Grader, b: &Bank) -> Vec<String> {
     let rubric = grader.rubric(b, &b.questions[0]);

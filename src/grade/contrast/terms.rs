@@ -39,6 +39,7 @@ use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{Class, Parts, Token, tokenize};
 use crate::lang::is_determiner;
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashSet;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -106,6 +107,8 @@ pub const TERM_SETS: &[TermSet] = &[
 #[derive(Default)]
 pub(super) struct Terms {
     groups: Vec<Group>,
+    /// Who does what to whom in a long model answer (derived rubrics only).
+    order: Option<Order>,
 }
 
 struct Group {
@@ -211,7 +214,10 @@ impl Terms {
                 Group::new(set.role, terms, model, None)
             })
             .collect();
-        Terms { groups }
+        Terms {
+            groups,
+            order: None,
+        }
     }
 
     /// [`Terms::new`] with, for a derived rubric, the model answer's own key terms
@@ -238,13 +244,255 @@ impl Terms {
                     .extend(Group::new("key term", pair, model, Some(Reach::Near)));
             }
         }
+        terms.order = Order::new(model);
         terms
     }
 
     /// The first pair of terms `answer` turns round, if any.
     pub(super) fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        self.groups.iter().find_map(|g| g.check(answer))
+        self.groups
+            .iter()
+            .find_map(|g| g.check(answer))
+            .or_else(|| self.order.as_ref()?.check(answer))
     }
+}
+
+/// A model answer with more distinct content words than this is long (as
+/// `DeriveOptions::carry` counts): its clauses say who does what to whom, and [`Order`]
+/// holds it to that.
+const LONG_MODEL: usize = 24;
+
+/// How many content words apart the two terms of an [`Order`] triple may stand, at
+/// most: who does what to whom is said within a few words.
+const ORDER_WINDOW: usize = 6;
+
+/// How many words an answer must turn round between the same two terms, at least, with
+/// none kept the model answer's way: one or two are often a verb said the other way
+/// ("RAM overflows to disk" for "disk space used as overflow for RAM"; with two, a
+/// right answer of `docker-holdout2` failed). A comparative turned round ("the disk is
+/// faster than the drive") is enough alone.
+const MIN_TURNED: usize = 3;
+
+/// The roles a long model answer gives its terms in each clause: for two terms (words it
+/// says in two segments or more) `a` and `b` of a segment, with `a` first, each word `v`
+/// between them is said with `a` before it (its subject, in an active clause) and `b`
+/// after it (its object). An
+/// answer that says `b`, `v`, `a` in that order in its segments, for [`MIN_TURNED`]
+/// words `v` at least (or a comparative) and for none the model answer's way round, gives each of the two the other's role
+/// ("each consumer is assigned to exactly one partition, and a group with more
+/// partitions than consumers leaves the extra partitions idle" for "each partition ...
+/// is assigned to exactly one consumer ... a group with more consumers than partitions
+/// leaves the extra consumers idle"). A segment with a negation is left out of both
+/// texts, as in [`roles`](super::roles): "the consumer is not assigned to one
+/// partition" says nothing of who is assigned to whom.
+struct Order {
+    /// The model answer's content stems, sorted: a word's number is its place here.
+    stems: Vec<Arc<str>>,
+    /// Per number, whether the model answer says the word in two segments or more: a
+    /// term it keeps coming back to, which only can take another's place.
+    terms: Vec<bool>,
+    /// (a, v, b) for each `v` between terms `a` and `b` in a segment of the model
+    /// answer.
+    triples: FxHashSet<(u16, u16, u16)>,
+}
+
+impl Order {
+    /// The order of `model`'s words, when it is long.
+    fn new(model: &PreparedAnswer) -> Option<Order> {
+        let tokens = model.tokens();
+        let mut stems: Vec<Arc<str>> = tokens
+            .iter()
+            .filter(|t| ordered(t))
+            .map(|t| t.stem.clone())
+            .collect();
+        stems.sort_unstable();
+        stems.dedup();
+        if stems.len() <= LONG_MODEL || stems.len() > usize::from(u16::MAX) {
+            return None;
+        }
+        let mut order = Order {
+            terms: vec![false; stems.len()],
+            stems,
+            triples: FxHashSet::default(),
+        };
+        let mut seen: Vec<Option<u32>> = vec![None; order.stems.len()];
+        for (i, token) in tokens.iter().enumerate() {
+            if let Some(n) = order
+                .number(token)
+                .filter(|_| ordered(token) && !token.part)
+            {
+                let n = usize::from(n);
+                let segment = tokens[i].place.segment;
+                order.terms[n] |= seen[n].is_some_and(|s| s != segment);
+                seen[n] = Some(segment);
+            }
+        }
+        let mut triples = FxHashSet::default();
+        for segment in order.segments(model) {
+            each_triple(tokens, &segment, &order.terms, |a, v, b| {
+                triples.insert((a.0, v.0, b.0));
+            });
+        }
+        order.triples = triples;
+        (!order.triples.is_empty()).then_some(order)
+    }
+
+    /// The number of `token`'s stem, when the model answer says it.
+    fn number(&self, token: &Token) -> Option<u16> {
+        let at = self.stems.binary_search(&token.stem).ok()?;
+        u16::try_from(at).ok()
+    }
+
+    /// Per segment of `text` without a negation, the (number, token) of its words that
+    /// the model answer says, in order.
+    fn segments(&self, text: &PreparedAnswer) -> Vec<Vec<(u16, usize)>> {
+        let tokens = text.tokens();
+        super::roles::segments(tokens)
+            .filter(|segment| {
+                segment
+                    .clone()
+                    .all(|i| !tokens[i].is_negation() && !text.negated(i))
+            })
+            .map(|segment| {
+                segment
+                    .filter(|&i| !tokens[i].part && ordered(&tokens[i]))
+                    .filter_map(|i| Some((self.number(&tokens[i])?, i)))
+                    .collect()
+            })
+            .filter(|words: &Vec<(u16, usize)>| words.len() >= 3)
+            .collect()
+    }
+
+    /// Two words `answer` turns round (see [`Order`]), if any.
+    fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let segments = self.segments(answer);
+        if segments.is_empty() {
+            return None;
+        }
+        // The pairs of words kept the model answer's way round anywhere; per pair, the
+        // words between them turned round, and where.
+        let mut kept_pairs: Vec<(u16, u16)> = Vec::new();
+        let mut pairs: Vec<Turned> = Vec::new();
+        for segment in &segments {
+            each_triple(answer.tokens(), segment, &self.terms, |a, v, b| {
+                let key = (a.0.min(b.0), a.0.max(b.0));
+                if self.triples.contains(&(a.0, v.0, b.0)) {
+                    kept_pairs.push(key);
+                    return;
+                }
+                if !self.triples.contains(&(b.0, v.0, a.0))
+                    || voice_turned(answer.tokens(), a.1, v.1, b.1)
+                {
+                    return;
+                }
+                let at = match pairs.iter().position(|p| p.key == key) {
+                    Some(at) => at,
+                    None => {
+                        pairs.push(Turned {
+                            key,
+                            comparative: false,
+                            between: Vec::new(),
+                            at: (a.1, b.1),
+                        });
+                        pairs.len() - 1
+                    }
+                };
+                let pair = &mut pairs[at];
+                if !pair.between.iter().any(|(n, _)| *n == v.0) {
+                    pair.between.push(v);
+                    pair.comparative |= comparative(answer.tokens(), v.1, b.1);
+                }
+            });
+        }
+        let pair = pairs.iter().find(|p| {
+            !kept_pairs.contains(&p.key) && (p.comparative || p.between.len() >= MIN_TURNED)
+        })?;
+        let (a, b) = pair.at;
+        let between = &pair.between;
+        Some(Contradiction {
+            role: "key term".to_owned(),
+            said: answer.word(a).to_owned(),
+            model: format!("`{}` in that place (the two turned round)", answer.word(b)),
+            anchor: None,
+            matched: between
+                .iter()
+                .map(|&(_, t)| answer.word(t).to_owned())
+                .collect(),
+        })
+    }
+}
+
+/// Whether the answer's words from `a` to `b` may say the model answer's order the
+/// other way round, with `v` between them: a passive (*by* between `v` and `b`: "the
+/// memory is given back to the allocator by the sweeper") or a comparative (*than*
+/// between `a` and `b`, where only the comparative right before it says who is more:
+/// "the disk is a hundred times slower than the drive" turns *hundred* and *times* of
+/// "the drive is a hundred times faster than the disk", and says the same).
+fn voice_turned(tokens: &[Token], a: usize, v: usize, b: usize) -> bool {
+    let by = (v + 1..b).any(|i| !tokens[i].part && &*tokens[i].norm == "by");
+    let than = (a + 1..b).any(|i| !tokens[i].part && &*tokens[i].norm == "than");
+    by || (than && !comparative(tokens, v, b))
+}
+
+/// Whether *than* follows `v` at once, before `b`: `v` is a comparative.
+fn comparative(tokens: &[Token], v: usize, b: usize) -> bool {
+    (v + 1..b)
+        .find(|&i| !tokens[i].part)
+        .is_some_and(|i| &*tokens[i].norm == "than")
+}
+
+/// Two words of an answer in [`Order::check`].
+struct Turned {
+    /// Their numbers, the smaller first.
+    key: (u16, u16),
+    /// A comparative between them is turned round ("slower than"): that alone says
+    /// which is more.
+    comparative: bool,
+    /// The words between them turned round: (number, token).
+    between: Vec<(u16, usize)>,
+    /// The tokens of the two, where the answer first turns them round.
+    at: (usize, usize),
+}
+
+/// Calls `f(a, v, b)` for each three words of `words` (numbers and tokens of `tokens`)
+/// in order, distinct, with `a` and `b` [`Order`] terms at most [`ORDER_WINDOW`] words
+/// apart and not [`coordinated`].
+fn each_triple(
+    tokens: &[Token],
+    words: &[(u16, usize)],
+    terms: &[bool],
+    mut f: impl FnMut((u16, usize), (u16, usize), (u16, usize)),
+) {
+    for i in 0..words.len() {
+        if !terms[usize::from(words[i].0)] {
+            continue;
+        }
+        for k in i + 2..words.len().min(i + ORDER_WINDOW + 1) {
+            let (a, b) = (words[i], words[k]);
+            if a.0 == b.0 || !terms[usize::from(b.0)] || coordinated(tokens, a.1, b.1) {
+                continue;
+            }
+            for &v in &words[i + 1..k] {
+                if v.0 != a.0 && v.0 != b.0 {
+                    f(a, v, b);
+                }
+            }
+        }
+    }
+}
+
+/// Whether *and* or *or* stands between tokens `a` and `b`: the two are in a list
+/// ("the build output for cache misses and docker history for layer sizes"), side by
+/// side, not one the subject and the other the object of the words between.
+fn coordinated(tokens: &[Token], a: usize, b: usize) -> bool {
+    tokens[a + 1..b]
+        .iter()
+        .any(|t| !t.part && matches!(&*t.norm, "and" | "or"))
+}
+
+/// A word that takes a place in [`Order`]: a content word, as said.
+fn ordered(token: &Token) -> bool {
+    content(token) && token.class == Class::Word && !token.glued
 }
 
 impl Group {
@@ -949,5 +1197,72 @@ mod tests {
             &prepared("from the leader to a follower"),
             &pair
         ));
+    }
+
+    const GC: &str = "A tracing garbage collector starts from the roots: the stack, the \
+        registers and the global variables. It marks every object it can reach from them by \
+        following each pointer in turn. Objects left unmarked are garbage, and the sweeper \
+        returns their freed memory to the allocator, which hands it out again for new objects. The \
+        sweeper runs only after marking ends, so the allocator never hands out an object that \
+        is still reachable. A generational collector also keeps young objects apart from old ones, because most \
+        objects die young.";
+
+    #[test]
+    fn a_long_model_answer_gives_its_words_their_places_in_a_clause() {
+        let terms = key_terms(GC);
+        let order = terms.order.as_ref().expect("a long model answer");
+        let hit = order
+            .check(&prepared(
+                "The allocator returns the freed memory to the sweeper, which hands it out \
+                 again.",
+            ))
+            .expect("turned round");
+        assert_eq!(hit.role, "key term");
+        assert_eq!(hit.said, "allocator");
+        assert!(hit.model.contains("`sweeper`"), "{hit:?}");
+        assert_eq!(hit.matched, ["returns", "freed", "memory"]);
+        // A short model answer says too little of who does what.
+        assert!(key_terms(PODS).order.is_none());
+    }
+
+    #[test]
+    fn places_kept_one_turned_a_passive_or_other_words_pass() {
+        let terms = key_terms(GC);
+        for right in [
+            "The sweeper returns the memory of unmarked objects to the allocator for reuse.",
+            "Unmarked objects are garbage; their memory goes back to the allocator.",
+            // Two words turned: a verb said the other way round.
+            "The allocator gets the freed memory back from the sweeper.",
+            // A passive says the model answer's order the other way round.
+            "The memory of unmarked objects is returned to the allocator by the sweeper.",
+            "It marks what it reaches from the roots and sweeps the rest.",
+            // Two clauses joined by *and*: side by side, not subject and object.
+            "The allocator returns memory to new objects and the sweeper frees it.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    const DRIVES: &str = "A hard disk stores data on spinning platters, and its head has to \
+        move to the right track before it can read, so a random read waits for the platter \
+        to turn. A solid-state drive has no moving parts: its controller reads flash cells \
+        directly, which makes a random read on the drive about a hundred times faster than on \
+        the disk. Sequential reads narrow the gap, because the disk then reads whole tracks \
+        in one turn.";
+
+    #[test]
+    fn a_comparative_turned_round_is_turned_and_its_converse_is_not() {
+        let terms = key_terms(DRIVES);
+        let wrong = "A random read on the disk is about a hundred times faster than on the \
+            drive.";
+        let order = terms.order.as_ref().expect("a long model answer");
+        assert!(order.check(&prepared(wrong)).is_some(), "{wrong}");
+        for right in [
+            "A random read on the drive is about a hundred times faster than on the disk.",
+            // The converse: only the comparative says who is more.
+            "A random read on the disk is about a hundred times slower than on the drive.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
     }
 }

@@ -708,7 +708,7 @@ fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
         return None;
     }
     let after = between(tokens, a_to, x_from);
-    if after.len() > 7
+    if after.len() > 9
         || after
             .iter()
             .any(|&i| tokens[i].negation || comparing(tokens, i))
@@ -762,7 +762,10 @@ fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
                     | "place"
             )
     });
-    (predicate && p <= 4 && object.len() <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
+    // "the job of" spends three words of its own: A's object may come before it
+    // ("promoting a replica is the job of the Sentinels").
+    let reach = if is(tokens, after[p], "of") { 6 } else { 4 };
+    (predicate && p <= reach && object.len() <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
         .then_some(after[p])
 }
 
@@ -1026,6 +1029,7 @@ mod tests {
             "Finding the mail server is done with an MX record; pointing at another name is done via a CNAME.",
             "Mail server lookup happens through the MX record. Another name is the job of the CNAME.",
             "Naming the mail server is the MX record's job; another name is the CNAME's responsibility.",
+            "Naming the mail server for a domain is the job of the MX record; giving a host another name is the job of a CNAME.",
             "Mail server: the MX record. Another name: a CNAME.",
             "What a domain uses as its mail server is the MX record; what points at another name is the CNAME.",
             "The record that holds the mail server is the MX record; the one that gives another name is a CNAME.",
@@ -1035,6 +1039,7 @@ mod tests {
         }
         for wrong in [
             "Finding the mail server is done with a CNAME; another name is the job of the MX record.",
+            "Naming the mail server for a domain is the job of a CNAME; giving a host another name is the job of the MX record.",
             "What points at another name is the MX record; the mail server is the CNAME's job.",
             "Mail server: the CNAME. Another name: an MX record.",
             "The mail server is never given by an MX record; another name is not the CNAME's job.",

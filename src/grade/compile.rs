@@ -316,7 +316,7 @@ pub fn keyword_patterns(
 ) -> Vec<Pattern> {
     let mut words = tokenize(keyword, stemmer, Parts::Skip);
     if let [word] = words.as_slice()
-        && is_reply(word)
+        && asks_for_a_reply(word)
     {
         return vec![Pattern::reply(word.clone(), vocab)];
     }
@@ -356,7 +356,7 @@ pub fn keyword_patterns(
 /// ("Is RAID a backup?"), which an answer's *no* gives only where it ends its clause
 /// ("No, ...", "No."). Where it negates the words after it ("no data is ever at
 /// risk"), it answers nothing.
-fn is_reply(word: &Token) -> bool {
+fn asks_for_a_reply(word: &Token) -> bool {
     word.is_negation() && &*word.norm == "no"
 }
 

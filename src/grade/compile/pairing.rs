@@ -697,7 +697,9 @@ fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> 
 /// "A is done via X": a preposition of means, agent or place (*with*, *via*,
 /// *through*, *using*, *by*, *in*, *at*, *on*, *under*, *inside*, *within*; *to*, *of*
 /// or *from* after a word that makes them one: "up to", "left to", "due to", "the job
-/// of", "comes from") at most four words after A, after A's predicate (a form of *be*
+/// of", "comes from") at most four words after A (six for "the job of", which spends
+/// three itself: "promoting a replica is the job of the Sentinels"), after A's
+/// predicate (a form of *be*
 /// or a verb of happening), and X at most two words after it, in one clause, with no
 /// negation or *than* between: "catching is possible only with SIGTERM", "routing by
 /// path happens in the layer 7 balancer", "dirty reads

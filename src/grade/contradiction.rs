@@ -366,6 +366,20 @@ impl Claims {
             return None;
         }
         for s in &statements {
+            // Cheap tests first: no model claim of the other side; or the answer states
+            // both sides of a family whose sides are said of two things (see below).
+            let other = 1 - s.side;
+            if !self
+                .claims
+                .iter()
+                .any(|c| c.family == s.family && c.side == other)
+                || FAMILIES[s.family].rivals
+                    && statements
+                        .iter()
+                        .any(|o| o.family == s.family && o.side == other)
+            {
+                continue;
+            }
             if hedged(tokens, s.clause) || self.names_another(tokens, s.clause, words) {
                 continue;
             }

@@ -5,6 +5,7 @@
 
 use super::Options;
 use super::claim::NotAClaim;
+use super::contradiction::{self, Claims};
 use super::contrast::{self, Contrasts};
 use super::derive::{self, BankStats};
 use super::in_place::InPlace;
@@ -34,6 +35,8 @@ pub struct Compiled {
     pub contrasts: Contrasts,
     /// What an answer may say in the place of an author's terms, against them.
     pub in_place: InPlace,
+    /// The model answer's claims an answer may turn round.
+    pub claims: Claims,
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
@@ -142,6 +145,9 @@ pub fn compile(
     };
     let texts: Vec<&PreparedAnswer> = model.iter().chain([&asked]).collect();
     let in_place = InPlace::new(question, &rubric.concepts, &concepts, &texts, stemmer);
+    let explained = contradiction::texts(None, question.explanation.as_deref(), stemmer);
+    let stated: Vec<&PreparedAnswer> = model.iter().chain(&explained).collect();
+    let claims = Claims::new(&stated, stemmer);
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()
@@ -162,6 +168,7 @@ pub fn compile(
         misconceptions,
         contrasts,
         in_place,
+        claims,
         model_is_claim,
         concept_words,
     }

@@ -11,6 +11,7 @@
 
 mod claim;
 mod compile;
+mod contradiction;
 mod contrast;
 mod credit;
 mod derive;
@@ -532,6 +533,7 @@ fn look_for(
         .collect();
     let mut contradictions = compiled.contrasts.check(answer, vocab, &met);
     contradictions.extend(compiled.in_place.check(answer, vocab, &concepts));
+    contradictions.extend(compiled.claims.check(answer));
     Found {
         concepts,
         forbidden,

@@ -1,0 +1,142 @@
+//! Model claims turned round, through the grader: on subjects other than the shipped
+//! banks', in wordings of their own.
+
+use crate::bank::{Bank, Concept, Kind, Question, Rubric};
+use crate::grade::{Grade, Grader};
+
+/// A one-question bank: `model` as the model answer, each of `concepts` an `any`.
+fn bank(model: &str, concepts: &[&[&str]]) -> Bank {
+    let rubric = Rubric {
+        concepts: concepts
+            .iter()
+            .map(|alts| Concept::any(alts.iter().map(|s| (*s).to_owned()).collect()))
+            .collect(),
+        forbidden: Vec::new(),
+    };
+    let question = Question {
+        model_answer: Some(model.to_owned()),
+        rubric: Some(rubric),
+        ..Question::new("q", Kind::ShortAnswer, "What happens?")
+    };
+    crate::grade::tests::bank(vec![question])
+}
+
+/// The same, with no rubric: derived from the model answer.
+fn derived(model: &str) -> Bank {
+    let question = Question {
+        model_answer: Some(model.to_owned()),
+        ..Question::new("q", Kind::ShortAnswer, "What happens?")
+    };
+    crate::grade::tests::bank(vec![question])
+}
+
+fn grade(bank: &Bank, answer: &str) -> Grade {
+    Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
+}
+
+fn temp_table() -> Bank {
+    bank(
+        "A temporary table lives only for the session: the database drops it \
+         automatically and it vanishes when the session ends.",
+        &[
+            &["session"],
+            &["drop", "drops", "dropped", "vanishes", "gone"],
+        ],
+    )
+}
+
+#[test]
+fn a_state_said_the_other_way_round_contradicts_the_model_claim() {
+    let g = grade(
+        &temp_table(),
+        "The database drops a temporary table for you; it is kept after the session ends \
+         until the server restarts.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "lifetime");
+    assert!(
+        hit.model.contains("vanishes when the session ends"),
+        "{hit:?}"
+    );
+    assert!(
+        g.failure
+            .as_deref()
+            .unwrap_or("")
+            .contains("contradicts the model answer"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn the_same_state_or_the_other_said_of_another_thing_contradicts_nothing() {
+    for answer in [
+        "The database drops it automatically: it is gone once the session ends.",
+        "It is gone when the session ends, while a normal table is kept after the session ends.",
+        "Its rows are kept in memory and vanish when the session ends, as it is dropped.",
+        "The database drops it when the session ends; a normal table would be kept after it.",
+        "It is dropped when the session ends, and nothing of it is left behind.",
+    ] {
+        let g = grade(&temp_table(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+}
+
+fn reset() -> Bank {
+    bank(
+        "git reset --hard permanently discards the uncommitted changes in the working tree.",
+        &[
+            &["discards", "discard", "throws away", "deletes"],
+            &["uncommitted"],
+        ],
+    )
+}
+
+#[test]
+fn what_the_model_says_is_permanent_cannot_be_got_back() {
+    let g = grade(
+        &reset(),
+        "It permanently discards your uncommitted changes, though git can bring the changes \
+         back from the reflog.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].role, "permanence", "{g:?}");
+    for answer in [
+        "It permanently discards uncommitted changes: git cannot bring the changes back.",
+        "It discards the uncommitted changes for good; only a backup of the tree restores them.",
+    ] {
+        let g = grade(&reset(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+}
+
+fn handshake() -> Bank {
+    derived(
+        "The client sends its HTTP request only after the TCP handshake completes, so the \
+         server knows the connection is open.",
+    )
+}
+
+#[test]
+fn an_order_turned_round_contradicts_the_model_claim() {
+    let g = grade(
+        &handshake(),
+        "The client sends its HTTP request before the TCP handshake completes, so the server \
+         knows the connection is open.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].role, "order", "{g:?}");
+    for answer in [
+        "The TCP handshake completes before the client sends its HTTP request, so the server \
+         knows the connection is open.",
+        "After the TCP handshake completes the client sends its HTTP request, so the server \
+         knows the connection is open.",
+        "The client sends its HTTP request after the TCP handshake completes, so the server \
+         knows the connection is open.",
+    ] {
+        let g = grade(&handshake(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}

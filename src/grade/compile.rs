@@ -147,7 +147,7 @@ pub fn compile(
     let in_place = InPlace::new(question, &rubric.concepts, &concepts, &texts, stemmer);
     let explained = contradiction::texts(None, question.explanation.as_deref(), stemmer);
     let stated: Vec<&PreparedAnswer> = model.iter().chain(&explained).collect();
-    let claims = Claims::new(&stated, stemmer);
+    let claims = Claims::new(&stated, &asked, stemmer, &mut vocab);
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()

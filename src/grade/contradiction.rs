@@ -143,25 +143,32 @@ const FAMILIES: &[Family] = &[
 /// in RAM" is no claim that it survives, nor "stays behind" that it is not gone. (The
 /// side of *gone* has no *loses*: "the pod loses access to it" is no claim that it is
 /// gone.)
-const WHERE: &[&str] = &[
-    "in",
-    "on",
-    "inside",
-    "within",
-    "under",
-    "at",
-    "only",
-    "exclusively",
-    "entirely",
-    "purely",
-    "there",
-    "local",
-    "behind",
-];
+fn says_where(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "inside"
+            | "within"
+            | "under"
+            | "at"
+            | "only"
+            | "exclusively"
+            | "entirely"
+            | "purely"
+            | "there"
+            | "local"
+            | "behind"
+    )
+}
 
 /// Words that make a clause hypothetical or about a backup: it claims nothing of the
 /// thing itself ("a volume would keep it"; "restore it from a backup").
-const HEDGES: &[&str] = &["would", "could", "might", "backup", "backups", "snapshot"];
+fn hedges(word: &str) -> bool {
+    matches!(
+        word,
+        "would" | "could" | "might" | "backup" | "backups" | "snapshot"
+    )
+}
 
 /// A family's phrases: per side, each phrase as its first word as written (a form of
 /// its own: "deleted" is a state, "deleting" and "deletions" are not) and the stems of
@@ -175,9 +182,10 @@ struct Words {
     families: Vec<Stemmed>,
     /// The stems of every one-word member of a contrast set, sorted.
     members: Vec<Arc<str>>,
-    /// The first word of every phrase of every family, sorted: a token that is none of
-    /// them (nearly every one) is passed over at once.
-    firsts: Vec<Arc<str>>,
+    /// The first word of every phrase of every family, with the phrase's family, side
+    /// and place in its side, sorted: a token is compared only with the phrases that
+    /// start with its word.
+    firsts: Vec<(Arc<str>, usize, usize, usize)>,
 }
 
 fn words(stemmer: &Stemmer) -> &'static Words {
@@ -210,12 +218,15 @@ fn words(stemmer: &Stemmer) -> &'static Words {
             .collect();
         members.sort_unstable();
         members.dedup();
-        let mut firsts: Vec<Arc<str>> = families
-            .iter()
-            .flat_map(|f: &Stemmed| f.sides.iter().flatten().map(|p| p[0].clone()))
-            .collect();
+        let mut firsts = Vec::new();
+        for (f, family) in families.iter().enumerate() {
+            for (side, phrases) in family.sides.iter().enumerate() {
+                for (k, phrase) in phrases.iter().enumerate() {
+                    firsts.push((phrase[0].clone(), f, side, k));
+                }
+            }
+        }
         firsts.sort_unstable();
-        firsts.dedup();
         Words {
             families,
             members,
@@ -228,6 +239,9 @@ fn words(stemmer: &Stemmer) -> &'static Words {
 #[derive(Debug, Clone)]
 struct Statement {
     family: usize,
+    /// The side its words are of; `side` is the one it states (the other under a
+    /// negation).
+    at: usize,
     side: usize,
     /// The clause it is stated in.
     clause: u32,
@@ -265,6 +279,342 @@ struct Order {
     text: String,
 }
 
+/// Pairs of words of opposite meaning in the same slot: an answer that gives one where
+/// the model answer gives the other, of the same thing, says the opposite. Written from
+/// what the words mean, not from any learner's answer. Each side lists the forms as
+/// written (a word is matched as written, so "first" is not "firstly").
+struct Opposite {
+    /// What the two words are about ("rank").
+    role: &'static str,
+    sides: [&'static [&'static str]; 2],
+    /// A comparison ("faster"): "A is faster than B" says "B is slower than A", so a
+    /// clause with *than* (or *unlike*) is passed over, in the model answer and in the
+    /// answer.
+    compares: bool,
+}
+
+const OPPOSITES: &[Opposite] = &[
+    Opposite {
+        role: "rank",
+        sides: [&["highest"], &["lowest"]],
+        compares: false,
+    },
+    Opposite {
+        role: "rank",
+        sides: [&["higher"], &["lower"]],
+        compares: true,
+    },
+    Opposite {
+        role: "extreme",
+        sides: [&["maximum"], &["minimum"]],
+        compares: false,
+    },
+    Opposite {
+        role: "fill",
+        sides: [&["full"], &["empty"]],
+        compares: false,
+    },
+    Opposite {
+        role: "position",
+        sides: [&["first"], &["last"]],
+        compares: false,
+    },
+    Opposite {
+        role: "amount",
+        sides: [&["more"], &["less", "fewer"]],
+        compares: true,
+    },
+    Opposite {
+        role: "speed",
+        sides: [&["faster", "quicker"], &["slower"]],
+        compares: true,
+    },
+    Opposite {
+        role: "size",
+        sides: [&["larger", "bigger"], &["smaller"]],
+        compares: true,
+    },
+    Opposite {
+        role: "length",
+        sides: [&["longer"], &["shorter"]],
+        compares: true,
+    },
+    Opposite {
+        role: "age",
+        sides: [&["oldest", "older"], &["newest", "newer"]],
+        compares: true,
+    },
+    Opposite {
+        role: "timing",
+        sides: [
+            &["synchronous", "synchronously", "sync"],
+            &["asynchronous", "asynchronously", "async"],
+        ],
+        compares: false,
+    },
+    Opposite {
+        role: "encryption",
+        sides: [&["encrypted"], &["unencrypted", "cleartext", "plaintext"]],
+        compares: false,
+    },
+    Opposite {
+        role: "direction",
+        sides: [&["push", "pushes", "pushed"], &["pull", "pulls", "pulled"]],
+        compares: false,
+    },
+    Opposite {
+        role: "direction",
+        sides: [
+            &["inbound", "ingress", "incoming"],
+            &["outbound", "egress", "outgoing"],
+        ],
+        compares: false,
+    },
+    Opposite {
+        role: "direction",
+        sides: [&["upstream"], &["downstream"]],
+        compares: false,
+    },
+    Opposite {
+        role: "change",
+        sides: [
+            &["increase", "increases", "increased", "grows", "grow"],
+            &["decrease", "decreases", "decreased", "shrinks", "shrink"],
+        ],
+        compares: false,
+    },
+    Opposite {
+        role: "switch",
+        sides: [
+            &["enabled", "enables", "enable"],
+            &["disabled", "disables", "disable"],
+        ],
+        compares: false,
+    },
+    Opposite {
+        role: "decision",
+        sides: [
+            &["accepts", "accepted", "allows", "allowed"],
+            &["rejects", "rejected", "denies", "denied"],
+        ],
+        compares: false,
+    },
+    Opposite {
+        role: "state",
+        sides: [&["stateful"], &["stateless"]],
+        compares: false,
+    },
+    Opposite {
+        role: "mutability",
+        sides: [&["mutable"], &["immutable"]],
+        compares: false,
+    },
+    Opposite {
+        role: "how",
+        sides: [&["explicit", "explicitly"], &["implicit", "implicitly"]],
+        compares: false,
+    },
+    Opposite {
+        role: "how",
+        sides: [&["manual", "manually"], &["automatic", "automatically"]],
+        compares: false,
+    },
+    Opposite {
+        role: "how",
+        sides: [&["static", "statically"], &["dynamic", "dynamically"]],
+        compares: false,
+    },
+    Opposite {
+        role: "scaling",
+        sides: [&["horizontal", "horizontally"], &["vertical", "vertically"]],
+        compares: false,
+    },
+    Opposite {
+        role: "availability",
+        sides: [&["online"], &["offline"]],
+        compares: false,
+    },
+    Opposite {
+        role: "strategy",
+        sides: [
+            &["optimistic", "optimistically"],
+            &["pessimistic", "pessimistically"],
+        ],
+        compares: false,
+    },
+    Opposite {
+        role: "strategy",
+        sides: [&["eager", "eagerly"], &["lazy", "lazily"]],
+        compares: false,
+    },
+];
+
+/// Words that make a comparison of two things, whose order then decides the claim.
+fn compares_word(word: &str) -> bool {
+    matches!(word, "than" | "unlike" | "compared" | "whereas")
+}
+
+/// The negation cues that deny a claim plainly ("does not support"); *no*, *without*,
+/// *nor*, *avoid* say other things ("with no isolation", "without reading"), and
+/// "isn't" is a form of *be* (see [`is_be`]).
+fn denies(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "cannot"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "cant"
+            | "wont"
+            | "hasnt"
+            | "havent"
+    )
+}
+
+/// Words after a denying cue that make it deny less than the claim: "not only", "not
+/// always", "doesn't need to".
+fn softens(word: &str) -> bool {
+    matches!(
+        word,
+        "only"
+            | "just"
+            | "merely"
+            | "simply"
+            | "always"
+            | "necessarily"
+            | "all"
+            | "every"
+            | "entirely"
+            | "fully"
+            | "completely"
+            | "quite"
+            | "exactly"
+            | "much"
+            | "too"
+            | "so"
+            | "as"
+            | "even"
+            | "need"
+            | "needs"
+            | "have"
+            | "has"
+            | "by"
+            | "directly"
+    )
+}
+
+/// The forms of *be*: a denial after one ("is not root outside") says what a thing is,
+/// often in other words than the model answer's, and one after the cue ("not be") is no
+/// claim of its own.
+fn is_be(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "s"
+    )
+}
+
+/// Adverbs that may stand between a denying cue and the word it denies.
+fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "still" | "actually" | "really" | "yet" | "ever" | "even" | "at"
+    )
+}
+
+/// Words that limit a claim or a denial to part of it, a time or a manner ("only
+/// waits for the container to start", "don't write the store until later", "don't
+/// coordinate well", "coordinate poorly"): a clause with one claims nothing plainly.
+fn not_plain(word: &str) -> bool {
+    matches!(
+        word,
+        "only"
+            | "just"
+            | "until"
+            | "unless"
+            | "before"
+            | "after"
+            | "except"
+            | "without"
+            | "well"
+            | "properly"
+            | "correctly"
+            | "poorly"
+            | "badly"
+            | "rarely"
+            | "hardly"
+            | "seldom"
+            | "barely"
+            | "longer"
+            | "anymore"
+            | "necessarily"
+            | "instead"
+            | "rather"
+            | "non"
+            | "lacks"
+            | "lack"
+            | "lacking"
+            | "fails"
+            | "fail"
+            | "failed"
+            | "refuses"
+            | "refused"
+            | "prevents"
+            | "prevented"
+            | "forbids"
+            | "denies"
+            | "denied"
+            | "missing"
+            | "ignores"
+            | "ignored"
+            | "blocks"
+            | "blocked"
+            | "drops"
+            | "dropped"
+            | "stops"
+            | "stopped"
+            | "disables"
+            | "disabled"
+            | "skips"
+            | "skipped"
+    )
+}
+
+/// How many content words an answer clause must share with a model clause it denies
+/// (the denied word aside).
+const DENIAL_ANCHORS: usize = 2;
+
+/// A word of [`OPPOSITES`] the model answer uses plainly, in a clause that does not
+/// also use its opposite.
+struct Stance {
+    pair: usize,
+    side: usize,
+    /// The content stems of its clause, the pair's words aside, sorted.
+    anchors: Vec<Arc<str>>,
+    text: String,
+}
+
+/// A clause of the model answer (or explanation) that claims something plainly, for
+/// denials.
+struct Plain {
+    /// Its content stems, sorted.
+    stems: Vec<Arc<str>>,
+    /// The content stems of its text that are not in it and not in the question,
+    /// sorted: an answer clause with one is about another part of the model answer.
+    elsewhere: Vec<Arc<str>>,
+    text: String,
+}
+
+/// Which rule an answer word found by the vocabulary starts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    State,
+    Opposite,
+    Order,
+    Denial,
+}
+
 /// A question's model claims, ready to check answers against.
 #[derive(Default)]
 pub struct Claims {
@@ -272,24 +622,48 @@ pub struct Claims {
     words: Option<&'static Words>,
     claims: Vec<Claim>,
     orders: Vec<Order>,
+    stances: Vec<Stance>,
+    plains: Vec<Plain>,
+    /// The stems of every clause in `plains`, sorted.
+    plain_stems: Vec<Arc<str>>,
+    /// The stems the model answer states under a negation somewhere, sorted: denying
+    /// one of them denies nothing it claims plainly.
+    negated: Vec<Arc<str>>,
     /// The families the claims are of (bits).
     families: u32,
     /// The stems of every model answer's word, sorted: a contrast-set member not among
     /// them names another thing.
     model_stems: Vec<Arc<str>>,
+    /// The words that start a rule, as vocabulary words of the question: an answer
+    /// without any (nearly every one) is done with at once, and the rest are looked at
+    /// only where these words are.
+    triggers: Vec<(u32, Rule)>,
 }
 
 impl Claims {
-    /// The claims of `texts` (the model answer, and the question's explanation).
-    pub fn new(texts: &[&PreparedAnswer], stemmer: &Stemmer) -> Claims {
+    /// The claims of `texts` (the model answer, and the question's explanation), whose
+    /// question asks `asked`; the words that start a rule join `vocab`.
+    pub fn new(
+        texts: &[&PreparedAnswer],
+        asked: &PreparedAnswer,
+        stemmer: &Stemmer,
+        vocab: &mut Vocab,
+    ) -> Claims {
         let words = words(stemmer);
         let mut claims = Vec::new();
         let mut orders = Vec::new();
+        let mut stances = Vec::new();
+        let mut plains = Vec::new();
+        let mut negated = Vec::new();
         let mut model_stems = Vec::new();
+        let mut asked_stems: Vec<Arc<str>> =
+            asked.tokens().iter().map(|t| t.stem.clone()).collect();
+        asked_stems.sort_unstable();
         for text in texts {
             let tokens = text.tokens();
             model_stems.extend(tokens.iter().map(|t| t.stem.clone()));
-            let statements = statements(text, words);
+            let all: Vec<usize> = (0..tokens.len()).collect();
+            let statements = statements(text, words, &all);
             for s in &statements {
                 // A clause that states both sides is no claim either way.
                 if statements
@@ -329,36 +703,178 @@ impl Claims {
                     text: sentence_text(text, tokens[i].place.sentence),
                 })
             }));
+            for (i, token) in tokens.iter().enumerate() {
+                let Some((pair, side)) = opposite_of(token) else {
+                    continue;
+                };
+                let clause = token.place.clause;
+                if text.negated(i)
+                    || says_other_side(tokens, clause, pair, side)
+                    || OPPOSITES[pair].compares && compares(tokens, clause)
+                {
+                    continue;
+                }
+                stances.push(Stance {
+                    pair,
+                    side,
+                    anchors: opposite_anchors(tokens, clause, pair),
+                    text: clause_text(text, clause),
+                });
+            }
+            negated.extend(
+                tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, t)| content(t) && text.negated(i))
+                    .map(|(_, t)| t.stem.clone()),
+            );
+            let last = tokens.last().map_or(0, |t| t.place.clause + 1);
+            for clause in 0..last {
+                let words = || {
+                    tokens
+                        .iter()
+                        .filter(|t| t.place.clause == clause && !t.part)
+                };
+                // A clause that denies, restricts or hedges claims nothing plain.
+                if words().any(|t| t.negation || not_plain(&t.norm)) {
+                    continue;
+                }
+                let stems = anchors(tokens, clause, usize::MAX, &[]);
+                if stems.len() <= DENIAL_ANCHORS {
+                    continue;
+                }
+                let mut elsewhere: Vec<Arc<str>> = tokens
+                    .iter()
+                    .filter(|t| {
+                        t.place.clause != clause
+                            && content(t)
+                            && stems.binary_search(&t.stem).is_err()
+                            && asked_stems.binary_search(&t.stem).is_err()
+                    })
+                    .map(|t| t.stem.clone())
+                    .collect();
+                elsewhere.sort_unstable();
+                elsewhere.dedup();
+                plains.push(Plain {
+                    stems,
+                    elsewhere,
+                    text: clause_text(text, clause),
+                });
+            }
         }
         model_stems.sort_unstable();
         model_stems.dedup();
+        negated.sort_unstable();
+        negated.dedup();
+        let mut plain_stems: Vec<Arc<str>> = plains
+            .iter()
+            .flat_map(|p| p.stems.iter().cloned())
+            .collect();
+        plain_stems.sort_unstable();
+        plain_stems.dedup();
         let families = claims.iter().fold(0, |bits, c| bits | 1 << c.family);
+        let mut triggers = Vec::new();
+        // One word per stem: an answer's word meets the vocabulary's by stem, and the
+        // rules read the form it has.
+        let mut stems: Vec<(Arc<str>, Rule)> = Vec::new();
+        let mut trigger = |word: &str, rule: Rule, vocab: &mut Vocab| {
+            for token in tokenize(word, stemmer, Parts::Skip).into_iter().take(1) {
+                let key = (token.stem.clone(), rule);
+                if !stems.contains(&key) {
+                    stems.push(key);
+                    triggers.push((vocab.intern_exact(token), rule));
+                }
+            }
+        };
+        for (f, family) in FAMILIES.iter().enumerate() {
+            if families & 1 << f != 0 {
+                for phrase in family.sides.iter().flat_map(|side| side.iter()) {
+                    trigger(phrase, Rule::State, vocab);
+                }
+            }
+        }
+        let mut pairs: Vec<usize> = stances.iter().map(|s| s.pair).collect();
+        pairs.sort_unstable();
+        pairs.dedup();
+        for &pair in &pairs {
+            for word in OPPOSITES[pair].sides.iter().flat_map(|side| side.iter()) {
+                trigger(word, Rule::Opposite, vocab);
+            }
+        }
+        if !orders.is_empty() {
+            trigger("before", Rule::Order, vocab);
+            trigger("after", Rule::Order, vocab);
+        }
+        if !plains.is_empty() {
+            for cue in [
+                "not", "never", "cannot", "dont", "doesnt", "didnt", "cant", "wont", "hasnt",
+                "havent",
+            ] {
+                trigger(cue, Rule::Denial, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
             orders,
+            stances,
+            plains,
+            plain_stems,
+            negated,
             families,
             model_stems,
+            triggers,
         }
     }
 
-    /// The model claims `answer` states the opposite of, at most one per claim kind.
+    /// The model claims `answer` says the opposite of, at most one per rule.
     pub fn check(&self, answer: &PreparedAnswer) -> Vec<Contradiction> {
         let mut out = Vec::new();
-        if let Some(words) = self.words {
-            out.extend(self.opposite_state(answer, words));
+        if self.triggers.is_empty() {
+            return out;
         }
-        if !self.orders.is_empty() {
+        // The answer's tokens that start each rule, in text order.
+        let mut found: [Vec<usize>; 4] = Default::default();
+        for &(w, rule) in &self.triggers {
+            found[rule as usize].extend(answer.tokens_of(w));
+        }
+        if found.iter().all(Vec::is_empty) {
+            return out;
+        }
+        for tokens in &mut found {
+            tokens.sort_unstable();
+            tokens.dedup();
+        }
+        if let Some(words) = self.words
+            && !found[Rule::State as usize].is_empty()
+        {
+            out.extend(self.opposite_state(answer, words, &found[Rule::State as usize]));
+        }
+        if !found[Rule::Opposite as usize].is_empty() {
+            out.extend(self.opposite_word(answer, &found[Rule::Opposite as usize]));
+        }
+        if !found[Rule::Order as usize].is_empty() {
             out.extend(self.order_turned(answer));
+        }
+        if !found[Rule::Denial as usize].is_empty() {
+            out.extend(self.denied(answer, &found[Rule::Denial as usize]));
         }
         out
     }
 
     /// An answer clause that states the other side of a model claim about the same
-    /// thing.
-    fn opposite_state(&self, answer: &PreparedAnswer, words: &Words) -> Option<Contradiction> {
+    /// thing; `at` holds the answer's tokens that may start a side.
+    fn opposite_state(
+        &self,
+        answer: &PreparedAnswer,
+        words: &Words,
+        at: &[usize],
+    ) -> Option<Contradiction> {
         let tokens = answer.tokens();
-        let statements: Vec<Statement> = statements(answer, words)
+        if !self.may_turn_a_state(answer, words, at) {
+            return None;
+        }
+        let statements: Vec<Statement> = statements(answer, words, at)
             .into_iter()
             .filter(|s| self.families & 1 << s.family != 0)
             .collect();
@@ -404,15 +920,6 @@ impl Claims {
             else {
                 continue;
             };
-            // The answer also states the model's side: it tells two things apart, and
-            // which is which is for the rubric's relations to judge.
-            if FAMILIES[s.family].rivals
-                && statements
-                    .iter()
-                    .any(|o| o.family == s.family && o.side == claim.side)
-            {
-                continue;
-            }
             return Some(Contradiction {
                 role: FAMILIES[s.family].role.to_owned(),
                 said: clause_text(answer, s.clause),
@@ -424,6 +931,126 @@ impl Claims {
                     .map(|&t| answer.word(t).to_owned())
                     .collect(),
             });
+        }
+        None
+    }
+
+    /// Whether a side that the tokens `at` state, read from their words alone, may
+    /// turn a model claim round: it is the other side of a claim, and for a family
+    /// whose sides are said of two things, the answer does not state both. A phrase of
+    /// more than one word always may. Most answers that use a family's words are done
+    /// with here, before any phrase is matched.
+    fn may_turn_a_state(&self, answer: &PreparedAnswer, words: &Words, at: &[usize]) -> bool {
+        let tokens = answer.tokens();
+        // Per family, the sides stated (bits).
+        let mut stated = [0u8; FAMILIES.len()];
+        for &i in at {
+            let token = &tokens[i];
+            let from = words.firsts.partition_point(|(w, ..)| **w < *token.norm);
+            for (_, f, side, k) in words.firsts[from..]
+                .iter()
+                .take_while(|(w, ..)| **w == *token.norm)
+            {
+                if words.families[*f].sides[*side][*k].len() > 1 {
+                    return true;
+                }
+                stated[*f] |= 1 << (side ^ usize::from(answer.negated(i)));
+            }
+        }
+        self.claims.iter().any(|c| {
+            let other = 1 - c.side;
+            stated[c.family] & 1 << other != 0
+                && !(FAMILIES[c.family].rivals && stated[c.family] == 0b11)
+        })
+    }
+
+    /// An answer clause that gives a word of [`OPPOSITES`] where the model clause it
+    /// shares the most content words with gives its opposite ("tries the host with the
+    /// highest preference first" against "tries the one with the lowest preference
+    /// number first"); `at` holds the answer's words of the pairs the model uses.
+    fn opposite_word(&self, answer: &PreparedAnswer, at: &[usize]) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        for &i in at {
+            let Some((pair, side)) = opposite_of(&tokens[i]) else {
+                continue;
+            };
+            let clause = tokens[i].place.clause;
+            if answer.negated(i)
+                || says_other_side(tokens, clause, pair, side)
+                || OPPOSITES[pair].compares && compares(tokens, clause)
+            {
+                continue;
+            }
+            let here = opposite_anchors(tokens, clause, pair);
+            let best = |same: bool| {
+                self.stances
+                    .iter()
+                    .filter(|s| s.pair == pair && (s.side == side) == same)
+                    .map(|s| (shared(&s.anchors, &here), s))
+                    .max_by_key(|&(n, _)| n)
+            };
+            let Some((n, stance)) = best(false) else {
+                continue;
+            };
+            if n < ANCHORS || best(true).is_some_and(|(m, _)| m >= n) {
+                continue;
+            }
+            // The answer also says the model's word of what the model clause is about,
+            // as closely: it tells two things apart ("the highest priority job runs
+            // first, so jobs of the lowest priority wait").
+            let also = at.iter().any(|&k| {
+                let other = tokens[k].place.clause;
+                other != clause
+                    && !answer.negated(k)
+                    && opposite_of(&tokens[k]) == Some((pair, stance.side))
+                    && shared(&stance.anchors, &opposite_anchors(tokens, other, pair)) >= n
+            });
+            if also {
+                continue;
+            }
+            return Some(Contradiction {
+                role: OPPOSITES[pair].role.to_owned(),
+                said: clause_text(answer, clause),
+                model: format!("\"{}\"", stance.text),
+                anchor: None,
+                matched: vec![answer.word(i).to_owned()],
+            });
+        }
+        None
+    }
+
+    /// An answer clause that denies plainly ("Docker does not support cgroup v2") the
+    /// word a model clause states plainly, and shares at least [`DENIAL_ANCHORS`] more
+    /// content words with that clause and none with the rest of the model answer (the
+    /// question's words aside); `cues` holds the answer's denying cues.
+    fn denied(&self, answer: &PreparedAnswer, cues: &[usize]) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        for &c in cues {
+            let claimed = |stem: &Arc<str>| {
+                self.plain_stems.binary_search(stem).is_ok()
+                    && self.negated.binary_search(stem).is_err()
+            };
+            let Some(j) = denied_word(answer, c, claimed) else {
+                continue;
+            };
+            let stem = &tokens[j].stem;
+            let clause = tokens[c].place.clause;
+            let mut here = anchors(tokens, clause, usize::MAX, &[]);
+            here.retain(|s| s != stem);
+            let plain = self.plains.iter().find(|p| {
+                p.stems.binary_search(stem).is_ok()
+                    && shared(&p.stems, &here) >= DENIAL_ANCHORS
+                    && shared(&p.elsewhere, &here) == 0
+            });
+            if let Some(plain) = plain {
+                return Some(Contradiction {
+                    role: "denial".to_owned(),
+                    said: clause_text(answer, clause),
+                    model: format!("\"{}\"", plain.text),
+                    anchor: None,
+                    matched: vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
+                });
+            }
         }
         None
     }
@@ -471,38 +1098,156 @@ impl Claims {
     }
 }
 
-/// Every side of a family that `text` states, clause by clause; a side under a
-/// negation states the other.
-fn statements(text: &PreparedAnswer, words: &Words) -> Vec<Statement> {
+/// The pair of [`OPPOSITES`] and the side `token` is a word of, if any.
+fn opposite_of(token: &Token) -> Option<(usize, usize)> {
+    // Every word of every pair with its pair and side, sorted.
+    static INDEX: OnceLock<Vec<(&'static str, usize, usize)>> = OnceLock::new();
+    // One piece of a hyphenated word ("semi-sync") is not the word.
+    if token.part || token.glued || token.class != Class::Word {
+        return None;
+    }
+    let index = INDEX.get_or_init(|| {
+        let mut index: Vec<(&'static str, usize, usize)> = OPPOSITES
+            .iter()
+            .enumerate()
+            .flat_map(|(p, pair)| {
+                pair.sides
+                    .iter()
+                    .enumerate()
+                    .flat_map(move |(side, words)| words.iter().map(move |w| (*w, p, side)))
+            })
+            .collect();
+        index.sort_unstable();
+        index
+    });
+    let at = index
+        .binary_search_by(|(w, ..)| (*w).cmp(&*token.norm))
+        .ok()?;
+    Some((index[at].1, index[at].2))
+}
+
+/// Whether clause `clause` has a word of the other side of pair `pair` than `side`.
+fn says_other_side(tokens: &[Token], clause: u32, pair: usize, side: usize) -> bool {
+    tokens.iter().any(|t| {
+        t.place.clause == clause && opposite_of(t).is_some_and(|(p, s)| p == pair && s != side)
+    })
+}
+
+/// Whether clause `clause` compares two things ("than", "unlike").
+fn compares(tokens: &[Token], clause: u32) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.place.clause == clause && !t.part && compares_word(&t.norm))
+}
+
+/// The word that denying cue `c` denies plainly: the content word right after it (an
+/// adverb such as *still* between), when a subject stands before the cue in its clause
+/// (a denial with none is advice: "don't run it as root") and the cue follows no
+/// form of *be* ("is not
+/// root", "is never written" say what a thing is, in other words than the model
+/// answer's), the word is no form of *be* or [softener](softens), its clause has no
+/// [limit](not_plain) to the denial, and its sentence does not state the word plainly
+/// too ("does not replace ENTRYPOINT, it replaces CMD" corrects, and denies nothing).
+fn denied_word(
+    answer: &PreparedAnswer,
+    c: usize,
+    claimed: impl Fn(&Arc<str>) -> bool,
+) -> Option<usize> {
+    let tokens = answer.tokens();
+    let words = |from: usize| (from..tokens.len()).filter(|&j| !tokens[j].part);
+    if tokens[c].part || !denies(&tokens[c].norm) {
+        return None;
+    }
+    let j = words(c + 1).find(|&j| !is_adverb(&tokens[j].norm))?;
+    let token = &tokens[j];
+    // The cheap test first: whether the model answer claims the word plainly at all.
+    if !content(token) || !claimed(&token.stem) {
+        return None;
+    }
+    let before = (0..c).rev().find(|&j| !tokens[j].part);
+    if before.is_some_and(|b| is_be(&tokens[b].norm)) {
+        return None;
+    }
+    // No subject before it: advice ("don't run it as root"), which is no claim.
+    let (clause, sentence) = (tokens[c].place.clause, tokens[c].place.sentence);
+    if !tokens[..c]
+        .iter()
+        .any(|t| t.place.clause == clause && content(t))
+    {
+        return None;
+    }
+    if token.place.clause != clause
+        || token.class != Class::Word
+        || is_be(&token.norm)
+        || softens(&token.norm)
+        || answer.cue(j) != Some(c)
+    {
+        return None;
+    }
+    let limited = tokens
+        .iter()
+        .any(|t| t.place.clause == clause && !t.part && not_plain(&t.norm));
+    let also_plain = tokens.iter().enumerate().any(|(k, t)| {
+        t.place.sentence == sentence && k != j && t.stem == token.stem && !answer.negated(k)
+    });
+    (!limited && !also_plain && !hedged(tokens, clause)).then_some(j)
+}
+
+/// The content stems of clause `clause`, the words of pair `pair` aside, sorted.
+fn opposite_anchors(tokens: &[Token], clause: u32, pair: usize) -> Vec<Arc<str>> {
+    let mut out: Vec<Arc<str>> = tokens
+        .iter()
+        .filter(|t| {
+            t.place.clause == clause && content(t) && opposite_of(t).is_none_or(|(p, _)| p != pair)
+        })
+        .map(|t| t.stem.clone())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Every side of a family that `text` states at one of the tokens `at`, clause by
+/// clause; a side under a negation states the other.
+fn statements(text: &PreparedAnswer, words: &Words, at: &[usize]) -> Vec<Statement> {
     let tokens = text.tokens();
-    let mut out = Vec::new();
-    for (i, token) in tokens.iter().enumerate() {
-        if token.part
-            || token.class != Class::Word
-            || words.firsts.binary_search(&token.norm).is_err()
-        {
+    let mut out: Vec<Statement> = Vec::new();
+    for &i in at {
+        let token = &tokens[i];
+        if token.part || token.class != Class::Word {
             continue;
         }
-        for (f, family) in words.families.iter().enumerate() {
-            for (side, phrases) in family.sides.iter().enumerate() {
-                let Some(found) = phrases.iter().find_map(|p| phrase_at(tokens, i, p)) else {
-                    continue;
-                };
-                // "kept in RAM" says where, not how long; "keeps serving" goes on doing.
-                let last = found[found.len() - 1];
-                if found.len() == 1
-                    && next_word(tokens, last)
-                        .is_some_and(|w| WHERE.contains(&&*w.norm) || w.norm.ends_with("ing"))
-                {
-                    continue;
-                }
-                out.push(Statement {
-                    family: f,
-                    side: side ^ usize::from(text.negated(i)),
-                    clause: token.place.clause,
-                    tokens: found,
-                });
+        let from = words.firsts.partition_point(|(w, ..)| **w < *token.norm);
+        for (_, f, side, k) in words.firsts[from..]
+            .iter()
+            .take_while(|(w, ..)| **w == *token.norm)
+        {
+            let (f, side) = (*f, *side);
+            // One statement per side of a family at a token.
+            if out
+                .last()
+                .is_some_and(|s| s.tokens[0] == i && s.family == f && s.at == side)
+            {
+                continue;
             }
+            let Some(found) = phrase_at(tokens, i, &words.families[f].sides[side][*k]) else {
+                continue;
+            };
+            // "kept in RAM" says where, not how long; "keeps serving" goes on doing.
+            let last = found[found.len() - 1];
+            if found.len() == 1
+                && next_word(tokens, last)
+                    .is_some_and(|w| says_where(&w.norm) || w.norm.ends_with("ing"))
+            {
+                continue;
+            }
+            out.push(Statement {
+                family: f,
+                at: side,
+                side: side ^ usize::from(text.negated(i)),
+                clause: token.place.clause,
+                tokens: found,
+            });
         }
     }
     out
@@ -586,7 +1331,7 @@ fn sentence_stems(tokens: &[Token], sentence: u32) -> Vec<Arc<str>> {
 fn hedged(tokens: &[Token], clause: u32) -> bool {
     tokens
         .iter()
-        .any(|t| t.place.clause == clause && HEDGES.contains(&&*t.norm))
+        .any(|t| t.place.clause == clause && hedges(&t.norm))
 }
 
 /// The order cues of `text` that no negation governs, each the only one of its

@@ -107,6 +107,13 @@ impl Vocab {
         self.words.len()
     }
 
+    /// The index of `token`'s word, added when new, met only by the same word or stem,
+    /// never a typo: a word a rule outside the rubric looks for in every answer (see
+    /// [`PreparedAnswer::tokens_of`]).
+    pub fn intern_exact(&mut self, token: Token) -> u32 {
+        self.intern(token, false)
+    }
+
     /// Whether `token` matches one of the words, as an answer prepared against this
     /// vocabulary would find it: a text already prepared against another vocabulary
     /// need not be prepared again to ask.
@@ -484,6 +491,16 @@ impl PreparedAnswer {
         let w = w as usize;
         let (&from, &to) = (self.starts.get(w)?, self.starts.get(w + 1)?);
         Some(&self.postings[from as usize..to as usize])
+    }
+
+    /// The tokens that match vocabulary word `w`, in text order: none when the
+    /// vocabulary did not have it when this answer was prepared. Found while the answer
+    /// was prepared, so asking costs nothing.
+    pub fn tokens_of(&self, w: u32) -> impl Iterator<Item = usize> + '_ {
+        self.posting(w)
+            .unwrap_or_default()
+            .iter()
+            .map(|&(_, t)| t as usize)
     }
 
     /// Calls `f` with each match of `slots` in text order while it returns true.

@@ -140,3 +140,103 @@ fn an_order_turned_round_contradicts_the_model_claim() {
         assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
     }
 }
+
+fn scheduler() -> Bank {
+    bank(
+        "The scheduler runs the job with the highest priority first; the others wait in the \
+         queue.",
+        &[&["priority"], &["job", "jobs"], &["first"]],
+    )
+}
+
+#[test]
+fn the_opposite_word_in_the_model_claims_slot_contradicts_it() {
+    let g = grade(
+        &scheduler(),
+        "The scheduler runs the job with the lowest priority first, and the others wait.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "rank", "{hit:?}");
+    assert!(hit.model.contains("highest priority first"), "{hit:?}");
+    for answer in [
+        "The job with the highest priority is run first; the others wait.",
+        "The highest priority job runs first, so jobs of the lowest priority wait longest.",
+        "It runs first the job whose priority is highest.",
+    ] {
+        let g = grade(&scheduler(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+fn bounded_queue() -> Bank {
+    bank(
+        "A producer blocks when the queue is full, and a consumer blocks when the queue is \
+         empty.",
+        &[&["producer"], &["consumer"], &["blocks", "waits"]],
+    )
+}
+
+#[test]
+fn two_opposite_words_swapped_between_two_claims_contradict_them() {
+    let g = grade(
+        &bounded_queue(),
+        "A producer blocks when the queue is empty, and a consumer blocks when the queue is full.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].role, "fill", "{g:?}");
+    for answer in [
+        "When the queue is full the producer blocks; a consumer waits while the queue is empty.",
+        "A consumer blocks on an empty queue, and a producer blocks on a full one.",
+    ] {
+        let g = grade(&bounded_queue(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_comparison_turned_round_with_than_is_no_opposite() {
+    let bank = bank(
+        "A hash index makes equality lookups faster than a B-tree scan.",
+        &[&["hash"], &["lookups", "lookup"]],
+    );
+    let g = grade(
+        &bank,
+        "A B-tree scan makes equality lookups slower than a hash index.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+}
+
+fn snapshots() -> Bank {
+    bank(
+        "Git stores a full snapshot of the project in every commit and finds changes by \
+         comparing snapshots.",
+        &[&["snapshot", "snapshots"], &["commit", "commits"]],
+    )
+}
+
+#[test]
+fn a_model_claim_denied_plainly_contradicts_it() {
+    let g = grade(
+        &snapshots(),
+        "Each commit records what changed, and Git does not store snapshots of the project.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "denial", "{hit:?}");
+    assert_eq!(hit.matched, ["not", "store"], "{hit:?}");
+    for answer in [
+        // A correction: the same verb said plainly of the right thing.
+        "Git does not store diffs; it stores a snapshot of the project in every commit.",
+        // Advice, with no subject.
+        "Every commit is a snapshot of the project. Don't store build output in commits.",
+        // What a thing is not, in other words than the model answer's.
+        "A commit is not a diff of the project: it is a full snapshot.",
+        // A denial limited in time.
+        "Git never stores a snapshot until you commit; then every commit holds the project.",
+    ] {
+        let g = grade(&snapshots(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}

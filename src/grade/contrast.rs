@@ -96,6 +96,8 @@ pub struct Contrasts {
     quoted: Vec<Arc<str>>,
     /// The values the model answer ties to words of their own.
     roles: roles::Roles,
+    /// The values the model answer gives for one thing each (a port, an address).
+    values: values::Values,
     /// The key terms the model answer tells apart by words of their own (for a derived
     /// rubric, its own key terms too).
     terms: terms::Terms,
@@ -143,6 +145,7 @@ impl Contrasts {
             code: code_of(cx.model, false),
             quoted: code_of(cx.question, true),
             roles: roles::Roles::new(cx.model, cx.authored),
+            values: values::Values::new(cx.model, cx.question),
             terms: {
                 let stems = cx
                     .lexicon
@@ -181,7 +184,11 @@ impl Contrasts {
             .filter_map(|g| g.check(answer, vocab))
             .collect();
         out.extend(self.turned_pair(answer));
-        out.extend(self.other_path(answer));
+        out.extend(
+            self.other_path(answer)
+                .or_else(|| self.rerooted_path(answer)),
+        );
+        out.extend(self.values.check(answer));
         out.extend(self.roles.check(answer));
         out.extend(self.terms.check(answer));
         out.extend(self.advice.check(answer, vocab));
@@ -544,3 +551,4 @@ mod sets;
 mod terms;
 #[cfg(test)]
 mod tests;
+mod values;

@@ -1,8 +1,11 @@
 //! Contradictions of the model answer that no rubric names: an answer that says one
 //! member of a contrast set (SIGTERM, SIGKILL; musl, glibc; read-only, writable; DNAT,
 //! SNAT; tmpfs, volume, bind mount) where the model answer says another, a pair turned
-//! round (`80:8080` for `8080:80`), or a path that leaves the model answer's path where
-//! they share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`).
+//! round (`80:8080` for `8080:80`), a path that leaves the model answer's path where
+//! they share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`) or
+//! ends like it under another root (`/etc/docker/volumes`), or a wrong value where the
+//! model answer gives another for the same thing (`db:5433` for `db:5432`; see
+//! `values`).
 //!
 //! A contrast set is one of [`CONTRASTS`], built in: members that exclude each other in
 //! the same role. It is compared two ways. Over the whole answer: the answer states a

@@ -780,6 +780,22 @@ mod tests {
     }
 
     #[test]
+    fn another_value_of_an_environment_variable_contradicts() {
+        let model = "Build with CGO_ENABLED=0 so the Go binary is static and runs on scratch.";
+        let hit = check(model, "", "Keep CGO_ENABLED=1 and copy the binary.").expect("cgo");
+        assert_eq!((hit.said.as_str(), hit.model.as_str()), ("1", "`0`"));
+        assert_eq!(hit.anchor.as_deref(), Some("cgo_enabled"));
+        for right in [
+            "Set CGO_ENABLED=0 for a static binary.",
+            "Set CGO_ENABLED to 0 so it links statically.",
+            "With CGO_ENABLED=1 it links glibc, so use CGO_ENABLED=0.",
+            "GOARCH=arm64 GOOS=linux CGO_ENABLED=0 go build",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+    }
+
+    #[test]
     fn another_special_address_contradicts_even_where_the_model_answer_allows_others() {
         let model = "Set http_addr to 0.0.0.0 (or the VM's own IP) and open port 3000.";
         let hit = check(model, "", "Set http_addr to 255.255.255.255.").expect("broadcast");

@@ -18,6 +18,14 @@ const MIN_LIST_ITEMS: usize = 8;
 /// How many items joined by *and* or *or* alone make a list.
 const MIN_JOINED_ITEMS: usize = 4;
 
+/// How many items of a few words a comma list in one sentence needs to be a list when
+/// it names code (a flag, a path, a `key: value`) or has no function word at all.
+const MIN_SHORT_ITEMS: usize = 5;
+
+/// How many words an item of such a list may have; on average it has at most two and
+/// a half.
+const SHORT_ITEM_WORDS: usize = 4;
+
 /// How few words an echo of the rubric may have: a term or two is a terse answer.
 const MIN_ECHO_WORDS: usize = 3;
 
@@ -109,6 +117,9 @@ fn list(answer: &PreparedAnswer) -> bool {
             joins += usize::from(joins_items(&word.norm));
         }
     }
+    if short_items(answer) {
+        return true;
+    }
     if count < MIN_LIST_WORDS {
         return false;
     }
@@ -153,6 +164,98 @@ fn list(answer: &PreparedAnswer) -> bool {
         || (clauses >= MIN_LIST_ITEMS
             && count * 2 <= clauses * 5
             && (function * 20 < count || (one_sentence && function * 4 <= clauses)))
+}
+
+/// A comma list in one sentence of at least [`MIN_SHORT_ITEMS`] items of at most
+/// [`SHORT_ITEM_WORDS`] words each (two and a half on average), none with a verb among its function words (*is*,
+/// *has*, *can*, ...), and either no function word at all in six items or more
+/// ("ENTRYPOINT executable, CMD default arguments, exec form, JSON array, PID 1,
+/// SIGTERM") and no `:` (labels paired with what they are, "pid: processes, net:
+/// network stack, ...", are no list), or a code token among the items and a function word in at most half
+/// of them ("-p 8080:80, iptables, NAT, DNAT, docker0", "depends_on, healthcheck,
+/// condition: service_healthy, pg_isready, readiness"). A code token names a thing and
+/// is no predicate, a `key: value` no label of what follows. Terse claims of this
+/// shape say what their items do in words of their own ("tmpfs in RAM, gone on stop,
+/// not shared, no disk writes, fast") or come in sentences of their own.
+fn short_items(answer: &PreparedAnswer) -> bool {
+    let mut words = answer.tokens().iter().filter(|t| !t.part).peekable();
+    let Some(first) = words.peek().map(|t| t.place) else {
+        return false;
+    };
+    let (mut items, mut with_function, mut code) = (0, 0, false);
+    let (mut length, mut function, mut total, mut labelled) = (0, false, 0, false);
+    let mut last: Option<super::token::Place> = None;
+    for word in words {
+        if word.place.sentence != first.sentence {
+            return false;
+        }
+        // An item ends where its clause does; the sentence's first `:` joins a key to
+        // its value (`condition: service_healthy`), one item.
+        if last.is_some_and(|l| l.clause != word.place.clause && l.labelled == word.place.labelled)
+        {
+            items += 1;
+            with_function += usize::from(function);
+            (length, function) = (0, false);
+        }
+        last = Some(word.place);
+        labelled |= word.place.labelled;
+        length += 1;
+        total += 1;
+        if length > SHORT_ITEM_WORDS {
+            return false;
+        }
+        if !word.glued && (word.stop || word.negation) {
+            if is_verb(&word.norm) {
+                return false;
+            }
+            function = true;
+        }
+        code |= names_code(word);
+    }
+    items += 1;
+    with_function += usize::from(function);
+    items >= MIN_SHORT_ITEMS
+        && total * 2 <= items * 5
+        && ((with_function == 0 && items > MIN_SHORT_ITEMS && !labelled)
+            || (code && with_function * 2 <= items))
+}
+
+/// A function word that is a verb: an item with one says something.
+fn is_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "will"
+            | "would"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "get"
+            | "gets"
+    )
+}
+
+/// A code token: a flag, a path, a `key=value`, a name with `_`, a port pair.
+fn names_code(token: &super::token::Token) -> bool {
+    token.class == super::token::Class::Code
+        && (token.norm.starts_with('-')
+            || token
+                .norm
+                .bytes()
+                .any(|b| matches!(b, b'/' | b'_' | b':' | b'=') || b.is_ascii_digit()))
 }
 
 /// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"
@@ -310,6 +413,30 @@ mod tests {
             "namespaces and isolation, cgroups and limits, CPU and memory and PIDs and disk I/O",
         ] {
             assert_eq!(shape(joined), Some(NotAClaim::List), "{joined}");
+        }
+    }
+
+    #[test]
+    fn short_comma_lists_of_terms_and_code_are_not_claims() {
+        for list in [
+            "-f values.yaml, --atomic, helm upgrade, rollback, revision history",
+            "max_connections, pg_hba.conf, listen_addresses, md5, scram auth",
+            "WAL, fsync, checkpoint, redo log, crash recovery, durability",
+            "/etc/resolv.conf, search domain, ndots: 5, CoreDNS, kube-dns",
+            "/etc/bird/bgp.conf, ASN, managed by the ISP, peering, your own prefix",
+            "restart: unless-stopped, healthcheck, start_period, retries, interval",
+        ] {
+            assert_eq!(shape(list), Some(NotAClaim::List), "{list}");
+        }
+        for terse in [
+            "tmpfs in RAM, gone on stop, not shared, no disk writes, fast",
+            "Digest-pinned minimal base, multi-stage, SBOM+provenance, scan gate, cosign sign, verify at admission",
+            "Use --cpus for CPU, --memory for RAM, --pids-limit for processes, --device-read-bps for disk",
+            "WAL first, fsync on commit, checkpoint later, replay on crash, is durable",
+            "pid: processes, net: network stack, mnt: mounts",
+            "Set -e to exit on error, -u for unset variables, -o pipefail for pipes, -x to trace.",
+        ] {
+            assert_eq!(shape(terse), None, "{terse}");
         }
     }
 

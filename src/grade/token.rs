@@ -4,7 +4,8 @@
 //! words, except inside code-like tokens (paths, flags, `key=value`, ports and image
 //! tags, dotted and snake_case names), which are kept whole so they can be matched
 //! exactly; an answer's code token also offers its pieces (options, values, the folders
-//! and the rooted form of a path, the name and version of `tlsv1.3`). `n't` is spelt out
+//! and the rooted form of a path, the name and version of `tlsv1.3`), and a privative
+//! word its root (*agentless* offers *agent*, *unencrypted* *encrypted*). `n't` is spelt out
 //! as `not` so negation sees it, and Python's `None` keeps its capital, a word and no
 //! negation cue. Each word is stemmed with the English Snowball stemmer (an irregular
 //! past, `kept`, as its base); what is known of a word (its [`Lexeme`]) is learnt once
@@ -206,6 +207,34 @@ pub fn is_negation(word: &str) -> bool {
             | "couldnt"
             | "wouldnt"
     )
+}
+
+/// The root a privative word negates: an adjective negated by *un-* (`encrypted` for
+/// *unencrypted*, see `lang::negated_root`) or a noun with *-less* (`agent` for
+/// *agentless*, `state` for *stateless*, `password` for *passwordless*). An answer's
+/// privative word offers its root as a part, which `grade::negation` negates by it.
+pub fn privative_root(word: &str) -> Option<&str> {
+    if let Some(root) = word.strip_suffix("less") {
+        let letters = root.len() >= 4 && root.bytes().all(|b| b.is_ascii_lowercase());
+        return (letters
+            && !is_stop_word(root)
+            && !matches!(root, "regard" | "neverthe" | "nonethe"))
+        .then_some(root);
+    }
+    // *unable* is a cue of its own (*unable to*).
+    crate::lang::negated_root(word).filter(|root| *root != "able" && !is_stop_word(root))
+}
+
+/// After a word of an answer, the root of a privative word (see [`privative_root`]) as
+/// a part: "agentless" offers *agent*, "unencrypted" *encrypted*. The cheap tests
+/// first: this runs for every word of an answer.
+fn push_privative(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    if core.len() >= 6
+        && (core.ends_with("less") || core.starts_with("un"))
+        && let Some(root) = privative_root(core)
+    {
+        tokens.push(Token::new(root, Class::Word, true, place, stemmer));
+    }
 }
 
 /// Words that start a new clause even without punctuation: a contrast ("while",
@@ -492,6 +521,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         push_plain(core, digit, place, false, stemmer, tokens);
                     } else {
                         push_words(core, place, false, stemmer, tokens);
+                    }
+                    if parts == Parts::Emit && plain {
+                        push_privative(core, place, stemmer, tokens);
                     }
                     if parts == Parts::Emit && !plain {
                         push_unhyphenated(core, place, stemmer, tokens);

@@ -4,8 +4,8 @@
 //! again.
 
 use super::{
-    Class, PreparedAnswer, Token, Vocab, ending_only, head, key_of, letters_too_far, typo_limit,
-    word_matches,
+    Class, PreparedAnswer, Token, Vocab, ending_only, head, key_of, letters_too_far, snake_typo,
+    typo_limit, word_matches,
 };
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -213,6 +213,14 @@ fn matches(token: &Token, vocab: &Vocab, candidates: &mut Vec<u32>, out: &mut Ve
         // `wants=network-online.target` says the key `wants=`.
         for &w in keyed {
             if !out[start..].contains(&w) && word_matches(token, &vocab.words[w as usize]) {
+                out.push(w);
+            }
+        }
+    }
+    if token.class == Class::Code && out.len() == start && !vocab.snake.is_empty() {
+        // `service_healty` for `service_healthy`.
+        for &w in &vocab.snake {
+            if snake_typo(&token.norm, &vocab.words[w as usize].norm) {
                 out.push(w);
             }
         }

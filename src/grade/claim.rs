@@ -5,7 +5,7 @@
 
 use super::matcher::{PreparedAnswer, Vocab};
 use rustc_hash::FxHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// How many words a list must have before it is refused: a two-word answer
 /// (`--mount type=tmpfs`) is terse, not a list.
@@ -164,11 +164,6 @@ fn joins_items(word: &str) -> bool {
 /// One sentence of three or more words said three times or more, or sentences of which
 /// at most half are different, or a long run of text that keeps repeating itself.
 fn repeated(answer: &PreparedAnswer) -> bool {
-    let word_hash = |word: &str| {
-        let mut h = FxHasher::default();
-        word.hash(&mut h);
-        h.finish()
-    };
     // Each sentence as a hash of its words and its length; and the hashes of every run
     // of three words.
     let mut sentences: Vec<(u64, usize)> = Vec::new();
@@ -185,7 +180,7 @@ fn repeated(answer: &PreparedAnswer) -> bool {
             length = 0;
         }
         sentence = Some(token.place.sentence);
-        let h = word_hash(&token.norm);
+        let h = token.hash;
         hasher.write_u64(h);
         length += 1;
         words += 1;
@@ -349,6 +344,21 @@ mod tests {
             shape("It persists. It is managed by Docker. It lives under /var/lib/docker/volumes."),
             None
         );
+    }
+
+    #[test]
+    fn a_words_hash_is_its_texts() {
+        use std::hash::Hash;
+        let answer = PreparedAnswer::new(
+            "Volumes persist under /var/lib/docker/volumes, don't they? None of them.",
+            &stemmer(),
+            &crate::grade::matcher::Vocab::default(),
+        );
+        for token in answer.tokens() {
+            let mut hasher = FxHasher::default();
+            token.norm.hash(&mut hasher);
+            assert_eq!(token.hash, hasher.finish(), "{}", token.norm);
+        }
     }
 
     #[test]

@@ -13,8 +13,9 @@
 
 use crate::lang::{base_form, is_determiner, is_stop_word};
 use rust_stemmers::Stemmer;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_normalization::UnicodeNormalization;
@@ -68,6 +69,9 @@ pub struct Lexeme {
     pub negation: bool,
     /// An irregular past form of a verb (`kept`, `written`): stemmed as its base.
     pub irregular: bool,
+    /// The hash of `norm` (an `FxHasher`'s, as `str` hashes), made once for the checks that
+    /// compare every word of an answer with the others (`claim`'s repeated sentences).
+    pub hash: u64,
     /// Which word this is: no other word has it (a number handed out when a thread
     /// learns the word), so what depends on the word alone can be remembered by it.
     pub id: u64,
@@ -133,6 +137,7 @@ impl Lexeme {
             },
             negation: class == Class::Word && is_negation(word),
             irregular: base.is_some(),
+            hash: hash_of(word),
             norm,
             stem,
             stop,
@@ -140,6 +145,13 @@ impl Lexeme {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
+}
+
+/// The hash an `FxHasher` makes of `text` (as `str` hashes).
+fn hash_of(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 thread_local! {

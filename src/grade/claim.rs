@@ -226,6 +226,9 @@ const MIN_REWORDED: usize = 3;
 /// volumes is what it does". Answers that say several things have few clauses with
 /// the very same words.
 fn reworded(answer: &PreparedAnswer) -> bool {
+    if !may_be_reworded(answer) {
+        return false;
+    }
     let mut clauses: Vec<Vec<&str>> = Vec::new();
     let mut clause = None;
     for token in answer.tokens().iter().filter(|t| !t.part) {
@@ -253,6 +256,36 @@ fn reworded(answer: &PreparedAnswer) -> bool {
     clauses
         .chunk_by(|a, b| a == b)
         .any(|run| run.len() >= MIN_REWORDED && run.len() * 2 >= total)
+}
+
+/// Whether [`reworded`] may find one claim said again, told before it gathers and sorts
+/// each clause's words: enough clauses, and enough of them with the same mask of their
+/// content words' stems (a bit per stem's hash; clauses with the same stems have the
+/// same mask). Most answers have too few clauses, or clauses that say other things.
+fn may_be_reworded(answer: &PreparedAnswer) -> bool {
+    let mut masks: Vec<u64> = Vec::new();
+    let mut clause = None;
+    for token in answer.tokens().iter().filter(|t| !t.part) {
+        if clause.replace(token.place.clause) != Some(token.place.clause) {
+            masks.push(0);
+        }
+        if !token.stop
+            && !token.negation
+            && let Some(mask) = masks.last_mut()
+        {
+            *mask |= 1 << (token.stem_hash % 64);
+        }
+    }
+    let total = masks.len();
+    if total < MIN_REWORDED {
+        return false;
+    }
+    // As many as `reworded` asks of a run of the same words.
+    let need = MIN_REWORDED.max(total.div_ceil(2));
+    masks.sort_unstable();
+    masks
+        .chunk_by(|a, b| a == b)
+        .any(|run| run[0] != 0 && run.len() >= need)
 }
 
 #[cfg(test)]
@@ -358,6 +391,35 @@ mod tests {
             let mut hasher = FxHasher::default();
             token.norm.hash(&mut hasher);
             assert_eq!(token.hash, hasher.finish(), "{}", token.norm);
+        }
+    }
+
+    #[test]
+    fn an_answer_reworded_is_told_by_its_clauses_masks() {
+        let prepare = |text: &str| {
+            PreparedAnswer::new(text, &stemmer(), &crate::grade::matcher::Vocab::default())
+        };
+        for text in [
+            "Volumes persist.",
+            "Volumes persist, bind mounts map a folder; tmpfs lives in RAM.",
+        ] {
+            assert!(!may_be_reworded(&prepare(text)), "{text}");
+        }
+        for text in [
+            "VACUUM reclaims space. It reclaims the space, space gets reclaimed, reclaiming space is what it does, space reclamation, space reclaimed.",
+            "A rebase rewrites history; history is rewritten, it rewrites the history, history gets rewritten.",
+        ] {
+            let answer = prepare(text);
+            assert!(reworded(&answer), "{text}");
+            assert!(may_be_reworded(&answer), "{text}");
+        }
+        for text in [
+            "It persists data, data persists, and it persists the data, but tmpfs is in RAM.",
+            "Data persists, data persists, a, b, c, d, e, f.",
+            "Sessions expire, tokens expire, keys expire: all three have a lifetime.",
+        ] {
+            let answer = prepare(text);
+            assert!(!reworded(&answer) || may_be_reworded(&answer), "{text}");
         }
     }
 

@@ -72,6 +72,8 @@ pub struct Lexeme {
     /// The hash of `norm` (an `FxHasher`'s, as `str` hashes), made once for the checks that
     /// compare every word of an answer with the others (`claim`'s repeated sentences).
     pub hash: u64,
+    /// The same of `stem`.
+    pub stem_hash: u64,
     /// Which word this is: no other word has it (a number handed out when a thread
     /// learns the word), so what depends on the word alone can be remembered by it.
     pub id: u64,
@@ -138,6 +140,7 @@ impl Lexeme {
             negation: class == Class::Word && is_negation(word),
             irregular: base.is_some(),
             hash: hash_of(word),
+            stem_hash: hash_of(&stem),
             norm,
             stem,
             stop,

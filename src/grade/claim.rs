@@ -205,15 +205,45 @@ fn repeated(answer: &PreparedAnswer) -> bool {
         return true;
     }
     // Too few sentences to tell: the same three words over and over.
-    if total <= 2 && words >= 24 {
-        let all = trigrams.len();
-        trigrams.sort_unstable();
-        trigrams.dedup();
-        if trigrams.len() * 2 < all {
-            return true;
-        }
+    if total <= 2 && words >= 24 && mostly_repeats(&mut trigrams) {
+        return true;
     }
     reworded(answer)
+}
+
+/// How many values [`mostly_repeats`] counts in a table on the stack; more are sorted.
+const REPEATS_TABLE: usize = 128;
+
+/// Whether fewer than half of `values` are distinct. Up to half a table's worth of them
+/// (a 40-word answer has 38 word trigrams) are counted in a small hash table, which stops
+/// as soon as half are distinct (in most answers almost every trigram is), at a fraction
+/// of the cost of sorting them; more are sorted. `values` may be reordered.
+fn mostly_repeats(values: &mut [u64]) -> bool {
+    let all = values.len();
+    if all > REPEATS_TABLE / 2 {
+        values.sort_unstable();
+        let distinct = values.chunk_by(|a, b| a == b).count();
+        return distinct * 2 < all;
+    }
+    let mut table = [0u64; REPEATS_TABLE];
+    let mut used = 0u128;
+    let mut distinct = 0;
+    for &value in values.iter() {
+        // Fibonacci hashing to the table's 7 bits, then the next free slot.
+        let mut slot = (value.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize;
+        while used & (1 << slot) != 0 && table[slot] != value {
+            slot = (slot + 1) % REPEATS_TABLE;
+        }
+        if used & (1 << slot) == 0 {
+            used |= 1 << slot;
+            table[slot] = value;
+            distinct += 1;
+            if distinct * 2 >= all {
+                return false;
+            }
+        }
+    }
+    distinct * 2 < all
 }
 
 /// How many clauses must say the same content words for an answer to be one claim said
@@ -421,6 +451,34 @@ mod tests {
             let answer = prepare(text);
             assert!(!reworded(&answer) || may_be_reworded(&answer), "{text}");
         }
+    }
+
+    #[test]
+    fn repeats_are_counted_as_sorting_counts_them() {
+        let mut state = 0x5eed_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut repeating = 0;
+        for len in [0, 1, 2, 3, 10, 38, 63, 64, 65, 200] {
+            for kinds in [1, 2, 5, 20, 1000] {
+                let values: Vec<u64> = (0..len).map(|_| next() % kinds * 0x1000_0001).collect();
+                let mut sorted = values.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                let expected = sorted.len() * 2 < values.len();
+                repeating += usize::from(expected);
+                assert_eq!(
+                    mostly_repeats(&mut values.clone()),
+                    expected,
+                    "{len} values of {kinds} kinds"
+                );
+            }
+        }
+        assert!(repeating > 10, "both outcomes are tested ({repeating})");
     }
 
     #[test]

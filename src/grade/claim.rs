@@ -147,12 +147,15 @@ fn list(answer: &PreparedAnswer) -> bool {
     // list of short items with fewer than one such word in 20, or, all in one sentence,
     // at most one to four items ("root on the host" and "single point of failure" are
     // items of a list, not a sentence; several short sentences are a terse answer).
-    let first = words().next().map(|t| t.place.sentence);
-    let one_sentence = words().all(|t| Some(t.place.sentence) == first);
+    // (Whether it is one sentence is asked last: most answers are decided before.)
+    let one_sentence = || {
+        let first = words().next().map(|t| t.place.sentence);
+        words().all(|t| Some(t.place.sentence) == first)
+    };
     (clauses == 1 && function * 10 < count)
         || (clauses >= MIN_LIST_ITEMS
             && count * 2 <= clauses * 5
-            && (function * 20 < count || (one_sentence && function * 4 <= clauses)))
+            && (function * 20 < count || (function * 4 <= clauses && one_sentence())))
 }
 
 /// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"

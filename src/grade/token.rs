@@ -161,8 +161,40 @@ thread_local! {
     /// Stemming is the costliest step of grading and answers reuse words: each thread
     /// keeps what it learnt of every word it has seen, shared, so a token of a known
     /// word costs no allocation. There is one English stemmer, so the word decides it.
-    static KNOWN: RefCell<FxHashMap<Arc<str>, Arc<Lexeme>>> =
-        RefCell::new(FxHashMap::default());
+    static KNOWN: RefCell<Known> = RefCell::new(Known::default());
+}
+
+/// What a thread knows of words: every word it has seen, and in front of them a few
+/// slots of the words met last, looked up without hashing the word.
+struct Known {
+    words: FxHashMap<Arc<str>, Arc<Lexeme>>,
+    /// By [`recent_slot`], the last word met of those that share a slot, always the
+    /// one `words` has for its text (or none).
+    recent: Box<[Option<Arc<Lexeme>>; RECENT_SLOTS]>,
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known {
+            words: FxHashMap::default(),
+            recent: Box::new(std::array::from_fn(|_| None)),
+        }
+    }
+}
+
+/// How many words [`Known::recent`] keeps: a few answers' worth.
+const RECENT_SLOTS: usize = 256;
+
+/// The slot of [`Known::recent`] for `word`: its length and first, second and last
+/// bytes, mixed (two words that share a slot only take turns in it).
+fn recent_slot(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
+    let key = byte(bytes.first())
+        | byte(bytes.get(1)) << 8
+        | byte(bytes.last()) << 16
+        | (bytes.len() as u32) << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 24) as usize % RECENT_SLOTS
 }
 
 /// What is known of `word` as a token of `class`, from the cache when the word was
@@ -171,16 +203,27 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
     let learn = || Arc::new(Lexeme::new(word, class, stemmer));
     let cached = KNOWN.try_with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(known) = cache.get(word)
+        let Known { words, recent } = &mut *cache;
+        let slot = recent_slot(word);
+        if let Some(known) = &recent[slot]
             && known.class == class
+            && &*known.norm == word
         {
             return known.clone();
         }
-        let known = learn();
-        if cache.len() >= STEM_CACHE_SIZE {
-            cache.clear();
+        if let Some(known) = words.get(word)
+            && known.class == class
+        {
+            recent[slot] = Some(known.clone());
+            return known.clone();
         }
-        cache.insert(known.norm.clone(), known.clone());
+        let known = learn();
+        if words.len() >= STEM_CACHE_SIZE {
+            words.clear();
+            recent.fill(None);
+        }
+        words.insert(known.norm.clone(), known.clone());
+        recent[slot] = Some(known.clone());
         known
     });
     // A thread that is ending has no cache left.

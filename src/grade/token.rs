@@ -91,6 +91,9 @@ impl std::ops::Deref for Token {
 }
 
 impl Token {
+    // Inlined, the token is built where it is pushed, not returned through the stack
+    // (which stalled the tokenizer on reading it back).
+    #[inline]
     fn new(word: &str, class: Class, part: bool, place: Place, stemmer: &Stemmer) -> Token {
         Token {
             word: known(word, class, stemmer),

@@ -321,8 +321,17 @@ pub struct Found {
     pub tokens: Vec<usize>,
     /// Whether a negation governs it.
     pub negated: bool,
-    /// Whether it is said reduced, not negated: "less memory", "fewer copies".
+    /// Whether it is said reduced, not negated: "less memory", "fewer copies". Asked only
+    /// of a match of a pattern it can count for (see [`counts_reduced`]); `false` for
+    /// the rest.
     pub reduced: bool,
+}
+
+/// Whether a match said reduced counts for `pattern` (see [`Found::counts`]): a term the
+/// rubric wants negated and the model answer states negated. Most patterns are not,
+/// and their matches need not be asked.
+fn counts_reduced(pattern: &Pattern) -> bool {
+    pattern.polarity == Polarity::Negated && pattern.in_model == InModel::Negated
 }
 
 impl Found {
@@ -533,7 +542,7 @@ impl PreparedAnswer {
             f(Found {
                 tokens,
                 negated: governed.is_some(),
-                reduced: governed.is_none() && self.reduced(start),
+                reduced: governed.is_none() && counts_reduced(pattern) && self.reduced(start),
             })
         };
         let posted = match first {

@@ -14,8 +14,9 @@
 
 use crate::lang::{base_form, is_determiner, is_stop_word};
 use rust_stemmers::Stemmer;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_normalization::UnicodeNormalization;
@@ -69,6 +70,11 @@ pub struct Lexeme {
     pub negation: bool,
     /// An irregular past form of a verb (`kept`, `written`): stemmed as its base.
     pub irregular: bool,
+    /// The hash of `norm` (an `FxHasher`'s, as `str` hashes), made once for the checks that
+    /// compare every word of an answer with the others (`claim`'s repeated sentences).
+    pub hash: u64,
+    /// The same of `stem`.
+    pub stem_hash: u64,
     /// Which word this is: no other word has it (a number handed out when a thread
     /// learns the word), so what depends on the word alone can be remembered by it.
     pub id: u64,
@@ -86,6 +92,9 @@ impl std::ops::Deref for Token {
 }
 
 impl Token {
+    // Inlined, the token is built where it is pushed, not returned through the stack
+    // (which stalled the tokenizer on reading it back).
+    #[inline]
     fn new(word: &str, class: Class, part: bool, place: Place, stemmer: &Stemmer) -> Token {
         Token {
             word: known(word, class, stemmer),
@@ -134,6 +143,8 @@ impl Lexeme {
             },
             negation: class == Class::Word && is_negation(word),
             irregular: base.is_some(),
+            hash: hash_of(word),
+            stem_hash: hash_of(&stem),
             norm,
             stem,
             stop,
@@ -143,12 +154,51 @@ impl Lexeme {
     }
 }
 
+/// The hash an `FxHasher` makes of `text` (as `str` hashes).
+fn hash_of(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
 thread_local! {
     /// Stemming is the costliest step of grading and answers reuse words: each thread
     /// keeps what it learnt of every word it has seen, shared, so a token of a known
     /// word costs no allocation. There is one English stemmer, so the word decides it.
-    static KNOWN: RefCell<FxHashMap<Arc<str>, Arc<Lexeme>>> =
-        RefCell::new(FxHashMap::default());
+    static KNOWN: RefCell<Known> = RefCell::new(Known::default());
+}
+
+/// What a thread knows of words: every word it has seen, and in front of them a few
+/// slots of the words met last, looked up without hashing the word.
+struct Known {
+    words: FxHashMap<Arc<str>, Arc<Lexeme>>,
+    /// By [`recent_slot`], the last word met of those that share a slot, always the
+    /// one `words` has for its text (or none).
+    recent: Box<[Option<Arc<Lexeme>>; RECENT_SLOTS]>,
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known {
+            words: FxHashMap::default(),
+            recent: Box::new(std::array::from_fn(|_| None)),
+        }
+    }
+}
+
+/// How many words [`Known::recent`] keeps: a few answers' worth.
+const RECENT_SLOTS: usize = 256;
+
+/// The slot of [`Known::recent`] for `word`: its length and first, second and last
+/// bytes, mixed (two words that share a slot only take turns in it).
+fn recent_slot(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
+    let key = byte(bytes.first())
+        | byte(bytes.get(1)) << 8
+        | byte(bytes.last()) << 16
+        | (bytes.len() as u32) << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 24) as usize % RECENT_SLOTS
 }
 
 /// What is known of `word` as a token of `class`, from the cache when the word was
@@ -157,16 +207,27 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
     let learn = || Arc::new(Lexeme::new(word, class, stemmer));
     let cached = KNOWN.try_with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(known) = cache.get(word)
+        let Known { words, recent } = &mut *cache;
+        let slot = recent_slot(word);
+        if let Some(known) = &recent[slot]
             && known.class == class
+            && &*known.norm == word
         {
             return known.clone();
         }
-        let known = learn();
-        if cache.len() >= STEM_CACHE_SIZE {
-            cache.clear();
+        if let Some(known) = words.get(word)
+            && known.class == class
+        {
+            recent[slot] = Some(known.clone());
+            return known.clone();
         }
-        cache.insert(known.norm.clone(), known.clone());
+        let known = learn();
+        if words.len() >= STEM_CACHE_SIZE {
+            words.clear();
+            recent.fill(None);
+        }
+        words.insert(known.norm.clone(), known.clone());
+        recent[slot] = Some(known.clone());
         known
     });
     // A thread that is ending has no cache left.
@@ -354,7 +415,10 @@ pub fn normalise(text: &str) -> String {
 /// cue: "None as the default" does not negate *default*. The byte offsets, in order.
 fn none_literals(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    if !(text.contains(NONE) || text.contains("`none") || text.contains("=none")) {
+    // Each of the three has "one": most texts are passed over by one search, not three.
+    if !text.contains("one")
+        || !(text.contains(NONE) || text.contains("`none") || text.contains("=none"))
+    {
         return out;
     }
     let bytes = text.as_bytes();

@@ -903,9 +903,12 @@ fn twins(model: &PreparedAnswer) -> Vec<Twin> {
         !t.part && content(t) && t.class == Class::Word && !t.glued && !model.negated(i)
     };
     // (the word, the shared word's token, whether the shared word comes after it).
+    // Neighbours are words: the root a privative word offers as a part ("unsigned"
+    // offers *signed*) stands between no two of them.
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
     let mut beside: Vec<(usize, usize, bool)> = Vec::new();
-    for i in 0..tokens.len().saturating_sub(1) {
-        let j = i + 1;
+    for pair in words.windows(2) {
+        let (i, j) = (pair[0], pair[1]);
         if !word(i) || !word(j) || tokens[i].place.segment != tokens[j].place.segment {
             continue;
         }

@@ -5,7 +5,7 @@
 
 use super::matcher::{PreparedAnswer, Vocab};
 use rustc_hash::FxHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 
 /// How many words a list must have before it is refused: a two-word answer
 /// (`--mount type=tmpfs`) is terse, not a list.
@@ -17,6 +17,14 @@ const MIN_LIST_ITEMS: usize = 8;
 
 /// How many items joined by *and* or *or* alone make a list.
 const MIN_JOINED_ITEMS: usize = 4;
+
+/// How many items of a few words a comma list in one sentence needs to be a list when
+/// it names code (a flag, a path, a `key: value`) or has no function word at all.
+const MIN_SHORT_ITEMS: usize = 5;
+
+/// How many words an item of such a list may have; on average it has at most two and
+/// a half.
+const SHORT_ITEM_WORDS: usize = 4;
 
 /// How few words an echo of the rubric may have: a term or two is a terse answer.
 const MIN_ECHO_WORDS: usize = 3;
@@ -109,6 +117,9 @@ fn list(answer: &PreparedAnswer) -> bool {
             joins += usize::from(joins_items(&word.norm));
         }
     }
+    if short_items(answer) {
+        return true;
+    }
     if count < MIN_LIST_WORDS {
         return false;
     }
@@ -147,12 +158,107 @@ fn list(answer: &PreparedAnswer) -> bool {
     // list of short items with fewer than one such word in 20, or, all in one sentence,
     // at most one to four items ("root on the host" and "single point of failure" are
     // items of a list, not a sentence; several short sentences are a terse answer).
-    let first = words().next().map(|t| t.place.sentence);
-    let one_sentence = words().all(|t| Some(t.place.sentence) == first);
+    // (Whether it is one sentence is asked last: most answers are decided before.)
+    let one_sentence = || {
+        let first = words().next().map(|t| t.place.sentence);
+        words().all(|t| Some(t.place.sentence) == first)
+    };
     (clauses == 1 && function * 10 < count)
         || (clauses >= MIN_LIST_ITEMS
             && count * 2 <= clauses * 5
-            && (function * 20 < count || (one_sentence && function * 4 <= clauses)))
+            && (function * 20 < count || (function * 4 <= clauses && one_sentence())))
+}
+
+/// A comma list in one sentence of at least [`MIN_SHORT_ITEMS`] items of at most
+/// [`SHORT_ITEM_WORDS`] words each (two and a half on average), none with a verb among its function words (*is*,
+/// *has*, *can*, ...), and either no function word at all in six items or more
+/// ("ENTRYPOINT executable, CMD default arguments, exec form, JSON array, PID 1,
+/// SIGTERM") and no `:` (labels paired with what they are, "pid: processes, net:
+/// network stack, ...", are no list), or a code token among the items and a function word in at most half
+/// of them ("-p 8080:80, iptables, NAT, DNAT, docker0", "depends_on, healthcheck,
+/// condition: service_healthy, pg_isready, readiness"). A code token names a thing and
+/// is no predicate, a `key: value` no label of what follows. Terse claims of this
+/// shape say what their items do in words of their own ("tmpfs in RAM, gone on stop,
+/// not shared, no disk writes, fast") or come in sentences of their own.
+fn short_items(answer: &PreparedAnswer) -> bool {
+    let mut words = answer.tokens().iter().filter(|t| !t.part).peekable();
+    let Some(first) = words.peek().map(|t| t.place) else {
+        return false;
+    };
+    let (mut items, mut with_function, mut code) = (0, 0, false);
+    let (mut length, mut function, mut total, mut labelled) = (0, false, 0, false);
+    let mut last: Option<super::token::Place> = None;
+    for word in words {
+        if word.place.sentence != first.sentence {
+            return false;
+        }
+        // An item ends where its clause does; the sentence's first `:` joins a key to
+        // its value (`condition: service_healthy`), one item.
+        if last.is_some_and(|l| l.clause != word.place.clause && l.labelled == word.place.labelled)
+        {
+            items += 1;
+            with_function += usize::from(function);
+            (length, function) = (0, false);
+        }
+        last = Some(word.place);
+        labelled |= word.place.labelled;
+        length += 1;
+        total += 1;
+        if length > SHORT_ITEM_WORDS {
+            return false;
+        }
+        if !word.glued && (word.stop || word.negation) {
+            if is_verb(&word.norm) {
+                return false;
+            }
+            function = true;
+        }
+        code |= names_code(word);
+    }
+    items += 1;
+    with_function += usize::from(function);
+    items >= MIN_SHORT_ITEMS
+        && total * 2 <= items * 5
+        && ((with_function == 0 && items > MIN_SHORT_ITEMS && !labelled)
+            || (code && with_function * 2 <= items))
+}
+
+/// A function word that is a verb: an item with one says something.
+fn is_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "will"
+            | "would"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "get"
+            | "gets"
+    )
+}
+
+/// A code token: a flag, a path, a `key=value`, a name with `_`, a port pair.
+fn names_code(token: &super::token::Token) -> bool {
+    token.class == super::token::Class::Code
+        && (token.norm.starts_with('-')
+            || token
+                .norm
+                .bytes()
+                .any(|b| matches!(b, b'/' | b'_' | b':' | b'=') || b.is_ascii_digit()))
 }
 
 /// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"
@@ -164,11 +270,6 @@ fn joins_items(word: &str) -> bool {
 /// One sentence of three or more words said three times or more, or sentences of which
 /// at most half are different, or a long run of text that keeps repeating itself.
 fn repeated(answer: &PreparedAnswer) -> bool {
-    let word_hash = |word: &str| {
-        let mut h = FxHasher::default();
-        word.hash(&mut h);
-        h.finish()
-    };
     // Each sentence as a hash of its words and its length; and the hashes of every run
     // of three words.
     let mut sentences: Vec<(u64, usize)> = Vec::new();
@@ -185,7 +286,7 @@ fn repeated(answer: &PreparedAnswer) -> bool {
             length = 0;
         }
         sentence = Some(token.place.sentence);
-        let h = word_hash(&token.norm);
+        let h = token.hash;
         hasher.write_u64(h);
         length += 1;
         words += 1;
@@ -210,15 +311,45 @@ fn repeated(answer: &PreparedAnswer) -> bool {
         return true;
     }
     // Too few sentences to tell: the same three words over and over.
-    if total <= 2 && words >= 24 {
-        let all = trigrams.len();
-        trigrams.sort_unstable();
-        trigrams.dedup();
-        if trigrams.len() * 2 < all {
-            return true;
-        }
+    if total <= 2 && words >= 24 && mostly_repeats(&mut trigrams) {
+        return true;
     }
     reworded(answer)
+}
+
+/// How many values [`mostly_repeats`] counts in a table on the stack; more are sorted.
+const REPEATS_TABLE: usize = 128;
+
+/// Whether fewer than half of `values` are distinct. Up to half a table's worth of them
+/// (a 40-word answer has 38 word trigrams) are counted in a small hash table, which stops
+/// as soon as half are distinct (in most answers almost every trigram is), at a fraction
+/// of the cost of sorting them; more are sorted. `values` may be reordered.
+fn mostly_repeats(values: &mut [u64]) -> bool {
+    let all = values.len();
+    if all > REPEATS_TABLE / 2 {
+        values.sort_unstable();
+        let distinct = values.chunk_by(|a, b| a == b).count();
+        return distinct * 2 < all;
+    }
+    let mut table = [0u64; REPEATS_TABLE];
+    let mut used = 0u128;
+    let mut distinct = 0;
+    for &value in values.iter() {
+        // Fibonacci hashing to the table's 7 bits, then the next free slot.
+        let mut slot = (value.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 57) as usize;
+        while used & (1 << slot) != 0 && table[slot] != value {
+            slot = (slot + 1) % REPEATS_TABLE;
+        }
+        if used & (1 << slot) == 0 {
+            used |= 1 << slot;
+            table[slot] = value;
+            distinct += 1;
+            if distinct * 2 >= all {
+                return false;
+            }
+        }
+    }
+    distinct * 2 < all
 }
 
 /// How many clauses must say the same content words for an answer to be one claim said
@@ -231,6 +362,9 @@ const MIN_REWORDED: usize = 3;
 /// volumes is what it does". Answers that say several things have few clauses with
 /// the very same words.
 fn reworded(answer: &PreparedAnswer) -> bool {
+    if !may_be_reworded(answer) {
+        return false;
+    }
     let mut clauses: Vec<Vec<&str>> = Vec::new();
     let mut clause = None;
     for token in answer.tokens().iter().filter(|t| !t.part) {
@@ -258,6 +392,36 @@ fn reworded(answer: &PreparedAnswer) -> bool {
     clauses
         .chunk_by(|a, b| a == b)
         .any(|run| run.len() >= MIN_REWORDED && run.len() * 2 >= total)
+}
+
+/// Whether [`reworded`] may find one claim said again, told before it gathers and sorts
+/// each clause's words: enough clauses, and enough of them with the same mask of their
+/// content words' stems (a bit per stem's hash; clauses with the same stems have the
+/// same mask). Most answers have too few clauses, or clauses that say other things.
+fn may_be_reworded(answer: &PreparedAnswer) -> bool {
+    let mut masks: Vec<u64> = Vec::new();
+    let mut clause = None;
+    for token in answer.tokens().iter().filter(|t| !t.part) {
+        if clause.replace(token.place.clause) != Some(token.place.clause) {
+            masks.push(0);
+        }
+        if !token.stop
+            && !token.negation
+            && let Some(mask) = masks.last_mut()
+        {
+            *mask |= 1 << (token.stem_hash % 64);
+        }
+    }
+    let total = masks.len();
+    if total < MIN_REWORDED {
+        return false;
+    }
+    // As many as `reworded` asks of a run of the same words.
+    let need = MIN_REWORDED.max(total.div_ceil(2));
+    masks.sort_unstable();
+    masks
+        .chunk_by(|a, b| a == b)
+        .any(|run| run[0] != 0 && run.len() >= need)
 }
 
 #[cfg(test)]
@@ -314,6 +478,30 @@ mod tests {
     }
 
     #[test]
+    fn short_comma_lists_of_terms_and_code_are_not_claims() {
+        for list in [
+            "-f values.yaml, --atomic, helm upgrade, rollback, revision history",
+            "max_connections, pg_hba.conf, listen_addresses, md5, scram auth",
+            "WAL, fsync, checkpoint, redo log, crash recovery, durability",
+            "/etc/resolv.conf, search domain, ndots: 5, CoreDNS, kube-dns",
+            "/etc/bird/bgp.conf, ASN, managed by the ISP, peering, your own prefix",
+            "restart: unless-stopped, healthcheck, start_period, retries, interval",
+        ] {
+            assert_eq!(shape(list), Some(NotAClaim::List), "{list}");
+        }
+        for terse in [
+            "tmpfs in RAM, gone on stop, not shared, no disk writes, fast",
+            "Digest-pinned minimal base, multi-stage, SBOM+provenance, scan gate, cosign sign, verify at admission",
+            "Use --cpus for CPU, --memory for RAM, --pids-limit for processes, --device-read-bps for disk",
+            "WAL first, fsync on commit, checkpoint later, replay on crash, is durable",
+            "pid: processes, net: network stack, mnt: mounts",
+            "Set -e to exit on error, -u for unset variables, -o pipefail for pipes, -x to trace.",
+        ] {
+            assert_eq!(shape(terse), None, "{terse}");
+        }
+    }
+
+    #[test]
     fn terse_answers_are_claims() {
         for terse in [
             "type=tmpfs",
@@ -349,6 +537,78 @@ mod tests {
             shape("It persists. It is managed by Docker. It lives under /var/lib/docker/volumes."),
             None
         );
+    }
+
+    #[test]
+    fn a_words_hash_is_its_texts() {
+        use std::hash::Hash;
+        let answer = PreparedAnswer::new(
+            "Volumes persist under /var/lib/docker/volumes, don't they? None of them.",
+            &stemmer(),
+            &crate::grade::matcher::Vocab::default(),
+        );
+        for token in answer.tokens() {
+            let mut hasher = FxHasher::default();
+            token.norm.hash(&mut hasher);
+            assert_eq!(token.hash, hasher.finish(), "{}", token.norm);
+        }
+    }
+
+    #[test]
+    fn an_answer_reworded_is_told_by_its_clauses_masks() {
+        let prepare = |text: &str| {
+            PreparedAnswer::new(text, &stemmer(), &crate::grade::matcher::Vocab::default())
+        };
+        for text in [
+            "Volumes persist.",
+            "Volumes persist, bind mounts map a folder; tmpfs lives in RAM.",
+        ] {
+            assert!(!may_be_reworded(&prepare(text)), "{text}");
+        }
+        for text in [
+            "VACUUM reclaims space. It reclaims the space, space gets reclaimed, reclaiming space is what it does, space reclamation, space reclaimed.",
+            "A rebase rewrites history; history is rewritten, it rewrites the history, history gets rewritten.",
+        ] {
+            let answer = prepare(text);
+            assert!(reworded(&answer), "{text}");
+            assert!(may_be_reworded(&answer), "{text}");
+        }
+        for text in [
+            "It persists data, data persists, and it persists the data, but tmpfs is in RAM.",
+            "Data persists, data persists, a, b, c, d, e, f.",
+            "Sessions expire, tokens expire, keys expire: all three have a lifetime.",
+        ] {
+            let answer = prepare(text);
+            assert!(!reworded(&answer) || may_be_reworded(&answer), "{text}");
+        }
+    }
+
+    #[test]
+    fn repeats_are_counted_as_sorting_counts_them() {
+        let mut state = 0x5eed_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut repeating = 0;
+        for len in [0, 1, 2, 3, 10, 38, 63, 64, 65, 200] {
+            for kinds in [1, 2, 5, 20, 1000] {
+                let values: Vec<u64> = (0..len).map(|_| next() % kinds * 0x1000_0001).collect();
+                let mut sorted = values.clone();
+                sorted.sort_unstable();
+                sorted.dedup();
+                let expected = sorted.len() * 2 < values.len();
+                repeating += usize::from(expected);
+                assert_eq!(
+                    mostly_repeats(&mut values.clone()),
+                    expected,
+                    "{len} values of {kinds} kinds"
+                );
+            }
+        }
+        assert!(repeating > 10, "both outcomes are tested ({repeating})");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Contradictions of the model answer that no rubric names: an answer that says one
 //! member of a contrast set (SIGTERM, SIGKILL; musl, glibc; read-only, writable; DNAT,
 //! SNAT; tmpfs, volume, bind mount) where the model answer says another, a pair turned
-//! round (`80:8080` for `8080:80`), or a path that leaves the model answer's path where
-//! they share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`).
+//! round (`80:8080` for `8080:80`), a path that leaves the model answer's path where
+//! they share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`) or
+//! ends like it under another root (`/etc/docker/volumes`), or a wrong value where the
+//! model answer gives another for the same thing (`db:5433` for `db:5432`; see
+//! `values`).
 //!
 //! A contrast set is one of [`CONTRASTS`], built in: members that exclude each other in
 //! the same role. It is compared two ways. Over the whole answer: the answer states a
@@ -96,6 +99,8 @@ pub struct Contrasts {
     quoted: Vec<Arc<str>>,
     /// The values the model answer ties to words of their own.
     roles: roles::Roles,
+    /// The values the model answer gives for one thing each (a port, an address).
+    values: values::Values,
     /// The key terms the model answer tells apart by words of their own (for a derived
     /// rubric, its own key terms too).
     terms: terms::Terms,
@@ -143,6 +148,7 @@ impl Contrasts {
             code: code_of(cx.model, false),
             quoted: code_of(cx.question, true),
             roles: roles::Roles::new(cx.model, cx.authored),
+            values: values::Values::new(cx.model, cx.question),
             terms: {
                 let stems = cx
                     .lexicon
@@ -181,7 +187,11 @@ impl Contrasts {
             .filter_map(|g| g.check(answer, vocab))
             .collect();
         out.extend(self.turned_pair(answer));
-        out.extend(self.other_path(answer));
+        out.extend(
+            self.other_path(answer)
+                .or_else(|| self.rerooted_path(answer)),
+        );
+        out.extend(self.values.check(answer));
         out.extend(self.roles.check(answer));
         out.extend(self.terms.check(answer));
         out.extend(self.advice.check(answer, vocab));
@@ -544,3 +554,4 @@ mod sets;
 mod terms;
 #[cfg(test)]
 mod tests;
+mod values;

@@ -19,6 +19,10 @@
 //!   without TLS", or the keyword is negated, `not a backup`) and that the answer
 //!   states plainly only ("it uses TLS", "it is a backup of sorts"): the answer claims
 //!   what the model answer denies, which is worse than leaving it out.
+//! - **a term the model answer states of a thing, denied of that thing**: a concept of
+//!   one term the model answer states plainly ("root_squash, which is the default")
+//!   that the answer states only as the complement of a negated *be* whose subject is a
+//!   word of the model answer's clause ("root_squash is not the default").
 //! - **a duration in another unit**: the answer gives durations ("loses at most 1
 //!   hour"), the model answer gives some too ("about a second"), and no unit of the
 //!   answer's is one of the model answer's or the question's. A duration is a number,
@@ -32,7 +36,7 @@ use super::ConceptResult;
 use super::compile::Matcher;
 use super::compile::pairing::Pairing;
 use super::contrast::Contradiction;
-use super::matcher::{Pattern, Polarity, PreparedAnswer, Vocab};
+use super::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Token, tokenize};
 use crate::bank::{Concept, Question};
 use crate::lang::edit_distance_within;
@@ -55,6 +59,10 @@ pub struct InPlace {
     /// Per concept of one term that asks for the negation: its index, and its patterns
     /// that do.
     denials: Vec<(usize, Vec<Pattern>)>,
+    /// Per concept of one term that the model answer states plainly of something: its
+    /// index, its plain patterns, and the stems of the words of the clause the model
+    /// answer states it in (see [`said_of`]).
+    affirmed: Vec<(usize, Vec<Pattern>, Vec<Arc<str>>)>,
     /// The units of the model answer's durations, and of the question's.
     units: Vec<&'static str>,
     asked_units: Vec<&'static str>,
@@ -72,9 +80,11 @@ impl InPlace {
         stemmer: &Stemmer,
     ) -> InPlace {
         let mut out = InPlace::default();
+        let mut model_text = None;
         if let [model @ .., asked] = texts {
             out.units = model.iter().flat_map(|m| durations(m.tokens())).collect();
             out.asked_units = durations(asked.tokens());
+            model_text = model.first().copied();
         }
         if question.rubric.is_none() {
             // A derived rubric has no author's terms to stand in for.
@@ -111,8 +121,20 @@ impl InPlace {
                             .filter(|p| p.polarity == Polarity::Negated)
                             .cloned()
                             .collect();
+                        let asks_plain = negated.is_empty();
                         if !negated.is_empty() {
                             out.denials.push((c, negated));
+                        }
+                        let plain: Vec<Pattern> = patterns
+                            .iter()
+                            .filter(|p| {
+                                p.polarity == Polarity::Plain && p.in_model == InModel::Plain
+                            })
+                            .cloned()
+                            .collect();
+                        let subjects = model_text.map(|m| said_of(m, &tokens)).unwrap_or_default();
+                        if !plain.is_empty() && asks_plain && !subjects.is_empty() {
+                            out.affirmed.push((c, plain, subjects));
                         }
                     }
                 }
@@ -171,10 +193,36 @@ impl InPlace {
             && self.turned.is_empty()
             && self.function.is_empty()
             && self.denials.is_empty()
+            && self.affirmed.is_empty()
         {
             return out;
         }
         let met = |c: usize| concepts[c].matched.is_some();
+        for (c, patterns, subjects) in &self.affirmed {
+            if met(*c) || !concepts[*c].negated {
+                continue;
+            }
+            let denied = patterns.iter().find_map(|p| {
+                answer
+                    .all(p, vocab)
+                    .into_iter()
+                    .find(|(found, _)| denied_of(answer, &found.tokens, subjects))
+            });
+            if let Some((found, _)) = denied {
+                let words: Vec<String> = found
+                    .tokens
+                    .iter()
+                    .map(|&i| answer.word(i).to_owned())
+                    .collect();
+                out.push(Contradiction {
+                    role: "claim".to_owned(),
+                    said: words.join(" "),
+                    model: format!("`{}` of the same thing", concepts[*c].label),
+                    anchor: None,
+                    matched: words,
+                });
+            }
+        }
         for (c, patterns) in &self.denials {
             if met(*c) || !concepts[*c].negated {
                 continue;
@@ -253,8 +301,86 @@ impl InPlace {
     }
 }
 
+/// The stems of the words the model answer states a term of one word (one of
+/// `alternatives`, tokenized) of, where it states it plainly: the other words of its
+/// clause, and of the clause before when the term's clause is a relative that opens with
+/// *which*, *that* or *who* ("root_squash, which is the default, ..." says *default*
+/// of *root_squash*). Empty when it states no such term plainly.
+fn said_of(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> Vec<Arc<str>> {
+    let tokens = model.tokens();
+    let mut out: Vec<Arc<str>> = Vec::new();
+    for alternative in alternatives {
+        let [term] = alternative.as_slice() else {
+            continue;
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            if t.stem != term.stem || model.negated(i) {
+                continue;
+            }
+            let clause = t.place.clause;
+            let opener = tokens
+                .iter()
+                .find(|u| !u.part && u.place.clause == clause)
+                .is_some_and(|u| matches!(&*u.norm, "which" | "that" | "who"));
+            let of = |u: &&Token| {
+                !u.part
+                    && !u.stop
+                    && !u.negation
+                    && u.stem != term.stem
+                    && (u.place.clause == clause || (opener && u.place.clause + 1 == clause))
+            };
+            for u in tokens.iter().filter(of) {
+                if !out.contains(&u.stem) {
+                    out.push(u.stem.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether a negated match (`tokens`, its cue first) denies the term of one of the
+/// model answer's `subjects` as the complement of a negated *be*: "root_squash is not,
+/// as far as I know, the default", "the bucket isn't public", "it was never the
+/// default" (a pronoun's antecedent is not looked for). The cue follows *is* (*are*,
+/// *was*, *were*) or is its contraction, only stop words of the cue's or the term's
+/// clause stand between them (an aside between commas is passed by), and a word before
+/// the *be* in its clause is one the model answer states the term of.
+fn denied_of(answer: &PreparedAnswer, tokens: &[usize], subjects: &[Arc<str>]) -> bool {
+    let all = answer.tokens();
+    let [cue, term, ..] = *tokens else {
+        return false;
+    };
+    if cue >= term {
+        return false;
+    }
+    let (c, t) = (&all[cue], &all[term]);
+    let contracted = matches!(&*c.norm, "isnt" | "arent" | "wasnt" | "werent");
+    let before = || {
+        all[..cue]
+            .iter()
+            .rev()
+            .filter(|u| !u.part)
+            .take_while(|u| u.place.clause == c.place.clause)
+    };
+    let copula = contracted
+        || (matches!(&*c.norm, "not" | "never")
+            && before()
+                .next()
+                .is_some_and(|u| matches!(&*u.norm, "is" | "are" | "was" | "were")));
+    let between = all[cue + 1..term].iter().filter(|u| {
+        !u.part && (u.place.clause == c.place.clause || u.place.clause == t.place.clause)
+    });
+    copula
+        && between.clone().all(|u| u.stop && !u.negation)
+        && before()
+            .skip(usize::from(!contracted))
+            .any(|u| !u.stop && subjects.contains(&u.stem))
+}
+
 /// Whether the clause of `tokens` (a match) has a negation cue anywhere, or a word one
-/// typo from one.
+/// typo from one other than the match's own words (*agent* is one letter from *arent*,
+/// and says no negation).
 fn near_a_cue(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
     const CUES: &[&str] = &[
         "without", "never", "cannot", "doesnt", "dont", "isnt", "arent", "wont", "didnt",
@@ -266,11 +392,13 @@ fn near_a_cue(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
     };
     let clause = all[first].place.clause;
     all.iter()
-        .filter(|t| !t.part && t.place.clause == clause)
-        .any(|t| {
+        .enumerate()
+        .filter(|(_, t)| !t.part && t.place.clause == clause)
+        .any(|(i, t)| {
             t.negation
                 || CUES.contains(&&*t.norm)
                 || (t.len >= 4
+                    && !tokens.contains(&i)
                     && !t.stop
                     && CUES
                         .iter()
@@ -582,6 +710,100 @@ mod tests {
             (
                 "Only one is needed, not both: the trust policy or the identity policy.",
                 false,
+            ),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+    }
+
+    #[test]
+    fn a_term_the_model_answer_denies_stated_plainly_fails_whatever_it_looks_like() {
+        // *agent* is one letter from *arent*: the term itself is no mistyped cue.
+        let concepts = || {
+            vec![
+                any(&["scrape", "scrapes", "pull"], true),
+                any(&["agent"], false),
+            ]
+        };
+        let model = "Prometheus pulls: the server scrapes each target's HTTP endpoint, and no \
+                     agent pushes to it.";
+        let prompt = "How does Prometheus get the metrics of a target?";
+        for (answer, passes) in [
+            (
+                "The server scrapes each target; no agent is involved.",
+                true,
+            ),
+            (
+                "Prometheus is agentless: the server scrapes each target.",
+                true,
+            ),
+            (
+                "The server scrapes each target, and an agent on each host pushes to it.",
+                false,
+            ),
+            (
+                "An agent on each host pushes to the server, which scrapes it.",
+                false,
+            ),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+        // The same with a privative word in the model answer.
+        let concepts = || {
+            vec![
+                any(&["signature", "signed"], true),
+                any(&["session state", "state"], false),
+            ]
+        };
+        let model = "A JWT is stateless: the server checks its signature with the key and \
+                     looks nothing up.";
+        let prompt = "How does a server check a JWT?";
+        for (answer, passes) in [
+            (
+                "It checks the signature with the key; it keeps no session state.",
+                true,
+            ),
+            (
+                "It is stateless: it checks the signature with the key.",
+                true,
+            ),
+            (
+                "It checks the signature and keeps the session state of each token.",
+                false,
+            ),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
+    }
+
+    #[test]
+    fn a_term_denied_of_what_the_model_answer_states_it_of_fails() {
+        let concepts = || {
+            vec![
+                any(&["ext4"], true),
+                any(&["metadata", "journal"], true),
+                any(&["default"], false),
+            ]
+        };
+        let model = "Ext4, which is the default on most distributions, journals metadata; XFS \
+                     scales better for large files.";
+        let prompt = "Which filesystem is the default, and what does it journal?";
+        for (answer, passes) in [
+            ("Ext4 is the default and journals metadata.", true),
+            (
+                "Ext4 is not, as far as I remember from the installer, the default; it \
+                 journals metadata.",
+                false,
+            ),
+            ("Ext4 journals metadata. Ext4 was never the default.", false),
+            ("Ext4 isnt the default, but it journals metadata.", false),
+            ("Ext4 journals metadata; XFS is not the default.", true),
+            (
+                "Ext4 journals metadata, though it is not the default everywhere.",
+                true,
             ),
         ] {
             let g = grade(prompt, model, concepts(), answer);

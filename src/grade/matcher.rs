@@ -42,8 +42,11 @@ pub struct Vocab {
     typo_by_len: Vec<Vec<u32>>,
     typo_by_stem_len: Vec<Vec<u32>>,
     /// Per word, whether it is in those lists (a closed compound made of a phrase is
-    /// not: `containerip` is no typo of `container`).
+    /// not: `containerip` is no typo of `container`), or in `snake`.
     typos: Vec<bool>,
+    /// The code words in snake_case (`service_healthy`), which an answer's code token
+    /// may meet with a typo in one of its words (see [`snake_typo`]).
+    snake: Vec<u32>,
     /// The stems of the words the bank uses: an answer word among them is no typo.
     known: Arc<rustc_hash::FxHashSet<Arc<str>>>,
     /// Which vocabulary this is: a new number whenever it changes (a clone that stays
@@ -85,6 +88,12 @@ impl Vocab {
                 i
             }
         };
+        let word = &self.words[i as usize];
+        if typos && !self.typos[i as usize] && word.class == Class::Code && is_snake(&word.norm) {
+            self.snake.push(i);
+            self.typos[i as usize] = true;
+            self.stamp = new_stamp();
+        }
         let word = &self.words[i as usize];
         if typos && !self.typos[i as usize] && word.class == Class::Word && typo_limit(word.len) > 0
         {
@@ -319,8 +328,17 @@ pub struct Found {
     pub tokens: Vec<usize>,
     /// Whether a negation governs it.
     pub negated: bool,
-    /// Whether it is said reduced, not negated: "less memory", "fewer copies".
+    /// Whether it is said reduced, not negated: "less memory", "fewer copies". Asked only
+    /// of a match of a pattern it can count for (see [`counts_reduced`]); `false` for
+    /// the rest.
     pub reduced: bool,
+}
+
+/// Whether a match said reduced counts for `pattern` (see [`Found::counts`]): a term the
+/// rubric wants negated and the model answer states negated. Most patterns are not,
+/// and their matches need not be asked.
+fn counts_reduced(pattern: &Pattern) -> bool {
+    pattern.polarity == Polarity::Negated && pattern.in_model == InModel::Negated
 }
 
 impl Found {
@@ -541,7 +559,7 @@ impl PreparedAnswer {
             f(Found {
                 tokens,
                 negated: governed.is_some(),
-                reduced: governed.is_none() && self.reduced(start),
+                reduced: governed.is_none() && counts_reduced(pattern) && self.reduced(start),
             })
         };
         let posted = match first {
@@ -680,7 +698,10 @@ fn key_of(code: &str) -> Option<&str> {
 pub fn word_matches(a: &Token, k: &Token) -> bool {
     match k.class {
         // A keyword `Wants=` is the key of an answer's `Wants=network-online.target`.
-        Class::Code => a.class == Class::Code && (a.norm == k.norm || keyed(&a.norm, &k.norm)),
+        Class::Code => {
+            a.class == Class::Code
+                && (a.norm == k.norm || keyed(&a.norm, &k.norm) || snake_typo(&a.norm, &k.norm))
+        }
         Class::Exact => a.class != Class::Code && a.norm == k.norm,
         Class::Word => {
             if a.class != Class::Word {
@@ -696,7 +717,7 @@ pub fn word_matches(a: &Token, k: &Token) -> bool {
                 return true;
             }
             let limit = typo_limit(k.len).min(typo_limit(a.len));
-            if limit == 0 || a.stop {
+            if limit == 0 || a.stop || negates(&a.stem, &k.stem) || negates(&k.stem, &a.stem) {
                 return false;
             }
             if present_of_past {
@@ -711,6 +732,52 @@ pub fn word_matches(a: &Token, k: &Token) -> bool {
                     && !letters_too_far(a.stem_letters, k.stem_letters, limit)
                     && edit_distance_within(&a.stem, &k.stem, limit).is_some()
                     && slip(&a.stem, &k.stem))
+        }
+    }
+}
+
+/// Whether stem `a` is stem `b` negated by *un-* (`unencrypt` and `encrypt`): two
+/// letters apart, but the contrary, not a typo.
+fn negates(a: &str, b: &str) -> bool {
+    a.len() == b.len() + 2 && a.starts_with("un") && a.ends_with(b)
+}
+
+/// Whether a code word is in snake_case: letters in two words or more joined by `_`
+/// (`service_healthy`, `max_connections`).
+fn is_snake(word: &str) -> bool {
+    word.contains('_')
+        && !word.starts_with('_')
+        && !word.ends_with('_')
+        && !word.contains("__")
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+}
+
+/// Whether code word `a` of an answer is snake_case code word `k` with a typo in one
+/// of its words, as a word would be (`service_healty` for `service_healthy`,
+/// `max_conections` for `max_connections`): the same number of words, all but one the
+/// same, and that one a typo of a word of four letters or more.
+fn snake_typo(a: &str, k: &str) -> bool {
+    if a.len().abs_diff(k.len()) > 2 || a == k || !is_snake(a) || !is_snake(k) {
+        return false;
+    }
+    let (mut pa, mut pk) = (a.split('_'), k.split('_'));
+    let mut differ = 0;
+    loop {
+        match (pa.next(), pk.next()) {
+            (None, None) => return differ == 1,
+            (Some(x), Some(y)) if x == y => {}
+            (Some(x), Some(y)) => {
+                let limit = typo_limit(x.len()).min(typo_limit(y.len()));
+                differ += 1;
+                if differ > 1
+                    || limit == 0
+                    || edit_distance_within(x, y, limit).is_none()
+                    || !slip(x, y)
+                {
+                    return false;
+                }
+            }
+            _ => return false,
         }
     }
 }

@@ -1,10 +1,11 @@
 //! Negation scopes: which negation cue governs each word of a text. A cue ("not",
 //! "never", "doesn't", "instead of", "unlike", ...) reaches forward a few content words
-//! within its clause; a denying predicate ("won't help", "is pointless") negates the
-//! clause before it. `grade::matcher` compares the result with the polarity a term is
+//! within its clause; a denying predicate ("won't help", "is pointless") and a
+//! rejecting one ("is the common wrong fix", "is a myth") negate the clause before it,
+//! and a privative word ("agentless", "unencrypted") the root it offers as a part. `grade::matcher` compares the result with the polarity a term is
 //! expected in; `grade::derive` reads the model answer's polarity with it.
 
-use super::token::{Token, starts_clause};
+use super::token::{Token, privative_root, starts_clause};
 
 /// How many content words after a negation cue it reaches (stop words do not count):
 /// "is not something the Docker daemon manages" negates `manages`.
@@ -21,8 +22,18 @@ pub const NEGATION_REACH: usize = 4;
 pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     let mut cue = vec![None; tokens.len()];
     let mut scope: Option<Scope> = None;
+    // Tokens before this one are the subject of a denied "that" clause (see
+    // [`denied_that_subject`]): the cue passes them by.
+    let mut skip = 0;
     for i in 0..tokens.len() {
         let token = &tokens[i];
+        if token.part && i > 0 && is_privative_part(tokens, i) {
+            // "an agentless tool", "it is unencrypted": the root a privative word offers
+            // as a part is negated by it, and said plainly when a negation governs the
+            // word ("never unencrypted", a double negation).
+            cue[i] = cue[i - 1].is_none().then_some(i - 1);
+            continue;
+        }
         if let Some(Scope {
             cue: c,
             reached,
@@ -45,6 +56,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                         clause,
                         ..Scope::new(tokens, c, cancels)
                     });
+            } else if i < skip {
+                // The subject of "it is not the case that S": the predicate is denied.
+                continue;
             } else if token.part {
                 cue[i] = governs;
                 continue;
@@ -60,8 +74,13 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
                 scope = None;
-            } else if matches!(&*token.norm, "until" | "till" | "before") {
-                // "not ... until later": the time is when it happens.
+            } else if matches!(&*token.norm, "until" | "till" | "before")
+                || (!reported && opens_time_clause(tokens, i))
+            {
+                // "not ... until later": the time is when it happens; "is not kept
+                // once the container is deleted": a time clause has a polarity of its
+                // own, and the container is deleted. (A belief reported takes its
+                // times with it: "people think that once you X, Y".)
                 scope = None;
             } else {
                 // "without any memory saving": the saving is negated, and the memory
@@ -90,8 +109,27 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[j].get_or_insert(i);
             }
         }
+        if !token.part && rejects_before(tokens, i) {
+            // "Raising --cpus is the common wrong fix", "X is a myth": the claim named
+            // is rejected, and so is what the rejecting word qualifies.
+            for j in (0..i).rev() {
+                if tokens[j].place.clause != token.place.clause {
+                    break;
+                }
+                cue[j].get_or_insert(i);
+            }
+            for j in i + 1..tokens.len() {
+                if tokens[j].place.clause != token.place.clause {
+                    break;
+                }
+                cue[j].get_or_insert(i);
+            }
+        }
         if !token.part && opens_negation(tokens, i) {
             let cancels = cancels_outer(tokens, i, cue[i]);
+            if let Some(end) = denied_that_subject(tokens, i) {
+                skip = end;
+            }
             scope = Some(Scope::new(tokens, i, cancels));
             if !cancels
                 && matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere")
@@ -108,6 +146,151 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
     }
     cue
+}
+
+/// Where the subject of a denied *that* clause ends, when the cue at `c` denies one:
+/// "it is not the case that the filesystem was grown", "it isn't true that the broker
+/// keeps them": the claim denied is the clause's predicate, and its subject is named
+/// plainly (the filesystem exists, and was not grown). The subject is the words after
+/// *that* up to an auxiliary or a form of *be* (*is*, *was*, *has*, *does*, *can*, ...)
+/// within three content words; with none, its first content word. `None` when the cue
+/// opens no such clause.
+fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
+    let clause = tokens[c].place.clause;
+    let mut words = tokens
+        .iter()
+        .enumerate()
+        .skip(c + 1)
+        .filter(|(_, t)| !t.part && t.place.clause == clause);
+    let (_, first) = words.next()?;
+    let first = if &*first.norm == "the" {
+        &*words.next()?.1.norm
+    } else {
+        &*first.norm
+    };
+    if !matches!(first, "case" | "true") || &*words.next()?.1.norm != "that" {
+        return None;
+    }
+    let mut content = 0;
+    let mut first_content = None;
+    for (j, t) in words {
+        if is_auxiliary_verb(&t.norm) {
+            return Some(j);
+        }
+        if !t.stop {
+            content += 1;
+            if content == 1 {
+                first_content = Some(j + 1);
+            } else if content > 3 {
+                break;
+            }
+        }
+    }
+    first_content
+}
+
+/// Auxiliaries and forms of *be*, *have* and *do*: where a clause's subject ends.
+fn is_auxiliary_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "does"
+            | "do"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "gets"
+            | "got"
+    )
+}
+
+/// Whether the word at `i` rejects, as its predicate, the claim its clause names:
+/// "raising --cpus is the common wrong fix", "X is a myth", "X is a common
+/// misconception", "X is a mistake", "X is wrong", "X is incorrect". A form of *be*
+/// stands before it, with only articles and words of frequency or degree between; *false*
+/// and *incorrect* must end their clause ("a false positive" names a thing).
+fn rejects_before(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    // Cheap test first: this runs for every word of every answer.
+    if token.len < 4
+        || !matches!(token.norm.as_bytes()[0], b'w' | b'm' | b'f' | b'i')
+        || !matches!(
+            &*token.norm,
+            "wrong" | "mistake" | "myth" | "misconception" | "fallacy" | "false" | "incorrect"
+        )
+    {
+        return false;
+    }
+    let clause = token.place.clause;
+    if matches!(&*token.norm, "false" | "incorrect")
+        && tokens[i + 1..]
+            .iter()
+            .find(|t| !t.part)
+            .is_some_and(|t| t.place.clause == clause)
+    {
+        return false;
+    }
+    tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .find(|t| {
+            !matches!(
+                &*t.norm,
+                "a" | "an"
+                    | "the"
+                    | "common"
+                    | "classic"
+                    | "usual"
+                    | "typical"
+                    | "frequent"
+                    | "popular"
+                    | "widespread"
+                    | "old"
+                    | "big"
+                    | "simply"
+                    | "just"
+                    | "plain"
+                    | "plainly"
+                    | "also"
+                    | "often"
+                    | "still"
+            )
+        })
+        .is_some_and(|t| is_copula(&t.norm) || matches!(&*t.norm, "be" | "been" | "s"))
+}
+
+/// Whether the word at `i` is the *once* that opens a time clause ("not kept once the
+/// container is deleted"), not the adverb of "at once" ("never holds all of them at
+/// once in memory"). (*When* and *if* are left under the cue: ending the scope there
+/// too cost SemEval-2013's sciEntsBank unseen questions a point of macro-F1.)
+fn opens_time_clause(tokens: &[Token], i: usize) -> bool {
+    &*tokens[i].norm == "once"
+        && tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_none_or(|t| &*t.norm != "at")
+}
+
+/// Whether token `i`, a part, is the root of the privative word before it.
+fn is_privative_part(tokens: &[Token], i: usize) -> bool {
+    let word = &tokens[i - 1];
+    !word.part && word.len > tokens[i].len && privative_root(&word.norm) == Some(&*tokens[i].norm)
 }
 
 /// A negation cue in force while [`governing_cues`] reads on.
@@ -206,9 +389,11 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
 /// the partitions of a topic, keep any order", "is not, in the end, kept", "none of it
 /// is ever, at any point, written to disk". The cue has a word of its clause before
 /// or after it (a reply "No, in fact, ..." negates nothing after it), the aside opens
-/// with a preposition or an adverb and has at most [`ASIDE_WORDS`] words, and the
-/// clause after it is in the same sentence and opens with no subject of its own (a
-/// pronoun or a determiner). The aside itself is not negated.
+/// with a preposition or an adverb and runs to its comma however long it is ("is not,
+/// as far as I know from any of the docs, the default"), and the clause after it is in
+/// the same sentence and opens with no subject of its own (a pronoun, or a determiner
+/// unless the cue follows a form of *be*: "is not, ..., the default" goes on to its
+/// complement). The aside itself is not negated.
 fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
     let cue = tokens[c].place;
     let (aside, first) = (tokens[i].place, &tokens[i]);
@@ -226,28 +411,26 @@ fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
         .iter()
         .filter(|t| !t.part)
         .skip_while(|t| t.place.clause == aside.clause);
-    let length = tokens[i..]
-        .iter()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == aside.clause)
-        .count();
     let next = words.next()?;
-    let subject = crate::lang::is_determiner(&next.norm)
+    // After a negated form of *be* ("is not, as far as I know, the default") an
+    // article opens its complement, not a subject of its own.
+    let copula = tokens[..c]
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .is_some_and(|t| t.place.clause == cue.clause && is_copula(&t.norm));
+    let subject = (crate::lang::is_determiner(&next.norm) && !copula)
         || matches!(
             &*next.norm,
             "it" | "they" | "you" | "we" | "i" | "he" | "she" | "this" | "that" | "there"
         );
-    (length <= ASIDE_WORDS
-        && next.place.sentence == cue.sentence
+    (next.place.sentence == cue.sentence
         && next.place.clause == aside.clause + 1
         && !subject
         && !next.negation
         && !starts_clause(&next.norm))
     .then_some(next.place.clause)
 }
-
-/// How many words an aside between commas may have for a negation to reach past it.
-const ASIDE_WORDS: usize = 8;
 
 /// Whether `word` opens an aside: a preposition ("in the end", "across the
 /// partitions", "at any point", "for now") or an adverb ("ultimately", "however").

@@ -4,7 +4,8 @@
 //! words, except inside code-like tokens (paths, flags, `key=value`, ports and image
 //! tags, dotted and snake_case names), which are kept whole so they can be matched
 //! exactly; an answer's code token also offers its pieces (options, values, the folders
-//! and the rooted form of a path, the name and version of `tlsv1.3`). `n't` is spelt out
+//! and the rooted form of a path, the name and version of `tlsv1.3`), and a privative
+//! word its root (*agentless* offers *agent*, *unencrypted* *encrypted*). `n't` is spelt out
 //! as `not` so negation sees it, and Python's `None` keeps its capital, a word and no
 //! negation cue. Each word is stemmed with the English Snowball stemmer (an irregular
 //! past, `kept`, as its base); what is known of a word (its [`Lexeme`]) is learnt once
@@ -13,8 +14,9 @@
 
 use crate::lang::{base_form, is_determiner, is_stop_word};
 use rust_stemmers::Stemmer;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_normalization::UnicodeNormalization;
@@ -68,6 +70,11 @@ pub struct Lexeme {
     pub negation: bool,
     /// An irregular past form of a verb (`kept`, `written`): stemmed as its base.
     pub irregular: bool,
+    /// The hash of `norm` (an `FxHasher`'s, as `str` hashes), made once for the checks that
+    /// compare every word of an answer with the others (`claim`'s repeated sentences).
+    pub hash: u64,
+    /// The same of `stem`.
+    pub stem_hash: u64,
     /// Which word this is: no other word has it (a number handed out when a thread
     /// learns the word), so what depends on the word alone can be remembered by it.
     pub id: u64,
@@ -85,6 +92,9 @@ impl std::ops::Deref for Token {
 }
 
 impl Token {
+    // Inlined, the token is built where it is pushed, not returned through the stack
+    // (which stalled the tokenizer on reading it back).
+    #[inline]
     fn new(word: &str, class: Class, part: bool, place: Place, stemmer: &Stemmer) -> Token {
         Token {
             word: known(word, class, stemmer),
@@ -133,6 +143,8 @@ impl Lexeme {
             },
             negation: class == Class::Word && is_negation(word),
             irregular: base.is_some(),
+            hash: hash_of(word),
+            stem_hash: hash_of(&stem),
             norm,
             stem,
             stop,
@@ -142,12 +154,51 @@ impl Lexeme {
     }
 }
 
+/// The hash an `FxHasher` makes of `text` (as `str` hashes).
+fn hash_of(text: &str) -> u64 {
+    let mut hasher = FxHasher::default();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
 thread_local! {
     /// Stemming is the costliest step of grading and answers reuse words: each thread
     /// keeps what it learnt of every word it has seen, shared, so a token of a known
     /// word costs no allocation. There is one English stemmer, so the word decides it.
-    static KNOWN: RefCell<FxHashMap<Arc<str>, Arc<Lexeme>>> =
-        RefCell::new(FxHashMap::default());
+    static KNOWN: RefCell<Known> = RefCell::new(Known::default());
+}
+
+/// What a thread knows of words: every word it has seen, and in front of them a few
+/// slots of the words met last, looked up without hashing the word.
+struct Known {
+    words: FxHashMap<Arc<str>, Arc<Lexeme>>,
+    /// By [`recent_slot`], the last word met of those that share a slot, always the
+    /// one `words` has for its text (or none).
+    recent: Box<[Option<Arc<Lexeme>>; RECENT_SLOTS]>,
+}
+
+impl Default for Known {
+    fn default() -> Known {
+        Known {
+            words: FxHashMap::default(),
+            recent: Box::new(std::array::from_fn(|_| None)),
+        }
+    }
+}
+
+/// How many words [`Known::recent`] keeps: a few answers' worth.
+const RECENT_SLOTS: usize = 256;
+
+/// The slot of [`Known::recent`] for `word`: its length and first, second and last
+/// bytes, mixed (two words that share a slot only take turns in it).
+fn recent_slot(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let byte = |b: Option<&u8>| u32::from(b.copied().unwrap_or(0));
+    let key = byte(bytes.first())
+        | byte(bytes.get(1)) << 8
+        | byte(bytes.last()) << 16
+        | (bytes.len() as u32) << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 24) as usize % RECENT_SLOTS
 }
 
 /// What is known of `word` as a token of `class`, from the cache when the word was
@@ -156,16 +207,27 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
     let learn = || Arc::new(Lexeme::new(word, class, stemmer));
     let cached = KNOWN.try_with(|cache| {
         let mut cache = cache.borrow_mut();
-        if let Some(known) = cache.get(word)
+        let Known { words, recent } = &mut *cache;
+        let slot = recent_slot(word);
+        if let Some(known) = &recent[slot]
             && known.class == class
+            && &*known.norm == word
         {
             return known.clone();
         }
-        let known = learn();
-        if cache.len() >= STEM_CACHE_SIZE {
-            cache.clear();
+        if let Some(known) = words.get(word)
+            && known.class == class
+        {
+            recent[slot] = Some(known.clone());
+            return known.clone();
         }
-        cache.insert(known.norm.clone(), known.clone());
+        let known = learn();
+        if words.len() >= STEM_CACHE_SIZE {
+            words.clear();
+            recent.fill(None);
+        }
+        words.insert(known.norm.clone(), known.clone());
+        recent[slot] = Some(known.clone());
         known
     });
     // A thread that is ending has no cache left.
@@ -206,6 +268,34 @@ pub fn is_negation(word: &str) -> bool {
             | "couldnt"
             | "wouldnt"
     )
+}
+
+/// The root a privative word negates: an adjective negated by *un-* (`encrypted` for
+/// *unencrypted*, see `lang::negated_root`) or a noun with *-less* (`agent` for
+/// *agentless*, `state` for *stateless*, `password` for *passwordless*). An answer's
+/// privative word offers its root as a part, which `grade::negation` negates by it.
+pub fn privative_root(word: &str) -> Option<&str> {
+    if let Some(root) = word.strip_suffix("less") {
+        let letters = root.len() >= 4 && root.bytes().all(|b| b.is_ascii_lowercase());
+        return (letters
+            && !is_stop_word(root)
+            && !matches!(root, "regard" | "neverthe" | "nonethe"))
+        .then_some(root);
+    }
+    // *unable* is a cue of its own (*unable to*).
+    crate::lang::negated_root(word).filter(|root| *root != "able" && !is_stop_word(root))
+}
+
+/// After a word of an answer, the root of a privative word (see [`privative_root`]) as
+/// a part: "agentless" offers *agent*, "unencrypted" *encrypted*. The cheap tests
+/// first: this runs for every word of an answer.
+fn push_privative(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    if core.len() >= 6
+        && (core.ends_with("less") || core.starts_with("un"))
+        && let Some(root) = privative_root(core)
+    {
+        tokens.push(Token::new(root, Class::Word, true, place, stemmer));
+    }
 }
 
 /// Words that start a new clause even without punctuation: a contrast ("while",
@@ -325,7 +415,10 @@ pub fn normalise(text: &str) -> String {
 /// cue: "None as the default" does not negate *default*. The byte offsets, in order.
 fn none_literals(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    if !(text.contains(NONE) || text.contains("`none") || text.contains("=none")) {
+    // Each of the three has "one": most texts are passed over by one search, not three.
+    if !text.contains("one")
+        || !(text.contains(NONE) || text.contains("`none") || text.contains("=none"))
+    {
         return out;
     }
     let bytes = text.as_bytes();
@@ -492,6 +585,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         push_plain(core, digit, place, false, stemmer, tokens);
                     } else {
                         push_words(core, place, false, stemmer, tokens);
+                    }
+                    if parts == Parts::Emit && plain {
+                        push_privative(core, place, stemmer, tokens);
                     }
                     if parts == Parts::Emit && !plain {
                         push_unhyphenated(core, place, stemmer, tokens);

@@ -203,6 +203,8 @@ impl Pairing {
                         a.scope == x.scope
                             || bridged(x, a, tokens)
                             || relative(x, a, tokens)
+                            || elided(x, a, tokens)
+                            || aside_subject(x, a, tokens)
                             || (ordered && fronted(x, a, tokens))
                     } else {
                         relative(x, a, tokens)
@@ -329,11 +331,19 @@ fn paired(
         }
         // A rival that takes A: with a word of X's own before it (not part of X's
         // phrase: "PSI files are gone") and at most two words before A.
+        // After a coordinator ("X does P and Y peers are in A"), the rival opens a
+        // clause of its own and may stand further from A, with a verb of its own and
+        // no word that gives A to X as well ("and Y too is A").
         let takes = |&(s, e): &(usize, usize)| {
+            let gap = between(tokens, e, a_from);
+            let own_clause = coordinator_before(tokens, s)
+                && gap.iter().any(|&i| auxiliary(&tokens[i]))
+                && !gap.iter().any(|&i| additive(&tokens[i]));
+            let reach = if own_clause { 4 } else { 2 };
             s > x_to
                 && e < a_from
                 && between(tokens, x_to, s).iter().any(|&i| !tokens[i].stop)
-                && between(tokens, e, a_from).len() <= 2
+                && between(tokens, e, a_from).len() <= reach
         };
         !ordered || (!passive_subject(tokens, x_to, a_from, a_to) && !rivals.iter().any(takes))
     } else {
@@ -341,14 +351,17 @@ fn paired(
             return false;
         }
         if !ordered {
-            return true;
+            return !coordinated(tokens, a_from, a_to, x_from, x_to);
         }
+        // A in a gerund phrase that is its clause's subject: the phrase ends where its
+        // predicate begins ("checking it against the hash is done via the server").
+        let a_end = subject_end(tokens, a_from, a_to).unwrap_or(a_to);
         let link = by_agent(tokens, a_to, x_from)
             .or_else(|| on_condition(tokens, a_to, x_from))
-            .or_else(|| cleft(tokens, a_to, x_from))
+            .or_else(|| cleft(tokens, a_end, x_from))
             .or_else(|| what_subject(tokens, a_from, a_to, x_from))
-            .or_else(|| means(tokens, a_to, x_from))
-            .or_else(|| owned(tokens, a_to, x_from, x_to))
+            .or_else(|| means(tokens, a_end, x_from))
+            .or_else(|| owned(tokens, a_end, x_from, x_to))
             .or_else(|| labelled(tokens, a_to, x_from));
         link.is_some_and(|link| !rivals.iter().any(|&(s, e)| s > link && e < x_from))
     }
@@ -388,6 +401,175 @@ fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
             .filter(|&&i| tokens[i].place.segment == to.segment)
             .count()
             <= 2
+}
+
+/// "X has P but Q": A opens the clause right after X's with *but* or *yet* (at most a
+/// word between, "but far higher"), A is a comparative, and X is the subject of its
+/// clause (at most a determiner before it). The clause has no subject of its own, so
+/// what it says is X's: "Parallel has longer pauses than G1 but higher throughput".
+fn elided(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let Some((x_to, a_from)) = clauses_apart(x, a, tokens, 1) else {
+        return false;
+    };
+    let segment = tokens[x.head].place.segment;
+    let before: Vec<usize> = (0..x.head)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .collect();
+    let subject = before.len() <= 1 && before.iter().all(|&i| tokens[i].stop);
+    let opening: Vec<usize> = between(tokens, x_to, a_from)
+        .into_iter()
+        .filter(|&i| tokens[i].place.segment == tokens[a_from].place.segment)
+        .collect();
+    subject
+        && opening.len() <= 2
+        && opening
+            .first()
+            .is_some_and(|&i| matches!(&*tokens[i].norm, "but" | "yet"))
+        && comparative(&tokens[a.head])
+}
+
+/// A comparative: a word of [`ANTONYMS`], or *more*, *less*, *fewer*.
+fn comparative(token: &Token) -> bool {
+    let word = &*token.norm;
+    ANTONYMS.iter().any(|&(a, b)| a == word || b == word)
+}
+
+/// The first word of `at`'s clause, when it is an *-ing* form at most three words
+/// before `at` (or `at` itself): a gerund phrase that opens its clause and is its
+/// subject ("checking it ...", "tracking an installed instance ...").
+fn gerund_start(tokens: &[Token], at: usize) -> Option<usize> {
+    let segment = tokens[at].place.segment;
+    let before: Vec<usize> = (0..at)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take(4)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .collect();
+    let start = match before.last() {
+        Some(&i) if before.len() <= 3 => i,
+        Some(_) => return None,
+        None => at,
+    };
+    let opens = start == 0
+        || (0..start)
+            .rev()
+            .find(|&i| !tokens[i].part)
+            .is_none_or(|i| tokens[i].place.segment != segment);
+    let token = &tokens[start];
+    (opens && token.class == Class::Word && token.norm.len() > 4 && token.norm.ends_with("ing"))
+        .then_some(start)
+}
+
+/// Where the subject ends when A is in a gerund phrase that opens its clause: the word
+/// before the clause's first form of *be*, at most six words after A, with no
+/// auxiliary, negation or *than* before it ("checking it against the code_challenge |
+/// is done via the server").
+fn subject_end(tokens: &[Token], a_from: usize, a_to: usize) -> Option<usize> {
+    gerund_start(tokens, a_from)?;
+    let segment = tokens[a_to].place.segment;
+    let after: Vec<usize> = (a_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take(7)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .collect();
+    let be = after.iter().position(|&i| auxiliary(&tokens[i]))?;
+    let clear = be_form(&tokens[after[be]])
+        && !after[..be]
+            .iter()
+            .any(|&i| tokens[i].negation || comparing(tokens, i));
+    clear.then(|| after[be] - 1)
+}
+
+/// "Doing A, and so B, is X's job": A in a gerund phrase that opens its clause, with
+/// no verb of its own, and X in a later clause of the sentence (at most three on) that
+/// opens with a form of *be*, X at most six words after it: the clauses between are an
+/// aside, and the gerund phrase is the subject of that *be*.
+fn aside_subject(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let (a_to, x_from) = (last(a), x.head);
+    if x_from <= a_to {
+        return false;
+    }
+    let (from, to) = (&tokens[a.head].place, &tokens[x_from].place);
+    if from.sentence != to.sentence || to.segment <= from.segment || to.segment > from.segment + 3 {
+        return false;
+    }
+    let Some(start) = gerund_start(tokens, a.head) else {
+        return false;
+    };
+    let words = between(tokens, start, x_from);
+    let Some(opens) = words
+        .iter()
+        .position(|&i| tokens[i].place.segment == to.segment)
+    else {
+        return false;
+    };
+    !words[..opens]
+        .iter()
+        .any(|&i| auxiliary(&tokens[i]) || tokens[i].negation)
+        && be_form(&tokens[words[opens]])
+        && words.len() - opens <= 6
+        && !words[opens..].iter().any(|&i| tokens[i].negation)
+}
+
+/// "S does A and X does B": only a coordinator between A and X (*and*, *but*, *while*,
+/// *whereas*, *or*, and stop words), a content word of A's clause before A (its
+/// subject) and one after X in its clause (X's own predicate): X opens a clause of its
+/// own, and A is not said of it ("namespaces isolate and cgroups limit" gives
+/// *isolate* to namespaces only).
+fn coordinated(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize, x_to: usize) -> bool {
+    let gap = between(tokens, a_to, x_from);
+    let Some(&first) = gap.first() else {
+        return false;
+    };
+    // The nearest content word on each side, with no coordinator before it: in a list
+    // ("namespaces and isolation and cgroups and limits") no term has a verb.
+    let content = |i: usize| !tokens[i].stop && !tokens[i].negation;
+    let segment = tokens[a_from].place.segment;
+    let subject = (0..a_from)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment && !coordinator(&tokens[i]))
+        .any(content);
+    let predicate = (x_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| {
+            tokens[i].place.segment == tokens[x_to].place.segment && !coordinator(&tokens[i])
+        })
+        .any(content);
+    coordinator(&tokens[first])
+        && gap[1..]
+            .iter()
+            .all(|&i| tokens[i].stop && !tokens[i].negation && !auxiliary(&tokens[i]))
+        && subject
+        && predicate
+}
+
+/// A word that says the same of another thing ("too", "also", "both").
+fn additive(token: &Token) -> bool {
+    matches!(
+        &*token.norm,
+        "also" | "too" | "both" | "likewise" | "equally" | "same" | "either" | "well"
+    )
+}
+
+/// A word that joins two clauses of equal rank.
+fn coordinator(token: &Token) -> bool {
+    matches!(&*token.norm, "and" | "but" | "while" | "whereas" | "or")
+}
+
+/// Whether a coordinator stands right before `at` (or before a determiner before it):
+/// what starts there opens a clause of its own ("... and iBGP peers are in ...").
+fn coordinator_before(tokens: &[Token], at: usize) -> bool {
+    let mut before = (0..at).rev().filter(|&i| !tokens[i].part);
+    match before.next() {
+        Some(i) if coordinator(&tokens[i]) => true,
+        Some(i) if matches!(&*tokens[i].norm, "the" | "a" | "an" | "its" | "their") => {
+            before.next().is_some_and(|j| coordinator(&tokens[j]))
+        }
+        _ => false,
+    }
 }
 
 /// "When X ..., A": X within three words of a word that opens its clause with a
@@ -773,19 +955,32 @@ fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
 
 /// "A is X's job": a form of *be* at most four words after A, X after it (with at most
 /// an article between) and a noun of a role right after X ("restarting is the
-/// livenessProbe's job"), in one clause, with no negation between.
+/// livenessProbe's job"), or X after an article ending the clause ("restarting is the
+/// livenessProbe's", where the noun is left unsaid, or "restarting is the
+/// livenessProbe", which says the same as "the livenessProbe is what restarts"; not
+/// "the data is lost when the container is removed"), in one clause, with no negation
+/// between.
 fn owned(tokens: &[Token], a_to: usize, x_from: usize, x_to: usize) -> Option<usize> {
     let segment = tokens[a_to].place.segment;
     let after = between(tokens, a_to, x_from);
     let be = after.iter().take(5).position(|&i| be_form(&tokens[i]))?;
     let article = &after[be + 1..];
-    let role = (x_to + 1..tokens.len()).find(|&i| !tokens[i].part)?;
+    // The role noun, or nothing when X ends its clause: "A is X's" leaves the noun
+    // unsaid ("tracking the instances is the release's").
+    // unsaid after an article ("tracking the instances is the release's").
+    let role = (x_to + 1..tokens.len())
+        .find(|&i| !tokens[i].part)
+        .filter(|&i| tokens[i].place.segment == segment);
     let clear = article.len() <= 1
         && article.iter().all(|&i| tokens[i].stop)
         && !after.iter().any(|&i| tokens[i].negation)
-        && tokens[role].place.segment == segment
         && tokens[x_from].place.segment == segment
-        && role_noun(&tokens[role].norm);
+        && match role {
+            Some(role) => role_noun(&tokens[role].norm),
+            None => article
+                .first()
+                .is_some_and(|&i| matches!(&*tokens[i].norm, "the" | "a" | "an")),
+        };
     clear.then_some(after[be])
 }
 
@@ -865,7 +1060,8 @@ fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) ->
 
 /// Whether what starts at `later` is the standard of a comparison that ends at
 /// `earlier`: a *than* at most three words after it, and `later` at most three words
-/// after the *than*, with no auxiliary between ("slower to load than the RDB file").
+/// after the *than* in its clause, with no auxiliary between ("slower to load than the
+/// RDB file"; in "longer pauses than G1 but higher throughput" *higher* is no standard).
 fn compared(tokens: &[Token], earlier: usize, later: usize) -> bool {
     let gap = between(tokens, earlier, later);
     let Some(t) = gap.iter().take(4).position(|&i| comparing(tokens, i)) else {
@@ -873,6 +1069,7 @@ fn compared(tokens: &[Token], earlier: usize, later: usize) -> bool {
     };
     let rest = &gap[t + 1..];
     rest.len() <= 3
+        && tokens[gap[t]].place.segment == tokens[later].place.segment
         && !gap[..t].iter().any(|&i| be_form(&tokens[i]))
         && !rest.iter().any(|&i| be_form(&tokens[i]))
 }
@@ -1239,6 +1436,132 @@ mod tests {
             "An Allow overrides an explicit Deny.",
         );
         assert_eq!(made.len(), 1);
+    }
+
+    #[test]
+    fn a_gerund_subject_reaches_its_predicate_and_x_may_end_the_clause() {
+        for right in [
+            "Resolving the mail server for a domain is done via the MX record.",
+            "Giving a host another name is the CNAME's; naming the mail server is the MX record's.",
+            "Looking up the mail server of the domain happens through the MX record.",
+        ] {
+            assert!(!records(right).is_empty(), "{right}: {:?}", records(right));
+        }
+        for wrong in [
+            "Resolving the mail server for a domain is done via the CNAME.",
+            "Naming the mail server is the CNAME's; giving a host another name is the MX record's.",
+            "Resolving the mail server for a domain is not done via the MX record.",
+        ] {
+            assert!(
+                !records(wrong).iter().any(|m| m.starts_with("mx record")),
+                "{wrong}: {:?}",
+                records(wrong)
+            );
+        }
+    }
+
+    #[test]
+    fn a_gerund_subject_keeps_its_predicate_across_an_aside() {
+        let force = || {
+            vec![relation(
+                &[&["--force"], &["overwrite", "overwrites"]],
+                false,
+            )]
+        };
+        let model = "git push --force overwrites the remote branch.";
+        verdicts(
+            model,
+            force,
+            &[
+                (
+                    "Overwriting the remote branch, and with it everyone's commits, is the job of --force alone.",
+                    true,
+                ),
+                (
+                    "Overwriting the remote branch, which a plain push refuses, is what --force does.",
+                    true,
+                ),
+                (
+                    "Overwriting the remote branch, the reflog can undo; --force is what you need.",
+                    false,
+                ),
+                (
+                    "Overwriting the remote branch, and so losing commits, is never done by --force.",
+                    false,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_predicate_before_a_new_subject_is_not_that_subjects() {
+        // Unordered: "S does A and X does B" gives A to S only.
+        let udp = || vec![relation(&[&["udp"], &["reliable"]], false)];
+        let model = "TCP is reliable; UDP is fast.";
+        verdicts(
+            model,
+            udp,
+            &[
+                ("UDP is reliable and TCP is fast.", true),
+                ("TCP is reliable and UDP is fast.", false),
+                ("TCP stays reliable and UDP stays fast.", false),
+                ("UDP and TCP are both reliable.", true),
+            ],
+        );
+        // Ordered: another thing of the question after a coordinator takes what
+        // follows it.
+        let roles = || {
+            vec![
+                relation(&[&["primary"], &["writes", "accepts writes"]], true),
+                relation(
+                    &[&["replica", "replicas"], &["reads", "serves reads"]],
+                    true,
+                ),
+            ]
+        };
+        let model = "The primary accepts writes; replicas serve reads.";
+        for (answer, met_both) in [
+            (
+                "The primary answers the reads and replica servers are for writes.",
+                false,
+            ),
+            (
+                "The replica answers the reads and primary servers are for writes.",
+                true,
+            ),
+        ] {
+            let (m, _) = met(model, roles(), Vec::new(), answer);
+            assert_eq!(m.len() == 2, met_both, "{answer}: {m:?}");
+        }
+    }
+
+    #[test]
+    fn a_comparative_after_but_is_said_of_the_clause_subject() {
+        let rust = || vec![relation(&[&["rust"], &["faster"]], true)];
+        let python = || vec![relation(&[&["python"], &["faster"]], true)];
+        let model = "Rust is faster than Python; Python is easier to learn.";
+        for (answer, right) in [
+            (
+                "Rust is harder to learn than Python but faster at runtime.",
+                true,
+            ),
+            (
+                "Rust has a steeper curve than Python yet far faster code.",
+                true,
+            ),
+            (
+                "Python has fewer features than Rust but faster startup.",
+                false,
+            ),
+            ("Rust is slower to compile than Python but safer.", false),
+        ] {
+            let (m, made) = met(model, rust(), python(), answer);
+            assert_eq!(
+                m.len() == 1 && made.is_empty(),
+                right,
+                "{answer}: {m:?} {made:?}"
+            );
+        }
     }
 
     #[test]

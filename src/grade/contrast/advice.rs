@@ -64,7 +64,7 @@ impl Advice {
                     .cloned()
                     .collect();
                 let refused = |text: &PreparedAnswer| {
-                    may_advise(text)
+                    advises(text)
                         && patterns
                             .iter()
                             .any(|p| refusals(text, p, vocab).next().is_some())
@@ -80,7 +80,7 @@ impl Advice {
 
     /// The first credited term `answer` advises against, if any.
     pub(super) fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
-        if self.credited.is_empty() || !may_advise(answer) {
+        if self.credited.is_empty() || !advises(answer) {
             return None;
         }
         self.credited.iter().flatten().find_map(|pattern| {
@@ -97,12 +97,29 @@ impl Advice {
     }
 }
 
-/// Whether `text` has the first word of a cue at all: most answers advise nothing, and
-/// need not have every credited term looked for.
-fn may_advise(text: &PreparedAnswer) -> bool {
-    text.tokens()
-        .iter()
-        .any(|t| !t.part && starts_a_cue(&t.norm))
+/// Whether `text` says one of [`CUES`] whole, its words one after the other in one
+/// clause (the parts of a code token aside), as [`cue_before`] needs them: most answers
+/// advise nothing, and need not have every credited term looked for. A first word alone
+/// is not enough: *do* and *never* are common, "do not use" and "never use" are not.
+fn advises(text: &PreparedAnswer) -> bool {
+    let mut words = text.tokens().iter().filter(|t| !t.part);
+    while let Some(first) = words.next() {
+        if !starts_a_cue(&first.norm) {
+            continue;
+        }
+        let whole = |cue: &[&str]| {
+            let mut next = words.clone();
+            cue[0] == &*first.norm
+                && cue[1..].iter().all(|&word| {
+                    next.next()
+                        .is_some_and(|t| &*t.norm == word && t.place.clause == first.place.clause)
+                })
+        };
+        if CUES.iter().any(|&cue| whole(cue)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `word` is the first word of one of [`CUES`] (a test keeps the two lists in
@@ -204,6 +221,52 @@ mod tests {
             assert!(starts_a_cue(cue[0]), "{cue:?}");
         }
         assert!(!starts_a_cue("use"));
+    }
+
+    #[test]
+    fn an_answer_advises_only_with_a_whole_cue_in_one_clause() {
+        let vocab = Vocab::default();
+        for (text, advice) in [
+            ("Do not use the privileged flag in production.", true),
+            ("Don't use host networking there.", true),
+            ("Avoid bind mounts for the database.", true),
+            ("Pin by tag, never by digest.", true),
+            ("Stop using --link; user-defined networks replace it.", true),
+            ("Never, ever use root.", false),
+            ("Do it in the build stage, never at run time.", false),
+            (
+                "Teams do use digests, and they stop when the tag moves.",
+                false,
+            ),
+            ("It never changes: use a volume.", false),
+            ("Builds never use the network at run time.", true),
+        ] {
+            assert_eq!(advises(&prepared(text, &vocab)), advice, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cue_fits_before_a_word_only_in_an_answer_that_advises() {
+        let vocab = Vocab::default();
+        let mut fitted = 0;
+        for text in [
+            "Never, ever use root; do keep the socket closed and stop it from using ports.",
+            "Do it once, never twice; avoiding is not skipping, and skip-worker does not use it.",
+            "Pin by tag, never by digest, and don't use latest.",
+            "Stop using --link: avoid the legacy flag, skipping it is fine.",
+        ] {
+            let prepared = prepared(text, &vocab);
+            for at in 0..prepared.tokens().len() {
+                if cue_before(&prepared, at).is_some() {
+                    fitted += 1;
+                    assert!(advises(&prepared), "{text}");
+                }
+            }
+        }
+        assert!(
+            fitted >= 4,
+            "the texts that advise were advising ({fitted})"
+        );
     }
 
     const MODEL: &str = "Pin base images by digest so builds are reproducible.";

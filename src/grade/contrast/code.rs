@@ -1,6 +1,8 @@
 //! Contradictions in code tokens: a pair turned round (`80:8080` where the model
-//! answer publishes `8080:80`) and a path that leaves the model answer's where they
-//! share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`).
+//! answer publishes `8080:80`), a path that leaves the model answer's where they
+//! share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`), and a
+//! path that ends like the model answer's under another root (`/etc/docker/volumes`
+//! for `/var/lib/docker/volumes`).
 
 use super::{Contradiction, Contrasts};
 use crate::grade::matcher::PreparedAnswer;
@@ -35,12 +37,7 @@ impl Contrasts {
     /// A path of the answer that shares its first three folders with a path of the
     /// model answer and then leaves it, when no path of the answer follows the model's.
     pub(super) fn other_path(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        let paths: Vec<&str> = answer
-            .tokens()
-            .iter()
-            .filter(|t| t.class == Class::Code && !t.part && t.norm.starts_with('/'))
-            .map(|t| &*t.norm)
-            .collect();
+        let paths = paths_of(answer);
         let model: Vec<&str> = self
             .code
             .iter()
@@ -54,15 +51,84 @@ impl Contrasts {
             let left = model
                 .iter()
                 .find(|&&m| leaves(path, m) && !paths.iter().any(|p| along(p, m)))?;
-            Some(Contradiction {
-                role: "path".to_owned(),
-                said: path.to_owned(),
-                model: format!("`{left}`"),
-                anchor: None,
-                matched: vec![path.to_owned()],
-            })
+            Some(path_instead(path, left))
         })
     }
+}
+
+impl Contrasts {
+    /// A path of the answer whose last two folders are two folders of a path of the
+    /// model answer, under other folders than the model's (`/etc/docker/volumes` for
+    /// `/var/lib/docker/volumes/pgdata/_data`), when no path of the answer follows that
+    /// model path. A home folder (`~`, `/home/...`, `/root`) is anyone's, and a path that
+    /// only lacks the model's first folders (`/run/docker.sock` for
+    /// `/var/run/docker.sock`) is the same place seen from elsewhere.
+    pub(super) fn rerooted_path(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let model: Vec<&str> = self
+            .code
+            .iter()
+            .map(|c| &**c)
+            .filter(|c| c.starts_with('/') && !c.contains(':') && !home(c))
+            .collect();
+        if model.is_empty() {
+            return None;
+        }
+        let paths = paths_of(answer);
+        paths.iter().find_map(|&path| {
+            if path.contains(':')
+                || home(path)
+                || self.quoted.iter().any(|q| &**q == path)
+                || model.iter().any(|m| along(path, m))
+            {
+                return None;
+            }
+            let left = model.iter().find(|&&m| {
+                rerooted(path, m) && !paths.iter().any(|p| along(p, m) || along(m, p))
+            })?;
+            Some(path_instead(path, left))
+        })
+    }
+}
+
+/// The contradiction of a `path` written where the model answer has `model`.
+fn path_instead(path: &str, model: &str) -> Contradiction {
+    Contradiction {
+        role: "path".to_owned(),
+        said: path.to_owned(),
+        model: format!("`{model}`"),
+        anchor: None,
+        matched: vec![path.to_owned()],
+    }
+}
+
+/// The paths an answer writes (not those inside another code token).
+fn paths_of(answer: &PreparedAnswer) -> Vec<&str> {
+    answer
+        .tokens()
+        .iter()
+        .filter(|t| t.class == Class::Code && !t.part && t.norm.starts_with('/'))
+        .map(|t| &*t.norm)
+        .collect()
+}
+
+/// Whether a path is in a home folder.
+fn home(path: &str) -> bool {
+    ["~", "/home/", "/root", "/users/", "$home"]
+        .iter()
+        .any(|h| path.starts_with(h))
+}
+
+/// Whether `a` ends in two folders that `b` has one after the other, under other
+/// folders than `b` has before them (and some at all).
+fn rerooted(a: &str, b: &str) -> bool {
+    let a: Vec<&str> = folders(a).collect();
+    let b: Vec<&str> = folders(b).collect();
+    if a.len() < 3 {
+        return false;
+    }
+    let tail = &a[a.len() - 2..];
+    let root = &a[..a.len() - 2];
+    (1..b.len().saturating_sub(1)).any(|j| &b[j..j + 2] == tail && &b[..j] != root)
 }
 
 /// `a` and `b` of a pair token `a:b` (a port mapping, a bind mount's two paths).

@@ -108,3 +108,26 @@ pub const CONTRASTS: &[Contrast] = &[
         members: &[&["digest", "sha256"], &["tag", ":latest", "latest tag"]],
     },
 ];
+
+/// The instructions of a Dockerfile (lower case): a word an answer calls an instruction
+/// that is none of them is no instruction.
+pub const DOCKERFILE_INSTRUCTIONS: &[&str] = &[
+    "add",
+    "arg",
+    "cmd",
+    "copy",
+    "entrypoint",
+    "env",
+    "expose",
+    "from",
+    "healthcheck",
+    "label",
+    "maintainer",
+    "onbuild",
+    "run",
+    "shell",
+    "stopsignal",
+    "user",
+    "volume",
+    "workdir",
+];

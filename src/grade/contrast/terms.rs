@@ -141,6 +141,10 @@ enum Reach {
     /// A word belongs to the nearer of two paired terms in its segment (see
     /// [`paired`]).
     Near,
+    /// Two [`twins`]: as [`Reach::Sentence`], and a word under a negation is tied as
+    /// its own word, `¬` and its stem ("*no* capacity" is one twin's, "a capacity" the
+    /// other's).
+    Twin,
 }
 
 /// One word tied to a term: (term, stem, how it is said). An empty stem marks the
@@ -244,7 +248,14 @@ impl Terms {
                     .extend(Group::new("key term", pair, model, Some(Reach::Near)));
             }
         }
-        terms.order = Order::new(model);
+        let twins = twins(model);
+        for twin in twins.iter().filter(|t| t.subjects) {
+            let pair = twin.terms.to_vec();
+            terms
+                .groups
+                .extend(Group::new("key term", pair, model, Some(Reach::Twin)));
+        }
+        terms.order = Order::new(model, &twins);
         terms
     }
 
@@ -273,6 +284,11 @@ const ORDER_WINDOW: usize = 6;
 /// faster than the drive") is enough alone.
 const MIN_TURNED: usize = 3;
 
+/// [`MIN_TURNED`] for two [`twins`]: the model answer sets them against each other, so
+/// two words turned round between them ("the origin fetches the object from the edge"
+/// for "the edge fetches the object from the origin") swap their roles.
+const MIN_TWIN_TURNED: usize = 2;
+
 /// The roles a long model answer gives its terms in each clause: for two terms (words it
 /// says in two segments or more) `a` and `b` of a segment, with `a` first, each word `v`
 /// between them is said with `a` before it (its subject, in an active clause) and `b`
@@ -294,11 +310,14 @@ struct Order {
     /// (a, v, b) for each `v` between terms `a` and `b` in a segment of the model
     /// answer.
     triples: FxHashSet<(u16, u16, u16)>,
+    /// The numbers of [`twins`] that are terms, the smaller first: two words the model
+    /// answer contrasts, which [`MIN_TWIN_TURNED`] words turned round already swap.
+    twins: Vec<(u16, u16)>,
 }
 
 impl Order {
     /// The order of `model`'s words, when it is long.
-    fn new(model: &PreparedAnswer) -> Option<Order> {
+    fn new(model: &PreparedAnswer, twins: &[Twin]) -> Option<Order> {
         let tokens = model.tokens();
         let mut stems: Vec<Arc<str>> = tokens
             .iter()
@@ -314,6 +333,7 @@ impl Order {
             terms: vec![false; stems.len()],
             stems,
             triples: FxHashSet::default(),
+            twins: Vec::new(),
         };
         let mut seen: Vec<Option<u32>> = vec![None; order.stems.len()];
         for (i, token) in tokens.iter().enumerate() {
@@ -334,6 +354,18 @@ impl Order {
             });
         }
         order.triples = triples;
+        let number = |stem: &Arc<str>| {
+            let at = order.stems.binary_search(stem).ok()?;
+            order.terms[at].then(|| u16::try_from(at).ok()).flatten()
+        };
+        order.twins = twins
+            .iter()
+            .filter_map(|twin| {
+                let [a, b] = &twin.stems;
+                let (a, b) = (number(a)?, number(b)?);
+                Some((a.min(b), a.max(b)))
+            })
+            .collect();
         (!order.triples.is_empty()).then_some(order)
     }
 
@@ -405,7 +437,12 @@ impl Order {
             });
         }
         let pair = pairs.iter().find(|p| {
-            !kept_pairs.contains(&p.key) && (p.comparative || p.between.len() >= MIN_TURNED)
+            let least = if self.twins.contains(&p.key) {
+                MIN_TWIN_TURNED
+            } else {
+                MIN_TURNED
+            };
+            !kept_pairs.contains(&p.key) && (p.comparative || p.between.len() >= least)
         })?;
         let (a, b) = pair.at;
         let between = &pair.between;
@@ -546,6 +583,20 @@ impl Group {
                 };
                 term.denied = denied(false);
                 term.denied_verbs = denied(true);
+            }
+        }
+        if reach == Some(Reach::Twin) {
+            // A word denied of one twin is a role only where the other has it plainly
+            // ("*no* capacity" and "a capacity"); else it is a word like any other.
+            let plain: Vec<Vec<Arc<str>>> = terms.iter().map(|t| t.own.clone()).collect();
+            for (i, term) in terms.iter_mut().enumerate() {
+                term.own.retain(|s| match s.strip_prefix('¬') {
+                    Some(w) => plain
+                        .iter()
+                        .enumerate()
+                        .any(|(k, own)| k != i && own.iter().any(|o| **o == *w)),
+                    None => true,
+                });
             }
         }
         let told_apart = terms.iter().filter(|t| !t.own.is_empty()).count();
@@ -764,7 +815,7 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
         current = match reach {
             Some(_) if relative(&first.norm) && same_sentence => last,
             Some(_) if pronoun(&first.norm) => current,
-            Some(Reach::Sentence) if same_sentence => current,
+            Some(Reach::Sentence | Reach::Twin) if same_sentence => current,
             _ => None,
         };
         before.clear();
@@ -799,7 +850,16 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
             // A key term's word under a negation is not said plainly; what a verb's
             // negation governs ("do not run in parallel") is denied of the term, what
             // another cue does ("no host port", "rather than X") is left out.
-            let said = match text.cue(i).filter(|_| reach.is_some()) {
+            let cue = text.cue(i).filter(|_| reach.is_some());
+            if cue.is_some() && reach == Some(Reach::Twin) {
+                let denied: Arc<str> = Arc::from(format!("¬{}", t.stem));
+                match current {
+                    Some(term) => out.push((term, denied, Said::Plainly)),
+                    None => before.push((denied, Said::Plainly)),
+                }
+                continue;
+            }
+            let said = match cue {
                 None => Said::Plainly,
                 Some(cue) if denies(&tokens[cue].norm) => {
                     let first = denied_by != Some(cue);
@@ -815,6 +875,160 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
         }
     }
     out
+}
+
+/// Two words a model answer sets against each other by saying each beside the same
+/// word, plainly and in clauses of their own: "an *unbuffered* channel ... a *buffered*
+/// channel", "*edge* servers ... the *origin* server", "the *sending* server ... the
+/// *receiving* server", "a *WAL* sender ... a *WAL* receiver" (the shared word after or
+/// before them). Words the model answer writes next to each other are one thing, not
+/// two sides; "there is no *guest* kernel ... the *host* kernel" sets nothing against
+/// the host.
+struct Twin {
+    /// Each word, spelt with the shared word unless the model answer says it only
+    /// beside it ("buffered channel": *buffer* is also "the buffer"; *unbuffered* alone).
+    terms: [(String, Spellings); 2],
+    /// The stems of the two words.
+    stems: [Arc<str>; 2],
+    /// Both open their clauses (one of its first two content words): the clauses say
+    /// what each does, and a [`Reach::Twin`] group holds them to it.
+    subjects: bool,
+}
+
+/// The [`Twin`]s of `model`.
+fn twins(model: &PreparedAnswer) -> Vec<Twin> {
+    let tokens = model.tokens();
+    let word = |i: usize| {
+        let t = &tokens[i];
+        !t.part && content(t) && t.class == Class::Word && !t.glued && !model.negated(i)
+    };
+    // (the word, the shared word's token, whether the shared word comes after it).
+    // Neighbours are words: the root a privative word offers as a part ("unsigned"
+    // offers *signed*) stands between no two of them.
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let mut beside: Vec<(usize, usize, bool)> = Vec::new();
+    for pair in words.windows(2) {
+        let (i, j) = (pair[0], pair[1]);
+        if !word(i) || !word(j) || tokens[i].place.segment != tokens[j].place.segment {
+            continue;
+        }
+        beside.push((i, j, true));
+        beside.push((j, i, false));
+    }
+    // Whether token `i` is one of the first two content words of its segment.
+    let opens = |i: usize| {
+        let segment = tokens[i].place.segment;
+        (0..i)
+            .rev()
+            .take_while(|&k| tokens[k].place.segment == segment)
+            .filter(|&k| !tokens[k].part && content(&tokens[k]))
+            .count()
+            < 2
+    };
+    // Token `i` spelt alone when its stem is said only beside `shared`.
+    let spelling = |i: usize, shared: usize, after: bool| {
+        let t = &tokens[i];
+        let alone = tokens.iter().enumerate().all(|(k, u)| {
+            u.part
+                || u.stem != t.stem
+                || beside
+                    .iter()
+                    .any(|&(w, o, _)| w == k && tokens[o].stem == tokens[shared].stem)
+        });
+        let stems = match (alone, after) {
+            (true, _) => vec![t.stem.clone()],
+            (false, true) => vec![t.stem.clone(), tokens[shared].stem.clone()],
+            (false, false) => vec![tokens[shared].stem.clone(), t.stem.clone()],
+        };
+        (t.norm.to_string(), vec![stems])
+    };
+    // An opposite ("asymmetric") spelt alone, when the model answer says its stem in
+    // no other form ("sign" for "signed", "buffer" for "buffered").
+    let one_form = |i: usize| {
+        let t = &tokens[i];
+        tokens
+            .iter()
+            .all(|u| u.part || u.stem != t.stem || u.norm == t.norm)
+            .then(|| (t.norm.to_string(), vec![vec![t.stem.clone()]]))
+    };
+    let mut out: Vec<Twin> = Vec::new();
+    for (k, &(i, shared, after)) in beside.iter().enumerate() {
+        for &(j, other, side) in &beside[k + 1..] {
+            let (a, b) = (&tokens[i], &tokens[j]);
+            if tokens[other].stem != tokens[shared].stem
+                || side != after
+                || a.stem == b.stem
+                || a.place.segment == b.place.segment
+                || a.stem == tokens[shared].stem
+                || b.stem == tokens[shared].stem
+                || adjacent(model, &a.stem, &b.stem)
+            {
+                continue;
+            }
+            let known = out.iter().any(|twin| {
+                let [x, y] = &twin.stems;
+                (*x == a.stem && *y == b.stem) || (*x == b.stem && *y == a.stem)
+            });
+            if known {
+                continue;
+            }
+            let opposites = opposite(&a.norm, &b.norm);
+            let spelt = |i: usize, shared: usize, after: bool| match opposites {
+                true => one_form(i).unwrap_or_else(|| spelling(i, shared, after)),
+                false => spelling(i, shared, after),
+            };
+            out.push(Twin {
+                stems: [a.stem.clone(), b.stem.clone()],
+                terms: [spelt(i, shared, after), spelt(j, other, side)],
+                subjects: opens(i) && opens(j),
+            });
+        }
+    }
+    // A word and its opposite by a prefix or a suffix ("*synchronous* ...
+    // *asynchronous*", "*stateless* ... *stateful*"), each in a clause of its own, are
+    // twins too, with no shared word, when each is said in one form only.
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| word(i)).collect();
+    for (k, &i) in words.iter().enumerate() {
+        for &j in &words[k + 1..] {
+            let (a, b) = (&tokens[i], &tokens[j]);
+            if a.stem == b.stem
+                || a.place.segment == b.place.segment
+                || !opposite(&a.norm, &b.norm)
+                || out
+                    .iter()
+                    .any(|t| t.stems.contains(&a.stem) && t.stems.contains(&b.stem))
+            {
+                continue;
+            }
+            let (Some(x), Some(y)) = (one_form(i), one_form(j)) else {
+                continue;
+            };
+            out.push(Twin {
+                stems: [a.stem.clone(), b.stem.clone()],
+                terms: [x, y],
+                subjects: opens(i) && opens(j),
+            });
+        }
+    }
+    out
+}
+
+/// Whether two words are opposites by a negative prefix ("buffered", "*un*buffered";
+/// *non-*, *a-*, *in-*, *im-*, *dis-*) or by *-less* against *-ful* ("stateless",
+/// "stateful"), on a root of five letters at least.
+fn opposite(a: &str, b: &str) -> bool {
+    let prefixed = |long: &str, short: &str| {
+        short.len() >= 5
+            && ["un", "non", "a", "in", "im", "dis"]
+                .iter()
+                .any(|p| long.strip_prefix(p) == Some(short))
+    };
+    let suffixed = |x: &str, y: &str| {
+        x.strip_suffix("less")
+            .zip(y.strip_suffix("ful"))
+            .is_some_and(|(r, s)| r == s && r.len() >= 5)
+    };
+    prefixed(a, b) || prefixed(b, a) || suffixed(a, b) || suffixed(b, a)
 }
 
 /// The terms a long model answer keeps coming back to, for [`Reach::Near`] pairs: a
@@ -1261,6 +1475,114 @@ mod tests {
             "A random read on the drive is about a hundred times faster than on the disk.",
             // The converse: only the comparative says who is more.
             "A random read on the disk is about a hundred times slower than on the drive.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    const INTEGERS: &str = "An unsigned integer has no sign bit: all of its bits hold the \
+        magnitude, so it cannot be negative and wraps to zero after its maximum. A signed \
+        integer gives one bit to the sign, so it holds negative values and its maximum is \
+        about half as large; overflowing it is undefined behaviour in C.";
+
+    #[test]
+    fn twins_are_found_by_the_word_they_share() {
+        let found = twins(&prepared(INTEGERS));
+        let twin = found
+            .iter()
+            .find(|t| t.terms[0].0 == "unsigned" && t.terms[1].0 == "signed")
+            .expect("unsigned / signed");
+        assert!(twin.subjects);
+        // *unsigned* is said only beside *integer*: spelt alone; *sign* is also "the
+        // sign": spelt with it.
+        let stems =
+            |words: &[&str]| -> Spellings { vec![words.iter().map(|w| Arc::from(*w)).collect()] };
+        assert_eq!(twin.terms[0].1, stems(&["unsign"]));
+        assert_eq!(twin.terms[1].1, stems(&["sign", "integ"]));
+        // A word the model answer denies is no side: "no guest kernel ... the host kernel".
+        let found = twins(&prepared(
+            "There is no guest kernel: containers share the host kernel, which starts them \
+             fast. A virtual machine boots a kernel of its own.",
+        ));
+        assert!(
+            !found
+                .iter()
+                .any(|t| t.stems.iter().any(|s| &**s == "guest")),
+            "guest"
+        );
+    }
+
+    #[test]
+    fn twins_given_each_others_roles_are_turned_round() {
+        let terms = key_terms(INTEGERS);
+        for wrong in [
+            // The denial given to the other twin: "no sign bit" is the unsigned one's.
+            "A signed integer has no sign bit and wraps to zero after its maximum; an \
+             unsigned integer gives one bit to the sign and holds negative values.",
+            "An unsigned integer gives one bit to the sign, so it holds negative values. A \
+             signed integer has no sign bit and cannot be negative.",
+        ] {
+            let hit = terms.check(&prepared(wrong)).expect(wrong);
+            assert_eq!(hit.role, "key term", "{wrong}");
+        }
+        for right in [
+            "Unsigned: every bit is magnitude, no negatives, wraps around. Signed: one bit is \
+             the sign, so negatives fit and the maximum is halved.",
+            "An unsigned integer spends no bit on the sign and cannot go below zero; a signed \
+             integer holds negative values too.",
+            "A signed integer holds negative values, which an unsigned integer cannot.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn opposites_by_a_prefix_or_a_suffix_are_twins() {
+        for (a, b) in [
+            ("synchronous", "asynchronous"),
+            ("unbuffered", "buffered"),
+            ("stateless", "stateful"),
+            ("symmetric", "asymmetric"),
+        ] {
+            assert!(opposite(a, b), "{a} {b}");
+        }
+        // A root under five letters is too often another word ("form", "inform").
+        for (a, b) in [("form", "inform"), ("useful", "useless"), ("typed", "type")] {
+            assert!(!opposite(a, b), "{a} {b}");
+        }
+        let terms = key_terms(
+            "Symmetric encryption uses one shared key for both directions, so it is fast \
+             and suits bulk data. Asymmetric encryption uses a key pair: the public key \
+             encrypts and only the private key decrypts, which is slow. TLS uses asymmetric \
+             keys only to agree on a session key, then symmetric ciphers carry the data.",
+        );
+        let wrong = "Asymmetric crypto uses one shared key and is fast for bulk data; \
+            symmetric crypto uses a public and private key pair and is slow.";
+        assert!(terms.check(&prepared(wrong)).is_some(), "{wrong}");
+        let right = "Symmetric: one shared key, fast, for the bulk data. Asymmetric: a \
+            public/private pair, slow, used to agree on the session key.";
+        assert_eq!(terms.check(&prepared(right)), None, "{right}");
+    }
+
+    const MIRROR: &str = "A package mirror keeps copies of packages near the build machines, \
+        and each install goes to the nearest mirror by a DNS record. On a hit the mirror \
+        answers from its local disk without asking the upstream. On a miss the mirror \
+        downloads the package from the upstream registry, keeps it on disk for a day and \
+        returns it to the build machine. Mirror servers save bandwidth, and upstream servers \
+        see far fewer requests.";
+
+    #[test]
+    fn two_words_turned_round_between_twins_swap_them() {
+        let terms = key_terms(MIRROR);
+        let order = terms.order.as_ref().expect("a long model answer");
+        assert!(!order.twins.is_empty(), "mirror / upstream");
+        let wrong = "On a miss the upstream downloads the package from the mirror.";
+        let hit = order.check(&prepared(wrong)).expect(wrong);
+        assert_eq!(hit.matched, ["downloads", "package"]);
+        for right in [
+            "On a miss the mirror downloads the package from upstream and keeps a copy.",
+            "A miss makes the mirror fetch the package from the upstream registry.",
+            "The package is downloaded from the upstream by the mirror on a miss.",
         ] {
             assert_eq!(terms.check(&prepared(right)), None, "{right}");
         }

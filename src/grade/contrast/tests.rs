@@ -142,6 +142,85 @@ fn a_pair_turned_round_and_a_path_that_leaves_the_models_are_contradictions() {
 }
 
 #[test]
+fn a_path_that_ends_like_the_models_under_another_root_contradicts() {
+    let b = bank(
+        "A named volume lives under /var/lib/docker/volumes/ (for example \
+         /var/lib/docker/volumes/pgdata/_data); the daemon's config is /etc/docker/daemon.json.",
+        &[&["named volume"], &["daemon"]],
+    );
+    for (wrong, said) in [
+        (
+            "A named volume lives in /etc/docker/volumes, managed by the daemon.",
+            "/etc/docker/volumes",
+        ),
+        (
+            "Named volumes go to /opt/docker/volumes/pgdata/_data; the daemon owns them.",
+            "/opt/docker/volumes/pgdata/_data",
+        ),
+        (
+            "The daemon reads /var/lib/docker/daemon.json for a named volume.",
+            "/var/lib/docker/daemon.json",
+        ),
+    ] {
+        let g = grade(&b, wrong);
+        let hit = g
+            .contradictions
+            .first()
+            .unwrap_or_else(|| panic!("{wrong}: {g:?}"));
+        assert_eq!(
+            (hit.role.as_str(), hit.said.as_str()),
+            ("path", said),
+            "{wrong}"
+        );
+        assert!(!g.passed, "{wrong}");
+    }
+    for right in [
+        "A named volume is under /var/lib/docker/volumes/, kept by the daemon.",
+        "The daemon keeps a named volume in /var/lib/docker/volumes/mydata/_data.",
+        "In rootless mode the daemon keeps a named volume in ~/.local/share/docker/volumes.",
+        "The daemon keeps a named volume under /var/lib/docker/volumes; I bind /srv/docker/volumes too.",
+        "The daemon is configured in /etc/docker/daemon.json; a named volume sits under its root.",
+        "The daemon stores a named volume in /docker/volumes on this host.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.contradictions.is_empty(), "{right}: {g:?}");
+    }
+}
+
+#[test]
+fn a_wrong_value_in_the_model_answers_slot_fails_the_answer() {
+    let b = bank(
+        "Redis listens on port 6379 by default; the API reaches it at cache:6379.",
+        &[&["redis"], &["6379"]],
+    );
+    let g = grade(
+        &b,
+        "Redis listens on port 6380, so point the API at cache:6379.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(
+        (hit.role.as_str(), hit.said.as_str()),
+        ("port", "6380"),
+        "{g:?}"
+    );
+    assert!(
+        crate::grade::explain(&g)
+            .contains("port \"6380\" where the model answer says `6379` (with `redi"),
+        "{}",
+        crate::grade::explain(&g)
+    );
+    for right in [
+        "Redis listens on 6379; the API uses cache:6379.",
+        "Redis uses port 6379, not 6380.",
+        "Run a second Redis on port 6380 for tests? No: Redis listens on 6379.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed && g.contradictions.is_empty(), "{right}: {g:?}");
+    }
+}
+
+#[test]
 fn a_preference_turned_round_is_a_contradiction() {
     let b = asked(
         "Why put a short-lived key in a tmpfs mount rather than in a named volume?",

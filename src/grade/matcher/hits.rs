@@ -4,8 +4,8 @@
 //! again.
 
 use super::{
-    Class, PreparedAnswer, Token, Vocab, ending_only, head, key_of, letters_too_far, typo_limit,
-    word_matches,
+    Class, PreparedAnswer, Token, Vocab, ending_only, head, key_of, letters_too_far, snake_typo,
+    typo_limit, word_matches,
 };
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -96,14 +96,25 @@ pub(super) fn hits(tokens: &[Token], vocab: &Vocab, buffers: &mut Buffers) -> us
                 ..Memo::default()
             },
         };
+        if memo.recent.is_empty() {
+            memo.recent.resize(RECENT_IDS, (0, 0, 0));
+        }
         for (t, token) in tokens.iter().enumerate() {
-            let (from, to) = match memo.of.get(&token.id) {
-                Some(&range) => range,
-                None => {
-                    let from = memo.words.len() as u32;
-                    matches(token, vocab, candidates, &mut memo.words);
-                    let range = (from, memo.words.len() as u32);
-                    memo.of.insert(token.id, range);
+            let slot = token.id as usize % RECENT_IDS;
+            let (from, to) = match memo.recent[slot] {
+                (id, from, to) if id == token.id + 1 => (from, to),
+                _ => {
+                    let range = match memo.of.get(&token.id) {
+                        Some(&range) => range,
+                        None => {
+                            let from = memo.words.len() as u32;
+                            matches(token, vocab, candidates, &mut memo.words);
+                            let range = (from, memo.words.len() as u32);
+                            memo.of.insert(token.id, range);
+                            range
+                        }
+                    };
+                    memo.recent[slot] = (token.id + 1, range.0, range.1);
                     range
                 }
             };
@@ -177,7 +188,15 @@ struct Memo {
     /// Per word id, the range of `words` that holds what it matches.
     of: FxHashMap<u64, (u32, u32)>,
     words: Vec<u32>,
+    /// In front of `of`, by word id modulo [`RECENT_IDS`]: the id plus one (0 for none)
+    /// and its range, so most words of an answer are found without hashing their id.
+    /// Empty until the memo is first used (a memo is taken out of its cell and put back
+    /// for every answer, and the empty one left there meanwhile allocates nothing).
+    recent: Vec<(u64, u32, u32)>,
 }
+
+/// How many word ids [`Memo::recent`] keeps in front of the memo.
+const RECENT_IDS: usize = 256;
 
 /// How many words a memo holds before it starts afresh.
 const MEMO_SIZE: usize = 20_000;
@@ -213,6 +232,14 @@ fn matches(token: &Token, vocab: &Vocab, candidates: &mut Vec<u32>, out: &mut Ve
         // `wants=network-online.target` says the key `wants=`.
         for &w in keyed {
             if !out[start..].contains(&w) && word_matches(token, &vocab.words[w as usize]) {
+                out.push(w);
+            }
+        }
+    }
+    if token.class == Class::Code && out.len() == start && !vocab.snake.is_empty() {
+        // `service_healty` for `service_healthy`.
+        for &w in &vocab.snake {
+            if snake_typo(&token.norm, &vocab.words[w as usize].norm) {
                 out.push(w);
             }
         }
@@ -253,6 +280,45 @@ fn matches(token: &Token, vocab: &Vocab, candidates: &mut Vec<u32>, out: &mut Ve
                 || !*known.get_or_insert_with(|| vocab.known.contains(&token.stem)))
         {
             out.push(w);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Pattern, PreparedAnswer, Vocab};
+    use crate::grade::token::{Parts, tokenize};
+    use crate::lang::stemmer;
+
+    #[test]
+    fn a_word_remembered_matches_what_it_matched_the_first_time() {
+        let stemmer = stemmer();
+        let mut vocab = Vocab::default();
+        for keyword in [
+            "volume",
+            "persist",
+            "daemon",
+            "named volume",
+            "/var/lib/docker/volumes",
+        ] {
+            let words = tokenize(keyword, &stemmer, Parts::Skip);
+            let _ = Pattern::new(words, false, false, &mut vocab);
+        }
+        let text = "Named volumes persist; the deamon keeps them under /var/lib/docker/volumes.";
+        let first = PreparedAnswer::new(text, &stemmer, &vocab);
+        let (hits, postings) = (first.hits.clone(), first.postings.clone());
+        assert!(
+            hits.iter().any(|&bits| bits != 0),
+            "the text matches keywords"
+        );
+        drop(first);
+        // Many other words between, in every slot of the memo's recent words.
+        let other: String = (0..600).map(|i| format!("word{i} ")).collect();
+        drop(PreparedAnswer::new(&other, &stemmer, &vocab));
+        for _ in 0..2 {
+            let again = PreparedAnswer::new(text, &stemmer, &vocab);
+            assert_eq!(again.hits, hits);
+            assert_eq!(again.postings, postings);
         }
     }
 }

@@ -636,3 +636,124 @@ fn a_compound_whose_first_piece_makes_another_thing_is_not_its_last_piece() {
         "a kind of its last piece"
     );
 }
+
+#[test]
+fn a_time_clause_opened_by_once_after_a_negation_is_said_plainly() {
+    let answer = "the cache entry is not in any way kept once the server restarts";
+    assert!(negated(answer, "kept"));
+    assert!(counts(answer, "restarts"), "once ...: the restart happens");
+    let answer = "a replica is never promoted once the primary is back";
+    assert!(negated(answer, "promoted"));
+    assert!(counts(answer, "back"));
+    assert!(
+        negated("it never holds all of them at once in memory", "memory"),
+        "at once is no time clause"
+    );
+}
+
+#[test]
+fn a_negated_be_goes_on_past_an_aside_of_any_length() {
+    assert!(negated(
+        "Redis is not, as far as anyone on the team remembers from the release notes, the default cache",
+        "default"
+    ));
+    assert!(negated(
+        "The cron job does not, for reasons the whole team found hard to explain to me, run on Sundays",
+        "run"
+    ));
+    assert!(
+        counts(
+            "It does not, in practice, the scheduler retries it",
+            "retries"
+        ),
+        "after a verb's negation an article opens a subject of its own"
+    );
+}
+
+#[test]
+fn it_is_not_the_case_that_denies_the_predicate_not_the_subject() {
+    let answer = "It is not the case that the index was rebuilt after the migration";
+    assert!(counts(answer, "index"), "the index exists");
+    assert!(negated(answer, "rebuilt"));
+    let answer = "It isn't true that the broker keeps every message forever";
+    assert!(counts(answer, "broker"));
+    assert!(negated(answer, "keeps"));
+    assert!(
+        !negated(
+            "it is not true that messages are never duplicated",
+            "duplicated"
+        ),
+        "a double negation"
+    );
+    assert!(negated(
+        "the case is not that big, it is not a problem",
+        "big"
+    ));
+}
+
+#[test]
+fn a_claim_named_to_reject_it_is_not_made() {
+    let answer = "Adding more replicas is the classic wrong fix for a slow query";
+    assert!(negated(answer, "replicas"));
+    assert!(negated(answer, "fix"));
+    assert!(negated(
+        "Turning off the firewall is a common mistake",
+        "firewall"
+    ));
+    assert!(negated("Restarting the pod is wrong", "restarting"));
+    assert!(negated(
+        "That SSDs wear out in a year is a myth",
+        "wear out"
+    ));
+    assert!(counts(
+        "The alert was a false positive from the probe",
+        "alert"
+    ));
+    assert!(
+        counts(
+            "If you mount the wrong path, Docker creates a folder",
+            "mount"
+        ),
+        "no form of be: the wrong thing is named, not rejected"
+    );
+}
+
+#[test]
+fn a_privative_word_negates_its_root() {
+    assert!(negated("JWT auth is stateless", "state"));
+    assert!(negated("the backup disk is unencrypted", "encrypted"));
+    assert!(negated("a passwordless login with SSH keys", "password"));
+    assert!(
+        counts("the backup disk is never unencrypted", "encrypted"),
+        "a double negation"
+    );
+    assert!(
+        find("the backup disk is encrypted", "unencrypted").is_none(),
+        "the contrary is no typo"
+    );
+    assert!(find("the backup disk is unencrypted", "encrypted").is_some_and(|(_, c)| !c));
+    assert!(counts("the backup disk is unencrypted", "unencrypted"));
+    assert!(find("regardless of the load", "regard").is_none());
+}
+
+#[test]
+fn a_snake_case_code_word_meets_a_typo_in_one_of_its_words() {
+    assert!(counts(
+        "wait with condition: service_healty on the api",
+        "service_healthy"
+    ));
+    assert!(counts(
+        "raise max_conections in postgresql.conf",
+        "max_connections"
+    ));
+    assert!(find("wait with condition: service_started", "service_healthy").is_none());
+    assert!(find("set max_connection_pool", "max_connections").is_none());
+    assert!(
+        find("set ip_adr", "ip_addr").is_none(),
+        "too short for a typo"
+    );
+    assert!(
+        find("use service_healthy_check", "service_healthy").is_none(),
+        "another number of words"
+    );
+}

@@ -390,3 +390,31 @@ fn chunks_split_as_split_whitespace_does() {
         }
     }
 }
+
+#[test]
+fn a_word_is_learnt_once_and_again_only_as_another_class() {
+    let stemmer = crate::lang::stemmer();
+    // Words no other test uses, so this thread has not learnt them.
+    let word = || known("quuxwidget", Class::Word, &stemmer);
+    let (first, again) = (word(), word());
+    assert!(Arc::ptr_eq(&first, &again), "the same word is shared");
+    // Two words of one slot take turns in it, and each stays the one the cache knows.
+    let (one, other) = ("quuxt", "quaxt");
+    assert_eq!(recent_slot(one), recent_slot(other));
+    let (a, b) = (
+        known(one, Class::Word, &stemmer),
+        known(other, Class::Word, &stemmer),
+    );
+    assert!(Arc::ptr_eq(&a, &known(one, Class::Word, &stemmer)));
+    assert!(Arc::ptr_eq(&b, &known(other, Class::Word, &stemmer)));
+    assert_ne!(a.id, b.id);
+    // The same text as another class is learnt afresh, and replaces the first.
+    let code = known("quuxwidget", Class::Code, &stemmer);
+    assert_ne!(code.id, first.id);
+    let word_again = word();
+    assert_ne!(
+        word_again.id, first.id,
+        "learnt again, as the cache alone did"
+    );
+    assert!(Arc::ptr_eq(&word_again, &word()));
+}

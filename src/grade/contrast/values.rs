@@ -1,0 +1,855 @@
+//! A wrong value in the model answer's slot: a port, an address, a version, a size or
+//! another number that an answer gives where the model answer gives another of the
+//! same kind for the same thing ("LDAPS on port 443" where it says LDAPS on port 636;
+//! "set http_addr to 255.255.255.255" where it says 0.0.0.0; `db:5433` where it says
+//! `db:5432`; "TLS 1.2" where it says TLS 1.3). It is not responsible for values the
+//! model answer ties to each other's words (`roles`), for pairs turned round or paths
+//! (`code`), nor for durations (`in_place`).
+//!
+//! A value's *slot* is what it is the value of: the host of a `host:port`, the name of
+//! a version (`http/2`, `tlsv1.3`), the key of `key=value`, and in prose the nearest
+//! word or code token before it in its clause that is not a word of its kind (*port*,
+//! *version*, *address*, ...) nor a function word, looked for over at most three
+//! words and not past a verb such as *is* or *has* ("root in the container is UID
+//! 0" gives 0 no slot; "LDAPS on port 636" gives 636 the slot *ldaps*). A value that
+//! opens its clause takes the nearest such word after it.
+//!
+//! The model answer's values are worked out once per question. A slot is *closed*
+//! when the model answer gives it values plainly, none of them as an example ("for
+//! example", "such as", "e.g.", a value followed by *or*), as a bound ("at least",
+//! "up to") or after a flag (`--memory 512m` is a choice, unless the question names
+//! that value too). An answer's value of the same kind in a closed slot contradicts
+//! the model answer when it is none of the slot's values, the question does not give
+//! it in that slot, and the answer names none of the slot's values anywhere ("636,
+//! not 389" says the right one). A value under a negation, in a range ("8000 to
+//! 8080") or with a bound is no claim of this kind.
+
+use super::Contradiction;
+use super::sets::DOCKERFILE_INSTRUCTIONS;
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::{Class, Token, glued_version};
+use std::sync::Arc;
+
+/// The model answer's closed slots, and the values the question gives in a slot.
+#[derive(Default)]
+pub(super) struct Values {
+    slots: Vec<Slot>,
+    /// (slot, value) of each value the question gives.
+    asked: Vec<(Arc<str>, Arc<str>)>,
+    /// The Dockerfile instructions of the model answer, when it is about a Dockerfile.
+    instructions: Option<Instructions>,
+}
+
+/// A slot the model answer gives values in.
+struct Slot {
+    key: Arc<str>,
+    kind: Kind,
+    /// The unit of its values, when they are sizes.
+    unit: Arc<str>,
+    /// The values it gives plainly.
+    values: Vec<Arc<str>>,
+    /// Some value of it is an example, a bound, a choice or one of alternatives: any
+    /// value may be right, but another [special] address.
+    open: bool,
+}
+
+/// The kind of a value: only values of one kind replace each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A whole or dotted number (`5432`, `1.3`, the `2` of `http/2`).
+    Number,
+    /// An IPv4 address or network (`0.0.0.0`, `10.0.0.0/8`).
+    Address,
+    /// A number with a unit glued on (`512m`, `64mb`), by its unit.
+    Size,
+}
+
+/// One value of a text, with its slot.
+struct Occurrence {
+    /// The token it is (or is in).
+    token: usize,
+    value: Arc<str>,
+    kind: Kind,
+    /// The unit of a [`Kind::Size`], else empty.
+    unit: Arc<str>,
+    key: Arc<str>,
+    /// What the value is, for the breakdown ("port", "address", "version", "value").
+    role: &'static str,
+    /// Given as an example, a bound, a choice after a flag, or one of alternatives.
+    open: bool,
+    negated: bool,
+}
+
+impl Values {
+    /// The slots of `model`, read against the values `question` gives.
+    pub(super) fn new(model: &PreparedAnswer, question: &PreparedAnswer) -> Values {
+        let found = occurrences(model);
+        if found.is_empty() {
+            return Values {
+                instructions: Instructions::new(model, question),
+                ..Values::default()
+            };
+        }
+        let asked: Vec<(Arc<str>, Arc<str>)> = occurrences(question)
+            .into_iter()
+            .map(|o| (o.key, o.value))
+            .collect();
+        let mut slots: Vec<Slot> = Vec::new();
+        for o in found {
+            // A choice after a flag is the model answer's own unless the question
+            // names that very value.
+            let chosen =
+                o.key.starts_with('-') && !question.tokens().iter().any(|t| t.norm == o.value);
+            let at = slots
+                .iter()
+                .position(|s| s.key == o.key && s.kind == o.kind && s.unit == o.unit);
+            let slot = match at {
+                Some(at) => &mut slots[at],
+                None => {
+                    slots.push(Slot {
+                        key: o.key.clone(),
+                        kind: o.kind,
+                        unit: o.unit.clone(),
+                        values: Vec::new(),
+                        open: false,
+                    });
+                    slots.last_mut().expect("just pushed")
+                }
+            };
+            slot.open |= o.open || chosen;
+            if !o.negated && !slot.values.contains(&o.value) {
+                slot.values.push(o.value);
+            }
+        }
+        slots.retain(|s| !s.values.is_empty() && (!s.open || s.values.iter().any(|v| special(v))));
+        Values {
+            slots,
+            asked,
+            instructions: Instructions::new(model, question),
+        }
+    }
+
+    /// The first value `answer` gives in a closed slot of the model answer that is none
+    /// of its values.
+    pub(super) fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if let Some(hit) = self.instructions.as_ref().and_then(|i| i.check(answer)) {
+            return Some(hit);
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let found = occurrences(answer);
+        found.iter().find_map(|o| {
+            if o.open || o.negated {
+                return None;
+            }
+            let slot = self
+                .slots
+                .iter()
+                .find(|s| s.key == o.key && s.kind == o.kind && s.unit == o.unit)?;
+            // The answer names a value of the slot too: in that slot, or as a word of
+            // its own (not inside another code token: `cache:6379` is another slot's).
+            let named = |v: &Arc<str>| {
+                found
+                    .iter()
+                    .any(|f| f.key == o.key && f.value == *v && !f.negated)
+                    || answer
+                        .tokens()
+                        .iter()
+                        .enumerate()
+                        .any(|(i, t)| !t.part && t.norm == *v && !answer.negated(i))
+            };
+            // An open slot still takes no other special address: 255.255.255.255 is
+            // no "own IP" of a machine.
+            if (slot.open && !special(&o.value))
+                || slot.values.contains(&o.value)
+                || self.asked.iter().any(|(k, v)| *k == o.key && *v == o.value)
+                || slot.values.iter().any(named)
+            {
+                return None;
+            }
+            let names: Vec<String> = slot.values.iter().map(|v| format!("`{v}`")).collect();
+            Some(Contradiction {
+                role: o.role.to_owned(),
+                said: o.value.to_string(),
+                model: crate::lang::prose_list(&names, "or"),
+                anchor: Some(o.key.to_string()),
+                matched: vec![answer.word(o.token).to_owned()],
+            })
+        })
+    }
+}
+
+/// An address with a meaning of its own, never a machine's address: any (`0.0.0.0`),
+/// loopback (`127.x`), broadcast (`255.255.255.255`), link-local (`169.254.x`).
+fn special(value: &str) -> bool {
+    value == "0.0.0.0"
+        || value == "255.255.255.255"
+        || (value.starts_with("127.") || value.starts_with("169.254."))
+            && matches!(shape(value), Some((Kind::Address, _)))
+}
+
+/// The Dockerfile instructions a model answer about a Dockerfile writes before an
+/// argument (`USER app`), to tell an answer that calls another word an instruction
+/// ("switch with the RUNAS app instruction") which one the model answer uses there.
+struct Instructions {
+    /// (argument, instruction) of each instruction of the model answer.
+    written: Vec<(Arc<str>, &'static str)>,
+    /// The words of the model answer and the question: a word they use is theirs.
+    words: Vec<Arc<str>>,
+}
+
+impl Instructions {
+    /// The instructions of `model`, when it or `question` names a Dockerfile.
+    fn new(model: &PreparedAnswer, question: &PreparedAnswer) -> Option<Instructions> {
+        let texts = [model, question];
+        let dockerfile = texts
+            .iter()
+            .any(|t| t.tokens().iter().any(|t| t.stem.starts_with("dockerfil")));
+        if !dockerfile {
+            return None;
+        }
+        let words_of = |text: &PreparedAnswer| {
+            let t = text.tokens();
+            (0..t.len().saturating_sub(1))
+                .filter_map(|i| {
+                    let y = DOCKERFILE_INSTRUCTIONS
+                        .iter()
+                        .find(|y| **y == &*t[i].norm)?;
+                    let arg = t[i + 1..].iter().find(|t| !t.part)?;
+                    (!arg.stop).then(|| (arg.norm.clone(), *y))
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut words: Vec<Arc<str>> = texts
+            .iter()
+            .flat_map(|t| t.tokens().iter().map(|t| t.norm.clone()))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        Some(Instructions {
+            written: words_of(model),
+            words,
+        })
+    }
+
+    /// A word of `answer` it calls an instruction after an article ("the RUNAS
+    /// instruction", "a RUNAS app instruction") that is no Dockerfile instruction, nor a word of the
+    /// model answer or the question, nor one that says which instruction
+    /// ("the last instruction").
+    fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+        let named = |i: usize| matches!(&*tokens[i].norm, "instruction" | "directive");
+        words.iter().enumerate().find_map(|(p, &i)| {
+            let x = &tokens[i];
+            let next = words.get(p + 1).copied();
+            let arg = next.filter(|&a| !named(a) && !tokens[a].stop);
+            let called = next.is_some_and(named)
+                || (arg.is_some() && words.get(p + 2).is_some_and(|&n| named(n)));
+            // Named as an instruction: "the RUNAS instruction", not "cached per
+            // instruction".
+            let article = p
+                .checked_sub(1)
+                .is_some_and(|b| matches!(&*tokens[words[b]].norm, "the" | "a" | "an"));
+            if !called
+                || !article
+                || x.class != Class::Word
+                || x.stop
+                || x.glued
+                || answer.negated(i)
+                || DOCKERFILE_INSTRUCTIONS.contains(&&*x.norm)
+                || which_one(&x.norm)
+                || self.words.binary_search(&x.norm).is_ok()
+            {
+                return None;
+            }
+            let instead = arg.and_then(|a| {
+                self.written
+                    .iter()
+                    .find(|(w, _)| *w == tokens[a].norm)
+                    .map(|(_, y)| *y)
+            });
+            Some(Contradiction {
+                role: "Dockerfile instruction".to_owned(),
+                said: x.norm.to_uppercase(),
+                model: instead.map_or_else(
+                    || "no such instruction".to_owned(),
+                    |y| format!("`{}`", y.to_uppercase()),
+                ),
+                anchor: arg.map(|a| tokens[a].norm.to_string()),
+                matched: vec![x.norm.to_string()],
+            })
+        })
+    }
+}
+
+/// Words that say which instruction, not what it is called.
+fn which_one(word: &str) -> bool {
+    matches!(
+        word,
+        "first"
+            | "last"
+            | "final"
+            | "next"
+            | "previous"
+            | "following"
+            | "single"
+            | "separate"
+            | "new"
+            | "extra"
+            | "whole"
+            | "dockerfile"
+            | "build"
+            | "later"
+            | "earlier"
+            | "matching"
+            | "corresponding"
+            | "relevant"
+            | "specific"
+            | "right"
+            | "wrong"
+            | "correct"
+            | "another"
+            | "second"
+            | "third"
+            | "two"
+            | "three"
+            | "multiple"
+            | "several"
+            | "many"
+            | "one"
+            | "docker"
+            | "image"
+    )
+}
+
+/// The unit of a value as written (`m` of `512m`), empty for a number or address.
+fn unit(value: &str) -> Arc<str> {
+    let digits = value
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    Arc::from(&value[digits..])
+}
+
+/// The values of `text` that have a slot.
+fn occurrences(text: &PreparedAnswer) -> Vec<Occurrence> {
+    let tokens = text.tokens();
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.part || t.glued || t.class == Class::Word {
+            continue;
+        }
+        let occurrence = if t.class == Class::Code {
+            in_code(&t.norm).map(|(key, value, kind, role)| (Some(key), value, kind, role))
+        } else {
+            None
+        }
+        .or_else(|| {
+            let (kind, role) = shape(&t.norm)?;
+            Some((None, t.norm.clone(), kind, role))
+        });
+        let Some((key, value, kind, role)) = occurrence else {
+            continue;
+        };
+        let Some(key) = key.or_else(|| slot_of(tokens, i)) else {
+            continue;
+        };
+        let role = if role == "value" && port_word_before(tokens, i) {
+            "port"
+        } else {
+            role
+        };
+        out.push(Occurrence {
+            token: i,
+            unit: if kind == Kind::Size {
+                unit(&value)
+            } else {
+                Arc::from("")
+            },
+            value,
+            kind,
+            key,
+            role,
+            open: open(tokens, i),
+            negated: text.negated(i),
+        });
+    }
+    out
+}
+
+/// The kind of a value written alone (`5432`, `1.3`, `0.0.0.0`, `10.0.0.0/8`, `512m`)
+/// and what to call it, if it is one.
+fn shape(norm: &str) -> Option<(Kind, &'static str)> {
+    let dotted: Vec<&str> = norm.split('.').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(norm) {
+        return Some((Kind::Number, "value"));
+    }
+    if dotted.len() == 4 {
+        let (last, prefix) = match dotted[3].split_once('/') {
+            Some((last, bits)) => (last, digits(bits) && bits.len() <= 2),
+            None => (dotted[3], true),
+        };
+        if prefix && dotted[..3].iter().all(|p| digits(p)) && digits(last) {
+            return Some((Kind::Address, "address"));
+        }
+        return None;
+    }
+    if (2..=3).contains(&dotted.len()) && dotted.iter().all(|p| digits(p)) {
+        return Some((Kind::Number, "version"));
+    }
+    // A number with a short unit glued on: `512m`, `64mb`, `2g`.
+    let count = norm.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &norm[count..];
+    (count > 0 && (1..=2).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_lowercase()))
+        .then_some((Kind::Size, "size"))
+}
+
+/// The slot, value, kind and role of a value inside a code token: the port of
+/// `host:port` (and of a URL's), the version of `http/2` and `tlsv1.3`, the value of
+/// `key=value`.
+fn in_code(norm: &str) -> Option<(Arc<str>, Arc<str>, Kind, &'static str)> {
+    if let Some((key, value)) = norm.split_once('=') {
+        let (kind, role) = shape(value)?;
+        return (!key.is_empty()).then(|| (Arc::from(key), Arc::from(value), kind, role));
+    }
+    if norm.contains(':') {
+        // The host and port of `db:5432`, `postgres://app:secret@db:5432/app`.
+        let rest = norm.rsplit_once('@').map_or_else(
+            || norm.split_once("://").map_or(norm, |(_, r)| r),
+            |(_, r)| r,
+        );
+        let authority = rest.split('/').next().unwrap_or(rest);
+        let (host, port) = authority.rsplit_once(':')?;
+        let address = matches!(shape(host), Some((Kind::Address, _)));
+        let named = host.bytes().any(|b| b.is_ascii_alphabetic())
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'));
+        // A port of two digits or less after a name is more often an image tag
+        // (`node:20`, `postgres:16`).
+        let port_like = port.bytes().all(|b| b.is_ascii_digit())
+            && (port.len() >= 3 || (address && !port.is_empty()));
+        return ((named || address) && port_like)
+            .then(|| (Arc::from(host), Arc::from(port), Kind::Number, "port"));
+    }
+    if let Some((name, version)) = norm.split_once('/') {
+        // `http/2`, `http/1.1`.
+        let numeric =
+            !version.is_empty() && version.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        return (numeric && name.len() >= 2 && name.bytes().all(|b| b.is_ascii_lowercase()))
+            .then(|| (Arc::from(name), Arc::from(version), Kind::Number, "version"));
+    }
+    let (name, version) = glued_version(norm)?;
+    (!name.is_empty()).then(|| (Arc::from(name), Arc::from(version), Kind::Number, "version"))
+}
+
+/// Words that say what kind of value follows, not what it is the value of.
+fn kind_word(word: &str) -> bool {
+    matches!(
+        word,
+        "port"
+            | "ports"
+            | "number"
+            | "value"
+            | "values"
+            | "version"
+            | "versions"
+            | "address"
+            | "addresses"
+            | "ip"
+            | "ips"
+            | "uid"
+            | "gid"
+            | "id"
+            | "user"
+            | "size"
+            | "limit"
+            | "default"
+            | "setting"
+            | "option"
+            | "code"
+            | "status"
+            | "set"
+            | "change"
+            | "make"
+            | "put"
+            | "listen"
+            | "listens"
+            | "listening"
+            | "bound"
+            | "runs"
+            | "run"
+            | "expose"
+            | "exposes"
+            | "mapped"
+            | "map"
+            | "v"
+    )
+}
+
+/// Words a slot is not looked for past: a verb that starts what is said of a subject
+/// ("the container is UID 0") or a relative pronoun.
+fn ends_slot(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "as"
+            | "has"
+            | "have"
+            | "had"
+            | "than"
+            | "which"
+            | "that"
+            | "who"
+            | "where"
+            | "when"
+            | "if"
+    )
+}
+
+/// How many words a slot is looked for over.
+const SLOT_REACH: usize = 3;
+
+/// The slot of the value at `i` in prose: the nearest word before it in its clause
+/// that names a thing (see the module documentation), else, when nothing comes before
+/// it in its clause, the nearest one after it.
+fn slot_of(tokens: &[Token], i: usize) -> Option<Arc<str>> {
+    let clause = tokens[i].place.clause;
+    let before = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    let mut seen = 0;
+    let mut any = false;
+    for t in before {
+        any = true;
+        if ends_slot(&t.norm) || is_value(t) {
+            return None;
+        }
+        if t.stop {
+            continue;
+        }
+        seen += 1;
+        if seen > SLOT_REACH {
+            return None;
+        }
+        if !kind_word(&t.norm) && !t.negation {
+            return Some(key(t));
+        }
+    }
+    if any {
+        return None;
+    }
+    tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause && !ends_slot(&t.norm) && !is_value(t))
+        .filter(|t| !t.stop && !t.negation)
+        .take(2)
+        .find(|t| !kind_word(&t.norm))
+        .map(key)
+}
+
+/// A word's slot name: its stem, or a code token as written.
+fn key(t: &Token) -> Arc<str> {
+    if t.class == Class::Word {
+        t.stem.clone()
+    } else {
+        t.norm.clone()
+    }
+}
+
+/// Whether a token is a value of its own (a slot is not looked for past one: in a
+/// list, "389 or 636", the second value's slot is not known).
+fn is_value(t: &Token) -> bool {
+    t.class != Class::Word && (shape(&t.norm).is_some() || in_code(&t.norm).is_some())
+}
+
+/// Whether the word just before the value at `i` is *port*.
+fn port_word_before(tokens: &[Token], i: usize) -> bool {
+    tokens[..i]
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .is_some_and(|t| matches!(&*t.norm, "port" | "ports"))
+}
+
+/// Whether the value at `i` is given as an example, a bound, or one of alternatives or
+/// of a range: "for example 512m", "such as 10001", "at least 1.2", "up to 3", "0.0.0.0
+/// or the VM's own IP", "1.2 or later", "8000 to 8080".
+fn open(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let words = |range: &mut dyn Iterator<Item = &Token>| -> Vec<Arc<str>> {
+        range
+            .filter(|t| !t.part)
+            .take_while(|t| t.place.clause == clause)
+            .take(3)
+            .map(|t| t.norm.clone())
+            .collect()
+    };
+    let before = words(&mut tokens[..i].iter().rev());
+    let after = words(&mut tokens[i + 1..].iter());
+    fn word(list: &[Arc<str>], n: usize) -> &str {
+        list.get(n).map_or("", |w| w)
+    }
+    let example = before.iter().any(|w| {
+        matches!(
+            &**w,
+            "example"
+                | "e.g"
+                | "eg"
+                | "such"
+                | "like"
+                | "say"
+                | "instance"
+                | "least"
+                | "most"
+                | "up"
+                | "minimum"
+                | "maximum"
+                | "over"
+                | "under"
+                | "above"
+                | "below"
+                | "between"
+        )
+    });
+    let value_at = |from: &mut dyn Iterator<Item = &Token>, n: usize| {
+        from.filter(|t| !t.part).nth(n).is_some_and(is_value)
+    };
+    let ranged = matches!(word(&before, 0), "to" | "and" | "or" | "through" | "from")
+        && value_at(&mut tokens[..i].iter().rev(), 1);
+    let alternatives = word(&after, 0) == "or"
+        || (matches!(word(&after, 0), "to" | "and" | "through")
+            && value_at(&mut tokens[i + 1..].iter(), 1));
+    example || ranged || alternatives
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grade::contrast::roles::tests::prepared;
+
+    fn check(model: &str, question: &str, answer: &str) -> Option<Contradiction> {
+        Values::new(&prepared(model), &prepared(question)).check(&prepared(answer))
+    }
+
+    const LDAP: &str = "No. A simple bind sends the password in clear text; on port 389 \
+        without StartTLS anyone can read it. Use StartTLS on 389 or LDAPS on port 636.";
+    const LDAP_Q: &str = "Is a password sent with an LDAP simple bind on port 389 protected?";
+
+    #[test]
+    fn another_port_in_the_model_answers_slot_contradicts() {
+        for wrong in [
+            "It is in cleartext; use LDAPS on port 443.",
+            "Clear text on 389. Use LDAPS on port 389 instead of StartTLS.",
+            "Plain text. Switch to LDAPS on port 6360.",
+        ] {
+            let hit = check(LDAP, LDAP_Q, wrong).expect(wrong);
+            assert_eq!(hit.model, "`636`", "{wrong}");
+            assert_eq!(hit.anchor.as_deref(), Some("ldap"), "{wrong}");
+        }
+    }
+
+    #[test]
+    fn the_model_answers_port_or_both_or_the_questions_pass() {
+        for right in [
+            "No, it is cleartext; use LDAPS on 636 or StartTLS on 389.",
+            "Use LDAPS (port 636), not plain LDAP on 389.",
+            "LDAPS uses 636, not 389 or 443.",
+            "No: port 389 sends it in clear text unless you use StartTLS.",
+            "No. Use StartTLS on port 389.",
+            "It is not safe on 389; LDAPS on port 443 is not right either, use 636.",
+        ] {
+            assert_eq!(check(LDAP, LDAP_Q, right), None, "{right}");
+        }
+    }
+
+    const GRAFANA: &str = "Grafana listens only on the loopback address, so only the VM \
+        itself can connect. Set http_addr to 0.0.0.0 and allow port 3000.";
+    const GRAFANA_Q: &str = "Grafana runs with `http_addr = 127.0.0.1` and `http_port = 3000`.";
+
+    #[test]
+    fn another_address_for_a_config_key_contradicts() {
+        let hit = check(
+            GRAFANA,
+            GRAFANA_Q,
+            "Set http_addr to 255.255.255.255 so all accept.",
+        )
+        .expect("wrong address");
+        assert_eq!(
+            (hit.role.as_str(), hit.said.as_str()),
+            ("address", "255.255.255.255")
+        );
+        assert_eq!(hit.anchor.as_deref(), Some("http_addr"));
+        assert!(check(GRAFANA, GRAFANA_Q, "http_addr=10.1.1.1 fixes it").is_some());
+        for right in [
+            "Set http_addr to 0.0.0.0.",
+            "It binds http_addr to 127.0.0.1, the loopback, so change it to 0.0.0.0.",
+            "Because http_addr is 127.0.0.1 only local clients connect.",
+            "Point the browser at 10.0.0.5:3000 after binding all interfaces.",
+        ] {
+            assert_eq!(check(GRAFANA, GRAFANA_Q, right), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn an_alternative_or_an_example_in_the_model_answer_leaves_the_slot_open() {
+        let model = "Set http_addr to 0.0.0.0 (or the VM's own IP).";
+        assert_eq!(
+            check(model, "", "Set http_addr to 10.0.0.5, the VM's IP."),
+            None
+        );
+        let model = "Give the user a numeric UID, for example USER 10001.";
+        assert_eq!(check(model, "", "Use USER 1000."), None);
+        let model = "Require TLS 1.2 or later.";
+        assert_eq!(check(model, "", "Require TLS 1.3."), None);
+    }
+
+    #[test]
+    fn another_port_of_a_host_or_url_contradicts() {
+        let model = "Use the service name: postgres://app:secret@db:5432/app.";
+        let hit = check(
+            model,
+            "",
+            "The URL must be postgres://app:secret@db:5433/app.",
+        )
+        .expect("wrong port");
+        assert_eq!(
+            (hit.said.as_str(), hit.anchor.as_deref()),
+            ("5433", Some("db"))
+        );
+        assert!(check(model, "", "connect to db:6543 instead").is_some());
+        for right in [
+            "Use db:5432 instead of localhost:5432.",
+            "postgres://app:secret@db:5432/app",
+            // An image tag is no port.
+            "Run postgres:16 and connect to db.",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn another_version_of_a_protocol_contradicts() {
+        let model = "HTTP/2 multiplexes many requests over one TCP connection; TLS 1.3 \
+            cuts the handshake to one round trip.";
+        for (wrong, said) in [
+            ("HTTP/1.1 multiplexes requests over one connection.", "1.1"),
+            ("TLS 1.2 has a one round trip handshake.", "1.2"),
+            ("tlsv1.1 does it in one round trip", "1.1"),
+        ] {
+            assert_eq!(
+                check(model, "", wrong).map(|h| h.said),
+                Some(said.to_owned()),
+                "{wrong}"
+            );
+        }
+        for right in [
+            "HTTP/2 multiplexes streams; TLS 1.3 needs one round trip.",
+            "Unlike HTTP/1.1, HTTP/2 multiplexes.",
+            "TLS 1.2 took two round trips, 1.3 takes one.",
+            "It needs TLS 1.2 or 1.3 at least.",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn a_cidr_or_a_size_in_the_same_slot_contradicts_but_a_flags_choice_does_not() {
+        let model = "The default bridge uses the subnet 172.17.0.0/16; its shm defaults to 64m.";
+        assert!(check(model, "", "The default bridge uses subnet 10.0.0.0/8.").is_some());
+        assert!(check(model, "", "Its shm defaults to 128m.").is_some());
+        // Another unit is not compared.
+        assert_eq!(check(model, "", "Its shm defaults to 1g."), None);
+        let model = "Cap it with --memory 512m and --cpus 1.5.";
+        for right in ["Use --memory 1g and --cpus 2.", "--memory=256m --cpus=0.5"] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+        let asked = "Limit it to 512m of memory.";
+        assert!(check(model, asked, "Use --memory 256m.").is_some());
+    }
+
+    #[test]
+    fn another_value_of_an_environment_variable_contradicts() {
+        let model = "Build with CGO_ENABLED=0 so the Go binary is static and runs on scratch.";
+        let hit = check(model, "", "Keep CGO_ENABLED=1 and copy the binary.").expect("cgo");
+        assert_eq!((hit.said.as_str(), hit.model.as_str()), ("1", "`0`"));
+        assert_eq!(hit.anchor.as_deref(), Some("cgo_enabled"));
+        for right in [
+            "Set CGO_ENABLED=0 for a static binary.",
+            "Set CGO_ENABLED to 0 so it links statically.",
+            "With CGO_ENABLED=1 it links glibc, so use CGO_ENABLED=0.",
+            "GOARCH=arm64 GOOS=linux CGO_ENABLED=0 go build",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn another_special_address_contradicts_even_where_the_model_answer_allows_others() {
+        let model = "Set http_addr to 0.0.0.0 (or the VM's own IP) and open port 3000.";
+        let hit = check(model, "", "Set http_addr to 255.255.255.255.").expect("broadcast");
+        assert_eq!(hit.model, "`0.0.0.0`");
+        assert!(check(model, "", "Set http_addr to 169.254.1.1.").is_some());
+        assert_eq!(
+            check(model, "", "Set http_addr to 192.168.1.20, its own IP."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_word_called_an_instruction_that_dockerfiles_lack_contradicts() {
+        let model = "Create a user in the Dockerfile with RUN adduser -S app and switch \
+            to it with USER app.";
+        let hit = check(
+            model,
+            "",
+            "Add a user, then switch with the RUNAS app instruction.",
+        )
+        .expect("no RUNAS");
+        assert_eq!((hit.said.as_str(), hit.model.as_str()), ("RUNAS", "`USER`"));
+        let hit = check(model, "", "Use the SWITCHUSER instruction.").expect("no such");
+        assert_eq!(hit.model, "no such instruction");
+        for right in [
+            "Switch to it with the USER app instruction.",
+            "The last instruction should be USER app.",
+            "Put the USER instruction after the adduser RUN instruction.",
+            "The app instruction set is irrelevant; use USER app.",
+            "Layers are cached per instruction, so put USER app last.",
+            "The cache is reused per instruction.",
+            "Each separate instruction adds a layer.",
+            "Add a user with adduser and switch to it with USER.",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+        // Only a question about a Dockerfile.
+        let model = "The CPU decodes each instruction; a MOV instruction copies a value.";
+        assert_eq!(check(model, "", "The LOAD instruction reads memory."), None);
+    }
+
+    #[test]
+    fn a_value_with_no_slot_or_in_a_range_or_under_a_negation_says_nothing() {
+        let model = "Root in the container is UID 0 on the host; Postgres listens on 5432.";
+        for right in [
+            "Create a user with UID 1000 and switch to it.",
+            "The container runs as UID 1000 after USER app.",
+            "Postgres listens on ports 5432 to 5440 in a cluster.",
+            "pgbouncer, in front of Postgres, listens on 6432.",
+            "Postgres never listens on 5433.",
+            "3 replicas of Postgres.",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+        assert!(check(model, "", "Postgres listens on 3306.").is_some());
+    }
+}

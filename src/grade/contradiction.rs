@@ -291,6 +291,10 @@ struct Opposite {
     /// clause with *than* (or *unlike*) is passed over, in the model answer and in the
     /// answer.
     compares: bool,
+    /// The words say how much of the word after them ("more vitamin C", "fewer
+    /// drops"): the two clauses are about the same amount only when that word is the
+    /// same.
+    counts: bool,
 }
 
 const OPPOSITES: &[Opposite] = &[
@@ -298,51 +302,61 @@ const OPPOSITES: &[Opposite] = &[
         role: "rank",
         sides: [&["highest"], &["lowest"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "rank",
         sides: [&["higher"], &["lower"]],
         compares: true,
+        counts: false,
     },
     Opposite {
         role: "extreme",
         sides: [&["maximum"], &["minimum"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "fill",
         sides: [&["full"], &["empty"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "position",
         sides: [&["first"], &["last"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "amount",
         sides: [&["more"], &["less", "fewer"]],
         compares: true,
+        counts: true,
     },
     Opposite {
         role: "speed",
         sides: [&["faster", "quicker"], &["slower"]],
         compares: true,
+        counts: false,
     },
     Opposite {
         role: "size",
         sides: [&["larger", "bigger"], &["smaller"]],
         compares: true,
+        counts: false,
     },
     Opposite {
         role: "length",
         sides: [&["longer"], &["shorter"]],
         compares: true,
+        counts: false,
     },
     Opposite {
         role: "age",
         sides: [&["oldest", "older"], &["newest", "newer"]],
         compares: true,
+        counts: false,
     },
     Opposite {
         role: "timing",
@@ -351,16 +365,19 @@ const OPPOSITES: &[Opposite] = &[
             &["asynchronous", "asynchronously", "async"],
         ],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "encryption",
         sides: [&["encrypted"], &["unencrypted", "cleartext", "plaintext"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "direction",
         sides: [&["push", "pushes", "pushed"], &["pull", "pulls", "pulled"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "direction",
@@ -369,11 +386,13 @@ const OPPOSITES: &[Opposite] = &[
             &["outbound", "egress", "outgoing"],
         ],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "direction",
         sides: [&["upstream"], &["downstream"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "change",
@@ -382,6 +401,7 @@ const OPPOSITES: &[Opposite] = &[
             &["decrease", "decreases", "decreased", "shrinks", "shrink"],
         ],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "switch",
@@ -390,6 +410,7 @@ const OPPOSITES: &[Opposite] = &[
             &["disabled", "disables", "disable"],
         ],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "decision",
@@ -398,41 +419,49 @@ const OPPOSITES: &[Opposite] = &[
             &["rejects", "rejected", "denies", "denied"],
         ],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "state",
         sides: [&["stateful"], &["stateless"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "mutability",
         sides: [&["mutable"], &["immutable"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "how",
         sides: [&["explicit", "explicitly"], &["implicit", "implicitly"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "how",
         sides: [&["manual", "manually"], &["automatic", "automatically"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "how",
         sides: [&["static", "statically"], &["dynamic", "dynamically"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "scaling",
         sides: [&["horizontal", "horizontally"], &["vertical", "vertically"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "availability",
         sides: [&["online"], &["offline"]],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "strategy",
@@ -441,17 +470,19 @@ const OPPOSITES: &[Opposite] = &[
             &["pessimistic", "pessimistically"],
         ],
         compares: false,
+        counts: false,
     },
     Opposite {
         role: "strategy",
         sides: [&["eager", "eagerly"], &["lazy", "lazily"]],
         compares: false,
+        counts: false,
     },
 ];
 
 /// Words that make a comparison of two things, whose order then decides the claim.
 fn compares_word(word: &str) -> bool {
-    matches!(word, "than" | "unlike" | "compared" | "whereas")
+    matches!(word, "than" | "unlike" | "like" | "compared" | "whereas")
 }
 
 /// The negation cues that deny a claim plainly ("does not support"); *no*, *without*,
@@ -525,7 +556,8 @@ fn is_adverb(word: &str) -> bool {
 
 /// Words that limit a claim or a denial to part of it, a time or a manner ("only
 /// waits for the container to start", "don't write the store until later", "don't
-/// coordinate well", "coordinate poorly"): a clause with one claims nothing plainly.
+/// coordinate well", "coordinate poorly", "too big to go through"): a clause with one
+/// claims nothing plainly.
 fn not_plain(word: &str) -> bool {
     matches!(
         word,
@@ -538,6 +570,7 @@ fn not_plain(word: &str) -> bool {
             | "except"
             | "without"
             | "well"
+            | "too"
             | "properly"
             | "correctly"
             | "poorly"
@@ -592,6 +625,9 @@ struct Stance {
     side: usize,
     /// The content stems of its clause, the pair's words aside, sorted.
     anchors: Vec<Arc<str>>,
+    /// For a pair that quantifies the word after it ([`Opposite::counts`]), that
+    /// word's stem.
+    head: Option<Arc<str>>,
     text: String,
 }
 
@@ -710,6 +746,7 @@ impl Claims {
                 let clause = token.place.clause;
                 if text.negated(i)
                     || says_other_side(tokens, clause, pair, side)
+                    || matches_up(tokens, i)
                     || OPPOSITES[pair].compares && compares(tokens, clause)
                 {
                     continue;
@@ -718,6 +755,7 @@ impl Claims {
                     pair,
                     side,
                     anchors: opposite_anchors(tokens, clause, pair),
+                    head: head(tokens, i, pair),
                     text: clause_text(text, clause),
                 });
             }
@@ -977,15 +1015,17 @@ impl Claims {
             let clause = tokens[i].place.clause;
             if answer.negated(i)
                 || says_other_side(tokens, clause, pair, side)
+                || matches_up(tokens, i)
                 || OPPOSITES[pair].compares && compares(tokens, clause)
             {
                 continue;
             }
             let here = opposite_anchors(tokens, clause, pair);
+            let head = head(tokens, i, pair);
             let best = |same: bool| {
                 self.stances
                     .iter()
-                    .filter(|s| s.pair == pair && (s.side == side) == same)
+                    .filter(|s| s.pair == pair && (s.side == side) == same && s.head == head)
                     .map(|s| (shared(&s.anchors, &here), s))
                     .max_by_key(|&(n, _)| n)
             };
@@ -1126,6 +1166,30 @@ fn opposite_of(token: &Token) -> Option<(usize, usize)> {
     Some((index[at].1, index[at].2))
 }
 
+/// For a pair that [counts](Opposite::counts), the stem of the word after token `i`
+/// in its clause (`None` when there is none, or for another pair).
+fn head(tokens: &[Token], i: usize, pair: usize) -> Option<Arc<str>> {
+    if !OPPOSITES[pair].counts {
+        return None;
+    }
+    tokens[i + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .filter(|t| t.place.clause == tokens[i].place.clause && t.class == Class::Word)
+        .map(|t| t.stem.clone())
+}
+
+/// Whether the sentence of token `i` (a word of [`OPPOSITES`]) has that word again:
+/// it matches one order to another ("the last item added is the last removed", "the
+/// first in is the first out"), which the other word says as well as this one.
+fn matches_up(tokens: &[Token], i: usize) -> bool {
+    let sentence = tokens[i].place.sentence;
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| k != i && t.place.sentence == sentence && !t.part && t.norm == tokens[i].norm)
+}
+
 /// Whether clause `clause` has a word of the other side of pair `pair` than `side`.
 fn says_other_side(tokens: &[Token], clause: u32, pair: usize, side: usize) -> bool {
     tokens.iter().any(|t| {
@@ -1133,11 +1197,42 @@ fn says_other_side(tokens: &[Token], clause: u32, pair: usize, side: usize) -> b
     })
 }
 
-/// Whether clause `clause` compares two things ("than", "unlike").
+/// Whether clause `clause` compares two things ("than", "unlike", "like the hot water
+/// does"), or its sentence ties two comparatives together ([`correlates`]).
 fn compares(tokens: &[Token], clause: u32) -> bool {
     tokens
         .iter()
         .any(|t| t.place.clause == clause && !t.part && compares_word(&t.norm))
+        || correlates(tokens, clause)
+}
+
+/// Whether the sentence of clause `clause` ties two comparatives together ("the more
+/// blocks the truck carries, the shorter the distance", "the closer the load, the less
+/// effort"): it states how one amount follows another, and neither comparative alone
+/// is a claim of which thing has more.
+fn correlates(tokens: &[Token], clause: u32) -> bool {
+    let Some(sentence) = tokens
+        .iter()
+        .find(|t| t.place.clause == clause)
+        .map(|t| t.place.sentence)
+    else {
+        return false;
+    };
+    let comparative = |t: &Token| {
+        matches!(&*t.norm, "closer" | "farther" | "further" | "greater")
+            || opposite_of(t).is_some_and(|(pair, _)| OPPOSITES[pair].compares)
+    };
+    let mut words = tokens
+        .iter()
+        .filter(|t| t.place.sentence == sentence && !t.part)
+        .peekable();
+    let mut found = 0;
+    while let Some(t) = words.next() {
+        if &*t.norm == "the" && words.peek().is_some_and(|&n| comparative(n)) {
+            found += 1;
+        }
+    }
+    found >= 2
 }
 
 /// The word that denying cue `c` denies plainly: the content word right after it (an
@@ -1147,7 +1242,9 @@ fn compares(tokens: &[Token], clause: u32) -> bool {
 /// root", "is never written" say what a thing is, in other words than the model
 /// answer's), the word is no form of *be* or [softener](softens), its clause has no
 /// [limit](not_plain) to the denial, and its sentence does not state the word plainly
-/// too ("does not replace ENTRYPOINT, it replaces CMD" corrects, and denies nothing).
+/// too ("does not replace ENTRYPOINT, it replaces CMD" corrects, and denies nothing),
+/// and the clause [compares](compares) nothing ("does not absorb heat like black does"
+/// says how two things differ).
 fn denied_word(
     answer: &PreparedAnswer,
     c: usize,
@@ -1190,7 +1287,7 @@ fn denied_word(
     let also_plain = tokens.iter().enumerate().any(|(k, t)| {
         t.place.sentence == sentence && k != j && t.stem == token.stem && !answer.negated(k)
     });
-    (!limited && !also_plain && !hedged(tokens, clause)).then_some(j)
+    (!limited && !also_plain && !hedged(tokens, clause) && !compares(tokens, clause)).then_some(j)
 }
 
 /// The content stems of clause `clause`, the words of pair `pair` aside, sorted.

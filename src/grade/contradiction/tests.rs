@@ -240,3 +240,74 @@ fn a_model_claim_denied_plainly_contradicts_it() {
         assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
     }
 }
+
+#[test]
+fn a_denial_that_compares_two_things_or_a_model_too_to_contradicts_nothing() {
+    // "like X does" says how two things differ, not that the model's claim is false.
+    let g = grade(
+        &snapshots(),
+        "Git stores a snapshot in every commit; a patch tool does not store snapshots of the \
+         project like Git does.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+    // "too heavy to float" already denies floating: a denial of it agrees.
+    let raft = bank(
+        "The steel block is too heavy to float on the water of the tank.",
+        &[&["heavy", "dense"], &["float", "floats"]],
+    );
+    let g = grade(
+        &raft,
+        "The steel block is heavy so it cannot float on the tank water.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+}
+
+#[test]
+fn two_comparatives_tied_together_are_no_opposite() {
+    let bank = bank(
+        "The more replicas the cluster runs, the less load each replica serves.",
+        &[&["replicas", "replica"], &["load"]],
+    );
+    for answer in [
+        "The fewer replicas the cluster runs, the more load each replica serves.",
+        "If the cluster runs more replicas, each replica serves less load.",
+    ] {
+        let g = grade(&bank, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn more_of_another_thing_is_no_opposite_of_less() {
+    let bank = bank(
+        "A columnar file reads fewer bytes from disk for a query on two columns.",
+        &[&["columnar"], &["bytes"], &["disk"]],
+    );
+    let g = grade(
+        &bank,
+        "A columnar file reads more columns from disk for a query on two columns.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+    let g = grade(
+        &bank,
+        "A columnar file reads more bytes from disk for a query on two columns.",
+    );
+    assert_eq!(
+        g.contradictions.first().map(|c| c.role.as_str()),
+        Some("amount"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn the_same_order_word_twice_matches_two_orders_up() {
+    let bank = bank(
+        "In a FIFO pipe the last byte written is the last byte read.",
+        &[&["fifo", "pipe"], &["written", "read"]],
+    );
+    let g = grade(
+        &bank,
+        "In a FIFO pipe the first byte written is the first byte read.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+}

@@ -208,7 +208,7 @@ fn short_items(answer: &PreparedAnswer) -> bool {
             return false;
         }
         if !word.glued && (word.stop || word.negation) {
-            if is_verb(&word.norm) {
+            if crate::lang::is_auxiliary(&word.norm) {
                 return false;
             }
             function = true;
@@ -221,34 +221,6 @@ fn short_items(answer: &PreparedAnswer) -> bool {
         && total * 2 <= items * 5
         && ((with_function == 0 && items > MIN_SHORT_ITEMS && !labelled)
             || (code && with_function * 2 <= items))
-}
-
-/// A function word that is a verb: an item with one says something.
-fn is_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "can"
-            | "could"
-            | "will"
-            | "would"
-            | "should"
-            | "must"
-            | "may"
-            | "might"
-            | "get"
-            | "gets"
-    )
 }
 
 /// A code token: a flag, a path, a `key=value`, a name with `_`, a port pair.

@@ -174,7 +174,7 @@ fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
     let mut content = 0;
     let mut first_content = None;
     for (j, t) in words {
-        if is_auxiliary_verb(&t.norm) {
+        if crate::lang::is_auxiliary(&t.norm) {
             return Some(j);
         }
         if !t.stop {
@@ -187,34 +187,6 @@ fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
         }
     }
     first_content
-}
-
-/// Auxiliaries and forms of *be*, *have* and *do*: where a clause's subject ends.
-fn is_auxiliary_verb(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "has"
-            | "have"
-            | "had"
-            | "does"
-            | "do"
-            | "did"
-            | "will"
-            | "would"
-            | "can"
-            | "could"
-            | "should"
-            | "may"
-            | "might"
-            | "must"
-            | "gets"
-            | "got"
-    )
 }
 
 /// Whether the word at `i` rejects, as its predicate, the claim its clause names:

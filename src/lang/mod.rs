@@ -17,7 +17,7 @@ mod stopwords;
 pub use distance::{edit_distance_within, suggest};
 pub use irregular::base_form;
 pub use privative::{is_qualifying_prefix, negated_root};
-pub use stopwords::{is_determiner, is_stop_word};
+pub use stopwords::{is_auxiliary, is_determiner, is_stop_word};
 
 use rust_stemmers::{Algorithm, Stemmer};
 

@@ -1,6 +1,7 @@
 //! English function words: left out of derived rubrics and never typo-matched by the
 //! grader, and skipped by the importer when it makes ids and matches labels; and the
-//! determiners among them, which open a noun phrase.
+//! determiners among them, which open a noun phrase, and the auxiliaries, which end a
+//! clause's subject.
 //!
 //! A short list on purpose: only words that carry no subject matter in a short answer.
 //! Negation cues (`not`, `no`, `never`, ...) are not here: they matter to the grader.
@@ -8,6 +9,36 @@
 /// Whether `word` (lower case) is an English stop word.
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Whether `word` (lower case) is an auxiliary or a form of *be*, *have*, *do* or *get*:
+/// where a clause's subject ends, and what makes a list item say something.
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "can"
+            | "could"
+            | "will"
+            | "would"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "get"
+            | "gets"
+            | "got"
+    )
 }
 
 /// Whether `word` (lower case) opens a noun phrase before its content words: "*the*

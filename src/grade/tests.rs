@@ -65,8 +65,27 @@ fn volume_bank() -> Bank {
     )])
 }
 
-fn grade(bank: &Bank, answer: &str) -> Grade {
+/// `answer` graded as an answer to the first question of `bank`.
+pub(super) fn grade(bank: &Bank, answer: &str) -> Grade {
     Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
+}
+
+/// A one-question bank asking `prompt`: `model` as the model answer, each of
+/// `concepts` an `any`.
+pub(super) fn any_bank(prompt: &str, model: &str, concepts: &[&[&str]]) -> Bank {
+    let rubric = Rubric {
+        concepts: concepts
+            .iter()
+            .map(|alts| Concept::any(alts.iter().map(|s| (*s).to_owned()).collect()))
+            .collect(),
+        forbidden: Vec::new(),
+    };
+    let question = Question {
+        model_answer: Some(model.to_owned()),
+        rubric: Some(rubric),
+        ..Question::new("q", Kind::ShortAnswer, prompt)
+    };
+    bank(vec![question])
 }
 
 /// A drill hands the grader only the questions it asks; a derived rubric still weighs

@@ -1,24 +1,12 @@
 //! Model claims turned round, through the grader: on subjects other than the shipped
 //! banks', in wordings of their own.
 
-use crate::bank::{Bank, Concept, Kind, Question, Rubric};
-use crate::grade::{Grade, Grader};
+use crate::bank::{Bank, Kind, Question};
+use crate::grade::tests::{any_bank, grade};
 
 /// A one-question bank: `model` as the model answer, each of `concepts` an `any`.
 fn bank(model: &str, concepts: &[&[&str]]) -> Bank {
-    let rubric = Rubric {
-        concepts: concepts
-            .iter()
-            .map(|alts| Concept::any(alts.iter().map(|s| (*s).to_owned()).collect()))
-            .collect(),
-        forbidden: Vec::new(),
-    };
-    let question = Question {
-        model_answer: Some(model.to_owned()),
-        rubric: Some(rubric),
-        ..Question::new("q", Kind::ShortAnswer, "What happens?")
-    };
-    crate::grade::tests::bank(vec![question])
+    any_bank("What happens?", model, concepts)
 }
 
 /// The same, with no rubric: derived from the model answer.
@@ -28,10 +16,6 @@ fn derived(model: &str) -> Bank {
         ..Question::new("q", Kind::ShortAnswer, "What happens?")
     };
     crate::grade::tests::bank(vec![question])
-}
-
-fn grade(bank: &Bank, answer: &str) -> Grade {
-    Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
 }
 
 fn temp_table() -> Bank {

@@ -1,32 +1,11 @@
 //! Contradictions through the grader: what fails an answer, what does not.
 
-use crate::bank::{Bank, Concept, Kind, Question, Rubric};
-use crate::grade::{Grade, Grader};
+use crate::bank::{Bank, Kind, Question};
+use crate::grade::tests::{any_bank as asked, grade};
 
 /// A one-question bank: `model` as the model answer, each of `concepts` an `any`.
 fn bank(model: &str, concepts: &[&[&str]]) -> Bank {
     asked("What happens?", model, concepts)
-}
-
-/// [`bank`] with its prompt.
-fn asked(prompt: &str, model: &str, concepts: &[&[&str]]) -> Bank {
-    let rubric = Rubric {
-        concepts: concepts
-            .iter()
-            .map(|alts| Concept::any(alts.iter().map(|s| (*s).to_owned()).collect()))
-            .collect(),
-        forbidden: Vec::new(),
-    };
-    let question = Question {
-        model_answer: Some(model.to_owned()),
-        rubric: Some(rubric),
-        ..Question::new("q", Kind::ShortAnswer, prompt)
-    };
-    crate::grade::tests::bank(vec![question])
-}
-
-fn grade(bank: &Bank, answer: &str) -> Grade {
-    Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
 }
 
 fn oom() -> Bank {

@@ -92,6 +92,7 @@ pub(super) fn load_source(path: &Path, source: &str) -> Loaded {
         diagnostics: Vec::new(),
         bank_id: None,
         question_id: None,
+        bank_synonyms: Some(Vec::new()),
     };
     let mut raw = raw;
     let lexicon = raw.lexicon.take();
@@ -177,6 +178,9 @@ struct Checker<'a> {
     diagnostics: Vec<Diagnostic>,
     bank_id: Option<String>,
     question_id: Option<String>,
+    /// The bank's own synonym groups, for the lints; `None` when the bank names a
+    /// lexicon file, whose groups this file cannot see.
+    bank_synonyms: Option<Vec<Vec<String>>>,
 }
 
 impl Checker<'_> {
@@ -340,6 +344,11 @@ impl Checker<'_> {
         let lexicon = header
             .lexicon
             .and_then(|name| self.id(Some(name), "lexicon", at.clone()));
+        self.bank_synonyms = match (&lexicon, &synonyms) {
+            (Some(_), _) => None,
+            (None, Some(Some(groups))) => Some(groups.clone()),
+            (None, _) => Some(Vec::new()),
+        };
 
         let raw_questions = raw.question.unwrap_or_default();
         if raw_questions.is_empty() {

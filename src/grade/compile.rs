@@ -493,6 +493,18 @@ pub fn same_keyword(a: &str, b: &str) -> bool {
     !a.is_empty() && a == stems(b)
 }
 
+/// Whether the lexicon gives `keyword` another spelling: the built-in groups and
+/// `synonyms` (a bank's own) turn it, or a word or phrase in it, into something else
+/// (`memory limit` is also "RAM limit"), so one alternative is not the only way to say it.
+pub fn has_synonym(keyword: &str, synonyms: &[Vec<String>]) -> bool {
+    let stemmer = crate::lang::stemmer();
+    let words = tokenize(keyword, &stemmer, Parts::Skip);
+    Lexicon::new(synonyms.iter().map(Vec::as_slice), &stemmer)
+        .expand(&words)
+        .len()
+        > 1
+}
+
 /// A name with its version glued on (`TLSv1.3`) spaced (`tls 1.3`).
 fn spaced_version(words: &[Token]) -> Option<String> {
     match words {

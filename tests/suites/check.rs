@@ -390,3 +390,73 @@ fn the_shipped_banks_are_clean_and_listed() {
     assert_eq!(list.code, 0, "{}", list.transcript());
     insta::assert_snapshot!(list.transcript());
 }
+
+/// The single-alternative lint warns only where a learner's other words would fail:
+/// alternatives that are one word by stem are one, while a word the built-in lexicon or
+/// the bank's `[bank.synonyms]` spells otherwise has more; a bank that names a lexicon
+/// file (which may list them) is not warned.
+#[test]
+fn a_single_alternative_is_one_no_lexicon_spells_otherwise() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let bank = |header: &str| {
+        format!(
+            r#"[bank]
+id = "lint"
+title = "Lint"
+{header}
+
+[[question]]
+id = "q"
+kind = "short_answer"
+prompt = "What does the setuid bit on a program do, and can a Bloom filter miss?"
+model_answer = "The program runs with its owner's rights; a Bloom filter gives false positives."
+keywords = [
+  {{ any = ["setuid"], required = true }},
+  {{ any = ["false positive", "false positives"], required = true }},
+  {{ any = ["folder"], required = true }},
+  {{ any = ["owner", "file owner"], required = true }},
+]
+
+[[question.example]]
+answer = "Nothing."
+expect = "fail"
+"#
+        )
+    };
+    let check = |text: String| {
+        std::fs::write(home.path().join("lint.toml"), text).expect("write");
+        Recall::new()
+            .current_dir(home.path())
+            .args(["check", "lint.toml"])
+            .run()
+    };
+    let warned = |run: &Run| -> Vec<String> {
+        run.stdout
+            .lines()
+            .filter(|l| l.contains("has a single alternative"))
+            .map(|l| l.split('`').nth(1).unwrap_or_default().to_owned())
+            .collect()
+    };
+
+    // `folder` has `directory` in the built-in lexicon; `owner` has a second spelling.
+    let plain = check(bank(""));
+    assert_eq!(
+        warned(&plain),
+        ["setuid", "false positive"],
+        "{}",
+        plain.transcript()
+    );
+    let with_synonyms = check(bank("\n[bank.synonyms]\nsetuid = [\"suid\"]"));
+    assert_eq!(
+        warned(&with_synonyms),
+        ["false positive"],
+        "{}",
+        with_synonyms.transcript()
+    );
+    let named_lexicon = check(bank("lexicon = \"shared\""));
+    assert!(
+        warned(&named_lexicon).is_empty(),
+        "{}",
+        named_lexicon.transcript()
+    );
+}

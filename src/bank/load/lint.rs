@@ -1,8 +1,9 @@
 //! Author lints: legal banks whose rubrics or choices are likely to mislead. Each is a
 //! warning (`recall check` and `recall test` print them); none stops a bank loading.
 //!
-//! - a required concept with a single alternative: a learner who says it in other
-//!   words fails;
+//! - a required concept with a single alternative (alternatives that are one word by
+//!   stem count as one; a word the built-in lexicon or the bank's synonyms give another
+//!   spelling does not): a learner who says it in other words fails;
 //! - a pass mark at which an answer hitting exactly half the rubric's weight passes,
 //!   when nothing is required: half the weight may be the wrong half;
 //! - no example that should fail: `recall test` cannot show the rubric refuses anything;
@@ -13,7 +14,7 @@
 
 use super::Checker;
 use crate::bank::model::{Concept, Expect, Question, Rubric};
-use crate::grade::{DEFAULT_PASS, DERIVED_PASS, negated_in_model};
+use crate::grade::{DEFAULT_PASS, DERIVED_PASS, has_synonym, negated_in_model, same_keyword};
 use std::ops::Range;
 
 /// A bank needs this many multiple-choice questions before the longest-choice lint
@@ -24,14 +25,23 @@ impl Checker<'_> {
     /// The lints of one text question, reported at `at`.
     pub(super) fn text_lints(&mut self, question: &Question, at: Range<usize>) {
         if let Some(rubric) = &question.rubric {
-            for concept in rubric.concepts.iter().filter(|c| c.required) {
-                if let Some(only) = single_word_alternative(concept) {
-                    self.warning(
-                        at.clone(),
-                        format!("required concept `{only}` has a single alternative"),
-                        "add the other ways a learner says it ({ any = [...] }), or a synonym in [bank.synonyms]",
-                    );
-                }
+            // A bank that names a lexicon file may list the other spellings there, in
+            // a file this one cannot see.
+            let singles: Vec<&str> = match &self.bank_synonyms {
+                Some(synonyms) => rubric
+                    .concepts
+                    .iter()
+                    .filter(|c| c.required)
+                    .filter_map(|c| single_word_alternative(c, synonyms))
+                    .collect(),
+                None => Vec::new(),
+            };
+            for only in singles {
+                self.warning(
+                    at.clone(),
+                    format!("required concept `{only}` has a single alternative"),
+                    "add the other ways a learner says it ({ any = [...] }), or a synonym in [bank.synonyms]",
+                );
             }
             for negated in negated_in_model(question) {
                 let (keyword, said) = (&negated.keyword, &negated.said);
@@ -126,17 +136,21 @@ impl Checker<'_> {
 
 /// The alternative of a required concept that has only one, when it is a word or
 /// phrase a learner could say otherwise (a code token, a number or a name with
-/// punctuation has no other spelling).
-fn single_word_alternative(concept: &Concept) -> Option<&str> {
-    match concept.alternatives.as_slice() {
-        [only] if concept.relation.is_none() => {
-            let plain = only
-                .chars()
-                .all(|c| c.is_alphabetic() || c == ' ' || c == '\'');
-            plain.then_some(only.as_str())
-        }
-        _ => None,
-    }
+/// punctuation has no other spelling) and nothing gives it one: alternatives that are
+/// the same words by stem (`false negative`, `false negatives`) are one, and a word the
+/// lexicon (built in, or the bank's `synonyms`) gives another spelling has more.
+fn single_word_alternative<'a>(concept: &'a Concept, synonyms: &[Vec<String>]) -> Option<&'a str> {
+    let [only, rest @ ..] = concept.alternatives.as_slice() else {
+        return None;
+    };
+    let plain = only
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '\'');
+    (concept.relation.is_none()
+        && plain
+        && rest.iter().all(|other| same_keyword(only, other))
+        && !has_synonym(only, synonyms))
+    .then_some(only.as_str())
 }
 
 /// Whether, with nothing required, some set of concepts weighing exactly half the

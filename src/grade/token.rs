@@ -948,7 +948,7 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
 
 /// The code-like pieces of a code token, as parts an answer can be matched on: the
 /// options of `type=tmpfs,destination=/app/cache`, the value of `target=/app/data`, the
-/// flag of `--cpus=2`, the address of `127.0.0.1:5432`, the name and version of
+/// flag of `--cpus=2`, the address of `127.0.0.1:5432`, the host of a URL, the name and version of
 /// `tlsv1.3` (`tls`, `1.3`), a path from where it is rooted (`./.github/workflows`,
 /// `/.github/workflows` and `~/.github/workflows` are `.github/workflows`) and the
 /// folders of two names or more it is under (`/sys/fs/cgroup/demo/memory.max` is under
@@ -986,6 +986,21 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
         if let Some((_, last)) = core.rsplit_once('/') {
             push(last, tokens);
         }
+    }
+    if let Some((_, rest)) = core.split_once("://") {
+        // A URL names its host: `http://127.0.0.1:8080/health` says `127.0.0.1:8080`
+        // and `127.0.0.1`, `http://[::1]:3000/` says `::1`.
+        let authority = rest.split('/').next().unwrap_or(rest);
+        let authority = authority.rsplit_once('@').map_or(authority, |(_, a)| a);
+        push(authority, tokens);
+        let host = match authority.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or(v6),
+            None => authority
+                .rsplit_once(':')
+                .filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit()))
+                .map_or(authority, |(host, _)| host),
+        };
+        push(host, tokens);
     }
     for option in core.split(',') {
         push(option, tokens);

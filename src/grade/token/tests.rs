@@ -282,6 +282,18 @@ fn a_path_offers_itself_from_where_it_is_rooted_and_its_folders() {
     assert_eq!(code_parts, 0, "`tcp/ip` is no path of folders");
 }
 
+/// Issue 11 probe 7's author: a loopback address inside a URL missed `127.0.0.1`.
+#[test]
+fn a_url_offers_its_host_and_address() {
+    let url = parts("http://127.0.0.1:8080/health");
+    assert!(url.contains(&"127.0.0.1:8080".to_owned()), "{url:?}");
+    assert!(url.contains(&"127.0.0.1".to_owned()), "{url:?}");
+    assert!(parts("https://[::1]:3000/").contains(&"::1".to_owned()));
+    assert!(parts("postgres://app:secret@10.0.0.5:5432/db").contains(&"10.0.0.5".to_owned()));
+    // A host that is a plain word is a word of the token already, not a code part.
+    assert!(!parts("http://localhost:8080/").contains(&"localhost:8080/".to_owned()));
+}
+
 /// A setting written `key=value` offers its key when the key is code, as a flag does.
 #[test]
 fn a_code_key_of_a_setting_is_a_part() {

@@ -43,7 +43,7 @@ pub const GENERAL: &[&[&str]] = &[
     // Round 13: words that terse right answers use for a long model answer's (see
     // BENCHMARKS.md, "Issue 11, round 13"). Left out: "pull" and "fetch" (not one thing
     // in git), "retrieve" and "fetch" (it made "git pull retrieves" a fetch), and
-    // "normal" or "regular" for "ordinary" (wrong answers about containers passed).
+    // "normal" or "regular" for "ordinary" (two wrong answers passed on derived rubrics).
     &["nearest", "closest"],
     &["choose", "pick"],
     &["manage", "look after"],

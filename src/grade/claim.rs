@@ -102,19 +102,20 @@ impl serde::Serialize for NotAClaim {
 
 /// A list: at least [`MIN_LIST_WORDS`] words of which (almost) none is a function word
 /// (a word of several written as one, such as the `no` of `no-new-privileges`, does
-/// not count), not written as `label: description` pairs, and either one run of words
+/// not count, nor in one run of words a *no* or an *only* before a term), not written as `label: description` pairs, and either one run of words
 /// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items; or
 /// at least [`MIN_JOINED_ITEMS`] short items of as many words joined by *and* or *or*
 /// and hardly another function word ("CPU and memory and PIDs" names what it was asked
 /// for).
 fn list(answer: &PreparedAnswer) -> bool {
     let words = || answer.tokens().iter().filter(|t| !t.part);
-    let (mut count, mut function, mut joins) = (0, 0, 0);
+    let (mut count, mut function, mut joins, mut grammar) = (0, 0, 0, 0);
     for word in words() {
         count += 1;
         if !word.glued && (word.stop || word.negation) {
             function += 1;
             joins += usize::from(joins_items(&word.norm));
+            grammar += usize::from(!qualifies_a_term(&word.norm));
         }
     }
     if short_items(answer) {
@@ -154,7 +155,9 @@ fn list(answer: &PreparedAnswer) -> bool {
         // ("pid: processes; net: network stack") are not.
         return function == 0 && clauses >= 4 * colons && count * 4 <= clauses * 5;
     }
-    // One run of words with fewer than one word in ten that makes grammar; or a comma
+    // One run of words with fewer than one word in ten that makes grammar (a *no* or an
+    // *only* qualifies the term after it and joins nothing: "only leader replicates
+    // followers majority commit log entry"); or a comma
     // list of short items with fewer than one such word in 20, or, all in one sentence,
     // at most one to four items ("root on the host" and "single point of failure" are
     // items of a list, not a sentence; several short sentences are a terse answer).
@@ -163,7 +166,7 @@ fn list(answer: &PreparedAnswer) -> bool {
         let first = words().next().map(|t| t.place.sentence);
         words().all(|t| Some(t.place.sentence) == first)
     };
-    (clauses == 1 && function * 10 < count)
+    (clauses == 1 && grammar * 10 < count)
         || (clauses >= MIN_LIST_ITEMS
             && count * 2 <= clauses * 5
             && (function * 20 < count || (function * 4 <= clauses && one_sentence())))
@@ -231,6 +234,13 @@ fn names_code(token: &super::token::Token) -> bool {
                 .norm
                 .bytes()
                 .any(|b| matches!(b, b'/' | b'_' | b':' | b'=') || b.is_ascii_digit()))
+}
+
+/// Whether `word`, a function word, only qualifies the term after it (*no*
+/// authentication, *only* leader) and makes no sentence of the words around it, as an
+/// article, a preposition or a verb does.
+fn qualifies_a_term(word: &str) -> bool {
+    matches!(word, "no" | "not" | "never" | "only" | "just" | "also")
 }
 
 /// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"
@@ -439,6 +449,16 @@ mod tests {
             Some(NotAClaim::List),
             "a comma list with a phrase or two among its items"
         );
+        for qualified in [
+            "only primary node accepts writes replicas copy oplog asynchronously",
+            "never plaintext TLS everywhere no shared keys mutual certificates",
+        ] {
+            assert_eq!(
+                shape(qualified),
+                Some(NotAClaim::List),
+                "a no or an only makes no sentence: {qualified}"
+            );
+        }
         for joined in [
             "bridge and NAT and port mapping and host and network stack and performance",
             "Named volume or bind mount or tmpfs or anonymous volume or host path.",
@@ -491,6 +511,8 @@ mod tests {
             "Bridge uses NAT and port mapping and host shares the stack.",
             "CPU and memory and PIDs and block I/O.",
             "Bridge uses NAT and port mapping and host shares the stack and is faster.",
+            "only the primary node accepts writes and replicas copy its oplog",
+            "never send plaintext over the network without TLS",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

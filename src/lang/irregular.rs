@@ -25,6 +25,8 @@ pub fn base_form(word: &str) -> Option<&'static str> {
 const IRREGULAR: &[(&str, &str)] = &[
     ("built", "build"),
     ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
     ("forbade", "forbid"),
     ("forbidden", "forbid"),
     ("found", "find"),
@@ -64,6 +66,8 @@ mod tests {
         assert_eq!(base_form("kept"), Some("keep"));
         assert_eq!(base_form("written"), Some("write"));
         assert_eq!(base_form("left"), None, "a direction too");
+        assert_eq!(base_form("chose"), Some("choose"));
+        assert_eq!(base_form("chosen"), Some("choose"));
         assert_eq!(base_form("keep"), None);
     }
 }

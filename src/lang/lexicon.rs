@@ -61,6 +61,18 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["location", "address", "place"],
     &["need", "require"],
     &["declare", "define"],
+    // Round 13 (issue 11): abbreviations of the operations register and what they stand
+    // for, true both ways wherever they are written. Left out: "pvc", "pv" and "csi"
+    // (a model answer that spells them out, "persistent volume claims (PVCs)", gave
+    // every one of its words to an answer that only names the abbreviation, and wrong
+    // answers about PVCs passed), and "lb" (it passed a wrong answer of the Docker sets).
+    &["ha", "high availability"],
+    &["spof", "single point of failure"],
+    &["netns", "network namespace"],
+    &["userns", "user namespace"],
+    &["cnm", "container network model"],
+    // A mutex is a lock; "the lock" of a model answer is the mutex of a terse one.
+    &["mutex", "lock"],
 ];
 
 #[cfg(test)]

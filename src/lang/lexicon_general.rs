@@ -40,6 +40,18 @@ pub const GENERAL: &[&[&str]] = &[
     &["dangerous", "risky", "unsafe", "insecure"],
     &["machine", "box", "server", "computer"],
     &["slim", "lean", "minimal"],
+    // Round 13: words that terse right answers use for a long model answer's (see
+    // BENCHMARKS.md, "Issue 11, round 13"). Left out: "pull" and "fetch" (not one thing
+    // in git), "retrieve" and "fetch" (it made "git pull retrieves" a fetch), and
+    // "normal" or "regular" for "ordinary" (two wrong answers passed on derived rubrics).
+    &["nearest", "closest"],
+    &["choose", "pick"],
+    &["manage", "look after"],
+    &["approve", "go ahead", "sign off"],
+    &["return", "send back", "give back", "hand back"],
+    // A call that blocks waits, and the other way round ("the sender waits until a
+    // receiver takes it", "send blocks until someone receives").
+    &["wait", "block"],
     // A number in words is the number in digits ("at most two children", "2 replicas").
     &["two", "2"],
     &["three", "3"],

@@ -23,6 +23,11 @@
 //! it in that slot, and the answer names none of the slot's values anywhere ("636,
 //! not 389" says the right one). A value under a negation, in a range ("8000 to
 //! 8080") or with a bound is no claim of this kind.
+//!
+//! Sizes with a unit of bytes are compared by what they are stated of rather than by
+//! slot: a size a text states as a fact of a thing ("its own cache line, usually 64
+//! bytes"; "a page is 4 KB") is the thing's, and an answer that states another size of
+//! a thing the model answer sizes, and none of its sizes, contradicts it.
 
 use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;

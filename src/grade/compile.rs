@@ -8,6 +8,7 @@ use super::claim::NotAClaim;
 use super::contradiction::{self, Claims};
 use super::contrast::{self, Contrasts};
 use super::derive::{self, BankStats};
+use super::facts::Facts;
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
@@ -37,6 +38,8 @@ pub struct Compiled {
     pub in_place: InPlace,
     /// The model answer's claims an answer may turn round.
     pub claims: Claims,
+    /// The well-known facts an answer may get wrong.
+    pub facts: Facts,
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
@@ -148,6 +151,16 @@ pub fn compile(
     let explained = contradiction::texts(None, question.explanation.as_deref(), stemmer);
     let stated: Vec<&PreparedAnswer> = model.iter().chain(&explained).collect();
     let claims = Claims::new(&stated, &asked, stemmer, &mut vocab);
+    let raw: Vec<&str> = [
+        question.model_answer.as_deref(),
+        question.explanation.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain([question.prompt.as_str()])
+    .chain(question.situation.as_deref())
+    .collect();
+    let facts = Facts::new(&stated, &asked, &raw);
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()
@@ -169,6 +182,7 @@ pub fn compile(
         contrasts,
         in_place,
         claims,
+        facts,
         model_is_claim,
         concept_words,
     }

@@ -51,6 +51,10 @@ pub struct Contradiction {
 
 impl std::fmt::Display for Contradiction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A fact of the register says itself, not what the model answer says.
+        if self.role.starts_with(crate::grade::facts::KNOWN) {
+            return write!(f, "{} \"{}\": {}", self.role, self.said, self.model);
+        }
         write!(
             f,
             "{} \"{}\" where the model answer says {}",

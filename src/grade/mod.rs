@@ -17,6 +17,7 @@ mod credit;
 mod derive;
 mod draft;
 mod explain;
+mod facts;
 mod in_place;
 mod lexicon;
 mod matcher;
@@ -393,7 +394,7 @@ impl Grader {
         }
     }
 
-    fn grade_compiled(&self, compiled: &Compiled, question: &Question, answer: &str) -> Grade {
+    fn grade_compiled(&self, compiled: &Compiled, question: &Question, raw: &str) -> Grade {
         let empty = Rubric::default();
         let rubric = compiled
             .derived
@@ -403,8 +404,11 @@ impl Grader {
         if question.rubric.is_none() && question.model_answer.is_none() {
             return self.ungradable(question);
         }
-        let answer = PreparedAnswer::new(answer, &self.stemmer, &compiled.vocab);
+        let answer = PreparedAnswer::new(raw, &self.stemmer, &compiled.vocab);
         let mut found = look_for(compiled, rubric, question, &answer);
+        found
+            .contradictions
+            .extend(compiled.facts.check(&answer, raw));
         let derive = &self.options.derive;
         credit::near_matches(&mut found.concepts, &compiled.near, &answer, derive);
         let scale = Scale {

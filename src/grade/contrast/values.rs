@@ -23,6 +23,11 @@
 //! it in that slot, and the answer names none of the slot's values anywhere ("636,
 //! not 389" says the right one). A value under a negation, in a range ("8000 to
 //! 8080") or with a bound is no claim of this kind.
+//!
+//! Sizes with a unit of bytes are compared by what they are stated of rather than by
+//! slot: a size a text states as a fact of a thing ("its own cache line, usually 64
+//! bytes"; "a page is 4 KB") is the thing's, and an answer that states another size of
+//! a thing the model answer sizes, and none of its sizes, contradicts it.
 
 use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;
@@ -38,6 +43,8 @@ pub(super) struct Values {
     asked: Vec<(Arc<str>, Arc<str>)>,
     /// The Dockerfile instructions of the model answer, when it is about a Dockerfile.
     instructions: Option<Instructions>,
+    /// The sizes the model answer states as a fact of a thing.
+    sizes: Vec<Size>,
 }
 
 /// A slot the model answer gives values in.
@@ -87,6 +94,7 @@ impl Values {
         if found.is_empty() {
             return Values {
                 instructions: Instructions::new(model, question),
+                sizes: stated_sizes(model),
                 ..Values::default()
             };
         }
@@ -126,6 +134,7 @@ impl Values {
             slots,
             asked,
             instructions: Instructions::new(model, question),
+            sizes: stated_sizes(model),
         }
     }
 
@@ -133,6 +142,9 @@ impl Values {
     /// of its values.
     pub(super) fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if let Some(hit) = self.instructions.as_ref().and_then(|i| i.check(answer)) {
+            return Some(hit);
+        }
+        if let Some(hit) = self.other_size(answer) {
             return Some(hit);
         }
         if self.slots.is_empty() {
@@ -178,6 +190,162 @@ impl Values {
             })
         })
     }
+}
+
+impl Values {
+    /// A size `answer` states as a fact of a thing the model answer states another
+    /// size of: "a cache line, which on x86 is 4 KB" where it says "a cache line,
+    /// usually 64 bytes". The same amount in another unit (`64 bytes`, `0.0625 KB`)
+    /// is the same size, and an answer that also states the model's size of it says
+    /// the right one.
+    fn other_size(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.sizes.is_empty() {
+            return None;
+        }
+        let said = stated_sizes(answer);
+        said.iter().find_map(|o| {
+            let model: Vec<&Size> = self.sizes.iter().filter(|m| m.head == o.head).collect();
+            let right = |bytes: f64| model.iter().any(|m| same_amount(m.bytes, bytes));
+            if model.is_empty()
+                || right(o.bytes)
+                || said.iter().any(|s| s.head == o.head && right(s.bytes))
+            {
+                return None;
+            }
+            let names: Vec<String> = model.iter().map(|m| format!("`{}`", m.written)).collect();
+            Some(Contradiction {
+                role: "size".to_owned(),
+                said: o.written.clone(),
+                model: crate::lang::prose_list(&names, "or"),
+                anchor: Some(o.head_word.to_string()),
+                matched: vec![answer.word(o.token).to_owned()],
+            })
+        })
+    }
+}
+
+/// A size a text states as a fact of a thing: "a cache line is usually 64 bytes".
+struct Size {
+    token: usize,
+    /// The thing it is the size of: the stem of the nearest word before it (with the
+    /// word before that, when it is only a word for an amount: "page size").
+    head: String,
+    head_word: Arc<str>,
+    bytes: f64,
+    written: String,
+}
+
+/// How many bytes a unit written after a number means (a kilobyte and a kibibyte
+/// alike: texts use the two for one another).
+fn bytes_per(unit: &str) -> Option<f64> {
+    Some(match unit {
+        "b" | "byte" | "bytes" => 1.0,
+        "kb" | "kib" | "kilobyte" | "kilobytes" => 1024.0,
+        "mb" | "mib" | "megabyte" | "megabytes" => 1024.0 * 1024.0,
+        "gb" | "gib" | "gigabyte" | "gigabytes" => 1024.0 * 1024.0 * 1024.0,
+        "tb" | "tib" | "terabyte" | "terabytes" => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+        _ => return None,
+    })
+}
+
+/// Two amounts of bytes are the same, up to a kilo of 1000 for one of 1024.
+fn same_amount(a: f64, b: f64) -> bool {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    hi <= lo * 1.1
+}
+
+/// Words that state what follows as a fact of the thing before: "is", "usually".
+fn states_fact(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are"
+            | "usually"
+            | "typically"
+            | "normally"
+            | "always"
+            | "generally"
+            | "exactly"
+            | "commonly"
+            | "default"
+    )
+}
+
+/// Words for an amount that say nothing of what it is an amount of.
+fn amount_word(stem: &str) -> bool {
+    matches!(
+        stem,
+        "size" | "limit" | "valu" | "amount" | "capac" | "length" | "total" | "maximum" | "minimum"
+    )
+}
+
+/// The sizes `text` states as a fact of a thing: a number and a unit of bytes
+/// (`64 bytes`, `4 KB`, `4kb`), not negated nor given as an example or a bound,
+/// after the thing and a word that states a fact (*is*, *usually*, ...) in its
+/// sentence.
+fn stated_sizes(text: &PreparedAnswer) -> Vec<Size> {
+    let tokens = text.tokens();
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let mut out = Vec::new();
+    for (p, &i) in words.iter().enumerate() {
+        let t = &tokens[i];
+        if t.class == Class::Word || text.negated(i) || open(tokens, i) {
+            continue;
+        }
+        let digits = t
+            .norm
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b'.')
+            .count();
+        let Ok(amount) = t.norm[..digits].parse::<f64>() else {
+            continue;
+        };
+        let (per, written) = if digits == t.norm.len() {
+            let Some(per) = words.get(p + 1).and_then(|&u| bytes_per(&tokens[u].norm)) else {
+                continue;
+            };
+            (per, format!("{} {}", t.norm, tokens[words[p + 1]].norm))
+        } else {
+            match bytes_per(&t.norm[digits..]) {
+                // `4kb`, not `64m` (a flag's choice, left to the slots).
+                Some(per) if t.norm.len() - digits >= 2 => (per, t.norm.to_string()),
+                _ => continue,
+            }
+        };
+        let sentence = t.place.sentence;
+        let mut stated = false;
+        let mut head: Option<(String, Arc<str>)> = None;
+        for (n, &b) in words[..p].iter().rev().enumerate() {
+            let w = &tokens[b];
+            if n >= 6 || w.place.sentence != sentence {
+                break;
+            }
+            if states_fact(&w.norm) {
+                stated = true;
+                continue;
+            }
+            if w.stop || w.class != Class::Word {
+                continue;
+            }
+            if let Some((stem, _)) = &mut head {
+                *stem = format!("{} {stem}", w.stem);
+                break;
+            }
+            head = Some((w.stem.to_string(), w.norm.clone()));
+            if !amount_word(&w.stem) {
+                break;
+            }
+        }
+        if let (true, Some((head, head_word))) = (stated, head) {
+            out.push(Size {
+                token: i,
+                head,
+                head_word,
+                bytes: amount * per,
+                written,
+            });
+        }
+    }
+    out
 }
 
 /// An address with a meaning of its own, never a machine's address: any (`0.0.0.0`),
@@ -851,5 +1019,44 @@ mod tests {
             assert_eq!(check(model, "", right), None, "{right}");
         }
         assert!(check(model, "", "Postgres listens on 3306.").is_some());
+    }
+
+    const PAGE: &str = "The kernel maps memory in pages; a page on x86-64 is usually 4 KB, \
+        and a huge page is 2 MB.";
+
+    #[test]
+    fn another_size_stated_of_the_same_thing_contradicts() {
+        for wrong in [
+            "Memory is mapped in pages, and a page is 64 bytes.",
+            "It maps memory in pages, which are 8 KB.",
+            "Pages are the unit; a huge page is usually 1 GB.",
+        ] {
+            let hit = check(PAGE, "", wrong).expect(wrong);
+            assert_eq!(hit.role, "size", "{wrong}");
+        }
+        let hit = check(PAGE, "", "A page is 64 bytes.").expect("wrong size");
+        // A page and a huge page are both pages to the rule: either size is right.
+        assert_eq!(
+            (hit.said.as_str(), hit.model.as_str()),
+            ("64 bytes", "`4 kb` or `2 mb`")
+        );
+        assert_eq!(hit.anchor.as_deref(), Some("page"));
+    }
+
+    #[test]
+    fn the_same_size_or_one_of_another_thing_or_no_fact_says_nothing() {
+        for right in [
+            "A page is 4096 bytes, a huge page 2 MB.",
+            "A page is usually 4kb.",
+            "A page is 4 KB here, not 8 KB.",
+            // Of another thing.
+            "Pages are small; the TLB entry size is 8 bytes.",
+            // Not stated as a fact: a choice, a bound, an example.
+            "Map a buffer of 64 KB in pages.",
+            "A page is at least 512 bytes on some machines, and usually 4 KB.",
+            "A page is not 8 KB.",
+        ] {
+            assert_eq!(check(PAGE, "", right), None, "{right}");
+        }
     }
 }

@@ -1,0 +1,501 @@
+//! Facts of the technical register that an answer may get wrong however right the rest
+//! is, checked whether or not the model answer spells them out: a well-known port given
+//! to the wrong service ("memcached listens on port 6379", where 6379 is Redis's), a
+//! majority that is no majority ("with five members a majority is two"), and a short
+//! flag written in the other case than the model answer's (`apparmor_parser -R` for
+//! `apparmor_parser -r`: options are case-sensitive, and `-R` removes).
+//!
+//! Each rule is narrow on purpose: it speaks only where the question is about the
+//! thing (a service of the port table named by the question, the model answer or its
+//! explanation; a majority or quorum the question's texts talk about; a flag the model
+//! answer writes after a command), and only of what the answer ties to it in one
+//! sentence. It is not responsible for values the model answer gives in a slot of its
+//! own (`contrast::values`), nor for claims the model answer makes (`contradiction`).
+
+use super::contrast::Contradiction;
+use super::matcher::PreparedAnswer;
+use super::token::{Class, Token};
+
+/// A service with its well-known ports.
+struct Service {
+    /// The names a text calls it by, lower-cased.
+    names: &'static [&'static str],
+    ports: &'static [u16],
+}
+
+/// Services whose default ports are well known and belong to them alone. The web's
+/// ports (80, 443, 8080) are left out: any service may be put behind them.
+const SERVICES: &[Service] = &[
+    Service {
+        names: &["ssh", "sshd", "openssh"],
+        ports: &[22],
+    },
+    Service {
+        names: &["smtp", "postfix"],
+        ports: &[25, 465, 587],
+    },
+    Service {
+        names: &["dns", "coredns", "dnsmasq"],
+        ports: &[53],
+    },
+    Service {
+        names: &["dhcp", "dhcpd"],
+        ports: &[67, 68],
+    },
+    Service {
+        names: &["ntp", "ntpd", "chrony", "chronyd"],
+        ports: &[123],
+    },
+    Service {
+        names: &["ldap", "ldaps", "openldap", "slapd"],
+        ports: &[389, 636],
+    },
+    Service {
+        names: &["smb", "samba", "cifs"],
+        ports: &[445],
+    },
+    Service {
+        names: &["mssql"],
+        ports: &[1433],
+    },
+    Service {
+        names: &["zookeeper"],
+        ports: &[2181],
+    },
+    Service {
+        names: &["etcd"],
+        ports: &[2379, 2380],
+    },
+    Service {
+        names: &["mysql", "mysqld", "mariadb"],
+        ports: &[3306],
+    },
+    Service {
+        names: &["rdp"],
+        ports: &[3389],
+    },
+    Service {
+        names: &["postgres", "postgresql", "psql", "pgbouncer"],
+        ports: &[5432, 6432],
+    },
+    Service {
+        names: &["rabbitmq", "amqp"],
+        ports: &[5672, 15672],
+    },
+    Service {
+        names: &["redis"],
+        ports: &[6379],
+    },
+    Service {
+        names: &["kafka"],
+        ports: &[9092],
+    },
+    Service {
+        names: &["cassandra"],
+        ports: &[9042],
+    },
+    Service {
+        names: &["elasticsearch", "opensearch"],
+        ports: &[9200, 9300],
+    },
+    Service {
+        names: &["memcached", "memcache"],
+        ports: &[11211],
+    },
+    Service {
+        names: &["mongodb", "mongo", "mongod"],
+        ports: &[27017],
+    },
+];
+
+/// The service a word names, if it names one.
+fn service(word: &str) -> Option<usize> {
+    SERVICES.iter().position(|s| s.names.contains(&word))
+}
+
+/// The service whose well-known port `port` is.
+fn owner(port: u16) -> Option<usize> {
+    SERVICES.iter().position(|s| s.ports.contains(&port))
+}
+
+/// The most words looked past between a port and the service it is said of.
+const PORT_REACH: usize = 6;
+
+/// A question's facts to check answers against.
+#[derive(Default)]
+pub struct Facts {
+    /// The services of [`SERVICES`] the question, model answer or explanation name
+    /// (bits), when there are any.
+    named: u32,
+    /// Every number the question, model answer or explanation writes, in words of
+    /// digits or inside code (`db:5432`): a number they write is theirs to use.
+    numbers: Vec<u32>,
+    /// The question's texts talk of a majority or a quorum.
+    majority: bool,
+    /// The short flags the model answer or explanation writes after a command:
+    /// (command, flag letter as written).
+    flags: Vec<(String, char)>,
+    /// Every short flag letter they write, in its case.
+    letters: Vec<char>,
+}
+
+impl Facts {
+    /// The facts of a question whose model answer and explanation are `stated` and
+    /// whose prompt and situation are `asked`; `raw` are the same texts as written
+    /// (case is kept there alone).
+    pub fn new(stated: &[&PreparedAnswer], asked: &PreparedAnswer, raw: &[&str]) -> Facts {
+        let texts = || stated.iter().copied().chain([asked]);
+        let mut named = 0;
+        let mut numbers = Vec::new();
+        let mut majority = false;
+        for text in texts() {
+            for t in text.tokens() {
+                if let Some(s) = service(&t.norm) {
+                    named |= 1 << s;
+                }
+                numbers.extend(
+                    t.norm
+                        .split(|c: char| !c.is_ascii_digit())
+                        .filter_map(|d| d.parse::<u32>().ok()),
+                );
+                majority |= matches!(&*t.norm, "majority" | "quorum" | "quorums");
+            }
+        }
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut flags = Vec::new();
+        let mut letters = Vec::new();
+        for text in raw {
+            for (command, letter) in short_flags(text) {
+                letters.push(letter);
+                if let Some(command) = command {
+                    flags.push((command, letter));
+                }
+            }
+        }
+        Facts {
+            named,
+            numbers,
+            majority,
+            flags,
+            letters,
+        }
+    }
+
+    /// The facts `answer` (written `raw`) gets wrong, at most one per rule.
+    pub fn check(&self, answer: &PreparedAnswer, raw: &str) -> Vec<Contradiction> {
+        let mut out = Vec::new();
+        if self.named != 0 {
+            out.extend(self.wrong_port(answer));
+        }
+        if self.majority {
+            out.extend(wrong_majority(answer));
+        }
+        if !self.flags.is_empty() {
+            out.extend(self.flag_case(raw));
+        }
+        out
+    }
+
+    /// A well-known port of a service no text names, said of a service the question
+    /// is about: "memcached listens on port 6379".
+    fn wrong_port(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        let mut named = self.named;
+        for t in tokens {
+            if let Some(s) = service(&t.norm) {
+                named |= 1 << s;
+            }
+        }
+        tokens.iter().enumerate().find_map(|(i, t)| {
+            if t.part || answer.negated(i) {
+                return None;
+            }
+            // A port written alone, or after a host that is a service (`redis:6379`).
+            let (host, digits) = match t.class {
+                Class::Code => t.norm.rsplit_once(':')?,
+                _ => ("", &*t.norm),
+            };
+            let port: u16 = digits.parse().ok()?;
+            let other = owner(port)?;
+            if host.is_empty() && !port_place(tokens, i) {
+                return None;
+            }
+            if named & 1 << other != 0 || self.numbers.contains(&u32::from(port)) {
+                return None;
+            }
+            let of = service(host)
+                .or_else(|| said_of(tokens, i))
+                .filter(|&s| self.named & 1 << s != 0)?;
+            let right: Vec<String> = SERVICES[of]
+                .ports
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect();
+            Some(Contradiction {
+                role: format!("{KNOWN}port"),
+                said: port.to_string(),
+                model: format!(
+                    "{} listens on {}, and {port} is {}'s port",
+                    SERVICES[of].names[0],
+                    crate::lang::prose_list(&right, "or"),
+                    SERVICES[other].names[0]
+                ),
+                anchor: None,
+                matched: vec![answer.word(i).to_owned()],
+            })
+        })
+    }
+
+    /// A short flag after a command that the model answer writes in the other case:
+    /// `apparmor_parser -R` for `apparmor_parser -r`. A flag the model answer also
+    /// writes in the answer's case, or that the answer also writes in the model's, is
+    /// no slip; nor is a lower-case flag in an answer typed without capitals.
+    fn flag_case(&self, raw: &str) -> Option<Contradiction> {
+        let capitals = raw.chars().any(|c| c.is_ascii_uppercase());
+        let said = short_flags(raw);
+        said.iter().find_map(|(command, letter)| {
+            let command = command.as_ref()?;
+            let other = if letter.is_ascii_uppercase() {
+                letter.to_ascii_lowercase()
+            } else {
+                letter.to_ascii_uppercase()
+            };
+            if other == *letter
+                || (letter.is_ascii_lowercase() && !capitals)
+                || self.letters.contains(letter)
+                || said.iter().any(|(_, l)| *l == other)
+                || !self.flags.contains(&(command.clone(), other))
+            {
+                return None;
+            }
+            Some(Contradiction {
+                role: "flag".to_owned(),
+                said: format!("{command} -{letter}"),
+                model: format!("`{command} -{other}` (options are case-sensitive)"),
+                anchor: None,
+                matched: vec![format!("-{letter}")],
+            })
+        })
+    }
+}
+
+/// The role prefix of a contradiction of a well-known fact rather than of the model
+/// answer: `Contradiction`'s display then says the fact, not what the model answer
+/// says.
+pub const KNOWN: &str = "well-known ";
+
+/// Words between a port and its service that say nothing of which service it is.
+fn port_filler(t: &Token) -> bool {
+    t.stop
+        || matches!(
+            &*t.norm,
+            "port"
+                | "ports"
+                | "listen"
+                | "listens"
+                | "listening"
+                | "bind"
+                | "binds"
+                | "bound"
+                | "runs"
+                | "run"
+                | "running"
+                | "default"
+                | "tcp"
+                | "udp"
+                | "uses"
+                | "use"
+                | "using"
+                | "serves"
+                | "number"
+                | "address"
+        )
+        || t.norm.split('.').count() == 4 && t.norm.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// Whether the number at `i` stands where a port does: after *port* (over up to two
+/// words: "port 6379", "port number 6379"), or right after *on*, *at* or *listens*, and
+/// not before a word of its own ("on 3306 rows" counts rows).
+fn port_place(tokens: &[Token], i: usize) -> bool {
+    let sentence = tokens[i].place.sentence;
+    let before: Vec<&Token> = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.sentence == sentence)
+        .take(3)
+        .collect();
+    let after = tokens[i + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .filter(|t| t.place.sentence == sentence);
+    let counts = after.is_some_and(|t| !port_filler(t) && service(&t.norm).is_none());
+    let ported = before.iter().any(|t| matches!(&*t.norm, "port" | "ports"))
+        || before
+            .first()
+            .is_some_and(|t| matches!(&*t.norm, "on" | "at" | "listens" | "listen"));
+    ported && !counts
+}
+
+/// The service a port at `i` is said of: a service name in its sentence with only
+/// [`port_filler`] words between them, the nearer side first.
+fn said_of(tokens: &[Token], i: usize) -> Option<usize> {
+    let sentence = tokens[i].place.sentence;
+    let look = |range: &mut dyn Iterator<Item = &Token>| {
+        range
+            .filter(|t| !t.part)
+            .take_while(|t| t.place.sentence == sentence)
+            .take(PORT_REACH)
+            .find(|t| !port_filler(t))
+            .and_then(|t| service(&t.norm))
+    };
+    look(&mut tokens[..i].iter().rev()).or_else(|| look(&mut tokens[i + 1..].iter()))
+}
+
+/// Nouns of the members a majority is counted over.
+fn member_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "member"
+            | "members"
+            | "node"
+            | "nodes"
+            | "replica"
+            | "replicas"
+            | "server"
+            | "servers"
+            | "voter"
+            | "voters"
+            | "peer"
+            | "peers"
+            | "instance"
+            | "instances"
+            | "broker"
+            | "brokers"
+            | "machine"
+            | "machines"
+    )
+}
+
+/// A whole number written in digits or as a word, up to twelve.
+fn count(word: &str) -> Option<u32> {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    word.parse()
+        .ok()
+        .or_else(|| WORDS.iter().position(|w| *w == word).map(|n| n as u32))
+}
+
+/// "A majority of five is two": a majority or quorum said to be a number of members
+/// other than a strict majority of the members the sentence counts (`n / 2 + 1`). The
+/// members are counted after *of* ("a majority of five"), or before the majority in its
+/// sentence ("with five members", "a replication factor of 3", "RF 3", "a five-node
+/// cluster"), and must be counted once only.
+fn wrong_majority(answer: &PreparedAnswer) -> Option<Contradiction> {
+    let tokens = answer.tokens();
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let norm = |p: usize| words.get(p).map_or("", |&i| &*tokens[i].norm);
+    (0..words.len()).find_map(|p| {
+        let at = words[p];
+        if !matches!(norm(p), "majority" | "quorum") || answer.negated(at) {
+            return None;
+        }
+        let sentence = tokens[at].place.sentence;
+        let mut q = p + 1;
+        // "of five (members)" right after it.
+        let mut of = None;
+        if norm(q) == "of"
+            && let Some(n) = count(norm(q + 1))
+        {
+            of = Some(n);
+            q += 2;
+            if member_noun(norm(q)) {
+                q += 1;
+            }
+        }
+        // "is two (nodes)", "means 3", "= 2", "needs two".
+        if !matches!(norm(q), "is" | "are" | "means" | "needs" | "requires" | "=") {
+            return None;
+        }
+        let said = count(norm(q + 1))?;
+        let at_said = *words.get(q + 1)?;
+        if tokens[at_said].place.sentence != sentence {
+            return None;
+        }
+        let members = match of {
+            Some(n) => n,
+            None => {
+                let counts: Vec<u32> = (0..p)
+                    .filter(|&b| tokens[words[b]].place.sentence == sentence)
+                    .filter_map(|b| {
+                        let n = count(norm(b))?;
+                        let next = norm(b + 1);
+                        let before = if b >= 2 { norm(b - 1) } else { "" };
+                        let factor = (b >= 2 && norm(b - 2) == "replication" && before == "factor")
+                            || (b >= 3
+                                && norm(b - 3) == "replication"
+                                && norm(b - 2) == "factor"
+                                && matches!(before, "of" | "is" | "="))
+                            || before == "rf";
+                        (member_noun(next) || factor).then_some(n)
+                    })
+                    .collect();
+                let first = *counts.first()?;
+                if counts.iter().any(|&n| n != first) {
+                    return None;
+                }
+                first
+            }
+        };
+        if members < 2 || said == members / 2 + 1 {
+            return None;
+        }
+        Some(Contradiction {
+            role: format!("{KNOWN}majority"),
+            said: format!("{said} of {members}"),
+            model: format!("a majority of {members} is {}", members / 2 + 1),
+            anchor: None,
+            matched: vec![
+                tokens[at].norm.to_string(),
+                tokens[at_said].norm.to_string(),
+            ],
+        })
+    })
+}
+
+/// The short flags of a text as written (`-r`, `-R`), each with the command it
+/// follows when it follows a word directly or after other flags (`apparmor_parser -r`,
+/// `cp -a -R`), lower-cased.
+fn short_flags(text: &str) -> Vec<(Option<String>, char)> {
+    let mut out = Vec::new();
+    let mut command: Option<String> = None;
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| "`'\"()[]{},;.:!?".contains(c));
+        let mut chars = word.chars();
+        let flag = match (chars.next(), chars.next(), chars.next()) {
+            (Some('-'), Some(c), None) if c.is_ascii_alphabetic() => Some(c),
+            _ => None,
+        };
+        match flag {
+            Some(c) => out.push((command.clone(), c)),
+            None => {
+                // A word that ends its sentence or clause commands nothing after it.
+                let ends = raw.ends_with([',', ';', '.', ':', '!', '?']);
+                command = (!ends
+                    && !word.is_empty()
+                    && !crate::lang::is_stop_word(&word.to_ascii_lowercase())
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+                .then(|| word.to_ascii_lowercase());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

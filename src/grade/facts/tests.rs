@@ -1,0 +1,172 @@
+//! Well-known facts, through the grader: subjects and wordings of their own, a wrong
+//! fact and a right answer beside it for each rule.
+
+use crate::bank::Bank;
+use crate::grade::tests::{any_bank, grade};
+
+fn fails_with(bank: &Bank, answer: &str, role: &str) {
+    let g = grade(bank, answer);
+    assert!(!g.passed, "{answer}: {g:?}");
+    assert!(
+        g.contradictions.iter().any(|c| c.role.ends_with(role)),
+        "{answer}: {:?}",
+        g.contradictions
+    );
+}
+
+fn passes(bank: &Bank, answer: &str) {
+    let g = grade(bank, answer);
+    assert!(g.passed, "{answer}: {g:?}");
+}
+
+fn postgres_reachable() -> Bank {
+    any_bank(
+        "A reporting job on another host cannot reach PostgreSQL. What do you check?",
+        "That listen_addresses includes the server's address and that pg_hba.conf allows \
+         the job's network, then that the firewall lets the job reach the server.",
+        &[
+            &["listen_addresses"],
+            &["pg_hba.conf", "pg_hba"],
+            &["firewall"],
+        ],
+    )
+}
+
+#[test]
+fn a_port_of_another_service_said_of_the_asked_one_contradicts() {
+    let bank = postgres_reachable();
+    for answer in [
+        "Check listen_addresses and pg_hba.conf, and open the firewall for PostgreSQL on port 3306.",
+        "Postgres listens on 27017 by default, so open that in the firewall; also check \
+         listen_addresses and pg_hba.conf.",
+        "Open the firewall for postgres:6379, then check listen_addresses and pg_hba.conf.",
+    ] {
+        fails_with(&bank, answer, "port");
+    }
+    let g = grade(
+        &bank,
+        "Check listen_addresses and pg_hba.conf, and open the firewall for PostgreSQL on port 3306.",
+    );
+    let line = g.contradictions[0].to_string();
+    assert!(line.contains("postgres listens on `5432`"), "{line}");
+    assert!(line.contains("3306 is mysql's port"), "{line}");
+}
+
+#[test]
+fn a_port_of_the_right_service_or_of_a_service_named_is_no_error() {
+    let bank = postgres_reachable();
+    for answer in [
+        "Check listen_addresses and pg_hba.conf, and open the firewall for PostgreSQL on port 5432.",
+        // The other service is named: its port is its own.
+        "Check listen_addresses and pg_hba.conf; open the firewall for PostgreSQL, and \
+         leave MySQL on 3306 closed.",
+        // Not said of the service: a number of another thing.
+        "Check listen_addresses and pg_hba.conf, and the firewall; PostgreSQL had 3306 \
+         rows in that table.",
+        // Under a negation.
+        "Check listen_addresses, pg_hba.conf and the firewall: PostgreSQL does not use 3306.",
+        // A web port may serve anything.
+        "Check listen_addresses and pg_hba.conf, and the firewall for PostgreSQL behind \
+         the proxy on 443.",
+    ] {
+        passes(&bank, answer);
+    }
+}
+
+fn leader_commit() -> Bank {
+    any_bank(
+        "When does a ZooKeeper ensemble commit a proposal?",
+        "The leader sends the proposal to every follower and commits it once a majority \
+         of the ensemble has acknowledged it.",
+        &[
+            &["leader"],
+            &["majority", "quorum"],
+            &["acknowledged", "acks"],
+        ],
+    )
+}
+
+#[test]
+fn a_majority_that_is_no_majority_contradicts() {
+    let bank = leader_commit();
+    for answer in [
+        "The leader commits once a majority has acknowledged it; with seven servers a \
+         majority is three.",
+        "The leader waits until a quorum of 4 is 2 acks, then commits.",
+        "In a five-node ensemble a majority is 2, so the leader commits after two acks.",
+    ] {
+        fails_with(&bank, answer, "majority");
+    }
+}
+
+#[test]
+fn a_right_majority_or_an_uncounted_one_is_no_error() {
+    let bank = leader_commit();
+    for answer in [
+        "The leader commits once a majority has acknowledged it; with seven servers a \
+         majority is four.",
+        "The leader waits until a quorum of 4 is 3 acks, then commits.",
+        "With three servers the leader commits once a majority has acknowledged it, two \
+         of them.",
+        // Two counts in the sentence: which one is counted is unclear.
+        "With five servers and three clients, a majority is three, and the leader \
+         commits when they acknowledged it.",
+    ] {
+        passes(&bank, answer);
+    }
+}
+
+fn signed_commit() -> Bank {
+    any_bank(
+        "How do you make a commit that others can verify came from you?",
+        "Sign it with your GPG key: git commit -S, and publish the public key so others \
+         can verify the signature.",
+        &[&["gpg"], &["-s", "sign", "signed"], &["verify", "verified"]],
+    )
+}
+
+#[test]
+fn a_flag_in_the_other_case_contradicts() {
+    let bank = signed_commit();
+    let answer = "Sign it with GPG using git commit -s so others can verify it.";
+    fails_with(&bank, answer, "flag");
+    let g = grade(&bank, answer);
+    assert!(
+        g.contradictions[0].to_string().contains("`commit -S`"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_flag_in_the_model_case_or_typed_without_capitals_is_no_error() {
+    let bank = signed_commit();
+    passes(
+        &bank,
+        "Sign it with GPG using git commit -S so others can verify it.",
+    );
+    passes(
+        &bank,
+        "Use git commit -S, not git commit -s, to sign it with GPG; others verify it.",
+    );
+    // Typed all in lower case, the case says nothing.
+    passes(
+        &bank,
+        "sign it with gpg using git commit -s so others can verify it",
+    );
+    // Another command's flag says nothing of this one's.
+    passes(
+        &bank,
+        "Sign it with GPG: git commit -S; others verify it, and ls -s lists sizes.",
+    );
+    let listing = any_bank(
+        "How do you list a folder with everything under it?",
+        "Run ls -R on it, which lists every subfolder recursively.",
+        &[&["ls"], &["-r", "recursively"]],
+    );
+    fails_with(
+        &listing,
+        "Run ls -r on the folder to list it recursively.",
+        "flag",
+    );
+    passes(&listing, "Run ls -R on the folder to list it recursively.");
+}

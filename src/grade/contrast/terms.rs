@@ -21,9 +21,10 @@
 //!
 //! A rubric derived from a model answer (no author named its concepts) also gets the
 //! model answer's own **key terms** ([`Terms::derived`]): the head of each clause, and
-//! separately of each sentence, that is a word it says only once ("continuous
-//! *delivery* ... but a person approves", "and the *kubelet* on that node pulls the
-//! image", "but *I/O-bound* threads still help"). A key term's words run from the first
+//! separately of each sentence, that is a word it says only once, or again only after
+//! its own label ("continuous *delivery* ... but a person approves", "and the *kubelet*
+//! on that node pulls the image", "but *I/O-bound* threads still help", "*ipc*: its
+//! own System V IPC"). A key term's words run from the first
 //! term of a segment to the next segment with a term of its own; a clause opened by
 //! *which* or *who* belongs to the term just before it, one opened by *it* or *they* to
 //! the term before. The words the model answer ties to a key term under the negation of
@@ -109,6 +110,8 @@ pub(super) struct Terms {
     groups: Vec<Group>,
     /// Who does what to whom in a long model answer (derived rubrics only).
     order: Option<Order>,
+    /// What the model answer says is the same and what differs (derived rubrics only).
+    sameness: Option<Sameness>,
 }
 
 struct Group {
@@ -221,6 +224,7 @@ impl Terms {
         Terms {
             groups,
             order: None,
+            sameness: None,
         }
     }
 
@@ -256,6 +260,7 @@ impl Terms {
                 .extend(Group::new("key term", pair, model, Some(Reach::Twin)));
         }
         terms.order = Order::new(model, &twins);
+        terms.sameness = Sameness::new(model);
         terms
     }
 
@@ -265,6 +270,106 @@ impl Terms {
             .iter()
             .find_map(|g| g.check(answer))
             .or_else(|| self.order.as_ref()?.check(answer))
+            .or_else(|| self.sameness.as_ref()?.check(answer))
+    }
+}
+
+/// The words that say two things are one and the same (`true`) or not (`false`).
+fn sameness_word(word: &str) -> Option<bool> {
+    match word {
+        "same" => Some(true),
+        "different" | "separate" | "distinct" => Some(false),
+        _ => None,
+    }
+}
+
+/// One thing a text says is the same, or not: the content word right after *same*
+/// (or *different*, *separate*, *distinct*) in its clause, outside a negation.
+struct Shared {
+    /// The stem of the word after.
+    stem: Arc<str>,
+    /// Said to be the same (else different).
+    same: bool,
+    /// The two words as written ("different variables").
+    text: String,
+}
+
+/// The [`Shared`] things of `text`, in order.
+fn shared_things(text: &PreparedAnswer) -> Vec<Shared> {
+    let tokens = text.tokens();
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(same) = sameness_word(&t.norm).filter(|_| !t.part && !text.negated(i)) else {
+            continue;
+        };
+        let Some(j) = (i + 1..tokens.len()).find(|&j| !tokens[j].part) else {
+            continue;
+        };
+        let next = &tokens[j];
+        if next.place.clause != t.place.clause || next.class != Class::Word || !content(next) {
+            continue;
+        }
+        out.push(Shared {
+            stem: next.stem.clone(),
+            same,
+            text: format!("{} {}", text.word(i), text.word(j)),
+        });
+    }
+    out
+}
+
+/// What a model answer says is the same and what differs: "two threads write to
+/// *different* variables on the *same* cache line", "the replicas run on *different*
+/// hosts from the *same* image". An answer that says two of those things the other way
+/// round, one of each side ("the *same* variable on *different* cache lines"), and
+/// neither of them also the model answer's way, turns round what is shared and what is
+/// not, whatever words it gets right. One thing said the other way is not enough: "on
+/// the same core" may be another case the answer goes on to, not the model answer's.
+struct Sameness {
+    /// The things the model answer says one way only.
+    said: Vec<Shared>,
+}
+
+impl Sameness {
+    /// What `model` says is the same and what differs, when it says both.
+    fn new(model: &PreparedAnswer) -> Option<Sameness> {
+        let mut said = shared_things(model);
+        let both: Vec<Arc<str>> = said
+            .iter()
+            .filter(|a| said.iter().any(|b| b.stem == a.stem && b.same != a.same))
+            .map(|a| a.stem.clone())
+            .collect();
+        said.retain(|a| !both.contains(&a.stem));
+        let sides = said.iter().any(|a| a.same) && said.iter().any(|a| !a.same);
+        sides.then_some(Sameness { said })
+    }
+
+    /// The contradiction when `answer` turns two things round, one of each side.
+    fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let stated = shared_things(answer);
+        // (the answer's thing, the model answer's) for each thing turned round.
+        let turned: Vec<(&Shared, &Shared)> = stated
+            .iter()
+            .filter_map(|a| {
+                let model = self.said.iter().find(|m| m.stem == a.stem)?;
+                let kept = stated
+                    .iter()
+                    .any(|b| b.stem == a.stem && b.same == model.same);
+                (model.same != a.same && !kept).then_some((a, model))
+            })
+            .collect();
+        let same = turned.iter().find(|(a, _)| a.same)?;
+        let different = turned.iter().find(|(a, _)| !a.same)?;
+        Some(Contradiction {
+            role: "same or different".to_owned(),
+            said: same.0.text.clone(),
+            model: format!(
+                "\"{}\", and \"{}\" for \"{}\" (what is shared and what is not, turned round)",
+                same.1.text, different.1.text, different.0.text
+            ),
+            anchor: None,
+            matched: vec![same.0.text.clone(), different.0.text.clone()],
+        })
     }
 }
 
@@ -722,18 +827,29 @@ fn content(token: &Token) -> bool {
         && matches!(token.class, Class::Word | Class::Code)
 }
 
-/// The key terms of `model` for `reach` (label, spellings), each said once in it: per
-/// clause or per sentence, the first of its first two content words that it says only
-/// once, before any negation; for a clause opened by *which* or *who*, its antecedent,
+/// The key terms of `model` for `reach` (label, spellings): per clause or per sentence,
+/// the first of its first two content words that it says only once (or again only
+/// after its own label, in that clause), before any negation; for a clause opened by *which* or *who*, its antecedent,
 /// the last content word before it. A word written glued to the next ("CPU-bound")
 /// takes them along.
 fn heads(model: &PreparedAnswer, reach: Reach) -> Vec<(String, Spellings)> {
     let tokens = model.tokens();
-    let mut said: HashMap<&str, usize> = HashMap::new();
+    // Per stem: the clause (or sentence) it is first said in, and whether it is said
+    // again other than in what a label of that clause introduces. A head is said once,
+    // or again only after its own label ("ipc: its own System V IPC ...", "pid: ... the
+    // main process as PID 1").
+    let at = |t: &Token| match reach {
+        Reach::Sentence => t.place.sentence,
+        _ => t.place.segment,
+    };
+    let mut said: HashMap<&str, (u32, bool)> = HashMap::new();
     for token in tokens.iter().filter(|t| content(t)) {
-        *said.entry(&token.stem).or_default() += 1;
+        let here = at(token);
+        said.entry(&token.stem)
+            .and_modify(|(first, again)| *again |= *first != here || !token.place.labelled)
+            .or_insert((here, false));
     }
-    let once = |i: usize| said.get(&*tokens[i].stem) == Some(&1);
+    let once = |i: usize| said.get(&*tokens[i].stem).is_some_and(|(_, again)| !again);
     let mut heads: Vec<(String, Spellings)> = Vec::new();
     let mut previous: Option<std::ops::Range<usize>> = None;
     for segment in super::roles::segments(tokens) {
@@ -1586,5 +1702,119 @@ mod tests {
         ] {
             assert_eq!(terms.check(&prepared(right)), None, "{right}");
         }
+    }
+
+    const TRANSPORTS: &str = "tcp: a reliable ordered byte stream over a TCP connection. udp: \
+        single datagrams with no connection and no delivery guarantee.";
+
+    #[test]
+    fn a_head_said_again_after_its_own_label_is_a_key_term() {
+        let terms = key_terms(TRANSPORTS);
+        let found = heads(&prepared(TRANSPORTS), Reach::Clause);
+        let labels: Vec<&str> = found.iter().map(|(label, _)| label.as_str()).collect();
+        assert_eq!(labels, ["tcp", "udp"]);
+        let wrong = "udp: a reliable ordered byte stream. tcp: single datagrams with no \
+            delivery guarantee.";
+        let hit = terms.check(&prepared(wrong)).expect(wrong);
+        assert_eq!(hit.role, "key term");
+        for right in [
+            TRANSPORTS,
+            "tcp gives a reliable ordered stream; udp sends single datagrams.",
+            "TCP is a reliable stream. UDP sends datagrams with no guarantee.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+        // Said in another clause too, or again with no label, a word heads none.
+        for again in [
+            "tcp: a reliable byte stream. udp: single datagrams, lighter than tcp.",
+            "tcp keeps a reliable stream and tcp retransmits. udp sends datagrams.",
+        ] {
+            let found = heads(&prepared(again), Reach::Clause);
+            assert!(found.iter().all(|(label, _)| label != "tcp"), "{again}");
+        }
+    }
+
+    const BLUE_GREEN: &str = "Blue-green deployment runs two copies of the application on \
+        different servers behind the same load balancer, and switches the traffic at once.";
+
+    const LINKS: &str = "Hard links are different names for the same inode, while a \
+        symbolic link is a separate file that stores a path.";
+
+    #[test]
+    fn what_is_shared_and_what_is_not_turned_round_contradicts() {
+        let sameness = Sameness::new(&prepared(BLUE_GREEN)).expect("same and different");
+        let wrong = "Blue-green runs two copies on the same server behind different load \
+            balancers.";
+        let hit = sameness.check(&prepared(wrong)).expect(wrong);
+        assert_eq!(hit.role, "same or different");
+        assert_eq!(hit.said, "same server");
+        assert!(hit.model.starts_with("\"different servers\""), "{hit:?}");
+        assert_eq!(hit.matched, ["same server", "different load"]);
+        let links = Sameness::new(&prepared(LINKS)).expect("same and different");
+        let wrong = "Hard links are the same name given to different inodes.";
+        assert!(links.check(&prepared(wrong)).is_some(), "{wrong}");
+        // Through the key terms of a derived rubric; an author's rubric has no such test.
+        let wrong = "A hard link is one name for different inodes, the same file as a symlink.";
+        assert!(
+            key_terms(LINKS).check(&prepared(wrong)).is_some(),
+            "{wrong}"
+        );
+        assert!(terms(LINKS).check(&prepared(wrong)).is_none(), "{wrong}");
+    }
+
+    #[test]
+    fn what_is_shared_kept_negated_or_turned_once_is_no_contradiction() {
+        let sameness = Sameness::new(&prepared(BLUE_GREEN)).expect("same and different");
+        for right in [
+            BLUE_GREEN,
+            "Two copies on separate servers behind one load balancer; traffic switches at once.",
+            "Both copies sit behind the same load balancer, each on a different server.",
+            "The copies are never on the same server, and they share one load balancer.",
+            "Unlike a canary on the same server, the two copies run on different servers \
+             behind the same load balancer.",
+            // One thing turned is not enough (another case, or a slip the score weighs).
+            "Two copies behind different load balancers, switched at once.",
+        ] {
+            assert!(sameness.check(&prepared(right)).is_none(), "{right}");
+        }
+        // A model answer that says only one side sets nothing against it.
+        assert!(Sameness::new(&prepared("Both run on the same host.")).is_none());
+        assert!(
+            Sameness::new(&prepared(
+                "The same image runs on the same host, or on different hosts with different images."
+            ))
+            .is_none(),
+            "a thing said both ways is left out, and nothing is left on one side"
+        );
+    }
+
+    #[test]
+    fn a_derived_rubric_fails_an_answer_that_turns_round_what_is_shared() {
+        use crate::bank::{Kind, Question};
+        use crate::grade::tests::{bank, grade};
+        let question = Question {
+            model_answer: Some(LINKS.to_owned()),
+            ..Question::new(
+                "q",
+                Kind::ShortAnswer,
+                "How do hard and symbolic links differ?",
+            )
+        };
+        let bank = bank(vec![question]);
+        assert!(grade(&bank, LINKS).passed);
+        let g = grade(
+            &bank,
+            "Hard links are the same name for different inodes, while a symbolic link is a \
+             separate file that stores a path.",
+        );
+        assert!(!g.passed, "{g:?}");
+        let text = crate::grade::explain(&g);
+        assert!(
+            text.contains(
+                "x contradiction: same or different \"same name\" where the model \
+                 answer says \"different names\""
+            ),
+            "{text}"
+        );
     }
 }

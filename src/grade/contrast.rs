@@ -170,7 +170,7 @@ impl Contrasts {
                 advice::Advice::default()
             },
             crossed: if cx.authored {
-                crossed::Crossed::new(cx.concepts, vocab)
+                crossed::Crossed::new(cx.concepts, cx.model, vocab)
             } else {
                 crossed::Crossed::default()
             },

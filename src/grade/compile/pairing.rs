@@ -16,8 +16,8 @@
 //!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
 //!   and A in the clauses either side of a denied aside, "X, not Y, does A";
 //! - a preposition of means, agent or place after A's predicate, "A is done with X",
-//!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X"
-//!   ("catching is possible only with SIGTERM"); a role, "A is X's job"; a label, "A:
+//!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X", "A
+//!   goes through X" ("catching is possible only with SIGTERM"); a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
 //!
@@ -484,8 +484,9 @@ fn subject_end(tokens: &[Token], a_from: usize, a_to: usize) -> Option<usize> {
 
 /// "Doing A, and so B, is X's job": A in a gerund phrase that opens its clause, with
 /// no verb of its own, and X in a later clause of the sentence (at most three on) that
-/// opens with a form of *be*, X at most six words after it: the clauses between are an
-/// aside, and the gerund phrase is the subject of that *be*.
+/// opens with a form of *be* (or with the last items of a list and then *be*: "limiting
+/// CPU, memory and PIDs is the job of cgroups"), X at most six words after it: the
+/// clauses between are an aside, and the gerund phrase is the subject of that *be*.
 fn aside_subject(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     let (a_to, x_from) = (last(a), x.head);
     if x_from <= a_to {
@@ -505,11 +506,31 @@ fn aside_subject(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     else {
         return false;
     };
+    // X's clause may open with the last items of a list the gerund phrase began ("for
+    // CPU, memory and PIDs is the job of cgroups"): at most three words with an *and*
+    // or *or*, before an *is* or *was*.
+    let Some(be) = words[opens..]
+        .iter()
+        .take(4)
+        .position(|&i| auxiliary(&tokens[i]))
+        .map(|p| opens + p)
+    else {
+        return false;
+    };
+    // A gerund phrase takes a singular *be*: "tags and notes are lost" has a subject
+    // of its own.
+    let tail = &words[opens..be];
+    let listed = tail.is_empty()
+        || (tail
+            .iter()
+            .any(|&i| matches!(&*tokens[i].norm, "and" | "or"))
+            && matches!(&*tokens[words[be]].norm, "is" | "was"));
     !words[..opens]
         .iter()
         .any(|&i| auxiliary(&tokens[i]) || tokens[i].negation)
-        && be_form(&tokens[words[opens]])
-        && words.len() - opens <= 6
+        && listed
+        && be_form(&tokens[words[be]])
+        && words.len() - be <= 6
         && !words[opens..].iter().any(|&i| tokens[i].negation)
 }
 
@@ -885,7 +906,8 @@ fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> 
 /// or a verb of happening), and X at most two words after it, in one clause, with no
 /// negation or *than* between: "catching is possible only with SIGTERM", "routing by
 /// path happens in the layer 7 balancer", "dirty reads
-/// happen under READ UNCOMMITTED".
+/// happen under READ UNCOMMITTED". Before *through* or *via*, a verb of passing is a
+/// predicate too: "replication goes through the leader".
 fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let segment = tokens[a_to].place.segment;
     if tokens[x_from].place.segment != segment {
@@ -922,8 +944,12 @@ fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let object = &after[p + 1..];
     // A's predicate: a form of *be* ("is done with", "are possible only with") or a verb
     // of happening ("happens in"); not a noun's place ("the settings in X").
+    // A verb of passing ("all writes go through the primary") before a preposition of
+    // the way only.
+    let way = matches!(&*tokens[after[p]].norm, "through" | "via");
     let predicate = after[..p].iter().any(|&i| {
-        be_form(&tokens[i])
+        (way && passing(&tokens[i]))
+            || be_form(&tokens[i])
             || matches!(
                 &*tokens[i].norm,
                 "happens"
@@ -951,6 +977,32 @@ fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let reach = if is(tokens, after[p], "of") { 6 } else { 4 };
     (predicate && p <= reach && object.len() <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
         .then_some(after[p])
+}
+
+/// A verb of passing along a way: *go*, *flow*, *pass*, *travel*, *run*, *route* and
+/// their forms ("replication goes through the leader").
+fn passing(token: &Token) -> bool {
+    matches!(
+        &*token.norm,
+        "go" | "goes"
+            | "went"
+            | "gone"
+            | "going"
+            | "flow"
+            | "flows"
+            | "flowed"
+            | "pass"
+            | "passes"
+            | "passed"
+            | "travel"
+            | "travels"
+            | "travelled"
+            | "traveled"
+            | "run"
+            | "runs"
+            | "ran"
+            | "routed"
+    )
 }
 
 /// "A is X's job": a form of *be* at most four words after A, X after it (with at most
@@ -1233,6 +1285,7 @@ mod tests {
             "What a domain uses as its mail server is the MX record; what points at another name is the CNAME.",
             "The record that holds the mail server is the MX record; the one that gives another name is a CNAME.",
             "The mail server comes from the MX record; another name is left to a CNAME.",
+            "Mail server lookups go through the MX record; another name passes via a CNAME.",
         ] {
             assert_eq!(records(right).len(), 2, "{right}: {:?}", records(right));
         }
@@ -1244,6 +1297,8 @@ mod tests {
             "The mail server is never given by an MX record; another name is not the CNAME's job.",
             "The record that holds the mail server is the CNAME; the one that gives another name is an MX record.",
             "Another name comes from the MX record, and the mail server from a CNAME.",
+            "Mail server lookups go through a CNAME; another name passes via the MX record.",
+            "The mail server goes to the CNAME, and another name to the MX record.",
         ] {
             assert!(records(wrong).is_empty(), "{wrong}: {:?}", records(wrong));
         }
@@ -1482,7 +1537,15 @@ mod tests {
                     true,
                 ),
                 (
+                    "Overwriting the remote branch, its tags, notes and commits is the job of --force.",
+                    true,
+                ),
+                (
                     "Overwriting the remote branch, the reflog can undo; --force is what you need.",
+                    false,
+                ),
+                (
+                    "Overwriting the remote branch, tags and notes are lost with --force.",
                     false,
                 ),
                 (

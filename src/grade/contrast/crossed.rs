@@ -15,15 +15,34 @@
 //! `["local", "8080"]` beside `["5432", "bastion"]` the ports are the things, and "5432
 //! on your laptop and 8080 on bastion" turns them round. Both sides must be turned: one description nearer the
 //! other thing is often a long sentence that runs from one to the other.
+//!
+//! And a **rival subject**: a stretch of the answer that opens with one side's thing as
+//! its subject (first in its clause or after *and*, *but*, *while*, with at most one
+//! content word before it, not after *than*, *like*, *to*, *of*, ...) and runs to the
+//! next thing, a clause of time, condition or reason (*when*, *if*, *because*, ...) or
+//! the end of its sentence, with no negation, says what it says of that thing. When it
+//! says none of that side's descriptions and some of another side's, it gives the other
+//! side's predicate to it: "a layer 4 balancer, on the other hand, decrypts TLS and
+//! reads the session cookie of every request" for `layer 7 + [cookie, request, ...]`.
+//! One stretch so turned must say two of the other side's descriptions or more (apart,
+//! not one phrase: "passes the HTTP request along" says one), or each side must have a
+//! stretch turned ("the client uses port 67 and the server port 68"). A description
+//! spelt like another side's, or that the model answer says in a stretch of another
+//! side's thing, is no side's own. This holds whether or not the answer meets the
+//! relations: an answer that also gives the words to the right side elsewhere
+//! contradicts itself.
 
 use super::Contradiction;
 use crate::grade::compile::Matcher;
 use crate::grade::matcher::{Pattern, PreparedAnswer, Vocab};
+use crate::grade::token::Token;
 
 /// The two-term relations of an author's rubric, as sides that may be turned round.
 #[derive(Default)]
 pub(super) struct Crossed {
     sides: Vec<Side>,
+    /// For each side, its own descriptions (empty unless every side has some).
+    own: Vec<Vec<Pattern>>,
 }
 
 struct Side {
@@ -33,15 +52,25 @@ struct Side {
     label: String,
     thing: Vec<Pattern>,
     says: Vec<Pattern>,
+    /// The relation's terms in the rubric's order, subject first (`client`, `68`),
+    /// for a rival subject; and the subject's label.
+    subject: Vec<Pattern>,
+    predicate: Vec<Pattern>,
+    subject_label: String,
 }
+
+/// A stretch turned round: its side, the side whose descriptions it says, and their
+/// matches as (first token, last token), those that touch made one.
+type Turned = (usize, usize, Vec<(usize, usize)>);
 
 /// A match: its first token that is not a negation cue, its last token, and its
 /// sentence.
 type At = (usize, usize, u32);
 
 impl Crossed {
-    /// The sides of `concepts` (an author's rubric's); fewer than two give nothing.
-    pub(super) fn new(concepts: &[Matcher], vocab: &Vocab) -> Crossed {
+    /// The sides of `concepts` (an author's rubric's), with their own words in `model`;
+    /// fewer than two give nothing.
+    pub(super) fn new(concepts: &[Matcher], model: &PreparedAnswer, vocab: &Vocab) -> Crossed {
         let mut sides: Vec<Side> = concepts
             .iter()
             .enumerate()
@@ -64,6 +93,9 @@ impl Crossed {
                         label: thing.first()?.label(vocab),
                         thing: thing.clone(),
                         says: says.clone(),
+                        subject: terms[0].clone(),
+                        predicate: terms[1].clone(),
+                        subject_label: terms[0].first()?.label(vocab),
                     })
                 }
                 _ => None,
@@ -76,12 +108,24 @@ impl Crossed {
         if sides.len() < 2 {
             sides.clear();
         }
-        Crossed { sides }
+        let own = own_descriptions(&sides, model, vocab);
+        Crossed { sides, own }
     }
 
     /// The first pair of sides `answer` turns round, if any; `met` says which of the
     /// rubric's concepts it meets.
     pub(super) fn check(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        met: &[bool],
+    ) -> Option<Contradiction> {
+        self.paired_round(answer, vocab, met)
+            .or_else(|| self.rival(answer, vocab))
+    }
+
+    /// Two sides whose relations `answer` meets, each description given to the other.
+    fn paired_round(
         &self,
         answer: &PreparedAnswer,
         vocab: &Vocab,
@@ -145,6 +189,204 @@ impl Crossed {
         }
         None
     }
+}
+
+impl Crossed {
+    /// A stretch of `answer` whose subject is one side's thing and that says another
+    /// side's descriptions and none of its own (see the module's text).
+    fn rival(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
+        if self.own.is_empty() {
+            return None;
+        }
+        let tokens = answer.tokens();
+        let said: Vec<Vec<At>> = self.own.iter().map(|own| at(own, answer, vocab)).collect();
+        // For each stretch turned round: its side, the side whose descriptions it says,
+        // and their matches, those that touch made one.
+        let mut turned: Vec<Turned> = Vec::new();
+        for (side, from, to, denied) in stretches(&self.sides, answer, vocab) {
+            let within = |s: usize| -> Vec<(usize, usize)> {
+                said[s]
+                    .iter()
+                    .filter(|&&(f, t, _)| f >= from && t < to)
+                    .map(|&(f, t, _)| (f, t))
+                    .collect()
+            };
+            if denied || !within(side).is_empty() {
+                continue;
+            }
+            for other in (0..self.sides.len()).filter(|&o| o != side) {
+                let mut groups: Vec<(usize, usize)> = Vec::new();
+                for (f, t) in within(other) {
+                    match groups.last_mut() {
+                        Some(g) if f <= g.1 + 1 || (g.1 + 1..f).all(|i| tokens[i].part) => {
+                            g.1 = g.1.max(t)
+                        }
+                        _ => groups.push((f, t)),
+                    }
+                }
+                if !groups.is_empty() {
+                    turned.push((side, other, groups));
+                }
+            }
+        }
+        let (side, other, groups) = turned.iter().find(|(side, other, groups)| {
+            groups.len() >= 2 || turned.iter().any(|(s, o, _)| s == other && o == side)
+        })?;
+        Some(Contradiction {
+            role: "subject".to_owned(),
+            said: self.sides[*side].subject_label.clone(),
+            model: format!("`{}` for that", self.sides[*other].subject_label),
+            anchor: None,
+            matched: groups
+                .iter()
+                .flat_map(|&(f, t)| f..=t)
+                .filter(|&i| !tokens[i].part)
+                .map(|i| answer.word(i).to_owned())
+                .collect(),
+        })
+    }
+}
+
+/// For each side, its descriptions that are its own: not spelt like another side's,
+/// nor said by `model` of another side's thing. None for any side unless each has some.
+fn own_descriptions(sides: &[Side], model: &PreparedAnswer, vocab: &Vocab) -> Vec<Vec<Pattern>> {
+    let stretches = stretches(sides, model, vocab);
+    let own: Vec<Vec<Pattern>> = sides
+        .iter()
+        .enumerate()
+        .map(|(s, side)| {
+            side.predicate
+                .iter()
+                .filter(|p| {
+                    let label = p.label(vocab);
+                    let shared = sides.iter().enumerate().any(|(o, other)| {
+                        o != s && other.predicate.iter().any(|q| q.label(vocab) == label)
+                    });
+                    let elsewhere =
+                        at(std::slice::from_ref(*p), model, vocab)
+                            .iter()
+                            .any(|&(f, _, _)| {
+                                stretches
+                                    .iter()
+                                    .any(|&(o, from, to, _)| o != s && (from..to).contains(&f))
+                            });
+                    !shared && !elsewhere
+                })
+                .cloned()
+                .collect()
+        })
+        .collect();
+    if own.iter().any(Vec::is_empty) {
+        return Vec::new();
+    }
+    own
+}
+
+/// The stretches of `text` said of a side's thing as its subject: for each thing that
+/// is the subject of its clause, its side and the tokens from just after it to the next
+/// thing, a clause of time, condition or reason (*when*, *if*, *because*, ...) or the end
+/// of its sentence, and whether a negation is in it.
+fn stretches(
+    sides: &[Side],
+    text: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Vec<(usize, usize, usize, bool)> {
+    let tokens = text.tokens();
+    let mut things: Vec<(usize, At)> = sides
+        .iter()
+        .enumerate()
+        .flat_map(|(s, side)| {
+            at(&side.subject, text, vocab)
+                .into_iter()
+                .map(move |a| (s, a))
+        })
+        .collect();
+    things.sort_unstable_by_key(|&(_, (from, to, _))| (from, to));
+    let mut out = Vec::new();
+    for (k, &(side, (from, to, sentence))) in things.iter().enumerate() {
+        // Two things in one phrase ("a CNAME record" for `a record`) name neither.
+        let overlapped = things
+            .iter()
+            .enumerate()
+            .any(|(j, &(_, (f, t, _)))| j != k && f <= to && from <= t);
+        if overlapped || !subject(tokens, from, &things[..k]) {
+            continue;
+        }
+        let end = things[k + 1..]
+            .iter()
+            .map(|&(_, (f, _, _))| f)
+            .find(|&f| f > to)
+            .unwrap_or(tokens.len());
+        // A clause of time, condition or reason says what happens around it, not what
+        // the thing does.
+        let end = (to + 1..end)
+            .find(|&i| {
+                tokens[i].place.sentence != sentence
+                    || (!tokens[i].part
+                        && matches!(
+                            &*tokens[i].norm,
+                            "when"
+                                | "whenever"
+                                | "if"
+                                | "unless"
+                                | "because"
+                                | "since"
+                                | "although"
+                                | "though"
+                                | "once"
+                                | "after"
+                                | "before"
+                                | "until"
+                                | "whereas"
+                                | "while"
+                        ))
+            })
+            .unwrap_or(end);
+        let denied = (from..end).any(|i| tokens[i].negation || text.negated(i));
+        if end > to + 1 {
+            out.push((side, to + 1, end, denied));
+        }
+    }
+    out
+}
+
+/// Whether the thing at `from` is the subject of its clause, or of the part of it after
+/// a coordinator ("and the server port 68"): no thing of `before` there, at most one
+/// content word before it ("the chosen server"), no negation, and not the object of a
+/// preposition or a comparison ("than layer 7", "unlike a bind mount", "forwards to the
+/// server").
+fn subject(tokens: &[Token], from: usize, before: &[(usize, At)]) -> bool {
+    let place = tokens[from].place;
+    let opening: Vec<usize> = (0..from)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| {
+            tokens[i].place.clause == place.clause
+                && !matches!(
+                    &*tokens[i].norm,
+                    "and" | "but" | "while" | "whereas" | "yet"
+                )
+        })
+        .collect();
+    let object = opening
+        .iter()
+        .find(|&&i| !matches!(&*tokens[i].norm, "the" | "a" | "an" | "its" | "their"))
+        .is_some_and(|&i| {
+            matches!(
+                &*tokens[i].norm,
+                "to" | "into" | "from" | "of" | "by" | "via" | "through" | "onto" | "over"
+            )
+        });
+    opening.iter().filter(|&&i| !tokens[i].stop).count() <= 1
+        && !object
+        && !opening.iter().any(|&i| {
+            tokens[i].negation
+                || matches!(
+                    &*tokens[i].norm,
+                    "than" | "like" | "unlike" | "as" | "vs" | "versus"
+                )
+        })
+        && !before.iter().any(|&(_, (f, _, _))| opening.contains(&f))
 }
 
 /// The counting matches of `patterns` in `answer`, in text order, each once.
@@ -226,8 +468,9 @@ mod tests {
     use crate::grade::lexicon::Lexicon;
     use crate::lang::stemmer;
 
-    /// A rubric of one relation per side, thing first, compiled into `vocab`.
-    fn crossed(sides: &[(&str, &[&str])], vocab: &mut Vocab) -> Crossed {
+    /// A rubric of one relation per side, thing first, compiled into `vocab`, for
+    /// `model`.
+    fn crossed(sides: &[(&str, &[&str])], model: &str, vocab: &mut Vocab) -> Crossed {
         let lexicon = Lexicon::default();
         let s = stemmer();
         let mut patterns = |terms: &[&str]| -> Vec<Pattern> {
@@ -245,13 +488,19 @@ mod tests {
                 pairing: Default::default(),
             })
             .collect();
-        Crossed::new(&concepts, vocab)
+        let model = PreparedAnswer::new(model, &s, &Vocab::default());
+        Crossed::new(&concepts, &model, vocab)
     }
 
     /// What `crossed` finds in `answer`, as if it met every relation.
     fn check(crossed: &Crossed, answer: &str, vocab: &Vocab) -> Option<Contradiction> {
         let met = vec![true; crossed.sides.len()];
         crossed.check(&PreparedAnswer::new(answer, &stemmer(), vocab), vocab, &met)
+    }
+
+    /// The rival subject `crossed` finds in `answer`, if any.
+    fn rival(crossed: &Crossed, answer: &str, vocab: &Vocab) -> Option<Contradiction> {
+        crossed.rival(&PreparedAnswer::new(answer, &stemmer(), vocab), vocab)
     }
 
     #[test]
@@ -262,6 +511,8 @@ mod tests {
                 ("401", &["credentials", "unauthenticated", "log in"]),
                 ("403", &["forbidden", "refuses", "permission"]),
             ],
+            "A 401 means the request has no valid credentials: log in. A 403 means the server \
+             knows who you are and refuses you.",
             &mut vocab,
         );
         let turned = check(
@@ -288,6 +539,7 @@ mod tests {
         let mut vocab = Vocab::default();
         let ports = crossed(
             &[("local", &["8080"]), ("5432", &["bastion", "remote"])],
+            "It listens on local port 8080 and forwards to port 5432 on the bastion.",
             &mut vocab,
         );
         let turned = check(
@@ -309,8 +561,103 @@ mod tests {
         let mut vocab = Vocab::default();
         let rebase = crossed(
             &[("rebase", &["replays"]), ("rebase", &["linear"])],
+            "Rebase replays your commits, so history stays linear.",
             &mut vocab,
         );
         assert!(rebase.sides.is_empty());
+    }
+
+    #[test]
+    fn a_rival_subject_given_the_other_sides_words_is_turned() {
+        let mut vocab = Vocab::default();
+        let transport = crossed(
+            &[
+                ("tcp", &["reliable", "handshake", "ordered"]),
+                ("udp", &["datagrams", "fast", "latency"]),
+            ],
+            "TCP sets up a connection with a handshake and retransmits lost segments, so \
+             delivery is reliable and ordered. UDP sends independent datagrams with no setup, \
+             which keeps latency low.",
+            &mut vocab,
+        );
+        // One stretch with two of the other side's words, even after a right sentence.
+        let buried = check(
+            &transport,
+            "TCP does a handshake and retransmits lost segments. UDP sends datagrams. \
+             TCP, on the other hand, keeps latency low with independent datagrams.",
+            &vocab,
+        )
+        .expect("rival subject");
+        assert_eq!(
+            (buried.role.as_str(), buried.said.as_str()),
+            ("subject", "tcp")
+        );
+        assert_eq!(buried.matched, ["latency", "datagrams"]);
+        for wrong in [
+            "TCP fires off independent datagrams and keeps latency low, while UDP retransmits lost segments.",
+            "With UDP you get a handshake and reliable, ordered delivery.",
+        ] {
+            assert!(rival(&transport, wrong, &vocab).is_some(), "{wrong}");
+        }
+        for right in [
+            "TCP retransmits lost segments after a handshake; UDP sends independent datagrams and keeps latency low.",
+            "Unlike TCP, UDP sends datagrams with low latency.",
+            "TCP is slower than UDP because it retransmits lost segments.",
+            "UDP never retransmits lost segments, and it has no handshake.",
+            "TCP carries the datagrams of the application reliably.",
+            "Both TCP and UDP carry datagrams; TCP adds a handshake.",
+            // What happens around it is no predicate of it.
+            "UDP drops a datagram when the network is not reliable or ordered.",
+            "TCP slows down once latency and datagrams pile up.",
+        ] {
+            assert_eq!(rival(&transport, right, &vocab), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn rival_subjects_each_given_one_word_of_the_other_are_turned() {
+        let mut vocab = Vocab::default();
+        let ports = crossed(
+            &[("client", &["68"]), ("server", &["67"])],
+            "The client broadcasts a request, and the server answers. Clients use port 68 \
+             and servers port 67.",
+            &mut vocab,
+        );
+        let turned = rival(
+            &ports,
+            "The client uses port 67 and the server port 68.",
+            &vocab,
+        )
+        .expect("turned round");
+        assert_eq!(turned.said, "client");
+        assert_eq!(turned.matched, ["67"]);
+        for right in [
+            "The client uses port 68 and the server port 67.",
+            "The server answers on 67 and the client listens on 68.",
+            "Client 68; server 67.",
+            // One word of the other's, said of one side only, is no swap.
+            "The client sends its request to port 67.",
+        ] {
+            assert_eq!(rival(&ports, right, &vocab), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn two_things_in_one_phrase_name_no_subject() {
+        let mut vocab = Vocab::default();
+        let dns = crossed(
+            &[
+                ("cname", &["another name", "alias"]),
+                ("a record", &["ipv4", "address"]),
+            ],
+            "An A record maps a name to an IPv4 address. A CNAME record maps a name to \
+             another name.",
+            &mut vocab,
+        );
+        // "A CNAME record" spells `a record` around `cname`.
+        let right = "A CNAME record points at another name (an alias); an A record points at an IPv4 address.";
+        assert_eq!(rival(&dns, right, &vocab), None);
+        let wrong = "An A record points at another name, an alias; a CNAME holds an IPv4 address.";
+        assert!(rival(&dns, wrong, &vocab).is_some());
     }
 }

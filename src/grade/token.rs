@@ -81,6 +81,9 @@ pub struct Lexeme {
     /// The class it was learnt as (a word's chars decide it: letters only, with a
     /// digit, or with code punctuation), which decides whether it is stemmed.
     class: Class,
+    /// What it does in a sentence, as bits ([`STARTS_CLAUSE`], ...; see
+    /// [`kinds_of`]): the tokenizer asks them of every plain word.
+    kinds: u8,
 }
 
 impl std::ops::Deref for Token {
@@ -145,6 +148,7 @@ impl Lexeme {
             irregular: base.is_some(),
             hash: hash_of(word),
             stem_hash: hash_of(&stem),
+            kinds: kinds_of(word),
             norm,
             stem,
             stop,
@@ -152,6 +156,25 @@ impl Lexeme {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
+}
+
+/// Bits of [`Lexeme::kinds`]: the word [starts a clause](starts_clause), [opens a
+/// condition](opens_condition), [refers back](refers_back), is *then*, or is *and* or
+/// *or*.
+const STARTS_CLAUSE: u8 = 1;
+const OPENS_CONDITION: u8 = 2;
+const REFERS_BACK: u8 = 4;
+const THEN: u8 = 8;
+const AND_OR: u8 = 16;
+
+/// The [`Lexeme::kinds`] of `word`, learnt once for every token of it.
+fn kinds_of(word: &str) -> u8 {
+    let bit = |is: bool, kind: u8| if is { kind } else { 0 };
+    bit(starts_clause(word), STARTS_CLAUSE)
+        | bit(opens_condition(word), OPENS_CONDITION)
+        | bit(refers_back(word), REFERS_BACK)
+        | bit(word == "then", THEN)
+        | bit(matches!(word, "and" | "or"), AND_OR)
 }
 
 /// The hash an `FxHasher` makes of `text` (as `str` hashes).
@@ -553,38 +576,55 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         push_words(core, place, true, stemmer, tokens);
                     }
                 } else {
-                    let first = if plain {
-                        Some(core)
+                    // A plain word is one token, learnt first: what it does in the
+                    // sentence is known of it.
+                    let (first, plain_word) = if plain {
+                        let digit = if alnum {
+                            digit
+                        } else {
+                            core.bytes().any(|b| b.is_ascii_digit())
+                        };
+                        let class = if digit { Class::Exact } else { Class::Word };
+                        (Some(core), Some((known(core, class, stemmer), class)))
                     } else {
-                        core.split(|c: char| !c.is_alphanumeric()).next()
+                        (core.split(|c: char| !c.is_alphanumeric()).next(), None)
                     };
-                    let opens = match first {
-                        Some("then") => then_opens(condition, place),
-                        Some(word) => starts_clause(word),
-                        None => false,
+                    let kinds = match (&plain_word, first) {
+                        (Some((word, _)), _) => word.kinds,
+                        (None, Some(first)) => kinds_of(first),
+                        (None, None) => 0,
+                    };
+                    let opens = if kinds & THEN != 0 {
+                        then_opens(condition, place)
+                    } else {
+                        kinds & STARTS_CLAUSE != 0
                     };
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.
                         place.clause += 1;
                         place.segment += 1;
                     }
-                    if place.labelled && after_comma && matches!(first, Some("and" | "or")) {
+                    if place.labelled && after_comma && kinds & AND_OR != 0 {
                         // "depends_on condition: service_healthy, and Kubernetes ...":
                         // the label's list ended at the comma.
                         place.segment += 1;
                         place.labelled = false;
                     }
-                    if first.is_some_and(opens_condition) {
+                    if kinds & OPENS_CONDITION != 0 {
                         condition = Some(place);
                     }
-                    if first.is_some_and(refers_back) {
+                    if kinds & REFERS_BACK != 0 {
                         carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
                     }
-                    if alnum {
-                        // Known to be one plain word while splitting the line.
-                        push_plain(core, digit, place, false, stemmer, tokens);
-                    } else {
-                        push_words(core, place, false, stemmer, tokens);
+                    match plain_word {
+                        Some((word, class)) => tokens.push(Token {
+                            word,
+                            class,
+                            part: false,
+                            place,
+                            glued: false,
+                        }),
+                        None => push_words(core, place, false, stemmer, tokens),
                     }
                     if parts == Parts::Emit && plain {
                         push_privative(core, place, stemmer, tokens);
@@ -1032,8 +1072,12 @@ pub fn glued_version(core: &str) -> Option<(&str, &str)> {
 /// The words of `core`, split at anything that is not a letter or digit.
 fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     if core.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let digit = core.bytes().any(|b| b.is_ascii_digit());
-        push_plain(core, digit, place, part, stemmer, tokens);
+        // One plain word (ASCII letters and digits), a number when it has a digit.
+        if !core.is_empty() {
+            let digit = core.bytes().any(|b| b.is_ascii_digit());
+            let class = if digit { Class::Exact } else { Class::Word };
+            tokens.push(Token::new(core, class, part, place, stemmer));
+        }
         return;
     }
     // A possessive `'s` is not a word.
@@ -1054,22 +1098,6 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         for token in &mut tokens[start..] {
             token.glued = true;
         }
-    }
-}
-
-/// [`push_words`] of a `core` known to be ASCII letters and digits only (most words of
-/// most answers): one word, a number when it has a `digit`.
-fn push_plain(
-    core: &str,
-    digit: bool,
-    place: Place,
-    part: bool,
-    stemmer: &Stemmer,
-    tokens: &mut Vec<Token>,
-) {
-    if !core.is_empty() {
-        let class = if digit { Class::Exact } else { Class::Word };
-        tokens.push(Token::new(core, class, part, place, stemmer));
     }
 }
 

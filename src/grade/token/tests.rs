@@ -418,3 +418,37 @@ fn a_word_is_learnt_once_and_again_only_as_another_class() {
     );
     assert!(Arc::ptr_eq(&word_again, &word()));
 }
+
+#[test]
+fn a_plain_word_shapes_its_sentence_as_that_word_does_the_first_time_and_after() {
+    // What a word does in a sentence (opens a clause, answers a condition, ends a
+    // label's list) is learnt with the word: the same when the word is new to the thread
+    // and when it is known.
+    let stemmer = stemmer();
+    let place = |text: &str, word: &str| {
+        let tokens = tokenize(text, &stemmer, Parts::Emit);
+        let at = |w: &str| {
+            tokens
+                .iter()
+                .find(|t| &*t.norm == w)
+                .map(|t| t.place)
+                .expect("the word")
+        };
+        (at(word), tokens.first().map(|t| t.place).expect("a word"))
+    };
+    for _ in 0..2 {
+        let (because, pods) = place("Pods restart because the probe fails", "because");
+        assert_ne!(because.clause, pods.clause);
+        let (then, _) = place("If the probe fails then kubelet restarts it", "then");
+        let (fails, _) = place("If the probe fails then kubelet restarts it", "fails");
+        assert_ne!(then.clause, fails.clause);
+        let (then, _) = place("Git fetches then merges", "then");
+        let (fetches, _) = place("Git fetches then merges", "fetches");
+        assert_eq!(then.clause, fetches.clause);
+        let (and, _) = place("modes: copy, and move", "and");
+        let (copy, _) = place("modes: copy, and move", "copy");
+        assert_ne!(and.segment, copy.segment);
+        let (copy, modes) = place("modes: copy, move", "copy");
+        assert_eq!(copy.segment, modes.segment);
+    }
+}

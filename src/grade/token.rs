@@ -209,8 +209,10 @@ impl Default for Known {
     }
 }
 
-/// How many words [`Known::recent`] keeps: a few answers' worth.
-const RECENT_SLOTS: usize = 256;
+/// How many words [`Known::recent`] keeps (a power of two, [`RECENT_BITS`] bits): many
+/// answers' worth, so that few words of one answer share a slot and take turns in it.
+const RECENT_BITS: u32 = 10;
+const RECENT_SLOTS: usize = 1 << RECENT_BITS;
 
 /// The slot of [`Known::recent`] for `word`: its length and first, second and last
 /// bytes, mixed (two words that share a slot only take turns in it).
@@ -221,7 +223,7 @@ fn recent_slot(word: &str) -> usize {
         | byte(bytes.get(1)) << 8
         | byte(bytes.last()) << 16
         | (bytes.len() as u32) << 24;
-    (key.wrapping_mul(0x9e37_79b1) >> 24) as usize % RECENT_SLOTS
+    (key.wrapping_mul(0x9e37_79b1) >> (32 - RECENT_BITS)) as usize
 }
 
 /// What is known of `word` as a token of `class`, from the cache when the word was
@@ -234,7 +236,7 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
         let slot = recent_slot(word);
         if let Some(known) = &recent[slot]
             && known.class == class
-            && &*known.norm == word
+            && same_word(&known.norm, word)
         {
             return known.clone();
         }
@@ -255,6 +257,22 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
     });
     // A thread that is ending has no cache left.
     cached.unwrap_or_else(|_| learn())
+}
+
+/// Whether two words are the same text: for a word of 4 to 16 bytes (most words), by
+/// comparing its first and last 4 or 8 bytes at once (they overlap), not byte by byte.
+#[inline]
+fn same_word(a: &str, b: &str) -> bool {
+    fn ends<const N: usize>(s: &[u8]) -> Option<(&[u8; N], &[u8; N])> {
+        Some((s.first_chunk::<N>()?, s.last_chunk::<N>()?))
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len()
+        && match a.len() {
+            4..=8 => ends::<4>(a) == ends::<4>(b),
+            9..=16 => ends::<8>(a) == ends::<8>(b),
+            _ => a == b,
+        }
 }
 
 /// Words that negate what follows them, with the contractions people type without

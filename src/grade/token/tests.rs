@@ -452,3 +452,22 @@ fn a_plain_word_shapes_its_sentence_as_that_word_does_the_first_time_and_after()
         assert_eq!(copy.segment, modes.segment);
     }
 }
+
+#[test]
+fn same_word_agrees_with_comparing_the_texts() {
+    let mut words: Vec<&str> = "a an the node nodes volume volumes abcdefgh abcdefgi bbcdefgh \
+        abcdefghi abcdefghj xbcdefghi containers containerz persistence persistense \
+        abcdefghijklmnop abcdefghijklmnoq xbcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopr \
+        naïve naive"
+        .split_whitespace()
+        .collect();
+    words.push("");
+    for &a in &words {
+        for &b in &words {
+            assert_eq!(same_word(a, b), a == b, "{a:?} and {b:?}");
+        }
+    }
+    // A word that differs only in the middle of a long one.
+    assert!(!same_word("abcdefghXjklmnop", "abcdefghijklmnop"));
+    assert!(!same_word("abcdefXhijkl", "abcdefghijkl"));
+}

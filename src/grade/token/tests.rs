@@ -425,31 +425,23 @@ fn a_plain_word_shapes_its_sentence_as_that_word_does_the_first_time_and_after()
     // label's list) is learnt with the word: the same when the word is new to the thread
     // and when it is known.
     let stemmer = stemmer();
-    let place = |text: &str, word: &str| {
+    // The places of words `a` and `b` of `text`.
+    let places = |text: &str, a: &str, b: &str| {
         let tokens = tokenize(text, &stemmer, Parts::Emit);
-        let at = |w: &str| {
-            tokens
-                .iter()
-                .find(|t| &*t.norm == w)
-                .map(|t| t.place)
-                .expect("the word")
-        };
-        (at(word), tokens.first().map(|t| t.place).expect("a word"))
+        let at = |w: &str| tokens.iter().find(|t| &*t.norm == w).map(|t| t.place);
+        (at(a).expect("a"), at(b).expect("b"))
     };
     for _ in 0..2 {
-        let (because, pods) = place("Pods restart because the probe fails", "because");
-        assert_ne!(because.clause, pods.clause);
-        let (then, _) = place("If the probe fails then kubelet restarts it", "then");
-        let (fails, _) = place("If the probe fails then kubelet restarts it", "fails");
-        assert_ne!(then.clause, fails.clause);
-        let (then, _) = place("Git fetches then merges", "then");
-        let (fetches, _) = place("Git fetches then merges", "fetches");
-        assert_eq!(then.clause, fetches.clause);
-        let (and, _) = place("modes: copy, and move", "and");
-        let (copy, _) = place("modes: copy, and move", "copy");
-        assert_ne!(and.segment, copy.segment);
-        let (copy, modes) = place("modes: copy, move", "copy");
-        assert_eq!(copy.segment, modes.segment);
+        let (pods, because) = places("Pods restart because the probe fails", "pods", "because");
+        assert_ne!(pods.clause, because.clause);
+        let (fails, then) = places("If it fails then kubelet restarts it", "fails", "then");
+        assert_ne!(fails.clause, then.clause);
+        let (fetches, then) = places("Git fetches then merges", "fetches", "then");
+        assert_eq!(fetches.clause, then.clause);
+        let (copy, and) = places("modes: copy, and move", "copy", "and");
+        assert_ne!(copy.segment, and.segment);
+        let (modes, copy) = places("modes: copy, move", "modes", "copy");
+        assert_eq!(modes.segment, copy.segment);
     }
 }
 

@@ -462,16 +462,26 @@ impl PreparedAnswer {
             }
             Slot::Word(w) => {
                 let w = w as usize;
-                match self.hits.get(t * self.row + w / 64) {
-                    Some(bits) if w / 64 < self.row => bits & (1 << (w % 64)) != 0,
-                    // A vocabulary that grew after the answer was prepared.
-                    _ if vocab.typos[w] => word_matches(&self.tokens[t], &vocab.words[w]),
-                    _ => {
-                        let (a, k) = (&self.tokens[t], &vocab.words[w]);
-                        a.stem == k.stem && word_matches(a, k)
-                    }
+                if w / 64 < self.row {
+                    self.hits[t * self.row + w / 64] & (1 << (w % 64)) != 0
+                } else {
+                    self.hit_unprepared(t, w, vocab)
                 }
             }
+        }
+    }
+
+    /// Whether token `t` matches vocabulary word `w`, which the vocabulary did not have
+    /// when this answer was prepared (it grew since): compared now. Out of line, so the
+    /// common case above stays small enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn hit_unprepared(&self, t: usize, w: usize, vocab: &Vocab) -> bool {
+        let (a, k) = (&self.tokens[t], &vocab.words[w]);
+        if vocab.typos[w] {
+            word_matches(a, k)
+        } else {
+            a.stem == k.stem && word_matches(a, k)
         }
     }
 
@@ -528,8 +538,25 @@ impl PreparedAnswer {
         let Some(&first) = slots.first() else {
             return;
         };
-        let mut longer = Vec::new();
+        // A word of the pattern that no token matches: nothing to look for.
+        let absent = |slot: &Slot| match *slot {
+            Slot::Word(w) => self.posting(w).is_some_and(<[_]>::is_empty),
+            _ => false,
+        };
+        if slots.iter().any(absent) {
+            return;
+        }
         let single = slots.len() == 1;
+        // The tokens of a match of several slots, one per slot: on the stack for a
+        // pattern of a few words (all but the longest), so looking costs no allocation.
+        let mut stack = [0usize; 8];
+        let mut heap = Vec::new();
+        let path: &mut [usize] = if slots.len() <= stack.len() {
+            &mut stack[..slots.len()]
+        } else {
+            heap.resize(slots.len(), 0);
+            &mut heap
+        };
         // Whether to go on after a match of `slots` that starts at `start`, if any.
         let mut at = |start: usize| -> bool {
             if pattern.reply && !is_reply(&self.tokens, start) {
@@ -538,19 +565,12 @@ impl PreparedAnswer {
             if single && self.qualified(start) {
                 return true;
             }
-            // A pattern of one word (most are) is matched by its start alone, with no
-            // path to build.
-            let one = [start];
-            let path: &[usize] = if single {
-                &one
-            } else {
-                longer.clear();
-                longer.push(start);
-                if !self.extend(slots, gap, vocab, &mut longer) {
-                    return true;
-                }
-                &longer
-            };
+            // A pattern of one word (most are) is matched by its start alone.
+            path[0] = start;
+            if !single && !self.extend(slots, gap, vocab, path, 1) {
+                return true;
+            }
+            let path: &[usize] = path;
             // Negated when a cue governs any of its words ("Docker manages nothing").
             let governed = path.iter().find_map(|&t| self.cue[t]);
             let mut tokens = Vec::with_capacity(path.len() + 1);
@@ -596,13 +616,21 @@ impl PreparedAnswer {
             && crate::lang::is_qualifying_prefix(&self.tokens[i - 1].norm)
     }
 
-    /// Extends a partial phrase match `path` to the pattern's remaining slots, each at
-    /// most `gap` words after the one before (and in its clause when `gap` is 0).
-    fn extend(&self, slots: &[Slot], gap: usize, vocab: &Vocab, path: &mut Vec<usize>) -> bool {
-        let Some(&slot) = slots.get(path.len()) else {
+    /// Extends a partial phrase match, the first `filled` tokens of `path` (one per
+    /// slot), to the pattern's remaining slots, each at most `gap` words after the one
+    /// before (and in its clause when `gap` is 0).
+    fn extend(
+        &self,
+        slots: &[Slot],
+        gap: usize,
+        vocab: &Vocab,
+        path: &mut [usize],
+        filled: usize,
+    ) -> bool {
+        let Some(&slot) = slots.get(filled) else {
             return true;
         };
-        let Some(&last) = path.last() else {
+        let Some(&last) = filled.checked_sub(1).and_then(|i| path.get(i)) else {
             return false;
         };
         for next in last + 1..self.tokens.len() {
@@ -612,11 +640,10 @@ impl PreparedAnswer {
                 break;
             }
             if self.hit(next, slot, vocab) {
-                path.push(next);
-                if self.extend(slots, gap, vocab, path) {
+                path[filled] = next;
+                if self.extend(slots, gap, vocab, path, filled + 1) {
                     return true;
                 }
-                path.pop();
             }
         }
         false

@@ -81,6 +81,9 @@ pub struct Lexeme {
     /// The class it was learnt as (a word's chars decide it: letters only, with a
     /// digit, or with code punctuation), which decides whether it is stemmed.
     class: Class,
+    /// What it does in a sentence, as bits ([`STARTS_CLAUSE`], ...; see
+    /// [`kinds_of`]): the tokenizer asks them of every plain word.
+    kinds: u8,
 }
 
 impl std::ops::Deref for Token {
@@ -145,6 +148,7 @@ impl Lexeme {
             irregular: base.is_some(),
             hash: hash_of(word),
             stem_hash: hash_of(&stem),
+            kinds: kinds_of(word),
             norm,
             stem,
             stop,
@@ -152,6 +156,25 @@ impl Lexeme {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
+}
+
+/// Bits of [`Lexeme::kinds`]: the word [starts a clause](starts_clause), [opens a
+/// condition](opens_condition), [refers back](refers_back), is *then*, or is *and* or
+/// *or*.
+const STARTS_CLAUSE: u8 = 1;
+const OPENS_CONDITION: u8 = 2;
+const REFERS_BACK: u8 = 4;
+const THEN: u8 = 8;
+const AND_OR: u8 = 16;
+
+/// The [`Lexeme::kinds`] of `word`, learnt once for every token of it.
+fn kinds_of(word: &str) -> u8 {
+    let bit = |is: bool, kind: u8| if is { kind } else { 0 };
+    bit(starts_clause(word), STARTS_CLAUSE)
+        | bit(opens_condition(word), OPENS_CONDITION)
+        | bit(refers_back(word), REFERS_BACK)
+        | bit(word == "then", THEN)
+        | bit(matches!(word, "and" | "or"), AND_OR)
 }
 
 /// The hash an `FxHasher` makes of `text` (as `str` hashes).
@@ -186,8 +209,10 @@ impl Default for Known {
     }
 }
 
-/// How many words [`Known::recent`] keeps: a few answers' worth.
-const RECENT_SLOTS: usize = 256;
+/// How many words [`Known::recent`] keeps (a power of two, [`RECENT_BITS`] bits): many
+/// answers' worth, so that few words of one answer share a slot and take turns in it.
+const RECENT_BITS: u32 = 10;
+const RECENT_SLOTS: usize = 1 << RECENT_BITS;
 
 /// The slot of [`Known::recent`] for `word`: its length and first, second and last
 /// bytes, mixed (two words that share a slot only take turns in it).
@@ -198,7 +223,7 @@ fn recent_slot(word: &str) -> usize {
         | byte(bytes.get(1)) << 8
         | byte(bytes.last()) << 16
         | (bytes.len() as u32) << 24;
-    (key.wrapping_mul(0x9e37_79b1) >> 24) as usize % RECENT_SLOTS
+    (key.wrapping_mul(0x9e37_79b1) >> (32 - RECENT_BITS)) as usize
 }
 
 /// What is known of `word` as a token of `class`, from the cache when the word was
@@ -211,7 +236,7 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
         let slot = recent_slot(word);
         if let Some(known) = &recent[slot]
             && known.class == class
-            && &*known.norm == word
+            && same_word(&known.norm, word)
         {
             return known.clone();
         }
@@ -232,6 +257,22 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
     });
     // A thread that is ending has no cache left.
     cached.unwrap_or_else(|_| learn())
+}
+
+/// Whether two words are the same text: for a word of 4 to 16 bytes (most words), by
+/// comparing its first and last 4 or 8 bytes at once (they overlap), not byte by byte.
+#[inline]
+fn same_word(a: &str, b: &str) -> bool {
+    fn ends<const N: usize>(s: &[u8]) -> Option<(&[u8; N], &[u8; N])> {
+        Some((s.first_chunk::<N>()?, s.last_chunk::<N>()?))
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len()
+        && match a.len() {
+            4..=8 => ends::<4>(a) == ends::<4>(b),
+            9..=16 => ends::<8>(a) == ends::<8>(b),
+            _ => a == b,
+        }
 }
 
 /// Words that negate what follows them, with the contractions people type without
@@ -553,38 +594,55 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         push_words(core, place, true, stemmer, tokens);
                     }
                 } else {
-                    let first = if plain {
-                        Some(core)
+                    // A plain word is one token, learnt first: what it does in the
+                    // sentence is known of it.
+                    let (first, plain_word) = if plain {
+                        let digit = if alnum {
+                            digit
+                        } else {
+                            core.bytes().any(|b| b.is_ascii_digit())
+                        };
+                        let class = if digit { Class::Exact } else { Class::Word };
+                        (Some(core), Some((known(core, class, stemmer), class)))
                     } else {
-                        core.split(|c: char| !c.is_alphanumeric()).next()
+                        (core.split(|c: char| !c.is_alphanumeric()).next(), None)
                     };
-                    let opens = match first {
-                        Some("then") => then_opens(condition, place),
-                        Some(word) => starts_clause(word),
-                        None => false,
+                    let kinds = match (&plain_word, first) {
+                        (Some((word, _)), _) => word.kinds,
+                        (None, Some(first)) => kinds_of(first),
+                        (None, None) => 0,
+                    };
+                    let opens = if kinds & THEN != 0 {
+                        then_opens(condition, place)
+                    } else {
+                        kinds & STARTS_CLAUSE != 0
                     };
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.
                         place.clause += 1;
                         place.segment += 1;
                     }
-                    if place.labelled && after_comma && matches!(first, Some("and" | "or")) {
+                    if place.labelled && after_comma && kinds & AND_OR != 0 {
                         // "depends_on condition: service_healthy, and Kubernetes ...":
                         // the label's list ended at the comma.
                         place.segment += 1;
                         place.labelled = false;
                     }
-                    if first.is_some_and(opens_condition) {
+                    if kinds & OPENS_CONDITION != 0 {
                         condition = Some(place);
                     }
-                    if first.is_some_and(refers_back) {
+                    if kinds & REFERS_BACK != 0 {
                         carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
                     }
-                    if alnum {
-                        // Known to be one plain word while splitting the line.
-                        push_plain(core, digit, place, false, stemmer, tokens);
-                    } else {
-                        push_words(core, place, false, stemmer, tokens);
+                    match plain_word {
+                        Some((word, class)) => tokens.push(Token {
+                            word,
+                            class,
+                            part: false,
+                            place,
+                            glued: false,
+                        }),
+                        None => push_words(core, place, false, stemmer, tokens),
                     }
                     if parts == Parts::Emit && plain {
                         push_privative(core, place, stemmer, tokens);
@@ -1047,8 +1105,12 @@ pub fn glued_version(core: &str) -> Option<(&str, &str)> {
 /// The words of `core`, split at anything that is not a letter or digit.
 fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     if core.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let digit = core.bytes().any(|b| b.is_ascii_digit());
-        push_plain(core, digit, place, part, stemmer, tokens);
+        // One plain word (ASCII letters and digits), a number when it has a digit.
+        if !core.is_empty() {
+            let digit = core.bytes().any(|b| b.is_ascii_digit());
+            let class = if digit { Class::Exact } else { Class::Word };
+            tokens.push(Token::new(core, class, part, place, stemmer));
+        }
         return;
     }
     // A possessive `'s` is not a word.
@@ -1069,22 +1131,6 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         for token in &mut tokens[start..] {
             token.glued = true;
         }
-    }
-}
-
-/// [`push_words`] of a `core` known to be ASCII letters and digits only (most words of
-/// most answers): one word, a number when it has a `digit`.
-fn push_plain(
-    core: &str,
-    digit: bool,
-    place: Place,
-    part: bool,
-    stemmer: &Stemmer,
-    tokens: &mut Vec<Token>,
-) {
-    if !core.is_empty() {
-        let class = if digit { Class::Exact } else { Class::Word };
-        tokens.push(Token::new(core, class, part, place, stemmer));
     }
 }
 

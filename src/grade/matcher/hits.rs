@@ -87,6 +87,9 @@ pub(super) fn hits(tokens: &[Token], vocab: &Vocab, buffers: &mut Buffers) -> us
         ..
     } = buffers;
     hits.resize(tokens.len() * row, 0);
+    // Each word's count of tokens, counted as the bits are set (see `by_word`).
+    starts.clear();
+    starts.resize(vocab.words.len() + 1, 0);
     if row > 0 {
         let mut memo = match MEMO.try_with(RefCell::take) {
             Ok(memo) if memo.stamp == vocab.stamp && memo.of.len() < MEMO_SIZE => memo,
@@ -120,37 +123,30 @@ pub(super) fn hits(tokens: &[Token], vocab: &Vocab, buffers: &mut Buffers) -> us
             };
             let bits = &mut hits[t * row..(t + 1) * row];
             for &w in &memo.words[from as usize..to as usize] {
-                bits[w as usize / 64] |= 1 << (w % 64);
+                let (word, bit) = (w as usize / 64, 1 << (w % 64));
+                if bits[word] & bit == 0 {
+                    bits[word] |= bit;
+                    starts[w as usize] += 1;
+                }
             }
         }
         let _ = MEMO.try_with(|cell| cell.replace(memo));
     }
-    by_word(hits, row, vocab.words.len(), postings, starts);
+    by_word(hits, row, postings, starts);
     row
 }
 
 /// Fills `postings` with the (word, token) pairs of the bits of `hits` (a row of `row`
-/// words of 64 bits per token, no pair twice), by word and each word's tokens in text
-/// order, and `starts` with where each of the `words` words' pairs start (one entry
-/// more). A counting sort: each word's count, then each pair put in its place from
-/// the last token back, in time linear in the pairs and the words.
-fn by_word(
-    hits: &[u64],
-    row: usize,
-    words: usize,
-    postings: &mut Vec<(u32, u32)>,
-    starts: &mut Vec<u32>,
-) {
-    starts.clear();
-    starts.resize(words + 1, 0);
+/// words of 64 bits per token), by word and each word's tokens in text order, and
+/// turns `starts`, each word's count of pairs (one entry more, 0), into where each
+/// word's pairs start. A counting sort: from the counts, each pair put in its place
+/// from the last token back, in time linear in the pairs and the words.
+fn by_word(hits: &[u64], row: usize, postings: &mut Vec<(u32, u32)>, starts: &mut [u32]) {
     postings.clear();
     if row == 0 {
         return;
     }
     // `starts[w]` becomes the end of word `w`'s pairs...
-    for bits in hits.chunks_exact(row) {
-        each_bit(bits, |w| starts[w] += 1);
-    }
     let mut total = 0;
     for count in starts.iter_mut() {
         total += *count;

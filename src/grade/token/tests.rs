@@ -430,3 +430,48 @@ fn a_word_is_learnt_once_and_again_only_as_another_class() {
     );
     assert!(Arc::ptr_eq(&word_again, &word()));
 }
+
+#[test]
+fn a_plain_word_shapes_its_sentence_as_that_word_does_the_first_time_and_after() {
+    // What a word does in a sentence (opens a clause, answers a condition, ends a
+    // label's list) is learnt with the word: the same when the word is new to the thread
+    // and when it is known.
+    let stemmer = stemmer();
+    // The places of words `a` and `b` of `text`.
+    let places = |text: &str, a: &str, b: &str| {
+        let tokens = tokenize(text, &stemmer, Parts::Emit);
+        let at = |w: &str| tokens.iter().find(|t| &*t.norm == w).map(|t| t.place);
+        (at(a).expect("a"), at(b).expect("b"))
+    };
+    for _ in 0..2 {
+        let (pods, because) = places("Pods restart because the probe fails", "pods", "because");
+        assert_ne!(pods.clause, because.clause);
+        let (fails, then) = places("If it fails then kubelet restarts it", "fails", "then");
+        assert_ne!(fails.clause, then.clause);
+        let (fetches, then) = places("Git fetches then merges", "fetches", "then");
+        assert_eq!(fetches.clause, then.clause);
+        let (copy, and) = places("modes: copy, and move", "copy", "and");
+        assert_ne!(copy.segment, and.segment);
+        let (modes, copy) = places("modes: copy, move", "modes", "copy");
+        assert_eq!(modes.segment, copy.segment);
+    }
+}
+
+#[test]
+fn same_word_agrees_with_comparing_the_texts() {
+    let mut words: Vec<&str> = "a an the node nodes volume volumes abcdefgh abcdefgi bbcdefgh \
+        abcdefghi abcdefghj xbcdefghi containers containerz persistence persistense \
+        abcdefghijklmnop abcdefghijklmnoq xbcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopr \
+        naïve naive"
+        .split_whitespace()
+        .collect();
+    words.push("");
+    for &a in &words {
+        for &b in &words {
+            assert_eq!(same_word(a, b), a == b, "{a:?} and {b:?}");
+        }
+    }
+    // A word that differs only in the middle of a long one.
+    assert!(!same_word("abcdefghXjklmnop", "abcdefghijklmnop"));
+    assert!(!same_word("abcdefXhijkl", "abcdefghijkl"));
+}

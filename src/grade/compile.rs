@@ -599,14 +599,6 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     for pattern in patterns {
         match answer.find(pattern, vocab) {
             Some((found, true)) => {
-                if let Some(note) = denied_by_fellow(patterns, &found, answer, vocab) {
-                    return Outcome {
-                        matched: None,
-                        negated: true,
-                        note: Some(note),
-                        denied: true,
-                    };
-                }
                 let note = (pattern.in_model == InModel::Negated).then(|| {
                     if found.negated {
                         "negated, as in the model answer"
@@ -639,112 +631,6 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             denied: false,
         },
     }
-}
-
-/// When every plain mention of a concept of alternatives is followed, next in its
-/// clause, by another alternative that a cue denies, the note that says so: "the -r
-/// flag never does replace a loaded profile" names `-r` only to deny `replace` of it,
-/// and says the opposite of the model answer. `found` is the concept's first match that
-/// counts; a plain mention with no such denial after it ("-r reloads it and does not
-/// need a reboot") or next to another plain one keeps the concept.
-fn denied_by_fellow(
-    patterns: &[Pattern],
-    found: &Found,
-    answer: &PreparedAnswer,
-    vocab: &Vocab,
-) -> Option<String> {
-    let tokens = answer.tokens();
-    let last = *found.tokens.iter().max()?;
-    // Cheap test first: a cue later in the clause of the first match, or no denial.
-    let clause = tokens[last].place.clause;
-    if patterns.len() < 2
-        || !(last + 1..tokens.len())
-            .take_while(|&j| tokens[j].place.clause == clause)
-            .any(|j| answer.negated(j))
-    {
-        return None;
-    }
-    // Every match: (where it starts, where its words end, denied, its label).
-    let mut marks: Vec<(usize, usize, bool, usize)> = Vec::new();
-    for (p, pattern) in patterns.iter().enumerate() {
-        for (f, counts) in answer.all(pattern, vocab) {
-            let words = if counts {
-                &f.tokens[..]
-            } else {
-                &f.tokens[1..]
-            };
-            let (Some(&from), Some(&to)) = (f.tokens.iter().min(), words.iter().max()) else {
-                continue;
-            };
-            if counts {
-                marks.push((from, to, false, p));
-            } else if denies(pattern, &f.tokens, answer) && negates_a_verb(tokens, f.tokens[0]) {
-                marks.push((f.tokens[0], to, true, p));
-            }
-        }
-    }
-    let mut denial = None;
-    for &(from, to, denied, p) in &marks {
-        if denied {
-            continue;
-        }
-        let clause = tokens[from].place.clause;
-        let next = marks
-            .iter()
-            .filter(|m| m.0 > to && m.3 != p && tokens[m.0].place.clause == clause)
-            .min_by_key(|m| m.0);
-        match next {
-            // Another word, not the same one again ("a later layer doesn't remove it
-            // from the layer").
-            Some(&(cue, end, true, q)) if !shares_a_stem(tokens, (from, to), (cue, end)) => {
-                denial.get_or_insert((p, q, cue, end));
-            }
-            _ => return None,
-        }
-    }
-    let (p, q, cue, end) = denial?;
-    let said: Vec<&str> = (cue..=end)
-        .filter(|&j| !tokens[j].part)
-        .map(|j| answer.word(j))
-        .collect();
-    Some(format!(
-        "`{}` said, then `{}` denied of it (\"{}\")",
-        patterns[p].label(vocab),
-        patterns[q].label(vocab),
-        said.join(" ")
-    ))
-}
-
-/// Whether the cue at `c` negates a verb: *not*, *never*, *cannot*, a contraction,
-/// *fails to*; not a *no* before a noun ("no SYS_ADMIN" names what is left out).
-fn negates_a_verb(tokens: &[Token], c: usize) -> bool {
-    let norm = &*tokens[c].norm;
-    (tokens[c].negation
-        && !matches!(
-            norm,
-            "no" | "none"
-                | "nor"
-                | "neither"
-                | "nothing"
-                | "nobody"
-                | "nowhere"
-                | "without"
-                | "avoid"
-                | "avoids"
-                | "avoiding"
-        ))
-        || matches!(norm, "fail" | "fails" | "failed" | "failing" | "unable")
-}
-
-/// Whether the content words of two stretches of tokens share a stem.
-fn shares_a_stem(tokens: &[Token], a: (usize, usize), b: (usize, usize)) -> bool {
-    let words = |(from, to): (usize, usize)| {
-        tokens[from..=to]
-            .iter()
-            .filter(|t| !t.stop && !t.negation)
-            .map(|t| &t.stem)
-    };
-    words(a).any(|x| words(b).any(|y| x == y))
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its

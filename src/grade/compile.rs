@@ -12,7 +12,7 @@ use super::facts::Facts;
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::negation::ends_a_state;
+use super::negation::{ends_a_state, replies_yes, waives};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::negated_root;
@@ -612,6 +612,15 @@ impl Matcher {
 }
 
 fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
+    if patterns.iter().any(Pattern::is_reply) && replies_yes(answer.tokens()) {
+        // "Yes, there is no need for a separate backup": the reply is the claim.
+        return Outcome {
+            matched: None,
+            negated: true,
+            note: Some("the answer replies \"yes\", the model answer no".to_owned()),
+            denied: false,
+        };
+    }
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
     for pattern in patterns {
         match answer.find(pattern, vocab) {
@@ -654,7 +663,9 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
 /// cue first), denies what the model answer says: the model answer states it plainly,
 /// and a cue that denies negates it here (*not*, *never*, *no*, *fails to*, ...; not a
 /// preference, *rather than*, *instead of*, *unlike*, nor *without* or *avoid*, which
-/// may only say how), and not only in part ("doesn't have all capabilities").
+/// may only say how, unless it is *without waiting for* (*needing*, *requiring*): "commits
+/// without waiting for a majority" denies that the majority comes first), and not only
+/// in part ("doesn't have all capabilities").
 fn denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let Some((&cue, words)) = found.split_first() else {
@@ -666,7 +677,8 @@ fn denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
         || matches!(
             norm,
             "fail" | "fails" | "failed" | "failing" | "unable" | "lack" | "lacks" | "lacking"
-        );
+        )
+        || (norm == "without" && waives(tokens, cue));
     let first = words.iter().copied().min().unwrap_or(cue);
     let partly = (cue + 1..first).any(|i| {
         matches!(

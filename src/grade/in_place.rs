@@ -22,7 +22,8 @@
 //! - **a term the model answer states of a thing, denied of that thing**: a concept of
 //!   one term the model answer states plainly ("root_squash, which is the default")
 //!   that the answer states only as the complement of a negated *be* whose subject is a
-//!   word of the model answer's clause ("root_squash is not the default").
+//!   word of the model answer's clause ("root_squash is not the default"), or a word the
+//!   rubric lists with one in its alternatives ("the discover is not broadcast").
 //! - **a duration in another unit**: the answer gives durations ("loses at most 1
 //!   hour"), the model answer gives some too ("about a second"), and no unit of the
 //!   answer's is one of the model answer's or the question's. A duration is a number,
@@ -132,7 +133,9 @@ impl InPlace {
                             })
                             .cloned()
                             .collect();
-                        let subjects = model_text.map(|m| said_of(m, &tokens)).unwrap_or_default();
+                        let subjects = model_text
+                            .map(|m| with_fellows(said_of(m, &tokens), c, concepts, stemmer))
+                            .unwrap_or_default();
                         if !plain.is_empty() && asks_plain && !subjects.is_empty() {
                             out.affirmed.push((c, plain, subjects));
                         }
@@ -337,6 +340,41 @@ fn said_of(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> Vec<Arc<str>>
         }
     }
     out
+}
+
+/// `subjects` (stems) with the other words of each list of alternatives of the rubric
+/// (but concept `own`'s) that has one of them: where the model answer says "the client broadcasts a
+/// DHCPDISCOVER" and a term is `["discover", "dhcpdiscover"]`, "the discover is not
+/// broadcast" denies *broadcast* of the same thing.
+fn with_fellows(
+    mut subjects: Vec<Arc<str>>,
+    own: usize,
+    concepts: &[Concept],
+    stemmer: &Stemmer,
+) -> Vec<Arc<str>> {
+    let others = concepts.iter().enumerate().filter(|&(c, _)| c != own);
+    let lists = others.flat_map(|(_, c)| {
+        std::iter::once(&c.alternatives).chain(c.relation.iter().flat_map(|r| &r.terms))
+    });
+    let mut fellows = Vec::new();
+    for list in lists {
+        let stems: Vec<Arc<str>> = list
+            .iter()
+            .filter_map(|k| match tokenize(k, stemmer, Parts::Skip).as_slice() {
+                [one] if one.class == Class::Word && !one.stop => Some(one.stem.clone()),
+                _ => None,
+            })
+            .collect();
+        if stems.iter().any(|s| subjects.contains(s)) {
+            fellows.extend(stems);
+        }
+    }
+    for stem in fellows {
+        if !subjects.contains(&stem) {
+            subjects.push(stem);
+        }
+    }
+    subjects
 }
 
 /// Whether a negated match (`tokens`, its cue first) denies the term of one of the

@@ -240,6 +240,11 @@ impl Pattern {
         }
     }
 
+    /// Whether it is the reply `no` (see [`Pattern::reply`]).
+    pub fn is_reply(&self) -> bool {
+        self.reply
+    }
+
     /// A pattern of `words` met only next to each other in one clause, word for word (by
     /// stem), never with a typo.
     pub fn tight(words: Vec<Token>, negated: bool, vocab: &mut Vocab) -> Pattern {

@@ -125,6 +125,10 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[j].get_or_insert(i);
             }
         }
+        if !token.part && denies_only(tokens, i) && cue[i + 1].is_none() {
+            // "it is not only one writer": the *only* is denied, and nothing after it.
+            cue[i + 1] = Some(i);
+        }
         if !token.part && opens_negation(tokens, i) {
             let cancels = cancels_outer(tokens, i, cue[i]);
             if let Some(end) = denied_that_subject(tokens, i) {
@@ -565,6 +569,26 @@ pub fn names_a_saving(tokens: &[Token], i: usize) -> bool {
         && next.place.clause == tokens[i].place.clause
 }
 
+/// Whether the word at `i` is the *not* of "not only" (*not just*, *not merely*): it
+/// negates no claim after it ("not only X but Y" says X), but it denies the *only*, so
+/// a keyword `only` is not met by "it is not only one writer".
+fn denies_only(tokens: &[Token], i: usize) -> bool {
+    &*tokens[i].norm == "not"
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| !t.part && matches!(&*t.norm, "only" | "just" | "merely"))
+}
+
+/// Whether the *without* at `c` waives a condition: "without waiting for a majority",
+/// "without needing a restart", "without requiring a lock". What follows is what the
+/// model answer makes a condition, denied as one, not a way of doing things.
+pub fn waives(tokens: &[Token], c: usize) -> bool {
+    tokens[c + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        t.place.clause == tokens[c].place.clause
+            && matches!(&*t.norm, "waiting" | "needing" | "requiring" | "awaiting")
+    })
+}
+
 /// Whether token `i` only stresses the negation it is under ("without ever", "not
 /// really", "not in any way", "not actually"): it does not use up the reach.
 fn stresses_negation(tokens: &[Token], i: usize) -> bool {
@@ -837,9 +861,12 @@ pub fn ends_a_state(tokens: &[Token], c: usize) -> bool {
 /// failure", "no the volume stays"). A reply negates nothing after it; a *no* before
 /// a noun does ("no backup software is needed").
 pub fn is_reply(tokens: &[Token], i: usize) -> bool {
-    if &*tokens[i].norm != "no" {
-        return false;
-    }
+    &*tokens[i].norm == "no" && stands_as_reply(tokens, i)
+}
+
+/// Whether the word at `i` stands as a reply: it ends its clause, or a pronoun or a
+/// determiner comes next, the subject of a clause of its own.
+fn stands_as_reply(tokens: &[Token], i: usize) -> bool {
     match tokens[i + 1..].iter().find(|t| !t.part) {
         None => true,
         Some(next) => {
@@ -851,6 +878,18 @@ pub fn is_reply(tokens: &[Token], i: usize) -> bool {
                 )
         }
     }
+}
+
+/// Whether the answer opens with the reply *yes* and never replies *no*: "Yes, there is
+/// no need for a separate backup" answers the question the other way round from a
+/// model answer that says no, whatever it goes on to say. *Yes* is a reply where a *no*
+/// would be one (see [`is_reply`]): "Yes, ...", "Yes it is"; "yes and no" is none.
+pub fn replies_yes(tokens: &[Token]) -> bool {
+    tokens.iter().position(|t| !t.part).is_some_and(|first| {
+        &*tokens[first].norm == "yes"
+            && stands_as_reply(tokens, first)
+            && !(0..tokens.len()).any(|i| is_reply(tokens, i))
+    })
 }
 
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
@@ -890,3 +929,6 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         _ => tokens[i].is_negation(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -5,7 +5,7 @@ use crate::bank::{Concept, Forbidden, Kind};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
-fn question(id: &str, prompt: &str, model: &str, rubric: Option<Rubric>) -> Question {
+pub(super) fn question(id: &str, prompt: &str, model: &str, rubric: Option<Rubric>) -> Question {
     Question {
         model_answer: Some(model.to_owned()),
         rubric,
@@ -29,7 +29,7 @@ pub(super) fn bank(questions: Vec<Question>) -> Bank {
     }
 }
 
-fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {
+pub(super) fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {
     Concept {
         weight,
         required,
@@ -785,7 +785,7 @@ fn a_misconception_fails_or_caps_and_says_why() {
 }
 
 /// A relation of `terms` within a clause.
-fn relation(terms: &[&[&str]], ordered: bool, weight: f64, required: bool) -> Concept {
+pub(super) fn relation(terms: &[&[&str]], ordered: bool, weight: f64, required: bool) -> Concept {
     Concept {
         weight,
         required,

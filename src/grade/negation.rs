@@ -70,6 +70,11 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     ..Scope::new(tokens, c, cancels)
                 });
                 cue[i] = governs;
+            } else if reached > 0 && compares(tokens, c) && is_subject_pronoun(&token.norm) {
+                // "unlike a VM it shares the host kernel", "instead of a bind mount
+                // they use a volume": the thing compared ends at the main clause's
+                // subject, comma or not, and what the subject does is said plainly.
+                scope = None;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
@@ -298,6 +303,17 @@ impl Scope {
             reported: reports_belief(tokens, cue),
         }
     }
+}
+
+/// Whether the cue at `c` sets one thing against another ("unlike", "instead of",
+/// "rather than"): it negates a noun phrase, not the clause it stands in.
+fn compares(tokens: &[Token], c: usize) -> bool {
+    matches!(&*tokens[c].norm, "unlike" | "instead" | "rather")
+}
+
+/// A personal pronoun that stands as a clause's subject.
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "it" | "they" | "we" | "you" | "he" | "she")
 }
 
 /// Whether the word after the *and* or *or* at `i` is an -ing form, in its clause.

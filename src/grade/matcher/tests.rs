@@ -227,6 +227,29 @@ fn negation_reaches_content_words_not_raw_words() {
     ));
 }
 
+/// A cue that sets one thing against another negates that thing, not the main clause
+/// after it, comma or not: "unlike a VM it shares the host kernel" shares it.
+#[test]
+fn a_comparing_cue_ends_at_the_main_clause_s_subject() {
+    assert!(counts("unlike a VM it shares the host kernel", "kernel"));
+    assert!(counts("unlike a thread pool they spawn a process", "spawn"));
+    assert!(counts(
+        "instead of a bind mount it uses a named volume",
+        "named volume"
+    ));
+    assert!(counts(
+        "rather than polling we subscribe to events",
+        "subscribe"
+    ));
+    assert!(negated("unlike a VM it shares the host kernel", "vm"));
+    assert!(negated(
+        "instead of a bind mount it uses a named volume",
+        "bind mount"
+    ));
+    // Without a pronoun subject the cue still reaches its content words.
+    assert!(negated("unlike the shared host kernel", "kernel"));
+}
+
 #[test]
 fn a_denying_predicate_negates_the_clause_before_it() {
     assert!(negated("backups aren't needed", "backup"));

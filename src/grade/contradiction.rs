@@ -554,6 +554,11 @@ fn is_adverb(word: &str) -> bool {
     )
 }
 
+/// Modals of obligation: a model clause with one says what should be done, not what is.
+fn obliges(word: &str) -> bool {
+    matches!(word, "must" | "should" | "ought")
+}
+
 /// Words that limit a claim or a denial to part of it, a time or a manner ("only
 /// waits for the container to start", "don't write the store until later", "don't
 /// coordinate well", "coordinate poorly", "too big to go through"): a clause with one
@@ -773,8 +778,10 @@ impl Claims {
                         .iter()
                         .filter(|t| t.place.clause == clause && !t.part)
                 };
-                // A clause that denies, restricts or hedges claims nothing plain.
-                if words().any(|t| t.negation || not_plain(&t.norm)) {
+                // A clause that denies, restricts or hedges claims nothing plain; nor
+                // does one that says what must be done ("the parent must reap it"):
+                // an answer that says it has not been done yet describes a state.
+                if words().any(|t| t.negation || not_plain(&t.norm) || obliges(&t.norm)) {
                     continue;
                 }
                 let stems = anchors(tokens, clause, usize::MAX, &[]);

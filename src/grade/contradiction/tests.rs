@@ -225,6 +225,30 @@ fn a_model_claim_denied_plainly_contradicts_it() {
     }
 }
 
+/// probe7's author: "whose parent hasn't reaped it" failed as denying "the parent must
+/// reap it". What must be done is no claim that it is done.
+#[test]
+fn a_model_clause_of_obligation_is_not_denied_by_a_state() {
+    let b = bank(
+        "A stale lock has outlived its holder but keeps its lock file until the holder \
+         releases it; the holder must release it with unlock(), or the watchdog clears the \
+         lock when the holder dies.",
+        &[&["outlived", "gone"], &["release", "unlock()"]],
+    );
+    let g = grade(
+        &b,
+        "A lock that has outlived its holder, whose holder hasn't released it with unlock() \
+         yet; the watchdog clears it.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+    // The same denial against a plain model clause still contradicts it.
+    let g = grade(
+        &snapshots(),
+        "Each commit records what changed, and Git does not store snapshots of the project.",
+    );
+    assert_eq!(g.contradictions[0].role, "denial", "{g:?}");
+}
+
 #[test]
 fn a_denial_that_compares_two_things_or_a_model_too_to_contradicts_nothing() {
     // "like X does" says how two things differ, not that the model's claim is false.

@@ -93,6 +93,7 @@ pub(super) fn load_source(path: &Path, source: &str) -> Loaded {
         bank_id: None,
         question_id: None,
         bank_synonyms: Some(Vec::new()),
+        spellings: None,
     };
     let mut raw = raw;
     let lexicon = raw.lexicon.take();
@@ -181,6 +182,8 @@ struct Checker<'a> {
     /// The bank's own synonym groups, for the lints; `None` when the bank names a
     /// lexicon file, whose groups this file cannot see.
     bank_synonyms: Option<Vec<Vec<String>>>,
+    /// The lexicon of the bank's keywords, built when a lint first needs it.
+    spellings: Option<crate::grade::Spellings>,
 }
 
 impl Checker<'_> {

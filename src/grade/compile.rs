@@ -507,16 +507,30 @@ pub fn same_keyword(a: &str, b: &str) -> bool {
     !a.is_empty() && a == stems(b)
 }
 
-/// Whether the lexicon gives `keyword` another spelling: the built-in groups and
-/// `synonyms` (a bank's own) turn it, or a word or phrase in it, into something else
-/// (`memory limit` is also "RAM limit"), so one alternative is not the only way to say it.
-pub fn has_synonym(keyword: &str, synonyms: &[Vec<String>]) -> bool {
-    let stemmer = crate::lang::stemmer();
-    let words = tokenize(keyword, &stemmer, Parts::Skip);
-    Lexicon::new(synonyms.iter().map(Vec::as_slice), &stemmer)
-        .expand(&words)
-        .len()
-        > 1
+/// The lexicon a bank's keywords are read with (the built-in groups and the bank's
+/// own), built once to ask of many keywords whether it spells them otherwise.
+pub struct Spellings {
+    lexicon: Lexicon,
+    stemmer: Stemmer,
+}
+
+impl Spellings {
+    /// The built-in lexicon and `synonyms` (a bank's own groups).
+    pub fn new(synonyms: &[Vec<String>]) -> Spellings {
+        let stemmer = crate::lang::stemmer();
+        Spellings {
+            lexicon: Lexicon::new(synonyms.iter().map(Vec::as_slice), &stemmer),
+            stemmer,
+        }
+    }
+
+    /// Whether the lexicon turns `keyword`, or a word or phrase in it, into something
+    /// else (`memory limit` is also "RAM limit"): one alternative is then not the only
+    /// way to say it.
+    pub fn spell_otherwise(&self, keyword: &str) -> bool {
+        let words = tokenize(keyword, &self.stemmer, Parts::Skip);
+        self.lexicon.expand(&words).len() > 1
+    }
 }
 
 /// A name with its version glued on (`TLSv1.3`) spaced (`tls 1.3`).

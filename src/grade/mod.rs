@@ -32,7 +32,7 @@ pub use explain::explain;
 use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
-pub use compile::{KeywordWarning, has_synonym, keyword_warning, same_keyword};
+pub use compile::{KeywordWarning, Spellings, keyword_warning, same_keyword};
 pub use compile::{NegatedInModel, negated_in_model};
 pub use contrast::Contradiction;
 use derive::BankStats;

@@ -14,7 +14,7 @@
 
 use super::Checker;
 use crate::bank::model::{Concept, Expect, Question, Rubric};
-use crate::grade::{DEFAULT_PASS, DERIVED_PASS, has_synonym, negated_in_model, same_keyword};
+use crate::grade::{DEFAULT_PASS, DERIVED_PASS, Spellings, negated_in_model, same_keyword};
 use std::ops::Range;
 
 /// A bank needs this many multiple-choice questions before the longest-choice lint
@@ -28,12 +28,24 @@ impl Checker<'_> {
             // A bank that names a lexicon file may list the other spellings there, in
             // a file this one cannot see.
             let singles: Vec<&str> = match &self.bank_synonyms {
-                Some(synonyms) => rubric
-                    .concepts
-                    .iter()
-                    .filter(|c| c.required)
-                    .filter_map(|c| single_word_alternative(c, synonyms))
-                    .collect(),
+                Some(synonyms) => {
+                    let mut single = rubric
+                        .concepts
+                        .iter()
+                        .filter(|c| c.required)
+                        .filter_map(single_alternative)
+                        .peekable();
+                    if single.peek().is_some() {
+                        let spellings = self
+                            .spellings
+                            .get_or_insert_with(|| Spellings::new(synonyms));
+                        single
+                            .filter(|only| !spellings.spell_otherwise(only))
+                            .collect()
+                    } else {
+                        Vec::new()
+                    }
+                }
                 None => Vec::new(),
             };
             for only in singles {
@@ -136,21 +148,18 @@ impl Checker<'_> {
 
 /// The alternative of a required concept that has only one, when it is a word or
 /// phrase a learner could say otherwise (a code token, a number or a name with
-/// punctuation has no other spelling) and nothing gives it one: alternatives that are
-/// the same words by stem (`false negative`, `false negatives`) are one, and a word the
-/// lexicon (built in, or the bank's `synonyms`) gives another spelling has more.
-fn single_word_alternative<'a>(concept: &'a Concept, synonyms: &[Vec<String>]) -> Option<&'a str> {
+/// punctuation has no other spelling); alternatives that are the same words by stem
+/// (`false negative`, `false negatives`) are one. The caller asks the lexicon whether
+/// it spells the word otherwise.
+fn single_alternative(concept: &Concept) -> Option<&str> {
     let [only, rest @ ..] = concept.alternatives.as_slice() else {
         return None;
     };
     let plain = only
         .chars()
         .all(|c| c.is_alphabetic() || c == ' ' || c == '\'');
-    (concept.relation.is_none()
-        && plain
-        && rest.iter().all(|other| same_keyword(only, other))
-        && !has_synonym(only, synonyms))
-    .then_some(only.as_str())
+    (concept.relation.is_none() && plain && rest.iter().all(|other| same_keyword(only, other)))
+        .then_some(only.as_str())
 }
 
 /// Whether, with nothing required, some set of concepts weighing exactly half the

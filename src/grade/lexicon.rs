@@ -240,7 +240,11 @@ mod tests {
             "{rerun:?}"
         );
         let machine = expand(&lexicon, "host machine");
-        assert!(machine.contains(&"host server".to_owned()), "{machine:?}");
+        assert!(machine.contains(&"host box".to_owned()), "{machine:?}");
+        // A server is also a role ("the servers hold the catalog, the agent on each
+        // box runs the checks"): it is no machine of the lexicon's.
+        assert!(!machine.contains(&"host server".to_owned()), "{machine:?}");
+        assert_eq!(expand(&lexicon, "servers"), ["servers"]);
     }
 
     #[test]

@@ -38,7 +38,10 @@ pub const GENERAL: &[&[&str]] = &[
     &["mistake", "error"],
     &["safe", "secure"],
     &["dangerous", "risky", "unsafe", "insecure"],
-    &["machine", "box", "server", "computer"],
+    // Not "server": a server is a role as well as a machine ("the Consul servers do not
+    // run the checks; the agent on each box does"), and with it "box performs" made the
+    // misconception `servers → run` (round 14, probe7:24).
+    &["machine", "box", "computer"],
     &["slim", "lean", "minimal"],
     // Round 13: words that terse right answers use for a long model answer's (see
     // BENCHMARKS.md, "Issue 11, round 13"). Left out: "pull" and "fetch" (not one thing

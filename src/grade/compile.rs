@@ -12,7 +12,7 @@ use super::facts::Facts;
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::negation::{ends_a_state, replies_yes, waives};
+use super::negation::{denies_predicate, ends_a_state, replies_yes, waives};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::negated_root;
@@ -627,18 +627,33 @@ impl Matcher {
 
 fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
     if patterns.iter().any(Pattern::is_reply) && replies_yes(answer.tokens()) {
-        // "Yes, there is no need for a separate backup": the reply is the claim.
+        // "Yes, there is no need for a separate backup": the reply is the claim, and
+        // it is the model answer's turned round, which costs the concept's weight.
         return Outcome {
             matched: None,
             negated: true,
             note: Some("the answer replies \"yes\", the model answer no".to_owned()),
-            denied: false,
+            denied: true,
         };
     }
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
-    for pattern in patterns {
+    for (p, pattern) in patterns.iter().enumerate() {
         match answer.find(pattern, vocab) {
             Some((found, true)) => {
+                if let Some(denial) = denied_after(&patterns[p + 1..], &found, answer, vocab) {
+                    // "apparmor_parser -r never does replace it": the term named, then
+                    // its fellow denied of it.
+                    return Outcome {
+                        matched: None,
+                        negated: true,
+                        note: Some(format!(
+                            "\"{}\" denied of \"{}\"",
+                            denial,
+                            answer.word(found.tokens[0])
+                        )),
+                        denied: pattern.in_model == InModel::Plain,
+                    };
+                }
                 let note = (pattern.in_model == InModel::Negated).then(|| {
                     if found.negated {
                         "negated, as in the model answer"
@@ -673,14 +688,56 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     }
 }
 
+/// A fellow of a term found plainly (`found`), among `rest`, denied of it as the predicate
+/// of a cue after it in its clause: "apparmor_parser -r never does replace a loaded
+/// profile" names `-r` and denies `replace`, both alternatives of one concept, and says
+/// the opposite of it. Its words, when there is one.
+fn denied_after(
+    rest: &[Pattern],
+    found: &Found,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<String> {
+    let tokens = answer.tokens();
+    let &last = found.tokens.last()?;
+    let clause = tokens[last].place.clause;
+    // Cheap test first: a negation cue after it in its clause.
+    let cue = tokens[last + 1..]
+        .iter()
+        .take_while(|t| t.place.clause == clause)
+        .any(|t| t.negation);
+    if !cue {
+        return None;
+    }
+    rest.iter().find_map(|p| {
+        answer.all(p, vocab).into_iter().find_map(|(f, counts)| {
+            (!counts
+                && p.polarity == Polarity::Plain
+                && f.tokens[0] > last
+                && tokens[f.tokens[0]].place.clause == clause
+                && denies_predicate(tokens, &f.tokens))
+            .then(|| {
+                f.tokens[1..]
+                    .iter()
+                    .map(|&i| answer.word(i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+        })
+    })
+}
+
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its
 /// cue first), denies what the model answer says: the model answer states it plainly,
 /// and a cue that denies negates it here (*not*, *never*, *no*, *fails to*, ...; not a
 /// preference, *rather than*, *instead of*, *unlike*, nor *without* or *avoid*, which
 /// may only say how, unless it is *without waiting for* (*needing*, *requiring*): "commits
 /// without waiting for a majority" denies that the majority comes first), and not only
-/// in part ("doesn't have all capabilities").
-fn denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
+/// in part ("doesn't have all capabilities"). A term's alternative that the model
+/// answer does not use is stated there when another alternative of the term is, in the
+/// polarity the rubric asks for (`removed` of `stop, removed`, where the model answer
+/// says "stop returning it"): "is no longer removed from queries" denies it.
+fn denies(term: &[Pattern], pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let Some((&cue, words)) = found.split_first() else {
         return false;
@@ -700,7 +757,15 @@ fn denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
             "all" | "every" | "always" | "only" | "just" | "entirely" | "fully" | "completely"
         )
     });
-    denying && !partly && pattern.polarity == Polarity::Plain && pattern.in_model == InModel::Plain
+    let stated = |p: &Pattern| match p.polarity {
+        Polarity::Plain => p.in_model == InModel::Plain,
+        Polarity::Negated => p.in_model == InModel::Negated,
+    };
+    denying
+        && !partly
+        && pattern.polarity == Polarity::Plain
+        && (pattern.in_model == InModel::Plain
+            || (pattern.in_model == InModel::Absent && term.iter().any(stated)))
 }
 
 /// Whether a term of a relation says when or in what order (`before`, `after`,
@@ -750,6 +815,14 @@ fn all(
             denied: false,
         };
     }
+    if ordered && let Some(matched) = not_before(terms, &found, answer, vocab) {
+        return Outcome {
+            matched: Some(matched),
+            negated: false,
+            note: Some("said as \"not ... before\", the other way round".to_owned()),
+            denied: false,
+        };
+    }
     // A pattern of each term found in the wrong polarity only, if any.
     let wrong: Vec<Option<&Pattern>> = found
         .iter()
@@ -776,7 +849,7 @@ fn all(
         found[t].iter().any(|o| {
             !o.counts
                 && with_others(t, o.scope)
-                && (!denying || denies(&terms[t][o.pattern], &o.tokens, answer))
+                && (!denying || denies(&terms[t], &terms[t][o.pattern], &o.tokens, answer))
         })
     };
     let denied = |t: usize| negated_with_others(t, true) && !orders(terms, vocab);
@@ -874,6 +947,53 @@ fn relation(
         }
     };
     chosen.map(joined)
+}
+
+/// The tokens of an ordered relation pivoted on *before* (`prepare → before → commit`),
+/// said the other way round with its last term denied: "nothing commits before every
+/// participant has prepared", "the primary does not ack before the replica has it" say
+/// that the first comes first. The last term is negated by a cue that denies it (*not*,
+/// *never*, *nothing*, ...; not *without*, *instead of*), the other terms are said
+/// plainly, in one stretch, in the order turned round.
+fn not_before(
+    terms: &[Vec<Pattern>],
+    found: &[Vec<Occurrence>],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<Vec<usize>> {
+    let [.., pivot, _] = terms else {
+        return None;
+    };
+    if terms.len() < 3
+        || !pivot.iter().any(|p| p.label(vocab) == "before")
+        || !found.last()?.iter().any(|o| !o.counts)
+    {
+        return None;
+    }
+    let tokens = answer.tokens();
+    let denying = |o: &Occurrence| {
+        o.tokens.first().is_some_and(|&c| {
+            tokens[c].negation && !matches!(&*tokens[c].norm, "without" | "nor" | "neither")
+        })
+    };
+    let last = found.len() - 1;
+    let turned: Vec<Vec<&Occurrence>> = found
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(t, f)| {
+            f.iter()
+                .filter(|o| {
+                    if t == last {
+                        !o.counts && denying(o)
+                    } else {
+                        o.counts
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    together(&turned, true, |i| tokens[i].negation).map(joined)
 }
 
 /// The number of the stretch `within` that each token of `answer` is in.

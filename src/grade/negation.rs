@@ -116,12 +116,19 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
         if !token.part && rejects_before(tokens, i) {
             // "Raising --cpus is the common wrong fix", "X is a myth": the claim named
-            // is rejected, and so is what the rejecting word qualifies.
+            // is rejected, and so is what the rejecting word qualifies. A negation in
+            // the claim rejected is rejected with it: "saying it has no false positives
+            // would be wrong" says it has them.
+            let clause = token.place.clause;
             for j in (0..i).rev() {
-                if tokens[j].place.clause != token.place.clause {
+                if tokens[j].place.clause != clause {
                     break;
                 }
-                cue[j].get_or_insert(i);
+                cue[j] = match cue[j] {
+                    Some(c) if tokens[c].place.clause == clause => None,
+                    Some(c) => Some(c),
+                    None => Some(i),
+                };
             }
             for j in i + 1..tokens.len() {
                 if tokens[j].place.clause != token.place.clause {
@@ -723,6 +730,43 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         _ => false,
     };
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
+}
+
+/// Whether a match under a negation (`found`: the cue that governs it, then its words)
+/// is the predicate the cue denies: a *not*, *n't*, *never*, *cannot*, *neither* or
+/// *nor* with nothing but function words between them, all in one clause ("-r never
+/// does replace it", "the sets neither overlap nor need to"). A cue that denies in part
+/// ("not all", "not always") and a *no* or *without* before a noun do not.
+pub fn denies_predicate(tokens: &[Token], found: &[usize]) -> bool {
+    let Some((&cue, words)) = found.split_first() else {
+        return false;
+    };
+    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let clause = tokens[cue].place.clause;
+    let verbal = tokens[cue].negation
+        && !matches!(
+            &*tokens[cue].norm,
+            "no" | "none"
+                | "nothing"
+                | "nobody"
+                | "nowhere"
+                | "without"
+                | "avoid"
+                | "avoids"
+                | "avoiding"
+        );
+    let function = |j: usize| {
+        let t = &tokens[j];
+        t.part
+            || ((t.stop || t.negation || stresses_negation(tokens, j))
+                && !matches!(
+                    &*t.norm,
+                    "all" | "every" | "each" | "both" | "only" | "just" | "always"
+                ))
+    };
+    verbal && cue < first && tokens[last].place.clause == clause && (cue + 1..first).all(function)
 }
 
 /// Whether the cue at `i` is in the relative of a cleft, "X is (exactly) what (Docker)

@@ -12,7 +12,7 @@ use super::facts::Facts;
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::negation::{denies_predicate, ends_a_state, replies_yes, waives};
+use super::negation::{ends_a_state, replies_yes, waives};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::negated_root;
@@ -637,23 +637,9 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
         };
     }
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
-    for (p, pattern) in patterns.iter().enumerate() {
+    for pattern in patterns {
         match answer.find(pattern, vocab) {
             Some((found, true)) => {
-                if let Some(denial) = denied_after(&patterns[p + 1..], &found, answer, vocab) {
-                    // "apparmor_parser -r never does replace it": the term named, then
-                    // its fellow denied of it.
-                    return Outcome {
-                        matched: None,
-                        negated: true,
-                        note: Some(format!(
-                            "\"{}\" denied of \"{}\"",
-                            denial,
-                            answer.word(found.tokens[0])
-                        )),
-                        denied: pattern.in_model == InModel::Plain,
-                    };
-                }
                 let note = (pattern.in_model == InModel::Negated).then(|| {
                     if found.negated {
                         "negated, as in the model answer"
@@ -686,45 +672,6 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             denied: false,
         },
     }
-}
-
-/// A fellow of a term found plainly (`found`), among `rest`, denied of it as the predicate
-/// of a cue after it in its clause: "apparmor_parser -r never does replace a loaded
-/// profile" names `-r` and denies `replace`, both alternatives of one concept, and says
-/// the opposite of it. Its words, when there is one.
-fn denied_after(
-    rest: &[Pattern],
-    found: &Found,
-    answer: &PreparedAnswer,
-    vocab: &Vocab,
-) -> Option<String> {
-    let tokens = answer.tokens();
-    let &last = found.tokens.last()?;
-    let clause = tokens[last].place.clause;
-    // Cheap test first: a negation cue after it in its clause.
-    let cue = tokens[last + 1..]
-        .iter()
-        .take_while(|t| t.place.clause == clause)
-        .any(|t| t.negation);
-    if !cue {
-        return None;
-    }
-    rest.iter().find_map(|p| {
-        answer.all(p, vocab).into_iter().find_map(|(f, counts)| {
-            (!counts
-                && p.polarity == Polarity::Plain
-                && f.tokens[0] > last
-                && tokens[f.tokens[0]].place.clause == clause
-                && denies_predicate(tokens, &f.tokens))
-            .then(|| {
-                f.tokens[1..]
-                    .iter()
-                    .map(|&i| answer.word(i))
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-        })
-    })
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its

@@ -732,43 +732,6 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
 }
 
-/// Whether a match under a negation (`found`: the cue that governs it, then its words)
-/// is the predicate the cue denies: a *not*, *n't*, *never*, *cannot*, *neither* or
-/// *nor* with nothing but function words between them, all in one clause ("-r never
-/// does replace it", "the sets neither overlap nor need to"). A cue that denies in part
-/// ("not all", "not always") and a *no* or *without* before a noun do not.
-pub fn denies_predicate(tokens: &[Token], found: &[usize]) -> bool {
-    let Some((&cue, words)) = found.split_first() else {
-        return false;
-    };
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-        return false;
-    };
-    let clause = tokens[cue].place.clause;
-    let verbal = tokens[cue].negation
-        && !matches!(
-            &*tokens[cue].norm,
-            "no" | "none"
-                | "nothing"
-                | "nobody"
-                | "nowhere"
-                | "without"
-                | "avoid"
-                | "avoids"
-                | "avoiding"
-        );
-    let function = |j: usize| {
-        let t = &tokens[j];
-        t.part
-            || ((t.stop || t.negation || stresses_negation(tokens, j))
-                && !matches!(
-                    &*t.norm,
-                    "all" | "every" | "each" | "both" | "only" | "just" | "always"
-                ))
-    };
-    verbal && cue < first && tokens[last].place.clause == clause && (cue + 1..first).all(function)
-}
-
 /// Whether the cue at `i` is in the relative of a cleft, "X is (exactly) what (Docker)
 /// does not do", "X is something it never does", "X is the one thing Docker won't
 /// touch": the X before the head is what is not done. After *something* or *thing*

@@ -291,28 +291,3 @@ fn an_alternative_the_model_answer_does_not_use_is_denied_as_its_fellows_are() {
     let g = grade(&b, "The lease expires and the lock is freed.");
     assert!(g.passed, "{}", explain(&g));
 }
-
-#[test]
-fn a_keyword_named_then_its_fellow_denied_of_it_is_denied() {
-    let b = any_bank(
-        "How do you make git push overwrite the remote branch?",
-        "Use git push --force, which forces the remote branch to your commit.",
-        &[
-            &["--force", "force", "forces"],
-            &["remote branch"],
-            &["commit"],
-        ],
-    );
-    let g = grade(
-        &b,
-        "git push --force never does force the remote branch; it just appends your commit.",
-    );
-    assert!(!g.passed && g.concepts[0].denied, "{}", explain(&g));
-    for right in [
-        "git push --force forces the remote branch to your commit.",
-        "git push --force moves the remote branch to your commit; it does not merge.",
-    ] {
-        let g = grade(&b, right);
-        assert!(g.passed, "{right}: {}", explain(&g));
-    }
-}

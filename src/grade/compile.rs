@@ -627,12 +627,13 @@ impl Matcher {
 
 fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
     if patterns.iter().any(Pattern::is_reply) && replies_yes(answer.tokens()) {
-        // "Yes, there is no need for a separate backup": the reply is the claim.
+        // "Yes, there is no need for a separate backup": the reply is the claim, and
+        // it is the model answer's turned round, which costs the concept's weight.
         return Outcome {
             matched: None,
             negated: true,
             note: Some("the answer replies \"yes\", the model answer no".to_owned()),
-            denied: false,
+            denied: true,
         };
     }
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
@@ -679,8 +680,11 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
 /// preference, *rather than*, *instead of*, *unlike*, nor *without* or *avoid*, which
 /// may only say how, unless it is *without waiting for* (*needing*, *requiring*): "commits
 /// without waiting for a majority" denies that the majority comes first), and not only
-/// in part ("doesn't have all capabilities").
-fn denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
+/// in part ("doesn't have all capabilities"). A term's alternative that the model
+/// answer does not use is stated there when another alternative of the term is, in the
+/// polarity the rubric asks for (`removed` of `stop, removed`, where the model answer
+/// says "stop returning it"): "is no longer removed from queries" denies it.
+fn denies(term: &[Pattern], pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let Some((&cue, words)) = found.split_first() else {
         return false;
@@ -700,7 +704,15 @@ fn denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
             "all" | "every" | "always" | "only" | "just" | "entirely" | "fully" | "completely"
         )
     });
-    denying && !partly && pattern.polarity == Polarity::Plain && pattern.in_model == InModel::Plain
+    let stated = |p: &Pattern| match p.polarity {
+        Polarity::Plain => p.in_model == InModel::Plain,
+        Polarity::Negated => p.in_model == InModel::Negated,
+    };
+    denying
+        && !partly
+        && pattern.polarity == Polarity::Plain
+        && (pattern.in_model == InModel::Plain
+            || (pattern.in_model == InModel::Absent && term.iter().any(stated)))
 }
 
 /// Whether a term of a relation says when or in what order (`before`, `after`,
@@ -750,6 +762,14 @@ fn all(
             denied: false,
         };
     }
+    if ordered && let Some(matched) = not_before(terms, &found, answer, vocab) {
+        return Outcome {
+            matched: Some(matched),
+            negated: false,
+            note: Some("said as \"not ... before\", the other way round".to_owned()),
+            denied: false,
+        };
+    }
     // A pattern of each term found in the wrong polarity only, if any.
     let wrong: Vec<Option<&Pattern>> = found
         .iter()
@@ -776,7 +796,7 @@ fn all(
         found[t].iter().any(|o| {
             !o.counts
                 && with_others(t, o.scope)
-                && (!denying || denies(&terms[t][o.pattern], &o.tokens, answer))
+                && (!denying || denies(&terms[t], &terms[t][o.pattern], &o.tokens, answer))
         })
     };
     let denied = |t: usize| negated_with_others(t, true) && !orders(terms, vocab);
@@ -874,6 +894,53 @@ fn relation(
         }
     };
     chosen.map(joined)
+}
+
+/// The tokens of an ordered relation pivoted on *before* (`prepare → before → commit`),
+/// said the other way round with its last term denied: "nothing commits before every
+/// participant has prepared", "the primary does not ack before the replica has it" say
+/// that the first comes first. The last term is negated by a cue that denies it (*not*,
+/// *never*, *nothing*, ...; not *without*, *instead of*), the other terms are said
+/// plainly, in one stretch, in the order turned round.
+fn not_before(
+    terms: &[Vec<Pattern>],
+    found: &[Vec<Occurrence>],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<Vec<usize>> {
+    let [.., pivot, _] = terms else {
+        return None;
+    };
+    if terms.len() < 3
+        || !pivot.iter().any(|p| p.label(vocab) == "before")
+        || !found.last()?.iter().any(|o| !o.counts)
+    {
+        return None;
+    }
+    let tokens = answer.tokens();
+    let denying = |o: &Occurrence| {
+        o.tokens.first().is_some_and(|&c| {
+            tokens[c].negation && !matches!(&*tokens[c].norm, "without" | "nor" | "neither")
+        })
+    };
+    let last = found.len() - 1;
+    let turned: Vec<Vec<&Occurrence>> = found
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(t, f)| {
+            f.iter()
+                .filter(|o| {
+                    if t == last {
+                        !o.counts && denying(o)
+                    } else {
+                        o.counts
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    together(&turned, true, |i| tokens[i].negation).map(joined)
 }
 
 /// The number of the stretch `within` that each token of `answer` is in.

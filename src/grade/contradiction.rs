@@ -1439,8 +1439,9 @@ fn hedged(tokens: &[Token], clause: u32) -> bool {
 }
 
 /// The order cues of `text` that no negation governs, each the only one of its
-/// sentence ("crashes after processing but before acknowledging" orders three things):
-/// (token, whether *before*).
+/// sentence ("crashes after processing but before acknowledging" orders three things)
+/// and with no word negated before it in its clause ("it never acks before the record
+/// is flushed" puts the flush first): (token, whether *before*).
 fn order_cues(text: &PreparedAnswer) -> Vec<(usize, bool)> {
     let tokens = text.tokens();
     let cue = |t: &Token| match &*t.norm {
@@ -1454,8 +1455,12 @@ fn order_cues(text: &PreparedAnswer) -> Vec<(usize, bool)> {
         .enumerate()
         .filter_map(|(i, t)| Some((i, cue(t)?)))
         .filter(|&(i, _)| {
-            let sentence = tokens[i].place.sentence;
+            let (sentence, clause) = (tokens[i].place.sentence, tokens[i].place.clause);
             !text.negated(i)
+                && !(0..i)
+                    .rev()
+                    .take_while(|&j| tokens[j].place.clause == clause)
+                    .any(|j| text.negated(j))
                 && tokens
                     .iter()
                     .filter(|t| t.place.sentence == sentence && cue(t).is_some())

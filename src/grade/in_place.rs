@@ -113,7 +113,12 @@ impl InPlace {
                             && t.iter()
                                 .all(|w| w.class == Class::Word && w.stop && !w.is_negation())
                     };
-                    if !tokens.is_empty() && tokens.iter().all(function) {
+                    // A function word may come with words of one word that say the same
+                    // (`all`, `every`, `unanimous`): the word is still the claim.
+                    let one_word = |t: &Vec<Token>| matches!(t.as_slice(), [w] if w.class == Class::Word && !w.is_negation());
+                    if tokens.iter().any(function)
+                        && tokens.iter().all(|t| function(t) || one_word(t))
+                    {
                         out.function.push(c);
                     }
                     if let Matcher::Any(patterns) = matcher {

@@ -116,12 +116,19 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
         if !token.part && rejects_before(tokens, i) {
             // "Raising --cpus is the common wrong fix", "X is a myth": the claim named
-            // is rejected, and so is what the rejecting word qualifies.
+            // is rejected, and so is what the rejecting word qualifies. A negation in
+            // the claim rejected is rejected with it: "saying it has no false positives
+            // would be wrong" says it has them.
+            let clause = token.place.clause;
             for j in (0..i).rev() {
-                if tokens[j].place.clause != token.place.clause {
+                if tokens[j].place.clause != clause {
                     break;
                 }
-                cue[j].get_or_insert(i);
+                cue[j] = match cue[j] {
+                    Some(c) if tokens[c].place.clause == clause => None,
+                    Some(c) => Some(c),
+                    None => Some(i),
+                };
             }
             for j in i + 1..tokens.len() {
                 if tokens[j].place.clause != token.place.clause {

@@ -1,10 +1,13 @@
-//! Tests of the negation rules of round 13 through the grader: a condition waived
-//! (*without waiting for*), the reply *yes* against a rubric's `no`, the *only* that
-//! *not only* denies, and a thing named by the rubric's other word for it.
+//! Tests of the negation rules of rounds 13 and 14 through the grader: a condition
+//! waived (*without waiting for*), the reply *yes* against a rubric's `no`, the *only*
+//! that *not only* denies, a thing named by the rubric's other word for it, a negation
+//! inside a claim rejected, a quantifier denied, "not A before B", and the denial of an
+//! alternative the model answer does not use.
 
 use super::super::Rubric;
 use super::super::explain::explain;
 use super::super::tests::{any_bank, bank, concept, grade, question, relation};
+use crate::bank::Misconception;
 
 #[test]
 fn without_waiting_for_denies_the_condition() {
@@ -129,4 +132,162 @@ fn a_term_denied_of_a_fellow_of_its_thing_contradicts() {
         let g = grade(&b, right);
         assert!(g.passed, "{right}: {}", explain(&g));
     }
+}
+
+#[test]
+fn the_reply_yes_costs_the_weight_of_the_rubric_s_no() {
+    // Without the reply, two concepts of three would pass it.
+    let b = any_bank(
+        "Does UDP guarantee that a datagram arrives?",
+        "No. UDP sends each datagram once, with no acknowledgement, so a lost one is gone.",
+        &[
+            &["no", "not guaranteed"],
+            &["datagram"],
+            &["lost", "dropped"],
+        ],
+    );
+    let g = grade(&b, "Yes, a datagram is sent once and is rarely lost.");
+    assert!(!g.passed && g.concepts[0].denied, "{}", explain(&g));
+    assert!(explain(&g).contains("denied, so its weight is taken off"));
+    let g = grade(&b, "No: a datagram is sent once and can be lost.");
+    assert!(g.passed, "{}", explain(&g));
+    // Without a reply at all, nothing is denied.
+    let g = grade(&b, "A datagram is sent once and can be lost.");
+    assert!(g.passed && !g.concepts[0].denied, "{}", explain(&g));
+}
+
+#[test]
+fn a_negation_inside_a_claim_rejected_is_rejected_with_it() {
+    let mut q = question(
+        "tcp",
+        "What does TCP guarantee that UDP does not?",
+        "TCP retransmits lost segments and delivers them in order; UDP has no retransmission.",
+        Some(Rubric {
+            concepts: vec![
+                concept(&["retransmits", "retransmission"], 1.0, true),
+                concept(&["in order"], 1.0, false),
+            ],
+            forbidden: Vec::new(),
+        }),
+    );
+    q.misconceptions.push(Misconception {
+        concept: concept(&["no retransmission", "never retransmits"], 1.0, false),
+        feedback: "TCP retransmits what is lost.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "Saying TCP has no retransmission would be wrong: it retransmits lost segments, in order.",
+        "The idea that TCP never retransmits is a myth; it delivers in order and retransmits.",
+    ] {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    // Said plainly, the negation is the answer's own claim.
+    let g = grade(
+        &b,
+        "TCP delivers in order, but there is no retransmission of lost segments.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+}
+
+#[test]
+fn a_quantifier_denied_is_the_opposite_claim_even_with_a_word_beside_it() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["quorum", "majority"], 1.0, true),
+            concept(&["all", "every", "unanimous"], 1.0, false),
+            concept(&["acknowledge", "ack"], 2.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "sync",
+        "When does a fully synchronous replica set acknowledge a write?",
+        "Only when all replicas have written it: every replica must acknowledge, not just a quorum.",
+        Some(rubric),
+    )]);
+    // Without the quantifier denied, each would pass on the quorum and the ack.
+    for wrong in [
+        "Each replica acknowledges once it has the write, but not all replicas are needed: a quorum is enough.",
+        "Replicas acknowledge it without waiting for all the others, once a quorum has it.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+    let g = grade(&b, "All replicas must acknowledge it, not merely a quorum.");
+    assert!(g.passed, "{}", explain(&g));
+}
+
+#[test]
+fn not_a_before_b_says_b_first() {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(
+                &[&["flush", "flushes"], &["before"], &["ack", "acks"]],
+                true,
+                1.0,
+                true,
+            ),
+            concept(&["fsync"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "durable",
+        "When does a durable log acknowledge a write?",
+        "It flushes the record with fsync before it acks the client.",
+        Some(rubric),
+    )]);
+    for right in [
+        "It never acks before the record is flushed with fsync.",
+        "Nothing is acked before the fsync flushes it.",
+        "It flushes with fsync before it acks.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "It acks before it flushes with fsync.",
+        "It does not flush before it acks; fsync runs later.",
+        "It acks without flushing, before fsync.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
+#[test]
+fn an_alternative_the_model_answer_does_not_use_is_denied_as_its_fellows_are() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["lease"], 1.0, true),
+            relation(
+                &[&["lock", "mutex"], &["released", "freed", "dropped"]],
+                false,
+                1.0,
+                false,
+            ),
+            concept(&["expires", "timeout"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "lease",
+        "What happens to a distributed lock when its holder crashes?",
+        "The lock is held under a lease: when the lease expires, the lock is released.",
+        Some(rubric),
+    )]);
+    // `freed` is not the model answer's word, but `released` is: denied all the same.
+    let g = grade(
+        &b,
+        "The lease expires, but the lock is never freed until an operator steps in.",
+    );
+    assert!(!g.passed && g.concepts[1].denied, "{}", explain(&g));
+    let g = grade(&b, "The lease expires and the lock is freed.");
+    assert!(g.passed, "{}", explain(&g));
 }

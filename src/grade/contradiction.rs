@@ -1197,13 +1197,7 @@ impl Claims {
                 .iter()
                 .find(|m| turned_round(&first, &then, &m.first, &m.then))
             {
-                return Some(Contradiction {
-                    role: "order".to_owned(),
-                    said: sentence_text(answer, tokens[i].place.sentence),
-                    model: format!("\"{}\"", model.text),
-                    anchor: None,
-                    matched: vec![answer.word(i).to_owned()],
-                });
+                return Some(order_said(answer, i, &model.text));
             }
         }
         None
@@ -1229,17 +1223,23 @@ impl Claims {
                         && shared(right, b) == 0
                 });
                 if turned {
-                    return Some(Contradiction {
-                        role: "order".to_owned(),
-                        said: sentence_text(answer, tokens[i].place.sentence),
-                        model: format!("\"{}\"", order.text),
-                        anchor: None,
-                        matched: vec![answer.word(i).to_owned()],
-                    });
+                    return Some(order_said(answer, i, &order.text));
                 }
             }
         }
         None
+    }
+}
+
+/// The contradiction of an order turned round at cue `i` of `answer`, against the
+/// model's sentence `model`.
+fn order_said(answer: &PreparedAnswer, i: usize, model: &str) -> Contradiction {
+    Contradiction {
+        role: "order".to_owned(),
+        said: sentence_text(answer, answer.tokens()[i].place.sentence),
+        model: format!("\"{model}\""),
+        anchor: None,
+        matched: vec![answer.word(i).to_owned()],
     }
 }
 

@@ -242,3 +242,25 @@ fn the_model_sign_a_range_a_negation_or_another_sentence_is_no_error() {
          of niceness sit below zero.",
     );
 }
+
+#[test]
+fn signs_are_read_as_written() {
+    let words: Vec<&str> = "set -1000 or +5, minus 20, 1.5 and -2.5; n-1 ipv4 1000ms (-7) x=-3"
+        .split_whitespace()
+        .collect();
+    let found: Vec<(char, String)> = super::signed_numbers(&words)
+        .into_iter()
+        .map(|(_, sign, digits)| (sign, digits))
+        .collect();
+    let want = [
+        ('-', "1000"),
+        ('+', "5"),
+        ('-', "20"),
+        (' ', "1.5"),
+        ('-', "2.5"),
+        ('-', "7"),
+        ('-', "3"),
+    ];
+    let want: Vec<(char, String)> = want.iter().map(|(s, d)| (*s, (*d).to_owned())).collect();
+    assert_eq!(found, want);
+}

@@ -151,16 +151,20 @@ pub fn compile(
     let explained = contradiction::texts(None, question.explanation.as_deref(), stemmer);
     let stated: Vec<&PreparedAnswer> = model.iter().chain(&explained).collect();
     let claims = Claims::new(&stated, &asked, stemmer, &mut vocab);
-    let raw: Vec<&str> = [
+    let said: Vec<&str> = [
         question.model_answer.as_deref(),
         question.explanation.as_deref(),
     ]
     .into_iter()
     .flatten()
-    .chain([question.prompt.as_str()])
-    .chain(question.situation.as_deref())
     .collect();
-    let facts = Facts::new(&stated, &asked, &raw);
+    let raw: Vec<&str> = said
+        .iter()
+        .copied()
+        .chain([question.prompt.as_str()])
+        .chain(question.situation.as_deref())
+        .collect();
+    let facts = Facts::new(&stated, &asked, &said, &raw);
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()

@@ -21,7 +21,10 @@
 //!   ("the old pods are deleted first, before any new pod is created" against "old
 //!   pods are terminated only after new ones pass their readiness probes"). A's own
 //!   words are the content words on its side of the model's cue and not on the other;
-//!   a word on both sides of the answer's cue tells nothing.
+//!   a word on both sides of the answer's cue tells nothing. A sequence "A first, then
+//!   B" is such an order too, its sides framed by the words both texts say on the same
+//!   side before the ones that changed sides ("every write goes to a replica first and
+//!   is then forwarded to its primary").
 //!
 //! What is not done: a claim the model answer never makes ("scratch includes a busybox
 //! shell") cannot be caught from it, and a model term merely negated by the answer
@@ -279,6 +282,16 @@ struct Order {
     text: String,
 }
 
+/// A sequence the model answer states, "A first, then B" ("every write goes to the
+/// leader first and is then copied to the followers"): the content stems of its
+/// sentence before *then* and after it, each without the stems of the other side, in
+/// the order they are said.
+struct Sequence {
+    first: Vec<Arc<str>>,
+    then: Vec<Arc<str>>,
+    text: String,
+}
+
 /// Pairs of words of opposite meaning in the same slot: an answer that gives one where
 /// the model answer gives the other, of the same thing, says the opposite. Written from
 /// what the words mean, not from any learner's answer. Each side lists the forms as
@@ -291,10 +304,16 @@ struct Opposite {
     /// clause with *than* (or *unlike*) is passed over, in the model answer and in the
     /// answer.
     compares: bool,
-    /// The words say how much of the word after them ("more vitamin C", "fewer
-    /// drops"): the two clauses are about the same amount only when that word is the
-    /// same.
-    counts: bool,
+    /// The words say how much or which of the word after them ("more vitamin C", "fewer
+    /// drops", "the same node"): the two clauses are about the same thing only when
+    /// that word is the same.
+    headed: bool,
+    /// The two words split all things between them (the *same* node or *another*): a
+    /// clause with a negation or a limit ("only accepts connections from the same
+    /// machine", "refused from other machines", "cannot be grown without a separate
+    /// step") says one by denying the other, so no such clause is compared, in the
+    /// model answer or in the answer.
+    complement: bool,
 }
 
 const OPPOSITES: &[Opposite] = &[
@@ -302,61 +321,71 @@ const OPPOSITES: &[Opposite] = &[
         role: "rank",
         sides: [&["highest"], &["lowest"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "rank",
         sides: [&["higher"], &["lower"]],
         compares: true,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "extreme",
         sides: [&["maximum"], &["minimum"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "fill",
         sides: [&["full"], &["empty"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "position",
         sides: [&["first"], &["last"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "amount",
         sides: [&["more"], &["less", "fewer"]],
         compares: true,
-        counts: true,
+        headed: true,
+        complement: false,
     },
     Opposite {
         role: "speed",
         sides: [&["faster", "quicker"], &["slower"]],
         compares: true,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "size",
         sides: [&["larger", "bigger"], &["smaller"]],
         compares: true,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "length",
         sides: [&["longer"], &["shorter"]],
         compares: true,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "age",
         sides: [&["oldest", "older"], &["newest", "newer"]],
         compares: true,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "timing",
@@ -365,19 +394,22 @@ const OPPOSITES: &[Opposite] = &[
             &["asynchronous", "asynchronously", "async"],
         ],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "encryption",
         sides: [&["encrypted"], &["unencrypted", "cleartext", "plaintext"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "direction",
         sides: [&["push", "pushes", "pushed"], &["pull", "pulls", "pulled"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "direction",
@@ -386,13 +418,15 @@ const OPPOSITES: &[Opposite] = &[
             &["outbound", "egress", "outgoing"],
         ],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "direction",
         sides: [&["upstream"], &["downstream"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "change",
@@ -401,7 +435,8 @@ const OPPOSITES: &[Opposite] = &[
             &["decrease", "decreases", "decreased", "shrinks", "shrink"],
         ],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "switch",
@@ -410,7 +445,8 @@ const OPPOSITES: &[Opposite] = &[
             &["disabled", "disables", "disable"],
         ],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "decision",
@@ -419,49 +455,57 @@ const OPPOSITES: &[Opposite] = &[
             &["rejects", "rejected", "denies", "denied"],
         ],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "state",
         sides: [&["stateful"], &["stateless"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "mutability",
         sides: [&["mutable"], &["immutable"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "how",
         sides: [&["explicit", "explicitly"], &["implicit", "implicitly"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "how",
         sides: [&["manual", "manually"], &["automatic", "automatically"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "how",
         sides: [&["static", "statically"], &["dynamic", "dynamically"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "scaling",
         sides: [&["horizontal", "horizontally"], &["vertical", "vertically"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "availability",
         sides: [&["online"], &["offline"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
     Opposite {
         role: "strategy",
@@ -470,13 +514,22 @@ const OPPOSITES: &[Opposite] = &[
             &["pessimistic", "pessimistically"],
         ],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
+    },
+    Opposite {
+        role: "same or other",
+        sides: [&["same"], &["other", "another", "different", "separate"]],
+        compares: false,
+        headed: true,
+        complement: true,
     },
     Opposite {
         role: "strategy",
         sides: [&["eager", "eagerly"], &["lazy", "lazily"]],
         compares: false,
-        counts: false,
+        headed: false,
+        complement: false,
     },
 ];
 
@@ -630,7 +683,7 @@ struct Stance {
     side: usize,
     /// The content stems of its clause, the pair's words aside, sorted.
     anchors: Vec<Arc<str>>,
-    /// For a pair that quantifies the word after it ([`Opposite::counts`]), that
+    /// For a pair that quantifies or picks the word after it ([`Opposite::headed`]), that
     /// word's stem.
     head: Option<Arc<str>>,
     text: String,
@@ -663,6 +716,7 @@ pub struct Claims {
     words: Option<&'static Words>,
     claims: Vec<Claim>,
     orders: Vec<Order>,
+    sequences: Vec<Sequence>,
     stances: Vec<Stance>,
     plains: Vec<Plain>,
     /// The stems of every clause in `plains`, sorted.
@@ -693,6 +747,7 @@ impl Claims {
         let words = words(stemmer);
         let mut claims = Vec::new();
         let mut orders = Vec::new();
+        let mut sequences = Vec::new();
         let mut stances = Vec::new();
         let mut plains = Vec::new();
         let mut negated = Vec::new();
@@ -744,6 +799,14 @@ impl Claims {
                     text: sentence_text(text, tokens[i].place.sentence),
                 })
             }));
+            sequences.extend(then_cues(text).into_iter().filter_map(|i| {
+                let (first, then) = sequence_sides(tokens, i);
+                (!first.is_empty() && !then.is_empty()).then(|| Sequence {
+                    first,
+                    then,
+                    text: sentence_text(text, tokens[i].place.sentence),
+                })
+            }));
             for (i, token) in tokens.iter().enumerate() {
                 let Some((pair, side)) = opposite_of(token) else {
                     continue;
@@ -753,6 +816,7 @@ impl Claims {
                     || says_other_side(tokens, clause, pair, side)
                     || matches_up(tokens, i)
                     || OPPOSITES[pair].compares && compares(tokens, clause)
+                    || OPPOSITES[pair].complement && limited(tokens, clause)
                 {
                     continue;
                 }
@@ -850,6 +914,9 @@ impl Claims {
             trigger("before", Rule::Order, vocab);
             trigger("after", Rule::Order, vocab);
         }
+        if !sequences.is_empty() {
+            trigger("then", Rule::Order, vocab);
+        }
         if !plains.is_empty() {
             for cue in [
                 "not", "never", "cannot", "dont", "doesnt", "didnt", "cant", "wont", "hasnt",
@@ -862,6 +929,7 @@ impl Claims {
             words: (families != 0).then_some(words),
             claims,
             orders,
+            sequences,
             stances,
             plains,
             plain_stems,
@@ -899,7 +967,10 @@ impl Claims {
             out.extend(self.opposite_word(answer, &found[Rule::Opposite as usize]));
         }
         if !found[Rule::Order as usize].is_empty() {
-            out.extend(self.order_turned(answer));
+            out.extend(
+                self.order_turned(answer)
+                    .or_else(|| self.sequence_turned(answer)),
+            );
         }
         if !found[Rule::Denial as usize].is_empty() {
             out.extend(self.denied(answer, &found[Rule::Denial as usize]));
@@ -1024,6 +1095,7 @@ impl Claims {
                 || says_other_side(tokens, clause, pair, side)
                 || matches_up(tokens, i)
                 || OPPOSITES[pair].compares && compares(tokens, clause)
+                || OPPOSITES[pair].complement && limited(tokens, clause)
             {
                 continue;
             }
@@ -1111,6 +1183,26 @@ impl Claims {
         })
     }
 
+    /// An answer sentence "B first, then A" where the model answer says "A first, then
+    /// B" ([`turned_round`]).
+    fn sequence_turned(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.sequences.is_empty() {
+            return None;
+        }
+        let tokens = answer.tokens();
+        for i in then_cues(answer) {
+            let (first, then) = sequence_sides(tokens, i);
+            if let Some(model) = self
+                .sequences
+                .iter()
+                .find(|m| turned_round(&first, &then, &m.first, &m.then))
+            {
+                return Some(order_said(answer, i, &model.text));
+            }
+        }
+        None
+    }
+
     /// An answer sentence that puts the model's order round.
     fn order_turned(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         let tokens = answer.tokens();
@@ -1131,17 +1223,23 @@ impl Claims {
                         && shared(right, b) == 0
                 });
                 if turned {
-                    return Some(Contradiction {
-                        role: "order".to_owned(),
-                        said: sentence_text(answer, tokens[i].place.sentence),
-                        model: format!("\"{}\"", order.text),
-                        anchor: None,
-                        matched: vec![answer.word(i).to_owned()],
-                    });
+                    return Some(order_said(answer, i, &order.text));
                 }
             }
         }
         None
+    }
+}
+
+/// The contradiction of an order turned round at cue `i` of `answer`, against the
+/// model's sentence `model`.
+fn order_said(answer: &PreparedAnswer, i: usize, model: &str) -> Contradiction {
+    Contradiction {
+        role: "order".to_owned(),
+        said: sentence_text(answer, answer.tokens()[i].place.sentence),
+        model: format!("\"{model}\""),
+        anchor: None,
+        matched: vec![answer.word(i).to_owned()],
     }
 }
 
@@ -1173,10 +1271,10 @@ fn opposite_of(token: &Token) -> Option<(usize, usize)> {
     Some((index[at].1, index[at].2))
 }
 
-/// For a pair that [counts](Opposite::counts), the stem of the word after token `i`
+/// For a pair that [headed](Opposite::headed), the stem of the word after token `i`
 /// in its clause (`None` when there is none, or for another pair).
 fn head(tokens: &[Token], i: usize, pair: usize) -> Option<Arc<str>> {
-    if !OPPOSITES[pair].counts {
+    if !OPPOSITES[pair].headed {
         return None;
     }
     tokens[i + 1..]
@@ -1195,6 +1293,13 @@ fn matches_up(tokens: &[Token], i: usize) -> bool {
         .iter()
         .enumerate()
         .any(|(k, t)| k != i && t.place.sentence == sentence && !t.part && t.norm == tokens[i].norm)
+}
+
+/// Whether clause `clause` has a negation cue or a word that [limits](not_plain) it.
+fn limited(tokens: &[Token], clause: u32) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.place.clause == clause && !t.part && (t.negation || not_plain(&t.norm)))
 }
 
 /// Whether clause `clause` has a word of the other side of pair `pair` than `side`.
@@ -1468,6 +1573,104 @@ fn order_cues(text: &PreparedAnswer) -> Vec<(usize, bool)> {
                     == 1
         })
         .collect()
+}
+
+/// The *then* of each sentence that says "first ... then" (one *first*, then one
+/// *then*, no *before* or *after*, neither negated) in `text`.
+fn then_cues(text: &PreparedAnswer) -> Vec<usize> {
+    let tokens = text.tokens();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < tokens.len() {
+        let sentence = tokens[at].place.sentence;
+        let end = tokens[at..]
+            .iter()
+            .position(|t| t.place.sentence != sentence)
+            .map_or(tokens.len(), |n| at + n);
+        let words = || (at..end).filter(|&k| !tokens[k].part);
+        let of =
+            |word: &str| -> Vec<usize> { words().filter(|&k| &*tokens[k].norm == word).collect() };
+        let (firsts, thens) = (of("first"), of("then"));
+        if let ([f], [t]) = (&firsts[..], &thens[..])
+            && f < t
+            && !text.negated(*f)
+            && !text.negated(*t)
+            && !words().any(|k| matches!(&*tokens[k].norm, "before" | "after"))
+        {
+            out.push(*t);
+        }
+        at = end;
+    }
+    out
+}
+
+/// The content stems of the sentence of *then* at `i` before it, from the start of
+/// the clause of its *first*, and after it, to the end of its clause ("PostgreSQL
+/// first writes each change to the WAL and then updates the page, so a crash ..."
+/// leaves out what follows), each without the stems of the other side and without
+/// *first*, in the order said.
+fn sequence_sides(tokens: &[Token], i: usize) -> (Vec<Arc<str>>, Vec<Arc<str>>) {
+    let Place {
+        clause, sentence, ..
+    } = tokens[i].place;
+    let from = tokens[..i]
+        .iter()
+        .rfind(|t| t.place.sentence == sentence && !t.part && &*t.norm == "first")
+        .map_or(clause, |t| t.place.clause);
+    let stems = |range: std::ops::Range<usize>| -> Vec<Arc<str>> {
+        let mut out: Vec<Arc<str>> = Vec::new();
+        for t in &tokens[range] {
+            if t.place.sentence == sentence
+                && (from..=clause).contains(&t.place.clause)
+                && content(t)
+                && &*t.norm != "first"
+                && !out.contains(&t.stem)
+            {
+                out.push(t.stem.clone());
+            }
+        }
+        out
+    };
+    let (left, right) = (stems(0..i), stems(i + 1..tokens.len()));
+    let only = |a: &[Arc<str>], b: &[Arc<str>]| -> Vec<Arc<str>> {
+        a.iter().filter(|s| !b.contains(s)).cloned().collect()
+    };
+    (only(&left, &right), only(&right, &left))
+}
+
+/// Whether an answer's "first ... then" sides put the model's round: some word the
+/// model says after *then* the answer says before it, and some word the model says
+/// before it the answer says after; and the words both say on the same side are only
+/// the frame of each side, said before any word that changed sides, in both texts
+/// ("every write goes to the *replica* first and is then forwarded to its *primary*",
+/// where *write* and *goes* frame the left side of both, against "every write goes to
+/// the primary first and is then copied to its replicas").
+fn turned_round(
+    first: &[Arc<str>],
+    then: &[Arc<str>],
+    model_first: &[Arc<str>],
+    model_then: &[Arc<str>],
+) -> bool {
+    let has = |side: &[Arc<str>], s: &Arc<str>| side.contains(s);
+    let to_first: Vec<&Arc<str>> = first.iter().filter(|s| has(model_then, s)).collect();
+    let to_then: Vec<&Arc<str>> = then.iter().filter(|s| has(model_first, s)).collect();
+    if to_first.is_empty() || to_then.is_empty() {
+        return false;
+    }
+    // Where a side's first word that changed sides stands in it.
+    let at = |side: &[Arc<str>], moved: &[&Arc<str>]| {
+        side.iter()
+            .position(|s| moved.contains(&s))
+            .unwrap_or(side.len())
+    };
+    let framed =
+        |side: &[Arc<str>], moved: &[&Arc<str>], model: &[Arc<str>], back: &[&Arc<str>]| {
+            let (here, there) = (at(side, moved), at(model, back));
+            side.iter().enumerate().all(|(k, s)| {
+                !has(model, s) || k < here && model.iter().position(|m| m == s) < Some(there)
+            })
+        };
+    framed(first, &to_first, model_first, &to_then) && framed(then, &to_then, model_then, &to_first)
 }
 
 /// The content stems before order cue `i` and after it in its sentence, each without

@@ -3,7 +3,9 @@
 //! to the wrong service ("memcached listens on port 6379", where 6379 is Redis's), a
 //! majority that is no majority ("with five members a majority is two"), and a short
 //! flag written in the other case than the model answer's (`apparmor_parser -R` for
-//! `apparmor_parser -r`: options are case-sensitive, and `-R` removes).
+//! `apparmor_parser -r`: options are case-sensitive, and `-R` removes), and a number
+//! whose sign is turned round from the one the model answer writes (`oom_score_adj
+//! +1000` for `-1000`).
 //!
 //! Each rule is narrow on purpose: it speaks only where the question is about the
 //! thing (a service of the port table named by the question, the model answer or its
@@ -137,13 +139,31 @@ pub struct Facts {
     flags: Vec<(String, char)>,
     /// Every short flag letter they write, in its case.
     letters: Vec<char>,
+    /// The numbers the model answer or explanation writes with a sign, and no text of
+    /// the question writes with another or none.
+    signed: Vec<Signed>,
+}
+
+/// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
+struct Signed {
+    /// `'-'` or `'+'`.
+    sign: char,
+    digits: String,
+    /// The content words of its sentence (see [`anchor_words`]), sorted.
+    anchors: Vec<String>,
 }
 
 impl Facts {
     /// The facts of a question whose model answer and explanation are `stated` and
-    /// whose prompt and situation are `asked`; `raw` are the same texts as written
-    /// (case is kept there alone).
-    pub fn new(stated: &[&PreparedAnswer], asked: &PreparedAnswer, raw: &[&str]) -> Facts {
+    /// whose prompt and situation are `asked`; `said` (the model answer and
+    /// explanation) and `raw` (all four) are the same texts as written (case and signs
+    /// are kept there alone).
+    pub fn new(
+        stated: &[&PreparedAnswer],
+        asked: &PreparedAnswer,
+        said: &[&str],
+        raw: &[&str],
+    ) -> Facts {
         let texts = || stated.iter().copied().chain([asked]);
         let mut named = 0;
         let mut numbers = Vec::new();
@@ -173,12 +193,35 @@ impl Facts {
                 }
             }
         }
+        // Each number the texts write, with every sign they give it.
+        let mut signs: Vec<(String, char)> = raw
+            .iter()
+            .flat_map(|text| sentences(text))
+            .flat_map(|words| signed_numbers(&words))
+            .map(|(_, sign, digits)| (digits, sign))
+            .collect();
+        signs.sort_unstable();
+        signs.dedup();
+        let mut signed = Vec::new();
+        for words in said.iter().flat_map(|text| sentences(text)) {
+            for (_, sign, digits) in signed_numbers(&words) {
+                let one_sign = signs.iter().filter(|(d, _)| *d == digits).count() == 1;
+                if sign != ' ' && one_sign {
+                    signed.push(Signed {
+                        sign,
+                        digits,
+                        anchors: anchor_words(&words),
+                    });
+                }
+            }
+        }
         Facts {
             named,
             numbers,
             majority,
             flags,
             letters,
+            signed,
         }
     }
 
@@ -194,7 +237,70 @@ impl Facts {
         if !self.flags.is_empty() {
             out.extend(self.flag_case(raw));
         }
+        if !self.signed.is_empty() {
+            out.extend(self.sign_turned(raw));
+        }
         out
+    }
+
+    /// A number whose sign is turned round from the model answer's, in a sentence
+    /// about the same thing: `oom_score_adj +1000` (or `1000`) where the model answer
+    /// writes `-1000`, and never `1000` or `+1000`. A number written without a sign is
+    /// positive: it turns a negative one round when it has two digits or more (a
+    /// single digit is too often a count of something else). Not when the answer also
+    /// writes the model's sign of it ("from -1000 to 1000"), nor under a negation, nor
+    /// in a sentence that shares fewer than [`SIGN_ANCHORS`] content words with the
+    /// model's sentence.
+    fn sign_turned(&self, raw: &str) -> Option<Contradiction> {
+        let sentences = sentences(raw);
+        let numbers: Vec<Vec<(usize, char, String)>> = sentences
+            .iter()
+            .map(|words| signed_numbers(words))
+            .collect();
+        let writes = |sign: char, digits: &str| {
+            numbers
+                .iter()
+                .flatten()
+                .any(|(_, s, d)| *s == sign && d == digits)
+        };
+        for (words, found) in sentences.iter().zip(&numbers) {
+            for (w, sign, digits) in found {
+                let turned = |v: &&Signed| {
+                    v.digits == *digits
+                        && v.sign != *sign
+                        && (*sign != ' '
+                            || v.sign == '-'
+                                && digits.bytes().filter(u8::is_ascii_digit).count() >= 2)
+                };
+                let Some(model) = self.signed.iter().find(turned) else {
+                    continue;
+                };
+                if writes(model.sign, digits) || negated_before(words, *w) {
+                    continue;
+                }
+                let here = anchor_words(words);
+                let shared = here
+                    .iter()
+                    .filter(|a| model.anchors.binary_search(a).is_ok())
+                    .count();
+                if shared < SIGN_ANCHORS {
+                    continue;
+                }
+                let said = if *sign == ' ' {
+                    digits.clone()
+                } else {
+                    format!("{sign}{digits}")
+                };
+                return Some(Contradiction {
+                    role: "sign".to_owned(),
+                    model: format!("`{}{digits}` (the sign turned round)", model.sign),
+                    matched: vec![said.clone()],
+                    said,
+                    anchor: None,
+                });
+            }
+        }
+        None
     }
 
     /// A well-known port of a service no text names, said of a service the question
@@ -351,6 +457,126 @@ fn said_of(tokens: &[Token], i: usize) -> Option<usize> {
             .and_then(|t| service(&t.norm))
     };
     look(&mut tokens[..i].iter().rev()).or_else(|| look(&mut tokens[i + 1..].iter()))
+}
+
+/// How many content words an answer's sentence must share with the model's sentence
+/// of a signed number to be about the same thing.
+const SIGN_ANCHORS: usize = 2;
+
+/// The sentences of a text as written, each as its words (split at white space): a
+/// sentence ends at a line break and after a word that ends with `.`, `!`, `?` or `;`
+/// (closing quotes and brackets aside).
+fn sentences(text: &str) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut words = Vec::new();
+        for word in line.split_whitespace() {
+            words.push(word);
+            let end = word.trim_end_matches(['"', '\'', '`', ')', ']', '*']);
+            if end.ends_with(['.', '!', '?', ';']) {
+                out.push(std::mem::take(&mut words));
+            }
+        }
+        if !words.is_empty() {
+            out.push(words);
+        }
+    }
+    out
+}
+
+/// The numbers of a sentence's words, each with the word it is in, its sign (`'-'`,
+/// `'+'`, or `' '` for none) and its digits (a dotted number whole: `1.5`). A sign is a
+/// `-`, `+` or `−` right before the digits, not after a letter or digit (`n-1` is no
+/// sign), or the word *minus* or *negative* before a number that opens its word.
+/// Digits inside a name (`ipv4`, `v2`, `1000ms`, `max_5`) are no number.
+fn signed_numbers(words: &[&str]) -> Vec<(usize, char, String)> {
+    let mut out = Vec::new();
+    for (w, word) in words.iter().enumerate() {
+        let chars: Vec<char> = word.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len()
+                && (chars[i].is_ascii_digit()
+                    || chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+            {
+                i += 1;
+            }
+            let name = |c: &char| c.is_alphanumeric() || *c == '_';
+            if chars.get(i).is_some_and(name) {
+                continue;
+            }
+            let before = start.checked_sub(1).map(|k| chars[k]);
+            let sign = match before {
+                Some('-' | '−' | '+') => {
+                    if start >= 2 && name(&chars[start - 2]) {
+                        continue;
+                    }
+                    if before == Some('+') { '+' } else { '-' }
+                }
+                Some(c) if name(&c) || c == '.' => continue,
+                _ => {
+                    let opens = chars[..start].iter().all(|c| !c.is_alphanumeric());
+                    let spelt = w > 0
+                        && matches!(words[w - 1].to_lowercase().as_str(), "minus" | "negative");
+                    if opens && spelt { '-' } else { ' ' }
+                }
+            };
+            out.push((w, sign, chars[start..i].iter().collect()));
+        }
+    }
+    out
+}
+
+/// The content words of a sentence for telling what it is about: lower-cased, stripped
+/// of punctuation and a possessive or plural *s*, not stop words, of three letters or
+/// more; sorted.
+fn anchor_words(words: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let w = w
+                .trim_matches(|c: char| "`'\"()[]{},;.:!?*".contains(c))
+                .to_lowercase();
+            let w = w.strip_suffix("'s").map(str::to_owned).unwrap_or(w);
+            match w.strip_suffix('s') {
+                Some(stem) if stem.len() >= 3 && !stem.ends_with('s') => stem.to_owned(),
+                _ => w,
+            }
+        })
+        .filter(|w| {
+            w.chars().count() >= 3
+                && w.chars().any(char::is_alphabetic)
+                && !crate::lang::is_stop_word(w)
+        })
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether a negation stands among the three words before word `w` of its clause
+/// ("not +1000", "never 1000", "rather than 1000").
+fn negated_before(words: &[&str], w: usize) -> bool {
+    for word in words[..w].iter().rev().take(3) {
+        if word.ends_with([',', ':']) {
+            return false;
+        }
+        let word = word.to_lowercase();
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        if matches!(
+            word,
+            "not" | "never" | "no" | "without" | "instead" | "rather" | "nor"
+        ) || word.ends_with("n't")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Nouns of the members a majority is counted over.

@@ -319,3 +319,117 @@ fn the_same_order_word_twice_matches_two_orders_up() {
     );
     assert!(g.contradictions.is_empty(), "{g:?}");
 }
+
+fn standby() -> Bank {
+    bank(
+        "The standby database runs on another host than the primary, so losing one \
+         machine leaves the other serving.",
+        &[&["standby"], &["host", "machine"], &["primary"]],
+    )
+}
+
+#[test]
+fn the_same_thing_where_the_model_answer_says_another_contradicts_it() {
+    let g = grade(
+        &standby(),
+        "The standby database runs on the same host as the primary, so one machine \
+         failing leaves the other serving.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "same or other", "{hit:?}");
+    assert!(hit.model.contains("another host"), "{hit:?}");
+    // The other way round: "different" where the model answer says "same".
+    let threads = bank(
+        "Threads of one process share the same address space, so they see each other's \
+         writes.",
+        &[
+            &["threads"],
+            &["share", "shared"],
+            &["address space", "memory"],
+        ],
+    );
+    let g = grade(
+        &threads,
+        "Threads of one process each get a different address space, and share the heap.",
+    );
+    assert_eq!(
+        g.contradictions.first().map(|c| c.role.as_str()),
+        Some("same or other"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn the_same_thing_negated_compared_or_of_another_word_is_no_opposite() {
+    for answer in [
+        "The standby database is never on the same host as the primary, so losing one \
+         machine leaves the other serving.",
+        // A limit says the same by denying the other.
+        "The standby database only runs where the primary does not, never on the same \
+         host, so losing one machine leaves the other serving.",
+        "The standby database cannot run without a separate host from the primary, so \
+         losing one machine leaves the other serving.",
+        "The standby database runs on a different host from the primary, so losing one \
+         machine leaves the other serving.",
+        // Another word after "same": not the model's host.
+        "The standby database keeps the same data as the primary on its own host, so \
+         losing one machine leaves the other serving.",
+        // A comparison with something else.
+        "Unlike a replica on the same host, the standby database runs apart from the \
+         primary; one machine lost leaves the other serving.",
+    ] {
+        let g = grade(&standby(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    // A model clause that limits says one word by denying the other.
+    let loopback = bank(
+        "A server bound to 127.0.0.1 is refused to clients on other machines.",
+        &[&["127.0.0.1", "loopback"], &["refused", "unreachable"]],
+    );
+    let g = grade(
+        &loopback,
+        "A server bound to 127.0.0.1 answers clients on the same machine; others are refused.",
+    );
+    assert!(g.contradictions.is_empty(), "{g:?}");
+}
+
+fn wal() -> Bank {
+    bank(
+        "PostgreSQL first writes each change to the WAL and then updates the data page in \
+         shared buffers, so a crash never loses a committed change.",
+        &[&["wal"], &["page"], &["crash"]],
+    )
+}
+
+#[test]
+fn a_sequence_turned_round_contradicts_the_model_claim() {
+    for answer in [
+        "PostgreSQL first updates the data page in shared buffers and then writes each \
+         change to the WAL, so a crash never loses a committed change.",
+        // "first A, then B" over two clauses.
+        "PostgreSQL first updates the data page in shared buffers, then writes each \
+         change to the WAL.",
+    ] {
+        let g = grade(&wal(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        assert_eq!(g.contradictions[0].role, "order", "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_sequence_in_the_model_order_or_in_other_words_is_no_contradiction() {
+    for answer in [
+        "PostgreSQL writes each change to the WAL first, then updates the data page, so a \
+         crash never loses a committed change.",
+        "First the change is logged in the WAL; then the page is updated, so a crash loses \
+         nothing committed.",
+        "The data page is only updated after the WAL has the change, so a crash never \
+         loses a committed change.",
+        // "first" and "then" of two different claims, not one sequence.
+        "The WAL comes first in the design: a crash then replays it onto the data page.",
+    ] {
+        let g = grade(&wal(), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}

@@ -170,3 +170,97 @@ fn a_flag_in_the_model_case_or_typed_without_capitals_is_no_error() {
     );
     passes(&listing, "Run ls -R on the folder to list it recursively.");
 }
+
+fn nice_priority() -> Bank {
+    any_bank(
+        "How do you give a backup job the lowest CPU priority?",
+        "Start it with nice -n 19 so the scheduler favours every other process; a niceness \
+         of -20 would make it the most favoured instead.",
+        &[&["nice"], &["19"], &["priority", "favours", "lowest"]],
+    )
+}
+
+fn oom_guard() -> Bank {
+    any_bank(
+        "How do you keep the OOM killer away from the database?",
+        "Write -1000 to the database's oom_score_adj, which exempts it from the OOM killer.",
+        &[&["oom_score_adj"], &["-1000", "exempt", "exempts"]],
+    )
+}
+
+#[test]
+fn a_number_with_its_sign_turned_round_contradicts() {
+    let bank = oom_guard();
+    for answer in [
+        "Write +1000 to the database's oom_score_adj so the OOM killer exempts it.",
+        "Set the database's oom_score_adj to 1000, which exempts it from the OOM killer.",
+    ] {
+        fails_with(&bank, answer, "sign");
+    }
+    let g = grade(
+        &bank,
+        "Write +1000 to the database's oom_score_adj so the OOM killer exempts it.",
+    );
+    let line = g.contradictions[0].to_string();
+    assert!(line.contains("sign \"+1000\""), "{line}");
+    assert!(line.contains("`-1000`"), "{line}");
+    // A positive sign turned negative.
+    let offset = any_bank(
+        "What time is it in Berlin at 12:00 UTC in winter?",
+        "13:00, since Berlin's offset from UTC in winter is +1 hour.",
+        &[&["13:00"], &["offset"]],
+    );
+    fails_with(
+        &offset,
+        "13:00: Berlin's offset from UTC in winter is -1 hour.",
+        "sign",
+    );
+}
+
+#[test]
+fn the_model_sign_a_range_a_negation_or_another_sentence_is_no_error() {
+    let bank = oom_guard();
+    for answer in [
+        "Write -1000 to the database's oom_score_adj, which exempts it from the OOM killer.",
+        "Write minus 1000 to the database's oom_score_adj: the OOM killer then exempts it.",
+        // The answer writes the model's sign too: a range.
+        "oom_score_adj runs from -1000 to 1000; write -1000 to the database's to exempt it \
+         from the OOM killer.",
+        // Under a negation.
+        "Write -1000 to the database's oom_score_adj, not +1000, so the OOM killer exempts it.",
+        // Another thing's number.
+        "Write -1000 to the database's oom_score_adj. The OOM killer exempts it; it ran \
+         with 1000 connections.",
+    ] {
+        passes(&bank, answer);
+    }
+    // A number the question also writes unsigned is not the model's sign alone.
+    let bank = nice_priority();
+    passes(
+        &bank,
+        "Run it with nice -n 19: the scheduler favours every other process, and 20 levels \
+         of niceness sit below zero.",
+    );
+}
+
+#[test]
+fn signs_are_read_as_written() {
+    let words: Vec<&str> = "set -1000 or +5, minus 20, 1.5 and -2.5; n-1 ipv4 1000ms (-7) x=-3"
+        .split_whitespace()
+        .collect();
+    let found: Vec<(char, String)> = super::signed_numbers(&words)
+        .into_iter()
+        .map(|(_, sign, digits)| (sign, digits))
+        .collect();
+    let want = [
+        ('-', "1000"),
+        ('+', "5"),
+        ('-', "20"),
+        (' ', "1.5"),
+        ('-', "2.5"),
+        ('-', "7"),
+        ('-', "3"),
+    ];
+    let want: Vec<(char, String)> = want.iter().map(|(s, d)| (*s, (*d).to_owned())).collect();
+    assert_eq!(found, want);
+}

@@ -390,21 +390,24 @@ fn echoing(answer: &PreparedAnswer) -> bool {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return false;
     };
-    if ((last.place.clause - first.place.clause) as usize) < MIN_ECHOING - 1 {
+    // At most this many clauses: once more than a third of it say something new, the
+    // rest cannot make two thirds that add nothing (most answers stop early).
+    let clauses = (last.place.clause - first.place.clause) as usize + 1;
+    if clauses < MIN_ECHOING {
         return false;
     }
     let mut seen: Vec<u64> = Vec::new();
-    let (mut total, mut idle) = (0, 0);
+    let (mut total, mut fresh) = (0, 0);
     let mut clause = None;
     // Whether the clause so far has content words, and a new one.
     let (mut content, mut new) = (false, false);
-    let mut close = |content: bool, new: bool| {
-        total += usize::from(content);
-        idle += usize::from(content && !new);
-    };
     for token in tokens.iter().filter(|t| !t.part) {
         if clause.replace(token.place.clause) != Some(token.place.clause) {
-            close(content, new);
+            total += usize::from(content);
+            fresh += usize::from(new);
+            if fresh * 3 > clauses {
+                return false;
+            }
             (content, new) = (false, false);
         }
         if token.stop || token.negation {
@@ -416,8 +419,9 @@ fn echoing(answer: &PreparedAnswer) -> bool {
             new = true;
         }
     }
-    close(content, new);
-    total >= MIN_ECHOING && idle * 3 >= total * 2
+    total += usize::from(content);
+    fresh += usize::from(new);
+    total >= MIN_ECHOING && fresh * 3 <= total
 }
 
 /// Whether [`reworded`] may find one claim said again, told before it gathers and sorts

@@ -7,8 +7,12 @@
 //! - the cleft, A and then *is what* and X: "restarting the container is what a failing
 //!   livenessProbe causes"; and "what does A is X": "what restarts it is the
 //!   livenessProbe";
+//! - a denial given to another subject by *do*, "Y doesn't A, X does (that)": "prune
+//!   doesn't revert manual edits, selfHeal does that";
 //! - the comparative turned round with its antonym, A's antonym and then *than* X: "the
-//!   AOF is slower to load than the RDB file" says `rdb → faster`;
+//!   AOF is slower to load than the RDB file" says `rdb → faster`; and a comparative
+//!   keyword of two words said after its noun with a form of *be*, "writes are cheaper
+//!   on an LSM tree" for `lsm tree → cheaper writes`;
 //! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
 //!   its livenessProbe fails", "when the livenessProbe fails, the container is
 //!   restarted";
@@ -17,7 +21,8 @@
 //!   and A in the clauses either side of a denied aside, "X, not Y, does A";
 //! - a preposition of means, agent or place after A's predicate, "A is done with X",
 //!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X", "A
-//!   goes through X" ("catching is possible only with SIGTERM"); a role, "A is X's job"; a label, "A:
+//!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM");
+//!   a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
 //!
@@ -30,9 +35,11 @@
 //! And X first is not always X's: X as the subject of a passive with its own agent
 //! ("any Allow is overridden by an explicit Deny") is what A is done to; X and then
 //! another thing the question's relations name, not negated, before A gives A to that
-//! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"); and a term after
+//! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"), and so does such a
+//! thing just before X that X only qualifies ("the agent on each box performs it"); and
+//! a term after
 //! *than* is the standard of a comparison, not what it says ("RDB is faster than AOF"
-//! does not meet `aof + faster`). The first three hold for `ordered` relations, whose
+//! does not meet `aof + faster`). All but the last hold for `ordered` relations, whose
 //! order is the roles'; the last for every relation of two terms.
 
 use super::{Matcher, Occurrence};
@@ -177,7 +184,9 @@ impl Pairing {
                 1 => {
                     !self.antonyms.is_empty()
                         || !self.inverted.is_empty()
-                        || here.iter().any(|o| !o.counts && preference(o, tokens))
+                        || here.iter().any(|o| {
+                            !o.counts && (preference(o, tokens) || echoed(o, tokens).is_some())
+                        })
                 }
                 _ => false,
             }
@@ -238,7 +247,9 @@ impl Pairing {
         let inverted = self.inverted_in(answer, vocab, scope);
         let candidates: Vec<&Occurrence> = a
             .iter()
-            .filter(|o| o.counts || (self.two && preference(o, tokens)))
+            .filter(|o| {
+                o.counts || (self.two && (preference(o, tokens) || echoed(o, tokens).is_some()))
+            })
             .chain(&inverted)
             .collect();
         if !candidates.is_empty() {
@@ -256,6 +267,14 @@ impl Pairing {
             };
             for x in &xs {
                 for a in &candidates {
+                    // "Y doesn't do A, X does": A, denied of Y, is X's.
+                    let echo = echoed(a, tokens);
+                    if x.counts
+                        && !a.counts
+                        && echo.is_some_and(|(from, to)| x.head >= from && last(x) < to)
+                    {
+                        return Some(vec![x.tokens.clone(), a.tokens[1..].to_vec()]);
+                    }
                     let joined = if x.counts {
                         a.scope == x.scope
                             || bridged(x, a, tokens)
@@ -277,7 +296,7 @@ impl Pairing {
                     };
                     let own = if a.counts {
                         a.tokens.clone()
-                    } else if preferred(x, a, tokens) {
+                    } else if preference(a, tokens) && preferred(x, a, tokens) {
                         // The preference's cue is not part of what X does.
                         a.tokens[1..].to_vec()
                     } else {
@@ -1259,6 +1278,40 @@ fn preference(o: &Occurrence, tokens: &[Token]) -> bool {
             .any(|&i| !tokens[i].stop && !tokens[i].negation)
 }
 
+/// When `o` is denied by *not* or *never* and the next clause only gives it to another
+/// subject with a form of *do* ("prune doesn't revert edits, selfHeal does that";
+/// "readers never block, writers do"): that clause's subject, as the token it starts
+/// at and the *do*. The clause may open with *but* and end with *that*, *so*, *it*,
+/// *this* or *too*; its subject is at most three words.
+fn echoed(o: &Occurrence, tokens: &[Token]) -> Option<(usize, usize)> {
+    let &cue = o.tokens.first()?;
+    if !matches!(&*tokens[cue].norm, "not" | "never") {
+        return None;
+    }
+    let clause = tokens[o.head].place.clause;
+    let from = (o.head..tokens.len()).find(|&i| tokens[i].place.clause != clause)?;
+    let next = tokens[from].place.clause;
+    let words: Vec<usize> = (from..tokens.len())
+        .take_while(|&i| tokens[i].place.clause == next)
+        .filter(|&i| !tokens[i].part)
+        .collect();
+    let start = usize::from(words.first().is_some_and(|&i| is(tokens, i, "but")));
+    let does = words
+        .iter()
+        .position(|&i| matches!(&*tokens[i].norm, "does" | "do" | "did"))?;
+    let tail = &words[does + 1..];
+    let subject = does.checked_sub(start)?;
+    let ends = match tail {
+        [] => true,
+        [w] => matches!(&*tokens[*w].norm, "that" | "so" | "it" | "this" | "too"),
+        _ => false,
+    };
+    ((1..=3).contains(&subject)
+        && ends
+        && tokens[from].place.sentence == tokens[cue].place.sentence)
+        .then(|| (words[start], words[does]))
+}
+
 /// Whether the preference that governs `a` comes right after `x` (at most one word
 /// between): "X rather than Y does A".
 fn preferred(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
@@ -1864,5 +1917,42 @@ mod tests {
         ] {
             assert!(!met(wrong).iter().any(|m| m == "tag → move"), "{wrong}");
         }
+    }
+
+    #[test]
+    fn a_term_denied_of_one_and_given_to_another_by_do_is_the_others() {
+        let concepts = || {
+            vec![
+                relation(
+                    &[&["gc", "garbage collector"], &["frees", "reclaims"]],
+                    true,
+                ),
+                relation(&[&["finalizer"], &["runs", "cleanup"]], true),
+            ]
+        };
+        let wrong = || vec![relation(&[&["finalizer"], &["frees", "reclaims"]], true)];
+        let model =
+            "The garbage collector frees unreachable objects; a finalizer runs cleanup first.";
+        let grade = |answer: &str| met(model, concepts(), wrong(), answer);
+        for right in [
+            "A finalizer doesn't free the memory, the GC does that; the finalizer runs cleanup.",
+            "The finalizer never reclaims objects, but the garbage collector does.",
+        ] {
+            let (met, mistakes) = grade(right);
+            assert!(met.iter().any(|m| m == "gc → frees"), "{right}: {met:?}");
+            assert!(mistakes.is_empty(), "{right}: {mistakes:?}");
+        }
+        for wrong in [
+            // The other way round: the finalizer is given the freeing.
+            "The GC doesn't free the memory, the finalizer does.",
+            // What follows says more than the echo: no echo.
+            "The finalizer doesn't free memory, the GC does it later for every object.",
+            "The finalizer doesn't free memory. The GC does.",
+        ] {
+            let (met, _) = grade(wrong);
+            assert!(!met.iter().any(|m| m == "gc → frees"), "{wrong}: {met:?}");
+        }
+        let (_, mistakes) = grade("The GC doesn't free the memory, the finalizer does.");
+        assert_eq!(mistakes, ["finalizer → frees"]);
     }
 }

@@ -296,7 +296,7 @@ fn repeated(answer: &PreparedAnswer) -> bool {
     if total <= 2 && words >= 24 && mostly_repeats(&mut trigrams) {
         return true;
     }
-    reworded(answer)
+    reworded(answer) || echoing(answer)
 }
 
 /// How many values [`mostly_repeats`] counts in a table on the stack; more are sorted.
@@ -374,6 +374,54 @@ fn reworded(answer: &PreparedAnswer) -> bool {
     clauses
         .chunk_by(|a, b| a == b)
         .any(|run| run.len() >= MIN_REWORDED && run.len() * 2 >= total)
+}
+
+/// How many clauses with content words an answer must have for [`echoing`] to find that
+/// they add nothing.
+const MIN_ECHOING: usize = 6;
+
+/// Clauses that only echo the ones before: of [`MIN_ECHOING`] clauses with content
+/// words or more, two thirds or more say no content word (by stem) that an earlier
+/// clause has not said: "It removes unused volumes, unused volumes, the unused volumes
+/// that are unused, unused, unused volumes, to free space, space, space". An answer
+/// that says several things says something new in almost every clause.
+fn echoing(answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return false;
+    };
+    // At most this many clauses: once more than a third of it say something new, the
+    // rest cannot make two thirds that add nothing (most answers stop early).
+    let clauses = (last.place.clause - first.place.clause) as usize + 1;
+    if clauses < MIN_ECHOING {
+        return false;
+    }
+    let mut seen: Vec<u64> = Vec::new();
+    let (mut total, mut fresh) = (0, 0);
+    let mut clause = None;
+    // Whether the clause so far has content words, and a new one.
+    let (mut content, mut new) = (false, false);
+    for token in tokens.iter().filter(|t| !t.part) {
+        if clause.replace(token.place.clause) != Some(token.place.clause) {
+            total += usize::from(content);
+            fresh += usize::from(new);
+            if fresh * 3 > clauses {
+                return false;
+            }
+            (content, new) = (false, false);
+        }
+        if token.stop || token.negation {
+            continue;
+        }
+        content = true;
+        if !seen.contains(&token.stem_hash) {
+            seen.push(token.stem_hash);
+            new = true;
+        }
+    }
+    total += usize::from(content);
+    fresh += usize::from(new);
+    total >= MIN_ECHOING && fresh * 3 <= total
 }
 
 /// Whether [`reworded`] may find one claim said again, told before it gathers and sorts
@@ -617,6 +665,25 @@ mod tests {
             "A rebase rewrites history; a merge keeps it, and adds a merge commit.",
             "VACUUM reclaims space, VACUUM FULL rewrites the table, and autovacuum runs it for you.",
             "Sessions expire, tokens expire, keys expire: all three have a lifetime.",
+        ] {
+            assert_eq!(shape(varied), None, "{varied}");
+        }
+    }
+
+    #[test]
+    fn clauses_that_only_echo_the_ones_before_are_not_a_claim() {
+        for echoing in [
+            "It retries failed jobs, failed jobs, the jobs that failed, retried, retries, retries, failed jobs retried, again, again.",
+            "A swap file, swap, the swap file that swaps, a file, swap, swap file, swapping, disk, disk.",
+        ] {
+            assert_eq!(shape(echoing), Some(NotAClaim::Repeated), "{echoing}");
+        }
+        for varied in [
+            // Short clauses, each with something new.
+            "tmpfs lives in RAM, gone on stop, not shared, no disk writes, fast, good for secrets.",
+            "Discover, offer, request, ack: the client broadcasts, the server offers, the client requests, the server acknowledges.",
+            // A term said again, with something new each time.
+            "The leader accepts writes, the leader appends them, the leader replicates them, followers store them, and the leader commits.",
         ] {
             assert_eq!(shape(varied), None, "{varied}");
         }

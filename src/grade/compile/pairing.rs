@@ -7,8 +7,12 @@
 //! - the cleft, A and then *is what* and X: "restarting the container is what a failing
 //!   livenessProbe causes"; and "what does A is X": "what restarts it is the
 //!   livenessProbe";
+//! - a denial given to another subject by *do*, "Y doesn't A, X does (that)": "prune
+//!   doesn't revert manual edits, selfHeal does that";
 //! - the comparative turned round with its antonym, A's antonym and then *than* X: "the
-//!   AOF is slower to load than the RDB file" says `rdb → faster`;
+//!   AOF is slower to load than the RDB file" says `rdb → faster`; and a comparative
+//!   keyword of two words said after its noun with a form of *be*, "writes are cheaper
+//!   on an LSM tree" for `lsm tree → cheaper writes`;
 //! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
 //!   its livenessProbe fails", "when the livenessProbe fails, the container is
 //!   restarted";
@@ -17,7 +21,8 @@
 //!   and A in the clauses either side of a denied aside, "X, not Y, does A";
 //! - a preposition of means, agent or place after A's predicate, "A is done with X",
 //!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X", "A
-//!   goes through X" ("catching is possible only with SIGTERM"); a role, "A is X's job"; a label, "A:
+//!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM");
+//!   a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
 //!
@@ -30,9 +35,11 @@
 //! And X first is not always X's: X as the subject of a passive with its own agent
 //! ("any Allow is overridden by an explicit Deny") is what A is done to; X and then
 //! another thing the question's relations name, not negated, before A gives A to that
-//! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"); and a term after
+//! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"), and so does such a
+//! thing just before X that X only qualifies ("the agent on each box performs it"); and
+//! a term after
 //! *than* is the standard of a comparison, not what it says ("RDB is faster than AOF"
-//! does not meet `aof + faster`). The first three hold for `ordered` relations, whose
+//! does not meet `aof + faster`). All but the last hold for `ordered` relations, whose
 //! order is the roles'; the last for every relation of two terms.
 
 use super::{Matcher, Occurrence};
@@ -52,6 +59,10 @@ pub struct Pairing {
     rivals: Vec<Pattern>,
     /// Comparatives that say the second term turned round (`slower` for `faster`).
     antonyms: Vec<Pattern>,
+    /// The second term's comparative keywords of two words said after their noun
+    /// (`writes cheaper` for `cheaper writes`), met with a form of *be* between:
+    /// "writes are cheaper on an LSM tree".
+    inverted: Vec<Pattern>,
 }
 
 /// Comparatives and their antonyms, both ways.
@@ -81,6 +92,15 @@ const ANTONYMS: &[(&str, &str)] = &[
     ("tighter", "looser"),
     ("stricter", "looser"),
 ];
+
+/// A comparative keyword of two words (`cheaper writes`) with its noun first (`writes
+/// cheaper`), as a keyword.
+fn noun_first(keyword: &str) -> Option<String> {
+    let lower = keyword.trim().to_lowercase();
+    let (first, noun) = lower.split_once(' ')?;
+    let comparative = ANTONYMS.iter().any(|&(a, b)| first == a || first == b);
+    (comparative && !noun.contains(' ') && first != "more").then(|| format!("{noun} {first}"))
+}
 
 /// The antonyms of a comparative keyword, as keywords: `slower` for `faster`, `less
 /// memory` for `more memory`.
@@ -123,6 +143,7 @@ impl Pairing {
         // A term asked for negated has no comparative to turn round.
         let plain = terms[1].iter().all(|p| p.polarity == Polarity::Plain);
         let mut keywords: Vec<String> = Vec::new();
+        let mut inverted: Vec<String> = Vec::new();
         if plain {
             for keyword in said {
                 for antonym in antonyms_of(keyword) {
@@ -130,16 +151,26 @@ impl Pairing {
                         keywords.push(antonym);
                     }
                 }
+                if let Some(turned) = noun_first(keyword)
+                    && !inverted.contains(&turned)
+                {
+                    inverted.push(turned);
+                }
             }
         }
-        let antonyms = keywords
-            .iter()
-            .flat_map(|k| super::keyword_patterns(k, lexicon, stemmer, vocab))
-            .collect();
+        let mut compiled = |keywords: &[String]| -> Vec<Pattern> {
+            keywords
+                .iter()
+                .flat_map(|k| super::keyword_patterns(k, lexicon, stemmer, vocab))
+                .collect()
+        };
+        let antonyms = compiled(&keywords);
+        let inverted = compiled(&inverted);
         Pairing {
             two: true,
             rivals: Vec::new(),
             antonyms,
+            inverted,
         }
     }
 
@@ -152,10 +183,43 @@ impl Pairing {
                 0 => here.iter().any(|o| contrasted(o, tokens)),
                 1 => {
                     !self.antonyms.is_empty()
-                        || here.iter().any(|o| !o.counts && preference(o, tokens))
+                        || !self.inverted.is_empty()
+                        || here.iter().any(|o| {
+                            !o.counts && (preference(o, tokens) || echoed(o, tokens).is_some())
+                        })
                 }
                 _ => false,
             }
+    }
+
+    /// The matches of the second term's comparatives said after their noun, with a form
+    /// of *be* between ("writes are cheaper"), not negated.
+    fn inverted_in(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        scope: &impl Fn(usize) -> u32,
+    ) -> Vec<Occurrence> {
+        let tokens = answer.tokens();
+        let mut out = Vec::new();
+        for pattern in &self.inverted {
+            for (found, counts) in answer.all(pattern, vocab) {
+                let &[noun, comparative] = found.tokens.as_slice() else {
+                    continue;
+                };
+                let gap = between(tokens, noun, comparative);
+                if counts && gap.len() == 1 && be_form(&tokens[gap[0]]) {
+                    out.push(Occurrence {
+                        head: noun,
+                        scope: scope(noun),
+                        tokens: found.tokens,
+                        counts: true,
+                        pattern: 0,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// A match of `x` (the first term's occurrences) and of `a` (the second's) that are
@@ -180,9 +244,13 @@ impl Pairing {
         if xs.is_empty() {
             return None;
         }
+        let inverted = self.inverted_in(answer, vocab, scope);
         let candidates: Vec<&Occurrence> = a
             .iter()
-            .filter(|o| o.counts || (self.two && preference(o, tokens)))
+            .filter(|o| {
+                o.counts || (self.two && (preference(o, tokens) || echoed(o, tokens).is_some()))
+            })
+            .chain(&inverted)
             .collect();
         if !candidates.is_empty() {
             // Other things named plainly, as (first token, last token).
@@ -199,6 +267,14 @@ impl Pairing {
             };
             for x in &xs {
                 for a in &candidates {
+                    // "Y doesn't do A, X does": A, denied of Y, is X's.
+                    let echo = echoed(a, tokens);
+                    if x.counts
+                        && !a.counts
+                        && echo.is_some_and(|(from, to)| x.head >= from && last(x) < to)
+                    {
+                        return Some(vec![x.tokens.clone(), a.tokens[1..].to_vec()]);
+                    }
                     let joined = if x.counts {
                         a.scope == x.scope
                             || bridged(x, a, tokens)
@@ -220,7 +296,7 @@ impl Pairing {
                     };
                     let own = if a.counts {
                         a.tokens.clone()
-                    } else if preferred(x, a, tokens) {
+                    } else if preference(a, tokens) && preferred(x, a, tokens) {
                         // The preference's cue is not part of what X does.
                         a.tokens[1..].to_vec()
                     } else {
@@ -345,7 +421,13 @@ fn paired(
                 && between(tokens, x_to, s).iter().any(|&i| !tokens[i].stop)
                 && between(tokens, e, a_from).len() <= reach
         };
-        !ordered || (!passive_subject(tokens, x_to, a_from, a_to) && !rivals.iter().any(takes))
+        // A rival that X only qualifies, by a preposition right after the rival ("the
+        // agent on each box performs it"): A is the rival's, the head of its phrase.
+        let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
+        !ordered
+            || (!passive_subject(tokens, x_to, a_from, a_to)
+                && !rivals.iter().any(takes)
+                && !rivals.iter().any(headed))
     } else {
         if compared(tokens, a_to, x_from) {
             return false;
@@ -360,7 +442,7 @@ fn paired(
             .or_else(|| on_condition(tokens, a_to, x_from))
             .or_else(|| cleft(tokens, a_end, x_from))
             .or_else(|| what_subject(tokens, a_from, a_to, x_from))
-            .or_else(|| means(tokens, a_end, x_from))
+            .or_else(|| means(tokens, a_from, a_end, x_from))
             .or_else(|| owned(tokens, a_end, x_from, x_to))
             .or_else(|| labelled(tokens, a_to, x_from));
         link.is_some_and(|link| !rivals.iter().any(|&(s, e)| s > link && e < x_from))
@@ -907,8 +989,12 @@ fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> 
 /// negation or *than* between: "catching is possible only with SIGTERM", "routing by
 /// path happens in the layer 7 balancer", "dirty reads
 /// happen under READ UNCOMMITTED". Before *through* or *via*, a verb of passing is a
-/// predicate too: "replication goes through the leader".
-fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+/// predicate too: "replication goes through the leader". *For* after *possible*,
+/// *allowed*, *permitted*, *available* or *supported* says what may be done to X:
+/// "changing the count is possible only for the replicas". A form of *be* inside A
+/// (a comparative after its noun, "writes are cheaper on an LSM tree") is its
+/// predicate.
+fn means(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
     let segment = tokens[a_to].place.segment;
     if tokens[x_from].place.segment != segment {
         return None;
@@ -938,6 +1024,17 @@ fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
                 before,
                 Some("comes" | "come" | "came" | "results" | "result" | "resulted" | "stems")
             ),
+            // "changing it is possible only for the replicas": what may be done to X.
+            "for" => (0..i)
+                .rev()
+                .filter(|&j| !tokens[j].part)
+                .find(|&j| !matches!(&*tokens[j].norm, "only" | "just" | "also" | "even"))
+                .is_some_and(|j| {
+                    matches!(
+                        &*tokens[j].norm,
+                        "possible" | "allowed" | "permitted" | "available" | "supported"
+                    )
+                }),
             _ => false,
         }
     })?;
@@ -971,7 +1068,9 @@ fn means(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
                     | "work"
                     | "place"
             )
-    });
+    }) || between(tokens, a_from, a_to)
+        .iter()
+        .any(|&i| be_form(&tokens[i]));
     // "the job of" spends three words of its own: A's object may come before it
     // ("promoting a replica is the job of the Sentinels").
     let reach = if is(tokens, after[p], "of") { 6 } else { 4 };
@@ -1126,6 +1225,28 @@ fn compared(tokens: &[Token], earlier: usize, later: usize) -> bool {
         && !rest.iter().any(|&i| be_form(&tokens[i]))
 }
 
+/// Whether a thing at `x_from` qualifies the word at `head` before it, in one clause: a
+/// preposition of place or part right after the head, and at most a determiner between
+/// it and the thing ("agent on each box", "the process in the container").
+fn qualifies(tokens: &[Token], head: usize, x_from: usize) -> bool {
+    let gap = between(tokens, head, x_from);
+    let Some((&preposition, rest)) = gap.split_first() else {
+        return false;
+    };
+    tokens[head].place.segment == tokens[x_from].place.segment
+        && matches!(
+            &*tokens[preposition].norm,
+            "on" | "in" | "at" | "of" | "inside" | "within" | "under" | "across"
+        )
+        && rest.len() <= 1
+        && rest.iter().all(|&i| {
+            matches!(
+                &*tokens[i].norm,
+                "the" | "a" | "an" | "each" | "every" | "all" | "its" | "their" | "this" | "that"
+            )
+        })
+}
+
 /// Whether the word at `i` is the *than* of a comparison (not of "rather than").
 fn comparing(tokens: &[Token], i: usize) -> bool {
     is(tokens, i, "than")
@@ -1155,6 +1276,40 @@ fn preference(o: &Occurrence, tokens: &[Token]) -> bool {
         && between(tokens, cue + 1, o.head)
             .iter()
             .any(|&i| !tokens[i].stop && !tokens[i].negation)
+}
+
+/// When `o` is denied by *not* or *never* and the next clause only gives it to another
+/// subject with a form of *do* ("prune doesn't revert edits, selfHeal does that";
+/// "readers never block, writers do"): that clause's subject, as the token it starts
+/// at and the *do*. The clause may open with *but* and end with *that*, *so*, *it*,
+/// *this* or *too*; its subject is at most three words.
+fn echoed(o: &Occurrence, tokens: &[Token]) -> Option<(usize, usize)> {
+    let &cue = o.tokens.first()?;
+    if !matches!(&*tokens[cue].norm, "not" | "never") {
+        return None;
+    }
+    let clause = tokens[o.head].place.clause;
+    let from = (o.head..tokens.len()).find(|&i| tokens[i].place.clause != clause)?;
+    let next = tokens[from].place.clause;
+    let words: Vec<usize> = (from..tokens.len())
+        .take_while(|&i| tokens[i].place.clause == next)
+        .filter(|&i| !tokens[i].part)
+        .collect();
+    let start = usize::from(words.first().is_some_and(|&i| is(tokens, i, "but")));
+    let does = words
+        .iter()
+        .position(|&i| matches!(&*tokens[i].norm, "does" | "do" | "did"))?;
+    let tail = &words[does + 1..];
+    let subject = does.checked_sub(start)?;
+    let ends = match tail {
+        [] => true,
+        [w] => matches!(&*tokens[*w].norm, "that" | "so" | "it" | "this" | "too"),
+        _ => false,
+    };
+    ((1..=3).contains(&subject)
+        && ends
+        && tokens[from].place.sentence == tokens[cue].place.sentence)
+        .then(|| (words[start], words[does]))
 }
 
 /// Whether the preference that governs `a` comes right after `x` (at most one word
@@ -1658,5 +1813,146 @@ mod tests {
         let unordered = vec![relation(&[&["aof"], &["faster"]], false)];
         let (m, _) = met(model, unordered, Vec::new(), "RDB is faster than AOF.");
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    /// What two ordered relations of comparatives (`gzip → smaller files`, `lz4 →
+    /// faster decompression`) and the misconception turned round meet in `answer`.
+    fn codecs(answer: &str) -> (Vec<String>, Vec<String>) {
+        let concepts = vec![
+            relation(&[&["gzip"], &["smaller files", "smaller output"]], true),
+            relation(&[&["lz4"], &["faster decompression"]], true),
+        ];
+        let wrong = vec![relation(&[&["lz4"], &["smaller files"]], true)];
+        let model = "gzip gives smaller files; lz4 gives faster decompression.";
+        met(model, concepts, wrong, answer)
+    }
+
+    #[test]
+    fn a_comparative_after_its_noun_is_paired_by_role() {
+        for right in [
+            "Files are smaller with gzip than with lz4, while decompression is faster with lz4.",
+            "Output is smaller on gzip; decompression is faster in lz4.",
+        ] {
+            let (met, mistakes) = codecs(right);
+            assert!(
+                met.iter().any(|m| m == "gzip → smaller files"),
+                "{right}: {met:?}"
+            );
+            assert!(
+                met.iter().any(|m| m == "lz4 → faster decompression"),
+                "{right}: {met:?}"
+            );
+            assert!(mistakes.is_empty(), "{right}: {mistakes:?}");
+        }
+        for wrong in [
+            "Files are smaller with lz4 than with gzip.",
+            "Files are not smaller with gzip.",
+            // No form of *be* between: no comparative said of the noun.
+            "Files and smaller archives come from gzip.",
+        ] {
+            let (met, _) = codecs(wrong);
+            assert!(
+                !met.iter().any(|m| m == "gzip → smaller files"),
+                "{wrong}: {met:?}"
+            );
+        }
+        let (_, mistakes) = codecs("Files are smaller with lz4.");
+        assert_eq!(mistakes, ["lz4 → smaller files"]);
+    }
+
+    /// What `pod → scheduled` and the misconception `node → schedules` meet in `answer`.
+    fn scheduling(answer: &str) -> (Vec<String>, Vec<String>) {
+        let concepts = vec![relation(
+            &[&["scheduler"], &["assigns", "places", "schedules"]],
+            true,
+        )];
+        let wrong = vec![relation(
+            &[&["node", "nodes"], &["assigns", "places", "schedules"]],
+            true,
+        )];
+        let model = "The scheduler assigns each pod to a node; the kubelet on the node runs it.";
+        met(model, concepts, wrong, answer)
+    }
+
+    #[test]
+    fn a_thing_that_only_qualifies_a_rival_before_it_takes_nothing() {
+        for right in [
+            "The scheduler on the node assigns each pod.",
+            "The scheduler in each cluster places pods on nodes.",
+        ] {
+            let (met, mistakes) = scheduling(right);
+            assert_eq!(met, ["scheduler → assigns"], "{right}");
+            assert!(mistakes.is_empty(), "{right}: {mistakes:?}");
+        }
+        for wrong in [
+            "Each node assigns its own pods.",
+            // After a coordinator and a word of its own, the node is a subject again.
+            "The scheduler watches, and the node then assigns the pod.",
+        ] {
+            let (_, mistakes) = scheduling(wrong);
+            assert_eq!(mistakes, ["node → assigns"], "{wrong}");
+        }
+    }
+
+    #[test]
+    fn what_is_possible_for_a_thing_is_its_own() {
+        let concepts = || {
+            vec![
+                relation(&[&["tag", "tags"], &["move", "moved", "changed"]], true),
+                relation(&[&["digest", "digests"], &["immutable", "fixed"]], true),
+            ]
+        };
+        let model = "A tag can be moved to another image; a digest is immutable.";
+        let met = |answer: &str| met(model, concepts(), Vec::new(), answer).0;
+        for right in [
+            "Moving it to another image is possible only for a tag; a digest is fixed.",
+            "Being changed later is allowed for tags, while digests are immutable.",
+        ] {
+            assert!(met(right).iter().any(|m| m == "tag → move"), "{right}");
+        }
+        for wrong in [
+            // Not a form that allows: *for* gives a purpose.
+            "Moving it is useful for a tag.",
+            "Moving it is not possible for a tag.",
+        ] {
+            assert!(!met(wrong).iter().any(|m| m == "tag → move"), "{wrong}");
+        }
+    }
+
+    #[test]
+    fn a_term_denied_of_one_and_given_to_another_by_do_is_the_others() {
+        let concepts = || {
+            vec![
+                relation(
+                    &[&["gc", "garbage collector"], &["frees", "reclaims"]],
+                    true,
+                ),
+                relation(&[&["finalizer"], &["runs", "cleanup"]], true),
+            ]
+        };
+        let wrong = || vec![relation(&[&["finalizer"], &["frees", "reclaims"]], true)];
+        let model =
+            "The garbage collector frees unreachable objects; a finalizer runs cleanup first.";
+        let grade = |answer: &str| met(model, concepts(), wrong(), answer);
+        for right in [
+            "A finalizer doesn't free the memory, the GC does that; the finalizer runs cleanup.",
+            "The finalizer never reclaims objects, but the garbage collector does.",
+        ] {
+            let (met, mistakes) = grade(right);
+            assert!(met.iter().any(|m| m == "gc → frees"), "{right}: {met:?}");
+            assert!(mistakes.is_empty(), "{right}: {mistakes:?}");
+        }
+        for wrong in [
+            // The other way round: the finalizer is given the freeing.
+            "The GC doesn't free the memory, the finalizer does.",
+            // What follows says more than the echo: no echo.
+            "The finalizer doesn't free memory, the GC does it later for every object.",
+            "The finalizer doesn't free memory. The GC does.",
+        ] {
+            let (met, _) = grade(wrong);
+            assert!(!met.iter().any(|m| m == "gc → frees"), "{wrong}: {met:?}");
+        }
+        let (_, mistakes) = grade("The GC doesn't free the memory, the finalizer does.");
+        assert_eq!(mistakes, ["finalizer → frees"]);
     }
 }

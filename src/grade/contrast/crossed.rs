@@ -36,13 +36,15 @@ use super::Contradiction;
 use crate::grade::compile::Matcher;
 use crate::grade::matcher::{Pattern, PreparedAnswer, Vocab};
 use crate::grade::token::Token;
+use std::cell::OnceCell;
 
 /// The two-term relations of an author's rubric, as sides that may be turned round.
 #[derive(Default)]
 pub(super) struct Crossed {
     sides: Vec<Side>,
-    /// For each side, its own descriptions (empty unless every side has some).
-    own: Vec<Vec<Pattern>>,
+    /// For each side, its own descriptions, as places in its `predicate` (empty unless
+    /// every side has some).
+    own: Vec<Vec<usize>>,
 }
 
 struct Side {
@@ -50,13 +52,14 @@ struct Side {
     concept: usize,
     /// The thing, as the rubric spells its first alternative.
     label: String,
-    thing: Vec<Pattern>,
-    says: Vec<Pattern>,
     /// The relation's terms in the rubric's order, subject first (`client`, `68`),
     /// for a rival subject; and the subject's label.
     subject: Vec<Pattern>,
     predicate: Vec<Pattern>,
     subject_label: String,
+    /// The thing is the predicate (a number, `["local", "8080"]`), and what is said of
+    /// it the subject; otherwise the other way round.
+    swapped: bool,
 }
 
 /// A stretch turned round: its side, the side whose descriptions it says, and their
@@ -83,19 +86,15 @@ impl Crossed {
                             !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit())
                         })
                     };
-                    let (thing, says) = if number(&terms[1]) && !number(&terms[0]) {
-                        (&terms[1], &terms[0])
-                    } else {
-                        (&terms[0], &terms[1])
-                    };
+                    let swapped = number(&terms[1]) && !number(&terms[0]);
+                    let thing = if swapped { &terms[1] } else { &terms[0] };
                     Some(Side {
                         concept,
                         label: thing.first()?.label(vocab),
-                        thing: thing.clone(),
-                        says: says.clone(),
                         subject: terms[0].clone(),
                         predicate: terms[1].clone(),
                         subject_label: terms[0].first()?.label(vocab),
+                        swapped,
                     })
                 }
                 _ => None,
@@ -120,50 +119,37 @@ impl Crossed {
         vocab: &Vocab,
         met: &[bool],
     ) -> Option<Contradiction> {
-        self.paired_round(answer, vocab, met)
-            .or_else(|| self.rival(answer, vocab))
+        // Both tests look for the same terms: find each once.
+        let found = Matches::new(&self.sides, answer, vocab);
+        self.paired_round(&found, met)
+            .or_else(|| self.rival(&found))
     }
 
     /// Two sides whose relations `answer` meets, each description given to the other.
-    fn paired_round(
-        &self,
-        answer: &PreparedAnswer,
-        vocab: &Vocab,
-        met: &[bool],
-    ) -> Option<Contradiction> {
+    fn paired_round(&self, found: &Matches, met: &[bool]) -> Option<Contradiction> {
+        let answer = found.answer;
         let met = |s: &Side| met.get(s.concept).copied().unwrap_or(false);
         if self.sides.iter().filter(|s| met(s)).take(2).count() < 2 {
             return None;
         }
         // What is said is looked for only when two things are named.
-        let things: Vec<Vec<At>> = self
+        let things: Vec<&[At]> = self
             .sides
             .iter()
-            .map(|s| {
-                if met(s) {
-                    at(&s.thing, answer, vocab)
-                } else {
-                    Vec::new()
-                }
-            })
+            .enumerate()
+            .map(|(i, s)| if met(s) { found.thing(i) } else { &[] })
             .collect();
         if things.iter().filter(|t| !t.is_empty()).count() < 2 {
             return None;
         }
-        let says: Vec<Vec<At>> = self
-            .sides
+        let says: Vec<&[At]> = things
             .iter()
-            .zip(&things)
-            .map(|(s, t)| {
-                if t.is_empty() {
-                    Vec::new()
-                } else {
-                    at(&s.says, answer, vocab)
-                }
-            })
+            .enumerate()
+            .map(|(i, t)| if t.is_empty() { &[] } else { found.says(i) })
             .collect();
         for (a, (things_a, says_a)) in things.iter().zip(&says).enumerate() {
             for (b, (things_b, says_b)) in things.iter().zip(&says).enumerate().skip(a + 1) {
+                let (things_a, says_a, things_b, says_b) = (*things_a, *says_a, *things_b, *says_b);
                 if things_a.is_empty() || things_b.is_empty() {
                     continue;
                 }
@@ -194,18 +180,21 @@ impl Crossed {
 impl Crossed {
     /// A stretch of `answer` whose subject is one side's thing and that says another
     /// side's descriptions and none of its own (see the module's text).
-    fn rival(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
+    fn rival(&self, found: &Matches) -> Option<Contradiction> {
         if self.own.is_empty() {
             return None;
         }
+        let answer = found.answer;
         let tokens = answer.tokens();
-        let said: Vec<Vec<At>> = self.own.iter().map(|own| at(own, answer, vocab)).collect();
+        // Each side's own descriptions, looked for once a stretch needs them.
+        let said: Vec<OnceCell<Vec<At>>> = self.own.iter().map(|_| OnceCell::new()).collect();
+        let said = |s: usize| said[s].get_or_init(|| found.alternatives(s, &self.own[s]));
         // For each stretch turned round: its side, the side whose descriptions it says,
         // and their matches, those that touch made one.
         let mut turned: Vec<Turned> = Vec::new();
-        for (side, from, to, denied) in stretches(&self.sides, answer, vocab) {
+        for (side, from, to, denied) in stretches(found) {
             let within = |s: usize| -> Vec<(usize, usize)> {
-                said[s]
+                said(s)
                     .iter()
                     .filter(|&&(f, t, _)| f >= from && t < to)
                     .map(|&(f, t, _)| (f, t))
@@ -249,30 +238,26 @@ impl Crossed {
 
 /// For each side, its descriptions that are its own: not spelt like another side's,
 /// nor said by `model` of another side's thing. None for any side unless each has some.
-fn own_descriptions(sides: &[Side], model: &PreparedAnswer, vocab: &Vocab) -> Vec<Vec<Pattern>> {
-    let stretches = stretches(sides, model, vocab);
-    let own: Vec<Vec<Pattern>> = sides
+fn own_descriptions(sides: &[Side], model: &PreparedAnswer, vocab: &Vocab) -> Vec<Vec<usize>> {
+    let found = Matches::new(sides, model, vocab);
+    let stretches = stretches(&found);
+    let own: Vec<Vec<usize>> = sides
         .iter()
         .enumerate()
         .map(|(s, side)| {
-            side.predicate
-                .iter()
-                .filter(|p| {
-                    let label = p.label(vocab);
+            (0..side.predicate.len())
+                .filter(|&p| {
+                    let label = side.predicate[p].label(vocab);
                     let shared = sides.iter().enumerate().any(|(o, other)| {
                         o != s && other.predicate.iter().any(|q| q.label(vocab) == label)
                     });
-                    let elsewhere =
-                        at(std::slice::from_ref(*p), model, vocab)
+                    let elsewhere = found.alternatives(s, &[p]).iter().any(|&(f, _, _)| {
+                        stretches
                             .iter()
-                            .any(|&(f, _, _)| {
-                                stretches
-                                    .iter()
-                                    .any(|&(o, from, to, _)| o != s && (from..to).contains(&f))
-                            });
+                            .any(|&(o, from, to, _)| o != s && (from..to).contains(&f))
+                    });
                     !shared && !elsewhere
                 })
-                .cloned()
                 .collect()
         })
         .collect();
@@ -286,20 +271,11 @@ fn own_descriptions(sides: &[Side], model: &PreparedAnswer, vocab: &Vocab) -> Ve
 /// is the subject of its clause, its side and the tokens from just after it to the next
 /// thing, a clause of time, condition or reason (*when*, *if*, *because*, ...) or the end
 /// of its sentence, and whether a negation is in it.
-fn stretches(
-    sides: &[Side],
-    text: &PreparedAnswer,
-    vocab: &Vocab,
-) -> Vec<(usize, usize, usize, bool)> {
+fn stretches(found: &Matches) -> Vec<(usize, usize, usize, bool)> {
+    let text = found.answer;
     let tokens = text.tokens();
-    let mut things: Vec<(usize, At)> = sides
-        .iter()
-        .enumerate()
-        .flat_map(|(s, side)| {
-            at(&side.subject, text, vocab)
-                .into_iter()
-                .map(move |a| (s, a))
-        })
+    let mut things: Vec<(usize, At)> = (0..found.sides.len())
+        .flat_map(|s| found.subject(s).iter().map(move |&a| (s, a)))
         .collect();
     things.sort_unstable_by_key(|&(_, (from, to, _))| (from, to));
     let mut out = Vec::new();
@@ -389,26 +365,119 @@ fn subject(tokens: &[Token], from: usize, before: &[(usize, At)]) -> bool {
         && !before.iter().any(|&(_, (f, _, _))| opening.contains(&f))
 }
 
-/// The counting matches of `patterns` in `answer`, in text order, each once.
-fn at(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Vec<At> {
+/// The sides' terms found in one text, each looked for once, when first asked for:
+/// both tests of an answer, and the rival subject's several looks, share them.
+struct Matches<'a> {
+    sides: &'a [Side],
+    answer: &'a PreparedAnswer,
+    vocab: &'a Vocab,
+    /// Per side, the matches of its subject.
+    subject: Vec<OnceCell<Vec<At>>>,
+    /// Per side, the matches of its predicate.
+    predicate: Vec<OnceCell<Predicate>>,
+}
+
+/// The matches of a side's predicate: each with the place of the alternative it is of,
+/// in text order; and all of them, each once.
+struct Predicate {
+    each: Vec<(At, usize)>,
+    all: Vec<At>,
+}
+
+impl<'a> Matches<'a> {
+    fn new(sides: &'a [Side], answer: &'a PreparedAnswer, vocab: &'a Vocab) -> Matches<'a> {
+        Matches {
+            sides,
+            answer,
+            vocab,
+            subject: sides.iter().map(|_| OnceCell::new()).collect(),
+            predicate: sides.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The matches of side `s`'s subject, in text order, each once.
+    fn subject(&self, s: usize) -> &[At] {
+        self.subject[s].get_or_init(|| {
+            let mut out: Vec<At> = at(&self.sides[s].subject, self.answer, self.vocab)
+                .map(|(a, _)| a)
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        })
+    }
+
+    fn predicate(&self, s: usize) -> &Predicate {
+        self.predicate[s].get_or_init(|| {
+            let mut each: Vec<(At, usize)> =
+                at(&self.sides[s].predicate, self.answer, self.vocab).collect();
+            each.sort_unstable();
+            let mut all: Vec<At> = each.iter().map(|&(a, _)| a).collect();
+            all.dedup();
+            Predicate { each, all }
+        })
+    }
+
+    /// The matches of the alternatives `ps` (sorted) of side `s`'s predicate, in text
+    /// order, each once.
+    fn alternatives(&self, s: usize, ps: &[usize]) -> Vec<At> {
+        let mut out: Vec<At> = self
+            .predicate(s)
+            .each
+            .iter()
+            .filter(|(_, p)| ps.binary_search(p).is_ok())
+            .map(|&(a, _)| a)
+            .collect();
+        out.dedup();
+        out
+    }
+
+    /// The matches of side `s`'s thing.
+    fn thing(&self, s: usize) -> &[At] {
+        if self.sides[s].swapped {
+            &self.predicate(s).all
+        } else {
+            self.subject(s)
+        }
+    }
+
+    /// The matches of what side `s` says of its thing.
+    fn says(&self, s: usize) -> &[At] {
+        if self.sides[s].swapped {
+            self.subject(s)
+        } else {
+            &self.predicate(s).all
+        }
+    }
+}
+
+/// The counting matches of `patterns` in `answer`, each with the place of its pattern,
+/// in the patterns' order.
+fn at<'a>(
+    patterns: &'a [Pattern],
+    answer: &'a PreparedAnswer,
+    vocab: &'a Vocab,
+) -> impl Iterator<Item = (At, usize)> + 'a {
     let tokens = answer.tokens();
-    let mut out: Vec<At> = patterns
+    patterns
         .iter()
-        .flat_map(|p| answer.all(p, vocab))
-        .filter(|(_, counts)| *counts)
-        .filter_map(|(found, _)| {
+        .enumerate()
+        .flat_map(move |(p, pattern)| {
+            answer
+                .all(pattern, vocab)
+                .into_iter()
+                .map(move |found| (found, p))
+        })
+        .filter(|((_, counts), _)| *counts)
+        .filter_map(move |((found, _), p)| {
             let first = found
                 .tokens
                 .iter()
                 .copied()
                 .find(|&t| !tokens[t].negation)?;
             let last = found.tokens.iter().copied().max()?;
-            Some((first, last, tokens[first].place.sentence))
+            Some(((first, last, tokens[first].place.sentence), p))
         })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Whether every description in `says` that has a thing in its sentence (and is not
@@ -500,7 +569,8 @@ mod tests {
 
     /// The rival subject `crossed` finds in `answer`, if any.
     fn rival(crossed: &Crossed, answer: &str, vocab: &Vocab) -> Option<Contradiction> {
-        crossed.rival(&PreparedAnswer::new(answer, &stemmer(), vocab), vocab)
+        let answer = PreparedAnswer::new(answer, &stemmer(), vocab);
+        crossed.rival(&Matches::new(&crossed.sides, &answer, vocab))
     }
 
     #[test]

@@ -13,13 +13,81 @@
 //!
 //! A derived concept that the answer names only in a near form (a word of the same
 //! family that the stemmer does not join, *reuse* for *reusability*) earns part of its
-//! weight (`DeriveOptions::near`).
+//! weight (`DeriveOptions::near`). A terse answer to a long model answer, in the model
+//! answer's own words, is scored against fewer of its heaviest concepts ([`terse_full`]).
 
 use super::ConceptResult;
 use super::derive::DeriveOptions;
 use super::matcher::PreparedAnswer;
 use super::token::Class;
 use std::sync::Arc;
+
+/// The weight that earns `answer` a full score on a derived rubric whose model answer
+/// is long (`full` is the weight of its `carry` heaviest concepts, see
+/// `derive::full_weight`), when the answer is terse: it has fewer content words than
+/// `carry`, at least `terse_share` of them are the model answer's (matched by a
+/// concept), one of them is a concept of the `terse_top` heaviest (what the long
+/// answer keeps coming back to), and it says nothing in the other polarity than the
+/// model answer (no concept found only negated, or only plainly). Such an answer cannot
+/// name more concepts than it has words, so it is scored against the weight of as many
+/// of the heaviest concepts as it has content words (`terse` at least): "An isolated,
+/// cgroup-limited host process; shares the host kernel, unlike a VM" names what carries
+/// a 90-word answer, not a third of it. Returns how many concepts that is and their
+/// weight; `None` when the answer is not terse.
+pub(super) fn terse_full(
+    concepts: &[ConceptResult],
+    answer: &PreparedAnswer,
+    full: Option<f64>,
+    options: &DeriveOptions,
+) -> Option<(usize, f64)> {
+    full?;
+    // A word said the other way round from the model answer is no terse restatement.
+    if options.terse == 0 || concepts.iter().any(|c| c.negated) {
+        return None;
+    }
+    let tokens = answer.tokens();
+    let sentence = tokens.iter().filter(|t| !t.part);
+    let words = sentence
+        .clone()
+        .filter(|t| !t.stop && !t.is_negation())
+        .count();
+    // One run of terms ("DNS TCP TLS HTTP GET HTML") is a list, not a terse claim: it
+    // needs a second clause or function words to say something.
+    let function = sentence
+        .clone()
+        .filter(|t| t.stop || t.is_negation())
+        .count();
+    let first = tokens.first().map(|t| t.place.segment);
+    if function < 2 && sentence.clone().all(|t| Some(t.place.segment) == first) {
+        return None;
+    }
+    let carry = options.carry;
+    if words == 0 || words >= carry {
+        return None;
+    }
+    let said = concepts
+        .iter()
+        .filter_map(|c| c.matched.as_ref())
+        .map(Vec::len)
+        .sum::<usize>();
+    if (said as f64) < options.terse_share * words as f64 {
+        return None;
+    }
+    let heaviest = words.max(options.terse);
+    if heaviest >= carry {
+        return None;
+    }
+    let mut weights: Vec<f64> = concepts.iter().map(|c| c.weight.max(0.0)).collect();
+    weights.sort_by(|a, b| b.total_cmp(a));
+    let bar = weights[options.terse_top.clamp(1, weights.len()) - 1];
+    if !concepts
+        .iter()
+        .any(|c| c.matched.is_some() && c.weight >= bar)
+    {
+        return None;
+    }
+    Some((heaviest, weights.iter().take(heaviest).sum()))
+}
 
 /// The credit for finding `share` (in [0, 1]) of a derived rubric's weight:
 /// `1 - (1 - share)³`. Chosen on the tuning half of the Mohler data (see
@@ -113,15 +181,11 @@ mod tests {
         };
         let bank = crate::grade::tests::bank(vec![question]);
         let grade = |near: f64, answer: &str| {
-            let options = Options {
-                derive: DeriveOptions {
-                    near,
-                    ..DeriveOptions::default()
-                },
-                ..Options::default()
+            let derive = DeriveOptions {
+                near,
+                ..DeriveOptions::default()
             };
-            let grader = Grader::with_options(std::slice::from_ref(&bank), options);
-            grader.grade(&bank, &bank.questions[0], answer)
+            grader(&bank, derive).grade(&bank, &bank.questions[0], answer)
         };
         let off = grade(0.0, "You can reuse code.");
         assert_eq!(off.score, 0.0, "off by default: {off:?}");
@@ -171,6 +235,74 @@ mod tests {
             "The pistons compress it.",
         );
         assert!((plain.score - 0.5).abs() < 1e-9, "{plain:?}");
+    }
+
+    /// A long model answer (more than 24 content words) that keeps coming back to the
+    /// resolver and its servers.
+    const DNS: &str = "A DNS resolver answers a lookup from its cache when it can. \
+        Otherwise the resolver asks a root server, which refers it to the servers of the \
+        top-level domain; the resolver then asks a TLD server, which refers it to the \
+        authoritative servers of the domain, and finally asks an authoritative server, \
+        which returns the record. The resolver caches every answer for its TTL, so later \
+        lookups of the same name skip the referrals. Clients only talk to the resolver; \
+        walking the hierarchy is the resolver's work.";
+
+    /// A grader of `bank` that derives rubrics with `derive`.
+    fn grader(bank: &crate::bank::Bank, derive: DeriveOptions) -> Grader {
+        let options = Options {
+            derive,
+            ..Options::default()
+        };
+        Grader::with_options(std::slice::from_ref(bank), options)
+    }
+
+    fn dns(terse: usize) -> (crate::bank::Bank, Grader) {
+        let question = crate::grade::tests::question("q", "How is a name resolved?", DNS, None);
+        let bank = crate::grade::tests::bank(vec![question]);
+        let derive = DeriveOptions {
+            terse,
+            ..DeriveOptions::default()
+        };
+        let grader = grader(&bank, derive);
+        (bank, grader)
+    }
+
+    #[test]
+    fn a_terse_answer_in_the_model_answers_words_is_scored_over_as_many_concepts() {
+        let (bank, grader) = dns(DeriveOptions::default().terse);
+        let grade = |answer: &str| grader.grade(&bank, &bank.questions[0], answer);
+        let terse = "The resolver walks the root, TLD and authoritative servers in turn.";
+        let on = grade(terse);
+        assert!(on.passed, "{on:?}");
+        assert_eq!(on.terse, Some(12), "scored over its 12 heaviest concepts");
+        let text = crate::grade::explain(&on);
+        assert!(text.contains("= terse:"), "{text}");
+        let (bank_off, off) = dns(0);
+        let all = off.grade(&bank_off, &bank_off.questions[0], terse);
+        assert!(!all.passed && all.terse.is_none(), "off: {all:?}");
+        // A long answer is scored as before.
+        let model = grade(DNS);
+        assert!(model.passed && model.terse.is_none(), "{model:?}");
+    }
+
+    #[test]
+    fn a_terse_answer_must_be_the_model_answers_words_in_its_polarity() {
+        let (bank, grader) = dns(DeriveOptions::default().terse);
+        let grade = |answer: &str| grader.grade(&bank, &bank.questions[0], answer);
+        for wrong in [
+            // Words of its own: not the model answer's, whatever it is worth.
+            "Every browser sends its query straight to the registrar's web server over HTTPS.",
+            // Said the other way round from the model answer.
+            "The resolver never caches the record; it asks the root and TLD servers each time.",
+            // None of what the long answer keeps coming back to (its servers, what the
+            // resolver asks).
+            "Clients only talk to it, and later the same name skips the referrals.",
+            // One run of terms, no clause: a list.
+            "resolver root TLD authoritative servers cache record TTL",
+        ] {
+            let g = grade(wrong);
+            assert!(g.terse.is_none() && !g.passed, "{wrong}: {g:?}");
+        }
     }
 
     #[test]

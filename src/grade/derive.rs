@@ -111,6 +111,18 @@ pub struct DeriveOptions {
     pub near: f64,
     /// How many letters longer than the other a near form's stem may be.
     pub near_ending: usize,
+    /// A terse answer to a long model answer (see `grade::credit::terse_full`) is
+    /// scored against the weight of as many of the heaviest concepts as it has content
+    /// words, and of this many at least. 0: off. Tuned with `terse_share` and
+    /// `terse_top` on the derived rubrics of the Docker tuning sets
+    /// (`scripts/derived_docker.sh`, see `BENCHMARKS.md`).
+    pub terse: usize,
+    /// The share of a terse answer's content words that must be the model answer's
+    /// (matched by a derived concept), at least.
+    pub terse_share: f64,
+    /// A terse answer must name one of this many heaviest concepts: what the long
+    /// answer keeps coming back to.
+    pub terse_top: usize,
 }
 
 impl Default for DeriveOptions {
@@ -123,6 +135,9 @@ impl Default for DeriveOptions {
             carry: 24,
             near: 0.0,
             near_ending: 4,
+            terse: 12,
+            terse_share: 0.8,
+            terse_top: 3,
         }
     }
 }

@@ -37,6 +37,12 @@ fn render(grade: &Grade) -> String {
         .max()
         .unwrap_or(0)
         .min(40);
+    if let Some(n) = grade.terse {
+        let _ = writeln!(
+            out,
+            "  = terse: nearly every word is the model answer's, so the score is over its {n} heaviest concepts"
+        );
+    }
     for concept in &grade.concepts {
         let (mark, what) = outcome(concept);
         let _ = writeln!(out, "  {mark} {:<width$}  {what}", name(concept));

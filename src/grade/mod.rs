@@ -136,6 +136,10 @@ pub struct Grade {
     pub not_a_claim: Option<NotAClaim>,
     /// Why it failed, in words; `None` when it passed.
     pub failure: Option<String>,
+    /// A terse answer to a long model answer, scored against the weight of this many of
+    /// its derived rubric's heaviest concepts rather than of all it carries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terse: Option<usize>,
 }
 
 /// How one concept of the rubric fared.
@@ -411,8 +415,10 @@ impl Grader {
             .extend(compiled.facts.check(&answer, raw));
         let derive = &self.options.derive;
         credit::near_matches(&mut found.concepts, &compiled.near, &answer, derive);
+        let terse = credit::terse_full(&found.concepts, &answer, compiled.full_weight, derive);
         let scale = Scale {
-            full: compiled.full_weight,
+            full: terse.map(|(_, w)| w).or(compiled.full_weight),
+            terse: terse.map(|(n, _)| n),
             credit: compiled.derived.is_some(),
             near: derive.near,
         };
@@ -461,6 +467,7 @@ impl Grader {
                 "question `{}` has neither keywords nor a model answer to grade against",
                 question.id
             )),
+            terse: None,
         }
     }
 }
@@ -604,6 +611,9 @@ struct Scale {
     credit: bool,
     /// The share of its weight a concept found in a near form earns.
     near: f64,
+    /// A terse answer to a long model answer is scored against this many of the
+    /// heaviest concepts (see `credit::terse_full`).
+    terse: Option<usize>,
 }
 
 /// Score and verdict from what was found.
@@ -679,6 +689,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         contradictions,
         not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
+        terse: scale.terse,
     }
 }
 

@@ -166,6 +166,71 @@ fn a_path_that_ends_like_the_models_under_another_root_contradicts() {
     }
 }
 
+/// Issue 11 probe 7, line 59: `/etc/passwd` written where the model answer writes
+/// `/etc/shadow`.
+#[test]
+fn another_file_of_the_models_system_folder_contradicts() {
+    let b = bank(
+        "The system's hostname is read at boot from /etc/hostname by systemd.",
+        &[&["hostname"], &["boot"]],
+    );
+    let g = grade(&b, "At boot systemd reads the hostname from /etc/hosts.");
+    let hit = g.contradictions.first().unwrap_or_else(|| panic!("{g:?}"));
+    assert_eq!(
+        (hit.role.as_str(), hit.said.as_str()),
+        ("path", "/etc/hosts")
+    );
+    assert!(!g.passed);
+    for right in [
+        "At boot the hostname comes from /etc/hostname.",
+        "At boot the hostname comes from /etc/hostname; /etc/hosts maps names to addresses.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.contradictions.is_empty() && g.passed, "{right}: {g:?}");
+    }
+    // Folders of logs, and names of the user's own folders, are not fixed.
+    let b = bank(
+        "At boot the kernel's messages go to /var/log/syslog; the app's data is in /srv/app.",
+        &[&["boot"], &["kernel"]],
+    );
+    for right in [
+        "At boot the kernel logs to /var/log/messages.",
+        "At boot the kernel logs; the data is in /srv/data.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.contradictions.is_empty(), "{right}: {g:?}");
+    }
+}
+
+/// Issue 11 docker-edge4, line 24: `target=./app/data` for `target=/app/data`.
+#[test]
+fn a_path_made_relative_where_the_model_writes_it_absolute_contradicts() {
+    let b = bank(
+        "systemd needs an absolute path: set WorkingDirectory=/srv/app in the unit.",
+        &[&["absolute"], &["workingdirectory="]],
+    );
+    let g = grade(
+        &b,
+        "It must be absolute, so write WorkingDirectory=./srv/app.",
+    );
+    let hit = g.contradictions.first().unwrap_or_else(|| panic!("{g:?}"));
+    assert_eq!(
+        (hit.role.as_str(), hit.said.as_str()),
+        ("path", "./srv/app")
+    );
+    assert!(!g.passed);
+    let g = grade(&b, "It is absolute: cd to ./srv/app and run it.");
+    assert_eq!(g.contradictions.len(), 1, "{g:?}");
+    for right in [
+        "It must be absolute: WorkingDirectory=/srv/app.",
+        "Not ./srv/app: an absolute path, WorkingDirectory=/srv/app.",
+        "An absolute path is needed; ./build/out is only the compiler's folder.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.contradictions.is_empty(), "{right}: {g:?}");
+    }
+}
+
 #[test]
 fn a_wrong_value_in_the_model_answers_slot_fails_the_answer() {
     let b = bank(

@@ -193,7 +193,8 @@ impl Contrasts {
         out.extend(self.turned_pair(answer));
         out.extend(
             self.other_path(answer)
-                .or_else(|| self.rerooted_path(answer)),
+                .or_else(|| self.rerooted_path(answer))
+                .or_else(|| self.relative_path(answer)),
         );
         out.extend(self.values.check(answer));
         out.extend(self.roles.check(answer));

@@ -2,8 +2,9 @@
 //!
 //! Normalisation is Unicode NFKC and lower-casing; whitespace and punctuation break
 //! words, except inside code-like tokens (paths, flags, `key=value`, ports and image
-//! tags, dotted and snake_case names), which are kept whole so they can be matched
-//! exactly; an answer's code token also offers its pieces (options, values, the folders
+//! tags, dotted and snake_case names, chmod modes `u+s`, placeholders `$1`), which are
+//! kept whole so they can be matched exactly, and a signed number (`-1000`), which
+//! keeps its sign; an answer's code token also offers its pieces (options, values, the folders
 //! and the rooted form of a path, the name and version of `tlsv1.3`), and a privative
 //! word its root (*agentless* offers *agent*, *unencrypted* *encrypted*). `n't` is spelt out
 //! as `not` so negation sees it, and Python's `None` keeps its capital, a word and no
@@ -276,7 +277,8 @@ fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// Words that negate what follows them, with the contractions people type without
-/// their apostrophe (`doesnt`, `wont`), and "avoid", which advises against it.
+/// their apostrophe (`doesnt`, `wont`) and their common slips (`dosnt`, `arnt`), and
+/// "avoid", which advises against it.
 pub fn is_negation(word: &str) -> bool {
     matches!(
         word,
@@ -308,6 +310,18 @@ pub fn is_negation(word: &str) -> bool {
             | "shouldnt"
             | "couldnt"
             | "wouldnt"
+            | "hadnt"
+            | "mustnt"
+            | "neednt"
+            // The same typed with a slip as well, as fast typing has them.
+            | "dosnt"
+            | "dosent"
+            | "doesent"
+            | "dident"
+            | "isint"
+            | "arnt"
+            | "wasent"
+            | "havnt"
     )
 }
 
@@ -398,6 +412,69 @@ fn looks_plural(word: &str) -> bool {
 /// verb together. (After a `,` or `;` a new clause has begun anyway.)
 fn then_opens(condition: Option<Place>, place: Place) -> bool {
     condition.is_some_and(|c| c.clause == place.clause)
+}
+
+/// Whether an *its* (or *it's*) with `next` after it opens a clause: "its the browser"
+/// and "its not" are *it is* (no possessive comes before an article or *not*), and
+/// after a content word or a negation of its clause it starts a clause of its own, as
+/// it would after a comma: "the api doesnt enforce anything its the browser that
+/// blocks it", "it checks nothing its the browser".
+fn it_is_opens(tokens: &[Token], place: Place, next: Option<&str>) -> bool {
+    let next = next.map(|n| {
+        n.trim_start_matches(is_opener)
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+    });
+    matches!(next, Some("the" | "a" | "an" | "not"))
+        && tokens
+            .last()
+            .is_some_and(|t| t.place == place && (!t.stop || t.negation))
+}
+
+/// Whether a chunk after a lone `.` makes that `.` an argument (the current folder of
+/// `COPY . .` or `COPY . /app`) rather than a full stop: another lone `.` or a path.
+fn is_dot_argument(next: &str) -> bool {
+    next == "." || next.starts_with('/') || next.starts_with("./")
+}
+
+/// Whether a chunk's core opens with a negation cue (`not` of "(not a volume)").
+fn opens_with_cue(core: &str) -> bool {
+    core.split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(is_negation)
+}
+
+/// Whether `core` is a number with a sign, `-1000` or `+0.5`: one token, whose sign
+/// matters (`-1000` is no `+1000`), and no flag.
+pub fn is_signed_number(core: &str) -> bool {
+    let bytes = core.as_bytes();
+    if bytes.len() < 2 || !matches!(bytes[0], b'-' | b'+') || !bytes[1].is_ascii_digit() {
+        return false;
+    }
+    // Digits, and at most one `.` between digits.
+    let number = &bytes[1..];
+    let dots = number.iter().filter(|&&b| b == b'.').count();
+    dots <= 1
+        && number.last().is_some_and(u8::is_ascii_digit)
+        && number.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+}
+
+/// Whether `core` is a symbolic chmod mode, `u+s`, `g-w`, `a+x`, `+x`, `ug=rw`, or a
+/// list of them (`u+s,g+s`): code, matched whole (`u+s` is no `g+s`).
+fn is_chmod_mode(core: &str) -> bool {
+    core.split(',').all(|mode| {
+        let perms = mode.trim_start_matches(['u', 'g', 'o', 'a']);
+        let who = mode.len() - perms.len();
+        let mut rest = perms.chars();
+        match rest.next() {
+            Some('+' | '-') | Some('=') if who > 0 || !perms.starts_with('=') => {
+                let rest = rest.as_str();
+                !rest.is_empty() && rest.bytes().all(|b| b"rwxXst".contains(&b))
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Where a token stands: the clause, the linked clauses and the sentence it is in.
@@ -577,17 +654,55 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
     let mut last_break = Break::Line;
     for line in text.lines() {
         let before = tokens.len();
-        for (chunk, alnum, digit) in Chunks::of(line) {
+        let mut chunks = Chunks::of(line);
+        // The last chunk was a lone `.` that is an argument (`COPY . .`), not a full stop.
+        let mut dot_argument = false;
+        // Within brackets: whether a negation cue is in them ("(not a volume)").
+        let mut bracket: Option<bool> = None;
+        // Brackets with a cue closed without punctuation: the next word opens a clause.
+        let mut reopen = false;
+        while let Some((chunk, alnum, digit)) = chunks.next() {
+            if reopen {
+                place.clause += 1;
+                reopen = false;
+            }
             // A chunk of letters and digits only has nothing to trim.
-            let (core, stop) = if alnum {
+            let (core, mut stop) = if alnum {
                 (chunk, Stop::None)
             } else {
                 trim_chunk(chunk)
             };
+            if chunk == "." {
+                // `COPY . .`, `COPY . /app`: the current folder, not a full stop.
+                dot_argument = dot_argument || chunks.peek().is_some_and(is_dot_argument);
+                if dot_argument {
+                    stop = Stop::None;
+                }
+            } else {
+                dot_argument = false;
+            }
+            if !alnum && chunk.starts_with('(') {
+                // "a tmpfs mount (not a volume) keeps it in RAM": a cue that opens the
+                // brackets governs what they hold, a clause of its own in the same
+                // segment.
+                let cue = opens_with_cue(core);
+                if cue
+                    && tokens
+                        .last()
+                        .is_some_and(|t: &Token| t.place.clause == place.clause)
+                {
+                    place.clause += 1;
+                }
+                bracket = Some(cue);
+            }
+            let chunk_start = tokens.len();
             // Most chunks are a plain word: no code, one word.
             let plain = alnum || core.bytes().all(|b| b.is_ascii_alphanumeric());
             if !core.is_empty() {
-                if !plain && is_code(core) {
+                if !plain && is_signed_number(core) {
+                    // `-1000`, `+1000`: a number with its sign, which matters.
+                    tokens.push(Token::new(core, Class::Exact, false, place, stemmer));
+                } else if !plain && is_code(core) {
                     tokens.push(Token::new(core, Class::Code, false, place, stemmer));
                     if parts == Parts::Emit {
                         push_code_parts(core, place, stemmer, tokens);
@@ -614,6 +729,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     };
                     let opens = if kinds & THEN != 0 {
                         then_opens(condition, place)
+                    } else if kinds & REFERS_BACK != 0 && matches!(core, "its" | "it's") {
+                        // "doesnt enforce anything its the browser that blocks it"
+                        it_is_opens(tokens, place, chunks.peek())
                     } else {
                         kinds & STARTS_CLAUSE != 0
                     };
@@ -654,6 +772,16 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             }
             sentence_words += usize::from(!core.is_empty());
             after_comma = stop == Stop::Comma;
+            if let Some(cue) = bracket {
+                let cue = cue || tokens[chunk_start..].iter().any(|t| t.negation);
+                bracket = Some(cue);
+                if chunk.contains(')') {
+                    // A cue in the brackets reaches no further than they do: the clause
+                    // they interrupted goes on as a new one.
+                    bracket = None;
+                    reopen = cue && stop == Stop::None;
+                }
+            }
             if stop == Stop::Colon && sentence_words > MAX_LABEL {
                 // "The engine only records the status: Swarm ...": a clause, not a label
                 // (a pronoun after it carries its subject: see `carry_subject`).
@@ -694,6 +822,16 @@ impl<'a> Chunks<'a> {
             line,
             at: 0,
             unicode: (!line.is_ascii()).then(|| line.split_whitespace()),
+        }
+    }
+}
+
+impl<'a> Chunks<'a> {
+    /// The next chunk, without moving past it.
+    fn peek(&self) -> Option<&'a str> {
+        match &self.unicode {
+            Some(chunks) => chunks.clone().next(),
+            None => self.line[self.at..].split_ascii_whitespace().next(),
         }
     }
 }
@@ -979,9 +1117,10 @@ impl Place {
     }
 }
 
-/// A chunk without its surrounding quotes and brackets, its sentence punctuation and a
-/// path's trailing slash (`/var/lib/docker/volumes/.` is `/var/lib/docker/volumes`), and
-/// the strongest punctuation that ended it.
+/// A chunk without its surrounding quotes and brackets (and a call's, `wait()` is
+/// `wait`), its sentence punctuation and a path's trailing slash
+/// (`/var/lib/docker/volumes/.` is `/var/lib/docker/volumes`), and the strongest
+/// punctuation that ended it.
 fn trim_chunk(chunk: &str) -> (&str, Stop) {
     let mut core = chunk.trim_start_matches(is_opener);
     let mut stop = Stop::None;
@@ -992,7 +1131,8 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
                 stop = stop.max(Stop::of(c));
                 true
             } else {
-                is_closer(c)
+                // The empty brackets of a call, `wait()`, are no part of its name.
+                is_closer(c) || c == '('
             }
         });
         if core.len() > 1 && core.ends_with('/') {
@@ -1016,8 +1156,16 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
     let first = tokens.len();
     let push = |piece: &str, tokens: &mut Vec<Token>| {
         let (piece, _) = trim_chunk(piece);
-        if piece != core && is_code(piece) && !tokens[first..].iter().any(|t| &*t.norm == piece) {
-            tokens.push(Token::new(piece, Class::Code, true, place, stemmer));
+        // A signed value (`-1000` of `oom_score_adj=-1000`) is a number with its sign.
+        let class = if is_signed_number(piece) {
+            Class::Exact
+        } else if is_code(piece) {
+            Class::Code
+        } else {
+            return;
+        };
+        if piece != core && !tokens[first..].iter().any(|t| &*t.norm == piece) {
+            tokens.push(Token::new(piece, class, true, place, stemmer));
         }
     };
     if let Some((name, version)) = glued_version(core) {
@@ -1177,6 +1325,17 @@ fn is_code(core: &str) -> bool {
     if core.contains('/') {
         return true;
     }
+    // A positional placeholder: `$1`, `$2` (a named variable, `$HOME`, `${VAR}`, stays
+    // its words).
+    if let Some(digits) = core.strip_prefix('$')
+        && digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    // A symbolic chmod mode: `u+s`, `+x`, `g-w`.
+    if matches!(bytes[0], b'u' | b'g' | b'o' | b'a' | b'+' | b'-') && is_chmod_mode(core) {
+        return true;
+    }
     // A compressed IPv6 address: `::1`, `fe80::1`, `[::1]:5432` (its `[` trimmed).
     if core.contains("::")
         && core
@@ -1191,7 +1350,16 @@ fn is_code(core: &str) -> bool {
     }
     // `key=value`, a port mapping or image tag (`8080:80`, `postgres:15`), a dotted or
     // snake_case name (`config.json`, `max_connections`): a separator between two
-    // letters or digits.
+    // letters or digits; or a key set to a signed number (`oom_score_adj=-1000`).
+    let signed_value = || {
+        bytes.last().is_some_and(u8::is_ascii_digit)
+            && core.split_once('=').is_some_and(|(key, value)| {
+                key.bytes()
+                    .last()
+                    .is_some_and(|b| b.is_ascii_alphanumeric())
+                    && is_signed_number(value)
+            })
+    };
     core.char_indices().any(|(i, c)| {
         matches!(c, '=' | ':' | '.' | '_')
             && core[..i]
@@ -1202,7 +1370,7 @@ fn is_code(core: &str) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_alphanumeric)
-    })
+    }) || signed_value()
 }
 
 /// Whether `core` is a key with its `=` and no value (`wants=`, `wanted-by=`,

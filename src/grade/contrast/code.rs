@@ -1,8 +1,10 @@
 //! Contradictions in code tokens: a pair turned round (`80:8080` where the model
 //! answer publishes `8080:80`), a path that leaves the model answer's where they
-//! share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`), and a
+//! share a root (`/var/lib/docker/containers` for `/var/lib/docker/volumes`) or that
+//! names another file of the same system folder (`/etc/passwd` for `/etc/shadow`), a
 //! path that ends like the model answer's under another root (`/etc/docker/volumes`
-//! for `/var/lib/docker/volumes`).
+//! for `/var/lib/docker/volumes`), and a path written relative (`./app/data`) where
+//! the model answer writes it absolute (`/app/data`).
 
 use super::{Contradiction, Contrasts};
 use crate::grade::matcher::PreparedAnswer;
@@ -57,6 +59,25 @@ impl Contrasts {
 }
 
 impl Contrasts {
+    /// A path the answer writes relative with `./` (alone or as a value,
+    /// `target=./app/data`) where the model answer writes it absolute (`/app/data`,
+    /// `target=/app/data`) and never as the answer does, when the answer writes the
+    /// absolute path nowhere and does not negate its own.
+    pub(super) fn relative_path(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        let writes = |list: &[Arc<str>], path: &str| list.iter().any(|c| states(c, path));
+        tokens.iter().enumerate().find_map(|(i, t)| {
+            let absolute = t.norm.strip_prefix('.').filter(|p| p.starts_with('/'))?;
+            let said = t.class == Class::Code
+                && writes(&self.code, absolute)
+                && !writes(&self.code, &t.norm)
+                && !writes(&self.quoted, &t.norm)
+                && !answer.negated(i)
+                && !tokens.iter().any(|a| states(&a.norm, absolute));
+            said.then(|| path_instead(&t.norm, absolute))
+        })
+    }
+
     /// A path of the answer whose last two folders are two folders of a path of the
     /// model answer, under other folders than the model's (`/etc/docker/volumes` for
     /// `/var/lib/docker/volumes/pgdata/_data`), when no path of the answer follows that
@@ -99,6 +120,17 @@ fn path_instead(path: &str, model: &str) -> Contradiction {
         anchor: None,
         matched: vec![path.to_owned()],
     }
+}
+
+/// Whether a code token writes `path`: it is the path, or one of its `key=value`
+/// options has it as the value (`target=/app/data`).
+fn states(token: &str, path: &str) -> bool {
+    token == path
+        || token.split(',').any(|option| {
+            option
+                .split_once('=')
+                .is_some_and(|(_, value)| value == path)
+        })
 }
 
 /// The paths an answer writes (not those inside another code token).
@@ -169,11 +201,35 @@ fn mistyped(x: &str, y: &str) -> bool {
         && crate::lang::edit_distance_within(x, y, 1).is_some()
 }
 
-/// Whether `a` and `b` share at least their first three folders and then differ.
+/// Whether `a` and `b` share at least their first three folders and then differ, or
+/// are two files of one system folder (see [`siblings`]).
 fn leaves(a: &str, b: &str) -> bool {
     let same = folders(a)
         .zip(folders(b))
         .take_while(|(x, y)| x == y)
         .count();
-    same >= 3 && !along(a, b)
+    (same >= 3 || siblings(a, b)) && !along(a, b)
+}
+
+/// Whether `a` and `b` are two names in one folder of the system's own (`/etc`,
+/// `/proc`, `/usr`, ...), whose files have fixed names: `/etc/passwd` is another file
+/// than `/etc/shadow`. Not in a folder of logs (distributions name them differently),
+/// nor when one name begins the other (`sources.list`, `sources.list.d`).
+fn siblings(a: &str, b: &str) -> bool {
+    let (Some((folder, x)), Some((other, y))) = (a.rsplit_once('/'), b.rsplit_once('/')) else {
+        return false;
+    };
+    let system = |folder: &str| {
+        matches!(
+            folders(folder).next(),
+            Some("etc" | "proc" | "sys" | "usr" | "var" | "lib" | "bin" | "sbin" | "boot" | "run")
+        )
+    };
+    folder == other
+        && !x.is_empty()
+        && !y.is_empty()
+        && system(folder)
+        && !folders(folder).any(|f| f == "log")
+        && !x.starts_with(y)
+        && !y.starts_with(x)
 }

@@ -166,6 +166,79 @@ fn a_path_that_ends_like_the_models_under_another_root_contradicts() {
     }
 }
 
+/// The path an answer that fails on a path contradiction said.
+fn failed_on_path(b: &Bank, answer: &str) -> String {
+    let g = grade(b, answer);
+    let hit = g
+        .contradictions
+        .first()
+        .unwrap_or_else(|| panic!("{answer}: {g:?}"));
+    assert!(hit.role == "path" && !g.passed, "{answer}: {g:?}");
+    hit.said.clone()
+}
+
+/// Asserts that none of `answers` contradicts the model answer of `b`.
+fn contradict_nothing(b: &Bank, answers: &[&str]) {
+    for answer in answers {
+        let g = grade(b, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+/// Issue 11 probe 7, line 59: `/etc/passwd` written where the model answer writes
+/// `/etc/shadow`.
+#[test]
+fn another_file_of_the_models_system_folder_contradicts() {
+    let b = bank(
+        "The system's hostname is read at boot from /etc/hostname by systemd.",
+        &[&["hostname"], &["boot"]],
+    );
+    let said = failed_on_path(&b, "At boot systemd reads the hostname from /etc/hosts.");
+    assert_eq!(said, "/etc/hosts");
+    contradict_nothing(
+        &b,
+        &[
+            "At boot the hostname comes from /etc/hostname.",
+            "At boot the hostname comes from /etc/hostname; /etc/hosts maps names to addresses.",
+        ],
+    );
+    // Folders of logs, and names of the user's own folders, are not fixed.
+    let b = bank(
+        "At boot the kernel's messages go to /var/log/syslog; the app's data is in /srv/app.",
+        &[&["boot"], &["kernel"]],
+    );
+    contradict_nothing(
+        &b,
+        &[
+            "At boot the kernel logs to /var/log/messages.",
+            "At boot the kernel logs; the data is in /srv/data.",
+        ],
+    );
+}
+
+/// Issue 11 docker-edge4, line 24: `target=./app/data` for `target=/app/data`.
+#[test]
+fn a_path_made_relative_where_the_model_writes_it_absolute_contradicts() {
+    let b = bank(
+        "systemd needs an absolute path: set WorkingDirectory=/srv/app in the unit.",
+        &[&["absolute"], &["workingdirectory="]],
+    );
+    for wrong in [
+        "It must be absolute, so write WorkingDirectory=./srv/app.",
+        "It is absolute: cd to ./srv/app and run it.",
+    ] {
+        assert_eq!(failed_on_path(&b, wrong), "./srv/app");
+    }
+    contradict_nothing(
+        &b,
+        &[
+            "It must be absolute: WorkingDirectory=/srv/app.",
+            "Not ./srv/app: an absolute path, WorkingDirectory=/srv/app.",
+            "An absolute path is needed; ./build/out is only the compiler's folder.",
+        ],
+    );
+}
+
 #[test]
 fn a_wrong_value_in_the_model_answers_slot_fails_the_answer() {
     let b = bank(

@@ -475,3 +475,132 @@ fn same_word_agrees_with_comparing_the_texts() {
     assert!(!same_word("abcdefghXjklmnop", "abcdefghijklmnop"));
     assert!(!same_word("abcdefXhijkl", "abcdefghijkl"));
 }
+
+/// The classes and norms of `text`'s tokens that are not parts.
+fn classes(text: &str) -> Vec<(String, Class)> {
+    tokenize(text, &stemmer(), Parts::Skip)
+        .into_iter()
+        .map(|t| (t.norm.to_string(), t.class))
+        .collect()
+}
+
+/// Issue 11 probe 7's author: how `-1000`, `u+s`, `$1` and `wait()` tokenise.
+#[test]
+fn signed_numbers_chmod_modes_placeholders_and_calls_are_one_token() {
+    let tokens = classes("nice -5 sets +5? No: -5.");
+    assert!(
+        tokens.contains(&("-5".to_owned(), Class::Exact)),
+        "{tokens:?}"
+    );
+    assert!(
+        tokens.contains(&("+5".to_owned(), Class::Exact)),
+        "{tokens:?}"
+    );
+    // A flag is still a flag.
+    assert_eq!(classes("-n")[0], ("-n".to_owned(), Class::Code));
+    for mode in ["g+w", "+x", "o-rwx", "ug=rw", "u+s,g+s"] {
+        assert_eq!(
+            classes(&format!("chmod {mode} file"))[1],
+            (mode.to_owned(), Class::Code),
+            "{mode}"
+        );
+    }
+    // Words with a hyphen or a plus are no modes.
+    assert_eq!(
+        norms("a u-turn, go-ahead, a+b"),
+        ["a", "u", "turn", "go", "ahead", "a", "b"]
+    );
+    assert_eq!(
+        classes("bind $2 and $name")[1],
+        ("$2".to_owned(), Class::Code)
+    );
+    assert_eq!(
+        norms("bind $2 and $name, ${VAR}"),
+        ["bind", "$2", "and", "name", "var"]
+    );
+    // A call's empty brackets are no part of its name.
+    assert_eq!(
+        norms("call fork(), then os.execv()."),
+        ["call", "fork", "then", "os.execv"]
+    );
+    assert_eq!(norms("waitpid(pid)"), ["waitpid", "pid"]);
+}
+
+#[test]
+fn a_setting_to_a_signed_number_is_code_and_offers_the_number() {
+    let tokens = classes("nice=-5");
+    assert_eq!(tokens[0], ("nice=-5".to_owned(), Class::Code));
+    assert!(parts("vm.overcommit_ratio=-1").contains(&"-1".to_owned()));
+    assert!(!parts("vm.overcommit_ratio=1").contains(&"-1".to_owned()));
+}
+
+/// Issue 11 docker-edge4, line 198: "dosnt" was no negation cue.
+#[test]
+fn contractions_typed_with_a_slip_are_negation_cues() {
+    assert!(negated("the proxy dosnt cache the reply", "cache"));
+    assert!(negated("the keys arnt rotated", "rotated"));
+    assert!(negated("a replica neednt vote", "vote"));
+    // Words a slip could make are no cues.
+    assert!(!negated("the proxy wants to cache the reply", "cache"));
+}
+
+/// Issue 11 probe 7, line 88: "its the browser" is *it is*, a clause of its own.
+#[test]
+fn its_before_an_article_opens_a_clause() {
+    let text = "the proxy doesnt cache anything its the client that caches";
+    assert!(!negated(text, "client"));
+    assert!(negated(text, "anything"));
+    let text = "the proxy caches nothing it's a client that caches";
+    assert!(!negated(text, "client"));
+    // The possessive stays in its clause, and so does *its* after a function word.
+    assert!(same_clause(
+        "the proxy keeps its own cache",
+        "proxy",
+        "cache"
+    ));
+    assert!(negated("the proxy does not keep its cache", "cache"));
+    assert!(same_clause(
+        "because its the client that caches",
+        "because",
+        "client"
+    ));
+}
+
+/// Issue 11 docker-dev4, line 189: the lone `.` of `COPY . .` ended a sentence.
+#[test]
+fn a_lone_dot_between_arguments_is_no_full_stop() {
+    let text = "Put COPY . . before the install step";
+    assert!(same_sentence(text, "copy", "install"));
+    assert!(same_sentence(
+        "ADD . /srv first, then install",
+        "add",
+        "install"
+    ));
+    // A lone `.` that ends a command at the end of a sentence still ends it.
+    assert!(!same_sentence(
+        "Run docker build -t app . Then push it",
+        "build",
+        "push"
+    ));
+}
+
+/// Issue 11 probe 7's author: how far does the cue of "(not X)" reach?
+#[test]
+fn a_cue_in_brackets_governs_only_the_brackets() {
+    let text = "a tmpfs mount (not a volume) keeps the key in RAM";
+    assert!(negated(text, "volume"));
+    assert!(!negated(text, "keeps"));
+    assert!(!negated(text, "ram"));
+    // The clause around the brackets is still one segment for relations.
+    assert!(same_clause(text, "tmpfs", "ram"));
+    let text = "the filter (it never misses an element) can report false hits";
+    assert!(negated(text, "misses"));
+    assert!(!negated(text, "report"));
+    // Brackets without a cue change nothing: a cue before them reaches in and past.
+    let text = "the key is not kept (in RAM) on disk";
+    assert!(negated(text, "ram"));
+    assert!(negated(text, "disk"));
+    // A line that ends at the brackets still ends its sentence (probe 2, line 117).
+    let text = "- write-through: slower (never stale)\n- write-back: faster";
+    assert!(!same_sentence(text, "stale", "faster"));
+}

@@ -1,9 +1,11 @@
 //! Facts of the technical register that an answer may get wrong however right the rest
 //! is, checked whether or not the model answer spells them out: a well-known port given
 //! to the wrong service ("memcached listens on port 6379", where 6379 is Redis's), a
-//! majority that is no majority ("with five members a majority is two"), and a short
-//! flag written in the other case than the model answer's (`apparmor_parser -R` for
-//! `apparmor_parser -r`: options are case-sensitive, and `-R` removes), and a number
+//! majority that is no majority ("with five members a majority is two"), a wait for
+//! every member where a majority is enough ("commits once every follower has stored
+//! it"), a short flag written in the other case than the model answer's
+//! (`apparmor_parser -R` for `apparmor_parser -r`: options are case-sensitive, and `-R`
+//! removes), and a number
 //! whose sign is turned round from the one the model answer writes (`oom_score_adj
 //! +1000` for `-1000`).
 //!
@@ -134,6 +136,9 @@ pub struct Facts {
     numbers: Vec<u32>,
     /// The question's texts talk of a majority or a quorum.
     majority: bool,
+    /// The model answer or explanation makes a majority or quorum enough, and no text
+    /// of the question waits for every member (see [`waits_for_all`]).
+    quorum: bool,
     /// The short flags the model answer or explanation writes after a command:
     /// (command, flag letter as written).
     flags: Vec<(String, char)>,
@@ -168,6 +173,11 @@ impl Facts {
         let mut named = 0;
         let mut numbers = Vec::new();
         let mut majority = false;
+        let quorum = stated.iter().any(|text| {
+            text.tokens()
+                .iter()
+                .any(|t| matches!(&*t.norm, "majority" | "quorum"))
+        }) && texts().all(|text| waits_for_all(text).is_none());
         for text in texts() {
             for t in text.tokens() {
                 if let Some(s) = service(&t.norm) {
@@ -219,6 +229,7 @@ impl Facts {
             named,
             numbers,
             majority,
+            quorum,
             flags,
             letters,
             signed,
@@ -233,6 +244,18 @@ impl Facts {
         }
         if self.majority {
             out.extend(wrong_majority(answer));
+        }
+        if self.quorum && !counts_majority(answer) {
+            out.extend(waits_for_all(answer).map(|(all, noun)| {
+                let tokens = answer.tokens();
+                Contradiction {
+                    role: format!("{KNOWN}quorum"),
+                    said: format!("{} {}", tokens[all].norm, tokens[noun].norm),
+                    model: "the model answer needs a majority, not every member".to_owned(),
+                    anchor: None,
+                    matched: vec![tokens[all].norm.to_string(), tokens[noun].norm.to_string()],
+                }
+            }));
         }
         if !self.flags.is_empty() {
             out.extend(self.flag_case(raw));
@@ -585,6 +608,8 @@ fn member_noun(word: &str) -> bool {
         word,
         "member"
             | "members"
+            | "follower"
+            | "followers"
             | "node"
             | "nodes"
             | "replica"
@@ -602,6 +627,51 @@ fn member_noun(word: &str) -> bool {
             | "machine"
             | "machines"
     )
+}
+
+/// "Commits once every follower has stored it", "waits for all the replicas": a
+/// wait that ends only when *every* or *all* the members have done their part,
+/// where a majority is enough. The word after a time cue (*once*, *when*, *after*,
+/// *until*) or after a *for* of *wait*, up to two words before it (*of the*), and
+/// not negated: "not all members" is no such wait. The positions of *every* or *all*
+/// and of the member noun.
+fn waits_for_all(text: &PreparedAnswer) -> Option<(usize, usize)> {
+    let tokens = text.tokens();
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let norm = |p: usize| words.get(p).map_or("", |&i| &*tokens[i].norm);
+    (0..words.len()).find_map(|p| {
+        let all = words[p];
+        if !matches!(norm(p), "every" | "all") || text.negated(all) {
+            return None;
+        }
+        let clause = tokens[all].place.clause;
+        let before = |back: usize| p.checked_sub(back).map_or("", norm);
+        let timed = (1..=3).any(|back| {
+            p.checked_sub(back)
+                .is_some_and(|b| tokens[words[b]].place.clause == clause)
+                && matches!(before(back), "once" | "when" | "after" | "until")
+        });
+        let waited =
+            before(1) == "for" && matches!(before(2), "wait" | "waits" | "waiting" | "waited");
+        if !(timed || waited) || matches!(before(1), "not" | "nor") {
+            return None;
+        }
+        let noun = (p + 1..p + 4)
+            .take_while(|&q| {
+                matches!(norm(q), "of" | "the" | "its" | "their") || member_noun(norm(q))
+            })
+            .find(|&q| member_noun(norm(q)))?;
+        let noun = words[noun];
+        (tokens[noun].place.clause == clause).then_some((all, noun))
+    })
+}
+
+/// Whether an answer counts a majority, a quorum, most or half of the members, plainly.
+fn counts_majority(answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    (0..tokens.len()).any(|i| {
+        matches!(&*tokens[i].norm, "majority" | "quorum" | "most" | "half") && !answer.negated(i)
+    })
 }
 
 /// A whole number written in digits or as a word, up to twelve.

@@ -1062,7 +1062,8 @@ const MAX_OPENER: usize = 3;
 /// bring a second subject ("the order in which containers start; it ..."); and the
 /// pronoun agrees in number with its first two content words (*it* for "VACUUM FULL"
 /// and "RDB takes", *they* for "bind mounts"; "volumes are managed by Docker; it ..."
-/// means Docker).
+/// means Docker). A focus word before the subject ("*Only* the leader accepts writes")
+/// is looked past, as a determiner is.
 fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) -> bool {
     let words: Vec<&Token> = clause.filter(|t| !t.part).collect();
     let Some(first) = words.last() else {
@@ -1077,7 +1078,7 @@ fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) 
     let subject: Vec<&str> = words
         .iter()
         .rev()
-        .skip_while(|t| is_determiner(&t.norm))
+        .skip_while(|t| is_determiner(&t.norm) || focus_word(&t.norm))
         .take_while(|t| !t.stop && !t.negation)
         .take(2)
         .map(|t| &*t.norm)
@@ -1090,6 +1091,11 @@ fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) 
         subject.first().is_some_and(|w| !looks_plural(w))
     };
     !refers_back(&first.norm) && !relative && agrees
+}
+
+/// Words that put a subject in focus without naming it: *only*, *just*, *even*.
+fn focus_word(word: &str) -> bool {
+    matches!(word, "only" | "just" | "even")
 }
 
 impl Place {

@@ -100,6 +100,47 @@ fn a_majority_that_is_no_majority_contradicts() {
 }
 
 #[test]
+fn waiting_for_every_member_where_a_majority_is_enough_contradicts() {
+    let bank = leader_commit();
+    for answer in [
+        "The leader commits the proposal once every follower has acknowledged it.",
+        "The leader sends the proposal out and waits for all the servers to acknowledge \
+         it before it commits.",
+        "Only after all of the members have acked does the leader commit.",
+    ] {
+        fails_with(&bank, answer, "quorum");
+    }
+}
+
+#[test]
+fn every_member_without_a_wait_or_with_a_majority_is_no_error() {
+    let bank = leader_commit();
+    for answer in [
+        // Sending to every follower is right; the wait is for a majority.
+        "The leader sends the proposal to every follower and commits it once a majority \
+         has acknowledged it.",
+        "The leader commits once most of the ensemble has acknowledged it, not when all \
+         servers have.",
+        "It does not wait for all the followers: once a quorum acknowledged, the leader \
+         commits.",
+    ] {
+        passes(&bank, answer);
+    }
+    // A question whose own texts wait for every member (two-phase commit) is not
+    // about a quorum at all.
+    let unanimous = any_bank(
+        "When does a two-phase commit coordinator commit, and why is it not a majority?",
+        "Only once every node has voted yes: unlike a quorum protocol, a single no vote \
+         aborts the transaction.",
+        &[&["every node", "all nodes"], &["voted yes", "vote yes"]],
+    );
+    passes(
+        &unanimous,
+        "The coordinator commits only once all nodes have voted yes, never on a majority.",
+    );
+}
+
+#[test]
 fn a_right_majority_or_an_uncounted_one_is_no_error() {
     let bank = leader_commit();
     for answer in [

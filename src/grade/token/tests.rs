@@ -178,6 +178,16 @@ fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
             "bind",
             "yours",
         ),
+        (
+            "Only the primary takes orders; it forwards each one",
+            "primary",
+            "forwards",
+        ),
+        (
+            "Just the scheduler sees the queue. It assigns every job.",
+            "scheduler",
+            "assigns",
+        ),
     ] {
         assert!(same_clause(text, subject, verb), "{text}");
         assert!(same_sentence(text, subject, verb), "{text}");
@@ -188,6 +198,12 @@ fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
             "volumes",
             "stores",
             "it is not the plural volumes",
+        ),
+        (
+            "Only the workers take jobs; it forwards each one",
+            "workers",
+            "forwards",
+            "it is not the plural workers, focus word or not",
         ),
         (
             "Depends_on sets the order in which containers start; it does not wait",

@@ -222,6 +222,18 @@ impl Pairing {
         out
     }
 
+    /// The other things (rivals) `answer` names plainly, as (first token, last token).
+    fn named_rivals(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Vec<(usize, usize)> {
+        let tokens = answer.tokens();
+        self.rivals
+            .iter()
+            .flat_map(|p| answer.all(p, vocab))
+            .filter(|(f, _)| !f.negated)
+            .map(|(f, _)| span(&f.tokens))
+            .filter(|&(from, _)| !likened(tokens, from))
+            .collect()
+    }
+
     /// A match of `x` (the first term's occurrences) and of `a` (the second's) that are
     /// paired, in one stretch, as their tokens; `ordered` pairs them by role.
     pub(super) fn pair(
@@ -253,18 +265,9 @@ impl Pairing {
             .chain(&inverted)
             .collect();
         if !candidates.is_empty() {
-            // Other things named plainly, as (first token, last token).
-            let rivals: Vec<(usize, usize)> = if ordered {
-                self.rivals
-                    .iter()
-                    .flat_map(|p| answer.all(p, vocab))
-                    .filter(|(f, _)| !f.negated)
-                    .map(|(f, _)| span(&f.tokens))
-                    .filter(|&(from, _)| !likened(tokens, from))
-                    .collect()
-            } else {
-                Vec::new()
-            };
+            // Other things named plainly: looked for once, when a pairing first needs
+            // them.
+            let mut rivals: Option<Vec<(usize, usize)>> = None;
             for x in &xs {
                 for a in &candidates {
                     // "Y doesn't do A, X does": A, denied of Y, is X's.
@@ -303,7 +306,14 @@ impl Pairing {
                         continue;
                     };
                     let pairs = if self.two {
-                        paired(x, a, ordered, tokens, &rivals)
+                        let rivals = rivals.get_or_insert_with(|| {
+                            if ordered {
+                                self.named_rivals(answer, vocab)
+                            } else {
+                                Vec::new()
+                            }
+                        });
+                        paired(x, a, ordered, tokens, rivals)
                     } else {
                         !ordered || a.head > x.head
                     };

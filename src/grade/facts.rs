@@ -653,7 +653,7 @@ fn waits_for_all(text: &PreparedAnswer) -> Option<(usize, usize)> {
         });
         let waited =
             before(1) == "for" && matches!(before(2), "wait" | "waits" | "waiting" | "waited");
-        if !(timed || waited) || matches!(before(1), "not" | "nor") {
+        if !(timed || waited) {
             return None;
         }
         let noun = (p + 1..p + 4)

@@ -465,15 +465,15 @@ pub fn is_signed_number(core: &str) -> bool {
 fn is_chmod_mode(core: &str) -> bool {
     core.split(',').all(|mode| {
         let perms = mode.trim_start_matches(['u', 'g', 'o', 'a']);
-        let who = mode.len() - perms.len();
-        let mut rest = perms.chars();
-        match rest.next() {
-            Some('+' | '-') | Some('=') if who > 0 || !perms.starts_with('=') => {
-                let rest = rest.as_str();
-                !rest.is_empty() && rest.bytes().all(|b| b"rwxXst".contains(&b))
-            }
-            _ => false,
-        }
+        let who = perms.len() < mode.len();
+        // `=` sets the permissions of someone named: `ug=rw`, never a bare `=rw`.
+        let Some(rest) = perms
+            .strip_prefix(['+', '-'])
+            .or_else(|| perms.strip_prefix('=').filter(|_| who))
+        else {
+            return false;
+        };
+        !rest.is_empty() && rest.bytes().all(|b| b"rwxXst".contains(&b))
     })
 }
 
@@ -824,9 +824,7 @@ impl<'a> Chunks<'a> {
             unicode: (!line.is_ascii()).then(|| line.split_whitespace()),
         }
     }
-}
 
-impl<'a> Chunks<'a> {
     /// The next chunk, without moving past it.
     fn peek(&self) -> Option<&'a str> {
         match &self.unicode {

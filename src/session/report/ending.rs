@@ -138,12 +138,7 @@ fn quiz_item(out: &mut String, answered: &Answered, width: usize) {
         if v.is_blank() {
             let _ = write!(out, "\n{indent}{}", paint(style::WRONG, "no answer"));
         }
-        let missed: Vec<&str> = grade
-            .concepts
-            .iter()
-            .filter(|c| c.matched.is_none())
-            .map(|c| c.label.as_str())
-            .collect();
+        let missed = grade.missed();
         if !missed.is_empty() && !v.is_blank() {
             let missed = format!(
                 "{} {}",

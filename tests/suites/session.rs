@@ -941,3 +941,40 @@ fn a_hint_on_a_choice_question_caps_the_suggestion_in_a_drill() {
         .unwrap();
     assert_eq!(hints, 1);
 }
+
+/// A long model answer without keywords: its derived rubric has dozens of concepts.
+const DNS_BANK: &str = r#"[bank]
+id = "dns"
+title = "DNS"
+
+[[question]]
+id = "resolve"
+kind = "short_answer"
+prompt = "How is a name resolved?"
+model_answer = "A DNS resolver answers a lookup from its cache when it can. Otherwise the resolver asks a root server, which refers it to the servers of the top-level domain; the resolver then asks a TLD server, which refers it to the authoritative servers of the domain, and finally asks an authoritative server, which returns the record. The resolver caches every answer for its TTL, so later lookups of the same name skip the referrals. Clients only talk to the resolver; walking the hierarchy is the resolver's work."
+"#;
+
+#[test]
+fn quiz_results_name_the_heaviest_few_concepts_missed() {
+    let recall = Recall::new().env("RECALL_NOW", NOW);
+    let bank = recall.home().join("dns.toml");
+    std::fs::write(&bank, DNS_BANK).unwrap();
+    let run = recall
+        .arg("quiz")
+        .arg(&bank)
+        .args(["--plain", "--seed", "1"])
+        .stdin("The resolver walks the root, TLD and authoritative servers in turn.\n")
+        .run();
+    let results = &run.stdout[run.stdout.find("Quiz results").expect("results")..];
+    let missed = &results[results.find("missed:").expect("a missed line")..];
+    let missed = &missed["missed:".len()..missed.find("Model answer").unwrap()];
+    let missed = missed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let names: Vec<&str> = missed.split(", ").collect();
+    assert_eq!(names.len(), 7, "six concepts and how many more: {missed}");
+    assert!(
+        names[6].starts_with("and ") && names[6].ends_with(" more"),
+        "{missed}"
+    );
+    // Minor words of the model answer weigh least and are left out first.
+    assert!(!names.contains(&"otherwise"), "{missed}");
+}

@@ -138,12 +138,29 @@ fn quiz_item(out: &mut String, answered: &Answered, width: usize) {
         if v.is_blank() {
             let _ = write!(out, "\n{indent}{}", paint(style::WRONG, "no answer"));
         }
-        let missed = grade.missed();
+        // The heaviest first, and only the first few: a long model answer's derived
+        // rubric has dozens of concepts, most of them minor words.
+        let mut missed: Vec<_> = grade
+            .concepts
+            .iter()
+            .filter(|c| c.matched.is_none())
+            .collect();
+        missed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         if !missed.is_empty() && !v.is_blank() {
+            let mut names: Vec<&str> = missed
+                .iter()
+                .take(MISSED_LISTED)
+                .map(|c| c.label.as_str())
+                .collect();
+            let more = missed.len().saturating_sub(MISSED_LISTED);
+            let more = format!("and {more} more");
+            if missed.len() > MISSED_LISTED {
+                names.push(&more);
+            }
             let missed = format!(
                 "{} {}",
                 paint(style::MISSED, "missed:"),
-                sanitize(&missed.join(", "))
+                sanitize(&names.join(", "))
             );
             let _ = write!(out, "\n{}", indented(&wrap(&missed, inner, "")));
         }
@@ -282,3 +299,6 @@ fn tier_verdict(t: &TierReadiness) -> String {
 
 /// How many of the concepts missed most the report names.
 const MISSED_SHOWN: usize = 5;
+
+/// How many concepts an answer missed the results list, the heaviest first.
+const MISSED_LISTED: usize = 6;

@@ -5,7 +5,8 @@
 //!   stem count as one; a word the built-in lexicon or the bank's synonyms give another
 //!   spelling does not): a learner who says it in other words fails;
 //! - a pass mark at which an answer hitting exactly half the rubric's weight passes,
-//!   when nothing is required: half the weight may be the wrong half;
+//!   when nothing is required: half the weight may be the wrong half (weights count
+//!   as written, to the hundredth: 1 + 0.5 is half of 1, 1, 0.5, 0.5);
 //! - no example that should fail: `recall test` cannot show the rubric refuses anything;
 //! - a bank whose right answers are the longest choice in most multiple-choice
 //!   questions: a learner can guess them by their length;
@@ -186,4 +187,43 @@ fn half_passes(rubric: &Rubric, pass: f64) -> bool {
         }
     }
     reachable[total / 2]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::half_passes;
+    use crate::bank::model::{Concept, Rubric};
+
+    /// A rubric of one-word concepts with these weights, nothing required.
+    fn weighted(weights: &[f64]) -> Rubric {
+        Rubric {
+            concepts: weights
+                .iter()
+                .enumerate()
+                .map(|(i, &weight)| Concept {
+                    weight,
+                    ..Concept::any(vec![format!("term{i}")])
+                })
+                .collect(),
+            forbidden: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn fractional_weights_count_as_written() {
+        // 1 + 0.5 is exactly half of 3: an answer hitting those two passes at 50%.
+        assert!(half_passes(&weighted(&[1.0, 1.0, 0.5, 0.5]), 0.5));
+        // Half of 2.5 is 1.25, which no set of these weights makes.
+        assert!(!half_passes(&weighted(&[1.0, 1.0, 0.5]), 0.5));
+        // Hundredths count: 0.25 + 0.25 is half of 1.
+        assert!(half_passes(&weighted(&[0.5, 0.25, 0.25]), 0.5));
+    }
+
+    #[test]
+    fn a_pass_mark_above_half_or_a_required_concept_silences_it() {
+        assert!(!half_passes(&weighted(&[1.0, 1.0]), 0.6));
+        let mut rubric = weighted(&[1.0, 1.0]);
+        rubric.concepts[0].required = true;
+        assert!(!half_passes(&rubric, 0.5));
+    }
 }

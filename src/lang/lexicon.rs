@@ -71,6 +71,9 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["netns", "network namespace"],
     &["userns", "user namespace"],
     &["cnm", "container network model"],
+    // Round 15: a network that splits is partitioned ("when the network splits, a CP
+    // store stops answering"). Not "partition" alone: a disk has partitions too.
+    &["network partition", "network split"],
     // A mutex is a lock; "the lock" of a model answer is the mutex of a terse one.
     &["mutex", "lock"],
 ];

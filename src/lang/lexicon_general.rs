@@ -55,6 +55,12 @@ pub const GENERAL: &[&[&str]] = &[
     // A call that blocks waits, and the other way round ("the sender waits until a
     // receiver takes it", "send blocks until someone receives").
     &["wait", "block"],
+    // Round 15 (issue 11): a comparative and its everyday twin ("quicker but its ports
+    // clash"), and the short form of a word of any register ("merged by max"). Left out:
+    // "fast" with "faster" (a thing and its comparison are two claims) and "close" with
+    // "closest" (near is not nearest).
+    &["faster", "quicker"],
+    &["maximum", "max"],
     // A number in words is the number in digits ("at most two children", "2 replicas").
     &["two", "2"],
     &["three", "3"],

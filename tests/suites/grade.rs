@@ -296,3 +296,44 @@ fn a_list_of_a_shipped_rubrics_terms_fails() {
     }
     assert!(checked >= 40, "only {checked} questions checked");
 }
+
+#[test]
+fn the_round_15_lexicon_pairs_stand_for_each_other_and_nothing_else() {
+    // Each pair on subjects of its own, the keyword in one spelling and the answer in the
+    // other, and a near word that is no such equivalent.
+    let cases = [
+        (
+            "A hash index is faster than a scan for equality lookups.",
+            "faster",
+            "For an equality lookup the hash index is quicker than a full scan.",
+            "For an equality lookup the hash index is slower than a full scan.",
+        ),
+        (
+            "The kernel caps the pool at its maximum size.",
+            "maximum",
+            "The pool grows up to its max size and no further.",
+            "The pool shrinks down to its minimum size and no further.",
+        ),
+        (
+            "During a network partition the minority side stops serving writes.",
+            "network partition",
+            "When the network split happens the minority side stops serving writes.",
+            "When the disk partition fills up the minority side stops serving writes.",
+        ),
+    ];
+    for (model, keyword, right, wrong) in cases {
+        let source = format!(
+            "[bank]\nid = \"lexicon15\"\ntitle = \"Lexicon\"\n\n[[question]]\nid = \"q\"\n\
+             kind = \"short_answer\"\nprompt = \"Explain.\"\nmodel_answer = \"{model}\"\n\
+             keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
+        );
+        let (bank, diagnostics) = recall::bank::load_str(std::path::Path::new("l.toml"), &source);
+        let bank = bank.unwrap_or_else(|| panic!("{diagnostics:?}"));
+        let grader = Grader::new(std::slice::from_ref(&bank));
+        let question = &bank.questions[0];
+        let grade = grader.grade(&bank, question, right);
+        assert!(grade.passed, "{keyword}: {right}\n{}", explain(&grade));
+        let grade = grader.grade(&bank, question, wrong);
+        assert!(!grade.passed, "{keyword}: {wrong}\n{}", explain(&grade));
+    }
+}

@@ -674,7 +674,7 @@ fn scope_word(tokens: &[Token], words: &[usize], p: usize) -> Option<Scope> {
 /// listens on every interface": an address said to reach what only the other kind of
 /// address reaches. The scope must follow the address in its sentence within
 /// [`SCOPE_REACH`] words, with a word that says what the address is or does between
-/// them (*which*, *that*, *means*, *is*, *limits*, *restricts*, *only*, *=*), and no
+/// them (see [`links`]), and no
 /// other address, no scope of the address's own kind, and no word that adds or sets a
 /// second thing beside it (*and*, *or*, *also*, *including*, *instead*, *than*, *not*,
 /// ...); neither may stand under a negation, nor the scope be followed by *too*.
@@ -720,24 +720,37 @@ fn wrong_scope(answer: &PreparedAnswer) -> Option<Contradiction> {
             if t.negation || adds_another(&t.norm) {
                 return None;
             }
-            linked |= matches!(
-                &*t.norm,
-                "which"
-                    | "that"
-                    | "means"
-                    | "meaning"
-                    | "is"
-                    | "are"
-                    | "="
-                    | "limits"
-                    | "limiting"
-                    | "restricts"
-                    | "restricting"
-                    | "only"
-            );
+            linked |= links(scope, &t.norm, q == p + 1);
         }
         None
     })
+}
+
+/// Whether `word`, between an address of `scope` and a scope, says what the address is
+/// or does: for the any-address *which*, *that*, *means*, *is*, *limits*, *restricts*,
+/// *only*; for a loopback address, which an answer also names as a place to connect to
+/// ("curl localhost:8080, which is published on all interfaces"), only *means*, or *is*
+/// right after the address (`next`).
+fn links(scope: Scope, word: &str, next: bool) -> bool {
+    match scope {
+        Scope::Every => matches!(
+            word,
+            "which"
+                | "that"
+                | "means"
+                | "meaning"
+                | "is"
+                | "are"
+                | "limits"
+                | "limiting"
+                | "restricts"
+                | "restricting"
+                | "only"
+        ),
+        Scope::Loopback => {
+            matches!(word, "means" | "meaning") || next && matches!(word, "is" | "are")
+        }
+    }
 }
 
 /// Words between an address and a scope that set a second thing beside the address or

@@ -339,6 +339,9 @@ fn an_address_with_its_own_scope_or_beside_another_is_no_error() {
         "Not 0.0.0.0 but the loopback: 127.0.0.1:9100, reached through a tunnel.",
         "0.0.0.0 is reachable from localhost too, so bind to the loopback and use a tunnel.",
         "Change 0.0.0.0 to the loopback address and reach it with a tunnel or a proxy.",
+        // A loopback address as a place to connect to, not what a listener binds.
+        "Bind the loopback and use a tunnel: curl localhost:9100, which is published \
+         on all interfaces of the proxy.",
     ] {
         passes(&bank, answer);
     }

@@ -26,6 +26,16 @@
 //!   side before the ones that changed sides ("every write goes to a replica first and
 //!   is then forwarded to its primary").
 //!
+//! - **An inability said to be an ability**: a model clause "A cannot B" (or *can't*,
+//!   *can not*, *won't*, *will not*), denying B plainly (with a subject before the
+//!   cue, as a denial needs), and an answer clause "A can B" (or *will B*) with the same B, that
+//!   shares at least [`DENIAL_ANCHORS`] more content words with the model clause and
+//!   none with the rest of the model answer (the question's words aside): "the
+//!   attacker's page can read the token" against "the attacker's page cannot read it
+//!   because of the same-origin policy". A clause that limits itself (*only*, *until*,
+//!   ...), is hypothetical (*if*, *would*) or compares two things, or a sentence that
+//!   also denies B, says no such thing.
+//!
 //! What is not done: a claim the model answer never makes ("scratch includes a busybox
 //! shell") cannot be caught from it, and a model term merely negated by the answer
 //! ("doesn't create a network namespace") is left to the rubric's concepts.
@@ -700,6 +710,42 @@ struct Plain {
     text: String,
 }
 
+/// A model clause that says a thing cannot (or will not) do something, plainly.
+struct Inability {
+    /// The stem of the word it denies ("read" of "cannot read").
+    stem: Arc<str>,
+    /// The modal an answer says the opposite with: `"can"` or `"will"`.
+    modal: &'static str,
+    /// The content stems of its clause, the denied word aside, sorted.
+    anchors: Vec<Arc<str>>,
+    /// The content stems of its text outside the clause and not in it nor in the
+    /// question, sorted: an answer clause with one is about another part of the model
+    /// answer.
+    elsewhere: Vec<Arc<str>>,
+    text: String,
+}
+
+/// The modal whose denial `c` is (`"can"` for *cannot*, *can't*, *can not*; `"will"`
+/// for *won't*, *will not*), if it is one.
+fn denied_modal(tokens: &[Token], c: usize) -> Option<&'static str> {
+    let before = || {
+        (0..c)
+            .rev()
+            .find(|&b| !tokens[b].part)
+            .map(|b| &*tokens[b].norm)
+    };
+    match &*tokens[c].norm {
+        "cannot" | "cant" => Some("can"),
+        "wont" => Some("will"),
+        "not" => match before() {
+            Some("can") => Some("can"),
+            Some("will") => Some("will"),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Which rule an answer word found by the vocabulary starts.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Rule {
@@ -707,6 +753,7 @@ enum Rule {
     Opposite,
     Order,
     Denial,
+    Ability,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -719,6 +766,7 @@ pub struct Claims {
     sequences: Vec<Sequence>,
     stances: Vec<Stance>,
     plains: Vec<Plain>,
+    inabilities: Vec<Inability>,
     /// The stems of every clause in `plains`, sorted.
     plain_stems: Vec<Arc<str>>,
     /// The stems the model answer states under a negation somewhere, sorted: denying
@@ -750,6 +798,7 @@ impl Claims {
         let mut sequences = Vec::new();
         let mut stances = Vec::new();
         let mut plains = Vec::new();
+        let mut inabilities = Vec::new();
         let mut negated = Vec::new();
         let mut model_stems = Vec::new();
         let mut asked_stems: Vec<Arc<str>> =
@@ -852,21 +901,30 @@ impl Claims {
                 if stems.len() <= DENIAL_ANCHORS {
                     continue;
                 }
-                let mut elsewhere: Vec<Arc<str>> = tokens
-                    .iter()
-                    .filter(|t| {
-                        t.place.clause != clause
-                            && content(t)
-                            && stems.binary_search(&t.stem).is_err()
-                            && asked_stems.binary_search(&t.stem).is_err()
-                    })
-                    .map(|t| t.stem.clone())
-                    .collect();
-                elsewhere.sort_unstable();
-                elsewhere.dedup();
                 plains.push(Plain {
+                    elsewhere: elsewhere(tokens, clause, &stems, &asked_stems),
                     stems,
-                    elsewhere,
+                    text: clause_text(text, clause),
+                });
+            }
+            for c in 0..tokens.len() {
+                let Some(modal) = denied_modal(tokens, c) else {
+                    continue;
+                };
+                let Some(j) = denied_word(text, c, |_| true) else {
+                    continue;
+                };
+                let clause = tokens[c].place.clause;
+                let mut stems = anchors(tokens, clause, usize::MAX, &[]);
+                stems.retain(|s| *s != tokens[j].stem);
+                if stems.len() < DENIAL_ANCHORS {
+                    continue;
+                }
+                inabilities.push(Inability {
+                    stem: tokens[j].stem.clone(),
+                    modal,
+                    elsewhere: elsewhere(tokens, clause, &stems, &asked_stems),
+                    anchors: stems,
                     text: clause_text(text, clause),
                 });
             }
@@ -925,6 +983,12 @@ impl Claims {
                 trigger(cue, Rule::Denial, vocab);
             }
         }
+        let mut modals: Vec<&str> = inabilities.iter().map(|i| i.modal).collect();
+        modals.sort_unstable();
+        modals.dedup();
+        for modal in modals {
+            trigger(modal, Rule::Ability, vocab);
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -932,6 +996,7 @@ impl Claims {
             sequences,
             stances,
             plains,
+            inabilities,
             plain_stems,
             negated,
             families,
@@ -947,7 +1012,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 4] = Default::default();
+        let mut found: [Vec<usize>; 5] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -975,7 +1040,70 @@ impl Claims {
         if !found[Rule::Denial as usize].is_empty() {
             out.extend(self.denied(answer, &found[Rule::Denial as usize]));
         }
+        if !found[Rule::Ability as usize].is_empty() {
+            out.extend(self.able(answer, &found[Rule::Ability as usize]));
+        }
         out
+    }
+
+    /// An answer clause that says a thing *can* (or *will*) do what a model clause
+    /// says it cannot (or will not), of the same thing; `modals` holds the answer's
+    /// *can* and *will*.
+    fn able(&self, answer: &PreparedAnswer, modals: &[usize]) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        for &m in modals {
+            let clause = tokens[m].place.clause;
+            if answer.negated(m) || tokens[m].part {
+                continue;
+            }
+            let Some(j) = (m + 1..tokens.len())
+                .filter(|&j| !tokens[j].part)
+                .find(|&j| !is_adverb(&tokens[j].norm) && &*tokens[j].norm != "also")
+            else {
+                continue;
+            };
+            let token = &tokens[j];
+            if token.place.clause != clause || token.class != Class::Word || !content(token) {
+                continue;
+            }
+            let candidates = || {
+                self.inabilities
+                    .iter()
+                    .filter(|i| i.stem == token.stem && *i.modal == *tokens[m].norm)
+            };
+            if candidates().next().is_none()
+                || answer.negated(j)
+                || limited(tokens, clause)
+                || hedged(tokens, clause)
+                || compares(tokens, clause)
+                || supposes(tokens, clause)
+            {
+                continue;
+            }
+            // "can read its own cookies but cannot read the token" corrects itself.
+            let sentence = token.place.sentence;
+            let denies_too = tokens.iter().enumerate().any(|(k, t)| {
+                t.place.sentence == sentence && t.stem == token.stem && answer.negated(k)
+            });
+            if denies_too {
+                continue;
+            }
+            let mut here = anchors(tokens, clause, usize::MAX, &[]);
+            here.retain(|s| *s != token.stem);
+            let Some(inability) = candidates().find(|i| {
+                shared(&i.anchors, &here) >= DENIAL_ANCHORS && shared(&i.elsewhere, &here) == 0
+            }) else {
+                continue;
+            };
+            return Some(Contradiction {
+                role: "ability".to_owned(),
+                said: clause_text(answer, clause),
+                model: format!("\"{}\"", inability.text),
+                anchor: None,
+                matched: vec![answer.word(m).to_owned(), answer.word(j).to_owned()],
+            });
+        }
+        None
     }
 
     /// An answer clause that states the other side of a model claim about the same
@@ -1529,6 +1657,37 @@ fn sentence_stems(tokens: &[Token], sentence: u32) -> Vec<Arc<str>> {
     let mut out: Vec<Arc<str>> = tokens
         .iter()
         .filter(|t| t.place.sentence == sentence && content(t))
+        .map(|t| t.stem.clone())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether clause `clause` supposes rather than states: "if the page can read it",
+/// "whether it can".
+fn supposes(tokens: &[Token], clause: u32) -> bool {
+    tokens.iter().any(|t| {
+        t.place.clause == clause && !t.part && matches!(&*t.norm, "if" | "whether" | "unless")
+    })
+}
+
+/// The content stems of `tokens` outside clause `clause` that are neither in `stems`
+/// nor in `asked` (both sorted), sorted: what the rest of a model text is about.
+fn elsewhere(
+    tokens: &[Token],
+    clause: u32,
+    stems: &[Arc<str>],
+    asked: &[Arc<str>],
+) -> Vec<Arc<str>> {
+    let mut out: Vec<Arc<str>> = tokens
+        .iter()
+        .filter(|t| {
+            t.place.clause != clause
+                && content(t)
+                && stems.binary_search(&t.stem).is_err()
+                && asked.binary_search(&t.stem).is_err()
+        })
         .map(|t| t.stem.clone())
         .collect();
     out.sort_unstable();

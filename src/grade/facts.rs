@@ -7,7 +7,9 @@
 //! (`apparmor_parser -R` for `apparmor_parser -r`: options are case-sensitive, and `-R`
 //! removes), and a number
 //! whose sign is turned round from the one the model answer writes (`oom_score_adj
-//! +1000` for `-1000`).
+//! +1000` for `-1000`), and an address said to be what it is not: the any-address
+//! (`0.0.0.0`) said to limit a listener to the loopback, or a loopback address
+//! (`127.0.0.1`, `localhost`) said to mean every interface.
 //!
 //! Each rule is narrow on purpose: it speaks only where the question is about the
 //! thing (a service of the port table named by the question, the model answer or its
@@ -147,6 +149,8 @@ pub struct Facts {
     /// The numbers the model answer or explanation writes with a sign, and no text of
     /// the question writes with another or none.
     signed: Vec<Signed>,
+    /// The question's texts write an address of [`address`], or the loopback.
+    addresses: bool,
 }
 
 /// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
@@ -173,6 +177,7 @@ impl Facts {
         let mut named = 0;
         let mut numbers = Vec::new();
         let mut majority = false;
+        let mut addresses = false;
         let quorum = stated.iter().any(|text| {
             text.tokens()
                 .iter()
@@ -189,6 +194,7 @@ impl Facts {
                         .filter_map(|d| d.parse::<u32>().ok()),
                 );
                 majority |= matches!(&*t.norm, "majority" | "quorum" | "quorums");
+                addresses |= address(&t.norm).is_some() || &*t.norm == "loopback";
             }
         }
         numbers.sort_unstable();
@@ -233,6 +239,7 @@ impl Facts {
             flags,
             letters,
             signed,
+            addresses,
         }
     }
 
@@ -262,6 +269,9 @@ impl Facts {
         }
         if !self.signed.is_empty() {
             out.extend(self.sign_turned(raw));
+        }
+        if self.addresses {
+            out.extend(wrong_scope(answer));
         }
         out
     }
@@ -600,6 +610,179 @@ fn negated_before(words: &[&str], w: usize) -> bool {
         }
     }
     false
+}
+
+/// What an address a listener binds to reaches.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    /// Every interface: `0.0.0.0`, `::`, `*`.
+    Every,
+    /// The loopback alone: `127.0.0.1` (any `127.x.y.z`), `::1`, `localhost`.
+    Loopback,
+}
+
+/// The scope of an address as a token writes it, alone or before ports
+/// (`0.0.0.0:8404`, `127.0.0.1:8080:80`, `[::1]:53`), if it is one of [`Scope`]'s.
+fn address(norm: &str) -> Option<Scope> {
+    let (host, rest) = match norm.strip_prefix('[') {
+        Some(bracketed) => bracketed.split_once(']')?,
+        None if norm.starts_with("::") => (norm, ""),
+        None => norm.split_once(':').unwrap_or((norm, "")),
+    };
+    let ports = rest.trim_start_matches(':');
+    if !ports
+        .split(':')
+        .all(|p| p.is_empty() || p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    let dotted = octets.len() == 4
+        && octets
+            .iter()
+            .all(|o| !o.is_empty() && o.len() <= 3 && o.bytes().all(|b| b.is_ascii_digit()));
+    match host {
+        "0.0.0.0" | "::" | "*" => Some(Scope::Every),
+        "localhost" | "::1" => Some(Scope::Loopback),
+        _ if dotted && octets[0] == "127" => Some(Scope::Loopback),
+        _ => None,
+    }
+}
+
+/// The most words between an address and what it is said to reach.
+const SCOPE_REACH: usize = 8;
+
+/// The scope a word at `k` names: *loopback* or *localhost* the loopback, and
+/// *interface(s)* or *address(es)* after *every*, *all* or *any* (over up to two words:
+/// "all network interfaces") every interface.
+fn scope_word(tokens: &[Token], words: &[usize], p: usize) -> Option<Scope> {
+    let t = &tokens[words[p]];
+    if t.class != Class::Word {
+        return None;
+    }
+    match &*t.norm {
+        "loopback" | "localhost" => Some(Scope::Loopback),
+        "interface" | "interfaces" | "address" | "addresses" => (1..=3)
+            .filter_map(|back| p.checked_sub(back))
+            .any(|b| matches!(&*tokens[words[b]].norm, "every" | "all" | "any"))
+            .then_some(Scope::Every),
+        _ => None,
+    }
+}
+
+/// "bind 0.0.0.0:8404, which limits the listener to the loopback", "127.0.0.1 means it
+/// listens on every interface": an address said to reach what only the other kind of
+/// address reaches. The scope must follow the address in its sentence within
+/// [`SCOPE_REACH`] words, with a word that says what the address is or does between
+/// them (see [`links`]), and no
+/// other address, no scope of the address's own kind, and no word that adds or sets a
+/// second thing beside it (*and*, *or*, *also*, *including*, *instead*, *than*, *not*,
+/// ...); neither may stand under a negation, nor the scope be followed by *too*.
+fn wrong_scope(answer: &PreparedAnswer) -> Option<Contradiction> {
+    let tokens = answer.tokens();
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    (0..words.len()).find_map(|p| {
+        let at = words[p];
+        let scope = address(&tokens[at].norm)?;
+        if answer.negated(at) {
+            return None;
+        }
+        let sentence = tokens[at].place.sentence;
+        let mut linked = false;
+        for q in p + 1..words.len().min(p + 1 + SCOPE_REACH) {
+            let t = &tokens[words[q]];
+            if t.place.sentence != sentence || address(&t.norm).is_some() {
+                return None;
+            }
+            match scope_word(tokens, &words, q) {
+                Some(found) if found == scope => return None,
+                Some(_) => {
+                    let too = words
+                        .get(q + 1)
+                        .is_some_and(|&n| matches!(&*tokens[n].norm, "too" | "included"));
+                    if !linked || too || answer.negated(words[q]) {
+                        return None;
+                    }
+                    let model = match scope {
+                        Scope::Every => "`0.0.0.0` listens on every interface; the loopback is `127.0.0.1` (or `::1`, `localhost`)",
+                        Scope::Loopback => "the loopback (`127.0.0.1`, `::1`, `localhost`) is reached from the machine itself alone; every interface is `0.0.0.0`",
+                    };
+                    return Some(Contradiction {
+                        role: format!("{KNOWN}address"),
+                        said: format!("{} ... {}", tokens[at].norm, t.norm),
+                        model: model.to_owned(),
+                        anchor: None,
+                        matched: vec![answer.word(at).to_owned(), answer.word(words[q]).to_owned()],
+                    });
+                }
+                None => {}
+            }
+            if t.negation || adds_another(&t.norm) {
+                return None;
+            }
+            linked |= links(scope, &t.norm, q == p + 1);
+        }
+        None
+    })
+}
+
+/// Whether `word`, between an address of `scope` and a scope, says what the address is
+/// or does: for the any-address *which*, *that*, *means*, *is*, *limits*, *restricts*,
+/// *only*; for a loopback address, which an answer also names as a place to connect to
+/// ("curl localhost:8080, which is published on all interfaces"), only *means*, or *is*
+/// right after the address (`next`).
+fn links(scope: Scope, word: &str, next: bool) -> bool {
+    match scope {
+        Scope::Every => matches!(
+            word,
+            "which"
+                | "that"
+                | "means"
+                | "meaning"
+                | "is"
+                | "are"
+                | "limits"
+                | "limiting"
+                | "restricts"
+                | "restricting"
+                | "only"
+        ),
+        Scope::Loopback => {
+            matches!(word, "means" | "meaning") || next && matches!(word, "is" | "are")
+        }
+    }
+}
+
+/// Words between an address and a scope that set a second thing beside the address or
+/// turn the claim: "0.0.0.0 and the loopback", "0.0.0.0, including localhost".
+fn adds_another(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "or"
+            | "nor"
+            | "but"
+            | "besides"
+            | "also"
+            | "plus"
+            | "includes"
+            | "including"
+            | "include"
+            | "covers"
+            | "instead"
+            | "rather"
+            | "than"
+            | "except"
+            | "unlike"
+            | "while"
+            | "whereas"
+            | "both"
+            | "vs"
+            | "versus"
+            | "from"
+            | "not"
+            | "never"
+    )
 }
 
 /// Nouns of the members a majority is counted over.

@@ -433,3 +433,64 @@ fn a_sequence_in_the_model_order_or_in_other_words_is_no_contradiction() {
         assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
     }
 }
+
+fn sandbox() -> Bank {
+    bank(
+        "The sandboxed plugin cannot open network sockets, because the seccomp filter \
+         blocks the socket call; it talks to the host through a pipe.",
+        &[&["seccomp"], &["pipe"], &["socket", "sockets"]],
+    )
+}
+
+#[test]
+fn an_inability_said_to_be_an_ability_contradicts_the_model_claim() {
+    let g = grade(
+        &sandbox(),
+        "The seccomp filter blocks the socket call, yet the sandboxed plugin can open \
+         network sockets; it talks to the host through a pipe.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "ability", "{hit:?}");
+    assert_eq!(hit.matched, ["can", "open"], "{hit:?}");
+    assert!(hit.model.contains("cannot open network sockets"), "{hit:?}");
+    // The same with "won't" and "will".
+    let b = bank(
+        "A lagging replica won't serve reads from its stale copy; clients go to the \
+         primary instead.",
+        &[&["primary"], &["replica"]],
+    );
+    let g = grade(
+        &b,
+        "A lagging replica will serve reads from its stale copy; clients use the primary.",
+    );
+    assert!(
+        g.contradictions.iter().any(|c| c.role == "ability"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn an_ability_limited_supposed_or_of_another_thing_contradicts_nothing() {
+    for answer in [
+        // The model's words.
+        "The sandboxed plugin cannot open network sockets: seccomp blocks the socket \
+         call, so it talks to the host through a pipe.",
+        // Limited, supposed, corrected in its sentence.
+        "The sandboxed plugin can only open network sockets the host hands it over a pipe; \
+         seccomp blocks the socket call.",
+        "If the sandboxed plugin can open network sockets, the seccomp filter is broken; it \
+         should use the pipe.",
+        "The sandboxed plugin can open files but cannot open network sockets: seccomp \
+         blocks them and it uses a pipe.",
+        // Of another part of the model answer.
+        "Seccomp blocks the socket call, and the host can open network sockets and talk \
+         to the plugin through a pipe.",
+    ] {
+        let g = grade(&sandbox(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "ability"),
+            "{answer}: {g:?}"
+        );
+    }
+}

@@ -305,3 +305,44 @@ fn signs_are_read_as_written() {
     let want: Vec<(char, String)> = want.iter().map(|(s, d)| (*s, (*d).to_owned())).collect();
     assert_eq!(found, want);
 }
+
+fn metrics_exposed() -> Bank {
+    any_bank(
+        "A Prometheus exporter on a public VM answers scrapes from anywhere. How do you \
+         keep it private?",
+        "Bind it to the loopback, --web.listen-address=127.0.0.1:9100, and let Prometheus \
+         reach it through an SSH tunnel or a reverse proxy with authentication.",
+        &[&["loopback", "127.0.0.1"], &["tunnel", "proxy"]],
+    )
+}
+
+#[test]
+fn an_address_said_to_reach_what_the_other_kind_reaches_contradicts() {
+    let bank = metrics_exposed();
+    for answer in [
+        "Set the listen address to 0.0.0.0:9100, which limits the exporter to the \
+         loopback, and scrape it through an SSH tunnel.",
+        "Listen on the loopback through a tunnel; 127.0.0.1 means the exporter answers on \
+         every interface, which is fine behind the proxy.",
+    ] {
+        fails_with(&bank, answer, "address");
+    }
+}
+
+#[test]
+fn an_address_with_its_own_scope_or_beside_another_is_no_error() {
+    let bank = metrics_exposed();
+    for answer in [
+        "Bind it to 127.0.0.1:9100, which limits it to the loopback, and use an SSH tunnel.",
+        "Stop listening on 0.0.0.0, which is every interface; bind 127.0.0.1 instead, the \
+         loopback, and scrape through a tunnel.",
+        "Not 0.0.0.0 but the loopback: 127.0.0.1:9100, reached through a tunnel.",
+        "0.0.0.0 is reachable from localhost too, so bind to the loopback and use a tunnel.",
+        "Change 0.0.0.0 to the loopback address and reach it with a tunnel or a proxy.",
+        // A loopback address as a place to connect to, not what a listener binds.
+        "Bind the loopback and use a tunnel: curl localhost:9100, which is published \
+         on all interfaces of the proxy.",
+    ] {
+        passes(&bank, answer);
+    }
+}

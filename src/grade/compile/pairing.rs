@@ -937,8 +937,8 @@ fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
 }
 
 /// Whether A, at `a_to`, is in a clause that leaves out the passive of the clause before
-/// it in its sentence: at most two stop words before A in its clause (", of MINOR by a
-/// new feature"), and a verb in the passive with a *by* after it in the clause before
+/// it in its sentence: at most three words before A's last word in its clause, at most
+/// one a content word (", of MINOR by a new feature"), and a verb in the passive with a *by* after it in the clause before
 /// ("a bump of MAJOR is required by a breaking change"), or before a list of such
 /// clauses, each with its *by*. The verb is carried over.
 fn gapped(tokens: &[Token], a_to: usize) -> bool {

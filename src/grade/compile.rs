@@ -803,7 +803,20 @@ fn all(
                 && (!denying || denies(&terms[t], &terms[t][o.pattern], &o.tokens, answer))
         })
     };
-    let denied = |t: usize| negated_with_others(t, true) && !orders(terms, vocab);
+    // "Y rather than X does A" gives A to another thing in X's place.
+    let preferred_over = match found.as_slice() {
+        [x, a] => pairing.preferred_over(x, a, answer),
+        _ => false,
+    };
+    let denied =
+        |t: usize| preferred_over || (negated_with_others(t, true) && !orders(terms, vocab));
+    let preference_note = || {
+        Some(format!(
+            "`{}` said of another thing in the place of `{}` (\"rather than\", \"instead of\")",
+            label(1),
+            label(0)
+        ))
+    };
     // A term found nowhere (in the polarity it asks for): say which.
     let absent: Vec<usize> = (0..terms.len())
         .filter(|&t| counting[t].is_empty())
@@ -816,10 +829,11 @@ fn all(
             .collect();
         // The relation is denied when its one absent term is negated where the others
         // are: "a Service doesn't give a stable IP" for `service + stable`.
-        let denied = match (absent.as_slice(), negated.as_slice()) {
-            ([t], [_]) => denied(*t),
-            _ => false,
-        };
+        let denied = preferred_over
+            || match (absent.as_slice(), negated.as_slice()) {
+                ([t], [_]) => denied(*t),
+                _ => false,
+            };
         // Worded only when it is reported: a relation none of whose terms is here (most
         // misconceptions, in most answers) has nothing to say.
         let note =
@@ -838,7 +852,11 @@ fn all(
         return Outcome {
             matched: None,
             negated: !negated.is_empty(),
-            note,
+            note: if preferred_over {
+                preference_note()
+            } else {
+                note
+            },
             denied,
         };
     }
@@ -852,7 +870,11 @@ fn all(
             return Outcome {
                 matched: None,
                 negated: true,
-                note: Some(format!("`{}`: {}", label(t), wrong_polarity(pattern))),
+                note: if preferred_over {
+                    preference_note()
+                } else {
+                    Some(format!("`{}`: {}", label(t), wrong_polarity(pattern)))
+                },
                 denied: denied(t),
             };
         }

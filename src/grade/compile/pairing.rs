@@ -3,10 +3,12 @@
 //!
 //! - the passive, A's verb (or A itself) after a form of *be* or *get* and before a
 //!   *by* that X follows: "the container is restarted by the kubelet when its
-//!   livenessProbe fails", "dirty reads are allowed by READ UNCOMMITTED";
+//!   livenessProbe fails", "dirty reads are allowed by READ UNCOMMITTED"; and carried
+//!   over to a clause that leaves it out, ", of MINOR by a new feature";
 //! - the cleft, A and then *is what* and X: "restarting the container is what a failing
 //!   livenessProbe causes"; and "what does A is X": "what restarts it is the
-//!   livenessProbe";
+//!   livenessProbe"; and before a condition, "failing fast is what the breaker does when
+//!   it is open";
 //! - a denial given to another subject by *do*, "Y doesn't A, X does (that)": "prune
 //!   doesn't revert manual edits, selfHeal does that";
 //! - the comparative turned round with its antonym, A's antonym and then *than* X: "the
@@ -18,7 +20,8 @@
 //!   restarted";
 //! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
 //!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
-//!   and A in the clauses either side of a denied aside, "X, not Y, does A";
+//!   and A in the clauses either side of a denied aside, "X, not Y, does A" (or "X,
+//!   unlike Y, is A");
 //! - a preposition of means, agent or place after A's predicate, "A is done with X",
 //!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X", "A
 //!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM");
@@ -40,7 +43,8 @@
 //! a term after
 //! *than* is the standard of a comparison, not what it says ("RDB is faster than AOF"
 //! does not meet `aof + faster`). All but the last hold for `ordered` relations, whose
-//! order is the roles'; the last for every relation of two terms.
+//! order is the roles'; the last for every relation of two terms. "Y rather than X does
+//! A" puts Y in X's place and denies X's relation ([`Pairing::preferred_over`]).
 
 use super::{Matcher, Occurrence};
 use crate::grade::lexicon::Lexicon;
@@ -190,6 +194,36 @@ impl Pairing {
                 }
                 _ => false,
             }
+    }
+
+    /// Whether `answer` gives A to another thing in X's place with a preference, "Y
+    /// rather than X does A" (or *instead of*): X right after the cue (at most a
+    /// determiner between), another word right before the cue, and A after X under the
+    /// same cue. That denies X's relation; "X rather than Y does A" meets it.
+    pub(super) fn preferred_over(
+        &self,
+        x: &[Occurrence],
+        a: &[Occurrence],
+        answer: &PreparedAnswer,
+    ) -> bool {
+        let tokens = answer.tokens();
+        self.two
+            && x.iter().any(|x| {
+                let Some(&cue) = x.tokens.first() else {
+                    return false;
+                };
+                let led = (0..cue).rev().find(|&i| !tokens[i].part).is_some_and(|i| {
+                    !tokens[i].stop && tokens[i].place.segment == tokens[cue].place.segment
+                });
+                !x.counts
+                    && led
+                    && matches!(&*tokens[cue].norm, "rather" | "instead")
+                    && between(tokens, cue + 1, x.head)
+                        .iter()
+                        .all(|&i| tokens[i].stop)
+                    && a.iter()
+                        .any(|a| !a.counts && a.tokens.first() == Some(&cue) && a.head > last(x))
+            })
     }
 
     /// The matches of the second term's comparatives said after their noun, with a form
@@ -460,9 +494,10 @@ fn paired(
 }
 
 /// Whether X ends its clause (at most two words after it) and A opens the clause after
-/// the next, and the clause
-/// between is a denied alternative ("RDB, not AOF, loads faster", "RDB, rather than the
-/// AOF, loads faster"): the two are one clause with an aside.
+/// the next, and the clause between is a denied alternative ("RDB, not AOF, loads
+/// faster", "RDB, rather than the AOF, loads faster"): the two are one clause with an
+/// aside. A may stand further into its clause when the clause opens with an auxiliary
+/// and so has no subject of its own ("a named volume, unlike tmpfs, is stored on disk").
 fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     let Some((x_to, a_from)) = clauses_apart(x, a, tokens, 2) else {
         return false;
@@ -481,6 +516,15 @@ fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
         )
     });
     // X may keep a word or two of its phrase ("the RDB snapshot, not the AOF, ...").
+    // A opens the clause after the aside, or that clause opens with an auxiliary, the
+    // predicate of a subject it lacks: X's ("a named volume, unlike tmpfs, is stored on
+    // disk").
+    let lead: Vec<usize> = words
+        .iter()
+        .copied()
+        .filter(|&i| tokens[i].place.segment == to.segment)
+        .collect();
+    let predicate = lead.first().is_some_and(|&i| auxiliary(&tokens[i]));
     opens
         && aside.len() <= 5
         && words
@@ -488,11 +532,7 @@ fn bridged(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
             .filter(|&&i| tokens[i].place.segment == from.segment)
             .count()
             <= 2
-        && words
-            .iter()
-            .filter(|&&i| tokens[i].place.segment == to.segment)
-            .count()
-            <= 2
+        && lead.len() <= if predicate { 6 } else { 2 }
 }
 
 /// "X has P but Q": A opens the clause right after X's with *but* or *yet* (at most a
@@ -873,20 +913,64 @@ fn passive(tokens: &[Token], v: usize) -> bool {
 
 /// "A is done by X": the *by* whose agent X is, when A's verb (A itself, or a verb in
 /// the passive at most six words after it) is in the passive and X follows the *by*
-/// within six words, with no other *by* or auxiliary between. "Allowed by X" needs no
+/// within six words, with no other *by*, auxiliary or *to* (*from*, *into*, ...) between:
+/// "sent by the client to the server" is not the server's. "Allowed by X" needs no
 /// auxiliary.
 fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let after = between(tokens, a_to, x_from);
     let b = after.iter().take(7).position(|&i| is(tokens, i, "by"))?;
     let verb = passive(tokens, a_to)
-        || (b == 0 && participle(&tokens[a_to]))
+        || (b == 0 && (participle(&tokens[a_to]) || gapped(tokens, a_to)))
         || after[..b].iter().take(6).any(|&v| passive(tokens, v));
+    // X is the agent, not a place or a receiver after it ("sent by the client to the
+    // server" gives the sending to the client).
     let agent = &after[b + 1..];
     let clear = agent.len() <= 6
-        && !agent
-            .iter()
-            .any(|&i| be_form(&tokens[i]) || is(tokens, i, "by"));
+        && !agent.iter().any(|&i| {
+            be_form(&tokens[i])
+                || matches!(
+                    &*tokens[i].norm,
+                    "by" | "to" | "into" | "onto" | "from" | "toward" | "towards"
+                )
+        });
     (verb && clear).then_some(after[b])
+}
+
+/// Whether A, at `a_to`, is in a clause that leaves out the passive of the clause before
+/// it in its sentence: at most three words before A's last word in its clause, at most
+/// one a content word (", of MINOR by a new feature"), and a verb in the passive with a *by* after it in the clause before
+/// ("a bump of MAJOR is required by a breaking change"), or before a list of such
+/// clauses, each with its *by*. The verb is carried over.
+fn gapped(tokens: &[Token], a_to: usize) -> bool {
+    let place = tokens[a_to].place;
+    let words = |segment: u32| {
+        (0..a_to)
+            .rev()
+            .filter(|&i| !tokens[i].part)
+            .skip_while(move |&i| tokens[i].place.segment > segment)
+            .take_while(move |&i| {
+                tokens[i].place.segment == segment && tokens[i].place.sentence == place.sentence
+            })
+    };
+    let lead: Vec<usize> = words(place.segment).collect();
+    if place.segment == 0
+        || lead.len() > 3
+        || lead.iter().filter(|&&i| tokens[i].stop).count() + 1 < lead.len()
+    {
+        return false;
+    }
+    // Across a list of such clauses (", of MINOR by a feature, of PATCH by a fix").
+    for segment in (place.segment.saturating_sub(3)..place.segment).rev() {
+        let before: Vec<usize> = words(segment).collect();
+        let by = |from: usize| before.iter().any(|&b| b > from && is(tokens, b, "by"));
+        if before.iter().any(|&v| passive(tokens, v) && by(v)) {
+            return true;
+        }
+        if before.len() > 7 || !by(0) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "A when X ...": within three words of A a word that opens a condition (*when*, *if*,
@@ -894,23 +978,44 @@ fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
 /// ("the container is restarted when its livenessProbe fails", "the kubelet restarts the
 /// container whenever its livenessProbe fails"): X is what brings A about. X may be the
 /// condition's verb, after its subject and up to two auxiliaries ("firing happens only
-/// after the alert has been pending"). No negation between.
+/// after the alert has been pending"). A cleft may come first, "A is what S does when it
+/// is X", X the state of S: "failing fast is what the breaker does when it is open".
+/// No negation between.
 fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let after = between(tokens, a_to, x_from);
-    let w = after.iter().take(4).position(|&i| {
-        matches!(
-            &*tokens[i].norm,
-            "when" | "whenever" | "if" | "once" | "after"
-        )
-    })?;
+    // A cleft before the condition, "A is what S does when X ...", says A as plainly.
+    let cleft = if after.len() > 2 && be_form(&tokens[after[0]]) && is(tokens, after[1], "what") {
+        after[2..]
+            .iter()
+            .take(4)
+            .position(|&i| matches!(&*tokens[i].norm, "does" | "do" | "did"))
+            .map_or(0, |d| d + 3)
+    } else {
+        0
+    };
+    let w = cleft
+        + after[cleft..].iter().take(4).position(|&i| {
+            matches!(
+                &*tokens[i].norm,
+                "when" | "whenever" | "if" | "once" | "after"
+            )
+        })?;
     let rest = &after[w + 1..];
     // The condition's subject, without the auxiliaries of X.
     let mut subject = rest.len();
     while subject > 0 && rest.len() - subject < 2 && auxiliary(&tokens[rest[subject - 1]]) {
         subject -= 1;
     }
-    let clear = subject <= 3
-        && !after[..w + 1 + subject]
+    // After a cleft, X is the state of the cleft's subject, the condition's predicate
+    // after a pronoun ("when it is open"): in "merging is what pull does after fetch
+    // downloads" the merge is pull's, not fetch's.
+    let state = cleft == 0
+        || (subject == 1
+            && rest.len() > 1
+            && matches!(&*tokens[rest[0]].norm, "it" | "they" | "he" | "she"));
+    let clear = state
+        && subject <= 3
+        && !after[cleft..w + 1 + subject]
             .iter()
             .any(|&i| be_form(&tokens[i]))
         && !after.iter().any(|&i| tokens[i].negation);
@@ -1490,6 +1595,141 @@ mod tests {
             let (m, _) = met(model, concepts(), Vec::new(), answer);
             assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
         }
+    }
+
+    #[test]
+    fn a_cleft_before_a_condition_gives_a_to_the_state_after_its_pronoun() {
+        let thermostat = || {
+            vec![
+                relation(&[&["cold"], &["heats", "heating"]], true),
+                relation(&[&["warm"], &["cools", "cooling"]], true),
+            ]
+        };
+        let model = "When it is cold the thermostat heats; when it is warm it cools.";
+        let says = |answer: &str| met(model, thermostat(), Vec::new(), answer).0;
+        let right = "Heating is what the thermostat does when it is cold; cooling is what it does when it is warm.";
+        assert_eq!(says(right).len(), 2, "{right}: {:?}", says(right));
+        for wrong in [
+            "Heating is what the thermostat does when it is warm; cooling is what it does when it is cold.",
+            "Heating is what the thermostat does, when it is not cold.",
+        ] {
+            assert!(says(wrong).is_empty(), "{wrong}: {:?}", says(wrong));
+        }
+        // The condition's own subject takes nothing: the linking is the build's.
+        let linker = || vec![relation(&[&["compiler"], &["links", "linking"]], true)];
+        verdicts(
+            "The linker links what the compiler emits.",
+            linker,
+            &[
+                (
+                    "Linking is what the build does after the compiler finishes.",
+                    false,
+                ),
+                ("Linking is what the compiler does when it is done.", true),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_clause_that_leaves_out_a_passive_carries_it_over() {
+        let alerts = || {
+            vec![
+                relation(&[&["critical"], &["page"]], true),
+                relation(&[&["warning"], &["ticket"]], true),
+                relation(&[&["info"], &["log line"]], true),
+            ]
+        };
+        let model =
+            "A critical alert pages someone, a warning opens a ticket and info writes a log line.";
+        let says = |answer: &str| met(model, alerts(), Vec::new(), answer).0;
+        let right =
+            "A page is triggered by a critical alert, a ticket by a warning, a log line by info.";
+        assert_eq!(says(right).len(), 3, "{right}: {:?}", says(right));
+        for wrong in [
+            "A page is triggered by a warning, a ticket by info, a log line by a critical alert.",
+            // No passive before: nothing to carry over.
+            "A page goes out for each critical alert, a ticket by a warning.",
+        ] {
+            let m = says(wrong);
+            assert!(
+                !m.iter()
+                    .any(|m| m == "warning → ticket" || m == "info → log line"),
+                "{wrong}: {m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_by_agent_is_not_the_place_after_it() {
+        assert_eq!(
+            records("The mail server name is handed over by the MX record to the resolver.").len(),
+            1
+        );
+        assert!(
+            records("The mail server name is handed over by the resolver to the MX record.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_aside_before_a_predicate_without_a_subject_keeps_the_clause() {
+        let ssd = || vec![relation(&[&["ssd"], &["fast", "quick"]], false)];
+        verdicts(
+            "An SSD is fast at random reads; a spinning disk is slow.",
+            ssd,
+            &[
+                (
+                    "An SSD, unlike a spinning disk, is very fast at random reads.",
+                    true,
+                ),
+                (
+                    "An SSD, unlike a spinning disk, has no seek time and is fast.",
+                    true,
+                ),
+                (
+                    "An SSD, unlike tape, the old benchmark said was fast.",
+                    false,
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_thing_after_rather_than_denies_its_relation() {
+        let model = "The leader takes the writes; a follower serves the reads.";
+        let concepts = || {
+            vec![
+                relation(&[&["leader"], &["writes"]], true),
+                relation(&[&["follower"], &["reads"]], true),
+            ]
+        };
+        let grade = |answer: &str| {
+            let question = Question {
+                model_answer: Some(model.to_owned()),
+                rubric: Some(Rubric {
+                    concepts: concepts(),
+                    forbidden: Vec::new(),
+                }),
+                ..Question::new("q", Kind::ShortAnswer, "Which does what?")
+            };
+            let b = bank(vec![question]);
+            Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[0], answer)
+        };
+        let g = grade("The follower rather than the leader takes the writes; reads go anywhere.");
+        assert!(g.concepts[0].denied, "{}", explain(&g));
+        assert!(explain(&g).contains("said of another thing in the place of `leader`"));
+        let g = grade(
+            "The leader rather than the follower takes the writes, and a follower serves reads.",
+        );
+        assert!(
+            !g.concepts[0].denied && g.concepts[0].matched.is_some(),
+            "{}",
+            explain(&g)
+        );
+        assert!(!g.concepts[1].denied, "{}", explain(&g));
+        // Set against the thing with no subject before it, the cue only compares.
+        let g = grade("Rather than the leader, a follower takes the writes.");
+        assert!(!g.concepts[0].denied, "{}", explain(&g));
     }
 
     #[test]

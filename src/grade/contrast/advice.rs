@@ -6,13 +6,15 @@
 //!
 //! Advice against a term is one of [`CUES`] ending at most two words before it, in its
 //! clause: an imperative of refusal (*avoid*, *skip*, *never use*, *never by*, *don't
-//! use*, *stop using*). A preference for something else (*instead of*, *rather than*)
+//! use*, *stop using*); *skipping* or *avoiding* after a form of *be* or *by* says
+//! what a thing brings ("what you gain is skipping docker0") and is none. A preference for something else (*instead of*, *rather than*)
 //! is not enough: rubrics credit both sides of a contrast. A bare negation is not advice ("the short form does not wait for the healthcheck" says what
 //! a thing does, not what to do), and polarity is left to the concept's own matching.
 
 use super::Contradiction;
 use crate::grade::compile::Matcher;
 use crate::grade::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
+use crate::grade::token::Token;
 
 /// Word sequences (lower-cased, `n't` spelt `not`) that advise against what follows:
 /// imperatives of refusal only. A preference (*instead of*, *rather than*) and a bare
@@ -181,12 +183,39 @@ fn cue_before(text: &PreparedAnswer, at: usize) -> Option<usize> {
             }
             // `before[skip]` is the cue's last word, `before[skip + n - 1]` its first.
             let fits = (0..n).all(|k| &*tokens[before[skip + k]].norm == cue[n - 1 - k]);
-            if fits {
-                return Some(before[skip + n - 1]);
+            let start = before[skip + n - 1];
+            if fits && !describes(tokens, start) {
+                return Some(start);
             }
         }
     }
     None
+}
+
+/// Whether the cue at `start` is a gerund that says what something does or brings, not
+/// what to do: *avoiding* or *skipping* right after a form of *be*, *by*, *means* or
+/// *gains* ("what you gain is skipping docker0", "it is faster by avoiding NAT").
+fn describes(tokens: &[Token], start: usize) -> bool {
+    matches!(&*tokens[start].norm, "avoiding" | "skipping")
+        && (0..start)
+            .rev()
+            .find(|&i| !tokens[i].part)
+            .is_some_and(|i| {
+                tokens[i].place.clause == tokens[start].place.clause
+                    && matches!(
+                        &*tokens[i].norm,
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                            | "been"
+                            | "by"
+                            | "means"
+                            | "mean"
+                            | "gain"
+                            | "gains"
+                    )
+            })
 }
 
 #[cfg(test)]
@@ -285,6 +314,34 @@ mod tests {
             .expect("advice against");
         assert_eq!(hit.said, "digest");
         assert_eq!(hit.matched, ["never", "by", "digest"]);
+    }
+
+    #[test]
+    fn a_gerund_that_says_what_something_brings_is_no_advice() {
+        let (advice, vocab) = compiled(
+            "page cache",
+            "Reads are served from the page cache, which costs a copy.",
+            "Why is O_DIRECT used?",
+        );
+        for describes in [
+            "What O_DIRECT buys you is skipping the page cache.",
+            "It gets its speed by avoiding the page cache.",
+        ] {
+            assert_eq!(
+                advice.check(&prepared(describes, &vocab), &vocab),
+                None,
+                "{describes}"
+            );
+        }
+        for advises in [
+            "Skipping the page cache is the wrong call here.",
+            "Avoid the page cache for the log files.",
+        ] {
+            assert!(
+                advice.check(&prepared(advises, &vocab), &vocab).is_some(),
+                "{advises}"
+            );
+        }
     }
 
     #[test]

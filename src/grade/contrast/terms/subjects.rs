@@ -4,7 +4,8 @@
 //! content word (a word written with hyphens is one: *blue-green*), or two joined by
 //! *and* or *or* ("select and poll take the whole list"); what it does is each two
 //! content words after it, in order, up to a negation, a list (*and*, *or*) or the end
-//! of the clause. An answer that says, of one of the model answer's subjects, what the
+//! of the clause; *and* or *or* before a determiner opens the clause of another subject
+//! ("... and the router answers"). An answer that says, of one of the model answer's subjects, what the
 //! model answer says only of another, and of that other what it says only of the
 //! first ("a canary runs two full environments; blue-green sends a small share of
 //! traffic"), has swapped them, unless it also says of either what the model answer
@@ -15,6 +16,7 @@ use super::{content, relative};
 use crate::grade::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
+use crate::lang::is_determiner;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -185,7 +187,11 @@ fn clauses(text: &PreparedAnswer) -> Vec<Clause> {
             }
             if !content(t) {
                 if matches!(&*t.norm, "and" | "or") {
-                    if !said.is_empty() {
+                    // "... and the router answers": a clause of another subject.
+                    let next = words.get(p + 1).map(|&k| &*tokens[k].norm);
+                    if !said.is_empty() && next.is_some_and(is_determiner) {
+                        out.extend(clause(&mut subjects, &mut said));
+                    } else if !said.is_empty() {
                         break;
                     }
                     joined = true;
@@ -217,14 +223,19 @@ fn clauses(text: &PreparedAnswer) -> Vec<Clause> {
             }
             p += 1;
         }
-        if !subjects.is_empty() && said.len() >= 2 {
-            out.push(Clause {
-                subjects,
-                words: said,
-            });
-        }
+        out.extend(clause(&mut subjects, &mut said));
     }
     out
+}
+
+/// The clause of `subjects` and the words `said` of them, when there are two words at
+/// least; both are emptied for the next.
+fn clause(subjects: &mut Vec<(Arc<str>, usize)>, said: &mut Vec<usize>) -> Option<Clause> {
+    let clause = Clause {
+        subjects: std::mem::take(subjects),
+        words: std::mem::take(said),
+    };
+    (!clause.subjects.is_empty() && clause.words.len() >= 2).then_some(clause)
 }
 
 #[cfg(test)]
@@ -253,6 +264,16 @@ mod tests {
         let hit = check(TRANSPORT, swapped).expect("swapped");
         assert!(hit.contains("subject \"udp\""), "{hit}");
         assert!(hit.contains("`tcp`"), "{hit}");
+        // "and the ..." opens the clause of another subject.
+        let hit = check(
+            TRANSPORT,
+            "The sender acknowledges what arrives and the receiver retransmits lost segments.",
+        )
+        .expect("swapped in one sentence");
+        assert!(hit.contains("subject \"sender\""), "{hit}");
+        let kept =
+            "The receiver acknowledges what arrives and the sender retransmits lost segments.";
+        assert_eq!(check(TRANSPORT, kept), None);
         // Step by step is no passive.
         let stepwise = "UDP opens a connection step by step with a three-way handshake; TCP \
             sends independent datagrams one at a time.";

@@ -23,10 +23,13 @@ use std::sync::Arc;
 /// How many content words after its subject a clause's predicate reaches.
 const REACH: usize = 6;
 
+/// For two words (stems) said in that order after a subject, the subjects they are said
+/// of.
+type Said = FxHashMap<(Arc<str>, Arc<str>), Vec<Arc<str>>>;
+
 /// What a long model answer says of each of its subjects.
 pub(super) struct Subjects {
-    /// For two words said in that order after a subject, the subjects they are said of.
-    said: FxHashMap<(Arc<str>, Arc<str>), Vec<Arc<str>>>,
+    said: Said,
 }
 
 /// One clause: its subjects, and the tokens of the words said of them, in order.
@@ -50,7 +53,7 @@ impl Subjects {
         if stems.len() <= super::LONG_MODEL {
             return None;
         }
-        let mut said: FxHashMap<(Arc<str>, Arc<str>), Vec<Arc<str>>> = FxHashMap::default();
+        let mut said = Said::default();
         let mut subjects: Vec<&Arc<str>> = Vec::new();
         let clauses = clauses(model);
         for clause in &clauses {

@@ -34,6 +34,8 @@
 //! ("the *primary* ... on the *standby*", "the *public* key ... the *private* key") are
 //! key terms in pairs ([`Reach::Near`], see [`paired`]): each word of a segment belongs to
 //! the nearer of the two, and the same turned-round test applies.
+//! A long model answer's subjects given each other's predicates are swapped too
+//! ([`subjects`]).
 
 mod subjects;
 

@@ -34,6 +34,10 @@
 //! ("the *primary* ... on the *standby*", "the *public* key ... the *private* key") are
 //! key terms in pairs ([`Reach::Near`], see [`paired`]): each word of a segment belongs to
 //! the nearer of the two, and the same turned-round test applies.
+//! A long model answer's subjects given each other's predicates are swapped too
+//! ([`subjects`]).
+
+mod subjects;
 
 use super::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
@@ -112,6 +116,8 @@ pub(super) struct Terms {
     order: Option<Order>,
     /// What the model answer says is the same and what differs (derived rubrics only).
     sameness: Option<Sameness>,
+    /// What a long model answer says of each of its subjects (derived rubrics only).
+    subjects: Option<subjects::Subjects>,
 }
 
 struct Group {
@@ -225,6 +231,7 @@ impl Terms {
             groups,
             order: None,
             sameness: None,
+            subjects: None,
         }
     }
 
@@ -261,6 +268,7 @@ impl Terms {
         }
         terms.order = Order::new(model, &twins);
         terms.sameness = Sameness::new(model);
+        terms.subjects = subjects::Subjects::new(model);
         terms
     }
 
@@ -271,6 +279,7 @@ impl Terms {
             .find_map(|g| g.check(answer))
             .or_else(|| self.order.as_ref()?.check(answer))
             .or_else(|| self.sameness.as_ref()?.check(answer))
+            .or_else(|| self.subjects.as_ref()?.check(answer))
     }
 }
 

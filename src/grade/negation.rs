@@ -665,6 +665,22 @@ fn denies_only(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|t| !t.part && matches!(&*t.norm, "only" | "just" | "merely"))
 }
 
+/// Whether the *not* at `i` makes an exclusive bound of a value: "up to but not
+/// including 2.0.0", "not inclusive of 100". The value is the bound, said plainly, as
+/// in "below 2.0.0" or "excluding 2.0.0", which are no cues: the range ends there.
+fn bounds_a_value(tokens: &[Token], i: usize) -> bool {
+    let mut after = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == tokens[i].place.clause);
+    after
+        .next()
+        .is_some_and(|t| matches!(&*t.norm, "including" | "inclusive"))
+        && after
+            .find(|t| !matches!(&*t.norm, "of" | "the" | "version"))
+            .is_some_and(|t| t.norm.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// Whether the *without* at `c` waives a condition: "without waiting for a majority",
 /// "without needing a restart", "without requiring a lock". What follows is what the
 /// model answer makes a condition, denied as one, not a way of doing things.
@@ -985,7 +1001,7 @@ pub fn replies_yes(tokens: &[Token]) -> bool {
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
-        "not" => !matches!(next, Some("only" | "just" | "merely")),
+        "not" => !matches!(next, Some("only" | "just" | "merely")) && !bounds_a_value(tokens, i),
         "avoid" | "avoids" | "avoiding" => !matches!(
             next,
             Some("it" | "this" | "that" | "them" | "these" | "those")

@@ -343,3 +343,35 @@ fn the_main_clause_after_an_object_nothing_is_said_plainly() {
     let g = grade(&b, "A request that finds none is not refused but queued.");
     assert!(!g.passed, "{}", explain(&g));
 }
+
+#[test]
+fn an_exclusive_bound_states_its_value() {
+    let text = "it accepts 3.1.0 up to but not including 4.0.0";
+    assert!(!negated(text, "4.0.0"));
+    assert!(!negated(
+        "retries up to but not inclusive of 10 times",
+        "10"
+    ));
+    // Not including a thing leaves it out.
+    assert!(negated(
+        "the backup copies the files, not including volumes",
+        "volumes"
+    ));
+    assert!(negated("the release does not include 4.0.0", "4.0.0"));
+    let b = any_bank(
+        "Which versions does the range ~3.1.0 allow?",
+        "~3.1.0 allows patch releases from 3.1.0 below 3.2.0.",
+        &[&["patch"], &["3.2.0", "<3.2.0"]],
+    );
+    for right in [
+        "Patch releases from 3.1.0 up to but not including 3.2.0.",
+        "Patch releases from 3.1.0, excluding 3.2.0.",
+        "Patch releases from 3.1.0, less than 3.2.0.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    // A value denied is still negated.
+    let g = grade(&b, "Patch releases, but never 3.2.0 and nothing past it.");
+    assert!(explain(&g).contains("negated here"), "{}", explain(&g));
+}

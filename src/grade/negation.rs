@@ -2,8 +2,10 @@
 //! "never", "doesn't", "instead of", "unlike", ...) reaches forward a few content words
 //! within its clause; a denying predicate ("won't help", "is pointless") and a
 //! rejecting one ("is the common wrong fix", "is a myth") negate the clause before it,
-//! and a privative word ("agentless", "unencrypted") the root it offers as a part. `grade::matcher` compares the result with the polarity a term is
-//! expected in; `grade::derive` reads the model answer's polarity with it.
+//! and a privative word ("agentless", "unencrypted") the root it offers as a part. An
+//! exclusive bound ("up to but not including 2.0.0") is no negation. `grade::matcher`
+//! compares the result with the polarity a term is expected in; `grade::derive` reads
+//! the model answer's polarity with it.
 
 use super::token::{Token, privative_root, starts_clause};
 
@@ -16,9 +18,11 @@ pub const NEGATION_REACH: usize = 4;
 /// negation, "ever", "really", "in any way", do not count); an `and` after a content
 /// word ends it ("it doesn't need -p and shares the host's stack" does not negate the
 /// sharing), an `or` does not ("is not managed or kept"), and neither does a time
-/// clause: "don't flush until later" says *later*. A privative word in the scope of a
-/// verb's negation cancels it ("cannot run without a kernel", "doesn't save you from
-/// having them in memory"): what it governs is said plainly.
+/// clause: "don't flush until later" says *later*. A subject *nothing* of a *when* or
+/// *if* clause reaches only its own verb ("when nothing has changed the server answers").
+/// A privative word in the scope of a verb's negation cancels it ("cannot run without a
+/// kernel", "doesn't save you from having them in memory"): what it governs is said
+/// plainly.
 pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     let mut cue = vec![None; tokens.len()];
     let mut scope: Option<Scope> = None;
@@ -995,7 +999,8 @@ pub fn replies_yes(tokens: &[Token]) -> bool {
 }
 
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
-/// which does not negate X, nor "avoid it by", whose object is the pronoun), or
+/// which does not negate X, nor "avoid it by", whose object is the pronoun, nor the
+/// exclusive bound "not including 2.0.0"), or
 /// "instead of", "rather than", "unlike", "fails to", "unable to", "lacks", or the
 /// *from* of "saves you from" (and *spares*).
 fn opens_negation(tokens: &[Token], i: usize) -> bool {

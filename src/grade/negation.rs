@@ -2,8 +2,10 @@
 //! "never", "doesn't", "instead of", "unlike", ...) reaches forward a few content words
 //! within its clause; a denying predicate ("won't help", "is pointless") and a
 //! rejecting one ("is the common wrong fix", "is a myth") negate the clause before it,
-//! and a privative word ("agentless", "unencrypted") the root it offers as a part. `grade::matcher` compares the result with the polarity a term is
-//! expected in; `grade::derive` reads the model answer's polarity with it.
+//! and a privative word ("agentless", "unencrypted") the root it offers as a part. An
+//! exclusive bound ("up to but not including 2.0.0") is no negation. `grade::matcher`
+//! compares the result with the polarity a term is expected in; `grade::derive` reads
+//! the model answer's polarity with it.
 
 use super::token::{Token, privative_root, starts_clause};
 
@@ -16,9 +18,11 @@ pub const NEGATION_REACH: usize = 4;
 /// negation, "ever", "really", "in any way", do not count); an `and` after a content
 /// word ends it ("it doesn't need -p and shares the host's stack" does not negate the
 /// sharing), an `or` does not ("is not managed or kept"), and neither does a time
-/// clause: "don't flush until later" says *later*. A privative word in the scope of a
-/// verb's negation cancels it ("cannot run without a kernel", "doesn't save you from
-/// having them in memory"): what it governs is said plainly.
+/// clause: "don't flush until later" says *later*. A subject *nothing* of a *when* or
+/// *if* clause reaches only its own verb ("when nothing has changed the server answers").
+/// A privative word in the scope of a verb's negation cancels it ("cannot run without a
+/// kernel", "doesn't save you from having them in memory"): what it governs is said
+/// plainly.
 pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     let mut cue = vec![None; tokens.len()];
     let mut scope: Option<Scope> = None;
@@ -37,6 +41,7 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         if let Some(Scope {
             cue: c,
             reached,
+            limit,
             cancels,
             clause,
             gerund,
@@ -93,8 +98,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[i] = governs.filter(|_| !names_a_saving(tokens, i));
                 if !token.stop && !token.negation && !stresses_negation(tokens, i) {
                     let reached = reached + 1;
-                    scope = (reported || reached < NEGATION_REACH).then_some(Scope {
+                    scope = (reported || reached < limit).then_some(Scope {
                         reached,
+                        limit,
                         cancels,
                         clause,
                         gerund: gerund || (reached == 1 && token.norm.ends_with("ing")),
@@ -147,16 +153,22 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 skip = end;
             }
             scope = Some(Scope::new(tokens, i, cancels));
-            if !cancels
-                && matches!(&*token.norm, "nothing" | "none" | "nobody" | "nowhere")
-                && !heads_a_subject(tokens, i)
-            {
+            if !cancels && is_negative_pronoun(&token.norm) && !heads_a_subject(tokens, i) {
                 // "Docker manages nothing": the verb before it is negated too.
                 let verb = (0..i)
                     .rev()
                     .find(|&j| !tokens[j].part && !tokens[j].stop && !tokens[j].negation);
                 if let Some(j) = verb.filter(|&j| tokens[j].place.clause == token.place.clause) {
                     cue[j] = Some(i);
+                    if tokens[i + 1..]
+                        .iter()
+                        .find(|t| !t.part)
+                        .is_some_and(|t| is_copula(&t.norm))
+                    {
+                        // "a request that finds none is rejected": the object ends the
+                        // relative clause, and the main clause's *is* is said plainly.
+                        scope = None;
+                    }
                 }
             }
         }
@@ -288,6 +300,9 @@ struct Scope {
     cue: usize,
     /// How many content words it has reached.
     reached: usize,
+    /// How many it may reach: [`NEGATION_REACH`], or 1 for the subject of a subordinate
+    /// clause (see [`subordinate_subject_reach`]).
+    limit: usize,
     /// It cancels the cue it is in the scope of.
     cancels: bool,
     /// The clause it reaches in.
@@ -304,12 +319,61 @@ impl Scope {
         Scope {
             cue,
             reached: 0,
+            limit: subordinate_subject_reach(tokens, cue).unwrap_or(NEGATION_REACH),
             cancels,
             clause: tokens[cue].place.clause,
             gerund: false,
             reported: reports_belief(tokens, cue),
         }
     }
+}
+
+/// The negating pronouns: *nothing*, *none*, *nobody*, *nowhere*.
+fn is_negative_pronoun(word: &str) -> bool {
+    matches!(word, "nothing" | "none" | "nobody" | "nowhere")
+}
+
+/// Whether `word` opens an adverbial clause whose subject comes next, and a main clause
+/// may follow it with no comma: "*when* nothing has changed", "*if* none of the
+/// replicas answer".
+fn opens_subordinate(word: &str) -> bool {
+    matches!(
+        word,
+        "when"
+            | "whenever"
+            | "if"
+            | "once"
+            | "since"
+            | "because"
+            | "unless"
+            | "until"
+            | "while"
+            | "as"
+            | "although"
+            | "though"
+            | "where"
+    )
+}
+
+/// How far a negating pronoun at `c` reaches when it is the subject of a subordinate
+/// clause ("when nothing has changed the server answers 304"): to its own clause's verb,
+/// one content word (two after *of*: "if none of the replicas answer"), so a main clause
+/// after it with no comma is said plainly. `None` for any other cue.
+fn subordinate_subject_reach(tokens: &[Token], c: usize) -> Option<usize> {
+    if !is_negative_pronoun(&tokens[c].norm) {
+        return None;
+    }
+    let clause = tokens[c].place.clause;
+    let before = tokens[..c].iter().rev().find(|t| !t.part)?;
+    if before.place.clause != clause || !opens_subordinate(&before.norm) {
+        return None;
+    }
+    let next = tokens[c + 1..].iter().find(|t| !t.part);
+    Some(if next.is_some_and(|t| &*t.norm == "of") {
+        2
+    } else {
+        1
+    })
 }
 
 /// Whether the cue at `c` sets one thing against another ("unlike", "instead of",
@@ -331,13 +395,16 @@ fn next_is_gerund(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether the *none* (*nothing*, ...) at `i` heads the subject of what follows, "none
-/// of it is written", "X is kept in RAM and nothing is written": then it is not the
-/// object of the verb before it, which it leaves plain.
+/// of it is written", "X is kept in RAM and nothing is written", "rejected when none
+/// are left", "it checks that nothing changed": then it is not the object of the verb
+/// before it, which it leaves plain.
 fn heads_a_subject(tokens: &[Token], i: usize) -> bool {
     let next = tokens[i + 1..].iter().find(|t| !t.part);
     let before = tokens[..i].iter().rev().find(|t| !t.part);
     next.is_some_and(|t| &*t.norm == "of")
-        || before.is_some_and(|t| matches!(&*t.norm, "and" | "or" | "but"))
+        || before.is_some_and(|t| {
+            matches!(&*t.norm, "and" | "or" | "but" | "that") || opens_subordinate(&t.norm)
+        })
 }
 
 /// Whether the word at `i` reports what others believe, which the answer does not
@@ -600,6 +667,22 @@ fn denies_only(tokens: &[Token], i: usize) -> bool {
         && tokens
             .get(i + 1)
             .is_some_and(|t| !t.part && matches!(&*t.norm, "only" | "just" | "merely"))
+}
+
+/// Whether the *not* at `i` makes an exclusive bound of a value: "up to but not
+/// including 2.0.0", "not inclusive of 100". The value is the bound, said plainly, as
+/// in "below 2.0.0" or "excluding 2.0.0", which are no cues: the range ends there.
+fn bounds_a_value(tokens: &[Token], i: usize) -> bool {
+    let mut after = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == tokens[i].place.clause);
+    after
+        .next()
+        .is_some_and(|t| matches!(&*t.norm, "including" | "inclusive"))
+        && after
+            .find(|t| !matches!(&*t.norm, "of" | "the" | "version"))
+            .is_some_and(|t| t.norm.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the *without* at `c` waives a condition: "without waiting for a majority",
@@ -916,13 +999,14 @@ pub fn replies_yes(tokens: &[Token]) -> bool {
 }
 
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
-/// which does not negate X, nor "avoid it by", whose object is the pronoun), or
+/// which does not negate X, nor "avoid it by", whose object is the pronoun, nor the
+/// exclusive bound "not including 2.0.0"), or
 /// "instead of", "rather than", "unlike", "fails to", "unable to", "lacks", or the
 /// *from* of "saves you from" (and *spares*).
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
-        "not" => !matches!(next, Some("only" | "just" | "merely")),
+        "not" => !matches!(next, Some("only" | "just" | "merely")) && !bounds_a_value(tokens, i),
         "avoid" | "avoids" | "avoiding" => !matches!(
             next,
             Some("it" | "this" | "that" | "them" | "these" | "those")

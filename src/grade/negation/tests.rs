@@ -291,3 +291,87 @@ fn an_alternative_the_model_answer_does_not_use_is_denied_as_its_fellows_are() {
     let g = grade(&b, "The lease expires and the lock is freed.");
     assert!(g.passed, "{}", explain(&g));
 }
+
+/// Whether a negation cue governs `word` in `text`.
+fn negated(text: &str, word: &str) -> bool {
+    use crate::grade::token::{Parts, tokenize};
+    let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Skip);
+    let cues = super::governing_cues(&tokens);
+    let at = tokens.iter().position(|t| &*t.norm == word).unwrap();
+    cues[at].is_some()
+}
+
+#[test]
+fn a_subject_nothing_of_a_subordinate_clause_reaches_its_own_verb() {
+    let text = "when nothing has changed the proxy returns the cached page";
+    assert!(negated(text, "changed"));
+    assert!(!negated(text, "proxy") && !negated(text, "returns"));
+    let text = "if none of the replicas answer the client retries";
+    assert!(negated(text, "replicas") && negated(text, "answer"));
+    assert!(!negated(text, "client") && !negated(text, "retries"));
+    // It leaves the clause before it plain: "rejected when none are left".
+    assert!(!negated(
+        "a call is rejected when none are left",
+        "rejected"
+    ));
+    // A main clause's *nothing* reaches on, and an object's negates its verb.
+    assert!(negated("nothing has changed in the file", "file"));
+    assert!(negated("the daemon manages nothing", "manages"));
+}
+
+#[test]
+fn an_object_nothing_ends_its_relative_clause_before_the_main_clause_s_be() {
+    let text = "a client that finds none is delayed by the proxy";
+    assert!(negated(text, "finds"));
+    assert!(!negated(text, "delayed") && !negated(text, "proxy"));
+    let text = "a worker that receives nothing was restarted";
+    assert!(negated(text, "receives") && !negated(text, "restarted"));
+    // Any other word after it is still in its scope; a subject *none* negates its *is*.
+    assert!(negated("it finds none in the cache", "cache"));
+    assert!(negated("the cache is full and none is evicted", "evicted"));
+}
+
+#[test]
+fn the_main_clause_after_an_object_nothing_is_said_plainly() {
+    let b = any_bank(
+        "What does the gateway do with a request when the pool is empty?",
+        "A request that finds the pool empty is rejected with 503.",
+        &[&["rejected", "refused"], &["503"]],
+    );
+    let g = grade(&b, "A request that finds none is refused with a 503.");
+    assert!(g.passed, "{}", explain(&g));
+    let g = grade(&b, "A request that finds none is not refused but queued.");
+    assert!(!g.passed, "{}", explain(&g));
+}
+
+#[test]
+fn an_exclusive_bound_states_its_value() {
+    let text = "it accepts 3.1.0 up to but not including 4.0.0";
+    assert!(!negated(text, "4.0.0"));
+    assert!(!negated(
+        "retries up to but not inclusive of 10 times",
+        "10"
+    ));
+    // Not including a thing leaves it out.
+    assert!(negated(
+        "the backup copies the files, not including volumes",
+        "volumes"
+    ));
+    assert!(negated("the release does not include 4.0.0", "4.0.0"));
+    let b = any_bank(
+        "Which versions does the range ~3.1.0 allow?",
+        "~3.1.0 allows patch releases from 3.1.0 below 3.2.0.",
+        &[&["patch"], &["3.2.0", "<3.2.0"]],
+    );
+    for right in [
+        "Patch releases from 3.1.0 up to but not including 3.2.0.",
+        "Patch releases from 3.1.0, excluding 3.2.0.",
+        "Patch releases from 3.1.0, less than 3.2.0.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    // A value denied is still negated.
+    let g = grade(&b, "Patch releases, but never 3.2.0 and nothing past it.");
+    assert!(explain(&g).contains("negated here"), "{}", explain(&g));
+}

@@ -359,6 +359,23 @@ fn push_privative(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<
     }
 }
 
+/// The verbs whose *re-* form says the verb again: "reopens" is open again, and offers
+/// *opens* as a part. (Not *restart*, another command than *start*, nor *restore*,
+/// *remove* or *reserve*, which are other verbs.)
+const AGAIN: &[&str] = &["open", "connect", "attach", "mount", "join", "create"];
+
+/// After a word of an answer that says a verb again, *reopens* or *reconnected*, the
+/// verb as a part (`opens`, `connected`), which a keyword `open` meets. The cheap test
+/// first: this runs for every word of an answer.
+fn push_again(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    if core.len() >= 6
+        && let Some(verb) = core.strip_prefix("re")
+        && AGAIN.iter().any(|again| verb.starts_with(again))
+    {
+        tokens.push(Token::new(verb, Class::Word, true, place, stemmer));
+    }
+}
+
 /// Words that start a new clause even without punctuation: a contrast ("while",
 /// "whereas", "but"), a cause or consequence ("because", "so"), an exception
 /// ("except"). (*Then* does too, after a condition: see [`then_opens`].) A negation
@@ -779,6 +796,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     }
                     if parts == Parts::Emit && plain {
                         push_privative(core, place, stemmer, tokens);
+                        push_again(core, place, stemmer, tokens);
                     }
                     if parts == Parts::Emit && !plain {
                         push_unhyphenated(core, place, stemmer, tokens);

@@ -1160,7 +1160,11 @@ impl Place {
 /// punctuation that ended it.
 fn trim_chunk(chunk: &str) -> (&str, Stop) {
     let mut core = chunk.trim_start_matches(is_opener);
-    if let Some(&opener) = chunk.len().checked_sub(core.len() + 1).map(|i| &chunk.as_bytes()[i]) {
+    if let Some(&opener) = chunk
+        .len()
+        .checked_sub(core.len() + 1)
+        .map(|i| &chunk.as_bytes()[i])
+    {
         // `<2.0.0`, `<=1.4`: a version range's bound, no bracket; `*:8404`: a port on
         // every address.
         let bound = opener == b'<'

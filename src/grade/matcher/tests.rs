@@ -787,9 +787,18 @@ fn a_snake_case_code_word_meets_a_typo_in_one_of_its_words() {
 #[test]
 fn a_hyphenated_name_with_no_is_a_name_and_no_cue() {
     assert!(counts("set no-referrer on the links", "no-referrer"));
-    assert!(find("no-store keeps nothing, and the referrer is sent", "no-referrer").is_none());
+    assert!(
+        find(
+            "no-store keeps nothing, and the referrer is sent",
+            "no-referrer"
+        )
+        .is_none()
+    );
     assert!(!counts("with no-referrer the origin is sent", "not sent"));
-    assert!(counts("with no-referrer the full address is not sent", "not sent"));
+    assert!(counts(
+        "with no-referrer the full address is not sent",
+        "not sent"
+    ));
 }
 
 /// Issue 11 probe 8, lines 105 and 104: a mode with a leading zero is that mode, a

@@ -359,23 +359,6 @@ fn push_privative(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<
     }
 }
 
-/// The verbs whose *re-* form says the verb again: "reopens" is open again, and offers
-/// *opens* as a part. (Not *restart*, another command than *start*, nor *restore*,
-/// *remove* or *reserve*, which are other verbs.)
-const AGAIN: &[&str] = &["open", "connect", "attach", "mount", "join", "create"];
-
-/// After a word of an answer that says a verb again, *reopens* or *reconnected*, the
-/// verb as a part (`opens`, `connected`), which a keyword `open` meets. The cheap test
-/// first: this runs for every word of an answer.
-fn push_again(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
-    if core.len() >= 6
-        && let Some(verb) = core.strip_prefix("re")
-        && AGAIN.iter().any(|again| verb.starts_with(again))
-    {
-        tokens.push(Token::new(verb, Class::Word, true, place, stemmer));
-    }
-}
-
 /// Words that start a new clause even without punctuation: a contrast ("while",
 /// "whereas", "but"), a cause or consequence ("because", "so"), an exception
 /// ("except"). (*Then* does too, after a condition: see [`then_opens`].) A negation
@@ -796,7 +779,6 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     }
                     if parts == Parts::Emit && plain {
                         push_privative(core, place, stemmer, tokens);
-                        push_again(core, place, stemmer, tokens);
                     }
                     if parts == Parts::Emit && !plain {
                         push_unhyphenated(core, place, stemmer, tokens);
@@ -1351,12 +1333,15 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         tokens.push(Token::new(word, class, part, place, stemmer));
     }
     if tokens.len() - start > 1 {
-        // A name written with hyphens (`no-cache`, `no-new-privileges`, `If-None-Match`)
-        // is a name: its *no* or *none* negates nothing. (*No-one* is *nobody*.)
+        // A name written with hyphens (`no-cache`, `If-None-Match`) is a name: its *no*
+        // or *none* negates nothing. (*No-one* is *nobody*; a cue before two words or
+        // more, `no-new-privileges`, still reads as one: the derived rubrics of model
+        // answers that name it depend on it.)
+        let pieces = tokens.len() - start;
         let named = core != "no-one";
-        for token in &mut tokens[start..] {
+        for (i, token) in tokens[start..].iter_mut().enumerate() {
             token.glued = true;
-            if named && token.negation {
+            if named && token.negation && (i > 0 || pieces == 2) {
                 token.word = Arc::new(Lexeme {
                     negation: false,
                     id: NEXT_ID.fetch_add(1, Ordering::Relaxed),

@@ -626,7 +626,7 @@ fn a_cue_in_brackets_governs_only_the_brackets() {
 #[test]
 fn a_cue_inside_a_hyphenated_name_negates_nothing() {
     assert!(!negated(
-        "set no-new-privileges so children keep the limits",
+        "set no-referrer so children keep the limits",
         "keep"
     ));
     assert!(!negated(
@@ -647,6 +647,8 @@ fn a_cue_inside_a_hyphenated_name_negates_nothing() {
     // A cue written apart, and *no-one*, still negate.
     assert!(negated("no referrer is sent", "referrer"));
     assert!(negated("no-one reads the file", "reads"));
+    // A cue before two words or more still reads as one (derived rubrics need it).
+    assert!(negated("use no-new-privileges here", "privileges"));
     assert!(negated("the browser sends no referrer", "referrer"));
     // Python's None keeps its capital.
     assert_eq!(

@@ -1004,6 +1004,10 @@ pub fn replies_yes(tokens: &[Token]) -> bool {
 /// "instead of", "rather than", "unlike", "fails to", "unable to", "lacks", or the
 /// *from* of "saves you from" (and *spares*).
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
+    if tokens[i].in_name() {
+        // The *no* of `no-cache` is a piece of a name (see `Token::in_name`).
+        return false;
+    }
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
         "not" => !matches!(next, Some("only" | "just" | "merely")) && !bounds_a_value(tokens, i),

@@ -113,6 +113,12 @@ impl Token {
     pub fn is_negation(&self) -> bool {
         self.negation
     }
+
+    /// Whether this token is a cue's word in a hyphenated name, where it negates
+    /// nothing: the *no* of `no-cache`, the *none* of `If-None-Match` (see [`push_words`]).
+    pub fn in_name(&self) -> bool {
+        self.glued && !self.negation && is_negation(&self.norm)
+    }
 }
 
 /// How many words each thread remembers before starting afresh.
@@ -547,9 +553,11 @@ fn none_literals(text: &str) -> Vec<usize> {
         };
         let end = at + NONE.len();
         let before = at.checked_sub(1).map(|i| bytes[i]);
+        // A piece of a hyphenated name (`If-None-Match`) is no Python: see `push_words`.
+        let joined = |b: u8| wordy(b) || b == b'-';
         if !matches!(bytes[at], b'N' | b'n')
-            || before.is_some_and(wordy)
-            || bytes.get(end).copied().is_some_and(wordy)
+            || before.is_some_and(joined)
+            || bytes.get(end).copied().is_some_and(joined)
         {
             continue;
         }
@@ -717,15 +725,22 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         } else {
                             core.bytes().any(|b| b.is_ascii_digit())
                         };
-                        let class = if digit { Class::Exact } else { Class::Word };
-                        (Some(core), Some((known(core, class, stemmer), class)))
+                        let (class, word) = if digit {
+                            (Class::Exact, without_octal_zero(core))
+                        } else {
+                            (Class::Word, core)
+                        };
+                        (Some(core), Some((known(word, class, stemmer), class)))
                     } else {
                         (core.split(|c: char| !c.is_alphanumeric()).next(), None)
                     };
                     let kinds = match (&plain_word, first) {
                         (Some((word, _)), _) => word.kinds,
-                        (None, Some(first)) => kinds_of(first),
-                        (None, None) => 0,
+                        // A hyphenated name (`If-None-Match`) opens no condition.
+                        (None, Some(first)) if core.as_bytes().get(first.len()) != Some(&b'-') => {
+                            kinds_of(first)
+                        }
+                        (None, _) => 0,
                     };
                     let opens = if kinds & THEN != 0 {
                         then_opens(condition, place)
@@ -1127,6 +1142,20 @@ impl Place {
 /// punctuation that ended it.
 fn trim_chunk(chunk: &str) -> (&str, Stop) {
     let mut core = chunk.trim_start_matches(is_opener);
+    if let Some(&opener) = chunk
+        .len()
+        .checked_sub(core.len() + 1)
+        .map(|i| &chunk.as_bytes()[i])
+    {
+        // `<2.0.0`, `<=1.4`: a version range's bound, no bracket; `*:8404`: a port on
+        // every address.
+        let bound = opener == b'<'
+            && core.starts_with(|c: char| c.is_ascii_digit() || c == '=')
+            && !core.contains('>');
+        if bound || (opener == b'*' && core.starts_with(':')) {
+            core = &chunk[chunk.len() - core.len() - 1..];
+        }
+    }
     let mut stop = Stop::None;
     loop {
         let before = core.len();
@@ -1172,6 +1201,16 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
             tokens.push(Token::new(piece, class, true, place, stemmer));
         }
     };
+    if let Some(octal) = mode_bits(core) {
+        // `rw-r--r--` is mode 644 (and `-rw-r--r--` is `rw-r--r--`).
+        push(&core[core.len() - 9..], tokens);
+        tokens.push(Token::new(&octal, Class::Exact, true, place, stemmer));
+    }
+    let bound = core.trim_start_matches(['^', '~', '<', '>', '=']);
+    if bound.len() < core.len() {
+        // A version range names its bound: `^1.4.2` says `1.4.2`, `<2.0.0` `2.0.0`.
+        push(bound, tokens);
+    }
     if let Some((name, version)) = glued_version(core) {
         // The name first, so that `tls 1.3` is found in order.
         if !name.is_empty() {
@@ -1226,7 +1265,17 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
             && let Some((host, port)) = option.rsplit_once(':')
             && port.bytes().all(|b| b.is_ascii_digit())
         {
-            push(host, tokens);
+            match host.split_once(':') {
+                // An ssh forward, `8404:127.0.0.1:8404`: a local port, then the host and
+                // port it reaches, which it says (`127.0.0.1:8404`, `127.0.0.1`).
+                Some((local, target))
+                    if !local.is_empty() && local.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    push(&option[local.len() + 1..], tokens);
+                    push(target, tokens);
+                }
+                _ => push(host, tokens),
+            }
         }
     }
 }
@@ -1260,7 +1309,11 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         // One plain word (ASCII letters and digits), a number when it has a digit.
         if !core.is_empty() {
             let digit = core.bytes().any(|b| b.is_ascii_digit());
-            let class = if digit { Class::Exact } else { Class::Word };
+            let (class, core) = if digit {
+                (Class::Exact, without_octal_zero(core))
+            } else {
+                (Class::Word, core)
+            };
             tokens.push(Token::new(core, class, part, place, stemmer));
         }
         return;
@@ -1272,16 +1325,31 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         if word.is_empty() {
             continue;
         }
-        let class = if word.chars().any(|c| c.is_numeric()) {
-            Class::Exact
+        let (class, word) = if word.chars().any(|c| c.is_numeric()) {
+            (Class::Exact, without_octal_zero(word))
         } else {
-            Class::Word
+            (Class::Word, word)
         };
         tokens.push(Token::new(word, class, part, place, stemmer));
     }
     if tokens.len() - start > 1 {
-        for token in &mut tokens[start..] {
+        // A name written with hyphens (`no-cache`, `If-None-Match`) is a name: its *no*
+        // or *none* negates nothing. (*No-one* is *nobody*; a cue before two words or
+        // more, `no-new-privileges`, still reads as one: the derived rubrics of model
+        // answers that name it depend on it.)
+        let pieces = tokens.len() - start;
+        let named = core != "no-one";
+        for (i, token) in tokens[start..].iter_mut().enumerate() {
             token.glued = true;
+            if named && token.negation && (i > 0 || pieces == 2) {
+                token.word = Arc::new(Lexeme {
+                    negation: false,
+                    id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+                    norm: token.norm.clone(),
+                    stem: token.stem.clone(),
+                    ..*token.word
+                });
+            }
         }
     }
 }
@@ -1336,6 +1404,16 @@ fn is_code(core: &str) -> bool {
     {
         return true;
     }
+    // A file's mode as `ls -l` shows it: `rw-r--r--`, `-rwxr-xr-x`.
+    if mode_bits(core).is_some() {
+        return true;
+    }
+    // A port on every address: `*:8404`.
+    if let Some(port) = core.strip_prefix("*:")
+        && port.bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
     // A symbolic chmod mode: `u+s`, `+x`, `g-w`.
     if matches!(bytes[0], b'u' | b'g' | b'o' | b'a' | b'+' | b'-') && is_chmod_mode(core) {
         return true;
@@ -1375,6 +1453,47 @@ fn is_code(core: &str) -> bool {
                 .next()
                 .is_some_and(char::is_alphanumeric)
     }) || signed_value()
+}
+
+/// The octal digits of a file mode as `ls -l` shows it, nine letters or `-` after an
+/// optional file type (`rw-r--r--` is `644`, `-rwxr-xr-x` and `drwxr-xr-x` are `755`,
+/// `rwsr-xr-x` is `755` with the setuid bit, left out). `None` for anything else.
+fn mode_bits(core: &str) -> Option<String> {
+    let bits = match core.len() {
+        9 => core,
+        10 if b"-dlcbps".contains(&core.as_bytes()[0]) => &core[1..],
+        _ => return None,
+    };
+    if !bits.contains('-') {
+        return None;
+    }
+    let mut octal = String::with_capacity(3);
+    for who in bits.as_bytes().chunks(3) {
+        let digit = match who {
+            [r, w, x] if matches!(r, b'r' | b'-') && matches!(w, b'w' | b'-') => {
+                let x = match x {
+                    b'x' | b's' | b't' => 1,
+                    b'-' | b'S' | b'T' => 0,
+                    _ => return None,
+                };
+                u8::from(*r == b'r') * 4 + u8::from(*w == b'w') * 2 + x
+            }
+            _ => return None,
+        };
+        octal.push(char::from(b'0' + digit));
+    }
+    Some(octal)
+}
+
+/// A file mode written with a leading zero, `0644` or `0022`, as the same mode without
+/// it (`644`, `022`): four octal digits, the first a zero. Any other word as it is.
+fn without_octal_zero(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    if bytes.len() == 4 && bytes[0] == b'0' && bytes.iter().all(|b| (b'0'..=b'7').contains(b)) {
+        &word[1..]
+    } else {
+        word
+    }
 }
 
 /// Whether `core` is a key with its `=` and no value (`wants=`, `wanted-by=`,

@@ -6,13 +6,14 @@
 
 /// Whether `piece`, the first piece of a hyphenated word, makes the word another thing
 /// than its last piece: *self-signed* is not signed by an authority, *self-hosted* not
-/// hosted for you, *semi-synchronous* not synchronous, *non-root* not root,
+/// hosted for you, *semi-synchronous* not synchronous, *half-open* (a circuit breaker's
+/// trial state) not open, *non-root* not root,
 /// *pseudo-random* not random, *anti-affinity* no affinity. (*Short-lived*,
 /// *read-only* or *multi-stage* are kinds of their last piece.)
 pub fn is_qualifying_prefix(piece: &str) -> bool {
     matches!(
         piece,
-        "self" | "semi" | "non" | "pseudo" | "quasi" | "anti" | "counter"
+        "self" | "semi" | "half" | "non" | "pseudo" | "quasi" | "anti" | "counter"
     )
 }
 
@@ -45,7 +46,7 @@ mod tests {
 
     #[test]
     fn prefixes_that_make_another_thing_qualify() {
-        for piece in ["self", "semi", "non", "pseudo", "anti"] {
+        for piece in ["self", "semi", "half", "non", "pseudo", "anti"] {
             assert!(is_qualifying_prefix(piece), "{piece}");
         }
         for piece in ["short", "read", "multi", "well", "long", "re"] {

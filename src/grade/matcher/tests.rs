@@ -780,3 +780,47 @@ fn a_snake_case_code_word_meets_a_typo_in_one_of_its_words() {
         "another number of words"
     );
 }
+
+/// Issue 11 probe 8, lines 22 and 37: a keyword `no-referrer` is a name, met by the name
+/// and not by a *no* that negates a word of it; the *no* of such a name negates nothing,
+/// so a cue-led keyword `not sent` is not met through it.
+#[test]
+fn a_hyphenated_name_with_no_is_a_name_and_no_cue() {
+    assert!(counts("set no-referrer on the links", "no-referrer"));
+    assert!(
+        find(
+            "no-store keeps nothing, and the referrer is sent",
+            "no-referrer"
+        )
+        .is_none()
+    );
+    assert!(!counts("with no-referrer the origin is sent", "not sent"));
+    assert!(counts(
+        "with no-referrer the full address is not sent",
+        "not sent"
+    ));
+}
+
+/// Issue 11 probe 8, lines 105 and 104: a mode with a leading zero is that mode, a
+/// symbolic mode says its digits, and a version range names its bound.
+#[test]
+fn modes_and_ranges_meet_the_numbers_they_name() {
+    assert!(counts("chmod 0600 the key", "600"));
+    assert!(counts("chmod 600 the key", "0600"));
+    assert!(counts("the key is -rw------- now", "600"));
+    assert!(!counts("the key is -rw------- now", "644"));
+    assert!(!counts("port 0800 is closed", "800"));
+    assert!(counts("pin it with ~3.1.0", "3.1.0"));
+    assert!(counts("it allows <3.0.0 only", "3.0.0"));
+    assert!(counts("it allows <3.0.0 only", "<3.0.0"));
+    assert!(!counts("it allows 3.0.0 only", "<3.0.0"));
+}
+
+/// Issue 11 probe 8's author (gap 6): *half-* makes another state than its last piece.
+#[test]
+fn half_open_is_no_open() {
+    assert!(find("the valve is half-open", "open").is_none());
+    assert!(counts("the valve is half-open", "half-open"));
+    assert!(counts("the valve opens again", "open"));
+    assert!(counts("the valve is wide open", "open"));
+}

@@ -620,3 +620,92 @@ fn a_cue_in_brackets_governs_only_the_brackets() {
     let text = "- write-through: slower (never stale)\n- write-back: faster";
     assert!(!same_sentence(text, "stale", "faster"));
 }
+
+/// Issue 11 probe 8's author (gaps 1 and 2): the *no* of `no-cache` and the *None* of
+/// `If-None-Match` are pieces of names, no negation cues.
+#[test]
+fn a_cue_inside_a_hyphenated_name_negates_nothing() {
+    assert!(!negated(
+        "set no-referrer so children keep the limits",
+        "keep"
+    ));
+    assert!(!negated(
+        "with no-referrer the browser sends only the origin",
+        "sends"
+    ));
+    assert!(!negated(
+        "an If-None-Match header makes the request conditional",
+        "makes"
+    ));
+    // The pieces are words, not Python's None, and open no condition.
+    assert_eq!(norms("If-None-Match"), ["if", "none", "match"]);
+    assert!(same_clause(
+        "the client sends If-None-Match with the tag",
+        "sends",
+        "tag"
+    ));
+    // A cue written apart, and *no-one*, still negate.
+    assert!(negated("no referrer is sent", "referrer"));
+    assert!(negated("no-one reads the file", "reads"));
+    // A cue before two words or more still reads as one (derived rubrics need it).
+    assert!(negated("use no-new-privileges here", "privileges"));
+    assert!(negated("the browser sends no referrer", "referrer"));
+    // Python's None keeps its capital.
+    assert_eq!(
+        norms("use None as the default"),
+        ["use", "None", "as", "the", "default"]
+    );
+}
+
+/// Issue 11 probe 8's author (gap 5): file modes as `ls -l` shows them, a mode with a
+/// leading zero, version ranges, `*:port`, and an ssh forward.
+#[test]
+fn modes_ranges_and_forwards_are_code_that_offers_what_it_names() {
+    for (mode, octal) in [
+        ("rw-r--r--", "644"),
+        ("-rwxr-xr-x", "755"),
+        ("drwx------", "700"),
+    ] {
+        assert_eq!(classes(mode)[0], (mode.to_owned(), Class::Code), "{mode}");
+        assert!(parts(mode).contains(&octal.to_owned()), "{mode}");
+    }
+    assert!(parts("drwxr-xr-x").contains(&"rwxr-xr-x".to_owned()));
+    // Words with hyphens are no modes.
+    assert_eq!(
+        norms("a well-known re-run"),
+        ["a", "well", "known", "re", "run"]
+    );
+    // A symbolic mode list is one mode.
+    assert_eq!(
+        classes("umask u=rwx,g=rx,o=rx")[1],
+        ("u=rwx,g=rx,o=rx".to_owned(), Class::Code)
+    );
+    // A leading zero of a mode is no digit of it; other numbers keep theirs.
+    assert_eq!(
+        norms("0644 and 0022, 0800, 01777"),
+        ["644", "and", "022", "0800", "01777"]
+    );
+    assert_eq!(norms("0666 & ~0022"), ["666", "022"]);
+    // A range keeps its operator and offers its bound.
+    assert_eq!(
+        norms("^1.4.2 is >=1.4.2 <2.0.0"),
+        ["^1.4.2", "is", ">=1.4.2", "<2.0.0"]
+    );
+    assert!(parts("^1.4.2").contains(&"1.4.2".to_owned()));
+    assert!(parts("~3.1.0").contains(&"3.1.0".to_owned()));
+    assert!(parts("<2.0.0").contains(&"2.0.0".to_owned()));
+    // A placeholder's brackets are still brackets.
+    assert_eq!(norms("kill <pid>"), ["kill", "pid"]);
+    // A port on every address.
+    assert_eq!(norms("bind *:8404"), ["bind", "*:8404"]);
+    // An ssh forward reaches its host and port; it turns no pair round.
+    let forward = parts("ssh -L 5432:10.0.0.7:5432 db");
+    assert!(forward.contains(&"10.0.0.7:5432".to_owned()), "{forward:?}");
+    assert!(forward.contains(&"10.0.0.7".to_owned()), "{forward:?}");
+    assert!(
+        !forward.contains(&"5432:10.0.0.7".to_owned()),
+        "{forward:?}"
+    );
+    // A host name and port offers the name (gap 8).
+    assert!(parts("curl localhost:9000").contains(&"localhost".to_owned()));
+}

@@ -118,18 +118,33 @@ impl Subjects {
         let (_, _, there) = crossed
             .iter()
             .find(|(s, t, _)| s == other && t == subject)?;
-        let (at, there) = (here[0], there[0]);
+        let (said, other) = (name(answer, here[0]), name(answer, there[0]));
         Some(Contradiction {
             role: "subject".to_owned(),
-            said: answer.word(at).to_owned(),
+            said: said.clone(),
             model: format!(
-                "`{}` for that, and the other way round (the two swapped)",
-                answer.word(there)
+                "`{other}` as the subject of those words, and the other way round (the two swapped)"
             ),
             anchor: None,
-            matched: vec![answer.word(at).to_owned(), answer.word(there).to_owned()],
+            matched: vec![said, other],
         })
     }
+}
+
+/// The subject at token `at` as `text` writes it: a word written with hyphens whole
+/// (*blue-green*, not *blue*), as [`clauses`] reads it.
+fn name(text: &PreparedAnswer, at: usize) -> String {
+    let tokens = text.tokens();
+    if !tokens[at].glued {
+        return text.word(at).to_owned();
+    }
+    let pieces: Vec<&str> = (at..tokens.len())
+        .filter(|&k| !tokens[k].part)
+        .take_while(|&k| tokens[k].glued)
+        .take(3)
+        .map(|k| text.word(k))
+        .collect();
+    pieces.join("-")
 }
 
 /// Calls `f(v, o)` for the stems of each two of `words` in order.
@@ -281,6 +296,22 @@ mod tests {
         let stepwise = "UDP opens a connection step by step with a three-way handshake; TCP \
             sends independent datagrams one at a time.";
         assert!(check(TRANSPORT, stepwise).is_some());
+    }
+
+    #[test]
+    fn a_subject_written_with_hyphens_is_named_whole() {
+        let model = "A write-through cache writes every update to the cache and the backing \
+            store at once, so a crash loses nothing but each write waits for the slow store. \
+            A write-back cache marks the changed line dirty and copies dirty lines to the \
+            store later, when they are evicted, so writes are fast but a crash before the \
+            flush loses them. Choose write-through where losing data is unacceptable; \
+            RAID controllers keep a battery so their write-back memory survives a power cut.";
+        let swapped = "A write-back cache writes every update to the cache and the backing \
+            store at once; a write-through cache marks the changed line dirty and copies \
+            dirty lines to the store later.";
+        let hit = check(model, swapped).expect("swapped");
+        assert!(hit.contains("subject \"write-back\""), "{hit}");
+        assert!(hit.contains("`write-through` as the subject"), "{hit}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Negation scopes: which negation cue governs each word of a text. A cue ("not",
 //! "never", "doesn't", "instead of", "unlike", ...) reaches forward a few content words
 //! within its clause; a denying predicate ("won't help", "is pointless") and a
-//! rejecting one ("is the common wrong fix", "is a myth") negate the clause before it,
+//! rejecting one ("is the common wrong fix", "is a myth", and "but that wouldn't help" after
+//! it) negate the clause before it, as "a common mistake is to" does the one after it,
 //! and a privative word ("agentless", "unencrypted") the root it offers as a part. An
 //! exclusive bound ("up to but not including 2.0.0") is no negation. `grade::matcher`
 //! compares the result with the polarity a term is expected in; `grade::derive` reads
@@ -110,7 +111,8 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 }
             }
         }
-        if !token.part && denies_before(tokens, i) {
+        let denies = !token.part && denies_before(tokens, i);
+        if denies {
             // "Backups aren't needed", "raising --cpus won't help", "ordering is
             // irrelevant": the claim denied is the clause before the cue.
             for j in (0..i).rev() {
@@ -118,6 +120,19 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     break;
                 }
                 cue[j].get_or_insert(i);
+            }
+        }
+        if !token.part && (denies || rejects_before(tokens, i) || says_it_fails(tokens, i)) {
+            // "The tempting fix is to publish 5432, but that wouldn't help": a clause
+            // that only refers back to the one before it rejects that one.
+            if let Some(start) = rejected_by_next(tokens, i) {
+                let clause = tokens[start - 1].place.clause;
+                for j in (0..start).rev() {
+                    if tokens[j].place.clause != clause {
+                        break;
+                    }
+                    cue[j].get_or_insert(i);
+                }
             }
         }
         if !token.part && rejects_before(tokens, i) {
@@ -274,6 +289,45 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
         .is_some_and(|t| is_copula(&t.norm) || matches!(&*t.norm, "be" | "been" | "s"))
 }
 
+/// Whether the cue at `i` is a "won't work" (or "doesn't work", "never works"): said
+/// of a fix named in the clause before (see [`rejected_by_next`]).
+fn says_it_fails(tokens: &[Token], i: usize) -> bool {
+    tokens[i].negation
+        && tokens[i + 1..]
+            .iter()
+            .find(|t| !t.part && !t.stop)
+            .is_some_and(|t| {
+                t.place.clause == tokens[i].place.clause && matches!(&*t.norm, "work" | "works")
+            })
+}
+
+/// Where the clause rejected by the cue at `i` ends, when the cue's clause opens with
+/// *but* and a pronoun that refers back to it, with no other content word before the
+/// cue: "publish 5432 on db, but that wouldn't help", "..., but it won't work", "...,
+/// but this is wrong". `None` otherwise: "but the api still fails" says something of
+/// its own.
+fn rejected_by_next(tokens: &[Token], i: usize) -> Option<usize> {
+    let clause = tokens[i].place.clause;
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .last()?;
+    if start == 0 {
+        return None;
+    }
+    let mut words = tokens[start..i].iter().filter(|t| !t.part);
+    if words.next().map(|t| &*t.norm) != Some("but")
+        || !matches!(
+            words.next().map(|t| &*t.norm),
+            Some("that" | "this" | "it" | "doing")
+        )
+        || !words.all(|t| t.stop || t.negation)
+    {
+        return None;
+    }
+    Some(start)
+}
+
 /// Whether the word at `i` is the *once* that opens a time clause ("not kept once the
 /// container is deleted"), not the adverb of "at once" ("never holds all of them at
 /// once in memory"). (*When* and *if* are left under the cue: ending the scope there
@@ -418,10 +472,30 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
     if matches!(word, "misconception" | "myth") {
         return true;
     }
-    if !matches!(
-        word,
-        "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect" | "expects"
-    ) {
+    if matches!(word, "mistake" | "error" | "pitfall" | "fix" | "solution") {
+        return names_a_mistake(tokens, i);
+    }
+    let hedged = matches!(word, "call" | "calls" | "say" | "says" | "claim" | "claims");
+    if !hedged
+        && !matches!(
+            word,
+            "think"
+                | "thinks"
+                | "believe"
+                | "believes"
+                | "assume"
+                | "assumes"
+                | "expect"
+                | "expects"
+        )
+    {
+        return false;
+    }
+    if hedged && !rejected_next(tokens, i) {
+        // "People call it a VM, and it is one": only a *but* that rejects it makes
+        // what people say no claim of the answer's ("it might say present wrongly,
+        // but it never misses one" is the answer's own: a verb of saying needs
+        // *people*, *many*, ... before it).
         return false;
     }
     tokens[..i]
@@ -442,11 +516,45 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
                     | "others"
                     | "developers"
                     | "folks"
-                    | "might"
-                    | "may"
-                    | "would"
-            )
+            ) || (!hedged && matches!(&*t.norm, "might" | "may" | "would"))
         })
+}
+
+/// Whether the noun at `i` names a claim to reject it: "a common mistake is to use
+/// localhost", "a classic pitfall is that ...", "the tempting fix is to publish the
+/// port". A word of frequency stands before *mistake*, *error*, *pitfall* (*tempting*
+/// before *fix*, *solution*), and *is* (*was*) and then *to* or *that* after it: "the
+/// error is that the port is closed" names what went wrong, and is a claim.
+fn names_a_mistake(tokens: &[Token], i: usize) -> bool {
+    let before = tokens[..i].iter().rev().find(|t| !t.part).map(|t| &*t.norm);
+    let qualified = match &*tokens[i].norm {
+        "fix" | "solution" => before == Some("tempting"),
+        _ => matches!(
+            before,
+            Some("common" | "frequent" | "classic" | "typical" | "usual" | "beginner's")
+        ),
+    };
+    let mut after = tokens[i + 1..].iter().filter(|t| !t.part).map(|t| &*t.norm);
+    qualified
+        && matches!(after.next(), Some("is" | "was"))
+        && (&*tokens[i].norm == "fix"
+            || &*tokens[i].norm == "solution"
+            || matches!(after.next(), Some("to" | "that")))
+}
+
+/// Whether the clause after the one of the word at `i` opens by rejecting it: *but*
+/// and, within three words, a negation or *wrong* ("People call it a VM, but it isn't
+/// one", "..., but that's wrong", "..., but no").
+fn rejected_next(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut next = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .skip_while(|t| t.place.clause == clause);
+    next.next().is_some_and(|t| &*t.norm == "but")
+        && next
+            .take(3)
+            .any(|t| t.negation || matches!(&*t.norm, "wrong" | "false" | "incorrect"))
 }
 
 /// The clause a cue at `c` goes on in when its own clause ends at `i` before the cue
@@ -1036,7 +1144,10 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         "no" => !is_reply(tokens, i),
         // "People often think it also takes ...": a belief reported, not claimed.
         "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect"
-        | "expects" | "misconception" | "myth" => reports_belief(tokens, i),
+        | "expects" | "misconception" | "myth" | "call" | "calls" | "say" | "says" | "claim"
+        | "claims" | "mistake" | "error" | "pitfall" | "fix" | "solution" => {
+            reports_belief(tokens, i)
+        }
         _ => tokens[i].is_negation(),
     }
 }

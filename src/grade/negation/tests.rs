@@ -375,3 +375,85 @@ fn an_exclusive_bound_states_its_value() {
     let g = grade(&b, "Patch releases, but never 3.2.0 and nothing past it.");
     assert!(explain(&g).contains("negated here"), "{}", explain(&g));
 }
+
+/// A question on RAID mirrors with the misconception "a mirror is a backup".
+fn raid_bank() -> crate::bank::Bank {
+    let mut q = question(
+        "mirror",
+        "Is a RAID 1 mirror a backup?",
+        "A mirror copies every change to both disks at once, deletions included, so it protects against a disk failure only.",
+        Some(Rubric {
+            concepts: vec![
+                concept(&["disk failure"], 1.0, true),
+                concept(&["deletions", "deletion"], 1.0, false),
+            ],
+            forbidden: Vec::new(),
+        }),
+    );
+    q.misconceptions.push(Misconception {
+        concept: relation(&[&["mirror"], &["backup"]], false, 1.0, false),
+        feedback: "A mirror copies deletions too: it is no backup.".to_owned(),
+        cap: None,
+    });
+    bank(vec![q])
+}
+
+#[test]
+fn a_claim_people_make_and_the_answer_rejects_is_not_made() {
+    let b = raid_bank();
+    let right = "People often call a mirror a backup, but it isn't one: it copies deletions too and only survives a disk failure.";
+    let g = grade(&b, right);
+    assert!(g.passed && g.misconceptions.is_empty(), "{}", explain(&g));
+    // Said and not rejected, what people say is the answer's claim too.
+    let wrong = "People often call a mirror a backup, and it is one: it survives a disk failure and copies deletions.";
+    let g = grade(&b, wrong);
+    assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
+}
+
+#[test]
+fn a_fix_rejected_by_the_next_clause_is_not_claimed() {
+    let b = raid_bank();
+    for right in [
+        "The obvious plan is to treat the mirror as a backup, but that wouldn't help: it copies deletions too and only survives a disk failure.",
+        "You could keep the mirror as your backup, but that won't work: deletions are copied at once, and it only covers a disk failure.",
+    ] {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    // "and that fixes it" rejects nothing, and "but the disks ..." says something of its own.
+    for wrong in [
+        "Keep the mirror as your backup and that fixes it: it survives a disk failure, deletions too.",
+        "The mirror is a backup, but the disks can fail: it survives a disk failure, deletions too.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(
+            !g.passed && !g.misconceptions.is_empty(),
+            "{wrong}: {}",
+            explain(&g)
+        );
+    }
+}
+
+#[test]
+fn a_common_mistake_named_is_not_claimed() {
+    let b = raid_bank();
+    for right in [
+        "A common mistake is to treat the mirror as a backup; it copies deletions too and only survives a disk failure.",
+        "The tempting fix is to use the mirror as the backup; it copies deletions at once and only covers a disk failure.",
+    ] {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    // Without the word that rejects it, the plan is the answer's own.
+    let wrong = "The fix is to use the mirror as the backup; it copies deletions and survives a disk failure.";
+    let g = grade(&b, wrong);
+    assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
+}

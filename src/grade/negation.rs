@@ -122,7 +122,8 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[j].get_or_insert(i);
             }
         }
-        if !token.part && (denies || rejects_before(tokens, i) || says_it_fails(tokens, i)) {
+        let rejects = !token.part && rejects_before(tokens, i);
+        if denies || rejects || (!token.part && says_it_fails(tokens, i)) {
             // "The tempting fix is to publish 5432, but that wouldn't help": a clause
             // that only refers back to the one before it rejects that one.
             if let Some(start) = rejected_by_next(tokens, i) {
@@ -135,7 +136,7 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 }
             }
         }
-        if !token.part && rejects_before(tokens, i) {
+        if rejects {
             // "Raising --cpus is the common wrong fix", "X is a myth": the claim named
             // is rejected, and so is what the rejecting word qualifies. A negation in
             // the claim rejected is rejected with it: "saying it has no false positives

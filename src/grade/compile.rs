@@ -1088,8 +1088,12 @@ fn together(
 /// counts only when an answer negates it too (see [`Patterns::of`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NegatedInModel {
-    /// The keyword, as written.
+    /// The keyword, as written (the first of its concept's that the model answer states
+    /// only negated).
     pub keyword: String,
+    /// The concept's other keywords that the model answer states only negated, as
+    /// written (`backwards` beside `backward`): one concept, so one warning.
+    pub also: Vec<String>,
     /// The model answer's words from the cue to the keyword ("no inode of its own").
     pub said: String,
     /// The keyword written as the negation it asks for (`no credentials`, `not
@@ -1099,9 +1103,10 @@ pub struct NegatedInModel {
 
 /// The keywords of `question`'s rubric (its concepts and the terms of its relations, not
 /// its misconceptions or forbidden terms, which are matched as written) that its model
-/// answer states only under a negation, each once, when no other form of their term is
-/// stated plainly (the term is then stated plainly: see [`Patterns::of`]). A keyword
-/// that is itself a negation (`not persisted`) asks for it openly and is left out.
+/// answer states only under a negation, one entry per concept (its first such keyword,
+/// the others in [`NegatedInModel::also`]), when no other form of their term is stated
+/// plainly (the term is then stated plainly: see [`Patterns::of`]). A keyword that is
+/// itself a negation (`not persisted`) asks for it openly and is left out.
 pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
     let (Some(rubric), Some(model)) = (&question.rubric, &question.model_answer) else {
         return Vec::new();
@@ -1112,15 +1117,41 @@ pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
     let lexicon = Lexicon::default();
     let mut vocab = Vocab::default();
     let mut out: Vec<NegatedInModel> = Vec::new();
-    let terms = rubric.concepts.iter().flat_map(|c| match &c.relation {
-        None => std::slice::from_ref(&c.alternatives),
-        Some(relation) => relation.terms.as_slice(),
-    });
+    for concept in &rubric.concepts {
+        let terms = match &concept.relation {
+            None => std::slice::from_ref(&concept.alternatives),
+            Some(relation) => relation.terms.as_slice(),
+        };
+        // A keyword of two concepts is reported with the first.
+        let reported = |k: &String| out.iter().any(|n| &n.keyword == k || n.also.contains(k));
+        let mut found = negated_terms(terms, &model, &lexicon, &stemmer, &mut vocab)
+            .into_iter()
+            .filter(|n| !reported(&n.keyword))
+            .collect::<Vec<_>>()
+            .into_iter();
+        if let Some(mut first) = found.next() {
+            first.also = found.map(|n| n.keyword).collect();
+            out.push(first);
+        }
+    }
+    out
+}
+
+/// The keywords of `terms` (a concept's alternatives, or the terms of its relation)
+/// that `model` states only negated, each once, in the order written.
+fn negated_terms(
+    terms: &[Vec<String>],
+    model: &PreparedAnswer,
+    lexicon: &Lexicon,
+    stemmer: &Stemmer,
+    vocab: &mut Vocab,
+) -> Vec<NegatedInModel> {
+    let mut out: Vec<NegatedInModel> = Vec::new();
     for term in terms {
         // Each keyword's patterns, in the model answer's polarity.
         let written: Vec<(&String, Vec<Pattern>)> = term
             .iter()
-            .map(|k| (k, keyword_patterns(k, &lexicon, &stemmer, &mut vocab)))
+            .map(|k| (k, keyword_patterns(k, lexicon, stemmer, vocab)))
             .filter(|(_, p)| p.iter().all(|p| p.polarity == Polarity::Plain))
             .collect();
         let stated: Vec<(&String, Vec<Pattern>)> = written
@@ -1128,9 +1159,7 @@ pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
             .map(|(k, p)| {
                 (
                     k,
-                    p.into_iter()
-                        .map(|p| p.with_model(&model, &vocab))
-                        .collect(),
+                    p.into_iter().map(|p| p.with_model(model, vocab)).collect(),
                 )
             })
             .collect();
@@ -1142,7 +1171,7 @@ pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
             if out.iter().any(|n| &n.keyword == *keyword) {
                 continue;
             }
-            let Some((found, _)) = patterns.iter().find_map(|p| model.find(p, &vocab)) else {
+            let Some((found, _)) = patterns.iter().find_map(|p| model.find(p, vocab)) else {
                 continue;
             };
             let (from, to) = (found.tokens.iter().min(), found.tokens.iter().max());
@@ -1159,6 +1188,7 @@ pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
             out.push(NegatedInModel {
                 negation: format!("{} {keyword}", if no { "no" } else { "not" }),
                 keyword: (*keyword).clone(),
+                also: Vec::new(),
                 said: said.join(" "),
             });
         }

@@ -11,11 +11,14 @@
 //! - a bank whose right answers are the longest choice in most multiple-choice
 //!   questions: a learner can guess them by their length;
 //! - a keyword that the model answer states only under a negation: it then asks for a
-//!   negated mention ("carries no valid credentials" makes a plain `credentials` fail).
+//!   negated mention ("carries no valid credentials" makes a plain `credentials` fail);
+//!   one warning per concept, naming each of its keywords that is (`backward` and
+//!   `backwards`).
 
 use super::Checker;
 use crate::bank::model::{Concept, Expect, Question, Rubric};
 use crate::grade::{DEFAULT_PASS, DERIVED_PASS, Spellings, negated_in_model, same_keyword};
+use crate::lang::prose_list;
 use std::ops::Range;
 
 /// A bank needs this many multiple-choice questions before the longest-choice lint
@@ -58,9 +61,22 @@ impl Checker<'_> {
             }
             for negated in negated_in_model(question) {
                 let (keyword, said) = (&negated.keyword, &negated.said);
-                let message = format!(
-                    "keyword `{keyword}` is stated only negated in the model answer (\"{said}\"): it counts only when an answer negates it too, so a plain \"{keyword}\" fails"
-                );
+                // One warning per concept, naming each of its keywords the model answer
+                // negates (`backward` and `backwards`).
+                let message = if negated.also.is_empty() {
+                    format!(
+                        "keyword `{keyword}` is stated only negated in the model answer (\"{said}\"): it counts only when an answer negates it too, so a plain \"{keyword}\" fails"
+                    )
+                } else {
+                    let all: Vec<String> = std::iter::once(keyword)
+                        .chain(&negated.also)
+                        .map(|k| format!("`{k}`"))
+                        .collect();
+                    format!(
+                        "keywords {} of one concept are stated only negated in the model answer (\"{said}\"): they count only when an answer negates them too, so a plain \"{keyword}\" fails",
+                        prose_list(&all, "and")
+                    )
+                };
                 self.warning(
                     at.clone(),
                     message,

@@ -7,6 +7,7 @@
 //! it); [`rubric`] is not, since `render` prints it as stable text.
 
 use crate::bank::{Concept, KindName, Question, Rubric, letter};
+use crate::grade::DerivedSize;
 use crate::style::{self, paint};
 use crate::text::{display_width, sanitize, wrap, wrap_hanging};
 use std::fmt::Write as _;
@@ -93,8 +94,9 @@ pub fn choice(q: &Question, index: usize, shown: usize, width: usize, indent: &s
 }
 
 /// The answer side, for `recall show --answer` (styled): right letters, feedback,
-/// model answer, explanation, rubric and pass mark.
-pub fn answer(q: &Question, width: usize) -> String {
+/// model answer, explanation, rubric and pass mark. `derived` is the size of the
+/// question's rubric when it is derived from the model answer.
+pub fn answer(q: &Question, derived: Option<DerivedSize>, width: usize) -> String {
     let mut out = String::new();
     if !q.answer.is_empty() {
         let letters: Vec<String> = q.answer.iter().map(|&i| letter(i)).collect();
@@ -133,7 +135,12 @@ pub fn answer(q: &Question, width: usize) -> String {
                 1,
             )),
             None => {
-                let _ = writeln!(out, "{} derived from the model answer", heading("Rubric:"));
+                let line = format!(
+                    "{} derived from the model answer{}",
+                    heading("Rubric:"),
+                    derived.map(derived_size).unwrap_or_default()
+                );
+                let _ = writeln!(out, "{}", wrap_hanging(&line, width, "  "));
             }
         }
         if let Some(pass) = q.pass {
@@ -141,6 +148,24 @@ pub fn answer(q: &Question, width: usize) -> String {
         }
     }
     out.trim_end().to_owned()
+}
+
+/// How big a derived rubric is, after "derived from the model answer": its concepts,
+/// and whether it is long, so scored against its heaviest concepts alone.
+fn derived_size(size: DerivedSize) -> String {
+    let (concepts, carry) = (size.concepts, size.carry);
+    let plural = if concepts == 1 { "" } else { "s" };
+    if size.long() {
+        format!(
+            ", {concepts} concepts: a long model answer (more than {carry}), so an answer is scored against the weight of its {carry} heaviest"
+        )
+    } else if carry > 0 {
+        format!(
+            ", {concepts} concept{plural} (a long model answer has more than {carry}, and is scored against its {carry} heaviest)"
+        )
+    } else {
+        format!(", {concepts} concept{plural}")
+    }
 }
 
 fn heading(text: &str) -> style::Painted<&str> {

@@ -2,6 +2,7 @@
 
 use super::args::BankPathOption;
 use super::{CommandError, Context, Outcome};
+use crate::grade::Grader;
 use crate::view;
 use anyhow::anyhow;
 use std::io::Write;
@@ -37,7 +38,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         view::question(&header, question, Some(&order), width)
     )?;
     if args.answer {
-        writeln!(out, "\n{}", view::answer(question, width))?;
+        let derived = Grader::new(std::slice::from_ref(bank)).derived_size(bank, question);
+        writeln!(out, "\n{}", view::answer(question, derived, width))?;
     }
     Ok(Outcome::Success)
 }

@@ -142,6 +142,23 @@ pub struct Grade {
     pub terse: Option<usize>,
 }
 
+/// How big a rubric derived from a model answer is (see [`Grader::derived_size`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DerivedSize {
+    /// How many concepts the model answer gives.
+    pub concepts: usize,
+    /// A model answer of more concepts than this is long: an answer is scored against
+    /// the weight of its `carry` heaviest concepts (`DeriveOptions::carry`; 0: never).
+    pub carry: usize,
+}
+
+impl DerivedSize {
+    /// Whether the rubric is long, so scored against its `carry` heaviest concepts.
+    pub fn long(&self) -> bool {
+        self.carry > 0 && self.concepts > self.carry
+    }
+}
+
 /// How one concept of the rubric fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConceptResult {
@@ -353,6 +370,21 @@ impl Grader {
                 ))
             })
             .collect()
+    }
+
+    /// The size of `question`'s derived rubric (of `bank`): how many concepts its model
+    /// answer gives, and from how many on it is a long model answer, scored against its
+    /// heaviest concepts alone. `None` when the question has keywords of its own or no
+    /// model answer. Prepares the bank for grading, as [`Grader::rubric`] does.
+    pub fn derived_size(&self, bank: &Bank, question: &Question) -> Option<DerivedSize> {
+        if !Grader::is_derived(question) || !question.is_text() {
+            return None;
+        }
+        question.model_answer.as_ref()?;
+        Some(DerivedSize {
+            concepts: self.rubric(bank, question).concepts.len(),
+            carry: self.options.derive.carry,
+        })
     }
 
     /// Whether `question`'s rubric is derived from its model answer.

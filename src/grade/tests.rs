@@ -1151,6 +1151,31 @@ fn keywords_the_model_answer_states_only_negated_are_found_for_the_lint() {
     // `credentials` is negated in passing while `authenticate`, another form of its
     // term, is stated plainly: the term is stated plainly, so it is no trap.
     assert_eq!(said, [("own inode", "no inode of its own", "no own inode")]);
+    assert!(found[0].also.is_empty());
+}
+
+#[test]
+fn the_negated_in_model_lint_names_a_concepts_keywords_once() {
+    // `shrinks` and `shrink` are one word by stem, `contracts` another: one concept, so
+    // one entry that names them all, not one per alternative.
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["shrinks", "shrink", "contracts"], 1.0, false),
+            concept(&["ledger"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "height",
+        "What happens to the ledger's height?",
+        "The ledger height never shrinks or contracts, whatever a node replays.",
+        Some(rubric),
+    );
+    let found = negated_in_model(&q);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].keyword, "shrinks");
+    assert_eq!(found[0].also, ["shrink", "contracts"]);
+    assert_eq!(found[0].said, "never shrinks");
 }
 
 #[test]
@@ -1436,4 +1461,34 @@ fn in_an_order_of_events_a_state_said_no_longer_was_so_first() {
     }
     let g = grade(&b, "It is never queued and runs at once.");
     assert!(!g.passed, "{}", explain(&g));
+}
+
+#[test]
+fn the_endings_bank_format_md_says_the_stemmer_joins() {
+    // bank-format.md lists these as one alternative (and the others as two): keep the
+    // list true to the stemmer.
+    for (a, b) in [
+        ("backward", "backwards"),
+        ("stream", "streams"),
+        ("process", "processes"),
+        ("step", "stepped"),
+        ("step", "stepping"),
+        ("exact", "exactly"),
+        ("quick", "quickly"),
+        ("reliable", "reliably"),
+        ("connect", "connection"),
+        ("persist", "persistence"),
+        ("normal", "normalize"),
+        ("false negative", "false negatives"),
+    ] {
+        assert!(same_keyword(a, b), "{a} and {b} should be one by stem");
+    }
+    for (a, b) in [
+        ("normalise", "normalize"),
+        ("normal", "normalise"),
+        ("index", "indices"),
+        ("max_connections", "max_connection"),
+    ] {
+        assert!(!same_keyword(a, b), "{a} and {b} should be two by stem");
+    }
 }

@@ -221,6 +221,102 @@ fn show_a_question_with_and_without_its_answer() {
 }
 
 #[test]
+fn the_author_questions_bank_pins_what_bank_format_md_answers() {
+    // The bank answers, by its examples, what an author could not tell from the docs
+    // (probe9's README); its one warning is the polarity lint, once for the concept.
+    let file = "tests/fixtures/bank-format/author-questions.toml";
+    let check = recall_at_root(["check", file]);
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    let warnings: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with(file) && l.contains(": warning"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", check.transcript());
+    assert!(
+        warnings[0].contains("keywords `backward` and `backwards` of one concept are stated only negated in the model answer"),
+        "{}",
+        check.transcript()
+    );
+    let test = recall_at_root(["test", file]);
+    assert_eq!(test.code, 0, "{}", test.transcript());
+    assert!(
+        test.stdout
+            .ends_with("tested 5 text questions (5 model answers, 13 examples): 0 failed\n"),
+        "{}",
+        test.transcript()
+    );
+}
+
+/// The words of `text` with single spaces, so a wrapped line reads as one.
+fn unwrapped(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn show_answer_gives_the_size_of_a_derived_rubric() {
+    // A short model answer: its concepts, and where a long one starts.
+    let short = recall_at_root([
+        "show",
+        "--bank-path",
+        "tests/banks/valid/complete-example.toml",
+        "docker-storage-basics/bridge-versus-host",
+        "--answer",
+    ]);
+    assert_eq!(short.code, 0, "{}", short.transcript());
+    assert!(
+        unwrapped(&short.stdout).contains(
+            "Rubric: derived from the model answer, 18 concepts (a long model answer has more than 24, and is scored against its 24 heaviest)"
+        ),
+        "{}",
+        short.transcript()
+    );
+    // A long one (an interview answer of some 90 words): scored against its heaviest.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bank = dir.path().join("long.toml");
+    std::fs::write(
+        &bank,
+        r#"[bank]
+id = "long"
+title = "A long model answer"
+
+[[question]]
+id = "quorum-reads"
+kind = "interview"
+tier = "advanced"
+prompt = "Why do quorum reads and writes overlap?"
+model_answer = """With N replicas, a write waits for W acknowledgements and a read asks R \
+replicas. When R plus W exceeds N, every read quorum shares at least one replica with \
+every write quorum, so some replica a read contacts holds the newest acknowledged \
+version, which the coordinator picks by its timestamp or vector clock. Sloppy quorums \
+break this guarantee: during a partition, hinted handoff lets writes land on stand-in \
+nodes outside the preference list, so a later read may miss them until anti-entropy \
+repair or read repair copies the hints back to their home replicas."""
+"#,
+    )
+    .expect("write the bank");
+    let long = Recall::new()
+        .args(["show", "--bank-path"])
+        .arg(&bank)
+        .args(["long/quorum-reads", "--answer"])
+        .run();
+    assert_eq!(long.code, 0, "{}", long.transcript());
+    let text = unwrapped(&long.stdout);
+    assert!(
+        text.contains("concepts: a long model answer (more than 24), so an answer is scored against the weight of its 24 heaviest"),
+        "{}",
+        long.transcript()
+    );
+    // Without --answer, nothing of the rubric.
+    let bare = Recall::new()
+        .args(["show", "--bank-path"])
+        .arg(&bank)
+        .arg("long/quorum-reads")
+        .run();
+    assert!(!bare.stdout.contains("Rubric:"), "{}", bare.transcript());
+}
+
+#[test]
 fn show_names_what_exists_when_the_question_does_not() {
     let run = recall_at_root(["show", "--bank-path", "tests/banks/valid", "text/lost-dat"]);
     assert_eq!(run.code, 2, "{}", run.transcript());

@@ -824,3 +824,23 @@ fn half_open_is_no_open() {
     assert!(counts("the valve opens again", "open"));
     assert!(counts("the valve is wide open", "open"));
 }
+
+/// Round 16: a unit of time after a number meets the same quantity in any spelling.
+#[test]
+fn a_quantity_of_time_meets_its_other_spellings() {
+    for answer in [
+        "retry after 45 s",
+        "retry after 45s",
+        "retry after 45 sec",
+        "a 45-second retry",
+        "retry after 45 seconds",
+    ] {
+        for keyword in ["45 seconds", "45s", "45 s", "45-second", "45 secs"] {
+            assert!(counts(answer, keyword), "{answer} / {keyword}");
+        }
+        assert!(!counts(answer, "45 minutes"), "{answer}");
+    }
+    // A size stays a size.
+    assert!(counts("run it with 768m", "768m"));
+    assert!(!counts("run it with 768m", "768 minutes"));
+}

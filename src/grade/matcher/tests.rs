@@ -825,6 +825,24 @@ fn half_open_is_no_open() {
     assert!(counts("the valve is wide open", "open"));
 }
 
+/// Round 16: a *to* in the gap of a phrase sets its words apart: "from the guest to
+/// port 3000" says no `guest port 3000`, where another word in the gap only qualifies
+/// the phrase ("the guest TCP port 3000").
+#[test]
+fn a_to_in_the_gap_of_a_phrase_parts_its_words() {
+    assert!(!counts(
+        "traffic from the guest to port 3000 of the router",
+        "guest port 3000"
+    ));
+    assert!(counts(
+        "it listens on guest TCP port 3000",
+        "guest port 3000"
+    ));
+    assert!(counts("it listens on guest port 3000", "guest port 3000"));
+    // A keyword with a *to* of its own meets it.
+    assert!(counts("map the guest to port 3000", "guest to port"));
+}
+
 /// Round 16: a unit of time after a number meets the same quantity in any spelling.
 #[test]
 fn a_quantity_of_time_meets_its_other_spellings() {

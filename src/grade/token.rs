@@ -447,7 +447,10 @@ fn is_time_word(token: &Token) -> bool {
 /// seconds"): the two are one quantity, which a negation's reach counts once.
 pub fn is_unit_of_number(tokens: &[Token], i: usize) -> bool {
     let unit = &tokens[i];
-    unit.class == Class::Word
+    // The cheap tests first: this runs for every content word under a negation.
+    i > 0
+        && tokens[i - 1].class != Class::Word
+        && unit.class == Class::Word
         && unit.len <= 12
         && is_time_word(unit)
         && tokens[..i].iter().rev().find(|t| !t.part).is_some_and(|n| {
@@ -1014,25 +1017,30 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                             (Class::Word, core)
                         };
                         // "2 s", "30 sec": a unit of time after its number.
-                        let unit = (!digit && word.len() <= 5)
-                            .then(|| unit_after_number(word, tokens, place, stemmer))
-                            .flatten();
-                        let lexeme = match (unit, word) {
-                            (Some(unit), _) => unit,
+                        // (The cheap test first: only a short word right after a
+                        // number or code may be a unit.)
+                        let unit = (!digit
+                            && word.len() <= 5
+                            && tokens.last().is_some_and(|t| t.class != Class::Word))
+                        .then(|| unit_after_number(word, tokens, place, stemmer))
+                        .flatten();
+                        // The *not* of "304 Not Modified" is one of a name.
+                        let (lexeme, name) = match (unit, word) {
+                            (Some(unit), _) => (unit, false),
                             (None, "then") if rather_then(tokens, place) => {
-                                known("than", class, stemmer)
+                                (known("than", class, stemmer), false)
                             }
                             (None, "not") if in_status_reason(tokens, place, chunks.peek()) => {
-                                reason_not(stemmer)
+                                (reason_not(stemmer), true)
                             }
-                            _ => known(word, class, stemmer),
+                            _ => (known(word, class, stemmer), false),
                         };
-                        (Some(core), Some((lexeme, class)))
+                        (Some(core), Some((lexeme, class, name)))
                     } else {
                         (core.split(|c: char| !c.is_alphanumeric()).next(), None)
                     };
                     let kinds = match (&plain_word, first) {
-                        (Some((word, _)), _) => word.kinds,
+                        (Some((word, ..)), _) => word.kinds,
                         // A hyphenated name (`If-None-Match`) opens no condition.
                         (None, Some(first)) if core.as_bytes().get(first.len()) != Some(&b'-') => {
                             kinds_of(first)
@@ -1069,9 +1077,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         && core == "left"
                         && left_after_quantity(tokens, place);
                     match plain_word {
-                        Some((word, class)) => tokens.push(Token {
-                            // The *not* of "304 Not Modified" is one of a name.
-                            glued: word.norm.as_ref() == "not" && !word.negation,
+                        Some((word, class, name)) => tokens.push(Token {
+                            glued: name,
                             word,
                             class,
                             part: false,

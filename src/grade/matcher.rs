@@ -650,9 +650,21 @@ impl PreparedAnswer {
                     return true;
                 }
             }
+            if bridges_nothing(&self.tokens[next]) {
+                break;
+            }
         }
         false
     }
+}
+
+/// Whether a word in the gap of a phrase keeps its words apart: *to* sets what is
+/// before it against what is after it ("port 8080 of the host to port 80" says no
+/// "host port 80", "a volume to a container" no "volume container"), where another word
+/// only qualifies the phrase ("host TCP port").
+#[inline]
+fn bridges_nothing(token: &Token) -> bool {
+    !token.part && &*token.norm == "to"
 }
 
 /// The first two chars of a word: a typo keeps the first, or swaps the two.

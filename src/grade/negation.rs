@@ -8,7 +8,7 @@
 //! compares the result with the polarity a term is expected in; `grade::derive` reads
 //! the model answer's polarity with it.
 
-use super::token::{Token, privative_root, starts_clause};
+use super::token::{Token, is_unit_of_number, privative_root, starts_clause};
 
 /// How many content words after a negation cue it reaches (stop words do not count):
 /// "is not something the Docker daemon manages" negates `manages`.
@@ -97,7 +97,11 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // "without any memory saving": the saving is negated, and the memory
                 // only names it (the answer says memory is used).
                 cue[i] = governs.filter(|_| !names_a_saving(tokens, i));
-                if !token.stop && !token.negation && !stresses_negation(tokens, i) {
+                if !token.stop
+                    && !token.negation
+                    && !stresses_negation(tokens, i)
+                    && !is_unit_of_number(tokens, i)
+                {
                     let reached = reached + 1;
                     scope = (reported || reached < limit).then_some(Scope {
                         reached,
@@ -492,6 +496,11 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
+    if opens_comment(tokens, i) {
+        // "The fix is not, as people often think, to check twice": a comment on what
+        // is said around it, whose claim stands (or is negated) as it is.
+        return false;
+    }
     if hedged && !rejected_next(tokens, i) {
         // "People call it a VM, and it is one": only a *but* that rejects it makes
         // what people say no claim of the answer's ("it might say present wrongly,
@@ -519,6 +528,20 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
                     | "folks"
             ) || (!hedged && matches!(&*t.norm, "might" | "may" | "would"))
         })
+}
+
+/// Whether the word at `i` is in a comment clause that opens with *as*: "as people
+/// often think", "as many assume", "as you might expect". It reports a common belief
+/// only to place the claim around it, which the answer makes (or denies) as it is.
+fn opens_comment(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    tokens[..i]
+        .iter()
+        .filter(|t| !t.part)
+        .rev()
+        .take_while(|t| t.place.clause == clause)
+        .last()
+        .is_some_and(|t| &*t.norm == "as")
 }
 
 /// Whether the noun at `i` names a claim to reject it: "a common mistake is to use
@@ -805,13 +828,33 @@ pub fn waives(tokens: &[Token], c: usize) -> bool {
 }
 
 /// Whether token `i` only stresses the negation it is under ("without ever", "not
-/// really", "not in any way", "not actually"): it does not use up the reach.
+/// really", "not in any way", "not actually", "not in any real sense", "not by any
+/// means", "not in the least"): it does not use up the reach.
 fn stresses_negation(tokens: &[Token], i: usize) -> bool {
+    let before = |n: usize| i.checked_sub(n).map(|j| &*tokens[j].norm);
     match &*tokens[i].norm {
         "ever" | "really" | "actually" | "truly" | "necessarily" | "anymore" | "whatsoever" => true,
-        "way" => i > 0 && &*tokens[i - 1].norm == "any",
+        // "in any way", "by any means", "in any (real) sense".
+        "way" | "sense" | "means" => {
+            before(1) == Some("any") || (before(2) == Some("any") && stresses_any(before(1)))
+        }
+        // The *real* of "in any real sense".
+        word if stresses_any(Some(word)) => {
+            before(1) == Some("any")
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| matches!(&*t.norm, "way" | "sense"))
+        }
+        "least" => before(1) == Some("the") && before(2) == Some("in"),
+        "all" => before(1) == Some("at"),
         _ => false,
     }
+}
+
+/// Whether `word` qualifies the *sense* (*way*) of "in any real sense", "in any
+/// meaningful way", which stresses a negation all the same.
+fn stresses_any(word: Option<&str>) -> bool {
+    matches!(word, Some("real" | "meaningful" | "practical" | "true"))
 }
 
 /// What a negated predicate says of its subject when it denies it: "doesn't exist",

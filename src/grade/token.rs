@@ -282,6 +282,290 @@ fn same_word(a: &str, b: &str) -> bool {
         }
 }
 
+/// Units of time as they are written after a number, short or long, and the word each
+/// stands for: "2 s", "2s", "30 sec", "5 min", "2-second", "2 seconds" are one quantity
+/// however the unit is written (see [`unit_after_number`]). The long forms stem to their
+/// word already; the short ones are read as it.
+const TIME_UNITS: &[(&str, &str)] = &[
+    ("ms", "millisecond"),
+    ("msec", "millisecond"),
+    ("msecs", "millisecond"),
+    ("s", "second"),
+    ("sec", "second"),
+    ("secs", "second"),
+    ("m", "minute"),
+    ("min", "minute"),
+    ("mins", "minute"),
+    ("h", "hour"),
+    ("hr", "hour"),
+    ("hrs", "hour"),
+    ("d", "day"),
+];
+
+/// The word a unit of time written short stands for (`second` for `s`, `sec` and
+/// `secs`), when `word` is one of [`TIME_UNITS`]. The cheap test first: this runs for
+/// every short word after a number.
+fn time_unit(word: &str) -> Option<&'static str> {
+    if word.len() > 5 || !matches!(word.as_bytes().first(), Some(b'm' | b's' | b'h' | b'd')) {
+        return None;
+    }
+    TIME_UNITS
+        .iter()
+        .find(|(short, _)| *short == word)
+        .map(|&(_, long)| long)
+}
+
+/// Whether `core` opens with a digit (and may be a number with its unit, `2s`).
+fn digit_first(core: &str) -> bool {
+    core.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether `word` is a number written in digits, `2`, `30` or `0.6`.
+fn is_number(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit)
+        && bytes.iter().filter(|&&b| b == b'.').count() <= 1
+        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+}
+
+/// Whether `unit` after the number `number` is a unit of time. `m` is minutes only
+/// after a whole number below 60: `512m` and `100m` are sizes (Docker's `--memory
+/// 512m`), `5m` and `30m` are minutes. An `s` after a status class or a decade is a
+/// plural: "404s", "500s", "1990s".
+fn counts_time(number: &str, unit: &str) -> bool {
+    let whole = number.parse::<u32>().ok();
+    match unit {
+        "m" => whole.is_some_and(|n| n < 60),
+        "s" => !whole.is_some_and(|n| (400..600).contains(&n) || (1900..2100).contains(&n)),
+        _ => true,
+    }
+}
+
+/// The token of a short unit of time written after a number (`s` of "2 s", `sec` of
+/// "30 sec", `min` of "5-min"): the word of the unit it stands for (`second`), so that
+/// "2 s" meets a keyword "2 seconds" and the other way round. `None` when `word` is no
+/// such unit or the token before it (`tokens`' last word) is no number in `place`'s
+/// clause.
+fn unit_after_number(
+    word: &str,
+    tokens: &[Token],
+    place: Place,
+    stemmer: &Stemmer,
+) -> Option<Arc<Lexeme>> {
+    let long = time_unit(word)?;
+    let number = tokens.iter().rev().find(|t| !t.part)?;
+    (number.place.clause == place.clause
+        && number.class != Class::Word
+        && is_number(&number.norm)
+        && counts_time(&number.norm, word))
+    .then(|| unit_lexeme(long, stemmer))
+}
+
+/// A number with a short unit of time glued on, `2s`, `0.5s`, `100ms`, `5min`, as the
+/// number and the unit (see [`counts_time`] for `m`).
+fn number_with_unit(core: &str) -> Option<(&str, &str)> {
+    let digits = core.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let (number, unit) = core.split_at(digits);
+    (is_number(number) && time_unit(unit).is_some() && counts_time(number, unit))
+        .then_some((number, unit))
+}
+
+thread_local! {
+    /// Lexemes that a word has in one place only (the *not* of a status's reason
+    /// phrase), by a name of their own: learnt once by each thread.
+    static SPECIAL: RefCell<FxHashMap<&'static str, Arc<Lexeme>>> =
+        RefCell::new(FxHashMap::default());
+}
+
+/// The special lexeme named `name` (see [`SPECIAL`]), learnt by `learn` the first time.
+fn special(name: &'static str, learn: impl Fn() -> Lexeme) -> Arc<Lexeme> {
+    SPECIAL
+        .try_with(|known| {
+            known
+                .borrow_mut()
+                .entry(name)
+                .or_insert_with(|| Arc::new(learn()))
+                .clone()
+        })
+        .unwrap_or_else(|_| Arc::new(learn()))
+}
+
+/// The lexeme of a unit of time after a number: the word it stands for (`second` for
+/// `s`), as a keyword spelt either way has it.
+fn unit_lexeme(long: &str, stemmer: &Stemmer) -> Arc<Lexeme> {
+    known(long, Class::Word, stemmer)
+}
+
+/// Words of a count before a unit of time ("two seconds left").
+fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "few"
+            | "several"
+            | "some"
+    )
+}
+
+/// Whether the *left* about to follow `tokens` comes after a quantity of time, "0.6 s
+/// left", "two seconds left", "a few minutes left": then it says what remains, not who
+/// went away.
+fn left_after_quantity(tokens: &[Token], place: Place) -> bool {
+    let mut words = tokens.iter().rev().filter(|t| !t.part);
+    let (Some(unit), Some(count)) = (words.next(), words.next()) else {
+        return false;
+    };
+    unit.place.clause == place.clause
+        && count.place.clause == place.clause
+        && is_time_word(unit)
+        && ((count.class != Class::Word && is_number(&count.norm)) || is_number_word(&count.norm))
+}
+
+/// Whether a token is a word for a unit of time, short or long (`s`, `sec`, `seconds`,
+/// `minutes`, ...).
+fn is_time_word(token: &Token) -> bool {
+    token.class == Class::Word
+        && (time_unit(&token.norm).is_some()
+            || matches!(
+                &*token.stem,
+                "millisecond" | "second" | "minut" | "hour" | "day" | "week"
+            ))
+}
+
+/// Whether token `i` is the unit of time of the number before it ("2 s", "30
+/// seconds"): the two are one quantity, which a negation's reach counts once.
+pub fn is_unit_of_number(tokens: &[Token], i: usize) -> bool {
+    let unit = &tokens[i];
+    // The cheap tests first: this runs for every content word under a negation.
+    i > 0
+        && tokens[i - 1].class != Class::Word
+        && unit.class == Class::Word
+        && unit.len <= 12
+        && is_time_word(unit)
+        && tokens[..i].iter().rev().find(|t| !t.part).is_some_and(|n| {
+            n.class != Class::Word && n.place.clause == unit.place.clause && is_number(&n.norm)
+        })
+}
+
+/// The words of an HTTP status's reason phrase that follow its *not*: "304 Not
+/// Modified", "404 Not Found", "405 Method Not Allowed", "406 Not Acceptable", "416
+/// Range Not Satisfiable", "501 Not Implemented", "505 HTTP Version Not Supported", "510
+/// Not Extended".
+const REASON_WORDS: &[&str] = &[
+    "modified",
+    "found",
+    "allowed",
+    "acceptable",
+    "satisfiable",
+    "implemented",
+    "supported",
+    "extended",
+];
+
+/// The words of a reason phrase between a status code and its *not* ("405 Method Not
+/// Allowed", "505 HTTP Version Not Supported").
+const REASON_HEADS: &[&str] = &["method", "http", "version", "range"];
+
+/// Whether the *not* about to follow `tokens` in `place`, with the chunk `next` after
+/// it, is a word of an HTTP status's reason phrase ([`REASON_WORDS`]), right after its
+/// status code (100 to 599) or the words of the phrase before it: the status is named,
+/// and nothing is negated.
+fn in_status_reason(tokens: &[Token], place: Place, next: Option<&str>) -> bool {
+    let Some(next) = next else {
+        return false;
+    };
+    let reason = next
+        .trim_start_matches(is_opener)
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if !REASON_WORDS.contains(&reason) {
+        return false;
+    }
+    let mut before = tokens
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == place.clause)
+        .skip_while(|t| REASON_HEADS.contains(&&*t.norm));
+    before.next().is_some_and(|code| {
+        let digits = code.norm.as_bytes();
+        code.class == Class::Exact
+            && digits.len() == 3
+            && (b'1'..=b'5').contains(&digits[0])
+            && digits.iter().all(u8::is_ascii_digit)
+    })
+}
+
+/// The *not* of a status's reason phrase (see [`in_status_reason`]): a word, no
+/// negation cue, and one of a name (as the *no* of `no-cache` is).
+fn reason_not(stemmer: &Stemmer) -> Arc<Lexeme> {
+    special("not (reason phrase)", || Lexeme {
+        negation: false,
+        ..Lexeme::new("not", Class::Word, stemmer)
+    })
+}
+
+/// Whether the *then* about to follow `tokens` in `place` is the *than* of "rather
+/// than" mistyped, as it commonly is ("rather then start a fresh timeout").
+fn rather_then(tokens: &[Token], place: Place) -> bool {
+    tokens
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .is_some_and(|t| &*t.norm == "rather" && t.place.clause == place.clause)
+}
+
+/// Pushes a number with a short unit of time glued on (`2s`, `0.5s`, `100ms`, see
+/// [`number_with_unit`]) as the number and the unit, both glued: "2s" is "2 s". Whether
+/// `core` was one.
+fn push_number_with_unit(
+    core: &str,
+    place: Place,
+    part: bool,
+    stemmer: &Stemmer,
+    tokens: &mut Vec<Token>,
+) -> bool {
+    let bytes = core.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_digit)
+        || !bytes.last().is_some_and(u8::is_ascii_alphabetic)
+    {
+        return false;
+    }
+    let Some((number, unit)) = number_with_unit(core) else {
+        return false;
+    };
+    // `0.5` is a code token, as it is written alone.
+    let class = if number.contains('.') {
+        Class::Code
+    } else {
+        Class::Exact
+    };
+    let long = time_unit(unit).unwrap_or(unit);
+    for word in [known(number, class, stemmer), unit_lexeme(long, stemmer)] {
+        let class = word.class;
+        tokens.push(Token {
+            word,
+            class,
+            part,
+            place,
+            glued: true,
+        });
+    }
+    true
+}
+
 /// Words that negate what follows them, with the contractions people type without
 /// their apostrophe (`doesnt`, `wont`) and their common slips (`dosnt`, `arnt`), and
 /// "avoid", which advises against it.
@@ -707,7 +991,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             // Most chunks are a plain word: no code, one word.
             let plain = alnum || core.bytes().all(|b| b.is_ascii_alphanumeric());
             if !core.is_empty() {
-                if !plain && is_signed_number(core) {
+                if digit_first(core) && push_number_with_unit(core, place, false, stemmer, tokens) {
+                    // `2s`, `100ms`: a number and its unit of time.
+                } else if !plain && is_signed_number(core) {
                     // `-1000`, `+1000`: a number with its sign, which matters.
                     tokens.push(Token::new(core, Class::Exact, false, place, stemmer));
                 } else if !plain && is_code(core) {
@@ -730,12 +1016,31 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         } else {
                             (Class::Word, core)
                         };
-                        (Some(core), Some((known(word, class, stemmer), class)))
+                        // "2 s", "30 sec": a unit of time after its number.
+                        // (The cheap test first: only a short word right after a
+                        // number or code may be a unit.)
+                        let unit = (!digit
+                            && word.len() <= 5
+                            && tokens.last().is_some_and(|t| t.class != Class::Word))
+                        .then(|| unit_after_number(word, tokens, place, stemmer))
+                        .flatten();
+                        // The *not* of "304 Not Modified" is one of a name.
+                        let (lexeme, name) = match (unit, word) {
+                            (Some(unit), _) => (unit, false),
+                            (None, "then") if rather_then(tokens, place) => {
+                                (known("than", class, stemmer), false)
+                            }
+                            (None, "not") if in_status_reason(tokens, place, chunks.peek()) => {
+                                (reason_not(stemmer), true)
+                            }
+                            _ => (known(word, class, stemmer), false),
+                        };
+                        (Some(core), Some((lexeme, class, name)))
                     } else {
                         (core.split(|c: char| !c.is_alphanumeric()).next(), None)
                     };
                     let kinds = match (&plain_word, first) {
-                        (Some((word, _)), _) => word.kinds,
+                        (Some((word, ..)), _) => word.kinds,
                         // A hyphenated name (`If-None-Match`) opens no condition.
                         (None, Some(first)) if core.as_bytes().get(first.len()) != Some(&b'-') => {
                             kinds_of(first)
@@ -767,15 +1072,22 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     if kinds & REFERS_BACK != 0 {
                         carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
                     }
+                    // "0.6 s left": what remains (checked before the *left* is pushed).
+                    let remaining = parts == Parts::Emit
+                        && core == "left"
+                        && left_after_quantity(tokens, place);
                     match plain_word {
-                        Some((word, class)) => tokens.push(Token {
+                        Some((word, class, name)) => tokens.push(Token {
+                            glued: name,
                             word,
                             class,
                             part: false,
                             place,
-                            glued: false,
                         }),
                         None => push_words(core, place, false, stemmer, tokens),
+                    }
+                    if remaining {
+                        tokens.push(Token::new("remaining", Class::Word, true, place, stemmer));
                     }
                     if parts == Parts::Emit && plain {
                         push_privative(core, place, stemmer, tokens);
@@ -1322,7 +1634,7 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
     let core = core.strip_suffix("'s").unwrap_or(core);
     let start = tokens.len();
     for word in core.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
+        if word.is_empty() || push_number_with_unit(word, place, part, stemmer, tokens) {
             continue;
         }
         let (class, word) = if word.chars().any(|c| c.is_numeric()) {
@@ -1330,7 +1642,17 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         } else {
             (Class::Word, word)
         };
-        tokens.push(Token::new(word, class, part, place, stemmer));
+        // "2-second", "30-min": a unit of time after its number.
+        match unit_after_number(word, &tokens[start..], place, stemmer) {
+            Some(unit) => tokens.push(Token {
+                word: unit,
+                class,
+                part,
+                place,
+                glued: false,
+            }),
+            None => tokens.push(Token::new(word, class, part, place, stemmer)),
+        }
     }
     if tokens.len() - start > 1 {
         // A name written with hyphens (`no-cache`, `If-None-Match`) is a name: its *no*

@@ -824,3 +824,41 @@ fn half_open_is_no_open() {
     assert!(counts("the valve opens again", "open"));
     assert!(counts("the valve is wide open", "open"));
 }
+
+/// Round 16: a *to* in the gap of a phrase sets its words apart: "from the guest to
+/// port 3000" says no `guest port 3000`, where another word in the gap only qualifies
+/// the phrase ("the guest TCP port 3000").
+#[test]
+fn a_to_in_the_gap_of_a_phrase_parts_its_words() {
+    assert!(!counts(
+        "traffic from the guest to port 3000 of the router",
+        "guest port 3000"
+    ));
+    assert!(counts(
+        "it listens on guest TCP port 3000",
+        "guest port 3000"
+    ));
+    assert!(counts("it listens on guest port 3000", "guest port 3000"));
+    // A keyword with a *to* of its own meets it.
+    assert!(counts("map the guest to port 3000", "guest to port"));
+}
+
+/// Round 16: a unit of time after a number meets the same quantity in any spelling.
+#[test]
+fn a_quantity_of_time_meets_its_other_spellings() {
+    for answer in [
+        "retry after 45 s",
+        "retry after 45s",
+        "retry after 45 sec",
+        "a 45-second retry",
+        "retry after 45 seconds",
+    ] {
+        for keyword in ["45 seconds", "45s", "45 s", "45-second", "45 secs"] {
+            assert!(counts(answer, keyword), "{answer} / {keyword}");
+        }
+        assert!(!counts(answer, "45 minutes"), "{answer}");
+    }
+    // A size stays a size.
+    assert!(counts("run it with 768m", "768m"));
+    assert!(!counts("run it with 768m", "768 minutes"));
+}

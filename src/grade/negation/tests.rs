@@ -457,3 +457,53 @@ fn a_common_mistake_named_is_not_claimed() {
     let g = grade(&b, wrong);
     assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
 }
+
+/// Round 16: words that only stress a negation ("in any real sense", "by any means",
+/// "in the least", "at all") leave its reach to the claim's content words.
+#[test]
+fn stress_words_leave_the_reach_to_the_claim() {
+    let text = "the proxy does not in any real sense rewrite the request headers it forwards";
+    assert!(negated(text, "rewrite") && negated(text, "headers"));
+    assert!(negated(text, "forwards"));
+    let text = "the proxy does not by any means rewrite the request headers it forwards";
+    assert!(negated(text, "forwards"));
+    let text = "the checksum does not in the least slow the large nightly uploads";
+    assert!(negated(text, "uploads"));
+    let text = "the scheduler does not at all move pods between healthy nodes";
+    assert!(negated(text, "nodes"));
+    // The means of doing it, named plainly, is no stress: "by this means" counts.
+    assert!(!negated(
+        "it does not by this means rewrite the request headers it forwards",
+        "forwards"
+    ));
+}
+
+/// Round 16: a comment clause that reports a common belief ("as people often think",
+/// "as many assume", "as is often said") only places the claim around it: a negation
+/// before the comment goes on past it, and a plain claim stays plain.
+#[test]
+fn a_comment_on_a_common_belief_leaves_the_claim_as_it_is() {
+    let text = "the cure is not, as people often think, to restart the pod";
+    assert!(negated(text, "restart") && negated(text, "pod"));
+    assert!(!negated(text, "cure"));
+    let text = "the index is not, as many assume, rebuilt on every insert";
+    assert!(negated(text, "rebuilt"));
+    let text = "the log is not, as is often said, flushed on every write";
+    assert!(negated(text, "flushed"));
+    let text = "the lock is, as many assume, held per table";
+    assert!(!negated(text, "held") && !negated(text, "table"));
+    // A belief reported in a clause of its own is still no claim of the answer's.
+    assert!(negated("many assume the index is rebuilt", "rebuilt"));
+}
+
+/// Round 16: "rather then" is read as "rather than", and a number with its unit of time
+/// is one content word of the reach: "rather then start a fresh 30 s timer" rejects
+/// the timer.
+#[test]
+fn rather_then_rejects_and_a_quantity_counts_once() {
+    let text = "the worker keeps its lease rather then start a fresh 30 s timer";
+    assert!(negated(text, "timer") && negated(text, "fresh"));
+    assert!(!negated(text, "lease"));
+    let text = "the worker keeps its lease rather than start a fresh 30 seconds timer";
+    assert!(negated(text, "timer"));
+}

@@ -709,3 +709,133 @@ fn modes_ranges_and_forwards_are_code_that_offers_what_it_names() {
     // A host name and port offers the name (gap 8).
     assert!(parts("curl localhost:9000").contains(&"localhost".to_owned()));
 }
+
+/// The stems of `text`'s tokens that are words of the sentence (no parts).
+fn stems(text: &str, parts: Parts) -> Vec<String> {
+    tokenize(text, &stemmer(), parts)
+        .into_iter()
+        .filter(|t| !t.part)
+        .map(|t| t.stem.to_string())
+        .collect()
+}
+
+/// Round 16: a number and its unit of time are one quantity, however the unit is
+/// written: "45 s", "45s", "45 sec", "45-second" and "45 seconds" all have the stems
+/// `45 second`, so a keyword in one spelling meets the others.
+#[test]
+fn a_unit_of_time_after_a_number_is_one_word_however_written() {
+    for text in [
+        "45 s",
+        "45s",
+        "45 sec",
+        "45 secs",
+        "45-second",
+        "45-sec",
+        "45 seconds",
+    ] {
+        assert_eq!(stems(text, Parts::Skip), ["45", "second"], "{text}");
+        assert_eq!(stems(text, Parts::Emit), ["45", "second"], "{text}");
+    }
+    for (text, number, unit) in [
+        ("250 ms", "250", "millisecond"),
+        ("250ms", "250", "millisecond"),
+        ("250 milliseconds", "250", "millisecond"),
+        ("7 min", "7", "minut"),
+        ("7m", "7", "minut"),
+        ("7 minutes", "7", "minut"),
+        ("3 h", "3", "hour"),
+        ("3hrs", "3", "hour"),
+        ("3 hours", "3", "hour"),
+        ("9d", "9", "day"),
+        ("9 days", "9", "day"),
+    ] {
+        assert_eq!(stems(text, Parts::Skip), [number, unit], "{text}");
+    }
+    assert_eq!(stems("0.25s", Parts::Skip), ["0.25", "second"]);
+    assert_eq!(
+        stems("after 0.25 s", Parts::Skip),
+        ["after", "0.25", "second"]
+    );
+    // The value of a code token too: `--retry-delay=45s` says 45 seconds.
+    let parts: Vec<String> = tokenize("--retry-delay=45s", &stemmer(), Parts::Emit)
+        .iter()
+        .map(|t| t.stem.to_string())
+        .collect();
+    assert!(parts.windows(2).any(|w| w == ["45", "second"]), "{parts:?}");
+}
+
+/// Round 16: the short units that mean other things stay as they are: a size in
+/// megabytes (`768m`, Docker's `--memory 768m`), the plural of a status class or a
+/// decade (`404s`, `1980s`), a lone letter with no number before it.
+#[test]
+fn sizes_plurals_and_lone_letters_are_no_units_of_time() {
+    assert_eq!(norms("limit it to 768m"), ["limit", "it", "to", "768m"]);
+    assert_eq!(stems("a 768 m heap", Parts::Skip)[2], "m");
+    assert_eq!(norms("too many 404s"), ["too", "many", "404s"]);
+    assert_eq!(norms("since the 1980s"), ["since", "the", "1980s"]);
+    assert_eq!(stems("plan b s", Parts::Skip), ["plan", "b", "s"]);
+    assert_eq!(stems("i'm here", Parts::Skip)[1], "m");
+}
+
+/// Round 16: *left* after a quantity of time says what remains ("with 3 s left",
+/// "two minutes left"), which an answer offers as the part *remaining*; a *left* after
+/// anything else is the word as written.
+#[test]
+fn left_after_a_quantity_of_time_offers_remaining() {
+    let offers = |text: &str| {
+        tokenize(text, &stemmer(), Parts::Emit)
+            .iter()
+            .any(|t| t.part && &*t.norm == "remaining")
+    };
+    assert!(offers("the job has 3 s left before it is killed"));
+    assert!(offers("with two minutes left on the clock"));
+    assert!(offers("only 12ms left"));
+    assert!(!offers("the worker left the pool"));
+    assert!(!offers("three workers left the pool"));
+    assert!(!offers("a left join keeps every row"));
+    // A keyword's own words are never given parts.
+    assert!(
+        !tokenize("3 s left", &stemmer(), Parts::Skip)
+            .iter()
+            .any(|t| t.part)
+    );
+}
+
+/// Round 16: "rather then" is the common slip for "rather than".
+#[test]
+fn rather_then_is_rather_than() {
+    assert_eq!(
+        norms("reuse the session rather then open a new one"),
+        [
+            "reuse", "the", "session", "rather", "than", "open", "a", "new", "one"
+        ]
+    );
+    // A *then* elsewhere is itself.
+    assert_eq!(norms("build it, then ship it")[2], "then");
+}
+
+/// Round 16: the *not* of an HTTP status's reason phrase ("304 Not Modified", "405
+/// Method Not Allowed") names the status and negates nothing; a *not* after a status
+/// code with a verb between is a negation as ever.
+#[test]
+fn the_not_of_a_status_reason_phrase_is_no_cue() {
+    let cue = |text: &str| {
+        tokenize(text, &stemmer(), Parts::Emit)
+            .iter()
+            .find(|t| &*t.norm == "not")
+            .map(|t| t.is_negation())
+    };
+    for text in [
+        "the cache answers 304 Not Modified",
+        "a GET to /admin gets 404 Not Found",
+        "PUT there returns 405 Method Not Allowed",
+        "it sends 406 Not Acceptable",
+        "the proxy replies 501 not implemented",
+        "an old client sees 505 HTTP Version Not Supported",
+    ] {
+        assert_eq!(cue(text), Some(false), "{text}");
+    }
+    assert_eq!(cue("the 404 page is not found by crawlers"), Some(true));
+    assert_eq!(cue("it returns 200, not found in the cache"), Some(true));
+    assert_eq!(cue("the file is not modified"), Some(true));
+}

@@ -490,7 +490,9 @@ impl Order {
     }
 
     /// Per segment of `text` without a negation, the (number, token) of its words that
-    /// the model answer says, in order.
+    /// the model answer says, in order. A segment opened by *which* or *who* starts
+    /// with the word it follows, its antecedent: "read back from disk, which is slower
+    /// than memory" says *slower* of the disk, not of the sentence's subject.
     fn segments(&self, text: &PreparedAnswer) -> Vec<Vec<(u16, usize)>> {
         let tokens = text.tokens();
         super::roles::segments(tokens)
@@ -500,9 +502,19 @@ impl Order {
                     .all(|i| !tokens[i].is_negation() && !text.negated(i))
             })
             .map(|segment| {
-                segment
-                    .filter(|&i| !tokens[i].part && ordered(&tokens[i]))
-                    .filter_map(|i| Some((self.number(&tokens[i])?, i)))
+                let antecedent = segment
+                    .clone()
+                    .find(|&i| !tokens[i].part)
+                    .filter(|&i| relative(&tokens[i].norm))
+                    .and_then(|i| antecedent(text, i))
+                    .and_then(|a| Some((self.number(&tokens[a])?, a)));
+                antecedent
+                    .into_iter()
+                    .chain(
+                        segment
+                            .filter(|&i| !tokens[i].part && ordered(&tokens[i]))
+                            .filter_map(|i| Some((self.number(&tokens[i])?, i))),
+                    )
                     .collect()
             })
             .filter(|words: &Vec<(u16, usize)>| words.len() >= 3)
@@ -821,6 +833,17 @@ fn denies(cue: &str) -> bool {
 /// Words that open a clause about the term just before it.
 fn relative(word: &str) -> bool {
     matches!(word, "which" | "who")
+}
+
+/// The word right before the relative pronoun at `i`, in its sentence, when it is a
+/// word that can take a place in [`Order`] and no negation governs it: what the
+/// clause *which* opens is said of.
+fn antecedent(text: &PreparedAnswer, i: usize) -> Option<usize> {
+    let tokens = text.tokens();
+    let a = (0..i).rev().find(|&a| !tokens[a].part)?;
+    let token = &tokens[a];
+    (token.place.sentence == tokens[i].place.sentence && ordered(token) && !text.negated(a))
+        .then_some(a)
 }
 
 /// Words that open a clause about the term of the clause before.
@@ -1600,6 +1623,31 @@ mod tests {
             "A random read on the drive is about a hundred times faster than on the disk.",
             // The converse: only the comparative says who is more.
             "A random read on the disk is about a hundred times slower than on the drive.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    const FERRIES: &str = "Commuters who live on the island cross the strait by ferry every \
+        weekday morning. The ferry leaves the island harbour at seven and docks at the mainland \
+        pier, which is nearer to the offices than the harbour. From the pier a shuttle bus runs \
+        downtown. In winter storms the ferry stays in the harbour and commuters work from home \
+        instead.";
+
+    #[test]
+    fn a_relative_clause_says_its_words_of_the_word_it_follows() {
+        let terms = key_terms(FERRIES);
+        let order = terms.order.as_ref().expect("a long model answer");
+        // "which" follows the island harbour: nearer is said of it, turned round.
+        let wrong = "The ferry crosses to the island harbour, which is nearer to the offices \
+            than the mainland pier.";
+        assert!(order.check(&prepared(wrong)).is_some(), "{wrong}");
+        for right in [
+            "The ferry docks at the mainland pier, which is nearer to the offices than the \
+             island harbour.",
+            // The sentence's subject before the clause's word: still the pier's.
+            "The island harbour sends the ferry to the mainland pier, which is nearer to the \
+             offices.",
         ] {
             assert_eq!(terms.check(&prepared(right)), None, "{right}");
         }

@@ -26,8 +26,8 @@
 //! on that node pulls the image", "but *I/O-bound* threads still help", "*ipc*: its
 //! own System V IPC"). A key term's words run from the first
 //! term of a segment to the next segment with a term of its own; a clause opened by
-//! *which* or *who* belongs to the term just before it, one opened by *it* or *they* to
-//! the term before. The words the model answer ties to a key term under the negation of
+//! *which* or *who* belongs to the term just before it (to none when another word is
+//! just before it), one opened by *it* or *they* to the term before. The words the model answer ties to a key term under the negation of
 //! a verb are what it *denies* of it ("CPU-bound threads do not run in parallel"; not
 //! "no host port"): an answer that states most of them of that term plainly, two words
 //! at least, contradicts it too. And the sides a long model answer keeps coming back to
@@ -950,6 +950,8 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
     // The term whose words these are, and the last term spelt.
     let mut current: Option<usize> = None;
     let mut last: Option<usize> = None;
+    // The token of the last term spelt's last word.
+    let mut last_end: Option<usize> = None;
     let mut sentence = None;
     for segment in super::roles::segments(tokens) {
         // The words of the sentence's grammar, not the parts of a code token.
@@ -961,7 +963,13 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
         let same_sentence = sentence == Some(first.place.sentence);
         sentence = Some(first.place.sentence);
         current = match reach {
-            Some(_) if relative(&first.norm) && same_sentence => last,
+            Some(_) if relative(&first.norm) && same_sentence => {
+                // The clause is said of the word it follows: of the last term only when
+                // that is the word ("the API server, which ..."; not "pages are read
+                // from memory, which ...").
+                let before = (0..words[0]).rev().find(|&k| !tokens[k].part);
+                last.filter(|_| before.is_some() && before == last_end)
+            }
             Some(_) if pronoun(&first.norm) => current,
             Some(Reach::Sentence | Reach::Twin) if same_sentence => current,
             _ => None,
@@ -985,6 +993,7 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
                 }
                 opened = true;
                 last = Some(term);
+                last_end = Some(words[p + len - 1]);
                 out.push((term, spelt.clone(), Said::Plainly));
                 p += len;
                 continue;
@@ -1626,6 +1635,36 @@ mod tests {
         ] {
             assert_eq!(terms.check(&prepared(right)), None, "{right}");
         }
+    }
+
+    #[test]
+    fn a_relative_clause_after_another_word_is_not_the_last_terms() {
+        let term = |label: &str| Term {
+            label: label.to_owned(),
+            spellings: vec![vec![Arc::from(label)]],
+            own: Vec::new(),
+            denied: Vec::new(),
+            denied_verbs: Vec::new(),
+        };
+        let terms = [term("baker"), term("miller")];
+        let tied = |text: &str| -> Vec<(String, String)> {
+            ties(&prepared(text), &terms, Some(Reach::Clause))
+                .into_iter()
+                .map(|(t, s, _)| (terms[t].label.clone(), s.to_string()))
+                .collect()
+        };
+        // "which" follows the miller: his words.
+        let after_term = tied("The baker buys flour from the miller, which grinds it weekly.");
+        assert!(
+            after_term.contains(&("miller".into(), "grind".into())),
+            "{after_term:?}"
+        );
+        // "which" follows the mill, no term: the baker does not grind.
+        let after_word = tied("The baker buys flour from the mill, which grinds it weekly.");
+        assert!(
+            !after_word.iter().any(|(_, s)| s == "grind"),
+            "{after_word:?}"
+        );
     }
 
     const FERRIES: &str = "Commuters who live on the island cross the strait by ferry every \

@@ -150,7 +150,7 @@ pub fn compile(
     let in_place = InPlace::new(question, &rubric.concepts, &concepts, &texts, stemmer);
     let explained = contradiction::texts(None, question.explanation.as_deref(), stemmer);
     let stated: Vec<&PreparedAnswer> = model.iter().chain(&explained).collect();
-    let claims = Claims::new(&stated, &asked, stemmer, &mut vocab);
+    let claims = Claims::new(&stated, &asked, derived.is_some(), stemmer, &mut vocab);
     let said: Vec<&str> = [
         question.model_answer.as_deref(),
         question.explanation.as_deref(),

@@ -36,6 +36,15 @@
 //!   ...), is hypothetical (*if*, *would*) or compares two things, or a sentence that
 //!   also denies B, says no such thing.
 //!
+//! - **A word the model answer rules out** ([`RuledOut`]): a word it sets aside for
+//!   another ("musl libc instead of glibc", "slew rather than step") or a state it
+//!   denies in the passive ("is not stepped"), stated plainly by an answer about the
+//!   same thing: the same sentence's words for a word set aside (with none of the words
+//!   put in its place), what the state is said of for a state ("a monotonic clock,
+//!   which NTP steps" against "a monotonic clock, which ... is not stepped").
+//! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
+//!   model answer states, each denied by a verb's cue of its own.
+//!
 //! What is not done: a claim the model answer never makes ("scratch includes a busybox
 //! shell") cannot be caught from it, and a model term merely negated by the answer
 //! ("doesn't create a network namespace") is left to the rubric's concepts.
@@ -43,6 +52,7 @@
 use super::contrast::{CONTRASTS, Contradiction};
 use super::matcher::{PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Place, Token, tokenize};
+use crate::lang::is_determiner;
 use rust_stemmers::Stemmer;
 use std::sync::{Arc, OnceLock};
 
@@ -725,6 +735,88 @@ struct Inability {
     text: String,
 }
 
+/// A word the model answer rules out: the one it sets aside for another ("musl libc
+/// *instead of* glibc", "slew *rather than* step"), or a state it denies in the
+/// passive ("is not stepped", "is never persisted").
+struct RuledOut {
+    /// The stem of the word ruled out.
+    stem: Arc<str>,
+    /// The word as the model answer writes it, for the vocabulary.
+    word: Arc<str>,
+    /// The stems of the words the model answer puts in its place (none for a denied
+    /// state): an answer that says any of them tells the two apart.
+    instead: Vec<Arc<str>>,
+    /// The content stems of its model sentence, those words aside, sorted.
+    anchors: Vec<Arc<str>>,
+    /// The content stems of each other model sentence that states the word plainly
+    /// (the word aside), sorted: an answer sentence as close to one of them is about
+    /// what the model answer says the word of.
+    rivals: Vec<Vec<Arc<str>>>,
+    text: String,
+}
+
+/// The words a model sentence rules out at the cue `c` ("instead", "rather"): the one
+/// content word after "of" or "than" (a single word, so what follows is not a phrase)
+/// and the content words just before the cue that take its place, as token indices.
+fn set_aside(tokens: &[Token], c: usize) -> Option<(usize, Vec<usize>)> {
+    let clause = tokens[c].place.clause;
+    let after = |i: usize| (i + 1..tokens.len()).find(|&j| !tokens[j].part);
+    let link = after(c)?;
+    let wanted = if &*tokens[c].norm == "instead" {
+        "of"
+    } else {
+        "than"
+    };
+    if &*tokens[link].norm != wanted {
+        return None;
+    }
+    let y = (link + 1..tokens.len())
+        .filter(|&j| !tokens[j].part)
+        .find(|&j| !is_determiner(&tokens[j].norm))?;
+    // A gerund takes its object ("sending all the data"); a noun followed by more
+    // than a coordinator or a relative pronoun heads a phrase ("a pile of commands").
+    let phrase = after(y).is_some_and(|k| {
+        tokens[k].place.clause == tokens[y].place.clause
+            && !matches!(&*tokens[k].norm, "or" | "and" | "which" | "that")
+    });
+    let gerund = tokens[y].norm.ends_with("ing");
+    if !content(&tokens[y]) || tokens[y].class != Class::Word || phrase && !gerund {
+        return None;
+    }
+    let x: Vec<usize> = (0..c)
+        .rev()
+        .filter(|&j| !tokens[j].part)
+        .take_while(|&j| tokens[j].place.clause == clause && content(&tokens[j]))
+        .take(3)
+        .collect();
+    (!x.is_empty()).then_some((y, x))
+}
+
+/// The participle a passive denial at cue `c` denies ("is not stepped", "are never
+/// persisted", "gets not cached"): a form of *be* or *get* before the cue, a word in
+/// *-ed* (or an irregular past) after it that the cue governs.
+fn denied_state(text: &PreparedAnswer, c: usize) -> Option<usize> {
+    let tokens = text.tokens();
+    if tokens[c].part || !matches!(&*tokens[c].norm, "not" | "never") {
+        return None;
+    }
+    let before = (0..c).rev().find(|&b| !tokens[b].part)?;
+    if !(is_be(&tokens[before].norm) || matches!(&*tokens[before].norm, "get" | "gets" | "got")) {
+        return None;
+    }
+    let j = (c + 1..tokens.len())
+        .filter(|&j| !tokens[j].part)
+        .find(|&j| !is_adverb(&tokens[j].norm))?;
+    let token = &tokens[j];
+    let participle = token.irregular || token.norm.ends_with("ed");
+    (participle
+        && content(token)
+        && token.class == Class::Word
+        && token.place.clause == tokens[c].place.clause
+        && text.cue(j) == Some(c))
+    .then_some(j)
+}
+
 /// The modal whose denial `c` is (`"can"` for *cannot*, *can't*, *can not*; `"will"`
 /// for *won't*, *will not*), if it is one.
 fn denied_modal(tokens: &[Token], c: usize) -> Option<&'static str> {
@@ -754,6 +846,7 @@ enum Rule {
     Order,
     Denial,
     Ability,
+    RuledOut,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -767,6 +860,10 @@ pub struct Claims {
     stances: Vec<Stance>,
     plains: Vec<Plain>,
     inabilities: Vec<Inability>,
+    ruled_out: Vec<RuledOut>,
+    /// The rubric is derived from the model answer: its words are no claims one by
+    /// one, so [`Claims::denials`] weighs the answer's denials together.
+    derived: bool,
     /// The stems of every clause in `plains`, sorted.
     plain_stems: Vec<Arc<str>>,
     /// The stems the model answer states under a negation somewhere, sorted: denying
@@ -785,10 +882,12 @@ pub struct Claims {
 
 impl Claims {
     /// The claims of `texts` (the model answer, and the question's explanation), whose
-    /// question asks `asked`; the words that start a rule join `vocab`.
+    /// question asks `asked`, for a rubric `derived` from the model answer or not; the
+    /// words that start a rule join `vocab`.
     pub fn new(
         texts: &[&PreparedAnswer],
         asked: &PreparedAnswer,
+        derived: bool,
         stemmer: &Stemmer,
         vocab: &mut Vocab,
     ) -> Claims {
@@ -799,6 +898,7 @@ impl Claims {
         let mut stances = Vec::new();
         let mut plains = Vec::new();
         let mut inabilities = Vec::new();
+        let mut ruled_out = Vec::new();
         let mut negated = Vec::new();
         let mut model_stems = Vec::new();
         let mut asked_stems: Vec<Arc<str>> =
@@ -928,6 +1028,7 @@ impl Claims {
                     text: clause_text(text, clause),
                 });
             }
+            ruled_out.extend(ruled_out_of(text));
         }
         model_stems.sort_unstable();
         model_stems.dedup();
@@ -975,7 +1076,7 @@ impl Claims {
         if !sequences.is_empty() {
             trigger("then", Rule::Order, vocab);
         }
-        if !plains.is_empty() {
+        if !plains.is_empty() || derived {
             for cue in [
                 "not", "never", "cannot", "dont", "doesnt", "didnt", "cant", "wont", "hasnt",
                 "havent",
@@ -989,6 +1090,9 @@ impl Claims {
         for modal in modals {
             trigger(modal, Rule::Ability, vocab);
         }
+        for r in &ruled_out {
+            trigger(&r.word, Rule::RuledOut, vocab);
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -997,6 +1101,8 @@ impl Claims {
             stances,
             plains,
             inabilities,
+            ruled_out,
+            derived,
             plain_stems,
             negated,
             families,
@@ -1012,7 +1118,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 5] = Default::default();
+        let mut found: [Vec<usize>; 6] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1038,12 +1144,77 @@ impl Claims {
             );
         }
         if !found[Rule::Denial as usize].is_empty() {
-            out.extend(self.denied(answer, &found[Rule::Denial as usize]));
+            let cues = &found[Rule::Denial as usize];
+            match self.denied(answer, cues) {
+                Some(hit) => out.push(hit),
+                None if self.derived => out.extend(self.denials(answer, cues)),
+                None => {}
+            }
         }
         if !found[Rule::Ability as usize].is_empty() {
             out.extend(self.able(answer, &found[Rule::Ability as usize]));
         }
+        if !found[Rule::RuledOut as usize].is_empty() {
+            out.extend(self.ruled_out_said(answer, &found[Rule::RuledOut as usize]));
+        }
         out
+    }
+
+    /// An answer sentence that states plainly a word the model answer rules out
+    /// ([`RuledOut`]), about what the model sentence is about: it shares at least
+    /// [`ANCHORS`] content words with it, more than with any model sentence that states
+    /// the word plainly, and the answer never says what the model answer puts in its
+    /// place. `at` holds the answer's words of those stems.
+    fn ruled_out_said(&self, answer: &PreparedAnswer, at: &[usize]) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        for &i in at {
+            let token = &tokens[i];
+            let (clause, sentence) = (token.place.clause, token.place.sentence);
+            if token.part
+                || answer.negated(i)
+                || limited_beside(tokens, clause)
+                || hedged(tokens, clause)
+                || supposes(tokens, clause)
+                || compares(tokens, clause)
+            {
+                continue;
+            }
+            // A sentence that also denies the word, or sets it aside, tells things apart.
+            let denies_too = tokens.iter().enumerate().any(|(k, t)| {
+                k != i && t.place.sentence == sentence && t.stem == token.stem && answer.negated(k)
+            });
+            if denies_too {
+                continue;
+            }
+            let says = |stem: &Arc<str>| tokens.iter().any(|t| t.stem == *stem);
+            let found = self.ruled_out.iter().find(|r| {
+                // A state denied is a verb's: "management" is no form of "managed".
+                if r.stem != token.stem
+                    || r.instead.is_empty() && !inflects(&token.norm, &r.stem)
+                    || r.instead.iter().any(says)
+                {
+                    return false;
+                }
+                let mut here = if r.instead.is_empty() {
+                    said_of(tokens, i)
+                } else {
+                    sentence_stems(tokens, sentence)
+                };
+                here.retain(|s| *s != token.stem);
+                let n = shared(&r.anchors, &here);
+                n >= ANCHORS && r.rivals.iter().all(|rival| shared(rival, &here) < n)
+            });
+            if let Some(r) = found {
+                return Some(Contradiction {
+                    role: "ruled out".to_owned(),
+                    said: clause_text(answer, clause),
+                    model: format!("\"{}\"", r.text),
+                    anchor: None,
+                    matched: vec![answer.word(i).to_owned()],
+                });
+            }
+        }
+        None
     }
 
     /// An answer clause that says a thing *can* (or *will*) do what a model clause
@@ -1302,6 +1473,58 @@ impl Claims {
         None
     }
 
+    /// For a derived rubric: an answer that denies [`DENIALS`] or more words the model
+    /// answer states plainly, each with a verb's denial of its own ("does not copy the
+    /// files, never checks the sum and is not cached"), denies what the model answer
+    /// claims, however many of its words it repeats; `cues` holds the answer's denying
+    /// cues. Each denial is read as [`denied_by`] reads it.
+    fn denials(&self, answer: &PreparedAnswer, cues: &[usize]) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        let claimed = |stem: &Arc<str>| {
+            self.model_stems.binary_search(stem).is_ok()
+                && self.negated.binary_search(stem).is_err()
+        };
+        let mut denied: Vec<(usize, usize)> = Vec::new();
+        for &c in cues {
+            if let Some(j) = denied_by(answer, c, claimed)
+                && !denied
+                    .iter()
+                    .any(|&(_, k)| tokens[k].stem == tokens[j].stem)
+            {
+                denied.push((c, j));
+            }
+        }
+        if denied.len() < DENIALS {
+            return None;
+        }
+        let clauses = |f: &dyn Fn(&(usize, usize)) -> String| -> Vec<String> {
+            let mut out: Vec<String> = denied.iter().map(f).collect();
+            out.dedup();
+            out
+        };
+        let said = clauses(&|&(c, _)| clause_text(answer, tokens[c].place.clause));
+        let model = clauses(&|&(_, j)| format!("\"{}\"", self.model_word_text(&tokens[j].stem)));
+        Some(Contradiction {
+            role: "denials".to_owned(),
+            said: said.join("; "),
+            model: model.join(", "),
+            anchor: None,
+            matched: denied
+                .iter()
+                .flat_map(|&(c, j)| [answer.word(c).to_owned(), answer.word(j).to_owned()])
+                .collect(),
+        })
+    }
+
+    /// The model clause that states `stem` plainly, or the word itself when no clause
+    /// of [`Claims::plains`] holds it.
+    fn model_word_text(&self, stem: &Arc<str>) -> String {
+        self.plains
+            .iter()
+            .find(|p| p.stems.binary_search(stem).is_ok())
+            .map_or_else(|| stem.to_string(), |p| p.text.clone())
+    }
+
     /// Whether clause `clause` names a member of a contrast set that the model answer
     /// never names: it is about another thing ("a named volume is kept").
     fn names_another(&self, tokens: &[Token], clause: u32, words: &Words) -> bool {
@@ -1357,6 +1580,146 @@ impl Claims {
         }
         None
     }
+}
+
+/// The words `text` rules out ([`RuledOut`]).
+fn ruled_out_of(text: &PreparedAnswer) -> Vec<RuledOut> {
+    let tokens = text.tokens();
+    let mut out = Vec::new();
+    for c in 0..tokens.len() {
+        let (y, x) = match &*tokens[c].norm {
+            "instead" | "rather" if !tokens[c].part => match set_aside(tokens, c) {
+                Some(found) => found,
+                None => continue,
+            },
+            // A denial limited to a time or a part ("is not glazed before firing")
+            // leaves the state free outside it.
+            _ => match denied_state(text, c) {
+                Some(y) if !limited_beside(tokens, tokens[c].place.clause) => (y, Vec::new()),
+                _ => continue,
+            },
+        };
+        let clause = tokens[c].place.clause;
+        if tokens
+            .iter()
+            .any(|t| t.place.clause == clause && !t.part && obliges(&t.norm))
+        {
+            continue;
+        }
+        let stem = tokens[y].stem.clone();
+        let sentence = tokens[c].place.sentence;
+        let instead: Vec<Arc<str>> = x.iter().map(|&j| tokens[j].stem.clone()).collect();
+        // A word set aside is about its sentence; a state denied, about what it is
+        // denied of: the words before the cue, and a relative clause's antecedent.
+        let whole = !instead.is_empty();
+        let mut anchors = if whole {
+            sentence_stems(tokens, sentence)
+        } else {
+            said_of(tokens, c)
+        };
+        anchors.retain(|s| *s != stem && !instead.contains(s));
+        // The other places that state the word plainly: sentences, or clauses.
+        let mut plain: Vec<usize> = (0..tokens.len())
+            .filter(|&k| {
+                let t = &tokens[k];
+                let place = if whole {
+                    t.place.sentence
+                } else {
+                    t.place.clause
+                };
+                t.stem == stem && !text.negated(k) && place != if whole { sentence } else { clause }
+            })
+            .collect();
+        if whole {
+            plain.dedup_by_key(|k| tokens[*k].place.sentence);
+        }
+        let rivals = plain
+            .into_iter()
+            .map(|k| {
+                let mut stems = if whole {
+                    sentence_stems(tokens, tokens[k].place.sentence)
+                } else {
+                    said_of(tokens, k)
+                };
+                stems.retain(|t| *t != stem);
+                stems
+            })
+            .collect();
+        out.push(RuledOut {
+            word: tokens[y].norm.clone(),
+            stem,
+            instead,
+            anchors,
+            rivals,
+            text: clause_text(text, clause),
+        });
+    }
+    out
+}
+
+/// What the clause of token `at` (a state's word, or the cue that denies it) says it
+/// of, as content stems, sorted: the words before it in its clause (or, when none is,
+/// those after it: "being stepped is what happens to the clock"), and when a relative
+/// pronoun opens the clause, its antecedent ("a monotonic clock, *which* is not
+/// stepped"): the clause before, and the one before that when that is a bare name
+/// ("a monotonic clock, CLOCK_MONOTONIC, which ...").
+fn said_of(tokens: &[Token], at: usize) -> Vec<Arc<str>> {
+    let clause = tokens[at].place.clause;
+    let stems = |keep: &dyn Fn(usize, &Token) -> bool| -> Vec<Arc<str>> {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(|&(k, t)| content(t) && keep(k, t))
+            .map(|(_, t)| t.stem.clone())
+            .collect()
+    };
+    let mut out = stems(&|k, t| t.place.clause == clause && k < at);
+    if out.is_empty() {
+        out = stems(&|k, t| t.place.clause == clause && k > at);
+    }
+    let opener = tokens
+        .iter()
+        .find(|t| t.place.clause == clause && !t.part)
+        .is_some_and(|t| matches!(&*t.norm, "which" | "who"));
+    if opener && clause > 0 {
+        let before = stems(&|_, t| t.place.clause + 1 == clause);
+        if before.len() < ANCHORS && clause > 1 {
+            out.extend(stems(&|_, t| t.place.clause + 2 == clause));
+        }
+        out.extend(before);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether `word` is a form of the verb (or noun) whose stem is `stem`: the stem with
+/// an inflection at most ("steps", "stepped", "stepping"; not "management").
+fn inflects(word: &str, stem: &str) -> bool {
+    word.strip_prefix(stem).is_some_and(|rest| {
+        matches!(
+            rest,
+            "" | "e"
+                | "s"
+                | "es"
+                | "d"
+                | "ed"
+                | "ing"
+                | "y"
+                | "ies"
+                | "ied"
+                | "ped"
+                | "ping"
+                | "ted"
+                | "ting"
+                | "ned"
+                | "ning"
+                | "ged"
+                | "ging"
+                | "red"
+                | "ring"
+        )
+    })
 }
 
 /// The contradiction of an order turned round at cue `i` of `answer`, against the
@@ -1428,6 +1791,13 @@ fn limited(tokens: &[Token], clause: u32) -> bool {
     tokens
         .iter()
         .any(|t| t.place.clause == clause && !t.part && (t.negation || not_plain(&t.norm)))
+}
+
+/// Whether clause `clause` has a word that [limits](not_plain) it.
+fn limited_beside(tokens: &[Token], clause: u32) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.place.clause == clause && !t.part && not_plain(&t.norm))
 }
 
 /// Whether clause `clause` has a word of the other side of pair `pair` than `side`.
@@ -1521,13 +1891,61 @@ fn denied_word(
     {
         return None;
     }
-    let limited = tokens
-        .iter()
-        .any(|t| t.place.clause == clause && !t.part && not_plain(&t.norm));
+    let limited = limited_beside(tokens, clause);
     let also_plain = tokens.iter().enumerate().any(|(k, t)| {
         t.place.sentence == sentence && k != j && t.stem == token.stem && !answer.negated(k)
     });
     (!limited && !also_plain && !hedged(tokens, clause) && !compares(tokens, clause)).then_some(j)
+}
+
+/// How many of the model answer's words an answer to a derived rubric must deny to
+/// deny its claims ([`Claims::denials`]): one denial is often a detail said the other
+/// way, or the learner's own aside.
+const DENIALS: usize = 2;
+
+/// The word that cue `c` of `answer` denies with a verb, for a derived rubric's
+/// [`Claims::denials`]: as [`denied_word`], but a denial after a form of *be* ("is not
+/// cached") counts, and a pronoun is subject enough ("so it never bounces").
+fn denied_by(
+    answer: &PreparedAnswer,
+    c: usize,
+    claimed: impl Fn(&Arc<str>) -> bool,
+) -> Option<usize> {
+    let tokens = answer.tokens();
+    if tokens[c].part || !denies(&tokens[c].norm) {
+        return None;
+    }
+    let j = (c + 1..tokens.len())
+        .filter(|&j| !tokens[j].part)
+        .find(|&j| !is_adverb(&tokens[j].norm) && !is_be(&tokens[j].norm))?;
+    let token = &tokens[j];
+    if !content(token) || !claimed(&token.stem) {
+        return None;
+    }
+    let (clause, sentence) = (tokens[c].place.clause, tokens[c].place.sentence);
+    let subject = tokens[..c].iter().any(|t| {
+        t.place.clause == clause
+            && !t.part
+            && (content(t) || matches!(&*t.norm, "it" | "they" | "this" | "which" | "that"))
+    });
+    if !subject
+        || token.place.clause != clause
+        || token.class != Class::Word
+        || softens(&token.norm)
+        || answer.cue(j) != Some(c)
+    {
+        return None;
+    }
+    let also_plain = tokens.iter().enumerate().any(|(k, t)| {
+        t.place.sentence == sentence && k != j && t.stem == token.stem && !answer.negated(k)
+    });
+    let limited = limited_beside(tokens, clause);
+    (!limited
+        && !also_plain
+        && !hedged(tokens, clause)
+        && !compares(tokens, clause)
+        && !supposes(tokens, clause))
+    .then_some(j)
 }
 
 /// The content stems of clause `clause`, the words of pair `pair` aside, sorted.

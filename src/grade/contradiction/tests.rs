@@ -494,3 +494,106 @@ fn an_ability_limited_supposed_or_of_another_thing_contradicts_nothing() {
         );
     }
 }
+
+fn kiln() -> Bank {
+    bank(
+        "The potter fires stoneware glaze with a reduction flame instead of oxidation, which \
+         turns the copper red. The kiln is heated slowly overnight. Bisque ware is never glazed \
+         by the potter.",
+        &[&["reduction"], &["copper"], &["bisque"]],
+    )
+}
+
+#[test]
+fn a_word_the_model_answer_rules_out_said_in_its_place_contradicts_it() {
+    let g = grade(
+        &kiln(),
+        "The stoneware glaze is fired in oxidation, so the copper turns red; bisque ware \
+         comes first.",
+    );
+    let hit = g.contradictions.iter().find(|c| c.role == "ruled out");
+    let hit = hit.unwrap_or_else(|| panic!("{g:?}"));
+    assert_eq!(hit.matched, ["oxidation"], "{hit:?}");
+    assert!(hit.model.contains("instead of oxidation"), "{hit:?}");
+    assert!(!g.passed, "{g:?}");
+    // A state the model answer denies in the passive, said plainly.
+    let g = grade(
+        &kiln(),
+        "The bisque ware is glazed by the potter as soon as it is made.",
+    );
+    assert!(
+        g.contradictions.iter().any(|c| c.role == "ruled out"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn a_word_ruled_out_rejected_or_said_of_another_thing_contradicts_nothing() {
+    for answer in [
+        // Rejected, or set aside as the model answer does.
+        "The stoneware glaze is fired with reduction, not oxidation, so the copper turns red.",
+        "The stoneware glaze is fired in reduction rather than oxidation; the copper turns red.",
+        // The word the model answer puts in its place said too: the two told apart.
+        "Oxidation keeps the copper green; the stoneware glaze needs reduction to turn it red.",
+        // A denied state denied again, or said of what the model answer says it of.
+        "Bisque ware is never glazed by the potter; the kiln is heated slowly.",
+        "The potter glazes the stoneware and fires it in reduction, which turns the copper red.",
+        // Limited: a state for a time only.
+        "The bisque ware is glazed by the potter only after the kiln has cooled.",
+    ] {
+        let g = grade(&kiln(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "ruled out"),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+fn sourdough() -> Bank {
+    derived(
+        "The starter ferments the dough overnight: its wild yeast produces carbon dioxide, \
+         which leavens the loaf, and its lactic bacteria sour the crumb. The baker feeds the \
+         starter with flour and water every day and keeps a portion back for the next bake.",
+    )
+}
+
+#[test]
+fn a_derived_rubric_denied_twice_fails_whatever_words_it_shares() {
+    let g = grade(
+        &sourdough(),
+        "Wild yeast in the starter produces carbon dioxide, which leavens the loaf, and the \
+         baker feeds it flour and water every day, keeping a portion back for the next bake; \
+         but the starter never ferments anything overnight and its lactic bacteria do not \
+         sour it.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = g.contradictions.iter().find(|c| c.role == "denials");
+    let hit = hit.unwrap_or_else(|| panic!("{g:?}"));
+    assert_eq!(hit.matched, ["never", "ferments", "not", "sour"], "{hit:?}");
+    assert!(
+        hit.model.contains("lactic bacteria sour the crumb"),
+        "{hit:?}"
+    );
+}
+
+#[test]
+fn a_derived_rubric_denied_once_corrected_or_advised_is_no_denial() {
+    for answer in [
+        // One denial: an aside.
+        "The starter ferments the dough overnight; wild yeast makes carbon dioxide that \
+         leavens the loaf, lactic bacteria sour the crumb, and the baker does not feed it \
+         sugar, only flour and water, keeping a portion back.",
+        // Corrections: the word said plainly in the same sentence.
+        "The starter does not ferment the flour, it ferments the dough overnight; its yeast \
+         leavens the loaf and the bacteria sour the crumb, it does not sour the loaf.",
+        // Advice with no subject.
+        "Don't feed the starter with sugar and never leaven the loaf with baker's yeast: the \
+         wild yeast ferments the dough overnight and the lactic bacteria sour the crumb.",
+    ] {
+        let g = grade(&sourdough(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "denials"),
+            "{answer}: {g:?}"
+        );
+    }
+}

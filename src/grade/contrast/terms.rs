@@ -26,8 +26,8 @@
 //! on that node pulls the image", "but *I/O-bound* threads still help", "*ipc*: its
 //! own System V IPC"). A key term's words run from the first
 //! term of a segment to the next segment with a term of its own; a clause opened by
-//! *which* or *who* belongs to the term just before it, one opened by *it* or *they* to
-//! the term before. The words the model answer ties to a key term under the negation of
+//! *which* or *who* belongs to the term just before it (to none when another word is
+//! just before it), one opened by *it* or *they* to the term before. The words the model answer ties to a key term under the negation of
 //! a verb are what it *denies* of it ("CPU-bound threads do not run in parallel"; not
 //! "no host port"): an answer that states most of them of that term plainly, two words
 //! at least, contradicts it too. And the sides a long model answer keeps coming back to
@@ -490,7 +490,9 @@ impl Order {
     }
 
     /// Per segment of `text` without a negation, the (number, token) of its words that
-    /// the model answer says, in order.
+    /// the model answer says, in order. A segment opened by *which* or *who* starts
+    /// with the word it follows, its antecedent: "read back from disk, which is slower
+    /// than memory" says *slower* of the disk, not of the sentence's subject.
     fn segments(&self, text: &PreparedAnswer) -> Vec<Vec<(u16, usize)>> {
         let tokens = text.tokens();
         super::roles::segments(tokens)
@@ -500,9 +502,19 @@ impl Order {
                     .all(|i| !tokens[i].is_negation() && !text.negated(i))
             })
             .map(|segment| {
-                segment
-                    .filter(|&i| !tokens[i].part && ordered(&tokens[i]))
-                    .filter_map(|i| Some((self.number(&tokens[i])?, i)))
+                let antecedent = segment
+                    .clone()
+                    .find(|&i| !tokens[i].part)
+                    .filter(|&i| relative(&tokens[i].norm))
+                    .and_then(|i| antecedent(text, i))
+                    .and_then(|a| Some((self.number(&tokens[a])?, a)));
+                antecedent
+                    .into_iter()
+                    .chain(
+                        segment
+                            .filter(|&i| !tokens[i].part && ordered(&tokens[i]))
+                            .filter_map(|i| Some((self.number(&tokens[i])?, i))),
+                    )
                     .collect()
             })
             .filter(|words: &Vec<(u16, usize)>| words.len() >= 3)
@@ -823,6 +835,17 @@ fn relative(word: &str) -> bool {
     matches!(word, "which" | "who")
 }
 
+/// The word right before the relative pronoun at `i`, in its sentence, when it is a
+/// word that can take a place in [`Order`] and no negation governs it: what the
+/// clause *which* opens is said of.
+fn antecedent(text: &PreparedAnswer, i: usize) -> Option<usize> {
+    let tokens = text.tokens();
+    let a = (0..i).rev().find(|&a| !tokens[a].part)?;
+    let token = &tokens[a];
+    (token.place.sentence == tokens[i].place.sentence && ordered(token) && !text.negated(a))
+        .then_some(a)
+}
+
 /// Words that open a clause about the term of the clause before.
 fn pronoun(word: &str) -> bool {
     matches!(word, "it" | "they" | "this" | "these")
@@ -927,6 +950,8 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
     // The term whose words these are, and the last term spelt.
     let mut current: Option<usize> = None;
     let mut last: Option<usize> = None;
+    // The token of the last term spelt's last word.
+    let mut last_end: Option<usize> = None;
     let mut sentence = None;
     for segment in super::roles::segments(tokens) {
         // The words of the sentence's grammar, not the parts of a code token.
@@ -938,7 +963,13 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
         let same_sentence = sentence == Some(first.place.sentence);
         sentence = Some(first.place.sentence);
         current = match reach {
-            Some(_) if relative(&first.norm) && same_sentence => last,
+            Some(_) if relative(&first.norm) && same_sentence => {
+                // The clause is said of the word it follows: of the last term only when
+                // that is the word ("the API server, which ..."; not "pages are read
+                // from memory, which ...").
+                let before = (0..words[0]).rev().find(|&k| !tokens[k].part);
+                last.filter(|_| before.is_some() && before == last_end)
+            }
             Some(_) if pronoun(&first.norm) => current,
             Some(Reach::Sentence | Reach::Twin) if same_sentence => current,
             _ => None,
@@ -962,6 +993,7 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
                 }
                 opened = true;
                 last = Some(term);
+                last_end = Some(words[p + len - 1]);
                 out.push((term, spelt.clone(), Said::Plainly));
                 p += len;
                 continue;
@@ -1600,6 +1632,61 @@ mod tests {
             "A random read on the drive is about a hundred times faster than on the disk.",
             // The converse: only the comparative says who is more.
             "A random read on the disk is about a hundred times slower than on the drive.",
+        ] {
+            assert_eq!(terms.check(&prepared(right)), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn a_relative_clause_after_another_word_is_not_the_last_terms() {
+        let term = |label: &str| Term {
+            label: label.to_owned(),
+            spellings: vec![vec![Arc::from(label)]],
+            own: Vec::new(),
+            denied: Vec::new(),
+            denied_verbs: Vec::new(),
+        };
+        let terms = [term("baker"), term("miller")];
+        let tied = |text: &str| -> Vec<(String, String)> {
+            ties(&prepared(text), &terms, Some(Reach::Clause))
+                .into_iter()
+                .map(|(t, s, _)| (terms[t].label.clone(), s.to_string()))
+                .collect()
+        };
+        // "which" follows the miller: his words.
+        let after_term = tied("The baker buys flour from the miller, which grinds it weekly.");
+        assert!(
+            after_term.contains(&("miller".into(), "grind".into())),
+            "{after_term:?}"
+        );
+        // "which" follows the mill, no term: the baker does not grind.
+        let after_word = tied("The baker buys flour from the mill, which grinds it weekly.");
+        assert!(
+            !after_word.iter().any(|(_, s)| s == "grind"),
+            "{after_word:?}"
+        );
+    }
+
+    const FERRIES: &str = "Commuters who live on the island cross the strait by ferry every \
+        weekday morning. The ferry leaves the island harbour at seven and docks at the mainland \
+        pier, which is nearer to the offices than the harbour. From the pier a shuttle bus runs \
+        downtown. In winter storms the ferry stays in the harbour and commuters work from home \
+        instead.";
+
+    #[test]
+    fn a_relative_clause_says_its_words_of_the_word_it_follows() {
+        let terms = key_terms(FERRIES);
+        let order = terms.order.as_ref().expect("a long model answer");
+        // "which" follows the island harbour: nearer is said of it, turned round.
+        let wrong = "The ferry crosses to the island harbour, which is nearer to the offices \
+            than the mainland pier.";
+        assert!(order.check(&prepared(wrong)).is_some(), "{wrong}");
+        for right in [
+            "The ferry docks at the mainland pier, which is nearer to the offices than the \
+             island harbour.",
+            // The sentence's subject before the clause's word: still the pier's.
+            "The island harbour sends the ferry to the mainland pier, which is nearer to the \
+             offices.",
         ] {
             assert_eq!(terms.check(&prepared(right)), None, "{right}");
         }

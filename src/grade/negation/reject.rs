@@ -6,9 +6,10 @@
 //! "Nope." / "Don't." that answers the sentence before it ("Should B give C a new
 //! timeout? No."). `negation::governing_cues` asks [`rejects_claim`] of every word, as it
 //! asks its own `rejects_before`, and lets [`mark`] spare the subject of a belief
-//! rejected and mark the sentence a bare reply rejects; what the two find is negated like any other cue's scope, so the misconception
-//! named is not made and the keyword named is not credited. This module decides which
-//! words reject; it does not score, and it knows nothing of rubrics.
+//! rejected and mark the sentence a bare reply rejects; what the two find is negated like
+//! any other cue's scope, so the misconception named is not made and the keyword named is
+//! not credited. This module decides which words reject; it does not score, and it knows
+//! nothing of rubrics.
 
 use super::super::token::Token;
 

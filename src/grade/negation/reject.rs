@@ -145,18 +145,17 @@ pub(super) fn subject_end<'a>(words: impl Iterator<Item = (usize, &'a Token)>) -
 /// suggestion or a claim ("Make the pool bigger for more throughput? No."), is rejected
 /// whole, and a negation in it with it. A question with its own negation is left alone.
 fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
+    // Cheap test first, a sentence's first word: this runs for every word of every answer.
     let token = &tokens[i];
-    if token.part
+    if i == 0
+        || tokens[i - 1].place.sentence == token.place.sentence
+        || token.part
         || !matches!(
             &*token.norm,
             "no" | "nope" | "nah" | "do" | "absolutely" | "definitely" | "certainly"
         )
-        || i == 0
+        || !is_bare_reply(tokens, i)
     {
-        return;
-    }
-    let sentence = token.place.sentence;
-    if tokens[i - 1].place.sentence == sentence || !is_bare_reply(tokens, i) {
         return;
     }
     // The sentence before: from `start` to `i`.

@@ -126,7 +126,8 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[j].get_or_insert(i);
             }
         }
-        let rejects = !token.part && rejects_before(tokens, i);
+        let rejects =
+            !token.part && (rejects_before(tokens, i) || reject::rejects_claim(tokens, i));
         if denies || rejects || (!token.part && says_it_fails(tokens, i)) {
             // "The tempting fix is to publish 5432, but that wouldn't help": a clause
             // that only refers back to the one before it rejects that one.
@@ -163,6 +164,7 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[j].get_or_insert(i);
             }
         }
+        reject::mark(tokens, i, rejects, &mut cue);
         if !token.part && denies_only(tokens, i) && cue[i + 1].is_none() {
             // "it is not only one writer": the *only* is denied, and nothing after it.
             cue[i + 1] = Some(i);
@@ -219,22 +221,7 @@ fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
     if !matches!(first, "case" | "true") || &*words.next()?.1.norm != "that" {
         return None;
     }
-    let mut content = 0;
-    let mut first_content = None;
-    for (j, t) in words {
-        if crate::lang::is_auxiliary(&t.norm) {
-            return Some(j);
-        }
-        if !t.stop {
-            content += 1;
-            if content == 1 {
-                first_content = Some(j + 1);
-            } else if content > 3 {
-                break;
-            }
-        }
-    }
-    first_content
+    reject::subject_end(words)
 }
 
 /// Whether the word at `i` rejects, as its predicate, the claim its clause names:
@@ -1195,6 +1182,8 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         _ => tokens[i].is_negation(),
     }
 }
+
+mod reject;
 
 #[cfg(test)]
 mod tests;

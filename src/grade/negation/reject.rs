@@ -1,0 +1,390 @@
+//! Rejections said with words, not with "not": a predicate that calls the claim of its
+//! clause useless or harmful ("X is a red herring", "X is a non-starter", "X is a trap",
+//! "X is a dead end", "X is the last thing you want", "X won't cut it", "X only makes it
+//! worse", and "is wrong" or "a myth" with degree words before it: "is really a wrong
+//! move"), an imperative that dismisses what follows it ("forget X"), and a bare "No." /
+//! "Nope." / "Don't." that answers the sentence before it ("Should B give C a new
+//! timeout? No."). `negation::governing_cues` asks [`rejects_claim`] of every word, as it
+//! asks its own `rejects_before`, and lets [`mark`] spare the subject of a belief
+//! rejected and mark the sentence a bare reply rejects; what the two find is negated like
+//! any other cue's scope, so the misconception named is not made and the keyword named is
+//! not credited. This module decides which words reject; it does not score, and it knows
+//! nothing of rubrics.
+
+use super::super::token::Token;
+
+/// Whether the word at `i` ends (or, for *forget*, opens) a predicate that rejects the
+/// claim of its clause: the clause is negated as by "X is a myth" (see
+/// `negation::rejects_before`). Degree words before the rejecting word do not break
+/// it: "is really a red herring", "pretty much won't cut it", "is totally the wrong
+/// move".
+pub fn rejects_claim(tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    // Cheap test first: this runs for every word of every answer.
+    if token.part
+        || token.len < 3
+        || !matches!(
+            token.norm.as_bytes()[0],
+            b'h' | b's' | b'n' | b't' | b'e' | b'w' | b'm' | b'f' | b'l' | b'c'
+        )
+    {
+        return false;
+    }
+    match &*token.norm {
+        // "is a red herring", "is a non-starter", "is a trap", "is a dead end".
+        "herring" => word_before(tokens, i) == Some("red") && after_copula(tokens, i - 1),
+        "starter" => word_before(tokens, i) == Some("non") && after_copula(tokens, i - 1),
+        "nonstarter" => after_copula(tokens, i),
+        "trap" => ends_phrase(tokens, i) && after_copula(tokens, i),
+        "end" => word_before(tokens, i) == Some("dead") && after_copula(tokens, i - 1),
+        // "is really a wrong move", "is honestly a myth": what the plain shapes of
+        // `rejects_before` say, with degree words before them.
+        "wrong" | "mistake" | "myth" | "misconception" | "fallacy" => {
+            degree_before(tokens, i) && after_copula(tokens, i)
+        }
+        // "is the last thing you want".
+        "last" => word_after(tokens, i) == Some("thing") && after_copula(tokens, i),
+        // "won't cut it", "doesn't really cut it".
+        "cut" => {
+            word_after(tokens, i) == Some("it")
+                && previous_past_degree(tokens, i).is_some_and(|j| tokens[j].negation)
+        }
+        // "only makes it worse", "would just make things worse".
+        "worse" => makes_only_worse(tokens, i),
+        // "Forget X", "so forget about X".
+        "forget" => opens_its_clause(tokens, i),
+        _ => false,
+    }
+}
+
+/// What `negation::governing_cues` lets this module mark at token `i`, once the claim
+/// a rejecting word at `i` names (`rejects`) is negated: the subject of a belief it
+/// rejects is spared (see [`spare_belief_subject`]), and a bare reply rejects the
+/// sentence before it (see [`answers_no`]).
+pub fn mark(tokens: &[Token], i: usize, rejects: bool, cue: &mut [Option<usize>]) {
+    if rejects {
+        spare_belief_subject(tokens, i, cue);
+    }
+    answers_no(tokens, i, cue);
+}
+
+/// When the claim rejected at `i` is a belief's *that* clause ("the belief that a lost
+/// packet delays only its own stream is a trap", "the idea that UTC fixes it is a red
+/// herring"), says its subject plainly again: what is rejected is what the belief says
+/// of it, as in "it is not the case that S" (the lost packet is still lost). The
+/// subject runs from *that* to an auxiliary or a form of *be* within three content
+/// words ("the notion that a bigger pool is faster"), else it is the first content word;
+/// the rejection's own (the *is* of "is a trap") does not count.
+fn spare_belief_subject(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
+    let clause = tokens[i].place.clause;
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .last()
+        .unwrap_or(i);
+    let Some(that) = (start + 1..i).find(|&j| {
+        &*tokens[j].norm == "that"
+            && tokens[..j].iter().rev().find(|t| !t.part).is_some_and(|t| {
+                matches!(
+                    &*t.norm,
+                    "idea" | "belief" | "notion" | "assumption" | "claim" | "thought" | "theory"
+                )
+            })
+    }) else {
+        return;
+    };
+    // The rejection's own auxiliary ("... is a trap", "... won't cut it") is the last.
+    let own = (that + 1..i)
+        .rev()
+        .find(|&j| crate::lang::is_auxiliary(&tokens[j].norm))
+        .unwrap_or(i);
+    let words = tokens
+        .iter()
+        .enumerate()
+        .take(own)
+        .skip(that + 1)
+        .filter(|(_, t)| !t.part);
+    let end = subject_end(words).unwrap_or(that + 1);
+    for c in cue.iter_mut().take(end).skip(that + 1) {
+        if *c == Some(i) {
+            *c = None;
+        }
+    }
+}
+
+/// Where the subject of a *that* clause ends, given its words after *that* (parts
+/// aside): at an auxiliary or a form of *be* (*is*, *was*, *has*, *does*, *can*, ...)
+/// within three content words; with none, after its first content word. Shared with
+/// `negation`'s "it is not the case that S".
+pub(super) fn subject_end<'a>(words: impl Iterator<Item = (usize, &'a Token)>) -> Option<usize> {
+    let mut content = 0;
+    let mut first_content = None;
+    for (j, t) in words {
+        if crate::lang::is_auxiliary(&t.norm) {
+            return Some(j);
+        }
+        if !t.stop {
+            content += 1;
+            if content == 1 {
+                first_content = Some(j + 1);
+            } else if content > 3 {
+                break;
+            }
+        }
+    }
+    first_content
+}
+
+/// When the word at `i` is a bare reply that rejects the sentence before it ("No.",
+/// "Nope.", "Nah.", "Don't.", "Absolutely not.", "Definitely not."), negates in `cue`
+/// what that sentence claims, under the reply's first word. A question opened by an
+/// auxiliary ("Should B give C a new timeout?", "Does CLOCK_MONOTONIC jump?") keeps its
+/// subject, its first content word, plain, and the reply reaches its predicate as far
+/// as a *not* after the subject would (`negation::NEGATION_REACH` content words): "Does
+/// the monotonic clock jump? No." says the clock does not jump. Any other sentence, a
+/// suggestion or a claim ("Make the pool bigger for more throughput? No."), is rejected
+/// whole, and a negation in it with it. A question with its own negation is left alone.
+fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
+    // Cheap test first, a sentence's first word: this runs for every word of every answer.
+    let token = &tokens[i];
+    if i == 0
+        || tokens[i - 1].place.sentence == token.place.sentence
+        || token.part
+        || !matches!(
+            &*token.norm,
+            "no" | "nope" | "nah" | "do" | "absolutely" | "definitely" | "certainly"
+        )
+        || !is_bare_reply(tokens, i)
+    {
+        return;
+    }
+    // The sentence before: from `start` to `i`.
+    let before = tokens[i - 1].place.sentence;
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.sentence == before)
+        .last()
+        .unwrap_or(i);
+    let first = tokens[start..i]
+        .iter()
+        .position(|t| !t.part)
+        .map(|p| start + p);
+    let Some(first) = first else {
+        return;
+    };
+    if opens_polar_question(&tokens[first].norm) {
+        if tokens[first..i].iter().any(|t| t.negation) {
+            return;
+        }
+        // Past the auxiliary, a determiner and the subject's first word (with the
+        // pieces of a code token or a hyphenated word).
+        let mut j = first + 1;
+        while j < i && (tokens[j].part || crate::lang::is_determiner(&tokens[j].norm)) {
+            j += 1;
+        }
+        j += 1;
+        while j < i && (tokens[j].part || tokens[j].glued) {
+            j += 1;
+        }
+        let mut reached = 0;
+        while j < i && reached < super::NEGATION_REACH {
+            cue[j].get_or_insert(i);
+            if !tokens[j].part && !tokens[j].stop {
+                reached += 1;
+            }
+            j += 1;
+        }
+    } else {
+        for c in cue.iter_mut().take(i).skip(start) {
+            *c = match *c {
+                Some(c) if c >= start => None,
+                _ => Some(i),
+            };
+        }
+    }
+}
+
+/// Whether the sentence that the word at `i` opens is only a reply that rejects: *no*,
+/// *nope*, *nah*, *don't*, *absolutely* / *definitely* / *certainly not*. "No, ..." that
+/// goes on in its sentence is the reply of `negation::is_reply`, which says its own
+/// claim; *nope* and *nah* only ever reply, and the pronoun after them ("Nope. It still
+/// ...") may have joined their sentence (see `token::carry_subject`), so for them the
+/// end of their clause is enough.
+fn is_bare_reply(tokens: &[Token], i: usize) -> bool {
+    let place = tokens[i].place;
+    let mut words = tokens[i..].iter().filter(|t| !t.part);
+    let (first, second, third) = (words.next(), words.next(), words.next());
+    let ends = |t: Option<&Token>, after: &Token| {
+        t.is_none_or(|t| {
+            t.place.sentence != place.sentence
+                || (matches!(&*tokens[i].norm, "nope" | "nah")
+                    && t.place.clause != after.place.clause)
+        })
+    };
+    match (first, second) {
+        (Some(reply), next) if matches!(&*reply.norm, "no" | "nope" | "nah") => ends(next, reply),
+        (Some(adverb), Some(not))
+            if matches!(
+                &*adverb.norm,
+                "do" | "absolutely" | "definitely" | "certainly"
+            ) && &*not.norm == "not"
+                && not.place.sentence == place.sentence =>
+        {
+            ends(third, not)
+        }
+        _ => false,
+    }
+}
+
+/// Auxiliaries that open a polar question: "Is ...?", "Does ...?", "Should ...?" (not
+/// an imperative: "Get a bigger pool? No.").
+fn opens_polar_question(word: &str) -> bool {
+    crate::lang::is_auxiliary(word) && !matches!(word, "be" | "been" | "get" | "gets" | "got")
+}
+
+/// Words that only grade or hedge what follows them, and articles: "is *really a* red
+/// herring", "is *pretty much* a non-starter", "is *totally the* wrong move".
+fn is_degree(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "really"
+            | "totally"
+            | "pretty"
+            | "much"
+            | "very"
+            | "quite"
+            | "completely"
+            | "absolutely"
+            | "honestly"
+            | "frankly"
+            | "just"
+            | "simply"
+            | "basically"
+            | "actually"
+            | "definitely"
+            | "probably"
+            | "certainly"
+            | "clearly"
+            | "obviously"
+            | "utterly"
+            | "entirely"
+            | "such"
+            | "so"
+            | "kind"
+            | "sort"
+            | "of"
+            | "real"
+            | "total"
+            | "complete"
+            | "classic"
+            | "common"
+            | "usual"
+            | "typical"
+            | "big"
+            | "huge"
+            | "also"
+            | "often"
+            | "still"
+            | "plain"
+            | "plainly"
+            | "bit"
+    )
+}
+
+/// The word before token `i` in its clause, parts aside.
+fn word_before(tokens: &[Token], i: usize) -> Option<&str> {
+    tokens[..i]
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .filter(|t| t.place.clause == tokens[i].place.clause)
+        .map(|t| &*t.norm)
+}
+
+/// The word after token `i` in its clause, parts aside.
+fn word_after(tokens: &[Token], i: usize) -> Option<&str> {
+    tokens[i + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .filter(|t| t.place.clause == tokens[i].place.clause)
+        .map(|t| &*t.norm)
+}
+
+/// The index of the word before token `i` in its clause, past degree words.
+fn previous_past_degree(tokens: &[Token], i: usize) -> Option<usize> {
+    let clause = tokens[i].place.clause;
+    (0..i)
+        .rev()
+        .filter(|&j| !tokens[j].part)
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .find(|&j| !is_degree(&tokens[j].norm))
+}
+
+/// Whether a form of *be* stands before the phrase that starts at `i`, in its clause,
+/// with only articles and degree words between: "is a", "was really the", "'s totally
+/// a", "would be pretty much a".
+fn after_copula(tokens: &[Token], i: usize) -> bool {
+    previous_past_degree(tokens, i).is_some_and(|j| {
+        matches!(
+            &*tokens[j].norm,
+            "is" | "are" | "was" | "were" | "be" | "been" | "s"
+        )
+    })
+}
+
+/// Whether a degree word stands right before token `i` (the plain shape, with none,
+/// is `negation::rejects_before`'s).
+fn degree_before(tokens: &[Token], i: usize) -> bool {
+    tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == tokens[i].place.clause && is_degree(&t.norm))
+        .any(|t| !matches!(&*t.norm, "a" | "an" | "the"))
+}
+
+/// Whether the noun at `i` ends its noun phrase: no content word of its clause comes
+/// right after it ("is a trap" and "is a trap here", not "is a trap handler").
+fn ends_phrase(tokens: &[Token], i: usize) -> bool {
+    tokens[i + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .is_none_or(|t| t.place.clause != tokens[i].place.clause || t.stop)
+}
+
+/// Whether the *worse* at `i` ends "only (just) make(s) it (things) worse", with degree
+/// words allowed before *only*: a cause said to do harm ("more connections make it
+/// worse") is a claim, the *only* makes it a rejection.
+fn makes_only_worse(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut before = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .map(|t| &*t.norm);
+    matches!(
+        before.next(),
+        Some("it" | "things" | "matters" | "everything")
+    ) && matches!(before.next(), Some("make" | "makes" | "made" | "making"))
+        && before
+            .find(|w| !matches!(*w, "would" | "will" | "can" | "could" | "really"))
+            .is_some_and(|w| matches!(w, "only" | "just"))
+}
+
+/// Whether the word at `i` opens its clause, past a conjunction or a degree word:
+/// "Forget X", "so just forget X" (not "if you forget X", nor "don't forget X").
+fn opens_its_clause(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .all(|t| matches!(&*t.norm, "so" | "and" | "but" | "then" | "just" | "simply"))
+}
+
+#[cfg(test)]
+mod tests;

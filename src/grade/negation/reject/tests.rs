@@ -1,0 +1,204 @@
+//! Tests of the rejections said with words: which words a rejecting predicate, an
+//! imperative *forget* and a bare *No.* negate, and what that does to a misconception
+//! named to reject it and to a keyword rejected, through the grader. The wordings are
+//! of their own (DNS TTLs, retries, heap sizes), in no marked set.
+
+use crate::bank::Misconception;
+use crate::grade::Rubric;
+use crate::grade::explain::explain;
+use crate::grade::tests::{bank, concept, grade, question, relation};
+use crate::grade::token::{Parts, tokenize};
+use crate::lang::stemmer;
+
+/// Whether a negation cue governs the first token `word` of `text`.
+fn negated(text: &str, word: &str) -> bool {
+    let tokens = tokenize(text, &stemmer(), Parts::Emit);
+    let cues = crate::grade::negation::governing_cues(&tokens);
+    let at = tokens
+        .iter()
+        .position(|t| &*t.norm == word)
+        .unwrap_or_else(|| panic!("no {word} in {text}"));
+    cues[at].is_some()
+}
+
+#[test]
+fn a_rejecting_predicate_negates_the_claim_of_its_clause() {
+    for (text, word) in [
+        ("Raising the heap size is a red herring here.", "heap"),
+        ("Caching the token is a non-starter.", "caching"),
+        (
+            "Retrying forever is a trap: it hides the outage.",
+            "retrying",
+        ),
+        ("Sharding the table is a dead end.", "sharding"),
+        (
+            "Rebooting the router is the last thing you want.",
+            "rebooting",
+        ),
+        ("Restarting the daemon won't cut it.", "restarting"),
+        ("Adding more replicas would only make it worse.", "replicas"),
+        ("Forget the cache flag; set a lower TTL.", "cache"),
+    ] {
+        assert!(negated(text, word), "{word} in {text}");
+    }
+    // The clause after the rejection says what is true.
+    assert!(!negated(
+        "Retrying forever is a trap: it hides the outage.",
+        "hides"
+    ));
+    assert!(!negated("Forget the cache flag; set a lower TTL.", "lower"));
+}
+
+#[test]
+fn the_subject_of_a_belief_rejected_is_said_plainly() {
+    let text = "The belief that a dropped frame stalls the whole queue is a trap.";
+    assert!(!negated(text, "dropped"));
+    assert!(negated(text, "stalls"));
+    let text = "The notion that a bigger heap is faster is a red herring.";
+    assert!(!negated(text, "heap"));
+    assert!(negated(text, "faster"));
+}
+
+#[test]
+fn degree_words_before_the_rejection_do_not_break_it() {
+    for (text, word) in [
+        ("Raising the heap size is really a red herring.", "heap"),
+        ("Caching the token is pretty much a non-starter.", "caching"),
+        ("Retrying forever is totally a trap.", "retrying"),
+        (
+            "Sharding the table is honestly a really wrong move.",
+            "sharding",
+        ),
+        ("Sharding the table is totally the wrong move.", "sharding"),
+        (
+            "Rebooting the router is really the last thing you want.",
+            "rebooting",
+        ),
+        (
+            "Restarting the daemon pretty much won't cut it.",
+            "restarting",
+        ),
+        (
+            "Adding more replicas really only makes it worse.",
+            "replicas",
+        ),
+    ] {
+        assert!(negated(text, word), "{word} in {text}");
+    }
+}
+
+#[test]
+fn the_same_words_that_reject_nothing_negate_nothing() {
+    for (text, word) in [
+        // A noun phrase that goes on names a thing.
+        ("The trap handler runs in the kernel.", "handler"),
+        // A cause said to do harm is a claim; *only* makes it a rejection.
+        ("More replicas make it worse under write load.", "replicas"),
+        // *Forget* that does not open its clause dismisses nothing.
+        (
+            "If you forget the flag, the cache keeps the old record.",
+            "flag",
+        ),
+        // Negated, the rejection is no rejection.
+        ("Raising the heap size is not a red herring.", "heap"),
+        // A *No* that is not a sentence of its own.
+        ("Raise the timeout. No replica waits for it.", "timeout"),
+    ] {
+        assert!(!negated(text, word), "{word} in {text}");
+    }
+}
+
+#[test]
+fn a_bare_no_rejects_the_sentence_before_it() {
+    // A polar question keeps its subject plain and denies its predicate.
+    let text = "Should the client retry forever? No. It backs off.";
+    assert!(!negated(text, "client"));
+    assert!(negated(text, "retry"));
+    assert!(!negated(text, "backs"));
+    let text = "Does the resolver cache answers? Nope.";
+    assert!(!negated(text, "resolver"));
+    assert!(negated(text, "cache"));
+    // A sentence after the reply, whose pronoun may join the reply's sentence.
+    let text = "Does the resolver cache answers? Nope. It forwards every query.";
+    assert!(negated(text, "cache"));
+    assert!(!negated(text, "forwards"));
+    // A code token as the subject, with its pieces.
+    let text = "Does HTTP/3 batch frames over one stream? Nope.";
+    assert!(!negated(text, "http/3"));
+    assert!(negated(text, "batch"));
+    // A suggestion is rejected whole, by "No.", "Nope." or "Don't.".
+    for text in [
+        "Bump the timeout to a minute? No.",
+        "Bump the timeout to a minute? Nope.",
+        "Bump the timeout to a minute? Don't.",
+        "Bump the timeout to a minute? Absolutely not.",
+    ] {
+        assert!(negated(text, "timeout"), "{text}");
+    }
+    // A reply that goes on is not bare: "No, ..." says its own claim.
+    assert!(!negated(
+        "Bump the timeout to a minute? No, bump it to two.",
+        "timeout"
+    ));
+}
+
+/// A question on DNS moves, with the misconception "restarting the nameserver clears
+/// the caches".
+fn dns_bank() -> crate::bank::Bank {
+    let mut q = question(
+        "dns-move",
+        "Clients still reach the old server a day after a DNS change. Why, and what should you do before the next move?",
+        "Resolvers cache the old record until its TTL expires. Lower the TTL well before the next move, then change the record.",
+        Some(Rubric {
+            concepts: vec![
+                concept(&["ttl", "time to live"], 1.0, true),
+                concept(&["lower", "reduce", "shorten"], 1.0, true),
+                concept(&["cache", "cached", "caches"], 1.0, false),
+            ],
+            forbidden: Vec::new(),
+        }),
+    );
+    q.misconceptions.push(Misconception {
+        concept: relation(
+            &[&["restart", "restarting"], &["nameserver"]],
+            false,
+            1.0,
+            false,
+        ),
+        feedback: "A restart clears only your own server's cache, not the resolvers'.".to_owned(),
+        cap: None,
+    });
+    bank(vec![q])
+}
+
+#[test]
+fn a_misconception_rejected_with_words_is_not_made() {
+    let b = dns_bank();
+    for right in [
+        "Restarting the nameserver is really a red herring: resolvers cache the old record until its TTL runs out, so lower the TTL days before the move.",
+        "Restart the nameserver? Nope. Resolvers keep the record cached for its TTL; lower the TTL days before the move.",
+        "Forget restarting the nameserver. Resolvers cache the record for its TTL, so lower the TTL days ahead.",
+    ] {
+        let g = grade(&b, right);
+        let made = &g.misconceptions;
+        assert!(g.passed && made.is_empty(), "{right}: {}", explain(&g));
+    }
+    // Said plainly, it is made.
+    let g = grade(
+        &b,
+        "Restarting the nameserver clears the caches; also lower the TTL days before the move.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+}
+
+#[test]
+fn a_keyword_rejected_with_words_is_not_credited() {
+    let b = dns_bank();
+    for wrong in [
+        "Resolvers cache the old record for its TTL. Lowering it is pretty much a non-starter; change the record and wait.",
+        "Resolvers cache the old record for its TTL. Should you lower the TTL first? No. Just change the record and wait.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}

@@ -126,8 +126,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[j].get_or_insert(i);
             }
         }
-        let rejects =
-            !token.part && (rejects_before(tokens, i) || reject::rejects_claim(tokens, i));
+        let rejects = !token.part
+            && (rejects_before(tokens, i)
+                || (token.may_reject() && reject::rejects_claim(tokens, i)));
         if denies || rejects || (!token.part && says_it_fails(tokens, i)) {
             // "The tempting fix is to publish 5432, but that wouldn't help": a clause
             // that only refers back to the one before it rejects that one.
@@ -164,7 +165,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[j].get_or_insert(i);
             }
         }
-        reject::mark(tokens, i, rejects, &mut cue);
+        if rejects || token.may_reply() {
+            reject::mark(tokens, i, rejects, &mut cue);
+        }
         if !token.part && denies_only(tokens, i) && cue[i + 1].is_none() {
             // "it is not only one writer": the *only* is denied, and nothing after it.
             cue[i + 1] = Some(i);
@@ -1183,7 +1186,7 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
     }
 }
 
-mod reject;
+pub(super) mod reject;
 
 #[cfg(test)]
 mod tests;

@@ -129,6 +129,17 @@ const STEM_CACHE_SIZE: usize = 20_000;
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
 
 impl Lexeme {
+    /// Whether the word may end a rejecting predicate ("red *herring*", "won't *cut* it"):
+    /// learnt once per word, so `negation::reject` looks at no other word's text.
+    pub fn may_reject(&self) -> bool {
+        self.kinds & REJECTS != 0
+    }
+
+    /// Whether the word may open a bare reply ("No.", "Nope.", "Absolutely not.").
+    pub fn may_reply(&self) -> bool {
+        self.kinds & REPLIES != 0
+    }
+
     /// `word` as a token of `class`: a word of letters is stemmed, a number or code
     /// token is its own stem.
     fn new(word: &str, class: Class, stemmer: &Stemmer) -> Lexeme {
@@ -173,6 +184,8 @@ const OPENS_CONDITION: u8 = 2;
 const REFERS_BACK: u8 = 4;
 const THEN: u8 = 8;
 const AND_OR: u8 = 16;
+const REJECTS: u8 = 32;
+const REPLIES: u8 = 64;
 
 /// The [`Lexeme::kinds`] of `word`, learnt once for every token of it.
 fn kinds_of(word: &str) -> u8 {
@@ -182,6 +195,8 @@ fn kinds_of(word: &str) -> u8 {
         | bit(refers_back(word), REFERS_BACK)
         | bit(word == "then", THEN)
         | bit(matches!(word, "and" | "or"), AND_OR)
+        | bit(super::negation::reject::is_rejecting_word(word), REJECTS)
+        | bit(super::negation::reject::is_reply_word(word), REPLIES)
 }
 
 /// The hash an `FxHasher` makes of `text` (as `str` hashes).

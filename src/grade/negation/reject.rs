@@ -13,6 +13,36 @@
 
 use super::super::token::Token;
 
+/// The words [`rejects_claim`] looks at further: the last word of a rejecting predicate
+/// (or *forget*). `token` learns it once for every word, as a bit of its kinds.
+pub fn is_rejecting_word(word: &str) -> bool {
+    matches!(
+        word,
+        "herring"
+            | "starter"
+            | "nonstarter"
+            | "trap"
+            | "end"
+            | "wrong"
+            | "mistake"
+            | "myth"
+            | "misconception"
+            | "fallacy"
+            | "last"
+            | "cut"
+            | "worse"
+            | "forget"
+    )
+}
+
+/// The words that may open a bare reply ([`answers_no`]), learnt once for every word.
+pub fn is_reply_word(word: &str) -> bool {
+    matches!(
+        word,
+        "no" | "nope" | "nah" | "do" | "absolutely" | "definitely" | "certainly"
+    )
+}
+
 /// Whether the word at `i` ends (or, for *forget*, opens) a predicate that rejects the
 /// claim of its clause: the clause is negated as by "X is a myth" (see
 /// `negation::rejects_before`). Degree words before the rejecting word do not break
@@ -20,14 +50,9 @@ use super::super::token::Token;
 /// move".
 pub fn rejects_claim(tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
-    // Cheap test first: this runs for every word of every answer.
-    if token.part
-        || token.len < 3
-        || !matches!(
-            token.norm.as_bytes()[0],
-            b'h' | b's' | b'n' | b't' | b'e' | b'w' | b'm' | b'f' | b'l' | b'c'
-        )
-    {
+    // Cheap test first, a bit learnt once per word: this runs for every word of every
+    // answer.
+    if token.part || !token.may_reject() {
         return false;
     }
     match &*token.norm {
@@ -150,10 +175,7 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     if i == 0
         || tokens[i - 1].place.sentence == token.place.sentence
         || token.part
-        || !matches!(
-            &*token.norm,
-            "no" | "nope" | "nah" | "do" | "absolutely" | "definitely" | "certainly"
-        )
+        || !token.may_reply()
         || !is_bare_reply(tokens, i)
     {
         return;

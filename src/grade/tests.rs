@@ -1487,6 +1487,8 @@ fn the_endings_bank_format_md_says_the_stemmer_joins() {
         ("normalise", "normalize"),
         ("normal", "normalise"),
         ("index", "indices"),
+        ("add", "added"),
+        ("add", "adding"),
         ("max_connections", "max_connection"),
     ] {
         assert!(!same_keyword(a, b), "{a} and {b} should be two by stem");

@@ -248,6 +248,32 @@ fn the_author_questions_bank_pins_what_bank_format_md_answers() {
     );
 }
 
+#[test]
+fn the_second_author_questions_bank_pins_what_the_docs_answer_for_probe10() {
+    // probe10's README asked ten questions; this bank's examples pin the answers
+    // bank-format.md now gives (ordered relations and before/after, the lexicon and
+    // negation in forbidden terms and misconceptions, code tokens, two misconceptions
+    // at once, a keyword led by *cannot*). It checks without a warning.
+    let file = "tests/fixtures/bank-format/author-questions-2.toml";
+    let check = recall_at_root(["check", file]);
+    assert_eq!(check.code, 0, "{}", check.transcript());
+    assert!(
+        check
+            .stdout
+            .ends_with("1 bank with 8 questions valid; 0 errors, 0 warnings\n"),
+        "{}",
+        check.transcript()
+    );
+    let test = recall_at_root(["test", file]);
+    assert_eq!(test.code, 0, "{}", test.transcript());
+    assert!(
+        test.stdout
+            .ends_with("tested 8 text questions (8 model answers, 29 examples): 0 failed\n"),
+        "{}",
+        test.transcript()
+    );
+}
+
 /// The words of `text` with single spaces, so a wrapped line reads as one.
 fn unwrapped(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

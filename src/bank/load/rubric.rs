@@ -61,7 +61,9 @@ impl Checker<'_> {
             self.error(
                 span,
                 format!("keyword {term:?} has no letters or digits to match"),
-                "write the word or phrase an answer should contain",
+                "write the word or phrase an answer should contain; an operator (`==`, `->`) is \
+                 punctuation to the grader, in answers too: name the claim in words (`plain \
+                 comparison`) and require what a right answer names (`compare_digest`)",
             );
             return None;
         }

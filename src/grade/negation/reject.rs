@@ -89,8 +89,32 @@ pub fn rejects_claim(tokens: &[Token], i: usize) -> bool {
 pub fn mark(tokens: &[Token], i: usize, rejects: bool, cue: &mut [Option<usize>]) {
     if rejects {
         spare_belief_subject(tokens, i, cue);
+        if let Some(reply) = reply_that_rejects(tokens, i) {
+            reject_sentence_before(tokens, reply, cue);
+        }
     }
     answers_no(tokens, i, cue);
+}
+
+/// When the rejection at `i` is the rest of a reply, "No, that's a red herring." / "Nope,
+/// it's a myth.", the reply word that opens its sentence: the sentence before is rejected
+/// as by a bare "No." (see [`answers_no`]). The reply's clause must open with *that*,
+/// *this* or *it*, referring back, and reach the rejecting word within five words.
+fn reply_that_rejects(tokens: &[Token], i: usize) -> Option<usize> {
+    let sentence = tokens[i].place.sentence;
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.sentence == sentence)
+        .last()?;
+    let mut words = (start..i).filter(|&j| !tokens[j].part);
+    let reply = words.next()?;
+    let refers = words.next()?;
+    (reply > 0
+        && matches!(&*tokens[reply].norm, "no" | "nope" | "nah")
+        && matches!(&*tokens[refers].norm, "that" | "this" | "it")
+        && tokens[refers].place.clause == tokens[i].place.clause
+        && words.count() < 5)
+        .then_some(reply)
 }
 
 /// When the claim rejected at `i` is a belief's *that* clause ("the belief that a lost
@@ -180,6 +204,12 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     {
         return;
     }
+    reject_sentence_before(tokens, i, cue);
+}
+
+/// What a reply at `i` that rejects ([`answers_no`], [`reply_that_rejects`]) does to the
+/// sentence before it (see [`answers_no`]).
+fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     // The sentence before: from `start` to `i`.
     let before = tokens[i - 1].place.sentence;
     let start = (0..i)

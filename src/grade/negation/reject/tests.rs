@@ -109,6 +109,41 @@ fn the_same_words_that_reject_nothing_negate_nothing() {
 }
 
 #[test]
+fn a_no_that_goes_on_to_reject_rejects_the_sentence_before_it() {
+    for (text, word, denied) in [
+        (
+            "Lower the TTL to one second? No, that is a red herring.",
+            "ttl",
+            true,
+        ),
+        (
+            "Retry every call forever? Nope, it's a trap.",
+            "retry",
+            true,
+        ),
+        (
+            "Should we double the heap? No, this would be a mistake.",
+            "heap",
+            true,
+        ),
+        // The reply goes on with a claim of its own: the question stands.
+        (
+            "Lower the TTL? No, the record is a red herring.",
+            "ttl",
+            false,
+        ),
+        // The rejection is too far from the reply to be all of it.
+        (
+            "Lower the TTL? No, that depends on how the resolver caches records and whether it is a myth.",
+            "ttl",
+            false,
+        ),
+    ] {
+        assert_eq!(negated(text, word), denied, "{word} in {text}");
+    }
+}
+
+#[test]
 fn a_bare_no_rejects_the_sentence_before_it() {
     // A polar question keeps its subject plain and denies its predicate.
     let text = "Should the client retry forever? No. It backs off.";

@@ -130,6 +130,8 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             && (rejects_before(tokens, i)
                 || (token.may_reject() && reject::rejects_claim(tokens, i)));
         if denies || rejects || (!token.part && says_it_fails(tokens, i)) {
+            // "Raise --cpus? No, that won't help.": the reply rejects the sentence before.
+            reject::reply_rejects(tokens, i, &mut cue);
             // "The tempting fix is to publish 5432, but that wouldn't help": a clause
             // that only refers back to the one before it rejects that one.
             if let Some(start) = rejected_by_next(tokens, i) {

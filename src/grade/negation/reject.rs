@@ -89,15 +89,21 @@ pub fn rejects_claim(tokens: &[Token], i: usize) -> bool {
 pub fn mark(tokens: &[Token], i: usize, rejects: bool, cue: &mut [Option<usize>]) {
     if rejects {
         spare_belief_subject(tokens, i, cue);
-        if let Some(reply) = reply_that_rejects(tokens, i) {
-            reject_sentence_before(tokens, reply, cue);
-        }
     }
     answers_no(tokens, i, cue);
 }
 
-/// When the rejection at `i` is the rest of a reply, "No, that's a red herring." / "Nope,
-/// it's a myth.", the reply word that opens its sentence: the sentence before is rejected
+/// What `negation::governing_cues` lets this module mark when the word at `i` denies or
+/// rejects the claim of its clause: when that clause is all of a reply, the sentence
+/// before is rejected (see [`reply_that_rejects`]).
+pub fn reply_rejects(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
+    if let Some(reply) = reply_that_rejects(tokens, i) {
+        reject_sentence_before(tokens, reply, cue);
+    }
+}
+
+/// When the rejection or denial at `i` is the rest of a reply, "No, that's a red
+/// herring." / "Nope, it's a myth." / "No, that won't help.", the reply word that opens its sentence: the sentence before is rejected
 /// as by a bare "No." (see [`answers_no`]). The reply's clause must open with *that*,
 /// *this* or *it*, referring back, and reach the rejecting word within five words.
 fn reply_that_rejects(tokens: &[Token], i: usize) -> Option<usize> {

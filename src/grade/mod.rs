@@ -562,10 +562,8 @@ fn look_for(
         .iter()
         .zip(&compiled.misconceptions)
         .filter_map(|(misconception, matcher): (_, &Matcher)| {
-            let matched = matcher.matched(answer, vocab)?;
-            if said_of_another(&matched, &spans, answer) {
-                return None;
-            }
+            let matched =
+                matcher.matched_where(answer, vocab, |m| !said_of_another(m, &spans, answer))?;
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),
                 matched: words(&matched),

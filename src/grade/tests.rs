@@ -880,6 +880,39 @@ fn a_misconception_is_not_made_by_a_predicate_said_of_a_nearer_subject() {
     assert!(!g.passed, "{}", explain(&g));
 }
 
+/// Regression: an `any` misconception whose shorter alternative comes first
+/// (`flushes the buffer`, met with a gap in "flushes the write buffer") was refused as
+/// said of the concept `write buffer`, and the longer alternative was never tried.
+#[test]
+fn a_misconception_any_tries_a_longer_alternative_after_a_refused_shorter_one() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["write buffer"], 1.0, false)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "logger",
+        "What does the logger keep?",
+        "It keeps lines in a write buffer and flushes it when the buffer fills.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: concept(
+            &["flushes the buffer", "flushes the write buffer"],
+            1.0,
+            false,
+        ),
+        feedback: "It flushes only when the buffer fills.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "The logger flushes the write buffer after every single line.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    assert_eq!(g.misconceptions.len(), 1, "{}", explain(&g));
+}
+
 #[test]
 fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
     let rubric = Rubric {

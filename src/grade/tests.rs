@@ -914,6 +914,45 @@ fn a_misconception_any_tries_a_longer_alternative_after_a_refused_shorter_one() 
 }
 
 #[test]
+fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["connection pool"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "pool",
+        "How do you stop running out of database connections?",
+        "Put a connection pool in front of the database.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(
+            &[&["raise", "raising"], &["max_connections"]],
+            false,
+            1.0,
+            false,
+        ),
+        feedback: "More connections only move the limit.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "Use a connection pool. Raising max_connections would not be a lasting fix.",
+        "Use a connection pool; raising max_connections is not the answer.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "Use a connection pool. Raising max_connections is not optional.",
+        "Use a connection pool, and raising max_connections is the fix.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
+#[test]
 fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
     let rubric = Rubric {
         concepts: vec![relation(

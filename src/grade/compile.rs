@@ -589,9 +589,22 @@ impl Matcher {
     /// misconception an answer does not make needs no note, and a relation stops at
     /// its first term found nowhere).
     pub fn matched(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Vec<usize>> {
+        self.matched_where(answer, vocab, |_| true)
+    }
+
+    /// What [`Matcher::matched`] finds, but only a match that `keep` accepts: an `any`
+    /// goes on to its next alternative when `keep` refuses one, so a shorter
+    /// alternative listed first (`increments the port`, met with a gap in "increments
+    /// the host port") does not hide a longer one that `keep` would accept.
+    pub fn matched_where(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        keep: impl Fn(&[usize]) -> bool,
+    ) -> Option<Vec<usize>> {
         match self {
             Matcher::Any(patterns) => patterns.iter().find_map(|p| match answer.find(p, vocab) {
-                Some((found, true)) => Some(found.tokens),
+                Some((found, true)) if keep(&found.tokens) => Some(found.tokens),
                 _ => None,
             }),
             Matcher::All {
@@ -610,7 +623,7 @@ impl Matcher {
                     }
                     found.push(here);
                 }
-                relation(&found, *ordered, pairing, answer, vocab, &scope)
+                relation(&found, *ordered, pairing, answer, vocab, &scope).filter(|m| keep(m))
             }
         }
     }

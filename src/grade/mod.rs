@@ -562,10 +562,9 @@ fn look_for(
         .iter()
         .zip(&compiled.misconceptions)
         .filter_map(|(misconception, matcher): (_, &Matcher)| {
-            let matched = matcher.matched(answer, vocab)?;
-            if said_of_another(&matched, &spans, answer) {
-                return None;
-            }
+            let matched = matcher.matched_where(answer, vocab, |m| {
+                !said_of_another(m, &spans, answer) && !judged_wrong(m, answer)
+            })?;
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),
                 matched: words(&matched),
@@ -621,6 +620,87 @@ fn said_of_another(matched: &[usize], spans: &[Vec<usize>], answer: &PreparedAns
                     })
                 })
             })
+    })
+}
+
+/// Whether the words that make a misconception (`matched`) are the subject of a clause
+/// that judges them wrong: "Disabling SELinux would not be a proper fix", "Raising the
+/// limit isn't the answer". They open their clause (nothing but stop words before them),
+/// and right after them come copulas or modals, a negation cue, then within four words
+/// a word that names a remedy or its worth (*fix*, *solution*, *safe*, *needed*, ...). "Disabling SELinux is not optional" still makes the mistake.
+fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let (Some(&first), Some(&last)) = (matched.iter().min(), matched.iter().max()) else {
+        return false;
+    };
+    let clause = tokens[first].place.clause;
+    let opens = tokens[..first]
+        .iter()
+        .rev()
+        .take_while(|t| t.place.clause == clause)
+        .all(|t| t.stop || t.part);
+    if !opens || (first..=last).any(|i| tokens[i].negation) {
+        return false;
+    }
+    let mut rest = tokens[last + 1..]
+        .iter()
+        .take_while(|t| t.place.clause == clause)
+        .filter(|t| !t.part)
+        .map(|t| (&*t.norm, t.negation))
+        .peekable();
+    let mut verbs = 0;
+    while let Some((w, false)) = rest.peek() {
+        if !matches!(
+            *w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "would"
+                | "will"
+                | "should"
+                | "could"
+                | "can"
+                | "might"
+                | "may"
+                | "must"
+        ) || verbs == 3
+        {
+            return false;
+        }
+        verbs += 1;
+        rest.next();
+    }
+    // A cue glued to its verb ("isn't", "wouldn't") is the verb as well.
+    match rest.next() {
+        Some((w, true)) if verbs > 0 || (w.len() > 3 && w.ends_with('t')) => {}
+        _ => return false,
+    }
+    rest.take(4).any(|(w, _)| {
+        matches!(
+            w,
+            "fix"
+                | "solution"
+                | "answer"
+                | "remedy"
+                | "cure"
+                | "option"
+                | "idea"
+                | "way"
+                | "approach"
+                | "safe"
+                | "right"
+                | "correct"
+                | "needed"
+                | "necessary"
+                | "required"
+                | "enough"
+                | "sufficient"
+                | "acceptable"
+                | "advisable"
+                | "wise"
+                | "recommended"
+        )
     })
 }
 

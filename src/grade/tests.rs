@@ -880,6 +880,78 @@ fn a_misconception_is_not_made_by_a_predicate_said_of_a_nearer_subject() {
     assert!(!g.passed, "{}", explain(&g));
 }
 
+/// Regression: an `any` misconception whose shorter alternative comes first
+/// (`flushes the buffer`, met with a gap in "flushes the write buffer") was refused as
+/// said of the concept `write buffer`, and the longer alternative was never tried.
+#[test]
+fn a_misconception_any_tries_a_longer_alternative_after_a_refused_shorter_one() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["write buffer"], 1.0, false)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "logger",
+        "What does the logger keep?",
+        "It keeps lines in a write buffer and flushes it when the buffer fills.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: concept(
+            &["flushes the buffer", "flushes the write buffer"],
+            1.0,
+            false,
+        ),
+        feedback: "It flushes only when the buffer fills.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "The logger flushes the write buffer after every single line.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    assert_eq!(g.misconceptions.len(), 1, "{}", explain(&g));
+}
+
+#[test]
+fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["connection pool"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "pool",
+        "How do you stop running out of database connections?",
+        "Put a connection pool in front of the database.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(
+            &[&["raise", "raising"], &["max_connections"]],
+            false,
+            1.0,
+            false,
+        ),
+        feedback: "More connections only move the limit.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "Use a connection pool. Raising max_connections would not be a lasting fix.",
+        "Use a connection pool; raising max_connections is not the answer.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "Use a connection pool. Raising max_connections is not optional.",
+        "Use a connection pool, and raising max_connections is the fix.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
 #[test]
 fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
     let rubric = Rubric {

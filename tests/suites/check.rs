@@ -238,13 +238,9 @@ fn the_author_questions_bank_pins_what_bank_format_md_answers() {
         "{}",
         check.transcript()
     );
-    let test = recall_at_root(["test", file]);
-    assert_eq!(test.code, 0, "{}", test.transcript());
-    assert!(
-        test.stdout
-            .ends_with("tested 5 text questions (5 model answers, 13 examples): 0 failed\n"),
-        "{}",
-        test.transcript()
+    passes_its_examples(
+        file,
+        "tested 5 text questions (5 model answers, 13 examples)",
     );
 }
 
@@ -264,11 +260,18 @@ fn the_second_author_questions_bank_pins_what_the_docs_answer_for_probe10() {
         "{}",
         check.transcript()
     );
+    passes_its_examples(
+        file,
+        "tested 8 text questions (8 model answers, 29 examples)",
+    );
+}
+
+/// `recall test FILE` passes and ends with `summary` and no failure.
+fn passes_its_examples(file: &str, summary: &str) {
     let test = recall_at_root(["test", file]);
     assert_eq!(test.code, 0, "{}", test.transcript());
     assert!(
-        test.stdout
-            .ends_with("tested 8 text questions (8 model answers, 29 examples): 0 failed\n"),
+        test.stdout.ends_with(&format!("{summary}: 0 failed\n")),
         "{}",
         test.transcript()
     );

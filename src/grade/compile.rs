@@ -1139,9 +1139,7 @@ pub fn negated_in_model(question: &Question) -> Vec<NegatedInModel> {
         let reported = |k: &String| out.iter().any(|n| &n.keyword == k || n.also.contains(k));
         let mut found = negated_terms(terms, &model, &lexicon, &stemmer, &mut vocab)
             .into_iter()
-            .filter(|n| !reported(&n.keyword))
-            .collect::<Vec<_>>()
-            .into_iter();
+            .filter(|n| !reported(&n.keyword));
         if let Some(mut first) = found.next() {
             first.also = found.map(|n| n.keyword).collect();
             out.push(first);

@@ -51,7 +51,7 @@
 
 use super::contrast::{CONTRASTS, Contradiction};
 use super::matcher::{PreparedAnswer, Vocab};
-use super::token::{Class, Parts, Place, Token, tokenize};
+use super::token::{Class, Parts, Place, Token, tokenize, word_after};
 use crate::lang::is_determiner;
 use rust_stemmers::Stemmer;
 use std::sync::{Arc, OnceLock};
@@ -1180,10 +1180,7 @@ impl Claims {
                 continue;
             }
             // A sentence that also denies the word, or sets it aside, tells things apart.
-            let denies_too = tokens.iter().enumerate().any(|(k, t)| {
-                k != i && t.place.sentence == sentence && t.stem == token.stem && answer.negated(k)
-            });
-            if denies_too {
+            if denied_in_sentence(answer, i) {
                 continue;
             }
             let says = |stem: &Arc<str>| tokens.iter().any(|t| t.stem == *stem);
@@ -1252,11 +1249,7 @@ impl Claims {
                 continue;
             }
             // "can read its own cookies but cannot read the token" corrects itself.
-            let sentence = token.place.sentence;
-            let denies_too = tokens.iter().enumerate().any(|(k, t)| {
-                t.place.sentence == sentence && t.stem == token.stem && answer.negated(k)
-            });
-            if denies_too {
+            if denied_in_sentence(answer, j) {
                 continue;
             }
             let mut here = anchors(tokens, clause, usize::MAX, &[]);
@@ -1991,7 +1984,7 @@ fn statements(text: &PreparedAnswer, words: &Words, at: &[usize]) -> Vec<Stateme
             // "kept in RAM" says where, not how long; "keeps serving" goes on doing.
             let last = found[found.len() - 1];
             if found.len() == 1
-                && next_word(tokens, last)
+                && word_after(tokens, last)
                     .is_some_and(|w| says_where(&w.norm) || w.norm.ends_with("ing"))
             {
                 continue;
@@ -2026,14 +2019,6 @@ fn phrase_at(tokens: &[Token], i: usize, phrase: &[Arc<str>]) -> Option<Vec<usiz
         found.push(at);
     }
     Some(found)
-}
-
-/// The word after token `i`.
-fn next_word(tokens: &[Token], i: usize) -> Option<&Token> {
-    tokens[i + 1..]
-        .iter()
-        .find(|t| !t.part)
-        .filter(|t| t.place.clause == tokens[i].place.clause)
 }
 
 /// Whether a content word: not a stop word, not a negation cue, not inside a code token.
@@ -2320,6 +2305,16 @@ pub fn texts(
         .flatten()
         .map(|t| PreparedAnswer::new(t, stemmer, &Vocab::default()))
         .collect()
+}
+
+/// Whether the sentence of the answer's word `i` also has a word of its stem under a
+/// negation: "can read its own cookies but cannot read the token" tells the two apart.
+fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
+    let tokens = answer.tokens();
+    let (sentence, stem) = (tokens[i].place.sentence, &tokens[i].stem);
+    tokens.iter().enumerate().any(|(k, t)| {
+        k != i && t.place.sentence == sentence && t.stem == *stem && answer.negated(k)
+    })
 }
 
 #[cfg(test)]

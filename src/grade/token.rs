@@ -187,6 +187,23 @@ const AND_OR: u8 = 16;
 const REJECTS: u8 = 32;
 const REPLIES: u8 = 64;
 
+/// The word before token `i` in its clause (pieces of code tokens skipped).
+pub fn word_before(tokens: &[Token], i: usize) -> Option<&Token> {
+    tokens[..i]
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .filter(|t| t.place.clause == tokens[i].place.clause)
+}
+
+/// The word after token `i` in its clause (pieces of code tokens skipped).
+pub fn word_after(tokens: &[Token], i: usize) -> Option<&Token> {
+    tokens[i + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .filter(|t| t.place.clause == tokens[i].place.clause)
+}
+
 /// The [`Lexeme::kinds`] of `word`, learnt once for every token of it.
 fn kinds_of(word: &str) -> u8 {
     let bit = |is: bool, kind: u8| if is { kind } else { 0 };

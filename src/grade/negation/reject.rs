@@ -11,7 +11,12 @@
 //! not credited. This module decides which words reject; it does not score, and it knows
 //! nothing of rubrics.
 
-use super::super::token::Token;
+use super::super::token::{Token, word_after, word_before};
+
+/// The text of a word found, to compare with a word of a phrase.
+fn norm(token: Option<&Token>) -> Option<&str> {
+    token.map(|t| &*t.norm)
+}
 
 /// The words [`rejects_claim`] looks at further: the last word of a rejecting predicate
 /// (or *forget*). `token` learns it once for every word, as a bit of its kinds.
@@ -57,21 +62,21 @@ pub fn rejects_claim(tokens: &[Token], i: usize) -> bool {
     }
     match &*token.norm {
         // "is a red herring", "is a non-starter", "is a trap", "is a dead end".
-        "herring" => word_before(tokens, i) == Some("red") && after_copula(tokens, i - 1),
-        "starter" => word_before(tokens, i) == Some("non") && after_copula(tokens, i - 1),
+        "herring" => norm(word_before(tokens, i)) == Some("red") && after_copula(tokens, i - 1),
+        "starter" => norm(word_before(tokens, i)) == Some("non") && after_copula(tokens, i - 1),
         "nonstarter" => after_copula(tokens, i),
         "trap" => ends_phrase(tokens, i) && after_copula(tokens, i),
-        "end" => word_before(tokens, i) == Some("dead") && after_copula(tokens, i - 1),
+        "end" => norm(word_before(tokens, i)) == Some("dead") && after_copula(tokens, i - 1),
         // "is really a wrong move", "is honestly a myth": what the plain shapes of
         // `rejects_before` say, with degree words before them.
         "wrong" | "mistake" | "myth" | "misconception" | "fallacy" => {
             degree_before(tokens, i) && after_copula(tokens, i)
         }
         // "is the last thing you want".
-        "last" => word_after(tokens, i) == Some("thing") && after_copula(tokens, i),
+        "last" => norm(word_after(tokens, i)) == Some("thing") && after_copula(tokens, i),
         // "won't cut it", "doesn't really cut it".
         "cut" => {
-            word_after(tokens, i) == Some("it")
+            norm(word_after(tokens, i)) == Some("it")
                 && previous_past_degree(tokens, i).is_some_and(|j| tokens[j].negation)
         }
         // "only makes it worse", "would just make things worse".
@@ -349,25 +354,6 @@ fn is_degree(word: &str) -> bool {
             | "plainly"
             | "bit"
     )
-}
-
-/// The word before token `i` in its clause, parts aside.
-fn word_before(tokens: &[Token], i: usize) -> Option<&str> {
-    tokens[..i]
-        .iter()
-        .rev()
-        .find(|t| !t.part)
-        .filter(|t| t.place.clause == tokens[i].place.clause)
-        .map(|t| &*t.norm)
-}
-
-/// The word after token `i` in its clause, parts aside.
-fn word_after(tokens: &[Token], i: usize) -> Option<&str> {
-    tokens[i + 1..]
-        .iter()
-        .find(|t| !t.part)
-        .filter(|t| t.place.clause == tokens[i].place.clause)
-        .map(|t| &*t.norm)
 }
 
 /// The index of the word before token `i` in its clause, past degree words.

@@ -817,6 +817,9 @@ pub struct Place {
     pub sentence: u32,
     /// A `:` was seen in this sentence.
     pub labelled: bool,
+    /// This sentence opened after a `;` (not a `.`, `!`, `?` or a line break): the items
+    /// of a list may be set apart by `;` as by `,` (see `claim`).
+    pub after_semicolon: bool,
 }
 
 /// How code tokens are treated.
@@ -1151,6 +1154,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             if stop == Stop::Sentence {
                 sentence_words = 0;
                 last_break = Break::after(chunk, core);
+                place.after_semicolon = last_break == Break::Semicolon;
             }
         }
         // A line break ends a sentence (a list typed one item per line), punctuated or not.
@@ -1475,6 +1479,7 @@ impl Place {
                 self.segment += 1;
                 self.sentence += 1;
                 self.labelled = false;
+                self.after_semicolon = false;
             }
         }
     }

@@ -599,8 +599,8 @@ fn push_number_with_unit(
 }
 
 /// Words that negate what follows them, with the contractions people type without
-/// their apostrophe (`doesnt`, `wont`) and their common slips (`dosnt`, `arnt`), and
-/// "avoid", which advises against it.
+/// their apostrophe (`doesnt`, `wont`) and their common slips (`dosnt`, `arnt`), *without*
+/// typed with a slip, and "avoid", which advises against it.
 pub fn is_negation(word: &str) -> bool {
     matches!(
         word,
@@ -644,7 +644,17 @@ pub fn is_negation(word: &str) -> bool {
             | "arnt"
             | "wasent"
             | "havnt"
-    )
+    ) || slip_of_without(word)
+}
+
+/// Whether `word` is *without* typed with one slip (`withuot`, `witout`, `wihtout`):
+/// the one cue long enough that a slip of it makes no other word (one of *never* is
+/// *newer*, one of *cannot* is *cannon*).
+fn slip_of_without(word: &str) -> bool {
+    (6..=8).contains(&word.len())
+        && word.starts_with('w')
+        && word != "without"
+        && crate::lang::edit_distance_within(word, "without", 1).is_some()
 }
 
 /// The root a privative word negates: an adjective negated by *un-* (`encrypted` for

@@ -180,7 +180,13 @@ fn list(answer: &PreparedAnswer) -> bool {
 /// network stack, ...", are no list), or a code token among the items and a function word in at most half
 /// of them ("-p 8080:80, iptables, NAT, DNAT, docker0", "depends_on, healthcheck,
 /// condition: service_healthy, pg_isready, readiness"). A code token names a thing and
-/// is no predicate, a `key: value` no label of what follows. Terse claims of this
+/// is no predicate, a `key: value` no label of what follows. The items of such a list
+/// with code may be set apart by `;` instead, one item to each part and no `,` at all,
+/// when they are bare terms: no function word, a word and a half each on average
+/// ("depends_on; healthcheck; condition: service_healthy; pg_isready; readiness"). A
+/// `;` mostly joins clauses, so phrases of a few words between them ("CGO_ENABLED=0
+/// static binary; distroless final stage"), or phrases that hold commas, are a terse
+/// claim. Terse claims of this
 /// shape say what their items do in words of their own ("tmpfs in RAM, gone on stop,
 /// not shared, no disk writes, fast") or come in sentences of their own.
 fn short_items(answer: &PreparedAnswer) -> bool {
@@ -190,15 +196,27 @@ fn short_items(answer: &PreparedAnswer) -> bool {
     };
     let (mut items, mut with_function, mut code) = (0, 0, false);
     let (mut length, mut function, mut total, mut labelled) = (0, false, 0, false);
+    // Items set apart by `;` (one sentence each), and items set apart by `,`.
+    let (mut semicolons, mut commas) = (false, false);
     let mut last: Option<super::token::Place> = None;
     for word in words {
-        if word.place.sentence != first.sentence {
-            return false;
+        let sentence = last.map_or(first.sentence, |l| l.sentence);
+        if word.place.sentence != sentence {
+            if !word.place.after_semicolon {
+                return false;
+            }
+            semicolons = true;
         }
         // An item ends where its clause does; the sentence's first `:` joins a key to
-        // its value (`condition: service_healthy`), one item.
-        if last.is_some_and(|l| l.clause != word.place.clause && l.labelled == word.place.labelled)
-        {
+        // its value (`condition: service_healthy`), one item; a `;` ends it in any case.
+        if last.is_some_and(|l| {
+            l.sentence != word.place.sentence
+                || (l.clause != word.place.clause && l.labelled == word.place.labelled)
+        }) {
+            commas |= last.is_some_and(|l| l.sentence == word.place.sentence);
+            if commas && semicolons {
+                return false;
+            }
             items += 1;
             with_function += usize::from(function);
             (length, function) = (0, false);
@@ -222,8 +240,10 @@ fn short_items(answer: &PreparedAnswer) -> bool {
     with_function += usize::from(function);
     items >= MIN_SHORT_ITEMS
         && total * 2 <= items * 5
-        && ((with_function == 0 && items > MIN_SHORT_ITEMS && !labelled)
-            || (code && with_function * 2 <= items))
+        && ((with_function == 0 && items > MIN_SHORT_ITEMS && !labelled && !semicolons)
+            || (code
+                && with_function * 2 <= items
+                && (!semicolons || (with_function == 0 && total * 2 <= items * 3))))
 }
 
 /// A code token: a flag, a path, a `key=value`, a name with `_`, a port pair.
@@ -526,6 +546,8 @@ mod tests {
             "/etc/resolv.conf, search domain, ndots: 5, CoreDNS, kube-dns",
             "/etc/bird/bgp.conf, ASN, managed by the ISP, peering, your own prefix",
             "restart: unless-stopped, healthcheck, start_period, retries, interval",
+            "ulimit -n; nofile; /etc/security/limits.conf; systemd LimitNOFILE=; EMFILE",
+            "wal_level=replica; max_wal_senders; pg_basebackup; standby.signal; lag",
         ] {
             assert_eq!(shape(list), Some(NotAClaim::List), "{list}");
         }
@@ -536,6 +558,9 @@ mod tests {
             "WAL first, fsync on commit, checkpoint later, replay on crash, is durable",
             "pid: processes, net: network stack, mnt: mounts",
             "Set -e to exit on error, -u for unset variables, -o pipefail for pipes, -x to trace.",
+            "umask 022; files 644, dirs 755; the x bit only on dirs; chmod +x for scripts; ls -l",
+            "--read-only; a tmpfs at /tmp is writable; USER 1000 has no root; caps dropped; ok",
+            "Multi-stage build; golang:1.22 builder stage; CGO_ENABLED=0 static binary; distroless final stage; COPY --from=builder",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

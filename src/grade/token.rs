@@ -599,8 +599,8 @@ fn push_number_with_unit(
 }
 
 /// Words that negate what follows them, with the contractions people type without
-/// their apostrophe (`doesnt`, `wont`) and their common slips (`dosnt`, `arnt`), and
-/// "avoid", which advises against it.
+/// their apostrophe (`doesnt`, `wont`) and their common slips (`dosnt`, `arnt`), *without*
+/// typed with a slip, and "avoid", which advises against it.
 pub fn is_negation(word: &str) -> bool {
     matches!(
         word,
@@ -644,7 +644,17 @@ pub fn is_negation(word: &str) -> bool {
             | "arnt"
             | "wasent"
             | "havnt"
-    )
+    ) || slip_of_without(word)
+}
+
+/// Whether `word` is *without* typed with one slip (`withuot`, `witout`, `wihtout`):
+/// the one cue long enough that a slip of it makes no other word (one of *never* is
+/// *newer*, one of *cannot* is *cannon*).
+fn slip_of_without(word: &str) -> bool {
+    (6..=8).contains(&word.len())
+        && word.starts_with('w')
+        && word != "without"
+        && crate::lang::edit_distance_within(word, "without", 1).is_some()
 }
 
 /// The root a privative word negates: an adjective negated by *un-* (`encrypted` for
@@ -817,6 +827,9 @@ pub struct Place {
     pub sentence: u32,
     /// A `:` was seen in this sentence.
     pub labelled: bool,
+    /// This sentence opened after a `;` (not a `.`, `!`, `?` or a line break): the items
+    /// of a list may be set apart by `;` as by `,` (see `claim`).
+    pub after_semicolon: bool,
 }
 
 /// How code tokens are treated.
@@ -1151,6 +1164,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             if stop == Stop::Sentence {
                 sentence_words = 0;
                 last_break = Break::after(chunk, core);
+                place.after_semicolon = last_break == Break::Semicolon;
             }
         }
         // A line break ends a sentence (a list typed one item per line), punctuated or not.
@@ -1475,6 +1489,7 @@ impl Place {
                 self.segment += 1;
                 self.sentence += 1;
                 self.labelled = false;
+                self.after_semicolon = false;
             }
         }
     }

@@ -560,6 +560,22 @@ fn contractions_typed_with_a_slip_are_negation_cues() {
     assert!(!negated("the proxy wants to cache the reply", "cache"));
 }
 
+/// Issue 11 probe 10, line 65: "Withuot jitter" was no negation cue.
+#[test]
+fn without_typed_with_a_slip_is_a_negation_cue() {
+    for (slip, cue) in [
+        ("witout", true),
+        ("wihtout", true),
+        ("withot", true),
+        // Words further from it are not: *within* is two slips off.
+        ("within", false),
+        ("with", false),
+    ] {
+        let text = format!("a build {slip} cache mounts");
+        assert_eq!(negated(&text, "cache"), cue, "{text}");
+    }
+}
+
 /// Issue 11 probe 7, line 88: "its the browser" is *it is*, a clause of its own.
 #[test]
 fn its_before_an_article_opens_a_clause() {

@@ -869,7 +869,7 @@ fn counts_majority(answer: &PreparedAnswer) -> bool {
 }
 
 /// A whole number written in digits or as a word, up to twelve.
-fn count(word: &str) -> Option<u32> {
+pub(super) fn count(word: &str) -> Option<u32> {
     const WORDS: [&str; 13] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",

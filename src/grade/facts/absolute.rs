@@ -12,7 +12,8 @@
 //! (its cues) and the words whose presence in the question's texts makes it theirs to
 //! talk about (a model answer that says *permanently* makes "deleted for ever" no
 //! overclaim; one that talks of a reboot makes "until a reboot" a fact to check, not
-//! an absolute). A cue under a negation ("not guaranteed"), or in a clause that only
+//! an absolute). A cue under a negation ("not guaranteed") or just after one ("not
+//! even until a reboot"), or in a clause that only
 //! says what could or would happen ("otherwise it would be retried forever", "the
 //! count can grow without limit"), claims nothing. Words that are often absolute only
 //! in tone (*always*, *every*, *never*, *for good*) are left out: right answers use
@@ -95,6 +96,9 @@ fn until(tokens: &[Token], i: usize, reach: usize, is: fn(&str) -> bool) -> Opti
     }
 }
 
+/// The most words before a cue that a negation among them denies it over.
+const NEGATION_REACH: usize = 3;
+
 /// Words that make a clause say what could or would happen, not what does.
 fn hypothetical(word: &str) -> bool {
     matches!(
@@ -141,6 +145,12 @@ pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
             .last()
             .unwrap_or(i);
         if tokens[opening..i].iter().any(|t| hypothetical(&t.norm)) {
+            return None;
+        }
+        // A negation just before the cue denies it even where its scope stops short
+        // of the cue ("not even until a reboot").
+        let words_before = tokens[opening..i].iter().rev().filter(|t| !t.part);
+        if words_before.take(NEGATION_REACH).any(|t| t.negation) {
             return None;
         }
         // The claim is named from the word it is said of: the nearest content word

@@ -386,6 +386,7 @@ fn an_absolute_denied_supposed_or_made_by_the_model_is_no_error() {
     let bank = resolver_cache();
     for answer in [
         "The cache saves a round trip; a record is not kept forever, only for its TTL.",
+        "It saves the round trip: a record lasts its TTL, not even until a reboot.",
         "It saves the round trip, though there is no guarantee a record is fresh within \
          its TTL.",
         // What would happen, not what does.

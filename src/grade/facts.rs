@@ -9,7 +9,9 @@
 //! whose sign is turned round from the one the model answer writes (`oom_score_adj
 //! +1000` for `-1000`), and an address said to be what it is not: the any-address
 //! (`0.0.0.0`) said to limit a listener to the loopback, or a loopback address
-//! (`127.0.0.1`, `localhost`) said to mean every interface.
+//! (`127.0.0.1`, `localhost`) said to mean every interface; and an absolute claim no
+//! text of the question makes ("cached forever", "without limit", "until a reboot",
+//! "guaranteed"; see [`absolute`]).
 //!
 //! Each rule is narrow on purpose: it speaks only where the question is about the
 //! thing (a service of the port table named by the question, the model answer or its
@@ -151,6 +153,9 @@ pub struct Facts {
     signed: Vec<Signed>,
     /// The question's texts write an address of [`address`], or the loopback.
     addresses: bool,
+    /// The kinds of absolute claims the question's texts leave to the answer (see
+    /// [`absolute`]).
+    absolutes: u8,
 }
 
 /// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
@@ -199,6 +204,8 @@ impl Facts {
         }
         numbers.sort_unstable();
         numbers.dedup();
+        let absolutes =
+            absolute::open_kinds(texts().flat_map(|text| text.tokens().iter().map(|t| &*t.norm)));
         let mut flags = Vec::new();
         let mut letters = Vec::new();
         for text in raw {
@@ -240,6 +247,7 @@ impl Facts {
             letters,
             signed,
             addresses,
+            absolutes,
         }
     }
 
@@ -272,6 +280,9 @@ impl Facts {
         }
         if self.addresses {
             out.extend(wrong_scope(answer));
+        }
+        if self.absolutes != 0 {
+            out.extend(absolute::overclaim(answer, self.absolutes));
         }
         out
     }
@@ -858,7 +869,7 @@ fn counts_majority(answer: &PreparedAnswer) -> bool {
 }
 
 /// A whole number written in digits or as a word, up to twelve.
-fn count(word: &str) -> Option<u32> {
+pub(super) fn count(word: &str) -> Option<u32> {
     const WORDS: [&str; 13] = [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve",
@@ -976,5 +987,6 @@ fn short_flags(text: &str) -> Vec<(Option<String>, char)> {
     out
 }
 
+mod absolute;
 #[cfg(test)]
 mod tests;

@@ -27,7 +27,8 @@
 //! - **a duration in another unit**: the answer gives durations ("loses at most 1
 //!   hour"), the model answer gives some too ("about a second"), and no unit of the
 //!   answer's is one of the model answer's or the question's. A duration is a number,
-//!   or *a*, *an*, *one* after a word of quantity ("about a second", "half an hour"),
+//!   a number word of two or more ("ten minutes"), or *a*, *an*, *one* after a word of
+//!   quantity ("about a second", "half an hour"),
 //!   before a unit of time; only the units are compared, so "60 seconds" for "a
 //!   minute" is not caught, and "5 seconds" for "1 second" is not refused.
 //!
@@ -515,6 +516,16 @@ const QUANTITY: &[&str] = &[
     "once",
 ];
 
+/// A number of two or more written as a word ("ten minutes", "thirty seconds"); *one*
+/// counts only after a word of [`QUANTITY`].
+fn number_word(word: &str) -> bool {
+    super::facts::count(word).is_some_and(|n| n >= 2)
+        || matches!(
+            word,
+            "fifteen" | "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "ninety" | "hundred"
+        )
+}
+
 /// The units of the durations in `tokens`, each once, in order.
 fn durations(tokens: &[Token]) -> Vec<&'static str> {
     let words: Vec<&Token> = tokens.iter().filter(|t| !t.part).collect();
@@ -524,8 +535,9 @@ fn durations(tokens: &[Token]) -> Vec<&'static str> {
             continue;
         };
         let count = &words[i - 1];
-        let number = count.class == Class::Exact
-            && count.norm.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        let number = (count.class == Class::Exact
+            && count.norm.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+            || number_word(&count.norm);
         let article = matches!(&*count.norm, "a" | "an" | "one")
             && i >= 2
             && QUANTITY.contains(&&*words[i - 2].norm);
@@ -705,6 +717,31 @@ mod tests {
             "The broker is hit with retries by the consumer, which must be idempotent.",
         );
         assert!(g.passed, "{}", explain(&g));
+    }
+
+    #[test]
+    fn a_duration_counted_in_a_number_word_is_a_duration() {
+        let concepts = || vec![any(&["lease"], true), any(&["renew", "renews"], false)];
+        let model = "A DHCP client renews its lease at half its time, after 43200 seconds.";
+        let prompt = "When does a DHCP client renew its lease?";
+        for (answer, passes) in [
+            (
+                "It renews the lease after twelve hours, at half its time.",
+                false,
+            ),
+            (
+                "It renews the lease at half its time, after twelve seconds or so.",
+                true,
+            ),
+            // *One* with no word of quantity before it is no count.
+            (
+                "It renews the lease at half its time, one hour or another.",
+                true,
+            ),
+        ] {
+            let g = grade(prompt, model, concepts(), answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
     }
 
     #[test]

@@ -107,6 +107,20 @@ pub const CONTRASTS: &[Contrast] = &[
         role: "pin",
         members: &[&["digest", "sha256"], &["tag", ":latest", "latest tag"]],
     },
+    Contrast {
+        role: "scope of a limit",
+        members: &[
+            &["per process", "per-process"],
+            &[
+                "system wide",
+                "system-wide",
+                "host wide",
+                "host-wide",
+                "machine wide",
+                "machine-wide",
+            ],
+        ],
+    },
 ];
 
 /// The instructions of a Dockerfile (lower case): a word an answer calls an instruction

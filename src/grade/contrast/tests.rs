@@ -317,3 +317,28 @@ fn a_derived_rubric_fails_an_answer_that_turns_its_key_terms_round() {
         crate::grade::explain(&g)
     );
 }
+
+/// A limit of one process said to be one of the whole system (a right answer with that
+/// one error added), and the same limit said per process, or both named.
+#[test]
+fn a_per_process_limit_said_to_be_system_wide_fails() {
+    let b = bank(
+        "The daemon hit RLIMIT_NPROC, a per-process cap on the threads it may start; \
+         raise it in its unit file with LimitNPROC=.",
+        &[&["rlimit_nproc", "nproc"], &["limitnproc="]],
+    );
+    let g = grade(
+        &b,
+        "It hit RLIMIT_NPROC, which is system-wide, so every daemon shares it; raise \
+         LimitNPROC= in the unit.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].role, "scope of a limit", "{g:?}");
+    for answer in [
+        "It hit RLIMIT_NPROC, a cap per process; raise LimitNPROC= in the unit.",
+        "RLIMIT_NPROC is per process, not system-wide; raise LimitNPROC= in the unit.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}

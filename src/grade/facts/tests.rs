@@ -346,3 +346,69 @@ fn an_address_with_its_own_scope_or_beside_another_is_no_error() {
         passes(&bank, answer);
     }
 }
+
+fn resolver_cache() -> Bank {
+    any_bank(
+        "Why does a host keep a local cache of DNS lookups?",
+        "Looking a name up again for every request costs a round trip to the resolver; a \
+         local cache answers repeated lookups from memory until each record's TTL runs out.",
+        &[&["cache"], &["ttl"], &["round trip", "latency"]],
+    )
+}
+
+#[test]
+fn an_absolute_claim_no_text_makes_contradicts() {
+    let bank = resolver_cache();
+    for answer in [
+        "The cache saves a round trip per lookup and honours the TTL, and a negative \
+         answer is held indefinitely.",
+        "It saves the round trip; records expire with their TTL, but the cache itself \
+         grows without any limit.",
+        "The cache saves a round trip and follows the TTL, so a cached answer is \
+         guaranteed to be current.",
+        "It saves the round trip and keeps records for their TTL; a failed lookup is \
+         retried until it succeeds.",
+        "A cache saves the round trip; a record outlives its TTL until the host reboots.",
+    ] {
+        fails_with(&bank, answer, "absolute claim");
+    }
+    let g = grade(
+        &bank,
+        "The cache saves a round trip and follows the TTL; old records stay cached forever.",
+    );
+    let line = g.contradictions[0].to_string();
+    assert!(line.contains("\"cached forever\""), "{line}");
+    assert!(line.contains("lasts for ever"), "{line}");
+}
+
+#[test]
+fn an_absolute_denied_supposed_or_made_by_the_model_is_no_error() {
+    let bank = resolver_cache();
+    for answer in [
+        "The cache saves a round trip; a record is not kept forever, only for its TTL.",
+        "It saves the round trip: a record lasts its TTL, not even until a reboot.",
+        "It saves the round trip, though there is no guarantee a record is fresh within \
+         its TTL.",
+        // What would happen, not what does.
+        "Without a TTL a record could stay cached forever; the cache saves a round trip.",
+    ] {
+        passes(&bank, answer);
+    }
+    // The model answer makes the claim itself, in a word of its own.
+    let held = any_bank(
+        "What does `apt-mark hold` do to a package?",
+        "It keeps the package at its installed version: upgrades skip it until you run \
+         apt-mark unhold, so it stays held indefinitely.",
+        &[&["hold", "held"], &["upgrade", "upgrades"], &["unhold"]],
+    );
+    passes(
+        &held,
+        "A held package is skipped by upgrades and stays held forever, until apt-mark unhold.",
+    );
+    fails_with(
+        &held,
+        "Upgrades skip a held package until apt-mark unhold; the hold is guaranteed to \
+         survive a release upgrade.",
+        "absolute claim",
+    );
+}

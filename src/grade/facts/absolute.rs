@@ -1,0 +1,177 @@
+//! Absolute claims that no text of the question makes: a right answer with one
+//! overclaim added ("the entry is cached forever", "the pool then opens connections
+//! without limit", "the count only resets until a reboot", "each retry is guaranteed
+//! to succeed", "the client retries until it succeeds"). Things of the register are
+//! bounded: caches expire, pools and queues have limits, state ends with its process,
+//! retries give up and nothing is guaranteed to succeed. So when the model answer,
+//! explanation, prompt and situation say nothing of the kind, an answer that states
+//! one of these absolutes plainly adds a claim the examiner did not make and that is
+//! nearly always false.
+//!
+//! Each kind of absolute is one of [`KINDS`]: the words that state it in an answer
+//! (its cues) and the words whose presence in the question's texts makes it theirs to
+//! talk about (a model answer that says *permanently* makes "deleted for ever" no
+//! overclaim; one that talks of a reboot makes "until a reboot" a fact to check, not
+//! an absolute). A cue under a negation ("not guaranteed") or just after one ("not
+//! even until a reboot"), or in a clause that only
+//! says what could or would happen ("otherwise it would be retried forever", "the
+//! count can grow without limit"), claims nothing. Words that are often absolute only
+//! in tone (*always*, *every*, *never*, *for good*) are left out: right answers use
+//! them too often.
+
+use crate::grade::contrast::Contradiction;
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::Token;
+
+/// A kind of absolute claim.
+struct Kind {
+    /// What the claim says, for the explanation ("that anything lasts for ever").
+    says: &'static str,
+    /// Whether the word at `i` opens a cue of this kind; the index of the cue's
+    /// last word when it does.
+    cue: fn(&[Token], usize) -> Option<usize>,
+    /// Whether a word of the question's texts makes the kind theirs.
+    theirs: fn(&str) -> bool,
+}
+
+/// The kinds of absolute claims, written from how systems behave, not from any answer.
+const KINDS: &[Kind] = &[
+    Kind {
+        says: "that anything lasts for ever",
+        cue: |tokens, i| matches!(&*tokens[i].norm, "forever" | "indefinitely").then_some(i),
+        theirs: |w| {
+            matches!(
+                w,
+                "forever" | "indefinitely" | "infinite" | "infinitely" | "endless"
+            ) || w.starts_with("permanent")
+                || w.starts_with("endlessly")
+        },
+    },
+    Kind {
+        says: "that anything is without limit",
+        cue: |tokens, i| match &*tokens[i].norm {
+            "unlimited" | "limitless" => Some(i),
+            "without" => followed_by(tokens, i, 2, |w| matches!(w, "limit" | "limits" | "bound")),
+            _ => None,
+        },
+        theirs: |w| matches!(w, "unlimited" | "limitless" | "unbounded" | "boundless"),
+    },
+    Kind {
+        says: "that anything lasts until a reboot",
+        cue: |tokens, i| until(tokens, i, 3, |w| w.starts_with("reboot")),
+        theirs: |w| w.starts_with("reboot"),
+    },
+    Kind {
+        says: "that anything is tried until it succeeds",
+        cue: |tokens, i| until(tokens, i, 2, |w| w.starts_with("succe")),
+        theirs: |w| w.starts_with("succe"),
+    },
+    Kind {
+        says: "that anything is guaranteed",
+        cue: |tokens, i| tokens[i].norm.starts_with("guarantee").then_some(i),
+        theirs: |w| w.starts_with("guarantee"),
+    },
+];
+
+/// The index of a word of `tokens` at most `reach` words after `i`, in its clause, for
+/// which `is` holds.
+fn followed_by(tokens: &[Token], i: usize, reach: usize, is: fn(&str) -> bool) -> Option<usize> {
+    let clause = tokens[i].place.clause;
+    tokens[i + 1..]
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.part)
+        .take(reach)
+        .take_while(|(_, t)| t.place.clause == clause)
+        .find(|(_, t)| is(&t.norm))
+        .map(|(k, _)| i + 1 + k)
+}
+
+/// Like [`followed_by`], for a word at `i` that is *until*.
+fn until(tokens: &[Token], i: usize, reach: usize, is: fn(&str) -> bool) -> Option<usize> {
+    if &*tokens[i].norm == "until" {
+        followed_by(tokens, i, reach, is)
+    } else {
+        None
+    }
+}
+
+/// The most words before a cue that a negation among them denies it over.
+const NEGATION_REACH: usize = 3;
+
+/// Words that make a clause say what could or would happen, not what does.
+fn hypothetical(word: &str) -> bool {
+    matches!(
+        word,
+        "would" | "could" | "might" | "may" | "can" | "otherwise" | "else" | "risk" | "risks"
+    )
+}
+
+/// The kinds of absolute claims a question's texts leave to the answer (bits of
+/// [`KINDS`]): none of their words is one that makes a kind theirs.
+pub fn open_kinds<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
+    let mut open = (1u8 << KINDS.len()) - 1;
+    for w in words {
+        for (k, kind) in KINDS.iter().enumerate() {
+            if (kind.theirs)(w) {
+                open &= !(1 << k);
+            }
+        }
+    }
+    open
+}
+
+/// The first absolute claim of an open kind that `answer` states plainly.
+pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
+    let tokens = answer.tokens();
+    (0..tokens.len()).find_map(|i| {
+        if tokens[i].part {
+            return None;
+        }
+        let (k, last) = KINDS
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| open & 1 << k != 0)
+            .find_map(|(k, kind)| (kind.cue)(tokens, i).map(|last| (k, last)))?;
+        // The cue's own *without* governs the words after it; any other negation
+        // denies the claim.
+        if answer.negated(i) || answer.cue(last).is_some_and(|c| c != i) {
+            return None;
+        }
+        let clause = tokens[i].place.clause;
+        let opening = (0..i)
+            .rev()
+            .take_while(|&j| tokens[j].place.clause == clause)
+            .last()
+            .unwrap_or(i);
+        if tokens[opening..i].iter().any(|t| hypothetical(&t.norm)) {
+            return None;
+        }
+        // A negation just before the cue denies it even where its scope stops short
+        // of the cue ("not even until a reboot").
+        let words_before = tokens[opening..i].iter().rev().filter(|t| !t.part);
+        if words_before.take(NEGATION_REACH).any(|t| t.negation) {
+            return None;
+        }
+        // The claim is named from the word it is said of: the nearest content word
+        // before the cue in its clause.
+        let from = (opening..i)
+            .rev()
+            .find(|&j| !tokens[j].part && !tokens[j].stop)
+            .unwrap_or(i);
+        let said: Vec<&str> = (from..=last)
+            .filter(|&j| !tokens[j].part)
+            .map(|j| answer.word(j))
+            .collect();
+        Some(Contradiction {
+            role: "absolute claim".to_owned(),
+            said: said.join(" "),
+            model: format!(
+                "nothing so absolute: no text of the question says {}",
+                KINDS[k].says
+            ),
+            anchor: None,
+            matched: vec![answer.word(i).to_owned()],
+        })
+    })
+}

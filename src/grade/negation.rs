@@ -255,14 +255,13 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    tokens[..i]
-        .iter()
+    let before = (0..i)
         .rev()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause)
-        .find(|t| {
+        .filter(|&j| !tokens[j].part)
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .find(|&j| {
             !matches!(
-                &*t.norm,
+                &*tokens[j].norm,
                 "a" | "an"
                     | "the"
                     | "common"
@@ -282,8 +281,32 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
                     | "often"
                     | "still"
             )
-        })
-        .is_some_and(|t| is_copula(&t.norm) || matches!(&*t.norm, "be" | "been" | "s"))
+        });
+    before.is_some_and(|j| {
+        let word = &*tokens[j].norm;
+        is_copula(word) || matches!(word, "be" | "been" | "s") || contracted_copula(tokens, j, i)
+    })
+}
+
+/// Whether the pronoun at `j`, before the rejecting word at `i`, stands for "that's",
+/// "it's" or "this's": the tokenizer drops the `'s` as it drops a possessive, so "No,
+/// that's wrong." reaches [`rejects_before`] as "that wrong". The pronoun must open its
+/// clause, and an article or a degree word must stand between ("it's a myth", "that's
+/// a common mistake") or the rejecting word end its clause ("that's wrong."): "this
+/// wrong setting crashes it" names a setting and rejects nothing.
+fn contracted_copula(tokens: &[Token], j: usize, i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    matches!(&*tokens[j].norm, "that" | "it" | "this")
+        && tokens[..j]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_none_or(|t| t.place.clause != clause)
+        && (tokens[j + 1..i].iter().any(|t| !t.part)
+            || tokens[i + 1..]
+                .iter()
+                .find(|t| !t.part)
+                .is_none_or(|t| t.place.clause != clause))
 }
 
 /// Whether the cue at `i` is a "won't work" (or "doesn't work", "never works"): said

@@ -260,6 +260,9 @@ fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>])
     } else {
         for c in cue.iter_mut().take(i).skip(start) {
             *c = match *c {
+                // Rejected already, by this reply or one after it: "Nope, it's a
+                // trap." is a bare *nope* and a reply that rejects, one rejection.
+                Some(c) if c >= i => Some(c),
                 Some(c) if c >= start => None,
                 _ => Some(i),
             };
@@ -368,13 +371,14 @@ fn previous_past_degree(tokens: &[Token], i: usize) -> Option<usize> {
 
 /// Whether a form of *be* stands before the phrase that starts at `i`, in its clause,
 /// with only articles and degree words between: "is a", "was really the", "'s totally
-/// a", "would be pretty much a".
+/// a", "would be pretty much a", and the *'s* the tokenizer drops from "that's a" (see
+/// `negation::contracted_copula`).
 fn after_copula(tokens: &[Token], i: usize) -> bool {
     previous_past_degree(tokens, i).is_some_and(|j| {
         matches!(
             &*tokens[j].norm,
             "is" | "are" | "was" | "were" | "be" | "been" | "s"
-        )
+        ) || super::contracted_copula(tokens, j, i)
     })
 }
 

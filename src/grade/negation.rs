@@ -946,7 +946,7 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         "avoiding",
     ];
     let verbal = !NOT_VERBAL.contains(&&*token.norm);
-    if !verbal {
+    if !verbal || concedes(tokens, i) {
         return false;
     }
     let clause = token.place.clause;
@@ -1153,6 +1153,18 @@ fn stands_as_reply(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Whether the *no* at `i` opens "no matter how (what, whether, ...)": a concession,
+/// which says the claim holds whatever follows, and no negation ("the volume stays no
+/// matter how many containers come and go"); the *matter* is not the denying predicate
+/// of "doesn't matter" either.
+fn concedes(tokens: &[Token], i: usize) -> bool {
+    &*tokens[i].norm == "no"
+        && tokens[i + 1..]
+            .iter()
+            .find(|t| !t.part)
+            .is_some_and(|t| &*t.norm == "matter" && t.place.clause == tokens[i].place.clause)
+}
+
 /// Whether the answer opens with the reply *yes* and never replies *no*: "Yes, there is
 /// no need for a separate backup" answers the question the other way round from a
 /// model answer that says no, whatever it goes on to say. *Yes* is a reply where a *no*
@@ -1200,7 +1212,7 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
                     "save" | "saves" | "saved" | "saving" | "spare" | "spares" | "spared"
                 )
             }),
-        "no" => !is_reply(tokens, i),
+        "no" => !is_reply(tokens, i) && !concedes(tokens, i),
         // "People often think it also takes ...": a belief reported, not claimed.
         "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect"
         | "expects" | "misconception" | "myth" | "call" | "calls" | "say" | "says" | "claim"

@@ -507,3 +507,18 @@ fn rather_then_rejects_and_a_quantity_counts_once() {
     let text = "the worker keeps its lease rather than start a fresh 30 seconds timer";
     assert!(negated(text, "timer"));
 }
+
+#[test]
+fn no_matter_concedes_and_negates_nothing() {
+    use crate::grade::token::{Parts, tokenize};
+    let text = "The cache keeps its entries no matter how often the worker restarts.";
+    let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+    let cues = super::governing_cues(&tokens);
+    assert!(cues.iter().all(Option::is_none), "{text}");
+    // A plain *no* before a noun still negates it.
+    let text = "The cache keeps no entries once the worker restarts.";
+    let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+    let cues = super::governing_cues(&tokens);
+    let at = tokens.iter().position(|t| &*t.norm == "entries").unwrap();
+    assert!(cues[at].is_some());
+}

@@ -257,3 +257,15 @@ fn a_reply_with_a_contracted_is_rejects_the_sentence_before() {
         "starves"
     ));
 }
+
+#[test]
+fn a_no_to_whether_the_subject_is_the_thing_named_rejects_the_subject() {
+    let text = "Is the swap partition the thing to grow? No. Add RAM.";
+    assert!(negated(text, "swap"));
+    assert!(negated(text, "grow"));
+    assert!(!negated(text, "ram"));
+    // A question of what the subject does keeps its subject plain.
+    let text = "Is the swap partition grown by the installer? No.";
+    assert!(!negated(text, "swap"));
+    assert!(negated(text, "grown"));
+}

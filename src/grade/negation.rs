@@ -103,7 +103,10 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     && !is_unit_of_number(tokens, i)
                 {
                     let reached = reached + 1;
-                    scope = (reported || reached < limit).then_some(Scope {
+                    // "fails to learn the path MTU", "never notices the new leader": a
+                    // knowing denied names what is not known plainly.
+                    let known_after = !reported && is_knowing(&token.norm);
+                    scope = (!known_after && (reported || reached < limit)).then_some(Scope {
                         reached,
                         limit,
                         cancels,
@@ -1151,6 +1154,33 @@ fn stands_as_reply(tokens: &[Token], i: usize) -> bool {
                 )
         }
     }
+}
+
+/// Verbs of coming to know: under a negation the knowing is denied, and what is not
+/// known is named plainly ("the sender fails to learn the smaller MTU": there is one).
+fn is_knowing(word: &str) -> bool {
+    matches!(
+        word,
+        "learn"
+            | "learns"
+            | "learned"
+            | "learnt"
+            | "know"
+            | "knows"
+            | "knew"
+            | "notice"
+            | "notices"
+            | "noticed"
+            | "realise"
+            | "realises"
+            | "realised"
+            | "realize"
+            | "realizes"
+            | "realized"
+            | "discover"
+            | "discovers"
+            | "discovered"
+    )
 }
 
 /// Whether the *no* at `i` opens "no matter how (what, whether, ...)": a concession,

@@ -522,3 +522,23 @@ fn no_matter_concedes_and_negates_nothing() {
     let at = tokens.iter().position(|t| &*t.norm == "entries").unwrap();
     assert!(cues[at].is_some());
 }
+
+#[test]
+fn a_knowing_denied_names_what_is_not_known_plainly() {
+    use crate::grade::token::{Parts, tokenize};
+    for text in [
+        "The replica never learns the new primary address, so it keeps dialling the old one.",
+        "The replica fails to notice the new primary address.",
+    ] {
+        let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+        let cues = super::governing_cues(&tokens);
+        let at = |w: &str| tokens.iter().position(|t| &*t.norm == w).unwrap();
+        assert!(cues[at("primary")].is_none(), "{text}");
+        assert!(cues[at("address")].is_none(), "{text}");
+        let verb = tokens
+            .iter()
+            .position(|t| matches!(&*t.norm, "learns" | "notice"))
+            .unwrap();
+        assert!(cues[verb].is_some(), "{text}");
+    }
+}

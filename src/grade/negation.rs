@@ -76,10 +76,15 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     ..Scope::new(tokens, c, cancels)
                 });
                 cue[i] = governs;
-            } else if reached > 0 && compares(tokens, c) && is_subject_pronoun(&token.norm) {
+            } else if reached > 0
+                && compares(tokens, c)
+                && (is_subject_pronoun(&token.norm) || is_modal(&token.norm))
+            {
                 // "unlike a VM it shares the host kernel", "instead of a bind mount
                 // they use a volume": the thing compared ends at the main clause's
-                // subject, comma or not, and what the subject does is said plainly.
+                // subject, comma or not, and what the subject does is said plainly;
+                // so it does at the main clause's modal: "the proxy rather than the
+                // app must renew the certificate" says the certificate is renewed.
                 scope = None;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
@@ -457,6 +462,14 @@ fn subordinate_subject_reach(tokens: &[Token], c: usize) -> Option<usize> {
 /// "rather than"): it negates a noun phrase, not the clause it stands in.
 fn compares(tokens: &[Token], c: usize) -> bool {
     matches!(&*tokens[c].norm, "unlike" | "instead" | "rather")
+}
+
+/// A modal verb, which after "X rather than Y" opens the main clause's predicate.
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "must" | "should" | "can" | "will" | "would" | "may" | "might" | "could" | "shall"
+    )
 }
 
 /// A personal pronoun that stands as a clause's subject.

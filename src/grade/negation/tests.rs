@@ -542,3 +542,15 @@ fn a_knowing_denied_names_what_is_not_known_plainly() {
         assert!(cues[verb].is_some(), "{text}");
     }
 }
+
+#[test]
+fn the_thing_compared_ends_at_the_main_clauses_modal() {
+    use crate::grade::token::{Parts, tokenize};
+    let text = "The proxy rather than the app must renew the certificate.";
+    let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+    let cues = super::governing_cues(&tokens);
+    let at = |w: &str| tokens.iter().position(|t| &*t.norm == w).unwrap();
+    assert!(cues[at("app")].is_some());
+    assert!(cues[at("renew")].is_none());
+    assert!(cues[at("certificate")].is_none());
+}

@@ -76,10 +76,15 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     ..Scope::new(tokens, c, cancels)
                 });
                 cue[i] = governs;
-            } else if reached > 0 && compares(tokens, c) && is_subject_pronoun(&token.norm) {
+            } else if reached > 0
+                && compares(tokens, c)
+                && (is_subject_pronoun(&token.norm) || is_modal(&token.norm))
+            {
                 // "unlike a VM it shares the host kernel", "instead of a bind mount
                 // they use a volume": the thing compared ends at the main clause's
-                // subject, comma or not, and what the subject does is said plainly.
+                // subject, comma or not, and what the subject does is said plainly;
+                // so it does at the main clause's modal: "the proxy rather than the
+                // app must renew the certificate" says the certificate is renewed.
                 scope = None;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
@@ -103,7 +108,10 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     && !is_unit_of_number(tokens, i)
                 {
                     let reached = reached + 1;
-                    scope = (reported || reached < limit).then_some(Scope {
+                    // "fails to learn the path MTU", "never notices the new leader": a
+                    // knowing denied names what is not known plainly.
+                    let known_after = !reported && is_knowing(&token.norm);
+                    scope = (!known_after && (reported || reached < limit)).then_some(Scope {
                         reached,
                         limit,
                         cancels,
@@ -255,14 +263,13 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    tokens[..i]
-        .iter()
+    let before = (0..i)
         .rev()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause)
-        .find(|t| {
+        .filter(|&j| !tokens[j].part)
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .find(|&j| {
             !matches!(
-                &*t.norm,
+                &*tokens[j].norm,
                 "a" | "an"
                     | "the"
                     | "common"
@@ -282,8 +289,32 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
                     | "often"
                     | "still"
             )
-        })
-        .is_some_and(|t| is_copula(&t.norm) || matches!(&*t.norm, "be" | "been" | "s"))
+        });
+    before.is_some_and(|j| {
+        let word = &*tokens[j].norm;
+        is_copula(word) || matches!(word, "be" | "been" | "s") || contracted_copula(tokens, j, i)
+    })
+}
+
+/// Whether the pronoun at `j`, before the rejecting word at `i`, stands for "that's",
+/// "it's" or "this's": the tokenizer drops the `'s` as it drops a possessive, so "No,
+/// that's wrong." reaches [`rejects_before`] as "that wrong". The pronoun must open its
+/// clause, and an article or a degree word must stand between ("it's a myth", "that's
+/// a common mistake") or the rejecting word end its clause ("that's wrong."): "this
+/// wrong setting crashes it" names a setting and rejects nothing.
+fn contracted_copula(tokens: &[Token], j: usize, i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    matches!(&*tokens[j].norm, "that" | "it" | "this")
+        && tokens[..j]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_none_or(|t| t.place.clause != clause)
+        && (tokens[j + 1..i].iter().any(|t| !t.part)
+            || tokens[i + 1..]
+                .iter()
+                .find(|t| !t.part)
+                .is_none_or(|t| t.place.clause != clause))
 }
 
 /// Whether the cue at `i` is a "won't work" (or "doesn't work", "never works"): said
@@ -431,6 +462,14 @@ fn subordinate_subject_reach(tokens: &[Token], c: usize) -> Option<usize> {
 /// "rather than"): it negates a noun phrase, not the clause it stands in.
 fn compares(tokens: &[Token], c: usize) -> bool {
     matches!(&*tokens[c].norm, "unlike" | "instead" | "rather")
+}
+
+/// A modal verb, which after "X rather than Y" opens the main clause's predicate.
+fn is_modal(word: &str) -> bool {
+    matches!(
+        word,
+        "must" | "should" | "can" | "will" | "would" | "may" | "might" | "could" | "shall"
+    )
 }
 
 /// A personal pronoun that stands as a clause's subject.
@@ -923,7 +962,7 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         "avoiding",
     ];
     let verbal = !NOT_VERBAL.contains(&&*token.norm);
-    if !verbal {
+    if !verbal || concedes(tokens, i) {
         return false;
     }
     let clause = token.place.clause;
@@ -1130,6 +1169,45 @@ fn stands_as_reply(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Verbs of coming to know: under a negation the knowing is denied, and what is not
+/// known is named plainly ("the sender fails to learn the smaller MTU": there is one).
+fn is_knowing(word: &str) -> bool {
+    matches!(
+        word,
+        "learn"
+            | "learns"
+            | "learned"
+            | "learnt"
+            | "know"
+            | "knows"
+            | "knew"
+            | "notice"
+            | "notices"
+            | "noticed"
+            | "realise"
+            | "realises"
+            | "realised"
+            | "realize"
+            | "realizes"
+            | "realized"
+            | "discover"
+            | "discovers"
+            | "discovered"
+    )
+}
+
+/// Whether the *no* at `i` opens "no matter how (what, whether, ...)": a concession,
+/// which says the claim holds whatever follows, and no negation ("the volume stays no
+/// matter how many containers come and go"); the *matter* is not the denying predicate
+/// of "doesn't matter" either.
+fn concedes(tokens: &[Token], i: usize) -> bool {
+    &*tokens[i].norm == "no"
+        && tokens[i + 1..]
+            .iter()
+            .find(|t| !t.part)
+            .is_some_and(|t| &*t.norm == "matter" && t.place.clause == tokens[i].place.clause)
+}
+
 /// Whether the answer opens with the reply *yes* and never replies *no*: "Yes, there is
 /// no need for a separate backup" answers the question the other way round from a
 /// model answer that says no, whatever it goes on to say. *Yes* is a reply where a *no*
@@ -1177,7 +1255,7 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
                     "save" | "saves" | "saved" | "saving" | "spare" | "spares" | "spared"
                 )
             }),
-        "no" => !is_reply(tokens, i),
+        "no" => !is_reply(tokens, i) && !concedes(tokens, i),
         // "People often think it also takes ...": a belief reported, not claimed.
         "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect"
         | "expects" | "misconception" | "myth" | "call" | "calls" | "say" | "says" | "claim"

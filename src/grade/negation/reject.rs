@@ -202,8 +202,9 @@ pub(super) fn subject_end<'a>(words: impl Iterator<Item = (usize, &'a Token)>) -
 /// subject, its first content word, plain, and the reply reaches its predicate as far
 /// as a *not* after the subject would (`negation::NEGATION_REACH` content words): "Does
 /// the monotonic clock jump? No." says the clock does not jump. Any other sentence, a
-/// suggestion or a claim ("Make the pool bigger for more throughput? No."), is rejected
-/// whole, and a negation in it with it. A question with its own negation is left alone.
+/// suggestion or a claim ("Make the pool bigger for more throughput? No."), or a
+/// question whether its subject is the thing named ("Is /etc/hosts the file to edit?
+/// No.", see [`asks_identity`]), is rejected whole, and a negation in it with it. A question with its own negation is left alone.
 fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     // Cheap test first, a sentence's first word: this runs for every word of every answer.
     let token = &tokens[i];
@@ -235,7 +236,7 @@ fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>])
     let Some(first) = first else {
         return;
     };
-    if opens_polar_question(&tokens[first].norm) {
+    if opens_polar_question(&tokens[first].norm) && !asks_identity(tokens, first, i) {
         if tokens[first..i].iter().any(|t| t.negation) {
             return;
         }
@@ -260,6 +261,9 @@ fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>])
     } else {
         for c in cue.iter_mut().take(i).skip(start) {
             *c = match *c {
+                // Rejected already, by this reply or one after it: "Nope, it's a
+                // trap." is a bare *nope* and a reply that rejects, one rejection.
+                Some(c) if c >= i => Some(c),
                 Some(c) if c >= start => None,
                 _ => Some(i),
             };
@@ -297,6 +301,31 @@ fn is_bare_reply(tokens: &[Token], i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the polar question opened at `first` (and ended before `i`) asks whether its
+/// subject is the one thing named: "Is /etc/hosts the file to edit?", "Are retries the
+/// culprit?". A form of *be* opens it, and *the* follows the subject (a determiner and
+/// one to three content words) right away: a "No." says the subject is not that thing, so the subject is
+/// rejected with the rest, where "Is the monotonic clock stepped by NTP? No." keeps its
+/// clock.
+fn asks_identity(tokens: &[Token], first: usize, i: usize) -> bool {
+    if !matches!(&*tokens[first].norm, "is" | "are" | "was" | "were") {
+        return false;
+    }
+    let clause = tokens[first].place.clause;
+    let mut words = tokens[first + 1..i]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .peekable();
+    // The subject: a determiner, then up to three content words and nothing else.
+    words.next_if(|t| crate::lang::is_determiner(&t.norm));
+    let mut content = 0;
+    while words.next_if(|t| !t.stop).is_some() {
+        content += 1;
+    }
+    (1..=3).contains(&content) && words.next().is_some_and(|t| &*t.norm == "the")
 }
 
 /// Auxiliaries that open a polar question: "Is ...?", "Does ...?", "Should ...?" (not
@@ -368,13 +397,14 @@ fn previous_past_degree(tokens: &[Token], i: usize) -> Option<usize> {
 
 /// Whether a form of *be* stands before the phrase that starts at `i`, in its clause,
 /// with only articles and degree words between: "is a", "was really the", "'s totally
-/// a", "would be pretty much a".
+/// a", "would be pretty much a", and the *'s* the tokenizer drops from "that's a" (see
+/// `negation::contracted_copula`).
 fn after_copula(tokens: &[Token], i: usize) -> bool {
     previous_past_degree(tokens, i).is_some_and(|j| {
         matches!(
             &*tokens[j].norm,
             "is" | "are" | "was" | "were" | "be" | "been" | "s"
-        )
+        ) || super::contracted_copula(tokens, j, i)
     })
 }
 

@@ -507,3 +507,50 @@ fn rather_then_rejects_and_a_quantity_counts_once() {
     let text = "the worker keeps its lease rather than start a fresh 30 seconds timer";
     assert!(negated(text, "timer"));
 }
+
+#[test]
+fn no_matter_concedes_and_negates_nothing() {
+    use crate::grade::token::{Parts, tokenize};
+    let text = "The cache keeps its entries no matter how often the worker restarts.";
+    let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+    let cues = super::governing_cues(&tokens);
+    assert!(cues.iter().all(Option::is_none), "{text}");
+    // A plain *no* before a noun still negates it.
+    let text = "The cache keeps no entries once the worker restarts.";
+    let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+    let cues = super::governing_cues(&tokens);
+    let at = tokens.iter().position(|t| &*t.norm == "entries").unwrap();
+    assert!(cues[at].is_some());
+}
+
+#[test]
+fn a_knowing_denied_names_what_is_not_known_plainly() {
+    use crate::grade::token::{Parts, tokenize};
+    for text in [
+        "The replica never learns the new primary address, so it keeps dialling the old one.",
+        "The replica fails to notice the new primary address.",
+    ] {
+        let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+        let cues = super::governing_cues(&tokens);
+        let at = |w: &str| tokens.iter().position(|t| &*t.norm == w).unwrap();
+        assert!(cues[at("primary")].is_none(), "{text}");
+        assert!(cues[at("address")].is_none(), "{text}");
+        let verb = tokens
+            .iter()
+            .position(|t| matches!(&*t.norm, "learns" | "notice"))
+            .unwrap();
+        assert!(cues[verb].is_some(), "{text}");
+    }
+}
+
+#[test]
+fn the_thing_compared_ends_at_the_main_clauses_modal() {
+    use crate::grade::token::{Parts, tokenize};
+    let text = "The proxy rather than the app must renew the certificate.";
+    let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Emit);
+    let cues = super::governing_cues(&tokens);
+    let at = |w: &str| tokens.iter().position(|t| &*t.norm == w).unwrap();
+    assert!(cues[at("app")].is_some());
+    assert!(cues[at("renew")].is_none());
+    assert!(cues[at("certificate")].is_none());
+}

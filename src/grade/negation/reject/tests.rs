@@ -237,3 +237,35 @@ fn a_keyword_rejected_with_words_is_not_credited() {
         assert!(!g.passed, "{wrong}: {}", explain(&g));
     }
 }
+
+/// Guards "X? No, that's wrong.": the tokenizer drops the `'s` of *that's* and *it's*,
+/// so the reply once reached the rejecting word with no *is* before it and rejected
+/// nothing.
+#[test]
+fn a_reply_with_a_contracted_is_rejects_the_sentence_before() {
+    for text in [
+        "Double the thread pool? No, that's wrong. Profile the lock first.",
+        "Double the thread pool? No, that's a red herring. Profile the lock first.",
+        "Double the thread pool? Nope, it's a common mistake. Profile the lock first.",
+    ] {
+        assert!(negated(text, "pool"), "{text}");
+        assert!(!negated(text, "profile"), "{text}");
+    }
+    // A pronoun with a rejecting word as its noun's adjective rejects nothing.
+    assert!(!negated(
+        "This wrong pool size starves the lock holder.",
+        "starves"
+    ));
+}
+
+#[test]
+fn a_no_to_whether_the_subject_is_the_thing_named_rejects_the_subject() {
+    let text = "Is the swap partition the thing to grow? No. Add RAM.";
+    assert!(negated(text, "swap"));
+    assert!(negated(text, "grow"));
+    assert!(!negated(text, "ram"));
+    // A question of what the subject does keeps its subject plain.
+    let text = "Is the swap partition grown by the installer? No.";
+    assert!(!negated(text, "swap"));
+    assert!(negated(text, "grown"));
+}

@@ -40,6 +40,9 @@ pub struct Compiled {
     pub claims: Claims,
     /// The well-known facts an answer may get wrong.
     pub facts: Facts,
+    /// The pairings a derived rubric's model answer makes, which an answer may turn
+    /// round (`derive::bindings`).
+    pub bindings: derive::Bindings,
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
@@ -165,6 +168,10 @@ pub fn compile(
         .chain(question.situation.as_deref())
         .collect();
     let facts = Facts::new(&stated, &asked, &said, &raw);
+    let bindings = match (&derived, &model) {
+        (Some(_), Some(model)) => derive::Bindings::new(model),
+        _ => derive::Bindings::default(),
+    };
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()
@@ -187,6 +194,7 @@ pub fn compile(
         in_place,
         claims,
         facts,
+        bindings,
         model_is_claim,
         concept_words,
     }

@@ -16,6 +16,9 @@ use rustc_hash::FxHashSet;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+pub mod bindings;
+pub use bindings::Bindings;
+
 /// Document frequencies of the stems of one bank's model answers.
 #[derive(Debug, Clone, Default)]
 pub struct BankStats {

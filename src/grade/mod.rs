@@ -445,6 +445,9 @@ impl Grader {
         found
             .contradictions
             .extend(compiled.facts.check(&answer, raw));
+        found
+            .contradictions
+            .extend(compiled.bindings.check(&answer));
         let derive = &self.options.derive;
         credit::near_matches(&mut found.concepts, &compiled.near, &answer, derive);
         let terse = credit::terse_full(&found.concepts, &answer, compiled.full_weight, derive);

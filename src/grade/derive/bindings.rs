@@ -1,0 +1,200 @@
+//! Pairings a derived rubric's model answer makes with a preposition, and an answer that
+//! turns them round: "carries Ethernet frames inside UDP packets" answered "carries UDP
+//! packets inside Ethernet frames", or "a WAL sender on the primary ... a WAL receiver
+//! on the standby" answered "a WAL receiver on the primary ... a WAL sender on the
+//! standby". A derived rubric counts words one by one, so such an answer names every
+//! concept and passed; an author's rubric says the same with relations (see
+//! `contrast::crossed`), which a derived one has none of.
+//!
+//! A **binding** is a preposition of [`CONNECTORS`] with the content word right before
+//! it (its left side: no function word between) and the phrase after it (its right
+//! side: after at most [`LEAD`] function words or pointing words such as *the*, *same*,
+//! *another*, up to [`PHRASE`] content words: "on the primary", "inside layer 2
+//! Ethernet frames"). Bindings in a clause with a negation are left out of both texts:
+//! "not inside the packet" binds nothing.
+//!
+//! An answer's binding contradicts the model answer when, with the same preposition,
+//! it is **reversed** (its left word is in a model binding's phrase and that binding's
+//! left word in its phrase) or **crossed** (its left word is one model binding's, its
+//! phrase shares nothing with that binding's phrase and a word with the phrase of
+//! another model binding, whose left word and phrase are the first's own: the two
+//! bindings' words given to each other). An answer that also states the model's
+//! binding itself (its left word, a word of its phrase) says both and is left alone.
+//! Only derived rubrics are checked: an author says what matters.
+
+use crate::grade::contrast::Contradiction;
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::Token;
+
+/// The prepositions that bind what stands before them to what follows, one way round:
+/// "frames inside packets" is not "packets inside frames".
+pub const CONNECTORS: &[&str] = &["inside", "into", "within", "on", "onto", "behind"];
+
+/// How many content words the phrase after the preposition may run to ("inside layer
+/// 2 Ethernet frames"; a verb after it may come along: "on the primary streams").
+pub const PHRASE: usize = 4;
+
+/// How many function words may stand between the preposition and its phrase.
+const LEAD: usize = 3;
+
+/// Words that are not stop words but only point at a thing ("on another socket", "on
+/// the same node"): never a side's head.
+const POINTERS: &[&str] = &["another", "other", "same", "each", "every", "own", "one"];
+
+/// The stems (as hashes) of the content words of a phrase.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Phrase {
+    stems: [u64; PHRASE],
+    len: usize,
+}
+
+impl Phrase {
+    fn words(&self) -> &[u64] {
+        &self.stems[..self.len]
+    }
+
+    fn has(&self, stem: u64) -> bool {
+        self.words().contains(&stem)
+    }
+
+    fn meets(&self, other: &Phrase) -> bool {
+        self.words().iter().any(|&s| other.has(s))
+    }
+}
+
+/// A preposition with the words it binds.
+#[derive(Debug, Clone, Copy)]
+struct Binding {
+    /// Which of [`CONNECTORS`].
+    connector: usize,
+    /// The stem (as a hash) of the word right before the preposition.
+    left: u64,
+    /// The stems of the phrase after it.
+    right: Phrase,
+    /// The tokens it spans, first and last, for its words.
+    span: (usize, usize),
+}
+
+/// The model answer's bindings, ready to check answers against.
+#[derive(Debug, Default)]
+pub struct Bindings {
+    model: Vec<(Binding, String)>,
+}
+
+impl Bindings {
+    /// The bindings of `model` (a derived rubric's model answer, prepared).
+    pub fn new(model: &PreparedAnswer) -> Bindings {
+        let model = bindings(model.tokens())
+            .map(|b| (b, text(model, b.span)))
+            .collect();
+        Bindings { model }
+    }
+
+    /// The first binding of `answer` that turns round one of the model answer's.
+    pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.model.is_empty() {
+            return None;
+        }
+        let tokens = answer.tokens();
+        let states = |m: &Binding| {
+            bindings(tokens)
+                .any(|a| a.connector == m.connector && a.left == m.left && a.right.meets(&m.right))
+        };
+        for a in bindings(tokens) {
+            let same = self
+                .model
+                .iter()
+                .filter(|(m, _)| m.connector == a.connector);
+            for (m, said) in same.clone() {
+                let reversed = m.right.has(a.left) && a.right.has(m.left);
+                let crossed = a.left == m.left
+                    && !a.right.meets(&m.right)
+                    && same.clone().any(|(other, _)| {
+                        other.left != m.left
+                            && !other.right.meets(&m.right)
+                            && a.right.meets(&other.right)
+                    });
+                if (reversed || crossed) && !states(m) {
+                    return Some(Contradiction {
+                        role: "pairing".to_owned(),
+                        said: text(answer, a.span),
+                        model: format!("\"{said}\" (the two turned round)"),
+                        anchor: None,
+                        matched: (a.span.0..=a.span.1)
+                            .filter(|&i| !tokens[i].part)
+                            .map(|i| answer.word(i).to_owned())
+                            .collect(),
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The words of `text` from token `span.0` to `span.1`, as written.
+fn text(text: &PreparedAnswer, span: (usize, usize)) -> String {
+    let tokens = text.tokens();
+    (span.0..=span.1)
+        .filter(|&i| !tokens[i].part)
+        .map(|i| text.word(i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether `t` is a content word of the sentence that can head a side.
+fn content(t: &Token) -> bool {
+    !t.part && !t.stop && !t.is_negation() && !POINTERS.contains(&&*t.norm)
+}
+
+/// The bindings of `tokens`, outside clauses with a negation.
+fn bindings(tokens: &[Token]) -> impl Iterator<Item = Binding> + '_ {
+    tokens.iter().enumerate().filter_map(move |(i, t)| {
+        let connector = CONNECTORS.iter().position(|c| **c == *t.norm)?;
+        let clause = t.place.clause;
+        let in_clause = |k: &usize| tokens[*k].place.clause == clause;
+        // The clause's words, before and after the connector.
+        let mut before = (0..i)
+            .rev()
+            .filter(|k| !tokens[*k].part)
+            .take_while(in_clause);
+        let after = (i + 1..tokens.len())
+            .filter(|k| !tokens[*k].part)
+            .take_while(in_clause);
+        if before
+            .clone()
+            .chain(after.clone())
+            .any(|k| tokens[k].is_negation())
+        {
+            return None;
+        }
+        let first = before.next().filter(|&k| content(&tokens[k]))?;
+        // "on the primary", "inside its own packet": a few function words, then the
+        // phrase.
+        let mut after = after.peekable();
+        for _ in 0..LEAD {
+            if after.next_if(|&k| !content(&tokens[k])).is_none() {
+                break;
+            }
+        }
+        let left = tokens[first].stem_hash;
+        let mut right = Phrase::default();
+        let mut last = first;
+        for k in after.take_while(|&k| content(&tokens[k])).take(PHRASE) {
+            last = k;
+            if tokens[k].stem_hash != left {
+                right.stems[right.len] = tokens[k].stem_hash;
+                right.len += 1;
+            }
+        }
+        (right.len > 0).then_some(Binding {
+            connector,
+            left,
+            right,
+            span: (first, last),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1100,11 +1100,13 @@ fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     clear.then_some(after[w])
 }
 
-/// "A is what X does": a form of *be* at most four words after A, then *what* (or
-/// "exactly what"), and X within three words with no auxiliary between.
+/// "A is what X does": a form of *be* at most seven words after A (the first after it,
+/// so A's noun may keep a modifier of its own: "304 Not Modified with an empty body is
+/// what the server sends"), then *what* (or "exactly what"), and X within three words
+/// with no auxiliary between.
 fn cleft(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let after = between(tokens, a_to, x_from);
-    for (k, &i) in after.iter().enumerate().take(5) {
+    for (k, &i) in after.iter().enumerate().take(8) {
         if !be_form(&tokens[i]) {
             continue;
         }
@@ -2363,6 +2365,21 @@ mod tests {
                 ("Deleting is done after the files have been copied.", true),
                 (
                     "Deleting the originals is done first, before anything is copied.",
+                    false,
+                ),
+            ],
+        );
+        // A noun with a modifier of its own before the cleft's *be*.
+        verdicts(
+            "The kiln fires the pots once they have dried.",
+            kiln,
+            &[
+                (
+                    "A firing at full heat with the lid shut is what the kiln gives.",
+                    true,
+                ),
+                (
+                    "A firing at full heat with the lid shut is what the potter asks.",
                     false,
                 ),
             ],

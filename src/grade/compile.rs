@@ -19,6 +19,7 @@ use crate::lang::negated_root;
 use pairing::Pairing;
 use rust_stemmers::Stemmer;
 
+mod former;
 pub(super) mod pairing;
 
 /// A rubric ready to match.
@@ -1023,7 +1024,8 @@ struct Occurrence {
     pattern: usize,
 }
 
-/// The matches of one term of a relation, in the answer's order, counting or not.
+/// The matches of one term of a relation, in the answer's order, counting or not, with
+/// the *former* or *latter* that stands in for one (see [`former`]).
 ///
 /// In an `ordered` relation of a concept (`ordered`), a term said *no longer* (*not
 /// ... anymore*) counts as said: "the alert is no longer pending and fires" says it was
@@ -1053,6 +1055,9 @@ fn occurrences(
             });
         }
     }
+    // "Of X and Y, the latter ...": the stand-in is a match too.
+    let stand_ins = former::stand_ins(&here, term, answer, scope);
+    here.extend(stand_ins);
     here.sort_by_key(|o| o.head);
     here
 }

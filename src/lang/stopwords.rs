@@ -68,18 +68,19 @@ pub fn is_determiner(word: &str) -> bool {
 
 /// Sorted, so `binary_search` works (a unit test checks it).
 const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
-    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either", "etc",
-    "even", "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has", "have",
-    "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
-    "it", "its", "itself", "just", "let", "like", "may", "me", "might", "more", "most", "much",
-    "must", "my", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours", "out",
-    "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their",
-    "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "thus", "to",
-    "too", "under", "until", "up", "us", "use", "used", "uses", "using", "very", "via", "was",
-    "we", "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "why",
-    "will", "with", "would", "yes", "you", "your", "yours",
+    "a", "about", "above", "after", "again", "all", "also", "although", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "either",
+    "etc", "even", "every", "few", "for", "from", "further", "get", "gets", "got", "had", "has",
+    "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into",
+    "is", "it", "its", "itself", "just", "let", "like", "may", "me", "might", "more", "most",
+    "much", "must", "my", "of", "off", "on", "once", "one", "only", "or", "other", "our", "ours",
+    "out", "over", "own", "same", "she", "should", "since", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "though",
+    "through", "thus", "to", "too", "under", "unless", "until", "up", "upon", "us", "use", "used",
+    "uses", "using", "very", "via", "was", "we", "were", "what", "when", "where", "whereas",
+    "whether", "which", "while", "who", "whom", "why", "will", "with", "would", "yes", "you",
+    "your", "yours",
 ];
 
 #[cfg(test)]

@@ -73,6 +73,14 @@ fn the_last_letter_changed_in_a_four_letter_word_must_be_a_slip() {
 }
 
 #[test]
+fn a_conjunction_is_no_typo_of_a_keyword() {
+    // One letter apart, but the answer's word is a function word, not a slip.
+    assert!(!counts("since the disk was full", "syncs"));
+    assert!(!counts("though the port was open", "through"));
+    assert!(counts("the agent synks the files", "syncs"), "a real slip");
+}
+
+#[test]
 fn a_word_the_bank_uses_is_no_typo_of_another() {
     let s = stemmer();
     let mut vocab = Vocab::with_known(Arc::new(

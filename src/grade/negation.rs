@@ -39,6 +39,18 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             cue[i] = cue[i - 1].is_none().then_some(i - 1);
             continue;
         }
+        if &*token.norm == "or"
+            && let Some(c) = imperative_cue(tokens, i)
+            && cue[c].is_none()
+            && next_is_verb_phrase(tokens, i)
+        {
+            // "don't chmod the folder to 777 or run the server as root": a negated
+            // command denies each verb an *or* joins to it, however far the first
+            // one's object reached.
+            scope = Some(Scope::new(tokens, c, false));
+            cue[i] = Some(c);
+            continue;
+        }
         if let Some(Scope {
             cue: c,
             reached,
@@ -475,6 +487,30 @@ fn is_modal(word: &str) -> bool {
 /// A personal pronoun that stands as a clause's subject.
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "it" | "they" | "we" | "you" | "he" | "she")
+}
+
+/// The cue that opens the clause of `i` as a negated command, if it does: "Don't
+/// ...", "Never ...", "Do not ...".
+fn imperative_cue(tokens: &[Token], i: usize) -> Option<usize> {
+    let clause = tokens[i].place.clause;
+    let mut words = (0..i).filter(|&j| !tokens[j].part && tokens[j].place.clause == clause);
+    let first = words.next()?;
+    match &*tokens[first].norm {
+        "dont" | "don't" | "never" => Some(first),
+        "do" => words.next().filter(|&j| &*tokens[j].norm == "not"),
+        _ => None,
+    }
+}
+
+/// Whether the word after the *or* at `i` opens another predicate of the same command
+/// rather than a clause of its own: a content word, not a subject ("or you lose it").
+fn next_is_verb_phrase(tokens: &[Token], i: usize) -> bool {
+    tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        t.place.clause == tokens[i].place.clause
+            && !t.stop
+            && !t.negation
+            && !is_subject_pronoun(&t.norm)
+    })
 }
 
 /// Whether the word after the *and* or *or* at `i` is an -ing form, in its clause.

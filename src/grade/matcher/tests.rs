@@ -870,3 +870,13 @@ fn a_quantity_of_time_meets_its_other_spellings() {
     assert!(counts("run it with 768m", "768m"));
     assert!(!counts("run it with 768m", "768 minutes"));
 }
+
+#[test]
+fn a_negated_imperative_denies_each_verb_an_or_joins_to_it() {
+    let said = "Never copy the signing key onto the build agent or store it in the image.";
+    assert!(negated(said, "store"), "the second verb is denied too");
+    assert!(negated(said, "image"));
+    // A consequence after *or* is said plainly, and so is a plain statement's *or*.
+    let said = "Don't copy the signing key onto the build agent or you will leak it.";
+    assert!(counts(said, "leak"));
+}

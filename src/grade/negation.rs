@@ -668,15 +668,28 @@ fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
     if alone
         || aside.sentence != cue.sentence
         || aside.clause != cue.clause + 1
-        || !opens_aside(&first.norm)
+        || !(opens_aside(&first.norm) || opens_subordinate_aside(&first.norm))
     {
         return None;
     }
-    let mut words = tokens[i..]
-        .iter()
-        .filter(|t| !t.part)
-        .skip_while(|t| t.place.clause == aside.clause);
-    let next = words.next()?;
+    // The aside may hold clauses of its own ("at any point while it runs", "when you
+    // delete it"): it ends at the first clause that a word of its own does not open,
+    // which only punctuation can have started.
+    let mut words = tokens[i..].iter().filter(|t| !t.part);
+    let mut clause = aside.clause;
+    let mut inner = 0;
+    let next = loop {
+        let t = words.next()?;
+        if t.place.clause == clause {
+            continue;
+        }
+        if inner < MAX_ASIDE_CLAUSES && (starts_clause(&t.norm) || opens_subordinate_aside(&t.norm))
+        {
+            (clause, inner) = (t.place.clause, inner + 1);
+            continue;
+        }
+        break t;
+    };
     // After a negated form of *be* ("is not, as far as I know, the default") an
     // article opens its complement, not a subject of its own.
     let copula = tokens[..c]
@@ -690,11 +703,24 @@ fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
             "it" | "they" | "you" | "we" | "i" | "he" | "she" | "this" | "that" | "there"
         );
     (next.place.sentence == cue.sentence
-        && next.place.clause == aside.clause + 1
+        && next.place.clause == clause + 1
         && !subject
         && !next.negation
         && !starts_clause(&next.norm))
     .then_some(next.place.clause)
+}
+
+/// The most clauses an aside between a cue and its predicate may hold besides its first.
+const MAX_ASIDE_CLAUSES: usize = 2;
+
+/// Whether `word` opens a subordinate clause that can stand as an aside between a cue
+/// and what it negates: "is not, when you delete the container, removed", "is not,
+/// whatever people say, kept in RAM".
+fn opens_subordinate_aside(word: &str) -> bool {
+    matches!(
+        word,
+        "when" | "whenever" | "while" | "whatever" | "whichever" | "wherever" | "once" | "if"
+    )
 }
 
 /// Whether `word` opens an aside: a preposition ("in the end", "across the

@@ -880,3 +880,24 @@ fn a_negated_imperative_denies_each_verb_an_or_joins_to_it() {
     let said = "Don't copy the signing key onto the build agent or you will leak it.";
     assert!(counts(said, "leak"));
 }
+
+#[test]
+fn a_cue_reaches_past_an_aside_that_holds_a_clause() {
+    assert!(negated(
+        "The token is not, when the job finishes, revoked by the runner.",
+        "revoked"
+    ));
+    assert!(negated(
+        "The swap file is not, whatever the wiki claims, encrypted at rest.",
+        "encrypted"
+    ));
+    assert!(negated(
+        "The lease is not, at any moment while the node sleeps or after it wakes, renewed.",
+        "renewed"
+    ));
+    // A subject after the aside opens a clause of its own, said plainly.
+    assert!(counts(
+        "The cache is not warm, and when the node restarts, it rebuilds the index.",
+        "rebuilds"
+    ));
+}

@@ -549,6 +549,27 @@ fn reason_not(stemmer: &Stemmer) -> Arc<Lexeme> {
     })
 }
 
+/// The *nobody* of the Unix user: a name, not a negation cue.
+fn nobody_user(stemmer: &Stemmer) -> Arc<Lexeme> {
+    special("nobody (the user)", || Lexeme {
+        negation: false,
+        ..Lexeme::new("nobody", Class::Word, stemmer)
+    })
+}
+
+/// Whether the *nobody* about to follow `tokens`, with the chunk `next` after it, names
+/// the Unix user: "the unprivileged nobody user", "runs as nobody:nogroup", "the
+/// nobody account" (a determiner or *as* before it, or *user*, *account*, *uid* or
+/// *group* after it), not "nobody can read it".
+fn names_the_user(tokens: &[Token], next: Option<&str>) -> bool {
+    let before = tokens.iter().rev().find(|t| !t.part).map(|t| &*t.norm);
+    let after = next.map(|chunk| chunk.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    matches!(
+        after.map(str::to_ascii_lowercase).as_deref(),
+        Some("user" | "users" | "account" | "uid" | "gid" | "group" | "nogroup")
+    ) || matches!(before, Some("the" | "as" | "unprivileged" | "user"))
+}
+
 /// Whether the *then* about to follow `tokens` in `place` is the *than* of "rather
 /// than" mistyped, as it commonly is ("rather then start a fresh timeout").
 fn rather_then(tokens: &[Token], place: Place) -> bool {
@@ -1077,6 +1098,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                             }
                             (None, "not") if in_status_reason(tokens, place, chunks.peek()) => {
                                 (reason_not(stemmer), true)
+                            }
+                            (None, "nobody") if names_the_user(tokens, chunks.peek()) => {
+                                (nobody_user(stemmer), true)
                             }
                             _ => (known(word, class, stemmer), false),
                         };

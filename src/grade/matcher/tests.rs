@@ -901,3 +901,16 @@ fn a_cue_reaches_past_an_aside_that_holds_a_clause() {
         "rebuilds"
     ));
 }
+
+#[test]
+fn the_nobody_user_is_a_name_not_a_negation() {
+    assert!(counts(
+        "the agent drops to the nobody user before it reads the socket",
+        "reads"
+    ));
+    assert!(counts(
+        "the worker runs as nobody and reads the spool",
+        "reads"
+    ));
+    assert!(negated("nobody reads the spool", "reads"));
+}

@@ -298,6 +298,12 @@ fn commands_whole(
             continue;
         }
         let words: Vec<&str> = tokens[run].iter().map(|t| &*t.norm).collect();
+        // Only words the model answer joins with hyphens are one hyphenated word: "G¡r"
+        // is glued too, but no answer that writes it so would meet `g-r`.
+        let written = chunk.trim_matches(|c: char| !c.is_alphanumeric());
+        if !written.eq_ignore_ascii_case(&words.join("-")) {
+            continue;
+        }
         let weight = parts.iter().map(|&c| concepts[c].weight).sum();
         merged.push((
             parts[0],

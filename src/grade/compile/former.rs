@@ -10,9 +10,9 @@ use crate::grade::token::Token;
 
 /// The stand-ins of `here` (one term's matches, made with `term`'s patterns): for a
 /// plain match right before an *and* or *or*, the next *the former* in its sentence or
-/// the two after (";" ends a sentence); for one right after an *and* or *or* (and at most an article), the next *the
-/// latter*. A stand-in counts unless a negation governs it ("the latter does not cap
-/// anything").
+/// the two after (";" ends a sentence); for one right after an *and* or *or* (and at
+/// most an article), the next *the latter*. A stand-in counts unless a negation governs
+/// it ("the latter does not cap anything").
 pub(super) fn stand_ins(
     here: &[Occurrence],
     term: &[Pattern],

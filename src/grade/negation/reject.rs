@@ -204,7 +204,8 @@ pub(super) fn subject_end<'a>(words: impl Iterator<Item = (usize, &'a Token)>) -
 /// the monotonic clock jump? No." says the clock does not jump. Any other sentence, a
 /// suggestion or a claim ("Make the pool bigger for more throughput? No."), or a
 /// question whether its subject is the thing named ("Is /etc/hosts the file to edit?
-/// No.", see [`asks_identity`]), is rejected whole, and a negation in it with it. A question with its own negation is left alone.
+/// No.", see [`asks_identity`]), is rejected whole, and a negation in it with it. A
+/// question with its own negation is left alone.
 fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     // Cheap test first, a sentence's first word: this runs for every word of every answer.
     let token = &tokens[i];
@@ -306,9 +307,9 @@ fn is_bare_reply(tokens: &[Token], i: usize) -> bool {
 /// Whether the polar question opened at `first` (and ended before `i`) asks whether its
 /// subject is the one thing named: "Is /etc/hosts the file to edit?", "Are retries the
 /// culprit?". A form of *be* opens it, and *the* follows the subject (a determiner and
-/// one to three content words) right away: a "No." says the subject is not that thing, so the subject is
-/// rejected with the rest, where "Is the monotonic clock stepped by NTP? No." keeps its
-/// clock.
+/// one to three content words) right away: a "No." says the subject is not that thing,
+/// so the subject is rejected with the rest, where "Is the monotonic clock stepped by
+/// NTP? No." keeps its clock.
 fn asks_identity(tokens: &[Token], first: usize, i: usize) -> bool {
     if !matches!(&*tokens[first].norm, "is" | "are" | "was" | "were") {
         return false;

@@ -8,7 +8,7 @@
 //! compares the result with the polarity a term is expected in; `grade::derive` reads
 //! the model answer's polarity with it.
 
-use super::token::{Token, is_unit_of_number, privative_root, starts_clause};
+use super::token::{Token, is_unit_of_number, privative_root, starts_clause, word_after};
 
 /// How many content words after a negation cue it reaches (stop words do not count):
 /// "is not something the Docker daemon manages" negates `manages`.
@@ -493,10 +493,16 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// ...", "Never ...", "Do not ...".
 fn imperative_cue(tokens: &[Token], i: usize) -> Option<usize> {
     let clause = tokens[i].place.clause;
-    let mut words = (0..i).filter(|&j| !tokens[j].part && tokens[j].place.clause == clause);
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .last()?;
+    let mut words = (start..i).filter(|&j| !tokens[j].part);
     let first = words.next()?;
+    // (The tokenizer spells "don't" *do not*; "dont" is the same typed without its
+    // apostrophe.)
     match &*tokens[first].norm {
-        "dont" | "don't" | "never" => Some(first),
+        "dont" | "never" => Some(first),
         "do" => words.next().filter(|&j| &*tokens[j].norm == "not"),
         _ => None,
     }
@@ -505,19 +511,12 @@ fn imperative_cue(tokens: &[Token], i: usize) -> Option<usize> {
 /// Whether the word after the *or* at `i` opens another predicate of the same command
 /// rather than a clause of its own: a content word, not a subject ("or you lose it").
 fn next_is_verb_phrase(tokens: &[Token], i: usize) -> bool {
-    tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
-        t.place.clause == tokens[i].place.clause
-            && !t.stop
-            && !t.negation
-            && !is_subject_pronoun(&t.norm)
-    })
+    word_after(tokens, i).is_some_and(|t| !t.stop && !t.negation && !is_subject_pronoun(&t.norm))
 }
 
 /// Whether the word after the *and* or *or* at `i` is an -ing form, in its clause.
 fn next_is_gerund(tokens: &[Token], i: usize) -> bool {
-    tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
-        t.place.clause == tokens[i].place.clause && !t.stop && t.norm.ends_with("ing")
-    })
+    word_after(tokens, i).is_some_and(|t| !t.stop && t.norm.ends_with("ing"))
 }
 
 /// Whether the *none* (*nothing*, ...) at `i` heads the subject of what follows, "none

@@ -186,9 +186,9 @@ fn list(answer: &PreparedAnswer) -> bool {
 /// ("depends_on; healthcheck; condition: service_healthy; pg_isready; readiness"). A
 /// `;` mostly joins clauses, so phrases of a few words between them ("CGO_ENABLED=0
 /// static binary; distroless final stage"), or phrases that hold commas, are a terse
-/// claim. Terse claims of this
-/// shape say what their items do in words of their own ("tmpfs in RAM, gone on stop,
-/// not shared, no disk writes, fast") or come in sentences of their own.
+/// claim. Terse claims of this shape say what their items do in words of their own
+/// ("tmpfs in RAM, gone on stop, not shared, no disk writes, fast") or come in
+/// sentences of their own.
 fn short_items(answer: &PreparedAnswer) -> bool {
     let mut words = answer.tokens().iter().filter(|t| !t.part).peekable();
     let Some(first) = words.peek().map(|t| t.place) else {

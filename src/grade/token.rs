@@ -230,8 +230,8 @@ fn kinds_of(word: &str) -> u8 {
         | bit(super::negation::reject::is_reply_word(word), REPLIES)
 }
 
-/// The hash an `FxHasher` makes of `text` (as `str` hashes).
-fn hash_of(text: &str) -> u64 {
+/// The hash an `FxHasher` makes of `text` (as `str` hashes): a [`Lexeme`]'s `hash`.
+pub fn hash_of(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
     text.hash(&mut hasher);
     hasher.finish()

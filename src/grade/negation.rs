@@ -32,7 +32,8 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     // Tokens before this one are the subject of a denied "that" clause (see
     // [`denied_that_subject`]): the cue passes them by.
     let mut skip = 0;
-    for i in 0..tokens.len() {
+    let mut indices = 0..tokens.len();
+    while let Some(i) = indices.next() {
         let token = &tokens[i];
         if token.part && i > 0 && is_privative_part(tokens, i) {
             // "an agentless tool", "it is unencrypted": the root a privative word offers
@@ -43,7 +44,14 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
         if scope.is_none() && !token.may_negate() {
             // Outside a scope, a word that opens, denies and rejects nothing (most words,
-            // known once per word: see [`may_negate`]) leaves every cue as it is.
+            // known once per word: see [`may_negate`]) leaves every cue as it is: the
+            // words after it up to the next that may (or a part) are passed in one go.
+            while tokens
+                .get(indices.start)
+                .is_some_and(|t| !t.part && !t.may_negate())
+            {
+                indices.start += 1;
+            }
             continue;
         }
         if &*token.norm == "or"

@@ -51,7 +51,7 @@
 
 use super::contrast::{CONTRASTS, Contradiction};
 use super::matcher::{PreparedAnswer, Vocab};
-use super::token::{Class, Parts, Place, Token, tokenize, word_after};
+use super::token::{Class, Parts, Place, Token, hash_of, tokenize, word_after};
 use crate::lang::is_determiner;
 use rust_stemmers::Stemmer;
 use std::sync::{Arc, OnceLock};
@@ -205,10 +205,27 @@ struct Words {
     families: Vec<Stemmed>,
     /// The stems of every one-word member of a contrast set, sorted.
     members: Vec<Arc<str>>,
-    /// The first word of every phrase of every family, with the phrase's family, side
-    /// and place in its side, sorted: a token is compared only with the phrases that
-    /// start with its word.
-    firsts: Vec<(Arc<str>, usize, usize, usize)>,
+    /// The first word of every phrase of every family, after the hash a token has of it
+    /// ([`Token`]'s `hash`), with the phrase's family, side and place in its side,
+    /// sorted: a token is compared only with the phrases that start with its word,
+    /// found by its hash rather than by comparing text.
+    firsts: Vec<(u64, Arc<str>, usize, usize, usize)>,
+}
+
+impl Words {
+    /// The family, side and place in its side of each phrase that starts with the word
+    /// of `token`, in that order.
+    fn phrases_from<'a>(
+        &'a self,
+        token: &'a Token,
+    ) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        let from = self.firsts.partition_point(|&(h, ..)| h < token.hash);
+        self.firsts[from..]
+            .iter()
+            .take_while(|&&(h, ..)| h == token.hash)
+            .filter(|(_, w, ..)| **w == *token.norm)
+            .map(|&(_, _, f, side, k)| (f, side, k))
+    }
 }
 
 fn words(stemmer: &Stemmer) -> &'static Words {
@@ -245,7 +262,7 @@ fn words(stemmer: &Stemmer) -> &'static Words {
         for (f, family) in families.iter().enumerate() {
             for (side, phrases) in family.sides.iter().enumerate() {
                 for (k, phrase) in phrases.iter().enumerate() {
-                    firsts.push((phrase[0].clone(), f, side, k));
+                    firsts.push((hash_of(&phrase[0]), phrase[0].clone(), f, side, k));
                 }
             }
         }
@@ -1354,15 +1371,11 @@ impl Claims {
         let mut stated = [0u8; FAMILIES.len()];
         for &i in at {
             let token = &tokens[i];
-            let from = words.firsts.partition_point(|(w, ..)| **w < *token.norm);
-            for (_, f, side, k) in words.firsts[from..]
-                .iter()
-                .take_while(|(w, ..)| **w == *token.norm)
-            {
-                if words.families[*f].sides[*side][*k].len() > 1 {
+            for (f, side, k) in words.phrases_from(token) {
+                if words.families[f].sides[side][k].len() > 1 {
                     return true;
                 }
-                stated[*f] |= 1 << (side ^ usize::from(answer.negated(i)));
+                stated[f] |= 1 << (side ^ usize::from(answer.negated(i)));
             }
         }
         self.claims.iter().any(|c| {
@@ -1965,12 +1978,7 @@ fn statements(text: &PreparedAnswer, words: &Words, at: &[usize]) -> Vec<Stateme
         if token.part || token.class != Class::Word {
             continue;
         }
-        let from = words.firsts.partition_point(|(w, ..)| **w < *token.norm);
-        for (_, f, side, k) in words.firsts[from..]
-            .iter()
-            .take_while(|(w, ..)| **w == *token.norm)
-        {
-            let (f, side) = (*f, *side);
+        for (f, side, k) in words.phrases_from(token) {
             // One statement per side of a family at a token.
             if out
                 .last()
@@ -1978,7 +1986,7 @@ fn statements(text: &PreparedAnswer, words: &Words, at: &[usize]) -> Vec<Stateme
             {
                 continue;
             }
-            let Some(found) = phrase_at(tokens, i, &words.families[f].sides[side][*k]) else {
+            let Some(found) = phrase_at(tokens, i, &words.families[f].sides[side][k]) else {
                 continue;
             };
             // "kept in RAM" says where, not how long; "keeps serving" goes on doing.

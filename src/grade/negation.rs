@@ -8,7 +8,9 @@
 //! compares the result with the polarity a term is expected in; `grade::derive` reads
 //! the model answer's polarity with it.
 
-use super::token::{Token, is_unit_of_number, privative_root, starts_clause, word_after};
+use super::token::{
+    Token, is_negation, is_unit_of_number, privative_root, starts_clause, word_after,
+};
 
 /// How many content words after a negation cue it reaches (stop words do not count):
 /// "is not something the Docker daemon manages" negates `manages`.
@@ -30,13 +32,26 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     // Tokens before this one are the subject of a denied "that" clause (see
     // [`denied_that_subject`]): the cue passes them by.
     let mut skip = 0;
-    for i in 0..tokens.len() {
+    let mut indices = 0..tokens.len();
+    while let Some(i) = indices.next() {
         let token = &tokens[i];
         if token.part && i > 0 && is_privative_part(tokens, i) {
             // "an agentless tool", "it is unencrypted": the root a privative word offers
             // as a part is negated by it, and said plainly when a negation governs the
             // word ("never unencrypted", a double negation).
             cue[i] = cue[i - 1].is_none().then_some(i - 1);
+            continue;
+        }
+        if scope.is_none() && !token.may_negate() {
+            // Outside a scope, a word that opens, denies and rejects nothing (most words,
+            // known once per word: see [`may_negate`]) leaves every cue as it is: the
+            // words after it up to the next that may (or a part) are passed in one go.
+            while tokens
+                .get(indices.start)
+                .is_some_and(|t| !t.part && !t.may_negate())
+            {
+                indices.start += 1;
+            }
             continue;
         }
         if &*token.norm == "or"
@@ -547,19 +562,7 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
         return names_a_mistake(tokens, i);
     }
     let hedged = matches!(word, "call" | "calls" | "say" | "says" | "claim" | "claims");
-    if !hedged
-        && !matches!(
-            word,
-            "think"
-                | "thinks"
-                | "believe"
-                | "believes"
-                | "assume"
-                | "assumes"
-                | "expect"
-                | "expects"
-        )
-    {
+    if !hedged && !is_belief_verb(word) {
         return false;
     }
     if opens_comment(tokens, i) {
@@ -594,6 +597,15 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
                     | "folks"
             ) || (!hedged && matches!(&*t.norm, "might" | "may" | "would"))
         })
+}
+
+/// A verb of belief, which [`reports_belief`] reads after *people*, *many*, ...: "think",
+/// "believe", "assume", "expect".
+fn is_belief_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect" | "expects"
+    )
 }
 
 /// Whether the word at `i` is in a comment clause that opens with *as*: "as people
@@ -891,6 +903,53 @@ fn denies_only(tokens: &[Token], i: usize) -> bool {
         && tokens
             .get(i + 1)
             .is_some_and(|t| !t.part && matches!(&*t.norm, "only" | "just" | "merely"))
+}
+
+/// Whether [`governing_cues`] may have anything to do at the word `word` (of stem
+/// `stem`) outside a cue's scope: it may open a negation ([`opens_negation`]), deny the
+/// clause before it ([`denies_before`]), reject it ([`rejects_before`]; the words of
+/// `reject` have bits of their own), or join a negated command's verbs (*or*). `token`
+/// learns it once per word, so the other words of an answer cost nothing there: a word
+/// those functions come to look for must be added here.
+pub fn may_negate(word: &str, stem: &str) -> bool {
+    is_negation(word)
+        || DENIED.contains(&stem)
+        || is_belief_verb(word)
+        || matches!(
+            word,
+            "or" | "idea"
+                | "practice"
+                | "wrong"
+                | "mistake"
+                | "myth"
+                | "misconception"
+                | "fallacy"
+                | "false"
+                | "incorrect"
+                | "instead"
+                | "rather"
+                | "unlike"
+                | "fail"
+                | "fails"
+                | "failed"
+                | "failing"
+                | "unable"
+                | "lack"
+                | "lacks"
+                | "lacked"
+                | "lacking"
+                | "from"
+                | "call"
+                | "calls"
+                | "say"
+                | "says"
+                | "claim"
+                | "claims"
+                | "error"
+                | "pitfall"
+                | "fix"
+                | "solution"
+        )
 }
 
 /// Whether the *not* at `i` makes an exclusive bound of a value: "up to but not

@@ -140,6 +140,13 @@ impl Lexeme {
         self.kinds & REPLIES != 0
     }
 
+    /// Whether `negation::governing_cues` may have anything to do at the word outside a
+    /// cue's scope (see `negation::may_negate`, and the two above).
+    #[inline]
+    pub fn may_negate(&self) -> bool {
+        self.kinds & (MAY_NEGATE | REJECTS | REPLIES) != 0
+    }
+
     /// `word` as a token of `class`: a word of letters is stemmed, a number or code
     /// token is its own stem.
     fn new(word: &str, class: Class, stemmer: &Stemmer) -> Lexeme {
@@ -166,7 +173,12 @@ impl Lexeme {
             irregular: base.is_some(),
             hash: hash_of(word),
             stem_hash: hash_of(&stem),
-            kinds: kinds_of(word),
+            kinds: kinds_of(word)
+                | if super::negation::may_negate(word, &stem) {
+                    MAY_NEGATE
+                } else {
+                    0
+                },
             norm,
             stem,
             stop,
@@ -186,6 +198,8 @@ const THEN: u8 = 8;
 const AND_OR: u8 = 16;
 const REJECTS: u8 = 32;
 const REPLIES: u8 = 64;
+/// Learnt with the word's stem, in [`Lexeme::new`]: see [`Lexeme::may_negate`].
+const MAY_NEGATE: u8 = 128;
 
 /// The word before token `i` in its clause (pieces of code tokens skipped).
 pub fn word_before(tokens: &[Token], i: usize) -> Option<&Token> {
@@ -216,8 +230,8 @@ fn kinds_of(word: &str) -> u8 {
         | bit(super::negation::reject::is_reply_word(word), REPLIES)
 }
 
-/// The hash an `FxHasher` makes of `text` (as `str` hashes).
-fn hash_of(text: &str) -> u64 {
+/// The hash an `FxHasher` makes of `text` (as `str` hashes): a [`Lexeme`]'s `hash`.
+pub fn hash_of(text: &str) -> u64 {
     let mut hasher = FxHasher::default();
     text.hash(&mut hasher);
     hasher.finish()

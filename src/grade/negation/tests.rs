@@ -554,3 +554,20 @@ fn the_thing_compared_ends_at_the_main_clauses_modal() {
     assert!(cues[at("renew")].is_none());
     assert!(cues[at("certificate")].is_none());
 }
+
+/// Guards the per-word skip of `governing_cues` (see `negation::may_negate`): every word
+/// its checks outside a cue's scope look for is learnt as one that may negate, and the
+/// words of a plain sentence are not.
+#[test]
+fn the_words_governing_cues_looks_at_outside_a_scope_may_negate() {
+    use crate::grade::token::{Parts, tokenize};
+    let stemmer = crate::lang::stemmer();
+    let cues = "not never without doesnt or instead rather unlike fails unable lacks from \
+                assumes claims pitfall fix solution wrong false incorrect pointless \
+                unnecessary idea practice nope herring";
+    for token in tokenize(cues, &stemmer, Parts::Skip) {
+        assert!(token.may_negate(), "{}", token.norm);
+    }
+    let plain = tokenize("the lighthouse keeper paints a boat", &stemmer, Parts::Skip);
+    assert!(plain.iter().all(|t| !t.may_negate()));
+}

@@ -827,6 +827,19 @@ pub fn is_signed_number(core: &str) -> bool {
         && number.iter().all(|b| b.is_ascii_digit() || *b == b'.')
 }
 
+/// Whether `core` is a number with its thousands set apart by commas, `10,000` or
+/// `1,048,576`: one to three digits, then groups of three, the number read as written
+/// without the commas. A group of another length (`1,5`, `80,4430`) is no such number.
+fn is_grouped_number(core: &str) -> bool {
+    let mut groups = core.split(',');
+    let first = groups.next().unwrap_or_default();
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len())
+        && digits(first)
+        && core.contains(',')
+        && groups.all(|g| g.len() == 3 && digits(g))
+}
+
 /// Whether `core` is a symbolic chmod mode, `u+s`, `g-w`, `a+x`, `+x`, `ug=rw`, or a
 /// list of them (`u+s,g+s`): code, matched whole (`u+s` is no `g+s`).
 fn is_chmod_mode(core: &str) -> bool {
@@ -1073,6 +1086,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             if !core.is_empty() {
                 if digit_first(core) && push_number_with_unit(core, place, false, stemmer, tokens) {
                     // `2s`, `100ms`: a number and its unit of time.
+                } else if !plain && is_grouped_number(core) {
+                    // `10,000`: one number, the same as `10000`, not `10` and `000`.
+                    let number = core.replace(',', "");
+                    tokens.push(Token::new(&number, Class::Exact, false, place, stemmer));
                 } else if !plain && is_signed_number(core) {
                     // `-1000`, `+1000`: a number with its sign, which matters.
                     tokens.push(Token::new(core, Class::Exact, false, place, stemmer));

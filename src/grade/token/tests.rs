@@ -500,6 +500,19 @@ fn classes(text: &str) -> Vec<(String, Class)> {
         .collect()
 }
 
+/// A number written with thousands separators is the number: "65,536" is `65536`, never
+/// a `65` and a `536` that would meet keywords of their own.
+#[test]
+fn a_number_with_thousands_separators_is_one_number() {
+    assert_eq!(
+        norms("about 65,536 ports, or 1,048,576 bytes."),
+        ["about", "65536", "ports", "or", "1048576", "bytes"]
+    );
+    assert_eq!(classes("65,536")[0].1, Class::Exact);
+    // Groups of another length are no such number.
+    assert_eq!(norms("1,5 and 2,40"), ["1", "5", "and", "2", "40"]);
+}
+
 /// Issue 11 probe 7's author: how `-1000`, `u+s`, `$1` and `wait()` tokenise.
 #[test]
 fn signed_numbers_chmod_modes_placeholders_and_calls_are_one_token() {

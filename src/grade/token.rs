@@ -563,25 +563,48 @@ fn reason_not(stemmer: &Stemmer) -> Arc<Lexeme> {
     })
 }
 
-/// The *nobody* of the Unix user: a name, not a negation cue.
-fn nobody_user(stemmer: &Stemmer) -> Arc<Lexeme> {
-    special("nobody (the user)", || Lexeme {
+/// The *nobody* of the Unix user and the *none* of a network mode: names, not negation
+/// cues (see [`names_a_thing`]).
+fn named_cue(word: &str, stemmer: &Stemmer) -> Arc<Lexeme> {
+    let name = || Lexeme {
         negation: false,
-        ..Lexeme::new("nobody", Class::Word, stemmer)
-    })
+        ..Lexeme::new(word, Class::Word, stemmer)
+    };
+    match word {
+        "nobody" => special("nobody (the user)", name),
+        _ => special("none (the mode)", name),
+    }
 }
 
-/// Whether the *nobody* about to follow `tokens`, with the chunk `next` after it, names
-/// the Unix user: "the unprivileged nobody user", "runs as nobody:nogroup", "the
-/// nobody account" (a determiner or *as* before it, or *user*, *account*, *uid* or
-/// *group* after it), not "nobody can read it".
-fn names_the_user(tokens: &[Token], next: Option<&str>) -> bool {
+/// Whether the *nobody* or *none* (`word`) about to follow `tokens`, with the chunk
+/// `next` after it, is a name rather than a negation cue:
+/// - *nobody* the Unix user: "the unprivileged nobody user", "runs as nobody:nogroup",
+///   "the nobody account" (a determiner or *as* before it, or *user*, *account*, *uid*
+///   or *group* after it), not "nobody can read it";
+/// - *none* the network mode or driver: "the none network", "--network none", "none
+///   mode" (*the*, a network flag or *network*, *mode* or *driver* before it, or one of
+///   those nouns after it), not "none of them is isolated".
+fn names_a_thing(word: &str, tokens: &[Token], next: Option<&str>) -> bool {
     let before = tokens.iter().rev().find(|t| !t.part).map(|t| &*t.norm);
-    let after = next.map(|chunk| chunk.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let after = next.map(|chunk| {
+        chunk
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    });
+    let after = after.as_deref();
+    if word == "nobody" {
+        return matches!(
+            after,
+            Some("user" | "users" | "account" | "uid" | "gid" | "group" | "nogroup")
+        ) || matches!(before, Some("the" | "as" | "unprivileged" | "user"));
+    }
     matches!(
-        after.map(str::to_ascii_lowercase).as_deref(),
-        Some("user" | "users" | "account" | "uid" | "gid" | "group" | "nogroup")
-    ) || matches!(before, Some("the" | "as" | "unprivileged" | "user"))
+        after,
+        Some("network" | "networks" | "networking" | "mode" | "driver" | "option")
+    ) || matches!(
+        before,
+        Some("the" | "--network" | "--net" | "network" | "networking" | "mode" | "driver")
+    )
 }
 
 /// Whether the *then* about to follow `tokens` in `place` is the *than* of "rather
@@ -1130,8 +1153,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                             (None, "not") if in_status_reason(tokens, place, chunks.peek()) => {
                                 (reason_not(stemmer), true)
                             }
-                            (None, "nobody") if names_the_user(tokens, chunks.peek()) => {
-                                (nobody_user(stemmer), true)
+                            (None, "nobody" | "none")
+                                if names_a_thing(word, tokens, chunks.peek()) =>
+                            {
+                                (named_cue(word, stemmer), true)
                             }
                             _ => (known(word, class, stemmer), false),
                         };

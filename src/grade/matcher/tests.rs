@@ -914,3 +914,14 @@ fn the_nobody_user_is_a_name_not_a_negation() {
     ));
     assert!(negated("nobody reads the spool", "reads"));
 }
+
+#[test]
+fn the_none_network_mode_is_a_name_not_a_negation() {
+    assert!(counts(
+        "start the job with --network none and it stays sealed off",
+        "sealed"
+    ));
+    assert!(counts("the none driver keeps the sandbox sealed", "sealed"));
+    assert!(counts("pick none mode, which keeps it sealed", "sealed"));
+    assert!(negated("none of the sandboxes stay sealed", "sealed"));
+}

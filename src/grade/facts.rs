@@ -11,7 +11,9 @@
 //! (`0.0.0.0`) said to limit a listener to the loopback, or a loopback address
 //! (`127.0.0.1`, `localhost`) said to mean every interface; and an absolute claim no
 //! text of the question makes ("cached forever", "without limit", "until a reboot",
-//! "guaranteed"; see [`absolute`]).
+//! "guaranteed"; see [`absolute`]); and a practice that is unsafe whatever the
+//! question, which no text of it talks of: a secret logged or sent, a file made
+//! writable by everyone (see [`unsafe_practice`]).
 //!
 //! Each rule is narrow on purpose: it speaks only where the question is about the
 //! thing (a service of the port table named by the question, the model answer or its
@@ -156,6 +158,9 @@ pub struct Facts {
     /// The kinds of absolute claims the question's texts leave to the answer (see
     /// [`absolute`]).
     absolutes: u8,
+    /// The kinds of unsafe practice the question's texts leave to the answer (see
+    /// [`unsafe_practice`]).
+    unsafe_kinds: u8,
 }
 
 /// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
@@ -206,6 +211,7 @@ impl Facts {
         numbers.dedup();
         let absolutes =
             absolute::open_kinds(texts().flat_map(|text| text.tokens().iter().map(|t| &*t.norm)));
+        let unsafe_kinds = unsafe_practice::open_kinds(texts());
         let mut flags = Vec::new();
         let mut letters = Vec::new();
         for text in raw {
@@ -248,6 +254,7 @@ impl Facts {
             signed,
             addresses,
             absolutes,
+            unsafe_kinds,
         }
     }
 
@@ -283,6 +290,9 @@ impl Facts {
         }
         if self.absolutes != 0 {
             out.extend(absolute::overclaim(answer, self.absolutes));
+        }
+        if self.unsafe_kinds != 0 {
+            out.extend(unsafe_practice::advised(answer, self.unsafe_kinds));
         }
         out
     }
@@ -990,3 +1000,4 @@ fn short_flags(text: &str) -> Vec<(Option<String>, char)> {
 mod absolute;
 #[cfg(test)]
 mod tests;
+mod unsafe_practice;

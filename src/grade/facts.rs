@@ -23,8 +23,9 @@
 //! own (`contrast::values`), nor for claims the model answer makes (`contradiction`).
 
 use super::contrast::Contradiction;
-use super::matcher::PreparedAnswer;
+use super::matcher::{PreparedAnswer, Vocab};
 use super::token::{Class, Token};
+use rust_stemmers::Stemmer;
 
 /// A service with its well-known ports.
 struct Service {
@@ -158,9 +159,9 @@ pub struct Facts {
     /// The kinds of absolute claims the question's texts leave to the answer (see
     /// [`absolute`]).
     absolutes: u8,
-    /// The kinds of unsafe practice the question's texts leave to the answer (see
+    /// The unsafe practices the question's texts leave to the answer (see
     /// [`unsafe_practice`]).
-    unsafe_kinds: u8,
+    unsafe_practice: unsafe_practice::Unsafe,
 }
 
 /// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
@@ -176,12 +177,15 @@ impl Facts {
     /// The facts of a question whose model answer and explanation are `stated` and
     /// whose prompt and situation are `asked`; `said` (the model answer and
     /// explanation) and `raw` (all four) are the same texts as written (case and signs
-    /// are kept there alone).
+    /// are kept there alone). The words that start a rule that looks only where they
+    /// are join `vocab`.
     pub fn new(
         stated: &[&PreparedAnswer],
         asked: &PreparedAnswer,
         said: &[&str],
         raw: &[&str],
+        stemmer: &Stemmer,
+        vocab: &mut Vocab,
     ) -> Facts {
         let texts = || stated.iter().copied().chain([asked]);
         let mut named = 0;
@@ -211,7 +215,7 @@ impl Facts {
         numbers.dedup();
         let absolutes =
             absolute::open_kinds(texts().flat_map(|text| text.tokens().iter().map(|t| &*t.norm)));
-        let unsafe_kinds = unsafe_practice::open_kinds(texts());
+        let unsafe_practice = unsafe_practice::Unsafe::new(texts(), stemmer, vocab);
         let mut flags = Vec::new();
         let mut letters = Vec::new();
         for text in raw {
@@ -254,7 +258,7 @@ impl Facts {
             signed,
             addresses,
             absolutes,
-            unsafe_kinds,
+            unsafe_practice,
         }
     }
 
@@ -291,9 +295,7 @@ impl Facts {
         if self.absolutes != 0 {
             out.extend(absolute::overclaim(answer, self.absolutes));
         }
-        if self.unsafe_kinds != 0 {
-            out.extend(unsafe_practice::advised(answer, self.unsafe_kinds));
-        }
+        out.extend(self.unsafe_practice.advised(answer));
         out
     }
 

@@ -138,7 +138,7 @@ pub(super) struct Plain {
 }
 
 /// The first cue of an open kind (bits of `open`, over `kinds` kinds) that `answer`
-/// states plainly: `cue(k, tokens, i)` is kind `k`'s cue at word `i` (the index of its
+/// states plainly at one of the words `at` (in text order): `cue(k, tokens, i)` is kind `k`'s cue at word `i` (the index of its
 /// last word), and `hypothetical` says which words make a clause say what could happen
 /// rather than what does. A cue under a negation other than its own (the cue's
 /// *without* governs the words after it), or after one among the [`NEGATION_REACH`]
@@ -146,12 +146,13 @@ pub(super) struct Plain {
 pub(super) fn plain_cue(
     answer: &PreparedAnswer,
     open: u8,
+    at: impl IntoIterator<Item = usize>,
     kinds: usize,
     cue: impl Fn(usize, &[Token], usize) -> Option<usize>,
     hypothetical: fn(&str) -> bool,
 ) -> Option<Plain> {
     let tokens = answer.tokens();
-    (0..tokens.len()).find_map(|i| {
+    at.into_iter().find_map(|i| {
         if tokens[i].part {
             return None;
         }
@@ -189,7 +190,8 @@ pub(super) fn plain_cue(
 pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
     let tokens = answer.tokens();
     let cue = |k: usize, tokens: &[Token], i: usize| (KINDS[k].cue)(tokens, i);
-    let plain = plain_cue(answer, open, KINDS.len(), cue, hypothetical)?;
+    let words = 0..tokens.len();
+    let plain = plain_cue(answer, open, words, KINDS.len(), cue, hypothetical)?;
     let (i, last, k, opening) = (plain.first, plain.last, plain.kind, plain.opening);
     // The claim is named from the word it is said of: the nearest content word
     // before the cue in its clause.

@@ -19,13 +19,18 @@
 use super::KNOWN;
 use super::absolute::{followed_by, plain_cue};
 use crate::grade::contrast::Contradiction;
-use crate::grade::matcher::PreparedAnswer;
-use crate::grade::token::Token;
+use crate::grade::matcher::{PreparedAnswer, Vocab};
+use crate::grade::token::{Parts, Token, tokenize};
+use rust_stemmers::Stemmer;
+use std::sync::Arc;
 
 /// A kind of unsafe practice.
 struct Kind {
     /// What is wrong with it, for the explanation.
     says: &'static str,
+    /// The words that open its cue: they join the question's vocabulary, so the rule
+    /// looks only where an answer has one.
+    opens: &'static [&'static str],
     /// Whether the word at `i` opens a cue of this kind; the index of the cue's last
     /// word when it does.
     cue: fn(&[Token], usize) -> Option<usize>,
@@ -37,8 +42,9 @@ const KINDS: &[Kind] = &[
     Kind {
         says: "a secret, a password or a private key is never logged, printed or sent \
                to anyone who checks it; only what is computed with it is",
+        opens: GIVES_AWAY,
         cue: |tokens, i| {
-            if !gives_away(&tokens[i].norm) {
+            if !GIVES_AWAY.contains(&&*tokens[i].norm) {
                 return None;
             }
             let k = object(tokens, i)?;
@@ -52,13 +58,8 @@ const KINDS: &[Kind] = &[
     Kind {
         says: "nothing is made writable by everyone (mode 777 or 666): a file or folder is \
                given to the user or group that needs it",
-        cue: |tokens, i| {
-            matches!(
-                &*tokens[i].norm,
-                "777" | "0777" | "666" | "0666" | "a+w" | "o+w" | "a+rwx" | "o+rwx" | "rwxrwxrwx"
-            )
-            .then_some(i)
-        },
+        opens: WORLD_WRITABLE,
+        cue: |tokens, i| WORLD_WRITABLE.contains(&&*tokens[i].norm).then_some(i),
     },
 ];
 
@@ -66,35 +67,45 @@ const KINDS: &[Kind] = &[
 const SECRET_REACH: usize = 3;
 
 /// Verbs that hand a thing to others or write it where others read it.
-fn gives_away(word: &str) -> bool {
-    matches!(
-        word,
-        "log"
-            | "logs"
-            | "logged"
-            | "logging"
-            | "print"
-            | "prints"
-            | "printed"
-            | "printing"
-            | "echo"
-            | "echoes"
-            | "echoed"
-            | "send"
-            | "sends"
-            | "sent"
-            | "sending"
-            | "transmit"
-            | "transmits"
-            | "transmitted"
-            | "email"
-            | "emails"
-            | "emailed"
-            | "expose"
-            | "exposes"
-            | "exposed"
-    )
-}
+const GIVES_AWAY: &[&str] = &[
+    "log",
+    "logs",
+    "logged",
+    "logging",
+    "print",
+    "prints",
+    "printed",
+    "printing",
+    "echo",
+    "echoes",
+    "echoed",
+    "send",
+    "sends",
+    "sent",
+    "sending",
+    "transmit",
+    "transmits",
+    "transmitted",
+    "email",
+    "emails",
+    "emailed",
+    "expose",
+    "exposes",
+    "exposed",
+];
+
+/// Modes that let everyone write.
+const WORLD_WRITABLE: &[&str] = &[
+    "777",
+    "0777",
+    "666",
+    "0666",
+    "a+w",
+    "o+w",
+    "a+rwx",
+    "o+rwx",
+    "rwxrwxrwx",
+];
 
 /// Whether `word` is a secret (or *private*, of a private key).
 fn secret(word: &str) -> bool {
@@ -161,35 +172,80 @@ fn hypothetical(word: &str) -> bool {
     )
 }
 
-/// The kinds (bits of [`KINDS`]) whose cue no text of the question has: those left to
-/// an answer to get wrong.
-pub fn open_kinds<'a>(texts: impl IntoIterator<Item = &'a PreparedAnswer>) -> u8 {
-    let mut open = (1u8 << KINDS.len()) - 1;
-    for text in texts {
-        let tokens = text.tokens();
-        for (k, kind) in KINDS.iter().enumerate() {
-            if open & 1 << k != 0 && (0..tokens.len()).any(|i| (kind.cue)(tokens, i).is_some()) {
-                open &= !(1 << k);
-            }
-        }
-    }
-    open
+/// A question's unsafe practices to check answers against.
+#[derive(Default)]
+pub struct Unsafe {
+    /// The kinds (bits of [`KINDS`]) whose cue no text of the question has: those left
+    /// to an answer to get wrong.
+    open: u8,
+    /// The vocabulary words that open a cue of an open kind.
+    triggers: Vec<u32>,
 }
 
-/// The first unsafe practice of an open kind that `answer` states plainly.
-pub fn advised(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
-    let cue = |k: usize, tokens: &[Token], i: usize| (KINDS[k].cue)(tokens, i);
-    let plain = plain_cue(answer, open, KINDS.len(), cue, hypothetical)?;
-    let (first, last, kind) = (plain.first, plain.last, plain.kind);
-    let said: Vec<&str> = (first..=last)
-        .filter(|&j| !answer.tokens()[j].part)
-        .map(|j| answer.word(j))
-        .collect();
-    Some(Contradiction {
-        role: format!("{KNOWN}unsafe practice"),
-        said: said.join(" "),
-        model: KINDS[kind].says.to_owned(),
-        anchor: None,
-        matched: vec![answer.word(first).to_owned()],
-    })
+impl Unsafe {
+    /// The kinds left open by `texts` (the question's prompt and situation, model
+    /// answer and explanation); the words that open their cues join `vocab`.
+    pub fn new<'a>(
+        texts: impl IntoIterator<Item = &'a PreparedAnswer>,
+        stemmer: &Stemmer,
+        vocab: &mut Vocab,
+    ) -> Unsafe {
+        let mut open = (1u8 << KINDS.len()) - 1;
+        for text in texts {
+            let tokens = text.tokens();
+            for (k, kind) in KINDS.iter().enumerate() {
+                if open & 1 << k != 0 && (0..tokens.len()).any(|i| (kind.cue)(tokens, i).is_some())
+                {
+                    open &= !(1 << k);
+                }
+            }
+        }
+        let mut stems: Vec<Arc<str>> = Vec::new();
+        let mut triggers = Vec::new();
+        let words = KINDS
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| open & 1 << k != 0)
+            .flat_map(|(_, kind)| kind.opens.iter());
+        for word in words {
+            for token in tokenize(word, stemmer, Parts::Skip).into_iter().take(1) {
+                if !stems.contains(&token.stem) {
+                    stems.push(token.stem.clone());
+                    triggers.push(vocab.intern_exact(token));
+                }
+            }
+        }
+        Unsafe { open, triggers }
+    }
+
+    /// The first unsafe practice of an open kind that `answer` states plainly.
+    pub fn advised(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.open == 0 {
+            return None;
+        }
+        let mut at: Vec<usize> = self
+            .triggers
+            .iter()
+            .flat_map(|&w| answer.tokens_of(w))
+            .collect();
+        if at.is_empty() {
+            return None;
+        }
+        at.sort_unstable();
+        at.dedup();
+        let cue = |k: usize, tokens: &[Token], i: usize| (KINDS[k].cue)(tokens, i);
+        let plain = plain_cue(answer, self.open, at, KINDS.len(), cue, hypothetical)?;
+        let (first, last, kind) = (plain.first, plain.last, plain.kind);
+        let said: Vec<&str> = (first..=last)
+            .filter(|&j| !answer.tokens()[j].part)
+            .map(|j| answer.word(j))
+            .collect();
+        Some(Contradiction {
+            role: format!("{KNOWN}unsafe practice"),
+            said: said.join(" "),
+            model: KINDS[kind].says.to_owned(),
+            anchor: None,
+            matched: vec![answer.word(first).to_owned()],
+        })
+    }
 }

@@ -168,7 +168,7 @@ pub fn compile(
         .chain([question.prompt.as_str()])
         .chain(question.situation.as_deref())
         .collect();
-    let facts = Facts::new(&stated, &asked, &said, &raw);
+    let facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
     let bindings = match (&derived, &model) {
         (Some(_), Some(model)) => derive::Bindings::new(model),
         _ => derive::Bindings::default(),

@@ -42,6 +42,8 @@
 //!   same thing: the same sentence's words for a word set aside (with none of the words
 //!   put in its place), what the state is said of for a state ("a monotonic clock,
 //!   which NTP steps" against "a monotonic clock, which ... is not stepped").
+//! - **None said to be there in full** ([`whole`]): a thing the model answer says there
+//!   is *no* X of, given in full by the answer ("the 304 carries the full body").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -864,6 +866,7 @@ enum Rule {
     Denial,
     Ability,
     RuledOut,
+    Whole,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -878,6 +881,8 @@ pub struct Claims {
     plains: Vec<Plain>,
     inabilities: Vec<Inability>,
     ruled_out: Vec<RuledOut>,
+    /// The things the model answer says there is none of (see [`whole`]).
+    absent: Vec<whole::Absent>,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1047,6 +1052,7 @@ impl Claims {
             }
             ruled_out.extend(ruled_out_of(text));
         }
+        let absent = whole::absent_of(texts, asked);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1110,6 +1116,11 @@ impl Claims {
         for r in &ruled_out {
             trigger(&r.word, Rule::RuledOut, vocab);
         }
+        if !absent.is_empty() {
+            for word in whole::WHOLE {
+                trigger(word, Rule::Whole, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1119,6 +1130,7 @@ impl Claims {
             plains,
             inabilities,
             ruled_out,
+            absent,
             derived,
             plain_stems,
             negated,
@@ -1135,7 +1147,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 6] = Default::default();
+        let mut found: [Vec<usize>; 7] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1173,6 +1185,13 @@ impl Claims {
         }
         if !found[Rule::RuledOut as usize].is_empty() {
             out.extend(self.ruled_out_said(answer, &found[Rule::RuledOut as usize]));
+        }
+        if !found[Rule::Whole as usize].is_empty() {
+            out.extend(whole::whole_said(
+                answer,
+                &self.absent,
+                &found[Rule::Whole as usize],
+            ));
         }
         out
     }
@@ -2324,6 +2343,8 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
         k != i && t.place.sentence == sentence && t.stem == *stem && answer.negated(k)
     })
 }
+
+mod whole;
 
 #[cfg(test)]
 mod tests;

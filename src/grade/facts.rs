@@ -11,7 +11,9 @@
 //! (`0.0.0.0`) said to limit a listener to the loopback, or a loopback address
 //! (`127.0.0.1`, `localhost`) said to mean every interface; and an absolute claim no
 //! text of the question makes ("cached forever", "without limit", "until a reboot",
-//! "guaranteed"; see [`absolute`]).
+//! "guaranteed"; see [`absolute`]); and a practice that is unsafe whatever the
+//! question, which no text of it talks of: a secret logged or sent, a file made
+//! writable by everyone (see [`unsafe_practice`]).
 //!
 //! Each rule is narrow on purpose: it speaks only where the question is about the
 //! thing (a service of the port table named by the question, the model answer or its
@@ -21,8 +23,9 @@
 //! own (`contrast::values`), nor for claims the model answer makes (`contradiction`).
 
 use super::contrast::Contradiction;
-use super::matcher::PreparedAnswer;
+use super::matcher::{PreparedAnswer, Vocab};
 use super::token::{Class, Token};
+use rust_stemmers::Stemmer;
 
 /// A service with its well-known ports.
 struct Service {
@@ -156,6 +159,9 @@ pub struct Facts {
     /// The kinds of absolute claims the question's texts leave to the answer (see
     /// [`absolute`]).
     absolutes: u8,
+    /// The unsafe practices the question's texts leave to the answer (see
+    /// [`unsafe_practice`]).
+    unsafe_practice: unsafe_practice::Unsafe,
 }
 
 /// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
@@ -171,12 +177,15 @@ impl Facts {
     /// The facts of a question whose model answer and explanation are `stated` and
     /// whose prompt and situation are `asked`; `said` (the model answer and
     /// explanation) and `raw` (all four) are the same texts as written (case and signs
-    /// are kept there alone).
+    /// are kept there alone). The words that start a rule that looks only where they
+    /// are join `vocab`.
     pub fn new(
         stated: &[&PreparedAnswer],
         asked: &PreparedAnswer,
         said: &[&str],
         raw: &[&str],
+        stemmer: &Stemmer,
+        vocab: &mut Vocab,
     ) -> Facts {
         let texts = || stated.iter().copied().chain([asked]);
         let mut named = 0;
@@ -206,6 +215,7 @@ impl Facts {
         numbers.dedup();
         let absolutes =
             absolute::open_kinds(texts().flat_map(|text| text.tokens().iter().map(|t| &*t.norm)));
+        let unsafe_practice = unsafe_practice::Unsafe::new(texts(), stemmer, vocab);
         let mut flags = Vec::new();
         let mut letters = Vec::new();
         for text in raw {
@@ -248,6 +258,7 @@ impl Facts {
             signed,
             addresses,
             absolutes,
+            unsafe_practice,
         }
     }
 
@@ -284,6 +295,7 @@ impl Facts {
         if self.absolutes != 0 {
             out.extend(absolute::overclaim(answer, self.absolutes));
         }
+        out.extend(self.unsafe_practice.advised(answer));
         out
     }
 
@@ -990,3 +1002,4 @@ fn short_flags(text: &str) -> Vec<(Option<String>, char)> {
 mod absolute;
 #[cfg(test)]
 mod tests;
+mod unsafe_practice;

@@ -597,3 +597,64 @@ fn a_derived_rubric_denied_once_corrected_or_advised_is_no_denial() {
         );
     }
 }
+
+fn thin_clone() -> Bank {
+    bank(
+        "No. A thin clone has no blocks of its own: it points at the blocks of its \
+         parent volume, so losing the parent loses the clone too.",
+        &[
+            &["thin clone", "clone"],
+            &["parent"],
+            &["points", "shares", "refers"],
+        ],
+    )
+}
+
+#[test]
+fn a_thing_the_model_answer_says_there_is_none_of_given_in_full_contradicts_it() {
+    let g = grade(
+        &thin_clone(),
+        "A thin clone points at its parent volume, but it also stores its own full copy of \
+         the blocks, so it survives when the parent is lost.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "none said whole", "{hit:?}");
+    assert_eq!(hit.matched, ["full", "blocks"], "{hit:?}");
+    let g = grade(
+        &thin_clone(),
+        "A full clone copies the blocks; a thin clone points at its parent.",
+    );
+    assert!(
+        g.contradictions.iter().all(|c| c.role != "none said whole"),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn the_full_thing_denied_or_said_of_a_compared_thing_contradicts_nothing() {
+    for answer in [
+        "A thin clone points at its parent and does not keep a full copy of the blocks.",
+        "Unlike a real copy, which has the full blocks, a thin clone points at its parent.",
+        "A thin clone points at its parent; a full copy of the blocks would survive the parent.",
+    ] {
+        let g = grade(&thin_clone(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "none said whole"),
+            "{answer}: {g:?}"
+        );
+    }
+    // A model clause that compares says nothing of the thing it sets apart.
+    let compared = bank(
+        "Unlike a full backup, an incremental backup has no files that did not change.",
+        &[&["incremental"], &["changed", "change"]],
+    );
+    let g = grade(
+        &compared,
+        "An incremental backup holds the files that changed, not a full copy of the files.",
+    );
+    assert!(
+        g.contradictions.iter().all(|c| c.role != "none said whole"),
+        "{g:?}"
+    );
+}

@@ -75,7 +75,12 @@ const KINDS: &[Kind] = &[
 
 /// The index of a word of `tokens` at most `reach` words after `i`, in its clause, for
 /// which `is` holds.
-fn followed_by(tokens: &[Token], i: usize, reach: usize, is: fn(&str) -> bool) -> Option<usize> {
+pub(super) fn followed_by(
+    tokens: &[Token],
+    i: usize,
+    reach: usize,
+    is: fn(&str) -> bool,
+) -> Option<usize> {
     let clause = tokens[i].place.clause;
     tokens[i + 1..]
         .iter()
@@ -121,20 +126,39 @@ pub fn open_kinds<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
     open
 }
 
-/// The first absolute claim of an open kind that `answer` states plainly.
-pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
+/// A cue stated plainly.
+pub(super) struct Plain {
+    /// The index of its first word and of its last.
+    pub first: usize,
+    pub last: usize,
+    /// The kind it is a cue of.
+    pub kind: usize,
+    /// The index of the first word of its clause.
+    pub opening: usize,
+}
+
+/// The first cue of an open kind (bits of `open`, over `kinds` kinds) that `answer`
+/// states plainly at one of the words `at` (in text order): `cue(k, tokens, i)` is kind `k`'s cue at word `i` (the index of its
+/// last word), and `hypothetical` says which words make a clause say what could happen
+/// rather than what does. A cue under a negation other than its own (the cue's
+/// *without* governs the words after it), or after one among the [`NEGATION_REACH`]
+/// words before it, or after a hypothetical word of its clause, is no plain claim.
+pub(super) fn plain_cue(
+    answer: &PreparedAnswer,
+    open: u8,
+    at: impl IntoIterator<Item = usize>,
+    kinds: usize,
+    cue: impl Fn(usize, &[Token], usize) -> Option<usize>,
+    hypothetical: fn(&str) -> bool,
+) -> Option<Plain> {
     let tokens = answer.tokens();
-    (0..tokens.len()).find_map(|i| {
+    at.into_iter().find_map(|i| {
         if tokens[i].part {
             return None;
         }
-        let (k, last) = KINDS
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| open & 1 << k != 0)
-            .find_map(|(k, kind)| (kind.cue)(tokens, i).map(|last| (k, last)))?;
-        // The cue's own *without* governs the words after it; any other negation
-        // denies the claim.
+        let (kind, last) = (0..kinds)
+            .filter(|k| open & 1 << k != 0)
+            .find_map(|k| cue(k, tokens, i).map(|last| (k, last)))?;
         if answer.negated(i) || answer.cue(last).is_some_and(|c| c != i) {
             return None;
         }
@@ -153,25 +177,40 @@ pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
         if words_before.take(NEGATION_REACH).any(|t| t.negation) {
             return None;
         }
-        // The claim is named from the word it is said of: the nearest content word
-        // before the cue in its clause.
-        let from = (opening..i)
-            .rev()
-            .find(|&j| !tokens[j].part && !tokens[j].stop)
-            .unwrap_or(i);
-        let said: Vec<&str> = (from..=last)
-            .filter(|&j| !tokens[j].part)
-            .map(|j| answer.word(j))
-            .collect();
-        Some(Contradiction {
-            role: "absolute claim".to_owned(),
-            said: said.join(" "),
-            model: format!(
-                "nothing so absolute: no text of the question says {}",
-                KINDS[k].says
-            ),
-            anchor: None,
-            matched: vec![answer.word(i).to_owned()],
+        Some(Plain {
+            first: i,
+            last,
+            kind,
+            opening,
         })
+    })
+}
+
+/// The first absolute claim of an open kind that `answer` states plainly.
+pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
+    let tokens = answer.tokens();
+    let cue = |k: usize, tokens: &[Token], i: usize| (KINDS[k].cue)(tokens, i);
+    let words = 0..tokens.len();
+    let plain = plain_cue(answer, open, words, KINDS.len(), cue, hypothetical)?;
+    let (i, last, k, opening) = (plain.first, plain.last, plain.kind, plain.opening);
+    // The claim is named from the word it is said of: the nearest content word
+    // before the cue in its clause.
+    let from = (opening..i)
+        .rev()
+        .find(|&j| !tokens[j].part && !tokens[j].stop)
+        .unwrap_or(i);
+    let said: Vec<&str> = (from..=last)
+        .filter(|&j| !tokens[j].part)
+        .map(|j| answer.word(j))
+        .collect();
+    Some(Contradiction {
+        role: "absolute claim".to_owned(),
+        said: said.join(" "),
+        model: format!(
+            "nothing so absolute: no text of the question says {}",
+            KINDS[k].says
+        ),
+        anchor: None,
+        matched: vec![answer.word(i).to_owned()],
     })
 }

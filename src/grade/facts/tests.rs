@@ -412,3 +412,60 @@ fn an_absolute_denied_supposed_or_made_by_the_model_is_no_error() {
         "absolute claim",
     );
 }
+
+fn sftp_upload() -> Bank {
+    any_bank(
+        "A nightly job uploads reports to a partner's SFTP server. How should it authenticate \
+         and where do the reports go?",
+        "With an SSH key pair: the partner adds the job's public key to authorized_keys, and \
+         the job keeps its key file readable by its own user alone; the reports go to the \
+         partner's upload folder, owned by the job's account.",
+        &[
+            &["key pair", "ssh key", "public key"],
+            &["authorized_keys"],
+            &["upload"],
+        ],
+    )
+}
+
+#[test]
+fn an_unsafe_practice_no_text_talks_of_contradicts() {
+    let bank = sftp_upload();
+    for answer in [
+        "Use an SSH key pair with the public key in the partner's authorized_keys; the job \
+         emails its private key to the partner first, and the reports go to the upload folder.",
+        "The public key goes into authorized_keys, the reports into the upload folder, and \
+         the job prints the password to its log so a failed login is easy to debug.",
+        "Put the job's public key in authorized_keys and make the upload folder mode 777 \
+         so the transfer never fails.",
+    ] {
+        fails_with(&bank, answer, "unsafe practice");
+    }
+}
+
+#[test]
+fn an_unsafe_practice_denied_supposed_or_talked_of_by_the_question_is_no_error() {
+    let bank = sftp_upload();
+    for answer in [
+        "An SSH key pair: the public key goes into authorized_keys, and never send the \
+         private key anywhere; the reports land in the upload folder.",
+        "A key pair, public key in authorized_keys, reports to the upload folder; don't \
+         chmod 777 the folder to make it work.",
+        "The public key goes into authorized_keys, reports into the upload folder; if the \
+         job logged its password, anyone reading the logs could use it.",
+        "Public key in authorized_keys and reports to the upload folder, with log rotation \
+         and secrets kept out of the repository.",
+    ] {
+        passes(&bank, answer);
+    }
+    // A question that talks of a mode writes it for the answer to use.
+    let modes = any_bank(
+        "Why does a new file get mode 644 under umask 022?",
+        "Programs ask for 666 and the umask clears the write bits of group and others.",
+        &[&["666"], &["umask"]],
+    );
+    passes(
+        &modes,
+        "The program asks for 666 and the umask 022 takes away group and other write.",
+    );
+}

@@ -135,6 +135,7 @@ pub fn compile(
         .map(|m| patterns.matcher(&m.concept, &mut vocab, false))
         .collect();
     pairing::rivals(&mut concepts, &mut misconceptions, &vocab);
+    keep_out_of_compounds(&mut misconceptions, lexicon, &mut vocab);
     let forbidden = rubric
         .forbidden
         .iter()
@@ -198,6 +199,27 @@ pub fn compile(
         bindings,
         model_is_claim,
         concept_words,
+    }
+}
+
+/// Keeps each misconception's one-word terms out of the compounds the lexicon (with the
+/// bank's synonyms) knows as things of their own: `trust` of a misconception (`trust +
+/// server sends`) is not met inside "the client's trust store" when the bank says a
+/// trust store is also a `CA bundle`.
+fn keep_out_of_compounds(misconceptions: &mut [Matcher], lexicon: &Lexicon, vocab: &mut Vocab) {
+    for misconception in misconceptions {
+        let patterns: Box<dyn Iterator<Item = &mut Pattern>> = match misconception {
+            Matcher::Any(patterns) => Box::new(patterns.iter_mut()),
+            Matcher::All { terms, .. } => Box::new(terms.iter_mut().flatten()),
+        };
+        for pattern in patterns {
+            if let Some(word) = pattern.single_word(vocab) {
+                let next = lexicon.compounds_after(&word);
+                if !next.is_empty() {
+                    pattern.keep_out_of(next, vocab);
+                }
+            }
+        }
     }
 }
 

@@ -913,6 +913,36 @@ fn a_misconception_any_tries_a_longer_alternative_after_a_refused_shorter_one() 
     assert_eq!(g.misconceptions.len(), 1, "{}", explain(&g));
 }
 
+/// A misconception's one word is not met inside a compound the bank's synonyms name as
+/// a thing of its own: "the lock file" is no `lock` when a lock file is also a
+/// `pidfile`.
+#[test]
+fn a_misconception_word_is_not_met_inside_a_compound_the_synonyms_know() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["flock"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "cron-overlap",
+        "How do you keep two runs of a cron job from overlapping?",
+        "Wrap the job in flock on a lock file, so a second run exits at once.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(&[&["lock", "locks"], &["database"]], false, 1.0, false),
+        feedback: "A database lock is not needed: flock on a file is enough.".to_owned(),
+        cap: None,
+    });
+    let mut b = bank(vec![q]);
+    b.synonyms = vec![vec!["lock file".to_owned(), "pidfile".to_owned()]];
+    let right = "Run it under flock with a lock file next to the database dump.";
+    let g = grade(&b, right);
+    assert!(g.passed && g.misconceptions.is_empty(), "{}", explain(&g));
+    let wrong = "Run it under flock, and lock the database while it runs.";
+    let g = grade(&b, wrong);
+    assert_eq!(g.misconceptions.len(), 1, "{}", explain(&g));
+}
+
 #[test]
 fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     let rubric = Rubric {

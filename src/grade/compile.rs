@@ -87,6 +87,9 @@ pub struct Outcome {
     /// A relation's terms were found together, one of them negated (by a cue that
     /// denies) where the model answer states it plainly: the answer denies it.
     pub denied: bool,
+    /// What it denies is a restriction, said "not only" (see [`restriction_denied`]):
+    /// the answer claims its contrary.
+    pub contrary: bool,
 }
 
 /// Compiles `question`'s rubric (derived when it has none).
@@ -668,9 +671,29 @@ impl Matcher {
                 within,
                 ordered,
                 pairing,
-            } => all(terms, *within, *ordered, pairing, answer, vocab),
+            } => {
+                let mut outcome = all(terms, *within, *ordered, pairing, answer, vocab);
+                outcome.contrary = outcome.denied && restriction_denied(terms, answer, vocab);
+                outcome
+            }
         }
     }
+}
+
+/// Whether a relation is denied in its restriction: a term `only` (*just*, *solely*)
+/// said right after *not*, as in "it is not only one writer" or "a page is copied not
+/// only on writes but on reads too" for `only + one writer`, `only + write`. That
+/// claims the contrary of what the model answer restricts, not merely less of it.
+fn restriction_denied(terms: &[Vec<Pattern>], answer: &PreparedAnswer, vocab: &Vocab) -> bool {
+    let tokens = answer.tokens();
+    terms.iter().flatten().any(|p| {
+        p.polarity == Polarity::Plain
+            && matches!(p.label(vocab).as_str(), "only" | "just" | "solely")
+            && answer.all(p, vocab).iter().any(|(found, counts)| {
+                matches!(found.tokens.as_slice(), [cue, word]
+                    if !counts && *word == cue + 1 && &*tokens[*cue].norm == "not")
+            })
+    })
 }
 
 fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
@@ -682,6 +705,7 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             negated: true,
             note: Some("the answer replies \"yes\", the model answer no".to_owned()),
             denied: true,
+            contrary: false,
         };
     }
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
@@ -701,6 +725,7 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                     negated: false,
                     note,
                     denied: false,
+                    contrary: false,
                 };
             }
             Some((found, false)) => {
@@ -718,6 +743,7 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             negated: true,
             note: Some(wrong_polarity(pattern).to_owned()),
             denied: false,
+            contrary: false,
         },
     }
 }
@@ -808,6 +834,7 @@ fn all(
             negated: false,
             note: None,
             denied: false,
+            contrary: false,
         };
     }
     if ordered && let Some(matched) = not_before(terms, &found, answer, vocab) {
@@ -816,6 +843,7 @@ fn all(
             negated: false,
             note: Some("said as \"not ... before\", the other way round".to_owned()),
             denied: false,
+            contrary: false,
         };
     }
     // A pattern of each term found in the wrong polarity only, if any.
@@ -902,6 +930,7 @@ fn all(
                 note
             },
             denied,
+            contrary: false,
         };
     }
     // A term that is with the others only where it is in the wrong polarity: that, not
@@ -920,6 +949,7 @@ fn all(
                     Some(format!("`{}`: {}", label(t), wrong_polarity(pattern)))
                 },
                 denied: denied(t),
+                contrary: false,
             };
         }
     }
@@ -939,6 +969,7 @@ fn all(
             crate::lang::prose_list(&names, "and")
         )),
         denied: false,
+        contrary: false,
     }
 }
 

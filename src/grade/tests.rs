@@ -943,6 +943,42 @@ fn a_misconception_word_is_not_met_inside_a_compound_the_synonyms_know() {
     assert_eq!(g.misconceptions.len(), 1, "{}", explain(&g));
 }
 
+/// "not only" of a relation on `only` claims the contrary of the model answer's
+/// restriction: a contradiction, not a concept merely missing.
+#[test]
+fn not_only_of_a_restriction_contradicts_it() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["scheduler"], 1.0, false),
+            concept(&["queue", "queues"], 1.0, false),
+            relation(&[&["only"], &["one job"]], false, 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "batch-runner",
+        "How does the batch runner handle jobs submitted together?",
+        "The scheduler runs only one job at a time and queues the rest.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "Its scheduler queues the others and runs only one job at once.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The scheduler queues them, but it is not only one job: several run side by side.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    assert!(
+        g.contradictions.iter().any(|c| c.role == "restriction"),
+        "{}",
+        explain(&g)
+    );
+}
+
 #[test]
 fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     let rubric = Rubric {

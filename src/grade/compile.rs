@@ -846,6 +846,22 @@ fn all(
             contrary: false,
         };
     }
+    if ordered && let Some((matched, turned)) = first_then(terms, &found, answer, vocab) {
+        return Outcome {
+            matched: (!turned).then_some(matched),
+            negated: turned,
+            note: Some(
+                if turned {
+                    "said as \"first ... afterwards\", the other way round"
+                } else {
+                    "said as \"first ... afterwards\""
+                }
+                .to_owned(),
+            ),
+            denied: turned,
+            contrary: false,
+        };
+    }
     // A pattern of each term found in the wrong polarity only, if any.
     let wrong: Vec<Option<&Pattern>> = found
         .iter()
@@ -1042,6 +1058,68 @@ fn not_before(
         })
         .collect();
     together(&turned, true, |i| tokens[i].negation).map(joined)
+}
+
+/// The words that say a step comes later, after one said *first*.
+const LATER: &[&str] = &[
+    "afterwards",
+    "afterward",
+    "later",
+    "then",
+    "next",
+    "subsequently",
+];
+
+/// The tokens of an ordered relation pivoted on *before* (`checks → before → installs`)
+/// said with *first* and *afterwards* (*later*, *then*, *next*) in one sentence, and
+/// whether it is turned round: "checks the syntax first and installs it afterwards"
+/// says it, "installs the file first and checks the syntax afterwards" turns it round.
+/// The term said first stands before *first*, the other after it, and a later-word
+/// follows *first*; both terms are said plainly.
+fn first_then(
+    terms: &[Vec<Pattern>],
+    found: &[Vec<Occurrence>],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<(Vec<usize>, bool)> {
+    let [before, pivot, after] = terms else {
+        return None;
+    };
+    if !pivot.iter().any(|p| p.label(vocab) == "before") || before.is_empty() || after.is_empty() {
+        return None;
+    }
+    let tokens = answer.tokens();
+    let sentence = |i: usize| tokens[i].place.sentence;
+    let firsts = (0..tokens.len()).filter(|&i| !tokens[i].part && &*tokens[i].norm == "first");
+    for first in firsts {
+        let later = (first + 1..tokens.len())
+            .take_while(|&i| sentence(i) == sentence(first))
+            .any(|i| !tokens[i].part && LATER.contains(&&*tokens[i].norm));
+        if !later {
+            continue;
+        }
+        // The term said first, before *first*; the other after it; one sentence.
+        let pick = |said_first: &[Occurrence], then: &[Occurrence]| {
+            let a = said_first
+                .iter()
+                .rfind(|o| o.counts && o.head < first && sentence(o.head) == sentence(first))?;
+            let b = then
+                .iter()
+                .find(|o| o.counts && o.head > first && sentence(o.head) == sentence(first))?;
+            Some(joined(vec![
+                a.tokens.clone(),
+                vec![first],
+                b.tokens.clone(),
+            ]))
+        };
+        if let Some(m) = pick(&found[0], &found[2]) {
+            return Some((m, false));
+        }
+        if let Some(m) = pick(&found[2], &found[0]) {
+            return Some((m, true));
+        }
+    }
+    None
 }
 
 /// The number of the stretch `within` that each token of `answer` is in.

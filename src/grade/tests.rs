@@ -979,6 +979,39 @@ fn not_only_of_a_restriction_contradicts_it() {
     );
 }
 
+/// An ordered relation pivoted on *before* is also said with *first* and *afterwards*
+/// (*later*, *then*), and turned round that way it is denied.
+#[test]
+fn first_and_afterwards_say_before_or_turn_it_round() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["schema"], 1.0, false),
+            relation(
+                &[&["backup", "backs up"], &["before"], &["alters", "alter"]],
+                true,
+                1.0,
+                false,
+            ),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "safe-migration",
+        "What does the migration tool do to keep a schema change safe?",
+        "It takes a backup before it alters the schema.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "It makes a backup first and alters the schema afterwards.",
+    );
+    assert!(g.concepts[1].matched.is_some(), "{}", explain(&g));
+    let g = grade(&b, "It alters the schema first and writes a backup later.");
+    assert!(g.concepts[1].denied, "{}", explain(&g));
+    assert!(!g.passed, "{}", explain(&g));
+}
+
 #[test]
 fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     let rubric = Rubric {

@@ -723,7 +723,8 @@ fn opens_subordinate_aside(word: &str) -> bool {
 }
 
 /// Whether `word` opens an aside: a preposition ("in the end", "across the
-/// partitions", "at any point", "for now") or an adverb ("ultimately", "however").
+/// partitions", "at any point", "for now") or an adverb ("ultimately", "however",
+/// also opening a concession: "must not, however tempting it looks, rename it").
 fn opens_aside(word: &str) -> bool {
     word.ends_with("ly")
         || matches!(
@@ -745,6 +746,7 @@ fn opens_aside(word: &str) -> bool {
                 | "despite"
                 | "regardless"
                 | "indeed"
+                | "however"
                 | "even"
                 | "still"
                 | "as"

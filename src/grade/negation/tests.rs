@@ -554,3 +554,11 @@ fn the_thing_compared_ends_at_the_main_clauses_modal() {
     assert!(cues[at("renew")].is_none());
     assert!(cues[at("certificate")].is_none());
 }
+
+#[test]
+fn a_cue_reaches_past_a_concession_opened_by_however() {
+    let text = "you should not, however convenient a single cron line seems to the team, run \
+                the purge on the primary";
+    assert!(negated(text, "run") && negated(text, "purge"));
+    assert!(!negated(text, "convenient") && !negated(text, "cron"));
+}

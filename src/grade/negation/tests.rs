@@ -562,3 +562,13 @@ fn a_cue_reaches_past_a_concession_opened_by_however() {
     assert!(negated(text, "run") && negated(text, "purge"));
     assert!(!negated(text, "convenient") && !negated(text, "cron"));
 }
+
+#[test]
+fn not_involved_denies_its_subject() {
+    let text = "the sidecar proxy is not involved in routing the calls";
+    assert!(negated(text, "sidecar") && negated(text, "proxy"));
+    assert!(!negated(
+        "the sidecar proxy is involved in routing",
+        "proxy"
+    ));
+}

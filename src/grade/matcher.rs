@@ -594,7 +594,10 @@ impl PreparedAnswer {
             if pattern.reply && !is_reply(&self.tokens, start) {
                 return true;
             }
-            if single && (self.qualified(start) || self.in_compound(start, pattern, vocab)) {
+            if single
+                && (self.qualified(start)
+                    || (!pattern.compounds.is_empty() && self.in_compound(start, pattern, vocab)))
+            {
                 return true;
             }
             // A pattern of one word (most are) is matched by its start alone.
@@ -651,10 +654,10 @@ impl PreparedAnswer {
     /// Whether token `i`, a match of a one-word `pattern`, is the first word of a
     /// compound the rubric knows (see [`Pattern::keep_out_of`]): the next word of the
     /// sentence is the compound's next word.
+    /// Out of line: few patterns have compounds, and the common case above stays small.
+    #[cold]
+    #[inline(never)]
     fn in_compound(&self, i: usize, pattern: &Pattern, vocab: &Vocab) -> bool {
-        if pattern.compounds.is_empty() {
-            return false;
-        }
         let Some(next) = (i + 1..self.tokens.len()).find(|&j| !self.tokens[j].part) else {
             return false;
         };

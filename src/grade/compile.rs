@@ -862,6 +862,15 @@ fn all(
             contrary: false,
         };
     }
+    if let Some(matched) = only_when(terms, &found, answer, vocab) {
+        return Outcome {
+            matched: Some(matched),
+            negated: false,
+            note: Some("said as \"... only when ...\"".to_owned()),
+            denied: false,
+            contrary: false,
+        };
+    }
     // A pattern of each term found in the wrong polarity only, if any.
     let wrong: Vec<Option<&Pattern>> = found
         .iter()
@@ -1058,6 +1067,48 @@ fn not_before(
         })
         .collect();
     together(&turned, true, |i| tokens[i].negation).map(joined)
+}
+
+/// The verbs of holding back that "only when" says (`holds`, `waits`, `delays`, ...).
+const HOLDING: &[&str] = &[
+    "hold", "holds", "wait", "waits", "delay", "delays", "defer", "defers", "buffer", "buffers",
+];
+
+/// The tokens of a relation of two terms, X and a verb of [holding back](HOLDING), said
+/// with a condition: X, a verb at most five words on, then *only when* (*only after*,
+/// *only once*, *only if*) in X's clause. "Nagle sends a small segment only when no
+/// data is unacknowledged" says that Nagle holds it back until then.
+fn only_when(
+    terms: &[Vec<Pattern>],
+    found: &[Vec<Occurrence>],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<Vec<usize>> {
+    let [_, held] = terms else {
+        return None;
+    };
+    if !held
+        .iter()
+        .any(|p| p.polarity == Polarity::Plain && HOLDING.contains(&p.label(vocab).as_str()))
+    {
+        return None;
+    }
+    let tokens = answer.tokens();
+    found[0].iter().filter(|o| o.counts).find_map(|x| {
+        let clause = tokens[x.head].place.clause;
+        let words: Vec<usize> = (x.head + 1..tokens.len())
+            .filter(|&i| !tokens[i].part)
+            .take_while(|&i| tokens[i].place.clause == clause)
+            .take(7)
+            .collect();
+        let only = words.windows(2).position(|w| {
+            &*tokens[w[0]].norm == "only"
+                && matches!(&*tokens[w[1]].norm, "when" | "after" | "once" | "if")
+        })?;
+        // A verb between X and the condition: some word, not X's own.
+        (only >= 1 && !x.tokens.contains(&words[0]))
+            .then(|| joined(vec![x.tokens.clone(), vec![words[only], words[only + 1]]]))
+    })
 }
 
 /// The words that say a step comes later, after one said *first*.

@@ -1012,6 +1012,36 @@ fn first_and_afterwards_say_before_or_turn_it_round() {
     assert!(!g.passed, "{}", explain(&g));
 }
 
+/// "X does it only when C" says that X holds it back until C: a relation of X and a
+/// verb of holding back is met by the condition.
+#[test]
+fn only_when_says_a_relation_of_holding_back() {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["debouncer"], &["waits", "delays"]], true, 2.0, true),
+            concept(&["quiet"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "debounce",
+        "What does a debouncer do with a burst of key presses?",
+        "The debouncer waits until the input has been quiet for a while, then fires once.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "The debouncer fires the handler only after the keys go quiet.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The debouncer fires the handler on every key, and only then.",
+    );
+    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+}
+
 #[test]
 fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     let rubric = Rubric {

@@ -1087,13 +1087,18 @@ fn only_when(
     let [_, held] = terms else {
         return None;
     };
-    if !held
-        .iter()
-        .any(|p| p.polarity == Polarity::Plain && HOLDING.contains(&p.label(vocab).as_str()))
+    // Cheap first: most answers say no "only when" at all (and a label is a new string).
+    let tokens = answer.tokens();
+    let condition = tokens
+        .windows(2)
+        .any(|w| &*w[0].norm == "only" && matches!(&*w[1].norm, "when" | "after" | "once" | "if"));
+    if !condition
+        || !held
+            .iter()
+            .any(|p| p.polarity == Polarity::Plain && HOLDING.contains(&p.label(vocab).as_str()))
     {
         return None;
     }
-    let tokens = answer.tokens();
     found[0].iter().filter(|o| o.counts).find_map(|x| {
         let clause = tokens[x.head].place.clause;
         let words: Vec<usize> = (x.head + 1..tokens.len())
@@ -1136,10 +1141,15 @@ fn first_then(
     let [before, pivot, after] = terms else {
         return None;
     };
-    if !pivot.iter().any(|p| p.label(vocab) == "before") || before.is_empty() || after.is_empty() {
+    let tokens = answer.tokens();
+    // Cheap first: most answers say no *first* (and a label is a new string).
+    if !tokens.iter().any(|t| &*t.norm == "first")
+        || !pivot.iter().any(|p| p.label(vocab) == "before")
+        || before.is_empty()
+        || after.is_empty()
+    {
         return None;
     }
-    let tokens = answer.tokens();
     let sentence = |i: usize| tokens[i].place.sentence;
     let firsts = (0..tokens.len()).filter(|&i| !tokens[i].part && &*tokens[i].norm == "first");
     for first in firsts {

@@ -87,6 +87,9 @@ pub struct Outcome {
     /// A relation's terms were found together, one of them negated (by a cue that
     /// denies) where the model answer states it plainly: the answer denies it.
     pub denied: bool,
+    /// What it denies is a restriction, said "not only" (see [`restriction_denied`]):
+    /// the answer claims its contrary.
+    pub contrary: bool,
 }
 
 /// Compiles `question`'s rubric (derived when it has none).
@@ -135,6 +138,7 @@ pub fn compile(
         .map(|m| patterns.matcher(&m.concept, &mut vocab, false))
         .collect();
     pairing::rivals(&mut concepts, &mut misconceptions, &vocab);
+    keep_out_of_compounds(&mut misconceptions, lexicon, &mut vocab);
     let forbidden = rubric
         .forbidden
         .iter()
@@ -198,6 +202,27 @@ pub fn compile(
         bindings,
         model_is_claim,
         concept_words,
+    }
+}
+
+/// Keeps each misconception's one-word terms out of the compounds the lexicon (with the
+/// bank's synonyms) knows as things of their own: `trust` of a misconception (`trust +
+/// server sends`) is not met inside "the client's trust store" when the bank says a
+/// trust store is also a `CA bundle`.
+fn keep_out_of_compounds(misconceptions: &mut [Matcher], lexicon: &Lexicon, vocab: &mut Vocab) {
+    for misconception in misconceptions {
+        let patterns: Box<dyn Iterator<Item = &mut Pattern>> = match misconception {
+            Matcher::Any(patterns) => Box::new(patterns.iter_mut()),
+            Matcher::All { terms, .. } => Box::new(terms.iter_mut().flatten()),
+        };
+        for pattern in patterns {
+            if let Some(word) = pattern.single_word(vocab) {
+                let next = lexicon.compounds_after(&word);
+                if !next.is_empty() {
+                    pattern.keep_out_of(next, vocab);
+                }
+            }
+        }
     }
 }
 
@@ -646,9 +671,29 @@ impl Matcher {
                 within,
                 ordered,
                 pairing,
-            } => all(terms, *within, *ordered, pairing, answer, vocab),
+            } => {
+                let mut outcome = all(terms, *within, *ordered, pairing, answer, vocab);
+                outcome.contrary = outcome.denied && restriction_denied(terms, answer, vocab);
+                outcome
+            }
         }
     }
+}
+
+/// Whether a relation is denied in its restriction: a term `only` (*just*, *solely*)
+/// said right after *not*, as in "it is not only one writer" or "a page is copied not
+/// only on writes but on reads too" for `only + one writer`, `only + write`. That
+/// claims the contrary of what the model answer restricts, not merely less of it.
+fn restriction_denied(terms: &[Vec<Pattern>], answer: &PreparedAnswer, vocab: &Vocab) -> bool {
+    let tokens = answer.tokens();
+    terms.iter().flatten().any(|p| {
+        p.polarity == Polarity::Plain
+            && matches!(p.label(vocab).as_str(), "only" | "just" | "solely")
+            && answer.all(p, vocab).iter().any(|(found, counts)| {
+                matches!(found.tokens.as_slice(), [cue, word]
+                    if !counts && *word == cue + 1 && &*tokens[*cue].norm == "not")
+            })
+    })
 }
 
 fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
@@ -660,6 +705,7 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             negated: true,
             note: Some("the answer replies \"yes\", the model answer no".to_owned()),
             denied: true,
+            contrary: false,
         };
     }
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
@@ -679,6 +725,7 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                     negated: false,
                     note,
                     denied: false,
+                    contrary: false,
                 };
             }
             Some((found, false)) => {
@@ -696,6 +743,7 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             negated: true,
             note: Some(wrong_polarity(pattern).to_owned()),
             denied: false,
+            contrary: false,
         },
     }
 }
@@ -786,6 +834,7 @@ fn all(
             negated: false,
             note: None,
             denied: false,
+            contrary: false,
         };
     }
     if ordered && let Some(matched) = not_before(terms, &found, answer, vocab) {
@@ -794,6 +843,32 @@ fn all(
             negated: false,
             note: Some("said as \"not ... before\", the other way round".to_owned()),
             denied: false,
+            contrary: false,
+        };
+    }
+    if ordered && let Some((matched, turned)) = first_then(terms, &found, answer, vocab) {
+        return Outcome {
+            matched: (!turned).then_some(matched),
+            negated: turned,
+            note: Some(
+                if turned {
+                    "said as \"first ... afterwards\", the other way round"
+                } else {
+                    "said as \"first ... afterwards\""
+                }
+                .to_owned(),
+            ),
+            denied: turned,
+            contrary: false,
+        };
+    }
+    if let Some(matched) = only_when(terms, &found, answer, vocab) {
+        return Outcome {
+            matched: Some(matched),
+            negated: false,
+            note: Some("said as \"... only when ...\"".to_owned()),
+            denied: false,
+            contrary: false,
         };
     }
     // A pattern of each term found in the wrong polarity only, if any.
@@ -880,6 +955,7 @@ fn all(
                 note
             },
             denied,
+            contrary: false,
         };
     }
     // A term that is with the others only where it is in the wrong polarity: that, not
@@ -898,6 +974,7 @@ fn all(
                     Some(format!("`{}`: {}", label(t), wrong_polarity(pattern)))
                 },
                 denied: denied(t),
+                contrary: false,
             };
         }
     }
@@ -917,6 +994,7 @@ fn all(
             crate::lang::prose_list(&names, "and")
         )),
         denied: false,
+        contrary: false,
     }
 }
 
@@ -989,6 +1067,120 @@ fn not_before(
         })
         .collect();
     together(&turned, true, |i| tokens[i].negation).map(joined)
+}
+
+/// The verbs of holding back that "only when" says (`holds`, `waits`, `delays`, ...).
+const HOLDING: &[&str] = &[
+    "hold", "holds", "wait", "waits", "delay", "delays", "defer", "defers", "buffer", "buffers",
+];
+
+/// The tokens of a relation of two terms, X and a verb of [holding back](HOLDING), said
+/// with a condition: X, a verb at most five words on, then *only when* (*only after*,
+/// *only once*, *only if*) in X's clause. "Nagle sends a small segment only when no
+/// data is unacknowledged" says that Nagle holds it back until then.
+fn only_when(
+    terms: &[Vec<Pattern>],
+    found: &[Vec<Occurrence>],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<Vec<usize>> {
+    let [_, held] = terms else {
+        return None;
+    };
+    // Cheap first: most answers say no "only when" at all (and a label is a new string).
+    let tokens = answer.tokens();
+    let condition = tokens
+        .windows(2)
+        .any(|w| &*w[0].norm == "only" && matches!(&*w[1].norm, "when" | "after" | "once" | "if"));
+    if !condition
+        || !held
+            .iter()
+            .any(|p| p.polarity == Polarity::Plain && HOLDING.contains(&p.label(vocab).as_str()))
+    {
+        return None;
+    }
+    found[0].iter().filter(|o| o.counts).find_map(|x| {
+        let clause = tokens[x.head].place.clause;
+        let words: Vec<usize> = (x.head + 1..tokens.len())
+            .filter(|&i| !tokens[i].part)
+            .take_while(|&i| tokens[i].place.clause == clause)
+            .take(7)
+            .collect();
+        let only = words.windows(2).position(|w| {
+            &*tokens[w[0]].norm == "only"
+                && matches!(&*tokens[w[1]].norm, "when" | "after" | "once" | "if")
+        })?;
+        // A verb between X and the condition: some word, not X's own.
+        (only >= 1 && !x.tokens.contains(&words[0]))
+            .then(|| joined(vec![x.tokens.clone(), vec![words[only], words[only + 1]]]))
+    })
+}
+
+/// The words that say a step comes later, after one said *first*.
+const LATER: &[&str] = &[
+    "afterwards",
+    "afterward",
+    "later",
+    "then",
+    "next",
+    "subsequently",
+];
+
+/// The tokens of an ordered relation pivoted on *before* (`checks → before → installs`)
+/// said with *first* and *afterwards* (*later*, *then*, *next*) in one sentence, and
+/// whether it is turned round: "checks the syntax first and installs it afterwards"
+/// says it, "installs the file first and checks the syntax afterwards" turns it round.
+/// The term said first stands before *first*, the other after it, and a later-word
+/// follows *first*; both terms are said plainly.
+fn first_then(
+    terms: &[Vec<Pattern>],
+    found: &[Vec<Occurrence>],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<(Vec<usize>, bool)> {
+    let [before, pivot, after] = terms else {
+        return None;
+    };
+    let tokens = answer.tokens();
+    // Cheap first: most answers say no *first* (and a label is a new string).
+    if !tokens.iter().any(|t| &*t.norm == "first")
+        || !pivot.iter().any(|p| p.label(vocab) == "before")
+        || before.is_empty()
+        || after.is_empty()
+    {
+        return None;
+    }
+    let sentence = |i: usize| tokens[i].place.sentence;
+    let firsts = (0..tokens.len()).filter(|&i| !tokens[i].part && &*tokens[i].norm == "first");
+    for first in firsts {
+        let later = (first + 1..tokens.len())
+            .take_while(|&i| sentence(i) == sentence(first))
+            .any(|i| !tokens[i].part && LATER.contains(&&*tokens[i].norm));
+        if !later {
+            continue;
+        }
+        // The term said first, before *first*; the other after it; one sentence.
+        let pick = |said_first: &[Occurrence], then: &[Occurrence]| {
+            let a = said_first
+                .iter()
+                .rfind(|o| o.counts && o.head < first && sentence(o.head) == sentence(first))?;
+            let b = then
+                .iter()
+                .find(|o| o.counts && o.head > first && sentence(o.head) == sentence(first))?;
+            Some(joined(vec![
+                a.tokens.clone(),
+                vec![first],
+                b.tokens.clone(),
+            ]))
+        };
+        if let Some(m) = pick(&found[0], &found[2]) {
+            return Some((m, false));
+        }
+        if let Some(m) = pick(&found[2], &found[0]) {
+            return Some((m, true));
+        }
+    }
+    None
 }
 
 /// The number of the stretch `within` that each token of `answer` is in.

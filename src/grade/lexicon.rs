@@ -141,6 +141,26 @@ impl Lexicon {
             .collect()
     }
 
+    /// The words that follow `word` in the compounds the lexicon knows as things of
+    /// their own: a member of two words or more that starts with `word`, in a group
+    /// with a member that shares none of its words (`store` of `trust store`, which is
+    /// also a `CA bundle`). Such a compound is not what its first word says alone.
+    pub fn compounds_after(&self, word: &Token) -> Vec<Token> {
+        let Some(starts) = self.by_first.get(key(word)) else {
+            return Vec::new();
+        };
+        starts
+            .iter()
+            .filter_map(|&(g, m)| {
+                let member = &self.groups[g][m];
+                let own = self.groups[g]
+                    .iter()
+                    .any(|o| !o.iter().any(|a| member.iter().any(|b| same(a, b))));
+                (member.len() >= 2 && own && !member[1].stop).then(|| member[1].clone())
+            })
+            .collect()
+    }
+
     /// `words` and the sequences it says the same as: each member of a group it contains
     /// replaced by each other member, up to two replacements, at most [`MAX_VARIANTS`].
     pub fn expand(&self, words: &[Token]) -> Vec<Vec<Token>> {

@@ -181,6 +181,11 @@ pub struct Pattern {
     /// [`is_reply`]), not where it negates the words after it ("no backup software is
     /// needed").
     reply: bool,
+    /// For a pattern of one word, the words that follow it in a longer compound the
+    /// rubric knows (`store` of `trust store` for `trust`): a match followed by one of
+    /// them is inside that compound and does not meet this word alone (see
+    /// [`Pattern::keep_out_of`]). Empty for most patterns.
+    compounds: Vec<u32>,
 }
 
 impl Pattern {
@@ -229,6 +234,28 @@ impl Pattern {
             in_model: InModel::Absent,
             tight: false,
             reply: false,
+            compounds: Vec::new(),
+        }
+    }
+
+    /// The word of a pattern of one word.
+    pub fn single_word(&self, vocab: &Vocab) -> Option<Token> {
+        match self.slots.as_slice() {
+            [Slot::Word(w)] => Some(vocab.words[*w as usize].clone()),
+            _ => None,
+        }
+    }
+
+    /// Keeps a pattern of one word out of the compounds that begin with its word and
+    /// go on with one of `next` (see [`Pattern::single_word`] and
+    /// `Lexicon::compounds_after`): a misconception's `trust` is not met by "the
+    /// client's trust store", a thing of its own.
+    pub fn keep_out_of(&mut self, next: Vec<Token>, vocab: &mut Vocab) {
+        for word in next {
+            let w = vocab.intern_exact(word);
+            if !self.compounds.contains(&w) {
+                self.compounds.push(w);
+            }
         }
     }
 
@@ -567,7 +594,10 @@ impl PreparedAnswer {
             if pattern.reply && !is_reply(&self.tokens, start) {
                 return true;
             }
-            if single && self.qualified(start) {
+            if single
+                && (self.qualified(start)
+                    || (!pattern.compounds.is_empty() && self.in_compound(start, pattern, vocab)))
+            {
                 return true;
             }
             // A pattern of one word (most are) is matched by its start alone.
@@ -619,6 +649,23 @@ impl PreparedAnswer {
             && self.tokens[i - 1].glued
             && !self.tokens[i - 1].part
             && crate::lang::is_qualifying_prefix(&self.tokens[i - 1].norm)
+    }
+
+    /// Whether token `i`, a match of a one-word `pattern`, is the first word of a
+    /// compound the rubric knows (see [`Pattern::keep_out_of`]): the next word of the
+    /// sentence is the compound's next word.
+    /// Out of line: few patterns have compounds, and the common case above stays small.
+    #[cold]
+    #[inline(never)]
+    fn in_compound(&self, i: usize, pattern: &Pattern, vocab: &Vocab) -> bool {
+        let Some(next) = (i + 1..self.tokens.len()).find(|&j| !self.tokens[j].part) else {
+            return false;
+        };
+        self.tokens[next].place.clause == self.tokens[i].place.clause
+            && pattern
+                .compounds
+                .iter()
+                .any(|&w| self.hit(next, Slot::Word(w), vocab))
     }
 
     /// Extends a partial phrase match, the first `filled` tokens of `path` (one per

@@ -522,6 +522,8 @@ fn look_for(
     // The tokens of each concept matched, kept only when a misconception may need them.
     let keep = !compiled.misconceptions.is_empty();
     let mut spans: Vec<Vec<usize>> = Vec::new();
+    // The restrictions of the model answer the answer says "not only" of.
+    let mut contrary: Vec<Contradiction> = Vec::new();
     let concepts: Vec<ConceptResult> = rubric
         .concepts
         .iter()
@@ -530,6 +532,15 @@ fn look_for(
             let outcome = matcher.evaluate(answer, vocab);
             if keep && let Some(matched) = &outcome.matched {
                 spans.push(matched.clone());
+            }
+            if outcome.contrary && compiled.derived.is_none() {
+                contrary.push(Contradiction {
+                    role: "restriction".to_owned(),
+                    said: "not only".to_owned(),
+                    model: format!("`{}`", concept.label()),
+                    anchor: None,
+                    matched: vec!["not".to_owned(), "only".to_owned()],
+                });
             }
             ConceptResult {
                 label: concept.label(),
@@ -576,7 +587,8 @@ fn look_for(
             })
         })
         .collect();
-    let mut contradictions = compiled.contrasts.check(answer, vocab, &met);
+    let mut contradictions = contrary;
+    contradictions.extend(compiled.contrasts.check(answer, vocab, &met));
     contradictions.extend(compiled.in_place.check(answer, vocab, &concepts));
     contradictions.extend(compiled.claims.check(answer));
     Found {

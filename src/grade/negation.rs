@@ -735,7 +735,8 @@ fn opens_subordinate_aside(word: &str) -> bool {
 }
 
 /// Whether `word` opens an aside: a preposition ("in the end", "across the
-/// partitions", "at any point", "for now") or an adverb ("ultimately", "however").
+/// partitions", "at any point", "for now") or an adverb ("ultimately", "however",
+/// also opening a concession: "must not, however tempting it looks, rename it").
 fn opens_aside(word: &str) -> bool {
     word.ends_with("ly")
         || matches!(
@@ -757,6 +758,7 @@ fn opens_aside(word: &str) -> bool {
                 | "despite"
                 | "regardless"
                 | "indeed"
+                | "however"
                 | "even"
                 | "still"
                 | "as"
@@ -1010,7 +1012,7 @@ fn stresses_any(word: Option<&str>) -> bool {
 
 /// What a negated predicate says of its subject when it denies it: "doesn't exist",
 /// "never happens", "won't help", "doesn't matter", "isn't the problem" (by stem), and "is not needed", "won't fix it",
-/// "is not acceptable", "is not allowed", "isn't a good idea" (by word: "doesn't need
+/// "isn't involved", "is not acceptable", "is not allowed", "isn't a good idea" (by word: "doesn't need
 /// -p" says something of its subject, and so does "doesn't allow B"; "has no fixed
 /// size" says something of it too, and "fixed" has the stem of "fix").
 const DENYING: &[&str] = &[
@@ -1024,7 +1026,14 @@ const DENYING: &[&str] = &[
     "culprit",
     "bottleneck",
 ];
-const DENYING_WORDS: &[&str] = &["needed", "necessary", "required", "fix", "fixes"];
+const DENYING_WORDS: &[&str] = &[
+    "needed",
+    "necessary",
+    "required",
+    "fix",
+    "fixes",
+    "involved",
+];
 
 /// Verbs of existence, which deny their subject when nothing follows them in their
 /// clause ("a separate state for the module doesn't exist"): "/app doesn't exist in the

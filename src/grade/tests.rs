@@ -913,6 +913,135 @@ fn a_misconception_any_tries_a_longer_alternative_after_a_refused_shorter_one() 
     assert_eq!(g.misconceptions.len(), 1, "{}", explain(&g));
 }
 
+/// A misconception's one word is not met inside a compound the bank's synonyms name as
+/// a thing of its own: "the lock file" is no `lock` when a lock file is also a
+/// `pidfile`.
+#[test]
+fn a_misconception_word_is_not_met_inside_a_compound_the_synonyms_know() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["flock"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "cron-overlap",
+        "How do you keep two runs of a cron job from overlapping?",
+        "Wrap the job in flock on a lock file, so a second run exits at once.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(&[&["lock", "locks"], &["database"]], false, 1.0, false),
+        feedback: "A database lock is not needed: flock on a file is enough.".to_owned(),
+        cap: None,
+    });
+    let mut b = bank(vec![q]);
+    b.synonyms = vec![vec!["lock file".to_owned(), "pidfile".to_owned()]];
+    let right = "Run it under flock with a lock file next to the database dump.";
+    let g = grade(&b, right);
+    assert!(g.passed && g.misconceptions.is_empty(), "{}", explain(&g));
+    let wrong = "Run it under flock, and lock the database while it runs.";
+    let g = grade(&b, wrong);
+    assert_eq!(g.misconceptions.len(), 1, "{}", explain(&g));
+}
+
+/// "not only" of a relation on `only` claims the contrary of the model answer's
+/// restriction: a contradiction, not a concept merely missing.
+#[test]
+fn not_only_of_a_restriction_contradicts_it() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["scheduler"], 1.0, false),
+            concept(&["queue", "queues"], 1.0, false),
+            relation(&[&["only"], &["one job"]], false, 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "batch-runner",
+        "How does the batch runner handle jobs submitted together?",
+        "The scheduler runs only one job at a time and queues the rest.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "Its scheduler queues the others and runs only one job at once.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The scheduler queues them, but it is not only one job: several run side by side.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    assert!(
+        g.contradictions.iter().any(|c| c.role == "restriction"),
+        "{}",
+        explain(&g)
+    );
+}
+
+/// An ordered relation pivoted on *before* is also said with *first* and *afterwards*
+/// (*later*, *then*), and turned round that way it is denied.
+#[test]
+fn first_and_afterwards_say_before_or_turn_it_round() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["schema"], 1.0, false),
+            relation(
+                &[&["backup", "backs up"], &["before"], &["alters", "alter"]],
+                true,
+                1.0,
+                false,
+            ),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "safe-migration",
+        "What does the migration tool do to keep a schema change safe?",
+        "It takes a backup before it alters the schema.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "It makes a backup first and alters the schema afterwards.",
+    );
+    assert!(g.concepts[1].matched.is_some(), "{}", explain(&g));
+    let g = grade(&b, "It alters the schema first and writes a backup later.");
+    assert!(g.concepts[1].denied, "{}", explain(&g));
+    assert!(!g.passed, "{}", explain(&g));
+}
+
+/// "X does it only when C" says that X holds it back until C: a relation of X and a
+/// verb of holding back is met by the condition.
+#[test]
+fn only_when_says_a_relation_of_holding_back() {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["debouncer"], &["waits", "delays"]], true, 2.0, true),
+            concept(&["quiet"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "debounce",
+        "What does a debouncer do with a burst of key presses?",
+        "The debouncer waits until the input has been quiet for a while, then fires once.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "The debouncer fires the handler only after the keys go quiet.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The debouncer fires the handler on every key, and only then.",
+    );
+    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+}
+
 #[test]
 fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     let rubric = Rubric {

@@ -1387,7 +1387,8 @@ impl Break {
 /// before names its antecedent clearly (see [`clear_antecedent`]): "AOF is the other
 /// mode; it appends every write", "Cgroups are different. They limit what it uses."
 /// The two are then one sentence too, so a relation `within = "sentence"` reaches back
-/// as well.
+/// as well. Across a `;` it does so too when the clause before opens with the same
+/// pronoun: "It filters incoming packets; it drops those ..." (see [`same_subject`]).
 fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pronoun: &str) {
     let opened = tokens
         .iter()
@@ -1425,10 +1426,14 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
                 Break::Full => one_clause(),
                 Break::Line => false,
             }
-            && clear_antecedent(
+            && (clear_antecedent(
                 previous().take_while(|t| t.place.segment == before.segment),
                 pronoun,
-            )
+            ) || (last_break == Break::Semicolon
+                && same_subject(
+                    previous().take_while(|t| t.place.segment == before.segment),
+                    pronoun,
+                )))
     };
     if before.sentence == place.sentence || across() {
         place.segment = before.segment;
@@ -1542,6 +1547,16 @@ fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) 
         subject.first().is_some_and(|w| !looks_plural(w))
     };
     !refers_back(&first.norm) && !relative && agrees
+}
+
+/// Whether a clause (its tokens, last first) opens with `pronoun` itself, the same
+/// subject carried on across a `;`: "It also filters incoming packets; it drops those
+/// whose source is not listed" says both of one thing, whatever it stands for.
+fn same_subject<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) -> bool {
+    clause
+        .filter(|t| !t.part)
+        .last()
+        .is_some_and(|first| &*first.norm == pronoun)
 }
 
 /// Words that put a subject in focus without naming it: *only*, *just*, *even*.

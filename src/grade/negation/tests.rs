@@ -571,3 +571,21 @@ fn the_words_governing_cues_looks_at_outside_a_scope_may_negate() {
     let plain = tokenize("the lighthouse keeper paints a boat", &stemmer, Parts::Skip);
     assert!(plain.iter().all(|t| !t.may_negate()));
 }
+
+#[test]
+fn a_cue_reaches_past_a_concession_opened_by_however() {
+    let text = "you should not, however convenient a single cron line seems to the team, run \
+                the purge on the primary";
+    assert!(negated(text, "run") && negated(text, "purge"));
+    assert!(!negated(text, "convenient") && !negated(text, "cron"));
+}
+
+#[test]
+fn not_involved_denies_its_subject() {
+    let text = "the sidecar proxy is not involved in routing the calls";
+    assert!(negated(text, "sidecar") && negated(text, "proxy"));
+    assert!(!negated(
+        "the sidecar proxy is involved in routing",
+        "proxy"
+    ));
+}

@@ -868,3 +868,16 @@ fn the_not_of_a_status_reason_phrase_is_no_cue() {
     assert_eq!(cue("it returns 200, not found in the cache"), Some(true));
     assert_eq!(cue("the file is not modified"), Some(true));
 }
+
+/// A pronoun after `;` that repeats the pronoun opening the clause before carries the
+/// same subject on: one sentence, whatever the pronoun stands for; across a full stop
+/// it does not.
+#[test]
+fn a_pronoun_repeated_across_a_semicolon_keeps_one_sentence() {
+    let text = "It also rewrites outbound headers; it strips those whose value is empty.";
+    assert!(same_sentence(text, "outbound", "value"), "{text}");
+    let text = "It also rewrites outbound headers. It strips those whose value is empty.";
+    assert!(!same_sentence(text, "outbound", "value"), "{text}");
+    let text = "They rewrite outbound headers; it strips those whose value is empty.";
+    assert!(!same_sentence(text, "outbound", "value"), "{text}");
+}

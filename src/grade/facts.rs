@@ -162,6 +162,8 @@ pub struct Facts {
     /// The unsafe practices the question's texts leave to the answer (see
     /// [`unsafe_practice`]).
     unsafe_practice: unsafe_practice::Unsafe,
+    /// The restrictions the question's texts leave to the answer (see [`restriction`]).
+    restriction: restriction::Restriction,
 }
 
 /// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
@@ -216,6 +218,7 @@ impl Facts {
         let absolutes =
             absolute::open_kinds(texts().flat_map(|text| text.tokens().iter().map(|t| &*t.norm)));
         let unsafe_practice = unsafe_practice::Unsafe::new(texts(), stemmer, vocab);
+        let restriction = restriction::Restriction::new(texts(), stemmer, vocab);
         let mut flags = Vec::new();
         let mut letters = Vec::new();
         for text in raw {
@@ -259,6 +262,7 @@ impl Facts {
             addresses,
             absolutes,
             unsafe_practice,
+            restriction,
         }
     }
 
@@ -296,6 +300,7 @@ impl Facts {
             out.extend(absolute::overclaim(answer, self.absolutes));
         }
         out.extend(self.unsafe_practice.advised(answer));
+        out.extend(self.restriction.added(answer));
         out
     }
 
@@ -1000,6 +1005,7 @@ fn short_flags(text: &str) -> Vec<(Option<String>, char)> {
 }
 
 mod absolute;
+mod restriction;
 #[cfg(test)]
 mod tests;
 mod unsafe_practice;

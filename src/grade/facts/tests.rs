@@ -469,3 +469,51 @@ fn an_unsafe_practice_denied_supposed_or_talked_of_by_the_question_is_no_error()
         "The program asks for 666 and the umask 022 takes away group and other write.",
     );
 }
+
+fn torn_write() -> Bank {
+    any_bank(
+        "A config file is sometimes found half-written after a crash. Why, and what is the fix?",
+        "The program overwrites the file in place, so a crash mid-write leaves part of the \
+         old content and part of the new. Write a temporary file in the same folder, fsync \
+         it, then rename it over the old one: rename is atomic.",
+        &[
+            &["in place", "overwrite"],
+            &["temporary file", "temp file"],
+            &["rename"],
+        ],
+    )
+}
+
+#[test]
+fn a_restriction_to_something_no_text_names_contradicts() {
+    let bank = torn_write();
+    for answer in [
+        "It is overwritten in place and the crash leaves a mix; write a temp file and rename \
+         it. This only happens on network filesystems.",
+        "The file is overwritten in place; use a temporary file, then rename. It can only \
+         occur with journaling disabled.",
+        "Overwriting in place is the cause, and a temp file plus rename the fix; it happens \
+         only under heavy load.",
+    ] {
+        fails_with(&bank, answer, "added restriction");
+    }
+}
+
+#[test]
+fn a_restriction_named_by_the_question_denied_or_supposed_is_no_error() {
+    let bank = torn_write();
+    for answer in [
+        // What the question's texts name is the answer's to restrict.
+        "The file is overwritten in place; the rename trick only works in the same folder, \
+         so write the temp file beside it and rename it.",
+        // Denied, or only supposed.
+        "It is overwritten in place, and this does not only happen on network filesystems; \
+         write a temp file and rename it over the old one.",
+        "Overwritten in place; if it only happened on one disk model we would suspect the \
+         hardware, but a temp file and a rename fix it everywhere.",
+        // An *only* of another kind.
+        "Only the rename is atomic: it is overwritten in place, so write a temp file first.",
+    ] {
+        passes(&bank, answer);
+    }
+}

@@ -7,9 +7,11 @@
 //! widely than the learner's guess. A restriction on something the question's texts do
 //! name ("name resolution only works on user-defined networks", where the model answer
 //! talks of user-defined networks) is the answer's to make, and so is one denied,
-//! supposed or said of what could happen (see [`plain_cue`]).
+//! supposed or said of what could happen (see [`plain_cue`]; the *can* or *could* of
+//! "can only happen" is the restriction's own).
 
 use super::absolute::plain_cue;
+use super::unsafe_practice::hypothetical;
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::{PreparedAnswer, Vocab};
 use crate::grade::token::{Parts, Token, tokenize};
@@ -39,16 +41,6 @@ fn opens_condition(word: &str) -> bool {
     matches!(
         word,
         "on" | "with" | "in" | "under" | "inside" | "across" | "between" | "when" | "if"
-    )
-}
-
-/// Words that make a clause say what could happen or what is supposed: "if it only
-/// happened on one core, ...". (*can* and *could* of the restriction itself are its
-/// words, not before it.)
-fn hypothetical(word: &str) -> bool {
-    matches!(
-        word,
-        "if" | "unless" | "whether" | "would" | "might" | "may" | "otherwise" | "suppose"
     )
 }
 

@@ -154,8 +154,8 @@ fn object(tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// Words that make a clause suppose, or say what could happen, rather than advise
-/// (a cue after one in its clause advises nothing).
-fn hypothetical(word: &str) -> bool {
+/// (a cue after one in its clause advises nothing, nor restricts: see `restriction`).
+pub(super) fn hypothetical(word: &str) -> bool {
     matches!(
         word,
         "if" | "unless"

@@ -843,6 +843,33 @@ fn a_claim_the_answer_denies_costs_its_weight() {
 }
 
 #[test]
+fn a_claim_the_model_answer_also_negates_is_not_denied_by_a_negation() {
+    // The model answer says the cron job wakes the disk, and that after the fix it
+    // cannot wake it: an answer giving the fix's effect negated denies nothing.
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["cron job"], &["wake", "wakes"]], true, 2.0, false),
+            concept(&["access time", "access times"], 1.0, false),
+            concept(&["noatime"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "disk",
+        "Why does the disk never spin down?",
+        "The cron job wakes the disk every minute by updating access times, so it never \
+         spins down; mount with noatime and the cron job cannot wake it any more.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "Each run writes access times; mount it noatime and the cron job then can't wake \
+         the disk.",
+    );
+    assert!(g.passed && !g.concepts[0].denied, "{}", explain(&g));
+}
+
+#[test]
 fn a_misconception_is_not_made_by_a_predicate_said_of_a_nearer_subject() {
     let rubric = Rubric {
         concepts: vec![

@@ -1605,6 +1605,38 @@ fn the_keyword_no_is_met_by_a_reply_not_by_a_no_before_a_noun() {
 }
 
 #[test]
+fn a_term_the_model_answer_denies_is_no_claim_after_the_answer_makes_that_denial() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["state"], 1.0, false),
+            concept(&["signed", "signature"], 1.0, true),
+            concept(&["token"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "jwt-session",
+        "Where does a stateless session keep its data?",
+        "The server does not keep the session's state: the claims travel in a signed token \
+         that the client sends back with each request.",
+        Some(rubric),
+    )]);
+    // The answer denies the keeping too, then says where the state goes instead.
+    let g = grade(
+        &b,
+        "The server doesn't keep a session table; the state travels inside the signed token \
+         the client returns.",
+    );
+    assert!(g.passed && g.contradictions.is_empty(), "{}", explain(&g));
+    // A denial of something else leaves the plain claim one.
+    let g = grade(
+        &b,
+        "The server keeps the state in memory, and the token is signed, not encrypted.",
+    );
+    assert!(!g.passed && !g.contradictions.is_empty(), "{}", explain(&g));
+}
+
+#[test]
 fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
     let rubric = Rubric {
         concepts: vec![

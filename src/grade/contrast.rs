@@ -414,6 +414,24 @@ fn answer_scope(place: &Place) -> u32 {
     place.segment
 }
 
+/// Whether token `i` of `text` is in the clause that an *e.g.* opens: an example
+/// ("explicit key-value pairs (e.g. `type=volume,target=/data`)") states no member of
+/// the sentence it is given in.
+fn in_example(text: &PreparedAnswer, i: usize) -> bool {
+    let tokens = text.tokens();
+    let clause = tokens[i].place.clause;
+    let opening = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .last()
+        .unwrap_or(i);
+    tokens[..opening]
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .is_some_and(|t| &*t.norm == "e.g")
+}
+
 /// [`Stated`] of `text`, by the stretch `scope` numbers.
 fn stated_by_sentence(
     members: &[Member],
@@ -429,7 +447,7 @@ fn stated_by_sentence(
     for (m, member) in members.iter().enumerate() {
         for pattern in &member.patterns {
             for (found, _) in text.all(pattern, vocab) {
-                if !spelt(&found, &member.stems, text) {
+                if !spelt(&found, &member.stems, text) || in_example(text, found.tokens[0]) {
                     continue;
                 }
                 let sentence = scope(&text.tokens()[found.tokens[found.tokens.len() - 1]].place);

@@ -418,17 +418,12 @@ fn answer_scope(place: &Place) -> u32 {
 /// ("explicit key-value pairs (e.g. `type=volume,target=/data`)") states no member of
 /// the sentence it is given in.
 fn in_example(text: &PreparedAnswer, i: usize) -> bool {
-    let tokens = text.tokens();
-    let clause = tokens[i].place.clause;
-    let opening = (0..i)
-        .rev()
-        .take_while(|&j| tokens[j].place.clause == clause)
-        .last()
-        .unwrap_or(i);
-    tokens[..opening]
+    // The last word before the clause: the tokens before `i` that are of another one.
+    let clause = text.tokens()[i].place.clause;
+    text.tokens()[..i]
         .iter()
         .rev()
-        .find(|t| !t.part)
+        .find(|t| !t.part && t.place.clause != clause)
         .is_some_and(|t| &*t.norm == "e.g")
 }
 

@@ -182,10 +182,13 @@ impl InPlace {
         }
         if let Some(model) = model_text.filter(|_| !out.denials.is_empty()) {
             for (i, t) in model.tokens().iter().enumerate() {
-                if model.negated(i) && !t.part && !t.stop && !t.negation {
-                    if !out.model_denies.contains(&t.stem) {
-                        out.model_denies.push(t.stem.clone());
-                    }
+                if model.negated(i)
+                    && !t.part
+                    && !t.stop
+                    && !t.negation
+                    && !out.model_denies.contains(&t.stem)
+                {
+                    out.model_denies.push(t.stem.clone());
                 }
             }
         }

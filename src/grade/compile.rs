@@ -749,8 +749,9 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its
-/// cue first), denies what the model answer says: the model answer states it plainly,
-/// and a cue that denies negates it here (*not*, *never*, *no*, *fails to*, ...; not a
+/// cue first), denies what the model answer says: the model answer states it plainly
+/// and nowhere negated (one that also says "the medium task cannot preempt it" says
+/// what a negation here may say), and a cue that denies negates it here (*not*, *never*, *no*, *fails to*, ...; not a
 /// preference, *rather than*, *instead of*, *unlike*, nor *without* or *avoid*, which
 /// may only say how, unless it is *without waiting for* (*needing*, *requiring*): "commits
 /// without waiting for a majority" denies that the majority comes first), and not only
@@ -779,13 +780,13 @@ fn denies(term: &[Pattern], pattern: &Pattern, found: &[usize], answer: &Prepare
         )
     });
     let stated = |p: &Pattern| match p.polarity {
-        Polarity::Plain => p.in_model == InModel::Plain,
+        Polarity::Plain => p.in_model == InModel::Plain && !p.negated_in_model_too,
         Polarity::Negated => p.in_model == InModel::Negated,
     };
     denying
         && !partly
         && pattern.polarity == Polarity::Plain
-        && (pattern.in_model == InModel::Plain
+        && ((pattern.in_model == InModel::Plain && !pattern.negated_in_model_too)
             || (pattern.in_model == InModel::Absent && term.iter().any(stated)))
 }
 

@@ -414,6 +414,19 @@ fn answer_scope(place: &Place) -> u32 {
     place.segment
 }
 
+/// Whether token `i` of `text` is in the clause that an *e.g.* opens: an example
+/// ("explicit key-value pairs (e.g. `type=volume,target=/data`)") states no member of
+/// the sentence it is given in.
+fn in_example(text: &PreparedAnswer, i: usize) -> bool {
+    // The last word before the clause: the tokens before `i` that are of another one.
+    let clause = text.tokens()[i].place.clause;
+    text.tokens()[..i]
+        .iter()
+        .rev()
+        .find(|t| !t.part && t.place.clause != clause)
+        .is_some_and(|t| &*t.norm == "e.g")
+}
+
 /// [`Stated`] of `text`, by the stretch `scope` numbers.
 fn stated_by_sentence(
     members: &[Member],
@@ -429,7 +442,7 @@ fn stated_by_sentence(
     for (m, member) in members.iter().enumerate() {
         for pattern in &member.patterns {
             for (found, _) in text.all(pattern, vocab) {
-                if !spelt(&found, &member.stems, text) {
+                if !spelt(&found, &member.stems, text) || in_example(text, found.tokens[0]) {
                     continue;
                 }
                 let sentence = scope(&text.tokens()[found.tokens[found.tokens.len() - 1]].place);

@@ -61,6 +61,10 @@ pub struct InPlace {
     /// Per concept of one term that asks for the negation: its index, and its patterns
     /// that do.
     denials: Vec<(usize, Vec<Pattern>)>,
+    /// The stems of the content words the model answer states under a negation
+    /// ("without keeping any state", "instead of a queue entry"), when some concept is
+    /// one of [`InPlace::denials`]: see [`restates_a_denial`].
+    model_denies: Vec<Arc<str>>,
     /// Per concept of one term that the model answer states plainly of something: its
     /// index, its plain patterns, and the stems of the words of the clause the model
     /// answer states it in (see [`said_of`]).
@@ -176,6 +180,18 @@ impl InPlace {
                 _ => {}
             }
         }
+        if let Some(model) = model_text.filter(|_| !out.denials.is_empty()) {
+            for (i, t) in model.tokens().iter().enumerate() {
+                if model.negated(i)
+                    && !t.part
+                    && !t.stop
+                    && !t.negation
+                    && !out.model_denies.contains(&t.stem)
+                {
+                    out.model_denies.push(t.stem.clone());
+                }
+            }
+        }
         for text in texts {
             out.known.extend(
                 text.tokens()
@@ -240,7 +256,11 @@ impl InPlace {
             // clause with no cue at all: "TLS is not enabled" negates after the head
             // in a way the scopes may miss, and "withot TLS" is a cue mistyped.
             let plain = patterns.iter().find_map(|p| match answer.find(p, vocab) {
-                Some((found, false)) if !found.negated && !near_a_cue(answer, &found.tokens) => {
+                Some((found, false))
+                    if !found.negated
+                        && !near_a_cue(answer, &found.tokens)
+                        && !restates_a_denial(answer, &found.tokens, &self.model_denies) =>
+                {
                     Some(found.tokens)
                 }
                 _ => None,
@@ -420,6 +440,39 @@ fn denied_of(answer: &PreparedAnswer, tokens: &[usize], subjects: &[Arc<str>]) -
         && before()
             .skip(usize::from(!contracted))
             .any(|u| !u.stop && subjects.contains(&u.stem))
+}
+
+/// Whether the sentence of `tokens` (a match of a term the model answer states only
+/// negated), or the one it follows after a `;`, negates a content word that the model
+/// answer negates too (stems in `model_denies`): "the server no longer keeps a backlog
+/// entry; the state goes into the sequence number", against "without keeping any
+/// state", makes the model answer's denial and then says where the thing goes
+/// instead, which claims nothing the model answer denies.
+fn restates_a_denial(answer: &PreparedAnswer, tokens: &[usize], model_denies: &[Arc<str>]) -> bool {
+    let all = answer.tokens();
+    let Some(&first) = tokens.first() else {
+        return false;
+    };
+    let sentence = all[first].place.sentence;
+    // The sentences of the match joined by `;`: each opened after one joins the one
+    // before it.
+    let opening = |s: u32| all.iter().find(|t| t.place.sentence == s);
+    let mut from = sentence;
+    while from > 0 && opening(from).is_some_and(|t| t.place.after_semicolon) {
+        from -= 1;
+    }
+    let mut to = sentence;
+    while opening(to + 1).is_some_and(|t| t.place.after_semicolon) {
+        to += 1;
+    }
+    all.iter().enumerate().any(|(i, t)| {
+        (from..=to).contains(&t.place.sentence)
+            && !tokens.contains(&i)
+            && !t.part
+            && !t.stop
+            && answer.negated(i)
+            && model_denies.contains(&t.stem)
+    })
 }
 
 /// Whether the clause of `tokens` (a match) has a negation cue anywhere, or a word one

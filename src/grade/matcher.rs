@@ -173,6 +173,10 @@ pub struct Pattern {
     pub polarity: Polarity,
     /// How the model answer states it.
     pub in_model: InModel,
+    /// The model answer states it plainly and also under a negation ("the medium task
+    /// preempts the logger ... so the medium task cannot preempt it"): an answer that
+    /// negates it may say what the model answer says too.
+    pub negated_in_model_too: bool,
     /// Its words must stand next to each other, in one clause (a phrase turned round
     /// word for word: "a full vacuum" for `vacuum full`).
     tight: bool,
@@ -232,6 +236,7 @@ impl Pattern {
                 Polarity::Plain
             },
             in_model: InModel::Absent,
+            negated_in_model_too: false,
             tight: false,
             reply: false,
             compounds: Vec::new(),
@@ -320,8 +325,9 @@ impl Pattern {
             } else {
                 plain = true;
             }
-            !plain
+            !(plain && negated)
         });
+        self.negated_in_model_too = plain && negated;
         self.in_model = match (plain, negated) {
             (true, _) => InModel::Plain,
             (false, true) => InModel::Negated,

@@ -843,6 +843,33 @@ fn a_claim_the_answer_denies_costs_its_weight() {
 }
 
 #[test]
+fn a_claim_the_model_answer_also_negates_is_not_denied_by_a_negation() {
+    // The model answer says the cron job wakes the disk, and that after the fix it
+    // cannot wake it: an answer giving the fix's effect negated denies nothing.
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["cron job"], &["wake", "wakes"]], true, 2.0, false),
+            concept(&["access time", "access times"], 1.0, false),
+            concept(&["noatime"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "disk",
+        "Why does the disk never spin down?",
+        "The cron job wakes the disk every minute by updating access times, so it never \
+         spins down; mount with noatime and the cron job cannot wake it any more.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "Each run writes access times; mount it noatime and the cron job then can't wake \
+         the disk.",
+    );
+    assert!(g.passed && !g.concepts[0].denied, "{}", explain(&g));
+}
+
+#[test]
 fn a_misconception_is_not_made_by_a_predicate_said_of_a_nearer_subject() {
     let rubric = Rubric {
         concepts: vec![
@@ -1575,6 +1602,38 @@ fn the_keyword_no_is_met_by_a_reply_not_by_a_no_before_a_noun() {
         let g = grade(&b, answer);
         assert!(!g.passed, "{answer}: {}", explain(&g));
     }
+}
+
+#[test]
+fn a_term_the_model_answer_denies_is_no_claim_after_the_answer_makes_that_denial() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["state"], 1.0, false),
+            concept(&["signed", "signature"], 1.0, true),
+            concept(&["token"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "jwt-session",
+        "Where does a stateless session keep its data?",
+        "The server does not keep the session's state: the claims travel in a signed token \
+         that the client sends back with each request.",
+        Some(rubric),
+    )]);
+    // The answer denies the keeping too, then says where the state goes instead.
+    let g = grade(
+        &b,
+        "The server doesn't keep a session table; the state travels inside the signed token \
+         the client returns.",
+    );
+    assert!(g.passed && g.contradictions.is_empty(), "{}", explain(&g));
+    // A denial of something else leaves the plain claim one.
+    let g = grade(
+        &b,
+        "The server keeps the state in memory, and the token is signed, not encrypted.",
+    );
+    assert!(!g.passed && !g.contradictions.is_empty(), "{}", explain(&g));
 }
 
 #[test]

@@ -890,7 +890,8 @@ fn is_chmod_mode(core: &str) -> bool {
 ///   sentence that opens with a pronoun that refers back joins the one before it
 ///   ("rebase makes no merge commit: it replays your commits"; see [`carry_subject`]):
 ///   a relation `within = "clause"` looks here.
-/// - A **sentence** ends at `.` `;` `!` `?` and at a line break.
+/// - A **sentence** ends at `.` `;` `!` `?` and at a line break; the dot of *e.g.* or
+///   *i.e.* ends a clause only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Place {
     pub clause: u32,
@@ -1080,6 +1081,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             } else {
                 trim_chunk(chunk)
             };
+            if stop == Stop::Sentence && latin_abbreviation(core) {
+                // "e.g. 1024", "i.e. the queue": the dot ends the abbreviation, not
+                // the sentence; what follows is a clause of its own.
+                stop = Stop::Comma;
+            }
             if chunk == "." {
                 // `COPY . .`, `COPY . /app`: the current folder, not a full stop.
                 dot_argument = dot_argument || chunks.peek().is_some_and(is_dot_argument);
@@ -1588,6 +1594,12 @@ impl Place {
             }
         }
     }
+}
+
+/// Whether `core` (a chunk trimmed of its last dot) is *e.g.* or *i.e.*, whose dots
+/// end no sentence.
+fn latin_abbreviation(core: &str) -> bool {
+    core.eq_ignore_ascii_case("e.g") || core.eq_ignore_ascii_case("i.e")
 }
 
 /// A chunk without its surrounding quotes and brackets (and a call's, `wait()` is

@@ -36,7 +36,9 @@
 //! relative clause to any.
 //!
 //! And X first is not always X's: X as the subject of a passive with its own agent
-//! ("any Allow is overridden by an explicit Deny") is what A is done to, and so is
+//! ("any Allow is overridden by an explicit Deny") is what A is done to, X as the
+//! subject of a passive whose agent is A ("the alert is raised by a full disk") is what
+//! A does something to, and so is
 //! anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
 //! the root"); X and then
 //! another thing the question's relations name, not negated, before A gives A to that
@@ -478,6 +480,7 @@ fn paired(
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
         !ordered
             || (!passive_subject(tokens, x_to, a_from, a_to)
+                && !agent_after(tokens, x_to, a_from)
                 && !rivals.iter().any(takes)
                 && !rivals.iter().any(headed))
     } else {
@@ -1411,6 +1414,22 @@ fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) ->
         .any(|i| is(tokens, i, "by"))
 }
 
+/// A as the agent of a passive whose subject is X: a verb in the passive at most four
+/// words after X, then *by*, and A at most two function words after it, in one segment
+/// ("L(a) < L(b) is implied by a happening before b" is what happening before implies,
+/// not what the smaller timestamp does).
+fn agent_after(tokens: &[Token], x_to: usize, a_from: usize) -> bool {
+    let gap = between(tokens, x_to, a_from);
+    let Some(b) = gap.iter().position(|&i| is(tokens, i, "by")) else {
+        return false;
+    };
+    b <= 4
+        && tokens[x_to].place.segment == tokens[a_from].place.segment
+        && gap[..b].iter().any(|&v| passive(tokens, v))
+        && gap[b + 1..].len() <= 2
+        && gap[b + 1..].iter().all(|&i| tokens[i].stop)
+}
+
 /// Whether the clause of `a_from` opens after `x_to`'s clause with a pronoun and has a form of
 /// *be* before `a_from`, at most five words in all: "; it is in turn | signed".
 fn pronoun_subject(tokens: &[Token], x_to: usize, a_from: usize) -> bool {
@@ -2007,6 +2026,25 @@ mod tests {
             "An Allow overrides an explicit Deny.",
         );
         assert_eq!(made.len(), 1);
+    }
+
+    #[test]
+    fn an_agent_after_a_passive_is_not_what_its_subject_does() {
+        let model = "A full disk triggers the alert within a minute.";
+        let right = || vec![relation(&[&["full disk"], &["alert"]], true)];
+        let wrong = || vec![relation(&[&["alert"], &["full disk"]], true)];
+        // The alert is the subject of the passive; the full disk is its agent.
+        let (m, made) = met(
+            model,
+            right(),
+            wrong(),
+            "The alert is raised by a full disk.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(made.is_empty(), "{made:?}");
+        // Said the active way round, the misconception stands.
+        let (_, made) = met(model, right(), wrong(), "The alert fills the full disk.");
+        assert_eq!(made.len(), 1, "{made:?}");
     }
 
     #[test]

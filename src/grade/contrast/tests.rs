@@ -342,3 +342,25 @@ fn a_per_process_limit_said_to_be_system_wide_fails() {
         assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
     }
 }
+
+#[test]
+fn a_member_given_after_e_g_is_an_example_not_the_model_answers_claim() {
+    let concepts: &[&[&str]] = &[&["named", "by name", "names"], &["clearly", "readable"]];
+    let answer = "--mount names every option, as in type=bind,source=/srv,target=/srv, so the \
+                  command reads clearly.";
+    let example = bank(
+        "With `--mount` each option is named (e.g. `type=volume,source=data,target=/srv`), \
+         so the command reads clearly. Bind mounts and tmpfs mounts take the same keys.",
+        concepts,
+    );
+    let g = grade(&example, answer);
+    assert!(g.contradictions.is_empty(), "{g:?}");
+    // Given as the model answer's own setting, the member is its claim.
+    let claimed = bank(
+        "With `--mount` each option is named: `type=volume,source=data,target=/srv`, so the \
+         command reads clearly. Bind mounts and tmpfs mounts take the same keys.",
+        concepts,
+    );
+    let g = grade(&claimed, answer);
+    assert!(!g.contradictions.is_empty(), "{g:?}");
+}

@@ -11,8 +11,9 @@
 //! Each kind of absolute is one of [`KINDS`]: the words that state it in an answer
 //! (its cues) and the words whose presence in the question's texts makes it theirs to
 //! talk about (a model answer that says *permanently* makes "deleted for ever" no
-//! overclaim; one that talks of a reboot makes "until a reboot" a fact to check, not
-//! an absolute). A cue under a negation ("not guaranteed") or just after one ("not
+//! overclaim, and one that calls a wait *unbounded* makes "waits indefinitely" its
+//! own; one that talks of a reboot makes "until a reboot" a fact to check, not an
+//! absolute). A cue under a negation ("not guaranteed") or just after one ("not
 //! even until a reboot"), or in a clause that only
 //! says what could or would happen ("otherwise it would be retried forever", "the
 //! count can grow without limit"), claims nothing. Words that are often absolute only
@@ -42,7 +43,13 @@ const KINDS: &[Kind] = &[
         theirs: |w| {
             matches!(
                 w,
-                "forever" | "indefinitely" | "infinite" | "infinitely" | "endless"
+                "forever"
+                    | "indefinitely"
+                    | "infinite"
+                    | "infinitely"
+                    | "endless"
+                    | "unbounded"
+                    | "boundless"
             ) || w.starts_with("permanent")
                 || w.starts_with("endlessly")
         },

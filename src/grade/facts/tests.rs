@@ -405,6 +405,17 @@ fn an_absolute_denied_supposed_or_made_by_the_model_is_no_error() {
         &held,
         "A held package is skipped by upgrades and stays held forever, until apt-mark unhold.",
     );
+    // A wait the model answer calls unbounded is one that may last for ever.
+    let stalled = any_bank(
+        "Why does the consumer of a full pipe stop making progress?",
+        "The reader blocks on the lock the writer keeps while the writer sleeps, so its wait \
+         is unbounded until the writer wakes.",
+        &[&["block", "blocks"], &["lock"], &["writer"]],
+    );
+    passes(
+        &stalled,
+        "The writer sleeps holding the lock, and the reader blocks on it indefinitely.",
+    );
     fails_with(
         &held,
         "Upgrades skip a held package until apt-mark unhold; the hold is guaranteed to \

@@ -881,3 +881,25 @@ fn a_pronoun_repeated_across_a_semicolon_keeps_one_sentence() {
     let text = "They rewrite outbound headers; it strips those whose value is empty.";
     assert!(!same_sentence(text, "outbound", "value"), "{text}");
 }
+
+#[test]
+fn the_dots_of_e_g_and_i_e_end_no_sentence() {
+    let tokens = tokenize(
+        "The pool refuses work once its limit (e.g. 64) is reached, i.e. when it is full.",
+        &stemmer(),
+        Parts::Skip,
+    );
+    assert!(tokens.iter().all(|t| t.place.sentence == 0), "{tokens:?}");
+    let norms: Vec<&str> = tokens.iter().map(|t| &*t.norm).collect();
+    assert!(norms.contains(&"e.g"), "{norms:?}");
+    // The example is a clause of its own.
+    let example = tokens
+        .iter()
+        .find(|t| &*t.norm == "64")
+        .map(|t| t.place.clause);
+    let limit = tokens
+        .iter()
+        .find(|t| &*t.norm == "limit")
+        .map(|t| t.place.clause);
+    assert_ne!(example, limit);
+}

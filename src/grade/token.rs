@@ -586,12 +586,8 @@ fn named_cue(word: &str, stemmer: &Stemmer) -> Arc<Lexeme> {
 ///   those nouns after it), not "none of them is isolated".
 fn names_a_thing(word: &str, tokens: &[Token], next: Option<&str>) -> bool {
     let before = tokens.iter().rev().find(|t| !t.part).map(|t| &*t.norm);
-    let after = next.map(|chunk| {
-        chunk
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase()
-    });
-    let after = after.as_deref();
+    // (The text is lower-cased already: see [`normalise`].)
+    let after = next.map(|chunk| chunk.trim_end_matches(|c: char| !c.is_alphanumeric()));
     if word == "nobody" {
         return matches!(
             after,

@@ -119,8 +119,7 @@ impl Restriction {
             cue,
             hypothetical,
         ) {
-            if let Some(words) = self.unnamed_condition(tokens, plain.last) {
-                let end = words.last().copied().unwrap_or(plain.last);
+            if let Some(end) = self.unnamed_condition(tokens, plain.last) {
                 let said: Vec<&str> = (plain.first..=end)
                     .filter(|&j| !tokens[j].part)
                     .map(|j| answer.word(j))
@@ -140,9 +139,10 @@ impl Restriction {
         None
     }
 
-    /// The content words of the condition after the restriction's verb at `verb`, when
-    /// there are some and no text of the question names any of them.
-    fn unnamed_condition(&self, tokens: &[Token], verb: usize) -> Option<Vec<usize>> {
+    /// Where the condition after the restriction's verb at `verb` ends (its last content
+    /// word looked at), when it has content words and no text of the question names any
+    /// of them.
+    fn unnamed_condition(&self, tokens: &[Token], verb: usize) -> Option<usize> {
         let clause = tokens[verb].place.clause;
         let mut after = (verb + 1..tokens.len())
             .filter(|&k| !tokens[k].part)
@@ -151,14 +151,17 @@ impl Restriction {
         if !opens_condition(&tokens[opener].norm) {
             return None;
         }
-        let words: Vec<usize> = after
+        let mut last = None;
+        for k in after
             .filter(|&k| !tokens[k].stop && !tokens[k].negation)
             .take(CONDITION_WORDS)
-            .collect();
-        let named = words
-            .iter()
-            .any(|&k| self.stems.binary_search(&tokens[k].stem).is_ok());
-        (!words.is_empty() && !named).then_some(words)
+        {
+            if self.stems.binary_search(&tokens[k].stem).is_ok() {
+                return None;
+            }
+            last = Some(k);
+        }
+        last
     }
 }
 

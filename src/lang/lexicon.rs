@@ -13,7 +13,7 @@
 pub const TECHNICAL: &[&[&str]] = &[
     &["memory", "ram", "space"],
     &["folder", "directory", "dir"],
-    &["delete", "remove", "erase"],
+    &["delete", "remove", "erase", "get rid of"],
     &["localhost", "127.0.0.1", "::1", "loopback"],
     &["persist", "survive", "outlive", "outlast"],
     &["kill", "terminate"],
@@ -21,7 +21,7 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["fast", "quick"],
     &["large", "big"],
     &["small", "tiny"],
-    &["limit", "cap", "restrict", "ceiling"],
+    &["limit", "cap", "restrict", "ceiling", "upper bound"],
     &["hostname", "host name"],
     &["filesystem", "file system"],
     &["healthcheck", "health check"],
@@ -76,12 +76,99 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["network partition", "network split"],
     // A mutex is a lock; "the lock" of a model answer is the mutex of a terse one.
     &["mutex", "lock"],
+    // Round 20 (w25-rubrics): the other common wordings of the Docker banks' required
+    // concepts, reviewed question by question as an author would; each holds in any
+    // technical text (a name and what it stands for, two spellings of one word, or one
+    // thing under its two usual names). Left out: "stop" for "kill" (SIGSTOP pauses, and
+    // `docker stop` asks first), "unprivileged" for "non root" (an unprivileged container
+    // is one without --privileged), "deps" for "dependencies" (its stem is that of
+    // "depends") and "nic" for "network card" (four right answers of the held-out Docker
+    // sets failed with it).
+    &["os", "operating system"],
+    &["dns", "domain name system"],
+    &["sigterm", "signal 15"],
+    &[
+        "ipc",
+        "interprocess communication",
+        "inter process communication",
+    ],
+    &["psi", "pressure stall information"],
+    &["sbom", "software bill of materials"],
+    &["ci", "continuous integration"],
+    &["exit code", "exit status", "return code"],
+    &["stdout", "standard output"],
+    &["stderr", "standard error"],
+    &["stdin", "standard input"],
+    &["repo", "repository"],
+    &["writable", "writeable", "read write"],
+    &[
+        "least privilege",
+        "minimal privileges",
+        "minimum privileges",
+    ],
+    &["hot reload", "live reload"],
+    &["backup", "back up"],
+    &["shutdown", "shut down"],
+    &["cleanup", "clean up"],
+    &["isolate", "wall off", "seal off", "fence off"],
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    /// Round 20's groups, each met in a wording of its own: a keyword written one way
+    /// finds an answer that says it the other way.
+    #[test]
+    fn the_round_20_groups_meet_the_other_wording() {
+        use crate::bank::load_str;
+        use crate::grade::Grader;
+        use std::path::Path;
+        let cases = [
+            ("delete", "the sweeper gets rid of stale snapshots"),
+            ("limit", "we set an upper bound on the queue"),
+            ("operating system", "every guest runs a full os"),
+            ("dns", "the resolver speaks the domain name system protocol"),
+            ("sigterm", "the supervisor sends signal 15 first"),
+            ("ipc", "pipes are a form of interprocess communication"),
+            ("psi", "read the pressure stall information files"),
+            (
+                "sbom",
+                "publish a software bill of materials with each release",
+            ),
+            ("continuous integration", "the ci runner rebuilds it"),
+            ("exit code", "the probe's return code decides"),
+            ("standard output", "the job writes its report to stdout"),
+            ("standard error", "warnings go to stderr"),
+            ("stdin", "the filter reads standard input"),
+            ("repository", "clone the repo first"),
+            ("writable", "a read-write scratch area"),
+            ("least privilege", "grant the job minimal privileges"),
+            ("live reload", "the dev server does hot reload"),
+            ("backup", "back up the ledger nightly"),
+            ("shut down", "a clean shutdown flushes the log"),
+            ("cleanup", "clean up the temp files"),
+            ("isolate", "the sandbox walls off the plugin"),
+            ("permanently", "the rows are gone for good"),
+            ("brittle", "hand-edited configs are fragile"),
+            ("cheap", "object storage is inexpensive"),
+            ("costly", "cross-region traffic is expensive"),
+        ];
+        for (keyword, answer) in cases {
+            let toml = format!(
+                "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
+                 kind = \"short_answer\"\nprompt = \"Say it.\"\n\
+                 model_answer = \"It is about {keyword}.\"\n\
+                 keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
+            );
+            let (bank, problems) = load_str(Path::new("b.toml"), &toml);
+            let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
+            let grade =
+                Grader::new(std::slice::from_ref(&bank)).grade(&bank, &bank.questions[0], answer);
+            assert!(grade.passed, "{keyword} in {answer:?}");
+        }
+    }
 
     #[test]
     fn a_member_is_in_one_group_only() {

@@ -71,6 +71,12 @@ pub const GENERAL: &[&[&str]] = &[
     &["eight", "8"],
     &["nine", "9"],
     &["ten", "10"],
+    // Round 20 (w25-rubrics): everyday twins of words the Docker rubrics use ("thrown
+    // away for good", "brittle in production", "inexpensive on one server").
+    &["permanently", "for good"],
+    &["fragile", "brittle"],
+    &["cheap", "inexpensive", "low cost"],
+    &["expensive", "costly"],
 ];
 
 #[cfg(test)]

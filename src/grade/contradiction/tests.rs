@@ -658,3 +658,47 @@ fn the_full_thing_denied_or_said_of_a_compared_thing_contradicts_nothing() {
         "{g:?}"
     );
 }
+
+fn signed_archive() -> Bank {
+    bank(
+        "The archive is signed with the vendor's release key. The mirror only stores it, \
+         and the installer checks the signature against the public key it shipped with.",
+        &[
+            &["signed", "signs", "signature"],
+            &["installer"],
+            &["checks", "verifies"],
+        ],
+    )
+}
+
+#[test]
+fn a_means_the_model_answer_gives_another_part_contradicts_it() {
+    let g = grade(
+        &signed_archive(),
+        "The archive is signed with the mirror's key, and the installer checks the signature.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "what it is signed with", "{hit:?}");
+    assert_eq!(hit.said, "mirror key", "{hit:?}");
+    assert!(hit.model.contains("vendor release key"), "{hit:?}");
+}
+
+#[test]
+fn a_means_in_new_words_denied_or_set_against_contradicts_nothing() {
+    for answer in [
+        // The model's means, in more words, or in words the model answer never uses.
+        "The archive is signed with the vendor's private release key; the installer checks it.",
+        "The archive is signed with the publisher's offline key; the installer checks it.",
+        // Denied, set against the model's means, or supposed.
+        "The archive is not signed with the mirror's key; the installer checks the signature.",
+        "The archive is signed with the vendor's key rather than the mirror's; the installer checks it.",
+        "If the archive were signed with the mirror's key, the installer checks would mean nothing.",
+    ] {
+        let g = grade(&signed_archive(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| !c.role.ends_with(" with")),
+            "{answer}: {g:?}"
+        );
+    }
+}

@@ -103,9 +103,10 @@ fn sets_against(word: &str) -> bool {
     compares_word(word) || matches!(word, "instead" | "rather" | "not" | "nor" | "versus" | "vs")
 }
 
-/// A word of a thing: a content word of the sentence (*own* aside).
+/// A word of a thing: a content word (*own* aside), a piece of a hyphenated word too
+/// ("ticket-granting").
 fn thing_word(token: &Token) -> bool {
-    content(token) && !token.glued && &*token.norm != "own"
+    content(token) && &*token.norm != "own"
 }
 
 /// The previous word of the sentence's grammar before `i`, in its clause.
@@ -124,10 +125,16 @@ fn after(tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// The thing that ends right before `end` (exclusive) in its clause: the content words
-/// there, read backwards to the first other word.
+/// there, read backwards to the first other word. A word that opens its clause after a
+/// comma ("a session ticket, sealed with the server's key") reads the thing before the
+/// comma.
 fn thing_before(tokens: &[Token], end: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut at = before(tokens, end);
+    let mut at = before(tokens, end).or_else(|| {
+        (0..end).rev().find(|&j| !tokens[j].part).filter(|&j| {
+            tokens[j].place.sentence == tokens[end].place.sentence && thing_word(&tokens[j])
+        })
+    });
     while let Some(j) = at {
         if !thing_word(&tokens[j]) && &*tokens[j].norm != "own" {
             break;

@@ -702,3 +702,25 @@ fn a_means_in_new_words_denied_or_set_against_contradicts_nothing() {
         );
     }
 }
+
+#[test]
+fn a_means_after_a_comma_is_the_means_of_the_thing_before_it() {
+    let packager = bank(
+        "The packager writes a release-signing manifest, sealed with the vendor's offline \
+         key, and a checksum list sealed with the mirror's online key.",
+        &[&["manifest"], &["checksum"], &["sealed", "signed"]],
+    );
+    let g = grade(
+        &packager,
+        "The packager writes a checksum list and a release-signing manifest sealed with the \
+         mirror's online key.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].said, "mirror online key", "{g:?}");
+    let g = grade(
+        &packager,
+        "It writes a checksum list sealed with the mirror's online key and a release-signing \
+         manifest sealed with the vendor's offline key.",
+    );
+    assert!(g.passed, "{g:?}");
+}

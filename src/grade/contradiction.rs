@@ -44,6 +44,9 @@
 //!   which NTP steps" against "a monotonic clock, which ... is not stepped").
 //! - **None said to be there in full** ([`whole`]): a thing the model answer says there
 //!   is *no* X of, given in full by the answer ("the 304 carries the full body").
+//! - **Another means in the model's place** ([`means`]): a thing said to be done
+//!   *with* something else than the model answer says, something it names for another
+//!   part ("the TGT is encrypted with the target service's own key").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -867,6 +870,7 @@ enum Rule {
     Ability,
     RuledOut,
     Whole,
+    Means,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -883,6 +887,8 @@ pub struct Claims {
     ruled_out: Vec<RuledOut>,
     /// The things the model answer says there is none of (see [`whole`]).
     absent: Vec<whole::Absent>,
+    /// The means the model answer gives verbs (see [`means`]).
+    means: means::Slots,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1053,6 +1059,7 @@ impl Claims {
             ruled_out.extend(ruled_out_of(text));
         }
         let absent = whole::absent_of(texts, asked);
+        let means = means::Slots::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1121,6 +1128,9 @@ impl Claims {
                 trigger(word, Rule::Whole, vocab);
             }
         }
+        for slot in &means.slots {
+            trigger(&slot.word, Rule::Means, vocab);
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1131,6 +1141,7 @@ impl Claims {
             inabilities,
             ruled_out,
             absent,
+            means,
             derived,
             plain_stems,
             negated,
@@ -1147,7 +1158,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 7] = Default::default();
+        let mut found: [Vec<usize>; 8] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1192,6 +1203,9 @@ impl Claims {
                 &self.absent,
                 &found[Rule::Whole as usize],
             ));
+        }
+        if !found[Rule::Means as usize].is_empty() {
+            out.extend(self.means.swapped(answer, &found[Rule::Means as usize]));
         }
         out
     }
@@ -2344,6 +2358,7 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
     })
 }
 
+mod means;
 mod whole;
 
 #[cfg(test)]

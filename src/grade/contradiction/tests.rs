@@ -658,3 +658,69 @@ fn the_full_thing_denied_or_said_of_a_compared_thing_contradicts_nothing() {
         "{g:?}"
     );
 }
+
+fn signed_archive() -> Bank {
+    bank(
+        "The archive is signed with the vendor's release key. The mirror only stores it, \
+         and the installer checks the signature against the public key it shipped with.",
+        &[
+            &["signed", "signs", "signature"],
+            &["installer"],
+            &["checks", "verifies"],
+        ],
+    )
+}
+
+#[test]
+fn a_means_the_model_answer_gives_another_part_contradicts_it() {
+    let g = grade(
+        &signed_archive(),
+        "The archive is signed with the mirror's key, and the installer checks the signature.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = &g.contradictions[0];
+    assert_eq!(hit.role, "what it is signed with", "{hit:?}");
+    assert_eq!(hit.said, "mirror key", "{hit:?}");
+    assert!(hit.model.contains("vendor release key"), "{hit:?}");
+}
+
+#[test]
+fn a_means_in_new_words_denied_or_set_against_contradicts_nothing() {
+    for answer in [
+        // The model's means, in more words, or in words the model answer never uses.
+        "The archive is signed with the vendor's private release key; the installer checks it.",
+        "The archive is signed with the publisher's offline key; the installer checks it.",
+        // Denied, set against the model's means, or supposed.
+        "The archive is not signed with the mirror's key; the installer checks the signature.",
+        "The archive is signed with the vendor's key rather than the mirror's; the installer checks it.",
+        "If the archive were signed with the mirror's key, the installer checks would mean nothing.",
+    ] {
+        let g = grade(&signed_archive(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| !c.role.ends_with(" with")),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn a_means_after_a_comma_is_the_means_of_the_thing_before_it() {
+    let packager = bank(
+        "The packager writes a release-signing manifest, sealed with the vendor's offline \
+         key, and a checksum list sealed with the mirror's online key.",
+        &[&["manifest"], &["checksum"], &["sealed", "signed"]],
+    );
+    let g = grade(
+        &packager,
+        "The packager writes a checksum list and a release-signing manifest sealed with the \
+         mirror's online key.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].said, "mirror online key", "{g:?}");
+    let g = grade(
+        &packager,
+        "It writes a checksum list sealed with the mirror's online key and a release-signing \
+         manifest sealed with the vendor's offline key.",
+    );
+    assert!(g.passed, "{g:?}");
+}

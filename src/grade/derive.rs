@@ -16,6 +16,7 @@ use rustc_hash::FxHashSet;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+mod actions;
 pub mod bindings;
 pub use bindings::Bindings;
 

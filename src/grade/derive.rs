@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 mod actions;
 pub mod bindings;
+mod frames;
 pub use bindings::Bindings;
 
 /// Document frequencies of the stems of one bank's model answers.

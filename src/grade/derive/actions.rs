@@ -84,21 +84,38 @@ const CLAUSE: usize = 16;
 
 /// The stems (as hashes) of a clause's first content words.
 #[derive(Debug, Clone, Copy, Default)]
-struct Clause {
+pub(super) struct Clause {
     stems: [u64; CLAUSE],
     len: usize,
 }
 
 impl Clause {
-    fn push(&mut self, stem: u64) {
-        if self.len < CLAUSE {
+    pub(super) fn push(&mut self, stem: u64) {
+        if self.len < CLAUSE && !self.has(stem) {
             self.stems[self.len] = stem;
             self.len += 1;
         }
     }
 
-    fn has(&self, stem: u64) -> bool {
-        self.stems[..self.len].contains(&stem)
+    pub(super) fn has(&self, stem: u64) -> bool {
+        self.words().contains(&stem)
+    }
+
+    pub(super) fn words(&self) -> &[u64] {
+        &self.stems[..self.len]
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether it shares a word with `other` that `but` does not have.
+    pub(super) fn meets_apart(&self, other: &Clause, but: &Clause) -> bool {
+        self.words().iter().any(|&s| other.has(s) && !but.has(s))
+    }
+
+    pub(super) fn meets(&self, other: &Clause) -> bool {
+        self.words().iter().any(|&s| other.has(s))
     }
 }
 

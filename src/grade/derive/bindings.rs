@@ -23,6 +23,7 @@
 //! Only derived rubrics are checked: an author says what matters.
 
 use super::actions::Actions;
+use super::frames::Frames;
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -90,6 +91,8 @@ pub struct Bindings {
     model: Vec<(Binding, String)>,
     /// Who does what in the model answer (see [`super::actions`]).
     actions: Actions,
+    /// What the model answer says under each condition (see [`super::frames`]).
+    frames: Frames,
 }
 
 impl Bindings {
@@ -97,16 +100,24 @@ impl Bindings {
     /// the question's text.
     pub fn new(model: &PreparedAnswer, asked: &PreparedAnswer) -> Bindings {
         let actions = Actions::new(model, asked);
+        let frames = Frames::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
-        Bindings { model, actions }
+        Bindings {
+            model,
+            actions,
+            frames,
+        }
     }
 
     /// The first binding of `answer` that turns round one of the model answer's, else
-    /// the first action given to the wrong doer.
+    /// the first action given to the wrong doer, else the first outcome put under
+    /// another condition.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        self.pairing(answer).or_else(|| self.actions.check(answer))
+        self.pairing(answer)
+            .or_else(|| self.actions.check(answer))
+            .or_else(|| self.frames.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

@@ -1,4 +1,4 @@
-use crate::grade::{Grade, Grader};
+use crate::grade::Grade;
 
 /// A model answer that says who does what: the shepherd whistles and signals, the dog
 /// gathers, circles and drives; both are things the question asks about.
@@ -8,15 +8,16 @@ const HILL: &str = "The shepherd whistles the commands from the gate, and the do
     The farmer counts the animals at the pen each evening.";
 
 fn grade(answer: &str) -> Grade {
-    let question = crate::grade::tests::question(
-        "q",
-        "How do the shepherd and the dog work together on the hill?",
-        HILL,
-        None,
-    );
-    let bank = crate::grade::tests::bank(vec![question]);
-    let grader = Grader::new(std::slice::from_ref(&bank));
-    grader.grade(&bank, &bank.questions[0], answer)
+    use crate::grade::tests::{bank, grade, question};
+    grade(
+        &bank(vec![question(
+            "q",
+            "How do the shepherd and the dog work together on the hill?",
+            HILL,
+            None,
+        )]),
+        answer,
+    )
 }
 
 fn turned(grade: &Grade) -> bool {

@@ -123,8 +123,8 @@ impl Clause {
 #[derive(Debug, Default)]
 pub struct Actions {
     model: Vec<(Action, String)>,
-    /// The acts (stems as hashes) of `model`: only an answer's word among them starts an
-    /// action worth reading.
+    /// The acts (stems as hashes) of `model`, sorted: only an answer's word among them
+    /// starts an action worth reading.
     acts: Vec<u64>,
 }
 
@@ -154,7 +154,9 @@ impl Actions {
                 (a, super::bindings::text(model, a.span))
             })
             .collect();
-        let acts = model.iter().map(|(a, _)| a.act).collect();
+        let mut acts: Vec<u64> = model.iter().map(|(a, _)| a.act).collect();
+        acts.sort_unstable();
+        acts.dedup();
         Actions { model, acts }
     }
 
@@ -167,7 +169,7 @@ impl Actions {
         let tokens = answer.tokens();
         let actions = || {
             (0..tokens.len())
-                .filter(|&i| self.acts.contains(&tokens[i].stem_hash))
+                .filter(|&i| self.acts.binary_search(&tokens[i].stem_hash).is_ok())
                 .filter_map(|i| action(tokens, i))
         };
         let states = |m: &Action| actions().any(|a| a.act == m.act && a.doer == m.doer);

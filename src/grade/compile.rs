@@ -174,7 +174,7 @@ pub fn compile(
         .collect();
     let facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
     let bindings = match (&derived, &model) {
-        (Some(_), Some(model)) => derive::Bindings::new(model),
+        (Some(_), Some(model)) => derive::Bindings::new(model, &asked),
         _ => derive::Bindings::default(),
     };
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());

@@ -16,7 +16,9 @@ use rustc_hash::FxHashSet;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+mod actions;
 pub mod bindings;
+mod frames;
 pub use bindings::Bindings;
 
 /// Document frequencies of the stems of one bank's model answers.

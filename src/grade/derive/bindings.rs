@@ -22,6 +22,8 @@
 //! binding itself (its left word, a word of its phrase) says both and is left alone.
 //! Only derived rubrics are checked: an author says what matters.
 
+use super::actions::Actions;
+use super::frames::Frames;
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -35,7 +37,7 @@ pub const CONNECTORS: &[&str] = &["inside", "into", "within", "on", "onto", "beh
 pub const PHRASE: usize = 4;
 
 /// How many function words may stand between the preposition and its phrase.
-const LEAD: usize = 3;
+pub(super) const LEAD: usize = 3;
 
 /// Words that are not stop words but only point at a thing ("on another socket", "on
 /// the same node"): never a side's head.
@@ -43,9 +45,9 @@ const POINTERS: &[&str] = &["another", "other", "same", "each", "every", "own", 
 
 /// The stems (as hashes) of the content words of a phrase.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-struct Phrase {
+pub(super) struct Phrase {
     stems: [u64; PHRASE],
-    len: usize,
+    pub(super) len: usize,
 }
 
 impl Phrase {
@@ -53,12 +55,20 @@ impl Phrase {
         &self.stems[..self.len]
     }
 
-    fn has(&self, stem: u64) -> bool {
+    pub(super) fn has(&self, stem: u64) -> bool {
         self.words().contains(&stem)
     }
 
-    fn meets(&self, other: &Phrase) -> bool {
+    pub(super) fn meets(&self, other: &Phrase) -> bool {
         self.words().iter().any(|&s| other.has(s))
+    }
+
+    /// Adds a stem, unless it is full.
+    pub(super) fn push(&mut self, stem: u64) {
+        if self.len < PHRASE {
+            self.stems[self.len] = stem;
+            self.len += 1;
+        }
     }
 }
 
@@ -79,19 +89,38 @@ struct Binding {
 #[derive(Debug, Default)]
 pub struct Bindings {
     model: Vec<(Binding, String)>,
+    /// Who does what in the model answer (see [`super::actions`]).
+    actions: Actions,
+    /// What the model answer says under each condition (see [`super::frames`]).
+    frames: Frames,
 }
 
 impl Bindings {
-    /// The bindings of `model` (a derived rubric's model answer, prepared).
-    pub fn new(model: &PreparedAnswer) -> Bindings {
+    /// The bindings of `model` (a derived rubric's model answer, prepared); `asked` is
+    /// the question's text.
+    pub fn new(model: &PreparedAnswer, asked: &PreparedAnswer) -> Bindings {
+        let actions = Actions::new(model, asked);
+        let frames = Frames::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
-        Bindings { model }
+        Bindings {
+            model,
+            actions,
+            frames,
+        }
     }
 
-    /// The first binding of `answer` that turns round one of the model answer's.
+    /// The first binding of `answer` that turns round one of the model answer's, else
+    /// the first action given to the wrong doer, else the first outcome put under
+    /// another condition.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        self.pairing(answer)
+            .or_else(|| self.actions.check(answer))
+            .or_else(|| self.frames.check(answer))
+    }
+
+    fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if self.model.is_empty() {
             return None;
         }
@@ -115,16 +144,7 @@ impl Bindings {
                             && a.right.meets(&other.right)
                     });
                 if (reversed || crossed) && !states(m) {
-                    return Some(Contradiction {
-                        role: "pairing".to_owned(),
-                        said: text(answer, a.span),
-                        model: format!("\"{said}\" (the two turned round)"),
-                        anchor: None,
-                        matched: (a.span.0..=a.span.1)
-                            .filter(|&i| !tokens[i].part)
-                            .map(|i| answer.word(i).to_owned())
-                            .collect(),
-                    });
+                    return Some(turned("pairing", answer, a.span, said));
                 }
             }
         }
@@ -132,8 +152,29 @@ impl Bindings {
     }
 }
 
+/// The contradiction of `role` that the answer's words at `span` make of the model
+/// answer's words `said`, turned round.
+pub(super) fn turned(
+    role: &str,
+    answer: &PreparedAnswer,
+    span: (usize, usize),
+    said: &str,
+) -> Contradiction {
+    let tokens = answer.tokens();
+    Contradiction {
+        role: role.to_owned(),
+        said: text(answer, span),
+        model: format!("\"{said}\" (the two turned round)"),
+        anchor: None,
+        matched: (span.0..=span.1)
+            .filter(|&i| !tokens[i].part)
+            .map(|i| answer.word(i).to_owned())
+            .collect(),
+    }
+}
+
 /// The words of `text` from token `span.0` to `span.1`, as written.
-fn text(text: &PreparedAnswer, span: (usize, usize)) -> String {
+pub(super) fn text(text: &PreparedAnswer, span: (usize, usize)) -> String {
     let tokens = text.tokens();
     (span.0..=span.1)
         .filter(|&i| !tokens[i].part)
@@ -143,7 +184,7 @@ fn text(text: &PreparedAnswer, span: (usize, usize)) -> String {
 }
 
 /// Whether `t` is a content word of the sentence that can head a side.
-fn content(t: &Token) -> bool {
+pub(super) fn content(t: &Token) -> bool {
     !t.part && !t.stop && !t.is_negation() && !POINTERS.contains(&&*t.norm)
 }
 
@@ -151,23 +192,7 @@ fn content(t: &Token) -> bool {
 fn bindings(tokens: &[Token]) -> impl Iterator<Item = Binding> + '_ {
     tokens.iter().enumerate().filter_map(move |(i, t)| {
         let connector = CONNECTORS.iter().position(|c| **c == *t.norm)?;
-        let clause = t.place.clause;
-        let in_clause = |k: &usize| tokens[*k].place.clause == clause;
-        // The clause's words, before and after the connector.
-        let mut before = (0..i)
-            .rev()
-            .filter(|k| !tokens[*k].part)
-            .take_while(in_clause);
-        let after = (i + 1..tokens.len())
-            .filter(|k| !tokens[*k].part)
-            .take_while(in_clause);
-        if before
-            .clone()
-            .chain(after.clone())
-            .any(|k| tokens[k].is_negation())
-        {
-            return None;
-        }
+        let (mut before, after) = around(tokens, i)?;
         let first = before.next().filter(|&k| content(&tokens[k]))?;
         // "on the primary", "inside its own packet": a few function words, then the
         // phrase.
@@ -183,8 +208,7 @@ fn bindings(tokens: &[Token]) -> impl Iterator<Item = Binding> + '_ {
         for k in after.take_while(|&k| content(&tokens[k])).take(PHRASE) {
             last = k;
             if tokens[k].stem_hash != left {
-                right.stems[right.len] = tokens[k].stem_hash;
-                right.len += 1;
+                right.push(tokens[k].stem_hash);
             }
         }
         (right.len > 0).then_some(Binding {
@@ -194,6 +218,28 @@ fn bindings(tokens: &[Token]) -> impl Iterator<Item = Binding> + '_ {
             span: (first, last),
         })
     })
+}
+
+/// The words of token `i`'s clause before it (the nearest first) and after it (code
+/// tokens' parts aside), unless the clause holds a negation.
+pub(super) fn around(
+    tokens: &[Token],
+    i: usize,
+) -> Option<(
+    impl Iterator<Item = usize> + Clone + '_,
+    impl Iterator<Item = usize> + Clone + '_,
+)> {
+    let clause = tokens[i].place.clause;
+    let in_clause = move |k: &usize| tokens[*k].place.clause == clause;
+    let before = (0..i)
+        .rev()
+        .filter(|k| !tokens[*k].part)
+        .take_while(in_clause);
+    let after = (i + 1..tokens.len())
+        .filter(|k| !tokens[*k].part)
+        .take_while(in_clause);
+    let mut words = before.clone().chain(after.clone());
+    (!words.any(|k| tokens[k].is_negation())).then_some((before, after))
 }
 
 #[cfg(test)]

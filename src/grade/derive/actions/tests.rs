@@ -1,0 +1,65 @@
+use crate::grade::Grade;
+
+/// A model answer that says who does what: the shepherd whistles and signals, the dog
+/// gathers, circles and drives; both are things the question asks about.
+const HILL: &str = "The shepherd whistles the commands from the gate, and the dog gathers \
+    the flock on the far slope. When the sheep scatter, the shepherd signals the dog with \
+    a long call, while the dog circles the stragglers and drives the sheep toward the pen. \
+    The farmer counts the animals at the pen each evening.";
+
+fn grade(answer: &str) -> Grade {
+    use crate::grade::tests::{bank, grade, question};
+    grade(
+        &bank(vec![question(
+            "q",
+            "How do the shepherd and the dog work together on the hill?",
+            HILL,
+            None,
+        )]),
+        answer,
+    )
+}
+
+fn turned(grade: &Grade) -> bool {
+    grade.contradictions.iter().any(|c| c.role == "doer")
+}
+
+#[test]
+fn an_act_of_the_model_answer_given_to_the_wrong_doer_contradicts_a_derived_rubric() {
+    // A rival doer: the dog given the shepherd's act.
+    let rival = grade(
+        "The dog whistles the commands from the gate, and the shepherd gathers the flock; \
+         the shepherd signals the dog when the sheep scatter.",
+    );
+    assert!(turned(&rival) && !rival.passed, "{rival:?}");
+    let text = crate::grade::explain(&rival);
+    assert!(text.contains("doer \"dog whistles the commands"), "{text}");
+    // Reversed: who signals and who is signalled swapped.
+    let reversed = grade(
+        "The shepherd whistles the commands; when the sheep scatter the dog signals the \
+         shepherd, and the dog circles the stragglers toward the pen.",
+    );
+    assert!(turned(&reversed), "{reversed:?}");
+}
+
+#[test]
+fn an_act_kept_passive_denied_or_said_of_both_is_no_turn() {
+    for answer in [
+        // The model answer's acts, in its words and in others.
+        "The shepherd whistles the commands from the gate and signals the dog with a call; \
+         the dog gathers the flock, circles the stragglers and drives the sheep to the pen.",
+        // The passive: the doer follows the act.
+        "The dog is signalled by the shepherd, and the stragglers are circled by the dog.",
+        // A preposition before the phrase: not what the act is done to.
+        "The dog signals to the shepherd that the flock is gathered.",
+        // Under a negation.
+        "The dog never whistles the commands; the shepherd does, from the gate.",
+        // The model's action stated too: the answer says both.
+        "The shepherd whistles the commands, and the dog whistles the commands back.",
+        // A doer the question does not ask about is no rival.
+        "The farmer whistles the commands, and the shepherd signals the dog.",
+    ] {
+        let g = grade(answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

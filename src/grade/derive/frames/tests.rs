@@ -1,0 +1,53 @@
+use crate::grade::Grade;
+
+/// A model answer of two conditions, each with its own outcome.
+const KETTLE: &str = "If the kettle whistles, the water has boiled and the tea can steep for \
+    three minutes; if the light blinks red, the kettle is empty and needs refilling before \
+    the next brew. The base switches itself off after an hour.";
+
+fn grade(answer: &str) -> Grade {
+    use crate::grade::tests::{bank, grade, question};
+    grade(
+        &bank(vec![question(
+            "q",
+            "What do the kettle's signals mean?",
+            KETTLE,
+            None,
+        )]),
+        answer,
+    )
+}
+
+fn turned(grade: &Grade) -> bool {
+    grade.contradictions.iter().any(|c| c.role == "condition")
+}
+
+#[test]
+fn an_outcome_put_under_the_other_condition_contradicts_a_derived_rubric() {
+    let crossed = grade(
+        "If the kettle whistles, it is empty and needs refilling before the next brew; if \
+         the light blinks red, the water has boiled and the tea can steep.",
+    );
+    assert!(turned(&crossed) && !crossed.passed, "{crossed:?}");
+    let text = crate::grade::explain(&crossed);
+    assert!(
+        text.contains("condition \"if the kettle whistles"),
+        "{text}"
+    );
+}
+
+#[test]
+fn outcomes_kept_reworded_or_said_both_ways_are_no_turn() {
+    for answer in [
+        // The model answer's frames, in other words.
+        "When the kettle whistles, the water is boiled, so let the tea steep; once the \
+         red light blinks, the kettle is empty: refill it.",
+        // An outcome that meets neither frame's.
+        "If the light blinks red, fill it up; the whistle means the water boiled.",
+        // Both outcomes under the one condition: the answer says the model's too.
+        "If the kettle whistles, the water has boiled; if the kettle whistles, it is empty.",
+    ] {
+        let g = grade(answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

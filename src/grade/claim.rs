@@ -288,10 +288,14 @@ fn names_code(token: &super::token::Token) -> bool {
 }
 
 /// Whether `word`, a function word, only qualifies the term after it (*no*
-/// authentication, *only* leader) and makes no sentence of the words around it, as an
-/// article, a preposition or a verb does.
+/// authentication, *only* leader, *all* replicas) or stands as one (vote *yes*) and
+/// makes no sentence of the words around it, as an article, a preposition or a verb
+/// does.
 fn qualifies_a_term(word: &str) -> bool {
-    matches!(word, "no" | "not" | "never" | "only" | "just" | "also")
+    matches!(
+        word,
+        "no" | "not" | "never" | "only" | "just" | "also" | "all" | "yes"
+    )
 }
 
 /// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"
@@ -548,6 +552,11 @@ mod tests {
             Some(NotAClaim::List),
             "a comma list with a phrase or two among its items"
         );
+        assert_eq!(
+            shape("quorum write all replicas ack yes before commit leader election split brain"),
+            Some(NotAClaim::List),
+            "an *all* and a *yes* make no sentence either"
+        );
         for qualified in [
             "only primary node accepts writes replicas copy oplog asynchronously",
             "never plaintext TLS everywhere no shared keys mutual certificates",
@@ -621,6 +630,7 @@ mod tests {
             "Bridge uses NAT and port mapping and host shares the stack and is faster.",
             "only the primary node accepts writes and replicas copy its oplog",
             "never send plaintext over the network without TLS",
+            "all replicas ack the write before the leader commits it and answers yes",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

@@ -988,13 +988,87 @@ fn fold(text: &str) -> String {
     } else {
         folded
     };
-    if folded.contains("n't") {
+    let folded = if folded.contains("n't") {
         folded
             .replace("can't", "can not")
             .replace("won't", "will not")
             .replace("n't", " not")
     } else {
         folded
+    };
+    spell_bare_contractions(folded)
+}
+
+/// The contractions typed without their apostrophe, and how `n't` is spelt out for
+/// them: "doesnt" is *does not*, as "doesn't" is, so every rule that reads an
+/// auxiliary and its *not* reads them too. *cant* and *wont* are words of their own
+/// too ("the cant of a roof", "as was his wont"): they are spelt out only before a
+/// word.
+const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+    ("dont", "do not"),
+    ("doesnt", "does not"),
+    ("didnt", "did not"),
+    ("isnt", "is not"),
+    ("arent", "are not"),
+    ("wasnt", "was not"),
+    ("werent", "were not"),
+    ("hasnt", "has not"),
+    ("havent", "have not"),
+    ("hadnt", "had not"),
+    ("shouldnt", "should not"),
+    ("couldnt", "could not"),
+    ("wouldnt", "would not"),
+    ("mustnt", "must not"),
+    ("neednt", "need not"),
+    ("cant", "can not"),
+    ("wont", "will not"),
+];
+
+/// `text` with [`BARE_CONTRACTIONS`] spelt out where they stand as words (not inside
+/// a name: `--dont-wait`, `isnt_ready`). One pass over the bytes for a word ending in
+/// `nt`; most texts have none and are returned as they are.
+fn spell_bare_contractions(text: String) -> String {
+    let bytes = text.as_bytes();
+    let joined = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/' | b'.' | b'=');
+    let mut out: Option<String> = None;
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(at) = text[i..].find("nt") {
+        let end = i + at + 2;
+        i = end;
+        if bytes.get(end).copied().is_some_and(joined) {
+            continue;
+        }
+        let start = bytes[..end - 2]
+            .iter()
+            .rposition(|&b| !b.is_ascii_alphabetic())
+            .map_or(0, |p| p + 1);
+        if start > 0 && joined(bytes[start - 1]) {
+            continue;
+        }
+        let Some(&(word, spelt)) = BARE_CONTRACTIONS
+            .iter()
+            .find(|(w, _)| *w == &text[start..end])
+        else {
+            continue;
+        };
+        if matches!(word, "cant" | "wont")
+            && !(bytes.get(end) == Some(&b' ')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic))
+        {
+            continue;
+        }
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+        out.push_str(&text[from..start]);
+        out.push_str(spelt);
+        from = end;
+    }
+    match out {
+        Some(mut out) => {
+            out.push_str(&text[from..]);
+            out
+        }
+        None => text,
     }
 }
 

@@ -562,7 +562,7 @@ fn the_thing_compared_ends_at_the_main_clauses_modal() {
 fn the_words_governing_cues_looks_at_outside_a_scope_may_negate() {
     use crate::grade::token::{Parts, tokenize};
     let stemmer = crate::lang::stemmer();
-    let cues = "not never without doesnt or instead rather unlike fails unable lacks from \
+    let cues = "not never without cannot or instead rather unlike fails unable lacks from \
                 assumes claims pitfall fix solution wrong false incorrect pointless \
                 unnecessary idea practice nope herring";
     for token in tokenize(cues, &stemmer, Parts::Skip) {

@@ -903,3 +903,38 @@ fn the_dots_of_e_g_and_i_e_end_no_sentence() {
         .map(|t| t.place.clause);
     assert_ne!(example, limit);
 }
+
+/// A contraction typed without its apostrophe is spelt out as the one with it is.
+#[test]
+fn bare_contractions_are_spelt_out_as_words_only() {
+    use crate::grade::token::normalise;
+    assert_eq!(
+        normalise("The agent isnt polled"),
+        "the agent is not polled"
+    );
+    assert_eq!(
+        normalise("it doesnt retry, so you cant rely on it"),
+        "it does not retry, so you can not rely on it"
+    );
+    assert_eq!(
+        normalise("Shouldnt; wont help"),
+        "should not; will not help"
+    );
+    // Inside a name, and *cant* or *wont* not before a word, they stay as they are.
+    for kept in [
+        "set --dont-wait",
+        "isnt_ready=1",
+        "as was his wont.",
+        "cant",
+    ] {
+        assert_eq!(normalise(kept), kept.to_lowercase(), "{kept}");
+    }
+    assert!(negated("the queue isnt drained", "drained"));
+    // A rule that reads the auxiliary before its *not* reads it here too: a cleft
+    // negated from its copula denies the clause before it.
+    let text = "a second replica isnt something it needs";
+    assert!(
+        crate::grade::negation::governing_cues(&tokenize(text, &stemmer(), Parts::Skip))[2]
+            .is_some()
+    );
+}

@@ -589,3 +589,27 @@ fn not_involved_denies_its_subject() {
         "proxy"
     ));
 }
+
+#[test]
+fn a_term_whose_fellow_alternative_its_clause_denies_is_denied() {
+    let b = any_bank(
+        "How do you make the running workers pick up a changed config?",
+        "Validate the file, then send SIGHUP, which reloads the workers in place.",
+        &[&["validate", "check"], &["sighup", "reloads", "reload"]],
+    );
+    let g = grade(
+        &b,
+        "Validate the file; a SIGHUP never does reload the workers, so restart the service.",
+    );
+    assert!(!g.passed && g.concepts[1].denied, "{}", explain(&g));
+    for right in [
+        "Validate the file, then a SIGHUP reloads the workers.",
+        "Validate the file; send a SIGHUP, which reloads them, and do not restart anything.",
+        "Validate the file; a SIGHUP reloads them, not a restart.",
+        // The cue denies another subject's verb: the master's, not the SIGHUP's.
+        "Validate the file and send a SIGHUP whose master does not reload on a restart.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+}

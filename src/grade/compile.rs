@@ -766,7 +766,7 @@ const FELLOW_DENIED: &str = "what it names is denied after it, in its clause";
 /// "apparmor_parser -r never does replace a loaded profile" says the flag does not do
 /// what the concept names (`-r`, `replace`), however plainly it names the flag. The
 /// denial is one [`denies`] counts (a cue that denies, the model answer stating the
-/// alternative plainly). Only asked when a negation cue follows in the clause.
+/// alternative plainly). Whether such a cue follows is asked first, word by word.
 fn denied_by_fellow(
     patterns: &[Pattern],
     pattern: &Pattern,
@@ -779,12 +779,14 @@ fn denied_by_fellow(
         return false;
     };
     let clause = tokens[last].place.clause;
-    let cue_after = tokens[last + 1..]
-        .iter()
-        .take_while(|t| t.place.clause == clause)
-        .any(|t| t.negation);
-    cue_after
-        && pattern.polarity == Polarity::Plain
+    // The cue: the first word after it but a function word (or a part), in its clause.
+    let Some(cue) = (last + 1..tokens.len())
+        .find(|&j| !tokens[j].part && !tokens[j].stop)
+        .filter(|&j| tokens[j].negation && tokens[j].place.clause == clause)
+    else {
+        return false;
+    };
+    pattern.polarity == Polarity::Plain
         && patterns
             .iter()
             .filter(|p| !std::ptr::eq(*p, pattern))
@@ -792,11 +794,7 @@ fn denied_by_fellow(
                 answer.all(p, vocab).iter().any(|(f, counts)| {
                     !counts
                         && f.negated
-                        && f.tokens.first().is_some_and(|&cue| {
-                            cue > last
-                                && tokens[last + 1..cue].iter().all(|t| t.part || t.stop)
-                                && tokens[cue].place.clause == clause
-                        })
+                        && f.tokens.first() == Some(&cue)
                         && denies(patterns, p, &f.tokens, answer)
                 })
             })

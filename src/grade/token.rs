@@ -988,88 +988,49 @@ fn fold(text: &str) -> String {
     } else {
         folded
     };
-    let folded = if folded.contains("n't") {
+    if folded.contains("n't") {
         folded
             .replace("can't", "can not")
             .replace("won't", "will not")
             .replace("n't", " not")
     } else {
         folded
-    };
-    spell_bare_contractions(folded)
+    }
 }
 
-/// The contractions typed without their apostrophe, and how `n't` is spelt out for
-/// them: "doesnt" is *does not*, as "doesn't" is, so every rule that reads an
-/// auxiliary and its *not* reads them too. *cant* and *wont* are words of their own
-/// too ("the cant of a roof", "as was his wont"): they are spelt out only before a
-/// word.
+/// The contractions typed without their apostrophe, and the auxiliary each spells out
+/// before its *not*: "doesnt" is *does not*, as "doesn't" is, so every rule that reads
+/// an auxiliary and its *not* reads them too. *cant* and *wont* are words of their own
+/// too ("the cant of a roof", "as was his wont"), so they stay one cue (see
+/// [`is_negation`]).
 const BARE_CONTRACTIONS: &[(&str, &str)] = &[
-    ("dont", "do not"),
-    ("doesnt", "does not"),
-    ("didnt", "did not"),
-    ("isnt", "is not"),
-    ("arent", "are not"),
-    ("wasnt", "was not"),
-    ("werent", "were not"),
-    ("hasnt", "has not"),
-    ("havent", "have not"),
-    ("hadnt", "had not"),
-    ("shouldnt", "should not"),
-    ("couldnt", "could not"),
-    ("wouldnt", "would not"),
-    ("mustnt", "must not"),
-    ("neednt", "need not"),
-    ("cant", "can not"),
-    ("wont", "will not"),
+    ("dont", "do"),
+    ("doesnt", "does"),
+    ("didnt", "did"),
+    ("isnt", "is"),
+    ("arent", "are"),
+    ("wasnt", "was"),
+    ("werent", "were"),
+    ("hasnt", "has"),
+    ("havent", "have"),
+    ("hadnt", "had"),
+    ("shouldnt", "should"),
+    ("couldnt", "could"),
+    ("wouldnt", "would"),
+    ("mustnt", "must"),
+    ("neednt", "need"),
 ];
 
-/// `text` with [`BARE_CONTRACTIONS`] spelt out where they stand as words (not inside
-/// a name: `--dont-wait`, `isnt_ready`). One pass over the bytes for a word ending in
-/// `nt`; most texts have none and are returned as they are.
-fn spell_bare_contractions(text: String) -> String {
-    let bytes = text.as_bytes();
-    let joined = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/' | b'.' | b'=');
-    let mut out: Option<String> = None;
-    let mut from = 0;
-    let mut i = 0;
-    while let Some(at) = text[i..].find("nt") {
-        let end = i + at + 2;
-        i = end;
-        if bytes.get(end).copied().is_some_and(joined) {
-            continue;
-        }
-        let start = bytes[..end - 2]
-            .iter()
-            .rposition(|&b| !b.is_ascii_alphabetic())
-            .map_or(0, |p| p + 1);
-        if start > 0 && joined(bytes[start - 1]) {
-            continue;
-        }
-        let Some(&(word, spelt)) = BARE_CONTRACTIONS
-            .iter()
-            .find(|(w, _)| *w == &text[start..end])
-        else {
-            continue;
-        };
-        if matches!(word, "cant" | "wont")
-            && !(bytes.get(end) == Some(&b' ')
-                && bytes.get(end + 1).is_some_and(u8::is_ascii_alphabetic))
-        {
-            continue;
-        }
-        let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
-        out.push_str(&text[from..start]);
-        out.push_str(spelt);
-        from = end;
+/// The auxiliary that `word`, a plain word, spells out before a *not* when it is a
+/// contraction typed without its apostrophe (see [`BARE_CONTRACTIONS`]).
+fn bare_contraction(word: &str) -> Option<&'static str> {
+    if word.len() < 4 || !word.ends_with("nt") {
+        return None;
     }
-    match out {
-        Some(mut out) => {
-            out.push_str(&text[from..]);
-            out
-        }
-        None => text,
-    }
+    BARE_CONTRACTIONS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, aux)| aux)
 }
 
 fn is_opener(c: char) -> bool {
@@ -1278,6 +1239,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         && core == "left"
                         && left_after_quantity(tokens, place);
                     match plain_word {
+                        Some((_, class, _)) if let Some(aux) = bare_contraction(core) => {
+                            // "doesnt" is *does not*, as "doesn't" is.
+                            tokens.push(Token::new(aux, class, false, place, stemmer));
+                            tokens.push(Token::new("not", class, false, place, stemmer));
+                        }
                         Some((word, class, name)) => tokens.push(Token {
                             glued: name,
                             word,

@@ -26,6 +26,13 @@ const MIN_SHORT_ITEMS: usize = 5;
 /// a half.
 const SHORT_ITEM_WORDS: usize = 4;
 
+/// How many words a run of terms with code among them (no punctuation, no function
+/// word) must have to be a list: "docker volume prune --filter all" is a command.
+const MIN_CODE_RUN_WORDS: usize = 6;
+
+/// How many code tokens such a run must have.
+const MIN_CODE_RUN_CODES: usize = 2;
+
 /// How few words an echo of the rubric may have: a term or two is a terse answer.
 const MIN_ECHO_WORDS: usize = 3;
 
@@ -118,7 +125,7 @@ fn list(answer: &PreparedAnswer) -> bool {
             grammar += usize::from(!qualifies_a_term(&word.norm));
         }
     }
-    if short_items(answer) {
+    if short_items(answer) || (function == 0 && code_run(answer, count)) {
         return true;
     }
     if count < MIN_LIST_WORDS {
@@ -246,6 +253,30 @@ fn short_items(answer: &PreparedAnswer) -> bool {
                 && (!semicolons || (with_function == 0 && total * 2 <= items * 3))))
 }
 
+/// A run of code names and terms with no punctuation and no function word between them
+/// (asked only of one with none): at least [`MIN_CODE_RUN_WORDS`] words in one clause,
+/// [`MIN_CODE_RUN_CODES`] of them code ("depends_on  healthcheck  service_healthy
+/// pg_isready  retry"). Code names a thing and is no predicate, and a terse claim that
+/// names code says what it does in a word of its own ("CGO_ENABLED=0 builds a static
+/// binary"), which a run of terms this long without a function word never does.
+fn code_run(answer: &PreparedAnswer, count: usize) -> bool {
+    if count < MIN_CODE_RUN_WORDS {
+        return false;
+    }
+    let mut words = answer.tokens().iter().filter(|t| !t.part);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let mut codes = usize::from(names_code(first));
+    for word in words {
+        if word.place != first.place {
+            return false;
+        }
+        codes += usize::from(names_code(word));
+    }
+    codes >= MIN_CODE_RUN_CODES
+}
+
 /// A code token: a flag, a path, a `key=value`, a name with `_`, a port pair.
 fn names_code(token: &super::token::Token) -> bool {
     token.class == super::token::Class::Code
@@ -257,10 +288,14 @@ fn names_code(token: &super::token::Token) -> bool {
 }
 
 /// Whether `word`, a function word, only qualifies the term after it (*no*
-/// authentication, *only* leader) and makes no sentence of the words around it, as an
-/// article, a preposition or a verb does.
+/// authentication, *only* leader, *all* replicas) or stands as one (vote *yes*) and
+/// makes no sentence of the words around it, as an article, a preposition or a verb
+/// does.
 fn qualifies_a_term(word: &str) -> bool {
-    matches!(word, "no" | "not" | "never" | "only" | "just" | "also")
+    matches!(
+        word,
+        "no" | "not" | "never" | "only" | "just" | "also" | "all" | "yes"
+    )
 }
 
 /// Whether `word` only joins the items of a list: "volumes and bind mounts and tmpfs"
@@ -517,6 +552,11 @@ mod tests {
             Some(NotAClaim::List),
             "a comma list with a phrase or two among its items"
         );
+        assert_eq!(
+            shape("quorum write all replicas ack yes before commit leader election split brain"),
+            Some(NotAClaim::List),
+            "an *all* and a *yes* make no sentence either"
+        );
         for qualified in [
             "only primary node accepts writes replicas copy oplog asynchronously",
             "never plaintext TLS everywhere no shared keys mutual certificates",
@@ -548,6 +588,8 @@ mod tests {
             "restart: unless-stopped, healthcheck, start_period, retries, interval",
             "ulimit -n; nofile; /etc/security/limits.conf; systemd LimitNOFILE=; EMFILE",
             "wal_level=replica; max_wal_senders; pg_basebackup; standby.signal; lag",
+            // A run of code names split only by spaces.
+            "max_wal_size  checkpoint_timeout  fsync  wal_level  archive_mode  durability",
         ] {
             assert_eq!(shape(list), Some(NotAClaim::List), "{list}");
         }
@@ -561,6 +603,8 @@ mod tests {
             "umask 022; files 644, dirs 755; the x bit only on dirs; chmod +x for scripts; ls -l",
             "--read-only; a tmpfs at /tmp is writable; USER 1000 has no root; caps dropped; ok",
             "Multi-stage build; golang:1.22 builder stage; CGO_ENABLED=0 static binary; distroless final stage; COPY --from=builder",
+            "docker volume prune --filter label!=keep",
+            "raise max_wal_size so checkpoints come less often",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }
@@ -586,6 +630,7 @@ mod tests {
             "Bridge uses NAT and port mapping and host shares the stack and is faster.",
             "only the primary node accepts writes and replicas copy its oplog",
             "never send plaintext over the network without TLS",
+            "all replicas ack the write before the leader commits it and answers yes",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

@@ -711,6 +711,15 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
     for pattern in patterns {
         match answer.find(pattern, vocab) {
+            Some((found, true)) if denied_by_fellow(patterns, pattern, &found, answer, vocab) => {
+                return Outcome {
+                    matched: None,
+                    negated: true,
+                    note: Some(FELLOW_DENIED.to_owned()),
+                    denied: true,
+                    contrary: false,
+                };
+            }
             Some((found, true)) => {
                 let note = (pattern.in_model == InModel::Negated).then(|| {
                     if found.negated {
@@ -746,6 +755,49 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             contrary: false,
         },
     }
+}
+
+/// What the breakdown says of a term whose fellow alternative its own clause denies.
+const FELLOW_DENIED: &str = "what it names is denied after it, in its clause";
+
+/// Whether `found`, a plain match of `pattern` that the rubric wants plain, is the
+/// subject of a denial of another alternative of its concept right after it (only
+/// function words between, "X does not", "X never does"), in its clause:
+/// "apparmor_parser -r never does replace a loaded profile" says the flag does not do
+/// what the concept names (`-r`, `replace`), however plainly it names the flag. The
+/// denial is one [`denies`] counts (a cue that denies, the model answer stating the
+/// alternative plainly). Whether such a cue follows is asked first, word by word.
+fn denied_by_fellow(
+    patterns: &[Pattern],
+    pattern: &Pattern,
+    found: &Found,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> bool {
+    let tokens = answer.tokens();
+    let Some(&last) = found.tokens.iter().max() else {
+        return false;
+    };
+    let clause = tokens[last].place.clause;
+    // The cue: the first word after it but a function word (or a part), in its clause.
+    let Some(cue) = (last + 1..tokens.len())
+        .find(|&j| !tokens[j].part && !tokens[j].stop)
+        .filter(|&j| tokens[j].negation && tokens[j].place.clause == clause)
+    else {
+        return false;
+    };
+    pattern.polarity == Polarity::Plain
+        && patterns
+            .iter()
+            .filter(|p| !std::ptr::eq(*p, pattern))
+            .any(|p| {
+                answer.all(p, vocab).iter().any(|(f, counts)| {
+                    !counts
+                        && f.negated
+                        && f.tokens.first() == Some(&cue)
+                        && denies(patterns, p, &f.tokens, answer)
+                })
+            })
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its

@@ -998,6 +998,41 @@ fn fold(text: &str) -> String {
     }
 }
 
+/// The contractions typed without their apostrophe, and the auxiliary each spells out
+/// before its *not*: "doesnt" is *does not*, as "doesn't" is, so every rule that reads
+/// an auxiliary and its *not* reads them too. *cant* and *wont* are words of their own
+/// too ("the cant of a roof", "as was his wont"), so they stay one cue (see
+/// [`is_negation`]).
+const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+    ("dont", "do"),
+    ("doesnt", "does"),
+    ("didnt", "did"),
+    ("isnt", "is"),
+    ("arent", "are"),
+    ("wasnt", "was"),
+    ("werent", "were"),
+    ("hasnt", "has"),
+    ("havent", "have"),
+    ("hadnt", "had"),
+    ("shouldnt", "should"),
+    ("couldnt", "could"),
+    ("wouldnt", "would"),
+    ("mustnt", "must"),
+    ("neednt", "need"),
+];
+
+/// The auxiliary that `word`, a plain word, spells out before a *not* when it is a
+/// contraction typed without its apostrophe (see [`BARE_CONTRACTIONS`]).
+fn bare_contraction(word: &str) -> Option<&'static str> {
+    if word.len() < 4 || !word.ends_with("nt") {
+        return None;
+    }
+    BARE_CONTRACTIONS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, aux)| aux)
+}
+
 fn is_opener(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '"' | '\'' | '`' | '<' | '*' | '_')
 }
@@ -1204,6 +1239,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         && core == "left"
                         && left_after_quantity(tokens, place);
                     match plain_word {
+                        Some((_, class, _)) if let Some(aux) = bare_contraction(core) => {
+                            // "doesnt" is *does not*, as "doesn't" is.
+                            tokens.push(Token::new(aux, class, false, place, stemmer));
+                            tokens.push(Token::new("not", class, false, place, stemmer));
+                        }
                         Some((word, class, name)) => tokens.push(Token {
                             glued: name,
                             word,

@@ -562,7 +562,7 @@ fn the_thing_compared_ends_at_the_main_clauses_modal() {
 fn the_words_governing_cues_looks_at_outside_a_scope_may_negate() {
     use crate::grade::token::{Parts, tokenize};
     let stemmer = crate::lang::stemmer();
-    let cues = "not never without doesnt or instead rather unlike fails unable lacks from \
+    let cues = "not never without cannot or instead rather unlike fails unable lacks from \
                 assumes claims pitfall fix solution wrong false incorrect pointless \
                 unnecessary idea practice nope herring";
     for token in tokenize(cues, &stemmer, Parts::Skip) {
@@ -588,4 +588,28 @@ fn not_involved_denies_its_subject() {
         "the sidecar proxy is involved in routing",
         "proxy"
     ));
+}
+
+#[test]
+fn a_term_whose_fellow_alternative_its_clause_denies_is_denied() {
+    let b = any_bank(
+        "How do you make the running workers pick up a changed config?",
+        "Validate the file, then send SIGHUP, which reloads the workers in place.",
+        &[&["validate", "check"], &["sighup", "reloads", "reload"]],
+    );
+    let g = grade(
+        &b,
+        "Validate the file; a SIGHUP never does reload the workers, so restart the service.",
+    );
+    assert!(!g.passed && g.concepts[1].denied, "{}", explain(&g));
+    for right in [
+        "Validate the file, then a SIGHUP reloads the workers.",
+        "Validate the file; send a SIGHUP, which reloads them, and do not restart anything.",
+        "Validate the file; a SIGHUP reloads them, not a restart.",
+        // The cue denies another subject's verb: the master's, not the SIGHUP's.
+        "Validate the file and send a SIGHUP whose master does not reload on a restart.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
 }

@@ -903,3 +903,27 @@ fn the_dots_of_e_g_and_i_e_end_no_sentence() {
         .map(|t| t.place.clause);
     assert_ne!(example, limit);
 }
+
+/// A contraction typed without its apostrophe is read as the one with it is.
+#[test]
+fn bare_contractions_are_spelt_out_as_words_only() {
+    assert_eq!(
+        norms("The agent isnt polled"),
+        ["the", "agent", "is", "not", "polled"]
+    );
+    assert_eq!(norms("it doesnt retry"), norms("it doesn't retry"));
+    assert_eq!(norms("Shouldnt"), ["should", "not"]);
+    // *cant* and *wont* are words too: each stays one cue.
+    assert_eq!(
+        norms("you cant rely on it"),
+        ["you", "cant", "rely", "on", "it"]
+    );
+    assert!(negated("the queue isnt drained", "drained"));
+    // A rule that reads the auxiliary before its *not* reads it here too: a cleft
+    // negated from its copula denies the clause before it.
+    let text = "a second replica isnt something it needs";
+    assert!(
+        crate::grade::negation::governing_cues(&tokenize(text, &stemmer(), Parts::Skip))[2]
+            .is_some()
+    );
+}

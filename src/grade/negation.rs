@@ -735,8 +735,9 @@ fn opens_subordinate_aside(word: &str) -> bool {
 }
 
 /// Whether `word` opens an aside: a preposition ("in the end", "across the
-/// partitions", "at any point", "for now") or an adverb ("ultimately", "however",
-/// also opening a concession: "must not, however tempting it looks, rename it").
+/// partitions", "at any point", "for now", "with the default settings", "contrary to
+/// what the docs suggest") or an adverb ("ultimately", "however", also opening a
+/// concession: "must not, however tempting it looks, rename it").
 fn opens_aside(word: &str) -> bool {
     word.ends_with("ly")
         || matches!(
@@ -756,6 +757,8 @@ fn opens_aside(word: &str) -> bool {
                 | "to"
                 | "through"
                 | "despite"
+                | "contrary"
+                | "with"
                 | "regardless"
                 | "indeed"
                 | "however"

@@ -595,6 +595,14 @@ fn a_negation_cut_off_by_an_aside_goes_on_after_it() {
         ),
         "the aside itself is not negated"
     );
+    assert!(negated(
+        "The cron job does not, with the stock settings the package ships, rotate the logs",
+        "rotate"
+    ));
+    assert!(negated(
+        "A snapshot is not, contrary to what the console suggests, a backup",
+        "backup"
+    ));
     assert!(
         counts("No, in practice, the job retries", "retries"),
         "a reply negates nothing after it"

@@ -79,6 +79,19 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             let governs = if cancels { None } else { Some(c) };
             if token.place.clause < clause {
                 // An aside the cue reaches past (see below): not negated.
+            } else if clause != token.place.clause
+                && reached > 0
+                && !cancels
+                && opens_example(tokens, i)
+            {
+                // "none of the usual interfaces, such as an eth0, are created": the
+                // examples of a denied thing are denied with it.
+                scope = Some(Scope {
+                    clause: token.place.clause,
+                    reached,
+                    ..Scope::new(tokens, c, cancels)
+                });
+                cue[i] = governs;
             } else if clause != token.place.clause {
                 // "is not, in the end, kept by Docker": a cue cut off by an aside
                 // before it reached a word goes on after it.
@@ -719,6 +732,18 @@ fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
         && !next.negation
         && !starts_clause(&next.norm))
     .then_some(next.place.clause)
+}
+
+/// Whether the clause at `i` opens a list of examples of what the clause before it
+/// names: *such as*, *e.g.* (not *including*, which may add to the subject: "deletes
+/// the volumes no container uses, including those of stopped containers").
+fn opens_example(tokens: &[Token], i: usize) -> bool {
+    // The dot of *e.g.* ends a clause of its own: the examples are the clause after it.
+    let eg = |t: &Token| matches!(&*t.norm, "e.g" | "e.g.");
+    match &*tokens[i].norm {
+        "such" => word_after(tokens, i).is_some_and(|t| &*t.norm == "as"),
+        _ => eg(&tokens[i]) || tokens[..i].iter().rev().find(|t| !t.part).is_some_and(eg),
+    }
 }
 
 /// The most clauses an aside between a cue and its predicate may hold besides its first.

@@ -621,6 +621,32 @@ fn a_negation_cut_off_by_an_aside_goes_on_after_it() {
 }
 
 #[test]
+fn examples_of_a_denied_thing_are_denied_with_it() {
+    assert!(negated(
+        "None of the heavy tools, such as a compiler, end up in the final image",
+        "compiler"
+    ));
+    assert!(negated(
+        "The slim image ships no build tools, e.g. a compiler or make",
+        "compiler"
+    ));
+    assert!(
+        counts(
+            "The final image keeps the small files, such as the compiler output",
+            "compiler"
+        ),
+        "examples of a thing said plainly are plain"
+    );
+    assert!(
+        counts(
+            "It removes the volumes no container uses, including those of a compiler job",
+            "compiler"
+        ),
+        "an including may add to the subject"
+    );
+}
+
+#[test]
 fn none_heading_a_subject_leaves_the_verb_before_it_plain() {
     let answer =
         "The session is held in memory and none of it is ever, at any point, written to disk";

@@ -166,12 +166,15 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         let denies = !token.part && denies_before(tokens, i);
         if denies {
             // "Backups aren't needed", "raising --cpus won't help", "ordering is
-            // irrelevant": the claim denied is the clause before the cue.
-            for j in (0..i).rev() {
-                if tokens[j].place.clause != token.place.clause {
-                    break;
-                }
-                cue[j].get_or_insert(i);
+            // irrelevant": the claim denied is the clause before the cue, past a
+            // setting that opens it ("in March 02:30 doesn't exist").
+            let start = (0..i)
+                .rev()
+                .take_while(|&j| tokens[j].place.clause == token.place.clause)
+                .last()
+                .unwrap_or(i);
+            for governed in &mut cue[setting_end(tokens, start, i)..i] {
+                governed.get_or_insert(i);
             }
         }
         let rejects = !token.part
@@ -1153,6 +1156,24 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         _ => false,
     };
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
+}
+
+/// Where a setting that opens the clause at `start` ends, before the cue at `i`: a
+/// preposition of time or place and its first content word ("in March", "on a cgroup
+/// v2 host", "after a reboot"), which say when or where, not what is denied. `start`
+/// when the clause opens otherwise, or when nothing would be left to deny.
+fn setting_end(tokens: &[Token], start: usize, i: usize) -> usize {
+    if !matches!(
+        &*tokens[start].norm,
+        "in" | "on" | "at" | "during" | "after" | "before" | "inside" | "within"
+    ) {
+        return start;
+    }
+    let end = (start + 1..i)
+        .find(|&j| !tokens[j].part && !tokens[j].stop)
+        .map_or(start, |j| j + 1);
+    let rest = (end..i).any(|j| !tokens[j].part && !tokens[j].stop && !tokens[j].negation);
+    if rest { end } else { start }
 }
 
 /// Whether the cue at `i` is in the relative of a cleft, "X is (exactly) what (Docker)

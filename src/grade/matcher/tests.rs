@@ -621,6 +621,18 @@ fn a_negation_cut_off_by_an_aside_goes_on_after_it() {
 }
 
 #[test]
+fn a_denied_existence_leaves_the_setting_that_opens_its_clause_plain() {
+    let answer = "In production the debug endpoint doesn't exist";
+    assert!(counts(answer, "production"), "when or where it is denied");
+    assert!(negated(answer, "debug endpoint"));
+    assert!(
+        negated("In production doesn't exist", "production"),
+        "a setting with nothing after it is what is denied"
+    );
+    assert!(negated("A debug endpoint is pointless", "debug endpoint"));
+}
+
+#[test]
 fn examples_of_a_denied_thing_are_denied_with_it() {
     assert!(negated(
         "None of the heavy tools, such as a compiler, end up in the final image",

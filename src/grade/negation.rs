@@ -574,7 +574,10 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
     if matches!(word, "misconception" | "myth") {
         return true;
     }
-    if matches!(word, "mistake" | "error" | "pitfall" | "fix" | "solution") {
+    if matches!(
+        word,
+        "mistake" | "error" | "pitfall" | "misreading" | "misunderstanding" | "fix" | "solution"
+    ) {
         return names_a_mistake(tokens, i);
     }
     let hedged = matches!(word, "call" | "calls" | "say" | "says" | "claim" | "claims");
@@ -639,8 +642,9 @@ fn opens_comment(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether the noun at `i` names a claim to reject it: "a common mistake is to use
-/// localhost", "a classic pitfall is that ...", "the tempting fix is to publish the
-/// port". A word of frequency stands before *mistake*, *error*, *pitfall* (*tempting*
+/// localhost", "a classic pitfall is that ...", "the usual misreading is that ...", "the
+/// tempting fix is to publish the port". A word of frequency stands before *mistake*,
+/// *error*, *pitfall*, *misreading*, *misunderstanding* (*tempting*
 /// before *fix*, *solution*), and *is* (*was*) and then *to* or *that* after it: "the
 /// error is that the port is closed" names what went wrong, and is a claim.
 fn names_a_mistake(tokens: &[Token], i: usize) -> bool {
@@ -980,6 +984,8 @@ pub fn may_negate(word: &str, stem: &str) -> bool {
                 | "claims"
                 | "error"
                 | "pitfall"
+                | "misreading"
+                | "misunderstanding"
                 | "fix"
                 | "solution"
         )
@@ -1437,9 +1443,8 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         // "People often think it also takes ...": a belief reported, not claimed.
         "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect"
         | "expects" | "misconception" | "myth" | "call" | "calls" | "say" | "says" | "claim"
-        | "claims" | "mistake" | "error" | "pitfall" | "fix" | "solution" => {
-            reports_belief(tokens, i)
-        }
+        | "claims" | "mistake" | "error" | "pitfall" | "misreading" | "misunderstanding"
+        | "fix" | "solution" => reports_belief(tokens, i),
         _ => tokens[i].is_negation(),
     }
 }

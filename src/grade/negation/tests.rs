@@ -444,6 +444,8 @@ fn a_common_mistake_named_is_not_claimed() {
     for right in [
         "A common mistake is to treat the mirror as a backup; it copies deletions too and only survives a disk failure.",
         "The tempting fix is to use the mirror as the backup; it copies deletions at once and only covers a disk failure.",
+        "The usual misreading is that the mirror is a backup; it copies deletions as well and only survives a disk failure.",
+        "A frequent misunderstanding is that a mirror is a backup, yet it copies deletions too and only survives a disk failure.",
     ] {
         let g = grade(&b, right);
         assert!(

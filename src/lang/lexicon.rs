@@ -13,7 +13,7 @@
 pub const TECHNICAL: &[&[&str]] = &[
     &["memory", "ram", "space"],
     &["folder", "directory", "dir"],
-    &["delete", "remove", "erase", "get rid of"],
+    &["delete", "remove", "erase", "get rid of", "throw away"],
     &["localhost", "127.0.0.1", "::1", "loopback"],
     &["persist", "survive", "outlive", "outlast"],
     &["kill", "terminate"],
@@ -154,6 +154,8 @@ mod tests {
             ("brittle", "hand-edited configs are fragile"),
             ("cheap", "object storage is inexpensive"),
             ("costly", "cross-region traffic is expensive"),
+            ("deleted", "the old build cache is thrown away each night"),
+            ("remove", "it throws away the stale lock file"),
         ];
         for (keyword, answer) in cases {
             let toml = format!(

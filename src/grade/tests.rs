@@ -70,6 +70,12 @@ pub(super) fn grade(bank: &Bank, answer: &str) -> Grade {
     Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)
 }
 
+/// A one-question bank asking `prompt`, with `model` as the model answer and no
+/// keywords: its rubric is derived.
+pub(super) fn derived_bank(prompt: &str, model: &str) -> Bank {
+    bank(vec![question("q", prompt, model, None)])
+}
+
 /// A one-question bank asking `prompt`: `model` as the model answer, each of
 /// `concepts` an `any`.
 pub(super) fn any_bank(prompt: &str, model: &str, concepts: &[&[&str]]) -> Bank {

@@ -8,14 +8,12 @@ const HILL: &str = "The shepherd whistles the commands from the gate, and the do
     The farmer counts the animals at the pen each evening.";
 
 fn grade(answer: &str) -> Grade {
-    use crate::grade::tests::{bank, grade, question};
+    use crate::grade::tests::{derived_bank, grade};
     grade(
-        &bank(vec![question(
-            "q",
+        &derived_bank(
             "How do the shepherd and the dog work together on the hill?",
             HILL,
-            None,
-        )]),
+        ),
         answer,
     )
 }

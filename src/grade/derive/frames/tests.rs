@@ -6,14 +6,9 @@ const KETTLE: &str = "If the kettle whistles, the water has boiled and the tea c
     the next brew. The base switches itself off after an hour.";
 
 fn grade(answer: &str) -> Grade {
-    use crate::grade::tests::{bank, grade, question};
+    use crate::grade::tests::{derived_bank, grade};
     grade(
-        &bank(vec![question(
-            "q",
-            "What do the kettle's signals mean?",
-            KETTLE,
-            None,
-        )]),
+        &derived_bank("What do the kettle's signals mean?", KETTLE),
         answer,
     )
 }

@@ -701,11 +701,10 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
         // "Yes, there is no need for a separate backup": the reply is the claim, and
         // it is the model answer's turned round, which costs the concept's weight.
         return Outcome {
-            matched: None,
             negated: true,
             note: Some("the answer replies \"yes\", the model answer no".to_owned()),
             denied: true,
-            contrary: false,
+            ..Outcome::default()
         };
     }
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
@@ -713,11 +712,10 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
         match answer.find(pattern, vocab) {
             Some((found, true)) if denied_by_fellow(patterns, pattern, &found, answer, vocab) => {
                 return Outcome {
-                    matched: None,
                     negated: true,
                     note: Some(FELLOW_DENIED.to_owned()),
                     denied: true,
-                    contrary: false,
+                    ..Outcome::default()
                 };
             }
             Some((found, true)) => {
@@ -731,10 +729,8 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                 });
                 return Outcome {
                     matched: Some(found.tokens),
-                    negated: false,
                     note,
-                    denied: false,
-                    contrary: false,
+                    ..Outcome::default()
                 };
             }
             Some((found, false)) => {
@@ -748,11 +744,9 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
         // A term alone under a negation is only missing: what a negation of one word
         // denies is too often something else ("a later rm doesn't help" of a layer).
         Some((pattern, _)) => Outcome {
-            matched: None,
             negated: true,
             note: Some(wrong_polarity(pattern).to_owned()),
-            denied: false,
-            contrary: false,
+            ..Outcome::default()
         },
     }
 }
@@ -884,19 +878,14 @@ fn all(
     if let Some(matched) = relation(&found, ordered, pairing, answer, vocab, &scope) {
         return Outcome {
             matched: Some(matched),
-            negated: false,
-            note: None,
-            denied: false,
-            contrary: false,
+            ..Outcome::default()
         };
     }
     if ordered && let Some(matched) = not_before(terms, &found, answer, vocab) {
         return Outcome {
             matched: Some(matched),
-            negated: false,
             note: Some("said as \"not ... before\", the other way round".to_owned()),
-            denied: false,
-            contrary: false,
+            ..Outcome::default()
         };
     }
     if ordered && let Some((matched, turned)) = first_then(terms, &found, answer, vocab) {
@@ -912,16 +901,14 @@ fn all(
                 .to_owned(),
             ),
             denied: turned,
-            contrary: false,
+            ..Outcome::default()
         };
     }
     if let Some(matched) = only_when(terms, &found, answer, vocab) {
         return Outcome {
             matched: Some(matched),
-            negated: false,
             note: Some("said as \"... only when ...\"".to_owned()),
-            denied: false,
-            contrary: false,
+            ..Outcome::default()
         };
     }
     // A pattern of each term found in the wrong polarity only, if any.
@@ -1000,7 +987,6 @@ fn all(
                 }
             });
         return Outcome {
-            matched: None,
             negated: !negated.is_empty(),
             note: if preferred_over {
                 preference_note()
@@ -1008,7 +994,7 @@ fn all(
                 note
             },
             denied,
-            contrary: false,
+            ..Outcome::default()
         };
     }
     // A term that is with the others only where it is in the wrong polarity: that, not
@@ -1019,7 +1005,6 @@ fn all(
         };
         if negated_with_others(t, false) {
             return Outcome {
-                matched: None,
                 negated: true,
                 note: if preferred_over {
                     preference_note()
@@ -1027,7 +1012,7 @@ fn all(
                     Some(format!("`{}`: {}", label(t), wrong_polarity(pattern)))
                 },
                 denied: denied(t),
-                contrary: false,
+                ..Outcome::default()
             };
         }
     }
@@ -1040,14 +1025,11 @@ fn all(
         (false, w) => format!("not in one {w}"),
     };
     Outcome {
-        matched: None,
-        negated: false,
         note: Some(format!(
             "{} are all here, but {apart}",
             crate::lang::prose_list(&names, "and")
         )),
-        denied: false,
-        contrary: false,
+        ..Outcome::default()
     }
 }
 

@@ -122,8 +122,8 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// Round 20's groups, each met in a wording of its own: a keyword written one way
-    /// finds an answer that says it the other way.
+    /// Round 20's groups and round 21's additions, each met in a wording of its own: a
+    /// keyword written one way finds an answer that says it the other way.
     #[test]
     fn the_round_20_groups_meet_the_other_wording() {
         use crate::bank::load_str;

@@ -93,7 +93,11 @@ pub const TECHNICAL: &[&[&str]] = &[
         "inter process communication",
     ],
     &["psi", "pressure stall information"],
-    &["sbom", "software bill of materials"],
+    // Round 21 (w26-docker): a software bill of materials is said without its first word
+    // in a build pipeline ("the build emits a bill of materials"), and an image's digest
+    // is its content hash (the sha256 of its manifest), the two names used alike.
+    &["sbom", "software bill of materials", "bill of materials"],
+    &["digest", "content hash"],
     &["ci", "continuous integration"],
     &["exit code", "exit status", "return code"],
     &["stdout", "standard output"],
@@ -118,8 +122,8 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// Round 20's groups, each met in a wording of its own: a keyword written one way
-    /// finds an answer that says it the other way.
+    /// Round 20's groups and round 21's additions, each met in a wording of its own: a
+    /// keyword written one way finds an answer that says it the other way.
     #[test]
     fn the_round_20_groups_meet_the_other_wording() {
         use crate::bank::load_str;
@@ -156,6 +160,18 @@ mod tests {
             ("costly", "cross-region traffic is expensive"),
             ("deleted", "the old build cache is thrown away each night"),
             ("remove", "it throws away the stale lock file"),
+            (
+                "sbom",
+                "the release job attaches a bill of materials to each artifact",
+            ),
+            (
+                "digest",
+                "deploy the artifact by its content hash, never by name",
+            ),
+            (
+                "content hash",
+                "the registry answers with the manifest's digest",
+            ),
         ];
         for (keyword, answer) in cases {
             let toml = format!(

@@ -47,6 +47,10 @@
 //! - **Another means in the model's place** ([`means`]): a thing said to be done
 //!   *with* something else than the model answer says, something it names for another
 //!   part ("the TGT is encrypted with the target service's own key").
+//! - **Another doer in the model's place** ([`doer`]): the parties of a model claim
+//!   turned round, the same verb and object given to another party the model answer
+//!   names, while the model's doer does something else ("the browser puts a random
+//!   nonce on every script, and the server checks it").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -871,6 +875,7 @@ enum Rule {
     RuledOut,
     Whole,
     Means,
+    Doer,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -889,6 +894,8 @@ pub struct Claims {
     absent: Vec<whole::Absent>,
     /// The means the model answer gives verbs (see [`means`]).
     means: means::Slots,
+    /// Who the model answer says does what (see [`doer`]).
+    doers: doer::Deeds,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1060,6 +1067,7 @@ impl Claims {
         }
         let absent = whole::absent_of(texts, asked);
         let means = means::Slots::of(texts);
+        let doers = doer::Deeds::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1131,6 +1139,9 @@ impl Claims {
         for slot in &means.slots {
             trigger(&slot.word, Rule::Means, vocab);
         }
+        for deed in &doers.deeds {
+            trigger(&deed.word, Rule::Doer, vocab);
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1142,6 +1153,7 @@ impl Claims {
             ruled_out,
             absent,
             means,
+            doers,
             derived,
             plain_stems,
             negated,
@@ -1158,7 +1170,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 8] = Default::default();
+        let mut found: [Vec<usize>; 9] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1206,6 +1218,9 @@ impl Claims {
         }
         if !found[Rule::Means as usize].is_empty() {
             out.extend(self.means.swapped(answer, &found[Rule::Means as usize]));
+        }
+        if !found[Rule::Doer as usize].is_empty() {
+            out.extend(self.doers.swapped(answer, &found[Rule::Doer as usize]));
         }
         out
     }
@@ -2358,6 +2373,7 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
     })
 }
 
+mod doer;
 mod means;
 mod whole;
 

@@ -68,7 +68,7 @@ pub(super) struct Slots {
 
 /// Words that may stand between a subject and its verb: auxiliaries, modals and a few
 /// adverbs ("is then encrypted", "have been signed", "also hashed").
-fn between(word: &str) -> bool {
+pub(super) fn between(word: &str) -> bool {
     crate::lang::is_auxiliary(word)
         || matches!(
             word,
@@ -91,7 +91,7 @@ fn between(word: &str) -> bool {
 }
 
 /// The forms of *be* (and *get*) that make a participle after them passive.
-fn passive_be(word: &str) -> bool {
+pub(super) fn passive_be(word: &str) -> bool {
     matches!(
         word,
         "is" | "are" | "was" | "were" | "be" | "been" | "being" | "get" | "gets" | "got"
@@ -99,7 +99,7 @@ fn passive_be(word: &str) -> bool {
 }
 
 /// Words that set one thing against another: a clause with one says two things.
-fn sets_against(word: &str) -> bool {
+pub(super) fn sets_against(word: &str) -> bool {
     compares_word(word) || matches!(word, "instead" | "rather" | "not" | "nor" | "versus" | "vs")
 }
 
@@ -110,7 +110,7 @@ fn thing_word(token: &Token) -> bool {
 }
 
 /// The previous word of the sentence's grammar before `i`, in its clause.
-fn before(tokens: &[Token], i: usize) -> Option<usize> {
+pub(super) fn before(tokens: &[Token], i: usize) -> Option<usize> {
     (0..i)
         .rev()
         .find(|&j| !tokens[j].part)
@@ -118,7 +118,7 @@ fn before(tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// The next word of the sentence's grammar after `i`, in its clause.
-fn after(tokens: &[Token], i: usize) -> Option<usize> {
+pub(super) fn after(tokens: &[Token], i: usize) -> Option<usize> {
     (i + 1..tokens.len())
         .find(|&j| !tokens[j].part)
         .filter(|&j| tokens[j].place.clause == tokens[i].place.clause)
@@ -128,7 +128,7 @@ fn after(tokens: &[Token], i: usize) -> Option<usize> {
 /// there, read backwards to the first other word. A word that opens its clause after a
 /// comma ("a session ticket, sealed with the server's key") reads the thing before the
 /// comma.
-fn thing_before(tokens: &[Token], end: usize) -> Vec<usize> {
+pub(super) fn thing_before(tokens: &[Token], end: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut at = before(tokens, end).or_else(|| {
         (0..end).rev().find(|&j| !tokens[j].part).filter(|&j| {
@@ -177,11 +177,11 @@ fn thing_after(tokens: &[Token], start: usize) -> Vec<usize> {
 
 /// Whether token `i` looks like a past participle: an *-ed* or *-en* form, or an
 /// irregular past.
-fn participle(token: &Token) -> bool {
+pub(super) fn participle(token: &Token) -> bool {
     token.irregular || token.norm.ends_with("ed") || token.norm.ends_with("en")
 }
 
-fn stems(tokens: &[Token], at: &[usize]) -> Vec<Arc<str>> {
+pub(super) fn stems(tokens: &[Token], at: &[usize]) -> Vec<Arc<str>> {
     let mut out: Vec<Arc<str>> = at.iter().map(|&j| tokens[j].stem.clone()).collect();
     out.sort_unstable();
     out.dedup();
@@ -318,7 +318,7 @@ impl Slots {
 }
 
 /// The words at `at` of `text`, joined.
-fn words(text: &PreparedAnswer, at: &[usize]) -> String {
+pub(super) fn words(text: &PreparedAnswer, at: &[usize]) -> String {
     let words: Vec<&str> = at.iter().map(|&j| text.word(j)).collect();
     words.join(" ")
 }

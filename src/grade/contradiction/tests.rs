@@ -724,3 +724,61 @@ fn a_means_after_a_comma_is_the_means_of_the_thing_before_it() {
     );
     assert!(g.passed, "{g:?}");
 }
+
+fn courier() -> Bank {
+    bank(
+        "The sender seals the parcel with a numbered tag. The courier scans the tag at \
+         every depot, and the recipient signs the delivery note.",
+        &[
+            &["seals", "sealed"],
+            &["scans", "scanned"],
+            &["signs", "signed"],
+        ],
+    )
+}
+
+#[test]
+fn a_deed_given_to_another_party_of_the_story_contradicts_it() {
+    let g = grade(
+        &courier(),
+        "The courier seals the parcel with a numbered tag, and the sender scans the tag at \
+         each depot; the recipient signs the delivery note.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = g
+        .contradictions
+        .iter()
+        .find(|c| c.role.starts_with("who "))
+        .expect("a doer turned round");
+    assert_eq!(hit.role, "who seals", "{hit:?}");
+    assert_eq!(hit.said, "courier", "{hit:?}");
+    assert!(hit.model.contains("sender"), "{hit:?}");
+}
+
+#[test]
+fn a_deed_by_its_own_doer_a_stranger_or_in_the_passive_contradicts_nothing() {
+    for answer in [
+        // The model's doers, in its order.
+        "The sender seals the parcel with a numbered tag; the courier scans it at each \
+         depot and the recipient signs the delivery note.",
+        // A doer the model answer never names: a paraphrase, not another party.
+        "The shipper seals the parcel with a numbered tag, the courier scans the tag at \
+         each depot and the recipient signs the note.",
+        // Another party, but the model's doer does nothing in the answer.
+        "The courier seals the parcel with a numbered tag and scans it at each depot; the \
+         recipient signs the delivery note.",
+        // Denied, set against the model's doer, or supposed.
+        "The courier never seals the parcel; the sender seals it with a numbered tag, the \
+         courier scans the tag and the recipient signs the note.",
+        "The courier, not the sender, seals the parcel with a numbered tag and the sender \
+         scans the tag; the recipient signs the note.",
+        "If the courier seals the parcel with a numbered tag, the sender scans the tag; the \
+         recipient signs the note.",
+    ] {
+        let g = grade(&courier(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| !c.role.starts_with("who ")),
+            "{answer}: {g:?}"
+        );
+    }
+}

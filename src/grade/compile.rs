@@ -44,6 +44,9 @@ pub struct Compiled {
     /// The pairings a derived rubric's model answer makes, which an answer may turn
     /// round (`derive::bindings`).
     pub bindings: derive::Bindings,
+    /// The negations a derived rubric's model answer makes of words it states plainly
+    /// in the same clause (`derive::shared`).
+    pub shared: derive::SharedNegations,
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
@@ -177,6 +180,12 @@ pub fn compile(
         (Some(_), Some(model)) => derive::Bindings::new(model, &asked),
         _ => derive::Bindings::default(),
     };
+    let shared = match (&derived, &model) {
+        (Some(rubric), Some(model)) => {
+            derive::SharedNegations::new(rubric, &concepts, model, &vocab)
+        }
+        _ => derive::SharedNegations::default(),
+    };
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
         .as_ref()
@@ -200,6 +209,7 @@ pub fn compile(
         claims,
         facts,
         bindings,
+        shared,
         model_is_claim,
         concept_words,
     }

@@ -19,7 +19,9 @@ use std::sync::Arc;
 mod actions;
 pub mod bindings;
 mod frames;
+mod shared;
 pub use bindings::Bindings;
+pub use shared::SharedNegations;
 
 /// Document frequencies of the stems of one bank's model answers.
 #[derive(Debug, Clone, Default)]

@@ -177,7 +177,11 @@ pub fn compile(
         .collect();
     let facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
     let bindings = match (&derived, &model) {
-        (Some(_), Some(model)) => derive::Bindings::new(model, &asked),
+        (Some(_), Some(model)) => {
+            let glossed = derive::glosses(question.model_answer.as_deref().unwrap_or(""));
+            let glossed = PreparedAnswer::new(&glossed, stemmer, &Vocab::default());
+            derive::Bindings::new(model, &asked, &glossed)
+        }
         _ => derive::Bindings::default(),
     };
     let shared = match (&derived, &model) {

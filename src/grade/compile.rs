@@ -44,6 +44,9 @@ pub struct Compiled {
     /// The pairings a derived rubric's model answer makes, which an answer may turn
     /// round (`derive::bindings`).
     pub bindings: derive::Bindings,
+    /// The negations a derived rubric's model answer makes of words it states plainly
+    /// in the same clause (`derive::shared`).
+    pub shared: derive::SharedNegations,
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
@@ -174,8 +177,18 @@ pub fn compile(
         .collect();
     let facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
     let bindings = match (&derived, &model) {
-        (Some(_), Some(model)) => derive::Bindings::new(model, &asked),
+        (Some(_), Some(model)) => {
+            let glossed = derive::glosses(question.model_answer.as_deref().unwrap_or(""));
+            let glossed = PreparedAnswer::new(&glossed, stemmer, &Vocab::default());
+            derive::Bindings::new(model, &asked, &glossed)
+        }
         _ => derive::Bindings::default(),
+    };
+    let shared = match (&derived, &model) {
+        (Some(rubric), Some(model)) => {
+            derive::SharedNegations::new(rubric, &concepts, model, &vocab)
+        }
+        _ => derive::SharedNegations::default(),
     };
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
     let full_weight = derived
@@ -200,6 +213,7 @@ pub fn compile(
         claims,
         facts,
         bindings,
+        shared,
         model_is_claim,
         concept_words,
     }

@@ -70,7 +70,7 @@ pub(super) fn terse_full(
         .filter_map(|c| c.matched.as_ref())
         .map(Vec::len)
         .sum::<usize>();
-    if (said as f64) < options.terse_share * words as f64 {
+    if !share_reached(said, words, options.terse_share) {
         return None;
     }
     let heaviest = words.max(options.terse);
@@ -87,6 +87,12 @@ pub(super) fn terse_full(
         return None;
     }
     Some((heaviest, weights.iter().take(heaviest).sum()))
+}
+
+/// Whether `said` of `words` is at least `share` of them, within rounding: 12 of 15 is
+/// 80%, though `0.8 * 15.0` is a hair over 12.
+fn share_reached(said: usize, words: usize, share: f64) -> bool {
+    said as f64 + 1e-9 >= share * words as f64
 }
 
 /// The credit for finding `share` (in [0, 1]) of a derived rubric's weight:
@@ -265,6 +271,17 @@ mod tests {
         };
         let grader = grader(&bank, derive);
         (bank, grader)
+    }
+
+    #[test]
+    fn a_share_of_words_reached_exactly_is_reached_despite_rounding() {
+        use super::share_reached;
+        assert!(
+            share_reached(12, 15, 0.8),
+            "0.8 * 15.0 is 12.000000000000002"
+        );
+        assert!(share_reached(4, 5, 0.8) && share_reached(5, 5, 0.8));
+        assert!(!share_reached(11, 15, 0.8) && !share_reached(3, 5, 0.8));
     }
 
     #[test]

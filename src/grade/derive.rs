@@ -18,8 +18,12 @@ use std::sync::Arc;
 
 mod actions;
 pub mod bindings;
+mod definitions;
 mod frames;
+mod shared;
 pub use bindings::Bindings;
+pub use definitions::glosses;
+pub use shared::SharedNegations;
 
 /// Document frequencies of the stems of one bank's model answers.
 #[derive(Debug, Clone, Default)]

@@ -442,6 +442,12 @@ impl Grader {
         }
         let answer = PreparedAnswer::new(raw, &self.stemmer, &compiled.vocab);
         let mut found = look_for(compiled, rubric, question, &answer);
+        compiled.shared.apply(
+            &mut found.concepts,
+            &compiled.concepts,
+            &answer,
+            &compiled.vocab,
+        );
         found
             .contradictions
             .extend(compiled.facts.check(&answer, raw));

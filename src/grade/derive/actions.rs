@@ -27,11 +27,10 @@
 //! rival of *Docker*). An answer that also states the model's action itself (its act
 //! after its doer) says both and is left alone.
 
-use super::bindings::{CONNECTORS, LEAD, PHRASE, Phrase, around, content, turned};
+use super::bindings::{CONNECTORS, Phrase, around, content, object, turned};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
-use crate::lang::is_determiner;
 use rustc_hash::FxHashMap;
 
 /// Adverbs that may stand between a doer and its act ("a timestamp only orders").
@@ -211,20 +210,9 @@ fn action(tokens: &[Token], i: usize) -> Option<Action> {
     let (before, after) = around(tokens, i)?;
     let mut before = before.skip_while(|&k| ADVERBS.contains(&&*tokens[k].norm));
     let doer = before.next().filter(|&k| content(&tokens[k]))?;
-    let mut after = after.peekable();
-    // What the act is done to follows it, after determiners only: "resolves to its
-    // IP" and "scheduled by the kernel" (the passive: the doer follows) are no such
-    // thing.
-    for _ in 0..LEAD {
-        match after.next_if(|&k| !content(&tokens[k])) {
-            Some(k) if !is_determiner(&tokens[k].norm) => return None,
-            Some(_) => {}
-            None => break,
-        }
-    }
     let mut right = Phrase::default();
     let mut last = i;
-    for k in after.take_while(|&k| content(&tokens[k])).take(PHRASE) {
+    for k in object(tokens, after)? {
         last = k;
         right.push(tokens[k].stem_hash);
     }

@@ -23,10 +23,12 @@
 //! Only derived rubrics are checked: an author says what matters.
 
 use super::actions::Actions;
+use super::definitions::Definitions;
 use super::frames::Frames;
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
+use crate::lang::is_determiner;
 
 /// The prepositions that bind what stands before them to what follows, one way round:
 /// "frames inside packets" is not "packets inside frames".
@@ -93,14 +95,22 @@ pub struct Bindings {
     actions: Actions,
     /// What the model answer says under each condition (see [`super::frames`]).
     frames: Frames,
+    /// What the model answer says each of its terms is (see [`super::definitions`]).
+    definitions: Definitions,
 }
 
 impl Bindings {
     /// The bindings of `model` (a derived rubric's model answer, prepared); `asked` is
-    /// the question's text.
-    pub fn new(model: &PreparedAnswer, asked: &PreparedAnswer) -> Bindings {
+    /// the question's text, `glossed` the model answer's parentheses as definitions
+    /// (`definitions::glosses`).
+    pub fn new(
+        model: &PreparedAnswer,
+        asked: &PreparedAnswer,
+        glossed: &PreparedAnswer,
+    ) -> Bindings {
         let actions = Actions::new(model, asked);
         let frames = Frames::new(model);
+        let definitions = Definitions::new(model, glossed, asked);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -108,16 +118,18 @@ impl Bindings {
             model,
             actions,
             frames,
+            definitions,
         }
     }
 
     /// The first binding of `answer` that turns round one of the model answer's, else
     /// the first action given to the wrong doer, else the first outcome put under
-    /// another condition.
+    /// another condition, else the first term given another's definition.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
             .or_else(|| self.frames.check(answer))
+            .or_else(|| self.definitions.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
@@ -186,6 +198,25 @@ pub(super) fn text(text: &PreparedAnswer, span: (usize, usize)) -> String {
 /// Whether `t` is a content word of the sentence that can head a side.
 pub(super) fn content(t: &Token) -> bool {
     !t.part && !t.stop && !t.is_negation() && !POINTERS.contains(&&*t.norm)
+}
+
+/// The content words (as token indices) of what an act or a copula is done to, among
+/// the words `after` it: after determiners only, up to [`PHRASE`]; `None` when another
+/// function word comes first ("resolves to its IP", "scheduled by the kernel": a
+/// preposition's phrase, or the passive's doer, is no such thing).
+pub(super) fn object<'a>(
+    tokens: &'a [Token],
+    after: impl Iterator<Item = usize> + 'a,
+) -> Option<impl Iterator<Item = usize> + 'a> {
+    let mut after = after.peekable();
+    for _ in 0..LEAD {
+        match after.next_if(|&k| !content(&tokens[k])) {
+            Some(k) if !is_determiner(&tokens[k].norm) => return None,
+            Some(_) => {}
+            None => break,
+        }
+    }
+    Some(after.take_while(move |&k| content(&tokens[k])).take(PHRASE))
 }
 
 /// The bindings of `tokens`, outside clauses with a negation.

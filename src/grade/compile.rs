@@ -15,7 +15,7 @@ use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::negation::{ends_a_state, replies_yes, waives};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
-use crate::lang::negated_root;
+use crate::lang::{denied_opposites, negated_root};
 use pairing::Pairing;
 use rust_stemmers::Stemmer;
 
@@ -283,12 +283,20 @@ impl Patterns<'_> {
         // The roots of terms negated by their prefix, with the index of the term's
         // first pattern.
         let mut roots = Vec::new();
+        // The verbs whose denial says a one-word term, with the index of the term's
+        // first pattern (a concept's only, as `said_otherwise`).
+        let mut opposites = Vec::new();
         // The other ways of saying them after every keyword as written: an answer that
         // says one as written is shown to meet that one.
         let mut written = Vec::new();
         for term in terms {
             if let Some(root) = privative_root(term, self.stemmer) {
                 roots.push((written.len(), root));
+            }
+            if with_model {
+                for opposite in denied_opposites_of(term, self.stemmer) {
+                    opposites.push((written.len(), *opposite));
+                }
             }
             written.extend(keyword_patterns(term, self.lexicon, self.stemmer, vocab));
         }
@@ -328,11 +336,28 @@ impl Patterns<'_> {
         }
         // `unlimited` is also its root negated ("there is no limit", "not limited"), in
         // the polarity opposite to the term's: "not unlimited" is "limited".
-        for (first, root) in roots {
+        // Likewise `rejects` is `accept` denied ("must not accept it"), and `persist`
+        // is `deleted` denied, but only so: "deletes" said plainly says nothing of it.
+        let roots = roots
+            .iter()
+            .map(|(first, root)| (*first, root.as_str(), false));
+        let opposites = opposites
+            .into_iter()
+            .map(|(first, verb)| (first, verb, true));
+        for (first, root, one_way) in roots.chain(opposites) {
             if let Some((term, _)) = out.get(first) {
                 let negated = term.polarity == Polarity::Plain;
-                let words = tokenize(&root, self.stemmer, Parts::Skip);
-                out.push((Pattern::exact(words, negated, vocab), true));
+                // A term the model answer states negated is not said by its opposite
+                // said plainly: the model answer's negation may reach past its verb.
+                if one_way && !negated {
+                    continue;
+                }
+                let words = tokenize(root, self.stemmer, Parts::Skip);
+                out.push(if one_way {
+                    (Pattern::one_way(words, negated, vocab), true)
+                } else {
+                    (Pattern::exact(words, negated, vocab), true)
+                });
             }
         }
         out.into_iter().map(|(pattern, _)| pattern).collect()
@@ -425,6 +450,20 @@ fn privative_root(term: &str, stemmer: &Stemmer) -> Option<String> {
     match tokenize(term, stemmer, Parts::Skip).as_slice() {
         [word] if word.class == Class::Word => negated_root(&word.norm).map(str::to_owned),
         _ => None,
+    }
+}
+
+/// The verbs whose denial says `term` when it is one word (`accept` for `rejects`; see
+/// `lang::denied_opposites`).
+fn denied_opposites_of(term: &str, stemmer: &Stemmer) -> &'static [&'static str] {
+    let stem_of = |word: &str| {
+        tokenize(word, stemmer, Parts::Skip)
+            .first()
+            .map_or_else(String::new, |t| t.stem.to_string())
+    };
+    match tokenize(term, stemmer, Parts::Skip).as_slice() {
+        [word] if word.class == Class::Word => denied_opposites(&word.stem, stem_of),
+        _ => &[],
     }
 }
 

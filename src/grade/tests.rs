@@ -247,6 +247,33 @@ fn an_adjective_negated_by_un_is_its_root_negated() {
 }
 
 #[test]
+fn a_verb_denied_first_says_its_opposite() {
+    let b = one_keyword_bank(
+        "refuses",
+        "tickets",
+        "What does the gate do with an expired ticket?",
+        "The gate refuses an expired ticket.",
+    );
+    for right in [
+        "the gate refuses it",
+        "the gate will not accept an expired ticket",
+        "it does not, whatever the printed date says, accept the ticket",
+    ] {
+        assert!(grade(&b, right).passed, "{right}");
+    }
+    for wrong in [
+        // Not denied first: the cue denies *wait*, the ticket is accepted.
+        "the gate does not wait once the ticket is accepted",
+        // An adjective of the same stem is no form of the verb.
+        "a ticket that is not acceptable to others still passes the gate",
+        // The opposite said plainly is no claim of the term, and no match of it.
+        "the gate accepts it",
+    ] {
+        assert!(!grade(&b, wrong).passed, "{wrong}");
+    }
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);

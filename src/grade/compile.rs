@@ -749,15 +749,15 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
     for pattern in patterns {
         match answer.find(pattern, vocab) {
-            Some((found, true)) if denied_by_fellow(patterns, pattern, &found, answer, vocab) => {
-                return Outcome {
-                    negated: true,
-                    note: Some(FELLOW_DENIED.to_owned()),
-                    denied: true,
-                    ..Outcome::default()
-                };
-            }
             Some((found, true)) => {
+                if let Some(note) = denied_after(patterns, pattern, &found, answer, vocab) {
+                    return Outcome {
+                        negated: true,
+                        note: Some(note.to_owned()),
+                        denied: true,
+                        ..Outcome::default()
+                    };
+                }
                 let note = (pattern.in_model == InModel::Negated).then(|| {
                     if found.negated {
                         "negated, as in the model answer"
@@ -793,6 +793,88 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
 /// What the breakdown says of a term whose fellow alternative its own clause denies.
 const FELLOW_DENIED: &str = "what it names is denied after it, in its clause";
 
+/// Why `found`, a match of `pattern` in its polarity, is denied by what follows it,
+/// if it is: by its fellow ([`denied_by_fellow`]) or past an aside
+/// ([`denied_past_aside`]).
+fn denied_after(
+    patterns: &[Pattern],
+    pattern: &Pattern,
+    found: &Found,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<&'static str> {
+    if denied_by_fellow(patterns, pattern, found, answer, vocab) {
+        Some(FELLOW_DENIED)
+    } else if denied_past_aside(patterns, pattern, &found.tokens, answer, vocab) {
+        Some(ASIDE_DENIED)
+    } else {
+        None
+    }
+}
+
+/// What the breakdown says of a term said in an aside that a denial of its concept
+/// reaches past.
+const ASIDE_DENIED: &str = "said in an aside of a denial of it: the denial is the claim";
+
+/// How many words before a plain match a cue may stand whose aside holds the match.
+const ASIDE_REACH: usize = 16;
+
+/// Whether `found`, a plain match of `pattern` that the rubric wants plain, stands in
+/// an aside between a negation cue and another alternative of its concept that the cue
+/// denies past the aside: "the layer is not, when you delete the container, removed"
+/// names deleting as the aside's condition and denies it as the claim (the aside
+/// itself is not negated, see `negation::resumes_after_aside`). The denial is one
+/// [`denies`] counts. Whether a cue stands before it in its sentence is asked first.
+fn denied_past_aside(
+    patterns: &[Pattern],
+    pattern: &Pattern,
+    found: &[usize],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> bool {
+    let tokens = answer.tokens();
+    let (Some(&first), Some(&last)) = (found.iter().min(), found.iter().max()) else {
+        return false;
+    };
+    let sentence = tokens[first].place.sentence;
+    let cue = (first.saturating_sub(ASIDE_REACH)..first)
+        .rev()
+        .take_while(|&c| tokens[c].place.sentence == sentence)
+        .find(|&c| tokens[c].negation && answer.cue(first) != Some(c));
+    let Some(cue) = cue else {
+        return false;
+    };
+    fellow_denied_by(patterns, pattern, cue, answer, vocab, |words| {
+        words.iter().all(|&j| j > last)
+    })
+}
+
+/// Whether the cue at `cue` denies another alternative than `pattern` (which the
+/// rubric wants plain) of `patterns`, in words that `placed` accepts, in a denial that
+/// [`denies`] counts.
+fn fellow_denied_by(
+    patterns: &[Pattern],
+    pattern: &Pattern,
+    cue: usize,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+    placed: impl Fn(&[usize]) -> bool,
+) -> bool {
+    pattern.polarity == Polarity::Plain
+        && patterns
+            .iter()
+            .filter(|p| !std::ptr::eq(*p, pattern))
+            .any(|p| {
+                answer.all(p, vocab).iter().any(|(f, counts)| {
+                    !counts
+                        && f.negated
+                        && f.tokens.first() == Some(&cue)
+                        && placed(&f.tokens[1..])
+                        && denies(patterns, p, &f.tokens, answer)
+                })
+            })
+}
+
 /// Whether `found`, a plain match of `pattern` that the rubric wants plain, is the
 /// subject of a denial of another alternative of its concept right after it (only
 /// function words between, "X does not", "X never does"), in its clause:
@@ -819,18 +901,7 @@ fn denied_by_fellow(
     else {
         return false;
     };
-    pattern.polarity == Polarity::Plain
-        && patterns
-            .iter()
-            .filter(|p| !std::ptr::eq(*p, pattern))
-            .any(|p| {
-                answer.all(p, vocab).iter().any(|(f, counts)| {
-                    !counts
-                        && f.negated
-                        && f.tokens.first() == Some(&cue)
-                        && denies(patterns, p, &f.tokens, answer)
-                })
-            })
+    fellow_denied_by(patterns, pattern, cue, answer, vocab, |_| true)
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its

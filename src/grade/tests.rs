@@ -274,6 +274,30 @@ fn a_verb_denied_first_says_its_opposite() {
 }
 
 #[test]
+fn a_term_in_an_aside_of_its_own_denial_is_denied() {
+    let b = any_bank(
+        "What happens to a draft when the editor is closed?",
+        "The draft is discarded when the editor is closed, so save it to a file first.",
+        &[&["discarded", "erased", "wiped"], &["file"]],
+    );
+    let aside = grade(
+        &b,
+        "The draft is not, once the editor has wiped its window, erased; it waits in a file.",
+    );
+    let concept = &aside.concepts[0];
+    assert!(concept.matched.is_none() && concept.denied, "{concept:?}");
+    assert!(!aside.passed);
+    // Plainly, the term in the aside and the claim agree.
+    assert!(
+        grade(
+            &b,
+            "Once the window is wiped, the draft is erased; use a file."
+        )
+        .passed
+    );
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);

@@ -780,6 +780,13 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     }
     match wrong {
         None => Outcome::default(),
+        // "They neither overlap nor need to" denies what it names, each side.
+        Some((pattern, found)) if neither_denies(pattern, &found, answer) => Outcome {
+            negated: true,
+            note: Some(NEITHER_DENIED.to_owned()),
+            denied: true,
+            ..Outcome::default()
+        },
         // A term alone under a negation is only missing: what a negation of one word
         // denies is too often something else ("a later rm doesn't help" of a layer).
         Some((pattern, _)) => Outcome {
@@ -788,6 +795,34 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             ..Outcome::default()
         },
     }
+}
+
+/// What the breakdown says of a term that *neither* denies.
+const NEITHER_DENIED: &str = "denied by \"neither ... nor\"";
+
+/// Whether `found`, a match of `pattern` in the wrong polarity (its cue first), is the
+/// first side of *neither ... nor*, right after *neither* (only function words
+/// between), with *nor* after it in its sentence: "the two sets neither overlap nor
+/// need to" denies `overlap`, which the model answer states plainly and nowhere
+/// negated. Unlike a lone *not*, the pair says of what it names that it is not so.
+fn neither_denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let Some((&cue, words)) = found.split_first() else {
+        return false;
+    };
+    let Some(&first) = words.iter().min() else {
+        return false;
+    };
+    let sentence = tokens[cue].place.sentence;
+    &*tokens[cue].norm == "neither"
+        && pattern.polarity == Polarity::Plain
+        && pattern.in_model == InModel::Plain
+        && !pattern.negated_in_model_too
+        && (cue + 1..first).all(|j| tokens[j].stop || tokens[j].part)
+        && tokens[first..]
+            .iter()
+            .take_while(|t| t.place.sentence == sentence)
+            .any(|t| &*t.norm == "nor")
 }
 
 /// What the breakdown says of a term whose fellow alternative its own clause denies.

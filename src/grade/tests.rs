@@ -298,6 +298,26 @@ fn a_term_in_an_aside_of_its_own_denial_is_denied() {
 }
 
 #[test]
+fn neither_nor_denies_a_term_the_model_answer_states() {
+    let b = any_bank(
+        "What do the two mirrors share?",
+        "The mirrors converge on the same tree, so both hold the same commits.",
+        &[&["converge"], &["commits"], &["tree"]],
+    );
+    let g = grade(
+        &b,
+        "The mirrors neither converge nor try to, though both have commits and a tree.",
+    );
+    assert!(g.concepts[0].denied, "{:?}", g.concepts[0]);
+    // A lone *not* only leaves the term missing.
+    let g = grade(
+        &b,
+        "The mirrors do not converge, though both have commits and a tree.",
+    );
+    assert!(!g.concepts[0].denied, "{:?}", g.concepts[0]);
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);

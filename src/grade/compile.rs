@@ -294,8 +294,11 @@ impl Patterns<'_> {
                 roots.push((written.len(), root));
             }
             if with_model {
+                // Each verb once, however many of the term's alternatives it opposes.
                 for opposite in denied_opposites_of(term, self.stemmer) {
-                    opposites.push((written.len(), *opposite));
+                    if !opposites.iter().any(|(_, o)| o == opposite) {
+                        opposites.push((written.len(), *opposite));
+                    }
                 }
             }
             written.extend(keyword_patterns(term, self.lexicon, self.stemmer, vocab));
@@ -851,7 +854,7 @@ fn denied_after(
 /// reaches past.
 const ASIDE_DENIED: &str = "said in an aside of a denial of it: the denial is the claim";
 
-/// How many words before a plain match a cue may stand whose aside holds the match.
+/// How many words after a plain match in an aside the denial past it is looked for.
 const ASIDE_REACH: usize = 16;
 
 /// Whether `found`, a plain match of `pattern` that the rubric wants plain, stands in
@@ -859,7 +862,8 @@ const ASIDE_REACH: usize = 16;
 /// denies past the aside: "the layer is not, when you delete the container, removed"
 /// names deleting as the aside's condition and denies it as the claim (the aside
 /// itself is not negated, see `negation::resumes_after_aside`). The denial is one
-/// [`denies`] counts. Whether a cue stands before it in its sentence is asked first.
+/// [`denies`] counts. Whether a word after it is governed by a cue before it is asked
+/// first, of the cues the answer's words already know.
 fn denied_past_aside(
     patterns: &[Pattern],
     pattern: &Pattern,
@@ -871,14 +875,17 @@ fn denied_past_aside(
     let (Some(&first), Some(&last)) = (found.iter().min(), found.iter().max()) else {
         return false;
     };
-    let sentence = tokens[first].place.sentence;
-    let cue = (first.saturating_sub(ASIDE_REACH)..first)
-        .rev()
-        .take_while(|&c| tokens[c].place.sentence == sentence)
-        .find(|&c| tokens[c].negation && answer.cue(first) != Some(c));
-    let Some(cue) = cue else {
+    // A word after it that a cue before it governs: the cue's scope goes on past it.
+    let end = tokens.len().min(last + 1 + ASIDE_REACH);
+    let Some(cue) = (last + 1..end).find_map(|j| answer.cue(j).filter(|&c| c < first)) else {
         return false;
     };
+    if answer.cue(first) == Some(cue)
+        || !tokens[cue].negation
+        || tokens[cue].place.sentence != tokens[first].place.sentence
+    {
+        return false;
+    }
     fellow_denied_by(patterns, pattern, cue, answer, vocab, |words| {
         words.iter().all(|&j| j > last)
     })

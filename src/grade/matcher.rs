@@ -541,12 +541,13 @@ impl PreparedAnswer {
     /// The first match of `pattern` in the polarity it asks for, else the first match
     /// in the other one (which does not count), else `None`.
     pub fn find(&self, pattern: &Pattern, vocab: &Vocab) -> Option<(Found, bool)> {
+        if pattern.one_way {
+            return self.find_one_way(pattern, vocab);
+        }
         let mut other = None;
         let mut counting = None;
         self.each(pattern, vocab, |found| {
-            if pattern.one_way && !self.says_one_way(&found, pattern, vocab) {
-                true
-            } else if found.counts(pattern) {
+            if found.counts(pattern) {
                 counting = Some(found);
                 false
             } else {
@@ -555,6 +556,25 @@ impl PreparedAnswer {
             }
         });
         counting.map(|f| (f, true)).or(other.map(|f| (f, false)))
+    }
+
+    /// The first match of a [`Pattern::one_way`] that says it, which counts.
+    #[cold]
+    fn find_one_way(&self, pattern: &Pattern, vocab: &Vocab) -> Option<(Found, bool)> {
+        self.all_one_way(pattern, vocab).into_iter().next()
+    }
+
+    /// Every match of a [`Pattern::one_way`] that says it, each counting.
+    #[cold]
+    fn all_one_way(&self, pattern: &Pattern, vocab: &Vocab) -> Vec<(Found, bool)> {
+        let mut out = Vec::new();
+        self.each(pattern, vocab, |found| {
+            if self.says_one_way(&found, pattern, vocab) {
+                out.push((found, true));
+            }
+            true
+        });
+        out
     }
 
     /// Whether `found` says a [`Pattern::one_way`]: in its polarity, as a form of its
@@ -574,14 +594,13 @@ impl PreparedAnswer {
 
     /// Every match of `pattern`, in the polarity it asks for or not: `(found, counts)`.
     pub fn all(&self, pattern: &Pattern, vocab: &Vocab) -> Vec<(Found, bool)> {
+        if pattern.one_way {
+            return self.all_one_way(pattern, vocab);
+        }
         let mut out = Vec::new();
         self.each(pattern, vocab, |found| {
-            if !pattern.one_way {
-                let counts = found.counts(pattern);
-                out.push((found, counts));
-            } else if self.says_one_way(&found, pattern, vocab) {
-                out.push((found, true));
-            }
+            let counts = found.counts(pattern);
+            out.push((found, counts));
             true
         });
         out

@@ -44,15 +44,16 @@ pub fn negated_root(word: &str) -> Option<&str> {
 /// Verbs of two opposite sides where denying one says the other: a write the storage
 /// does *not accept* is one it *rejects*, data that is *not deleted* *persists*. Only
 /// pairs with no third way between them (*not allow* is not *block*: a thing may be
-/// neither allowed nor blocked, only left alone).
+/// neither allowed nor blocked, only left alone). Irregular forms are left to the
+/// stemmer's base forms (*lost* is *lose*, *kept* is *keep*).
 const DENIED_OPPOSITES: &[[&[&str]; 2]] = &[
     [&["reject", "refuse"], &["accept"]],
     [
         &[
-            "persist", "survive", "remain", "retain", "keep", "kept", "stay", "outlive", "outlast",
+            "persist", "survive", "remain", "retain", "keep", "stay", "outlive", "outlast",
         ],
         &[
-            "delete", "lose", "lost", "remove", "destroy", "erase", "wipe", "discard",
+            "delete", "lose", "remove", "destroy", "erase", "wipe", "discard",
         ],
     ],
 ];

@@ -15,7 +15,7 @@ use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::negation::{ends_a_state, replies_yes, waives};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
-use crate::lang::negated_root;
+use crate::lang::{denied_opposites, negated_root};
 use pairing::Pairing;
 use rust_stemmers::Stemmer;
 
@@ -297,12 +297,23 @@ impl Patterns<'_> {
         // The roots of terms negated by their prefix, with the index of the term's
         // first pattern.
         let mut roots = Vec::new();
+        // The verbs whose denial says a one-word term, with the index of the term's
+        // first pattern (a concept's only, as `said_otherwise`).
+        let mut opposites = Vec::new();
         // The other ways of saying them after every keyword as written: an answer that
         // says one as written is shown to meet that one.
         let mut written = Vec::new();
         for term in terms {
             if let Some(root) = privative_root(term, self.stemmer) {
                 roots.push((written.len(), root));
+            }
+            if with_model {
+                // Each verb once, however many of the term's alternatives it opposes.
+                for opposite in denied_opposites_of(term, self.stemmer) {
+                    if !opposites.iter().any(|(_, o)| o == opposite) {
+                        opposites.push((written.len(), *opposite));
+                    }
+                }
             }
             written.extend(keyword_patterns(term, self.lexicon, self.stemmer, vocab));
         }
@@ -342,11 +353,28 @@ impl Patterns<'_> {
         }
         // `unlimited` is also its root negated ("there is no limit", "not limited"), in
         // the polarity opposite to the term's: "not unlimited" is "limited".
-        for (first, root) in roots {
+        // Likewise `rejects` is `accept` denied ("must not accept it"), and `persist`
+        // is `deleted` denied, but only so: "deletes" said plainly says nothing of it.
+        let roots = roots
+            .iter()
+            .map(|(first, root)| (*first, root.as_str(), false));
+        let opposites = opposites
+            .into_iter()
+            .map(|(first, verb)| (first, verb, true));
+        for (first, root, one_way) in roots.chain(opposites) {
             if let Some((term, _)) = out.get(first) {
                 let negated = term.polarity == Polarity::Plain;
-                let words = tokenize(&root, self.stemmer, Parts::Skip);
-                out.push((Pattern::exact(words, negated, vocab), true));
+                // A term the model answer states negated is not said by its opposite
+                // said plainly: the model answer's negation may reach past its verb.
+                if one_way && !negated {
+                    continue;
+                }
+                let words = tokenize(root, self.stemmer, Parts::Skip);
+                out.push(if one_way {
+                    (Pattern::one_way(words, negated, vocab), true)
+                } else {
+                    (Pattern::exact(words, negated, vocab), true)
+                });
             }
         }
         out.into_iter().map(|(pattern, _)| pattern).collect()
@@ -439,6 +467,20 @@ fn privative_root(term: &str, stemmer: &Stemmer) -> Option<String> {
     match tokenize(term, stemmer, Parts::Skip).as_slice() {
         [word] if word.class == Class::Word => negated_root(&word.norm).map(str::to_owned),
         _ => None,
+    }
+}
+
+/// The verbs whose denial says `term` when it is one word (`accept` for `rejects`; see
+/// `lang::denied_opposites`).
+fn denied_opposites_of(term: &str, stemmer: &Stemmer) -> &'static [&'static str] {
+    let stem_of = |word: &str| {
+        tokenize(word, stemmer, Parts::Skip)
+            .first()
+            .map_or_else(String::new, |t| t.stem.to_string())
+    };
+    match tokenize(term, stemmer, Parts::Skip).as_slice() {
+        [word] if word.class == Class::Word => denied_opposites(&word.stem, stem_of),
+        _ => &[],
     }
 }
 
@@ -724,15 +766,15 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     let mut wrong: Option<(&Pattern, Vec<usize>)> = None;
     for pattern in patterns {
         match answer.find(pattern, vocab) {
-            Some((found, true)) if denied_by_fellow(patterns, pattern, &found, answer, vocab) => {
-                return Outcome {
-                    negated: true,
-                    note: Some(FELLOW_DENIED.to_owned()),
-                    denied: true,
-                    ..Outcome::default()
-                };
-            }
             Some((found, true)) => {
+                if let Some(note) = denied_after(patterns, pattern, &found, answer, vocab) {
+                    return Outcome {
+                        negated: true,
+                        note: Some(note.to_owned()),
+                        denied: true,
+                        ..Outcome::default()
+                    };
+                }
                 let note = (pattern.in_model == InModel::Negated).then(|| {
                     if found.negated {
                         "negated, as in the model answer"
@@ -755,6 +797,13 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     }
     match wrong {
         None => Outcome::default(),
+        // "They neither overlap nor need to" denies what it names, each side.
+        Some((pattern, found)) if neither_denies(pattern, &found, answer) => Outcome {
+            negated: true,
+            note: Some(NEITHER_DENIED.to_owned()),
+            denied: true,
+            ..Outcome::default()
+        },
         // A term alone under a negation is only missing: what a negation of one word
         // denies is too often something else ("a later rm doesn't help" of a layer).
         Some((pattern, _)) => Outcome {
@@ -765,8 +814,122 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     }
 }
 
+/// What the breakdown says of a term that *neither* denies.
+const NEITHER_DENIED: &str = "denied by \"neither ... nor\"";
+
+/// Whether `found`, a match of `pattern` in the wrong polarity (its cue first), is the
+/// first side of *neither ... nor*, right after *neither* (only function words
+/// between), with *nor* after it in its sentence: "the two sets neither overlap nor
+/// need to" denies `overlap`, which the model answer states plainly and nowhere
+/// negated. Unlike a lone *not*, the pair says of what it names that it is not so.
+fn neither_denies(pattern: &Pattern, found: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let Some((&cue, words)) = found.split_first() else {
+        return false;
+    };
+    let Some(&first) = words.iter().min() else {
+        return false;
+    };
+    let sentence = tokens[cue].place.sentence;
+    &*tokens[cue].norm == "neither"
+        && pattern.polarity == Polarity::Plain
+        && pattern.in_model == InModel::Plain
+        && !pattern.negated_in_model_too
+        && (cue + 1..first).all(|j| tokens[j].stop || tokens[j].part)
+        && tokens[first..]
+            .iter()
+            .take_while(|t| t.place.sentence == sentence)
+            .any(|t| &*t.norm == "nor")
+}
+
 /// What the breakdown says of a term whose fellow alternative its own clause denies.
 const FELLOW_DENIED: &str = "what it names is denied after it, in its clause";
+
+/// Why `found`, a match of `pattern` in its polarity, is denied by what follows it,
+/// if it is: by its fellow ([`denied_by_fellow`]) or past an aside
+/// ([`denied_past_aside`]).
+fn denied_after(
+    patterns: &[Pattern],
+    pattern: &Pattern,
+    found: &Found,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> Option<&'static str> {
+    if denied_by_fellow(patterns, pattern, found, answer, vocab) {
+        Some(FELLOW_DENIED)
+    } else if denied_past_aside(patterns, pattern, &found.tokens, answer, vocab) {
+        Some(ASIDE_DENIED)
+    } else {
+        None
+    }
+}
+
+/// What the breakdown says of a term said in an aside that a denial of its concept
+/// reaches past.
+const ASIDE_DENIED: &str = "said in an aside of a denial of it: the denial is the claim";
+
+/// How many words after a plain match in an aside the denial past it is looked for.
+const ASIDE_REACH: usize = 16;
+
+/// Whether `found`, a plain match of `pattern` that the rubric wants plain, stands in
+/// an aside between a negation cue and another alternative of its concept that the cue
+/// denies past the aside: "the layer is not, when you delete the container, removed"
+/// names deleting as the aside's condition and denies it as the claim (the aside
+/// itself is not negated, see `negation::resumes_after_aside`). The denial is one
+/// [`denies`] counts. Whether a word after it is governed by a cue before it is asked
+/// first, of the cues the answer's words already know.
+fn denied_past_aside(
+    patterns: &[Pattern],
+    pattern: &Pattern,
+    found: &[usize],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+) -> bool {
+    let tokens = answer.tokens();
+    let (Some(&first), Some(&last)) = (found.iter().min(), found.iter().max()) else {
+        return false;
+    };
+    // A word after it that a cue before it governs: the cue's scope goes on past it.
+    let end = tokens.len().min(last + 1 + ASIDE_REACH);
+    let Some(cue) = (last + 1..end).find_map(|j| answer.cue(j).filter(|&c| c < first)) else {
+        return false;
+    };
+    if answer.cue(first) == Some(cue)
+        || !tokens[cue].negation
+        || tokens[cue].place.sentence != tokens[first].place.sentence
+    {
+        return false;
+    }
+    fellow_denied_by(patterns, pattern, cue, answer, vocab, |words| {
+        words.iter().all(|&j| j > last)
+    })
+}
+
+/// Whether the cue at `cue` denies another alternative than `pattern` (which the
+/// rubric wants plain) of `patterns`, in words that `placed` accepts, in a denial that
+/// [`denies`] counts.
+fn fellow_denied_by(
+    patterns: &[Pattern],
+    pattern: &Pattern,
+    cue: usize,
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+    placed: impl Fn(&[usize]) -> bool,
+) -> bool {
+    pattern.polarity == Polarity::Plain
+        && patterns
+            .iter()
+            .filter(|p| !std::ptr::eq(*p, pattern))
+            .any(|p| {
+                answer.all(p, vocab).iter().any(|(f, counts)| {
+                    !counts
+                        && f.negated
+                        && f.tokens.first() == Some(&cue)
+                        && placed(&f.tokens[1..])
+                        && denies(patterns, p, &f.tokens, answer)
+                })
+            })
+}
 
 /// Whether `found`, a plain match of `pattern` that the rubric wants plain, is the
 /// subject of a denial of another alternative of its concept right after it (only
@@ -794,18 +957,7 @@ fn denied_by_fellow(
     else {
         return false;
     };
-    pattern.polarity == Polarity::Plain
-        && patterns
-            .iter()
-            .filter(|p| !std::ptr::eq(*p, pattern))
-            .any(|p| {
-                answer.all(p, vocab).iter().any(|(f, counts)| {
-                    !counts
-                        && f.negated
-                        && f.tokens.first() == Some(&cue)
-                        && denies(patterns, p, &f.tokens, answer)
-                })
-            })
+    fellow_denied_by(patterns, pattern, cue, answer, vocab, |_| true)
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its

@@ -10,9 +10,9 @@
 //! compared twice in one grade; each thread also remembers, for the vocabulary it last
 //! graded against, what every word it has seen matches (see `matcher::hits`).
 
-use super::negation::{governing_cues, is_reply, join_corrective, names_a_saving};
+use super::negation::{denies_first, governing_cues, is_reply, join_corrective, names_a_saving};
 use super::token::{Class, Parts, Token, is_bare_key, letters_too_far, tokenize_into};
-use crate::lang::edit_distance_within;
+use crate::lang::{edit_distance_within, is_form_of};
 use hits::{Buffers, hits};
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
@@ -190,6 +190,10 @@ pub struct Pattern {
     /// them is inside that compound and does not meet this word alone (see
     /// [`Pattern::keep_out_of`]). Empty for most patterns.
     compounds: Vec<u32>,
+    /// It says the term only in its own polarity: `accept` under a negation stands for
+    /// `rejects`, but "accepts" said plainly says nothing of rejecting (the answer may
+    /// say it of another thing), so a match in the other polarity is no match at all.
+    one_way: bool,
 }
 
 impl Pattern {
@@ -240,6 +244,17 @@ impl Pattern {
             tight: false,
             reply: false,
             compounds: Vec::new(),
+            one_way: false,
+        }
+    }
+
+    /// A pattern of `words` that stands for another term only in its own polarity: a
+    /// verb whose denial says the term (`accept` negated for `rejects`, see
+    /// `lang::denied_opposites`). Met word for word, never with a typo.
+    pub fn one_way(words: Vec<Token>, negated: bool, vocab: &mut Vocab) -> Pattern {
+        Pattern {
+            one_way: true,
+            ..Pattern::exact(words, negated, vocab)
         }
     }
 
@@ -526,6 +541,9 @@ impl PreparedAnswer {
     /// The first match of `pattern` in the polarity it asks for, else the first match
     /// in the other one (which does not count), else `None`.
     pub fn find(&self, pattern: &Pattern, vocab: &Vocab) -> Option<(Found, bool)> {
+        if pattern.one_way {
+            return self.find_one_way(pattern, vocab);
+        }
         let mut other = None;
         let mut counting = None;
         self.each(pattern, vocab, |found| {
@@ -540,8 +558,45 @@ impl PreparedAnswer {
         counting.map(|f| (f, true)).or(other.map(|f| (f, false)))
     }
 
+    /// The first match of a [`Pattern::one_way`] that says it, which counts.
+    #[cold]
+    fn find_one_way(&self, pattern: &Pattern, vocab: &Vocab) -> Option<(Found, bool)> {
+        self.all_one_way(pattern, vocab).into_iter().next()
+    }
+
+    /// Every match of a [`Pattern::one_way`] that says it, each counting.
+    #[cold]
+    fn all_one_way(&self, pattern: &Pattern, vocab: &Vocab) -> Vec<(Found, bool)> {
+        let mut out = Vec::new();
+        self.each(pattern, vocab, |found| {
+            if self.says_one_way(&found, pattern, vocab) {
+                out.push((found, true));
+            }
+            true
+        });
+        out
+    }
+
+    /// Whether `found` says a [`Pattern::one_way`]: in its polarity, as a form of its
+    /// verb, and when negated, denied by the cue before it first ("must not accept",
+    /// not "won't survive when it is deleted").
+    fn says_one_way(&self, found: &Found, pattern: &Pattern, vocab: &Vocab) -> bool {
+        let (Some(&i), Some(verb)) = (found.tokens.last(), pattern.single_word(vocab)) else {
+            return false;
+        };
+        found.counts(pattern)
+            && is_form_of(&self.tokens[i].norm, &verb.norm)
+            && (pattern.polarity == Polarity::Plain
+                || self
+                    .cue(i)
+                    .is_some_and(|c| denies_first(&self.tokens, &self.cue, c, i)))
+    }
+
     /// Every match of `pattern`, in the polarity it asks for or not: `(found, counts)`.
     pub fn all(&self, pattern: &Pattern, vocab: &Vocab) -> Vec<(Found, bool)> {
+        if pattern.one_way {
+            return self.all_one_way(pattern, vocab);
+        }
         let mut out = Vec::new();
         self.each(pattern, vocab, |found| {
             let counts = found.counts(pattern);

@@ -1017,6 +1017,21 @@ pub fn waives(tokens: &[Token], c: usize) -> bool {
     })
 }
 
+/// Whether the cue at `c` (by `cues`, see [`governing_cues`]) denies token `i` first:
+/// every word between them that the cue governs is a function word or only stresses
+/// the negation ("must not, even when it looks valid, accept", "is not by any means
+/// deleted"), where "doesn't survive when it is deleted" denies *survive*, not
+/// *deleted*.
+pub fn denies_first(tokens: &[Token], cues: &[Option<usize>], c: usize, i: usize) -> bool {
+    c < i
+        && (c + 1..i).all(|j| {
+            cues.get(j).copied().flatten() != Some(c)
+                || tokens[j].part
+                || tokens[j].stop
+                || stresses_negation(tokens, j)
+        })
+}
+
 /// Whether token `i` only stresses the negation it is under ("without ever", "not
 /// really", "not in any way", "not actually", "not in any real sense", "not by any
 /// means", "not in the least"): it does not use up the reach.

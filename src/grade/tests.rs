@@ -247,6 +247,77 @@ fn an_adjective_negated_by_un_is_its_root_negated() {
 }
 
 #[test]
+fn a_verb_denied_first_says_its_opposite() {
+    let b = one_keyword_bank(
+        "refuses",
+        "tickets",
+        "What does the gate do with an expired ticket?",
+        "The gate refuses an expired ticket.",
+    );
+    for right in [
+        "the gate refuses it",
+        "the gate will not accept an expired ticket",
+        "it does not, whatever the printed date says, accept the ticket",
+    ] {
+        assert!(grade(&b, right).passed, "{right}");
+    }
+    for wrong in [
+        // Not denied first: the cue denies *wait*, the ticket is accepted.
+        "the gate does not wait once the ticket is accepted",
+        // An adjective of the same stem is no form of the verb.
+        "a ticket that is not acceptable to others still passes the gate",
+        // The opposite said plainly is no claim of the term, and no match of it.
+        "the gate accepts it",
+    ] {
+        assert!(!grade(&b, wrong).passed, "{wrong}");
+    }
+}
+
+#[test]
+fn a_term_in_an_aside_of_its_own_denial_is_denied() {
+    let b = any_bank(
+        "What happens to a draft when the editor is closed?",
+        "The draft is discarded when the editor is closed, so save it to a file first.",
+        &[&["discarded", "erased", "wiped"], &["file"]],
+    );
+    let aside = grade(
+        &b,
+        "The draft is not, once the editor has wiped its window, erased; it waits in a file.",
+    );
+    let concept = &aside.concepts[0];
+    assert!(concept.matched.is_none() && concept.denied, "{concept:?}");
+    assert!(!aside.passed);
+    // Plainly, the term in the aside and the claim agree.
+    assert!(
+        grade(
+            &b,
+            "Once the window is wiped, the draft is erased; use a file."
+        )
+        .passed
+    );
+}
+
+#[test]
+fn neither_nor_denies_a_term_the_model_answer_states() {
+    let b = any_bank(
+        "What do the two mirrors share?",
+        "The mirrors converge on the same tree, so both hold the same commits.",
+        &[&["converge"], &["commits"], &["tree"]],
+    );
+    let g = grade(
+        &b,
+        "The mirrors neither converge nor try to, though both have commits and a tree.",
+    );
+    assert!(g.concepts[0].denied, "{:?}", g.concepts[0]);
+    // A lone *not* only leaves the term missing.
+    let g = grade(
+        &b,
+        "The mirrors do not converge, though both have commits and a tree.",
+    );
+    assert!(!g.concepts[0].denied, "{:?}", g.concepts[0]);
+}
+
+#[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();
     b.questions[0].pass = Some(0.3);

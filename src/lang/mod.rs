@@ -1,5 +1,5 @@
 //! English as recall reads it, in one place: the stemmer, the stop words, the irregular
-//! verb forms, the adjectives negated by *un-*, the edit distance (and the "did you mean" built on it), the built-in
+//! verb forms, the adjectives negated by *un-* (and the verbs whose denial says another), the edit distance (and the "did you mean" built on it), the built-in
 //! lexicon (its technical, general and computing blocks), and lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
@@ -16,7 +16,7 @@ mod stopwords;
 
 pub use distance::{edit_distance_within, suggest};
 pub use irregular::base_form;
-pub use privative::{is_qualifying_prefix, negated_root};
+pub use privative::{denied_opposites, is_form_of, is_qualifying_prefix, negated_root};
 pub use stopwords::{is_auxiliary, is_determiner, is_stop_word};
 
 use rust_stemmers::{Algorithm, Stemmer};

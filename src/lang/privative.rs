@@ -2,7 +2,8 @@
 //! *not encrypted*. The grader lets a keyword of this form also match its root under a
 //! negation ("there is no limit", "it is not encrypted"). And the first pieces of a
 //! hyphenated word that make it another thing than its last piece (*self-signed*,
-//! *non-root*).
+//! *non-root*). And the few verbs whose denial says another verb: *not accept* is
+//! *reject*, *not deleted* is *kept*.
 
 /// Whether `piece`, the first piece of a hyphenated word, makes the word another thing
 /// than its last piece: *self-signed* is not signed by an authority, *self-hosted* not
@@ -40,9 +41,52 @@ pub fn negated_root(word: &str) -> Option<&str> {
     (letters && !uni && !under && ENDINGS.iter().any(|e| root.ends_with(e))).then_some(root)
 }
 
+/// Verbs of two opposite sides where denying one says the other: a write the storage
+/// does *not accept* is one it *rejects*, data that is *not deleted* *persists*. Only
+/// pairs with no third way between them (*not allow* is not *block*: a thing may be
+/// neither allowed nor blocked, only left alone). Irregular forms are left to the
+/// stemmer's base forms (*lost* is *lose*, *kept* is *keep*).
+const DENIED_OPPOSITES: &[[&[&str]; 2]] = &[
+    [&["reject", "refuse"], &["accept"]],
+    [
+        &[
+            "persist", "survive", "remain", "retain", "keep", "stay", "outlive", "outlast",
+        ],
+        &[
+            "delete", "lose", "remove", "destroy", "erase", "wipe", "discard",
+        ],
+    ],
+];
+
+/// The verbs whose denial says the verb of stem `stem` (by `stem_of`, the grader's
+/// stemmer): `accept` for `reject`, `delete`, `lose`, ... for `persist`. Empty for
+/// any other word.
+pub fn denied_opposites(stem: &str, stem_of: impl Fn(&str) -> String) -> &'static [&'static str] {
+    DENIED_OPPOSITES
+        .iter()
+        .flat_map(|[a, b]| [(a, b), (b, a)])
+        .find(|(side, _)| side.iter().any(|word| stem_of(word) == stem))
+        .map_or(&[], |(_, other)| other)
+}
+
+/// Whether `word` is a form of `verb` (as [`denied_opposites`] lists it): *accepts*,
+/// *accepted*, *accepting* of *accept*, *deleted* of *delete*, not the adjective
+/// *acceptable* or the noun *removal* that share their stem.
+pub fn is_form_of(word: &str, verb: &str) -> bool {
+    let stem = verb.strip_suffix('e').unwrap_or(verb);
+    word == verb
+        || ["s", "es", "d", "ed"]
+            .iter()
+            .any(|end| word.strip_suffix(end) == Some(verb))
+        || ["ed", "ing"]
+            .iter()
+            .any(|end| word.strip_suffix(end) == Some(stem))
+        || crate::lang::base_form(word) == Some(verb)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{is_qualifying_prefix, negated_root};
+    use super::{denied_opposites, is_form_of, is_qualifying_prefix, negated_root};
 
     #[test]
     fn prefixes_that_make_another_thing_qualify() {
@@ -51,6 +95,26 @@ mod tests {
         }
         for piece in ["short", "read", "multi", "well", "long", "re"] {
             assert!(!is_qualifying_prefix(piece), "{piece}");
+        }
+    }
+
+    #[test]
+    fn a_verb_has_its_denied_opposites_and_its_own_forms() {
+        let stem_of = |w: &str| w.trim_end_matches('s').to_owned();
+        assert_eq!(denied_opposites("refuse", stem_of), ["accept"]);
+        assert!(denied_opposites("accept", stem_of).contains(&"refuse"));
+        assert!(denied_opposites("allow", stem_of).is_empty());
+        for (word, verb) in [
+            ("erased", "erase"),
+            ("erasing", "erase"),
+            ("wipes", "wipe"),
+            ("lost", "lose"),
+            ("accepted", "accept"),
+        ] {
+            assert!(is_form_of(word, verb), "{word}");
+        }
+        for (word, verb) in [("acceptable", "accept"), ("removal", "remove")] {
+            assert!(!is_form_of(word, verb), "{word}");
         }
     }
 

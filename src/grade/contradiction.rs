@@ -783,7 +783,8 @@ struct RuledOut {
 
 /// The words a model sentence rules out at the cue `c` ("instead", "rather"): the one
 /// content word after "of" or "than" (a single word, so what follows is not a phrase)
-/// and the content words just before the cue that take its place, as token indices.
+/// and the content words just before the cue that take its place (up to three, a
+/// determiner between them skipped), as token indices.
 fn set_aside(tokens: &[Token], c: usize) -> Option<(usize, Vec<usize>)> {
     let clause = tokens[c].place.clause;
     let after = |i: usize| (i + 1..tokens.len()).find(|&j| !tokens[j].part);
@@ -809,9 +810,10 @@ fn set_aside(tokens: &[Token], c: usize) -> Option<(usize, Vec<usize>)> {
     if !content(&tokens[y]) || tokens[y].class != Class::Word || phrase && !gerund {
         return None;
     }
+    // Past a determiner: "aborts the process instead of ..." puts both words there.
     let x: Vec<usize> = (0..c)
         .rev()
-        .filter(|&j| !tokens[j].part)
+        .filter(|&j| !tokens[j].part && !is_determiner(&tokens[j].norm))
         .take_while(|&j| tokens[j].place.clause == clause && content(&tokens[j]))
         .take(3)
         .collect();

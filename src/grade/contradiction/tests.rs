@@ -505,6 +505,27 @@ fn kiln() -> Bank {
 }
 
 #[test]
+fn the_verb_before_a_determiner_is_put_in_the_place_of_what_is_ruled_out() {
+    // "halts the press instead of punching ..." puts *halts* there too: an answer that
+    // says the guard halts it tells the two apart, though it names the punch's stroke.
+    let press = bank(
+        "A light curtain in front of the press is watched by the guard relay. When a hand \
+         breaks the beam the relay halts the press instead of punching the sheet, and the \
+         operator resets it with a key.",
+        &[&["light curtain"], &["relay"], &["key"]],
+    );
+    let g = grade(
+        &press,
+        "A light curtain is watched by the relay; a hand in the beam during the punching \
+         stroke makes the relay halt everything, and a key resets it.",
+    );
+    assert!(
+        g.contradictions.iter().all(|c| c.role != "ruled out"),
+        "{g:?}"
+    );
+}
+
+#[test]
 fn a_word_the_model_answer_rules_out_said_in_its_place_contradicts_it() {
     let g = grade(
         &kiln(),

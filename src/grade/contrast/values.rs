@@ -110,7 +110,7 @@ impl Values {
                 o.key.starts_with('-') && !question.tokens().iter().any(|t| t.norm == o.value);
             let at = slots
                 .iter()
-                .position(|s| s.key == o.key && s.kind == o.kind && s.unit == o.unit);
+                .position(|s| same_key(&s.key, &o.key) && s.kind == o.kind && s.unit == o.unit);
             let slot = match at {
                 Some(at) => &mut slots[at],
                 None => {
@@ -158,13 +158,13 @@ impl Values {
             let slot = self
                 .slots
                 .iter()
-                .find(|s| s.key == o.key && s.kind == o.kind && s.unit == o.unit)?;
+                .find(|s| same_key(&s.key, &o.key) && s.kind == o.kind && s.unit == o.unit)?;
             // The answer names a value of the slot too: in that slot, or as a word of
             // its own (not inside another code token: `cache:6379` is another slot's).
             let named = |v: &Arc<str>| {
                 found
                     .iter()
-                    .any(|f| f.key == o.key && f.value == *v && !f.negated)
+                    .any(|f| same_key(&f.key, &o.key) && f.value == *v && !f.negated)
                     || answer
                         .tokens()
                         .iter()
@@ -175,7 +175,10 @@ impl Values {
             // no "own IP" of a machine.
             if (slot.open && !special(&o.value))
                 || slot.values.contains(&o.value)
-                || self.asked.iter().any(|(k, v)| *k == o.key && *v == o.value)
+                || self
+                    .asked
+                    .iter()
+                    .any(|(k, v)| same_key(k, &o.key) && *v == o.value)
                 || slot.values.iter().any(named)
             {
                 return None;
@@ -614,6 +617,15 @@ fn in_code(norm: &str) -> Option<(Arc<str>, Arc<str>, Kind, &'static str)> {
     (!name.is_empty()).then(|| (Arc::from(name), Arc::from(version), Kind::Number, "version"))
 }
 
+/// Whether two slot names name one setting: the same, or one the last dotted piece of
+/// the other (`rp_filter` of `net.ipv4.conf.eth1.rp_filter`, `somaxconn` of
+/// `net.core.somaxconn`), as a sysctl or a config key is written in full or short.
+fn same_key(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    long == short
+        || (long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b'.')
+}
+
 /// Words that say what kind of value follows, not what it is the value of.
 fn kind_word(word: &str) -> bool {
     matches!(
@@ -1003,6 +1015,21 @@ mod tests {
         // Only a question about a Dockerfile.
         let model = "The CPU decodes each instruction; a MOV instruction copies a value.";
         assert_eq!(check(model, "", "The LOAD instruction reads memory."), None);
+    }
+
+    #[test]
+    fn a_setting_written_in_full_or_by_its_last_piece_is_one_slot() {
+        let model = "The backlog is capped by somaxconn = 128; raise it with \
+            sysctl -w net.core.somaxconn=4096 and restart the listener.";
+        for right in [
+            "Raise the cap with somaxconn=4096.",
+            "Set net.core.somaxconn=4096 with sysctl.",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+        assert!(check(model, "", "Set somaxconn=64 and restart it.").is_some());
+        // Another setting that ends in the same word is another slot.
+        assert_eq!(check(model, "", "Set net.core.maxconn=64 too."), None);
     }
 
     #[test]

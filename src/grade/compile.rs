@@ -933,7 +933,8 @@ fn fellow_denied_by(
 
 /// Whether `found`, a plain match of `pattern` that the rubric wants plain, is the
 /// subject of a denial of another alternative of its concept right after it (only
-/// function words between, "X does not", "X never does"), in its clause:
+/// function words between, "X does not", "X never does", but no *and* or *or*: "X and
+/// no Y" lists them), in its clause:
 /// "apparmor_parser -r never does replace a loaded profile" says the flag does not do
 /// what the concept names (`-r`, `replace`), however plainly it names the flag. The
 /// denial is one [`denies`] counts (a cue that denies, the model answer stating the
@@ -957,7 +958,10 @@ fn denied_by_fellow(
     else {
         return false;
     };
-    fellow_denied_by(patterns, pattern, cue, answer, vocab, |_| true)
+    // "better privacy and no extra round trip" lists the two: a coordinator between
+    // makes the cue deny the next item, not what the match names.
+    let listed = (last + 1..cue).any(|j| matches!(&*tokens[j].norm, "and" | "or" | "but" | "nor"));
+    !listed && fellow_denied_by(patterns, pattern, cue, answer, vocab, |_| true)
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its

@@ -610,6 +610,8 @@ fn a_term_whose_fellow_alternative_its_clause_denies_is_denied() {
         "Validate the file; a SIGHUP reloads them, not a restart.",
         // The cue denies another subject's verb: the master's, not the SIGHUP's.
         "Validate the file and send a SIGHUP whose master does not reload on a restart.",
+        // A list: the cue denies the item after *and*, not the SIGHUP before it.
+        "Validate the file, then a SIGHUP and no restart reload the workers.",
     ] {
         let g = grade(&b, right);
         assert!(g.passed, "{right}: {}", explain(&g));

@@ -1686,7 +1686,8 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
 /// `/.github/workflows` and `~/.github/workflows` are `.github/workflows`) and the
 /// folders of two names or more it is under (`/sys/fs/cgroup/demo/memory.max` is under
 /// `/sys/fs/cgroup`, and names `memory.max`; `.github/workflows/ci.yml` is under
-/// `.github/workflows`).
+/// `.github/workflows`), and the last piece of a dotted setting when it is code-like
+/// (`net.ipv4.conf.eth1.rp_filter` names `rp_filter`).
 fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
     let first = tokens.len();
     let push = |piece: &str, tokens: &mut Vec<Token>| {
@@ -1762,6 +1763,15 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
             // `matcher::word_matches`.)
             push(key, tokens);
             push(value, tokens);
+        }
+        // A setting's dotted name names its last piece when that is code-like:
+        // `net.ipv4.conf.eth1.rp_filter=2` says `rp_filter` (as a path names its file).
+        let key = option.split_once('=').map_or(option, |(key, _)| key);
+        if !key.contains('/')
+            && key.bytes().filter(|&b| b == b'.').count() >= 2
+            && let Some((_, last)) = key.rsplit_once('.')
+        {
+            push(last, tokens);
         }
         if !option.contains('/')
             && let Some((host, port)) = option.rsplit_once(':')

@@ -323,6 +323,16 @@ fn a_code_key_of_a_setting_is_a_part() {
     assert!(!code_type);
 }
 
+/// A dotted setting names its last piece when that is code-like, as a path names its
+/// file: `kernel.sched.sched_autogroup` says `sched_autogroup`.
+#[test]
+fn a_dotted_setting_offers_its_code_like_last_piece() {
+    assert!(parts("kernel.sched.sched_autogroup=0").contains(&"sched_autogroup".to_owned()));
+    assert!(parts("kernel.sched.sched_autogroup").contains(&"sched_autogroup".to_owned()));
+    // Two pieces only offer nothing of the kind.
+    assert!(!parts("vm.max_map_count=262144").contains(&"max_map_count".to_owned()));
+}
+
 /// Issue 11 probe 2, lines 46 and 172: `TLSv1.3` and `TLS1.3` missed `TLS 1.3`.
 #[test]
 fn a_version_glued_to_its_name_offers_both() {

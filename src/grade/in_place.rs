@@ -29,8 +29,10 @@
 //!   answer's is one of the model answer's or the question's. A duration is a number,
 //!   a number word of two or more ("ten minutes"), or *a*, *an*, *one* after a word of
 //!   quantity ("about a second", "half an hour"),
-//!   before a unit of time; only the units are compared, so "60 seconds" for "a
-//!   minute" is not caught, and "5 seconds" for "1 second" is not refused.
+//!   before a unit of time, but not the value given a setting, a code token right
+//!   before it (or before *to*, *at*: "set `tcp_keepalive_time` to 10 minutes"); only
+//!   the units are compared, so "60 seconds" for "a minute" is not caught, and "5
+//!   seconds" for "1 second" is not refused.
 //!
 //! Each is reported as a [`Contradiction`]; `grade::mod` fails the answer and says why.
 
@@ -594,7 +596,14 @@ fn durations(tokens: &[Token]) -> Vec<&'static str> {
         let article = matches!(&*count.norm, "a" | "an" | "one")
             && i >= 2
             && QUANTITY.contains(&&*words[i - 2].norm);
-        if (number || article) && !out.contains(&unit) {
+        // The value given a setting ("idle_in_transaction_session_timeout = '10min'",
+        // "set tcp_keepalive_time to 10 minutes") is a choice, not a claim of how long
+        // a thing takes.
+        let key_at = |k: usize| words[k].class == Class::Code;
+        let setting = i >= 2
+            && (key_at(i - 2)
+                || (i >= 3 && matches!(&*words[i - 2].norm, "to" | "at") && key_at(i - 3)));
+        if (number || article) && !setting && !out.contains(&unit) {
             out.push(unit);
         }
     }
@@ -811,6 +820,15 @@ mod tests {
             ),
             ("AOF logs every write, so it loses little.", true),
             ("AOF logs every write; a second log is not needed.", true),
+            // The value given a setting is a choice, not how much is lost.
+            (
+                "AOF logs every write and loses about a second; set auto_aof_rewrite_delay to 10 minutes.",
+                true,
+            ),
+            (
+                "AOF logs every write; set auto_aof_rewrite_delay = 10 min.",
+                true,
+            ),
         ] {
             let g = grade(prompt, model, concepts(), answer);
             assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));

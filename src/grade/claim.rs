@@ -181,7 +181,7 @@ fn list(answer: &PreparedAnswer) -> bool {
 
 /// A comma list in one sentence of at least [`MIN_SHORT_ITEMS`] items of at most
 /// [`SHORT_ITEM_WORDS`] words each (two and a half on average), none with a verb among its function words (*is*,
-/// *has*, *can*, ...), and either no function word at all in six items or more
+/// *has*, *can*, ...), and either no function word at all in five items or more
 /// ("ENTRYPOINT executable, CMD default arguments, exec form, JSON array, PID 1,
 /// SIGTERM") and no `:` (labels paired with what they are, "pid: processes, net:
 /// network stack, ...", are no list), or a code token among the items and a function word in at most half
@@ -247,7 +247,7 @@ fn short_items(answer: &PreparedAnswer) -> bool {
     with_function += usize::from(function);
     items >= MIN_SHORT_ITEMS
         && total * 2 <= items * 5
-        && ((with_function == 0 && items > MIN_SHORT_ITEMS && !labelled && !semicolons)
+        && ((with_function == 0 && items >= MIN_SHORT_ITEMS && !labelled && !semicolons)
             || (code
                 && with_function * 2 <= items
                 && (!semicolons || (with_function == 0 && total * 2 <= items * 3))))
@@ -588,6 +588,8 @@ mod tests {
             "restart: unless-stopped, healthcheck, start_period, retries, interval",
             "ulimit -n; nofile; /etc/security/limits.conf; systemd LimitNOFILE=; EMFILE",
             "wal_level=replica; max_wal_senders; pg_basebackup; standby.signal; lag",
+            // Five bare items, no function word at all.
+            "page cache, dirty pages, writeback thread, fsync call, journal commit",
             // A run of code names split only by spaces.
             "max_wal_size  checkpoint_timeout  fsync  wal_level  archive_mode  durability",
         ] {

@@ -1215,7 +1215,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         // "doesnt enforce anything its the browser that blocks it"
                         it_is_opens(tokens, place, chunks.peek())
                     } else {
+                        // "Not because X, but because Y" denies the reason X: a *not*
+                        // right before *because* keeps it in its clause.
                         kinds & STARTS_CLAUSE != 0
+                            && !(core == "because"
+                                && tokens.last().is_some_and(|t: &Token| &*t.norm == "not"))
                     };
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.

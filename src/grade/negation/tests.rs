@@ -617,3 +617,19 @@ fn a_term_whose_fellow_alternative_its_clause_denies_is_denied() {
         assert!(g.passed, "{right}: {}", explain(&g));
     }
 }
+
+#[test]
+fn not_because_denies_the_reason() {
+    let text = "Not because the index is cached, but because the table is small";
+    assert!(negated(text, "cached"));
+    assert!(!negated(text, "small"));
+    // Only a *not* right before *because*: a denied verb keeps its reason plain.
+    assert!(!negated(
+        "It does not scan because the index is cached",
+        "cached"
+    ));
+    assert!(!negated(
+        "Not only because the index is cached, but also because it is small",
+        "cached"
+    ));
+}

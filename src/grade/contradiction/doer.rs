@@ -34,9 +34,9 @@
 //! dropped attempt of `means` found.
 
 use super::means::{
-    after, before, between, participle, passive_be, sets_against, stems, thing_before, words,
+    after, before, between, participle, passive_be, stated_plainly, stems, thing_before, words,
 };
-use super::{Contradiction, clause_text, content, hedges, supposes};
+use super::{Contradiction, clause_text, content};
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{Class, Token, starts_clause};
 use crate::lang::is_determiner;
@@ -189,15 +189,7 @@ impl Deeds {
     pub(super) fn swapped(&self, answer: &PreparedAnswer, at: &[usize]) -> Option<Contradiction> {
         let tokens = answer.tokens();
         for &i in at {
-            let clause = tokens[i].place.clause;
-            if answer.negated(i)
-                || supposes(tokens, clause)
-                || tokens.iter().any(|t| {
-                    t.place.clause == clause
-                        && !t.part
-                        && (hedges(&t.norm) || sets_against(&t.norm) || t.negation)
-                })
-            {
+            if !stated_plainly(answer, i) {
                 continue;
             }
             let Some(doer) = deed_at(tokens, i) else {

@@ -103,6 +103,21 @@ pub(super) fn sets_against(word: &str) -> bool {
     compares_word(word) || matches!(word, "instead" | "rather" | "not" | "nor" | "versus" | "vs")
 }
 
+/// Whether the answer's word at `i` stands in a claim stated plainly: not negated, and
+/// in a clause that supposes nothing (*if*), hedges nothing (*may*), sets nothing
+/// against another and has no negation.
+pub(super) fn stated_plainly(answer: &PreparedAnswer, i: usize) -> bool {
+    let tokens = answer.tokens();
+    let clause = tokens[i].place.clause;
+    !answer.negated(i)
+        && !supposes(tokens, clause)
+        && !tokens.iter().any(|t| {
+            t.place.clause == clause
+                && !t.part
+                && (hedges(&t.norm) || sets_against(&t.norm) || t.negation)
+        })
+}
+
 /// A word of a thing: a content word (*own* aside), a piece of a hyphenated word too
 /// ("ticket-granting").
 fn thing_word(token: &Token) -> bool {
@@ -259,15 +274,7 @@ impl Slots {
     pub(super) fn swapped(&self, answer: &PreparedAnswer, at: &[usize]) -> Option<Contradiction> {
         let tokens = answer.tokens();
         for &i in at {
-            let clause = tokens[i].place.clause;
-            if answer.negated(i)
-                || supposes(tokens, clause)
-                || tokens.iter().any(|t| {
-                    t.place.clause == clause
-                        && !t.part
-                        && (hedges(&t.norm) || sets_against(&t.norm) || t.negation)
-                })
-            {
+            if !stated_plainly(answer, i) {
                 continue;
             }
             if let Some(hit) = place_at(tokens, i).and_then(|place| self.against(answer, &place)) {

@@ -1,7 +1,9 @@
 //! A restriction that no text of the question makes: a right answer with one narrowing
 //! claim added ("it can only happen on a multi-core CPU", "this only occurs with
 //! spinlocks", "the limit only applies in swarm mode"). An answer that says a thing
-//! happens, works or applies *only* on, with or in something the prompt, situation,
+//! happens, works, applies or holds *only* on, with, in, through or to something, or
+//! only while something is so ("applies to swap only", "only holds while the queue is
+//! empty"), that the prompt, situation,
 //! model answer and explanation never name has added a condition of its own, and such
 //! a condition is nearly always a wrong one: what the question is about happens more
 //! widely than the learner's guess. A restriction on something the question's texts do
@@ -32,15 +34,30 @@ fn happens(word: &str) -> bool {
             | "works"
             | "apply"
             | "applies"
+            | "hold"
+            | "holds"
     )
 }
 
 /// Words that open the condition a restriction names: "only happens *on* NUMA
-/// machines", "only *when* two sockets share it".
+/// machines", "only *when* two sockets share it", "only works *through* a tunnel",
+/// "applies *to* reads only", "only holds *while* the disk is idle".
 fn opens_condition(word: &str) -> bool {
     matches!(
         word,
-        "on" | "with" | "in" | "under" | "inside" | "across" | "between" | "when" | "if"
+        "on" | "with"
+            | "in"
+            | "under"
+            | "inside"
+            | "across"
+            | "between"
+            | "when"
+            | "if"
+            | "while"
+            | "through"
+            | "via"
+            | "over"
+            | "to"
     )
 }
 
@@ -93,22 +110,19 @@ impl Restriction {
     pub fn added(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         let only = self.only?;
         let tokens = answer.tokens();
-        // Each *only* of a restriction: the index of the restriction's first word and
-        // of its verb.
-        let mut cues: Vec<(usize, usize)> = answer
+        // Each *only* of a restriction: the index of the restriction's first word, of
+        // its verb and of the *only*.
+        let mut cues: Vec<(usize, usize, usize)> = answer
             .tokens_of(only)
-            .filter_map(|j| restriction_at(tokens, j))
+            .filter_map(|j| restriction_at(tokens, j).map(|(first, verb)| (first, verb, j)))
             .collect();
         if cues.is_empty() {
             return None;
         }
         cues.sort_unstable();
-        let firsts: Vec<usize> = cues.iter().map(|&(first, _)| first).collect();
-        let cue = |_: usize, _: &[Token], i: usize| {
-            cues.iter()
-                .find(|&&(first, _)| first == i)
-                .map(|&(_, verb)| verb)
-        };
+        let firsts: Vec<usize> = cues.iter().map(|&(first, ..)| first).collect();
+        let at = |i: usize| cues.iter().find(|&&(first, ..)| first == i);
+        let cue = |_: usize, _: &[Token], i: usize| at(i).map(|&(_, verb, _)| verb);
         // Each cue stated plainly, in order, until one names what no text names.
         let mut from = 0;
         while let Some(plain) = plain_cue(
@@ -120,6 +134,8 @@ impl Restriction {
             hypothetical,
         ) {
             if let Some(end) = self.unnamed_condition(tokens, plain.last) {
+                // "applies to swap only" is said up to its *only*.
+                let end = at(plain.first).map_or(end, |&(.., j)| end.max(j));
                 let said: Vec<&str> = (plain.first..=end)
                     .filter(|&j| !tokens[j].part)
                     .map(|j| answer.word(j))
@@ -143,30 +159,54 @@ impl Restriction {
     /// word looked at), when it has content words and no text of the question names any
     /// of them.
     fn unnamed_condition(&self, tokens: &[Token], verb: usize) -> Option<usize> {
-        let clause = tokens[verb].place.clause;
-        let mut after = (verb + 1..tokens.len())
-            .filter(|&k| !tokens[k].part)
-            .take_while(|&k| tokens[k].place.clause == clause);
-        let opener = after.next()?;
-        if !opens_condition(&tokens[opener].norm) {
+        let opener = (verb + 1..tokens.len()).find(|&k| !tokens[k].part)?;
+        // *While* opens a clause of its own: the condition is that clause.
+        let clause = tokens[opener].place.clause;
+        if clause != tokens[verb].place.clause && &*tokens[opener].norm != "while"
+            || !opens_condition(&tokens[opener].norm)
+        {
             return None;
         }
+        let after = (opener + 1..tokens.len())
+            .filter(|&k| !tokens[k].part)
+            .take_while(|&k| tokens[k].place.clause == clause);
         let mut last = None;
         for k in after
             .filter(|&k| !tokens[k].stop && !tokens[k].negation)
             .take(CONDITION_WORDS)
         {
-            if self.stems.binary_search(&tokens[k].stem).is_ok() {
+            if self.named(tokens, k) {
                 return None;
             }
             last = Some(k);
         }
         last
     }
+
+    /// Whether a text of the question names the word at `k`. A piece of a word written
+    /// with hyphens is named with its word: when a text writes the word whole, or
+    /// every piece of it that is no stop word ("multi-core" is not named by
+    /// "single-core", though both say "core").
+    fn named(&self, tokens: &[Token], k: usize) -> bool {
+        let has = |k: usize| self.stems.binary_search(&tokens[k].stem).is_ok();
+        if !tokens[k].glued {
+            return has(k);
+        }
+        let piece = |j: &usize| tokens[*j].glued && !tokens[*j].part;
+        let first = (0..k).rev().take_while(piece).last().unwrap_or(k);
+        let whole = first
+            .checked_sub(1)
+            .filter(|&w| tokens[w].part && tokens[w].place == tokens[k].place);
+        whole.is_some_and(has)
+            || (first..tokens.len())
+                .take_while(piece)
+                .all(|j| tokens[j].stop || has(j))
+    }
 }
 
 /// The restriction whose *only* is at `j`: "(can) only happen(s)", "happens only",
-/// "can happen only"; the index of its first word (a *can* or *could* before it is
+/// "can happen only", "applies to reads only" (at most [`CONDITION_WORDS`] words of a
+/// condition between); the index of its first word (a *can* or *could* before it is
 /// its own) and of its verb.
 fn restriction_at(tokens: &[Token], j: usize) -> Option<(usize, usize)> {
     let word = |k: usize| tokens.get(k).filter(|t| !t.part).map(|t| &*t.norm);
@@ -179,7 +219,17 @@ fn restriction_at(tokens: &[Token], j: usize) -> Option<(usize, usize)> {
         let first = modal(j.checked_sub(1)).unwrap_or(j);
         return Some((first, j + 1));
     }
-    let verb = j.checked_sub(1).filter(|&k| word(k).is_some_and(happens))?;
+    let clause = tokens[j].place.clause;
+    let before = (0..j)
+        .rev()
+        .filter(|&k| !tokens[k].part)
+        .take_while(|&k| tokens[k].place.clause == clause)
+        .take(CONDITION_WORDS + 2);
+    let verb = before
+        .filter(|&k| word(k).is_some_and(happens))
+        .find(|&k| k + 1 == j || word(k + 1).is_some_and(opens_condition))?;
     let first = modal(verb.checked_sub(1)).unwrap_or(verb);
-    Some((first, j))
+    // "happens only under load": the condition follows the *only*; "applies to reads
+    // only": it follows the verb.
+    Some((first, if verb + 1 == j { j } else { verb }))
 }

@@ -528,3 +528,27 @@ fn a_restriction_named_by_the_question_denied_or_supposed_is_no_error() {
         passes(&bank, answer);
     }
 }
+
+#[test]
+fn a_restriction_after_its_condition_through_a_channel_or_while_a_state_holds_contradicts() {
+    let bank = torn_write();
+    for answer in [
+        "It is overwritten in place, so write a temp file and rename it; the tearing \
+         applies to spinning disks only.",
+        "Overwritten in place; a temp file and a rename fix it. The tearing only works \
+         through NFS mounts.",
+        "The file is overwritten in place: use a temp file and rename it. The rename trick \
+         only holds while the battery is charged.",
+        // A word written with hyphens is not named by another that shares a piece.
+        "Overwritten in place; write a temp file and rename it. It can only happen on \
+         write-back caches.",
+    ] {
+        fails_with(&bank, answer, "added restriction");
+    }
+    // Named whole, or piece by piece, the condition is the question's own.
+    passes(
+        &bank,
+        "Overwritten in place; write a temp file and rename it, which only works in the \
+         same-folder case.",
+    );
+}

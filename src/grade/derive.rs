@@ -19,6 +19,7 @@ use std::sync::Arc;
 mod actions;
 pub mod bindings;
 mod definitions;
+mod denials;
 mod frames;
 mod shared;
 pub use bindings::Bindings;

@@ -21,6 +21,7 @@ pub mod bindings;
 mod definitions;
 mod denials;
 mod frames;
+mod ratios;
 mod shared;
 pub use bindings::Bindings;
 pub use definitions::glosses;

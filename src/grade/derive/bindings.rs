@@ -26,6 +26,7 @@ use super::actions::Actions;
 use super::definitions::Definitions;
 use super::denials::Denials;
 use super::frames::Frames;
+use super::ratios::Ratios;
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -100,6 +101,8 @@ pub struct Bindings {
     definitions: Definitions,
     /// What the model answer says its terms are (see [`super::denials`]).
     denials: Denials,
+    /// The ratios the model answer writes (see [`super::ratios`]).
+    ratios: Ratios,
 }
 
 impl Bindings {
@@ -115,6 +118,7 @@ impl Bindings {
         let frames = Frames::new(model);
         let definitions = Definitions::new(model, glossed, asked);
         let denials = Denials::new(model);
+        let ratios = Ratios::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -124,19 +128,21 @@ impl Bindings {
             frames,
             definitions,
             denials,
+            ratios,
         }
     }
 
     /// The first binding of `answer` that turns round one of the model answer's, else
     /// the first action given to the wrong doer, else the first outcome put under
     /// another condition, else the first term given another's definition, else the
-    /// first model claim denied.
+    /// first model claim denied, else the first model ratio turned over.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
             .or_else(|| self.frames.check(answer))
             .or_else(|| self.definitions.check(answer))
             .or_else(|| self.denials.check(answer))
+            .or_else(|| self.ratios.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

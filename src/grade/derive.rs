@@ -19,7 +19,9 @@ use std::sync::Arc;
 mod actions;
 pub mod bindings;
 mod definitions;
+mod denials;
 mod frames;
+mod ratios;
 mod shared;
 pub use bindings::Bindings;
 pub use definitions::glosses;
@@ -167,7 +169,8 @@ pub fn derive(
         .map(|t| t.stem.clone())
         .collect();
     let tokens = tokenize(model, stemmer, Parts::Skip);
-    let governing = governing_cues(&tokens);
+    let mut governing = governing_cues(&tokens);
+    symbols_plain(&tokens, &mut governing);
     let mut said: HashMap<&str, f64> = HashMap::new();
     for token in tokens.iter().filter(|t| !t.stop && !t.is_negation()) {
         *said.entry(&token.stem).or_default() += 1.0;
@@ -240,6 +243,30 @@ pub fn derive(
     Rubric {
         concepts,
         forbidden: Vec::new(),
+    }
+}
+
+/// A number or a single letter that the model answer says plainly somewhere is a symbol
+/// of its formulas, and a negation that reaches it elsewhere ("can never exceed
+/// 1 / (1 - p)") denies the claim, not the symbol: it stays the plain concept instead
+/// of a second, negated one (`never p`) that an answer writing the formula right would
+/// miss.
+fn symbols_plain(tokens: &[Token], governing: &mut [Option<usize>]) {
+    let symbol = |t: &Token| {
+        !t.stop
+            && (t.norm.bytes().all(|b| b.is_ascii_digit())
+                || (t.class == Class::Word && t.norm.chars().count() == 1))
+    };
+    let plain: HashSet<&str> = tokens
+        .iter()
+        .zip(governing.iter())
+        .filter(|(t, cue)| cue.is_none() && symbol(t))
+        .map(|(t, _)| &*t.stem)
+        .collect();
+    for (t, cue) in tokens.iter().zip(governing.iter_mut()) {
+        if cue.is_some() && symbol(t) && plain.contains(&*t.stem) {
+            *cue = None;
+        }
     }
 }
 
@@ -397,3 +424,6 @@ pub fn full_weight(rubric: &Rubric, options: &DeriveOptions) -> Option<f64> {
     weights.sort_by(|a, b| b.total_cmp(a));
     Some(weights.iter().take(options.carry).sum())
 }
+
+#[cfg(test)]
+mod tests;

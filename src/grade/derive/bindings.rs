@@ -24,7 +24,9 @@
 
 use super::actions::Actions;
 use super::definitions::Definitions;
+use super::denials::Denials;
 use super::frames::Frames;
+use super::ratios::Ratios;
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -97,6 +99,10 @@ pub struct Bindings {
     frames: Frames,
     /// What the model answer says each of its terms is (see [`super::definitions`]).
     definitions: Definitions,
+    /// What the model answer says its terms are (see [`super::denials`]).
+    denials: Denials,
+    /// The ratios the model answer writes (see [`super::ratios`]).
+    ratios: Ratios,
 }
 
 impl Bindings {
@@ -111,6 +117,8 @@ impl Bindings {
         let actions = Actions::new(model, asked);
         let frames = Frames::new(model);
         let definitions = Definitions::new(model, glossed, asked);
+        let denials = Denials::new(model);
+        let ratios = Ratios::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -119,17 +127,22 @@ impl Bindings {
             actions,
             frames,
             definitions,
+            denials,
+            ratios,
         }
     }
 
     /// The first binding of `answer` that turns round one of the model answer's, else
     /// the first action given to the wrong doer, else the first outcome put under
-    /// another condition, else the first term given another's definition.
+    /// another condition, else the first term given another's definition, else the
+    /// first model claim denied, else the first model ratio turned over.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
             .or_else(|| self.frames.check(answer))
             .or_else(|| self.definitions.check(answer))
+            .or_else(|| self.denials.check(answer))
+            .or_else(|| self.ratios.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
@@ -172,11 +185,27 @@ pub(super) fn turned(
     span: (usize, usize),
     said: &str,
 ) -> Contradiction {
+    contradiction(
+        role,
+        answer,
+        span,
+        format!("\"{said}\" (the two turned round)"),
+    )
+}
+
+/// The contradiction of `role` that the answer's words at `span` make of what the
+/// model answer says, `model`.
+pub(super) fn contradiction(
+    role: &str,
+    answer: &PreparedAnswer,
+    span: (usize, usize),
+    model: String,
+) -> Contradiction {
     let tokens = answer.tokens();
     Contradiction {
         role: role.to_owned(),
         said: text(answer, span),
-        model: format!("\"{said}\" (the two turned round)"),
+        model,
         anchor: None,
         matched: (span.0..=span.1)
             .filter(|&i| !tokens[i].part)

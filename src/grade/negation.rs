@@ -690,7 +690,7 @@ fn rejected_next(tokens: &[Token], i: usize) -> bool {
 /// the same sentence and opens with no subject of its own (a pronoun, or a determiner
 /// unless the cue follows a form of *be*: "is not, ..., the default" goes on to its
 /// complement). The aside itself is not negated.
-fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
+pub(crate) fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
     let cue = tokens[c].place;
     let (aside, first) = (tokens[i].place, &tokens[i]);
     let apart = |t: Option<&Token>| t.is_none_or(|t| t.place.clause != cue.clause);

@@ -1238,6 +1238,14 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     if kinds & REFERS_BACK != 0 {
                         carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
                     }
+                    if after_comma
+                        && plain
+                        && participle_goes_on(core, tokens, place, chunks.peek())
+                    {
+                        // "only the leader does, replicating the entry": the clause before
+                        // is what replicates.
+                        place.segment -= 1;
+                    }
                     // "0.6 s left": what remains (checked before the *left* is pushed).
                     let remaining = parts == Parts::Emit
                         && core == "left"
@@ -1462,6 +1470,72 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
     if !carried {
         carry_from(tokens, place, start, false, last_break, pronoun);
     }
+}
+
+/// Whether `core`, after a comma, opens a participle's clause that says more of the
+/// subject of the clause just before it ("only the leader does, replicating the entry
+/// and committing it"): a word in *-ing* (not a preposition such as *during*,
+/// *including* or *according*) at the start of a new segment of the same sentence,
+/// with a determiner after it (a list of bare gerunds, "caching, batching", says
+/// nothing of a subject), after a clause that is not [subordinate].
+fn participle_goes_on(core: &str, tokens: &[Token], place: Place, next: Option<&str>) -> bool {
+    core.len() > 5
+        && core.ends_with("ing")
+        && !matches!(
+            core,
+            "during"
+                | "including"
+                | "according"
+                | "following"
+                | "regarding"
+                | "concerning"
+                | "depending"
+                | "assuming"
+                | "considering"
+                | "excluding"
+                | "notwithstanding"
+                | "something"
+                | "nothing"
+                | "anything"
+                | "everything"
+        )
+        && tokens.last().is_some_and(|t| {
+            t.place.sentence == place.sentence && t.place.segment + 1 == place.segment
+        })
+        && !subordinate(tokens)
+        && next.is_some_and(|chunk| is_determiner(&chunk.to_ascii_lowercase()))
+}
+
+/// Whether the last clause of `tokens` is a subordinate one (it has a *when*, *if*,
+/// *because*, ..., or opens with *which*, *that*, *as*, ...): a participle after it goes
+/// with the clause it depends on ("routers send advertisements, periodically or when a
+/// host asks, carrying the prefix").
+fn subordinate(tokens: &[Token]) -> bool {
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    let mut words = tokens
+        .iter()
+        .rev()
+        .take_while(|t| t.place.clause == last.place.clause)
+        .filter(|t| !t.part);
+    let conjunction = |word: &str| {
+        opens_condition(word)
+            || matches!(
+                word,
+                "while" | "because" | "since" | "although" | "though" | "unless" | "until"
+            )
+    };
+    let mut first = None;
+    words.any(|t| {
+        first = Some(t);
+        conjunction(&t.norm)
+    }) || first.is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "after" | "before" | "as" | "where" | "which" | "that" | "who" | "whose"
+        )
+    })
 }
 
 /// Carries the subject of the clause before `start` over to the pronoun's clause (see

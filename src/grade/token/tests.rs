@@ -965,3 +965,26 @@ fn a_pronoun_behind_a_condition_after_a_semicolon_carries_the_subject_before() {
     assert!(same_clause(text, "agent", "sends"));
     assert!(!same_clause(text, "watchdog", "sends"));
 }
+
+/// Issue 11 probe 6, line 45: a participle after a comma says more of the subject of
+/// the clause before it, unless that clause is a subordinate one.
+#[test]
+fn a_participle_after_a_comma_goes_on_with_the_clause_before() {
+    let text = "Only the broker does, storing the offsets and acking the batch.";
+    assert!(same_clause(text, "broker", "storing"));
+    assert!(same_clause(text, "broker", "acking"));
+    // After a subordinate clause the participle goes with the one it depends on.
+    let text = "The broker stores offsets, when a consumer asks, sending the batch.";
+    assert!(!same_clause(text, "consumer", "sending"));
+    // A bare list of gerunds, and a preposition in -ing, are no participles.
+    assert!(!same_clause(
+        "It does caching, batching, compressing",
+        "caching",
+        "batching"
+    ));
+    assert!(!same_clause(
+        "The broker stores offsets, including the last one",
+        "broker",
+        "including"
+    ));
+}

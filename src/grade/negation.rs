@@ -690,7 +690,7 @@ fn rejected_next(tokens: &[Token], i: usize) -> bool {
 /// the same sentence and opens with no subject of its own (a pronoun, or a determiner
 /// unless the cue follows a form of *be*: "is not, ..., the default" goes on to its
 /// complement). The aside itself is not negated.
-fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
+pub(crate) fn resumes_after_aside(tokens: &[Token], c: usize, i: usize) -> Option<u32> {
     let cue = tokens[c].place;
     let (aside, first) = (tokens[i].place, &tokens[i]);
     let apart = |t: Option<&Token>| t.is_none_or(|t| t.place.clause != cue.clause);
@@ -940,6 +940,23 @@ fn denies_only(tokens: &[Token], i: usize) -> bool {
         && tokens
             .get(i + 1)
             .is_some_and(|t| !t.part && matches!(&*t.norm, "only" | "just" | "merely"))
+        && !commands_not_just(tokens, i)
+}
+
+/// Whether the *not* at `i` is that of a command "do not just V" ("don't just restart
+/// it, find what leaks"): the *do* opens its clause, with no subject before it (or
+/// only a connective: *so*, *and*, *but*, *then*). It advises against V as the fix, a
+/// negation of V, where "it does not just compress, it encrypts" says both.
+fn commands_not_just(tokens: &[Token], i: usize) -> bool {
+    let mut before = tokens[..i].iter().rev().filter(|t| !t.part);
+    let Some(aux) = before.next() else {
+        return false;
+    };
+    let clause = aux.place.clause;
+    &*aux.norm == "do"
+        && before
+            .take_while(|t| t.place.clause == clause)
+            .all(|t| matches!(&*t.norm, "so" | "and" | "but" | "then"))
 }
 
 /// Whether [`governing_cues`] may have anything to do at the word `word` (of stem
@@ -1431,7 +1448,10 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
     }
     let next = tokens.get(i + 1).map(|t| &*t.norm);
     match &*tokens[i].norm {
-        "not" => !matches!(next, Some("only" | "just" | "merely")) && !bounds_a_value(tokens, i),
+        "not" => {
+            (!matches!(next, Some("only" | "just" | "merely")) || commands_not_just(tokens, i))
+                && !bounds_a_value(tokens, i)
+        }
         "avoid" | "avoids" | "avoiding" => !matches!(
             next,
             Some("it" | "this" | "that" | "them" | "these" | "those")

@@ -1238,6 +1238,14 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     if kinds & REFERS_BACK != 0 {
                         carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
                     }
+                    if after_comma
+                        && plain
+                        && participle_goes_on(core, tokens, place, chunks.peek())
+                    {
+                        // "only the leader does, replicating the entry": the clause before
+                        // is what replicates.
+                        place.segment -= 1;
+                    }
                     // "0.6 s left": what remains (checked before the *left* is pushed).
                     let remaining = parts == Parts::Emit
                         && core == "left"
@@ -1452,11 +1460,102 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
         return;
     }
     let start = past_opener(tokens, start, place.sentence);
+    // "CoDel watches the delay; when it stays high, it drops packets": past a condition
+    // that opens its sentence after a `;` to the clause before it (after a `.` the
+    // condition's own subject is as likely), else to the condition's own.
+    let carried = (last_break == Break::Semicolon)
+        .then(|| past_condition(tokens, start, place.sentence))
+        .flatten()
+        .is_some_and(|opener| carry_from(tokens, place, opener, true, last_break, pronoun));
+    if !carried {
+        carry_from(tokens, place, start, false, last_break, pronoun);
+    }
+}
+
+/// Whether `core`, after a comma, opens a participle's clause that says more of the
+/// subject of the clause just before it ("only the leader does, replicating the entry
+/// and committing it"): a word in *-ing* (not a preposition such as *during*,
+/// *including* or *according*) at the start of a new segment of the same sentence,
+/// with a determiner after it (a list of bare gerunds, "caching, batching", says
+/// nothing of a subject), after a clause that is not [subordinate].
+fn participle_goes_on(core: &str, tokens: &[Token], place: Place, next: Option<&str>) -> bool {
+    core.len() > 5
+        && core.ends_with("ing")
+        && !matches!(
+            core,
+            "during"
+                | "including"
+                | "according"
+                | "following"
+                | "regarding"
+                | "concerning"
+                | "depending"
+                | "assuming"
+                | "considering"
+                | "excluding"
+                | "notwithstanding"
+                | "something"
+                | "nothing"
+                | "anything"
+                | "everything"
+        )
+        && tokens.last().is_some_and(|t| {
+            t.place.sentence == place.sentence && t.place.segment + 1 == place.segment
+        })
+        && !subordinate(tokens)
+        && next.is_some_and(|chunk| is_determiner(&chunk.to_ascii_lowercase()))
+}
+
+/// Whether the last clause of `tokens` is a subordinate one (it has a *when*, *if*,
+/// *because*, ..., or opens with *which*, *that*, *as*, ...): a participle after it goes
+/// with the clause it depends on ("routers send advertisements, periodically or when a
+/// host asks, carrying the prefix").
+fn subordinate(tokens: &[Token]) -> bool {
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    let mut words = tokens
+        .iter()
+        .rev()
+        .take_while(|t| t.place.clause == last.place.clause)
+        .filter(|t| !t.part);
+    let conjunction = |word: &str| {
+        opens_condition(word)
+            || matches!(
+                word,
+                "while" | "because" | "since" | "although" | "though" | "unless" | "until"
+            )
+    };
+    let mut first = None;
+    words.any(|t| {
+        first = Some(t);
+        conjunction(&t.norm)
+    }) || first.is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "after" | "before" | "as" | "where" | "which" | "that" | "who" | "whose"
+        )
+    })
+}
+
+/// Carries the subject of the clause before `start` over to the pronoun's clause (see
+/// [`carry_subject`]), the tokens from `start` on. When a `condition` (from `start`
+/// on) or an aside comes between the two, the subject's clause joins the pronoun's
+/// instead, and its sentence the pronoun's, what is between left as it is. Whether it
+/// did.
+fn carry_from(
+    tokens: &mut [Token],
+    place: &mut Place,
+    start: usize,
+    condition: bool,
+    last_break: Break,
+    pronoun: &str,
+) -> bool {
     let Some(before) = start.checked_sub(1).map(|b| tokens[b].place) else {
-        return;
+        return false;
     };
     if before.segment == place.segment {
-        return;
+        return false;
     }
     let across = || {
         let previous = || {
@@ -1481,14 +1580,75 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
                     pronoun,
                 )))
     };
-    if before.sentence == place.sentence || across() {
-        place.segment = before.segment;
-        place.sentence = before.sentence;
-        for token in &mut tokens[start..] {
-            token.place.segment = before.segment;
-            token.place.sentence = before.sentence;
-        }
+    if !(before.sentence == place.sentence || across()) {
+        return false;
     }
+    // Where other clauses come between (an aside, a condition), the subject's clause
+    // joins the pronoun's instead, so that segments stay numbered in order after it.
+    let head = head_past_aside(&tokens[..start], before);
+    if condition || head != before {
+        for token in &mut tokens[..start] {
+            if token.place.sentence == head.sentence {
+                token.place.sentence = place.sentence;
+                if token.place.segment == head.segment {
+                    token.place.segment = place.segment;
+                }
+            }
+        }
+        return true;
+    }
+    place.segment = before.segment;
+    place.sentence = before.sentence;
+    for token in &mut tokens[start..] {
+        token.place.segment = before.segment;
+        token.place.sentence = before.sentence;
+    }
+    true
+}
+
+/// Where a condition opens the sentence of a pronoun whose clause begins at `start`
+/// ("when the queue stays long, it drops packets"): the condition is one clause, from
+/// the start of the sentence, opened by a word of [condition](opens_condition).
+fn past_condition(tokens: &[Token], start: usize, sentence: u32) -> Option<usize> {
+    let last = tokens[..start].last()?;
+    let opener = tokens[..start]
+        .iter()
+        .rposition(|t| t.place.segment != last.place.segment)
+        .map_or(0, |i| i + 1);
+    let opens_sentence = opener > 0 && tokens[opener - 1].place.sentence != sentence;
+    (last.place.sentence == sentence && opens_sentence && opens_condition(&tokens[opener].norm))
+        .then_some(opener)
+}
+
+/// The clause a pronoun's subject is in when the clause before it, at `before`, is the
+/// rest of a denial an aside broke off before it reached a word ("memory.high does not,
+/// however far it climbs, ever call the OOM killer; it just throttles"): the subject is
+/// in the clause of the denying cue, before the aside (see
+/// `negation::resumes_after_aside`). Otherwise `before`.
+fn head_past_aside(tokens: &[Token], before: Place) -> Place {
+    let Some(resumed) = tokens
+        .iter()
+        .position(|t| t.place.sentence == before.sentence && t.place.segment == before.segment)
+    else {
+        return before;
+    };
+    let clause = tokens[resumed].place.clause;
+    let cue = tokens[..resumed]
+        .iter()
+        .rposition(|t| t.place.sentence == before.sentence && t.negation);
+    let Some(c) = cue else {
+        return before;
+    };
+    let head = tokens[c].place;
+    tokens[c + 1..resumed]
+        .iter()
+        .position(|t| t.place.clause != head.clause)
+        .and_then(|i| super::negation::resumes_after_aside(tokens, c, c + 1 + i))
+        .filter(|&resumes| resumes == clause)
+        .map_or(before, |_| Place {
+            segment: head.segment,
+            ..before
+        })
 }
 
 /// Where the clause before a pronoun at `start` begins, when that clause is only a short

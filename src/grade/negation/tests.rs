@@ -633,3 +633,22 @@ fn not_because_denies_the_reason() {
         "cached"
     ));
 }
+
+/// Issue 11 probe 13, line 86: a command "don't just V" (with its apostrophe or
+/// without) advises against V, where a statement "it doesn't just V" says V and more.
+#[test]
+fn a_command_not_to_just_do_something_denies_it() {
+    for text in [
+        "Raise the pool size, and dont just restart the cache",
+        "Don't just restart the cache; raise the pool size.",
+        "so do not merely restart the cache",
+    ] {
+        assert!(negated(text, "restart"), "{text}");
+    }
+    for text in [
+        "The proxy doesn't just restart the cache, it also warms it.",
+        "It does not only restart the cache.",
+    ] {
+        assert!(!negated(text, "restart"), "{text}");
+    }
+}

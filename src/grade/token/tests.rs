@@ -937,3 +937,54 @@ fn bare_contractions_are_spelt_out_as_words_only() {
             .is_some()
     );
 }
+
+/// Issue 11 probe 13, line 2: a pronoun after a denial broken by an aside carries the
+/// subject the denial opened with, not the rest of the denial after the aside.
+#[test]
+fn a_pronoun_after_a_denial_broken_by_an_aside_carries_its_subject() {
+    let text = "The scheduler does not, whatever the queue length or the load, ever \
+                preempt a task; it merely lowers its share.";
+    assert!(same_clause(text, "scheduler", "lowers"));
+    assert!(same_sentence(text, "scheduler", "lowers"));
+    assert!(!same_clause(text, "preempt", "lowers"));
+    assert!(negated(text, "preempt"));
+    assert!(!negated(text, "lowers"));
+}
+
+/// Issue 11 probe 13, line 10: after a `;` a pronoun behind a condition that opens its
+/// clause carries the subject of the clause before the condition.
+#[test]
+fn a_pronoun_behind_a_condition_after_a_semicolon_carries_the_subject_before() {
+    let text = "The watchdog polls every worker; when a heartbeat is late, it restarts \
+                the worker and logs the event.";
+    assert!(same_clause(text, "watchdog", "restarts"));
+    assert!(!same_clause(text, "heartbeat", "restarts"));
+    assert!(!same_clause(text, "watchdog", "heartbeat"));
+    // After a full stop the condition's own subject is as likely: left as it was.
+    let text = "The watchdog polls every worker. When the agent restarts, it sends a heartbeat.";
+    assert!(same_clause(text, "agent", "sends"));
+    assert!(!same_clause(text, "watchdog", "sends"));
+}
+
+/// Issue 11 probe 6, line 45: a participle after a comma says more of the subject of
+/// the clause before it, unless that clause is a subordinate one.
+#[test]
+fn a_participle_after_a_comma_goes_on_with_the_clause_before() {
+    let text = "Only the broker does, storing the offsets and acking the batch.";
+    assert!(same_clause(text, "broker", "storing"));
+    assert!(same_clause(text, "broker", "acking"));
+    // After a subordinate clause the participle goes with the one it depends on.
+    let text = "The broker stores offsets, when a consumer asks, sending the batch.";
+    assert!(!same_clause(text, "consumer", "sending"));
+    // A bare list of gerunds, and a preposition in -ing, are no participles.
+    assert!(!same_clause(
+        "It does caching, batching, compressing",
+        "caching",
+        "batching"
+    ));
+    assert!(!same_clause(
+        "The broker stores offsets, including the last one",
+        "broker",
+        "including"
+    ));
+}

@@ -1477,7 +1477,8 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
 /// and committing it"): a word in *-ing* (not a preposition such as *during*,
 /// *including* or *according*) at the start of a new segment of the same sentence,
 /// with a determiner after it (a list of bare gerunds, "caching, batching", says
-/// nothing of a subject), after a clause that is not [subordinate].
+/// nothing of a subject), after a clause that is not [subordinate] nor a [fronted]
+/// phrase.
 fn participle_goes_on(core: &str, tokens: &[Token], place: Place, next: Option<&str>) -> bool {
     core.len() > 5
         && core.ends_with("ing")
@@ -1503,6 +1504,7 @@ fn participle_goes_on(core: &str, tokens: &[Token], place: Place, next: Option<&
             t.place.sentence == place.sentence && t.place.segment + 1 == place.segment
         })
         && !subordinate(tokens)
+        && !fronted(tokens)
         && next.is_some_and(|chunk| is_determiner(&chunk.to_ascii_lowercase()))
 }
 
@@ -1536,6 +1538,39 @@ fn subordinate(tokens: &[Token]) -> bool {
             "after" | "before" | "as" | "where" | "which" | "that" | "who" | "whose"
         )
     })
+}
+
+/// Whether the last clause of `tokens` is a short phrase that opens its sentence with a
+/// preposition ("In C, overflowing a signed integer is undefined"): no clause with a
+/// subject, so an *-ing* word after it opens the sentence's own subject.
+fn fronted(tokens: &[Token]) -> bool {
+    let Some(last) = tokens.last() else {
+        return false;
+    };
+    let start = tokens
+        .iter()
+        .rposition(|t| t.place.clause != last.place.clause)
+        .map_or(0, |i| i + 1);
+    let opens = start == 0 || tokens[start - 1].place.sentence != last.place.sentence;
+    opens
+        && tokens[start..].iter().filter(|t| !t.part).count() <= 4
+        && matches!(
+            &*tokens[start].norm,
+            "in" | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "without"
+                | "under"
+                | "by"
+                | "from"
+                | "within"
+                | "inside"
+                | "after"
+                | "before"
+                | "across"
+                | "over"
+        )
 }
 
 /// Carries the subject of the clause before `start` over to the pronoun's clause (see

@@ -982,6 +982,10 @@ fn a_participle_after_a_comma_goes_on_with_the_clause_before() {
         "caching",
         "batching"
     ));
+    // After a phrase that opens the sentence, an -ing word opens its subject.
+    let text = "In Go, closing a nil channel panics, while sending on it blocks.";
+    assert!(!same_clause(text, "go", "closing"));
+    assert!(same_clause(text, "closing", "panics"));
     assert!(!same_clause(
         "The broker stores offsets, including the last one",
         "broker",

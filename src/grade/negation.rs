@@ -596,26 +596,33 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
         // *people*, *many*, ... before it).
         return false;
     }
-    tokens[..i]
+    let mut before = tokens[..i]
         .iter()
         .rev()
         .filter(|t| !t.part)
         .take_while(|t| t.place.clause == tokens[i].place.clause)
-        .find(|t| !t.norm.ends_with("ly") && !matches!(&*t.norm, "often" | "still" | "also"))
-        .is_some_and(|t| {
-            matches!(
-                &*t.norm,
-                "people"
-                    | "many"
-                    | "some"
-                    | "beginners"
-                    | "newcomers"
-                    | "users"
-                    | "others"
-                    | "developers"
-                    | "folks"
-            ) || (!hedged && matches!(&*t.norm, "might" | "may" | "would"))
-        })
+        .skip_while(|t| t.norm.ends_with("ly") || matches!(&*t.norm, "often" | "still" | "also"));
+    let Some(t) = before.next() else {
+        return false;
+    };
+    matches!(
+        &*t.norm,
+        "people"
+            | "many"
+            | "some"
+            | "beginners"
+            | "newcomers"
+            | "users"
+            | "others"
+            | "developers"
+            | "folks"
+    ) || (!hedged && matches!(&*t.norm, "might" | "may" | "would"))
+        // "Some teams believe", "many admins assume": a group some of whom believe it.
+        || (t.norm.ends_with('s')
+            && !t.stop
+            && before
+                .next()
+                .is_some_and(|q| matches!(&*q.norm, "some" | "many" | "most")))
 }
 
 /// A verb of belief, which [`reports_belief`] reads after *people*, *many*, ...: "think",

@@ -496,6 +496,16 @@ fn a_comment_on_a_common_belief_leaves_the_claim_as_it_is() {
     assert!(!negated(text, "held") && !negated(text, "table"));
     // A belief reported in a clause of its own is still no claim of the answer's.
     assert!(negated("many assume the index is rebuilt", "rebuilt"));
+    // Round 22: so is a belief of a group some or many of whom hold it.
+    assert!(negated(
+        "some shops believe a nightly restart cures leaks",
+        "cures"
+    ));
+    assert!(negated(
+        "many admins think swap prevents the oom killer",
+        "prevents"
+    ));
+    assert!(!negated("the admins think twice and add swap", "swap"));
 }
 
 /// Round 16: "rather then" is read as "rather than", and a number with its unit of time

@@ -317,6 +317,12 @@ fn a_subject_nothing_of_a_subordinate_clause_reaches_its_own_verb() {
     // A main clause's *nothing* reaches on, and an object's negates its verb.
     assert!(negated("nothing has changed in the file", "file"));
     assert!(negated("the daemon manages nothing", "manages"));
+    // Round 22: after *has* it says the thing is empty, and denies no word before it.
+    assert!(!negated(
+        "the bare image has nothing, not even a shell",
+        "image"
+    ));
+    assert!(negated("more swap does nothing for latency", "swap"));
 }
 
 #[test]

@@ -1288,7 +1288,19 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     reopen = cue && stop == Stop::None;
                 }
             }
-            if stop == Stop::Colon && sentence_words > MAX_LABEL {
+            if stop == Stop::Colon
+                && sentence_words <= MAX_LABEL
+                && tokens
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.place.sentence == place.sentence)
+                    .any(|t| t.negation)
+            {
+                // "It does not: over --cpus it is throttled": a short denial of what was
+                // said before, no label; what follows is a claim of its own, as after a
+                // full stop.
+                place.next(Stop::Sentence);
+            } else if stop == Stop::Colon && sentence_words > MAX_LABEL {
                 // "The engine only records the status: Swarm ...": a clause, not a label
                 // (a pronoun after it carries its subject: see `carry_subject`).
                 place.next(Stop::Comma);

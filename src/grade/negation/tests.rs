@@ -668,3 +668,16 @@ fn a_command_not_to_just_do_something_denies_it() {
         assert!(!negated(text, "restart"), "{text}");
     }
 }
+
+/// Round 22, seen at the terminal: a short denial before a `:` ("It does not: ...")
+/// denies what was said before it; the claim after the `:` is the answer's own, as
+/// after a full stop (a label before a `:` would reach into it).
+#[test]
+fn a_short_denial_before_a_colon_reaches_nothing_after_it() {
+    let text = "It does not: over the quota it is only slowed, and over the ceiling the \
+                kernel kills it.";
+    assert!(!negated(text, "ceiling") && !negated(text, "kernel"));
+    assert!(!negated(text, "quota") && !negated(text, "slowed"));
+    // A label before a `:` still links to what follows it.
+    assert!(negated("redis: not kept, gone on restart", "kept"));
+}

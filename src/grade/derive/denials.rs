@@ -6,8 +6,9 @@
 //! A **claim** is a content word (its subject) right before *is* or *are* and the
 //! content words right after it (its predicate), joined by determiners, *and*, *or*
 //! and commas only: "the merge is commutative, associative and idempotent"; any other
-//! word ends it ("is safe to retry": *retry* is not said of the subject). An answer's **denial** is a subject right before *is* or *are*, a negation
-//! right after it, and, after determiners only, a content word: "the merge is not
+//! word ends it ("is safe to retry": *retry* is not said of the subject). An answer's
+//! **denial** is a subject right before *is* or *are*, a negation right after it, and,
+//! after determiners only, a content word: "the merge is not
 //! idempotent" (*isn't* is spelt *is not*), never "is not only idempotent". It
 //! contradicts the model answer when a model claim has its subject and the word in its
 //! predicate, the model answer denies that word of nothing ("named volume data is
@@ -19,7 +20,6 @@ use super::actions::Clause;
 use super::bindings::{content, contradiction, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
-use crate::grade::negation::governing_cues;
 use crate::grade::token::Token;
 use crate::lang::is_determiner;
 
@@ -66,6 +66,12 @@ impl Denials {
     /// The claims of `model` (a derived rubric's model answer, prepared).
     pub fn new(model: &PreparedAnswer) -> Denials {
         let tokens = model.tokens();
+        let mut denied: Vec<u64> = (0..tokens.len())
+            .filter(|&i| model.negated(i))
+            .map(|i| tokens[i].stem_hash)
+            .collect();
+        denied.sort_unstable();
+        denied.dedup();
         let cases: Vec<u32> = tokens
             .iter()
             .filter(|t| CASES.contains(&&*t.norm))
@@ -76,14 +82,6 @@ impl Denials {
             .filter_map(|i| claim(tokens, i))
             .map(|c| (c, text(model, c.span)))
             .collect();
-        let mut denied: Vec<u64> = governing_cues(tokens)
-            .iter()
-            .zip(tokens)
-            .filter(|(cue, _)| cue.is_some())
-            .map(|(_, t)| t.stem_hash)
-            .collect();
-        denied.sort_unstable();
-        denied.dedup();
         Denials { model, denied }
     }
 

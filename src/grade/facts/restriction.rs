@@ -3,10 +3,9 @@
 //! spinlocks", "the limit only applies in swarm mode"). An answer that says a thing
 //! happens, works, applies or holds *only* on, with, in, through or to something, or
 //! only while something is so ("applies to swap only", "only holds while the queue is
-//! empty"), that the prompt, situation,
-//! model answer and explanation never name has added a condition of its own, and such
-//! a condition is nearly always a wrong one: what the question is about happens more
-//! widely than the learner's guess. A restriction on something the question's texts do
+//! empty"), that the prompt, situation, model answer and explanation never name has
+//! added a condition of its own, and such a condition is nearly always a wrong one:
+//! what the question is about happens more widely than the learner's guess. A restriction on something the question's texts do
 //! name ("name resolution only works on user-defined networks", where the model answer
 //! talks of user-defined networks) is the answer's to make, and so is one denied,
 //! supposed or said of what could happen (see [`plain_cue`]; the *can* or *could* of

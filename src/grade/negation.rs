@@ -492,11 +492,30 @@ fn opens_subordinate(word: &str) -> bool {
 /// one content word (two after *of*: "if none of the replicas answer"), so a main clause
 /// after it with no comma is said plainly. `None` for any other cue.
 fn subordinate_subject_reach(tokens: &[Token], c: usize) -> Option<usize> {
+    let clause = tokens[c].place.clause;
+    let before = tokens[..c].iter().rev().find(|t| !t.part)?;
+    let relative = || {
+        // A relative pronoun after a noun ("volume that"), not the *that* of a clause
+        // said ("the rule is that no ...").
+        let pronoun = tokens[..c].iter().rposition(|t| !t.part);
+        pronoun
+            .and_then(|p| tokens[..p].iter().rev().find(|t| !t.part))
+            .is_some_and(|t| {
+                !t.stop && !t.negation && t.place.clause == clause && !t.norm.ends_with("s")
+            })
+    };
+    if &*tokens[c].norm == "no"
+        && before.place.clause == clause
+        && matches!(&*before.norm, "that" | "which" | "whom")
+        && relative()
+    {
+        // "every volume that no container uses is removed": the relative clause's
+        // subject and its verb, not the main clause after it.
+        return Some(2);
+    }
     if !is_negative_pronoun(&tokens[c].norm) {
         return None;
     }
-    let clause = tokens[c].place.clause;
-    let before = tokens[..c].iter().rev().find(|t| !t.part)?;
     if before.place.clause != clause || !opens_subordinate(&before.norm) {
         return None;
     }

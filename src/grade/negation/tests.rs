@@ -681,3 +681,14 @@ fn a_short_denial_before_a_colon_reaches_nothing_after_it() {
     // A label before a `:` still links to what follows it.
     assert!(negated("redis: not kept, gone on restart", "kept"));
 }
+
+/// Round 22: *no* after a relative pronoun reaches the relative clause's subject and
+/// verb, not the main clause after it; after the *that* of a clause said it reaches on.
+#[test]
+fn no_in_a_relative_clause_leaves_the_main_clause_plain() {
+    let text = "each index that no query reads is dropped at night";
+    assert!(negated(text, "query") && negated(text, "reads"));
+    assert!(!negated(text, "dropped") && !negated(text, "night"));
+    let text = "the contract is that no reader may see a torn write";
+    assert!(negated(text, "torn"));
+}

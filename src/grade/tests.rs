@@ -1831,3 +1831,38 @@ fn the_endings_bank_format_md_says_the_stemmer_joins() {
         assert!(!same_keyword(a, b), "{a} and {b} should be two by stem");
     }
 }
+
+#[test]
+fn a_relation_quotes_its_term_said_outright_before_one_met_through_a_denial() {
+    let relation = Concept {
+        required: true,
+        relation: Some(crate::bank::Relation {
+            terms: vec![
+                vec!["quota".to_owned()],
+                vec!["paused".to_owned(), "not evicted".to_owned()],
+            ],
+            within: crate::bank::Within::Answer,
+            ordered: false,
+        }),
+        ..Concept::any(Vec::new())
+    };
+    let rubric = Rubric {
+        concepts: vec![relation],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "quota",
+        "What happens to a job over its quota?",
+        "A job over its quota is paused until the next window; it is never evicted.",
+        Some(rubric),
+    )]);
+    // Both terms are met twice: the belief rejected ("not evicted") and the plain word.
+    let g = grade(
+        &b,
+        "Some think a job over quota is evicted. It is not: over the quota it is only paused.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+    let quoted = g.concepts[0].matched.clone().unwrap_or_default();
+    assert!(quoted.iter().any(|w| w == "paused"), "{quoted:?}");
+    assert!(!quoted.iter().any(|w| w == "evicted"), "{quoted:?}");
+}

@@ -295,13 +295,16 @@ impl Pairing {
             return None;
         }
         let inverted = self.inverted_in(answer, vocab, scope);
-        let candidates: Vec<&Occurrence> = a
+        let mut candidates: Vec<&Occurrence> = a
             .iter()
             .filter(|o| {
                 o.counts || (self.two && (preference(o, tokens) || echoed(o, tokens).is_some()))
             })
             .chain(&inverted)
             .collect();
+        // A plain match of A before one met through its cue ("not killed" for
+        // `throttled`): the breakdown then quotes what the answer says outright.
+        candidates.sort_by_key(|o| o.tokens[0] != o.head);
         if !candidates.is_empty() {
             // Other things named plainly: looked for once, when a pairing first needs
             // them.

@@ -1154,10 +1154,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     // `-1000`, `+1000`: a number with its sign, which matters.
                     tokens.push(Token::new(core, Class::Exact, false, place, stemmer));
                 } else if !plain && is_code(core) {
-                    tokens.push(Token::new(core, Class::Code, false, place, stemmer));
-                    if parts == Parts::Emit {
-                        push_code_parts(core, place, stemmer, tokens);
-                        push_words(core, place, true, stemmer, tokens);
+                    match parts {
+                        Parts::Emit => push_code(core, place, stemmer, tokens),
+                        Parts::Skip => {
+                            tokens.push(Token::new(core, Class::Code, false, place, stemmer));
+                        }
                     }
                 } else {
                     // A plain word is one token, learnt first: what it does in the
@@ -1887,6 +1888,45 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
         if core.len() == before {
             return (core, stop);
         }
+    }
+}
+
+thread_local! {
+    /// The tokens of each code chunk a thread has tokenized, at a place of their own:
+    /// answers repeat the code of their bank (`--mount`, `/var/lib/docker/volumes`),
+    /// and splitting one into its parts and words costs as much as a sentence of plain
+    /// words. What a chunk becomes depends on its text alone (see [`push_code`]).
+    static CODE: RefCell<FxHashMap<Box<str>, Box<[Token]>>> = RefCell::new(FxHashMap::default());
+}
+
+/// How many code chunks each thread remembers before starting afresh.
+const CODE_CACHE_SIZE: usize = 4_096;
+
+/// A code token of an answer at `place`, then its code parts and its words: learnt once
+/// per text, since all of them stand at `place` and none looks at a token before the
+/// chunk's.
+fn push_code(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
+    let learn = |tokens: &mut Vec<Token>| {
+        tokens.push(Token::new(core, Class::Code, false, place, stemmer));
+        push_code_parts(core, place, stemmer, tokens);
+        push_words(core, place, true, stemmer, tokens);
+    };
+    let start = tokens.len();
+    let cached = CODE.try_with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(known) = cache.get(core) {
+            tokens.extend(known.iter().map(|t| Token { place, ..t.clone() }));
+            return;
+        }
+        learn(tokens);
+        if cache.len() >= CODE_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(Box::from(core), tokens[start..].into());
+    });
+    // A thread that is ending has no cache left.
+    if cached.is_err() {
+        learn(tokens);
     }
 }
 

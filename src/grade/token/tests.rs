@@ -484,6 +484,36 @@ fn a_plain_word_shapes_its_sentence_as_that_word_does_the_first_time_and_after()
 }
 
 #[test]
+fn a_code_chunk_gives_the_same_tokens_when_known_at_its_own_place() {
+    // A code chunk is split into its parts and words once per thread (`push_code`):
+    // met again, in another sentence and clause, it gives the same tokens at its place.
+    let stemmer = stemmer();
+    let view = |tokens: &[Token]| -> Vec<(String, Class, bool, bool, Place)> {
+        tokens
+            .iter()
+            .map(|t| (t.norm.to_string(), t.class, t.part, t.glued, t.place))
+            .collect()
+    };
+    let chunk = "--quux-opt=/srv/quux-data/no-cache/2s,mode=rw-r--r--";
+    let first = tokenize(&format!("Set {chunk} first."), &stemmer, Parts::Emit);
+    let again = tokenize(
+        &format!("Yes. Then, set {chunk} first."),
+        &stemmer,
+        Parts::Emit,
+    );
+    let (first, again) = (view(&first), view(&again));
+    assert!(first.len() > 6, "{first:?}");
+    assert_eq!(again.len(), first.len() + 2);
+    let place = again[3].4;
+    assert_ne!(place, first[1].4);
+    let moved: Vec<_> = first[1..first.len() - 1]
+        .iter()
+        .map(|(norm, class, part, glued, _)| (norm.clone(), *class, *part, *glued, place))
+        .collect();
+    assert_eq!(again[3..again.len() - 1], moved[..]);
+}
+
+#[test]
 fn same_word_agrees_with_comparing_the_texts() {
     let mut words: Vec<&str> = "a an the node nodes volume volumes abcdefgh abcdefgi bbcdefgh \
         abcdefghi abcdefghj xbcdefghi containers containerz persistence persistense \

@@ -105,6 +105,8 @@ const FAMILIES: &[Family] = &[
                 "wipes",
                 "discarded",
                 "discards",
+                "drops",
+                "dropped",
                 "deleted",
                 "deletes",
                 "removed",

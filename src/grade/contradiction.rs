@@ -105,8 +105,6 @@ const FAMILIES: &[Family] = &[
                 "wipes",
                 "discarded",
                 "discards",
-                "drops",
-                "dropped",
                 "deleted",
                 "deletes",
                 "removed",

@@ -8,7 +8,8 @@
 //! other one's arrangement, whatever the question asks.
 //!
 //! What a kernel is said of is the nearest thing named before it in its sentence: a
-//! container word or a VM word. Not a claim: a kernel under a negation or after one in
+//! container word or a VM word (a hypervisor, a microVM, gVisor or Kata named before it
+//! may bring the kernel, and leaves it alone, as does a *which* between). Not a claim: a kernel under a negation or after one in
 //! that stretch ("a container doesn't get its own kernel", "containers, without a
 //! kernel of their own"), set against the other thing ("unlike a VM, it shares the
 //! host kernel" names the VM only to set it apart), supposed in its clause ("if a
@@ -32,6 +33,9 @@ const OWNER_REACH: usize = 3;
 enum Thing {
     Container,
     Machine,
+    /// A sandbox that brings a kernel of its own to a container (a microVM, gVisor,
+    /// Kata) or a hypervisor: a kernel said after it may be either's.
+    Sandbox,
 }
 
 /// The thing the word at `i` names, if it names one: a VM word (*machine* only after
@@ -42,6 +46,8 @@ fn thing(tokens: &[Token], i: usize) -> Option<Thing> {
             Some(Thing::Container)
         }
         "vm" | "vms" => Some(Thing::Machine),
+        "microvm" | "microvms" | "gvisor" | "kata" | "firecracker" | "hypervisor"
+        | "hypervisors" | "kvm" | "xen" | "qemu" => Some(Thing::Sandbox),
         "machine" | "machines"
             if i > 0 && !tokens[i - 1].part && &*tokens[i - 1].norm == "virtual" =>
         {
@@ -133,16 +139,23 @@ fn said_of(answer: &PreparedAnswer, tokens: &[Token], i: usize) -> Option<Contra
     let (at, what) = before
         .iter()
         .find_map(|&k| thing(tokens, k).map(|t| (k, t)))?;
+    // A sandbox named before it in the sentence may bring the kernel.
+    if before
+        .iter()
+        .any(|&k| thing(tokens, k) == Some(Thing::Sandbox))
+    {
+        return None;
+    }
     // The stretch from the thing to the kernel, and the words just before the thing.
     let between = before.iter().copied().take_while(|&k| k > at);
     let clause = tokens[i].place.clause;
-    if between
-        .clone()
-        .any(|k| tokens[k].negation || sets_apart(&tokens[k].norm))
-        || before
-            .iter()
-            .take_while(|&&k| tokens[k].place.clause == clause)
-            .any(|&k| hypothetical(&tokens[k].norm))
+    if between.clone().any(|k| {
+        let word = &*tokens[k].norm;
+        tokens[k].negation || sets_apart(word) || word == "which"
+    }) || before
+        .iter()
+        .take_while(|&&k| tokens[k].place.clause == clause)
+        .any(|&k| hypothetical(&tokens[k].norm))
     {
         return None;
     }

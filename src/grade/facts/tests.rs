@@ -606,6 +606,11 @@ fn a_kernel_said_of_the_right_thing_denied_or_set_apart_is_no_error() {
         "A process in namespaces and cgroups. Unlike a VM, it runs on the host kernel.",
         // The host's own kernel.
         "A process in namespaces and cgroups; every container runs on the host's own kernel.",
+        // A sandbox nearer to the kernel may own it.
+        "A process in namespaces and cgroups; a Kata sandbox gives each container a \
+         guest kernel of a microVM, the plain runtime none.",
+        "A process in namespaces and cgroups. A VM gets virtual hardware from KVM, which \
+         runs inside the host kernel.",
     ] {
         passes(&bank, answer);
     }

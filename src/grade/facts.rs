@@ -13,7 +13,8 @@
 //! text of the question makes ("cached forever", "without limit", "until a reboot",
 //! "guaranteed"; see [`absolute`]); and a practice that is unsafe whatever the
 //! question, which no text of it talks of: a secret logged or sent, a file made
-//! writable by everyone (see [`unsafe_practice`]).
+//! writable by everyone (see [`unsafe_practice`]); and a kernel given to the wrong
+//! thing, a container's own kernel or a VM on the host's (see [`kernel`]).
 //!
 //! Each rule is narrow on purpose: it speaks only where the question is about the
 //! thing (a service of the port table named by the question, the model answer or its
@@ -164,6 +165,8 @@ pub struct Facts {
     unsafe_practice: unsafe_practice::Unsafe,
     /// The restrictions the question's texts leave to the answer (see [`restriction`]).
     restriction: restriction::Restriction,
+    /// Whose kernel a container and a VM run on (see [`kernel`]).
+    kernel: kernel::Kernel,
 }
 
 /// A number a text writes with a sign (`-1000`, `+5`), in a sentence.
@@ -219,6 +222,7 @@ impl Facts {
             absolute::open_kinds(texts().flat_map(|text| text.tokens().iter().map(|t| &*t.norm)));
         let unsafe_practice = unsafe_practice::Unsafe::new(texts(), stemmer, vocab);
         let restriction = restriction::Restriction::new(texts(), stemmer, vocab);
+        let kernel = kernel::Kernel::new(stemmer, vocab);
         let mut flags = Vec::new();
         let mut letters = Vec::new();
         for text in raw {
@@ -263,6 +267,7 @@ impl Facts {
             absolutes,
             unsafe_practice,
             restriction,
+            kernel,
         }
     }
 
@@ -301,6 +306,7 @@ impl Facts {
         }
         out.extend(self.unsafe_practice.advised(answer));
         out.extend(self.restriction.added(answer));
+        out.extend(self.kernel.misplaced(answer));
         out
     }
 
@@ -1005,6 +1011,7 @@ fn short_flags(text: &str) -> Vec<(Option<String>, char)> {
 }
 
 mod absolute;
+mod kernel;
 mod restriction;
 #[cfg(test)]
 mod tests;

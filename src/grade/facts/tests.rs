@@ -552,3 +552,66 @@ fn a_restriction_after_its_condition_through_a_channel_or_while_a_state_holds_co
          same-folder case.",
     );
 }
+
+fn sandbox_startup() -> Bank {
+    any_bank(
+        "Why does a sandboxed build step start in a few milliseconds?",
+        "It is only a process on the host, fenced in by namespaces and limited by cgroups: \
+         nothing boots, since it shares the host kernel.",
+        &[
+            &["process"],
+            &["namespaces", "namespace"],
+            &["cgroups", "cgroup"],
+        ],
+    )
+}
+
+#[test]
+fn a_kernel_of_its_own_given_to_a_container_or_the_host_kernel_to_a_vm_contradicts() {
+    let bank = sandbox_startup();
+    for answer in [
+        "It is a process in namespaces, capped by cgroups; the mount namespace hands each \
+         container a private kernel, so nothing else has to boot.",
+        "A process with namespaces and cgroups. Like a tiny VM, each container brings a \
+         dedicated guest kernel, just a small one.",
+        "A process isolated by namespaces and cgroups. A virtual machine is much the same: \
+         it is also running on the host's kernel through a hypervisor.",
+    ] {
+        fails_with(&bank, answer, "kernel");
+    }
+    let g = grade(
+        &bank,
+        "A process isolated by namespaces and cgroups. A VM likewise shares the host kernel.",
+    );
+    let line = g.contradictions[0].to_string();
+    assert!(
+        line.contains("\"vm likewise shares the host kernel\""),
+        "{line}"
+    );
+    assert!(line.contains("boots its own guest kernel"), "{line}");
+}
+
+#[test]
+fn a_kernel_said_of_the_right_thing_denied_or_set_apart_is_no_error() {
+    let bank = sandbox_startup();
+    for answer in [
+        // The VM's own kernel, the containers' shared one.
+        "A process in namespaces and cgroups; a VM boots its own kernel, every container \
+         uses the host's one.",
+        // Denied, or supposed.
+        "A process in namespaces and cgroups: a container does not get its own kernel.",
+        "A process in namespaces and cgroups; if each container had a separate kernel it \
+         would boot slowly.",
+        // The VM named only to be set apart.
+        "A process in namespaces and cgroups. Unlike a VM, it runs on the host kernel.",
+        // The host's own kernel.
+        "A process in namespaces and cgroups; every container runs on the host's own kernel.",
+        // A sandbox nearer to the kernel may own it.
+        "A process in namespaces and cgroups; a Kata sandbox gives each container a \
+         guest kernel of a microVM, the plain runtime none.",
+        "A process in namespaces and cgroups. A VM gets virtual hardware from KVM, which \
+         runs inside the host kernel.",
+    ] {
+        passes(&bank, answer);
+    }
+}

@@ -45,6 +45,9 @@ const COPULAS: &[&str] = &[
     "will", "would", "must", "should", "may", "might", "means",
 ];
 
+/// How many units apart the two of a pair may be, in the same sentence or the next.
+const NEAR: usize = 3;
+
 /// The most pairs read (each takes a bit of a mask).
 const PAIRS: usize = 64;
 
@@ -92,10 +95,11 @@ impl Pairs {
         // The units each word is said in.
         let mut places: FxHashMap<u64, FxHashSet<usize>> = FxHashMap::default();
         for (u, unit) in units.iter().enumerate() {
-            for k in unit.span.0..=unit.span.1 {
-                if content(&tokens[k]) {
-                    places.entry(tokens[k].stem_hash).or_default().insert(u);
-                }
+            for t in tokens[unit.span.0..=unit.span.1]
+                .iter()
+                .filter(|t| content(t))
+            {
+                places.entry(t.stem_hash).or_default().insert(u);
             }
         }
         let only_in = |stem: u64, u: usize| {
@@ -107,16 +111,14 @@ impl Pairs {
         // A unit's subject words and own words (with their synonyms).
         let roles = |u: usize| {
             let unit = units[u];
-            let subject_end = unit
-                .subject_end
-                .unwrap_or_else(|| subject_end(tokens, &unit));
+            let (subject_end, verb) = subject_and_verb(tokens, &unit);
             let mut subject = Vec::new();
             let mut own = Vec::new();
             for k in (unit.span.0..=unit.span.1).filter(|&k| content(&tokens[k])) {
                 let stem = tokens[k].stem_hash;
                 if k < subject_end {
                     subject.push(stem);
-                } else if only_in(stem, u) {
+                } else if Some(k) != verb && only_in(stem, u) {
                     own.push(stem);
                     for twin in lexicon.word_twins(&tokens[k]) {
                         let twin = hash_of(twin);
@@ -130,11 +132,16 @@ impl Pairs {
         };
         let mut words: FxHashMap<u64, Roles> = FxHashMap::default();
         let mut said = Vec::new();
-        for u in 0..units.len().saturating_sub(1) {
+        let sentence = |u: usize| tokens[units[u].span.0].place.sentence;
+        let near = (0..units.len()).flat_map(|u| {
+            (u + 1..units.len().min(u + 1 + NEAR))
+                .filter(move |&v| sentence(v) <= sentence(u) + 1)
+                .map(move |v| (u, v))
+        });
+        for (u, v) in near {
             if said.len() == PAIRS {
                 break;
             }
-            let v = u + 1;
             if units[u].negated || units[v].negated {
                 continue;
             }
@@ -180,14 +187,10 @@ impl Pairs {
                 .map(|i| self.words[i].1)
         };
         // Two words of the pairs at least, or nothing can be crossed.
-        if tokens
+        tokens
             .iter()
             .filter(|t| content(t) && roles(t).is_some())
-            .nth(1)
-            .is_none()
-        {
-            return None;
-        }
+            .nth(1)?;
         // Each clause's roles, span and negation.
         let clauses: Vec<(Roles, Unit)> = units(tokens)
             .map(|unit| {
@@ -222,7 +225,7 @@ impl Pairs {
             {
                 let span = clauses[a].1.span;
                 let model = format!("\"{first}\" and \"{second}\" (each given the other's)");
-                return Some(contradiction("pairing", answer, span, model));
+                return Some(contradiction("pair", answer, span, model));
             }
         }
         None
@@ -275,20 +278,28 @@ fn units(tokens: &[Token]) -> impl Iterator<Item = Unit> + '_ {
     })
 }
 
-/// Where the subject of a model `unit` ends that opens with no opening clause: at a
-/// copula among its first [`SUBJECT`] content words, else after its first
-/// [`SUBJECT`] - 1.
-fn subject_end(tokens: &[Token], unit: &Unit) -> usize {
+/// Where the subject of a model `unit` ends, and its verb: after an opening clause, the
+/// first content word after it; else at a copula among its first [`SUBJECT`] content
+/// words, no verb (what follows the copula is said of the subject); else the first
+/// content word is the subject and the second its verb. A verb is neither side's own:
+/// "take the maximum" answered "takes the sum" gives *take* to neither.
+fn subject_and_verb(tokens: &[Token], unit: &Unit) -> (usize, Option<usize>) {
     let (start, end) = (unit.span.0, unit.span.1 + 1);
-    let words: Vec<usize> = (start..end)
-        .filter(|&k| content(&tokens[k]))
-        .take(SUBJECT)
-        .collect();
-    let reach = words.last().copied().unwrap_or(start);
-    (start..=reach)
-        .find(|&k| !tokens[k].part && COPULAS.contains(&&*tokens[k].norm))
-        .or_else(|| words.get(SUBJECT - 1).copied())
-        .unwrap_or(end)
+    let words = |from: usize| (from..end).filter(|&k| content(&tokens[k]));
+    if let Some(opening) = unit.subject_end {
+        return (opening, words(opening).next());
+    }
+    let first: Vec<usize> = words(start).take(SUBJECT).collect();
+    let reach = first.last().copied().unwrap_or(start);
+    if let Some(copula) =
+        (start..=reach).find(|&k| !tokens[k].part && COPULAS.contains(&&*tokens[k].norm))
+    {
+        return (copula, None);
+    }
+    match first.as_slice() {
+        [_, verb, ..] => (*verb, Some(*verb)),
+        _ => (end, None),
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ fn grade(answer: &str) -> Grade {
 }
 
 fn crossed(grade: &Grade) -> bool {
-    grade.contradictions.iter().any(|c| c.role == "pairing")
+    grade.contradictions.iter().any(|c| c.role == "pair")
 }
 
 #[test]

@@ -180,7 +180,7 @@ pub fn compile(
         (Some(_), Some(model)) => {
             let glossed = derive::glosses(question.model_answer.as_deref().unwrap_or(""));
             let glossed = PreparedAnswer::new(&glossed, stemmer, &Vocab::default());
-            derive::Bindings::new(model, &asked, &glossed)
+            derive::Bindings::new(model, &asked, &glossed, lexicon)
         }
         _ => derive::Bindings::default(),
     };

@@ -21,6 +21,7 @@ pub mod bindings;
 mod definitions;
 mod denials;
 mod frames;
+mod pairs;
 mod ratios;
 mod shared;
 pub use bindings::Bindings;

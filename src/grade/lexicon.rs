@@ -92,6 +92,16 @@ impl Lexicon {
         self.group_of(std::slice::from_ref(word))
     }
 
+    /// The stems of the other one-word members of `word`'s group ("largest" and "max"
+    /// for "maximum").
+    pub fn word_twins<'a>(&'a self, word: &'a Token) -> impl Iterator<Item = &'a str> + 'a {
+        self.group_of_word(word)
+            .map_or(&[][..], |g| self.groups[g].as_slice())
+            .iter()
+            .filter(move |m| m.len() == 1 && m[0].stem != word.stem)
+            .map(|m| &*m[0].stem)
+    }
+
     /// The group `member` is in, if any.
     fn group_of(&self, member: &[Token]) -> Option<usize> {
         let first = member.first()?;

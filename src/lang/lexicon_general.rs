@@ -60,7 +60,9 @@ pub const GENERAL: &[&[&str]] = &[
     // "fast" with "faster" (a thing and its comparison are two claims) and "close" with
     // "closest" (near is not nearest).
     &["faster", "quicker"],
-    &["maximum", "max"],
+    // Round 23 (w28-derived): the everyday words for the maximum ("read the value as
+    // the largest entry").
+    &["maximum", "max", "largest", "highest"],
     // A number in words is the number in digits ("at most two children", "2 replicas").
     &["two", "2"],
     &["three", "3"],

@@ -13,7 +13,9 @@
 //! determiners, up to [`PHRASE`] content words: "tell the drive", "detects
 //! concurrency"). Not in a clause with a negation, and not with a preposition before
 //! the phrase ("resolves to its IP"; "scheduled by the kernel" is the passive, its
-//! doer after it).
+//! doer after it), but for *to* or *from*, whose phrase counts for a reversal only
+//! ("each key belongs to the first node" answered "each node belongs to the first
+//! key").
 //!
 //! An answer's action contradicts the model answer when it has a model action's act
 //! and is **reversed** (its doer is in the model action's phrase and the model's doer
@@ -76,7 +78,14 @@ struct Action {
     asked: bool,
     /// The content words of its clause (a model action's only; the first [`CLAUSE`]).
     clause: Clause,
+    /// Its phrase follows one of [`THROUGH`] ("belongs to the node"): it counts only
+    /// for a reversal, with another such.
+    through: bool,
 }
+
+/// Prepositions whose phrase an action may take for a reversal: "each key belongs to
+/// the first node" answered "each node belongs to the first key".
+const THROUGH: &[&str] = &["to", "from"];
 
 /// How many content words of a model action's clause are kept.
 const CLAUSE: usize = 16;
@@ -180,8 +189,10 @@ impl Actions {
                 if a.doer == m.doer {
                     continue;
                 }
-                let reversed = m.right.has(a.doer) && a.right.has(m.doer);
-                let rival = m.asked
+                let reversed = a.through == m.through && m.right.has(a.doer) && a.right.has(m.doer);
+                let rival = !a.through
+                    && !m.through
+                    && m.asked
                     && !m.clause.has(a.doer)
                     && a.right.meets(&m.right)
                     && names(m.doer)
@@ -212,6 +223,11 @@ fn action(tokens: &[Token], i: usize) -> Option<Action> {
     let doer = before.next().filter(|&k| content(&tokens[k]))?;
     let mut right = Phrase::default();
     let mut last = i;
+    // "belongs to the first node": the phrase after *to* or *from*, for a reversal only.
+    let mut after = after.peekable();
+    let through = after
+        .next_if(|&k| THROUGH.contains(&&*tokens[k].norm))
+        .is_some();
     for k in object(tokens, after)? {
         last = k;
         right.push(tokens[k].stem_hash);
@@ -223,6 +239,7 @@ fn action(tokens: &[Token], i: usize) -> Option<Action> {
         span: (doer, last),
         asked: false,
         clause: Clause::default(),
+        through,
     })
 }
 

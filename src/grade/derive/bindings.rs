@@ -26,8 +26,10 @@ use super::actions::Actions;
 use super::definitions::Definitions;
 use super::denials::Denials;
 use super::frames::Frames;
+use super::pairs::Pairs;
 use super::ratios::Ratios;
 use crate::grade::contrast::Contradiction;
+use crate::grade::lexicon::Lexicon;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
 use crate::lang::is_determiner;
@@ -103,22 +105,26 @@ pub struct Bindings {
     denials: Denials,
     /// The ratios the model answer writes (see [`super::ratios`]).
     ratios: Ratios,
+    /// The claims the model answer makes side by side (see [`super::pairs`]).
+    pairs: Pairs,
 }
 
 impl Bindings {
     /// The bindings of `model` (a derived rubric's model answer, prepared); `asked` is
     /// the question's text, `glossed` the model answer's parentheses as definitions
-    /// (`definitions::glosses`).
+    /// (`definitions::glosses`), `lexicon` the synonyms.
     pub fn new(
         model: &PreparedAnswer,
         asked: &PreparedAnswer,
         glossed: &PreparedAnswer,
+        lexicon: &Lexicon,
     ) -> Bindings {
         let actions = Actions::new(model, asked);
         let frames = Frames::new(model);
         let definitions = Definitions::new(model, glossed, asked);
         let denials = Denials::new(model);
         let ratios = Ratios::new(model);
+        let pairs = Pairs::new(model, lexicon);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -129,13 +135,15 @@ impl Bindings {
             definitions,
             denials,
             ratios,
+            pairs,
         }
     }
 
     /// The first binding of `answer` that turns round one of the model answer's, else
     /// the first action given to the wrong doer, else the first outcome put under
     /// another condition, else the first term given another's definition, else the
-    /// first model claim denied, else the first model ratio turned over.
+    /// first model claim denied, else the first model ratio turned over, else the first
+    /// pair of claims given each other's predicates.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -143,6 +151,7 @@ impl Bindings {
             .or_else(|| self.definitions.check(answer))
             .or_else(|| self.denials.check(answer))
             .or_else(|| self.ratios.check(answer))
+            .or_else(|| self.pairs.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

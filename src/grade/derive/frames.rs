@@ -12,6 +12,13 @@
 //! by a word the first's lacks: the two outcomes turned round. An answer that also puts
 //! the first frame's outcome under its condition says both and is left alone. Only a
 //! model answer of two frames or more is read.
+//!
+//! An *otherwise* (or *else*) clause right after a frame's outcome, in its sentence or
+//! after a `;`, is a frame of no condition: the outcome when the condition fails ("if j is at most k,
+//! replace the item in slot j, otherwise discard the new item"). An answer's frame
+//! under the condition turns the two round when its outcome meets the *otherwise*
+//! outcome by a word the first lacks and the first by none the *otherwise* lacks: the
+//! two outcomes often share their object.
 
 use super::actions::Clause;
 use super::bindings::{content, text, turned};
@@ -60,12 +67,20 @@ impl Frames {
         for a in frames(tokens) {
             for (m, said) in &self.model {
                 for (other, _) in self.model.iter().filter(|(o, _)| o.span != m.span) {
-                    let crossed = under(&a, m, other)
-                        && !a.outcome.meets(&m.outcome)
-                        && a.outcome.meets_apart(&other.outcome, &m.outcome);
-                    let states = || {
-                        frames(tokens).any(|b| under(&b, m, other) && b.outcome.meets(&m.outcome))
+                    // Against an *otherwise*, whose outcome is often the same thing
+                    // done otherwise ("replace the item" / "discard the item"), only
+                    // the words the two outcomes do not share count.
+                    let kept = |b: &Frame| {
+                        if other.condition.len() == 0 {
+                            b.outcome.meets_apart(&m.outcome, &other.outcome)
+                        } else {
+                            b.outcome.meets(&m.outcome)
+                        }
                     };
+                    let crossed = under(&a, m, other)
+                        && !kept(&a)
+                        && a.outcome.meets_apart(&other.outcome, &m.outcome);
+                    let states = || frames(tokens).any(|b| under(&b, m, other) && kept(&b));
                     if crossed && !states() {
                         return Some(turned("condition", answer, a.span, said));
                     }
@@ -76,47 +91,74 @@ impl Frames {
     }
 }
 
-/// The frames of `tokens`.
+/// The frames of `tokens`: each condition with its outcome, and after one an
+/// *otherwise* clause of the same sentence or after a `;` ("..., otherwise discard it"), its outcome
+/// when the condition does not hold, as a frame with no condition.
 fn frames(tokens: &[Token]) -> impl Iterator<Item = Frame> + '_ {
-    let words = move |clause: u32, from: usize| {
-        (from..tokens.len())
-            .filter(|&k| !tokens[k].part)
-            .skip_while(move |&k| tokens[k].place.clause < clause)
-            .take_while(move |&k| tokens[k].place.clause == clause)
-    };
-    tokens.iter().enumerate().filter_map(move |(i, t)| {
-        if t.part || !matches!(&*t.norm, "if" | "when" | "whenever" | "once") {
-            return None;
+    tokens.iter().enumerate().flat_map(move |(i, t)| {
+        let frame = frame(tokens, i, t);
+        let otherwise = frame.and_then(|f| {
+            let k = (f.span.1 + 1..tokens.len()).find(|&k| !tokens[k].part)?;
+            // In the condition's sentence, or the next after a `;`.
+            let at = tokens[k].place;
+            let next = at.sentence == t.place.sentence + 1 && at.after_semicolon;
+            let opens = (at.sentence == t.place.sentence || next)
+                && matches!(&*tokens[k].norm, "otherwise" | "else");
+            let place = (at.sentence, at.clause);
+            let (outcome, last) = clause_words(tokens, place, k + 1, k);
+            (opens && outcome.len() > 0).then_some(Frame {
+                condition: Clause::default(),
+                outcome,
+                span: (k, last),
+            })
+        });
+        frame.into_iter().chain(otherwise)
+    })
+}
+
+/// The content words of clause `clause` of sentence `sentence`, from token `from` on,
+/// and its last token (`last` when it has none).
+fn clause_words(
+    tokens: &[Token],
+    (sentence, clause): (u32, u32),
+    from: usize,
+    mut last: usize,
+) -> (Clause, usize) {
+    let mut words = Clause::default();
+    for k in (from..tokens.len())
+        .filter(|&k| !tokens[k].part)
+        .skip_while(|&k| tokens[k].place.clause < clause)
+        .take_while(|&k| tokens[k].place.clause == clause)
+        .filter(|&k| tokens[k].place.sentence == sentence)
+    {
+        last = k;
+        if content(&tokens[k]) {
+            words.push(tokens[k].stem_hash);
         }
-        // The cue opens its clause.
-        let opens = (0..i)
-            .rev()
-            .find(|&k| !tokens[k].part)
-            .is_none_or(|k| tokens[k].place.clause != t.place.clause);
-        if !opens {
-            return None;
-        }
-        let mut condition = Clause::default();
-        let mut last = i;
-        for k in words(t.place.clause, i + 1) {
-            last = k;
-            if content(&tokens[k]) {
-                condition.push(tokens[k].stem_hash);
-            }
-        }
-        let mut outcome = Clause::default();
-        let next = t.place.clause + 1;
-        for k in words(next, last + 1).filter(|&k| tokens[k].place.sentence == t.place.sentence) {
-            last = k;
-            if content(&tokens[k]) {
-                outcome.push(tokens[k].stem_hash);
-            }
-        }
-        (condition.len() > 0 && outcome.len() > 0).then_some(Frame {
-            condition,
-            outcome,
-            span: (i, last),
-        })
+    }
+    (words, last)
+}
+
+/// The frame of the cue at token `i` (`t`), if it is one.
+fn frame(tokens: &[Token], i: usize, t: &Token) -> Option<Frame> {
+    if t.part || !matches!(&*t.norm, "if" | "when" | "whenever" | "once") {
+        return None;
+    }
+    // The cue opens its clause.
+    let opens = (0..i)
+        .rev()
+        .find(|&k| !tokens[k].part)
+        .is_none_or(|k| tokens[k].place.clause != t.place.clause);
+    if !opens {
+        return None;
+    }
+    let (condition, last) = clause_words(tokens, (t.place.sentence, t.place.clause), i + 1, i);
+    let next = (t.place.sentence, t.place.clause + 1);
+    let (outcome, end) = clause_words(tokens, next, last + 1, last);
+    (condition.len() > 0 && outcome.len() > 0).then_some(Frame {
+        condition,
+        outcome,
+        span: (i, end),
     })
 }
 

@@ -61,3 +61,38 @@ fn an_act_kept_passive_denied_or_said_of_both_is_no_turn() {
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer whose act reaches its phrase through *to*: each letter goes to the
+/// nearest sorting office.
+const POST: &str = "Letters and sorting offices are both marked on the regional map, and \
+    each letter goes to the nearest sorting office by postcode. When an office closes, only \
+    the letters of its own district move to the next office along the road.";
+
+fn post(answer: &str) -> Grade {
+    use crate::grade::tests::{derived_bank, grade};
+    grade(
+        &derived_bank("How are letters routed to sorting offices?", POST),
+        answer,
+    )
+}
+
+#[test]
+fn an_act_through_to_turned_round_contradicts_but_gives_no_rival() {
+    let reversed = post(
+        "Letters and sorting offices are on the regional map, and each sorting office goes \
+         to the nearest letter by postcode; when an office closes its district's letters \
+         move to the next office.",
+    );
+    assert!(turned(&reversed) && !reversed.passed, "{reversed:?}");
+    for answer in [
+        // The model's way round.
+        "Each letter goes to the nearest sorting office by postcode, and when an office \
+         closes its letters move to the next one along the road.",
+        // Another act through *to*: no reversal of the model's.
+        "Each letter is carried to the nearest sorting office; letters of a closed office \
+         move to the next office along the road.",
+    ] {
+        let g = post(answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

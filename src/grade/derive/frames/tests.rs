@@ -46,3 +46,36 @@ fn outcomes_kept_reworded_or_said_both_ways_are_no_turn() {
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer of one condition and what happens otherwise, the two outcomes
+/// sharing their object.
+const LOCKER: &str = "Each guest gets a locker for the afternoon. If the code on the \
+    ticket matches the panel, the door opens and the guest collects the bag; otherwise the \
+    panel keeps the bag locked and calls an attendant. Lockers reset at closing time.";
+
+fn locker(answer: &str) -> Grade {
+    use crate::grade::tests::{derived_bank, grade};
+    grade(
+        &derived_bank("How does a guest get a bag back from a locker?", LOCKER),
+        answer,
+    )
+}
+
+#[test]
+fn an_outcome_swapped_with_what_happens_otherwise_contradicts_a_derived_rubric() {
+    let crossed = locker(
+        "Guests get a locker for the afternoon. If the ticket code matches the panel, the \
+         panel keeps the bag locked and calls an attendant; otherwise the door opens and \
+         the guest collects the bag.",
+    );
+    assert!(turned(&crossed) && !crossed.passed, "{crossed:?}");
+    for answer in [
+        "If the ticket code matches the panel, the door opens and the guest collects the \
+         bag; otherwise the bag stays locked and an attendant is called.",
+        // The object both outcomes share is no turn.
+        "If the code matches, the guest collects the bag; otherwise the bag stays put.",
+    ] {
+        let g = locker(answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

@@ -1074,6 +1074,13 @@ fn all(
             ..Outcome::default()
         };
     }
+    if ordered && let Some(matched) = after_turned(&found, answer) {
+        return Outcome {
+            matched: Some(matched),
+            note: Some("said as \"... after ...\", the other way round".to_owned()),
+            ..Outcome::default()
+        };
+    }
     if let Some(matched) = only_when(terms, &found, answer, vocab) {
         return Outcome {
             matched: Some(matched),
@@ -1272,6 +1279,53 @@ fn not_before(
         })
         .collect();
     together(&turned, true, |i| tokens[i].negation).map(joined)
+}
+
+/// The tokens of an ordered relation of two terms said the other way round with
+/// *after* between them, in one sentence: "the rename is done only after the file has
+/// been fsynced" says `fsync → rename`. The second term stands before *after*, the first
+/// after it, at most twelve words on, both said plainly, with no *then* between; an
+/// *after* that points back ("after that", "after this") orders nothing.
+fn after_turned(found: &[Vec<Occurrence>], answer: &PreparedAnswer) -> Option<Vec<usize>> {
+    let [first, second] = found else {
+        return None;
+    };
+    let tokens = answer.tokens();
+    let word = |i: usize| &*tokens[i].norm;
+    let afters = (0..tokens.len()).filter(|&i| !tokens[i].part && word(i) == "after");
+    for after in afters {
+        let sentence = tokens[after].place.sentence;
+        let points_back = (after + 1..tokens.len())
+            .find(|&i| !tokens[i].part)
+            .is_none_or(|i| matches!(word(i), "that" | "this" | "which" | "those" | "these"));
+        if points_back {
+            continue;
+        }
+        // No *then* between `from` and `to`, and both in the sentence of *after*.
+        let plain = |from: usize, to: usize| {
+            tokens[from].place.sentence == sentence
+                && tokens[to].place.sentence == sentence
+                && !(from..to).any(|i| word(i) == "then")
+        };
+        let Some(b) = second
+            .iter()
+            .rfind(|o| o.counts && o.tokens.iter().all(|&i| i < after) && plain(o.head, after))
+        else {
+            continue;
+        };
+        let near = |i: usize| (after..i).filter(|&k| !tokens[k].part).count() <= 12;
+        if let Some(a) = first
+            .iter()
+            .find(|o| o.counts && o.head > after && near(o.head) && plain(after, o.head))
+        {
+            return Some(joined(vec![
+                b.tokens.clone(),
+                vec![after],
+                a.tokens.clone(),
+            ]));
+        }
+    }
+    None
 }
 
 /// The verbs of holding back that "only when" says (`holds`, `waits`, `delays`, ...).

@@ -1146,6 +1146,41 @@ fn only_when_says_a_relation_of_holding_back() {
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
 
+/// An ordered relation of two terms is also said the other way round with *after*
+/// between them: "B only after A" says A first; "B, and after that A" does not.
+#[test]
+fn after_between_them_turns_an_ordered_relation_round() {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(
+                &[&["compiles", "compile"], &["links", "link"]],
+                true,
+                2.0,
+                true,
+            ),
+            concept(&["binary"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "build-steps",
+        "In what order does the build turn sources into a program?",
+        "The build compiles every source file to an object, then links the objects into one binary.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "The linker makes the binary, but it links only after every source has been compiled.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The build links the binary, and after that it compiles the sources.",
+    );
+    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+}
+
 #[test]
 fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     let rubric = Rubric {

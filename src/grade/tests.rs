@@ -1146,8 +1146,9 @@ fn only_when_says_a_relation_of_holding_back() {
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
 
-/// An ordered relation of two terms is also said the other way round with *after*
-/// between them: "B only after A" says A first; "B, and after that A" does not.
+/// An ordered relation of two terms is also said the other way round with *after* or
+/// *once* between them: "B only after A" says A first; "B, and after that A" does not,
+/// and "A once B" says B first.
 #[test]
 fn after_between_them_turns_an_ordered_relation_round() {
     let rubric = Rubric {
@@ -1178,6 +1179,11 @@ fn after_between_them_turns_an_ordered_relation_round() {
         &b,
         "The build links the binary, and after that it compiles the sources.",
     );
+    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+    // *Once* says so too, and in the words' own order it turns the relation round.
+    let g = grade(&b, "It links the binary once the sources are compiled.");
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let g = grade(&b, "It compiles the sources once the binary is linked.");
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
 

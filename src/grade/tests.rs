@@ -1146,45 +1146,38 @@ fn only_when_says_a_relation_of_holding_back() {
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
 
-/// An ordered relation of two terms is also said the other way round with *after* or
-/// *once* between them: "B only after A" says A first; "B, and after that A" does not,
-/// and "A once B" says B first.
+/// An ordered relation of two terms is also said the other way round with *after*
+/// between them, past an aside: "B only after A" says A first; and "A once B" says B
+/// first, which does not meet it.
 #[test]
 fn after_between_them_turns_an_ordered_relation_round() {
+    let mut steps = relation(&[&["snapshot"], &["upgrade"]], true, 2.0, true);
+    if let Some(r) = steps.relation.as_mut() {
+        r.within = crate::bank::Within::Answer;
+    }
     let rubric = Rubric {
-        concepts: vec![
-            relation(
-                &[&["compiles", "compile"], &["links", "link"]],
-                true,
-                2.0,
-                true,
-            ),
-            concept(&["binary"], 1.0, false),
-        ],
+        concepts: vec![steps, concept(&["logs"], 1.0, false)],
         forbidden: Vec::new(),
     };
     let q = question(
-        "build-steps",
-        "In what order does the build turn sources into a program?",
-        "The build compiles every source file to an object, then links the objects into one binary.",
+        "upgrade-steps",
+        "How do you upgrade the database server safely?",
+        "Take a snapshot of the volume first, then run the upgrade, and check the logs.",
         Some(rubric),
     );
     let b = bank(vec![q]);
     let g = grade(
         &b,
-        "The linker makes the binary, but it links only after every source has been compiled.",
+        "The upgrade is run only after a snapshot of the volume, on the same host, has been taken; check the logs.",
     );
     assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
     let g = grade(
         &b,
-        "The build links the binary, and after that it compiles the sources.",
+        "A snapshot is taken once the upgrade has run; check the logs.",
     );
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
-    // *Once* says so too, and in the words' own order it turns the relation round.
-    let g = grade(&b, "It links the binary once the sources are compiled.");
+    let g = grade(&b, "Take a snapshot, then run the upgrade; check the logs.");
     assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
-    let g = grade(&b, "It compiles the sources once the binary is linked.");
-    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
 
 #[test]

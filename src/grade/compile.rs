@@ -1287,7 +1287,10 @@ fn not_before(
 /// The tokens of an ordered relation of two terms said the other way round with
 /// *after* (or *once*) between them, in one sentence: "the rename is done only after the
 /// file has been fsynced" says `fsync → rename` (see [`orders_after`]). The second term
-/// stands before *after*, with no *then* between, both said plainly.
+/// stands before *after*, with no *then* between, both said plainly; the first is what
+/// the time says is done: right after *after* ("after fsyncing it") or past an
+/// auxiliary ("after the file has been fsynced"), not its subject ("linking is what the
+/// build does after the compiler finishes" says nothing of `compiler → links`).
 fn after_turned(found: &[Vec<Occurrence>], answer: &PreparedAnswer) -> Option<Vec<usize>> {
     let [first, second] = found else {
         return None;
@@ -1302,10 +1305,16 @@ fn after_turned(found: &[Vec<Occurrence>], answer: &PreparedAnswer) -> Option<Ve
         }) else {
             continue;
         };
-        if let Some(a) = first
-            .iter()
-            .find(|o| o.counts && o.head > after && orders_after(tokens, after, o.head))
-        {
+        // The first term is what the time says is done, not its subject: "after the
+        // compiler finishes" names who, and says nothing of an order of steps.
+        let done = |to: usize| {
+            let mut words = (after + 1..to).filter(|&i| !tokens[i].part);
+            let mut between = words.clone();
+            words.next().is_none() || between.any(|i| crate::lang::is_auxiliary(&tokens[i].norm))
+        };
+        if let Some(a) = first.iter().find(|o| {
+            o.counts && o.head > after && orders_after(tokens, after, o.head) && done(o.head)
+        }) {
             return Some(joined(vec![
                 b.tokens.clone(),
                 vec![after],

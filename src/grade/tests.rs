@@ -1151,7 +1151,12 @@ fn only_when_says_a_relation_of_holding_back() {
 /// first, which does not meet it.
 #[test]
 fn after_between_them_turns_an_ordered_relation_round() {
-    let mut steps = relation(&[&["snapshot"], &["upgrade"]], true, 2.0, true);
+    let mut steps = relation(
+        &[&["verify", "verified"], &["deploy", "deployed"]],
+        true,
+        2.0,
+        true,
+    );
     if let Some(r) = steps.relation.as_mut() {
         r.within = crate::bank::Within::Answer;
     }
@@ -1160,23 +1165,23 @@ fn after_between_them_turns_an_ordered_relation_round() {
         forbidden: Vec::new(),
     };
     let q = question(
-        "upgrade-steps",
-        "How do you upgrade the database server safely?",
-        "Take a snapshot of the volume first, then run the upgrade, and check the logs.",
+        "release-steps",
+        "How do you release the service safely?",
+        "Verify the build on staging first, then deploy it, and watch the logs.",
         Some(rubric),
     );
     let b = bank(vec![q]);
     let g = grade(
         &b,
-        "The upgrade is run only after a snapshot of the volume, on the same host, has been taken; check the logs.",
+        "The build is deployed only after it, on the staging host, has been verified; watch the logs.",
     );
     assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
     let g = grade(
         &b,
-        "A snapshot is taken once the upgrade has run; check the logs.",
+        "The build is verified once it has been deployed; watch the logs.",
     );
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
-    let g = grade(&b, "Take a snapshot, then run the upgrade; check the logs.");
+    let g = grade(&b, "Verify the build, then deploy it; watch the logs.");
     assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
 }
 

@@ -713,7 +713,9 @@ impl Matcher {
                     }
                     found.push(here);
                 }
-                relation(&found, *ordered, pairing, answer, vocab, &scope).filter(|m| keep(m))
+                relation(&found, *ordered, pairing, answer, vocab, &scope)
+                    .map(joined)
+                    .filter(|m| keep(m))
             }
         }
     }
@@ -1045,9 +1047,11 @@ fn all(
         .iter()
         .map(|term| occurrences(term, answer, vocab, &scope, ordered))
         .collect();
-    if let Some(matched) = relation(&found, ordered, pairing, answer, vocab, &scope) {
+    let chosen = relation(&found, ordered, pairing, answer, vocab, &scope);
+    let turned = |c: &[Vec<usize>]| matches!(c, [a, b] if turned_by_once(answer.tokens(), a, b));
+    if let Some(chosen) = chosen.filter(|c| !ordered || !turned(c)) {
         return Outcome {
-            matched: Some(matched),
+            matched: Some(joined(chosen)),
             ..Outcome::default()
         };
     }
@@ -1071,6 +1075,13 @@ fn all(
                 .to_owned(),
             ),
             denied: turned,
+            ..Outcome::default()
+        };
+    }
+    if ordered && let Some(matched) = after_turned(&found, answer) {
+        return Outcome {
+            matched: Some(matched),
+            note: Some("said as \"... after ...\", the other way round".to_owned()),
             ..Outcome::default()
         };
     }
@@ -1203,8 +1214,8 @@ fn all(
     }
 }
 
-/// The tokens of a relation found together in `answer`, if it is: a relation of two
-/// terms by [`pairing`], a longer one by [`together`].
+/// The tokens of each term of a relation found together in `answer`, if it is: a
+/// relation of two terms by [`pairing`], a longer one by [`together`].
 fn relation(
     found: &[Vec<Occurrence>],
     ordered: bool,
@@ -1212,9 +1223,9 @@ fn relation(
     answer: &PreparedAnswer,
     vocab: &Vocab,
     scope: &impl Fn(usize) -> u32,
-) -> Option<Vec<usize>> {
+) -> Option<Vec<Vec<usize>>> {
     let tokens = answer.tokens();
-    let chosen = match found {
+    match found {
         [x, a] => pairing.pair(x, a, ordered, answer, vocab, scope),
         _ => {
             let counting: Vec<Vec<&Occurrence>> = found
@@ -1223,8 +1234,7 @@ fn relation(
                 .collect();
             together(&counting, ordered, |i| tokens[i].negation)
         }
-    };
-    chosen.map(joined)
+    }
 }
 
 /// The tokens of an ordered relation pivoted on *before* (`prepare → before → commit`),
@@ -1272,6 +1282,85 @@ fn not_before(
         })
         .collect();
     together(&turned, true, |i| tokens[i].negation).map(joined)
+}
+
+/// The tokens of an ordered relation of two terms said the other way round with
+/// *after* (or *once*) between them, in one sentence: "the rename is done only after the
+/// file has been fsynced" says `fsync → rename` (see [`orders_after`]). The second term
+/// stands before *after*, with no *then* between, both said plainly; the first is what
+/// the time says is done: right after *after* ("after fsyncing it") or past an
+/// auxiliary ("after the file has been fsynced"), not its subject ("linking is what the
+/// build does after the compiler finishes" says nothing of `compiler → links`).
+fn after_turned(found: &[Vec<Occurrence>], answer: &PreparedAnswer) -> Option<Vec<usize>> {
+    let [first, second] = found else {
+        return None;
+    };
+    let tokens = answer.tokens();
+    for after in (0..tokens.len()).filter(|&i| is_after(&tokens[i])) {
+        let Some(b) = second.iter().rfind(|o| {
+            o.counts
+                && o.tokens.iter().all(|&i| i < after)
+                && tokens[o.head].place.sentence == tokens[after].place.sentence
+                && !(o.head..after).any(|i| &*tokens[i].norm == "then")
+        }) else {
+            continue;
+        };
+        // The first term is what the time says is done, not its subject: "after the
+        // compiler finishes" names who, and says nothing of an order of steps.
+        let done = |to: usize| {
+            let mut words = (after + 1..to).filter(|&i| !tokens[i].part);
+            let mut between = words.clone();
+            words.next().is_none() || between.any(|i| crate::lang::is_auxiliary(&tokens[i].norm))
+        };
+        if let Some(a) = first.iter().find(|o| {
+            o.counts && o.head > after && orders_after(tokens, after, o.head) && done(o.head)
+        }) {
+            return Some(joined(vec![
+                b.tokens.clone(),
+                vec![after],
+                a.tokens.clone(),
+            ]));
+        }
+    }
+    None
+}
+
+/// Whether token `i` is an *after* or a *once* of the sentence (not of a code token).
+fn is_after(token: &Token) -> bool {
+    !token.part && matches!(&*token.norm, "after" | "once")
+}
+
+/// Whether the *after* (or *once*) at `after` opens a time that the word at `to` is in,
+/// and so comes first: in its sentence, at most twelve words on, no *then* between. An
+/// *after* that points back ("after that", "after this", "after which") orders nothing.
+fn orders_after(tokens: &[Token], after: usize, to: usize) -> bool {
+    let words = || (after + 1..to).filter(|&i| !tokens[i].part);
+    let points_back = words().next().is_some_and(|i| {
+        matches!(
+            &*tokens[i].norm,
+            "that" | "this" | "which" | "those" | "these"
+        )
+    });
+    !points_back
+        && tokens[to].place.sentence == tokens[after].place.sentence
+        && words().count() < 12
+        && !words().any(|i| &*tokens[i].norm == "then")
+}
+
+/// Whether the match of a concept's ordered relation of two terms (`a`, then `b`, the
+/// tokens of each) is turned round by a *once* that opens `b`'s clause: "the TGT is
+/// issued once the client shows a service ticket" says the service ticket first. (Not
+/// *after*, which is as often a preposition: "after decryption the source must ...".)
+fn turned_by_once(tokens: &[Token], a: &[usize], b: &[usize]) -> bool {
+    let (Some(&a_end), Some(&b_start)) = (a.iter().max(), b.iter().min()) else {
+        return false;
+    };
+    (a_end + 1..b_start).any(|k| {
+        !tokens[k].part
+            && &*tokens[k].norm == "once"
+            && tokens[k].place.clause == tokens[b_start].place.clause
+            && orders_after(tokens, k, b_start)
+    })
 }
 
 /// The verbs of holding back that "only when" says (`holds`, `waits`, `delays`, ...).

@@ -1146,6 +1146,45 @@ fn only_when_says_a_relation_of_holding_back() {
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
 
+/// An ordered relation of two terms is also said the other way round with *after*
+/// between them, past an aside: "B only after A" says A first; and "A once B" says B
+/// first, which does not meet it.
+#[test]
+fn after_between_them_turns_an_ordered_relation_round() {
+    let mut steps = relation(
+        &[&["verify", "verified"], &["deploy", "deployed"]],
+        true,
+        2.0,
+        true,
+    );
+    if let Some(r) = steps.relation.as_mut() {
+        r.within = crate::bank::Within::Answer;
+    }
+    let rubric = Rubric {
+        concepts: vec![steps, concept(&["logs"], 1.0, false)],
+        forbidden: Vec::new(),
+    };
+    let q = question(
+        "release-steps",
+        "How do you release the service safely?",
+        "Verify the build on staging first, then deploy it, and watch the logs.",
+        Some(rubric),
+    );
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "The build is deployed only after it, on the staging host, has been verified; watch the logs.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The build is verified once it has been deployed; watch the logs.",
+    );
+    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+    let g = grade(&b, "Verify the build, then deploy it; watch the logs.");
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+}
+
 #[test]
 fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     let rubric = Rubric {

@@ -86,6 +86,47 @@ impl NotAClaim {
             && words.all(|t| vocab.matches(t))
     }
 
+    /// Whether `text` is terms set apart by runs of spaces or tabs (as typed for
+    /// layout, or pasted from a table), with no sentence: at least [`MIN_SHORT_ITEMS`]
+    /// items, each of at most [`SHORT_ITEM_WORDS`] words, none but the last closed by
+    /// a `.`, `!` or `?`, and a function word in at most one item in three
+    /// ("depends_on   condition: service_healthy   healthcheck   pg_isready   retries").
+    /// The tokens do not keep the spaces, so this reads the text; a sentence typed with
+    /// two spaces after its full stop has items of more words, or closed by a stop.
+    pub fn spaced(text: &str) -> Option<NotAClaim> {
+        if !text.contains("  ") && !text.contains('\t') {
+            return None;
+        }
+        let items: Vec<&str> = text
+            .lines()
+            .flat_map(|line| line.split("  "))
+            .flat_map(|part| part.split('\t'))
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .collect();
+        if items.len() < MIN_SHORT_ITEMS {
+            return None;
+        }
+        let words = |item: &str| -> Vec<String> {
+            item.split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .collect()
+        };
+        let closed = |item: &str| item.ends_with(['.', '!', '?']);
+        let mut with_function = 0;
+        for (i, item) in items.iter().enumerate() {
+            let item_words = words(item);
+            if item_words.len() > SHORT_ITEM_WORDS || (i + 1 < items.len() && closed(item)) {
+                return None;
+            }
+            with_function += usize::from(item_words.iter().any(|w| crate::lang::is_stop_word(w)));
+        }
+        (with_function * 3 <= items.len()).then_some(NotAClaim::List)
+    }
+
     /// Why an answer of this shape fails, in words.
     pub fn reason(self) -> &'static str {
         match self {
@@ -520,6 +561,25 @@ mod tests {
             &stemmer(),
             &crate::grade::matcher::Vocab::default(),
         ))
+    }
+
+    #[test]
+    fn terms_set_apart_by_wide_gaps_are_a_list() {
+        let gaps = "quorum   leader lease   fencing token   raft log   term number   heartbeat";
+        assert_eq!(NotAClaim::spaced(gaps), Some(NotAClaim::List));
+        assert_eq!(
+            NotAClaim::spaced("wal_level=replica\tslot\tstandby\tpg_basebackup\tlag"),
+            Some(NotAClaim::List)
+        );
+        // Sentences typed with two spaces after the stop, or a short answer with a gap.
+        let typed = "The leader holds a lease.  A stale one is fenced by its token.  \
+                     Each term has one leader.  Followers vote.  Heartbeats keep it.";
+        assert_eq!(NotAClaim::spaced(typed), None);
+        assert_eq!(NotAClaim::spaced("fencing  token"), None);
+        // Phrases that make claims in words of their own.
+        let claims = "the lease ends   a stale leader is fenced   the token is checked   \
+                      writes are refused   votes are counted";
+        assert_eq!(NotAClaim::spaced(claims), None);
     }
 
     #[test]

@@ -475,6 +475,7 @@ impl Grader {
             .filter(|c| c.matched.is_some())
             .count();
         match NotAClaim::of(&answer)
+            .or_else(|| NotAClaim::spaced(raw))
             .or_else(|| NotAClaim::echo(&answer, compiled.concept_words, matched))
         {
             None => grade,

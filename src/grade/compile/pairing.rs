@@ -4,7 +4,9 @@
 //! - the passive, A's verb (or A itself) after a form of *be* or *get* and before a
 //!   *by* that X follows: "the container is restarted by the kubelet when its
 //!   livenessProbe fails", "dirty reads are allowed by READ UNCOMMITTED"; and carried
-//!   over to a clause that leaves it out, ", of MINOR by a new feature";
+//!   over to a clause that leaves it out, ", of MINOR by a new feature"; and a verb
+//!   and its object (`encrypts the data`) with the object first, "the data is
+//!   encrypted by the master key";
 //! - the cleft, A and then *is what* and X: "restarting the container is what a failing
 //!   livenessProbe causes"; and "what does A is X": "what restarts it is the
 //!   livenessProbe"; and before a condition, "failing fast is what the breaker does when
@@ -36,7 +38,8 @@
 //! relative clause to any.
 //!
 //! And X first is not always X's: X as the subject of a passive with its own agent
-//! ("any Allow is overridden by an explicit Deny") is what A is done to, X as the
+//! ("any Allow is overridden by an explicit Deny", and "the data key is encrypted by
+//! the master key" for A `encrypts the master key`) is what A is done to, X as the
 //! subject of a passive whose agent is A ("the alert is raised by a full disk") is what
 //! A does something to, and so is
 //! anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
@@ -71,6 +74,10 @@ pub struct Pairing {
     /// (`writes cheaper` for `cheaper writes`), met with a form of *be* between:
     /// "writes are cheaper on an LSM tree".
     inverted: Vec<Pattern>,
+    /// The second term's keywords of a verb and its object (`encrypts the data`) with
+    /// the object first (`data encrypts`), met in the passive with a *by* after it: "the
+    /// data is encrypted by the data key" meets `data key → encrypts the data`.
+    passive: Vec<Pattern>,
 }
 
 /// Comparatives and their antonyms, both ways.
@@ -108,6 +115,21 @@ fn noun_first(keyword: &str) -> Option<String> {
     let (first, noun) = lower.split_once(' ')?;
     let comparative = ANTONYMS.iter().any(|&(a, b)| first == a || first == b);
     (comparative && !noun.contains(' ') && first != "more").then(|| format!("{noun} {first}"))
+}
+
+/// A keyword of a verb in the third person, a determiner and a noun phrase of at most
+/// three words (`encrypts the data`), with the noun phrase first and no determiner
+/// (`data encrypts`), as a keyword.
+fn object_first(keyword: &str) -> Option<String> {
+    let lower = keyword.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let [verb, article, object @ ..] = words.as_slice() else {
+        return None;
+    };
+    let third = verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss");
+    let article = matches!(*article, "the" | "a" | "an" | "each" | "every" | "its");
+    (third && article && (1..=3).contains(&object.len()) && verb.chars().all(char::is_alphabetic))
+        .then(|| format!("{} {verb}", object.join(" ")))
 }
 
 /// The antonyms of a comparative keyword, as keywords: `slower` for `faster`, `less
@@ -152,6 +174,7 @@ impl Pairing {
         let plain = terms[1].iter().all(|p| p.polarity == Polarity::Plain);
         let mut keywords: Vec<String> = Vec::new();
         let mut inverted: Vec<String> = Vec::new();
+        let mut passive: Vec<String> = Vec::new();
         if plain {
             for keyword in said {
                 for antonym in antonyms_of(keyword) {
@@ -164,6 +187,11 @@ impl Pairing {
                 {
                     inverted.push(turned);
                 }
+                if let Some(turned) = object_first(keyword)
+                    && !passive.contains(&turned)
+                {
+                    passive.push(turned);
+                }
             }
         }
         let mut compiled = |keywords: &[String]| -> Vec<Pattern> {
@@ -174,11 +202,13 @@ impl Pairing {
         };
         let antonyms = compiled(&keywords);
         let inverted = compiled(&inverted);
+        let passive = compiled(&passive);
         Pairing {
             two: true,
             rivals: Vec::new(),
             antonyms,
             inverted,
+            passive,
         }
     }
 
@@ -192,6 +222,7 @@ impl Pairing {
                 1 => {
                     !self.antonyms.is_empty()
                         || !self.inverted.is_empty()
+                        || !self.passive.is_empty()
                         || here.iter().any(|o| {
                             !o.counts && (preference(o, tokens) || echoed(o, tokens).is_some())
                         })
@@ -238,26 +269,42 @@ impl Pairing {
         vocab: &Vocab,
         scope: &impl Fn(usize) -> u32,
     ) -> Vec<Occurrence> {
-        let tokens = answer.tokens();
-        let mut out = Vec::new();
-        for pattern in &self.inverted {
-            for (found, counts) in answer.all(pattern, vocab) {
-                let &[noun, comparative] = found.tokens.as_slice() else {
-                    continue;
-                };
-                let gap = between(tokens, noun, comparative);
-                if counts && gap.len() == 1 && be_form(&tokens[gap[0]]) {
-                    out.push(Occurrence {
-                        head: noun,
-                        scope: scope(noun),
-                        tokens: found.tokens,
-                        counts: true,
-                        pattern: 0,
-                    });
-                }
-            }
-        }
-        out
+        turned_in(&self.inverted, answer, vocab, scope, |tokens, found| {
+            let &[noun, comparative] = found else {
+                return false;
+            };
+            let gap = between(tokens, noun, comparative);
+            gap.len() == 1 && be_form(&tokens[gap[0]])
+        })
+    }
+
+    /// The matches of the second term's verb keywords said in the passive with their
+    /// object first ("the data is encrypted"), a *by* at most three words after the
+    /// verb in its clause, not negated: their agent is what the relation's first term
+    /// must be.
+    fn passive_in(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        scope: &impl Fn(usize) -> u32,
+    ) -> Vec<Occurrence> {
+        turned_in(&self.passive, answer, vocab, scope, |tokens, found| {
+            let &[.., object, verb] = found else {
+                return false;
+            };
+            let gap = between(tokens, object, verb);
+            let segment = tokens[verb].place.segment;
+            let by = (verb + 1..tokens.len())
+                .filter(|&i| !tokens[i].part)
+                .take(3)
+                .take_while(|&i| tokens[i].place.segment == segment)
+                .any(|i| is(tokens, i, "by"));
+            by && passive(tokens, verb)
+                && gap.iter().any(|&i| be_form(&tokens[i]))
+                && gap
+                    .iter()
+                    .all(|&i| be_form(&tokens[i]) || adverb(&tokens[i]))
+        })
     }
 
     /// The other things (rivals) `answer` names plainly, as (first token, last token).
@@ -295,12 +342,14 @@ impl Pairing {
             return None;
         }
         let inverted = self.inverted_in(answer, vocab, scope);
+        let passives = self.passive_in(answer, vocab, scope);
         let mut candidates: Vec<&Occurrence> = a
             .iter()
             .filter(|o| {
                 o.counts || (self.two && (preference(o, tokens) || echoed(o, tokens).is_some()))
             })
             .chain(&inverted)
+            .chain(&passives)
             .collect();
         // A plain match of A before one met through its cue ("not killed" for
         // `throttled`): the breakdown then quotes what the answer says outright.
@@ -311,6 +360,10 @@ impl Pairing {
             let mut rivals: Option<Vec<(usize, usize)>> = None;
             for x in &xs {
                 for a in &candidates {
+                    // A said in the passive with its object first is only its agent's.
+                    if x.head < a.head && passives.iter().any(|p| std::ptr::eq(p, *a)) {
+                        continue;
+                    }
                     // "Y doesn't do A, X does": A, denied of Y, is X's.
                     let echo = echoed(a, tokens);
                     if x.counts
@@ -441,6 +494,34 @@ pub fn rivals(concepts: &mut [Matcher], misconceptions: &mut [Matcher], vocab: &
     }
 }
 
+/// The matches of `patterns`, a term's keywords turned round, that count and that
+/// `keep` takes (given the answer's tokens and the match's), as occurrences.
+fn turned_in(
+    patterns: &[Pattern],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+    scope: &impl Fn(usize) -> u32,
+    keep: impl Fn(&[Token], &[usize]) -> bool,
+) -> Vec<Occurrence> {
+    let tokens = answer.tokens();
+    let mut out = Vec::new();
+    for pattern in patterns {
+        for (found, counts) in answer.all(pattern, vocab) {
+            if counts && keep(tokens, &found.tokens) {
+                let head = found.tokens[0];
+                out.push(Occurrence {
+                    head,
+                    scope: scope(head),
+                    tokens: found.tokens,
+                    counts: true,
+                    pattern: 0,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Whether `x` (first term) and `a` (second term) are paired: in either order when not
 /// `ordered`, else by role (see the module's text); never across a *than*.
 fn paired(
@@ -482,7 +563,7 @@ fn paired(
         // agent on each box performs it"): A is the rival's, the head of its phrase.
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
         !ordered
-            || (!passive_subject(tokens, x_to, a_from, a_to)
+            || (!passive_subject(tokens, x_to, a, a_to)
                 && !agent_after(tokens, x_to, a_from)
                 && !rivals.iter().any(takes)
                 && !rivals.iter().any(headed))
@@ -1396,21 +1477,31 @@ fn contrasted(o: &Occurrence, tokens: &[Token]) -> bool {
 }
 
 /// X as the subject of a passive with its own agent: at most three words between X and
-/// A, one a form of *be*, A a participle, and a *by* within the four words after it. Or
+/// A, one a form of *be*, A a participle, and a *by* within the four words after it. A
+/// phrase that opens with the participle has its *by* inside it too: "the token is
+/// signed by the issuer key" does not meet `token → signs the issuer key`. Or
 /// a pronoun as that subject, opening A's clause after X's: "the intermediate signed the
 /// leaf; it is in turn signed by the root" signs nothing by the leaf, whatever *it* is.
-fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -> bool {
+fn passive_subject(tokens: &[Token], x_to: usize, a: &Occurrence, a_to: usize) -> bool {
+    let a_from = a.head;
     let gap = between(tokens, x_to, a_from);
     let subject = if gap.len() <= 3 {
         gap.iter().any(|&i| be_form(&tokens[i]))
     } else {
         pronoun_subject(tokens, x_to, a_from)
     };
-    if !subject || !participle(&tokens[a_to]) {
+    let verb = if participle(&tokens[a_to]) {
+        a_to
+    } else if participle(&tokens[a_from]) && !a.tokens.iter().any(|&i| is(tokens, i, "by")) {
+        a_from
+    } else {
+        return false;
+    };
+    if !subject {
         return false;
     }
-    let segment = tokens[a_to].place.segment;
-    (a_to + 1..tokens.len())
+    let segment = tokens[verb].place.segment;
+    (verb + 1..tokens.len())
         .filter(|&i| !tokens[i].part)
         .take(4)
         .take_while(|&i| tokens[i].place.segment == segment && !be_form(&tokens[i]))
@@ -2465,5 +2556,54 @@ mod tests {
             "The publisher hired the draft; it then approved the editor.",
         );
         assert_eq!(mistakes, ["draft → approves"]);
+    }
+
+    #[test]
+    fn a_phrase_that_opens_with_the_passive_keeps_its_agent() {
+        // "signed by the issuer key" is not "signs the issuer key": the token is what
+        // the key signs, the phrase's *by* inside it.
+        let model = "The issuer key signs every token.";
+        let mistake = || vec![relation(&[&["token"], &["signs the issuer key"]], true)];
+        let (_, mistakes) = met(
+            model,
+            vec![relation(&[&["issuer key"], &["signs", "signed"]], true)],
+            mistake(),
+            "Every token is signed by the issuer key.",
+        );
+        assert!(mistakes.is_empty(), "{mistakes:?}");
+        let (_, mistakes) = met(
+            model,
+            vec![relation(&[&["issuer key"], &["signs", "signed"]], true)],
+            mistake(),
+            "Every token signs the issuer key.",
+        );
+        assert_eq!(mistakes, ["token → signs the issuer key"]);
+    }
+
+    #[test]
+    fn a_verb_and_its_object_are_met_in_the_passive_by_their_agent() {
+        // `server → certifies the authority` said with its object first, in the passive,
+        // the server its agent; not with another agent, nor with the server before it.
+        let model = "The authority certifies the server, never the other way round.";
+        let check = |answer: &str| {
+            met(
+                model,
+                vec![relation(
+                    &[&["authority"], &["certifies", "certified"]],
+                    true,
+                )],
+                vec![relation(&[&["server"], &["certifies the authority"]], true)],
+                answer,
+            )
+            .1
+        };
+        assert_eq!(
+            check("The authority is certified by the server."),
+            ["server → certifies the authority"]
+        );
+        assert!(check("The authority is certified by the registry.").is_empty());
+        assert!(
+            check("The server checks that the authority is certified by the registry.").is_empty()
+        );
     }
 }

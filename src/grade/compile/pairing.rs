@@ -26,7 +26,8 @@
 //!   unlike Y, is A");
 //! - a preposition of means, agent or place after A's predicate, "A is done with X",
 //!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X", "A
-//!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM");
+//!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM"),
+//!   and A in the passive, "A is done locally with X";
 //!   a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
@@ -1275,7 +1276,9 @@ fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> 
 /// *allowed*, *permitted*, *available* or *supported* says what may be done to X:
 /// "changing the count is possible only for the replicas". A form of *be* inside A
 /// (a comparative after its noun, "writes are cheaper on an LSM tree") is its
-/// predicate.
+/// predicate, and so is A in the passive ("the data is encrypted locally with the data
+/// key"); adverbs before X ("with a freshly generated data key") are not among its two
+/// words.
 fn means(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
     let segment = tokens[a_to].place.segment;
     if tokens[x_from].place.segment != segment {
@@ -1326,37 +1329,43 @@ fn means(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<
     // A verb of passing ("all writes go through the primary") before a preposition of
     // the way only.
     let way = matches!(&*tokens[after[p]].norm, "through" | "via");
-    let predicate = after[..p].iter().any(|&i| {
-        (way && passing(&tokens[i]))
-            || be_form(&tokens[i])
-            || matches!(
-                &*tokens[i].norm,
-                "happens"
-                    | "happen"
-                    | "happened"
-                    | "occurs"
-                    | "occur"
-                    | "occurred"
-                    | "comes"
-                    | "come"
-                    | "came"
-                    | "results"
-                    | "result"
-                    | "resulted"
-                    | "stems"
-                    | "lives"
-                    | "live"
-                    | "works"
-                    | "work"
-                    | "place"
-            )
-    }) || between(tokens, a_from, a_to)
-        .iter()
-        .any(|&i| be_form(&tokens[i]));
+    // A in the passive is its own predicate ("the data is encrypted locally with the
+    // data key").
+    let predicate = passive(tokens, a_to)
+        || after[..p].iter().any(|&i| {
+            (way && passing(&tokens[i]))
+                || be_form(&tokens[i])
+                || matches!(
+                    &*tokens[i].norm,
+                    "happens"
+                        | "happen"
+                        | "happened"
+                        | "occurs"
+                        | "occur"
+                        | "occurred"
+                        | "comes"
+                        | "come"
+                        | "came"
+                        | "results"
+                        | "result"
+                        | "resulted"
+                        | "stems"
+                        | "lives"
+                        | "live"
+                        | "works"
+                        | "work"
+                        | "place"
+                )
+        })
+        || between(tokens, a_from, a_to)
+            .iter()
+            .any(|&i| be_form(&tokens[i]));
     // "the job of" spends three words of its own: A's object may come before it
     // ("promoting a replica is the job of the Sentinels").
     let reach = if is(tokens, after[p], "of") { 6 } else { 4 };
-    (predicate && p <= reach && object.len() <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
+    // Adverbs in X's phrase do not count ("a freshly generated data key").
+    let words = object.iter().filter(|&&i| !adverb(&tokens[i])).count();
+    (predicate && p <= reach && words <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
         .then_some(after[p])
 }
 
@@ -2410,6 +2419,35 @@ mod tests {
         ] {
             assert!(!met(wrong).iter().any(|m| m == "tag → move"), "{wrong}");
         }
+    }
+
+    #[test]
+    fn a_verb_in_the_passive_is_done_with_its_instrument() {
+        let model = "The build tool signs each package with the release key.";
+        let met = |answer: &str| {
+            met(
+                model,
+                vec![relation(&[&["release key"], &["signs", "signed"]], true)],
+                Vec::new(),
+                answer,
+            )
+            .0
+        };
+        for right in [
+            "Each package is signed locally with the release key.",
+            "Each package gets signed with a freshly minted release key.",
+        ] {
+            assert!(
+                met(right).iter().any(|m| m == "release key → signs"),
+                "{right}"
+            );
+        }
+        // Not in the passive: the package signs nothing with the key.
+        let wrong = "Each package signed locally with the release key uploads.";
+        assert!(
+            !met(wrong).iter().any(|m| m == "release key → signs"),
+            "{wrong}"
+        );
     }
 
     #[test]

@@ -39,7 +39,8 @@
 //! relative clause to any.
 //!
 //! And X first is not always X's: X as the subject of a passive with its own agent
-//! ("any Allow is overridden by an explicit Deny", and "the data key is encrypted by
+//! ("any Allow is overridden by an explicit Deny"; and X before a phrase A that
+//! opens with a participle and a *by* its keyword lacks, "the data key is encrypted by
 //! the master key" for A `encrypts the master key`) is what A is done to, X as the
 //! subject of a passive whose agent is A ("the alert is raised by a full disk") is what
 //! A does something to, and so is
@@ -564,7 +565,8 @@ fn paired(
         // agent on each box performs it"): A is the rival's, the head of its phrase.
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
         !ordered
-            || (!passive_subject(tokens, x_to, a, a_to)
+            || (!passive_subject(tokens, x_to, a_from, a_to)
+                && !by_passed(tokens, a)
                 && !agent_after(tokens, x_to, a_from)
                 && !rivals.iter().any(takes)
                 && !rivals.iter().any(headed))
@@ -1485,32 +1487,32 @@ fn contrasted(o: &Occurrence, tokens: &[Token]) -> bool {
     !o.counts && o.tokens.len() > 1 && is(tokens, o.tokens[0], "unlike")
 }
 
+/// Whether A is a phrase that opens with a participle whose match passes over the *by*
+/// right after it, a *by* its keyword lacks: "(the token is) signed by the issuer key"
+/// is the passive, not `signs the issuer key`, whatever comes before it.
+fn by_passed(tokens: &[Token], a: &Occurrence) -> bool {
+    let next = (a.head + 1..tokens.len()).find(|&i| !tokens[i].part);
+    a.tokens.len() > 1
+        && participle(&tokens[a.head])
+        && next.is_some_and(|i| is(tokens, i, "by") && !a.tokens.contains(&i))
+}
+
 /// X as the subject of a passive with its own agent: at most three words between X and
-/// A, one a form of *be*, A a participle, and a *by* within the four words after it. A
-/// phrase that opens with the participle has its *by* inside it too: "the token is
-/// signed by the issuer key" does not meet `token → signs the issuer key`. Or
+/// A, one a form of *be*, A a participle, and a *by* within the four words after it. Or
 /// a pronoun as that subject, opening A's clause after X's: "the intermediate signed the
 /// leaf; it is in turn signed by the root" signs nothing by the leaf, whatever *it* is.
-fn passive_subject(tokens: &[Token], x_to: usize, a: &Occurrence, a_to: usize) -> bool {
-    let a_from = a.head;
+fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -> bool {
     let gap = between(tokens, x_to, a_from);
     let subject = if gap.len() <= 3 {
         gap.iter().any(|&i| be_form(&tokens[i]))
     } else {
         pronoun_subject(tokens, x_to, a_from)
     };
-    let verb = if participle(&tokens[a_to]) {
-        a_to
-    } else if participle(&tokens[a_from]) && !a.tokens.iter().any(|&i| is(tokens, i, "by")) {
-        a_from
-    } else {
-        return false;
-    };
-    if !subject {
+    if !subject || !participle(&tokens[a_to]) {
         return false;
     }
-    let segment = tokens[verb].place.segment;
-    (verb + 1..tokens.len())
+    let segment = tokens[a_to].place.segment;
+    (a_to + 1..tokens.len())
         .filter(|&i| !tokens[i].part)
         .take(4)
         .take_while(|&i| tokens[i].place.segment == segment && !be_form(&tokens[i]))
@@ -2607,6 +2609,14 @@ mod tests {
             vec![relation(&[&["issuer key"], &["signs", "signed"]], true)],
             mistake(),
             "Every token is signed by the issuer key.",
+        );
+        assert!(mistakes.is_empty(), "{mistakes:?}");
+        // However far the passive stands from the token.
+        let (_, mistakes) = met(
+            model,
+            vec![relation(&[&["issuer key"], &["signs", "signed"]], true)],
+            mistake(),
+            "Every token travels to the vault to be signed by the issuer key.",
         );
         assert!(mistakes.is_empty(), "{mistakes:?}");
         let (_, mistakes) = met(

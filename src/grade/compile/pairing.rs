@@ -4,7 +4,9 @@
 //! - the passive, A's verb (or A itself) after a form of *be* or *get* and before a
 //!   *by* that X follows: "the container is restarted by the kubelet when its
 //!   livenessProbe fails", "dirty reads are allowed by READ UNCOMMITTED"; and carried
-//!   over to a clause that leaves it out, ", of MINOR by a new feature";
+//!   over to a clause that leaves it out, ", of MINOR by a new feature"; and a verb
+//!   and its object (`encrypts the data`) with the object first, "the data is
+//!   encrypted by the master key";
 //! - the cleft, A and then *is what* and X: "restarting the container is what a failing
 //!   livenessProbe causes"; and "what does A is X": "what restarts it is the
 //!   livenessProbe"; and before a condition, "failing fast is what the breaker does when
@@ -24,7 +26,8 @@
 //!   unlike Y, is A");
 //! - a preposition of means, agent or place after A's predicate, "A is done with X",
 //!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X", "A
-//!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM");
+//!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM"),
+//!   and A in the passive, "A is done locally with X";
 //!   a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
@@ -36,7 +39,9 @@
 //! relative clause to any.
 //!
 //! And X first is not always X's: X as the subject of a passive with its own agent
-//! ("any Allow is overridden by an explicit Deny") is what A is done to, X as the
+//! ("any Allow is overridden by an explicit Deny"; and X before a phrase A that
+//! opens with a participle and a *by* its keyword lacks, "the data key is encrypted by
+//! the master key" for A `encrypts the master key`) is what A is done to, X as the
 //! subject of a passive whose agent is A ("the alert is raised by a full disk") is what
 //! A does something to, and so is
 //! anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
@@ -71,6 +76,10 @@ pub struct Pairing {
     /// (`writes cheaper` for `cheaper writes`), met with a form of *be* between:
     /// "writes are cheaper on an LSM tree".
     inverted: Vec<Pattern>,
+    /// The second term's keywords of a verb and its object (`encrypts the data`) with
+    /// the object first (`data encrypts`), met in the passive with a *by* after it: "the
+    /// data is encrypted by the data key" meets `data key → encrypts the data`.
+    passive: Vec<Pattern>,
 }
 
 /// Comparatives and their antonyms, both ways.
@@ -108,6 +117,21 @@ fn noun_first(keyword: &str) -> Option<String> {
     let (first, noun) = lower.split_once(' ')?;
     let comparative = ANTONYMS.iter().any(|&(a, b)| first == a || first == b);
     (comparative && !noun.contains(' ') && first != "more").then(|| format!("{noun} {first}"))
+}
+
+/// A keyword of a verb in the third person, a determiner and a noun phrase of at most
+/// three words (`encrypts the data`), with the noun phrase first and no determiner
+/// (`data encrypts`), as a keyword.
+fn object_first(keyword: &str) -> Option<String> {
+    let lower = keyword.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let [verb, article, object @ ..] = words.as_slice() else {
+        return None;
+    };
+    let third = verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss");
+    let article = matches!(*article, "the" | "a" | "an" | "each" | "every" | "its");
+    (third && article && (1..=3).contains(&object.len()) && verb.chars().all(char::is_alphabetic))
+        .then(|| format!("{} {verb}", object.join(" ")))
 }
 
 /// The antonyms of a comparative keyword, as keywords: `slower` for `faster`, `less
@@ -152,6 +176,7 @@ impl Pairing {
         let plain = terms[1].iter().all(|p| p.polarity == Polarity::Plain);
         let mut keywords: Vec<String> = Vec::new();
         let mut inverted: Vec<String> = Vec::new();
+        let mut passive: Vec<String> = Vec::new();
         if plain {
             for keyword in said {
                 for antonym in antonyms_of(keyword) {
@@ -164,6 +189,11 @@ impl Pairing {
                 {
                     inverted.push(turned);
                 }
+                if let Some(turned) = object_first(keyword)
+                    && !passive.contains(&turned)
+                {
+                    passive.push(turned);
+                }
             }
         }
         let mut compiled = |keywords: &[String]| -> Vec<Pattern> {
@@ -174,11 +204,13 @@ impl Pairing {
         };
         let antonyms = compiled(&keywords);
         let inverted = compiled(&inverted);
+        let passive = compiled(&passive);
         Pairing {
             two: true,
             rivals: Vec::new(),
             antonyms,
             inverted,
+            passive,
         }
     }
 
@@ -192,6 +224,7 @@ impl Pairing {
                 1 => {
                     !self.antonyms.is_empty()
                         || !self.inverted.is_empty()
+                        || !self.passive.is_empty()
                         || here.iter().any(|o| {
                             !o.counts && (preference(o, tokens) || echoed(o, tokens).is_some())
                         })
@@ -238,26 +271,42 @@ impl Pairing {
         vocab: &Vocab,
         scope: &impl Fn(usize) -> u32,
     ) -> Vec<Occurrence> {
-        let tokens = answer.tokens();
-        let mut out = Vec::new();
-        for pattern in &self.inverted {
-            for (found, counts) in answer.all(pattern, vocab) {
-                let &[noun, comparative] = found.tokens.as_slice() else {
-                    continue;
-                };
-                let gap = between(tokens, noun, comparative);
-                if counts && gap.len() == 1 && be_form(&tokens[gap[0]]) {
-                    out.push(Occurrence {
-                        head: noun,
-                        scope: scope(noun),
-                        tokens: found.tokens,
-                        counts: true,
-                        pattern: 0,
-                    });
-                }
-            }
-        }
-        out
+        turned_in(&self.inverted, answer, vocab, scope, |tokens, found| {
+            let &[noun, comparative] = found else {
+                return false;
+            };
+            let gap = between(tokens, noun, comparative);
+            gap.len() == 1 && be_form(&tokens[gap[0]])
+        })
+    }
+
+    /// The matches of the second term's verb keywords said in the passive with their
+    /// object first ("the data is encrypted"), a *by* at most three words after the
+    /// verb in its clause, not negated: their agent is what the relation's first term
+    /// must be.
+    fn passive_in(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        scope: &impl Fn(usize) -> u32,
+    ) -> Vec<Occurrence> {
+        turned_in(&self.passive, answer, vocab, scope, |tokens, found| {
+            let &[.., object, verb] = found else {
+                return false;
+            };
+            let gap = between(tokens, object, verb);
+            let segment = tokens[verb].place.segment;
+            let by = (verb + 1..tokens.len())
+                .filter(|&i| !tokens[i].part)
+                .take(3)
+                .take_while(|&i| tokens[i].place.segment == segment)
+                .any(|i| is(tokens, i, "by"));
+            by && passive(tokens, verb)
+                && gap.iter().any(|&i| be_form(&tokens[i]))
+                && gap
+                    .iter()
+                    .all(|&i| be_form(&tokens[i]) || adverb(&tokens[i]))
+        })
     }
 
     /// The other things (rivals) `answer` names plainly, as (first token, last token).
@@ -295,12 +344,14 @@ impl Pairing {
             return None;
         }
         let inverted = self.inverted_in(answer, vocab, scope);
+        let passives = self.passive_in(answer, vocab, scope);
         let mut candidates: Vec<&Occurrence> = a
             .iter()
             .filter(|o| {
                 o.counts || (self.two && (preference(o, tokens) || echoed(o, tokens).is_some()))
             })
             .chain(&inverted)
+            .chain(&passives)
             .collect();
         // A plain match of A before one met through its cue ("not killed" for
         // `throttled`): the breakdown then quotes what the answer says outright.
@@ -311,6 +362,10 @@ impl Pairing {
             let mut rivals: Option<Vec<(usize, usize)>> = None;
             for x in &xs {
                 for a in &candidates {
+                    // A said in the passive with its object first is only its agent's.
+                    if x.head < a.head && passives.iter().any(|p| std::ptr::eq(p, *a)) {
+                        continue;
+                    }
                     // "Y doesn't do A, X does": A, denied of Y, is X's.
                     let echo = echoed(a, tokens);
                     if x.counts
@@ -441,6 +496,34 @@ pub fn rivals(concepts: &mut [Matcher], misconceptions: &mut [Matcher], vocab: &
     }
 }
 
+/// The matches of `patterns`, a term's keywords turned round, that count and that
+/// `keep` takes (given the answer's tokens and the match's), as occurrences.
+fn turned_in(
+    patterns: &[Pattern],
+    answer: &PreparedAnswer,
+    vocab: &Vocab,
+    scope: &impl Fn(usize) -> u32,
+    keep: impl Fn(&[Token], &[usize]) -> bool,
+) -> Vec<Occurrence> {
+    let tokens = answer.tokens();
+    let mut out = Vec::new();
+    for pattern in patterns {
+        for (found, counts) in answer.all(pattern, vocab) {
+            if counts && keep(tokens, &found.tokens) {
+                let head = found.tokens[0];
+                out.push(Occurrence {
+                    head,
+                    scope: scope(head),
+                    tokens: found.tokens,
+                    counts: true,
+                    pattern: 0,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Whether `x` (first term) and `a` (second term) are paired: in either order when not
 /// `ordered`, else by role (see the module's text); never across a *than*.
 fn paired(
@@ -483,6 +566,7 @@ fn paired(
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
         !ordered
             || (!passive_subject(tokens, x_to, a_from, a_to)
+                && !by_passed(tokens, a)
                 && !agent_after(tokens, x_to, a_from)
                 && !rivals.iter().any(takes)
                 && !rivals.iter().any(headed))
@@ -1194,7 +1278,9 @@ fn what_subject(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> 
 /// *allowed*, *permitted*, *available* or *supported* says what may be done to X:
 /// "changing the count is possible only for the replicas". A form of *be* inside A
 /// (a comparative after its noun, "writes are cheaper on an LSM tree") is its
-/// predicate.
+/// predicate, and so is A in the passive ("the data is encrypted locally with the data
+/// key"); adverbs before X ("with a freshly generated data key") are not among its two
+/// words.
 fn means(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
     let segment = tokens[a_to].place.segment;
     if tokens[x_from].place.segment != segment {
@@ -1245,37 +1331,43 @@ fn means(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<
     // A verb of passing ("all writes go through the primary") before a preposition of
     // the way only.
     let way = matches!(&*tokens[after[p]].norm, "through" | "via");
-    let predicate = after[..p].iter().any(|&i| {
-        (way && passing(&tokens[i]))
-            || be_form(&tokens[i])
-            || matches!(
-                &*tokens[i].norm,
-                "happens"
-                    | "happen"
-                    | "happened"
-                    | "occurs"
-                    | "occur"
-                    | "occurred"
-                    | "comes"
-                    | "come"
-                    | "came"
-                    | "results"
-                    | "result"
-                    | "resulted"
-                    | "stems"
-                    | "lives"
-                    | "live"
-                    | "works"
-                    | "work"
-                    | "place"
-            )
-    }) || between(tokens, a_from, a_to)
-        .iter()
-        .any(|&i| be_form(&tokens[i]));
+    // A in the passive is its own predicate ("the data is encrypted locally with the
+    // data key").
+    let predicate = passive(tokens, a_to)
+        || after[..p].iter().any(|&i| {
+            (way && passing(&tokens[i]))
+                || be_form(&tokens[i])
+                || matches!(
+                    &*tokens[i].norm,
+                    "happens"
+                        | "happen"
+                        | "happened"
+                        | "occurs"
+                        | "occur"
+                        | "occurred"
+                        | "comes"
+                        | "come"
+                        | "came"
+                        | "results"
+                        | "result"
+                        | "resulted"
+                        | "stems"
+                        | "lives"
+                        | "live"
+                        | "works"
+                        | "work"
+                        | "place"
+                )
+        })
+        || between(tokens, a_from, a_to)
+            .iter()
+            .any(|&i| be_form(&tokens[i]));
     // "the job of" spends three words of its own: A's object may come before it
     // ("promoting a replica is the job of the Sentinels").
     let reach = if is(tokens, after[p], "of") { 6 } else { 4 };
-    (predicate && p <= reach && object.len() <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
+    // Adverbs in X's phrase do not count ("a freshly generated data key").
+    let words = object.iter().filter(|&&i| !adverb(&tokens[i])).count();
+    (predicate && p <= reach && words <= 2 && !object.iter().any(|&i| auxiliary(&tokens[i])))
         .then_some(after[p])
 }
 
@@ -1393,6 +1485,16 @@ fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
 /// ("unlike --memory, where ...").
 fn contrasted(o: &Occurrence, tokens: &[Token]) -> bool {
     !o.counts && o.tokens.len() > 1 && is(tokens, o.tokens[0], "unlike")
+}
+
+/// Whether A is a phrase that opens with a participle whose match passes over the *by*
+/// right after it, a *by* its keyword lacks: "(the token is) signed by the issuer key"
+/// is the passive, not `signs the issuer key`, whatever comes before it.
+fn by_passed(tokens: &[Token], a: &Occurrence) -> bool {
+    let next = (a.head + 1..tokens.len()).find(|&i| !tokens[i].part);
+    a.tokens.len() > 1
+        && participle(&tokens[a.head])
+        && next.is_some_and(|i| is(tokens, i, "by") && !a.tokens.contains(&i))
 }
 
 /// X as the subject of a passive with its own agent: at most three words between X and
@@ -2322,6 +2424,35 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_in_the_passive_is_done_with_its_instrument() {
+        let model = "The build tool signs each package with the release key.";
+        let met = |answer: &str| {
+            met(
+                model,
+                vec![relation(&[&["release key"], &["signs", "signed"]], true)],
+                Vec::new(),
+                answer,
+            )
+            .0
+        };
+        for right in [
+            "Each package is signed locally with the release key.",
+            "Each package gets signed with a freshly minted release key.",
+        ] {
+            assert!(
+                met(right).iter().any(|m| m == "release key → signs"),
+                "{right}"
+            );
+        }
+        // Not in the passive: the package signs nothing with the key.
+        let wrong = "Each package signed locally with the release key uploads.";
+        assert!(
+            !met(wrong).iter().any(|m| m == "release key → signs"),
+            "{wrong}"
+        );
+    }
+
+    #[test]
     fn a_term_denied_of_one_and_given_to_another_by_do_is_the_others() {
         let concepts = || {
             vec![
@@ -2465,5 +2596,55 @@ mod tests {
             "The publisher hired the draft; it then approved the editor.",
         );
         assert_eq!(mistakes, ["draft → approves"]);
+    }
+
+    #[test]
+    fn a_phrase_that_opens_with_the_passive_keeps_its_agent() {
+        // "signed by the issuer key" is not "signs the issuer key": the token is what
+        // the key signs, the phrase's *by* inside it.
+        let mistakes = |answer: &str| {
+            met(
+                "The issuer key signs every token.",
+                vec![relation(&[&["issuer key"], &["signs", "signed"]], true)],
+                vec![relation(&[&["token"], &["signs the issuer key"]], true)],
+                answer,
+            )
+            .1
+        };
+        assert!(mistakes("Every token is signed by the issuer key.").is_empty());
+        // However far the passive stands from the token.
+        let far = "Every token travels to the vault to be signed by the issuer key.";
+        assert!(mistakes(far).is_empty());
+        assert_eq!(
+            mistakes("Every token signs the issuer key."),
+            ["token → signs the issuer key"]
+        );
+    }
+
+    #[test]
+    fn a_verb_and_its_object_are_met_in_the_passive_by_their_agent() {
+        // `server → certifies the authority` said with its object first, in the passive,
+        // the server its agent; not with another agent, nor with the server before it.
+        let model = "The authority certifies the server, never the other way round.";
+        let check = |answer: &str| {
+            met(
+                model,
+                vec![relation(
+                    &[&["authority"], &["certifies", "certified"]],
+                    true,
+                )],
+                vec![relation(&[&["server"], &["certifies the authority"]], true)],
+                answer,
+            )
+            .1
+        };
+        assert_eq!(
+            check("The authority is certified by the server."),
+            ["server → certifies the authority"]
+        );
+        assert!(check("The authority is certified by the registry.").is_empty());
+        assert!(
+            check("The server checks that the authority is certified by the registry.").is_empty()
+        );
     }
 }

@@ -91,20 +91,23 @@ impl NotAClaim {
     /// items, each of at most [`SHORT_ITEM_WORDS`] words, none but the last closed by
     /// a `.`, `!` or `?`, and a function word in at most one item in three
     /// ("depends_on   condition: service_healthy   healthcheck   pg_isready   retries").
-    /// The tokens do not keep the spaces, so this reads the text; a sentence typed with
-    /// two spaces after its full stop has items of more words, or closed by a stop.
+    /// The gaps are inside lines (four or more of them): a line's indent sets nothing
+    /// apart. The tokens do not keep the spaces, so this reads the text; a sentence typed
+    /// with two spaces after its full stop has items of more words, or closed by a stop.
     pub fn spaced(text: &str) -> Option<NotAClaim> {
         if !text.contains("  ") && !text.contains('\t') {
             return None;
         }
+        // The gaps inside lines set items apart; a line's indent (a bullet's) does not.
         let items: Vec<&str> = text
             .lines()
-            .flat_map(|line| line.split("  "))
+            .flat_map(|line| line.trim().split("  "))
             .flat_map(|part| part.split('\t'))
             .map(str::trim)
             .filter(|item| !item.is_empty())
             .collect();
-        if items.len() < MIN_SHORT_ITEMS {
+        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+        if items.len() < MIN_SHORT_ITEMS || items.len() < lines + MIN_SHORT_ITEMS - 1 {
             return None;
         }
         let words = |item: &str| -> Vec<String> {
@@ -576,6 +579,10 @@ mod tests {
                      Each term has one leader.  Followers vote.  Heartbeats keep it.";
         assert_eq!(NotAClaim::spaced(typed), None);
         assert_eq!(NotAClaim::spaced("fencing  token"), None);
+        // Short lines set apart by an indent (a bullet list) are not set apart by gaps.
+        let bullets =
+            "  - quorum writes\n  - leader lease\n  - fencing token\n  - raft log\n  - heartbeat";
+        assert_eq!(NotAClaim::spaced(bullets), None);
         // Phrases that make claims in words of their own.
         let claims = "the lease ends   a stale leader is fenced   the token is checked   \
                       writes are refused   votes are counted";

@@ -5,8 +5,8 @@
 //! tags, dotted and snake_case names, chmod modes `u+s`, placeholders `$1`), which are
 //! kept whole so they can be matched exactly, and a signed number (`-1000`), which
 //! keeps its sign; an answer's code token also offers its pieces (options, values, the folders
-//! and the rooted form of a path, the name and version of `tlsv1.3`), and a privative
-//! word its root (*agentless* offers *agent*, *unencrypted* *encrypted*). `n't` is spelt out
+//! and the rooted form of a path, the name and version of `tlsv1.3`; a shell expansion
+//! in double quotes, `"$file"`, the words *double quoted*), and a privative word its root (*agentless* offers *agent*, *unencrypted* *encrypted*). `n't` is spelt out
 //! as `not` so negation sees it, and Python's `None` keeps its capital, a word and no
 //! negation cue. Each word is stemmed with the English Snowball stemmer (an irregular
 //! past, `kept`, as its base); what is known of a word (its [`Lexeme`]) is learnt once
@@ -1274,6 +1274,13 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     }
                     if parts == Parts::Emit && !plain {
                         push_unhyphenated(core, place, stemmer, tokens);
+                        if quoted_expansion(chunk, core) {
+                            // `rm "$file"`: the expansion written in double quotes says
+                            // it is double-quoted.
+                            for word in ["double", "quoted"] {
+                                tokens.push(Token::new(word, Class::Word, true, place, stemmer));
+                            }
+                        }
                     }
                 }
             }
@@ -1842,6 +1849,18 @@ impl Place {
             }
         }
     }
+}
+
+/// Whether `chunk` is a shell expansion in double quotes (`"$file"`, `"${name}"`,
+/// `"$@"`, with the sentence's punctuation or a backtick after it), `core` the chunk
+/// trimmed: the quoting is what the chunk says, as the words "in double quotes" would.
+fn quoted_expansion(chunk: &str, core: &str) -> bool {
+    core.starts_with('$')
+        && chunk.strip_prefix('"').is_some_and(|rest| {
+            // The `}` of `${name}` is trimmed as a closing bracket.
+            rest.strip_prefix(core)
+                .is_some_and(|after| after.trim_start_matches('}').starts_with('"'))
+        })
 }
 
 /// Whether `core` (a chunk trimmed of its last dot) is *e.g.* or *i.e.*, whose dots

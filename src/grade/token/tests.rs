@@ -273,6 +273,27 @@ fn parts(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Guards a shell expansion written in double quotes (w29-tokens): `"$src"` says it is
+/// double-quoted, as the words would; in single quotes, or bare, it says nothing of it.
+#[test]
+fn an_expansion_in_double_quotes_offers_its_quoting() {
+    let quoted = |text: &str| parts(text).iter().any(|p| p == "quoted");
+    for text in [
+        r#"cp -- "$src" /backup"#,
+        r#"so write `mv "${target}"`."#,
+        r#"pass "$@" on"#,
+    ] {
+        assert!(quoted(text), "{text}: {:?}", parts(text));
+    }
+    for text in [
+        r#"cp '$src' /backup"#,
+        "cp $src /backup",
+        r#"say "hello" twice"#,
+    ] {
+        assert!(!quoted(text), "{text}: {:?}", parts(text));
+    }
+}
+
 /// Issue 11 probe 2, line 125: `./.github/workflows` missed `.github/workflows`.
 #[test]
 fn a_path_offers_itself_from_where_it_is_rooted_and_its_folders() {

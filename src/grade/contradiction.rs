@@ -878,6 +878,7 @@ enum Rule {
     Whole,
     Means,
     Doer,
+    Dismissed,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -898,6 +899,9 @@ pub struct Claims {
     means: means::Slots,
     /// Who the model answer says does what (see [`doer`]).
     doers: doer::Deeds,
+    /// The model answer's sentences, to tell its advice from what it dismisses (see
+    /// [`dismissed`]).
+    advice: dismissed::Advice,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1070,6 +1074,7 @@ impl Claims {
         let absent = whole::absent_of(texts, asked);
         let means = means::Slots::of(texts);
         let doers = doer::Deeds::of(texts);
+        let advice = dismissed::Advice::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1144,6 +1149,11 @@ impl Claims {
         for deed in &doers.deeds {
             trigger(&deed.word, Rule::Doer, vocab);
         }
+        if !advice.is_empty() {
+            for word in dismissed::CUES {
+                trigger(word, Rule::Dismissed, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1156,6 +1166,7 @@ impl Claims {
             absent,
             means,
             doers,
+            advice,
             derived,
             plain_stems,
             negated,
@@ -1172,7 +1183,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 9] = Default::default();
+        let mut found: [Vec<usize>; 10] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1223,6 +1234,12 @@ impl Claims {
         }
         if !found[Rule::Doer as usize].is_empty() {
             out.extend(self.doers.swapped(answer, &found[Rule::Doer as usize]));
+        }
+        if !found[Rule::Dismissed as usize].is_empty() {
+            out.extend(
+                self.advice
+                    .dismissed(answer, &found[Rule::Dismissed as usize]),
+            );
         }
         out
     }
@@ -2375,6 +2392,7 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
     })
 }
 
+mod dismissed;
 mod doer;
 mod means;
 mod whole;

@@ -803,3 +803,52 @@ fn a_deed_by_its_own_doer_a_stranger_or_in_the_passive_contradicts_nothing() {
         );
     }
 }
+
+fn sourdough() -> Bank {
+    bank(
+        "The loaf is flat because the starter was used before it peaked. Feed the starter \
+         twice a day and bake once it has doubled. Adding more yeast would not help: it \
+         masks the weak starter.",
+        &[&["starter"], &["doubled", "peaked"], &["feed", "fed"]],
+    )
+}
+
+#[test]
+fn advice_of_the_model_answer_dismissed_contradicts_it() {
+    for answer in [
+        "The starter was not ready, so bake once it has doubled; feeding the starter twice \
+         a day won't help, though.",
+        "It was used before it peaked. Bake when the starter has doubled; feeding it twice a \
+         day is pointless.",
+    ] {
+        let g = grade(&sourdough(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = &g.contradictions[0];
+        assert_eq!(hit.role, "dismissed advice", "{hit:?}");
+        assert!(hit.model.contains("feed the starter twice"), "{hit:?}");
+    }
+}
+
+#[test]
+fn a_dismissal_the_model_answer_shares_or_limits_contradicts_nothing() {
+    for answer in [
+        // The model answer dismisses it too.
+        "The starter was used before it peaked: feed it twice a day and bake once it has \
+         doubled. More yeast would not help.",
+        // Limited, supposed, or of nothing the model answer advises.
+        "The starter was used before it peaked; bake once it has doubled, since feeding it \
+         alone won't help.",
+        "The starter was used before it peaked; bake once it has doubled. If the flour is \
+         old, feeding the starter won't help.",
+        "The starter was used before it peaked; feed it and bake once it has doubled. The \
+         oven brand doesn't matter.",
+    ] {
+        let g = grade(&sourdough(), answer);
+        assert!(
+            g.contradictions
+                .iter()
+                .all(|c| c.role != "dismissed advice"),
+            "{answer}: {g:?}"
+        );
+    }
+}

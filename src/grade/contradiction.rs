@@ -879,6 +879,7 @@ enum Rule {
     Means,
     Doer,
     Dismissed,
+    Kept,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -902,6 +903,8 @@ pub struct Claims {
     /// The model answer's sentences, to tell its advice from what it dismisses (see
     /// [`dismissed`]).
     advice: dismissed::Advice,
+    /// What the model answer says is dropped (see [`dropped`]).
+    drops: dropped::Drops,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1075,6 +1078,7 @@ impl Claims {
         let means = means::Slots::of(texts);
         let doers = doer::Deeds::of(texts);
         let advice = dismissed::Advice::of(texts);
+        let drops = dropped::Drops::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1154,6 +1158,11 @@ impl Claims {
                 trigger(word, Rule::Dismissed, vocab);
             }
         }
+        if !drops.drops.is_empty() {
+            for word in dropped::KEPT {
+                trigger(word, Rule::Kept, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1167,6 +1176,7 @@ impl Claims {
             means,
             doers,
             advice,
+            drops,
             derived,
             plain_stems,
             negated,
@@ -1183,7 +1193,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 10] = Default::default();
+        let mut found: [Vec<usize>; 11] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1240,6 +1250,9 @@ impl Claims {
                 self.advice
                     .dismissed(answer, &found[Rule::Dismissed as usize]),
             );
+        }
+        if !found[Rule::Kept as usize].is_empty() {
+            out.extend(self.drops.kept(answer, &found[Rule::Kept as usize]));
         }
         out
     }
@@ -2394,6 +2407,7 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
 
 mod dismissed;
 mod doer;
+mod dropped;
 mod means;
 mod whole;
 

@@ -852,3 +852,47 @@ fn a_dismissal_the_model_answer_shares_or_limits_contradicts_nothing() {
         );
     }
 }
+
+fn gateway() -> Bank {
+    bank(
+        "The gateway drops the frame when its checksum is wrong and logs the error. Any \
+         VLAN tags on the frame are stripped before it leaves.",
+        &[&["checksum"], &["logs", "logged"], &["tags"]],
+    )
+}
+
+#[test]
+fn a_thing_the_model_answer_drops_said_to_be_kept_contradicts_it() {
+    for answer in [
+        "When the checksum is wrong the gateway forwards the frame anyway and logs the error. \
+         The tags are stripped.",
+        "A frame with a wrong checksum is thrown away and the error logged. Its VLAN tags, \
+         though, are kept when it leaves.",
+    ] {
+        let g = grade(&gateway(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = &g.contradictions[0];
+        assert_eq!(hit.role, "kept", "{hit:?}");
+    }
+}
+
+#[test]
+fn a_thing_kept_beside_a_drop_or_denied_contradicts_nothing() {
+    for answer in [
+        // Told apart in one sentence, denied, or something else kept.
+        "The gateway drops a frame with a wrong checksum and logs it; it strips the VLAN \
+         tags but keeps the payload.",
+        "With a wrong checksum the frame is never forwarded: the gateway logs the error, \
+         and the VLAN tags are stripped.",
+        "The gateway keeps a log of the error when the checksum is wrong, and the tags are \
+         removed before the frame leaves.",
+        "If the checksum were right, the gateway forwards the frame; a wrong one is logged \
+         and the tags are stripped.",
+    ] {
+        let g = grade(&gateway(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "kept"),
+            "{answer}: {g:?}"
+        );
+    }
+}

@@ -51,6 +51,12 @@
 //!   turned round, the same verb and object given to another party the model answer
 //!   names, while the model's doer does something else ("the browser puts a random
 //!   nonce on every script, and the server checks it").
+//! - **The model's advice dismissed** ([`dismissed`]): a thing the model answer only
+//!   ever advises, said to *not help*, *not matter* or be *unnecessary* ("a multi-stage
+//!   build won't help here").
+//! - **A thing dropped said to be kept** ([`dropped`]): what a model clause says is
+//!   *dropped*, *discarded*, *ignored* or *stripped*, said to be *kept*, *forwarded* or
+//!   *applied* ("the router forwards the packet anyway").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!

@@ -804,28 +804,27 @@ fn a_deed_by_its_own_doer_a_stranger_or_in_the_passive_contradicts_nothing() {
     }
 }
 
-fn sourdough() -> Bank {
+fn compost() -> Bank {
     bank(
-        "The loaf is flat because the starter was used before it peaked. Feed the starter \
-         twice a day and bake once it has doubled. Adding more yeast would not help: it \
-         masks the weak starter.",
-        &[&["starter"], &["doubled", "peaked"], &["feed", "fed"]],
+        "The compost stays cold because the pile is too dry. Water the pile weekly and \
+         turn it once it has heated up. Adding more nitrogen would not help: it masks the \
+         dry core.",
+        &[&["dry"], &["turn", "turned"], &["water", "watering"]],
     )
 }
 
 #[test]
 fn advice_of_the_model_answer_dismissed_contradicts_it() {
     for answer in [
-        "The starter was not ready, so bake once it has doubled; feeding the starter twice \
-         a day won't help, though.",
-        "It was used before it peaked. Bake when the starter has doubled; feeding it twice a \
-         day is pointless.",
+        "The pile is too dry, so turn it once it has heated up; watering the pile weekly \
+         won't help, though.",
+        "It is too dry. Turn it when it has heated up; watering it weekly is pointless.",
     ] {
-        let g = grade(&sourdough(), answer);
+        let g = grade(&compost(), answer);
         assert!(!g.passed, "{answer}: {g:?}");
         let hit = &g.contradictions[0];
         assert_eq!(hit.role, "dismissed advice", "{hit:?}");
-        assert!(hit.model.contains("feed the starter twice"), "{hit:?}");
+        assert!(hit.model.contains("water the pile weekly"), "{hit:?}");
     }
 }
 
@@ -833,17 +832,17 @@ fn advice_of_the_model_answer_dismissed_contradicts_it() {
 fn a_dismissal_the_model_answer_shares_or_limits_contradicts_nothing() {
     for answer in [
         // The model answer dismisses it too.
-        "The starter was used before it peaked: feed it twice a day and bake once it has \
-         doubled. More yeast would not help.",
+        "The pile is too dry: water it weekly and turn it once it has heated up. More \
+         nitrogen would not help.",
         // Limited, supposed, or of nothing the model answer advises.
-        "The starter was used before it peaked; bake once it has doubled, since feeding it \
-         alone won't help.",
-        "The starter was used before it peaked; bake once it has doubled. If the flour is \
-         old, feeding the starter won't help.",
-        "The starter was used before it peaked; feed it and bake once it has doubled. The \
-         oven brand doesn't matter.",
+        "The pile is too dry; turn it once it has heated up, since watering it alone won't \
+         help.",
+        "The pile is too dry; turn it once it has heated up. If the core is soaked, watering \
+         the pile weekly won't help.",
+        "The pile is too dry: water it weekly and turn it once it has heated up. The bin's \
+         colour doesn't matter.",
     ] {
-        let g = grade(&sourdough(), answer);
+        let g = grade(&compost(), answer);
         assert!(
             g.contradictions
                 .iter()
@@ -871,8 +870,11 @@ fn a_thing_the_model_answer_drops_said_to_be_kept_contradicts_it() {
     ] {
         let g = grade(&gateway(), answer);
         assert!(!g.passed, "{answer}: {g:?}");
-        let hit = &g.contradictions[0];
-        assert_eq!(hit.role, "kept", "{hit:?}");
+        let hit = g.contradictions.iter().find(|c| c.role == "kept");
+        assert!(
+            hit.is_some_and(|c| c.model.contains("drops the frame") || c.model.contains("stripped")),
+            "{answer}: {g:?}"
+        );
     }
 }
 

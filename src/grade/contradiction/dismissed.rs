@@ -7,7 +7,8 @@
 //! the dismissal of a thing the model answer only ever advises turns its claim round.
 //!
 //! Narrow on purpose: the thing dismissed is the subject of the cue, the content words
-//! before it in its clause (one to four of them); every one of them must stand in one
+//! before it in its clause (two to four of them: one alone is often a word the model
+//! answer uses in another role); every one of them must stand in one
 //! sentence of the model answer (or its explanation) that has no negation and sets
 //! nothing aside or limits nothing (*instead*, *rather*, *avoid*, *than*, *unlike*,
 //! *only*, *except*: "published ports are only for reaching a service from the host"
@@ -37,8 +38,10 @@ pub(super) const CUES: [&str; 11] = [
 ];
 
 /// How many content words the thing dismissed may have: a longer stretch before the
-/// cue is no subject of it but a clause of its own.
-const SUBJECT: usize = 4;
+/// cue is no subject of it but a clause of its own, and one word alone is too often a
+/// word the model answer uses in another role ("checking again doesn't fix it" beside
+/// "between the check and the open").
+const SUBJECT: std::ops::RangeInclusive<usize> = 2..=4;
 
 /// A sentence of the model answer or its explanation.
 struct Sentence {
@@ -144,7 +147,7 @@ impl Advice {
                 .collect();
             subject.sort_unstable();
             subject.dedup();
-            if subject.is_empty() || subject.len() > SUBJECT {
+            if !SUBJECT.contains(&subject.len()) {
                 continue;
             }
             let names = |s: &Sentence| subject.iter().all(|w| s.stems.binary_search(w).is_ok());

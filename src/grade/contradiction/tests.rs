@@ -841,6 +841,9 @@ fn a_dismissal_the_model_answer_shares_or_limits_contradicts_nothing() {
          the pile weekly won't help.",
         "The pile is too dry: water it weekly and turn it once it has heated up. The bin's \
          colour doesn't matter.",
+        // One word alone, which the model answer uses in another role.
+        "Heating doesn't fix it: the pile is too dry, so water it weekly and turn it once \
+         it has heated up.",
     ] {
         let g = grade(&compost(), answer);
         assert!(

@@ -51,6 +51,12 @@
 //!   turned round, the same verb and object given to another party the model answer
 //!   names, while the model's doer does something else ("the browser puts a random
 //!   nonce on every script, and the server checks it").
+//! - **The model's advice dismissed** ([`dismissed`]): a thing the model answer only
+//!   ever advises, said to *not help*, *not matter* or be *unnecessary* ("a multi-stage
+//!   build won't help here").
+//! - **A thing dropped said to be kept** ([`dropped`]): what a model clause says is
+//!   *dropped*, *discarded*, *ignored* or *stripped*, said to be *kept*, *forwarded* or
+//!   *applied* ("the router forwards the packet anyway").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -878,6 +884,8 @@ enum Rule {
     Whole,
     Means,
     Doer,
+    Dismissed,
+    Kept,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -898,6 +906,11 @@ pub struct Claims {
     means: means::Slots,
     /// Who the model answer says does what (see [`doer`]).
     doers: doer::Deeds,
+    /// The model answer's sentences, to tell its advice from what it dismisses (see
+    /// [`dismissed`]).
+    advice: dismissed::Advice,
+    /// What the model answer says is dropped (see [`dropped`]).
+    drops: dropped::Drops,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1070,6 +1083,8 @@ impl Claims {
         let absent = whole::absent_of(texts, asked);
         let means = means::Slots::of(texts);
         let doers = doer::Deeds::of(texts);
+        let advice = dismissed::Advice::of(texts);
+        let drops = dropped::Drops::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1144,6 +1159,16 @@ impl Claims {
         for deed in &doers.deeds {
             trigger(&deed.word, Rule::Doer, vocab);
         }
+        if !advice.is_empty() {
+            for word in dismissed::CUES {
+                trigger(word, Rule::Dismissed, vocab);
+            }
+        }
+        if !drops.drops.is_empty() {
+            for word in dropped::KEPT {
+                trigger(word, Rule::Kept, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1156,6 +1181,8 @@ impl Claims {
             absent,
             means,
             doers,
+            advice,
+            drops,
             derived,
             plain_stems,
             negated,
@@ -1172,7 +1199,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 9] = Default::default();
+        let mut found: [Vec<usize>; 11] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1223,6 +1250,15 @@ impl Claims {
         }
         if !found[Rule::Doer as usize].is_empty() {
             out.extend(self.doers.swapped(answer, &found[Rule::Doer as usize]));
+        }
+        if !found[Rule::Dismissed as usize].is_empty() {
+            out.extend(
+                self.advice
+                    .dismissed(answer, &found[Rule::Dismissed as usize]),
+            );
+        }
+        if !found[Rule::Kept as usize].is_empty() {
+            out.extend(self.drops.kept(answer, &found[Rule::Kept as usize]));
         }
         out
     }
@@ -2375,7 +2411,9 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
     })
 }
 
+mod dismissed;
 mod doer;
+mod dropped;
 mod means;
 mod whole;
 

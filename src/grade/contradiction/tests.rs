@@ -803,3 +803,101 @@ fn a_deed_by_its_own_doer_a_stranger_or_in_the_passive_contradicts_nothing() {
         );
     }
 }
+
+fn compost() -> Bank {
+    bank(
+        "The compost stays cold because the pile is too dry. Water the pile weekly and \
+         turn it once it has heated up. Adding more nitrogen would not help: it masks the \
+         dry core.",
+        &[&["dry"], &["turn", "turned"], &["water", "watering"]],
+    )
+}
+
+#[test]
+fn advice_of_the_model_answer_dismissed_contradicts_it() {
+    for answer in [
+        "The pile is too dry, so turn it once it has heated up; watering the pile weekly \
+         won't help, though.",
+        "It is too dry. Turn it when it has heated up; watering it weekly is pointless.",
+    ] {
+        let g = grade(&compost(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = &g.contradictions[0];
+        assert_eq!(hit.role, "dismissed advice", "{hit:?}");
+        assert!(hit.model.contains("water the pile weekly"), "{hit:?}");
+    }
+}
+
+#[test]
+fn a_dismissal_the_model_answer_shares_or_limits_contradicts_nothing() {
+    for answer in [
+        // The model answer dismisses it too.
+        "The pile is too dry: water it weekly and turn it once it has heated up. More \
+         nitrogen would not help.",
+        // Limited, supposed, or of nothing the model answer advises.
+        "The pile is too dry; turn it once it has heated up, since watering it alone won't \
+         help.",
+        "The pile is too dry; turn it once it has heated up. If the core is soaked, watering \
+         the pile weekly won't help.",
+        "The pile is too dry: water it weekly and turn it once it has heated up. The bin's \
+         colour doesn't matter.",
+        // One word alone, which the model answer uses in another role.
+        "Heating doesn't fix it: the pile is too dry, so water it weekly and turn it once \
+         it has heated up.",
+    ] {
+        let g = grade(&compost(), answer);
+        assert!(
+            g.contradictions
+                .iter()
+                .all(|c| c.role != "dismissed advice"),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+fn gateway() -> Bank {
+    bank(
+        "The gateway drops the frame when its checksum is wrong and logs the error. Any \
+         VLAN tags on the frame are stripped before it leaves.",
+        &[&["checksum"], &["logs", "logged"], &["tags"]],
+    )
+}
+
+#[test]
+fn a_thing_the_model_answer_drops_said_to_be_kept_contradicts_it() {
+    for answer in [
+        "When the checksum is wrong the gateway forwards the frame anyway and logs the error. \
+         The tags are stripped.",
+        "A frame with a wrong checksum is thrown away and the error logged. Its VLAN tags, \
+         though, are kept when it leaves.",
+    ] {
+        let g = grade(&gateway(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = g.contradictions.iter().find(|c| c.role == "kept");
+        assert!(
+            hit.is_some_and(|c| c.model.contains("drops the frame") || c.model.contains("stripped")),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn a_thing_kept_beside_a_drop_or_denied_contradicts_nothing() {
+    for answer in [
+        // Told apart in one sentence, denied, or something else kept.
+        "The gateway drops a frame with a wrong checksum and logs it; it strips the VLAN \
+         tags but keeps the payload.",
+        "With a wrong checksum the frame is never forwarded: the gateway logs the error, \
+         and the VLAN tags are stripped.",
+        "The gateway keeps a log of the error when the checksum is wrong, and the tags are \
+         removed before the frame leaves.",
+        "If the checksum were right, the gateway forwards the frame; a wrong one is logged \
+         and the tags are stripped.",
+    ] {
+        let g = grade(&gateway(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "kept"),
+            "{answer}: {g:?}"
+        );
+    }
+}

@@ -32,8 +32,9 @@
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
 //!
-//! A relative clause right after X that describes it, "X, which is/has A", is X's
-//! clause ("clients use the Service, which has a stable IP"); so is one after an *unlike*
+//! A relative clause right after X that describes it, "X, which is/has A", or that
+//! opens with A, "X, which (then) does A", is X's clause ("clients use the Service,
+//! which has a stable IP"); so is one after an *unlike*
 //! that sets X against something else, "unlike X, which (or where) A". The shapes with
 //! A first matter to `ordered` relations (an unordered one takes either order); the
 //! relative clause to any.
@@ -1452,7 +1453,7 @@ fn role_noun(word: &str) -> bool {
 /// "X, which does A": X ends its clause (at most one word after it) and A is in the
 /// relative clause right after it, which opens with *which*, *who*, *whose* or *where*
 /// (or "in which"): what the relative clause says, it says of X ("clients go through the
-/// Service, which has a stable virtual IP").
+/// Service, which has a stable virtual IP"; "the server, which then serves it").
 fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     let Some((x_to, a_from)) = clauses_apart(x, a, tokens, 1) else {
         return false;
@@ -1475,9 +1476,16 @@ fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
             | (Some("in" | "on" | "with" | "for" | "by"), Some("which"))
     );
     // Only a description of X ("which is", "which has") when X counts: a clause that does
-    // something may have a subject of its own ("which Docker removes").
-    let describes =
-        !x.counts || matches!(second, Some("is" | "are" | "was" | "were" | "has" | "have"));
+    // something may have a subject of its own ("which Docker removes"). A that opens the
+    // relative clause, right after its pronoun or past adverbs only, has the pronoun for
+    // its subject and so X ("the server, which then serves it over HTTPS").
+    let describes = !x.counts
+        || matches!(second, Some("is" | "are" | "was" | "were" | "has" | "have"))
+        || (matches!(first, Some("which" | "who"))
+            && (x_to + 1..a_from)
+                .filter(|&i| !tokens[i].part)
+                .skip(own + 1)
+                .all(|i| adverb(&tokens[i])));
     own <= 1 && opens && describes
 }
 
@@ -2058,6 +2066,33 @@ mod tests {
                     true,
                 ),
                 ("Unlike SIGKILL, SIGTERM cannot be caught.", false),
+            ],
+        );
+    }
+
+    /// Guards the relative pronoun as A's subject: a relative clause that opens with A
+    /// (past adverbs only) says A of X, in an ordered relation too, while one with a
+    /// subject of its own between does not.
+    #[test]
+    fn a_relative_clause_that_opens_with_the_verb_gives_it_to_the_thing_before_it() {
+        let cache = || vec![relation(&[&["proxy"], &["caches", "stores"]], true)];
+        let model = "The proxy caches the responses; the origin only generates them.";
+        verdicts(
+            model,
+            cache,
+            &[
+                (
+                    "Requests go first to the proxy, which then caches what the origin sends back.",
+                    true,
+                ),
+                (
+                    "Requests go first to the proxy, which usually stores every response.",
+                    true,
+                ),
+                (
+                    "Requests go first to the proxy, which the origin then caches behind.",
+                    false,
+                ),
             ],
         );
     }

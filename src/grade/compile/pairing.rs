@@ -44,8 +44,9 @@
 //! opens with a participle and a *by* its keyword lacks, "the data key is encrypted by
 //! the master key" for A `encrypts the master key`) is what A is done to, X as the
 //! subject of a passive whose agent is A ("the alert is raised by a full disk") is what
-//! A does something to, and so is
-//! anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
+//! A does something to, A as the subject of a passive with an agent of its own in a
+//! clause after X's ("..., and the message is sent by the destination") is the agent's,
+//! and so is anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
 //! the root"); X and then
 //! another thing the question's relations name, not negated, before A gives A to that
 //! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"), and so does such a
@@ -569,6 +570,7 @@ fn paired(
             || (!passive_subject(tokens, x_to, a_from, a_to)
                 && !by_passed(tokens, a)
                 && !agent_after(tokens, x_to, a_from)
+                && !agent_of_its_own(tokens, x_to, a_from, a_to)
                 && !rivals.iter().any(takes)
                 && !rivals.iter().any(headed))
     } else {
@@ -1527,6 +1529,52 @@ fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) ->
         .any(|i| is(tokens, i, "by"))
 }
 
+/// A as the subject of a passive with an agent of its own, X in a clause before A's:
+/// after A at most one more word of its phrase, a form of *be*, a verb in the passive
+/// and a *by* at most four words after it, in A's segment, its agent no pronoun (which
+/// may stand for X). "X ..., and the Time Exceeded message is sent to each router by
+/// the destination" gives the message to the destination, not to X.
+fn agent_of_its_own(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -> bool {
+    if tokens[x_to].place.clause == tokens[a_from].place.clause {
+        return false;
+    }
+    let segment = tokens[a_to].place.segment;
+    let after: Vec<usize> = (a_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .take(10)
+        .collect();
+    let Some(be) = after.iter().take(2).position(|&i| be_form(&tokens[i])) else {
+        return false;
+    };
+    let Some(v) = after[be + 1..]
+        .iter()
+        .take(3)
+        .position(|&i| passive(tokens, i))
+        .map(|v| v + be + 1)
+    else {
+        return false;
+    };
+    let Some(by) = after[v + 1..]
+        .iter()
+        .take(4)
+        .position(|&i| is(tokens, i, "by"))
+        .map(|b| b + v + 1)
+    else {
+        return false;
+    };
+    let agent = after[by + 1..]
+        .iter()
+        .find(|&&i| !determiner(&tokens[i]))
+        .map(|&i| &*tokens[i].norm);
+    agent.is_some_and(|w| {
+        !matches!(
+            w,
+            "it" | "they" | "them" | "this" | "that" | "these" | "those" | "which" | "itself"
+        )
+    }) && !after[v + 1..by].iter().any(|&i| be_form(&tokens[i]))
+}
+
 /// A as the agent of a passive whose subject is X: a verb in the passive at most four
 /// words after X, then *by*, and A at most two function words after it, in one segment
 /// ("L(a) < L(b) is implied by a happening before b" is what happening before implies,
@@ -2092,6 +2140,39 @@ mod tests {
                 (
                     "Requests go first to the proxy, which the origin then caches behind.",
                     false,
+                ),
+            ],
+        );
+    }
+
+    /// Guards a passive subject's own agent: A said in the passive with a *by* of its own,
+    /// in a clause after X's, is the agent's, not X's; an agent that is a pronoun may be
+    /// X.
+    #[test]
+    fn a_passive_with_its_own_agent_keeps_a_from_an_earlier_thing() {
+        let alarm = || {
+            let mut r = relation(&[&["sensor"], &["alarm"]], true);
+            if let Some(rel) = r.relation.as_mut() {
+                rel.within = Within::Sentence;
+            }
+            vec![r]
+        };
+        let model = "The sensor raises the alarm; the panel only shows it.";
+        verdicts(
+            model,
+            alarm,
+            &[
+                (
+                    "The sensor reads the smoke level, and the alarm is raised for every room by the panel.",
+                    false,
+                ),
+                (
+                    "The sensor reads the smoke level, and the alarm is then raised by it.",
+                    true,
+                ),
+                (
+                    "The sensor reads the smoke level, and it raises the alarm.",
+                    true,
                 ),
             ],
         );

@@ -578,7 +578,8 @@ fn paired(
             return false;
         }
         if !ordered {
-            return !coordinated(tokens, a_from, a_to, x_from, x_to);
+            return !coordinated(tokens, a_from, a_to, x_from, x_to)
+                && !received(tokens, a_to, x_from);
         }
         // A in a gerund phrase that is its clause's subject: the phrase ends where its
         // predicate begins ("checking it against the hash is done via the server").
@@ -1105,6 +1106,33 @@ fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
                 )
         });
     (verb && clear).then_some(after[b])
+}
+
+/// "A is done by Z to X": A in the passive, its *by* right after it (or past one word),
+/// an agent Z of at most four words, then *to* (*into*, *onto*, *towards*), and X after
+/// it: Z does A, and X, what receives it or a thing said after, does not, so even a
+/// relation of either order does not give A to X ("the gratuitous ARP is sent by the
+/// router to the backup" does not meet `backup + sends`).
+fn received(tokens: &[Token], a_to: usize, x_from: usize) -> bool {
+    let after = between(tokens, a_to, x_from);
+    let Some(b) = after.iter().take(2).position(|&i| is(tokens, i, "by")) else {
+        return false;
+    };
+    let Some(t) = after[b + 1..].iter().position(|&i| {
+        matches!(
+            &*tokens[i].norm,
+            "to" | "into" | "onto" | "towards" | "toward"
+        )
+    }) else {
+        return false;
+    };
+    let agent = &after[b + 1..b + 1 + t];
+    let verb = passive(tokens, a_to) || after[..b].iter().any(|&v| passive(tokens, v));
+    verb && !agent.is_empty()
+        && agent.len() <= 4
+        && !agent
+            .iter()
+            .any(|&i| be_form(&tokens[i]) || tokens[i].negation)
 }
 
 /// Whether A, at `a_to`, is in a clause that leaves out the passive of the clause before
@@ -2174,6 +2202,33 @@ mod tests {
                     "The sensor reads the smoke level, and it raises the alarm.",
                     true,
                 ),
+            ],
+        );
+    }
+
+    /// Guards the receiver after a passive's agent: "A is done by Z to X" does not give A
+    /// to X, even in a relation of either order; "A is done by X" still does.
+    #[test]
+    fn the_receiver_after_a_passive_agent_does_not_do_a() {
+        let mail = || vec![relation(&[&["relay"], &["forwarded", "forwards"]], false)];
+        let model = "The relay forwards each message to the mailbox host.";
+        verdicts(
+            model,
+            mail,
+            &[
+                (
+                    "Each message is forwarded by the outbound gateway to the relay.",
+                    false,
+                ),
+                (
+                    "Each message is forwarded by the gateway to the spool, and the relay's queue holds it.",
+                    false,
+                ),
+                (
+                    "Each message is forwarded by the relay to the mailbox host.",
+                    true,
+                ),
+                ("Each message is forwarded to the relay.", true),
             ],
         );
     }

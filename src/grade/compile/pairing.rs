@@ -32,8 +32,9 @@
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
 //!
-//! A relative clause right after X that describes it, "X, which is/has A", is X's
-//! clause ("clients use the Service, which has a stable IP"); so is one after an *unlike*
+//! A relative clause right after X that describes it, "X, which is/has A", or that
+//! opens with A, "X, which (then) does A", is X's clause ("clients use the Service,
+//! which has a stable IP"); so is one after an *unlike*
 //! that sets X against something else, "unlike X, which (or where) A". The shapes with
 //! A first matter to `ordered` relations (an unordered one takes either order); the
 //! relative clause to any.
@@ -43,8 +44,9 @@
 //! opens with a participle and a *by* its keyword lacks, "the data key is encrypted by
 //! the master key" for A `encrypts the master key`) is what A is done to, X as the
 //! subject of a passive whose agent is A ("the alert is raised by a full disk") is what
-//! A does something to, and so is
-//! anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
+//! A does something to, A as the subject of a passive with an agent of its own in a
+//! clause after X's ("..., and the message is sent by the destination") is the agent's,
+//! and so is anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
 //! the root"); X and then
 //! another thing the question's relations name, not negated, before A gives A to that
 //! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"), and so does such a
@@ -568,6 +570,7 @@ fn paired(
             || (!passive_subject(tokens, x_to, a_from, a_to)
                 && !by_passed(tokens, a)
                 && !agent_after(tokens, x_to, a_from)
+                && !agent_of_its_own(tokens, x_to, a_from, a_to)
                 && !rivals.iter().any(takes)
                 && !rivals.iter().any(headed))
     } else {
@@ -575,7 +578,8 @@ fn paired(
             return false;
         }
         if !ordered {
-            return !coordinated(tokens, a_from, a_to, x_from, x_to);
+            return !coordinated(tokens, a_from, a_to, x_from, x_to)
+                && !received(tokens, a_to, x_from);
         }
         // A in a gerund phrase that is its clause's subject: the phrase ends where its
         // predicate begins ("checking it against the hash is done via the server").
@@ -1104,6 +1108,33 @@ fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     (verb && clear).then_some(after[b])
 }
 
+/// "A is done by Z to X": A in the passive, its *by* right after it (or past one word),
+/// an agent Z of at most four words, then *to* (*into*, *onto*, *towards*), and X after
+/// it: Z does A, and X, what receives it or a thing said after, does not, so even a
+/// relation of either order does not give A to X ("the gratuitous ARP is sent by the
+/// router to the backup" does not meet `backup + sends`).
+fn received(tokens: &[Token], a_to: usize, x_from: usize) -> bool {
+    let after = between(tokens, a_to, x_from);
+    let Some(b) = after.iter().take(2).position(|&i| is(tokens, i, "by")) else {
+        return false;
+    };
+    let Some(t) = after[b + 1..].iter().position(|&i| {
+        matches!(
+            &*tokens[i].norm,
+            "to" | "into" | "onto" | "towards" | "toward"
+        )
+    }) else {
+        return false;
+    };
+    let agent = &after[b + 1..b + 1 + t];
+    let verb = passive(tokens, a_to) || after[..b].iter().any(|&v| passive(tokens, v));
+    verb && !agent.is_empty()
+        && agent.len() <= 4
+        && !agent
+            .iter()
+            .any(|&i| be_form(&tokens[i]) || tokens[i].negation)
+}
+
 /// Whether A, at `a_to`, is in a clause that leaves out the passive of the clause before
 /// it in its sentence: at most three words before A's last word in its clause, at most
 /// one a content word (", of MINOR by a new feature"), and a verb in the passive with a *by* after it in the clause before
@@ -1452,7 +1483,7 @@ fn role_noun(word: &str) -> bool {
 /// "X, which does A": X ends its clause (at most one word after it) and A is in the
 /// relative clause right after it, which opens with *which*, *who*, *whose* or *where*
 /// (or "in which"): what the relative clause says, it says of X ("clients go through the
-/// Service, which has a stable virtual IP").
+/// Service, which has a stable virtual IP"; "the server, which then serves it").
 fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     let Some((x_to, a_from)) = clauses_apart(x, a, tokens, 1) else {
         return false;
@@ -1475,9 +1506,16 @@ fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
             | (Some("in" | "on" | "with" | "for" | "by"), Some("which"))
     );
     // Only a description of X ("which is", "which has") when X counts: a clause that does
-    // something may have a subject of its own ("which Docker removes").
-    let describes =
-        !x.counts || matches!(second, Some("is" | "are" | "was" | "were" | "has" | "have"));
+    // something may have a subject of its own ("which Docker removes"). A that opens the
+    // relative clause, right after its pronoun or past adverbs only, has the pronoun for
+    // its subject and so X ("the server, which then serves it over HTTPS").
+    let describes = !x.counts
+        || matches!(second, Some("is" | "are" | "was" | "were" | "has" | "have"))
+        || (matches!(first, Some("which" | "who"))
+            && (x_to + 1..a_from)
+                .filter(|&i| !tokens[i].part)
+                .skip(own + 1)
+                .all(|i| adverb(&tokens[i])));
     own <= 1 && opens && describes
 }
 
@@ -1517,6 +1555,52 @@ fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) ->
         .take(4)
         .take_while(|&i| tokens[i].place.segment == segment && !be_form(&tokens[i]))
         .any(|i| is(tokens, i, "by"))
+}
+
+/// A as the subject of a passive with an agent of its own, X in a clause before A's:
+/// after A at most one more word of its phrase, a form of *be*, a verb in the passive
+/// and a *by* at most four words after it, in A's segment, its agent no pronoun (which
+/// may stand for X). "X ..., and the Time Exceeded message is sent to each router by
+/// the destination" gives the message to the destination, not to X.
+fn agent_of_its_own(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -> bool {
+    if tokens[x_to].place.clause == tokens[a_from].place.clause {
+        return false;
+    }
+    let segment = tokens[a_to].place.segment;
+    let after: Vec<usize> = (a_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .take(10)
+        .collect();
+    let Some(be) = after.iter().take(2).position(|&i| be_form(&tokens[i])) else {
+        return false;
+    };
+    let Some(v) = after[be + 1..]
+        .iter()
+        .take(3)
+        .position(|&i| passive(tokens, i))
+        .map(|v| v + be + 1)
+    else {
+        return false;
+    };
+    let Some(by) = after[v + 1..]
+        .iter()
+        .take(4)
+        .position(|&i| is(tokens, i, "by"))
+        .map(|b| b + v + 1)
+    else {
+        return false;
+    };
+    let agent = after[by + 1..]
+        .iter()
+        .find(|&&i| !determiner(&tokens[i]))
+        .map(|&i| &*tokens[i].norm);
+    agent.is_some_and(|w| {
+        !matches!(
+            w,
+            "it" | "they" | "them" | "this" | "that" | "these" | "those" | "which" | "itself"
+        )
+    }) && !after[v + 1..by].iter().any(|&i| be_form(&tokens[i]))
 }
 
 /// A as the agent of a passive whose subject is X: a verb in the passive at most four
@@ -2058,6 +2142,93 @@ mod tests {
                     true,
                 ),
                 ("Unlike SIGKILL, SIGTERM cannot be caught.", false),
+            ],
+        );
+    }
+
+    /// Guards the relative pronoun as A's subject: a relative clause that opens with A
+    /// (past adverbs only) says A of X, in an ordered relation too, while one with a
+    /// subject of its own between does not.
+    #[test]
+    fn a_relative_clause_that_opens_with_the_verb_gives_it_to_the_thing_before_it() {
+        let cache = || vec![relation(&[&["proxy"], &["caches", "stores"]], true)];
+        let model = "The proxy caches the responses; the origin only generates them.";
+        verdicts(
+            model,
+            cache,
+            &[
+                (
+                    "Requests go first to the proxy, which then caches what the origin sends back.",
+                    true,
+                ),
+                (
+                    "Requests go first to the proxy, which usually stores every response.",
+                    true,
+                ),
+                (
+                    "Requests go first to the proxy, which the origin then caches behind.",
+                    false,
+                ),
+            ],
+        );
+    }
+
+    /// Guards a passive subject's own agent: A said in the passive with a *by* of its own,
+    /// in a clause after X's, is the agent's, not X's; an agent that is a pronoun may be
+    /// X.
+    #[test]
+    fn a_passive_with_its_own_agent_keeps_a_from_an_earlier_thing() {
+        let alarm = || {
+            let mut r = relation(&[&["sensor"], &["alarm"]], true);
+            if let Some(rel) = r.relation.as_mut() {
+                rel.within = Within::Sentence;
+            }
+            vec![r]
+        };
+        let model = "The sensor raises the alarm; the panel only shows it.";
+        verdicts(
+            model,
+            alarm,
+            &[
+                (
+                    "The sensor reads the smoke level, and the alarm is raised for every room by the panel.",
+                    false,
+                ),
+                (
+                    "The sensor reads the smoke level, and the alarm is then raised by it.",
+                    true,
+                ),
+                (
+                    "The sensor reads the smoke level, and it raises the alarm.",
+                    true,
+                ),
+            ],
+        );
+    }
+
+    /// Guards the receiver after a passive's agent: "A is done by Z to X" does not give A
+    /// to X, even in a relation of either order; "A is done by X" still does.
+    #[test]
+    fn the_receiver_after_a_passive_agent_does_not_do_a() {
+        let mail = || vec![relation(&[&["relay"], &["forwarded", "forwards"]], false)];
+        let model = "The relay forwards each message to the mailbox host.";
+        verdicts(
+            model,
+            mail,
+            &[
+                (
+                    "Each message is forwarded by the outbound gateway to the relay.",
+                    false,
+                ),
+                (
+                    "Each message is forwarded by the gateway to the spool, and the relay's queue holds it.",
+                    false,
+                ),
+                (
+                    "Each message is forwarded by the relay to the mailbox host.",
+                    true,
+                ),
+                ("Each message is forwarded to the relay.", true),
             ],
         );
     }

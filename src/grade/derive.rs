@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 mod actions;
 pub mod bindings;
+mod comparisons;
 mod definitions;
 mod denials;
 mod frames;

@@ -23,6 +23,7 @@
 //! Only derived rubrics are checked: an author says what matters.
 
 use super::actions::Actions;
+use super::comparisons::Comparisons;
 use super::definitions::Definitions;
 use super::denials::Denials;
 use super::frames::Frames;
@@ -107,6 +108,8 @@ pub struct Bindings {
     ratios: Ratios,
     /// The claims the model answer makes side by side (see [`super::pairs`]).
     pairs: Pairs,
+    /// The comparisons the model answer makes (see [`super::comparisons`]).
+    comparisons: Comparisons,
 }
 
 impl Bindings {
@@ -125,6 +128,7 @@ impl Bindings {
         let denials = Denials::new(model);
         let ratios = Ratios::new(model);
         let pairs = Pairs::new(model, lexicon);
+        let comparisons = Comparisons::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -136,6 +140,7 @@ impl Bindings {
             denials,
             ratios,
             pairs,
+            comparisons,
         }
     }
 
@@ -143,7 +148,8 @@ impl Bindings {
     /// the first action given to the wrong doer, else the first outcome put under
     /// another condition, else the first term given another's definition, else the
     /// first model claim denied, else the first model ratio turned over, else the first
-    /// pair of claims given each other's predicates.
+    /// pair of claims given each other's predicates, else the first comparison turned
+    /// round.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -152,6 +158,7 @@ impl Bindings {
             .or_else(|| self.denials.check(answer))
             .or_else(|| self.ratios.check(answer))
             .or_else(|| self.pairs.check(answer))
+            .or_else(|| self.comparisons.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

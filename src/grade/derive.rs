@@ -23,6 +23,7 @@ mod definitions;
 mod denials;
 mod frames;
 mod pairs;
+mod parallels;
 mod ratios;
 mod shared;
 pub use bindings::Bindings;

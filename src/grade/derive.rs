@@ -21,6 +21,7 @@ pub mod bindings;
 mod comparisons;
 mod definitions;
 mod denials;
+mod directions;
 mod frames;
 mod pairs;
 mod parallels;

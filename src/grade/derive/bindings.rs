@@ -26,6 +26,7 @@ use super::actions::Actions;
 use super::comparisons::Comparisons;
 use super::definitions::Definitions;
 use super::denials::Denials;
+use super::directions::Directions;
 use super::frames::Frames;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
@@ -113,6 +114,8 @@ pub struct Bindings {
     comparisons: Comparisons,
     /// The things the model answer qualifies side by side (see [`super::parallels`]).
     parallels: Parallels,
+    /// The words the model answer sends up or down (see [`super::directions`]).
+    directions: Directions,
 }
 
 impl Bindings {
@@ -133,6 +136,7 @@ impl Bindings {
         let pairs = Pairs::new(model, lexicon);
         let comparisons = Comparisons::new(model);
         let parallels = Parallels::new(model);
+        let directions = Directions::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -146,6 +150,7 @@ impl Bindings {
             pairs,
             comparisons,
             parallels,
+            directions,
         }
     }
 
@@ -154,7 +159,8 @@ impl Bindings {
     /// another condition, else the first term given another's definition, else the
     /// first model claim denied, else the first model ratio turned over, else the first
     /// pair of claims given each other's predicates, else the first comparison turned
-    /// round, else the first two qualifiers swapped.
+    /// round, else the first two qualifiers swapped, else the first word sent the other
+    /// way.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -165,6 +171,7 @@ impl Bindings {
             .or_else(|| self.pairs.check(answer))
             .or_else(|| self.comparisons.check(answer))
             .or_else(|| self.parallels.check(answer))
+            .or_else(|| self.directions.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

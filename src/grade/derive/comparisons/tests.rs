@@ -7,18 +7,15 @@ const KILN: &str = "A wood-fired kiln heats the pots unevenly: the chamber near 
     rotate the shelves between firings and log each firing's cones.";
 
 fn grade(answer: &str) -> Grade {
-    use crate::grade::tests::{derived_bank, grade};
-    grade(
-        &derived_bank(
-            "How does a wood-fired kiln treat the pots on its shelves?",
-            KILN,
-        ),
+    crate::grade::derive::tests::derived(
+        "How does a wood-fired kiln treat the pots on its shelves?",
+        KILN,
         answer,
     )
 }
 
 fn turned(grade: &Grade) -> bool {
-    grade.contradictions.iter().any(|c| c.role == "comparison")
+    crate::grade::derive::tests::contradicted(grade, "comparison")
 }
 
 #[test]

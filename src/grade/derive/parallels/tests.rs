@@ -6,15 +6,15 @@ const GARDEN: &str = "The allotment keeps clover for nitrogen and marigolds for 
     heap feeds every bed each spring.";
 
 fn grade(answer: &str) -> Grade {
-    use crate::grade::tests::{derived_bank, grade};
-    grade(
-        &derived_bank("What does each plant do on the allotment?", GARDEN),
+    crate::grade::derive::tests::derived(
+        "What does each plant do on the allotment?",
+        GARDEN,
         answer,
     )
 }
 
 fn swapped(grade: &Grade) -> bool {
-    grade.contradictions.iter().any(|c| c.role == "parallel")
+    crate::grade::derive::tests::contradicted(grade, "parallel")
 }
 
 #[test]

@@ -18,10 +18,13 @@ use std::sync::Arc;
 
 mod actions;
 pub mod bindings;
+mod comparisons;
 mod definitions;
 mod denials;
+mod directions;
 mod frames;
 mod pairs;
+mod parallels;
 mod ratios;
 mod shared;
 pub use bindings::Bindings;

@@ -15,7 +15,9 @@
 //! the phrase ("resolves to its IP"; "scheduled by the kernel" is the passive, its
 //! doer after it), but for *to* or *from*, whose phrase counts for a reversal only
 //! ("each key belongs to the first node" answered "each node belongs to the first
-//! key").
+//! key"), as does the phrase after a phrasal verb's particle and its preposition ("the
+//! consumer pushes back on the producer" answered "the producer pushes back on the
+//! consumer").
 //!
 //! An answer's action contradicts the model answer when it has a model action's act
 //! and is **reversed** (its doer is in the model action's phrase and the model's doer
@@ -86,6 +88,14 @@ struct Action {
 /// Prepositions whose phrase an action may take for a reversal: "each key belongs to
 /// the first node" answered "each node belongs to the first key".
 const THROUGH: &[&str] = &["to", "from"];
+
+/// The particles of phrasal verbs whose object follows a preposition ("pushes back on
+/// the producer", "looks down on", "reports back to"): the act's phrase, for a
+/// reversal only.
+const PARTICLES: &[&str] = &["back", "up", "down", "out", "off", "away", "over", "in"];
+
+/// The prepositions after a particle that lead to the phrasal verb's object.
+const PHRASAL: &[&str] = &["on", "to", "at", "against", "from", "with", "into", "onto"];
 
 /// How many content words of a model action's clause are kept.
 const CLAUSE: usize = 16;
@@ -223,11 +233,25 @@ fn action(tokens: &[Token], i: usize) -> Option<Action> {
     let doer = before.next().filter(|&k| content(&tokens[k]))?;
     let mut right = Phrase::default();
     let mut last = i;
-    // "belongs to the first node": the phrase after *to* or *from*, for a reversal only.
+    // "belongs to the first node": the phrase after *to* or *from*, for a reversal only;
+    // so too after a particle and its preposition ("pushes back on the producer").
     let mut after = after.peekable();
-    let through = after
-        .next_if(|&k| THROUGH.contains(&&*tokens[k].norm))
-        .is_some();
+    let phrasal = {
+        let mut ahead = after.clone();
+        ahead
+            .next()
+            .is_some_and(|k| PARTICLES.contains(&&*tokens[k].norm))
+            && ahead
+                .next()
+                .is_some_and(|k| PHRASAL.contains(&&*tokens[k].norm))
+    };
+    if phrasal {
+        after.nth(1);
+    }
+    let through = phrasal
+        || after
+            .next_if(|&k| THROUGH.contains(&&*tokens[k].norm))
+            .is_some();
     for k in object(tokens, after)? {
         last = k;
         right.push(tokens[k].stem_hash);

@@ -23,10 +23,13 @@
 //! Only derived rubrics are checked: an author says what matters.
 
 use super::actions::Actions;
+use super::comparisons::Comparisons;
 use super::definitions::Definitions;
 use super::denials::Denials;
+use super::directions::Directions;
 use super::frames::Frames;
 use super::pairs::Pairs;
+use super::parallels::Parallels;
 use super::ratios::Ratios;
 use crate::grade::contrast::Contradiction;
 use crate::grade::lexicon::Lexicon;
@@ -57,7 +60,7 @@ pub(super) struct Phrase {
 }
 
 impl Phrase {
-    fn words(&self) -> &[u64] {
+    pub(super) fn words(&self) -> &[u64] {
         &self.stems[..self.len]
     }
 
@@ -80,15 +83,15 @@ impl Phrase {
 
 /// A preposition with the words it binds.
 #[derive(Debug, Clone, Copy)]
-struct Binding {
-    /// Which of [`CONNECTORS`].
-    connector: usize,
+pub(super) struct Binding {
+    /// Which of the prepositions read ([`CONNECTORS`], or another list).
+    pub(super) connector: usize,
     /// The stem (as a hash) of the word right before the preposition.
-    left: u64,
+    pub(super) left: u64,
     /// The stems of the phrase after it.
-    right: Phrase,
+    pub(super) right: Phrase,
     /// The tokens it spans, first and last, for its words.
-    span: (usize, usize),
+    pub(super) span: (usize, usize),
 }
 
 /// The model answer's bindings, ready to check answers against.
@@ -107,6 +110,12 @@ pub struct Bindings {
     ratios: Ratios,
     /// The claims the model answer makes side by side (see [`super::pairs`]).
     pairs: Pairs,
+    /// The comparisons the model answer makes (see [`super::comparisons`]).
+    comparisons: Comparisons,
+    /// The things the model answer qualifies side by side (see [`super::parallels`]).
+    parallels: Parallels,
+    /// The words the model answer sends up or down (see [`super::directions`]).
+    directions: Directions,
 }
 
 impl Bindings {
@@ -125,6 +134,9 @@ impl Bindings {
         let denials = Denials::new(model);
         let ratios = Ratios::new(model);
         let pairs = Pairs::new(model, lexicon);
+        let comparisons = Comparisons::new(model);
+        let parallels = Parallels::new(model);
+        let directions = Directions::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -136,6 +148,9 @@ impl Bindings {
             denials,
             ratios,
             pairs,
+            comparisons,
+            parallels,
+            directions,
         }
     }
 
@@ -143,7 +158,9 @@ impl Bindings {
     /// the first action given to the wrong doer, else the first outcome put under
     /// another condition, else the first term given another's definition, else the
     /// first model claim denied, else the first model ratio turned over, else the first
-    /// pair of claims given each other's predicates.
+    /// pair of claims given each other's predicates, else the first comparison turned
+    /// round, else the first two qualifiers swapped, else the first word sent the other
+    /// way.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -152,6 +169,9 @@ impl Bindings {
             .or_else(|| self.denials.check(answer))
             .or_else(|| self.ratios.check(answer))
             .or_else(|| self.pairs.check(answer))
+            .or_else(|| self.comparisons.check(answer))
+            .or_else(|| self.parallels.check(answer))
+            .or_else(|| self.directions.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
@@ -259,8 +279,17 @@ pub(super) fn object<'a>(
 
 /// The bindings of `tokens`, outside clauses with a negation.
 fn bindings(tokens: &[Token]) -> impl Iterator<Item = Binding> + '_ {
+    bindings_of(tokens, CONNECTORS)
+}
+
+/// The bindings of `tokens` by the prepositions of `connectors`, outside clauses with a
+/// negation.
+pub(super) fn bindings_of<'a>(
+    tokens: &'a [Token],
+    connectors: &'static [&'static str],
+) -> impl Iterator<Item = Binding> + 'a {
     tokens.iter().enumerate().filter_map(move |(i, t)| {
-        let connector = CONNECTORS.iter().position(|c| **c == *t.norm)?;
+        let connector = connectors.iter().position(|c| **c == *t.norm)?;
         let (mut before, after) = around(tokens, i)?;
         let first = before.next().filter(|&k| content(&tokens[k]))?;
         // "on the primary", "inside its own packet": a few function words, then the

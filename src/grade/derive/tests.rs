@@ -27,3 +27,15 @@ fn a_symbol_said_plainly_is_never_a_second_negated_concept() {
     // A word under the negation is still a negated concept.
     assert!(labels.contains(&"never holds"), "{labels:?}");
 }
+
+/// `answer` graded against the rubric derived from `model` for `question`: the derived
+/// rules' tests share it.
+pub(super) fn derived(question: &str, model: &str, answer: &str) -> crate::grade::Grade {
+    use crate::grade::tests::{derived_bank, grade};
+    grade(&derived_bank(question, model), answer)
+}
+
+/// Whether `grade` has a contradiction of `role`.
+pub(super) fn contradicted(grade: &crate::grade::Grade, role: &str) -> bool {
+    grade.contradictions.iter().any(|c| c.role == role)
+}

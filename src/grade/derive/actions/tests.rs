@@ -96,3 +96,32 @@ fn an_act_through_to_turned_round_contradicts_but_gives_no_rival() {
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer with a phrasal verb: the keeper calls back to the climber.
+const CRAG: &str = "On a multi-pitch route the belayer calls up to the leader from the \
+    ledge when half the rope is out, and the leader clips each bolt before moving on. At the top \
+    the leader builds an anchor and the second climbs while the leader takes in the rope.";
+
+#[test]
+fn a_phrasal_verb_with_its_doer_and_object_swapped_contradicts() {
+    use crate::grade::tests::{derived_bank, grade};
+    let bank = derived_bank(
+        "How do the belayer and the leader work on a multi-pitch route?",
+        CRAG,
+    );
+    let g = grade(
+        &bank,
+        "The leader calls up to the belayer from the ledge when half the rope is out, clips each \
+         bolt, and builds an anchor at the top while the second climbs.",
+    );
+    assert!(turned(&g), "{:?}", g.contradictions);
+    for right in [
+        "The belayer calls up to the leader when half the rope is out; the leader clips each \
+         bolt and builds an anchor at the top.",
+        // The passive: the doer after the act.
+        "The leader is called up to by the belayer when half the rope is out.",
+    ] {
+        let g = grade(&bank, right);
+        assert!(!turned(&g), "{right}: {:?}", g.contradictions);
+    }
+}

@@ -94,12 +94,16 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[i] = governs;
             } else if clause != token.place.clause {
                 // "is not, in the end, kept by Docker": a cue cut off by an aside
-                // before it reached a word goes on after it.
-                scope = (reached == 0 && clause == tokens[c].place.clause)
+                // before it reached a word goes on after it; past a comment on what
+                // people believe, however far it reached ("does not keep the key, as
+                // many think, only in RAM"), with what is left of its reach.
+                scope = ((reached == 0 || comments_on_belief(tokens, i))
+                    && clause == tokens[c].place.clause)
                     .then(|| resumes_after_aside(tokens, c, i))
                     .flatten()
                     .map(|clause| Scope {
                         clause,
+                        reached,
                         ..Scope::new(tokens, c, cancels)
                     });
             } else if i < skip {
@@ -658,6 +662,21 @@ fn is_belief_verb(word: &str) -> bool {
         word,
         "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect" | "expects"
     )
+}
+
+/// Whether the clause at `i` is a comment on what people believe, "as some people
+/// think", "as many assume", "as the docs claim": *as* and a verb of belief (or of
+/// saying) in its clause. It places the claim around it and is no part of it, so a
+/// negation reaches past it into the rest of its predicate.
+fn comments_on_belief(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    &*tokens[i].norm == "as"
+        && tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.place.clause == clause)
+            .any(|t| {
+                is_belief_verb(&t.norm) || matches!(&*t.norm, "say" | "says" | "claim" | "claims")
+            })
 }
 
 /// Whether the word at `i` is in a comment clause that opens with *as*: "as people

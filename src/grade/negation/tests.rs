@@ -692,3 +692,24 @@ fn no_in_a_relative_clause_leaves_the_main_clause_plain() {
     let text = "the contract is that no reader may see a torn write";
     assert!(negated(text, "torn"));
 }
+
+/// Round 24: a negation that has reached words goes on past a comment on what people
+/// believe ("as many assume") into the rest of its predicate, as it does past an
+/// aside right after the cue; other asides still end it.
+#[test]
+fn a_negation_reaches_past_a_comment_on_a_belief() {
+    let text = "The proxy does not cache the page, as many assume, only on the edge nodes.";
+    assert!(negated(text, "cache") && negated(text, "edge"));
+    assert!(!negated(text, "assume"));
+    let text = "The proxy does not cache the page, as the vendor docs claim, in its memory.";
+    assert!(negated(text, "memory"));
+    // Any other aside after the words reached ends the scope, and so does a subject.
+    assert!(!negated(
+        "The proxy does not cache the page, in practice, on the edge nodes.",
+        "edge"
+    ));
+    assert!(!negated(
+        "The proxy does not cache the page, as many assume, it only forwards it.",
+        "forwards"
+    ));
+}

@@ -1241,11 +1241,40 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         .filter(|(_, t)| !t.part && t.place.clause == clause)
         .filter(|jt| !jt.1.stop || denying(jt));
     let denies = match next.next() {
-        Some(first) if denying(&first) => true,
+        Some(first) if denying(&first) || achieves_nothing(tokens, first.0) => true,
         Some(first) if is_modifier(first.1) => next.next().is_some_and(|jt| denying(&jt)),
         _ => false,
     };
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
+}
+
+/// Stems of verbs of effect that deny their subject when what they are denied is
+/// *anything*: "dropping the caches would not free anything useful", "more CPU won't
+/// change anything", "it never achieves anything".
+const EFFECT_WORDS: &[&str] = &[
+    "chang",
+    "free",
+    "achiev",
+    "gain",
+    "improv",
+    "buy",
+    "accomplish",
+];
+
+/// Whether the verb at `j`, a negation's predicate, is one of [`EFFECT_WORDS`] with
+/// *anything* for its object and nothing after it in its clause but function words
+/// and *useful* (*meaningful*, *worthwhile*): the thing done is denied any effect, as
+/// "won't help" denies it. "cannot change anything on the host" says where, and is a
+/// claim about its subject.
+fn achieves_nothing(tokens: &[Token], j: usize) -> bool {
+    let clause = tokens[j].place.clause;
+    let mut after = tokens[j + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    EFFECT_WORDS.contains(&&*tokens[j].stem)
+        && after.next().is_some_and(|t| &*t.norm == "anything")
+        && after.all(|t| t.stop || matches!(&*t.norm, "useful" | "meaningful" | "worthwhile"))
 }
 
 /// Where a setting that opens the clause at `start` ends, before the cue at `i`: a

@@ -713,3 +713,20 @@ fn a_negation_reaches_past_a_comment_on_a_belief() {
         "forwards"
     ));
 }
+
+/// Round 24: a verb of effect denied *anything* denies its subject, as "won't help"
+/// does; with a place or a thing after *anything* it says something of the subject.
+#[test]
+fn denying_a_thing_any_effect_denies_the_thing() {
+    let text = "Restarting the router will not improve anything worthwhile here.";
+    assert!(negated(text, "restarting") && negated(text, "router"));
+    assert!(negated("A bigger heap never changes anything.", "heap"));
+    assert!(!negated(
+        "A read-only token cannot change anything in the registry.",
+        "token"
+    ));
+    assert!(!negated(
+        "A bigger heap does not change the latency.",
+        "heap"
+    ));
+}

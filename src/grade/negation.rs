@@ -230,7 +230,7 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             cue[i + 1] = Some(i);
         }
         if !token.part && opens_negation(tokens, i) {
-            let cancels = cancels_outer(tokens, i, cue[i]);
+            let cancels = cancels_outer(tokens, i, cue[i]) || names_what_is_needed(tokens, i);
             if let Some(end) = denied_that_subject(tokens, i) {
                 skip = end;
             }
@@ -960,6 +960,30 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
     // "doesn't mean no duplicates", "isn't true that it is never duplicated": the cue
     // of a denied claim is denied with it.
     verbal && (privative || matches!(&*tokens[i].norm, "no" | "never"))
+}
+
+/// Whether the cue at `i` is a *without* that opens its sentence whose claim, later in
+/// the sentence, is denied: "Without pipefail, set -e fails to notice it", "without user
+/// namespaces root in the container is not a different user". The two negations cancel:
+/// what *without* names is what is needed, said plainly.
+fn names_what_is_needed(tokens: &[Token], i: usize) -> bool {
+    let sentence = tokens[i].place.sentence;
+    &*tokens[i].norm == "without"
+        && tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_none_or(|t| t.place.sentence != sentence)
+        && tokens[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| t.place.sentence == sentence)
+            .any(|(k, t)| {
+                !t.part
+                    && ((t.negation && &*t.norm != "without")
+                        || (matches!(&*t.norm, "fail" | "fails" | "failed" | "unable")
+                            && word_after(tokens, i + 1 + k).is_some_and(|n| &*n.norm == "to")))
+            })
 }
 
 /// Whether token `i` names what the word after it saves: "memory" in "memory saving",

@@ -730,3 +730,22 @@ fn denying_a_thing_any_effect_denies_the_thing() {
         "heap"
     ));
 }
+
+/// Round 24: a *without* that opens a sentence whose claim is denied names what is
+/// needed, said plainly; with a plain claim after it, or inside the sentence, it still
+/// negates.
+#[test]
+fn without_before_a_denied_claim_names_what_is_needed() {
+    let text = "Without a lockfile the installer fails to pin the versions.";
+    assert!(!negated(text, "lockfile"));
+    let text = "Without a lockfile, two builds never get the same tree.";
+    assert!(!negated(text, "lockfile") && negated(text, "get"));
+    assert!(negated(
+        "Without a lockfile the installer picks the newest versions.",
+        "lockfile"
+    ));
+    assert!(negated(
+        "The installer runs without a lockfile and does not pin anything.",
+        "lockfile"
+    ));
+}

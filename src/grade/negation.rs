@@ -963,9 +963,11 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
 }
 
 /// Whether the cue at `i` is a *without* that opens its sentence whose claim, later in
-/// the sentence, is denied: "Without pipefail, set -e fails to notice it", "without user
-/// namespaces root in the container is not a different user". The two negations cancel:
-/// what *without* names is what is needed, said plainly.
+/// the sentence, is a failure: "Without pipefail, set -e fails to notice it", "without
+/// quotes the shell is unable to keep the value together". The two negations cancel:
+/// what *without* names is what is needed, said plainly. A plain denial after it may
+/// say that the lack is safe ("without capabilities the container cannot abuse the
+/// socket"), and leaves it negated.
 fn names_what_is_needed(tokens: &[Token], i: usize) -> bool {
     let sentence = tokens[i].place.sentence;
     &*tokens[i].norm == "without"
@@ -980,9 +982,8 @@ fn names_what_is_needed(tokens: &[Token], i: usize) -> bool {
             .take_while(|(_, t)| t.place.sentence == sentence)
             .any(|(k, t)| {
                 !t.part
-                    && ((t.negation && &*t.norm != "without")
-                        || (matches!(&*t.norm, "fail" | "fails" | "failed" | "unable")
-                            && word_after(tokens, i + 1 + k).is_some_and(|n| &*n.norm == "to")))
+                    && matches!(&*t.norm, "fail" | "fails" | "failed" | "unable")
+                    && word_after(tokens, i + 1 + k).is_some_and(|n| &*n.norm == "to")
             })
 }
 

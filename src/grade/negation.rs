@@ -94,12 +94,16 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 cue[i] = governs;
             } else if clause != token.place.clause {
                 // "is not, in the end, kept by Docker": a cue cut off by an aside
-                // before it reached a word goes on after it.
-                scope = (reached == 0 && clause == tokens[c].place.clause)
+                // before it reached a word goes on after it; past a comment on what
+                // people believe, however far it reached ("does not keep the key, as
+                // many think, only in RAM"), with what is left of its reach.
+                scope = ((reached == 0 || comments_on_belief(tokens, i))
+                    && clause == tokens[c].place.clause)
                     .then(|| resumes_after_aside(tokens, c, i))
                     .flatten()
                     .map(|clause| Scope {
                         clause,
+                        reached,
                         ..Scope::new(tokens, c, cancels)
                     });
             } else if i < skip {
@@ -226,7 +230,7 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             cue[i + 1] = Some(i);
         }
         if !token.part && opens_negation(tokens, i) {
-            let cancels = cancels_outer(tokens, i, cue[i]);
+            let cancels = cancels_outer(tokens, i, cue[i]) || names_what_is_needed(tokens, i);
             if let Some(end) = denied_that_subject(tokens, i) {
                 skip = end;
             }
@@ -660,6 +664,21 @@ fn is_belief_verb(word: &str) -> bool {
     )
 }
 
+/// Whether the clause at `i` is a comment on what people believe, "as some people
+/// think", "as many assume", "as the docs claim": *as* and a verb of belief (or of
+/// saying) in its clause. It places the claim around it and is no part of it, so a
+/// negation reaches past it into the rest of its predicate.
+fn comments_on_belief(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    &*tokens[i].norm == "as"
+        && tokens[i + 1..]
+            .iter()
+            .take_while(|t| t.place.clause == clause)
+            .any(|t| {
+                is_belief_verb(&t.norm) || matches!(&*t.norm, "say" | "says" | "claim" | "claims")
+            })
+}
+
 /// Whether the word at `i` is in a comment clause that opens with *as*: "as people
 /// often think", "as many assume", "as you might expect". It reports a common belief
 /// only to place the claim around it, which the answer makes (or denies) as it is.
@@ -943,6 +962,31 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
     verbal && (privative || matches!(&*tokens[i].norm, "no" | "never"))
 }
 
+/// Whether the cue at `i` is a *without* that opens its sentence whose claim, later in
+/// the sentence, is a failure: "Without pipefail, set -e fails to notice it", "without
+/// quotes the shell is unable to keep the value together". The two negations cancel:
+/// what *without* names is what is needed, said plainly. A plain denial after it may
+/// say that the lack is safe ("without capabilities the container cannot abuse the
+/// socket"), and leaves it negated.
+fn names_what_is_needed(tokens: &[Token], i: usize) -> bool {
+    let sentence = tokens[i].place.sentence;
+    &*tokens[i].norm == "without"
+        && tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_none_or(|t| t.place.sentence != sentence)
+        && tokens[i + 1..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| t.place.sentence == sentence)
+            .any(|(k, t)| {
+                !t.part
+                    && matches!(&*t.norm, "fail" | "fails" | "failed" | "unable")
+                    && word_after(tokens, i + 1 + k).is_some_and(|n| &*n.norm == "to")
+            })
+}
+
 /// Whether token `i` names what the word after it saves: "memory" in "memory saving",
 /// "disk savings", "size reduction". Under a negation it is the saving that is denied,
 /// and a plain "memory savings" says *less memory* (see `matcher`).
@@ -1222,11 +1266,40 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         .filter(|(_, t)| !t.part && t.place.clause == clause)
         .filter(|jt| !jt.1.stop || denying(jt));
     let denies = match next.next() {
-        Some(first) if denying(&first) => true,
+        Some(first) if denying(&first) || achieves_nothing(tokens, first.0) => true,
         Some(first) if is_modifier(first.1) => next.next().is_some_and(|jt| denying(&jt)),
         _ => false,
     };
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
+}
+
+/// Stems of verbs of effect that deny their subject when what they are denied is
+/// *anything*: "dropping the caches would not free anything useful", "more CPU won't
+/// change anything", "it never achieves anything".
+const EFFECT_WORDS: &[&str] = &[
+    "chang",
+    "free",
+    "achiev",
+    "gain",
+    "improv",
+    "buy",
+    "accomplish",
+];
+
+/// Whether the verb at `j`, a negation's predicate, is one of [`EFFECT_WORDS`] with
+/// *anything* for its object and nothing after it in its clause but function words
+/// and *useful* (*meaningful*, *worthwhile*): the thing done is denied any effect, as
+/// "won't help" denies it. "cannot change anything on the host" says where, and is a
+/// claim about its subject.
+fn achieves_nothing(tokens: &[Token], j: usize) -> bool {
+    let clause = tokens[j].place.clause;
+    let mut after = tokens[j + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    EFFECT_WORDS.contains(&&*tokens[j].stem)
+        && after.next().is_some_and(|t| &*t.norm == "anything")
+        && after.all(|t| t.stop || matches!(&*t.norm, "useful" | "meaningful" | "worthwhile"))
 }
 
 /// Where a setting that opens the clause at `start` ends, before the cue at `i`: a

@@ -692,3 +692,66 @@ fn no_in_a_relative_clause_leaves_the_main_clause_plain() {
     let text = "the contract is that no reader may see a torn write";
     assert!(negated(text, "torn"));
 }
+
+/// Round 24: a negation that has reached words goes on past a comment on what people
+/// believe ("as many assume") into the rest of its predicate, as it does past an
+/// aside right after the cue; other asides still end it.
+#[test]
+fn a_negation_reaches_past_a_comment_on_a_belief() {
+    let text = "The proxy does not cache the page, as many assume, only on the edge nodes.";
+    assert!(negated(text, "cache") && negated(text, "edge"));
+    assert!(!negated(text, "assume"));
+    let text = "The proxy does not cache the page, as the vendor docs claim, in its memory.";
+    assert!(negated(text, "memory"));
+    // Any other aside after the words reached ends the scope, and so does a subject.
+    assert!(!negated(
+        "The proxy does not cache the page, in practice, on the edge nodes.",
+        "edge"
+    ));
+    assert!(!negated(
+        "The proxy does not cache the page, as many assume, it only forwards it.",
+        "forwards"
+    ));
+}
+
+/// Round 24: a verb of effect denied *anything* denies its subject, as "won't help"
+/// does; with a place or a thing after *anything* it says something of the subject.
+#[test]
+fn denying_a_thing_any_effect_denies_the_thing() {
+    let text = "Restarting the router will not improve anything worthwhile here.";
+    assert!(negated(text, "restarting") && negated(text, "router"));
+    assert!(negated("A bigger heap never changes anything.", "heap"));
+    assert!(!negated(
+        "A read-only token cannot change anything in the registry.",
+        "token"
+    ));
+    assert!(!negated(
+        "A bigger heap does not change the latency.",
+        "heap"
+    ));
+}
+
+/// Round 24: a *without* that opens a sentence whose claim is a failure names what is
+/// needed, said plainly; with a plain claim or a plain denial after it (the lack may be
+/// safe), or inside the sentence, it still negates.
+#[test]
+fn without_before_a_failure_names_what_is_needed() {
+    let text = "Without a lockfile the installer fails to pin the versions.";
+    assert!(!negated(text, "lockfile") && negated(text, "pin"));
+    assert!(!negated(
+        "Without a lockfile, two builds are unable to match.",
+        "lockfile"
+    ));
+    assert!(negated(
+        "Without a token the agent cannot open the socket.",
+        "token"
+    ));
+    assert!(negated(
+        "Without a lockfile the installer picks the newest versions.",
+        "lockfile"
+    ));
+    assert!(negated(
+        "The installer runs without a lockfile and does not pin anything.",
+        "lockfile"
+    ));
+}

@@ -122,8 +122,9 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// Round 20's groups and round 21's additions, each met in a wording of its own: a
-    /// keyword written one way finds an answer that says it the other way.
+    /// Round 20's groups and the later additions (round 21's, round 24's *occupy* and
+    /// *fill*), each met in a wording of its own: a keyword written one way finds an
+    /// answer that says it the other way.
     #[test]
     fn the_round_20_groups_meet_the_other_wording() {
         use crate::bank::load_str;
@@ -172,6 +173,8 @@ mod tests {
                 "content hash",
                 "the registry answers with the manifest's digest",
             ),
+            ("occupied", "idle sessions fill every pool slot"),
+            ("fills", "the spool occupies the scratch partition"),
         ];
         for (keyword, answer) in cases {
             let toml = format!(

@@ -79,6 +79,10 @@ pub const GENERAL: &[&[&str]] = &[
     &["fragile", "brittle"],
     &["cheap", "inexpensive", "low cost"],
     &["expensive", "costly"],
+    // Round 24 (w29-lexicon): a thing that fills every slot occupies it ("slow clients
+    // fill all the workers"). Not "take up" (a task is taken up too) and not "hold",
+    // which is a group of its own with "store".
+    &["occupy", "fill"],
 ];
 
 #[cfg(test)]

@@ -389,6 +389,20 @@ impl Patterns<'_> {
                 pattern.polarity = Polarity::Negated;
             }
         } else if stated(InModel::Plain) {
+            // A term the model answer states only in a thing's absence ("Without jitter,
+            // the retries stay synchronised") may be said either way in each of its forms.
+            if out
+                .iter()
+                .filter(|(p, own)| !own && p.in_model == InModel::Plain)
+                .all(|(p, _)| p.either_polarity)
+            {
+                for (pattern, _) in out
+                    .iter_mut()
+                    .filter(|(p, own)| !own && p.in_model == InModel::Absent)
+                {
+                    pattern.either_polarity = true;
+                }
+            }
             let plain: Vec<(Pattern, bool)> = out
                 .iter()
                 .filter(|(p, own)| !own && p.in_model == InModel::Negated)

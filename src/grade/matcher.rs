@@ -182,6 +182,12 @@ pub struct Pattern {
     /// preempts the logger ... so the medium task cannot preempt it"): an answer that
     /// negates it may say what the model answer says too.
     pub negated_in_model_too: bool,
+    /// The model answer states it plainly only as what happens in a thing's absence
+    /// ("Without jitter, the retries stay synchronised"; see
+    /// [`super::negation::in_absence`]): an answer may state it plainly or deny it
+    /// where the thing is present ("with jitter they are no longer synchronised"), and
+    /// a match in either polarity counts.
+    pub either_polarity: bool,
     /// Its words must stand next to each other, in one clause (a phrase turned round
     /// word for word: "a full vacuum" for `vacuum full`).
     tight: bool,
@@ -246,6 +252,7 @@ impl Pattern {
             },
             in_model: InModel::Absent,
             negated_in_model_too: false,
+            either_polarity: false,
             tight: false,
             reply: false,
             compounds: Vec::new(),
@@ -369,15 +376,22 @@ impl Pattern {
     pub fn with_model(mut self, model: &PreparedAnswer, vocab: &Vocab) -> Pattern {
         let mut plain = false;
         let mut negated = false;
+        let mut in_absence = true;
         model.each(&self, vocab, |found| {
             if found.negated {
                 negated = true;
             } else {
                 plain = true;
+                in_absence = in_absence
+                    && found
+                        .tokens
+                        .first()
+                        .is_some_and(|&i| super::negation::in_absence(&model.tokens, i));
             }
             !(plain && negated)
         });
         self.negated_in_model_too = plain && negated;
+        self.either_polarity = plain && !negated && in_absence;
         self.in_model = match (plain, negated) {
             (true, _) => InModel::Plain,
             (false, true) => InModel::Negated,
@@ -435,7 +449,7 @@ impl Found {
     /// ("never builds the whole list in memory"): it claims the same saving.
     fn counts(&self, pattern: &Pattern) -> bool {
         match pattern.polarity {
-            Polarity::Plain => !self.negated,
+            Polarity::Plain => !self.negated || pattern.either_polarity,
             Polarity::Negated => {
                 self.negated || (self.reduced && pattern.in_model == InModel::Negated)
             }

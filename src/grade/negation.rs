@@ -1101,6 +1101,21 @@ fn bounds_a_value(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|t| t.norm.starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether token `i` says what happens in a thing's absence: its sentence opens with
+/// *without* and a phrase set off before it ("Without a lease, two nodes both act as
+/// leader"). The model answer states such a consequence plainly, and an answer may
+/// state it either way: plainly under its own *without*, or denied of the thing
+/// ("with a lease, no two nodes act as leader").
+pub fn in_absence(tokens: &[Token], i: usize) -> bool {
+    let place = tokens[i].place;
+    let start = tokens[..i]
+        .iter()
+        .rposition(|t| t.place.sentence != place.sentence)
+        .map_or(0, |j| j + 1);
+    let opener = &tokens[start];
+    &*opener.norm == "without" && opener.place.clause < place.clause
+}
+
 /// Whether the *without* at `c` waives a condition: "without waiting for a majority",
 /// "without needing a restart", "without requiring a lock". What follows is what the
 /// model answer makes a condition, denied as one, not a way of doing things.

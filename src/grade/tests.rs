@@ -317,6 +317,33 @@ fn neither_nor_denies_a_term_the_model_answer_states() {
     assert!(!g.concepts[0].denied, "{:?}", g.concepts[0]);
 }
 
+/// Round 24 (w29-polarity): a term the model answer states only after a sentence's
+/// opening *without* says what happens in the thing's absence; an answer may deny it
+/// where the thing is present, in any form of the term.
+#[test]
+fn a_term_stated_in_a_things_absence_counts_either_way() {
+    let b = any_bank(
+        "Why does the cluster need a lease?",
+        "Without a lease, two nodes may both act as leader after a partition.",
+        &[&["both act", "split brain"]],
+    );
+    for answer in [
+        "With a lease, no two nodes both act as leader.",
+        "The lease stops a split brain after a partition.",
+        "Without a lease two nodes both act as leader.",
+    ] {
+        assert!(grade(&b, answer).concepts[0].matched.is_some(), "{answer}");
+    }
+    // Said plainly elsewhere in the model answer, the term keeps its polarity.
+    let b = any_bank(
+        "Why does the cluster need a lease?",
+        "Two nodes may both act as leader after a partition; a lease prevents it.",
+        &[&["both act"]],
+    );
+    let g = grade(&b, "With a lease, no two nodes both act as leader.");
+    assert!(g.concepts[0].matched.is_none(), "{:?}", g.concepts[0]);
+}
+
 #[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();

@@ -57,6 +57,9 @@
 //! - **A thing dropped said to be kept** ([`dropped`]): what a model clause says is
 //!   *dropped*, *discarded*, *ignored* or *stripped*, said to be *kept*, *forwarded* or
 //!   *applied* ("the router forwards the packet anyway").
+//! - **A thing still done said to be stopped** ([`stopped`]): what a model clause says
+//!   is *still* done, said to be *stopped*, *prevented* or *turned off* ("double quotes
+//!   also turn off variable expansion").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -886,6 +889,7 @@ enum Rule {
     Doer,
     Dismissed,
     Kept,
+    Stopped,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -911,6 +915,8 @@ pub struct Claims {
     advice: dismissed::Advice,
     /// What the model answer says is dropped (see [`dropped`]).
     drops: dropped::Drops,
+    /// What the model answer says still goes on (see [`stopped`]).
+    ongoing: stopped::Ongoing,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1085,6 +1091,7 @@ impl Claims {
         let doers = doer::Deeds::of(texts);
         let advice = dismissed::Advice::of(texts);
         let drops = dropped::Drops::of(texts);
+        let ongoing = stopped::Ongoing::of(texts, &asked_stems);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1169,6 +1176,11 @@ impl Claims {
                 trigger(word, Rule::Kept, vocab);
             }
         }
+        if !ongoing.is_empty() {
+            for word in stopped::CUES {
+                trigger(word, Rule::Stopped, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1183,6 +1195,7 @@ impl Claims {
             doers,
             advice,
             drops,
+            ongoing,
             derived,
             plain_stems,
             negated,
@@ -1199,7 +1212,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 11] = Default::default();
+        let mut found: [Vec<usize>; 12] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1259,6 +1272,9 @@ impl Claims {
         }
         if !found[Rule::Kept as usize].is_empty() {
             out.extend(self.drops.kept(answer, &found[Rule::Kept as usize]));
+        }
+        if !found[Rule::Stopped as usize].is_empty() {
+            out.extend(self.ongoing.stopped(answer, &found[Rule::Stopped as usize]));
         }
         out
     }
@@ -2415,6 +2431,7 @@ mod dismissed;
 mod doer;
 mod dropped;
 mod means;
+mod stopped;
 mod whole;
 
 #[cfg(test)]

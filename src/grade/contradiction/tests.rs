@@ -901,3 +901,48 @@ fn a_thing_kept_beside_a_drop_or_denied_contradicts_nothing() {
         );
     }
 }
+
+fn greenhouse() -> Bank {
+    bank(
+        "In frost mode the greenhouse is still heated, at a low setting. With the vents \
+         open it is not heated at all.",
+        &[&["frost"], &["low"]],
+    )
+}
+
+#[test]
+fn a_thing_the_model_answer_says_still_goes_on_said_to_be_stopped_contradicts_it() {
+    for answer in [
+        "Frost mode runs at a low setting and stops the greenhouse from being heated.",
+        "At a low setting, frost mode also turns off the heating.",
+    ] {
+        let g = grade(&greenhouse(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = g.contradictions.iter().find(|c| c.role == "stopped");
+        assert!(
+            hit.is_some_and(|c| c.model.contains("still heated")),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn a_stopping_denied_or_of_the_model_answers_own_exception_contradicts_nothing() {
+    for answer in [
+        // The case the model answer itself denies the doing in.
+        "Opening the vents stops the greenhouse from being heated; frost mode runs at a \
+         low setting.",
+        // Denied, supposed, or of something else.
+        "Frost mode does not stop the heating; it runs at a low setting.",
+        "If the vents were open it would stop the heating; frost mode runs at a low setting.",
+        "Frost mode stops the fans, and the heating runs at a low setting.",
+        // A participle names a thing, it stops nothing.
+        "A stopped fan leaves frost mode heating the greenhouse at a low setting.",
+    ] {
+        let g = grade(&greenhouse(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "stopped"),
+            "{answer}: {g:?}"
+        );
+    }
+}

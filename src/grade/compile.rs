@@ -141,13 +141,7 @@ pub fn compile(
         .map(|m| patterns.matcher(&m.concept, &mut vocab, false))
         .collect();
     pairing::rivals(&mut concepts, &mut misconceptions, &vocab);
-    keep_out_of_compounds(
-        &concepts,
-        &mut misconceptions,
-        model.as_ref(),
-        lexicon,
-        &mut vocab,
-    );
+    keep_out_of_compounds(&mut misconceptions, lexicon, &mut vocab);
     let forbidden = rubric
         .forbidden
         .iter()
@@ -225,45 +219,11 @@ pub fn compile(
     }
 }
 
-/// Keeps each misconception's terms out of the compounds that are things of their own:
-/// those the lexicon (with the bank's synonyms) knows, for a term of one word (`trust`
-/// of a misconception `trust + server sends` is not met inside "the client's trust
-/// store" when the bank says a trust store is also a `CA bundle`); and a concept's term
-/// of two content words that the model answer names, whose first word it also says
-/// alone, a thing of its own, for a term ending in that word (`master key → encrypts
-/// the data` is not met by "the master key encrypts the data key" when the model
-/// answer names the `data key` and "the data"; `includes ca` is met by "includes CA
-/// certificates" when the model answer says *CA* only in `CA certificates`).
-fn keep_out_of_compounds(
-    concepts: &[Matcher],
-    misconceptions: &mut [Matcher],
-    model: Option<&PreparedAnswer>,
-    lexicon: &Lexicon,
-    vocab: &mut Vocab,
-) {
-    let words: Vec<&Token> = model
-        .map(|m| m.tokens().iter().filter(|t| !t.part).collect())
-        .unwrap_or_default();
-    // Whether the model answer says `a` without `b` after it.
-    let alone = |a: &Token, b: &Token| {
-        words
-            .iter()
-            .enumerate()
-            .any(|(i, t)| t.stem == a.stem && words.get(i + 1).is_none_or(|n| n.stem != b.stem))
-    };
-    let named: Vec<(u32, u32)> = concepts
-        .iter()
-        .flat_map(Matcher::patterns)
-        .filter(|p| p.in_model == InModel::Plain)
-        .filter_map(|p| match p.word_pairs().collect::<Vec<_>>()[..] {
-            [(a, b)] => Some((a, b)),
-            _ => None,
-        })
-        .filter(|&(a, b)| {
-            let (a, b) = (vocab.token(a), vocab.token(b));
-            !a.stop && !b.stop && alone(a, b)
-        })
-        .collect();
+/// Keeps each misconception's one-word terms out of the compounds the lexicon (with the
+/// bank's synonyms) knows as things of their own: `trust` of a misconception (`trust +
+/// server sends`) is not met inside "the client's trust store" when the bank says a
+/// trust store is also a `CA bundle`.
+fn keep_out_of_compounds(misconceptions: &mut [Matcher], lexicon: &Lexicon, vocab: &mut Vocab) {
     for misconception in misconceptions {
         let patterns: Box<dyn Iterator<Item = &mut Pattern>> = match misconception {
             Matcher::Any(patterns) => Box::new(patterns.iter_mut()),
@@ -275,16 +235,6 @@ fn keep_out_of_compounds(
                 if !next.is_empty() {
                     pattern.keep_out_of(next, vocab);
                 }
-            }
-            let Some((last, _)) = pattern.last_word() else {
-                continue;
-            };
-            let own: Vec<(u32, u32)> = pattern.word_pairs().collect();
-            for &(_, next) in named
-                .iter()
-                .filter(|&&(a, b)| a == last && !own.contains(&(a, b)))
-            {
-                pattern.keep_out_of_word(next);
             }
         }
     }
@@ -719,14 +669,6 @@ fn own_first(words: &[Token]) -> Option<Vec<Token>> {
 }
 
 impl Matcher {
-    /// Its patterns: the alternatives, or every term's.
-    fn patterns(&self) -> Box<dyn Iterator<Item = &Pattern> + '_> {
-        match self {
-            Matcher::Any(patterns) => Box::new(patterns.iter()),
-            Matcher::All { terms, .. } => Box::new(terms.iter().flatten()),
-        }
-    }
-
     /// Whether any alternative of this concept, or any term of its relation, is found
     /// in the short `text` in the polarity it asks for, taking in its last word: a
     /// concept that finds `mount` accepts a `bind mount` (a kind of mount), one that

@@ -116,11 +116,6 @@ impl Vocab {
         self.words.len()
     }
 
-    /// Word `w`.
-    pub fn token(&self, w: u32) -> &Token {
-        &self.words[w as usize]
-    }
-
     /// The index of `token`'s word, added when new, met only by the same word or stem,
     /// never a typo: a word a rule outside the rubric looks for in every answer (see
     /// [`PreparedAnswer::tokens_of`]).
@@ -196,10 +191,10 @@ pub struct Pattern {
     /// [`is_reply`]), not where it negates the words after it ("no backup software is
     /// needed").
     reply: bool,
-    /// The words that follow its last word in a longer compound the rubric knows
-    /// (`store` of `trust store` for `trust`, `key` of `data key` for `encrypts the
-    /// data`): a match whose last word one of them follows is inside that compound and
-    /// does not meet this term (see [`Pattern::keep_out_of`]). Empty for most patterns.
+    /// For a pattern of one word, the words that follow it in a longer compound the
+    /// rubric knows (`store` of `trust store` for `trust`): a match followed by one of
+    /// them is inside that compound and does not meet this word alone (see
+    /// [`Pattern::keep_out_of`]). Empty for most patterns.
     compounds: Vec<u32>,
     /// It says the term only in its own polarity: `accept` under a negation stands for
     /// `rejects`, but "accepts" said plainly says nothing of rejecting (the answer may
@@ -278,46 +273,16 @@ impl Pattern {
         }
     }
 
-    /// The word a pattern ends with, and whether it is its only one: `None` for a
-    /// phrase turned round or a path said in words, which end in no word of the
-    /// keyword's own order.
-    pub fn last_word(&self) -> Option<(u32, bool)> {
-        match self.slots.as_slice() {
-            [.., Slot::Word(w)] if self.slots.iter().all(|s| matches!(s, Slot::Word(_))) => {
-                Some((*w, self.slots.len() == 1))
-            }
-            _ => None,
-        }
-    }
-
-    /// The pairs of words that follow each other in this pattern (of words only), by
-    /// their numbers in the vocabulary: a phrase's compounds (`data key`).
-    pub fn word_pairs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let words = self.slots.iter().all(|s| matches!(s, Slot::Word(_)));
-        self.slots
-            .windows(2)
-            .filter(move |_| words)
-            .filter_map(|w| match *w {
-                [Slot::Word(a), Slot::Word(b)] => Some((a, b)),
-                _ => None,
-            })
-    }
-
-    /// Keeps a pattern out of the compounds that begin with its last word and go on
-    /// with one of `next` (see [`Pattern::last_word`] and `Lexicon::compounds_after`):
-    /// a misconception's `trust` is not met by "the client's trust store", a thing of
-    /// its own, nor its `encrypts the data` by "encrypts the data key".
+    /// Keeps a pattern of one word out of the compounds that begin with its word and
+    /// go on with one of `next` (see [`Pattern::single_word`] and
+    /// `Lexicon::compounds_after`): a misconception's `trust` is not met by "the
+    /// client's trust store", a thing of its own.
     pub fn keep_out_of(&mut self, next: Vec<Token>, vocab: &mut Vocab) {
         for word in next {
             let w = vocab.intern_exact(word);
-            self.keep_out_of_word(w);
-        }
-    }
-
-    /// The same for a compound's next word `w` already in the vocabulary.
-    pub fn keep_out_of_word(&mut self, w: u32) {
-        if !self.compounds.contains(&w) {
-            self.compounds.push(w);
+            if !self.compounds.contains(&w) {
+                self.compounds.push(w);
+            }
         }
     }
 
@@ -712,11 +677,7 @@ impl PreparedAnswer {
             }
             // A pattern of one word (most are) is matched by its start alone.
             path[0] = start;
-            if !single
-                && (!self.extend(slots, gap, vocab, path, 1)
-                    || (!pattern.compounds.is_empty()
-                        && self.in_compound(path[path.len() - 1], pattern, vocab)))
-            {
+            if !single && !self.extend(slots, gap, vocab, path, 1) {
                 return true;
             }
             let path: &[usize] = path;
@@ -765,9 +726,9 @@ impl PreparedAnswer {
             && crate::lang::is_qualifying_prefix(&self.tokens[i - 1].norm)
     }
 
-    /// Whether token `i`, a match of a one-word `pattern` or of a phrase's last word,
-    /// is the first word of a compound the rubric knows (see [`Pattern::keep_out_of`]):
-    /// the next word of the sentence is the compound's next word.
+    /// Whether token `i`, a match of a one-word `pattern`, is the first word of a
+    /// compound the rubric knows (see [`Pattern::keep_out_of`]): the next word of the
+    /// sentence is the compound's next word.
     /// Out of line: few patterns have compounds, and the common case above stays small.
     #[cold]
     #[inline(never)]

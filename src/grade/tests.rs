@@ -864,52 +864,6 @@ fn a_pronoun_carries_the_subject_into_the_next_clause_of_its_sentence() {
     );
 }
 
-/// Guards a misconception's phrase met inside a longer compound the model answer names
-/// (w29-tokens): "rotates the log file" is no "rotates the log" when the model answer
-/// says both "the log" and "the log file".
-#[test]
-fn a_misconception_phrase_is_not_met_inside_a_compound_the_model_names() {
-    let rubric = Rubric {
-        concepts: vec![
-            concept(&["log file"], 1.0, true),
-            concept(&["forwards", "ships"], 1.0, true),
-        ],
-        forbidden: Vec::new(),
-    };
-    let mut q = question(
-        "shipper",
-        "Who does what with the logs?",
-        "The shipper tails the log and forwards each line; logrotate renames the log file.",
-        Some(rubric),
-    );
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: Concept {
-            relation: Some(crate::bank::Relation {
-                terms: vec![
-                    vec!["shipper".to_owned()],
-                    vec!["rotates the log".to_owned()],
-                ],
-                within: crate::bank::Within::Sentence,
-                ordered: false,
-            }),
-            ..Concept::any(Vec::new())
-        },
-        feedback: "The shipper only reads; logrotate rotates.".to_owned(),
-        cap: None,
-    });
-    let b = bank(vec![q]);
-    let g = grade(
-        &b,
-        "The shipper forwards every line while logrotate rotates the log file.",
-    );
-    assert!(g.passed, "{}", explain(&g));
-    let g = grade(
-        &b,
-        "The shipper forwards every line and rotates the log, never touching the log file.",
-    );
-    assert!(!g.passed, "the phrase said alone is the misconception");
-}
-
 #[test]
 fn a_misconception_fails_or_caps_and_says_why() {
     let text = "namespaces isolate things, cgroups limit usage, and cgroups isolate what it sees";

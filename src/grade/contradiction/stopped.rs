@@ -14,6 +14,7 @@
 //! an answer sentence that names a word of that denial's sentence which the model's
 //! *still* sentence lacks is about the denial's case, and says no such thing.
 
+use super::whole::next_word;
 use super::{Contradiction, clause_text, content, is_be};
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -232,11 +233,4 @@ impl Ongoing {
         }
         None
     }
-}
-
-/// The next word after token `i` in its clause.
-fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
-    (i + 1..tokens.len())
-        .find(|&k| !tokens[k].part)
-        .filter(|&k| tokens[k].place.clause == tokens[i].place.clause)
 }

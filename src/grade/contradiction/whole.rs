@@ -46,7 +46,7 @@ pub(super) struct Absent {
 }
 
 /// The next word of the sentence's grammar after token `i` in its clause.
-fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
+pub(super) fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
     (i + 1..tokens.len())
         .find(|&j| !tokens[j].part)
         .filter(|&j| tokens[j].place.clause == tokens[i].place.clause)

@@ -1,6 +1,7 @@
 //! English as recall reads it, in one place: the stemmer, the stop words, the irregular
 //! verb forms, the adjectives negated by *un-* (and the verbs whose denial says another), the edit distance (and the "did you mean" built on it), the built-in
-//! lexicon (its technical, general and computing blocks), and lists written as prose.
+//! lexicon (its technical, general and computing blocks), comparatives and their antonyms,
+//! and lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
 //! a stop word is skipped and a typo is measured the same way everywhere. This module
@@ -20,6 +21,37 @@ pub use privative::{denied_opposites, is_form_of, is_qualifying_prefix, negated_
 pub use stopwords::{is_auxiliary, is_determiner, is_stop_word};
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+/// Comparatives and their antonyms, both ways, as written ("faster" against "slower" or
+/// "longer", of a duration). The grader reads them in authored relations (a comparative
+/// keyword also met as its antonym) and in comparisons of a derived rubric (one turned
+/// round fails).
+pub const COMPARATIVES: &[(&str, &str)] = &[
+    ("faster", "slower"),
+    ("quicker", "slower"),
+    ("faster", "more slowly"),
+    ("quicker", "more slowly"),
+    ("faster", "longer"),
+    ("quicker", "longer"),
+    ("higher", "lower"),
+    ("larger", "smaller"),
+    ("bigger", "smaller"),
+    ("greater", "smaller"),
+    ("more", "less"),
+    ("more", "fewer"),
+    ("better", "worse"),
+    ("stronger", "weaker"),
+    ("safer", "riskier"),
+    ("easier", "harder"),
+    ("cheaper", "costlier"),
+    ("longer", "shorter"),
+    ("heavier", "lighter"),
+    ("newer", "older"),
+    ("earlier", "later"),
+    ("wider", "narrower"),
+    ("tighter", "looser"),
+    ("stricter", "looser"),
+];
 
 /// The stemmer every part of recall uses (English Snowball).
 pub fn stemmer() -> Stemmer {

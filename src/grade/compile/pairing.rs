@@ -61,6 +61,7 @@ use super::{Matcher, Occurrence};
 use crate::grade::lexicon::Lexicon;
 use crate::grade::matcher::{Pattern, Polarity, PreparedAnswer, Vocab};
 use crate::grade::token::{Class, Token};
+use crate::lang::COMPARATIVES;
 use rust_stemmers::Stemmer;
 
 /// How a relation of two terms is paired (see the module's text); inert for a relation
@@ -84,40 +85,12 @@ pub struct Pairing {
     passive: Vec<Pattern>,
 }
 
-/// Comparatives and their antonyms, both ways.
-const ANTONYMS: &[(&str, &str)] = &[
-    ("faster", "slower"),
-    ("quicker", "slower"),
-    ("faster", "more slowly"),
-    ("quicker", "more slowly"),
-    ("faster", "longer"),
-    ("quicker", "longer"),
-    ("higher", "lower"),
-    ("larger", "smaller"),
-    ("bigger", "smaller"),
-    ("greater", "smaller"),
-    ("more", "less"),
-    ("more", "fewer"),
-    ("better", "worse"),
-    ("stronger", "weaker"),
-    ("safer", "riskier"),
-    ("easier", "harder"),
-    ("cheaper", "costlier"),
-    ("longer", "shorter"),
-    ("heavier", "lighter"),
-    ("newer", "older"),
-    ("earlier", "later"),
-    ("wider", "narrower"),
-    ("tighter", "looser"),
-    ("stricter", "looser"),
-];
-
 /// A comparative keyword of two words (`cheaper writes`) with its noun first (`writes
 /// cheaper`), as a keyword.
 fn noun_first(keyword: &str) -> Option<String> {
     let lower = keyword.trim().to_lowercase();
     let (first, noun) = lower.split_once(' ')?;
-    let comparative = ANTONYMS.iter().any(|&(a, b)| first == a || first == b);
+    let comparative = COMPARATIVES.iter().any(|&(a, b)| first == a || first == b);
     (comparative && !noun.contains(' ') && first != "more").then(|| format!("{noun} {first}"))
 }
 
@@ -145,7 +118,7 @@ fn antonyms_of(keyword: &str) -> Vec<String> {
         None => (lower.as_str(), None),
     };
     let mut out = Vec::new();
-    for &(a, b) in ANTONYMS {
+    for &(a, b) in COMPARATIVES {
         let other = if first == a {
             b
         } else if first == b {
@@ -669,10 +642,10 @@ fn elided(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
         && comparative(&tokens[a.head])
 }
 
-/// A comparative: a word of [`ANTONYMS`], or *more*, *less*, *fewer*.
+/// A comparative: a word of [`COMPARATIVES`], or *more*, *less*, *fewer*.
 fn comparative(token: &Token) -> bool {
     let word = &*token.norm;
-    ANTONYMS.iter().any(|&(a, b)| a == word || b == word)
+    COMPARATIVES.iter().any(|&(a, b)| a == word || b == word)
 }
 
 /// The first word of `at`'s clause, when it is an *-ing* form at most three words

@@ -5,7 +5,7 @@
 //! slower than remote ones" (the same comparative, sides swapped). A derived rubric
 //! counts words one by one, so such an answer names every concept and passed.
 //!
-//! A **comparison** is a comparative of [`ANTONYMS`] with *than* after it in the same
+//! A **comparison** is a comparative of [`COMPARATIVES`] with *than* after it in the same
 //! clause (at most [`BETWEEN`] content words between: "more consumers than"), in a
 //! clause with no negation. Its **left** side is the nearest [`SIDE`] content words
 //! before the comparative and those between it and *than*; its **right** side the
@@ -21,27 +21,7 @@ use super::bindings::{around, content, contradiction, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
-
-/// Comparatives and their antonyms, one word each.
-const ANTONYMS: &[(&str, &str)] = &[
-    ("faster", "slower"),
-    ("quicker", "slower"),
-    ("higher", "lower"),
-    ("larger", "smaller"),
-    ("bigger", "smaller"),
-    ("greater", "smaller"),
-    ("more", "fewer"),
-    ("more", "less"),
-    ("better", "worse"),
-    ("stronger", "weaker"),
-    ("easier", "harder"),
-    ("cheaper", "costlier"),
-    ("longer", "shorter"),
-    ("heavier", "lighter"),
-    ("earlier", "later"),
-    ("wider", "narrower"),
-    ("safer", "riskier"),
-];
+use crate::lang::COMPARATIVES;
 
 /// How many content words a side keeps.
 const SIDE: usize = 4;
@@ -75,7 +55,7 @@ fn meets(a: &[u64], b: &[u64]) -> bool {
 
 /// Whether `a` and `b` are a comparative and its antonym.
 fn opposite(a: &str, b: &str) -> bool {
-    ANTONYMS
+    COMPARATIVES
         .iter()
         .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
 }
@@ -132,7 +112,7 @@ fn comparisons(tokens: &[Token]) -> impl Iterator<Item = Comparison> + '_ {
         if t.part {
             return None;
         }
-        let comparative = ANTONYMS.iter().find_map(|&(a, b)| {
+        let comparative = COMPARATIVES.iter().find_map(|&(a, b)| {
             if *t.norm == *a {
                 Some(a)
             } else if *t.norm == *b {

@@ -177,14 +177,8 @@ impl Contrasts {
         }
     }
 
-    /// The contradictions `answer` makes, at most one per contrast set; `met` says
-    /// which of the rubric's concepts it meets.
-    pub fn check(
-        &self,
-        answer: &PreparedAnswer,
-        vocab: &Vocab,
-        met: &[bool],
-    ) -> Vec<Contradiction> {
+    /// The contradictions `answer` makes, at most one per contrast set.
+    pub fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Vec<Contradiction> {
         let mut out: Vec<Contradiction> = self
             .groups
             .iter()
@@ -200,7 +194,7 @@ impl Contrasts {
         out.extend(self.roles.check(answer));
         out.extend(self.terms.check(answer));
         out.extend(self.advice.check(answer, vocab));
-        out.extend(self.crossed.check(answer, vocab, met));
+        out.extend(self.crossed.check(answer, vocab));
         out
     }
 }

@@ -577,7 +577,6 @@ fn look_for(
             }
         }
     }
-    let met: Vec<bool> = concepts.iter().map(|c| c.matched.is_some()).collect();
     let misconceptions = question
         .misconceptions
         .iter()
@@ -595,7 +594,7 @@ fn look_for(
         })
         .collect();
     let mut contradictions = contrary;
-    contradictions.extend(compiled.contrasts.check(answer, vocab, &met));
+    contradictions.extend(compiled.contrasts.check(answer, vocab));
     contradictions.extend(compiled.in_place.check(answer, vocab, &concepts));
     contradictions.extend(compiled.claims.check(answer));
     Found {

@@ -5,16 +5,20 @@
 //! that pairs them the other way round in one stretch ("401 is forbidden and 403 is
 //! unauthenticated") meets both. Here each description is given to the thing nearer to
 //! it in its sentence, counted in tokens; one as near to both goes to the thing before
-//! it ("A is x and B is y": what is said of a thing follows it). When every description
-//! of one side that has a thing in its sentence goes to the other side's thing, and the
-//! reverse, the answer turns the two round. Only sides whose relations the answer meets
-//! are compared: the fault is an answer that meets both the wrong way round.
+//! it ("A is x and B is y": what is said of a thing follows it), but one handed *to* a
+//! thing ("0 to the parent", "the child's PID to the parent") is that thing's. When every
+//! description of one side that has a thing in its sentence goes to the other side's
+//! thing, and the reverse, the answer turns the two round. Sides are compared whenever
+//! the answer names their terms, whether or not it meets their relations: an ordered
+//! relation said the other way round is not met, and the answer still turns the two.
 //!
 //! Only relations of two terms count, each side's thing spelt differently, and matches
-//! in the polarity they ask for. A number is a side's thing whichever term it is: in
-//! `["local", "8080"]` beside `["5432", "bastion"]` the ports are the things, and "5432
-//! on your laptop and 8080 on bastion" turns them round. Both sides must be turned: one description nearer the
-//! other thing is often a long sentence that runs from one to the other.
+//! in the polarity they ask for. A number is a side's thing whichever term it is when
+//! two sides' terms or more hold one: in `["local", "8080"]` beside `["5432",
+//! "bastion"]` the ports are the things, and "5432 on your laptop and 8080 on bastion"
+//! turns them round; beside `["parent", "pid"]`, `["child", "0"]` says what the child
+//! gets. Both sides must be turned: one description nearer the other thing is often a
+//! long sentence that runs from one to the other.
 //!
 //! And a **rival subject**: a stretch of the answer that opens with one side's thing as
 //! its subject (first in its clause or after *and*, *but*, *while*, with at most one
@@ -48,8 +52,6 @@ pub(super) struct Crossed {
 }
 
 struct Side {
-    /// The relation's place among the rubric's concepts.
-    concept: usize,
     /// The thing, as the rubric spells its first alternative.
     label: String,
     /// The relation's terms in the rubric's order, subject first (`client`, `68`),
@@ -74,30 +76,37 @@ impl Crossed {
     /// The sides of `concepts` (an author's rubric's), with their own words in `model`;
     /// fewer than two give nothing.
     pub(super) fn new(concepts: &[Matcher], model: &PreparedAnswer, vocab: &Vocab) -> Crossed {
-        let mut sides: Vec<Side> = concepts
-            .iter()
-            .enumerate()
-            .filter_map(|(concept, m)| match m {
-                Matcher::All { terms, .. } if terms.len() == 2 => {
-                    // A number is the thing, whichever term it is (`["local", "8080"]`).
-                    let number = |t: &[Pattern]| {
-                        t.first().is_some_and(|p| {
-                            let label = p.label(vocab);
-                            !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit())
-                        })
-                    };
-                    let swapped = number(&terms[1]) && !number(&terms[0]);
-                    let thing = if swapped { &terms[1] } else { &terms[0] };
-                    Some(Side {
-                        concept,
-                        label: thing.first()?.label(vocab),
-                        subject: terms[0].clone(),
-                        predicate: terms[1].clone(),
-                        subject_label: terms[0].first()?.label(vocab),
-                        swapped,
-                    })
-                }
+        let number = |t: &[Pattern]| {
+            t.first().is_some_and(|p| {
+                let label = p.label(vocab);
+                !label.is_empty() && label.bytes().all(|b| b.is_ascii_digit())
+            })
+        };
+        let pairs = || {
+            concepts.iter().filter_map(|m| match m {
+                Matcher::All { terms, .. } if terms.len() == 2 => Some(terms),
                 _ => None,
+            })
+        };
+        // The relations whose terms hold a number: two or more make the numbers the
+        // things compared.
+        let numbered = pairs()
+            .filter(|terms| terms.iter().any(|t| number(t)))
+            .count();
+        let mut sides: Vec<Side> = pairs()
+            .filter_map(|terms| {
+                // A number is the thing, whichever term it is (`["local", "8080"]`),
+                // when another side's terms hold a number too: beside `["parent",
+                // "pid"]`, `["child", "0"]` says what the child gets.
+                let swapped = numbered >= 2 && number(&terms[1]) && !number(&terms[0]);
+                let thing = if swapped { &terms[1] } else { &terms[0] };
+                Some(Side {
+                    label: thing.first()?.label(vocab),
+                    subject: terms[0].clone(),
+                    predicate: terms[1].clone(),
+                    subject_label: terms[0].first()?.label(vocab),
+                    swapped,
+                })
             })
             .collect();
         // Sides that share their thing ("rebase + replays", "rebase + linear") say two
@@ -111,34 +120,18 @@ impl Crossed {
         Crossed { sides, own }
     }
 
-    /// The first pair of sides `answer` turns round, if any; `met` says which of the
-    /// rubric's concepts it meets.
-    pub(super) fn check(
-        &self,
-        answer: &PreparedAnswer,
-        vocab: &Vocab,
-        met: &[bool],
-    ) -> Option<Contradiction> {
+    /// The first pair of sides `answer` turns round, if any.
+    pub(super) fn check(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Contradiction> {
         // Both tests look for the same terms: find each once.
         let found = Matches::new(&self.sides, answer, vocab);
-        self.paired_round(&found, met)
-            .or_else(|| self.rival(&found))
+        self.paired_round(&found).or_else(|| self.rival(&found))
     }
 
-    /// Two sides whose relations `answer` meets, each description given to the other.
-    fn paired_round(&self, found: &Matches, met: &[bool]) -> Option<Contradiction> {
+    /// Two sides whose terms `answer` names, each description given to the other.
+    fn paired_round(&self, found: &Matches) -> Option<Contradiction> {
         let answer = found.answer;
-        let met = |s: &Side| met.get(s.concept).copied().unwrap_or(false);
-        if self.sides.iter().filter(|s| met(s)).take(2).count() < 2 {
-            return None;
-        }
         // What is said is looked for only when two things are named.
-        let things: Vec<&[At]> = self
-            .sides
-            .iter()
-            .enumerate()
-            .map(|(i, s)| if met(s) { found.thing(i) } else { &[] })
-            .collect();
+        let things: Vec<&[At]> = (0..self.sides.len()).map(|i| found.thing(i)).collect();
         if things.iter().filter(|t| !t.is_empty()).count() < 2 {
             return None;
         }
@@ -154,7 +147,13 @@ impl Crossed {
                     continue;
                 }
                 let given = |says: &[At], own: &[At], other: &[At]| {
-                    turned(says, own, other, things_a.iter().chain(things_b))
+                    turned(
+                        says,
+                        own,
+                        other,
+                        things_a.iter().chain(things_b),
+                        answer.tokens(),
+                    )
                 };
                 if given(says_a, things_a, things_b) && given(says_b, things_b, things_a) {
                     // What the answer gave `a` of `b`'s.
@@ -481,12 +480,15 @@ fn at<'a>(
 }
 
 /// Whether every description in `says` that has a thing in its sentence (and is not
-/// itself part of one) stands nearer a thing of `other` than of `own`, and one does.
+/// itself part of one) stands nearer a thing of `other` than of `own`, and one does. A
+/// description handed *to* a thing ("0 to the parent") is that thing's, however near
+/// another stands ("the child's PID to the parent").
 fn turned<'a>(
     says: &[At],
     own: &[At],
     other: &[At],
     things: impl Iterator<Item = &'a At> + Clone,
+    tokens: &[Token],
 ) -> bool {
     let mut any = false;
     for &(from, to, sentence) in says {
@@ -495,7 +497,17 @@ fn turned<'a>(
         if things.clone().any(|&(f, t, _)| f <= to && from <= t) {
             continue;
         }
-        let Some(nearest) = nearest((from, to, sentence), own, other) else {
+        let handed = recipient(tokens, to).and_then(|k| {
+            let at = |things: &[At]| things.iter().any(|&(f, _, _)| f == k);
+            if at(other) {
+                Some(true)
+            } else if at(own) {
+                Some(false)
+            } else {
+                None
+            }
+        });
+        let Some(nearest) = handed.or_else(|| nearest((from, to, sentence), own, other)) else {
             continue;
         };
         if !nearest {
@@ -504,6 +516,25 @@ fn turned<'a>(
         any = true;
     }
     any
+}
+
+/// The word a description ending at `to` is handed to: the one after a *to* right
+/// behind it, past an article or a possessive ("to the parent", "to its caller").
+fn recipient(tokens: &[Token], to: usize) -> Option<usize> {
+    let next = |i: usize| (i + 1..tokens.len()).find(|&k| !tokens[k].part);
+    let at = next(to)?;
+    if &*tokens[at].norm != "to" || tokens[at].place.clause != tokens[to].place.clause {
+        return None;
+    }
+    let k = next(at)?;
+    if matches!(
+        &*tokens[k].norm,
+        "the" | "a" | "an" | "its" | "their" | "each" | "every"
+    ) {
+        next(k)
+    } else {
+        Some(k)
+    }
 }
 
 /// Whether the thing nearest to `say` in its sentence is one of `other` (`Some(false)`
@@ -561,10 +592,9 @@ mod tests {
         Crossed::new(&concepts, &model, vocab)
     }
 
-    /// What `crossed` finds in `answer`, as if it met every relation.
+    /// What `crossed` finds in `answer`.
     fn check(crossed: &Crossed, answer: &str, vocab: &Vocab) -> Option<Contradiction> {
-        let met = vec![true; crossed.sides.len()];
-        crossed.check(&PreparedAnswer::new(answer, &stemmer(), vocab), vocab, &met)
+        crossed.check(&PreparedAnswer::new(answer, &stemmer(), vocab), vocab)
     }
 
     /// The rival subject `crossed` finds in `answer`, if any.
@@ -624,6 +654,47 @@ mod tests {
         ] {
             assert_eq!(check(&ports, right, &vocab), None, "{right}");
         }
+    }
+
+    #[test]
+    fn a_lone_number_is_what_is_said_of_its_side() {
+        let mut vocab = Vocab::default();
+        // Only one side's terms hold a number: the people are the things compared.
+        let swap = crossed(
+            &[("winner", &["token"]), ("loser", &["0"])],
+            "The compare-and-swap hands the winner the fresh token and the loser 0.",
+            &mut vocab,
+        );
+        let turned = check(
+            &swap,
+            "The compare-and-swap hands 0 to the winner and the fresh token to the loser.",
+            &vocab,
+        )
+        .expect("turned round");
+        assert_eq!(turned.said, "winner");
+        for right in [
+            "The compare-and-swap hands the winner the fresh token and the loser 0.",
+            "The loser gets 0, while the winner walks off with the fresh token.",
+        ] {
+            assert_eq!(check(&swap, right, &vocab), None, "{right}");
+        }
+    }
+
+    #[test]
+    fn a_description_handed_to_a_thing_is_that_things() {
+        let mut vocab = Vocab::default();
+        let swap = crossed(
+            &[("winner", &["token"]), ("loser", &["0"])],
+            "The compare-and-swap hands the winner the fresh token and the loser 0.",
+            &mut vocab,
+        );
+        // The loser's token stands nearer the loser, and 0 as near the winner before it:
+        // the *to* gives each to its side.
+        let right =
+            "The compare-and-swap hands the loser's fresh token to the winner and 0 to the loser.";
+        assert_eq!(check(&swap, right, &vocab), None);
+        let wrong = "The compare-and-swap hands the winner's token to the loser and the loser's 0 to the winner.";
+        assert!(check(&swap, wrong, &vocab).is_some());
     }
 
     #[test]

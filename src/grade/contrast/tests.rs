@@ -364,3 +364,38 @@ fn a_member_given_after_e_g_is_an_example_not_the_model_answers_claim() {
     let g = grade(&claimed, answer);
     assert!(!g.contradictions.is_empty(), "{g:?}");
 }
+
+#[test]
+fn two_ordered_relations_said_the_other_way_round_are_turned_though_neither_is_met() {
+    use crate::grade::Rubric;
+    use crate::grade::tests::{bank as of, concept, question, relation};
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["winner"], &["token"]], true, 1.0, false),
+            relation(&[&["loser"], &["0"]], true, 1.0, false),
+            concept(&["atomic"], 2.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = of(vec![question(
+        "cas",
+        "What does the compare-and-swap hand each thread?",
+        "The atomic compare-and-swap hands the winner the fresh token and the loser 0.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "The atomic swap returns 0 to the winner and the fresh token to the loser.",
+    );
+    assert!(!g.passed, "{}", crate::grade::explain(&g));
+    assert_eq!(g.contradictions[0].role, "pairing");
+    let g = grade(
+        &b,
+        "The atomic swap returns the fresh token to the winner and 0 to the loser.",
+    );
+    assert!(
+        g.passed && g.contradictions.is_empty(),
+        "{}",
+        crate::grade::explain(&g)
+    );
+}

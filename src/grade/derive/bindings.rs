@@ -140,7 +140,7 @@ impl Bindings {
         let comparisons = Comparisons::new(model);
         let parallels = Parallels::new(model);
         let directions = Directions::new(model);
-        let labels = Labels::new(model);
+        let labels = Labels::new(model, asked);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();

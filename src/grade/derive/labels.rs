@@ -8,7 +8,9 @@
 //! problem*, *the issue*, ...; a remedy: *the fix*, *the solution*, ...) right before
 //! *is*, *are* or *was*, and the content words after it in its clause, in a clause with
 //! no negation. A model claim's **own words** are those the model answer says in no
-//! other clause. An answer's claim contradicts the model answer when its label is of
+//! other clause and the question does not ask about: the thing the fix acts on ("the
+//! fix is to raise the open file limit") is often the problem's name too ("the cause is
+//! the open file limit"), and the question tends to name it. An answer's claim contradicts the model answer when its label is of
 //! the other group than a model claim's and its words meet that claim's own words by
 //! [`MEET`] words or more, and the answer makes no claim of the model's group that
 //! meets them as much (it says both).
@@ -58,9 +60,11 @@ pub struct Labels {
 }
 
 impl Labels {
-    /// The labelled claims of `model` (a derived rubric's model answer, prepared).
-    pub fn new(model: &PreparedAnswer) -> Labels {
+    /// The labelled claims of `model` (a derived rubric's model answer, prepared);
+    /// `asked` is the question's text.
+    pub fn new(model: &PreparedAnswer, asked: &PreparedAnswer) -> Labels {
         let tokens = model.tokens();
+        let asked: Vec<u64> = asked.tokens().iter().map(|t| t.stem_hash).collect();
         let model = labelled(tokens)
             .filter_map(|mut claim| {
                 let clause = tokens[claim.span.1].place.clause;
@@ -69,7 +73,7 @@ impl Labels {
                     let elsewhere = tokens
                         .iter()
                         .any(|t| t.place.clause != clause && content(t) && t.stem_hash == s);
-                    if !elsewhere {
+                    if !elsewhere && !asked.contains(&s) {
                         own.push(s);
                     }
                 }

@@ -45,3 +45,26 @@ fn the_fix_called_the_fix_or_named_both_ways_is_no_turn() {
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer whose fix acts on what the question asks about.
+const GREENHOUSE: &str = "Sunlight passes the glass and warms the soil, and the warm air has \
+    no way out. The fix is roof vents that open on a thermostat.";
+
+#[test]
+fn words_the_question_asks_about_are_no_sign_of_the_fix() {
+    let grade = |answer: &str| {
+        crate::grade::derive::tests::derived(
+            "Why does a greenhouse overheat, and how do roof vents help?",
+            GREENHOUSE,
+            answer,
+        )
+    };
+    let right = grade(
+        "The problem is that the roof vents stay shut, so the warm air has no way out; \
+         vents that open on a thermostat let it escape.",
+    );
+    assert!(!turned(&right), "{:?}", right.contradictions);
+    let wrong =
+        grade("The problem is roof vents that open on a thermostat: sunlight warms the soil.");
+    assert!(turned(&wrong), "{:?}", wrong.contradictions);
+}

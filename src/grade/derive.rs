@@ -23,6 +23,7 @@ mod definitions;
 mod denials;
 mod directions;
 mod frames;
+mod labels;
 mod pairs;
 mod parallels;
 mod ratios;

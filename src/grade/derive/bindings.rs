@@ -28,6 +28,7 @@ use super::definitions::Definitions;
 use super::denials::Denials;
 use super::directions::Directions;
 use super::frames::Frames;
+use super::labels::Labels;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
 use super::ratios::Ratios;
@@ -116,6 +117,8 @@ pub struct Bindings {
     parallels: Parallels,
     /// The words the model answer sends up or down (see [`super::directions`]).
     directions: Directions,
+    /// What the model answer names the problem and the fix (see [`super::labels`]).
+    labels: Labels,
 }
 
 impl Bindings {
@@ -137,6 +140,7 @@ impl Bindings {
         let comparisons = Comparisons::new(model);
         let parallels = Parallels::new(model);
         let directions = Directions::new(model);
+        let labels = Labels::new(model, asked);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -151,6 +155,7 @@ impl Bindings {
             comparisons,
             parallels,
             directions,
+            labels,
         }
     }
 
@@ -160,7 +165,7 @@ impl Bindings {
     /// first model claim denied, else the first model ratio turned over, else the first
     /// pair of claims given each other's predicates, else the first comparison turned
     /// round, else the first two qualifiers swapped, else the first word sent the other
-    /// way.
+    /// way, else the first problem called the fix or the reverse.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -172,6 +177,7 @@ impl Bindings {
             .or_else(|| self.comparisons.check(answer))
             .or_else(|| self.parallels.check(answer))
             .or_else(|| self.directions.check(answer))
+            .or_else(|| self.labels.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

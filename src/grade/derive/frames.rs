@@ -8,16 +8,18 @@
 //! its content words) and the clause after it in the same sentence (its outcome). An
 //! answer's frame contradicts the model answer when its condition meets one model
 //! frame's by a word the other's lacks (and the other's by none of its own), its
-//! outcome shares no word with the first model frame's outcome and meets the second's
-//! by a word the first's lacks: the two outcomes turned round. An answer that also puts
-//! the first frame's outcome under its condition says both and is left alone. Only a
-//! model answer of two frames or more is read.
+//! outcome meets the first model frame's outcome by no word the second's lacks, and
+//! meets the second's by a word that the first frame lacks, in its outcome and its
+//! condition: the two outcomes turned round. Only the words the two outcomes do not
+//! share count, as they often say two things of one subject ("if some test fails, the
+//! mutant is killed; if every test passes, the mutant survived" answered "if every
+//! test passes, the mutant is killed"). An answer that also puts the first frame's
+//! outcome under its condition says both and is left alone. Only a model answer of two
+//! frames or more is read.
 //!
 //! An *otherwise* (or *else*) clause right after a frame's outcome, in its sentence or
 //! after a `;`, is a frame of no condition: the outcome when the condition fails ("if j is at most k,
-//! replace the item in slot j, otherwise discard the new item"). An answer's frame
-//! under the condition turns the two round when its outcome meets the *otherwise*
-//! outcome by a word the first lacks and the first by none the *otherwise* lacks: the
+//! replace the item in slot j, otherwise discard the new item"), read the same way: the
 //! two outcomes often share their object.
 
 use super::actions::Clause;
@@ -67,19 +69,17 @@ impl Frames {
         for a in frames(tokens) {
             for (m, said) in &self.model {
                 for (other, _) in self.model.iter().filter(|(o, _)| o.span != m.span) {
-                    // Against an *otherwise*, whose outcome is often the same thing
-                    // done otherwise ("replace the item" / "discard the item"), only
-                    // the words the two outcomes do not share count.
-                    let kept = |b: &Frame| {
-                        if other.condition.len() == 0 {
-                            b.outcome.meets_apart(&m.outcome, &other.outcome)
-                        } else {
-                            b.outcome.meets(&m.outcome)
-                        }
-                    };
+                    // The two outcomes often say the same thing of one subject ("the
+                    // mutant is killed" / "the mutant survived") or the same thing
+                    // done otherwise ("replace the item" / "discard the item"): only
+                    // the words they do not share count, and a word of the first
+                    // frame's condition is no sign of the other's outcome.
+                    let kept = |b: &Frame| b.outcome.meets_apart(&m.outcome, &other.outcome);
                     let crossed = under(&a, m, other)
                         && !kept(&a)
-                        && a.outcome.meets_apart(&other.outcome, &m.outcome);
+                        && a.outcome.words().iter().any(|&s| {
+                            other.outcome.has(s) && !m.outcome.has(s) && !m.condition.has(s)
+                        });
                     let states = || frames(tokens).any(|b| under(&b, m, other) && kept(&b));
                     if crossed && !states() {
                         return Some(turned("condition", answer, a.span, said));

@@ -79,3 +79,32 @@ fn an_outcome_swapped_with_what_happens_otherwise_contradicts_a_derived_rubric()
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer of two conditions whose outcomes say two things of one subject.
+const PARCEL: &str = "The courier scans each parcel at the door. If the recipient signs \
+    the tablet, the parcel is delivered and the sender gets a receipt. If nobody answers \
+    the bell, the parcel is returned to the depot and a card is left. Fragile parcels \
+    travel in padded crates.";
+
+#[test]
+fn outcomes_of_one_subject_swapped_between_conditions_contradict_a_derived_rubric() {
+    use crate::grade::tests::{derived_bank, grade};
+    let bank = derived_bank("What happens to a parcel at the door?", PARCEL);
+    let parcel = |answer: &str| grade(&bank, answer);
+    // Both outcomes are said of "the parcel": the shared subject is no sign of either.
+    let crossed = parcel(
+        "The courier scans the parcel; if the recipient signs the tablet, the parcel is \
+         returned to the depot, and if nobody answers, it is delivered with a receipt.",
+    );
+    assert!(turned(&crossed) && !crossed.passed, "{crossed:?}");
+    for answer in [
+        "If the recipient signs, the parcel is delivered and the sender gets a receipt; \
+         if nobody answers the bell, it goes back to the depot and a card is left.",
+        // An outcome that repeats a word of its own condition: no sign of the other's.
+        "If the recipient signs the tablet, the recipient gets the parcel; otherwise a \
+         card is left and the depot keeps it.",
+    ] {
+        let g = parcel(answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

@@ -182,7 +182,7 @@ mod tests {
     #[test]
     fn a_near_form_earns_part_of_a_derived_concepts_weight_when_asked() {
         let question = Question {
-            model_answer: Some("Abstraction and reusability.".to_owned()),
+            model_answer: Some("Abstraction and definition.".to_owned()),
             ..Question::new("q", Kind::ShortAnswer, "What does OOP give?")
         };
         let bank = crate::grade::tests::bank(vec![question]);
@@ -193,16 +193,16 @@ mod tests {
             };
             grader(&bank, derive).grade(&bank, &bank.questions[0], answer)
         };
-        let off = grade(0.0, "You can reuse code.");
+        let off = grade(0.0, "You can define code.");
         assert_eq!(off.score, 0.0, "off by default: {off:?}");
         assert!(off.concepts.iter().all(|c| c.near.is_none()));
-        let on = grade(0.5, "You can reuse code.");
+        let on = grade(0.5, "You can define code.");
         assert!((on.score - derived_credit(0.25)).abs() < 1e-9, "{on:?}");
-        assert_eq!(on.concepts[1].near.as_deref(), Some("reuse"));
+        assert_eq!(on.concepts[1].near.as_deref(), Some("define"));
         assert!(on.concepts[1].matched.is_none(), "near is not a match");
         let text = crate::grade::explain(&on);
-        assert!(text.contains("near form \"reuse\""), "{text}");
-        let negated = grade(0.5, "You cannot reuse code.");
+        assert!(text.contains("near form \"define\""), "{text}");
+        let negated = grade(0.5, "You cannot define code.");
         assert_eq!(negated.score, 0.0, "not under a negation: {negated:?}");
     }
 

@@ -92,6 +92,14 @@ pub const COMPUTING: &[&[&str]] = &[
     &["array index", "subscript"],
     &["initializer list", "initialization list"],
     &["height", "depth", "number of levels"],
+    // Round 25 (w30-mohler): a whole of many things, in the register's three usual
+    // words, and a word family the stemmer leaves apart (*reusabl*, *reus*). Chosen
+    // alone on the tuning half of the Mohler answers; left out: *list* and *chain* with
+    // *collection* (they are what a question about a linked list names), *perform* with
+    // *execute* (its stem is that of *performance*) and *run* (`docker run`), *add* with
+    // *insert* (a Dockerfile's `ADD`), *less* with *smaller*, *data* with *value*.
+    &["collection", "sequence", "series"],
+    &["reusability", "reuse", "reusable"],
 ];
 
 #[cfg(test)]
@@ -117,6 +125,48 @@ mod tests {
                     .any(|w| matches!(w, "no" | "not" | "never" | "without" | "none" | "cannot"))
             };
             assert!(!group.iter().any(negation), "{group:?}");
+        }
+    }
+
+    /// Round 25's groups reach a derived rubric: the model answer's word is met by an
+    /// answer that says it the other way, and another word is not.
+    #[test]
+    fn a_whole_of_many_things_and_reuse_meet_a_derived_rubric() {
+        use crate::bank::load_str;
+        use crate::grade::Grader;
+        use std::path::Path;
+        let cases = [
+            (
+                "A playlist is a collection of tracks.",
+                "a series of tracks",
+                true,
+            ),
+            (
+                "A playlist is a collection of tracks.",
+                "a sequence of songs",
+                true,
+            ),
+            (
+                "A playlist is a collection of tracks.",
+                "a folder of tracks",
+                false,
+            ),
+            ("Plugins give reusability.", "you can reuse a plugin", true),
+            ("Plugins give reusability.", "reusable plugins", true),
+        ];
+        for (model, answer, met) in cases {
+            let toml = format!(
+                "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
+                 kind = \"short_answer\"\nprompt = \"Say it.\"\n\
+                 model_answer = \"{model}\"\n"
+            );
+            let (bank, problems) = load_str(Path::new("b.toml"), &toml);
+            let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
+            let grade =
+                Grader::new(std::slice::from_ref(&bank)).grade(&bank, &bank.questions[0], answer);
+            let heads = ["collection", "reusability"];
+            let found = grade.matched().iter().any(|m| heads.contains(m));
+            assert_eq!(found, met, "{model:?} / {answer:?}: {:?}", grade.matched());
         }
     }
 }

@@ -774,12 +774,15 @@ fn opens_condition(word: &str) -> bool {
 /// Pronouns that refer back to the subject of the clause before them, and go on with
 /// what it says of that subject (see [`carry_subject`]).
 fn refers_back(word: &str) -> bool {
-    matches!(word, "it" | "its" | "they" | "their" | "this" | "that")
+    matches!(
+        word,
+        "it" | "its" | "they" | "their" | "this" | "that" | "them"
+    )
 }
 
 /// Of the pronouns that [refer back](refers_back), those that mean more than one thing.
 fn plural_pronoun(word: &str) -> bool {
-    matches!(word, "they" | "their")
+    matches!(word, "they" | "their" | "them")
 }
 
 /// Whether a word looks like a plural noun (or a verb with its *-s*): it ends in *s*,
@@ -1237,7 +1240,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         condition = Some(place);
                     }
                     if kinds & REFERS_BACK != 0 {
-                        carry_subject(tokens, &mut place, last_break, first.unwrap_or(""));
+                        // The pronoun ends its clause, at most a particle after it ("it,",
+                        // "them out.").
+                        let ends = stop != Stop::None || chunks.peek().is_some_and(particle_ends);
+                        let pronoun = first.unwrap_or("");
+                        carry_subject(tokens, &mut place, last_break, pronoun, ends);
                     }
                     if after_comma
                         && plain
@@ -1463,7 +1470,13 @@ impl Break {
 /// The two are then one sentence too, so a relation `within = "sentence"` reaches back
 /// as well. Across a `;` it does so too when the clause before opens with the same
 /// pronoun: "It filters incoming packets; it drops those ..." (see [`same_subject`]).
-fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pronoun: &str) {
+fn carry_subject(
+    tokens: &mut [Token],
+    place: &mut Place,
+    last_break: Break,
+    pronoun: &str,
+    ends_clause: bool,
+) {
     let opened = tokens
         .iter()
         .rev()
@@ -1477,6 +1490,9 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
         ) && !(pronoun == "that" && &*t.norm == "so")
     });
     if !connectors {
+        if last_break == Break::Semicolon && ends_clause {
+            object_after_semicolon(tokens, place, start, pronoun);
+        }
         return;
     }
     let start = past_opener(tokens, start, place.sentence);
@@ -1490,6 +1506,45 @@ fn carry_subject(tokens: &mut [Token], place: &mut Place, last_break: Break, pro
     if !carried {
         carry_from(tokens, place, start, false, last_break, pronoun);
     }
+}
+
+/// Whether chunk `next`, after a pronoun, is a particle that ends the clause (`out.`,
+/// `up,`): "spreads them out." ends with its object.
+fn particle_ends(next: &str) -> bool {
+    let word = next.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+    word.len() < next.len() && matches!(word, "out" | "up" | "down" | "off" | "away" | "back")
+}
+
+/// An object pronoun (*it*, *them*) that ends the first clause after a `;`, after the
+/// clause's verb ("every retry fires at once; randomising the delay spreads them out", "the
+/// document declares an entity; the parser resolves it"): it stands for a thing the
+/// clause before the `;` names, so the two are one sentence, and a relation `within =
+/// "sentence"` reaches back to it. Segments and clauses are left as they are. `start`
+/// is where the pronoun's segment begins.
+fn object_after_semicolon(tokens: &mut [Token], place: &mut Place, start: usize, pronoun: &str) {
+    if !matches!(pronoun, "it" | "them") {
+        return;
+    }
+    let Some(opened) = tokens[..start]
+        .iter()
+        .rposition(|t| t.place.sentence != place.sentence)
+    else {
+        return;
+    };
+    let first = opened + 1;
+    // The pronoun's clause is its sentence's first, and a word of its own comes before
+    // the pronoun (its verb).
+    if first >= tokens.len()
+        || tokens[first].place.clause != place.clause
+        || !tokens[first..].iter().any(|t| !t.stop && !t.part)
+    {
+        return;
+    }
+    let before = tokens[opened].place.sentence;
+    for token in &mut tokens[first..] {
+        token.place.sentence = before;
+    }
+    place.sentence = before;
 }
 
 /// Whether `core`, after a comma, opens a participle's clause that says more of the

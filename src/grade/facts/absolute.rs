@@ -75,10 +75,24 @@ const KINDS: &[Kind] = &[
     },
     Kind {
         says: "that anything is guaranteed",
-        cue: |tokens, i| tokens[i].norm.starts_with("guarantee").then_some(i),
+        cue: |tokens, i| {
+            (tokens[i].norm.starts_with("guarantee") && !named_bound(tokens, i)).then_some(i)
+        },
         theirs: |w| w.starts_with("guarantee"),
     },
 ];
+
+/// Whether the noun *guarantee* at `i` comes right after a hyphenated modifier that
+/// names what is guaranteed ("a linear-time guarantee", "the at-least-once guarantee"):
+/// a bound or a property a system does give, not a promise that anything succeeds.
+fn named_bound(tokens: &[Token], i: usize) -> bool {
+    matches!(&*tokens[i].norm, "guarantee" | "guarantees")
+        && tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_some_and(|t| t.glued && t.place.clause == tokens[i].place.clause)
+}
 
 /// The index of a word of `tokens` at most `reach` words after `i`, in its clause, for
 /// which `is` holds.

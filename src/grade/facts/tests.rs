@@ -424,6 +424,24 @@ fn an_absolute_denied_supposed_or_made_by_the_model_is_no_error() {
     );
 }
 
+/// A noun *guarantee* after a hyphenated modifier names the bound it gives ("an
+/// O(1)-lookup guarantee"), no promise of success; the verb still claims one.
+#[test]
+fn a_guarantee_named_by_a_hyphenated_bound_is_no_absolute() {
+    let bank = resolver_cache();
+    passes(
+        &bank,
+        "The cache saves a round trip and follows the TTL; its hash table gives a \
+         constant-time guarantee per lookup.",
+    );
+    fails_with(
+        &bank,
+        "The cache saves a round trip and follows the TTL; each lookup is guaranteed to \
+         take constant time.",
+        "absolute claim",
+    );
+}
+
 fn sftp_upload() -> Bank {
     any_bank(
         "A nightly job uploads reports to a partner's SFTP server. How should it authenticate \

@@ -1043,3 +1043,22 @@ fn a_participle_after_a_comma_goes_on_with_the_clause_before() {
         "including"
     ));
 }
+
+/// An object pronoun that ends the first clause after a `;` stands for a thing the
+/// clause before names: the two are one sentence. A pronoun with more of its clause
+/// after it (its subject, or an object with a phrase after it), or after a full stop,
+/// joins nothing.
+#[test]
+fn an_object_pronoun_ending_a_clause_after_a_semicolon_joins_its_sentence() {
+    let text =
+        "The cron job writes a lockfile at start; the cleanup script deletes it, so runs overlap.";
+    assert!(same_sentence(text, "lockfile", "deletes"), "{text}");
+    let text = "Every worker caches the manifests; a restart throws them away.";
+    assert!(same_sentence(text, "manifests", "throws"), "{text}");
+    let text = "The cron job writes a lockfile at start. The cleanup script deletes it.";
+    assert!(!same_sentence(text, "lockfile", "deletes"), "{text}");
+    let text = "The cron job writes a lockfile at start; unlike a pidfile it outlives the run.";
+    assert!(!same_sentence(text, "lockfile", "outlives"), "{text}");
+    let text = "The cron job writes a lockfile at start; move it to /run instead.";
+    assert!(!same_sentence(text, "lockfile", "move"), "{text}");
+}

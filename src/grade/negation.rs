@@ -1251,6 +1251,9 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         "without", "none", "nor", "neither", "nothing", "nobody", "nowhere", "avoid", "avoids",
         "avoiding",
     ];
+    if &*token.norm == "nothing" {
+        return changes_nothing(tokens, i);
+    }
     let verbal = !NOT_VERBAL.contains(&&*token.norm);
     if !verbal || concedes(tokens, i) {
         return false;
@@ -1290,8 +1293,10 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
 
 /// Stems of verbs of effect that deny their subject when what they are denied is
 /// *anything*: "dropping the caches would not free anything useful", "more CPU won't
-/// change anything", "it never achieves anything".
+/// change anything", "it never achieves anything" (or when their object is *nothing*:
+/// "the salt adds nothing").
 const EFFECT_WORDS: &[&str] = &[
+    "add",
     "chang",
     "free",
     "achiev",
@@ -1314,7 +1319,31 @@ fn achieves_nothing(tokens: &[Token], j: usize) -> bool {
         .take_while(|t| t.place.clause == clause);
     EFFECT_WORDS.contains(&&*tokens[j].stem)
         && after.next().is_some_and(|t| &*t.norm == "anything")
-        && after.all(|t| t.stop || matches!(&*t.norm, "useful" | "meaningful" | "worthwhile"))
+        && after.all(is_empty_of_effect)
+}
+
+/// Whether a word after the object *anything* or *nothing* leaves the effect denied:
+/// a function word or *useful* ("nothing useful"), not a thing ("nothing but the
+/// header", "anything in the registry").
+fn is_empty_of_effect(t: &Token) -> bool {
+    t.stop || matches!(&*t.norm, "useful" | "meaningful" | "worthwhile")
+}
+
+/// Whether the *nothing* at `i` is the object of a verb of effect right before it, with
+/// nothing after it in its clause but what [`is_empty_of_effect`] allows: "deleting
+/// the file changed nothing" denies the deleting, as "did not change anything" does;
+/// "changes nothing but the header" (a new clause at *but*) says what it changes.
+fn changes_nothing(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let verb = tokens[..i].iter().rev().find(|t| !t.part);
+    let next = tokens[i + 1..].iter().find(|t| !t.part);
+    verb.is_some_and(|v| v.place.clause == clause && EFFECT_WORDS.contains(&&*v.stem))
+        && !next.is_some_and(|t| matches!(&*t.norm, "but" | "except" | "besides" | "beyond"))
+        && tokens[i + 1..]
+            .iter()
+            .filter(|t| !t.part)
+            .take_while(|t| t.place.clause == clause)
+            .all(is_empty_of_effect)
 }
 
 /// Where a setting that opens the clause at `start` ends, before the cue at `i`: a

@@ -755,3 +755,21 @@ fn without_before_a_failure_names_what_is_needed() {
         "lockfile"
     ));
 }
+
+/// Round 25: a verb of effect with *nothing* for its object denies its subject, as
+/// "did not change anything" does; with a thing after *nothing* ("changes nothing but
+/// the header") it says something of the subject.
+#[test]
+fn a_thing_that_changes_nothing_is_denied() {
+    let text = "Flushing the DNS cache changed nothing, the printer still timed out.";
+    assert!(negated(text, "flushing") && negated(text, "cache"));
+    assert!(!negated(text, "printer"));
+    assert!(negated(
+        "but the second index adds nothing useful.",
+        "index"
+    ));
+    assert!(!negated(
+        "The proxy changes nothing but the Host header.",
+        "proxy"
+    ));
+}

@@ -1116,6 +1116,42 @@ pub fn in_absence(tokens: &[Token], i: usize) -> bool {
     &*opener.norm == "without" && opener.place.clause < place.clause
 }
 
+/// Whether the model answer's word at `i` is said in a way an answer may say either
+/// plainly or denied: in a thing's absence ([`in_absence`]) or as what something
+/// prevents ([`prevented`]).
+pub fn either_way(tokens: &[Token], i: usize) -> bool {
+    in_absence(tokens, i) || prevented(tokens, i)
+}
+
+/// Stems of verbs whose object does not happen: "this defeats SSL stripping", "the
+/// lease prevents a split brain".
+const PREVENTING: &[&str] = &["prevent", "defeat", "thwart", "foil", "block", "stop"];
+
+/// Whether token `i` names what is prevented: the object of a [`PREVENTING`] verb, at
+/// most one other content word between ("defeats SSL stripping"), or the subject of a
+/// *stops* or *ceases* right after it ("traffic stops going to it"). The model answer
+/// says plainly what does not happen, and an answer may deny it ("an attacker can't
+/// strip SSL", "the pod isn't sent traffic").
+pub fn prevented(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut before = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part && !t.stop)
+        .take_while(|t| t.place.clause == clause);
+    let object = before
+        .by_ref()
+        .take(2)
+        .any(|t| !t.negation && PREVENTING.contains(&&*t.stem));
+    let subject = tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "stop" | "stops" | "stopped" | "cease" | "ceases" | "ceased"
+        )
+    });
+    object || subject
+}
+
 /// Whether the *without* at `c` waives a condition: "without waiting for a majority",
 /// "without needing a restart", "without requiring a lock". What follows is what the
 /// model answer makes a condition, denied as one, not a way of doing things.

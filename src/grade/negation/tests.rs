@@ -773,3 +773,40 @@ fn a_thing_that_changes_nothing_is_denied() {
         "proxy"
     ));
 }
+
+/// Round 25: a term the model answer states only as what something prevents ("the
+/// journal prevents torn pages") or as what stops ("calls stop reaching it") is met by
+/// an answer that denies it; said plainly elsewhere, it keeps its polarity.
+#[test]
+fn a_term_stated_as_prevented_counts_either_way() {
+    let b = any_bank(
+        "What does the journal give the filesystem?",
+        "After a crash the journal prevents torn pages in the metadata.",
+        &[&["torn pages"]],
+    );
+    let g = grade(
+        &b,
+        "With the journal there are no torn pages after a crash.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let b = any_bank(
+        "What does an open circuit breaker do?",
+        "Once the breaker opens, calls stop reaching the failing service.",
+        &[&["calls"]],
+    );
+    let g = grade(
+        &b,
+        "An open breaker lets no calls through to the failing service.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let b = any_bank(
+        "What goes wrong without a journal?",
+        "Torn pages appear in the metadata after a crash.",
+        &[&["torn pages"]],
+    );
+    let g = grade(
+        &b,
+        "With the journal there are no torn pages after a crash.",
+    );
+    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+}

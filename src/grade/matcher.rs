@@ -178,8 +178,9 @@ pub struct Pattern {
     /// negates it may say what the model answer says too.
     pub negated_in_model_too: bool,
     /// The model answer states it plainly only as what happens in a thing's absence
-    /// ("Without jitter, the retries stay synchronised"; see
-    /// [`super::negation::in_absence`]): an answer may state it plainly or deny it
+    /// ("Without jitter, the retries stay synchronised") or as what something prevents
+    /// ("this defeats SSL stripping"; see [`super::negation::either_way`]): an answer
+    /// may state it plainly or deny it
     /// where the thing is present ("with jitter they are no longer synchronised"), and
     /// a match in either polarity counts.
     pub either_polarity: bool,
@@ -351,7 +352,7 @@ impl Pattern {
                     && found
                         .tokens
                         .first()
-                        .is_some_and(|&i| super::negation::in_absence(&model.tokens, i));
+                        .is_some_and(|&i| super::negation::either_way(&model.tokens, i));
             }
             !(plain && negated)
         });

@@ -1116,6 +1116,42 @@ pub fn in_absence(tokens: &[Token], i: usize) -> bool {
     &*opener.norm == "without" && opener.place.clause < place.clause
 }
 
+/// Whether the model answer's word at `i` is said in a way an answer may say either
+/// plainly or denied: in a thing's absence ([`in_absence`]) or as what something
+/// prevents ([`prevented`]).
+pub fn either_way(tokens: &[Token], i: usize) -> bool {
+    in_absence(tokens, i) || prevented(tokens, i)
+}
+
+/// Stems of verbs whose object does not happen: "this defeats SSL stripping", "the
+/// lease prevents a split brain".
+const PREVENTING: &[&str] = &["prevent", "defeat", "thwart", "foil", "block", "stop"];
+
+/// Whether token `i` names what is prevented: the object of a [`PREVENTING`] verb, at
+/// most one other content word between ("defeats SSL stripping"), or the subject of a
+/// *stops* or *ceases* right after it ("traffic stops going to it"). The model answer
+/// says plainly what does not happen, and an answer may deny it ("an attacker can't
+/// strip SSL", "the pod isn't sent traffic").
+pub fn prevented(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut before = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part && !t.stop)
+        .take_while(|t| t.place.clause == clause);
+    let object = before
+        .by_ref()
+        .take(2)
+        .any(|t| !t.negation && PREVENTING.contains(&&*t.stem));
+    let subject = tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "stop" | "stops" | "stopped" | "cease" | "ceases" | "ceased"
+        )
+    });
+    object || subject
+}
+
 /// Whether the *without* at `c` waives a condition: "without waiting for a majority",
 /// "without needing a restart", "without requiring a lock". What follows is what the
 /// model answer makes a condition, denied as one, not a way of doing things.
@@ -1251,6 +1287,9 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         "without", "none", "nor", "neither", "nothing", "nobody", "nowhere", "avoid", "avoids",
         "avoiding",
     ];
+    if &*token.norm == "nothing" {
+        return changes_nothing(tokens, i);
+    }
     let verbal = !NOT_VERBAL.contains(&&*token.norm);
     if !verbal || concedes(tokens, i) {
         return false;
@@ -1290,8 +1329,10 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
 
 /// Stems of verbs of effect that deny their subject when what they are denied is
 /// *anything*: "dropping the caches would not free anything useful", "more CPU won't
-/// change anything", "it never achieves anything".
+/// change anything", "it never achieves anything" (or when their object is *nothing*:
+/// "the salt adds nothing").
 const EFFECT_WORDS: &[&str] = &[
+    "add",
     "chang",
     "free",
     "achiev",
@@ -1314,7 +1355,31 @@ fn achieves_nothing(tokens: &[Token], j: usize) -> bool {
         .take_while(|t| t.place.clause == clause);
     EFFECT_WORDS.contains(&&*tokens[j].stem)
         && after.next().is_some_and(|t| &*t.norm == "anything")
-        && after.all(|t| t.stop || matches!(&*t.norm, "useful" | "meaningful" | "worthwhile"))
+        && after.all(is_empty_of_effect)
+}
+
+/// Whether a word after the object *anything* or *nothing* leaves the effect denied:
+/// a function word or *useful* ("nothing useful"), not a thing ("nothing but the
+/// header", "anything in the registry").
+fn is_empty_of_effect(t: &Token) -> bool {
+    t.stop || matches!(&*t.norm, "useful" | "meaningful" | "worthwhile")
+}
+
+/// Whether the *nothing* at `i` is the object of a verb of effect right before it, with
+/// nothing after it in its clause but what [`is_empty_of_effect`] allows: "deleting
+/// the file changed nothing" denies the deleting, as "did not change anything" does;
+/// "changes nothing but the header" (a new clause at *but*) says what it changes.
+fn changes_nothing(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let verb = tokens[..i].iter().rev().find(|t| !t.part);
+    let next = tokens[i + 1..].iter().find(|t| !t.part);
+    verb.is_some_and(|v| v.place.clause == clause && EFFECT_WORDS.contains(&&*v.stem))
+        && !next.is_some_and(|t| matches!(&*t.norm, "but" | "except" | "besides" | "beyond"))
+        && tokens[i + 1..]
+            .iter()
+            .filter(|t| !t.part)
+            .take_while(|t| t.place.clause == clause)
+            .all(is_empty_of_effect)
 }
 
 /// Where a setting that opens the clause at `start` ends, before the cue at `i`: a

@@ -755,3 +755,88 @@ fn without_before_a_failure_names_what_is_needed() {
         "lockfile"
     ));
 }
+
+/// Round 25: a verb of effect with *nothing* for its object denies its subject, as
+/// "did not change anything" does; with a thing after *nothing* ("changes nothing but
+/// the header") it says something of the subject.
+#[test]
+fn a_thing_that_changes_nothing_is_denied() {
+    let text = "Flushing the DNS cache changed nothing, the printer still timed out.";
+    assert!(negated(text, "flushing") && negated(text, "cache"));
+    assert!(!negated(text, "printer"));
+    assert!(negated(
+        "but the second index adds nothing useful.",
+        "index"
+    ));
+    assert!(!negated(
+        "The proxy changes nothing but the Host header.",
+        "proxy"
+    ));
+}
+
+/// Round 25: a term the model answer states only as what something prevents ("the
+/// journal prevents torn pages") or as what stops ("calls stop reaching it") is met by
+/// an answer that denies it; said plainly elsewhere, it keeps its polarity.
+#[test]
+fn a_term_stated_as_prevented_counts_either_way() {
+    let b = any_bank(
+        "What does the journal give the filesystem?",
+        "After a crash the journal prevents torn pages in the metadata.",
+        &[&["torn pages"]],
+    );
+    let g = grade(
+        &b,
+        "With the journal there are no torn pages after a crash.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let b = any_bank(
+        "What does an open circuit breaker do?",
+        "Once the breaker opens, calls stop reaching the failing service.",
+        &[&["calls"]],
+    );
+    let g = grade(
+        &b,
+        "An open breaker lets no calls through to the failing service.",
+    );
+    assert!(g.concepts[0].matched.is_some(), "{}", explain(&g));
+    let b = any_bank(
+        "What goes wrong without a journal?",
+        "Torn pages appear in the metadata after a crash.",
+        &[&["torn pages"]],
+    );
+    let g = grade(
+        &b,
+        "With the journal there are no torn pages after a crash.",
+    );
+    assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+}
+
+/// Round 25: a term the model answer states only denied ("unconfirmed"), said plainly
+/// in an *until* clause of the answer ("holds the write until the replica confirms
+/// it"), says how long the denial lasts, not the opposite claim.
+#[test]
+fn a_denied_term_said_after_until_is_no_claim_against_it() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["primary"], 1.0, true),
+            concept(&["unconfirmed"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "semisync",
+        "What does the primary do with a write in semi-synchronous mode?",
+        "The primary keeps the transaction waiting while the replica's receipt is unconfirmed.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "The primary keeps the transaction waiting until the replica has confirmed its receipt.",
+    );
+    assert!(g.contradictions.is_empty(), "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The primary commits at once and the replica's receipt is confirmed later.",
+    );
+    assert!(!g.contradictions.is_empty(), "{}", explain(&g));
+}

@@ -9,7 +9,9 @@
 //! question is about happens more widely than the learner's guess. A word of its own
 //! is enough: a condition partly named narrows a thing of the question's to a kind
 //! of it ("git bisect only works on a linear history" where the texts talk of the
-//! history). A restriction on something the question's texts name word for word
+//! history and of git bisect), when the thing restricted is the question's too (a word
+//! of it named, or a pronoun) and the unnamed word is no filler (*case*, *way*). A
+//! restriction on something the question's texts name word for word
 //! ("name resolution only works on user-defined networks", where the model answer
 //! talks of user-defined networks) is the answer's to make, and so is one denied,
 //! supposed or said of what could happen (see [`plain_cue`]; the *can* or *could* of
@@ -67,6 +69,26 @@ fn opens_condition(word: &str) -> bool {
             | "over"
             | "to"
             | "since"
+    )
+}
+
+/// Nouns that name no thing of their own, so narrow nothing in a condition: "only
+/// works in the same-folder case".
+fn filler(word: &str) -> bool {
+    matches!(
+        word,
+        "case"
+            | "cases"
+            | "situation"
+            | "situations"
+            | "scenario"
+            | "scenarios"
+            | "circumstance"
+            | "circumstances"
+            | "setup"
+            | "setups"
+            | "way"
+            | "ways"
     )
 }
 
@@ -193,22 +215,48 @@ impl Restriction {
             .take_while(|&k| tokens[k].place.clause == clause);
         let mut last = None;
         let mut unnamed = Vec::new();
+        let mut after_count = 0;
         for k in after
             .filter(|&k| !tokens[k].stop && !tokens[k].negation)
             .take(CONDITION_WORDS)
         {
-            if !self.named(tokens, k) {
+            after_count += 1;
+            if !self.named(tokens, k) && !filler(&tokens[k].norm) {
                 unnamed.push(k);
             }
             last = Some(k);
         }
         // A condition partly named narrows a thing of the question's to a kind of it
         // that no text names ("a *linear* history", "regexes that *use
-        // backreferences*", "bash *5.2*"): the narrowing is the answer's own.
-        (!unnamed.is_empty()).then_some(Unnamed {
+        // backreferences*", "bash *5.2*"): the narrowing is the answer's own, when
+        // what it narrows is the question's too.
+        let partly = unnamed.len() < after_count;
+        if unnamed.is_empty() || partly && !self.subject_named(tokens, verb) {
+            return None;
+        }
+        Some(Unnamed {
             last: last?,
             words: unnamed,
         })
+    }
+
+    /// Whether the thing the restriction whose verb is at `verb` is said of is the
+    /// question's: a content word before the verb in its clause that a text names, or
+    /// none at all ("it only works if ..."). A thing the answer brings in itself
+    /// ("SNAT only applies to outgoing traffic", where the texts talk of NAT) is an
+    /// aside the texts leave open.
+    fn subject_named(&self, tokens: &[Token], verb: usize) -> bool {
+        let clause = tokens[verb].place.clause;
+        let mut words = (0..verb)
+            .rev()
+            .filter(|&k| !tokens[k].part)
+            .take_while(|&k| tokens[k].place.clause == clause)
+            .filter(|&k| {
+                let t = &tokens[k];
+                !t.stop && !t.negation && !matches!(&*t.norm, "only" | "can" | "could")
+            })
+            .peekable();
+        words.peek().is_none() || words.any(|k| self.named(tokens, k))
     }
 
     /// Whether a text of the question names the word at `k`. A piece of a word written

@@ -592,6 +592,13 @@ fn a_restriction_partly_named_or_to_a_time_since_contradicts() {
         "Programs ask for 666 and the umask clears group and other write; the umask only \
          applies to files in the home directory.",
     );
+    // A condition partly named, said of a thing the answer brings in itself, is an
+    // aside the texts leave open.
+    passes(
+        &bank,
+        "Overwritten in place; write a temp file and rename it. Journaling only applies \
+         to metadata of the file.",
+    );
     // A condition named word for word, or a restriction denied, is the answer's own.
     for answer in [
         "Overwritten in place; the torn content only exists since the crash, so write a \

@@ -15,9 +15,7 @@
 //! ("name resolution only works on user-defined networks", where the model answer
 //! talks of user-defined networks) is the answer's to make, and so is one denied,
 //! supposed or said of what could happen (see [`plain_cue`]; the *can* or *could* of
-//! "can only happen" is the restriction's own). A question whose texts make such a
-//! restriction themselves is left alone; an *only* of another kind in them ("only one
-//! writer") is not a restriction.
+//! "can only happen" is the restriction's own).
 
 use super::absolute::plain_cue;
 use super::unsafe_practice::hypothetical;
@@ -99,8 +97,8 @@ const CONDITION_WORDS: usize = 3;
 #[derive(Default)]
 pub struct Restriction {
     /// The word *only*, interned in the question's vocabulary; `None` when a text of
-    /// the question makes a restriction itself (a question about what happens only
-    /// somewhere leaves no restriction to check).
+    /// the question says it itself (a question about what happens only somewhere
+    /// leaves no restriction to check).
     only: Option<u32>,
     /// The stems of the content words of the question's texts, sorted.
     stems: Vec<Arc<str>>,
@@ -120,17 +118,7 @@ impl Restriction {
                 .into_iter()
                 .flat_map(|text| text.tokens().iter())
         };
-        // A text that makes a restriction itself ("the fix only applies to reads") or
-        // says *exclusively* leaves none to check; an *only* of another kind ("only
-        // one writer", "the greedy choice is only sound when ...") leaves them.
-        let restricts = texts.clone().into_iter().any(|text| {
-            let tokens = text.tokens();
-            tokens.iter().enumerate().any(|(j, t)| {
-                &*t.norm == "exclusively"
-                    || &*t.norm == "only" && restriction_at(tokens, j).is_some()
-            })
-        });
-        if restricts {
+        if tokens().any(|t| &*t.norm == "only" || &*t.norm == "exclusively") {
             return Restriction::default();
         }
         let mut stems: Vec<Arc<str>> = tokens()

@@ -568,30 +568,6 @@ fn a_restriction_partly_named_or_to_a_time_since_contradicts() {
     ] {
         fails_with(&bank, answer, "added restriction");
     }
-    // An *only* of another kind in a text of the question leaves the check on; a
-    // restriction made by the text itself turns it off.
-    let counted = any_bank(
-        "Why does a new file get mode 644 under umask 022?",
-        "Programs ask for 666, and the umask only clears bits, never sets them.",
-        &[&["666"], &["umask"]],
-    );
-    fails_with(
-        &counted,
-        "Programs ask for 666 and the umask clears group and other write; the umask only \
-         applies to files in the home directory.",
-        "added restriction",
-    );
-    let restricted = any_bank(
-        "Why does a new file get mode 644 under umask 022?",
-        "Programs ask for 666 and the umask, which only applies to new files, clears the \
-         write bits of group and others.",
-        &[&["666"], &["umask"]],
-    );
-    passes(
-        &restricted,
-        "Programs ask for 666 and the umask clears group and other write; the umask only \
-         applies to files in the home directory.",
-    );
     // A condition partly named, said of a thing the answer brings in itself, is an
     // aside the texts leave open.
     passes(

@@ -1,12 +1,18 @@
 //! A restriction that no text of the question makes: a right answer with one narrowing
 //! claim added ("it can only happen on a multi-core CPU", "this only occurs with
 //! spinlocks", "the limit only applies in swarm mode"). An answer that says a thing
-//! happens, works, applies or holds *only* on, with, in, through or to something, or
-//! only while something is so ("applies to swap only", "only holds while the queue is
-//! empty"), that the prompt, situation, model answer and explanation never name has
-//! added a condition of its own, and such a condition is nearly always a wrong one:
-//! what the question is about happens more widely than the learner's guess. A restriction on something the question's texts do
-//! name ("name resolution only works on user-defined networks", where the model answer
+//! happens, works, applies, holds or exists *only* on, with, in, through, to or since
+//! something, or only while something is so ("applies to swap only", "only holds while
+//! the queue is empty", "only exists since version 5"), where that something has a
+//! word the prompt, situation, model answer and explanation never use, has added a
+//! condition of its own, and such a condition is nearly always a wrong one: what the
+//! question is about happens more widely than the learner's guess. A word of its own
+//! is enough: a condition partly named narrows a thing of the question's to a kind
+//! of it ("git bisect only works on a linear history" where the texts talk of the
+//! history and of git bisect), when the thing restricted is the question's too (a word
+//! of it named, or a pronoun) and the unnamed word is no filler (*case*, *way*). A
+//! restriction on something the question's texts name word for word
+//! ("name resolution only works on user-defined networks", where the model answer
 //! talks of user-defined networks) is the answer's to make, and so is one denied,
 //! supposed or said of what could happen (see [`plain_cue`]; the *can* or *could* of
 //! "can only happen" is the restriction's own).
@@ -35,12 +41,15 @@ fn happens(word: &str) -> bool {
             | "applies"
             | "hold"
             | "holds"
+            | "exist"
+            | "exists"
     )
 }
 
 /// Words that open the condition a restriction names: "only happens *on* NUMA
 /// machines", "only *when* two sockets share it", "only works *through* a tunnel",
-/// "applies *to* reads only", "only holds *while* the disk is idle".
+/// "applies *to* reads only", "only holds *while* the disk is idle", "only exists
+/// *since* version 3".
 fn opens_condition(word: &str) -> bool {
     matches!(
         word,
@@ -57,6 +66,27 @@ fn opens_condition(word: &str) -> bool {
             | "via"
             | "over"
             | "to"
+            | "since"
+    )
+}
+
+/// Nouns that name no thing of their own, so narrow nothing in a condition: "only
+/// works in the same-folder case".
+fn filler(word: &str) -> bool {
+    matches!(
+        word,
+        "case"
+            | "cases"
+            | "situation"
+            | "situations"
+            | "scenario"
+            | "scenarios"
+            | "circumstance"
+            | "circumstances"
+            | "setup"
+            | "setups"
+            | "way"
+            | "ways"
     )
 }
 
@@ -132,9 +162,9 @@ impl Restriction {
             cue,
             hypothetical,
         ) {
-            if let Some(end) = self.unnamed_condition(tokens, plain.last) {
+            if let Some(unnamed) = self.unnamed_condition(tokens, plain.last) {
                 // "applies to swap only" is said up to its *only*.
-                let end = at(plain.first).map_or(end, |&(.., j)| end.max(j));
+                let end = at(plain.first).map_or(unnamed.last, |&(.., j)| unnamed.last.max(j));
                 let said: Vec<&str> = (plain.first..=end)
                     .filter(|&j| !tokens[j].part)
                     .map(|j| answer.word(j))
@@ -142,9 +172,11 @@ impl Restriction {
                 return Some(Contradiction {
                     role: "added restriction".to_owned(),
                     said: said.join(" "),
-                    model: "no such condition: no text of the question names it, and what \
-                            the question is about is not limited to it"
-                        .to_owned(),
+                    model: format!(
+                        "no such condition: no text of the question names {}, and what the \
+                         question is about is not limited to it",
+                        unnamed.words(answer)
+                    ),
                     anchor: None,
                     matched: vec![answer.word(plain.first).to_owned()],
                 });
@@ -154,14 +186,14 @@ impl Restriction {
         None
     }
 
-    /// Where the condition after the restriction's verb at `verb` ends (its last content
-    /// word looked at), when it has content words and no text of the question names any
-    /// of them.
-    fn unnamed_condition(&self, tokens: &[Token], verb: usize) -> Option<usize> {
+    /// The condition after the restriction's verb at `verb`, when it has a content word
+    /// (of the first [`CONDITION_WORDS`]) that no text of the question names.
+    fn unnamed_condition(&self, tokens: &[Token], verb: usize) -> Option<Unnamed> {
         let opener = (verb + 1..tokens.len()).find(|&k| !tokens[k].part)?;
-        // *While* opens a clause of its own: the condition is that clause.
+        // *While* and *since* open a clause of their own: the condition is that clause.
         let clause = tokens[opener].place.clause;
-        if clause != tokens[verb].place.clause && &*tokens[opener].norm != "while"
+        let own_clause = matches!(&*tokens[opener].norm, "while" | "since");
+        if clause != tokens[verb].place.clause && !own_clause
             || !opens_condition(&tokens[opener].norm)
         {
             return None;
@@ -170,16 +202,49 @@ impl Restriction {
             .filter(|&k| !tokens[k].part)
             .take_while(|&k| tokens[k].place.clause == clause);
         let mut last = None;
+        let mut unnamed = Vec::new();
+        let mut after_count = 0;
         for k in after
             .filter(|&k| !tokens[k].stop && !tokens[k].negation)
             .take(CONDITION_WORDS)
         {
-            if self.named(tokens, k) {
-                return None;
+            after_count += 1;
+            if !self.named(tokens, k) && !filler(&tokens[k].norm) {
+                unnamed.push(k);
             }
             last = Some(k);
         }
-        last
+        // A condition partly named narrows a thing of the question's to a kind of it
+        // that no text names ("a *linear* history", "regexes that *use
+        // backreferences*", "bash *5.2*"): the narrowing is the answer's own, when
+        // what it narrows is the question's too.
+        let partly = unnamed.len() < after_count;
+        if unnamed.is_empty() || partly && !self.subject_named(tokens, verb) {
+            return None;
+        }
+        Some(Unnamed {
+            last: last?,
+            words: unnamed,
+        })
+    }
+
+    /// Whether the thing the restriction whose verb is at `verb` is said of is the
+    /// question's: a content word before the verb in its clause that a text names, or
+    /// none at all ("it only works if ..."). A thing the answer brings in itself
+    /// ("SNAT only applies to outgoing traffic", where the texts talk of NAT) is an
+    /// aside the texts leave open.
+    fn subject_named(&self, tokens: &[Token], verb: usize) -> bool {
+        let clause = tokens[verb].place.clause;
+        let mut words = (0..verb)
+            .rev()
+            .filter(|&k| !tokens[k].part)
+            .take_while(|&k| tokens[k].place.clause == clause)
+            .filter(|&k| {
+                let t = &tokens[k];
+                !t.stop && !t.negation && !matches!(&*t.norm, "only" | "can" | "could")
+            })
+            .peekable();
+        words.peek().is_none() || words.any(|k| self.named(tokens, k))
     }
 
     /// Whether a text of the question names the word at `k`. A piece of a word written
@@ -200,6 +265,27 @@ impl Restriction {
             || (first..tokens.len())
                 .take_while(piece)
                 .all(|j| tokens[j].stop || has(j))
+    }
+}
+
+/// A condition with words no text of the question names.
+struct Unnamed {
+    /// The index of the condition's last content word looked at.
+    last: usize,
+    /// The indices of its content words that no text names.
+    words: Vec<usize>,
+}
+
+impl Unnamed {
+    /// The words no text names, as the answer writes them, quoted: `"linear"`,
+    /// `"steps" or "build"`.
+    fn words(&self, answer: &PreparedAnswer) -> String {
+        let words: Vec<String> = self
+            .words
+            .iter()
+            .map(|&k| format!("\"{}\"", answer.word(k)))
+            .collect();
+        words.join(" or ")
     }
 }
 

@@ -571,6 +571,39 @@ fn a_restriction_after_its_condition_through_a_channel_or_while_a_state_holds_co
     );
 }
 
+#[test]
+fn a_restriction_partly_named_or_to_a_time_since_contradicts() {
+    let bank = torn_write();
+    for answer in [
+        // A thing the question names, narrowed to a kind of it no text names.
+        "Overwritten in place, so write a temp file and rename it; the rename only works \
+         in an empty folder.",
+        "It is overwritten in place; a temp file and rename fix it, but the fix only \
+         applies to files with a checksum.",
+        // *Exists* with *since*.
+        "The file is overwritten in place; write a temp file and rename it, an atomic \
+         rename that only exists since kernel 4.0.",
+    ] {
+        fails_with(&bank, answer, "added restriction");
+    }
+    // A condition partly named, said of a thing the answer brings in itself, is an
+    // aside the texts leave open.
+    passes(
+        &bank,
+        "Overwritten in place; write a temp file and rename it. Journaling only applies \
+         to metadata of the file.",
+    );
+    // A condition named word for word, or a restriction denied, is the answer's own.
+    for answer in [
+        "Overwritten in place; the torn content only exists since the crash, so write a \
+         temp file and rename it.",
+        "It is overwritten in place, and the tearing does not only exist in an empty \
+         folder; write a temp file and rename it.",
+    ] {
+        passes(&bank, answer);
+    }
+}
+
 fn sandbox_startup() -> Bank {
     any_bank(
         "Why does a sandboxed build step start in a few milliseconds?",

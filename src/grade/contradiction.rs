@@ -60,6 +60,10 @@
 //! - **A thing still done said to be stopped** ([`stopped`]): what a model clause says
 //!   is *still* done, said to be *stopped*, *prevented* or *turned off* ("double quotes
 //!   also turn off variable expansion").
+//! - **A thing the model relies on, denied outright** ([`outright`]): a word the model
+//!   answer states plainly and never denies, said to be absent altogether (*no* X *at
+//!   all*, *without any* X, *never* loses *a single* one: "copytruncate never loses a
+//!   single line" against "at the risk of losing a few lines").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -890,6 +894,7 @@ enum Rule {
     Dismissed,
     Kept,
     Stopped,
+    Outright,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -917,6 +922,8 @@ pub struct Claims {
     drops: dropped::Drops,
     /// What the model answer says still goes on (see [`stopped`]).
     ongoing: stopped::Ongoing,
+    /// What the model answer states plainly and nowhere denies (see [`outright`]).
+    relied: outright::Relied,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1092,6 +1099,7 @@ impl Claims {
         let advice = dismissed::Advice::of(texts);
         let drops = dropped::Drops::of(texts);
         let ongoing = stopped::Ongoing::of(texts, &asked_stems);
+        let relied = outright::Relied::of(texts, &asked_stems, &words.members);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1181,6 +1189,11 @@ impl Claims {
                 trigger(word, Rule::Stopped, vocab);
             }
         }
+        if !relied.is_empty() {
+            for word in outright::CUES {
+                trigger(word, Rule::Outright, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1196,6 +1209,7 @@ impl Claims {
             advice,
             drops,
             ongoing,
+            relied,
             derived,
             plain_stems,
             negated,
@@ -1212,7 +1226,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 12] = Default::default();
+        let mut found: [Vec<usize>; 13] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1275,6 +1289,9 @@ impl Claims {
         }
         if !found[Rule::Stopped as usize].is_empty() {
             out.extend(self.ongoing.stopped(answer, &found[Rule::Stopped as usize]));
+        }
+        if !found[Rule::Outright as usize].is_empty() {
+            out.extend(self.relied.denied(answer, &found[Rule::Outright as usize]));
         }
         out
     }
@@ -2431,6 +2448,7 @@ mod dismissed;
 mod doer;
 mod dropped;
 mod means;
+mod outright;
 mod stopped;
 mod whole;
 

@@ -946,3 +946,66 @@ fn a_stopping_denied_or_of_the_model_answers_own_exception_contradicts_nothing()
         );
     }
 }
+
+fn orchard() -> Bank {
+    bank(
+        "A drip line feeds water to each root slowly. Over a season its emitters clog and \
+         waste some water, and the pump draws a little power to push the water through the \
+         tubing. The line does not need a timer.",
+        &[&["drip"], &["root", "roots"]],
+    )
+}
+
+#[test]
+fn a_thing_the_model_answer_states_denied_outright_contradicts_it() {
+    for (answer, word) in [
+        (
+            "A drip line feeds each root slowly, and its emitters never waste a single drop.",
+            "waste",
+        ),
+        (
+            "A drip line feeds each root slowly; the pump pushes the water through without \
+             any power.",
+            "power",
+        ),
+        (
+            "A drip line feeds each root slowly, and the pump draws no power at all to push \
+             the water.",
+            "power",
+        ),
+    ] {
+        let g = grade(&orchard(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = g
+            .contradictions
+            .iter()
+            .find(|c| c.role == "denied outright");
+        assert!(
+            hit.is_some_and(|c| c.matched.iter().any(|m| m == word) && c.model.contains(word)),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn a_denial_of_what_the_model_denies_supposes_or_is_of_another_thing_contradicts_nothing() {
+    for answer in [
+        // The model answer denies the timer itself.
+        "A drip line feeds each root slowly and runs without any timer.",
+        // Supposed, or reported as a belief.
+        "A drip line feeds each root slowly; if the pump drew no power at all, the water \
+         would stand still.",
+        "A drip line feeds each root slowly. It is a myth that the emitters never waste a \
+         single drop.",
+        // A sentence that shares one word only with the model's: another thing.
+        "A drip line feeds each root slowly. Rain needs no power at all.",
+        // A plain denial, not an emphatic one, is left to the rubric's concepts.
+        "A drip line feeds each root slowly, and its emitters do not waste water.",
+    ] {
+        let g = grade(&orchard(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "denied outright"),
+            "{answer}: {g:?}"
+        );
+    }
+}

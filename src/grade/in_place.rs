@@ -261,7 +261,6 @@ impl InPlace {
                 Some((found, false))
                     if !found.negated
                         && !near_a_cue(answer, &found.tokens)
-                        && !ends_a_wait(answer, &found.tokens)
                         && !restates_a_denial(answer, &found.tokens, &self.model_denies) =>
                 {
                     Some(found.tokens)
@@ -476,23 +475,6 @@ fn restates_a_denial(answer: &PreparedAnswer, tokens: &[usize], model_denies: &[
             && answer.negated(i)
             && model_denies.contains(&t.stem)
     })
-}
-
-/// Whether `tokens` (a match) stand in an *until* (*till*) clause: "holds the segment
-/// until the data is acknowledged" says it is not acknowledged before then, as the
-/// model answer's "while it is unacknowledged" does.
-fn ends_a_wait(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
-    let all = answer.tokens();
-    let Some(&first) = tokens.first() else {
-        return false;
-    };
-    let clause = all[first].place.clause;
-    all[..first]
-        .iter()
-        .rev()
-        .filter(|t| !t.part)
-        .find(|t| t.place.clause != clause || matches!(&*t.norm, "until" | "till"))
-        .is_some_and(|t| matches!(&*t.norm, "until" | "till"))
 }
 
 /// Whether the clause of `tokens` (a match) has a negation cue anywhere, or a word one

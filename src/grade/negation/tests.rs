@@ -810,33 +810,3 @@ fn a_term_stated_as_prevented_counts_either_way() {
     );
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
-
-/// Round 25: a term the model answer states only denied ("unconfirmed"), said plainly
-/// in an *until* clause of the answer ("holds the write until the replica confirms
-/// it"), says how long the denial lasts, not the opposite claim.
-#[test]
-fn a_denied_term_said_after_until_is_no_claim_against_it() {
-    let rubric = Rubric {
-        concepts: vec![
-            concept(&["primary"], 1.0, true),
-            concept(&["unconfirmed"], 1.0, false),
-        ],
-        forbidden: Vec::new(),
-    };
-    let b = bank(vec![question(
-        "semisync",
-        "What does the primary do with a write in semi-synchronous mode?",
-        "The primary keeps the transaction waiting while the replica's receipt is unconfirmed.",
-        Some(rubric),
-    )]);
-    let g = grade(
-        &b,
-        "The primary keeps the transaction waiting until the replica has confirmed its receipt.",
-    );
-    assert!(g.contradictions.is_empty(), "{}", explain(&g));
-    let g = grade(
-        &b,
-        "The primary commits at once and the replica's receipt is confirmed later.",
-    );
-    assert!(!g.contradictions.is_empty(), "{}", explain(&g));
-}

@@ -19,6 +19,7 @@
 //! question is compiled; the rule looks only where an answer says *no*, *not*,
 //! *never* or *without*.
 
+use super::whole::next_in_sentence;
 use super::{Contradiction, clause_text, content, sentence_stems, sentence_text, supposes};
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -79,13 +80,6 @@ fn makeup(word: &str) -> bool {
         word,
         "has" | "have" | "had" | "having" | "with" | "there" | "gets" | "get" | "got"
     )
-}
-
-/// The next word of the sentence's grammar after token `i` in its sentence.
-fn next_in_sentence(tokens: &[Token], i: usize) -> Option<usize> {
-    (i + 1..tokens.len())
-        .find(|&j| !tokens[j].part)
-        .filter(|&j| tokens[j].place.sentence == tokens[i].place.sentence)
 }
 
 /// Whether the words after `i` are `words`, in order; the index of the last one.

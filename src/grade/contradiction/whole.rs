@@ -52,6 +52,13 @@ pub(super) fn next_word(tokens: &[Token], i: usize) -> Option<usize> {
         .filter(|&j| tokens[j].place.clause == tokens[i].place.clause)
 }
 
+/// The next word of the sentence's grammar after token `i` in its sentence.
+pub(super) fn next_in_sentence(tokens: &[Token], i: usize) -> Option<usize> {
+    (i + 1..tokens.len())
+        .find(|&j| !tokens[j].part)
+        .filter(|&j| tokens[j].place.sentence == tokens[i].place.sentence)
+}
+
 /// The thing a word of [`WHOLE`] at `i` gives in full: the word right after it, or the
 /// word after *of* (and a determiner) when that one is a [`holds`] word.
 fn whole_of(tokens: &[Token], i: usize) -> Option<usize> {

@@ -569,11 +569,15 @@ pub struct KeywordWarning {
     pub hint: String,
 }
 
-/// A warning for `keyword` when it is the negation cue *none* alone: it matches the
-/// English word, which in an answer negates the words after it, where an author most
-/// likely means a name (Python's `None`, Docker's `none` network). Written with its
-/// capital or in backticks it is that name and no cue (see `token::normalise`). Other
-/// cues alone (`nothing`, `without`) are English words an author may well mean.
+/// A warning for `keyword` when it does not say what it seems to:
+/// - a path that starts with `./` or `~/` matches only a path written with it;
+/// - the negation cue *none* alone matches the English word, which in an answer negates
+///   the words after it, where an author most likely means a name (Python's `None`,
+///   Docker's `none` network). Written with its capital or in backticks it is that name
+///   and no cue (see `token::normalise`). Other cues alone (`nothing`, `without`) are
+///   English words an author may well mean;
+/// - a lone letter left when the keyword's other characters make no token (`^M` is
+///   *m*, `C++` is *c*) meets any stray letter of an answer.
 pub fn keyword_warning(keyword: &str) -> Option<KeywordWarning> {
     let words = tokenize(keyword, &crate::lang::stemmer(), Parts::Skip);
     match words.as_slice() {
@@ -597,6 +601,21 @@ pub fn keyword_warning(keyword: &str) -> Option<KeywordWarning> {
             ),
             hint: "for the name (Python's None, Docker's none network) write `None` with its capital or `` `none` `` in backticks: it matches an answer's `None`, `=None`, `is None` and none, and negates nothing".to_owned(),
         }),
+        // Characters that make no token dropped, a lone letter is left: `^M` is *m*.
+        [letter]
+            if letter.class == Class::Word
+                && letter.norm.len() == 1
+                && letter.norm.chars().all(|c| c.is_ascii_alphabetic())
+                && keyword.trim().chars().count() > 1 =>
+        {
+            Some(KeywordWarning {
+                message: format!(
+                    "keyword `{keyword}` is the letter *{}* to the grader: its other characters make no token, and a lone letter meets any stray \"{}\" in an answer",
+                    letter.norm, letter.norm
+                ),
+                hint: "write it with the token it is glued to, as a learner types it (`/bin/bash^M`), or the words for it (`carriage return`)".to_owned(),
+            })
+        }
         _ => None,
     }
 }

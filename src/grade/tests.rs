@@ -1932,3 +1932,21 @@ fn a_relation_quotes_its_term_said_outright_before_one_met_through_a_denial() {
     assert!(quoted.iter().any(|w| w == "paused"), "{quoted:?}");
     assert!(!quoted.iter().any(|w| w == "evicted"), "{quoted:?}");
 }
+
+/// A keyword whose other characters make no token is warned of when a lone letter is
+/// left (it meets any stray letter of an answer), and a letter written alone, or a token
+/// the grader keeps whole, is not.
+#[test]
+fn a_keyword_left_a_lone_letter_is_warned_of() {
+    for keyword in ["^M", "C++", "<b>", ":z"] {
+        let warning = keyword_warning(keyword).unwrap_or_else(|| panic!("{keyword}"));
+        assert!(
+            warning.message.contains("is the letter"),
+            "{}",
+            warning.message
+        );
+    }
+    for keyword in ["C", "x", "-z", "/bin/bash^M", "carriage return", "x86"] {
+        assert!(keyword_warning(keyword).is_none(), "{keyword}");
+    }
+}

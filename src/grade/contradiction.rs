@@ -1338,13 +1338,12 @@ impl Claims {
                 n >= ANCHORS && r.rivals.iter().all(|rival| shared(rival, &here) < n)
             });
             if let Some(r) = found {
-                return Some(Contradiction {
-                    role: "ruled out".to_owned(),
-                    said: clause_text(answer, clause),
-                    model: format!("\"{}\"", r.text),
-                    anchor: None,
-                    matched: vec![answer.word(i).to_owned()],
-                });
+                return Some(Contradiction::quoting(
+                    "ruled out",
+                    clause_text(answer, clause),
+                    &r.text,
+                    vec![answer.word(i).to_owned()],
+                ));
             }
         }
         None
@@ -1395,13 +1394,12 @@ impl Claims {
             }) else {
                 continue;
             };
-            return Some(Contradiction {
-                role: "ability".to_owned(),
-                said: clause_text(answer, clause),
-                model: format!("\"{}\"", inability.text),
-                anchor: None,
-                matched: vec![answer.word(m).to_owned(), answer.word(j).to_owned()],
-            });
+            return Some(Contradiction::quoting(
+                "ability",
+                clause_text(answer, clause),
+                &inability.text,
+                vec![answer.word(m).to_owned(), answer.word(j).to_owned()],
+            ));
         }
         None
     }
@@ -1464,17 +1462,15 @@ impl Claims {
             else {
                 continue;
             };
-            return Some(Contradiction {
-                role: FAMILIES[s.family].role.to_owned(),
-                said: clause_text(answer, s.clause),
-                model: format!("\"{}\"", claim.text),
-                anchor: None,
-                matched: s
-                    .tokens
+            return Some(Contradiction::quoting(
+                FAMILIES[s.family].role,
+                clause_text(answer, s.clause),
+                &claim.text,
+                s.tokens
                     .iter()
                     .map(|&t| answer.word(t).to_owned())
                     .collect(),
-            });
+            ));
         }
         None
     }
@@ -1551,13 +1547,12 @@ impl Claims {
             if also {
                 continue;
             }
-            return Some(Contradiction {
-                role: OPPOSITES[pair].role.to_owned(),
-                said: clause_text(answer, clause),
-                model: format!("\"{}\"", stance.text),
-                anchor: None,
-                matched: vec![answer.word(i).to_owned()],
-            });
+            return Some(Contradiction::quoting(
+                OPPOSITES[pair].role,
+                clause_text(answer, clause),
+                &stance.text,
+                vec![answer.word(i).to_owned()],
+            ));
         }
         None
     }
@@ -1586,13 +1581,12 @@ impl Claims {
                     && shared(&p.elsewhere, &here) == 0
             });
             if let Some(plain) = plain {
-                return Some(Contradiction {
-                    role: "denial".to_owned(),
-                    said: clause_text(answer, clause),
-                    model: format!("\"{}\"", plain.text),
-                    anchor: None,
-                    matched: vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
-                });
+                return Some(Contradiction::quoting(
+                    "denial",
+                    clause_text(answer, clause),
+                    &plain.text,
+                    vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
+                ));
             }
         }
         None

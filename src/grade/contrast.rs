@@ -49,6 +49,20 @@ pub struct Contradiction {
     pub matched: Vec<String>,
 }
 
+impl Contradiction {
+    /// A contradiction of a model sentence, quoted whole (`"..."`), with no anchor: what
+    /// the rules of `contradiction` report.
+    pub fn quoting(role: &str, said: String, model: &str, matched: Vec<String>) -> Contradiction {
+        Contradiction {
+            role: role.to_owned(),
+            said,
+            model: format!("\"{model}\""),
+            anchor: None,
+            matched,
+        }
+    }
+}
+
 impl std::fmt::Display for Contradiction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // A fact of the register says itself, not what the model answer says.

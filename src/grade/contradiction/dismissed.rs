@@ -155,17 +155,16 @@ impl Advice {
                 continue;
             }
             if let Some(advice) = self.sentences.iter().find(|s| !s.sets_aside && names(s)) {
-                return Some(Contradiction {
-                    role: "dismissed advice".to_owned(),
-                    said: clause_text(answer, clause),
-                    model: format!("\"{}\"", advice.text),
-                    anchor: None,
-                    matched: tokens[start..=i]
+                return Some(Contradiction::quoting(
+                    "dismissed advice",
+                    clause_text(answer, clause),
+                    &advice.text,
+                    tokens[start..=i]
                         .iter()
                         .filter(|t| !t.part)
                         .map(|t| t.norm.to_string())
                         .collect(),
-                });
+                ));
             }
         }
         None

@@ -229,13 +229,12 @@ impl Drops {
                 }
             });
             if let Some(drop) = hit {
-                return Some(Contradiction {
-                    role: "kept".to_owned(),
-                    said: sentence_text(answer, sentence),
-                    model: format!("\"{}\"", drop.text),
-                    anchor: None,
-                    matched: vec![token.norm.to_string()],
-                });
+                return Some(Contradiction::quoting(
+                    "kept",
+                    sentence_text(answer, sentence),
+                    &drop.text,
+                    vec![token.norm.to_string()],
+                ));
             }
         }
         None

@@ -261,13 +261,12 @@ impl Relied {
             if reported || supposed {
                 continue;
             }
-            return Some(Contradiction {
-                role: "denied outright".to_owned(),
-                said: clause_text(answer, cue.place.clause),
-                model: format!("\"{}\"", found.text),
-                anchor: None,
-                matched: vec![answer.word(i).to_owned(), answer.word(j).to_owned()],
-            });
+            return Some(Contradiction::quoting(
+                "denied outright",
+                clause_text(answer, cue.place.clause),
+                &found.text,
+                vec![answer.word(i).to_owned(), answer.word(j).to_owned()],
+            ));
         }
         None
     }

@@ -222,13 +222,12 @@ impl Ongoing {
                     && !names(&g.denial)
             });
             if let Some(g) = found {
-                return Some(Contradiction {
-                    role: "stopped".to_owned(),
-                    said: clause_text(answer, clause),
-                    model: format!("\"{}\"", g.text),
-                    anchor: None,
-                    matched: vec![answer.word(i).to_owned()],
-                });
+                return Some(Contradiction::quoting(
+                    "stopped",
+                    clause_text(answer, clause),
+                    &g.text,
+                    vec![answer.word(i).to_owned()],
+                ));
             }
         }
         None

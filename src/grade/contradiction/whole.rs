@@ -179,13 +179,12 @@ pub(super) fn whole_said(
         {
             continue;
         }
-        return Some(Contradiction {
-            role: "none said whole".to_owned(),
-            said: clause_text(answer, clause),
-            model: format!("\"{}\"", model.text),
-            anchor: None,
-            matched: vec![answer.word(i).to_owned(), answer.word(j).to_owned()],
-        });
+        return Some(Contradiction::quoting(
+            "none said whole",
+            clause_text(answer, clause),
+            &model.text,
+            vec![answer.word(i).to_owned(), answer.word(j).to_owned()],
+        ));
     }
     None
 }

@@ -27,7 +27,9 @@
 //! - a preposition of means, agent or place after A's predicate, "A is done with X",
 //!   "A happens in X", "A is the job of X", "A is left to X", "A comes from X", "A
 //!   goes through X", "A is possible for X" ("catching is possible only with SIGTERM"),
-//!   and A in the passive, "A is done locally with X";
+//!   and A in the passive, "A is done locally with X"; A in a gerund phrase that opens
+//!   its clause, or heading one with an *of*, is read from the phrase's end ("the
+//!   encryption of the data is done locally with X");
 //!   a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
@@ -674,7 +676,30 @@ fn gerund_start(tokens: &[Token], at: usize) -> Option<usize> {
         .then_some(start)
 }
 
-/// Where the subject ends when A is in a gerund phrase that opens its clause: the word
+/// Whether A is the head of a noun phrase that opens its clause and names what is done
+/// to the words after an *of*: at most an article before A and *of* right after it
+/// ("the encryption of the data | is done locally with a data key"). Such a phrase is
+/// its clause's subject, as a gerund phrase is.
+fn nominal_start(tokens: &[Token], a_from: usize, a_to: usize) -> bool {
+    let segment = tokens[a_from].place.segment;
+    let before = |at: usize| {
+        (0..at)
+            .rev()
+            .find(|&i| !tokens[i].part)
+            .filter(|&i| tokens[i].place.segment == segment)
+    };
+    let opens = match before(a_from) {
+        None => true,
+        Some(i) => matches!(&*tokens[i].norm, "the" | "a" | "an") && before(i).is_none(),
+    };
+    opens
+        && words_after(tokens, a_to, 1)
+            .first()
+            .is_some_and(|&i| is(tokens, i, "of"))
+}
+
+/// Where the subject ends when A is in a gerund phrase that opens its clause (or heads
+/// a noun phrase with an *of* that does, see [`nominal_start`]): the word
 /// before the clause's first form of *be*, at most six words after A, with no
 /// auxiliary, negation or *than* before it ("checking it against the code_challenge |
 /// is done via the server"). A time or condition clause inside the phrase (*until*,
@@ -682,7 +707,9 @@ fn gerund_start(tokens: &[Token], at: usize) -> Option<usize> {
 /// twelve words after A: "holding small writes until the earlier data is ACKed | is
 /// what Nagle does".
 fn subject_end(tokens: &[Token], a_from: usize, a_to: usize) -> Option<usize> {
-    gerund_start(tokens, a_from)?;
+    if gerund_start(tokens, a_from).is_none() && !nominal_start(tokens, a_from, a_to) {
+        return None;
+    }
     let after = words_after(tokens, a_to, 13);
     let mut be = after.iter().position(|&i| auxiliary(&tokens[i]))?;
     let inner = after[..be].iter().position(|&i| subordinator(&tokens[i]));
@@ -1887,6 +1914,30 @@ mod tests {
             let (m, _) = met(model, concepts(), Vec::new(), answer);
             assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
         }
+    }
+
+    #[test]
+    fn a_noun_phrase_with_of_that_opens_its_clause_takes_a_means_after_it() {
+        // "The compression of ... is done with X" says X compresses, as "Compressing
+        // ... is done with X" does; the phrase after *of* is not the means.
+        let codec = || vec![relation(&[&["zstd"], &["compresses", "compression"]], true)];
+        verdicts(
+            "Backups are compressed with zstd before the upload.",
+            codec,
+            &[
+                ("The compression of each backup is done with zstd.", true),
+                ("Compression of the nightly dump is left to zstd.", true),
+                (
+                    "The compression of the zstd archive is done with gzip.",
+                    false,
+                ),
+                (
+                    "The compression of each backup is not done with zstd.",
+                    false,
+                ),
+                ("Every compression of a backup is done with zstd.", false),
+            ],
+        );
     }
 
     #[test]

@@ -455,7 +455,9 @@ impl Scope {
         Scope {
             cue,
             reached: 0,
-            limit: subordinate_subject_reach(tokens, cue).unwrap_or(NEGATION_REACH),
+            limit: subordinate_subject_reach(tokens, cue)
+                .or_else(|| breach_reach(tokens, cue))
+                .unwrap_or(NEGATION_REACH),
             cancels,
             clause: tokens[cue].place.clause,
             gerund: false,
@@ -489,6 +491,49 @@ fn opens_subordinate(word: &str) -> bool {
             | "though"
             | "where"
     )
+}
+
+/// How far a *without* at `c` reaches when a verb of breach follows it with a
+/// determiner after ("without breaking the contract", "without losing its state"): to
+/// the verb alone, one content word, for what is not broken is kept, and the answer says
+/// so plainly. "Without breaking changes" (no determiner: an adjective) still denies
+/// the changes. `None` for any other cue.
+fn breach_reach(tokens: &[Token], c: usize) -> Option<usize> {
+    if &*tokens[c].norm != "without" {
+        return None;
+    }
+    let mut next = tokens[c + 1..].iter().filter(|t| !t.part);
+    let verb = next.next()?;
+    let determiner = next.next()?;
+    (matches!(
+        &*verb.norm,
+        "breaking"
+            | "violating"
+            | "losing"
+            | "corrupting"
+            | "damaging"
+            | "dropping"
+            | "harming"
+            | "compromising"
+            | "sacrificing"
+    ) && matches!(
+        &*determiner.norm,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "your"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    ) && determiner.place.clause == verb.place.clause)
+        .then_some(1)
 }
 
 /// How far a negating pronoun at `c` reaches when it is the subject of a subordinate
@@ -582,8 +627,10 @@ fn next_is_gerund(tokens: &[Token], i: usize) -> bool {
 
 /// Whether the *none* (*nothing*, ...) at `i` heads the subject of what follows, "none
 /// of it is written", "X is kept in RAM and nothing is written", "rejected when none
-/// are left", "it checks that nothing changed": then it is not the object of the verb
-/// before it, which it leaves plain.
+/// are left", "it checks that nothing changed", or, after a verb that says what a thing
+/// shows with its *that* left out, "refused means nothing is listening", "the log shows
+/// none were written": then it is not the object of the verb before it, which it leaves
+/// plain.
 fn heads_a_subject(tokens: &[Token], i: usize) -> bool {
     let next = tokens[i + 1..].iter().find(|t| !t.part);
     let before = tokens[..i].iter().rev().find(|t| !t.part);
@@ -591,6 +638,34 @@ fn heads_a_subject(tokens: &[Token], i: usize) -> bool {
         || before.is_some_and(|t| {
             matches!(&*t.norm, "and" | "or" | "but" | "that") || opens_subordinate(&t.norm)
         })
+        || (before.is_some_and(|t| is_showing_verb(&t.norm))
+            && next.is_some_and(|t| {
+                is_copula(&t.norm) || is_modal(&t.norm) || matches!(&*t.norm, "has" | "had")
+            }))
+}
+
+/// A verb that says what a thing shows or means, and takes a clause for its object
+/// with its *that* left out ("it means the port is closed").
+fn is_showing_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "means"
+            | "meant"
+            | "shows"
+            | "showed"
+            | "proves"
+            | "proved"
+            | "indicates"
+            | "indicated"
+            | "implies"
+            | "implied"
+            | "suggests"
+            | "suggested"
+            | "confirms"
+            | "confirmed"
+            | "signals"
+            | "tells"
+    )
 }
 
 /// Whether the word at `i` reports what others believe, which the answer does not

@@ -323,6 +323,13 @@ fn a_subject_nothing_of_a_subordinate_clause_reaches_its_own_verb() {
         "image"
     ));
     assert!(negated("more swap does nothing for latency", "swap"));
+    // Round 26: after a verb of showing with its *that* left out, *nothing* is the
+    // subject of the clause it opens, whose verb it negates; the verb before is plain.
+    let text = "a timeout here means nothing was answering on the replica";
+    assert!(negated(text, "answering") && !negated(text, "timeout"));
+    assert!(negated("the audit log shows none were deleted", "deleted"));
+    // With no clause after it, it is the verb's object and denies it, as before.
+    assert!(negated("the warning means nothing", "means"));
 }
 
 #[test]
@@ -809,4 +816,26 @@ fn a_term_stated_as_prevented_counts_either_way() {
         "With the journal there are no torn pages after a crash.",
     );
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
+}
+
+/// Round 26: *without* and a verb of breach with a determiner after it denies the
+/// breach, and what is not broken is kept: said plainly. With no determiner the -ing
+/// word may be an adjective, and the noun is denied as before.
+#[test]
+fn what_is_kept_without_breaking_it_is_said_plainly() {
+    let text = "the migration runs online without breaking the replication slot";
+    assert!(negated(text, "breaking"));
+    assert!(!negated(text, "replication") && !negated(text, "slot"));
+    assert!(!negated(
+        "it restarts without losing its session state",
+        "session"
+    ));
+    assert!(negated(
+        "ship the minor release without breaking changes",
+        "changes"
+    ));
+    assert!(negated(
+        "it restarts without saving its session state",
+        "session"
+    ));
 }

@@ -17,10 +17,12 @@
 //!   both may merely order them otherwise), and the answer's number is stated plainly,
 //!   not negated and not supposed.
 //!
-//! Not read: a number before its unit ("2 seconds", "100 ms"), whose thing is said in
-//! too many ways, and numbers of a key the model answer never numbers. The model texts
-//! are read once when the question is compiled; the rule looks only where an answer
-//! says a key word the model numbers.
+//! Not read: a number given as an example (*such as*, *for example*, *say*, *like*
+//! among the words before its key), in the answer or the model answer, which another
+//! text may choose otherwise; a number before its unit ("2 seconds", "100 ms"), whose
+//! thing is said in too many ways; and numbers of a key the model answer never
+//! numbers. The model texts are read once when the question is compiled; the rule
+//! looks only where an answer says a key word the model numbers.
 
 use super::{Contradiction, clause_text, content, shared, supposes};
 use crate::grade::matcher::PreparedAnswer;
@@ -79,22 +81,36 @@ fn keyed(tokens: &[Token], i: usize) -> Option<(usize, f64)> {
     Some((j, number(&tokens[j])?))
 }
 
-/// The context of key `i`: the content stems of up to [`WINDOW`] words before it in its
-/// clause, numbers aside, sorted.
-fn context(tokens: &[Token], i: usize) -> Vec<Arc<str>> {
+/// The words of up to [`WINDOW`] words before key `i` in its clause, nearest first.
+fn window(tokens: &[Token], i: usize) -> impl Iterator<Item = &Token> {
     let clause = tokens[i].place.clause;
-    let mut out: Vec<Arc<str>> = tokens[..i]
+    tokens[..i]
         .iter()
         .rev()
         .filter(|t| !t.part)
         .take(WINDOW)
-        .take_while(|t| t.place.clause == clause)
+        .take_while(move |t| t.place.clause == clause)
+}
+
+/// The context of key `i`: the content stems of its [`window`], numbers aside, sorted;
+/// none when the number is given as an example ("a numeric UID such as USER 10001"),
+/// which another text may choose otherwise.
+fn context(tokens: &[Token], i: usize) -> Option<Vec<Arc<str>>> {
+    if window(tokens, i).any(|t| {
+        matches!(
+            &*t.norm,
+            "such" | "example" | "instance" | "e.g" | "eg" | "say" | "like"
+        )
+    }) {
+        return None;
+    }
+    let mut out: Vec<Arc<str>> = window(tokens, i)
         .filter(|t| content(t) && number(t).is_none())
         .map(|t| t.stem.clone())
         .collect();
     out.sort_unstable();
     out.dedup();
-    out
+    Some(out)
 }
 
 impl Values {
@@ -108,13 +124,16 @@ impl Values {
                 let Some((_, number)) = keyed(tokens, i) else {
                     continue;
                 };
+                let Some(context) = context(tokens, i) else {
+                    continue;
+                };
                 if !keys.contains(&tokens[i].norm) {
                     keys.push(tokens[i].norm.clone());
                 }
                 values.push(Value {
                     key: tokens[i].stem.clone(),
                     number,
-                    context: context(tokens, i),
+                    context,
                     text: clause_text(text, tokens[i].place.clause),
                 });
             }
@@ -134,7 +153,9 @@ impl Values {
             if answer.negated(j) || answer.negated(i) || supposes(tokens, clause) {
                 continue;
             }
-            let mine = context(tokens, i);
+            let Some(mine) = context(tokens, i) else {
+                continue;
+            };
             let of_key = || self.values.iter().filter(|v| v.key == tokens[i].stem);
             // The model gives this thing this number: nothing is moved.
             if of_key().any(|v| {

@@ -54,7 +54,7 @@ pub(super) struct Values {
     pub(super) keys: Vec<Arc<str>>,
 }
 
-/// The number token `i` says, if it is a plain number (`80`, `0.5`), not a word inside
+/// The number `token` says, if it is a plain number (`80`, `0.5`), not a word inside
 /// a code token.
 fn number(token: &Token) -> Option<f64> {
     if token.part || token.class != Class::Exact {

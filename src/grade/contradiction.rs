@@ -64,6 +64,9 @@
 //!   answer states plainly and never denies, said to be absent altogether (*no* X *at
 //!   all*, *without any* X, *never* loses *a single* one: "copytruncate never loses a
 //!   single line" against "at the risk of losing a few lines").
+//! - **Another number in the model's place** ([`value`]): a thing the model answer
+//!   numbers, named the same way, given another number ("the container's IP on port
+//!   8080" against "the container's internal IP on port 80").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -895,6 +898,7 @@ enum Rule {
     Kept,
     Stopped,
     Outright,
+    Value,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -924,6 +928,8 @@ pub struct Claims {
     ongoing: stopped::Ongoing,
     /// What the model answer states plainly and nowhere denies (see [`outright`]).
     relied: outright::Relied,
+    /// The numbers the model answer gives things (see [`value`]).
+    values: value::Values,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1100,6 +1106,7 @@ impl Claims {
         let drops = dropped::Drops::of(texts);
         let ongoing = stopped::Ongoing::of(texts, &asked_stems);
         let relied = outright::Relied::of(texts, &asked_stems, &words.members);
+        let values = value::Values::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1194,6 +1201,9 @@ impl Claims {
                 trigger(word, Rule::Outright, vocab);
             }
         }
+        for key in &values.keys {
+            trigger(key, Rule::Value, vocab);
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1210,6 +1220,7 @@ impl Claims {
             drops,
             ongoing,
             relied,
+            values,
             derived,
             plain_stems,
             negated,
@@ -1226,7 +1237,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 13] = Default::default();
+        let mut found: [Vec<usize>; 14] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1292,6 +1303,9 @@ impl Claims {
         }
         if !found[Rule::Outright as usize].is_empty() {
             out.extend(self.relied.denied(answer, &found[Rule::Outright as usize]));
+        }
+        if !found[Rule::Value as usize].is_empty() {
+            out.extend(self.values.swapped(answer, &found[Rule::Value as usize]));
         }
         out
     }
@@ -2444,6 +2458,7 @@ mod dropped;
 mod means;
 mod outright;
 mod stopped;
+mod value;
 mod whole;
 
 #[cfg(test)]

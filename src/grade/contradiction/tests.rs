@@ -1009,3 +1009,58 @@ fn a_denial_of_what_the_model_denies_supposes_or_is_of_another_thing_contradicts
         );
     }
 }
+
+fn ferry() -> Bank {
+    bank(
+        "The ferry leaves the harbour from pier 4. Travellers who miss it wait in the \
+         station hall on platform 9 for the night coach.",
+        &[&["ferry"], &["coach", "bus"]],
+    )
+}
+
+#[test]
+fn a_number_the_model_gives_another_thing_contradicts_it() {
+    let g = grade(
+        &ferry(),
+        "The ferry goes from pier 4; anyone who misses it waits in the station hall on \
+         platform 4 for the night coach.",
+    );
+    assert!(!g.passed, "{g:?}");
+    let hit = g
+        .contradictions
+        .iter()
+        .find(|c| c.role.starts_with("another number"));
+    assert!(
+        hit.is_some_and(|c| c.matched == ["platform", "4"] && c.model.contains("platform 9")),
+        "{g:?}"
+    );
+}
+
+#[test]
+fn the_model_number_another_thing_or_a_supposed_number_contradicts_nothing() {
+    for answer in [
+        // The model's own number.
+        "The ferry goes from pier 4; anyone who misses it waits in the station hall on \
+         platform 9 for the night coach.",
+        // Both numbers in one sentence: set against each other, not moved.
+        "Miss the ferry and you wait in the station hall on platform 9, not platform 4, \
+         for the night coach.",
+        // Another thing that bears the key: its words are not the model's.
+        "The ferry goes from pier 4 and the coach from the station; the kiosk on platform \
+         2 sells tickets for both.",
+        // Supposed.
+        "The ferry goes from pier 4. If you wait in the station hall on platform 6, you \
+         miss the night coach.",
+        // Given as an example, which a text may choose otherwise.
+        "The ferry goes from pier 4; anyone who misses it waits in the station hall on \
+         some platform like platform 5 for the night coach.",
+    ] {
+        let g = grade(&ferry(), answer);
+        assert!(
+            g.contradictions
+                .iter()
+                .all(|c| !c.role.starts_with("another number")),
+            "{answer}: {g:?}"
+        );
+    }
+}

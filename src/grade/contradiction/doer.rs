@@ -224,24 +224,41 @@ impl Deeds {
             return None;
         }
         // The model's doer is a party of the answer too, doing something else: the
-        // answer has turned the two round, not merely named another actor. The
-        // parties' words say nothing of what is done.
-        let parties: Vec<Vec<usize>> = (0..tokens.len())
+        // answer has turned the two round, not merely named another actor. One that
+        // does the same thing as well ("debounce runs the handler once ...; throttle
+        // runs it once per interval") shares the verb out, it does not take it away.
+        // The parties' words say nothing of what is done.
+        let deeds: Vec<(usize, Vec<usize>)> = (0..tokens.len())
             .filter(|&j| j != i)
-            .filter_map(|j| deed_at(tokens, j))
+            .filter_map(|j| deed_at(tokens, j).map(|p| (j, p)))
             .collect();
         let clause = tokens[i].place.clause;
-        let aside: Vec<usize> = parties
+        let aside: Vec<usize> = deeds
             .iter()
-            .flatten()
+            .flat_map(|(_, p)| p)
             .chain(doer)
             .copied()
             .chain([i])
             .collect();
         let rest = rest_of(tokens, clause, &aside);
-        let parties: Vec<Vec<Arc<str>>> = parties.iter().map(|p| stems(tokens, p)).collect();
+        let parties: Vec<Vec<Arc<str>>> = deeds
+            .iter()
+            .filter(|(j, _)| tokens[*j].stem != *verb)
+            .map(|(_, p)| stems(tokens, p))
+            .collect();
+        let named: Vec<Vec<Arc<str>>> = deeds.iter().map(|(_, p)| stems(tokens, p)).collect();
+        let said_of = |d: &Deed| super::shared(&d.rest, &rest) > 0;
+        // A model deed of this verb, about the same thing, by a doer the answer names
+        // nowhere: the answer's doer may be its other name ("columnar storage reads only
+        // those columns" for "the engine reads only those columns").
+        if same
+            .clone()
+            .any(|d| said_of(d) && !named.iter().any(|p| super::shared(&d.doer, p) > 0))
+        {
+            return None;
+        }
         let deed = same.find(|d| {
-            super::shared(&d.rest, &rest) > 0
+            said_of(d)
                 && super::shared(&d.doer, &rest) == 0
                 && parties.iter().any(|p| super::shared(&d.doer, p) > 0)
         })?;

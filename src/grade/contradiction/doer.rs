@@ -21,11 +21,16 @@
 //!   the browser's);
 //! - the answer's doer shares a word with the doer of another verb in the model answer
 //!   (a party of the story, not a paraphrase: "the daemon" for "Docker" names no party
-//!   the model answer has), and the model's doer is the doer of another deed in the
-//!   answer (the answer turns the two round, rather than naming one actor for another:
-//!   "Docker runs the check" where the model answer says the healthcheck runs it);
+//!   the model answer has), and the model's doer is the doer of a deed of another verb
+//!   in the answer (the answer turns the two round, rather than naming one actor for
+//!   another: "Docker runs the check" where the model answer says the healthcheck runs
+//!   it; the model's doer doing the same as well shares the verb out, it does not take
+//!   it away);
 //! - the answer's clause shares a content word with the model's clause, verbs and
 //!   parties aside (the same thing done), and names none of the model doer's words;
+//! - no other model deed of the verb, about the same thing (a content word shared with
+//!   the answer's clause), has a doer the answer names nowhere: the answer's doer may
+//!   be that doer's other name;
 //! - it says so plainly: not negated, supposed, hedged, comparing or setting one thing
 //!   against another (*instead*, *rather*, *not*).
 //!

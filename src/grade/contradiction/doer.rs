@@ -31,6 +31,9 @@
 //! - no other model deed of the verb, about the same thing (a content word shared with
 //!   the answer's clause), has a doer the answer names nowhere: the answer's doer may
 //!   be that doer's other name;
+//! - the model's doer does not tell the answer's doer what to do (a deed of its with the
+//!   answer's doer for object: "HEALTHCHECK tells Docker how to test ...; Docker runs
+//!   the given command", the answer's doer acting for it);
 //! - it says so plainly: not negated, supposed, hedged, comparing or setting one thing
 //!   against another (*instead*, *rather*, *not*).
 //!
@@ -135,6 +138,25 @@ fn deed_at(tokens: &[Token], i: usize) -> Option<Vec<usize>> {
         at = before(tokens, j);
     }
     Some(doer)
+}
+
+/// Whether the object right after the verb at `i` (its content words, after a
+/// determiner at most) is the doer `doer` (sorted stems): every word of it one of the
+/// doer's ("tells Docker", not "shares the host's network" for *host*).
+fn object_is(tokens: &[Token], i: usize, doer: &[Arc<str>]) -> bool {
+    let mut at = after(tokens, i);
+    while let Some(j) = at.filter(|&j| is_determiner(&tokens[j].norm)) {
+        at = after(tokens, j);
+    }
+    let mut named = false;
+    while let Some(j) = at.filter(|&j| content(&tokens[j])) {
+        if doer.binary_search(&tokens[j].stem).is_err() {
+            return false;
+        }
+        named = true;
+        at = after(tokens, j);
+    }
+    named
 }
 
 /// The content stems of clause `clause` of `tokens`, those at `aside` left out, sorted.
@@ -267,6 +289,14 @@ impl Deeds {
                 && super::shared(&d.doer, &rest) == 0
                 && parties.iter().any(|p| super::shared(&d.doer, p) > 0)
         })?;
+        // The model's doer telling the answer's doer what to do ("HEALTHCHECK tells
+        // Docker how to test ...; Docker runs the given command"): the answer's doer
+        // acts for it, the two are not turned round.
+        if deeds.iter().any(|(j, p)| {
+            super::shared(&deed.doer, &stems(tokens, p)) > 0 && object_is(tokens, *j, &theirs)
+        }) {
+            return None;
+        }
         Some(Contradiction {
             role: format!("who {}", tokens[i].norm),
             said: words(answer, doer),

@@ -850,6 +850,25 @@ fn a_verb_with_a_second_doer_the_answer_never_names_may_be_that_doers_other_name
     assert!(who_acts(&turned), "{turned:?}");
 }
 
+#[test]
+fn a_doer_told_what_to_do_by_the_models_doer_acts_for_it() {
+    let model = "The thermostat switches the boiler on at dawn, and the caretaker bleeds the \
+                 radiators.";
+    let house = derived(model);
+    let told = grade(
+        &house,
+        "The thermostat tells the caretaker when the house is cold, and the caretaker \
+         switches the boiler on at dawn and bleeds the radiators.",
+    );
+    assert!(!who_acts(&told), "{told:?}");
+    let turned = grade(
+        &house,
+        "The caretaker switches the boiler on at dawn, and the thermostat bleeds the \
+         radiators.",
+    );
+    assert!(who_acts(&turned), "{turned:?}");
+}
+
 fn compost() -> Bank {
     bank(
         "The compost stays cold because the pile is too dry. Water the pile weekly and \

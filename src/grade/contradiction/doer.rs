@@ -21,11 +21,19 @@
 //!   the browser's);
 //! - the answer's doer shares a word with the doer of another verb in the model answer
 //!   (a party of the story, not a paraphrase: "the daemon" for "Docker" names no party
-//!   the model answer has), and the model's doer is the doer of another deed in the
-//!   answer (the answer turns the two round, rather than naming one actor for another:
-//!   "Docker runs the check" where the model answer says the healthcheck runs it);
+//!   the model answer has), and the model's doer is the doer of a deed of another verb
+//!   in the answer (the answer turns the two round, rather than naming one actor for
+//!   another: "Docker runs the check" where the model answer says the healthcheck runs
+//!   it; the model's doer doing the same as well shares the verb out, it does not take
+//!   it away);
 //! - the answer's clause shares a content word with the model's clause, verbs and
 //!   parties aside (the same thing done), and names none of the model doer's words;
+//! - no other model deed of the verb, about the same thing (a content word shared with
+//!   the answer's clause), has a doer the answer names nowhere: the answer's doer may
+//!   be that doer's other name;
+//! - the model's doer does not tell the answer's doer what to do (a deed of its with the
+//!   answer's doer for object: "HEALTHCHECK tells Docker how to test ...; Docker runs
+//!   the given command", the answer's doer acting for it);
 //! - it says so plainly: not negated, supposed, hedged, comparing or setting one thing
 //!   against another (*instead*, *rather*, *not*).
 //!
@@ -132,6 +140,25 @@ fn deed_at(tokens: &[Token], i: usize) -> Option<Vec<usize>> {
     Some(doer)
 }
 
+/// Whether the object right after the verb at `i` (its content words, after a
+/// determiner at most) is the doer `doer` (sorted stems): every word of it one of the
+/// doer's ("tells Docker", not "shares the host's network" for *host*).
+fn object_is(tokens: &[Token], i: usize, doer: &[Arc<str>]) -> bool {
+    let mut at = after(tokens, i);
+    while let Some(j) = at.filter(|&j| is_determiner(&tokens[j].norm)) {
+        at = after(tokens, j);
+    }
+    let mut named = false;
+    while let Some(j) = at.filter(|&j| content(&tokens[j])) {
+        if doer.binary_search(&tokens[j].stem).is_err() {
+            return false;
+        }
+        named = true;
+        at = after(tokens, j);
+    }
+    named
+}
+
 /// The content stems of clause `clause` of `tokens`, those at `aside` left out, sorted.
 fn rest_of(tokens: &[Token], clause: u32, aside: &[usize]) -> Vec<Arc<str>> {
     let mut out: Vec<Arc<str>> = tokens
@@ -224,27 +251,52 @@ impl Deeds {
             return None;
         }
         // The model's doer is a party of the answer too, doing something else: the
-        // answer has turned the two round, not merely named another actor. The
-        // parties' words say nothing of what is done.
-        let parties: Vec<Vec<usize>> = (0..tokens.len())
+        // answer has turned the two round, not merely named another actor. One that
+        // does the same thing as well ("debounce runs the handler once ...; throttle
+        // runs it once per interval") shares the verb out, it does not take it away.
+        // The parties' words say nothing of what is done.
+        let deeds: Vec<(usize, Vec<usize>)> = (0..tokens.len())
             .filter(|&j| j != i)
-            .filter_map(|j| deed_at(tokens, j))
+            .filter_map(|j| deed_at(tokens, j).map(|p| (j, p)))
             .collect();
         let clause = tokens[i].place.clause;
-        let aside: Vec<usize> = parties
+        let aside: Vec<usize> = deeds
             .iter()
-            .flatten()
+            .flat_map(|(_, p)| p)
             .chain(doer)
             .copied()
             .chain([i])
             .collect();
         let rest = rest_of(tokens, clause, &aside);
-        let parties: Vec<Vec<Arc<str>>> = parties.iter().map(|p| stems(tokens, p)).collect();
+        let parties: Vec<Vec<Arc<str>>> = deeds
+            .iter()
+            .filter(|(j, _)| tokens[*j].stem != *verb)
+            .map(|(_, p)| stems(tokens, p))
+            .collect();
+        let named: Vec<Vec<Arc<str>>> = deeds.iter().map(|(_, p)| stems(tokens, p)).collect();
+        let said_of = |d: &Deed| super::shared(&d.rest, &rest) > 0;
+        // A model deed of this verb, about the same thing, by a doer the answer names
+        // nowhere: the answer's doer may be its other name ("columnar storage reads only
+        // those columns" for "the engine reads only those columns").
+        if same
+            .clone()
+            .any(|d| said_of(d) && !named.iter().any(|p| super::shared(&d.doer, p) > 0))
+        {
+            return None;
+        }
         let deed = same.find(|d| {
-            super::shared(&d.rest, &rest) > 0
+            said_of(d)
                 && super::shared(&d.doer, &rest) == 0
                 && parties.iter().any(|p| super::shared(&d.doer, p) > 0)
         })?;
+        // The model's doer telling the answer's doer what to do ("HEALTHCHECK tells
+        // Docker how to test ...; Docker runs the given command"): the answer's doer
+        // acts for it, the two are not turned round.
+        if deeds.iter().any(|(j, p)| {
+            super::shared(&deed.doer, &stems(tokens, p)) > 0 && object_is(tokens, *j, &theirs)
+        }) {
+            return None;
+        }
         Some(Contradiction {
             role: format!("who {}", tokens[i].norm),
             said: words(answer, doer),

@@ -804,6 +804,71 @@ fn a_deed_by_its_own_doer_a_stranger_or_in_the_passive_contradicts_nothing() {
     }
 }
 
+fn who_acts(g: &crate::grade::Grade) -> bool {
+    g.contradictions.iter().any(|c| c.role.starts_with("who "))
+}
+
+#[test]
+fn a_verb_the_answer_gives_the_models_doer_too_is_shared_out_not_taken() {
+    let model = "A kettle boils the water once it reaches the mark; a samovar keeps the \
+                 water hot for hours.";
+    let kettle = derived(model);
+    // The samovar boils the water too, and the kettle still does what the model says.
+    let shared = grade(
+        &kettle,
+        "A samovar boils the water slowly at first, and a kettle boils the water once it \
+         reaches the mark.",
+    );
+    assert!(!who_acts(&shared), "{shared:?}");
+    // The kettle given another deed instead: turned round.
+    let turned = grade(
+        &kettle,
+        "A samovar boils the water once it reaches the mark, and a kettle keeps the water \
+         hot for hours.",
+    );
+    assert!(who_acts(&turned), "{turned:?}");
+}
+
+#[test]
+fn a_verb_with_a_second_doer_the_answer_never_names_may_be_that_doers_other_name() {
+    let model = "The night guard checks every door of the building, so the alarm panel \
+                 checks only the windows of the building. The day porter locks the gate.";
+    let guard = derived(model);
+    // "porter system" for "alarm panel": another name, not the porter turned round.
+    let renamed = grade(
+        &guard,
+        "The night guard walks past every door; the porter system checks only the windows \
+         of the building.",
+    );
+    assert!(!who_acts(&renamed), "{renamed:?}");
+    // With the alarm panel named, the porter takes the guard's deed.
+    let turned = grade(
+        &guard,
+        "The day porter checks every door of the building, the night guard locks the gate \
+         and the alarm panel watches the windows.",
+    );
+    assert!(who_acts(&turned), "{turned:?}");
+}
+
+#[test]
+fn a_doer_told_what_to_do_by_the_models_doer_acts_for_it() {
+    let model = "The thermostat switches the boiler on at dawn, and the caretaker bleeds the \
+                 radiators.";
+    let house = derived(model);
+    let told = grade(
+        &house,
+        "The thermostat tells the caretaker when the house is cold, and the caretaker \
+         switches the boiler on at dawn and bleeds the radiators.",
+    );
+    assert!(!who_acts(&told), "{told:?}");
+    let turned = grade(
+        &house,
+        "The caretaker switches the boiler on at dawn, and the thermostat bleeds the \
+         radiators.",
+    );
+    assert!(who_acts(&turned), "{turned:?}");
+}
+
 fn compost() -> Bank {
     bank(
         "The compost stays cold because the pile is too dry. Water the pile weekly and \

@@ -367,7 +367,7 @@ fn digit_first(core: &str) -> bool {
 }
 
 /// Whether `word` is a number written in digits, `2`, `30` or `0.6`.
-fn is_number(word: &str) -> bool {
+pub(crate) fn is_number(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.first().is_some_and(u8::is_ascii_digit)
         && bytes.last().is_some_and(u8::is_ascii_digit)

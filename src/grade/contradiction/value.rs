@@ -26,7 +26,7 @@
 
 use super::{Contradiction, clause_text, content, shared, supposes};
 use crate::grade::matcher::PreparedAnswer;
-use crate::grade::token::{Class, Token};
+use crate::grade::token::{Class, Token, is_number};
 use std::sync::Arc;
 
 /// How many words before a key make its context.
@@ -57,14 +57,10 @@ pub(super) struct Values {
 /// The number `token` says, if it is a plain number (`80`, `0.5`), not a word inside
 /// a code token.
 fn number(token: &Token) -> Option<f64> {
-    if token.part || token.class != Class::Exact {
+    if token.part || token.class != Class::Exact || !is_number(&token.norm) {
         return None;
     }
-    let norm = &*token.norm;
-    if !norm.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    norm.parse().ok()
+    token.norm.parse().ok()
 }
 
 /// The number right after key `i` in its clause, and its index, when `i` is a key: a

@@ -1322,7 +1322,10 @@ impl Claims {
             out.extend(self.values.swapped(answer, &found[Rule::Value as usize]));
         }
         if !found[Rule::Sibling as usize].is_empty() {
-            out.extend(self.siblings.swapped(answer, &found[Rule::Sibling as usize]));
+            out.extend(
+                self.siblings
+                    .swapped(answer, &found[Rule::Sibling as usize]),
+            );
         }
         out
     }

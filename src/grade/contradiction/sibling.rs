@@ -150,7 +150,13 @@ const FAMILIES: &[Family] = &[
         members: &[
             // Not *hash*, *hashes*: "a keyed hash" is a value, not a treatment.
             &["hashed", "hashing"],
-            &["encrypt", "encrypts", "encrypted", "encrypting", "encryption"],
+            &[
+                "encrypt",
+                "encrypts",
+                "encrypted",
+                "encrypting",
+                "encryption",
+            ],
             &["encode", "encodes", "encoded", "encoding"],
         ],
     },
@@ -185,10 +191,7 @@ const FAMILIES: &[Family] = &[
     },
     Family {
         role: "direction of scaling",
-        members: &[
-            &["horizontal", "horizontally"],
-            &["vertical", "vertically"],
-        ],
+        members: &[&["horizontal", "horizontally"], &["vertical", "vertically"]],
     },
     Family {
         role: "kind of locking",
@@ -200,7 +203,10 @@ const FAMILIES: &[Family] = &[
     },
     Family {
         role: "kind of lock",
-        members: &[&["shared lock", "shared locks"], &["exclusive lock", "exclusive locks"]],
+        members: &[
+            &["shared lock", "shared locks"],
+            &["exclusive lock", "exclusive locks"],
+        ],
     },
     Family {
         role: "kind of state",
@@ -208,7 +214,10 @@ const FAMILIES: &[Family] = &[
     },
     Family {
         role: "kind of copy",
-        members: &[&["shallow copy", "shallow copies"], &["deep copy", "deep copies"]],
+        members: &[
+            &["shallow copy", "shallow copies"],
+            &["deep copy", "deep copies"],
+        ],
     },
     Family {
         role: "kind of consistency",
@@ -220,6 +229,26 @@ const FAMILIES: &[Family] = &[
     Family {
         role: "kind of proxy",
         members: &[&["forward proxy"], &["reverse proxy"]],
+    },
+    Family {
+        role: "end of a message",
+        members: &[
+            &["sender", "senders"],
+            &["receiver", "receivers", "recipient", "recipients"],
+        ],
+    },
+    Family {
+        role: "address of a packet",
+        members: &[&["source"], &["destination"]],
+    },
+    Family {
+        // Verbs only: *more* and *less*, *higher* and *lower* compare two things, which
+        // a right answer may do the other way round ("AOF is slower to load than RDB").
+        role: "direction of a change",
+        members: &[
+            &["increase", "increases", "increased", "increasing"],
+            &["decrease", "decreases", "decreased", "decreasing"],
+        ],
     },
     Family {
         role: "kind of evaluation",
@@ -317,7 +346,12 @@ fn plain(text: &PreparedAnswer, i: usize) -> bool {
 /// The content stems of up to [`WINDOW`] words either side of the member of `n` words
 /// at `i`, in its clause, the words of members aside, sorted: what the member is said
 /// of ("publish its public key", not the "turn on DKIM signing" before it).
-fn anchors(tokens: &[Token], i: usize, n: usize, found: &[(usize, usize, usize, usize)]) -> Vec<Arc<str>> {
+fn anchors(
+    tokens: &[Token],
+    i: usize,
+    n: usize,
+    found: &[(usize, usize, usize, usize)],
+) -> Vec<Arc<str>> {
     let clause = tokens[i].place.clause;
     let own = |k: usize| found.iter().any(|&(at, _, _, m)| (at..at + m).contains(&k));
     let near = |range: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
@@ -327,7 +361,10 @@ fn anchors(tokens: &[Token], i: usize, n: usize, found: &[(usize, usize, usize, 
             .take_while(|&k| tokens[k].place.clause == clause)
             .collect()
     };
-    let end = (i..tokens.len()).filter(|&k| !tokens[k].part).nth(n).unwrap_or(tokens.len());
+    let end = (i..tokens.len())
+        .filter(|&k| !tokens[k].part)
+        .nth(n)
+        .unwrap_or(tokens.len());
     let before = near(&mut (0..i).rev());
     let after = near(&mut (end..tokens.len()));
     let mut out: Vec<Arc<str>> = before

@@ -9,11 +9,12 @@
 //!
 //! Read as *mentions*: a model word of a family, stated plainly (not negated, not set
 //! against another member by *unlike*, *instead of*, *rather than*, *than*, *not*, and
-//! in a clause that states no other member plainly), with its clause's other content
-//! words as anchors. An answer's member contradicts a model mention of another member
-//! of its family when:
-//! - the answer's clause shares at least [`ANCHORS`] anchors with the model's clause,
-//!   more than with any model clause that states the answer's member itself;
+//! in a clause that states no other member plainly), with the content words of up to
+//! [`WINDOW`] words either side of it in its clause as anchors: what it is said of. An
+//! answer's member contradicts a model mention of another member of its family when:
+//! - the answer's member shares at least [`ANCHORS`] anchors with the model's, more
+//!   than with any place the model texts state the answer's member itself (a model
+//!   clause that states two members counts for either here);
 //! - the answer never names the model's member (an answer that names both, "SIGTERM
 //!   first, then SIGKILL", "not UDP but TCP", sets them against each other), and its
 //!   clause names no other member of the family;
@@ -385,7 +386,7 @@ struct Mention {
     /// Stated as the only member of its family in its clause: a claim. A clause that
     /// states two claims neither, but still says what each is said of.
     claim: bool,
-    /// The content stems of its clause, members aside, sorted.
+    /// What it is said of: its [`anchors`].
     anchors: Vec<Arc<str>>,
     /// The words of the member as the model writes them.
     word: String,

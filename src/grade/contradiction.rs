@@ -67,6 +67,10 @@
 //! - **Another number in the model's place** ([`value`]): a thing the model answer
 //!   numbers, named the same way, given another number ("the container's IP on port
 //!   8080" against "the container's internal IP on port 80").
+//! - **A sibling term in the model's place** ([`sibling`]): a member of a built-in
+//!   family of terms that exclude each other (units, signals, protocols, the halves of
+//!   a key pair, ...) said of what the model answer says another member of ("max-age
+//!   is given in days" against "for the next max-age seconds").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -899,6 +903,7 @@ enum Rule {
     Stopped,
     Outright,
     Value,
+    Sibling,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -930,6 +935,8 @@ pub struct Claims {
     relied: outright::Relied,
     /// The numbers the model answer gives things (see [`value`]).
     values: value::Values,
+    /// The members of sibling families the model answer states (see [`sibling`]).
+    siblings: sibling::Siblings,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1107,6 +1114,7 @@ impl Claims {
         let ongoing = stopped::Ongoing::of(texts, &asked_stems);
         let relied = outright::Relied::of(texts, &asked_stems, &words.members);
         let values = value::Values::of(texts);
+        let siblings = sibling::Siblings::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1204,6 +1212,11 @@ impl Claims {
         for key in &values.keys {
             trigger(key, Rule::Value, vocab);
         }
+        if !siblings.is_empty() {
+            for word in &siblings.words {
+                trigger(word, Rule::Sibling, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1221,6 +1234,7 @@ impl Claims {
             ongoing,
             relied,
             values,
+            siblings,
             derived,
             plain_stems,
             negated,
@@ -1237,7 +1251,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 14] = Default::default();
+        let mut found: [Vec<usize>; 15] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1306,6 +1320,12 @@ impl Claims {
         }
         if !found[Rule::Value as usize].is_empty() {
             out.extend(self.values.swapped(answer, &found[Rule::Value as usize]));
+        }
+        if !found[Rule::Sibling as usize].is_empty() {
+            out.extend(
+                self.siblings
+                    .swapped(answer, &found[Rule::Sibling as usize]),
+            );
         }
         out
     }
@@ -2457,6 +2477,7 @@ mod doer;
 mod dropped;
 mod means;
 mod outright;
+mod sibling;
 mod stopped;
 mod value;
 mod whole;

@@ -67,6 +67,9 @@
 //! - **Another number in the model's place** ([`value`]): a thing the model answer
 //!   numbers, named the same way, given another number ("the container's IP on port
 //!   8080" against "the container's internal IP on port 80").
+//! - **A deed said not done** ([`undone`]): a verb the model answer states plainly of a
+//!   thing, denied of the same thing in the passive ("the salt must not be stored next
+//!   to the hash" against "a unique salt is ... stored next to the hash").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -899,6 +902,7 @@ enum Rule {
     Stopped,
     Outright,
     Value,
+    Undone,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -930,6 +934,8 @@ pub struct Claims {
     relied: outright::Relied,
     /// The numbers the model answer gives things (see [`value`]).
     values: value::Values,
+    /// The deeds the model answer claims plainly (see [`undone`]).
+    done: undone::Done,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1107,6 +1113,7 @@ impl Claims {
         let ongoing = stopped::Ongoing::of(texts, &asked_stems);
         let relied = outright::Relied::of(texts, &asked_stems, &words.members);
         let values = value::Values::of(texts);
+        let done = undone::Done::of(texts, &asked_stems);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1204,6 +1211,11 @@ impl Claims {
         for key in &values.keys {
             trigger(key, Rule::Value, vocab);
         }
+        if !done.is_empty() {
+            for word in undone::CUES {
+                trigger(word, Rule::Undone, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1221,6 +1233,7 @@ impl Claims {
             ongoing,
             relied,
             values,
+            done,
             derived,
             plain_stems,
             negated,
@@ -1237,7 +1250,7 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 14] = Default::default();
+        let mut found: [Vec<usize>; 15] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1306,6 +1319,9 @@ impl Claims {
         }
         if !found[Rule::Value as usize].is_empty() {
             out.extend(self.values.swapped(answer, &found[Rule::Value as usize]));
+        }
+        if !found[Rule::Undone as usize].is_empty() {
+            out.extend(self.done.denied(answer, &found[Rule::Undone as usize]));
         }
         out
     }
@@ -2458,6 +2474,7 @@ mod dropped;
 mod means;
 mod outright;
 mod stopped;
+mod undone;
 mod value;
 mod whole;
 

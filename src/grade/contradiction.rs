@@ -1321,7 +1321,10 @@ impl Claims {
             out.extend(self.values.swapped(answer, &found[Rule::Value as usize]));
         }
         if !found[Rule::Undone as usize].is_empty() {
-            out.extend(self.done.denied(answer, &found[Rule::Undone as usize]));
+            out.extend(
+                self.done
+                    .denied(answer, &found[Rule::Undone as usize], &self.negated),
+            );
         }
         out
     }
@@ -1424,12 +1427,7 @@ impl Claims {
             }) else {
                 continue;
             };
-            return Some(Contradiction::quoting(
-                "ability",
-                clause_text(answer, clause),
-                &inability.text,
-                vec![answer.word(m).to_owned(), answer.word(j).to_owned()],
-            ));
+            return Some(cue_against(answer, "ability", m, j, &inability.text));
         }
         None
     }
@@ -1611,12 +1609,7 @@ impl Claims {
                     && shared(&p.elsewhere, &here) == 0
             });
             if let Some(plain) = plain {
-                return Some(Contradiction::quoting(
-                    "denial",
-                    clause_text(answer, clause),
-                    &plain.text,
-                    vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
-                ));
+                return Some(cue_against(answer, "denial", c, j, &plain.text));
             }
         }
         None
@@ -2423,6 +2416,23 @@ fn sides(tokens: &[Token], i: usize, narrow: bool) -> (Vec<Arc<str>>, Vec<Arc<st
             .collect()
     };
     (only(&left, &right), only(&right, &left))
+}
+
+/// The contradiction of model clause `model` by the answer clause of cue `c` (a
+/// modal or a denial) and the word `j` it bears on, quoted with both words.
+fn cue_against(
+    answer: &PreparedAnswer,
+    role: &str,
+    c: usize,
+    j: usize,
+    model: &str,
+) -> Contradiction {
+    Contradiction::quoting(
+        role,
+        clause_text(answer, answer.tokens()[c].place.clause),
+        model,
+        vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
+    )
 }
 
 /// The words of clause `clause` of `text`, for the breakdown.

@@ -28,8 +28,8 @@
 //!   plainly too.
 
 use super::{
-    ANCHORS, Contradiction, clause_text, compares, content, hedged, hedges, is_adverb, is_be,
-    limited_beside, not_plain, sentence_stems, shared, supposes,
+    ANCHORS, Contradiction, clause_text, compares, content, cue_against, hedged, hedges, is_adverb,
+    is_be, limited_beside, not_plain, sentence_stems, shared, supposes,
 };
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{Class, Token};
@@ -50,12 +50,10 @@ struct Deed {
     text: String,
 }
 
-/// The deeds the model texts claim plainly, and the stems they deny somewhere.
+/// The deeds the model texts claim plainly.
 #[derive(Default)]
 pub(super) struct Done {
     deeds: Vec<Deed>,
-    /// The stems the model texts state under a negation, sorted.
-    denied: Vec<Arc<str>>,
     /// The question's stems, sorted.
     asked: Vec<Arc<str>>,
 }
@@ -146,16 +144,8 @@ impl Done {
     /// question whose stems are `asked` (sorted).
     pub(super) fn of(texts: &[&PreparedAnswer], asked: &[Arc<str>]) -> Done {
         let mut deeds = Vec::new();
-        let mut denied = Vec::new();
         for text in texts {
             let tokens = text.tokens();
-            denied.extend(
-                tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|&(i, t)| content(t) && text.negated(i))
-                    .map(|(_, t)| t.stem.clone()),
-            );
             let last = tokens.last().map_or(0, |t| t.place.clause + 1);
             for clause in 0..last {
                 let Some(first) = tokens.iter().find(|t| t.place.clause == clause) else {
@@ -180,11 +170,8 @@ impl Done {
                 });
             }
         }
-        denied.sort_unstable();
-        denied.dedup();
         Done {
             deeds,
-            denied,
             asked: asked.to_vec(),
         }
     }
@@ -194,15 +181,22 @@ impl Done {
     }
 
     /// An answer clause that denies in the passive a deed a model clause claims, of the
-    /// same thing; `cues` holds the answer's denying cues.
-    pub(super) fn denied(&self, answer: &PreparedAnswer, cues: &[usize]) -> Option<Contradiction> {
+    /// same thing; `cues` holds the answer's denying cues, and `negated` the stems the
+    /// model texts state under a negation somewhere (sorted): a verb the model answer
+    /// denies itself is no deed it claims.
+    pub(super) fn denied(
+        &self,
+        answer: &PreparedAnswer,
+        cues: &[usize],
+        negated: &[Arc<str>],
+    ) -> Option<Contradiction> {
         let tokens = answer.tokens();
         for &c in cues {
             let Some(j) = participle_denied(answer, c) else {
                 continue;
             };
             let stem = &tokens[j].stem;
-            if self.denied.binary_search(stem).is_ok()
+            if negated.binary_search(stem).is_ok()
                 || !self
                     .deeds
                     .iter()
@@ -265,12 +259,7 @@ impl Done {
                     && common.iter().any(|s| self.asked.binary_search(s).is_err())
             });
             if let Some(deed) = deed {
-                return Some(Contradiction::quoting(
-                    "said not done",
-                    clause_text(answer, clause),
-                    &deed.text,
-                    vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
-                ));
+                return Some(cue_against(answer, "said not done", c, j, &deed.text));
             }
         }
         None

@@ -71,6 +71,9 @@
 //!   family of terms that exclude each other (units, signals, protocols, the halves of
 //!   a key pair, ...) said of what the model answer says another member of ("max-age
 //!   is given in days" against "for the next max-age seconds").
+//! - **A deed said not done** ([`undone`]): a verb the model answer states plainly of a
+//!   thing, denied of the same thing in the passive ("the salt must not be stored next
+//!   to the hash" against "a unique salt is ... stored next to the hash").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -904,6 +907,7 @@ enum Rule {
     Outright,
     Value,
     Sibling,
+    Undone,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -937,6 +941,8 @@ pub struct Claims {
     values: value::Values,
     /// The members of sibling families the model answer states (see [`sibling`]).
     siblings: sibling::Siblings,
+    /// The deeds the model answer claims plainly (see [`undone`]).
+    done: undone::Done,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1115,6 +1121,7 @@ impl Claims {
         let relied = outright::Relied::of(texts, &asked_stems, &words.members);
         let values = value::Values::of(texts);
         let siblings = sibling::Siblings::of(texts);
+        let done = undone::Done::of(texts, &asked_stems);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1217,6 +1224,11 @@ impl Claims {
                 trigger(word, Rule::Sibling, vocab);
             }
         }
+        if !done.is_empty() {
+            for word in undone::CUES {
+                trigger(word, Rule::Undone, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1235,6 +1247,7 @@ impl Claims {
             relied,
             values,
             siblings,
+            done,
             derived,
             plain_stems,
             negated,
@@ -1325,6 +1338,12 @@ impl Claims {
             out.extend(
                 self.siblings
                     .swapped(answer, &found[Rule::Sibling as usize]),
+            );
+        }
+        if !found[Rule::Undone as usize].is_empty() {
+            out.extend(
+                self.done
+                    .denied(answer, &found[Rule::Undone as usize], &self.negated),
             );
         }
         out
@@ -1428,12 +1447,7 @@ impl Claims {
             }) else {
                 continue;
             };
-            return Some(Contradiction::quoting(
-                "ability",
-                clause_text(answer, clause),
-                &inability.text,
-                vec![answer.word(m).to_owned(), answer.word(j).to_owned()],
-            ));
+            return Some(cue_against(answer, "ability", m, j, &inability.text));
         }
         None
     }
@@ -1615,12 +1629,7 @@ impl Claims {
                     && shared(&p.elsewhere, &here) == 0
             });
             if let Some(plain) = plain {
-                return Some(Contradiction::quoting(
-                    "denial",
-                    clause_text(answer, clause),
-                    &plain.text,
-                    vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
-                ));
+                return Some(cue_against(answer, "denial", c, j, &plain.text));
             }
         }
         None
@@ -2429,6 +2438,23 @@ fn sides(tokens: &[Token], i: usize, narrow: bool) -> (Vec<Arc<str>>, Vec<Arc<st
     (only(&left, &right), only(&right, &left))
 }
 
+/// The contradiction of model clause `model` by the answer clause of cue `c` (a
+/// modal or a denial) and the word `j` it bears on, quoted with both words.
+fn cue_against(
+    answer: &PreparedAnswer,
+    role: &str,
+    c: usize,
+    j: usize,
+    model: &str,
+) -> Contradiction {
+    Contradiction::quoting(
+        role,
+        clause_text(answer, answer.tokens()[c].place.clause),
+        model,
+        vec![answer.word(c).to_owned(), answer.word(j).to_owned()],
+    )
+}
+
 /// The words of clause `clause` of `text`, for the breakdown.
 fn clause_text(text: &PreparedAnswer, clause: u32) -> String {
     words_where(text, |t| t.place.clause == clause)
@@ -2479,6 +2505,7 @@ mod means;
 mod outright;
 mod sibling;
 mod stopped;
+mod undone;
 mod value;
 mod whole;
 

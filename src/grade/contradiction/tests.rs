@@ -1129,3 +1129,189 @@ fn the_model_number_another_thing_or_a_supposed_number_contradicts_nothing() {
         );
     }
 }
+
+// Long answers, right throughout but for one buried passive denial of a thing the model
+// answer says is done (see `undone`), and long right answers whose own denials are of
+// another thing, limited, or set beside the model's claim. Written for this rule, on
+// subjects no tuning set has.
+
+fn hashing() -> Bank {
+    bank(
+        "Store passwords with a slow, salted hash such as bcrypt or Argon2. A unique random \
+         salt is generated for each password and stored next to the hash, so identical \
+         passwords get different hashes and precomputed rainbow tables are useless. The \
+         work factor makes each guess expensive, and you raise it as hardware gets faster.",
+        &[
+            &["bcrypt", "argon2", "scrypt"],
+            &["salt", "salted"],
+            &["work factor", "cost factor", "slow"],
+        ],
+    )
+}
+
+fn timer() -> Bank {
+    bank(
+        "A systemd timer activates a service unit on the schedule given by OnCalendar=. \
+         With Persistent=true, a run that was missed while the machine was off is started \
+         at the next boot. Each run is logged in the journal, so journalctl -u shows its \
+         output and exit status.",
+        &[
+            &["timer"],
+            &["oncalendar", "schedule"],
+            &["persistent"],
+            &["journal", "journalctl"],
+        ],
+    )
+}
+
+fn lockfile() -> Bank {
+    bank(
+        "A lockfile records the exact version of every dependency that was resolved, the \
+         transitive ones included. The package manager installs those exact versions on \
+         every machine, so builds are reproducible. Commit the lockfile to the repository \
+         and update it on purpose, with an explicit upgrade command.",
+        &[
+            &["lockfile", "lock file"],
+            &["exact version", "exact versions", "exactly those versions"],
+            &["reproducible"],
+        ],
+    )
+}
+
+fn ttl() -> Bank {
+    bank(
+        "Resolvers cache a record for its TTL, so after you change the record, clients \
+         can keep getting the old address until the cached copy expires. Lower the TTL a \
+         day before the migration, wait for the old TTL to run out, then change the \
+         record, and raise the TTL again once the move is done.",
+        &[
+            &["ttl", "time to live"],
+            &["cache", "cached", "caches", "keep"],
+            &["lower", "reduce", "shorten"],
+        ],
+    )
+}
+
+#[test]
+fn a_long_answer_that_denies_in_the_passive_what_the_model_says_is_done_fails() {
+    for (bank, answer, word) in [
+        (
+            hashing(),
+            "Passwords should go through a deliberately slow hash such as bcrypt or Argon2, \
+             never a fast one like SHA-256, because an attacker who steals the table can \
+             try billions of fast guesses a second. Each password gets its own random salt, \
+             so two users with the same password end up with different hashes and a rainbow \
+             table built in advance is worthless. The salt must not be stored next to the \
+             hash, since anyone who steals the table gets it too. The work factor sets how \
+             expensive each guess is, and you raise it every few years as hardware gets \
+             faster.",
+            "stored",
+        ),
+        (
+            timer(),
+            "A timer unit is a small file next to the service, and systemd activates the \
+             service whenever the OnCalendar= schedule says so, for example every night at \
+             two. It runs the job as an ordinary unit, with the same cgroup, limits and \
+             environment as any other service. A run missed while the machine was off is \
+             not started at the next boot, even with Persistent=true, so a laptop that \
+             sleeps at two simply skips it. Every run is logged in the journal, and \
+             journalctl -u shows its output and exit status.",
+            "started",
+        ),
+        (
+            lockfile(),
+            "The lockfile, such as package-lock.json or Cargo.lock, records the exact \
+             version that was resolved for every dependency, including the transitive \
+             dependencies that the manifest never lists. When another developer or the CI \
+             server installs, the package manager reads the lockfile and installs exactly \
+             those versions, so builds are reproducible from one machine to the next. The \
+             lockfile should not be committed to the repository; each machine keeps its \
+             own copy. Bump versions with an explicit upgrade command and review the diff \
+             like any other change.",
+            "committed",
+        ),
+        (
+            ttl(),
+            "Every DNS answer carries a TTL, the number of seconds a resolver may keep it. \
+             Before moving a service to a new address, lower the TTL, say from a day to \
+             five minutes, and wait at least the old TTL so that every copy with the long \
+             value is gone. Then change the record. The old address of a record is never \
+             cached by the resolvers, so clients see the new one at once. After the \
+             migration, raise the TTL again to cut the load on your name servers.",
+            "cached",
+        ),
+    ] {
+        let g = grade(&bank, answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = g.contradictions.iter().find(|c| c.role == "said not done");
+        assert!(
+            hit.is_some_and(|c| c.matched.iter().any(|m| m == word)),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn a_long_right_answer_with_denials_of_other_things_contradicts_nothing() {
+    for (bank, answer) in [
+        // Another thing denied: passwords in plain text, not the salt by the hash; and
+        // "not a secret" says what the salt is, with no verb.
+        (
+            hashing(),
+            "Passwords are hashed with a slow, salted algorithm such as bcrypt or Argon2, \
+             and they are never stored in plain text. The salt is not a secret: a fresh \
+             random salt is generated for each password and kept next to the hash, so \
+             equal passwords give different hashes and precomputed rainbow tables are \
+             useless. Unlike a fast hash such as SHA-256, bcrypt has a work factor that \
+             makes each guess expensive, and you raise it as hardware gets faster.",
+        ),
+        // An indirect question: which ones are not stored so, asked, not denied.
+        (
+            hashing(),
+            "Use a slow hash made for passwords, bcrypt or Argon2, with a unique random salt \
+             per password, so that equal passwords get different hashes and rainbow tables \
+             are useless. When you take over an old system, first find out which passwords \
+             are not stored next to a salt, and rehash each of them with bcrypt at the \
+             user's next login. Tune the work factor so that one guess takes a noticeable \
+             fraction of a second, and raise it as hardware gets faster.",
+        ),
+        // Limited: without Persistent=true the model answer says nothing of the boot.
+        (
+            timer(),
+            "A timer unit tells systemd when to activate its service unit, on the \
+             OnCalendar= schedule, much as a crontab line would. Without Persistent=true, \
+             a run missed while the machine was off is not started at the next boot; it is \
+             simply skipped. With Persistent=true, systemd catches up on it as soon as the \
+             machine is up. Unlike cron, a timer does not mail the output to anyone: \
+             every run is logged in the journal, and journalctl -u shows its output and \
+             exit status, which makes failures easy to find.",
+        ),
+        // A manner denied ("automatically"), not the deed; another verb denied.
+        (
+            lockfile(),
+            "A lockfile records the exact version that was resolved for every dependency, \
+             the transitive ones too, which the manifest does not list. It is not edited \
+             by hand: the package manager writes it and installs exactly those versions on \
+             every machine, so builds are reproducible. The lockfile is committed to the \
+             repository, and it is not updated automatically by a plain install, so a new \
+             release of a library never sneaks into a build unnoticed.",
+        ),
+        // A time limit ("until"), and the model's own claim beside the denial.
+        (
+            ttl(),
+            "Resolvers cache each record for its TTL, so after a change clients may keep \
+             getting the old address until their cached copy expires. A brand-new record is \
+             not cached anywhere until a client first asks for it. So lower the TTL a day \
+             before the migration, wait for the old TTL to run out, change the record, and \
+             raise the TTL again once the move is done; unlike the record, the TTL itself \
+             is not a promise, since a few resolvers enforce a minimum of their own.",
+        ),
+    ] {
+        let g = grade(&bank, answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "said not done"),
+            "{answer}: {g:?}"
+        );
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+}

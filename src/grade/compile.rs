@@ -746,9 +746,24 @@ impl Matcher {
                     }
                     found.push(here);
                 }
-                relation(&found, *ordered, pairing, answer, vocab, &scope)
-                    .map(joined)
-                    .filter(|m| keep(m))
+                // A match `keep` refuses gives way to the next one without its first
+                // word: "ENTRYPOINT is the command and CMD runs during the build" is
+                // refused across the *and* (`conjuncts`) and then met by "CMD ... build".
+                for _ in 0..4 {
+                    let m = joined(relation(&found, *ordered, pairing, answer, vocab, &scope)?);
+                    if keep(&m) {
+                        return Some(m);
+                    }
+                    let first = *m.first()?;
+                    let before: usize = found.iter().map(Vec::len).sum();
+                    for here in &mut found {
+                        here.retain(|o| !o.tokens.contains(&first));
+                    }
+                    if found.iter().map(Vec::len).sum::<usize>() == before {
+                        return None;
+                    }
+                }
+                None
             }
         }
     }

@@ -11,6 +11,7 @@
 
 mod claim;
 mod compile;
+mod conjuncts;
 mod contradiction;
 mod contrast;
 mod credit;
@@ -583,7 +584,9 @@ fn look_for(
         .zip(&compiled.misconceptions)
         .filter_map(|(misconception, matcher): (_, &Matcher)| {
             let matched = matcher.matched_where(answer, vocab, |m| {
-                !said_of_another(m, &spans, answer) && !judged_wrong(m, answer)
+                !said_of_another(m, &spans, answer)
+                    && !judged_wrong(m, answer)
+                    && !conjuncts::crosses_conjuncts(m, &spans, answer)
             })?;
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),

@@ -1950,3 +1950,50 @@ fn a_keyword_left_a_lone_letter_is_warned_of() {
         assert!(keyword_warning(keyword).is_none(), "{keyword}");
     }
 }
+
+/// A primary/replica question: each side a relation, the swap a misconception.
+fn primary_replica_bank() -> Bank {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["primary"], &["writes"]], false, 1.0, true),
+            relation(&[&["replica"], &["reads"]], false, 1.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "replication",
+        "What do the primary and the replica serve?",
+        "The primary serves the writes; the replica serves the reads.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(&[&["replica"], &["writes"]], false, 1.0, false),
+        feedback: "Writes go to the primary.".to_owned(),
+        cap: None,
+    });
+    bank(vec![q])
+}
+
+#[test]
+fn a_misconception_across_parallel_conjuncts_is_not_made() {
+    let b = primary_replica_bank();
+    for right in [
+        "The primary takes the writes and the replica the reads.",
+        "The primary accepts all writes and each replica only the reads.",
+        "Writes go to the primary and reads to the replica.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "The replica takes the writes and the primary the reads.",
+        "Reads go to the primary and writes to the replica.",
+        "The primary and the replica both take the writes, and the replica the reads.",
+        "Writes go to the primary and then to the replica, and the replica serves reads.",
+        "The primary serves reads and quietly forwards the writes to the replica, and the \
+         replica serves reads.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}

@@ -1263,8 +1263,9 @@ impl Claims {
         if self.triggers.is_empty() {
             return out;
         }
-        // The answer's tokens that start each rule, in text order.
-        let mut found: [Vec<usize>; 15] = Default::default();
+        // The answer's tokens that start each rule, in text order (one list per rule;
+        // `Undone` is the last variant).
+        let mut found: [Vec<usize>; Rule::Undone as usize + 1] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }

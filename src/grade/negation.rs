@@ -1191,6 +1191,37 @@ pub fn in_absence(tokens: &[Token], i: usize) -> bool {
     &*opener.norm == "without" && opener.place.clause < place.clause
 }
 
+/// Whether the negation cue at `c` is lifted by an exception in its sentence: an
+/// *unless* after it, in its clause or the next ("won't run a script unless its nonce
+/// matches", "is not reachable from outside unless you publish a port"), or an *unless*
+/// clause the sentence opens with before it ("Unless you pass -v, the volume is not
+/// removed"). What the cue denies is then said to happen on a condition, as "runs only
+/// if its nonce matches" says it, and a match under it counts in either polarity. Only
+/// a cue that denies a verb or its subject (*not*, *never*, *no*, ...), not *without*
+/// or *avoid*.
+pub fn excepted(tokens: &[Token], c: usize) -> bool {
+    let cue = &tokens[c];
+    if !matches!(
+        &*cue.norm,
+        "not" | "never" | "cannot" | "no" | "nothing" | "nobody" | "none"
+    ) {
+        return false;
+    }
+    let place = cue.place;
+    let after = tokens[c + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.sentence == place.sentence && t.place.clause <= place.clause + 1)
+        .any(|t| &*t.norm == "unless");
+    after
+        || tokens[..c]
+            .iter()
+            .rev()
+            .take_while(|t| t.place.sentence == place.sentence)
+            .last()
+            .is_some_and(|t| &*t.norm == "unless" && t.place.clause < place.clause)
+}
+
 /// Whether the model answer's word at `i` is said in a way an answer may say either
 /// plainly or denied: in a thing's absence ([`in_absence`]) or as what something
 /// prevents ([`prevented`]).

@@ -344,6 +344,65 @@ fn a_term_stated_in_a_things_absence_counts_either_way() {
     assert!(g.concepts[0].matched.is_none(), "{:?}", g.concepts[0]);
 }
 
+/// Round 27 (w32-tokens): a negation that an *unless* lifts says the thing happens on
+/// a condition ("won't run a script unless its nonce matches" is "runs only if its
+/// nonce matches"): the term counts as the model answer states it plainly, and still as
+/// one it states negated. A negation with no *unless*, or one in a later clause, still
+/// denies it.
+#[test]
+fn a_negation_lifted_by_unless_states_the_term_on_a_condition() {
+    let b = any_bank(
+        "How does a nonce in the CSP stop injected scripts?",
+        "The browser executes only the scripts whose nonce matches the header.",
+        &[&["executes", "runs"]],
+    );
+    for answer in [
+        "The browser won't run a script unless its nonce matches the header.",
+        "the browser wont execute a script tag unless the nonce matches",
+        "Unless its nonce matches the header, the browser does not run the script.",
+        "A script is never executed unless it carries the nonce from the header.",
+        "No script runs unless its nonce attribute matches.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            g.concepts[0].matched.is_some(),
+            "{answer}: {:?}",
+            g.concepts[0]
+        );
+        assert!(explain(&g).contains("unless"), "{answer}: {}", explain(&g));
+    }
+    for answer in [
+        "The browser does not execute scripts with a nonce.",
+        "The browser never runs the script, so the header is ignored unless it is signed.",
+        "The browser doesn't run it. Unless you set the header, nothing happens.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            g.concepts[0].matched.is_none(),
+            "{answer}: {:?}",
+            g.concepts[0]
+        );
+    }
+    // The model answer states it negated: the answer's negation still counts.
+    let b = any_bank(
+        "When does docker rm delete a named volume?",
+        "docker rm does not remove a named volume unless you pass -v.",
+        &[&["remove"]],
+    );
+    for answer in [
+        "It won't remove the named volume unless you give it -v.",
+        "A named volume is never removed by docker rm.",
+    ] {
+        assert!(grade(&b, answer).concepts[0].matched.is_some(), "{answer}");
+    }
+    // A forbidden term is matched as written: under a lifted negation it is not said.
+    let g = grade(
+        &volume_bank(),
+        "The daemon persists it; it is not a bind mount unless you name a host path.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+}
+
 #[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();

@@ -130,6 +130,12 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // so it does at the main clause's modal: "the proxy rather than the
                 // app must renew the certificate" says the certificate is renewed.
                 scope = None;
+            } else if reached > 0 && opens_with_without(tokens, c) && opens_subject(tokens, i) {
+                // "without O_CLOEXEC every program it execs inherits it": a *without*
+                // that opens its clause names a condition, and its reach ends where
+                // the main clause's subject begins, comma or not; what the subject
+                // does is said plainly (in the thing's absence).
+                scope = None;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
@@ -580,6 +586,39 @@ fn subordinate_subject_reach(tokens: &[Token], c: usize) -> Option<usize> {
 /// "rather than"): it negates a noun phrase, not the clause it stands in.
 fn compares(tokens: &[Token], c: usize) -> bool {
     matches!(&*tokens[c].norm, "unlike" | "instead" | "rather")
+}
+
+/// Whether the cue at `c` is a *without* that opens its clause, first in it or after a
+/// conjunction ("Without the flag ...", "and without a lease ..."), before a noun: a
+/// phrase that sets a condition for the main clause after it. Before an -ing form
+/// ("without ever materialising the list") it denies a verb and its object.
+fn opens_with_without(tokens: &[Token], c: usize) -> bool {
+    &*tokens[c].norm == "without"
+        && tokens[c + 1..]
+            .iter()
+            .find(|t| !t.part && !t.stop && !matches!(&*t.norm, "ever" | "even" | "really"))
+            .is_some_and(|t| !t.norm.ends_with("ing"))
+        && tokens[..c].iter().rev().find(|t| !t.part).is_none_or(|t| {
+            t.place.clause != tokens[c].place.clause
+                || matches!(&*t.norm, "and" | "but" | "so" | "or" | "because")
+        })
+}
+
+/// Whether token `i` opens a clause's subject right after a phrase of content words:
+/// a subject pronoun, or a determiner or quantifier after a content word ("without the
+/// flag *every* program ...", "without a lease *the* two nodes ...", not "without a
+/// copy of *the* file").
+fn opens_subject(tokens: &[Token], i: usize) -> bool {
+    let word = &*tokens[i].norm;
+    is_subject_pronoun(word)
+        || (matches!(
+            word,
+            "every" | "each" | "all" | "the" | "a" | "an" | "any" | "both" | "its" | "their"
+        ) && tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_some_and(|t| !t.stop && !t.negation))
 }
 
 /// A modal verb, which after "X rather than Y" opens the main clause's predicate.

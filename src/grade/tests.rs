@@ -403,6 +403,37 @@ fn a_negation_lifted_by_unless_states_the_term_on_a_condition() {
     assert!(g.passed, "{}", explain(&g));
 }
 
+/// Round 27 (w32-tokens): a *without* that opens its clause sets a condition, and its
+/// reach ends where the main clause's subject begins, with no comma too: "without the
+/// flag every program inherits it" says the program inherits it. A *without* inside a
+/// clause still denies what it governs.
+#[test]
+fn a_without_opening_a_clause_reaches_no_further_than_the_subject() {
+    let b = any_bank(
+        "What goes wrong without O_CLOEXEC?",
+        "By default every program the server runs inherits its sockets across exec.",
+        &[&["inherits"]],
+    );
+    for answer in [
+        "without O_CLOEXEC every program it execs inherits the socket.",
+        "The fd stays open; without the flag the child process inherits every descriptor.",
+        "It is closed at exec, and without FD_CLOEXEC each helper inherits the listening socket.",
+        "Without close-on-exec it inherits all of them.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.concepts[0].matched.is_some(), "{answer}: {}", explain(&g));
+    }
+    for answer in [
+        "The helper starts without inheriting any of the sockets.",
+        "Without inheriting the server's sockets, the helper runs.",
+        "It forks, and without ever inheriting the sockets the helper runs.",
+        "It runs without a copy of the inherited sockets.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.concepts[0].matched.is_none(), "{answer}: {}", explain(&g));
+    }
+}
+
 #[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();

@@ -1465,6 +1465,9 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         .filter(|(_, t)| !t.part && t.place.clause == clause)
         .filter(|jt| !jt.1.stop || denying(jt));
     let denies = match next.next() {
+        // "Bellman-Ford doesn't have that problem", "a volume has no such issue": a thing
+        // said to be free of the problem, not denied as its cause.
+        Some((j, _)) if has_the_problem(tokens, i, j) => false,
         Some(first) if denying(&first) || achieves_nothing(tokens, first.0) => true,
         Some(first) if is_modifier(first.1) => next.next().is_some_and(|jt| denying(&jt)),
         _ => false,
@@ -1486,6 +1489,17 @@ const EFFECT_WORDS: &[&str] = &[
     "buy",
     "accomplish",
 ];
+
+/// Whether the cue at `i` and the predicate at `j` say the subject has no problem: a
+/// form of *have* between them or right before the cue, and a problem word at `j`
+/// ("doesn't have that problem", "has no such issue"), where "is not the problem" says
+/// the subject is not its cause.
+fn has_the_problem(tokens: &[Token], i: usize, j: usize) -> bool {
+    let have = |t: &Token| matches!(&*t.norm, "have" | "has" | "had" | "having");
+    matches!(&*tokens[j].stem, "problem" | "issu")
+        && (tokens[i + 1..j].iter().any(have)
+            || tokens[..i].iter().rev().find(|t| !t.part).is_some_and(have))
+}
 
 /// Whether the verb at `j`, a negation's predicate, is one of [`EFFECT_WORDS`] with
 /// *anything* for its object and nothing after it in its clause but function words

@@ -434,6 +434,32 @@ fn a_without_opening_a_clause_reaches_no_further_than_the_subject() {
     }
 }
 
+/// Round 27 (w32-tokens): a thing said to have no problem ("Bellman-Ford doesn't have
+/// that problem") is not denied, as one said not to be the problem is.
+#[test]
+fn a_thing_without_the_problem_is_not_denied() {
+    let b = any_bank(
+        "Why does Dijkstra fail with negative edges, and what do you use instead?",
+        "Dijkstra finalises a node once it is popped; Bellman-Ford relaxes every edge again.",
+        &[&["bellman-ford"]],
+    );
+    for answer in [
+        "Dijkstra settles a node for good. Bellman-Ford doesn't have that problem.",
+        "dijkstra never looks at a node again, bellman-ford doesnt have this issue",
+        "Dijkstra settles each node once; Bellman-Ford has no such problem.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.concepts[0].matched.is_some(), "{answer}: {}", explain(&g));
+    }
+    for answer in [
+        "Bellman-Ford is not the problem; Dijkstra is wrong.",
+        "Bellman-Ford isn't the issue here.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(g.concepts[0].matched.is_none(), "{answer}: {}", explain(&g));
+    }
+}
+
 #[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();

@@ -825,14 +825,17 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                         ..Outcome::default()
                     };
                 }
-                let note = (pattern.in_model == InModel::Negated).then(|| {
-                    if found.negated {
+                let note = if pattern.in_model == InModel::Negated {
+                    Some(if found.negated {
                         "negated, as in the model answer"
                     } else {
                         "said as less of it, as the model answer negates it"
-                    }
-                    .to_owned()
-                });
+                    })
+                } else {
+                    (found.negated && found.excepted && pattern.polarity == Polarity::Plain)
+                        .then_some(EXCEPTED)
+                }
+                .map(str::to_owned);
                 return Outcome {
                     matched: Some(found.tokens),
                     note,
@@ -863,6 +866,10 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
         },
     }
 }
+
+/// What the breakdown says of a term under a negation that an *unless* lifts ("won't
+/// run unless its nonce matches": see [`super::negation::excepted`]).
+const EXCEPTED: &str = "negated, but on a condition (\"unless\"): said to happen then";
 
 /// What the breakdown says of a term that *neither* denies.
 const NEITHER_DENIED: &str = "denied by \"neither ... nor\"";

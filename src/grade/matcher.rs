@@ -10,7 +10,9 @@
 //! compared twice in one grade; each thread also remembers, for the vocabulary it last
 //! graded against, what every word it has seen matches (see `matcher::hits`).
 
-use super::negation::{denies_first, governing_cues, is_reply, join_corrective, names_a_saving};
+use super::negation::{
+    denies_first, excepted, governing_cues, is_reply, join_corrective, names_a_saving,
+};
 use super::token::{Class, Parts, Token, is_bare_key, letters_too_far, tokenize_into};
 use crate::lang::{edit_distance_within, is_form_of};
 use hits::{Buffers, hits};
@@ -201,6 +203,11 @@ pub struct Pattern {
     /// `rejects`, but "accepts" said plainly says nothing of rejecting (the answer may
     /// say it of another thing), so a match in the other polarity is no match at all.
     one_way: bool,
+    /// A match under a negation that an *unless* lifts counts for it in either polarity
+    /// ([`Found::excepted`]): a concept's pattern, set with the model answer's polarity.
+    /// A misconception or a forbidden term is matched as written: "isn't removed unless
+    /// you pass -v" does not say it is removed.
+    on_condition: bool,
 }
 
 impl Pattern {
@@ -253,6 +260,7 @@ impl Pattern {
             reply: false,
             compounds: Vec::new(),
             one_way: false,
+            on_condition: false,
         }
     }
 
@@ -340,6 +348,7 @@ impl Pattern {
     /// Sets how the model answer states this term, and so the polarity an answer must
     /// state it in (a keyword that is itself negated keeps its own).
     pub fn with_model(mut self, model: &PreparedAnswer, vocab: &Vocab) -> Pattern {
+        self.on_condition = true;
         let mut plain = false;
         let mut negated = false;
         let mut in_absence = true;
@@ -400,6 +409,10 @@ pub struct Found {
     /// of a match of a pattern it can count for (see [`counts_reduced`]); `false` for
     /// the rest.
     pub reduced: bool,
+    /// Whether the negation that governs it is lifted by an *unless* ("won't run a
+    /// script unless its nonce matches": see [`super::negation::excepted`]): it says the
+    /// term happens on a condition, and counts in either polarity.
+    pub excepted: bool,
 }
 
 /// Whether a match said reduced counts for `pattern` (see [`Found::counts`]): a term the
@@ -415,7 +428,9 @@ impl Found {
     /// ("never builds the whole list in memory"): it claims the same saving.
     fn counts(&self, pattern: &Pattern) -> bool {
         match pattern.polarity {
-            Polarity::Plain => !self.negated || pattern.either_polarity,
+            Polarity::Plain => {
+                !self.negated || pattern.either_polarity || (self.excepted && pattern.on_condition)
+            }
             Polarity::Negated => {
                 self.negated || (self.reduced && pattern.in_model == InModel::Negated)
             }
@@ -691,6 +706,7 @@ impl PreparedAnswer {
                 tokens,
                 negated: governed.is_some(),
                 reduced: governed.is_none() && counts_reduced(pattern) && self.reduced(start),
+                excepted: governed.is_some_and(|c| excepted(&self.tokens, c)),
             })
         };
         let posted = match first {

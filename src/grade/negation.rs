@@ -130,6 +130,12 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // so it does at the main clause's modal: "the proxy rather than the
                 // app must renew the certificate" says the certificate is renewed.
                 scope = None;
+            } else if reached > 0 && opens_with_without(tokens, c) && opens_subject(tokens, i) {
+                // "without O_CLOEXEC every program it execs inherits it": a *without*
+                // that opens its clause names a condition, and its reach ends where
+                // the main clause's subject begins, comma or not; what the subject
+                // does is said plainly (in the thing's absence).
+                scope = None;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
@@ -580,6 +586,39 @@ fn subordinate_subject_reach(tokens: &[Token], c: usize) -> Option<usize> {
 /// "rather than"): it negates a noun phrase, not the clause it stands in.
 fn compares(tokens: &[Token], c: usize) -> bool {
     matches!(&*tokens[c].norm, "unlike" | "instead" | "rather")
+}
+
+/// Whether the cue at `c` is a *without* that opens its clause, first in it or after a
+/// conjunction ("Without the flag ...", "and without a lease ..."), before a noun: a
+/// phrase that sets a condition for the main clause after it. Before an -ing form
+/// ("without ever materialising the list") it denies a verb and its object.
+fn opens_with_without(tokens: &[Token], c: usize) -> bool {
+    &*tokens[c].norm == "without"
+        && tokens[c + 1..]
+            .iter()
+            .find(|t| !t.part && !t.stop && !matches!(&*t.norm, "ever" | "even" | "really"))
+            .is_some_and(|t| !t.norm.ends_with("ing"))
+        && tokens[..c].iter().rev().find(|t| !t.part).is_none_or(|t| {
+            t.place.clause != tokens[c].place.clause
+                || matches!(&*t.norm, "and" | "but" | "so" | "or" | "because")
+        })
+}
+
+/// Whether token `i` opens a clause's subject right after a phrase of content words:
+/// a subject pronoun, or a determiner or quantifier after a content word ("without the
+/// flag *every* program ...", "without a lease *the* two nodes ...", not "without a
+/// copy of *the* file").
+fn opens_subject(tokens: &[Token], i: usize) -> bool {
+    let word = &*tokens[i].norm;
+    is_subject_pronoun(word)
+        || (matches!(
+            word,
+            "every" | "each" | "all" | "the" | "a" | "an" | "any" | "both" | "its" | "their"
+        ) && tokens[..i]
+            .iter()
+            .rev()
+            .find(|t| !t.part)
+            .is_some_and(|t| !t.stop && !t.negation))
 }
 
 /// A modal verb, which after "X rather than Y" opens the main clause's predicate.
@@ -1191,6 +1230,37 @@ pub fn in_absence(tokens: &[Token], i: usize) -> bool {
     &*opener.norm == "without" && opener.place.clause < place.clause
 }
 
+/// Whether the negation cue at `c` is lifted by an exception in its sentence: an
+/// *unless* after it, in its clause or the next ("won't run a script unless its nonce
+/// matches", "is not reachable from outside unless you publish a port"), or an *unless*
+/// clause the sentence opens with before it ("Unless you pass -v, the volume is not
+/// removed"). What the cue denies is then said to happen on a condition, as "runs only
+/// if its nonce matches" says it, and a match under it counts in either polarity. Only
+/// a cue that denies a verb or its subject (*not*, *never*, *no*, ...), not *without*
+/// or *avoid*.
+pub fn excepted(tokens: &[Token], c: usize) -> bool {
+    let cue = &tokens[c];
+    if !matches!(
+        &*cue.norm,
+        "not" | "never" | "cannot" | "no" | "nothing" | "nobody" | "none"
+    ) {
+        return false;
+    }
+    let place = cue.place;
+    let after = tokens[c + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.sentence == place.sentence && t.place.clause <= place.clause + 1)
+        .any(|t| &*t.norm == "unless");
+    after
+        || tokens[..c]
+            .iter()
+            .rev()
+            .take_while(|t| t.place.sentence == place.sentence)
+            .last()
+            .is_some_and(|t| &*t.norm == "unless" && t.place.clause < place.clause)
+}
+
 /// Whether the model answer's word at `i` is said in a way an answer may say either
 /// plainly or denied: in a thing's absence ([`in_absence`]) or as what something
 /// prevents ([`prevented`]).
@@ -1395,6 +1465,9 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         .filter(|(_, t)| !t.part && t.place.clause == clause)
         .filter(|jt| !jt.1.stop || denying(jt));
     let denies = match next.next() {
+        // "Bellman-Ford doesn't have that problem", "a volume has no such issue": a thing
+        // said to be free of the problem, not denied as its cause.
+        Some((j, _)) if has_the_problem(tokens, i, j) => false,
         Some(first) if denying(&first) || achieves_nothing(tokens, first.0) => true,
         Some(first) if is_modifier(first.1) => next.next().is_some_and(|jt| denying(&jt)),
         _ => false,
@@ -1416,6 +1489,17 @@ const EFFECT_WORDS: &[&str] = &[
     "buy",
     "accomplish",
 ];
+
+/// Whether the cue at `i` and the predicate at `j` say the subject has no problem: a
+/// form of *have* between them or right before the cue, and a problem word at `j`
+/// ("doesn't have that problem", "has no such issue"), where "is not the problem" says
+/// the subject is not its cause.
+fn has_the_problem(tokens: &[Token], i: usize, j: usize) -> bool {
+    let have = |t: &Token| matches!(&*t.norm, "have" | "has" | "had" | "having");
+    matches!(&*tokens[j].stem, "problem" | "issu")
+        && (tokens[i + 1..j].iter().any(have)
+            || tokens[..i].iter().rev().find(|t| !t.part).is_some_and(have))
+}
 
 /// Whether the verb at `j`, a negation's predicate, is one of [`EFFECT_WORDS`] with
 /// *anything* for its object and nothing after it in its clause but function words

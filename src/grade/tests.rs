@@ -344,6 +344,121 @@ fn a_term_stated_in_a_things_absence_counts_either_way() {
     assert!(g.concepts[0].matched.is_none(), "{:?}", g.concepts[0]);
 }
 
+/// Asserts that each of `met` meets the first concept of `b`, and none of `unmet` does.
+fn assert_first_concept(b: &Bank, met: &[&str], unmet: &[&str]) {
+    for (answer, expected) in met
+        .iter()
+        .map(|a| (a, true))
+        .chain(unmet.iter().map(|a| (a, false)))
+    {
+        let g = grade(b, answer);
+        assert_eq!(
+            g.concepts[0].matched.is_some(),
+            expected,
+            "{answer}: {}",
+            explain(&g)
+        );
+    }
+}
+
+/// Round 27 (w32-tokens): a negation that an *unless* lifts says the thing happens on
+/// a condition ("won't run a script unless its nonce matches" is "runs only if its
+/// nonce matches"): the term counts as the model answer states it plainly, and still as
+/// one it states negated. A negation with no *unless*, or one in a later clause, still
+/// denies it.
+#[test]
+fn a_negation_lifted_by_unless_states_the_term_on_a_condition() {
+    let b = any_bank(
+        "How does a nonce in the CSP stop injected scripts?",
+        "The browser executes only the scripts whose nonce matches the header.",
+        &[&["executes", "runs"]],
+    );
+    let met = [
+        "The browser won't run a script unless its nonce matches the header.",
+        "the browser wont execute a script tag unless the nonce matches",
+        "Unless its nonce matches the header, the browser does not run the script.",
+        "A script is never executed unless it carries the nonce from the header.",
+        "No script runs unless its nonce attribute matches.",
+    ];
+    assert_first_concept(
+        &b,
+        &met,
+        &[
+            "The browser does not execute scripts with a nonce.",
+            "The browser never runs the script, so the header is ignored unless it is signed.",
+            "The browser doesn't run it. Unless you set the header, nothing happens.",
+        ],
+    );
+    for answer in met {
+        let text = explain(&grade(&b, answer));
+        assert!(text.contains("unless"), "{answer}: {text}");
+    }
+    // The model answer states it negated: the answer's negation still counts.
+    let b = any_bank(
+        "When does docker rm delete a named volume?",
+        "docker rm does not remove a named volume unless you pass -v.",
+        &[&["remove"]],
+    );
+    let met = [
+        "It won't remove the named volume unless you give it -v.",
+        "A named volume is never removed by docker rm.",
+    ];
+    assert_first_concept(&b, &met, &[]);
+    // A forbidden term is matched as written: under a lifted negation it is not said.
+    let g = grade(
+        &volume_bank(),
+        "The daemon persists it; it is not a bind mount unless you name a host path.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+}
+
+/// Round 27 (w32-tokens): a *without* that opens its clause sets a condition, and its
+/// reach ends where the main clause's subject begins, with no comma too: "without the
+/// flag every program inherits it" says the program inherits it. A *without* inside a
+/// clause, or before an -ing form, still denies what it governs.
+#[test]
+fn a_without_opening_a_clause_reaches_no_further_than_the_subject() {
+    let b = any_bank(
+        "What goes wrong without O_CLOEXEC?",
+        "By default every program the server runs inherits its sockets across exec.",
+        &[&["inherits"]],
+    );
+    let met = [
+        "without O_CLOEXEC every program it execs inherits the socket.",
+        "The fd stays open; without the flag the child process inherits every descriptor.",
+        "It is closed at exec, and without FD_CLOEXEC each helper inherits the listening socket.",
+        "Without close-on-exec it inherits all of them.",
+    ];
+    let unmet = [
+        "The helper starts without inheriting any of the sockets.",
+        "Without inheriting the server's sockets, the helper runs.",
+        "It forks, and without ever inheriting the sockets the helper runs.",
+        "It runs without a copy of the inherited sockets.",
+    ];
+    assert_first_concept(&b, &met, &unmet);
+}
+
+/// Round 27 (w32-tokens): a thing said to have no problem ("Bellman-Ford doesn't have
+/// that problem") is not denied, as one said not to be the problem is.
+#[test]
+fn a_thing_without_the_problem_is_not_denied() {
+    let b = any_bank(
+        "Why does Dijkstra fail with negative edges, and what do you use instead?",
+        "Dijkstra finalises a node once it is popped; Bellman-Ford relaxes every edge again.",
+        &[&["bellman-ford"]],
+    );
+    let met = [
+        "Dijkstra settles a node for good. Bellman-Ford doesn't have that problem.",
+        "dijkstra never looks at a node again, bellman-ford doesnt have this issue",
+        "Dijkstra settles each node once; Bellman-Ford has no such problem.",
+    ];
+    let unmet = [
+        "Bellman-Ford is not the problem; Dijkstra is wrong.",
+        "Bellman-Ford isn't the issue here.",
+    ];
+    assert_first_concept(&b, &met, &unmet);
+}
+
 #[test]
 fn a_missing_required_concept_fails_whatever_the_score() {
     let mut b = volume_bank();

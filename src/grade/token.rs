@@ -1003,10 +1003,12 @@ fn fold(text: &str) -> String {
 
 /// The contractions typed without their apostrophe, and the auxiliary each spells out
 /// before its *not*: "doesnt" is *does not*, as "doesn't" is, so every rule that reads
-/// an auxiliary and its *not* reads them too. *cant* and *wont* are words of their own
-/// too ("the cant of a roof", "as was his wont"), so they stay one cue (see
-/// [`is_negation`]).
+/// an auxiliary and its *not* reads them too. *cant* and *wont* are *can not* and *will
+/// not* as "can't" and "won't" are, except as the nouns they also are, after a
+/// determiner ("the cant of a roof", "as was his wont": see [`noun_after`]).
 const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+    ("cant", "can"),
+    ("wont", "will"),
     ("dont", "do"),
     ("doesnt", "does"),
     ("didnt", "did"),
@@ -1034,6 +1036,19 @@ fn bare_contraction(word: &str) -> Option<&'static str> {
         .iter()
         .find(|(w, _)| *w == word)
         .map(|&(_, aux)| aux)
+}
+
+/// Whether the word about to follow `tokens` in `place` comes right after a determiner
+/// or a possessive ("the cant", "his wont"), so is a noun: *cant* and *wont* there are
+/// no contractions.
+fn noun_after(tokens: &[Token], place: Place) -> bool {
+    tokens.last().is_some_and(|t| {
+        t.place.clause == place.clause
+            && matches!(
+                &*t.norm,
+                "the" | "a" | "an" | "his" | "her" | "their" | "my" | "your" | "our" | "this"
+            )
+    })
 }
 
 fn is_opener(c: char) -> bool {
@@ -1259,7 +1274,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         && core == "left"
                         && left_after_quantity(tokens, place);
                     match plain_word {
-                        Some((_, class, _)) if let Some(aux) = bare_contraction(core) => {
+                        Some((_, class, _))
+                            if let Some(aux) = bare_contraction(core)
+                                && !(matches!(core, "cant" | "wont")
+                                    && noun_after(tokens, place)) =>
+                        {
                             // "doesnt" is *does not*, as "doesn't" is.
                             tokens.push(Token::new(aux, class, false, place, stemmer));
                             tokens.push(Token::new("not", class, false, place, stemmer));

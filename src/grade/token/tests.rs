@@ -974,10 +974,45 @@ fn bare_contractions_are_spelt_out_as_words_only() {
     );
     assert_eq!(norms("it doesnt retry"), norms("it doesn't retry"));
     assert_eq!(norms("Shouldnt"), ["should", "not"]);
-    // *cant* and *wont* are words too: each stays one cue.
+    // *cant* and *wont* are *can not* and *will not*, as with their apostrophe ...
     assert_eq!(
         norms("you cant rely on it"),
-        ["you", "cant", "rely", "on", "it"]
+        ["you", "can", "not", "rely", "on", "it"]
+    );
+    for (bare, written) in [
+        (
+            "The container cant write to the volume, it runs as nobody",
+            "The container can't write to the volume, it runs as nobody",
+        ),
+        (
+            "Docker wont pull the image again while the tag is cached",
+            "Docker won't pull the image again while the tag is cached",
+        ),
+        (
+            "a shell that isnt PID 1 wont reap zombies",
+            "a shell that isn't PID 1 won't reap zombies",
+        ),
+        (
+            "Cant bind port 80 without CAP_NET_BIND_SERVICE.",
+            "Can't bind port 80 without CAP_NET_BIND_SERVICE.",
+        ),
+        (
+            "the daemon wont restart it unless the policy says so",
+            "the daemon won't restart it unless the policy says so",
+        ),
+    ] {
+        assert_eq!(norms(bare), norms(written), "{bare}");
+    }
+    assert!(negated("the build cant reach the registry", "reach"));
+    assert!(negated("the kernel wont schedule it", "schedule"));
+    // ... but the nouns after a determiner are words.
+    assert_eq!(
+        norms("as was his wont, he read the logs"),
+        ["as", "was", "his", "wont", "he", "read", "the", "logs"]
+    );
+    assert_eq!(
+        norms("the cant of the roof"),
+        ["the", "cant", "of", "the", "roof"]
     );
     assert!(negated("the queue isnt drained", "drained"));
     // A rule that reads the auxiliary before its *not* reads it here too: a cleft

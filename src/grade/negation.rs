@@ -237,7 +237,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
         if !token.part && opens_negation(tokens, i) {
             let cancels = cancels_outer(tokens, i, cue[i]) || names_what_is_needed(tokens, i);
-            if let Some(end) = denied_that_subject(tokens, i) {
+            if let Some(end) =
+                denied_that_subject(tokens, i).or_else(|| neither_subject_end(tokens, i))
+            {
                 skip = end;
             }
             scope = Some(Scope::new(tokens, i, cancels));
@@ -295,6 +297,106 @@ fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
         return None;
     }
     reject::subject_end(words)
+}
+
+/// Where the subjects that a *neither ... nor* at `c` pairs end, when it opens its
+/// clause: "neither the export nor anything the child process does can reach the
+/// shell", "so neither Docker nor any other runtime gives a container a kernel". The
+/// pair denies the predicate of both; what each side names, with the words that say
+/// which one it is ("made in the subshell", "the child process does"), is named
+/// plainly, as the subject of "it is not the case that S" is. The predicate opens at
+/// the first auxiliary after *nor* ("can", "does"; not a relative's "that were"), or at a word right after a
+/// content word of the second side that takes an object, a determiner or a pronoun
+/// right after it ("cgroups give a container", "the subshell survives it"). `None` for a
+/// *neither* within its clause ("they neither share ... nor use ..."), with no *nor*
+/// after it, when no predicate is found, or when it is a form of *be* ("neither X nor
+/// Y is the cause") or judges them ([`judges`]): the pair stays denied.
+fn neither_subject_end(tokens: &[Token], c: usize) -> Option<usize> {
+    if &*tokens[c].norm != "neither" {
+        return None;
+    }
+    let clause = tokens[c].place.clause;
+    let opens = (0..c)
+        .rev()
+        .find(|&j| !tokens[j].part)
+        .filter(|&j| tokens[j].place.clause == clause)
+        .is_none_or(|j| {
+            let word = &*tokens[j].norm;
+            starts_clause(word) || matches!(word, "and" | "that" | "then" | "as" | "if" | "when")
+        });
+    if !opens {
+        return None;
+    }
+    let mut words = tokens
+        .iter()
+        .enumerate()
+        .skip(c + 1)
+        .filter(|(_, t)| !t.part)
+        .take_while(|(_, t)| t.place.clause == clause)
+        .skip_while(|(_, t)| &*t.norm != "nor")
+        .skip(1)
+        .peekable();
+    let mut content = 0;
+    let mut after_content = false;
+    let mut last = "";
+    while let Some((j, t)) = words.next() {
+        let relative = matches!(
+            std::mem::replace(&mut last, &t.norm),
+            "that" | "which" | "who"
+        );
+        if crate::lang::is_auxiliary(&t.norm) && !relative {
+            // "neither X nor Y is the cause": what a form of *be* says of them is
+            // what they are, and they are what is denied.
+            return (!is_copula(&t.norm) && !judges(tokens, j)).then_some(j);
+        }
+        if t.stop || t.negation {
+            after_content = false;
+            continue;
+        }
+        content += 1;
+        let follows_noun = std::mem::replace(&mut after_content, true);
+        let takes_object = words.peek().is_some_and(|(_, next)| {
+            crate::lang::is_determiner(&next.norm)
+                || matches!(
+                    &*next.norm,
+                    "it" | "them"
+                        | "you"
+                        | "us"
+                        | "me"
+                        | "him"
+                        | "her"
+                        | "your"
+                        | "our"
+                        | "my"
+                        | "any"
+                )
+        });
+        // "anything else the child process does": *else* ends a side, and a
+        // relative with its *that* left out follows.
+        if content > 1 && follows_noun && takes_object && &*t.norm != "else" {
+            return (!judges(tokens, j)).then_some(j);
+        }
+    }
+    None
+}
+
+/// Whether the predicate that opens at `p` judges its subject as a remedy or a cause
+/// ("neither restarting nor reinstalling fixes it", "... will help", "... causes it",
+/// "... matters"): the subjects named are then what is denied, not a predicate of
+/// theirs. Its first three content words are looked at.
+fn judges(tokens: &[Token], p: usize) -> bool {
+    let clause = tokens[p].place.clause;
+    tokens[p..]
+        .iter()
+        .filter(|t| !t.part && !t.stop)
+        .take_while(|t| t.place.clause == clause)
+        .take(3)
+        .any(|t| {
+            DENYING.contains(&&*t.stem)
+                || DENYING_WORDS.contains(&&*t.norm)
+                || EXISTING_WORDS.contains(&&*t.norm)
+                || matches!(&*t.stem, "work" | "caus" | "chang" | "explain" | "cure")
+        })
 }
 
 /// Whether the word at `i` rejects, as its predicate, the claim its clause names:

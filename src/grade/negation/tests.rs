@@ -839,3 +839,114 @@ fn what_is_kept_without_breaking_it_is_said_plainly() {
         "session"
     ));
 }
+
+/// Round 27: a *neither ... nor* that opens its clause pairs the clause's subjects,
+/// and what it denies is their predicate, from its first auxiliary (or the verb that
+/// takes an object) on: the things named, and what their own words say of them, are
+/// named plainly. *Neither* inside a clause ("it neither shares ... nor uses ...")
+/// still denies what it pairs, and with no predicate found the pair stays denied.
+#[test]
+fn a_subject_neither_nor_denies_the_predicate_only() {
+    let text = "neither the export nor anything else the child process does can reach your shell";
+    assert!(!negated(text, "export") && !negated(text, "child") && !negated(text, "process"));
+    assert!(negated(text, "reach") && negated(text, "shell"));
+    let text = "neither namespaces nor cgroups give a container its own kernel";
+    assert!(!negated(text, "namespaces") && !negated(text, "cgroups"));
+    assert!(negated(text, "give") && negated(text, "kernel"));
+    let text = "so neither docker nor any other runtime gives a container its own kernel";
+    assert!(!negated(text, "runtime") && negated(text, "kernel"));
+    let text = "neither export nor any change made in the subshell survives it exiting";
+    assert!(!negated(text, "subshell") && negated(text, "survives"));
+    // Inside a clause the pair is what is denied.
+    let text = "containers neither share the host kernel nor use its system calls";
+    assert!(negated(text, "share") && negated(text, "kernel") && negated(text, "use"));
+    // What a form of *be* says of the pair, or a verb that judges it as a remedy or
+    // a cause, denies the things named: they are what is rejected.
+    let text = "neither the script nor the export is run in a child process";
+    assert!(negated(text, "child") && negated(text, "script"));
+    let text = "neither deleting the wal file nor a vacuum is the fix";
+    assert!(negated(text, "deleting") && negated(text, "vacuum"));
+    let text = "neither restarting the daemon nor reinstalling bash would fix it";
+    assert!(negated(text, "reinstalling") && negated(text, "bash"));
+    let text = "neither more memory nor a faster disk changes anything here";
+    assert!(negated(text, "memory"));
+    // A relative's own *were* is no predicate of the pair.
+    let text = "but neither false negatives nor misses of elements that were really added";
+    assert!(negated(text, "negatives"));
+    // No predicate found: denied as before.
+    let text = "neither the script nor the export runs in a child process";
+    assert!(negated(text, "child"));
+}
+
+/// Round 27: the same through the grader, with answers of both marks.
+#[test]
+fn a_subject_neither_nor_names_its_subjects_plainly() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["child process", "subshell", "new process"], 2.0, true),
+            concept(&["source"], 1.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "export",
+        "Why does running ./setenv.sh, which does export API_URL=..., leave API_URL unset in your terminal?",
+        "The script runs in a child process, and a child process gets its own copy of the environment: its changes never reach the parent shell. Run it with source so it runs in your shell.",
+        Some(rubric),
+    )]);
+    for right in [
+        "Neither the export nor anything else the child process does can reach your terminal's shell; run it with source instead.",
+        "Neither export nor any other change made in the subshell can outlive it. Use source.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{}", explain(&g));
+    }
+    for wrong in [
+        "Neither the script nor the export is run in a child process, so the variable is set; it is a typo, so use source anyway.",
+        "The script runs in neither a subshell nor a new process; export is broken in bash, so use source.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{}", explain(&g));
+    }
+}
+
+/// Round 27: a misconception named as a side of a subject pair whose predicate judges
+/// it ("neither ... nor reinstalling bash would fix it") is denied, not made; said
+/// plainly, it is made.
+#[test]
+fn a_misconception_paired_by_neither_as_no_fix_is_not_made() {
+    let mut q = question(
+        "crlf",
+        "./deploy.sh fails with `/bin/bash^M: bad interpreter` although bash is installed. Why?",
+        "The script was saved with CRLF line endings, so the kernel looks for an interpreter named bash with a carriage return. Convert it with dos2unix.",
+        Some(Rubric {
+            concepts: vec![
+                concept(
+                    &["crlf", "carriage return", "windows line endings"],
+                    2.0,
+                    true,
+                ),
+                concept(&["dos2unix"], 1.0, false),
+            ],
+            forbidden: Vec::new(),
+        }),
+    );
+    q.misconceptions.push(Misconception {
+        concept: relation(
+            &[&["reinstall", "reinstalling"], &["bash"]],
+            false,
+            1.0,
+            false,
+        ),
+        feedback: "bash is installed; the name looked up ends in a carriage return.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    let right = "Neither a new shebang nor reinstalling bash would fix it: the file has CRLF endings, so run dos2unix on it.";
+    let g = grade(&b, right);
+    assert!(g.passed && g.misconceptions.is_empty(), "{}", explain(&g));
+    let wrong =
+        "Bash is broken; reinstalling bash fixes it, then convert the CRLF endings with dos2unix.";
+    let g = grade(&b, wrong);
+    assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
+}

@@ -6,11 +6,13 @@
 //!   livenessProbe fails", "dirty reads are allowed by READ UNCOMMITTED"; and carried
 //!   over to a clause that leaves it out, ", of MINOR by a new feature"; and a verb
 //!   and its object (`encrypts the data`) with the object first, "the data is
-//!   encrypted by the master key";
+//!   encrypted by the master key"; and A what the passive puts its subject into, "the
+//!   ports are put into blocking by STP";
 //! - the cleft, A and then *is what* and X: "restarting the container is what a failing
 //!   livenessProbe causes"; and "what does A is X": "what restarts it is the
 //!   livenessProbe"; and before a condition, "failing fast is what the breaker does when
-//!   it is open";
+//!   it is open"; and the it-cleft, "it is A that X does": "it is loops that STP
+//!   prevents" (while "it is X that the A does" is refused the other way);
 //! - a denial given to another subject by *do*, "Y doesn't A, X does (that)": "prune
 //!   doesn't revert manual edits, selfHeal does that";
 //! - the comparative turned round with its antonym, A's antonym and then *than* X: "the
@@ -543,6 +545,7 @@ fn paired(
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
         !ordered
             || (!passive_subject(tokens, x_to, a_from, a_to)
+                && !cleft_object(tokens, x_from, x_to, a_from)
                 && !by_passed(tokens, a)
                 && !agent_after(tokens, x_to, a_from)
                 && !agent_of_its_own(tokens, x_to, a_from, a_to)
@@ -560,7 +563,8 @@ fn paired(
         // predicate begins ("checking it against the hash is done via the server").
         let end = subject_end(tokens, a_from, a_to);
         let a_end = end.unwrap_or(a_to);
-        let link = by_agent(tokens, a_to, x_from)
+        let link = by_agent(tokens, a_from, a_to, x_from)
+            .or_else(|| it_cleft(tokens, a_from, a_to, x_from))
             .or_else(|| on_condition(tokens, a_to, x_from))
             .or_else(|| {
                 let done = passive_predicate(tokens, end?)?;
@@ -1087,11 +1091,13 @@ fn passive(tokens: &[Token], v: usize) -> bool {
 /// the passive at most six words after it) is in the passive and X follows the *by*
 /// within six words, with no other *by*, auxiliary or *to* (*from*, *into*, ...) between:
 /// "sent by the client to the server" is not the server's. "Allowed by X" needs no
-/// auxiliary.
-fn by_agent(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+/// auxiliary. A may also be what a passive puts its subject into, its *by* at most one
+/// word after it ("the ports are put into blocking by STP", see [`put_into`]).
+fn by_agent(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
     let after = between(tokens, a_to, x_from);
     let b = after.iter().take(7).position(|&i| is(tokens, i, "by"))?;
     let verb = passive(tokens, a_to)
+        || (b <= 1 && put_into(tokens, a_from))
         || (b == 0 && (participle(&tokens[a_to]) || gapped(tokens, a_to)))
         || after[..b].iter().take(6).any(|&v| passive(tokens, v));
     // X is the agent, not a place or a receiver after it ("sent by the client to the
@@ -1170,6 +1176,110 @@ fn gapped(tokens: &[Token], a_to: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether A, at `a_from`, is what a verb in the passive puts its subject into: that
+/// verb, then *into* (*to*, *in*, *onto*, *on*, *under*) and at most two function words
+/// before A, in one segment: "the ports are put into blocking", "the pod is moved to
+/// the quarantine". The passive's agent then does A ("... by STP": STP blocks).
+fn put_into(tokens: &[Token], a_from: usize) -> bool {
+    let mut before = segment_before(tokens, a_from);
+    before.truncate(4);
+    let Some(p) = before.iter().position(|&i| {
+        matches!(
+            &*tokens[i].norm,
+            "into" | "to" | "in" | "onto" | "on" | "under"
+        )
+    }) else {
+        return false;
+    };
+    p <= 2
+        && before[..p].iter().all(|&i| determiner(&tokens[i]))
+        && before.get(p + 1).is_some_and(|&v| passive(tokens, v))
+}
+
+/// The words of `at`'s segment before it, the nearest first.
+fn segment_before(tokens: &[Token], at: usize) -> Vec<usize> {
+    let segment = tokens[at].place.segment;
+    (0..at)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .collect()
+}
+
+/// "It is A that X does": A after an *it* that opens its clause (and a form of *be*,
+/// left out when the tokenizer drops the `'s` of "it's") with at most three words of
+/// A's phrase before it, then at most four words of A's phrase, *that* (or *which*),
+/// and X within three words, only function words before it, X the subject of the
+/// clause after *that*: no form of *be* or negation between A and X, and a word after X
+/// in its clause ("it is loops that STP prevents", "it's a reset that the host sends
+/// back"). X is the doer, A what it does or what it does it to.
+fn it_cleft(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
+    if !opens_it_cleft(tokens, a_from) {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    let t = after
+        .iter()
+        .take(5)
+        .position(|&i| matches!(&*tokens[i].norm, "that" | "which"))?;
+    let subject = &after[t + 1..];
+    let segment = tokens[x_from].place.segment;
+    let verb = (x_from + 1..tokens.len())
+        .find(|&i| !tokens[i].part)
+        .is_some_and(|i| tokens[i].place.segment == segment && !be_form(&tokens[i]));
+    let clear = subject.len() <= 3
+        && subject.iter().all(|&i| tokens[i].stop)
+        && !after
+            .iter()
+            .any(|&i| be_form(&tokens[i]) || tokens[i].negation)
+        && tokens[a_from].place.segment == tokens[after[t]].place.segment
+        && verb;
+    clear.then_some(after[t])
+}
+
+/// Whether the word at `at` stands in an it-cleft's focus: its clause opens with *it*,
+/// then a form of *be* (or none: "it's" reaches here as *it*) and at most three more
+/// words, none a form of *be*, *that* or a negation.
+fn opens_it_cleft(tokens: &[Token], at: usize) -> bool {
+    let before = segment_before(tokens, at);
+    let Some((&it, lead)) = before.split_last() else {
+        return false;
+    };
+    let lead: Vec<usize> = lead.iter().rev().copied().collect();
+    let skip = usize::from(lead.first().is_some_and(|&i| be_form(&tokens[i])));
+    let focus = &lead[skip..];
+    is(tokens, it, "it")
+        && focus.len() <= 3
+        && !focus.iter().any(|&i| {
+            be_form(&tokens[i])
+                || tokens[i].negation
+                || matches!(&*tokens[i].norm, "that" | "which")
+        })
+}
+
+/// X in an it-cleft's focus with A the subject of the clause after it, a determiner
+/// before A: "it is STP that the loops prevent" says the loops do it to STP, and "it is
+/// the host that a reset is sent to" gives the host nothing to send. At most four words
+/// between X and *that*, then only determiners before A.
+fn cleft_object(tokens: &[Token], x_from: usize, x_to: usize, a_from: usize) -> bool {
+    if !opens_it_cleft(tokens, x_from) {
+        return false;
+    }
+    let gap = between(tokens, x_to, a_from);
+    let Some(t) = gap
+        .iter()
+        .take(5)
+        .position(|&i| matches!(&*tokens[i].norm, "that" | "which"))
+    else {
+        return false;
+    };
+    let subject = &gap[t + 1..];
+    !subject.is_empty()
+        && subject.len() <= 2
+        && subject.iter().all(|&i| determiner(&tokens[i]))
+        && tokens[x_from].place.segment == tokens[a_from].place.segment
 }
 
 /// "A when X ...": within three words of A a word that opens a condition (*when*, *if*,
@@ -1546,7 +1656,8 @@ fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) ->
     } else {
         pronoun_subject(tokens, x_to, a_from)
     };
-    if !subject || !participle(&tokens[a_to]) {
+    let put = gap.len() <= 4 && put_into(tokens, a_from);
+    if !((subject && participle(&tokens[a_to])) || put) {
         return false;
     }
     let segment = tokens[a_to].place.segment;
@@ -1849,6 +1960,69 @@ mod tests {
                 !probes(wrong).iter().any(|m| m == "livenessProbe → restart"),
                 "{wrong}"
             );
+        }
+    }
+
+    /// What ordered relations on a spanning tree, a closed port and a garbage collector
+    /// meet in `answer`: the doer first in each.
+    fn doers(answer: &str) -> Vec<String> {
+        let concepts = vec![
+            relation(&[&["stp"], &["blocking", "loops"]], true),
+            relation(&[&["host"], &["reset"]], true),
+            relation(&[&["collector"], &["quarantine", "garbage"]], true),
+        ];
+        let model = "STP puts the redundant ports into blocking and so prevents loops; the \
+            host sends a reset; the collector frees the garbage.";
+        met(model, concepts, Vec::new(), answer).0
+    }
+
+    #[test]
+    fn an_it_cleft_and_a_passive_that_puts_into_give_a_to_the_doer() {
+        for (right, relation) in [
+            ("It is loops that STP prevents.", "stp → blocking"),
+            (
+                "It's the endless loops that STP prevents.",
+                "stp → blocking",
+            ),
+            ("It is a reset that the host sends back.", "host → reset"),
+            (
+                "It was the garbage that the collector freed first.",
+                "collector → quarantine",
+            ),
+            (
+                "The redundant ports are put into blocking by STP.",
+                "stp → blocking",
+            ),
+            (
+                "The spare ports get put into blocking by STP after the election.",
+                "stp → blocking",
+            ),
+            (
+                "Stale objects are moved to the quarantine by the collector.",
+                "collector → quarantine",
+            ),
+        ] {
+            assert!(doers(right).iter().any(|m| m == relation), "{right}");
+        }
+        for (wrong, relation) in [
+            ("It is STP that the loops prevent.", "stp → blocking"),
+            ("It is the host that a reset is sent to.", "host → reset"),
+            (
+                "STP is put into blocking by the redundant ports.",
+                "stp → blocking",
+            ),
+            (
+                "The collector is moved to the quarantine by the scheduler.",
+                "collector → quarantine",
+            ),
+            ("It is not a reset that the host sends.", "host → reset"),
+            ("It is a reset that is sent to the host.", "host → reset"),
+            (
+                "Blocking is put on the ports, and the switch is told by STP.",
+                "stp → blocking",
+            ),
+        ] {
+            assert!(!doers(wrong).iter().any(|m| m == relation), "{wrong}");
         }
     }
 

@@ -2112,3 +2112,71 @@ fn a_misconception_across_parallel_conjuncts_is_not_made() {
         assert!(!g.passed, "{wrong}: {}", explain(&g));
     }
 }
+
+/// Round 28 (w33-nolonger): an answer that says a fix ends the problem, "with the key a
+/// later writer no longer overwrites the change", concedes that the problem happened before
+/// the fix, which is what a model answer that states it plainly explains: the term
+/// counts. A flat "no longer" with no change before it ("since version 2 writers no
+/// longer overwrite each other") denies the problem now, and a plain negation denies
+/// it too.
+#[test]
+fn a_problem_a_fix_ends_no_longer_was_so_before_the_fix() {
+    let b = one_keyword_bank(
+        "overwrites",
+        "lost-update",
+        "Why do two users editing the same record lose an update, and what fixes it?",
+        "When two users save at once, the second writer overwrites the first one's change; \
+         a lock or a version check makes the second one wait or retry.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "With a lock the second writer no longer overwrites the first change, since it \
+             waits.",
+            "Once the row is locked, a later writer no longer overwrites the earlier change.",
+            "After adding the version check, writers no longer overwrite each other.",
+            "When the update checks the version, the second save no longer overwrites it.",
+        ],
+        &[
+            "Writers no longer overwrite each other on modern databases.",
+            "Since version 2, writers no longer overwrite each other.",
+            "The second writer does not overwrite the first change.",
+        ],
+    );
+}
+
+/// Round 28 (w33-nolonger): the same in one term of a relation: "with WAL a reader no
+/// longer blocks the writer" says a reader blocked the writer before WAL.
+#[test]
+fn a_relation_term_a_fix_ends_no_longer_was_so_before_the_fix() {
+    let rubric = Rubric {
+        concepts: vec![Concept {
+            required: true,
+            relation: Some(crate::bank::Relation {
+                terms: vec![vec!["reader".to_owned()], vec!["blocks".to_owned()]],
+                within: crate::bank::Within::Sentence,
+                ordered: false,
+            }),
+            ..Concept::any(Vec::new())
+        }],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "wal",
+        "What does WAL mode change for SQLite readers?",
+        "In rollback-journal mode a reader blocks the writer; WAL appends changes to a \
+         separate file, so they run side by side.",
+        Some(rubric),
+    )]);
+    assert_first_concept(
+        &b,
+        &[
+            "With WAL a reader no longer blocks the writer: changes go to a separate file.",
+            "Once WAL is on, a long reader no longer blocks the writer.",
+        ],
+        &[
+            "A reader never blocks the writer in SQLite.",
+            "SQLite readers no longer block the writer these days.",
+        ],
+    );
+}

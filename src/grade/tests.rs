@@ -46,6 +46,22 @@ fn one_keyword_bank(keyword: &str, id: &str, prompt: &str, model: &str) -> Bank 
     bank(vec![question(id, prompt, model, Some(rubric))])
 }
 
+/// A rubric of one required concept, a relation of the two terms `a` and `b`.
+fn two_term_rubric(a: &str, b: &str, within: crate::bank::Within, ordered: bool) -> Rubric {
+    Rubric {
+        concepts: vec![Concept {
+            required: true,
+            relation: Some(crate::bank::Relation {
+                terms: vec![vec![a.to_owned()], vec![b.to_owned()]],
+                within,
+                ordered,
+            }),
+            ..Concept::any(Vec::new())
+        }],
+        forbidden: Vec::new(),
+    }
+}
+
 /// The volume question of the minimal fixture bank.
 fn volume_bank() -> Bank {
     let rubric = Rubric {
@@ -1952,18 +1968,7 @@ fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
 
 #[test]
 fn in_an_order_of_events_a_state_said_no_longer_was_so_first() {
-    let rubric = Rubric {
-        concepts: vec![Concept {
-            required: true,
-            relation: Some(crate::bank::Relation {
-                terms: vec![vec!["queued".to_owned()], vec!["runs".to_owned()]],
-                within: crate::bank::Within::Answer,
-                ordered: true,
-            }),
-            ..Concept::any(Vec::new())
-        }],
-        forbidden: Vec::new(),
-    };
+    let rubric = two_term_rubric("queued", "runs", crate::bank::Within::Answer, true);
     let b = bank(vec![question(
         "job",
         "What happens to a job submitted while every worker is busy?",
@@ -2149,18 +2154,7 @@ fn a_problem_a_fix_ends_no_longer_was_so_before_the_fix() {
 /// longer blocks the writer" says a reader blocked the writer before WAL.
 #[test]
 fn a_relation_term_a_fix_ends_no_longer_was_so_before_the_fix() {
-    let rubric = Rubric {
-        concepts: vec![Concept {
-            required: true,
-            relation: Some(crate::bank::Relation {
-                terms: vec![vec!["reader".to_owned()], vec!["blocks".to_owned()]],
-                within: crate::bank::Within::Sentence,
-                ordered: false,
-            }),
-            ..Concept::any(Vec::new())
-        }],
-        forbidden: Vec::new(),
-    };
+    let rubric = two_term_rubric("reader", "blocks", crate::bank::Within::Sentence, false);
     let b = bank(vec![question(
         "wal",
         "What does WAL mode change for SQLite readers?",

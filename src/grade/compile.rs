@@ -12,7 +12,7 @@ use super::facts::Facts;
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::negation::{ends_a_state, replies_yes, waives};
+use super::negation::{ended_by_a_change, ends_a_state, replies_yes, waives};
 use super::token::{Class, Parts, Token, glued_version, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::{denied_opposites, negated_root};
@@ -740,7 +740,7 @@ impl Matcher {
                 let mut found = Vec::with_capacity(terms.len());
                 for (t, term) in terms.iter().enumerate() {
                     // A misconception said *no longer* is denied, not made.
-                    let here = occurrences(term, answer, vocab, &scope, false);
+                    let here = occurrences(term, answer, vocab, &scope, false, false);
                     if !here.iter().any(|o| o.counts) && !pairing.may_find(t, &here, answer) {
                         return None;
                     }
@@ -843,6 +843,17 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                 };
             }
             Some((found, false)) => {
+                if found.negated
+                    && pattern.polarity == Polarity::Plain
+                    && ended_in_model_plain(pattern)
+                    && ended_by_a_change(answer.tokens(), found.tokens[0])
+                {
+                    return Outcome {
+                        matched: Some(found.tokens),
+                        note: Some(ENDED_BY_A_CHANGE.to_owned()),
+                        ..Outcome::default()
+                    };
+                }
                 wrong.get_or_insert((pattern, found.tokens));
             }
             None => {}
@@ -870,6 +881,17 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
 /// What the breakdown says of a term under a negation that an *unless* lifts ("won't
 /// run unless its nonce matches": see [`super::negation::excepted`]).
 const EXCEPTED: &str = "negated, but on a condition (\"unless\"): said to happen then";
+
+/// What the breakdown says of a term a change ends ("with a cache fib(k) is no longer
+/// recomputed": see [`super::negation::ended_by_a_change`]).
+const ENDED_BY_A_CHANGE: &str =
+    "said to end after a change (\"no longer\"): so before it, as the model answer says";
+
+/// Whether the model answer states `pattern` plainly and nowhere negated: only then is
+/// a problem a change ends ("no longer") the problem the model answer explains.
+fn ended_in_model_plain(pattern: &Pattern) -> bool {
+    pattern.in_model == InModel::Plain && !pattern.negated_in_model_too
+}
 
 /// What the breakdown says of a term that *neither* denies.
 const NEITHER_DENIED: &str = "denied by \"neither ... nor\"";
@@ -1100,7 +1122,7 @@ fn all(
     // Each term's occurrences (counting or not).
     let found: Vec<Vec<Occurrence>> = terms
         .iter()
-        .map(|term| occurrences(term, answer, vocab, &scope, ordered))
+        .map(|term| occurrences(term, answer, vocab, &scope, ordered, true))
         .collect();
     let chosen = relation(&found, ordered, pairing, answer, vocab, &scope);
     let turned = |c: &[Vec<usize>]| matches!(c, [a, b] if turned_by_once(answer.tokens(), a, b));
@@ -1570,22 +1592,28 @@ struct Occurrence {
 ///
 /// In an `ordered` relation of a concept (`ordered`), a term said *no longer* (*not
 /// ... anymore*) counts as said: "the alert is no longer pending and fires" says it was
-/// pending first (see `negation::ends_a_state`). A misconception said so is denied.
+/// pending first (see `negation::ends_a_state`). In a concept's relation (`concept`),
+/// a term the model answer states plainly counts when a change ends it ("with WAL a
+/// reader no longer blocks the writer", see `negation::ended_by_a_change`). A
+/// misconception said so is denied.
 fn occurrences(
     term: &[Pattern],
     answer: &PreparedAnswer,
     vocab: &Vocab,
     scope: &impl Fn(usize) -> u32,
     ordered: bool,
+    concept: bool,
 ) -> Vec<Occurrence> {
     let mut here = Vec::new();
     for (p, pattern) in term.iter().enumerate() {
         for (f, counts) in answer.all(pattern, vocab) {
             let counts = counts
-                || (ordered
-                    && f.negated
+                || (f.negated
                     && pattern.polarity == Polarity::Plain
-                    && ends_a_state(answer.tokens(), f.tokens[0]));
+                    && ((ordered && ends_a_state(answer.tokens(), f.tokens[0]))
+                        || (concept
+                            && ended_in_model_plain(pattern)
+                            && ended_by_a_change(answer.tokens(), f.tokens[0]))));
             let head = head(&f, answer);
             here.push(Occurrence {
                 head,

@@ -1807,6 +1807,24 @@ pub fn ends_a_state(tokens: &[Token], c: usize) -> bool {
     }
 }
 
+/// Whether the cue at `c` ends a state ([`ends_a_state`]) after a change its sentence
+/// opens with, *with*, *after*, *once*, *when* or *now* ("with jitter the clients no
+/// longer retry in lockstep", "once the key is stored a retry no longer duplicates the
+/// order"): the answer says a fix ends a problem, so the problem was so before it. A
+/// flat "no longer" ("since version 2 retries no longer duplicate", "retries no longer
+/// duplicate orders") says the state is over now, and nothing of a fix.
+pub fn ended_by_a_change(tokens: &[Token], c: usize) -> bool {
+    let sentence = tokens[c].place.sentence;
+    ends_a_state(tokens, c)
+        && tokens[..c]
+            .iter()
+            .rev()
+            .take_while(|t| t.place.sentence == sentence)
+            .filter(|t| !t.part)
+            .last()
+            .is_some_and(|t| matches!(&*t.norm, "with" | "after" | "once" | "when" | "now"))
+}
+
 /// Whether token `i` is the reply *no*: it ends its clause ("No, ...", "No.", "the
 /// answer is no"), or a subject of a clause of its own comes next, a pronoun or a
 /// determiner, which *no* cannot determine ("No it isn't", "No — it survives a disk

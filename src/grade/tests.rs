@@ -46,6 +46,22 @@ fn one_keyword_bank(keyword: &str, id: &str, prompt: &str, model: &str) -> Bank 
     bank(vec![question(id, prompt, model, Some(rubric))])
 }
 
+/// A rubric of one required concept, a relation of the two terms `a` and `b`.
+fn two_term_rubric(a: &str, b: &str, within: crate::bank::Within, ordered: bool) -> Rubric {
+    Rubric {
+        concepts: vec![Concept {
+            required: true,
+            relation: Some(crate::bank::Relation {
+                terms: vec![vec![a.to_owned()], vec![b.to_owned()]],
+                within,
+                ordered,
+            }),
+            ..Concept::any(Vec::new())
+        }],
+        forbidden: Vec::new(),
+    }
+}
+
 /// The volume question of the minimal fixture bank.
 fn volume_bank() -> Bank {
     let rubric = Rubric {
@@ -1952,18 +1968,7 @@ fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
 
 #[test]
 fn in_an_order_of_events_a_state_said_no_longer_was_so_first() {
-    let rubric = Rubric {
-        concepts: vec![Concept {
-            required: true,
-            relation: Some(crate::bank::Relation {
-                terms: vec![vec!["queued".to_owned()], vec!["runs".to_owned()]],
-                within: crate::bank::Within::Answer,
-                ordered: true,
-            }),
-            ..Concept::any(Vec::new())
-        }],
-        forbidden: Vec::new(),
-    };
+    let rubric = two_term_rubric("queued", "runs", crate::bank::Within::Answer, true);
     let b = bank(vec![question(
         "job",
         "What happens to a job submitted while every worker is busy?",
@@ -2111,4 +2116,61 @@ fn a_misconception_across_parallel_conjuncts_is_not_made() {
         let g = grade(&b, wrong);
         assert!(!g.passed, "{wrong}: {}", explain(&g));
     }
+}
+
+/// Round 28 (w33-nolonger): an answer that says a fix ends the problem, "with the key a
+/// later writer no longer overwrites the change", concedes that the problem happened before
+/// the fix, which is what a model answer that states it plainly explains: the term
+/// counts. A flat "no longer" with no change before it ("since version 2 writers no
+/// longer overwrite each other") denies the problem now, and a plain negation denies
+/// it too.
+#[test]
+fn a_problem_a_fix_ends_no_longer_was_so_before_the_fix() {
+    let b = one_keyword_bank(
+        "overwrites",
+        "lost-update",
+        "Why do two users editing the same record lose an update, and what fixes it?",
+        "When two users save at once, the second writer overwrites the first one's change; \
+         a lock or a version check makes the second one wait or retry.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "With a lock the second writer no longer overwrites the first change, since it \
+             waits.",
+            "Once the row is locked, a later writer no longer overwrites the earlier change.",
+            "After adding the version check, writers no longer overwrite each other.",
+            "When the update checks the version, the second save no longer overwrites it.",
+        ],
+        &[
+            "Writers no longer overwrite each other on modern databases.",
+            "Since version 2, writers no longer overwrite each other.",
+            "The second writer does not overwrite the first change.",
+        ],
+    );
+}
+
+/// Round 28 (w33-nolonger): the same in one term of a relation: "with WAL a reader no
+/// longer blocks the writer" says a reader blocked the writer before WAL.
+#[test]
+fn a_relation_term_a_fix_ends_no_longer_was_so_before_the_fix() {
+    let rubric = two_term_rubric("reader", "blocks", crate::bank::Within::Sentence, false);
+    let b = bank(vec![question(
+        "wal",
+        "What does WAL mode change for SQLite readers?",
+        "In rollback-journal mode a reader blocks the writer; WAL appends changes to a \
+         separate file, so they run side by side.",
+        Some(rubric),
+    )]);
+    assert_first_concept(
+        &b,
+        &[
+            "With WAL a reader no longer blocks the writer: changes go to a separate file.",
+            "Once WAL is on, a long reader no longer blocks the writer.",
+        ],
+        &[
+            "A reader never blocks the writer in SQLite.",
+            "SQLite readers no longer block the writer these days.",
+        ],
+    );
 }

@@ -1812,10 +1812,25 @@ pub fn ends_a_state(tokens: &[Token], c: usize) -> bool {
 /// longer retry in lockstep", "once the key is stored a retry no longer duplicates the
 /// order"): the answer says a fix ends a problem, so the problem was so before it. A
 /// flat "no longer" ("since version 2 retries no longer duplicate", "retries no longer
-/// duplicate orders") says the state is over now, and nothing of a fix.
+/// duplicate orders") says the state is over now, and nothing of a fix. Nor does a
+/// need ended ("with RDS you no longer need backups"): what is no longer needed is
+/// dismissed, not conceded.
 pub fn ended_by_a_change(tokens: &[Token], c: usize) -> bool {
     let sentence = tokens[c].place.sentence;
-    ends_a_state(tokens, c)
+    let clause = tokens[c].place.clause;
+    let needless = tokens[c + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .take(3)
+        .any(|t| {
+            matches!(
+                &*t.norm,
+                "need" | "needs" | "needed" | "require" | "requires" | "required" | "have" | "has"
+            )
+        });
+    !needless
+        && ends_a_state(tokens, c)
         && tokens[..c]
             .iter()
             .rev()

@@ -2118,7 +2118,7 @@ fn a_misconception_across_parallel_conjuncts_is_not_made() {
     }
 }
 
-/// Round 28 (w33-nolonger): an answer that says a fix ends the problem, "with the key a
+/// Round 27 (w33-nolonger): an answer that says a fix ends the problem, "with the key a
 /// later writer no longer overwrites the change", concedes that the problem happened before
 /// the fix, which is what a model answer that states it plainly explains: the term
 /// counts. A flat "no longer" with no change before it ("since version 2 writers no
@@ -2150,7 +2150,29 @@ fn a_problem_a_fix_ends_no_longer_was_so_before_the_fix() {
     );
 }
 
-/// Round 28 (w33-nolonger): the same in one term of a relation: "with WAL a reader no
+/// Round 27 (lead): a need ended is no fix ending a problem: "with RDS you no longer
+/// need backups" dismisses the backups the model answer asks for.
+#[test]
+fn a_need_a_change_ends_is_dismissed_not_conceded() {
+    let b = one_keyword_bank(
+        "backups",
+        "rds-backups",
+        "Does a managed database remove the need for your own backups?",
+        "No: keep your own backups, since the provider's snapshots share the account and \
+         the region with the database.",
+    );
+    assert_first_concept(
+        &b,
+        &["Keep backups of your own: the provider's snapshots live in the same account."],
+        &[
+            "With RDS you no longer need backups.",
+            "Once the provider takes snapshots, you no longer have to take backups.",
+            "After moving to RDS you don't need backups anymore.",
+        ],
+    );
+}
+
+/// Round 27 (w33-nolonger): the same in one term of a relation: "with WAL a reader no
 /// longer blocks the writer" says a reader blocked the writer before WAL.
 #[test]
 fn a_relation_term_a_fix_ends_no_longer_was_so_before_the_fix() {

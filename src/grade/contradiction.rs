@@ -1996,16 +1996,20 @@ fn compares(tokens: &[Token], clause: u32) -> bool {
         || correlates(tokens, clause)
 }
 
+/// The sentence clause `clause` of `tokens` is in, if it has a token.
+fn sentence_of(tokens: &[Token], clause: u32) -> Option<u32> {
+    tokens
+        .iter()
+        .find(|t| t.place.clause == clause)
+        .map(|t| t.place.sentence)
+}
+
 /// Whether the sentence of clause `clause` ties two comparatives together ("the more
 /// blocks the truck carries, the shorter the distance", "the closer the load, the less
 /// effort"): it states how one amount follows another, and neither comparative alone
 /// is a claim of which thing has more.
 fn correlates(tokens: &[Token], clause: u32) -> bool {
-    let Some(sentence) = tokens
-        .iter()
-        .find(|t| t.place.clause == clause)
-        .map(|t| t.place.sentence)
-    else {
+    let Some(sentence) = sentence_of(tokens, clause) else {
         return false;
     };
     let comparative = |t: &Token| {

@@ -27,7 +27,7 @@
 //! claims. The model texts are read once when the question is compiled; the rule looks
 //! only where an answer writes an `O`.
 
-use super::{Contradiction, clause_text, supposes};
+use super::{Contradiction, clause_text, sentence_of, supposes};
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
 
@@ -171,11 +171,7 @@ fn resource_of(tokens: &[Token], i: usize, last: usize) -> Option<&'static str> 
 /// [`compares`]): "a heap beats sorting, which needs O(n log n) time" costs the
 /// sorting.
 fn compared(tokens: &[Token], clause: u32) -> bool {
-    let Some(sentence) = tokens
-        .iter()
-        .find(|t| t.place.clause == clause)
-        .map(|t| t.place.sentence)
-    else {
+    let Some(sentence) = sentence_of(tokens, clause) else {
         return false;
     };
     tokens.iter().any(|t| {

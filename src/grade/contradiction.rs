@@ -74,6 +74,9 @@
 //! - **A deed said not done** ([`undone`]): a verb the model answer states plainly of a
 //!   thing, denied of the same thing in the passive ("the salt must not be stored next
 //!   to the hash" against "a unique salt is ... stored next to the hash").
+//! - **A wrong complexity** ([`complexity`]): a resource the model answer costs in
+//!   big-O notation given another cost in a plain clause ("it needs O(n) memory"
+//!   against "one pass costs O(n log k) time and O(k) memory").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -908,6 +911,7 @@ enum Rule {
     Value,
     Sibling,
     Undone,
+    Complexity,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -943,6 +947,9 @@ pub struct Claims {
     siblings: sibling::Siblings,
     /// The deeds the model answer claims plainly (see [`undone`]).
     done: undone::Done,
+    /// The costs the model answer gives resources in big-O notation (see
+    /// [`complexity`]).
+    costs: complexity::Costs,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1122,6 +1129,7 @@ impl Claims {
         let values = value::Values::of(texts);
         let siblings = sibling::Siblings::of(texts);
         let done = undone::Done::of(texts, &asked_stems);
+        let costs = complexity::Costs::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1229,6 +1237,11 @@ impl Claims {
                 trigger(word, Rule::Undone, vocab);
             }
         }
+        if !costs.is_empty() {
+            for word in complexity::OPENERS {
+                trigger(word, Rule::Complexity, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1248,6 +1261,7 @@ impl Claims {
             values,
             siblings,
             done,
+            costs,
             derived,
             plain_stems,
             negated,
@@ -1264,8 +1278,8 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order (one list per rule;
-        // `Undone` is the last variant).
-        let mut found: [Vec<usize>; Rule::Undone as usize + 1] = Default::default();
+        // `Complexity` is the last variant).
+        let mut found: [Vec<usize>; Rule::Complexity as usize + 1] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1346,6 +1360,9 @@ impl Claims {
                 self.done
                     .denied(answer, &found[Rule::Undone as usize], &self.negated),
             );
+        }
+        if !found[Rule::Complexity as usize].is_empty() {
+            out.extend(self.costs.wrong(answer, &found[Rule::Complexity as usize]));
         }
         out
     }
@@ -1979,16 +1996,20 @@ fn compares(tokens: &[Token], clause: u32) -> bool {
         || correlates(tokens, clause)
 }
 
+/// The sentence clause `clause` of `tokens` is in, if it has a token.
+fn sentence_of(tokens: &[Token], clause: u32) -> Option<u32> {
+    tokens
+        .iter()
+        .find(|t| t.place.clause == clause)
+        .map(|t| t.place.sentence)
+}
+
 /// Whether the sentence of clause `clause` ties two comparatives together ("the more
 /// blocks the truck carries, the shorter the distance", "the closer the load, the less
 /// effort"): it states how one amount follows another, and neither comparative alone
 /// is a claim of which thing has more.
 fn correlates(tokens: &[Token], clause: u32) -> bool {
-    let Some(sentence) = tokens
-        .iter()
-        .find(|t| t.place.clause == clause)
-        .map(|t| t.place.sentence)
-    else {
+    let Some(sentence) = sentence_of(tokens, clause) else {
         return false;
     };
     let comparative = |t: &Token| {
@@ -2499,6 +2520,7 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
     })
 }
 
+mod complexity;
 mod dismissed;
 mod doer;
 mod dropped;

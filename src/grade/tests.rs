@@ -2167,14 +2167,17 @@ fn a_comparative_phrase_says_the_verb_that_compares() {
         "One id outweighs any number of classes.",
         Some(rubric),
     )]);
-    let g = grade(
-        &b,
-        "A single id counts for more than ten classes put together.",
-    );
-    assert!(g.passed, "{}", explain(&g));
-    let g = grade(
-        &b,
-        "Ten classes put together count for more than a single id.",
-    );
-    assert!(!g.passed, "{}", explain(&g));
+    for (answer, right) in [
+        (
+            "A single id counts for more than ten classes put together.",
+            true,
+        ),
+        (
+            "Ten classes put together count for more than a single id.",
+            false,
+        ),
+    ] {
+        let g = grade(&b, answer);
+        assert_eq!(g.passed, right, "{answer}: {}", explain(&g));
+    }
 }

@@ -2196,3 +2196,72 @@ fn a_relation_term_a_fix_ends_no_longer_was_so_before_the_fix() {
         ],
     );
 }
+
+/// A comparative phrase says the verb that compares: "counts for more than" and
+/// "weighs more than" are *outweighs*, "ranks above" is *outranks*; said the other way
+/// ("counts for less than"), split by a clause, denied, or with the sides swapped round
+/// *than*, it is not.
+#[test]
+fn a_comparative_phrase_says_the_verb_that_compares() {
+    let b = one_keyword_bank(
+        "outweighs",
+        "tradeoff",
+        "Why keep the cache?",
+        "The saving outweighs the staleness.",
+    );
+    for right in [
+        "Here the saved round trips count for more than the risk of a stale read.",
+        "The time it saves weighs more than the odd stale value.",
+        "Speed matters more than freshness for this page, so keep it.",
+    ] {
+        assert!(
+            grade(&b, right).passed,
+            "{right}: {}",
+            explain(&grade(&b, right))
+        );
+    }
+    for wrong in [
+        "The saved round trips count for less than the risk of stale reads.",
+        "Every saved trip counts. More than that, nothing is stale.",
+        "The saving weighs heavily, but staleness matters too.",
+    ] {
+        assert!(
+            !grade(&b, wrong).passed,
+            "{wrong}: {}",
+            explain(&grade(&b, wrong))
+        );
+    }
+    let b = one_keyword_bank(
+        "outranks",
+        "selectors",
+        "Which selector wins?",
+        "An id outranks a class.",
+    );
+    assert!(grade(&b, "The id selector ranks above any class.").passed);
+    assert!(grade(&b, "An id ranks higher than a class.").passed);
+    assert!(!grade(&b, "An id ranks lower than a class.").passed);
+
+    let rubric = Rubric {
+        concepts: vec![relation(&[&["id"], &["outweighs"]], true, 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "specificity",
+        "Why does the id rule win over the class rule?",
+        "One id outweighs any number of classes.",
+        Some(rubric),
+    )]);
+    for (answer, right) in [
+        (
+            "A single id counts for more than ten classes put together.",
+            true,
+        ),
+        (
+            "Ten classes put together count for more than a single id.",
+            false,
+        ),
+    ] {
+        let g = grade(&b, answer);
+        assert_eq!(g.passed, right, "{answer}: {}", explain(&g));
+    }
+}

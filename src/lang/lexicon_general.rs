@@ -83,6 +83,17 @@ pub const GENERAL: &[&[&str]] = &[
     // fill all the workers"). Not "take up" (a task is taken up too) and not "hold",
     // which is a group of its own with "store".
     &["occupy", "fill"],
+    // Round 28 (w33-comparative): a comparison said with a comparative phrase instead
+    // of the verb that compares ("one id counts for more than any number of classes",
+    // "ranks above"). Only phrases with *than* or *above*, so the sides stay where the
+    // verb has them: "more" alone, or "counts" alone, is no comparison.
+    &[
+        "outweigh",
+        "count for more than",
+        "weigh more than",
+        "matter more than",
+    ],
+    &["outrank", "rank above", "rank higher than"],
 ];
 
 #[cfg(test)]

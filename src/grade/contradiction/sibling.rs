@@ -28,7 +28,7 @@
 //! read once when the question is compiled; the rule looks only where an answer says a
 //! word of a family the model answer mentions.
 
-use super::{Contradiction, clause_text, content, shared, supposes};
+use super::{Contradiction, clause_text, content, means, shared, supposes};
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
 use std::sync::Arc;
@@ -258,12 +258,10 @@ const FAMILIES: &[Family] = &[
 ];
 
 /// Words before a member, in its clause, that set it against another: "unlike UDP",
-/// "rather than SIGKILL".
+/// "rather than SIGKILL", "all signals except SIGKILL" (the words of
+/// [`means::sets_against`], and *except*).
 fn sets_against(word: &str) -> bool {
-    matches!(
-        word,
-        "unlike" | "instead" | "rather" | "than" | "versus" | "vs" | "except" | "not" | "nor"
-    )
+    means::sets_against(word) || word == "except"
 }
 
 /// How many words either side of a member say what it is said of.

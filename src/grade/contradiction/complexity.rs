@@ -94,7 +94,7 @@ fn resource(token: &Token) -> Option<&'static str> {
     }
     Some(match &*token.stem {
         "time" | "runtim" => "time",
-        "memori" | "space" | "storag" | "ram" => "space",
+        "memori" | "space" | "storag" | "ram" => "memory",
         "comparison" => "comparison",
         _ => return None,
     })
@@ -269,9 +269,14 @@ impl Costs {
                 .filter(|&j| !tokens[j].part)
                 .map(|j| answer.word(j))
                 .collect::<Vec<_>>();
-            let said = format!("{}({})", written[0], written[1..].join(" "));
+            // Big-O as it is written, with the capital NFKC folded away.
+            let opener = if written[0] == "o" { "O" } else { written[0] };
+            let said = format!("{opener}({})", written[1..].join(" "));
             return Some(Contradiction::quoting(
-                &format!("another cost for the same resource ({said} {resource})"),
+                &format!(
+                    "another {resource} cost ({said} where the model answer gives O({}))",
+                    theirs.cost
+                ),
                 clause_text(answer, clause),
                 &theirs.text,
                 written.iter().map(|w| (*w).to_owned()).collect(),

@@ -10,7 +10,9 @@ fn wrong_cost(model: &str, concepts: &[&[&str]], answer: &str) -> Option<String>
     let g = grade(&any_bank("What does it cost?", model, concepts), answer);
     g.contradictions
         .iter()
-        .find(|c| c.role.starts_with("another cost"))
+        .find(|c| {
+            c.role.starts_with("another ") && c.role.contains("where the model answer gives O(")
+        })
         .map(|c| c.role.clone())
 }
 

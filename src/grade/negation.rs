@@ -1807,10 +1807,42 @@ pub fn ends_a_state(tokens: &[Token], c: usize) -> bool {
     }
 }
 
-/// Whether the cue at `c` ends a state ([`ends_a_state`]) after a change its sentence
+/// Whether the cue at `c` ends a repetition: *again* after it in its clause ("not
+/// downloaded again", "never runs again"), or the word it denies first is a *re-* verb
+/// whose root its sentence said before it ("calculated once and never recalculated").
+/// Like [`ends_a_state`], it says the thing was done before, and is not done now.
+fn ends_a_repetition(tokens: &[Token], c: usize) -> bool {
+    if !tokens[c].negation {
+        return false;
+    }
+    let clause = tokens[c].place.clause;
+    let mut after = tokens[c + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    if after.clone().any(|t| &*t.norm == "again") {
+        return true;
+    }
+    let Some(first) = after.find(|t| !t.stop) else {
+        return false;
+    };
+    let sentence = tokens[c].place.sentence;
+    first.norm.strip_prefix("re").is_some_and(|root| {
+        root.len() >= 4
+            && tokens[..c]
+                .iter()
+                .rev()
+                .take_while(|t| t.place.sentence == sentence)
+                .any(|t| &*t.norm == root)
+    })
+}
+
+/// Whether the cue at `c` ends a state ([`ends_a_state`]) or a repetition
+/// ([`ends_a_repetition`]) after a change its sentence
 /// opens with, *with*, *after*, *once*, *when* or *now* ("with jitter the clients no
 /// longer retry in lockstep", "once the key is stored a retry no longer duplicates the
-/// order"): the answer says a fix ends a problem, so the problem was so before it. A
+/// order", "with a cache each value is computed once and never recomputed"): the answer
+/// says a fix ends a problem, so the problem was so before it. A
 /// flat "no longer" ("since version 2 retries no longer duplicate", "retries no longer
 /// duplicate orders") says the state is over now, and nothing of a fix. Nor does a
 /// need ended ("with RDS you no longer need backups"): what is no longer needed is
@@ -1830,7 +1862,7 @@ pub fn ended_by_a_change(tokens: &[Token], c: usize) -> bool {
             )
         });
     !needless
-        && ends_a_state(tokens, c)
+        && (ends_a_state(tokens, c) || ends_a_repetition(tokens, c))
         && tokens[..c]
             .iter()
             .rev()

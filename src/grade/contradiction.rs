@@ -782,7 +782,8 @@ struct Plain {
     /// sorted: an answer clause with one is about another part of the model answer.
     elsewhere: Vec<Arc<str>>,
     /// The content stems after a verb of requirement in it, sorted (see [`requires`]):
-    /// denying one of them is no denial of the clause.
+    /// denying one of them is no denial of the clause, unless with a modal ("targets
+    /// cannot start with /" states a rule of its own).
     ruled: Vec<Arc<str>>,
     text: String,
 }
@@ -1674,7 +1675,7 @@ impl Claims {
             here.retain(|s| s != stem);
             let plain = self.plains.iter().find(|p| {
                 p.stems.binary_search(stem).is_ok()
-                    && p.ruled.binary_search(stem).is_err()
+                    && (p.ruled.binary_search(stem).is_err() || denied_modal(tokens, c).is_some())
                     && shared(&p.stems, &here) >= DENIAL_ANCHORS
                     && shared(&p.elsewhere, &here) == 0
             });

@@ -252,7 +252,8 @@ fn a_model_clause_of_obligation_is_not_denied_by_a_state() {
 /// Round 28 (w34-negscope): a model clause that states a requirement ("the registry
 /// requires tags to start with a letter") says what must hold, not that it holds: a
 /// diagnosis that the learner's thing fails it ("the tag doesn't start with a letter")
-/// denies nothing. Denying the requirement itself still contradicts it.
+/// denies nothing. Denying the requirement itself, or stating the opposite rule with a
+/// modal ("can not start with a slash"), still contradicts it.
 #[test]
 fn a_model_clause_of_requirement_is_not_denied_by_a_state() {
     let registry = bank(
@@ -300,6 +301,11 @@ fn a_model_clause_of_requirement_is_not_denied_by_a_state() {
         (
             &mounts,
             "Kubernetes doesn't require a volume mount path to be absolute, a relative one works.",
+        ),
+        // A rule of the answer's own, with a modal, against the model answer's rule.
+        (
+            &registry,
+            "In the registry an image tag can not start with a digit.",
         ),
     ] {
         let g = grade(b, answer);

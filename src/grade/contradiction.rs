@@ -86,6 +86,7 @@
 
 use super::contrast::{CONTRASTS, Contradiction};
 use super::matcher::{PreparedAnswer, Vocab};
+use super::negation::ended_by_a_change;
 use super::token::{Class, Parts, Place, Token, hash_of, tokenize, word_after};
 use crate::lang::is_determiner;
 use rust_stemmers::Stemmer;
@@ -684,6 +685,17 @@ fn obliges(word: &str) -> bool {
     matches!(word, "must" | "should" | "ought")
 }
 
+/// Verbs of requirement: a model clause with one states a rule ("the registry requires
+/// tags to start with a letter", "cron needs the file to end with a newline"), which an
+/// answer that says the learner's thing breaks it ("the tag doesn't start with a
+/// letter") does not deny. Denying the verb itself ("does not require") still does.
+fn requires(word: &str) -> bool {
+    matches!(
+        word,
+        "require" | "requires" | "required" | "need" | "needs" | "expects" | "expect"
+    )
+}
+
 /// Words that limit a claim or a denial to part of it, a time or a manner ("only
 /// waits for the container to start", "don't write the store until later", "don't
 /// coordinate well", "coordinate poorly", "too big to go through"): a clause with one
@@ -769,6 +781,10 @@ struct Plain {
     /// The content stems of its text that are not in it and not in the question,
     /// sorted: an answer clause with one is about another part of the model answer.
     elsewhere: Vec<Arc<str>>,
+    /// The content stems after a verb of requirement in it, sorted (see [`requires`]):
+    /// denying one of them is no denial of the clause, unless with a modal ("targets
+    /// cannot start with /" states a rule of its own).
+    ruled: Vec<Arc<str>>,
     text: String,
 }
 
@@ -1090,7 +1106,18 @@ impl Claims {
                 if stems.len() <= DENIAL_ANCHORS {
                     continue;
                 }
+                // What a requirement asks for ("requires targets to start with /"):
+                // an answer that says a thing breaks the rule ("the target doesn't
+                // start with /") describes a state, and denies nothing.
+                let mut ruled: Vec<Arc<str>> = words()
+                    .skip_while(|t| !requires(&t.norm))
+                    .skip(1)
+                    .filter(|t| content(t))
+                    .map(|t| t.stem.clone())
+                    .collect();
+                ruled.sort_unstable();
                 plains.push(Plain {
+                    ruled,
                     elsewhere: elsewhere(tokens, clause, &stems, &asked_stems),
                     stems,
                     text: clause_text(text, clause),
@@ -1637,12 +1664,18 @@ impl Claims {
             let Some(j) = denied_word(answer, c, claimed) else {
                 continue;
             };
+            // "With a cache it is computed once and never recomputed": a fix that ends
+            // the problem concedes it (see `negation::ended_by_a_change`).
+            if ended_by_a_change(tokens, c) {
+                continue;
+            }
             let stem = &tokens[j].stem;
             let clause = tokens[c].place.clause;
             let mut here = anchors(tokens, clause, usize::MAX, &[]);
             here.retain(|s| s != stem);
             let plain = self.plains.iter().find(|p| {
                 p.stems.binary_search(stem).is_ok()
+                    && (p.ruled.binary_search(stem).is_err() || denied_modal(tokens, c).is_some())
                     && shared(&p.stems, &here) >= DENIAL_ANCHORS
                     && shared(&p.elsewhere, &here) == 0
             });

@@ -18,7 +18,9 @@
 //!   asks for the negation (the model answer states it only negated, "over plain HTTP
 //!   without TLS", or the keyword is negated, `not a backup`) and that the answer
 //!   states plainly only ("it uses TLS", "it is a backup of sorts"): the answer claims
-//!   what the model answer denies, which is worse than leaving it out.
+//!   what the model answer denies, which is worse than leaving it out. A term after
+//!   *until*, *till* or *before* in its clause claims nothing: "kept until it is
+//!   acknowledged" names the end of the state "while unacknowledged" says.
 //! - **a term the model answer states of a thing, denied of that thing**: a concept of
 //!   one term the model answer states plainly ("root_squash, which is the default")
 //!   that the answer states only as the complement of a negated *be* whose subject is a
@@ -261,6 +263,7 @@ impl InPlace {
                 Some((found, false))
                     if !found.negated
                         && !near_a_cue(answer, &found.tokens)
+                        && !ends_a_wait(answer, &found.tokens)
                         && !restates_a_denial(answer, &found.tokens, &self.model_denies) =>
                 {
                     Some(found.tokens)
@@ -474,6 +477,35 @@ fn restates_a_denial(answer: &PreparedAnswer, tokens: &[usize], model_denies: &[
             && !t.stop
             && answer.negated(i)
             && model_denies.contains(&t.stem)
+    })
+}
+
+/// Whether `tokens` (a match) are what happens in an *until*, *till* or *before* clause
+/// of their own: they name the end of a state the model answer says with its negation
+/// ("kept in the queue until it is acknowledged" is "kept while unacknowledged"), and
+/// claim nothing. A subject there is still claimed: "until their TTL runs out" says
+/// there is a TTL. The match is the clause's predicate when a content word (its
+/// subject) or a form of *be* or *have* stands between the cue and it.
+fn ends_a_wait(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
+    let all = answer.tokens();
+    let Some(&first) = tokens.iter().min() else {
+        return false;
+    };
+    let clause = all[first].place.clause;
+    let Some(cue) = (0..first)
+        .rev()
+        .take_while(|&i| all[i].place.clause == clause)
+        .find(|&i| !all[i].part && matches!(&*all[i].norm, "until" | "till" | "before"))
+    else {
+        return false;
+    };
+    all[cue + 1..first].iter().any(|t| {
+        !t.part
+            && (!t.stop
+                || matches!(
+                    &*t.norm,
+                    "is" | "are" | "was" | "were" | "be" | "been" | "has" | "have" | "had"
+                ))
     })
 }
 

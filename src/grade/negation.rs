@@ -136,6 +136,11 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // the main clause's subject begins, comma or not; what the subject
                 // does is said plainly (in the thing's absence).
                 scope = None;
+            } else if reached > 0 && ends_a_relative(tokens, c, i) {
+                // "a request that fails to get a token is rejected", "a container that
+                // doesn't exit after SIGTERM gets killed": a negation in a relative
+                // clause ends at the main clause's verb, which is said plainly.
+                scope = None;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
@@ -271,6 +276,51 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
     }
     cue
+}
+
+/// Whether the word at `i`, in the scope of the cue at `c`, opens the main clause's
+/// verb after a relative clause the cue stands in: `i` is a form of *be* or *get*
+/// before a participle, and the cue follows *that*, *which* or *who* right after a
+/// noun, with at most one content word between ("a request that fails to get a token
+/// is rejected", "requests that find no token are refused", "a process that won't stop
+/// gets killed").
+fn ends_a_relative(tokens: &[Token], c: usize, i: usize) -> bool {
+    let word = &*tokens[i].norm;
+    if !(is_copula(word) || matches!(word, "gets" | "get" | "got")) {
+        return false;
+    }
+    // The main verb is a passive: "is rejected", "gets killed".
+    let passive = tokens[i + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .is_some_and(|t| !t.stop && (t.norm.ends_with("ed") || t.norm.ends_with("en")));
+    if !passive {
+        return false;
+    }
+    let clause = tokens[c].place.clause;
+    let mut content = 0;
+    for j in (0..c).rev() {
+        let t = &tokens[j];
+        if t.place.clause != clause {
+            return false;
+        }
+        if t.part {
+            continue;
+        }
+        if matches!(&*t.norm, "that" | "which" | "who") {
+            return (0..j)
+                .rev()
+                .find(|&k| !tokens[k].part)
+                .is_some_and(|k| tokens[k].place.clause == clause && !tokens[k].stop);
+        }
+        if !t.stop && !t.negation && !is_modal(&t.norm) {
+            content += 1;
+            if content > 1 {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Where the subject of a denied *that* clause ends, when the cue at `c` denies one:
@@ -1807,10 +1857,42 @@ pub fn ends_a_state(tokens: &[Token], c: usize) -> bool {
     }
 }
 
-/// Whether the cue at `c` ends a state ([`ends_a_state`]) after a change its sentence
+/// Whether the cue at `c` ends a repetition: *again* after it in its clause ("not
+/// downloaded again", "never runs again"), or the word it denies first is a *re-* verb
+/// whose root its sentence said before it ("calculated once and never recalculated").
+/// Like [`ends_a_state`], it says the thing was done before, and is not done now.
+fn ends_a_repetition(tokens: &[Token], c: usize) -> bool {
+    if !tokens[c].negation {
+        return false;
+    }
+    let clause = tokens[c].place.clause;
+    let mut after = tokens[c + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    if after.clone().any(|t| &*t.norm == "again") {
+        return true;
+    }
+    let Some(first) = after.find(|t| !t.stop) else {
+        return false;
+    };
+    let sentence = tokens[c].place.sentence;
+    first.norm.strip_prefix("re").is_some_and(|root| {
+        root.len() >= 4
+            && tokens[..c]
+                .iter()
+                .rev()
+                .take_while(|t| t.place.sentence == sentence)
+                .any(|t| &*t.norm == root)
+    })
+}
+
+/// Whether the cue at `c` ends a state ([`ends_a_state`]) or a repetition
+/// ([`ends_a_repetition`]) after a change its sentence
 /// opens with, *with*, *after*, *once*, *when* or *now* ("with jitter the clients no
 /// longer retry in lockstep", "once the key is stored a retry no longer duplicates the
-/// order"): the answer says a fix ends a problem, so the problem was so before it. A
+/// order", "with a cache each value is computed once and never recomputed"): the answer
+/// says a fix ends a problem, so the problem was so before it. A
 /// flat "no longer" ("since version 2 retries no longer duplicate", "retries no longer
 /// duplicate orders") says the state is over now, and nothing of a fix. Nor does a
 /// need ended ("with RDS you no longer need backups"): what is no longer needed is
@@ -1830,7 +1912,7 @@ pub fn ended_by_a_change(tokens: &[Token], c: usize) -> bool {
             )
         });
     !needless
-        && ends_a_state(tokens, c)
+        && (ends_a_state(tokens, c) || ends_a_repetition(tokens, c))
         && tokens[..c]
             .iter()
             .rev()

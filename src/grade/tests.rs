@@ -1910,6 +1910,78 @@ fn a_term_the_model_answer_denies_is_no_claim_after_the_answer_makes_that_denial
     assert!(!g.passed && !g.contradictions.is_empty(), "{}", explain(&g));
 }
 
+/// Round 28 (w34-negscope): a term said plainly in an *until* (*till*, *before*) clause
+/// names the end of the state the model answer says with its negation: "kept in the
+/// queue until it is acknowledged" is "kept while unacknowledged". It is no claim of
+/// the plain term; said plainly outside such a clause, or before the *until*, it still is.
+#[test]
+fn a_term_said_in_an_until_clause_does_not_claim_what_the_model_denies() {
+    let tcp = any_bank(
+        "What does the kernel do with a TCP segment it has sent?",
+        "The kernel keeps a sent segment in its retransmission queue while it is \
+         unacknowledged, and sends it again when the timer fires.",
+        &[&["retransmission queue"], &["unacknowledged"], &["timer"]],
+    );
+    let lock = any_bank(
+        "Why do other writers wait on a row another transaction has updated?",
+        "The row lock is held while the updating transaction is uncommitted, so other \
+         writers wait on it.",
+        &[&["row lock"], &["uncommitted"], &["wait", "waits"]],
+    );
+    for (b, answer) in [
+        (
+            &tcp,
+            "The segment stays in the retransmission queue until it is acknowledged; when the timer fires it is sent again.",
+        ),
+        (
+            &tcp,
+            "Sent segments sit in the retransmission queue till the peer has acknowledged them, and a timer resends them.",
+        ),
+        (
+            &lock,
+            "Other writers wait, because the row lock is held until the transaction is committed.",
+        ),
+        (
+            &lock,
+            "The row lock stays held before the transaction is committed, and other writers wait.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {}", explain(&g));
+        assert!(g.passed, "{answer}: {}", explain(&g));
+    }
+    for (b, answer) in [
+        (
+            &tcp,
+            "Once a segment is acknowledged the kernel keeps it in the retransmission queue and resends it when the timer fires.",
+        ),
+        (
+            &tcp,
+            "The segment is acknowledged, so it waits in the retransmission queue until the timer fires.",
+        ),
+        (
+            &lock,
+            "The transaction is committed first, and then the row lock is held so other writers wait.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.contradictions.is_empty(), "{answer}: {}", explain(&g));
+    }
+    // What names the subject of the *until* clause is still claimed: there is a TTL.
+    let ttl = any_bank(
+        "Why does a switching loop melt the network?",
+        "Ethernet frames have no TTL, so a broadcast circulates forever.",
+        &[&["ttl"], &["broadcast"]],
+    );
+    for answer in [
+        "The broadcast frames loop until their TTL runs out.",
+        "A broadcast keeps circulating till the TTL expires.",
+    ] {
+        let g = grade(&ttl, answer);
+        assert!(!g.contradictions.is_empty(), "{answer}: {}", explain(&g));
+    }
+}
+
 #[test]
 fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
     let rubric = Rubric {
@@ -2146,6 +2218,56 @@ fn a_problem_a_fix_ends_no_longer_was_so_before_the_fix() {
             "Writers no longer overwrite each other on modern databases.",
             "Since version 2, writers no longer overwrite each other.",
             "The second writer does not overwrite the first change.",
+        ],
+    );
+}
+
+/// Round 28 (w34-negscope): "never recomputed", "not downloaded again" after a change
+/// the sentence opens with ends a repetition as "no longer" ends a state: "with a
+/// cache the totals are calculated once and never recalculated" concedes that they
+/// were recalculated before the cache. A flat "never ... again" with no change before
+/// it, or a denial with no repetition in it, still denies the term.
+#[test]
+fn a_repetition_a_fix_ends_was_so_before_the_fix() {
+    let b = one_keyword_bank(
+        "recalculates",
+        "report-totals",
+        "Why is the sales report slow, and how does caching the totals help?",
+        "Each page load recalculates the totals from every order row; a cache keeps them, \
+         so the work is done once per change.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "With a cache the totals are calculated once and never recalculated on each page \
+             load.",
+            "Once the totals are cached, they are computed a single time and not recalculated \
+             again for every visitor.",
+        ],
+        &[
+            "The totals are never recalculated.",
+            "The report never recalculates the totals: it reads them from a table.",
+        ],
+    );
+    let b = one_keyword_bank(
+        "downloads",
+        "docker-deps",
+        "Why does every image build spend minutes installing dependencies, and how do you fix it?",
+        "The source is copied before the install step, so any code change busts the cache \
+         and the build downloads all the dependencies; copy the manifest first, install, then \
+         copy the source.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "Once the manifest is copied first, the build never downloads the dependencies \
+             again after a code change.",
+            "After copying the lock file on its own, a code change does not make the build \
+             download the packages again.",
+        ],
+        &[
+            "The build never downloads the dependencies again.",
+            "With BuildKit the build does not download the dependencies at all.",
         ],
     );
 }

@@ -249,6 +249,70 @@ fn a_model_clause_of_obligation_is_not_denied_by_a_state() {
     assert_eq!(g.contradictions[0].role, "denial", "{g:?}");
 }
 
+/// Round 28 (w34-negscope): a model clause that states a requirement ("the registry
+/// requires tags to start with a letter") says what must hold, not that it holds: a
+/// diagnosis that the learner's thing fails it ("the tag doesn't start with a letter")
+/// denies nothing. Denying the requirement itself, or stating the opposite rule with a
+/// modal ("can not start with a slash"), still contradicts it.
+#[test]
+fn a_model_clause_of_requirement_is_not_denied_by_a_state() {
+    let registry = bank(
+        "The registry requires every image tag to start with a letter or a digit, so a \
+         tag beginning with a dash is rejected.",
+        &[&["start", "begin"], &["rejected", "refused"]],
+    );
+    let cron = bank(
+        "Cron needs the crontab file to end with a newline character; otherwise it \
+         silently ignores the last entry.",
+        &[&["newline"], &["ignored", "skipped"]],
+    );
+    let mounts = bank(
+        "Kubernetes requires a volume mount path to be absolute, starting with a slash \
+         inside the container.",
+        &[&["absolute"], &["slash"]],
+    );
+    for (b, answer) in [
+        (
+            &registry,
+            "The tag doesn't start with a letter or a digit: it begins with a dash, so the push is rejected.",
+        ),
+        (
+            &registry,
+            "That image tag does not start with a letter, and the registry rejected it.",
+        ),
+        (
+            &cron,
+            "The crontab file doesn't end with a newline character, so the last entry is ignored.",
+        ),
+        (
+            &mounts,
+            "The mount path does not start with a slash, so it isn't absolute inside the container.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    // Denying the requirement is still a denial of what the model answer says.
+    for (b, answer) in [
+        (
+            &registry,
+            "The registry does not require an image tag to start with a letter; the dash is fine.",
+        ),
+        (
+            &mounts,
+            "Kubernetes doesn't require a volume mount path to be absolute, a relative one works.",
+        ),
+        // A rule of the answer's own, with a modal, against the model answer's rule.
+        (
+            &registry,
+            "In the registry an image tag can not start with a digit.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
 #[test]
 fn a_denial_that_compares_two_things_or_a_model_too_to_contradicts_nothing() {
     // "like X does" says how two things differ, not that the model's claim is false.

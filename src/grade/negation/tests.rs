@@ -950,3 +950,56 @@ fn a_misconception_paired_by_neither_as_no_fix_is_not_made() {
     let g = grade(&b, wrong);
     assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
 }
+
+/// Round 28 (w34-negscope): a negation inside a relative clause ("a request that fails
+/// to get a token", "a container that doesn't exit after SIGTERM") ends where the main
+/// clause's verb begins, at a form of *be*, *get* or a modal: what the main clause says
+/// of the thing is said plainly ("is rejected", "gets killed"). A negation of the main
+/// verb still denies it.
+#[test]
+fn a_negation_in_a_relative_clause_ends_at_the_main_verb() {
+    let bucket = any_bank(
+        "What happens to a request when the rate limiter's bucket is empty?",
+        "Each request takes a token; a request that finds the bucket empty is rejected, and \
+         the client retries later.",
+        &[&["rejected", "dropped", "refused"]],
+    );
+    let stop = any_bank(
+        "What does docker stop do to a container that ignores SIGTERM?",
+        "docker stop sends SIGTERM, waits ten seconds, and then the container is killed with \
+         SIGKILL.",
+        &[&["killed", "sigkill"]],
+    );
+    for (b, answer) in [
+        (&bucket, "A request that fails to get a token is rejected."),
+        (&bucket, "A request that doesn't get a token is rejected."),
+        (
+            &bucket,
+            "A request which cannot take a token is dropped by the limiter.",
+        ),
+        (&bucket, "Requests that find no token are refused."),
+        (
+            &stop,
+            "A container that doesn't exit after SIGTERM is killed.",
+        ),
+        (&stop, "Any process that won't stop in time gets killed."),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.concepts[0].matched.is_some(), "{answer}: {}", explain(&g));
+    }
+    for (b, answer) in [
+        (&bucket, "A request that gets a token is not rejected."),
+        (
+            &bucket,
+            "A request that doesn't get a token isn't rejected; it waits.",
+        ),
+        (
+            &bucket,
+            "A request is not rejected when the bucket is empty; it waits for a token.",
+        ),
+        (&stop, "The container is not killed; SIGTERM is sent again."),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.concepts[0].matched.is_none(), "{answer}: {}", explain(&g));
+    }
+}

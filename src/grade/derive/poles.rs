@@ -14,27 +14,29 @@
 //! in its clause, with at most [`GAP`] content words and no word of [`APART`] between
 //! ("frequent symbols short codes", "a longer prefix means a smaller network"), or the
 //! two heads of "the X-er ..., the Y-er ..." in two clauses in a row; never in a clause
-//! with a negation, and a pole is in one link at most. A link's **sign** says whether it ties the first ends of the two
-//! scales together (or the second ends) or a first end to a second: "frequent ... short"
-//! and "rare ... long" have the same sign.
+//! with a negation, and a pole is in one link at most. A link's **sign** says whether
+//! it ties the first ends of the two scales together (or the second ends) or a first
+//! end to a second: "frequent ... short" and "rare ... long" have the same sign.
 //!
-//! The model answer **ties** two scales when all its links between them have one sign
-//! (for *more* or *fewer*, of the same thing: the content word right after it).
-//! An answer's link between two such scales with the other sign, where none of the
-//! answer's links between them has the model's, ties them the other way round and
+//! Two links are of the **same** scales and things when, besides the scales, each
+//! pole's head (the content word right after it, what it qualifies) is the same where
+//! both have one: "more queries" is not "more memory", nor "a large buffer" "small
+//! files". An answer's link whose same model links all have the other sign, where none
+//! of the answer's links has the model's, ties the two scales the other way round and
 //! contradicts the model answer. Only derived rubrics are checked: an author says what
 //! matters.
 //!
 //! [`SCALES`]: crate::lang::SCALES
 
-use super::bindings::{contradiction, text};
+use super::bindings::{content, contradiction, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
-use crate::grade::token::Token;
+use crate::grade::token::{Token, hash_of};
 use crate::lang::scale_end as pole;
 
-/// Which scale of [`SCALES`](crate::lang::SCALES) stands for "how many" (*more*, *fewer*): its words before
-/// another scale's word only say that word's end ("more frequent", "least frequent").
+/// Which scale of [`SCALES`](crate::lang::SCALES) stands for "how many" (*more*,
+/// *fewer*): its words before another scale's word only say that word's end ("more
+/// frequent", "least frequent").
 const COUNT: usize = 5;
 
 /// How many content words may stand between the two poles of a link.
@@ -46,64 +48,80 @@ const APART: &[&str] = &[
     "and", "or", "nor", "than", "instead", "rather", "versus", "vs", "unlike",
 ];
 
-/// A word at one end of a scale: the scale, the end (0 or 1) and its token.
+/// A word at one end of a scale: the scale, the end (0 or 1), its token (the first of
+/// "more frequent") and the token of its scale's word (the last).
 #[derive(Debug, Clone, Copy)]
 struct Pole {
     scale: usize,
     end: u8,
     at: usize,
+    last: usize,
 }
 
-/// A link between poles of two scales: the scales (the lower first) with what is
-/// counted, its sign (0 when it ties like ends), and the tokens it spans.
+/// A link between poles of two scales: the scales (the lower first), what each pole
+/// qualifies (in the same order), its sign (0 when it ties like ends), and the tokens
+/// it spans.
 #[derive(Debug, Clone, Copy)]
 struct Link {
-    scales: Scales,
+    scales: (usize, usize),
+    heads: [Option<u64>; 2],
     sign: u8,
     span: (usize, usize),
 }
 
-/// The two scales of a link (the lower first) and, when one is [`COUNT`]'s, the stem
-/// (as a hash) of the content word right after its pole, what is counted: "more
-/// queries" and "more memory" tie nothing to each other.
-type Scales = (usize, usize, Option<u64>);
+impl Link {
+    /// Whether the two links are of the same scales and of the same things: a pole
+    /// qualifies the content word right after it, its **head** (as a stem hash), and
+    /// two heads, where both poles have one, must be the same ("more queries" and
+    /// "more memory", "a large buffer" and "small files" tie nothing to each other).
+    fn same(&self, other: &Link) -> bool {
+        self.scales == other.scales
+            && self
+                .heads
+                .iter()
+                .zip(other.heads)
+                .all(|(a, b)| a.is_none() || b.is_none() || *a == b)
+    }
+}
 
 /// The model answer's ties between scales, ready to check answers against.
 #[derive(Debug, Default)]
 pub struct Poles {
-    /// Each pair of scales tied, its sign and the words of its first link.
-    model: Vec<(Scales, u8, String)>,
+    /// Each link of the model answer, with its words.
+    model: Vec<(Link, String)>,
 }
 
 impl Poles {
-    /// The ties of `model` (a derived rubric's model answer, prepared).
+    /// The links of `model` (a derived rubric's model answer, prepared).
     pub fn new(model: &PreparedAnswer) -> Poles {
-        let mut ties: Vec<(Scales, u8, String)> = Vec::new();
-        let mut mixed: Vec<Scales> = Vec::new();
-        for link in links(model.tokens()) {
-            match ties.iter().find(|t| t.0 == link.scales) {
-                Some(t) if t.1 != link.sign => mixed.push(link.scales),
-                Some(_) => {}
-                None => ties.push((link.scales, link.sign, text(model, link.span))),
-            }
-        }
-        ties.retain(|t| !mixed.contains(&t.0));
-        Poles { model: ties }
+        let model = links(model.tokens())
+            .into_iter()
+            .map(|l| (l, text(model, l.span)))
+            .collect();
+        Poles { model }
     }
 
     /// The first link of `answer` that ties two of the model answer's scales the other
-    /// way round.
+    /// way round: every model link of the same scales and things has the other sign,
+    /// and no link of the answer's has it.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if self.model.is_empty() {
             return None;
         }
         let made = links(answer.tokens());
         for a in &made {
-            let Some((_, sign, said)) = self.model.iter().find(|t| t.0 == a.scales) else {
+            let mut same = self.model.iter().filter(|(m, _)| m.same(a));
+            let Some((first, said)) = same.next() else {
                 continue;
             };
-            let states = made.iter().any(|b| b.scales == a.scales && b.sign == *sign);
-            if a.sign != *sign && !states {
+            let sign = first.sign;
+            if a.sign == sign || same.any(|(m, _)| m.sign != sign) {
+                continue;
+            }
+            let states = made
+                .iter()
+                .any(|b| b.sign == sign && self.model.iter().any(|(m, _)| m.same(b)));
+            if !states {
                 let model = format!("\"{said}\" (the other way round)");
                 return Some(contradiction("scales", answer, a.span, model));
             }
@@ -132,6 +150,7 @@ fn poles(tokens: &[Token]) -> Vec<Pole> {
                     scale,
                     end: end ^ u8::from(turned),
                     at: words[n],
+                    last: words[n + 1],
                 });
                 n += 1;
             }
@@ -141,6 +160,7 @@ fn poles(tokens: &[Token]) -> Vec<Pole> {
                         scale,
                         end,
                         at: words[n],
+                        last: words[n],
                     });
                 }
             }
@@ -203,18 +223,24 @@ fn links(tokens: &[Token]) -> Vec<Link> {
         };
         if linked {
             taken = Some(b.at);
-            let counted = [a, b]
-                .into_iter()
-                .find(|p| p.scale == COUNT)
-                .and_then(|p| {
-                    (p.at + 1..tokens.len())
-                        .find(|&k| !tokens[k].part)
-                        .filter(|&k| !tokens[k].stop)
-                })
-                .map(|k| tokens[k].stem_hash);
-            let scales = (a.scale.min(b.scale), a.scale.max(b.scale), counted);
+            let head = |p: &Pole| {
+                (p.last + 1..tokens.len())
+                    .find(|&k| !tokens[k].part)
+                    .filter(|&k| content(&tokens[k]) && pole(&tokens[k].norm).is_none())
+                    .map(|k| {
+                        // "TTLs" for "TTL": an acronym's plural keeps its *s* in the stem.
+                        let stem = &*tokens[k].stem;
+                        hash_of(
+                            stem.strip_suffix('s')
+                                .filter(|s| s.len() > 1)
+                                .unwrap_or(stem),
+                        )
+                    })
+            };
+            let (low, high) = if a.scale < b.scale { (a, b) } else { (b, a) };
             out.push(Link {
-                scales,
+                scales: (low.scale, high.scale),
+                heads: [head(low), head(high)],
                 sign: a.end ^ b.end,
                 span: (a.at, b.at),
             });

@@ -81,8 +81,24 @@ fn scales_tied_as_the_model_answer_ties_them_or_not_tied_are_left_alone() {
 
 #[test]
 fn a_model_answer_that_ties_two_scales_both_ways_ties_them_not_at_all() {
-    let model = "Larger buffers mean fewer system calls; large records need more system \
-        calls, though.";
+    let model = "Larger buffers mean fewer system calls, though a large buffer can mean \
+        more system calls for tiny files.";
     let g = grade(model, "A large buffer means more system calls.");
     assert!(!turned(&g), "{:?}", g.contradictions);
+}
+
+#[test]
+fn a_tie_of_other_things_on_the_same_scales_is_no_turn() {
+    let model = "Use a large buffer for fast sequential reads; mmap suits random access \
+        to big files.";
+    let g = grade(model, "A large buffer makes reads slow.");
+    assert!(turned(&g), "{:?}", g.contradictions);
+    for answer in [
+        // Small files, not a small buffer.
+        "For small files plain read() is faster.",
+        "Read with a large buffer for fast sequential reads.",
+    ] {
+        let g = grade(model, answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
 }

@@ -13,8 +13,9 @@
 //! end). A **link** ties two poles of different scales: the next pole after the first
 //! in its clause, with at most [`GAP`] content words and no word of [`APART`] between
 //! ("frequent symbols short codes", "a longer prefix means a smaller network"), or the
-//! two heads of "the X-er ..., the Y-er ..." in two clauses in a row; never in a clause
-//! with a negation, and a pole is in one link at most. A link's **sign** says whether
+//! two heads of "the X-er ..., the Y-er ..." in two clauses in a row (only there does
+//! an adverb of [`ADVERBS`], *often* or *quickly*, tie); never in a clause with a
+//! negation, and a pole is in one link at most. A link's **sign** says whether
 //! it ties the first ends of the two scales together (or the second ends) or a first
 //! end to a second: "frequent ... short" and "rare ... long" have the same sign.
 //!
@@ -46,6 +47,18 @@ const GAP: usize = 3;
 /// comparison's other side ("shorter codes than rare ones"), a choice.
 const APART: &[&str] = &[
     "and", "or", "nor", "than", "instead", "rather", "versus", "vs", "unlike",
+];
+
+/// Poles that say how often or how fast a thing is done, tied only in "the X-er ...,
+/// the Y-er ...".
+const ADVERBS: &[&str] = &[
+    "often",
+    "frequently",
+    "infrequently",
+    "rarely",
+    "seldom",
+    "quickly",
+    "slowly",
 ];
 
 /// A word at one end of a scale: the scale, the end (0 or 1), its token (the first of
@@ -205,7 +218,14 @@ fn links(tokens: &[Token]) -> Vec<Link> {
             continue;
         }
         let (ca, cb) = (tokens[a.at].place, tokens[b.at].place);
+        // "databases often ask for explicit huge pages": an adverb says how often or
+        // how fast something is done, and ties no scale to the next pole; it does in
+        // "the more often a symbol occurs, the shorter its code".
+        let adverb = |p: &Pole| ADVERBS.contains(&&*tokens[p.last].norm);
         let linked = if ca.clause == cb.clause {
+            if adverb(a) || adverb(b) {
+                continue;
+            }
             let between = (a.at + 1..b.at).filter(|&k| !tokens[k].part);
             let apart = between
                 .clone()

@@ -102,3 +102,11 @@ fn a_tie_of_other_things_on_the_same_scales_is_no_turn() {
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+#[test]
+fn an_adverb_ties_nothing_outside_the_more_the_more() {
+    let model = "Compaction stalls huge pages, so databases often ask for explicit huge \
+        pages.";
+    let g = grade(model, "Databases rarely ask for explicit huge pages.");
+    assert!(!turned(&g), "{:?}", g.contradictions);
+}

@@ -14,7 +14,7 @@
 //! in its clause, with at most [`GAP`] content words and no word of [`APART`] between
 //! ("frequent symbols short codes", "a longer prefix means a smaller network"), or the
 //! two heads of "the X-er ..., the Y-er ..." in two clauses in a row (only there does
-//! an adverb of [`ADVERBS`], *often* or *quickly*, tie); never in a clause with a
+//! an [adverb], *often* or *quickly*, tie); never in a clause with a
 //! negation, and a pole is in one link at most. A link's **sign** says whether
 //! it ties the first ends of the two scales together (or the second ends) or a first
 //! end to a second: "frequent ... short" and "rare ... long" have the same sign.
@@ -49,17 +49,14 @@ const APART: &[&str] = &[
     "and", "or", "nor", "than", "instead", "rather", "versus", "vs", "unlike",
 ];
 
-/// Poles that say how often or how fast a thing is done, tied only in "the X-er ...,
-/// the Y-er ...".
-const ADVERBS: &[&str] = &[
-    "often",
-    "frequently",
-    "infrequently",
-    "rarely",
-    "seldom",
-    "quickly",
-    "slowly",
-];
+/// Whether a pole says how often or how fast a thing is done (*often*, *quickly*): tied
+/// only in "the X-er ..., the Y-er ...".
+fn adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "often" | "frequently" | "infrequently" | "rarely" | "seldom" | "quickly" | "slowly"
+    )
+}
 
 /// A word at one end of a scale: the scale, the end (0 or 1), its token (the first of
 /// "more frequent") and the token of its scale's word (the last).
@@ -221,7 +218,7 @@ fn links(tokens: &[Token]) -> Vec<Link> {
         // "databases often ask for explicit huge pages": an adverb says how often or
         // how fast something is done, and ties no scale to the next pole; it does in
         // "the more often a symbol occurs, the shorter its code".
-        let adverb = |p: &Pole| ADVERBS.contains(&&*tokens[p.last].norm);
+        let adverb = |p: &Pole| adverb(&tokens[p.last].norm);
         let linked = if ca.clause == cb.clause {
             if adverb(a) || adverb(b) {
                 continue;

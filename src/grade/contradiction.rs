@@ -770,6 +770,8 @@ struct Stance {
     /// For a pair that quantifies or picks the word after it ([`Opposite::headed`]), that
     /// word's stem.
     head: Option<Arc<str>>,
+    /// The ends of scales its clause's words name ([`scale_ends`]).
+    ends: Vec<(usize, u8)>,
     text: String,
 }
 
@@ -1079,6 +1081,7 @@ impl Claims {
                     side,
                     anchors: opposite_anchors(tokens, clause, pair),
                     head: head(tokens, i, pair),
+                    ends: scale_ends(tokens, clause),
                     text: clause_text(text, clause),
                 });
             }
@@ -1627,6 +1630,11 @@ impl Claims {
             if n < ANCHORS || best(true).is_some_and(|(m, _)| m >= n) {
                 continue;
             }
+            // Both ends turned: "smaller pages mean more misses" says what "larger pages
+            // mean fewer misses" says, from the other end of the two scales.
+            if turns_together(&stance.ends, &scale_ends(tokens, clause), &tokens[i]) {
+                continue;
+            }
             // The answer also says the model's word of what the model clause is about,
             // as closely: it tells two things apart ("the highest priority job runs
             // first, so jobs of the lowest priority wait").
@@ -1945,6 +1953,35 @@ fn order_said(answer: &PreparedAnswer, i: usize, model: &str) -> Contradiction {
         anchor: None,
         matched: vec![answer.word(i).to_owned()],
     }
+}
+
+/// The ends of scales ([`crate::lang::SCALES`]) that the words of `clause` name, as
+/// (scale, end).
+fn scale_ends(tokens: &[Token], clause: u32) -> Vec<(usize, u8)> {
+    tokens
+        .iter()
+        .filter(|t| t.place.clause == clause && !t.part)
+        .filter_map(|t| crate::lang::scale_end(&t.norm))
+        .collect()
+}
+
+/// Whether an answer clause with the ends `here` turns round, besides the scale of
+/// `word`, every other scale the model clause with the ends `model` names, one at least:
+/// it ties the two scales as the model clause does, from their other ends.
+fn turns_together(model: &[(usize, u8)], here: &[(usize, u8)], word: &Token) -> bool {
+    let Some((scale, _)) = crate::lang::scale_end(&word.norm) else {
+        return false;
+    };
+    let mut turned = false;
+    for &(other, end) in here.iter().filter(|e| e.0 != scale) {
+        for &(_, model_end) in model.iter().filter(|e| e.0 == other) {
+            if model_end == end {
+                return false;
+            }
+            turned = true;
+        }
+    }
+    turned
 }
 
 /// The pair of [`OPPOSITES`] and the side `token` is a word of, if any.

@@ -26,6 +26,7 @@ mod frames;
 mod labels;
 mod pairs;
 mod parallels;
+mod poles;
 mod ratios;
 mod shared;
 pub use bindings::Bindings;

@@ -1,7 +1,7 @@
 //! English as recall reads it, in one place: the stemmer, the stop words, the irregular
 //! verb forms, the adjectives negated by *un-* (and the verbs whose denial says another), the edit distance (and the "did you mean" built on it), the built-in
 //! lexicon (its technical, general and computing blocks), comparatives and their antonyms,
-//! and lists written as prose.
+//! the two ends of common scales, and lists written as prose.
 //!
 //! The grader, the importer and the loader's hints all use these, so a word is stemmed,
 //! a stop word is skipped and a typo is measured the same way everywhere. This module
@@ -52,6 +52,80 @@ pub const COMPARATIVES: &[(&str, &str)] = &[
     ("tighter", "looser"),
     ("stricter", "looser"),
 ];
+
+/// Scales and the words of their two ends, as written: a word of one end says the
+/// opposite of a word of the other, of the same thing ("short" and "long", "frequent"
+/// and "rare"). The grader reads two of them side by side as a tie ("a longer prefix
+/// means a smaller network"), which the other two ends restate.
+pub const SCALES: &[(&[&str], &[&str])] = &[
+    (
+        &["short", "shorter", "shortest"],
+        &["long", "longer", "longest"],
+    ),
+    (
+        &["small", "smaller", "smallest", "tiny"],
+        &[
+            "large", "larger", "largest", "big", "bigger", "biggest", "huge",
+        ],
+    ),
+    (
+        &["frequent", "frequently", "common", "often"],
+        &[
+            "rare",
+            "rarer",
+            "rarest",
+            "rarely",
+            "infrequent",
+            "infrequently",
+            "seldom",
+        ],
+    ),
+    (
+        &["fast", "faster", "fastest", "quick", "quicker", "quickly"],
+        &["slow", "slower", "slowest", "slowly"],
+    ),
+    (&["high", "higher", "highest"], &["low", "lower", "lowest"]),
+    (
+        &["more", "many", "most"],
+        &["fewer", "less", "few", "least"],
+    ),
+    (&["deep", "deeper", "deepest"], &["shallow", "shallower"]),
+    (
+        &["cheap", "cheaper", "cheapest"],
+        &["expensive", "costly", "costlier"],
+    ),
+    (
+        &["strong", "stronger", "strongest"],
+        &["weak", "weaker", "weakest"],
+    ),
+    (
+        &["hot", "hotter", "hottest"],
+        &["cold", "colder", "coldest"],
+    ),
+    (
+        &["wide", "wider", "widest"],
+        &["narrow", "narrower", "narrowest"],
+    ),
+    (&["busy", "busier", "busiest"], &["idle"]),
+    (&["local"], &["remote"]),
+];
+
+/// The scale of [`SCALES`] and its end (0 or 1) that `word` (as written, lower case)
+/// names.
+pub fn scale_end(word: &str) -> Option<(usize, u8)> {
+    SCALES
+        .iter()
+        .enumerate()
+        .find_map(|(scale, (first, second))| {
+            if first.contains(&word) {
+                Some((scale, 0))
+            } else if second.contains(&word) {
+                Some((scale, 1))
+            } else {
+                None
+            }
+        })
+}
 
 /// The stemmer every part of recall uses (English Snowball).
 pub fn stemmer() -> Stemmer {

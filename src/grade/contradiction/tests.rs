@@ -350,6 +350,35 @@ fn two_comparatives_tied_together_are_no_opposite() {
 }
 
 #[test]
+fn a_tie_of_two_scales_said_from_their_other_ends_is_no_opposite() {
+    let model = "A record's TTL says how long resolvers may cache it. A short TTL means \
+        more queries to the authoritative server; a long TTL means fewer queries, and \
+        clients keep a stale answer until it expires.";
+    let load = "A higher load factor means more collisions and longer chains, so lookups \
+        slow down; past a threshold the table doubles and rehashes.";
+    for (model, answer) in [
+        (
+            model,
+            "A long TTL means fewer queries to the authoritative server but stale answers.",
+        ),
+        (
+            load,
+            "A lower load factor means fewer collisions and shorter chains, so lookups stay \
+             fast.",
+        ),
+    ] {
+        let g = grade(&derived(model), answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    // One end turned and the other kept is still the opposite.
+    let g = grade(
+        &derived(load),
+        "A higher load factor means fewer collisions and longer chains.",
+    );
+    assert!(g.contradictions.iter().any(|c| c.role == "amount"), "{g:?}");
+}
+
+#[test]
 fn more_of_another_thing_is_no_opposite_of_less() {
     let bank = bank(
         "A columnar file reads fewer bytes from disk for a query on two columns.",

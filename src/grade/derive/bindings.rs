@@ -31,6 +31,7 @@ use super::frames::Frames;
 use super::labels::Labels;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
+use super::poles::Poles;
 use super::ratios::Ratios;
 use crate::grade::contrast::Contradiction;
 use crate::grade::lexicon::Lexicon;
@@ -119,6 +120,8 @@ pub struct Bindings {
     directions: Directions,
     /// What the model answer names the problem and the fix (see [`super::labels`]).
     labels: Labels,
+    /// The scales the model answer ties together (see [`super::poles`]).
+    poles: Poles,
 }
 
 impl Bindings {
@@ -141,6 +144,7 @@ impl Bindings {
         let parallels = Parallels::new(model);
         let directions = Directions::new(model);
         let labels = Labels::new(model, asked);
+        let poles = Poles::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -156,6 +160,7 @@ impl Bindings {
             parallels,
             directions,
             labels,
+            poles,
         }
     }
 
@@ -165,7 +170,8 @@ impl Bindings {
     /// first model claim denied, else the first model ratio turned over, else the first
     /// pair of claims given each other's predicates, else the first comparison turned
     /// round, else the first two qualifiers swapped, else the first word sent the other
-    /// way, else the first problem called the fix or the reverse.
+    /// way, else the first problem called the fix or the reverse, else the first two
+    /// scales tied the other way round.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -178,6 +184,7 @@ impl Bindings {
             .or_else(|| self.parallels.check(answer))
             .or_else(|| self.directions.check(answer))
             .or_else(|| self.labels.check(answer))
+            .or_else(|| self.poles.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

@@ -1,0 +1,270 @@
+//! Two scales a derived rubric's model answer ties together, and an answer that ties
+//! them the other way: "Huffman coding gives frequent symbols short codes and rare
+//! symbols long ones" answered "it gives the rare symbols the short codes", or "a longer
+//! prefix means a smaller network" answered "a longer prefix means a larger network".
+//! A derived rubric counts words one by one, and both ends of each scale are the model
+//! answer's words, so such an answer names every concept and passed; a comparison with
+//! *than* is [`super::comparisons`]'s, this module the words of a scale that stand side
+//! by side without one.
+//!
+//! A **pole** is a word at one end of a scale of [`SCALES`] (*short* or *long*, *small*
+//! or *large*, *frequent* or *rare*, ...; *more* and *most* keep the end of the scale
+//! word after them, *less* and *least* take the other: "least frequent" is the rare
+//! end). A **link** ties two poles of different scales: the next pole after the first
+//! in its clause, with at most [`GAP`] content words and no word of [`APART`] between
+//! ("frequent symbols short codes", "a longer prefix means a smaller network"), or the
+//! two heads of "the X-er ..., the Y-er ..." in two clauses in a row (only there does
+//! an [adverb], *often* or *quickly*, tie); never in a clause with a
+//! negation, and a pole is in one link at most. A link's **sign** says whether
+//! it ties the first ends of the two scales together (or the second ends) or a first
+//! end to a second: "frequent ... short" and "rare ... long" have the same sign.
+//!
+//! Two links are of the **same** scales and things when, besides the scales, each
+//! pole's head (the content word right after it, what it qualifies) is the same where
+//! both have one: "more queries" is not "more memory", nor "a large buffer" "small
+//! files". An answer's link whose same model links all have the other sign, where none
+//! of the answer's links has the model's, ties the two scales the other way round and
+//! contradicts the model answer. Only derived rubrics are checked: an author says what
+//! matters.
+//!
+//! [`SCALES`]: crate::lang::SCALES
+
+use super::bindings::{content, contradiction, text};
+use crate::grade::contrast::Contradiction;
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::{Token, hash_of};
+use crate::lang::scale_end as pole;
+
+/// Which scale of [`SCALES`](crate::lang::SCALES) stands for "how many" (*more*,
+/// *fewer*): its words before another scale's word only say that word's end ("more
+/// frequent", "least frequent").
+const COUNT: usize = 5;
+
+/// How many content words may stand between the two poles of a link.
+const GAP: usize = 3;
+
+/// Words that keep two poles apart: a list ("short codes and rare symbols"), a
+/// comparison's other side ("shorter codes than rare ones"), a choice.
+const APART: &[&str] = &[
+    "and", "or", "nor", "than", "instead", "rather", "versus", "vs", "unlike",
+];
+
+/// Whether a pole says how often or how fast a thing is done (*often*, *quickly*): tied
+/// only in "the X-er ..., the Y-er ...".
+fn adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "often" | "frequently" | "infrequently" | "rarely" | "seldom" | "quickly" | "slowly"
+    )
+}
+
+/// A word at one end of a scale: the scale, the end (0 or 1), its token (the first of
+/// "more frequent") and the token of its scale's word (the last).
+#[derive(Debug, Clone, Copy)]
+struct Pole {
+    scale: usize,
+    end: u8,
+    at: usize,
+    last: usize,
+}
+
+/// A link between poles of two scales: the scales (the lower first), what each pole
+/// qualifies (in the same order), its sign (0 when it ties like ends), and the tokens
+/// it spans.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    scales: (usize, usize),
+    heads: [Option<u64>; 2],
+    sign: u8,
+    span: (usize, usize),
+}
+
+impl Link {
+    /// Whether the two links are of the same scales and of the same things: a pole
+    /// qualifies the content word right after it, its **head** (as a stem hash), and
+    /// two heads, where both poles have one, must be the same ("more queries" and
+    /// "more memory", "a large buffer" and "small files" tie nothing to each other).
+    fn same(&self, other: &Link) -> bool {
+        self.scales == other.scales
+            && self
+                .heads
+                .iter()
+                .zip(other.heads)
+                .all(|(a, b)| a.is_none() || b.is_none() || *a == b)
+    }
+}
+
+/// The model answer's ties between scales, ready to check answers against.
+#[derive(Debug, Default)]
+pub struct Poles {
+    /// Each link of the model answer, with its words.
+    model: Vec<(Link, String)>,
+}
+
+impl Poles {
+    /// The links of `model` (a derived rubric's model answer, prepared).
+    pub fn new(model: &PreparedAnswer) -> Poles {
+        let model = links(model.tokens())
+            .into_iter()
+            .map(|l| (l, text(model, l.span)))
+            .collect();
+        Poles { model }
+    }
+
+    /// The first link of `answer` that ties two of the model answer's scales the other
+    /// way round: every model link of the same scales and things has the other sign,
+    /// and no link of the answer's has it.
+    pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.model.is_empty() {
+            return None;
+        }
+        let made = links(answer.tokens());
+        for a in &made {
+            let mut same = self.model.iter().filter(|(m, _)| m.same(a));
+            let Some((first, said)) = same.next() else {
+                continue;
+            };
+            let sign = first.sign;
+            if a.sign == sign || same.any(|(m, _)| m.sign != sign) {
+                continue;
+            }
+            let states = made
+                .iter()
+                .any(|b| b.sign == sign && self.model.iter().any(|(m, _)| m.same(b)));
+            if !states {
+                let model = format!("\"{said}\" (the other way round)");
+                return Some(contradiction("scales", answer, a.span, model));
+            }
+        }
+        None
+    }
+}
+
+/// The poles of `tokens`, each clause's in order, with the clause they stand in: *more*
+/// or *less* before another scale's word counts as that word's end (turned, after
+/// *less* and *least*); *as long as*, *so long*, *at most* and *at least* are none.
+fn poles(tokens: &[Token]) -> Vec<Pole> {
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let word = |n: usize| words.get(n).map(|&i| &*tokens[i].norm);
+    let mut out = Vec::new();
+    let mut n = 0;
+    while n < words.len() {
+        let here = word(n).unwrap_or_default();
+        let before = n.checked_sub(1).and_then(word);
+        let next = word(n + 1).and_then(|w| pole(w).map(|p| (w, p)));
+        match (before, here, next) {
+            (Some("as" | "so"), "long", _) | (Some("at"), "most" | "least", _) => {}
+            (_, "more" | "most" | "less" | "least", Some((_, (scale, end)))) if scale != COUNT => {
+                let turned = matches!(here, "less" | "least");
+                out.push(Pole {
+                    scale,
+                    end: end ^ u8::from(turned),
+                    at: words[n],
+                    last: words[n + 1],
+                });
+                n += 1;
+            }
+            _ => {
+                if let Some((scale, end)) = pole(here) {
+                    out.push(Pole {
+                        scale,
+                        end,
+                        at: words[n],
+                        last: words[n],
+                    });
+                }
+            }
+        }
+        n += 1;
+    }
+    out
+}
+
+/// Whether the clause of token `i` holds a negation.
+fn negated(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    tokens
+        .iter()
+        .any(|t| t.place.clause == clause && t.is_negation())
+}
+
+/// Whether token `i` opens its clause as "the X-er" does: *the*, then the pole (or
+/// *more* or *less* before it).
+fn opens_correlative(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut before = (0..i)
+        .rev()
+        .filter(|&k| !tokens[k].part)
+        .take_while(|&k| tokens[k].place.clause == clause);
+    before.next().is_some_and(|k| &*tokens[k].norm == "the") && before.next().is_none()
+}
+
+/// The links of `tokens`, outside clauses with a negation.
+fn links(tokens: &[Token]) -> Vec<Link> {
+    let poles = poles(tokens);
+    let mut out = Vec::new();
+    let mut taken = None;
+    for (a, b) in poles.iter().zip(poles.iter().skip(1)) {
+        // A pole is in one link at most: "smaller pages mean fewer misses for a big
+        // working set" ties *smaller* to *fewer*, and *big* to nothing.
+        if taken == Some(a.at)
+            || a.scale == b.scale
+            || negated(tokens, a.at)
+            || negated(tokens, b.at)
+        {
+            continue;
+        }
+        let (ca, cb) = (tokens[a.at].place, tokens[b.at].place);
+        // "databases often ask for explicit huge pages": an adverb says how often or
+        // how fast something is done, and ties no scale to the next pole; it does in
+        // "the more often a symbol occurs, the shorter its code".
+        let adverb = |p: &Pole| adverb(&tokens[p.last].norm);
+        let linked = if ca.clause == cb.clause {
+            if adverb(a) || adverb(b) {
+                continue;
+            }
+            let between = (a.at + 1..b.at).filter(|&k| !tokens[k].part);
+            let apart = between
+                .clone()
+                .any(|k| APART.contains(&&*tokens[k].norm) || tokens[k].is_negation());
+            let content = between
+                .filter(|&k| !tokens[k].stop && pole(&tokens[k].norm).is_none())
+                .count();
+            !apart && content <= GAP
+        } else {
+            // "The more often a symbol occurs, the shorter its code."
+            ca.sentence == cb.sentence
+                && cb.clause == ca.clause + 1
+                && opens_correlative(tokens, a.at)
+                && opens_correlative(tokens, b.at)
+        };
+        if linked {
+            taken = Some(b.at);
+            let head = |p: &Pole| {
+                (p.last + 1..tokens.len())
+                    .find(|&k| !tokens[k].part)
+                    .filter(|&k| content(&tokens[k]) && pole(&tokens[k].norm).is_none())
+                    .map(|k| {
+                        // "TTLs" for "TTL": an acronym's plural keeps its *s* in the stem.
+                        let stem = &*tokens[k].stem;
+                        hash_of(
+                            stem.strip_suffix('s')
+                                .filter(|s| s.len() > 1)
+                                .unwrap_or(stem),
+                        )
+                    })
+            };
+            let (low, high) = if a.scale < b.scale { (a, b) } else { (b, a) };
+            out.push(Link {
+                scales: (low.scale, high.scale),
+                heads: [head(low), head(high)],
+                sign: a.end ^ b.end,
+                span: (a.at, b.at),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

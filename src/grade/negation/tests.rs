@@ -950,3 +950,53 @@ fn a_misconception_paired_by_neither_as_no_fix_is_not_made() {
     let g = grade(&b, wrong);
     assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
 }
+
+/// Round 28: a fix named as a label or a question and refused by a reply that is all of
+/// its clause, with the reason after a comma ("Add swap: don't, it only hides the leak",
+/// "Add swap? No, that hides the leak" was there; "Add swap? No, the leak stays") is not
+/// proposed; a reply that goes on in its clause ("Fix: don't leak") or a label the reply
+/// does not follow says its own claim.
+#[test]
+fn a_fix_refused_by_a_reply_after_a_label_or_a_question_is_not_made() {
+    let mut q = question(
+        "leak",
+        "A Java service's RSS grows by 200 MB an hour until the OOM killer takes it. What do you do?",
+        "It is a leak: take a heap dump, find what keeps objects reachable and release them. Adding swap or a bigger limit only postpones the OOM kill.",
+        Some(Rubric {
+            concepts: vec![
+                concept(&["heap dump"], 2.0, true),
+                concept(&["leak"], 1.0, false),
+            ],
+            forbidden: Vec::new(),
+        }),
+    );
+    q.misconceptions.push(Misconception {
+        concept: concept(&["add swap", "more swap", "raise the limit"], 1.0, false),
+        feedback: "Swap and a bigger limit only postpone the kill.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "It is a leak; take a heap dump. Add swap: don't, it only delays the kill.",
+        "It is a leak; take a heap dump.\n- more swap: no, the kill just comes later\n- heap dump: yes",
+        "It is a leak, so take a heap dump. Add swap? No, the kill only comes later.",
+        "Raise the limit? Nope, it is a leak: take a heap dump and find the holder.",
+        "It is a leak; take a heap dump. More swap: never, it postpones the kill.",
+    ] {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    for wrong in [
+        "It is a leak; take a heap dump. Add swap: yes, it gives the heap room.",
+        "It is a leak; take a heap dump, and raise the limit. No, it will not crash again.",
+        "Add swap? Yes, and take a heap dump of the leak.",
+        "It is a leak; take a heap dump. Fix: add swap, no restart needed.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.misconceptions.is_empty(), "{wrong}: {}", explain(&g));
+    }
+}

@@ -956,8 +956,7 @@ fn a_misconception_paired_by_neither_as_no_fix_is_not_made() {
 /// "Add swap? No, that hides the leak" was there; "Add swap? No, the leak stays") is not
 /// proposed; a reply that goes on in its clause ("Fix: don't leak") or a label the reply
 /// does not follow says its own claim.
-#[test]
-fn a_fix_refused_by_a_reply_after_a_label_or_a_question_is_not_made() {
+fn leak_bank() -> crate::bank::Bank {
     let mut q = question(
         "leak",
         "A Java service's RSS grows by 200 MB an hour until the OOM killer takes it. What do you do?",
@@ -975,7 +974,12 @@ fn a_fix_refused_by_a_reply_after_a_label_or_a_question_is_not_made() {
         feedback: "Swap and a bigger limit only postpone the kill.".to_owned(),
         cap: None,
     });
-    let b = bank(vec![q]);
+    bank(vec![q])
+}
+
+#[test]
+fn a_fix_refused_by_a_reply_after_a_label_or_a_question_is_not_made() {
+    let b = leak_bank();
     for right in [
         "It is a leak; take a heap dump. Add swap: don't, it only delays the kill.",
         "It is a leak; take a heap dump.\n- more swap: no, the kill just comes later\n- heap dump: yes",
@@ -995,6 +999,37 @@ fn a_fix_refused_by_a_reply_after_a_label_or_a_question_is_not_made() {
         "It is a leak; take a heap dump, and raise the limit. No, it will not crash again.",
         "Add swap? Yes, and take a heap dump of the leak.",
         "It is a leak; take a heap dump. Fix: add swap, no restart needed.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.misconceptions.is_empty(), "{wrong}: {}", explain(&g));
+    }
+}
+
+/// Round 28: a fix said to do only harm ("adding swap would only postpone the kill",
+/// "restarting it just hides the leak", "..., but that would only delay it") is denied
+/// like one that "won't help"; a thing said to slow or hide only something ("the GC
+/// only slows allocation-heavy threads") is a claim.
+#[test]
+fn a_fix_said_only_to_delay_or_hide_the_harm_is_not_made() {
+    let b = leak_bank();
+    for right in [
+        "It is a leak; take a heap dump. Adding swap would only postpone the kill.",
+        "It is a leak, so take a heap dump: raising the limit just hides it for an hour.",
+        "More swap would only delay the OOM kill; it is a leak, take a heap dump.",
+        "You could add swap, but that would only delay the kill. It is a leak: take a heap dump.",
+        "It is a leak; take a heap dump. Raising the limit only masks the growth.",
+    ] {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    for wrong in [
+        "Add swap and raise the limit; a heap dump would only slow the service down.",
+        "It is a leak; add swap, since the leak only slows things down after a day.",
+        "Add swap: it only delays the kill a little, which is enough, and take a heap dump.",
     ] {
         let g = grade(&b, wrong);
         assert!(!g.misconceptions.is_empty(), "{wrong}: {}", explain(&g));

@@ -901,9 +901,6 @@ pub struct Place {
     /// This sentence opened after a `;` (not a `.`, `!`, `?` or a line break): the items
     /// of a list may be set apart by `;` as by `,` (see `claim`).
     pub after_semicolon: bool,
-    /// This sentence opened after a `?`: a reply that opens it ("Add swap? No, ...")
-    /// answers that question (see `negation::reject`).
-    pub after_question: bool,
 }
 
 /// How code tokens are treated.
@@ -1348,7 +1345,6 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 sentence_words = 0;
                 last_break = Break::after(chunk, core);
                 place.after_semicolon = last_break == Break::Semicolon;
-                place.after_question = asks(chunk, core);
             }
         }
         // A line break ends a sentence (a list typed one item per line), punctuated or not.
@@ -1477,12 +1473,6 @@ impl Break {
             Break::Full
         }
     }
-}
-
-/// Whether the punctuation after `core` in `chunk` ends a question ("swap?").
-fn asks(chunk: &str, core: &str) -> bool {
-    let end = core.as_ptr() as usize - chunk.as_ptr() as usize + core.len();
-    chunk[end.min(chunk.len())..].contains('?')
 }
 
 /// A clause that opens with a pronoun that [refers back](refers_back) (*it*, *its*,
@@ -1930,7 +1920,6 @@ impl Place {
                 self.sentence += 1;
                 self.labelled = false;
                 self.after_semicolon = false;
-                self.after_question = false;
             }
         }
     }

@@ -4,9 +4,8 @@
 //! worse", and "is wrong" or "a myth" with degree words before it: "is really a wrong
 //! move"), an imperative that dismisses what follows it ("forget X"), and a bare "No." /
 //! "Nope." / "Don't." that answers the sentence before it ("Should B give C a new
-//! timeout? No."), or that is all of its clause after a question or a short label
-//! ("Add swap? No, the kill only comes later."; "- more swap: don't, it delays the
-//! kill"). `negation::governing_cues` asks [`rejects_claim`] of every word, as it
+//! timeout? No."), or that is all of its clause after a short label ("Add swap: don't,
+//! it only delays the kill"; "- more swap: no, the kill comes later"). `negation::governing_cues` asks [`rejects_claim`] of every word, as it
 //! asks its own `rejects_before`, and lets [`mark`] spare the subject of a belief
 //! rejected and mark the sentence a bare reply rejects; what the two find is negated like
 //! any other cue's scope, so the misconception named is not made and the keyword named is
@@ -209,10 +208,11 @@ pub(super) fn subject_end<'a>(words: impl Iterator<Item = (usize, &'a Token)>) -
 /// No.", see [`asks_identity`]), is rejected whole, and a negation in it with it. A
 /// question with its own negation is left alone.
 ///
-/// After a question ("Add swap? No, the kill only comes later.") or as all of what a
-/// short label's `:` introduces ("Add swap: don't, it only delays the kill.", "- more
-/// swap: no, ...", "More swap: never."), the reply need only be all of its clause: what
-/// follows the comma is its reason, and the question or the label is what it refuses.
+/// As all of what a short label's `:` introduces ("Add swap: don't, it only delays the
+/// kill.", "- more swap: no, ...", "More swap: never."), the reply need only be all of
+/// its clause: what follows the comma is its reason, and the label is what it refuses.
+/// (After a question, "No, ..." that goes on may correct the question rather than
+/// refuse it: "Bump the timeout to a minute? No, bump it to two.")
 fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     // Cheap test first, a word that may reply: this runs for every word of every answer.
     let token = &tokens[i];
@@ -222,7 +222,7 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     let opens = tokens[i - 1].place.sentence != token.place.sentence;
     let after_label = !opens && token.place.labelled && !tokens[i - 1].place.labelled;
     if !(opens || after_label)
-        || !is_bare_reply(tokens, i, after_label || token.place.after_question)
+        || !is_bare_reply(tokens, i, after_label)
     {
         return;
     }
@@ -288,7 +288,7 @@ fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>])
 /// ...") may have joined their sentence (see `token::carry_subject`), so for them the
 /// end of their clause is enough.
 ///
-/// When the reply `answers` a question or a label (see [`answers_no`]), the end of its
+/// When the reply `answers` a label (see [`answers_no`]), the end of its
 /// clause is enough for any of them, and *never* replies too.
 fn is_bare_reply(tokens: &[Token], i: usize, answers: bool) -> bool {
     let place = tokens[i].place;

@@ -1582,8 +1582,20 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
 /// Verbs of harm that, after *only* or *just*, say a fix does nothing but harm
 /// ([`only_harms`]).
 const HARMING_WORDS: &[&str] = &[
-    "slow", "slows", "hide", "hides", "mask", "masks", "delay", "delays", "postpone",
-    "postpones", "hurt", "hurts", "worsen", "worsens",
+    "slow",
+    "slows",
+    "hide",
+    "hides",
+    "mask",
+    "masks",
+    "delay",
+    "delays",
+    "postpone",
+    "postpones",
+    "hurt",
+    "hurts",
+    "worsen",
+    "worsens",
 ];
 
 /// Whether the verb at `i` says the clause before it does only harm: one of

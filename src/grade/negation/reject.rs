@@ -221,9 +221,7 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     }
     let opens = tokens[i - 1].place.sentence != token.place.sentence;
     let after_label = !opens && token.place.labelled && !tokens[i - 1].place.labelled;
-    if !(opens || after_label)
-        || !is_bare_reply(tokens, i, after_label)
-    {
+    if !(opens || after_label) || !is_bare_reply(tokens, i, after_label) {
         return;
     }
     reject_sentence_before(tokens, i, cue);

@@ -1311,6 +1311,7 @@ fn commands_not_just(tokens: &[Token], i: usize) -> bool {
 pub fn may_negate(word: &str, stem: &str) -> bool {
     is_negation(word)
         || DENIED.contains(&stem)
+        || HARMING_WORDS.contains(&word)
         || is_belief_verb(word)
         || matches!(
             word,
@@ -1576,7 +1577,8 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
             && DENIED.contains(&&*token.stem))
             || (matches!(&*token.norm, "idea" | "practice")
                 && i > 0
-                && &*tokens[i - 1].norm == "bad");
+                && &*tokens[i - 1].norm == "bad")
+            || (token.len >= 4 && only_harms(tokens, i));
     }
     // A negating word that negates a verb or an adjective ("not", "never", "no",
     // "doesnt", ...), not a preposition or a pronoun ("without", "nothing") nor "avoid".
@@ -1625,6 +1627,55 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         _ => false,
     };
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
+}
+
+/// Verbs of harm that, after *only* or *just*, say a fix does nothing but harm
+/// ([`only_harms`]).
+const HARMING_WORDS: &[&str] = &[
+    "slow",
+    "slows",
+    "hide",
+    "hides",
+    "mask",
+    "masks",
+    "delay",
+    "delays",
+    "postpone",
+    "postpones",
+    "hurt",
+    "hurts",
+    "worsen",
+    "worsens",
+];
+
+/// Whether the verb at `i` says the clause before it does only harm: one of
+/// [`HARMING_WORDS`] right after *only* or *just* (past *really*), with a modal before
+/// that ("more swap would only delay the kill") or a gerund opening the clause
+/// ("adding swap only postpones it", "writing to drop_caches just slows the database
+/// down"). The fix named is denied as by "won't help". Without either, *only* limits
+/// what is harmed, and the clause is a claim ("the GC only slows allocating threads").
+fn only_harms(tokens: &[Token], i: usize) -> bool {
+    if !HARMING_WORDS.contains(&&*tokens[i].norm) {
+        return false;
+    }
+    let clause = tokens[i].place.clause;
+    let mut before = (0..i)
+        .rev()
+        .filter(|&j| !tokens[j].part && &*tokens[j].norm != "really")
+        .take_while(|&j| tokens[j].place.clause == clause);
+    if !before
+        .next()
+        .is_some_and(|j| matches!(&*tokens[j].norm, "only" | "just"))
+    {
+        return false;
+    }
+    let modal = before
+        .next()
+        .is_some_and(|j| matches!(&*tokens[j].norm, "would" | "will" | "could" | "can"));
+    modal
+        || before
+            .last()
+            .is_some_and(|j| !tokens[j].stop && tokens[j].norm.ends_with("ing"))
 }
 
 /// Stems of verbs of effect that deny their subject when what they are denied is

@@ -4,7 +4,8 @@
 //! worse", and "is wrong" or "a myth" with degree words before it: "is really a wrong
 //! move"), an imperative that dismisses what follows it ("forget X"), and a bare "No." /
 //! "Nope." / "Don't." that answers the sentence before it ("Should B give C a new
-//! timeout? No."). `negation::governing_cues` asks [`rejects_claim`] of every word, as it
+//! timeout? No."), or that is all of its clause after a short label ("Add swap: don't,
+//! it only delays the kill"; "- more swap: no, the kill comes later"). `negation::governing_cues` asks [`rejects_claim`] of every word, as it
 //! asks its own `rejects_before`, and lets [`mark`] spare the subject of a belief
 //! rejected and mark the sentence a bare reply rejects; what the two find is negated like
 //! any other cue's scope, so the misconception named is not made and the keyword named is
@@ -44,7 +45,7 @@ pub fn is_rejecting_word(word: &str) -> bool {
 pub fn is_reply_word(word: &str) -> bool {
     matches!(
         word,
-        "no" | "nope" | "nah" | "do" | "absolutely" | "definitely" | "certainly"
+        "no" | "nope" | "nah" | "never" | "do" | "absolutely" | "definitely" | "certainly"
     )
 }
 
@@ -206,15 +207,21 @@ pub(super) fn subject_end<'a>(words: impl Iterator<Item = (usize, &'a Token)>) -
 /// question whether its subject is the thing named ("Is /etc/hosts the file to edit?
 /// No.", see [`asks_identity`]), is rejected whole, and a negation in it with it. A
 /// question with its own negation is left alone.
+///
+/// As all of what a short label's `:` introduces ("Add swap: don't, it only delays the
+/// kill.", "- more swap: no, ...", "More swap: never."), the reply need only be all of
+/// its clause: what follows the comma is its reason, and the label is what it refuses.
+/// (After a question, "No, ..." that goes on may correct the question rather than
+/// refuse it: "Bump the timeout to a minute? No, bump it to two.")
 fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
-    // Cheap test first, a sentence's first word: this runs for every word of every answer.
+    // Cheap test first, a word that may reply: this runs for every word of every answer.
     let token = &tokens[i];
-    if i == 0
-        || tokens[i - 1].place.sentence == token.place.sentence
-        || token.part
-        || !token.may_reply()
-        || !is_bare_reply(tokens, i)
-    {
+    if i == 0 || token.part || !token.may_reply() {
+        return;
+    }
+    let opens = tokens[i - 1].place.sentence != token.place.sentence;
+    let after_label = !opens && token.place.labelled && !tokens[i - 1].place.labelled;
+    if !(opens || after_label) || !is_bare_reply(tokens, i, after_label) {
         return;
     }
     reject_sentence_before(tokens, i, cue);
@@ -278,19 +285,23 @@ fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>])
 /// claim; *nope* and *nah* only ever reply, and the pronoun after them ("Nope. It still
 /// ...") may have joined their sentence (see `token::carry_subject`), so for them the
 /// end of their clause is enough.
-fn is_bare_reply(tokens: &[Token], i: usize) -> bool {
+///
+/// When the reply `answers` a label (see [`answers_no`]), the end of its
+/// clause is enough for any of them, and *never* replies too.
+fn is_bare_reply(tokens: &[Token], i: usize, answers: bool) -> bool {
     let place = tokens[i].place;
     let mut words = tokens[i..].iter().filter(|t| !t.part);
     let (first, second, third) = (words.next(), words.next(), words.next());
     let ends = |t: Option<&Token>, after: &Token| {
         t.is_none_or(|t| {
             t.place.sentence != place.sentence
-                || (matches!(&*tokens[i].norm, "nope" | "nah")
+                || ((answers || matches!(&*tokens[i].norm, "nope" | "nah"))
                     && t.place.clause != after.place.clause)
         })
     };
     match (first, second) {
         (Some(reply), next) if matches!(&*reply.norm, "no" | "nope" | "nah") => ends(next, reply),
+        (Some(reply), next) if answers && &*reply.norm == "never" => ends(next, reply),
         (Some(adverb), Some(not))
             if matches!(
                 &*adverb.norm,

@@ -1003,3 +1003,86 @@ fn a_negation_in_a_relative_clause_ends_at_the_main_verb() {
         assert!(g.concepts[0].matched.is_none(), "{answer}: {}", explain(&g));
     }
 }
+
+/// A question on a memory leak whose misconception is adding swap or raising the limit;
+/// each `right` answer must pass without it, each `wrong` one make it.
+fn check_leak(right: &[&str], wrong: &[&str]) {
+    let b = leak_bank();
+    for right in right {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    for wrong in wrong {
+        let g = grade(&b, wrong);
+        assert!(!g.misconceptions.is_empty(), "{wrong}: {}", explain(&g));
+    }
+}
+
+fn leak_bank() -> crate::bank::Bank {
+    let mut q = question(
+        "leak",
+        "A Java service's RSS grows by 200 MB an hour until the OOM killer takes it. What do you do?",
+        "It is a leak: take a heap dump, find what keeps objects reachable and release them. Adding swap or a bigger limit only postpones the OOM kill.",
+        Some(Rubric {
+            concepts: vec![
+                concept(&["heap dump"], 2.0, true),
+                concept(&["leak"], 1.0, false),
+            ],
+            forbidden: Vec::new(),
+        }),
+    );
+    q.misconceptions.push(Misconception {
+        concept: concept(&["add swap", "more swap", "raise the limit"], 1.0, false),
+        feedback: "Swap and a bigger limit only postpone the kill.".to_owned(),
+        cap: None,
+    });
+    bank(vec![q])
+}
+
+/// Round 28: a fix named as a label and refused by a reply that is all of its clause,
+/// with the reason after a comma ("Add swap: don't, it only hides the leak", "- more
+/// swap: no, ...") is not proposed; a reply that goes on in its clause ("Fix: no
+/// restart") or a label the reply does not follow says its own claim.
+#[test]
+fn a_fix_refused_by_a_reply_after_a_label_is_not_made() {
+    check_leak(
+        &[
+            "It is a leak; take a heap dump. Add swap: don't, it only delays the kill.",
+            "It is a leak; take a heap dump.\n- more swap: no, the kill just comes later\n- heap dump: yes",
+            "Raise the limit? Nope, it is a leak: take a heap dump and find the holder.",
+            "It is a leak; take a heap dump. More swap: never, it postpones the kill.",
+        ],
+        &[
+            "It is a leak; take a heap dump. Add swap: yes, it gives the heap room.",
+            "It is a leak; take a heap dump, and raise the limit. No, it will not crash again.",
+            "Add swap? Yes, and take a heap dump of the leak.",
+            "It is a leak; take a heap dump. Fix: add swap, no restart needed.",
+        ],
+    );
+}
+
+/// Round 28: a fix said to do only harm ("adding swap would only postpone the kill",
+/// "restarting it just hides the leak", "..., but that would only delay it") is denied
+/// like one that "won't help"; a thing said to slow or hide only something ("the GC
+/// only slows allocation-heavy threads") is a claim.
+#[test]
+fn a_fix_said_only_to_delay_or_hide_the_harm_is_not_made() {
+    check_leak(
+        &[
+            "It is a leak; take a heap dump. Adding swap would only postpone the kill.",
+            "It is a leak, so take a heap dump: raising the limit just hides it for an hour.",
+            "More swap would only delay the OOM kill; it is a leak, take a heap dump.",
+            "You could add swap, but that would only delay the kill. It is a leak: take a heap dump.",
+            "It is a leak; take a heap dump. Raising the limit only masks the growth.",
+        ],
+        &[
+            "Add swap and raise the limit; a heap dump would only slow the service down.",
+            "It is a leak; add swap, since the leak only slows things down after a day.",
+            "Add swap: it only delays the kill a little, which is enough, and take a heap dump.",
+        ],
+    );
+}

@@ -1085,6 +1085,29 @@ impl Stop {
     }
 }
 
+/// The stop a chunk of punctuation alone ends with when it stands for code, not
+/// punctuation: a bind placeholder `?` after an operator, a comma or an opening bracket
+/// (`= ?`, `(?, ?)`) ends what its other marks say (`?,` a comma, `?).` a sentence),
+/// and a lone `...` (or `…`) elides code (`SELECT ... FOR UPDATE`, `docker run ... --rm`)
+/// and ends nothing; an ellipsis glued to its word ("it waited... then") still ends
+/// its sentence. `None` when the chunk is punctuation after all: a `?` after a word
+/// asks a question however it is spaced ("is it kept ?").
+fn code_filler_stop(chunk: &str, before: Option<&str>) -> Option<Stop> {
+    if matches!(chunk, "..." | "\u{2026}") {
+        return Some(Stop::None);
+    }
+    let rest = chunk.trim_start_matches(is_opener).strip_prefix('?')?;
+    let after_operator =
+        chunk.starts_with('(') || before.is_some_and(|b| b.ends_with(['=', '<', '>', ',', '(']));
+    (after_operator && !rest.contains('?')).then(|| {
+        rest.chars()
+            .filter(|&c| is_clause_end(c))
+            .map(Stop::of)
+            .max()
+            .unwrap_or(Stop::None)
+    })
+}
+
 /// The most words a label before a `:` may have ("bind mount: any host path you
 /// choose"); a longer text before a `:` is a clause of its own, and the `:` separates
 /// like a comma.
@@ -1119,7 +1142,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
         let mut bracket: Option<bool> = None;
         // Brackets with a cue closed without punctuation: the next word opens a clause.
         let mut reopen = false;
+        // The chunk before this one in the line.
+        let mut last_chunk: Option<&str> = None;
         while let Some((chunk, alnum, digit)) = chunks.next() {
+            let before_chunk = last_chunk.replace(chunk);
             if reopen {
                 place.clause += 1;
                 reopen = false;
@@ -1143,6 +1169,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 }
             } else {
                 dot_argument = false;
+            }
+            if stop == Stop::Sentence && core.is_empty() && !alnum {
+                // `WHERE id = ? AND version = ?`, `VALUES (?, ?)`: a bind placeholder;
+                // `SELECT ... FOR UPDATE`: elided code. Neither ends a sentence.
+                stop = code_filler_stop(chunk, before_chunk).unwrap_or(stop);
             }
             if !alnum && chunk.starts_with('(') {
                 // "a tmpfs mount (not a volume) keeps it in RAM": a cue that opens the

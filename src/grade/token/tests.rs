@@ -1097,3 +1097,48 @@ fn an_object_pronoun_ending_a_clause_after_a_semicolon_joins_its_sentence() {
     let text = "The cron job writes a lockfile at start; move it to /run instead.";
     assert!(!same_sentence(text, "lockfile", "move"), "{text}");
 }
+
+/// Issue 11 probe 20, lines 37 and 42 (`WHERE id = ? AND version = ?`): the `?` of a
+/// bind placeholder ended a sentence, so `where` and `version` fell into two. A `?` that
+/// stands alone after an operator, a comma or an opening bracket is code, and so is a
+/// lone `...` eliding code (`SELECT ... FOR UPDATE`). Fresh sentences written for the
+/// round-28 brief, not taken from any set.
+#[test]
+fn a_bind_placeholder_or_an_elision_is_no_full_stop() {
+    let text =
+        "The query runs SELECT name FROM users WHERE email = ? LIMIT 1 and the driver binds it";
+    assert!(same_sentence(text, "where", "limit"));
+    assert!(same_sentence(text, "email", "binds"));
+    let text =
+        "Insert with INSERT INTO jobs (id, state) VALUES (?, ?) and let the driver escape them";
+    assert!(same_sentence(text, "insert", "escape"));
+    let text = "Check it with UPDATE t SET v = v + 1 WHERE id = ? AND v = ?, then retry on 0 rows";
+    assert!(same_sentence(text, "where", "retry"));
+    let text = "Lock the rows with SELECT ... FOR UPDATE before you change them";
+    assert!(same_sentence(text, "select", "change"));
+    let text = "Start it as docker run ... --rm so the container is removed on exit";
+    assert!(same_sentence(text, "docker", "removed"));
+    // A `?` after a word still asks a question, spaced or not, and an ellipsis glued
+    // to its word still ends its sentence.
+    assert!(!same_sentence(
+        "Why does it fail? The port is taken",
+        "fail",
+        "port"
+    ));
+    assert!(!same_sentence(
+        "Is the volume kept ? Yes, it is on disk",
+        "kept",
+        "disk"
+    ));
+    assert!(!same_sentence(
+        "It waited... Then the probe failed",
+        "waited",
+        "probe"
+    ));
+    // A `?` that ends the query ends its sentence with its `.`.
+    assert!(!same_sentence(
+        "It runs WHERE id = ?. Then it retries",
+        "where",
+        "retries"
+    ));
+}

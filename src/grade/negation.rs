@@ -141,6 +141,12 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // doesn't exit after SIGTERM gets killed": a negation in a relative
                 // clause ends at the main clause's verb, which is said plainly.
                 scope = None;
+            } else if &*token.norm == "and" && reached == 0 && ends_a_pronoun_clause(tokens, c, i) {
+                // "in the open state none do and they fail fast": a subject *none*
+                // whose verb is all stop words ("do", "gets through", "can"), or an
+                // object *nothing*, has its clause ended by an *and* that opens another
+                // clause or predicate; what that says is plain.
+                scope = None;
             } else if matches!(&*token.norm, "and" | "which" | "whose") && reached > 0 {
                 // "unlike a named volume, which persists": what a relative clause says
                 // of the negated term is said plainly.
@@ -627,6 +633,25 @@ impl Scope {
 /// The negating pronouns: *nothing*, *none*, *nobody*, *nowhere*.
 fn is_negative_pronoun(word: &str) -> bool {
     matches!(word, "nothing" | "none" | "nobody" | "nowhere")
+}
+
+/// Whether the *and* at `i`, with no content word between it and the negating pronoun
+/// at `c` (a subject's verb of stop words, "none *do* and", "nothing *gets through*
+/// and", or none at all after an object, "caches nothing and"), ends that pronoun's
+/// clause: the word after the *and* opens a clause or a predicate of its own, a subject
+/// pronoun, a determiner or a content word ("and *they* fail", "and *the* calls fail",
+/// "and *forwards* every request"), not a stop word that goes on with the predicate
+/// ("nothing gets in and *out* of it") nor another cue ("nothing and nobody").
+fn ends_a_pronoun_clause(tokens: &[Token], c: usize, i: usize) -> bool {
+    is_negative_pronoun(&tokens[c].norm)
+        && word_after(tokens, i).is_some_and(|t| {
+            is_subject_pronoun(&t.norm)
+                || matches!(
+                    &*t.norm,
+                    "the" | "a" | "an" | "every" | "each" | "its" | "their"
+                )
+                || (!t.stop && !t.negation)
+        })
 }
 
 /// Whether `word` opens an adverbial clause whose subject comes next, and a main clause

@@ -1086,3 +1086,36 @@ fn a_fix_said_only_to_delay_or_hide_the_harm_is_not_made() {
         ],
     );
 }
+
+/// Issue 11 probe 20, line 147 ("in the open state none do and they fail fast"): a
+/// subject *none* (*nothing*, *nobody*) whose verb is all stop words ("do", "gets
+/// through", "can") reached no content word before the *and*, so its scope ran on into
+/// the next clause and denied the failing. Fresh sentences written for the round-28
+/// brief, not taken from any set.
+#[test]
+fn a_subject_nothing_s_scope_ends_at_an_and_that_opens_a_clause() {
+    // The clause after the *and* has a subject of its own: said plainly.
+    let text = "in the open state nothing gets through and the calls fail at once";
+    assert!(!negated(text, "fail") && !negated(text, "calls"));
+    let text = "with networking disabled nothing gets out and it only sees loopback";
+    assert!(!negated(text, "sees") && !negated(text, "loopback"));
+    let text = "the first run holds the lock, so nobody else can and a second run exits";
+    assert!(!negated(text, "exits"));
+    let text = "every replica is behind: none are and reads return stale rows";
+    assert!(!negated(text, "return") && !negated(text, "stale"));
+    let text = "in the open state none do and calls fail fast";
+    assert!(!negated(text, "fail"));
+    // Its own verb is still denied, and so is a second cue's clause.
+    assert!(negated(
+        "nothing gets through and nothing is retried",
+        "retried"
+    ));
+    assert!(negated("nothing is cached", "cached"));
+    // An *and* that joins words of its predicate, not a clause, stays in its scope.
+    assert!(negated("nothing gets in and out of the sandbox", "sandbox"));
+    assert!(negated("nothing and nobody reaches the socket", "reaches"));
+    // So does an object *nothing*'s: it denies the verb before it, and the predicate
+    // the *and* adds is plain.
+    let text = "the proxy caches nothing and forwards every request";
+    assert!(negated(text, "caches") && !negated(text, "forwards"));
+}

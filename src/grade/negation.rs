@@ -636,14 +636,19 @@ fn is_negative_pronoun(word: &str) -> bool {
 }
 
 /// Whether the *and* at `i`, with no content word between it and the negating pronoun
-/// at `c` (a subject's verb of stop words, "none *do* and", "nothing *gets through*
-/// and", or none at all after an object, "caches nothing and"), ends that pronoun's
-/// clause: the word after the *and* opens a clause or a predicate of its own, a subject
-/// pronoun, a determiner or a content word ("and *they* fail", "and *the* calls fail",
-/// "and *forwards* every request"), not a stop word that goes on with the predicate
-/// ("nothing gets in and *out* of it") nor another cue ("nothing and nobody").
+/// at `c` (or *no one*, *not one*), ends that pronoun's clause. Between them stands a
+/// subject's verb of stop words ("none *do* and", "nothing *gets through* and") or,
+/// after an object, nothing ("caches nothing and"); the word after the *and* opens a
+/// clause or a predicate of its own, a subject pronoun, a determiner or a content word
+/// ("and *they* fail", "and *the* calls fail", "and *forwards* every request"), not a
+/// stop word that goes on with the predicate ("nothing gets in and *out* of it") nor
+/// another cue ("nothing and nobody").
 fn ends_a_pronoun_clause(tokens: &[Token], c: usize, i: usize) -> bool {
-    is_negative_pronoun(&tokens[c].norm)
+    // "no one" and "not one" negate as *nobody* does.
+    let pronoun = is_negative_pronoun(&tokens[c].norm)
+        || (matches!(&*tokens[c].norm, "no" | "not")
+            && word_after(tokens, c).is_some_and(|t| &*t.norm == "one"));
+    pronoun
         && word_after(tokens, i).is_some_and(|t| {
             is_subject_pronoun(&t.norm)
                 || matches!(

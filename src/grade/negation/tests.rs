@@ -1105,6 +1105,10 @@ fn a_subject_nothing_s_scope_ends_at_an_and_that_opens_a_clause() {
     assert!(!negated(text, "return") && !negated(text, "stale"));
     let text = "in the open state none do and calls fail fast";
     assert!(!negated(text, "fail"));
+    let text = "while the breaker is open no one gets through and callers fail fast";
+    assert!(!negated(text, "callers") && !negated(text, "fail"));
+    let text = "during the outage not one was delivered and the queue kept growing";
+    assert!(negated(text, "delivered") && !negated(text, "queue"));
     // Its own verb is still denied, and so is a second cue's clause.
     assert!(negated(
         "nothing gets through and nothing is retried",

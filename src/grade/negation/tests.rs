@@ -1094,32 +1094,68 @@ fn a_fix_said_only_to_delay_or_hide_the_harm_is_not_made() {
 /// brief, not taken from any set.
 #[test]
 fn a_subject_nothing_s_scope_ends_at_an_and_that_opens_a_clause() {
-    // The clause after the *and* has a subject of its own: said plainly.
-    let text = "in the open state nothing gets through and the calls fail at once";
-    assert!(!negated(text, "fail") && !negated(text, "calls"));
-    let text = "with networking disabled nothing gets out and it only sees loopback";
-    assert!(!negated(text, "sees") && !negated(text, "loopback"));
-    let text = "the first run holds the lock, so nobody else can and a second run exits";
-    assert!(!negated(text, "exits"));
-    let text = "every replica is behind: none are and reads return stale rows";
-    assert!(!negated(text, "return") && !negated(text, "stale"));
-    let text = "in the open state none do and calls fail fast";
-    assert!(!negated(text, "fail"));
-    let text = "while the breaker is open no one gets through and callers fail fast";
-    assert!(!negated(text, "callers") && !negated(text, "fail"));
-    let text = "during the outage not one was delivered and the queue kept growing";
-    assert!(negated(text, "delivered") && !negated(text, "queue"));
-    // Its own verb is still denied, and so is a second cue's clause.
-    assert!(negated(
-        "nothing gets through and nothing is retried",
-        "retried"
-    ));
-    assert!(negated("nothing is cached", "cached"));
-    // An *and* that joins words of its predicate, not a clause, stays in its scope.
-    assert!(negated("nothing gets in and out of the sandbox", "sandbox"));
-    assert!(negated("nothing and nobody reaches the socket", "reaches"));
-    // So does an object *nothing*'s: it denies the verb before it, and the predicate
-    // the *and* adds is plain.
-    let text = "the proxy caches nothing and forwards every request";
-    assert!(negated(text, "caches") && !negated(text, "forwards"));
+    // Each text, the words it negates and the words it says plainly.
+    let cases: [(&str, &[&str], &[&str]); 12] = [
+        // The clause after the *and* has a subject of its own: said plainly.
+        (
+            "in the open state nothing gets through and the calls fail at once",
+            &[],
+            &["calls", "fail"],
+        ),
+        (
+            "with networking disabled nothing gets out and it only sees loopback",
+            &[],
+            &["sees", "loopback"],
+        ),
+        (
+            "the first run holds the lock, so nobody else can and a second run exits",
+            &[],
+            &["exits"],
+        ),
+        (
+            "every replica is behind: none are and reads return stale rows",
+            &[],
+            &["return", "stale"],
+        ),
+        (
+            "in the open state none do and calls fail fast",
+            &[],
+            &["fail"],
+        ),
+        (
+            "while the breaker is open no one gets through and callers fail fast",
+            &[],
+            &["callers", "fail"],
+        ),
+        (
+            "during the outage not one was delivered and the queue kept growing",
+            &["delivered"],
+            &["queue"],
+        ),
+        // Its own verb is still denied, and so is a second cue's clause.
+        (
+            "nothing gets through and nothing is retried",
+            &["retried"],
+            &[],
+        ),
+        ("nothing is cached", &["cached"], &[]),
+        // An *and* that joins words of its predicate, not a clause, stays in its scope.
+        ("nothing gets in and out of the sandbox", &["sandbox"], &[]),
+        ("nothing and nobody reaches the socket", &["reaches"], &[]),
+        // So does an object *nothing*'s: it denies the verb before it, and the
+        // predicate the *and* adds is plain.
+        (
+            "the proxy caches nothing and forwards every request",
+            &["caches"],
+            &["forwards"],
+        ),
+    ];
+    for (text, denied, plain) in cases {
+        for word in denied {
+            assert!(negated(text, word), "{text}: {word}");
+        }
+        for word in plain {
+            assert!(!negated(text, word), "{text}: {word}");
+        }
+    }
 }

@@ -352,9 +352,7 @@ fn deny_handed_on_subjects(tokens: &[Token], cue: &mut [Option<usize>]) {
             .iter()
             .all(|d| subject.iter().all(|s| s.stem != d.stem));
         if bare && names && other {
-            for j in start..c {
-                cue[j] = Some(c);
-            }
+            cue[start..c].fill(Some(c));
         }
     }
 }

@@ -281,7 +281,86 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             }
         }
     }
+    deny_handed_on_subjects(tokens, &mut cue);
     cue
+}
+
+/// A deed handed on: "Swarm's scheduler doesn't react to it; only the plain engine
+/// does", "a namespace never gives it a network of its own; cgroups do that". The
+/// second clause is a bare *do* (with at most *that*, *so*, *this*, *too* after it) whose
+/// subject, a few words after *only* or a determiner at most, takes the deed the first
+/// clause denies; so the first clause says that its subject is not the one who does it,
+/// and the cue governs that subject too. The subject must open its clause (not a
+/// condition's: "if the cache does not hold it, the database does" supposes) and the
+/// bare *do* must follow in the same sentence or the next one after a `;`.
+fn deny_handed_on_subjects(tokens: &[Token], cue: &mut [Option<usize>]) {
+    for c in 0..tokens.len() {
+        let t = &tokens[c];
+        if !t.negation
+            || t.part
+            || !matches!(&*t.norm, "not" | "never" | "cannot" | "nt") && !t.norm.ends_with("nt")
+        {
+            continue;
+        }
+        let same = |a: &Token, b: &Token| {
+            a.place.sentence == b.place.sentence
+                && a.place.clause == b.place.clause
+                && a.place.segment == b.place.segment
+        };
+        let start = (0..c)
+            .rev()
+            .take_while(|&j| same(&tokens[j], t))
+            .last()
+            .unwrap_or(c);
+        let subject = &tokens[start..c];
+        if subject.is_empty()
+            || subject.len() > 6
+            || subject
+                .iter()
+                .any(|s| s.part || s.negation || cue[start..c].iter().any(Option::is_some))
+            || opens_subordinate(&subject[0].norm)
+            || !subject.iter().any(|s| !s.stop)
+        {
+            continue;
+        }
+        let Some(k) = (c + 1..tokens.len()).find(|&k| {
+            let d = &tokens[k];
+            !d.part
+                && matches!(&*d.norm, "do" | "does" | "did")
+                && !same(d, t)
+                && (d.place.sentence == t.place.sentence
+                    || d.place.sentence == t.place.sentence + 1 && d.place.after_semicolon)
+        }) else {
+            continue;
+        };
+        let ends = |i: usize| tokens.get(i).is_none_or(|n| !same(n, &tokens[k]));
+        let bare = ends(k + 1)
+            || matches!(
+                tokens.get(k + 1).map(|n| &*n.norm),
+                Some("that" | "so" | "this" | "too")
+            ) && ends(k + 2);
+        let s = (c + 1..k)
+            .rev()
+            .take_while(|&j| same(&tokens[j], &tokens[k]))
+            .last()
+            .unwrap_or(k);
+        let doer: Vec<&Token> = tokens[s..k]
+            .iter()
+            .skip_while(|d| matches!(&*d.norm, "only" | "but" | "just" | "whereas" | "while"))
+            .skip_while(|d| crate::lang::is_determiner(&d.norm))
+            .collect();
+        let names = !doer.is_empty()
+            && doer.len() <= 3
+            && doer
+                .iter()
+                .all(|d| !d.part && !d.stop && !d.negation && !is_subject_pronoun(&d.norm));
+        let other = doer
+            .iter()
+            .all(|d| subject.iter().all(|s| s.stem != d.stem));
+        if bare && names && other {
+            cue[start..c].fill(Some(c));
+        }
+    }
 }
 
 /// Whether the word at `i`, in the scope of the cue at `c`, opens the main clause's

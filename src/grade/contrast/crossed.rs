@@ -93,12 +93,17 @@ impl Crossed {
         let numbered = pairs()
             .filter(|terms| terms.iter().any(|t| number(t)))
             .count();
+        let firsts: Vec<&[Pattern]> = pairs().map(|terms| &terms[0][..]).collect();
         let mut sides: Vec<Side> = pairs()
             .filter_map(|terms| {
                 // A number is the thing, whichever term it is (`["local", "8080"]`),
                 // when another side's terms hold a number too: beside `["parent",
                 // "pid"]`, `["child", "0"]` says what the child gets.
-                let swapped = numbered >= 2 && number(&terms[1]) && !number(&terms[0]);
+                let swapped = if numbered >= 2 {
+                    number(&terms[1]) && !number(&terms[0])
+                } else {
+                    of_a_kind(terms, &firsts, vocab)
+                };
                 let thing = if swapped { &terms[1] } else { &terms[0] };
                 Some(Side {
                     label: thing.first()?.label(vocab),
@@ -143,7 +148,7 @@ impl Crossed {
         for (a, (things_a, says_a)) in things.iter().zip(&says).enumerate() {
             for (b, (things_b, says_b)) in things.iter().zip(&says).enumerate().skip(a + 1) {
                 let (things_a, says_a, things_b, says_b) = (*things_a, *says_a, *things_b, *says_b);
-                if things_a.is_empty() || things_b.is_empty() {
+                if things_a.is_empty() || things_b.is_empty() || one_phrase(says_a, says_b) {
                     continue;
                 }
                 let given = |says: &[At], own: &[At], other: &[At]| {
@@ -233,6 +238,44 @@ impl Crossed {
                 .collect(),
         })
     }
+}
+
+/// Whether a description of one side stands in one phrase with one of the other's, at
+/// most two words between them: "keeps first names in order only inside each last
+/// name" says the second side's whole description ("ordered within"), not the first
+/// side's *order* of the thing nearest it.
+fn one_phrase(a: &[At], b: &[At]) -> bool {
+    a.iter().any(|x| {
+        b.iter()
+            .any(|y| x.2 == y.2 && (y.0.saturating_sub(x.1) <= 3 && x.0.saturating_sub(y.1) <= 3))
+    })
+}
+
+/// Whether a relation's second term is its thing: it names a thing of the same kind as
+/// another relation's first term (their labels share a word: `read lock` beside `write
+/// lock`, `last_name` beside `first_name`) while its first term names nothing of that
+/// kind (`ordered`, `shared`). A rubric may put what is said first (`{ all = ["sorted",
+/// "last_name"] }` beside `{ all = ["first_name", "within"] }`); numbers are handled
+/// apart (see [`Crossed::new`]).
+fn of_a_kind(terms: &[Vec<Pattern>], firsts: &[&[Pattern]], vocab: &Vocab) -> bool {
+    let words = |t: &[Pattern]| -> Vec<String> {
+        t.first()
+            .map(|p| p.label(vocab))
+            .unwrap_or_default()
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 3)
+            .map(str::to_owned)
+            .collect()
+    };
+    let shares = |a: &[String], b: &[String]| a.iter().any(|w| b.contains(w));
+    let (first, second) = (words(&terms[0]), words(&terms[1]));
+    let others: Vec<Vec<String>> = firsts
+        .iter()
+        .filter(|f| !std::ptr::eq(f.as_ptr(), terms[0].as_ptr()))
+        .map(|f| words(f))
+        .collect();
+    others.iter().any(|o| shares(&second, o)) && !others.iter().any(|o| shares(&first, o))
 }
 
 /// For each side, its descriptions that are its own: not spelt like another side's,
@@ -653,6 +696,56 @@ mod tests {
             "It listens on 8080 locally and forwards to 5432 on the remote host.",
         ] {
             assert_eq!(check(&ports, right, &vocab), None, "{right}");
+        }
+    }
+
+    /// Round 28 (w35-fp): two things of one kind ("read lock", "write lock";
+    /// `country_code`, `city_code`) are the things compared whichever term holds them, as
+    /// numbers are: a rubric may say `ordered + country_code`. Fresh sentences.
+    #[test]
+    fn things_of_one_kind_are_the_things_whichever_term_holds_them() {
+        let mut vocab = Vocab::default();
+        let index = crossed(
+            &[
+                ("ordered", &["country_code"]),
+                ("city_code", &["within", "then"]),
+            ],
+            "The index is ordered by country_code first, then by city_code within each country.",
+            &mut vocab,
+        );
+        for wrong in [
+            "Entries are ordered by city_code, with country_code only sorted within each city.",
+            "Entries are ordered by city_code and grouped by country_code within it.",
+        ] {
+            assert!(check(&index, wrong, &vocab).is_some(), "{wrong}");
+        }
+        for right in [
+            "It is ordered by country_code, then by city_code within each country.",
+            "Rows are ordered by country_code; city_code is only in order within one country_code.",
+            "The tree keeps city_code ordered only within each country_code.",
+            "A seek on city_code alone can't use it: the tree is ordered by country_code, and \
+             city_code is ordered only within each country_code.",
+        ] {
+            assert_eq!(check(&index, right, &vocab), None, "{right}");
+        }
+        let locks = crossed(
+            &[("shared", &["read lock"]), ("write lock", &["exclusive"])],
+            "Many readers can hold a read lock, which is shared; a write lock is exclusive.",
+            &mut vocab,
+        );
+        assert!(
+            check(
+                &locks,
+                "A read lock is exclusive and a write lock is shared.",
+                &vocab
+            )
+            .is_some()
+        );
+        for right in [
+            "A read lock is shared by many readers, while a write lock is exclusive.",
+            "Readers share a read lock; a writer's write lock is exclusive.",
+        ] {
+            assert_eq!(check(&locks, right, &vocab), None, "{right}");
         }
     }
 

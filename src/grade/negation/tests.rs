@@ -1159,3 +1159,76 @@ fn a_subject_nothing_s_scope_ends_at_an_and_that_opens_a_clause() {
         }
     }
 }
+
+/// Round 28 (w35-fp): "S1 doesn't VP; [only] S2 does [that]" hands the deed on from S1 to
+/// S2, and so denies it of S1: the cue governs the subject before it. Fresh sentences.
+#[test]
+fn a_deed_handed_on_denies_the_subject_before_the_cue() {
+    let text = "The load balancer never terminates TLS here; the backend does that.";
+    assert!(negated(text, "balancer") && !negated(text, "backend"));
+    let text = "Git doesn't store diffs between versions; only packfiles do.";
+    assert!(negated(text, "git") && !negated(text, "packfiles"));
+    let text = "The client doesn't choose the replica, the coordinator does, by hashing the key.";
+    assert!(negated(text, "client") && !negated(text, "coordinator"));
+    assert!(!negated(text, "hashing"));
+    let text = "A follower never accepts the write itself; only the leader does.";
+    assert!(negated(text, "follower") && !negated(text, "leader"));
+    // No deed handed on: the subject is said plainly.
+    assert!(!negated(
+        "Docker does not restart the container on its own.",
+        "docker"
+    ));
+    // "it does the routing": a deed of its own, with an object.
+    assert!(!negated(
+        "The proxy doesn't cache responses; it does the routing.",
+        "proxy"
+    ));
+    assert!(!negated(
+        "The scheduler doesn't pick a node until the image is pulled; the kubelet does the pulling.",
+        "scheduler"
+    ));
+    assert!(!negated(
+        "The kernel doesn't check it, and neither does Docker.",
+        "kernel"
+    ));
+    // A condition's subject is supposed, not denied.
+    assert!(!negated(
+        "If the cache does not hold the key, the database does.",
+        "cache"
+    ));
+}
+
+/// The same through the grader: a required doer named only as the one who does not do
+/// it is not credited; the right answer of the same shape passes.
+#[test]
+fn a_required_doer_handed_the_deed_away_is_not_met() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["kubelet"], 2.0, true),
+            concept(&["liveness", "probe"], 1.0, false),
+            concept(&["restart", "restarts", "restarting"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "liveness",
+        "Who acts on a failing liveness probe?",
+        "The kubelet runs the liveness probe and restarts the container when it fails; the API server only records the events.",
+        Some(rubric),
+    )]);
+    let g = grade(
+        &b,
+        "The kubelet doesn't act on a failing liveness probe; only the API server does, by restarting the pod.",
+    );
+    assert!(!g.passed, "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The API server doesn't act on a failing liveness probe; the kubelet does, by restarting the container.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The kubelet restarts the container when the liveness probe fails.",
+    );
+    assert!(g.passed, "{}", explain(&g));
+}

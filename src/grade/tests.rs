@@ -2387,3 +2387,32 @@ fn a_comparative_phrase_says_the_verb_that_compares() {
         assert_eq!(g.passed, right, "{answer}: {}", explain(&g));
     }
 }
+
+/// Issue 11, round 28 (probe 20, lines 63 and 65): "not yet" in the rubric is met by a
+/// negated verb with its *yet* at the end of the clause ("hasn't applied the write
+/// yet"), and not by a *yet* that joins two clauses. Sentences written for the rule.
+#[test]
+fn a_not_yet_keyword_is_met_by_a_yet_at_the_end_of_a_negated_clause() {
+    let b = one_keyword_bank(
+        "not yet",
+        "lag",
+        "Why does the page show the old profile right after saving?",
+        "The replica that serves the read has not yet received the write.",
+    );
+    for right in [
+        "The replica that serves the read hasn't applied the write yet.",
+        "The read goes to a replica that has not received the change yet.",
+        "Replication is async, so the replica does not have the new row yet, and the page shows the old one.",
+        "The replica hasn't caught up yet when the reload reads from it.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "The replica is not slow, yet the page shows the old profile.",
+        "The browser cached the page; it has the write yet.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}

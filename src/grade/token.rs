@@ -1059,6 +1059,54 @@ fn is_closer(c: char) -> bool {
     matches!(c, ')' | ']' | '}' | '"' | '\'' | '`' | '>' | '*' | '_')
 }
 
+/// Whether a *yet* is the adverb of "not yet" rather than the conjunction that opens a
+/// clause ("not full, yet writes fail"): it comes right after a negation cue ("has not
+/// yet replayed it"), or ends its clause: punctuation or the line's end after it, or a
+/// word that opens a clause of its own or a time ("hasn't applied the write yet, so
+/// ...", "isn't built yet when the query arrives"). There it stays in the clause of
+/// the negation before it.
+fn adverb_yet(tokens: &[Token], place: Place, stop: Stop, next: Option<&str>) -> bool {
+    if stop != Stop::None
+        || tokens
+            .last()
+            .is_some_and(|t| t.place == place && t.negation)
+    {
+        return true;
+    }
+    let Some(next) = next else {
+        return true;
+    };
+    let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    starts_clause(word)
+        || opens_condition(word)
+        || matches!(
+            word,
+            "and" | "or" | "until" | "till" | "after" | "before" | "at" | "on" | "in" | "by"
+        )
+}
+
+/// Where a chunk is an SQL placeholder rather than a question mark: a `?` standing
+/// alone (brackets and a comma may hold it: `(?,`, `?)`) after an operator, a comma, an
+/// opening bracket or a word that takes a value (`= ?`, `IN (?, ?)`, `VALUES (?`,
+/// `LIMIT ?`; the text is in lower case by then). What follows the `?` in the chunk, whose punctuation still ends a
+/// clause or sentence. A question mark glued to its word ("fail?") is none.
+fn sql_placeholder<'c>(chunk: &'c str, before: &str) -> Option<&'c str> {
+    let after = chunk.trim_start_matches('(').strip_prefix('?')?;
+    if after
+        .bytes()
+        .any(|b| b.is_ascii_alphanumeric() || b == b'?')
+    {
+        return None;
+    }
+    let operand = before.ends_with(['=', '<', '>', '(', ','])
+        || chunk.starts_with('(')
+        || matches!(
+            before,
+            "in" | "values" | "like" | "limit" | "offset" | "between"
+        );
+    operand.then_some(after)
+}
+
 fn is_clause_end(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '!' | '?')
 }
@@ -1119,7 +1167,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
         let mut bracket: Option<bool> = None;
         // Brackets with a cue closed without punctuation: the next word opens a clause.
         let mut reopen = false;
+        // The chunk before this one on the line.
+        let mut last_chunk = "";
         while let Some((chunk, alnum, digit)) = chunks.next() {
+            let before_chunk = std::mem::replace(&mut last_chunk, chunk);
             if reopen {
                 place.clause += 1;
                 reopen = false;
@@ -1127,6 +1178,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             // A chunk of letters and digits only has nothing to trim.
             let (core, mut stop) = if alnum {
                 (chunk, Stop::None)
+            } else if let Some(after) = sql_placeholder(chunk, before_chunk) {
+                // `WHERE id = ? AND version = ?`: a placeholder, no question mark.
+                let (_, stop) = trim_chunk(after);
+                ("", stop)
             } else {
                 trim_chunk(chunk)
             };
@@ -1239,6 +1294,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         kinds & STARTS_CLAUSE != 0
                             && !(core == "because"
                                 && tokens.last().is_some_and(|t: &Token| &*t.norm == "not"))
+                            && !(core == "yet" && adverb_yet(tokens, place, stop, chunks.peek()))
                     };
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.

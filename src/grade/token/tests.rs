@@ -1097,3 +1097,80 @@ fn an_object_pronoun_ending_a_clause_after_a_semicolon_joins_its_sentence() {
     let text = "The cron job writes a lockfile at start; move it to /run instead.";
     assert!(!same_sentence(text, "lockfile", "move"), "{text}");
 }
+
+/// Issue 11, round 28 (probe 20, lines 63 and 65: "the replica hasn't applied the save
+/// yet"): a *yet* that ends its clause is the adverb of "not yet", in the clause of the
+/// negation before it, not the conjunction that opens a clause ("not full, yet writes
+/// fail"). Sentences written for the rule, not taken from a set.
+#[test]
+fn a_yet_that_ends_its_clause_stays_under_the_negation_before_it() {
+    for text in [
+        "The cache hasn't seen the new key yet.",
+        "The follower has not replayed the entry yet, so it answers with the old value.",
+        "The CDN edge does not hold the new bundle yet",
+        "The index isn't built yet when the first query arrives",
+        "Nothing has been flushed to disk yet; a crash loses it.",
+        "The consumer has not committed the offset yet and the broker resends it",
+    ] {
+        assert!(negated(text, "yet"), "{text}");
+    }
+    // The conjunction still opens a clause the negation does not reach.
+    for (text, word) in [
+        ("The disk is not full, yet writes fail", "writes"),
+        ("The volume is not encrypted yet it is signed", "signed"),
+        ("It never restarts the job yet the queue drains", "drains"),
+        (
+            "The follower has not replayed the entry yet, so it answers",
+            "answers",
+        ),
+    ] {
+        assert!(!negated(text, word), "{text}: {word}");
+    }
+}
+
+/// Issue 11, round 28 (probe 20, lines 37 and 42: "WHERE id = ? AND version = ?"): a
+/// `?` standing alone after an operator, a comma or a bracket is an SQL placeholder, not
+/// a question mark, and ends no sentence. A `?` glued to its word still does.
+#[test]
+fn a_placeholder_question_mark_ends_no_sentence() {
+    for (text, a, b) in [
+        (
+            "The update runs WHERE id = ? AND version = ? and bumps the version",
+            "where",
+            "bumps",
+        ),
+        (
+            "SELECT name FROM users WHERE email = ? LIMIT 1 lets the driver bind it",
+            "email",
+            "driver",
+        ),
+        (
+            "Write INSERT INTO orders VALUES (?, ?) so the driver escapes the values",
+            "insert",
+            "escapes",
+        ),
+        (
+            "It filters on WHERE id IN (?, ?, ?) and binds each id separately",
+            "filters",
+            "binds",
+        ),
+        ("Only rows with age > ? match the filter", "rows", "filter"),
+    ] {
+        assert!(same_sentence(text, a, b), "{text}: {a} {b}");
+    }
+    for (text, a, b) in [
+        (
+            "Why does the update fail? The version changed.",
+            "fail",
+            "version",
+        ),
+        ("What if id = 5? Then nothing matches.", "id", "matches"),
+        (
+            "Is the row locked ? No, it is only compared.",
+            "locked",
+            "compared",
+        ),
+    ] {
+        assert!(!same_sentence(text, a, b), "{text}: {a} {b}");
+    }
+}

@@ -587,6 +587,7 @@ fn look_for(
                 !said_of_another(m, &spans, answer)
                     && !judged_wrong(m, answer)
                     && !conjuncts::crosses_conjuncts(m, &spans, answer)
+                    && !crosses_otherwise(m, answer)
             })?;
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),
@@ -644,6 +645,21 @@ fn said_of_another(matched: &[usize], spans: &[Vec<usize>], answer: &PreparedAns
                     })
                 })
             })
+    })
+}
+
+/// Whether the words that make a misconception (`matched`) lie on both sides of an
+/// *otherwise* (or *or else*): what follows it is what happens when the thing before
+/// it is not done, not something said of that thing. "The JSON form matters because
+/// otherwise everything runs under /bin/sh" does not say the JSON form runs under it.
+fn crosses_otherwise(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let (Some(&first), Some(&last)) = (matched.iter().min(), matched.iter().max()) else {
+        return false;
+    };
+    (first + 1..last).any(|i| {
+        let word = &*tokens[i].norm;
+        word == "otherwise" || (word == "else" && &*tokens[i - 1].norm == "or")
     })
 }
 

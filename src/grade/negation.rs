@@ -1640,8 +1640,8 @@ const DENYING_WORDS: &[&str] = &[
 ];
 
 /// Verbs of existence, which deny their subject when nothing follows them in their
-/// clause ("a separate state for the module doesn't exist"): "/app doesn't exist in the
-/// image" says where, and is still a claim about /app.
+/// clause ("a separate state for the module doesn't exist", "... doesn't exist yet"):
+/// "/app doesn't exist in the image" says where, and is still a claim about /app.
 const EXISTING_WORDS: &[&str] = &[
     "exist", "exists", "existed", "happen", "happens", "happened", "occur", "occurs", "occurred",
 ];
@@ -1711,7 +1711,7 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
                     .iter()
                     .filter(|t| !t.part)
                     .take_while(|t| t.place.clause == clause)
-                    .all(|t| t.stop || t.negation || matches!(&*t.norm, "anymore")))
+                    .all(|t| t.stop || t.negation || matches!(&*t.norm, "anymore" | "yet")))
             || (DISALLOWING_WORDS.contains(&&*t.norm)
                 && !tokens[j + 1..]
                     .iter()

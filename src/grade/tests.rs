@@ -2387,3 +2387,86 @@ fn a_comparative_phrase_says_the_verb_that_compares() {
         assert_eq!(g.passed, right, "{answer}: {}", explain(&g));
     }
 }
+
+/// Issue 11, round 28 (probe 20, lines 63 and 65): "not yet" in the rubric is met by a
+/// negated verb with its *yet* at the end of the clause ("hasn't applied the write
+/// yet"), and not by a *yet* that joins two clauses. Sentences written for the rule.
+#[test]
+fn a_not_yet_keyword_is_met_by_a_yet_at_the_end_of_a_negated_clause() {
+    let b = one_keyword_bank(
+        "not yet",
+        "lag",
+        "Why does the page show the old profile right after saving?",
+        "The replica that serves the read has not yet received the write.",
+    );
+    for right in [
+        "The replica that serves the read hasn't applied the write yet.",
+        "The read goes to a replica that has not received the change yet.",
+        "Replication is async, so the replica does not have the new row yet, and the page shows the old one.",
+        "The replica hasn't caught up yet when the reload reads from it.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "The replica is not slow, yet the page shows the old profile.",
+        "The browser cached the page; it has the write yet.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
+/// Issue 11, round 28 (docker-edge18, line 38: "the JSON array form matters because
+/// otherwise everything runs under /bin/sh -c"): what comes after *otherwise* (or *or
+/// else*) is what happens when the thing before it is not done, so a misconception
+/// whose words lie on both sides of it is not made. One said wholly before it, or
+/// wholly after it, still is. Sentences written for the rule.
+#[test]
+fn a_misconception_across_otherwise_is_not_made() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["PID 1"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "exec",
+        "Why write ENTRYPOINT in exec form?",
+        "In exec form the program itself is PID 1 and gets docker stop's SIGTERM.",
+        Some(rubric),
+    );
+    let mut mistake = relation(
+        &[
+            &["exec form", "json form"],
+            &["runs under /bin/sh", "wraps it in a shell"],
+        ],
+        true,
+        1.0,
+        false,
+    );
+    if let Some(r) = mistake.relation.as_mut() {
+        r.within = crate::bank::Within::Sentence;
+    }
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: mistake,
+        feedback: "The exec form runs the program directly.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "Use the exec form, otherwise the program runs under /bin/sh -c and the shell is PID 1.",
+        "The exec form is what you want because otherwise everything runs under /bin/sh; with it the app is PID 1.",
+        "Write it in exec form, or else Docker wraps it in a shell; in exec form the app is PID 1.",
+        "Stick to the JSON form; otherwise the process runs under /bin/sh, which is then PID 1.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "The exec form runs under /bin/sh, so the shell is PID 1.",
+        "The exec form runs under /bin/sh -c; otherwise the app would be PID 1.",
+        "The JSON form wraps it in a shell, so your app is not PID 1.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}

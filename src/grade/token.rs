@@ -1059,6 +1059,32 @@ fn is_closer(c: char) -> bool {
     matches!(c, ')' | ']' | '}' | '"' | '\'' | '`' | '>' | '*' | '_')
 }
 
+/// Whether a *yet* is the adverb of "not yet" rather than the conjunction that opens a
+/// clause ("not full, yet writes fail"): it comes right after a negation cue ("has not
+/// yet replayed it"), or ends its clause: punctuation or the line's end after it, or a
+/// word that opens a clause of its own or a time ("hasn't applied the write yet, so
+/// ...", "isn't built yet when the query arrives"). There it stays in the clause of
+/// the negation before it.
+fn adverb_yet(tokens: &[Token], place: Place, stop: Stop, next: Option<&str>) -> bool {
+    if stop != Stop::None
+        || tokens
+            .last()
+            .is_some_and(|t| t.place == place && t.negation)
+    {
+        return true;
+    }
+    let Some(next) = next else {
+        return true;
+    };
+    let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    starts_clause(word)
+        || opens_condition(word)
+        || matches!(
+            word,
+            "and" | "or" | "until" | "till" | "after" | "before" | "at" | "on" | "in" | "by"
+        )
+}
+
 fn is_clause_end(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | ':' | '!' | '?')
 }
@@ -1086,8 +1112,8 @@ impl Stop {
 }
 
 /// The stop a chunk of punctuation alone ends with when it stands for code, not
-/// punctuation: a bind placeholder `?` after an operator, a comma or an opening bracket
-/// (`= ?`, `(?, ?)`) ends what its other marks say (`?,` a comma, `?).` a sentence),
+/// punctuation: a bind placeholder `?` after an operator, a comma, an opening bracket or
+/// a word that takes a value (`= ?`, `(?, ?)`, `LIMIT ?`) ends what its other marks say (`?,` a comma, `?).` a sentence),
 /// and a lone `...` (or `…`) elides code (`SELECT ... FOR UPDATE`, `docker run ... --rm`)
 /// and ends nothing; an ellipsis glued to its word ("it waited... then") still ends
 /// its sentence. `None` when the chunk is punctuation after all: a `?` after a word
@@ -1097,8 +1123,13 @@ fn code_filler_stop(chunk: &str, before: Option<&str>) -> Option<Stop> {
         return Some(Stop::None);
     }
     let rest = chunk.trim_start_matches(is_opener).strip_prefix('?')?;
-    let after_operator =
-        chunk.starts_with('(') || before.is_some_and(|b| b.ends_with(['=', '<', '>', ',', '(']));
+    // After an operator, a comma, an opening bracket or a word that takes a value
+    // (`IN (?, ?)`, `LIMIT ?`; the text is in lower case by then).
+    let after_operator = chunk.starts_with('(')
+        || before.is_some_and(|b| {
+            b.ends_with(['=', '<', '>', ',', '('])
+                || matches!(b, "in" | "values" | "like" | "limit" | "offset" | "between")
+        });
     (after_operator && !rest.contains('?')).then(|| {
         rest.chars()
             .filter(|&c| is_clause_end(c))
@@ -1270,6 +1301,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         kinds & STARTS_CLAUSE != 0
                             && !(core == "because"
                                 && tokens.last().is_some_and(|t: &Token| &*t.norm == "not"))
+                            && !(core == "yet" && adverb_yet(tokens, place, stop, chunks.peek()))
                     };
                     if opens && tokens.last().is_some_and(|t: &Token| t.place == place) {
                         // "... while cgroups limit": a new clause of the same sentence.

@@ -1114,6 +1114,15 @@ fn a_bind_placeholder_or_an_elision_is_no_full_stop() {
     assert!(same_sentence(text, "insert", "escape"));
     let text = "Check it with UPDATE t SET v = v + 1 WHERE id = ? AND v = ?, then retry on 0 rows";
     assert!(same_sentence(text, "where", "retry"));
+    let text = "It filters on WHERE id IN (?, ?, ?) and binds each id separately";
+    assert!(same_sentence(text, "filters", "binds"));
+    let text = "Page with LIMIT ? OFFSET ? and let the driver bind both";
+    assert!(same_sentence(text, "page", "driver"));
+    assert!(same_sentence(
+        "Only rows with age > ? match the filter",
+        "rows",
+        "filter"
+    ));
     let text = "Lock the rows with SELECT ... FOR UPDATE before you change them";
     assert!(same_sentence(text, "select", "change"));
     let text = "Start it as docker run ... --rm so the container is removed on exit";
@@ -1135,10 +1144,45 @@ fn a_bind_placeholder_or_an_elision_is_no_full_stop() {
         "waited",
         "probe"
     ));
+    assert!(!same_sentence(
+        "What if id = 5? Then nothing matches.",
+        "id",
+        "matches"
+    ));
     // A `?` that ends the query ends its sentence with its `.`.
     assert!(!same_sentence(
         "It runs WHERE id = ?. Then it retries",
         "where",
         "retries"
     ));
+}
+
+/// Issue 11, round 28 (probe 20, lines 63 and 65: "the replica hasn't applied the save
+/// yet"): a *yet* that ends its clause is the adverb of "not yet", in the clause of the
+/// negation before it, not the conjunction that opens a clause ("not full, yet writes
+/// fail"). Sentences written for the rule, not taken from a set.
+#[test]
+fn a_yet_that_ends_its_clause_stays_under_the_negation_before_it() {
+    for text in [
+        "The cache hasn't seen the new key yet.",
+        "The follower has not replayed the entry yet, so it answers with the old value.",
+        "The CDN edge does not hold the new bundle yet",
+        "The index isn't built yet when the first query arrives",
+        "Nothing has been flushed to disk yet; a crash loses it.",
+        "The consumer has not committed the offset yet and the broker resends it",
+    ] {
+        assert!(negated(text, "yet"), "{text}");
+    }
+    // The conjunction still opens a clause the negation does not reach.
+    for (text, word) in [
+        ("The disk is not full, yet writes fail", "writes"),
+        ("The volume is not encrypted yet it is signed", "signed"),
+        ("It never restarts the job yet the queue drains", "drains"),
+        (
+            "The follower has not replayed the entry yet, so it answers",
+            "answers",
+        ),
+    ] {
+        assert!(!negated(text, word), "{text}: {word}");
+    }
 }

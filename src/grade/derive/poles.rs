@@ -240,26 +240,30 @@ fn links(tokens: &[Token]) -> Vec<Link> {
         };
         if linked {
             taken = Some(b.at);
-            let head = |p: &Pole| {
+            let head_at = |p: &Pole| {
                 (p.last + 1..tokens.len())
                     .find(|&k| !tokens[k].part)
                     .filter(|&k| content(&tokens[k]) && pole(&tokens[k].norm).is_none())
-                    .map(|k| {
-                        // "TTLs" for "TTL": an acronym's plural keeps its *s* in the stem.
-                        let stem = &*tokens[k].stem;
-                        hash_of(
-                            stem.strip_suffix('s')
-                                .filter(|s| s.len() > 1)
-                                .unwrap_or(stem),
-                        )
-                    })
+            };
+            let head = |p: &Pole| {
+                head_at(p).map(|k| {
+                    // "TTLs" for "TTL": an acronym's plural keeps its *s* in the stem.
+                    let stem = &*tokens[k].stem;
+                    hash_of(
+                        stem.strip_suffix('s')
+                            .filter(|s| s.len() > 1)
+                            .unwrap_or(stem),
+                    )
+                })
             };
             let (low, high) = if a.scale < b.scale { (a, b) } else { (b, a) };
             out.push(Link {
                 scales: (low.scale, high.scale),
                 heads: [head(low), head(high)],
                 sign: a.end ^ b.end,
-                span: (a.at, b.at),
+                // To the second pole's head, so the breakdown quotes what it qualifies
+                // ("frequent symbols short codes").
+                span: (a.at, head_at(&b).unwrap_or(b.last)),
             });
         }
     }

@@ -40,7 +40,7 @@ fn two_scales_tied_the_other_way_round_contradict_a_derived_rubric() {
     let text = crate::grade::explain(&g);
     assert!(
         text.contains(
-            "scales \"short ttl means fewer\" where the model answer says \"short ttl means more\""
+            "scales \"short ttl means fewer queries\" where the model answer says \"short ttl means more queries\""
         ),
         "{text}"
     );

@@ -263,7 +263,7 @@ fn links(tokens: &[Token]) -> Vec<Link> {
                 sign: a.end ^ b.end,
                 // To the second pole's head, so the breakdown quotes what it qualifies
                 // ("frequent symbols short codes").
-                span: (a.at, head_at(&b).unwrap_or(b.last)),
+                span: (a.at, head_at(b).unwrap_or(b.last)),
             });
         }
     }

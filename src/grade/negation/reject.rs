@@ -5,11 +5,11 @@
 //! move"), an imperative that dismisses what follows it ("forget X"), and a bare "No." /
 //! "Nope." / "Don't." that answers the sentence before it ("Should B give C a new
 //! timeout? No."), or that is all of its clause after a short label ("Add swap: don't,
-//! it only delays the kill"; "- more swap: no, the kill comes later"). `negation::governing_cues` asks [`rejects_claim`] of every word, as it
-//! asks its own `rejects_before`, and lets [`mark`] spare the subject of a belief
-//! rejected and mark the sentence a bare reply rejects; what the two find is negated like
-//! any other cue's scope, so the misconception named is not made and the keyword named is
-//! not credited. This module decides which words reject; it does not score, and it knows
+//! it only delays the kill"; "- more swap: no, the kill comes later").
+//! `negation::governing_cues` asks [`rejects_claim`] of every word, as it asks its own
+//! `rejects_before`, and lets [`mark`] spare the subject of a belief rejected and mark the
+//! sentence a bare reply rejects; what the two find is negated like any other cue's
+//! scope, so the misconception named is not made and the keyword named is not credited. This module decides which words reject; it does not score, and it knows
 //! nothing of rubrics.
 
 use super::super::token::{Token, word_after, word_before};

@@ -74,10 +74,12 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             clause,
             gerund,
             reported,
+            subject,
+            aside,
         }) = scope
         {
             let governs = if cancels { None } else { Some(c) };
-            if token.place.clause < clause {
+            if token.place.clause < clause || (aside && token.place.clause == clause) {
                 // An aside the cue reaches past (see below): not negated.
             } else if clause != token.place.clause
                 && reached > 0
@@ -92,6 +94,20 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     ..Scope::new(tokens, c, cancels)
                 });
                 cue[i] = governs;
+            } else if subject && clause != token.place.clause && !token.part {
+                // "nothing in the layer, however thin, survives", "none of the
+                // compiler, sources or packages end up in the image": a subject
+                // *nothing* goes on past an aside or the next item of its list to its
+                // verb; a clause with a subject of its own ends it.
+                scope = subject_goes_on(tokens, c, i).map(|aside| Scope {
+                    clause: token.place.clause,
+                    reached,
+                    aside,
+                    ..Scope::new(tokens, c, cancels)
+                });
+                if scope.is_some_and(|s| !s.aside) {
+                    cue[i] = governs;
+                }
             } else if clause != token.place.clause {
                 // "is not, in the end, kept by Docker": a cue cut off by an aside
                 // before it reached a word goes on after it; past a comment on what
@@ -172,15 +188,19 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     // "fails to learn the path MTU", "never notices the new leader": a
                     // knowing denied names what is not known plainly.
                     let known_after = !reported && is_knowing(&token.norm);
-                    scope = (!known_after && (reported || reached < limit)).then_some(Scope {
-                        reached,
-                        limit,
-                        cancels,
-                        clause,
-                        gerund: gerund || (reached == 1 && token.norm.ends_with("ing")),
-                        reported,
-                        cue: c,
-                    });
+                    scope = (!known_after && (reported || subject || reached < limit)).then_some(
+                        Scope {
+                            reached,
+                            limit,
+                            cancels,
+                            clause,
+                            gerund: gerund || (reached == 1 && token.norm.ends_with("ing")),
+                            reported,
+                            subject,
+                            aside,
+                            cue: c,
+                        },
+                    );
                 }
             }
         }
@@ -691,6 +711,12 @@ struct Scope {
     /// It reports a belief (see [`reports_belief`]): it reaches to the end of its
     /// clause, however many words the belief has.
     reported: bool,
+    /// Its cue is a negating pronoun heading a long subject (see [`heads_long_subject`]):
+    /// it reaches to the end of its clause, and on past an aside or a list item.
+    subject: bool,
+    /// It is passing an aside of such a subject (see [`subject_goes_on`]): the words of
+    /// the aside are not negated.
+    aside: bool,
 }
 
 impl Scope {
@@ -705,6 +731,8 @@ impl Scope {
             clause: tokens[cue].place.clause,
             gerund: false,
             reported: reports_belief(tokens, cue),
+            subject: heads_long_subject(tokens, cue),
+            aside: false,
         }
     }
 }
@@ -712,6 +740,65 @@ impl Scope {
 /// The negating pronouns: *nothing*, *none*, *nobody*, *nowhere*.
 fn is_negative_pronoun(word: &str) -> bool {
     matches!(word, "nothing" | "none" | "nobody" | "nowhere")
+}
+
+/// Whether the negating pronoun at `c` opens its clause (after a conjunction at most)
+/// as the subject and a phrase
+/// that narrows it down follows ("nothing *in* the old cache directory", "none *of* the
+/// headers", "nobody *outside* the team"): the clause's verb may stand far after it, so
+/// it reaches to the end of its clause rather than [`NEGATION_REACH`] words. Not the
+/// subject of a subordinate clause (see [`subordinate_subject_reach`]).
+fn heads_long_subject(tokens: &[Token], c: usize) -> bool {
+    let clause = tokens[c].place.clause;
+    // The word before opens no part of the clause, or only a conjunction that opens it
+    // does (", and nothing in that layer survives").
+    let opens = |at: usize| {
+        tokens[..at]
+            .iter()
+            .rposition(|t| !t.part)
+            .is_none_or(|j| tokens[j].place.clause != clause)
+    };
+    let before = tokens[..c].iter().rposition(|t| !t.part);
+    is_negative_pronoun(&tokens[c].norm)
+        && (opens(c)
+            || before.is_some_and(|j| {
+                matches!(&*tokens[j].norm, "and" | "but" | "so" | "yet") && opens(j)
+            }))
+        && word_after(tokens, c).is_some_and(|t| {
+            t.place.clause == clause
+                && matches!(
+                    &*t.norm,
+                    "of" | "in" | "inside" | "outside" | "from" | "within" | "on" | "at" | "under"
+                )
+        })
+}
+
+/// Whether the scope of a long subject's *nothing* at `c` (see [`heads_long_subject`])
+/// goes on in the clause that opens at `i`, in its sentence: `Some(true)` past an aside
+/// that opens with a preposition, an adverb or a subordinating word ("however
+/// carefully you tune it", "when the job runs"), whose words are not negated;
+/// `Some(false)` into the next item of a list ("none of the compiler, *sources* or
+/// packages") or to the verb after an aside ("..., *can* open a socket"). `None` where
+/// a clause of its own opens: a subject (a determiner or pronoun), a conjunction that
+/// opens a clause ("and", "so", "but"), or another cue.
+fn subject_goes_on(tokens: &[Token], c: usize, i: usize) -> Option<bool> {
+    let first = &tokens[i];
+    if first.place.sentence != tokens[c].place.sentence
+        || first.negation
+        || matches!(&*first.norm, "and" | "or" | "then")
+    {
+        return None;
+    }
+    if opens_aside(&first.norm) || opens_subordinate_aside(&first.norm) {
+        return Some(true);
+    }
+    let subject = crate::lang::is_determiner(&first.norm)
+        || is_subject_pronoun(&first.norm)
+        || matches!(&*first.norm, "there" | "this" | "that" | "these" | "those");
+    let verb = is_modal(&first.norm)
+        || is_copula(&first.norm)
+        || matches!(&*first.norm, "does" | "do" | "did" | "has" | "have" | "had");
+    (!subject && !starts_clause(&first.norm) && (verb || !first.stop)).then_some(false)
 }
 
 /// Whether the *and* at `i`, with no content word between it and the negating pronoun

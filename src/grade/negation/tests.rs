@@ -1232,3 +1232,76 @@ fn a_required_doer_handed_the_deed_away_is_not_met() {
     );
     assert!(g.passed, "{}", explain(&g));
 }
+
+/// Round 29: a negating pronoun that opens its clause as the subject ("nothing in the
+/// scratch layer survives", "none of the build tools end up in the image") denies its
+/// clause's verb however long the phrase that narrows it down (*of*, *in*, *from*, ...),
+/// and past an aside or the items of a list in it; its object and what follows in the
+/// clause are denied with it. An *and* that opens another clause still ends it, and so
+/// does a clause of its own after the comma.
+#[test]
+fn a_subject_nothing_with_a_long_phrase_reaches_its_verb() {
+    // Denied: the verb after a long subject phrase.
+    let text = "Nothing in the old per-tenant scratch cache directory survives a reboot.";
+    assert!(negated(text, "survives") && negated(text, "reboot"));
+    let text =
+        "None of the headers, cookies or query strings from the first request reach the backend.";
+    assert!(negated(text, "reach") && negated(text, "backend"));
+    let text =
+        "Nothing inside the sandbox, however cleverly the plugin is written, can open a socket.";
+    assert!(negated(text, "open") && negated(text, "socket"));
+    let text = "None of the rows deleted by the old nightly cleanup job come back after a restore.";
+    assert!(negated(text, "come") && negated(text, "restore"));
+    let text =
+        "The cache is cleared, and nothing in the old per-tenant scratch directory survives.";
+    assert!(negated(text, "survives") && !negated(text, "cleared"));
+    let text =
+        "Nobody outside the ops team with a laptop on the guest network can reach the admin port.";
+    assert!(negated(text, "reach") && negated(text, "port"));
+    // Said plainly: a clause of its own after the comma, an *and* that opens a clause,
+    // and a main clause after a subordinate one.
+    let text = "Nothing in the temp directory is kept, the data volume is kept.";
+    assert!(negated(text, "temp") && !negated(text, "data") && !negated(text, "volume"));
+    let text =
+        "None of the cached layers from the base stage are reused and the whole image is rebuilt.";
+    assert!(negated(text, "reused") && !negated(text, "rebuilt"));
+    let text = "When nothing in the source tree has changed the build reuses every cached layer.";
+    assert!(!negated(text, "reuses") && !negated(text, "layer"));
+    let text = "Nothing in the logs, so the service restarted and kept running fine.";
+    assert!(!negated(text, "restarted") && !negated(text, "running"));
+}
+
+/// Round 29: a known mistake that a subject *nothing* or *none of* denies is not made:
+/// "nothing in that thin writable layer survives docker rm" says the layer is deleted.
+#[test]
+fn a_misconception_under_a_long_subject_nothing_is_not_made() {
+    let rubric = Rubric {
+        concepts: vec![
+            concept(&["deleted", "removed", "gone"], 1.0, true),
+            concept(&["volume"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "layer",
+        "What happens to files a container writes into its own filesystem when it is removed?",
+        "They live in the container's writable layer, which is deleted with the container; keep data in a volume.",
+        Some(rubric),
+    );
+    q.misconceptions.push(Misconception {
+        concept: relation(&[&["layer"], &["survives", "kept"]], false, 1.0, false),
+        feedback: "The writable layer is deleted with the container.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    let g = grade(
+        &b,
+        "Nothing in that thin per-container writable layer survives the removal: it is deleted, so use a volume.",
+    );
+    assert!(g.passed && g.misconceptions.is_empty(), "{}", explain(&g));
+    let g = grade(
+        &b,
+        "The thin per-container writable layer survives the removal, so nothing is deleted and no volume is needed.",
+    );
+    assert!(!g.misconceptions.is_empty(), "{}", explain(&g));
+}

@@ -99,16 +99,32 @@ impl Link {
 pub struct Poles {
     /// Each link of the model answer, with its words.
     model: Vec<(Link, String)>,
+    /// Each mark of the model answer, with its words.
+    marks: Vec<(Mark, String)>,
+}
+
+/// A pole with its head, the content word right after it ("the smaller tree"): the
+/// scale, the end, the head (as a stem hash) and the tokens it spans.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    scale: usize,
+    end: u8,
+    head: u64,
+    span: (usize, usize),
 }
 
 impl Poles {
     /// The links of `model` (a derived rubric's model answer, prepared).
     pub fn new(model: &PreparedAnswer) -> Poles {
+        let marks = marks(model.tokens())
+            .into_iter()
+            .map(|m| (m, text(model, m.span)))
+            .collect();
         let model = links(model.tokens())
             .into_iter()
             .map(|l| (l, text(model, l.span)))
             .collect();
-        Poles { model }
+        Poles { model, marks }
     }
 
     /// The first link of `answer` that ties two of the model answer's scales the other
@@ -116,7 +132,7 @@ impl Poles {
     /// and no link of the answer's has it.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if self.model.is_empty() {
-            return None;
+            return self.swapped(answer);
         }
         let made = links(answer.tokens());
         for a in &made {
@@ -136,8 +152,100 @@ impl Poles {
                 return Some(contradiction("scales", answer, a.span, model));
             }
         }
+        self.swapped(answer)
+    }
+
+    /// The first mark of `answer` that puts a thing at the other end of a scale than
+    /// the model answer, which puts it at one end and another thing at the other
+    /// ("the smaller tree under the larger root" answered "the larger tree under the
+    /// smaller root"): the model answer marks the head only at the other end, and marks
+    /// another head at this one; the answer never marks the head the model's way, and
+    /// says the scale's other end too, of something else.
+    fn swapped(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.marks.len() < 2 {
+            return None;
+        }
+        let tokens = answer.tokens();
+        let made = marks(tokens);
+        let ends: Vec<Pole> = poles(tokens)
+            .into_iter()
+            .filter(|p| !negated(tokens, p.at))
+            .collect();
+        for a in &made {
+            let model = |end: u8, same: bool| {
+                self.marks
+                    .iter()
+                    .find(|(m, _)| m.scale == a.scale && m.end == end && (m.head == a.head) == same)
+            };
+            let Some((_, said)) = model(a.end ^ 1, true) else {
+                continue;
+            };
+            if model(a.end, true).is_some() || model(a.end, false).is_none() {
+                continue;
+            }
+            let states = made
+                .iter()
+                .any(|b| b.scale == a.scale && b.end != a.end && b.head == a.head);
+            let other = ends
+                .iter()
+                .any(|p| p.scale == a.scale && p.end != a.end && head(tokens, p) != Some(a.head));
+            if !states && other {
+                let model = format!("\"{said}\" (the other end)");
+                return Some(contradiction("scales", answer, a.span, model));
+            }
+        }
         None
     }
+}
+
+/// The token of the content word right after pole `p`, what it qualifies, if it is one
+/// and no pole itself.
+fn head_at(tokens: &[Token], p: &Pole) -> Option<usize> {
+    (p.last + 1..tokens.len())
+        .find(|&k| !tokens[k].part)
+        .filter(|&k| content(&tokens[k]) && pole(&tokens[k].norm).is_none())
+}
+
+/// The head of pole `p` as a stem hash: "TTLs" for "TTL", an acronym's plural keeps
+/// its *s* in the stem.
+fn head(tokens: &[Token], p: &Pole) -> Option<u64> {
+    head_at(tokens, p).map(|k| {
+        let stem = &*tokens[k].stem;
+        hash_of(
+            stem.strip_suffix('s')
+                .filter(|s| s.len() > 1)
+                .unwrap_or(stem),
+        )
+    })
+}
+
+/// The marks of `tokens`: poles with a head, outside clauses with a negation, but for
+/// the "how many" scale, whose *more* and *fewer* qualify anything, and for a pole
+/// joined to its scale's other end ("weak and strong checksums": the head is both's).
+fn marks(tokens: &[Token]) -> Vec<Mark> {
+    let poles = poles(tokens);
+    let joined = |p: &Pole| {
+        let mut before = (0..p.at).rev().filter(|&k| !tokens[k].part);
+        before
+            .next()
+            .is_some_and(|k| matches!(&*tokens[k].norm, "and" | "or" | "nor" | "to"))
+            && before
+                .next()
+                .is_some_and(|k| poles.iter().any(|o| o.last == k && o.scale == p.scale))
+    };
+    poles
+        .iter()
+        .filter(|p| p.scale != COUNT && !negated(tokens, p.at) && !joined(p))
+        .filter_map(|p| {
+            let at = head_at(tokens, p)?;
+            Some(Mark {
+                scale: p.scale,
+                end: p.end,
+                head: head(tokens, p)?,
+                span: (p.at, at),
+            })
+        })
+        .collect()
 }
 
 /// The poles of `tokens`, each clause's in order, with the clause they stand in: *more*
@@ -240,30 +348,14 @@ fn links(tokens: &[Token]) -> Vec<Link> {
         };
         if linked {
             taken = Some(b.at);
-            let head_at = |p: &Pole| {
-                (p.last + 1..tokens.len())
-                    .find(|&k| !tokens[k].part)
-                    .filter(|&k| content(&tokens[k]) && pole(&tokens[k].norm).is_none())
-            };
-            let head = |p: &Pole| {
-                head_at(p).map(|k| {
-                    // "TTLs" for "TTL": an acronym's plural keeps its *s* in the stem.
-                    let stem = &*tokens[k].stem;
-                    hash_of(
-                        stem.strip_suffix('s')
-                            .filter(|s| s.len() > 1)
-                            .unwrap_or(stem),
-                    )
-                })
-            };
             let (low, high) = if a.scale < b.scale { (a, b) } else { (b, a) };
             out.push(Link {
                 scales: (low.scale, high.scale),
-                heads: [head(low), head(high)],
+                heads: [head(tokens, low), head(tokens, high)],
                 sign: a.end ^ b.end,
                 // To the second pole's head, so the breakdown quotes what it qualifies
                 // ("frequent symbols short codes").
-                span: (a.at, head_at(b).unwrap_or(b.last)),
+                span: (a.at, head_at(tokens, b).unwrap_or(b.last)),
             });
         }
     }

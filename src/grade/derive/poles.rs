@@ -101,7 +101,45 @@ pub struct Poles {
     model: Vec<(Link, String)>,
     /// Each mark of the model answer, with its words.
     marks: Vec<(Mark, String)>,
+    /// Each thing the model answer says is at one end of a scale, with its words.
+    said: Vec<(Said, String)>,
 }
+
+/// A thing said to be at one end of a scale with a copula ("the young generation is
+/// small"): the scale, the end, the subject's content words (as stem hashes) and the
+/// tokens it spans.
+#[derive(Debug, Clone)]
+struct Said {
+    scale: usize,
+    end: u8,
+    subject: Vec<u64>,
+    span: (usize, usize),
+}
+
+/// Copulas that say a thing is at a pole.
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "stay", "stays", "remain", "remains",
+];
+
+/// Words that may stand between a copula and the poles it says ("fast but small",
+/// "very large").
+const PREDICATE: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "yet",
+    "very",
+    "too",
+    "quite",
+    "relatively",
+    "also",
+    "still",
+    "much",
+    "far",
+];
+
+/// Words a subject may hold besides content words ("the young generation").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "each", "every"];
 
 /// A pole with its head, the content word right after it ("the smaller tree"): the
 /// scale, the end, the head (as a stem hash) and the tokens it spans.
@@ -120,11 +158,18 @@ impl Poles {
             .into_iter()
             .map(|m| (m, text(model, m.span)))
             .collect();
+        let said = said(model.tokens())
+            .into_iter()
+            .map(|c| {
+                let words = text(model, c.span);
+                (c, words)
+            })
+            .collect();
         let model = links(model.tokens())
             .into_iter()
             .map(|l| (l, text(model, l.span)))
             .collect();
-        Poles { model, marks }
+        Poles { model, marks, said }
     }
 
     /// The first link of `answer` that ties two of the model answer's scales the other
@@ -163,7 +208,7 @@ impl Poles {
     /// says the scale's other end too, of something else.
     fn swapped(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if self.marks.len() < 2 {
-            return None;
+            return self.turned(answer);
         }
         let tokens = answer.tokens();
         let made = marks(tokens);
@@ -194,8 +239,122 @@ impl Poles {
                 return Some(contradiction("scales", answer, a.span, model));
             }
         }
+        self.turned(answer)
+    }
+
+    /// The first thing `answer` says is at the other end of a scale than the model
+    /// answer, which says one thing is at one end and another at the other ("memory is
+    /// fast, and disk is slow" answered "disk is fast"): its subject meets the own words
+    /// of a model subject said to be at the other end (those no model subject at this
+    /// end has) and of none at this end, and the answer never says that model subject
+    /// is where the model says.
+    fn turned(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.said.len() < 2 {
+            return None;
+        }
+        // The words of model subject `m` that no model subject at the other end has.
+        let own = |m: &Said| -> Vec<u64> {
+            let others: Vec<u64> = self
+                .said
+                .iter()
+                .filter(|(o, _)| o.scale == m.scale && o.end != m.end)
+                .flat_map(|(o, _)| o.subject.iter().copied())
+                .collect();
+            m.subject
+                .iter()
+                .copied()
+                .filter(|w| !others.contains(w))
+                .collect()
+        };
+        let made = said(answer.tokens());
+        for a in &made {
+            let at = |end: u8| {
+                self.said
+                    .iter()
+                    .filter(move |(m, _)| m.scale == a.scale && m.end == end)
+            };
+            if at(a.end).next().is_none() || at(a.end).any(|(m, _)| meets(&own(m), &a.subject)) {
+                continue;
+            }
+            let Some((m, words)) = at(a.end ^ 1).find(|(m, _)| meets(&own(m), &a.subject)) else {
+                continue;
+            };
+            let mine = own(m);
+            let states = made
+                .iter()
+                .any(|b| b.scale == m.scale && b.end == m.end && meets(&mine, &b.subject));
+            if !states {
+                let model = format!("\"{words}\" (the other end)");
+                return Some(contradiction("scales", answer, a.span, model));
+            }
+        }
         None
     }
+}
+
+fn meets(a: &[u64], b: &[u64]) -> bool {
+    a.iter().any(|w| b.contains(w))
+}
+
+/// What `tokens` say is at one end of a scale with a copula: a pole (not of the "how
+/// many" scale, outside clauses with a negation) after a copula, with only other poles
+/// and words of [`PREDICATE`] between ("disk is slow but large"), and the subject right
+/// before the copula: up to three content words, with determiners among them ("the
+/// young generation is"), or before *which*, *that* or *who* ("the old generation,
+/// which is large").
+fn said(tokens: &[Token]) -> Vec<Said> {
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let norm = |n: usize| &*tokens[words[n]].norm;
+    let mut out = Vec::new();
+    for p in poles(tokens) {
+        if p.scale == COUNT || negated(tokens, p.at) {
+            continue;
+        }
+        let Ok(mut n) = words.binary_search(&p.at) else {
+            continue;
+        };
+        let sentence = tokens[p.at].place.sentence;
+        let copula = loop {
+            if n == 0 || tokens[words[n - 1]].place.sentence != sentence {
+                break None;
+            }
+            n -= 1;
+            let w = norm(n);
+            if COPULAS.contains(&w) {
+                break Some(n);
+            }
+            if !PREDICATE.contains(&w) && pole(w).is_none() {
+                break None;
+            }
+        };
+        let Some(mut n) = copula else {
+            continue;
+        };
+        if n > 0 && matches!(norm(n - 1), "which" | "that" | "who") {
+            n -= 1;
+        }
+        let mut subject = Vec::new();
+        let mut first = None;
+        while n > 0 && subject.len() < 3 && tokens[words[n - 1]].place.sentence == sentence {
+            n -= 1;
+            let token = &tokens[words[n]];
+            if content(token) && pole(&token.norm).is_none() {
+                subject.push(token.stem_hash);
+                first = Some(words[n]);
+            } else if !DETERMINERS.contains(&&*token.norm) || subject.is_empty() {
+                break;
+            }
+        }
+        if let Some(first) = first {
+            out.push(Said {
+                scale: p.scale,
+                end: p.end,
+                subject,
+                span: (first, p.last),
+            });
+        }
+    }
+    out
 }
 
 /// The token of the content word right after pole `p`, what it qualifies, if it is one

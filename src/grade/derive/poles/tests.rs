@@ -205,3 +205,78 @@ fn things_kept_at_their_ends_of_one_scale_or_at_one_end_only_are_left_alone() {
         assert!(!turned, "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// Model answers that say two things are at the two ends of one scale, with *is*.
+const STORES: &str = "Memory is fast but small, and disk is slow but large. Keep the hot \
+    working set in memory and push cold history to disk, where it costs milliseconds to \
+    read back but little to store.";
+const HEAP: &str = "Most objects die young. The young generation is small and collected \
+    often, so each minor collection is quick; survivors are promoted to the old \
+    generation, which is large and collected rarely.";
+
+#[test]
+fn two_things_said_to_be_at_the_other_ends_of_one_scale_contradict_a_derived_rubric() {
+    for (model, answer) in [
+        (
+            STORES,
+            "Disk is fast but small, and memory is slow but large, so keep the hot \
+             working set on disk and cold history in memory.",
+        ),
+        (
+            STORES,
+            "Memory is slow and disk is fast, so the hot working set goes in memory and \
+             cold history to disk.",
+        ),
+        (
+            HEAP,
+            "Most objects die young, so the young generation is large and collected \
+             rarely, while the old generation is small and collected often; survivors \
+             are promoted.",
+        ),
+        (
+            HEAP,
+            "The old generation is small and the young one large; most objects die \
+             young and survivors are promoted.",
+        ),
+    ] {
+        let (turned, g) = swapped(model, answer);
+        assert!(turned && !g.passed, "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn things_said_to_be_at_their_own_ends_of_one_scale_are_left_alone() {
+    for (model, answer) in [
+        (
+            STORES,
+            "Memory is fast and disk is slow: the hot working set stays in memory, cold \
+             history goes to disk, cheap to store.",
+        ),
+        (
+            STORES,
+            "Memory is small but fast, disk large but slow; hot working set in memory, \
+             cold history on disk.",
+        ),
+        // Said of neither thing.
+        (
+            STORES,
+            "Reading back from disk is slow, so keep the hot working set in memory and \
+             cold history on disk.",
+        ),
+        // Under a negation.
+        (
+            STORES,
+            "Disk is not fast, so keep the hot working set in memory and cold history on \
+             disk.",
+        ),
+        (
+            HEAP,
+            "Most objects die young: the young generation is small and collected often, \
+             so minor collections are quick; survivors go to the old generation, which \
+             is large.",
+        ),
+    ] {
+        let (turned, g) = swapped(model, answer);
+        assert!(!turned, "{answer}: {:?}", g.contradictions);
+    }
+}

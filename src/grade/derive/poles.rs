@@ -27,6 +27,17 @@
 //! contradicts the model answer. Only derived rubrics are checked: an author says what
 //! matters.
 //!
+//! The module also reads what the model answer puts at each end of **one** scale. A
+//! **mark** is a pole with its head ("the smaller tree under the larger root": *tree*
+//! at the small end, *root* at the large one); an answer's mark that puts a head at
+//! the end the model answer never puts it, where the model marks it at the other end
+//! and another head at this one, contradicts it when the answer also says the other
+//! end of something else and never marks the head the model's way ("the larger tree
+//! under the smaller root"). A thing **said** to be at an end is the subject of a
+//! copula before a pole ("disk is slow but large"); an answer whose subject meets the
+//! own words of a model subject said to be at the other end ("memory is fast, and
+//! disk is slow" answered "disk is fast") contradicts it the same way.
+//!
 //! [`SCALES`]: crate::lang::SCALES
 
 use super::bindings::{content, contradiction, text};

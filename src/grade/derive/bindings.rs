@@ -171,7 +171,7 @@ impl Bindings {
     /// pair of claims given each other's predicates, else the first comparison turned
     /// round, else the first two qualifiers swapped, else the first word sent the other
     /// way, else the first problem called the fix or the reverse, else the first two
-    /// scales tied the other way round.
+    /// scales tied the other way round or two things put at the other ends of one.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))

@@ -27,6 +27,17 @@
 //! contradicts the model answer. Only derived rubrics are checked: an author says what
 //! matters.
 //!
+//! The module also reads what the model answer puts at each end of **one** scale. A
+//! **mark** is a pole with its head ("the smaller tree under the larger root": *tree*
+//! at the small end, *root* at the large one); an answer's mark that puts a head at
+//! the end the model answer never puts it, where the model marks it at the other end
+//! and another head at this one, contradicts it when the answer also says the other
+//! end of something else and never marks the head the model's way ("the larger tree
+//! under the smaller root"). A thing **said** to be at an end is the subject of a
+//! copula before a pole ("disk is slow but large"); an answer whose subject meets the
+//! own words of a model subject said to be at the other end ("memory is fast, and
+//! disk is slow" answered "disk is fast") contradicts it the same way.
+//!
 //! [`SCALES`]: crate::lang::SCALES
 
 use super::bindings::{content, contradiction, text};
@@ -99,16 +110,77 @@ impl Link {
 pub struct Poles {
     /// Each link of the model answer, with its words.
     model: Vec<(Link, String)>,
+    /// Each mark of the model answer, with its words.
+    marks: Vec<(Mark, String)>,
+    /// Each thing the model answer says is at one end of a scale, with its words.
+    said: Vec<(Said, String)>,
+}
+
+/// A thing said to be at one end of a scale with a copula ("the young generation is
+/// small"): the scale, the end, the subject's content words (as stem hashes) and the
+/// tokens it spans.
+#[derive(Debug, Clone)]
+struct Said {
+    scale: usize,
+    end: u8,
+    subject: Vec<u64>,
+    span: (usize, usize),
+}
+
+/// Copulas that say a thing is at a pole.
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "stay", "stays", "remain", "remains",
+];
+
+/// Words that may stand between a copula and the poles it says ("fast but small",
+/// "very large").
+const PREDICATE: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "yet",
+    "very",
+    "too",
+    "quite",
+    "relatively",
+    "also",
+    "still",
+    "much",
+    "far",
+];
+
+/// Words a subject may hold besides content words ("the young generation").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "each", "every"];
+
+/// A pole with its head, the content word right after it ("the smaller tree"): the
+/// scale, the end, the head (as a stem hash) and the tokens it spans.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    scale: usize,
+    end: u8,
+    head: u64,
+    span: (usize, usize),
 }
 
 impl Poles {
     /// The links of `model` (a derived rubric's model answer, prepared).
     pub fn new(model: &PreparedAnswer) -> Poles {
+        let marks = marks(model.tokens())
+            .into_iter()
+            .map(|m| (m, text(model, m.span)))
+            .collect();
+        let said = said(model.tokens())
+            .into_iter()
+            .map(|c| {
+                let words = text(model, c.span);
+                (c, words)
+            })
+            .collect();
         let model = links(model.tokens())
             .into_iter()
             .map(|l| (l, text(model, l.span)))
             .collect();
-        Poles { model }
+        Poles { model, marks, said }
     }
 
     /// The first link of `answer` that ties two of the model answer's scales the other
@@ -116,7 +188,7 @@ impl Poles {
     /// and no link of the answer's has it.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if self.model.is_empty() {
-            return None;
+            return self.swapped(answer);
         }
         let made = links(answer.tokens());
         for a in &made {
@@ -136,8 +208,214 @@ impl Poles {
                 return Some(contradiction("scales", answer, a.span, model));
             }
         }
+        self.swapped(answer)
+    }
+
+    /// The first mark of `answer` that puts a thing at the other end of a scale than
+    /// the model answer, which puts it at one end and another thing at the other
+    /// ("the smaller tree under the larger root" answered "the larger tree under the
+    /// smaller root"): the model answer marks the head only at the other end, and marks
+    /// another head at this one; the answer never marks the head the model's way, and
+    /// says the scale's other end too, of something else.
+    fn swapped(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.marks.len() < 2 {
+            return self.turned(answer);
+        }
+        let tokens = answer.tokens();
+        let made = marks(tokens);
+        let ends: Vec<Pole> = poles(tokens)
+            .into_iter()
+            .filter(|p| !negated(tokens, p.at))
+            .collect();
+        for a in &made {
+            let model = |end: u8, same: bool| {
+                self.marks
+                    .iter()
+                    .find(|(m, _)| m.scale == a.scale && m.end == end && (m.head == a.head) == same)
+            };
+            let Some((_, said)) = model(a.end ^ 1, true) else {
+                continue;
+            };
+            if model(a.end, true).is_some() || model(a.end, false).is_none() {
+                continue;
+            }
+            let states = made
+                .iter()
+                .any(|b| b.scale == a.scale && b.end != a.end && b.head == a.head);
+            let other = ends
+                .iter()
+                .any(|p| p.scale == a.scale && p.end != a.end && head(tokens, p) != Some(a.head));
+            if !states && other {
+                let model = format!("\"{said}\" (the other end)");
+                return Some(contradiction("scales", answer, a.span, model));
+            }
+        }
+        self.turned(answer)
+    }
+
+    /// The first thing `answer` says is at the other end of a scale than the model
+    /// answer, which says one thing is at one end and another at the other ("memory is
+    /// fast, and disk is slow" answered "disk is fast"): its subject meets the own words
+    /// of a model subject said to be at the other end (those no model subject at this
+    /// end has) and of none at this end, and the answer never says that model subject
+    /// is where the model says.
+    fn turned(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.said.len() < 2 {
+            return None;
+        }
+        // The words of model subject `m` that no model subject at the other end has.
+        let own = |m: &Said| -> Vec<u64> {
+            let others: Vec<u64> = self
+                .said
+                .iter()
+                .filter(|(o, _)| o.scale == m.scale && o.end != m.end)
+                .flat_map(|(o, _)| o.subject.iter().copied())
+                .collect();
+            m.subject
+                .iter()
+                .copied()
+                .filter(|w| !others.contains(w))
+                .collect()
+        };
+        let made = said(answer.tokens());
+        for a in &made {
+            let at = |end: u8| {
+                self.said
+                    .iter()
+                    .filter(move |(m, _)| m.scale == a.scale && m.end == end)
+            };
+            if at(a.end).next().is_none() || at(a.end).any(|(m, _)| meets(&own(m), &a.subject)) {
+                continue;
+            }
+            let Some((m, words)) = at(a.end ^ 1).find(|(m, _)| meets(&own(m), &a.subject)) else {
+                continue;
+            };
+            let mine = own(m);
+            let states = made
+                .iter()
+                .any(|b| b.scale == m.scale && b.end == m.end && meets(&mine, &b.subject));
+            if !states {
+                let model = format!("\"{words}\" (the other end)");
+                return Some(contradiction("scales", answer, a.span, model));
+            }
+        }
         None
     }
+}
+
+fn meets(a: &[u64], b: &[u64]) -> bool {
+    a.iter().any(|w| b.contains(w))
+}
+
+/// What `tokens` say is at one end of a scale with a copula: a pole (not of the "how
+/// many" scale, outside clauses with a negation) after a copula, with only other poles
+/// and words of [`PREDICATE`] between ("disk is slow but large"), and the subject right
+/// before the copula: up to three content words, with determiners among them ("the
+/// young generation is"), or before *which*, *that* or *who* ("the old generation,
+/// which is large").
+fn said(tokens: &[Token]) -> Vec<Said> {
+    let words: Vec<usize> = (0..tokens.len()).filter(|&i| !tokens[i].part).collect();
+    let norm = |n: usize| &*tokens[words[n]].norm;
+    let mut out = Vec::new();
+    for p in poles(tokens) {
+        if p.scale == COUNT || negated(tokens, p.at) {
+            continue;
+        }
+        let Ok(mut n) = words.binary_search(&p.at) else {
+            continue;
+        };
+        let sentence = tokens[p.at].place.sentence;
+        let copula = loop {
+            if n == 0 || tokens[words[n - 1]].place.sentence != sentence {
+                break None;
+            }
+            n -= 1;
+            let w = norm(n);
+            if COPULAS.contains(&w) {
+                break Some(n);
+            }
+            if !PREDICATE.contains(&w) && pole(w).is_none() {
+                break None;
+            }
+        };
+        let Some(mut n) = copula else {
+            continue;
+        };
+        if n > 0 && matches!(norm(n - 1), "which" | "that" | "who") {
+            n -= 1;
+        }
+        let mut subject = Vec::new();
+        let mut first = None;
+        while n > 0 && subject.len() < 3 && tokens[words[n - 1]].place.sentence == sentence {
+            n -= 1;
+            let token = &tokens[words[n]];
+            if content(token) && pole(&token.norm).is_none() {
+                subject.push(token.stem_hash);
+                first = Some(words[n]);
+            } else if !DETERMINERS.contains(&&*token.norm) || subject.is_empty() {
+                break;
+            }
+        }
+        if let Some(first) = first {
+            out.push(Said {
+                scale: p.scale,
+                end: p.end,
+                subject,
+                span: (first, p.last),
+            });
+        }
+    }
+    out
+}
+
+/// The token of the content word right after pole `p`, what it qualifies, if it is one
+/// and no pole itself.
+fn head_at(tokens: &[Token], p: &Pole) -> Option<usize> {
+    (p.last + 1..tokens.len())
+        .find(|&k| !tokens[k].part)
+        .filter(|&k| content(&tokens[k]) && pole(&tokens[k].norm).is_none())
+}
+
+/// The head of pole `p` as a stem hash: "TTLs" for "TTL", an acronym's plural keeps
+/// its *s* in the stem.
+fn head(tokens: &[Token], p: &Pole) -> Option<u64> {
+    head_at(tokens, p).map(|k| {
+        let stem = &*tokens[k].stem;
+        hash_of(
+            stem.strip_suffix('s')
+                .filter(|s| s.len() > 1)
+                .unwrap_or(stem),
+        )
+    })
+}
+
+/// The marks of `tokens`: poles with a head, outside clauses with a negation, but for
+/// the "how many" scale, whose *more* and *fewer* qualify anything, and for a pole
+/// joined to its scale's other end ("weak and strong checksums": the head is both's).
+fn marks(tokens: &[Token]) -> Vec<Mark> {
+    let poles = poles(tokens);
+    let joined = |p: &Pole| {
+        let mut before = (0..p.at).rev().filter(|&k| !tokens[k].part);
+        before
+            .next()
+            .is_some_and(|k| matches!(&*tokens[k].norm, "and" | "or" | "nor" | "to"))
+            && before
+                .next()
+                .is_some_and(|k| poles.iter().any(|o| o.last == k && o.scale == p.scale))
+    };
+    poles
+        .iter()
+        .filter(|p| p.scale != COUNT && !negated(tokens, p.at) && !joined(p))
+        .filter_map(|p| {
+            let at = head_at(tokens, p)?;
+            Some(Mark {
+                scale: p.scale,
+                end: p.end,
+                head: head(tokens, p)?,
+                span: (p.at, at),
+            })
+        })
+        .collect()
 }
 
 /// The poles of `tokens`, each clause's in order, with the clause they stand in: *more*
@@ -240,30 +518,14 @@ fn links(tokens: &[Token]) -> Vec<Link> {
         };
         if linked {
             taken = Some(b.at);
-            let head_at = |p: &Pole| {
-                (p.last + 1..tokens.len())
-                    .find(|&k| !tokens[k].part)
-                    .filter(|&k| content(&tokens[k]) && pole(&tokens[k].norm).is_none())
-            };
-            let head = |p: &Pole| {
-                head_at(p).map(|k| {
-                    // "TTLs" for "TTL": an acronym's plural keeps its *s* in the stem.
-                    let stem = &*tokens[k].stem;
-                    hash_of(
-                        stem.strip_suffix('s')
-                            .filter(|s| s.len() > 1)
-                            .unwrap_or(stem),
-                    )
-                })
-            };
             let (low, high) = if a.scale < b.scale { (a, b) } else { (b, a) };
             out.push(Link {
                 scales: (low.scale, high.scale),
-                heads: [head(low), head(high)],
+                heads: [head(tokens, low), head(tokens, high)],
                 sign: a.end ^ b.end,
                 // To the second pole's head, so the breakdown quotes what it qualifies
                 // ("frequent symbols short codes").
-                span: (a.at, head_at(b).unwrap_or(b.last)),
+                span: (a.at, head_at(tokens, b).unwrap_or(b.last)),
             });
         }
     }

@@ -110,3 +110,173 @@ fn an_adverb_ties_nothing_outside_the_more_the_more() {
     let g = grade(model, "Databases rarely ask for explicit huge pages.");
     assert!(!turned(&g), "{:?}", g.contradictions);
 }
+
+/// Model answers that put two things at the two ends of one scale.
+const UNION: &str = "Union by size hangs the smaller tree under the larger root, so the \
+    trees stay shallow, and path compression points each visited node at the root.";
+const GENERATIONS: &str = "A generational collector scans the small young generation \
+    each cycle, since most objects die young, and the large old generation only now \
+    and then.";
+const TIERS: &str = "Keep the database on the fast SSD and the archives on the slow disk, \
+    which is cheap per gigabyte.";
+
+fn swapped(model: &str, answer: &str) -> (bool, Grade) {
+    let g = crate::grade::derive::tests::derived("Where does each thing go?", model, answer);
+    (turned(&g), g)
+}
+
+#[test]
+fn two_things_put_at_the_other_ends_of_one_scale_contradict_a_derived_rubric() {
+    for (model, answer) in [
+        (
+            UNION,
+            "Union by size puts the larger tree under the smaller root, which keeps the \
+             trees shallow; path compression points visited nodes at the root.",
+        ),
+        (
+            UNION,
+            "The larger tree is hung below the root of the smaller one, and path \
+             compression points each visited node at the root.",
+        ),
+        (
+            GENERATIONS,
+            "It scans the large young generation each cycle, as most objects die young, \
+             and the small old generation now and then.",
+        ),
+        (
+            TIERS,
+            "Keep the database on the slow SSD and the archives on the fast disk.",
+        ),
+    ] {
+        let (turned, g) = swapped(model, answer);
+        assert!(turned && !g.passed, "{answer}: {g:?}");
+    }
+    let (_, g) = swapped(
+        TIERS,
+        "Keep the database on the slow SSD and the archives on the fast disk.",
+    );
+    let text = crate::grade::explain(&g);
+    assert!(text.contains("\"slow ssd\""), "{text}");
+}
+
+#[test]
+fn things_kept_at_their_ends_of_one_scale_or_at_one_end_only_are_left_alone() {
+    for (model, answer) in [
+        (
+            UNION,
+            "Attach the smaller tree beneath the root of the larger one so trees stay \
+             shallow; path compression points each node at the root.",
+        ),
+        // The model's pairing said as well.
+        (
+            UNION,
+            "The smaller tree goes under the larger tree's root, so trees stay shallow.",
+        ),
+        // One end only: the root of the larger tree is right.
+        (
+            UNION,
+            "The root of the larger tree becomes the parent, so trees stay shallow, and \
+             path compression points each node at the root.",
+        ),
+        // Under a negation.
+        (
+            UNION,
+            "It never hangs the larger tree under the smaller root; path compression \
+             points each visited node at the root.",
+        ),
+        (
+            GENERATIONS,
+            "Most objects die young, so the small young generation is scanned each cycle \
+             and the big old generation now and then.",
+        ),
+        (
+            TIERS,
+            "The database goes on the fast SSD, the archives on the slow disk.",
+        ),
+        // Both ends joined before one head qualify it together.
+        (
+            "Each block gets a weak checksum that is cheap to roll and a strong hash \
+             that confirms a match.",
+            "It sends weak and strong checksums for each block, and the strong one \
+             confirms a match.",
+        ),
+    ] {
+        let (turned, g) = swapped(model, answer);
+        assert!(!turned, "{answer}: {:?}", g.contradictions);
+    }
+}
+
+/// Model answers that say two things are at the two ends of one scale, with *is*.
+const STORES: &str = "Memory is fast but small, and disk is slow but large. Keep the hot \
+    working set in memory and push cold history to disk, where it costs milliseconds to \
+    read back but little to store.";
+const HEAP: &str = "Most objects die young. The young generation is small and collected \
+    often, so each minor collection is quick; survivors are promoted to the old \
+    generation, which is large and collected rarely.";
+
+#[test]
+fn two_things_said_to_be_at_the_other_ends_of_one_scale_contradict_a_derived_rubric() {
+    for (model, answer) in [
+        (
+            STORES,
+            "Disk is fast but small, and memory is slow but large, so keep the hot \
+             working set on disk and cold history in memory.",
+        ),
+        (
+            STORES,
+            "Memory is slow and disk is fast, so the hot working set goes in memory and \
+             cold history to disk.",
+        ),
+        (
+            HEAP,
+            "Most objects die young, so the young generation is large and collected \
+             rarely, while the old generation is small and collected often; survivors \
+             are promoted.",
+        ),
+        (
+            HEAP,
+            "The old generation is small and the young one large; most objects die \
+             young and survivors are promoted.",
+        ),
+    ] {
+        let (turned, g) = swapped(model, answer);
+        assert!(turned && !g.passed, "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn things_said_to_be_at_their_own_ends_of_one_scale_are_left_alone() {
+    for (model, answer) in [
+        (
+            STORES,
+            "Memory is fast and disk is slow: the hot working set stays in memory, cold \
+             history goes to disk, cheap to store.",
+        ),
+        (
+            STORES,
+            "Memory is small but fast, disk large but slow; hot working set in memory, \
+             cold history on disk.",
+        ),
+        // Said of neither thing.
+        (
+            STORES,
+            "Reading back from disk is slow, so keep the hot working set in memory and \
+             cold history on disk.",
+        ),
+        // Under a negation.
+        (
+            STORES,
+            "Disk is not fast, so keep the hot working set in memory and cold history on \
+             disk.",
+        ),
+        (
+            HEAP,
+            "Most objects die young: the young generation is small and collected often, \
+             so minor collections are quick; survivors go to the old generation, which \
+             is large.",
+        ),
+    ] {
+        let (turned, g) = swapped(model, answer);
+        assert!(!turned, "{answer}: {:?}", g.contradictions);
+    }
+}

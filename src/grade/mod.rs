@@ -464,7 +464,7 @@ impl Grader {
         // A passing answer is told which of its claims nothing in the question's texts
         // could check.
         if grade.passed {
-            grade.unchecked = unsupported::named(&compiled.support.clauses(&answer, lexicon));
+            grade.unchecked = compiled.support.named(&answer, lexicon);
         }
         grade
     }

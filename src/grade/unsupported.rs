@@ -31,9 +31,10 @@ const MAX_NAMED: usize = 2;
 #[derive(Debug, Clone, Default)]
 pub struct Support {
     stems: FxHashSet<u64>,
-    /// The words as written, of four letters or more: a misspelt word of the answer
-    /// one or two edits from one of them is not new.
-    words: Vec<String>,
+    /// The words as written, of four letters or more, with their first letter and
+    /// length: a misspelt word of the answer one or two edits from one of them is not
+    /// new.
+    words: Vec<(char, usize, String)>,
 }
 
 /// One clause of an answer, measured against the question's texts.
@@ -65,13 +66,7 @@ impl Clause {
     /// supports: enough content words, most of them new, and said plainly (not hedged,
     /// and not negated: "more CPU will not change anything" denies, it adds nothing).
     pub fn unsupported(&self) -> bool {
-        !self.hedged
-            && !self.negated
-            && self.words >= MIN_WORDS
-            && self.new.len() >= MIN_NEW
-            && self.new.len() as f64 >= MIN_NEW_SHARE * self.words as f64
-            // It still talks about the question's subject: one word at least is its.
-            && self.new.len() < self.words
+        !self.hedged && !self.negated && unsupported_counts(self.words, self.new.len())
     }
 }
 
@@ -94,7 +89,8 @@ impl Support {
             for token in tokenize(text, stemmer, Parts::Emit) {
                 stems.insert(token.stem_hash);
                 if stems.insert(token.hash) && token.class == Class::Word && token.len >= 4 {
-                    words.push(token.norm.to_string());
+                    let first = token.norm.chars().next().unwrap_or(' ');
+                    words.push((first, token.len, token.norm.to_string()));
                 }
             }
         }
@@ -105,10 +101,10 @@ impl Support {
     fn supports(&self, token: &Token, lexicon: &Lexicon) -> bool {
         self.stems.contains(&token.stem_hash)
             || self.stems.contains(&token.hash)
+            || (token.class == Class::Word && self.misspelt(&token.norm))
             || lexicon
                 .word_twins(token)
                 .any(|twin| self.stems.contains(&hash_of(twin)))
-            || (token.class == Class::Word && self.misspelt(&token.norm))
     }
 
     /// Whether `word` is a slip of a word of the question's texts: the same first
@@ -119,11 +115,56 @@ impl Support {
             return false;
         }
         let limit = if len >= 8 { 2 } else { 1 };
-        self.words.iter().any(|w| {
-            w.chars().next() == word.chars().next()
-                && w.chars().count().abs_diff(len) <= limit
-                && edits(w, word) <= limit
+        let first = word.chars().next();
+        self.words.iter().any(|(c, n, w)| {
+            Some(*c) == first && n.abs_diff(len) <= limit && edits(w, word) <= limit
         })
+    }
+
+    /// The clauses of a passing answer its breakdown names as unchecked claims: those
+    /// [`Clause::unsupported`] keeps, at most [`MAX_NAMED`]. The same test as
+    /// [`Support::clauses`] makes, without measuring what it does not need (it runs on
+    /// every passing answer).
+    pub fn named(&self, answer: &PreparedAnswer, lexicon: &Lexicon) -> Vec<String> {
+        let tokens = answer.tokens();
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < tokens.len() && out.len() < MAX_NAMED {
+            let clause = tokens[start].place.clause;
+            let end = (start..tokens.len())
+                .find(|&i| tokens[i].place.clause != clause)
+                .unwrap_or(tokens.len());
+            let range = start..end;
+            start = end;
+            let words = || range.clone().filter(|&i| !tokens[i].part);
+            let content = || words().filter(|&i| content_word(&tokens[i]));
+            let count = content().count();
+            if count < MIN_WORDS
+                || words().any(|i| hedges(&tokens[i].norm))
+                || range.clone().any(|i| answer.negated(i))
+            {
+                continue;
+            }
+            // Enough new words, and one that is not, names it; too few left to be new
+            // spares it: either ends the look at its words.
+            let needed = MIN_NEW.max((MIN_NEW_SHARE * count as f64).ceil() as usize);
+            let (mut new, mut old) = (0, 0);
+            for i in content() {
+                if new + (count - new - old) < needed || (new >= needed && old > 0) {
+                    break;
+                }
+                if self.supports(&tokens[i], lexicon) {
+                    old += 1;
+                } else {
+                    new += 1;
+                }
+            }
+            if new >= needed && old > 0 {
+                let text: Vec<&str> = words().map(|i| &*tokens[i].norm).collect();
+                out.push(text.join(" "));
+            }
+        }
+        out
     }
 
     /// Every clause of `answer`, measured.
@@ -184,15 +225,14 @@ impl Support {
     }
 }
 
-/// The clauses of a passing answer its breakdown names as unchecked claims: those
-/// [`Clause::unsupported`] keeps, at most [`MAX_NAMED`].
-pub fn named(clauses: &[Clause]) -> Vec<String> {
-    clauses
-        .iter()
-        .filter(|c| c.unsupported())
-        .take(MAX_NAMED)
-        .map(|c| c.text.clone())
-        .collect()
+/// Whether a clause of `words` content words, `new` of them new, says enough that
+/// nothing supports to be named (said plainly is asked apart).
+fn unsupported_counts(words: usize, new: usize) -> bool {
+    words >= MIN_WORDS
+        && new >= MIN_NEW
+        && new as f64 >= MIN_NEW_SHARE * words as f64
+        // It still talks about the question's subject: one word at least is its.
+        && new < words
 }
 
 /// A word that carries content: not a stop word, and a word of three letters at least,

@@ -159,7 +159,7 @@ pub fn breakdown(text: &str) -> String {
         } else {
             let style = match body.get(..2) {
                 Some("+ ") => MATCHED,
-                Some("- " | "~ ") => MISSED,
+                Some("- " | "~ " | "? ") => MISSED,
                 Some("! ") => WRONG,
                 _ => Style::new(),
             };

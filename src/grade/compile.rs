@@ -60,6 +60,9 @@ pub struct Compiled {
     /// For each concept of a derived rubric, the stem its near forms are measured
     /// against (`derive::near_stems`); empty for an author's rubric.
     pub near: Vec<Option<std::sync::Arc<str>>>,
+    /// The words of the question's texts and the rubric's terms, which an answer's
+    /// clause must use to be checked against anything (`unsupported`).
+    pub support: super::unsupported::Support,
 }
 
 /// One concept, compiled.
@@ -200,7 +203,15 @@ pub fn compile(
         .filter(|_| options.derive.near > 0.0)
         .map(|r| derive::near_stems(r, stemmer))
         .unwrap_or_default();
+    let terms = rubric.concepts.iter().flat_map(|c| {
+        c.alternatives
+            .iter()
+            .chain(c.relation.iter().flat_map(|r| r.terms.iter().flatten()))
+            .map(String::as_str)
+    });
+    let support = super::unsupported::Support::new(question, terms, stemmer);
     Compiled {
+        support,
         full_weight,
         near,
         derived,

@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 ///   ~ disk                   negated here, stated plainly in the model answer: denied, so its weight is taken off the score
 ///   x mistake: More CPU does not stop an OOM kill. (said "raise --cpus")
 ///   ! forbidden `bind mount`: found "bind mount"
+///   ? not in the model answer or explanation: "..."; check this claim yourself
 ///   why: ...
 /// ```
 ///
@@ -80,10 +81,38 @@ fn render(grade: &Grade) -> String {
     if let Some(why) = grade.not_a_claim {
         let _ = writeln!(out, "  ! not a claim: {why}");
     }
+    for clause in &grade.unchecked {
+        let _ = writeln!(
+            out,
+            "  ? not in the model answer or explanation: \"{}\"; check this claim yourself",
+            shortened(clause)
+        );
+    }
     if let Some(failure) = &grade.failure {
         let _ = writeln!(out, "  why: {failure}");
     }
     out
+}
+
+/// How many chars of an unchecked clause the breakdown quotes.
+const CLAUSE_CHARS: usize = 60;
+
+/// `clause`, cut at a word before [`CLAUSE_CHARS`] with "..." when it is longer.
+fn shortened(clause: &str) -> String {
+    if clause.chars().count() <= CLAUSE_CHARS {
+        return clause.to_owned();
+    }
+    let mut out = String::new();
+    for word in clause.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > CLAUSE_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out + " ..."
 }
 
 /// A concept's label with its weight (when not 1) and whether it is required.

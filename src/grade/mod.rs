@@ -24,6 +24,7 @@ mod lexicon;
 mod matcher;
 mod negation;
 mod token;
+mod unsupported;
 
 pub use credit::derived_credit;
 pub use derive::DeriveOptions;
@@ -38,12 +39,13 @@ pub use compile::{NegatedInModel, negated_in_model};
 pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;
-use matcher::PreparedAnswer;
+use matcher::{PreparedAnswer, Vocab};
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
+pub use unsupported::Clause;
 
 /// The pass mark of a question with `keywords` and no `pass`: half the weight. An
 /// author's keywords are the essentials, so half of them is a real answer; `required`
@@ -141,6 +143,11 @@ pub struct Grade {
     /// its derived rubric's heaviest concepts rather than of all it carries.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terse: Option<usize>,
+    /// The clauses of a passing answer that claim something none of the question's
+    /// texts uses (see `unsupported`): the grader could not check them. Empty when it
+    /// failed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unchecked: Vec<String>,
 }
 
 /// How big a rubric derived from a model answer is (see [`Grader::derived_size`]).
@@ -411,27 +418,38 @@ impl Grader {
     /// given to [`Grader::new`] uses the rubric prepared there (found by bank and
     /// question id); any other is prepared on the spot.
     pub fn grade(&self, bank: &Bank, question: &Question, answer: &str) -> Grade {
-        match self.prepared(bank, question) {
-            Some(compiled) => self.grade_compiled(compiled, question, answer),
-            None => {
+        match (self.prepared(bank, question), self.bank(bank)) {
+            (Some(compiled), Some(p)) => {
+                self.grade_compiled(compiled, question, answer, &p.lexicon)
+            }
+            _ => {
                 // A bank the grader was not built with: prepare it now.
-                let compiled = match self.bank(bank) {
+                match self.bank(bank) {
                     Some(p) => {
-                        compile(question, &p.stats, &self.options, &self.stemmer, &p.lexicon)
+                        let compiled =
+                            compile(question, &p.stats, &self.options, &self.stemmer, &p.lexicon);
+                        self.grade_compiled(&compiled, question, answer, &p.lexicon)
                     }
                     None => {
                         let stats = BankStats::new(bank, &self.stemmer);
                         let lexicon =
                             Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &self.stemmer);
-                        compile(question, &stats, &self.options, &self.stemmer, &lexicon)
+                        let compiled =
+                            compile(question, &stats, &self.options, &self.stemmer, &lexicon);
+                        self.grade_compiled(&compiled, question, answer, &lexicon)
                     }
-                };
-                self.grade_compiled(&compiled, question, answer)
+                }
             }
         }
     }
 
-    fn grade_compiled(&self, compiled: &Compiled, question: &Question, raw: &str) -> Grade {
+    fn grade_compiled(
+        &self,
+        compiled: &Compiled,
+        question: &Question,
+        raw: &str,
+        lexicon: &Lexicon,
+    ) -> Grade {
         let empty = Rubric::default();
         let rubric = compiled
             .derived
@@ -442,22 +460,50 @@ impl Grader {
             return self.ungradable(question);
         }
         let answer = PreparedAnswer::new(raw, &self.stemmer, &compiled.vocab);
-        let mut found = look_for(compiled, rubric, question, &answer);
+        let mut grade = self.verdict_of(compiled, question, rubric, raw, &answer);
+        // A passing answer is told which of its claims nothing in the question's texts
+        // could check.
+        if grade.passed {
+            grade.unchecked = compiled.support.named(&answer, lexicon);
+        }
+        grade
+    }
+
+    /// Every clause of `answer` to `question`, measured against the question's texts
+    /// (for `examples/unsupported.rs`, which measures how often right and wrong answers
+    /// make a claim nothing supports).
+    #[doc(hidden)]
+    pub fn clauses(&self, bank: &Bank, question: &Question, answer: &str) -> Vec<Clause> {
+        let (Some(compiled), Some(p)) = (self.prepared(bank, question), self.bank(bank)) else {
+            return Vec::new();
+        };
+        let answer = PreparedAnswer::new(answer, &self.stemmer, &Vocab::default());
+        compiled.support.clauses(&answer, &p.lexicon)
+    }
+
+    /// The verdict on `answer` (prepared from `raw`) against `rubric`, `compiled`.
+    fn verdict_of(
+        &self,
+        compiled: &Compiled,
+        question: &Question,
+        rubric: &Rubric,
+        raw: &str,
+        answer: &PreparedAnswer,
+    ) -> Grade {
+        let mut found = look_for(compiled, rubric, question, answer);
         compiled.shared.apply(
             &mut found.concepts,
             &compiled.concepts,
-            &answer,
+            answer,
             &compiled.vocab,
         );
         found
             .contradictions
-            .extend(compiled.facts.check(&answer, raw));
-        found
-            .contradictions
-            .extend(compiled.bindings.check(&answer));
+            .extend(compiled.facts.check(answer, raw));
+        found.contradictions.extend(compiled.bindings.check(answer));
         let derive = &self.options.derive;
-        credit::near_matches(&mut found.concepts, &compiled.near, &answer, derive);
-        let terse = credit::terse_full(&found.concepts, &answer, compiled.full_weight, derive);
+        credit::near_matches(&mut found.concepts, &compiled.near, answer, derive);
+        let terse = credit::terse_full(&found.concepts, answer, compiled.full_weight, derive);
         let scale = Scale {
             full: terse.map(|(_, w)| w).or(compiled.full_weight),
             terse: terse.map(|(n, _)| n),
@@ -475,9 +521,9 @@ impl Grader {
             .iter()
             .filter(|c| c.matched.is_some())
             .count();
-        match NotAClaim::of(&answer)
+        match NotAClaim::of(answer)
             .or_else(|| NotAClaim::spaced(raw))
-            .or_else(|| NotAClaim::echo(&answer, compiled.concept_words, matched))
+            .or_else(|| NotAClaim::echo(answer, compiled.concept_words, matched))
         {
             None => grade,
             Some(why) => verdict(
@@ -511,6 +557,7 @@ impl Grader {
                 question.id
             )),
             terse: None,
+            unchecked: Vec::new(),
         }
     }
 }
@@ -842,6 +889,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
         terse: scale.terse,
+        unchecked: Vec::new(),
     }
 }
 

@@ -340,6 +340,20 @@ pub(super) fn around(
     impl Iterator<Item = usize> + Clone + '_,
     impl Iterator<Item = usize> + Clone + '_,
 )> {
+    let (before, after) = clause_words(tokens, i);
+    let mut words = before.clone().chain(after.clone());
+    (!words.any(|k| tokens[k].is_negation())).then_some((before, after))
+}
+
+/// The words of token `i`'s clause before it (the nearest first) and after it (code
+/// tokens' parts aside), negation or not.
+pub(super) fn clause_words(
+    tokens: &[Token],
+    i: usize,
+) -> (
+    impl Iterator<Item = usize> + Clone + '_,
+    impl Iterator<Item = usize> + Clone + '_,
+) {
     let clause = tokens[i].place.clause;
     let in_clause = move |k: &usize| tokens[*k].place.clause == clause;
     let before = (0..i)
@@ -349,8 +363,7 @@ pub(super) fn around(
     let after = (i + 1..tokens.len())
         .filter(|k| !tokens[*k].part)
         .take_while(in_clause);
-    let mut words = before.clone().chain(after.clone());
-    (!words.any(|k| tokens[k].is_negation())).then_some((before, after))
+    (before, after)
 }
 
 #[cfg(test)]

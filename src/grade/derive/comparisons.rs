@@ -29,9 +29,12 @@
 //! for *as high as*), meeting the bound's sides straight, or *more* or the adjective's
 //! own comparative with the sides crossed ("the leader's index is higher than the
 //! follower's"). It contradicts the model answer unless the answer also keeps the bound
-//! (a comparison above it): "higher than or equal to" is within it.
+//! (a comparison above it): "higher than or equal to" is within it. An answer that
+//! denies the bound itself, a negation right before its first *as* and no other in its
+//! clause ("is not as up to date as the old primary's"), with the same words and its
+//! sides straight, falls below it too.
 
-use super::bindings::{around, content, contradiction, text};
+use super::bindings::{around, clause_words, content, contradiction, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -164,7 +167,7 @@ impl Comparisons {
                 (c, said)
             })
             .collect();
-        let bounds = bounds(text.tokens())
+        let bounds = bounds(text.tokens(), false)
             .map(|b| {
                 let said = self::text(text, b.span);
                 (b, said)
@@ -210,13 +213,21 @@ impl Comparisons {
     /// The first comparison of `answer` that falls below a bound of the model answer.
     fn below(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         let made: Vec<Scaled> = scaled(answer.tokens()).collect();
+        let denied: Vec<Bound> = bounds(answer.tokens(), true).collect();
         for (bound, said) in &self.bounds {
             if made.iter().any(|a| a.sense(bound) > 0) {
                 continue;
             }
-            if let Some(a) = made.iter().find(|a| a.sense(bound) < 0) {
+            let below = made.iter().find(|a| a.sense(bound) < 0).map(|a| a.span);
+            let denies = |d: &&Bound| {
+                meets(&d.words, &bound.words)
+                    && meets(&d.left, &bound.left)
+                    && meets(&d.right, &bound.right)
+                    && !(meets(&d.left, &bound.right) && meets(&d.right, &bound.left))
+            };
+            if let Some(span) = below.or_else(|| denied.iter().find(denies).map(|d| d.span)) {
                 let model = format!("\"{said}\" (fallen below)");
-                return Some(contradiction("comparison", answer, a.span, model));
+                return Some(contradiction("comparison", answer, span, model));
             }
         }
         None
@@ -248,18 +259,30 @@ fn sides(
     (left, right, after.take(SIDE).last())
 }
 
-/// The bounds of `tokens`, outside clauses with a negation.
-fn bounds(tokens: &[Token]) -> impl Iterator<Item = Bound> + '_ {
+/// The bounds of `tokens`, outside clauses with a negation; or, `denied`, the bounds
+/// right after the one negation of their clause ("is not as up to date as").
+fn bounds(tokens: &[Token], denied: bool) -> impl Iterator<Item = Bound> + '_ {
     tokens.iter().enumerate().filter_map(move |(i, t)| {
         if t.part || &*t.norm != "as" {
             return None;
         }
-        let word = |k: usize| tokens.get(k).filter(|t| !t.part).map(|t| &*t.norm);
-        let least = i >= 2 && word(i - 1) == Some("least") && word(i - 2) == Some("at");
-        if i >= 1 && matches!(word(i - 1), Some("as" | "most")) {
+        let (before, after) = clause_words(tokens, i);
+        let negations = before
+            .clone()
+            .chain(after.clone())
+            .filter(|&k| tokens[k].is_negation())
+            .count();
+        let word = |k: Option<usize>| k.map(|k| &*tokens[k].norm);
+        let mut back = before.clone();
+        let (one, two) = (back.next(), back.next());
+        let least = !denied && word(one) == Some("least") && word(two) == Some("at");
+        let negated = one.is_some_and(|k| tokens[k].is_negation());
+        if negations != usize::from(denied)
+            || denied != negated
+            || matches!(word(one), Some("as" | "most"))
+        {
             return None;
         }
-        let (before, after) = around(tokens, i)?;
         let between: Vec<usize> = after.clone().take(SPAN + 1).collect();
         let close = between.iter().position(|&k| &*tokens[k].norm == "as")?;
         let words: Vec<usize> = between[..close]
@@ -272,12 +295,12 @@ fn bounds(tokens: &[Token]) -> impl Iterator<Item = Bound> + '_ {
         if !least && IDIOMS.contains(&&*adjective) {
             return None;
         }
-        let start = if least { i - 2 } else { i };
-        let (left, right, end) = sides(
-            tokens,
-            before.skip(2 * usize::from(least)),
-            after.skip(close + 1),
-        );
+        let skip = if least { 2 } else { usize::from(denied) };
+        let start = match skip {
+            0 => i,
+            n => before.clone().nth(n - 1).unwrap_or(i),
+        };
+        let (left, right, end) = sides(tokens, before.skip(skip), after.skip(close + 1));
         let end = end?;
         (!left.is_empty() && !right.is_empty()).then(|| Bound {
             words: words.iter().map(|&k| tokens[k].stem_hash).collect(),

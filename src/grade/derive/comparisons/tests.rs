@@ -115,6 +115,19 @@ fn an_equative_bound_turned_below_contradicts_a_derived_rubric() {
             "Promote a replica only when the old primary is more up to date than its \
              data, so acknowledged writes survive.",
         ),
+        // The bound itself denied: *not as ... as*.
+        (
+            "Which replica should be promoted on failover?",
+            PROMOTE,
+            "Promote a replica whose data is not as up to date as the old primary's, so \
+             no acknowledged write is lost.",
+        ),
+        (
+            "When may a follower serve a read locally?",
+            FOLLOWER,
+            "A follower serves a read locally when its applied index isn't as high as the \
+             read index the leader returned, and otherwise it waits.",
+        ),
     ] {
         let g = equative(question, model, answer);
         assert!(turned(&g) && !g.passed, "{answer}: {g:?}");
@@ -166,6 +179,13 @@ fn an_equative_bound_kept_or_said_without_a_comparison_is_no_turn() {
             PROMOTE,
             "Promote the replica whose data is more up to date than the old primary's, \
              so no acknowledged write is lost.",
+        ),
+        // The denied bound under a second negation: what the model answer says.
+        (
+            "Which replica should be promoted on failover?",
+            PROMOTE,
+            "Never promote a replica whose data is not as up to date as the old \
+             primary's, or acknowledged writes are lost.",
         ),
     ] {
         let g = equative(question, model, answer);

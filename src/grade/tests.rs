@@ -399,26 +399,27 @@ fn a_negation_the_model_answer_makes_too_counts_when_repeated() {
 /// accept writes" is no denial of `primary + accept writes`.
 #[test]
 fn a_relation_repeats_only_a_denial_of_its_own_terms() {
-    let rubric = two_term_rubric("function", "index", crate::bank::Within::Sentence, false);
-    let b = bank(vec![question(
-        "q",
-        "Why is the index skipped?",
+    // A bank of one question whose rubric is the relation `a + b` within a sentence.
+    let relation = |a: &str, b: &str, model: &str| {
+        let rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
+        bank(vec![question("q", "Why?", model, Some(rubric))])
+    };
+    let b = relation(
+        "function",
+        "index",
         "The index holds the bare column. Once the column is wrapped in a function, the \
          planner cannot search the index.",
-        Some(rubric),
-    )]);
+    );
     assert_first_concept(
         &b,
         &["With the function around the column, the planner cannot search the index."],
         &["With the function around the column, nobody can search the index."],
     );
-    let rubric = two_term_rubric("primary", "accept", crate::bank::Within::Sentence, false);
-    let b = bank(vec![question(
-        "q",
-        "Where do writes go?",
+    let b = relation(
+        "primary",
+        "accept",
         "The primary accepts every write. A replica cannot accept writes; it serves reads.",
-        Some(rubric),
-    )]);
+    );
     assert_first_concept(
         &b,
         &["Writes go to the primary, which accepts them."],

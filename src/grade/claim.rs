@@ -225,7 +225,8 @@ fn list(answer: &PreparedAnswer) -> bool {
 
 /// A comma list in one sentence of at least [`MIN_SHORT_ITEMS`] items of at most
 /// [`SHORT_ITEM_WORDS`] words each (two and a half on average), none with a verb among its function words (*is*,
-/// *has*, *can*, ...), and either no function word at all in five items or more
+/// *has*, *can*, ...), and either no function word at all (a *no* or *only* that
+/// qualifies its item's term does not count) in five items or more
 /// ("ENTRYPOINT executable, CMD default arguments, exec form, JSON array, PID 1,
 /// SIGTERM") and no `:` (labels paired with what they are, "pid: processes, net:
 /// network stack, ...", are no list), or a code token among the items and a function word in at most half
@@ -283,7 +284,9 @@ fn short_items(answer: &PreparedAnswer) -> bool {
             if crate::lang::is_auxiliary(&word.norm) {
                 return false;
             }
-            function = true;
+            // A *no* or an *only* qualifies its item's term and makes no clause of it
+            // ("reverse order, no isolation, idempotent"), as in [`list`].
+            function |= !qualifies_a_term(&word.norm);
         }
         code |= names_code(word);
     }
@@ -657,6 +660,9 @@ mod tests {
             "wal_level=replica; max_wal_senders; pg_basebackup; standby.signal; lag",
             // Five bare items, no function word at all.
             "page cache, dirty pages, writeback thread, fsync call, journal commit",
+            // A *no* or an *only* qualifies its item's term; it makes no clause.
+            "stateless tokens, short expiry, no session store, signed claims, key rotation",
+            "leader election, only leader writes, log replication, majority commit, terms",
             // A run of code names split only by spaces.
             "max_wal_size  checkpoint_timeout  fsync  wal_level  archive_mode  durability",
         ] {
@@ -674,6 +680,8 @@ mod tests {
             "Multi-stage build; golang:1.22 builder stage; CGO_ENABLED=0 static binary; distroless final stage; COPY --from=builder",
             "docker volume prune --filter label!=keep",
             "raise max_wal_size so checkpoints come less often",
+            "tokens are signed, no session store, short expiry, keys rotate, revocation list",
+            "signed tokens, no session store on the server, short expiry, rotation, revocation",
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }

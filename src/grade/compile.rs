@@ -130,6 +130,15 @@ pub fn compile(
         .iter()
         .map(|c| patterns.matcher(c, &mut vocab, true))
         .collect();
+    if derived.is_some() {
+        // A derived concept is one word, whose denial repeated says too little of what
+        // the model answer denies ("does not respect real time" of the other model).
+        for concept in &mut concepts {
+            if let Matcher::Any(patterns) = concept {
+                patterns.iter_mut().for_each(|p| p.keep_denials(|_| false));
+            }
+        }
+    }
     // An answer made of the concepts' words alone is no claim, unless the model answer
     // is one too ("not not not" as a model answer derives a rubric it must pass).
     let concept_words = match &model {
@@ -281,6 +290,34 @@ fn asked(question: &Question) -> String {
     asked.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
+/// Keeps a relation term's echoable denials (see [`Found::echoes`]) only where the
+/// model answer's sentence of the denial names every other term too: "SIGKILL cannot
+/// be caught" is no denial of `sigterm + caught` an answer's "SIGTERM can't be caught"
+/// may repeat, while "the planner cannot search the index for the result of the
+/// function" is one of `function + index`.
+fn echoed_with_the_others(terms: &mut [Vec<Pattern>], model: &PreparedAnswer, vocab: &Vocab) {
+    let sentences: Vec<Vec<u32>> = terms
+        .iter()
+        .map(|term| {
+            term.iter()
+                .flat_map(|p| model.all(p, vocab))
+                .filter_map(|(found, _)| found.tokens.last().copied())
+                .map(|t| model.tokens()[t].place.sentence)
+                .collect()
+        })
+        .collect();
+    for (i, term) in terms.iter_mut().enumerate() {
+        for pattern in term {
+            pattern.keep_denials(|s| {
+                sentences
+                    .iter()
+                    .enumerate()
+                    .all(|(j, said)| j == i || said.contains(&s))
+            });
+        }
+    }
+}
+
 /// What compiles a concept's terms into patterns: the lexicon, the stemmer, and the
 /// model answer, whose polarity a term takes.
 struct Patterns<'a> {
@@ -410,11 +447,14 @@ impl Patterns<'_> {
         match &concept.relation {
             None => Matcher::Any(self.of(&concept.alternatives, vocab, with_model)),
             Some(relation) => {
-                let terms: Vec<Vec<Pattern>> = relation
+                let mut terms: Vec<Vec<Pattern>> = relation
                     .terms
                     .iter()
                     .map(|t| self.of(t, vocab, with_model))
                     .collect();
+                if let Some(model) = self.model {
+                    echoed_with_the_others(&mut terms, model, vocab);
+                }
                 let pairing =
                     Pairing::new(&relation.terms, &terms, self.lexicon, self.stemmer, vocab);
                 Matcher::All {
@@ -842,6 +882,8 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                     } else {
                         "said as less of it, as the model answer negates it"
                     })
+                } else if found.echoes {
+                    Some(ECHOED)
                 } else {
                     (found.negated && found.excepted && pattern.polarity == Polarity::Plain)
                         .then_some(EXCEPTED)
@@ -892,6 +934,10 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
 /// What the breakdown says of a term under a negation that an *unless* lifts ("won't
 /// run unless its nonce matches": see [`super::negation::excepted`]).
 const EXCEPTED: &str = "negated, but on a condition (\"unless\"): said to happen then";
+
+/// What the breakdown says of a term denied as the model answer denies it too ("the
+/// price is no isolation" after "there is no isolation": see [`Found::echoes`]).
+const ECHOED: &str = "negated as the model answer also negates it, in the same words";
 
 /// What the breakdown says of a term a change ends ("with a cache fib(k) is no longer
 /// recomputed": see [`super::negation::ended_by_a_change`]).

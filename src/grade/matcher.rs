@@ -208,6 +208,80 @@ pub struct Pattern {
     /// A misconception or a forbidden term is matched as written: "isn't removed unless
     /// you pass -v" does not say it is removed.
     on_condition: bool,
+    /// When the model answer states it plainly and also denies it: each of its denials
+    /// as [`Echo::of`] reads it, the kind of cue and the content words from the cue to
+    /// the term. An answer's denial that repeats one says what the model answer says
+    /// ([`Found::echoes`]). Empty for most patterns.
+    denials: Vec<Echo>,
+}
+
+/// A denial of a term as the words that make it: the kind of its cue ("no", "not",
+/// "neither", "without"), the stems of the content words between the cue and the term,
+/// in order ("cannot search the index" is (`not`, [search])), those of its clause
+/// before the cue (what it is denied of: [planner] in "the planner cannot search the
+/// index"), and the sentence it is in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Echo {
+    cue: u8,
+    between: Vec<Arc<str>>,
+    subject: Vec<Arc<str>>,
+    sentence: u32,
+}
+
+impl Echo {
+    /// The denial of the term at `start` by the cue at `cue`, when the cue comes first
+    /// and is of a kind an answer can repeat: `None` for the rest (a denying predicate
+    /// after the term, "instead of", a privative word).
+    fn of(tokens: &[Token], cue: usize, start: usize) -> Option<Echo> {
+        let kind = match &*tokens.get(cue)?.norm {
+            "no" | "none" | "nothing" | "nobody" => 1,
+            "not" | "nt" | "cannot" => 2,
+            "never" => 3,
+            "neither" | "nor" => 4,
+            "without" => 5,
+            _ => return None,
+        };
+        if cue >= start {
+            return None;
+        }
+        let content = |t: &&Token| !t.stop && !t.part && t.class == Class::Word;
+        let clause = tokens[cue].place.clause;
+        Some(Echo {
+            cue: kind,
+            between: tokens[cue + 1..start]
+                .iter()
+                .filter(content)
+                .map(|t| t.stem.clone())
+                .collect(),
+            subject: {
+                let before: Vec<&Token> = tokens[..cue]
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.place.clause == clause)
+                    .collect();
+                // A denial joined to an earlier one shares its subject: "there is no
+                // global rollback and no isolation" denies isolation of nothing named.
+                let from = before.iter().rposition(|t| t.negation).map_or(0, |i| i + 1);
+                before[from.min(before.len())..]
+                    .iter()
+                    .copied()
+                    .filter(content)
+                    .map(|t| t.stem.clone())
+                    .collect()
+            },
+            sentence: tokens[start].place.sentence,
+        })
+    }
+
+    /// Whether `said`, an answer's denial, repeats this one of the model answer: the
+    /// same kind of cue, the same words between it and the term, and of the same thing
+    /// (every word of this one's subject in its own), or of one it names by a pronoun
+    /// alone ("since it cannot search the index").
+    fn repeated_by(&self, said: &Echo) -> bool {
+        self.cue == said.cue
+            && self.between == said.between
+            && (said.subject.is_empty() || self.subject.iter().all(|w| said.subject.contains(w)))
+    }
 }
 
 impl Pattern {
@@ -260,6 +334,7 @@ impl Pattern {
             reply: false,
             compounds: Vec::new(),
             one_way: false,
+            denials: Vec::new(),
             on_condition: false,
         }
     }
@@ -345,6 +420,12 @@ impl Pattern {
         words.join(" ")
     }
 
+    /// Keeps the model answer's denials of this term (see [`Pattern::denials`]) in the
+    /// sentences `keep` accepts; none when `keep` accepts none.
+    pub fn keep_denials(&mut self, keep: impl Fn(u32) -> bool) {
+        self.denials.retain(|d| keep(d.sentence));
+    }
+
     /// Sets how the model answer states this term, and so the polarity an answer must
     /// state it in (a keyword that is itself negated keeps its own).
     pub fn with_model(mut self, model: &PreparedAnswer, vocab: &Vocab) -> Pattern {
@@ -352,9 +433,16 @@ impl Pattern {
         let mut plain = false;
         let mut negated = false;
         let mut in_absence = true;
+        let mut denials = Vec::new();
         model.each(&self, vocab, |found| {
             if found.negated {
                 negated = true;
+                if let [cue, start, ..] = found.tokens[..]
+                    && let Some(echo) = Echo::of(&model.tokens, cue, start)
+                    && !denials.contains(&echo)
+                {
+                    denials.push(echo);
+                }
             } else {
                 plain = true;
                 in_absence = in_absence
@@ -363,9 +451,13 @@ impl Pattern {
                         .first()
                         .is_some_and(|&i| super::negation::either_way(&model.tokens, i));
             }
-            !(plain && negated)
+            true
         });
         self.negated_in_model_too = plain && negated;
+        self.denials.clear();
+        if self.negated_in_model_too && self.polarity == Polarity::Plain {
+            self.denials = denials;
+        }
         self.either_polarity = plain && !negated && in_absence;
         self.in_model = match (plain, negated) {
             (true, _) => InModel::Plain,
@@ -413,6 +505,10 @@ pub struct Found {
     /// script unless its nonce matches": see [`super::negation::excepted`]): it says the
     /// term happens on a condition, and counts in either polarity.
     pub excepted: bool,
+    /// Whether it is negated as the model answer denies the term too (see
+    /// [`Pattern::denials`]): "the price is no isolation" after a model answer's "there
+    /// is no isolation". It says what the model answer says, and counts.
+    pub echoes: bool,
 }
 
 /// Whether a match said reduced counts for `pattern` (see [`Found::counts`]): a term the
@@ -429,7 +525,10 @@ impl Found {
     fn counts(&self, pattern: &Pattern) -> bool {
         match pattern.polarity {
             Polarity::Plain => {
-                !self.negated || pattern.either_polarity || (self.excepted && pattern.on_condition)
+                !self.negated
+                    || pattern.either_polarity
+                    || (self.excepted && pattern.on_condition)
+                    || self.echoes
             }
             Polarity::Negated => {
                 self.negated || (self.reduced && pattern.in_model == InModel::Negated)
@@ -707,6 +806,10 @@ impl PreparedAnswer {
                 negated: governed.is_some(),
                 reduced: governed.is_none() && counts_reduced(pattern) && self.reduced(start),
                 excepted: governed.is_some_and(|c| excepted(&self.tokens, c)),
+                echoes: !pattern.denials.is_empty()
+                    && governed
+                        .and_then(|c| Echo::of(&self.tokens, c, path[0]))
+                        .is_some_and(|echo| pattern.denials.iter().any(|d| d.repeated_by(&echo))),
             })
         };
         let posted = match first {

@@ -333,6 +333,100 @@ fn neither_nor_denies_a_term_the_model_answer_states() {
     assert!(!g.concepts[0].denied, "{:?}", g.concepts[0]);
 }
 
+/// Round 29 (w37-ffprobe): a term the model answer states plainly and also denies in
+/// a negation of its own ("gives up isolation ... there is no isolation") counts when
+/// an answer repeats that negation: the same kind of cue ("no", "not", "neither",
+/// "without") with the same content words between it and the term. Another negation
+/// of the term still leaves it unmet ("does not need isolation" is a different claim).
+#[test]
+fn a_negation_the_model_answer_makes_too_counts_when_repeated() {
+    let b = any_bank(
+        "What does a saga give up?",
+        "Each step commits on its own, so a saga gives up isolation: there is no isolation \
+         between the steps and others see the half-done order.",
+        &[&["isolation"]],
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "The price is no isolation: another request can read the half-done order.",
+            "It trades away isolation for availability.",
+        ],
+        &[
+            "A saga does not need isolation because every step commits.",
+            "Sagas run without isolation problems.",
+        ],
+    );
+    let b = any_bank(
+        "Why is the index skipped?",
+        "The index holds the bare column, and the planner cannot search the index for \
+         the result of a function around the column.",
+        &[&["index"]],
+    );
+    assert_first_concept(
+        &b,
+        &["With lower() around the column the planner cannot search the index at all."],
+        &[
+            "There is no index on that column.",
+            "The planner cannot use the index until statistics are fresh.",
+        ],
+    );
+    let b = any_bank(
+        "Why do clusters avoid an even number of voters?",
+        "Every decision needs a majority of the voters. In a 3-3 split neither half has a \
+         majority, so nothing is decided.",
+        &[&["majority"]],
+    );
+    assert_first_concept(
+        &b,
+        &["Split 3 and 3, neither half has a majority and the cluster stalls."],
+        &[
+            "Decisions are taken without a majority.",
+            "The cluster does not need a majority to decide.",
+        ],
+    );
+    // A model answer that never negates the term: a negation of it stays unmet.
+    let b = any_bank(
+        "What does the proxy cache do?",
+        "The proxy keeps the response until its max-age runs out.",
+        &[&["keeps"]],
+    );
+    assert_first_concept(&b, &[], &["The proxy never keeps the response."]);
+}
+
+/// Round 29 (w37-ffprobe): in a relation, a model answer's denial counts for an answer
+/// to repeat only where it names the relation's other terms too: "a replica cannot
+/// accept writes" is no denial of `primary + accept writes`.
+#[test]
+fn a_relation_repeats_only_a_denial_of_its_own_terms() {
+    // A bank of one question whose rubric is the relation `a + b` within a sentence.
+    let relation = |a: &str, b: &str, model: &str| {
+        let rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
+        bank(vec![question("q", "Why?", model, Some(rubric))])
+    };
+    let b = relation(
+        "function",
+        "index",
+        "The index holds the bare column. Once the column is wrapped in a function, the \
+         planner cannot search the index.",
+    );
+    assert_first_concept(
+        &b,
+        &["With the function around the column, the planner cannot search the index."],
+        &["With the function around the column, nobody can search the index."],
+    );
+    let b = relation(
+        "primary",
+        "accept",
+        "The primary accepts every write. A replica cannot accept writes; it serves reads.",
+    );
+    assert_first_concept(
+        &b,
+        &["Writes go to the primary, which accepts them."],
+        &["As for the primary, it cannot accept writes."],
+    );
+}
+
 /// Round 24 (w29-polarity): a term the model answer states only after a sentence's
 /// opening *without* says what happens in the thing's absence; an answer may deny it
 /// where the thing is present, in any form of the term.

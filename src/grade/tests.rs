@@ -1382,6 +1382,60 @@ fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     }
 }
 
+/// A misconception that opens its clause and is then called fragile, risky or a mistake
+/// (no negation needed) is judged wrong, not made; a *but* after the judgement takes it
+/// back, and a judgement that is itself negated ("not risky") makes the mistake.
+#[test]
+fn a_misconception_called_fragile_or_risky_is_judged_wrong_not_made() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["named volume"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "store",
+        "Where does the database keep its data, in development and in production?",
+        "Give the database a named volume; in production keep state off the nodes.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: concept(
+            &["bind mounts in production", "bind mount in production"],
+            1.0,
+            false,
+        ),
+        feedback: "Bind mounts tie a container to one host.".to_owned(),
+        cap: None,
+    });
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(&[&["database"], &["bind mount"]], true, 1.0, false),
+        feedback: "A bind-mounted database folder clashes over ownership.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "Use a named volume for the database. Bind mounts in production are brittle.",
+        "Use a named volume for the database; putting the database on a bind mount is a bad idea.",
+        "Use a named volume for the database. Bind mounts in production would be risky and insecure.",
+        "Use a named volume for the database. Keeping the database in a bind mount is an anti-pattern.",
+        "Use a named volume for the database. A bind mount in production is a security risk.",
+        "Use a named volume for the database. Bind mounts in production should be avoided.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "Use a named volume for the database. Bind mounts in production are a little fragile, but they are what we use.",
+        "Use a named volume for the database. Bind mounts in production are fine.",
+        "Use a named volume for the database. Bind mounts in production are the simplest choice.",
+        "Use a named volume for the database. Putting the database on a bind mount is safe.",
+        "Use a named volume for the database. Bind mounts in production are not risky at all.",
+        "Use a named volume for the database. Bind mounts in production are what we run, and they are fragile.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
 #[test]
 fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
     let rubric = Rubric {

@@ -1436,6 +1436,51 @@ fn a_misconception_called_fragile_or_risky_is_judged_wrong_not_made() {
     }
 }
 
+/// A phrase may let one word in between its words ("host TCP port"), but not across a
+/// comma ("eth0, arrives on the host" is no "eth0 on the host") nor a head noun of its
+/// own ("is the thing sandboxes plug into" is no "is the sandbox").
+#[test]
+fn a_phrase_lets_no_word_in_across_a_comma_or_as_a_head_of_its_own() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["veth"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "veth",
+        "How is a container wired to docker0?",
+        "A veth pair joins eth0 in the container to docker0 on the host; the network is the bridge.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: concept(&["eth0 on the host"], 1.0, false),
+        feedback: "eth0 is the end inside the container.".to_owned(),
+        cap: None,
+    });
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(&[&["network"], &["is the sandbox"]], true, 1.0, false),
+        feedback: "The network is the bridge.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "A veth pair: traffic leaves the container by eth0, arrives on the host at the peer end.",
+        "A veth pair links them, and the network is the thing sandboxes plug into.",
+        "A veth pair links them; the network is the one sandboxes join through endpoints.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "A veth pair links them, and eth0 sits on the host, attached to docker0.",
+        "A veth pair links them; eth0 on the host is the end that joins docker0.",
+        "A veth pair links them, and the network is the sandbox itself.",
+        "A veth pair links them, and the network is the isolated sandbox of the container.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
 #[test]
 fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
     let rubric = Rubric {

@@ -1382,6 +1382,27 @@ fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     }
 }
 
+/// A misconception of `concept` with `feedback`, no cap.
+fn mistake(concept: Concept, feedback: &str) -> crate::bank::Misconception {
+    crate::bank::Misconception {
+        concept,
+        feedback: feedback.to_owned(),
+        cap: None,
+    }
+}
+
+/// Asserts that each of `right` passes `b`'s first question and each of `wrong` fails.
+fn verdicts(b: &Bank, right: &[&str], wrong: &[&str]) {
+    for answer in right {
+        let g = grade(b, answer);
+        assert!(g.passed, "{answer}: {}", explain(&g));
+    }
+    for answer in wrong {
+        let g = grade(b, answer);
+        assert!(!g.passed, "{answer}: {}", explain(&g));
+    }
+}
+
 /// A misconception that opens its clause and is then called fragile, risky or a mistake
 /// (no negation needed) is judged wrong, not made; a *but* after the judgement takes it
 /// back, and a judgement that is itself negated ("not risky") makes the mistake.
@@ -1397,43 +1418,38 @@ fn a_misconception_called_fragile_or_risky_is_judged_wrong_not_made() {
         "Give the database a named volume; in production keep state off the nodes.",
         Some(rubric),
     );
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: concept(
+    q.misconceptions.push(mistake(
+        concept(
             &["bind mounts in production", "bind mount in production"],
             1.0,
             false,
         ),
-        feedback: "Bind mounts tie a container to one host.".to_owned(),
-        cap: None,
-    });
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: relation(&[&["database"], &["bind mount"]], true, 1.0, false),
-        feedback: "A bind-mounted database folder clashes over ownership.".to_owned(),
-        cap: None,
-    });
+        "Bind mounts tie a container to one host.",
+    ));
+    q.misconceptions.push(mistake(
+        relation(&[&["database"], &["bind mount"]], true, 1.0, false),
+        "A bind-mounted database folder clashes over ownership.",
+    ));
     let b = bank(vec![q]);
-    for right in [
-        "Use a named volume for the database. Bind mounts in production are brittle.",
-        "Use a named volume for the database; putting the database on a bind mount is a bad idea.",
-        "Use a named volume for the database. Bind mounts in production would be risky and insecure.",
-        "Use a named volume for the database. Keeping the database in a bind mount is an anti-pattern.",
-        "Use a named volume for the database. A bind mount in production is a security risk.",
-        "Use a named volume for the database. Bind mounts in production should be avoided.",
-    ] {
-        let g = grade(&b, right);
-        assert!(g.passed, "{right}: {}", explain(&g));
-    }
-    for wrong in [
-        "Use a named volume for the database. Bind mounts in production are a little fragile, but they are what we use.",
-        "Use a named volume for the database. Bind mounts in production are fine.",
-        "Use a named volume for the database. Bind mounts in production are the simplest choice.",
-        "Use a named volume for the database. Putting the database on a bind mount is safe.",
-        "Use a named volume for the database. Bind mounts in production are not risky at all.",
-        "Use a named volume for the database. Bind mounts in production are what we run, and they are fragile.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(!g.passed, "{wrong}: {}", explain(&g));
-    }
+    verdicts(
+        &b,
+        &[
+            "Use a named volume for the database. Bind mounts in production are brittle.",
+            "Use a named volume for the database; putting the database on a bind mount is a bad idea.",
+            "Use a named volume for the database. Bind mounts in production would be risky and insecure.",
+            "Use a named volume for the database. Keeping the database in a bind mount is an anti-pattern.",
+            "Use a named volume for the database. A bind mount in production is a security risk.",
+            "Use a named volume for the database. Bind mounts in production should be avoided.",
+        ],
+        &[
+            "Use a named volume for the database. Bind mounts in production are a little fragile, but they are what we use.",
+            "Use a named volume for the database. Bind mounts in production are fine.",
+            "Use a named volume for the database. Bind mounts in production are the simplest choice.",
+            "Use a named volume for the database. Putting the database on a bind mount is safe.",
+            "Use a named volume for the database. Bind mounts in production are not risky at all.",
+            "Use a named volume for the database. Bind mounts in production are what we run, and they are fragile.",
+        ],
+    );
 }
 
 /// A phrase may let one word in between its words ("host TCP port"), but not across a
@@ -1451,34 +1467,29 @@ fn a_phrase_lets_no_word_in_across_a_comma_or_as_a_head_of_its_own() {
         "A veth pair joins eth0 in the container to docker0 on the host; the network is the bridge.",
         Some(rubric),
     );
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: concept(&["eth0 on the host"], 1.0, false),
-        feedback: "eth0 is the end inside the container.".to_owned(),
-        cap: None,
-    });
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: relation(&[&["network"], &["is the sandbox"]], true, 1.0, false),
-        feedback: "The network is the bridge.".to_owned(),
-        cap: None,
-    });
+    q.misconceptions.push(mistake(
+        concept(&["eth0 on the host"], 1.0, false),
+        "eth0 is the end inside the container.",
+    ));
+    q.misconceptions.push(mistake(
+        relation(&[&["network"], &["is the sandbox"]], true, 1.0, false),
+        "The network is the bridge.",
+    ));
     let b = bank(vec![q]);
-    for right in [
-        "A veth pair: traffic leaves the container by eth0, arrives on the host at the peer end.",
-        "A veth pair links them, and the network is the thing sandboxes plug into.",
-        "A veth pair links them; the network is the one sandboxes join through endpoints.",
-    ] {
-        let g = grade(&b, right);
-        assert!(g.passed, "{right}: {}", explain(&g));
-    }
-    for wrong in [
-        "A veth pair links them, and eth0 sits on the host, attached to docker0.",
-        "A veth pair links them; eth0 on the host is the end that joins docker0.",
-        "A veth pair links them, and the network is the sandbox itself.",
-        "A veth pair links them, and the network is the isolated sandbox of the container.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(!g.passed, "{wrong}: {}", explain(&g));
-    }
+    verdicts(
+        &b,
+        &[
+            "A veth pair: traffic leaves the container by eth0, arrives on the host at the peer end.",
+            "A veth pair links them, and the network is the thing sandboxes plug into.",
+            "A veth pair links them; the network is the one sandboxes join through endpoints.",
+        ],
+        &[
+            "A veth pair links them, and eth0 sits on the host, attached to docker0.",
+            "A veth pair links them; eth0 on the host is the end that joins docker0.",
+            "A veth pair links them, and the network is the sandbox itself.",
+            "A veth pair links them, and the network is the isolated sandbox of the container.",
+        ],
+    );
 }
 
 #[test]

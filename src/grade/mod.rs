@@ -634,6 +634,7 @@ fn look_for(
             let matched = matcher.matched_where(answer, vocab, |m| {
                 !said_of_another(m, &spans, answer)
                     && !judged_wrong(m, answer)
+                    && !steered_clear_of(m, answer)
                     && !conjuncts::crosses_conjuncts(m, &spans, answer)
                     && !crosses_otherwise(m, answer)
             })?;
@@ -801,6 +802,43 @@ fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
                 | "recommended"
         )
     })
+}
+
+/// Whether the words that make a misconception (`matched`) are the object of *steer
+/// clear of*, *keep (well) clear of* or *stay (well) away from*: "I'd steer clear of bind
+/// mounts in production" refuses them. Only stop words stand between the cue and them.
+fn steered_clear_of(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let Some(&first) = matched.iter().min() else {
+        return false;
+    };
+    let clause = tokens[first].place.clause;
+    let before: Vec<&str> = tokens[..first]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .take(5)
+        .map(|t| &*t.norm)
+        .collect();
+    let Some(k) = before.iter().position(|w| matches!(*w, "of" | "from")) else {
+        return false;
+    };
+    let cue = &before[k + 1..];
+    let between_stop = tokens[..first]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take(k)
+        .all(|t| t.stop);
+    let shuns = matches!(
+        (before[k], cue),
+        ("of", ["clear", "steer" | "keep" | "stay", ..])
+            | ("of", ["clear", "well", "steer" | "keep" | "stay", ..])
+            | ("from", ["away", "stay" | "keep", ..])
+            | ("from", ["away", "well", "stay" | "keep", ..])
+    );
+    between_stop && shuns
 }
 
 /// Whether the copulas after a misconception (`matched`, the subject of its clause) lead

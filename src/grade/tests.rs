@@ -1492,6 +1492,39 @@ fn a_phrase_lets_no_word_in_across_a_comma_or_as_a_head_of_its_own() {
     );
 }
 
+/// "Steer clear of X", "stay away from X", "keep clear of X" refuse X: a misconception
+/// right after them is not made; one said elsewhere in the answer still is.
+#[test]
+fn a_misconception_one_steers_clear_of_is_not_made() {
+    let rubric = Rubric {
+        concepts: vec![concept(&["named volume"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "shun",
+        "Where does the database keep its data in production?",
+        "Give the database a named volume or a managed service; keep state off the nodes.",
+        Some(rubric),
+    );
+    q.misconceptions.push(mistake(
+        concept(&["bind mounts in production"], 1.0, false),
+        "Bind mounts tie a container to one host.",
+    ));
+    let b = bank(vec![q]);
+    verdicts(
+        &b,
+        &[
+            "Use a named volume for the database and steer clear of bind mounts in production.",
+            "Stay away from bind mounts in production; a named volume serves the database.",
+            "A named volume for the database, and keep well clear of the bind mounts in production.",
+        ],
+        &[
+            "Steer clear of tmpfs, use a named volume on laptops and bind mounts in production.",
+            "Stay away from named volumes: bind mounts in production are what we run.",
+        ],
+    );
+}
+
 #[test]
 fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
     let rubric = Rubric {

@@ -1382,6 +1382,15 @@ fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     }
 }
 
+/// A question whose rubric is the one required keyword `keyword`.
+fn required_one(id: &str, prompt: &str, model: &str, keyword: &str) -> Question {
+    let rubric = Rubric {
+        concepts: vec![concept(&[keyword], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    question(id, prompt, model, Some(rubric))
+}
+
 /// A misconception of `concept` with `feedback`, no cap.
 fn mistake(concept: Concept, feedback: &str) -> crate::bank::Misconception {
     crate::bank::Misconception {
@@ -1408,15 +1417,11 @@ fn verdicts(b: &Bank, right: &[&str], wrong: &[&str]) {
 /// back, and a judgement that is itself negated ("not risky") makes the mistake.
 #[test]
 fn a_misconception_called_fragile_or_risky_is_judged_wrong_not_made() {
-    let rubric = Rubric {
-        concepts: vec![concept(&["named volume"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let mut q = question(
+    let mut q = required_one(
         "store",
         "Where does the database keep its data, in development and in production?",
         "Give the database a named volume; in production keep state off the nodes.",
-        Some(rubric),
+        "named volume",
     );
     q.misconceptions.push(mistake(
         concept(
@@ -1457,15 +1462,11 @@ fn a_misconception_called_fragile_or_risky_is_judged_wrong_not_made() {
 /// own ("is the thing sandboxes plug into" is no "is the sandbox").
 #[test]
 fn a_phrase_lets_no_word_in_across_a_comma_or_as_a_head_of_its_own() {
-    let rubric = Rubric {
-        concepts: vec![concept(&["veth"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let mut q = question(
+    let mut q = required_one(
         "veth",
         "How is a container wired to docker0?",
         "A veth pair joins eth0 in the container to docker0 on the host; the network is the bridge.",
-        Some(rubric),
+        "veth",
     );
     q.misconceptions.push(mistake(
         concept(&["eth0 on the host"], 1.0, false),
@@ -1496,15 +1497,11 @@ fn a_phrase_lets_no_word_in_across_a_comma_or_as_a_head_of_its_own() {
 /// right after them is not made; one said elsewhere in the answer still is.
 #[test]
 fn a_misconception_one_steers_clear_of_is_not_made() {
-    let rubric = Rubric {
-        concepts: vec![concept(&["named volume"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let mut q = question(
+    let mut q = required_one(
         "shun",
         "Where does the database keep its data in production?",
         "Give the database a named volume or a managed service; keep state off the nodes.",
-        Some(rubric),
+        "named volume",
     );
     q.misconceptions.push(mistake(
         concept(&["bind mounts in production"], 1.0, false),

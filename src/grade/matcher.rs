@@ -881,9 +881,11 @@ impl PreparedAnswer {
             return false;
         };
         for next in last + 1..self.tokens.len() {
-            if self.position[next] > self.position[last] + 1 + gap
-                || (gap == 0 && self.tokens[next].place.clause != self.tokens[last].place.clause)
-            {
+            // A word let in between keeps the phrase in one clause: "eth0, appear on the
+            // host side" is no "eth0 on the host side".
+            let apart = (gap == 0 || self.position[next] > self.position[last] + 1)
+                && self.tokens[next].place.clause != self.tokens[last].place.clause;
+            if self.position[next] > self.position[last] + 1 + gap || apart {
                 break;
             }
             if self.hit(next, slot, vocab) {
@@ -902,11 +904,13 @@ impl PreparedAnswer {
 
 /// Whether a word in the gap of a phrase keeps its words apart: *to* sets what is
 /// before it against what is after it ("port 8080 of the host to port 80" says no
-/// "host port 80", "a volume to a container" no "volume container"), where another word
-/// only qualifies the phrase ("host TCP port").
+/// "host port 80", "a volume to a container" no "volume container"), and a noun as
+/// general as *thing* or *one* is a head of its own, whose clause the next words open
+/// ("the network is the thing sandboxes plug into" says no "is the sandbox"), where
+/// another word only qualifies the phrase ("host TCP port").
 #[inline]
 fn bridges_nothing(token: &Token) -> bool {
-    !token.part && &*token.norm == "to"
+    !token.part && matches!(&*token.norm, "to" | "thing" | "things" | "one" | "ones")
 }
 
 /// The first two chars of a word: a typo keeps the first, or swaps the two.

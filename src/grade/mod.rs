@@ -45,6 +45,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::OnceLock;
+use token::Token;
 pub use unsupported::Clause;
 
 /// The pass mark of a question with `keywords` and no `pass`: half the weight. An
@@ -633,6 +634,7 @@ fn look_for(
             let matched = matcher.matched_where(answer, vocab, |m| {
                 !said_of_another(m, &spans, answer)
                     && !judged_wrong(m, answer)
+                    && !steered_clear_of(m, answer)
                     && !conjuncts::crosses_conjuncts(m, &spans, answer)
                     && !crosses_otherwise(m, answer)
             })?;
@@ -712,20 +714,31 @@ fn crosses_otherwise(matched: &[usize], answer: &PreparedAnswer) -> bool {
 
 /// Whether the words that make a misconception (`matched`) are the subject of a clause
 /// that judges them wrong: "Disabling SELinux would not be a proper fix", "Raising the
-/// limit isn't the answer". They open their clause (nothing but stop words before them),
+/// limit isn't the answer". They open their clause (nothing but stop words before them,
+/// or one verb in *-ing* whose object they are: "Putting the database on a bind mount"),
 /// and right after them come copulas or modals, a negation cue, then within four words
-/// a word that names a remedy or its worth (*fix*, *solution*, *safe*, *needed*, ...). "Disabling SELinux is not optional" still makes the mistake.
+/// a word that names a remedy or its worth (*fix*, *solution*, *safe*, *needed*, ...).
+/// "Disabling SELinux is not optional" still makes the mistake. Without a negation, the
+/// copulas may be followed within four words by a word that condemns
+/// ([`condemned`]): "Bind mounts in production are fragile", "... would be a mistake".
 fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let (Some(&first), Some(&last)) = (matched.iter().min(), matched.iter().max()) else {
         return false;
     };
     let clause = tokens[first].place.clause;
-    let opens = tokens[..first]
+    let before: Vec<&Token> = tokens[..first]
         .iter()
         .rev()
         .take_while(|t| t.place.clause == clause)
-        .all(|t| t.stop || t.part);
+        .filter(|t| !t.stop && !t.part)
+        .collect();
+    let gerund = |t: &Token| t.norm.len() > 5 && t.norm.ends_with("ing") && !t.negation;
+    let opens = match before.as_slice() {
+        [] => true,
+        [verb] => gerund(verb),
+        _ => false,
+    };
     if !opens || (first..=last).any(|i| tokens[i].negation) {
         return false;
     }
@@ -753,7 +766,7 @@ fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
                 | "must"
         ) || verbs == 3
         {
-            return false;
+            return verbs > 0 && condemned(matched, answer);
         }
         verbs += 1;
         rest.next();
@@ -788,6 +801,104 @@ fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
                 | "wise"
                 | "recommended"
         )
+    })
+}
+
+/// Whether the words that make a misconception (`matched`) are the object of *steer
+/// clear of*, *keep (well) clear of* or *stay (well) away from*: "I'd steer clear of bind
+/// mounts in production" refuses them. Only stop words stand between the cue and them.
+fn steered_clear_of(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let Some(&first) = matched.iter().min() else {
+        return false;
+    };
+    let clause = tokens[first].place.clause;
+    let before: Vec<&str> = tokens[..first]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .take(5)
+        .map(|t| &*t.norm)
+        .collect();
+    let Some(k) = before.iter().position(|w| matches!(*w, "of" | "from")) else {
+        return false;
+    };
+    let cue = &before[k + 1..];
+    let between_stop = tokens[..first]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take(k)
+        .all(|t| t.stop);
+    let shuns = matches!(
+        (before[k], cue),
+        ("of", ["clear", "steer" | "keep" | "stay", ..])
+            | ("of", ["clear", "well", "steer" | "keep" | "stay", ..])
+            | ("from", ["away", "stay" | "keep", ..])
+            | ("from", ["away", "well", "stay" | "keep", ..])
+    );
+    between_stop && shuns
+}
+
+/// Whether the copulas after a misconception (`matched`, the subject of its clause) lead
+/// within four words, with no negation on the way, to a word that condemns it: *fragile*,
+/// *risky*, *insecure*, *a mistake*, *an anti-pattern*, *a bad idea*, *to be avoided*.
+/// A *but* (*though*, *yet*, *still*) later in the sentence takes the judgement back
+/// ("are a little fragile, but they are what we use"), and the mistake stands.
+fn condemned(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    const COPULAS: &[&str] = &[
+        "is", "are", "was", "were", "be", "would", "will", "should", "could", "can", "might",
+        "may", "must",
+    ];
+    let tokens = answer.tokens();
+    let Some(&last) = matched.iter().max() else {
+        return false;
+    };
+    let place = tokens[last].place;
+    let words: Vec<usize> = (last + 1..tokens.len())
+        .take_while(|&i| tokens[i].place.sentence == place.sentence)
+        .filter(|&i| !tokens[i].part)
+        .collect();
+    let judgement = words
+        .iter()
+        .take_while(|&&i| tokens[i].place.clause == place.clause && !tokens[i].negation)
+        .skip_while(|&&i| COPULAS.contains(&&*tokens[i].norm))
+        .take(4)
+        .find(|&&i| {
+            matches!(
+                &*tokens[i].norm,
+                "fragile"
+                    | "brittle"
+                    | "insecure"
+                    | "unsafe"
+                    | "dangerous"
+                    | "risky"
+                    | "risk"
+                    | "hazard"
+                    | "hazardous"
+                    | "mistake"
+                    | "bad"
+                    | "wrong"
+                    | "antipattern"
+                    | "pitfall"
+                    | "footgun"
+                    | "harmful"
+                    | "discouraged"
+                    | "avoided"
+                    | "unwise"
+                    | "inadvisable"
+                    | "unreliable"
+                    | "problematic"
+            ) || (&*tokens[i].norm == "pattern" && &*tokens[i - 1].norm == "anti")
+        });
+    judgement.is_some_and(|&j| {
+        !words.iter().filter(|&&i| i > j).any(|&i| {
+            matches!(
+                &*tokens[i].norm,
+                "but" | "though" | "although" | "yet" | "still"
+            )
+        })
     })
 }
 

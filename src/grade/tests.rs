@@ -1476,6 +1476,146 @@ fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     }
 }
 
+/// A question whose rubric is the one required keyword `keyword`.
+fn required_one(id: &str, prompt: &str, model: &str, keyword: &str) -> Question {
+    let rubric = Rubric {
+        concepts: vec![concept(&[keyword], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    question(id, prompt, model, Some(rubric))
+}
+
+/// A misconception of `concept` with `feedback`, no cap.
+fn mistake(concept: Concept, feedback: &str) -> crate::bank::Misconception {
+    crate::bank::Misconception {
+        concept,
+        feedback: feedback.to_owned(),
+        cap: None,
+    }
+}
+
+/// Asserts that each of `right` passes `b`'s first question and each of `wrong` fails.
+fn verdicts(b: &Bank, right: &[&str], wrong: &[&str]) {
+    for answer in right {
+        let g = grade(b, answer);
+        assert!(g.passed, "{answer}: {}", explain(&g));
+    }
+    for answer in wrong {
+        let g = grade(b, answer);
+        assert!(!g.passed, "{answer}: {}", explain(&g));
+    }
+}
+
+/// A misconception that opens its clause and is then called fragile, risky or a mistake
+/// (no negation needed) is judged wrong, not made; a *but* after the judgement takes it
+/// back, and a judgement that is itself negated ("not risky") makes the mistake.
+#[test]
+fn a_misconception_called_fragile_or_risky_is_judged_wrong_not_made() {
+    let mut q = required_one(
+        "store",
+        "Where does the database keep its data, in development and in production?",
+        "Give the database a named volume; in production keep state off the nodes.",
+        "named volume",
+    );
+    q.misconceptions.push(mistake(
+        concept(
+            &["bind mounts in production", "bind mount in production"],
+            1.0,
+            false,
+        ),
+        "Bind mounts tie a container to one host.",
+    ));
+    q.misconceptions.push(mistake(
+        relation(&[&["database"], &["bind mount"]], true, 1.0, false),
+        "A bind-mounted database folder clashes over ownership.",
+    ));
+    let b = bank(vec![q]);
+    verdicts(
+        &b,
+        &[
+            "Use a named volume for the database. Bind mounts in production are brittle.",
+            "Use a named volume for the database; putting the database on a bind mount is a bad idea.",
+            "Use a named volume for the database. Bind mounts in production would be risky and insecure.",
+            "Use a named volume for the database. Keeping the database in a bind mount is an anti-pattern.",
+            "Use a named volume for the database. A bind mount in production is a security risk.",
+            "Use a named volume for the database. Bind mounts in production should be avoided.",
+        ],
+        &[
+            "Use a named volume for the database. Bind mounts in production are a little fragile, but they are what we use.",
+            "Use a named volume for the database. Bind mounts in production are fine.",
+            "Use a named volume for the database. Bind mounts in production are the simplest choice.",
+            "Use a named volume for the database. Putting the database on a bind mount is safe.",
+            "Use a named volume for the database. Bind mounts in production are not risky at all.",
+            "Use a named volume for the database. Bind mounts in production are what we run, and they are fragile.",
+        ],
+    );
+}
+
+/// A phrase may let one word in between its words ("host TCP port"), but not across a
+/// comma ("eth0, arrives on the host" is no "eth0 on the host") nor a head noun of its
+/// own ("is the thing sandboxes plug into" is no "is the sandbox").
+#[test]
+fn a_phrase_lets_no_word_in_across_a_comma_or_as_a_head_of_its_own() {
+    let mut q = required_one(
+        "veth",
+        "How is a container wired to docker0?",
+        "A veth pair joins eth0 in the container to docker0 on the host; the network is the bridge.",
+        "veth",
+    );
+    q.misconceptions.push(mistake(
+        concept(&["eth0 on the host"], 1.0, false),
+        "eth0 is the end inside the container.",
+    ));
+    q.misconceptions.push(mistake(
+        relation(&[&["network"], &["is the sandbox"]], true, 1.0, false),
+        "The network is the bridge.",
+    ));
+    let b = bank(vec![q]);
+    verdicts(
+        &b,
+        &[
+            "A veth pair: traffic leaves the container by eth0, arrives on the host at the peer end.",
+            "A veth pair links them, and the network is the thing sandboxes plug into.",
+            "A veth pair links them; the network is the one sandboxes join through endpoints.",
+        ],
+        &[
+            "A veth pair links them, and eth0 sits on the host, attached to docker0.",
+            "A veth pair links them; eth0 on the host is the end that joins docker0.",
+            "A veth pair links them, and the network is the sandbox itself.",
+            "A veth pair links them, and the network is the isolated sandbox of the container.",
+        ],
+    );
+}
+
+/// "Steer clear of X", "stay away from X", "keep clear of X" refuse X: a misconception
+/// right after them is not made; one said elsewhere in the answer still is.
+#[test]
+fn a_misconception_one_steers_clear_of_is_not_made() {
+    let mut q = required_one(
+        "shun",
+        "Where does the database keep its data in production?",
+        "Give the database a named volume or a managed service; keep state off the nodes.",
+        "named volume",
+    );
+    q.misconceptions.push(mistake(
+        concept(&["bind mounts in production"], 1.0, false),
+        "Bind mounts tie a container to one host.",
+    ));
+    let b = bank(vec![q]);
+    verdicts(
+        &b,
+        &[
+            "Use a named volume for the database and steer clear of bind mounts in production.",
+            "Stay away from bind mounts in production; a named volume serves the database.",
+            "A named volume for the database, and keep well clear of the bind mounts in production.",
+        ],
+        &[
+            "Steer clear of tmpfs, use a named volume on laptops and bind mounts in production.",
+            "Stay away from named volumes: bind mounts in production are what we run.",
+        ],
+    );
+}
+
 #[test]
 fn a_corrective_but_keeps_the_subject_of_the_negated_clause() {
     let rubric = Rubric {

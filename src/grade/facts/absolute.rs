@@ -13,7 +13,8 @@
 //! talk about (a model answer that says *permanently* makes "deleted for ever" no
 //! overclaim, and one that calls a wait *unbounded* makes "waits indefinitely" its
 //! own; one that talks of a reboot makes "until a reboot" a fact to check, not an
-//! absolute). A cue under a negation ("not guaranteed") or just after one ("not
+//! absolute). A guarantee narrowed by *only* ("only guarantees the start order") promises
+//! little, not everything. A cue under a negation ("not guaranteed") or just after one ("not
 //! even until a reboot"), or in a clause that only
 //! says what could or would happen ("otherwise it would be retried forever", "the
 //! count can grow without limit"), claims nothing. Words that are often absolute only
@@ -76,7 +77,10 @@ const KINDS: &[Kind] = &[
     Kind {
         says: "that anything is guaranteed",
         cue: |tokens, i| {
-            (tokens[i].norm.starts_with("guarantee") && !named_bound(tokens, i)).then_some(i)
+            (tokens[i].norm.starts_with("guarantee")
+                && !named_bound(tokens, i)
+                && !narrowed(tokens, i))
+            .then_some(i)
         },
         theirs: |w| w.starts_with("guarantee"),
     },
@@ -92,6 +96,27 @@ fn named_bound(tokens: &[Token], i: usize) -> bool {
             .rev()
             .find(|t| !t.part)
             .is_some_and(|t| t.glued && t.place.clause == tokens[i].place.clause)
+}
+
+/// Whether the *guarantee* at `i` is narrowed by *only* (*merely*, *just*, *solely*)
+/// among the two words before it or right after it, in its clause: "depends_on only
+/// guarantees the start order", "the TTL guarantees only an expiry" say how little is
+/// promised, the opposite of an absolute.
+fn narrowed(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let narrows = |t: &&Token| {
+        t.place.clause == clause && matches!(&*t.norm, "only" | "merely" | "just" | "solely")
+    };
+    tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take(2)
+        .any(|t| narrows(&t))
+        || tokens[i + 1..]
+            .iter()
+            .find(|t| !t.part)
+            .is_some_and(|t| narrows(&t))
 }
 
 /// The index of a word of `tokens` at most `reach` words after `i`, in its clause, for

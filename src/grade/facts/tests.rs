@@ -442,6 +442,30 @@ fn a_guarantee_named_by_a_hyphenated_bound_is_no_absolute() {
     );
 }
 
+/// A guarantee narrowed by *only* (*merely*, *just*, *solely*), before or after it,
+/// says how little is promised: the opposite of an absolute. A plain guarantee, or one
+/// that *only* qualifies elsewhere in the clause, still overclaims.
+#[test]
+fn a_guarantee_narrowed_by_only_is_no_absolute() {
+    let bank = resolver_cache();
+    for answer in [
+        "The cache saves a round trip, but the TTL only guarantees an upper bound on how          stale a record gets.",
+        "It saves the round trip; the TTL merely guarantees that a record goes in time,          not that it is fresh.",
+        "The cache saves a round trip per lookup, and the TTL guarantees only that old          records expire eventually.",
+        "A local cache saves the round trip; all the TTL just guarantees is an expiry.",
+    ] {
+        passes(&bank, answer);
+    }
+    for answer in [
+        "The cache saves a round trip and follows the TTL, so a cached answer is \
+         guaranteed to be current.",
+        "Only the cache saves the round trip, and the TTL guarantees every answer is \
+         current.",
+    ] {
+        fails_with(&bank, answer, "absolute claim");
+    }
+}
+
 fn sftp_upload() -> Bank {
     any_bank(
         "A nightly job uploads reports to a partner's SFTP server. How should it authenticate \

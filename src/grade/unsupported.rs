@@ -32,9 +32,9 @@ const MAX_NAMED: usize = 2;
 pub struct Support {
     stems: FxHashSet<u64>,
     /// The words as written, of four letters or more, with their first letter and
-    /// length: a misspelt word of the answer one or two edits from one of them is not
-    /// new.
-    words: Vec<(char, usize, String)>,
+    /// length (sorted so) and the set of their letters: a misspelt word of the answer
+    /// one or two edits from one of them is not new.
+    words: Vec<(char, usize, u32, String)>,
 }
 
 /// One clause of an answer, measured against the question's texts.
@@ -90,10 +90,13 @@ impl Support {
                 stems.insert(token.stem_hash);
                 if stems.insert(token.hash) && token.class == Class::Word && token.len >= 4 {
                     let first = token.norm.chars().next().unwrap_or(' ');
-                    words.push((first, token.len, token.norm.to_string()));
+                    words.push((first, token.len, token.letters, token.norm.to_string()));
                 }
             }
         }
+        // By first letter and length, so a slip is looked for only among the words it
+        // could be a slip of.
+        words.sort_unstable();
         Support { stems, words }
     }
 
@@ -101,24 +104,35 @@ impl Support {
     fn supports(&self, token: &Token, lexicon: &Lexicon) -> bool {
         self.stems.contains(&token.stem_hash)
             || self.stems.contains(&token.hash)
-            || (token.class == Class::Word && self.misspelt(&token.norm))
+            || (token.class == Class::Word && self.misspelt(token))
             || lexicon
                 .word_twins(token)
                 .any(|twin| self.stems.contains(&hash_of(twin)))
     }
 
-    /// Whether `word` is a slip of a word of the question's texts: the same first
+    /// Whether `token` is a slip of a word of the question's texts: the same first
     /// letter, and one edit away (two for a word of eight letters or more).
-    fn misspelt(&self, word: &str) -> bool {
-        let len = word.chars().count();
+    fn misspelt(&self, token: &Token) -> bool {
+        let (word, len) = (&*token.norm, token.len);
         if len < 5 {
             return false;
         }
         let limit = if len >= 8 { 2 } else { 1 };
-        let first = word.chars().next();
-        self.words.iter().any(|(c, n, w)| {
-            Some(*c) == first && n.abs_diff(len) <= limit && edits(w, word) <= limit
-        })
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        let from = self
+            .words
+            .partition_point(|(c, n, ..)| (*c, *n) < (first, len - limit));
+        // Each edit adds a letter, drops one, or both: two sets of letters more than
+        // twice the limit apart cannot be that few edits apart.
+        self.words[from..]
+            .iter()
+            .take_while(|(c, n, ..)| (*c, *n) <= (first, len + limit))
+            .any(|(_, _, letters, w)| {
+                (letters ^ token.letters).count_ones() as usize <= 2 * limit
+                    && edits(w, word) <= limit
+            })
     }
 
     /// The clauses of a passing answer its breakdown names as unchecked claims: those

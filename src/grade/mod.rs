@@ -39,7 +39,7 @@ pub use compile::{NegatedInModel, negated_in_model};
 pub use contrast::Contradiction;
 use derive::BankStats;
 use lexicon::Lexicon;
-use matcher::{PreparedAnswer, Vocab};
+use matcher::PreparedAnswer;
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -419,27 +419,19 @@ impl Grader {
     /// given to [`Grader::new`] uses the rubric prepared there (found by bank and
     /// question id); any other is prepared on the spot.
     pub fn grade(&self, bank: &Bank, question: &Question, answer: &str) -> Grade {
-        match (self.prepared(bank, question), self.bank(bank)) {
-            (Some(compiled), Some(p)) => {
-                self.grade_compiled(compiled, question, answer, &p.lexicon)
-            }
-            _ => {
-                // A bank the grader was not built with: prepare it now.
-                match self.bank(bank) {
-                    Some(p) => {
-                        let compiled =
-                            compile(question, &p.stats, &self.options, &self.stemmer, &p.lexicon);
-                        self.grade_compiled(&compiled, question, answer, &p.lexicon)
-                    }
-                    None => {
-                        let stats = BankStats::new(bank, &self.stemmer);
-                        let lexicon =
-                            Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &self.stemmer);
-                        let compiled =
-                            compile(question, &stats, &self.options, &self.stemmer, &lexicon);
-                        self.grade_compiled(&compiled, question, answer, &lexicon)
-                    }
-                }
+        let Some(p) = self.bank(bank) else {
+            // A bank the grader was not built with: prepare it now.
+            let stats = BankStats::new(bank, &self.stemmer);
+            let lexicon = Lexicon::new(bank.synonyms.iter().map(Vec::as_slice), &self.stemmer);
+            let compiled = compile(question, &stats, &self.options, &self.stemmer, &lexicon);
+            return self.grade_compiled(&compiled, question, answer, &lexicon);
+        };
+        match p.questions.get(&question.id) {
+            Some(compiled) => self.grade_compiled(compiled, question, answer, &p.lexicon),
+            None => {
+                let compiled =
+                    compile(question, &p.stats, &self.options, &self.stemmer, &p.lexicon);
+                self.grade_compiled(&compiled, question, answer, &p.lexicon)
             }
         }
     }
@@ -475,10 +467,13 @@ impl Grader {
     /// make a claim nothing supports).
     #[doc(hidden)]
     pub fn clauses(&self, bank: &Bank, question: &Question, answer: &str) -> Vec<Clause> {
-        let (Some(compiled), Some(p)) = (self.prepared(bank, question), self.bank(bank)) else {
+        let Some(p) = self.bank(bank) else {
             return Vec::new();
         };
-        let answer = PreparedAnswer::new(answer, &self.stemmer, &Vocab::default());
+        let Some(compiled) = p.questions.get(&question.id) else {
+            return Vec::new();
+        };
+        let answer = PreparedAnswer::new(answer, &self.stemmer, &compiled.vocab);
         compiled.support.clauses(&answer, &p.lexicon)
     }
 

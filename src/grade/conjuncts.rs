@@ -5,21 +5,9 @@
 //! (`CMD + executable`, `replica + writes`) is not made when a relation of the rubric met
 //! on one side claims the misconception's words there and the other side says its own
 //! thing in the same slots. Only the words' places are read: no parse, so it stays cheap.
-//!
-//! And a misconception's object that a second verb keeps ("plain down removes the
-//! containers and leaves the volumes") is not the object of the first verb: see
-//! [`kept_by_next_verb`].
 
 use super::matcher::PreparedAnswer;
 use super::token::Token;
-
-/// The misconception's token places, sorted, each once.
-fn sorted(matched: &[usize]) -> Vec<usize> {
-    let mut m = matched.to_vec();
-    m.sort_unstable();
-    m.dedup();
-    m
-}
 
 /// Whether `t` is a coordinating *and* (or *or*) between two conjuncts.
 fn joins(t: &Token) -> bool {
@@ -45,7 +33,9 @@ pub(super) fn crosses_conjuncts(
     answer: &PreparedAnswer,
 ) -> bool {
     let tokens = answer.tokens();
-    let m = sorted(matched);
+    let mut m: Vec<usize> = matched.to_vec();
+    m.sort_unstable();
+    m.dedup();
     let (Some(&first), Some(&last)) = (m.first(), m.last()) else {
         return false;
     };
@@ -121,113 +111,4 @@ fn parallel(a: usize, m: &[usize], spans: &[Vec<usize>], tokens: &[Token]) -> bo
         && holds(&before, start, a).is_some_and(|own| other_side(&after, a + 1, end + 1, own)))
         || (far_before
             && holds(&after, a + 1, end + 1).is_some_and(|own| other_side(&before, start, a, own)))
-}
-
-/// How far after the keeping verb its object may begin: "leaves the data volumes".
-const OBJECT: usize = 3;
-
-/// Whether a word says, as the verb of a second conjunct, that its object is kept.
-fn keeps(word: &str) -> bool {
-    const KEEPS: [&str; 15] = [
-        "keeps",
-        "keep",
-        "keeping",
-        "leaves",
-        "leave",
-        "leaving",
-        "preserves",
-        "preserve",
-        "preserving",
-        "retains",
-        "retain",
-        "retaining",
-        "spares",
-        "spare",
-        "sparing",
-    ];
-    KEEPS.contains(&word)
-}
-
-/// Whether a word of the misconception says a thing is removed: the verb whose object
-/// the keeping verb would take away.
-fn removes(word: &str) -> bool {
-    const REMOVES: [&str; 27] = [
-        "removes",
-        "remove",
-        "removed",
-        "deletes",
-        "delete",
-        "deleted",
-        "wipes",
-        "wipe",
-        "wiped",
-        "destroys",
-        "destroy",
-        "destroyed",
-        "drops",
-        "drop",
-        "dropped",
-        "discards",
-        "discard",
-        "discarded",
-        "erases",
-        "erase",
-        "erased",
-        "purges",
-        "purge",
-        "purged",
-        "prunes",
-        "prune",
-        "pruned",
-    ];
-    REMOVES.contains(&word)
-}
-
-/// Adverbs that may stand between the *and* and the keeping verb ("and simply leaves").
-fn bridges(word: &str) -> bool {
-    matches!(
-        word,
-        "just" | "simply" | "still" | "also" | "then" | "instead" | "merely"
-    )
-}
-
-/// Whether the misconception's words (`matched`) after an *and* (or *but*) are the
-/// object of a verb of keeping that opens the conjunct after it (in its clause, starting
-/// within three words of the verb: "leaves the data volumes"), while
-/// the misconception's last word before the *and* removes ([`removes`]): "plain down removes the
-/// containers and the network and leaves the volumes" keeps the volumes, so it does not
-/// say that plain down removes them. A misconception with no word of removal before the
-/// *and* is read as before: in "host shares the stack but keeps a separate port space"
-/// the keeping is the claim. The keeping verb comes right after the *and* (or
-/// after one of a few adverbs: "and simply preserves"), is no word of the misconception,
-/// and nothing from it to the misconception's last word is negated ("and doesn't keep"
-/// has a negation before the verb, so it is not read either). Not met: a list of
-/// objects of one verb ("removes the containers and the volumes"), a second verb that
-/// is not one of keeping ("and then deletes the volumes").
-pub(super) fn kept_by_next_verb(matched: &[usize], answer: &PreparedAnswer) -> bool {
-    let tokens = answer.tokens();
-    let m = sorted(matched);
-    let (Some(&first), Some(&last)) = (m.first(), m.last()) else {
-        return false;
-    };
-    (first + 1..last).any(|a| {
-        let t = &tokens[a];
-        if t.part || !matches!(&*t.norm, "and" | "but") {
-            return false;
-        }
-        let mut v = a + 1;
-        while v < last && !tokens[v].part && bridges(&tokens[v].norm) {
-            v += 1;
-        }
-        v < last
-            && !tokens[v].part
-            && keeps(&tokens[v].norm)
-            && m.iter()
-                .all(|&i| i < a || (i > v && tokens[i].place.clause == tokens[v].place.clause))
-            && m.iter().find(|&&i| i > a).is_some_and(|&i| i <= v + OBJECT)
-            && m.iter()
-                .rfind(|&&i| i < a)
-                .is_some_and(|&i| removes(&tokens[i].norm))
-            && !(a..=last).any(|i| tokens[i].negation)
-    })
 }

@@ -631,7 +631,6 @@ fn look_for(
                     && !judged_wrong(m, answer)
                     && !steered_clear_of(m, answer)
                     && !conjuncts::crosses_conjuncts(m, &spans, answer)
-                    && !conjuncts::kept_by_next_verb(m, answer)
                     && !crosses_otherwise(m, answer)
             })?;
             Some(MisconceptionHit {

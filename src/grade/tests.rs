@@ -2668,14 +2668,23 @@ fn a_misconception_across_otherwise_is_not_made() {
         "In exec form the program itself is PID 1 and gets docker stop's SIGTERM.",
         Some(rubric),
     );
-    push_sentence_mistake(
-        &mut q,
+    let mut mistake = relation(
         &[
             &["exec form", "json form"],
             &["runs under /bin/sh", "wraps it in a shell"],
         ],
-        "The exec form runs the program directly.",
+        true,
+        1.0,
+        false,
     );
+    if let Some(r) = mistake.relation.as_mut() {
+        r.within = crate::bank::Within::Sentence;
+    }
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: mistake,
+        feedback: "The exec form runs the program directly.".to_owned(),
+        cap: None,
+    });
     let b = bank(vec![q]);
     for right in [
         "Use the exec form, otherwise the program runs under /bin/sh -c and the shell is PID 1.",
@@ -2694,67 +2703,4 @@ fn a_misconception_across_otherwise_is_not_made() {
         let g = grade(&b, wrong);
         assert!(!g.passed, "{wrong}: {}", explain(&g));
     }
-}
-
-/// Issue 11, round 29 (docker-edge4:63, docker-edge9:70: "plain down removes the
-/// containers and the network and leaves the volumes"): a misconception whose last word
-/// is the object of a second verb, coordinated by *and* or *but*, that keeps it
-/// (*keeps*, *leaves*, *preserves*, *retains*, *spares*) while its own verb removes, is
-/// not made: the thing is said to be kept. A plain list of objects ("removes the
-/// containers and the volumes"), a second verb that removes too, a negated keep, or a
-/// misconception with no word of removal (`down -v → named volumes`, docker-edge5:207
-/// and docker-edge6:214 in kind) still makes it. Sentences written for
-/// the rule.
-#[test]
-fn a_misconception_whose_object_a_coordinated_verb_keeps_is_not_made() {
-    let rubric = Rubric {
-        concepts: vec![concept(&["down -v"], 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let mut q = question(
-        "down",
-        "What does docker compose down do to the volumes, and down -v?",
-        "Plain down keeps the named volumes; down -v deletes them too.",
-        Some(rubric),
-    );
-    push_sentence_mistake(
-        &mut q,
-        &[
-            &["plain down", "down without -v", "just down"],
-            &["removes", "deletes", "wipes"],
-            &["volumes", "volume"],
-        ],
-        "Plain down keeps the named volumes.",
-    );
-    q.misconceptions.push(mistake(
-        relation(&[&["down -v"], &["named volumes"]], true, 1.0, false),
-        "down -v deletes the named volumes too.",
-    ));
-    let b = bank(vec![q]);
-    verdicts(
-        &b,
-        &[
-            "A plain down removes the containers and the default network and keeps the named volumes; down -v deletes them.",
-            "Plain down deletes the containers but leaves every volume where it was, and down -v is what wipes them.",
-            "Running just down removes the containers and simply preserves the volumes for the next up; down -v does not.",
-            "down without -v removes containers and networks and retains the volumes, while down -v drops them.",
-        ],
-        &[
-            "Plain down removes the containers and the volumes, so with or without down -v the data is gone.",
-            "Plain down removes the containers and networks and also the volumes; down -v only adds the images.",
-            "Plain down keeps the network and removes the volumes, same as down -v.",
-            "Plain down removes the containers and then deletes the volumes too, like down -v.",
-            "Plain down stops the containers and doesn't keep anything: it wipes the volumes just like down -v.",
-            "Plain down keeps the volumes, and down -v removes the containers and keeps the named volumes too.",
-        ],
-    );
-}
-
-/// Pushes onto `q` an ordered misconception over `terms` met anywhere in one sentence.
-fn push_sentence_mistake(q: &mut Question, terms: &[&[&str]], feedback: &str) {
-    let mut mistake = relation(terms, true, 1.0, false);
-    if let Some(r) = mistake.relation.as_mut() {
-        r.within = crate::bank::Within::Sentence;
-    }
-    q.misconceptions.push(self::mistake(mistake, feedback));
 }

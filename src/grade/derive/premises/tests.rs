@@ -25,6 +25,16 @@ const CDN: &str = "A CDN caches static content on edge servers in many regions, 
     TLS handshakes finish sooner, and the origin serves only cache misses. Latency drops most \
     for users far away, where every round trip to the origin would cross an ocean.";
 
+/// A question with a foil after *instead of*.
+const BUILD_ASKED: &str = "Why do build systems cache outputs by content hash instead of by \
+    file timestamp?";
+const BUILD: &str = "A timestamp changes when a file is touched, checked out or copied \
+    without its content changing, and can stay the same when the content changes on a machine \
+    with a skewed clock, so timestamp keys cause needless rebuilds and, worse, stale outputs. \
+    A hash of the inputs' contents changes exactly when the content does, so the cache reuses \
+    an output whenever the same inputs come back, even on another machine or after a branch \
+    switch, and the cache can be shared across a team.";
+
 fn grade(asked: &str, model: &str, answer: &str) -> Grade {
     use crate::grade::tests::{derived_bank, grade};
     grade(&derived_bank(asked, model), answer)
@@ -66,6 +76,12 @@ fn an_answer_whose_thesis_denies_what_the_question_takes_as_given_fails() {
             CDN,
             "Where the user is does not matter with a CDN: edge servers forward every request \
              to the origin, so round trips and latency stay the same.",
+        ),
+        (
+            BUILD_ASKED,
+            BUILD,
+            "Hashing the content brings no benefit over timestamps: a touched file still \
+             triggers a rebuild, and cached outputs cannot be shared across machines.",
         ),
     ] {
         let g = grade(asked, model, answer);
@@ -112,6 +128,14 @@ fn a_denial_of_the_foil_or_of_a_side_claim_is_no_denied_premise() {
             CDN,
             "A CDN does not only help far users: nearby edge servers cache static content, so \
              round trips are short and the origin serves only cache misses.",
+        ),
+        // The foil denied: the question puts the timestamp after *instead of*.
+        (
+            BUILD_ASKED,
+            BUILD,
+            "A file timestamp does not help: it changes on checkout or touch without the \
+             content changing, while a content hash changes exactly when the inputs do, so \
+             outputs are reused across machines.",
         ),
     ] {
         let g = grade(asked, model, answer);

@@ -27,6 +27,7 @@ mod labels;
 mod pairs;
 mod parallels;
 mod poles;
+mod premises;
 mod ratios;
 mod shared;
 pub use bindings::Bindings;

@@ -32,6 +32,7 @@ use super::labels::Labels;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
 use super::poles::Poles;
+use super::premises::Premises;
 use super::ratios::Ratios;
 use crate::grade::contrast::Contradiction;
 use crate::grade::lexicon::Lexicon;
@@ -122,6 +123,8 @@ pub struct Bindings {
     labels: Labels,
     /// The scales the model answer ties together (see [`super::poles`]).
     poles: Poles,
+    /// What the question takes as given (see [`super::premises`]).
+    premises: Premises,
 }
 
 impl Bindings {
@@ -145,6 +148,7 @@ impl Bindings {
         let directions = Directions::new(model);
         let labels = Labels::new(model, asked);
         let poles = Poles::new(model);
+        let premises = Premises::new(model, asked);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -161,6 +165,7 @@ impl Bindings {
             directions,
             labels,
             poles,
+            premises,
         }
     }
 
@@ -171,7 +176,8 @@ impl Bindings {
     /// pair of claims given each other's predicates, else the first comparison turned
     /// round, else the first two qualifiers swapped, else the first word sent the other
     /// way, else the first problem called the fix or the reverse, else the first two
-    /// scales tied the other way round or two things put at the other ends of one.
+    /// scales tied the other way round or two things put at the other ends of one, else
+    /// the first denial of what the question takes as given.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -185,6 +191,7 @@ impl Bindings {
             .or_else(|| self.directions.check(answer))
             .or_else(|| self.labels.check(answer))
             .or_else(|| self.poles.check(answer))
+            .or_else(|| self.premises.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

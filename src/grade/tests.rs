@@ -2704,3 +2704,88 @@ fn a_misconception_across_otherwise_is_not_made() {
         assert!(!g.passed, "{wrong}: {}", explain(&g));
     }
 }
+
+/// Round 30 (w39-tokens): a word of a code token is no second word beside the token
+/// itself. `created_at` says the column, not the verb *created*; so one written name
+/// does not fill both terms of a relation (`create` + `index on created_at`), while two
+/// pieces of a token that do not overlap (`--cpus` and `2` of `--cpus=2`) still may.
+#[test]
+fn a_code_token_and_a_word_inside_it_fill_one_term_only() {
+    let mut mistake = relation(
+        &[&["create", "add"], &["index on created_at"]],
+        false,
+        1.0,
+        false,
+    );
+    if let Some(r) = mistake.relation.as_mut() {
+        r.within = crate::bank::Within::Sentence;
+    }
+    let mut q = question(
+        "q",
+        "Why is the index on created_at not used?",
+        "The query wraps the column in date(), so the planner cannot search the index; \
+         compare the bare column with a range.",
+        Some(Rubric {
+            concepts: vec![concept(&["range", "bare column"], 1.0, true)],
+            forbidden: Vec::new(),
+        }),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: mistake,
+        feedback: "The index exists already.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "The index on `created_at` can't serve date(created_at), so use a range on the bare column.",
+        "Because `created_at` sits inside date(), the index on created_at is skipped; filter with a range.",
+        "With date() around it, the index on `created_at` is of no use; compare a range instead.",
+        "Keep the index on created_at and query the bare column with a range instead of date().",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.misconceptions.is_empty(), "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "Create an index on created_at and use a range.",
+        "Add a second index on `created_at`, then filter with a range.",
+        "The index on created_at is missing, so create one and compare a range.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.misconceptions.is_empty(), "{wrong}: {}", explain(&g));
+    }
+    // A concept: the identifier alone does not say the word inside it as well.
+    let pair = |a: &str, c: &str, model: &str| {
+        let rubric = two_term_rubric(a, c, crate::bank::Within::Sentence, false);
+        bank(vec![question("q", "Why?", model, Some(rubric))])
+    };
+    let b = pair(
+        "conntrack",
+        "nf_conntrack_max",
+        "The conntrack table is full: it reached nf_conntrack_max.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "The conntrack table hit `nf_conntrack_max`, so new flows are dropped.",
+            "Conntrack is at its limit, nf_conntrack_max=65536.",
+        ],
+        &["Raise `net.netfilter.nf_conntrack_max` to 524288."],
+    );
+    // Pieces that do not overlap still fill two terms.
+    let b = pair("--cpus", "2", "Start it with --cpus=2 so it gets two CPUs.");
+    assert_first_concept(
+        &b,
+        &["Run it with `--cpus=2`."],
+        &["Run it with `--cpus=3`."],
+    );
+    let b = pair(
+        "/var/lib/docker",
+        "volumes",
+        "Named volumes live under /var/lib/docker/volumes.",
+    );
+    assert_first_concept(
+        &b,
+        &["Docker keeps them in /var/lib/docker/volumes on the host."],
+        &["Docker keeps them in /var/lib/docker/overlay2 on the host."],
+    );
+}

@@ -1130,6 +1130,18 @@ pub(super) fn relation(terms: &[&[&str]], ordered: bool, weight: f64, required: 
     }
 }
 
+/// Gives `q` the misconception `mistake`, its relation looked for within a sentence.
+fn add_sentence_misconception(q: &mut Question, mut mistake: Concept, feedback: &str) {
+    if let Some(r) = mistake.relation.as_mut() {
+        r.within = crate::bank::Within::Sentence;
+    }
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: mistake,
+        feedback: feedback.to_owned(),
+        cap: None,
+    });
+}
+
 #[test]
 fn a_claim_the_answer_denies_costs_its_weight() {
     let rubric = Rubric {
@@ -2668,7 +2680,7 @@ fn a_misconception_across_otherwise_is_not_made() {
         "In exec form the program itself is PID 1 and gets docker stop's SIGTERM.",
         Some(rubric),
     );
-    let mut mistake = relation(
+    let mistake = relation(
         &[
             &["exec form", "json form"],
             &["runs under /bin/sh", "wraps it in a shell"],
@@ -2677,14 +2689,7 @@ fn a_misconception_across_otherwise_is_not_made() {
         1.0,
         false,
     );
-    if let Some(r) = mistake.relation.as_mut() {
-        r.within = crate::bank::Within::Sentence;
-    }
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: mistake,
-        feedback: "The exec form runs the program directly.".to_owned(),
-        cap: None,
-    });
+    add_sentence_misconception(&mut q, mistake, "The exec form runs the program directly.");
     let b = bank(vec![q]);
     for right in [
         "Use the exec form, otherwise the program runs under /bin/sh -c and the shell is PID 1.",
@@ -2711,15 +2716,12 @@ fn a_misconception_across_otherwise_is_not_made() {
 /// pieces of a token that do not overlap (`--cpus` and `2` of `--cpus=2`) still may.
 #[test]
 fn a_code_token_and_a_word_inside_it_fill_one_term_only() {
-    let mut mistake = relation(
+    let mistake = relation(
         &[&["create", "add"], &["index on created_at"]],
         false,
         1.0,
         false,
     );
-    if let Some(r) = mistake.relation.as_mut() {
-        r.within = crate::bank::Within::Sentence;
-    }
     let mut q = question(
         "q",
         "Why is the index on created_at not used?",
@@ -2730,11 +2732,7 @@ fn a_code_token_and_a_word_inside_it_fill_one_term_only() {
             forbidden: Vec::new(),
         }),
     );
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: mistake,
-        feedback: "The index exists already.".to_owned(),
-        cap: None,
-    });
+    add_sentence_misconception(&mut q, mistake, "The index exists already.");
     let b = bank(vec![q]);
     for right in [
         "The index on `created_at` can't serve date(created_at), so use a range on the bare column.",

@@ -62,6 +62,12 @@ fn two_term_rubric(a: &str, b: &str, within: crate::bank::Within, ordered: bool)
     }
 }
 
+/// A bank of one question whose rubric is the relation `a + b` within a sentence.
+fn sentence_relation_bank(a: &str, b: &str, model: &str) -> Bank {
+    let rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
+    bank(vec![question("q", "Why?", model, Some(rubric))])
+}
+
 /// The volume question of the minimal fixture bank.
 fn volume_bank() -> Bank {
     let rubric = Rubric {
@@ -399,11 +405,7 @@ fn a_negation_the_model_answer_makes_too_counts_when_repeated() {
 /// accept writes" is no denial of `primary + accept writes`.
 #[test]
 fn a_relation_repeats_only_a_denial_of_its_own_terms() {
-    // A bank of one question whose rubric is the relation `a + b` within a sentence.
-    let relation = |a: &str, b: &str, model: &str| {
-        let rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
-        bank(vec![question("q", "Why?", model, Some(rubric))])
-    };
+    let relation = sentence_relation_bank;
     let b = relation(
         "function",
         "index",
@@ -2734,28 +2736,45 @@ fn a_code_token_and_a_word_inside_it_fill_one_term_only() {
     );
     add_sentence_misconception(&mut q, mistake, "The index exists already.");
     let b = bank(vec![q]);
-    for right in [
-        "The index on `created_at` can't serve date(created_at), so use a range on the bare column.",
-        "Because `created_at` sits inside date(), the index on created_at is skipped; filter with a range.",
-        "With date() around it, the index on `created_at` is of no use; compare a range instead.",
-        "Keep the index on created_at and query the bare column with a range instead of date().",
-    ] {
-        let g = grade(&b, right);
-        assert!(g.misconceptions.is_empty(), "{right}: {}", explain(&g));
-    }
-    for wrong in [
-        "Create an index on created_at and use a range.",
-        "Add a second index on `created_at`, then filter with a range.",
-        "The index on created_at is missing, so create one and compare a range.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(!g.misconceptions.is_empty(), "{wrong}: {}", explain(&g));
+    // (answer, whether it makes the mistake)
+    let cases = [
+        (
+            "The index on `created_at` can't serve date(created_at), so use a range on the bare column.",
+            false,
+        ),
+        (
+            "Because `created_at` sits inside date(), the index on created_at is skipped; filter with a range.",
+            false,
+        ),
+        (
+            "With date() around it, the index on `created_at` is of no use; compare a range instead.",
+            false,
+        ),
+        (
+            "Keep the index on created_at and query the bare column with a range instead of date().",
+            false,
+        ),
+        ("Create an index on created_at and use a range.", true),
+        (
+            "Add a second index on `created_at`, then filter with a range.",
+            true,
+        ),
+        (
+            "The index on created_at is missing, so create one and compare a range.",
+            true,
+        ),
+    ];
+    for (answer, mistaken) in cases {
+        let g = grade(&b, answer);
+        assert_eq!(
+            !g.misconceptions.is_empty(),
+            mistaken,
+            "{answer}: {}",
+            explain(&g)
+        );
     }
     // A concept: the identifier alone does not say the word inside it as well.
-    let pair = |a: &str, c: &str, model: &str| {
-        let rubric = two_term_rubric(a, c, crate::bank::Within::Sentence, false);
-        bank(vec![question("q", "Why?", model, Some(rubric))])
-    };
+    let pair = sentence_relation_bank;
     let b = pair(
         "conntrack",
         "nf_conntrack_max",

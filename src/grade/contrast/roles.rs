@@ -341,35 +341,50 @@ pub(super) mod tests {
     /// "ports 80 and 443") play one role together: the words near either are both's.
     #[test]
     fn numbers_joined_by_and_or_or_share_their_words() {
-        let model = prepared(
-            "htons and htonl convert 16- and 32-bit values from host to network order; \
-             ntohs and ntohl convert them back.",
-        );
-        for right in [
-            "htons converts a 16 bit value from host to network order, ntohl converts 32 bits back.",
-            "A 32-bit value goes from host to network order through htonl, a 16-bit one through htons.",
-        ] {
-            assert_eq!(
-                Roles::new(&model, true).check(&prepared(right)),
-                None,
-                "{right}"
-            );
-        }
-        let model = prepared(
-            "Ports 80 and 443 take the public traffic, while the admin panel listens on 8443.",
-        );
-        let roles = Roles::new(&model, true);
-        for right in [
-            "Public traffic comes in on 443 and 80; the admin panel is on 8443.",
-            "The admin panel listens on port 8443, and ports 80 and 443 take the public traffic.",
-        ] {
-            assert_eq!(roles.check(&prepared(right)), None, "{right}");
-        }
-        for wrong in [
-            "The admin panel listens on 443, while the public traffic takes port 8443.",
-            "Port 8443 takes the public traffic, while the admin panel listens on 80.",
-        ] {
-            assert!(roles.check(&prepared(wrong)).is_some(), "{wrong}");
+        // Whether the model answer's roles find `answer` turned round.
+        let turns = |model: &str, answer: &str| {
+            Roles::new(&prepared(model), true)
+                .check(&prepared(answer))
+                .is_some()
+        };
+        let bits = "htons and htonl convert 16- and 32-bit values from host to network order; \
+                    ntohs and ntohl convert them back.";
+        let ports =
+            "Ports 80 and 443 take the public traffic, while the admin panel listens on 8443.";
+        let cases = [
+            (
+                bits,
+                "htons converts a 16 bit value from host to network order, ntohl converts 32 bits back.",
+                false,
+            ),
+            (
+                bits,
+                "A 32-bit value goes from host to network order through htonl, a 16-bit one through htons.",
+                false,
+            ),
+            (
+                ports,
+                "Public traffic comes in on 443 and 80; the admin panel is on 8443.",
+                false,
+            ),
+            (
+                ports,
+                "The admin panel listens on port 8443, and ports 80 and 443 take the public traffic.",
+                false,
+            ),
+            (
+                ports,
+                "The admin panel listens on 443, while the public traffic takes port 8443.",
+                true,
+            ),
+            (
+                ports,
+                "Port 8443 takes the public traffic, while the admin panel listens on 80.",
+                true,
+            ),
+        ];
+        for (model, answer, turned) in cases {
+            assert_eq!(turns(model, answer), turned, "{answer}");
         }
     }
 

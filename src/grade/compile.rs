@@ -13,7 +13,7 @@ use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::negation::{ended_by_a_change, ends_a_state, replies_yes, waives};
-use super::token::{Class, Parts, Token, glued_version, tokenize};
+use super::token::{Class, Parts, Token, glued_version, same_written, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::{denied_opposites, negated_root};
 use pairing::Pairing;
@@ -1366,7 +1366,7 @@ fn relation(
                 .iter()
                 .map(|f| f.iter().filter(|o| o.counts).collect())
                 .collect();
-            together(&counting, ordered, |i| tokens[i].negation)
+            together(&counting, ordered, tokens)
         }
     }
 }
@@ -1415,7 +1415,7 @@ fn not_before(
                 .collect()
         })
         .collect();
-    together(&turned, true, |i| tokens[i].negation).map(joined)
+    together(&turned, true, tokens).map(joined)
 }
 
 /// The tokens of an ordered relation of two terms said the other way round with
@@ -1704,12 +1704,14 @@ fn head(found: &Found, answer: &PreparedAnswer) -> usize {
 }
 
 /// One match of each term in one scope (and in order when `ordered`), if there is one.
-/// No word fills two terms: "merge commit" alone does not meet `merge` + `merge commit`.
+/// No word fills two terms: "merge commit" alone does not meet `merge` + `merge commit`,
+/// nor `created_at` alone `create` + `created_at` (see `token::same_written`).
 fn together(
     found: &[Vec<&Occurrence>],
     ordered: bool,
-    is_cue: impl Fn(usize) -> bool,
+    tokens: &[Token],
 ) -> Option<Vec<Vec<usize>>> {
+    let is_cue = |i: usize| tokens[i].negation;
     let (first, rest) = found.split_first()?;
     'start: for start in first {
         let mut chosen = vec![start.tokens.clone()];
@@ -1717,8 +1719,12 @@ fn together(
         for term in rest {
             // (Two terms under one cue share it: "not managed or kept".)
             let free = |t: &[usize]| {
-                !t.iter()
-                    .any(|&i| !is_cue(i) && chosen.iter().any(|c| c.contains(&i)))
+                !t.iter().any(|&i| {
+                    !is_cue(i)
+                        && chosen
+                            .iter()
+                            .any(|c| c.iter().any(|&j| same_written(tokens, i, j)))
+                })
             };
             let next = term.iter().find(|o| {
                 o.scope == start.scope && (!ordered || o.head > after) && free(&o.tokens)

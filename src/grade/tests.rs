@@ -62,6 +62,12 @@ fn two_term_rubric(a: &str, b: &str, within: crate::bank::Within, ordered: bool)
     }
 }
 
+/// A bank of one question whose rubric is the relation `a + b` within a sentence.
+fn sentence_relation_bank(a: &str, b: &str, model: &str) -> Bank {
+    let rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
+    bank(vec![question("q", "Why?", model, Some(rubric))])
+}
+
 /// The volume question of the minimal fixture bank.
 fn volume_bank() -> Bank {
     let rubric = Rubric {
@@ -399,11 +405,7 @@ fn a_negation_the_model_answer_makes_too_counts_when_repeated() {
 /// accept writes" is no denial of `primary + accept writes`.
 #[test]
 fn a_relation_repeats_only_a_denial_of_its_own_terms() {
-    // A bank of one question whose rubric is the relation `a + b` within a sentence.
-    let relation = |a: &str, b: &str, model: &str| {
-        let rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
-        bank(vec![question("q", "Why?", model, Some(rubric))])
-    };
+    let relation = sentence_relation_bank;
     let b = relation(
         "function",
         "index",
@@ -1128,6 +1130,18 @@ pub(super) fn relation(terms: &[&[&str]], ordered: bool, weight: f64, required: 
         }),
         ..Concept::any(Vec::new())
     }
+}
+
+/// Gives `q` the misconception `mistake`, its relation looked for within a sentence.
+fn add_sentence_misconception(q: &mut Question, mut mistake: Concept, feedback: &str) {
+    if let Some(r) = mistake.relation.as_mut() {
+        r.within = crate::bank::Within::Sentence;
+    }
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: mistake,
+        feedback: feedback.to_owned(),
+        cap: None,
+    });
 }
 
 #[test]
@@ -2668,7 +2682,7 @@ fn a_misconception_across_otherwise_is_not_made() {
         "In exec form the program itself is PID 1 and gets docker stop's SIGTERM.",
         Some(rubric),
     );
-    let mut mistake = relation(
+    let mistake = relation(
         &[
             &["exec form", "json form"],
             &["runs under /bin/sh", "wraps it in a shell"],
@@ -2677,14 +2691,7 @@ fn a_misconception_across_otherwise_is_not_made() {
         1.0,
         false,
     );
-    if let Some(r) = mistake.relation.as_mut() {
-        r.within = crate::bank::Within::Sentence;
-    }
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: mistake,
-        feedback: "The exec form runs the program directly.".to_owned(),
-        cap: None,
-    });
+    add_sentence_misconception(&mut q, mistake, "The exec form runs the program directly.");
     let b = bank(vec![q]);
     for right in [
         "Use the exec form, otherwise the program runs under /bin/sh -c and the shell is PID 1.",
@@ -2703,4 +2710,99 @@ fn a_misconception_across_otherwise_is_not_made() {
         let g = grade(&b, wrong);
         assert!(!g.passed, "{wrong}: {}", explain(&g));
     }
+}
+
+/// Round 30 (w39-tokens): a word of a code token is no second word beside the token
+/// itself. `created_at` says the column, not the verb *created*; so one written name
+/// does not fill both terms of a relation (`create` + `index on created_at`), while two
+/// pieces of a token that do not overlap (`--cpus` and `2` of `--cpus=2`) still may.
+#[test]
+fn a_code_token_and_a_word_inside_it_fill_one_term_only() {
+    let mistake = relation(
+        &[&["create", "add"], &["index on created_at"]],
+        false,
+        1.0,
+        false,
+    );
+    let mut q = question(
+        "q",
+        "Why is the index on created_at not used?",
+        "The query wraps the column in date(), so the planner cannot search the index; \
+         compare the bare column with a range.",
+        Some(Rubric {
+            concepts: vec![concept(&["range", "bare column"], 1.0, true)],
+            forbidden: Vec::new(),
+        }),
+    );
+    add_sentence_misconception(&mut q, mistake, "The index exists already.");
+    let b = bank(vec![q]);
+    // (answer, whether it makes the mistake)
+    let cases = [
+        (
+            "The index on `created_at` can't serve date(created_at), so use a range on the bare column.",
+            false,
+        ),
+        (
+            "Because `created_at` sits inside date(), the index on created_at is skipped; filter with a range.",
+            false,
+        ),
+        (
+            "With date() around it, the index on `created_at` is of no use; compare a range instead.",
+            false,
+        ),
+        (
+            "Keep the index on created_at and query the bare column with a range instead of date().",
+            false,
+        ),
+        ("Create an index on created_at and use a range.", true),
+        (
+            "Add a second index on `created_at`, then filter with a range.",
+            true,
+        ),
+        (
+            "The index on created_at is missing, so create one and compare a range.",
+            true,
+        ),
+    ];
+    for (answer, mistaken) in cases {
+        let g = grade(&b, answer);
+        assert_eq!(
+            !g.misconceptions.is_empty(),
+            mistaken,
+            "{answer}: {}",
+            explain(&g)
+        );
+    }
+    // A concept: the identifier alone does not say the word inside it as well.
+    let pair = sentence_relation_bank;
+    let b = pair(
+        "conntrack",
+        "nf_conntrack_max",
+        "The conntrack table is full: it reached nf_conntrack_max.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "The conntrack table hit `nf_conntrack_max`, so new flows are dropped.",
+            "Conntrack is at its limit, nf_conntrack_max=65536.",
+        ],
+        &["Raise `net.netfilter.nf_conntrack_max` to 524288."],
+    );
+    // Pieces that do not overlap still fill two terms.
+    let b = pair("--cpus", "2", "Start it with --cpus=2 so it gets two CPUs.");
+    assert_first_concept(
+        &b,
+        &["Run it with `--cpus=2`."],
+        &["Run it with `--cpus=3`."],
+    );
+    let b = pair(
+        "/var/lib/docker",
+        "volumes",
+        "Named volumes live under /var/lib/docker/volumes.",
+    );
+    assert_first_concept(
+        &b,
+        &["Docker keeps them in /var/lib/docker/volumes on the host."],
+        &["Docker keeps them in /var/lib/docker/overlay2 on the host."],
+    );
 }

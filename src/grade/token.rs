@@ -218,6 +218,27 @@ pub fn word_after(tokens: &[Token], i: usize) -> Option<&Token> {
         .filter(|t| t.place.clause == tokens[i].place.clause)
 }
 
+/// Whether tokens `i` and `j` are one written name read twice: the same token, or a
+/// word inside a code token (a piece of it) and a token whose text holds that word and
+/// is held by the code token, there or written again elsewhere. `created_at` and the
+/// *created* of `created_at` (or of `date(created_at)`) are one name, which fills one
+/// term of a relation, not two; `--cpus` and `2` of `--cpus=2` are two.
+pub fn same_written(tokens: &[Token], i: usize, j: usize) -> bool {
+    if i == j {
+        return true;
+    }
+    // The code token a piece stands after (its other pieces between).
+    let owner = |k: usize| (0..=k).rev().find(|&o| !tokens[o].part).unwrap_or(k);
+    let read_in = |piece: usize, other: usize| {
+        let (piece_text, other_text) = (&*tokens[piece].norm, &*tokens[other].norm);
+        tokens[piece].part
+            && other_text.len() > piece_text.len()
+            && other_text.contains(piece_text)
+            && tokens[owner(piece)].norm.contains(other_text)
+    };
+    read_in(i, j) || read_in(j, i)
+}
+
 /// The [`Lexeme::kinds`] of `word`, learnt once for every token of it.
 fn kinds_of(word: &str) -> u8 {
     let bit = |is: bool, kind: u8| if is { kind } else { 0 };

@@ -64,7 +64,7 @@
 use super::{Matcher, Occurrence};
 use crate::grade::lexicon::Lexicon;
 use crate::grade::matcher::{Pattern, Polarity, PreparedAnswer, Vocab};
-use crate::grade::token::{Class, Token};
+use crate::grade::token::{Class, Token, same_written};
 use crate::lang::COMPARATIVES;
 use rust_stemmers::Stemmer;
 
@@ -959,11 +959,12 @@ fn last(o: &Occurrence) -> usize {
     o.tokens.iter().copied().max().unwrap_or(o.head)
 }
 
-/// Whether two matches share a word (not a cue): no word fills two terms.
+/// Whether two matches share a word (not a cue): no word fills two terms, nor does a
+/// code token and a word of it (`created_at` and *created*: see `token::same_written`).
 fn shared(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     a.tokens
         .iter()
-        .any(|&i| !tokens[i].negation && x.tokens.contains(&i))
+        .any(|&i| !tokens[i].negation && x.tokens.iter().any(|&j| same_written(tokens, i, j)))
 }
 
 /// The words of the sentence strictly between tokens `from` and `to`.

@@ -4,7 +4,9 @@
 //! names another file of the same system folder (`/etc/passwd` for `/etc/shadow`), a
 //! path that ends like the model answer's under another root (`/etc/docker/volumes`
 //! for `/var/lib/docker/volumes`), and a path written relative (`./app/data`) where
-//! the model answer writes it absolute (`/app/data`).
+//! the model answer writes it absolute (`/app/data`). A file whose name the writer of a
+//! command picks (a lock or pid file, a temporary file, a file in a `.d` folder) may be
+//! named otherwise in the model answer's folder.
 
 use super::{Contradiction, Contrasts};
 use crate::grade::matcher::PreparedAnswer;
@@ -153,6 +155,10 @@ fn home(path: &str) -> bool {
 /// Whether `a` ends in two folders that `b` has one after the other, under other
 /// folders than `b` has before them (and some at all).
 fn rerooted(a: &str, b: &str) -> bool {
+    if along(&run_folder(a), &run_folder(b)) {
+        // `/run/lock/backup.lock` is `/var/lock/backup.lock`.
+        return false;
+    }
     let a: Vec<&str> = folders(a).collect();
     let b: Vec<&str> = folders(b).collect();
     if a.len() < 3 {
@@ -161,6 +167,17 @@ fn rerooted(a: &str, b: &str) -> bool {
     let tail = &a[a.len() - 2..];
     let root = &a[..a.len() - 2];
     (1..b.len().saturating_sub(1)).any(|j| &b[j..j + 2] == tail && &b[..j] != root)
+}
+
+/// A path with `/var/run` and `/var/lock` written as the folders they link to on Linux,
+/// `/run` and `/run/lock`.
+fn run_folder(path: &str) -> String {
+    for (old, new) in [("/var/run/", "/run/"), ("/var/lock/", "/run/lock/")] {
+        if let Some(rest) = path.strip_prefix(old) {
+            return format!("{new}{rest}");
+        }
+    }
+    path.to_owned()
 }
 
 /// `a` and `b` of a pair token `a:b` (a port mapping, a bind mount's two paths).
@@ -208,7 +225,23 @@ fn leaves(a: &str, b: &str) -> bool {
         .zip(folders(b))
         .take_while(|(x, y)| x == y)
         .count();
-    (same >= 3 || siblings(a, b)) && !along(a, b)
+    (same >= 3 || siblings(a, b)) && !along(a, b) && !renamed_by_writer(a, b)
+}
+
+/// Whether `a` and `b` are two names, in one folder, of a file whose name whoever writes
+/// the command or the config picks: a lock or pid file (`/var/lock/backup.lock`,
+/// `/run/app.pid`), a file in a folder of locks or temporary files (`/run/lock`,
+/// `/tmp`), or one dropped into a `.d` folder (`/etc/sysctl.d/90-conntrack.conf`).
+/// `/var/lock/job.lock` for `/var/lock/backup.lock` is the same lock, named otherwise.
+fn renamed_by_writer(a: &str, b: &str) -> bool {
+    let (Some((folder, x)), Some((other, y))) = (a.rsplit_once('/'), b.rsplit_once('/')) else {
+        return false;
+    };
+    let picked = |name: &str| name.ends_with(".lock") || name.ends_with(".pid");
+    let scratch = folders(folder)
+        .last()
+        .is_some_and(|f| matches!(f, "lock" | "locks" | "tmp") || f.ends_with(".d"));
+    folder == other && (scratch || (picked(x) && picked(y)))
 }
 
 /// Whether `a` and `b` are two names in one folder of the system's own (`/etc`,

@@ -42,17 +42,23 @@ impl Roles {
     /// The values of `model` and their own words; `relaxed` for an author's rubric
     /// (see [`turned`]).
     pub(super) fn new(model: &PreparedAnswer, relaxed: bool) -> Roles {
-        let ties = ties(model);
-        let mut norms: Vec<Arc<str>> = ties.iter().map(|(v, _)| v.clone()).collect();
+        let ties = grouped_ties(model);
+        let mut norms: Vec<Arc<str>> = ties.iter().map(|(v, _, _)| v.clone()).collect();
         norms.sort_unstable();
         norms.dedup();
+        // A word tied to another value is not a value's own, unless the two are joined
+        // by *and* or *or* (one group) and play one role.
+        let elsewhere = |norm: &Arc<str>, stem: &Arc<str>, group: usize| {
+            ties.iter()
+                .any(|(w, t, g)| w != norm && t == stem && *g != group)
+        };
         let values: Vec<Value> = norms
             .into_iter()
             .filter_map(|norm| {
                 let mut own: Vec<Arc<str>> = ties
                     .iter()
-                    .filter(|(v, s)| *v == norm && !ties.iter().any(|(w, t)| *w != norm && t == s))
-                    .map(|(_, s)| s.clone())
+                    .filter(|(v, s, g)| *v == norm && !elsewhere(&norm, s, *g))
+                    .map(|(_, s, _)| s.clone())
                     .collect();
                 own.sort_unstable();
                 own.dedup();
@@ -168,10 +174,21 @@ pub(super) fn segments(tokens: &[Token]) -> impl Iterator<Item = std::ops::Range
 }
 
 /// (value, stem) for each content word of `text` that stands nearer to one value than
-/// to any other in its segment, outside segments with a negation. A value that has no
-/// word nearer to it is still listed once, with an empty stem, so that its presence is
-/// known.
+/// to any other in its segment, outside segments with a negation (see [`grouped_ties`]).
 fn ties(text: &PreparedAnswer) -> Vec<(Arc<str>, Arc<str>)> {
+    grouped_ties(text)
+        .into_iter()
+        .map(|(value, stem, _)| (value, stem))
+        .collect()
+}
+
+/// (value, stem, group) for each content word of `text` that stands nearer to one value
+/// than to any other in its segment, outside segments with a negation. A value that has
+/// no word nearer to it is still listed once, with an empty stem, so that its presence
+/// is known. Values joined by *and* or *or* ("16- and 32-bit values", "ports 80 and
+/// 443") are one group, numbered by its first token: a word nearest to one of them is
+/// tied to each, and a word as near to two of one group is no tie.
+fn grouped_ties(text: &PreparedAnswer) -> Vec<(Arc<str>, Arc<str>, usize)> {
     let tokens = text.tokens();
     let mut out = Vec::new();
     // Word positions of the tokens of the sentence's grammar (not the parts of a code
@@ -187,8 +204,26 @@ fn ties(text: &PreparedAnswer) -> Vec<(Arc<str>, Arc<str>)> {
         if values.is_empty() {
             continue;
         }
+        // The group of each value: the first value of the run it is joined to.
+        let mut group: Vec<usize> = Vec::with_capacity(values.len());
+        for (n, &v) in values.iter().enumerate() {
+            let joined = n > 0 && joined_values(tokens, &words[values[n - 1] + 1..v]);
+            group.push(if joined { group[n - 1] } else { v });
+        }
+        let group_of = |v: usize| group[values.iter().position(|&w| w == v).unwrap_or(0)];
+        let members = |g: usize| {
+            values
+                .iter()
+                .zip(&group)
+                .filter(move |&(_, &h)| h == g)
+                .map(|(&v, _)| v)
+        };
         for &v in &values {
-            out.push((tokens[words[v]].norm.clone(), Arc::from("")));
+            out.push((
+                tokens[words[v]].norm.clone(),
+                Arc::from(""),
+                words[group_of(v)],
+            ));
         }
         for (p, &i) in words.iter().enumerate() {
             let t = &tokens[i];
@@ -202,7 +237,8 @@ fn ties(text: &PreparedAnswer) -> Vec<(Arc<str>, Arc<str>)> {
                 match best {
                     Some((bd, _)) if d > bd => {}
                     Some((bd, bv)) if d == bd => {
-                        tie |= tokens[words[bv]].norm != tokens[words[v]].norm;
+                        tie |= tokens[words[bv]].norm != tokens[words[v]].norm
+                            && group_of(bv) != group_of(v);
                     }
                     _ => {
                         best = Some((d, v));
@@ -211,11 +247,22 @@ fn ties(text: &PreparedAnswer) -> Vec<(Arc<str>, Arc<str>)> {
                 }
             }
             if let (Some((_, v)), false) = (best, tie) {
-                out.push((tokens[words[v]].norm.clone(), t.stem.clone()));
+                let g = group_of(v);
+                for member in members(g) {
+                    out.push((tokens[words[member]].norm.clone(), t.stem.clone(), words[g]));
+                }
             }
         }
     }
     out
+}
+
+/// Whether the words between two values join them: a lone *and* or *or*.
+fn joined_values(tokens: &[Token], between: &[usize]) -> bool {
+    match between {
+        [c] => matches!(&*tokens[*c].norm, "and" | "or"),
+        _ => false,
+    }
 }
 
 /// A number (`999`, `8080`), not a part of a code token (`8080:80`). Flags and paths
@@ -288,6 +335,57 @@ pub(super) mod tests {
         assert_eq!(Roles::new(&model, false).check(&half), None);
         let right = "Traffic for host port 8080 goes to the container's IP on port 80.";
         assert_eq!(Roles::new(&model, true).check(&prepared(right)), None);
+    }
+
+    /// Round 30 (w39-tokens): numbers joined by *and* or *or* ("16- and 32-bit values",
+    /// "ports 80 and 443") play one role together: the words near either are both's.
+    #[test]
+    fn numbers_joined_by_and_or_or_share_their_words() {
+        // Whether the model answer's roles find `answer` turned round.
+        let turns = |model: &str, answer: &str| {
+            Roles::new(&prepared(model), true)
+                .check(&prepared(answer))
+                .is_some()
+        };
+        let bits = "htons and htonl convert 16- and 32-bit values from host to network order; \
+                    ntohs and ntohl convert them back.";
+        let ports =
+            "Ports 80 and 443 take the public traffic, while the admin panel listens on 8443.";
+        let cases = [
+            (
+                bits,
+                "htons converts a 16 bit value from host to network order, ntohl converts 32 bits back.",
+                false,
+            ),
+            (
+                bits,
+                "A 32-bit value goes from host to network order through htonl, a 16-bit one through htons.",
+                false,
+            ),
+            (
+                ports,
+                "Public traffic comes in on 443 and 80; the admin panel is on 8443.",
+                false,
+            ),
+            (
+                ports,
+                "The admin panel listens on port 8443, and ports 80 and 443 take the public traffic.",
+                false,
+            ),
+            (
+                ports,
+                "The admin panel listens on 443, while the public traffic takes port 8443.",
+                true,
+            ),
+            (
+                ports,
+                "Port 8443 takes the public traffic, while the admin panel listens on 80.",
+                true,
+            ),
+        ];
+        for (model, answer, turned) in cases {
+            assert_eq!(turns(model, answer), turned, "{answer}");
+        }
     }
 
     #[test]

@@ -216,6 +216,48 @@ fn another_file_of_the_models_system_folder_contradicts() {
     );
 }
 
+/// Round 30 (w39-tokens): a lock file, a pid file, a temporary file or a file dropped
+/// into a `.d` folder is named by whoever writes the command or the config, not by the
+/// system: another name for it, in the model answer's folder, is no other file.
+#[test]
+fn a_file_whose_name_the_writer_picks_is_no_other_file() {
+    let b = bank(
+        "Run the job as `flock -n /var/lock/backup.lock /usr/local/bin/backup.sh`, so a second \
+         run exits while the first holds the lock, and keep its pid in /run/backup.pid. Persist \
+         the setting in /etc/sysctl.d/90-conntrack.conf.",
+        &[&["flock", "lock"], &["exits", "second run"]],
+    );
+    contradict_nothing(
+        &b,
+        &[
+            "Wrap it in `flock -n /var/lock/nightly-backup.lock /usr/local/bin/backup.sh`: a second run exits.",
+            "Take a lock with flock on /var/lock/job.lock so a second run exits at once.",
+            "A second run exits when /run/lock/backup.lock is held by flock.",
+            "Write the pid to /run/backup-job.pid and exit when a second run finds it alive; or flock.",
+            "Use flock so the second run exits, and put the sysctl in /etc/sysctl.d/conntrack.conf.",
+            "flock makes a second run exit; scratch files go to /tmp/backup.XXXX.",
+        ],
+    );
+    // Files the system names keep their names, in the same folders.
+    let b = bank(
+        "A second run exits because flock holds the lock; the daemon's socket is \
+         /var/run/docker.sock and users are in /etc/passwd.",
+        &[&["flock", "lock"], &["exits", "second run"]],
+    );
+    for (wrong, said) in [
+        (
+            "A second run exits under flock; the daemon listens on /var/run/containerd.sock.",
+            "/var/run/containerd.sock",
+        ),
+        (
+            "A second run exits under flock; users are listed in /etc/users.",
+            "/etc/users",
+        ),
+    ] {
+        assert_eq!(failed_on_path(&b, wrong), said);
+    }
+}
+
 /// Issue 11 docker-edge4, line 24: `target=./app/data` for `target=/app/data`.
 #[test]
 fn a_path_made_relative_where_the_model_writes_it_absolute_contradicts() {

@@ -1674,7 +1674,7 @@ pub fn denies_first(tokens: &[Token], cues: &[Option<usize>], c: usize, i: usize
 /// Whether token `i` only stresses the negation it is under ("without ever", "not
 /// really", "not in any way", "not actually", "not in any real sense", "not by any
 /// means", "not in the least"): it does not use up the reach.
-fn stresses_negation(tokens: &[Token], i: usize) -> bool {
+pub(crate) fn stresses_negation(tokens: &[Token], i: usize) -> bool {
     let before = |n: usize| i.checked_sub(n).map(|j| &*tokens[j].norm);
     match &*tokens[i].norm {
         "ever" | "really" | "actually" | "truly" | "necessarily" | "anymore" | "whatsoever" => true,

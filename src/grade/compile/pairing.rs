@@ -1069,9 +1069,12 @@ fn auxiliary(token: &Token) -> bool {
 /// Whether the word at `v` is a verb in the passive: a participle after a form of *be*
 /// or *get* (with at most two adverbs between).
 fn passive(tokens: &[Token], v: usize) -> bool {
-    if !participle(&tokens[v]) {
-        return false;
-    }
+    participle(&tokens[v]) && after_be(tokens, v)
+}
+
+/// Whether a form of *be* or *get* stands before the word at `v` in its segment, with at
+/// most two adverbs between.
+fn after_be(tokens: &[Token], v: usize) -> bool {
     let before: Vec<usize> = (0..v).rev().filter(|&i| !tokens[i].part).take(3).collect();
     for i in before {
         if tokens[i].place.segment != tokens[v].place.segment {
@@ -1093,25 +1096,10 @@ fn passive(tokens: &[Token], v: usize) -> bool {
 /// does.
 fn able_after_be(tokens: &[Token], v: usize) -> bool {
     let t = &tokens[v];
-    if t.class != Class::Word
-        || t.len < 6
-        || !(t.norm.ends_with("able") || t.norm.ends_with("ible"))
-    {
-        return false;
-    }
-    let before = (0..v).rev().filter(|&i| !tokens[i].part).take(3);
-    for i in before {
-        if tokens[i].place.segment != t.place.segment {
-            return false;
-        }
-        if be_form(&tokens[i]) {
-            return true;
-        }
-        if !adverb(&tokens[i]) {
-            return false;
-        }
-    }
-    false
+    t.class == Class::Word
+        && t.len >= 6
+        && (t.norm.ends_with("able") || t.norm.ends_with("ible"))
+        && after_be(tokens, v)
 }
 
 /// "A is done by X": the *by* whose agent X is, when A's verb (A itself, or a verb in
@@ -1997,12 +1985,9 @@ mod tests {
     /// and right before a *by* gives A to the agent after it.
     #[test]
     fn an_able_word_before_by_gives_a_to_its_agent() {
-        let concepts = || {
-            vec![
-                relation(&[&["subclass"], &["replace", "replaceable"]], true),
-                relation(&[&["group"], &["readable", "read"]], true),
-            ]
-        };
+        let replace = relation(&[&["subclass"], &["replace", "replaceable"]], true);
+        let read = relation(&[&["group"], &["readable", "read"]], true);
+        let concepts = || vec![replace.clone(), read.clone()];
         let model = "A subclass must be able to replace its base class; the log group can \
             read the file.";
         for (right, relation) in [

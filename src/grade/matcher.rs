@@ -12,6 +12,7 @@
 
 use super::negation::{
     denies_first, excepted, governing_cues, is_reply, join_corrective, names_a_saving,
+    stresses_negation,
 };
 use super::token::{Class, Parts, Token, is_bare_key, letters_too_far, tokenize_into};
 use crate::lang::{edit_distance_within, is_form_of};
@@ -215,6 +216,13 @@ pub struct Pattern {
     denials: Vec<Echo>,
 }
 
+/// Whether the word at `j`, between a cue and the term it denies, only stresses the
+/// denial or says it holds until now ("not yet", "still not", "not really"), and so
+/// is left out of an [`Echo`]'s words.
+fn stresses_denial(tokens: &[Token], j: usize) -> bool {
+    matches!(&*tokens[j].norm, "yet" | "still") || stresses_negation(tokens, j)
+}
+
 /// A denial of a term as the words that make it: the kind of its cue ("no", "not",
 /// "neither", "without"), the stems of the content words between the cue and the term,
 /// in order ("cannot search the index" is (`not`, [search])), those of its clause
@@ -235,8 +243,9 @@ impl Echo {
     fn of(tokens: &[Token], cue: usize, start: usize) -> Option<Echo> {
         let kind = match &*tokens.get(cue)?.norm {
             "no" | "none" | "nothing" | "nobody" => 1,
-            "not" | "nt" | "cannot" => 2,
-            "never" => 3,
+            // "never" denies as "not" does: "has never called wait()" repeats "has
+            // not called wait()".
+            "not" | "nt" | "cannot" | "never" => 2,
             "neither" | "nor" => 4,
             "without" => 5,
             _ => return None,
@@ -248,25 +257,28 @@ impl Echo {
         let clause = tokens[cue].place.clause;
         Some(Echo {
             cue: kind,
-            between: tokens[cue + 1..start]
-                .iter()
-                .filter(content)
-                .map(|t| t.stem.clone())
+            // A word that only stresses or times the denial ("not yet called", "not
+            // really needed", "still not called") is no part of what is denied:
+            // "hasn't called wait() yet" repeats "has not yet called wait()".
+            between: (cue + 1..start)
+                .filter(|&j| content(&&tokens[j]) && !stresses_denial(tokens, j))
+                .map(|j| tokens[j].stem.clone())
                 .collect(),
             subject: {
-                let before: Vec<&Token> = tokens[..cue]
-                    .iter()
+                let before: Vec<usize> = (0..cue)
                     .rev()
-                    .take_while(|t| t.place.clause == clause)
+                    .take_while(|&j| tokens[j].place.clause == clause)
                     .collect();
                 // A denial joined to an earlier one shares its subject: "there is no
                 // global rollback and no isolation" denies isolation of nothing named.
-                let from = before.iter().rposition(|t| t.negation).map_or(0, |i| i + 1);
+                let from = before
+                    .iter()
+                    .rposition(|&j| tokens[j].negation)
+                    .map_or(0, |i| i + 1);
                 before[from.min(before.len())..]
                     .iter()
-                    .copied()
-                    .filter(content)
-                    .map(|t| t.stem.clone())
+                    .filter(|&&j| content(&&tokens[j]) && !stresses_denial(tokens, j))
+                    .map(|&j| tokens[j].stem.clone())
                     .collect()
             },
             sentence: tokens[start].place.sentence,

@@ -302,7 +302,57 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
         }
     }
     deny_handed_on_subjects(tokens, &mut cue);
+    leave_made_things_plain(tokens, &mut cue);
     cue
+}
+
+/// "volatile doesn't make counter++ atomic", "TLS does not make the cookie secret": a
+/// denied *make* (*render*) with an object and a content word right after it says the
+/// object does not become that, not that there is no object: the object (its first
+/// content word, past a definite determiner) is said plainly, and the result stays
+/// denied. A *make* with an indefinite object ("doesn't make a new layer") or none
+/// after its object ("doesn't make the network") creates, and its object stays denied.
+fn leave_made_things_plain(tokens: &[Token], cue: &mut [Option<usize>]) {
+    const MAKING: &[&str] = &["make", "makes", "made", "render", "renders", "rendered"];
+    const DEFINITE: &[&str] = &[
+        "the", "your", "its", "their", "this", "that", "these", "those", "our", "my", "his", "her",
+        "each", "every", "any",
+    ];
+    for j in 0..tokens.len() {
+        let Some(c) = cue[j] else { continue };
+        if c >= j || tokens[j].part || !MAKING.contains(&&*tokens[j].norm) {
+            continue;
+        }
+        // The *make* is the cue's predicate: nothing but function words or a stress
+        // ("doesn't really make") between them.
+        if !(c + 1..j).all(|i| tokens[i].part || tokens[i].stop || stresses_negation(tokens, i)) {
+            continue;
+        }
+        let clause = tokens[j].place.clause;
+        let next = |i: usize| {
+            (i + 1..tokens.len())
+                .find(|&k| !tokens[k].part)
+                .filter(|&k| tokens[k].place.clause == clause)
+        };
+        let Some(mut object) = next(j) else { continue };
+        if DEFINITE.contains(&&*tokens[object].norm) {
+            let Some(o) = next(object) else { continue };
+            object = o;
+        }
+        // A place after the object says where it is made: "can't make folders inside
+        // /root".
+        const PLACES: &[&str] = &[
+            "inside", "outside", "within", "into", "onto", "under", "over", "across", "through",
+            "between", "behind", "beyond", "around", "along", "among", "via", "per", "against",
+            "toward", "towards",
+        ];
+        let content = |k: usize| !tokens[k].stop && !tokens[k].negation && cue[k] == Some(c);
+        if content(object)
+            && next(object).is_some_and(|r| content(r) && !PLACES.contains(&&*tokens[r].norm))
+        {
+            cue[object] = None;
+        }
+    }
 }
 
 /// A deed handed on: "Swarm's scheduler doesn't react to it; only the plain engine
@@ -1674,7 +1724,7 @@ pub fn denies_first(tokens: &[Token], cues: &[Option<usize>], c: usize, i: usize
 /// Whether token `i` only stresses the negation it is under ("without ever", "not
 /// really", "not in any way", "not actually", "not in any real sense", "not by any
 /// means", "not in the least"): it does not use up the reach.
-fn stresses_negation(tokens: &[Token], i: usize) -> bool {
+pub(crate) fn stresses_negation(tokens: &[Token], i: usize) -> bool {
     let before = |n: usize| i.checked_sub(n).map(|j| &*tokens[j].norm);
     match &*tokens[i].norm {
         "ever" | "really" | "actually" | "truly" | "necessarily" | "anymore" | "whatsoever" => true,

@@ -400,6 +400,50 @@ fn a_negation_the_model_answer_makes_too_counts_when_repeated() {
     assert_first_concept(&b, &[], &["The proxy never keeps the response."]);
 }
 
+/// Round 30 (w39-negff): a denial repeats the model answer's in other words of time or
+/// stress ("not yet", "still", "never"): those words say since when or how firmly the
+/// thing is denied, not what is denied.
+#[test]
+fn a_denial_repeated_without_its_yet_or_with_never_still_counts() {
+    let b = any_bank(
+        "Why is the row still locked?",
+        "The crashed job has not yet released its lock. Every holder must release its \
+         lock when it finishes, or the row stays locked.",
+        &[&["release"]],
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "The crashed job has not released its lock.",
+            "The crashed job hasn't released the lock yet, so the row stays locked.",
+            "The crashed job never released its lock.",
+            "It still hasn't released the lock: the job crashed.",
+        ],
+        &[
+            "The crashed job does not need to release the lock.",
+            "Nobody has to release the lock; it frees itself.",
+            "The crashed job has no lock to release.",
+        ],
+    );
+    let b = any_bank(
+        "Why does the replica serve old data?",
+        "The replica never applies the last writes: its stream broke, so it has not \
+         applied them. Once the stream is back it applies them in order.",
+        &[&["applies", "applied"]],
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "Its stream broke, so it has not yet applied the last writes.",
+            "The replica doesn't apply the last writes because its stream broke.",
+        ],
+        &[
+            "The replica does not need to apply the last writes.",
+            "Without the stream it has no writes to apply.",
+        ],
+    );
+}
+
 /// Round 29 (w37-ffprobe): in a relation, a model answer's denial counts for an answer
 /// to repeat only where it names the relation's other terms too: "a replica cannot
 /// accept writes" is no denial of `primary + accept writes`.

@@ -1070,9 +1070,12 @@ fn auxiliary(token: &Token) -> bool {
 /// Whether the word at `v` is a verb in the passive: a participle after a form of *be*
 /// or *get* (with at most two adverbs between).
 fn passive(tokens: &[Token], v: usize) -> bool {
-    if !participle(&tokens[v]) {
-        return false;
-    }
+    participle(&tokens[v]) && after_be(tokens, v)
+}
+
+/// Whether a form of *be* or *get* stands before the word at `v` in its segment, with at
+/// most two adverbs between.
+fn after_be(tokens: &[Token], v: usize) -> bool {
     let before: Vec<usize> = (0..v).rev().filter(|&i| !tokens[i].part).take(3).collect();
     for i in before {
         if tokens[i].place.segment != tokens[v].place.segment {
@@ -1088,6 +1091,18 @@ fn passive(tokens: &[Token], v: usize) -> bool {
     false
 }
 
+/// Whether the word at `v` is an *-able* (*-ible*) word after a form of *be* (with at
+/// most two adverbs between): "the base is replaceable by a subclass", "the file is
+/// only readable by the group" say what the agent can do, as the passive says what it
+/// does.
+fn able_after_be(tokens: &[Token], v: usize) -> bool {
+    let t = &tokens[v];
+    t.class == Class::Word
+        && t.len >= 6
+        && (t.norm.ends_with("able") || t.norm.ends_with("ible"))
+        && after_be(tokens, v)
+}
+
 /// "A is done by X": the *by* whose agent X is, when A's verb (A itself, or a verb in
 /// the passive at most six words after it) is in the passive and X follows the *by*
 /// within six words, with no other *by*, auxiliary or *to* (*from*, *into*, ...) between:
@@ -1100,6 +1115,7 @@ fn by_agent(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Opti
     let verb = passive(tokens, a_to)
         || (b <= 1 && put_into(tokens, a_from))
         || (b == 0 && (participle(&tokens[a_to]) || gapped(tokens, a_to)))
+        || (b == 0 && able_after_be(tokens, a_to))
         || after[..b].iter().take(6).any(|&v| passive(tokens, v));
     // X is the agent, not a place or a receiver after it ("sent by the client to the
     // server" gives the sending to the client).
@@ -1647,7 +1663,8 @@ fn by_passed(tokens: &[Token], a: &Occurrence) -> bool {
 }
 
 /// X as the subject of a passive with its own agent: at most three words between X and
-/// A, one a form of *be*, A a participle, and a *by* within the four words after it. Or
+/// A, one a form of *be*, A a participle (or an *-able* word: "a subclass is
+/// replaceable by the base"), and a *by* within the four words after it. Or
 /// a pronoun as that subject, opening A's clause after X's: "the intermediate signed the
 /// leaf; it is in turn signed by the root" signs nothing by the leaf, whatever *it* is.
 fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -> bool {
@@ -1658,7 +1675,7 @@ fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) ->
         pronoun_subject(tokens, x_to, a_from)
     };
     let put = gap.len() <= 4 && put_into(tokens, a_from);
-    if !((subject && participle(&tokens[a_to])) || put) {
+    if !((subject && (participle(&tokens[a_to]) || able_after_be(tokens, a_to))) || put) {
         return false;
     }
     let segment = tokens[a_to].place.segment;
@@ -1961,6 +1978,51 @@ mod tests {
                 !probes(wrong).iter().any(|m| m == "livenessProbe → restart"),
                 "{wrong}"
             );
+        }
+    }
+
+    /// Round 30 (w39-negff): "Y is readable by X" is the passive of what X can do, as
+    /// "Y is read by X" is of what X does: an *-able* (*-ible*) word after a form of *be*
+    /// and right before a *by* gives A to the agent after it.
+    #[test]
+    fn an_able_word_before_by_gives_a_to_its_agent() {
+        let replace = relation(&[&["subclass"], &["replace", "replaceable"]], true);
+        let read = relation(&[&["group"], &["readable", "read"]], true);
+        let concepts = || vec![replace.clone(), read.clone()];
+        let model = "A subclass must be able to replace its base class; the log group can \
+            read the file.";
+        for (right, relation) in [
+            (
+                "The base class must be replaceable by any subclass.",
+                "subclass → replace",
+            ),
+            (
+                "A parent type should always be replaceable by a subclass of it.",
+                "subclass → replace",
+            ),
+            ("The file is readable by the log group.", "group → readable"),
+            (
+                "The file is only readable by members of the log group.",
+                "group → readable",
+            ),
+        ] {
+            let found = met(model, concepts(), Vec::new(), right).0;
+            assert!(found.iter().any(|m| m == relation), "{right}: {found:?}");
+        }
+        for (wrong, relation) in [
+            // The agent is the other thing, or no *by* follows, or the subject is X.
+            (
+                "A subclass is replaceable by the base class.",
+                "subclass → replace",
+            ),
+            ("The log group is readable by anyone.", "group → readable"),
+            (
+                "The base is replaceable, and the subclass is abstract.",
+                "subclass → replace",
+            ),
+        ] {
+            let found = met(model, concepts(), Vec::new(), wrong).0;
+            assert!(!found.iter().any(|m| m == relation), "{wrong}: {found:?}");
         }
     }
 

@@ -1305,3 +1305,49 @@ fn a_misconception_under_a_long_subject_nothing_is_not_made() {
     );
     assert!(!g.misconceptions.is_empty(), "{}", explain(&g));
 }
+
+/// Round 30 (w39-negff): "X doesn't make Y Z" denies that Y becomes Z, not Y: the
+/// thing made so is said plainly, and what it is not made stays denied.
+#[test]
+fn a_denied_make_leaves_the_thing_it_is_not_made_into_plain() {
+    for (text, thing, result) in [
+        (
+            "a bind mount does not make the files private",
+            "files",
+            "private",
+        ),
+        (
+            "raising the limit doesn't make the query fast",
+            "query",
+            "fast",
+        ),
+        ("TLS never makes your cookie secret", "cookie", "secret"),
+        (
+            "a retry doesn't make writes idempotent",
+            "writes",
+            "idempotent",
+        ),
+        (
+            "the lock does not make the increment atomic",
+            "increment",
+            "atomic",
+        ),
+    ] {
+        assert!(!negated(text, thing), "{text}: {thing}");
+        assert!(negated(text, result), "{text}: {result}");
+    }
+    // What is made (created) is denied: "make a new layer", "make folders in /root",
+    // and a *make* with nothing after its object.
+    for (text, word) in [
+        ("the build does not make a new layer", "layer"),
+        ("the build does not make a new layer", "new"),
+        (
+            "an ordinary user cannot make folders inside root",
+            "folders",
+        ),
+        ("the daemon does not make the network", "network"),
+        ("it doesn't make them match", "match"),
+    ] {
+        assert!(negated(text, word), "{text}: {word}");
+    }
+}

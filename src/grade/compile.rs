@@ -1664,6 +1664,9 @@ fn occurrences(
     let mut here = Vec::new();
     for (p, pattern) in term.iter().enumerate() {
         for (f, counts) in answer.all(pattern, vocab) {
+            if undirected(answer.tokens(), &f.tokens) {
+                continue;
+            }
             let counts = counts
                 || (f.negated
                     && pattern.polarity == Polarity::Plain
@@ -1686,6 +1689,28 @@ fn occurrences(
     here.extend(stand_ins);
     here.sort_by_key(|o| o.head);
     here
+}
+
+/// Whether a match is one comparative joined by *or* to its antonym ("faster or
+/// slower", "either slower or faster", "higher or lower"): the answer says the thing
+/// changes, in no one direction, so the word is not said on its own and fills no
+/// relation's term (a term that is the whole phrase, `faster or slower`, still does).
+fn undirected(tokens: &[Token], found: &[usize]) -> bool {
+    let &[i] = found else {
+        return false;
+    };
+    let word = &*tokens[i].norm;
+    let at = |j: usize| tokens.get(j).filter(|t| !t.part).map(|t| &*t.norm);
+    let antonym = |j: usize| {
+        at(j).is_some_and(|other| {
+            crate::lang::COMPARATIVES
+                .iter()
+                .any(|&(a, b)| (a == word && b == other) || (b == word && a == other))
+        })
+    };
+    !tokens[i].part
+        && ((at(i + 1) == Some("or") && antonym(i + 2))
+            || (i >= 2 && at(i - 1) == Some("or") && antonym(i - 2)))
 }
 
 /// The first token of a match that is not its cue (a negated match's tokens start with

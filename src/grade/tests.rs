@@ -2850,3 +2850,85 @@ fn a_code_token_and_a_word_inside_it_fill_one_term_only() {
         &["Docker keeps them in /var/lib/docker/overlay2 on the host."],
     );
 }
+
+/// Round 30 (w40-ff): a comparative joined by *or* to its antonym ("faster or slower",
+/// "higher or lower") says the thing changes, in no direction: neither word is said on
+/// its own, so neither fills a relation's term nor makes a misconception. Fresh
+/// sentences, written before the rule.
+#[test]
+fn a_comparative_or_its_antonym_says_no_direction() {
+    let rubric = two_term_rubric("cache", "faster", crate::bank::Within::Sentence, false);
+    let mut q = question(
+        "q",
+        "What does the slew mode do, and why add a cache?",
+        "Slewing runs the clock at an adjusted rate so the offset shrinks gradually. A cache \
+         makes repeated lookups faster.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: Concept {
+            relation: Some(crate::bank::Relation {
+                terms: vec![
+                    vec!["slewing".to_owned()],
+                    vec!["faster".to_owned(), "quicker".to_owned()],
+                    vec!["offset".to_owned()],
+                ],
+                within: crate::bank::Within::Sentence,
+                ordered: false,
+            }),
+            ..Concept::any(Vec::new())
+        },
+        feedback: "Slewing is the slow way.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    let grader = Grader::new(std::slice::from_ref(&b));
+    let made = |answer: &str| {
+        !grader
+            .grade(&b, &b.questions[0], answer)
+            .misconceptions
+            .is_empty()
+    };
+    let cached = |answer: &str| {
+        grader
+            .grade(&b, &b.questions[0], answer)
+            .matched()
+            .iter()
+            .any(|m| m.contains("cache"))
+    };
+    for (answer, mistake) in [
+        (
+            "Slewing runs the clock a little faster or slower until the offset is gone.",
+            false,
+        ),
+        (
+            "Slewing makes the clock tick slower or faster for a while, so the offset fades.",
+            false,
+        ),
+        (
+            "Slewing steers the rate either quicker or slower; the offset shrinks bit by bit.",
+            false,
+        ),
+        ("Slewing removes the offset faster than a step does.", true),
+        ("Slewing is quicker at closing the offset.", true),
+        (
+            "Slewing closes the offset faster or at least as fast as stepping.",
+            true,
+        ),
+    ] {
+        assert_eq!(made(answer), mistake, "{answer}");
+    }
+    for (answer, met) in [
+        ("With a cache repeated lookups get faster.", true),
+        (
+            "A cache can make lookups faster or slower, depending on the hit rate.",
+            false,
+        ),
+        (
+            "Whether a cache is slower or faster depends on the workload.",
+            false,
+        ),
+    ] {
+        assert_eq!(cached(answer), met, "{answer}");
+    }
+}

@@ -903,7 +903,9 @@ fn is_chmod_mode(core: &str) -> bool {
 /// Where a token stands: the clause, the linked clauses and the sentence it is in.
 ///
 /// - A **clause** ends at `.` `,` `;` `:` `!` `?` and before a word that
-///   [starts a clause](starts_clause). Negation reaches no further.
+///   [starts a clause](starts_clause). Negation reaches no further. A `:` that joins a
+///   key to its value ("serve them with Cache-Control: max-age=31536000"; see
+///   [`joins_value`]) ends nothing.
 /// - A **segment** is the same, except that a `:` after a label (at most
 ///   [`MAX_LABEL`] words) links the label to the rest of its sentence, commas and all
 ///   ("alpine: small, shell, musl; scratch: empty"), and a clause of the same
@@ -1104,6 +1106,52 @@ fn adverb_yet(tokens: &[Token], place: Place, stop: Stop, next: Option<&str>) ->
             word,
             "and" | "or" | "until" | "till" | "after" | "before" | "at" | "on" | "in" | "by"
         )
+}
+
+/// Whether the `:` that ends `chunk` (after more words than a label has) joins a key to
+/// its value rather than ending a clause: "serve them with Cache-Control:
+/// max-age=31536000, immutable", "waits through condition: service_healthy.", "never
+/// use restart: always." The key is one word glued to the `:`, no negation cue and no
+/// pronoun ("two ends on them: eth0 ..."); the next chunk is one value with no sentence
+/// after it: a token of code (`max-age=31536000`, `service_healthy`,
+/// `application/json`) that ends its clause or line or is followed by *and*, *or* or a
+/// word that opens a clause ("condition: service_healthy so ..."), or a plain word that
+/// ends its sentence or line. A colon before a list ("three kinds of mount: volumes,
+/// bind mounts") or an explanation ("simple: Compose waits", "a second problem:
+/// depends_on in its short form waits ...", "not enough: max-age=60 still lets ...")
+/// still ends the clause.
+fn joins_value(chunk: &str, tokens: &[Token], chunks: &Chunks) -> bool {
+    let Some(key) = chunk.strip_suffix(':') else {
+        return false;
+    };
+    if !key.ends_with(|c: char| c.is_alphanumeric())
+        || tokens
+            .last()
+            .is_none_or(|t| t.negation || t.word.kinds & REFERS_BACK != 0)
+    {
+        return false;
+    }
+    let mut rest = chunks.clone();
+    let Some((value, ..)) = rest.next() else {
+        return false;
+    };
+    let (core, stop) = trim_chunk(value);
+    if !core.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let code = !core.bytes().all(|b| b.is_ascii_alphabetic());
+    let after = rest.next().map(|(next, ..)| next);
+    if !code {
+        return stop == Stop::Sentence || (stop == Stop::None && after.is_none());
+    }
+    if stop != Stop::None {
+        return true;
+    }
+    let Some(next) = after else {
+        return true;
+    };
+    let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    starts_clause(word) || opens_condition(word) || matches!(word, "and" | "or")
 }
 
 fn is_clause_end(c: char) -> bool {
@@ -1418,6 +1466,12 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 // said before, no label; what follows is a claim of its own, as after a
                 // full stop.
                 place.next(Stop::Sentence);
+            } else if stop == Stop::Colon
+                && sentence_words > MAX_LABEL
+                && joins_value(chunk, tokens, &chunks)
+            {
+                // "serve them with Cache-Control: max-age=31536000": a key and its value,
+                // one clause as `key=value` would be.
             } else if stop == Stop::Colon && sentence_words > MAX_LABEL {
                 // "The engine only records the status: Swarm ...": a clause, not a label
                 // (a pronoun after it carries its subject: see `carry_subject`).
@@ -1445,6 +1499,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
 /// trim; `false` when not known) and then whether it has a digit. A line of ASCII, most
 /// lines, is split byte by byte (a table lookup each), several times faster than char
 /// by char.
+#[derive(Clone)]
 struct Chunks<'a> {
     line: &'a str,
     /// Where the next chunk is looked for.

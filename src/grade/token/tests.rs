@@ -1189,41 +1189,101 @@ fn a_yet_that_ends_its_clause_stays_under_the_negation_before_it() {
 
 #[test]
 fn a_colon_before_a_value_joins_the_key_to_its_clause() {
-    // A header or a setting and its value, after a clause of more than a label's words:
-    // one clause, as `Header=value` would be.
-    let text = "serve the hashed bundles with Cache-Control: max-age=31536000, immutable, so they stay cached";
-    assert!(same_clause(text, "bundles", "max-age=31536000"));
-    let text = "the web service waits for the database through condition: service_healthy.";
-    assert!(same_clause(text, "waits", "service_healthy"));
-    let text = "the client knows the body is JSON from its Content-Type: application/json";
-    assert!(same_clause(text, "body", "application/json"));
-    let text = "the worker container is set to restart: always";
-    assert!(same_clause(text, "worker", "always"));
-    // A plain word joins only when nothing follows it in its sentence: after it, "and"
-    // may go on with a list ("speed and size").
-    let text = "so the worker container is set to restart: always and survives a reboot";
-    assert!(!same_clause(text, "worker", "always"));
-    // A negation before the key reaches its value.
-    assert!(negated(
-        "a one-off batch job should never be given restart: always.",
-        "always"
-    ));
-    assert!(negated(
-        "the login page must not be sent with Cache-Control: public",
-        "public"
-    ));
-    // A colon that introduces an explanation or a list still ends the clause.
-    let text = "The fix for the race is simple: Compose waits for the health check";
-    assert!(!same_clause(text, "fix", "waits"));
-    let text = "There are two reasons for this: speed, and a smaller attack surface.";
-    assert!(!same_clause(text, "reasons", "speed"));
-    let text = "Docker has three kinds of mount: volumes, bind mounts and tmpfs.";
-    assert!(!same_clause(text, "docker", "volumes"));
-    let text = "The header alone is not enough: max-age=60 still lets the browser revalidate";
-    assert!(!same_clause(text, "header", "max-age=60"));
-    assert!(!negated(text, "revalidate"));
-    let text = "Compose has a second problem: depends_on in its short form waits for nothing";
-    assert!(!same_clause(text, "problem", "depends_on"));
-    let text = "The container does not come back on its own: Swarm restarts it.";
-    assert!(!negated(text, "restarts"));
+    // (text, a, b, whether a and b are in one clause)
+    let cases = [
+        // A header or a setting and its value, after a clause of more than a label's
+        // words: one clause, as `Header=value` would be.
+        (
+            "serve the hashed bundles with Cache-Control: max-age=31536000, immutable, so they stay cached",
+            "bundles",
+            "max-age=31536000",
+            true,
+        ),
+        (
+            "the web service waits for the database through condition: service_healthy.",
+            "waits",
+            "service_healthy",
+            true,
+        ),
+        (
+            "the client knows the body is JSON from its Content-Type: application/json",
+            "body",
+            "application/json",
+            true,
+        ),
+        (
+            "the worker container is set to restart: always",
+            "worker",
+            "always",
+            true,
+        ),
+        // A plain word joins only when nothing follows it in its sentence: after it,
+        // "and" may go on with a list ("speed and size").
+        (
+            "so the worker container is set to restart: always and survives a reboot",
+            "worker",
+            "always",
+            false,
+        ),
+        // A colon that introduces an explanation or a list still ends the clause.
+        (
+            "The fix for the race is simple: Compose waits for the health check",
+            "fix",
+            "waits",
+            false,
+        ),
+        (
+            "There are two reasons for this: speed, and a smaller attack surface.",
+            "reasons",
+            "speed",
+            false,
+        ),
+        (
+            "Docker has three kinds of mount: volumes, bind mounts and tmpfs.",
+            "docker",
+            "volumes",
+            false,
+        ),
+        (
+            "The header alone is not enough: max-age=60 still lets the browser revalidate",
+            "header",
+            "max-age=60",
+            false,
+        ),
+        (
+            "Compose has a second problem: depends_on in its short form waits for nothing",
+            "problem",
+            "depends_on",
+            false,
+        ),
+    ];
+    for (text, a, b, joined) in cases {
+        assert_eq!(same_clause(text, a, b), joined, "{text}");
+    }
+    // A negation before the key reaches its value, and no further than an explanation.
+    let cases = [
+        (
+            "a one-off batch job should never be given restart: always.",
+            "always",
+            true,
+        ),
+        (
+            "the login page must not be sent with Cache-Control: public",
+            "public",
+            true,
+        ),
+        (
+            "The header alone is not enough: max-age=60 still lets the browser revalidate",
+            "revalidate",
+            false,
+        ),
+        (
+            "The container does not come back on its own: Swarm restarts it.",
+            "restarts",
+            false,
+        ),
+    ];
+    for (text, word, cued) in cases {
+        assert_eq!(negated(text, word), cued, "{text}");
+    }
 }

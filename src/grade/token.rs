@@ -1108,8 +1108,8 @@ fn adverb_yet(tokens: &[Token], place: Place, stop: Stop, next: Option<&str>) ->
         )
 }
 
-/// Whether the `:` that ends `chunk` (after more words than a label has) joins a key to
-/// its value rather than ending a clause: "serve them with Cache-Control:
+/// Whether the `:` that ends `chunk` (after more words than a label has, or after a short
+/// denial) joins a key to its value rather than ending a clause: "serve them with Cache-Control:
 /// max-age=31536000, immutable", "waits through condition: service_healthy.", "never
 /// use restart: always." The key is one word glued to the `:`, no negation cue and no
 /// pronoun ("two ends on them: eth0 ..."); the next chunk is one value with no sentence
@@ -1454,24 +1454,24 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     reopen = cue && stop == Stop::None;
                 }
             }
-            if stop == Stop::Colon
+            // "It does not: over --cpus it is throttled": a short denial of what was said
+            // before, no label.
+            let denial = stop == Stop::Colon
                 && sentence_words <= MAX_LABEL
                 && tokens
                     .iter()
                     .rev()
                     .take_while(|t| t.place.sentence == place.sentence)
-                    .any(|t| t.negation)
-            {
-                // "It does not: over --cpus it is throttled": a short denial of what was
-                // said before, no label; what follows is a claim of its own, as after a
-                // full stop.
-                place.next(Stop::Sentence);
-            } else if stop == Stop::Colon
-                && sentence_words > MAX_LABEL
+                    .any(|t| t.negation);
+            if (denial || (stop == Stop::Colon && sentence_words > MAX_LABEL))
                 && joins_value(chunk, tokens, &chunks)
             {
-                // "serve them with Cache-Control: max-age=31536000": a key and its value,
-                // one clause as `key=value` would be.
+                // "serve them with Cache-Control: max-age=31536000", "never set
+                // Cache-Control: public.": a key and its value, one clause as `key=value`
+                // would be.
+            } else if denial {
+                // What follows the denial is a claim of its own, as after a full stop.
+                place.next(Stop::Sentence);
             } else if stop == Stop::Colon && sentence_words > MAX_LABEL {
                 // "The engine only records the status: Swarm ...": a clause, not a label
                 // (a pronoun after it carries its subject: see `carry_subject`).

@@ -1282,6 +1282,15 @@ fn a_colon_before_a_value_joins_the_key_to_its_clause() {
             "restarts",
             false,
         ),
+        // After a short denial too: the key is what is denied, not the words before.
+        ("Never set Cache-Control: public.", "public", true),
+        ("Don't use restart: always.", "always", true),
+        ("It does not: max-age=0 forces a check", "forces", false),
+        (
+            "No: service_healthy waits for the check.",
+            "service_healthy",
+            false,
+        ),
     ];
     for (text, word, cued) in cases {
         assert_eq!(negated(text, word), cued, "{text}");

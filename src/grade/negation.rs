@@ -303,7 +303,88 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     }
     deny_handed_on_subjects(tokens, &mut cue);
     leave_made_things_plain(tokens, &mut cue);
+    leave_refused_relatives_plain(tokens, &mut cue);
     cue
+}
+
+/// "the gateway rejects any request whose token does not verify", "refuses images that
+/// are not signed": a denial inside a relative clause whose head a refusing verb takes
+/// (the head right after the verb, past at most one determiner or quantifier) says what
+/// is required, so the words it governs are said plainly. The relative pronoun must
+/// come right after the head, and at most three words lie between it and the cue; a
+/// relative under another verb ("accepts any request whose token does not verify") or
+/// a denial of the clause's own verb stays denied.
+fn leave_refused_relatives_plain(tokens: &[Token], cue: &mut [Option<usize>]) {
+    const REFUSING: &[&str] = &[
+        "refuse",
+        "refuses",
+        "refused",
+        "refusing",
+        "reject",
+        "rejects",
+        "rejected",
+        "rejecting",
+        "block",
+        "blocks",
+        "blocked",
+        "blocking",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "drop",
+        "drops",
+        "dropped",
+        "dropping",
+        "discard",
+        "discards",
+        "discarded",
+        "discarding",
+        "quarantine",
+        "quarantines",
+        "quarantined",
+    ];
+    const RELATIVE: &[&str] = &["whose", "that", "which", "who"];
+    const DETERMINERS: &[&str] = &["any", "every", "each", "all", "the", "a", "an", "those"];
+    let mut last = None;
+    for j in 0..tokens.len() {
+        let Some(c) = cue[j] else { continue };
+        if c >= j || !tokens[c].negation {
+            continue;
+        }
+        if let Some((l, plain)) = last
+            && l == c
+        {
+            if plain {
+                cue[j] = None;
+            }
+            continue;
+        }
+        let words: Vec<usize> = (0..c).rev().filter(|&k| !tokens[k].part).take(8).collect();
+        let Some(r) = words
+            .iter()
+            .take(4)
+            .position(|&k| RELATIVE.contains(&&*tokens[k].norm))
+        else {
+            last = Some((c, false));
+            continue;
+        };
+        // Past the head, the verb, past one determiner at most.
+        let mut at = r + 2;
+        if words
+            .get(at)
+            .is_some_and(|&k| DETERMINERS.contains(&&*tokens[k].norm))
+        {
+            at += 1;
+        }
+        let plain = words.get(at).is_some_and(|&v| {
+            REFUSING.contains(&&*tokens[v].norm) && cue[v].is_none() && !tokens[v].negation
+        });
+        last = Some((c, plain));
+        if plain {
+            cue[j] = None;
+        }
+    }
 }
 
 /// "volatile doesn't make counter++ atomic", "TLS does not make the cookie secret": a

@@ -1351,3 +1351,50 @@ fn a_denied_make_leaves_the_thing_it_is_not_made_into_plain() {
         assert!(negated(text, word), "{text}: {word}");
     }
 }
+
+/// A denial inside a relative clause whose head a refusing verb takes ("rejects any
+/// request whose token does not verify") says what is required: its terms are plain.
+/// The same relative under a verb that takes it in, or a denial that is the clause's
+/// own, stays denied.
+#[test]
+fn a_denied_relative_under_a_refusing_verb_is_plain() {
+    for (text, word) in [
+        (
+            "the gateway rejects any request whose token does not verify",
+            "verify",
+        ),
+        ("the registry refuses images that are not signed", "signed"),
+        (
+            "the firewall drops packets which don't match a rule",
+            "match",
+        ),
+        ("CI blocks every commit whose tests do not pass", "pass"),
+        (
+            "the proxy denies clients who have not authenticated",
+            "authenticated",
+        ),
+    ] {
+        assert!(!negated(text, word), "{text}");
+    }
+    for (text, word) in [
+        (
+            "the gateway accepts any request whose token does not verify",
+            "verify",
+        ),
+        (
+            "the admission controller does not verify signatures",
+            "verify",
+        ),
+        (
+            "it rejects nothing, since it does not verify signatures",
+            "verify",
+        ),
+        ("the registry stores images that are not signed", "signed"),
+        (
+            "the firewall never drops packets which match a rule",
+            "drops",
+        ),
+    ] {
+        assert!(negated(text, word), "{text}");
+    }
+}

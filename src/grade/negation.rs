@@ -360,24 +360,26 @@ fn leave_refused_relatives_plain(tokens: &[Token], cue: &mut [Option<usize>]) {
             }
             continue;
         }
-        let words: Vec<usize> = (0..c).rev().filter(|&k| !tokens[k].part).take(8).collect();
-        let Some(r) = words
-            .iter()
+        // The words before the cue, nearest first: a relative pronoun among the first
+        // four, then its head, one determiner at most, and the verb.
+        let mut words = (0..c).rev().filter(|&k| !tokens[k].part);
+        if !words
+            .by_ref()
             .take(4)
-            .position(|&k| RELATIVE.contains(&&*tokens[k].norm))
-        else {
+            .any(|k| RELATIVE.contains(&&*tokens[k].norm))
+        {
             last = Some((c, false));
             continue;
-        };
-        // Past the head, the verb, past one determiner at most.
-        let mut at = r + 2;
-        if words
-            .get(at)
-            .is_some_and(|&k| DETERMINERS.contains(&&*tokens[k].norm))
-        {
-            at += 1;
         }
-        let plain = words.get(at).is_some_and(|&v| {
+        words.next(); // the head noun
+        let verb = words.next().and_then(|k| {
+            if DETERMINERS.contains(&&*tokens[k].norm) {
+                words.next()
+            } else {
+                Some(k)
+            }
+        });
+        let plain = verb.is_some_and(|v| {
             REFUSING.contains(&&*tokens[v].norm) && cue[v].is_none() && !tokens[v].negation
         });
         last = Some((c, plain));

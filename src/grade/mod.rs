@@ -201,6 +201,10 @@ pub struct ConceptResult {
     pub near: Option<String>,
 }
 
+/// The breakdown's note on a derived concept the model answer sets aside ("instead of
+/// … server") that an answer states plainly.
+const SAID_PLAINLY_SET_ASIDE: &str = "stated plainly here, where the model answer sets it aside";
+
 impl ConceptResult {
     /// Whether it was found only the other way round (said plainly where the model
     /// answer sets it aside, or negated where it is stated): the learner said it, but
@@ -635,7 +639,14 @@ fn look_for(
                 required: concept.required,
                 matched: outcome.matched.as_deref().map(words),
                 negated: outcome.negated,
-                note: outcome.note,
+                // A word the model answer sets aside ("instead of … server") is found
+                // the other way round only said plainly: its keyword is negated.
+                note: match &concept.shown {
+                    Some(_) if outcome.negated && outcome.matched.is_none() => {
+                        Some(SAID_PLAINLY_SET_ASIDE.to_owned())
+                    }
+                    _ => outcome.note,
+                },
                 // A derived rubric's words are not claims one by one.
                 denied: outcome.denied && compiled.derived.is_none(),
                 near: None,

@@ -92,6 +92,10 @@ fn a_word_set_aside_counts_negated_and_turns_round_said_plainly() {
     let g = derived(question, ASIDE, "It polls the disk every second.");
     let polling = shown(&g, "instead of polling").unwrap();
     assert!(polling.turned(), "{polling:?}");
+    assert_eq!(
+        polling.note.as_deref(),
+        Some("stated plainly here, where the model answer sets it aside")
+    );
 }
 
 #[test]

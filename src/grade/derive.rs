@@ -258,15 +258,15 @@ pub fn derive(
 }
 
 /// How many words between a cue and the word it sets aside [`set_aside`] quotes.
-const ASIDE_GAP: usize = 2;
+const ASIDE_GAP: usize = 1;
 
 /// The name of the concept of token `i`, which cue `cue` sets aside without a negating
 /// word ("*instead of* sending", "*rather than* a lock", "*unlike* a VM", "a *myth*"):
 /// its keyword is `not sending`, words the model answer never says, so a learner reads
 /// the model answer's own words instead: the cue (with the *of*, *than* or *to* that
-/// makes it one), the words up to the concept's word when there are at most
-/// [`ASIDE_GAP`] of them, else `…` ("instead of sending each request", "instead of …
-/// server"); a cue after the word ("a red herring") comes after it.
+/// makes it one), the word between when there is at most [`ASIDE_GAP`] ("rather than
+/// a lock"), else `…` ("instead of … server": a label short enough for a list or a
+/// breakdown's column); a cue after the word ("a red herring") comes after it.
 fn set_aside(tokens: &[Token], cue: usize, i: usize) -> String {
     let word = |k: usize| -> &str { &tokens[k].norm };
     let mut cue_words = vec![cue];

@@ -203,7 +203,7 @@ pub struct ConceptResult {
 
 /// The breakdown's note on a derived concept the model answer sets aside ("instead of
 /// … server") that an answer states plainly.
-const SAID_PLAINLY_SET_ASIDE: &str = "stated plainly here, where the model answer sets it aside";
+const SAID_PLAINLY_SET_ASIDE: &str = "said plainly, not set aside";
 
 impl ConceptResult {
     /// Whether it was found only the other way round (said plainly where the model

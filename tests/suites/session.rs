@@ -954,18 +954,26 @@ prompt = "How is a name resolved?"
 model_answer = "A DNS resolver answers a lookup from its cache when it can. Otherwise the resolver asks a root server, which refers it to the servers of the top-level domain; the resolver then asks a TLD server, which refers it to the authoritative servers of the domain, and finally asks an authoritative server, which returns the record. The resolver caches every answer for its TTL, so later lookups of the same name skip the referrals. Clients only talk to the resolver; walking the hierarchy is the resolver's work."
 "#;
 
-#[test]
-fn quiz_results_name_the_heaviest_few_concepts_missed() {
+/// The quiz's results after `answer` to the one question of `bank`.
+fn quiz_results(bank: &str, answer: &str) -> String {
     let recall = Recall::new().env("RECALL_NOW", NOW);
-    let bank = recall.home().join("dns.toml");
-    std::fs::write(&bank, DNS_BANK).unwrap();
+    let path = recall.home().join("bank.toml");
+    std::fs::write(&path, bank).expect("the bank file");
     let run = recall
         .arg("quiz")
-        .arg(&bank)
+        .arg(&path)
         .args(["--plain", "--seed", "1"])
-        .stdin("The resolver walks the root, TLD and authoritative servers in turn.\n")
+        .stdin(format!("{answer}\n"))
         .run();
-    let results = &run.stdout[run.stdout.find("Quiz results").expect("results")..];
+    run.stdout[run.stdout.find("Quiz results").expect("results")..].to_owned()
+}
+
+#[test]
+fn quiz_results_name_the_heaviest_few_concepts_missed() {
+    let results = &quiz_results(
+        DNS_BANK,
+        "The resolver walks the root, TLD and authoritative servers in turn.",
+    );
     let missed = &results[results.find("missed:").expect("a missed line")..];
     let missed = &missed["missed:".len()..missed.find("Model answer").unwrap()];
     let missed = missed.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -994,16 +1002,10 @@ model_answer = "Instead of locking the whole table, the database locks only the 
 
 #[test]
 fn quiz_results_name_words_set_aside_as_the_model_answer_says_them_and_apart_when_turned_round() {
-    let recall = Recall::new().env("RECALL_NOW", NOW);
-    let bank = recall.home().join("locks.toml");
-    std::fs::write(&bank, LOCKS_BANK).unwrap();
-    let run = recall
-        .arg("quiz")
-        .arg(&bank)
-        .args(["--plain", "--seed", "1"])
-        .stdin("It locks the whole table while a transaction writes.\n")
-        .run();
-    let results = &run.stdout[run.stdout.find("Quiz results").expect("results")..];
+    let results = &quiz_results(
+        LOCKS_BANK,
+        "It locks the whole table while a transaction writes.",
+    );
     let line = |head: &str| -> String {
         let at = results
             .find(head)

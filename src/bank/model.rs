@@ -232,6 +232,12 @@ pub struct Concept {
     pub required: bool,
     /// Terms that count only together (`{ all = [...] }`); `None` for alternatives.
     pub relation: Option<Relation>,
+    /// The name it is shown by when its keyword is not words a learner would read: a
+    /// derived concept of a word the model answer sets aside ("instead of sending") is
+    /// matched by `not sending`, which the model answer never says. Set by derivation
+    /// only: never read from a bank file nor kept in the bank cache.
+    #[serde(skip)]
+    pub shown: Option<String>,
 }
 
 impl Concept {
@@ -242,14 +248,19 @@ impl Concept {
             weight: 1.0,
             required: false,
             relation: None,
+            shown: None,
         }
     }
 
-    /// The name shown for the concept: its first alternative, or for a relation the
-    /// first alternative of each term joined by `+` (by `→` when ordered).
+    /// The name shown for the concept: the name derivation gave it ([`Concept::shown`]),
+    /// else its first alternative, or for a relation the first alternative of each term
+    /// joined by `+` (by `→` when ordered).
     pub fn label(&self) -> String {
         match &self.relation {
-            None => self.alternatives.first().cloned().unwrap_or_default(),
+            None => match &self.shown {
+                Some(shown) => shown.clone(),
+                None => self.alternatives.first().cloned().unwrap_or_default(),
+            },
             Some(relation) => {
                 let firsts: Vec<&str> = relation
                     .terms

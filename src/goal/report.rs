@@ -62,8 +62,11 @@ pub struct ConceptMissed {
     pub question: String,
     /// The concept's name.
     pub concept: String,
-    /// Answers that lack it (or only negate it).
+    /// Answers that lack it (or say it only the other way round).
     pub missed: usize,
+    /// Of those, the answers that say it only the other way round (negated where the
+    /// model answer states it, or stated where it sets it aside).
+    pub turned: usize,
     /// Answers graded.
     pub answers: usize,
 }
@@ -317,18 +320,22 @@ fn retention(inputs: &Inputs<'_>) -> Vec<WeekRetention> {
 
 /// The rubric concepts missed most in answers to the goal's questions.
 fn concepts(inputs: &Inputs<'_>) -> Vec<ConceptMissed> {
-    let keys: std::collections::HashSet<(&str, &str)> = inputs
+    // Each question by key, and whether its rubric is derived.
+    let derived: std::collections::HashMap<(&str, &str), bool> = inputs
         .questions
         .iter()
-        .map(|(b, q)| (b.id.as_str(), q.id.as_str()))
+        .map(|(b, q)| ((b.id.as_str(), q.id.as_str()), q.rubric.is_none()))
         .collect();
-    let mut missed: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    let mut missed: BTreeMap<(String, String), (usize, usize, usize)> = BTreeMap::new();
     for item in &inputs.items.items {
-        if !keys.contains(&(item.bank.as_str(), item.question.as_str())) {
+        let Some(&derived) = derived.get(&(item.bank.as_str(), item.question.as_str())) else {
             continue;
-        }
+        };
         let answers = item.regraded.as_ref().map_or(0, |r| r.passing + r.failing);
         for concept in &item.concepts {
+            if !crate::grade::worth_naming(&concept.label, derived) {
+                continue;
+            }
             let entry = missed
                 .entry((
                     format!("{}/{}", item.bank, item.question),
@@ -336,18 +343,22 @@ fn concepts(inputs: &Inputs<'_>) -> Vec<ConceptMissed> {
                 ))
                 .or_default();
             entry.0 += concept.missed + concept.negated;
-            entry.1 += answers;
+            entry.1 += concept.negated;
+            entry.2 += answers;
         }
     }
     let mut list: Vec<ConceptMissed> = missed
         .into_iter()
-        .filter(|(_, (missed, _))| *missed > 0)
-        .map(|((question, concept), (missed, answers))| ConceptMissed {
-            question,
-            concept,
-            missed,
-            answers,
-        })
+        .filter(|(_, (missed, _, _))| *missed > 0)
+        .map(
+            |((question, concept), (missed, turned, answers))| ConceptMissed {
+                question,
+                concept,
+                missed,
+                turned,
+                answers,
+            },
+        )
         .collect();
     list.sort_by(|a, b| {
         b.missed

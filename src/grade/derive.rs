@@ -198,17 +198,21 @@ pub fn derive(
     };
     let concept = |i: usize| {
         let token = &tokens[i];
-        let keyword = match governing[i] {
+        let (keyword, shown) = match governing[i] {
             // "instead of X" negates X too, but only a negating word makes a keyword
-            // that asks for a negation.
+            // that asks for a negation; the concept is shown in the model answer's words.
             Some(cue) if tokens[cue].is_negation() => {
-                format!("{} {}", tokens[cue].norm, token.norm)
+                (format!("{} {}", tokens[cue].norm, token.norm), None)
             }
-            Some(_) => format!("not {}", token.norm),
-            None => token.norm.to_string(),
+            Some(cue) => (
+                format!("not {}", token.norm),
+                Some(set_aside(&tokens, cue, i)),
+            ),
+            None => (token.norm.to_string(), None),
         };
         Concept {
             weight: round(base(i)),
+            shown,
             ..Concept::any(vec![keyword])
         }
     };
@@ -251,6 +255,53 @@ pub fn derive(
         concepts,
         forbidden: Vec::new(),
     }
+}
+
+/// How many words between a cue and the word it sets aside [`set_aside`] quotes.
+const ASIDE_GAP: usize = 1;
+
+/// The name of the concept of token `i`, which cue `cue` sets aside without a negating
+/// word ("*instead of* sending", "*rather than* a lock", "*unlike* a VM", "a *myth*"):
+/// its keyword is `not sending`, words the model answer never says, so a learner reads
+/// the model answer's own words instead: the cue (with the *of*, *than* or *to* that
+/// makes it one), the word between when there is at most [`ASIDE_GAP`] ("rather than
+/// a lock"), else `…` ("instead of … server": a label short enough for a list or a
+/// breakdown's column); a cue after the word ("a red herring") comes after it.
+fn set_aside(tokens: &[Token], cue: usize, i: usize) -> String {
+    let word = |k: usize| -> &str { &tokens[k].norm };
+    let mut cue_words = vec![cue];
+    if cue < i
+        && cue + 1 < i
+        && matches!(word(cue + 1), "of" | "than" | "to")
+        && matches!(
+            word(cue),
+            "instead" | "rather" | "fail" | "fails" | "failed" | "failing" | "unable"
+        )
+    {
+        cue_words.push(cue + 1);
+    }
+    let (first, last) = if cue < i {
+        (cue_words[cue_words.len() - 1] + 1, i)
+    } else {
+        (i + 1, cue)
+    };
+    // The words between, left out when a word of a code token (not one of the
+    // sentence) or more than a few.
+    let between: Vec<usize> = (first..last).filter(|&k| !tokens[k].part).collect();
+    // The indices of the words shown, `None` for the words between left out.
+    let gap: Vec<Option<usize>> = if between.len() <= ASIDE_GAP {
+        between.into_iter().map(Some).collect()
+    } else {
+        vec![None]
+    };
+    let cue_words = cue_words.into_iter().map(Some);
+    let shown: Vec<Option<usize>> = if cue < i {
+        cue_words.chain(gap).chain([Some(i)]).collect()
+    } else {
+        [Some(i)].into_iter().chain(gap).chain(cue_words).collect()
+    };
+    let words: Vec<&str> = shown.iter().map(|k| k.map_or("…", word)).collect();
+    words.join(" ")
 }
 
 /// A number or a single letter that the model answer says plainly somewhere is a symbol

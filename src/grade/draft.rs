@@ -189,6 +189,7 @@ fn said_together(model: &str, pair: [&Arc<str>; 2], stemmer: &Stemmer) -> bool {
 fn misconception(terms: Vec<Vec<String>>, mistake: &str) -> Misconception {
     Misconception {
         concept: Concept {
+            shown: None,
             relation: Some(Relation {
                 terms,
                 within: Within::Sentence,

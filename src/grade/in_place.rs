@@ -688,6 +688,7 @@ mod tests {
 
     fn ordered(terms: &[&[&str]]) -> Concept {
         Concept {
+            shown: None,
             relation: Some(Relation {
                 terms: terms.iter().map(|t| strings(t)).collect(),
                 within: Within::Sentence,

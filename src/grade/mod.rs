@@ -171,8 +171,13 @@ impl DerivedSize {
 /// How one concept of the rubric fared.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConceptResult {
-    /// The concept's name (its first alternative).
+    /// The concept's name (its first alternative, or for a derived concept the model
+    /// answer sets aside its own words: see [`crate::bank::Concept::label`]).
     pub label: String,
+    /// The keyword it is matched by, when the label is not it: `not server` for the
+    /// derived concept labelled `instead of … server`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub keyword: Option<String>,
     /// Its share of the score, relative to the other concepts.
     pub weight: f64,
     /// Whether missing it fails the answer.
@@ -194,6 +199,37 @@ pub struct ConceptResult {
     /// form (*reuse* for *reusability*), which earns part of its weight.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub near: Option<String>,
+}
+
+/// The breakdown's note on a derived concept the model answer sets aside ("instead of
+/// … server") that an answer states plainly.
+const SAID_PLAINLY_SET_ASIDE: &str = "said plainly, not set aside";
+
+impl ConceptResult {
+    /// Whether it was found only the other way round (said plainly where the model
+    /// answer sets it aside, or negated where it is stated): the learner said it, but
+    /// turned round, so it did not count.
+    pub fn turned(&self) -> bool {
+        self.matched.is_none() && self.negated
+    }
+
+    /// Whether a list for a learner (the concepts missed, or said the other way round)
+    /// names it: every concept of an author's rubric, but of a `derived` rubric not a
+    /// one-character word (the *n* of "log n", the *2* of "2 copies") nor the cue
+    /// word of "instead of", "rather than" or "unlike" alone, which mean nothing outside
+    /// the model answer's sentence (the words the cue sets aside are named with it:
+    /// "instead of polling"). Scoring counts them all the same.
+    pub fn worth_naming(&self, derived: bool) -> bool {
+        worth_naming(&self.label, derived)
+    }
+}
+
+/// Whether a list for a learner names the concept labelled `label` (see
+/// [`ConceptResult::worth_naming`]).
+pub fn worth_naming(label: &str, derived: bool) -> bool {
+    !derived
+        || label.chars().filter(|c| c.is_alphanumeric()).count() > 1
+            && !negation::sets_against(label)
 }
 
 /// A known misconception that the answer makes.
@@ -595,11 +631,22 @@ fn look_for(
             }
             ConceptResult {
                 label: concept.label(),
+                keyword: concept
+                    .shown
+                    .as_ref()
+                    .and_then(|_| concept.alternatives.first().cloned()),
                 weight: concept.weight,
                 required: concept.required,
                 matched: outcome.matched.as_deref().map(words),
                 negated: outcome.negated,
-                note: outcome.note,
+                // A word the model answer sets aside ("instead of … server") is found
+                // the other way round only said plainly: its keyword is negated.
+                note: match &concept.shown {
+                    Some(_) if outcome.negated && outcome.matched.is_none() => {
+                        Some(SAID_PLAINLY_SET_ASIDE.to_owned())
+                    }
+                    _ => outcome.note,
+                },
                 // A derived rubric's words are not claims one by one.
                 denied: outcome.denied && compiled.derived.is_none(),
                 near: None,

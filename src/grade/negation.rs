@@ -1066,7 +1066,12 @@ fn subordinate_subject_reach(tokens: &[Token], c: usize) -> Option<usize> {
 /// Whether the cue at `c` sets one thing against another ("unlike", "instead of",
 /// "rather than"): it negates a noun phrase, not the clause it stands in.
 fn compares(tokens: &[Token], c: usize) -> bool {
-    matches!(&*tokens[c].norm, "unlike" | "instead" | "rather")
+    sets_against(&tokens[c].norm)
+}
+
+/// Whether `word` is a cue that sets one thing against another (see [`compares`]).
+pub fn sets_against(word: &str) -> bool {
+    matches!(word, "unlike" | "instead" | "rather")
 }
 
 /// Whether the cue at `c` is a *without* that opens its clause, first in it or after a

@@ -50,6 +50,7 @@ fn one_keyword_bank(keyword: &str, id: &str, prompt: &str, model: &str) -> Bank 
 fn two_term_rubric(a: &str, b: &str, within: crate::bank::Within, ordered: bool) -> Rubric {
     Rubric {
         concepts: vec![Concept {
+            shown: None,
             required: true,
             relation: Some(crate::bank::Relation {
                 terms: vec![vec![a.to_owned()], vec![b.to_owned()]],
@@ -1000,6 +1001,7 @@ fn drafts_pick_the_telling_words_in_the_answers_order_within_the_limit() {
 /// A question whose rubric ties each driver to what it does, with a misconception.
 fn roles_bank(cap: Option<f64>) -> Bank {
     let relation = |terms: &[&[&str]], required: bool| Concept {
+        shown: None,
         required,
         relation: Some(crate::bank::Relation {
             terms: terms
@@ -1162,6 +1164,7 @@ fn a_misconception_fails_or_caps_and_says_why() {
 /// A relation of `terms` within a clause.
 pub(super) fn relation(terms: &[&[&str]], ordered: bool, weight: f64, required: bool) -> Concept {
     Concept {
+        shown: None,
         weight,
         required,
         relation: Some(crate::bank::Relation {
@@ -2008,6 +2011,7 @@ fn a_form_the_model_answer_negates_in_passing_is_plain_when_another_form_is_plai
 fn one_word_fills_one_term_of_a_relation() {
     let rubric = Rubric {
         concepts: vec![Concept {
+            shown: None,
             required: true,
             relation: Some(crate::bank::Relation {
                 terms: vec![
@@ -2099,6 +2103,7 @@ fn irregular_forms_meet_their_base() {
 #[test]
 fn pythons_none_is_a_term_and_negates_nothing() {
     let relation = Concept {
+        shown: None,
         relation: Some(crate::bank::Relation {
             terms: vec![vec!["None".to_owned()], vec!["default".to_owned()]],
             within: crate::bank::Within::Sentence,
@@ -2385,6 +2390,7 @@ fn the_endings_bank_format_md_says_the_stemmer_joins() {
 #[test]
 fn a_relation_quotes_its_term_said_outright_before_one_met_through_a_denial() {
     let relation = Concept {
+        shown: None,
         required: true,
         relation: Some(crate::bank::Relation {
             terms: vec![
@@ -2867,6 +2873,7 @@ fn a_comparative_or_its_antonym_says_no_direction() {
     );
     q.misconceptions.push(crate::bank::Misconception {
         concept: Concept {
+            shown: None,
             relation: Some(crate::bank::Relation {
                 terms: vec![
                     vec!["slewing".to_owned()],

@@ -17,8 +17,13 @@ pub const READY_AFTER: usize = 2;
 pub struct Readiness {
     /// Each tier asked, in interview order.
     pub tiers: Vec<TierReadiness>,
-    /// Concepts missed, most often missed first (ties by name), with how often.
+    /// Concepts missed, most often missed first (ties the heaviest first, then by
+    /// name), with how often: not
+    /// said at all (a concept said only the other way round is in `concepts_turned`).
     pub concepts_missed: Vec<Missed>,
+    /// Concepts said only the other way round (negated where the model answer states
+    /// them, or stated where it sets them aside), most often first, with how often.
+    pub concepts_turned: Vec<Missed>,
     /// The questions to revisit, the weakest first.
     pub revisit: Vec<Revisit>,
     /// First answers over their target time.
@@ -55,9 +60,11 @@ pub struct TierReadiness {
 /// A concept missed, and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Missed {
-    /// The concept's name (its first alternative).
+    /// The concept's name (its first alternative, or for a derived concept the model
+    /// answer's words: see `Concept::label`).
     pub concept: String,
-    /// In how many answers it was missing.
+    /// In how many answers it was missing (or, in `concepts_turned`, said the other
+    /// way round).
     pub times: usize,
 }
 
@@ -147,17 +154,31 @@ impl Readiness {
             .map(|tier| tier_readiness(tier, tally.tiers.get(&tier).copied().unwrap_or_default()))
             .collect();
 
-        let mut missed: BTreeMap<String, usize> = BTreeMap::new();
+        // By concept: how often, and the weights of those times added up.
+        let mut missed: BTreeMap<String, (usize, f64)> = BTreeMap::new();
+        let mut turned: BTreeMap<String, (usize, f64)> = BTreeMap::new();
         // Main questions by key, in the order asked, with why to revisit them.
         let mut revisit: Vec<Revisit> = Vec::new();
         for answered in session.answered() {
             let verdict = &answered.first().verdict;
+            let question = answered.entry.question;
             if let Some(grade) = &verdict.grade {
-                for concept in grade.concepts.iter().filter(|c| c.matched.is_none()) {
-                    *missed.entry(concept.label.clone()).or_default() += 1;
+                let derived = question.rubric.is_none();
+                for concept in grade
+                    .concepts
+                    .iter()
+                    .filter(|c| c.matched.is_none() && c.worth_naming(derived))
+                {
+                    let counts = if concept.turned() {
+                        &mut turned
+                    } else {
+                        &mut missed
+                    };
+                    let count = counts.entry(concept.label.clone()).or_default();
+                    count.0 += 1;
+                    count.1 += concept.weight;
                 }
             }
-            let question = answered.entry.question;
             let root = question.id.split('/').next().unwrap_or(&question.id);
             let key = QuestionKey::new(&answered.entry.bank.id, root);
             let mut reasons = Vec::new();
@@ -189,14 +210,25 @@ impl Readiness {
                 .then(b.reasons.len().cmp(&a.reasons.len()))
                 .then(a.score.total_cmp(&b.score))
         });
-        let mut concepts_missed: Vec<Missed> = missed
-            .into_iter()
-            .map(|(concept, times)| Missed { concept, times })
-            .collect();
-        concepts_missed.sort_by(|a, b| b.times.cmp(&a.times).then(a.concept.cmp(&b.concept)));
+        // The most often first, then the heaviest (one answer misses each once: its
+        // heaviest concepts are what it missed most), then by name.
+        let most = |counts: BTreeMap<String, (usize, f64)>| {
+            let mut list: Vec<(Missed, f64)> = counts
+                .into_iter()
+                .map(|(concept, (times, weight))| (Missed { concept, times }, weight))
+                .collect();
+            list.sort_by(|(a, wa), (b, wb)| {
+                b.times
+                    .cmp(&a.times)
+                    .then(wb.total_cmp(wa))
+                    .then(a.concept.cmp(&b.concept))
+            });
+            list.into_iter().map(|(m, _)| m).collect()
+        };
         Readiness {
             tiers,
-            concepts_missed,
+            concepts_missed: most(missed),
+            concepts_turned: most(turned),
             revisit,
             over_time: tally.over_time,
             hinted: tally.hinted,

@@ -954,18 +954,26 @@ prompt = "How is a name resolved?"
 model_answer = "A DNS resolver answers a lookup from its cache when it can. Otherwise the resolver asks a root server, which refers it to the servers of the top-level domain; the resolver then asks a TLD server, which refers it to the authoritative servers of the domain, and finally asks an authoritative server, which returns the record. The resolver caches every answer for its TTL, so later lookups of the same name skip the referrals. Clients only talk to the resolver; walking the hierarchy is the resolver's work."
 "#;
 
-#[test]
-fn quiz_results_name_the_heaviest_few_concepts_missed() {
+/// The quiz's results after `answer` to the one question of `bank`.
+fn quiz_results(bank: &str, answer: &str) -> String {
     let recall = Recall::new().env("RECALL_NOW", NOW);
-    let bank = recall.home().join("dns.toml");
-    std::fs::write(&bank, DNS_BANK).unwrap();
+    let path = recall.home().join("bank.toml");
+    std::fs::write(&path, bank).expect("the bank file");
     let run = recall
         .arg("quiz")
-        .arg(&bank)
+        .arg(&path)
         .args(["--plain", "--seed", "1"])
-        .stdin("The resolver walks the root, TLD and authoritative servers in turn.\n")
+        .stdin(format!("{answer}\n"))
         .run();
-    let results = &run.stdout[run.stdout.find("Quiz results").expect("results")..];
+    run.stdout[run.stdout.find("Quiz results").expect("results")..].to_owned()
+}
+
+#[test]
+fn quiz_results_name_the_heaviest_few_concepts_missed() {
+    let results = &quiz_results(
+        DNS_BANK,
+        "The resolver walks the root, TLD and authoritative servers in turn.",
+    );
     let missed = &results[results.find("missed:").expect("a missed line")..];
     let missed = &missed["missed:".len()..missed.find("Model answer").unwrap()];
     let missed = missed.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -977,4 +985,52 @@ fn quiz_results_name_the_heaviest_few_concepts_missed() {
     );
     // Minor words of the model answer weigh least and are left out first.
     assert!(!names.contains(&"otherwise"), "{missed}");
+}
+
+/// A model answer that sets words aside ("instead of", "rather than"): its derived
+/// concepts of them are matched only negated.
+const LOCKS_BANK: &str = r#"[bank]
+id = "locks"
+title = "Locks"
+
+[[question]]
+id = "row-locks"
+kind = "short_answer"
+prompt = "How does the database let many writers work at once?"
+model_answer = "Instead of locking the whole table, the database locks only the rows a transaction writes, so other transactions read and write the rest at the same time. Rather than waiting for every writer, a reader sees the last committed version of a row."
+"#;
+
+#[test]
+fn quiz_results_name_words_set_aside_as_the_model_answer_says_them_and_apart_when_turned_round() {
+    let results = &quiz_results(
+        LOCKS_BANK,
+        "It locks the whole table while a transaction writes.",
+    );
+    let line = |head: &str| -> String {
+        let at = results
+            .find(head)
+            .unwrap_or_else(|| panic!("{head}: {results}"));
+        let rest = &results[at + head.len()..];
+        let end = rest.find("score ").unwrap_or(rest.len());
+        rest[..end].split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let missed = line("missed:");
+    let missed = &missed[..missed
+        .find("said the other way round")
+        .unwrap_or(missed.len())];
+    let turned = line("said the other way round:");
+    // The answer says "locks" and "table" plainly where the model answer sets them
+    // aside: said the other way round, in the model answer's words, not missed.
+    assert!(
+        turned.starts_with("instead of locking") && turned.contains("instead of … table"),
+        "{turned}"
+    );
+    assert!(!missed.contains("locking"), "{missed}");
+    // No keyword the model answer never says, and no cue word alone.
+    assert!(!results.contains("not locking") && !results.contains("not table"));
+    let names: Vec<&str> = missed.split(", ").collect();
+    assert!(
+        !names.contains(&"instead") && !names.contains(&"rather"),
+        "{missed}"
+    );
 }

@@ -134,6 +134,7 @@ impl Checker<'_> {
         match self.concept_table(table, span) {
             Some(concept) => {
                 rubric.concepts.push(Concept {
+                    shown: None,
                     weight,
                     required,
                     ..concept

@@ -145,7 +145,12 @@ fn concepts(report: &Report) -> Markup {
                         @for concept in &report.concepts {
                             tr data-concept=(concept.concept) data-missed=(concept.missed) {
                                 td { (concept.concept) } td { (concept.question) }
-                                td.n { (concept.missed) " of " (concept.answers) }
+                                td.n {
+                                    (concept.missed) " of " (concept.answers)
+                                    @if concept.turned > 0 {
+                                        " (" (concept.turned) " the other way round)"
+                                    }
+                                }
                             }
                         }
                     }

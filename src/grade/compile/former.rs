@@ -91,6 +91,7 @@ mod tests {
     /// The relations of `concepts` that `answer` meets, for a question on two tools.
     fn met(answer: &str) -> Vec<String> {
         let relation = |terms: [&str; 2]| Concept {
+            shown: None,
             relation: Some(Relation {
                 terms: terms.iter().map(|t| vec![(*t).to_owned()]).collect(),
                 within: Within::Clause,

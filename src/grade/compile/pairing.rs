@@ -1891,6 +1891,7 @@ mod tests {
     /// A relation concept of `terms`, in one clause.
     fn relation(terms: &[&[&str]], ordered: bool) -> Concept {
         Concept {
+            shown: None,
             relation: Some(Relation {
                 terms: terms
                     .iter()
@@ -2382,6 +2383,7 @@ mod tests {
         // what X does.
         let signals = || {
             vec![Concept {
+                shown: None,
                 relation: Some(Relation {
                     terms: vec![
                         vec!["sigkill".to_owned()],

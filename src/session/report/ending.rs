@@ -2,6 +2,7 @@
 //! results and score, and the interview's readiness report.
 
 use super::*;
+use crate::grade::ConceptResult;
 use crate::session::Answered;
 use crate::session::readiness::TierReadiness;
 
@@ -138,31 +139,23 @@ fn quiz_item(out: &mut String, answered: &Answered, width: usize) {
         if v.is_blank() {
             let _ = write!(out, "\n{indent}{}", paint(style::WRONG, "no answer"));
         }
-        // The heaviest first, and only the first few: a long model answer's derived
-        // rubric has dozens of concepts, most of them minor words.
-        let mut missed: Vec<_> = grade
-            .concepts
-            .iter()
-            .filter(|c| c.matched.is_none())
-            .collect();
-        missed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        if !missed.is_empty() && !v.is_blank() {
-            let mut names: Vec<&str> = missed
+        if !v.is_blank() {
+            let derived = q.rubric.is_none();
+            let named: Vec<&ConceptResult> = grade
+                .concepts
                 .iter()
-                .take(MISSED_LISTED)
-                .map(|c| c.label.as_str())
+                .filter(|c| c.matched.is_none() && c.worth_naming(derived))
                 .collect();
-            let more = missed.len().saturating_sub(MISSED_LISTED);
-            let more = format!("and {more} more");
-            if missed.len() > MISSED_LISTED {
-                names.push(&more);
+            let (turned, missed): (Vec<&ConceptResult>, Vec<&ConceptResult>) =
+                named.into_iter().partition(|c| c.turned());
+            for (concepts, head, listed) in [
+                (missed, "missed:", MISSED_LISTED),
+                (turned, "said the other way round:", TURNED_LISTED),
+            ] {
+                if let Some(line) = concept_list(concepts, head, listed) {
+                    let _ = write!(out, "\n{}", indented(&wrap(&line, inner, "")));
+                }
             }
-            let missed = format!(
-                "{} {}",
-                paint(style::MISSED, "missed:"),
-                sanitize(&names.join(", "))
-            );
-            let _ = write!(out, "\n{}", indented(&wrap(&missed, inner, "")));
         }
         if let Some(failure) = grade.failure.as_ref().filter(|_| !v.is_blank()) {
             let _ = write!(out, "\n{}", indented(&wrap(&sanitize(failure), inner, "")));
@@ -171,6 +164,30 @@ fn quiz_item(out: &mut String, answered: &Answered, width: usize) {
             let _ = write!(out, "\n{}", indented(&model));
         }
     }
+}
+
+/// `head` and the labels of `concepts`, the heaviest first, and only the first `listed`
+/// of them: a long model answer's derived rubric has dozens of concepts, most of them
+/// minor words. `None` when there are none.
+fn concept_list(mut concepts: Vec<&ConceptResult>, head: &str, listed: usize) -> Option<String> {
+    if concepts.is_empty() {
+        return None;
+    }
+    concepts.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let mut names: Vec<&str> = concepts
+        .iter()
+        .take(listed)
+        .map(|c| c.label.as_str())
+        .collect();
+    let more = format!("and {} more", concepts.len().saturating_sub(listed));
+    if concepts.len() > listed {
+        names.push(&more);
+    }
+    Some(format!(
+        "{} {}",
+        paint(style::MISSED, head),
+        sanitize(&names.join(", "))
+    ))
 }
 
 /// `✓ bank/question` (or `✗`), as each question of a report starts.
@@ -209,18 +226,19 @@ pub fn readiness(r: &Readiness, answered: bool, width: usize) -> String {
             let _ = write!(out, "\n{head}{}", wrap(&verdict, width, &hang).trim_start());
         }
     }
-    if !r.concepts_missed.is_empty() {
-        let most: Vec<String> = r
-            .concepts_missed
+    for (concepts, head) in [
+        (&r.concepts_missed, "Missed most:"),
+        (&r.concepts_turned, "Said the other way round:"),
+    ] {
+        if concepts.is_empty() {
+            continue;
+        }
+        let most: Vec<String> = concepts
             .iter()
             .take(MISSED_SHOWN)
             .map(|m| format!("{} ({}×)", sanitize(&m.concept), m.times))
             .collect();
-        let line = format!(
-            "{} {}",
-            paint(style::HEADING, "Missed most:"),
-            most.join(", ")
-        );
+        let line = format!("{} {}", paint(style::HEADING, head), most.join(", "));
         let _ = write!(out, "\n\n{}", wrap(&line, width, "  "));
     }
     let revisit: Vec<String> = r
@@ -302,3 +320,7 @@ const MISSED_SHOWN: usize = 5;
 
 /// How many concepts an answer missed the results list, the heaviest first.
 const MISSED_LISTED: usize = 6;
+
+/// How many concepts an answer said only the other way round the results list, the
+/// heaviest first, on a line of their own.
+const TURNED_LISTED: usize = 3;

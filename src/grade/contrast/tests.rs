@@ -441,3 +441,60 @@ fn two_ordered_relations_said_the_other_way_round_are_turned_though_neither_is_m
         crate::grade::explain(&g)
     );
 }
+
+/// A thing's word right before a noun modifies it: "a router MAC address" is a MAC
+/// address, not the router, and "the network interface" is an interface, not the
+/// network. Such a word is no thing to give a description to, nor the subject of a
+/// stretch; the things named on their own still are.
+#[test]
+fn a_things_word_that_modifies_another_sides_noun_is_no_thing() {
+    use crate::grade::Rubric;
+    use crate::grade::tests::{bank as of, concept, question, relation};
+    let rubric = Rubric {
+        concepts: vec![
+            relation(
+                &[&["switch"], &["mac address", "frames"]],
+                false,
+                1.0,
+                false,
+            ),
+            relation(
+                &[&["router"], &["ip address", "packets"]],
+                false,
+                1.0,
+                false,
+            ),
+            concept(&["subnet", "network"], 1.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = of(vec![question(
+        "switch-router",
+        "What does a switch look at, and what does a router look at?",
+        "A switch forwards frames within one network by MAC address; a router forwards packets between networks by IP address.",
+        Some(rubric),
+    )]);
+    for answer in [
+        "Hosts send off-subnet frames to the router MAC address, and the switch IP address only serves its management page.",
+        "The switch, a network device with a management IP address, forwards frames by MAC address; the router, whose MAC address the hosts learn by ARP, forwards packets between networks by IP address.",
+        "Within one network the switch forwards by MAC address, and a router IP address is the gateway to other networks, where the router forwards packets by IP address.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            g.contradictions.is_empty(),
+            "{answer}: {}",
+            crate::grade::explain(&g)
+        );
+    }
+    for answer in [
+        "A router forwards frames by MAC address within one network; a switch forwards packets between networks by IP address.",
+        "Between networks the switch reads the IP address, and inside one network the router reads the MAC address.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            !g.contradictions.is_empty(),
+            "{answer}: {}",
+            crate::grade::explain(&g)
+        );
+    }
+}

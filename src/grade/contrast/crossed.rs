@@ -15,7 +15,9 @@
 //! A thing's word after a determiner and right before a description that opens with a
 //! noun modifies it ("a network interface" is an interface, "the router MAC address" a
 //! MAC address): that description, handed to no thing, goes to none, and the word opens
-//! no stretch of a rival subject (below).
+//! no stretch of a rival subject (below). A thing named as the members of a collective
+//! ("a group of endpoints", "a set of pods") takes no description by nearness: what the
+//! sentence goes on to say is said of the collective's own thing.
 //!
 //! Only relations of two terms count, each side's thing spelt differently, and matches
 //! in the polarity they ask for. A number is a side's thing whichever term it is when
@@ -572,7 +574,18 @@ fn turned<'a>(
         {
             continue;
         }
-        let Some(nearest) = handed.or_else(|| nearest((from, to, sentence), own, other)) else {
+        let Some(nearest) = handed.or_else(|| {
+            // The members of a collective ("a set of pods") take nothing said after
+            // them: it is said of the collective's own thing.
+            let held = |things: &[At]| -> Vec<At> {
+                things
+                    .iter()
+                    .filter(|&&(f, _, _)| !member(tokens, f))
+                    .copied()
+                    .collect()
+            };
+            nearest((from, to, sentence), &held(own), &held(other))
+        }) else {
             continue;
         };
         if !nearest {
@@ -600,6 +613,19 @@ fn recipient(tokens: &[Token], to: usize) -> Option<usize> {
     } else {
         Some(k)
     }
+}
+
+/// Whether the thing at `from` is named as the members of a collective: right after
+/// *of* and a collective noun ("a set of pods", "the group of endpoints").
+fn member(tokens: &[Token], from: usize) -> bool {
+    let mut before = (0..from).rev().filter(|&k| !tokens[k].part);
+    before.next().is_some_and(|k| &*tokens[k].norm == "of")
+        && before.next().is_some_and(|k| {
+            matches!(
+                &*tokens[k].norm,
+                "group" | "set" | "collection" | "pool" | "list" | "bunch" | "fleet" | "batch"
+            )
+        })
 }
 
 /// Whether a thing's word (`thing`, its first and last token) modifies the noun that

@@ -498,3 +498,58 @@ fn a_things_word_that_modifies_another_sides_noun_is_no_thing() {
         );
     }
 }
+
+/// A thing named as the members of a collective ("a set of pods", "a group of
+/// endpoints") is what the collective holds: what the sentence goes on to say is said of
+/// the collective's own thing, not given to the members.
+#[test]
+fn a_thing_named_as_a_collectives_members_takes_no_description() {
+    use crate::grade::Rubric;
+    use crate::grade::tests::{bank as of, concept, question, relation};
+    let rubric = Rubric {
+        concepts: vec![
+            relation(
+                &[&["deployment"], &["replicas", "rolling update"]],
+                false,
+                1.0,
+                false,
+            ),
+            relation(
+                &[&["pod"], &["containers", "ip address"]],
+                false,
+                1.0,
+                false,
+            ),
+            concept(&["kubernetes", "cluster"], 1.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = of(vec![question(
+        "deployment-pod",
+        "What is a Pod, and what is a Deployment?",
+        "In Kubernetes a Pod wraps one or more containers that share an IP address; a Deployment keeps a number of replicas of a Pod running and replaces them by rolling update.",
+        Some(rubric),
+    )]);
+    for answer in [
+        "In Kubernetes a Pod wraps the containers a Deployment runs, with one IP address they share. A Deployment is a set of pods that it keeps at the desired number of replicas and changes by rolling update.",
+        "A Pod holds the containers that a Deployment schedules in the cluster, behind one IP address. A Deployment is a group of pods kept at a count of replicas and replaced by rolling update.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            g.contradictions.is_empty(),
+            "{answer}: {}",
+            crate::grade::explain(&g)
+        );
+    }
+    for answer in [
+        "In Kubernetes a Deployment wraps the containers and gives them one IP address, and a Pod keeps the replicas and does the rolling update.",
+        "In the cluster a Deployment holds containers behind one IP address; a Pod is a set of deployments kept at a number of replicas by rolling update.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            !g.contradictions.is_empty(),
+            "{answer}: {}",
+            crate::grade::explain(&g)
+        );
+    }
+}

@@ -12,6 +12,13 @@
 //! the answer names their terms, whether or not it meets their relations: an ordered
 //! relation said the other way round is not met, and the answer still turns the two.
 //!
+//! A thing's word after a determiner and right before a description that opens with a
+//! noun modifies it ("a network interface" is an interface, "the router MAC address" a
+//! MAC address): that description, handed to no thing, goes to none, and the word opens
+//! no stretch of a rival subject (below). A thing named as the members of a collective
+//! ("a group of endpoints", "a set of pods") takes no description by nearness: what the
+//! sentence goes on to say is said of the collective's own thing.
+//!
 //! Only relations of two terms count, each side's thing spelt differently, and matches
 //! in the polarity they ask for. A number is a side's thing whichever term it is when
 //! two sides' terms or more hold one: in `["local", "8080"]` beside `["5432",
@@ -327,7 +334,15 @@ fn stretches(found: &Matches) -> Vec<(usize, usize, usize, bool)> {
             .iter()
             .enumerate()
             .any(|(j, &(_, (f, t, _)))| j != k && f <= to && from <= t);
-        if overlapped || !subject(tokens, from, &things[..k]) {
+        // A thing's word before a side's description modifies it ("the network
+        // interface that connects ..." says what the interface does).
+        let modifier = (0..found.sides.len()).any(|s| {
+            found
+                .says(s)
+                .iter()
+                .any(|&(f, _, _)| modifies(tokens, (from, to), f))
+        });
+        if overlapped || modifier || !subject(tokens, from, &things[..k]) {
             continue;
         }
         let end = things[k + 1..]
@@ -550,7 +565,27 @@ fn turned<'a>(
                 None
             }
         });
-        let Some(nearest) = handed.or_else(|| nearest((from, to, sentence), own, other)) else {
+        // Nor does one that a thing's word right before it modifies, handed to no
+        // thing: "a network interface" is an interface.
+        if handed.is_none()
+            && things
+                .clone()
+                .any(|&(f, t, _)| modifies(tokens, (f, t), from))
+        {
+            continue;
+        }
+        let Some(nearest) = handed.or_else(|| {
+            // The members of a collective ("a set of pods") take nothing said after
+            // them: it is said of the collective's own thing.
+            let held = |things: &[At]| -> Vec<At> {
+                things
+                    .iter()
+                    .filter(|&&(f, _, _)| !member(tokens, f))
+                    .copied()
+                    .collect()
+            };
+            nearest((from, to, sentence), &held(own), &held(other))
+        }) else {
             continue;
         };
         if !nearest {
@@ -578,6 +613,43 @@ fn recipient(tokens: &[Token], to: usize) -> Option<usize> {
     } else {
         Some(k)
     }
+}
+
+/// Whether the thing at `from` is named as the members of a collective: right after
+/// *of* and a collective noun ("a set of pods", "the group of endpoints").
+fn member(tokens: &[Token], from: usize) -> bool {
+    let mut before = (0..from).rev().filter(|&k| !tokens[k].part);
+    before.next().is_some_and(|k| &*tokens[k].norm == "of")
+        && before.next().is_some_and(|k| {
+            matches!(
+                &*tokens[k].norm,
+                "group" | "set" | "collection" | "pool" | "list" | "bunch" | "fleet" | "batch"
+            )
+        })
+}
+
+/// Whether a thing's word (`thing`, its first and last token) modifies the noun that
+/// opens a description at `from`, right after it in one clause, the thing after a
+/// determiner: "a router MAC address", "the network interface". A plural thing ("the
+/// neighbours send"), and a word in *-s* or *-ed* after it ("the server sends", "the
+/// client connected"), mostly say what the thing does.
+fn modifies(tokens: &[Token], thing: (usize, usize), from: usize) -> bool {
+    let (thing_from, thing_to) = thing;
+    let word = |i: usize| &*tokens[i].norm;
+    let verbal = |w: &str| w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"));
+    let next = (thing_to + 1..tokens.len()).find(|&k| !tokens[k].part);
+    let before = (0..thing_from).rev().find(|&k| !tokens[k].part);
+    next == Some(from)
+        && tokens[from].place.clause == tokens[thing_to].place.clause
+        && before.is_some_and(|k| {
+            matches!(
+                word(k),
+                "a" | "an" | "the" | "its" | "their" | "each" | "every" | "this" | "that" | "one"
+            )
+        })
+        && !tokens[from].stop
+        && !verbal(word(thing_to))
+        && !verbal(word(from))
 }
 
 /// Whether the thing nearest to `say` in its sentence is one of `other` (`Some(false)`

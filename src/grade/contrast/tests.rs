@@ -441,3 +441,117 @@ fn two_ordered_relations_said_the_other_way_round_are_turned_though_neither_is_m
         crate::grade::explain(&g)
     );
 }
+
+/// Asserts that each of `answers` is (`turned`) or is not found to contradict `b`'s
+/// only question.
+fn contradicted(b: &Bank, answers: &[&str], turned: bool) {
+    for answer in answers {
+        let g = grade(b, answer);
+        assert_eq!(
+            !g.contradictions.is_empty(),
+            turned,
+            "{answer}: {}",
+            crate::grade::explain(&g)
+        );
+    }
+}
+
+/// A thing's word right before a noun modifies it: "a router MAC address" is a MAC
+/// address, not the router, and "the network interface" is an interface, not the
+/// network. Such a word is no thing to give a description to, nor the subject of a
+/// stretch; the things named on their own still are.
+#[test]
+fn a_things_word_that_modifies_another_sides_noun_is_no_thing() {
+    use crate::grade::Rubric;
+    use crate::grade::tests::{bank as of, concept, question, relation};
+    let rubric = Rubric {
+        concepts: vec![
+            relation(
+                &[&["switch"], &["mac address", "frames"]],
+                false,
+                1.0,
+                false,
+            ),
+            relation(
+                &[&["router"], &["ip address", "packets"]],
+                false,
+                1.0,
+                false,
+            ),
+            concept(&["subnet", "network"], 1.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = of(vec![question(
+        "switch-router",
+        "What does a switch look at, and what does a router look at?",
+        "A switch forwards frames within one network by MAC address; a router forwards packets between networks by IP address.",
+        Some(rubric),
+    )]);
+    contradicted(
+        &b,
+        &[
+            "Hosts send off-subnet frames to the router MAC address, and the switch IP address only serves its management page.",
+            "The switch, a network device with a management IP address, forwards frames by MAC address; the router, whose MAC address the hosts learn by ARP, forwards packets between networks by IP address.",
+            "Within one network the switch forwards by MAC address, and a router IP address is the gateway to other networks, where the router forwards packets by IP address.",
+        ],
+        false,
+    );
+    contradicted(
+        &b,
+        &[
+            "A router forwards frames by MAC address within one network; a switch forwards packets between networks by IP address.",
+            "Between networks the switch reads the IP address, and inside one network the router reads the MAC address.",
+        ],
+        true,
+    );
+}
+
+/// A thing named as the members of a collective ("a set of pods", "a group of
+/// endpoints") is what the collective holds: what the sentence goes on to say is said of
+/// the collective's own thing, not given to the members.
+#[test]
+fn a_thing_named_as_a_collectives_members_takes_no_description() {
+    use crate::grade::Rubric;
+    use crate::grade::tests::{bank as of, concept, question, relation};
+    let rubric = Rubric {
+        concepts: vec![
+            relation(
+                &[&["deployment"], &["replicas", "rolling update"]],
+                false,
+                1.0,
+                false,
+            ),
+            relation(
+                &[&["pod"], &["containers", "ip address"]],
+                false,
+                1.0,
+                false,
+            ),
+            concept(&["kubernetes", "cluster"], 1.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = of(vec![question(
+        "deployment-pod",
+        "What is a Pod, and what is a Deployment?",
+        "In Kubernetes a Pod wraps one or more containers that share an IP address; a Deployment keeps a number of replicas of a Pod running and replaces them by rolling update.",
+        Some(rubric),
+    )]);
+    contradicted(
+        &b,
+        &[
+            "In Kubernetes a Pod wraps the containers a Deployment runs, with one IP address they share. A Deployment is a set of pods that it keeps at the desired number of replicas and changes by rolling update.",
+            "A Pod holds the containers that a Deployment schedules in the cluster, behind one IP address. A Deployment is a group of pods kept at a count of replicas and replaced by rolling update.",
+        ],
+        false,
+    );
+    contradicted(
+        &b,
+        &[
+            "In Kubernetes a Deployment wraps the containers and gives them one IP address, and a Pod keeps the replicas and does the rolling update.",
+            "In the cluster a Deployment holds containers behind one IP address; a Pod is a set of deployments kept at a number of replicas by rolling update.",
+        ],
+        true,
+    );
+}

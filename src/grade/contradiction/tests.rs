@@ -192,6 +192,93 @@ fn a_comparison_turned_round_with_than_is_no_opposite() {
     assert!(g.contradictions.is_empty(), "{g:?}");
 }
 
+/// A comparison with *than* keeps its two sides in order: the same thing before the
+/// comparative and the same thing after *than* as the model clause, with the opposite
+/// comparative, says the opposite; the two things swapped round with the opposite
+/// comparative says the same.
+#[test]
+fn a_comparison_with_than_kept_in_order_and_turned_contradicts_the_model() {
+    let lease = bank(
+        "A lease must be longer than the time a client takes to renew it, or the client \
+         loses the lock while it is still working.",
+        &[&["lease"], &["renew", "renewal"]],
+    );
+    let regex = derived(
+        "Compiled regular expressions run faster than patterns parsed again on every \
+         call, so compile a pattern once and reuse it.",
+    );
+    for (bank, answer, role) in [
+        (
+            &lease,
+            "The lease must be shorter than the time the client takes to renew it.",
+            "length",
+        ),
+        (
+            &regex,
+            "Compiled regular expressions run slower than patterns parsed again on every \
+             call, so parse them each time.",
+            "speed",
+        ),
+    ] {
+        let g = grade(bank, answer);
+        assert_eq!(
+            g.contradictions.first().map(|c| c.role.as_str()),
+            Some(role),
+            "{answer}: {g:?}"
+        );
+        assert!(!g.passed, "{answer}: {g:?}");
+    }
+    for (bank, answer) in [
+        (
+            &lease,
+            "The time a client takes to renew it must be shorter than the lease.",
+        ),
+        (
+            &lease,
+            "Keep the lease longer than the renewal time, or the client loses the lock.",
+        ),
+        (
+            &regex,
+            "Patterns parsed again on every call run slower than compiled regular \
+             expressions, so compile once.",
+        ),
+    ] {
+        let g = grade(bank, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+/// A model clause that gives one side without *than* ("a lower distance") and an answer
+/// that compares the same thing with *than* to something the model clause does not name
+/// gives the other side of it.
+#[test]
+fn a_comparison_with_than_of_the_models_thing_against_its_plain_opposite_contradicts_it() {
+    let router = bank(
+        "A router prefers the route with a lower administrative distance; the distance \
+         says how far it trusts the source of the route.",
+        &[&["router"], &["administrative distance"]],
+    );
+    let g = grade(
+        &router,
+        "A router prefers the route whose administrative distance is higher than the \
+         other protocol's.",
+    );
+    assert_eq!(
+        g.contradictions.first().map(|c| c.role.as_str()),
+        Some("rank"),
+        "{g:?}"
+    );
+    for answer in [
+        "A router prefers the route whose administrative distance is lower than the \
+         other protocol's.",
+        "When the other protocol's administrative distance is higher than this route's, \
+         the router prefers this route.",
+    ] {
+        let g = grade(&router, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
 fn snapshots() -> Bank {
     bank(
         "Git stores a full snapshot of the project in every commit and finds changes by \

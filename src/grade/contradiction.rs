@@ -524,8 +524,23 @@ const OPPOSITES: &[Opposite] = &[
     Opposite {
         role: "decision",
         sides: [
-            &["accepts", "accepted", "allows", "allowed"],
-            &["rejects", "rejected", "denies", "denied"],
+            &[
+                "accepts",
+                "accepted",
+                "accepting",
+                "allows",
+                "allowed",
+                "allowing",
+            ],
+            &[
+                "rejects",
+                "rejected",
+                "rejecting",
+                "denies",
+                "denied",
+                "denying",
+                "refusing",
+            ],
         ],
         compares: false,
         headed: false,

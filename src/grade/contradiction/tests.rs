@@ -279,6 +279,38 @@ fn a_comparison_with_than_of_the_models_thing_against_its_plain_opposite_contrad
     }
 }
 
+/// A decision given in an -ing form (*allowing* against *refusing*) is the opposite
+/// word of the model's slot like any other form of it.
+#[test]
+fn a_decision_turned_round_in_an_ing_form_contradicts_the_model_claim() {
+    let proxy = bank(
+        "The proxy hardens the service by refusing requests that resolve to private \
+         addresses.",
+        &[&["proxy"], &["private"]],
+    );
+    let g = grade(
+        &proxy,
+        "The proxy hardens the service by allowing only requests that resolve to private \
+         addresses.",
+    );
+    assert_eq!(
+        g.contradictions.first().map(|c| c.role.as_str()),
+        Some("decision"),
+        "{g:?}"
+    );
+    assert!(!g.passed, "{g:?}");
+    for answer in [
+        "It hardens the service: the proxy refuses requests resolving to private addresses.",
+        "The proxy hardens the service by allowing public addresses and refusing requests \
+         that resolve to private ones.",
+        "The proxy hardens the service by refusing requests that resolve to private \
+         addresses and allowing the rest.",
+    ] {
+        let g = grade(&proxy, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
 fn snapshots() -> Bank {
     bank(
         "Git stores a full snapshot of the project in every commit and finds changes by \

@@ -1643,8 +1643,9 @@ impl Claims {
             }
             // A comparison with *than* is read with its two sides in order.
             if OPPOSITES[pair].compares && compares(tokens, clause) {
+                let head = head(tokens, i, pair);
                 let turned = compared::sides(tokens, i)
-                    .and_then(|sides| compared::turned(&self.stances, pair, side, &sides));
+                    .and_then(|sides| compared::turned(&self.stances, (pair, side), &head, &sides));
                 if let Some(stance) = turned {
                     return Some(Contradiction::quoting(
                         OPPOSITES[pair].role,

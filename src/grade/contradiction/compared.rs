@@ -20,13 +20,14 @@
 //!   saw"); a side after *than* that names the model's own thing ("... when the stored
 //!   token is higher than the write's") may be the claim from its other end.
 //!
-//! A comparison is read only when *than* comes right after the comparative, its clause
-//! has no other word that compares, its sentence ties no two comparatives together
-//! ([`super::correlates`]), and the comparative does not quantify the word after it
-//! ([`super::Opposite::headed`]: "more load than", whose thing is the word after).
+//! A comparison is read only when *than* comes right after the comparative (or after
+//! the one word a *more* or *less* quantifies, [`super::Opposite::headed`]: "more space
+//! than", compared only with a model clause of more or less of the same word), its
+//! clause has no other word that compares, and its sentence ties no two comparatives
+//! together ([`super::correlates`]).
 
 use super::{ANCHORS, OPPOSITES, Stance, compares_word, content, correlates, opposite_of, shared};
-use crate::grade::token::Token;
+use crate::grade::token::{Class, Token};
 use std::sync::Arc;
 
 /// The two sides of a comparison: the content stems before the comparative in its
@@ -39,11 +40,19 @@ pub(super) type Sides = (Vec<Arc<str>>, Vec<Arc<str>>);
 /// makes one that can be read in order (see the module's notes).
 pub(super) fn sides(tokens: &[Token], i: usize) -> Option<Sides> {
     let (pair, _) = opposite_of(&tokens[i])?;
-    if !OPPOSITES[pair].compares || OPPOSITES[pair].headed {
+    if !OPPOSITES[pair].compares {
         return None;
     }
     let clause = tokens[i].place.clause;
-    let j = (i + 1..tokens.len()).find(|&j| !tokens[j].part)?;
+    let next = |k: usize| (k + 1..tokens.len()).find(|&j| !tokens[j].part);
+    let mut j = next(i)?;
+    // "more space than": the word the comparative quantifies stands between.
+    if OPPOSITES[pair].headed {
+        if tokens[j].class != Class::Word || &*tokens[j].norm == "than" {
+            return None;
+        }
+        j = next(j)?;
+    }
     if &*tokens[j].norm != "than" || tokens[j].place.clause != clause {
         return None;
     }
@@ -90,18 +99,19 @@ fn closeness(stance: &Stance, (before, after): &Sides) -> Option<usize> {
     }
 }
 
-/// The model stance an answer's comparison of pair `pair` on side `side` turns round:
-/// the closest one on the other side, unless one on the same side is as close.
+/// The model stance an answer's comparison of pair `pair` on side `side` (of the word
+/// `head`, for a pair that quantifies one) turns round: the closest one on the other
+/// side, unless one on the same side is as close.
 pub(super) fn turned<'a>(
     stances: &'a [Stance],
-    pair: usize,
-    side: usize,
+    (pair, side): (usize, usize),
+    head: &Option<Arc<str>>,
     compared: &Sides,
 ) -> Option<&'a Stance> {
     let best = |same: bool| {
         stances
             .iter()
-            .filter(|s| s.pair == pair && (s.side == side) == same)
+            .filter(|s| s.pair == pair && (s.side == side) == same && s.head == *head)
             .filter_map(|s| closeness(s, compared).map(|n| (n, s)))
             .max_by_key(|&(n, _)| n)
     };

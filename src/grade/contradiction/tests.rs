@@ -279,6 +279,34 @@ fn a_comparison_with_than_of_the_models_thing_against_its_plain_opposite_contrad
     }
 }
 
+/// *More* or *less* of a word, then *than*, is a comparison of that word read in
+/// order too; of another word it says nothing of the model's.
+#[test]
+fn more_or_less_of_the_same_word_than_the_same_thing_turned_contradicts_the_model() {
+    let bitmap = bank(
+        "A bitmap index uses less space than a B-tree on a column with few distinct \
+         values.",
+        &[&["bitmap"], &["space"]],
+    );
+    let g = grade(
+        &bitmap,
+        "A bitmap index uses more space than a B-tree on a column with few distinct values.",
+    );
+    assert_eq!(
+        g.contradictions.first().map(|c| c.role.as_str()),
+        Some("amount"),
+        "{g:?}"
+    );
+    for answer in [
+        "A B-tree uses more space than a bitmap index on a column with few distinct values.",
+        "A bitmap index uses less space than a B-tree when a column has few distinct values.",
+        "A bitmap index costs more time than a B-tree on updates, but saves space.",
+    ] {
+        let g = grade(&bitmap, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
 /// A decision given in an -ing form (*allowing* against *refusing*) is the opposite
 /// word of the model's slot like any other form of it.
 #[test]

@@ -192,6 +192,25 @@ fn a_comparison_turned_round_with_than_is_no_opposite() {
     assert!(g.contradictions.is_empty(), "{g:?}");
 }
 
+/// Grades each of `answers` against `bank` and asserts it contradicts nothing.
+fn contradicts_nothing(bank: &Bank, answers: &[&str]) {
+    for answer in answers {
+        let g = grade(bank, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+/// Grades `answer` against `bank` and asserts it fails on a contradiction of `role`.
+fn contradicts_as(bank: &Bank, answer: &str, role: &str) {
+    let g = grade(bank, answer);
+    assert_eq!(
+        g.contradictions.first().map(|c| c.role.as_str()),
+        Some(role),
+        "{answer}: {g:?}"
+    );
+    assert!(!g.passed, "{answer}: {g:?}");
+}
+
 /// A comparison with *than* keeps its two sides in order: the same thing before the
 /// comparative and the same thing after *than* as the model clause, with the opposite
 /// comparative, says the opposite; the two things swapped round with the opposite
@@ -207,45 +226,31 @@ fn a_comparison_with_than_kept_in_order_and_turned_contradicts_the_model() {
         "Compiled regular expressions run faster than patterns parsed again on every \
          call, so compile a pattern once and reuse it.",
     );
-    for (bank, answer, role) in [
-        (
-            &lease,
-            "The lease must be shorter than the time the client takes to renew it.",
-            "length",
-        ),
-        (
-            &regex,
-            "Compiled regular expressions run slower than patterns parsed again on every \
-             call, so parse them each time.",
-            "speed",
-        ),
-    ] {
-        let g = grade(bank, answer);
-        assert_eq!(
-            g.contradictions.first().map(|c| c.role.as_str()),
-            Some(role),
-            "{answer}: {g:?}"
-        );
-        assert!(!g.passed, "{answer}: {g:?}");
-    }
-    for (bank, answer) in [
-        (
-            &lease,
+    contradicts_as(
+        &lease,
+        "The lease must be shorter than the time the client takes to renew it.",
+        "length",
+    );
+    contradicts_as(
+        &regex,
+        "Compiled regular expressions run slower than patterns parsed again on every call, \
+         so parse them each time.",
+        "speed",
+    );
+    contradicts_nothing(
+        &lease,
+        &[
             "The time a client takes to renew it must be shorter than the lease.",
-        ),
-        (
-            &lease,
             "Keep the lease longer than the renewal time, or the client loses the lock.",
-        ),
-        (
-            &regex,
+        ],
+    );
+    contradicts_nothing(
+        &regex,
+        &[
             "Patterns parsed again on every call run slower than compiled regular \
-             expressions, so compile once.",
-        ),
-    ] {
-        let g = grade(bank, answer);
-        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
-    }
+           expressions, so compile once.",
+        ],
+    );
 }
 
 /// A model clause that gives one side without *than* ("a lower distance") and an answer
@@ -258,25 +263,21 @@ fn a_comparison_with_than_of_the_models_thing_against_its_plain_opposite_contrad
          says how far it trusts the source of the route.",
         &[&["router"], &["administrative distance"]],
     );
-    let g = grade(
+    contradicts_as(
         &router,
         "A router prefers the route whose administrative distance is higher than the \
          other protocol's.",
+        "rank",
     );
-    assert_eq!(
-        g.contradictions.first().map(|c| c.role.as_str()),
-        Some("rank"),
-        "{g:?}"
+    contradicts_nothing(
+        &router,
+        &[
+            "A router prefers the route whose administrative distance is lower than the \
+             other protocol's.",
+            "When the other protocol's administrative distance is higher than this route's, \
+             the router prefers this route.",
+        ],
     );
-    for answer in [
-        "A router prefers the route whose administrative distance is lower than the \
-         other protocol's.",
-        "When the other protocol's administrative distance is higher than this route's, \
-         the router prefers this route.",
-    ] {
-        let g = grade(&router, answer);
-        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
-    }
 }
 
 /// *More* or *less* of a word, then *than*, is a comparison of that word read in
@@ -288,23 +289,19 @@ fn more_or_less_of_the_same_word_than_the_same_thing_turned_contradicts_the_mode
          values.",
         &[&["bitmap"], &["space"]],
     );
-    let g = grade(
+    contradicts_as(
         &bitmap,
         "A bitmap index uses more space than a B-tree on a column with few distinct values.",
+        "amount",
     );
-    assert_eq!(
-        g.contradictions.first().map(|c| c.role.as_str()),
-        Some("amount"),
-        "{g:?}"
+    contradicts_nothing(
+        &bitmap,
+        &[
+            "A B-tree uses more space than a bitmap index on a column with few distinct values.",
+            "A bitmap index uses less space than a B-tree when a column has few distinct values.",
+            "A bitmap index costs more time than a B-tree on updates, but saves space.",
+        ],
     );
-    for answer in [
-        "A B-tree uses more space than a bitmap index on a column with few distinct values.",
-        "A bitmap index uses less space than a B-tree when a column has few distinct values.",
-        "A bitmap index costs more time than a B-tree on updates, but saves space.",
-    ] {
-        let g = grade(&bitmap, answer);
-        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
-    }
 }
 
 /// A decision given in an -ing form (*allowing* against *refusing*) is the opposite
@@ -316,27 +313,22 @@ fn a_decision_turned_round_in_an_ing_form_contradicts_the_model_claim() {
          addresses.",
         &[&["proxy"], &["private"]],
     );
-    let g = grade(
+    contradicts_as(
         &proxy,
         "The proxy hardens the service by allowing only requests that resolve to private \
          addresses.",
+        "decision",
     );
-    assert_eq!(
-        g.contradictions.first().map(|c| c.role.as_str()),
-        Some("decision"),
-        "{g:?}"
+    contradicts_nothing(
+        &proxy,
+        &[
+            "It hardens the service: the proxy refuses requests resolving to private addresses.",
+            "The proxy hardens the service by allowing public addresses and refusing requests \
+             that resolve to private ones.",
+            "The proxy hardens the service by refusing requests that resolve to private \
+             addresses and allowing the rest.",
+        ],
     );
-    assert!(!g.passed, "{g:?}");
-    for answer in [
-        "It hardens the service: the proxy refuses requests resolving to private addresses.",
-        "The proxy hardens the service by allowing public addresses and refusing requests \
-         that resolve to private ones.",
-        "The proxy hardens the service by refusing requests that resolve to private \
-         addresses and allowing the rest.",
-    ] {
-        let g = grade(&proxy, answer);
-        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
-    }
 }
 
 fn snapshots() -> Bank {

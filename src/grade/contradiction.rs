@@ -524,8 +524,23 @@ const OPPOSITES: &[Opposite] = &[
     Opposite {
         role: "decision",
         sides: [
-            &["accepts", "accepted", "allows", "allowed"],
-            &["rejects", "rejected", "denies", "denied"],
+            &[
+                "accepts",
+                "accepted",
+                "accepting",
+                "allows",
+                "allowed",
+                "allowing",
+            ],
+            &[
+                "rejects",
+                "rejected",
+                "rejecting",
+                "denies",
+                "denied",
+                "denying",
+                "refusing",
+            ],
         ],
         compares: false,
         headed: false,
@@ -772,6 +787,9 @@ struct Stance {
     head: Option<Arc<str>>,
     /// The ends of scales its clause's words name ([`scale_ends`]).
     ends: Vec<(usize, u8)>,
+    /// For a comparison with *than*, its two sides in order ([`compared`]); such a
+    /// stance is weighed only against an answer's comparison.
+    compared: Option<compared::Sides>,
     text: String,
 }
 
@@ -1071,17 +1089,26 @@ impl Claims {
                 if text.negated(i)
                     || says_other_side(tokens, clause, pair, side)
                     || matches_up(tokens, i)
-                    || OPPOSITES[pair].compares && compares(tokens, clause)
                     || OPPOSITES[pair].complement && limited(tokens, clause)
                 {
                     continue;
                 }
+                // A comparison is kept only with its two sides in order.
+                let compared = if OPPOSITES[pair].compares && compares(tokens, clause) {
+                    let Some(sides) = compared::sides(tokens, i) else {
+                        continue;
+                    };
+                    Some(sides)
+                } else {
+                    None
+                };
                 stances.push(Stance {
                     pair,
                     side,
                     anchors: opposite_anchors(tokens, clause, pair),
                     head: head(tokens, i, pair),
                     ends: scale_ends(tokens, clause),
+                    compared,
                     text: clause_text(text, clause),
                 });
             }
@@ -1610,9 +1637,23 @@ impl Claims {
             if answer.negated(i)
                 || says_other_side(tokens, clause, pair, side)
                 || matches_up(tokens, i)
-                || OPPOSITES[pair].compares && compares(tokens, clause)
                 || OPPOSITES[pair].complement && limited(tokens, clause)
             {
+                continue;
+            }
+            // A comparison with *than* is read with its two sides in order.
+            if OPPOSITES[pair].compares && compares(tokens, clause) {
+                let head = head(tokens, i, pair);
+                let turned = compared::sides(tokens, i)
+                    .and_then(|sides| compared::turned(&self.stances, (pair, side), &head, &sides));
+                if let Some(stance) = turned {
+                    return Some(Contradiction::quoting(
+                        OPPOSITES[pair].role,
+                        clause_text(answer, clause),
+                        &stance.text,
+                        vec![answer.word(i).to_owned()],
+                    ));
+                }
                 continue;
             }
             let here = opposite_anchors(tokens, clause, pair);
@@ -1620,7 +1661,12 @@ impl Claims {
             let best = |same: bool| {
                 self.stances
                     .iter()
-                    .filter(|s| s.pair == pair && (s.side == side) == same && s.head == head)
+                    .filter(|s| {
+                        s.pair == pair
+                            && (s.side == side) == same
+                            && s.head == head
+                            && s.compared.is_none()
+                    })
                     .map(|s| (shared(&s.anchors, &here), s))
                     .max_by_key(|&(n, _)| n)
             };
@@ -2590,6 +2636,7 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
     })
 }
 
+mod compared;
 mod complexity;
 mod dismissed;
 mod doer;

@@ -192,6 +192,145 @@ fn a_comparison_turned_round_with_than_is_no_opposite() {
     assert!(g.contradictions.is_empty(), "{g:?}");
 }
 
+/// Grades each of `answers` against `bank` and asserts it contradicts nothing.
+fn contradicts_nothing(bank: &Bank, answers: &[&str]) {
+    for answer in answers {
+        let g = grade(bank, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+/// Grades `answer` against `bank` and asserts it fails on a contradiction of `role`.
+fn contradicts_as(bank: &Bank, answer: &str, role: &str) {
+    let g = grade(bank, answer);
+    assert_eq!(
+        g.contradictions.first().map(|c| c.role.as_str()),
+        Some(role),
+        "{answer}: {g:?}"
+    );
+    assert!(!g.passed, "{answer}: {g:?}");
+}
+
+/// A comparison with *than* keeps its two sides in order: the same thing before the
+/// comparative and the same thing after *than* as the model clause, with the opposite
+/// comparative, says the opposite; the two things swapped round with the opposite
+/// comparative says the same.
+#[test]
+fn a_comparison_with_than_kept_in_order_and_turned_contradicts_the_model() {
+    let lease = bank(
+        "A lease must be longer than the time a client takes to renew it, or the client \
+         loses the lock while it is still working.",
+        &[&["lease"], &["renew", "renewal"]],
+    );
+    let regex = derived(
+        "Compiled regular expressions run faster than patterns parsed again on every \
+         call, so compile a pattern once and reuse it.",
+    );
+    contradicts_as(
+        &lease,
+        "The lease must be shorter than the time the client takes to renew it.",
+        "length",
+    );
+    contradicts_as(
+        &regex,
+        "Compiled regular expressions run slower than patterns parsed again on every call, \
+         so parse them each time.",
+        "speed",
+    );
+    contradicts_nothing(
+        &lease,
+        &[
+            "The time a client takes to renew it must be shorter than the lease.",
+            "Keep the lease longer than the renewal time, or the client loses the lock.",
+        ],
+    );
+    contradicts_nothing(
+        &regex,
+        &[
+            "Patterns parsed again on every call run slower than compiled regular \
+           expressions, so compile once.",
+        ],
+    );
+}
+
+/// A model clause that gives one side without *than* ("a lower distance") and an answer
+/// that compares the same thing with *than* to something the model clause does not name
+/// gives the other side of it.
+#[test]
+fn a_comparison_with_than_of_the_models_thing_against_its_plain_opposite_contradicts_it() {
+    let router = bank(
+        "A router prefers the route with a lower administrative distance; the distance \
+         says how far it trusts the source of the route.",
+        &[&["router"], &["administrative distance"]],
+    );
+    contradicts_as(
+        &router,
+        "A router prefers the route whose administrative distance is higher than the \
+         other protocol's.",
+        "rank",
+    );
+    contradicts_nothing(
+        &router,
+        &[
+            "A router prefers the route whose administrative distance is lower than the \
+             other protocol's.",
+            "When the other protocol's administrative distance is higher than this route's, \
+             the router prefers this route.",
+        ],
+    );
+}
+
+/// *More* or *less* of a word, then *than*, is a comparison of that word read in
+/// order too; of another word it says nothing of the model's.
+#[test]
+fn more_or_less_of_the_same_word_than_the_same_thing_turned_contradicts_the_model() {
+    let bitmap = bank(
+        "A bitmap index uses less space than a B-tree on a column with few distinct \
+         values.",
+        &[&["bitmap"], &["space"]],
+    );
+    contradicts_as(
+        &bitmap,
+        "A bitmap index uses more space than a B-tree on a column with few distinct values.",
+        "amount",
+    );
+    contradicts_nothing(
+        &bitmap,
+        &[
+            "A B-tree uses more space than a bitmap index on a column with few distinct values.",
+            "A bitmap index uses less space than a B-tree when a column has few distinct values.",
+            "A bitmap index costs more time than a B-tree on updates, but saves space.",
+        ],
+    );
+}
+
+/// A decision given in an -ing form (*allowing* against *refusing*) is the opposite
+/// word of the model's slot like any other form of it.
+#[test]
+fn a_decision_turned_round_in_an_ing_form_contradicts_the_model_claim() {
+    let proxy = bank(
+        "The proxy hardens the service by refusing requests that resolve to private \
+         addresses.",
+        &[&["proxy"], &["private"]],
+    );
+    contradicts_as(
+        &proxy,
+        "The proxy hardens the service by allowing only requests that resolve to private \
+         addresses.",
+        "decision",
+    );
+    contradicts_nothing(
+        &proxy,
+        &[
+            "It hardens the service: the proxy refuses requests resolving to private addresses.",
+            "The proxy hardens the service by allowing public addresses and refusing requests \
+             that resolve to private ones.",
+            "The proxy hardens the service by refusing requests that resolve to private \
+             addresses and allowing the rest.",
+        ],
+    );
+}
+
 fn snapshots() -> Bank {
     bank(
         "Git stores a full snapshot of the project in every commit and finds changes by \

@@ -22,6 +22,21 @@
 //! negation. An answer that has a clause crossed each way, two different clauses, and
 //! no clause stating either unit's pairing (a subject word with an own word of the same
 //! unit) turns the pair round and contradicts the rubric.
+//!
+//! And **halves**: an answer sentence that sets two things against each other in two
+//! halves (split at *while* or *whereas*, or at a `;`, exactly once), each opening on
+//! one model sentence's thing and going on to say another's. A model sentence (a `;`
+//! does not end one) **owns** the content words the model answer says in no other
+//! sentence. A half's **topic** is the one sentence that owns its first [`HEAD`]
+//! content words (those no sentence owns aside; two sentences there and it has none);
+//! its **rest** the sentences owning its later words. When the first half's rest holds
+//! the second's topic and not its own, and the second's rest the first's topic and not
+//! its own, the answer gives each thing the other's sentence: "rain barrel water is
+//! treated with chlorine and piped to the tap, while mains water comes from the roof
+//! gutters" against a sentence on each. A half with a negation is read as neither.
+//! Pairs need two model units in a row, one clause each; halves reach two whole model
+//! sentences however far apart ("To send a file the usual way, ... user space ...
+//! With sendfile() ... it stays inside the kernel").
 
 use super::bindings::{content, contradiction, text};
 use crate::grade::contrast::Contradiction;
@@ -53,6 +68,15 @@ const NEAR: usize = 1;
 /// The most pairs read (each takes a bit of a mask).
 const PAIRS: usize = 64;
 
+/// How many content words open a half and give its topic: three, as a thing's name
+/// often takes two words and an article-less third ("plain read() and write()"); one
+/// or two let a half whose predicate comes early pass for a topic and crossed right
+/// answers on the tuning sets.
+const HEAD: usize = 3;
+
+/// The words that split an answer sentence into two halves set against each other.
+const SPLITS: &[&str] = &["while", "whereas"];
+
 /// What one word (stem hash) is in the model answer's pairs: for each, a bit.
 #[derive(Debug, Clone, Copy, Default)]
 struct Roles {
@@ -78,6 +102,11 @@ pub struct Pairs {
     words: Vec<(u64, Roles)>,
     /// Each pair's units as written.
     said: Vec<(String, String)>,
+    /// The content words (stem hashes) one model sentence alone says, with that
+    /// sentence, sorted (see the module's notes on halves).
+    owned: Vec<(u64, usize)>,
+    /// The model sentences as written.
+    sentences: Vec<String>,
 }
 
 /// A unit: its tokens (first, last), where its opening clause ends (the first token
@@ -173,11 +202,85 @@ impl Pairs {
         }
         let mut words: Vec<(u64, Roles)> = words.into_iter().collect();
         words.sort_unstable_by_key(|(stem, _)| *stem);
-        Pairs { words, said }
+        let (owned, sentences) = owned(model);
+        Pairs {
+            words,
+            said,
+            owned,
+            sentences,
+        }
+    }
+
+    /// The sentence of the model answer that alone says `t`, if any.
+    fn owner(&self, t: &Token) -> Option<usize> {
+        self.owned
+            .binary_search_by_key(&t.stem_hash, |(stem, _)| *stem)
+            .ok()
+            .map(|i| self.owned[i].1)
+    }
+
+    /// The first answer sentence whose two halves each say the other's model sentence.
+    fn halves(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.sentences.len() < 2 {
+            return None;
+        }
+        let tokens = answer.tokens();
+        for span in full_sentences(tokens) {
+            // Where it splits: a *while* or *whereas*, or a `;` (a sentence opened after one).
+            let splits: Vec<usize> = (span.0..=span.1)
+                .filter(|&k| {
+                    let t = &tokens[k];
+                    !t.part
+                        && (SPLITS.contains(&&*t.norm)
+                            || k > span.0 && t.place.sentence != tokens[k - 1].place.sentence)
+                })
+                .collect();
+            let [split] = splits[..] else { continue };
+            let first_half = if SPLITS.contains(&&*tokens[split].norm) {
+                (span.0, split.saturating_sub(1).max(span.0))
+            } else {
+                (span.0, split - 1)
+            };
+            let halves = [first_half, (split, span.1)];
+            let read = |(from, to): (usize, usize)| -> Option<(usize, u64)> {
+                if (from..=to).any(|k| !tokens[k].part && tokens[k].is_negation()) {
+                    return None;
+                }
+                let mut topic = None;
+                let mut rest = 0u64;
+                for (n, t) in tokens[from..=to].iter().filter(|t| content(t)).enumerate() {
+                    let Some(owner) = self.owner(t) else { continue };
+                    if n < HEAD {
+                        if topic.is_some_and(|o| o != owner) {
+                            return None;
+                        }
+                        topic = Some(owner);
+                    } else if owner < 64 {
+                        rest |= 1 << owner;
+                    }
+                }
+                topic.filter(|&o| o < 64).map(|o| (o, rest))
+            };
+            let (Some((a, rest_a)), Some((b, rest_b))) = (read(halves[0]), read(halves[1])) else {
+                continue;
+            };
+            let has = |rest: u64, s: usize| rest & (1 << s) != 0;
+            if a != b && has(rest_a, b) && !has(rest_a, a) && has(rest_b, a) && !has(rest_b, b) {
+                let model = format!(
+                    "\"{}\" and \"{}\" (each half given the other's)",
+                    self.sentences[a], self.sentences[b]
+                );
+                return Some(contradiction("pair", answer, span, model));
+            }
+        }
+        None
     }
 
     /// The first pair of the model answer that `answer` turns round.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if let Some(found) = self.halves(answer) {
+            return Some(found);
+        }
         if self.said.is_empty() {
             return None;
         }
@@ -278,6 +381,43 @@ fn units(tokens: &[Token]) -> impl Iterator<Item = Unit> + '_ {
             negated,
         })
     })
+}
+
+/// The whole sentences of `tokens` as (first, last) token: a `;` does not end one.
+fn full_sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        let opens =
+            k == 0 || t.place.sentence != tokens[k - 1].place.sentence && !t.place.after_semicolon;
+        match out.last_mut() {
+            Some(last) if !opens => last.1 = k,
+            _ => out.push((k, k)),
+        }
+    }
+    out
+}
+
+/// The content words that one sentence of `model` alone says, with that sentence,
+/// sorted by stem hash; and the sentences as written.
+fn owned(model: &PreparedAnswer) -> (Vec<(u64, usize)>, Vec<String>) {
+    let tokens = model.tokens();
+    let spans = full_sentences(tokens);
+    let mut places: FxHashMap<u64, Option<usize>> = FxHashMap::default();
+    for (s, span) in spans.iter().enumerate() {
+        for t in tokens[span.0..=span.1].iter().filter(|t| content(t)) {
+            let place = places.entry(t.stem_hash).or_insert(Some(s));
+            if *place != Some(s) {
+                *place = None;
+            }
+        }
+    }
+    let mut owned: Vec<(u64, usize)> = places
+        .into_iter()
+        .filter_map(|(stem, s)| s.map(|s| (stem, s)))
+        .collect();
+    owned.sort_unstable();
+    let sentences = spans.iter().map(|&span| text(model, span)).collect();
+    (owned, sentences)
 }
 
 /// Where the subject of a model `unit` ends, and its verb: after an opening clause, the

@@ -97,36 +97,15 @@ fn distributive(tokens: &[Token], i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::bank::{Concept, Kind, Question, Relation, Rubric, Within};
-    use crate::grade::{Grader, tests::bank};
+    use super::super::former::tests::met_of;
 
     /// The relations that `answer` meets, for a question on tenants and their landlord.
     fn met(answer: &str) -> Vec<String> {
-        let relation = |terms: [&str; 2]| Concept {
-            shown: None,
-            relation: Some(Relation {
-                terms: terms.iter().map(|t| vec![(*t).to_owned()]).collect(),
-                within: Within::Clause,
-                ordered: false,
-            }),
-            ..Concept::any(Vec::new())
-        };
-        let question = Question {
-            model_answer: Some(
-                "Every tenant has their own key; the landlord keeps a master key.".to_owned(),
-            ),
-            rubric: Some(Rubric {
-                concepts: vec![
-                    relation(["tenant", "own key"]),
-                    relation(["landlord", "master key"]),
-                ],
-                forbidden: Vec::new(),
-            }),
-            ..Question::new("q", Kind::ShortAnswer, "Who holds which key?")
-        };
-        let b = bank(vec![question]);
-        let g = Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[0], answer);
-        g.matched().into_iter().map(str::to_owned).collect()
+        met_of(
+            "Every tenant has their own key; the landlord keeps a master key.",
+            &[["tenant", "own key"], ["landlord", "master key"]],
+            answer,
+        )
     }
 
     #[test]

@@ -84,13 +84,18 @@ fn joined_after(tokens: &[Token], head: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::bank::{Concept, Kind, Question, Relation, Rubric, Within};
     use crate::grade::{Grader, tests::bank};
 
-    /// The relations of `concepts` that `answer` meets, for a question on two tools.
-    fn met(answer: &str) -> Vec<String> {
-        let relation = |terms: [&str; 2]| Concept {
+    /// The relations (two terms each, found in one clause) that `answer` meets, for a
+    /// question whose model answer is `model` and whose rubric is `relations`.
+    pub(in crate::grade::compile) fn met_of(
+        model: &str,
+        relations: &[[&str; 2]],
+        answer: &str,
+    ) -> Vec<String> {
+        let relation = |terms: &[&str; 2]| Concept {
             shown: None,
             relation: Some(Relation {
                 terms: terms.iter().map(|t| vec![(*t).to_owned()]).collect(),
@@ -100,19 +105,25 @@ mod tests {
             ..Concept::any(Vec::new())
         };
         let question = Question {
-            model_answer: Some("A plane smooths the wood; a chisel cuts the joints.".to_owned()),
+            model_answer: Some(model.to_owned()),
             rubric: Some(Rubric {
-                concepts: vec![
-                    relation(["plane", "smooths"]),
-                    relation(["chisel", "joints"]),
-                ],
+                concepts: relations.iter().map(relation).collect(),
                 forbidden: Vec::new(),
             }),
-            ..Question::new("q", Kind::ShortAnswer, "What does each tool do?")
+            ..Question::new("q", Kind::ShortAnswer, "What does each one do?")
         };
         let b = bank(vec![question]);
         let g = Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[0], answer);
         g.matched().into_iter().map(str::to_owned).collect()
+    }
+
+    /// The relations of the two tools' concepts that `answer` meets.
+    fn met(answer: &str) -> Vec<String> {
+        met_of(
+            "A plane smooths the wood; a chisel cuts the joints.",
+            &[["plane", "smooths"], ["chisel", "joints"]],
+            answer,
+        )
     }
 
     #[test]

@@ -1689,7 +1689,9 @@ fn occurrences(
     let stand_ins = former::stand_ins(&here, term, answer, scope);
     here.extend(stand_ins);
     // "Processes are isolated, each with its own address space": *each* too.
-    let each = each::stand_ins(&here, term, answer, scope);
+    let each = former::stand_ins_by(&here, term, answer, scope, |_, to| {
+        each::stand_in(answer.tokens(), to)
+    });
     here.extend(each);
     here.sort_by_key(|o| o.head);
     here

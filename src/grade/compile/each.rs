@@ -6,63 +6,32 @@
 //! in one clause is met there; what the term is and how its matches pair with others
 //! is `compile`'s business (as for *the former*, see `former`).
 
-use super::Occurrence;
-use crate::grade::matcher::{Pattern, Polarity, PreparedAnswer};
 use crate::grade::token::Token;
 
 /// The most words from the end of a match to the *each* that stands in for it.
 const REACH: usize = 10;
 
-/// The stand-ins of `here` (one term's matches, made with `term`'s patterns): for a
-/// plain, counting match that ends in a plural word, the first *each* after it in its
+/// The stand-in for a plain, counting match of a term that ends at `to` (see
+/// `former::stand_ins_by`): when it ends in a plural word, the first *each* after it in its
 /// sentence, within [`REACH`] words, that opens a clause of its own and is no
 /// determiner of a noun of its own ("each thread has its own stack" is about threads):
 /// the word after it is *one*, *with*, *of them*, or a verb of having. No other plural
 /// word stands between them (the nearest plural is what *each* picks out: "tenants pay
-/// the owners, each with a key" gives the owners the keys). A stand-in counts unless a
-/// negation governs it.
-pub(super) fn stand_ins(
-    here: &[Occurrence],
-    term: &[Pattern],
-    answer: &PreparedAnswer,
-    scope: &impl Fn(usize) -> u32,
-) -> Vec<Occurrence> {
-    let tokens = answer.tokens();
-    let mut out = Vec::new();
-    for o in here {
-        let plain = term
-            .get(o.pattern)
-            .is_some_and(|p| p.polarity == Polarity::Plain);
-        let Some(&to) = o.tokens.iter().max() else {
-            continue;
-        };
-        if !o.counts || !plain || !plural(&tokens[to]) {
-            continue;
-        }
-        let sentence = tokens[to].place.sentence;
-        let mut words = (to + 1..tokens.len())
-            .filter(|&i| !tokens[i].part)
-            .take_while(|&i| tokens[i].place.sentence == sentence)
-            .take(REACH);
-        let Some(i) = words.find(|&i| &*tokens[i].norm == "each" || plural(&tokens[i])) else {
-            continue;
-        };
-        if &*tokens[i].norm != "each"
-            || tokens[i].place.segment == tokens[to].place.segment
-            || !distributive(tokens, i)
-            || out.iter().any(|s: &Occurrence| s.head == i)
-        {
-            continue;
-        }
-        out.push(Occurrence {
-            head: i,
-            scope: scope(i),
-            tokens: vec![i],
-            counts: !answer.negated(i),
-            pattern: o.pattern,
-        });
+/// the owners, each with a key" gives the owners the keys).
+pub(super) fn stand_in(tokens: &[Token], to: usize) -> Option<usize> {
+    if !plural(&tokens[to]) {
+        return None;
     }
-    out
+    let sentence = tokens[to].place.sentence;
+    let i = (to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.sentence == sentence)
+        .take(REACH)
+        .find(|&i| &*tokens[i].norm == "each" || plural(&tokens[i]))?;
+    (&*tokens[i].norm == "each"
+        && tokens[i].place.segment != tokens[to].place.segment
+        && distributive(tokens, i))
+    .then_some(i)
 }
 
 /// Whether a word reads as a plural noun: a word of letters ending in *s* (not *ss*,
@@ -99,13 +68,13 @@ fn distributive(tokens: &[Token], i: usize) -> bool {
 mod tests {
     use super::super::former::tests::met_of;
 
-    /// The relations that `answer` meets, for a question on tenants and their landlord.
+    /// A question on tenants and their landlord: its model answer and its relations.
+    const MODEL: &str = "Every tenant has their own key; the landlord keeps a master key.";
+    const RELATIONS: [[&str; 2]; 2] = [["tenant", "own key"], ["landlord", "master key"]];
+
+    /// The relations that `answer` meets.
     fn met(answer: &str) -> Vec<String> {
-        met_of(
-            "Every tenant has their own key; the landlord keeps a master key.",
-            &[["tenant", "own key"], ["landlord", "master key"]],
-            answer,
-        )
+        met_of(MODEL, &RELATIONS, answer)
     }
 
     #[test]

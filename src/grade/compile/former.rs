@@ -20,6 +20,32 @@ pub(super) fn stand_ins(
     scope: &impl Fn(usize) -> u32,
 ) -> Vec<Occurrence> {
     let tokens = answer.tokens();
+    stand_ins_by(here, term, answer, scope, |o, to| {
+        let role = if next_word(tokens, to).is_some_and(|i| joins(&tokens[i])) {
+            "former"
+        } else if joined_after(tokens, o.head) {
+            "latter"
+        } else {
+            return None;
+        };
+        let sentence = tokens[to].place.sentence;
+        (to + 1..tokens.len())
+            .take_while(|&i| tokens[i].place.sentence <= sentence + 2)
+            .find(|&i| &*tokens[i].norm == role && i > 0 && &*tokens[i - 1].norm == "the")
+    })
+}
+
+/// The stand-ins that `find` names for `here`'s plain, counting matches (given a match
+/// and its last token), each word once: a one-word match of the same pattern, in the
+/// stand-in's own stretch, that counts unless a negation governs it. *The former* and
+/// *the latter* find theirs here, and so does `each`.
+pub(super) fn stand_ins_by(
+    here: &[Occurrence],
+    term: &[Pattern],
+    answer: &PreparedAnswer,
+    scope: &impl Fn(usize) -> u32,
+    find: impl Fn(&Occurrence, usize) -> Option<usize>,
+) -> Vec<Occurrence> {
     let mut out = Vec::new();
     for o in here {
         let plain = term
@@ -31,18 +57,7 @@ pub(super) fn stand_ins(
         if !o.counts || !plain {
             continue;
         }
-        let role = if next_word(tokens, to).is_some_and(|i| joins(&tokens[i])) {
-            "former"
-        } else if joined_after(tokens, o.head) {
-            "latter"
-        } else {
-            continue;
-        };
-        let sentence = tokens[to].place.sentence;
-        let stand_in = (to + 1..tokens.len())
-            .take_while(|&i| tokens[i].place.sentence <= sentence + 2)
-            .find(|&i| &*tokens[i].norm == role && i > 0 && &*tokens[i - 1].norm == "the");
-        if let Some(i) = stand_in
+        if let Some(i) = find(o, to)
             && !out.iter().any(|s: &Occurrence| s.head == i)
         {
             out.push(Occurrence {

@@ -19,6 +19,7 @@ use crate::lang::{denied_opposites, negated_root};
 use pairing::Pairing;
 use rust_stemmers::Stemmer;
 
+mod each;
 mod former;
 pub(super) mod pairing;
 
@@ -1687,6 +1688,11 @@ fn occurrences(
     // "Of X and Y, the latter ...": the stand-in is a match too.
     let stand_ins = former::stand_ins(&here, term, answer, scope);
     here.extend(stand_ins);
+    // "Processes are isolated, each with its own address space": *each* too.
+    let each = former::stand_ins_by(&here, term, answer, scope, |_, to| {
+        each::stand_in(answer.tokens(), to)
+    });
+    here.extend(each);
     here.sort_by_key(|o| o.head);
     here
 }

@@ -758,7 +758,8 @@ fn crosses_otherwise(matched: &[usize], answer: &PreparedAnswer) -> bool {
 /// that judges them wrong: "Disabling SELinux would not be a proper fix", "Raising the
 /// limit isn't the answer". They open their clause (nothing but stop words before them,
 /// or one verb in *-ing* whose object they are: "Putting the database on a bind mount"),
-/// and right after them come copulas or modals, a negation cue, then within four words
+/// and right after them (or after a phrase of theirs that opens with a preposition,
+/// see [`subject_end`]) come copulas or modals, a negation cue, then within four words
 /// a word that names a remedy or its worth (*fix*, *solution*, *safe*, *needed*, ...).
 /// "Disabling SELinux is not optional" still makes the mistake. Without a negation, the
 /// copulas may be followed within four words by a word that condemns
@@ -784,6 +785,9 @@ fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
     if !opens || (first..=last).any(|i| tokens[i].negation) {
         return false;
     }
+    // "Lowering it at the moment of the change is not enough": the subject goes on past
+    // the match, to the copula.
+    let last = subject_end(tokens, last);
     let mut rest = tokens[last + 1..]
         .iter()
         .take_while(|t| t.place.clause == clause)
@@ -808,7 +812,7 @@ fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
                 | "must"
         ) || verbs == 3
         {
-            return verbs > 0 && condemned(matched, answer);
+            return verbs > 0 && condemned(last, answer);
         }
         verbs += 1;
         rest.next();
@@ -883,20 +887,70 @@ fn steered_clear_of(matched: &[usize], answer: &PreparedAnswer) -> bool {
     between_stop && shuns
 }
 
-/// Whether the copulas after a misconception (`matched`, the subject of its clause) lead
+/// The copulas and modals that may stand between a misconception judged and the
+/// judgement ([`judged_wrong`], [`condemned`]).
+const COPULAS: &[&str] = &[
+    "is", "are", "was", "were", "be", "would", "will", "should", "could", "can", "might", "may",
+    "must",
+];
+
+/// The last word of the subject whose match ends at `last`: the match itself, or, when
+/// a phrase that opens with a preposition (or *alone*) follows it in its clause and
+/// reaches a copula or modal within [`TRAILING`] words with no negation on the way, the
+/// word before that copula. "Lowering it at the moment of the change is not enough", "a
+/// blocklist of dangerous fields alone is no fix": the judgement is still of the
+/// subject. Another word after the match (a verb, *so*, *when*) opens a clause of its
+/// own, and the match stays the subject.
+fn subject_end(tokens: &[Token], last: usize) -> usize {
+    /// The most words of a trailing phrase.
+    const TRAILING: usize = 5;
+    let clause = tokens[last].place.clause;
+    let mut words = (last + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.clause == clause);
+    let opens = words.next().is_some_and(|i| {
+        matches!(
+            &*tokens[i].norm,
+            "of" | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "during"
+                | "inside"
+                | "within"
+                | "under"
+                | "across"
+                | "into"
+                | "alone"
+        )
+    });
+    if !opens {
+        return last;
+    }
+    let mut end = (last + 1..tokens.len())
+        .find(|&i| !tokens[i].part)
+        .unwrap_or(last);
+    for i in words.take(TRAILING) {
+        if tokens[i].negation {
+            return last;
+        }
+        if COPULAS.contains(&&*tokens[i].norm) {
+            return end;
+        }
+        end = i;
+    }
+    last
+}
+
+/// Whether the copulas after a misconception (`last`, its last word, the subject of its clause) lead
 /// within four words, with no negation on the way, to a word that condemns it: *fragile*,
 /// *risky*, *insecure*, *a mistake*, *an anti-pattern*, *a bad idea*, *to be avoided*.
 /// A *but* (*though*, *yet*, *still*) later in the sentence takes the judgement back
 /// ("are a little fragile, but they are what we use"), and the mistake stands.
-fn condemned(matched: &[usize], answer: &PreparedAnswer) -> bool {
-    const COPULAS: &[&str] = &[
-        "is", "are", "was", "were", "be", "would", "will", "should", "could", "can", "might",
-        "may", "must",
-    ];
+fn condemned(last: usize, answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
-    let Some(&last) = matched.iter().max() else {
-        return false;
-    };
     let place = tokens[last].place;
     let words: Vec<usize> = (last + 1..tokens.len())
         .take_while(|&i| tokens[i].place.sentence == place.sentence)

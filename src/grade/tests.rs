@@ -1537,6 +1537,43 @@ fn a_misconception_is_not_made_by_a_clause_that_judges_it_wrong() {
     }
 }
 
+/// A misconception judged wrong with a phrase of its own between it and the judgement
+/// ("raising max_connections on the server is not enough") is still judged wrong; a
+/// clause of its own there (*so*, *when*, a verb) leaves the mistake made.
+#[test]
+fn a_misconception_with_a_trailing_phrase_is_still_judged_wrong() {
+    let mut q = required_one(
+        "pool-trailing",
+        "The app runs out of database connections under load. What do you do?",
+        "Put a connection pool in front of the database.",
+        "connection pool",
+    );
+    q.misconceptions.push(mistake(
+        concept(
+            &["raising max_connections", "raise max_connections"],
+            1.0,
+            false,
+        ),
+        "More connections only move the limit.",
+    ));
+    let b = bank(vec![q]);
+    verdicts(
+        &b,
+        &[
+            "Use a connection pool. Raising max_connections on the server is not enough.",
+            "Use a connection pool; raising max_connections for the busy hours alone is not a fix.",
+            "Use a connection pool. Raising max_connections in the config would not be a lasting fix.",
+            "Use a connection pool. Raising max_connections of the database is risky.",
+        ],
+        &[
+            "Use a connection pool. Raising max_connections on the server is not optional.",
+            "Use a connection pool, and raising max_connections on the server is the fix.",
+            "Use a connection pool. Raising max_connections when the pool is not enough fixes it.",
+            "Use a connection pool. Raising max_connections on a server that is not busy is fine.",
+        ],
+    );
+}
+
 /// A question whose rubric is the one required keyword `keyword`.
 fn required_one(id: &str, prompt: &str, model: &str, keyword: &str) -> Question {
     let rubric = Rubric {

@@ -20,6 +20,32 @@ pub(super) fn stand_ins(
     scope: &impl Fn(usize) -> u32,
 ) -> Vec<Occurrence> {
     let tokens = answer.tokens();
+    stand_ins_by(here, term, answer, scope, |o, to| {
+        let role = if next_word(tokens, to).is_some_and(|i| joins(&tokens[i])) {
+            "former"
+        } else if joined_after(tokens, o.head) {
+            "latter"
+        } else {
+            return None;
+        };
+        let sentence = tokens[to].place.sentence;
+        (to + 1..tokens.len())
+            .take_while(|&i| tokens[i].place.sentence <= sentence + 2)
+            .find(|&i| &*tokens[i].norm == role && i > 0 && &*tokens[i - 1].norm == "the")
+    })
+}
+
+/// The stand-ins that `find` names for `here`'s plain, counting matches (given a match
+/// and its last token), each word once: a one-word match of the same pattern, in the
+/// stand-in's own stretch, that counts unless a negation governs it. *The former* and
+/// *the latter* find theirs here, and so does `each`.
+pub(super) fn stand_ins_by(
+    here: &[Occurrence],
+    term: &[Pattern],
+    answer: &PreparedAnswer,
+    scope: &impl Fn(usize) -> u32,
+    find: impl Fn(&Occurrence, usize) -> Option<usize>,
+) -> Vec<Occurrence> {
     let mut out = Vec::new();
     for o in here {
         let plain = term
@@ -31,18 +57,7 @@ pub(super) fn stand_ins(
         if !o.counts || !plain {
             continue;
         }
-        let role = if next_word(tokens, to).is_some_and(|i| joins(&tokens[i])) {
-            "former"
-        } else if joined_after(tokens, o.head) {
-            "latter"
-        } else {
-            continue;
-        };
-        let sentence = tokens[to].place.sentence;
-        let stand_in = (to + 1..tokens.len())
-            .take_while(|&i| tokens[i].place.sentence <= sentence + 2)
-            .find(|&i| &*tokens[i].norm == role && i > 0 && &*tokens[i - 1].norm == "the");
-        if let Some(i) = stand_in
+        if let Some(i) = find(o, to)
             && !out.iter().any(|s: &Occurrence| s.head == i)
         {
             out.push(Occurrence {
@@ -84,13 +99,18 @@ fn joined_after(tokens: &[Token], head: usize) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::bank::{Concept, Kind, Question, Relation, Rubric, Within};
     use crate::grade::{Grader, tests::bank};
 
-    /// The relations of `concepts` that `answer` meets, for a question on two tools.
-    fn met(answer: &str) -> Vec<String> {
-        let relation = |terms: [&str; 2]| Concept {
+    /// The relations (two terms each, found in one clause) that `answer` meets, for a
+    /// question whose model answer is `model` and whose rubric is `relations`.
+    pub(in crate::grade::compile) fn met_of(
+        model: &str,
+        relations: &[[&str; 2]],
+        answer: &str,
+    ) -> Vec<String> {
+        let relation = |terms: &[&str; 2]| Concept {
             shown: None,
             relation: Some(Relation {
                 terms: terms.iter().map(|t| vec![(*t).to_owned()]).collect(),
@@ -100,19 +120,25 @@ mod tests {
             ..Concept::any(Vec::new())
         };
         let question = Question {
-            model_answer: Some("A plane smooths the wood; a chisel cuts the joints.".to_owned()),
+            model_answer: Some(model.to_owned()),
             rubric: Some(Rubric {
-                concepts: vec![
-                    relation(["plane", "smooths"]),
-                    relation(["chisel", "joints"]),
-                ],
+                concepts: relations.iter().map(relation).collect(),
                 forbidden: Vec::new(),
             }),
-            ..Question::new("q", Kind::ShortAnswer, "What does each tool do?")
+            ..Question::new("q", Kind::ShortAnswer, "What does each one do?")
         };
         let b = bank(vec![question]);
         let g = Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[0], answer);
         g.matched().into_iter().map(str::to_owned).collect()
+    }
+
+    /// The relations of the two tools' concepts that `answer` meets.
+    fn met(answer: &str) -> Vec<String> {
+        met_of(
+            "A plane smooths the wood; a chisel cuts the joints.",
+            &[["plane", "smooths"], ["chisel", "joints"]],
+            answer,
+        )
     }
 
     #[test]

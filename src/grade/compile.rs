@@ -1178,10 +1178,11 @@ fn all(
 ) -> Outcome {
     let scope = scope(answer, within);
     // Each term's occurrences (counting or not).
-    let found: Vec<Vec<Occurrence>> = terms
+    let mut found: Vec<Vec<Occurrence>> = terms
         .iter()
         .map(|term| occurrences(term, answer, vocab, &scope, ordered, true))
         .collect();
+    named_under_another_denial(&mut found, terms, answer);
     let chosen = relation(&found, ordered, pairing, answer, vocab, &scope);
     let turned = |c: &[Vec<usize>]| matches!(c, [a, b] if turned_by_once(answer.tokens(), a, b));
     if let Some(chosen) = chosen.filter(|c| !ordered || !turned(c)) {
@@ -1346,6 +1347,101 @@ fn all(
             crate::lang::prose_list(&names, "and")
         )),
         ..Outcome::default()
+    }
+}
+
+/// Round 32 (w45-negabout): a relation's term under a verb's negation that denies
+/// another verb of it names the thing plainly: "the attacker never sees or steals the
+/// session cookie; the browser simply attaches it" denies seeing and stealing, not the
+/// cookie, and says the browser attaches it. A match of a term (plain in the rubric,
+/// stated only plainly in the model answer) counts when its cue is a verb's negation
+/// (*not*, *never*, *cannot*, *neither*, *nor*), the content words between the cue and
+/// the term are none of the relation's words and none of the words of the model
+/// answer's clauses that state the term (what the model answer says of it: "a Service
+/// doesn't give a stable IP" against "a Service gives a stable IP" still denies it),
+/// and every other term is said plainly in the same stretch in another clause (in its
+/// own clause, "the server doesn't hash the password", the denial is of the relation).
+fn named_under_another_denial(
+    found: &mut [Vec<Occurrence>],
+    terms: &[Vec<Pattern>],
+    answer: &PreparedAnswer,
+) {
+    let tokens = answer.tokens();
+    let own =
+        |j: usize, found: &[Vec<Occurrence>]| found.iter().flatten().any(|o| o.tokens.contains(&j));
+    let mut freed: Vec<(usize, usize)> = Vec::new();
+    for (t, here) in found.iter().enumerate() {
+        for (k, o) in here.iter().enumerate() {
+            let pattern = &terms[t][o.pattern];
+            if o.counts
+                || pattern.polarity != Polarity::Plain
+                || pattern.in_model != InModel::Plain
+                || pattern.negated_in_model_too
+            {
+                continue;
+            }
+            let Some((&cue, words)) = o.tokens.split_first() else {
+                continue;
+            };
+            let Some(first) = words.iter().copied().min() else {
+                continue;
+            };
+            if first <= cue
+                || !tokens[cue].negation
+                || !matches!(
+                    &*tokens[cue].norm,
+                    "not" | "nt" | "never" | "cannot" | "neither" | "nor"
+                )
+            {
+                continue;
+            }
+            // The words the cue denies before the term, but those right before it
+            // (its modifiers, "the session cookie") and an aside it reaches past ("never,
+            // at any point in the attack, sees").
+            let mut start = first;
+            while start > cue + 1 && !tokens[start - 1].stop && !tokens[start - 1].negation {
+                start -= 1;
+            }
+            // The term is the object of what the cue denies: a noun phrase opened by a
+            // determiner ("the cookie", "a user's password"), not a verb or a
+            // participle the cue denies itself ("is not in any way throttled").
+            let determined = start > cue + 1
+                && matches!(
+                    &*tokens[start - 1].norm,
+                    "the" | "a" | "an" | "its" | "their" | "your" | "his" | "her" | "our" | "my"
+                );
+            if !determined {
+                continue;
+            }
+            let between: Vec<usize> = (cue + 1..start)
+                .filter(|&j| {
+                    let w = &tokens[j];
+                    !w.stop
+                        && !w.part
+                        && !w.negation
+                        && w.class == Class::Word
+                        && answer.cue(j) == Some(cue)
+                })
+                .collect();
+            let foreign = !between.is_empty()
+                && between.iter().all(|&j| {
+                    !own(j, found) && pattern.predicates.binary_search(&tokens[j].stem).is_err()
+                });
+            let clause = tokens[cue].place.clause;
+            let others_plain = (0..found.len()).filter(|&u| u != t).all(|u| {
+                found[u].iter().any(|p| {
+                    p.counts && p.scope == o.scope && tokens[p.head].place.clause != clause
+                })
+            });
+            if foreign && others_plain {
+                freed.push((t, k));
+            }
+        }
+    }
+    for (t, k) in freed {
+        let o = &mut found[t][k];
+        o.counts = true;
+        o.tokens.remove(0);
     }
 }
 

@@ -214,6 +214,11 @@ pub struct Pattern {
     /// the term. An answer's denial that repeats one says what the model answer says
     /// ([`Found::echoes`]). Empty for most patterns.
     denials: Vec<Echo>,
+    /// The stems of the content words of the model answer's clauses that state it
+    /// plainly: what the model answer says of it. A denial in an answer whose verb is
+    /// none of them denies something else of the thing (see
+    /// `compile::named_under_another_denial`). Empty until [`Pattern::with_model`].
+    pub predicates: Vec<Arc<str>>,
 }
 
 /// Whether the word at `j`, between a cue and the term it denies, only stresses the
@@ -348,6 +353,7 @@ impl Pattern {
             one_way: false,
             denials: Vec::new(),
             on_condition: false,
+            predicates: Vec::new(),
         }
     }
 
@@ -446,6 +452,7 @@ impl Pattern {
         let mut negated = false;
         let mut in_absence = true;
         let mut denials = Vec::new();
+        let mut clauses: Vec<u32> = Vec::new();
         model.each(&self, vocab, |found| {
             if found.negated {
                 negated = true;
@@ -457,6 +464,9 @@ impl Pattern {
                 }
             } else {
                 plain = true;
+                if let Some(&i) = found.tokens.first() {
+                    clauses.push(model.tokens[i].place.clause);
+                }
                 in_absence = in_absence
                     && found
                         .tokens
@@ -466,6 +476,14 @@ impl Pattern {
             true
         });
         self.negated_in_model_too = plain && negated;
+        self.predicates = model
+            .tokens
+            .iter()
+            .filter(|t| clauses.contains(&t.place.clause) && !t.stop && !t.part)
+            .map(|t| t.stem.clone())
+            .collect();
+        self.predicates.sort_unstable();
+        self.predicates.dedup();
         self.denials.clear();
         if self.negated_in_model_too && self.polarity == Polarity::Plain {
             self.denials = denials;

@@ -2976,3 +2976,48 @@ fn a_comparative_or_its_antonym_says_no_direction() {
         assert_eq!(cached(answer), met, "{answer}");
     }
 }
+
+/// Round 32 (w45-negabout): a relation's term that is the object of another verb under
+/// a negation ("never sees the password", "can't read the key") is not what the
+/// negation denies when the relation's other term is said plainly in the same sentence
+/// and no word of the relation stands between the cue and the term: the answer denies
+/// the other verb and names the thing. A negation whose clause holds the relation's own
+/// predicate ("doesn't hash the password", "nobody rotates the key") still denies it.
+#[test]
+fn a_term_under_a_denial_of_another_verb_is_named_plainly() {
+    let b = sentence_relation_bank(
+        "password",
+        "hashed",
+        "The password is hashed with bcrypt before it reaches the database, so a leak \
+         exposes only hashes.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "A thief who dumps the database never sees or recovers the password, because it was hashed with bcrypt first.",
+            "The admins can't read a user's password, as it is hashed with bcrypt on signup.",
+            "The support staff cannot look up the password at all since the server hashed it with bcrypt.",
+        ],
+        &[
+            "The password is not hashed, it is stored as typed.",
+            "The server doesn't hash the password before storing it.",
+            "Nobody hashes the password; the database keeps it in plain text.",
+            "The password is never hashed, so a thief can read the password.",
+            "The password is stored in a table, and it is not in any way hashed.",
+        ],
+    );
+    let k = sentence_relation_bank(
+        "key",
+        "rotated",
+        "The signing key is rotated every 90 days, so a leaked key stops working soon.",
+    );
+    assert_first_concept(
+        &k,
+        &["An attacker never holds a stolen key for long, because it is rotated every 90 days."],
+        &[
+            "The key isn't rotated, it stays the same forever.",
+            "They don't rotate or replace the signing key, so it stays valid.",
+            "A leaked key keeps working: nobody has rotated the key in years.",
+        ],
+    );
+}

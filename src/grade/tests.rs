@@ -3020,4 +3020,18 @@ fn a_term_under_a_denial_of_another_verb_is_named_plainly() {
             "A leaked key keeps working: nobody has rotated the key in years.",
         ],
     );
+    // The relation's subject in the denied clause: the denial is of the relation.
+    let s = sentence_relation_bank(
+        "service",
+        "stable",
+        "A Service gives its pods a stable IP and a DNS name.",
+    );
+    assert_first_concept(
+        &s,
+        &[],
+        &[
+            "A Service doesn't give the pods a stable IP, so clients track them.",
+            "Pods come and go, and a Service never offers them a stable address.",
+        ],
+    );
 }

@@ -1350,10 +1350,10 @@ fn all(
     }
 }
 
-/// Round 32 (w45-negabout): a relation's term under a verb's negation that denies
-/// another verb of it names the thing plainly: "the attacker never sees or steals the
-/// session cookie; the browser simply attaches it" denies seeing and stealing, not the
-/// cookie, and says the browser attaches it. A match of a term (plain in the rubric,
+/// A relation's term under a verb's negation that denies another verb of it names the
+/// thing plainly: "the attacker never sees or steals the session cookie; the browser
+/// simply attaches it" denies seeing and stealing, not the cookie, and says the browser
+/// attaches it. A match of a term (plain in the rubric,
 /// stated only plainly in the model answer) counts when its cue is a verb's negation
 /// (*not*, *never*, *cannot*, *neither*, *nor*), the content words between the cue and
 /// the term are none of the relation's words and none of the words of the model

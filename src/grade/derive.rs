@@ -269,39 +269,40 @@ const ASIDE_GAP: usize = 1;
 /// breakdown's column); a cue after the word ("a red herring") comes after it.
 fn set_aside(tokens: &[Token], cue: usize, i: usize) -> String {
     let word = |k: usize| -> &str { &tokens[k].norm };
-    let mut cue_words = vec![cue];
-    if cue < i
-        && cue + 1 < i
+    // "instead of", "rather than", "fail to": the cue and the word that makes it one.
+    let joined = cue + 1 < i
         && matches!(word(cue + 1), "of" | "than" | "to")
         && matches!(
             word(cue),
             "instead" | "rather" | "fail" | "fails" | "failed" | "failing" | "unable"
-        )
-    {
-        cue_words.push(cue + 1);
-    }
+        );
+    let cue_words = if joined {
+        format!("{} {}", word(cue), word(cue + 1))
+    } else {
+        word(cue).to_owned()
+    };
     let (first, last) = if cue < i {
-        (cue_words[cue_words.len() - 1] + 1, i)
+        (cue + 1 + usize::from(joined), i)
     } else {
         (i + 1, cue)
     };
-    // The words between, left out when a word of a code token (not one of the
-    // sentence) or more than a few.
-    let between: Vec<usize> = (first..last).filter(|&k| !tokens[k].part).collect();
-    // The indices of the words shown, `None` for the words between left out.
-    let gap: Vec<Option<usize>> = if between.len() <= ASIDE_GAP {
-        between.into_iter().map(Some).collect()
+    // The words between (not the pieces of a code token), or `…` for more than a few.
+    let between: Vec<&str> = (first..last)
+        .filter(|&k| !tokens[k].part)
+        .map(word)
+        .collect();
+    let gap = if between.len() <= ASIDE_GAP {
+        between.join(" ")
     } else {
-        vec![None]
+        "…".to_owned()
     };
-    let cue_words = cue_words.into_iter().map(Some);
-    let shown: Vec<Option<usize>> = if cue < i {
-        cue_words.chain(gap).chain([Some(i)]).collect()
+    let parts = if cue < i {
+        [cue_words.as_str(), &gap, word(i)]
     } else {
-        [Some(i)].into_iter().chain(gap).chain(cue_words).collect()
+        [word(i), &gap, cue_words.as_str()]
     };
-    let words: Vec<&str> = shown.iter().map(|k| k.map_or("…", word)).collect();
-    words.join(" ")
+    let parts: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    parts.join(" ")
 }
 
 /// A number or a single letter that the model answer says plainly somewhere is a symbol

@@ -944,9 +944,10 @@ fn subject_end(tokens: &[Token], last: usize) -> usize {
     last
 }
 
-/// Whether the copulas after a misconception (`last`, its last word, the subject of its clause) lead
-/// within four words, with no negation on the way, to a word that condemns it: *fragile*,
-/// *risky*, *insecure*, *a mistake*, *an anti-pattern*, *a bad idea*, *to be avoided*.
+/// Whether the copulas after a misconception (`last`, its last word, the subject of its
+/// clause) lead within four words, with no negation on the way, to a word that condemns
+/// it: *fragile*, *risky*, *insecure*, *a mistake*, *an anti-pattern*, *a bad idea*, *to
+/// be avoided*.
 /// A *but* (*though*, *yet*, *still*) later in the sentence takes the judgement back
 /// ("are a little fragile, but they are what we use"), and the mistake stands.
 fn condemned(last: usize, answer: &PreparedAnswer) -> bool {

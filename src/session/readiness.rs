@@ -17,9 +17,9 @@ pub const READY_AFTER: usize = 2;
 pub struct Readiness {
     /// Each tier asked, in interview order.
     pub tiers: Vec<TierReadiness>,
-    /// Concepts missed, most often missed first (ties the heaviest first, then by
-    /// name), with how often: not
-    /// said at all (a concept said only the other way round is in `concepts_turned`).
+    /// Concepts not said at all, most often missed first (ties the heaviest first, then
+    /// by name), with how often; a concept said only the other way round is in
+    /// `concepts_turned`.
     pub concepts_missed: Vec<Missed>,
     /// Concepts said only the other way round (negated where the model answer states
     /// them, or stated where it sets them aside), most often first, with how often.

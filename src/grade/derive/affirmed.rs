@@ -21,6 +21,13 @@
 //! contradicts the model answer unless the model answer states one of the words
 //! plainly in a sentence that names the subject (the denial holds in one case only),
 //! or the answer also repeats the denial in a sentence that names the subject.
+//!
+//! A model sentence that says **there is none** of a thing ("there is no health-aware
+//! load balancer") has no subject; the last two words of the run of content words after
+//! its *no* are what it denies, and an answer sentence that states both plainly, near
+//! each other ("Compose puts a built-in load balancer in front that health-checks the
+//! replicas"), with nothing before them in the sentence that denies, takes away or sets
+//! aside, contradicts it, unless the answer negates one of the words anywhere.
 
 use super::bindings::{content, contradiction, text};
 use crate::grade::contrast::Contradiction;
@@ -119,6 +126,9 @@ struct Denial {
 #[derive(Debug, Default)]
 pub struct Affirmed {
     model: Vec<Denial>,
+    /// What the model answer says there is none of: the last two words of the phrase
+    /// after "there is no", and the model's words.
+    absent: Vec<(Vec<u64>, String)>,
 }
 
 impl Affirmed {
@@ -126,8 +136,13 @@ impl Affirmed {
     pub fn new(model: &PreparedAnswer) -> Affirmed {
         let tokens = model.tokens();
         let mut denials: Vec<Denial> = Vec::new();
+        let mut absent = Vec::new();
         for (cue, t) in tokens.iter().enumerate() {
             if t.part || !CUES.contains(&&*t.norm) {
+                continue;
+            }
+            if existential(tokens, cue) {
+                absent.extend(nothing_of(model, cue));
                 continue;
             }
             let Some(first) = opening(tokens, cue) else {
@@ -153,14 +168,27 @@ impl Affirmed {
                 said: text(model, (first, last)),
             });
         }
-        Affirmed { model: denials }
+        Affirmed {
+            model: denials,
+            absent,
+        }
     }
 
     /// The first clause of `answer` that states what the model answer denies of its
     /// subject.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        if self.model.is_empty() {
+        if self.model.is_empty() && self.absent.is_empty() {
             return None;
+        }
+        for (words, said) in &self.absent {
+            if let Some(span) = present(answer, words) {
+                return Some(contradiction(
+                    "affirmed",
+                    answer,
+                    span,
+                    format!("\"{said}\" (the model answer says there is none)"),
+                ));
+            }
         }
         for d in &self.model {
             if repeats(answer, d) {
@@ -182,6 +210,83 @@ impl Affirmed {
 /// How many words may stand between an answer's subject and the last denied word it
 /// states ("distroless contains the runtime plus a shell and a package manager").
 const REACH: usize = 10;
+
+/// Whether the cue at `cue` is the *no* of "there is no", "there are no", "there's no".
+fn existential(tokens: &[Token], cue: usize) -> bool {
+    let words: Vec<&str> = (0..cue)
+        .rev()
+        .filter(|&k| !tokens[k].part)
+        .take(2)
+        .map(|k| &*tokens[k].norm)
+        .collect();
+    tokens[cue].norm.as_ref() == "no"
+        && matches!(
+            words.as_slice(),
+            ["is" | "are" | "was" | "were", "there", ..] | ["there's" | "theres", ..]
+        )
+}
+
+/// What the model answer says there is none of at the existential *no* at `cue`: the
+/// last two words of the run of content words after it (its head and what qualifies
+/// it: "no health-aware load balancer", "no automatic failover"), unless the model
+/// answer states one of them plainly somewhere. One word alone ("no scheduling across
+/// machines") is left alone: a right answer names the thing in other claims.
+fn nothing_of(model: &PreparedAnswer, cue: usize) -> Option<(Vec<u64>, String)> {
+    let tokens = model.tokens();
+    let run: Vec<usize> = (cue + 1..tokens.len())
+        .filter(|&k| !tokens[k].part)
+        .take_while(|&k| content(&tokens[k]) && model.cue(k) == Some(cue))
+        .collect();
+    if run.len() < 2 {
+        return None;
+    }
+    let pair = &run[run.len() - 2..];
+    let words: Vec<u64> = pair.iter().map(|&k| tokens[k].stem_hash).collect();
+    let plain = tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| !t.part && words.contains(&t.stem_hash) && !model.negated(k));
+    (!plain).then(|| (words, text(model, (cue, pair[1]))))
+}
+
+/// The span of the first sentence of `answer` that states both `words` plainly, within
+/// [`REACH`] words of each other, with nothing that denies, takes away or sets aside
+/// from its start to the end of the last word's clause; `None` also when the answer
+/// negates one of the words anywhere (it repeats the model's denial).
+fn present(answer: &PreparedAnswer, words: &[u64]) -> Option<(usize, usize)> {
+    let tokens = answer.tokens();
+    let repeats = (0..tokens.len())
+        .any(|k| !tokens[k].part && words.contains(&tokens[k].stem_hash) && answer.negated(k));
+    if repeats {
+        return None;
+    }
+    for (first, t) in tokens.iter().enumerate() {
+        if t.part || t.stem_hash != words[0] {
+            continue;
+        }
+        let near: Vec<usize> = (first.saturating_sub(REACH)..tokens.len())
+            .filter(|&k| !tokens[k].part && tokens[k].place.sentence == t.place.sentence)
+            .filter(|&k| k.abs_diff(first) <= REACH)
+            .collect();
+        let Some(other) = near
+            .iter()
+            .copied()
+            .find(|&k| tokens[k].stem_hash == words[1])
+        else {
+            continue;
+        };
+        let (from, to) = (first.min(other), first.max(other));
+        let start = (0..from)
+            .rev()
+            .take_while(|&k| tokens[k].place.sentence == t.place.sentence)
+            .last()
+            .unwrap_or(from);
+        if plain_through(answer, start, to) {
+            return Some((from, to));
+        }
+    }
+    None
+}
 
 /// The first content word of the sentence of token `at`, when it comes before `at`
 /// and nothing from the sentence's start to the end of `at`'s clause sets one thing
@@ -258,23 +363,29 @@ fn affirming(answer: &PreparedAnswer, d: &Denial) -> Option<(usize, usize)> {
         let Some(last) = found.and_then(|f| f.into_iter().max()) else {
             continue;
         };
-        let end = (last..tokens.len())
-            .take_while(|&k| tokens[k].place.clause == tokens[last].place.clause)
-            .last()
-            .unwrap_or(last);
-        let blocked = (first..=end).any(|j| {
-            let w = &tokens[j];
-            !w.part
-                && (w.is_negation()
-                    || answer.negated(j)
-                    || SET_ASIDE.contains(&&*w.norm)
-                    || TAKING.contains(&&*w.norm))
-        });
-        if !blocked {
+        if plain_through(answer, first, last) {
             return Some((first, last));
         }
     }
     None
+}
+
+/// Whether `answer`, from token `from` to the end of the clause of token `to`, has
+/// nothing that denies, sets aside ([`SET_ASIDE`]) or takes away ([`TAKING`]).
+fn plain_through(answer: &PreparedAnswer, from: usize, to: usize) -> bool {
+    let tokens = answer.tokens();
+    let end = (to..tokens.len())
+        .take_while(|&k| tokens[k].place.clause == tokens[to].place.clause)
+        .last()
+        .unwrap_or(to);
+    !(from..=end).any(|j| {
+        let w = &tokens[j];
+        !w.part
+            && (w.is_negation()
+                || answer.negated(j)
+                || SET_ASIDE.contains(&&*w.norm)
+                || TAKING.contains(&&*w.norm))
+    })
 }
 
 #[cfg(test)]

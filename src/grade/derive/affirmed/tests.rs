@@ -109,3 +109,44 @@ fn a_verb_the_model_answer_denies_of_its_subject_stated_of_it_contradicts() {
         assert!(!affirmed(&g), "{right}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer that says there is none of something (written for this test).
+const FAILOVER: &str = "A primary with one asynchronous replica keeps a second copy of the \
+    data, but there is no automatic failover: when the primary dies, an operator promotes \
+    the replica by hand, and writes made after the last sync are lost. Sentinel can be \
+    added to hold an election.";
+
+fn failover(answer: &str) -> Grade {
+    use crate::grade::tests::{derived_bank, grade};
+    grade(
+        &derived_bank(
+            "What does one asynchronous replica give you, and what not?",
+            FAILOVER,
+        ),
+        answer,
+    )
+}
+
+#[test]
+fn what_the_model_answer_says_there_is_none_of_stated_as_there_contradicts() {
+    for wrong in [
+        "The replica keeps a second copy of the data and gives you automatic failover: when \
+         the primary dies it is promoted by itself, though recent writes are lost.",
+        "With one asynchronous replica failover is automatic, so an operator never has to \
+         promote it by hand; only writes after the last sync are lost.",
+    ] {
+        let g = failover(wrong);
+        assert!(affirmed(&g), "{wrong}: {:?}", g.contradictions);
+    }
+    for right in [
+        "There is no automatic failover with one replica: an operator promotes it by hand \
+         when the primary dies, and writes after the last sync are lost.",
+        "Failover is manual: an operator promotes the replica by hand. For an automatic \
+         election, add Sentinel; writes after the last sync are lost.",
+        "You get a second copy of the data, but failover is never automatic: the replica \
+         is promoted by hand and the last writes are lost.",
+    ] {
+        let g = failover(right);
+        assert!(!affirmed(&g), "{right}: {:?}", g.contradictions);
+    }
+}

@@ -23,6 +23,7 @@
 //! Only derived rubrics are checked: an author says what matters.
 
 use super::actions::Actions;
+use super::affirmed::Affirmed;
 use super::comparisons::Comparisons;
 use super::definitions::Definitions;
 use super::denials::Denials;
@@ -125,6 +126,8 @@ pub struct Bindings {
     poles: Poles,
     /// What the question takes as given (see [`super::premises`]).
     premises: Premises,
+    /// What the model answer denies of a subject (see [`super::affirmed`]).
+    affirmed: Affirmed,
 }
 
 impl Bindings {
@@ -149,6 +152,7 @@ impl Bindings {
         let labels = Labels::new(model, asked);
         let poles = Poles::new(model);
         let premises = Premises::new(model, asked);
+        let affirmed = Affirmed::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -166,6 +170,7 @@ impl Bindings {
             labels,
             poles,
             premises,
+            affirmed,
         }
     }
 
@@ -177,7 +182,8 @@ impl Bindings {
     /// round, else the first two qualifiers swapped, else the first word sent the other
     /// way, else the first problem called the fix or the reverse, else the first two
     /// scales tied the other way round or two things put at the other ends of one, else
-    /// the first denial of what the question takes as given.
+    /// the first denial of what the question takes as given, else the first thing the
+    /// model answer denies of a subject stated of it.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -192,6 +198,7 @@ impl Bindings {
             .or_else(|| self.labels.check(answer))
             .or_else(|| self.poles.check(answer))
             .or_else(|| self.premises.check(answer))
+            .or_else(|| self.affirmed.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

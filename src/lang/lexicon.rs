@@ -115,6 +115,27 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["shutdown", "shut down"],
     &["cleanup", "clean up"],
     &["isolate", "wall off", "seal off", "fence off"],
+    // Round 32 (w46-lexicon): the alternatives that authors of four probes listed alike
+    // for one thing (text that is not encrypted, a link by path, dropping repeats), and
+    // the two spellings of words that differ in two letters, more than a typo of a short
+    // word may (*centre*, *center*). Left out: *failure* for *fail* (the stemmer leaves
+    // them apart; joined, a derived rubric's swapped answer passed, probe18:176), *crash*
+    // and *go down* for *fail* (a check or a build fails, it does not crash), *drop* for
+    // *remove* (a firewall drops packets), *launch* for *start* (round 6), and *single*
+    // for *one*.
+    &[
+        "plaintext",
+        "plain text",
+        "cleartext",
+        "clear text",
+        "unencrypted",
+        "in the clear",
+    ],
+    &["symlink", "symbolic link", "soft link"],
+    &["dedupe", "deduplicate"],
+    &["mtime", "modification time"],
+    &["center", "centre"],
+    &["fiber", "fibre"],
 ];
 
 #[cfg(test)]
@@ -188,6 +209,47 @@ mod tests {
             let grade =
                 Grader::new(std::slice::from_ref(&bank)).grade(&bank, &bank.questions[0], answer);
             assert!(grade.passed, "{keyword} in {answer:?}");
+        }
+    }
+
+    /// Round 32's groups, in sentences of their own: a keyword written one way finds an
+    /// answer that says it the other way, and an answer that says another thing with
+    /// the same words around it does not.
+    #[test]
+    fn the_round_32_groups_meet_the_other_wording_and_nothing_else() {
+        use crate::bank::load_str;
+        use crate::grade::Grader;
+        use std::path::Path;
+        let cases = [
+            ("plaintext", "the session cookie travels in the clear", true),
+            ("plaintext", "passwords were stored unencrypted", true),
+            ("unencrypted", "the backup sits on the share as cleartext", true),
+            ("in the clear", "the agent ships plaintext credentials", true),
+            ("plaintext", "the token is signed with HMAC", false),
+            ("symlink", "a symbolic link to the current release", true),
+            ("symbolic link", "the installer makes a soft link in /usr/bin", true),
+            ("symlink", "a hard link shares the inode", false),
+            ("deduplicate", "the consumer must dedupe on the message id", true),
+            ("dedupe", "we deduplicate by event id", true),
+            ("deduplicate", "the consumer retries on the message id", false),
+            ("mtime", "rsync compares the modification time and size", true),
+            ("modification time", "make looks at each file's mtime", true),
+            ("mtime", "make looks at each file's owner", false),
+            ("data center", "a second data centre in another region", true),
+            ("fibre", "the two sites are joined by dark fiber", true),
+        ];
+        for (keyword, answer, met) in cases {
+            let toml = format!(
+                "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
+                 kind = \"short_answer\"\nprompt = \"Say it.\"\n\
+                 model_answer = \"It is about {keyword}.\"\n\
+                 keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
+            );
+            let (bank, problems) = load_str(Path::new("b.toml"), &toml);
+            let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
+            let grade =
+                Grader::new(std::slice::from_ref(&bank)).grade(&bank, &bank.questions[0], answer);
+            assert_eq!(grade.passed, met, "{keyword} in {answer:?}");
         }
     }
 

@@ -15,10 +15,10 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["folder", "directory", "dir"],
     &["delete", "remove", "erase", "get rid of", "throw away"],
     &["localhost", "127.0.0.1", "::1", "loopback"],
-    &["persist", "survive", "outlive", "outlast"],
+    &["persist", "survive", "outlive", "outlast", "remain"],
     &["kill", "terminate"],
     &["disk", "drive"],
-    &["fast", "quick"],
+    &["fast", "quick", "low latency"],
     &["large", "big"],
     &["small", "tiny"],
     &["limit", "cap", "restrict", "ceiling", "upper bound"],
@@ -121,8 +121,11 @@ pub const TECHNICAL: &[&[&str]] = &[
     // word may (*centre*, *center*). Left out: *failure* for *fail* (the stemmer leaves
     // them apart; joined, a derived rubric's swapped answer passed, probe18:176), *crash*
     // and *go down* for *fail* (a check or a build fails, it does not crash), *drop* for
-    // *remove* (a firewall drops packets), *launch* for *start* (round 6), and *single*
-    // for *one*.
+    // *remove* (a firewall drops packets), *launch* and *spin up* for *start* (they cost
+    // a SciEntsBank answer again, as in round 6), *entry* for *item* (*element-wise*
+    // gave a swapped answer a derived rubric's *entry*), *stall* for *block* (a typo
+    // of it, *stale*, made a misconception), and *single* for *one*. Two members join
+    // older groups: *remain* (the data remains: it persists) and *low latency* (fast).
     &[
         "plaintext",
         "plain text",
@@ -237,6 +240,12 @@ mod tests {
             ("mtime", "make looks at each file's owner", false),
             ("data center", "a second data centre in another region", true),
             ("fibre", "the two sites are joined by dark fiber", true),
+            ("persist", "the rows remain after the pod restarts", true),
+            ("survives", "the queue file remains when the broker is replaced", true),
+            ("persist", "the rows are wiped after the pod restarts", false),
+            ("fast", "the edge cache gives low latency reads", true),
+            ("low latency", "reads from the edge cache are quick", true),
+            ("low latency", "the edge cache gives high throughput", false),
         ];
         for (keyword, answer, met) in cases {
             let toml = format!(

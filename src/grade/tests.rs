@@ -2126,7 +2126,9 @@ fn versions_compounds_and_rooted_paths_meet_their_keywords() {
 #[test]
 fn a_phrasal_verb_in_two_words_meets_its_closed_compound() {
     let b = keywords_bank(
-        &["timeout", "rollback", "fallback", "login", "backoff", "setups"],
+        &[
+            "timeout", "rollback", "fallback", "login", "backoff", "setups",
+        ],
         "A timeout, a rollback, a fallback, a login, a backoff and setups.",
     );
     for answer in [

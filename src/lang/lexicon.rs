@@ -151,9 +151,6 @@ mod tests {
     /// answer that says it the other way.
     #[test]
     fn the_round_20_groups_meet_the_other_wording() {
-        use crate::bank::load_str;
-        use crate::grade::Grader;
-        use std::path::Path;
         let cases = [
             ("delete", "the sweeper gets rid of stale snapshots"),
             ("limit", "we set an upper bound on the queue"),
@@ -201,18 +198,26 @@ mod tests {
             ("fills", "the spool occupies the scratch partition"),
         ];
         for (keyword, answer) in cases {
-            let toml = format!(
-                "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
-                 kind = \"short_answer\"\nprompt = \"Say it.\"\n\
-                 model_answer = \"It is about {keyword}.\"\n\
-                 keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
-            );
-            let (bank, problems) = load_str(Path::new("b.toml"), &toml);
-            let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
-            let grade =
-                Grader::new(std::slice::from_ref(&bank)).grade(&bank, &bank.questions[0], answer);
-            assert!(grade.passed, "{keyword} in {answer:?}");
+            assert!(passes(keyword, answer), "{keyword} in {answer:?}");
         }
+    }
+
+    /// Whether `answer` passes a question whose one required concept is `keyword`.
+    fn passes(keyword: &str, answer: &str) -> bool {
+        use crate::bank::load_str;
+        use crate::grade::Grader;
+        use std::path::Path;
+        let toml = format!(
+            "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
+             kind = \"short_answer\"\nprompt = \"Say it.\"\n\
+             model_answer = \"It is about {keyword}.\"\n\
+             keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
+        );
+        let (bank, problems) = load_str(Path::new("b.toml"), &toml);
+        let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
+        Grader::new(std::slice::from_ref(&bank))
+            .grade(&bank, &bank.questions[0], answer)
+            .passed
     }
 
     /// Round 32's groups, in sentences of their own: a keyword written one way finds an
@@ -220,45 +225,37 @@ mod tests {
     /// the same words around it does not.
     #[test]
     fn the_round_32_groups_meet_the_other_wording_and_nothing_else() {
-        use crate::bank::load_str;
-        use crate::grade::Grader;
-        use std::path::Path;
-        let cases = [
-            ("plaintext", "the session cookie travels in the clear", true),
-            ("plaintext", "passwords were stored unencrypted", true),
-            ("unencrypted", "the backup sits on the share as cleartext", true),
-            ("in the clear", "the agent ships plaintext credentials", true),
-            ("plaintext", "the token is signed with HMAC", false),
-            ("symlink", "a symbolic link to the current release", true),
-            ("symbolic link", "the installer makes a soft link in /usr/bin", true),
-            ("symlink", "a hard link shares the inode", false),
-            ("deduplicate", "the consumer must dedupe on the message id", true),
-            ("dedupe", "we deduplicate by event id", true),
-            ("deduplicate", "the consumer retries on the message id", false),
-            ("mtime", "rsync compares the modification time and size", true),
-            ("modification time", "make looks at each file's mtime", true),
-            ("mtime", "make looks at each file's owner", false),
-            ("data center", "a second data centre in another region", true),
-            ("fibre", "the two sites are joined by dark fiber", true),
-            ("persist", "the rows remain after the pod restarts", true),
-            ("survives", "the queue file remains when the broker is replaced", true),
-            ("persist", "the rows are wiped after the pod restarts", false),
-            ("fast", "the edge cache gives low latency reads", true),
-            ("low latency", "reads from the edge cache are quick", true),
-            ("low latency", "the edge cache gives high throughput", false),
+        let met = [
+            ("plaintext", "the cookie travels in the clear"),
+            ("plaintext", "passwords stored unencrypted"),
+            ("unencrypted", "the backup sits there as cleartext"),
+            ("in the clear", "it ships plaintext credentials"),
+            ("symlink", "a symbolic link to the release"),
+            ("symbolic link", "it makes a soft link in /usr/bin"),
+            ("deduplicate", "consumers dedupe on the message id"),
+            ("dedupe", "we deduplicate by event id"),
+            ("mtime", "rsync compares the modification time"),
+            ("modification time", "make reads each file's mtime"),
+            ("data center", "a second data centre"),
+            ("fibre", "the sites share dark fiber"),
+            ("persist", "the rows remain after a restart"),
+            ("survives", "the spool remains when it is replaced"),
+            ("fast", "the cache gives low latency reads"),
+            ("low latency", "reads from the cache are quick"),
         ];
-        for (keyword, answer, met) in cases {
-            let toml = format!(
-                "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
-                 kind = \"short_answer\"\nprompt = \"Say it.\"\n\
-                 model_answer = \"It is about {keyword}.\"\n\
-                 keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
-            );
-            let (bank, problems) = load_str(Path::new("b.toml"), &toml);
-            let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
-            let grade =
-                Grader::new(std::slice::from_ref(&bank)).grade(&bank, &bank.questions[0], answer);
-            assert_eq!(grade.passed, met, "{keyword} in {answer:?}");
+        for (keyword, answer) in met {
+            assert!(passes(keyword, answer), "{keyword} in {answer:?}");
+        }
+        let apart = [
+            ("plaintext", "the token is signed with HMAC"),
+            ("symlink", "a hard link shares the inode"),
+            ("deduplicate", "consumers retry on the message id"),
+            ("mtime", "make reads each file's owner"),
+            ("persist", "the rows are wiped after a restart"),
+            ("low latency", "the cache gives high throughput"),
+        ];
+        for (keyword, answer) in apart {
+            assert!(!passes(keyword, answer), "{keyword} in {answer:?}");
         }
     }
 

@@ -516,7 +516,43 @@ pub fn keyword_patterns(
             vocab,
         ));
     }
+    if let Some(phrasal) = phrasal_version(&words) {
+        out.push(Pattern::tight(
+            tokenize(&phrasal, stemmer, Parts::Skip),
+            negated,
+            vocab,
+        ));
+    }
     out
+}
+
+/// The particles that end a phrasal verb (*time out*, *roll back*, *log in*) and the
+/// noun written as one word that it makes (`timeout`, `rollback`, `login`).
+const PARTICLES: &[&str] = &[
+    "up", "down", "out", "off", "over", "back", "in", "through", "around",
+];
+
+/// A keyword of one word that is a verb of three letters or more and the particle it
+/// ends with (`timeout`, `fallbacks`, `backoff`, `workaround`), as the phrasal verb in
+/// two words (`time out`), which the answer may say in any form of the verb ("the call
+/// timed out", "it falls back"), side by side in one clause ([`Pattern::tight`]). Not a
+/// stop word or a negation cue (*without* is no "with out").
+fn phrasal_version(words: &[Token]) -> Option<String> {
+    let [word] = words else {
+        return None;
+    };
+    if word.class != Class::Word || word.stop || word.is_negation() {
+        return None;
+    }
+    let norm = &*word.norm;
+    let singular = norm.strip_suffix('s').filter(|s| !s.ends_with('s'));
+    [Some(norm), singular].into_iter().flatten().find_map(|w| {
+        PARTICLES.iter().find_map(|p| {
+            let verb = w.strip_suffix(p)?;
+            (verb.len() >= 3 && verb.bytes().all(|b| b.is_ascii_lowercase()))
+                .then(|| format!("{verb} {p}"))
+        })
+    })
 }
 
 /// Whether a keyword's one word is the reply *no*: the answer to a yes-or-no question

@@ -2118,6 +2118,40 @@ fn versions_compounds_and_rooted_paths_meet_their_keywords() {
     assert_eq!(g.matched(), ["TLSv1.3"], "{}", explain(&g));
 }
 
+/// Issue 11 round 32 (w46-lexicon): a keyword of one word that is a verb and the
+/// particle it ends with (`timeout`, `rollback`, `fallback`, `login`, `backoff`) is
+/// met by the phrasal verb in two words, the verb in any form ("timed out", "rolled
+/// back", "falls back"), side by side in one clause. Words around them that only sit
+/// near each other meet nothing.
+#[test]
+fn a_phrasal_verb_in_two_words_meets_its_closed_compound() {
+    let b = keywords_bank(
+        &[
+            "timeout", "rollback", "fallback", "login", "backoff", "setups",
+        ],
+        "A timeout, a rollback, a fallback, a login, a backoff and setups.",
+    );
+    for answer in [
+        "the upstream call timed out, so we rolled back the release; the client falls back \
+         to polling, users log in again, the retries back off and we set up two hosts",
+        "if a request times out, roll back; fall back to the cache; logging in, backing off, \
+         setting up",
+    ] {
+        let g = grade(&b, answer);
+        assert_eq!(g.missed(), Vec::<&str>::new(), "{answer}: {}", explain(&g));
+    }
+    let g = grade(
+        &b,
+        "the time is out of our hands; roll the dice back home; fall, then back; log it in \
+         JSON; back the change off; set the flag up",
+    );
+    assert_eq!(g.matched(), Vec::<&str>::new(), "{}", explain(&g));
+    // *without* is no "with out", and a verb of two letters is too short to tell.
+    let b = keywords_bank(&["without", "goup"], "Without a goup.");
+    let g = grade(&b, "with out-of-date data, go up");
+    assert!(!g.matched().contains(&"goup"), "{}", explain(&g));
+}
+
 /// Issue 11 probe 2, docs gap 8: a keyword `keep` meets "kept", `written` meets
 /// "wrote"; a keyword in an irregular form asks for the past (`rebuilt` is not met by
 /// "rebuilds"), and *left* is also a direction.

@@ -15,10 +15,10 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["folder", "directory", "dir"],
     &["delete", "remove", "erase", "get rid of", "throw away"],
     &["localhost", "127.0.0.1", "::1", "loopback"],
-    &["persist", "survive", "outlive", "outlast"],
+    &["persist", "survive", "outlive", "outlast", "remain"],
     &["kill", "terminate"],
     &["disk", "drive"],
-    &["fast", "quick"],
+    &["fast", "quick", "low latency"],
     &["large", "big"],
     &["small", "tiny"],
     &["limit", "cap", "restrict", "ceiling", "upper bound"],
@@ -115,6 +115,30 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["shutdown", "shut down"],
     &["cleanup", "clean up"],
     &["isolate", "wall off", "seal off", "fence off"],
+    // Round 32 (w46-lexicon): the alternatives that authors of four probes listed alike
+    // for one thing (text that is not encrypted, a link by path, dropping repeats), and
+    // the two spellings of words that differ in two letters, more than a typo of a short
+    // word may (*centre*, *center*). Left out: *failure* for *fail* (the stemmer leaves
+    // them apart; joined, a derived rubric's swapped answer passed, probe18:176), *crash*
+    // and *go down* for *fail* (a check or a build fails, it does not crash), *drop* for
+    // *remove* (a firewall drops packets), *launch* and *spin up* for *start* (they cost
+    // a SciEntsBank answer again, as in round 6), *entry* for *item* (*element-wise*
+    // gave a swapped answer a derived rubric's *entry*), *stall* for *block* (a typo
+    // of it, *stale*, made a misconception), and *single* for *one*. Two members join
+    // older groups: *remain* (the data remains: it persists) and *low latency* (fast).
+    &[
+        "plaintext",
+        "plain text",
+        "cleartext",
+        "clear text",
+        "unencrypted",
+        "in the clear",
+    ],
+    &["symlink", "symbolic link", "soft link"],
+    &["dedupe", "deduplicate"],
+    &["mtime", "modification time"],
+    &["center", "centre"],
+    &["fiber", "fibre"],
 ];
 
 #[cfg(test)]
@@ -127,9 +151,6 @@ mod tests {
     /// answer that says it the other way.
     #[test]
     fn the_round_20_groups_meet_the_other_wording() {
-        use crate::bank::load_str;
-        use crate::grade::Grader;
-        use std::path::Path;
         let cases = [
             ("delete", "the sweeper gets rid of stale snapshots"),
             ("limit", "we set an upper bound on the queue"),
@@ -177,17 +198,64 @@ mod tests {
             ("fills", "the spool occupies the scratch partition"),
         ];
         for (keyword, answer) in cases {
-            let toml = format!(
-                "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
-                 kind = \"short_answer\"\nprompt = \"Say it.\"\n\
-                 model_answer = \"It is about {keyword}.\"\n\
-                 keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
-            );
-            let (bank, problems) = load_str(Path::new("b.toml"), &toml);
-            let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
-            let grade =
-                Grader::new(std::slice::from_ref(&bank)).grade(&bank, &bank.questions[0], answer);
-            assert!(grade.passed, "{keyword} in {answer:?}");
+            assert!(passes(keyword, answer), "{keyword} in {answer:?}");
+        }
+    }
+
+    /// Whether `answer` passes a question whose one required concept is `keyword`.
+    fn passes(keyword: &str, answer: &str) -> bool {
+        use crate::bank::load_str;
+        use crate::grade::Grader;
+        use std::path::Path;
+        let toml = format!(
+            "[bank]\nid = \"b\"\ntitle = \"B\"\n\n[[question]]\nid = \"q\"\n\
+             kind = \"short_answer\"\nprompt = \"Say it.\"\n\
+             model_answer = \"It is about {keyword}.\"\n\
+             keywords = [{{ any = [\"{keyword}\"], required = true }}]\n"
+        );
+        let (bank, problems) = load_str(Path::new("b.toml"), &toml);
+        let bank = bank.unwrap_or_else(|| panic!("{problems:?}"));
+        Grader::new(std::slice::from_ref(&bank))
+            .grade(&bank, &bank.questions[0], answer)
+            .passed
+    }
+
+    /// Round 32's groups, in sentences of their own: a keyword written one way finds an
+    /// answer that says it the other way, and an answer that says another thing with
+    /// the same words around it does not.
+    #[test]
+    fn the_round_32_groups_meet_the_other_wording_and_nothing_else() {
+        let met = [
+            ("plaintext", "the cookie travels in the clear"),
+            ("plaintext", "passwords stored unencrypted"),
+            ("unencrypted", "the backup sits there as cleartext"),
+            ("in the clear", "it ships plaintext credentials"),
+            ("symlink", "a symbolic link to the release"),
+            ("symbolic link", "it makes a soft link in /usr/bin"),
+            ("deduplicate", "consumers dedupe on the message id"),
+            ("dedupe", "we deduplicate by event id"),
+            ("mtime", "rsync compares the modification time"),
+            ("modification time", "make reads each file's mtime"),
+            ("data center", "a second data centre"),
+            ("fibre", "the sites share dark fiber"),
+            ("persist", "the rows remain after a restart"),
+            ("survives", "the spool remains when it is replaced"),
+            ("fast", "the cache gives low latency reads"),
+            ("low latency", "reads from the cache are quick"),
+        ];
+        for (keyword, answer) in met {
+            assert!(passes(keyword, answer), "{keyword} in {answer:?}");
+        }
+        let apart = [
+            ("plaintext", "the token is signed with HMAC"),
+            ("symlink", "a hard link shares the inode"),
+            ("deduplicate", "consumers retry on the message id"),
+            ("mtime", "make reads each file's owner"),
+            ("persist", "the rows are wiped after a restart"),
+            ("low latency", "the cache gives high throughput"),
+        ];
+        for (keyword, answer) in apart {
+            assert!(!passes(keyword, answer), "{keyword} in {answer:?}");
         }
     }
 

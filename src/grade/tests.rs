@@ -2372,6 +2372,97 @@ fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
     assert!(!g.passed && !g.contradictions.is_empty(), "{}", explain(&g));
 }
 
+/// A term the model answer states only negated, said plainly of another thing the model
+/// answer speaks of, in another sentence than its denial, claims nothing against it: the
+/// model denies it of one thing and the answer says it of the other (w46-syntax; fresh
+/// sentences, written before the rule).
+#[test]
+fn a_term_the_model_answer_denies_said_of_another_thing_it_names_is_no_claim() {
+    // A journaling filesystem: the model answer denies `scan` of the journaling one
+    // only, and names fsck on ext2 in another sentence.
+    let fs = any_bank(
+        "Why does a journaling filesystem come back quickly after a crash?",
+        "After a crash an ext2 volume needs a full fsck pass over every block. A journaling \
+         filesystem replays its journal and never scans the whole disk.",
+        &[&["replays", "replay"], &["not scan"]],
+    );
+    // A build tool: the model answer denies `stop` with -k, and says what happens by
+    // default in another sentence.
+    let make = any_bank(
+        "What does make -k change when a recipe fails?",
+        "By default the first failing recipe ends the whole build. With -k make does not \
+         stop there: it goes on with every target that does not depend on the failed one.",
+        &[&["not stop"], &["target"]],
+    );
+    // Weak references: the model answer denies `alive` of a weak reference only.
+    let weak = any_bank(
+        "Why build a cache of weak references?",
+        "A strong reference holds its object until the reference goes away. A weak \
+         reference does not keep its target alive, so the collector can reclaim a cached \
+         entry under memory pressure.",
+        &[&["not alive"], &["collector", "garbage collector"]],
+    );
+    for (b, answer) in [
+        (
+            &fs,
+            "On ext2, fsck scans the whole disk after a crash; a journaling filesystem just replays its journal.",
+        ),
+        (
+            &fs,
+            "An ext2 volume is scanned block by block, whereas the journaling one only has to replay the journal.",
+        ),
+        (
+            &make,
+            "By default the build stops at the first failing recipe; with -k every other target is still built.",
+        ),
+        (
+            &make,
+            "Normally the whole build stops at the failure, but -k carries on with each target that doesn't need the failed one.",
+        ),
+        (
+            &weak,
+            "A strong reference keeps its object alive; a weak one lets the collector take it when memory runs low.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.contradictions.is_empty(), "{answer}: {}", explain(&g));
+    }
+    // The breakdown names the other thing.
+    let g = grade(
+        &make,
+        "By default the build stops at the first failing recipe; with -k every other target is still built.",
+    );
+    assert!(
+        explain(&g).contains("stated plainly here, but of \"build\""),
+        "{}",
+        explain(&g)
+    );
+    // Said of the thing the model answer denies it of, or of nothing named, it still
+    // contradicts the model answer.
+    for (b, answer) in [
+        (
+            &fs,
+            "A journaling filesystem scans the whole disk and then replays its journal.",
+        ),
+        (&fs, "It replays the journal and scans every block as well."),
+        (
+            &make,
+            "With -k make stops at the first failure, and the other targets are never built.",
+        ),
+        (
+            &weak,
+            "A weak reference keeps its target alive until the garbage collector runs.",
+        ),
+        (
+            &weak,
+            "It keeps the entry alive, and the collector leaves it there.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.contradictions.is_empty(), "{answer}: {}", explain(&g));
+    }
+}
+
 #[test]
 fn in_an_order_of_events_a_state_said_no_longer_was_so_first() {
     let rubric = two_term_rubric("queued", "runs", crate::bank::Within::Answer, true);

@@ -2372,6 +2372,70 @@ fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
     assert!(!g.passed && !g.contradictions.is_empty(), "{}", explain(&g));
 }
 
+/// "X does not mean (that) S" denies what S says of its subject, not the subject: the
+/// thing S names is named plainly, as in "it is not the case that S" (w46-syntax; fresh
+/// sentences, written before the rule).
+#[test]
+fn the_subject_of_what_does_not_mean_denies_is_named_plainly() {
+    let question_with = |id: &str, prompt: &str, model: &str, a: &str, b: &str| {
+        let mut rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
+        rubric.concepts[0].weight = 2.0;
+        rubric.concepts.push(concept(&["poll", "ttl"], 1.0, false));
+        bank(vec![question(id, prompt, model, Some(rubric))])
+    };
+    let accepted = question_with(
+        "accepted",
+        "What does a 202 Accepted from the API tell the client about its export job?",
+        "202 Accepted says the server queued the job; the job runs later and may still fail, \
+         so the client polls the status URL.",
+        "job",
+        "queued",
+    );
+    let ttl = question_with(
+        "ttl",
+        "Why do some clients still reach the old server after you change the A record?",
+        "Resolvers cache the record for its TTL, so clients keep getting the old address \
+         until the TTL expires.",
+        "resolvers",
+        "cache",
+    );
+    for (b, answer) in [
+        (
+            &accepted,
+            "The 202 doesn't mean that the job succeeded: it is only queued, and you poll its status URL.",
+        ),
+        (
+            &ttl,
+            "Changing the record does not mean resolvers fetch it again at once: until the TTL expires they serve the cached copy.",
+        ),
+        (
+            &ttl,
+            "An update doesn't imply that resolvers notice it, since the old record stays in their cache for the whole TTL.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed, "{answer}: {}", explain(&g));
+    }
+    // What S says is still denied.
+    for (b, answer) in [
+        (
+            &accepted,
+            "A 202 does not mean the job was queued; it is already done, so there is nothing to poll.",
+        ),
+        (
+            &ttl,
+            "A change does not mean resolvers cache anything; the TTL only matters to browsers.",
+        ),
+        (
+            &ttl,
+            "It doesn't mean that resolvers keep a cache, they ask the authoritative server each time, whatever the TTL.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed, "{answer}: {}", explain(&g));
+    }
+}
+
 /// A term the model answer states only negated, said plainly of another thing the model
 /// answer speaks of, in another sentence than its denial, claims nothing against it: the
 /// model denies it of one thing and the answer says it of the other (w46-syntax; fresh

@@ -2399,40 +2399,41 @@ fn the_subject_of_what_does_not_mean_denies_is_named_plainly() {
         "resolvers",
         "cache",
     );
-    for (b, answer) in [
+    // What S says is still denied (`false`: the answer fails).
+    for (b, answer, passes) in [
         (
             &accepted,
             "The 202 doesn't mean that the job succeeded: it is only queued, and you poll its status URL.",
+            true,
         ),
         (
             &ttl,
             "Changing the record does not mean resolvers fetch it again at once: until the TTL expires they serve the cached copy.",
+            true,
         ),
         (
             &ttl,
             "An update doesn't imply that resolvers notice it, since the old record stays in their cache for the whole TTL.",
+            true,
         ),
-    ] {
-        let g = grade(b, answer);
-        assert!(g.passed, "{answer}: {}", explain(&g));
-    }
-    // What S says is still denied.
-    for (b, answer) in [
         (
             &accepted,
             "A 202 does not mean the job was queued; it is already done, so there is nothing to poll.",
+            false,
         ),
         (
             &ttl,
             "A change does not mean resolvers cache anything; the TTL only matters to browsers.",
+            false,
         ),
         (
             &ttl,
             "It doesn't mean that resolvers keep a cache, they ask the authoritative server each time, whatever the TTL.",
+            false,
         ),
     ] {
         let g = grade(b, answer);
-        assert!(!g.passed, "{answer}: {}", explain(&g));
+        assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
     }
 }
 
@@ -2466,30 +2467,67 @@ fn a_term_the_model_answer_denies_said_of_another_thing_it_names_is_no_claim() {
          entry under memory pressure.",
         &[&["not alive"], &["collector", "garbage collector"]],
     );
-    for (b, answer) in [
+    // Said of the thing the model answer denies it of, or of nothing named, it still
+    // contradicts the model answer (`true`: a contradiction).
+    for (b, answer, claims) in [
         (
             &fs,
             "On ext2, fsck scans the whole disk after a crash; a journaling filesystem just replays its journal.",
+            false,
         ),
         (
             &fs,
             "An ext2 volume is scanned block by block, whereas the journaling one only has to replay the journal.",
+            false,
         ),
         (
             &make,
             "By default the build stops at the first failing recipe; with -k every other target is still built.",
+            false,
         ),
         (
             &make,
             "Normally the whole build stops at the failure, but -k carries on with each target that doesn't need the failed one.",
+            false,
         ),
         (
             &weak,
             "A strong reference keeps its object alive; a weak one lets the collector take it when memory runs low.",
+            false,
+        ),
+        (
+            &fs,
+            "A journaling filesystem scans the whole disk and then replays its journal.",
+            true,
+        ),
+        (
+            &fs,
+            "It replays the journal and scans every block as well.",
+            true,
+        ),
+        (
+            &make,
+            "With -k make stops at the first failure, and the other targets are never built.",
+            true,
+        ),
+        (
+            &weak,
+            "A weak reference keeps its target alive until the garbage collector runs.",
+            true,
+        ),
+        (
+            &weak,
+            "It keeps the entry alive, and the collector leaves it there.",
+            true,
         ),
     ] {
         let g = grade(b, answer);
-        assert!(g.contradictions.is_empty(), "{answer}: {}", explain(&g));
+        assert_eq!(
+            !g.contradictions.is_empty(),
+            claims,
+            "{answer}: {}",
+            explain(&g)
+        );
     }
     // The breakdown names the other thing.
     let g = grade(
@@ -2501,30 +2539,6 @@ fn a_term_the_model_answer_denies_said_of_another_thing_it_names_is_no_claim() {
         "{}",
         explain(&g)
     );
-    // Said of the thing the model answer denies it of, or of nothing named, it still
-    // contradicts the model answer.
-    for (b, answer) in [
-        (
-            &fs,
-            "A journaling filesystem scans the whole disk and then replays its journal.",
-        ),
-        (&fs, "It replays the journal and scans every block as well."),
-        (
-            &make,
-            "With -k make stops at the first failure, and the other targets are never built.",
-        ),
-        (
-            &weak,
-            "A weak reference keeps its target alive until the garbage collector runs.",
-        ),
-        (
-            &weak,
-            "It keeps the entry alive, and the collector leaves it there.",
-        ),
-    ] {
-        let g = grade(b, answer);
-        assert!(!g.contradictions.is_empty(), "{answer}: {}", explain(&g));
-    }
 }
 
 #[test]

@@ -62,9 +62,10 @@ pub struct InPlace {
     turned: Vec<(usize, Matcher)>,
     /// The concepts carried by function words alone.
     function: Vec<usize>,
-    /// Per concept of one term that asks for the negation: its index, and its patterns
-    /// that do.
-    denials: Vec<(usize, Vec<Pattern>)>,
+    /// Per concept of one term that asks for the negation: its index, its patterns
+    /// that do, and the stems of the content words the model answer says only outside
+    /// the sentences where it denies the term (see [`said_of_another`]).
+    denials: Vec<(usize, Vec<Pattern>, Vec<Arc<str>>)>,
     /// The stems of the content words the model answer states under a negation
     /// ("without keeping any state", "instead of a queue entry"), when some concept is
     /// one of [`InPlace::denials`]: see [`restates_a_denial`].
@@ -138,7 +139,10 @@ impl InPlace {
                             .collect();
                         let asks_plain = negated.is_empty();
                         if !negated.is_empty() {
-                            out.denials.push((c, negated));
+                            let elsewhere = model_text
+                                .map(|m| named_elsewhere(m, &tokens))
+                                .unwrap_or_default();
+                            out.denials.push((c, negated, elsewhere));
                         }
                         let plain: Vec<Pattern> = patterns
                             .iter()
@@ -212,9 +216,10 @@ impl InPlace {
         &self,
         answer: &PreparedAnswer,
         vocab: &Vocab,
-        concepts: &[ConceptResult],
+        concepts: &mut [ConceptResult],
     ) -> Vec<Contradiction> {
         let mut out = Vec::new();
+        let mut notes: Vec<(usize, String)> = Vec::new();
         if !self.units.is_empty() {
             out.extend(self.other_unit(answer));
         }
@@ -252,13 +257,16 @@ impl InPlace {
                 });
             }
         }
-        for (c, patterns) in &self.denials {
+        for (c, patterns, elsewhere) in &self.denials {
             if met(*c) || !concepts[*c].negated {
                 continue;
             }
             // Found only plainly (a negated mention would have met the concept), in a
             // clause with no cue at all: "TLS is not enabled" negates after the head
             // in a way the scopes may miss, and "withot TLS" is a cue mistyped.
+            // Said of another thing the model answer speaks of, it claims nothing: the
+            // breakdown names that thing.
+            let mut other = None;
             let plain = patterns.iter().find_map(|p| match answer.find(p, vocab) {
                 Some((found, false))
                     if !found.negated
@@ -266,10 +274,28 @@ impl InPlace {
                         && !ends_a_wait(answer, &found.tokens)
                         && !restates_a_denial(answer, &found.tokens, &self.model_denies) =>
                 {
-                    Some(found.tokens)
+                    match said_of_another(answer, &found.tokens, elsewhere) {
+                        Some(word) => {
+                            other.get_or_insert(word);
+                            None
+                        }
+                        None => Some(found.tokens),
+                    }
                 }
                 _ => None,
             });
+            if plain.is_none()
+                && let Some(word) = other
+            {
+                notes.push((
+                    *c,
+                    format!(
+                        "stated plainly here, but of \"{}\", which the model answer speaks of \
+                         apart from its denial: no claim against it",
+                        answer.word(word)
+                    ),
+                ));
+            }
             if let Some(tokens) = plain {
                 let words: Vec<String> =
                     tokens.iter().map(|&i| answer.word(i).to_owned()).collect();
@@ -330,6 +356,9 @@ impl InPlace {
                     matched: Vec::new(),
                 });
             }
+        }
+        for (c, note) in notes {
+            concepts[c].note = Some(note);
         }
         out
     }
@@ -478,6 +507,78 @@ fn restates_a_denial(answer: &PreparedAnswer, tokens: &[usize], model_denies: &[
             && answer.negated(i)
             && model_denies.contains(&t.stem)
     })
+}
+
+/// The stems of the content words of `model` outside every sentence where it states a
+/// content word of a term (one of `alternatives`, tokenized) negated: what the model
+/// answer speaks of apart from its denial ("By default the first failing recipe ends
+/// the whole build" beside "With -k make does not stop there"). Empty when the model
+/// answer states no such word negated, or denies one other than by a verb's *not* or
+/// *never* (the nearest cue before it in its clause): "has no agent", "without TLS",
+/// "there is no load balancer" deny that the thing is there at all, so naming it of
+/// anything claims it.
+fn named_elsewhere(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> Vec<Arc<str>> {
+    let tokens = model.tokens();
+    let term: Vec<&Arc<str>> = alternatives
+        .iter()
+        .flatten()
+        .filter(|t| !t.stop && !t.is_negation())
+        .map(|t| &t.stem)
+        .collect();
+    let denied: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !tokens[i].part && term.contains(&&tokens[i].stem) && model.negated(i))
+        .collect();
+    let verbal = |i: usize| {
+        let clause = tokens[i].place.clause;
+        (0..i)
+            .rev()
+            .take_while(|&j| tokens[j].place.clause == clause)
+            .find(|&j| tokens[j].negation)
+            .is_some_and(|j| matches!(&*tokens[j].norm, "not" | "never"))
+    };
+    if denied.is_empty() || !denied.iter().all(|&i| verbal(i)) {
+        return Vec::new();
+    }
+    let denying: Vec<u32> = denied.iter().map(|&i| tokens[i].place.sentence).collect();
+    let content = |t: &&Token| !t.part && !t.stop && !t.negation;
+    let inside: Vec<&Arc<str>> = tokens
+        .iter()
+        .filter(content)
+        .filter(|t| denying.contains(&t.place.sentence))
+        .map(|t| &t.stem)
+        .collect();
+    let mut out: Vec<Arc<str>> = Vec::new();
+    for t in tokens.iter().filter(content) {
+        if !inside.contains(&&t.stem) && !term.contains(&&t.stem) && !out.contains(&t.stem) {
+            out.push(t.stem.clone());
+        }
+    }
+    out
+}
+
+/// The word before `tokens` (a plain match of a term the model answer states only
+/// negated) that shows them said of another thing than the one the model answer denies
+/// the term of: a content word before the match in its clause that the model answer
+/// says only in other sentences than its denial (stems in `elsewhere`). "By default the build stops
+/// at the first failing recipe", against "By default the first failing recipe ends the
+/// whole build. With -k make does not stop there", says what the model answer says of
+/// the default; "with -k make stops" is still the claim the model answer denies, and so
+/// is a match with no such word before it ("it stops"). `None` when there is none.
+fn said_of_another(
+    answer: &PreparedAnswer,
+    tokens: &[usize],
+    elsewhere: &[Arc<str>],
+) -> Option<usize> {
+    let all = answer.tokens();
+    let &first = tokens.iter().min()?;
+    let clause = all[first].place.clause;
+    (0..first)
+        .rev()
+        .take_while(|&i| all[i].place.clause == clause)
+        .find(|&i| {
+            let t = &all[i];
+            !t.part && !t.stop && !t.negation && elsewhere.contains(&t.stem)
+        })
 }
 
 /// Whether `tokens` (a match) are what happens in an *until*, *till* or *before* clause

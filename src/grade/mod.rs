@@ -611,7 +611,7 @@ fn look_for(
     let mut spans: Vec<Vec<usize>> = Vec::new();
     // The restrictions of the model answer the answer says "not only" of.
     let mut contrary: Vec<Contradiction> = Vec::new();
-    let concepts: Vec<ConceptResult> = rubric
+    let mut concepts: Vec<ConceptResult> = rubric
         .concepts
         .iter()
         .zip(&compiled.concepts)
@@ -690,7 +690,7 @@ fn look_for(
         .collect();
     let mut contradictions = contrary;
     contradictions.extend(compiled.contrasts.check(answer, vocab));
-    contradictions.extend(compiled.in_place.check(answer, vocab, &concepts));
+    contradictions.extend(compiled.in_place.check(answer, vocab, &mut concepts));
     contradictions.extend(compiled.claims.check(answer));
     Found {
         concepts,

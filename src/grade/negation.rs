@@ -568,14 +568,44 @@ fn ends_a_relative(tokens: &[Token], c: usize, i: usize) -> bool {
 /// *that* up to an auxiliary or a form of *be* (*is*, *was*, *has*, *does*, *can*, ...)
 /// within three content words; with none, its first content word. `None` when the cue
 /// opens no such clause.
+///
+/// So with a verb of meaning after the cue, "X does not mean (that) S" (*mean*, *imply*,
+/// *guarantee*, *prove*): "a delay of 0 does not mean setTimeout runs at once", "a 202
+/// doesn't mean that the job has finished" deny what S says of the timer and the job,
+/// not the timer or the job; the cue is a verb's (*not*, *never*, *cannot*: "there is
+/// no guarantee a record is fresh" denies the guarantee). An S that opens with a cue
+/// ("doesn't mean no duplicates") is left to it.
 fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
     let clause = tokens[c].place.clause;
     let mut words = tokens
         .iter()
         .enumerate()
         .skip(c + 1)
-        .filter(|(_, t)| !t.part && t.place.clause == clause);
+        .filter(|(_, t)| !t.part && t.place.clause == clause)
+        .peekable();
     let (_, first) = words.next()?;
+    if matches!(&*tokens[c].norm, "not" | "never" | "cannot")
+        && matches!(
+            &*first.norm,
+            "mean"
+                | "means"
+                | "meant"
+                | "imply"
+                | "implies"
+                | "guarantee"
+                | "guarantees"
+                | "prove"
+                | "proves"
+        )
+    {
+        if words.peek().is_some_and(|(_, t)| &*t.norm == "that") {
+            words.next();
+        }
+        if words.peek().is_none_or(|(_, t)| t.negation) {
+            return None;
+        }
+        return reject::subject_end(words);
+    }
     let first = if &*first.norm == "the" {
         &*words.next()?.1.norm
     } else {

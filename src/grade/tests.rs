@@ -2406,6 +2406,175 @@ fn a_term_the_model_answer_denies_stated_plainly_contradicts_it() {
     assert!(!g.passed && !g.contradictions.is_empty(), "{}", explain(&g));
 }
 
+/// "X does not mean (that) S" denies what S says of its subject, not the subject: the
+/// thing S names is named plainly, as in "it is not the case that S" (w46-syntax; fresh
+/// sentences, written before the rule).
+#[test]
+fn the_subject_of_what_does_not_mean_denies_is_named_plainly() {
+    let question_with = |id: &str, prompt: &str, model: &str, a: &str, b: &str| {
+        let mut rubric = two_term_rubric(a, b, crate::bank::Within::Sentence, false);
+        rubric.concepts[0].weight = 2.0;
+        rubric.concepts.push(concept(&["poll", "ttl"], 1.0, false));
+        bank(vec![question(id, prompt, model, Some(rubric))])
+    };
+    let accepted = question_with(
+        "accepted",
+        "What does a 202 Accepted from the API tell the client about its export job?",
+        "202 Accepted says the server queued the job; the job runs later and may still fail, \
+         so the client polls the status URL.",
+        "job",
+        "queued",
+    );
+    let ttl = question_with(
+        "ttl",
+        "Why do some clients still reach the old server after you change the A record?",
+        "Resolvers cache the record for its TTL, so clients keep getting the old address \
+         until the TTL expires.",
+        "resolvers",
+        "cache",
+    );
+    // What S says is still denied (`false`: the answer fails).
+    for (b, answer, passes) in [
+        (
+            &accepted,
+            "The 202 doesn't mean that the job succeeded: it is only queued, and you poll its status URL.",
+            true,
+        ),
+        (
+            &ttl,
+            "Changing the record does not mean resolvers fetch it again at once: until the TTL expires they serve the cached copy.",
+            true,
+        ),
+        (
+            &ttl,
+            "An update doesn't imply that resolvers notice it, since the old record stays in their cache for the whole TTL.",
+            true,
+        ),
+        (
+            &accepted,
+            "A 202 does not mean the job was queued; it is already done, so there is nothing to poll.",
+            false,
+        ),
+        (
+            &ttl,
+            "A change does not mean resolvers cache anything; the TTL only matters to browsers.",
+            false,
+        ),
+        (
+            &ttl,
+            "It doesn't mean that resolvers keep a cache, they ask the authoritative server each time, whatever the TTL.",
+            false,
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+    }
+}
+
+/// A term the model answer states only negated, said plainly of another thing the model
+/// answer speaks of, in another sentence than its denial, claims nothing against it: the
+/// model denies it of one thing and the answer says it of the other (w46-syntax; fresh
+/// sentences, written before the rule).
+#[test]
+fn a_term_the_model_answer_denies_said_of_another_thing_it_names_is_no_claim() {
+    // A journaling filesystem: the model answer denies `scan` of the journaling one
+    // only, and names fsck on ext2 in another sentence.
+    let fs = any_bank(
+        "Why does a journaling filesystem come back quickly after a crash?",
+        "After a crash an ext2 volume needs a full fsck pass over every block. A journaling \
+         filesystem replays its journal and never scans the whole disk.",
+        &[&["replays", "replay"], &["not scan"]],
+    );
+    // A build tool: the model answer denies `stop` with -k, and says what happens by
+    // default in another sentence.
+    let make = any_bank(
+        "What does make -k change when a recipe fails?",
+        "By default the first failing recipe ends the whole build. With -k make does not \
+         stop there: it goes on with every target that does not depend on the failed one.",
+        &[&["not stop"], &["target"]],
+    );
+    // Weak references: the model answer denies `alive` of a weak reference only.
+    let weak = any_bank(
+        "Why build a cache of weak references?",
+        "A strong reference holds its object until the reference goes away. A weak \
+         reference does not keep its target alive, so the collector can reclaim a cached \
+         entry under memory pressure.",
+        &[&["not alive"], &["collector", "garbage collector"]],
+    );
+    // Said of the thing the model answer denies it of, or of nothing named, it still
+    // contradicts the model answer (`true`: a contradiction).
+    for (b, answer, claims) in [
+        (
+            &fs,
+            "On ext2, fsck scans the whole disk after a crash; a journaling filesystem just replays its journal.",
+            false,
+        ),
+        (
+            &fs,
+            "An ext2 volume is scanned block by block, whereas the journaling one only has to replay the journal.",
+            false,
+        ),
+        (
+            &make,
+            "By default the build stops at the first failing recipe; with -k every other target is still built.",
+            false,
+        ),
+        (
+            &make,
+            "Normally the whole build stops at the failure, but -k carries on with each target that doesn't need the failed one.",
+            false,
+        ),
+        (
+            &weak,
+            "A strong reference keeps its object alive; a weak one lets the collector take it when memory runs low.",
+            false,
+        ),
+        (
+            &fs,
+            "A journaling filesystem scans the whole disk and then replays its journal.",
+            true,
+        ),
+        (
+            &fs,
+            "It replays the journal and scans every block as well.",
+            true,
+        ),
+        (
+            &make,
+            "With -k make stops at the first failure, and the other targets are never built.",
+            true,
+        ),
+        (
+            &weak,
+            "A weak reference keeps its target alive until the garbage collector runs.",
+            true,
+        ),
+        (
+            &weak,
+            "It keeps the entry alive, and the collector leaves it there.",
+            true,
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert_eq!(
+            !g.contradictions.is_empty(),
+            claims,
+            "{answer}: {}",
+            explain(&g)
+        );
+    }
+    // The breakdown names the other thing.
+    let g = grade(
+        &make,
+        "By default the build stops at the first failing recipe; with -k every other target is still built.",
+    );
+    assert!(
+        explain(&g).contains("stated plainly here, but of \"build\""),
+        "{}",
+        explain(&g)
+    );
+}
+
 #[test]
 fn in_an_order_of_events_a_state_said_no_longer_was_so_first() {
     let rubric = two_term_rubric("queued", "runs", crate::bank::Within::Answer, true);

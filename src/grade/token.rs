@@ -382,6 +382,15 @@ fn time_unit(word: &str) -> Option<&'static str> {
         .map(|&(_, long)| long)
 }
 
+/// The number of a short version written with its *v*, `v2`, `v1`, `v20` (a *v* and
+/// one to three digits): "ship v2" says the version 2. Cheap first: this runs for every
+/// plain word.
+fn short_version(core: &str) -> Option<&str> {
+    let number = core.strip_prefix('v')?;
+    (!number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(number)
+}
+
 /// Whether `core` opens with a digit (and may be a number with its unit, `2s`).
 fn digit_first(core: &str) -> bool {
     core.as_bytes().first().is_some_and(u8::is_ascii_digit)
@@ -1426,6 +1435,14 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     }
                     if remaining {
                         tokens.push(Token::new("remaining", Class::Word, true, place, stemmer));
+                    }
+                    if parts == Parts::Emit
+                        && plain
+                        && let Some(number) = short_version(core)
+                    {
+                        // "ship v2": the version 2.
+                        tokens.push(Token::new("version", Class::Word, true, place, stemmer));
+                        tokens.push(Token::new(number, Class::Exact, true, place, stemmer));
                     }
                     if parts == Parts::Emit && plain {
                         push_privative(core, place, stemmer, tokens);

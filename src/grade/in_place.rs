@@ -32,9 +32,11 @@
 //!   a number word of two or more ("ten minutes"), or *a*, *an*, *one* after a word of
 //!   quantity ("about a second", "half an hour"),
 //!   before a unit of time, but not the value given a setting, a code token right
-//!   before it (or before *to*, *at*: "set `tcp_keepalive_time` to 10 minutes"); only
-//!   the units are compared, so "60 seconds" for "a minute" is not caught, and "5
-//!   seconds" for "1 second" is not refused.
+//!   before it (or before *to*, *at*: "set `tcp_keepalive_time` to 10 minutes"); the
+//!   units are compared, so "5 seconds" for "1 second" is not refused, except that a
+//!   duration as long as one of the model answer's or the question's is that one
+//!   written in another unit ("24 hours" for "86400 seconds", "1000 ms" for "a
+//!   second"; see [`token::seconds_at`]).
 //!
 //! Each is reported as a [`Contradiction`]; `grade::mod` fails the answer and says why.
 
@@ -43,7 +45,7 @@ use super::compile::Matcher;
 use super::compile::pairing::Pairing;
 use super::contrast::Contradiction;
 use super::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::token::{Class, Parts, Token, tokenize};
+use super::token::{self, Class, Parts, Token, tokenize};
 use crate::bank::{Concept, Question};
 use crate::lang::edit_distance_within;
 use rust_stemmers::Stemmer;
@@ -77,6 +79,9 @@ pub struct InPlace {
     /// The units of the model answer's durations, and of the question's.
     units: Vec<&'static str>,
     asked_units: Vec<&'static str>,
+    /// How many seconds the model answer's and the question's durations last, where
+    /// their counts say.
+    lengths: Vec<f64>,
 }
 
 impl InPlace {
@@ -95,6 +100,11 @@ impl InPlace {
         if let [model @ .., asked] = texts {
             out.units = model.iter().flat_map(|m| durations(m.tokens())).collect();
             out.asked_units = durations(asked.tokens());
+            out.lengths = texts
+                .iter()
+                .flat_map(|t| timed(t.tokens()))
+                .filter_map(|(_, seconds)| seconds)
+                .collect();
             model_text = model.first().copied();
         }
         if question.rubric.is_none() {
@@ -642,12 +652,17 @@ impl InPlace {
     /// A duration of the answer's in a unit that neither the model answer nor the
     /// question gives, when none of its units is the model answer's.
     fn other_unit(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        let said = durations(answer.tokens());
-        let known = |u: &&str| self.units.contains(u) || self.asked_units.contains(u);
-        if said.iter().any(|u| self.units.contains(u)) {
+        let said = timed(answer.tokens());
+        let known = |u: &'static str| self.units.contains(&u) || self.asked_units.contains(&u);
+        if said.iter().any(|(u, _)| self.units.contains(u)) {
             return None;
         }
-        let unit = said.iter().find(|u| !known(u))?;
+        // A duration as long as one of the model's or the question's, in another unit,
+        // is that duration ("24 hours" for "86400 seconds").
+        let same = |s: Option<f64>| {
+            s.is_some_and(|s| self.lengths.iter().any(|&l| token::same_seconds(s, l)))
+        };
+        let (unit, _) = said.iter().find(|&&(u, s)| !known(u) && !same(s))?;
         Some(Contradiction {
             role: "duration".to_owned(),
             said: format!("a duration in {unit}"),
@@ -716,8 +731,21 @@ fn number_word(word: &str) -> bool {
 
 /// The units of the durations in `tokens`, each once, in order.
 fn durations(tokens: &[Token]) -> Vec<&'static str> {
-    let words: Vec<&Token> = tokens.iter().filter(|t| !t.part).collect();
     let mut out: Vec<&'static str> = Vec::new();
+    for (unit, _) in timed(tokens) {
+        if !out.contains(&unit) {
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// The durations in `tokens`, in order: each one's unit, and how many seconds it lasts
+/// when its count says ([`token::seconds_at`]).
+fn timed(tokens: &[Token]) -> Vec<(&'static str, Option<f64>)> {
+    let at: Vec<usize> = (0..tokens.len()).filter(|&k| !tokens[k].part).collect();
+    let words: Vec<&Token> = at.iter().map(|&k| &tokens[k]).collect();
+    let mut out = Vec::new();
     for (i, word) in words.iter().enumerate().skip(1) {
         let Some(&(_, unit)) = UNITS.iter().find(|(w, _)| *w == &*word.norm) else {
             continue;
@@ -736,8 +764,8 @@ fn durations(tokens: &[Token]) -> Vec<&'static str> {
         let setting = i >= 2
             && (key_at(i - 2)
                 || (i >= 3 && matches!(&*words[i - 2].norm, "to" | "at") && key_at(i - 3)));
-        if (number || article) && !setting && !out.contains(&unit) {
-            out.push(unit);
+        if (number || article) && !setting {
+            out.push((unit, token::seconds_at(tokens, at[i])));
         }
     }
     out
@@ -922,8 +950,13 @@ mod tests {
         let prompt = "When does a DHCP client renew its lease?";
         for (answer, passes) in [
             (
-                "It renews the lease after twelve hours, at half its time.",
+                "It renews the lease after twelve minutes, at half its time.",
                 false,
+            ),
+            // Twelve hours are the model's 43200 seconds, written in hours.
+            (
+                "It renews the lease after twelve hours, at half its time.",
+                true,
             ),
             (
                 "It renews the lease at half its time, after twelve seconds or so.",
@@ -974,6 +1007,39 @@ mod tests {
             ["seconds", "minutes"]
         );
         assert!(units("a second container").is_empty());
+    }
+
+    /// A duration in another unit that comes to as many seconds as one of the model
+    /// answer's is that duration written another way; one that does not is still
+    /// another duration ("100 ms" is not "a second").
+    #[test]
+    fn the_same_duration_in_another_unit_passes() {
+        const AOF: &str = "AOF logs every write; with everysec it loses at most about a second.";
+        const KEYS: &str = "Keys expire after 86400 seconds unless they are read.";
+        for (model, answer, passes) in [
+            (AOF, "AOF logs every write and loses at most 1000 ms.", true),
+            (
+                AOF,
+                "AOF logs every write and loses at most 1000 milliseconds.",
+                true,
+            ),
+            (AOF, "AOF logs every write and loses at most 100 ms.", false),
+            (AOF, "AOF logs every write and loses at most 10 ms.", false),
+            (
+                AOF,
+                "AOF logs every write and loses at most 60 minutes.",
+                false,
+            ),
+            (KEYS, "Keys expire after a day unless read.", true),
+            (KEYS, "Keys expire after 24 hours unless read.", true),
+            (KEYS, "Keys expire after 1440 minutes unless read.", true),
+            (KEYS, "Keys expire after 2 hours unless read.", false),
+            (KEYS, "Keys expire after 24 minutes unless read.", false),
+        ] {
+            let concepts = vec![any(&["append", "log", "expire"], true)];
+            let g = grade("How long?", model, concepts, answer);
+            assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+        }
     }
 
     #[test]

@@ -382,6 +382,72 @@ fn time_unit(word: &str) -> Option<&'static str> {
         .map(|&(_, long)| long)
 }
 
+/// The number of a short version written with its *v*, `v2`, `v1`, `v20` (a *v* and
+/// one to three digits): "ship v2" says the version 2. Cheap first: this runs for every
+/// plain word.
+fn short_version(core: &str) -> Option<&str> {
+    let number = core.strip_prefix('v')?;
+    (!number.is_empty() && number.len() <= 3 && number.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(number)
+}
+
+/// How many seconds one of a unit of time lasts, the unit written long or short
+/// (`minutes`, `min`, `hrs`, `ms`), for comparing lengths of time written in different
+/// units: "1800 seconds" is "30 minutes", "a day" is "86400 s". `None` for a word that
+/// is no unit or one of no fixed length (*month*, *year*).
+pub(crate) fn unit_seconds(word: &str) -> Option<f64> {
+    let long = time_unit(word).unwrap_or(word);
+    Some(match long.strip_suffix('s').unwrap_or(long) {
+        "n" | "nanosecond" => 1e-9,
+        "µ" | "microsecond" => 1e-6,
+        "millisecond" => 1e-3,
+        "second" => 1.0,
+        "minute" => 60.0,
+        "hour" => 3600.0,
+        "day" => 86_400.0,
+        "week" => 604_800.0,
+        _ => return None,
+    })
+}
+
+/// How long the length of time whose unit is token `i` lasts, in seconds: the unit's
+/// length ([`unit_seconds`]) times the count right before it in its clause, a number in
+/// digits ("30 minutes", "86400 s"), a number word ("ten minutes"), or one for *a*,
+/// *an*, *every*, *per* ("a day", "every hour"), a half for "half an hour". `None` when
+/// token `i` is no unit of time or has no count before it ("minutes", "a few hours").
+pub(crate) fn seconds_at(tokens: &[Token], i: usize) -> Option<f64> {
+    let unit = &tokens[i];
+    if unit.class != Class::Word || unit.len > 12 {
+        return None;
+    }
+    let length = unit_seconds(&unit.norm)?;
+    let mut before = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == unit.place.clause);
+    let count = before.next()?;
+    let n = if count.class != Class::Word && is_number(&count.norm) {
+        count.norm.parse::<f64>().ok()?
+    } else if matches!(&*count.norm, "a" | "an") {
+        if before.next().is_some_and(|t| &*t.norm == "half") {
+            0.5
+        } else {
+            1.0
+        }
+    } else if matches!(&*count.norm, "every" | "per") {
+        1.0
+    } else {
+        f64::from(super::facts::count(&count.norm)?)
+    };
+    Some(n * length)
+}
+
+/// Whether two lengths of time ([`seconds_at`]) are the same.
+pub(crate) fn same_seconds(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
 /// Whether `core` opens with a digit (and may be a number with its unit, `2s`).
 fn digit_first(core: &str) -> bool {
     core.as_bytes().first().is_some_and(u8::is_ascii_digit)
@@ -1426,6 +1492,14 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     }
                     if remaining {
                         tokens.push(Token::new("remaining", Class::Word, true, place, stemmer));
+                    }
+                    if parts == Parts::Emit
+                        && plain
+                        && let Some(number) = short_version(core)
+                    {
+                        // "ship v2": the version 2.
+                        tokens.push(Token::new("version", Class::Word, true, place, stemmer));
+                        tokens.push(Token::new(number, Class::Exact, true, place, stemmer));
                     }
                     if parts == Parts::Emit && plain {
                         push_privative(core, place, stemmer, tokens);

@@ -20,7 +20,10 @@
 //!   clause names no other member of the family;
 //! - the answer's member is stated plainly: not negated, not supposed (*if*,
 //!   *whether*), not set against another (*unlike*, *instead*, *rather than*, *than*,
-//!   *versus*, *except*).
+//!   *versus*, *except*);
+//! - for a unit of time, the answer's member with its count is not as long as the
+//!   model's with its count: "a day" and "24 hours" are "86400 seconds" written in
+//!   another unit (see [`seconds_at`]), "8 hours" is not.
 //!
 //! The families are written from what the words mean, not from any learner's answer;
 //! a word in none of them (the names of one subject's parts, HTTP methods such as
@@ -30,7 +33,7 @@
 
 use super::{Contradiction, clause_text, content, means, shared, supposes};
 use crate::grade::matcher::PreparedAnswer;
-use crate::grade::token::Token;
+use crate::grade::token::{Token, same_seconds, seconds_at};
 use std::sync::Arc;
 
 /// How many content words an answer clause shares with a model clause to say the same
@@ -386,6 +389,9 @@ struct Mention {
     claim: bool,
     /// What it is said of: its [`anchors`].
     anchors: Vec<Arc<str>>,
+    /// How long, in seconds, when the member is a unit of time after its count ("86400
+    /// seconds", "half an hour"): see [`seconds_at`].
+    seconds: Option<f64>,
     /// The words of the member as the model writes them.
     word: String,
     /// The model's clause, for the breakdown.
@@ -422,6 +428,7 @@ impl Siblings {
                     member: m,
                     claim: !both,
                     anchors: anchors(tokens, i, n, &found),
+                    seconds: seconds_at(tokens, i),
                     word: words_of(text, i, n),
                     text: clause_text(text, clause),
                 });
@@ -467,6 +474,14 @@ impl Siblings {
                 continue;
             }
             let mine = anchors(tokens, i, n, all);
+            // A length of time as long as the model's, in another unit, is the model's
+            // ("a day" for "86400 seconds").
+            let seconds = seconds_at(tokens, i);
+            let same = |m: &Mention| {
+                seconds
+                    .zip(m.seconds)
+                    .is_some_and(|(a, b)| same_seconds(a, b))
+            };
             let of_family = || self.mentions.iter().filter(|m| m.family == f);
             let own = of_family()
                 .filter(|m| m.member == s)
@@ -474,7 +489,7 @@ impl Siblings {
                 .max()
                 .unwrap_or(0);
             let Some(theirs) = of_family()
-                .filter(|m| m.member != s && m.claim)
+                .filter(|m| m.member != s && m.claim && !same(m))
                 .map(|m| (shared(&m.anchors, &mine), m))
                 .filter(|&(k, _)| k >= ANCHORS && k > own)
                 .max_by_key(|&(k, _)| k)

@@ -22,7 +22,9 @@
 //! the model answer when it is none of the slot's values, the question does not give
 //! it in that slot, and the answer names none of the slot's values anywhere ("636,
 //! not 389" says the right one). A value under a negation, in a range ("8000 to
-//! 8080") or with a bound is no claim of this kind.
+//! 8080") or with a bound is no claim of this kind, nor is a number before a unit of
+//! time that makes a length the model answer gives in another unit ("24 hours" where
+//! it says "86400 seconds").
 //!
 //! Sizes with a unit of bytes are compared by what they are stated of rather than by
 //! slot: a size a text states as a fact of a thing ("its own cache line, usually 64
@@ -32,7 +34,7 @@
 use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;
 use crate::grade::matcher::PreparedAnswer;
-use crate::grade::token::{Class, Token, glued_version};
+use crate::grade::token::{Class, Token, glued_version, same_seconds, seconds_at};
 use std::sync::Arc;
 
 /// The model answer's closed slots, and the values the question gives in a slot.
@@ -45,6 +47,10 @@ pub(super) struct Values {
     instructions: Option<Instructions>,
     /// The sizes the model answer states as a fact of a thing.
     sizes: Vec<Size>,
+    /// How many seconds the model answer's lengths of time last ("86400 seconds", "a
+    /// day"): a number before a unit of time that comes to one of them is that length
+    /// written in another unit ("24 hours"), no other value.
+    lengths: Vec<f64>,
 }
 
 /// A slot the model answer gives values in.
@@ -130,11 +136,15 @@ impl Values {
             }
         }
         slots.retain(|s| !s.values.is_empty() && (!s.open || s.values.iter().any(|v| special(v))));
+        let tokens = model.tokens();
         Values {
             slots,
             asked,
             instructions: Instructions::new(model, question),
             sizes: stated_sizes(model),
+            lengths: (0..tokens.len())
+                .filter_map(|k| seconds_at(tokens, k))
+                .collect(),
         }
     }
 
@@ -151,8 +161,16 @@ impl Values {
             return None;
         }
         let found = occurrences(answer);
+        let tokens = answer.tokens();
+        // A length of time the model answer gives too, in another unit.
+        let same_length = |i: usize| {
+            (i + 1..tokens.len())
+                .find(|&k| !tokens[k].part)
+                .and_then(|k| seconds_at(tokens, k))
+                .is_some_and(|s| self.lengths.iter().any(|&l| same_seconds(s, l)))
+        };
         found.iter().find_map(|o| {
-            if o.open || o.negated {
+            if o.open || o.negated || same_length(o.token) {
                 return None;
             }
             let slot = self

@@ -1296,3 +1296,47 @@ fn a_colon_before_a_value_joins_the_key_to_its_clause() {
         assert_eq!(negated(text, word), cued, "{text}");
     }
 }
+
+/// A short version written with its *v* ("ship v2", "roll back to v1") names a version:
+/// it offers the parts *version* and its number, so "v2" meets a keyword `version` or
+/// `version 2`, while "v20" is no "version 2" and "version 2" no `v20`.
+#[test]
+fn a_short_version_with_its_v_offers_the_word_version() {
+    let parts = |text: &str| -> Vec<String> {
+        tokenize(text, &stemmer(), Parts::Emit)
+            .into_iter()
+            .filter(|t| t.part)
+            .map(|t| t.norm.to_string())
+            .collect()
+    };
+    assert_eq!(parts("Ship v2 to 1% of the servers."), ["version", "2"]);
+    assert_eq!(parts("Roll back to v1 at once."), ["version", "1"]);
+    assert_eq!(parts("Use v20 now."), ["version", "20"]);
+    // No short version: a word, a long number, a name with more letters.
+    assert!(parts("The vhost and the dev2 box.").is_empty());
+    assert!(parts("The v12345 tag.").is_empty());
+    let bank = |concept: &[&str]| {
+        crate::grade::tests::any_bank(
+            "How do you roll out a release?",
+            "Release the new version to a small share of traffic first.",
+            &[concept, &["traffic"]],
+        )
+    };
+    let passes = |concept: &[&str], answer: &str| {
+        crate::grade::tests::grade(&bank(concept), answer)
+            .concepts
+            .iter()
+            .all(|r| r.matched.is_some())
+    };
+    assert!(passes(
+        &["new version"],
+        "Give the new v2 a small share of traffic."
+    ));
+    assert!(passes(&["version"], "Send 1% of traffic to v2 first."));
+    assert!(passes(&["version 2"], "Send 1% of traffic to v2 first."));
+    assert!(!passes(&["version 2"], "Send 1% of traffic to v20 first."));
+    assert!(!passes(
+        &["version"],
+        "Send 1% of traffic to the canary first."
+    ));
+}

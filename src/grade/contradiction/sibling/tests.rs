@@ -212,3 +212,74 @@ fn a_sibling_set_against_the_models_or_said_of_another_thing_contradicts_nothing
         assert_eq!(swapped(model, rubric, answer), None, "{answer}");
     }
 }
+
+/// A length of time written in another unit is the model's length when the two come to
+/// as many seconds ("1800 seconds" for "30 minutes", "a day" for "86400 seconds"), and
+/// another length when they do not.
+#[test]
+fn the_same_length_of_time_in_another_unit_is_no_sibling() {
+    const LEASE: &str = "The DHCP lease lasts 86400 seconds, and the client renews it \
+                         after half of that.";
+    const LEASE_RUBRIC: &[&[&str]] = &[&["lease"], &["renews", "renew"]];
+    for (model, rubric, answer, contradicts) in [
+        (
+            CACHE,
+            CACHE_RUBRIC,
+            "The cache entry expires after 1800 seconds of inactivity; the token is \
+             refreshed every hour.",
+            false,
+        ),
+        (
+            CACHE,
+            CACHE_RUBRIC,
+            "The cache entry expires after half an hour of inactivity; the token is \
+             refreshed every hour.",
+            false,
+        ),
+        (
+            CACHE,
+            CACHE_RUBRIC,
+            "The cache entry expires after 3 hours of inactivity; the token is refreshed \
+             every hour.",
+            true,
+        ),
+        (
+            CACHE,
+            CACHE_RUBRIC,
+            "The cache entry expires after 300 seconds of inactivity; the token is \
+             refreshed every hour.",
+            true,
+        ),
+        (
+            LEASE,
+            LEASE_RUBRIC,
+            "The DHCP lease lasts a day, and the client renews it after half of that.",
+            false,
+        ),
+        (
+            LEASE,
+            LEASE_RUBRIC,
+            "The DHCP lease lasts 24 hours, and the client renews it halfway through.",
+            false,
+        ),
+        (
+            LEASE,
+            LEASE_RUBRIC,
+            "The DHCP lease lasts 8 hours, and the client renews it after half of that.",
+            true,
+        ),
+        (
+            LEASE,
+            LEASE_RUBRIC,
+            "The DHCP lease lasts a week, and the client renews it after half of that.",
+            true,
+        ),
+    ] {
+        assert_eq!(
+            swapped(model, rubric, answer).is_some(),
+            contradicts,
+            "{answer}: {:?}",
+            swapped(model, rubric, answer)
+        );
+    }
+}

@@ -279,7 +279,7 @@ impl Pairing {
                 .filter(|&i| !tokens[i].part)
                 .take(3)
                 .take_while(|&i| tokens[i].place.segment == segment)
-                .any(|i| is(tokens, i, "by"));
+                .any(|i| is(tokens, i, "by") && !manner(tokens, i));
             by && passive(tokens, verb)
                 && gap.iter().any(|&i| be_form(&tokens[i]))
                 && gap
@@ -976,6 +976,35 @@ fn is(tokens: &[Token], i: usize, word: &str) -> bool {
     &*tokens[i].norm == word
 }
 
+/// A *by* at `by` that says how a thing is done, not who does it: "by default", "by
+/// design", "by hand", "passed by reference". The noun after it names no agent.
+fn manner(tokens: &[Token], by: usize) -> bool {
+    tokens[by + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "default"
+                | "design"
+                | "hand"
+                | "convention"
+                | "definition"
+                | "reference"
+                | "value"
+                | "name"
+                | "accident"
+                | "mistake"
+                | "chance"
+                | "itself"
+                | "themselves"
+                | "far"
+                | "contrast"
+                | "comparison"
+                | "construction"
+                | "nature"
+                | "priority"
+        )
+    })
+}
+
 /// A form of *be* or *get*, the auxiliary of a passive (and *is* of a cleft).
 fn be_form(token: &Token) -> bool {
     matches!(
@@ -1111,7 +1140,10 @@ fn able_after_be(tokens: &[Token], v: usize) -> bool {
 /// word after it ("the ports are put into blocking by STP", see [`put_into`]).
 fn by_agent(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
     let after = between(tokens, a_to, x_from);
-    let b = after.iter().take(7).position(|&i| is(tokens, i, "by"))?;
+    let b = after
+        .iter()
+        .take(7)
+        .position(|&i| is(tokens, i, "by") && !manner(tokens, i))?;
     let verb = passive(tokens, a_to)
         || (b <= 1 && put_into(tokens, a_from))
         || (b == 0 && (participle(&tokens[a_to]) || gapped(tokens, a_to)))
@@ -1683,7 +1715,7 @@ fn passive_subject(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) ->
         .filter(|&i| !tokens[i].part)
         .take(4)
         .take_while(|&i| tokens[i].place.segment == segment && !be_form(&tokens[i]))
-        .any(|i| is(tokens, i, "by"))
+        .any(|i| is(tokens, i, "by") && !manner(tokens, i))
 }
 
 /// A as the subject of a passive with an agent of its own, X in a clause before A's:
@@ -1715,7 +1747,7 @@ fn agent_of_its_own(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -
     let Some(by) = after[v + 1..]
         .iter()
         .take(4)
-        .position(|&i| is(tokens, i, "by"))
+        .position(|&i| is(tokens, i, "by") && !manner(tokens, i))
         .map(|b| b + v + 1)
     else {
         return false;
@@ -3079,6 +3111,56 @@ mod tests {
         assert!(check("The authority is certified by the registry.").is_empty());
         assert!(
             check("The server checks that the authority is certified by the registry.").is_empty()
+        );
+    }
+
+    #[test]
+    fn a_by_before_a_manner_noun_names_no_agent() {
+        // "By default", "by design", "by hand": how the thing is done, not who does it.
+        let server = || vec![relation(&[&["server"], &["encrypts", "encrypted"]], true)];
+        verdicts(
+            "The server encrypts the data at rest.",
+            server,
+            &[
+                ("On the server the data is encrypted by default.", true),
+                (
+                    "The server is where the data gets encrypted by default.",
+                    true,
+                ),
+                (
+                    "The keys are rotated by hand by the client; the server encrypts nothing.",
+                    false,
+                ),
+                ("The server keeps each file encrypted by default.", true),
+                (
+                    "The server has the data encrypted by design, on every disk.",
+                    true,
+                ),
+                (
+                    "The data is encrypted by the client, not the server.",
+                    false,
+                ),
+                (
+                    "The data is encrypted by default by the client, never the server.",
+                    false,
+                ),
+            ],
+        );
+        let kernel = || vec![relation(&[&["kernel"], &["schedules", "scheduled"]], true)];
+        verdicts(
+            "The kernel schedules the threads.",
+            kernel,
+            &[
+                ("Threads are scheduled by the kernel.", true),
+                (
+                    "The kernel sees that threads get scheduled by priority.",
+                    true,
+                ),
+                (
+                    "Threads are scheduled by hand in user space, the kernel never sees them.",
+                    false,
+                ),
+            ],
         );
     }
 }

@@ -17,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 mod actions;
+mod advised;
 mod affirmed;
 pub mod bindings;
 mod comparisons;

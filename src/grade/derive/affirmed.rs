@@ -43,12 +43,12 @@ const ABSENCE: &[&str] = &["no", "none", "without"];
 
 /// Words that set one thing against another in their clause: its first word is then no
 /// subject of what the clause denies or states.
-const SET_ASIDE: &[&str] = &[
+pub(super) const SET_ASIDE: &[&str] = &[
     "unlike", "like", "whereas", "than", "instead", "rather", "except", "compared", "versus", "vs",
 ];
 
 /// Verbs and words that take a thing away: "drops the shell" states no shell.
-const TAKING: &[&str] = &[
+pub(super) const TAKING: &[&str] = &[
     "drop",
     "drops",
     "dropped",

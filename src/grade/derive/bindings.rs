@@ -23,6 +23,7 @@
 //! Only derived rubrics are checked: an author says what matters.
 
 use super::actions::Actions;
+use super::advised::Advised;
 use super::affirmed::Affirmed;
 use super::comparisons::Comparisons;
 use super::definitions::Definitions;
@@ -128,6 +129,8 @@ pub struct Bindings {
     premises: Premises,
     /// What the model answer denies of a subject (see [`super::affirmed`]).
     affirmed: Affirmed,
+    /// What the model answer advises against (see [`super::advised`]).
+    advised: Advised,
 }
 
 impl Bindings {
@@ -153,6 +156,7 @@ impl Bindings {
         let poles = Poles::new(model);
         let premises = Premises::new(model, asked);
         let affirmed = Affirmed::new(model);
+        let advised = Advised::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -171,6 +175,7 @@ impl Bindings {
             poles,
             premises,
             affirmed,
+            advised,
         }
     }
 
@@ -183,7 +188,8 @@ impl Bindings {
     /// way, else the first problem called the fix or the reverse, else the first two
     /// scales tied the other way round or two things put at the other ends of one, else
     /// the first denial of what the question takes as given, else the first thing the
-    /// model answer denies of a subject stated of it.
+    /// model answer denies of a subject stated of it, else the first thing it advises
+    /// against advised.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -199,6 +205,7 @@ impl Bindings {
             .or_else(|| self.poles.check(answer))
             .or_else(|| self.premises.check(answer))
             .or_else(|| self.affirmed.check(answer))
+            .or_else(|| self.advised.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

@@ -12,14 +12,15 @@
 //! *do not* (the tokenizer spells *don't* so), or a modal with *not* or *never* ("you
 //! should never"). What it refuses is, after *avoid*, the head of its object ("avoid
 //! --privileged"); after the others, a code-like word ([`Class::Code`], [`Class::Exact`])
-//! within [`GENERIC_REACH`] words of a usage verb ([`GENERIC`]: "never run it with
-//! --privileged", "never use pg_resetwal"), else the verb and the head of its object
-//! ("do not truncate the live table"). A model answer that itself advises the refused
+//! right after the cue or within [`GENERIC_REACH`] words of the verb after it ("never
+//! run it with --privileged", "never use pg_resetwal", "never commit with
+//! --no-verify"), else, unless the verb only puts a thing to use ([`GENERIC`]), the
+//! verb and the head of its object ("do not truncate the live table"). A model answer that itself advises the refused
 //! thing somewhere refuses it only in one case and is left alone.
 //!
 //! An answer **advises** it when a clause of it opens with a command (the same openers)
-//! whose verb is one of [`COMMANDS`] with the refused word within [`REACH`] words after
-//! it ("run the container with --privileged", "I'd start from --cap-drop ALL and then add
+//! whose verb is one of [`COMMANDS`] or the model answer's own verb, with the refused
+//! word within [`REACH`] words after it ("run the container with --privileged", "I'd start from --cap-drop ALL and then add
 //! --privileged"), or with the refused verb itself, the refused object among its
 //! object's words ("truncate the live table"); from the command to the end of the
 //! clause nothing negates, sets aside or takes away (the lists of
@@ -40,17 +41,44 @@ use crate::grade::token::{Class, Token};
 /// Verbs that put a thing to use, in their base (imperative) form: the commands an
 /// answer advises a flag or a tool with.
 const COMMANDS: &[&str] = &[
-    "use", "run", "start", "launch", "add", "pass", "set", "enable", "give", "grant", "turn",
-    "switch", "apply", "put", "keep", "mount", "allow", "include", "rely", "reach", "try",
-    "go", "deploy", "configure", "specify", "append", "prefix", "opt", "choose", "pick",
+    "use",
+    "run",
+    "start",
+    "launch",
+    "add",
+    "pass",
+    "set",
+    "enable",
+    "give",
+    "grant",
+    "turn",
+    "switch",
+    "apply",
+    "put",
+    "keep",
+    "mount",
+    "allow",
+    "include",
+    "rely",
+    "reach",
+    "try",
+    "go",
+    "deploy",
+    "configure",
+    "specify",
+    "append",
+    "prefix",
+    "opt",
+    "choose",
+    "pick",
 ];
 
 /// Usage verbs after a refusal that say nothing of their own: what is refused is the
 /// code-like word after them ("never run it with --privileged").
 const GENERIC: &[&str] = &[
-    "use", "using", "run", "running", "start", "starting", "pass", "passing", "enable",
-    "enabling", "add", "adding", "set", "setting", "give", "giving", "grant", "granting",
-    "reach", "apply", "applying",
+    "use", "using", "run", "running", "start", "starting", "pass", "passing", "enable", "enabling",
+    "add", "adding", "set", "setting", "give", "giving", "grant", "granting", "reach", "apply",
+    "applying",
 ];
 
 /// How many words after a usage verb a refused code-like word may stand.
@@ -80,8 +108,9 @@ const SUPPOSING: &[&str] = &[
 /// What the model answer refuses: a code-like word, or a verb and its object's head.
 #[derive(Debug, Clone)]
 enum Refused {
-    /// A thing to leave alone ("avoid --privileged"): its stem.
-    Thing(u64),
+    /// A thing to leave alone ("avoid --privileged", "never commit with --no-verify"):
+    /// its stem, and the verb the model answer refuses it with, if any.
+    Thing(u64, String),
     /// A verb (its word as written, the base form) and the stems of its object's words.
     Act(String, u64),
 }
@@ -195,21 +224,28 @@ fn refused(model: &PreparedAnswer, cue: usize) -> Option<(Refused, usize)> {
     let first = *after.first()?;
     if &*tokens[cue].norm == "avoid" {
         let head = object(tokens, after.iter().copied())?.last()?;
-        return Some((Refused::Thing(tokens[head].stem_hash), head));
+        return Some((Refused::Thing(tokens[head].stem_hash, String::new()), head));
     }
     if code_like(&tokens[first]) {
-        return Some((Refused::Thing(tokens[first].stem_hash), first));
+        return Some((
+            Refused::Thing(tokens[first].stem_hash, String::new()),
+            first,
+        ));
+    }
+    if !content(&tokens[first]) && !GENERIC.contains(&&*tokens[first].norm) {
+        return None;
+    }
+    let thing = after
+        .iter()
+        .copied()
+        .skip(1)
+        .take(GENERIC_REACH)
+        .find(|&k| code_like(&tokens[k]));
+    if let Some(thing) = thing {
+        let verb = tokens[first].norm.to_string();
+        return Some((Refused::Thing(tokens[thing].stem_hash, verb), thing));
     }
     if GENERIC.contains(&&*tokens[first].norm) {
-        let thing = after
-            .iter()
-            .copied()
-            .skip(1)
-            .take(GENERIC_REACH)
-            .find(|&k| code_like(&tokens[k]))?;
-        return Some((Refused::Thing(tokens[thing].stem_hash), thing));
-    }
-    if !content(&tokens[first]) {
         return None;
     }
     let head = object(tokens, after.iter().copied().skip(1))?.last()?;
@@ -223,7 +259,7 @@ fn refused(model: &PreparedAnswer, cue: usize) -> Option<(Refused, usize)> {
 /// its words.
 fn refuses(answer: &PreparedAnswer, refused: &Refused) -> bool {
     let stem = match refused {
-        Refused::Thing(stem) | Refused::Act(_, stem) => *stem,
+        Refused::Thing(stem, _) | Refused::Act(_, stem) => *stem,
     };
     let tokens = answer.tokens();
     (0..tokens.len()).any(|k| !tokens[k].part && tokens[k].stem_hash == stem && answer.negated(k))
@@ -237,8 +273,8 @@ fn advises(text: &PreparedAnswer, refused: &Refused) -> Option<(usize, usize)> {
             continue;
         }
         let found = match refused {
-            Refused::Thing(stem) => {
-                if !COMMANDS.contains(&&*t.norm) {
+            Refused::Thing(stem, refused) => {
+                if !COMMANDS.contains(&&*t.norm) && *t.norm != **refused {
                     continue;
                 }
                 (verb + 1..tokens.len())

@@ -75,3 +75,36 @@ fn a_refused_thing_warned_against_or_named_as_what_goes_wrong_is_no_contradictio
         assert!(!advised(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer that refuses a flag with its own verb (written for this test).
+const HOOK: &str = "When a pre-commit hook fails, read what it reports, fix the code or \
+    the formatting, stage the fix and commit again. Never commit with --no-verify, which \
+    skips every hook and lets the broken code into the shared branch.";
+
+fn hook(answer: &str) -> Grade {
+    use crate::grade::tests::{derived_bank, grade};
+    grade(
+        &derived_bank(
+            "A pre-commit hook rejects your commit. What do you do?",
+            HOOK,
+        ),
+        answer,
+    )
+}
+
+#[test]
+fn a_flag_refused_with_the_model_answers_own_verb_advised_with_it_contradicts() {
+    let wrong = "Read what the hook reports, then commit with --no-verify to get past it \
+                 and fix the code and the formatting in the next commit.";
+    let g = hook(wrong);
+    assert!(advised(&g) && !g.passed, "{:?}", g.contradictions);
+    for right in [
+        "Read what the hook reports, fix the code or the formatting, stage it and commit \
+         again; committing with --no-verify lets broken code into the branch.",
+        "Fix what the hook reports, stage the fix and commit again rather than commit \
+         with --no-verify, which skips every hook.",
+    ] {
+        let g = hook(right);
+        assert!(!advised(&g), "{right}: {:?}", g.contradictions);
+    }
+}

@@ -32,7 +32,7 @@
 //! to take instead of ("instead of --privileged, add the one capability") advises
 //! nothing.
 
-use super::affirmed::{SET_ASIDE, TAKING};
+use super::affirmed::plain_sparing;
 use super::bindings::{content, contradiction, object, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
@@ -320,17 +320,8 @@ fn supposed(tokens: &[Token], at: usize) -> bool {
 /// and *just* aside).
 fn plain(answer: &PreparedAnswer, verb: usize, last: usize) -> bool {
     let tokens = answer.tokens();
-    let end = (last..tokens.len())
-        .take_while(|&k| tokens[k].place.clause == tokens[last].place.clause)
-        .last()
-        .unwrap_or(last);
-    !(verb..=end).any(|j| {
-        let w = &tokens[j];
-        !w.part
-            && (w.is_negation()
-                || answer.negated(j)
-                || SET_ASIDE.contains(&&*w.norm)
-                || (j != verb && &*w.norm != "just" && TAKING.contains(&&*w.norm)))
+    plain_sparing(answer, verb, last, |j| {
+        j == verb || &*tokens[j].norm == "just"
     })
 }
 

@@ -43,12 +43,12 @@ const ABSENCE: &[&str] = &["no", "none", "without"];
 
 /// Words that set one thing against another in their clause: its first word is then no
 /// subject of what the clause denies or states.
-pub(super) const SET_ASIDE: &[&str] = &[
+const SET_ASIDE: &[&str] = &[
     "unlike", "like", "whereas", "than", "instead", "rather", "except", "compared", "versus", "vs",
 ];
 
 /// Verbs and words that take a thing away: "drops the shell" states no shell.
-pub(super) const TAKING: &[&str] = &[
+const TAKING: &[&str] = &[
     "drop",
     "drops",
     "dropped",
@@ -373,6 +373,17 @@ fn affirming(answer: &PreparedAnswer, d: &Denial) -> Option<(usize, usize)> {
 /// Whether `answer`, from token `from` to the end of the clause of token `to`, has
 /// nothing that denies, sets aside ([`SET_ASIDE`]) or takes away ([`TAKING`]).
 fn plain_through(answer: &PreparedAnswer, from: usize, to: usize) -> bool {
+    plain_sparing(answer, from, to, |_| false)
+}
+
+/// [`plain_through`], with the words at which `spared` holds not counted as taking
+/// away (an answer's own command verb, *just*: see [`super::advised`]).
+pub(super) fn plain_sparing(
+    answer: &PreparedAnswer,
+    from: usize,
+    to: usize,
+    spared: impl Fn(usize) -> bool,
+) -> bool {
     let tokens = answer.tokens();
     let end = (to..tokens.len())
         .take_while(|&k| tokens[k].place.clause == tokens[to].place.clause)
@@ -384,7 +395,7 @@ fn plain_through(answer: &PreparedAnswer, from: usize, to: usize) -> bool {
             && (w.is_negation()
                 || answer.negated(j)
                 || SET_ASIDE.contains(&&*w.norm)
-                || TAKING.contains(&&*w.norm))
+                || (TAKING.contains(&&*w.norm) && !spared(j)))
     })
 }
 

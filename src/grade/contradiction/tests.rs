@@ -1587,13 +1587,14 @@ fn advice_to_turn_a_setting_the_other_way_contradicts_the_model_advice() {
         ),
     ] {
         let g = grade(&proxy_timeout(), answer);
-        assert!(!g.passed, "{answer}: {g:?}");
-        let hit = g
+        let turned: Vec<&Vec<String>> = g
             .contradictions
             .iter()
-            .find(|c| c.role == "direction")
-            .unwrap_or_else(|| panic!("{answer}: {g:?}"));
-        assert_eq!(hit.matched, vec![verb.to_owned()], "{answer}");
+            .filter(|c| c.role == "direction")
+            .map(|c| &c.matched)
+            .collect();
+        assert_eq!(turned, [&vec![verb.to_owned()]], "{answer}: {g:?}");
+        assert!(!g.passed, "{answer}: {g:?}");
     }
 }
 

@@ -77,6 +77,10 @@
 //! - **A wrong complexity** ([`complexity`]): a resource the model answer costs in
 //!   big-O notation given another cost in a plain clause ("it needs O(n) memory"
 //!   against "one pass costs O(n log k) time and O(k) memory").
+//! - **Advice turned the other way** ([`direction`]): a setting the model answer
+//!   advises turning one way (*raise*, *lower*, *increase*, *reduce*, ...) advised
+//!   turned the other way ("fix it by raising ndots to 10" against "lower ndots in the
+//!   pod's dnsConfig").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -948,6 +952,7 @@ enum Rule {
     Sibling,
     Undone,
     Complexity,
+    Direction,
 }
 
 /// A question's model claims, ready to check answers against.
@@ -986,6 +991,8 @@ pub struct Claims {
     /// The costs the model answer gives resources in big-O notation (see
     /// [`complexity`]).
     costs: complexity::Costs,
+    /// The settings the model answer advises turning one way (see [`direction`]).
+    turns: direction::Turns,
     /// The rubric is derived from the model answer: its words are no claims one by
     /// one, so [`Claims::denials`] weighs the answer's denials together.
     derived: bool,
@@ -1187,6 +1194,7 @@ impl Claims {
         let siblings = sibling::Siblings::of(texts);
         let done = undone::Done::of(texts, &asked_stems);
         let costs = complexity::Costs::of(texts);
+        let turns = direction::Turns::of(texts);
         model_stems.sort_unstable();
         model_stems.dedup();
         negated.sort_unstable();
@@ -1299,6 +1307,11 @@ impl Claims {
                 trigger(word, Rule::Complexity, vocab);
             }
         }
+        if !turns.is_empty() {
+            for word in direction::UP.iter().chain(direction::DOWN.iter()) {
+                trigger(word, Rule::Direction, vocab);
+            }
+        }
         Claims {
             words: (families != 0).then_some(words),
             claims,
@@ -1319,6 +1332,7 @@ impl Claims {
             siblings,
             done,
             costs,
+            turns,
             derived,
             plain_stems,
             negated,
@@ -1335,8 +1349,8 @@ impl Claims {
             return out;
         }
         // The answer's tokens that start each rule, in text order (one list per rule;
-        // `Complexity` is the last variant).
-        let mut found: [Vec<usize>; Rule::Complexity as usize + 1] = Default::default();
+        // `Direction` is the last variant).
+        let mut found: [Vec<usize>; Rule::Direction as usize + 1] = Default::default();
         for &(w, rule) in &self.triggers {
             found[rule as usize].extend(answer.tokens_of(w));
         }
@@ -1420,6 +1434,9 @@ impl Claims {
         }
         if !found[Rule::Complexity as usize].is_empty() {
             out.extend(self.costs.wrong(answer, &found[Rule::Complexity as usize]));
+        }
+        if !found[Rule::Direction as usize].is_empty() {
+            out.extend(self.turns.turned(answer, &found[Rule::Direction as usize]));
         }
         out
     }
@@ -2638,6 +2655,7 @@ fn denied_in_sentence(answer: &PreparedAnswer, i: usize) -> bool {
 
 mod compared;
 mod complexity;
+mod direction;
 mod dismissed;
 mod doer;
 mod dropped;

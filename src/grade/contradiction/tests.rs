@@ -1547,3 +1547,101 @@ fn a_long_right_answer_with_denials_of_other_things_contradicts_nothing() {
         assert!(g.passed, "{answer}: {g:?}");
     }
 }
+
+/// A model answer that advises turning two settings, each one way.
+fn proxy_timeout() -> Bank {
+    bank(
+        "The upstream takes about 40 seconds to answer, longer than the proxy waits. \
+         Raise the proxy timeout to 60 seconds, and lower the retry count to one so a \
+         slow request is not sent three times.",
+        &[&["timeout"], &["retry", "retries"], &["upstream", "slow"]],
+    )
+}
+
+#[test]
+fn advice_to_turn_a_setting_the_other_way_contradicts_the_model_advice() {
+    for (answer, verb) in [
+        (
+            "The upstream is slow, so lower the proxy timeout to 10 seconds and keep the \
+             retries at one.",
+            "lower",
+        ),
+        (
+            "The slow upstream outlasts the proxy; fix it by reducing the timeout, with \
+             one retry.",
+            "reducing",
+        ),
+        (
+            "A slow upstream hits the timeout, so raise the timeout and you should \
+             increase the retry count too.",
+            "increase",
+        ),
+        (
+            "The upstream answers after the timeout. Decrease the timeout and retry once.",
+            "decrease",
+        ),
+        (
+            "The upstream outlasts what the proxy waits. Shortening the timeout fixes it, \
+             with one retry.",
+            "shortening",
+        ),
+    ] {
+        let g = grade(&proxy_timeout(), answer);
+        let turned: Vec<&Vec<String>> = g
+            .contradictions
+            .iter()
+            .filter(|c| c.role == "direction")
+            .map(|c| &c.matched)
+            .collect();
+        assert_eq!(turned, [&vec![verb.to_owned()]], "{answer}: {g:?}");
+        assert!(!g.passed, "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn advice_the_same_way_or_the_other_way_set_aside_contradicts_nothing() {
+    for answer in [
+        "The slow upstream outlasts the proxy: raise the timeout above 40 seconds and \
+         lower the retries to one.",
+        "Do not lower the timeout, the upstream is slow; raise it to a minute and cut the \
+         retry count.",
+        "If you lower the timeout, every slow upstream request fails; so increase the \
+         timeout to 60 seconds and retry once.",
+        "Lowering the timeout would only make the slow upstream fail sooner; raise the \
+         timeout and lower the retry count.",
+        "Rather than lowering the timeout, raise the timeout for the slow upstream and \
+         send one retry.",
+        "A lower timeout fails the slow upstream; a timeout of 60 seconds with one retry \
+         fixes it.",
+        "The slow upstream outlasts the proxy, and lowering the timeout does not fix it: \
+         raise the timeout, lower the retry count.",
+    ] {
+        let g = grade(&proxy_timeout(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "direction"),
+            "{answer}: {g:?}"
+        );
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_setting_the_model_answer_turns_both_ways_has_no_direction() {
+    let b = bank(
+        "Lower the record's TTL to five minutes a day before the move, so caches expire \
+         quickly; after the move, raise the TTL again to a day.",
+        &[&["ttl"], &["before", "day before"], &["cache", "caches"]],
+    );
+    for answer in [
+        "A day before the move lower the TTL so caches expire soon, and raise the TTL \
+         again later.",
+        "Raise the TTL after the move; before it, caches must expire fast, so a day \
+         before lower the TTL.",
+    ] {
+        let g = grade(&b, answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "direction"),
+            "{answer}: {g:?}"
+        );
+    }
+}

@@ -21,6 +21,10 @@
 //! contradicts the model answer unless the model answer states one of the words
 //! plainly in a sentence that names the subject (the denial holds in one case only),
 //! or the answer also repeats the denial in a sentence that names the subject.
+//! A clause that opens with *it* or *they* stands for the subject when the tokenizer
+//! has carried the subject of the clause before over to it and that segment opens
+//! with the subject ("A unikernel is a VM image. It ships a shell"); the denied words
+//! must then stand in the pronoun's own clause.
 //!
 //! A model sentence that says **there is none** of a thing ("there is no health-aware
 //! load balancer") has no subject; the last two words of the run of content words after
@@ -340,19 +344,23 @@ fn repeats(answer: &PreparedAnswer, d: &Denial) -> bool {
 fn affirming(answer: &PreparedAnswer, d: &Denial) -> Option<(usize, usize)> {
     let tokens = answer.tokens();
     for (first, t) in tokens.iter().enumerate() {
-        if t.part || t.stem_hash != d.subject || !content(t) {
+        let named = t.stem_hash == d.subject && content(t);
+        if t.part || !(named || PRONOUNS.contains(&&*t.norm)) {
             continue;
         }
         let opens = (0..first)
             .rev()
             .take_while(|&k| tokens[k].place.sentence == t.place.sentence)
+            .take_while(|&k| named || tokens[k].place.clause == t.place.clause)
             .all(|k| !content(&tokens[k]));
-        if !opens {
+        if !opens || !(named || stands_for(tokens, first, d.subject)) {
             continue;
         }
+        // A pronoun's denied words must stay in its own clause.
         let reach: Vec<usize> = (first + 1..tokens.len())
             .filter(|&k| !tokens[k].part)
             .take_while(|&k| tokens[k].place.sentence == t.place.sentence)
+            .take_while(|&k| named || tokens[k].place.clause == t.place.clause)
             .take(REACH)
             .collect();
         let found: Option<Vec<usize>> = d
@@ -368,6 +376,32 @@ fn affirming(answer: &PreparedAnswer, d: &Denial) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The pronouns that may stand for a denial's subject at the start of a clause.
+const PRONOUNS: &[&str] = &["it", "they"];
+
+/// Whether the pronoun at `at`, opening its clause, stands for `subject`: the
+/// tokenizer has carried the subject of the clause before over to the pronoun's
+/// clause (one segment: see `token::carry_subject`, which asks that the clause before
+/// name its antecedent clearly), and that segment opens with the subject (its first
+/// content word).
+fn stands_for(tokens: &[Token], at: usize, subject: u64) -> bool {
+    let place = tokens[at].place;
+    let same = |k: &usize| {
+        tokens[*k].place.sentence == place.sentence && tokens[*k].place.segment == place.segment
+    };
+    let opened = (0..at)
+        .rev()
+        .take_while(same)
+        .any(|k| tokens[k].place.clause != place.clause);
+    opened
+        && (0..at)
+            .rev()
+            .take_while(same)
+            .filter(|&k| content(&tokens[k]))
+            .last()
+            .is_some_and(|k| tokens[k].stem_hash == subject)
 }
 
 /// Whether `answer`, from token `from` to the end of the clause of token `to`, has

@@ -150,3 +150,40 @@ fn what_the_model_answer_says_there_is_none_of_stated_as_there_contradicts() {
         assert!(!affirmed(&g), "{right}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer's denial stated by an answer sentence that opens with a pronoun
+/// standing for its subject: the sentence before it opens with the subject (written
+/// for this test, not taken from a marked set).
+#[test]
+fn a_pronoun_that_stands_for_the_subject_affirms_its_denial() {
+    for wrong in [
+        "A unikernel is a VM image with one application in it. It ships a shell and a \
+         package manager, so debugging is easy.",
+        "The unikernel bundles the application and its libraries. It supports fork, so \
+         programs can spawn child processes.",
+        "Unikernels boot in milliseconds and carry little code. They include user \
+         accounts and a small shell for logging in.",
+    ] {
+        let g = grade(wrong);
+        assert!(affirmed(&g) && !g.passed, "{wrong}: {:?}", g.contradictions);
+    }
+    for right in [
+        // The pronoun repeats the denial.
+        "A unikernel bundles one application with its library code. It has no shell \
+         and no package manager, so there is little to attack.",
+        // The pronoun stands for the other image.
+        "A regular VM image ships a full userland. It has a shell and a package manager, \
+         which makes debugging easy; the unikernel has neither.",
+        "A unikernel has no shell. A VM image is different. It ships a shell and a \
+         package manager for debugging.",
+        // Negated in the pronoun's sentence.
+        "A unikernel bundles one application. It cannot support fork, so everything \
+         runs as a single process.",
+        // The word outside the pronoun's clause, said of another subject.
+        "The unikernel image bundles one application. It boots in milliseconds, while a \
+         VM image ships a shell.",
+    ] {
+        let g = grade(right);
+        assert!(!affirmed(&g), "{right}: {:?}", g.contradictions);
+    }
+}

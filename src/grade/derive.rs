@@ -31,6 +31,7 @@ mod parallels;
 mod poles;
 mod premises;
 mod ratios;
+mod rejected;
 mod shared;
 pub use bindings::Bindings;
 pub use definitions::glosses;

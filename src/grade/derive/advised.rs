@@ -40,7 +40,7 @@ use crate::grade::token::{Class, Token};
 
 /// Verbs that put a thing to use, in their base (imperative) form: the commands an
 /// answer advises a flag or a tool with.
-const COMMANDS: &[&str] = &[
+pub(super) const COMMANDS: &[&str] = &[
     "use",
     "run",
     "start",

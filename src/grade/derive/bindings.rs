@@ -36,6 +36,7 @@ use super::parallels::Parallels;
 use super::poles::Poles;
 use super::premises::Premises;
 use super::ratios::Ratios;
+use super::rejected::Rejected;
 use crate::grade::contrast::Contradiction;
 use crate::grade::lexicon::Lexicon;
 use crate::grade::matcher::PreparedAnswer;
@@ -131,6 +132,8 @@ pub struct Bindings {
     affirmed: Affirmed,
     /// What the model answer advises against (see [`super::advised`]).
     advised: Advised,
+    /// What the model answer rejects for a setting (see [`super::rejected`]).
+    rejected: Rejected,
 }
 
 impl Bindings {
@@ -157,6 +160,7 @@ impl Bindings {
         let premises = Premises::new(model, asked);
         let affirmed = Affirmed::new(model);
         let advised = Advised::new(model);
+        let rejected = Rejected::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -176,6 +180,7 @@ impl Bindings {
             premises,
             affirmed,
             advised,
+            rejected,
         }
     }
 
@@ -189,7 +194,7 @@ impl Bindings {
     /// scales tied the other way round or two things put at the other ends of one, else
     /// the first denial of what the question takes as given, else the first thing the
     /// model answer denies of a subject stated of it, else the first thing it advises
-    /// against advised.
+    /// against advised, else the first thing it rejects for a setting given as the fix there.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -206,6 +211,7 @@ impl Bindings {
             .or_else(|| self.premises.check(answer))
             .or_else(|| self.affirmed.check(answer))
             .or_else(|| self.advised.check(answer))
+            .or_else(|| self.rejected.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

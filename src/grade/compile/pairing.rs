@@ -21,7 +21,8 @@
 //!   on an LSM tree" for `lsm tree → cheaper writes`;
 //! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
 //!   its livenessProbe fails", "when the livenessProbe fails, the container is
-//!   restarted";
+//!   restarted"; and a case after A with *on* ("the deploy rolls back on failure", "a
+//!   GET on a 301"; not "on the host", a place);
 //! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
 //!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
 //!   and A in the clauses either side of a denied aside, "X, not Y, does A" (or "X,
@@ -566,6 +567,7 @@ fn paired(
         let link = by_agent(tokens, a_from, a_to, x_from)
             .or_else(|| it_cleft(tokens, a_from, a_to, x_from))
             .or_else(|| on_condition(tokens, a_to, x_from))
+            .or_else(|| on_case(tokens, a_to, x_from))
             .or_else(|| {
                 let done = passive_predicate(tokens, end?)?;
                 on_condition(tokens, done, x_from)
@@ -1378,6 +1380,32 @@ fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
             .any(|&i| be_form(&tokens[i]))
         && !after.iter().any(|&i| tokens[i].negation);
     clear.then_some(after[w])
+}
+
+/// "A on X": the case in which A happens, said after it: *on* or *upon* (or "in case
+/// of") right after A, then at most *a*, *an*, *any*, *each* or *every*, then X, in A's
+/// segment ("the deploy rolls back on failure", "the POST becomes a GET on a 301"). *The*
+/// after *on* names a place ("its own namespace on the host"), not a case, and is not
+/// taken; nor is a word of X's own phrase before it ("on a slow link").
+fn on_case(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+    if tokens[a_to].place.segment != tokens[x_from].place.segment {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    let (&cue, rest) = after.split_first()?;
+    let rest = match (&*tokens[cue].norm, rest) {
+        ("on" | "upon", rest) => rest,
+        ("in", [case, of, rest @ ..]) if is(tokens, *case, "case") && is(tokens, *of, "of") => {
+            rest
+        }
+        _ => return None,
+    };
+    let plain = match rest {
+        [] => true,
+        [d] => matches!(&*tokens[*d].norm, "a" | "an" | "any" | "each" | "every"),
+        _ => false,
+    };
+    plain.then_some(cue)
 }
 
 /// "A is what X does": a form of *be* at most seven words after A (the first after it,
@@ -3160,6 +3188,42 @@ mod tests {
                     "Threads are scheduled by hand in user space, the kernel never sees them.",
                     false,
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_case_after_a_with_on_gives_a_to_x() {
+        // "A on X" says A happens in the case X ("rolls back on failure"); *the* after
+        // *on* names a place, and a denial or a further word keeps the case out.
+        let deploy = || {
+            vec![relation(
+                &[&["failure", "fails"], &["rollback", "rolls back"]],
+                true,
+            )]
+        };
+        verdicts(
+            "When a step fails, the deploy rolls back.",
+            deploy,
+            &[
+                ("The pipeline does an automatic rollback on failure.", true),
+                ("The deploy rolls back on any failure of a step.", true),
+                ("It rolls back upon a failure and pages the owner.", true),
+                ("The release rolls back in case of failure.", true),
+                ("The deploy never rolls back on failure.", false),
+                ("The deploy rolls back on manual request, not failure.", false),
+                ("The deploy rolls back, and on failure it stops.", false),
+            ],
+        );
+        let reload = || vec![relation(&[&["sighup"], &["reloads", "reload"]], true)];
+        verdicts(
+            "On SIGHUP nginx reloads its configuration.",
+            reload,
+            &[
+                ("nginx does a graceful reload on SIGHUP.", true),
+                ("The daemon reads its config again and reloads on a SIGHUP.", true),
+                ("nginx reloads on SIGUSR2 and ignores SIGHUP.", false),
+                ("nginx reloads on the host that sent SIGHUP.", false),
             ],
         );
     }

@@ -22,7 +22,8 @@
 //! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
 //!   its livenessProbe fails", "when the livenessProbe fails, the container is
 //!   restarted"; and a case after A with *on* ("the deploy rolls back on failure", "a
-//!   GET on a 301"; not "on the host", a place);
+//!   GET on a 301"; not "on the host", a place), or likened to A's clause after a comma
+//!   ("reads can be stale, as on any async replica");
 //! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
 //!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
 //!   and A in the clauses either side of a denied aside, "X, not Y, does A" (or "X,
@@ -568,6 +569,7 @@ fn paired(
             .or_else(|| it_cleft(tokens, a_from, a_to, x_from))
             .or_else(|| on_condition(tokens, a_to, x_from))
             .or_else(|| on_case(tokens, a_to, x_from))
+            .or_else(|| as_on_case(tokens, a_to, x_from, x_to))
             .or_else(|| {
                 let done = passive_predicate(tokens, end?)?;
                 on_condition(tokens, done, x_from)
@@ -1395,9 +1397,7 @@ fn on_case(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     let (&cue, rest) = after.split_first()?;
     let rest = match (&*tokens[cue].norm, rest) {
         ("on" | "upon", rest) => rest,
-        ("in", [case, of, rest @ ..]) if is(tokens, *case, "case") && is(tokens, *of, "of") => {
-            rest
-        }
+        ("in", [case, of, rest @ ..]) if is(tokens, *case, "case") && is(tokens, *of, "of") => rest,
         _ => return None,
     };
     let plain = match rest {
@@ -1406,6 +1406,40 @@ fn on_case(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
         _ => false,
     };
     plain.then_some(cue)
+}
+
+/// "A ..., as on X": a case likened to A's clause, set off after it by a comma, *as*,
+/// then *on*, *with* or *in*, at most a determiner and one more word, and X ending its
+/// segment, in A's sentence ("a read can return stale rows, as on any async replica",
+/// "silence is what you get when a firewall drops the packets, as on 9090"). A rival
+/// between A and X keeps A from X (the link is A's end).
+fn as_on_case(tokens: &[Token], a_to: usize, x_from: usize, x_to: usize) -> Option<usize> {
+    if tokens[a_to].place.sentence != tokens[x_from].place.sentence {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    let k = after.iter().rposition(|&i| is(tokens, i, "as"))?;
+    let (&prep, rest) = after[k + 1..].split_first()?;
+    let like = matches!(&*tokens[prep].norm, "on" | "with" | "in");
+    let det = |i: usize| {
+        matches!(
+            &*tokens[i].norm,
+            "a" | "an" | "any" | "each" | "every" | "the"
+        )
+    };
+    let plain = match rest {
+        [] => true,
+        [d] => det(*d) || !tokens[*d].stop,
+        [d, w] => det(*d) && !tokens[*w].stop,
+        _ => false,
+    } && !rest.iter().any(|&i| tokens[i].negation);
+    let before = if k > 0 { after[k - 1] } else { a_to };
+    let set_off = tokens[before].place.segment != tokens[after[k]].place.segment;
+    let ends = tokens[x_to + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .is_none_or(|t| t.place.segment != tokens[x_to].place.segment);
+    (like && plain && set_off && ends).then_some(a_to)
 }
 
 /// "A is what X does": a form of *be* at most seven words after A (the first after it,
@@ -3211,7 +3245,10 @@ mod tests {
                 ("It rolls back upon a failure and pages the owner.", true),
                 ("The release rolls back in case of failure.", true),
                 ("The deploy never rolls back on failure.", false),
-                ("The deploy rolls back on manual request, not failure.", false),
+                (
+                    "The deploy rolls back on manual request, not failure.",
+                    false,
+                ),
                 ("The deploy rolls back, and on failure it stops.", false),
             ],
         );
@@ -3221,10 +3258,50 @@ mod tests {
             reload,
             &[
                 ("nginx does a graceful reload on SIGHUP.", true),
-                ("The daemon reads its config again and reloads on a SIGHUP.", true),
+                (
+                    "The daemon reads its config again and reloads on a SIGHUP.",
+                    true,
+                ),
                 ("nginx reloads on SIGUSR2 and ignores SIGHUP.", false),
                 ("nginx reloads on the host that sent SIGHUP.", false),
             ],
         );
+    }
+
+    #[test]
+    fn a_case_likened_to_a_after_a_comma_gives_a_to_x() {
+        // "A ..., as on X": the case X is likened to what the clause says of A.
+        let stale = || {
+            let mut concept = relation(&[&["replica"], &["stale", "out of date"]], true);
+            if let Some(r) = concept.relation.as_mut() {
+                r.within = Within::Sentence;
+            }
+            vec![concept]
+        };
+        let model = "Reads from an asynchronous replica may be stale.";
+        for (answer, right) in [
+            (
+                "A read can return stale rows, as on any async replica.",
+                true,
+            ),
+            (
+                "What you read may be out of date, as with a lagging replica.",
+                true,
+            ),
+            (
+                "The data you get back can be stale by a few seconds, as on a replica: read your own writes from the primary.",
+                true,
+            ),
+            ("Reads are never stale, as on a replica.", false),
+            (
+                "Reads are stale, as on the primary, but a replica is always current.",
+                false,
+            ),
+            ("Reads are stale, unlike on a replica.", false),
+            ("Reads are stale, as on a replica of the primary.", false),
+        ] {
+            let (m, _) = met(model, stale(), Vec::new(), answer);
+            assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
+        }
     }
 }

@@ -38,6 +38,9 @@
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
 //!
+//! A relative clause right after A whose subject is X makes A its object, "A, which X
+//! does" ("two code points, which len counts").
+//!
 //! A relative clause right after X that describes it, "X, which is/has A", or that
 //! opens with A, "X, which (then) does A", is X's clause ("clients use the Service,
 //! which has a stable IP"); so is one after an *unlike*
@@ -570,6 +573,7 @@ fn paired(
             .or_else(|| on_condition(tokens, a_to, x_from))
             .or_else(|| on_case(tokens, a_to, x_from))
             .or_else(|| as_on_case(tokens, a_to, x_from, x_to))
+            .or_else(|| object_relative(tokens, a_to, x_from, x_to))
             .or_else(|| {
                 let done = passive_predicate(tokens, end?)?;
                 on_condition(tokens, done, x_from)
@@ -1440,6 +1444,45 @@ fn as_on_case(tokens: &[Token], a_to: usize, x_from: usize, x_to: usize) -> Opti
         .find(|t| !t.part)
         .is_none_or(|t| t.place.segment != tokens[x_to].place.segment);
     (like && plain && set_off && ends).then_some(a_to)
+}
+
+/// "A, which X does": a relative clause right after A whose subject is X, so A is its
+/// object ("two code points, which len counts", "the packets that a router forwards"):
+/// *which*, *that* or *whom*, at most a determiner, X, then the clause's verb, in the
+/// third person or the past (*-s*, *-ed*) or after a modal or *do* (at most one adverb
+/// before it: "which the GC then frees", "which the GC can reclaim"). No form of *be*
+/// ("which the router is unaware of") and no negation ("which the GC never touches").
+fn object_relative(tokens: &[Token], a_to: usize, x_from: usize, x_to: usize) -> Option<usize> {
+    let after = between(tokens, a_to, x_from);
+    let (&rel, rest) = after.split_first()?;
+    let det = |i: usize| matches!(&*tokens[i].norm, "the" | "a" | "an" | "its" | "their");
+    let opens = matches!(&*tokens[rel].norm, "which" | "that" | "whom")
+        && match rest {
+            [] => true,
+            [d] => det(*d),
+            _ => false,
+        }
+        && tokens[rel].place.segment == tokens[x_from].place.segment;
+    if !opens {
+        return None;
+    }
+    let segment = tokens[x_to].place.segment;
+    let mut next = (x_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .map(|i| &tokens[i])
+        .peekable();
+    if next.peek().is_some_and(|t| adverb(t) && !t.negation) {
+        next.next();
+    }
+    let verb = next.next()?;
+    let modal = auxiliary(verb) && !be_form(verb);
+    let verb = if modal { next.next()? } else { verb };
+    let finite = modal
+        || verb.norm.ends_with("ed")
+        || (verb.norm.ends_with('s') && !verb.norm.ends_with("ss"));
+    let plain = verb.class == Class::Word && !verb.stop && !verb.negation && !auxiliary(verb);
+    (finite && plain).then_some(rel)
 }
 
 /// "A is what X does": a form of *be* at most seven words after A (the first after it,
@@ -3303,5 +3346,68 @@ mod tests {
             let (m, _) = met(model, stale(), Vec::new(), answer);
             assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
         }
+    }
+
+    #[test]
+    fn a_relative_clause_whose_subject_is_x_makes_a_its_object() {
+        let gc = || {
+            let mut concept = relation(
+                &[&["garbage collector", "gc"], &["unreachable objects"]],
+                true,
+            );
+            if let Some(r) = concept.relation.as_mut() {
+                r.within = Within::Sentence;
+            }
+            vec![concept]
+        };
+        verdicts(
+            "The garbage collector frees unreachable objects.",
+            gc,
+            &[
+                (
+                    "Memory goes to unreachable objects, which the garbage collector frees later.",
+                    true,
+                ),
+                (
+                    "Only unreachable objects, which the GC can reclaim, are freed.",
+                    true,
+                ),
+                (
+                    "Unreachable objects, which the GC never touches, stay in memory.",
+                    false,
+                ),
+                (
+                    "Unreachable objects, which the garbage collector does not free, leak.",
+                    false,
+                ),
+                (
+                    "Unreachable objects, which means the GC is idle, stay.",
+                    false,
+                ),
+            ],
+        );
+        let router = || {
+            let mut concept = relation(&[&["router"], &["packets"]], true);
+            if let Some(r) = concept.relation.as_mut() {
+                r.within = Within::Sentence;
+            }
+            vec![concept]
+        };
+        verdicts(
+            "The router forwards packets between the two networks.",
+            router,
+            &[
+                (
+                    "It moves packets, which the router forwards between the networks.",
+                    true,
+                ),
+                ("Those are the packets that a router forwards.", true),
+                (
+                    "Those are the packets that the router's firewall never forwards.",
+                    false,
+                ),
+                ("There are packets, which the router is unaware of.", false),
+            ],
+        );
     }
 }

@@ -3269,15 +3269,24 @@ mod tests {
         );
     }
 
+    /// One ordered relation of `terms`, found within `within`.
+    fn ordered_in(terms: &[&[&str]], within: Within) -> Vec<Concept> {
+        let mut concept = relation(terms, true);
+        if let Some(r) = concept.relation.as_mut() {
+            r.within = within;
+        }
+        vec![concept]
+    }
+
     #[test]
     fn a_case_after_a_with_on_gives_a_to_x() {
         // "A on X" says A happens in the case X ("rolls back on failure"); *the* after
         // *on* names a place, and a denial or a further word keeps the case out.
         let deploy = || {
-            vec![relation(
+            ordered_in(
                 &[&["failure", "fails"], &["rollback", "rolls back"]],
-                true,
-            )]
+                Within::Clause,
+            )
         };
         verdicts(
             "When a step fails, the deploy rolls back.",
@@ -3295,7 +3304,7 @@ mod tests {
                 ("The deploy rolls back, and on failure it stops.", false),
             ],
         );
-        let reload = || vec![relation(&[&["sighup"], &["reloads", "reload"]], true)];
+        let reload = || ordered_in(&[&["sighup"], &["reloads", "reload"]], Within::Clause);
         verdicts(
             "On SIGHUP nginx reloads its configuration.",
             reload,
@@ -3314,51 +3323,41 @@ mod tests {
     #[test]
     fn a_case_likened_to_a_after_a_comma_gives_a_to_x() {
         // "A ..., as on X": the case X is likened to what the clause says of A.
-        let stale = || {
-            let mut concept = relation(&[&["replica"], &["stale", "out of date"]], true);
-            if let Some(r) = concept.relation.as_mut() {
-                r.within = Within::Sentence;
-            }
-            vec![concept]
-        };
-        let model = "Reads from an asynchronous replica may be stale.";
-        for (answer, right) in [
-            (
-                "A read can return stale rows, as on any async replica.",
-                true,
-            ),
-            (
-                "What you read may be out of date, as with a lagging replica.",
-                true,
-            ),
-            (
-                "The data you get back can be stale by a few seconds, as on a replica: read your own writes from the primary.",
-                true,
-            ),
-            ("Reads are never stale, as on a replica.", false),
-            (
-                "Reads are stale, as on the primary, but a replica is always current.",
-                false,
-            ),
-            ("Reads are stale, unlike on a replica.", false),
-            ("Reads are stale, as on a replica of the primary.", false),
-        ] {
-            let (m, _) = met(model, stale(), Vec::new(), answer);
-            assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
-        }
+        let stale = || ordered_in(&[&["replica"], &["stale", "out of date"]], Within::Sentence);
+        verdicts(
+            "Reads from an asynchronous replica may be stale.",
+            stale,
+            &[
+                (
+                    "A read can return stale rows, as on any async replica.",
+                    true,
+                ),
+                (
+                    "What you read may be out of date, as with a lagging replica.",
+                    true,
+                ),
+                (
+                    "The data you get back can be stale by a few seconds, as on a replica: read your own writes from the primary.",
+                    true,
+                ),
+                ("Reads are never stale, as on a replica.", false),
+                (
+                    "Reads are stale, as on the primary, but a replica is always current.",
+                    false,
+                ),
+                ("Reads are stale, unlike on a replica.", false),
+                ("Reads are stale, as on a replica of the primary.", false),
+            ],
+        );
     }
 
     #[test]
     fn a_relative_clause_whose_subject_is_x_makes_a_its_object() {
         let gc = || {
-            let mut concept = relation(
+            ordered_in(
                 &[&["garbage collector", "gc"], &["unreachable objects"]],
-                true,
-            );
-            if let Some(r) = concept.relation.as_mut() {
-                r.within = Within::Sentence;
-            }
-            vec![concept]
+                Within::Sentence,
+            )
         };
         verdicts(
             "The garbage collector frees unreachable objects.",
@@ -3386,13 +3385,7 @@ mod tests {
                 ),
             ],
         );
-        let router = || {
-            let mut concept = relation(&[&["router"], &["packets"]], true);
-            if let Some(r) = concept.relation.as_mut() {
-                r.within = Within::Sentence;
-            }
-            vec![concept]
-        };
+        let router = || ordered_in(&[&["router"], &["packets"]], Within::Sentence);
         verdicts(
             "The router forwards packets between the two networks.",
             router,

@@ -21,7 +21,9 @@
 //!   on an LSM tree" for `lsm tree → cheaper writes`;
 //! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
 //!   its livenessProbe fails", "when the livenessProbe fails, the container is
-//!   restarted";
+//!   restarted"; and a case after A with *on* ("the deploy rolls back on failure", "a
+//!   GET on a 301"; not "on the host", a place), or likened to A's clause after a comma
+//!   ("reads can be stale, as on any async replica");
 //! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
 //!   the preference's cue negates, is X's ("RDB rather than AOF loads faster"); and X
 //!   and A in the clauses either side of a denied aside, "X, not Y, does A" (or "X,
@@ -35,6 +37,9 @@
 //!   a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
 //!   process can catch is SIGTERM").
+//!
+//! A relative clause right after A whose subject is X makes A its object, "A, which X
+//! does" ("two code points, which len counts").
 //!
 //! A relative clause right after X that describes it, "X, which is/has A", or that
 //! opens with A, "X, which (then) does A", is X's clause ("clients use the Service,
@@ -566,6 +571,9 @@ fn paired(
         let link = by_agent(tokens, a_from, a_to, x_from)
             .or_else(|| it_cleft(tokens, a_from, a_to, x_from))
             .or_else(|| on_condition(tokens, a_to, x_from))
+            .or_else(|| on_case(tokens, a_to, x_from))
+            .or_else(|| as_on_case(tokens, a_to, x_from, x_to))
+            .or_else(|| object_relative(tokens, a_to, x_from, x_to))
             .or_else(|| {
                 let done = passive_predicate(tokens, end?)?;
                 on_condition(tokens, done, x_from)
@@ -1378,6 +1386,103 @@ fn on_condition(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
             .any(|&i| be_form(&tokens[i]))
         && !after.iter().any(|&i| tokens[i].negation);
     clear.then_some(after[w])
+}
+
+/// "A on X": the case in which A happens, said after it: *on* or *upon* (or "in case
+/// of") right after A, then at most *a*, *an*, *any*, *each* or *every*, then X, in A's
+/// segment ("the deploy rolls back on failure", "the POST becomes a GET on a 301"). *The*
+/// after *on* names a place ("its own namespace on the host"), not a case, and is not
+/// taken; nor is a word of X's own phrase before it ("on a slow link").
+fn on_case(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
+    if tokens[a_to].place.segment != tokens[x_from].place.segment {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    let (&cue, rest) = after.split_first()?;
+    let rest = match (&*tokens[cue].norm, rest) {
+        ("on" | "upon", rest) => rest,
+        ("in", [case, of, rest @ ..]) if is(tokens, *case, "case") && is(tokens, *of, "of") => rest,
+        _ => return None,
+    };
+    let plain = match rest {
+        [] => true,
+        [d] => matches!(&*tokens[*d].norm, "a" | "an" | "any" | "each" | "every"),
+        _ => false,
+    };
+    plain.then_some(cue)
+}
+
+/// "A ..., as on X": a case likened to A's clause, set off after it by a comma, *as*,
+/// then *on*, *with* or *in*, at most a determiner and one more word, and X ending its
+/// segment, in A's sentence ("a read can return stale rows, as on any async replica",
+/// "silence is what you get when a firewall drops the packets, as on 9090"). A rival
+/// between A and X keeps A from X (the link is A's end).
+fn as_on_case(tokens: &[Token], a_to: usize, x_from: usize, x_to: usize) -> Option<usize> {
+    if tokens[a_to].place.sentence != tokens[x_from].place.sentence {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    let k = after.iter().rposition(|&i| is(tokens, i, "as"))?;
+    let (&prep, rest) = after[k + 1..].split_first()?;
+    let like = matches!(&*tokens[prep].norm, "on" | "with" | "in");
+    let det = |i: usize| {
+        matches!(
+            &*tokens[i].norm,
+            "a" | "an" | "any" | "each" | "every" | "the"
+        )
+    };
+    let plain = match rest {
+        [] => true,
+        [d] => det(*d) || !tokens[*d].stop,
+        [d, w] => det(*d) && !tokens[*w].stop,
+        _ => false,
+    } && !rest.iter().any(|&i| tokens[i].negation);
+    let before = if k > 0 { after[k - 1] } else { a_to };
+    let set_off = tokens[before].place.segment != tokens[after[k]].place.segment;
+    let ends = tokens[x_to + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .is_none_or(|t| t.place.segment != tokens[x_to].place.segment);
+    (like && plain && set_off && ends).then_some(a_to)
+}
+
+/// "A, which X does": a relative clause right after A whose subject is X, so A is its
+/// object ("two code points, which len counts", "the packets that a router forwards"):
+/// *which*, *that* or *whom*, at most a determiner, X, then the clause's verb, in the
+/// third person or the past (*-s*, *-ed*) or after a modal or *do* (at most one adverb
+/// before it: "which the GC then frees", "which the GC can reclaim"). No form of *be*
+/// ("which the router is unaware of") and no negation ("which the GC never touches").
+fn object_relative(tokens: &[Token], a_to: usize, x_from: usize, x_to: usize) -> Option<usize> {
+    let after = between(tokens, a_to, x_from);
+    let (&rel, rest) = after.split_first()?;
+    let det = |i: usize| matches!(&*tokens[i].norm, "the" | "a" | "an" | "its" | "their");
+    let opens = matches!(&*tokens[rel].norm, "which" | "that" | "whom")
+        && match rest {
+            [] => true,
+            [d] => det(*d),
+            _ => false,
+        }
+        && tokens[rel].place.segment == tokens[x_from].place.segment;
+    if !opens {
+        return None;
+    }
+    let segment = tokens[x_to].place.segment;
+    let mut next = (x_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .map(|i| &tokens[i])
+        .peekable();
+    if next.peek().is_some_and(|t| adverb(t) && !t.negation) {
+        next.next();
+    }
+    let verb = next.next()?;
+    let modal = auxiliary(verb) && !be_form(verb);
+    let verb = if modal { next.next()? } else { verb };
+    let finite = modal
+        || verb.norm.ends_with("ed")
+        || (verb.norm.ends_with('s') && !verb.norm.ends_with("ss"));
+    let plain = verb.class == Class::Word && !verb.stop && !verb.negation && !auxiliary(verb);
+    (finite && plain).then_some(rel)
 }
 
 /// "A is what X does": a form of *be* at most seven words after A (the first after it,
@@ -3160,6 +3265,141 @@ mod tests {
                     "Threads are scheduled by hand in user space, the kernel never sees them.",
                     false,
                 ),
+            ],
+        );
+    }
+
+    /// One ordered relation of `terms`, found within `within`.
+    fn ordered_in(terms: &[&[&str]], within: Within) -> Vec<Concept> {
+        let mut concept = relation(terms, true);
+        if let Some(r) = concept.relation.as_mut() {
+            r.within = within;
+        }
+        vec![concept]
+    }
+
+    #[test]
+    fn a_case_after_a_with_on_gives_a_to_x() {
+        // "A on X" says A happens in the case X ("rolls back on failure"); *the* after
+        // *on* names a place, and a denial or a further word keeps the case out.
+        let deploy = || {
+            ordered_in(
+                &[&["failure", "fails"], &["rollback", "rolls back"]],
+                Within::Clause,
+            )
+        };
+        verdicts(
+            "When a step fails, the deploy rolls back.",
+            deploy,
+            &[
+                ("The pipeline does an automatic rollback on failure.", true),
+                ("The deploy rolls back on any failure of a step.", true),
+                ("It rolls back upon a failure and pages the owner.", true),
+                ("The release rolls back in case of failure.", true),
+                ("The deploy never rolls back on failure.", false),
+                (
+                    "The deploy rolls back on manual request, not failure.",
+                    false,
+                ),
+                ("The deploy rolls back, and on failure it stops.", false),
+            ],
+        );
+        let reload = || ordered_in(&[&["sighup"], &["reloads", "reload"]], Within::Clause);
+        verdicts(
+            "On SIGHUP nginx reloads its configuration.",
+            reload,
+            &[
+                ("nginx does a graceful reload on SIGHUP.", true),
+                (
+                    "The daemon reads its config again and reloads on a SIGHUP.",
+                    true,
+                ),
+                ("nginx reloads on SIGUSR2 and ignores SIGHUP.", false),
+                ("nginx reloads on the host that sent SIGHUP.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_case_likened_to_a_after_a_comma_gives_a_to_x() {
+        // "A ..., as on X": the case X is likened to what the clause says of A.
+        let stale = || ordered_in(&[&["replica"], &["stale", "out of date"]], Within::Sentence);
+        verdicts(
+            "Reads from an asynchronous replica may be stale.",
+            stale,
+            &[
+                (
+                    "A read can return stale rows, as on any async replica.",
+                    true,
+                ),
+                (
+                    "What you read may be out of date, as with a lagging replica.",
+                    true,
+                ),
+                (
+                    "The data you get back can be stale by a few seconds, as on a replica: read your own writes from the primary.",
+                    true,
+                ),
+                ("Reads are never stale, as on a replica.", false),
+                (
+                    "Reads are stale, as on the primary, but a replica is always current.",
+                    false,
+                ),
+                ("Reads are stale, unlike on a replica.", false),
+                ("Reads are stale, as on a replica of the primary.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_whose_subject_is_x_makes_a_its_object() {
+        let gc = || {
+            ordered_in(
+                &[&["garbage collector", "gc"], &["unreachable objects"]],
+                Within::Sentence,
+            )
+        };
+        verdicts(
+            "The garbage collector frees unreachable objects.",
+            gc,
+            &[
+                (
+                    "Memory goes to unreachable objects, which the garbage collector frees later.",
+                    true,
+                ),
+                (
+                    "Only unreachable objects, which the GC can reclaim, are freed.",
+                    true,
+                ),
+                (
+                    "Unreachable objects, which the GC never touches, stay in memory.",
+                    false,
+                ),
+                (
+                    "Unreachable objects, which the garbage collector does not free, leak.",
+                    false,
+                ),
+                (
+                    "Unreachable objects, which means the GC is idle, stay.",
+                    false,
+                ),
+            ],
+        );
+        let router = || ordered_in(&[&["router"], &["packets"]], Within::Sentence);
+        verdicts(
+            "The router forwards packets between the two networks.",
+            router,
+            &[
+                (
+                    "It moves packets, which the router forwards between the networks.",
+                    true,
+                ),
+                ("Those are the packets that a router forwards.", true),
+                (
+                    "Those are the packets that the router's firewall never forwards.",
+                    false,
+                ),
+                ("There are packets, which the router is unaware of.", false),
             ],
         );
     }

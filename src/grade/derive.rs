@@ -25,6 +25,7 @@ mod definitions;
 mod denials;
 mod directions;
 mod frames;
+mod futile;
 mod labels;
 mod pairs;
 mod parallels;

@@ -30,6 +30,7 @@ use super::definitions::Definitions;
 use super::denials::Denials;
 use super::directions::Directions;
 use super::frames::Frames;
+use super::futile::Futile;
 use super::labels::Labels;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
@@ -134,6 +135,8 @@ pub struct Bindings {
     advised: Advised,
     /// What the model answer rejects for a setting (see [`super::rejected`]).
     rejected: Rejected,
+    /// What the model answer says does not help (see [`super::futile`]).
+    futile: Futile,
 }
 
 impl Bindings {
@@ -161,6 +164,7 @@ impl Bindings {
         let affirmed = Affirmed::new(model);
         let advised = Advised::new(model);
         let rejected = Rejected::new(model);
+        let futile = Futile::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -181,6 +185,7 @@ impl Bindings {
             affirmed,
             advised,
             rejected,
+            futile,
         }
     }
 
@@ -194,7 +199,8 @@ impl Bindings {
     /// scales tied the other way round or two things put at the other ends of one, else
     /// the first denial of what the question takes as given, else the first thing the
     /// model answer denies of a subject stated of it, else the first thing it advises
-    /// against advised, else the first thing it rejects for a setting given as the fix there.
+    /// against advised, else the first thing it rejects for a setting given as the fix
+    /// there, else the first change it says does not help given as the fix.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -212,6 +218,7 @@ impl Bindings {
             .or_else(|| self.affirmed.check(answer))
             .or_else(|| self.advised.check(answer))
             .or_else(|| self.rejected.check(answer))
+            .or_else(|| self.futile.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

@@ -26,6 +26,7 @@ mod denials;
 mod directions;
 mod frames;
 mod futile;
+mod kept;
 mod labels;
 mod pairs;
 mod parallels;

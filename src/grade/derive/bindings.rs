@@ -31,6 +31,7 @@ use super::denials::Denials;
 use super::directions::Directions;
 use super::frames::Frames;
 use super::futile::Futile;
+use super::kept::Kept;
 use super::labels::Labels;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
@@ -137,6 +138,8 @@ pub struct Bindings {
     rejected: Rejected,
     /// What the model answer says does not help (see [`super::futile`]).
     futile: Futile,
+    /// What the model answer says is lost (see [`super::kept`]).
+    kept: Kept,
 }
 
 impl Bindings {
@@ -165,6 +168,7 @@ impl Bindings {
         let advised = Advised::new(model);
         let rejected = Rejected::new(model);
         let futile = Futile::new(model);
+        let kept = Kept::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -186,6 +190,7 @@ impl Bindings {
             advised,
             rejected,
             futile,
+            kept,
         }
     }
 
@@ -200,7 +205,8 @@ impl Bindings {
     /// the first denial of what the question takes as given, else the first thing the
     /// model answer denies of a subject stated of it, else the first thing it advises
     /// against advised, else the first thing it rejects for a setting given as the fix
-    /// there, else the first change it says does not help given as the fix.
+    /// there, else the first change it says does not help given as the fix, else the
+    /// first thing it says is lost said to be kept.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -219,6 +225,7 @@ impl Bindings {
             .or_else(|| self.advised.check(answer))
             .or_else(|| self.rejected.check(answer))
             .or_else(|| self.futile.check(answer))
+            .or_else(|| self.kept.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

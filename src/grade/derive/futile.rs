@@ -177,10 +177,10 @@ impl Futile {
             let end = (start..tokens.len())
                 .find(|&k| tokens[k].place.sentence != sentence)
                 .unwrap_or(tokens.len());
-            if let Some(change) = change(model, start, end) {
-                if gives(model, &change).is_none() {
-                    found.push(change);
-                }
+            if let Some(change) = change(model, start, end)
+                && gives(model, &change).is_none()
+            {
+                found.push(change);
             }
             start = end;
         }
@@ -330,7 +330,7 @@ fn elsewhere(tokens: &[Token], at: usize, start: usize, end: usize) -> bool {
 }
 
 /// `word` without one last *s*.
-fn bare(word: &str) -> &str {
+pub(super) fn bare(word: &str) -> &str {
     word.strip_suffix('s').unwrap_or(word)
 }
 

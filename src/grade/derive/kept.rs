@@ -26,7 +26,9 @@
 //! clause: "silently drops the newer write"). A model clause whose word before the
 //! copula is an adverb ("received yet are lost") has no thing.
 
+use super::advised::words_before;
 use super::bindings::{content, contradiction, text};
+use super::futile::bare;
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
@@ -244,21 +246,6 @@ impl Kept {
         }
         None
     }
-}
-
-/// The words of token `at`'s clause before it, the nearest first (code tokens' parts
-/// aside).
-fn words_before(tokens: &[Token], at: usize) -> impl Iterator<Item = usize> + '_ {
-    let clause = tokens[at].place.clause;
-    (0..at)
-        .rev()
-        .filter(|&k| !tokens[k].part)
-        .take_while(move |&k| tokens[k].place.clause == clause)
-}
-
-/// `word` without one last *s*.
-fn bare(word: &str) -> &str {
-    word.strip_suffix('s').unwrap_or(word)
 }
 
 /// Whether token `k` names the lost thing: its head, with another of its words within

@@ -25,6 +25,8 @@ mod definitions;
 mod denials;
 mod directions;
 mod frames;
+mod futile;
+mod kept;
 mod labels;
 mod pairs;
 mod parallels;

@@ -180,7 +180,7 @@ fn commands(tokens: &[Token], cue: usize) -> bool {
 
 /// The words of token `at`'s clause before it, the nearest first (code tokens' parts
 /// aside).
-fn words_before(tokens: &[Token], at: usize) -> impl Iterator<Item = usize> + '_ {
+pub(super) fn words_before(tokens: &[Token], at: usize) -> impl Iterator<Item = usize> + '_ {
     let clause = tokens[at].place.clause;
     (0..at)
         .rev()
@@ -190,7 +190,7 @@ fn words_before(tokens: &[Token], at: usize) -> impl Iterator<Item = usize> + '_
 
 /// Whether only [`OPENERS`] stand in `before` (a clause's words before a command, the
 /// nearest first), or an [`ADVISERS`] subject with a modal does ("I'd run").
-fn opens(tokens: &[Token], mut before: impl Iterator<Item = usize>) -> bool {
+pub(super) fn opens(tokens: &[Token], mut before: impl Iterator<Item = usize>) -> bool {
     loop {
         match before.next() {
             None => return true,

@@ -30,6 +30,8 @@ use super::definitions::Definitions;
 use super::denials::Denials;
 use super::directions::Directions;
 use super::frames::Frames;
+use super::futile::Futile;
+use super::kept::Kept;
 use super::labels::Labels;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
@@ -134,6 +136,10 @@ pub struct Bindings {
     advised: Advised,
     /// What the model answer rejects for a setting (see [`super::rejected`]).
     rejected: Rejected,
+    /// What the model answer says does not help (see [`super::futile`]).
+    futile: Futile,
+    /// What the model answer says is lost (see [`super::kept`]).
+    kept: Kept,
 }
 
 impl Bindings {
@@ -161,6 +167,8 @@ impl Bindings {
         let affirmed = Affirmed::new(model);
         let advised = Advised::new(model);
         let rejected = Rejected::new(model);
+        let futile = Futile::new(model);
+        let kept = Kept::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -181,6 +189,8 @@ impl Bindings {
             affirmed,
             advised,
             rejected,
+            futile,
+            kept,
         }
     }
 
@@ -194,7 +204,9 @@ impl Bindings {
     /// scales tied the other way round or two things put at the other ends of one, else
     /// the first denial of what the question takes as given, else the first thing the
     /// model answer denies of a subject stated of it, else the first thing it advises
-    /// against advised, else the first thing it rejects for a setting given as the fix there.
+    /// against advised, else the first thing it rejects for a setting given as the fix
+    /// there, else the first change it says does not help given as the fix, else the
+    /// first thing it says is lost said to be kept.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -212,6 +224,8 @@ impl Bindings {
             .or_else(|| self.affirmed.check(answer))
             .or_else(|| self.advised.check(answer))
             .or_else(|| self.rejected.check(answer))
+            .or_else(|| self.futile.check(answer))
+            .or_else(|| self.kept.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

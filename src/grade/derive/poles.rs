@@ -44,6 +44,7 @@ use super::bindings::{content, contradiction, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{Token, hash_of};
+use crate::lang::is_determiner;
 use crate::lang::scale_end as pole;
 
 /// Which scale of [`SCALES`](crate::lang::SCALES) stands for "how many" (*more*,
@@ -148,9 +149,6 @@ const PREDICATE: &[&str] = &[
     "much",
     "far",
 ];
-
-/// Words a subject may hold besides content words ("the young generation").
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "each", "every"];
 
 /// A pole with its head, the content word right after it ("the smaller tree"): the
 /// scale, the end, the head (as a stem hash) and the tokens it spans.
@@ -352,7 +350,7 @@ fn said(tokens: &[Token]) -> Vec<Said> {
             if content(token) && pole(&token.norm).is_none() {
                 subject.push(token.stem_hash);
                 first = Some(words[n]);
-            } else if !DETERMINERS.contains(&&*token.norm) || subject.is_empty() {
+            } else if !is_determiner(&token.norm) || subject.is_empty() {
                 break;
             }
         }

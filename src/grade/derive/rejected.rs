@@ -27,6 +27,7 @@ use super::bindings::{content, contradiction, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
+use crate::lang::is_determiner;
 
 /// Judgements that reject a thing for a setting.
 const BAD: &[&str] = &[
@@ -45,11 +46,6 @@ const SUBJECT: usize = 4;
 
 /// How many words may stand between the answer's setting and the thing.
 const REACH: usize = 5;
-
-/// Words right after a verb that open its object: a thing followed by one is a verb.
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "each", "every", "your", "its", "their", "our", "this", "that",
-];
 
 /// Words between the setting and the thing that set it aside.
 const ASIDE: &[&str] = &[
@@ -183,7 +179,8 @@ fn given(answer: &PreparedAnswer, r: &Rejection, thing: usize) -> Option<usize> 
             return None;
         }
     }
-    let verb = next_word(tokens, thing).is_some_and(|k| DETERMINERS.contains(&&*tokens[k].norm));
+    // A word right after the thing that opens an object makes the thing a verb.
+    let verb = next_word(tokens, thing).is_some_and(|k| opens_object(&tokens[k].norm));
     (command || verb).then_some(before[setting])
 }
 
@@ -199,6 +196,12 @@ fn judged(tokens: &[Token], at: usize) -> bool {
         .iter()
         .filter(|t| t.place.sentence == sentence)
         .any(|t| BAD.contains(&&*t.norm))
+}
+
+/// Whether `word` opens a verb's object: a determiner, or *one*/*that* ("bind-mount one
+/// folder", "use that volume").
+fn opens_object(word: &str) -> bool {
+    is_determiner(word) || matches!(word, "one" | "that")
 }
 
 #[cfg(test)]

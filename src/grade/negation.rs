@@ -276,12 +276,14 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
             scope = Some(Scope::new(tokens, i, cancels));
             if !cancels && is_negative_pronoun(&token.norm) && !heads_a_subject(tokens, i) {
                 // "Docker manages nothing": the verb before it is negated too. After
-                // *has* ("scratch has nothing") the thing is said to be empty, and the
-                // subject before it is not denied ("extra CPU does nothing" still is).
-                let has = (0..i)
-                    .rev()
-                    .find(|&j| !tokens[j].part)
-                    .is_some_and(|j| matches!(&*tokens[j].norm, "has" | "have" | "had"));
+                // *has* ("scratch has nothing") or a form of *be* ("scratch is nothing
+                // at all", "is nothing but an empty filesystem") the thing is said to be
+                // empty, and the subject before it is not denied ("extra CPU does
+                // nothing" still is).
+                let has = (0..i).rev().find(|&j| !tokens[j].part).is_some_and(|j| {
+                    let word = &*tokens[j].norm;
+                    matches!(word, "has" | "have" | "had") || is_copula(word)
+                });
                 let verb = (0..i)
                     .rev()
                     .find(|&j| !tokens[j].part && !tokens[j].stop && !tokens[j].negation)

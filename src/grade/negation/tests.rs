@@ -333,6 +333,73 @@ fn a_subject_nothing_of_a_subordinate_clause_reaches_its_own_verb() {
 }
 
 #[test]
+fn a_subject_that_is_nothing_is_said_to_be_empty_not_denied() {
+    // Round 33 (docker-edge21:46, docker-edge23:41, two writers: "scratch is nothing at
+    // all"): after a form of *be*, as after *has*, *nothing* says what the subject is,
+    // empty or worthless, and denies no word before it. Fresh sentences, not the rows'.
+    assert!(!negated(
+        "the scratch image is nothing but an empty filesystem",
+        "image"
+    ));
+    assert!(!negated(
+        "a tmpfs mount is nothing more than memory",
+        "tmpfs"
+    ));
+    assert!(!negated(
+        "the cost of a namespace is nothing next to a VM",
+        "cost"
+    ));
+    assert!(!negated(
+        "at first the upper layers were nothing at all",
+        "layers"
+    ));
+    // A verb before it is still denied, and *nothing* as the subject still negates.
+    assert!(negated("the daemon manages nothing", "manages"));
+    assert!(negated("more swap does nothing for latency", "swap"));
+    assert!(negated(
+        "nothing is cached between the two builds",
+        "cached"
+    ));
+    assert!(negated("the scratch image is not empty", "empty"));
+}
+
+#[test]
+fn a_base_image_that_is_nothing_meets_its_emptiness() {
+    let rubric = Rubric {
+        concepts: vec![
+            relation(
+                &[&["scratch"], &["empty", "nothing", "static"]],
+                false,
+                2.0,
+                true,
+            ),
+            concept(&["distroless"], 1.0, false),
+        ],
+        forbidden: Vec::new(),
+    };
+    let b = bank(vec![question(
+        "base",
+        "What is in a scratch base image, next to distroless?",
+        "scratch is completely empty; distroless holds only the runtime.",
+        Some(rubric),
+    )]);
+    for right in [
+        "Scratch is nothing at all; distroless keeps the runtime only.",
+        "A scratch image is nothing but an empty root, unlike distroless.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "Scratch is not empty: it has a shell, like distroless.",
+        "Scratch isn't empty, distroless is.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
+#[test]
 fn an_object_nothing_ends_its_relative_clause_before_the_main_clause_s_be() {
     let text = "a client that finds none is delayed by the proxy";
     assert!(negated(text, "finds"));

@@ -1153,9 +1153,17 @@ impl Claims {
                     .map(|t| t.stem.clone())
                     .collect();
                 ruled.sort_unstable();
+                let mut elsewhere = elsewhere(tokens, clause, &stems, &asked_stems);
+                // A relative clause's claim is about its antecedent ("NAT translation,
+                // which adds latency to every packet"): an answer that names it
+                // ("NAT does not add latency") is about this claim, not another part.
+                if let Some(before) = antecedent_clause(tokens, clause) {
+                    let said: Vec<Arc<str>> = anchors(tokens, before, usize::MAX, &[]);
+                    elsewhere.retain(|s| said.binary_search(s).is_err());
+                }
                 plains.push(Plain {
                     ruled,
-                    elsewhere: elsewhere(tokens, clause, &stems, &asked_stems),
+                    elsewhere,
                     stems,
                     text: clause_text(text, clause),
                 });
@@ -2415,6 +2423,22 @@ fn elsewhere(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The clause a relative clause `clause` hangs on: the one before it in its sentence,
+/// when `clause` opens with *which*, *where*, *who* or *whose* (not *that*, which is as
+/// often a determiner or says what is said). Its words name what the relative clause
+/// claims something of.
+fn antecedent_clause(tokens: &[Token], clause: u32) -> Option<u32> {
+    let first = tokens
+        .iter()
+        .position(|t| t.place.clause == clause && !t.part)?;
+    if !matches!(&*tokens[first].norm, "which" | "where" | "who" | "whose") {
+        return None;
+    }
+    let before = tokens[..first].iter().rev().find(|t| !t.part)?;
+    (before.place.sentence == tokens[first].place.sentence && before.place.clause + 1 == clause)
+        .then_some(before.place.clause)
 }
 
 /// Whether clause `clause` is hypothetical or about a backup.

@@ -1645,3 +1645,73 @@ fn a_setting_the_model_answer_turns_both_ways_has_no_direction() {
         );
     }
 }
+
+/// Round 33 (w50-fp): a model claim made in a relative clause ("a gas burner under the
+/// floor, which brings the clay to 1200 degrees") is a claim about its antecedent, so a
+/// denial that names the antecedent ("the gas burner never brings the clay to 1200
+/// degrees") denies it: the antecedent's words are not another part of the model answer.
+fn gas_kiln() -> Bank {
+    bank(
+        "The kiln is heated by a gas burner under the floor, which brings the clay to 1200 \
+         degrees in about eight hours. The glaze melts in the last hour.",
+        &[&["burner", "gas"], &["1200"], &["glaze"]],
+    )
+}
+
+#[test]
+fn a_relative_clause_claim_denied_of_its_antecedent_contradicts_it() {
+    for answer in [
+        "The glaze melts in the last hour, but the gas burner under the floor never brings \
+         the clay to 1200 degrees.",
+        "The burner under the kiln does not bring the clay to 1200 degrees; the glaze \
+         melts anyway in the last hour.",
+        "Gas heats the kiln, and the gas burner can't bring the clay to 1200 degrees, so \
+         the glaze melts in the last hour.",
+    ] {
+        contradicts_as(&gas_kiln(), answer, "denial");
+    }
+    contradicts_nothing(
+        &gas_kiln(),
+        &[
+            // The claim said plainly.
+            "A gas burner under the floor brings the clay to 1200 degrees in about eight \
+             hours, and the glaze melts in the last hour.",
+            // A denial corrected in its sentence.
+            "The burner never brings the glaze to a boil; it brings the clay to 1200 \
+             degrees in eight hours, and the glaze melts in the last hour.",
+            // A denial of another verb, with the claim beside it.
+            "The gas burner does not touch the clay: it brings the clay to 1200 degrees in \
+             eight hours through the floor. The glaze melts in the last hour.",
+            // A denial of the glaze, another sentence's thing.
+            "The gas burner under the floor brings the clay to 1200 degrees, and the glaze \
+             does not melt before the last hour.",
+            // A denial limited in time.
+            "The gas burner never brings the clay to 1200 degrees until the eighth hour; \
+             the glaze melts in the last hour.",
+        ],
+    );
+}
+
+/// The antecedent is only the clause a relative clause hangs on: a denial that names a
+/// word of another clause of the model answer is still about that other part.
+#[test]
+fn a_denial_naming_another_clause_than_the_antecedent_contradicts_nothing() {
+    let b = bank(
+        "The press cools each bottle in a water bath. The conveyor then moves it to the \
+         labeller, which prints the batch code on every bottle.",
+        &[&["water bath"], &["labeller"], &["batch code"]],
+    );
+    contradicts_nothing(
+        &b,
+        &[
+            "The water bath never prints the batch code on a bottle; the labeller does, \
+             after the conveyor moves it there.",
+        ],
+    );
+    contradicts_as(
+        &b,
+        "The press cools each bottle in a water bath and the conveyor moves it on, but the \
+         labeller does not print the batch code on every bottle.",
+        "denial",
+    );
+}

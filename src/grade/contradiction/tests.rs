@@ -1715,3 +1715,81 @@ fn a_denial_naming_another_clause_than_the_antecedent_contradicts_nothing() {
         "denial",
     );
 }
+
+/// Round 33 (w50-fp): what the model answer says *must* be done is denied by an answer
+/// that says it *doesn't have to* (or *need not*, *doesn't need to*) be done, of the same
+/// thing: the necessity itself denied, not a state ("hasn't clipped it yet").
+fn climbing() -> Bank {
+    bank(
+        "Every lead climber must clip the rope into each bolt on the route. The belayer \
+         holds the other end and catches a fall.",
+        &[&["clip", "clips"], &["bolt", "bolts"], &["belayer"]],
+    )
+}
+
+#[test]
+fn a_necessity_the_model_states_said_to_be_none_contradicts_it() {
+    for answer in [
+        "The lead climber doesn't have to clip the rope into each bolt; the belayer holds \
+         the other end and catches a fall.",
+        "A lead climber need not clip the rope into every bolt, and the belayer catches a \
+         fall.",
+        "The belayer holds the other end. Lead climbers don't need to clip the rope into \
+         the bolts on the route.",
+    ] {
+        contradicts_as(&climbing(), answer, "necessity");
+    }
+    contradicts_nothing(
+        &climbing(),
+        &[
+            // The necessity said plainly.
+            "Every lead climber must clip the rope into each bolt on the route, while the \
+             belayer holds the other end and catches a fall.",
+            // Another party's necessity denied, the model's said beside it.
+            "The belayer doesn't have to clip the rope into the bolts; the lead climber \
+             must clip it into each bolt, and the belayer catches a fall.",
+            // Another verb's necessity denied.
+            "The lead climber does not have to hold the other end of the rope: the belayer \
+             holds it and catches a fall, and the climber clips the rope into each bolt.",
+            // A state, not a necessity: the clip not made yet.
+            "A fall is long when the lead climber hasn't clipped the rope into the last \
+             bolt on the route; the belayer holds the other end.",
+            // Hypothetical, or limited.
+            "The lead climber would not have to clip the rope into each bolt on a top rope; \
+             on lead the belayer holds the other end.",
+            "The lead climber doesn't have to clip the rope into each bolt until the route \
+             gets steep; the belayer catches a fall.",
+        ],
+    );
+}
+
+/// A requirement the model answer states ("requires every tag to be lowercase") is a
+/// necessity too: "the tag doesn't have to be lowercase" denies it, while a tag that
+/// is not lowercase describes the learner's case (see the requirement test above).
+#[test]
+fn a_requirement_the_model_states_said_to_be_none_contradicts_it() {
+    let b = bank(
+        "The registry requires every image tag to be lowercase and at most 128 characters \
+         long, so a tag with capitals is rejected.",
+        &[&["lowercase"], &["128"], &["rejected"]],
+    );
+    contradicts_as(
+        &b,
+        "An image tag doesn't have to be a lowercase name in the registry; it must be at \
+         most 128 characters long.",
+        "necessity",
+    );
+    contradicts_as(
+        &b,
+        "The registry rejects it because an image tag needs to be short; every image tag \
+         does not need to be lowercase.",
+        "necessity",
+    );
+    contradicts_nothing(
+        &b,
+        &[
+            "The image tag is not lowercase: the registry requires every tag to be \
+             lowercase and at most 128 characters long, so it is rejected.",
+        ],
+    );
+}

@@ -81,6 +81,10 @@
 //!   advises turning one way (*raise*, *lower*, *increase*, *reduce*, ...) advised
 //!   turned the other way ("fix it by raising ndots to 10" against "lower ndots in the
 //!   pod's dnsConfig").
+//! - **A necessity denied** ([`Claims::necessity_denied`]): what a model clause says
+//!   *must* be done, or a requirement asks for, said to be no necessity of the same
+//!   thing ("the apex doesn't have to hold any other records" against "the apex must
+//!   hold the zone's SOA and NS records").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own.
 //!
@@ -965,6 +969,9 @@ pub struct Claims {
     sequences: Vec<Sequence>,
     stances: Vec<Stance>,
     plains: Vec<Plain>,
+    /// The model clauses that say plainly what *must* be done (see
+    /// [`Claims::necessity_denied`]).
+    musts: Vec<Plain>,
     inabilities: Vec<Inability>,
     ruled_out: Vec<RuledOut>,
     /// The things the model answer says there is none of (see [`whole`]).
@@ -1029,6 +1036,7 @@ impl Claims {
         let mut sequences = Vec::new();
         let mut stances = Vec::new();
         let mut plains = Vec::new();
+        let mut musts = Vec::new();
         let mut inabilities = Vec::new();
         let mut ruled_out = Vec::new();
         let mut negated = Vec::new();
@@ -1136,11 +1144,26 @@ impl Claims {
                 // A clause that denies, restricts or hedges claims nothing plain; nor
                 // does one that says what must be done ("the parent must reap it"):
                 // an answer that says it has not been done yet describes a state.
-                if words().any(|t| t.negation || not_plain(&t.norm) || obliges(&t.norm)) {
+                if words().any(|t| t.negation || not_plain(&t.norm)) {
+                    continue;
+                }
+                let must = words().any(|t| &*t.norm == "must");
+                if words().any(|t| obliges(&t.norm)) && !must {
                     continue;
                 }
                 let stems = anchors(tokens, clause, usize::MAX, &[]);
                 if stems.len() <= DENIAL_ANCHORS {
+                    continue;
+                }
+                // What must be done is denied by a denial of the necessity itself
+                // ("doesn't have to clip it"), not by a state (see `necessity_denied`).
+                if must {
+                    musts.push(Plain {
+                        ruled: Vec::new(),
+                        elsewhere: elsewhere(tokens, clause, &stems, &asked_stems),
+                        stems,
+                        text: clause_text(text, clause),
+                    });
                     continue;
                 }
                 // What a requirement asks for ("requires targets to start with /"):
@@ -1153,9 +1176,17 @@ impl Claims {
                     .map(|t| t.stem.clone())
                     .collect();
                 ruled.sort_unstable();
+                let mut elsewhere = elsewhere(tokens, clause, &stems, &asked_stems);
+                // A relative clause's claim is about its antecedent ("NAT translation,
+                // which adds latency to every packet"): an answer that names it
+                // ("NAT does not add latency") is about this claim, not another part.
+                if let Some(before) = antecedent_clause(tokens, clause) {
+                    let said: Vec<Arc<str>> = anchors(tokens, before, usize::MAX, &[]);
+                    elsewhere.retain(|s| said.binary_search(s).is_err());
+                }
                 plains.push(Plain {
                     ruled,
-                    elsewhere: elsewhere(tokens, clause, &stems, &asked_stems),
+                    elsewhere,
                     stems,
                     text: clause_text(text, clause),
                 });
@@ -1241,7 +1272,7 @@ impl Claims {
         if !sequences.is_empty() {
             trigger("then", Rule::Order, vocab);
         }
-        if !plains.is_empty() || derived {
+        if !plains.is_empty() || !musts.is_empty() || derived {
             for cue in [
                 "not", "never", "cannot", "dont", "doesnt", "didnt", "cant", "wont", "hasnt",
                 "havent",
@@ -1319,6 +1350,7 @@ impl Claims {
             sequences,
             stances,
             plains,
+            musts,
             inabilities,
             ruled_out,
             absent,
@@ -1377,7 +1409,10 @@ impl Claims {
         }
         if !found[Rule::Denial as usize].is_empty() {
             let cues = &found[Rule::Denial as usize];
-            match self.denied(answer, cues) {
+            match self
+                .denied(answer, cues)
+                .or_else(|| self.necessity_denied(answer, cues))
+            {
                 Some(hit) => out.push(hit),
                 None if self.derived => out.extend(self.denials(answer, cues)),
                 None => {}
@@ -1752,6 +1787,87 @@ impl Claims {
             });
             if let Some(plain) = plain {
                 return Some(cue_against(answer, "denial", c, j, &plain.text));
+            }
+        }
+        None
+    }
+
+    /// An answer clause that denies the necessity of what a model clause says *must* be
+    /// done, of the same thing: a subject, a denying cue, *have to*, *has to*, *need to*
+    /// or *needs to* (or *need not*) and the model clause's verb, sharing at least
+    /// [`DENIAL_ANCHORS`] more content words with it and none with the rest of the model
+    /// answer ("the apex doesn't have to hold any other records" against "the apex must
+    /// hold the zone's SOA and NS records"). Limited, hedged and comparing clauses, and a
+    /// sentence that also says the verb plainly, deny nothing, as for [`denied_word`].
+    fn necessity_denied(&self, answer: &PreparedAnswer, cues: &[usize]) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        let next = |from: usize| (from + 1..tokens.len()).find(|&k| !tokens[k].part);
+        for &c in cues {
+            if tokens[c].part || !denies(&tokens[c].norm) {
+                continue;
+            }
+            let before = (0..c).rev().find(|&b| !tokens[b].part);
+            // "need not clip" or "doesn't have to clip" / "doesn't need to clip".
+            let (start, j) = if before.is_some_and(|b| &*tokens[b].norm == "need") {
+                (before.unwrap_or(c), next(c))
+            } else {
+                let Some(k) = next(c)
+                    .filter(|&k| matches!(&*tokens[k].norm, "have" | "has" | "need" | "needs"))
+                else {
+                    continue;
+                };
+                let Some(to) = next(k).filter(|&t| &*tokens[t].norm == "to") else {
+                    continue;
+                };
+                (c, next(to))
+            };
+            let Some(mut j) = j else { continue };
+            // "doesn't have to be (an) absolute path": the word after *be* and its
+            // determiner.
+            if is_be(&tokens[j].norm) {
+                let Some(after) = next(j) else { continue };
+                j = after;
+                while is_determiner(&tokens[j].norm) {
+                    let Some(after) = next(j) else { break };
+                    j = after;
+                }
+            }
+            let token = &tokens[j];
+            let (clause, sentence) = (tokens[c].place.clause, tokens[c].place.sentence);
+            if !content(token)
+                || token.class != Class::Word
+                || token.place.clause != clause
+                || !tokens[..start]
+                    .iter()
+                    .any(|t| t.place.clause == clause && content(t))
+                || limited_beside(tokens, clause)
+                || hedged(tokens, clause)
+                || supposes(tokens, clause)
+                || compares(tokens, clause)
+                || tokens.iter().enumerate().any(|(k, t)| {
+                    t.place.sentence == sentence
+                        && k != j
+                        && t.stem == token.stem
+                        && !answer.negated(k)
+                })
+            {
+                continue;
+            }
+            let mut here = anchors(tokens, clause, usize::MAX, &[]);
+            here.retain(|s| *s != token.stem && !matches!(&**s, "need" | "have" | "has"));
+            // A requirement's rule ("requires the target to be an absolute path") is a
+            // necessity too, for the words it asks for.
+            let rules = self
+                .plains
+                .iter()
+                .filter(|p| p.ruled.binary_search(&token.stem).is_ok());
+            let must = self.musts.iter().chain(rules).find(|m| {
+                m.stems.binary_search(&token.stem).is_ok()
+                    && shared(&m.stems, &here) >= DENIAL_ANCHORS
+                    && shared(&m.elsewhere, &here) == 0
+            });
+            if let Some(must) = must {
+                return Some(cue_against(answer, "necessity", c, j, &must.text));
             }
         }
         None
@@ -2415,6 +2531,22 @@ fn elsewhere(
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The clause a relative clause `clause` hangs on: the one before it in its sentence,
+/// when `clause` opens with *which*, *where*, *who* or *whose* (not *that*, which is as
+/// often a determiner or says what is said). Its words name what the relative clause
+/// claims something of.
+fn antecedent_clause(tokens: &[Token], clause: u32) -> Option<u32> {
+    let first = tokens
+        .iter()
+        .position(|t| t.place.clause == clause && !t.part)?;
+    if !matches!(&*tokens[first].norm, "which" | "where" | "who" | "whose") {
+        return None;
+    }
+    let before = tokens[..first].iter().rev().find(|t| !t.part)?;
+    (before.place.sentence == tokens[first].place.sentence && before.place.clause + 1 == clause)
+        .then_some(before.place.clause)
 }
 
 /// Whether clause `clause` is hypothetical or about a backup.

@@ -1645,3 +1645,151 @@ fn a_setting_the_model_answer_turns_both_ways_has_no_direction() {
         );
     }
 }
+
+/// Round 33 (w50-fp): a model claim made in a relative clause ("a gas burner under the
+/// floor, which brings the clay to 1200 degrees") is a claim about its antecedent, so a
+/// denial that names the antecedent ("the gas burner never brings the clay to 1200
+/// degrees") denies it: the antecedent's words are not another part of the model answer.
+fn gas_kiln() -> Bank {
+    bank(
+        "The kiln is heated by a gas burner under the floor, which brings the clay to 1200 \
+         degrees in about eight hours. The glaze melts in the last hour.",
+        &[&["burner", "gas"], &["1200"], &["glaze"]],
+    )
+}
+
+#[test]
+fn a_relative_clause_claim_denied_of_its_antecedent_contradicts_it() {
+    for answer in [
+        "The glaze melts in the last hour, but the gas burner under the floor never brings \
+         the clay to 1200 degrees.",
+        "The burner under the kiln does not bring the clay to 1200 degrees; the glaze \
+         melts anyway in the last hour.",
+        "Gas heats the kiln, and the gas burner can't bring the clay to 1200 degrees, so \
+         the glaze melts in the last hour.",
+    ] {
+        contradicts_as(&gas_kiln(), answer, "denial");
+    }
+    contradicts_nothing(
+        &gas_kiln(),
+        &[
+            // The claim said plainly.
+            "A gas burner under the floor brings the clay to 1200 degrees in about eight \
+             hours, and the glaze melts in the last hour.",
+            // A denial corrected in its sentence.
+            "The burner never brings the glaze to a boil; it brings the clay to 1200 \
+             degrees in eight hours, and the glaze melts in the last hour.",
+            // A denial of another verb, with the claim beside it.
+            "The gas burner does not touch the clay: it brings the clay to 1200 degrees in \
+             eight hours through the floor. The glaze melts in the last hour.",
+            // A denial of the glaze, another sentence's thing.
+            "The gas burner under the floor brings the clay to 1200 degrees, and the glaze \
+             does not melt before the last hour.",
+            // A denial limited in time.
+            "The gas burner never brings the clay to 1200 degrees until the eighth hour; \
+             the glaze melts in the last hour.",
+        ],
+    );
+}
+
+/// The antecedent is only the clause a relative clause hangs on: a denial that names a
+/// word of another clause of the model answer is still about that other part.
+#[test]
+fn a_denial_naming_another_clause_than_the_antecedent_contradicts_nothing() {
+    let b = bank(
+        "The press cools each bottle in a water bath. The conveyor then moves it to the \
+         labeller, which prints the batch code on every bottle.",
+        &[&["water bath"], &["labeller"], &["batch code"]],
+    );
+    contradicts_nothing(
+        &b,
+        &[
+            "The water bath never prints the batch code on a bottle; the labeller does, \
+             after the conveyor moves it there.",
+        ],
+    );
+    contradicts_as(
+        &b,
+        "The press cools each bottle in a water bath and the conveyor moves it on, but the \
+         labeller does not print the batch code on every bottle.",
+        "denial",
+    );
+}
+
+/// Round 33 (w50-fp): what the model answer says *must* be done is denied by an answer
+/// that says it *doesn't have to* (or *need not*, *doesn't need to*) be done, of the same
+/// thing: the necessity itself denied, not a state ("hasn't clipped it yet").
+fn climbing() -> Bank {
+    bank(
+        "Every lead climber must clip the rope into each bolt on the route. The belayer \
+         holds the other end and catches a fall.",
+        &[&["clip", "clips"], &["bolt", "bolts"], &["belayer"]],
+    )
+}
+
+#[test]
+fn a_necessity_the_model_states_said_to_be_none_contradicts_it() {
+    for answer in [
+        "The lead climber doesn't have to clip the rope into each bolt; the belayer holds \
+         the other end and catches a fall.",
+        "A lead climber need not clip the rope into every bolt, and the belayer catches a \
+         fall.",
+        "The belayer holds the other end. Lead climbers don't need to clip the rope into \
+         the bolts on the route.",
+    ] {
+        contradicts_as(&climbing(), answer, "necessity");
+    }
+    contradicts_nothing(
+        &climbing(),
+        &[
+            // The necessity said plainly.
+            "Every lead climber must clip the rope into each bolt on the route, while the \
+             belayer holds the other end and catches a fall.",
+            // Another party's necessity denied, the model's said beside it.
+            "The belayer doesn't have to clip the rope into the bolts; the lead climber \
+             must clip it into each bolt, and the belayer catches a fall.",
+            // Another verb's necessity denied.
+            "The lead climber does not have to hold the other end of the rope: the belayer \
+             holds it and catches a fall, and the climber clips the rope into each bolt.",
+            // A state, not a necessity: the clip not made yet.
+            "A fall is long when the lead climber hasn't clipped the rope into the last \
+             bolt on the route; the belayer holds the other end.",
+            // Hypothetical, or limited.
+            "The lead climber would not have to clip the rope into each bolt on a top rope; \
+             on lead the belayer holds the other end.",
+            "The lead climber doesn't have to clip the rope into each bolt until the route \
+             gets steep; the belayer catches a fall.",
+        ],
+    );
+}
+
+/// A requirement the model answer states ("requires every tag to be lowercase") is a
+/// necessity too: "the tag doesn't have to be lowercase" denies it, while a tag that
+/// is not lowercase describes the learner's case (see the requirement test above).
+#[test]
+fn a_requirement_the_model_states_said_to_be_none_contradicts_it() {
+    let b = bank(
+        "The registry requires every image tag to be lowercase and at most 128 characters \
+         long, so a tag with capitals is rejected.",
+        &[&["lowercase"], &["128"], &["rejected"]],
+    );
+    contradicts_as(
+        &b,
+        "An image tag doesn't have to be a lowercase name in the registry; it must be at \
+         most 128 characters long.",
+        "necessity",
+    );
+    contradicts_as(
+        &b,
+        "The registry rejects it because an image tag needs to be short; every image tag \
+         does not need to be lowercase.",
+        "necessity",
+    );
+    contradicts_nothing(
+        &b,
+        &[
+            "The image tag is not lowercase: the registry requires every tag to be \
+             lowercase and at most 128 characters long, so it is rejected.",
+        ],
+    );
+}

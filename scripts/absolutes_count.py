@@ -49,25 +49,27 @@ def supported(c, model, g):
     cs=stems(c)
     for mc in clauses(model):
         if g in quants(mc) and (cs & stems(mc)): return True
-    # or answer clause content fully stated... no: require quantifier
     return False
+def graded():
+    """(set name, row, model text) of every graded row whose question has a model text."""
+    for n,q,rows in res:
+        for r in rows:
+            m=q.get(r['question'],'')
+            if m: yield n,r,m
 cnt=defaultdict(Counter); byset=defaultdict(Counter); ex=defaultdict(list)
-for n,q,rows in res:
-    for r in rows:
-        m=q.get(r['question'],'')
-        if not m: continue
-        un=set()
-        for c in clauses(r['response']):
-            for g in quants(c):
-                if not supported(c,m,g): un.add(g)
-        exp='right' if r['expected'] else 'wrong'; gp='pass' if r['pass'] else 'fail'
-        key=exp+'/'+gp
-        cnt['ANY'][key]+=1 if un else 0
-        cnt['ALLROWS'][key]+=1
-        for g in un: cnt[g][key]+=1
-        if un:
-            byset[re.sub(r'\d+$','',n) if False else n][key]+=1
-            ex[key].append((n,r['line'],sorted(un),r['response'][:200]))
+for n,r,m in graded():
+    un=set()
+    for c in clauses(r['response']):
+        for g in quants(c):
+            if not supported(c,m,g): un.add(g)
+    exp='right' if r['expected'] else 'wrong'; gp='pass' if r['pass'] else 'fail'
+    key=exp+'/'+gp
+    cnt['ANY'][key]+=1 if un else 0
+    cnt['ALLROWS'][key]+=1
+    for g in un: cnt[g][key]+=1
+    if un:
+        byset[re.sub(r'\d+$','',n) if False else n][key]+=1
+        ex[key].append((n,r['line'],sorted(un),r['response'][:200]))
 for k,v in sorted(cnt.items()): print(k,dict(v))
 
 
@@ -86,20 +88,17 @@ for g in ['ANY','every','all','always','never','any','both','each','only','none'
 UNI={'every','all','always','both','forever','each','any'}
 LIM=re.compile(r"\b(only|some|unless|only when|only if|not all|not every|never|none|sometimes|may)\b")
 S=defaultdict(Counter)
-for n,q,rows in res:
-    for r in rows:
-        m=q.get(r['question'],'')
-        if not m: continue
-        hits=set()
-        for c in clauses(r['response']):
-            gs=set(quants(c)); cs=stems(c)
-            for mc in clauses(m):
-                ov=len(cs&stems(mc)); mq=set(quants(mc))
-                if ov<2: continue
-                if gs&UNI and not (mq&UNI) and LIM.search(mc.lower()): hits.add('universal where the nearest model clause limits or hedges')
-                if gs&UNI and ov>=3 and not mq: hits.add('universal added to a model clause (3 shared words) with none')
-                if 'only' in gs and ov>=3 and 'only' not in mq: hits.add('only added to a model clause (3 shared words)')
-        k=('R' if r['expected'] else 'W')+('p' if r['pass'] else 'f')
-        for h in hits: S[h][k]+=1
+for n,r,m in graded():
+    hits=set()
+    for c in clauses(r['response']):
+        gs=set(quants(c)); cs=stems(c)
+        for mc in clauses(m):
+            ov=len(cs&stems(mc)); mq=set(quants(mc))
+            if ov<2: continue
+            if gs&UNI and not (mq&UNI) and LIM.search(mc.lower()): hits.add('universal where the nearest model clause limits or hedges')
+            if gs&UNI and ov>=3 and not mq: hits.add('universal added to a model clause (3 shared words) with none')
+            if 'only' in gs and ov>=3 and 'only' not in mq: hits.add('only added to a model clause (3 shared words)')
+    k=('R' if r['expected'] else 'W')+('p' if r['pass'] else 'f')
+    for h in hits: S[h][k]+=1
 print('--- narrower shapes: wrong passing / right passing (wrong failing, right failing)')
 for h,v in S.items(): print(f"{h}: {v['Wp']} / {v['Rp']} ({v['Wf']}, {v['Rf']})")

@@ -229,11 +229,14 @@ fn progress_for_a_vanished_question_is_kept_and_listed_as_an_orphan() {
 }
 
 /// A plain session talked to while it runs: lines go to its stdin, its stdout is
-/// gathered on a thread and waited on.
+/// gathered as bytes on a thread and waited on (decoded whole, so a character split
+/// between two reads is never garbled).
 struct Talk {
     child: std::process::Child,
     stdin: Option<std::process::ChildStdin>,
-    stdout: std::sync::Arc<std::sync::Mutex<String>>,
+    stdout: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
+    /// The thread gathering stdout; it ends when recall closes its stdout.
+    reader: Option<std::thread::JoinHandle<()>>,
     home: tempfile::TempDir,
 }
 
@@ -242,23 +245,28 @@ impl Talk {
         let (mut child, home) = recall.spawn();
         let stdin = child.stdin.take();
         let mut out = child.stdout.take().expect("piped stdout");
-        let stdout = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let stdout = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let gathered = stdout.clone();
-        std::thread::spawn(move || {
+        let reader = std::thread::spawn(move || {
             use std::io::Read;
             let mut buffer = [0u8; 4096];
-            while let Ok(read) = out.read(&mut buffer) {
-                if read == 0 {
-                    break;
+            loop {
+                match out.read(&mut buffer) {
+                    Ok(0) => break,
+                    Ok(read) => gathered
+                        .lock()
+                        .expect("not poisoned")
+                        .extend_from_slice(&buffer[..read]),
+                    Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(error) => panic!("reading recall's stdout: {error}"),
                 }
-                let text = String::from_utf8_lossy(&buffer[..read]).into_owned();
-                gathered.lock().expect("not poisoned").push_str(&text);
             }
         });
         Talk {
             child,
             stdin,
             stdout,
+            reader: Some(reader),
             home,
         }
     }
@@ -270,7 +278,7 @@ impl Talk {
     }
 
     fn output(&self) -> String {
-        self.stdout.lock().expect("not poisoned").clone()
+        String::from_utf8_lossy(&self.stdout.lock().expect("not poisoned")).into_owned()
     }
 
     /// Waits until the output holds `needle` `times` times.
@@ -290,6 +298,9 @@ impl Talk {
 
     /// Closes stdin and waits for the end: the exit code, all of stdout, and stderr
     /// (the home, with the database, lives on in the test's `Talk` until it is dropped).
+    /// All of stdout means what the reader thread gathered once it has read to the end
+    /// of the pipe (it is joined): when recall has exited, the last lines it wrote may
+    /// still be in the pipe, unread, however the output so far looks.
     fn finish(&mut self) -> (i32, String, String) {
         drop(self.stdin.take());
         let mut stderr = String::new();
@@ -298,11 +309,9 @@ impl Talk {
             let _ = err.read_to_string(&mut stderr);
         }
         let status = self.child.wait().expect("wait for recall");
-        // The reader thread ends with the pipe; give it the moment it needs.
-        wait_for(|| {
-            let out = self.output();
-            out.ends_with('\n') || out.is_empty()
-        });
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the stdout reader ends with the pipe");
+        }
         (status.code().unwrap_or(-1), self.output(), stderr)
     }
 }

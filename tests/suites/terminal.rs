@@ -375,7 +375,7 @@ fn answers_kept_from_a_failed_session_are_offered_at_the_next_start() {
 fn a_failed_commit_at_the_terminal_asks_and_esc_does_not_end_the_session() {
     let screen = choice_drill();
     screen.when("Answer with a letter");
-    let _full = crate::util::fill_the_disk(&screen.database());
+    let full = crate::util::fill_the_disk(&screen.database());
     screen.keys(&["a"]);
     screen.when("Rate (Enter =");
     screen.keys(&["Enter"]);
@@ -383,18 +383,30 @@ fn a_failed_commit_at_the_terminal_asks_and_esc_does_not_end_the_session() {
     assert!(asked.contains("Not saved: database "), "{asked}");
     assert!(!asked.contains("Rated again"), "{asked}");
     // Esc here has nothing to go back to: the question stays (a key apart, so that the
-    // terminal does not read Esc and the next key as one Alt key).
+    // terminal does not read Esc and the next key as one Alt key). Only a session still
+    // asking can save on the retry that follows, once the disk has room again.
     screen.keys(&["Escape"]);
-    let still = screen.when("r try again");
-    assert!(!still.contains("could not be saved"), "{still}");
+    full.execute_batch("DROP TRIGGER full_disk;")
+        .expect("the disk has room again");
     screen.keys(&["r"]);
+    let saved = screen.when("Rated again");
+    assert!(!saved.contains("could not be saved"), "{saved}");
+    // The next answer cannot be saved either; q ends the session and keeps it.
+    full.execute_batch(
+        "CREATE TRIGGER full_disk BEFORE INSERT ON review \
+         BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+    )
+    .expect("the disk is full again");
+    screen.keys(&["a"]);
+    screen.when("Rate (Enter =");
+    screen.keys(&["Enter"]);
     screen.when("r try again");
     screen.keys(&["q"]);
     assert_eq!(screen.exit(), 0);
     let end = screen.when("1 answer could not be saved; kept in");
     assert!(end.contains("1 not saved"), "{end}");
     assert!(screen.home.path().join("recall.db.unsaved").is_file());
-    assert!(reviews(&screen.database()).is_empty());
+    assert_eq!(reviews(&screen.database()).len(), 1, "{end}");
 }
 
 /// Escape codes shown as `\e`, so that a snapshot of colour can be read in review.

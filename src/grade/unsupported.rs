@@ -155,8 +155,7 @@ impl Support {
             let words = || range.clone().filter(|&i| !tokens[i].part);
             let content = || words().filter(|&i| content_word(&tokens[i]));
             // The cheap tests first: a negated or hedged clause is not counted.
-            if range.clone().any(|i| answer.negated(i))
-                || words().any(|i| hedges(&tokens[i].norm))
+            if range.clone().any(|i| answer.negated(i)) || words().any(|i| hedges(&tokens[i].norm))
             {
                 continue;
             }

@@ -154,11 +154,13 @@ impl Support {
             start = end;
             let words = || range.clone().filter(|&i| !tokens[i].part);
             let content = || words().filter(|&i| content_word(&tokens[i]));
-            let count = content().count();
-            if count < MIN_WORDS
-                || words().any(|i| hedges(&tokens[i].norm))
-                || range.clone().any(|i| answer.negated(i))
+            // The cheap tests first: a negated or hedged clause is not counted.
+            if range.clone().any(|i| answer.negated(i)) || words().any(|i| hedges(&tokens[i].norm))
             {
+                continue;
+            }
+            let count = content().count();
+            if count < MIN_WORDS {
                 continue;
             }
             // Enough new words, and one that is not, names it; too few left to be new

@@ -86,6 +86,16 @@ const KINDS: &[Kind] = &[
     },
 ];
 
+/// Whether `word` is the first word of a cue of one of [`KINDS`] (it must name every
+/// word a kind's `cue` starts at): the test every word of an answer gets before the
+/// kinds' own, which only the few words that pass it need.
+fn opens_a_cue(word: &str) -> bool {
+    matches!(
+        word,
+        "forever" | "indefinitely" | "unlimited" | "limitless" | "without" | "until"
+    ) || word.starts_with("guarantee")
+}
+
 /// Whether the noun *guarantee* at `i` comes right after a hyphenated modifier that
 /// names what is guaranteed ("a linear-time guarantee", "the at-least-once guarantee"):
 /// a bound or a property a system does give, not a promise that anything succeeds.
@@ -236,7 +246,8 @@ pub(super) fn plain_cue(
 pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
     let tokens = answer.tokens();
     let cue = |k: usize, tokens: &[Token], i: usize| (KINDS[k].cue)(tokens, i);
-    let words = 0..tokens.len();
+    // Most words open no cue: one test of each word first, not one per kind.
+    let words = (0..tokens.len()).filter(|&i| opens_a_cue(&tokens[i].norm));
     let plain = plain_cue(answer, open, words, KINDS.len(), cue, hypothetical)?;
     let (i, last, k, opening) = (plain.first, plain.last, plain.kind, plain.opening);
     // The claim is named from the word it is said of: the nearest content word
@@ -259,4 +270,37 @@ pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
         anchor: None,
         matched: vec![answer.word(i).to_owned()],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{KINDS, opens_a_cue};
+    use crate::grade::token::{Parts, tokenize};
+
+    /// Every word a kind's cue starts at passes [`opens_a_cue`], which filters the
+    /// words before the kinds are asked.
+    #[test]
+    fn every_cue_opens_with_a_word_the_filter_passes() {
+        let stemmer = crate::lang::stemmer();
+        let texts = [
+            "the entry is cached forever",
+            "it waits indefinitely for the lock",
+            "the pool opens unlimited connections",
+            "a limitless queue",
+            "it grows without limit and without bounds",
+            "the count stays until a reboot",
+            "the client retries until it succeeds",
+            "each retry is guaranteed to succeed",
+            "the broker guarantees delivery",
+            "the queue keeps messages until they are read, without loss",
+        ];
+        for text in texts {
+            let tokens = tokenize(text, &stemmer, Parts::Emit);
+            for i in 0..tokens.len() {
+                if KINDS.iter().any(|kind| (kind.cue)(&tokens, i).is_some()) {
+                    assert!(opens_a_cue(&tokens[i].norm), "{text}: {}", tokens[i].norm);
+                }
+            }
+        }
+    }
 }

@@ -131,7 +131,9 @@ impl Twins {
         let tokens = answer.tokens();
         let mut said = false;
         for (j, t) in tokens.iter().enumerate() {
-            if t.stem_hash != twin.stem {
+            // A word inside a path or a command (`/var/lib/docker/volumes`) says nothing
+            // of a side.
+            if t.stem_hash != twin.stem || t.part {
                 continue;
             }
             said = true;

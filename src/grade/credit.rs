@@ -28,7 +28,9 @@ use std::sync::Arc;
 /// `carry`, at least `terse_share` of them are the model answer's (matched by a
 /// concept), one of them is a concept of the `terse_top` heaviest (what the long
 /// answer keeps coming back to), and it says nothing in the other polarity than the
-/// model answer (no concept found only negated, or only plainly). Such an answer cannot
+/// model answer (no concept found only negated, or only plainly, but a twin that
+/// `excused` says is said of the model answer's side of a contrast, see
+/// `derive::twins`). Such an answer cannot
 /// name more concepts than it has words, so it is scored against the weight of as many
 /// of the heaviest concepts as it has content words (`terse` at least): "An isolated,
 /// cgroup-limited host process; shares the host kernel, unlike a VM" names what carries
@@ -39,10 +41,11 @@ pub(super) fn terse_full(
     answer: &PreparedAnswer,
     full: Option<f64>,
     options: &DeriveOptions,
+    excused: impl Fn(&ConceptResult) -> bool,
 ) -> Option<(usize, f64)> {
     full?;
     // A word said the other way round from the model answer is no terse restatement.
-    if options.terse == 0 || concepts.iter().any(|c| c.negated) {
+    if options.terse == 0 || concepts.iter().any(|c| c.negated && !excused(c)) {
         return None;
     }
     let tokens = answer.tokens();

@@ -201,6 +201,11 @@ pub struct ConceptResult {
     pub near: Option<String>,
 }
 
+/// The breakdown's note on a twin of a derived rubric (a word the model answer says
+/// both ways in a contrast) that a terse answer says of the same side as the model
+/// answer: it does not count, but does not bar the terse scoring (`derive::twins`).
+const TWIN_EXCUSED: &str = "said of the other side of the model answer's contrast";
+
 /// The breakdown's note on a derived concept the model answer sets aside ("instead of
 /// … server") that an answer states plainly.
 const SAID_PLAINLY_SET_ASIDE: &str = "said plainly, not set aside";
@@ -535,7 +540,14 @@ impl Grader {
         found.contradictions.extend(compiled.bindings.check(answer));
         let derive = &self.options.derive;
         credit::near_matches(&mut found.concepts, &compiled.near, answer, derive);
-        let terse = credit::terse_full(&found.concepts, answer, compiled.full_weight, derive);
+        let twin = |c: &ConceptResult| compiled.bindings.twin_excused(c, answer);
+        let terse = credit::terse_full(&found.concepts, answer, compiled.full_weight, derive, twin)
+            .filter(|_| !compiled.bindings.twin_swapped(answer));
+        if terse.is_some() {
+            for c in found.concepts.iter_mut().filter(|c| c.negated) {
+                c.note = Some(TWIN_EXCUSED.to_owned());
+            }
+        }
         let scale = Scale {
             full: terse.map(|(_, w)| w).or(compiled.full_weight),
             terse: terse.map(|(n, _)| n),

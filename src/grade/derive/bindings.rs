@@ -39,6 +39,7 @@ use super::poles::Poles;
 use super::premises::Premises;
 use super::ratios::Ratios;
 use super::rejected::Rejected;
+use super::twins::Twins;
 use crate::grade::contrast::Contradiction;
 use crate::grade::lexicon::Lexicon;
 use crate::grade::matcher::PreparedAnswer;
@@ -140,6 +141,8 @@ pub struct Bindings {
     futile: Futile,
     /// What the model answer says is lost (see [`super::kept`]).
     kept: Kept,
+    /// The words the model answer says both ways in a contrast (see [`super::twins`]).
+    twins: Twins,
 }
 
 impl Bindings {
@@ -169,6 +172,7 @@ impl Bindings {
         let rejected = Rejected::new(model);
         let futile = Futile::new(model);
         let kept = Kept::new(model);
+        let twins = Twins::new(model);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -191,7 +195,21 @@ impl Bindings {
             rejected,
             futile,
             kept,
+            twins,
         }
+    }
+
+    /// Whether concept `c`, found only turned round, is a twin of the model answer that
+    /// `answer` says in that polarity only of the side of the contrast the model answer
+    /// says it of (see [`super::twins`]): no bar to the terse scoring.
+    pub fn twin_excused(&self, c: &crate::grade::ConceptResult, answer: &PreparedAnswer) -> bool {
+        self.twins.excused(c, answer)
+    }
+
+    /// Whether `answer` says a twin of the model answer only of the other side of its
+    /// contrast (see [`super::twins`]): no terse restatement.
+    pub fn twin_swapped(&self, answer: &PreparedAnswer) -> bool {
+        self.twins.swapped(answer)
     }
 
     /// The first binding of `answer` that turns round one of the model answer's, else

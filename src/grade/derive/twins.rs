@@ -1,0 +1,245 @@
+//! Twins: a word the model answer says both ways in a contrast ("there is no guest kernel
+//! in a container ... a VM boots its own kernel"; "a named volume is managed by Docker ...
+//! a bind mount is not managed"). A derived rubric then has the word twice, once plain
+//! and once negated, and an answer that states the same contrast meets one of the two
+//! turned round, which bars the terse scoring (`credit::terse_full`). That `~` is
+//! excused when every time the answer says the word in that polarity, it says it of the
+//! same side of the contrast as the model answer does: among the words of its clause
+//! (else its sentence) are words the model answer says only beside that polarity of the
+//! word, and none it says only beside the other. A swapped contrast ("a bind mount is
+//! managed by Docker") says the word of the other side and still loses the terse
+//! scoring. Only derived rubrics have twins; they are found once per question.
+
+use crate::grade::ConceptResult;
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::Token;
+
+/// One word the model answer says plainly and negated, with the words it says beside
+/// each polarity only (stem hashes).
+#[derive(Debug, Clone)]
+struct Twin {
+    stem: u64,
+    /// The word's forms in the model answer, to know a concept's word by its label.
+    norms: Vec<String>,
+    plain: Vec<u64>,
+    negated: Vec<u64>,
+}
+
+/// The model answer's twins.
+#[derive(Debug, Default)]
+pub struct Twins {
+    twins: Vec<Twin>,
+}
+
+/// Whether token `t` is a content word that can tell a side.
+fn side_word(t: &Token) -> bool {
+    !t.stop && !t.is_negation() && t.norm.chars().count() > 1
+}
+
+impl Twins {
+    /// The twins of `model` (a derived rubric's model answer, prepared).
+    pub fn new(model: &PreparedAnswer) -> Twins {
+        let tokens = model.tokens();
+        let mut twins: Vec<Twin> = Vec::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.part || !side_word(t) {
+                continue;
+            }
+            let stem = t.stem_hash;
+            if twins.iter().any(|w| w.stem == stem) {
+                continue;
+            }
+            let at: Vec<usize> = (i..tokens.len())
+                .filter(|&j| !tokens[j].part && tokens[j].stem_hash == stem)
+                .collect();
+            let (mut plain, mut negated) = (Vec::new(), Vec::new());
+            for &j in &at {
+                let side = if model.negated(j) {
+                    &mut negated
+                } else {
+                    &mut plain
+                };
+                let clause = tokens[j].place.clause;
+                for u in tokens.iter().filter(|u| u.place.clause == clause) {
+                    if side_word(u) && u.stem_hash != stem && !side.contains(&u.stem_hash) {
+                        side.push(u.stem_hash);
+                    }
+                }
+            }
+            if !at.iter().any(|&j| model.negated(j)) || at.iter().all(|&j| model.negated(j)) {
+                continue;
+            }
+            let only = |a: &[u64], b: &[u64]| -> Vec<u64> {
+                a.iter().copied().filter(|s| !b.contains(s)).collect()
+            };
+            let (p, n) = (only(&plain, &negated), only(&negated, &plain));
+            if p.is_empty() || n.is_empty() {
+                continue;
+            }
+            let mut norms: Vec<String> = at.iter().map(|&j| tokens[j].norm.to_string()).collect();
+            norms.dedup();
+            twins.push(Twin {
+                stem,
+                norms,
+                plain: p,
+                negated: n,
+            });
+        }
+        Twins { twins }
+    }
+
+    /// Whether `answer` says a twin in one polarity only of the words the model answer
+    /// says beside the other ("a VM has no kernel of its own", where the model answer
+    /// says a VM boots its own kernel): each side given the other's word.
+    pub fn swapped(&self, answer: &PreparedAnswer) -> bool {
+        let tokens = answer.tokens();
+        self.twins.iter().any(|twin| {
+            tokens.iter().enumerate().any(|(j, t)| {
+                if t.stem_hash != twin.stem {
+                    return false;
+                }
+                let (own, other) = if answer.negated(j) {
+                    (&twin.negated, &twin.plain)
+                } else {
+                    (&twin.plain, &twin.negated)
+                };
+                other_side_only(tokens, j, own, other)
+            })
+        })
+    }
+
+    /// Whether concept `c`, found only turned round, is a twin that `answer` says in
+    /// that polarity only of the side the model answer says it of.
+    pub fn excused(&self, c: &ConceptResult, answer: &PreparedAnswer) -> bool {
+        if self.twins.is_empty() {
+            return false;
+        }
+        let keyword = c.keyword.as_deref().unwrap_or(&c.label);
+        let words: Vec<&str> = keyword.split_whitespace().collect();
+        let word = match words.as_slice() {
+            [w] => w,
+            [_, w] => w,
+            _ => return false,
+        };
+        let Some(twin) = self
+            .twins
+            .iter()
+            .find(|t| t.norms.iter().any(|n| n == word))
+        else {
+            return false;
+        };
+        let tokens = answer.tokens();
+        let mut said = false;
+        for (j, t) in tokens.iter().enumerate() {
+            // A word inside a path or a command (`/var/lib/docker/volumes`) says nothing
+            // of a side.
+            if t.stem_hash != twin.stem || t.part {
+                continue;
+            }
+            said = true;
+            let (own, other) = if answer.negated(j) {
+                (&twin.negated, &twin.plain)
+            } else {
+                (&twin.plain, &twin.negated)
+            };
+            if !on_side(tokens, j, own, other) {
+                return false;
+            }
+        }
+        said
+    }
+}
+
+/// Whether the words around token `j` (its clause, else its sentence) meet `own` and
+/// not `other`.
+fn on_side(tokens: &[Token], j: usize, own: &[u64], other: &[u64]) -> bool {
+    side(tokens, j, own, other) == Some(true)
+}
+
+/// Whether the words around token `j` meet `other` and not `own`.
+fn other_side_only(tokens: &[Token], j: usize, own: &[u64], other: &[u64]) -> bool {
+    side(tokens, j, other, own) == Some(true)
+}
+
+/// Which side the words around token `j` (its clause, else its sentence) are on:
+/// `Some(true)` when they meet `own` and not `other`, `Some(false)` when they meet
+/// `other`, `None` when they meet neither.
+fn side(tokens: &[Token], j: usize, own: &[u64], other: &[u64]) -> Option<bool> {
+    let place = tokens[j].place;
+    for wide in [false, true] {
+        let near = tokens.iter().filter(|u| {
+            side_word(u)
+                && if wide {
+                    u.place.sentence == place.sentence
+                } else {
+                    u.place.clause == place.clause
+                }
+        });
+        let meets_own = near.clone().any(|u| own.contains(&u.stem_hash));
+        let meets_other = near.clone().any(|u| other.contains(&u.stem_hash));
+        if meets_own || meets_other {
+            return Some(meets_own && !meets_other);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::derived;
+
+    // Fresh sentences (w52-twins), written before the rule: model answers that say a
+    // word both ways in a contrast; terse right answers stating the same contrast reach
+    // the terse scoring, swapped ones (each side given the other's word) do not.
+    const KERNEL_Q: &str = "How is a container different from a virtual machine?";
+    const KERNEL: &str = "A container is an ordinary host process fenced off by namespaces \
+        and limited by cgroups. There is no guest kernel inside it: every container shares \
+        the host kernel with the others. A virtual machine, by contrast, boots its own \
+        kernel on emulated hardware through a hypervisor, which makes it heavier and slower \
+        to start but isolates it more strongly.";
+    const VOLUME_Q: &str = "How does a named volume differ from a bind mount?";
+    const VOLUME: &str = "A named volume is created and managed by Docker, which keeps its \
+        data under /var/lib/docker/volumes and lets several containers reuse it by name. \
+        A bind mount is not managed by Docker at all: it maps a host path you pick, such \
+        as a project folder, straight into the container, so edits on the host show up \
+        inside at once.";
+
+    fn terse(question: &str, model: &str, answer: &str) -> bool {
+        derived(question, model, answer).terse.is_some()
+    }
+
+    #[test]
+    fn a_contrast_said_the_model_answers_way_keeps_the_terse_scoring() {
+        for answer in [
+            "A namespaced, cgroup-limited process sharing the host kernel; a VM boots its own kernel.",
+            "Containers share the host kernel, while a virtual machine boots its own kernel.",
+        ] {
+            assert!(terse(KERNEL_Q, KERNEL, answer), "{answer}");
+        }
+        for answer in [
+            "Volumes are Docker-managed and live under /var/lib/docker/volumes; a bind mount maps any host folder you choose.",
+            "Named volume: managed by Docker, reused by name. Bind mount: a host path you pick.",
+        ] {
+            assert!(terse(VOLUME_Q, VOLUME, answer), "{answer}");
+        }
+    }
+
+    /// Not a twin's doing, and left to other readers: "a virtual machine shares the host
+    /// kernel, while a container boots its own kernel" says `kernel` plainly on both
+    /// sides, as the model answer does.
+    #[test]
+    fn a_swapped_contrast_loses_the_terse_scoring() {
+        for answer in [
+            "A VM has no kernel of its own and shares the host's; a container boots its own kernel.",
+            "A container boots its own guest kernel; a VM has no kernel and shares the host's.",
+        ] {
+            assert!(!terse(KERNEL_Q, KERNEL, answer), "{answer}");
+        }
+        for answer in [
+            "A bind mount is managed by Docker under /var/lib/docker/volumes; a named volume maps a host folder you pick.",
+            "Bind mounts are the Docker-managed kind; named volumes are whatever host path you give.",
+        ] {
+            assert!(!terse(VOLUME_Q, VOLUME, answer), "{answer}");
+        }
+    }
+}

@@ -204,7 +204,7 @@ pub struct ConceptResult {
 /// The breakdown's note on a twin of a derived rubric (a word the model answer says
 /// both ways in a contrast) that a terse answer says of the same side as the model
 /// answer: it does not count, but does not bar the terse scoring (`derive::twins`).
-const TWIN_EXCUSED: &str = "said of the other side of the model answer's contrast";
+const TWIN_EXCUSED: &str = "said plainly of the other side of the contrast, as the model answer does";
 
 /// The breakdown's note on a derived concept the model answer sets aside ("instead of
 /// … server") that an answer states plainly.
@@ -226,6 +226,16 @@ impl ConceptResult {
     /// "instead of polling"). Scoring counts them all the same.
     pub fn worth_naming(&self, derived: bool) -> bool {
         worth_naming(&self.label, derived)
+    }
+
+    /// Whether a learner's list of what the answer lacked (missed, or said the other way
+    /// round) names it: not met and [worth naming](Self::worth_naming), and not a twin
+    /// of a derived rubric that the answer said of the model answer's own side, which
+    /// the learner got right.
+    pub fn lacked(&self, derived: bool) -> bool {
+        self.matched.is_none()
+            && self.note.as_deref() != Some(TWIN_EXCUSED)
+            && self.worth_naming(derived)
     }
 }
 

@@ -164,11 +164,7 @@ impl Readiness {
             let question = answered.entry.question;
             if let Some(grade) = &verdict.grade {
                 let derived = question.rubric.is_none();
-                for concept in grade
-                    .concepts
-                    .iter()
-                    .filter(|c| c.matched.is_none() && c.worth_naming(derived))
-                {
+                for concept in grade.concepts.iter().filter(|c| c.lacked(derived)) {
                     let counts = if concept.turned() {
                         &mut turned
                     } else {

@@ -208,6 +208,31 @@ mod tests {
         derived(question, model, answer).terse.is_some()
     }
 
+    /// A twin said of the model answer's own side is not listed to the learner as said
+    /// the other way round (nor as missed): the answer got it right.
+    #[test]
+    fn a_twin_said_of_its_own_side_is_not_listed_to_the_learner() {
+        let answer =
+            "Named volume: managed by Docker, reused by name. Bind mount: a host path you pick.";
+        let grade = derived(VOLUME_Q, VOLUME, answer);
+        assert!(grade.passed, "{grade:?}");
+        let twins: Vec<_> = grade.concepts.iter().filter(|c| c.turned()).collect();
+        assert!(!twins.is_empty(), "{grade:?}");
+        assert!(twins.iter().all(|c| !c.lacked(true)), "{twins:?}");
+        let swapped = derived(
+            VOLUME_Q,
+            VOLUME,
+            "A bind mount is managed by Docker under /var/lib/docker/volumes; a named volume maps a host folder you pick.",
+        );
+        assert!(
+            swapped
+                .concepts
+                .iter()
+                .any(|c| c.turned() && c.lacked(true)),
+            "{swapped:?}"
+        );
+    }
+
     #[test]
     fn a_contrast_said_the_model_answers_way_keeps_the_terse_scoring() {
         for answer in [

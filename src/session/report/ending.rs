@@ -144,7 +144,7 @@ fn quiz_item(out: &mut String, answered: &Answered, width: usize) {
             let named: Vec<&ConceptResult> = grade
                 .concepts
                 .iter()
-                .filter(|c| c.matched.is_none() && c.worth_naming(derived))
+                .filter(|c| c.lacked(derived))
                 .collect();
             let (turned, missed): (Vec<&ConceptResult>, Vec<&ConceptResult>) =
                 named.into_iter().partition(|c| c.turned());

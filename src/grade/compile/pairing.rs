@@ -1980,36 +1980,81 @@ fn preference(o: &Occurrence, tokens: &[Token]) -> bool {
 
 /// When `o` is denied by *not* or *never* and the next clause only gives it to another
 /// subject with a form of *do* ("prune doesn't revert edits, selfHeal does that";
-/// "readers never block, writers do"): that clause's subject, as the token it starts
-/// at and the *do*. The clause may open with *but* and end with *that*, *so*, *it*,
-/// *this* or *too*; its subject is at most three words.
+/// "readers never block, writers do"), or with the auxiliary the denial was made with
+/// ("users can't remove it, the owner can"; "the replica isn't authoritative, the
+/// primary still is"): that clause's subject, as the token it starts at and the
+/// auxiliary. The clause may open with *but* and end with *that*, *so*, *it*, *this*
+/// or *too*, and *still* may come before the auxiliary; its subject is at most three
+/// words after a determiner. It may follow a `;` ("a follower won't accept writes; the
+/// leader will"), not a full stop. A relative clause right after the denied one, "can't
+/// remove files that aren't theirs, the owner can", is passed by.
 fn echoed(o: &Occurrence, tokens: &[Token]) -> Option<(usize, usize)> {
     let &cue = o.tokens.first()?;
-    if !matches!(&*tokens[cue].norm, "not" | "never") {
+    if !matches!(&*tokens[cue].norm, "not" | "never" | "cannot") {
         return None;
     }
+    // The auxiliary the denial was made with ("can" of "can't"), if any.
+    let denied_with = if &*tokens[cue].norm == "cannot" {
+        Some("can")
+    } else {
+        (0..cue)
+            .rev()
+            .find(|&i| !tokens[i].part)
+            .filter(|&i| tokens[i].place.clause == tokens[cue].place.clause)
+            .map(|i| echo_family(&tokens[i].norm))
+            .filter(|f| !f.is_empty())
+    };
     let clause = tokens[o.head].place.clause;
-    let from = (o.head..tokens.len()).find(|&i| tokens[i].place.clause != clause)?;
+    let mut from = (o.head..tokens.len()).find(|&i| tokens[i].place.clause != clause)?;
+    if denied_with.is_some() && matches!(&*tokens[from].norm, "that" | "which" | "who") {
+        let relative = tokens[from].place.clause;
+        from = (from..tokens.len()).find(|&i| tokens[i].place.clause != relative)?;
+    }
     let next = tokens[from].place.clause;
     let words: Vec<usize> = (from..tokens.len())
         .take_while(|&i| tokens[i].place.clause == next)
         .filter(|&i| !tokens[i].part)
         .collect();
     let start = usize::from(words.first().is_some_and(|&i| is(tokens, i, "but")));
-    let does = words
-        .iter()
-        .position(|&i| matches!(&*tokens[i].norm, "does" | "do" | "did"))?;
+    let does = words.iter().position(|&i| {
+        let norm = &*tokens[i].norm;
+        matches!(norm, "does" | "do" | "did")
+            || denied_with.is_some_and(|f| !f.is_empty() && f == echo_family(norm))
+    })?;
     let tail = &words[does + 1..];
-    let subject = does.checked_sub(start)?;
+    // *still* before the auxiliary, and a determiner opening the subject, are not
+    // counted in it.
+    let before = usize::from(does > start && is(tokens, words[does - 1], "still"));
+    let article = usize::from(
+        does > start + before && crate::lang::is_determiner(&tokens[words[start]].norm),
+    );
+    let subject = does.checked_sub(start + before + article)?;
     let ends = match tail {
         [] => true,
         [w] => matches!(&*tokens[*w].norm, "that" | "so" | "it" | "this" | "too"),
         _ => false,
     };
-    ((1..=3).contains(&subject)
-        && ends
-        && tokens[from].place.sentence == tokens[cue].place.sentence)
-        .then(|| (words[start], words[does]))
+    let (here, there) = (tokens[cue].place, tokens[from].place);
+    let near = here.sentence == there.sentence
+        || (there.sentence == here.sentence + 1 && there.after_semicolon);
+    ((1..=3).contains(&subject) && ends && near).then(|| (words[start], words[does]))
+}
+
+/// The auxiliaries an echo may repeat a denial with ("can't ... can", "isn't ... is",
+/// "aren't ... is"): a form of *be*, of *have*, or one modal; "" for other words.
+fn echo_family(word: &str) -> &'static str {
+    match word {
+        "is" | "are" | "am" => "be",
+        "was" | "were" => "was",
+        "has" | "have" | "had" => "have",
+        "can" => "can",
+        "could" => "could",
+        "will" => "will",
+        "would" => "would",
+        "should" => "should",
+        "must" => "must",
+        _ => "",
+    }
 }
 
 /// Whether the preference that governs `a` comes right after `x` (at most one word
@@ -3058,6 +3103,83 @@ mod tests {
         }
         let (_, mistakes) = grade("The GC doesn't free the memory, the finalizer does.");
         assert_eq!(mistakes, ["finalizer → frees"]);
+    }
+
+    /// Round 34 (w53-neg): the echo may be the auxiliary the denial used, not only *do*:
+    /// "users can't remove it, the owner can", "the replica isn't authoritative, the
+    /// primary is". Fresh sentences, written before the rule.
+    #[test]
+    fn a_term_denied_of_one_and_given_to_another_by_its_auxiliary_is_the_others() {
+        let model = "Only the leader accepts writes; followers serve reads, and the primary is authoritative.";
+        let concepts = || {
+            vec![
+                relation(&[&["leader"], &["accepts", "accept"]], true),
+                relation(&[&["primary"], &["authoritative"]], true),
+            ]
+        };
+        let wrong = || {
+            vec![
+                relation(&[&["follower", "followers"], &["accepts", "accept"]], true),
+                relation(&[&["replica"], &["authoritative"]], true),
+            ]
+        };
+        let grade = |answer: &str| met(model, concepts(), wrong(), answer);
+        for (right, relation) in [
+            (
+                "A follower can't accept writes, only the leader can.",
+                "leader → accepts",
+            ),
+            (
+                "Followers cannot accept a write, but the leader can.",
+                "leader → accepts",
+            ),
+            (
+                "A follower won't accept writes; the leader will.",
+                "leader → accepts",
+            ),
+            (
+                "The replica isn't authoritative for the zone, the primary is.",
+                "primary → authoritative",
+            ),
+            (
+                "The replica is not authoritative, but the primary still is.",
+                "primary → authoritative",
+            ),
+        ] {
+            let (met, mistakes) = grade(right);
+            assert!(met.iter().any(|m| m == relation), "{right}: {met:?}");
+            assert!(mistakes.is_empty(), "{right}: {mistakes:?}");
+        }
+        for (wrong, relation) in [
+            // The other way round.
+            (
+                "The leader can't accept writes, only a follower can.",
+                "leader → accepts",
+            ),
+            (
+                "The primary isn't authoritative for the zone, the replica is.",
+                "primary → authoritative",
+            ),
+            // What follows says more than the echo, or comes a sentence later.
+            (
+                "A follower can't accept writes, the leader can forward them.",
+                "leader → accepts",
+            ),
+            (
+                "A follower can't accept writes. The leader can.",
+                "leader → accepts",
+            ),
+            // Another auxiliary than the denial's says something else.
+            (
+                "The replica isn't authoritative, the primary can.",
+                "primary → authoritative",
+            ),
+        ] {
+            let (met, _) = grade(wrong);
+            assert!(!met.iter().any(|m| m == relation), "{wrong}: {met:?}");
+        }
+        let (_, mistakes) = grade("The leader can't accept writes, only a follower can.");
+        assert_eq!(mistakes, ["follower → accepts"]);
     }
 
     #[test]

@@ -22,6 +22,14 @@ const MIN_JOINED_ITEMS: usize = 4;
 /// it names code (a flag, a path, a `key: value`) or has no function word at all.
 const MIN_SHORT_ITEMS: usize = 5;
 
+/// How few bare items (no function word, no label, no `;`) a comma list in one sentence
+/// needs to be no claim where the question wants one ([`NotAClaim::few_terms`]).
+const MIN_FEW_ITEMS: usize = 3;
+
+/// How many words a model answer needs for its question to want a claim of a few bare
+/// terms can not make ([`NotAClaim::wants_a_claim`]).
+const MIN_CLAIM_MODEL_WORDS: usize = 20;
+
 /// How many words an item of such a list may have; on average it has at most two and
 /// a half.
 const SHORT_ITEM_WORDS: usize = 4;
@@ -74,6 +82,29 @@ impl NotAClaim {
         }
         let (among, words) = answer.words_among(concept_words);
         (words >= MIN_ECHO_WORDS && among == words).then_some(NotAClaim::List)
+    }
+
+    /// Whether `answer` is three or four bare terms set apart by commas in one sentence
+    /// ("lease, fencing token, stale leader"): items of at most [`SHORT_ITEM_WORDS`]
+    /// words (two and a half on average), no function word in any of them (a *no*, a
+    /// *not* or an *only* qualifies its term), no code (a flag or a command given is
+    /// exact), no `;` and no `label:`, the shape [`short_items`] refuses from five items
+    /// on. Such terms name what the answer is about and say nothing of it; they are
+    /// refused only where the question wants a claim ([`NotAClaim::wants_a_claim`]). A
+    /// terse claim of this length has a function word, a `;`, a label or a clause.
+    pub fn few_terms(answer: &PreparedAnswer) -> Option<NotAClaim> {
+        short_items(answer, MIN_FEW_ITEMS).then_some(NotAClaim::List)
+    }
+
+    /// Whether a question with this model answer (prepared) and prompt wants a claim
+    /// that a few bare terms cannot make ([`NotAClaim::few_terms`]): the model answer
+    /// runs to [`MIN_CLAIM_MODEL_WORDS`] words or more (a short one names a thing, which
+    /// a term answers: "the joints let it bend"), and the prompt does not ask for terms
+    /// ([`asks_for_terms`]: "Name ...", "Which ...", "List ...", "What are ..."). Asked
+    /// once per question.
+    pub fn wants_a_claim(model: &PreparedAnswer, prompt: &str) -> bool {
+        model.tokens().iter().filter(|t| !t.part).count() >= MIN_CLAIM_MODEL_WORDS
+            && !asks_for_terms(prompt)
     }
 
     /// Whether `text` (prepared against any vocabulary) is made of `vocab`'s words as
@@ -169,7 +200,7 @@ fn list(answer: &PreparedAnswer) -> bool {
             grammar += usize::from(!qualifies_a_term(&word.norm));
         }
     }
-    if short_items(answer) || (function == 0 && code_run(answer, count)) {
+    if short_items(answer, MIN_SHORT_ITEMS) || (function == 0 && code_run(answer, count)) {
         return true;
     }
     if count < MIN_LIST_WORDS {
@@ -241,7 +272,7 @@ fn list(answer: &PreparedAnswer) -> bool {
 /// claim. Terse claims of this shape say what their items do in words of their own
 /// ("tmpfs in RAM, gone on stop, not shared, no disk writes, fast") or come in
 /// sentences of their own.
-fn short_items(answer: &PreparedAnswer) -> bool {
+fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
     let mut words = answer.tokens().iter().filter(|t| !t.part).peekable();
     let Some(first) = words.peek().map(|t| t.place) else {
         return false;
@@ -292,10 +323,12 @@ fn short_items(answer: &PreparedAnswer) -> bool {
     }
     items += 1;
     with_function += usize::from(function);
-    items >= MIN_SHORT_ITEMS
+    let bare = with_function == 0 && !labelled && !semicolons;
+    items >= min_bare.min(MIN_SHORT_ITEMS)
         && total * 2 <= items * 5
-        && ((with_function == 0 && items >= MIN_SHORT_ITEMS && !labelled && !semicolons)
-            || (code
+        && ((bare && items >= min_bare && (items >= MIN_SHORT_ITEMS || !code))
+            || (items >= MIN_SHORT_ITEMS
+                && code
                 && with_function * 2 <= items
                 && (!semicolons || (with_function == 0 && total * 2 <= items * 3))))
 }
@@ -332,6 +365,25 @@ fn names_code(token: &super::token::Token) -> bool {
                 .norm
                 .bytes()
                 .any(|b| matches!(b, b'/' | b'_' | b':' | b'=') || b.is_ascii_digit()))
+}
+
+/// Whether `prompt` asks for terms, which a list of them answers: one of its sentences
+/// opens with *name*, *list*, *which*, *enumerate* or *what are* ("Name the three
+/// packets of the handshake", "Which signals can a process not catch?").
+fn asks_for_terms(prompt: &str) -> bool {
+    prompt
+        .split(['.', '?', '!', ';', ':', '\n'])
+        .any(|sentence| {
+            let mut words = sentence.split_whitespace().map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+            });
+            match words.next().as_deref() {
+                Some("name" | "list" | "which" | "enumerate") => true,
+                Some("what") => words.next().as_deref() == Some("are"),
+                _ => false,
+            }
+        })
 }
 
 /// Whether `word`, a function word, only qualifies the term after it (*no*
@@ -569,6 +621,20 @@ mod tests {
         ))
     }
 
+    fn few(text: &str) -> Option<NotAClaim> {
+        NotAClaim::few_terms(&PreparedAnswer::new(
+            text,
+            &stemmer(),
+            &crate::grade::matcher::Vocab::default(),
+        ))
+    }
+
+    fn wants_a_claim(model: &str, prompt: &str) -> bool {
+        let model =
+            PreparedAnswer::new(model, &stemmer(), &crate::grade::matcher::Vocab::default());
+        NotAClaim::wants_a_claim(&model, prompt)
+    }
+
     #[test]
     fn terms_set_apart_by_wide_gaps_are_a_list() {
         let gaps = "quorum   leader lease   fencing token   raft log   term number   heartbeat";
@@ -685,6 +751,55 @@ mod tests {
         ] {
             assert_eq!(shape(terse), None, "{terse}");
         }
+    }
+
+    #[test]
+    fn three_or_four_bare_terms_are_no_claim_unless_terms_are_asked_for() {
+        // (answer, whether it is refused as bare terms)
+        let cases = [
+            ("write-ahead log, fsync, checkpoint, crash", true),
+            ("lease, fencing token, stale leader", true),
+            (
+                "bloom filter, false positives, hash functions, bit array",
+                true,
+            ),
+            ("mutex, deadlock, lock ordering, timeout", true),
+            ("replication lag, read replica, stale reads", true),
+            // A clause of its own, a function word, a `;` or a label says something.
+            ("The WAL is fsynced before the commit returns.", false),
+            ("log first, then fsync, replay on crash", false),
+            ("WAL fsynced at commit; replayed after a crash", false),
+            (
+                "WAL: fsynced at commit, replayed on crash, checkpointed",
+                false,
+            ),
+            ("Either consistency or availability", false),
+            ("WAL, fsync", false),
+            ("fsync the WAL, then acknowledge, then apply", false),
+            // Code is exact: a flag or a command given is an answer, not a term named.
+            ("`--cpus=2`, e.g. `docker update --cpus=2 api`", false),
+        ];
+        for (answer, refused) in cases {
+            assert_eq!(few(answer).is_some(), refused, "{answer}");
+        }
+        // A question that asks for terms, or whose model answer only names a thing, is
+        // answered by terms; one whose model answer reasons wants a claim.
+        let reasoned = "The commit record is appended to the write-ahead log and fsynced before \
+                        the commit returns, so after a crash the log is replayed from the last \
+                        checkpoint and no committed write is lost.";
+        let why = "How does a database survive a crash without losing committed writes?";
+        assert!(wants_a_claim(reasoned, why));
+        for naming in [
+            "Name the three packets of TCP's opening handshake.",
+            "Which isolation levels does PostgreSQL offer? List them.",
+            "What are the four states of a TCP close you see in netstat?",
+        ] {
+            assert!(!wants_a_claim(reasoned, naming), "{naming}");
+        }
+        assert!(
+            !wants_a_claim("The WAL, fsynced at commit.", why),
+            "a short model answer"
+        );
     }
 
     #[test]

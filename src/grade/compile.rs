@@ -51,6 +51,9 @@ pub struct Compiled {
     /// Whether the model answer itself is a claim (not a bare list): only then is an
     /// answer that is a list of terms refused.
     pub model_is_claim: bool,
+    /// Whether three or four bare terms are refused too (`NotAClaim::wants_a_claim`: a
+    /// model answer that is a claim of some length, a prompt that asks for no terms).
+    pub few_terms_refused: bool,
     /// How many words of `vocab` are the concepts' (they are interned first): an
     /// answer made of nothing else only echoes the rubric. 0 when the model answer is
     /// made of nothing else, so no answer is refused for it.
@@ -204,6 +207,10 @@ pub fn compile(
         _ => derive::SharedNegations::default(),
     };
     let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
+    let few_terms_refused = model_is_claim
+        && model
+            .as_ref()
+            .is_some_and(|m| NotAClaim::wants_a_claim(m, &question.prompt));
     let full_weight = derived
         .as_ref()
         .and_then(|r| derive::full_weight(r, &options.derive));
@@ -236,6 +243,7 @@ pub fn compile(
         bindings,
         shared,
         model_is_claim,
+        few_terms_refused,
         concept_words,
     }
 }

@@ -578,6 +578,7 @@ impl Grader {
         match NotAClaim::of(answer)
             .or_else(|| NotAClaim::spaced(raw))
             .or_else(|| NotAClaim::echo(answer, compiled.concept_words, matched))
+            .or_else(|| NotAClaim::few_terms(answer).filter(|_| compiled.few_terms_refused))
         {
             None => grade,
             Some(why) => verdict(

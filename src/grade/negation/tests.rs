@@ -546,33 +546,32 @@ fn a_common_mistake_named_is_not_claimed() {
 #[test]
 fn a_common_belief_or_a_tempting_reading_is_not_claimed() {
     let b = raid_bank();
-    for right in [
+    let right = [
         "A common belief is that a mirror is a backup. It isn't: it copies deletions too and only survives a disk failure.",
         "It's a common assumption that the mirror doubles as a backup; it copies deletions at once and only covers a disk failure.",
         "A widespread belief is that a mirror counts as a backup, yet deletions reach both disks and it only survives a disk failure.",
         "The popular assumption is that the mirror is your backup. In fact it copies deletions too and guards against a disk failure only.",
         "It's tempting to call the mirror a backup, but that's wrong: deletions are copied too, and it only survives a disk failure.",
         "It's tempting to think a mirror is a backup, but it copies deletions as well and only protects against a disk failure.",
-    ] {
-        let g = grade(&b, right);
-        assert!(
-            g.passed && g.misconceptions.is_empty(),
-            "{right}: {}",
-            explain(&g)
-        );
-    }
+    ];
     // The answer's own belief, a common belief agreed with, and a tempting reading that
     // nothing rejects are claims.
-    for wrong in [
+    let wrong = [
         "My belief is that a mirror is a backup: it survives a disk failure and keeps deletions.",
         "The common belief is right: a mirror is a backup, it survives a disk failure and keeps deletions.",
         "It's tempting to call the mirror a backup, and it is one: it survives a disk failure and keeps deletions.",
         "It's easy to call the mirror a backup; it survives a disk failure and keeps deletions.",
-    ] {
-        let g = grade(&b, wrong);
+    ];
+    for (answer, right) in right
+        .iter()
+        .map(|a| (a, true))
+        .chain(wrong.iter().map(|a| (a, false)))
+    {
+        let g = grade(&b, answer);
+        let clean = g.misconceptions.is_empty();
         assert!(
-            !g.passed && !g.misconceptions.is_empty(),
-            "{wrong}: {}",
+            g.passed == right && clean == right,
+            "{answer}: {}",
             explain(&g)
         );
     }

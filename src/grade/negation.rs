@@ -1229,8 +1229,9 @@ fn is_showing_verb(word: &str) -> bool {
 /// claim: a verb of belief after *people*, *many*, *some*, *beginners*, ... or after
 /// *might*, *may*, *would* ("People often think it also takes the volumes", "many
 /// assume that", "you might expect it to"), and *misconception*, *myth* before *that*
-/// or *is* ("a common misconception is that ..."). The answer says what is true after
-/// it ("it doesn't").
+/// or *is* ("a common misconception is that ..."), *a common belief* (*assumption*)
+/// *is that* (see [`names_a_common_belief`]), and a verb after *tempting to* ("it's
+/// tempting to think ..."). The answer says what is true after it ("it doesn't").
 fn reports_belief(tokens: &[Token], i: usize) -> bool {
     let word = &*tokens[i].norm;
     if matches!(word, "misconception" | "myth") {
@@ -1241,6 +1242,9 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
         "mistake" | "error" | "pitfall" | "misreading" | "misunderstanding" | "fix" | "solution"
     ) {
         return names_a_mistake(tokens, i);
+    }
+    if matches!(word, "belief" | "assumption") {
+        return names_a_common_belief(tokens, i);
     }
     let hedged = matches!(word, "call" | "calls" | "say" | "says" | "claim" | "claims");
     if !hedged && !is_belief_verb(word) {
@@ -1267,6 +1271,11 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
     let Some(t) = before.next() else {
         return false;
     };
+    // "It's tempting to call it a VM, but that's wrong", "it's tempting to think ...":
+    // a reading the answer calls tempting, which it does not make its own.
+    if &*t.norm == "to" && before.next().is_some_and(|q| &*q.norm == "tempting") {
+        return true;
+    }
     matches!(
         &*t.norm,
         "people"
@@ -1346,6 +1355,27 @@ fn names_a_mistake(tokens: &[Token], i: usize) -> bool {
         && (&*tokens[i].norm == "fix"
             || &*tokens[i].norm == "solution"
             || matches!(after.next(), Some("to" | "that")))
+}
+
+/// Whether the noun at `i` (*belief*, *assumption*) names what many people hold true,
+/// to set it up for the denial that follows: "a common belief is that the socket is
+/// harmless", "it's a common assumption that ...", "the popular belief was that ...". A
+/// word of frequency stands before it (*common*, *widespread*, *popular*, *usual*,
+/// *frequent*, *typical*, *classic*), and *that* or *is that* after it. "My belief is
+/// that ..." is the answer's own claim, and so is "the common belief is right".
+fn names_a_common_belief(tokens: &[Token], i: usize) -> bool {
+    let before = tokens[..i].iter().rev().find(|t| !t.part).map(|t| &*t.norm);
+    let common = matches!(
+        before,
+        Some("common" | "widespread" | "popular" | "usual" | "frequent" | "typical" | "classic")
+    );
+    let mut after = tokens[i + 1..].iter().filter(|t| !t.part).map(|t| &*t.norm);
+    common
+        && match after.next() {
+            Some("that") => true,
+            Some("is" | "was") => after.next() == Some("that"),
+            _ => false,
+        }
 }
 
 /// Whether the clause after the one of the word at `i` opens by rejecting it: *but*
@@ -1715,6 +1745,8 @@ pub fn may_negate(word: &str, stem: &str) -> bool {
                 | "misunderstanding"
                 | "fix"
                 | "solution"
+                | "belief"
+                | "assumption"
         )
 }
 
@@ -2458,7 +2490,7 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect"
         | "expects" | "misconception" | "myth" | "call" | "calls" | "say" | "says" | "claim"
         | "claims" | "mistake" | "error" | "pitfall" | "misreading" | "misunderstanding"
-        | "fix" | "solution" => reports_belief(tokens, i),
+        | "fix" | "solution" | "belief" | "assumption" => reports_belief(tokens, i),
         _ => tokens[i].is_negation(),
     }
 }

@@ -540,6 +540,43 @@ fn a_common_mistake_named_is_not_claimed() {
     assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
 }
 
+/// Round 34 (w53-ff): a belief named as common ("a common belief is that ...", "it's a
+/// common assumption that ...") or a reading called tempting ("it's tempting to call
+/// ...") reports what people think, which the answer goes on to deny; it is no claim.
+#[test]
+fn a_common_belief_or_a_tempting_reading_is_not_claimed() {
+    let b = raid_bank();
+    let right = [
+        "A common belief is that a mirror is a backup. It isn't: it copies deletions too and only survives a disk failure.",
+        "It's a common assumption that the mirror doubles as a backup; it copies deletions at once and only covers a disk failure.",
+        "A widespread belief is that a mirror counts as a backup, yet deletions reach both disks and it only survives a disk failure.",
+        "The popular assumption is that the mirror is your backup. In fact it copies deletions too and guards against a disk failure only.",
+        "It's tempting to call the mirror a backup, but that's wrong: deletions are copied too, and it only survives a disk failure.",
+        "It's tempting to think a mirror is a backup, but it copies deletions as well and only protects against a disk failure.",
+    ];
+    // The answer's own belief, a common belief agreed with, and a tempting reading that
+    // nothing rejects are claims.
+    let wrong = [
+        "My belief is that a mirror is a backup: it survives a disk failure and keeps deletions.",
+        "The common belief is right: a mirror is a backup, it survives a disk failure and keeps deletions.",
+        "It's tempting to call the mirror a backup, and it is one: it survives a disk failure and keeps deletions.",
+        "It's easy to call the mirror a backup; it survives a disk failure and keeps deletions.",
+    ];
+    for (answer, right) in right
+        .iter()
+        .map(|a| (a, true))
+        .chain(wrong.iter().map(|a| (a, false)))
+    {
+        let g = grade(&b, answer);
+        let clean = g.misconceptions.is_empty();
+        assert!(
+            g.passed == right && clean == right,
+            "{answer}: {}",
+            explain(&g)
+        );
+    }
+}
+
 /// Round 16: words that only stress a negation ("in any real sense", "by any means",
 /// "in the least", "at all") leave its reach to the claim's content words.
 #[test]

@@ -35,6 +35,7 @@ mod premises;
 mod ratios;
 mod rejected;
 mod shared;
+mod sides;
 mod twins;
 pub use bindings::Bindings;
 pub use definitions::glosses;

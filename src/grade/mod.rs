@@ -204,7 +204,8 @@ pub struct ConceptResult {
 /// The breakdown's note on a twin of a derived rubric (a word the model answer says
 /// both ways in a contrast) that a terse answer says of the same side as the model
 /// answer: it does not count, but does not bar the terse scoring (`derive::twins`).
-const TWIN_EXCUSED: &str = "said plainly of the other side of the contrast, as the model answer does";
+const TWIN_EXCUSED: &str =
+    "said plainly of the other side of the contrast, as the model answer does";
 
 /// The breakdown's note on a derived concept the model answer sets aside ("instead of
 /// … server") that an answer states plainly.

@@ -39,6 +39,7 @@ use super::poles::Poles;
 use super::premises::Premises;
 use super::ratios::Ratios;
 use super::rejected::Rejected;
+use super::sides::Sides;
 use super::twins::Twins;
 use crate::grade::contrast::Contradiction;
 use crate::grade::lexicon::Lexicon;
@@ -143,6 +144,8 @@ pub struct Bindings {
     kept: Kept,
     /// The words the model answer says both ways in a contrast (see [`super::twins`]).
     twins: Twins,
+    /// The two subjects the question sets against each other (see [`super::sides`]).
+    sides: Sides,
 }
 
 impl Bindings {
@@ -173,6 +176,7 @@ impl Bindings {
         let futile = Futile::new(model);
         let kept = Kept::new(model);
         let twins = Twins::new(model);
+        let sides = Sides::new(model, asked);
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -196,6 +200,7 @@ impl Bindings {
             futile,
             kept,
             twins,
+            sides,
         }
     }
 
@@ -224,7 +229,8 @@ impl Bindings {
     /// model answer denies of a subject stated of it, else the first thing it advises
     /// against advised, else the first thing it rejects for a setting given as the fix
     /// there, else the first change it says does not help given as the fix, else the
-    /// first thing it says is lost said to be kept.
+    /// first thing it says is lost said to be kept, else the first of the question's two
+    /// subjects given the other's words.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -244,6 +250,7 @@ impl Bindings {
             .or_else(|| self.rejected.check(answer))
             .or_else(|| self.futile.check(answer))
             .or_else(|| self.kept.check(answer))
+            .or_else(|| self.sides.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

@@ -5,8 +5,9 @@
 //! freed when the function returns" names the model answer's words and passed. This
 //! generalises `twins` from one word said both ways to the two subjects of a contrast.
 //!
-//! The **pair** is two words the question joins by *and*, *or*, *vs* or *versus* (the
-//! first piece of a hyphenated word: *head* of *head-based*), when each opens a
+//! The **pair** is two noun phrases the question joins by *and*, *or*, *vs* or *versus*,
+//! or sets apart by *differ(s) from* or *different from*, named by their first word
+//! (*head* of *head-based*, *named* of *a named volume*), when each opens a
 //! sentence of the model answer as its subject. A model sentence is on a subject's
 //! **side** when that subject opens it, or when it opens with *it*/*they*/*this* after
 //! a sentence on that side, or else when it names that subject and not the other. A
@@ -29,6 +30,9 @@ use crate::grade::token::Token;
 
 /// Words that join the two subjects in the question.
 const JOINS: &[&str] = &["and", "or", "vs", "versus"];
+
+/// Words before *from* that set two subjects apart: "X differs from Y".
+const DIFFER: &[&str] = &["differ", "differs", "different", "distinct"];
 
 /// Words opening a sentence of the model answer that go on with the side before it.
 const CARRY: &[&str] = &["it", "they", "this", "these"];
@@ -74,18 +78,28 @@ impl Sides {
     pub fn new(model: &PreparedAnswer, asked: &PreparedAnswer) -> Sides {
         let q = asked.tokens();
         let tokens = model.tokens();
+        // The first word of the noun phrase ending at token `k`: *head* of *head-based*,
+        // *named* of *a named volume*.
         let first_of = |mut k: usize| {
-            while k > 0 && q[k].glued && q[k - 1].glued && !q[k - 1].part {
+            while k > 0 && side_word(&q[k - 1]) {
                 k -= 1;
             }
             k
         };
         let mut pair = None;
         for (j, t) in q.iter().enumerate() {
-            if t.part || !JOINS.contains(&&*t.norm) || j == 0 {
+            if t.part || j < 2 {
                 continue;
             }
-            let Some(a) = (0..j).rev().find(|&k| !q[k].part) else {
+            // "X and Y", or "X differs from Y" / "X is different from Y".
+            let before = if JOINS.contains(&&*t.norm) {
+                j - 1
+            } else if &*t.norm == "from" && DIFFER.contains(&&*q[j - 1].norm) {
+                j - 2
+            } else {
+                continue;
+            };
+            let Some(a) = (0..=before).rev().find(|&k| !q[k].part && !q[k].stop) else {
                 continue;
             };
             let a = first_of(a);
@@ -283,6 +297,29 @@ mod tests {
             "Threads are expensive to start.",
         ] {
             assert!(swapped(THREAD_Q, THREAD, answer), "{answer}");
+        }
+    }
+
+    /// w52-twins left this swap to other readers: *kernel* is said plainly on both
+    /// sides, but *shares* and *host* are the container's words.
+    const KERNEL_Q: &str = "How is a container different from a virtual machine?";
+    const KERNEL: &str = "A container is an ordinary host process fenced off by namespaces \
+        and limited by cgroups. There is no guest kernel inside it: every container shares \
+        the host kernel with the others. A virtual machine, by contrast, boots its own \
+        kernel on emulated hardware through a hypervisor, which makes it heavier and slower \
+        to start but isolates it more strongly.";
+
+    #[test]
+    fn subjects_set_apart_by_differ_from_are_a_pair() {
+        let answer =
+            "A virtual machine shares the host kernel, while a container boots its own kernel.";
+        assert!(swapped(KERNEL_Q, KERNEL, answer), "{answer}");
+        for answer in [
+            "Containers share the host kernel, while a virtual machine boots its own kernel.",
+            "A namespaced, cgroup-limited process sharing the host kernel; a VM boots its own kernel.",
+            "Unlike a virtual machine, a container has no kernel of its own.",
+        ] {
+            assert!(!swapped(KERNEL_Q, KERNEL, answer), "{answer}");
         }
     }
 

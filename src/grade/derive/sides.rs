@@ -281,6 +281,13 @@ mod tests {
         contradicted(&derived(question, model, answer), "sides")
     }
 
+    /// Asserts that none of `answers` is contradicted as swapped.
+    fn none_swapped(question: &str, model: &str, answers: &[&str]) {
+        for answer in answers {
+            assert!(!swapped(question, model, answer), "{answer}");
+        }
+    }
+
     #[test]
     fn two_subjects_given_each_others_words_are_swapped() {
         for answer in [
@@ -300,47 +307,46 @@ mod tests {
         }
     }
 
-    /// w52-twins left this swap to other readers: *kernel* is said plainly on both
-    /// sides, but *shares* and *host* are the container's words.
-    const KERNEL_Q: &str = "How is a container different from a virtual machine?";
-    const KERNEL: &str = "A container is an ordinary host process fenced off by namespaces \
-        and limited by cgroups. There is no guest kernel inside it: every container shares \
-        the host kernel with the others. A virtual machine, by contrast, boots its own \
-        kernel on emulated hardware through a hypervisor, which makes it heavier and slower \
-        to start but isolates it more strongly.";
+    // w52-twins left "a virtual machine shares the host kernel, while a container
+    // boots its own kernel" to other readers: *kernel* is said plainly on both sides,
+    // but *shares* and *host* are the container's words.
+    use super::super::twins::tests::{KERNEL, KERNEL_Q};
 
     #[test]
     fn subjects_set_apart_by_differ_from_are_a_pair() {
         let answer =
             "A virtual machine shares the host kernel, while a container boots its own kernel.";
         assert!(swapped(KERNEL_Q, KERNEL, answer), "{answer}");
-        for answer in [
-            "Containers share the host kernel, while a virtual machine boots its own kernel.",
-            "A namespaced, cgroup-limited process sharing the host kernel; a VM boots its own kernel.",
-            "Unlike a virtual machine, a container has no kernel of its own.",
-        ] {
-            assert!(!swapped(KERNEL_Q, KERNEL, answer), "{answer}");
-        }
+        none_swapped(
+            KERNEL_Q,
+            KERNEL,
+            &[
+                "Containers share the host kernel, while a virtual machine boots its own kernel.",
+                "A namespaced, cgroup-limited process sharing the host kernel; a VM boots its own kernel.",
+                "Unlike a virtual machine, a container has no kernel of its own.",
+            ],
+        );
     }
 
     #[test]
     fn a_contrast_said_the_model_answers_way_is_no_swap() {
-        for answer in [
-            "Optimistic locking checks a version number at commit and retries on conflict; \
-             pessimistic locking holds an exclusive lock so other writers wait.",
-            "Unlike pessimistic locking, optimistic locking never blocks: it checks the version at commit.",
-            "Optimistic: version check at commit, retry. Pessimistic: lock first, others wait.",
-        ] {
-            assert!(!swapped(LOCKING_Q, LOCKING, answer), "{answer}");
-        }
-        for answer in [
+        none_swapped(
+            LOCKING_Q,
+            LOCKING,
+            &[
+                "Optimistic locking checks a version number at commit and retries on conflict; \
+                 pessimistic locking holds an exclusive lock so other writers wait.",
+                "Unlike pessimistic locking, optimistic locking never blocks: it checks the version at commit.",
+                "Optimistic: version check at commit, retry. Pessimistic: lock first, others wait.",
+            ],
+        );
+        let threads = [
             "Threads share their process's memory, so they are cheap, but a bad pointer in one can crash the whole process.",
             "Each process gets its own address space; threads of one process share it.",
             // One word of the other side, said of one subject only: a right answer may
             // say more than the model answer.
             "A process is isolated, with separate memory; a thread is lighter but shares memory.",
-        ] {
-            assert!(!swapped(THREAD_Q, THREAD, answer), "{answer}");
-        }
+        ];
+        none_swapped(THREAD_Q, THREAD, &threads);
     }
 }

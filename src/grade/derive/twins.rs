@@ -185,14 +185,15 @@ fn side(tokens: &[Token], j: usize, own: &[u64], other: &[u64]) -> Option<bool> 
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::tests::derived;
 
     // Fresh sentences (w52-twins), written before the rule: model answers that say a
     // word both ways in a contrast; terse right answers stating the same contrast reach
     // the terse scoring, swapped ones (each side given the other's word) do not.
-    const KERNEL_Q: &str = "How is a container different from a virtual machine?";
-    const KERNEL: &str = "A container is an ordinary host process fenced off by namespaces \
+    pub(in crate::grade::derive) const KERNEL_Q: &str =
+        "How is a container different from a virtual machine?";
+    pub(in crate::grade::derive) const KERNEL: &str = "A container is an ordinary host process fenced off by namespaces \
         and limited by cgroups. There is no guest kernel inside it: every container shares \
         the host kernel with the others. A virtual machine, by contrast, boots its own \
         kernel on emulated hardware through a hypervisor, which makes it heavier and slower \

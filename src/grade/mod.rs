@@ -204,7 +204,8 @@ pub struct ConceptResult {
 /// The breakdown's note on a twin of a derived rubric (a word the model answer says
 /// both ways in a contrast) that a terse answer says of the same side as the model
 /// answer: it does not count, but does not bar the terse scoring (`derive::twins`).
-const TWIN_EXCUSED: &str = "said plainly of the other side of the contrast, as the model answer does";
+const TWIN_EXCUSED: &str =
+    "said plainly of the other side of the contrast, as the model answer does";
 
 /// The breakdown's note on a derived concept the model answer sets aside ("instead of
 /// … server") that an answer states plainly.
@@ -701,6 +702,7 @@ fn look_for(
                     && !judged_wrong(m, answer)
                     && !steered_clear_of(m, answer)
                     && !conjuncts::crosses_conjuncts(m, &spans, answer)
+                    && !conjuncts::crosses_clefts(m, answer)
                     && !crosses_otherwise(m, answer)
             })?;
             Some(MisconceptionHit {

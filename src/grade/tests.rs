@@ -3238,3 +3238,87 @@ fn a_term_under_a_denial_of_another_verb_is_named_plainly() {
         ],
     );
 }
+
+/// Round 34 (w54-clefts): two it-clefts joined by *and* (or `;`), "it is A that does X,
+/// and it is B that does Y", each pair their own focus with their own predicate; a
+/// misconception whose words fall in different clefts (`replica + writes` in "it is the
+/// primary that takes the writes, and it is the replica that serves the reads") is not
+/// made. One cleft that says the mistake still makes it.
+#[test]
+fn a_misconception_split_across_joined_clefts_is_not_made() {
+    let b = primary_replica_bank();
+    for right in [
+        "It is the primary that takes the writes, and it is the replica that serves the reads.",
+        "It's the replica that answers the reads, and it's the primary that accepts every write.",
+        "It is the primary which handles the writes; it is the replica which serves the reads.",
+        "It's the primary whose log records the writes and it's the replica that serves reads.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "It is the replica that takes the writes, and it is the primary that serves the reads.",
+        "It's the primary that serves the reads, and it's the replica that accepts the writes.",
+        "It is the replica that takes the writes and the reads, and it is the primary that \
+         serves nothing.",
+        "The replica takes the writes, and it is the primary that serves the reads.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(
+            !g.passed && !g.misconceptions.is_empty(),
+            "{wrong}: {}",
+            explain(&g)
+        );
+    }
+    // A misconception of the whole sentence: the roles of namespaces and cgroups.
+    let within = |c: Concept| Concept {
+        relation: c.relation.map(|r| crate::bank::Relation {
+            within: crate::bank::Within::Sentence,
+            ..r
+        }),
+        ..c
+    };
+    let rubric = Rubric {
+        concepts: vec![
+            relation(&[&["namespace"], &["see", "isolate"]], false, 1.0, true),
+            relation(&[&["cgroup"], &["limit", "cap"]], false, 1.0, true),
+        ],
+        forbidden: Vec::new(),
+    };
+    let mut q = question(
+        "roles",
+        "Namespaces versus cgroups?",
+        "Namespaces isolate what a process can see, while cgroups limit what it may use.",
+        Some(rubric),
+    );
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: within(relation(
+            &[&["namespace"], &["limit", "cap"]],
+            false,
+            1.0,
+            false,
+        )),
+        feedback: "The roles are the other way round.".to_owned(),
+        cap: None,
+    });
+    let b = bank(vec![q]);
+    for right in [
+        "It is the cgroups that cap memory, and it is the namespaces that isolate what it sees.",
+        "It's namespaces that isolate the processes and it's cgroups that limit the CPU.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "It is the namespaces that limit memory, and it is the cgroups that isolate the view.",
+        "It's the cgroups that isolate what it sees and it's the namespaces that cap the CPU.",
+        "It's the namespaces that cap the CPU, and it's the namespaces that see the PIDs.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(
+            !g.passed && !g.misconceptions.is_empty(),
+            "{wrong}: {}",
+            explain(&g)
+        );
+    }
+}

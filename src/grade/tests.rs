@@ -3246,79 +3246,55 @@ fn a_term_under_a_denial_of_another_verb_is_named_plainly() {
 /// made. One cleft that says the mistake still makes it.
 #[test]
 fn a_misconception_split_across_joined_clefts_is_not_made() {
-    let b = primary_replica_bank();
-    for right in [
-        "It is the primary that takes the writes, and it is the replica that serves the reads.",
-        "It's the replica that answers the reads, and it's the primary that accepts every write.",
-        "It is the primary which handles the writes; it is the replica which serves the reads.",
-        "It's the primary whose log records the writes and it's the replica that serves reads.",
-    ] {
-        let g = grade(&b, right);
-        assert!(g.passed, "{right}: {}", explain(&g));
-    }
-    for wrong in [
-        "It is the replica that takes the writes, and it is the primary that serves the reads.",
-        "It's the primary that serves the reads, and it's the replica that accepts the writes.",
-        "It is the replica that takes the writes and the reads, and it is the primary that \
-         serves nothing.",
-        "The replica takes the writes, and it is the primary that serves the reads.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(
-            !g.passed && !g.misconceptions.is_empty(),
-            "{wrong}: {}",
-            explain(&g)
-        );
-    }
-    // A misconception of the whole sentence: the roles of namespaces and cgroups.
-    let within = |c: Concept| Concept {
-        relation: c.relation.map(|r| crate::bank::Relation {
-            within: crate::bank::Within::Sentence,
-            ..r
-        }),
-        ..c
+    // Each right answer passes; each wrong one fails on the misconception.
+    let verdicts = |b: &Bank, right: &[&str], wrong: &[&str]| {
+        for (text, pass) in right
+            .iter()
+            .map(|t| (t, true))
+            .chain(wrong.iter().map(|t| (t, false)))
+        {
+            let g = grade(b, text);
+            let ok = if pass {
+                g.passed
+            } else {
+                !g.passed && !g.misconceptions.is_empty()
+            };
+            assert!(ok, "{text}: {}", explain(&g));
+        }
     };
-    let rubric = Rubric {
-        concepts: vec![
-            relation(&[&["namespace"], &["see", "isolate"]], false, 1.0, true),
-            relation(&[&["cgroup"], &["limit", "cap"]], false, 1.0, true),
+    verdicts(
+        &primary_replica_bank(),
+        &[
+            "It is the primary that takes the writes, and it is the replica that serves the reads.",
+            "It's the replica that answers the reads, and it's the primary that accepts every write.",
+            "It is the primary which handles the writes; it is the replica which serves the reads.",
+            "It's the primary whose log records the writes and it's the replica that serves reads.",
         ],
-        forbidden: Vec::new(),
-    };
-    let mut q = question(
-        "roles",
-        "Namespaces versus cgroups?",
-        "Namespaces isolate what a process can see, while cgroups limit what it may use.",
-        Some(rubric),
+        &[
+            "It is the replica that takes the writes, and it is the primary that serves the reads.",
+            "It's the primary that serves the reads, and it's the replica that accepts the writes.",
+            "It is the replica that takes the writes and the reads, and it is the primary that \
+             serves nothing.",
+            "The replica takes the writes, and it is the primary that serves the reads.",
+        ],
     );
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: within(relation(
-            &[&["namespace"], &["limit", "cap"]],
-            false,
-            1.0,
-            false,
-        )),
-        feedback: "The roles are the other way round.".to_owned(),
-        cap: None,
-    });
-    let b = bank(vec![q]);
-    for right in [
-        "It is the cgroups that cap memory, and it is the namespaces that isolate what it sees.",
-        "It's namespaces that isolate the processes and it's cgroups that limit the CPU.",
-    ] {
-        let g = grade(&b, right);
-        assert!(g.passed, "{right}: {}", explain(&g));
+    // A misconception of the whole sentence: the roles of namespaces and cgroups.
+    let mut b = roles_bank(None);
+    let misconception = &mut b.questions[0].misconceptions[0].concept;
+    *misconception = relation(&[&["namespace"], &["limit", "cap"]], false, 1.0, false);
+    if let Some(r) = misconception.relation.as_mut() {
+        r.within = crate::bank::Within::Sentence;
     }
-    for wrong in [
-        "It is the namespaces that limit memory, and it is the cgroups that isolate the view.",
-        "It's the cgroups that isolate what it sees and it's the namespaces that cap the CPU.",
-        "It's the namespaces that cap the CPU, and it's the namespaces that see the PIDs.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(
-            !g.passed && !g.misconceptions.is_empty(),
-            "{wrong}: {}",
-            explain(&g)
-        );
-    }
+    verdicts(
+        &b,
+        &[
+            "It is the cgroups that cap memory, and it is the namespaces that isolate what it sees.",
+            "It's namespaces that isolate the processes and it's cgroups that limit the CPU.",
+        ],
+        &[
+            "It is the namespaces that limit memory, and it is the cgroups that isolate the view.",
+            "It's the cgroups that isolate what it sees and it's the namespaces that cap the CPU.",
+            "It's the namespaces that cap the CPU, and it's the namespaces that see the PIDs.",
+        ],
+    );
 }

@@ -5,6 +5,11 @@
 //! (`CMD + executable`, `replica + writes`) is not made when a relation of the rubric met
 //! on one side claims the misconception's words there and the other side says its own
 //! thing in the same slots. Only the words' places are read: no parse, so it stays cheap.
+//!
+//! Joined clefts are read the same way: "it is the cgroups that cap memory, and it is the
+//! namespaces that decide what it sees" makes two claims, each cleft pairing its own
+//! focus with its own relative clause; a misconception whose words fall in different
+//! clefts (`namespace + limit`) is made by neither ([`crosses_clefts`]).
 
 use super::matcher::PreparedAnswer;
 use super::token::Token;
@@ -111,4 +116,98 @@ fn parallel(a: usize, m: &[usize], spans: &[Vec<usize>], tokens: &[Token]) -> bo
         && holds(&before, start, a).is_some_and(|own| other_side(&after, a + 1, end + 1, own)))
         || (far_before
             && holds(&after, a + 1, end + 1).is_some_and(|own| other_side(&before, start, a, own)))
+}
+
+/// Whether the misconception's words (`matched`) fall in two or more it-clefts of one
+/// sentence (or of sentences joined by `;`), every word in one: "It is the primary that
+/// takes the writes, and it is the replica that serves the reads" pairs *replica* with
+/// the reads only, so `replica + writes` is not made. A word outside any cleft ("The
+/// replica takes the writes, and it is the primary that ...") or all words in one cleft
+/// ("it is the replica that takes the writes") still make it.
+pub(super) fn crosses_clefts(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let (Some(&first), Some(&last)) = (matched.iter().min(), matched.iter().max()) else {
+        return false;
+    };
+    // Cheap first: a second cleft's *it* stands between the words.
+    let it = |i: usize| matches!(&*tokens[i].norm, "it" | "its");
+    if !(first + 1..last).any(it) {
+        return false;
+    }
+    let mut openers: Vec<usize> = Vec::with_capacity(2);
+    for &m in matched {
+        // The nearest cleft opening at or before `m`, with no full stop between.
+        let mut opener = None;
+        for i in (0..=m).rev() {
+            if i < m
+                && tokens[i + 1].place.sentence != tokens[i].place.sentence
+                && !tokens[i + 1].place.after_semicolon
+            {
+                break;
+            }
+            if it(i) && opens_cleft(tokens, i) {
+                opener = Some(i);
+                break;
+            }
+        }
+        let Some(opener) = opener else {
+            return false;
+        };
+        if !openers.contains(&opener) {
+            openers.push(opener);
+        }
+    }
+    openers.len() > 1
+}
+
+/// Whether the *it* at `i` opens an it-cleft: it starts its sentence or clause (after a
+/// `,` or `;`) or follows *and*, *but*, *while* or *whereas*; then a form of *be* (none
+/// when the tokenizer dropped the `'s` of "it's"), a focus of one to four words (no form of
+/// *be*, no negation), and *that*, *which*, *who* or *whose*. An *its* counts only
+/// before an article ("its the browser that blocks it").
+fn opens_cleft(tokens: &[Token], i: usize) -> bool {
+    let place = tokens[i].place;
+    let starts = match (0..i).rev().find(|&j| !tokens[j].part) {
+        None => true,
+        Some(j) => {
+            tokens[j].place.sentence != place.sentence
+                || tokens[j].place.segment != place.segment
+                || tokens[j].place.clause != place.clause
+                || matches!(&*tokens[j].norm, "and" | "but" | "while" | "whereas")
+        }
+    };
+    if !starts {
+        return false;
+    }
+    let mut rest = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.segment == place.segment)
+        .peekable();
+    if rest
+        .peek()
+        .is_some_and(|t| matches!(&*t.norm, "is" | "was"))
+    {
+        rest.next();
+    } else if &*tokens[i].norm == "its"
+        && !rest
+            .peek()
+            .is_some_and(|t| matches!(&*t.norm, "the" | "a" | "an"))
+    {
+        return false;
+    }
+    for (n, t) in rest.take(5).enumerate() {
+        if matches!(&*t.norm, "that" | "which" | "who" | "whose") {
+            return n > 0;
+        }
+        if t.negation
+            || matches!(
+                &*t.norm,
+                "is" | "are" | "was" | "were" | "be" | "what" | "not" | "it"
+            )
+        {
+            return false;
+        }
+    }
+    false
 }

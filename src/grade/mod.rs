@@ -702,6 +702,7 @@ fn look_for(
                     && !judged_wrong(m, answer)
                     && !steered_clear_of(m, answer)
                     && !conjuncts::crosses_conjuncts(m, &spans, answer)
+                    && !conjuncts::crosses_clefts(m, answer)
                     && !crosses_otherwise(m, answer)
             })?;
             Some(MisconceptionHit {

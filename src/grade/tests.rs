@@ -3238,3 +3238,63 @@ fn a_term_under_a_denial_of_another_verb_is_named_plainly() {
         ],
     );
 }
+
+/// Round 34 (w54-clefts): two it-clefts joined by *and* (or `;`), "it is A that does X,
+/// and it is B that does Y", each pair their own focus with their own predicate; a
+/// misconception whose words fall in different clefts (`replica + writes` in "it is the
+/// primary that takes the writes, and it is the replica that serves the reads") is not
+/// made. One cleft that says the mistake still makes it.
+#[test]
+fn a_misconception_split_across_joined_clefts_is_not_made() {
+    // Each right answer passes; each wrong one fails on the misconception.
+    let verdicts = |b: &Bank, right: &[&str], wrong: &[&str]| {
+        for (text, pass) in right
+            .iter()
+            .map(|t| (t, true))
+            .chain(wrong.iter().map(|t| (t, false)))
+        {
+            let g = grade(b, text);
+            let ok = if pass {
+                g.passed
+            } else {
+                !g.passed && !g.misconceptions.is_empty()
+            };
+            assert!(ok, "{text}: {}", explain(&g));
+        }
+    };
+    verdicts(
+        &primary_replica_bank(),
+        &[
+            "It is the primary that takes the writes, and it is the replica that serves the reads.",
+            "It's the replica that answers the reads, and it's the primary that accepts every write.",
+            "It is the primary which handles the writes; it is the replica which serves the reads.",
+            "It's the primary whose log records the writes and it's the replica that serves reads.",
+        ],
+        &[
+            "It is the replica that takes the writes, and it is the primary that serves the reads.",
+            "It's the primary that serves the reads, and it's the replica that accepts the writes.",
+            "It is the replica that takes the writes and the reads, and it is the primary that \
+             serves nothing.",
+            "The replica takes the writes, and it is the primary that serves the reads.",
+        ],
+    );
+    // A misconception of the whole sentence: the roles of namespaces and cgroups.
+    let mut b = roles_bank(None);
+    let misconception = &mut b.questions[0].misconceptions[0].concept;
+    *misconception = relation(&[&["namespace"], &["limit", "cap"]], false, 1.0, false);
+    if let Some(r) = misconception.relation.as_mut() {
+        r.within = crate::bank::Within::Sentence;
+    }
+    verdicts(
+        &b,
+        &[
+            "It is the cgroups that cap memory, and it is the namespaces that isolate what it sees.",
+            "It's namespaces that isolate the processes and it's cgroups that limit the CPU.",
+        ],
+        &[
+            "It is the namespaces that limit memory, and it is the cgroups that isolate the view.",
+            "It's the cgroups that isolate what it sees and it's the namespaces that cap the CPU.",
+            "It's the namespaces that cap the CPU, and it's the namespaces that see the PIDs.",
+        ],
+    );
+}

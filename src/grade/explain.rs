@@ -1,6 +1,7 @@
-//! A grade as plain text: the verdict, one line per concept, the misconceptions and
-//! forbidden terms found, and every reason for a failure. What `recall test`, `recall
-//! grade` and the study sessions print under an answer.
+//! A grade as plain text: the verdict, one line per concept, the misconceptions found
+//! (and those named but not counted), the forbidden terms found, and every reason for a
+//! failure. What `recall test`, `recall grade` and the study sessions print under an
+//! answer.
 
 use super::{ConceptResult, Grade};
 use std::fmt::Write as _;
@@ -13,6 +14,7 @@ use std::fmt::Write as _;
 ///   - persist (required)     missing
 ///   ~ disk                   negated here, stated plainly in the model answer: denied, so its weight is taken off the score
 ///   x mistake: More CPU does not stop an OOM kill. (said "raise --cpus")
+///   · mistake `bind mount + database` named, not counted: the answer calls it wrong (said "...")
 ///   ! forbidden `bind mount`: found "bind mount"
 ///   ? not in the model answer or explanation: "..."; check this claim yourself
 ///   why: ...
@@ -59,6 +61,18 @@ fn render(grade: &Grade) -> String {
             hit.concept,
             hit.feedback.trim(),
             hit.matched.join(" ")
+        );
+    }
+    // A misconception whose words are there, set aside: named, with why.
+    for aside in &grade.set_aside {
+        let (concept, why, said) = (
+            &aside.concept,
+            aside.reason.words(),
+            aside.matched.join(" "),
+        );
+        let _ = writeln!(
+            out,
+            "  · mistake `{concept}` named, not counted: {why} (said \"{said}\")"
         );
     }
     for hit in &grade.contradictions {

@@ -44,6 +44,7 @@ use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::OnceLock;
 use token::Token;
 pub use unsupported::Clause;
@@ -132,6 +133,10 @@ pub struct Grade {
     pub forbidden: Vec<ForbiddenHit>,
     /// Known misconceptions the answer makes.
     pub misconceptions: Vec<MisconceptionHit>,
+    /// Known misconceptions whose words the answer contains but that it does not make
+    /// (it says them of something else, calls them wrong, ...): named, not counted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<SetAside>,
     /// What the answer says where the model answer says the contrary (another member
     /// of a contrast set, a pair turned round, another path); each fails it.
     pub contradictions: Vec<Contradiction>,
@@ -259,6 +264,55 @@ pub struct MisconceptionHit {
     pub feedback: String,
     /// The score it caps the answer at; `None` when it fails the answer.
     pub cap: Option<f64>,
+}
+
+/// A known misconception whose words the answer contains, not counted: why the
+/// breakdown names it without making it a mistake.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SetAside {
+    /// The misconception's concept, named like a rubric concept.
+    pub concept: String,
+    /// The answer's words that would have made it.
+    pub matched: Vec<String>,
+    /// The first reason it was not counted.
+    pub reason: AsideReason,
+}
+
+/// Why the words of a known misconception in an answer do not make it (the filters of
+/// `look_for`, in the order they are tried).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AsideReason {
+    /// Its predicate is said of another subject the rubric names (`said_of_another`).
+    SaidOfAnother,
+    /// A clause judges it wrong: "... is not the fix", "... is a bad idea".
+    JudgedWrong,
+    /// It is the object of *steer clear of*, *stay away from*.
+    SteeredClear,
+    /// Its words lie in two conjuncts with subjects of their own.
+    AcrossClauses,
+    /// Its words lie in two it-clefts ("it is X that ...").
+    AcrossClefts,
+    /// Its words lie on both sides of *otherwise*.
+    AcrossOtherwise,
+}
+
+impl AsideReason {
+    /// The reason in a learner's words, for the breakdown.
+    pub fn words(self) -> &'static str {
+        match self {
+            AsideReason::SaidOfAnother => "the answer says it of something else",
+            AsideReason::JudgedWrong => "the answer calls it wrong",
+            AsideReason::SteeredClear => "the answer steers clear of it",
+            AsideReason::AcrossClauses => {
+                "its words are split between two clauses with their own subjects"
+            }
+            AsideReason::AcrossClefts => {
+                "its words are split between two \"it is X that\" sentences"
+            }
+            AsideReason::AcrossOtherwise => "its words are on both sides of \"otherwise\"",
+        }
+    }
 }
 
 /// A forbidden term that the answer contains.
@@ -587,6 +641,7 @@ impl Grader {
                     concepts: grade.concepts,
                     forbidden: grade.forbidden,
                     misconceptions: grade.misconceptions,
+                    set_aside: grade.set_aside,
                     contradictions: grade.contradictions,
                     not_a_claim: Some(why),
                 },
@@ -606,6 +661,7 @@ impl Grader {
             concepts: Vec::new(),
             forbidden: Vec::new(),
             misconceptions: Vec::new(),
+            set_aside: Vec::new(),
             contradictions: Vec::new(),
             not_a_claim: None,
             failure: Some(format!(
@@ -692,19 +748,46 @@ fn look_for(
             }
         }
     }
+    let mut set_aside = Vec::new();
     let misconceptions = question
         .misconceptions
         .iter()
         .zip(&compiled.misconceptions)
         .filter_map(|(misconception, matcher): (_, &Matcher)| {
+            // The first match refused, and why: the match the matcher finds with no
+            // filter is the first it offers, so a misconception with no match kept whose
+            // words are there is named as set aside at no extra cost.
+            let refused: Cell<Option<(Vec<usize>, AsideReason)>> = Cell::new(None);
             let matched = matcher.matched_where(answer, vocab, |m| {
-                !said_of_another(m, &spans, answer)
-                    && !judged_wrong(m, answer)
-                    && !steered_clear_of(m, answer)
-                    && !conjuncts::crosses_conjuncts(m, &spans, answer)
-                    && !conjuncts::crosses_clefts(m, answer)
-                    && !crosses_otherwise(m, answer)
-            })?;
+                let why = if said_of_another(m, &spans, answer) {
+                    AsideReason::SaidOfAnother
+                } else if judged_wrong(m, answer) {
+                    AsideReason::JudgedWrong
+                } else if steered_clear_of(m, answer) {
+                    AsideReason::SteeredClear
+                } else if conjuncts::crosses_conjuncts(m, &spans, answer) {
+                    AsideReason::AcrossClauses
+                } else if conjuncts::crosses_clefts(m, answer) {
+                    AsideReason::AcrossClefts
+                } else if crosses_otherwise(m, answer) {
+                    AsideReason::AcrossOtherwise
+                } else {
+                    return true;
+                };
+                let first = refused.take().unwrap_or_else(|| (m.to_vec(), why));
+                refused.set(Some(first));
+                false
+            });
+            let Some(matched) = matched else {
+                if let Some((tokens, reason)) = refused.into_inner() {
+                    set_aside.push(SetAside {
+                        concept: misconception.concept.label(),
+                        matched: words(&tokens),
+                        reason,
+                    });
+                }
+                return None;
+            };
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),
                 matched: words(&matched),
@@ -721,6 +804,7 @@ fn look_for(
         concepts,
         forbidden,
         misconceptions,
+        set_aside,
         contradictions,
         not_a_claim: None,
     }
@@ -1029,6 +1113,7 @@ struct Found {
     concepts: Vec<ConceptResult>,
     forbidden: Vec<ForbiddenHit>,
     misconceptions: Vec<MisconceptionHit>,
+    set_aside: Vec<SetAside>,
     contradictions: Vec<Contradiction>,
     not_a_claim: Option<NotAClaim>,
 }
@@ -1054,6 +1139,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         concepts,
         forbidden,
         misconceptions,
+        set_aside,
         contradictions,
         not_a_claim,
     } = found;
@@ -1118,6 +1204,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         concepts,
         forbidden,
         misconceptions,
+        set_aside,
         contradictions,
         not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),

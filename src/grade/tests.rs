@@ -1259,15 +1259,21 @@ fn a_claim_the_model_answer_also_negates_is_not_denied_by_a_negation() {
     assert!(g.passed && !g.concepts[0].denied, "{}", explain(&g));
 }
 
-#[test]
-fn a_misconception_is_not_made_by_a_predicate_said_of_a_nearer_subject() {
-    let rubric = Rubric {
+/// A rubric of the two parts of TLS: asymmetric crypto for the handshake, symmetric
+/// crypto faster.
+fn tls_rubric() -> Rubric {
+    Rubric {
         concepts: vec![
             relation(&[&["asymmetric"], &["handshake"]], true, 1.0, true),
             relation(&[&["symmetric"], &["faster"]], true, 1.0, false),
         ],
         forbidden: Vec::new(),
-    };
+    }
+}
+
+#[test]
+fn a_misconception_is_not_made_by_a_predicate_said_of_a_nearer_subject() {
+    let rubric = tls_rubric();
     let mut q = question(
         "tls",
         "Why both?",
@@ -1685,10 +1691,9 @@ fn a_phrase_lets_no_word_in_across_a_comma_or_as_a_head_of_its_own() {
     );
 }
 
-/// "Steer clear of X", "stay away from X", "keep clear of X" refuse X: a misconception
-/// right after them is not made; one said elsewhere in the answer still is.
-#[test]
-fn a_misconception_one_steers_clear_of_is_not_made() {
+/// A question answered by a named volume, with the misconception `bind mounts in
+/// production`.
+fn production_volume_bank() -> Bank {
     let mut q = required_one(
         "shun",
         "Where does the database keep its data in production?",
@@ -1699,7 +1704,14 @@ fn a_misconception_one_steers_clear_of_is_not_made() {
         concept(&["bind mounts in production"], 1.0, false),
         "Bind mounts tie a container to one host.",
     ));
-    let b = bank(vec![q]);
+    bank(vec![q])
+}
+
+/// "Steer clear of X", "stay away from X", "keep clear of X" refuse X: a misconception
+/// right after them is not made; one said elsewhere in the answer still is.
+#[test]
+fn a_misconception_one_steers_clear_of_is_not_made() {
+    let b = production_volume_bank();
     verdicts(
         &b,
         &[
@@ -3297,4 +3309,91 @@ fn a_misconception_split_across_joined_clefts_is_not_made() {
             "It's the namespaces that cap the CPU, and it's the namespaces that see the PIDs.",
         ],
     );
+}
+
+/// Issue 11 (w55-aside): a known misconception whose words the answer contains but that
+/// a filter refuses is named in the breakdown as set aside, with the first reason it was
+/// refused; one the answer really makes is a mistake and is not set aside. Sentences
+/// written for the change. A mistake the matcher itself does not offer ("... are a
+/// mistake", read as a judgement before any filter) is not named.
+#[test]
+fn a_misconception_named_but_not_counted_is_set_aside_with_its_reason() {
+    // The answer's one set-aside misconception, its reason, and the breakdown's line.
+    let aside = |b: &Bank, text: &str, reason: AsideReason| {
+        let g = grade(b, text);
+        assert!(g.misconceptions.is_empty(), "{text}: {}", explain(&g));
+        assert_eq!(g.set_aside.len(), 1, "{text}: {}", explain(&g));
+        assert_eq!(g.set_aside[0].reason, reason, "{text}: {}", explain(&g));
+        let line = format!("named, not counted: {}", reason.words());
+        assert!(explain(&g).contains(&line), "{text}: {}", explain(&g));
+    };
+    // A question of `rubric` and `model` answer, with `made` a misconception of its
+    // answer's sentence.
+    let sentence_bank = |rubric: Rubric, model: &str, made: Concept| {
+        let mut q = question("aside", "Why?", model, Some(rubric));
+        add_sentence_misconception(&mut q, made, "Not so.");
+        bank(vec![q])
+    };
+    let keys = sentence_bank(
+        tls_rubric(),
+        "Asymmetric keys agree the session during the handshake; symmetric keys are faster.",
+        relation(&[&["asymmetric"], &["faster"]], false, 1.0, false),
+    );
+    let volume = production_volume_bank();
+    let roles = primary_replica_bank();
+    let pid_one = Rubric {
+        concepts: vec![concept(&["PID 1"], 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let exec = sentence_bank(
+        pid_one,
+        "In exec form the program is PID 1 and receives the stop signal.",
+        relation(&[&["exec form"], &["runs under /bin/sh"]], true, 1.0, false),
+    );
+    // No sentence of ours reaches the conjuncts' filter (`AcrossClauses`): the
+    // relation's own pairing keeps such conjuncts apart before it is asked.
+    let cases = [
+        (
+            &keys,
+            "Asymmetric crypto is for the handshake while symmetric crypto is faster.",
+            AsideReason::SaidOfAnother,
+        ),
+        (
+            &volume,
+            "Give the database a named volume, since bind mounts in production are fragile.",
+            AsideReason::JudgedWrong,
+        ),
+        (
+            &volume,
+            "Keep clear of bind mounts in production and give the database a named volume.",
+            AsideReason::SteeredClear,
+        ),
+        (
+            &roles,
+            "It is the primary that records each write, and it is the replica that answers reads.",
+            AsideReason::AcrossClefts,
+        ),
+        (
+            &exec,
+            "Choose the exec form, since otherwise the command runs under /bin/sh and the shell is PID 1.",
+            AsideReason::AcrossOtherwise,
+        ),
+    ];
+    for (b, text, reason) in cases {
+        aside(b, text, reason);
+    }
+    // A misconception made is a mistake, not set aside; words not there, neither.
+    let b = primary_replica_bank();
+    let g = grade(
+        &b,
+        "The replica handles the writes and the primary the reads.",
+    );
+    assert!(
+        !g.passed && g.misconceptions.len() == 1 && g.set_aside.is_empty(),
+        "{}",
+        explain(&g)
+    );
+    assert!(!explain(&g).contains("not counted"), "{}", explain(&g));
+    let g = grade(&b, "The primary handles the writes.");
+    assert!(g.set_aside.is_empty(), "{}", explain(&g));
 }

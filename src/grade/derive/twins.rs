@@ -250,9 +250,9 @@ pub(super) mod tests {
         }
     }
 
-    /// Not a twin's doing, and left to other readers: "a virtual machine shares the host
-    /// kernel, while a container boots its own kernel" says `kernel` plainly on both
-    /// sides, as the model answer does.
+    /// Not a twin's doing: "a virtual machine shares the host kernel, while a container
+    /// boots its own kernel" says `kernel` plainly on both sides, as the model answer
+    /// does; `derive::sides` catches it (its test `subjects_set_apart_by_differ_from_are_a_pair`).
     #[test]
     fn a_swapped_contrast_loses_the_terse_scoring() {
         for answer in [

@@ -549,8 +549,7 @@ fn paired(
         // agent on each box performs it"): A is the rival's, the head of its phrase.
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
         !ordered
-            || (!cased_apart(tokens, x_from, a_to)
-                && !passive_subject(tokens, x_to, a_from, a_to)
+            || (!passive_subject(tokens, x_to, a_from, a_to)
                 && !cleft_object(tokens, x_from, x_to, a_from)
                 && !by_passed(tokens, a)
                 && !agent_after(tokens, x_to, a_from)
@@ -573,7 +572,6 @@ fn paired(
             .or_else(|| it_cleft(tokens, a_from, a_to, x_from))
             .or_else(|| on_condition(tokens, a_to, x_from))
             .or_else(|| on_case(tokens, a_to, x_from))
-            .or_else(|| for_case(tokens, a_to, x_from))
             .or_else(|| as_on_case(tokens, a_to, x_from, x_to))
             .or_else(|| object_relative(tokens, a_to, x_from, x_to))
             .or_else(|| {
@@ -1412,49 +1410,6 @@ fn on_case(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
         _ => false,
     };
     plain.then_some(cue)
-}
-
-/// "A for X": *for* right after A and X at most a determiner and one word after it, in
-/// one segment with no negation between: A is what X gets, the value or setting given
-/// to the case X ("bump major for a breaking change", "log at WARN for a recoverable
-/// problem", "no-cache for the HTML page"). A purpose said with other words between
-/// ("moving it is useful for a tag") is not read.
-fn for_case(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
-    if tokens[a_to].place.segment != tokens[x_from].place.segment {
-        return None;
-    }
-    let after = between(tokens, a_to, x_from);
-    let (&cue, rest) = after.split_first()?;
-    let det = |i: usize| {
-        matches!(
-            &*tokens[i].norm,
-            "a" | "an" | "any" | "each" | "every" | "the" | "all"
-        )
-    };
-    let plain = match rest {
-        [] => true,
-        [d] => det(*d) || !tokens[*d].stop,
-        [d, w] => det(*d) && !tokens[*w].stop,
-        _ => false,
-    } && !after.iter().any(|&i| tokens[i].negation);
-    (is(tokens, cue, "for") && plain).then_some(cue)
-}
-
-/// "B for X and A for Y": X is the case of a value before it (*for* right before X,
-/// at most a determiner between) and A has a case of its own right after it, so X
-/// and A only stand in order: A is Y's ("error for recoverable problems and warn for
-/// fatal ones" gives *warn* to no recoverable problem).
-fn cased_apart(tokens: &[Token], x_from: usize, a_to: usize) -> bool {
-    let before = (0..x_from).rev().filter(|&j| !tokens[j].part);
-    let cased = before
-        .take(2)
-        .find(|&j| !matches!(&*tokens[j].norm, "a" | "an" | "any" | "each" | "every" | "the" | "all"))
-        .is_some_and(|j| is(tokens, j, "for"));
-    let next = (a_to + 1..tokens.len()).find(|&j| !tokens[j].part);
-    cased
-        && next.is_some_and(|j| {
-            is(tokens, j, "for") && tokens[j].place.segment == tokens[a_to].place.segment
-        })
 }
 
 /// "A ..., as on X": a case likened to A's clause, set off after it by a comma, *as*,
@@ -3484,51 +3439,6 @@ mod tests {
                 ("nginx reloads on SIGUSR2 and ignores SIGHUP.", false),
                 ("nginx reloads on the host that sent SIGHUP.", false),
             ],
-        );
-    }
-
-    #[test]
-    fn a_value_for_a_case_is_given_to_the_case() {
-        // "A for X" gives the value A to the case X ("WARN for a recoverable problem");
-        // the values swapped between the cases, or denied, do not.
-        let levels = || {
-            vec![
-                relation(&[&["recoverable problem"], &["warn"]], true),
-                relation(&[&["unrecoverable failure"], &["error"]], true),
-            ]
-        };
-        let model = "A recoverable problem is logged at WARN; an unrecoverable failure at ERROR.";
-        let met = |answer: &str| self::met(model, levels(), Vec::new(), answer).0;
-        for right in [
-            "Log at WARN for a recoverable problem and at ERROR for an unrecoverable failure.",
-            "Use warn for recoverable problems, error for every unrecoverable failure.",
-            "Levels: WARN for the recoverable problems, ERROR for unrecoverable failures.",
-        ] {
-            assert_eq!(met(right).len(), 2, "{right}: {:?}", met(right));
-        }
-        for wrong in [
-            "Use error for recoverable problems and warn for unrecoverable failures.",
-            "Log ERROR for a recoverable problem, WARN for an unrecoverable failure.",
-            "It is not warn for a recoverable problem, nor error for an unrecoverable failure.",
-            "Warn is useful later for a recoverable problem; error is kept apart for an unrecoverable failure.",
-        ] {
-            assert!(met(wrong).is_empty(), "{wrong}: {:?}", met(wrong));
-        }
-        let codes = || {
-            vec![
-                relation(&[&["missing credentials"], &["401"]], true),
-                relation(&[&["insufficient permissions"], &["403"]], true),
-            ]
-        };
-        let model = "Missing credentials get a 401; insufficient permissions get a 403.";
-        let met = |answer: &str| self::met(model, codes(), Vec::new(), answer).0;
-        assert_eq!(
-            met("Return 401 for missing credentials and 403 for insufficient permissions.").len(),
-            2
-        );
-        assert!(
-            met("Return 403 for missing credentials and 401 for insufficient permissions.")
-                .is_empty()
         );
     }
 

@@ -92,6 +92,38 @@ pub(super) fn terse_full(
     Some((heaviest, weights.iter().take(heaviest).sum()))
 }
 
+/// Marks the missing concepts of a long derived rubric that a full score, the weight
+/// of its `heaviest` heaviest concepts, does not need one by one as
+/// [not needed](ConceptResult::not_needed): those lighter than the lightest of them,
+/// and, when more concepts tie at that weight than the full score counts, the tied
+/// ones too. Returns how many of the tied ones a full score still needs.
+pub(super) fn mark_not_needed(concepts: &mut [ConceptResult], heaviest: usize) -> usize {
+    let mut weights: Vec<f64> = concepts.iter().map(|c| c.weight.max(0.0)).collect();
+    if heaviest == 0 || heaviest >= weights.len() {
+        return 0;
+    }
+    weights.sort_by(|a, b| b.total_cmp(a));
+    let bar = weights[heaviest - 1];
+    let above = weights.iter().filter(|&&w| w > bar).count();
+    let tied = weights.iter().filter(|&&w| w == bar).count();
+    let slots = heaviest - above;
+    let missing = |c: &ConceptResult| c.matched.is_none() && c.near.is_none() && !c.negated;
+    let tied_folded = tied > slots;
+    let filled = concepts
+        .iter()
+        .filter(|c| c.weight.max(0.0) == bar && !missing(c))
+        .count();
+    for concept in concepts.iter_mut() {
+        let weight = concept.weight.max(0.0);
+        concept.not_needed = missing(concept) && (weight < bar || tied_folded && weight == bar);
+    }
+    if tied_folded {
+        slots.saturating_sub(filled)
+    } else {
+        0
+    }
+}
+
 /// Whether `said` of `words` is at least `share` of them, within rounding: 12 of 15 is
 /// 80%, though `0.8 * 15.0` is a hair over 12.
 fn share_reached(said: usize, words: usize, share: f64) -> bool {

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 /// FAIL  score 75% (pass mark 50%)
 ///   + daemon                 matched "daemon"
 ///   - persist (required)     missing
+///   … 3 more words of the model answer missing; a full score needs any 1 of them: refer, handles, layout
 ///   ~ disk                   negated here, stated plainly in the model answer: denied, so its weight is taken off the score
 ///   x mistake: More CPU does not stop an OOM kill. (said "raise --cpus")
 ///   · mistake `bind mount + database` named, not counted: the answer calls it wrong (said "...")
@@ -33,9 +34,9 @@ fn render(grade: &Grade) -> String {
         grade.score * 100.0,
         grade.pass_mark * 100.0
     );
-    let width = grade
-        .concepts
-        .iter()
+    let shown = grade.concepts.iter().filter(|c| !c.not_needed);
+    let width = shown
+        .clone()
         .map(|c| name(c).chars().count())
         .max()
         .unwrap_or(0)
@@ -46,9 +47,29 @@ fn render(grade: &Grade) -> String {
             "  = terse: nearly every word is the model answer's, so the score is over its {n} heaviest concepts"
         );
     }
-    for concept in &grade.concepts {
+    for concept in shown {
         let (mark, what) = outcome(concept);
         let _ = writeln!(out, "  {mark} {:<width$}  {what}", name(concept));
+    }
+    // A long derived rubric's lighter words, missing: one line, not one each.
+    let spare: Vec<&str> = grade
+        .concepts
+        .iter()
+        .filter(|c| c.not_needed)
+        .map(|c| c.label.as_str())
+        .collect();
+    if let Some(count) = std::num::NonZeroUsize::new(spare.len()) {
+        let needs = match grade.spare_needed {
+            0 => "a full score needs none of them".to_owned(),
+            n if n >= count.get() => format!("a full score needs all {n}"),
+            n => format!("a full score needs any {n} of them"),
+        };
+        let _ = writeln!(
+            out,
+            "  … {count} more word{} of the model answer missing; {needs}: {}",
+            if count.get() == 1 { "" } else { "s" },
+            listed(&spare)
+        );
     }
     for hit in &grade.misconceptions {
         let effect = match hit.cap {
@@ -104,6 +125,18 @@ fn render(grade: &Grade) -> String {
     }
     if let Some(failure) = &grade.failure {
         let _ = writeln!(out, "  why: {failure}");
+    }
+    out
+}
+
+/// How many of a long rubric's lighter words the breakdown names.
+const SPARE_NAMED: usize = 8;
+
+/// The first [`SPARE_NAMED`] of `labels`, then how many more.
+fn listed(labels: &[&str]) -> String {
+    let mut out = labels[..labels.len().min(SPARE_NAMED)].join(", ");
+    if labels.len() > SPARE_NAMED {
+        let _ = write!(out, " and {} more", labels.len() - SPARE_NAMED);
     }
     out
 }

@@ -149,11 +149,21 @@ pub struct Grade {
     /// its derived rubric's heaviest concepts rather than of all it carries.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terse: Option<usize>,
+    /// How many of the missing concepts that are [not needed](ConceptResult::not_needed)
+    /// one by one a full score still needs: when the heaviest concepts it is made of tie
+    /// at their lightest weight, any of the tied ones count.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub spare_needed: usize,
     /// The clauses of a passing answer that claim something none of the question's
     /// texts uses (see `unsupported`): the grader could not check them. Empty when it
     /// failed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unchecked: Vec<String>,
+}
+
+/// Whether `n` is 0 (to leave a zero count out of JSON).
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// How big a rubric derived from a model answer is (see [`Grader::derived_size`]).
@@ -204,6 +214,13 @@ pub struct ConceptResult {
     /// form (*reuse* for *reusability*), which earns part of its weight.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub near: Option<String>,
+    /// A missing concept of a long derived rubric that is not among the heaviest
+    /// concepts its full score is made of (or ties with the lightest of them, more
+    /// of them than the full score counts): saying it would add to the score, but a
+    /// full score does not need it. The breakdown folds these into one line, and the
+    /// lists for a learner (missed most, the quiz results) leave them out.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_needed: bool,
 }
 
 /// The breakdown's note on a twin of a derived rubric (a word the model answer says
@@ -240,6 +257,7 @@ impl ConceptResult {
     /// the learner got right.
     pub fn lacked(&self, derived: bool) -> bool {
         self.matched.is_none()
+            && !self.not_needed
             && self.note.as_deref() != Some(TWIN_EXCUSED)
             && self.worth_naming(derived)
     }
@@ -613,7 +631,14 @@ impl Grader {
                 c.note = Some(TWIN_EXCUSED.to_owned());
             }
         }
+        // A long rubric is scored against its heaviest concepts: the lighter ones an
+        // answer misses are not needed for a full score.
+        let heaviest = terse
+            .map(|(n, _)| n)
+            .or(compiled.full_weight.map(|_| derive.carry));
+        let spare_needed = heaviest.map(|n| credit::mark_not_needed(&mut found.concepts, n));
         let scale = Scale {
+            spare_needed: spare_needed.unwrap_or(0),
             full: terse.map(|(_, w)| w).or(compiled.full_weight),
             terse: terse.map(|(n, _)| n),
             credit: compiled.derived.is_some(),
@@ -669,6 +694,7 @@ impl Grader {
                 question.id
             )),
             terse: None,
+            spare_needed: 0,
             unchecked: Vec::new(),
         }
     }
@@ -730,6 +756,7 @@ fn look_for(
                 // A derived rubric's words are not claims one by one.
                 denied: outcome.denied && compiled.derived.is_none(),
                 near: None,
+                not_needed: false,
             }
         })
         .collect();
@@ -1131,6 +1158,9 @@ struct Scale {
     /// A terse answer to a long model answer is scored against this many of the
     /// heaviest concepts (see `credit::terse_full`).
     terse: Option<usize>,
+    /// How many of the concepts folded as [not needed](ConceptResult::not_needed) a
+    /// full score still needs (ties at the lightest weight it counts).
+    spare_needed: usize,
 }
 
 /// Score and verdict from what was found.
@@ -1209,6 +1239,7 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         not_a_claim,
         failure: (!reasons.is_empty()).then(|| reasons.join("; ")),
         terse: scale.terse,
+        spare_needed: scale.spare_needed,
         unchecked: Vec::new(),
     }
 }

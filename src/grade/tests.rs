@@ -757,6 +757,64 @@ fn a_long_model_answer_is_carried_by_its_heaviest_concepts() {
 }
 
 #[test]
+fn a_long_model_answer_folds_the_lighter_words_a_full_score_does_not_need() {
+    let model = "A container is an ordinary process on the host. Namespaces give the \
+        process its own view of pids, network, mounts and hostname; cgroups limit the cpu, \
+        memory and pids the process can use. Unlike a virtual machine there is no guest \
+        kernel or hypervisor: every container shares the host kernel, which explains fast \
+        startup, lightweight footprint, and why one kernel bug affects every container \
+        sharing that kernel. Processes, namespaces, cgroups, kernel: that is a container.";
+    let long = bank(vec![question("q", "What is a container?", model, None)]);
+    let g = grade(
+        &long,
+        "A process isolated by namespaces and limited by cgroups, sharing the host kernel.",
+    );
+    let spare: Vec<&str> = g
+        .concepts
+        .iter()
+        .filter(|c| c.not_needed)
+        .map(|c| c.label.as_str())
+        .collect();
+    assert!(spare.contains(&"footprint"), "{spare:?}");
+    let weight = |label: &str| g.concepts.iter().find(|c| c.label == label).unwrap().weight;
+    let heaviest_missing = g
+        .concepts
+        .iter()
+        .filter(|c| c.matched.is_none() && !c.not_needed)
+        .map(|c| c.weight)
+        .fold(f64::INFINITY, f64::min);
+    // Only missing words are folded, never a matched one, and never one heavier than a
+    // missing word still shown.
+    for label in &spare {
+        let concept = g.concepts.iter().find(|c| &c.label == label).unwrap();
+        assert!(
+            concept.matched.is_none() && !concept.lacked(true),
+            "{label}"
+        );
+        assert!(weight(label) <= heaviest_missing, "{label}");
+    }
+    let text = explain(&g);
+    assert!(!text.contains("- footprint"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "… {} more words of the model answer missing; a full score needs",
+            spare.len()
+        )),
+        "{text}"
+    );
+    // A rubric scored against all its weight folds nothing.
+    let short = bank(vec![question(
+        "q",
+        "What is a container?",
+        "A process isolated by namespaces and limited by cgroups.",
+        None,
+    )]);
+    let g = grade(&short, "A process.");
+    assert!(g.concepts.iter().all(|c| !c.not_needed), "{g:?}");
+    assert!(!explain(&g).contains("more words of the model answer"));
+}
+
+#[test]
 fn a_long_model_answer_weighs_synonyms_by_the_one_it_says_most() {
     // *Folder* is said once, first; its synonym *directory* four times: the concept of
     // the two is what the answer keeps coming back to, not a word said once.

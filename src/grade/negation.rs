@@ -708,15 +708,40 @@ fn judges(tokens: &[Token], p: usize) -> bool {
     let clause = tokens[p].place.clause;
     tokens[p..]
         .iter()
-        .filter(|t| !t.part && !t.stop)
-        .take_while(|t| t.place.clause == clause)
+        .enumerate()
+        .filter(|(_, t)| !t.part && !t.stop)
+        .take_while(|(_, t)| t.place.clause == clause)
         .take(3)
-        .any(|t| {
+        .any(|(k, t)| {
             DENYING.contains(&&*t.stem)
                 || DENYING_WORDS.contains(&&*t.norm)
                 || EXISTING_WORDS.contains(&&*t.norm)
                 || matches!(&*t.stem, "work" | "caus" | "chang" | "explain" | "cure")
+                || remedies_it(tokens, p + k)
         })
+}
+
+/// Stems of verbs that name what a fix does to a problem: "a CSRF token does not stop
+/// it" judges the token as a fix ([`remedies_it`]).
+const REMEDY_STEMS: &[&str] = &["stop", "prevent", "block", "protect", "mitig", "defend"];
+
+/// Whether the word at `j` is a verb of remedy whose object is the problem itself, a
+/// pronoun right after it ("stop it", "prevents this", "block them"): denied, it judges its subject as a fix, as "won't
+/// help" does ("neither CORS nor a CSRF token stops it", "rate limiting won't block
+/// them"). With a thing for its object ("does not block port 443", "never stops the
+/// job") or none ("does not stop when the shell exits") it says what the subject does.
+fn remedies_it(tokens: &[Token], j: usize) -> bool {
+    if !REMEDY_STEMS.contains(&&*tokens[j].stem) {
+        return false;
+    }
+    let clause = tokens[j].place.clause;
+    tokens[j + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        t.place.clause == clause
+            && matches!(
+                &*t.norm,
+                "it" | "this" | "that" | "them" | "these" | "those"
+            )
+    })
 }
 
 /// Whether the word at `i` rejects, as its predicate, the claim its clause names:
@@ -1994,6 +2019,7 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     let clause = token.place.clause;
     let denying = |(j, t): &(usize, &Token)| {
         DENYING.contains(&&*t.stem)
+            || remedies_it(tokens, *j)
             || DENYING_WORDS.contains(&&*t.norm)
             || (EXISTING_WORDS.contains(&&*t.norm)
                 && tokens[j + 1..]

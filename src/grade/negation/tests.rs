@@ -1502,3 +1502,49 @@ fn a_denied_relative_under_a_refusing_verb_is_plain() {
         assert!(negated(text, word), "{text}");
     }
 }
+
+/// Round 35 (w56-negff): a verb of remedy (*stop*, *prevent*, *block*, *protect*,
+/// *mitigate*) denied with the problem for its object (a pronoun: "it", "this",
+/// "that", "them") judges its subject as a fix, as "won't help"
+/// does, alone or after *neither ... nor*; with a thing for its object ("does not block
+/// port 443") or none ("does not stop when the shell exits") it is a claim about the
+/// subject.
+#[test]
+fn a_remedy_denied_against_the_problem_denies_the_remedy() {
+    let text = "A longer password does not stop it, because the hash is cracked offline.";
+    assert!(negated(text, "password"));
+    let text = "Neither a VPN nor HTTPS prevents it; the attack runs on the user's own machine.";
+    assert!(negated(text, "vpn") && negated(text, "https"));
+    assert!(negated(
+        "Rate limiting won't block them: the requests come from thousands of addresses.",
+        "limiting"
+    ));
+    assert!(negated(
+        "Neither the firewall nor the antivirus stops this.",
+        "firewall"
+    ));
+    assert!(negated(
+        "Escaping the input cannot prevent that.",
+        "escaping"
+    ));
+    assert!(!negated(
+        "The container does not stop when the shell exits.",
+        "container"
+    ));
+    assert!(!negated(
+        "The firewall does not block port 443, so the request gets through.",
+        "firewall"
+    ));
+    assert!(!negated(
+        "The scheduler never stops the job; it only pauses it.",
+        "scheduler"
+    ));
+    assert!(!negated(
+        "Docker does not prevent the process from writing to the volume.",
+        "docker"
+    ));
+    assert!(!negated(
+        "Neither the parent nor init stops the child process.",
+        "parent"
+    ));
+}

@@ -192,7 +192,23 @@ pub fn compile(
         .chain([question.prompt.as_str()])
         .chain(question.situation.as_deref())
         .collect();
-    let facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
+    let mut facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
+    let accepted: Vec<String> = rubric
+        .concepts
+        .iter()
+        .flat_map(|c| {
+            c.alternatives
+                .iter()
+                .chain(c.relation.iter().flat_map(|r| r.terms.iter().flatten()))
+        })
+        .map(|term| term.to_lowercase())
+        .collect();
+    facts.accepted_by_rubric(
+        accepted
+            .iter()
+            .flat_map(|term| term.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty()),
+    );
     let bindings = match (&derived, &model) {
         (Some(_), Some(model)) => {
             let glossed = derive::glosses(question.model_answer.as_deref().unwrap_or(""));

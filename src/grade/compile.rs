@@ -124,8 +124,10 @@ pub fn compile(
         .as_deref()
         .map(|m| PreparedAnswer::new(m, stemmer, &Vocab::default()));
     let mut vocab = Vocab::with_known(stats.known.clone());
+    let asked = PreparedAnswer::new(&asked(question), stemmer, &Vocab::default());
     let patterns = Patterns {
         model: model.as_ref(),
+        asked: &asked,
         lexicon,
         stemmer,
     };
@@ -168,7 +170,6 @@ pub fn compile(
                 .collect()
         })
         .collect();
-    let asked = PreparedAnswer::new(&asked(question), stemmer, &Vocab::default());
     let contrasts = match &model {
         Some(model) => contrasts(question, model, &asked, &concepts, &patterns, &mut vocab),
         None => Contrasts::default(),
@@ -191,7 +192,23 @@ pub fn compile(
         .chain([question.prompt.as_str()])
         .chain(question.situation.as_deref())
         .collect();
-    let facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
+    let mut facts = Facts::new(&stated, &asked, &said, &raw, stemmer, &mut vocab);
+    let accepted: Vec<String> = rubric
+        .concepts
+        .iter()
+        .flat_map(|c| {
+            c.alternatives
+                .iter()
+                .chain(c.relation.iter().flat_map(|r| r.terms.iter().flatten()))
+        })
+        .map(|term| term.to_lowercase())
+        .collect();
+    facts.accepted_by_rubric(
+        accepted
+            .iter()
+            .flat_map(|term| term.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty()),
+    );
     let bindings = match (&derived, &model) {
         (Some(_), Some(model)) => {
             let glossed = derive::glosses(question.model_answer.as_deref().unwrap_or(""));
@@ -331,6 +348,8 @@ fn echoed_with_the_others(terms: &mut [Vec<Pattern>], model: &PreparedAnswer, vo
 /// model answer, whose polarity a term takes.
 struct Patterns<'a> {
     model: Option<&'a PreparedAnswer>,
+    /// The question's situation and prompt (see [`Pattern::in_question`]).
+    asked: &'a PreparedAnswer,
     lexicon: &'a Lexicon,
     stemmer: &'a Stemmer,
 }
@@ -382,7 +401,12 @@ impl Patterns<'_> {
         for pattern in written.into_iter().chain(otherwise) {
             let own = pattern.polarity == Polarity::Negated;
             out.push(match (self.model, with_model) {
-                (Some(model), true) => (pattern.with_model(model, vocab), own),
+                (Some(model), true) => (
+                    pattern
+                        .with_model(model, vocab)
+                        .with_question(self.asked, vocab),
+                    own,
+                ),
                 _ => (pattern, own),
             });
         }
@@ -943,12 +967,19 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
             Some((found, false)) => {
                 if found.negated
                     && pattern.polarity == Polarity::Plain
-                    && ended_in_model_plain(pattern)
+                    && a_change_may_end(pattern)
                     && ended_by_a_change(answer.tokens(), found.tokens[0])
                 {
                     return Outcome {
                         matched: Some(found.tokens),
-                        note: Some(ENDED_BY_A_CHANGE.to_owned()),
+                        note: Some(
+                            if pattern.in_model == InModel::Absent {
+                                ENDED_AS_ASKED
+                            } else {
+                                ENDED_BY_A_CHANGE
+                            }
+                            .to_owned(),
+                        ),
                         ..Outcome::default()
                     };
                 }
@@ -989,10 +1020,23 @@ const ECHOED: &str = "negated as the model answer also negates it, in the same w
 const ENDED_BY_A_CHANGE: &str =
     "said to end after a change (\"no longer\"): so before it, as the model answer says";
 
-/// Whether the model answer states `pattern` plainly and nowhere negated: only then is
-/// a problem a change ends ("no longer") the problem the model answer explains.
-fn ended_in_model_plain(pattern: &Pattern) -> bool {
-    pattern.in_model == InModel::Plain && !pattern.negated_in_model_too
+/// The same of a term only the question states ("once the job gets its own pool, the
+/// two no longer share one": see [`a_change_may_end`]).
+const ENDED_AS_ASKED: &str =
+    "said to end after a change (\"no longer\"): so before it, as the question says";
+
+/// Whether a change may end `pattern` ("no longer") and so concede it: the model answer
+/// states it plainly and nowhere negated, the problem it explains; or the model answer
+/// does not say it at all and the question's situation or prompt states it plainly and
+/// nowhere negated ([`Pattern::in_question`]), the problem the question sets ("once the
+/// job gets its own pool, the two no longer share one" of a job and an app the
+/// situation says share a pool).
+fn a_change_may_end(pattern: &Pattern) -> bool {
+    match pattern.in_model {
+        InModel::Plain => !pattern.negated_in_model_too,
+        InModel::Absent => pattern.in_question,
+        InModel::Negated => false,
+    }
 }
 
 /// What the breakdown says of a term that *neither* denies.
@@ -1813,7 +1857,7 @@ fn occurrences(
                     && pattern.polarity == Polarity::Plain
                     && ((ordered && ends_a_state(answer.tokens(), f.tokens[0]))
                         || (concept
-                            && ended_in_model_plain(pattern)
+                            && a_change_may_end(pattern)
                             && ended_by_a_change(answer.tokens(), f.tokens[0]))));
             let head = head(&f, answer);
             here.push(Occurrence {

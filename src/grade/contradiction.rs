@@ -2416,6 +2416,11 @@ fn statements(text: &PreparedAnswer, words: &Words, at: &[usize]) -> Vec<Stateme
             let Some(found) = phrase_at(tokens, i, &words.families[f].sides[side][k]) else {
                 continue;
             };
+            // "differ in whether the data is kept" asks which side holds, and says
+            // neither.
+            if asks_whether(tokens, i) {
+                continue;
+            }
             // "kept in RAM" says where, not how long; "keeps serving" goes on doing.
             let last = found[found.len() - 1];
             if found.len() == 1
@@ -2434,6 +2439,21 @@ fn statements(text: &PreparedAnswer, words: &Words, at: &[usize]) -> Vec<Stateme
         }
     }
     out
+}
+
+/// Whether a *whether* comes before token `i` in its clause: the clause asks which
+/// way it goes ("they differ in whether order is kept") and states neither side.
+/// (*Whether or not* opens a concession, which states what follows: "it vanishes,
+/// whether or not anything reads it".)
+fn asks_whether(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.clause == clause)
+        .any(|j| {
+            &*tokens[j].norm == "whether"
+                && !word_after(tokens, j).is_some_and(|w| matches!(&*w.norm, "or"))
+        })
 }
 
 /// The tokens of `phrase` starting at token `i` (its first word as written, the rest

@@ -271,6 +271,15 @@ impl Facts {
         }
     }
 
+    /// Leaves to the rubric the kinds of absolute claims one of its concepts' terms
+    /// states (`words`, lowercased): a rubric that accepts "alive forever" makes "keeps
+    /// both alive forever" no overclaim, as a model answer that says it would (see
+    /// [`absolute`]). Misconceptions' terms are not among them: those the author calls
+    /// wrong.
+    pub fn accepted_by_rubric<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+        self.absolutes &= absolute::open_kinds(words);
+    }
+
     /// The facts `answer` (written `raw`) gets wrong, at most one per rule.
     pub fn check(&self, answer: &PreparedAnswer, raw: &str) -> Vec<Contradiction> {
         let mut out = Vec::new();

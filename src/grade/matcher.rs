@@ -187,6 +187,10 @@ pub struct Pattern {
     /// where the thing is present ("with jitter they are no longer synchronised"), and
     /// a match in either polarity counts.
     pub either_polarity: bool,
+    /// The question (its situation or prompt) states it plainly, and nowhere negated:
+    /// the problem it sets, which an answer may say a fix ends ("once the job gets its
+    /// own pool, the two no longer share one"; see [`Pattern::with_question`]).
+    pub in_question: bool,
     /// Its words must stand next to each other, in one clause (a phrase turned round
     /// word for word: "a full vacuum" for `vacuum full`).
     tight: bool,
@@ -347,6 +351,7 @@ impl Pattern {
             in_model: InModel::Absent,
             negated_in_model_too: false,
             either_polarity: false,
+            in_question: false,
             tight: false,
             reply: false,
             compounds: Vec::new(),
@@ -442,6 +447,23 @@ impl Pattern {
     /// sentences `keep` accepts; none when `keep` accepts none.
     pub fn keep_denials(&mut self, keep: impl Fn(u32) -> bool) {
         self.denials.retain(|d| keep(d.sentence));
+    }
+
+    /// Sets whether the question (`asked`: its situation and prompt) states this term
+    /// plainly and nowhere negated ([`Pattern::in_question`]).
+    pub fn with_question(mut self, asked: &PreparedAnswer, vocab: &Vocab) -> Pattern {
+        let mut plain = false;
+        let mut negated = false;
+        asked.each(&self, vocab, |found| {
+            if found.negated {
+                negated = true;
+            } else {
+                plain = true;
+            }
+            !negated
+        });
+        self.in_question = plain && !negated;
+        self
     }
 
     /// Sets how the model answer states this term, and so the polarity an answer must

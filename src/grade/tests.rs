@@ -2927,6 +2927,68 @@ fn a_relation_term_a_fix_ends_no_longer_was_so_before_the_fix() {
     );
 }
 
+/// Round 35 (w56-compar): the problem a fix ends may be one the question's situation
+/// states and the model answer takes as read: "once the job gets its own pool, the two
+/// no longer share one" concedes the sharing the situation describes. A flat "no
+/// longer", a plain denial, or a need ended still deny it, and so does "no longer" of
+/// a term the situation itself denies.
+#[test]
+fn a_problem_the_situation_states_a_fix_ends_no_longer_was_so_before_the_fix() {
+    let situated = |keyword: &str, situation: &str| {
+        let rubric = Rubric {
+            concepts: vec![concept(&[keyword], 1.0, true)],
+            forbidden: Vec::new(),
+        };
+        let mut q = question(
+            "batch-pool",
+            "Why do the web requests time out, and what would you change?",
+            "The batch job holds every connection for the whole run, so the web requests \
+             wait until one is returned. Give the batch job its own small pool, or cap how \
+             many connections it may take.",
+            Some(rubric),
+        );
+        q.situation = Some(situation.to_owned());
+        bank(vec![q])
+    };
+    let b = situated(
+        "share",
+        "A nightly batch job and the web app share one database connection pool of 10. \
+         During the batch run, web requests time out.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            "With a separate pool for the batch job, the web requests no longer share \
+             connections with it, so they stop timing out.",
+            "Once the batch job gets its own pool, the two no longer share one, and the app \
+             always has a connection free.",
+            "After the split the app and the job no longer share a pool: the job cannot \
+             starve the requests.",
+            "The batch holds all ten connections; once the two don't share the pool \
+             anymore, the requests get theirs.",
+        ],
+        &[
+            "The web app and the batch job no longer share a pool, so the pool is not the \
+             cause.",
+            "The app and the job do not share connections; the timeouts come from the \
+             network.",
+            "With a bigger pool they no longer need to share connections.",
+        ],
+    );
+    // The situation denies the sharing: "no longer" of it says nothing the question
+    // concedes.
+    let b = situated(
+        "share",
+        "A nightly batch job and the web app do not share a connection pool. During the \
+         batch run, web requests time out.",
+    );
+    assert_first_concept(
+        &b,
+        &[],
+        &["Once the job gets its own pool, the two no longer share one."],
+    );
+}
+
 /// A comparative phrase says the verb that compares: "counts for more than" and
 /// "weighs more than" are *outweighs*, "ranks above" is *outranks*; said the other way
 /// ("counts for less than"), split by a clause, denied, or with the sides swapped round

@@ -1793,3 +1793,36 @@ fn a_requirement_the_model_states_said_to_be_none_contradicts_it() {
         ],
     );
 }
+
+/// Round 35 (w56-compar): a clause that asks *whether* ("they differ in whether the
+/// data is kept") states neither side of a pair: an answer that says which way it goes
+/// for one of the two contradicts nothing. A model clause that states the side plainly
+/// still does.
+#[test]
+fn a_clause_that_asks_whether_states_neither_side() {
+    let asked = bank(
+        "A volume and a tmpfs mount differ in whether the data is kept after the container \
+         stops: a tmpfs mount lives in memory only.",
+        &[&["tmpfs"], &["memory", "ram"]],
+    );
+    for answer in [
+        "With tmpfs the data disappears after the container stops; it lived in memory.",
+        "The tmpfs data is gone after the container stops: it was only ever in RAM.",
+        "In memory, a tmpfs mount's data vanishes after the container stops.",
+    ] {
+        assert!(grade(&asked, answer).passed, "{answer}");
+    }
+    let stated = bank(
+        "A tmpfs mount lives in memory only, and its data vanishes when the container \
+         stops, whether or not anything still reads it.",
+        &[&["tmpfs"], &["memory", "ram"]],
+    );
+    for answer in [
+        "A tmpfs mount is in memory, and its data is kept after the container stops.",
+        "In a tmpfs mount, held in RAM, the data is kept after the container stops.",
+    ] {
+        let g = grade(&stated, answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        assert_eq!(g.contradictions[0].role, "lifetime", "{answer}: {g:?}");
+    }
+}

@@ -13,7 +13,8 @@
 //! talk about (a model answer that says *permanently* makes "deleted for ever" no
 //! overclaim, and one that calls a wait *unbounded* makes "waits indefinitely" its
 //! own; one that talks of a reboot makes "until a reboot" a fact to check, not an
-//! absolute). A guarantee narrowed by *only* ("only guarantees the start order") promises
+//! absolute). A rubric concept's term does the same (one that accepts "alive forever"
+//! makes it the author's; see `Facts::accepted_by_rubric`). A guarantee narrowed by *only* ("only guarantees the start order") promises
 //! little, not everything. A cue under a negation ("not guaranteed") or just after one ("not
 //! even until a reboot"), or in a clause that only
 //! says what could or would happen ("otherwise it would be retried forever", "the

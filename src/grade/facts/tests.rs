@@ -424,6 +424,57 @@ fn an_absolute_denied_supposed_or_made_by_the_model_is_no_error() {
     );
 }
 
+/// Round 35 (w56-compar): a rubric that lists an absolute among the wordings it accepts
+/// ("alive forever" beside "never freed") makes that kind the author's, as a word of the
+/// model answer does: an answer that says it is no overclaim. A misconception that
+/// lists it does not (the author calls it wrong), and other kinds stay open.
+#[test]
+fn an_absolute_the_rubric_accepts_is_no_overclaim() {
+    let leak = any_bank(
+        "Why does a parent and child that point at each other leak under reference counting?",
+        "Each holds a count on the other, so after the outside references go no count \
+         reaches zero and the memory is never freed. A weak back-pointer breaks the cycle.",
+        &[
+            &["cycle", "each other"],
+            &["never freed", "leak", "alive forever"],
+            &["weak"],
+        ],
+    );
+    for answer in [
+        "The two point at each other, so with strong pointers the cycle keeps both alive \
+         forever; a weak back-pointer fixes it.",
+        "Each keeps the other's count up, so the cycle stays alive forever unless one \
+         pointer is weak.",
+        "It is a cycle: both are kept forever, since neither count reaches zero. Make one \
+         side weak.",
+    ] {
+        passes(&leak, answer);
+    }
+    for answer in [
+        // Another kind of absolute, which the rubric does not list.
+        "It is a cycle and the memory is never freed; a weak pointer is guaranteed to \
+         fix every leak.",
+        "The cycle leaks, and a weak back-pointer is retried until it succeeds.",
+    ] {
+        fails_with(&leak, answer, "absolute claim");
+    }
+    // A misconception that names the absolute leaves it open.
+    let mut cached = resolver_cache();
+    cached.questions[0]
+        .misconceptions
+        .push(crate::bank::Misconception {
+            concept: crate::bank::Concept::any(vec!["cached forever".to_owned()]),
+            feedback: "Records expire with their TTL.".to_owned(),
+            cap: None,
+        });
+    fails_with(
+        &cached,
+        "The cache saves a round trip and follows the TTL; negative answers are held \
+         indefinitely.",
+        "absolute claim",
+    );
+}
+
 /// A noun *guarantee* after a hyphenated modifier names the bound it gives ("an
 /// O(1)-lookup guarantee"), no promise of success; the verb still claims one.
 #[test]

@@ -73,8 +73,13 @@ pub fn rejects_claim(tokens: &[Token], i: usize) -> bool {
         "wrong" | "mistake" | "myth" | "misconception" | "fallacy" => {
             degree_before(tokens, i) && after_copula(tokens, i)
         }
-        // "is the last thing you want".
-        "last" => norm(word_after(tokens, i)) == Some("thing") && after_copula(tokens, i),
+        // "is the last thing you want", "the last thing anyone needs"; not the order
+        // in time of "the call is the last thing the function does".
+        "last" => {
+            norm(word_after(tokens, i)) == Some("thing")
+                && after_copula(tokens, i)
+                && wanted_after_thing(tokens, i)
+        }
         // "won't cut it", "doesn't really cut it".
         "cut" => {
             norm(word_after(tokens, i)) == Some("it")
@@ -418,6 +423,26 @@ fn after_copula(tokens: &[Token], i: usize) -> bool {
             "is" | "are" | "was" | "were" | "be" | "been" | "s"
         ) || super::contracted_copula(tokens, j, i)
     })
+}
+
+/// Whether a verb of wanting follows the *thing* after *last* at `i` within four words
+/// of its clause ("the last thing you want", "you'd want", "anyone needs", "we wish
+/// for"): the idiom that rejects. Without one, "the last thing the function does" only
+/// orders events in time.
+fn wanted_after_thing(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .skip(1)
+        .take(4)
+        .any(|t| {
+            matches!(
+                &*t.norm,
+                "want" | "wants" | "wanted" | "need" | "needs" | "needed" | "wish" | "wishes"
+            )
+        })
 }
 
 /// Whether a degree word stands right before token `i` (the plain shape, with none,

@@ -269,3 +269,44 @@ fn a_no_to_whether_the_subject_is_the_thing_named_rejects_the_subject() {
     assert!(!negated(text, "swap"));
     assert!(negated(text, "grown"));
 }
+
+/// "the last thing" rejects only as the idiom of wanting ("the last thing you want",
+/// "the last thing anyone needs"); "the last thing the function does" is an order in
+/// time and denies nothing (a tail call, a `finally` block, a destructor).
+#[test]
+fn the_last_thing_done_is_an_order_not_a_rejection() {
+    for (text, word) in [
+        (
+            "The compiler reuses the frame when the call is the last thing the function does.",
+            "reuses",
+        ),
+        (
+            "Releasing the lock is the last thing the handler does before it returns.",
+            "releasing",
+        ),
+        ("Flushing the buffer is the last thing close() runs.", "flushing"),
+        (
+            "Dropping the guard is the last thing that happens in the scope.",
+            "dropping",
+        ),
+    ] {
+        assert!(!negated(text, word), "{word} in {text}");
+    }
+    for (text, word) in [
+        (
+            "Giving the child a fresh timeout is the last thing you'd want.",
+            "giving",
+        ),
+        (
+            "Disabling fsync is the last thing anyone needs in production.",
+            "disabling",
+        ),
+        ("Turning off the cache is the last thing we want.", "turning"),
+        (
+            "Rebooting the box is honestly the last thing you should want here.",
+            "rebooting",
+        ),
+    ] {
+        assert!(negated(text, word), "{word} in {text}");
+    }
+}

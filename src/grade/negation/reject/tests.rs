@@ -284,7 +284,10 @@ fn the_last_thing_done_is_an_order_not_a_rejection() {
             "Releasing the lock is the last thing the handler does before it returns.",
             "releasing",
         ),
-        ("Flushing the buffer is the last thing close() runs.", "flushing"),
+        (
+            "Flushing the buffer is the last thing close() runs.",
+            "flushing",
+        ),
         (
             "Dropping the guard is the last thing that happens in the scope.",
             "dropping",
@@ -301,7 +304,10 @@ fn the_last_thing_done_is_an_order_not_a_rejection() {
             "Disabling fsync is the last thing anyone needs in production.",
             "disabling",
         ),
-        ("Turning off the cache is the last thing we want.", "turning"),
+        (
+            "Turning off the cache is the last thing we want.",
+            "turning",
+        ),
         (
             "Rebooting the box is honestly the last thing you should want here.",
             "rebooting",

@@ -629,6 +629,13 @@ mod tests {
         ))
     }
 
+    /// Each answer refused as bare terms, or not, as marked.
+    fn assert_few(cases: &[(&str, bool)]) {
+        for &(answer, refused) in cases {
+            assert_eq!(few(answer).is_some(), refused, "{answer}");
+        }
+    }
+
     fn wants_a_claim(model: &str, prompt: &str) -> bool {
         let model =
             PreparedAnswer::new(model, &stemmer(), &crate::grade::matcher::Vocab::default());
@@ -779,9 +786,7 @@ mod tests {
             // Code is exact: a flag or a command given is an answer, not a term named.
             ("`--cpus=2`, e.g. `docker update --cpus=2 api`", false),
         ];
-        for (answer, refused) in cases {
-            assert_eq!(few(answer).is_some(), refused, "{answer}");
-        }
+        assert_few(&cases);
         // A question that asks for terms, or whose model answer only names a thing, is
         // answered by terms; one whose model answer reasons wants a claim.
         let reasoned = "The commit record is appended to the write-ahead log and fsynced before \
@@ -822,9 +827,7 @@ mod tests {
             ("leader: one per term, majority vote, heartbeat", false),
             ("one consumer gets each partition, the rest sit idle", false),
         ];
-        for (answer, refused) in cases {
-            assert_eq!(few(answer).is_some(), refused, "{answer}");
-        }
+        assert_few(&cases);
     }
 
     #[test]

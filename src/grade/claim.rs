@@ -387,13 +387,13 @@ fn asks_for_terms(prompt: &str) -> bool {
 }
 
 /// Whether `word`, a function word, only qualifies the term after it (*no*
-/// authentication, *only* leader, *all* replicas) or stands as one (vote *yes*) and
-/// makes no sentence of the words around it, as an article, a preposition or a verb
-/// does.
+/// authentication, *only* leader, *all* replicas, *one* consumer per partition, a count
+/// as *two* is, which is no function word) or stands as one (vote *yes*) and makes no
+/// sentence of the words around it, as an article, a preposition or a verb does.
 fn qualifies_a_term(word: &str) -> bool {
     matches!(
         word,
-        "no" | "not" | "never" | "only" | "just" | "also" | "all" | "yes"
+        "no" | "not" | "never" | "only" | "just" | "also" | "all" | "yes" | "one"
     )
 }
 
@@ -629,6 +629,13 @@ mod tests {
         ))
     }
 
+    /// Each answer refused as bare terms, or not, as marked.
+    fn assert_few(cases: &[(&str, bool)]) {
+        for &(answer, refused) in cases {
+            assert_eq!(few(answer).is_some(), refused, "{answer}");
+        }
+    }
+
     fn wants_a_claim(model: &str, prompt: &str) -> bool {
         let model =
             PreparedAnswer::new(model, &stemmer(), &crate::grade::matcher::Vocab::default());
@@ -779,9 +786,7 @@ mod tests {
             // Code is exact: a flag or a command given is an answer, not a term named.
             ("`--cpus=2`, e.g. `docker update --cpus=2 api`", false),
         ];
-        for (answer, refused) in cases {
-            assert_eq!(few(answer).is_some(), refused, "{answer}");
-        }
+        assert_few(&cases);
         // A question that asks for terms, or whose model answer only names a thing, is
         // answered by terms; one whose model answer reasons wants a claim.
         let reasoned = "The commit record is appended to the write-ahead log and fsynced before \
@@ -800,6 +805,29 @@ mod tests {
             !wants_a_claim("The WAL, fsynced at commit.", why),
             "a short model answer"
         );
+    }
+
+    #[test]
+    fn a_count_of_one_qualifies_a_bare_term() {
+        // (answer, whether it is refused as bare terms): *one* counts a term as *two*
+        // or *three* does (neither is a function word), and makes no clause of it.
+        let cases = [
+            (
+                "threads, thread pool, blocking, one thread per request",
+                true,
+            ),
+            ("raft, one leader per term, majority vote", true),
+            ("shards, one primary per shard, replicas, failover", true),
+            ("single writer, one lock, contention", true),
+            ("two replicas per shard, quorum, failover", true),
+            // A clause, a `;`, another function word or a label still says something.
+            ("only one leader per term, elected by a majority", false),
+            ("one thread per request; the pool blocks when full", false),
+            ("one lock for the whole table, so writers queue", false),
+            ("leader: one per term, majority vote, heartbeat", false),
+            ("one consumer gets each partition, the rest sit idle", false),
+        ];
+        assert_few(&cases);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! graded against, what every word it has seen matches (see `matcher::hits`).
 
 use super::negation::{
-    denies_first, excepted, governing_cues, is_reply, join_corrective, names_a_saving,
+    denies_first, excepted, governing_cues, held_off, is_reply, join_corrective, names_a_saving,
     stresses_negation,
 };
 use super::token::{Class, Parts, Token, is_bare_key, letters_too_far, tokenize_into};
@@ -849,7 +849,28 @@ impl PreparedAnswer {
             }
             let path: &[usize] = path;
             // Negated when a cue governs any of its words ("Docker manages nothing").
-            let governed = path.iter().find_map(|&t| self.cue[t]);
+            let mut governed = path.iter().find_map(|&t| self.cue[t]);
+            // A term the model answer states only negated, held off by a verb of
+            // prevention ("stops a writer from updating it"): denied by that verb,
+            // which the breakdown shows as its cue, unless the verb is itself denied
+            // ("nothing stops a writer from updating it"). Not a keyword that is
+            // itself a denial (`not run`), which the model answer need not say.
+            let held = (pattern.in_model == InModel::Negated)
+                .then(|| held_off(&self.tokens, path[0]))
+                .flatten();
+            let by_verb = match held {
+                Some(v) if self.cue[v].is_none() => {
+                    governed = Some(v);
+                    true
+                }
+                Some(v) => {
+                    if governed == self.cue[v] {
+                        governed = None;
+                    }
+                    false
+                }
+                None => false,
+            };
             let mut tokens = Vec::with_capacity(path.len() + 1);
             tokens.extend(governed);
             tokens.extend_from_slice(path);
@@ -857,8 +878,9 @@ impl PreparedAnswer {
                 tokens,
                 negated: governed.is_some(),
                 reduced: governed.is_none() && counts_reduced(pattern) && self.reduced(start),
-                excepted: governed.is_some_and(|c| excepted(&self.tokens, c)),
-                echoes: !pattern.denials.is_empty()
+                excepted: !by_verb && governed.is_some_and(|c| excepted(&self.tokens, c)),
+                echoes: !by_verb
+                    && !pattern.denials.is_empty()
                     && governed
                         .and_then(|c| Echo::of(&self.tokens, c, path[0]))
                         .is_some_and(|echo| pattern.denials.iter().any(|d| d.repeated_by(&echo))),

@@ -9,7 +9,7 @@
 //! the model answer's polarity with it.
 
 use super::token::{
-    Token, is_negation, is_unit_of_number, privative_root, starts_clause, word_after,
+    Class, Token, is_negation, is_unit_of_number, privative_root, starts_clause, word_after,
 };
 
 /// How many content words after a negation cue it reaches (stop words do not count):
@@ -1871,6 +1871,63 @@ pub fn prevented(tokens: &[Token], i: usize) -> bool {
         )
     });
     object || subject
+}
+
+/// Stems of verbs that keep their object from doing what follows *from*: "the lock
+/// stops a second writer from updating the row", "keeps attackers from predicting".
+const HOLDING_OFF: &[&str] = &[
+    "stop", "prevent", "keep", "block", "bar", "prohibit", "forbid", "protect", "deter",
+];
+
+/// The verb that holds off the deed at token `i`, if one does: `i` a gerund right after
+/// a *from* (or after *from being* or *from ever*: "from ever writing", "from being
+/// updated"), and at most seven words before that *from*, in its clause, a
+/// [`HOLDING_OFF`] verb ("stops a second transaction from updating"); or `i` a gerund
+/// that opens its clause, and a form of *be*, a *what* and such a verb after it in its
+/// sentence ("updating the row is what the lock stops a writer from doing", "... is
+/// what the lock prevents"). "X stops Y from doing A" says Y does not do A, as "Y
+/// cannot do A" does; the caller asks whether the verb itself is denied ("nothing
+/// stops Y from doing A" says Y may).
+pub fn held_off(tokens: &[Token], i: usize) -> Option<usize> {
+    let holds = |t: &Token| t.class == Class::Word && HOLDING_OFF.contains(&&*t.stem);
+    let place = tokens[i].place;
+    let mut before = (0..i).rev().filter(|&j| !tokens[j].part);
+    let mut from = before.next();
+    // "from being updated" holds off a participle; "from ever writing" a gerund.
+    let passive = from.is_some_and(|f| &*tokens[f].norm == "being");
+    if passive || from.is_some_and(|f| &*tokens[f].norm == "ever") {
+        from = before.next();
+    }
+    if from.is_some_and(|f| &*tokens[f].norm == "from")
+        && (passive || tokens[i].norm.ends_with("ing"))
+    {
+        return before
+            .take(7)
+            .take_while(|&v| tokens[v].place.clause == place.clause)
+            .find(|&v| holds(&tokens[v]));
+    }
+    // The pseudo-cleft: the gerund opens its clause, "A ... is what X stops Y from
+    // doing".
+    let opens = (0..i)
+        .rev()
+        .find(|&j| !tokens[j].part)
+        .is_none_or(|j| tokens[j].place.clause != place.clause);
+    if !opens || !tokens[i].norm.ends_with("ing") {
+        return None;
+    }
+    let mut rest = (i + 1..tokens.len())
+        .filter(|&j| !tokens[j].part)
+        .take_while(|&j| tokens[j].place.sentence == place.sentence)
+        .take(16);
+    let mut be = false;
+    for j in rest.by_ref() {
+        let norm = &*tokens[j].norm;
+        if be && norm == "what" {
+            return rest.take(4).find(|&v| holds(&tokens[v]));
+        }
+        be = matches!(norm, "is" | "was" | "are" | "were");
+    }
+    None
 }
 
 /// Whether the *without* at `c` waives a condition: "without waiting for a majority",

@@ -1548,3 +1548,85 @@ fn a_remedy_denied_against_the_problem_denies_the_remedy() {
         "parent"
     ));
 }
+
+/// Round 35 (w57-ffneg): "X stops Y from doing A" says Y does not do A, as "Y cannot do
+/// A" says it: a term the model answer states only negated is met by a verb of
+/// prevention (*stop*, *prevent*, *keep*, *block* ... *from*), and by the pseudo-cleft
+/// "doing A is what X stops Y from doing"; a denied verb of prevention ("does not stop
+/// Y from doing A", "nothing stops Y from doing A") says Y may, and meets it no more
+/// than a plain "X lets Y do A".
+#[test]
+fn a_deed_a_verb_of_prevention_holds_off_is_denied() {
+    let lock = any_bank(
+        "What does SELECT ... FOR UPDATE do for a read-modify-write?",
+        "It locks the row it reads, so a second transaction cannot update the row until \
+         the first one commits.",
+        &[&["update"]],
+    );
+    let rootfs = any_bank(
+        "Why run a container with a read-only root filesystem?",
+        "An attacker who gets code execution cannot write new binaries to the root \
+         filesystem.",
+        &[&["write"]],
+    );
+    let met = [
+        (
+            &lock,
+            "The lock stops a second transaction from updating the row until the first commits.",
+        ),
+        (
+            &lock,
+            "FOR UPDATE prevents other transactions from updating the row before the commit.",
+        ),
+        (
+            &lock,
+            "The row lock keeps a second writer from updating it until the first one commits.",
+        ),
+        (
+            &lock,
+            "Updating the row is what the lock stops a second transaction from doing.",
+        ),
+        (
+            &rootfs,
+            "A read-only root stops an attacker from writing new binaries to disk.",
+        ),
+        (
+            &rootfs,
+            "A read-only root blocks a compromised process from ever writing binaries.",
+        ),
+    ];
+    let unmet = [
+        (
+            &lock,
+            "The lock lets a second transaction update the row at once.",
+        ),
+        (
+            &lock,
+            "The lock does not stop a second transaction from updating the row.",
+        ),
+        (
+            &lock,
+            "Nothing stops a second transaction from updating the row before the commit.",
+        ),
+        (
+            &lock,
+            "The lock stops the first transaction from waiting, and a second one updates the row.",
+        ),
+        (
+            &rootfs,
+            "A read-only root doesn't prevent an attacker from writing new binaries.",
+        ),
+        (
+            &rootfs,
+            "A read-only root stops the attacker from reading secrets, but they can still write binaries.",
+        ),
+    ];
+    for (b, answer) in met {
+        let g = grade(b, answer);
+        assert!(g.concepts[0].matched.is_some(), "{answer}: {}", explain(&g));
+    }
+    for (b, answer) in unmet {
+        let g = grade(b, answer);
+        assert!(g.concepts[0].matched.is_none(), "{answer}: {}", explain(&g));
+    }
+}

@@ -720,16 +720,21 @@ fn derived_rubrics_skip_stop_words_and_demote_the_question() {
     assert!(g.passed && g.score == 1.0);
 }
 
-#[test]
-fn a_long_model_answer_is_carried_by_its_heaviest_concepts() {
-    // 40 distinct content words; the answer keeps coming back to a few of them.
+/// A bank of one question whose model answer is long: 40 distinct content words, and it
+/// keeps coming back to a few of them.
+fn long_container_bank() -> Bank {
     let model = "A container is an ordinary process on the host. Namespaces give the \
         process its own view of pids, network, mounts and hostname; cgroups limit the cpu, \
         memory and pids the process can use. Unlike a virtual machine there is no guest \
         kernel or hypervisor: every container shares the host kernel, which explains fast \
         startup, lightweight footprint, and why one kernel bug affects every container \
         sharing that kernel. Processes, namespaces, cgroups, kernel: that is a container.";
-    let long = bank(vec![question("q", "What is a container?", model, None)]);
+    bank(vec![question("q", "What is a container?", model, None)])
+}
+
+#[test]
+fn a_long_model_answer_is_carried_by_its_heaviest_concepts() {
+    let long = long_container_bank();
     let terse = "A process isolated by namespaces and limited by cgroups, sharing the host kernel.";
     let g = grade(&long, terse);
     assert!(g.passed, "{g:?}");
@@ -758,13 +763,7 @@ fn a_long_model_answer_is_carried_by_its_heaviest_concepts() {
 
 #[test]
 fn a_long_model_answer_folds_the_lighter_words_a_full_score_does_not_need() {
-    let model = "A container is an ordinary process on the host. Namespaces give the \
-        process its own view of pids, network, mounts and hostname; cgroups limit the cpu, \
-        memory and pids the process can use. Unlike a virtual machine there is no guest \
-        kernel or hypervisor: every container shares the host kernel, which explains fast \
-        startup, lightweight footprint, and why one kernel bug affects every container \
-        sharing that kernel. Processes, namespaces, cgroups, kernel: that is a container.";
-    let long = bank(vec![question("q", "What is a container?", model, None)]);
+    let long = long_container_bank();
     let g = grade(
         &long,
         "A process isolated by namespaces and limited by cgroups, sharing the host kernel.",

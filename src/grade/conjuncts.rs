@@ -15,7 +15,7 @@ use super::matcher::PreparedAnswer;
 use super::token::Token;
 
 /// Whether `t` is a coordinating *and* (or *or*) between two conjuncts.
-fn joins(t: &Token) -> bool {
+pub(super) fn joins(t: &Token) -> bool {
     !t.part && matches!(&*t.norm, "and" | "or")
 }
 

@@ -845,7 +845,11 @@ fn look_for(
 /// misconception's own word nearest before it is its subject, and the concept's own
 /// word stands between the two. (A shared word before the rest is a shared subject:
 /// "fetch gets the commits and updates your branch" says both of *fetch*; and so are
-/// two subjects joined by *and* or *or*.)
+/// two subjects joined by *and* or *or*.) The concept's word must stand in the clause
+/// that carries the predicate, the misconception's subject before it
+/// ([`clause_subject`]): "the public DNS should return 192.168.1.20" gives *return* to
+/// the public DNS, and "set --memory-reservation=1g, which raises the hard ceiling" gives
+/// *raises* to the flag.
 fn said_of_another(matched: &[usize], spans: &[Vec<usize>], answer: &PreparedAnswer) -> bool {
     // Two subjects joined by *and* or *or* with nothing else between share the
     // predicate: "namespaces and cgroups both limit CPU".
@@ -864,15 +868,70 @@ fn said_of_another(matched: &[usize], spans: &[Vec<usize>], answer: &PreparedAns
                     .filter(|&&t| t < shared && !concept.contains(&t))
                     .max();
                 subject.is_some_and(|&subject| {
-                    concept.iter().any(|&t| {
-                        subject < t
-                            && t < shared
-                            && !matched.contains(&t)
-                            && !coordinated(subject, t)
-                    })
+                    // The other subject heads the clause that carries the predicate,
+                    // and the misconception's own subject stands before that clause.
+                    // A phrase of the concept's that splits the misconception's words
+                    // ("free disk space" is no "free space"), or a labelled list
+                    // ("mnt: mounts, uts: hostname"), is another's as before.
+                    let split = (subject + 1..shared).all(|i| concept.contains(&i));
+                    let start = match clause_subject(tokens, shared) {
+                        Some(start) if !split => start,
+                        _ => subject + 1,
+                    };
+                    subject < start
+                        && concept.iter().any(|&t| {
+                            start <= t
+                                && t < shared
+                                && !matched.contains(&t)
+                                && !coordinated(subject, t)
+                        })
                 })
             })
     })
+}
+
+/// Where the subject of the clause that carries the word at `at` begins: the start of
+/// its half of the sentence, the stretch after the last clause break or coordinating
+/// *and* / *or* before it ("asymmetric crypto does the handshake and **symmetric** crypto
+/// is faster"). A half opened by a relative *which* or *who* is said of the phrase
+/// before the pronoun, its antecedent ("set **--memory-reservation=1g**, which raises
+/// the hard ceiling"; "leaves bulk data to **symmetric** crypto, which is faster"). A
+/// subject inside the half's object ("the ceiling the kernel enforces") is not the
+/// half's: the half begins before it. `None` in a labelled list ("pid: process tree,
+/// uts: hostname"), where each value is said of the label before it.
+fn clause_subject(tokens: &[Token], at: usize) -> Option<usize> {
+    if tokens[at].place.labelled {
+        return None;
+    }
+    let clause = tokens[at].place.clause;
+    let mut start = at;
+    while start > 0
+        && tokens[start - 1].place.clause == clause
+        && !conjuncts::joins(&tokens[start - 1])
+    {
+        start -= 1;
+    }
+    let Some(opener) = (start..at).find(|&i| !tokens[i].part) else {
+        return Some(start);
+    };
+    if !matches!(&*tokens[opener].norm, "which" | "who") || start == 0 {
+        return Some(start);
+    }
+    // The antecedent: the content words right before the pronoun.
+    let Some(mut head) = (0..start)
+        .rev()
+        .find(|&i| !tokens[i].stop || tokens[i].part)
+    else {
+        return Some(start);
+    };
+    let before = tokens[head].place.clause;
+    while head > 0
+        && tokens[head - 1].place.clause == before
+        && (tokens[head - 1].part || !tokens[head - 1].stop)
+    {
+        head -= 1;
+    }
+    Some(head)
 }
 
 /// Whether the words that make a misconception (`matched`) lie on both sides of an

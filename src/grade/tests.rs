@@ -3516,3 +3516,132 @@ fn a_misconception_named_but_not_counted_is_set_aside_with_its_reason() {
     let g = grade(&b, "The primary handles the writes.");
     assert!(g.set_aside.is_empty(), "{}", explain(&g));
 }
+
+/// Issue 11 (w58-aside): a misconception said in the answer's own clause is not set
+/// aside as said of another. The filter judges the subject of the clause that carries
+/// the predicate: a concept's word inside that clause's object or verb ("should be
+/// mapped to 8080"), in a relative nested after the subject ("..., which symmetric
+/// crypto relies on, is faster"), or in the half before a shared-subject *and is ...*
+/// is no other subject; a subject heading a half of its own ("... and symmetric crypto
+/// is faster", "... while the host publishes 8080") or a relative's antecedent ("...
+/// to symmetric crypto, which is faster") still is. Fresh sentences, written before the
+/// rule; each wrong one has a concept's word between its subject and its predicate,
+/// which the filter took for another subject before the rule.
+#[test]
+fn a_misconception_said_in_its_own_clause_is_not_said_of_another() {
+    let within_sentence = |mut c: Concept| {
+        if let Some(r) = c.relation.as_mut() {
+            r.within = crate::bank::Within::Sentence;
+        }
+        c
+    };
+    // A question of `concepts` and `model` answer, with `made` a misconception of its
+    // answer's sentence.
+    let misconception_bank = |id: &str, concepts: Vec<Concept>, model: &str, made: Concept| {
+        let rubric = Rubric {
+            concepts,
+            forbidden: Vec::new(),
+        };
+        let mut q = question(id, "Why?", model, Some(rubric));
+        add_sentence_misconception(&mut q, made, "Not so.");
+        bank(vec![q])
+    };
+    let crypto = misconception_bank(
+        "crypto",
+        vec![
+            relation(&[&["asymmetric"], &["key exchange"]], true, 1.0, false),
+            within_sentence(relation(&[&["symmetric"], &["faster"]], true, 1.0, false)),
+        ],
+        "Asymmetric crypto does the key exchange; symmetric crypto is faster for the data.",
+        relation(&[&["asymmetric"], &["faster"]], true, 1.0, false),
+    );
+    let verbs: &[&str] = &["publish", "publishes", "listen", "listens", "map", "mapped"];
+    let ports = misconception_bank(
+        "ports",
+        vec![within_sentence(relation(
+            &[verbs, &["8080"]],
+            true,
+            1.0,
+            false,
+        ))],
+        "With -p 8080:80 the host publishes 8080; the container port stays 80.",
+        relation(&[&["container port"], &["8080"]], true, 1.0, false),
+    );
+    // Made: the mistake is a mistake, nothing set aside.
+    for (b, text) in [
+        (
+            &crypto,
+            "Asymmetric crypto, which symmetric crypto relies on for the key, is faster.",
+        ),
+        (
+            &crypto,
+            "Asymmetric crypto handles the key exchange with symmetric crypto and is faster.",
+        ),
+        (
+            &crypto,
+            "Asymmetric crypto, unlike symmetric crypto, is faster.",
+        ),
+        (
+            &ports,
+            "The container port should be mapped to 8080 and the host side should stay on 80.",
+        ),
+        (
+            &ports,
+            "Inside, the container port listens on 8080, and the host publishes 80.",
+        ),
+    ] {
+        let g = grade(b, text);
+        assert_eq!(g.misconceptions.len(), 1, "{text}: {}", explain(&g));
+        assert!(g.set_aside.is_empty(), "{text}: {}", explain(&g));
+    }
+    // Said of another subject: no mistake, set aside as before (a relative's antecedent;
+    // halves the matcher's own pairing keeps apart are not even offered: "... but
+    // symmetric crypto is faster", "... while the host publishes 8080").
+    for (b, text, named) in [
+        (
+            &crypto,
+            "Asymmetric crypto sets up the session key and symmetric crypto is faster for the data.",
+            false,
+        ),
+        (
+            &crypto,
+            "Asymmetric crypto passes the bulk work to symmetric crypto, which is faster.",
+            true,
+        ),
+        (
+            &crypto,
+            "Asymmetric crypto wraps the session key for symmetric crypto, which runs faster.",
+            true,
+        ),
+        (
+            &crypto,
+            "Asymmetric crypto costs a lot of CPU, but symmetric crypto is faster.",
+            false,
+        ),
+        (
+            &ports,
+            "The container port stays 80 while the host publishes 8080.",
+            false,
+        ),
+        (
+            &ports,
+            "The container port is 80, and the host is the one that publishes 8080.",
+            false,
+        ),
+        (
+            &ports,
+            "The container port stays 80 behind the host, which publishes 8080.",
+            false,
+        ),
+    ] {
+        let g = grade(b, text);
+        assert!(g.misconceptions.is_empty(), "{text}: {}", explain(&g));
+        let reasons: Vec<AsideReason> = g.set_aside.iter().map(|a| a.reason).collect();
+        let expected = if named {
+            vec![AsideReason::SaidOfAnother]
+        } else {
+            Vec::new()
+        };
+        assert_eq!(reasons, expected, "{text}: {}", explain(&g));
+    }
+}

@@ -357,6 +357,61 @@ mod tests {
         }
     }
 
+    /// A long model answer of our own that states its conditions in words.
+    const BUCKET: &str = "A token bucket holds up to a fixed capacity of tokens and \
+        refills them at a steady rate, for example ten tokens per second. Each request \
+        costs one or more tokens: when the tokens in the bucket are greater than or equal \
+        to the request's cost, the request is admitted and its cost is taken out; when \
+        they are fewer than the cost, the request is rejected or queued until the refill \
+        has brought enough. Because the bucket fills up while traffic is quiet, it allows \
+        short bursts as large as its capacity, while the refill rate bounds the long-run \
+        average. A leaky bucket, by contrast, drains its queue at a fixed rate and \
+        smooths bursts away instead of allowing them. The capacity therefore sets the \
+        burst size and the refill rate sets the sustained throughput, and both are \
+        tuned per client so that one noisy client cannot starve the others.";
+
+    #[test]
+    fn a_comparison_sign_reads_as_the_model_answers_words() {
+        let question = crate::grade::tests::question(
+            "q",
+            "How does a token bucket decide whether to admit a request?",
+            BUCKET,
+            None,
+        );
+        let bank = crate::grade::tests::bank(vec![question]);
+        let grader = grader(&bank, DeriveOptions::default());
+        let grade = |answer: &str| grader.grade(&bank, &bank.questions[0], answer);
+        // Each answer with the sign grades as the same answer with the words, and as
+        // marked: the last two say the condition the other way round.
+        for (sign, words, right) in [
+            (
+                "Admit a request when the tokens in the bucket are >= its cost, else reject or queue it.",
+                "Admit a request when the tokens in the bucket are greater than or equal to its cost, else reject or queue it.",
+                true,
+            ),
+            (
+                "Tokens refill at a steady rate; a request is admitted if its cost <= the tokens in the bucket.",
+                "Tokens refill at a steady rate; a request is admitted if its cost less than or equal to the tokens in the bucket.",
+                true,
+            ),
+            (
+                "A request is rejected when the tokens in the bucket are >= its cost.",
+                "A request is rejected when the tokens in the bucket are greater than or equal to its cost.",
+                false,
+            ),
+            (
+                "Admit it only if the cost is \u{2265} the tokens left; the capacity is the burst size.",
+                "Admit it only if the cost is greater than or equal to the tokens left; the capacity is the burst size.",
+                false,
+            ),
+        ] {
+            let (a, b) = (grade(sign), grade(words));
+            assert_eq!(a.passed, b.passed, "{sign}: {a:?} / {b:?}");
+            assert!((a.score - b.score).abs() < 1e-9, "{sign}: {a:?} / {b:?}");
+            assert_eq!(a.passed, right, "{sign}: {a:?}");
+        }
+    }
+
     #[test]
     fn credit_keeps_the_ends_and_the_order_and_rises_steeply_first() {
         assert_eq!(derived_credit(0.0), 0.0);

@@ -1080,14 +1080,50 @@ fn fold(text: &str) -> String {
     } else {
         folded
     };
-    if folded.contains("n't") {
+    let folded = if folded.contains("n't") {
         folded
             .replace("can't", "can not")
             .replace("won't", "will not")
             .replace("n't", " not")
     } else {
         folded
+    };
+    spell_comparisons(folded)
+}
+
+/// The comparison signs written between words, with a space either side ("if A's
+/// vector is <= B's everywhere", "p ≥ 0.5"), spelt out as the words a model answer
+/// uses for them ("less than or equal to"): a sign is no word, and a condition that
+/// drops it says something else. A sign without spaces is code or a version bound
+/// (`x<=y`, `<=1.4`), and one inside backticks is code: both stay as written.
+fn spell_comparisons(text: String) -> String {
+    const SIGNS: [(&str, &str); 4] = [
+        (" <= ", " less than or equal to"),
+        (" >= ", " greater than or equal to"),
+        (" \u{2264} ", " less than or equal to"),
+        (" \u{2265} ", " greater than or equal to"),
+    ];
+    if !SIGNS.iter().any(|(sign, _)| text.contains(sign)) {
+        return text;
     }
+    let mut out = String::with_capacity(text.len() + 24);
+    let mut in_code = false;
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        let sign = (!in_code)
+            .then(|| SIGNS.iter().find(|(sign, _)| rest.starts_with(sign)))
+            .flatten();
+        if let Some((sign, words)) = sign {
+            out.push_str(words);
+            // The closing space may open the next sign.
+            rest = &rest[sign.len() - 1..];
+            continue;
+        }
+        in_code ^= c == '`';
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// The contractions typed without their apostrophe, and the auxiliary each spells out

@@ -1340,3 +1340,33 @@ fn a_short_version_with_its_v_offers_the_word_version() {
         "Send 1% of traffic to the canary first."
     ));
 }
+
+#[test]
+fn comparison_signs_between_words_are_spelt_out() {
+    // Fresh sentences: a sign with a space either side is the comparison's words.
+    assert_eq!(
+        normalise("Admit it when the tokens left >= its cost."),
+        "admit it when the tokens left greater than or equal to its cost."
+    );
+    assert_eq!(
+        normalise("If every entry of A is <= B's, A came first."),
+        "if every entry of a is less than or equal to b's, a came first."
+    );
+    assert_eq!(
+        normalise("Retry while p \u{2264} 0.5 and n \u{2265} 3"),
+        "retry while p less than or equal to 0.5 and n greater than or equal to 3"
+    );
+    // Two signs in a row, the second opened by the first's closing space.
+    assert_eq!(
+        normalise("a <= >= b"),
+        "a less than or equal to greater than or equal to b"
+    );
+    // Code and version bounds stay as written.
+    for code in [
+        "pin it to requests<=2.31 or use x<=y",
+        "the check `if (n >= 128)` branches",
+        "use `a <= b` in the loop, then <=1.4",
+    ] {
+        assert_eq!(normalise(code), code.to_lowercase(), "{code}");
+    }
+}

@@ -2816,7 +2816,15 @@ mod tests {
     fn a_passive_of_identity_names_what_its_subject_is_known_by() {
         // "X is identified by A" says A is X's name or key, the relation the model's
         // "identifies X by A" states; "A is identified by X" turns it round.
-        let cases: [(&str, &[&str], &[&str], &[&str], &[&str]); 3] = [
+        // The model answer, X, A, right answers, reversals.
+        type Case<'a> = (
+            &'a str,
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+        );
+        let cases: [Case; 3] = [
             (
                 "TCP identifies a connection by its four-tuple.",
                 &["tcp"],

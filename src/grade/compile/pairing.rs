@@ -1152,6 +1152,10 @@ fn by_agent(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Opti
         .iter()
         .take(7)
         .position(|&i| is(tokens, i, "by") && !manner(tokens, i))?;
+    // "A is identified by X" names A's key, X, not a deed of X's: no agent.
+    if known_by(tokens, a_to, &after[..b]) {
+        return None;
+    }
     let verb = passive(tokens, a_to)
         || (b <= 1 && put_into(tokens, a_from))
         || (b == 0 && (participle(&tokens[a_to]) || gapped(tokens, a_to)))
@@ -1620,6 +1624,10 @@ fn means(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<
             _ => false,
         }
     })?;
+    // "A is identified by X": X is A's key, not the means of a deed of A's.
+    if is(tokens, after[p], "by") && known_by(tokens, a_to, &after[..p]) {
+        return None;
+    }
     let object = &after[p + 1..];
     // A's predicate: a form of *be* ("is done with", "are possible only with") or a verb
     // of happening ("happens in"); not a noun's place ("the settings in X").
@@ -1872,7 +1880,9 @@ fn agent_of_its_own(tokens: &[Token], x_to: usize, a_from: usize, a_to: usize) -
 /// A as the agent of a passive whose subject is X: a verb in the passive at most four
 /// words after X, then *by*, and A at most two function words after it, in one segment
 /// ("L(a) < L(b) is implied by a happening before b" is what happening before implies,
-/// not what the smaller timestamp does).
+/// not what the smaller timestamp does). A passive of identity is not one: "a TCP
+/// connection is identified by its four-tuple" names what X is known by, as the
+/// active "TCP identifies a connection by its four-tuple" does (see [`identity`]).
 fn agent_after(tokens: &[Token], x_to: usize, a_from: usize) -> bool {
     let gap = between(tokens, x_to, a_from);
     let Some(b) = gap.iter().position(|&i| is(tokens, i, "by")) else {
@@ -1881,8 +1891,42 @@ fn agent_after(tokens: &[Token], x_to: usize, a_from: usize) -> bool {
     b <= 4
         && tokens[x_to].place.segment == tokens[a_from].place.segment
         && gap[..b].iter().any(|&v| passive(tokens, v))
+        && !gap[..b]
+            .iter()
+            .any(|&v| passive(tokens, v) && identity(&tokens[v]))
         && gap[b + 1..].len() <= 2
         && gap[b + 1..].iter().all(|&i| tokens[i].stop)
+}
+
+/// A participle of naming or identifying (*identified*, *named*, *keyed*, *known*,
+/// *addressed*, *indexed*, *labelled*, *distinguished*, *recognised*): its *by* gives
+/// the name or key the subject is known by, not an agent that does something to it.
+fn identity(token: &Token) -> bool {
+    matches!(
+        &*token.norm,
+        "identified"
+            | "named"
+            | "keyed"
+            | "known"
+            | "addressed"
+            | "indexed"
+            | "labelled"
+            | "labeled"
+            | "distinguished"
+            | "recognised"
+            | "recognized"
+    )
+}
+
+/// Whether A, ending at `a_to` and no passive itself, is the subject of a passive of
+/// identity among the words `before_by` between it and a *by* ("the four-tuple is
+/// identified by TCP"): what follows the *by* is A's name or key, neither an agent of A
+/// nor a means of it.
+fn known_by(tokens: &[Token], a_to: usize, before_by: &[usize]) -> bool {
+    !passive(tokens, a_to)
+        && before_by
+            .iter()
+            .any(|&v| identity(&tokens[v]) && after_be(tokens, v))
 }
 
 /// Whether the clause of `a_from` opens after `x_to`'s clause with a pronoun and has a form of
@@ -2766,6 +2810,77 @@ mod tests {
         // Said the active way round, the misconception stands.
         let (_, made) = met(model, right(), wrong(), "The alert fills the full disk.");
         assert_eq!(made.len(), 1, "{made:?}");
+    }
+
+    #[test]
+    fn a_passive_of_identity_names_what_its_subject_is_known_by() {
+        // "X is identified by A" says A is X's name or key, the relation the model's
+        // "identifies X by A" states; "A is identified by X" turns it round.
+        // The model answer, X, A, right answers, reversals.
+        type Case<'a> = (
+            &'a str,
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+            &'a [&'a str],
+        );
+        let cases: [Case; 3] = [
+            (
+                "TCP identifies a connection by its four-tuple.",
+                &["tcp"],
+                &["four-tuple"],
+                &[
+                    "A TCP connection is identified by its four-tuple.",
+                    "In TCP each connection is named by the four-tuple of addresses and ports.",
+                ],
+                &[
+                    "The four-tuple is identified by TCP.",
+                    "The four-tuple is named by the TCP connection it belongs to.",
+                ],
+            ),
+            (
+                "S3 finds each object by its key.",
+                &["object"],
+                &["key"],
+                &[
+                    "In S3 an object is identified by its key within the bucket.",
+                    "Every object is addressed by its key.",
+                ],
+                &[
+                    "The key is identified by the object.",
+                    "Each key is known by its object.",
+                ],
+            ),
+            (
+                "Git names every commit by the hash of its content.",
+                &["commit"],
+                &["hash"],
+                &[
+                    "Each git commit is known by the hash of its content.",
+                    "A commit is named by its SHA-1 hash.",
+                ],
+                &["The hash is named by the commit."],
+            ),
+        ];
+        for (model, x, a, rights, wrongs) in cases {
+            let concept = || vec![relation(&[x, a], true)];
+            for right in rights {
+                let (m, _) = met(model, concept(), Vec::new(), right);
+                assert_eq!(m.len(), 1, "{right}: {m:?}");
+            }
+            for wrong in wrongs {
+                let (m, _) = met(model, concept(), Vec::new(), wrong);
+                assert!(m.is_empty(), "{wrong}: {m:?}");
+            }
+        }
+        // A passive of another verb still gives the deed to its agent.
+        let (m, _) = met(
+            "Git names every commit by the hash of its content.",
+            vec![relation(&[&["commit"], &["hash"]], true)],
+            Vec::new(),
+            "The commit is rewritten by the hash.",
+        );
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]

@@ -726,10 +726,11 @@ fn judges(tokens: &[Token], p: usize) -> bool {
 const REMEDY_STEMS: &[&str] = &["stop", "prevent", "block", "protect", "mitig", "defend"];
 
 /// Whether the word at `j` is a verb of remedy whose object is the problem itself, a
-/// pronoun right after it ("stop it", "prevents this", "block them"): denied, it judges its subject as a fix, as "won't
-/// help" does ("neither CORS nor a CSRF token stops it", "rate limiting won't block
-/// them"). With a thing for its object ("does not block port 443", "never stops the
-/// job") or none ("does not stop when the shell exits") it says what the subject does.
+/// pronoun right after it ("stop it", "prevents this", "block them"): denied, it judges
+/// its subject as a fix, as "won't help" does ("neither CORS nor a CSRF token stops it",
+/// "rate limiting won't block them"). With a thing for its object ("does not block port
+/// 443", "never stops the job") or none ("does not stop when the shell exits") it says
+/// what the subject does.
 fn remedies_it(tokens: &[Token], j: usize) -> bool {
     if !REMEDY_STEMS.contains(&&*tokens[j].stem) {
         return false;

@@ -52,17 +52,22 @@ fn render(grade: &Grade) -> String {
         let _ = writeln!(out, "  {mark} {:<width$}  {what}", name(concept));
     }
     // A long derived rubric's lighter words, missing: one line, not one each.
-    let spare: Vec<&str> = grade
-        .concepts
-        .iter()
-        .filter(|c| c.not_needed)
-        .map(|c| c.label.as_str())
-        .collect();
+    let spare: Vec<&str> = grade.not_needed().map(|c| c.label.as_str()).collect();
     if let Some(count) = std::num::NonZeroUsize::new(spare.len()) {
+        // The words a full score still needs tie at the heaviest weight folded; when
+        // lighter ones are folded too, any of those would not do.
+        let (lightest, heaviest) = grade.not_needed().fold((f64::MAX, 0.0f64), |(lo, hi), c| {
+            (lo.min(c.weight), hi.max(c.weight))
+        });
+        let which = if lightest < heaviest {
+            format!("of those of weight {heaviest}")
+        } else {
+            "of them".to_owned()
+        };
         let needs = match grade.spare_needed {
             0 => "a full score needs none of them".to_owned(),
             n if n >= count.get() => format!("a full score needs all {n}"),
-            n => format!("a full score needs any {n} of them"),
+            n => format!("a full score needs any {n} {which}"),
         };
         let _ = writeln!(
             out,

@@ -360,6 +360,12 @@ impl Grade {
             .map(|c| c.label.as_str())
             .collect()
     }
+
+    /// The missing concepts a full score does not need one by one
+    /// ([`ConceptResult::not_needed`]), in rubric order.
+    pub fn not_needed(&self) -> impl Iterator<Item = &ConceptResult> {
+        self.concepts.iter().filter(|c| c.not_needed)
+    }
 }
 
 impl Grader {

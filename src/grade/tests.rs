@@ -768,12 +768,7 @@ fn a_long_model_answer_folds_the_lighter_words_a_full_score_does_not_need() {
         &long,
         "A process isolated by namespaces and limited by cgroups, sharing the host kernel.",
     );
-    let spare: Vec<&str> = g
-        .concepts
-        .iter()
-        .filter(|c| c.not_needed)
-        .map(|c| c.label.as_str())
-        .collect();
+    let spare: Vec<&str> = g.not_needed().map(|c| c.label.as_str()).collect();
     assert!(spare.contains(&"footprint"), "{spare:?}");
     let weight = |label: &str| g.concepts.iter().find(|c| c.label == label).unwrap().weight;
     let heaviest_missing = g
@@ -811,6 +806,44 @@ fn a_long_model_answer_folds_the_lighter_words_a_full_score_does_not_need() {
     let g = grade(&short, "A process.");
     assert!(g.concepts.iter().all(|c| !c.not_needed), "{g:?}");
     assert!(!explain(&g).contains("more words of the model answer"));
+}
+
+#[test]
+fn the_folded_line_names_the_weight_a_full_score_needs_when_lighter_words_are_folded_too() {
+    // The question's own words weigh less, so *named* is folded beside words of weight 1,
+    // and one of those, not *named*, completes the heaviest twelve.
+    let model = "A named volume is managed by Docker: Docker creates it and keeps its data \
+        under /var/lib/docker/volumes on the host, so you refer to it by name and Docker \
+        handles its location, permissions and lifecycle. A bind mount is not managed by \
+        Docker: it maps any host path you choose, such as a folder in your project, straight \
+        into the container, so its contents depend on the host's directory layout and you \
+        manage that directory yourself. Volumes are the better default for data a container \
+        owns; bind mounts suit source code you edit on the host.";
+    let b = bank(vec![question(
+        "q",
+        "Where does a named volume live on the host, and how does that differ from a bind mount?",
+        model,
+        None,
+    )]);
+    let g = grade(
+        &b,
+        "Volumes are Docker-managed, under /var/lib/docker/volumes; a bind mount is any host path you choose.",
+    );
+    assert!(g.passed && g.terse.is_some(), "{}", explain(&g));
+    let weights: Vec<f64> = g.not_needed().map(|c| c.weight).collect();
+    assert!(
+        weights.contains(&1.0) && weights.iter().any(|&w| w < 1.0),
+        "{weights:?}"
+    );
+    assert!(g.spare_needed > 0, "{g:?}");
+    assert!(
+        explain(&g).contains(&format!(
+            "a full score needs any {} of those of weight 1:",
+            g.spare_needed
+        )),
+        "{}",
+        explain(&g)
+    );
 }
 
 #[test]

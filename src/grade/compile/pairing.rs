@@ -548,6 +548,9 @@ fn paired(
         // A rival that X only qualifies, by a preposition right after the rival ("the
         // agent on each box performs it"): A is the rival's, the head of its phrase.
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
+        if another_subject(tokens, x_from, x_to, a_from) {
+            return false;
+        }
         !ordered
             || (!passive_subject(tokens, x_to, a_from, a_to)
                 && !cleft_object(tokens, x_from, x_to, a_from)
@@ -881,6 +884,104 @@ fn coordinated(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize, x_to
             .all(|&i| tokens[i].stop && !tokens[i].negation && !auxiliary(&tokens[i]))
         && subject
         && predicate
+}
+
+/// Parties that stand in one story as its two sides: the one of a pair never does
+/// what the answer gives the other in a clause of its own.
+const PARTIES: &[(&str, &str)] = &[
+    ("parent", "child"),
+    ("parent", "children"),
+    ("reader", "writer"),
+    ("sender", "receiver"),
+    ("sender", "recipient"),
+    ("client", "server"),
+    ("leader", "follower"),
+    ("primary", "replica"),
+    ("primary", "secondary"),
+    ("producer", "consumer"),
+    ("caller", "callee"),
+    ("coordinator", "participant"),
+    ("host", "guest"),
+    ("source", "destination"),
+    ("upstream", "downstream"),
+];
+
+/// Whether the words `a` and `b` (lower case, singular or plural) are the two
+/// [`PARTIES`] of a pair.
+fn counterparts(a: &str, b: &str) -> bool {
+    let one = |w: &str| w.strip_suffix('s').unwrap_or(w).to_owned();
+    let (a, b) = (one(a), one(b));
+    PARTIES
+        .iter()
+        .any(|&(p, q)| (a == p && b == q) || (a == q && b == p))
+}
+
+/// "X does P, and S does A": A in a later clause of X's sentence, one that opens after
+/// a clause break (at most a coordinator, *and*, *or*, *but*, *while*, *whereas*, before
+/// its subject) with a subject of its own, S, that is plainly another thing than X: the
+/// other party of a pair with X ([`PARTIES`]: "a parent process that exited before its
+/// children, and the children keep waiting" does not meet `parent + wait`), a number
+/// ("len counts grapheme clusters, the 8 is the number of code points" does not meet
+/// `len → code point`), or a pronoun that cannot stand for X (*they* for a singular X,
+/// *it* for a plural one). X's clause says something of X first (a content word after
+/// X). A said in the passive (S is what it is done to, maybe by X), a clause that says
+/// the same of S as well (*too*, *also*), or one that opens with a subordinator
+/// (*because*, *so*, *if*, ...) is left alone.
+fn another_subject(tokens: &[Token], x_from: usize, x_to: usize, a_from: usize) -> bool {
+    let segment = tokens[a_from].place.segment;
+    if tokens[x_to].place.sentence != tokens[a_from].place.sentence
+        || tokens[x_to].place.segment == segment
+        || passive(tokens, a_from)
+    {
+        return false;
+    }
+    let gap = between(tokens, x_to, a_from);
+    let Some(open) = gap.iter().position(|&i| tokens[i].place.segment == segment) else {
+        return false;
+    };
+    // X's own predicate before the clause.
+    if !gap[..open]
+        .iter()
+        .any(|&i| !tokens[i].stop && !tokens[i].negation)
+    {
+        return false;
+    }
+    let mut clause = &gap[open..];
+    if clause.first().is_some_and(|&i| coordinator(&tokens[i])) {
+        clause = &clause[1..];
+    }
+    let article = |t: &Token| {
+        matches!(
+            &*t.norm,
+            "the" | "a" | "an" | "each" | "every" | "its" | "their" | "his" | "her" | "any"
+        )
+    };
+    let Some(first) = clause.iter().position(|&i| !article(&tokens[i])) else {
+        return false;
+    };
+    let words = &clause[first..];
+    let Some(&s) = words.first() else {
+        return false;
+    };
+    let subject = &tokens[s];
+    let plural = |t: &Token| t.norm.len() > 2 && t.norm.ends_with('s') && !t.norm.ends_with("ss");
+    let other = match &*subject.norm {
+        "they" => first == 0 && !plural(&tokens[x_to]),
+        "it" => first == 0 && plural(&tokens[x_to]),
+        _ => {
+            subject.class == Class::Exact
+                || (x_from..=x_to).any(|j| counterparts(&tokens[j].norm, &subject.norm))
+        }
+    };
+    let rest_of_clause = (a_from..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment);
+    other
+        && !clause
+            .iter()
+            .copied()
+            .chain(rest_of_clause)
+            .any(|i| additive(&tokens[i]))
 }
 
 /// A word that says the same of another thing ("too", "also", "both").
@@ -2161,6 +2262,187 @@ mod tests {
             g.matched().into_iter().map(str::to_owned).collect(),
             g.misconceptions.iter().map(|m| m.concept.clone()).collect(),
         )
+    }
+
+    /// A relation concept of `terms`, in one sentence.
+    fn in_sentence(terms: &[&[&str]], ordered: bool) -> Concept {
+        let mut concept = relation(terms, ordered);
+        if let Some(r) = concept.relation.as_mut() {
+            r.within = Within::Sentence;
+        }
+        concept
+    }
+
+    /// Whether `answer` meets the one relation `terms` (in one sentence) of a question
+    /// whose model answer is `model`.
+    fn meets(model: &str, terms: &[&[&str]], ordered: bool, answer: &str) -> bool {
+        !met(model, vec![in_sentence(terms, ordered)], Vec::new(), answer)
+            .0
+            .is_empty()
+    }
+
+    #[test]
+    fn a_term_in_a_later_clause_of_another_party_is_that_partys() {
+        let git = "Rebase rewrites the branch's commits onto the new base; merge keeps them.";
+        let rebase: &[&[&str]] = &[&["rebase"], &["rewrite", "rewrites", "rewritten"]];
+        let zombie = "The parent must call wait() to reap the exit status of its child.";
+        let parent: &[&[&str]] = &[&["parent"], &["wait", "reap", "reaps"]];
+        let db = "The primary accepts every write and ships its log to each replica.";
+        let primary: &[&[&str]] = &[&["primary"], &["accept", "accepts"]];
+        let tcp = "The client sends the SYN, and the server answers with a SYN-ACK.";
+        let client: &[&[&str]] = &[&["client"], &["send", "sends"]];
+        let unicode = "len counts code points; UTF-8 takes 1 to 4 bytes for each.";
+        let len: &[&[&str]] = &[&["len"], &["code point", "code points"]];
+        let rp = "The route back to the source leaves by eth0, so packets on eth1 are dropped.";
+        let route: &[&[&str]] = &[&["route back"], &["eth0"]];
+        let right = [
+            (
+                git,
+                rebase,
+                false,
+                "Rebase rewrites your commits, while merge keeps them.",
+            ),
+            (
+                git,
+                rebase,
+                false,
+                "Merge keeps the history, and rebase rewrites it.",
+            ),
+            (
+                git,
+                rebase,
+                false,
+                "Rebase replays each commit, so the commits get rewritten.",
+            ),
+            (
+                git,
+                rebase,
+                false,
+                "Rebase replays your commits and rewrites them.",
+            ),
+            (
+                zombie,
+                parent,
+                false,
+                "A zombie has exited, and its parent has to wait for it.",
+            ),
+            (
+                zombie,
+                parent,
+                false,
+                "The parent has to reap it: until then the entry stays.",
+            ),
+            (
+                zombie,
+                parent,
+                false,
+                "The parent and init can both wait for it.",
+            ),
+            (
+                zombie,
+                parent,
+                false,
+                "The parent forks a child, and it then waits for it.",
+            ),
+            (
+                db,
+                primary,
+                false,
+                "The primary accepts the writes, and the replicas serve reads.",
+            ),
+            (
+                db,
+                primary,
+                false,
+                "Replicas serve reads, while the primary accepts writes.",
+            ),
+            (
+                db,
+                primary,
+                false,
+                "The primary is the leader, and the replica accepts writes too.",
+            ),
+            (
+                tcp,
+                client,
+                false,
+                "The client sends a SYN, and the server replies with a SYN-ACK.",
+            ),
+            (
+                tcp,
+                client,
+                false,
+                "The server listens, and the client sends the first packet.",
+            ),
+            (
+                unicode,
+                len,
+                true,
+                "len counts code points, and the string takes 8 bytes.",
+            ),
+            (
+                rp,
+                route,
+                false,
+                "The route back leaves by eth0 while the packet arrived on eth1.",
+            ),
+        ];
+        for (model, terms, ordered, answer) in right {
+            assert!(meets(model, terms, ordered, answer), "{answer}");
+        }
+        let wrong = [
+            (
+                zombie,
+                parent,
+                false,
+                "The parent exits first, and the children wait for it.",
+            ),
+            (
+                zombie,
+                parent,
+                false,
+                "The parent keeps running, but the child reaps it.",
+            ),
+            (
+                db,
+                primary,
+                false,
+                "The primary only serves reads, and the replica accepts writes.",
+            ),
+            (
+                db,
+                primary,
+                false,
+                "The primary ships its log, while a secondary accepts writes.",
+            ),
+            (
+                tcp,
+                client,
+                false,
+                "The client waits for a SYN, and the server sends it first.",
+            ),
+            (
+                tcp,
+                client,
+                false,
+                "The client only listens, the server sends the first SYN.",
+            ),
+            (
+                unicode,
+                len,
+                true,
+                "len gives the bytes, the 2 is the number of code points.",
+            ),
+            (
+                rp,
+                route,
+                false,
+                "The route back leaves by eth1 while they arrive on eth0.",
+            ),
+        ];
+        for (model, terms, ordered, answer) in wrong {
+            assert!(!meets(model, terms, ordered, answer), "{answer}");
+        }
     }
 
     const PROBES: &str = "A failing livenessProbe makes the kubelet restart the container; \

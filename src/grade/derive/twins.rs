@@ -9,6 +9,13 @@
 //! word, and none it says only beside the other. A swapped contrast ("a bind mount is
 //! managed by Docker") says the word of the other side and still loses the terse
 //! scoring. Only derived rubrics have twins; they are found once per question.
+//!
+//! A contrast can also say a word one way only and imply the other: "A Lamport
+//! timestamp only orders events, while a vector clock detects concurrency" says
+//! *detects* of the vector clock and implies a Lamport timestamp does not. A `~` of such
+//! a word (see [`Contrasted`]) is excused the same way when every time the answer says
+//! it, it names the other subject of the contrast and not the word's own ("Lamport
+//! clocks can't detect that"); "a vector clock can't detect concurrency" keeps it.
 
 use crate::grade::ConceptResult;
 use crate::grade::matcher::PreparedAnswer;
@@ -25,10 +32,27 @@ struct Twin {
     negated: Vec<u64>,
 }
 
-/// The model answer's twins.
+/// A word the model answer says of one subject of a contrast only: in one half of a
+/// sentence split by *while*, *whereas* or *but*, each half opened by a subject of its
+/// own that the other half does not name ("A Lamport timestamp only orders events,
+/// while a vector clock detects concurrency": *detects* is said of *vector*, and by
+/// implication not of *lamport*).
+#[derive(Debug, Clone)]
+struct Contrasted {
+    stem: u64,
+    /// The word's forms in the model answer, to know a concept's word by its label.
+    norms: Vec<String>,
+    /// The subject of the word's half (stem hash).
+    own: u64,
+    /// The subject of the other half.
+    other: u64,
+}
+
+/// The model answer's twins, and the words it says of one side of a contrast only.
 #[derive(Debug, Default)]
 pub struct Twins {
     twins: Vec<Twin>,
+    contrasted: Vec<Contrasted>,
 }
 
 /// Whether token `t` is a content word that can tell a side.
@@ -85,7 +109,8 @@ impl Twins {
                 negated: n,
             });
         }
-        Twins { twins }
+        let contrasted = contrasted(model, &twins);
+        Twins { twins, contrasted }
     }
 
     /// Whether `answer` says a twin in one polarity only of the words the model answer
@@ -111,7 +136,7 @@ impl Twins {
     /// Whether concept `c`, found only turned round, is a twin that `answer` says in
     /// that polarity only of the side the model answer says it of.
     pub fn excused(&self, c: &ConceptResult, answer: &PreparedAnswer) -> bool {
-        if self.twins.is_empty() {
+        if self.twins.is_empty() && self.contrasted.is_empty() {
             return false;
         }
         let keyword = c.keyword.as_deref().unwrap_or(&c.label);
@@ -126,7 +151,11 @@ impl Twins {
             .iter()
             .find(|t| t.norms.iter().any(|n| n == word))
         else {
-            return false;
+            return self
+                .contrasted
+                .iter()
+                .find(|t| t.norms.iter().any(|n| n == word))
+                .is_some_and(|c| c.excused(answer));
         };
         let tokens = answer.tokens();
         let mut said = false;
@@ -148,6 +177,98 @@ impl Twins {
         }
         said
     }
+}
+
+impl Contrasted {
+    /// Whether every time `answer` says the word (found only turned round), the words
+    /// around it name the other subject of the model answer's contrast and not the
+    /// word's own: "Lamport clocks can't detect that", where the model answer says a
+    /// vector clock detects concurrency and a Lamport timestamp only orders events.
+    fn excused(&self, answer: &PreparedAnswer) -> bool {
+        let tokens = answer.tokens();
+        let mut said = false;
+        for (j, t) in tokens.iter().enumerate() {
+            if t.stem_hash != self.stem || t.part {
+                continue;
+            }
+            said = true;
+            if !on_side(tokens, j, &[self.other], &[self.own]) {
+                return false;
+            }
+        }
+        said
+    }
+}
+
+/// The words `model` says in one half of a contrast only (see [`Contrasted`]): a
+/// sentence with *while*, *whereas* or *but* after its first word, whose last clause
+/// before the cue and first clause after it each open with a content word (the
+/// subject) that the other half lacks. Each half's other content words, bar those
+/// the other half says too and the twins, are said of its subject.
+fn contrasted(model: &PreparedAnswer, twins: &[Twin]) -> Vec<Contrasted> {
+    let tokens = model.tokens();
+    let mut out: Vec<Contrasted> = Vec::new();
+    for (k, cue) in tokens.iter().enumerate() {
+        if cue.part || !matches!(&*cue.norm, "while" | "whereas" | "but") {
+            continue;
+        }
+        let sentence = cue.place.sentence;
+        if k == 0 || tokens[k - 1].place.sentence != sentence {
+            continue;
+        }
+        let before = tokens[k - 1].place.clause;
+        let Some(first_after) = tokens.get(k + 1).filter(|t| t.place.sentence == sentence) else {
+            continue;
+        };
+        let after = first_after.place.clause;
+        let half = |clause: u32, range: std::ops::Range<usize>| -> Vec<usize> {
+            range
+                .filter(|&j| {
+                    !tokens[j].part
+                        && tokens[j].place.clause == clause
+                        && tokens[j].place.sentence == sentence
+                })
+                .collect()
+        };
+        let a = half(before, 0..k);
+        let b = half(after, k + 1..tokens.len());
+        let subject = |h: &[usize]| h.iter().copied().find(|&j| side_word(&tokens[j]));
+        let (Some(sa), Some(sb)) = (subject(&a), subject(&b)) else {
+            continue;
+        };
+        let stems = |h: &[usize]| -> Vec<u64> { h.iter().map(|&j| tokens[j].stem_hash).collect() };
+        let (wa, wb) = (stems(&a), stems(&b));
+        let (sa, sb) = (tokens[sa].stem_hash, tokens[sb].stem_hash);
+        if sa == sb || wb.contains(&sa) || wa.contains(&sb) {
+            continue;
+        }
+        for (h, others, own, other) in [(&a, &wb, sa, sb), (&b, &wa, sb, sa)] {
+            for &j in h {
+                let stem = tokens[j].stem_hash;
+                if !side_word(&tokens[j])
+                    || stem == own
+                    || others.contains(&stem)
+                    || twins.iter().any(|t| t.stem == stem)
+                    || out.iter().any(|c| c.stem == stem)
+                {
+                    continue;
+                }
+                let mut norms: Vec<String> = tokens
+                    .iter()
+                    .filter(|t| !t.part && t.stem_hash == stem)
+                    .map(|t| t.norm.to_string())
+                    .collect();
+                norms.dedup();
+                out.push(Contrasted {
+                    stem,
+                    norms,
+                    own,
+                    other,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Whether the words around token `j` (its clause, else its sentence) meet `own` and
@@ -267,5 +388,110 @@ pub(super) mod tests {
         ] {
             assert!(!terse(VOLUME_Q, VOLUME, answer), "{answer}");
         }
+    }
+
+    // Fresh sentences (w60-derived), written before the rule: model answers that say a
+    // word plainly of one subject of a contrast (*while*, *whereas*, *but*) and imply it
+    // is not so of the other. A terse right answer that denies the word of that other
+    // subject says the model answer's contrast; one that denies it of the model's own
+    // subject turns it round.
+    const LINK_Q: &str = "How does a hard link differ from a symbolic link?";
+    const LINK: &str = "A hard link is another directory entry for the same inode, so the \
+        file's data stays reachable until the last hard link to it is removed. A symbolic \
+        link only stores a path, while a hard link keeps the data alive: deleting the \
+        target leaves a symbolic link dangling. Hard links cannot cross file systems or \
+        point at directories, because inode numbers are unique only within one file \
+        system, but a symbolic link can name any path, even one that does not exist yet.";
+    const GC_Q: &str = "How does a tracing garbage collector differ from reference counting?";
+    const GC: &str = "A tracing collector finds live objects by walking the object graph \
+        from the roots and frees everything it did not reach, so cycles of garbage are \
+        freed too. Reference counting frees an object the moment its count drops to zero, \
+        which keeps pauses short, but two objects that point at each other keep their \
+        counts above zero forever. Reference counting only frees acyclic garbage, whereas a \
+        tracing collector reclaims cycles as well, at the price of longer pauses.";
+    const BLOOM_Q: &str = "What does a Bloom filter give up compared with a hash set?";
+    const BLOOM: &str = "A Bloom filter answers set membership with a bit array and k hash \
+        functions. Adding an element sets the k bits its hashes pick; a query checks those \
+        bits. Any zero bit proves the element is absent, so a negative answer is always right; \
+        all bits set means the element is probably present, because other elements may have \
+        set them. A hash set stores every element exactly, but a Bloom filter saves memory \
+        at the cost of false positives and cannot delete an element.";
+
+    /// The concepts of the rubric derived from `model` that `answer` says only turned
+    /// round, each with whether the twins of `model` excuse it.
+    fn turned_round(question: &str, model: &str, answer: &str) -> Vec<(String, bool)> {
+        use crate::grade::matcher::{PreparedAnswer, Vocab};
+        let stemmer = crate::lang::stemmer();
+        let vocab = Vocab::default();
+        let twins = super::Twins::new(&PreparedAnswer::new(model, &stemmer, &vocab));
+        let prepared = PreparedAnswer::new(answer, &stemmer, &vocab);
+        let grade = derived(question, model, answer);
+        let turned: Vec<(String, bool)> = grade
+            .concepts
+            .iter()
+            .filter(|c| c.negated)
+            .map(|c| (c.label.clone(), twins.excused(c, &prepared)))
+            .collect();
+        assert!(!turned.is_empty(), "{answer}: no word said turned round");
+        turned
+    }
+
+    /// A right answer's `~` is excused; on main, none of these was.
+    #[test]
+    fn a_word_denied_of_the_other_subject_of_a_contrast_keeps_the_terse_scoring() {
+        let mut failed = Vec::new();
+        for (q, model, answer) in [
+            (
+                LINK_Q,
+                LINK,
+                "A hard link is a second directory entry for the same inode, so the data stays until the last link is removed; a symbolic link only stores a path and doesn't keep the data alive.",
+            ),
+            (
+                GC_Q,
+                GC,
+                "Tracing walks from the roots and frees whatever it did not reach, cycles included; reference counting frees at zero with short pauses and never reclaims cycles.",
+            ),
+            (
+                BLOOM_Q,
+                BLOOM,
+                "k hash functions set bits; a zero bit proves absent, all set means probably present. A hash set needs more memory, but it has no false positives.",
+            ),
+        ] {
+            let turned = turned_round(q, model, answer);
+            if turned.iter().any(|(_, excused)| !excused) {
+                failed.push(format!("{answer}: {turned:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{failed:#?}");
+    }
+
+    #[test]
+    /// (In a one-question bank every word weighs alike, so these answers are judged by
+    /// what bars the terse scoring: a `~` not excused.)
+    fn a_word_denied_of_the_model_answers_own_subject_is_still_turned_round() {
+        let mut failed = Vec::new();
+        for (q, model, answer) in [
+            (
+                LINK_Q,
+                LINK,
+                "A hard link is a second directory entry for the same inode, but a hard link doesn't keep the data alive; a symbolic link only stores a path.",
+            ),
+            (
+                GC_Q,
+                GC,
+                "Tracing walks from the roots and frees whatever it did not reach, but a tracing collector never reclaims cycles; reference counting frees at zero with short pauses.",
+            ),
+            (
+                BLOOM_Q,
+                BLOOM,
+                "k hash functions set bits; a zero bit proves absent, all set means probably present. A Bloom filter doesn't save memory over a hash set.",
+            ),
+        ] {
+            let turned = turned_round(q, model, answer);
+            if turned.iter().all(|(_, excused)| *excused) {
+                failed.push(format!("{answer}: {turned:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{failed:#?}");
     }
 }

@@ -747,7 +747,8 @@ fn remedies_it(tokens: &[Token], j: usize) -> bool {
 
 /// Whether the word at `i` rejects, as its predicate, the claim its clause names:
 /// "raising --cpus is the common wrong fix", "X is a myth", "X is a common
-/// misconception", "X is a mistake", "X is wrong", "X is incorrect". A form of *be*
+/// misconception", "X is a mistake", "X is wrong", "X is incorrect", "the belief that X
+/// is mistaken" (*misguided*). A form of *be*
 /// stands before it, with only articles and words of frequency or degree between; *false*
 /// and *incorrect* must end their clause ("a false positive" names a thing).
 fn rejects_before(tokens: &[Token], i: usize) -> bool {
@@ -757,7 +758,15 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
         || !matches!(token.norm.as_bytes()[0], b'w' | b'm' | b'f' | b'i')
         || !matches!(
             &*token.norm,
-            "wrong" | "mistake" | "myth" | "misconception" | "fallacy" | "false" | "incorrect"
+            "wrong"
+                | "mistake"
+                | "mistaken"
+                | "misguided"
+                | "myth"
+                | "misconception"
+                | "fallacy"
+                | "false"
+                | "incorrect"
         )
     {
         return false;
@@ -775,9 +784,9 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
         .rev()
         .filter(|&j| !tokens[j].part)
         .take_while(|&j| tokens[j].place.clause == clause)
-        .find(|&j| {
+        .find(|j: &usize| {
             !matches!(
-                &*tokens[j].norm,
+                &*tokens[*j].norm,
                 "a" | "an"
                     | "the"
                     | "common"
@@ -807,17 +816,23 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
 /// Whether the pronoun at `j`, before the rejecting word at `i`, stands for "that's",
 /// "it's" or "this's": the tokenizer drops the `'s` as it drops a possessive, so "No,
 /// that's wrong." reaches [`rejects_before`] as "that wrong". The pronoun must open its
-/// clause, and an article or a degree word must stand between ("it's a myth", "that's
+/// clause, past at most a *but*, *and*, *so* or *yet* ("..., but that's the wrong
+/// fix"), and an article or a degree word must stand between ("it's a myth", "that's
 /// a common mistake") or the rejecting word end its clause ("that's wrong."): "this
 /// wrong setting crashes it" names a setting and rejects nothing.
 fn contracted_copula(tokens: &[Token], j: usize, i: usize) -> bool {
     let clause = tokens[i].place.clause;
+    let mut before = tokens[..j].iter().rev().filter(|t| !t.part);
+    // "..., but that's the wrong fix": a conjunction may open the clause before it.
+    let opens = match before.next() {
+        Some(t) if t.place.clause == clause => {
+            matches!(&*t.norm, "but" | "and" | "so" | "yet")
+                && before.next().is_none_or(|t| t.place.clause != clause)
+        }
+        _ => true,
+    };
     matches!(&*tokens[j].norm, "that" | "it" | "this")
-        && tokens[..j]
-            .iter()
-            .rev()
-            .find(|t| !t.part)
-            .is_none_or(|t| t.place.clause != clause)
+        && opens
         && (tokens[j + 1..i].iter().any(|t| !t.part)
             || tokens[i + 1..]
                 .iter()
@@ -839,8 +854,9 @@ fn says_it_fails(tokens: &[Token], i: usize) -> bool {
 
 /// Where the clause rejected by the cue at `i` ends, when the cue's clause opens with
 /// *but* and a pronoun that refers back to it, with no other content word before the
-/// cue: "publish 5432 on db, but that wouldn't help", "..., but it won't work", "...,
-/// but this is wrong". `None` otherwise: "but the api still fails" says something of
+/// cue than the verb of a rejecting predicate: "publish 5432 on db, but that wouldn't
+/// help", "..., but it won't work", "..., but this is wrong", "..., but that misses the
+/// point". `None` otherwise: "but the api still fails" says something of
 /// its own.
 fn rejected_by_next(tokens: &[Token], i: usize) -> Option<usize> {
     let clause = tokens[i].place.clause;
@@ -857,7 +873,14 @@ fn rejected_by_next(tokens: &[Token], i: usize) -> Option<usize> {
             words.next().map(|t| &*t.norm),
             Some("that" | "this" | "it" | "doing")
         )
-        || !words.all(|t| t.stop || t.negation)
+        || !words.all(|t| {
+            t.stop
+                || t.negation
+                || matches!(
+                    &*t.norm,
+                    "misses" | "missed" | "treats" | "masks" | "hides" | "patches"
+                )
+        })
     {
         return None;
     }
@@ -1272,6 +1295,9 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
     if matches!(word, "belief" | "assumption") {
         return names_a_common_belief(tokens, i);
     }
+    if is_reading_noun(word) {
+        return names_a_first_reading(tokens, i);
+    }
     let hedged = matches!(word, "call" | "calls" | "say" | "says" | "claim" | "claims");
     if !hedged && !is_belief_verb(word) {
         return false;
@@ -1302,6 +1328,18 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
     if &*t.norm == "to" && before.next().is_some_and(|q| &*q.norm == "tempting") {
         return true;
     }
+    if endorsed_next(tokens, i) {
+        // "People think X, and they are right": the answer makes the belief its own.
+        return false;
+    }
+    if matches!(&*t.norm, "might" | "may" | "would")
+        && before
+            .next()
+            .is_some_and(|q| matches!(&*q.norm, "i" | "we"))
+    {
+        // "I would suspect the index": the answer's own hedged claim.
+        return false;
+    }
     matches!(
         &*t.norm,
         "people"
@@ -1323,11 +1361,26 @@ fn reports_belief(tokens: &[Token], i: usize) -> bool {
 }
 
 /// A verb of belief, which [`reports_belief`] reads after *people*, *many*, ...: "think",
-/// "believe", "assume", "expect".
+/// "believe", "assume", "expect", "suspect", "imagine", "suppose", "blame".
 fn is_belief_verb(word: &str) -> bool {
     matches!(
         word,
-        "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect" | "expects"
+        "think"
+            | "thinks"
+            | "believe"
+            | "believes"
+            | "assume"
+            | "assumes"
+            | "expect"
+            | "expects"
+            | "suspect"
+            | "suspects"
+            | "imagine"
+            | "imagines"
+            | "suppose"
+            | "supposes"
+            | "blame"
+            | "blames"
     )
 }
 
@@ -1404,19 +1457,97 @@ fn names_a_common_belief(tokens: &[Token], i: usize) -> bool {
         }
 }
 
-/// Whether the clause after the one of the word at `i` opens by rejecting it: *but*
-/// and, within three words, a negation or *wrong* ("People call it a VM, but it isn't
-/// one", "..., but that's wrong", "..., but no").
-fn rejected_next(tokens: &[Token], i: usize) -> bool {
+/// A noun of a first reading of a problem, which [`names_a_first_reading`] looks at:
+/// *instinct*, *reflex*, *impulse*, *temptation*, *urge*, *thought*, *guess*, *reaction*,
+/// *answer*.
+fn is_reading_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "instinct"
+            | "reflex"
+            | "impulse"
+            | "temptation"
+            | "urge"
+            | "thought"
+            | "guess"
+            | "reaction"
+            | "answer"
+    )
+}
+
+/// Whether the noun at `i` names a first or tempting reading of the problem, set up
+/// for the *but* that follows: "the first instinct is to raise the timeout, but ...",
+/// "the temptation is to reindex, but ...", "the first thought is a broken index, but
+/// ...", "the obvious answer is X, but ...". A word such as *first*, *natural*,
+/// *obvious*, *usual*, *initial*, *immediate*, *easy*, *quick* or *tempting* stands before
+/// *instinct*, *reflex*, *reaction*, *thought*, *guess* or *answer* (*the* is enough
+/// before *temptation*, *urge*, *impulse*), *is* or *was* follows, and the next clause
+/// opens with *but*. Without the *but* ("the first instinct is to X, and that is
+/// right") the reading is the answer's own.
+fn names_a_first_reading(tokens: &[Token], i: usize) -> bool {
+    let before = tokens[..i].iter().rev().find(|t| !t.part).map(|t| &*t.norm);
+    let qualified = matches!(
+        before,
+        Some(
+            "first"
+                | "natural"
+                | "obvious"
+                | "usual"
+                | "initial"
+                | "immediate"
+                | "easy"
+                | "quick"
+                | "tempting"
+        )
+    ) || (matches!(&*tokens[i].norm, "temptation" | "urge" | "impulse")
+        && before == Some("the"));
+    let clause = tokens[i].place.clause;
+    let mut after = tokens[i + 1..].iter().filter(|t| !t.part);
+    qualified
+        && after
+            .next()
+            .is_some_and(|t| matches!(&*t.norm, "is" | "was"))
+        && after
+            .find(|t| t.place.clause != clause)
+            .is_some_and(|t| &*t.norm == "but")
+}
+
+/// The first three words of the clause after the one of the word at `i`, past its
+/// `opener` (*but*, *and*); `None` when that clause does not open with it.
+fn next_clause_after<'a>(
+    tokens: &'a [Token],
+    i: usize,
+    opener: &str,
+) -> Option<impl Iterator<Item = &'a Token>> {
     let clause = tokens[i].place.clause;
     let mut next = tokens[i + 1..]
         .iter()
         .filter(|t| !t.part)
-        .skip_while(|t| t.place.clause == clause);
-    next.next().is_some_and(|t| &*t.norm == "but")
-        && next
-            .take(3)
-            .any(|t| t.negation || matches!(&*t.norm, "wrong" | "false" | "incorrect"))
+        .skip_while(move |t| t.place.clause == clause);
+    next.next()
+        .is_some_and(|t| &*t.norm == opener)
+        .then(|| next.take(3))
+}
+
+/// Whether the clause after the one of the word at `i` endorses the belief it reports:
+/// *and* and, within three words and with no negation, *right*, *correct*, *true* or
+/// *rightly* ("People think X, and they are right", "..., and that is true").
+fn endorsed_next(tokens: &[Token], i: usize) -> bool {
+    next_clause_after(tokens, i, "and").is_some_and(|mut words| {
+        words
+            .by_ref()
+            .take_while(|t| !t.negation)
+            .any(|t| matches!(&*t.norm, "right" | "correct" | "true" | "rightly"))
+    })
+}
+
+/// Whether the clause after the one of the word at `i` opens by rejecting it: *but*
+/// and, within three words, a negation or *wrong* ("People call it a VM, but it isn't
+/// one", "..., but that's wrong", "..., but no").
+fn rejected_next(tokens: &[Token], i: usize) -> bool {
+    next_clause_after(tokens, i, "but").is_some_and(|mut words| {
+        words.any(|t| t.negation || matches!(&*t.norm, "wrong" | "false" | "incorrect"))
+    })
 }
 
 /// The clause a cue at `c` goes on in when its own clause ends at `i` before the cue
@@ -1732,6 +1863,7 @@ fn commands_not_just(tokens: &[Token], i: usize) -> bool {
 /// those functions come to look for must be added here.
 pub fn may_negate(word: &str, stem: &str) -> bool {
     is_negation(word)
+        || is_reading_noun(word)
         || DENIED.contains(&stem)
         || HARMING_WORDS.contains(&word)
         || is_belief_verb(word)
@@ -1773,6 +1905,11 @@ pub fn may_negate(word: &str, stem: &str) -> bool {
                 | "solution"
                 | "belief"
                 | "assumption"
+                | "mistaken"
+                | "misguided"
+                | "resist"
+                | "resists"
+                | "resisting"
         )
 }
 
@@ -2074,6 +2211,9 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     if !verbal || concedes(tokens, i) {
         return false;
     }
+    if makes_no_difference(tokens, i) {
+        return true;
+    }
     let clause = token.place.clause;
     let denying = |(j, t): &(usize, &Token)| {
         DENYING.contains(&&*t.stem)
@@ -2111,6 +2251,47 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
 }
 
+/// Whether the cue at `i` says the clause before it is of no effect or use: "makes no
+/// (real) difference", "doesn't make a (any, much) difference", "is (of) no use", "is no
+/// good". "Makes all the difference" and "makes a big difference" are claims.
+fn makes_no_difference(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let is_make = |w: &str| matches!(w, "make" | "makes" | "made" | "making");
+    let mut after = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .map(|t| &*t.norm)
+        .filter(|w| {
+            !matches!(
+                *w,
+                "a" | "an"
+                    | "any"
+                    | "much"
+                    | "real"
+                    | "practical"
+                    | "measurable"
+                    | "significant"
+                    | "big"
+                    | "the"
+                    | "slightest"
+                    | "really"
+            )
+        });
+    if &*tokens[i].norm == "no" {
+        let before = tokens[..i].iter().rev().find(|t| !t.part);
+        let word = before
+            .filter(|t| t.place.clause == clause)
+            .map(|t| &*t.norm);
+        return match after.next() {
+            Some("difference") => word.is_some_and(is_make),
+            Some("use" | "good") => word.is_some_and(|w| is_copula(w) || w == "of"),
+            _ => false,
+        };
+    }
+    after.next().is_some_and(is_make) && after.next() == Some("difference")
+}
+
 /// Verbs of harm that, after *only* or *just*, say a fix does nothing but harm
 /// ([`only_harms`]).
 const HARMING_WORDS: &[&str] = &[
@@ -2134,8 +2315,11 @@ const HARMING_WORDS: &[&str] = &[
 /// [`HARMING_WORDS`] right after *only* or *just* (past *really*), with a modal before
 /// that ("more swap would only delay the kill") or a gerund opening the clause
 /// ("adding swap only postpones it", "writing to drop_caches just slows the database
-/// down"). The fix named is denied as by "won't help". Without either, *only* limits
-/// what is harmed, and the clause is a claim ("the GC only slows allocating threads").
+/// down"), or the problem itself for its object ([`harms_the_problem`]: "a longer
+/// timeout merely delays the failure", "..., but that only hides it"; *merely* and
+/// *simply* as *only*). The fix named is denied as by "won't help". Without any of
+/// these, *only* limits what is harmed, and the clause is a claim ("the GC only slows
+/// allocating threads").
 fn only_harms(tokens: &[Token], i: usize) -> bool {
     if !HARMING_WORDS.contains(&&*tokens[i].norm) {
         return false;
@@ -2147,7 +2331,7 @@ fn only_harms(tokens: &[Token], i: usize) -> bool {
         .take_while(|&j| tokens[j].place.clause == clause);
     if !before
         .next()
-        .is_some_and(|j| matches!(&*tokens[j].norm, "only" | "just"))
+        .is_some_and(|j| matches!(&*tokens[j].norm, "only" | "just" | "merely" | "simply"))
     {
         return false;
     }
@@ -2155,16 +2339,58 @@ fn only_harms(tokens: &[Token], i: usize) -> bool {
         .next()
         .is_some_and(|j| matches!(&*tokens[j].norm, "would" | "will" | "could" | "can"));
     modal
+        || harms_the_problem(tokens, i)
         || before
             .last()
             .is_some_and(|j| !tokens[j].stop && tokens[j].norm.ends_with("ing"))
 }
 
+/// Whether the verb of harm at `i` has the problem itself for its object: a pronoun
+/// ("that only hides it", "just delays them") or a noun of trouble after *the*, *a* or
+/// *this* ("merely delays the failure", "only hides the problem", "just postpones the
+/// crash"). A fix said to do that does nothing for the problem, whatever its subject;
+/// with a thing for its object ("only delays its own stream", "only slows allocating
+/// threads") the verb says what the subject does.
+fn harms_the_problem(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut after = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .map(|t| &*t.norm);
+    match after.next() {
+        Some("it" | "this" | "that" | "them") => true,
+        Some("the" | "a") => after.next().is_some_and(|w| {
+            matches!(
+                w,
+                "problem"
+                    | "issue"
+                    | "failure"
+                    | "failures"
+                    | "error"
+                    | "errors"
+                    | "crash"
+                    | "crashes"
+                    | "leak"
+                    | "symptom"
+                    | "symptoms"
+                    | "inevitable"
+                    | "outage"
+            )
+        }),
+        _ => false,
+    }
+}
+
 /// Stems of verbs of effect that deny their subject when what they are denied is
 /// *anything*: "dropping the caches would not free anything useful", "more CPU won't
 /// change anything", "it never achieves anything" (or when their object is *nothing*:
-/// "the salt adds nothing").
+/// "the salt adds nothing", "raising the timeout fixes nothing", "solves nothing").
 const EFFECT_WORDS: &[&str] = &[
+    "fix",
+    "solv",
+    "cure",
+    "cur",
     "add",
     "chang",
     "free",
@@ -2572,9 +2798,21 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         "no" => !is_reply(tokens, i) && !concedes(tokens, i),
         // "People often think it also takes ...": a belief reported, not claimed.
         "think" | "thinks" | "believe" | "believes" | "assume" | "assumes" | "expect"
-        | "expects" | "misconception" | "myth" | "call" | "calls" | "say" | "says" | "claim"
-        | "claims" | "mistake" | "error" | "pitfall" | "misreading" | "misunderstanding"
-        | "fix" | "solution" | "belief" | "assumption" => reports_belief(tokens, i),
+        | "expects" | "suspect" | "suspects" | "imagine" | "imagines" | "suppose" | "supposes"
+        | "blame" | "blames" | "misconception" | "myth" | "call" | "calls" | "say" | "says"
+        | "claim" | "claims" | "mistake" | "error" | "pitfall" | "misreading"
+        | "misunderstanding" | "fix" | "solution" | "belief" | "assumption" => {
+            reports_belief(tokens, i)
+        }
+        w if is_reading_noun(w) => reports_belief(tokens, i),
+        // "Resist the urge to raise the timeout", "resist raising it".
+        "resist" | "resists" | "resisting" => {
+            (matches!(next, Some("the" | "any"))
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|t| matches!(&*t.norm, "urge" | "temptation" | "impulse")))
+                || next_is_gerund(tokens, i)
+        }
         _ => tokens[i].is_negation(),
     }
 }

@@ -1,7 +1,8 @@
 //! Rejections said with words, not with "not": a predicate that calls the claim of its
 //! clause useless or harmful ("X is a red herring", "X is a non-starter", "X is a trap",
 //! "X is a dead end", "X is the last thing you want", "X won't cut it", "X only makes it
-//! worse", and "is wrong" or "a myth" with degree words before it: "is really a wrong
+//! worse", "X is a waste of time", "X is a band-aid", "X misses the point", "X only
+//! treats the symptom", and "is wrong" or "a myth" with degree words before it: "is really a wrong
 //! move"), an imperative that dismisses what follows it ("forget X"), and a bare "No." /
 //! "Nope." / "Don't." that answers the sentence before it ("Should B give C a new
 //! timeout? No."), or that is all of its clause after a short label ("Add swap: don't,
@@ -38,6 +39,12 @@ pub fn is_rejecting_word(word: &str) -> bool {
             | "cut"
             | "worse"
             | "forget"
+            | "waste"
+            | "aid"
+            | "bandaid"
+            | "point"
+            | "symptom"
+            | "symptoms"
     )
 }
 
@@ -89,6 +96,43 @@ pub fn rejects_claim(tokens: &[Token], i: usize) -> bool {
         "worse" => makes_only_worse(tokens, i),
         // "Forget X", "so forget about X".
         "forget" => opens_its_clause(tokens, i),
+        // "is a waste of time", "is a complete waste".
+        "waste" => {
+            after_copula(tokens, i)
+                && (ends_phrase(tokens, i) || norm(word_after(tokens, i)) == Some("of"))
+        }
+        // "is a band-aid", "is just a bandaid".
+        "aid" => norm(word_before(tokens, i)) == Some("band") && after_copula(tokens, i - 1),
+        "bandaid" => after_copula(tokens, i),
+        // "misses the point", "is beside the point".
+        "point" => {
+            norm(word_before(tokens, i)) == Some("the")
+                && previous_past_degree(tokens, i).is_some_and(|j| {
+                    matches!(
+                        &*tokens[j].norm,
+                        "miss" | "misses" | "missed" | "missing" | "beside"
+                    )
+                })
+        }
+        // "only treats the symptom", "just masks the symptoms".
+        "symptom" | "symptoms" => previous_past_degree(tokens, i).is_some_and(|j| {
+            matches!(
+                &*tokens[j].norm,
+                "treat"
+                    | "treats"
+                    | "treating"
+                    | "address"
+                    | "addresses"
+                    | "mask"
+                    | "masks"
+                    | "hide"
+                    | "hides"
+                    | "patch"
+                    | "patches"
+                    | "cure"
+                    | "cures"
+            )
+        }),
         _ => false,
     }
 }

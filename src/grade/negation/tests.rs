@@ -1630,3 +1630,159 @@ fn a_deed_a_verb_of_prevention_holds_off_is_denied() {
         assert!(g.concepts[0].matched.is_none(), "{answer}: {}", explain(&g));
     }
 }
+
+/// Round 36 (w60-misneg): three questions (a drained connection pool, a Python mutable
+/// default, a LIKE with a leading wildcard), each with a misconception.
+fn dismissal_bank() -> crate::bank::Bank {
+    let source = include_str!("dismissals.toml");
+    let (bank, diagnostics) = crate::bank::load_str(std::path::Path::new("d.toml"), source);
+    bank.unwrap_or_else(|| panic!("{diagnostics:?}"))
+}
+
+/// Round 36 (w60-misneg): a misconception named only to be dismissed, in shapes other
+/// than a plain *not*, is not made: "X fixes nothing", "but that's the wrong fix",
+/// "X only hides the problem", "X is a band-aid / a waste of time / misses the point /
+/// only treats the symptom", "X makes no difference", "the belief that X is mistaken", "you might suspect X, but", "the first instinct is to X,
+/// but", "resist the urge to X". A real claim, hedged ("X, I think") or endorsed
+/// ("people think X, and they are right"), and a dismissal of something else, still
+/// make it.
+#[test]
+fn a_misconception_dismissed_in_other_words_is_not_made() {
+    let b = dismissal_bank();
+    let pool = "the pool is exhausted because responses are never closed; close each response in a finally block.";
+    let default = "the default list is evaluated once, when def runs, and that same list is shared by all later calls; use None.";
+    let like = "the leading wildcard leaves no prefix to seek on, so it scans every row; use a trigram index.";
+    let right = [
+        (0, format!("Raising the timeout fixes nothing: {pool}")),
+        (0, format!("A longer timeout solves nothing here, {pool}")),
+        (
+            0,
+            format!("You could raise the timeout, but that's the wrong fix: {pool}"),
+        ),
+        (
+            0,
+            format!("You could raise the timeout, but that only hides it: {pool}"),
+        ),
+        (
+            0,
+            format!("A longer timeout merely delays the failure; {pool}"),
+        ),
+        (0, format!("Raising the timeout is a band-aid, {pool}")),
+        (
+            0,
+            format!("Raising the timeout only treats the symptom; {pool}"),
+        ),
+        (0, format!("Raising the timeout misses the point: {pool}")),
+        (0, format!("A longer timeout makes no difference: {pool}")),
+        (
+            0,
+            format!("Raising the timeout doesn't make a difference: {pool}"),
+        ),
+        (
+            0,
+            format!("Some would raise the timeout, but that misses the point: {pool}"),
+        ),
+        (
+            0,
+            format!("The first instinct is to raise the timeout, but {pool}"),
+        ),
+        (0, format!("Resist the urge to raise the timeout: {pool}")),
+        (
+            1,
+            format!("The belief that the list is rebuilt per call is mistaken: {default}"),
+        ),
+        (
+            1,
+            format!(
+                "Calling it again fixes nothing, the default isn't recreated each call: {default}"
+            ),
+        ),
+        (2, format!("You might suspect a corrupt index, but {like}")),
+        (
+            2,
+            format!("Rebuilding the index is a waste of time: {like}"),
+        ),
+        (2, format!("Rebuilding the index is no use, {like}")),
+        (
+            2,
+            format!("You could rebuild the index, but that's wrong: {like}"),
+        ),
+        (
+            2,
+            format!("Rebuilding the index only hides the problem for a day; {like}"),
+        ),
+        (
+            2,
+            format!("The first thought is a broken index, but {like}"),
+        ),
+    ];
+    let wrong = [
+        (
+            0,
+            format!("Raising the timeout fixes it, I think; also {pool}"),
+        ),
+        (
+            0,
+            format!("People think the timeout should be raised, and they are right: {pool}"),
+        ),
+        (
+            0,
+            format!("A longer timeout only delays slow requests a little and fixes it; {pool}"),
+        ),
+        (
+            0,
+            format!("The first instinct is to raise the timeout, and that is right: {pool}"),
+        ),
+        (
+            0,
+            format!("I suspect the timeout is too short, so raise it; {pool}"),
+        ),
+        (
+            0,
+            format!("Raising the timeout is tedious but necessary: {pool}"),
+        ),
+        (
+            0,
+            format!("Raising the timeout makes all the difference: {pool}"),
+        ),
+        (
+            1,
+            format!("The default is rebuilt on every call, I think, and {default}"),
+        ),
+        (
+            1,
+            format!(
+                "People think the default is evaluated each time, and that is right: {default}"
+            ),
+        ),
+        (
+            2,
+            format!("I suspect the index is corrupt; rebuild it, and {like}"),
+        ),
+        (
+            2,
+            format!("Rebuilding the index makes a big difference: {like}"),
+        ),
+        (
+            2,
+            format!("Rebuilding the index is slow but necessary: {like}"),
+        ),
+        (
+            2,
+            format!("People often think the index is corrupt, and they are right, {like}"),
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (q, answer, right) in right
+        .iter()
+        .map(|(q, a)| (q, a, true))
+        .chain(wrong.iter().map(|(q, a)| (q, a, false)))
+    {
+        let question = &b.questions[*q];
+        let g = super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, question, answer);
+        if g.passed != right || g.misconceptions.is_empty() != right {
+            failed.push(format!("{answer}: {}", explain(&g)));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

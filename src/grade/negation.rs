@@ -1415,9 +1415,10 @@ fn opens_comment(tokens: &[Token], i: usize) -> bool {
 
 /// Whether the noun at `i` names a claim to reject it: "a common mistake is to use
 /// localhost", "a classic pitfall is that ...", "the usual misreading is that ...", "the
-/// tempting fix is to publish the port". A word of frequency stands before *mistake*,
-/// *error*, *pitfall*, *misreading*, *misunderstanding* (*tempting*
-/// before *fix*, *solution*), and *is* (*was*) and then *to* or *that* after it: "the
+/// tempting fix is to publish the port", "a common mistake is assuming ...". A word of
+/// frequency stands before *mistake*, *error*, *pitfall*, *misreading*,
+/// *misunderstanding* (*tempting* before *fix*, *solution*), and *is* (*was*) and then
+/// *to*, *that* or a gerund ([`names_a_deed`]) after it: "the
 /// error is that the port is closed" names what went wrong, and is a claim.
 fn names_a_mistake(tokens: &[Token], i: usize) -> bool {
     let before = tokens[..i].iter().rev().find(|t| !t.part).map(|t| &*t.norm);
@@ -1433,7 +1434,20 @@ fn names_a_mistake(tokens: &[Token], i: usize) -> bool {
         && matches!(after.next(), Some("is" | "was"))
         && (&*tokens[i].norm == "fix"
             || &*tokens[i].norm == "solution"
-            || matches!(after.next(), Some("to" | "that")))
+            || after
+                .next()
+                .is_some_and(|w| matches!(w, "to" | "that") || names_a_deed(w)))
+}
+
+/// Whether `word` is a gerund that names the deed (or the belief) a mistake consists
+/// of, after "a common mistake is": "assuming the cache persists", "raising the
+/// timeout", "thinking that ...". It reads as *to* + verb does ("a common mistake is
+/// to raise the timeout"). A pronoun in *-thing* ("the usual mistake is nothing of the
+/// kind") is no gerund.
+fn names_a_deed(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ing")
+        && !matches!(word, "nothing" | "something" | "anything" | "everything")
 }
 
 /// Whether the noun at `i` (*belief*, *assumption*) names what many people hold true,

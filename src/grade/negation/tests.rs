@@ -1786,3 +1786,78 @@ fn a_misconception_dismissed_in_other_words_is_not_made() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Round 36 (w61-fp): a mistake named with a gerund after "a common mistake is" ("a
+/// common mistake is raising the timeout", "the usual error is assuming ...") is named to
+/// be rejected, as "a common mistake is to raise it" is. A fix named so ("the usual fix
+/// is rebuilding the index"), and a mistake made in a later clause, are still made.
+#[test]
+fn a_mistake_named_with_a_gerund_is_not_made() {
+    let b = dismissal_bank();
+    let pool = "the pool is exhausted because responses are never closed; close each response in a finally block.";
+    let default = "the default list is evaluated once, when def runs, and that same list is shared by all later calls; use None.";
+    let like = "the leading wildcard leaves no prefix to seek on, so it scans every row; use a trigram index.";
+    let right = [
+        (
+            0,
+            format!("A common mistake is raising the timeout; {pool}"),
+        ),
+        (
+            0,
+            format!("The usual error is assuming a longer timeout will help: {pool}"),
+        ),
+        (
+            1,
+            format!(
+                "A classic mistake is thinking the default is rebuilt on every call: {default}"
+            ),
+        ),
+        (
+            1,
+            format!("A common pitfall is believing the list is recreated each time; {default}"),
+        ),
+        (
+            2,
+            format!("The typical mistake is rebuilding the index, {like}"),
+        ),
+        (
+            2,
+            format!("A frequent error is assuming the index is corrupt: {like}"),
+        ),
+    ];
+    let wrong = [
+        (0, format!("The usual fix is raising the timeout; {pool}")),
+        (2, format!("The usual fix is rebuilding the index; {like}")),
+        (
+            2,
+            format!(
+                "A common mistake is skipping the rebuild: rebuild the index after bulk loads, {like}"
+            ),
+        ),
+        (
+            0,
+            format!(
+                "A common mistake is forgetting to close responses, so raise the timeout as well; {pool}"
+            ),
+        ),
+        (
+            1,
+            format!(
+                "My mistake was assuming nothing, the default is recreated each call; {default}"
+            ),
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (q, answer, right) in right
+        .iter()
+        .map(|(q, a)| (q, a, true))
+        .chain(wrong.iter().map(|(q, a)| (q, a, false)))
+    {
+        let question = &b.questions[*q];
+        let g = super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, question, answer);
+        if g.passed != right || g.misconceptions.is_empty() != right {
+            failed.push(format!("{answer}: {}", explain(&g)));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

@@ -1772,18 +1772,7 @@ fn a_misconception_dismissed_in_other_words_is_not_made() {
             format!("People often think the index is corrupt, and they are right, {like}"),
         ),
     ];
-    let mut failed = Vec::new();
-    for (q, answer, right) in right
-        .iter()
-        .map(|(q, a)| (q, a, true))
-        .chain(wrong.iter().map(|(q, a)| (q, a, false)))
-    {
-        let question = &b.questions[*q];
-        let g = super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, question, answer);
-        if g.passed != right || g.misconceptions.is_empty() != right {
-            failed.push(format!("{answer}: {}", explain(&g)));
-        }
-    }
+    let failed = misjudged(&b, &right, &wrong);
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
@@ -1847,6 +1836,18 @@ fn a_mistake_named_with_a_gerund_is_not_made() {
             ),
         ),
     ];
+    let failed = misjudged(&b, &right, &wrong);
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The answers of the dismissal bank graded against their marks: each right one (by
+/// question index) must pass and make no misconception, each wrong one must fail with
+/// one. Returns the breakdowns of those that do not.
+fn misjudged(
+    b: &crate::bank::Bank,
+    right: &[(usize, String)],
+    wrong: &[(usize, String)],
+) -> Vec<String> {
     let mut failed = Vec::new();
     for (q, answer, right) in right
         .iter()
@@ -1854,10 +1855,10 @@ fn a_mistake_named_with_a_gerund_is_not_made() {
         .chain(wrong.iter().map(|(q, a)| (q, a, false)))
     {
         let question = &b.questions[*q];
-        let g = super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, question, answer);
+        let g = super::super::Grader::new(std::slice::from_ref(b)).grade(b, question, answer);
         if g.passed != right || g.misconceptions.is_empty() != right {
             failed.push(format!("{answer}: {}", explain(&g)));
         }
     }
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    failed
 }

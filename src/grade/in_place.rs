@@ -798,6 +798,17 @@ fn stands_in(token: &str, keyword: &str) -> bool {
     }
 }
 
+/// Whether a plain match says what happens in a thing's absence, in a sentence that
+/// opens with *without* and a phrase set off before it ("Without the mutex, two
+/// threads can update the counter at once"): it explains why the thing is needed, as
+/// the model answer's denial of the term with the thing present does, and claims
+/// nothing against that denial (see [`super::negation::in_absence`]).
+fn absent_thing(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
+    tokens
+        .first()
+        .is_some_and(|&i| super::negation::in_absence(answer.tokens(), i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1179,15 +1190,4 @@ mod tests {
         assert!(!stands_in("postgres:15", "sts:assumerole"));
         assert!(!stands_in("--cpus=2", "--cpus=1"));
     }
-}
-
-/// Whether a plain match says what happens in a thing's absence, in a sentence that
-/// opens with *without* and a phrase set off before it ("Without the mutex, two
-/// threads can update the counter at once"): it explains why the thing is needed, as
-/// the model answer's denial of the term with the thing present does, and claims
-/// nothing against that denial (see [`super::negation::in_absence`]).
-fn absent_thing(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
-    tokens
-        .first()
-        .is_some_and(|&i| super::negation::in_absence(answer.tokens(), i))
 }

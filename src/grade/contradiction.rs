@@ -1560,6 +1560,7 @@ impl Claims {
                 || hedged(tokens, clause)
                 || compares(tokens, clause)
                 || supposes(tokens, clause)
+                || super::negation::in_absence(tokens, j)
             {
                 continue;
             }

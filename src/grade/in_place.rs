@@ -282,7 +282,8 @@ impl InPlace {
                     if !found.negated
                         && !near_a_cue(answer, &found.tokens)
                         && !ends_a_wait(answer, &found.tokens)
-                        && !restates_a_denial(answer, &found.tokens, &self.model_denies) =>
+                        && !restates_a_denial(answer, &found.tokens, &self.model_denies)
+                        && !absent_thing(answer, &found.tokens) =>
                 {
                     match said_of_another(answer, &found.tokens, elsewhere) {
                         Some(word) => {
@@ -795,6 +796,17 @@ fn stands_in(token: &str, keyword: &str) -> bool {
         (Some((':', ..)), Some((':', ..))) => token != keyword,
         _ => false,
     }
+}
+
+/// Whether a plain match says what happens in a thing's absence, in a sentence that
+/// opens with *without* and a phrase set off before it ("Without the mutex, two
+/// threads can update the counter at once"): it explains why the thing is needed, as
+/// the model answer's denial of the term with the thing present does, and claims
+/// nothing against that denial (see [`super::negation::in_absence`]).
+fn absent_thing(answer: &PreparedAnswer, tokens: &[usize]) -> bool {
+    tokens
+        .first()
+        .is_some_and(|&i| super::negation::in_absence(answer.tokens(), i))
 }
 
 #[cfg(test)]

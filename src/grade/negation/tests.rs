@@ -1862,3 +1862,75 @@ fn misjudged(
     }
     failed
 }
+
+/// Round 36 (w61-ffneg): a sentence that opens with *without* and a phrase set off
+/// before its main clause says what happens in the thing's absence ("Without the mutex,
+/// two threads can update the counter at once"). A term it states plainly makes no
+/// claim against a keyword that asks for the term denied (`not update`, of the thing
+/// present), the model answer's own way of explaining why the thing is needed; the
+/// same term stated plainly of the thing present still contradicts it.
+#[test]
+fn a_term_stated_in_a_things_absence_is_no_claim_against_its_denial() {
+    let cache = any_bank(
+        "What does Cache-Control: no-store tell a shared proxy?",
+        "It tells the browser and every proxy not to cache the response at all.",
+        &[&["not cache", "not cached"], &["proxy", "proxies"]],
+    );
+    let mutex = any_bank(
+        "Why does the worker pool hold a mutex around counter += 1?",
+        "The mutex makes sure two threads do not update the counter at the same time, \
+         so no increment is lost.",
+        &[&["not update"], &["increment"]],
+    );
+    let rootfs = any_bank(
+        "Why run a container with a read-only root filesystem?",
+        "An attacker who gets code execution cannot write new binaries to the root \
+         filesystem.",
+        &[&["not write"], &["binaries"]],
+    );
+    let right = [
+        (
+            &cache,
+            "Without no-store, a shared proxy may cache the page with the user's account data \
+             and hand it to the next visitor.",
+        ),
+        (
+            &mutex,
+            "Without the mutex, two threads can update the counter at once and an increment \
+             is lost.",
+        ),
+        (
+            &rootfs,
+            "Without a read-only root, an attacker who gets in can write new binaries to disk \
+             and run them.",
+        ),
+    ];
+    let wrong = [
+        (
+            &cache,
+            "With no-store a shared proxy may still cache the page, only for a shorter time.",
+        ),
+        (
+            &mutex,
+            "Even with the mutex, two threads update the counter at once, so an increment is lost.",
+        ),
+        (
+            &rootfs,
+            "A read-only root still lets an attacker write new binaries to the root filesystem.",
+        ),
+    ];
+    let mut off = Vec::new();
+    for (b, answer) in right {
+        let g = grade(b, answer);
+        if !g.contradictions.is_empty() || g.concepts[0].denied {
+            off.push(format!("right {answer}: {}", explain(&g)));
+        }
+    }
+    for (b, answer) in wrong {
+        let g = grade(b, answer);
+        if g.contradictions.is_empty() {
+            off.push(format!("wrong {answer}: {}", explain(&g)));
+        }
+    }
+    assert!(off.is_empty(), "{}", off.join("\n"));
+}

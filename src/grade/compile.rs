@@ -888,6 +888,56 @@ impl Matcher {
         }
     }
 
+    /// The words of this concept that `answer` names only to deny them ("raising the
+    /// timeout won't help" for `raise + timeout`): found, every term of a relation in one
+    /// stretch, but only in the wrong polarity. `None` when it is met, absent, or only
+    /// partly there, and for a concept worded with a negation of its own ("not managed by
+    /// Docker"), which the plain statement of the fact would seem to deny. For the
+    /// breakdown of a misconception not made; the full reading runs only when a term is
+    /// found negated.
+    pub fn denied_in(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Vec<usize>> {
+        let plain = |patterns: &[Pattern]| patterns.iter().all(|p| p.polarity == Polarity::Plain);
+        let words = match self {
+            Matcher::Any(patterns) => {
+                if !plain(patterns) {
+                    return None;
+                }
+                patterns.iter().find_map(|p| match answer.find(p, vocab) {
+                    Some((found, false)) => Some(found.tokens),
+                    _ => None,
+                })?
+            }
+            Matcher::All { terms, within, .. } => {
+                if !terms.iter().all(|t| plain(t)) {
+                    return None;
+                }
+                let scope = scope(answer, *within);
+                let mut found: Vec<Vec<Occurrence>> = Vec::with_capacity(terms.len());
+                for term in terms {
+                    let here = occurrences(term, answer, vocab, &scope, false, false);
+                    if here.is_empty() {
+                        return None;
+                    }
+                    found.push(here);
+                }
+                // The first stretch that holds every term, one of them negated there.
+                let at = found.first()?.iter().map(|o| o.scope).find(|&at| {
+                    found.iter().all(|here| here.iter().any(|o| o.scope == at))
+                        && found
+                            .iter()
+                            .any(|here| here.iter().any(|o| o.scope == at && !o.counts))
+                })?;
+                let each = found.iter().filter_map(|here| {
+                    let o = here.iter().find(|o| o.scope == at)?;
+                    Some(o.tokens.clone())
+                });
+                joined(each.collect())
+            }
+        };
+        let outcome = self.evaluate(answer, vocab);
+        (outcome.matched.is_none() && outcome.negated).then_some(words)
+    }
+
     /// How this concept fares in `answer`.
     pub fn evaluate(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Outcome {
         match self {

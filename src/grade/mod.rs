@@ -231,6 +231,18 @@ const TWIN_EXCUSED: &str =
 
 /// The breakdown's note on a derived concept the model answer sets aside ("instead of
 /// … server") that an answer states plainly.
+/// The answer's words to quote for `tokens`: the whole stretch from the first to the last
+/// when it is short ("raising the timeout will not", with the cue; the parts of a compound
+/// left out), else the tokens alone.
+fn quoted(tokens: &[usize], answer: &PreparedAnswer) -> Vec<usize> {
+    match (tokens.first(), tokens.last()) {
+        (Some(&first), Some(&last)) if last - first < 12 => (first..=last)
+            .filter(|i| !answer.tokens()[*i].part || tokens.contains(i))
+            .collect(),
+        _ => tokens.to_vec(),
+    }
+}
+
 const SAID_PLAINLY_SET_ASIDE: &str = "said plainly, not set aside";
 
 impl ConceptResult {
@@ -296,8 +308,8 @@ pub struct SetAside {
     pub reason: AsideReason,
 }
 
-/// Why the words of a known misconception in an answer do not make it (the filters of
-/// `look_for`, in the order they are tried).
+/// Why the words of a known misconception in an answer do not make it: the filters of
+/// `look_for`, in the order they are tried, then a denial the matcher itself refuses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AsideReason {
@@ -313,6 +325,8 @@ pub enum AsideReason {
     AcrossClefts,
     /// Its words lie on both sides of *otherwise*.
     AcrossOtherwise,
+    /// The answer denies it: "raising the timeout won't help", "X fixes nothing".
+    Denied,
 }
 
 impl AsideReason {
@@ -329,6 +343,7 @@ impl AsideReason {
                 "its words are split between two \"it is X that\" sentences"
             }
             AsideReason::AcrossOtherwise => "its words are on both sides of \"otherwise\"",
+            AsideReason::Denied => "the answer denies it",
         }
     }
 }
@@ -812,7 +827,13 @@ fn look_for(
                 false
             });
             let Some(matched) = matched else {
-                if let Some((tokens, reason)) = refused.into_inner() {
+                // Refused by a filter, or named only to be denied ("raising the timeout
+                // won't help"), which the matcher never offers.
+                let aside = refused.into_inner().or_else(|| {
+                    let denied = matcher.denied_in(answer, vocab)?;
+                    Some((quoted(&denied, answer), AsideReason::Denied))
+                });
+                if let Some((tokens, reason)) = aside {
                     set_aside.push(SetAside {
                         concept: misconception.concept.label(),
                         matched: words(&tokens),

@@ -3678,3 +3678,38 @@ fn a_misconception_said_in_its_own_clause_is_not_said_of_another() {
         assert_eq!(reasons, expected, "{text}: {}", explain(&g));
     }
 }
+
+/// Issue 11 (round 36, lead): a known misconception the answer names only to deny it
+/// ("never use bind mounts in production") is named in the breakdown as set aside,
+/// "the answer denies it", so a learner sees that the rejection was read; made plainly,
+/// it is still a mistake. A misconception worded with a negation of its own is not
+/// named this way (its plain fact would read as denying it).
+#[test]
+fn a_misconception_named_only_to_be_denied_is_set_aside_as_denied() {
+    let b = production_volume_bank();
+    for text in [
+        "Give the database a named volume; never use bind mounts in production.",
+        "A named volume for the database, and no bind mounts in production.",
+    ] {
+        let g = grade(&b, text);
+        assert!(g.misconceptions.is_empty(), "{text}: {}", explain(&g));
+        assert_eq!(g.set_aside.len(), 1, "{text}: {}", explain(&g));
+        assert_eq!(g.set_aside[0].reason, AsideReason::Denied, "{text}");
+        assert!(
+            explain(&g).contains("named, not counted: the answer denies it"),
+            "{text}: {}",
+            explain(&g)
+        );
+    }
+    let g = grade(
+        &b,
+        "Give the database a named volume, or use bind mounts in production.",
+    );
+    assert!(
+        g.misconceptions.len() == 1 && g.set_aside.is_empty(),
+        "{}",
+        explain(&g)
+    );
+    let g = grade(&b, "Give the database a named volume.");
+    assert!(g.set_aside.is_empty(), "{}", explain(&g));
+}

@@ -229,13 +229,11 @@ pub struct ConceptResult {
 const TWIN_EXCUSED: &str =
     "said plainly of the other side of the contrast, as the model answer does";
 
-/// The breakdown's note on a derived concept the model answer sets aside ("instead of
-/// … server") that an answer states plainly.
-/// The answer's words to quote for `tokens`: the whole stretch from the first to the last
-/// when it is short ("raising the timeout will not", with the cue; the parts of a compound
-/// left out), else the tokens alone.
+/// The answer's words to quote for `tokens` (in any order: a negated match has its cue
+/// first): the whole stretch from the first to the last when it is short ("raising the
+/// timeout will not", the parts of a compound left out), else the tokens alone.
 fn quoted(tokens: &[usize], answer: &PreparedAnswer) -> Vec<usize> {
-    match (tokens.first(), tokens.last()) {
+    match (tokens.iter().min(), tokens.iter().max()) {
         (Some(&first), Some(&last)) if last - first < 12 => (first..=last)
             .filter(|i| !answer.tokens()[*i].part || tokens.contains(i))
             .collect(),
@@ -243,6 +241,8 @@ fn quoted(tokens: &[usize], answer: &PreparedAnswer) -> Vec<usize> {
     }
 }
 
+/// The breakdown's note on a derived concept the model answer sets aside ("instead of
+/// … server") that an answer states plainly.
 const SAID_PLAINLY_SET_ASIDE: &str = "said plainly, not set aside";
 
 impl ConceptResult {

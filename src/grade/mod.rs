@@ -229,18 +229,6 @@ pub struct ConceptResult {
 const TWIN_EXCUSED: &str =
     "said plainly of the other side of the contrast, as the model answer does";
 
-/// The answer's words to quote for `tokens` (in any order: a negated match has its cue
-/// first): the whole stretch from the first to the last when it is short ("raising the
-/// timeout will not", the parts of a compound left out), else the tokens alone.
-fn quoted(tokens: &[usize], answer: &PreparedAnswer) -> Vec<usize> {
-    match (tokens.iter().min(), tokens.iter().max()) {
-        (Some(&first), Some(&last)) if last - first < 12 => (first..=last)
-            .filter(|i| !answer.tokens()[*i].part || tokens.contains(i))
-            .collect(),
-        _ => tokens.to_vec(),
-    }
-}
-
 /// The breakdown's note on a derived concept the model answer sets aside ("instead of
 /// … server") that an answer states plainly.
 const SAID_PLAINLY_SET_ASIDE: &str = "said plainly, not set aside";
@@ -718,6 +706,18 @@ impl Grader {
             spare_needed: 0,
             unchecked: Vec::new(),
         }
+    }
+}
+
+/// The answer's words to quote for `tokens` (in any order: a negated match has its cue
+/// first): the whole stretch from the first to the last when it is short ("raising the
+/// timeout will not", the parts of a compound left out), else the tokens alone.
+fn quoted(tokens: &[usize], answer: &PreparedAnswer) -> Vec<usize> {
+    match (tokens.iter().min(), tokens.iter().max()) {
+        (Some(&first), Some(&last)) if last - first < 12 => (first..=last)
+            .filter(|i| !answer.tokens()[*i].part || tokens.contains(i))
+            .collect(),
+        _ => tokens.to_vec(),
     }
 }
 

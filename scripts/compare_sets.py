@@ -103,4 +103,5 @@ def main():
         print(f'vs base {a.base}: fixed {fixed}, broke {broke}')
         if a.rows or broke:
             print('\n'.join(lines))
-main()
+if __name__ == '__main__':
+    main()

@@ -12,7 +12,7 @@ use super::facts::Facts;
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::negation::{ended_by_a_change, ends_a_state, replies_yes, waives};
+use super::negation::{ended_by_a_change, ends_a_state, needed_in_absence, replies_yes, waives};
 use super::token::{Class, Parts, Token, glued_version, same_written, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::{denied_opposites, negated_root};
@@ -1033,6 +1033,13 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                         ..Outcome::default()
                     };
                 }
+                if found.negated && needed_here(pattern, &found, answer) {
+                    return Outcome {
+                        matched: Some(found.tokens),
+                        note: Some(NEEDED_IN_ABSENCE.to_owned()),
+                        ..Outcome::default()
+                    };
+                }
                 wrong.get_or_insert((pattern, found.tokens));
             }
             None => {}
@@ -1087,6 +1094,29 @@ fn a_change_may_end(pattern: &Pattern) -> bool {
         InModel::Absent => pattern.in_question,
         InModel::Negated => false,
     }
+}
+
+/// What the breakdown says of a term named as the thing whose absence the answer
+/// explains ("Without a salt, rainbow tables crack the hashes": see
+/// [`super::negation::needed_in_absence`]).
+const NEEDED_IN_ABSENCE: &str =
+    "named in its absence (\"without\"): so needed, as the model answer says";
+
+/// Whether `found`, a negated match of `pattern` (its cue first), names the term as the
+/// thing whose absence the sentence explains, and so as needed
+/// ([`super::negation::needed_in_absence`]): a concept's term that the model answer
+/// states plainly and nowhere negated.
+fn needed_here(pattern: &Pattern, found: &Found, answer: &PreparedAnswer) -> bool {
+    pattern.polarity == Polarity::Plain
+        && pattern.in_model == InModel::Plain
+        && !pattern.negated_in_model_too
+        && match found.tokens.as_slice() {
+            [cue, rest @ ..] => match (rest.iter().min(), rest.iter().max()) {
+                (Some(&start), Some(&end)) => needed_in_absence(answer.tokens(), *cue, start, end),
+                _ => false,
+            },
+            [] => false,
+        }
 }
 
 /// What the breakdown says of a term that *neither* denies.
@@ -1908,7 +1938,8 @@ fn occurrences(
                     && ((ordered && ends_a_state(answer.tokens(), f.tokens[0]))
                         || (concept
                             && a_change_may_end(pattern)
-                            && ended_by_a_change(answer.tokens(), f.tokens[0]))));
+                            && ended_by_a_change(answer.tokens(), f.tokens[0]))
+                        || (concept && needed_here(pattern, &f, answer))));
             let head = head(&f, answer);
             here.push(Occurrence {
                 head,

@@ -1958,6 +1958,100 @@ pub fn in_absence(tokens: &[Token], i: usize) -> bool {
     &*opener.norm == "without" && opener.place.clause < place.clause
 }
 
+/// Whether the cue at `c`, which denies the term that runs from `start` to `end`, names
+/// that term as the thing whose absence its sentence goes on to explain, and so as what
+/// is needed. The term comes right after the cue, only function words between ("without
+/// a salt"; not the *broadcasts* of "Without STP broadcasts loop"), never a gerund (a
+/// deed left undone: "without inheriting the sockets"), and the cue is
+///
+/// - a *without* that opens its sentence, or a clause after *and*, *but*, *so* or *yet*:
+///   "Without a salt, rainbow tables crack the hashes", "..., and without a lock two
+///   threads interleave";
+/// - a *without* after its sentence's subject, a determiner and at most three words,
+///   none a stop word or a verb of the present in *-s*: "A table without a unique
+///   constraint takes both rows", "a counter without a mutex loses updates" (not "the
+///   service runs without a lock");
+/// - the *no* of a *with no* that opens its sentence in the same way: "With no unique
+///   constraint, both inserts succeed";
+/// - a *no* that opens its sentence, its noun phrase the subject of *means*: "No salt
+///   means rainbow tables work".
+///
+/// The sentence must go on past the term, with at least two more content words (a
+/// manner adjunct at its end, ", without involving the bastion at all", is no cause),
+/// and say nothing of the absence doing no harm (*fine*, *safe*, *harmless*, *matter*,
+/// *difference*, ...): "without a salt the hashes are still safe" dismisses the thing.
+pub fn needed_in_absence(tokens: &[Token], c: usize, start: usize, end: usize) -> bool {
+    let place = tokens[c].place;
+    let words = |range: std::ops::Range<usize>| {
+        tokens[range]
+            .iter()
+            .filter(|t| !t.part)
+            .filter(move |t| t.place.sentence == place.sentence)
+    };
+    if start <= c || words(c + 1..start).any(|t| !t.stop || t.negation) {
+        return false;
+    }
+    // A gerund names a deed left undone, not a thing missing: "Without inheriting the
+    // sockets, the helper runs" says it runs and inherits nothing.
+    if words(c + 1..tokens.len())
+        .next()
+        .is_some_and(|t| t.norm.len() > 5 && t.norm.ends_with("ing"))
+    {
+        return false;
+    }
+    let before: Vec<&Token> = words(0..c).collect();
+    // Whether the word at `before[k]` (the cue when `k == before.len()`) opens its
+    // sentence, or a clause after a conjunction that opens it.
+    let opens_at = |k: usize| {
+        k == 0
+            || (k >= 2
+                && matches!(&*before[k - 1].norm, "and" | "but" | "so" | "yet")
+                && before[k - 2].place.clause != before[k - 1].place.clause)
+    };
+    let n = before.len();
+    let shape = match &*tokens[c].norm {
+        "without" => {
+            opens_at(n)
+                || ((1..=4).contains(&n)
+                    && crate::lang::is_determiner(&before[0].norm)
+                    && before[1..]
+                        .iter()
+                        .all(|t| !t.stop && !t.negation && !t.norm.ends_with('s')))
+        }
+        "no" => {
+            let with = n >= 1 && &*before[n - 1].norm == "with" && opens_at(n - 1);
+            let means = n == 0
+                && words(end + 1..tokens.len())
+                    .take(4)
+                    .take_while(|t| t.place.clause == place.clause)
+                    .any(|t| matches!(&*t.norm, "means" | "meant"));
+            with || means
+        }
+        _ => false,
+    };
+    if !shape {
+        return false;
+    }
+    let after: Vec<&Token> = words(end + 1..tokens.len()).collect();
+    after.iter().filter(|t| !t.stop).count() >= 2
+        && !after.iter().any(|t| {
+            matches!(
+                &*t.norm,
+                "fine"
+                    | "safe"
+                    | "ok"
+                    | "okay"
+                    | "harmless"
+                    | "matter"
+                    | "matters"
+                    | "difference"
+                    | "unaffected"
+                    | "unchanged"
+                    | "well"
+            )
+        })
+}
+
 /// Whether the negation cue at `c` is lifted by an exception in its sentence: an
 /// *unless* after it, in its clause or the next ("won't run a script unless its nonce
 /// matches", "is not reachable from outside unless you publish a port"), or an *unless*

@@ -1934,3 +1934,130 @@ fn a_term_stated_in_a_things_absence_is_no_claim_against_its_denial() {
     }
     assert!(off.is_empty(), "{}", off.join("\n"));
 }
+
+/// A bank of three questions whose first concept is a remedy the model answer states
+/// plainly (a salt, a unique constraint, a lock) and whose second is the problem.
+fn remedy_banks() -> [crate::bank::Bank; 3] {
+    let one = |id: &str, prompt: &str, model: &str, remedy: &[&str], problem: &[&str]| {
+        let rubric = Rubric {
+            concepts: vec![concept(remedy, 1.0, true), concept(problem, 1.0, true)],
+            forbidden: Vec::new(),
+        };
+        bank(vec![question(id, prompt, model, Some(rubric))])
+    };
+    [
+        one(
+            "pw",
+            "Why is plain SHA-256 a bad way to store passwords?",
+            "SHA-256 is fast, so stolen hashes can be guessed by the billion on GPUs. Use a slow \
+             password hash such as bcrypt that salts every hash, so rainbow tables are useless.",
+            &["salt", "salted", "salts"],
+            &["rainbow tables", "guessed", "brute force"],
+        ),
+        one(
+            "up",
+            "Two requests insert the same email at once after both checked that no row exists. \
+             How do you stop duplicates?",
+            "Both checks run before either insert, a race. Add a unique constraint on email and \
+             handle the conflict with ON CONFLICT.",
+            &["unique constraint", "unique index"],
+            &["race", "both check"],
+        ),
+        one(
+            "ctr",
+            "Two threads increment a shared counter and updates get lost. Why, and what fixes it?",
+            "counter++ is a load, an add and a store, so two threads interleave and one update is \
+             lost. Guard it with a mutex or a lock.",
+            &["mutex", "lock"],
+            &["interleave", "race", "lost update", "lose updates"],
+        ),
+    ]
+}
+
+#[test]
+fn a_thing_named_in_its_absence_is_named_as_needed() {
+    let [pw, up, ctr] = remedy_banks();
+    for (b, answer) in [
+        (
+            &pw,
+            "Without a salt, identical passwords get identical hashes and rainbow tables crack them.",
+        ),
+        (
+            &pw,
+            "A plain hash without a salt falls to rainbow tables in hours.",
+        ),
+        (
+            &pw,
+            "With no salt, rainbow tables crack the hashes in hours.",
+        ),
+        (
+            &pw,
+            "No salt means rainbow tables crack the hashes in hours.",
+        ),
+        (
+            &up,
+            "It is a race: both check first. Without a unique constraint, both inserts succeed.",
+        ),
+        (
+            &up,
+            "It is a race: both check first. A table without a unique constraint takes both rows.",
+        ),
+        (
+            &ctr,
+            "Without a lock, two threads interleave the load and store and lose updates.",
+        ),
+        (
+            &ctr,
+            "A counter without a mutex loses updates when two threads interleave.",
+        ),
+        (
+            &ctr,
+            "Updates get lost, and without a mutex, two threads interleave the load and store.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed, "{answer}\n{}", explain(&g));
+    }
+    // The thing denied, dismissed or said needless: still no mention of it.
+    for (b, answer) in [
+        (
+            &pw,
+            "Without a salt the hashes are still safe from rainbow tables.",
+        ),
+        (
+            &pw,
+            "Rainbow tables are the risk, and bcrypt needs no salt.",
+        ),
+        (
+            &pw,
+            "Use bcrypt with no salt: rainbow tables are no threat to it.",
+        ),
+        (
+            &up,
+            "It is a race: both check first. A unique constraint won't help, lock the table.",
+        ),
+        (
+            &up,
+            "It is a race: both check first. You need no unique constraint, just a transaction.",
+        ),
+        (
+            &ctr,
+            "Two threads interleave and lose updates; a mutex doesn't fix it.",
+        ),
+        (
+            &ctr,
+            "The service runs without a lock, and two threads interleave.",
+        ),
+        (
+            &ctr,
+            "Without a lock it makes no difference: two threads interleave anyway.",
+        ),
+        (
+            &up,
+            "It is a race, checked by both requests, without any unique constraint at all.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed, "{answer}\n{}", explain(&g));
+    }
+}

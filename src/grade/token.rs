@@ -1004,7 +1004,8 @@ pub enum Parts {
 /// Python's `None`, as [`normalise`] leaves it.
 const NONE: &str = "None";
 
-/// NFKC, lower case, typographic apostrophes made plain, and `n't` spelt `not`; Python's
+/// NFKC, lower case, typographic apostrophes made plain, `n't` spelt `not` (and an
+/// apostrophe a letter late, "did'nt": see [`misplaced_apostrophes`]); Python's
 /// `None` keeps its capital (see [`none_literals`]).
 pub fn normalise(text: &str) -> String {
     let literals = none_literals(text);
@@ -1088,7 +1089,52 @@ fn fold(text: &str) -> String {
     } else {
         folded
     };
+    let folded = if folded.contains("'nt") {
+        misplaced_apostrophes(folded)
+    } else {
+        folded
+    };
     spell_comparisons(folded)
+}
+
+/// A contraction with its apostrophe a letter late ("did'nt", "is'nt", "does'nt",
+/// "ca'nt"), spelt as its auxiliary and *not*, as "didn't" is. Only the auxiliaries
+/// that take an *n't* are read so, and only when the *nt* ends the word: a quote that
+/// opens before a word in *nt* ("'ntp'") is left alone.
+fn misplaced_apostrophes(text: String) -> String {
+    const AUXILIARIES: [&str; 17] = [
+        "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "could", "should",
+        "would", "must", "need", "ca", "wo",
+    ];
+    let bytes = text.as_bytes();
+    let letter = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut from = 0;
+    for (at, _) in text.match_indices("'nt") {
+        if bytes.get(at + 3).copied().is_some_and(letter) {
+            continue;
+        }
+        let start = text[..at]
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let auxiliary = &text[start..at];
+        if !AUXILIARIES.contains(&auxiliary) {
+            continue;
+        }
+        out.push_str(&text[from..start]);
+        out.push_str(match auxiliary {
+            "ca" => "can",
+            "wo" => "will",
+            other => other,
+        });
+        out.push_str(" not");
+        from = at + 3;
+    }
+    if from == 0 {
+        return text;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// The comparison signs written between words, with a space either side ("if A's
@@ -1150,6 +1196,48 @@ const BARE_CONTRACTIONS: &[(&str, &str)] = &[
     ("mustnt", "must"),
     ("neednt", "need"),
 ];
+
+/// The negation cue that `word`, a plain word, is typed with a slip, as fast or
+/// non-native typing has them: *never* with a letter dropped or two swapped ("nevr",
+/// "nver", "neevr", "nevre"), an auxiliary glued to its *not* ("doesnot", "isnot",
+/// "donot"), its contraction with its letters swapped or dropped ("doenst", "deosnt",
+/// "dosnt", "dident"), and *cannot* with an *n* too few or too many ("canot", "cannt").
+/// None of these is an English word, so reading them as the cue they slip from cannot
+/// turn a claim round; the slips that make a word (*ever*, *newer*, *cannon*, *note*,
+/// *nit*) are not listed and stay what they are. The glued and contracted forms give the
+/// contraction without its apostrophe, which [`BARE_CONTRACTIONS`] then spells out as
+/// its auxiliary and *not*. Only a plain word of 4 to 9 letters is looked up.
+fn slipped_cue(word: &str) -> Option<&'static str> {
+    if !(4..=9).contains(&word.len())
+        || !matches!(
+            word.as_bytes()[0],
+            b'a' | b'c' | b'd' | b'h' | b'i' | b'm' | b'n' | b's' | b'w'
+        )
+    {
+        return None;
+    }
+    Some(match word {
+        "nevr" | "nver" | "neevr" | "nevre" => "never",
+        "canot" | "cannt" => "cannot",
+        "doesnot" | "doenst" | "deosnt" | "dosnt" | "dosent" | "doesent" => "doesnt",
+        "donot" => "dont",
+        "didnot" | "dident" | "didint" => "didnt",
+        "isnot" | "isint" => "isnt",
+        "arenot" | "arnt" => "arent",
+        "wasnot" | "wasent" => "wasnt",
+        "werenot" => "werent",
+        "hasnot" => "hasnt",
+        "havenot" | "havnt" => "havent",
+        "hadnot" => "hadnt",
+        "shouldnot" => "shouldnt",
+        "couldnot" => "couldnt",
+        "wouldnot" => "wouldnt",
+        "mustnot" => "mustnt",
+        "neednot" => "neednt",
+        "willnot" => "wont",
+        _ => return None,
+    })
+}
 
 /// The auxiliary that `word`, a plain word, spells out before a *not* when it is a
 /// contraction typed without its apostrophe (see [`BARE_CONTRACTIONS`]).
@@ -1358,6 +1446,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             } else {
                 trim_chunk(chunk)
             };
+            // "nevr", "doesnot", "doenst": a negation cue typed with a slip is read as
+            // the cue (see [`slipped_cue`]).
+            let core = slipped_cue(core).unwrap_or(core);
             if stop == Stop::Sentence && latin_abbreviation(core) {
                 // "e.g. 1024", "i.e. the queue": the dot ends the abbreviation, not
                 // the sentence; what follows is a clause of its own.

@@ -301,7 +301,7 @@ fn recent_slot(word: &str) -> usize {
 }
 
 /// What is known of `word` as a token of `class`, from the cache when the word was
-/// seen before.
+/// seen before. A negation cue typed with a slip ([`slipped_cue`]) is known as the cue.
 fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
     let learn = || Arc::new(Lexeme::new(word, class, stemmer));
     let cached = KNOWN.try_with(|cache| {
@@ -319,6 +319,14 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
         {
             recent[slot] = Some(known.clone());
             return known.clone();
+        }
+        if class == Class::Word
+            && let Some(cue) = slipped_cue(word)
+        {
+            // "nevr", "doesnot": the cue it slips from, the same lexeme (looked up only
+            // for a word not seen before, so a word seen before costs nothing more).
+            drop(cache);
+            return known(cue, class, stemmer);
         }
         let known = learn();
         if words.len() >= STEM_CACHE_SIZE {
@@ -1081,16 +1089,21 @@ fn fold(text: &str) -> String {
     } else {
         folded
     };
-    let folded = if folded.contains("n't") {
-        folded
-            .replace("can't", "can not")
-            .replace("won't", "will not")
-            .replace("n't", " not")
-    } else {
-        folded
-    };
-    let folded = if folded.contains("'nt") {
-        misplaced_apostrophes(folded)
+    // (A byte search first: most texts have no apostrophe left at all.)
+    let folded = if folded.as_bytes().contains(&b'\'') {
+        let folded = if folded.contains("n't") {
+            folded
+                .replace("can't", "can not")
+                .replace("won't", "will not")
+                .replace("n't", " not")
+        } else {
+            folded
+        };
+        if folded.contains("'nt") {
+            misplaced_apostrophes(folded)
+        } else {
+            folded
+        }
     } else {
         folded
     };
@@ -1208,13 +1221,16 @@ const BARE_CONTRACTIONS: &[(&str, &str)] = &[
 /// contraction without its apostrophe, which [`BARE_CONTRACTIONS`] then spells out as
 /// its auxiliary and *not*. Only a plain word of 4 to 9 letters is looked up.
 fn slipped_cue(word: &str) -> Option<&'static str> {
-    if !(4..=9).contains(&word.len())
-        || !matches!(
-            word.as_bytes()[0],
-            b'a' | b'c' | b'd' | b'h' | b'i' | b'm' | b'n' | b's' | b'w'
-        )
-    {
+    let bytes = word.as_bytes();
+    // Every slip listed ends in *t*, but those of *never* (`nevr`, `nevre`): one look at
+    // the two ends turns away nearly every word before the list is read.
+    if !(4..=9).contains(&bytes.len()) {
         return None;
+    }
+    match (bytes[0], bytes[bytes.len() - 1]) {
+        (b'a' | b'c' | b'd' | b'h' | b'i' | b'm' | b'n' | b's' | b'w', b't')
+        | (b'n', b'r' | b'e') => {}
+        _ => return None,
     }
     Some(match word {
         "nevr" | "nver" | "neevr" | "nevre" => "never",
@@ -1446,9 +1462,6 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             } else {
                 trim_chunk(chunk)
             };
-            // "nevr", "doesnot", "doenst": a negation cue typed with a slip is read as
-            // the cue (see [`slipped_cue`]).
-            let core = slipped_cue(core).unwrap_or(core);
             if stop == Stop::Sentence && latin_abbreviation(core) {
                 // "e.g. 1024", "i.e. the queue": the dot ends the abbreviation, not
                 // the sentence; what follows is a clause of its own.
@@ -1599,8 +1612,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         && core == "left"
                         && left_after_quantity(tokens, place);
                     match plain_word {
-                        Some((_, class, _))
-                            if let Some(aux) = bare_contraction(core)
+                        Some((ref lexeme, class, _))
+                            if let Some(aux) = bare_contraction(&lexeme.norm)
                                 && !(matches!(core, "cant" | "wont")
                                     && noun_after(tokens, place)) =>
                         {

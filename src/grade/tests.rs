@@ -3713,3 +3713,113 @@ fn a_misconception_named_only_to_be_denied_is_set_aside_as_denied() {
     let g = grade(&b, "Give the database a named volume.");
     assert!(g.set_aside.is_empty(), "{}", explain(&g));
 }
+
+/// A negation cue typed with a slip that makes no word ("nevr", "doesnot", "doenst",
+/// "is'nt", "ca'nt", "canot") denies as the cue does, so the misconception it denies is
+/// not made; a slip that makes a word ("ever", "now", "note", "newer") stays that word,
+/// and the plain wrong claims still fail. Three domains: Kubernetes probes, Postgres
+/// storage, git pushes.
+#[test]
+fn a_negation_cue_typed_with_a_slip_denies_as_the_cue() {
+    let mut q = required_one(
+        "readiness",
+        "What happens to a pod whose readiness probe fails?",
+        "A failing readiness probe takes the pod out of the Service's endpoints, so it gets \
+         no traffic; it never restarts the container. Only a failing liveness probe does that.",
+        "endpoints",
+    );
+    q.misconceptions.push(mistake(
+        concept(
+            &[
+                "restarts the container",
+                "restart the container",
+                "restarts the pod",
+                "restart the pod",
+            ],
+            1.0,
+            false,
+        ),
+        "Readiness never restarts anything.",
+    ));
+    verdicts(
+        &bank(vec![q]),
+        &[
+            "The readiness probe nevr restarts the container, it only takes the pod off the Service endpoints.",
+            "A failed readiness check does'nt restart the pod; the pod is just dropped from the endpoints.",
+            "The kubelet doesnot restart the container on a failed readiness probe, it removes the pod from the endpoints.",
+        ],
+        &[
+            "A failing readiness probe restarts the container and takes the pod out of the endpoints.",
+            "Does the readiness probe ever restart the container? Yes, it restarts the container and removes the pod from the endpoints.",
+            "The readiness probe does now restart the container, and it also takes the pod out of the endpoints.",
+        ],
+    );
+    let mut q = required_one(
+        "delete",
+        "Does a plain DELETE make a Postgres table file smaller?",
+        "No. DELETE only marks the rows dead; VACUUM makes their space reusable but does not \
+         give it back to the OS. Only VACUUM FULL rewrites the table and shrinks the file.",
+        "vacuum full",
+    );
+    q.misconceptions.push(mistake(
+        concept(
+            &[
+                "delete shrinks",
+                "shrinks the file",
+                "shrink the file",
+                "gives the space back",
+                "give the space back",
+            ],
+            1.0,
+            false,
+        ),
+        "DELETE leaves the file as big as it was.",
+    ));
+    verdicts(
+        &bank(vec![q]),
+        &[
+            "DELETE doesnot shrink the file, the rows are only marked dead; VACUUM FULL rewrites it smaller.",
+            "A delete is'nt going to give the space back to the OS; only VACUUM FULL does.",
+            "DELETE nver shrinks the file. Run VACUUM FULL to rewrite the table.",
+            "DELETE deosnt shrink the file at all, VACUUM FULL does.",
+        ],
+        &[
+            "DELETE shrinks the file right away; VACUUM FULL is only needed for indexes.",
+            "DELETE does now shrink the file on disk, so VACUUM FULL is rarely needed.",
+            "Since Postgres 12 a DELETE even shrinks the file, a newer VACUUM FULL is not needed.",
+        ],
+    );
+    let mut q = required_one(
+        "lease",
+        "How is git push --force-with-lease safer than --force?",
+        "--force-with-lease refuses the push when the remote branch has moved since your last \
+         fetch, so a teammate's new commits are not overwritten; --force overwrites them.",
+        "last fetch",
+    );
+    q.misconceptions.push(mistake(
+        concept(
+            &[
+                "overwrites their commits",
+                "overwrite their commits",
+                "overwrites a teammate's commits",
+                "overwrite a teammate's commits",
+            ],
+            1.0,
+            false,
+        ),
+        "The lease is what stops the overwrite.",
+    ));
+    verdicts(
+        &bank(vec![q]),
+        &[
+            "--force-with-lease doenst overwrite their commits: if the branch moved since your last fetch the push is refused.",
+            "With --force-with-lease you ca'nt overwrite their commits when the remote moved since your last fetch.",
+            "It canot overwrite a teammate's commits, because it checks the branch has not moved since your last fetch.",
+        ],
+        &[
+            "--force-with-lease overwrites their commits even when the branch moved since your last fetch.",
+            "--force-with-lease can overwrite a teammate's commits, just like --force, whatever your last fetch was.",
+            "It does note overwrite their commits only if the branch moved since your last fetch; otherwise it overwrites them too.",
+        ],
+    );
+}

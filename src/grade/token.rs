@@ -301,7 +301,7 @@ fn recent_slot(word: &str) -> usize {
 }
 
 /// What is known of `word` as a token of `class`, from the cache when the word was
-/// seen before.
+/// seen before. A negation cue typed with a slip ([`slipped_cue`]) is known as the cue.
 fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
     let learn = || Arc::new(Lexeme::new(word, class, stemmer));
     let cached = KNOWN.try_with(|cache| {
@@ -319,6 +319,14 @@ fn known(word: &str, class: Class, stemmer: &Stemmer) -> Arc<Lexeme> {
         {
             recent[slot] = Some(known.clone());
             return known.clone();
+        }
+        if class == Class::Word
+            && let Some(cue) = slipped_cue(word)
+        {
+            // "nevr", "doesnot": the cue it slips from, the same lexeme (looked up only
+            // for a word not seen before, so a word seen before costs nothing more).
+            drop(cache);
+            return known(cue, class, stemmer);
         }
         let known = learn();
         if words.len() >= STEM_CACHE_SIZE {
@@ -1004,7 +1012,8 @@ pub enum Parts {
 /// Python's `None`, as [`normalise`] leaves it.
 const NONE: &str = "None";
 
-/// NFKC, lower case, typographic apostrophes made plain, and `n't` spelt `not`; Python's
+/// NFKC, lower case, typographic apostrophes made plain, `n't` spelt `not` (and an
+/// apostrophe a letter late, "did'nt": see [`misplaced_apostrophes`]); Python's
 /// `None` keeps its capital (see [`none_literals`]).
 pub fn normalise(text: &str) -> String {
     let literals = none_literals(text);
@@ -1080,15 +1089,65 @@ fn fold(text: &str) -> String {
     } else {
         folded
     };
-    let folded = if folded.contains("n't") {
-        folded
-            .replace("can't", "can not")
-            .replace("won't", "will not")
-            .replace("n't", " not")
+    // (A byte search first: most texts have no apostrophe left at all.)
+    let folded = if folded.as_bytes().contains(&b'\'') {
+        let folded = if folded.contains("n't") {
+            folded
+                .replace("can't", "can not")
+                .replace("won't", "will not")
+                .replace("n't", " not")
+        } else {
+            folded
+        };
+        if folded.contains("'nt") {
+            misplaced_apostrophes(folded)
+        } else {
+            folded
+        }
     } else {
         folded
     };
     spell_comparisons(folded)
+}
+
+/// A contraction with its apostrophe a letter late ("did'nt", "is'nt", "does'nt",
+/// "ca'nt"), spelt as its auxiliary and *not*, as "didn't" is. Only the auxiliaries
+/// that take an *n't* are read so, and only when the *nt* ends the word: a quote that
+/// opens before a word in *nt* ("'ntp'") is left alone.
+fn misplaced_apostrophes(text: String) -> String {
+    const AUXILIARIES: [&str; 17] = [
+        "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "could", "should",
+        "would", "must", "need", "ca", "wo",
+    ];
+    let bytes = text.as_bytes();
+    let letter = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut from = 0;
+    for (at, _) in text.match_indices("'nt") {
+        if bytes.get(at + 3).copied().is_some_and(letter) {
+            continue;
+        }
+        let start = text[..at]
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let auxiliary = &text[start..at];
+        if !AUXILIARIES.contains(&auxiliary) {
+            continue;
+        }
+        out.push_str(&text[from..start]);
+        out.push_str(match auxiliary {
+            "ca" => "can",
+            "wo" => "will",
+            other => other,
+        });
+        out.push_str(" not");
+        from = at + 3;
+    }
+    if from == 0 {
+        return text;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// The comparison signs written between words, with a space either side ("if A's
@@ -1150,6 +1209,51 @@ const BARE_CONTRACTIONS: &[(&str, &str)] = &[
     ("mustnt", "must"),
     ("neednt", "need"),
 ];
+
+/// The negation cue that `word`, a plain word, is typed with a slip, as fast or
+/// non-native typing has them: *never* with a letter dropped or two swapped ("nevr",
+/// "nver", "neevr", "nevre"), an auxiliary glued to its *not* ("doesnot", "isnot",
+/// "donot"), its contraction with its letters swapped or dropped ("doenst", "deosnt",
+/// "dosnt", "dident"), and *cannot* with an *n* too few or too many ("canot", "cannt").
+/// None of these is an English word, so reading them as the cue they slip from cannot
+/// turn a claim round; the slips that make a word (*ever*, *newer*, *cannon*, *note*,
+/// *nit*) are not listed and stay what they are. The glued and contracted forms give the
+/// contraction without its apostrophe, which [`BARE_CONTRACTIONS`] then spells out as
+/// its auxiliary and *not*. Only a plain word of 4 to 9 letters is looked up.
+fn slipped_cue(word: &str) -> Option<&'static str> {
+    let bytes = word.as_bytes();
+    // Every slip listed ends in *t*, but those of *never* (`nevr`, `nevre`): one look at
+    // the two ends turns away nearly every word before the list is read.
+    if !(4..=9).contains(&bytes.len()) {
+        return None;
+    }
+    match (bytes[0], bytes[bytes.len() - 1]) {
+        (b'a' | b'c' | b'd' | b'h' | b'i' | b'm' | b'n' | b's' | b'w', b't')
+        | (b'n', b'r' | b'e') => {}
+        _ => return None,
+    }
+    Some(match word {
+        "nevr" | "nver" | "neevr" | "nevre" => "never",
+        "canot" | "cannt" => "cannot",
+        "doesnot" | "doenst" | "deosnt" | "dosnt" | "dosent" | "doesent" => "doesnt",
+        "donot" => "dont",
+        "didnot" | "dident" | "didint" => "didnt",
+        "isnot" | "isint" => "isnt",
+        "arenot" | "arnt" => "arent",
+        "wasnot" | "wasent" => "wasnt",
+        "werenot" => "werent",
+        "hasnot" => "hasnt",
+        "havenot" | "havnt" => "havent",
+        "hadnot" => "hadnt",
+        "shouldnot" => "shouldnt",
+        "couldnot" => "couldnt",
+        "wouldnot" => "wouldnt",
+        "mustnot" => "mustnt",
+        "neednot" => "neednt",
+        "willnot" => "wont",
+        _ => return None,
+    })
+}
 
 /// The auxiliary that `word`, a plain word, spells out before a *not* when it is a
 /// contraction typed without its apostrophe (see [`BARE_CONTRACTIONS`]).
@@ -1508,8 +1612,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         && core == "left"
                         && left_after_quantity(tokens, place);
                     match plain_word {
-                        Some((_, class, _))
-                            if let Some(aux) = bare_contraction(core)
+                        Some((ref lexeme, class, _))
+                            if let Some(aux) = bare_contraction(&lexeme.norm)
                                 && !(matches!(core, "cant" | "wont")
                                     && noun_after(tokens, place)) =>
                         {

@@ -634,6 +634,38 @@ fn contractions_typed_with_a_slip_are_negation_cues() {
     assert!(!negated("the proxy wants to cache the reply", "cache"));
 }
 
+/// A cue typed with a slip that makes no word reads as the cue, in every form: *never*
+/// with a letter dropped or swapped, an auxiliary glued to its *not*, a contraction with
+/// its letters swapped or its apostrophe a letter late. Slips that make a word do not.
+#[test]
+fn negation_cues_typed_with_a_slip_read_as_the_cue() {
+    for (text, word, cue) in [
+        ("the proxy nevr caches the reply", "caches", true),
+        ("the proxy nver caches the reply", "caches", true),
+        ("the proxy neevr caches the reply", "caches", true),
+        ("the proxy doesnot cache the reply", "cache", true),
+        ("the proxy doenst cache the reply", "cache", true),
+        ("the proxy deosnt cache the reply", "cache", true),
+        ("the replies isnot cached", "cached", true),
+        ("the proxy canot cache the reply", "cache", true),
+        ("the proxy did'nt cache the reply", "cache", true),
+        ("the reply is'nt cached", "cached", true),
+        ("the proxy ca'nt cache the reply", "cache", true),
+        ("the proxy wo'nt cache the reply", "cache", true),
+        // Slips that make a word stay the word.
+        ("the proxy ever caches the reply", "caches", false),
+        ("the newer proxy caches the reply", "caches", false),
+        ("the proxy does now cache the reply", "cache", false),
+        ("the 'nt' proxy caches the reply", "caches", false),
+    ] {
+        assert_eq!(negated(text, word), cue, "{text}");
+    }
+    // Spelt as the auxiliary and its *not*, as "didn't" is.
+    assert_eq!(norms("it did'nt help"), ["it", "did", "not", "help"]);
+    assert_eq!(norms("it doesnot help"), ["it", "does", "not", "help"]);
+    assert_eq!(norms("it ca'nt help"), ["it", "can", "not", "help"]);
+}
+
 /// Issue 11 probe 10, line 65: "Withuot jitter" was no negation cue.
 #[test]
 fn without_typed_with_a_slip_is_a_negation_cue() {

@@ -54,6 +54,10 @@
 //! - **The model's advice dismissed** ([`dismissed`]): a thing the model answer only
 //!   ever advises, said to *not help*, *not matter* or be *unnecessary* ("a multi-stage
 //!   build won't help here").
+//! - **The model's advice passed over** ([`passed_over`]): what a command of the model
+//!   answer advises, set aside *rather than* or *instead of* another thing by an answer
+//!   that advises that thing ("schedule it in local time rather than UTC" where the
+//!   model answer says "schedule it in UTC").
 //! - **A thing dropped said to be kept** ([`dropped`]): what a model clause says is
 //!   *dropped*, *discarded*, *ignored* or *stripped*, said to be *kept*, *forwarded* or
 //!   *applied* ("the router forwards the packet anyway").
@@ -956,6 +960,7 @@ enum Rule {
     Sibling,
     Undone,
     Complexity,
+    PassedOver,
     Direction,
 }
 
@@ -983,6 +988,9 @@ pub struct Claims {
     /// The model answer's sentences, to tell its advice from what it dismisses (see
     /// [`dismissed`]).
     advice: dismissed::Advice,
+    /// The model answer's commands, to tell its advice passed over for another thing
+    /// (see [`passed_over`]).
+    commands: passed_over::Commands,
     /// What the model answer says is dropped (see [`dropped`]).
     drops: dropped::Drops,
     /// What the model answer says still goes on (see [`stopped`]).
@@ -1218,6 +1226,7 @@ impl Claims {
         let means = means::Slots::of(texts);
         let doers = doer::Deeds::of(texts);
         let advice = dismissed::Advice::of(texts);
+        let commands = passed_over::Commands::of(texts, asked);
         let drops = dropped::Drops::of(texts);
         let ongoing = stopped::Ongoing::of(texts, &asked_stems);
         let relied = outright::Relied::of(texts, &asked_stems, &words.members);
@@ -1305,6 +1314,11 @@ impl Claims {
                 trigger(word, Rule::Dismissed, vocab);
             }
         }
+        if !commands.is_empty() {
+            for word in passed_over::CUES {
+                trigger(word, Rule::PassedOver, vocab);
+            }
+        }
         if !drops.drops.is_empty() {
             for word in dropped::KEPT {
                 trigger(word, Rule::Kept, vocab);
@@ -1357,6 +1371,7 @@ impl Claims {
             means,
             doers,
             advice,
+            commands,
             drops,
             ongoing,
             relied,
@@ -1441,6 +1456,12 @@ impl Claims {
             out.extend(
                 self.advice
                     .dismissed(answer, &found[Rule::Dismissed as usize]),
+            );
+        }
+        if !found[Rule::PassedOver as usize].is_empty() {
+            out.extend(
+                self.commands
+                    .passed_over(answer, &found[Rule::PassedOver as usize]),
             );
         }
         if !found[Rule::Kept as usize].is_empty() {
@@ -2814,6 +2835,7 @@ mod doer;
 mod dropped;
 mod means;
 mod outright;
+mod passed_over;
 mod sibling;
 mod stopped;
 mod undone;

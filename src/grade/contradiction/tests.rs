@@ -1826,3 +1826,123 @@ fn a_clause_that_asks_whether_states_neither_side() {
         assert_eq!(g.contradictions[0].role, "lifetime", "{answer}: {g:?}");
     }
 }
+
+fn starter() -> Bank {
+    bank(
+        "The starter is sluggish because the kitchen is cold. Keep the jar somewhere warm, \
+         around 26 degrees, and feed it with rye flour rather than plain white flour.",
+        &[&["warm"], &["rye"], &["feed", "feeding"]],
+    )
+}
+
+fn backups() -> Bank {
+    bank(
+        "Take the nightly dump from a replica so the primary is not slowed down, and store \
+         the dumps in object storage with versioning turned on.",
+        &[&["replica"], &["object storage"]],
+    )
+}
+
+fn tomatoes() -> Bank {
+    bank(
+        "Water the tomatoes at the base in the morning, not on the leaves in the evening, so \
+         the foliage dries before night.",
+        &[&["base"], &["morning"]],
+    )
+}
+
+/// Grades `answer` against `bank` and asserts it fails on a passed-over command.
+fn passes_over(bank: &Bank, answer: &str) {
+    let g = grade(bank, answer);
+    assert!(!g.passed, "{answer}: {g:?}");
+    assert!(
+        g.contradictions
+            .iter()
+            .any(|c| c.role == "advice passed over"),
+        "{answer}: {g:?}"
+    );
+}
+
+/// Grades each of `answers` against `bank` and asserts none passes over a command.
+fn passes_over_nothing(bank: &Bank, answers: &[&str]) {
+    for answer in answers {
+        let g = grade(bank, answer);
+        assert!(
+            g.contradictions
+                .iter()
+                .all(|c| c.role != "advice passed over"),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn the_models_advice_set_aside_rather_than_for_another_thing_contradicts_it() {
+    passes_over(
+        &starter(),
+        "Feed it with plain white flour rather than rye flour, and keep the jar warm.",
+    );
+    passes_over(
+        &backups(),
+        "Take the dump from the primary rather than a replica, and keep the dumps in object \
+         storage.",
+    );
+    passes_over(
+        &backups(),
+        "Take it from a replica, but keep the dumps on the database server instead of in \
+         object storage.",
+    );
+    passes_over(
+        &tomatoes(),
+        "Water them on the leaves in the evening rather than at the base in the morning.",
+    );
+    passes_over(
+        &tomatoes(),
+        "You should water them on the leaves in the evening instead of at the base.",
+    );
+    // A derived rubric: the same claim turned round.
+    passes_over(
+        &derived(
+            "The starter is sluggish because the kitchen is cold. Keep the jar somewhere \
+             warm, around 26 degrees, and feed it with rye flour rather than plain white \
+             flour.",
+        ),
+        "The kitchen is cold: keep the jar somewhere warm, around 26 degrees, and feed it \
+         with plain white flour rather than rye flour.",
+    );
+}
+
+#[test]
+fn the_models_advice_kept_in_another_order_or_a_choice_between_its_own_passes_over_nothing() {
+    passes_over_nothing(
+        &starter(),
+        &[
+            "Rather than plain white flour, feed it rye flour; keep the jar warm.",
+            "Keep the jar warm and feed it with rye flour instead of plain white flour.",
+            "If the jar is already warm, feed it with rye flour rather than white flour.",
+        ],
+    );
+    passes_over_nothing(
+        &backups(),
+        &[
+            "Store the dumps in object storage, and take them from a replica rather than the \
+             primary.",
+            "Rather than the primary, take the nightly dump from a replica; store it in object \
+             storage.",
+            // A statement, not advice.
+            "The dump comes from a replica rather than the primary and sits in object storage.",
+        ],
+    );
+    passes_over_nothing(
+        &tomatoes(),
+        &["Rather than on the leaves in the evening, water them at the base in the morning."],
+    );
+    // The model offers both; the answer picks one of its own.
+    passes_over_nothing(
+        &bank(
+            "Lower the MTU of the tunnel interface, or clamp the TCP MSS at the router.",
+            &[&["mtu", "mss"]],
+        ),
+        &["Clamp the TCP MSS at the router rather than lowering the MTU."],
+    );
+}

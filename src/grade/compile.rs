@@ -780,11 +780,13 @@ impl Spellings {
     }
 }
 
-/// A name with its version glued on (`TLSv1.3`) spaced (`tls 1.3`).
+/// A name with its version glued on (`TLSv1.3`) spaced (`tls 1.3`), and a version
+/// written with its *v* (`v1.4.2`) without it (`1.4.2`, as "version 1.4.2" says it).
 fn spaced_version(words: &[Token]) -> Option<String> {
     match words {
         [code] if code.class == Class::Code => match glued_version(&code.norm) {
             Some((name, version)) if !name.is_empty() => Some(format!("{name} {version}")),
+            Some((_, version)) if code.norm.starts_with('v') => Some(version.to_owned()),
             _ => None,
         },
         _ => None,

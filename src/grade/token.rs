@@ -384,10 +384,47 @@ fn time_unit(word: &str) -> Option<&'static str> {
     if word.len() > 5 || !matches!(word.as_bytes().first(), Some(b'm' | b's' | b'h' | b'd')) {
         return None;
     }
-    TIME_UNITS
+    long_unit(TIME_UNITS, word)
+}
+
+/// The long word `table` gives for the short unit `word`.
+fn long_unit(table: &[(&str, &'static str)], word: &str) -> Option<&'static str> {
+    table
         .iter()
         .find(|(short, _)| *short == word)
         .map(|&(_, long)| long)
+}
+
+/// Units of size in bytes as they are written after a number, and the word each stands
+/// for: "512MB", "512 MB", "512 MiB" and "512 megabytes" are one quantity however the
+/// unit is written (see [`unit_after_number`]); "512 GB" and "5120 MB" are other ones.
+/// A binary unit (`MiB`) is read as its decimal one, as people use them. A lone `m`,
+/// `k` or `g` is no unit here: `512m` is Docker's size but also a Kubernetes CPU share,
+/// `10k` a count, `4G` a mobile network.
+const SIZE_UNITS: &[(&str, &str)] = &[
+    ("kb", "kilobyte"),
+    ("kib", "kilobyte"),
+    ("mb", "megabyte"),
+    ("mib", "megabyte"),
+    ("gb", "gigabyte"),
+    ("gib", "gigabyte"),
+    ("tb", "terabyte"),
+    ("tib", "terabyte"),
+];
+
+/// The word a unit of size written short stands for (`megabyte` for `mb` and `mib`),
+/// when `word` is one of [`SIZE_UNITS`]. The cheap test first, as for [`time_unit`].
+fn size_unit(word: &str) -> Option<&'static str> {
+    if word.len() > 3 || !matches!(word.as_bytes().first(), Some(b'k' | b'm' | b'g' | b't')) {
+        return None;
+    }
+    long_unit(SIZE_UNITS, word)
+}
+
+/// The word a unit of time or of size written short after a number stands for
+/// ([`time_unit`], [`size_unit`]).
+fn short_unit(word: &str) -> Option<&'static str> {
+    time_unit(word).or_else(|| size_unit(word))
 }
 
 /// The number of a short version written with its *v*, `v2`, `v1`, `v20` (a *v* and
@@ -483,9 +520,10 @@ fn counts_time(number: &str, unit: &str) -> bool {
     }
 }
 
-/// The token of a short unit of time written after a number (`s` of "2 s", `sec` of
-/// "30 sec", `min` of "5-min"): the word of the unit it stands for (`second`), so that
-/// "2 s" meets a keyword "2 seconds" and the other way round. `None` when `word` is no
+/// The token of a short unit of time or size written after a number (`s` of "2 s",
+/// `sec` of "30 sec", `min` of "5-min", `mb` of "512 MB"): the word of the unit it stands
+/// for (`second`, `megabyte`), so that "2 s" meets a keyword "2 seconds" and "512 MB" a
+/// keyword "512MB", and the other way round. `None` when `word` is no
 /// such unit or the token before it (`tokens`' last word) is no number in `place`'s
 /// clause.
 fn unit_after_number(
@@ -494,7 +532,7 @@ fn unit_after_number(
     place: Place,
     stemmer: &Stemmer,
 ) -> Option<Arc<Lexeme>> {
-    let long = time_unit(word)?;
+    let long = short_unit(word)?;
     let number = tokens.iter().rev().find(|t| !t.part)?;
     (number.place.clause == place.clause
         && number.class != Class::Word
@@ -503,12 +541,12 @@ fn unit_after_number(
     .then(|| unit_lexeme(long, stemmer))
 }
 
-/// A number with a short unit of time glued on, `2s`, `0.5s`, `100ms`, `5min`, as the
-/// number and the unit (see [`counts_time`] for `m`).
+/// A number with a short unit of time or size glued on, `2s`, `0.5s`, `100ms`, `5min`,
+/// `512MB`, as the number and the unit (see [`counts_time`] for `m`).
 fn number_with_unit(core: &str) -> Option<(&str, &str)> {
     let digits = core.rfind(|c: char| c.is_ascii_digit())? + 1;
     let (number, unit) = core.split_at(digits);
-    (is_number(number) && time_unit(unit).is_some() && counts_time(number, unit))
+    (is_number(number) && short_unit(unit).is_some() && counts_time(number, unit))
         .then_some((number, unit))
 }
 
@@ -733,7 +771,7 @@ fn push_number_with_unit(
     } else {
         Class::Exact
     };
-    let long = time_unit(unit).unwrap_or(unit);
+    let long = short_unit(unit).unwrap_or(unit);
     for word in [known(number, class, stemmer), unit_lexeme(long, stemmer)] {
         let class = word.class;
         tokens.push(Token {
@@ -1089,6 +1127,17 @@ fn fold(text: &str) -> String {
     } else {
         folded
     };
+    // Typographic double quotes are quotes: “--rm” is `--rm`, as "--rm" is.
+    let folded = if !ascii && folded.contains(['\u{201c}', '\u{201d}', '\u{201e}']) {
+        folded.replace(['\u{201c}', '\u{201d}', '\u{201e}'], "\"")
+    } else {
+        folded
+    };
+    let folded = if !ascii && folded.contains(['\u{2013}', '\u{2014}']) {
+        dashed_flags(&folded).unwrap_or(folded)
+    } else {
+        folded
+    };
     // (A byte search first: most texts have no apostrophe left at all.)
     let folded = if folded.as_bytes().contains(&b'\'') {
         let folded = if folded.contains("n't") {
@@ -1148,6 +1197,32 @@ fn misplaced_apostrophes(text: String) -> String {
     }
     out.push_str(&text[from..]);
     out
+}
+
+/// A long flag whose `--` a word processor turned into a dash, `–rm`, `—network` or
+/// `-–rm` (an en or em dash that opens a word, with a letter or digit right after it),
+/// written back as `--rm`: `None` when there is none. A dash between words or numbers
+/// ("A – B", "a—b", "1–5") is punctuation and stays.
+fn dashed_flags(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut changed = false;
+    let mut chars = text.chars().peekable();
+    // The two characters before this one.
+    let (mut before, mut last) = (None::<char>, None::<char>);
+    while let Some(c) = chars.next() {
+        let opens = |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || is_opener(c));
+        if matches!(c, '\u{2013}' | '\u{2014}')
+            && chars.peek().is_some_and(char::is_ascii_alphanumeric)
+            && (opens(last) || (last == Some('-') && opens(before)))
+        {
+            out.push_str(if last == Some('-') { "-" } else { "--" });
+            changed = true;
+        } else {
+            out.push(c);
+        }
+        (before, last) = (last, Some(c));
+    }
+    changed.then_some(out)
 }
 
 /// The comparison signs written between words, with a space either side ("if A's
@@ -1450,6 +1525,9 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
         let mut reopen = false;
         // The chunk before this one in the line.
         let mut last_chunk: Option<&str> = None;
+        // A long flag or a setting's key waiting for its value (see [`takes_value`]),
+        // and whether the value comes next (after a flag, or after a key's lone `=`).
+        let mut value_of: Option<(String, bool)> = None;
         while let Some((chunk, alnum, digit)) = chunks.next() {
             let before_chunk = last_chunk.replace(chunk);
             if reopen {
@@ -1654,6 +1732,21 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                             }
                         }
                     }
+                }
+            }
+            if parts == Parts::Emit {
+                // `--memory 512m` is `--memory=512m`, `max_connections = 100` is
+                // `max_connections=100`: the key and its value, written apart.
+                match value_of.take() {
+                    Some((key, true)) if is_value(&key, core) => {
+                        let joined = format!("{key}={core}");
+                        tokens.push(Token::new(&joined, Class::Code, true, place, stemmer));
+                    }
+                    Some((key, false)) if chunk == "=" => value_of = Some((key, true)),
+                    _ => {}
+                }
+                if value_of.is_none() && !alnum && stop == Stop::None && takes_value(core) {
+                    value_of = Some((core.to_owned(), core.starts_with("--")));
                 }
             }
             sentence_words += usize::from(!core.is_empty());
@@ -2590,6 +2683,44 @@ fn push_unhyphenated(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut V
         let joined: String = pieces.collect();
         let word = Token::new(&joined, Class::Word, true, place, stemmer);
         tokens.insert(tokens.len().saturating_sub(count), word);
+    }
+}
+
+/// Whether a chunk is a key that takes a value written apart from it: a long flag
+/// (`--memory`, `--network`; its value is the next chunk, "--memory 512m") or a setting
+/// written in code, snake_case or dotted (`max_connections`, `vm.swappiness`; its value
+/// follows a lone `=`, "max_connections = 100"). The key and its value are then also
+/// offered as `key=value`. Cheap first: this runs for every chunk that is not a plain
+/// word.
+fn takes_value(core: &str) -> bool {
+    let bytes = core.as_bytes();
+    if bytes.len() < 4 || core.contains('=') {
+        return false;
+    }
+    if let Some(flag) = core.strip_prefix("--") {
+        return flag.as_bytes()[0].is_ascii_alphabetic()
+            && flag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    }
+    bytes[0].is_ascii_alphabetic()
+        && !core.ends_with('.')
+        && core.contains(['_', '.'])
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.')
+}
+
+/// Whether `core` can be the value of `key` written apart from it (see
+/// [`takes_value`]): after a setting's `=`, anything with a letter or digit; after a
+/// flag, a number or code (`512m`, `1.5`, `8080:80`, `/data`), not a plain word, which
+/// may as well be the sentence going on ("--mount uses key=value pairs").
+fn is_value(key: &str, core: &str) -> bool {
+    if key.starts_with("--") {
+        !core.starts_with('-')
+            && (core.bytes().any(|b| b.is_ascii_digit())
+                || (core.bytes().any(|b| b.is_ascii_alphanumeric())
+                    && !core.bytes().all(|b| b.is_ascii_alphanumeric())))
+    } else {
+        core.bytes().any(|b| b.is_ascii_alphanumeric())
     }
 }
 

@@ -269,6 +269,18 @@ fn bytes_per(unit: &str) -> Option<f64> {
     })
 }
 
+/// A unit of size as the breakdown writes it: short, as most answers do (the tokenizer
+/// reads "4 KB", "4KB" and "4 kilobytes" alike as `4` and `kilobyte`).
+fn written_unit(unit: &str) -> &str {
+    match unit {
+        "kilobyte" => "kb",
+        "megabyte" => "mb",
+        "gigabyte" => "gb",
+        "terabyte" => "tb",
+        _ => unit,
+    }
+}
+
 /// Two amounts of bytes are the same, up to a kilo of 1000 for one of 1024.
 fn same_amount(a: f64, b: f64) -> bool {
     let (lo, hi) = if a < b { (a, b) } else { (b, a) };
@@ -324,7 +336,8 @@ fn stated_sizes(text: &PreparedAnswer) -> Vec<Size> {
             let Some(per) = words.get(p + 1).and_then(|&u| bytes_per(&tokens[u].norm)) else {
                 continue;
             };
-            (per, format!("{} {}", t.norm, tokens[words[p + 1]].norm))
+            let unit = &*tokens[words[p + 1]].norm;
+            (per, format!("{} {}", t.norm, written_unit(unit)))
         } else {
             match bytes_per(&t.norm[digits..]) {
                 // `4kb`, not `64m` (a flag's choice, left to the slots).

@@ -1402,3 +1402,192 @@ fn comparison_signs_between_words_are_spelt_out() {
         assert_eq!(normalise(code), code.to_lowercase(), "{code}");
     }
 }
+
+/// Does a one-concept bank whose concept is `keyword` find it in `answer`? (For the
+/// token shapes below: each is a way a learner writes the keyword's token.)
+fn meets(keyword: &str, model: &str, answer: &str) -> bool {
+    let bank = crate::grade::tests::any_bank("Say how.", model, &[&[keyword]]);
+    crate::grade::tests::grade(&bank, answer)
+        .concepts
+        .iter()
+        .all(|r| r.matched.is_some())
+}
+
+/// A size in bytes is one quantity however its unit is written: "512MB", "512 MB",
+/// "512 MiB", "512 megabytes"; another number or another unit is another size.
+#[test]
+fn a_size_in_bytes_is_one_quantity_however_its_unit_is_written() {
+    let heap = "Give the JVM heap 512MB so it fits beside the sidecar.";
+    for right in [
+        "Give the heap 512 MB so it fits beside the sidecar.",
+        "Give the heap 512 megabytes so it fits beside the sidecar.",
+        "Cap the heap at 512MiB, leaving room for the sidecar.",
+    ] {
+        assert!(meets("512MB", heap, right), "{right}");
+    }
+    for wrong in [
+        "Give the heap 512 GB so it fits beside the sidecar.",
+        "Give the heap 5120 MB so it fits beside the sidecar.",
+        "Give the heap 51 MB so it fits beside the sidecar.",
+    ] {
+        assert!(!meets("512MB", heap, wrong), "{wrong}");
+    }
+    let page = "A huge page on this CPU covers 2 MB of memory, a small one 4 KB.";
+    assert!(meets(
+        "4 KB",
+        page,
+        "Small pages are 4KB and huge ones 2MB."
+    ));
+    assert!(meets(
+        "4 KB",
+        page,
+        "Small pages are 4 kilobytes, huge ones 2 MiB."
+    ));
+    assert!(!meets(
+        "4 KB",
+        page,
+        "Small pages are 4 MB and huge ones 2 GB."
+    ));
+    assert!(!meets(
+        "4 KB",
+        page,
+        "Small pages are 40 KB and huge ones 2 MB."
+    ));
+    // Docker's `512m` and a CPU share `100m` stay as written.
+    assert!(!meets("512 MB", heap, "Run it with --memory 512m."));
+}
+
+/// A long flag and its value written apart, `--memory 512m`, is the flag written with
+/// its value, `--memory=512m`; a setting's key, a lone `=` and its value likewise.
+#[test]
+fn a_flag_or_a_key_and_its_value_written_apart_are_the_flag_with_its_value() {
+    let run = "Start it with --memory=512m so the kernel caps the container's memory.";
+    assert!(meets(
+        "--memory=512m",
+        run,
+        "Start it with --memory 512m so it is capped."
+    ));
+    assert!(meets(
+        "--memory=512m",
+        run,
+        "Start it with `--memory 512m`, capping it."
+    ));
+    assert!(!meets(
+        "--memory=512m",
+        run,
+        "Start it with --memory 256m so it is capped."
+    ));
+    assert!(!meets(
+        "--memory=512m",
+        run,
+        "Start it with -m 512m --memory-swap 512m."
+    ));
+    let pool = "Set max_connections=100 in postgresql.conf so the pool fits in memory.";
+    assert!(meets(
+        "max_connections=100",
+        pool,
+        "Put max_connections = 100 in postgresql.conf."
+    ));
+    assert!(!meets(
+        "max_connections=100",
+        pool,
+        "Put max_connections = 1000 in the file."
+    ));
+    assert!(!meets(
+        "max_connections=100",
+        pool,
+        "Put max_connections, then 100 in the file."
+    ));
+    let swap = "Lower vm.swappiness=10 so the kernel swaps less.";
+    assert!(meets(
+        "vm.swappiness=10",
+        swap,
+        "Write vm.swappiness = 10 to /etc/sysctl.conf."
+    ));
+    assert!(!meets(
+        "vm.swappiness=10",
+        swap,
+        "Write vm.swappiness = 100 to /etc/sysctl.conf."
+    ));
+    // A plain word after a flag may be the sentence going on: no value.
+    let joined = |text: &str| -> Vec<String> {
+        tokenize(text, &stemmer(), Parts::Emit)
+            .into_iter()
+            .filter(|t| t.part && t.norm.contains('='))
+            .map(|t| t.norm.to_string())
+            .collect()
+    };
+    assert!(joined("--mount uses key value pairs instead of a colon.").is_empty());
+    assert_eq!(
+        joined("Publish it with --publish 8080:80 now."),
+        ["--publish=8080:80"]
+    );
+}
+
+/// A word processor's quotes and dashes: “--rm” is `--rm`, and a dash that opens a word
+/// (`–rm`, `—rm`, `-–rm`) is the `--` it replaced; a dash between words stays a dash.
+#[test]
+fn typographic_quotes_and_dashes_round_a_flag_are_the_flag() {
+    let rm = "Run it with --rm so the container is removed when it exits.";
+    for right in [
+        "Run it with “--rm” so the container is removed on exit.",
+        "Run it with –rm so the container is removed on exit.",
+        "Run it with —rm so the container is removed on exit.",
+        "Run it with -–rm so the container is removed on exit.",
+    ] {
+        assert!(meets("--rm", rm, right), "{right}");
+    }
+    assert!(!meets(
+        "--rm",
+        rm,
+        "Run it with -rm so the container is removed."
+    ));
+    let hosts = "Add the name to /etc/hosts so the resolver finds it.";
+    assert!(meets(
+        "/etc/hosts",
+        hosts,
+        "Add the name to “/etc/hosts” and it resolves."
+    ));
+    // A dash between words or numbers is punctuation.
+    let words = |text: &str| -> Vec<String> {
+        tokenize(text, &stemmer(), Parts::Emit)
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
+    };
+    assert_eq!(
+        words("ports 1–1024 are privileged"),
+        ["ports", "1", "1024", "are", "privileged"]
+    );
+    assert_eq!(
+        words("keep it small — rm the rest"),
+        ["keep", "it", "small", "rm", "the", "rest"]
+    );
+}
+
+/// A version with its *v* (`v1.4.2`) is the version ("1.4.2", "version 1.4.2");
+/// another version is another.
+#[test]
+fn a_version_with_its_v_is_the_version() {
+    let pin = "Pin the library at v1.4.2 so the build stays reproducible.";
+    assert!(meets(
+        "v1.4.2",
+        pin,
+        "Pin it at 1.4.2 so builds are reproducible."
+    ));
+    assert!(meets(
+        "v1.4.2",
+        pin,
+        "Pin it to version 1.4.2 so builds repeat."
+    ));
+    assert!(!meets(
+        "v1.4.2",
+        pin,
+        "Pin it at 1.4.20 so builds are reproducible."
+    ));
+    assert!(!meets(
+        "v1.4.2",
+        pin,
+        "Pin it at v1.4.3 so builds are reproducible."
+    ));
+}

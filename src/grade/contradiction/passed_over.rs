@@ -28,9 +28,9 @@
 //! *except*: "use a named volume instead of a bind mount" does not advise bind
 //! mounts); a choice between two pieces of the model's advice (what the answer prefers
 //! holds a whole chunk of another command, with a word the one passed over lacks:
-//! "clamp the MSS rather than lowering the MTU", where the model answer offers both); a thing named on both sides of the cue;
-//! and a clause that is supposed (*if*, *unless* before it in its sentence) or denied
-//! before the cue.
+//! "clamp the MSS rather than lowering the MTU", where the model answer offers both);
+//! a thing named on both sides of the cue; and a clause that is supposed (*if*,
+//! *unless* before it in its sentence) or denied before the cue.
 
 use super::{Contradiction, clause_text, content};
 use crate::grade::matcher::PreparedAnswer;

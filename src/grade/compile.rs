@@ -1101,8 +1101,7 @@ fn a_change_may_end(pattern: &Pattern) -> bool {
 /// What the breakdown says of a term named as the thing whose absence the answer
 /// explains ("Without a salt, rainbow tables crack the hashes": see
 /// [`super::negation::needed_in_absence`]).
-const NEEDED_IN_ABSENCE: &str =
-    "named in its absence (\"without\"): so needed, as the model answer says";
+const NEEDED_IN_ABSENCE: &str = "named as what is missing: so needed, as the model answer says";
 
 /// Whether `found`, a negated match of `pattern` (its cue first), names the term as the
 /// thing whose absence the sentence explains, and so as needed

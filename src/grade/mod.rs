@@ -731,7 +731,10 @@ fn look_for(
 ) -> Found {
     let vocab = &compiled.vocab;
     let words = |tokens: &[usize]| -> Vec<String> {
-        tokens.iter().map(|&i| answer.word(i).to_owned()).collect()
+        tokens
+            .iter()
+            .map(|&i| token::written(answer.word(i)).to_owned())
+            .collect()
     };
     // The tokens of each concept matched, kept only when a misconception may need them.
     let keep = !compiled.misconceptions.is_empty();

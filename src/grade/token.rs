@@ -427,6 +427,16 @@ fn short_unit(word: &str) -> Option<&'static str> {
     time_unit(word).or_else(|| size_unit(word))
 }
 
+/// A word as the breakdown quotes it: a unit of size the tokenizer wrote long after a
+/// number (`megabyte` for "MB", "MiB": see [`SIZE_UNITS`]) written short again, as most
+/// answers write it ("said \"64 mb\"", not "64 megabyte"); any other word as it is.
+pub(crate) fn written(word: &str) -> &str {
+    SIZE_UNITS
+        .iter()
+        .find(|(_, long)| *long == word)
+        .map_or(word, |&(short, _)| short)
+}
+
 /// The number of a short version written with its *v*, `v2`, `v1`, `v20` (a *v* and
 /// one to three digits): "ship v2" says the version 2. Cheap first: this runs for every
 /// plain word.

@@ -34,7 +34,7 @@
 use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;
 use crate::grade::matcher::PreparedAnswer;
-use crate::grade::token::{Class, Token, glued_version, same_seconds, seconds_at};
+use crate::grade::token::{Class, Token, glued_version, same_seconds, seconds_at, written};
 use std::sync::Arc;
 
 /// The model answer's closed slots, and the values the question gives in a slot.
@@ -269,18 +269,6 @@ fn bytes_per(unit: &str) -> Option<f64> {
     })
 }
 
-/// A unit of size as the breakdown writes it: short, as most answers do (the tokenizer
-/// reads "4 KB", "4KB" and "4 kilobytes" alike as `4` and `kilobyte`).
-fn written_unit(unit: &str) -> &str {
-    match unit {
-        "kilobyte" => "kb",
-        "megabyte" => "mb",
-        "gigabyte" => "gb",
-        "terabyte" => "tb",
-        _ => unit,
-    }
-}
-
 /// Two amounts of bytes are the same, up to a kilo of 1000 for one of 1024.
 fn same_amount(a: f64, b: f64) -> bool {
     let (lo, hi) = if a < b { (a, b) } else { (b, a) };
@@ -337,7 +325,7 @@ fn stated_sizes(text: &PreparedAnswer) -> Vec<Size> {
                 continue;
             };
             let unit = &*tokens[words[p + 1]].norm;
-            (per, format!("{} {}", t.norm, written_unit(unit)))
+            (per, format!("{} {}", t.norm, written(unit)))
         } else {
             match bytes_per(&t.norm[digits..]) {
                 // `4kb`, not `64m` (a flag's choice, left to the slots).

@@ -250,7 +250,8 @@ impl Terms {
         let paired = paired(model);
         for (i, a) in paired.iter().enumerate() {
             for b in &paired[i + 1..] {
-                if adjacent(model, &a.1[0][0], &b.1[0][0]) {
+                let (a_stem, b_stem) = (&a.1[0][0], &b.1[0][0]);
+                if adjacent(model, a_stem, b_stem) || !one_kind(model, a_stem, b_stem) {
                     continue;
                 }
                 let pair = vec![a.clone(), b.clone()];
@@ -1193,7 +1194,8 @@ fn opposite(a: &str, b: &str) -> bool {
 /// and at least once right after a [`determiner`] ("the *primary* ... on the
 /// *standby*", "the *public* key ... the *private* key", "the *client* ... the
 /// *server*"). Any two of them are a pair unless the model answer writes one right
-/// after the other ("WAL sender": one thing, not two sides).
+/// after the other ("WAL sender": one thing, not two sides) or puts them in different
+/// slots (see [`one_kind`]).
 fn paired(model: &PreparedAnswer) -> Vec<(String, Spellings)> {
     let tokens = model.tokens();
     // Per stem: its first spelling, the segments it is said in, after a determiner.
@@ -1220,6 +1222,38 @@ fn paired(model: &PreparedAnswer) -> Vec<(String, Spellings)> {
         .filter(|(_, segments, determined)| segments.len() >= 2 && *determined)
         .map(|(t, _, _)| (t.norm.to_string(), vec![vec![t.stem.clone()]]))
         .collect()
+}
+
+/// Whether `model` puts the stems `a` and `b` in the same slot, so that they are two
+/// things of one kind it can tell apart: each is the first content word of a segment
+/// somewhere (two subjects: "the *client* proves ... the *server* verifies", "the
+/// *yeast* ferments ... the *bacteria* produce"), or each stands right before the same
+/// content word (two modifiers of one head: "the *public* key ... the *private* key",
+/// "a *young* generation and an *old* generation"). Two words it keeps coming back to in
+/// other slots ("the *tests* ... the *code*", "each *key* ... the latest *record*") are
+/// not sides, and an answer that mixes their words is not turning anything round.
+fn one_kind(model: &PreparedAnswer, a: &str, b: &str) -> bool {
+    let tokens = model.tokens();
+    // For each of the two: whether it heads a segment, and the words right after it.
+    let mut subject = [false; 2];
+    let mut next: [Vec<&str>; 2] = [Vec::new(), Vec::new()];
+    for (i, t) in tokens.iter().enumerate() {
+        let Some(k) = [a, b].iter().position(|s| !t.part && &*t.stem == *s) else {
+            continue;
+        };
+        let in_segment = |j: usize| {
+            !tokens[j].part && tokens[j].place.segment == t.place.segment && content(&tokens[j])
+        };
+        if !(0..i).any(in_segment) {
+            subject[k] = true;
+        }
+        if let Some(j) = (i + 1..tokens.len()).find(|&j| !tokens[j].part)
+            && in_segment(j)
+        {
+            next[k].push(&tokens[j].stem);
+        }
+    }
+    subject[0] && subject[1] || next[0].iter().any(|w| next[1].contains(w))
 }
 
 /// Whether `model` writes the stems `a` and `b` one right after the other, either way.
@@ -1568,6 +1602,76 @@ mod tests {
             &prepared("from the leader to a follower"),
             &pair
         ));
+    }
+
+    const SOURDOUGH: &str = "A sourdough starter is a culture of wild yeast and lactic acid \
+        bacteria living in flour and water. The yeast ferments the sugars in the flour and gives \
+        off carbon dioxide, which the gluten network of the dough traps, so the loaf rises. The \
+        bacteria produce lactic and acetic acid, which give the bread its sour taste and keep \
+        other microbes out. To keep the starter healthy you feed it fresh flour and water \
+        regularly, discard part of it before each feeding so the acid does not build up, and \
+        keep it at room temperature when you bake often or in the fridge when you bake once a \
+        week; a starter that doubles within a few hours of a feeding is ready to use.";
+
+    const HEAT_PUMP: &str = "A heat pump moves heat rather than making it. Its refrigerant \
+        circulates between an outdoor coil and an indoor coil. In the outdoor coil the cold, \
+        low-pressure refrigerant evaporates and absorbs heat from the outside air, even when \
+        that air is below freezing. The compressor then squeezes the vapour, which raises its \
+        pressure and temperature. In the indoor coil the hot refrigerant condenses and releases \
+        its heat into the house. An expansion valve then drops the pressure again and the cycle \
+        repeats. Because it moves more heat than the electricity the compressor uses, a heat \
+        pump delivers three or four units of heat per unit of power.";
+
+    #[test]
+    fn a_pair_of_one_kind_turned_round_still_contradicts() {
+        // Two subjects (yeast, bacteria) and two modifiers of one head (young, old).
+        let sourdough = key_terms(SOURDOUGH);
+        for wrong in [
+            "The bacteria ferment the sugars and give off the carbon dioxide that makes the loaf \
+             rise, while the yeast produces the lactic and acetic acid that makes it sour. Feed \
+             it flour and water regularly.",
+            "The yeast gives the bread its sour taste with acid, and the bacteria produce the gas \
+             that the gluten traps. Feed it often and keep it warm.",
+        ] {
+            assert!(sourdough.check(&prepared(wrong)).is_some(), "{wrong}");
+        }
+        let gc = key_terms(
+            "A generational collector splits the heap into a young generation and an old \
+             generation. New objects are allocated in the young generation, which is collected \
+             often, and the few that survive several collections are promoted to the old \
+             generation, which is collected rarely. An old object can point to a young one, so \
+             a write barrier records such references.",
+        );
+        let wrong = "Objects are allocated in the old generation, which is collected \
+            frequently, and those that survive are moved to the young generation, which is \
+            collected rarely.";
+        assert!(gc.check(&prepared(wrong)).is_some(), "{wrong}");
+    }
+
+    #[test]
+    fn words_a_model_answer_keeps_in_other_slots_are_no_pair() {
+        // *starter* heads its clauses, *feed* does not; *heat* and *refrigerant* stand
+        // before no common word: mixing their words turns nothing round.
+        for (model, right) in [
+            (
+                SOURDOUGH,
+                "Feeding keeps the culture alive: fresh flour and water each time, part of the \
+                 old starter discarded so the acid stays low. The yeast makes the carbon dioxide \
+                 that lifts the loaf; the bacteria make the acids.",
+            ),
+            (
+                HEAT_PUMP,
+                "Refrigerant evaporates in the outdoor coil, taking heat from outside air; the \
+                 compressor heats it by compression; it condenses in the indoor coil and warms \
+                 the house. It moves heat, so it delivers about three units per unit of \
+                 electricity.",
+            ),
+        ] {
+            assert_eq!(key_terms(model).check(&prepared(right)), None, "{right}");
+        }
+        let model = prepared(SOURDOUGH);
+        assert!(one_kind(&model, "yeast", "bacteria"));
+        assert!(!one_kind(&model, "starter", "feed"));
     }
 
     const GC: &str = "A tracing garbage collector starts from the roots: the stack, the \

@@ -3823,3 +3823,38 @@ fn a_negation_cue_typed_with_a_slip_denies_as_the_cue() {
         ],
     );
 }
+
+/// The loopback address is one address however it is spelt: `localhost`, `127.0.0.1`,
+/// `::1` (bracketed too) and the short `127.1`; another address is another.
+#[test]
+fn the_loopback_address_in_any_spelling_is_the_loopback() {
+    let redis = one_keyword_bank(
+        "localhost",
+        "redis-bind",
+        "Where should a Redis without a password listen?",
+        "Bind it to localhost only, so nothing off the box can reach it.",
+    );
+    for right in [
+        "bind 127.0.0.1 so only the box itself reaches it",
+        "Bind to ::1 only.",
+        "listen on [::1] and nowhere else",
+        "bind it to 127.1 only",
+    ] {
+        assert!(grade(&redis, right).passed, "{right}");
+    }
+    for wrong in [
+        "bind 0.0.0.0 so every host reaches it",
+        "bind it to 10.0.0.1",
+    ] {
+        assert!(!grade(&redis, wrong).passed, "{wrong}");
+    }
+    let tunnel = one_keyword_bank(
+        "127.0.0.1",
+        "ssh-tunnel",
+        "With `ssh -L 5432:db:5432 bastion`, where do you point psql?",
+        "At 127.0.0.1 port 5432 on your own machine: the tunnel listens there.",
+    );
+    assert!(grade(&tunnel, "point it at localhost, port 5432").passed);
+    assert!(grade(&tunnel, "at 127.1 on port 5432").passed);
+    assert!(!grade(&tunnel, "point it at db port 5432").passed);
+}

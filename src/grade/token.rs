@@ -1005,6 +1005,204 @@ fn is_grouped_number(core: &str) -> bool {
         && groups.all(|g| g.len() == 3 && digits(g))
 }
 
+/// What a number word is in a number said in words: a unit (*zero* to *nineteen*), a
+/// ten (*twenty* to *ninety*), *hundred*, or a scale (*thousand*, *million*,
+/// *billion*).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum NumberWord {
+    Unit(f64),
+    Ten(f64),
+    Hundred,
+    Scale(f64),
+}
+
+/// The [`NumberWord`] `word` is, if it is one.
+fn spelt_number(word: &str) -> Option<NumberWord> {
+    use NumberWord::{Hundred, Scale, Ten, Unit};
+    Some(match word {
+        "zero" => Unit(0.0),
+        "one" => Unit(1.0),
+        "two" => Unit(2.0),
+        "three" => Unit(3.0),
+        "four" => Unit(4.0),
+        "five" => Unit(5.0),
+        "six" => Unit(6.0),
+        "seven" => Unit(7.0),
+        "eight" => Unit(8.0),
+        "nine" => Unit(9.0),
+        "ten" => Unit(10.0),
+        "eleven" => Unit(11.0),
+        "twelve" => Unit(12.0),
+        "thirteen" => Unit(13.0),
+        "fourteen" => Unit(14.0),
+        "fifteen" => Unit(15.0),
+        "sixteen" => Unit(16.0),
+        "seventeen" => Unit(17.0),
+        "eighteen" => Unit(18.0),
+        "nineteen" => Unit(19.0),
+        "twenty" => Ten(20.0),
+        "thirty" => Ten(30.0),
+        "forty" => Ten(40.0),
+        "fifty" => Ten(50.0),
+        "sixty" => Ten(60.0),
+        "seventy" => Ten(70.0),
+        "eighty" => Ten(80.0),
+        "ninety" => Ten(90.0),
+        "hundred" => Hundred,
+        "thousand" => Scale(1e3),
+        "million" => Scale(1e6),
+        "billion" => Scale(1e9),
+        _ => return None,
+    })
+}
+
+/// Whether `word` is a number word (see [`NumberWord`]).
+pub(crate) fn is_spelt_number(word: &str) -> bool {
+    // The cheap test first: every number word is 3 to 9 letters long.
+    (3..=9).contains(&word.len()) && spelt_number(word).is_some()
+}
+
+/// The number a run of words says (`words` in order): number words as English writes
+/// them ("ten thousand", "twenty five", "two hundred and fifty", "fifteen hundred"),
+/// after a number in digits ("10 thousand", "1.5 million") or *a*/*an* before a
+/// hundred or a scale ("a hundred", "a million"). `None` when the run is no one number
+/// ("two three", "thousand thousand", "five twenty").
+fn words_number(words: &[&str]) -> Option<f64> {
+    use NumberWord::{Hundred, Scale, Ten, Unit};
+    let (mut total, mut current) = (0.0_f64, 0.0_f64);
+    // What came last: none, a unit, a ten, a hundred, a scale, *and*, a count.
+    #[derive(PartialEq, Clone, Copy)]
+    enum Last {
+        None,
+        Unit,
+        Ten,
+        Hundred,
+        Scale,
+        And,
+        Count,
+    }
+    let mut last = Last::None;
+    for (n, word) in words.iter().enumerate() {
+        if n == 0 && (is_number(word) || matches!(*word, "a" | "an")) {
+            current = if is_number(word) {
+                word.parse().ok()?
+            } else {
+                1.0
+            };
+            last = Last::Count;
+            continue;
+        }
+        if *word == "and" {
+            if !matches!(last, Last::Hundred | Last::Scale) {
+                return None;
+            }
+            last = Last::And;
+            continue;
+        }
+        last = match (spelt_number(word)?, last) {
+            (Unit(u), Last::None | Last::Hundred | Last::Scale | Last::And) => {
+                current += u;
+                Last::Unit
+            }
+            (Unit(u), Last::Ten) if (1.0..10.0).contains(&u) => {
+                current += u;
+                Last::Unit
+            }
+            (Ten(t), Last::None | Last::Hundred | Last::Scale | Last::And) => {
+                current += t;
+                Last::Ten
+            }
+            (Hundred, Last::Unit | Last::Ten | Last::Count) if current > 0.0 && current < 100.0 => {
+                current *= 100.0;
+                Last::Hundred
+            }
+            (Scale(s), Last::Unit | Last::Ten | Last::Hundred | Last::Count) if current > 0.0 => {
+                total += current * s;
+                current = 0.0;
+                Last::Scale
+            }
+            _ => return None,
+        };
+    }
+    (last != Last::And && last != Last::Count).then_some(total + current)
+}
+
+/// The number said in words that ends with the token `end` (see [`words_number`]): the
+/// longest run of number words before it in its clause, with *and* between them, and a
+/// number in digits or *a*/*an* opening it. Written as a number in digits (`10000`,
+/// `25`, `1500000`), when the run says a number above ten or has two words or more
+/// (one to ten alone are the lexicon's: "two" is "2" there). `None` otherwise.
+fn said_number(tokens: &[Token], end: usize) -> Option<String> {
+    let clause = tokens[end].place.clause;
+    let mut start = end;
+    let mut k = end;
+    while k > 0 {
+        let t = &tokens[k - 1];
+        if t.part || t.place.clause != clause {
+            break;
+        }
+        if t.class == Class::Word && (is_spelt_number(&t.norm) || &*t.norm == "and") {
+            k -= 1;
+            if &*t.norm != "and" {
+                start = k;
+            }
+            continue;
+        }
+        let count = (t.class != Class::Word && is_number(&t.norm))
+            || (t.class == Class::Word && matches!(&*t.norm, "a" | "an"));
+        if count {
+            start = k - 1;
+        }
+        break;
+    }
+    if start == end
+        && matches!(spelt_number(&tokens[end].norm), Some(NumberWord::Unit(u)) if u <= 10.0)
+    {
+        // The most common case, "one" or "two" alone: the lexicon's.
+        return None;
+    }
+    let words: Vec<&str> = tokens[start..=end].iter().map(|t| &*t.norm).collect();
+    let value = words_number(&words)?;
+    if value.fract() != 0.0 || value > 1e15 || (words.len() < 2 && value <= 10.0) {
+        return None;
+    }
+    Some(format!("{value:.0}"))
+}
+
+/// After the chunk whose tokens end `tokens`, its last token a number word: when it ends
+/// a number said in words (the next chunk, `next`, goes on with no number word nor *and*, nor does a mark
+/// end it), the number in digits as a part ("ten thousand" offers `10000`, "twenty-five"
+/// `25`, "a hundred" `100`), so a keyword or a value in digits meets it.
+fn push_said_number(
+    tokens: &mut Vec<Token>,
+    next: Option<&str>,
+    stop: Stop,
+    place: Place,
+    stemmer: &Stemmer,
+) {
+    let Some(last) = tokens.last() else { return };
+    let goes_on = stop == Stop::None
+        && next.is_some_and(|chunk| {
+            let word = chunk.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            let word = word.split('-').next().unwrap_or(word);
+            (word.eq_ignore_ascii_case("and")
+                && matches!(&*last.norm, "hundred" | "thousand" | "million" | "billion"))
+                || is_spelt_number(&word.to_ascii_lowercase())
+        });
+    if goes_on {
+        return;
+    }
+    if let Some(number) = said_number(tokens, tokens.len() - 1) {
+        tokens.push(Token::new(&number, Class::Exact, true, place, stemmer));
+    }
+}
+
+/// Whether `core` is a number written with no digit before its decimal point, `.5`,
+/// `.25`: the number `0.5`, not `5`.
+fn is_bare_decimal(core: &str) -> bool {
+    core.len() >= 2 && core.starts_with('.') && core[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Whether `core` is a symbolic chmod mode, `u+s`, `g-w`, `a+x`, `+x`, `ug=rw`, or a
 /// list of them (`u+s,g+s`): code, matched whole (`u+s` is no `g+s`).
 fn is_chmod_mode(core: &str) -> bool {
@@ -1593,6 +1791,15 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     // `10,000`: one number, the same as `10000`, not `10` and `000`.
                     let number = core.replace(',', "");
                     tokens.push(Token::new(&number, Class::Exact, false, place, stemmer));
+                } else if !plain && is_bare_decimal(core) {
+                    // `.5`: the number `0.5`, read as `0.5` is.
+                    let number = format!("0{core}");
+                    match parts {
+                        Parts::Emit => push_code(&number, place, stemmer, tokens),
+                        Parts::Skip => {
+                            tokens.push(Token::new(&number, Class::Code, false, place, stemmer));
+                        }
+                    }
                 } else if !plain && is_signed_number(core) {
                     // `-1000`, `+1000`: a number with its sign, which matters.
                     tokens.push(Token::new(core, Class::Exact, false, place, stemmer));
@@ -1758,6 +1965,16 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 if value_of.is_none() && !alnum && stop == Stop::None && takes_value(core) {
                     value_of = Some((core.to_owned(), core.starts_with("--")));
                 }
+            }
+            if parts == Parts::Emit
+                && tokens.len() > chunk_start
+                && tokens
+                    .last()
+                    .is_some_and(|t| !t.part && t.class == Class::Word && is_spelt_number(&t.norm))
+            {
+                // "ten thousand": also `10000`. (The cheap test first: the next chunk is
+                // looked at only after a number word.)
+                push_said_number(tokens, chunks.peek(), stop, place, stemmer);
             }
             sentence_words += usize::from(!core.is_empty());
             after_comma = stop == Stop::Comma;

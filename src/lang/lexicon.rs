@@ -14,7 +14,7 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["memory", "ram", "space"],
     &["folder", "directory", "dir"],
     &["delete", "remove", "erase", "get rid of", "throw away"],
-    &["localhost", "127.0.0.1", "::1", "loopback"],
+    &["localhost", "127.0.0.1", "127.1", "::1", "loopback"],
     &["persist", "survive", "outlive", "outlast", "remain"],
     &["kill", "terminate"],
     &["disk", "drive"],

@@ -34,7 +34,9 @@
 use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;
 use crate::grade::matcher::PreparedAnswer;
-use crate::grade::token::{Class, Token, glued_version, same_seconds, seconds_at, written};
+use crate::grade::token::{
+    Class, Token, glued_version, is_number, is_spelt_number, same_seconds, seconds_at, written,
+};
 use std::sync::Arc;
 
 /// The model answer's closed slots, and the values the question gives in a slot.
@@ -309,7 +311,7 @@ fn stated_sizes(text: &PreparedAnswer) -> Vec<Size> {
     let mut out = Vec::new();
     for (p, &i) in words.iter().enumerate() {
         let t = &tokens[i];
-        if t.class == Class::Word || text.negated(i) || open(tokens, i) {
+        if t.class == Class::Word || text.negated(i) || open(tokens, i, i) {
             continue;
         }
         let digits = t
@@ -528,9 +530,13 @@ fn occurrences(text: &PreparedAnswer) -> Vec<Occurrence> {
     let tokens = text.tokens();
     let mut out = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if t.part || t.glued || t.class == Class::Word {
+        // A number said in words ("ten thousand") is the number in digits its last
+        // word offers (see `token::push_said_number`), and its words stand where it is.
+        let start = said_from(tokens, i);
+        if (t.part && start.is_none()) || t.glued || t.class == Class::Word {
             continue;
         }
+        let start = start.unwrap_or(i);
         let occurrence = if t.class == Class::Code {
             in_code(&t.norm).map(|(key, value, kind, role)| (Some(key), value, kind, role))
         } else {
@@ -543,10 +549,10 @@ fn occurrences(text: &PreparedAnswer) -> Vec<Occurrence> {
         let Some((key, value, kind, role)) = occurrence else {
             continue;
         };
-        let Some(key) = key.or_else(|| slot_of(tokens, i)) else {
+        let Some(key) = key.or_else(|| slot_of(tokens, start, i)) else {
             continue;
         };
-        let role = if role == "value" && port_word_before(tokens, i) {
+        let role = if role == "value" && port_word_before(tokens, start) {
             "port"
         } else {
             role
@@ -562,8 +568,8 @@ fn occurrences(text: &PreparedAnswer) -> Vec<Occurrence> {
             kind,
             key,
             role,
-            open: open(tokens, i),
-            negated: text.negated(i),
+            open: open(tokens, start, i),
+            negated: text.negated(start),
         });
     }
     out
@@ -717,12 +723,13 @@ fn ends_slot(word: &str) -> bool {
 /// How many words a slot is looked for over.
 const SLOT_REACH: usize = 3;
 
-/// The slot of the value at `i` in prose: the nearest word before it in its clause
+/// The slot of the value at `i` in prose, written from token `start` (the first word
+/// of a number said in words, else `i`): the nearest word before it in its clause
 /// that names a thing (see the module documentation), else, when nothing comes before
 /// it in its clause, the nearest one after it.
-fn slot_of(tokens: &[Token], i: usize) -> Option<Arc<str>> {
+fn slot_of(tokens: &[Token], start: usize, i: usize) -> Option<Arc<str>> {
     let clause = tokens[i].place.clause;
-    let before = tokens[..i]
+    let before = tokens[..start]
         .iter()
         .rev()
         .filter(|t| !t.part)
@@ -758,6 +765,41 @@ fn slot_of(tokens: &[Token], i: usize) -> Option<Arc<str>> {
         .map(key)
 }
 
+/// Where the number said in words whose digits are the part at `i` begins: the first
+/// of the number words, *a* or number in digits before it in its clause ("ten
+/// thousand", "a hundred", "10 thousand"), or `None` when token `i` is no such part.
+fn said_from(tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    let said = t.part
+        && t.class == Class::Exact
+        && i > 0
+        && !tokens[i - 1].part
+        && tokens[i - 1].class == Class::Word
+        && is_spelt_number(&tokens[i - 1].norm);
+    if !said {
+        return None;
+    }
+    let clause = tokens[i - 1].place.clause;
+    let mut start = i - 1;
+    while start > 0 {
+        let b = &tokens[start - 1];
+        let word = b.class == Class::Word
+            && (is_spelt_number(&b.norm) || matches!(&*b.norm, "and" | "a" | "an"));
+        if b.part || b.place.clause != clause || !(word || is_number(&b.norm)) {
+            break;
+        }
+        start -= 1;
+        if !is_spelt_number(&b.norm) && &*b.norm != "and" {
+            break;
+        }
+    }
+    // An *and* is no part of the number's start ("Ports and ten thousand").
+    while &*tokens[start].norm == "and" {
+        start += 1;
+    }
+    Some(start)
+}
+
 /// A word's slot name: its stem, or a code token as written.
 fn key(t: &Token) -> Arc<str> {
     if t.class == Class::Word {
@@ -782,10 +824,10 @@ fn port_word_before(tokens: &[Token], i: usize) -> bool {
         .is_some_and(|t| matches!(&*t.norm, "port" | "ports"))
 }
 
-/// Whether the value at `i` is given as an example, a bound, or one of alternatives or
+/// Whether the value at `i` (written from `start`, see [`slot_of`]) is given as an example, a bound, or one of alternatives or
 /// of a range: "for example 512m", "such as 10001", "at least 1.2", "up to 3", "0.0.0.0
 /// or the VM's own IP", "1.2 or later", "8000 to 8080".
-fn open(tokens: &[Token], i: usize) -> bool {
+fn open(tokens: &[Token], start: usize, i: usize) -> bool {
     let clause = tokens[i].place.clause;
     let words = |range: &mut dyn Iterator<Item = &Token>| -> Vec<Arc<str>> {
         range
@@ -795,7 +837,7 @@ fn open(tokens: &[Token], i: usize) -> bool {
             .map(|t| t.norm.clone())
             .collect()
     };
-    let before = words(&mut tokens[..i].iter().rev());
+    let before = words(&mut tokens[..start].iter().rev());
     let after = words(&mut tokens[i + 1..].iter());
     fn word(list: &[Arc<str>], n: usize) -> &str {
         list.get(n).map_or("", |w| w)
@@ -826,7 +868,7 @@ fn open(tokens: &[Token], i: usize) -> bool {
         from.filter(|t| !t.part).nth(n).is_some_and(is_value)
     };
     let ranged = matches!(word(&before, 0), "to" | "and" | "or" | "through" | "from")
-        && value_at(&mut tokens[..i].iter().rev(), 1);
+        && value_at(&mut tokens[..start].iter().rev(), 1);
     let alternatives = word(&after, 0) == "or"
         || (matches!(word(&after, 0), "to" | "and" | "through")
             && value_at(&mut tokens[i + 1..].iter(), 1));
@@ -976,6 +1018,35 @@ mod tests {
         }
         let asked = "Limit it to 512m of memory.";
         assert!(check(model, asked, "Use --memory 256m.").is_some());
+    }
+
+    /// A number said in words is the value in digits, in the model answer and in the
+    /// answer: "Ten thousand connections" is `10,000`, "sixteen databases" `16`, "one
+    /// hundred rows" `100`; another number said either way still contradicts.
+    #[test]
+    fn a_number_said_in_words_is_the_value_in_digits() {
+        let model = "Ten thousand connections from 20 instances mostly wait in the database.";
+        for right in [
+            "10,000 connections against 16 cores mostly wait.",
+            "The 10000 connections from twenty instances wait in the database.",
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+        for wrong in [
+            "20,000 connections mostly wait in the database.",
+            "Twenty thousand connections mostly wait in the database.",
+        ] {
+            let hit = check(model, "", wrong).expect(wrong);
+            assert_eq!(hit.said, "20000", "{wrong}");
+        }
+        let model = "Redis keeps sixteen databases by default.";
+        assert_eq!(check(model, "", "Redis keeps 16 databases."), None);
+        assert!(check(model, "", "Redis keeps 32 databases.").is_some());
+        let model = "Each batch holds 100 rows.";
+        assert_eq!(check(model, "", "Each batch holds a hundred rows."), None);
+        assert_eq!(check(model, "", "Each batch holds one hundred rows."), None);
+        assert!(check(model, "", "Each batch holds a thousand rows.").is_some());
+        assert!(check(model, "", "Each batch holds ten thousand rows.").is_some());
     }
 
     #[test]

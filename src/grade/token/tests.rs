@@ -1591,3 +1591,62 @@ fn a_version_with_its_v_is_the_version() {
         "Pin it at v1.4.3 so builds are reproducible."
     ));
 }
+
+/// A number said in words is the number in digits at any size: "ten thousand" is
+/// `10,000`, "twenty-five" `25`, "a hundred" `100`, "two million" `2000000`, and a
+/// decimal written with no digit before its point (`.5`) is `0.5`. Another number stays
+/// another: "twenty thousand" is no `10,000`, "1.5" no `15`, `.5` no `5`.
+#[test]
+fn a_number_said_in_words_is_the_number_in_digits() {
+    let workers = "Each nginx worker takes up to 10,000 connections.";
+    for right in [
+        "Each worker takes ten thousand connections.",
+        "A worker handles 10 thousand connections at most.",
+    ] {
+        assert!(meets("10,000", workers, right), "{right}");
+    }
+    for wrong in [
+        "Each worker takes twenty thousand connections.",
+        "A worker takes a thousand connections.",
+        "Each worker takes one hundred thousand connections.",
+        "Each worker takes ten connections.",
+    ] {
+        assert!(!meets("10,000", workers, wrong), "{wrong}");
+    }
+    let batch = "Insert the rows in batches of 100.";
+    for right in [
+        "Insert them a hundred rows at a time.",
+        "batches of one hundred rows",
+    ] {
+        assert!(meets("100", batch, right), "{right}");
+    }
+    for wrong in ["batches of a thousand rows", "batches of hundreds of rows"] {
+        assert!(!meets("100", batch, wrong), "{wrong}");
+    }
+    let pool = "Keep 25 connections in the pool.";
+    for right in [
+        "Keep twenty-five connections.",
+        "keep twenty five in the pool",
+    ] {
+        assert!(meets("25", pool, right), "{right}");
+    }
+    for wrong in ["Keep twenty connections.", "keep fifty-two", "keep five"] {
+        assert!(!meets("25", pool, wrong), "{wrong}");
+    }
+    let table = "The table holds 2000000 rows.";
+    assert!(meets("2000000", table, "It holds two million rows."));
+    assert!(meets("2000000", table, "It holds 2 million rows."));
+    assert!(!meets("2000000", table, "It holds two thousand rows."));
+    assert!(!meets("2000000", table, "It holds twenty million rows."));
+    let backoff = "Back off 0.5 seconds between retries.";
+    assert!(meets("0.5", backoff, "Wait .5 seconds between retries."));
+    assert!(!meets("0.5", backoff, "Wait 5 seconds between retries."));
+    assert!(!meets("0.5", backoff, "Wait 1.5 seconds between retries."));
+    // `.5` is read as `0.5` is: it no longer passes for `5` (a decimal's whole match
+    // on `5` is only partial credit).
+    let retries = crate::grade::tests::any_bank("Say how.", "Retry 5 times.", &[&["5"]]);
+    assert!(!crate::grade::tests::grade(&retries, "Retry after .5 s.").passed);
+    assert!(crate::grade::tests::grade(&retries, "Retry five times.").passed);
+    assert!(!meets("15", "Wait 15 seconds.", "Wait 1.5 seconds."));
+    assert!(!meets("80", "Publish port 80.", "Publish port 8080."));
+}

@@ -930,7 +930,7 @@ fn plural_pronoun(word: &str) -> bool {
 
 /// Whether a word looks like a plural noun (or a verb with its *-s*): it ends in *s*,
 /// but not in *ss*, *us*, *is* or *as* ("class", "status", "analysis", "alias").
-fn looks_plural(word: &str) -> bool {
+pub(crate) fn looks_plural(word: &str) -> bool {
     word.ends_with('s')
         && !["ss", "us", "is", "as"]
             .iter()

@@ -60,7 +60,9 @@
 //! another thing the question's relations name, not negated, before A gives A to that
 //! thing ("what SERIALIZABLE allows and READ UNCOMMITTED prevents"), and so does such a
 //! thing just before X that X only qualifies ("the agent on each box performs it"); and
-//! a term after
+//! X after the subject of its clause, and A after the *it* or *they* that opens the next
+//! and stands for that subject, is not what A is said of ("the kubelet runs the
+//! readiness probe. It restarts the container"; see [`carried_past`]); and a term after
 //! *than* is the standard of a comparison, not what it says ("RDB is faster than AOF"
 //! does not meet `aof + faster`). All but the last hold for `ordered` relations, whose
 //! order is the roles'; the last for every relation of two terms. "Y rather than X does
@@ -69,7 +71,7 @@
 use super::{Matcher, Occurrence};
 use crate::grade::lexicon::Lexicon;
 use crate::grade::matcher::{Pattern, Polarity, PreparedAnswer, Vocab};
-use crate::grade::token::{Class, Token, same_written};
+use crate::grade::token::{Class, Token, looks_plural, same_written};
 use crate::lang::COMPARATIVES;
 use rust_stemmers::Stemmer;
 
@@ -544,6 +546,7 @@ fn paired(
                 && e < a_from
                 && (owner || lead.iter().any(|&i| !tokens[i].stop))
                 && gap.len() <= reach
+                && !carried_past(tokens, s, a_from)
         };
         // A rival that X only qualifies, by a preposition right after the rival ("the
         // agent on each box performs it"): A is the rival's, the head of its phrase.
@@ -554,6 +557,7 @@ fn paired(
                 && !by_passed(tokens, a)
                 && !agent_after(tokens, x_to, a_from)
                 && !agent_of_its_own(tokens, x_to, a_from, a_to)
+                && !carried_past(tokens, x_from, a_from)
                 && !rivals.iter().any(takes)
                 && !rivals.iter().any(headed))
     } else {
@@ -1927,6 +1931,91 @@ fn known_by(tokens: &[Token], a_to: usize, before_by: &[usize]) -> bool {
         && before_by
             .iter()
             .any(|&v| identity(&tokens[v]) && after_be(tokens, v))
+}
+
+/// Whether the *it* or *they* that opens A's clause stands for the subject of the clause
+/// just before, the clause of the term at `at`, and not for that term: the term comes
+/// after the subject's phrase (it is an object or a complement: "the kubelet runs the
+/// readiness probe"), and the pronoun, first in its clause but for *and*, *so*,
+/// *then*, *but*, *because* or *since*, agrees in number with the subject's first
+/// word (*it* with a singular, *they* with a plural, as `token::looks_plural` reads
+/// it). The tokenizer carried that clause into A's segment for the
+/// subject's sake; "The kubelet runs the readiness probe. It restarts the container"
+/// says nothing of the probe restarting it, and "..., and they restart it" after a
+/// singular subject may well be the probes'.
+fn carried_past(tokens: &[Token], at: usize, a_from: usize) -> bool {
+    let (clause, own) = (tokens[a_from].place.clause, tokens[at].place.clause);
+    if clause == own {
+        return false;
+    }
+    let open = (0..a_from)
+        .rev()
+        .take_while(|&i| tokens[i].place.clause == clause)
+        .last()
+        .unwrap_or(a_from);
+    if open == 0 || tokens[open - 1].place.clause != own {
+        return false;
+    }
+    let pronoun = (open..a_from).filter(|&i| !tokens[i].part).find(|&i| {
+        !matches!(
+            &*tokens[i].norm,
+            "so" | "and" | "then" | "but" | "because" | "since"
+        )
+    });
+    let Some(p) = pronoun else {
+        return false;
+    };
+    let plural = match &*tokens[p].norm {
+        "it" => false,
+        "they" => true,
+        _ => return false,
+    };
+    // A is the pronoun's predicate: at most three function words or adverbs between
+    // ("it then presents"), not a thing named later in its clause.
+    let lead: Vec<usize> = (p + 1..a_from).filter(|&i| !tokens[i].part).collect();
+    if lead.len() > 3 || !lead.iter().all(|&i| tokens[i].stop || adverb(&tokens[i])) {
+        return false;
+    }
+    let start = (0..at)
+        .rev()
+        .take_while(|&i| tokens[i].place.clause == own)
+        .last()
+        .unwrap_or(at);
+    let words: Vec<usize> = (start..at).filter(|&i| !tokens[i].part).collect();
+    // The clause opens with its subject, a determiner first (past *only*, *just*,
+    // *even*): not with a verb ("Take an explicit deny: it overrides ...", "run the
+    // container ... so it gets ..."), a condition ("Once failures pass ...") or a bare
+    // noun, which an imperative's verb looks the same as. The subject's phrase runs
+    // from the determiner's next word to the next function word or negation, and the
+    // term stands after it, with a word between and no *and*, *or* or *but* that may
+    // bring a subject of its own.
+    let Some(det) = words
+        .iter()
+        .position(|&i| !matches!(&*tokens[i].norm, "only" | "just" | "even"))
+    else {
+        return false;
+    };
+    if !matches!(
+        &*tokens[words[det]].norm,
+        "the" | "a" | "an" | "each" | "every"
+    ) || words
+        .iter()
+        .any(|&i| matches!(&*tokens[i].norm, "and" | "or" | "but"))
+    {
+        return false;
+    }
+    let first = det + 1;
+    let phrase: Vec<&str> = words[first..]
+        .iter()
+        .take_while(|&&i| !tokens[i].stop && !tokens[i].negation)
+        .map(|&i| &*tokens[i].norm)
+        .collect();
+    if first + phrase.len() >= words.len() {
+        return false;
+    }
+    // A second word in *-s* after a singular is as likely the verb ("the kubelet runs
+    // the probes, and they ..."): *they* needs the first word plural.
+    phrase.first().is_some_and(|w| looks_plural(w) == plural)
 }
 
 /// Whether the clause of `a_from` opens after `x_to`'s clause with a pronoun and has a form of
@@ -3389,6 +3478,111 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_for_the_subject_gives_nothing_to_the_object_before_it() {
+        // Fresh sentences of three domains, marked before the rule: a clause-opening
+        // *it* / *they* that agrees with the subject of the clause before stands for
+        // that subject, and the object there neither does A nor takes A from it.
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a str);
+        let cases: [Case; 10] = [
+            // Kubernetes: the kubelet restarts; a readiness probe restarts nothing.
+            (
+                "kubelet",
+                "readiness",
+                "The kubelet runs the readiness probe as well. It restarts the container only when the liveness probe fails.",
+                &["kubelet → restarts"],
+                "",
+            ),
+            (
+                "kubelet",
+                "readiness",
+                "The kubelet also checks readiness, and it restarts the container when liveness fails.",
+                &["kubelet → restarts"],
+                "",
+            ),
+            // ... *they* after a singular subject may be the probes': still a mistake.
+            (
+                "kubelet",
+                "readiness",
+                "The kubelet runs the readiness probes, and they restart the container.",
+                &["kubelet → restarts"],
+                "readiness → restarts",
+            ),
+            (
+                "kubelet",
+                "readiness",
+                "The readiness probe is run by the kubelet. It restarts the container when it fails.",
+                &[],
+                "readiness → restarts",
+            ),
+            // Raft: the leader accepts writes; a follower does not.
+            (
+                "leader",
+                "follower",
+                "The leader replicates the log to the followers. It accepts writes; they only acknowledge them.",
+                &["leader → accepts writes"],
+                "",
+            ),
+            (
+                "leader",
+                "follower",
+                "The leader replicates the log to the followers, and they accept writes as well.",
+                &[],
+                "follower → accepts writes",
+            ),
+            (
+                "leader",
+                "follower",
+                "The followers copy the leader's log. They accept writes too.",
+                &[],
+                "follower → accepts writes",
+            ),
+            // git: rebase rewrites history; a merge does not.
+            (
+                "rebase",
+                "merge",
+                "A rebase replays your commits on top of the merge base. It rewrites history.",
+                &["rebase → rewrites"],
+                "",
+            ),
+            (
+                "rebase",
+                "merge",
+                "A merge follows the rebase; it rewrites history.",
+                &[],
+                "merge → rewrites",
+            ),
+            (
+                "rebase",
+                "merge",
+                "The rebase moves your branch onto the tip of the merge target; it rewrites history, so never rebase shared branches.",
+                &["rebase → rewrites"],
+                "",
+            ),
+        ];
+        for (doer, other, answer, matched, mistake) in cases {
+            let verb: &[&str] = match doer {
+                "kubelet" => &["restarts", "restart"],
+                "leader" => &["accepts writes", "accept writes"],
+                _ => &["rewrites", "rewrite"],
+            };
+            let (got, mistakes) = met(
+                "The one named first does it.",
+                vec![relation(&[&[doer], verb], true)],
+                vec![relation(&[&[other], verb], true)],
+                answer,
+            );
+            let got: Vec<&str> = got.iter().map(String::as_str).collect();
+            assert_eq!(got, matched, "{answer}");
+            let want: Vec<&str> = if mistake.is_empty() {
+                vec![]
+            } else {
+                vec![mistake]
+            };
+            assert_eq!(mistakes, want, "{answer}");
+        }
+    }
+
+    #[test]
     fn a_pronoun_subject_of_a_passive_with_its_own_agent_takes_a_from_x() {
         let (_, mistakes) = met(
             "The editor approves the draft, and the publisher approves the editor.",
@@ -3401,7 +3595,10 @@ mod tests {
             "The editor approves the draft, and the publisher approves the editor.",
             vec![relation(&[&["publisher"], &["approves", "approved"]], true)],
             vec![relation(&[&["draft"], &["approves", "approved"]], true)],
-            "The publisher hired the draft; it then approved the editor.",
+            // A bare-noun subject, which `carried_past` leaves alone (with *the publisher*
+            // first, *it* is the publisher: see
+            // `a_pronoun_for_the_subject_gives_nothing_to_the_object_before_it`).
+            "Acme hired the draft; it then approved the editor.",
         );
         assert_eq!(mistakes, ["draft → approves"]);
     }

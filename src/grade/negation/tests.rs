@@ -2180,12 +2180,22 @@ fn a_thing_made_useless_is_met_by_one_defeated() {
     }
 }
 
+/// A fresh case: prompt, model answer, two required concepts, right and wrong answers.
+type Case = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
 /// Round 38 (w64-negscope): fresh answers in three domains whose second clause, joined
 /// by *and* with no comma, denies a thing: the first clause is said plainly; the same
 /// answers with the thing still happening, or the first clause denied, fail.
 #[test]
 fn a_second_clause_denial_leaves_the_first_plain() {
-    let cases: [(&str, &str, &[&str], &[&str], &[&str], &[&str]); 3] = [
+    let cases: [Case; 3] = [
         (
             "Why is a lookup by primary key fast?",
             "The B-tree index lets the database seek straight to the row, so no full table \

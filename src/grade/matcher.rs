@@ -11,8 +11,8 @@
 //! graded against, what every word it has seen matches (see `matcher::hits`).
 
 use super::negation::{
-    denies_first, excepted, governing_cues, held_off, is_reply, join_corrective, names_a_saving,
-    stresses_negation,
+    DEFEATING, denies_first, excepted, governing_cues, held_off, is_reply, join_corrective,
+    names_a_saving, prevented_by, stresses_negation,
 };
 use super::token::{Class, Parts, Token, is_bare_key, letters_too_far, tokenize_into};
 use crate::lang::{edit_distance_within, is_form_of};
@@ -855,8 +855,18 @@ impl PreparedAnswer {
             // which the breakdown shows as its cue, unless the verb is itself denied
             // ("nothing stops a writer from updating it"). Not a keyword that is
             // itself a denial (`not run`), which the model answer need not say.
+            // So is a plain one an undenied verb prevents or defeats ("a salt defeats
+            // rainbow tables", "rainbow tables stop working"): it says the term does not
+            // happen.
+            // (Under a denied one, "it can't stop a leak", it is denied as the model
+            // answer's "does not stop an attacker who leaks" is.)
             let held = (pattern.in_model == InModel::Negated)
-                .then(|| held_off(&self.tokens, path[0]))
+                .then(|| {
+                    held_off(&self.tokens, path[0]).or_else(|| {
+                        prevented_by(&self.tokens, path[0], path[path.len() - 1], DEFEATING)
+                            .filter(|&v| governed.is_none() && self.cue[v].is_none())
+                    })
+                })
                 .flatten();
             let by_verb = match held {
                 Some(v) if self.cue[v].is_none() => {

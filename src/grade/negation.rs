@@ -214,7 +214,8 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 .take_while(|&j| tokens[j].place.clause == token.place.clause)
                 .last()
                 .unwrap_or(i);
-            for governed in &mut cue[setting_end(tokens, start, i)..i] {
+            let start = denied_start(tokens, setting_end(tokens, start, i), i);
+            for governed in &mut cue[start..i] {
                 governed.get_or_insert(i);
             }
         }
@@ -2100,23 +2101,33 @@ const PREVENTING: &[&str] = &["prevent", "defeat", "thwart", "foil", "block", "s
 /// says plainly what does not happen, and an answer may deny it ("an attacker can't
 /// strip SSL", "the pod isn't sent traffic").
 pub fn prevented(tokens: &[Token], i: usize) -> bool {
-    let clause = tokens[i].place.clause;
-    let mut before = tokens[..i]
-        .iter()
+    prevented_by(tokens, i, i, PREVENTING).is_some()
+}
+
+/// Stems of the verbs of [`PREVENTING`] that always take an object: *block* and *stop*
+/// also say that their subject waits or ends ("it blocks receiving from ch").
+pub const DEFEATING: &[&str] = &["prevent", "defeat", "thwart", "foil"];
+
+/// The verb that prevents the words `first..=last` ([`prevented`]): one of `verbs`
+/// (stems) before them, or the *stops* or *ceases* right after them.
+pub fn prevented_by(tokens: &[Token], first: usize, last: usize, verbs: &[&str]) -> Option<usize> {
+    let clause = tokens[first].place.clause;
+    let verb = (0..first)
         .rev()
-        .filter(|t| !t.part && !t.stop)
-        .take_while(|t| t.place.clause == clause);
-    let object = before
-        .by_ref()
+        .filter(|&j| !tokens[j].part && !tokens[j].stop)
+        .take_while(|&j| tokens[j].place.clause == clause)
         .take(2)
-        .any(|t| !t.negation && PREVENTING.contains(&&*t.stem));
-    let subject = tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
-        matches!(
-            &*t.norm,
-            "stop" | "stops" | "stopped" | "cease" | "ceases" | "ceased"
-        )
-    });
-    object || subject
+        .find(|&j| !tokens[j].negation && verbs.contains(&&*tokens[j].stem));
+    verb.or_else(|| {
+        (last + 1..tokens.len())
+            .find(|&j| !tokens[j].part)
+            .filter(|&j| {
+                matches!(
+                    &*tokens[j].norm,
+                    "stop" | "stops" | "stopped" | "cease" | "ceases" | "ceased"
+                )
+            })
+    })
 }
 
 /// Stems of verbs that keep their object from doing what follows *from*: "the lock
@@ -2257,8 +2268,11 @@ const DENYING_WORDS: &[&str] = &[
 ];
 
 /// Verbs of existence, which deny their subject when nothing follows them in their
-/// clause ("a separate state for the module doesn't exist", "... doesn't exist yet"):
-/// "/app doesn't exist in the image" says where, and is still a claim about /app.
+/// clause, or only an *and* that opens a subject of its own ("a separate state for the
+/// module doesn't exist", "... doesn't exist yet", "the loop never happens and the
+/// resolver gets its answer"): "/app doesn't exist in the image" says where, and is
+/// still a claim about /app. (Not *work* or *used*: "localhost doesn't work from the
+/// container" says how it fails, and is still a claim about localhost.)
 const EXISTING_WORDS: &[&str] = &[
     "exist", "exists", "existed", "happen", "happens", "happened", "occur", "occurs", "occurred",
 ];
@@ -2328,11 +2342,16 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
             || remedies_it(tokens, *j)
             || DENYING_WORDS.contains(&&*t.norm)
             || (EXISTING_WORDS.contains(&&*t.norm)
-                && tokens[j + 1..]
-                    .iter()
-                    .filter(|t| !t.part)
-                    .take_while(|t| t.place.clause == clause)
-                    .all(|t| t.stop || t.negation || matches!(&*t.norm, "anymore" | "yet")))
+                && (j + 1..tokens.len())
+                    .filter(|&k| !tokens[k].part)
+                    .take_while(|&k| {
+                        tokens[k].place.clause == clause
+                            && !(&*tokens[k].norm == "and" && subject_after(tokens, k))
+                    })
+                    .all(|k| {
+                        let t = &tokens[k];
+                        t.stop || t.negation || matches!(&*t.norm, "anymore" | "yet")
+                    }))
             || (DISALLOWING_WORDS.contains(&&*t.norm)
                 && !tokens[j + 1..]
                     .iter()
@@ -2347,6 +2366,8 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         .enumerate()
         .skip(i + 1)
         .filter(|(_, t)| !t.part && t.place.clause == clause)
+        // "no longer happens": the *longer* of "no longer" is part of the cue.
+        .filter(|(j, t)| !(*j == i + 1 && &*token.norm == "no" && &*t.norm == "longer"))
         .filter(|jt| !jt.1.stop || denying(jt));
     let denies = match next.next() {
         // "Bellman-Ford doesn't have that problem", "a volume has no such issue": a thing
@@ -2576,6 +2597,81 @@ fn setting_end(tokens: &[Token], start: usize, i: usize) -> usize {
         .map_or(start, |j| j + 1);
     let rest = (end..i).any(|j| !tokens[j].part && !tokens[j].stop && !tokens[j].negation);
     if rest { end } else { start }
+}
+
+/// Where the claim a denying word at `i` takes back begins, given that its clause
+/// begins at `start`: past the last *and* that opens a clause of its own before it
+/// ([`opens_conjunct`]: "the B-tree lets the database seek to the row and the full scan
+/// never happens" denies the scan, not the seek), and past a verb that makes its object
+/// what the denying adjective says ([`CAUSING`]: "a unique salt makes rainbow tables
+/// useless" denies the rainbow tables, and says the salt plainly; "X is useless" and "X
+/// becomes useless" still deny X).
+fn denied_start(tokens: &[Token], start: usize, i: usize) -> usize {
+    let conjunct = (start..i)
+        .rev()
+        .find(|&j| opens_conjunct(tokens, start, j))
+        .map_or(start, |j| j + 1);
+    if tokens[i].negation {
+        return conjunct;
+    }
+    (conjunct..i)
+        .rev()
+        .find(|&j| !tokens[j].part && CAUSING.contains(&&*tokens[j].norm))
+        .map_or(conjunct, |j| j + 1)
+}
+
+/// Verbs that give their object the quality of the adjective after it: "makes rainbow
+/// tables useless", "renders SSL stripping ineffective", "leaves the old index
+/// pointless". What the adjective denies is the object, not the subject that does it.
+const CAUSING: &[&str] = &[
+    "make",
+    "makes",
+    "made",
+    "making",
+    "render",
+    "renders",
+    "rendered",
+    "rendering",
+    "leave",
+    "leaves",
+];
+
+/// Whether the *and* at `j` (in a clause that begins at `start`) opens a clause of its
+/// own, with no comma before it: a determiner or a subject pronoun comes right after it
+/// ("and the full scan never happens", "and it never happens"), and the words before it
+/// since `start` have a content word with a determiner right after it, a verb and its
+/// object ("lets the database", "returns the cached copy"). "Backups and the snapshots
+/// aren't needed" and "the cache of the primary and the index aren't needed" join two
+/// subjects, and both are denied.
+fn opens_conjunct(tokens: &[Token], start: usize, j: usize) -> bool {
+    let word = |k: usize| (k..tokens.len()).find(|&k| !tokens[k].part);
+    if tokens[j].part || &*tokens[j].norm != "and" {
+        return false;
+    }
+    subject_after(tokens, j)
+        && (start..j).any(|k| {
+            let t = &tokens[k];
+            !t.part
+                && !t.stop
+                && !t.negation
+                && word(k + 1)
+                    .filter(|&n| n < j)
+                    .is_some_and(|n| DETERMINERS.contains(&&*tokens[n].norm))
+        })
+}
+
+/// Words that open a subject right after an *and* ([`subject_after`]).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "this", "that", "these", "those", "each", "every",
+];
+
+/// Whether a subject of a clause of its own opens right after the *and* at `j`: a
+/// determiner or *it*/*they* ("and the full scan", "and each hash", "and it").
+fn subject_after(tokens: &[Token], j: usize) -> bool {
+    tokens[j + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        let norm = &*t.norm;
+        DETERMINERS.contains(&norm) || matches!(norm, "it" | "they")
+    })
 }
 
 /// Whether the cue at `i` is in the relative of a cleft, "X is (exactly) what (Docker)

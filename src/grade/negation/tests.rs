@@ -2061,3 +2061,194 @@ fn a_thing_named_in_its_absence_is_named_as_needed() {
         assert!(!g.passed, "{answer}\n{}", explain(&g));
     }
 }
+
+/// Round 38 (w64-negscope): a denying predicate after an *and* that opens a clause of
+/// its own (a subject with its determiner after it, a verb and its object before it)
+/// takes back only that clause; an *and* between two subjects still joins them.
+#[test]
+fn a_denial_after_an_and_takes_back_only_its_own_clause() {
+    let text = "the b-tree lets the database seek to the row and the full scan never happens";
+    assert!(!negated(text, "seek") && !negated(text, "row"));
+    assert!(negated(text, "scan"));
+    let text = "the edge server returns the cached copy and the round trip never happens";
+    assert!(!negated(text, "cached") && negated(text, "trip"));
+    let text = "backups and the snapshots aren't needed";
+    assert!(negated(text, "backups") && negated(text, "snapshots"));
+    let text = "the cache of the primary and the index are not needed";
+    assert!(negated(text, "cache") && negated(text, "index"));
+}
+
+/// Round 38 (w64-negscope): "X makes Y useless" denies Y, not X; "X is useless" and "X
+/// becomes useless" deny X.
+#[test]
+fn a_causing_verb_hands_the_denying_adjective_its_object() {
+    let text = "a unique salt per user makes rainbow tables useless";
+    assert!(!negated(text, "salt") && !negated(text, "unique"));
+    assert!(negated(text, "rainbow"));
+    let text = "hsts renders ssl stripping ineffective";
+    assert!(!negated(text, "hsts") && negated(text, "stripping"));
+    let text = "a salt is useless against rainbow tables";
+    assert!(negated(text, "salt"));
+    let text = "rainbow tables become useless";
+    assert!(negated(text, "rainbow"));
+}
+
+/// A bank of the question `prompt` with `model`, two required `any` concepts.
+fn two_required(prompt: &str, model: &str, a: &[&str], b: &[&str]) -> crate::bank::Bank {
+    bank(vec![question(
+        "q",
+        prompt,
+        model,
+        Some(Rubric {
+            concepts: vec![concept(a, 1.0, true), concept(b, 1.0, true)],
+            forbidden: Vec::new(),
+        }),
+    )])
+}
+
+/// Round 38 (w64-negscope): fresh answers in three domains to a model answer that makes
+/// a thing useless (pointless, unnecessary, ineffective): the thing defeated is met by an
+/// answer that defeats it, prevents it, says it stops working or can't be used, and the
+/// one that does the defeating by a plain mention; the reverse claims fail.
+#[test]
+fn a_thing_made_useless_is_met_by_one_defeated() {
+    let salt = two_required(
+        "Why do password hashes need a salt?",
+        "A unique salt per user makes precomputed rainbow tables useless, because the same \
+         password hashes to a different value for each user.",
+        &["rainbow table", "precomputed table"],
+        &["salt"],
+    );
+    for right in [
+        "A salt per user defeats rainbow tables, since every user's hash differs.",
+        "With a unique salt per user, the attacker's rainbow tables stop working.",
+        "A unique salt for every user makes rainbow tables useless.",
+    ] {
+        let g = grade(&salt, right);
+        assert!(g.passed, "{right}\n{}", explain(&g));
+    }
+    for wrong in [
+        "Salts make rainbow tables more effective.",
+        "A salt is useless against rainbow tables.",
+        "Salts let the attacker use rainbow tables faster.",
+    ] {
+        let g = grade(&salt, wrong);
+        assert!(!g.passed, "{wrong}\n{}", explain(&g));
+    }
+    let pool = two_required(
+        "What does a connection pool save?",
+        "A connection pool makes a new TCP handshake for each request unnecessary, because \
+         requests reuse open connections.",
+        &["connection pool", "pool"],
+        &["handshake"],
+    );
+    for right in [
+        "The connection pool reuses open connections, so no new handshake is needed per request.",
+        "A pool makes a fresh handshake per request unnecessary.",
+    ] {
+        let g = grade(&pool, right);
+        assert!(g.passed, "{right}\n{}", explain(&g));
+    }
+    for wrong in [
+        "The connection pool does a new handshake for every request.",
+        "A pool is unnecessary because every request does its own handshake.",
+    ] {
+        let g = grade(&pool, wrong);
+        assert!(!g.passed, "{wrong}\n{}", explain(&g));
+    }
+    let hsts = two_required(
+        "How does HSTS protect a site?",
+        "HSTS renders SSL stripping ineffective, because the browser goes to HTTPS before any \
+         request leaves.",
+        &["hsts"],
+        &["ssl stripping", "downgrade"],
+    );
+    for right in [
+        "HSTS defeats SSL stripping because the browser always uses HTTPS.",
+        "With HSTS, SSL stripping no longer happens since the browser goes straight to \
+         HTTPS.",
+    ] {
+        let g = grade(&hsts, right);
+        assert!(g.passed, "{right}\n{}", explain(&g));
+    }
+    for wrong in [
+        "HSTS makes SSL stripping easier for the attacker.",
+        "HSTS is ineffective against SSL stripping.",
+    ] {
+        let g = grade(&hsts, wrong);
+        assert!(!g.passed, "{wrong}\n{}", explain(&g));
+    }
+}
+
+/// A fresh case: prompt, model answer, two required concepts, right and wrong answers.
+type Case = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+/// Round 38 (w64-negscope): fresh answers in three domains whose second clause, joined
+/// by *and* with no comma, denies a thing: the first clause is said plainly; the same
+/// answers with the thing still happening, or the first clause denied, fail.
+#[test]
+fn a_second_clause_denial_leaves_the_first_plain() {
+    let cases: [Case; 3] = [
+        (
+            "Why is a lookup by primary key fast?",
+            "The B-tree index lets the database seek straight to the row, so no full table \
+             scan is needed.",
+            &["seek", "jump"],
+            &["full scan", "table scan"],
+            &[
+                "The B-tree lets the database seek to the row and the full scan never happens.",
+                "The B-tree lets the database seek to the row and the full scan is never needed.",
+            ],
+            &[
+                "The B-tree lets the database seek to the row and the full scan still happens.",
+                "The database cannot seek with the B-tree and a full scan happens.",
+            ],
+        ),
+        (
+            "Why is a CDN cache hit fast?",
+            "The edge server answers from its cached copy, so no round trip to the origin is \
+             made.",
+            &["cached copy", "cache"],
+            &["round trip"],
+            &[
+                "The edge server returns the cached copy and the round trip to the origin never \
+               happens.",
+            ],
+            &[
+                "The edge server returns the cached copy and the round trip to the origin still \
+                 happens.",
+                "The edge server never has a cached copy and the round trip to the origin happens.",
+            ],
+        ),
+        (
+            "Why does the row lock stop the lost update?",
+            "The row lock makes the second writer wait for the first commit, so no lost update \
+             occurs.",
+            &["wait", "blocks"],
+            &["lost update"],
+            &["The lock makes the second writer wait and the lost update never occurs."],
+            &[
+                "The lock makes the second writer wait and the lost update still occurs.",
+                "The second writer doesn't wait and the lost update occurs.",
+            ],
+        ),
+    ];
+    for (prompt, model, a, b, rights, wrongs) in cases {
+        let bank = two_required(prompt, model, a, b);
+        for right in rights {
+            let g = grade(&bank, right);
+            assert!(g.passed, "{right}\n{}", explain(&g));
+        }
+        for wrong in wrongs {
+            let g = grade(&bank, wrong);
+            assert!(!g.passed, "{wrong}\n{}", explain(&g));
+        }
+    }
+}

@@ -71,6 +71,9 @@ pub struct Lexeme {
     pub negation: bool,
     /// An irregular past form of a verb (`kept`, `written`): stemmed as its base.
     pub irregular: bool,
+    /// A number word (*ten*, *thousand*: see [`is_spelt_number`]), learnt once per word
+    /// so the tokenizer need not look again at every word for "ten thousand".
+    pub number_word: bool,
     /// The hash of `norm` (an `FxHasher`'s, as `str` hashes), made once for the checks that
     /// compare every word of an answer with the others (`claim`'s repeated sentences).
     pub hash: u64,
@@ -171,6 +174,7 @@ impl Lexeme {
             },
             negation: class == Class::Word && is_negation(word),
             irregular: base.is_some(),
+            number_word: class == Class::Word && is_spelt_number(word),
             hash: hash_of(word),
             stem_hash: hash_of(&stem),
             kinds: kinds_of(word)
@@ -1057,7 +1061,7 @@ fn spelt_number(word: &str) -> Option<NumberWord> {
 }
 
 /// Whether `word` is a number word (see [`NumberWord`]).
-pub(crate) fn is_spelt_number(word: &str) -> bool {
+fn is_spelt_number(word: &str) -> bool {
     // The cheap test first: every number word is 3 to 9 letters long.
     (3..=9).contains(&word.len()) && spelt_number(word).is_some()
 }
@@ -1141,7 +1145,7 @@ fn said_number(tokens: &[Token], end: usize) -> Option<String> {
         if t.part || t.place.clause != clause {
             break;
         }
-        if t.class == Class::Word && (is_spelt_number(&t.norm) || &*t.norm == "and") {
+        if t.class == Class::Word && (t.number_word || &*t.norm == "and") {
             k -= 1;
             if &*t.norm != "and" {
                 start = k;
@@ -1791,19 +1795,18 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     // `10,000`: one number, the same as `10000`, not `10` and `000`.
                     let number = core.replace(',', "");
                     tokens.push(Token::new(&number, Class::Exact, false, place, stemmer));
-                } else if !plain && is_bare_decimal(core) {
-                    // `.5`: the number `0.5`, read as `0.5` is.
-                    let number = format!("0{core}");
-                    match parts {
-                        Parts::Emit => push_code(&number, place, stemmer, tokens),
-                        Parts::Skip => {
-                            tokens.push(Token::new(&number, Class::Code, false, place, stemmer));
-                        }
-                    }
                 } else if !plain && is_signed_number(core) {
                     // `-1000`, `+1000`: a number with its sign, which matters.
                     tokens.push(Token::new(core, Class::Exact, false, place, stemmer));
-                } else if !plain && is_code(core) {
+                } else if !plain && (is_bare_decimal(core) || is_code(core)) {
+                    // `.5`: the number `0.5`, read as `0.5` is.
+                    let decimal;
+                    let core = if is_bare_decimal(core) {
+                        decimal = format!("0{core}");
+                        decimal.as_str()
+                    } else {
+                        core
+                    };
                     match parts {
                         Parts::Emit => push_code(core, place, stemmer, tokens),
                         Parts::Skip => {
@@ -1968,9 +1971,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             }
             if parts == Parts::Emit
                 && tokens.len() > chunk_start
-                && tokens
-                    .last()
-                    .is_some_and(|t| !t.part && t.class == Class::Word && is_spelt_number(&t.norm))
+                && tokens.last().is_some_and(|t| !t.part && t.number_word)
             {
                 // "ten thousand": also `10000`. (The cheap test first: the next chunk is
                 // looked at only after a number word.)

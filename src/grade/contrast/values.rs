@@ -35,7 +35,7 @@ use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{
-    Class, Token, glued_version, is_number, is_spelt_number, same_seconds, seconds_at, written,
+    Class, Token, glued_version, is_number, same_seconds, seconds_at, written,
 };
 use std::sync::Arc;
 
@@ -774,8 +774,7 @@ fn said_from(tokens: &[Token], i: usize) -> Option<usize> {
         && t.class == Class::Exact
         && i > 0
         && !tokens[i - 1].part
-        && tokens[i - 1].class == Class::Word
-        && is_spelt_number(&tokens[i - 1].norm);
+        && tokens[i - 1].number_word;
     if !said {
         return None;
     }
@@ -783,13 +782,13 @@ fn said_from(tokens: &[Token], i: usize) -> Option<usize> {
     let mut start = i - 1;
     while start > 0 {
         let b = &tokens[start - 1];
-        let word = b.class == Class::Word
-            && (is_spelt_number(&b.norm) || matches!(&*b.norm, "and" | "a" | "an"));
+        let word =
+            b.class == Class::Word && (b.number_word || matches!(&*b.norm, "and" | "a" | "an"));
         if b.part || b.place.clause != clause || !(word || is_number(&b.norm)) {
             break;
         }
         start -= 1;
-        if !is_spelt_number(&b.norm) && &*b.norm != "and" {
+        if !b.number_word && &*b.norm != "and" {
             break;
         }
     }

@@ -1933,6 +1933,16 @@ fn known_by(tokens: &[Token], a_to: usize, before_by: &[usize]) -> bool {
             .any(|&v| identity(&tokens[v]) && after_be(tokens, v))
 }
 
+/// The first token of the clause of token `at` (`at` itself when it opens it).
+fn clause_opening(tokens: &[Token], at: usize) -> usize {
+    let clause = tokens[at].place.clause;
+    (0..at)
+        .rev()
+        .take_while(|&i| tokens[i].place.clause == clause)
+        .last()
+        .unwrap_or(at)
+}
+
 /// Whether the *it* or *they* that opens A's clause stands for the subject of the clause
 /// just before, the clause of the term at `at`, and not for that term: the term comes
 /// after the subject's phrase (it is an object or a complement: "the kubelet runs the
@@ -1948,11 +1958,7 @@ fn carried_past(tokens: &[Token], at: usize, a_from: usize) -> bool {
     if clause == own {
         return false;
     }
-    let open = (0..a_from)
-        .rev()
-        .take_while(|&i| tokens[i].place.clause == clause)
-        .last()
-        .unwrap_or(a_from);
+    let open = clause_opening(tokens, a_from);
     if open == 0 || tokens[open - 1].place.clause != own {
         return false;
     }
@@ -1976,11 +1982,7 @@ fn carried_past(tokens: &[Token], at: usize, a_from: usize) -> bool {
     if lead.len() > 3 || !lead.iter().all(|&i| tokens[i].stop || adverb(&tokens[i])) {
         return false;
     }
-    let start = (0..at)
-        .rev()
-        .take_while(|&i| tokens[i].place.clause == own)
-        .last()
-        .unwrap_or(at);
+    let start = clause_opening(tokens, at);
     let words: Vec<usize> = (start..at).filter(|&i| !tokens[i].part).collect();
     // The clause opens with its subject, a determiner first (past *only*, *just*,
     // *even*): not with a verb ("Take an explicit deny: it overrides ...", "run the

@@ -13,7 +13,8 @@
 //! talk about (a model answer that says *permanently* makes "deleted for ever" no
 //! overclaim, and one that calls a wait *unbounded* makes "waits indefinitely" its
 //! own; one that talks of a reboot makes "until a reboot" a fact to check, not an
-//! absolute). A rubric concept's term does the same (one that accepts "alive forever"
+//! absolute; one that says a lock "will never be released" makes "waits for the lock
+//! forever" its own). A rubric concept's term does the same (one that accepts "alive forever"
 //! makes it the author's; see `Facts::accepted_by_rubric`). A guarantee narrowed by *only* ("only guarantees the start order") promises
 //! little, not everything. A cue under a negation ("not guaranteed") or just after one ("not
 //! even until a reboot"), or in a clause that only
@@ -169,14 +170,56 @@ fn hypothetical(word: &str) -> bool {
     )
 }
 
+/// The index in [`KINDS`] of the claim that anything lasts for ever.
+const FOREVER: usize = 0;
+
+/// Whether `word` is a verb of ending or letting go: what a wait waits for
+/// (a lock *released*, a call that *returns*, a send that *completes*, a sleeper
+/// *woken*).
+fn ends_a_wait(word: &str) -> bool {
+    [
+        "releas", "complet", "finish", "return", "unlock", "unblock", "wake", "woke",
+    ]
+    .iter()
+    .any(|root| word.starts_with(root))
+        || matches!(word, "free" | "freed" | "frees" | "end" | "ends" | "ended")
+}
+
+/// Whether `word` may stand between *never* and its verb ("never be released",
+/// "never gets freed", "never ever returns").
+fn auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "be" | "been" | "get" | "gets" | "got" | "ever" | "actually" | "really"
+    )
+}
+
 /// The kinds of absolute claims a question's texts leave to the answer (bits of
-/// [`KINDS`]): none of their words is one that makes a kind theirs.
+/// [`KINDS`]): none of their words is one that makes a kind theirs. A text that says
+/// a thing is *never* released, freed, returned, completed, finished or woken (*never*
+/// at most two auxiliaries before the verb: "a lock that will never be released", "the
+/// send can never complete") says that a wait for it lasts for ever, so it makes that
+/// kind theirs: "the handler waits for that lock forever" restates it.
 pub fn open_kinds<'a>(words: impl IntoIterator<Item = &'a str>) -> u8 {
     let mut open = (1u8 << KINDS.len()) - 1;
+    // Words left after a *never* for its verb to come (0: no *never* pending).
+    let mut after_never = 0u8;
     for w in words {
         for (k, kind) in KINDS.iter().enumerate() {
             if (kind.theirs)(w) {
                 open &= !(1 << k);
+            }
+        }
+        if w == "never" {
+            after_never = 3;
+        } else if after_never > 0 {
+            if ends_a_wait(w) {
+                open &= !(1 << FOREVER);
+                after_never = 0;
+            } else if auxiliary(w) {
+                after_never -= 1;
+            } else {
+                after_never = 0;
             }
         }
     }
@@ -275,7 +318,36 @@ pub fn overclaim(answer: &PreparedAnswer, open: u8) -> Option<Contradiction> {
 
 #[cfg(test)]
 mod tests {
-    use super::{KINDS, opens_a_cue};
+    use super::{FOREVER, KINDS, open_kinds, opens_a_cue};
+
+    /// A text that says a thing is never released, returned, completed or woken makes
+    /// a wait "for ever" its own; *never* with another verb, or far from its verb,
+    /// does not. Fresh sentences of three domains (a crashed lock holder, a Go send
+    /// with no receiver, a lost wakeup), with controls.
+    #[test]
+    fn a_thing_never_released_makes_a_wait_for_ever_the_texts() {
+        let stemmer = crate::lang::stemmer();
+        let open = |text: &str| {
+            let tokens = tokenize(text, &stemmer, Parts::Emit);
+            open_kinds(tokens.iter().map(|t| &*t.norm)) & 1 << FOREVER != 0
+        };
+        for theirs in [
+            "The crashed worker still owns the lock file, so the lock will never be released.",
+            "Nobody receives from the channel, so the goroutine's send can never complete.",
+            "The signal is lost and the consumer is never woken up.",
+            "The call never returns and the thread never gets freed.",
+        ] {
+            assert!(!open(theirs), "{theirs}");
+        }
+        for left in [
+            "Resolvers cache the old record until its TTL runs out.",
+            "A tmpfs mount never touches the disk, and it is released when the container stops.",
+            "The lock is never held by two workers; each one releases it when done.",
+            "Never store secrets in the image, because the layer is returned by every pull.",
+        ] {
+            assert!(open(left), "{left}");
+        }
+    }
     use crate::grade::token::{Parts, tokenize};
 
     /// Every word a kind's cue starts at passes [`opens_a_cue`], which filters the

@@ -844,16 +844,16 @@ fn open(tokens: &[Token], start: usize, i: usize) -> bool {
     let example = before.iter().any(|w| {
         matches!(
             &**w,
-            "example"
-                | "e.g"
-                | "eg"
-                | "such"
-                | "like"
-                | "say"
-                | "instance"
-                | "least"
+            "example" | "e.g" | "eg" | "such" | "like" | "say" | "instance"
+        )
+    });
+    // A bound stands right before its value ("over 512", "at least 1.2", "up to 3",
+    // "a maximum of 10"): *over* two words back is a path ("over TCP port 53").
+    let bound = |w: &str| {
+        matches!(
+            w,
+            "least"
                 | "most"
-                | "up"
                 | "minimum"
                 | "maximum"
                 | "over"
@@ -862,7 +862,10 @@ fn open(tokens: &[Token], start: usize, i: usize) -> bool {
                 | "below"
                 | "between"
         )
-    });
+    };
+    let bounded = bound(word(&before, 0))
+        || (matches!(word(&before, 0), "to" | "of")
+            && matches!(word(&before, 1), "up" | "minimum" | "maximum"));
     let value_at = |from: &mut dyn Iterator<Item = &Token>, n: usize| {
         from.filter(|t| !t.part).nth(n).is_some_and(is_value)
     };
@@ -871,7 +874,7 @@ fn open(tokens: &[Token], start: usize, i: usize) -> bool {
     let alternatives = word(&after, 0) == "or"
         || (matches!(word(&after, 0), "to" | "and" | "through")
             && value_at(&mut tokens[i + 1..].iter(), 1));
-    example || ranged || alternatives
+    example || bounded || ranged || alternatives
 }
 
 #[cfg(test)]
@@ -953,6 +956,43 @@ mod tests {
         assert_eq!(check(model, "", "Use USER 1000."), None);
         let model = "Require TLS 1.2 or later.";
         assert_eq!(check(model, "", "Require TLS 1.3."), None);
+    }
+
+    #[test]
+    fn over_before_a_protocol_is_a_path_not_a_bound() {
+        // *over* two words before the value says how it travels ("over TCP port 53"),
+        // so the slot stays closed; right before the value it is a bound ("over 512").
+        let dns = "Large answers are truncated and the client repeats the query over TCP \
+            port 53, which the firewall drops. Allow TCP port 53 as well.";
+        let syslog = "The agents send their logs over UDP port 514 to the collector.";
+        for (model, wrong) in [
+            (dns, "Open TCP port 853 on the firewall."),
+            (dns, "Allow TCP 853 as well."),
+            (syslog, "The agents ship logs over UDP port 515."),
+        ] {
+            assert!(check(model, "", wrong).is_some(), "{wrong}");
+        }
+        for (model, right) in [
+            (dns, "Open TCP port 53 on the firewall too."),
+            (dns, "The retry goes over TCP 53; allow it."),
+            (syslog, "They send to the collector on UDP 514."),
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+        // Bounds right before the value still leave the slot open.
+        for model in [
+            "Answers over 512 bytes do not fit.",
+            "Keep a maximum of 10 connections per pool.",
+            "Retry up to 3 times.",
+        ] {
+            for answer in [
+                "Answers of 600 bytes do not fit.",
+                "Keep 20 connections per pool.",
+                "Retry 5 times.",
+            ] {
+                assert_eq!(check(model, "", answer), None, "{model} / {answer}");
+            }
+        }
     }
 
     #[test]

@@ -730,7 +730,12 @@ fn look_for(
     answer: &PreparedAnswer,
 ) -> Found {
     let vocab = &compiled.vocab;
+    // Quoted in the answer's order, a cue after its term too ("rainbow tables stop"),
+    // however the match found them.
     let words = |tokens: &[usize]| -> Vec<String> {
+        let mut tokens = tokens.to_vec();
+        tokens.sort_unstable();
+        tokens.dedup();
         tokens
             .iter()
             .map(|&i| token::written(answer.word(i)).to_owned())

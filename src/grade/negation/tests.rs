@@ -2127,6 +2127,21 @@ fn a_thing_made_useless_is_met_by_one_defeated() {
         let g = grade(&salt, right);
         assert!(g.passed, "{right}\n{}", explain(&g));
     }
+    // The breakdown quotes the words in the answer's order, the verb after its term too.
+    let g = grade(
+        &salt,
+        "With a unique salt per user, rainbow tables stop working.",
+    );
+    assert_eq!(
+        g.concepts[0].matched,
+        Some(vec![
+            "rainbow".to_owned(),
+            "tables".to_owned(),
+            "stop".to_owned()
+        ]),
+        "{}",
+        explain(&g)
+    );
     for wrong in [
         "Salts make rainbow tables more effective.",
         "A salt is useless against rainbow tables.",

@@ -1174,9 +1174,10 @@ fn said_number(tokens: &[Token], end: usize) -> Option<String> {
 }
 
 /// After the chunk whose tokens end `tokens`, its last token a number word: when it ends
-/// a number said in words (the next chunk, `next`, goes on with no number word nor *and*, nor does a mark
-/// end it), the number in digits as a part ("ten thousand" offers `10000`, "twenty-five"
-/// `25`, "a hundred" `100`), so a keyword or a value in digits meets it.
+/// a number said in words (the next chunk, `next`, goes on with no number word nor
+/// *and*, nor does a mark end it), the number in digits as a part ("ten thousand" offers
+/// `10000`, "twenty-five" `25`, "a hundred" `100`), so a keyword or a value in digits
+/// meets it.
 fn push_said_number(
     tokens: &mut Vec<Token>,
     next: Option<&str>,

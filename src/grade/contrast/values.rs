@@ -823,9 +823,10 @@ fn port_word_before(tokens: &[Token], i: usize) -> bool {
         .is_some_and(|t| matches!(&*t.norm, "port" | "ports"))
 }
 
-/// Whether the value at `i` (written from `start`, see [`slot_of`]) is given as an example, a bound, or one of alternatives or
-/// of a range: "for example 512m", "such as 10001", "at least 1.2", "up to 3", "0.0.0.0
-/// or the VM's own IP", "1.2 or later", "8000 to 8080".
+/// Whether the value at `i` (written from `start`, see [`slot_of`]) is given as an
+/// example, a bound, or one of alternatives or of a range: "for example 512m", "such as
+/// 10001", "at least 1.2", "up to 3", "0.0.0.0 or the VM's own IP", "1.2 or later", "8000
+/// to 8080".
 fn open(tokens: &[Token], start: usize, i: usize) -> bool {
     let clause = tokens[i].place.clause;
     let words = |range: &mut dyn Iterator<Item = &Token>| -> Vec<Arc<str>> {

@@ -1131,12 +1131,10 @@ fn words_number(words: &[&str]) -> Option<f64> {
     (last != Last::And && last != Last::Count).then_some(total + current)
 }
 
-/// The number said in words that ends with the token `end` (see [`words_number`]): the
-/// longest run of number words before it in its clause, with *and* between them, and a
-/// number in digits or *a*/*an* opening it. Written as a number in digits (`10000`,
-/// `25`, `1500000`), when the run says a number above ten or has two words or more
-/// (one to ten alone are the lexicon's: "two" is "2" there). `None` otherwise.
-fn said_number(tokens: &[Token], end: usize) -> Option<String> {
+/// Where the number said in words that ends with the number word at `end` begins: the
+/// first of the run of number words before it in its clause (with *and* between them),
+/// or the number in digits or *a*/*an* that opens the run ("10 thousand", "a hundred").
+pub(crate) fn said_start(tokens: &[Token], end: usize) -> usize {
     let clause = tokens[end].place.clause;
     let mut start = end;
     let mut k = end;
@@ -1159,6 +1157,16 @@ fn said_number(tokens: &[Token], end: usize) -> Option<String> {
         }
         break;
     }
+    start
+}
+
+/// The number said in words that ends with the token `end` (see [`words_number`]): the
+/// longest run of number words before it in its clause, with *and* between them, and a
+/// number in digits or *a*/*an* opening it. Written as a number in digits (`10000`,
+/// `25`, `1500000`), when the run says a number above ten or has two words or more
+/// (one to ten alone are the lexicon's: "two" is "2" there). `None` otherwise.
+fn said_number(tokens: &[Token], end: usize) -> Option<String> {
+    let start = said_start(tokens, end);
     if start == end
         && matches!(spelt_number(&tokens[end].norm), Some(NumberWord::Unit(u)) if u <= 10.0)
     {

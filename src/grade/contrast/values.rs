@@ -35,7 +35,7 @@ use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{
-    Class, Token, glued_version, is_number, same_seconds, seconds_at, written,
+    Class, Token, glued_version, said_start, same_seconds, seconds_at, written,
 };
 use std::sync::Arc;
 
@@ -775,28 +775,7 @@ fn said_from(tokens: &[Token], i: usize) -> Option<usize> {
         && i > 0
         && !tokens[i - 1].part
         && tokens[i - 1].number_word;
-    if !said {
-        return None;
-    }
-    let clause = tokens[i - 1].place.clause;
-    let mut start = i - 1;
-    while start > 0 {
-        let b = &tokens[start - 1];
-        let word =
-            b.class == Class::Word && (b.number_word || matches!(&*b.norm, "and" | "a" | "an"));
-        if b.part || b.place.clause != clause || !(word || is_number(&b.norm)) {
-            break;
-        }
-        start -= 1;
-        if !b.number_word && &*b.norm != "and" {
-            break;
-        }
-    }
-    // An *and* is no part of the number's start ("Ports and ten thousand").
-    while &*tokens[start].norm == "and" {
-        start += 1;
-    }
-    Some(start)
+    said.then(|| said_start(tokens, i - 1))
 }
 
 /// A word's slot name: its stem, or a code token as written.

@@ -107,6 +107,76 @@ pub fn push_wrapped_hanging(out: &mut String, text: &str, width: usize, hang: &s
     }
 }
 
+/// One line of a list (a grade's breakdown: `  + term  matched "..."`) as it is when it
+/// fits in `width`, else folded between words with its later lines two columns deeper
+/// than its own leading spaces, so each item stays one block. Unlike [`wrap`], the
+/// spaces inside the line are kept as they are, so the columns a breakdown lines up
+/// stay lined up; a word wider than the line stands alone, whole.
+pub fn wrap_line_hanging(line: &str, width: usize) -> String {
+    if display_width(line) <= width {
+        return line.to_owned();
+    }
+    let body = line.trim_start_matches(' ');
+    let lead = line.len() - body.len();
+    let hang = lead + 2;
+    let mut out = String::with_capacity(line.len() + 32);
+    out.push_str(&line[..lead]);
+    let (mut column, mut line_start) = (lead, lead);
+    let mut rest = body;
+    while !rest.is_empty() {
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        let after = &rest[spaces..];
+        let word = unit(after);
+        let word_width = display_width(word);
+        if column > line_start && column + spaces + word_width > width {
+            out.push('\n');
+            out.push_str(&" ".repeat(hang));
+            (column, line_start) = (hang, hang);
+        } else {
+            out.push_str(&rest[..spaces]);
+            column += spaces;
+        }
+        out.push_str(word);
+        column += word_width;
+        rest = &after[word.len()..];
+    }
+    out
+}
+
+/// The widest code span (between backticks) kept whole; a longer one folds at its spaces.
+const CODE_SPAN: usize = 40;
+
+/// The first word of `text` (which starts with one), or, when the word opens a code span
+/// (an odd number of backticks), the span to its closing backtick with its spaces as
+/// they are, up to [`CODE_SPAN`] columns, as [`wrap`] keeps it whole.
+fn unit(text: &str) -> &str {
+    let word_end = |from: usize| text[from..].find(' ').map_or(text.len(), |i| from + i);
+    let mut end = word_end(0);
+    if text[..end].matches('`').count().is_multiple_of(2) {
+        return &text[..end];
+    }
+    while end < text.len() {
+        let next = word_end(text[end..].len() - text[end..].trim_start_matches(' ').len() + end);
+        if display_width(&text[..next]) > CODE_SPAN {
+            break;
+        }
+        end = next;
+        if text[..end].matches('`').count().is_multiple_of(2) {
+            return &text[..end];
+        }
+    }
+    &text[..word_end(0)]
+}
+
+/// Every line of `text` laid out by [`wrap_line_hanging`], joined by newlines.
+pub fn wrap_lines_hanging(text: &str, width: usize) -> String {
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| wrap_line_hanging(line, width))
+        .collect();
+    lines.join("\n")
+}
+
 /// Whether [`layout`] gives `text` as it is: a line that fits, with nothing to fold,
 /// trim or indent (the line is measured with `indent`, as `fold` measures a first line).
 fn is_laid_out_as_itself(text: &str, width: usize, first: &str, indent: &str) -> bool {
@@ -299,8 +369,6 @@ fn list_marker(text: &str) -> usize {
 /// split. They go into `out` (emptied first), each a slice of `text` where it can be
 /// (words joined that were one space apart in `text` are that slice).
 fn split_words<'t>(text: &'t str, out: &mut Vec<Cow<'t, str>>) {
-    /// The widest code span kept whole; a longer one folds at its spaces.
-    const CODE_SPAN: usize = 40;
     out.clear();
     let mut in_span = false;
     // Where the last word ends in `text`, while it is a slice of it.
@@ -470,6 +538,30 @@ mod tests {
         let wrapped = wrap("one two three four five six", 12, "  ");
         assert_eq!(wrapped, "  one two\n  three four\n  five six");
         assert_eq!(wrap("a\n\nb", 20, ""), "a\n\nb");
+    }
+
+    #[test]
+    fn a_list_line_folds_under_itself_keeping_its_columns() {
+        let line =
+            "  + never disk (weight 1.19)     matched \"never disk\" (negated, as in the model)";
+        assert_eq!(
+            wrap_line_hanging(line, 60),
+            "  + never disk (weight 1.19)     matched \"never disk\"\n    (negated, as in the model)"
+        );
+        // A line that fits is left alone; a code span stays whole; a word wider than the
+        // line stands alone.
+        assert_eq!(wrap_line_hanging("  - a   b", 9), "  - a   b");
+        assert_eq!(
+            wrap_line_hanging("why: missing `volume + linger`; score 0%", 24),
+            "why: missing\n  `volume + linger`;\n  score 0%"
+        );
+        assert_eq!(
+            wrap_line_hanging("x https://example.com/a/very/long/path y", 12),
+            "x\n  https://example.com/a/very/long/path\n  y"
+        );
+        // Escape codes take no columns.
+        let styled = "\x1b[32m+ aa\x1b[0m bb cc";
+        assert_eq!(wrap_line_hanging(styled, 8), "\x1b[32m+ aa\x1b[0m bb\n  cc");
     }
 
     #[test]

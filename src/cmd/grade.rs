@@ -149,8 +149,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Table => {
+            let width = crate::text::terminal_width();
             for row in &rows {
-                writeln!(out, "{}", table_row(row))?;
+                writeln!(out, "{}\n", table_row(row, width))?;
             }
             writeln!(out, "graded {} response{}", rows.len(), plural(rows.len()))?;
             if let Some(summary) = &summary {
@@ -343,7 +344,9 @@ fn csv_problem(err: &csv::Error) -> String {
     }
 }
 
-fn table_row(row: &Row) -> String {
+/// A graded row: its line, question and verdict, the response and the breakdown, each
+/// line folded to `width` under itself.
+fn table_row(row: &Row, width: usize) -> String {
     let expected = match (row.expected, row.agrees()) {
         (Some(e), Some(agrees)) => format!(
             "  expected {}{}",
@@ -359,7 +362,7 @@ fn table_row(row: &Row) -> String {
     let mut text = format!("line {}  {}{expected}\n", row.line, row.question);
     text.push_str(&indent(&format!("response: {}", row.response.trim()), "  "));
     text.push_str(&indent(&explain(&row.grade), "  "));
-    sanitize(&text)
+    crate::text::wrap_lines_hanging(&sanitize(&text), width)
 }
 
 /// How many line numbers the summary lists for each kind of disagreement.

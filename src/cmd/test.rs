@@ -92,8 +92,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     for warning in library.diagnostics.iter().filter(|d| !d.is_error()) {
         writeln!(out, "{}\n", warning.render())?;
     }
+    let width = crate::text::terminal_width();
     for failure in &failures {
-        writeln!(out, "{}\n", report(failure))?;
+        writeln!(out, "{}\n", report(failure, width))?;
     }
     writeln!(
         out,
@@ -110,7 +111,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     })
 }
 
-fn report(failure: &Failure) -> String {
+/// A failed model answer or example with its breakdown, each line folded to `width`
+/// under itself.
+fn report(failure: &Failure, width: usize) -> String {
     let got = if failure.grade.passed { "pass" } else { "fail" };
     let mut text = format!(
         "FAIL {}/{} {}: expected {}, got {} (score {:.0}%)\n",
@@ -126,7 +129,8 @@ fn report(failure: &Failure) -> String {
         text.push_str(&indent(&format!("note: {}", note.trim()), "  "));
     }
     text.push_str(&indent(&explain(&failure.grade), "  "));
-    crate::style::breakdown(&sanitize(text.trim_end()))
+    let styled = crate::style::breakdown(&sanitize(text.trim_end()));
+    crate::text::wrap_lines_hanging(&styled, width)
 }
 
 /// Every line of `text` prefixed with `prefix`, ending in a newline.

@@ -19,7 +19,7 @@ use crate::bank::{Question, letter};
 use crate::clock::{relative, short_interval};
 use crate::schedule::Rating;
 use crate::style::{self, Style, paint};
-use crate::text::{display_width, sanitize, wrap};
+use crate::text::{display_width, sanitize, wrap, wrap_line_hanging, wrap_lines_hanging};
 use crate::view;
 use chrono::{DateTime, Utc};
 pub use ending::{READY_AFTER, interview, quiz, quiz_score, readiness, summary};
@@ -231,8 +231,7 @@ pub fn verdict(
             );
         } else {
             let explained = style::breakdown(crate::grade::explain(grade).trim_end());
-            let lines: Vec<String> = explained.lines().map(|line| hanging(line, width)).collect();
-            out.push_str(&lines.join("\n"));
+            out.push_str(&wrap_lines_hanging(&explained, width));
             if mode == Mode::Interview {
                 let _ = write!(out, "\n  {}", paint(style::DIM, timing(verdict)));
             }
@@ -258,20 +257,8 @@ fn hints_taken(verdict: &Verdict, width: usize, indent: &str) -> Option<String> 
             verdict.hints,
             if verdict.hints == 1 { "" } else { "s" }
         );
-        paint(style::DIM, hanging(&line, width)).to_string()
+        paint(style::DIM, wrap_line_hanging(&line, width)).to_string()
     })
-}
-
-/// `line` as it is when it fits in `width`, else wrapped with its continuation lines
-/// indented two more than it is.
-fn hanging(line: &str, width: usize) -> String {
-    if display_width(line) <= width {
-        return line.to_owned();
-    }
-    let lead = line.len() - line.trim_start().len();
-    let indent = " ".repeat(lead + 2);
-    let wrapped = wrap(line.trim_start(), width, &indent);
-    format!("{}{}", &line[..lead], wrapped.trim_start())
 }
 
 /// The ratings with what each would schedule, from `dues` (again, hard, good, easy)

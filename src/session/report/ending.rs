@@ -254,7 +254,7 @@ pub fn readiness(r: &Readiness, answered: bool, width: usize) -> String {
                 v.score * 100.0,
                 v.reasons.join(", ")
             );
-            hanging(&line, width)
+            wrap_line_hanging(&line, width)
         })
         .collect();
     if revisit.is_empty() {

@@ -175,7 +175,7 @@ impl Contrasts {
                 if cx.authored {
                     terms::Terms::new(cx.model, stems)
                 } else {
-                    terms::Terms::derived(cx.model, stems)
+                    terms::Terms::derived(cx.model, cx.question, stems)
                 }
             },
             advice: if cx.authored {

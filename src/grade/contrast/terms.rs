@@ -236,8 +236,12 @@ impl Terms {
     }
 
     /// [`Terms::new`] with, for a derived rubric, the model answer's own key terms
-    /// (see the module's doc), found by clause and by sentence.
-    pub(super) fn derived(model: &PreparedAnswer, stems: &[Vec<Spellings>]) -> Terms {
+    /// (see the module's doc), found by clause and by sentence; `question` is the prompt.
+    pub(super) fn derived(
+        model: &PreparedAnswer,
+        question: &PreparedAnswer,
+        stems: &[Vec<Spellings>],
+    ) -> Terms {
         let mut terms = Terms::new(model, stems);
         for reach in [Reach::Clause, Reach::Sentence] {
             let heads = heads(model, reach);
@@ -269,7 +273,7 @@ impl Terms {
         }
         terms.order = Order::new(model, &twins);
         terms.sameness = Sameness::new(model);
-        terms.subjects = subjects::Subjects::new(model);
+        terms.subjects = subjects::Subjects::new(model, question);
         terms
     }
 
@@ -1440,6 +1444,7 @@ mod tests {
     fn key_terms(model: &str) -> Terms {
         Terms::derived(
             &prepared(model),
+            &prepared(""),
             &stems(&Stemmer::create(Algorithm::English)),
         )
     }

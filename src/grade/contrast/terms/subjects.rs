@@ -11,13 +11,19 @@
 //! traffic"), has swapped them, unless it also says of either what the model answer
 //! says of it as often. Both ways round, in clauses of their own: a right answer often
 //! says one thing of a subject that the model answer happened to say of another.
+//! One way is enough when the answer is plainly setting the two against each other:
+//! [`ONE_WAY`] pairs of words or more said of one subject that the model answer says only
+//! of the other, none that it says of the first, both named in the question's prompt,
+//! and the other the subject of another clause of the same sentence ("UVA burns the outer layer of the skin, while UVB ..."
+//! where the model answer says "UVB burns the outer layer of the skin" and names UVA
+//! only as a thing blocked).
 
 use super::{content, relative};
 use crate::grade::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
 use crate::lang::is_determiner;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 /// How many content words after its subject a clause's predicate reaches.
@@ -30,6 +36,9 @@ type Said = FxHashMap<(Arc<str>, Arc<str>), Vec<Arc<str>>>;
 /// What a long model answer says of each of its subjects.
 pub(super) struct Subjects {
     said: Said,
+    /// The stems of the question's prompt: a swap seen one way only is of two subjects
+    /// the question names ([`one_way`]).
+    asked: FxHashSet<Arc<str>>,
 }
 
 /// One clause: its subjects, and the tokens of the words said of them, in order.
@@ -40,8 +49,8 @@ struct Clause {
 
 impl Subjects {
     /// What `model` says of its subjects, when it is long and two of them have something
-    /// said of them.
-    pub(super) fn new(model: &PreparedAnswer) -> Option<Subjects> {
+    /// said of them; `question` is the prompt.
+    pub(super) fn new(model: &PreparedAnswer, question: &PreparedAnswer) -> Option<Subjects> {
         let tokens = model.tokens();
         let mut stems: Vec<&Arc<str>> = tokens
             .iter()
@@ -71,7 +80,8 @@ impl Subjects {
         }
         subjects.sort_unstable();
         subjects.dedup();
-        (subjects.len() >= 2).then_some(Subjects { said })
+        let asked = question.tokens().iter().map(|t| t.stem.clone()).collect();
+        (subjects.len() >= 2).then_some(Subjects { said, asked })
     }
 
     /// The first two subjects `answer` swaps, if any.
@@ -82,7 +92,8 @@ impl Subjects {
         // and the answer's tokens of the first.
         let mut kept: FxHashMap<Arc<str>, usize> = FxHashMap::default();
         let mut crossed: Vec<(Arc<str>, Arc<str>, Vec<usize>)> = Vec::new();
-        for clause in clauses(answer) {
+        let clauses = clauses(answer);
+        for clause in &clauses {
             let names = |s: &Arc<str>| clause.subjects.iter().any(|(c, _)| c == s);
             each_pair(tokens, &clause.words, |v, o| {
                 let Some(of) = self.said.get(&(v.clone(), o.clone())) else {
@@ -112,23 +123,59 @@ impl Subjects {
                 .map_or(0, |hit| hit.2.len())
         };
         let kept = |s: &Arc<str>| kept.get(s).copied().unwrap_or(0);
-        let (subject, other, here) = crossed
+        let both = crossed
             .iter()
-            .find(|(s, t, n)| n.len() > kept(s) && count(t, s) > kept(t))?;
-        let (_, _, there) = crossed
-            .iter()
-            .find(|(s, t, _)| s == other && t == subject)?;
-        let (said, other) = (name(answer, here[0]), name(answer, there[0]));
+            .find(|(s, t, n)| n.len() > kept(s) && count(t, s) > kept(t))
+            .and_then(|(subject, other, here)| {
+                let (_, _, there) = crossed
+                    .iter()
+                    .find(|(s, t, _)| s == other && t == subject)?;
+                Some((here[0], there[0], "and the other way round"))
+            });
+        let asked = |s: &Arc<str>| s.split('-').all(|piece| self.asked.contains(piece));
+        let (here, there, how) =
+            both.or_else(|| one_way(tokens, &clauses, &crossed, kept, asked))?;
+        let (said, other) = (name(answer, here), name(answer, there));
         Some(Contradiction {
             role: "subject".to_owned(),
             said: said.clone(),
-            model: format!(
-                "`{other}` as the subject of those words, and the other way round (the two swapped)"
-            ),
+            model: format!("`{other}` as the subject of those words, {how} (the two swapped)"),
             anchor: None,
             matched: vec![said, other],
         })
     }
+}
+
+/// How many pairs of words said of one subject that the model answer says only of
+/// another make a swap seen one way only.
+const ONE_WAY: usize = 3;
+
+/// A swap seen one way only (see the module's doc): the first subject of the answer
+/// given [`ONE_WAY`] pairs of words or more that the model answer says only of another
+/// subject, and none it says of itself, where both are words of the question's prompt
+/// and a clause of the same sentence of the answer has that other subject and not the
+/// first ("TRIM gives the drive spare blocks,
+/// and over-provisioning tells the drive which pages the file system has deleted").
+/// Returns the tokens of the two subjects.
+fn one_way(
+    tokens: &[Token],
+    clauses: &[Clause],
+    crossed: &[(Arc<str>, Arc<str>, Vec<usize>)],
+    kept: impl Fn(&Arc<str>) -> usize,
+    asked: impl Fn(&Arc<str>) -> bool,
+) -> Option<(usize, usize, &'static str)> {
+    crossed.iter().find_map(|(subject, other, here)| {
+        if here.len() < ONE_WAY || kept(subject) > 0 || !asked(subject) || !asked(other) {
+            return None;
+        }
+        let sentence = tokens[here[0]].place.sentence;
+        let there = clauses.iter().find_map(|c| {
+            let has = |s: &Arc<str>| c.subjects.iter().find(|(x, _)| x == s);
+            let (_, at) = has(other)?;
+            (has(subject).is_none() && tokens[*at].place.sentence == sentence).then_some(*at)
+        })?;
+        Some((here[0], there, "which the answer names beside it"))
+    })
 }
 
 /// The subject at token `at` as `text` writes it: a word written with hyphens whole
@@ -271,7 +318,13 @@ mod tests {
         lookups, where a late packet is worse than a lost one.";
 
     fn check(model: &str, answer: &str) -> Option<String> {
-        let subjects = Subjects::new(&prepared(model)).expect("a long model answer");
+        asked(model, "", answer)
+    }
+
+    /// [`check`] for a question whose prompt is `prompt`.
+    fn asked(model: &str, prompt: &str, answer: &str) -> Option<String> {
+        let subjects =
+            Subjects::new(&prepared(model), &prepared(prompt)).expect("a long model answer");
         subjects.check(&prepared(answer)).map(|c| c.to_string())
     }
 
@@ -333,6 +386,107 @@ mod tests {
             assert_eq!(check(TRANSPORT, right), None, "{right}");
         }
         // A short model answer has no subjects to swap.
-        assert!(Subjects::new(&prepared("TCP opens a connection; UDP sends datagrams.")).is_none());
+        let short = prepared("TCP opens a connection; UDP sends datagrams.");
+        assert!(Subjects::new(&short, &prepared("")).is_none());
+    }
+
+    /// A long model answer that names one of two kinds of light only at its end, not as
+    /// the subject of what it says of it (w66-swapped's fresh sentences).
+    const SUNSCREEN: &str = "Sunlight reaching the ground carries two kinds of ultraviolet \
+        light that harm the skin. UVB burns the outer layer of the skin, so it causes sunburn and most skin cancers; the SPF number on a bottle \
+        measures protection against it alone. Light of the longer band, which is why \
+        dermatologists warn about window seats, penetrates deeper into the dermis, ages the \
+        skin and passes through clouds and glass. Mineral filters such as zinc oxide reflect \
+        and scatter both, while chemical filters absorb the rays and release the energy as \
+        heat. A broad-spectrum label means the product also blocks UVA. Apply it generously \
+        and again every two hours.";
+
+    /// The prompt of [`SUNSCREEN`].
+    const SUNSCREEN_ASKED: &str =
+        "How do UVA and UVB light harm the skin, and how does sunscreen protect it?";
+
+    /// A long model answer that names the heap only at its end.
+    const HEAP: &str = "Each thread has a stack, a region that grows and shrinks with \
+        function calls: the stack holds each call's local variables, arguments and return \
+        address, and a frame is freed automatically when its function returns, so \
+        allocation there costs almost nothing. Memory whose lifetime is not tied to one call \
+        comes from a separate region, managed by an allocator, and it holds objects that \
+        outlive the function that made them, such as a linked list or a buffer returned to \
+        the caller; the program or a garbage collector must free that memory, and \
+        fragmentation and locking make it slower. In most languages the heap is also far \
+        larger than a thread's stack, which is often limited to a few megabytes.";
+
+    /// The prompt of [`HEAP`].
+    const HEAP_ASKED: &str = "What do the stack and the heap hold in a running program?";
+
+    #[test]
+    fn a_subject_given_anothers_predicates_beside_it_is_swapped_one_way() {
+        for (model, prompt, wrong, said) in [
+            (
+                SUNSCREEN,
+                SUNSCREEN_ASKED,
+                "UVA burns the outer layer of the skin and causes sunburn, while UVB \
+                 penetrates deeper into the dermis and ages the skin.",
+                "subject \"uva\"",
+            ),
+            (
+                SUNSCREEN,
+                SUNSCREEN_ASKED,
+                "UVA burns the outer layer of the skin and causes sunburn and most skin \
+                 cancers, while UVB is what passes through window glass.",
+                "subject \"uva\"",
+            ),
+            (
+                HEAP,
+                HEAP_ASKED,
+                "The heap holds each call's local variables, arguments and return address, \
+                 while the stack holds objects that outlive their function.",
+                "subject \"heap\"",
+            ),
+        ] {
+            let hit = asked(model, prompt, wrong).unwrap_or_else(|| panic!("swapped: {wrong}"));
+            assert!(hit.contains(said), "{hit}");
+            assert!(hit.contains("names beside it"), "{hit}");
+        }
+    }
+
+    #[test]
+    fn one_way_needs_the_other_subject_beside_it_and_nothing_kept() {
+        for (model, prompt, right) in [
+            // The two in the model answer's order, in other words.
+            (
+                SUNSCREEN,
+                SUNSCREEN_ASKED,
+                "UVB burns the outer skin and causes sunburn, while UVA penetrates deeper \
+                 and ages it; sunscreen filters reflect or absorb both.",
+            ),
+            (
+                SUNSCREEN,
+                SUNSCREEN_ASKED,
+                "UVB causes sunburn and most skin cancers, while UVA gets deeper into the \
+                 dermis and ages the skin.",
+            ),
+            (
+                HEAP,
+                HEAP_ASKED,
+                "The stack keeps each call's locals and return address and is freed on \
+                 return; the heap holds long-lived objects that the program or a GC frees.",
+            ),
+            // The other subject not named beside it.
+            (
+                HEAP,
+                HEAP_ASKED,
+                "The heap holds each call's local variables in some interpreters.",
+            ),
+            // Two subjects the prompt does not name: clause openers of any kind.
+            (
+                HEAP,
+                "",
+                "The heap holds each call's local variables, arguments and return address, \
+                 while the stack holds objects that outlive their function.",
+            ),
+        ] {
+            assert_eq!(asked(model, prompt, right), None, "{right}");
+        }
     }
 }

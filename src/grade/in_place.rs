@@ -45,6 +45,7 @@ use super::compile::Matcher;
 use super::compile::pairing::Pairing;
 use super::contrast::Contradiction;
 use super::matcher::{InModel, Pattern, Polarity, PreparedAnswer, Vocab};
+use super::negation;
 use super::token::{self, Class, Parts, Token, tokenize};
 use crate::bank::{Concept, Question};
 use crate::lang::edit_distance_within;
@@ -72,6 +73,10 @@ pub struct InPlace {
     /// ("without keeping any state", "instead of a queue entry"), when some concept is
     /// one of [`InPlace::denials`]: see [`restates_a_denial`].
     model_denies: Vec<Arc<str>>,
+    /// The concepts of [`InPlace::denials`] whose term the model answer denies inside
+    /// advice ("never reuse a nonce", "use a fresh key, never reusing one"): advice that
+    /// says the term plainly is the opposite advice (see [`in_advice`]).
+    advised_against: Vec<usize>,
     /// Per concept of one term that the model answer states plainly of something: its
     /// index, its plain patterns, and the stems of the words of the clause the model
     /// answer states it in (see [`said_of`]).
@@ -152,6 +157,9 @@ impl InPlace {
                             let elsewhere = model_text
                                 .map(|m| named_elsewhere(m, &tokens))
                                 .unwrap_or_default();
+                            if model_text.is_some_and(|m| denied_in_advice(m, &tokens)) {
+                                out.advised_against.push(c);
+                            }
                             out.denials.push((c, negated, elsewhere));
                         }
                         let plain: Vec<Pattern> = patterns
@@ -283,7 +291,12 @@ impl InPlace {
                         && !near_a_cue(answer, &found.tokens)
                         && !ends_a_wait(answer, &found.tokens)
                         && !restates_a_denial(answer, &found.tokens, &self.model_denies)
-                        && !absent_thing(answer, &found.tokens) =>
+                        && !absent_thing(answer, &found.tokens)
+                        && !found.tokens.first().is_some_and(|&i| {
+                            stopped(answer.tokens(), i)
+                                || (in_advice(answer.tokens(), i)
+                                    && !self.advised_against.contains(c))
+                        }) =>
                 {
                     match said_of_another(answer, &found.tokens, elsewhere) {
                         Some(word) => {
@@ -485,6 +498,138 @@ fn denied_of(answer: &PreparedAnswer, tokens: &[usize], subjects: &[Arc<str>]) -
         && before()
             .skip(usize::from(!contracted))
             .any(|u| !u.stop && subjects.contains(&u.stem))
+}
+
+/// Verbs of advice, in the base form an imperative opens its clause with ("Use AES-GCM
+/// with a random nonce", "Cap the cache and evict the oldest entries"): words rarely a
+/// noun that opens a sentence.
+const ADVISING: &[&str] = &[
+    "use",
+    "switch",
+    "add",
+    "enable",
+    "replace",
+    "pick",
+    "choose",
+    "generate",
+    "give",
+    "bound",
+    "evict",
+    "rotate",
+    "configure",
+    "upgrade",
+    "migrate",
+    "serve",
+    "apply",
+    "prefer",
+    "adopt",
+    "encrypt",
+    "put",
+    "make",
+    "wrap",
+    "validate",
+    "require",
+    "install",
+    "create",
+    "append",
+    "bind",
+    "seed",
+    "pin",
+    "raise",
+    "increase",
+    "reduce",
+    "cut",
+    "remove",
+    "delete",
+    "disable",
+    "allow",
+    "rewrite",
+    "cap",
+    "set",
+    "limit",
+    "move",
+    "turn",
+];
+
+/// Words that may stand before the verb of an imperative in its clause: "so use",
+/// "instead, switch to", "just add", "always pin".
+const BEFORE_ADVICE: &[&str] = &[
+    "so", "then", "instead", "just", "simply", "rather", "also", "finally", "first", "and", "now",
+    "always", "never", "do", "not", "dont", "avoid",
+];
+
+/// Whether token `i` stands in a clause of advice: a clause that opens its sentence
+/// (or opens with *so*, *then* or *instead*) with an imperative, a verb of
+/// [`ADVISING`] after at most two of [`BEFORE_ADVICE`] ("Use AES-GCM with a random
+/// nonce", "so just cap the cache and evict the oldest entries"), or with a
+/// prohibition (*never*, *don't*, *do not*, *avoid* and a verb: "never reuse a
+/// nonce"). What advice names is said of the fix, not of the faulty thing the model
+/// answer describes: "no randomness" said of ECB is met by "use GCM with a random
+/// nonce", which adds what ECB lacks.
+fn in_advice(tokens: &[Token], i: usize) -> bool {
+    let place = tokens[i].place;
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.clause == place.clause)
+        .last()
+        .unwrap_or(i);
+    let mut words = (start..=i).filter(|&j| !tokens[j].part);
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let opens_sentence = start == 0 || tokens[start - 1].place.sentence != place.sentence;
+    if !opens_sentence && !matches!(&*tokens[first].norm, "so" | "then" | "instead") {
+        return false;
+    }
+    let mut prohibits = false;
+    for j in std::iter::once(first).chain(words).take(3) {
+        let w = &*tokens[j].norm;
+        if ADVISING.contains(&w) {
+            return j <= i;
+        }
+        prohibits |= matches!(w, "never" | "dont" | "not" | "avoid");
+        if !BEFORE_ADVICE.contains(&w) {
+            return prohibits && j <= i;
+        }
+    }
+    false
+}
+
+/// Whether the word at `i` names a deed that does not happen: the object of a verb that
+/// always defeats its object ([`negation::DEFEATING`]: "prevents sniffing"), or a gerund
+/// after *stop* or *cease*, at most one word between ("the browser stops MIME
+/// sniffing", "the consumer stops polling"). *block* is left out: "it blocks receiving
+/// from ch" waits while it receives.
+fn stopped(tokens: &[Token], i: usize) -> bool {
+    if negation::prevented_by(tokens, i, i, negation::DEFEATING).is_some() {
+        return true;
+    }
+    tokens[i].norm.ends_with("ing")
+        && (0..i)
+            .rev()
+            .filter(|&j| !tokens[j].part)
+            .take(2)
+            .take_while(|&j| tokens[j].place.clause == tokens[i].place.clause)
+            .any(|j| matches!(&*tokens[j].stem, "stop" | "ceas" | "cease"))
+}
+
+/// Whether `model` denies a content word of a term (one of `alternatives`, tokenized)
+/// inside advice ([`in_advice`]): "never reuse a nonce", "use a fresh key, never
+/// reusing one".
+fn denied_in_advice(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> bool {
+    let tokens = model.tokens();
+    let term: Vec<&Arc<str>> = alternatives
+        .iter()
+        .flatten()
+        .filter(|t| !t.stop && !t.is_negation())
+        .map(|t| &t.stem)
+        .collect();
+    (0..tokens.len()).any(|i| {
+        !tokens[i].part
+            && term.contains(&&tokens[i].stem)
+            && model.negated(i)
+            && in_advice(tokens, i)
+    })
 }
 
 /// Whether the sentence of `tokens` (a match of a term the model answer states only

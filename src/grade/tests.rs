@@ -3858,3 +3858,91 @@ fn the_loopback_address_in_any_spelling_is_the_loopback() {
     assert!(grade(&tunnel, "at 127.1 on port 5432").passed);
     assert!(!grade(&tunnel, "point it at db port 5432").passed);
 }
+
+/// A term the model answer denies of the faulty thing ("without TLS", "no salt"), said
+/// plainly in the answer's advice ("Switch the site to HTTPS with TLS", "Use bcrypt with
+/// a random salt"), names what the fix adds, not a claim against the denial; said as
+/// what something stops ("the consumer stops polling") it is denied. Advice the model
+/// answer itself gives against the term ("never reuse a nonce") still makes a plain
+/// "reuse" the opposite advice (w66-mneg; fresh sentences, written before the rule).
+#[test]
+fn a_denied_term_said_in_advice_or_stopped_is_no_claim() {
+    let login = any_bank(
+        "Why can someone on the cafe Wi-Fi read the passwords this login form sends, and what is the fix?",
+        "The form posts the password over plain HTTP without TLS, so anyone on the path reads \
+         it in clear text. Serve the whole site over HTTPS and send an HSTS header.",
+        &[
+            &["without tls", "unencrypted", "clear text"],
+            &["https"],
+            &["hsts"],
+        ],
+    );
+    let hashes = any_bank(
+        "Why did one leaked table of MD5 password hashes give up most passwords at once, and what should be used?",
+        "The hashes are MD5 with no salt, so equal passwords give equal hashes and one \
+         rainbow table cracks them all. Use a slow hash such as bcrypt or Argon2.",
+        &[
+            &["no salt", "unsalted"],
+            &["bcrypt", "argon2"],
+            &["rainbow table"],
+        ],
+    );
+    let nonce = any_bank(
+        "Two messages were encrypted with AES-CTR under one key and one nonce. What leaks, and what is the rule?",
+        "The XOR of the two ciphertexts is the XOR of the two plaintexts. Use a fresh random \
+         nonce for every message and never reuse a nonce under one key.",
+        &[
+            &["never reuse", "not reuse"],
+            &["xor"],
+            &["random nonce", "fresh nonce"],
+        ],
+    );
+    let paused = any_bank(
+        "What does a paused Kafka consumer do with its partitions?",
+        "A paused consumer does not poll the broker for them, so its partitions get no new \
+         records until it resumes.",
+        &[&["not poll"], &["partitions"], &["resume", "resumes"]],
+    );
+    for (b, answer, passes) in [
+        (
+            &login,
+            "Anyone on the same network can sniff the request body. Switch the site to HTTPS with TLS and add an HSTS header.",
+            true,
+        ),
+        (
+            &hashes,
+            "Equal passwords give equal hashes, so a rainbow table cracks them all. Use bcrypt with a random salt per user.",
+            true,
+        ),
+        (
+            &paused,
+            "Pausing makes the consumer stop polling, so its partitions sit idle until it resumes.",
+            true,
+        ),
+        // The term claimed of the faulty thing, outside advice: still a contradiction.
+        (
+            &login,
+            "The site already uses TLS, so the password is safe on the wire; add HSTS and HTTPS anyway.",
+            false,
+        ),
+        (
+            &hashes,
+            "Each hash has its own salt, so a rainbow table is useless here; use bcrypt anyway.",
+            false,
+        ),
+        (
+            &paused,
+            "A paused consumer keeps polling the broker for its partitions until it resumes.",
+            false,
+        ),
+        // Advice the model answer gives against the term, turned round.
+        (
+            &nonce,
+            "The XOR of the ciphertexts is the leak. Reuse a random nonce for every message under the key.",
+            false,
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
+    }
+}

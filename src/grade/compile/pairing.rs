@@ -94,6 +94,10 @@ pub struct Pairing {
     /// the object first (`data encrypts`), met in the passive with a *by* after it: "the
     /// data is encrypted by the data key" meets `data key → encrypts the data`.
     passive: Vec<Pattern>,
+    /// For each pattern of the second term, whether it asks for a denial the author
+    /// wrote into its keyword (`not stored`, `never contacted`, `no longer accepted`): a
+    /// state of X's, so X may be the subject of its passive (see [`stative`]).
+    denied: Vec<bool>,
 }
 
 /// A comparative keyword of two words (`cheaper writes`) with its noun first (`writes
@@ -191,13 +195,40 @@ impl Pairing {
         let antonyms = compiled(&keywords);
         let inverted = compiled(&inverted);
         let passive = compiled(&passive);
+        let written_denial = said.iter().any(|k| {
+            let k = k.trim_start().to_lowercase();
+            ["not ", "never ", "no longer "]
+                .iter()
+                .any(|cue| k.starts_with(cue))
+        });
+        let denied = terms[1]
+            .iter()
+            .map(|p| written_denial && p.polarity == Polarity::Negated)
+            .collect();
         Pairing {
             two: true,
             rivals: Vec::new(),
             antonyms,
             inverted,
             passive,
+            denied,
         }
+    }
+
+    /// Whether `a`, a counting match of the second term, is a denied participle that its
+    /// keyword asks for denied in so many words (`not accepted`, `never contacted`): the
+    /// relation says what is (not) done to X, so X as the subject of that passive, with
+    /// an agent of its own after the *by*, says it ("the old key is no longer accepted
+    /// by the verifier", "the origin is never contacted by the edge"). A keyword of a deed
+    /// (`signs`) keeps its passive subject out: "the root is signed by the leaf" signs
+    /// nothing by the root.
+    fn stative(&self, a: &Occurrence, tokens: &[Token]) -> bool {
+        a.counts
+            && self.denied.get(a.pattern).copied().unwrap_or(false)
+            && a.tokens
+                .first()
+                .is_some_and(|&c| c != a.head && tokens[c].negation)
+            && participle(&tokens[a.head])
     }
 
     /// Whether the relation may be met though its term `t` has no counting match in
@@ -395,7 +426,7 @@ impl Pairing {
                                 Vec::new()
                             }
                         });
-                        paired(x, a, ordered, tokens, rivals)
+                        paired(x, a, ordered, tokens, rivals, self.stative(a, tokens))
                     } else {
                         !ordered || a.head > x.head
                     };
@@ -518,6 +549,7 @@ fn paired(
     ordered: bool,
     tokens: &[Token],
     rivals: &[(usize, usize)],
+    stative: bool,
 ) -> bool {
     let (x_from, x_to) = (x.head, last(x));
     let (a_from, a_to) = (a.head, last(a));
@@ -552,9 +584,9 @@ fn paired(
         // agent on each box performs it"): A is the rival's, the head of its phrase.
         let headed = |&(_, e): &(usize, usize)| e < x_from && qualifies(tokens, e, x_from);
         !ordered
-            || (!passive_subject(tokens, x_to, a_from, a_to)
+            || ((stative || !passive_subject(tokens, x_to, a_from, a_to))
                 && !cleft_object(tokens, x_from, x_to, a_from)
-                && !by_passed(tokens, a)
+                && (stative || !by_passed(tokens, a))
                 && !agent_after(tokens, x_to, a_from)
                 && !agent_of_its_own(tokens, x_to, a_from, a_to)
                 && !carried_past(tokens, x_from, a_from)
@@ -916,7 +948,12 @@ fn coordinator_before(tokens: &[Token], at: usize) -> bool {
 /// "When X ..., A": X within three words of a word that opens its clause with a
 /// condition (*when*, *if*, *once*, *whenever*, *after*), and A within five words of the
 /// start of the next clause of the sentence ("when the livenessProbe fails, the container
-/// is restarted").
+/// is restarted"). So too "With X, A": X within three words of a preposition of setting
+/// (*with*, *under*, *in*, *for*, *using*, *given*) that opens the sentence, at most two
+/// words after X before the comma and no negation cue among them ("with no-store, the
+/// response is not kept by any cache", "under the sensitive flag set, ..."): a phrase
+/// with no verb of its own, which sets the case the clause after it speaks of, as a
+/// condition does (see [`setting`]).
 fn fronted(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     let (x_to, a_from) = (last(x), a.head);
     if x_to >= a_from {
@@ -936,13 +973,36 @@ fn fronted(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
             matches!(
                 &*tokens[i].norm,
                 "when" | "whenever" | "if" | "once" | "after"
-            )
+            ) || setting(tokens, &opening, x_to, i)
         });
     let lead = between(tokens, x_to, a_from)
         .into_iter()
         .filter(|&i| tokens[i].place.segment == to.segment)
         .count();
     condition && lead <= 5
+}
+
+/// Whether the word at `opener`, the first of X's segment (`opening` holds the words
+/// before X in it, last the opener), is a preposition of setting that opens its
+/// sentence, with at most two words after X (its last token `x_to`) in the segment and
+/// no negation cue in it: "With X,", "Under the X flag,", "In X,", "With X set,". Not
+/// *without* (what happens in X's absence is not what X does).
+fn setting(tokens: &[Token], opening: &[usize], x_to: usize, opener: usize) -> bool {
+    let segment = tokens[opener].place.segment;
+    let opens = (0..opener)
+        .rev()
+        .find(|&i| !tokens[i].part)
+        .is_none_or(|i| tokens[i].place.sentence != tokens[opener].place.sentence);
+    let after: Vec<usize> = (x_to + 1..tokens.len())
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.segment == segment)
+        .collect();
+    matches!(
+        &*tokens[opener].norm,
+        "with" | "under" | "in" | "for" | "using" | "given"
+    ) && opens
+        && after.len() <= 2
+        && !opening.iter().chain(&after).any(|&i| tokens[i].negation)
 }
 
 /// X's last token and A's head, when A is in the `n`th segment after X's, in one
@@ -3836,6 +3896,135 @@ mod tests {
                     false,
                 ),
                 ("There are packets, which the router is unaware of.", false),
+            ],
+        );
+    }
+
+    /// Guards a setting fronted before its clause: "With X, A" meets `X → A` as "When X
+    /// ..., A" does, in three domains; a thing set against X in the fronted phrase's
+    /// place, a phrase with a verb or a denial of its own, or *without*, does not.
+    #[test]
+    fn a_fronted_setting_gives_its_clause_to_x() {
+        let header = || {
+            vec![relation(
+                &[&["no-store"], &["forbids", "not stored", "never stored"]],
+                true,
+            )]
+        };
+        verdicts(
+            "no-store forbids any cache from storing the response.",
+            header,
+            &[
+                ("With no-store, the response is not stored anywhere.", true),
+                ("Under no-store, caches never store the response.", true),
+                ("With no-store set, the response is not stored.", true),
+                ("With no-store, the response is stored as usual.", false),
+                (
+                    "With no-cache, the response is not stored; no-store keeps it.",
+                    false,
+                ),
+            ],
+        );
+        let jitter = || vec![relation(&[&["jitter"], &["spreads", "spread out"]], true)];
+        verdicts(
+            "Jitter spreads the retries out over time.",
+            jitter,
+            &[
+                ("With jitter, the retries are spread out over time.", true),
+                ("With full jitter, each client's retries spread out.", true),
+                ("Without jitter, the retries never spread out.", false),
+                ("With jitter removed, the retries spread out anyway.", true),
+            ],
+        );
+        let wal = || vec![relation(&[&["wal"], &["not block", "never block"]], true)];
+        verdicts(
+            "With WAL, readers do not block the writer.",
+            wal,
+            &[
+                ("In WAL mode, readers never block the single writer.", true),
+                ("With WAL, readers do not block the writer.", true),
+                ("With WAL, readers still block the writer.", false),
+                (
+                    "With the rollback journal, readers do not block; WAL blocks them.",
+                    false,
+                ),
+            ],
+        );
+    }
+
+    /// Guards a denied participle asked for in so many words: "X is not done by Y" meets
+    /// `X → not done` (X is what is not done to), in three domains, while a deed's
+    /// keyword keeps its passive subject out ("the root is signed by the leaf" for `root
+    /// → signs`) and the plain passive still fails a denial. (X as the *by* agent of the
+    /// denied participle, "the verifier is no longer accepted by the old key", is still
+    /// read as X's, as before this rule: not guarded here.)
+    #[test]
+    fn a_denied_participle_keeps_its_passive_subject() {
+        let key = || {
+            vec![relation(
+                &[&["old key"], &["not accepted", "no longer accepted"]],
+                true,
+            )]
+        };
+        verdicts(
+            "Once the grace period ends the old key is no longer accepted.",
+            key,
+            &[
+                (
+                    "After the grace period the old key is no longer accepted by the verifier.",
+                    true,
+                ),
+                (
+                    "After the grace period the old key is not accepted by verifiers.",
+                    true,
+                ),
+                (
+                    "After the grace period the old key is still accepted by the verifier.",
+                    false,
+                ),
+            ],
+        );
+        let origin = || {
+            vec![relation(
+                &[&["origin"], &["not contacted", "never contacted"]],
+                true,
+            )]
+        };
+        verdicts(
+            "On a hit the edge answers from its cache and the origin is not contacted.",
+            origin,
+            &[
+                (
+                    "On a hit the origin server is never contacted by the edge.",
+                    true,
+                ),
+                (
+                    "On a hit the origin is contacted by the edge every time.",
+                    false,
+                ),
+            ],
+        );
+        let cache = || {
+            vec![relation(
+                &[&["response"], &["not stored", "never stored"]],
+                true,
+            )]
+        };
+        verdicts(
+            "Under no-store the response is not stored by any cache.",
+            cache,
+            &[
+                ("The response is never stored by a shared cache.", true),
+                ("The response is stored by every cache.", false),
+            ],
+        );
+        let root = || vec![relation(&[&["root"], &["signs"]], true)];
+        verdicts(
+            "The root signs the intermediate, and the intermediate signs the leaf.",
+            root,
+            &[
+                ("The root is signed by the intermediate.", false),
+                ("The intermediate is signed by the root.", true),
             ],
         );
     }

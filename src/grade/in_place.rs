@@ -617,19 +617,27 @@ fn stopped(tokens: &[Token], i: usize) -> bool {
 /// inside advice ([`in_advice`]): "never reuse a nonce", "use a fresh key, never
 /// reusing one".
 fn denied_in_advice(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> bool {
-    let tokens = model.tokens();
-    let term: Vec<&Arc<str>> = alternatives
+    denied_words(model, &content_stems(alternatives))
+        .into_iter()
+        .any(|i| in_advice(model.tokens(), i))
+}
+
+/// The stems of a term's content words (of all its `alternatives`, tokenized).
+fn content_stems(alternatives: &[Vec<Token>]) -> Vec<&Arc<str>> {
+    alternatives
         .iter()
         .flatten()
         .filter(|t| !t.stop && !t.is_negation())
         .map(|t| &t.stem)
-        .collect();
-    (0..tokens.len()).any(|i| {
-        !tokens[i].part
-            && term.contains(&&tokens[i].stem)
-            && model.negated(i)
-            && in_advice(tokens, i)
-    })
+        .collect()
+}
+
+/// Where `model` states one of the stems of `term` negated: the token indices, in order.
+fn denied_words(model: &PreparedAnswer, term: &[&Arc<str>]) -> Vec<usize> {
+    let tokens = model.tokens();
+    (0..tokens.len())
+        .filter(|&i| !tokens[i].part && term.contains(&&tokens[i].stem) && model.negated(i))
+        .collect()
 }
 
 /// Whether the sentence of `tokens` (a match of a term the model answer states only
@@ -675,15 +683,8 @@ fn restates_a_denial(answer: &PreparedAnswer, tokens: &[usize], model_denies: &[
 /// anything claims it.
 fn named_elsewhere(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> Vec<Arc<str>> {
     let tokens = model.tokens();
-    let term: Vec<&Arc<str>> = alternatives
-        .iter()
-        .flatten()
-        .filter(|t| !t.stop && !t.is_negation())
-        .map(|t| &t.stem)
-        .collect();
-    let denied: Vec<usize> = (0..tokens.len())
-        .filter(|&i| !tokens[i].part && term.contains(&&tokens[i].stem) && model.negated(i))
-        .collect();
+    let term = content_stems(alternatives);
+    let denied = denied_words(model, &term);
     let verbal = |i: usize| {
         let clause = tokens[i].place.clause;
         (0..i)

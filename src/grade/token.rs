@@ -1233,6 +1233,31 @@ pub(crate) fn thousands(core: &str) -> Option<String> {
     (value > 0).then(|| value.to_string())
 }
 
+/// After the chunk `core`, whose tokens end `tokens`: the whole number of a count in
+/// thousands written with its *k* (`10k` offers `10000`, `1.5k` `1500`: see
+/// [`thousands`]), and the `0.5` of "half a second", "half an hour" (see
+/// [`half_a_unit`]), as parts. Out of line: few chunks end in *k*, and an *a* is
+/// seldom after *half*.
+#[cold]
+#[inline(never)]
+fn push_counted(
+    core: &str,
+    tokens: &mut Vec<Token>,
+    next: Option<&str>,
+    place: Place,
+    stemmer: &Stemmer,
+) {
+    if core.ends_with('k')
+        && let Some(number) = thousands(core)
+    {
+        tokens.push(Token::new(&number, Class::Exact, true, place, stemmer));
+    } else if matches!(core, "a" | "an") && half_a_unit(tokens, place, next) {
+        // "half a second" as "0.5 seconds" says it. (A code token, as `0.5` is: see
+        // `is_code`.)
+        tokens.push(Token::new("0.5", Class::Code, true, place, stemmer));
+    }
+}
+
 /// Whether the *a* or *an* just pushed at the end of `tokens` is the one of "half a
 /// second", "half an hour": *half* right before it in `place`'s clause and a unit of
 /// time ([`unit_seconds`], three letters or more: *sec*, *minute*, *hour*) in the next
@@ -2018,20 +2043,12 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 }
             }
             if parts == Parts::Emit
-                && core.ends_with('k')
                 && tokens.len() > chunk_start
-                && let Some(number) = thousands(core)
+                && (core.ends_with('k') || matches!(core, "a" | "an"))
             {
-                // `10k`, `1.5k`: also `10000`, `1500`.
-                tokens.push(Token::new(&number, Class::Exact, true, place, stemmer));
-            }
-            if parts == Parts::Emit
-                && matches!(core, "a" | "an")
-                && half_a_unit(tokens, place, chunks.peek())
-            {
-                // "half a second": also `0.5` before its unit, as "0.5 seconds" says it.
-                // (A code token, as `0.5` is: see `is_code`.)
-                tokens.push(Token::new("0.5", Class::Code, true, place, stemmer));
+                // `10k`: also `10000`; "half a second": also `0.5`. (The cheap test
+                // first: the rest is out of line.)
+                push_counted(core, tokens, chunks.peek(), place, stemmer);
             }
             if parts == Parts::Emit
                 && tokens.len() > chunk_start

@@ -1210,6 +1210,70 @@ fn push_said_number(
     }
 }
 
+/// A count in thousands written with its *k* (folded to lower case): `10k`, `1.5k`,
+/// `2.25k` as the whole number it stands for (`10000`, `1500`, `2250`), so a keyword
+/// `10,000` or `1500` meets it; `None` for any other word, and for a *k* that leaves a
+/// fraction (`1.2345k`). "20k" is `20000`, never `10000`; `1.5` with no *k* stays `1.5`.
+/// Cheap first: this is asked of every chunk that ends in *k*.
+pub(crate) fn thousands(core: &str) -> Option<String> {
+    let number = core.strip_suffix('k')?;
+    if !digit_first(number) || number.len() > 9 || !is_number(number) {
+        return None;
+    }
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if fraction.len() > 3 || (whole.len() > 1 && whole.starts_with('0')) {
+        return None;
+    }
+    let whole: u64 = whole.parse().ok()?;
+    let mut thousandths = fraction.to_owned();
+    while thousandths.len() < 3 {
+        thousandths.push('0');
+    }
+    let value = whole * 1000 + thousandths.parse::<u64>().ok()?;
+    (value > 0).then(|| value.to_string())
+}
+
+/// After the chunk `core`, whose tokens end `tokens`: the whole number of a count in
+/// thousands written with its *k* (`10k` offers `10000`, `1.5k` `1500`: see
+/// [`thousands`]), and the `0.5` of "half a second", "half an hour" (see
+/// [`half_a_unit`]), as parts. Out of line: few chunks end in *k*, and an *a* is
+/// seldom after *half*.
+#[cold]
+#[inline(never)]
+fn push_counted(
+    core: &str,
+    tokens: &mut Vec<Token>,
+    next: Option<&str>,
+    place: Place,
+    stemmer: &Stemmer,
+) {
+    if core.ends_with('k')
+        && let Some(number) = thousands(core)
+    {
+        tokens.push(Token::new(&number, Class::Exact, true, place, stemmer));
+    } else if matches!(core, "a" | "an") && half_a_unit(tokens, place, next) {
+        // "half a second" as "0.5 seconds" says it. (A code token, as `0.5` is: see
+        // `is_code`.)
+        tokens.push(Token::new("0.5", Class::Code, true, place, stemmer));
+    }
+}
+
+/// Whether the *a* or *an* just pushed at the end of `tokens` is the one of "half a
+/// second", "half an hour": *half* right before it in `place`'s clause and a unit of
+/// time ([`unit_seconds`], three letters or more: *sec*, *minute*, *hour*) in the next
+/// chunk, `next`. "half a dozen", "half a message" are no length of time.
+fn half_a_unit(tokens: &[Token], place: Place, next: Option<&str>) -> bool {
+    let mut before = tokens.iter().rev().filter(|t| !t.part);
+    before.next();
+    before
+        .next()
+        .is_some_and(|t| &*t.norm == "half" && t.place.clause == place.clause)
+        && next.is_some_and(|chunk| {
+            let word = chunk.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+            word.len() >= 3 && unit_seconds(word).is_some()
+        })
+}
+
 /// Whether `core` is a number written with no digit before its decimal point, `.5`,
 /// `.25`: the number `0.5`, not `5`.
 fn is_bare_decimal(core: &str) -> bool {
@@ -1977,6 +2041,14 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 if value_of.is_none() && !alnum && stop == Stop::None && takes_value(core) {
                     value_of = Some((core.to_owned(), core.starts_with("--")));
                 }
+            }
+            if parts == Parts::Emit
+                && tokens.len() > chunk_start
+                && (core.ends_with('k') || matches!(core, "a" | "an"))
+            {
+                // `10k`: also `10000`; "half a second": also `0.5`. (The cheap test
+                // first: the rest is out of line.)
+                push_counted(core, tokens, chunks.peek(), place, stemmer);
             }
             if parts == Parts::Emit
                 && tokens.len() > chunk_start

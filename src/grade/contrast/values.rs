@@ -35,7 +35,7 @@ use super::Contradiction;
 use super::sets::DOCKERFILE_INSTRUCTIONS;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::{
-    Class, Token, glued_version, said_start, same_seconds, seconds_at, written,
+    Class, Token, glued_version, said_start, same_seconds, seconds_at, thousands, written,
 };
 use std::sync::Arc;
 
@@ -543,6 +543,11 @@ fn occurrences(text: &PreparedAnswer) -> Vec<Occurrence> {
             None
         }
         .or_else(|| {
+            // `10k`, `1.5k`: the count in thousands, `10000`, `1500` (see
+            // `token::thousands`), not a size whose unit is *k*.
+            if let Some(number) = t.norm.ends_with('k').then(|| thousands(&t.norm)).flatten() {
+                return Some((None, Arc::from(number), Kind::Number, "value"));
+            }
             let (kind, role) = shape(&t.norm)?;
             Some((None, t.norm.clone(), kind, role))
         });
@@ -1066,6 +1071,22 @@ mod tests {
         assert_eq!(check(model, "", "Each batch holds one hundred rows."), None);
         assert!(check(model, "", "Each batch holds a thousand rows.").is_some());
         assert!(check(model, "", "Each batch holds ten thousand rows.").is_some());
+    }
+
+    /// A count written with its *k* is the value in thousands: "10k open files" agrees
+    /// with "10,000 open files" and "20k" contradicts it, as "20,000" does.
+    #[test]
+    fn a_count_written_with_its_k_is_the_value_in_thousands() {
+        let model = "Raise the limit to 10,000 open files per worker.";
+        assert_eq!(
+            check(model, "", "Raise it to 10k open files per worker."),
+            None
+        );
+        let hit = check(model, "", "Raise it to 20k open files per worker.").expect("20k");
+        assert_eq!(hit.said, "20000");
+        let model = "The pool peaked at 1.5k connections an hour ago.";
+        assert_eq!(check(model, "", "It peaked at 1500 connections."), None);
+        assert!(check(model, "", "It peaked at 15000 connections.").is_some());
     }
 
     #[test]

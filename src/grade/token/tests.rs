@@ -1650,3 +1650,72 @@ fn a_number_said_in_words_is_the_number_in_digits() {
     assert!(!meets("15", "Wait 15 seconds.", "Wait 1.5 seconds."));
     assert!(!meets("80", "Publish port 80.", "Publish port 8080."));
 }
+
+/// A count in thousands written with its *k* is the whole number: "10k" is `10,000`,
+/// "1.5k" is `1500`, "2K" is `2000`, in file limits, request rates and batch sizes;
+/// "20k", "15k", "1k", "1.5" with no *k* are other numbers.
+#[test]
+fn a_count_written_with_its_k_is_the_count_in_thousands() {
+    let files = "The service may hold 10,000 open files.";
+    for right in ["It may hold 10k open files.", "ulimit -n is 10K now"] {
+        assert!(meets("10,000", files, right), "{right}");
+    }
+    for wrong in [
+        "It may hold 20k open files.",
+        "It may hold 100k open files.",
+        "It may hold 1k open files.",
+        "It may hold 10 open files.",
+    ] {
+        assert!(!meets("10,000", files, wrong), "{wrong}");
+    }
+    let rate = "The load test peaked at 1500 requests per second.";
+    for right in ["It peaked around 1.5k rps.", "about 1.5K requests a second"] {
+        assert!(meets("1500", rate, right), "{right}");
+    }
+    for wrong in [
+        "It peaked around 15k rps.",
+        "It peaked at 1.5 requests a second.",
+        "It peaked at 1.05k rps.",
+    ] {
+        assert!(!meets("1500", rate, wrong), "{wrong}");
+    }
+    let batch = "Each batch holds 2000 rows.";
+    assert!(meets("2000 rows", batch, "Batches of 2k rows."));
+    assert!(!meets("2000 rows", batch, "Batches of 20k rows."));
+    assert!(!meets("2000 rows", batch, "Batches of 2 rows."));
+    // A *k* that is no count stays as written: `10k` still meets `10k`.
+    assert!(meets("10k", files, "It may hold 10k open files."));
+    assert!(!meets("10,000", files, "Use the 10kb buffer."));
+    assert_eq!(super::thousands("1.2345k"), None);
+    assert_eq!(super::thousands("0.5k").as_deref(), Some("500"));
+    assert_eq!(super::thousands("k"), None);
+}
+
+/// "Half a second" is `0.5 seconds`, "half an hour" `0.5 hours`: *half* and *a* before a
+/// unit of time; "a second", "a second and a half", "half a message" are not.
+#[test]
+fn half_a_unit_of_time_is_a_half_of_it() {
+    let check = "The health check times out after 0.5 seconds.";
+    for right in [
+        "It times out after half a second.",
+        "It gives up after half a second, then retries.",
+    ] {
+        assert!(meets("0.5 seconds", check, right), "{right}");
+    }
+    for wrong in [
+        "It times out after a second.",
+        "It times out after a second and a half.",
+        "It times out after 5 seconds.",
+    ] {
+        assert!(!meets("0.5 seconds", check, wrong), "{wrong}");
+    }
+    let lease = "The lease lasts 0.5 hours before it is renewed.";
+    assert!(meets(
+        "0.5 hours",
+        lease,
+        "The lease runs for half an hour."
+    ));
+    assert!(!meets("0.5 hours", lease, "The lease runs for an hour."));
+    let framing = "A reader may get 0.5 of a message per read.";
+    assert!(!meets("0.5", framing, "A read may return half a message."));
+}

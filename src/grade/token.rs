@@ -74,6 +74,10 @@ pub struct Lexeme {
     /// A number word (*ten*, *thousand*: see [`is_spelt_number`]), learnt once per word
     /// so the tokenizer need not look again at every word for "ten thousand".
     pub number_word: bool,
+    /// A word after which the tokenizer may add a part ([`push_counted`]): a count in
+    /// thousands written with its *k* (`10k`: see [`thousands`]), or the *a*/*an* of
+    /// "half a second"; learnt once per word, as `number_word` is.
+    pub counted: bool,
     /// The hash of `norm` (an `FxHasher`'s, as `str` hashes), made once for the checks that
     /// compare every word of an answer with the others (`claim`'s repeated sentences).
     pub hash: u64,
@@ -175,6 +179,8 @@ impl Lexeme {
             negation: class == Class::Word && is_negation(word),
             irregular: base.is_some(),
             number_word: class == Class::Word && is_spelt_number(word),
+            counted: matches!(word, "a" | "an")
+                || (word.ends_with('k') && thousands(word).is_some()),
             hash: hash_of(word),
             stem_hash: hash_of(&stem),
             kinds: kinds_of(word)
@@ -2042,21 +2048,16 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     value_of = Some((core.to_owned(), core.starts_with("--")));
                 }
             }
-            if parts == Parts::Emit
-                && tokens.len() > chunk_start
-                && (core.ends_with('k') || matches!(core, "a" | "an"))
-            {
-                // `10k`: also `10000`; "half a second": also `0.5`. (The cheap test
-                // first: the rest is out of line.)
-                push_counted(core, tokens, chunks.peek(), place, stemmer);
-            }
-            if parts == Parts::Emit
-                && tokens.len() > chunk_start
-                && tokens.last().is_some_and(|t| !t.part && t.number_word)
-            {
-                // "ten thousand": also `10000`. (The cheap test first: the next chunk is
-                // looked at only after a number word.)
-                push_said_number(tokens, chunks.peek(), stop, place, stemmer);
+            if parts == Parts::Emit && tokens.len() > chunk_start {
+                // Tests of flags learnt once per word; the rest out of line.
+                if tokens[chunk_start].counted {
+                    // `10k`: also `10000`; "half a second": also `0.5`.
+                    push_counted(core, tokens, chunks.peek(), place, stemmer);
+                }
+                if tokens.last().is_some_and(|t| !t.part && t.number_word) {
+                    // "ten thousand": also `10000`.
+                    push_said_number(tokens, chunks.peek(), stop, place, stemmer);
+                }
             }
             sentence_words += usize::from(!core.is_empty());
             after_comma = stop == Stop::Comma;

@@ -53,6 +53,9 @@ pub(super) struct Values {
     /// day"): a number before a unit of time that comes to one of them is that length
     /// written in another unit ("24 hours"), no other value.
     lengths: Vec<f64>,
+    /// Some slot of the model answer takes a list of values ("port 80 or 443"): only
+    /// then are an answer's lists read as lists (see [`occurrences`]).
+    lists: bool,
 }
 
 /// A slot the model answer gives values in.
@@ -93,12 +96,14 @@ struct Occurrence {
     /// Given as an example, a bound, a choice after a flag, or one of alternatives.
     open: bool,
     negated: bool,
+    /// A later value of a list ("443" of "port 80 or 443"), in the first one's slot.
+    listed: bool,
 }
 
 impl Values {
     /// The slots of `model`, read against the values `question` gives.
     pub(super) fn new(model: &PreparedAnswer, question: &PreparedAnswer) -> Values {
-        let found = occurrences(model);
+        let found = occurrences(model, true);
         if found.is_empty() {
             return Values {
                 instructions: Instructions::new(model, question),
@@ -106,7 +111,8 @@ impl Values {
                 ..Values::default()
             };
         }
-        let asked: Vec<(Arc<str>, Arc<str>)> = occurrences(question)
+        let lists = found.iter().any(|o| o.listed);
+        let asked: Vec<(Arc<str>, Arc<str>)> = occurrences(question, true)
             .into_iter()
             .map(|o| (o.key, o.value))
             .collect();
@@ -147,6 +153,7 @@ impl Values {
             lengths: (0..tokens.len())
                 .filter_map(|k| seconds_at(tokens, k))
                 .collect(),
+            lists,
         }
     }
 
@@ -162,7 +169,7 @@ impl Values {
         if self.slots.is_empty() {
             return None;
         }
-        let found = occurrences(answer);
+        let found = occurrences(answer, self.lists);
         let tokens = answer.tokens();
         // A length of time the model answer gives too, in another unit.
         let same_length = |i: usize| {
@@ -311,7 +318,7 @@ fn stated_sizes(text: &PreparedAnswer) -> Vec<Size> {
     let mut out = Vec::new();
     for (p, &i) in words.iter().enumerate() {
         let t = &tokens[i];
-        if t.class == Class::Word || text.negated(i) || open(tokens, i, i) {
+        if t.class == Class::Word || text.negated(i) || open(tokens, i, i, false) {
             continue;
         }
         let digits = t
@@ -526,9 +533,19 @@ fn unit(value: &str) -> Arc<str> {
 }
 
 /// The values of `text` that have a slot.
-fn occurrences(text: &PreparedAnswer) -> Vec<Occurrence> {
+///
+/// With `lists`, a value joined to the value before it by *or*, *and* or a comma
+/// ("port 80 or 443", "ports 80, 443 and 8443") is a value of the same slot when it is
+/// of the same kind and unit and no word of another thing follows it ("port 80 and 3
+/// replicas" is no list): the list is one closed slot of several values, and open
+/// when any of its values is (an example, a bound, "or later"). Without `lists` (an
+/// answer to a model answer that has no list) values joined so are alternatives, and
+/// open, as ever.
+fn occurrences(text: &PreparedAnswer, lists: bool) -> Vec<Occurrence> {
     let tokens = text.tokens();
-    let mut out = Vec::new();
+    let mut out: Vec<Occurrence> = Vec::new();
+    // The index in `out` of the first value of the list the last value is in.
+    let mut first = 0;
     for (i, t) in tokens.iter().enumerate() {
         // A number said in words ("ten thousand") is the number in digits its last
         // word offers (see `token::push_said_number`), and its words stand where it is.
@@ -554,30 +571,106 @@ fn occurrences(text: &PreparedAnswer) -> Vec<Occurrence> {
         let Some((key, value, kind, role)) = occurrence else {
             continue;
         };
-        let Some(key) = key.or_else(|| slot_of(tokens, start, i)) else {
-            continue;
-        };
-        let role = if role == "value" && port_word_before(tokens, start) {
-            "port"
+        let unit = if kind == Kind::Size {
+            unit(&value)
         } else {
-            role
+            Arc::from("")
         };
+        // The value this one follows in a list, and whether it joins its slot.
+        let joined = if lists {
+            listed_after(tokens, start).filter(|(p, _)| out.last().is_some_and(|o| o.token == *p))
+        } else {
+            None
+        };
+        let member = joined.is_some_and(|_| {
+            let o = &out[out.len() - 1];
+            key.is_none() && o.kind == kind && o.unit == unit && !other_thing(tokens, i, &o.key)
+        });
+        let (key, role) = if member {
+            let o = &out[out.len() - 1];
+            (o.key.clone(), o.role)
+        } else {
+            let Some(key) = key.or_else(|| slot_of(tokens, start, i)) else {
+                if joined.is_some_and(|(_, word)| word) {
+                    out[first..].iter_mut().for_each(|o| o.open = true);
+                }
+                continue;
+            };
+            let role = if role == "value" && port_word_before(tokens, start) {
+                "port"
+            } else {
+                role
+            };
+            (key, role)
+        };
+        let mut open = open(tokens, start, i, lists);
+        if member {
+            // One open value opens the whole list.
+            if open && !out[first].open {
+                out[first..].iter_mut().for_each(|o| o.open = true);
+            }
+            open |= out[first].open;
+        } else {
+            if joined.is_some_and(|(_, word)| word) {
+                // Joined by *or* or *and* to a value of another thing or kind: both
+                // are alternatives, as without lists.
+                out[first..].iter_mut().for_each(|o| o.open = true);
+                open = true;
+            }
+            first = out.len();
+        }
+        let listed = member;
         out.push(Occurrence {
             token: i,
-            unit: if kind == Kind::Size {
-                unit(&value)
-            } else {
-                Arc::from("")
-            },
+            unit,
             value,
             kind,
             key,
             role,
-            open: open(tokens, start, i),
+            open,
             negated: text.negated(start),
+            listed,
         });
     }
     out
+}
+
+/// The value token the value written from `start` follows in a list, and whether a
+/// word joins them: the word just before it, when that is a value of its sentence
+/// ("80, 443"), or the one before a joining *or* or *and* ("80 or 443", "80, and 443").
+fn listed_after(tokens: &[Token], start: usize) -> Option<(usize, bool)> {
+    let sentence = tokens[start].place.sentence;
+    let mut before = (0..start)
+        .rev()
+        .filter(|&k| !tokens[k].part)
+        .take_while(|&k| tokens[k].place.sentence == sentence);
+    let p = before.next()?;
+    if is_value(&tokens[p]) {
+        return Some((p, false));
+    }
+    if !matches!(&*tokens[p].norm, "or" | "and") {
+        return None;
+    }
+    before
+        .next()
+        .filter(|&k| is_value(&tokens[k]))
+        .map(|k| (k, true))
+}
+
+/// Whether a word right after the value at `i` names another thing than the slot
+/// `slot` of the list it would join: *replicas* of "port 80 and 3 replicas".
+fn other_thing(tokens: &[Token], i: usize, slot: &str) -> bool {
+    tokens[i + 1..]
+        .iter()
+        .find(|t| !t.part)
+        .filter(|t| t.place.clause == tokens[i].place.clause)
+        .is_some_and(|t| {
+            t.class == Class::Word
+                && !t.stop
+                && !t.negation
+                && !kind_word(&t.norm)
+                && !same_key(&key(t), slot)
+        })
 }
 
 /// The kind of a value written alone (`5432`, `1.3`, `0.0.0.0`, `10.0.0.0/8`, `512m`)
@@ -810,8 +903,9 @@ fn port_word_before(tokens: &[Token], i: usize) -> bool {
 /// Whether the value at `i` (written from `start`, see [`slot_of`]) is given as an
 /// example, a bound, or one of alternatives or of a range: "for example 512m", "such as
 /// 10001", "at least 1.2", "up to 3", "0.0.0.0 or the VM's own IP", "1.2 or later", "8000
-/// to 8080".
-fn open(tokens: &[Token], start: usize, i: usize) -> bool {
+/// to 8080". With `lists`, values joined by *or* or *and* are a list (see
+/// [`occurrences`]), not alternatives.
+fn open(tokens: &[Token], start: usize, i: usize, lists: bool) -> bool {
     let clause = tokens[i].place.clause;
     let words = |range: &mut dyn Iterator<Item = &Token>| -> Vec<Arc<str>> {
         range
@@ -854,11 +948,13 @@ fn open(tokens: &[Token], start: usize, i: usize) -> bool {
     let value_at = |from: &mut dyn Iterator<Item = &Token>, n: usize| {
         from.filter(|t| !t.part).nth(n).is_some_and(is_value)
     };
-    let ranged = matches!(word(&before, 0), "to" | "and" | "or" | "through" | "from")
+    let joined = |w: &str| !lists && matches!(w, "and" | "or");
+    let ranged = (matches!(word(&before, 0), "to" | "through" | "from")
+        || joined(word(&before, 0)))
         && value_at(&mut tokens[..start].iter().rev(), 1);
-    let alternatives = word(&after, 0) == "or"
-        || (matches!(word(&after, 0), "to" | "and" | "through")
-            && value_at(&mut tokens[i + 1..].iter(), 1));
+    let next_value = value_at(&mut tokens[i + 1..].iter(), 1);
+    let alternatives = (word(&after, 0) == "or" && !(lists && next_value))
+        || ((matches!(word(&after, 0), "to" | "through") || joined(word(&after, 0))) && next_value);
     example || bounded || ranged || alternatives
 }
 
@@ -1087,6 +1183,68 @@ mod tests {
         let model = "The pool peaked at 1.5k connections an hour ago.";
         assert_eq!(check(model, "", "It peaked at 1500 connections."), None);
         assert!(check(model, "", "It peaked at 15000 connections.").is_some());
+    }
+
+    /// A list of values in the model answer's slot ("port 80 or 443", "TLS 1.2 and
+    /// 1.3", "ports 53, 853 and 443") is one closed slot: a value of the list is right,
+    /// a value in none of them contradicts, as against a single value.
+    #[test]
+    fn a_value_in_none_of_a_model_lists_values_contradicts() {
+        let web = "Open port 80 or 443 on the firewall for the web server.";
+        let ssh = "On these hosts SSH listens on port 22 or 2222.";
+        let tls = "Nginx here accepts TLS 1.2 and 1.3 only.";
+        let dns = "The resolver answers on ports 53, 853 and 443.";
+        for (model, wrong, said) in [
+            (web, "Open port 8080 on the firewall.", "8080"),
+            (web, "Open port 8443 for the web server.", "8443"),
+            (web, "Open port 8080 or 8443 on the firewall.", "8080"),
+            (ssh, "SSH listens on port 23.", "23"),
+            (ssh, "SSH listens on 2200 there.", "2200"),
+            (tls, "Nginx accepts TLS 1.1.", "1.1"),
+            (dns, "It answers on port 5353.", "5353"),
+        ] {
+            let hit = check(model, "", wrong).expect(wrong);
+            assert_eq!(hit.said, said, "{wrong}");
+        }
+        for (model, right) in [
+            (web, "Open port 443 on the firewall."),
+            (web, "Open port 80 for the web server."),
+            (web, "Open port 443 or 80 on the firewall."),
+            (ssh, "SSH listens on port 2222."),
+            (ssh, "SSH listens on 22."),
+            (tls, "Nginx accepts TLS 1.3."),
+            (dns, "It answers on port 853."),
+            (dns, "It answers on 443 and 53."),
+        ] {
+            assert_eq!(check(model, "", right), None, "{right}");
+        }
+    }
+
+    /// Values joined but of different things, units or kinds are no list: "port 80 and
+    /// 3 replicas" is no slot of both (the two stay alternatives); a range or a list
+    /// given as an example or "or later" stays open.
+    #[test]
+    fn a_list_of_values_of_different_things_or_open_is_no_slot_of_them_all() {
+        // Not one slot {80, 3}: joined so, the two stay alternatives, as ever.
+        let model = "The service gets port 80 and 3 replicas.";
+        for answer in [
+            "The service gets 5 replicas.",
+            "The service gets port 80 and 5 replicas.",
+        ] {
+            assert_eq!(check(model, "", answer), None, "{answer}");
+        }
+        let model = "The app caps its heap at 512m and 2 threads.";
+        assert_eq!(check(model, "", "It caps its heap at 2 threads."), None);
+        for model in [
+            "Open a port such as 80 or 443 on the firewall.",
+            "Open port 8000 to 8080 on the firewall.",
+            "Open port 80 or 443 or any other on the firewall.",
+            "Require TLS 1.2 or 1.3 or later.",
+        ] {
+            for answer in ["Open port 8443 on the firewall.", "Require TLS 1.1."] {
+                assert_eq!(check(model, "", answer), None, "{model} / {answer}");
+            }
+        }
     }
 
     #[test]

@@ -481,6 +481,18 @@ pub fn display_width(text: &str) -> usize {
     }
 }
 
+/// The width to fold a command's report to (`recall check`, `test`, `grade`): the
+/// terminal's ([`terminal_width`]) when stdout is one, else `usize::MAX`, one line each,
+/// as a file or a pipe wants them (a line stays whole for `grep`).
+pub fn report_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        terminal_width()
+    } else {
+        usize::MAX
+    }
+}
+
 /// The width to lay text out for, measured now (call it for each screen, so a resized
 /// window gets the new width): the terminal's width when stdout or stderr is one, else
 /// `COLUMNS` when set, else 80; at least 20, at most 100 (longer lines read badly).

@@ -3,7 +3,7 @@
 use super::args::BankPaths;
 use super::{CommandError, Context, Outcome};
 use crate::diagnostic::Diagnostic;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 /// Check banks for mistakes, each with file:line:col and a fix
 ///
@@ -59,11 +59,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
         )?,
         Format::Text => {
             let mut out = crate::style::stdout();
-            let width = if std::io::stdout().is_terminal() {
-                crate::text::terminal_width()
-            } else {
-                usize::MAX
-            };
+            let width = crate::text::report_width();
             for diagnostic in &library.diagnostics {
                 writeln!(out, "{}\n", diagnostic.render_styled(width))?;
             }

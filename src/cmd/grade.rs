@@ -149,7 +149,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Table => {
-            let width = crate::text::terminal_width();
+            let width = crate::text::report_width();
             for row in &rows {
                 writeln!(out, "{}\n", table_row(row, width))?;
             }

@@ -89,10 +89,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<Outcome, CommandError> {
     let mut out = crate::style::stdout();
     // The author lints (`recall check` prints them too): doubtful rubrics, examples
     // that test nothing, choices guessable by their length.
+    let width = crate::text::report_width();
     for warning in library.diagnostics.iter().filter(|d| !d.is_error()) {
-        writeln!(out, "{}\n", warning.render())?;
+        writeln!(out, "{}\n", warning.render_styled(width))?;
     }
-    let width = crate::text::terminal_width();
     for failure in &failures {
         writeln!(out, "{}\n", report(failure, width))?;
     }

@@ -166,54 +166,27 @@ fn a_csv_with_crlf_line_endings_names_the_right_lines() {
     );
 }
 
-/// A long response and long breakdown lines fold at the terminal's width (COLUMNS is 80
-/// here) between words, each continuation indented under its own line, so no word is
-/// cut at the edge of an author's terminal.
+/// Piped or redirected, the report keeps each line whole (one line per response, for
+/// `grep`); at a terminal it folds between words (`terminal::grade_folds_...`).
 #[test]
-fn long_rows_fold_between_words_at_the_width() {
+fn a_piped_report_keeps_each_line_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let csv = dir.path().join("r.csv");
-    let response = "The volume is created and managed by the Docker daemon under its own \
-                    storage area, and it persists after the container is removed, unlike \
-                    a writable layer that goes away with the container that wrote to it";
     std::fs::write(
         &csv,
-        format!("question,response\ngrading/volume,\"{response}\"\n"),
+        format!("question,response\ngrading/volume,\"{LONG_RESPONSE}\"\n"),
     )
     .expect("write csv");
     let run = grade_file(&csv, &[]);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert!(
-        lines.iter().all(|l| l.chars().count() <= 80),
-        "{}",
-        run.stdout
-    );
-    let start = lines
-        .iter()
-        .position(|l| l.starts_with("  response: "))
-        .expect("a response line");
-    let end = lines[start..]
-        .iter()
-        .position(|l| l.trim_start().starts_with("PASS") || l.trim_start().starts_with("FAIL"))
-        .expect("a verdict line");
-    assert!(end > 1, "the response folded over lines: {}", run.stdout);
-    let folded = &lines[start..start + end];
-    assert!(
-        folded[1..].iter().all(|l| l.starts_with("    ")),
-        "{}",
-        run.stdout
-    );
-    let words: Vec<&str> = folded.iter().flat_map(|l| l.split_whitespace()).collect();
-    let expected: Vec<&str> = std::iter::once("response:")
-        .chain(response.split_whitespace())
-        .collect();
-    assert_eq!(
-        words, expected,
-        "every word whole, in order: {}",
-        run.stdout
-    );
+    let line = format!("  response: {LONG_RESPONSE}");
+    assert!(run.stdout.lines().any(|l| l == line), "{}", run.stdout);
 }
+
+/// A response longer than a terminal line.
+pub const LONG_RESPONSE: &str = "The volume is created and managed by the Docker daemon under \
+    its own storage area, and it persists after the container is removed, unlike a writable \
+    layer that goes away with the container that wrote to it";
 
 #[test]
 fn a_csv_without_the_columns_says_which_are_needed() {

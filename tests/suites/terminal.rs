@@ -652,3 +652,50 @@ fn over_time_and_a_hint_at_a_terminal() {
     assert!(verdict.contains("took 1 hint"), "{verdict}");
     insta::assert_snapshot!("over_time_at_a_terminal", verdict);
 }
+
+/// At a terminal, `recall grade --responses` folds a long response between words at the
+/// window's width, each continuation indented under its line, so no word is cut at the
+/// edge (tmux cuts a line that is too long wherever the edge falls).
+#[test]
+fn grade_folds_long_lines_between_words_at_80_columns() {
+    let screen = Screen::new(NOW);
+    let csv = screen.home.path().join("r.csv");
+    let response = crate::grade::LONG_RESPONSE;
+    std::fs::write(
+        &csv,
+        format!("question,response\ngrading/volume,\"{response}\"\n"),
+    )
+    .expect("write csv");
+    let bank = root().join("tests/fixtures/grade/bank.toml");
+    screen.run(
+        80,
+        24,
+        "",
+        &format!("grade {} --responses {}", bank.display(), csv.display()),
+    );
+    assert_eq!(screen.exit(), 0, "{}", screen.screen());
+    let shown = screen.screen();
+    let lines: Vec<&str> = shown.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("  response: "))
+        .unwrap_or_else(|| panic!("a response line:\n{shown}"));
+    let end = start
+        + lines[start..]
+            .iter()
+            .position(|l| l.trim_start().starts_with("PASS") || l.trim_start().starts_with("FAIL"))
+            .unwrap_or_else(|| panic!("a verdict line:\n{shown}"));
+    assert!(end - start > 1, "the response folded over lines:\n{shown}");
+    assert!(
+        lines[start + 1..end].iter().all(|l| l.starts_with("    ")),
+        "{shown}"
+    );
+    let words: Vec<&str> = lines[start..end]
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .collect();
+    let expected: Vec<&str> = std::iter::once("response:")
+        .chain(response.split_whitespace())
+        .collect();
+    assert_eq!(words, expected, "every word whole, in order:\n{shown}");
+}

@@ -154,11 +154,16 @@ impl InPlace {
                             .collect();
                         let asks_plain = negated.is_empty();
                         if !negated.is_empty() {
-                            let elsewhere = model_text
-                                .map(|m| named_elsewhere(m, &tokens))
-                                .unwrap_or_default();
-                            if model_text.is_some_and(|m| denied_in_advice(m, &tokens)) {
-                                out.advised_against.push(c);
+                            // Where the model answer denies the term's words, found once
+                            // for both readings of them.
+                            let term = content_stems(&tokens);
+                            let mut elsewhere = Vec::new();
+                            if let Some(m) = model_text {
+                                let denied = denied_words(m, &term);
+                                elsewhere = named_elsewhere(m, &term, &denied);
+                                if denied_in_advice(m, &denied) {
+                                    out.advised_against.push(c);
+                                }
                             }
                             out.denials.push((c, negated, elsewhere));
                         }
@@ -613,13 +618,11 @@ fn stopped(tokens: &[Token], i: usize) -> bool {
             .any(|j| matches!(&*tokens[j].stem, "stop" | "ceas" | "cease"))
 }
 
-/// Whether `model` denies a content word of a term (one of `alternatives`, tokenized)
+/// Whether `model` denies a content word of a term (at `denied`, see [`denied_words`])
 /// inside advice ([`in_advice`]): "never reuse a nonce", "use a fresh key, never
 /// reusing one".
-fn denied_in_advice(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> bool {
-    denied_words(model, &content_stems(alternatives))
-        .into_iter()
-        .any(|i| in_advice(model.tokens(), i))
+fn denied_in_advice(model: &PreparedAnswer, denied: &[usize]) -> bool {
+    denied.iter().any(|&i| in_advice(model.tokens(), i))
 }
 
 /// The stems of a term's content words (of all its `alternatives`, tokenized).
@@ -674,17 +677,15 @@ fn restates_a_denial(answer: &PreparedAnswer, tokens: &[usize], model_denies: &[
 }
 
 /// The stems of the content words of `model` outside every sentence where it states a
-/// content word of a term (one of `alternatives`, tokenized) negated: what the model
+/// content word of a term (`term`'s stems, denied at `denied`) negated: what the model
 /// answer speaks of apart from its denial ("By default the first failing recipe ends
 /// the whole build" beside "With -k make does not stop there"). Empty when the model
 /// answer states no such word negated, or denies one other than by a verb's *not* or
 /// *never* (the nearest cue before it in its clause): "has no agent", "without TLS",
 /// "there is no load balancer" deny that the thing is there at all, so naming it of
 /// anything claims it.
-fn named_elsewhere(model: &PreparedAnswer, alternatives: &[Vec<Token>]) -> Vec<Arc<str>> {
+fn named_elsewhere(model: &PreparedAnswer, term: &[&Arc<str>], denied: &[usize]) -> Vec<Arc<str>> {
     let tokens = model.tokens();
-    let term = content_stems(alternatives);
-    let denied = denied_words(model, &term);
     let verbal = |i: usize| {
         let clause = tokens[i].place.clause;
         (0..i)

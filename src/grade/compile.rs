@@ -1075,14 +1075,15 @@ const EXCEPTED: &str = "negated, but on a condition (\"unless\"): said to happen
 const ECHOED: &str = "negated as the model answer also negates it, in the same words";
 
 /// What the breakdown says of a term a change ends ("with a cache fib(k) is no longer
-/// recomputed": see [`super::negation::ended_by_a_change`]).
+/// recomputed", "once you pin the version a newer release can't win": see
+/// [`super::negation::ended_by_a_change`]).
 const ENDED_BY_A_CHANGE: &str =
-    "said to end after a change (\"no longer\"): so before it, as the model answer says";
+    "said to end after a change (\"no longer\", \"can't\"): so before it, as the model answer says";
 
 /// The same of a term only the question states ("once the job gets its own pool, the
 /// two no longer share one": see [`a_change_may_end`]).
 const ENDED_AS_ASKED: &str =
-    "said to end after a change (\"no longer\"): so before it, as the question says";
+    "said to end after a change (\"no longer\", \"can't\"): so before it, as the question says";
 
 /// Whether a change may end `pattern` ("no longer") and so concede it: the model answer
 /// states it plainly and nowhere negated, the problem it explains; or the model answer

@@ -2854,11 +2854,14 @@ fn ends_a_repetition(tokens: &[Token], c: usize) -> bool {
 /// ([`ends_a_repetition`]) after a change its sentence
 /// opens with, *with*, *after*, *once*, *when* or *now* ("with jitter the clients no
 /// longer retry in lockstep", "once the key is stored a retry no longer duplicates the
-/// order", "with a cache each value is computed once and never recomputed"): the answer
-/// says a fix ends a problem, so the problem was so before it. A
+/// order", "with a cache each value is computed once and never recomputed"), or denies
+/// an ability as the fix's outcome ([`made_impossible`]: "once you pin the version, a
+/// newer release can't win"): the answer says a fix ends a problem, so the problem was
+/// so before it. A
 /// flat "no longer" ("since version 2 retries no longer duplicate", "retries no longer
-/// duplicate orders") says the state is over now, and nothing of a fix. Nor does a
-/// need ended ("with RDS you no longer need backups"): what is no longer needed is
+/// duplicate orders") or a flat "can't" ("a newer release can't win, so pinning is
+/// pointless") says the state is over now or never was, and nothing of a fix. Nor does
+/// a need ended ("with RDS you no longer need backups"): what is no longer needed is
 /// dismissed, not conceded.
 pub fn ended_by_a_change(tokens: &[Token], c: usize) -> bool {
     let sentence = tokens[c].place.sentence;
@@ -2874,15 +2877,59 @@ pub fn ended_by_a_change(tokens: &[Token], c: usize) -> bool {
                 "need" | "needs" | "needed" | "require" | "requires" | "required" | "have" | "has"
             )
         });
+    let Some(opener) = tokens[..c]
+        .iter()
+        .rev()
+        .take_while(|t| t.place.sentence == sentence)
+        .filter(|t| !t.part)
+        .last()
+        .filter(|t| matches!(&*t.norm, "with" | "after" | "once" | "when" | "now"))
+    else {
+        return false;
+    };
     !needless
-        && (ends_a_state(tokens, c) || ends_a_repetition(tokens, c))
-        && tokens[..c]
+        && (ends_a_state(tokens, c)
+            || ends_a_repetition(tokens, c)
+            || made_impossible(tokens, c, opener))
+}
+
+/// Whether the cue at `c`, in a sentence that opens with a change (`opener`), denies an
+/// ability (*can't*, *cannot*, *can not*, *cant*) as what the change brings about: a
+/// *so* before it in its sentence ("with a lockfile the version is pinned, so a newer
+/// release can't be installed"), or, after a fronted *once*, *after*, *when* or *now*
+/// clause, in a clause of its own ("once the increment runs under a mutex, an update
+/// can't be lost"). A denial in the change's own clause ("when nginx can't connect,
+/// it returns 504"), after a bare *with* setting ("with blue-green you cannot roll
+/// back": a claim about the thing, not a problem it ends), or of a state that lasts
+/// ("the server still cannot push") ends nothing.
+fn made_impossible(tokens: &[Token], c: usize, opener: &Token) -> bool {
+    if !denies_ability(tokens, c) {
+        return false;
+    }
+    let sentence = tokens[c].place.sentence;
+    let mut before = tokens[..c]
+        .iter()
+        .rev()
+        .take_while(|t| t.place.sentence == sentence)
+        .filter(|t| !t.part);
+    if before.clone().take(2).any(|t| &*t.norm == "still") {
+        return false;
+    }
+    before.any(|t| &*t.norm == "so")
+        || (&*opener.norm != "with" && opener.place.clause != tokens[c].place.clause)
+}
+
+/// Whether the cue at `c` denies an ability, *can't*, *cannot*, *can not* or *cant*.
+fn denies_ability(tokens: &[Token], c: usize) -> bool {
+    match &*tokens[c].norm {
+        "cannot" | "cant" => true,
+        "not" | "nt" => tokens[..c]
             .iter()
             .rev()
-            .take_while(|t| t.place.sentence == sentence)
-            .filter(|t| !t.part)
-            .last()
-            .is_some_and(|t| matches!(&*t.norm, "with" | "after" | "once" | "when" | "now"))
+            .find(|t| !t.part)
+            .is_some_and(|t| &*t.norm == "can"),
+        _ => false,
+    }
 }
 
 /// Whether token `i` is the reply *no*: it ends its clause ("No, ...", "No.", "the

@@ -2959,6 +2959,104 @@ fn a_relation_term_a_fix_ends_no_longer_was_so_before_the_fix() {
     );
 }
 
+/// Round 40 (w68-cant): a fix that makes the problem impossible concedes it as "no
+/// longer" does: "once you pin the version, a newer release can't win" says a newer
+/// release won before the pin. The *can't* must be the fix's outcome: after a *so*, or
+/// in a clause of its own after a fronted *once*, *after* or *when*. A flat denial ("a
+/// newer release can't win, so pinning is pointless"), one after a bare *with* setting
+/// ("with a lock the increment can't be lost, so ..."), one in the change's own clause
+/// ("when the threads can't update at once") and a lasting state ("still can't") deny
+/// the problem as before, and the answer fails.
+#[test]
+fn a_problem_a_fix_makes_impossible_was_so_before_the_fix() {
+    let fixed = |id: &str, prompt: &str, model: &str, problem: &[&[&str]], fix: &[&str]| {
+        let rubric = Rubric {
+            concepts: vec![relation(problem, false, 2.0, true), concept(fix, 2.0, true)],
+            forbidden: Vec::new(),
+        };
+        bank(vec![question(id, prompt, model, Some(rubric))])
+    };
+    let cases = [
+        (
+            fixed(
+                "pin",
+                "CI suddenly installed a newer release of a library that breaks the build. \
+                 Why, and how do you stop it?",
+                "The requirement has no upper bound, so pip installs the newest release it \
+                 finds and the newer release wins over the one you tested. Pin the exact \
+                 version in a lockfile.",
+                &[
+                    &["newer", "newest", "latest"],
+                    &["wins", "win", "installed", "picked"],
+                ],
+                &["pin", "pinned", "lockfile"],
+            ),
+            [
+                "Once you pin the version in a lockfile, a newer release can't win.",
+                "With a lockfile the exact version is pinned, so a newer release cannot be \
+                 installed.",
+            ],
+            [
+                "A newer release can't win, so pinning is pointless.",
+                "After the release is pinned the build still can't win against a newer one, \
+                 so drop the lockfile.",
+            ],
+        ),
+        (
+            fixed(
+                "private",
+                "Users sometimes see another user's account page, served through a shared \
+                 proxy. Why, and what is the fix?",
+                "The response has no Cache-Control: private, so the shared proxy caches the \
+                 personalised page and serves it to the next user who asks. Mark the \
+                 response private, or no-store.",
+                &[
+                    &["proxy", "shared cache", "cdn"],
+                    &["caches", "cache", "cached", "stores"],
+                ],
+                &["private", "no-store"],
+            ),
+            [
+                "Once it is marked no-store, the proxy cannot store the page for other users.",
+                "After the response is marked private, a shared proxy can't store it.",
+            ],
+            [
+                "The shared proxy can't cache a personalised page, so private is not the fix.",
+                "The proxy cant cache pages with cookies; mark the response private anyway.",
+            ],
+        ),
+        (
+            fixed(
+                "counter",
+                "Two threads increment a shared counter a million times each, and the total \
+                 is short. Why, and how do you fix it?",
+                "Each increment is a read, an add and a write: two threads read the same \
+                 value and both write it back, so one update is lost. Hold a mutex around \
+                 the read-modify-write, or use an atomic increment.",
+                &[
+                    &["update", "increment", "write"],
+                    &["lost", "lose", "overwritten"],
+                ],
+                &["mutex", "lock", "atomic"],
+            ),
+            [
+                "Once the increment runs under a mutex, an update can't be lost.",
+                "After you switch to an atomic increment, a write cannot be lost to the other \
+                 thread.",
+            ],
+            [
+                "An update cannot be lost, because each thread writes its own value; add a \
+                 lock for speed.",
+                "With a lock the increment can't be lost, so the threads are not the cause; \
+                 the counter overflows.",
+            ],
+        ),
+    ];
+    for (b, right, wrong) in &cases {
+        verdicts(b, right, wrong);
+    }
+}
+
 /// Round 35 (w56-compar): the problem a fix ends may be one the question's situation
 /// states and the model answer takes as read: "once the job gets its own pool, the two
 /// no longer share one" concedes the sharing the situation describes. A flat "no

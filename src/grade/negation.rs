@@ -891,16 +891,21 @@ fn contracted_copula(tokens: &[Token], j: usize, i: usize) -> bool {
                 .is_none_or(|t| t.place.clause != clause))
 }
 
+/// The words after the one at `i` in its clause (parts aside), as written.
+fn words_after(tokens: &[Token], i: usize) -> impl Iterator<Item = &str> {
+    let clause = tokens[i].place.clause;
+    tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(move |t| t.place.clause == clause)
+        .map(|t| &*t.norm)
+}
+
 /// Whether the rejecting word at `i` judges a saying or a belief that follows it, *to*
 /// and a verb of saying or belief: "it's wrong to say X", "it is false to claim that X",
 /// "it is incorrect to assume X". What is said is what is rejected, as in "X is wrong".
 fn judges_a_saying(tokens: &[Token], i: usize) -> bool {
-    let clause = tokens[i].place.clause;
-    let mut after = tokens[i + 1..]
-        .iter()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause)
-        .map(|t| &*t.norm);
+    let mut after = words_after(tokens, i);
     after.next() == Some("to")
         && after.next().is_some_and(|w| {
             matches!(
@@ -2556,12 +2561,7 @@ fn only_harms(tokens: &[Token], i: usize) -> bool {
 /// with a thing for its object ("only delays its own stream", "only slows allocating
 /// threads") the verb says what the subject does.
 fn harms_the_problem(tokens: &[Token], i: usize) -> bool {
-    let clause = tokens[i].place.clause;
-    let mut after = tokens[i + 1..]
-        .iter()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause)
-        .map(|t| &*t.norm);
+    let mut after = words_after(tokens, i);
     match after.next() {
         Some("it" | "this" | "that" | "them") => true,
         Some("the" | "a") => after.next().is_some_and(|w| {

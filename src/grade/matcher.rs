@@ -838,6 +838,7 @@ impl PreparedAnswer {
             }
             if single
                 && (self.qualified(start)
+                    || self.stresses_a_denial(start)
                     || (!pattern.compounds.is_empty() && self.in_compound(start, pattern, vocab)))
             {
                 return true;
@@ -928,6 +929,22 @@ impl PreparedAnswer {
             && self.tokens[i - 1].glued
             && !self.tokens[i - 1].part
             && crate::lang::is_qualifying_prefix(&self.tokens[i - 1].norm)
+    }
+
+    /// Whether token `i` is the *all* of "not ... at all", which only stresses the
+    /// negation it is under (see [`stresses_negation`]): "HTTP/3 does not use TCP at
+    /// all" says nothing of all streams, so a keyword `all` does not meet it. A content
+    /// word right after it in its clause makes it a quantifier ("not at all times").
+    fn stresses_a_denial(&self, i: usize) -> bool {
+        let tokens = &self.tokens;
+        tokens[i].len == 3
+            && &*tokens[i].norm == "all"
+            && self.cue[i].is_some()
+            && stresses_negation(tokens, i)
+            && tokens[i + 1..]
+                .iter()
+                .find(|t| !t.part)
+                .is_none_or(|t| t.place.clause != tokens[i].place.clause || t.stop)
     }
 
     /// Whether token `i`, a match of a one-word `pattern`, is the first word of a

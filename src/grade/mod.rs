@@ -315,6 +315,9 @@ pub enum AsideReason {
     AcrossOtherwise,
     /// The answer denies it: "raising the timeout won't help", "X fixes nothing".
     Denied,
+    /// The answer tells its terms apart: "NULL is different from zero", "NULL and zero
+    /// are not the same" (`sets_apart`).
+    SetApart,
 }
 
 impl AsideReason {
@@ -332,6 +335,7 @@ impl AsideReason {
             }
             AsideReason::AcrossOtherwise => "its words are on both sides of \"otherwise\"",
             AsideReason::Denied => "the answer denies it",
+            AsideReason::SetApart => "the answer tells them apart",
         }
     }
 }
@@ -827,6 +831,8 @@ fn look_for(
                     AsideReason::AcrossClefts
                 } else if crosses_otherwise(m, answer) {
                     AsideReason::AcrossOtherwise
+                } else if sets_apart(m, answer) {
+                    AsideReason::SetApart
                 } else {
                     return true;
                 };
@@ -982,6 +988,147 @@ fn crosses_otherwise(matched: &[usize], answer: &PreparedAnswer) -> bool {
         let word = &*tokens[i].norm;
         word == "otherwise" || (word == "else" && &*tokens[i - 1].norm == "or")
     })
+}
+
+/// Whether the words that make a misconception (`matched`) are told apart by the
+/// answer, which so denies that one is (or does) the other: a word of difference or of
+/// confusion between the first and the last of them, its preposition at most two words
+/// after it and only stop words from there to the next word of the match, at most one
+/// content word between it and the word of the match before it ("NULL is different
+/// from zero", "a container is a different thing than a VM", "authentication differs
+/// from authorization", "NULL is often confused with zero", "a thread is easily
+/// mistaken for a process"), or after a verb of confusion right before them
+/// ("people confuse NULL with zero"); *difference* (*distinction*)
+/// *between* right before them, joined by *and* ("the difference between X and Y");
+/// or, joined by *and*, the subject of a predicate that tells them apart ("NULL and
+/// zero are not the same (thing)", "... are different", "... differ"). A negation
+/// before the word of difference in its clause ("NULL is not different from zero")
+/// makes the misconception as it is.
+fn sets_apart(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let (Some(&first), Some(&last)) = (matched.iter().min(), matched.iter().max()) else {
+        return false;
+    };
+    let clause = tokens[first].place.clause;
+    let denied_before = |i: usize| {
+        (0..i)
+            .rev()
+            .take_while(|&j| tokens[j].place.clause == tokens[i].place.clause)
+            .any(|j| tokens[j].negation)
+    };
+    let words: Vec<usize> = (first + 1..last)
+        .filter(|&i| !tokens[i].part && !matched.contains(&i))
+        .collect();
+    let told_apart = words.iter().any(|&i| {
+        let link: &[&str] = match &*tokens[i].norm {
+            "different" | "distinct" | "differs" | "differ" | "differed" | "differing" => {
+                &["from", "than"]
+            }
+            "confused" | "confuse" | "confuses" | "confusing" | "conflated" | "conflate"
+            | "conflates" | "conflating" => &["with"],
+            "mistaken" | "mistaking" => &["for"],
+            _ => return false,
+        };
+        let content = |from: usize, to: usize| {
+            (from + 1..to)
+                .filter(|&j| !tokens[j].part && !tokens[j].stop)
+                .count()
+        };
+        let (Some(&p), Some(&n)) = (
+            matched.iter().filter(|&&j| j < i).max(),
+            matched.iter().filter(|&&j| j > i).min(),
+        ) else {
+            return false;
+        };
+        // The word of difference links the term before it to the term after it:
+        // "NULL is (a) different (thing) from zero", not "revert makes a different
+        // commit from the original and deletes it".
+        let link_at = (i + 1..n)
+            .filter(|&j| !tokens[j].part)
+            .take(3)
+            .find(|&j| link.contains(&&*tokens[j].norm));
+        link_at.is_some_and(|l| content(l, n) == 0) && content(p, i) <= 1 && !denied_before(i)
+    });
+    if told_apart {
+        return true;
+    }
+    // "People often confuse NULL with zero", "don't mistake a thread for a process": a
+    // verb of confusion right before the match (past stop words), its preposition
+    // between the terms.
+    let confused = tokens[..first]
+        .iter()
+        .rev()
+        .filter(|t| !t.part && !t.stop)
+        .take_while(|t| t.place.clause == clause)
+        .next()
+        .and_then(|t| match &*t.norm {
+            "confuse" | "confuses" | "confused" | "confusing" | "conflate" | "conflates"
+            | "conflated" | "conflating" => Some("with"),
+            "mistake" | "mistakes" | "mistook" | "mistaking" => Some("for"),
+            _ => None,
+        });
+    if let Some(link) = confused
+        && words.iter().any(|&l| {
+            &*tokens[l].norm == link
+                && matched
+                    .iter()
+                    .filter(|&&j| j > l)
+                    .min()
+                    .is_some_and(|&n| (l + 1..n).all(|j| tokens[j].part || tokens[j].stop))
+        })
+    {
+        return true;
+    }
+    let joined = words
+        .iter()
+        .any(|&i| matches!(&*tokens[i].norm, "and" | "vs" | "versus"));
+    if !joined {
+        return false;
+    }
+    let mut before = tokens[..first].iter().rev().filter(|t| !t.part);
+    if before.next().is_some_and(|t| &*t.norm == "between")
+        && before
+            .next()
+            .is_some_and(|t| matches!(&*t.norm, "difference" | "differences" | "distinction"))
+    {
+        return true;
+    }
+    if words
+        .iter()
+        .any(|&i| tokens[i].negation || (!tokens[i].stop && &*tokens[i].norm != "and"))
+    {
+        // "NULL and zero" only: a subject with a predicate of its own between its
+        // words ("NULL means zero and zero ...") is no pair of subjects.
+        return false;
+    }
+    let mut rest = tokens[last + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .map(|t| &*t.norm)
+        .skip_while(|w| {
+            matches!(
+                *w,
+                "are"
+                    | "is"
+                    | "really"
+                    | "very"
+                    | "quite"
+                    | "completely"
+                    | "entirely"
+                    | "totally"
+                    | "fundamentally"
+                    | "two"
+                    | "actually"
+            )
+        });
+    match rest.next() {
+        Some("different" | "distinct" | "differ" | "separate") => true,
+        Some("not" | "nt") => rest
+            .find(|w| !matches!(*w, "the" | "quite" | "exactly" | "at" | "all"))
+            .is_some_and(|w| w == "same"),
+        _ => false,
+    }
 }
 
 /// Whether the words that make a misconception (`matched`) are the subject of a clause
@@ -1177,7 +1324,8 @@ fn subject_end(tokens: &[Token], last: usize) -> usize {
 /// Whether the copulas after a misconception (`last`, its last word, the subject of its
 /// clause) lead within four words, with no negation on the way, to a word that condemns
 /// it: *fragile*, *risky*, *insecure*, *a mistake*, *an anti-pattern*, *a bad idea*, *to
-/// be avoided*.
+/// be avoided*, and what names a wrong belief: *a (classic) error*, *a myth*, *a
+/// misconception*, *incorrect* ("Thinking NULL is zero is a classic error").
 /// A *but* (*though*, *yet*, *still*) later in the sentence takes the judgement back
 /// ("are a little fragile, but they are what we use"), and the mistake stands.
 fn condemned(last: usize, answer: &PreparedAnswer) -> bool {
@@ -1205,6 +1353,13 @@ fn condemned(last: usize, answer: &PreparedAnswer) -> bool {
                     | "hazard"
                     | "hazardous"
                     | "mistake"
+                    | "error"
+                    | "misconception"
+                    | "myth"
+                    | "fallacy"
+                    | "misunderstanding"
+                    | "incorrect"
+                    | "untrue"
                     | "bad"
                     | "wrong"
                     | "antipattern"

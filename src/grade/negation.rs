@@ -587,24 +587,18 @@ fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
         .filter(|(_, t)| !t.part && t.place.clause == clause)
         .peekable();
     let (_, first) = words.next()?;
-    if matches!(&*tokens[c].norm, "not" | "never" | "cannot")
-        && matches!(
-            &*first.norm,
-            "mean"
-                | "means"
-                | "meant"
-                | "imply"
-                | "implies"
-                | "guarantee"
-                | "guarantees"
-                | "prove"
-                | "proves"
-        )
-    {
-        if words.peek().is_some_and(|(_, t)| &*t.norm == "that") {
+    if denies_a_meaning(tokens, c) {
+        let that = words.peek().is_some_and(|(_, t)| &*t.norm == "that");
+        if that {
             words.next();
         }
         if words.peek().is_none_or(|(_, t)| t.negation) {
+            return None;
+        }
+        if !that && !says_a_clause(tokens, words.clone()) {
+            // "NULL does not mean zero", "revert doesn't mean 'delete the commit'": what
+            // is denied is a meaning, a thing or a deed with no subject of its own, and
+            // it is denied whole.
             return None;
         }
         return reject::subject_end(words);
@@ -618,6 +612,60 @@ fn denied_that_subject(tokens: &[Token], c: usize) -> Option<usize> {
         return None;
     }
     reject::subject_end(words)
+}
+
+/// Whether the cue at `c` denies a verb of meaning right after it, "X does not mean S"
+/// (*not*, *never*, *cannot* before *mean*, *imply*, *guarantee*, *prove*): what S says is
+/// what is denied of X.
+fn denies_a_meaning(tokens: &[Token], c: usize) -> bool {
+    matches!(&*tokens[c].norm, "not" | "never" | "cannot")
+        && tokens[c + 1..]
+            .iter()
+            .find(|t| !t.part)
+            .filter(|t| t.place.clause == tokens[c].place.clause)
+            .is_some_and(|t| {
+                matches!(
+                    &*t.norm,
+                    "mean"
+                        | "means"
+                        | "meant"
+                        | "imply"
+                        | "implies"
+                        | "guarantee"
+                        | "guarantees"
+                        | "prove"
+                        | "proves"
+                )
+            })
+}
+
+/// Whether the words after a denied verb of meaning (`words`, parts aside, in its clause)
+/// make a clause with a subject of their own: an auxiliary or a form of *be* within
+/// three content words ("does not mean the pod is deleted"), or a content word right
+/// after the first ("doesn't mean setTimeout runs at once", "resolvers fetch it"). With
+/// neither, they name a thing or a deed ("zero or an empty string", "delete the
+/// commit", a quoted 'zero'), which the denial takes whole.
+fn says_a_clause<'a>(tokens: &[Token], words: impl Iterator<Item = (usize, &'a Token)>) -> bool {
+    let mut content = 0;
+    let mut first = None;
+    for (j, t) in words {
+        if crate::lang::is_auxiliary(&t.norm) {
+            return true;
+        }
+        if !t.stop {
+            content += 1;
+            first = first.or(Some(j));
+            if content > 3 {
+                break;
+            }
+        }
+    }
+    first.is_some_and(|j| {
+        tokens[j + 1..]
+            .iter()
+            .find(|t| !t.part)
+            .is_some_and(|n| n.place.clause == tokens[j].place.clause && !n.stop && !n.negation)
+    })
 }
 
 /// Where the subjects that a *neither ... nor* at `c` pairs end, when it opens its
@@ -774,6 +822,7 @@ fn rejects_before(tokens: &[Token], i: usize) -> bool {
     }
     let clause = token.place.clause;
     if matches!(&*token.norm, "false" | "incorrect")
+        && !judges_a_saying(tokens, i)
         && tokens[i + 1..]
             .iter()
             .find(|t| !t.part)
@@ -835,10 +884,35 @@ fn contracted_copula(tokens: &[Token], j: usize, i: usize) -> bool {
     matches!(&*tokens[j].norm, "that" | "it" | "this")
         && opens
         && (tokens[j + 1..i].iter().any(|t| !t.part)
+            || judges_a_saying(tokens, i)
             || tokens[i + 1..]
                 .iter()
                 .find(|t| !t.part)
                 .is_none_or(|t| t.place.clause != clause))
+}
+
+/// The words after the one at `i` in its clause (parts aside), as written.
+fn words_after(tokens: &[Token], i: usize) -> impl Iterator<Item = &str> {
+    let clause = tokens[i].place.clause;
+    tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(move |t| t.place.clause == clause)
+        .map(|t| &*t.norm)
+}
+
+/// Whether the rejecting word at `i` judges a saying or a belief that follows it, *to*
+/// and a verb of saying or belief: "it's wrong to say X", "it is false to claim that X",
+/// "it is incorrect to assume X". What is said is what is rejected, as in "X is wrong".
+fn judges_a_saying(tokens: &[Token], i: usize) -> bool {
+    let mut after = words_after(tokens, i);
+    after.next() == Some("to")
+        && after.next().is_some_and(|w| {
+            matches!(
+                w,
+                "say" | "claim" | "state" | "suggest" | "call" | "think" | "believe" | "assume"
+            )
+        })
 }
 
 /// Whether the cue at `i` is a "won't work" (or "doesn't work", "never works"): said
@@ -1792,8 +1866,14 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
             | "unable"
     );
     // "doesn't mean no duplicates", "isn't true that it is never duplicated": the cue
-    // of a denied claim is denied with it.
-    verbal && (privative || matches!(&*tokens[i].norm, "no" | "never"))
+    // of a denied claim is denied with it; and so is a *not* in what a denied verb of
+    // meaning says ("no-cache doesn't mean 'don't cache'", "doesn't mean it is not
+    // stored": the answer says it is cached, and stored).
+    verbal
+        && (privative
+            || matches!(&*tokens[i].norm, "no" | "never")
+            || (matches!(&*tokens[i].norm, "not" | "nt" | "cannot")
+                && denies_a_meaning(tokens, outer)))
 }
 
 /// Whether the cue at `i` is a *without* that opens its sentence whose claim, later in
@@ -2481,12 +2561,7 @@ fn only_harms(tokens: &[Token], i: usize) -> bool {
 /// with a thing for its object ("only delays its own stream", "only slows allocating
 /// threads") the verb says what the subject does.
 fn harms_the_problem(tokens: &[Token], i: usize) -> bool {
-    let clause = tokens[i].place.clause;
-    let mut after = tokens[i + 1..]
-        .iter()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause)
-        .map(|t| &*t.norm);
+    let mut after = words_after(tokens, i);
     match after.next() {
         Some("it" | "this" | "that" | "them") => true,
         Some("the" | "a") => after.next().is_some_and(|w| {

@@ -971,3 +971,22 @@ fn the_none_network_mode_is_a_name_not_a_negation() {
     assert!(counts("pick none mode, which keeps it sealed", "sealed"));
     assert!(negated("none of the sandboxes stay sealed", "sealed"));
 }
+
+/// Round 40 (w68-mneg2): the *all* of "not ... at all" only stresses the denial, and a
+/// keyword `all` does not meet it, negated or not (on main it was met negated, and
+/// against a model answer that says *all* read as its opposite); a quantifier *all*,
+/// under a negation or not, is still met.
+#[test]
+fn the_all_of_not_at_all_is_no_keyword_all() {
+    for answer in [
+        "The kubelet does not delete the pod at all.",
+        "NULL isn't zero at all: it is unknown.",
+        "It does not help at all, since every stream waits.",
+        "HTTP/3 never runs over TCP at all",
+    ] {
+        assert!(find(answer, "all").is_none(), "{answer}");
+    }
+    assert!(counts("A lost segment stalls all the streams.", "all"));
+    assert!(negated("It is not available at all times.", "all"));
+    assert!(negated("The proxy does not cache all responses.", "all"));
+}

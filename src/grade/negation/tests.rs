@@ -2267,3 +2267,161 @@ fn a_second_clause_denial_leaves_the_first_plain() {
         }
     }
 }
+
+/// Round 40 (w68-mneg2): three questions (git revert, a failing liveness probe, SQL
+/// NULL), each with a misconception, graded as "X does not mean S" denies them.
+fn meanings_bank() -> crate::bank::Bank {
+    let source = include_str!("meanings.toml");
+    let (bank, diagnostics) = crate::bank::load_str(std::path::Path::new("m.toml"), source);
+    bank.unwrap_or_else(|| panic!("{diagnostics:?}"))
+}
+
+/// Round 40 (w68-mneg2): "X does not mean S" denies S whole when S names a thing or a
+/// deed with no subject of its own ("NULL does not mean zero", "revert doesn't mean
+/// 'delete the commit'"), and a *not* inside S is denied with it ("doesn't mean the
+/// commit is not kept" says it is kept). The misconception S makes of X is not made. A
+/// misconception stated beside an unrelated "does not mean", after "not only", or
+/// endorsed as a quote, and one that S says of X under "does not mean" with a subject
+/// of its own, are still made (fresh sentences, written and graded on main's build
+/// before the rule: the four of the first kind failed there).
+#[test]
+fn a_misconception_denied_as_what_x_means_is_not_made() {
+    let b = meanings_bank();
+    let (revert, liveness, null) = (0, 1, 2);
+    let right = [
+        (
+            revert,
+            "git revert does not mean 'delete the commit': it adds a new commit that undoes its changes, and the original stays in history.",
+        ),
+        (
+            revert,
+            "Revert doesn't mean the commit is not kept: it stays in the history, and a new commit undoes its changes.",
+        ),
+        (
+            liveness,
+            "A failing liveness probe doesn't mean 'reschedule the pod': the kubelet restarts the container on its node.",
+        ),
+        (
+            liveness,
+            "A failing liveness probe does not mean the pod is deleted: the kubelet restarts the container in place.",
+        ),
+        (
+            null,
+            "NULL does not mean zero or an empty string: it means unknown, so col = NULL is unknown and no row passes. Use IS NULL.",
+        ),
+        (
+            null,
+            "NULL doesn't mean 'zero': the comparison gives unknown. Use IS NULL.",
+        ),
+    ];
+    let wrong = [
+        (
+            revert,
+            "git revert deletes the commit; it does not mean a new commit undoes anything.",
+        ),
+        (
+            revert,
+            "git revert means the old commit is not kept in the history; a new commit undoes it.",
+        ),
+        (
+            liveness,
+            "'Reschedule the pod' is exactly what it means: the pod is deleted and the kubelet restarts the container elsewhere.",
+        ),
+        (
+            liveness,
+            "A failing liveness probe does not mean the container restarts: the pod is rescheduled to another node by the kubelet.",
+        ),
+        (
+            null,
+            "NULL is zero; it does not mean unknown, so the comparison is unknown anyway. Use IS NULL.",
+        ),
+        (
+            null,
+            "Not only does NULL mean zero, the comparison is also unknown; use IS NULL.",
+        ),
+        (
+            null,
+            "NULL doesn't mean anything special: NULL is zero, so the comparison is unknown; use IS NULL.",
+        ),
+    ];
+    let owned = |set: &[(usize, &str)]| -> Vec<(usize, String)> {
+        set.iter().map(|&(q, a)| (q, a.to_owned())).collect()
+    };
+    let failed = misjudged(&b, &owned(&right), &owned(&wrong));
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// Round 40 (w68-mneg2): a misconception of identity denied by telling its terms apart
+/// ("NULL is different from zero", "NULL and zero are not the same thing", "people
+/// confuse NULL with zero", "the difference between NULL and zero"), or by judging the
+/// saying of it ("it's wrong to say X", "it is incorrect to say X", "thinking X is a
+/// classic error"), is not made. Told apart the other way ("is not different from", "are
+/// the same thing"), with the word of difference on something else ("a different commit
+/// from the original"), or with the judgement on another claim, it still is (fresh
+/// sentences, graded on main's build first: the right ones failed there).
+#[test]
+fn a_misconception_told_apart_or_judged_as_a_saying_is_not_made() {
+    let b = meanings_bank();
+    let (revert, liveness, null) = (0, 1, 2);
+    let right = [
+        (
+            null,
+            "NULL is different from zero: it means unknown, so the comparison is unknown. Use IS NULL.",
+        ),
+        (
+            null,
+            "NULL and zero are not the same thing; comparing with NULL gives unknown, so use IS NULL.",
+        ),
+        (
+            null,
+            "People often confuse NULL with zero, but a comparison with NULL is unknown; use IS NULL.",
+        ),
+        (
+            null,
+            "There is a difference between NULL and zero: comparing with NULL is unknown. Use IS NULL.",
+        ),
+        (
+            null,
+            "It is incorrect to say NULL is zero; the comparison gives unknown. Use IS NULL.",
+        ),
+        (
+            null,
+            "Thinking NULL is zero is a classic error; comparisons with it are unknown, use IS NULL.",
+        ),
+        (
+            revert,
+            "It's wrong to say revert deletes the commit. It adds a new commit that undoes it; history stays.",
+        ),
+    ];
+    let wrong = [
+        (
+            null,
+            "NULL is not different from zero: it is zero, the comparison is unknown; use IS NULL.",
+        ),
+        (
+            null,
+            "NULL and zero are the same thing; the comparison is unknown, use IS NULL.",
+        ),
+        (
+            null,
+            "It's wrong to say NULL is unknown: NULL is zero, so use IS NULL.",
+        ),
+        (
+            revert,
+            "git revert makes a different commit from the original and deletes the original; a new commit undoes it.",
+        ),
+        (
+            revert,
+            "Revert is a mistake for pushed commits: revert deletes them, and a new commit undoes it.",
+        ),
+        (
+            liveness,
+            "A pod is different from a container: the pod is deleted and rescheduled while the container restarts.",
+        ),
+    ];
+    let owned = |set: &[(usize, &str)]| -> Vec<(usize, String)> {
+        set.iter().map(|&(q, a)| (q, a.to_owned())).collect()
+    };
+    let failed = misjudged(&b, &owned(&right), &owned(&wrong));
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

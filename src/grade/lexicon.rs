@@ -10,7 +10,8 @@
 
 use super::token::{Class, Parts, Token, tokenize};
 use rust_stemmers::Stemmer;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -23,8 +24,10 @@ const MAX_VARIANTS: usize = 16;
 pub struct Lexicon {
     /// Each group's members, tokenized.
     groups: Vec<Vec<Vec<Token>>>,
-    /// For the key of a member's first token, the (group, member) it starts.
-    by_first: HashMap<Arc<str>, Vec<(usize, usize)>>,
+    /// For the key of a member's first token, the (group, member) it starts. (Hashed
+    /// with `FxHasher`: it is looked up for answer words while grading, and never
+    /// iterated, so the order of its keys decides nothing.)
+    by_first: FxHashMap<Arc<str>, Vec<(usize, usize)>>,
     /// The stems of each built-in contrast member's spellings and their synonyms
     /// (filled by `contrast`), worked out once per lexicon rather than per question.
     pub(super) contrast_stems: OnceLock<Vec<Vec<Arc<str>>>>,

@@ -737,13 +737,21 @@ fn look_for(
     // Quoted in the answer's order, a cue after its term too ("rainbow tables stop"),
     // however the match found them.
     let words = |tokens: &[usize]| -> Vec<String> {
+        let quote = |tokens: &[usize]| -> Vec<String> {
+            tokens
+                .iter()
+                .map(|&i| token::written(answer.word(i)).to_owned())
+                .collect()
+        };
+        // Most matches are in the answer's order already, each token once: quoted as
+        // they are, without a sorted copy.
+        if tokens.is_sorted_by(|a, b| a < b) {
+            return quote(tokens);
+        }
         let mut tokens = tokens.to_vec();
         tokens.sort_unstable();
         tokens.dedup();
-        tokens
-            .iter()
-            .map(|&i| token::written(answer.word(i)).to_owned())
-            .collect()
+        quote(&tokens)
     };
     // The tokens of each concept matched, kept only when a misconception may need them.
     let keep = !compiled.misconceptions.is_empty();

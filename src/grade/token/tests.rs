@@ -1719,3 +1719,21 @@ fn half_a_unit_of_time_is_a_half_of_it() {
     let framing = "A reader may get 0.5 of a message per read.";
     assert!(!meets("0.5", framing, "A read may return half a message."));
 }
+
+/// `fold` looks for apostrophes and comparison signs in one pass over the bytes
+/// ([`marks`]): a text with either is still rewritten, one with neither is left as is.
+#[test]
+fn one_pass_finds_apostrophes_and_comparison_signs() {
+    assert_eq!(marks(b"no marks here"), (false, false));
+    assert_eq!(marks(b"it doesn't"), (true, false));
+    assert_eq!(marks(b"x = 1"), (false, true));
+    assert_eq!(marks("p \u{2265} 0.5".as_bytes()), (false, true));
+    assert_eq!(marks("a \u{2264} b".as_bytes()), (false, true));
+    assert_eq!(
+        fold("If A <= B, it doesn't"),
+        "if a less than or equal to b, it does not"
+    );
+    assert_eq!(fold("p \u{2265} 0.5"), "p greater than or equal to 0.5");
+    assert_eq!(fold("x<=y stays"), "x<=y stays");
+    assert_eq!(fold("Plain Text."), "plain text.");
+}

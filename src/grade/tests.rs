@@ -3952,7 +3952,9 @@ fn a_denied_term_said_in_advice_or_stopped_is_no_claim() {
 /// writes "APIs" meets `api`; a wrong answer that writes the plural still misses it.
 #[test]
 fn a_capital_abbreviations_plural_meets_its_singular_in_a_relation() {
-    let cases: [(&str, &str, &str, &[&str], &[&str]); 5] = [
+    // The two terms, the model answer, answers that meet the relation, answers that don't.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 5] = [
         (
             "ca",
             "allowed",

@@ -1383,56 +1383,81 @@ pub fn normalise(text: &str) -> String {
 /// [`abbreviation_singular`]). A word that is no abbreviation ("gas", "Gas", "Bus"), one
 /// of one capital ("K8s", "Is"), an abbreviation in capitals ("CAS", "DNS") and a
 /// piece of code (`CAs.txt`, `/etc/VMs`, `getCAs`) are left to be lower-cased. The
-/// byte ranges, in order; cheap first: only an *s* after a capital or a digit, or after
-/// *Se*, *Xe*, is looked at.
+/// byte ranges, in order; cheap first: only a capital that opens a word is looked at.
 fn abbreviation_plurals(text: &str) -> Vec<(usize, usize)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
     let mut out = Vec::new();
     let bytes = text.as_bytes();
-    for (s, _) in text.match_indices('s') {
-        let Some(&before) = s.checked_sub(1).and_then(|i| bytes.get(i)) else {
-            continue;
-        };
-        let run_end = if before.is_ascii_uppercase() || before.is_ascii_digit() {
-            s
-        } else if before == b'e' && s >= 2 && matches!(bytes[s - 2], b'S' | b'X') {
-            s - 1
-        } else {
-            continue;
-        };
-        let start = bytes[..run_end]
-            .iter()
-            .rposition(|b| !(b.is_ascii_uppercase() || b.is_ascii_digit()))
-            .map_or(0, |i| i + 1);
-        let run = &bytes[start..run_end];
-        let capitals = run.iter().filter(|b| b.is_ascii_uppercase()).count();
-        if !(2..=5).contains(&run.len()) || !run[0].is_ascii_uppercase() || capitals < 2 {
+    // Eight bytes at a time: most have no capital (and no byte of a wider char), and
+    // are passed over with a few instructions.
+    for (c, chunk) in bytes.chunks(8).enumerate() {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        // The high bit of each ASCII byte from `A` to `Z`.
+        let upper = x.wrapping_add((0x80 - u64::from(b'A')) * ONES)
+            & !x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES)
+            & HIGH;
+        if upper == 0 && x & HIGH == 0 {
             continue;
         }
-        // A word of its own: what stands before it in its chunk opens a bracket or a
-        // quote, what follows closes one or ends a clause.
-        let head = text[..start]
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or("");
-        let tail = text[s + 1..]
-            .split(char::is_whitespace)
-            .next()
-            .unwrap_or("");
-        let quote = |c: char| {
-            matches!(
-                c,
-                '"' | '\'' | '*' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}'
-            )
-        };
-        if head.chars().all(|c| matches!(c, '(' | '[') || quote(c))
-            && tail
-                .chars()
-                .all(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | ')' | ']') || quote(c))
-        {
-            out.push((start, s + 1));
+        for i in c * 8..c * 8 + chunk.len() {
+            if bytes[i].is_ascii_uppercase()
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && let Some(end) = abbreviation_plural_at(text, i)
+            {
+                out.push((i, end));
+            }
         }
     }
     out
+}
+
+/// Where the plural of a capital abbreviation that starts at byte `start` of `text` (a
+/// capital at a word's start) ends, if one does (see [`abbreviation_plurals`]).
+fn abbreviation_plural_at(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let run = bytes[start..]
+        .iter()
+        .take(6)
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .count();
+    let capitals = bytes[start..start + run]
+        .iter()
+        .filter(|b| b.is_ascii_uppercase())
+        .count();
+    if !(2..=5).contains(&run) || capitals < 2 {
+        return None;
+    }
+    let rest = &bytes[start + run..];
+    let end = start
+        + run
+        + if rest.first() == Some(&b's') {
+            1
+        } else if rest.starts_with(b"es") && matches!(bytes[start + run - 1], b'S' | b'X') {
+            2
+        } else {
+            return None;
+        };
+    // A word of its own: what stands before it in its chunk opens a bracket or a
+    // quote, what follows closes one or ends a clause.
+    let head = text[..start]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let tail = text[end..].split(char::is_whitespace).next().unwrap_or("");
+    let quote = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '*' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}'
+        )
+    };
+    (head.chars().all(|c| matches!(c, '(' | '[') || quote(c))
+        && tail
+            .chars()
+            .all(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | ')' | ']') || quote(c)))
+    .then_some(end)
 }
 
 /// A chunk's word as [`normalise`] left it with a capital: the plural of a capital

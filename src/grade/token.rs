@@ -1390,19 +1390,9 @@ fn abbreviation_plurals(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     // Eight bytes at a time: most have no capital (and no byte of a wider char), and
-    // are passed over with a few instructions.
-    for (c, chunk) in bytes.chunks(8).enumerate() {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        // The high bit of each ASCII byte from `A` to `Z`.
-        let upper = x.wrapping_add((0x80 - u64::from(b'A')) * ONES)
-            & !x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES)
-            & HIGH;
-        if upper == 0 && x & HIGH == 0 {
-            continue;
-        }
-        for i in c * 8..c * 8 + chunk.len() {
+    // are passed over with a few instructions; the last few bytes one by one.
+    let mut look = |from: usize, to: usize| {
+        for i in from..to {
             if bytes[i].is_ascii_uppercase()
                 && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
                 && let Some(end) = abbreviation_plural_at(text, i)
@@ -1410,7 +1400,20 @@ fn abbreviation_plurals(text: &str) -> Vec<(usize, usize)> {
                 out.push((i, end));
             }
         }
+    };
+    let whole = bytes.chunks_exact(8);
+    let rest = whole.remainder().len();
+    for (c, chunk) in whole.enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // The high bit of each ASCII byte from `A` to `Z`.
+        let upper = x.wrapping_add((0x80 - u64::from(b'A')) * ONES)
+            & !x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES)
+            & HIGH;
+        if upper != 0 || x & HIGH != 0 {
+            look(c * 8, c * 8 + 8);
+        }
     }
+    look(bytes.len() - rest, bytes.len());
     out
 }
 

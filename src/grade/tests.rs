@@ -4044,3 +4044,66 @@ fn a_denied_term_said_in_advice_or_stopped_is_no_claim() {
         assert_eq!(g.passed, passes, "{answer}: {}", explain(&g));
     }
 }
+
+/// Round 40 (w68-abbrev): a right answer that writes a capital abbreviation's plural
+/// ("CAs", "VMs", "TTLs", "PRs", "GPUs") meets a relation on its singular, as one that
+/// writes "APIs" meets `api`; a wrong answer that writes the plural still misses it.
+#[test]
+fn a_capital_abbreviations_plural_meets_its_singular_in_a_relation() {
+    // The two terms, the model answer, answers that meet the relation, answers that don't.
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+    let cases: [Case; 5] = [
+        (
+            "ca",
+            "allowed",
+            "A CAA record lists the certificate authorities allowed to issue for the \
+             domain; every CA checks it first.",
+            &[
+                "The record names the CAs allowed to issue certificates for the domain.",
+                "Only the CAs it lists are allowed to issue; any other must refuse.",
+            ],
+            &[
+                "Browsers check the record; CAs ignore it.",
+                "Browsers read it on every connection and warn when the CAs differ.",
+                "The cas allowed to issue are listed.",
+            ],
+        ),
+        (
+            "vm",
+            "kernel",
+            "Each VM boots its own guest kernel on the hypervisor; containers share the \
+             host's kernel.",
+            &["VMs each boot a kernel of their own, while containers share the host's."],
+            &[
+                "VMs are just containers with more memory.",
+                "Containers boot their own kernel.",
+            ],
+        ),
+        (
+            "ttl",
+            "lower",
+            "Lower the record's TTL a day before the migration so resolvers drop the old \
+             address quickly.",
+            &["A day before the move, lower the TTLs so resolvers forget the old IP fast."],
+            &["Change the IP and flush your own cache; TTLs are irrelevant."],
+        ),
+        (
+            "pr",
+            "review",
+            "Every change reaches main through a PR that another engineer reviews.",
+            &["Changes land through PRs, each reviewed by a second engineer."],
+            &["Engineers push straight to main and skip PRs."],
+        ),
+        (
+            "gpu",
+            "fast",
+            "SHA-256 is fast, so a GPU tries billions of guesses a second; bcrypt is slow \
+             on purpose.",
+            &["SHA-256 is fast, so GPUs try billions of guesses a second."],
+            &["GPUs cannot run bcrypt at all, which is why it is safe."],
+        ),
+    ];
+    for (a, b, model, met, unmet) in cases {
+        assert_first_concept(&sentence_relation_bank(a, b, model), met, unmet);
+    }
+}

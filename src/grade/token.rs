@@ -1343,21 +1343,140 @@ const NONE: &str = "None";
 
 /// NFKC, lower case, typographic apostrophes made plain, `n't` spelt `not` (and an
 /// apostrophe a letter late, "did'nt": see [`misplaced_apostrophes`]); Python's
-/// `None` keeps its capital (see [`none_literals`]).
+/// `None` keeps its capital (see [`none_literals`]), and so does the plural of a capital
+/// abbreviation, "CAs", "VMs" (see [`abbreviation_plurals`]).
 pub fn normalise(text: &str) -> String {
     let literals = none_literals(text);
-    if literals.is_empty() {
+    let plurals = abbreviation_plurals(text);
+    if literals.is_empty() && plurals.is_empty() {
         return fold(text);
     }
+    let mut kept: Vec<(usize, usize)> = literals
+        .into_iter()
+        .map(|at| (at, at + NONE.len()))
+        .chain(plurals)
+        .collect();
+    kept.sort_unstable();
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for at in literals {
+    for (at, end) in kept {
         out.push_str(&fold(&text[from..at]));
-        out.push_str(NONE);
-        from = at + NONE.len();
+        // (`none` in code is written `None`, as Python writes it.)
+        let word = &text[at..end];
+        out.push_str(if word.eq_ignore_ascii_case(NONE) {
+            NONE
+        } else {
+            word
+        });
+        from = end;
     }
     out.push_str(&fold(&text[from..]));
     out
+}
+
+/// Where `text` writes the plural of a capital abbreviation: two to five capitals
+/// (digits allowed after the first) and a lower-case *s*, or *es* after an *S* or *X*
+/// ("CAs", "VMs", "TTLs", "CPUs", "EC2s", "OSes"), a word of its own (after a space, a
+/// bracket or a quote, before a space or closing punctuation). The stemmer keeps the
+/// *s* of a short word ("cas", "vms"), so once lower-cased the plural no longer meets
+/// its singular; kept as written, the tokenizer offers the singular too (see
+/// [`abbreviation_singular`]). A word that is no abbreviation ("gas", "Gas", "Bus"), one
+/// of one capital ("K8s", "Is"), an abbreviation in capitals ("CAS", "DNS") and a
+/// piece of code (`CAs.txt`, `/etc/VMs`, `getCAs`) are left to be lower-cased. The
+/// byte ranges, in order; cheap first: only a capital that opens a word is looked at.
+fn abbreviation_plurals(text: &str) -> Vec<(usize, usize)> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    // Eight bytes at a time: most have no capital (and no byte of a wider char), and
+    // are passed over with a few instructions; the last few bytes one by one.
+    let mut look = |from: usize, to: usize| {
+        for i in from..to {
+            if bytes[i].is_ascii_uppercase()
+                && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+                && let Some(end) = abbreviation_plural_at(text, i)
+            {
+                out.push((i, end));
+            }
+        }
+    };
+    let whole = bytes.chunks_exact(8);
+    let rest = whole.remainder().len();
+    for (c, chunk) in whole.enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // The high bit of each ASCII byte from `A` to `Z`.
+        let upper = x.wrapping_add((0x80 - u64::from(b'A')) * ONES)
+            & !x.wrapping_add((0x80 - u64::from(b'Z') - 1) * ONES)
+            & HIGH;
+        if upper != 0 || x & HIGH != 0 {
+            look(c * 8, c * 8 + 8);
+        }
+    }
+    look(bytes.len() - rest, bytes.len());
+    out
+}
+
+/// Where the plural of a capital abbreviation that starts at byte `start` of `text` (a
+/// capital at a word's start) ends, if one does (see [`abbreviation_plurals`]).
+fn abbreviation_plural_at(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let run = bytes[start..]
+        .iter()
+        .take(6)
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .count();
+    let capitals = bytes[start..start + run]
+        .iter()
+        .filter(|b| b.is_ascii_uppercase())
+        .count();
+    if !(2..=5).contains(&run) || capitals < 2 {
+        return None;
+    }
+    let rest = &bytes[start + run..];
+    let end = start
+        + run
+        + if rest.first() == Some(&b's') {
+            1
+        } else if rest.starts_with(b"es") && matches!(bytes[start + run - 1], b'S' | b'X') {
+            2
+        } else {
+            return None;
+        };
+    // A word of its own: what stands before it in its chunk opens a bracket or a
+    // quote, what follows closes one or ends a clause.
+    let head = text[..start]
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let tail = text[end..].split(char::is_whitespace).next().unwrap_or("");
+    let quote = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '*' | '\u{2018}' | '\u{2019}' | '\u{201c}' | '\u{201d}'
+        )
+    };
+    (head.chars().all(|c| matches!(c, '(' | '[') || quote(c))
+        && tail
+            .chars()
+            .all(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | ')' | ']') || quote(c)))
+    .then_some(end)
+}
+
+/// A chunk's word as [`normalise`] left it with a capital: the plural of a capital
+/// abbreviation ([`abbreviation_plurals`]), as the lower-case word and its singular
+/// ("CAs": `cas` and `ca`; "OSes": `oses` and `os`); `None` for any other word, Python's
+/// `None` (the one other word left with a capital) among them. Asked only of a word
+/// whose first byte is a capital, so out of line.
+#[cold]
+#[inline(never)]
+fn abbreviation_singular(core: &str) -> Option<(String, String)> {
+    let run = core
+        .bytes()
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        .count();
+    (run >= 2 && matches!(&core[run..], "s" | "es"))
+        .then(|| (core.to_ascii_lowercase(), core[..run].to_ascii_lowercase()))
 }
 
 /// Where `text` says Python's `None` rather than the English *none*: `None` with its
@@ -1850,6 +1969,23 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             } else {
                 trim_chunk(chunk)
             };
+            // "CAs", kept with its capitals by `normalise`: read in lower case, and its
+            // singular offered after it (below).
+            let written = core;
+            let lowered;
+            let mut singular = None;
+            let core = if written
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_uppercase)
+                && let Some((word, one)) = abbreviation_singular(written)
+            {
+                lowered = word;
+                singular = Some(one);
+                lowered.as_str()
+            } else {
+                written
+            };
             if stop == Stop::Sentence && latin_abbreviation(core) {
                 // "e.g. 1024", "i.e. the queue": the dot ends the abbreviation, not
                 // the sentence; what follows is a clause of its own.
@@ -2073,6 +2209,11 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     // `10k`: also `10000`; "half a second": also `0.5`.
                     push_counted(core, tokens, chunks.peek(), place, stemmer);
                 }
+                if let Some(one) = singular {
+                    // "the CAs": also `ca`, as "the APIs" is also `api`.
+                    let class = tokens[chunk_start].class;
+                    tokens.push(Token::new(&one, class, true, place, stemmer));
+                }
                 if tokens.last().is_some_and(|t| !t.part && t.number_word) {
                     // "ten thousand": also `10000`.
                     push_said_number(tokens, chunks.peek(), stop, place, stemmer);
@@ -2117,7 +2258,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             }
             if stop == Stop::Sentence {
                 sentence_words = 0;
-                last_break = Break::after(chunk, core);
+                last_break = Break::after(chunk, written);
                 place.after_semicolon = last_break == Break::Semicolon;
             }
         }

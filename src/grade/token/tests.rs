@@ -1737,3 +1737,61 @@ fn one_pass_finds_apostrophes_and_comparison_signs() {
     assert_eq!(fold("x<=y stays"), "x<=y stays");
     assert_eq!(fold("Plain Text."), "plain text.");
 }
+
+/// Round 40 (w68-abbrev): the plural of a capital abbreviation, "CAs", "VMs", "TTLs",
+/// "EC2s", "OSes", also offers its singular in lower case, as a part: the stemmer keeps
+/// the *s* of a short word (`cas`, `vms`), so the plural alone missed `ca`, `vm`. Words
+/// ending in *s* that are no such plural ("gas", "Bus", "CAS", "DNS", "K8s", "1990s")
+/// and code (`CAs.txt`, `/etc/VMs`, `getCAs`) read as they read in lower case.
+#[test]
+fn a_capital_abbreviations_plural_offers_its_singular() {
+    let parts = |text: &str| {
+        tokenize(text, &stemmer(), Parts::Emit)
+            .into_iter()
+            .filter(|t| t.part)
+            .map(|t| t.norm.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(parts("The CAs decide."), ["ca"]);
+    assert_eq!(
+        parts("Spread it over two VMs, (PRs) and \u{201c}TTLs\u{201d}: all **GPUs**!"),
+        ["vm", "pr", "ttl", "gpu"]
+    );
+    assert_eq!(
+        parts("All OSes and ASes answer; EC2s too."),
+        ["os", "as", "ec2"]
+    );
+    // The word itself reads as on main, in lower case, and keywords are left alone.
+    assert_eq!(norms("The CAs decide."), ["the", "cas", "decide"]);
+    assert_eq!(norms("CPUs and None"), ["cpus", "and", "None"]);
+    for none in [
+        "The gas bus stops; the cas decide.",
+        "Gas is cheap. Bus fares rose. Is it?",
+        "CAS, OS and DNS answer; VMS too.",
+        "K8s runs pods, as in the 1990s.",
+        "Read CAs.txt, /etc/VMs, getCAs(), X-VMs and vm_TTLs.",
+    ] {
+        let lower = none.to_lowercase();
+        assert_eq!(
+            parts(none),
+            parts(&lower),
+            "{none} offers what it offers in lower case"
+        );
+        assert_eq!(norms(none), norms(&lower), "{none} reads as in lower case");
+    }
+    // Keywords met by the plural, in three domains; the lower-case word is not read so.
+    let caa = "A CAA record lists the certificate authorities allowed to issue.";
+    assert!(meets("ca", caa, "Only the CAs it lists may issue."));
+    assert!(!meets("ca", caa, "Only the cas it lists may issue."));
+    let vm = "Each VM boots its own kernel.";
+    assert!(meets("vm", vm, "VMs each boot their own kernel."));
+    assert!(meets("vms", vm, "VMs each boot their own kernel."));
+    let dns = "Lower the TTL a day before the move.";
+    assert!(meets("ttl", dns, "Lower the TTLs a day before."));
+    assert!(!meets("ttl", dns, "Lower the TTY a day before."));
+    // Python's `None`, the other word kept with its capital, offers nothing.
+    assert_eq!(
+        parts("None is the default; None's fine."),
+        Vec::<String>::new()
+    );
+}

@@ -144,19 +144,26 @@ def s1(r):
     return None
 
 
-def main():
-    base = json.load(open(sys.argv[1]))
+def tuning_rows(base):
+    """Every graded row of the tuning sets (held-out and blind sets and their banks left
+    out), with its mark (`exp`), its saved verdict (`got`), its question and texts."""
     rows = []
     for name, bank, path in c.sets():
         if name in c.BLIND or 'holdout' in name:
             continue
         qs = b.questions(bank)
         for line, (qid, exp, cls, resp) in c.marks(path).items():
-            if base.get(name, {}).get(str(line)):
+            got = base.get(name, {}).get(str(line))
+            if got is not None:
                 q = qs.get(qid) or {}
-                rows.append(dict(set=name, line=line, exp=exp, cls=cls, resp=resp, q=q,
-                                 model=q.get('model_answer', ''),
+                rows.append(dict(set=name, line=line, exp=exp, got=got, cls=cls, resp=resp,
+                                 q=q, model=q.get('model_answer', ''),
                                  expl=q.get('explanation', '') or ''))
+    return rows
+
+
+def main():
+    rows = [r for r in tuning_rows(json.load(open(sys.argv[1]))) if r['got']]
     print(f'{len(rows)} tuning rows that pass today')
     print('shape | wrong passing (sets) | right passing')
     shapes = [(f'D1 reach={n} span={s} gap={g}', lambda r, n=n, s=s, g=g: d1(r, n, s, g))

@@ -102,6 +102,55 @@ pub struct Outcome {
     pub contrary: bool,
 }
 
+thread_local! {
+    /// Whether the question being compiled writes the DNS letter of "an A record" in
+    /// its texts (see [`RecordLetter`]).
+    static RECORD_LETTER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// While it lives, a keyword `a record` (`a records`) is compiled as the DNS letter
+/// *A* before *record*, not the article, where the question's texts (situation, prompt,
+/// model answer, explanation) write "A record" with its capital inside a sentence
+/// ([`token::writes_a_record`](super::token::writes_a_record)): there "a TXT record"
+/// or "a record of another kind" is no A record. Elsewhere the keyword reads as on
+/// any text, and an answer's "A record" still meets it (the letter offers the article
+/// as a part).
+struct RecordLetter(bool);
+
+impl RecordLetter {
+    fn of(question: &Question) -> RecordLetter {
+        let writes = [
+            question.situation.as_deref(),
+            Some(question.prompt.as_str()),
+            question.model_answer.as_deref(),
+            question.explanation.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(super::token::writes_a_record);
+        RecordLetter(RECORD_LETTER.replace(writes))
+    }
+}
+
+impl Drop for RecordLetter {
+    fn drop(&mut self) {
+        RECORD_LETTER.set(self.0);
+    }
+}
+
+/// `words` of a keyword with the article *a* before *record(s)* read as the DNS letter
+/// *A*, on a question whose texts write it (see [`RecordLetter`]).
+fn record_letter(words: &mut [Token], stemmer: &Stemmer) {
+    if !RECORD_LETTER.get() {
+        return;
+    }
+    for i in 1..words.len() {
+        if matches!(&*words[i].norm, "record" | "records") && &*words[i - 1].norm == "a" {
+            words[i - 1] = super::token::record_letter(&words[i - 1], stemmer);
+        }
+    }
+}
+
 /// Compiles `question`'s rubric (derived when it has none).
 pub fn compile(
     question: &Question,
@@ -110,6 +159,7 @@ pub fn compile(
     stemmer: &Stemmer,
     lexicon: &Lexicon,
 ) -> Compiled {
+    let _letter = RecordLetter::of(question);
     let derived = question
         .rubric
         .is_none()
@@ -514,6 +564,7 @@ pub fn keyword_patterns(
     vocab: &mut Vocab,
 ) -> Vec<Pattern> {
     let mut words = tokenize(keyword, stemmer, Parts::Skip);
+    record_letter(&mut words, stemmer);
     if let [word] = words.as_slice()
         && asks_for_a_reply(word)
     {

@@ -162,6 +162,8 @@ impl Lexeme {
         let (stem, stop): (Arc<str>, bool) = match class {
             // Python's `None` is the word *none*, but no negation cue.
             Class::Word if word == NONE => (Arc::from("none"), false),
+            // The DNS letter of "an A record" (see [`a_record_at`]): no article.
+            Class::Word if word == RECORD_LETTER => (Arc::from(RECORD_LETTER), false),
             Class::Word => (
                 Arc::from(stemmer.stem(base.unwrap_or(word)).as_ref()),
                 is_stop_word(word),
@@ -1344,7 +1346,8 @@ const NONE: &str = "None";
 /// NFKC, lower case, typographic apostrophes made plain, `n't` spelt `not` (and an
 /// apostrophe a letter late, "did'nt": see [`misplaced_apostrophes`]); Python's
 /// `None` keeps its capital (see [`none_literals`]), and so does the plural of a capital
-/// abbreviation, "CAs", "VMs" (see [`abbreviation_plurals`]).
+/// abbreviation, "CAs", "VMs" (see [`abbreviation_plurals`]), and the DNS letter of "an
+/// A record" (see [`a_record_at`]).
 pub fn normalise(text: &str) -> String {
     let literals = none_literals(text);
     let plurals = abbreviation_plurals(text);
@@ -1395,7 +1398,7 @@ fn abbreviation_plurals(text: &str) -> Vec<(usize, usize)> {
         for i in from..to {
             if bytes[i].is_ascii_uppercase()
                 && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-                && let Some(end) = abbreviation_plural_at(text, i)
+                && let Some(end) = abbreviation_plural_at(text, i).or_else(|| a_record_at(text, i))
             {
                 out.push((i, end));
             }
@@ -1461,6 +1464,75 @@ fn abbreviation_plural_at(text: &str, start: usize) -> Option<usize> {
             .chars()
             .all(|c| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | ')' | ']') || quote(c)))
     .then_some(end)
+}
+
+/// The DNS letter *A*, kept with its capital by [`normalise`]: a word of its own.
+pub(crate) const RECORD_LETTER: &str = "A";
+
+/// Words that name a label a letter follows ("Plan A", "option A", "grade A"): an *A*
+/// after one is the label's letter, not the DNS record's.
+const LABELS: &[&str] = &[
+    "plan", "option", "options", "choice", "answer", "grade", "part", "step", "class", "group",
+    "team", "tier", "phase", "level", "category", "section", "figure", "table", "exhibit",
+    "vitamin", "case", "scenario", "version", "model", "column", "row", "letter", "variant",
+    "strategy", "approach", "method", "solution",
+];
+
+/// Where the capital *A* that starts at byte `start` of `text` (a capital at a word's
+/// start) ends, if it is the DNS letter of "an A record", "the A records": a capital
+/// *A*, a word of its own, before the word *record* or *records*, inside a sentence
+/// (after a word or a comma, not at the start of a text, a line, a sentence, a colon's
+/// clause or a bullet, which read as the article: "A record with a null value is a
+/// tombstone", "Answer: A record of ..."), and not after a word that names a label
+/// ("Plan A records nothing"). *A* right before *records* is the letter at the start of
+/// a sentence too, since the article takes no plural ("A records map a name to an
+/// address"). Kept with its capital, it is no article (see [`RECORD_LETTER`]), and a
+/// keyword `a record` asks for it where the question's texts write it (see
+/// [`writes_a_record`]).
+fn a_record_at(text: &str, start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if bytes[start] != b'A' || bytes.get(start + 1) != Some(&b' ') {
+        return None;
+    }
+    let rest = text[start + 1..].trim_start_matches(' ');
+    let plural = rest.starts_with("records");
+    let noun = if plural { "records" } else { "record" };
+    if !rest.starts_with(noun)
+        || rest[noun.len()..]
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return None;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    let head = before
+        .trim_end_matches(['(', '"', '\'', '\u{2018}', '\u{201c}'])
+        .trim_end_matches([' ', '\t']);
+    let last = head.chars().next_back();
+    let inside = last.is_some_and(|c| c.is_alphanumeric() || c == ',');
+    if !inside && !plural {
+        return None;
+    }
+    let word = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    (!LABELS.iter().any(|l| l.eq_ignore_ascii_case(word))).then_some(start + 1)
+}
+
+/// Whether `text` writes the DNS letter of "an A record" with its capital (see
+/// [`a_record_at`]): a question whose texts do has a keyword `a record` ask for it.
+pub(crate) fn writes_a_record(text: &str) -> bool {
+    text.match_indices("A record").any(|(i, _)| {
+        (i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
+            && a_record_at(text, i).is_some()
+    })
+}
+
+/// `token`, an *a* of a keyword, as the DNS letter *A* (see [`writes_a_record`]).
+pub(crate) fn record_letter(token: &Token, stemmer: &Stemmer) -> Token {
+    Token::new(RECORD_LETTER, Class::Word, token.part, token.place, stemmer)
 }
 
 /// A chunk's word as [`normalise`] left it with a capital: the plural of a capital
@@ -1978,11 +2050,19 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 .as_bytes()
                 .first()
                 .is_some_and(u8::is_ascii_uppercase)
-                && let Some((word, one)) = abbreviation_singular(written)
             {
-                lowered = word;
-                singular = Some(one);
-                lowered.as_str()
+                if let Some((word, one)) = abbreviation_singular(written) {
+                    lowered = word;
+                    singular = Some(one);
+                    lowered.as_str()
+                } else {
+                    // "an A record": the letter, and the *a* it is read as on a
+                    // question whose texts do not write it (a part after it).
+                    if written == RECORD_LETTER {
+                        singular = Some("a".to_owned());
+                    }
+                    written
+                }
             } else {
                 written
             };
@@ -2210,7 +2290,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     push_counted(core, tokens, chunks.peek(), place, stemmer);
                 }
                 if let Some(one) = singular {
-                    // "the CAs": also `ca`, as "the APIs" is also `api`.
+                    // "the CAs": also `ca`, as "the APIs" is also `api`; "an A
+                    // record": also `a`.
                     let class = tokens[chunk_start].class;
                     tokens.push(Token::new(&one, class, true, place, stemmer));
                 }

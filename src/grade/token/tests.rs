@@ -1795,3 +1795,87 @@ fn a_capital_abbreviations_plural_offers_its_singular() {
         Vec::<String>::new()
     );
 }
+
+/// Round 40 (w69-arecord): the DNS letter of "an A record", "the A records", a capital
+/// *A* inside a sentence before *record(s)*, keeps its capital: it is no article. An
+/// *A* that opens a text, a line, a sentence, a colon's clause or a bullet, or follows
+/// a label ("Plan A"), and a grade letter ("A, because"), read as in lower case.
+#[test]
+fn the_dns_letter_a_before_record_is_no_article() {
+    assert_eq!(
+        norms("Put an A record at the apex, or A records."),
+        [
+            "put", "an", "A", "record", "at", "the", "apex", "or", "A", "records"
+        ]
+    );
+    // The article takes no plural: "A records" opening a sentence is the letter too.
+    assert_eq!(
+        norms("A records map names."),
+        ["A", "records", "map", "names"]
+    );
+    // An answer's letter also offers the article, as a part after it.
+    let parts: Vec<String> = tokenize("Change the A record.", &stemmer(), Parts::Emit)
+        .into_iter()
+        .filter(|t| t.part)
+        .map(|t| t.norm.to_string())
+        .collect();
+    assert_eq!(parts, ["a"]);
+    for article in [
+        "A record with a null value is a tombstone.",
+        "It compacts. A record with a null value is a tombstone.",
+        "Answer: A record of each write is kept.",
+        "- A record per line\n- A record per key",
+        "Plan A records nothing; option A records all.",
+        "A, because a record is kept.",
+        "Grade A recorded it; an A recorder; A.record; an A-record.",
+        "(A record per key.)",
+    ] {
+        let lower = article.to_lowercase();
+        assert_eq!(
+            norms(article),
+            norms(&lower),
+            "{article} reads as in lower case"
+        );
+    }
+    assert!(writes_a_record("How does a CNAME differ from an A record?"));
+    assert!(!writes_a_record(
+        "A record with a null value is a tombstone."
+    ));
+}
+
+/// Round 40 (w69-arecord): where a question's texts write "A record" with its capital,
+/// a keyword `a record` asks for the DNS letter, so "a TXT record", "a CNAME or MX
+/// record" and "a record of another kind" no longer meet it (on main they did: *a* was
+/// the article, and one word between is let in); elsewhere it reads as on main, and
+/// "an A record" still meets it. Three domains: a CNAME at the apex, ACME's DNS-01
+/// challenge, a migration that lowers the TTL.
+#[test]
+fn a_keyword_a_record_asks_for_the_letter_where_the_texts_write_it() {
+    let apex = "A CNAME must be the only record at its name, so put an A record or an ALIAS \
+                record at the apex.";
+    for right in [
+        "Use an A record at the apex.",
+        "Use A records there instead.",
+        "Put the apex's A record in place.",
+    ] {
+        assert!(meets("a record", apex, right), "{right}");
+    }
+    for wrong in [
+        "Use a TXT record at the apex.",
+        "Use a CNAME or MX record at the apex.",
+        "Use a record of another kind at the apex.",
+    ] {
+        assert!(!meets("a record", apex, wrong), "{wrong}");
+    }
+    let acme = "The client publishes a TXT record under _acme-challenge and the CA looks it \
+                up; the A record plays no part.";
+    assert!(meets("a record", acme, "The CA checks the A record."));
+    assert!(!meets("a record", acme, "The CA checks a TXT record."));
+    let ttl = "Days ahead, lower the TTL; on the day, point the A records at the new IP.";
+    assert!(meets("a record", ttl, "Update the A records on the day."));
+    assert!(!meets("a record", ttl, "Update a CNAME record on the day."));
+    // Texts with no capital letter: the keyword reads as on main.
+    let plain = "A record with a null value is a tombstone; compaction keeps the last one.";
+    assert!(meets("a record", plain, "Use an A record."));
+    assert!(meets("a record", plain, "Use a TXT record."));
+}

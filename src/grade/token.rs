@@ -1536,19 +1536,29 @@ pub(crate) fn record_letter(token: &Token, stemmer: &Stemmer) -> Token {
 }
 
 /// A chunk's word as [`normalise`] left it with a capital: the plural of a capital
-/// abbreviation ([`abbreviation_plurals`]), as the lower-case word and its singular
-/// ("CAs": `cas` and `ca`; "OSes": `oses` and `os`); `None` for any other word, Python's
-/// `None` (the one other word left with a capital) among them. Asked only of a word
-/// whose first byte is a capital, so out of line.
+/// abbreviation ([`abbreviation_plurals`]), as the length of its singular ("CAs": `ca`,
+/// 2; "OSes": `os`, 2), to be read in lower case; `None` for any other word, Python's
+/// `None` and the DNS letter *A* among them. Asked only of a word whose first byte is a
+/// capital, so out of line.
 #[cold]
 #[inline(never)]
-fn abbreviation_singular(core: &str) -> Option<(String, String)> {
+fn abbreviation_singular(core: &str) -> Option<usize> {
     let run = core
         .bytes()
         .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
         .count();
-    (run >= 2 && matches!(&core[run..], "s" | "es"))
-        .then(|| (core.to_ascii_lowercase(), core[..run].to_ascii_lowercase()))
+    (run >= 2 && matches!(&core[run..], "s" | "es")).then_some(run)
+}
+
+/// What a word [`normalise`] kept with its capitals offers after its own token: nothing,
+/// the singular of an abbreviation's plural (the first bytes of the lower-case word), or
+/// the article *a* after the DNS letter *A*. A copy type, so the tokenizer's loop over
+/// words carries no string of its own for the rare word that has one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Offer {
+    Nothing,
+    Singular(usize),
+    Article,
 }
 
 /// Where `text` says Python's `None` rather than the English *none*: `None` with its
@@ -2015,6 +2025,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
     let mut sentence_words = 0;
     // How the sentence before this one ended.
     let mut last_break = Break::Line;
+    // The lower-case form of a word `normalise` kept with its capitals ("CAs").
+    let mut lowered = String::new();
     for line in text.lines() {
         let before = tokens.len();
         let mut chunks = Chunks::of(line);
@@ -2044,22 +2056,23 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             // "CAs", kept with its capitals by `normalise`: read in lower case, and its
             // singular offered after it (below).
             let written = core;
-            let lowered;
-            let mut singular = None;
+            let mut offer = Offer::Nothing;
             let core = if written
                 .as_bytes()
                 .first()
                 .is_some_and(u8::is_ascii_uppercase)
             {
-                if let Some((word, one)) = abbreviation_singular(written) {
-                    lowered = word;
-                    singular = Some(one);
+                if let Some(run) = abbreviation_singular(written) {
+                    lowered.clear();
+                    lowered.push_str(written);
+                    lowered.make_ascii_lowercase();
+                    offer = Offer::Singular(run);
                     lowered.as_str()
                 } else {
                     // "an A record": the letter, and the *a* it is read as on a
                     // question whose texts do not write it (a part after it).
                     if written == RECORD_LETTER {
-                        singular = Some("a".to_owned());
+                        offer = Offer::Article;
                     }
                     written
                 }
@@ -2289,11 +2302,15 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     // `10k`: also `10000`; "half a second": also `0.5`.
                     push_counted(core, tokens, chunks.peek(), place, stemmer);
                 }
-                if let Some(one) = singular {
+                if offer != Offer::Nothing {
                     // "the CAs": also `ca`, as "the APIs" is also `api`; "an A
                     // record": also `a`.
+                    let one = match offer {
+                        Offer::Singular(run) => &core[..run],
+                        _ => "a",
+                    };
                     let class = tokens[chunk_start].class;
-                    tokens.push(Token::new(&one, class, true, place, stemmer));
+                    tokens.push(Token::new(one, class, true, place, stemmer));
                 }
                 if tokens.last().is_some_and(|t| !t.part && t.number_word) {
                     // "ten thousand": also `10000`.

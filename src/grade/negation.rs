@@ -2466,27 +2466,22 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
 fn makes_no_difference(tokens: &[Token], i: usize) -> bool {
     let clause = tokens[i].place.clause;
     let is_make = |w: &str| matches!(w, "make" | "makes" | "made" | "making");
-    let mut after = tokens[i + 1..]
-        .iter()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause)
-        .map(|t| &*t.norm)
-        .filter(|w| {
-            !matches!(
-                *w,
-                "a" | "an"
-                    | "any"
-                    | "much"
-                    | "real"
-                    | "practical"
-                    | "measurable"
-                    | "significant"
-                    | "big"
-                    | "the"
-                    | "slightest"
-                    | "really"
-            )
-        });
+    let mut after = words_after(tokens, i).filter(|w| {
+        !matches!(
+            *w,
+            "a" | "an"
+                | "any"
+                | "much"
+                | "real"
+                | "practical"
+                | "measurable"
+                | "significant"
+                | "big"
+                | "the"
+                | "slightest"
+                | "really"
+        )
+    });
     if &*tokens[i].norm == "no" {
         let before = tokens[..i].iter().rev().find(|t| !t.part);
         let word = before

@@ -775,24 +775,43 @@ fn judges(tokens: &[Token], p: usize) -> bool {
 const REMEDY_STEMS: &[&str] = &["stop", "prevent", "block", "protect", "mitig", "defend"];
 
 /// Whether the word at `j` is a verb of remedy whose object is the problem itself, a
-/// pronoun right after it ("stop it", "prevents this", "block them"): denied, it judges
+/// pronoun right after it ("stop it", "prevents this", "block them"), or a verb of
+/// restoring whose object is what the problem lost ("restore it", "recover them",
+/// "bring it back": see [`RESTORING_STEMS`]): denied, it judges
 /// its subject as a fix, as "won't help" does ("neither CORS nor a CSRF token stops it",
 /// "rate limiting won't block them"). With a thing for its object ("does not block port
 /// 443", "never stops the job") or none ("does not stop when the shell exits") it says
 /// what the subject does.
 fn remedies_it(tokens: &[Token], j: usize) -> bool {
-    if !REMEDY_STEMS.contains(&&*tokens[j].stem) {
+    let stem = &*tokens[j].stem;
+    let back = matches!(stem, "bring" | "get");
+    let restoring = back || RESTORING_STEMS.contains(&stem);
+    // "has never undone it", "was not restored": a past form reports a deed not done.
+    let past = tokens[j].irregular || tokens[j].norm.ends_with("ed");
+    if !(REMEDY_STEMS.contains(&stem) || (restoring && !past)) {
         return false;
     }
     let clause = tokens[j].place.clause;
-    tokens[j + 1..].iter().find(|t| !t.part).is_some_and(|t| {
-        t.place.clause == clause
-            && matches!(
-                &*t.norm,
-                "it" | "this" | "that" | "them" | "these" | "those"
-            )
-    })
+    let mut after = tokens[j + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause);
+    after.next().is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "it" | "this" | "that" | "them" | "these" | "those"
+        )
+    }) && (!back || after.next().is_some_and(|t| &*t.norm == "back"))
 }
+
+/// Stems of verbs that name what a fix does to what the problem lost: "restarting the
+/// container won't restore it", "rewinding the file doesn't revive it", "fsck can't
+/// recover them" judge their subject as a fix, as "won't bring it back" and "won't get
+/// them back" do ([`remedies_it`], round 41, w71-neg). With a thing for its object
+/// ("the kubelet does not restore the old config") the subject is still said to do
+/// something, and so it is with the verb in a past form ("an earlier test changed the
+/// state and never undone it", "was not restored": a deed reported not done).
+const RESTORING_STEMS: &[&str] = &["restor", "recov", "reviv", "undo", "rescu", "salvag"];
 
 /// Whether the word at `i` rejects, as its predicate, the claim its clause names:
 /// "raising --cpus is the common wrong fix", "X is a myth", "X is a common
@@ -2410,7 +2429,9 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         return changes_nothing(tokens, i);
     }
     let verbal = !NOT_VERBAL.contains(&&*token.norm);
-    if !verbal || concedes(tokens, i) {
+    // "not only brings it back but ...", "doesn't just help, it ...": "not only X" says
+    // X (round 41, w71-neg).
+    if !verbal || concedes(tokens, i) || denies_only(tokens, i) {
         return false;
     }
     if makes_no_difference(tokens, i) {

@@ -2425,3 +2425,90 @@ fn a_misconception_told_apart_or_judged_as_a_saying_is_not_made() {
     let failed = misjudged(&b, &owned(&right), &owned(&wrong));
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Round 41 (w71-neg): three questions (a removed container's writable layer, an
+/// exhausted generator, a deleted pod's emptyDir), each with a misconception that names
+/// a remedy.
+fn remedies_bank() -> crate::bank::Bank {
+    let source = include_str!("remedies.toml");
+    let (bank, diagnostics) = crate::bank::load_str(std::path::Path::new("r.toml"), source);
+    bank.unwrap_or_else(|| panic!("{diagnostics:?}"))
+}
+
+/// Round 41 (w71-neg): a remedy denied as restoring what the problem lost, "restarting
+/// the container won't bring it back", "rewinding the file doesn't revive it", "a
+/// rollout restart can't restore it", judges the remedy as futile, as "won't help"
+/// does: the misconception that names it is not made. The remedy said to restore
+/// ("brings it back", "restores them"), with an unrelated negation beside it, after
+/// "not only", or "doesn't lose them, it brings them back", is still made (fresh
+/// sentences, graded on main's build first: the seven right ones failed there).
+#[test]
+fn a_remedy_denied_as_restoring_what_was_lost_is_judged_futile() {
+    let b = remedies_bank();
+    let (layer, generator, emptydir) = (0, 1, 2);
+    let right = [
+        (
+            layer,
+            "Restarting the container won't bring it back: the data was in its writable layer, which docker rm deleted. Mount a volume at /data.",
+        ),
+        (
+            layer,
+            "docker start on the container can't recover it; the writable layer was removed with the container, so use a named volume.",
+        ),
+        (
+            layer,
+            "Restarting the container doesn't restore them: its writable layer is gone with it. Use a volume next time.",
+        ),
+        (
+            generator,
+            "Calling seek(0) on the file won't bring it back: the generator is exhausted after the first sum. Build a list once.",
+        ),
+        (
+            generator,
+            "Rewinding the file doesn't revive it; the generator was consumed by the first sum, so make a list.",
+        ),
+        (
+            emptydir,
+            "Restarting the pod won't bring them back: deleting the pod deleted the emptyDir with it. Use a PersistentVolumeClaim.",
+        ),
+        (
+            emptydir,
+            "A rollout restart of the deployment can't restore it; the emptyDir was removed with the old pod. Keep the files on a PVC.",
+        ),
+    ];
+    let wrong = [
+        (
+            layer,
+            "Restarting the container brings it back, because the writable layer is kept on disk and not deleted; a volume is not needed.",
+        ),
+        (
+            layer,
+            "Restarting the container restores the data from the writable layer, which is not removed by docker rm. Volumes are optional.",
+        ),
+        (
+            layer,
+            "Restarting the container not only brings it back but keeps the writable layer; the layer was removed, use a volume.",
+        ),
+        (
+            generator,
+            "Seek the file back to 0 and it brings the generator back; it is not exhausted, so no list is needed.",
+        ),
+        (
+            generator,
+            "Rewinding the file restores it, so the generator was never exhausted; use a list anyway.",
+        ),
+        (
+            emptydir,
+            "Restarting the pod restores them, since the emptyDir is not deleted with the pod; a PVC is not needed.",
+        ),
+        (
+            emptydir,
+            "Restarting the pod doesn't lose them, it brings them back from the node; the emptyDir was deleted but a PVC is not needed.",
+        ),
+    ];
+    let owned = |set: &[(usize, &str)]| -> Vec<(usize, String)> {
+        set.iter().map(|&(q, a)| (q, a.to_owned())).collect()
+    };
+    let failed = misjudged(&b, &owned(&right), &owned(&wrong));
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

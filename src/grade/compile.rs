@@ -191,7 +191,10 @@ pub fn compile(
         // the model answer denies ("does not respect real time" of the other model).
         for concept in &mut concepts {
             if let Matcher::Any(patterns) = concept {
-                patterns.iter_mut().for_each(|p| p.keep_denials(|_| false));
+                patterns.iter_mut().for_each(|p| {
+                    p.keep_denials(|_| false);
+                    p.removed_in_model = false;
+                });
             }
         }
     }
@@ -1056,6 +1059,8 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
                     })
                 } else if found.echoes {
                     Some(ECHOED)
+                } else if found.in_removed_case && !pattern.either_polarity && !found.excepted {
+                    Some(REMOVED)
                 } else {
                     (found.negated && found.excepted && pattern.polarity == Polarity::Plain)
                         .then_some(EXCEPTED)
@@ -1124,6 +1129,12 @@ const EXCEPTED: &str = "negated, but on a condition (\"unless\"): said to happen
 /// What the breakdown says of a term denied as the model answer denies it too ("the
 /// price is no isolation" after "there is no isolation": see [`Found::echoes`]).
 const ECHOED: &str = "negated as the model answer also negates it, in the same words";
+
+/// What the breakdown says of a term denied where the model answer says it is taken
+/// away ("there is no NAT" after "eliminating the NAT overhead": see
+/// [`Pattern::removed_in_model`]).
+const REMOVED: &str =
+    "negated, as the model answer takes it away (\"eliminates\", \"bypasses\", \"skips\")";
 
 /// What the breakdown says of a term a change ends ("with a cache fib(k) is no longer
 /// recomputed", "once you pin the version a newer release can't win": see

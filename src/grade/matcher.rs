@@ -149,6 +149,12 @@ enum Slot {
 const FOLDER_WORDS: &[&str] = &["directory", "folder", "dir", "subdirectory", "subfolder"];
 const WITHIN_WORDS: &[&str] = &["in", "inside", "under", "within", "of"];
 
+/// Stems of verbs that take their object away, in the case the model answer speaks
+/// of: "host mode eliminates the NAT overhead", "the scan skips the heap", "inlining
+/// removes the call". What they take away is absent there, as "there is no NAT" says
+/// (see [`Pattern::removed_in_model`]).
+const REMOVING: &[&str] = &["elimin", "bypass", "skip", "remov", "circumv", "sidestep"];
+
 /// Whether a term is said plainly or under a negation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Polarity {
@@ -187,6 +193,22 @@ pub struct Pattern {
     /// where the thing is present ("with jitter they are no longer synchronised"), and
     /// a match in either polarity counts.
     pub either_polarity: bool,
+    /// The model answer states it plainly as the object of a verb that takes it away
+    /// ("eliminating the NAT overhead", "an index-only scan skips the heap"; see
+    /// [`REMOVING`]): an answer that denies it in a sentence that names that case ("with
+    /// host networking there is no NAT", "the index-only scan never reads the heap")
+    /// says what the model answer says, and counts ([`Found::in_removed_case`]).
+    /// Not for a derived rubric's terms, single words.
+    pub removed_in_model: bool,
+    /// The stems of the content words of the model answer's sentences that take the
+    /// term away (not the term's own words nor the verb): the case they speak of. Empty
+    /// unless [`Pattern::removed_in_model`].
+    removed_in: Vec<Arc<str>>,
+    /// A negation cue is one of its own words, after the first (`adds no overhead`,
+    /// `costs nothing`, `host cannot see them`): the cue is the phrase's, so a match is
+    /// negated only by a cue outside it ("it adds no overhead" states the phrase
+    /// plainly).
+    own_cue: bool,
     /// The question (its situation or prompt) states it plainly, and nowhere negated:
     /// the problem it sets, which an answer may say a fix ends ("once the job gets its
     /// own pool, the two no longer share one"; see [`Pattern::with_question`]).
@@ -326,6 +348,7 @@ impl Pattern {
         vocab: &mut Vocab,
     ) -> Pattern {
         let own_first = words.first().is_some_and(|w| &*w.norm == "own");
+        let own_cue = words.len() > 1 && words.iter().any(Token::is_negation);
         let mut slots: Vec<Slot> = words
             .into_iter()
             .map(|w| Slot::Word(vocab.intern(w, typos)))
@@ -351,6 +374,9 @@ impl Pattern {
             in_model: InModel::Absent,
             negated_in_model_too: false,
             either_polarity: false,
+            removed_in_model: false,
+            removed_in: Vec::new(),
+            own_cue,
             in_question: false,
             tight: false,
             reply: false,
@@ -473,6 +499,7 @@ impl Pattern {
         let mut plain = false;
         let mut negated = false;
         let mut in_absence = true;
+        let mut removed: Vec<(u32, usize, Vec<usize>)> = Vec::new();
         let mut denials = Vec::new();
         let mut clauses: Vec<u32> = Vec::new();
         model.each(&self, vocab, |found| {
@@ -486,8 +513,12 @@ impl Pattern {
                 }
             } else {
                 plain = true;
-                if let Some(&i) = found.tokens.first() {
+                if let (Some(&i), Some(&last)) = (found.tokens.first(), found.tokens.last()) {
                     clauses.push(model.tokens[i].place.clause);
+                    if let Some(v) = super::negation::prevented_by(&model.tokens, i, last, REMOVING)
+                    {
+                        removed.push((model.tokens[i].place.sentence, v, found.tokens.clone()));
+                    }
                 }
                 in_absence = in_absence
                     && found
@@ -511,6 +542,23 @@ impl Pattern {
             self.denials = denials;
         }
         self.either_polarity = plain && !negated && in_absence;
+        self.removed_in_model = plain && !removed.is_empty();
+        self.removed_in = model
+            .tokens
+            .iter()
+            .enumerate()
+            .filter(|(j, t)| {
+                !t.stop
+                    && !t.part
+                    && !t.negation
+                    && removed
+                        .iter()
+                        .any(|(s, v, own)| t.place.sentence == *s && j != v && !own.contains(j))
+            })
+            .map(|(_, t)| t.stem.clone())
+            .collect();
+        self.removed_in.sort_unstable();
+        self.removed_in.dedup();
         self.in_model = match (plain, negated) {
             (true, _) => InModel::Plain,
             (false, true) => InModel::Negated,
@@ -561,6 +609,11 @@ pub struct Found {
     /// [`Pattern::denials`]): "the price is no isolation" after a model answer's "there
     /// is no isolation". It says what the model answer says, and counts.
     pub echoes: bool,
+    /// Whether it is negated in a sentence that names the case in which the model
+    /// answer takes the term away (see [`Pattern::removed_in_model`]): "with host
+    /// networking there is no NAT" after "with host networking the container bypasses
+    /// NAT". It says what the model answer says, and counts.
+    pub in_removed_case: bool,
 }
 
 /// Whether a match said reduced counts for `pattern` (see [`Found::counts`]): a term the
@@ -581,6 +634,7 @@ impl Found {
                     || pattern.either_polarity
                     || (self.excepted && pattern.on_condition)
                     || self.echoes
+                    || self.in_removed_case
             }
             Polarity::Negated => {
                 self.negated || (self.reduced && pattern.in_model == InModel::Negated)
@@ -849,8 +903,15 @@ impl PreparedAnswer {
                 return true;
             }
             let path: &[usize] = path;
-            // Negated when a cue governs any of its words ("Docker manages nothing").
-            let mut governed = path.iter().find_map(|&t| self.cue[t]);
+            // Negated when a cue governs any of its words ("Docker manages nothing"),
+            // but not by a cue that is one of its own words (`adds no overhead`).
+            let mut governed = if pattern.own_cue {
+                path.iter()
+                    .filter_map(|&t| self.cue[t])
+                    .find(|c| !path.contains(c))
+            } else {
+                path.iter().find_map(|&t| self.cue[t])
+            };
             // A term the model answer states only negated, held off by a verb of
             // prevention ("stops a writer from updating it"): denied by that verb,
             // which the breakdown shows as its cue, unless the verb is itself denied
@@ -885,7 +946,12 @@ impl PreparedAnswer {
             let mut tokens = Vec::with_capacity(path.len() + 1);
             tokens.extend(governed);
             tokens.extend_from_slice(path);
+            let in_removed_case = pattern.removed_in_model
+                && governed.is_some()
+                && !by_verb
+                && self.names_removed_case(pattern, path);
             f(Found {
+                in_removed_case,
                 tokens,
                 negated: governed.is_some(),
                 reduced: governed.is_none() && counts_reduced(pattern) && self.reduced(start),
@@ -917,6 +983,24 @@ impl PreparedAnswer {
                 }
             }
         }
+    }
+
+    /// Whether the sentence of the match `path` names a content word (by stem, not one
+    /// of the match's own) of the model answer's sentences that take `pattern`'s term
+    /// away ([`Pattern::removed_in_model`]). Out of line: asked only of such a pattern's
+    /// denials.
+    #[cold]
+    #[inline(never)]
+    fn names_removed_case(&self, pattern: &Pattern, path: &[usize]) -> bool {
+        let sentence = self.tokens[path[0]].place.sentence;
+        self.tokens.iter().enumerate().any(|(j, t)| {
+            t.place.sentence == sentence
+                && !t.stop
+                && !t.part
+                && !t.negation
+                && !path.contains(&j)
+                && pattern.removed_in.binary_search(&t.stem).is_ok()
+        })
     }
 
     /// Whether token `i` is the last piece of a hyphenated word whose first piece

@@ -1548,4 +1548,6 @@ fn score(
 }
 
 #[cfg(test)]
+mod phrase_cue_tests;
+#[cfg(test)]
 mod tests;

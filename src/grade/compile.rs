@@ -263,10 +263,11 @@ pub fn compile(
             .filter(|w| !w.is_empty()),
     );
     let bindings = match (&derived, &model) {
-        (Some(_), Some(model)) => {
+        (Some(rubric), Some(model)) => {
             let glossed = derive::glosses(question.model_answer.as_deref().unwrap_or(""));
             let glossed = PreparedAnswer::new(&glossed, stemmer, &Vocab::default());
-            derive::Bindings::new(model, &asked, &glossed, lexicon)
+            let long = derive::full_weight(rubric, &options.derive).is_some();
+            derive::Bindings::new(model, &asked, &glossed, lexicon, long)
         }
         _ => derive::Bindings::default(),
     };

@@ -28,6 +28,7 @@ mod frames;
 mod futile;
 mod kept;
 mod labels;
+mod opposites;
 mod pairs;
 mod parallels;
 mod poles;

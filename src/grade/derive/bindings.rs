@@ -33,6 +33,7 @@ use super::frames::Frames;
 use super::futile::Futile;
 use super::kept::Kept;
 use super::labels::Labels;
+use super::opposites::Opposites;
 use super::pairs::Pairs;
 use super::parallels::Parallels;
 use super::poles::Poles;
@@ -146,17 +147,22 @@ pub struct Bindings {
     twins: Twins,
     /// The two subjects the question sets against each other (see [`super::sides`]).
     sides: Sides,
+    /// The opposites the model answer puts in its claims (see [`super::opposites`]).
+    opposites: Opposites,
 }
 
 impl Bindings {
     /// The bindings of `model` (a derived rubric's model answer, prepared); `asked` is
     /// the question's text, `glossed` the model answer's parentheses as definitions
-    /// (`definitions::glosses`), `lexicon` the synonyms.
+    /// (`definitions::glosses`), `lexicon` the synonyms; `long` whether the model answer
+    /// is a long one (more than `DeriveOptions::carry` concepts), the only kind whose
+    /// opposites are read (see [`super::opposites`]).
     pub fn new(
         model: &PreparedAnswer,
         asked: &PreparedAnswer,
         glossed: &PreparedAnswer,
         lexicon: &Lexicon,
+        long: bool,
     ) -> Bindings {
         let actions = Actions::new(model, asked);
         let frames = Frames::new(model);
@@ -177,6 +183,11 @@ impl Bindings {
         let kept = Kept::new(model);
         let twins = Twins::new(model);
         let sides = Sides::new(model, asked);
+        let opposites = if long {
+            Opposites::new(model)
+        } else {
+            Opposites::default()
+        };
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
@@ -201,6 +212,7 @@ impl Bindings {
             kept,
             twins,
             sides,
+            opposites,
         }
     }
 
@@ -230,7 +242,8 @@ impl Bindings {
     /// against advised, else the first thing it rejects for a setting given as the fix
     /// there, else the first change it says does not help given as the fix, else the
     /// first thing it says is lost said to be kept, else the first of the question's two
-    /// subjects given the other's words.
+    /// subjects given the other's words, else the first opposite put where the model
+    /// answer puts the other.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -251,6 +264,7 @@ impl Bindings {
             .or_else(|| self.futile.check(answer))
             .or_else(|| self.kept.check(answer))
             .or_else(|| self.sides.check(answer))
+            .or_else(|| self.opposites.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {

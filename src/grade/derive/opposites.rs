@@ -1,0 +1,318 @@
+//! A word of an opposite pair put where the derived rubric's model answer puts the
+//! other: "a search starts at the top level" answered "a search starts at the bottom
+//! level", "each level holds about half the nodes of the level below" answered "each
+//! level holds about twice as many nodes as the level below", "each dependency gets its
+//! own pool" answered "the whole service gets one shared pool". A derived rubric counts
+//! the model answer's words one by one, and the answer keeps all of them but the one it
+//! turns, so it passed.
+//!
+//! An **opposite** is a word of one of the pairs of [`OPPOSITES`] (*top* and *bottom*,
+//! *inputs* and *outputs*, *larger* and *smaller*, *client* and *server*, ...: the two
+//! ends or the two roles of one frame, each as written). A **stretch** is a clause
+//! ([`crate::grade::token::Place`]) cut again at each *and*, so that "starts at the top
+//! level and moves right" and "drops down one level" are read apart; its **words** are
+//! its content words and opposites (stems; the words of the pair being checked aside
+//! when two stretches are compared). A stretch with a negation is read by the negation
+//! readers, not here.
+//!
+//! An answer's opposite turns the model answer round when the model stretch that
+//! shares the most words with the answer's stretch ([`SHARED`] or more; the first of
+//! equals) holds the other word of the pair and not this one, and no model stretch
+//! with this word shares as many, and a word within [`NEAR`] of the answer's opposite
+//! stands as near the other word in that model stretch (the two fill one place).
+//! Left alone: an answer stretch that names both words
+//! of the pair ("hot on top of the cold water at the bottom"), and an opposite with
+//! *than* within [`THAN`] words after it, a stretch that also turns a second pair
+//! (of [`OPPOSITES`] or [`COMPARATIVES`]) against the model's, a tie of two scales
+//! said from their other ends ("a long TTL means fewer queries" against "a short TTL
+//! means more queries"), a comparison that [`super::comparisons`]
+//! reads whole ("a deadline shorter than the grace period" says the model's "the grace
+//! period must be longer than that deadline"). Only long derived rubrics are checked
+//! (a model answer of more than `DeriveOptions::carry` concepts, as an interview
+//! answer): an author says what matters, and a short model answer of one or two
+//! sentences gives too few stretches to tell which one an answer restates.
+
+use super::bindings::{content, contradiction, text};
+use crate::grade::contrast::Contradiction;
+use crate::grade::matcher::PreparedAnswer;
+use crate::grade::token::Token;
+use crate::lang::COMPARATIVES;
+use std::sync::Arc;
+
+/// The pairs of opposites: the two ends of a scale or an order, the two roles of an
+/// exchange, the two sides of a boundary, each word as written.
+pub const OPPOSITES: &[(&str, &str)] = &[
+    ("top", "bottom"),
+    ("above", "below"),
+    ("upstream", "downstream"),
+    ("inner", "outer"),
+    ("inbound", "outbound"),
+    ("ingress", "egress"),
+    ("head", "tail"),
+    ("first", "last"),
+    ("early", "late"),
+    ("earlier", "later"),
+    ("older", "newer"),
+    ("promote", "demote"),
+    ("promoted", "demoted"),
+    ("increase", "decrease"),
+    ("increases", "decreases"),
+    ("rises", "falls"),
+    ("grows", "shrinks"),
+    ("adds", "removes"),
+    ("half", "twice"),
+    ("min", "max"),
+    ("minimum", "maximum"),
+    ("overestimate", "underestimate"),
+    ("overestimates", "underestimates"),
+    ("high", "low"),
+    ("higher", "lower"),
+    ("large", "small"),
+    ("larger", "smaller"),
+    ("largest", "smallest"),
+    ("long", "short"),
+    ("longer", "shorter"),
+    ("fast", "slow"),
+    ("faster", "slower"),
+    ("wider", "narrower"),
+    ("strong", "weak"),
+    ("stronger", "weaker"),
+    ("cheap", "expensive"),
+    ("hot", "cold"),
+    ("input", "output"),
+    ("inputs", "outputs"),
+    ("local", "remote"),
+    ("own", "shared"),
+    ("public", "private"),
+    ("static", "dynamic"),
+    ("eager", "lazy"),
+    ("physical", "virtual"),
+    ("compile", "run"),
+    ("synchronous", "asynchronous"),
+    ("push", "pull"),
+    ("encrypt", "decrypt"),
+    ("sender", "receiver"),
+    ("client", "server"),
+    ("parent", "child"),
+    ("leader", "follower"),
+    ("allow", "deny"),
+    ("accept", "reject"),
+    ("accepts", "rejects"),
+    ("safe", "unsafe"),
+    ("success", "failure"),
+];
+
+/// How many words a model stretch must share with the answer's to be the claim it
+/// restates.
+const SHARED: usize = 2;
+
+/// How many words on each side of an opposite stand near it: one of them must stand
+/// as near the other word of the pair in the model answer ("starts at the bottom
+/// level" against "starts at the top level"), so that a word of the pair that only
+/// qualifies another thing ("waiting on a socket for the server's reply" against "the
+/// client waits for data") is no turn.
+const NEAR: usize = 2;
+
+/// How many words after an opposite a *than* makes it a comparison.
+const THAN: usize = 4;
+
+/// A clause, or the part of one between two *and*s.
+#[derive(Debug, Default)]
+struct Stretch {
+    /// The stems (as hashes) of its content words and opposites, each once, with the
+    /// pair of an opposite.
+    words: Vec<(u64, Option<usize>)>,
+    /// Its opposites: the pair (in [`OPPOSITES`]), the side (0 or 1) and the token.
+    poles: Vec<(usize, usize, usize)>,
+    /// Its content words and opposites in order: the token and its stem (as a hash).
+    order: Vec<(usize, u64)>,
+    /// Its words as normalised, for a second pair turned with the first.
+    norms: Vec<Arc<str>>,
+    /// Its first and last token.
+    span: (usize, usize),
+    /// It holds a negation.
+    negated: bool,
+}
+
+impl Stretch {
+    fn has(&self, pair: usize, side: usize) -> bool {
+        self.poles.iter().any(|&(p, s, _)| p == pair && s == side)
+    }
+
+    /// The stems of the words within [`NEAR`] of token `at` on either side.
+    fn near(&self, at: usize) -> impl Iterator<Item = u64> + '_ {
+        let k = self.order.iter().position(|&(t, _)| t == at).unwrap_or(0);
+        let from = k.saturating_sub(NEAR);
+        self.order[from..(k + NEAR + 1).min(self.order.len())]
+            .iter()
+            .filter(move |&&(t, _)| t != at)
+            .map(|&(_, w)| w)
+    }
+
+    /// Whether a word near the answer's opposite at `at` stands near the other word
+    /// of `pair` in `model` too: the two opposites fill one place.
+    fn beside(&self, at: usize, model: &Stretch, pair: usize, side: usize) -> bool {
+        let theirs: Vec<u64> = model
+            .poles
+            .iter()
+            .filter(|&&(p, s, _)| p == pair && s == side)
+            .flat_map(|&(_, _, t)| model.near(t))
+            .collect();
+        self.near(at).any(|w| theirs.contains(&w))
+    }
+
+    /// Whether another word of it is the opposite (of [`OPPOSITES`] or
+    /// [`COMPARATIVES`]) of a word of `model` that it lacks: a tie of two scales said
+    /// from their other ends ("a long TTL means fewer queries" against "a short TTL
+    /// means more queries"), not a turn.
+    fn turned_too(&self, model: &Stretch, pair: usize) -> bool {
+        let (a, b) = OPPOSITES[pair];
+        self.norms.iter().any(|w| {
+            **w != *a
+                && **w != *b
+                && model.norms.iter().any(|m| {
+                    !self.norms.contains(m)
+                        && OPPOSITES
+                            .iter()
+                            .chain(COMPARATIVES)
+                            .any(|&(x, y)| (x == &**w && y == &**m) || (y == &**w && x == &**m))
+                })
+        })
+    }
+
+    /// How many of its words `other` has too, the words of `pair` aside.
+    fn shared(&self, other: &Stretch, pair: usize) -> usize {
+        self.words
+            .iter()
+            .filter(|&&(w, p)| p != Some(pair) && other.words.iter().any(|&(o, _)| o == w))
+            .count()
+    }
+}
+
+/// The model answer's stretches that hold an opposite, ready to check answers against.
+#[derive(Debug, Default)]
+pub struct Opposites {
+    /// Every plain stretch of the model answer (those without an opposite too: the one
+    /// an answer restates may hold none), with its words as written.
+    model: Vec<(Stretch, String)>,
+}
+
+impl Opposites {
+    /// The stretches of `model` (a derived rubric's model answer, prepared); none when
+    /// no plain stretch of it holds an opposite.
+    pub fn new(model: &PreparedAnswer) -> Opposites {
+        let plain: Vec<Stretch> = stretches(model.tokens())
+            .into_iter()
+            .filter(|s| !s.negated)
+            .collect();
+        if plain.iter().all(|s| s.poles.is_empty()) {
+            return Opposites::default();
+        }
+        let model = plain
+            .into_iter()
+            .map(|s| {
+                let said = text(model, s.span);
+                (s, said)
+            })
+            .collect();
+        Opposites { model }
+    }
+
+    /// The first opposite of `answer` put where the model answer puts the other.
+    pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.model.is_empty() {
+            return None;
+        }
+        let tokens = answer.tokens();
+        for here in stretches(tokens).iter().filter(|s| !s.negated) {
+            for &(pair, side, at) in &here.poles {
+                if here.has(pair, 1 - side) || compared(tokens, at) {
+                    continue;
+                }
+                let Some((best, said)) = self
+                    .model
+                    .iter()
+                    .rev()
+                    .max_by_key(|(m, _)| here.shared(m, pair))
+                else {
+                    continue;
+                };
+                let most = here.shared(best, pair);
+                if most < SHARED
+                    || best.has(pair, side)
+                    || !best.has(pair, 1 - side)
+                    || !here.beside(at, best, pair, 1 - side)
+                    || here.turned_too(best, pair)
+                {
+                    continue;
+                }
+                let kept = self
+                    .model
+                    .iter()
+                    .any(|(m, _)| m.has(pair, side) && here.shared(m, pair) >= most);
+                if kept {
+                    continue;
+                }
+                let (mine, other) = OPPOSITES[pair];
+                let (word, theirs) = if side == 0 {
+                    (mine, other)
+                } else {
+                    (other, mine)
+                };
+                let model = format!("\"{said}\" ({theirs} where the answer says {word})");
+                return Some(contradiction("opposite", answer, here.span, model));
+            }
+        }
+        None
+    }
+}
+
+/// Whether a *than* stands within [`THAN`] words after token `at`, in its clause.
+fn compared(tokens: &[Token], at: usize) -> bool {
+    let clause = tokens[at].place.clause;
+    tokens[at + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .take(THAN)
+        .any(|t| &*t.norm == "than")
+}
+
+/// The stretches of `tokens`, in order.
+fn stretches(tokens: &[Token]) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::new();
+    let mut clause = None;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.part {
+            continue;
+        }
+        if clause != Some(t.place.clause) || &*t.norm == "and" {
+            clause = Some(t.place.clause);
+            out.push(Stretch {
+                span: (i, i),
+                ..Stretch::default()
+            });
+        }
+        let Some(s) = out.last_mut() else { continue };
+        s.span.1 = i;
+        s.norms.push(t.norm.clone());
+        s.negated |= t.is_negation();
+        let pole = OPPOSITES.iter().enumerate().find_map(|(p, &(a, b))| {
+            let side = [a, b].iter().position(|w| *w == &*t.norm)?;
+            Some((p, side))
+        });
+        if let Some((p, side)) = pole {
+            s.poles.push((p, side, i));
+        }
+        if pole.is_some() || content(t) {
+            s.order.push((i, t.stem_hash));
+            if !s.words.iter().any(|&(w, _)| w == t.stem_hash) {
+                s.words.push((t.stem_hash, pole.map(|(p, _)| p)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

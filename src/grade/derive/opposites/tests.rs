@@ -1,0 +1,130 @@
+use crate::grade::Grade;
+
+/// A model answer with the two ends of a tank (*top* and *bottom*).
+const TANK: &str = "Heated water is lighter, so it rises and collects at the top of the tank, \
+    while cold mains water enters at the bottom through a dip tube. The outlet draws from the \
+    top, so the hottest water leaves first and the tank stays layered as it empties. The \
+    heating element sits near the bottom and warms the incoming water, but it heats far more \
+    slowly than a shower draws. When most of the hot layer is used, the boundary between the \
+    layers reaches the outlet, and the water at the tap turns lukewarm within a minute.";
+
+/// A model answer with the two ends of a table (*top* and *bottom*) crossed with two
+/// tiers, and a promotion.
+const LEAGUE: &str = "In a league with promotion and relegation, the clubs that finish at \
+    the top of the second tier are promoted to the first tier for the next season, and the \
+    clubs that finish at the bottom of the first tier are relegated to the second tier. \
+    Promoted clubs earn far more television money but often struggle against stronger \
+    squads, while relegated clubs get parachute payments for a few seasons to soften the \
+    loss of income.";
+
+/// A model answer with the two roles of an exchange (*sender* and *receiver*).
+const MAIL: &str = "With registered mail the sender pays an extra fee at the counter and \
+    gets a receipt with a tracking number. Every office that handles the letter scans it, so \
+    its path can be traced. At delivery the receiver must sign for the letter, and that \
+    signature is the proof of delivery the sender can ask for. If nobody is home, the letter \
+    goes back to the depot and the receiver gets a card to collect it within two weeks.";
+
+const ASKED: [(&str, &str); 3] = [
+    (
+        TANK,
+        "Why does a hot water tank give hot water for a while and then run lukewarm?",
+    ),
+    (
+        LEAGUE,
+        "How do promotion and relegation work between two tiers of a league?",
+    ),
+    (MAIL, "How does registered mail work, and who signs for it?"),
+];
+
+fn grade(model: &str, answer: &str) -> Grade {
+    let question = ASKED.iter().find(|(m, _)| *m == model).map_or("", |q| q.1);
+    crate::grade::derive::tests::derived(question, model, answer)
+}
+
+fn turned(grade: &Grade) -> bool {
+    crate::grade::derive::tests::contradicted(grade, "opposite")
+}
+
+#[test]
+fn an_opposite_put_where_the_model_puts_the_other_contradicts_a_derived_rubric() {
+    for (model, answer, said) in [
+        (
+            TANK,
+            "Cold mains water enters at the top of the tank, and the outlet draws from the \
+             bottom, so the hottest water leaves first until it turns lukewarm.",
+            "(bottom where the answer says top)",
+        ),
+        (
+            LEAGUE,
+            "The clubs that finish at the bottom of the second tier are promoted to the first \
+             tier, and the clubs at the top of the first tier are relegated; relegated clubs \
+             get parachute payments.",
+            "(top where the answer says bottom)",
+        ),
+        (
+            MAIL,
+            "The receiver pays an extra fee at the counter and gets a receipt with a tracking \
+             number, and at delivery the sender must sign for the letter.",
+            "(sender where the answer says receiver)",
+        ),
+        (
+            MAIL,
+            "The sender pays an extra fee and gets a tracking number; if nobody is home the \
+             letter goes back to the depot and the sender gets a card to collect it.",
+            "(receiver where the answer says sender)",
+        ),
+    ] {
+        let g = grade(model, answer);
+        assert!(turned(&g) && !g.passed, "{answer}: {g:?}");
+        let text = crate::grade::explain(&g);
+        assert!(text.contains(said), "{text}");
+    }
+}
+
+#[test]
+fn an_opposite_in_the_models_place_named_with_its_pair_or_compared_is_no_turn() {
+    for (model, answer) in [
+        // Terse, in the model's places.
+        (
+            TANK,
+            "Hot water rises to the top and is drawn off there, while cold water comes in at \
+             the bottom; when the hot layer runs out the tap goes lukewarm fast.",
+        ),
+        // Both ends in one stretch.
+        (
+            TANK,
+            "The tank stays layered, hot on top of the cold water at the bottom, and the \
+             outlet empties the hot layer first.",
+        ),
+        // Each end said of the other thing, as the model does.
+        (
+            LEAGUE,
+            "Top clubs of the second tier go up, and the bottom clubs of the first tier are \
+             relegated, with parachute payments to soften the drop.",
+        ),
+        (
+            LEAGUE,
+            "Promoted clubs earn more television money, while relegated clubs get parachute \
+             payments.",
+        ),
+        // Both roles in the model's places, tersely.
+        (
+            MAIL,
+            "The sender pays a fee and gets a receipt with a tracking number, every office \
+             scans it, and the receiver signs on delivery or collects it from the depot.",
+        ),
+        // A comparison read by the comparison reader, not here.
+        (
+            TANK,
+            "The element heats slower than a shower draws, so the water at the top runs out.",
+        ),
+        // Under a negation.
+        (
+            MAIL,
+            "At delivery the sender does not sign for the letter; the receiver does.",
+        ),
+    ] {
+        let g = grade(model, answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

@@ -1149,6 +1149,10 @@ fn sets_apart(matched: &[usize], answer: &PreparedAnswer) -> bool {
 /// "Disabling SELinux is not optional" still makes the mistake. Without a negation, the
 /// copulas may be followed within four words by a word that condemns
 /// ([`condemned`]): "Bind mounts in production are fragile", "... would be a mistake".
+/// Or a verb of meeting or causing may lead to trouble ([`runs_into_trouble`]): "a
+/// bind-mounted data folder tends to hit the UID clash"; a *because* or *since* before
+/// the words is allowed there only ("because a bind-mounted data directory runs into the
+/// UID clash").
 fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let (Some(&first), Some(&last)) = (matched.iter().min(), matched.iter().max()) else {
@@ -1162,6 +1166,15 @@ fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
         .filter(|t| !t.stop && !t.part)
         .collect();
     let gerund = |t: &Token| t.norm.len() > 5 && t.norm.ends_with("ing") && !t.negation;
+    if let [reason] = before.as_slice()
+        && matches!(&*reason.norm, "because" | "since")
+    {
+        // "because a bind-mounted data directory runs into the UID clash": a reason
+        // given against it (trouble only; a copula's judgement keeps to the clause's
+        // start).
+        return !(first..=last).any(|i| tokens[i].negation)
+            && runs_into_trouble(subject_end(tokens, last), answer);
+    }
     let opens = match before.as_slice() {
         [] => true,
         [verb] => gerund(verb),
@@ -1197,7 +1210,7 @@ fn judged_wrong(matched: &[usize], answer: &PreparedAnswer) -> bool {
                 | "must"
         ) || verbs == 3
         {
-            return verbs > 0 && condemned(last, answer);
+            return (verbs > 0 && condemned(last, answer)) || runs_into_trouble(last, answer);
         }
         verbs += 1;
         rest.next();
@@ -1390,6 +1403,102 @@ fn condemned(last: usize, answer: &PreparedAnswer) -> bool {
             )
         })
     })
+}
+
+/// The words of trouble that a verb of meeting or causing may lead to after a
+/// misconception ([`runs_into_trouble`]).
+const TROUBLE: &[&str] = &[
+    "clash",
+    "clashes",
+    "conflict",
+    "conflicts",
+    "problem",
+    "problems",
+    "trouble",
+    "troubles",
+    "issue",
+    "issues",
+    "error",
+    "errors",
+    "race",
+    "races",
+    "headache",
+    "headaches",
+    "mismatch",
+    "mismatches",
+];
+
+/// Whether the words after a misconception (`last`, its last word, the subject of its
+/// clause) say that it runs into trouble: at most three words of time, stress or
+/// modality (*can*, *will*, *tends to*, *still*, *only*, ...), then a verb of meeting
+/// or causing (*runs into*, *hits*, *causes*, *gives*, *leads to*, *creates*, ...),
+/// then within four words a word of trouble ([`TROUBLE`]: *clash*, *conflict*,
+/// *problem*, *trouble*, *issue*, *error*, *race*, ...), all in its clause with no
+/// negation on the way: "a bind-mounted data directory runs into the UID clash",
+/// "making it volatile still leads to races" judge the mistake. A word that says it
+/// seldom happens (*rarely*, *seldom*, *hardly*) makes it, and a *but* (*though*,
+/// *yet*) later in the sentence takes it back, as after [`condemned`]'s words.
+fn runs_into_trouble(last: usize, answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let place = tokens[last].place;
+    let words: Vec<usize> = (last + 1..tokens.len())
+        .take_while(|&i| tokens[i].place.sentence == place.sentence)
+        .filter(|&i| !tokens[i].part)
+        .collect();
+    let clause: Vec<&str> = words
+        .iter()
+        .take_while(|&&i| tokens[i].place.clause == place.clause)
+        .map(|&i| &*tokens[i].norm)
+        .collect();
+    if words.iter().take(clause.len()).any(|&i| tokens[i].negation) {
+        return false;
+    }
+    let helpers = clause
+        .iter()
+        .take(3)
+        .take_while(|w| {
+            COPULAS.contains(w)
+                || matches!(
+                    **w,
+                    "tend"
+                        | "tends"
+                        | "tended"
+                        | "to"
+                        | "still"
+                        | "also"
+                        | "only"
+                        | "just"
+                        | "soon"
+                        | "quickly"
+                        | "always"
+                        | "often"
+                        | "usually"
+                        | "eventually"
+                )
+        })
+        .count();
+    let rest = &clause[helpers..];
+    let object = match rest {
+        ["runs" | "run" | "ran" | "running", "into", ..] | ["leads" | "lead" | "led", "to", ..] => {
+            &rest[2..]
+        }
+        [
+            "hits" | "hit" | "causes" | "cause" | "caused" | "gives" | "give" | "gave" | "creates"
+            | "create" | "created" | "brings" | "bring" | "brought" | "introduces" | "introduce"
+            | "invites" | "invite" | "produces" | "produce",
+            ..,
+        ] => &rest[1..],
+        _ => return false,
+    };
+    let Some(k) = object.iter().take(4).position(|w| TROUBLE.contains(w)) else {
+        return false;
+    };
+    // The index in `words` of the word of trouble, to look for a *but* after it (not a
+    // *still*: "and a volume avoids it while still surviving rebuilds" goes on).
+    let at = helpers + (rest.len() - object.len()) + k;
+    !words[at + 1..]
+        .iter()
+        .any(|&i| matches!(&*tokens[i].norm, "but" | "though" | "although" | "yet"))
 }
 
 /// What an answer was found to contain.

@@ -1745,6 +1745,75 @@ fn a_misconception_called_fragile_or_risky_is_judged_wrong_not_made() {
     );
 }
 
+/// A misconception that opens its clause and then runs into trouble (*runs into*,
+/// *hits*, *causes*, *leads to* ... a *clash*, *problem*, *race*, *error*) is judged
+/// wrong, not made, in two domains; a negation, a *rarely*, a *but* after it, or a verb
+/// that removes the trouble (*solves*, *avoids*, *fixes*, *prevents*) makes it.
+#[test]
+fn a_misconception_that_runs_into_trouble_is_judged_wrong_not_made() {
+    let mut sessions = required_one(
+        "sessions",
+        "Where do you keep user sessions when the app runs on several instances?",
+        "Keep them in a shared store such as Redis, so any instance can serve any request.",
+        "redis",
+    );
+    sessions.misconceptions.push(mistake(
+        concept(
+            &["in-memory sessions", "sessions in process memory"],
+            1.0,
+            false,
+        ),
+        "Sessions in one process's memory are lost to the other instances.",
+    ));
+    verdicts(
+        &bank(vec![sessions]),
+        &[
+            "Keep them in Redis. In-memory sessions run into trouble as soon as a second instance is added.",
+            "Use Redis; in-memory sessions tend to hit problems once a load balancer spreads the requests.",
+            "Redis, because in-memory sessions cause login problems behind a load balancer.",
+            "Store them in Redis: keeping sessions in process memory leads to errors when a request lands on another instance.",
+        ],
+        &[
+            "Use Redis for the cache. In-memory sessions rarely cause problems, so they are fine.",
+            "Use Redis for the cache. In-memory sessions run into trouble, but they are what we use.",
+            "Use Redis for the cache. In-memory sessions solve the problem of slow logins.",
+            "Use Redis for the cache. In-memory sessions avoid the clash between instances.",
+        ],
+    );
+    let mut counter = required_one(
+        "counter",
+        "Two threads increment a shared counter. How do you make it correct?",
+        "Guard the increment with a mutex or use an atomic increment.",
+        "mutex",
+    );
+    counter.misconceptions.push(mistake(
+        concept(
+            &[
+                "volatile counter",
+                "marking it volatile",
+                "making it volatile",
+            ],
+            1.0,
+            false,
+        ),
+        "volatile makes reads visible, not the increment atomic.",
+    ));
+    verdicts(
+        &bank(vec![counter]),
+        &[
+            "Use a mutex; making it volatile still leads to races.",
+            "Use a mutex. A volatile counter causes races between the two threads.",
+            "Guard it with a mutex, since a volatile counter runs into the same race on every increment.",
+        ],
+        &[
+            "Add a mutex for logging. A volatile counter fixes the race between the threads.",
+            "Add a mutex for logging. A volatile counter never causes races.",
+            "Add a mutex for logging. A volatile counter seldom leads to errors, so it is enough.",
+            "Add a mutex for logging. A volatile counter prevents the race between the threads.",
+        ],
+    );
+}
+
 /// A phrase may let one word in between its words ("host TCP port"), but not across a
 /// comma ("eth0, arrives on the host" is no "eth0 on the host") nor a head noun of its
 /// own ("is the thing sandboxes plug into" is no "is the sandbox").

@@ -1342,6 +1342,16 @@ fn subject_end(tokens: &[Token], last: usize) -> usize {
     last
 }
 
+/// The words (not the pieces of a hyphenated or dotted word) after `last` to the end of
+/// its sentence: what [`condemned`] and [`runs_into_trouble`] read after a misconception.
+fn words_after_in_sentence(tokens: &[Token], last: usize) -> Vec<usize> {
+    let sentence = tokens[last].place.sentence;
+    (last + 1..tokens.len())
+        .take_while(|&i| tokens[i].place.sentence == sentence)
+        .filter(|&i| !tokens[i].part)
+        .collect()
+}
+
 /// Whether the copulas after a misconception (`last`, its last word, the subject of its
 /// clause) lead within four words, with no negation on the way, to a word that condemns
 /// it: *fragile*, *risky*, *insecure*, *a mistake*, *an anti-pattern*, *a bad idea*, *to
@@ -1352,10 +1362,7 @@ fn subject_end(tokens: &[Token], last: usize) -> usize {
 fn condemned(last: usize, answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let place = tokens[last].place;
-    let words: Vec<usize> = (last + 1..tokens.len())
-        .take_while(|&i| tokens[i].place.sentence == place.sentence)
-        .filter(|&i| !tokens[i].part)
-        .collect();
+    let words = words_after_in_sentence(tokens, last);
     let judgement = words
         .iter()
         .take_while(|&&i| tokens[i].place.clause == place.clause && !tokens[i].negation)
@@ -1441,10 +1448,7 @@ const TROUBLE: &[&str] = &[
 fn runs_into_trouble(last: usize, answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let place = tokens[last].place;
-    let words: Vec<usize> = (last + 1..tokens.len())
-        .take_while(|&i| tokens[i].place.sentence == place.sentence)
-        .filter(|&i| !tokens[i].part)
-        .collect();
+    let words = words_after_in_sentence(tokens, last);
     let clause: Vec<&str> = words
         .iter()
         .take_while(|&&i| tokens[i].place.clause == place.clause)

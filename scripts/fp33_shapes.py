@@ -2,9 +2,10 @@
 """Measure the shapes of probe33's wrong answers that pass (w72-fp33, issue 11 round 41).
 
 A crude reading in Python, run before any rule, to decide whether a reader in Rust is worth
-building.  Only G cleared the bar (at three in four new words); it was built with the
-grader's own measure of a new word (`grade::unsupported`, `Support::added_claim`), which
-there fails 4 wrong passes of 3 sets and no right one.  Like fp31_shapes.py and fp32_shapes.py it reads the verdicts saved by
+building.  Only G cleared the bar (at three in four new words); it was built on the branch
+w72-fp33 with the grader's own measure of a new word, where it failed 4 wrong passes of 3
+sets and no right one, and not merged: on fresh right answers that add a true fact with
+*also* it failed 2 of 6 (BENCHMARKS.md, round 41, the lead's merges).  Like fp31_shapes.py and fp32_shapes.py it reads the verdicts saved by
 `compare_sets.py --save RUN.json` (no grading here), leaves out the held-out and blind sets
 (their banks too), and counts, per shape, the tuning answers it fires on: among those that
 pass today, wrong ones (what a failing rule could fix, with the sets they come from) against

@@ -156,7 +156,8 @@ impl Bindings {
     /// the question's text, `glossed` the model answer's parentheses as definitions
     /// (`definitions::glosses`), `lexicon` the synonyms; `long` whether the model answer
     /// is a long one (more than `DeriveOptions::carry` concepts), the only kind whose
-    /// opposites are read (see [`super::opposites`]).
+    /// opposites are read (see [`super::opposites`]) and whose pairs of subjects are
+    /// found from the model answer alone (see [`super::sides`]).
     pub fn new(
         model: &PreparedAnswer,
         asked: &PreparedAnswer,
@@ -182,7 +183,7 @@ impl Bindings {
         let futile = Futile::new(model);
         let kept = Kept::new(model);
         let twins = Twins::new(model);
-        let sides = Sides::new(model, asked);
+        let sides = Sides::new(model, asked, long);
         let opposites = if long {
             Opposites::new(model)
         } else {

@@ -22,6 +22,12 @@
 //! of them meets two of the other side's words or more: a contradiction. A clause that
 //! names both ("unlike the heap, the stack ...") is left alone. Only derived rubrics
 //! are checked.
+//!
+//! When the question names no pair and the model answer is a long one, the pairs are
+//! found from the model answer alone ([`Sides::alone`]): the subjects that open its
+//! stretches after a determiner ("A tag is a fixed name ...", "unlike a branch, which
+//! advances ..."). An answer stretch is then on a side only when that subject opens it,
+//! and both subjects must be turned round.
 
 use super::bindings::contradiction;
 use crate::grade::contrast::Contradiction;
@@ -49,11 +55,57 @@ struct Side {
     own: Vec<(u64, String)>,
 }
 
-/// The model answer's pair of subjects, when the question sets two against each other.
+/// The model answer's pair of subjects, when the question sets two against each other;
+/// else, for a long model answer, the pairs of subjects that open its clauses (see
+/// [`Sides::alone`]).
 #[derive(Debug, Default)]
 pub struct Sides {
     pair: Option<[Side; 2]>,
+    /// Pairs found from the model answer alone: both must be turned round.
+    alone: Vec<[Side; 2]>,
+    /// The stems of the subjects of `alone`, to look for in an answer first.
+    subjects: Vec<u64>,
 }
+
+/// Words that open a model clause before its subject and tell it is no subject (a
+/// gerund or a preposition's object is left out by the `-ing` test and these).
+const NOT_SUBJECT: &[&str] = &["unlike", "like", "with", "without", "after", "before"];
+
+/// Words after *and* that open a second subject's stretch ("a wider table lowers the
+/// error and more rows lower its chance").
+const AND_OPENS: &[&str] = &[
+    "the", "a", "an", "each", "every", "more", "fewer", "its", "their",
+];
+
+/// The end of the stretch that starts at token `k`: the end of its clause, or with
+/// `and`, an *and* before one of [`AND_OPENS`].
+fn stretch_end(tokens: &[Token], k: usize, and: bool) -> usize {
+    let clause = tokens[k].place.clause;
+    (k + 1..tokens.len())
+        .find(|&j| {
+            tokens[j].place.clause != clause
+                || (and
+                    && j - 1 > k
+                    && &*tokens[j - 1].norm == "and"
+                    && AND_OPENS.contains(&&*tokens[j].norm))
+        })
+        .map_or(tokens.len(), |j| {
+            if tokens[j].place.clause == clause {
+                j - 1
+            } else {
+                j
+            }
+        })
+}
+
+/// Determiners before a model subject: "a tag", "the client", "each share".
+const DETERMINERS: &[&str] = &["a", "an", "the", "each", "every"];
+
+/// Relative words that open a model clause about the noun just before it.
+const WH: &[&str] = &["which", "who", "that"];
+
+/// The most subjects a long model answer's pairs are read from.
+const MOST_SUBJECTS: usize = 8;
 
 /// Whether token `t` is a content word that can tell a side.
 fn side_word(t: &Token) -> bool {
@@ -75,7 +127,19 @@ fn sentences(tokens: &[Token]) -> Vec<(usize, usize)> {
 impl Sides {
     /// The pair of `model` (a derived rubric's model answer, prepared) for the question
     /// `asked`, if it has one.
-    pub fn new(model: &PreparedAnswer, asked: &PreparedAnswer) -> Sides {
+    /// `long` tells a long model answer, whose pairs are found from it alone when the
+    /// question names none (see [`Sides::alone`]).
+    pub fn new(model: &PreparedAnswer, asked: &PreparedAnswer, long: bool) -> Sides {
+        let sides = Sides::asked(model, asked);
+        if sides.pair.is_none() && long {
+            Sides::alone(model, asked.tokens())
+        } else {
+            sides
+        }
+    }
+
+    /// The pair the question `asked` names (see the module's doc).
+    fn asked(model: &PreparedAnswer, asked: &PreparedAnswer) -> Sides {
         let q = asked.tokens();
         let tokens = model.tokens();
         // The first word of the noun phrase ending at token `k`: *head* of *head-based*,
@@ -180,77 +244,234 @@ impl Sides {
                     own: b,
                 },
             ]),
+            ..Sides::default()
+        }
+    }
+
+    /// The pairs of a long model answer whose question names none: the subjects are the
+    /// first content words of its clauses (not a word in *-ing*, not after *unlike*,
+    /// *with*, ...), each subject with the content words of the clauses it opens (and
+    /// of a clause after it in its sentence that opens with *it*, *they*, *which*, ...),
+    /// said plainly (not under a negation). Two subjects make a pair when each has
+    /// words the other's clauses and the question lack.
+    fn alone(model: &PreparedAnswer, q: &[Token]) -> Sides {
+        let tokens = model.tokens();
+        // Per clause: its subject's stem (if any) and its range.
+        let mut clauses: Vec<(Option<u64>, usize, usize)> = Vec::new();
+        let mut k = 0;
+        let mut last: Option<(u32, u64)> = None;
+        let mut noun: Option<(u32, u64)> = None;
+        while k < tokens.len() {
+            let place = tokens[k].place;
+            let end = stretch_end(tokens, k, true);
+            let first = (k..end).find(|&j| !tokens[j].part);
+            let opener = (k..end)
+                .find(|&j| side_word(&tokens[j]) && !NOT_SUBJECT.contains(&&*tokens[j].norm));
+            // "once it is created": the pronoun is the stretch's subject.
+            let pronoun = opener.is_some_and(|o| (k..o).any(|i| CARRY.contains(&&*tokens[i].norm)));
+            // *which*, *who* or *that* goes on with the noun that opened the clause before
+            // ("unlike a branch, which advances"); *it*, *they*, *this* with its subject.
+            let here = |l: Option<(u32, u64)>| {
+                l.filter(|(sentence, _)| *sentence == place.sentence)
+                    .map(|(_, s)| s)
+            };
+            let subject = match first.map(|f| &*tokens[f].norm) {
+                Some(w) if WH.contains(&w) => here(noun),
+                Some(w) if CARRY.contains(&w) || RELATIVE.contains(&w) => here(last),
+                _ if pronoun => here(last),
+                _ => opener
+                    .filter(|&j| {
+                        // A noun after its determiner: "a tag", "the client".
+                        (k..j)
+                            .rev()
+                            .find(|&i| !tokens[i].part)
+                            .is_some_and(|i| DETERMINERS.contains(&&*tokens[i].norm))
+                            && !tokens[j].norm.ends_with("ing")
+                            && !(k..j).any(|i| NOT_SUBJECT.contains(&&*tokens[i].norm))
+                    })
+                    .map(|j| tokens[j].stem_hash),
+            };
+            noun = opener
+                .map(|j| (place.sentence, tokens[j].stem_hash))
+                .or(subject.map(|s| (place.sentence, s)));
+            last = subject.map(|s| (place.sentence, s));
+            clauses.push((subject, k, end));
+            k = end;
+        }
+        let mut stems: Vec<u64> = Vec::new();
+        for s in clauses.iter().filter_map(|c| c.0) {
+            if !stems.contains(&s) && stems.len() < MOST_SUBJECTS {
+                stems.push(s);
+            }
+        }
+        // The plain content words of each subject's clauses, and its name.
+        let words: Vec<(String, Vec<(u64, String)>)> = stems
+            .iter()
+            .map(|&s| {
+                let mut name = String::new();
+                let mut own: Vec<(u64, String)> = Vec::new();
+                for &(_, a, b) in clauses.iter().filter(|c| c.0 == Some(s)) {
+                    for (j, t) in tokens.iter().enumerate().take(b).skip(a) {
+                        if t.stem_hash == s && name.is_empty() {
+                            name = model.word(j).to_owned();
+                        }
+                        if side_word(t)
+                            && !model.negated(j)
+                            && t.stem_hash != s
+                            && !q.iter().any(|u| u.stem_hash == t.stem_hash)
+                            && !own.iter().any(|w| w.0 == t.stem_hash)
+                        {
+                            own.push((t.stem_hash, t.norm.to_string()));
+                        }
+                    }
+                }
+                // A subject met only through *which* ("unlike an ordinary view, which
+                // ..."): its name is where the model answer first says it.
+                if name.is_empty()
+                    && let Some(j) = tokens.iter().position(|t| t.stem_hash == s)
+                {
+                    name = model.word(j).to_owned();
+                }
+                (name, own)
+            })
+            .collect();
+        let only = |a: &[(u64, String)], b: &[(u64, String)]| -> Vec<(u64, String)> {
+            a.iter()
+                .filter(|w| !b.iter().any(|v| v.0 == w.0))
+                .cloned()
+                .collect()
+        };
+        let mut alone = Vec::new();
+        for x in 0..stems.len() {
+            for y in x + 1..stems.len() {
+                let not = |w: &[(u64, String)], stem: u64| -> Vec<(u64, String)> {
+                    w.iter().filter(|v| v.0 != stem).cloned().collect()
+                };
+                let (wx, wy) = (not(&words[x].1, stems[y]), not(&words[y].1, stems[x]));
+                let (a, b) = (only(&wx, &wy), only(&wy, &wx));
+                if a.is_empty() || b.is_empty() {
+                    continue;
+                }
+                alone.push([
+                    Side {
+                        stem: stems[x],
+                        name: words[x].0.clone(),
+                        own: a,
+                    },
+                    Side {
+                        stem: stems[y],
+                        name: words[y].0.clone(),
+                        own: b,
+                    },
+                ]);
+            }
+        }
+        Sides {
+            pair: None,
+            alone,
+            subjects: stems,
         }
     }
 
     /// The first subject of the pair that `answer` gives the other's words (see the
     /// module's doc).
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        let pair = self.pair.as_ref()?;
-        let tokens = answer.tokens();
-        // Per subject: the other side's words met (stems and forms), whether its own
-        // were met, and the span of its first clause meeting the other's.
-        let mut other: [Vec<u64>; 2] = Default::default();
-        let mut shown: [Vec<String>; 2] = Default::default();
-        let mut own = [false; 2];
-        let mut span: [Option<(usize, usize)>; 2] = [None, None];
-        let mut last: Option<(u32, usize)> = None;
-        let mut k = 0;
-        while k < tokens.len() {
-            let place = tokens[k].place;
-            let end = (k..tokens.len())
-                .find(|&j| tokens[j].place.clause != place.clause)
-                .unwrap_or(tokens.len());
-            let clause = k..end;
-            k = end;
-            let named: Vec<usize> = (0..2)
-                .filter(|&s| clause.clone().any(|j| tokens[j].stem_hash == pair[s].stem))
-                .collect();
-            let first = clause.clone().find(|&j| !tokens[j].part);
-            let side = match named.as_slice() {
-                [s] => Some(*s),
-                [] => last
-                    .filter(|(sentence, _)| *sentence == place.sentence)
-                    .filter(|_| first.is_some_and(|j| RELATIVE.contains(&&*tokens[j].norm)))
-                    .map(|(_, s)| s),
-                _ => None,
-            };
-            last = side.map(|s| (place.sentence, s));
-            let Some(s) = side else { continue };
-            if clause
-                .clone()
-                .any(|j| tokens[j].is_negation() || answer.negated(j))
-            {
-                continue;
-            }
-            for j in clause.clone().filter(|&j| side_word(&tokens[j])) {
-                let h = tokens[j].stem_hash;
-                if pair[s].own.iter().any(|w| w.0 == h) {
-                    own[s] = true;
-                } else if let Some(w) = pair[1 - s].own.iter().find(|w| w.0 == h) {
-                    if !other[s].contains(&h) {
-                        other[s].push(h);
-                        shown[s].push(w.1.clone());
-                    }
-                    span[s].get_or_insert((clause.start, clause.end - 1));
+        if let Some(pair) = &self.pair {
+            return swapped(pair, answer, false);
+        }
+        if self.alone.is_empty() {
+            return None;
+        }
+        // Only pairs whose two subjects the answer names.
+        let named: Vec<u64> = self
+            .subjects
+            .iter()
+            .copied()
+            .filter(|&s| answer.tokens().iter().any(|t| t.stem_hash == s))
+            .collect();
+        if named.len() < 2 {
+            return None;
+        }
+        self.alone
+            .iter()
+            .filter(|p| named.contains(&p[0].stem) && named.contains(&p[1].stem))
+            .find_map(|p| swapped(p, answer, true))
+    }
+}
+
+/// Whether `answer` gives a subject of `pair` the other's words (see the module's doc);
+/// `both` asks that both subjects be turned round.
+fn swapped(pair: &[Side; 2], answer: &PreparedAnswer, both: bool) -> Option<Contradiction> {
+    let tokens = answer.tokens();
+    // Per subject: the other side's words met (stems and forms), whether its own
+    // were met, and the span of its first clause meeting the other's.
+    let mut other: [Vec<u64>; 2] = Default::default();
+    let mut shown: [Vec<String>; 2] = Default::default();
+    let mut own = [false; 2];
+    let mut span: [Option<(usize, usize)>; 2] = [None, None];
+    let mut last: Option<(u32, usize)> = None;
+    let mut k = 0;
+    while k < tokens.len() {
+        let place = tokens[k].place;
+        let end = stretch_end(tokens, k, both);
+        let clause = k..end;
+        k = end;
+        let named: Vec<usize> = (0..2)
+            .filter(|&s| clause.clone().any(|j| tokens[j].stem_hash == pair[s].stem))
+            .collect();
+        let first = clause.clone().find(|&j| !tokens[j].part);
+        // A pair found from the model answer alone: the subject must open the stretch.
+        let opener = clause
+            .clone()
+            .find(|&j| side_word(&tokens[j]) && !NOT_SUBJECT.contains(&&*tokens[j].norm));
+        let opens = |s: usize| opener.is_some_and(|j| tokens[j].stem_hash == pair[s].stem);
+        let side = match named.as_slice() {
+            [s] if both && !opens(*s) => None,
+            [s] => Some(*s),
+            [] => last
+                .filter(|(sentence, _)| *sentence == place.sentence)
+                .filter(|_| first.is_some_and(|j| RELATIVE.contains(&&*tokens[j].norm)))
+                .map(|(_, s)| s),
+            _ => None,
+        };
+        last = side.map(|s| (place.sentence, s));
+        let Some(s) = side else { continue };
+        if clause
+            .clone()
+            .any(|j| tokens[j].is_negation() || answer.negated(j))
+        {
+            continue;
+        }
+        for j in clause.clone().filter(|&j| side_word(&tokens[j])) {
+            let h = tokens[j].stem_hash;
+            if pair[s].own.iter().any(|w| w.0 == h) {
+                own[s] = true;
+            } else if let Some(w) = pair[1 - s].own.iter().find(|w| w.0 == h) {
+                if !other[s].contains(&h) {
+                    other[s].push(h);
+                    shown[s].push(w.1.clone());
                 }
+                span[s].get_or_insert((clause.start, clause.end - 1));
             }
         }
-        let turned = |s: usize| !own[s] && !other[s].is_empty();
-        let both = turned(0) && turned(1);
-        let s = (0..2).find(|&s| turned(s) && (both || other[s].len() >= 2))?;
-        Some(contradiction(
-            "sides",
-            answer,
-            span[s]?,
-            format!(
-                "those words ({}) of \"{}\", not of \"{}\" (the two sides of its contrast turned round)",
-                shown[s].join(", "),
-                pair[1 - s].name,
-                pair[s].name
-            ),
-        ))
     }
+    let turned = |s: usize| !own[s] && !other[s].is_empty();
+    let each = turned(0) && turned(1);
+    if both && !each {
+        return None;
+    }
+    let s = (0..2).find(|&s| turned(s) && (each || other[s].len() >= 2))?;
+    Some(contradiction(
+        "sides",
+        answer,
+        span[s]?,
+        format!(
+            "those words ({}) of \"{}\", not of \"{}\" (the two sides of its contrast turned round)",
+            shown[s].join(", "),
+            pair[1 - s].name,
+            pair[s].name
+        ),
+    ))
 }
 
 #[cfg(test)]
@@ -348,5 +569,108 @@ mod tests {
             "A process is isolated, with separate memory; a thread is lighter but shares memory.",
         ];
         none_swapped(THREAD_Q, THREAD, &threads);
+    }
+
+    // Fresh sentences (w72-swapped2), written before the rule: three long model answers
+    // whose questions name no pair. The subjects that open their clauses (tag and
+    // branch, client and server, primary and replica) are found from the model answer
+    // alone; an answer giving each the other's words is contradicted, and answers
+    // saying it the model's way (tersely, both in one clause, or denied) are not.
+    const TAG_Q: &str = "What is a git tag, and when would you use one?";
+    const TAG: &str = "A tag is a fixed name for one commit: once it is created it never \
+        moves, unlike a branch, which is a pointer that advances every time you commit on \
+        it. A tag marks a release, so a build of v1.2.0 can always be reproduced from \
+        exactly the same source. An annotated tag also stores the tagger, a date and a \
+        message, and it can be signed. A branch carries ongoing work and is usually \
+        deleted after it is merged.";
+    const DHCP_Q: &str = "How does a computer get an IP address from DHCP when it joins a network?";
+    const DHCP: &str = "When a computer joins a network it has no address yet, so the client \
+        broadcasts a discover message to the whole segment. The server answers with an \
+        offer that holds a free address, a subnet mask and a lease time. The client then \
+        requests that address in a broadcast of its own, so any other offers are declined. \
+        The server confirms the request with an acknowledgement and records the lease in \
+        its table, and the client configures its interface and renews the lease at half \
+        its time.";
+    const REPLICA_Q: &str = "How does a streaming read replica of a database stay up to date?";
+    const REPLICA: &str = "The primary takes every write and records each change in its \
+        write-ahead log before it commits. The primary then streams the log records over a \
+        replication connection as they are written. The replica replays the records in the \
+        same order, applying each change to its own copy of the pages, and serves \
+        read-only queries from that copy. It lags the primary by the records still in \
+        flight, so a read right after a write may miss the change.";
+
+    #[test]
+    fn subjects_found_in_the_model_answer_alone_given_each_others_words_are_swapped() {
+        for (question, model, answer) in [
+            (
+                TAG_Q,
+                TAG,
+                "A branch marks a release so the build can be reproduced; a tag is a pointer \
+                 that advances with every commit.",
+            ),
+            (
+                TAG_Q,
+                TAG,
+                "A branch is a fixed name for one commit that marks a release, while a tag \
+                 carries ongoing work and is deleted after it is merged.",
+            ),
+            (
+                DHCP_Q,
+                DHCP,
+                "The server broadcasts a discover message, and the client answers with an \
+                 offer and records the lease in its table.",
+            ),
+            (
+                REPLICA_Q,
+                REPLICA,
+                "The replica records each change in the write-ahead log and streams the log \
+                 records, and the primary replays the records in order and serves read-only \
+                 queries.",
+            ),
+        ] {
+            assert!(swapped(question, model, answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn subjects_found_in_the_model_answer_alone_said_its_way_are_no_swap() {
+        none_swapped(
+            TAG_Q,
+            TAG,
+            &[
+                "A tag is a fixed name for one commit that marks a release; a branch moves \
+                 as you commit and carries ongoing work.",
+                "A fixed name for a commit, used to mark a release so the build can be \
+                 reproduced later.",
+                "A tag never moves, unlike a branch; tag each release so its build can be \
+                 reproduced from the same source.",
+            ],
+        );
+        none_swapped(
+            DHCP_Q,
+            DHCP,
+            &[
+                "The client broadcasts a discover message; the server answers with an offer \
+                 of a free address and a lease time, the client requests it, and the server \
+                 confirms with an acknowledgement.",
+                "Client broadcasts discover. Server offers an address with a lease. Client \
+                 requests it. Server acknowledges and records the lease.",
+                "The server never broadcasts the discover; the client does, and the server \
+                 answers with an offer and an acknowledgement.",
+            ],
+        );
+        none_swapped(
+            REPLICA_Q,
+            REPLICA,
+            &[
+                "The primary records each change in its write-ahead log and streams the \
+                 records; the replica replays them in order and serves read-only queries, \
+                 lagging a little.",
+                "The replica replays the log records that the primary streams to it, in the \
+                 same order, and answers read-only queries from its copy.",
+                "The primary streams its write-ahead log; the replica replays it and serves \
+                 reads, so it lags the primary a little.",
+            ],
+        );
     }
 }

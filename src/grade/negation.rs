@@ -791,17 +791,11 @@ fn remedies_it(tokens: &[Token], j: usize) -> bool {
     if !(REMEDY_STEMS.contains(&stem) || (restoring && !past)) {
         return false;
     }
-    let clause = tokens[j].place.clause;
-    let mut after = tokens[j + 1..]
-        .iter()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause);
-    after.next().is_some_and(|t| {
-        matches!(
-            &*t.norm,
-            "it" | "this" | "that" | "them" | "these" | "those"
-        )
-    }) && (!back || after.next().is_some_and(|t| &*t.norm == "back"))
+    let mut after = words_after(tokens, j);
+    after
+        .next()
+        .is_some_and(|w| matches!(w, "it" | "this" | "that" | "them" | "these" | "those"))
+        && (!back || after.next() == Some("back"))
 }
 
 /// Stems of verbs that name what a fix does to what the problem lost: "restarting the
@@ -911,7 +905,7 @@ fn contracted_copula(tokens: &[Token], j: usize, i: usize) -> bool {
 }
 
 /// The words after the one at `i` in its clause (parts aside), as written.
-fn words_after(tokens: &[Token], i: usize) -> impl Iterator<Item = &str> {
+pub(crate) fn words_after(tokens: &[Token], i: usize) -> impl Iterator<Item = &str> {
     let clause = tokens[i].place.clause;
     tokens[i + 1..]
         .iter()

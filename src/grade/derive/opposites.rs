@@ -35,6 +35,7 @@
 use super::bindings::{content, contradiction, text};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
+use crate::grade::negation::words_after;
 use crate::grade::token::Token;
 use crate::lang::COMPARATIVES;
 use std::sync::Arc;
@@ -269,13 +270,7 @@ impl Opposites {
 
 /// Whether a *than* stands within [`THAN`] words after token `at`, in its clause.
 fn compared(tokens: &[Token], at: usize) -> bool {
-    let clause = tokens[at].place.clause;
-    tokens[at + 1..]
-        .iter()
-        .filter(|t| !t.part)
-        .take_while(|t| t.place.clause == clause)
-        .take(THAN)
-        .any(|t| &*t.norm == "than")
+    words_after(tokens, at).take(THAN).any(|w| w == "than")
 }
 
 /// The stretches of `tokens`, in order.

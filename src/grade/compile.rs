@@ -2065,9 +2065,9 @@ fn occurrences(
 ) -> Vec<Occurrence> {
     let mut here = Vec::new();
     for (p, pattern) in term.iter().enumerate() {
-        for (f, counts) in answer.all(pattern, vocab) {
+        answer.each_match(pattern, vocab, |f, counts| {
             if undirected(answer.tokens(), &f.tokens) {
-                continue;
+                return;
             }
             let counts = counts
                 || (f.negated
@@ -2085,7 +2085,7 @@ fn occurrences(
                 counts,
                 pattern: p,
             });
-        }
+        });
     }
     // "Of X and Y, the latter ...": the stand-in is a match too.
     let stand_ins = former::stand_ins(&here, term, answer, scope);

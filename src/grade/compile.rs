@@ -902,11 +902,29 @@ impl Matcher {
         vocab: &Vocab,
         keep: impl Fn(&[usize]) -> bool,
     ) -> Option<Vec<usize>> {
+        self.matched_or_denied(answer, vocab, keep, || false).ok()
+    }
+
+    /// [`Matcher::matched_where`], and when it finds nothing and `deny` says to look,
+    /// what [`Matcher::denied_in`] finds (`Err(None)` when it is not asked or finds
+    /// nothing). The same as calling the two one after the other, but a relation's terms
+    /// are looked for once and read by both: a misconception the answer does not make is
+    /// asked both, and its terms' occurrences are most of the cost.
+    pub fn matched_or_denied(
+        &self,
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+        keep: impl Fn(&[usize]) -> bool,
+        deny: impl FnOnce() -> bool,
+    ) -> Result<Vec<usize>, Option<Vec<usize>>> {
         match self {
-            Matcher::Any(patterns) => patterns.iter().find_map(|p| match answer.find(p, vocab) {
-                Some((found, true)) if keep(&found.tokens) => Some(found.tokens),
-                _ => None,
-            }),
+            Matcher::Any(patterns) => patterns
+                .iter()
+                .find_map(|p| match answer.find(p, vocab) {
+                    Some((found, true)) if keep(&found.tokens) => Some(found.tokens),
+                    _ => None,
+                })
+                .ok_or_else(|| deny().then(|| self.denied_in(answer, vocab)).flatten()),
             Matcher::All {
                 terms,
                 within,
@@ -914,33 +932,63 @@ impl Matcher {
                 pairing,
             } => {
                 let scope = scope(answer, *within);
+                // Each term's occurrences, up to the first one that cannot be met (the
+                // rest are looked for only if the denial is asked).
                 let mut found = Vec::with_capacity(terms.len());
+                let mut met = true;
                 for (t, term) in terms.iter().enumerate() {
                     // A misconception said *no longer* is denied, not made.
                     let here = occurrences(term, answer, vocab, &scope, false, false);
-                    if !here.iter().any(|o| o.counts) && !pairing.may_find(t, &here, answer) {
-                        return None;
-                    }
+                    met = here.iter().any(|o| o.counts) || pairing.may_find(t, &here, answer);
                     found.push(here);
-                }
-                // A match `keep` refuses gives way to the next one without its first
-                // word: "ENTRYPOINT is the command and CMD runs during the build" is
-                // refused across the *and* (`conjuncts`) and then met by "CMD ... build".
-                for _ in 0..4 {
-                    let m = joined(relation(&found, *ordered, pairing, answer, vocab, &scope)?);
-                    if keep(&m) {
-                        return Some(m);
-                    }
-                    let first = *m.first()?;
-                    let before: usize = found.iter().map(Vec::len).sum();
-                    for here in &mut found {
-                        here.retain(|o| !o.tokens.contains(&first));
-                    }
-                    if found.iter().map(Vec::len).sum::<usize>() == before {
-                        return None;
+                    if !met {
+                        break;
                     }
                 }
-                None
+                // The occurrences as found, kept when a refused match below takes some
+                // away, for the denial.
+                let mut before_refusals = None;
+                if met {
+                    // A match `keep` refuses gives way to the next one without its first
+                    // word: "ENTRYPOINT is the command and CMD runs during the build" is
+                    // refused across the *and* (`conjuncts`) and then met by "CMD ...
+                    // build".
+                    for _ in 0..4 {
+                        let Some(m) = relation(&found, *ordered, pairing, answer, vocab, &scope)
+                        else {
+                            break;
+                        };
+                        let m = joined(m);
+                        if keep(&m) {
+                            return Ok(m);
+                        }
+                        let Some(&first) = m.first() else {
+                            break;
+                        };
+                        if before_refusals.is_none() {
+                            before_refusals = Some(found.clone());
+                        }
+                        let before: usize = found.iter().map(Vec::len).sum();
+                        for here in &mut found {
+                            here.retain(|o| !o.tokens.contains(&first));
+                        }
+                        if found.iter().map(Vec::len).sum::<usize>() == before {
+                            break;
+                        }
+                    }
+                }
+                if !deny() || !terms.iter().all(|t| plain(t)) {
+                    return Err(None);
+                }
+                let mut found = before_refusals.unwrap_or(found);
+                // The terms not looked for above.
+                for term in &terms[found.len()..] {
+                    if found.iter().any(Vec::is_empty) {
+                        break;
+                    }
+                    found.push(occurrences(term, answer, vocab, &scope, false, false));
+                }
+                Err(self.denied_among(terms, &found, answer, vocab))
             }
         }
     }
@@ -953,7 +1001,6 @@ impl Matcher {
     /// breakdown of a misconception not made; the full reading runs only when a term is
     /// found negated.
     pub fn denied_in(&self, answer: &PreparedAnswer, vocab: &Vocab) -> Option<Vec<usize>> {
-        let plain = |patterns: &[Pattern]| patterns.iter().all(|p| p.polarity == Polarity::Plain);
         let words = match self {
             Matcher::Any(patterns) => {
                 if !plain(patterns) {
@@ -977,20 +1024,40 @@ impl Matcher {
                     }
                     found.push(here);
                 }
-                // The first stretch that holds every term, one of them negated there.
-                let at = found.first()?.iter().map(|o| o.scope).find(|&at| {
-                    found.iter().all(|here| here.iter().any(|o| o.scope == at))
-                        && found
-                            .iter()
-                            .any(|here| here.iter().any(|o| o.scope == at && !o.counts))
-                })?;
-                let each = found.iter().filter_map(|here| {
-                    let o = here.iter().find(|o| o.scope == at)?;
-                    Some(o.tokens.clone())
-                });
-                joined(each.collect())
+                return self.denied_among(terms, &found, answer, vocab);
             }
         };
+        let outcome = self.evaluate(answer, vocab);
+        (outcome.matched.is_none() && outcome.negated).then_some(words)
+    }
+
+    /// [`Matcher::denied_in`] of a relation whose terms' occurrences are `found` (one
+    /// list per term; fewer lists than terms, or an empty one, when a term is absent).
+    fn denied_among(
+        &self,
+        terms: &[Vec<Pattern>],
+        found: &[Vec<Occurrence>],
+        answer: &PreparedAnswer,
+        vocab: &Vocab,
+    ) -> Option<Vec<usize>> {
+        if found.len() < terms.len()
+            || found.iter().any(Vec::is_empty)
+            || !terms.iter().all(|t| plain(t))
+        {
+            return None;
+        }
+        // The first stretch that holds every term, one of them negated there.
+        let at = found.first()?.iter().map(|o| o.scope).find(|&at| {
+            found.iter().all(|here| here.iter().any(|o| o.scope == at))
+                && found
+                    .iter()
+                    .any(|here| here.iter().any(|o| o.scope == at && !o.counts))
+        })?;
+        let each = found.iter().filter_map(|here| {
+            let o = here.iter().find(|o| o.scope == at)?;
+            Some(o.tokens.clone())
+        });
+        let words = joined(each.collect());
         let outcome = self.evaluate(answer, vocab);
         (outcome.matched.is_none() && outcome.negated).then_some(words)
     }
@@ -1952,6 +2019,11 @@ fn scope(answer: &PreparedAnswer, within: Within) -> impl Fn(usize) -> u32 + '_ 
 }
 
 /// The tokens of a relation's terms found together, in text order, each once.
+/// Whether every pattern of a term is said plainly (none worded with a negation).
+fn plain(patterns: &[Pattern]) -> bool {
+    patterns.iter().all(|p| p.polarity == Polarity::Plain)
+}
+
 fn joined(chosen: Vec<Vec<usize>>) -> Vec<usize> {
     let mut matched: Vec<usize> = chosen.into_iter().flatten().collect();
     matched.sort_unstable();
@@ -1993,9 +2065,9 @@ fn occurrences(
 ) -> Vec<Occurrence> {
     let mut here = Vec::new();
     for (p, pattern) in term.iter().enumerate() {
-        for (f, counts) in answer.all(pattern, vocab) {
+        answer.each_match(pattern, vocab, |f, counts| {
             if undirected(answer.tokens(), &f.tokens) {
-                continue;
+                return;
             }
             let counts = counts
                 || (f.negated
@@ -2013,7 +2085,7 @@ fn occurrences(
                 counts,
                 pattern: p,
             });
-        }
+        });
     }
     // "Of X and Y, the latter ...": the stand-in is a match too.
     let stand_ins = former::stand_ins(&here, term, answer, scope);

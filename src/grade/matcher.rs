@@ -833,12 +833,25 @@ impl PreparedAnswer {
             return self.all_one_way(pattern, vocab);
         }
         let mut out = Vec::new();
+        self.each_match(pattern, vocab, |found, counts| out.push((found, counts)));
+        out
+    }
+
+    /// Calls `f(found, counts)` with each match [`PreparedAnswer::all`] lists, in its
+    /// order, without collecting them first (a relation's terms are looked for hundreds
+    /// of times per interview answer, and most of their matches are read once).
+    pub fn each_match(&self, pattern: &Pattern, vocab: &Vocab, mut f: impl FnMut(Found, bool)) {
+        if pattern.one_way {
+            for (found, counts) in self.all_one_way(pattern, vocab) {
+                f(found, counts);
+            }
+            return;
+        }
         self.each(pattern, vocab, |found| {
             let counts = found.counts(pattern);
-            out.push((found, counts));
+            f(found, counts);
             true
         });
-        out
     }
 
     /// The tokens that match vocabulary word `w`, in text order, when the vocabulary

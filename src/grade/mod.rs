@@ -826,43 +826,56 @@ fn look_for(
             // filter is the first it offers, so a misconception with no match kept whose
             // words are there is named as set aside at no extra cost.
             let refused: Cell<Option<(Vec<usize>, AsideReason)>> = Cell::new(None);
-            let matched = matcher.matched_where(answer, vocab, |m| {
-                let why = if said_of_another(m, &spans, answer) {
-                    AsideReason::SaidOfAnother
-                } else if judged_wrong(m, answer) {
-                    AsideReason::JudgedWrong
-                } else if steered_clear_of(m, answer) {
-                    AsideReason::SteeredClear
-                } else if conjuncts::crosses_conjuncts(m, &spans, answer) {
-                    AsideReason::AcrossClauses
-                } else if conjuncts::crosses_clefts(m, answer) {
-                    AsideReason::AcrossClefts
-                } else if crosses_otherwise(m, answer) {
-                    AsideReason::AcrossOtherwise
-                } else if sets_apart(m, answer) {
-                    AsideReason::SetApart
-                } else {
-                    return true;
-                };
-                let first = refused.take().unwrap_or_else(|| (m.to_vec(), why));
-                refused.set(Some(first));
-                false
-            });
-            let Some(matched) = matched else {
-                // Refused by a filter, or named only to be denied ("raising the timeout
-                // won't help"), which the matcher never offers.
-                let aside = refused.into_inner().or_else(|| {
-                    let denied = matcher.denied_in(answer, vocab)?;
-                    Some((quoted(&denied, answer), AsideReason::Denied))
-                });
-                if let Some((tokens, reason)) = aside {
-                    set_aside.push(SetAside {
-                        concept: misconception.concept.label(),
-                        matched: words(&tokens),
-                        reason,
+            let matched = matcher.matched_or_denied(
+                answer,
+                vocab,
+                |m| {
+                    let why = if said_of_another(m, &spans, answer) {
+                        AsideReason::SaidOfAnother
+                    } else if judged_wrong(m, answer) {
+                        AsideReason::JudgedWrong
+                    } else if steered_clear_of(m, answer) {
+                        AsideReason::SteeredClear
+                    } else if conjuncts::crosses_conjuncts(m, &spans, answer) {
+                        AsideReason::AcrossClauses
+                    } else if conjuncts::crosses_clefts(m, answer) {
+                        AsideReason::AcrossClefts
+                    } else if crosses_otherwise(m, answer) {
+                        AsideReason::AcrossOtherwise
+                    } else if sets_apart(m, answer) {
+                        AsideReason::SetApart
+                    } else {
+                        return true;
+                    };
+                    let first = refused.take().unwrap_or_else(|| (m.to_vec(), why));
+                    refused.set(Some(first));
+                    false
+                },
+                // The denial is looked for only when no match was refused.
+                || {
+                    let first = refused.take();
+                    let none = first.is_none();
+                    refused.set(first);
+                    none
+                },
+            );
+            let matched = match matched {
+                Ok(matched) => matched,
+                Err(denied) => {
+                    // Refused by a filter, or named only to be denied ("raising the
+                    // timeout won't help"), which the matcher never offers.
+                    let aside = refused.into_inner().or_else(|| {
+                        denied.map(|denied| (quoted(&denied, answer), AsideReason::Denied))
                     });
+                    if let Some((tokens, reason)) = aside {
+                        set_aside.push(SetAside {
+                            concept: misconception.concept.label(),
+                            matched: words(&tokens),
+                            reason,
+                        });
+                    }
+                    return None;
                 }
-                return None;
             };
             Some(MisconceptionHit {
                 concept: misconception.concept.label(),

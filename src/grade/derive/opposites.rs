@@ -9,8 +9,10 @@
 //! An **opposite** is a word of one of the pairs of [`OPPOSITES`] (*top* and *bottom*,
 //! *inputs* and *outputs*, *larger* and *smaller*, *client* and *server*, ...: the two
 //! ends or the two roles of one frame, each as written). A **stretch** is a clause
-//! ([`crate::grade::token::Place`]) cut again at each *and*, so that "starts at the top
-//! level and moves right" and "drops down one level" are read apart; its **words** are
+//! ([`crate::grade::token::Place`]) cut again at each *and* (`super::sides`'s
+//! `stretch_end`, which [`super::sides`] calls to cut only at an *and* before a second
+//! subject), so that "starts at the top level and moves right" and "drops down one
+//! level" are read apart; its **words** are
 //! its content words and opposites (stems; the words of the pair being checked aside
 //! when two stretches are compared). A stretch with a negation is read by the negation
 //! readers, not here.
@@ -33,6 +35,7 @@
 //! sentences gives too few stretches to tell which one an answer restates.
 
 use super::bindings::{content, contradiction, text};
+use super::sides::{Cut, stretch_end};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::negation::words_after;
@@ -273,38 +276,41 @@ fn compared(tokens: &[Token], at: usize) -> bool {
     words_after(tokens, at).take(THAN).any(|w| w == "than")
 }
 
-/// The stretches of `tokens`, in order.
+/// The stretches of `tokens`, in order (cut at each *and*, [`Cut::EveryAnd`]); code
+/// parts are left out, and a stretch of code parts only is none.
 fn stretches(tokens: &[Token]) -> Vec<Stretch> {
     let mut out: Vec<Stretch> = Vec::new();
-    let mut clause = None;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.part {
-            continue;
-        }
-        if clause != Some(t.place.clause) || &*t.norm == "and" {
-            clause = Some(t.place.clause);
-            out.push(Stretch {
+    let mut k = 0;
+    while k < tokens.len() {
+        let end = stretch_end(tokens, k, Cut::EveryAnd);
+        let mut here: Option<Stretch> = None;
+        for (i, t) in tokens.iter().enumerate().take(end).skip(k) {
+            if t.part {
+                continue;
+            }
+            let s = here.get_or_insert_with(|| Stretch {
                 span: (i, i),
                 ..Stretch::default()
             });
-        }
-        let Some(s) = out.last_mut() else { continue };
-        s.span.1 = i;
-        s.norms.push(t.norm.clone());
-        s.negated |= t.is_negation();
-        let pole = OPPOSITES.iter().enumerate().find_map(|(p, &(a, b))| {
-            let side = [a, b].iter().position(|w| *w == &*t.norm)?;
-            Some((p, side))
-        });
-        if let Some((p, side)) = pole {
-            s.poles.push((p, side, i));
-        }
-        if pole.is_some() || content(t) {
-            s.order.push((i, t.stem_hash));
-            if !s.words.iter().any(|&(w, _)| w == t.stem_hash) {
-                s.words.push((t.stem_hash, pole.map(|(p, _)| p)));
+            s.span.1 = i;
+            s.norms.push(t.norm.clone());
+            s.negated |= t.is_negation();
+            let pole = OPPOSITES.iter().enumerate().find_map(|(p, &(a, b))| {
+                let side = [a, b].iter().position(|w| *w == &*t.norm)?;
+                Some((p, side))
+            });
+            if let Some((p, side)) = pole {
+                s.poles.push((p, side, i));
+            }
+            if pole.is_some() || content(t) {
+                s.order.push((i, t.stem_hash));
+                if !s.words.iter().any(|&(w, _)| w == t.stem_hash) {
+                    s.words.push((t.stem_hash, pole.map(|(p, _)| p)));
+                }
             }
         }
+        out.extend(here);
+        k = end;
     }
     out
 }

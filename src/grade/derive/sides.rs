@@ -77,20 +77,38 @@ const AND_OPENS: &[&str] = &[
     "the", "a", "an", "each", "every", "more", "fewer", "its", "their",
 ];
 
-/// The end of the stretch that starts at token `k`: the end of its clause, or with
-/// `and`, an *and* before one of [`AND_OPENS`].
-fn stretch_end(tokens: &[Token], k: usize, and: bool) -> usize {
+/// Where a stretch is cut within its clause: the one split of a clause that
+/// [`super::opposites`] and this module share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Cut {
+    /// Not at all: the stretch is the clause.
+    Clause,
+    /// At each *and* (not a code part): [`super::opposites`] reads claims apart ("starts
+    /// at the top level and moves right").
+    EveryAnd,
+    /// At an *and* before one of [`AND_OPENS`], which opens a second subject's stretch
+    /// ("a wider table lowers the error and more rows lower its chance").
+    AndOpening,
+}
+
+/// The end (exclusive) of the stretch that starts at token `k`: the end of its
+/// clause, or the *and* that `cut` cuts at, which opens the next stretch.
+pub(super) fn stretch_end(tokens: &[Token], k: usize, cut: Cut) -> usize {
     let clause = tokens[k].place.clause;
+    let and = |j: usize| &*tokens[j].norm == "and";
     (k + 1..tokens.len())
         .find(|&j| {
             tokens[j].place.clause != clause
-                || (and
-                    && j - 1 > k
-                    && &*tokens[j - 1].norm == "and"
-                    && AND_OPENS.contains(&&*tokens[j].norm))
+                || match cut {
+                    Cut::Clause => false,
+                    Cut::EveryAnd => !tokens[j].part && and(j),
+                    Cut::AndOpening => {
+                        j - 1 > k && and(j - 1) && AND_OPENS.contains(&&*tokens[j].norm)
+                    }
+                }
         })
         .map_or(tokens.len(), |j| {
-            if tokens[j].place.clause == clause {
+            if cut == Cut::AndOpening && tokens[j].place.clause == clause {
                 j - 1
             } else {
                 j
@@ -263,7 +281,7 @@ impl Sides {
         let mut noun: Option<(u32, u64)> = None;
         while k < tokens.len() {
             let place = tokens[k].place;
-            let end = stretch_end(tokens, k, true);
+            let end = stretch_end(tokens, k, Cut::AndOpening);
             let first = (k..end).find(|&j| !tokens[j].part);
             let opener = (k..end)
                 .find(|&j| side_word(&tokens[j]) && !NOT_SUBJECT.contains(&&*tokens[j].norm));
@@ -413,7 +431,7 @@ fn swapped(pair: &[Side; 2], answer: &PreparedAnswer, both: bool) -> Option<Cont
     let mut k = 0;
     while k < tokens.len() {
         let place = tokens[k].place;
-        let end = stretch_end(tokens, k, both);
+        let end = stretch_end(tokens, k, if both { Cut::AndOpening } else { Cut::Clause });
         let clause = k..end;
         k = end;
         let named: Vec<usize> = (0..2)
@@ -671,6 +689,45 @@ mod tests {
                 "The primary streams its write-ahead log; the replica replays it and serves \
                  reads, so it lags the primary a little.",
             ],
+        );
+    }
+
+    /// The words of each stretch of `text` as `cut` splits it.
+    fn cut(text: &str, cut: super::Cut) -> Vec<String> {
+        use super::stretch_end;
+        use crate::grade::token::{Parts, tokenize};
+        let tokens = tokenize(text, &crate::lang::stemmer(), Parts::Skip);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < tokens.len() {
+            let end = stretch_end(&tokens, k, cut);
+            let words: Vec<&str> = tokens[k..end].iter().map(|t| &*t.norm).collect();
+            out.push(words.join(" "));
+            k = end;
+        }
+        out
+    }
+
+    #[test]
+    fn one_split_cuts_a_clause_at_every_and_or_only_before_a_second_subject() {
+        use super::Cut;
+        let text = "a wider table lowers the error and keeps memory fixed and more rows lower \
+            its chance";
+        assert_eq!(cut(text, Cut::Clause).len(), 1);
+        assert_eq!(
+            cut(text, Cut::AndOpening),
+            [
+                "a wider table lowers the error and keeps memory fixed",
+                "and more rows lower its chance"
+            ]
+        );
+        assert_eq!(
+            cut(text, Cut::EveryAnd),
+            [
+                "a wider table lowers the error",
+                "and keeps memory fixed",
+                "and more rows lower its chance"
+            ]
         );
     }
 }

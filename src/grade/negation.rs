@@ -179,6 +179,24 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // "without any memory saving": the saving is negated, and the memory
                 // only names it (the answer says memory is used).
                 cue[i] = governs.filter(|_| !names_a_saving(tokens, i));
+                // "doesn't give the build any real path to root on the host", "never
+                // hands it anything like root on the host": a denial reaches through the
+                // phrase its *any* opens, to the end of its clause (a relative clause, an
+                // *and* or a time clause still ends it, as above). Not past a bound or
+                // an exception, which names what is so: "is not anything more than a
+                // process on the host", "doesn't need anything but a kernel".
+                let limit = if reached > 0
+                    && !cancels
+                    && is_polarity_item(&token.norm)
+                    && !bounds_the_item(tokens, i)
+                {
+                    usize::MAX
+                } else {
+                    limit
+                };
+                if let Some(s) = scope.as_mut() {
+                    s.limit = limit;
+                }
                 if !token.stop
                     && !token.negation
                     && !stresses_negation(tokens, i)
@@ -1037,6 +1055,44 @@ impl Scope {
             aside: false,
         }
     }
+}
+
+/// The words of negative polarity that open a phrase under a denial: *any*,
+/// *anything*, *anyone*, *anybody*, *anywhere* ("doesn't need any X", "never touches
+/// anything in X"). The whole phrase is what is denied, so [`governing_cues`] lets the
+/// denial reach past [`NEGATION_REACH`] to the end of the clause.
+fn is_polarity_item(word: &str) -> bool {
+    matches!(word, "any" | "anything" | "anyone" | "anybody" | "anywhere")
+}
+
+/// Whether the word of negative polarity at `i` is bounded or excepted by the word
+/// after it: "anything *more* than a process", "anything *but* a kernel", "any *other*
+/// than the app", "anything *else*", "anyone *except* root": what follows is what is so;
+/// or placed: "no permission to create anything *under* /root" says where.
+fn bounds_the_item(tokens: &[Token], i: usize) -> bool {
+    tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+        matches!(
+            &*t.norm,
+            "more"
+                | "less"
+                | "else"
+                | "other"
+                | "but"
+                | "except"
+                | "besides"
+                | "beyond"
+                | "than"
+                | "under"
+                | "in"
+                | "inside"
+                | "on"
+                | "at"
+                | "within"
+                | "outside"
+                | "into"
+                | "from"
+        )
+    })
 }
 
 /// The negating pronouns: *nothing*, *none*, *nobody*, *nowhere*.

@@ -52,7 +52,21 @@ pub fn is_rejecting_word(word: &str) -> bool {
 pub fn is_reply_word(word: &str) -> bool {
     matches!(
         word,
-        "no" | "nope" | "nah" | "never" | "do" | "absolutely" | "definitely" | "certainly"
+        "no" | "nope"
+            | "nah"
+            | "never"
+            | "do"
+            | "absolutely"
+            | "definitely"
+            | "certainly"
+            | "not"
+            | "isnt"
+            | "wasnt"
+            | "wrong"
+            | "false"
+            | "untrue"
+            | "incorrect"
+            | "nonsense"
     )
 }
 
@@ -268,12 +282,69 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     if i == 0 || token.part || !token.may_reply() {
         return;
     }
+    if let Some(start) = verdict_start(tokens, i) {
+        reject_sentence_before(tokens, start, cue);
+        return;
+    }
     let opens = tokens[i - 1].place.sentence != token.place.sentence;
     let after_label = !opens && token.place.labelled && !tokens[i - 1].place.labelled;
     if !(opens || after_label) || !is_bare_reply(tokens, i, after_label) {
         return;
     }
     reject_sentence_before(tokens, i, cue);
+}
+
+/// When the word at `i` is a verdict on the sentence before that is all of its clause
+/// and opens its sentence, alone or after *that* / *this* (and *is* / *was*): "Not
+/// true.", "Not so:", "Wrong:", "False.", "That is not true.", "This isn't correct.",
+/// the index of the sentence's first word: the sentence before is rejected, as by a
+/// bare "No." ([`answers_no`]). (After a demonstrative a rejecting word, "That's
+/// false.", still leaves the claim made: something after this marking undoes it, not
+/// found in round 42.) A verdict on what follows, "Not true
+/// that X", "That's wrong to say", goes on in its clause and is none of these; nor is
+/// "It's wrong." (*it* names a thing as often as the claim).
+fn verdict_start(tokens: &[Token], i: usize) -> Option<usize> {
+    let token = &tokens[i];
+    let sentence = token.place.sentence;
+    let start = (0..i)
+        .rev()
+        .take_while(|&j| tokens[j].place.sentence == sentence)
+        .last()
+        .unwrap_or(i);
+    if start == 0 {
+        return None;
+    }
+    // Before the verdict in its sentence: nothing, or a demonstrative and a copula (the
+    // *s* of "that's" may stand as a word of its own).
+    let mut before = tokens[start..i]
+        .iter()
+        .filter(|t| !t.part)
+        .map(|t| &*t.norm);
+    if let Some(first) = before.next()
+        && (!matches!(first, "that" | "this")
+            || !before
+                .next()
+                .is_none_or(|w| matches!(w, "is" | "was" | "s"))
+            || before.next().is_some())
+    {
+        return None;
+    }
+    let mut words = tokens[i + 1..].iter().filter(|t| !t.part);
+    let judged = if matches!(&*token.norm, "not" | "isnt" | "wasnt") {
+        words
+            .next()
+            .filter(|t| matches!(&*t.norm, "true" | "so" | "correct" | "right" | "accurate"))?
+    } else if matches!(
+        &*token.norm,
+        "wrong" | "false" | "untrue" | "incorrect" | "nonsense"
+    ) {
+        token
+    } else {
+        return None;
+    };
+    let clause = token.place.clause;
+    (judged.place.clause == clause && words.next().is_none_or(|t| t.place.clause != clause))
+        .then_some(start)
 }
 
 /// What a reply at `i` that rejects ([`answers_no`], [`reply_that_rejects`]) does to the

@@ -2512,3 +2512,171 @@ fn a_remedy_denied_as_restoring_what_was_lost_is_judged_futile() {
     let failed = misjudged(&b, &owned(&right), &owned(&wrong));
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// A bank of fresh questions from a TOML source of this directory.
+fn fresh_bank(source: &str) -> crate::bank::Bank {
+    let (bank, diagnostics) = crate::bank::load_str(std::path::Path::new("f.toml"), source);
+    bank.unwrap_or_else(|| panic!("{diagnostics:?}"))
+}
+
+/// Round 42 (w73-neg): a verdict that is a sentence of its own rejects the sentence
+/// before, as a bare "No." does: "X. Not true:", "X. Wrong:", "X. Incorrect:", "X.
+/// False.", "X. That is not true;", "X. This isn't correct:". Three questions (git fetch, a PostgreSQL replica's
+/// locks, HTTPS and the hostname), each with a misconception stated and then judged;
+/// the six right answers failed on main's build. A verdict on what follows ("Not true
+/// that ..."), one that rejects a right sentence before the misconception ("Wrong: it
+/// also changes the files"), "Not only that", "Not so simple:", "That's not a problem",
+/// "That is right", "True, ..." reject nothing: the misconception is made.
+#[test]
+fn a_verdict_sentence_rejects_the_sentence_before() {
+    let b = fresh_bank(include_str!("verdicts.toml"));
+    let (fetch, replica, https) = (0, 1, 2);
+    let right = [
+        (
+            fetch,
+            "git fetch rewrites the files in the working tree. Not true: it only moves the remote-tracking branches, and git pull adds the merge.",
+        ),
+        (
+            fetch,
+            "git fetch changes the files in the working tree. Incorrect: it updates only the remote-tracking branches, and git pull does the merge.",
+        ),
+        (
+            replica,
+            "A long query on the replica blocks writes on the primary. Wrong: the replica replays WAL on its own, and at most replay is delayed there.",
+        ),
+        (
+            replica,
+            "So a long report stalls the writes on the primary. That is not true; the replica replays the WAL by itself, though vacuum can be held back.",
+        ),
+        (
+            https,
+            "HTTPS hides the domain name from the ISP. False. The hostname goes out in clear in the SNI field and in the DNS query.",
+        ),
+        (
+            https,
+            "HTTPS hides the site name from your ISP. This isn't correct: the SNI and the DNS lookup show it, unless ECH is on.",
+        ),
+    ];
+    let wrong = [
+        (
+            fetch,
+            "git fetch rewrites the files in the working tree. That's not a problem, since git pull isn't needed after it and the remote-tracking branches move too.",
+        ),
+        (
+            fetch,
+            "git fetch updates only the remote-tracking branches. Wrong: it also changes the files in the working tree, so git pull is the same.",
+        ),
+        (
+            fetch,
+            "Not true that fetch leaves them alone: git fetch changes the files in the working tree and the remote-tracking branches.",
+        ),
+        (
+            replica,
+            "A long query on the replica blocks writes on the primary. True, the replica replays WAL, but in lockstep with the primary.",
+        ),
+        (
+            replica,
+            "The replica replays WAL on its own. Not so simple: a long query there stalls the writes on the primary.",
+        ),
+        (
+            https,
+            "HTTPS hides the domain name from the ISP. Not only that, it hides the DNS lookup too, so SNI leaks nothing.",
+        ),
+        (
+            https,
+            "HTTPS hides the domain name from the ISP. That is right, the SNI is encrypted as well.",
+        ),
+        (
+            https,
+            "The SNI shows the hostname, people say. Wrong, HTTPS hides the domain name from the ISP.",
+        ),
+    ];
+    let owned = |set: &[(usize, &str)]| -> Vec<(usize, String)> {
+        set.iter().map(|&(q, a)| (q, a.to_owned())).collect()
+    };
+    let failed = misjudged(&b, &owned(&right), &owned(&wrong));
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// Round 42 (w73-neg): a denial reaches through the phrase its *any* (*anything*)
+/// opens, so a required term far inside it is denied: "doesn't give the pod any real
+/// path to root on the node", "doesn't set any different or stripped-down value of the
+/// PATH", "never relies on anything installed on the laptops such as a root
+/// certificate". Three questions (a containerd socket, cron's PATH, a TLS-inspecting
+/// proxy); the five wrong answers passed on main's build. Right answers with an *any*
+/// outside a denial, a denial ended by *and* or a new clause before the term, or an
+/// *any* bounded ("anything less than root on the node"), pass.
+#[test]
+fn a_denial_reaches_through_its_any_phrase() {
+    let b = fresh_bank(include_str!("anyreach.toml"));
+    let (socket, cron, proxy) = (0, 1, 2);
+    let right = [
+        (
+            socket,
+            "Through the socket the pod can start a privileged container with the host filesystem mounted, which gives it root on the node; use a rootless builder instead.",
+        ),
+        (
+            socket,
+            "Any pod that can reach the containerd socket can start a privileged container, and that is root on the node. Prefer kaniko.",
+        ),
+        (
+            socket,
+            "The socket doesn't hand the pod anything less than root on the node, since it can start a privileged container; use a rootless builder.",
+        ),
+        (
+            cron,
+            "cron starts the job with a minimal environment whose PATH is only /usr/bin:/bin, so the command in /usr/local/bin isn't found. Use the full path.",
+        ),
+        (
+            cron,
+            "cron doesn't read any of your dotfiles, and so its PATH is only /usr/bin:/bin in a bare environment; use the full path.",
+        ),
+        (
+            proxy,
+            "IT installs a company root CA on every laptop, so the proxy can mint a certificate for any site, decrypt the traffic and re-encrypt it.",
+        ),
+        (
+            proxy,
+            "The proxy can't read anything by itself: the company puts its root certificate on every laptop, so the proxy decrypts and re-encrypts the traffic.",
+        ),
+    ];
+    let wrong = [
+        (
+            socket,
+            "Mounting the containerd socket doesn't give the pod any real path to root on the node, since it stays in its namespaces; a privileged container would be needed, and rootless builders are only faster.",
+        ),
+        (
+            socket,
+            "The socket never hands the pod anything like root on the node, because a privileged container is still confined; a separate VM is just tidier.",
+        ),
+        (
+            cron,
+            "cron doesn't set any different or stripped-down value of the PATH for the job; the command fails because the script lacks the execute bit, so chmod +x it.",
+        ),
+        (
+            cron,
+            "Under cron the job doesn't see anything like a reduced search PATH or a bare environment; it is a permissions problem, so chmod +x the script.",
+        ),
+        (
+            proxy,
+            "The proxy doesn't need any special trust of the laptops in a company root certificate; it simply decrypts TLS and re-encrypts it.",
+        ),
+        (
+            proxy,
+            "It never relies on anything installed on the laptops such as a root certificate; it decrypts the traffic and re-encrypts it to the server.",
+        ),
+    ];
+    let mut failed = Vec::new();
+    for (q, answer, right) in right
+        .iter()
+        .map(|&(q, a)| (q, a, true))
+        .chain(wrong.iter().map(|&(q, a)| (q, a, false)))
+    {
+        let g =
+            super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[q], answer);
+        if g.passed != right {
+            failed.push(format!("{answer}: {}", explain(&g)));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

@@ -298,20 +298,25 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
 /// and opens its sentence, alone or after *that* / *this* (and *is* / *was*): "Not
 /// true.", "Not so:", "Wrong:", "False.", "That is not true.", "This isn't correct.",
 /// the index of the sentence's first word: the sentence before is rejected, as by a
-/// bare "No." ([`answers_no`]). (After a demonstrative a rejecting word, "That's
-/// false.", still leaves the claim made: something after this marking undoes it, not
-/// found in round 42.) A verdict on what follows, "Not true
+/// bare "No." ([`answers_no`]). A verdict on what follows, "Not true
 /// that X", "That's wrong to say", goes on in its clause and is none of these; nor is
 /// "It's wrong." (*it* names a thing as often as the claim).
 fn verdict_start(tokens: &[Token], i: usize) -> Option<usize> {
     let token = &tokens[i];
-    let sentence = token.place.sentence;
+    let clause = token.place.clause;
     let start = (0..i)
         .rev()
-        .take_while(|&j| tokens[j].place.sentence == sentence)
+        .take_while(|&j| tokens[j].place.clause == clause)
         .last()
         .unwrap_or(i);
     if start == 0 {
+        return None;
+    }
+    // The verdict opens its sentence, or its *that* / *this* was read as carrying the
+    // subject of the sentence before (`token::carry_subject`), which joins the two
+    // sentences and leaves only the clause between them.
+    let (before, first) = (tokens[start - 1].place, tokens[start].place);
+    if before.sentence == first.sentence && before.segment != first.segment {
         return None;
     }
     // Before the verdict in its sentence: nothing, or a demonstrative and a copula (the
@@ -342,7 +347,6 @@ fn verdict_start(tokens: &[Token], i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    let clause = token.place.clause;
     (judged.place.clause == clause && words.next().is_none_or(|t| t.place.clause != clause))
         .then_some(start)
 }

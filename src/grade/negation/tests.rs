@@ -2556,6 +2556,20 @@ fn a_verdict_sentence_rejects_the_sentence_before() {
             https,
             "HTTPS hides the site name from your ISP. This isn't correct: the SNI and the DNS lookup show it, unless ECH is on.",
         ),
+        // A *that* / *this* read as carrying the subject of the sentence before joins
+        // the two sentences; the verdict is still all of its clause.
+        (
+            fetch,
+            "git fetch changes the files in the working tree. That's false: it only updates the remote-tracking branches, and git pull does the merge.",
+        ),
+        (
+            replica,
+            "A long report stalls the writes on the primary. That is not true; the replica replays the WAL by itself.",
+        ),
+        (
+            https,
+            "HTTPS hides the hostname from the ISP. That's wrong. The SNI field and the DNS query show it.",
+        ),
     ];
     let wrong = [
         (
@@ -2585,6 +2599,14 @@ fn a_verdict_sentence_rejects_the_sentence_before() {
         (
             https,
             "HTTPS hides the domain name from the ISP. That is right, the SNI is encrypted as well.",
+        ),
+        (
+            fetch,
+            "git fetch updates the remote-tracking branches, that is not true of git pull: fetch changes the files in the working tree.",
+        ),
+        (
+            replica,
+            "The replica replays WAL on its own. That is wrong. A long query there stalls the writes on the primary.",
         ),
         (
             https,

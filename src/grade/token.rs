@@ -2980,15 +2980,22 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
     let mut stop = Stop::None;
     loop {
         let before = core.len();
-        core = core.trim_end_matches(|c: char| {
+        while let Some(c) = core.chars().next_back() {
             if is_clause_end(c) {
                 stop = stop.max(Stop::of(c));
-                true
-            } else {
-                // The empty brackets of a call, `wait()`, are no part of its name.
-                is_closer(c) || c == '('
+            } else if !(is_closer(c) || c == '(') {
+                break;
+            } else if closes_inside(core, c) {
+                // The empty brackets of a call, `wait()`, are no part of its name;
+                // a bracket the token opened itself is (`${BUILD_DIR:?}`, `f(x)`).
+                match core.strip_suffix("()") {
+                    Some(name) => core = name,
+                    None => break,
+                }
+                continue;
             }
-        });
+            core = &core[..core.len() - c.len_utf8()];
+        }
         if core.len() > 1 && core.ends_with('/') {
             core = &core[..core.len() - 1];
         }
@@ -2996,6 +3003,20 @@ fn trim_chunk(chunk: &str) -> (&str, Stop) {
             return (core, stop);
         }
     }
+}
+
+/// Whether the closing bracket `c` at the end of `core` closes one that `core` opened
+/// itself (`${BUILD_DIR:?}`, `sizeof(int)`, `argv[1]`), not one opened before the chunk
+/// ("(see `${HOME}`)"): there are as many of its opening brackets in `core` as closing
+/// ones.
+fn closes_inside(core: &str, c: char) -> bool {
+    let opener = match c {
+        ')' => '(',
+        ']' => '[',
+        '}' => '{',
+        _ => return false,
+    };
+    core.matches(opener).count() >= core.matches(c).count()
 }
 
 thread_local! {

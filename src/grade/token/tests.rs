@@ -44,6 +44,34 @@ fn code_like_tokens_stay_whole() {
     assert!(tokens[1..].iter().all(|t| t.part));
 }
 
+/// Round 42: the closing bracket of one a code token opens is its own (`${BUILD_DIR:?}`
+/// is not `${BUILD_DIR}`, whose guard is missing); one opened before the chunk, a call's
+/// empty brackets and sentence punctuation are not.
+#[test]
+fn a_code_token_keeps_the_brackets_it_opens() {
+    assert_eq!(
+        norms("Use ${BUILD_DIR:?}. Not ${BUILD_DIR}, nor ${BUILD_DIR:-/tmp};"),
+        [
+            "use",
+            "${build_dir:?}",
+            "not",
+            "${build_dir}",
+            "nor",
+            "${build_dir:-/tmp}"
+        ]
+    );
+    assert_eq!(
+        norms("(see ${BUILD_DIR}) then wait()."),
+        ["see", "${build_dir}", "then", "wait"]
+    );
+    // The slice of `a[:]` is no colon that ends a clause.
+    assert!(same_clause(
+        "the slice a[:] gives a deep copy",
+        "slice",
+        "deep"
+    ));
+}
+
 #[test]
 fn a_bare_key_is_code() {
     assert_eq!(norms("add `Wants=`."), ["add", "wants="]);

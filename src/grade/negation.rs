@@ -2258,7 +2258,12 @@ pub fn prevented(tokens: &[Token], i: usize) -> bool {
 pub const DEFEATING: &[&str] = &["prevent", "defeat", "thwart", "foil"];
 
 /// The verb that prevents the words `first..=last` ([`prevented`]): one of `verbs`
-/// (stems) before them, or the *stops* or *ceases* right after them.
+/// (stems) before them, or the *stops* or *ceases* right after them. Not the means
+/// the deed is done with: a term after a preposition of means between the verb and it
+/// ("Stop it with hysteresis", "Prevent it by binding only the allowed fields") is what
+/// stops the thing, not what is stopped ([`names_the_means`]); nor the subject of a
+/// *stops* that has an object of its own ("hysteresis stops it", "the lock stops the
+/// race"), which does the stopping ("calls stop reaching it" has none).
 pub fn prevented_by(tokens: &[Token], first: usize, last: usize, verbs: &[&str]) -> Option<usize> {
     let clause = tokens[first].place.clause;
     let verb = (0..first)
@@ -2266,17 +2271,53 @@ pub fn prevented_by(tokens: &[Token], first: usize, last: usize, verbs: &[&str])
         .filter(|&j| !tokens[j].part && !tokens[j].stop)
         .take_while(|&j| tokens[j].place.clause == clause)
         .take(2)
-        .find(|&j| !tokens[j].negation && verbs.contains(&&*tokens[j].stem));
+        .find(|&j| !tokens[j].negation && verbs.contains(&&*tokens[j].stem))
+        .filter(|&j| !names_the_means(&tokens[j + 1..first]));
     verb.or_else(|| {
-        (last + 1..tokens.len())
-            .find(|&j| !tokens[j].part)
-            .filter(|&j| {
-                matches!(
-                    &*tokens[j].norm,
-                    "stop" | "stops" | "stopped" | "cease" | "ceases" | "ceased"
-                )
-            })
+        let mut after = (last + 1..tokens.len()).filter(|&j| !tokens[j].part);
+        let verb = after.next().filter(|&j| {
+            matches!(
+                &*tokens[j].norm,
+                "stop" | "stops" | "stopped" | "cease" | "ceases" | "ceased"
+            )
+        })?;
+        let object = after.next().is_some_and(|j| {
+            tokens[j].place.clause == tokens[verb].place.clause && opens_an_object(&tokens[j].norm)
+        });
+        (!object).then_some(verb)
     })
+}
+
+/// Whether `between`, the words from a verb of prevention to a term after it, hold a
+/// preposition of means (*with*, *by*, *using*, *via*, *through*): the term is then
+/// what the deed is done with ("Prevent it with a lock", "Stop the flapping with
+/// hysteresis"), and the thing prevented stands before the preposition.
+fn names_the_means(between: &[Token]) -> bool {
+    between
+        .iter()
+        .any(|t| matches!(&*t.norm, "with" | "by" | "using" | "via" | "through"))
+}
+
+/// Whether `word`, right after a *stops*, opens its object: a pronoun or a determiner
+/// ("stops it", "stops the race", "stops any retry"). A gerund or a preposition after
+/// it ("stop working", "stop at the limit") leaves the subject the thing that stops.
+fn opens_an_object(word: &str) -> bool {
+    matches!(
+        word,
+        "it" | "them"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "the"
+            | "a"
+            | "an"
+            | "any"
+            | "every"
+            | "all"
+            | "each"
+            | "both"
+    )
 }
 
 /// Stems of verbs that keep their object from doing what follows *from*: "the lock

@@ -922,6 +922,49 @@ fn a_term_stated_as_prevented_counts_either_way() {
     assert!(g.concepts[0].matched.is_none(), "{}", explain(&g));
 }
 
+/// Round 42 (w75-fp34): what a thing is prevented *with* ("Prevent them with a global
+/// lock order", "Stop it with hysteresis") and the subject of a *stops* that has an
+/// object ("jitter stops it") are the means, stated plainly: an answer that says
+/// the means does not help denies the model answer's remedy and does not meet it; an
+/// answer that states it (and adds a true fact beside it) still does.
+#[test]
+fn the_means_of_a_prevention_keeps_its_polarity() {
+    let cases: [(&str, &str, &[&str]); 3] = [
+        (
+            "Two threads deadlock now and then. Why, and how do you avoid it?",
+            "They take the same two locks in different orders. Prevent it with a global lock order that every thread follows.",
+            &["lock order"],
+        ),
+        (
+            "Retries from every client of a failed service arrive in waves. What spreads them out?",
+            "The clients retry on the same schedule, so the retries arrive together. Jitter stops it, since each client waits a random extra delay.",
+            &["jitter"],
+        ),
+        (
+            "A thermostat switches the heater on and off every few seconds. Why, and what fixes it?",
+            "The temperature hovers at the set point and one value decides both on and off. Stop the chatter with hysteresis: switch on below 19 degrees and off above 21.",
+            &["hysteresis"],
+        ),
+    ];
+    let wrong = [
+        "A global lock order doesn't help with deadlocks; add more threads instead.",
+        "Jitter doesn't help against the waves; retry faster instead.",
+        "Hysteresis doesn't help here; replace the thermostat.",
+    ];
+    let right = [
+        "Make every thread follow one global lock order; a lock timeout also helps you notice the ones that slip through.",
+        "Add jitter, so each client waits a random extra delay; a retry budget also helps.",
+        "Use hysteresis, on below 19 and off above 21; a minimum run time also keeps the relay from wearing out.",
+    ];
+    for (((prompt, model, terms), wrong), right) in cases.iter().zip(wrong).zip(right) {
+        let b = any_bank(prompt, model, &[terms]);
+        let g = grade(&b, wrong);
+        assert!(g.concepts[0].matched.is_none(), "{wrong}: {}", explain(&g));
+        let g = grade(&b, right);
+        assert!(g.concepts[0].matched.is_some(), "{right}: {}", explain(&g));
+    }
+}
+
 /// Round 26: *without* and a verb of breach with a determiner after it denies the
 /// breach, and what is not broken is kept: said plainly. With no determiner the -ing
 /// word may be an adjective, and the noun is denied as before.

@@ -512,14 +512,16 @@ fn set_aside(tokens: &[Token], i: usize) -> bool {
         .take(SET_ASIDE_REACH)
         .take_while(|t| t.place.clause == clause)
         .any(|t| disregards(&t.norm));
-    let after: Vec<&str> = tokens[i + 1..]
+    let mut after = tokens[i + 1..]
         .iter()
         .filter(|t| !t.part && t.class == Class::Word)
-        .take(4)
         .take_while(|t| t.place.clause == clause)
-        .map(|t| &*t.norm)
-        .collect();
-    before || matches!(after.as_slice(), ["out", "of", "the", "way" | "picture"])
+        .map(|t| &*t.norm);
+    before
+        || (after.next() == Some("out")
+            && after.next() == Some("of")
+            && after.next() == Some("the")
+            && matches!(after.next(), Some("way" | "picture")))
 }
 
 impl Group {
@@ -570,16 +572,15 @@ impl Group {
         for (i, token) in answer.tokens().iter().enumerate() {
             // A denied anchor ("no `sh -c`", "instead of `/bin/sh -c`") ties nothing, nor
             // does one set aside ("host mode ignores -p").
-            if token.class == Class::Word
-                || stated.owned.contains(&i)
-                || answer.negated(i)
-                || set_aside(answer.tokens(), i)
-            {
+            if token.class == Class::Word || stated.owned.contains(&i) || answer.negated(i) {
                 continue;
             }
             let Some(&expected) = self.anchors.get(&token.norm) else {
                 continue;
             };
+            if set_aside(answer.tokens(), i) {
+                continue;
+            }
             let sentence = Some(answer_scope(&token.place));
             let here = stated.bits(sentence);
             if here != 0 && here & expected == 0 {

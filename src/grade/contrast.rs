@@ -25,7 +25,7 @@
 use super::compile::Matcher;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, Pattern, PreparedAnswer, Vocab};
-use super::token::{Class, Parts, Place, tokenize};
+use super::token::{Class, Parts, Place, Token, tokenize};
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -466,6 +466,64 @@ fn stated_by_sentence(
     stated
 }
 
+/// How many words before an anchor, in its clause, a verb of [`disregards`] is looked
+/// for ("ignores the 90 seconds").
+const SET_ASIDE_REACH: usize = 3;
+
+/// A verb that sets its object aside: what it is said of does not apply.
+fn disregards(word: &str) -> bool {
+    matches!(
+        word,
+        "ignore"
+            | "ignores"
+            | "ignored"
+            | "ignoring"
+            | "bypass"
+            | "bypasses"
+            | "bypassed"
+            | "bypassing"
+            | "skip"
+            | "skips"
+            | "skipped"
+            | "skipping"
+            | "sidestep"
+            | "sidesteps"
+            | "sidestepped"
+            | "sidestepping"
+            | "disregard"
+            | "disregards"
+            | "disregarded"
+            | "disregarding"
+    )
+}
+
+/// Whether the anchor at `i` is set aside by its clause: the object of a verb of
+/// [`disregards`] at most [`SET_ASIDE_REACH`] words before it ("host mode ignores
+/// -p", "the JSON array bypasses `/bin/sh -c`", "SIGKILL skips the 90 seconds"), or
+/// kept *out of the way* just after it ("keeps `sh -c` out of the way"). Like a denied
+/// anchor, it ties the member of its clause to nothing: what the clause says is that
+/// the anchor does not apply to that member, which is what the model answer says too.
+fn set_aside(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let before = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part && t.class == Class::Word)
+        .take(SET_ASIDE_REACH)
+        .take_while(|t| t.place.clause == clause)
+        .any(|t| disregards(&t.norm));
+    let mut after = tokens[i + 1..]
+        .iter()
+        .filter(|t| !t.part && t.class == Class::Word)
+        .take_while(|t| t.place.clause == clause)
+        .map(|t| &*t.norm);
+    before
+        || (after.next() == Some("out")
+            && after.next() == Some("of")
+            && after.next() == Some("the")
+            && matches!(after.next(), Some("way" | "picture")))
+}
+
 impl Group {
     /// The contradiction of this set in `answer`: over the whole answer, else in one
     /// sentence tied by an anchor.
@@ -512,13 +570,17 @@ impl Group {
     /// members than it does, and none of its own.
     fn in_a_sentence(&self, answer: &PreparedAnswer, stated: &Stated) -> Option<Contradiction> {
         for (i, token) in answer.tokens().iter().enumerate() {
-            // A denied anchor ("no `sh -c`", "instead of `/bin/sh -c`") ties nothing.
+            // A denied anchor ("no `sh -c`", "instead of `/bin/sh -c`") ties nothing, nor
+            // does one set aside ("host mode ignores -p").
             if token.class == Class::Word || stated.owned.contains(&i) || answer.negated(i) {
                 continue;
             }
             let Some(&expected) = self.anchors.get(&token.norm) else {
                 continue;
             };
+            if set_aside(answer.tokens(), i) {
+                continue;
+            }
             let sentence = Some(answer_scope(&token.place));
             let here = stated.bits(sentence);
             if here != 0 && here & expected == 0 {

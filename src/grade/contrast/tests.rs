@@ -555,3 +555,79 @@ fn a_thing_named_as_a_collectives_members_takes_no_description() {
         true,
     );
 }
+
+#[test]
+fn an_anchor_set_aside_by_its_clause_ties_nothing() {
+    // A verb of disregard (or *out of the way*) says the anchor does not apply to the
+    // member of its clause, which is what the model answer says: three questions, two
+    // domains (a service manager's signals; Docker's Dockerfile forms and networking).
+    let stop = bank(
+        "systemctl stop sends SIGTERM and waits up to 90 seconds for the service to exit. \
+         After that it sends SIGKILL.",
+        &[&["sigterm"], &["sigkill"], &["wait", "waits"]],
+    );
+    let form = bank(
+        "The exec form runs the program directly as PID 1, so it receives SIGTERM from \
+         docker stop. The shell form wraps it in /bin/sh -c.",
+        &[&["exec form", "json form"], &["pid 1"], &["sigterm"]],
+    );
+    let port = bank(
+        "On a bridge network, -p adds a DNAT rule in PREROUTING that rewrites host port \
+         8080 to the container's IP on port 80.",
+        &[&["dnat", "rewrites"], &["container's ip"], &["8080"]],
+    );
+    for (b, answer) in [
+        (
+            &stop,
+            "systemctl stop sends SIGTERM and gives the service up to 90 seconds to exit; \
+             a service that ignores the 90 seconds gets SIGKILL.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM; SIGKILL skips the 90 seconds of grace and comes only once \
+             they have run out.",
+        ),
+        (
+            &form,
+            "The exec form runs the program directly as PID 1 so it gets SIGTERM; the JSON \
+             array bypasses /bin/sh -c.",
+        ),
+        (
+            &form,
+            "The exec form keeps /bin/sh -c out of the way, so the program is PID 1 and \
+             gets SIGTERM.",
+        ),
+        (
+            &port,
+            "On a bridge network a DNAT rule rewrites host port 8080 to the container's IP; \
+             host networking ignores -p because nothing is rewritten.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    // The anchor said plainly of the other member still contradicts.
+    for (b, answer) in [
+        (
+            &stop,
+            "It sends SIGKILL and waits 90 seconds for the service to exit.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM, and SIGKILL is sent during the 90 seconds.",
+        ),
+        (
+            &form,
+            "The exec form still goes through /bin/sh -c, so the shell is PID 1 and gets \
+             SIGTERM.",
+        ),
+        (
+            &port,
+            "With host networking -p adds a DNAT rule that rewrites port 8080 to the \
+             container's IP.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed && !g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}

@@ -167,7 +167,7 @@ pub fn mark(tokens: &[Token], i: usize, rejects: bool, cue: &mut [Option<usize>]
 /// before is rejected (see [`reply_that_rejects`]).
 pub fn reply_rejects(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     if let Some(reply) = reply_that_rejects(tokens, i) {
-        reject_sentence_before(tokens, reply, cue);
+        reject_sentence_before(tokens, reply, reply, cue);
     }
 }
 
@@ -283,7 +283,8 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
         return;
     }
     if let Some(start) = verdict_start(tokens, i) {
-        reject_sentence_before(tokens, start, cue);
+        // The verdict's own word is the cue the breakdown quotes ("... false").
+        reject_sentence_before(tokens, start, i, cue);
         return;
     }
     let opens = tokens[i - 1].place.sentence != token.place.sentence;
@@ -291,7 +292,7 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     if !(opens || after_label) || !is_bare_reply(tokens, i, after_label) {
         return;
     }
-    reject_sentence_before(tokens, i, cue);
+    reject_sentence_before(tokens, i, i, cue);
 }
 
 /// When the word at `i` is a verdict on the sentence before that is all of its clause
@@ -352,8 +353,9 @@ fn verdict_start(tokens: &[Token], i: usize) -> Option<usize> {
 }
 
 /// What a reply at `i` that rejects ([`answers_no`], [`reply_that_rejects`]) does to the
-/// sentence before it (see [`answers_no`]).
-fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
+/// sentence before it (see [`answers_no`]), with the word at `by` (`i` or a word after it
+/// in the reply) as the cue.
+fn reject_sentence_before(tokens: &[Token], i: usize, by: usize, cue: &mut [Option<usize>]) {
     // The sentence before: from `start` to `i`.
     let before = tokens[i - 1].place.sentence;
     let start = (0..i)
@@ -384,7 +386,7 @@ fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>])
         }
         let mut reached = 0;
         while j < i && reached < super::NEGATION_REACH {
-            cue[j].get_or_insert(i);
+            cue[j].get_or_insert(by);
             if !tokens[j].part && !tokens[j].stop {
                 reached += 1;
             }
@@ -397,7 +399,7 @@ fn reject_sentence_before(tokens: &[Token], i: usize, cue: &mut [Option<usize>])
                 // trap." is a bare *nope* and a reply that rejects, one rejection.
                 Some(c) if c >= i => Some(c),
                 Some(c) if c >= start => None,
-                _ => Some(i),
+                _ => Some(by),
             };
         }
     }

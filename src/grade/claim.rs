@@ -4,6 +4,7 @@
 //! the text, and for the last at which of its words are the rubric's.
 
 use super::matcher::{PreparedAnswer, Vocab};
+use crate::lang::is_stop_word;
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
@@ -54,11 +55,12 @@ pub enum NotAClaim {
 }
 
 impl NotAClaim {
-    /// What is wrong with `answer`'s shape, if anything.
-    pub fn of(answer: &PreparedAnswer) -> Option<NotAClaim> {
+    /// What is wrong with `answer`'s shape, if anything; `keywords` are the function
+    /// words its text writes as keywords of code ([`capital_keywords`]), or none.
+    pub fn of(answer: &PreparedAnswer, keywords: &[String]) -> Option<NotAClaim> {
         if repeated(answer) {
             Some(NotAClaim::Repeated)
-        } else if list(answer) {
+        } else if list(answer, keywords) {
             Some(NotAClaim::List)
         } else {
             None
@@ -92,8 +94,8 @@ impl NotAClaim {
     /// on. Such terms name what the answer is about and say nothing of it; they are
     /// refused only where the question wants a claim ([`NotAClaim::wants_a_claim`]). A
     /// terse claim of this length has a function word, a `;`, a label or a clause.
-    pub fn few_terms(answer: &PreparedAnswer) -> Option<NotAClaim> {
-        short_items(answer, MIN_FEW_ITEMS).then_some(NotAClaim::List)
+    pub fn few_terms(answer: &PreparedAnswer, keywords: &[String]) -> Option<NotAClaim> {
+        short_items(answer, MIN_FEW_ITEMS, keywords).then_some(NotAClaim::List)
     }
 
     /// Whether a question with this model answer (prepared) and prompt wants a claim
@@ -201,19 +203,21 @@ impl serde::Serialize for NotAClaim {
 /// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items; or
 /// at least [`MIN_JOINED_ITEMS`] short items of as many words joined by *and* or *or*
 /// and hardly another function word ("CPU and memory and PIDs" names what it was asked
-/// for).
-fn list(answer: &PreparedAnswer) -> bool {
+/// for). A function word written in capitals in an answer otherwise written in lower
+/// case is a keyword of code, not grammar ([`capital_keywords`]).
+fn list(answer: &PreparedAnswer, keywords: &[String]) -> bool {
     let words = || answer.tokens().iter().filter(|t| !t.part);
     let (mut count, mut function, mut joins, mut grammar) = (0, 0, 0, 0);
     for word in words() {
         count += 1;
-        if !word.glued && (word.stop || word.negation) {
+        if !word.glued && (word.stop || word.negation) && !keyword(word, keywords) {
             function += 1;
             joins += usize::from(joins_items(&word.norm));
             grammar += usize::from(!qualifies_a_term(&word.norm));
         }
     }
-    if short_items(answer, MIN_SHORT_ITEMS) || (function == 0 && code_run(answer, count)) {
+    if short_items(answer, MIN_SHORT_ITEMS, keywords) || (function == 0 && code_run(answer, count))
+    {
         return true;
     }
     if count < MIN_LIST_WORDS {
@@ -284,8 +288,9 @@ fn list(answer: &PreparedAnswer) -> bool {
 /// static binary; distroless final stage"), or phrases that hold commas, are a terse
 /// claim. Terse claims of this shape say what their items do in words of their own
 /// ("tmpfs in RAM, gone on stop, not shared, no disk writes, fast") or come in
-/// sentences of their own.
-fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
+/// sentences of their own. A function word written in capitals among lower-case words
+/// is a keyword of code (`keywords`), as in [`list`].
+fn short_items(answer: &PreparedAnswer, min_bare: usize, keywords: &[String]) -> bool {
     let mut words = answer.tokens().iter().filter(|t| !t.part).peekable();
     let Some(first) = words.peek().map(|t| t.place) else {
         return false;
@@ -324,7 +329,7 @@ fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
         if length > SHORT_ITEM_WORDS {
             return false;
         }
-        if !word.glued && (word.stop || word.negation) {
+        if !word.glued && (word.stop || word.negation) && !keyword(word, keywords) {
             if crate::lang::is_auxiliary(&word.norm) {
                 return false;
             }
@@ -368,6 +373,53 @@ fn code_run(answer: &PreparedAnswer, count: usize) -> bool {
         codes += usize::from(names_code(word));
     }
     codes >= MIN_CODE_RUN_CODES
+}
+
+/// The function words `raw` writes only in capitals, as keywords of code are written
+/// (`SELECT ... FOR UPDATE`, `ON CONFLICT`, an HTTP `GET`), in lower case: words of two
+/// letters or more, never written otherwise in `raw`, in a text that has lower-case
+/// words (a text shouted in capitals writes its grammar so too). *AND*, *OR* and *NOT*
+/// are left out: in capitals they still join or negate. Such a word names a thing and
+/// makes no sentence, so [`list`] does not count it as grammar. Empty for most texts
+/// (one pass over the bytes finds no such word); asked once of an answer that passes.
+pub fn capital_keywords(raw: &str) -> Vec<String> {
+    // One pass over the bytes: the words of two to eight capitals (the longest function
+    // word, "although", has eight letters) between non-alphanumerics, and a lower-case
+    // letter anywhere.
+    let bytes = raw.as_bytes();
+    let (mut keywords, mut lower, mut start) = (Vec::<String>::new(), false, 0);
+    for (i, &b) in bytes.iter().chain(std::iter::once(&b' ')).enumerate() {
+        if b.is_ascii_alphanumeric() {
+            lower |= b.is_ascii_lowercase();
+            continue;
+        }
+        let word = &bytes[start..i];
+        start = i + 1;
+        if (2..=8).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase) {
+            let word = String::from_utf8_lossy(word).to_ascii_lowercase();
+            if is_stop_word(&word) && !matches!(word.as_str(), "and" | "or" | "not") {
+                keywords.push(word);
+            }
+        }
+    }
+    if !lower {
+        return Vec::new();
+    }
+    let words = || {
+        raw.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    if !keywords.is_empty() {
+        keywords.retain(|k| {
+            !words().any(|w| w.eq_ignore_ascii_case(k) && w.bytes().any(|b| b.is_ascii_lowercase()))
+        });
+    }
+    keywords
+}
+
+/// Whether `token` is one of `keywords` ([`capital_keywords`]).
+fn keyword(token: &super::token::Token, keywords: &[String]) -> bool {
+    !keywords.is_empty() && keywords.iter().any(|k| **k == *token.norm)
 }
 
 /// A code token: a flag, a path, a `key=value`, a name with `_`, a port pair.
@@ -627,11 +679,10 @@ mod tests {
     use crate::lang::stemmer;
 
     fn shape(text: &str) -> Option<NotAClaim> {
-        NotAClaim::of(&PreparedAnswer::new(
-            text,
-            &stemmer(),
-            &crate::grade::matcher::Vocab::default(),
-        ))
+        NotAClaim::of(
+            &PreparedAnswer::new(text, &stemmer(), &crate::grade::matcher::Vocab::default()),
+            &capital_keywords(text),
+        )
     }
 
     /// The one-pass test of two spaces or a tab agrees with searching for each.
@@ -655,11 +706,10 @@ mod tests {
     }
 
     fn few(text: &str) -> Option<NotAClaim> {
-        NotAClaim::few_terms(&PreparedAnswer::new(
-            text,
-            &stemmer(),
-            &crate::grade::matcher::Vocab::default(),
-        ))
+        NotAClaim::few_terms(
+            &PreparedAnswer::new(text, &stemmer(), &crate::grade::matcher::Vocab::default()),
+            &capital_keywords(text),
+        )
     }
 
     /// Each answer refused as bare terms, or not, as marked.
@@ -673,6 +723,36 @@ mod tests {
         let model =
             PreparedAnswer::new(model, &stemmer(), &crate::grade::matcher::Vocab::default());
         NotAClaim::wants_a_claim(&model, prompt)
+    }
+
+    /// A function word written in capitals among lower-case words is a keyword of code
+    /// (SQL's `FOR UPDATE`, `ON CONFLICT`, HTTP's `GET`) and makes no list a claim; the
+    /// same words in a sentence, or a text all in capitals, are still grammar.
+    #[test]
+    fn capital_keywords_make_no_claim() {
+        for list in [
+            "SELECT FOR UPDATE, row lock, second writer blocked, deadlock retry, SERIALIZABLE",
+            "ON CONFLICT DO UPDATE, unique index, duplicate key, idempotent retry, no race",
+            "GET safe idempotent cacheable POST unsafe repeated form resubmission",
+        ] {
+            assert_eq!(shape(list), Some(NotAClaim::List), "{list}");
+        }
+        for claim in [
+            "SELECT FOR UPDATE locks the rows it reads",
+            "GET is safe, POST is not",
+            "ON CONFLICT turns the duplicate insert into an update",
+            "USE SELECT FOR UPDATE TO LOCK THE ROWS",
+            "a redirect turns POST into GET, 308 keeps the method and body",
+            "lock the rows for update, or else the second writer wins",
+        ] {
+            assert_eq!(shape(claim), None, "{claim}");
+        }
+        assert_few(&[
+            ("unique index, ON CONFLICT, retry", true),
+            ("GET safe, HEAD safe, PUT idempotent", true),
+            ("ON CONFLICT does an update instead", false),
+            ("lock with FOR UPDATE, retry on deadlock", false),
+        ]);
     }
 
     #[test]

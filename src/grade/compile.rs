@@ -277,7 +277,9 @@ pub fn compile(
         }
         _ => derive::SharedNegations::default(),
     };
-    let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
+    let model_is_claim = model
+        .as_ref()
+        .is_none_or(|m| NotAClaim::of(m, &[]).is_none());
     let few_terms_refused = model_is_claim
         && model
             .as_ref()

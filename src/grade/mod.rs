@@ -668,11 +668,14 @@ impl Grader {
             .iter()
             .filter(|c| c.matched.is_some())
             .count();
-        match NotAClaim::of(answer)
+        // Function words written as keywords of code, asked once of an answer that passes.
+        let keywords = claim::capital_keywords(raw);
+        match NotAClaim::of(answer, &keywords)
             .or_else(|| NotAClaim::spaced(raw))
             .or_else(|| NotAClaim::echo(answer, compiled.concept_words, matched))
-            .or_else(|| NotAClaim::few_terms(answer).filter(|_| compiled.few_terms_refused))
-        {
+            .or_else(|| {
+                NotAClaim::few_terms(answer, &keywords).filter(|_| compiled.few_terms_refused)
+            }) {
             None => grade,
             Some(why) => verdict(
                 Found {

@@ -668,13 +668,18 @@ impl Grader {
             .iter()
             .filter(|c| c.matched.is_some())
             .count();
-        // Function words written as keywords of code, asked once of an answer that passes.
-        let keywords = claim::capital_keywords(raw);
+        // Function words written as keywords of code, looked for only where they could
+        // make a list of the answer.
+        let keywords = claim::Keywords::of(raw);
         match NotAClaim::of(answer, &keywords)
             .or_else(|| NotAClaim::spaced(raw))
             .or_else(|| NotAClaim::echo(answer, compiled.concept_words, matched))
             .or_else(|| {
-                NotAClaim::few_terms(answer, &keywords).filter(|_| compiled.few_terms_refused)
+                if compiled.few_terms_refused {
+                    NotAClaim::few_terms(answer, &keywords)
+                } else {
+                    None
+                }
             }) {
             None => grade,
             Some(why) => verdict(

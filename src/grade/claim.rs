@@ -4,6 +4,7 @@
 //! the text, and for the last at which of its words are the rubric's.
 
 use super::matcher::{PreparedAnswer, Vocab};
+use crate::lang::is_stop_word;
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
@@ -54,11 +55,12 @@ pub enum NotAClaim {
 }
 
 impl NotAClaim {
-    /// What is wrong with `answer`'s shape, if anything.
-    pub fn of(answer: &PreparedAnswer) -> Option<NotAClaim> {
+    /// What is wrong with `answer`'s shape, if anything; `keywords` are the function
+    /// words its text writes as keywords of code ([`Keywords`]), or none.
+    pub fn of(answer: &PreparedAnswer, keywords: &Keywords) -> Option<NotAClaim> {
         if repeated(answer) {
             Some(NotAClaim::Repeated)
-        } else if list(answer) {
+        } else if list(answer, keywords) {
             Some(NotAClaim::List)
         } else {
             None
@@ -92,8 +94,8 @@ impl NotAClaim {
     /// on. Such terms name what the answer is about and say nothing of it; they are
     /// refused only where the question wants a claim ([`NotAClaim::wants_a_claim`]). A
     /// terse claim of this length has a function word, a `;`, a label or a clause.
-    pub fn few_terms(answer: &PreparedAnswer) -> Option<NotAClaim> {
-        short_items(answer, MIN_FEW_ITEMS).then_some(NotAClaim::List)
+    pub fn few_terms(answer: &PreparedAnswer, keywords: &Keywords) -> Option<NotAClaim> {
+        short_items(answer, MIN_FEW_ITEMS, keywords).then_some(NotAClaim::List)
     }
 
     /// Whether a question with this model answer (prepared) and prompt wants a claim
@@ -201,33 +203,117 @@ impl serde::Serialize for NotAClaim {
 /// with no punctuation or a comma list of at least [`MIN_LIST_ITEMS`] short items; or
 /// at least [`MIN_JOINED_ITEMS`] short items of as many words joined by *and* or *or*
 /// and hardly another function word ("CPU and memory and PIDs" names what it was asked
-/// for).
-fn list(answer: &PreparedAnswer) -> bool {
-    let words = || answer.tokens().iter().filter(|t| !t.part);
-    let (mut count, mut function, mut joins, mut grammar) = (0, 0, 0, 0);
-    for word in words() {
-        count += 1;
-        if !word.glued && (word.stop || word.negation) {
-            function += 1;
-            joins += usize::from(joins_items(&word.norm));
-            grammar += usize::from(!qualifies_a_term(&word.norm));
-        }
-    }
-    if short_items(answer, MIN_SHORT_ITEMS) || (function == 0 && code_run(answer, count)) {
+/// for). A function word written in capitals in an answer otherwise written in lower
+/// case is a keyword of code, not grammar ([`Keywords`]): they are looked for only
+/// where the answer's function words alone make it a claim.
+fn list(answer: &PreparedAnswer, keywords: &Keywords) -> bool {
+    if short_items(answer, MIN_SHORT_ITEMS, keywords) {
         return true;
     }
-    if count < MIN_LIST_WORDS {
-        return false;
+    let plain = Counts::of(answer, |_| false);
+    match counted_list(answer, plain, Some(plain.least())) {
+        Listed::Yes => true,
+        Listed::No => false,
+        Listed::IfKeywords => {
+            keywords.any()
+                && counted_list(answer, Counts::of(answer, |w| keywords.is(w)), None) == Listed::Yes
+        }
     }
+}
+
+/// Whether an answer is a list of one of the shapes the claim guard refuses, or could
+/// be were some of its function words keywords of code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Yes,
+    No,
+    /// Not as its function words stand, but it has the shape of one, and fewer function
+    /// words would make it one: worth asking which of them are keywords ([`Keywords`]).
+    IfKeywords,
+}
+
+/// The words of an answer and its function words, as [`list`] counts them.
+#[derive(Debug, Clone, Copy)]
+struct Counts {
+    /// Words of the sentence (not the parts of a code token).
+    count: usize,
+    /// Function words (not glued, not keywords of code).
+    function: usize,
+    /// Of them, *and* and *or*.
+    joins: usize,
+    /// Of them, those that make grammar (not a *no* or *only* before a term).
+    grammar: usize,
+}
+
+impl Counts {
+    /// The counts of `answer`, leaving out the function words `keyword` names.
+    fn of(answer: &PreparedAnswer, keyword: impl Fn(&super::token::Token) -> bool) -> Counts {
+        let mut counts = Counts {
+            count: 0,
+            function: 0,
+            joins: 0,
+            grammar: 0,
+        };
+        for word in answer.tokens().iter().filter(|t| !t.part) {
+            counts.count += 1;
+            if !word.glued && (word.stop || word.negation) && !keyword(word) {
+                counts.function += 1;
+                counts.joins += usize::from(joins_items(&word.norm));
+                counts.grammar += usize::from(!qualifies_a_term(&word.norm));
+            }
+        }
+        counts
+    }
+
+    /// The fewest function words these counts could come to were every keyword of code
+    /// left out: *and* and *or* still join in capitals ([`capital_keywords`]).
+    fn least(self) -> Counts {
+        Counts {
+            function: self.joins,
+            grammar: self.joins,
+            ..self
+        }
+    }
+}
+
+/// [`list`] but for its comma lists of short items, on counts `c`; with `least` (the
+/// fewest function words keywords could leave, [`Counts::least`]) it also says where
+/// keywords could make a list of it ([`Listed::IfKeywords`]). The shape is read from
+/// the tokens once; the counts only weigh it.
+fn counted_list(answer: &PreparedAnswer, c: Counts, least: Option<Counts>) -> Listed {
+    let words = || answer.tokens().iter().filter(|t| !t.part);
+    let count = c.count;
+    if c.function == 0 && code_run(answer, count) {
+        return Listed::Yes;
+    }
+    if count < MIN_LIST_WORDS {
+        // A run of code with no function word left (a longer one is one clause, asked
+        // below).
+        let run = c.function > 0 && least.is_some_and(|l| l.function == 0);
+        return if run && code_run(answer, count) {
+            Listed::IfKeywords
+        } else {
+            Listed::No
+        };
+    }
+    let mut could = false;
     // Terms strung together by *and*, a few words each, in one sentence, with hardly
     // another function word (one for three items: "less data and every write"):
     // "bridge and NAT and port mapping and host and network stack".
-    if joins >= MIN_JOINED_ITEMS - 1 && (function - joins) * 3 <= joins + 1 {
+    let one_sentence = || {
         let first = words().next().map(|t| t.place.sentence);
-        let one_sentence = words().all(|t| Some(t.place.sentence) == first);
-        let items = count - joins;
-        if one_sentence && items >= MIN_LIST_WORDS && items <= (joins + 1) * 3 {
-            return true;
+        words().all(|t| Some(t.place.sentence) == first)
+    };
+    if c.joins >= MIN_JOINED_ITEMS - 1 {
+        let items = count - c.joins;
+        let fits = items >= MIN_LIST_WORDS && items <= (c.joins + 1) * 3;
+        let few = |f: Counts| (f.function - f.joins) * 3 <= f.joins + 1;
+        let (now, then) = (few(c), least.is_some_and(few));
+        if fits && (now || then) && one_sentence() {
+            if now {
+                return Listed::Yes;
+            }
+            could = true;
         }
     }
     let mut colons = 0;
@@ -244,11 +330,20 @@ fn list(answer: &PreparedAnswer) -> bool {
         }
         last = Some(word.place);
     }
+    let weigh = |listed: &dyn Fn(Counts) -> bool| {
+        if listed(c) {
+            Listed::Yes
+        } else if could || least.is_some_and(listed) {
+            Listed::IfKeywords
+        } else {
+            Listed::No
+        }
+    };
     if colons >= 2 {
         // Terms under headings ("Risks: privileged, socket, root, escape. Alternatives:
         // kaniko, buildah, rootless, VM.") are a list; labels paired with what they are
         // ("pid: processes; net: network stack") are not.
-        return function == 0 && clauses >= 4 * colons && count * 4 <= clauses * 5;
+        return weigh(&|f| f.function == 0 && clauses >= 4 * colons && count * 4 <= clauses * 5);
     }
     // One run of words with fewer than one word in ten that makes grammar (a *no* or an
     // *only* qualifies the term after it and joins nothing: "only leader replicates
@@ -256,15 +351,15 @@ fn list(answer: &PreparedAnswer) -> bool {
     // list of short items with fewer than one such word in 20, or, all in one sentence,
     // at most one to four items ("root on the host" and "single point of failure" are
     // items of a list, not a sentence; several short sentences are a terse answer).
-    // (Whether it is one sentence is asked last: most answers are decided before.)
-    let one_sentence = || {
-        let first = words().next().map(|t| t.place.sentence);
-        words().all(|t| Some(t.place.sentence) == first)
-    };
-    (clauses == 1 && grammar * 10 < count)
-        || (clauses >= MIN_LIST_ITEMS
-            && count * 2 <= clauses * 5
-            && (function * 20 < count || (function * 4 <= clauses && one_sentence())))
+    // (Whether it is one sentence is asked last: most answers are decided before.) A
+    // run of code in one clause ([`code_run`]) is weighed here too when keywords could
+    // leave it no function word.
+    weigh(&|f| {
+        (clauses == 1 && f.grammar * 10 < count)
+            || (clauses >= MIN_LIST_ITEMS
+                && count * 2 <= clauses * 5
+                && (f.function * 20 < count || (f.function * 4 <= clauses && one_sentence())))
+    })
 }
 
 /// A comma list in one sentence of at least [`MIN_SHORT_ITEMS`] items of at most
@@ -284,14 +379,35 @@ fn list(answer: &PreparedAnswer) -> bool {
 /// static binary; distroless final stage"), or phrases that hold commas, are a terse
 /// claim. Terse claims of this shape say what their items do in words of their own
 /// ("tmpfs in RAM, gone on stop, not shared, no disk writes, fast") or come in
-/// sentences of their own.
-fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
+/// sentences of their own. A function word written in capitals among lower-case words
+/// is a keyword of code ([`Keywords`]), as in [`list`], looked for only where the
+/// items' function words alone keep them from being such a list.
+fn short_items(answer: &PreparedAnswer, min_bare: usize, keywords: &Keywords) -> bool {
+    match listed_items(answer, min_bare, |_| false) {
+        Listed::Yes => true,
+        Listed::No => false,
+        Listed::IfKeywords => {
+            keywords.any() && listed_items(answer, min_bare, |w| keywords.is(w)) == Listed::Yes
+        }
+    }
+}
+
+/// [`short_items`], leaving out the function words `keyword` names, and saying where
+/// leaving out more of them could make the answer such a list ([`Listed::IfKeywords`]).
+fn listed_items(
+    answer: &PreparedAnswer,
+    min_bare: usize,
+    keyword: impl Fn(&super::token::Token) -> bool,
+) -> Listed {
     let mut words = answer.tokens().iter().filter(|t| !t.part).peekable();
     let Some(first) = words.peek().map(|t| t.place) else {
-        return false;
+        return Listed::No;
     };
     let (mut items, mut with_function, mut code) = (0, 0, false);
     let (mut length, mut function, mut total, mut labelled) = (0, false, 0, false);
+    // A verb among the function words (*is*, *has*, *can*): no such list, unless it is
+    // a keyword (HTTP's `GET`); asked at the end, where the shape is known.
+    let mut verb = false;
     // Items set apart by `;` (one sentence each), and items set apart by `,`.
     let (mut semicolons, mut commas) = (false, false);
     let mut last: Option<super::token::Place> = None;
@@ -299,7 +415,7 @@ fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
         let sentence = last.map_or(first.sentence, |l| l.sentence);
         if word.place.sentence != sentence {
             if !word.place.after_semicolon {
-                return false;
+                return Listed::No;
             }
             semicolons = true;
         }
@@ -311,7 +427,7 @@ fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
         }) {
             commas |= last.is_some_and(|l| l.sentence == word.place.sentence);
             if commas && semicolons {
-                return false;
+                return Listed::No;
             }
             items += 1;
             with_function += usize::from(function);
@@ -322,12 +438,10 @@ fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
         length += 1;
         total += 1;
         if length > SHORT_ITEM_WORDS {
-            return false;
+            return Listed::No;
         }
-        if !word.glued && (word.stop || word.negation) {
-            if crate::lang::is_auxiliary(&word.norm) {
-                return false;
-            }
+        if !word.glued && (word.stop || word.negation) && !keyword(word) {
+            verb |= crate::lang::is_auxiliary(&word.norm);
             // A *no* or an *only* qualifies its item's term and makes no clause of it
             // ("reverse order, no isolation, idempotent"), as in [`list`].
             function |= !qualifies_a_term(&word.norm);
@@ -336,14 +450,24 @@ fn short_items(answer: &PreparedAnswer, min_bare: usize) -> bool {
     }
     items += 1;
     with_function += usize::from(function);
-    let bare = with_function == 0 && !labelled && !semicolons;
-    items >= min_bare.min(MIN_SHORT_ITEMS)
-        && total * 2 <= items * 5
-        && ((bare && items >= min_bare && (items >= MIN_SHORT_ITEMS || !code))
+    if items < min_bare.min(MIN_SHORT_ITEMS) || total * 2 > items * 5 {
+        return Listed::No;
+    }
+    let listed = |with_function: usize| {
+        let bare = with_function == 0 && !labelled && !semicolons;
+        (bare && items >= min_bare && (items >= MIN_SHORT_ITEMS || !code))
             || (items >= MIN_SHORT_ITEMS
                 && code
                 && with_function * 2 <= items
-                && (!semicolons || (with_function == 0 && total * 2 <= items * 3))))
+                && (!semicolons || (with_function == 0 && total * 2 <= items * 3)))
+    };
+    if !verb && listed(with_function) {
+        Listed::Yes
+    } else if (verb || with_function > 0) && listed(0) {
+        Listed::IfKeywords
+    } else {
+        Listed::No
+    }
 }
 
 /// A run of code names and terms with no punctuation and no function word between them
@@ -368,6 +492,100 @@ fn code_run(answer: &PreparedAnswer, count: usize) -> bool {
         codes += usize::from(names_code(word));
     }
     codes >= MIN_CODE_RUN_CODES
+}
+
+/// The function words `raw` writes only in capitals, as keywords of code are written
+/// (`SELECT ... FOR UPDATE`, `ON CONFLICT`, an HTTP `GET`), in lower case: words of two
+/// letters or more, never written otherwise in `raw`, in a text that has lower-case
+/// words (a text shouted in capitals writes its grammar so too). *AND*, *OR* and *NOT*
+/// are left out: in capitals they still join or negate. Such a word names a thing and
+/// makes no sentence, so [`list`] does not count it as grammar. Empty for most texts
+/// (a text with no capital is not read further); asked through [`Keywords`].
+fn capital_keywords(raw: &str) -> Vec<String> {
+    if !capitals(raw.as_bytes()) {
+        return Vec::new();
+    }
+    // One pass over the bytes: the words of two to eight capitals (the longest function
+    // word, "although", has eight letters) between non-alphanumerics, and a lower-case
+    // letter anywhere.
+    let bytes = raw.as_bytes();
+    let (mut keywords, mut lower, mut start) = (Vec::<String>::new(), false, 0);
+    for (i, &b) in bytes.iter().chain(std::iter::once(&b' ')).enumerate() {
+        if b.is_ascii_alphanumeric() {
+            lower |= b.is_ascii_lowercase();
+            continue;
+        }
+        let word = &bytes[start..i];
+        start = i + 1;
+        if (2..=8).contains(&word.len()) && word.iter().all(u8::is_ascii_uppercase) {
+            let word = String::from_utf8_lossy(word).to_ascii_lowercase();
+            if is_stop_word(&word) && !matches!(word.as_str(), "and" | "or" | "not") {
+                keywords.push(word);
+            }
+        }
+    }
+    if !lower {
+        return Vec::new();
+    }
+    let words = || {
+        raw.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+    };
+    if !keywords.is_empty() {
+        keywords.retain(|k| {
+            !words().any(|w| w.eq_ignore_ascii_case(k) && w.bytes().any(|b| b.is_ascii_lowercase()))
+        });
+    }
+    keywords
+}
+
+/// Whether `bytes` hold an ASCII capital: one pass without branches (the compiler runs
+/// it over many bytes at once), as [`spaced_apart`] is.
+#[inline(never)]
+fn capitals(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(false, |found, b| found | b.is_ascii_uppercase())
+}
+
+/// The function words an answer writes as keywords of code ([`capital_keywords`]),
+/// looked for once and only when asked: the claim guard asks where they could make a
+/// list of an answer it would otherwise take for a claim (a run or a list of short
+/// items that its function words alone make a sentence, [`Listed::IfKeywords`]), so
+/// the text of most answers is not read again.
+pub struct Keywords<'a> {
+    raw: &'a str,
+    found: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'a> Keywords<'a> {
+    /// The keywords of the answer `raw`, not yet looked for.
+    pub fn of(raw: &'a str) -> Keywords<'a> {
+        Keywords {
+            raw,
+            found: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// No keywords: a text whose grammar is taken as written (a model answer).
+    pub fn none() -> Keywords<'static> {
+        Keywords::of("")
+    }
+
+    /// The keywords, looked for on the first call.
+    fn found(&self) -> &[String] {
+        self.found.get_or_init(|| capital_keywords(self.raw))
+    }
+
+    /// Whether the text writes any.
+    fn any(&self) -> bool {
+        !self.found().is_empty()
+    }
+
+    /// Whether `token` is one of them.
+    fn is(&self, token: &super::token::Token) -> bool {
+        self.found().iter().any(|k| **k == *token.norm)
+    }
 }
 
 /// A code token: a flag, a path, a `key=value`, a name with `_`, a port pair.
@@ -627,11 +845,10 @@ mod tests {
     use crate::lang::stemmer;
 
     fn shape(text: &str) -> Option<NotAClaim> {
-        NotAClaim::of(&PreparedAnswer::new(
-            text,
-            &stemmer(),
-            &crate::grade::matcher::Vocab::default(),
-        ))
+        NotAClaim::of(
+            &PreparedAnswer::new(text, &stemmer(), &crate::grade::matcher::Vocab::default()),
+            &Keywords::of(text),
+        )
     }
 
     /// The one-pass test of two spaces or a tab agrees with searching for each.
@@ -655,11 +872,10 @@ mod tests {
     }
 
     fn few(text: &str) -> Option<NotAClaim> {
-        NotAClaim::few_terms(&PreparedAnswer::new(
-            text,
-            &stemmer(),
-            &crate::grade::matcher::Vocab::default(),
-        ))
+        NotAClaim::few_terms(
+            &PreparedAnswer::new(text, &stemmer(), &crate::grade::matcher::Vocab::default()),
+            &Keywords::of(text),
+        )
     }
 
     /// Each answer refused as bare terms, or not, as marked.
@@ -673,6 +889,64 @@ mod tests {
         let model =
             PreparedAnswer::new(model, &stemmer(), &crate::grade::matcher::Vocab::default());
         NotAClaim::wants_a_claim(&model, prompt)
+    }
+
+    /// A function word written in capitals among lower-case words is a keyword of code
+    /// (SQL's `FOR UPDATE`, `ON CONFLICT`, HTTP's `GET`) and makes no list a claim; the
+    /// same words in a sentence, or a text all in capitals, are still grammar.
+    #[test]
+    fn capital_keywords_make_no_claim() {
+        for list in [
+            "SELECT FOR UPDATE, row lock, second writer blocked, deadlock retry, SERIALIZABLE",
+            "ON CONFLICT DO UPDATE, unique index, duplicate key, idempotent retry, no race",
+            "GET safe idempotent cacheable POST unsafe repeated form resubmission",
+        ] {
+            assert_eq!(shape(list), Some(NotAClaim::List), "{list}");
+        }
+        for claim in [
+            "SELECT FOR UPDATE locks the rows it reads",
+            "GET is safe, POST is not",
+            "ON CONFLICT turns the duplicate insert into an update",
+            "USE SELECT FOR UPDATE TO LOCK THE ROWS",
+            "a redirect turns POST into GET, 308 keeps the method and body",
+            "lock the rows for update, or else the second writer wins",
+        ] {
+            assert_eq!(shape(claim), None, "{claim}");
+        }
+        assert_few(&[
+            ("unique index, ON CONFLICT, retry", true),
+            ("GET safe, HEAD safe, PUT idempotent", true),
+            ("ON CONFLICT does an update instead", false),
+            ("lock with FOR UPDATE, retry on deadlock", false),
+        ]);
+    }
+
+    /// The text is read for keywords only where they could make a list: a sentence of
+    /// prose, or a list already refused, never has it read; a run of short items that a
+    /// capital function word alone makes a sentence does.
+    #[test]
+    fn keywords_are_looked_for_only_where_they_could_make_a_list() {
+        let read = |text: &str| {
+            let keywords = Keywords::of(text);
+            NotAClaim::of(
+                &PreparedAnswer::new(text, &stemmer(), &crate::grade::matcher::Vocab::default()),
+                &keywords,
+            );
+            keywords.found.get().is_some()
+        };
+        for prose in [
+            "SELECT FOR UPDATE locks the rows it reads, so the second writer waits for the first",
+            "A redirect with 308 keeps the method and the body, where 301 lets a client turn POST into GET.",
+            "write skew, snapshot isolation, different rows, phantom reads, lost update",
+        ] {
+            assert!(!read(prose), "{prose}");
+        }
+        for list in [
+            "write skew, snapshot isolation, different rows, SERIALIZABLE, SELECT ... FOR UPDATE",
+            "301 GET body dropped 308 307 keeps method POST body",
+        ] {
+            assert!(read(list), "{list}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! one answer. Scores, verdicts and their wording are `grade::mod`'s.
 
 use super::Options;
-use super::claim::NotAClaim;
+use super::claim::{Keywords, NotAClaim};
 use super::contradiction::{self, Claims};
 use super::contrast::{self, Contrasts};
 use super::derive::{self, BankStats};
@@ -277,7 +277,9 @@ pub fn compile(
         }
         _ => derive::SharedNegations::default(),
     };
-    let model_is_claim = model.as_ref().is_none_or(|m| NotAClaim::of(m).is_none());
+    let model_is_claim = model
+        .as_ref()
+        .is_none_or(|m| NotAClaim::of(m, &Keywords::none()).is_none());
     let few_terms_refused = model_is_claim
         && model
             .as_ref()

@@ -668,11 +668,19 @@ impl Grader {
             .iter()
             .filter(|c| c.matched.is_some())
             .count();
-        match NotAClaim::of(answer)
+        // Function words written as keywords of code, looked for only where they could
+        // make a list of the answer.
+        let keywords = claim::Keywords::of(raw);
+        match NotAClaim::of(answer, &keywords)
             .or_else(|| NotAClaim::spaced(raw))
             .or_else(|| NotAClaim::echo(answer, compiled.concept_words, matched))
-            .or_else(|| NotAClaim::few_terms(answer).filter(|_| compiled.few_terms_refused))
-        {
+            .or_else(|| {
+                if compiled.few_terms_refused {
+                    NotAClaim::few_terms(answer, &keywords)
+                } else {
+                    None
+                }
+            }) {
             None => grade,
             Some(why) => verdict(
                 Found {

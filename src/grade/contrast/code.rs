@@ -22,6 +22,11 @@ impl Contrasts {
             return None;
         }
         answer.tokens().iter().find_map(|t| {
+            // Cheap first, for every token: most words have no `:` (a byte loop, where
+            // `split_once` sets up a search per word).
+            if !t.norm.bytes().any(|b| b == b':') {
+                return None;
+            }
             let (a, b) = pair(&t.norm)?;
             let turned = format!("{b}:{a}");
             let known = |list: &[Arc<str>], s: &str| list.iter().any(|c| &**c == s);

@@ -543,8 +543,8 @@ fn at<'a>(
 /// another stands ("the child's PID to the parent").
 fn turned<'a>(
     says: &[At],
-    own: &[At],
-    other: &[At],
+    own: &'a [At],
+    other: &'a [At],
     things: impl Iterator<Item = &'a At> + Clone,
     tokens: &[Token],
 ) -> bool {
@@ -577,14 +577,14 @@ fn turned<'a>(
         let Some(nearest) = handed.or_else(|| {
             // The members of a collective ("a set of pods") take nothing said after
             // them: it is said of the collective's own thing.
-            let held = |things: &[At]| -> Vec<At> {
+            // (Filtered as they are read: no list is collected per description.)
+            let held = |things: &'a [At]| {
                 things
                     .iter()
                     .filter(|&&(f, _, _)| !member(tokens, f))
                     .copied()
-                    .collect()
             };
-            nearest((from, to, sentence), &held(own), &held(other))
+            nearest((from, to, sentence), held(own), held(other))
         }) else {
             continue;
         };
@@ -655,7 +655,11 @@ fn modifies(tokens: &[Token], thing: (usize, usize), from: usize) -> bool {
 /// Whether the thing nearest to `say` in its sentence is one of `other` (`Some(false)`
 /// for one of `own`, `None` when neither is in its sentence). At the same distance, the
 /// thing before it wins.
-fn nearest(say: At, own: &[At], other: &[At]) -> Option<bool> {
+fn nearest(
+    say: At,
+    own: impl Iterator<Item = At>,
+    other: impl Iterator<Item = At>,
+) -> Option<bool> {
     let (from, to, sentence) = say;
     // Distance, then 0 for a thing before the description and 1 after it.
     let key = |&(f, t, s): &At| {
@@ -667,8 +671,10 @@ fn nearest(say: At, own: &[At], other: &[At]) -> Option<bool> {
             }
         })
     };
-    let best = |things: &[At]| things.iter().filter_map(key).min();
-    match (best(own), best(other)) {
+    match (
+        own.filter_map(|a| key(&a)).min(),
+        other.filter_map(|a| key(&a)).min(),
+    ) {
         (None, None) => None,
         (Some(_), None) => Some(false),
         (None, Some(_)) => Some(true),

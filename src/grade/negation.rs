@@ -2525,7 +2525,7 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     if !verbal || concedes(tokens, i) || denies_only(tokens, i) {
         return false;
     }
-    if makes_no_difference(tokens, i) {
+    if makes_no_difference(tokens, i) || elides_the_predicate(tokens, i) {
         return true;
     }
     let clause = token.place.clause;
@@ -2570,6 +2570,44 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         _ => false,
     };
     denies || after_cleft(tokens, i) || before_cleft(tokens, i)
+}
+
+/// Whether the cue at `i` denies a predicate it leaves out, as the clause before said
+/// it of another subject: "restarting won't fix it and rebuilding won't either",
+/// "caching doesn't help; a bigger server doesn't, either" (round 43, w77-neg). The cue
+/// follows an auxiliary, a modal or a copula ("won't", "doesn't", "isn't", "can't"), and
+/// only *either* lies between it and the end of its clause, and the cue before it (in
+/// its sentence or the one before) denied its own subject: the subject before it is
+/// denied as the first one was. A predicate said after the cue ("a new router won't
+/// hurt either") is the clause's own, and the usual readings judge it.
+fn elides_the_predicate(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut after = tokens[i + 1..].iter().filter(|t| !t.part);
+    let Some(either) = after.next().filter(|t| &*t.norm == "either") else {
+        return false;
+    };
+    if after
+        .next()
+        .is_some_and(|t| t.place.clause == either.place.clause)
+    {
+        return false;
+    }
+    let elided = tokens[..i].iter().rev().find(|t| !t.part).is_some_and(|t| {
+        t.place.clause == clause
+            && (is_modal(&t.norm)
+                || is_copula(&t.norm)
+                || matches!(&*t.norm, "do" | "does" | "did" | "has" | "have" | "had"))
+    });
+    // The predicate left out is the one the cue before it denied, in this sentence or
+    // the one before: it must deny its subject too ("rc isn't either, because ..."
+    // after two definitions says what rc is not, and denies nothing of rc).
+    let sentence = tokens[i].place.sentence;
+    elided
+        && (0..i)
+            .rev()
+            .take_while(|&p| tokens[p].place.sentence + 1 >= sentence)
+            .find(|&p| tokens[p].negation && !tokens[p].part)
+            .is_some_and(|p| denies_before(tokens, p))
 }
 
 /// Whether the cue at `i` says the clause before it is of no effect or use: "makes no

@@ -2745,3 +2745,102 @@ fn a_denial_reaches_through_its_any_phrase() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Round 43 (w77-neg): a denial whose predicate is left out, "restarting won't fix it
+/// and rebuilding won't either", "caching doesn't help; a bigger server doesn't,
+/// either", denies its own subject as the clause before denied the first. Three
+/// questions in three domains (a container that exits, a lost update, a name that does
+/// not resolve; `ellipsis.toml`), each with futile remedies as misconceptions: the five
+/// right answers and three wrong ones (a right remedy denied elliptically) below were
+/// misjudged on main's build. Wrong answers that state the misconception beside an
+/// unrelated denial ("won't fix it, but more memory will", "so does rebooting the
+/// router", "not only ... but also", "won't hurt either", "nothing is lost") fail on both.
+#[test]
+fn a_denial_with_its_predicate_left_out_denies_its_subject() {
+    let b = fresh_bank(include_str!("ellipsis.toml"));
+    let (nginx, update, dns) = (0, 1, 2);
+    let right = [
+        (
+            nginx,
+            "A restart policy won't fix it and more memory won't either: the main process exits because nginx forks into the background. Run it in the foreground with daemon off.",
+        ),
+        (
+            nginx,
+            "More memory isn't the fix and a restart policy isn't either: the main process exits after nginx forks, so use daemon off.",
+        ),
+        (
+            nginx,
+            "A restart policy doesn't help, nor does more memory; the main process exits once nginx forks away, so run nginx in the foreground.",
+        ),
+        (
+            update,
+            "A faster server won't fix it and caching won't either: both read the same value and the second write overwrites the first. Make the increment atomic.",
+        ),
+        (
+            update,
+            "Caching doesn't help; a bigger server doesn't, either. The second write overwrites the first, so make the increment atomic.",
+        ),
+        (
+            update,
+            "More CPU doesn't help, and neither does a cache: it is a race where one write overwrites the other. Lock the row or use an atomic UPDATE.",
+        ),
+        (
+            dns,
+            "Rebooting the router won't help and reinstalling the browser won't either: DNS is failing, so check the resolver in /etc/resolv.conf.",
+        ),
+    ];
+    let wrong = [
+        (
+            nginx,
+            "The main process exits. A restart policy won't fix it, but more memory will; run nginx in the foreground.",
+        ),
+        (
+            nginx,
+            "The main process doesn't stay up because nginx forks; a restart policy fixes it and more memory does too.",
+        ),
+        (
+            update,
+            "Not only a faster server but also caching fixes it; the second write overwrites the first, and an atomic update is not needed.",
+        ),
+        (
+            update,
+            "A race where one write overwrites the other. Locking won't fix it, but caching will, so nothing is lost.",
+        ),
+        (
+            dns,
+            "DNS works fine, the resolver does too. Reinstalling the browser fixes it, and so does rebooting the router.",
+        ),
+        (
+            dns,
+            "It is DNS, so check the resolver. A new router won't hurt either, and rebooting the router fixes it.",
+        ),
+    ];
+    let owned = |set: &[(usize, &str)]| -> Vec<(usize, String)> {
+        set.iter().map(|&(q, a)| (q, a.to_owned())).collect()
+    };
+    let mut failed = misjudged(&b, &owned(&right), &owned(&wrong));
+    // A right remedy denied elliptically: the required concept is denied, so the
+    // answer fails (no misconception is named).
+    let denied = [
+        (
+            update,
+            "It is a race: the second write overwrites the first. Retrying won't fix it, and an atomic increment won't either.",
+        ),
+        (
+            dns,
+            "DNS is failing here. A new browser won't fix it and the resolver won't either; just wait an hour.",
+        ),
+        (
+            nginx,
+            "The main process exits. A restart policy won't help, and running it in the foreground won't either.",
+        ),
+    ];
+    for (q, answer) in denied {
+        let question = &b.questions[q];
+        let g = super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, question, answer);
+        if g.passed {
+            failed.push(format!("{answer}: {}", explain(&g)));
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

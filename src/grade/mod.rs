@@ -1682,6 +1682,8 @@ fn score(
 }
 
 #[cfg(test)]
+mod choice_colon_tests;
+#[cfg(test)]
 mod phrase_cue_tests;
 #[cfg(test)]
 mod tests;

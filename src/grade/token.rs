@@ -1316,7 +1316,10 @@ fn is_chmod_mode(core: &str) -> bool {
 ///   ("alpine: small, shell, musl; scratch: empty"), and a clause of the same
 ///   sentence that opens with a pronoun that refers back joins the one before it
 ///   ("rebase makes no merge commit: it replays your commits"; see [`carry_subject`]):
-///   a relation `within = "clause"` looks here.
+///   a relation `within = "clause"` looks here. A short choice before a `:` ("Use exec
+///   form:", "Prefer merge:"; see [`chooses`]) is no label: the `:` ends its segment,
+///   for what follows gives the reason, often of the alternative (whose clauses stay
+///   linked as after a label).
 /// - A **sentence** ends at `.` `;` `!` `?` and at a line break; the dot of *e.g.* or
 ///   *i.e.* ends a clause only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -2005,6 +2008,28 @@ fn code_filler_stop(chunk: &str, before: Option<&str>) -> Option<Stop> {
 /// like a comma.
 const MAX_LABEL: usize = 3;
 
+/// Whether the sentence `sentence`, which ends in `tokens`, is a short choice: a verb of
+/// choosing in the imperative and what it chooses ("Use exec form", "Prefer merge", "Pick
+/// a tuple", "Avoid host mode"). Before a `:` it is no label: what follows is the reason
+/// for the choice, a clause of its own that is often said of the alternative ("Use exec
+/// form: with shell form, sh is PID 1"), so it is not linked to the choice; its own
+/// clauses stay linked, commas and all, as after a label.
+fn chooses(tokens: &[Token], sentence: u32) -> bool {
+    let mut words = tokens
+        .iter()
+        .rev()
+        .take_while(|t| t.place.sentence == sentence)
+        .filter(|t| !t.part);
+    let Some(first) = words.clone().last() else {
+        return false;
+    };
+    words.nth(1).is_some()
+        && matches!(
+            &*first.norm,
+            "use" | "prefer" | "pick" | "choose" | "avoid" | "favour" | "favor"
+        )
+}
+
 /// Splits `text` into tokens (see the module documentation).
 pub fn tokenize(text: &str, stemmer: &Stemmer, parts: Parts) -> Vec<Token> {
     let mut tokens = Vec::new();
@@ -2338,7 +2363,12 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                     .rev()
                     .take_while(|t| t.place.sentence == place.sentence)
                     .any(|t| t.negation);
-            if (denial || (stop == Stop::Colon && sentence_words > MAX_LABEL))
+            // "Use exec form: with shell form, sh is PID 1": a choice, not a label.
+            let choice = stop == Stop::Colon
+                && !denial
+                && sentence_words <= MAX_LABEL
+                && chooses(tokens, place.sentence);
+            if (denial || choice || (stop == Stop::Colon && sentence_words > MAX_LABEL))
                 && joins_value(chunk, tokens, &chunks)
             {
                 // "serve them with Cache-Control: max-age=31536000", "never set
@@ -2347,6 +2377,13 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             } else if denial {
                 // What follows the denial is a claim of its own, as after a full stop.
                 place.next(Stop::Sentence);
+            } else if choice {
+                // "Use tmpfs: with a volume, the key is written to disk": the choice is a
+                // segment of its own; what follows is linked, commas and all, as after
+                // a label.
+                place.labelled = false;
+                place.next(Stop::Comma);
+                place.labelled = true;
             } else if stop == Stop::Colon && sentence_words > MAX_LABEL {
                 // "The engine only records the status: Swarm ...": a clause, not a label
                 // (a pronoun after it carries its subject: see `carry_subject`).

@@ -1,0 +1,152 @@
+//! Unit tests of a short choice before a `:` ("Use UDP:", "Prefer merge:", "Pick a
+//! tuple:"): what follows gives the reason, often said of the alternative, and is not
+//! linked to the choice (see `token::chooses`). Fresh sentences in three domains, right
+//! and wrong: a misconception tied to a clause still fires when the answer makes it.
+
+use super::explain::explain;
+use super::tests::{bank, concept, grade, question, relation};
+use super::*;
+
+/// A bank of one question: `model` as its model answer, `required` its one required
+/// keyword, and two misconceptions: `choice` tied to a verb of preferring (the wrong
+/// choice) and `mistake` (a claim said of the right one).
+fn choice_bank(model: &str, required: &[&str], choice: &str, mistake: &[&[&str]]) -> Bank {
+    let rubric = Rubric {
+        concepts: vec![concept(required, 1.0, true)],
+        forbidden: Vec::new(),
+    };
+    let mut q = question("q", "Which one, and why?", model, Some(rubric));
+    for concept in [
+        relation(
+            &[&[choice], &["use", "prefer", "better"]],
+            false,
+            1.0,
+            false,
+        ),
+        relation(mistake, false, 1.0, false),
+    ] {
+        q.misconceptions.push(crate::bank::Misconception {
+            concept,
+            feedback: "That is the mistake.".to_owned(),
+            cap: None,
+        });
+    }
+    bank(vec![q])
+}
+
+fn passes(bank: &Bank, text: &str) {
+    let g = grade(bank, text);
+    assert!(g.passed, "should pass: {text}\n{}", explain(&g));
+}
+
+fn fails(bank: &Bank, text: &str) {
+    let g = grade(bank, text);
+    assert!(!g.passed, "should fail: {text}\n{}", explain(&g));
+}
+
+#[test]
+fn a_choice_before_a_colon_is_not_linked_to_the_fault_of_the_alternative() {
+    let udp = choice_bank(
+        "Use UDP: a late frame is useless, so losing a packet is better than waiting. TCP \
+         retransmits every lost packet and holds back the ones after it, which stalls the stream.",
+        &["late", "delay", "stall", "stalls", "waiting"],
+        "tcp",
+        &[
+            &["udp"],
+            &["retransmits", "retransmitted", "resends", "resent"],
+        ],
+    );
+    passes(
+        &udp,
+        "Use UDP: with TCP, lost packets are retransmitted and the call stalls while it waits.",
+    );
+    passes(
+        &udp,
+        "Prefer UDP: with TCP, each lost packet is resent and the later frames are late anyway.",
+    );
+    fails(
+        &udp,
+        "Use TCP: with UDP, lost packets are retransmitted and frames arrive late.",
+    );
+    fails(
+        &udp,
+        "UDP retransmits every lost packet, so frames are late; TCP drops them.",
+    );
+
+    let tuple = choice_bank(
+        "Use a tuple: it is immutable, so its hash never changes. A list is mutable and \
+         unhashable, so Python refuses it as a key.",
+        &["hash", "hashable", "unhashable"],
+        "list",
+        &[&["tuple"], &["mutable", "unhashable"]],
+    );
+    passes(
+        &tuple,
+        "Use a tuple: a list is mutable, so it is unhashable and its hash could change.",
+    );
+    passes(
+        &tuple,
+        "Pick a tuple: with a list, the contents are mutable and the hash would change.",
+    );
+    fails(
+        &tuple,
+        "Use a list: a tuple is mutable and unhashable, so its hash changes.",
+    );
+    fails(
+        &tuple,
+        "A tuple is mutable and unhashable; a list is immutable, so its hash never changes.",
+    );
+
+    let merge = choice_bank(
+        "Prefer merge: it adds a merge commit and keeps the existing commits. Rebase rewrites \
+         the commits, so everyone who pulled the branch has to reconcile diverged history.",
+        &["rewrites", "rewritten", "rewrite"],
+        "rebase",
+        &[&["merge"], &["rewrites", "rewritten", "rewrite"]],
+    );
+    passes(
+        &merge,
+        "Prefer merge: with rebase, the commits everyone pulled are rewritten.",
+    );
+    passes(
+        &merge,
+        "Use merge: rebase rewrites commits others already have.",
+    );
+    fails(
+        &merge,
+        "Use rebase: with merge, the commits others have are rewritten.",
+    );
+    fails(
+        &merge,
+        "Merge rewrites the commits others pulled; rebase keeps them, so use rebase.",
+    );
+}
+
+/// A label before a `:` that is no choice still links what follows ("alpine: small,
+/// musl"), and a one-word "Use:" is a label.
+#[test]
+fn a_label_that_is_no_choice_still_links_its_sentence() {
+    let tokens = |text: &str| {
+        token::tokenize(
+            text,
+            &rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            token::Parts::Emit,
+        )
+    };
+    let segment = |text: &str, word: &str| {
+        tokens(text)
+            .iter()
+            .find(|t| &*t.norm == word)
+            .map(|t| t.place.segment)
+            .unwrap()
+    };
+    // A choice: cut off from its reason, whose clauses stay linked.
+    let text = "Use tmpfs: with a volume, the key is written to disk.";
+    assert_ne!(segment(text, "tmpfs"), segment(text, "volume"));
+    assert_eq!(segment(text, "volume"), segment(text, "disk"));
+    // A label: linked to what follows.
+    let text = "alpine: small, with musl.";
+    assert_eq!(segment(text, "alpine"), segment(text, "musl"));
+    let text = "Use: small, with musl.";
+    assert_eq!(segment(text, "use"), segment(text, "musl"));
+}

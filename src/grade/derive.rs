@@ -21,6 +21,7 @@ mod advised;
 mod affirmed;
 pub mod bindings;
 mod comparisons;
+mod counts;
 mod definitions;
 mod denials;
 mod directions;

@@ -26,6 +26,7 @@ use super::actions::Actions;
 use super::advised::Advised;
 use super::affirmed::Affirmed;
 use super::comparisons::Comparisons;
+use super::counts::Counts;
 use super::definitions::Definitions;
 use super::denials::Denials;
 use super::directions::Directions;
@@ -109,6 +110,10 @@ pub(super) struct Binding {
 #[derive(Debug, Default)]
 pub struct Bindings {
     model: Vec<(Binding, String)>,
+    /// The model answer's bindings carried back over a *from* or *of* to the word before
+    /// it ("sugars from the flour into carbon dioxide" binds *sugars* too; see
+    /// [`chained`]): an answer that states one states the model's pairing.
+    chained: Vec<Binding>,
     /// Who does what in the model answer (see [`super::actions`]).
     actions: Actions,
     /// What the model answer says under each condition (see [`super::frames`]).
@@ -149,6 +154,8 @@ pub struct Bindings {
     sides: Sides,
     /// The opposites the model answer puts in its claims (see [`super::opposites`]).
     opposites: Opposites,
+    /// The counts the model answer gives things (see [`super::counts`]).
+    counts: Counts,
 }
 
 impl Bindings {
@@ -189,11 +196,14 @@ impl Bindings {
         } else {
             Opposites::default()
         };
+        let counts = Counts::new(model);
+        let chained = chained(model.tokens());
         let model = bindings(model.tokens())
             .map(|b| (b, text(model, b.span)))
             .collect();
         Bindings {
             model,
+            chained,
             actions,
             frames,
             definitions,
@@ -214,6 +224,7 @@ impl Bindings {
             twins,
             sides,
             opposites,
+            counts,
         }
     }
 
@@ -244,7 +255,8 @@ impl Bindings {
     /// there, else the first change it says does not help given as the fix, else the
     /// first thing it says is lost said to be kept, else the first of the question's two
     /// subjects given the other's words, else the first opposite put where the model
-    /// answer puts the other.
+    /// answer puts the other, else the first thing given another count than the model
+    /// answer's.
     pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         self.pairing(answer)
             .or_else(|| self.actions.check(answer))
@@ -266,6 +278,7 @@ impl Bindings {
             .or_else(|| self.kept.check(answer))
             .or_else(|| self.sides.check(answer))
             .or_else(|| self.opposites.check(answer))
+            .or_else(|| self.counts.check(answer))
     }
 
     fn pairing(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
@@ -278,6 +291,14 @@ impl Bindings {
                 .any(|a| a.connector == m.connector && a.left == m.left && a.right.meets(&m.right))
         };
         for a in bindings(tokens) {
+            // The answer's binding is one the model answer makes itself (its own, or one
+            // carried back over a *from*: "the flour's sugars into carbon dioxide").
+            let own = |m: &Binding| {
+                m.connector == a.connector && m.left == a.left && a.right.meets(&m.right)
+            };
+            if self.model.iter().any(|(m, _)| own(m)) || self.chained.iter().any(own) {
+                continue;
+            }
             let same = self
                 .model
                 .iter()
@@ -369,6 +390,35 @@ pub(super) fn object<'a>(
         }
     }
     Some(after.take_while(move |&k| content(&tokens[k])).take(PHRASE))
+}
+
+/// The prepositions over which a binding's left word carries back to the word before
+/// ("sugars *from* the flour into carbon dioxide", "the sugars *of* the flour into ..."):
+/// that word is bound to the phrase too.
+const CHAIN: &[&str] = &["from", "of"];
+
+/// The bindings of `tokens` whose left word follows a preposition of [`CHAIN`] (after
+/// determiners only), given the content word before that preposition (after determiners
+/// only, in the same clause) as their left word: "converts sugars from the malt into
+/// alcohol" binds *sugars* into *alcohol* as well as *malt*. A word the model answer
+/// binds so to two phrases ("sugars from the malt into alcohol ... sugars into lactic
+/// acid") is not crossed by an answer that names either pairing.
+fn chained(tokens: &[Token]) -> Vec<Binding> {
+    let mut out = Vec::new();
+    for b in bindings(tokens) {
+        let (before, _) = clause_words(tokens, b.span.0);
+        let mut before = before.filter(|&k| !is_determiner(&tokens[k].norm)).take(2);
+        let linked = before
+            .next()
+            .is_some_and(|k| CHAIN.contains(&&*tokens[k].norm));
+        if let Some(w) = before.next().filter(|&k| linked && content(&tokens[k])) {
+            out.push(Binding {
+                left: tokens[w].stem_hash,
+                ..b
+            });
+        }
+    }
+    out
 }
 
 /// The bindings of `tokens`, outside clauses with a negation.

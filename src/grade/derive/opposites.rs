@@ -59,10 +59,6 @@ pub const OPPOSITES: &[(&str, &str)] = &[
     ("older", "newer"),
     ("promote", "demote"),
     ("promoted", "demoted"),
-    ("increase", "decrease"),
-    ("increases", "decreases"),
-    ("rises", "falls"),
-    ("grows", "shrinks"),
     ("adds", "removes"),
     ("half", "twice"),
     ("min", "max"),
@@ -106,6 +102,77 @@ pub const OPPOSITES: &[(&str, &str)] = &[
     ("success", "failure"),
 ];
 
+/// Words that send a quantity one way or the other, each group the two ends: up and
+/// down ("blood pressure falls" answered "standing raises blood pressure"; a verb that
+/// makes a thing go up is as much the other end of *falls* as *rises* is), *more* and
+/// *less* ("they fire less often" answered "they fire more"), dearer and cheaper. Read
+/// as the pairs of [`OPPOSITES`] are, a group the pair after them (see [`pole`]).
+pub const DIRECTIONS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "rise",
+            "rises",
+            "rising",
+            "rose",
+            "raise",
+            "raises",
+            "raising",
+            "raised",
+            "increase",
+            "increases",
+            "increasing",
+            "increased",
+            "grow",
+            "grows",
+            "growing",
+            "climbs",
+            "boosts",
+        ],
+        &[
+            "fall",
+            "falls",
+            "falling",
+            "fell",
+            "drop",
+            "drops",
+            "dropping",
+            "dropped",
+            "lowers",
+            "lowering",
+            "lowered",
+            "decrease",
+            "decreases",
+            "decreasing",
+            "decreased",
+            "shrink",
+            "shrinks",
+            "shrinking",
+            "declines",
+            "reduce",
+            "reduces",
+            "reducing",
+            "reduced",
+        ],
+    ),
+    (&["more"], &["less"]),
+    (&["dearer", "pricier", "costlier"], &["cheaper"]),
+];
+
+/// The pair (an index of [`OPPOSITES`], or past them of [`DIRECTIONS`]) and the side
+/// that `word` (as normalised) is an end of, if any.
+fn pole(word: &str) -> Option<(usize, usize)> {
+    OPPOSITES
+        .iter()
+        .enumerate()
+        .find_map(|(p, &(a, b))| Some((p, [a, b].iter().position(|w| *w == word)?)))
+        .or_else(|| {
+            DIRECTIONS.iter().enumerate().find_map(|(g, (up, down))| {
+                let side = [*up, *down].iter().position(|end| end.contains(&word))?;
+                Some((OPPOSITES.len() + g, side))
+            })
+        })
+}
+
 /// How many words a model stretch must share with the answer's to be the claim it
 /// restates.
 const SHARED: usize = 2;
@@ -126,8 +193,10 @@ struct Stretch {
     /// The stems (as hashes) of its content words and opposites, each once, with the
     /// pair of an opposite.
     words: Vec<(u64, Option<usize>)>,
-    /// Its opposites: the pair (in [`OPPOSITES`]), the side (0 or 1) and the token.
+    /// Its opposites: the pair (see [`pole`]), the side (0 or 1) and the token.
     poles: Vec<(usize, usize, usize)>,
+    /// The words of its opposites as written, in the order of `poles`.
+    pole_words: Vec<Arc<str>>,
     /// Its content words and opposites in order: the token and its stem (as a hash).
     order: Vec<(usize, u64)>,
     /// Its words as normalised, for a second pair turned with the first.
@@ -170,10 +239,8 @@ impl Stretch {
     /// from their other ends ("a long TTL means fewer queries" against "a short TTL
     /// means more queries"), not a turn.
     fn turned_too(&self, model: &Stretch, pair: usize) -> bool {
-        let (a, b) = OPPOSITES[pair];
         self.norms.iter().any(|w| {
-            **w != *a
-                && **w != *b
+            pole(w).is_none_or(|(p, _)| p != pair)
                 && model.norms.iter().any(|m| {
                     !self.norms.contains(m)
                         && OPPOSITES
@@ -230,14 +297,14 @@ impl Opposites {
         let tokens = answer.tokens();
         for here in stretches(tokens).iter().filter(|s| !s.negated) {
             for &(pair, side, at) in &here.poles {
+                let word = &tokens[at].norm;
                 if here.has(pair, 1 - side) || compared(tokens, at) {
                     continue;
                 }
-                let Some((best, said)) = self
-                    .model
-                    .iter()
-                    .rev()
-                    .max_by_key(|(m, _)| here.shared(m, pair))
+                let Some((best, said)) =
+                    self.model.iter().rev().max_by_key(|(m, _)| {
+                        (here.shared(m, pair), m.has(pair, 0) || m.has(pair, 1))
+                    })
                 else {
                     continue;
                 };
@@ -257,12 +324,11 @@ impl Opposites {
                 if kept {
                     continue;
                 }
-                let (mine, other) = OPPOSITES[pair];
-                let (word, theirs) = if side == 0 {
-                    (mine, other)
-                } else {
-                    (other, mine)
-                };
+                let theirs = best
+                    .poles
+                    .iter()
+                    .position(|&(p, s, _)| p == pair && s != side)
+                    .map_or("", |k| &*best.pole_words[k]);
                 let model = format!("\"{said}\" ({theirs} where the answer says {word})");
                 return Some(contradiction("opposite", answer, here.span, model));
             }
@@ -295,12 +361,10 @@ fn stretches(tokens: &[Token]) -> Vec<Stretch> {
             s.span.1 = i;
             s.norms.push(t.norm.clone());
             s.negated |= t.is_negation();
-            let pole = OPPOSITES.iter().enumerate().find_map(|(p, &(a, b))| {
-                let side = [a, b].iter().position(|w| *w == &*t.norm)?;
-                Some((p, side))
-            });
+            let pole = pole(&t.norm);
             if let Some((p, side)) = pole {
                 s.poles.push((p, side, i));
+                s.pole_words.push(t.norm.clone());
             }
             if pole.is_some() || content(t) {
                 s.order.push((i, t.stem_hash));

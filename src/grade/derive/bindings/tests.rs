@@ -60,3 +60,40 @@ fn a_pairing_kept_or_denied_is_no_turn() {
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+#[test]
+fn a_word_the_model_answer_binds_to_two_things_is_not_turned_by_naming_either() {
+    use crate::grade::derive::tests::derived;
+    // The model answer binds *sugars* to two phrases: "sugars from the malt into alcohol"
+    // (its binding's left word is *malt*, with *sugars* before it by *from*) and "sugars
+    // into lactic acid". Naming either pairing is no crossing.
+    let brew = "Brewer's yeast converts sugars from the malt into alcohol and carbon \
+        dioxide, which carbonates the beer. In sour beers, bacteria convert sugars into \
+        lactic acid, which lowers the pH and gives the tart taste.";
+    let question = "What do the yeast and the bacteria of a sour beer do?";
+    for answer in [
+        "Yeast converts the malt's sugars into alcohol and carbon dioxide; bacteria make \
+         lactic acid for the tartness.",
+        "The yeast turns malt sugars into alcohol and carbon dioxide, and the bacteria turn \
+         sugars into lactic acid.",
+    ] {
+        let g = derived(question, brew, answer);
+        assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
+    }
+    // Another domain: rock from the cliffs into sand, and rock into the sea.
+    let coast = "Waves break rock from the cliffs into sand and shingle along the shore. \
+        Rivers carry more rock into the sea, where it settles as mud on the sea floor.";
+    let g = derived(
+        "Where does the sand of a beach come from?",
+        coast,
+        "Waves grind the cliffs' rock into sand and shingle, and rivers bring mud.",
+    );
+    assert!(!turned(&g), "{:?}", g.contradictions);
+    // A crossing of a word the model answer binds to one thing only still contradicts.
+    let g = derived(
+        "Where does the sand of a beach come from?",
+        coast,
+        "Waves break rock from the cliffs into the sea, and rivers carry rock into sand.",
+    );
+    assert!(turned(&g), "{:?}", g.contradictions);
+}

@@ -128,3 +128,85 @@ fn an_opposite_in_the_models_place_named_with_its_pair_or_compared_is_no_turn() 
         assert!(!turned(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A long model answer that sends quantities up and down in other words than a pair.
+const COOLING: &str = "A car's cooling system keeps the engine near its working \
+    temperature. A pump pushes coolant through channels in the engine block, where it takes \
+    up heat, and then through the radiator, where air flowing past the fins carries the heat \
+    away. A thermostat valve stays shut while the engine is cold, so the coolant skips the \
+    radiator and the engine warms up quickly. Once the coolant reaches about 90 degrees the \
+    valve opens, more coolant passes through the radiator and the engine temperature drops. \
+    If the radiator clogs, less heat leaves the engine, and the needle climbs.";
+
+/// Another, of two populations.
+const CYCLE: &str = "Foxes eat rabbits, so the two populations cycle. When rabbits are \
+    plentiful, more foxes survive the winter and raise litters, and the fox population \
+    rises. More foxes eat more rabbits, so the rabbit population falls a year or so later. \
+    With fewer rabbits to hunt, foxes starve and their numbers drop, which lets the rabbits \
+    recover, and the cycle starts again. Disease and harsh winters add noise, but the lag \
+    between the two peaks stays about a year.";
+
+#[test]
+fn a_direction_turned_of_the_same_thing_contradicts_in_other_words_than_a_pair() {
+    use crate::grade::derive::tests::{contradicted, derived};
+    let cooling = "How does a car's cooling system keep the engine at temperature?";
+    let cycle = "Why do fox and rabbit numbers rise and fall in cycles?";
+    for (q, model, answer) in [
+        (
+            cooling,
+            COOLING,
+            "When the valve opens, coolant goes through the radiator and the engine \
+             temperature rises.",
+        ),
+        (
+            cooling,
+            COOLING,
+            "A clogged radiator lets more heat leave the engine, so it runs cool.",
+        ),
+        (
+            cycle,
+            CYCLE,
+            "More foxes eat more rabbits, so the rabbit population grows.",
+        ),
+    ] {
+        let g = derived(q, model, answer);
+        assert!(
+            contradicted(&g, "opposite"),
+            "{answer}: {:?}",
+            g.contradictions
+        );
+    }
+    for (q, model, answer) in [
+        (
+            cooling,
+            COOLING,
+            "When the valve opens, coolant flows through the radiator and the engine \
+             temperature falls.",
+        ),
+        (
+            cooling,
+            COOLING,
+            "When the valve opens the engine temperature drops, it does not rise; a clogged \
+             radiator lets less heat out.",
+        ),
+        (
+            cycle,
+            CYCLE,
+            "Plenty of rabbits lets more foxes raise litters, so foxes increase; then the \
+             rabbit population drops, the foxes starve and their numbers fall, and the \
+             rabbits recover.",
+        ),
+        (
+            cycle,
+            CYCLE,
+            "The rabbit population falls, not grows, once more foxes hunt them.",
+        ),
+    ] {
+        let g = derived(q, model, answer);
+        assert!(
+            !contradicted(&g, "opposite"),
+            "{answer}: {:?}",
+            g.contradictions
+        );
+    }
+}

@@ -927,11 +927,21 @@ fn open(tokens: &[Token], start: usize, i: usize, lists: bool) -> bool {
         )
     });
     // A bound stands right before its value ("over 512", "at least 1.2", "up to 3",
-    // "a maximum of 10"): *over* two words back is a path ("over TCP port 53").
+    // "a maximum of 10"): *over* two words back is a path ("over TCP port 53"). So does
+    // a word of approximation ("about 23.4 degrees", "roughly 3 percent"): a value said
+    // roughly is no exact claim, so "about 23" neither contradicts "about 23.4" nor is
+    // contradicted by it.
     let bound = |w: &str| {
         matches!(
             w,
             "least"
+                | "about"
+                | "around"
+                | "roughly"
+                | "approximately"
+                | "nearly"
+                | "almost"
+                | "circa"
                 | "most"
                 | "minimum"
                 | "maximum"
@@ -1318,6 +1328,37 @@ mod tests {
         assert!(check(model, "", "Set somaxconn=64 and restart it.").is_some());
         // Another setting that ends in the same word is another slot.
         assert_eq!(check(model, "", "Set net.core.maxconn=64 too."), None);
+    }
+
+    #[test]
+    fn a_value_said_roughly_is_no_exact_claim() {
+        // Fresh sentences of the lead's (round 43), three subjects: a rounded or rough
+        // value neither contradicts a rough value of the model answer nor is contradicted.
+        for (model, answer) in [
+            (
+                "The axis is tilted about 23.4 degrees relative to the orbit.",
+                "The axis is tilted about 23 degrees, so the hemispheres take turns.",
+            ),
+            (
+                "Water boils at roughly 100 degrees at sea level.",
+                "It boils at around 99.97 degrees at sea level.",
+            ),
+            (
+                "The distance to the Sun changes by about 3 percent over the year.",
+                "The distance changes by roughly 3.3 percent, too little to matter.",
+            ),
+        ] {
+            assert!(check(model, "", answer).is_none(), "{answer}");
+        }
+        // An exact value against an exact one still contradicts.
+        assert!(
+            check(
+                "LDAPS listens on port 636.",
+                "",
+                "LDAPS listens on port 443, about the same as HTTPS."
+            )
+            .is_some()
+        );
     }
 
     #[test]

@@ -100,6 +100,11 @@ pub struct Outcome {
     /// What it denies is a restriction, said "not only" (see [`restriction_denied`]):
     /// the answer claims its contrary.
     pub contrary: bool,
+    /// The tokens (cue first) of the match under a negation of a term that the model
+    /// answer states plainly and nowhere negated, when nothing else was found: a denial
+    /// that may be said of the other member of a contrast (see
+    /// [`Contrasts::denied_of_other`](super::contrast::Contrasts::denied_of_other)).
+    pub wrong: Option<Vec<usize>>,
 }
 
 thread_local! {
@@ -1184,9 +1189,13 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
         },
         // A term alone under a negation is only missing: what a negation of one word
         // denies is too often something else ("a later rm doesn't help" of a layer).
-        Some((pattern, _)) => Outcome {
+        Some((pattern, found)) => Outcome {
             negated: true,
             note: Some(wrong_polarity(pattern).to_owned()),
+            wrong: (pattern.polarity == Polarity::Plain
+                && pattern.in_model == InModel::Plain
+                && !pattern.negated_in_model_too)
+                .then_some(found),
             ..Outcome::default()
         },
     }

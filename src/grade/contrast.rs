@@ -104,6 +104,15 @@ struct Group {
     /// For each anchor of the model answer, the members (bits) that its sentences
     /// with that anchor state plainly, when there are any.
     anchors: HashMap<Arc<str>, u32>,
+    /// For each concept of the rubric (an `any`), the members (bits) that the model
+    /// sentence where it first matches plainly states.
+    by_concept: Vec<u32>,
+    /// The stems of the words the model answer writes just before an anchor (`pid` of
+    /// `PID 1`): part of the anchor's phrase, they hold no role.
+    before_anchor: Vec<Arc<str>>,
+    /// For each member, the words of its role, each with whether the model answer says
+    /// it under a negation: see [`role_words`].
+    roles: Vec<Vec<(Arc<str>, bool)>>,
 }
 
 /// A question's contrasts, ready to check answers against.
@@ -146,7 +155,7 @@ impl Contrasts {
     pub fn new(cx: &Context, vocab: &mut Vocab) -> Contrasts {
         let stems = member_stems(cx);
         let mut first = 0;
-        let groups = CONTRASTS
+        let mut groups: Vec<Group> = CONTRASTS
             .iter()
             .filter_map(|contrast| {
                 let members = first..first + contrast.members.len();
@@ -154,6 +163,9 @@ impl Contrasts {
                 group(contrast, &stems[members], cx, vocab)
             })
             .collect();
+        for g in &mut groups {
+            g.by_concept = concept_members(&g.members, cx, vocab);
+        }
         let code_of = |text: &PreparedAnswer, parts: bool| -> Vec<Arc<str>> {
             text.tokens()
                 .iter()
@@ -189,6 +201,44 @@ impl Contrasts {
                 crossed::Crossed::default()
             },
         }
+    }
+
+    /// The member a denial is said of, when it is the other member of a contrast than
+    /// the one the model answer says concept `concept` of: `wrong` is the concept's match
+    /// under a negation (its cue first), and the member named last before the cue in its
+    /// sentence is one that the model sentence of the concept does not state, while the
+    /// answer names that sentence's member plainly elsewhere ("Use exec form. With shell
+    /// form, sh is PID 1 and doesn't pass SIGTERM on", where the model answer says the
+    /// exec form's program receives SIGTERM). The denial says of the other option what
+    /// the model answer says of its own by contrast, so the concept counts. A denial
+    /// said of the model's own member ("with exec form the app doesn't get SIGTERM"), or
+    /// with no member before it, or in an answer that never names the model's member,
+    /// denies the concept still.
+    pub fn denied_of_other(
+        &self,
+        concept: usize,
+        answer: &PreparedAnswer,
+        wrong: &[usize],
+        vocab: &Vocab,
+    ) -> Option<&'static str> {
+        let &cue = wrong.first()?;
+        let tokens = answer.tokens();
+        let sentence = tokens[cue].place.sentence;
+        self.groups.iter().find_map(|g| {
+            let model = g.by_concept.get(concept).copied().unwrap_or(0);
+            if model == 0 {
+                return None;
+            }
+            let stated = stated_by_sentence(&g.members, answer, vocab, |p| p.sentence);
+            // The member named last before the cue in its sentence.
+            let (_, bit, _) = stated
+                .mentions
+                .iter()
+                .filter(|(s, _, t)| *s == sentence && t.iter().all(|&i| i < cue))
+                .max_by_key(|(_, _, t)| t.iter().max().copied())?;
+            let elsewhere = stated.bits(None) & model != 0;
+            (bit & model == 0 && elsewhere).then(|| g.members[bit.trailing_zeros() as usize].label)
+        })
     }
 
     /// The contradictions `answer` makes, at most one per contrast set.
@@ -278,11 +328,102 @@ fn group(
     if anchors.is_empty() && members.iter().all(|m| m.in_model) {
         return None;
     }
+    let tokens = cx.model.tokens();
+    let before_anchor: Vec<Arc<str>> = (1..tokens.len())
+        .filter(|&i| tokens[i].class != Class::Word && anchors.contains_key(&tokens[i].norm))
+        .filter(|&i| tokens[i - 1].class == Class::Word)
+        .map(|i| tokens[i - 1].stem.clone())
+        .collect();
+    let roles = if anchors.is_empty() {
+        Vec::new()
+    } else {
+        role_words(&members, cx, vocab)
+    };
     Some(Group {
         role: contrast.role,
         members,
         anchors,
+        roles,
+        before_anchor,
+        by_concept: Vec::new(),
     })
+}
+
+/// For each member, the words of its role in the model answer: the stems of the content
+/// words (the words of its code tokens too: `sh` of `/bin/sh`) of the model sentences that
+/// state it plainly and no other member, less those of the sentences of every other
+/// member ("the shell form wraps it in /bin/sh -c": `wrap`, `bin`, `sh`), each with its
+/// polarity there. An answer that says one of them of the member, with the same polarity,
+/// says what the model answer says of it.
+fn role_words(members: &[Member], cx: &Context, vocab: &Vocab) -> Vec<Vec<(Arc<str>, bool)>> {
+    let stated = stated_by_sentence(members, cx.model, vocab, |p| p.sentence);
+    let own: Vec<Vec<(Arc<str>, bool)>> = (0..members.len())
+        .map(|m| {
+            let sentences: Vec<u32> = stated
+                .mentions
+                .iter()
+                .filter(|(s, b, _)| *b == 1 << m && stated.bits(Some(*s)) == 1 << m)
+                .map(|(s, _, _)| *s)
+                .collect();
+            let mut words: Vec<(Arc<str>, bool)> = Vec::new();
+            for (i, t) in cx.model.tokens().iter().enumerate() {
+                if !sentences.contains(&t.place.sentence) || stated.owned.contains(&i) {
+                    continue;
+                }
+                match t.class {
+                    Class::Code => words.extend(
+                        t.norm
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|w| w.chars().count() > 1 && !crate::lang::is_stop_word(w))
+                            .map(|w| (Arc::from(cx.stemmer.stem(w).as_ref()), cx.model.negated(i))),
+                    ),
+                    Class::Word if !t.stop && t.len > 1 => {
+                        words.push((t.stem.clone(), cx.model.negated(i)))
+                    }
+                    _ => {}
+                }
+            }
+            words.retain(|(w, _)| !members[m].stems.contains(w));
+            words.sort_unstable();
+            words.dedup();
+            words
+        })
+        .collect();
+    (0..members.len())
+        .map(|m| {
+            let mut words = own[m].clone();
+            words.retain(|w| {
+                own.iter()
+                    .enumerate()
+                    .all(|(k, other)| k == m || other.iter().all(|(o, _)| o != &w.0))
+            });
+            words
+        })
+        .collect()
+}
+
+/// For each concept of `cx` that is an `any`, the members that the model sentence where
+/// it first matches plainly states (0 when none or for a relation).
+fn concept_members(members: &[Member], cx: &Context, vocab: &Vocab) -> Vec<u32> {
+    let stated = stated_by_sentence(members, cx.model, vocab, |p| p.sentence);
+    if stated.mentions.is_empty() {
+        return vec![0; cx.concepts.len()];
+    }
+    cx.concepts
+        .iter()
+        .map(|m| {
+            if !matches!(m, Matcher::Any(_)) {
+                return 0;
+            }
+            let outcome = m.evaluate(cx.model, vocab);
+            match outcome.matched.as_deref().and_then(|t| t.first()) {
+                Some(&t) if !outcome.negated => {
+                    stated.bits(Some(cx.model.tokens()[t].place.sentence))
+                }
+                _ => 0,
+            }
+        })
+        .collect()
 }
 
 /// How a text states a member.
@@ -466,6 +607,10 @@ fn stated_by_sentence(
     stated
 }
 
+/// How many content words before an anchor, in its clause, a word of a member's role
+/// may hold it ("sh is PID 1", "/bin/sh -c is PID 1"; see `Group::in_its_role`).
+const HOLDER_REACH: usize = 2;
+
 /// How many words before an anchor, in its clause, a verb of [`disregards`] is looked
 /// for ("ignores the 90 seconds").
 const SET_ASIDE_REACH: usize = 3;
@@ -583,13 +728,72 @@ impl Group {
             }
             let sentence = Some(answer_scope(&token.place));
             let here = stated.bits(sentence);
-            if here != 0 && here & expected == 0 {
+            if here != 0
+                && here & expected == 0
+                && !self.in_its_role(answer, stated, here, expected, i)
+            {
                 let said = self.first(here)?;
                 let anchor = Some(token.norm.to_string());
                 return Some(self.contradiction(said, expected, anchor, answer, stated, sentence));
             }
         }
         None
+    }
+
+    /// Whether the answer, which names the anchor's member (`expected`) plainly too, says
+    /// of the other member `here` that a word of its own role in the model answer holds
+    /// the anchor at `anchor`: one of the [`HOLDER_REACH`] content words before the
+    /// anchor in its clause (the words the model answer writes just before an anchor,
+    /// `pid` of `PID 1`, aside) is one of the member's role words, or a code token with
+    /// one as a part ("use the exec form so the app is PID 1; the shell form makes sh PID
+    /// 1": `sh` is of the shell form's sentence, "wraps it in /bin/sh -c"). The anchor
+    /// there is said of the other member's own thing, not in the role of the anchor's
+    /// member: no contradiction. A word said with the other polarity than the model's
+    /// ("rather than sh") holds nothing; a swap ("the shell form makes the app PID 1")
+    /// has no role word there, and neither has "the host folder you choose is copied
+    /// into /var/lib/docker/binds" (its role word is too far from the anchor to hold it):
+    /// both still contradict.
+    fn in_its_role(
+        &self,
+        answer: &PreparedAnswer,
+        stated: &Stated,
+        here: u32,
+        expected: u32,
+        anchor: usize,
+    ) -> bool {
+        if stated.bits(None) & expected == 0 || self.roles.is_empty() {
+            return false;
+        }
+        let words: Vec<&(Arc<str>, bool)> = (0..self.members.len())
+            .filter(|m| here & (1 << m) != 0)
+            .flat_map(|m| &self.roles[m])
+            .collect();
+        let tokens = answer.tokens();
+        // A word, or a code token whole ("sh" as a command) or by its parts.
+        let role = |j: usize| {
+            tokens[j].class != Class::Exact
+                && !stated.owned.contains(&j)
+                && words
+                    .iter()
+                    .any(|(w, negated)| *w == tokens[j].stem && *negated == answer.negated(j))
+        };
+        let holds = |i: usize| {
+            role(i)
+                || (tokens[i].class == Class::Code
+                    && (i + 1..tokens.len())
+                        .take_while(|&j| tokens[j].part)
+                        .any(role))
+        };
+        let clause = tokens[anchor].place.clause;
+        tokens[..anchor]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter(|(_, t)| !t.part && !t.stop)
+            .take_while(|(_, t)| t.place.clause == clause)
+            .filter(|(_, t)| !self.before_anchor.contains(&t.stem))
+            .take(HOLDER_REACH)
+            .any(|(i, _)| holds(i))
     }
 
     /// The members whose bit `keep` sets.

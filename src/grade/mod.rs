@@ -770,8 +770,21 @@ fn look_for(
         .concepts
         .iter()
         .zip(&compiled.concepts)
-        .map(|(concept, matcher)| {
-            let outcome = matcher.evaluate(answer, vocab);
+        .enumerate()
+        .map(|(i, (concept, matcher))| {
+            let mut outcome = matcher.evaluate(answer, vocab);
+            // A denial said of the other member of a contrast (see
+            // `Contrasts::denied_of_other`) says the concept of the model's member.
+            if let Some(wrong) = outcome.wrong.take()
+                && outcome.matched.is_none()
+                && let Some(other) = compiled.contrasts.denied_of_other(i, answer, &wrong, vocab)
+            {
+                outcome.matched = Some(wrong);
+                outcome.negated = false;
+                outcome.note = Some(format!(
+                    "denied of the other option (`{other}`): so said of the model answer's, as it says"
+                ));
+            }
             if keep && let Some(matched) = &outcome.matched {
                 spans.push(matched.clone());
             }

@@ -631,3 +631,179 @@ fn an_anchor_set_aside_by_its_clause_ties_nothing() {
         assert!(!g.passed && !g.contradictions.is_empty(), "{answer}: {g:?}");
     }
 }
+
+#[test]
+fn the_other_member_said_in_its_own_role_beside_the_anchor_contradicts_nothing() {
+    // An answer that names the anchor's member and says of the other member, beside the
+    // anchor, a word of that member's own role in the model answer ("the shell form makes
+    // sh PID 1") contrasts the two rightly; a swap has none of the role's words. Three
+    // questions, three domains (a service manager's signals, a router's NAT, Dockerfile
+    // forms); the right answers all fail on main r58.
+    let stop = bank(
+        "systemctl stop sends SIGTERM and waits up to 90 seconds for the service to exit. \
+         After that it sends SIGKILL, which cannot be caught.",
+        &[&["sigterm"], &["sigkill"], &["wait", "waits", "grace"]],
+    );
+    let nat = bank(
+        "A port forward is DNAT: it rewrites the destination address of packets arriving \
+         on eth0 to the server's address. Outgoing LAN traffic is masqueraded, which \
+         rewrites its source address.",
+        &[
+            &["dnat", "destination nat"],
+            &["destination"],
+            &["rewrites", "changes"],
+        ],
+    );
+    let form = bank(
+        "The exec form runs the program directly as PID 1, so it receives SIGTERM from \
+         docker stop. The shell form wraps it in /bin/sh -c.",
+        &[
+            &["exec form", "json form"],
+            &["pid 1"],
+            &["sigterm", "signals"],
+        ],
+    );
+    for (b, answer) in [
+        (
+            &stop,
+            "It sends SIGTERM and waits 90 seconds for the service to exit; SIGKILL cannot \
+             be caught and ends it after the 90 seconds.",
+        ),
+        (
+            &nat,
+            "Forwarding a port is DNAT, which rewrites the destination of packets arriving \
+             on eth0; SNAT is for outgoing traffic on eth0.",
+        ),
+        (
+            &form,
+            "Use the exec form so the program is PID 1 and receives SIGTERM; the shell form \
+             makes /bin/sh PID 1.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    // Swaps: the other member beside the anchor with none of its role's words, or with
+    // one only under a negation ("rather than sh").
+    for (b, answer) in [
+        (
+            &stop,
+            "It sends SIGKILL and waits 90 seconds; SIGTERM cannot be caught after the 90 \
+             seconds.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM, and SIGKILL is sent during the 90 seconds.",
+        ),
+        (
+            &nat,
+            "Forwarding a port is DNAT, which rewrites the destination; SNAT rewrites the \
+             destination of packets arriving on eth0.",
+        ),
+        (
+            &form,
+            "Use the exec form so sh is PID 1 and gets SIGTERM; the shell form makes the \
+             program PID 1.",
+        ),
+        (
+            &form,
+            "Use the exec form so SIGTERM arrives; the shell form makes the app PID 1.",
+        ),
+        (
+            &form,
+            "Use the exec form so the program gets SIGTERM; the shell form wraps the app in \
+             a way that keeps the app PID 1.",
+        ),
+        (
+            &form,
+            "Use the exec form for SIGTERM; the shell form runs the app directly as PID 1 \
+             rather than sh.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed && !g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+/// `bank` with its first concept required.
+fn required_first(model: &str, concepts: &[&[&str]]) -> Bank {
+    let mut b = bank(model, concepts);
+    if let Some(rubric) = b.questions[0].rubric.as_mut() {
+        rubric.concepts[0].required = true;
+    }
+    b
+}
+
+#[test]
+fn a_denial_said_of_the_other_member_of_a_contrast_says_the_models_concept() {
+    // "With the other option, X doesn't happen" says X of the chosen one, which is what
+    // the model answer says of it: the required concept counts. Three domains (a service
+    // manager's signals, image pinning, a router's NAT); the right answers all fail on
+    // main r58.
+    let stop = required_first(
+        "systemctl stop sends SIGTERM, which the service can catch to shut down cleanly. \
+         SIGKILL comes only after 90 seconds.",
+        &[
+            &["catch", "shut down cleanly"],
+            &["sigterm"],
+            &["90 seconds"],
+        ],
+    );
+    let pin = required_first(
+        "Pin the base image by digest, which is immutable, so every build is reproducible.",
+        &[
+            &["reproducible", "same bytes"],
+            &["digest"],
+            &["immutable", "never changes"],
+        ],
+    );
+    let nat = required_first(
+        "A port forward is DNAT: it rewrites the destination address of incoming packets.",
+        &[
+            &["destination"],
+            &["dnat", "destination nat"],
+            &["incoming", "arriving"],
+        ],
+    );
+    // (Left: "With SIGKILL, the service can't catch it and shut down cleanly" of `stop`
+    // still fails, on another rule: a denial of the model's phrase "the service can catch
+    // to shut down cleanly", which does not read whose member it is said of.)
+    for (b, answer) in [
+        (
+            &pin,
+            "Pin by digest, it is immutable. With a tag, the builds aren't reproducible \
+             because the tag can move.",
+        ),
+        (
+            &nat,
+            "It is DNAT on incoming packets; SNAT would not rewrite the destination at all.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+    // The denial said of the model's own member, or with no member before it, or in an
+    // answer that never names the model's member, still denies the concept.
+    for (b, answer) in [
+        (
+            &stop,
+            "It sends SIGTERM, 90 seconds before SIGKILL, and with SIGTERM the service can't \
+             catch it.",
+        ),
+        (
+            &pin,
+            "Pin by digest, it is immutable; with a digest the builds aren't reproducible.",
+        ),
+        (
+            &pin,
+            "Use a digest, it is immutable; builds aren't reproducible either way.",
+        ),
+        (
+            &nat,
+            "It is DNAT on incoming packets, and DNAT does not rewrite the destination.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+    }
+}

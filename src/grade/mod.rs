@@ -782,7 +782,7 @@ fn look_for(
                 outcome.matched = Some(wrong);
                 outcome.negated = false;
                 outcome.note = Some(format!(
-                    "denied of the other option (`{other}`): so said of the model answer's, as it says"
+                    "denied of the other option (`{other}`), which agrees with the model answer"
                 ));
             }
             if keep && let Some(matched) = &outcome.matched {

@@ -6,7 +6,7 @@ Grades each `tests/fixtures/grade/docker-*.csv` against banks/docker and each
 and home (it never touches the real ones), and prints agreement, false passes and false
 fails over the tuning sets and, as totals only, over the held-out docker-holdout*.csv sets.
 The blind probes of BLIND (MARKING.md, "Which sets are held out now": update BLIND when a
-probe is released or written) are left out unless --blind is given; a moved row of a
+probe is released or written) are not graded at all unless --blind is given; a moved row of a
 held-out or blind set is named by its set only, never shown.
 
 Usage (from a checkout root, after `cargo build --release`):
@@ -16,7 +16,7 @@ Usage (from a checkout root, after `cargo build --release`):
 """
 import argparse, csv, glob, json, os, shutil, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
-BLIND = {'docker-edge34', 'probe36', 'docker-edge35', 'probe37'}
+BLIND = {'docker-edge34', 'probe36', 'docker-edge35', 'probe37', 'docker-edge36', 'probe38'}
 BASE = None
 
 def sets():
@@ -62,6 +62,8 @@ def main():
     ss = sets()
     if a.only:
         want = set(a.only.split(',')); ss = [s for s in ss if s[0] in want]
+    if not a.blind:
+        ss = [s for s in ss if s[0] not in BLIND]
     with ThreadPoolExecutor(2) as ex:
         got = dict(ex.map(lambda s: grade(a, s), ss))
     if a.save:

@@ -820,6 +820,69 @@ fn a_denial_said_of_the_other_member_of_a_contrast_says_the_models_concept() {
 }
 
 #[test]
+fn a_role_word_holds_its_anchor_up_to_the_verb_that_ties_the_anchor() {
+    // Round 44 (w80-choice). A role word of the other member that the model answer also
+    // writes just before an anchor ("uplink" before `203.0.113.7`, as "sh" before `-c`)
+    // still holds an anchor of the answer: "SNAT is what the uplink eth0 applies" says
+    // eth0 of the uplink, SNAT's own. And the reach stops at the verb that ties the
+    // anchor to its subject, a content word after an auxiliary: "the SIGKILL the kernel
+    // delivers is queued for 90 seconds" says the 90 seconds of SIGKILL, whatever
+    // *delivers* (a role word of SIGKILL) says before *is queued*. Two domains (a
+    // router's NAT, a service manager's signals); the right NAT answer and the wrong
+    // signal answer failed and passed on main 09c63471.
+    let nat = bank(
+        "A port forward is DNAT: it rewrites the destination address of packets arriving \
+         on eth0. Replies leave through SNAT, which rewrites their source address to the \
+         uplink 203.0.113.7.",
+        &[
+            &["dnat", "destination nat"],
+            &["destination"],
+            &["rewrites", "changes"],
+        ],
+    );
+    let stop = bank(
+        "systemctl stop sends SIGTERM and waits up to 90 seconds for the service to exit. \
+         After that it sends SIGKILL, which the kernel delivers directly and the process \
+         cannot catch.",
+        &[&["sigterm"], &["sigkill"], &["wait", "waits", "grace"]],
+    );
+    for (b, answer) in [
+        (
+            &nat,
+            "Forwarding a port is DNAT, which rewrites the destination of packets arriving \
+             on eth0; SNAT is what the uplink eth0 applies to replies.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM and waits; the kernel delivers SIGKILL after 90 seconds.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM and waits; the SIGKILL from the kernel is delivered directly \
+             after 90 seconds.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    for (b, answer) in [
+        (
+            &nat,
+            "Forwarding a port is DNAT, which rewrites the destination of packets; SNAT is \
+             what packets arriving on eth0 get.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM and waits; the SIGKILL the kernel delivers is queued for 90 \
+             seconds.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed && !g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+#[test]
 fn a_denial_past_an_aside_said_of_the_other_member_says_the_models_concept() {
     // Round 44 (w80-choice): "with the shell form your program is not, once /bin/sh -c
     // wraps it, PID 1" denies PID 1 past an aside that names the concept, of the other

@@ -34,6 +34,13 @@ fn choice_bank(model: &str, required: &[&str], choice: &str, mistake: &[&[&str]]
     bank(vec![q])
 }
 
+/// The model answers of two of the questions, Python keys and git history.
+const TUPLE: &str = "Use a tuple: it is immutable, so its hash never changes. A list is \
+                     mutable and unhashable, so Python refuses it as a key.";
+const MERGE: &str = "Prefer merge: it adds a merge commit and keeps the existing commits. \
+                     Rebase rewrites the commits, so everyone who pulled the branch has to \
+                     reconcile diverged history.";
+
 fn passes(bank: &Bank, text: &str) {
     let g = grade(bank, text);
     assert!(g.passed, "should pass: {text}\n{}", explain(&g));
@@ -74,8 +81,7 @@ fn a_choice_before_a_colon_is_not_linked_to_the_fault_of_the_alternative() {
     );
 
     let tuple = choice_bank(
-        "Use a tuple: it is immutable, so its hash never changes. A list is mutable and \
-         unhashable, so Python refuses it as a key.",
+        TUPLE,
         &["hash", "hashable", "unhashable"],
         "list",
         &[&["tuple"], &["mutable", "unhashable"]],
@@ -98,8 +104,7 @@ fn a_choice_before_a_colon_is_not_linked_to_the_fault_of_the_alternative() {
     );
 
     let merge = choice_bank(
-        "Prefer merge: it adds a merge commit and keeps the existing commits. Rebase rewrites \
-         the commits, so everyone who pulled the branch has to reconcile diverged history.",
+        MERGE,
         &["rewrites", "rewritten", "rewrite"],
         "rebase",
         &[&["merge"], &["rewrites", "rewritten", "rewrite"]],
@@ -149,4 +154,56 @@ fn a_label_that_is_no_choice_still_links_its_sentence() {
     assert_eq!(segment(text, "alpine"), segment(text, "musl"));
     let text = "Use: small, with musl.";
     assert_eq!(segment(text, "use"), segment(text, "musl"));
+}
+
+/// The choice is a sentence of its own: a misconception `within = "sentence"` whose
+/// first term is the choice and whose second is said of the alternative after the `:`
+/// ("Use a tuple: a list is mutable") does not fire; said of the choice after the `:`,
+/// or in one sentence with no choice before a colon, it still does. Fresh sentences in
+/// two domains (Python keys, git history), none of them Docker.
+#[test]
+fn a_choice_before_a_colon_is_a_sentence_of_its_own() {
+    let sentence_bank = |model: &str, required: &[&str], mistake: &[&[&str]]| {
+        let mut b = choice_bank(model, required, "never-said", mistake);
+        let q = &mut b.questions[0];
+        if let Some(relation) = q.misconceptions[1].concept.relation.as_mut() {
+            relation.within = crate::bank::Within::Sentence;
+            relation.ordered = true;
+        }
+        b
+    };
+    let tuple = sentence_bank(
+        TUPLE,
+        &["hash", "hashable", "unhashable"],
+        &[&["tuple"], &["mutable", "unhashable"]],
+    );
+    passes(
+        &tuple,
+        "Use a tuple: a list is mutable and unhashable, so it can't be a dict key.",
+    );
+    fails(
+        &tuple,
+        "Use a list: a tuple is mutable and unhashable, so its hash changes.",
+    );
+    fails(
+        &tuple,
+        "Use a tuple, since a list is fine too and the tuple is mutable and unhashable.",
+    );
+    let merge = sentence_bank(
+        MERGE,
+        &["rewrites", "rewritten", "rewrite"],
+        &[&["merge"], &["rewrites", "rewritten", "rewrite"]],
+    );
+    passes(
+        &merge,
+        "Prefer merge: rebase silently rewrites the commits others pulled, instead of adding one.",
+    );
+    fails(
+        &merge,
+        "Prefer rebase: merge rewrites the commits others pulled.",
+    );
+    fails(
+        &merge,
+        "Prefer merge, though merge also rewrites the commits others pulled.",
+    );
 }

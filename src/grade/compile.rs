@@ -101,7 +101,8 @@ pub struct Outcome {
     /// the answer claims its contrary.
     pub contrary: bool,
     /// The tokens (cue first) of the match under a negation of a term that the model
-    /// answer states plainly and nowhere negated, when nothing else was found: a denial
+    /// answer states plainly and nowhere negated, when nothing else was found, or of the
+    /// denial a plain match in an aside stands in ([`ASIDE_DENIED`]): a denial
     /// that may be said of the other member of a contrast (see
     /// [`Contrasts::denied_of_other`](super::contrast::Contrasts::denied_of_other)).
     pub wrong: Option<Vec<usize>>,
@@ -1118,11 +1119,13 @@ fn any(patterns: &[Pattern], answer: &PreparedAnswer, vocab: &Vocab) -> Outcome 
     for pattern in patterns {
         match answer.find(pattern, vocab) {
             Some((found, true)) => {
-                if let Some(note) = denied_after(patterns, pattern, &found, answer, vocab) {
+                if let Some((note, denial)) = denied_after(patterns, pattern, &found, answer, vocab)
+                {
                     return Outcome {
                         negated: true,
                         note: Some(note.to_owned()),
                         denied: true,
+                        wrong: denial,
                         ..Outcome::default()
                     };
                 }
@@ -1295,20 +1298,21 @@ const FELLOW_DENIED: &str = "what it names is denied after it, in its clause";
 
 /// Why `found`, a match of `pattern` in its polarity, is denied by what follows it,
 /// if it is: by its fellow ([`denied_by_fellow`]) or past an aside
-/// ([`denied_past_aside`]).
+/// ([`denied_past_aside`]). Past an aside, the denial's tokens (its cue first) come
+/// too: the denial may be said of the other member of a contrast ("with the shell form
+/// your program is not, once /bin/sh -c wraps it, PID 1"; see [`Outcome::wrong`]).
 fn denied_after(
     patterns: &[Pattern],
     pattern: &Pattern,
     found: &Found,
     answer: &PreparedAnswer,
     vocab: &Vocab,
-) -> Option<&'static str> {
+) -> Option<(&'static str, Option<Vec<usize>>)> {
     if denied_by_fellow(patterns, pattern, found, answer, vocab) {
-        Some(FELLOW_DENIED)
-    } else if denied_past_aside(patterns, pattern, &found.tokens, answer, vocab) {
-        Some(ASIDE_DENIED)
+        Some((FELLOW_DENIED, None))
     } else {
-        None
+        denied_past_aside(patterns, pattern, &found.tokens, answer, vocab)
+            .map(|denial| (ASIDE_DENIED, Some(denial)))
     }
 }
 
@@ -1324,38 +1328,35 @@ const ASIDE_REACH: usize = 16;
 /// denies past the aside: "the layer is not, when you delete the container, removed"
 /// names deleting as the aside's condition and denies it as the claim (the aside
 /// itself is not negated, see `negation::resumes_after_aside`). The denial is one
-/// [`denies`] counts. Whether a word after it is governed by a cue before it is asked
-/// first, of the cues the answer's words already know.
+/// [`denies`] counts; its tokens (the cue first) are returned. Whether a word after it
+/// is governed by a cue before it is asked first, of the cues the answer's words
+/// already know.
 fn denied_past_aside(
     patterns: &[Pattern],
     pattern: &Pattern,
     found: &[usize],
     answer: &PreparedAnswer,
     vocab: &Vocab,
-) -> bool {
+) -> Option<Vec<usize>> {
     let tokens = answer.tokens();
-    let (Some(&first), Some(&last)) = (found.iter().min(), found.iter().max()) else {
-        return false;
-    };
+    let (&first, &last) = (found.iter().min()?, found.iter().max()?);
     // A word after it that a cue before it governs: the cue's scope goes on past it.
     let end = tokens.len().min(last + 1 + ASIDE_REACH);
-    let Some(cue) = (last + 1..end).find_map(|j| answer.cue(j).filter(|&c| c < first)) else {
-        return false;
-    };
+    let cue = (last + 1..end).find_map(|j| answer.cue(j).filter(|&c| c < first))?;
     if answer.cue(first) == Some(cue)
         || !tokens[cue].negation
         || tokens[cue].place.sentence != tokens[first].place.sentence
     {
-        return false;
+        return None;
     }
     fellow_denied_by(patterns, pattern, cue, answer, vocab, |words| {
         words.iter().all(|&j| j > last)
     })
 }
 
-/// Whether the cue at `cue` denies another alternative than `pattern` (which the
-/// rubric wants plain) of `patterns`, in words that `placed` accepts, in a denial that
-/// [`denies`] counts.
+/// The tokens (the cue first) of a denial by the cue at `cue` of another alternative
+/// than `pattern` (which the rubric wants plain) of `patterns`, in words that `placed`
+/// accepts, one that [`denies`] counts.
 fn fellow_denied_by(
     patterns: &[Pattern],
     pattern: &Pattern,
@@ -1363,20 +1364,23 @@ fn fellow_denied_by(
     answer: &PreparedAnswer,
     vocab: &Vocab,
     placed: impl Fn(&[usize]) -> bool,
-) -> bool {
-    pattern.polarity == Polarity::Plain
-        && patterns
-            .iter()
-            .filter(|p| !std::ptr::eq(*p, pattern))
-            .any(|p| {
-                answer.all(p, vocab).iter().any(|(f, counts)| {
-                    !counts
-                        && f.negated
-                        && f.tokens.first() == Some(&cue)
-                        && placed(&f.tokens[1..])
-                        && denies(patterns, p, &f.tokens, answer)
-                })
+) -> Option<Vec<usize>> {
+    if pattern.polarity != Polarity::Plain {
+        return None;
+    }
+    patterns
+        .iter()
+        .filter(|p| !std::ptr::eq(*p, pattern))
+        .find_map(|p| {
+            answer.all(p, vocab).into_iter().find_map(|(f, counts)| {
+                (!counts
+                    && f.negated
+                    && f.tokens.first() == Some(&cue)
+                    && placed(&f.tokens[1..])
+                    && denies(patterns, p, &f.tokens, answer))
+                .then_some(f.tokens)
             })
+        })
 }
 
 /// Whether `found`, a plain match of `pattern` that the rubric wants plain, is the
@@ -1409,7 +1413,7 @@ fn denied_by_fellow(
     // "better privacy and no extra round trip" lists the two: a coordinator between
     // makes the cue deny the next item, not what the match names.
     let listed = (last + 1..cue).any(|j| matches!(&*tokens[j].norm, "and" | "or" | "but" | "nor"));
-    !listed && fellow_denied_by(patterns, pattern, cue, answer, vocab, |_| true)
+    !listed && fellow_denied_by(patterns, pattern, cue, answer, vocab, |_| true).is_some()
 }
 
 /// Whether `found`, a match of a relation's term `pattern` in the wrong polarity (its

@@ -26,6 +26,7 @@ use super::compile::Matcher;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, Pattern, PreparedAnswer, Vocab};
 use super::token::{Class, Parts, Place, Token, tokenize};
+use crate::lang;
 use rust_stemmers::Stemmer;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -608,7 +609,8 @@ fn stated_by_sentence(
 }
 
 /// How many content words before an anchor, in its clause, a word of a member's role
-/// may hold it ("sh is PID 1", "/bin/sh -c is PID 1"; see `Group::in_its_role`).
+/// may hold it ("sh is PID 1", "/bin/sh -c is PID 1"), up to the verb that ties the
+/// anchor to its subject (see `Group::in_its_role`).
 const HOLDER_REACH: usize = 2;
 
 /// How many words before an anchor, in its clause, a verb of [`disregards`] is looked
@@ -743,16 +745,18 @@ impl Group {
     /// Whether the answer, which names the anchor's member (`expected`) plainly too, says
     /// of the other member `here` that a word of its own role in the model answer holds
     /// the anchor at `anchor`: one of the [`HOLDER_REACH`] content words before the
-    /// anchor in its clause (the words the model answer writes just before an anchor,
-    /// `pid` of `PID 1`, aside) is one of the member's role words, or a code token with
-    /// one as a part ("use the exec form so the app is PID 1; the shell form makes sh PID
-    /// 1": `sh` is of the shell form's sentence, "wraps it in /bin/sh -c"). The anchor
-    /// there is said of the other member's own thing, not in the role of the anchor's
-    /// member: no contradiction. A word said with the other polarity than the model's
-    /// ("rather than sh") holds nothing; a swap ("the shell form makes the app PID 1")
-    /// has no role word there, and neither has "the host folder you choose is copied
-    /// into /var/lib/docker/binds" (its role word is too far from the anchor to hold it):
-    /// both still contradict.
+    /// anchor in its clause is one of the member's role words, or a code token with one
+    /// as a part ("use the exec form so the app is PID 1; the shell form makes sh PID 1":
+    /// `sh` is of the shell form's sentence, "wraps it in /bin/sh -c"). The words the
+    /// model answer writes just before an anchor (`pid` of `PID 1`) are passed over unless
+    /// they are such a role word. The anchor there is said of the other member's own
+    /// thing, not in the role of the anchor's member: no contradiction. The reach stops
+    /// at the verb that ties the anchor to its subject, a content word right after an
+    /// auxiliary ("is copied into"): "the host folder you choose is copied into
+    /// /var/lib/docker/binds" says where the folder goes, and *choose*, a role word of the
+    /// bind mount, is before that verb, so the anchor is not held. A word said with the
+    /// other polarity than the model's ("rather than sh") holds nothing; a swap ("the
+    /// shell form makes the app PID 1") has no role word there: both still contradict.
     fn in_its_role(
         &self,
         answer: &PreparedAnswer,
@@ -764,19 +768,17 @@ impl Group {
         if stated.bits(None) & expected == 0 || self.roles.is_empty() {
             return false;
         }
-        let words: Vec<&(Arc<str>, bool)> = (0..self.members.len())
-            .filter(|m| here & (1 << m) != 0)
-            .flat_map(|m| &self.roles[m])
-            .collect();
         let tokens = answer.tokens();
-        // A word, or a code token whole ("sh" as a command) or by its parts.
+        // A word of the role of a member that `here` has, in its polarity there.
         let role = |j: usize| {
             tokens[j].class != Class::Exact
                 && !stated.owned.contains(&j)
-                && words
-                    .iter()
+                && (0..self.members.len())
+                    .filter(|m| here & (1 << m) != 0)
+                    .flat_map(|m| &self.roles[m])
                     .any(|(w, negated)| *w == tokens[j].stem && *negated == answer.negated(j))
         };
+        // A word, or a code token whole ("sh" as a command) or by its parts.
         let holds = |i: usize| {
             role(i)
                 || (tokens[i].class == Class::Code
@@ -785,15 +787,35 @@ impl Group {
                         .any(role))
         };
         let clause = tokens[anchor].place.clause;
-        tokens[..anchor]
+        let mut before = tokens[..anchor]
             .iter()
             .enumerate()
             .rev()
-            .filter(|(_, t)| !t.part && !t.stop)
+            .filter(|(_, t)| !t.part)
             .take_while(|(_, t)| t.place.clause == clause)
-            .filter(|(_, t)| !self.before_anchor.contains(&t.stem))
-            .take(HOLDER_REACH)
-            .any(|(i, _)| holds(i))
+            .peekable();
+        let mut reach = HOLDER_REACH;
+        while let Some((i, t)) = before.next() {
+            if t.stop {
+                continue;
+            }
+            if holds(i) {
+                return true;
+            }
+            if self.before_anchor.contains(&t.stem) {
+                continue;
+            }
+            // The verb after its auxiliary: its subject is not what holds the anchor.
+            reach -= 1;
+            if reach == 0
+                || before
+                    .peek()
+                    .is_some_and(|(_, w)| lang::is_auxiliary(&w.norm))
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// The members whose bit `keep` sets.

@@ -781,6 +781,9 @@ fn look_for(
             {
                 outcome.matched = Some(wrong);
                 outcome.negated = false;
+                // Past an aside ("is not, once /bin/sh -c wraps it, PID 1"), the denial
+                // was the claim; said of the other option, it claims what the model does.
+                outcome.denied = false;
                 outcome.note = Some(format!(
                     "denied of the other option (`{other}`), which agrees with the model answer"
                 ));

@@ -2825,12 +2825,23 @@ fn setting_end(tokens: &[Token], start: usize, i: usize) -> usize {
 /// never happens" denies the scan, not the seek), and past a verb that makes its object
 /// what the denying adjective says ([`CAUSING`]: "a unique salt makes rainbow tables
 /// useless" denies the rainbow tables, and says the salt plainly; "X is useless" and "X
-/// becomes useless" still deny X).
+/// becomes useless" still deny X). A condition the clause ends with ("fails if the bind
+/// source doesn't exist") has its own subject: the claim denied begins after its *if*
+/// (*when*, *once*, *whenever*), not at the main clause's ("--mount is explicit and fails
+/// if ..." says `explicit` plainly).
 fn denied_start(tokens: &[Token], start: usize, i: usize) -> usize {
     let conjunct = (start..i)
         .rev()
         .find(|&j| opens_conjunct(tokens, start, j))
         .map_or(start, |j| j + 1);
+    let conjunct = (conjunct + 1..i)
+        .rev()
+        .find(|&j| {
+            !tokens[j].part
+                && matches!(&*tokens[j].norm, "if" | "when" | "once" | "whenever")
+                && (j + 1..i).any(|k| !tokens[k].part && !tokens[k].stop)
+        })
+        .map_or(conjunct, |j| j + 1);
     if tokens[i].negation {
         return conjunct;
     }

@@ -1317,7 +1317,7 @@ fn is_chmod_mode(core: &str) -> bool {
 ///   sentence that opens with a pronoun that refers back joins the one before it
 ///   ("rebase makes no merge commit: it replays your commits"; see [`carry_subject`]):
 ///   a relation `within = "clause"` looks here. A short choice before a `:` ("Use exec
-///   form:", "Prefer merge:"; see [`chooses`]) is no label: the `:` ends its segment,
+///   form:", "Prefer merge:"; see [`chooses`]) is no label: the `:` ends its sentence,
 ///   for what follows gives the reason, often of the alternative (whose clauses stay
 ///   linked as after a label).
 /// - A **sentence** ends at `.` `;` `!` `?` and at a line break; the dot of *e.g.* or
@@ -2011,9 +2011,10 @@ const MAX_LABEL: usize = 3;
 /// Whether the sentence `sentence`, which ends in `tokens`, is a short choice: a verb of
 /// choosing in the imperative and what it chooses ("Use exec form", "Prefer merge", "Pick
 /// a tuple", "Avoid host mode"). Before a `:` it is no label: what follows is the reason
-/// for the choice, a clause of its own that is often said of the alternative ("Use exec
-/// form: with shell form, sh is PID 1"), so it is not linked to the choice; its own
-/// clauses stay linked, commas and all, as after a label.
+/// for the choice, a sentence of its own that is often said of the alternative ("Use
+/// exec form: with shell form, sh is PID 1"), so it is not linked to the choice, not even
+/// by a relation `within = "sentence"`; its own clauses stay linked, commas and all, as
+/// after a label.
 fn chooses(tokens: &[Token], sentence: u32) -> bool {
     let mut words = tokens
         .iter()
@@ -2379,10 +2380,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 place.next(Stop::Sentence);
             } else if choice {
                 // "Use tmpfs: with a volume, the key is written to disk": the choice is a
-                // segment of its own; what follows is linked, commas and all, as after
-                // a label.
-                place.labelled = false;
-                place.next(Stop::Comma);
+                // sentence of its own ("Use --mount: -v silently creates a missing
+                // folder" says nothing of --mount creating one); what follows is linked,
+                // commas and all, as after a label.
+                place.next(Stop::Sentence);
                 place.labelled = true;
             } else if stop == Stop::Colon && sentence_words > MAX_LABEL {
                 // "The engine only records the status: Swarm ...": a clause, not a label

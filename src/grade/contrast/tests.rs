@@ -734,13 +734,10 @@ fn required_first(model: &str, concepts: &[&[&str]]) -> Bank {
     b
 }
 
-#[test]
-fn a_denial_said_of_the_other_member_of_a_contrast_says_the_models_concept() {
-    // "With the other option, X doesn't happen" says X of the chosen one, which is what
-    // the model answer says of it: the required concept counts. Three domains (a service
-    // manager's signals, image pinning, a router's NAT); the right answers all fail on
-    // main r58.
-    let stop = required_first(
+/// A service manager's signals, its first concept (*catch*, *shut down cleanly*)
+/// required.
+fn catch_bank() -> Bank {
+    required_first(
         "systemctl stop sends SIGTERM, which the service can catch to shut down cleanly. \
          SIGKILL comes only after 90 seconds.",
         &[
@@ -748,15 +745,29 @@ fn a_denial_said_of_the_other_member_of_a_contrast_says_the_models_concept() {
             &["sigterm"],
             &["90 seconds"],
         ],
-    );
-    let pin = required_first(
+    )
+}
+
+/// Image pinning by digest, its first concept (*reproducible*, *same bytes*) required.
+fn pin_bank() -> Bank {
+    required_first(
         "Pin the base image by digest, which is immutable, so every build is reproducible.",
         &[
             &["reproducible", "same bytes"],
             &["digest"],
             &["immutable", "never changes"],
         ],
-    );
+    )
+}
+
+#[test]
+fn a_denial_said_of_the_other_member_of_a_contrast_says_the_models_concept() {
+    // "With the other option, X doesn't happen" says X of the chosen one, which is what
+    // the model answer says of it: the required concept counts. Three domains (a service
+    // manager's signals, image pinning, a router's NAT); the right answers all fail on
+    // main r58.
+    let stop = catch_bank();
+    let pin = pin_bank();
     let nat = required_first(
         "A port forward is DNAT: it rewrites the destination address of incoming packets.",
         &[
@@ -801,6 +812,112 @@ fn a_denial_said_of_the_other_member_of_a_contrast_says_the_models_concept() {
         (
             &nat,
             "It is DNAT on incoming packets, and DNAT does not rewrite the destination.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_role_word_holds_its_anchor_up_to_the_verb_that_ties_the_anchor() {
+    // Round 44 (w80-choice). A role word of the other member that the model answer also
+    // writes just before an anchor ("uplink" before `203.0.113.7`, as "sh" before `-c`)
+    // still holds an anchor of the answer: "SNAT is what the uplink eth0 applies" says
+    // eth0 of the uplink, SNAT's own. And the reach stops at the verb that ties the
+    // anchor to its subject, a content word after an auxiliary: "the SIGKILL the kernel
+    // delivers is queued for 90 seconds" says the 90 seconds of SIGKILL, whatever
+    // *delivers* (a role word of SIGKILL) says before *is queued*. Two domains (a
+    // router's NAT, a service manager's signals); the right NAT answer and the wrong
+    // signal answer failed and passed on main 09c63471.
+    let nat = bank(
+        "A port forward is DNAT: it rewrites the destination address of packets arriving \
+         on eth0. Replies leave through SNAT, which rewrites their source address to the \
+         uplink 203.0.113.7.",
+        &[
+            &["dnat", "destination nat"],
+            &["destination"],
+            &["rewrites", "changes"],
+        ],
+    );
+    let stop = bank(
+        "systemctl stop sends SIGTERM and waits up to 90 seconds for the service to exit. \
+         After that it sends SIGKILL, which the kernel delivers directly and the process \
+         cannot catch.",
+        &[&["sigterm"], &["sigkill"], &["wait", "waits", "grace"]],
+    );
+    for (b, answer) in [
+        (
+            &nat,
+            "Forwarding a port is DNAT, which rewrites the destination of packets arriving \
+             on eth0; SNAT is what the uplink eth0 applies to replies.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM and waits; the kernel delivers SIGKILL after 90 seconds.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM and waits; the SIGKILL from the kernel is delivered directly \
+             after 90 seconds.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    for (b, answer) in [
+        (
+            &nat,
+            "Forwarding a port is DNAT, which rewrites the destination of packets; SNAT is \
+             what packets arriving on eth0 get.",
+        ),
+        (
+            &stop,
+            "It sends SIGTERM and waits; the SIGKILL the kernel delivers is queued for 90 \
+             seconds.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(!g.passed && !g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_denial_past_an_aside_said_of_the_other_member_says_the_models_concept() {
+    // Round 44 (w80-choice): "with the shell form your program is not, once /bin/sh -c
+    // wraps it, PID 1" denies PID 1 past an aside that names the concept, of the other
+    // option: it says by contrast what the model answer says of its own. Two domains (a
+    // service manager's signals, image pinning); on main 09c63471 the right answers take
+    // the path the wrong ones still take (the concept "said in an aside of a denial of
+    // it", and for the pin a contradiction of `reproducible` of the same thing), as
+    // docker-edge32:38 did. Said of the model's own member, it is still denied.
+    let stop = catch_bank();
+    let pin = pin_bank();
+    for (b, answer) in [
+        (
+            &stop,
+            "It sends SIGTERM first, 90 seconds before SIGKILL; with SIGKILL the service \
+             does not, when it tries to catch it, shut down cleanly.",
+        ),
+        (
+            &pin,
+            "Pin by digest, it is immutable. With a tag the build is not, when you count on \
+             the same bytes, reproducible.",
+        ),
+    ] {
+        let g = grade(b, answer);
+        assert!(g.passed && g.contradictions.is_empty(), "{answer}: {g:?}");
+    }
+    for (b, answer) in [
+        (
+            &stop,
+            "It sends SIGTERM first, 90 seconds before SIGKILL; with SIGTERM the service \
+             does not, when it tries to catch it, shut down cleanly.",
+        ),
+        (
+            &pin,
+            "Pin by digest, it is immutable. With a digest the build is not, when you count \
+             on the same bytes, reproducible.",
         ),
     ] {
         let g = grade(b, answer);

@@ -2844,3 +2844,22 @@ fn a_denial_with_its_predicate_left_out_denies_its_subject() {
     }
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Round 44 (w80-choice): a condition that ends a clause has its own subject, so a
+/// denial in it ("fails if the bind source doesn't exist") takes back that subject, not
+/// the main clause before its *if*. Fresh sentences (a config loader, a cron job, a
+/// package manager); the condition at the clause's start denies as before.
+#[test]
+fn a_denial_in_a_closing_condition_takes_back_its_own_subject() {
+    let text = "the loader is strict and stops if the config file doesn't exist";
+    assert!(!negated(text, "strict") && !negated(text, "stops"));
+    assert!(negated(text, "config"));
+    let text = "the job is skipped when the lock file does not exist";
+    assert!(!negated(text, "skipped") && negated(text, "lock"));
+    let text = "apt is safe and aborts once the mirror isn't reachable";
+    assert!(!negated(text, "safe") && !negated(text, "aborts"));
+    let text = "if the config file doesn't exist, the loader stops";
+    assert!(negated(text, "config") && !negated(text, "stops"));
+    let text = "the config file doesn't exist";
+    assert!(negated(text, "config"));
+}

@@ -1690,9 +1690,11 @@ fn misplaced_apostrophes(text: String) -> String {
         if bytes.get(at + 3).copied().is_some_and(letter) {
             continue;
         }
+        // After the last character that is no ASCII letter, whatever its width.
         let start = text[..at]
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let auxiliary = &text[start..at];
         if !AUXILIARIES.contains(&auxiliary) {
             continue;

@@ -292,6 +292,20 @@ fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
     ));
 }
 
+/// Round 44 (w80-tokens): a misplaced apostrophe after a character wider than a byte
+/// ("\u{11366}'nt", found by the derived-rubric property test) panicked: the auxiliary
+/// before it now starts after that character, whatever its width.
+#[test]
+fn a_misplaced_apostrophe_after_a_wide_character_is_read() {
+    // No panic.
+    norms("\u{11366}'nt[");
+    norms("x\u{e9}'nt so");
+    assert_eq!(
+        norms("the caf\u{e9} did'nt help"),
+        ["the", "caf\u{e9}", "did", "not", "help"]
+    );
+}
+
 /// The norms of `text`'s parts (the pieces an answer's code token offers).
 fn parts(text: &str) -> Vec<String> {
     tokenize(text, &stemmer(), Parts::Emit)

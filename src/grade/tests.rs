@@ -551,6 +551,24 @@ fn a_shift_operator_keyword_asks_for_its_operator() {
     );
 }
 
+/// Round 44 (w80-tokens, probe32 line 31): a keyword with an operator between its
+/// words is an expression, never turned round: `tail - head` is not met by "head +
+/// tail" nor "head - tail", where a phrase of two words is ("the head tail").
+#[test]
+fn an_expression_keyword_is_not_turned_round() {
+    let b = one_keyword_bank(
+        "tail - head",
+        "ring-count",
+        "How many items does a ring buffer with free-running indexes hold?",
+        "The difference of the indexes: tail - head, with wrap-around arithmetic.",
+    );
+    assert_first_concept(
+        &b,
+        &["It holds `tail - head` items.", "count = tail - head"],
+        &["It holds head - tail items.", "count = head + tail"],
+    );
+}
+
 /// Round 44 (w80-tokens, probe34 line 3): a keyword's guarded expansion is met by the
 /// same guard written with its message, not by another operator or none.
 #[test]

@@ -586,10 +586,12 @@ pub fn keyword_patterns(
     if negated {
         words.remove(0);
     }
+    let expression = is_expression(keyword);
     let mut out = Vec::new();
     for variant in lexicon.expand(&words) {
         // `own inode` turns round too: "an inode of its own".
         let turnable = !negated
+            && !expression
             && (2..=3).contains(&variant.len())
             && variant
                 .iter()
@@ -698,6 +700,7 @@ fn said_otherwise(keyword: &str, stemmer: &Stemmer, vocab: &mut Vocab) -> Vec<Pa
     if let [a, b] = words.as_slice()
         && content(a)
         && content(b)
+        && !is_expression(keyword)
     {
         out.push(Pattern::tight(vec![b.clone(), a.clone()], false, vocab));
     }
@@ -706,6 +709,26 @@ fn said_otherwise(keyword: &str, stemmer: &Stemmer, vocab: &mut Vocab) -> Vec<Pa
         out.push(Pattern::folder_in(words(child), words(parent), vocab));
     }
     out
+}
+
+/// Whether a keyword is an expression: words with an operator standing alone between
+/// two of them (`hi - lo`, `r + w > n`). Its operators are punctuation to the grader,
+/// but the order of its words is what it says, so it is never turned round: "lo + hi"
+/// is not `hi - lo`.
+fn is_expression(keyword: &str) -> bool {
+    let operator = |b: u8| matches!(b, b'+' | b'-' | b'*' | b'/' | b'%' | b'<' | b'>' | b'=');
+    if !keyword.bytes().any(operator) {
+        return false;
+    }
+    let mut chunks = keyword.split_whitespace().peekable();
+    let mut first = true;
+    while let Some(chunk) = chunks.next() {
+        if !first && chunks.peek().is_some() && chunk.bytes().all(operator) {
+            return true;
+        }
+        first = false;
+    }
+    false
 }
 
 /// A path keyword's last folder and the one it is in, as words (`.github/workflows` is

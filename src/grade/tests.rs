@@ -518,6 +518,81 @@ fn assert_first_concept(b: &Bank, met: &[&str], unmet: &[&str]) {
     }
 }
 
+/// Round 44 (w80-tokens, probe32 line 31): a keyword with a shift operator asks for
+/// that operator: `>>> 1` was the bare number 1 and met "(a + b) >> 1"; `<< 3` is met
+/// by the left shift only.
+#[test]
+fn a_shift_operator_keyword_asks_for_its_operator() {
+    let b = one_keyword_bank(
+        "<< 3",
+        "times-eight",
+        "How do you multiply an unsigned int by 8 without a multiplication?",
+        "Shift it left by three bits: x << 3.",
+    );
+    assert_first_concept(
+        &b,
+        &["Shift it: `x << 3`.", "return n << 3;"],
+        &[
+            "Shift it: `x >> 3`.",
+            "Shift it 3 bits to the left.",
+            "x <<< 3",
+        ],
+    );
+    let b = one_keyword_bank(
+        ">>> 1",
+        "unsigned-halve",
+        "How do you halve a sum of two large ints in Java without overflow?",
+        "Use an unsigned shift: (a + b) >>> 1.",
+    );
+    assert_first_concept(
+        &b,
+        &["`int half = (a + b) >>> 1;`"],
+        &["`int half = (a + b) >> 1;`", "divide by 2 and add 1"],
+    );
+}
+
+/// Round 44 (w80-tokens, probe32 line 31): a keyword with an operator between its
+/// words is an expression, never turned round: `tail - head` is not met by "head +
+/// tail" nor "head - tail", where a phrase of two words is ("the head tail").
+#[test]
+fn an_expression_keyword_is_not_turned_round() {
+    let b = one_keyword_bank(
+        "tail - head",
+        "ring-count",
+        "How many items does a ring buffer with free-running indexes hold?",
+        "The difference of the indexes: tail - head, with wrap-around arithmetic.",
+    );
+    assert_first_concept(
+        &b,
+        &["It holds `tail - head` items.", "count = tail - head"],
+        &["It holds head - tail items.", "count = head + tail"],
+    );
+}
+
+/// Round 44 (w80-tokens, probe34 line 3): a keyword's guarded expansion is met by the
+/// same guard written with its message, not by another operator or none.
+#[test]
+fn a_guarded_expansion_keyword_is_met_with_its_message() {
+    let b = one_keyword_bank(
+        "${CACHE_DIR:?}",
+        "cache-guard",
+        "How do you keep `rm -rf \"$CACHE_DIR\"/*` from emptying / when the variable is unset?",
+        "Guard it: rm -rf \"${CACHE_DIR:?}\"/*, which aborts when it is unset or empty.",
+    );
+    assert_first_concept(
+        &b,
+        &[
+            r#"`rm -rf "${CACHE_DIR:?cache dir not set}/"*` stops with an error instead."#,
+            "Write ${CACHE_DIR:?unset} so the shell aborts.",
+        ],
+        &[
+            "Write ${CACHE_DIR:-/tmp/cache} so it has a default.",
+            r#"Quote it: "${CACHE_DIR}"/*."#,
+            "Write ${CACHE_DIR?unset} so the shell aborts.",
+        ],
+    );
+}
+
 /// Round 27 (w32-tokens): a negation that an *unless* lifts says the thing happens on
 /// a condition ("won't run a script unless its nonce matches" is "runs only if its
 /// nonce matches"): the term counts as the model answer states it plainly, and still as

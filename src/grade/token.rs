@@ -1690,9 +1690,11 @@ fn misplaced_apostrophes(text: String) -> String {
         if bytes.get(at + 3).copied().is_some_and(letter) {
             continue;
         }
+        // After the last character that is no ASCII letter, whatever its width.
         let start = text[..at]
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rfind(|&(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let auxiliary = &text[start..at];
         if !AUXILIARIES.contains(&auxiliary) {
             continue;
@@ -2141,7 +2143,15 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             let chunk_start = tokens.len();
             // Most chunks are a plain word: no code, one word.
             let plain = alnum || core.bytes().all(|b| b.is_ascii_alphanumeric());
-            if !core.is_empty() {
+            if core.is_empty() && !alnum {
+                // `>>> 1`, `x << 3`, `>> file`: a shift or append operator is code, so
+                // `>> 1` is not `>>> 1` (its brackets' `<`s and `>`s trimmed, it was
+                // nothing, and `>>> 1` the bare number 1).
+                let operator = chunk.trim_end_matches(is_clause_end);
+                if matches!(operator, "<<" | ">>" | ">>>") {
+                    tokens.push(Token::new(operator, Class::Code, false, place, stemmer));
+                }
+            } else if !core.is_empty() {
                 if digit_first(core) && push_number_with_unit(core, place, false, stemmer, tokens) {
                     // `2s`, `100ms`: a number and its unit of time.
                 } else if !plain && is_grouped_number(core) {
@@ -3126,6 +3136,10 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
         push(&core[core.len() - 9..], tokens);
         tokens.push(Token::new(&octal, Class::Exact, true, place, stemmer));
     }
+    if let Some(guard) = expansion_operator(core) {
+        // `${BUILD_DIR:?BUILD_DIR not set}` says `${BUILD_DIR:?}`.
+        push(&guard, tokens);
+    }
     let bound = core.trim_start_matches(['^', '~', '<', '>', '=']);
     if bound.len() < core.len() {
         // A version range names its bound: `^1.4.2` says `1.4.2`, `<2.0.0` `2.0.0`.
@@ -3207,6 +3221,25 @@ fn push_code_parts(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec
             }
         }
     }
+}
+
+/// A shell expansion with an operator and its word, `${PORT:-8080}` or
+/// `${BUILD_DIR:?not set}` (or the chunk of one before a space in its word,
+/// `${BUILD_DIR:?BUILD_DIR`), written as the operator alone: `${PORT:-}`,
+/// `${BUILD_DIR:?}`. The word is a default or a message; the operator is what the
+/// expansion does.
+fn expansion_operator(core: &str) -> Option<String> {
+    let rest = core.strip_prefix("${")?;
+    let name = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let (name, after) = rest.split_at(name);
+    let operator = if after.starts_with(':') { 2 } else { 1 };
+    let word = after.get(operator..)?;
+    let word = word.strip_suffix('}').unwrap_or(word);
+    (!name.is_empty()
+        && matches!(after.as_bytes()[operator - 1], b'?' | b'-' | b'=' | b'+')
+        && !word.is_empty()
+        && !word.contains(['{', '}']))
+    .then(|| format!("${{{name}{}}}", &after[..operator]))
 }
 
 /// A name with a dotted version glued on, as its name (empty for `v1.3`) and version:

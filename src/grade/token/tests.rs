@@ -292,6 +292,63 @@ fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
     ));
 }
 
+/// Round 44 (w80-tokens): a misplaced apostrophe after a character wider than a byte
+/// ("\u{11366}'nt", found by the derived-rubric property test) panicked: the auxiliary
+/// before it now starts after that character, whatever its width.
+#[test]
+fn a_misplaced_apostrophe_after_a_wide_character_is_read() {
+    // No panic.
+    norms("\u{11366}'nt[");
+    norms("x\u{e9}'nt so");
+    assert_eq!(
+        norms("the caf\u{e9} did'nt help"),
+        ["the", "caf\u{e9}", "did", "not", "help"]
+    );
+}
+
+/// Round 44 (w80-tokens): a shift or append operator written alone is a code token,
+/// no longer trimmed away as brackets: `x << 3` is not `x >> 3`, nor the bare `3`.
+#[test]
+fn a_shift_or_append_operator_is_code() {
+    assert_eq!(
+        norms("x << 3, then y >>> 1;"),
+        ["x", "<<", "3", "then", "y", ">>>", "1"]
+    );
+    assert_eq!(norms("echo on >> log.txt"), ["echo", "on", ">>", "log.txt"]);
+    let tokens = tokenize("a >> 2", &stemmer(), Parts::Emit);
+    assert_eq!(tokens[1].class, Class::Code);
+    // Other runs of angle brackets stay punctuation.
+    assert_eq!(norms("a <> c <<< d >>>> e"), ["a", "c", "d", "e"]);
+}
+
+/// Round 44 (w80-tokens, probe34 line 3): a shell expansion with an operator and its
+/// word offers the operator alone, `${CACHE_DIR:?unset}` the guard `${CACHE_DIR:?}`,
+/// `${LOG_LEVEL:-info}` the default `${LOG_LEVEL:-}`; no other operator's form.
+#[test]
+fn an_expansion_with_a_word_offers_its_operator_alone() {
+    let offers = |text: &str, part: &str| parts(text).iter().any(|p| p == part);
+    for (text, part) in [
+        (
+            r#"rm -rf "${CACHE_DIR:?cache dir is unset}/"*"#,
+            "${cache_dir:?}",
+        ),
+        ("`${CACHE_DIR:?unset}`", "${cache_dir:?}"),
+        ("${LOG_LEVEL:-info}", "${log_level:-}"),
+        ("${LOG_LEVEL:=warn}", "${log_level:=}"),
+        ("${OUT_FILE?no file}", "${out_file?}"),
+    ] {
+        assert!(offers(text, part), "{text}: {:?}", parts(text));
+    }
+    for (text, part) in [
+        ("${CACHE_DIR:-/tmp}", "${cache_dir:?}"),
+        ("${CACHE_DIR}", "${cache_dir:?}"),
+        ("${CACHE_DIR?unset}", "${cache_dir:?}"),
+        ("${LOG_LEVEL:?info}", "${log_level:-}"),
+    ] {
+        assert!(!offers(text, part), "{text}: {:?}", parts(text));
+    }
+}
+
 /// The norms of `text`'s parts (the pieces an answer's code token offers).
 fn parts(text: &str) -> Vec<String> {
     tokenize(text, &stemmer(), Parts::Emit)

@@ -193,7 +193,10 @@ impl Premises {
             let words: Vec<usize> = (0..tokens.len())
                 .filter(|&k| tokens[k].place.clause == clause && content(&tokens[k]))
                 .collect();
-            if words.iter().any(|&k| self.foil.contains(&tokens[k].stem_hash)) {
+            if words
+                .iter()
+                .any(|&k| self.foil.contains(&tokens[k].stem_hash))
+            {
                 continue;
             }
             let Some(&first) = words.first().filter(|&&k| k < cue) else {
@@ -202,8 +205,10 @@ impl Premises {
             let Some(&word) = words.iter().find(|&&k| k > cue) else {
                 continue;
             };
-            let (Some(s), Some(w)) = (place(tokens[first].stem_hash), place(tokens[word].stem_hash))
-            else {
+            let (Some(s), Some(w)) = (
+                place(tokens[first].stem_hash),
+                place(tokens[word].stem_hash),
+            ) else {
                 continue;
             };
             // "Salt doesn't melt ice by heating it" denies a way, and "a wetsuit doesn't

@@ -16,11 +16,23 @@
 //! does adding threads not help?") and the model answer must deny none: a model answer
 //! that says where it does not help makes such a denial part of the story. Only derived
 //! rubrics are checked.
+//!
+//! A *why* also takes its own clause as given: "why does a cold fridge slow it down?"
+//! takes it that cold slows it. The **run** is the content words right after the *why*
+//! and its auxiliary (determiners skipped): *cold*, *fridge*, *slow*. An answer clause,
+//! in any sentence, denies it when its first content word is a word of the run, a
+//! negation follows and governs the first content word after it, that word is a later
+//! word of the run, and the clause's content words after it are the question's, the
+//! first of them the word the question has next: "Cold doesn't slow them down". Left alone: a run of fewer than two words, a word of it
+//! that the question or the model answer negates, a clause naming the question's foil
+//! or a word of its own after the denied one (a way denied: "salt doesn't melt ice by
+//! heating it"; another thing: "a wetsuit doesn't keep water out"), and "not only".
 
 use super::bindings::{content, contradiction};
 use crate::grade::contrast::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
 use crate::grade::token::Token;
+use crate::lang::{is_auxiliary, is_determiner};
 
 /// Words that say something has an effect or a use: what a question that asks why
 /// takes as given.
@@ -56,6 +68,16 @@ pub struct Premises {
     /// The stems (as hashes) of the question's content words outside its foil; empty
     /// when the question or the model answer denies an effect word.
     subject: Vec<u64>,
+    /// The stems of the run of content words after a *why* and its auxiliary, in order
+    /// ("why does a cold fridge slow it down": *cold*, *fridge*, *slow*); empty unless
+    /// two or more, and when the question or the model answer negates one of them.
+    asked: Vec<u64>,
+    /// The stems of the question's foil (see the module's doc).
+    foil: Vec<u64>,
+    /// The stems of the question's content words.
+    question: Vec<u64>,
+    /// For each word of `asked`, the stem of the question's next content word after it.
+    next: Vec<Option<u64>>,
 }
 
 impl Premises {
@@ -66,9 +88,6 @@ impl Premises {
             let tokens = text.tokens();
             (0..tokens.len()).any(|i| effect(&tokens[i]) && text.negated(i))
         };
-        if denies(model) || denies(asked) {
-            return Premises::default();
-        }
         let tokens = asked.tokens();
         let mut foil = vec![false; tokens.len()];
         for i in 0..tokens.len() {
@@ -76,17 +95,57 @@ impl Premises {
                 i > 0 && foil[i - 1] && tokens[i].place.clause == tokens[i - 1].place.clause;
             foil[i] = asked.negated(i) || after || FOILS.contains(&&*tokens[i].norm);
         }
-        let mut subject: Vec<u64> = (0..tokens.len())
-            .filter(|&i| !foil[i] && content(&tokens[i]) && !effect(&tokens[i]))
+        let mut subject: Vec<u64> = Vec::new();
+        if !denies(model) && !denies(asked) {
+            subject = (0..tokens.len())
+                .filter(|&i| !foil[i] && content(&tokens[i]) && !effect(&tokens[i]))
+                .map(|i| tokens[i].stem_hash)
+                .collect();
+            subject.sort_unstable();
+            subject.dedup();
+        }
+        let foil: Vec<u64> = (0..tokens.len())
+            .filter(|&i| foil[i] && content(&tokens[i]))
             .map(|i| tokens[i].stem_hash)
             .collect();
-        subject.sort_unstable();
-        subject.dedup();
-        Premises { subject }
+        let mut run = why_run(asked);
+        let denied = |stem: u64| {
+            let m = model.tokens();
+            (0..m.len()).any(|k| m[k].stem_hash == stem && model.negated(k))
+                || (0..tokens.len()).any(|k| tokens[k].stem_hash == stem && asked.negated(k))
+        };
+        if run.len() < 2 || run.iter().any(|&(_, stem)| denied(stem)) {
+            run.clear();
+        }
+        let next = run
+            .iter()
+            .map(|&(k, _)| {
+                (k + 1..tokens.len())
+                    .find(|&j| content(&tokens[j]))
+                    .map(|j| tokens[j].stem_hash)
+            })
+            .collect();
+        Premises {
+            subject,
+            next,
+            asked: run.into_iter().map(|(_, stem)| stem).collect(),
+            foil,
+            question: tokens
+                .iter()
+                .filter(|t| content(t))
+                .map(|t| t.stem_hash)
+                .collect(),
+        }
+    }
+
+    /// The first denial, in `answer`'s thesis, of the effect the question asks about;
+    /// else, anywhere, of what a *why* takes as given (see [`Premises::asked`]).
+    pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        self.effect(answer).or_else(|| self.asked(answer))
     }
 
     /// The first denial, in `answer`'s thesis, of the effect the question asks about.
-    pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+    fn effect(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if self.subject.is_empty() {
             return None;
         }
@@ -116,6 +175,84 @@ impl Premises {
         }
         None
     }
+
+    /// The first clause of `answer` that denies what a *why* of the question takes as
+    /// given: its first content word is a word of the run after the *why* (its subject),
+    /// a negation follows, the first content word after the negation is a later word of
+    /// that run, and the content words after that are the question's, the first of
+    /// them the one the question has next ("Cold doesn't slow them down" to "why does a
+    /// cold fridge slow it down?"); a clause naming the question's foil is left alone.
+    fn asked(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+        if self.asked.is_empty() {
+            return None;
+        }
+        let tokens = answer.tokens();
+        let place = |stem: u64| self.asked.iter().position(|&s| s == stem);
+        for cue in (0..tokens.len()).filter(|&i| !tokens[i].part && tokens[i].is_negation()) {
+            let clause = tokens[cue].place.clause;
+            let words: Vec<usize> = (0..tokens.len())
+                .filter(|&k| tokens[k].place.clause == clause && content(&tokens[k]))
+                .collect();
+            if words
+                .iter()
+                .any(|&k| self.foil.contains(&tokens[k].stem_hash))
+            {
+                continue;
+            }
+            let Some(&first) = words.first().filter(|&&k| k < cue) else {
+                continue;
+            };
+            let Some(&word) = words.iter().find(|&&k| k > cue) else {
+                continue;
+            };
+            let (Some(s), Some(w)) = (
+                place(tokens[first].stem_hash),
+                place(tokens[word].stem_hash),
+            ) else {
+                continue;
+            };
+            // "Salt doesn't melt ice by heating it" denies a way, and "a wetsuit doesn't
+            // keep water out" another thing: not the premise.
+            let mut after = words.iter().filter(|&&k| k > word).peekable();
+            let other = after
+                .peek()
+                .is_some_and(|&&k| self.next[w] != Some(tokens[k].stem_hash));
+            let way = after.any(|&k| !self.question.contains(&tokens[k].stem_hash));
+            let way = way || other;
+            let only = (cue + 1..tokens.len())
+                .find(|&k| !tokens[k].part)
+                .is_some_and(|k| tokens[k].norm.as_ref() == "only");
+            if s < w && !way && !only && answer.cue(word) == Some(cue) {
+                return Some(contradiction(
+                    "premise",
+                    answer,
+                    (first, word),
+                    "why it does (the question takes that as given)".to_owned(),
+                ));
+            }
+        }
+        None
+    }
+}
+
+/// The run of content words (token index, stem) of `asked` right after its first *why*
+/// and the auxiliary after it, determiners skipped before the run: "why does a cold
+/// fridge slow it down" gives *cold*, *fridge*, *slow*.
+fn why_run(asked: &PreparedAnswer) -> Vec<(usize, u64)> {
+    let tokens = asked.tokens();
+    let words: Vec<usize> = (0..tokens.len()).filter(|&k| !tokens[k].part).collect();
+    let Some(why) = words.iter().position(|&k| tokens[k].norm.as_ref() == "why") else {
+        return Vec::new();
+    };
+    let mut rest = words[why + 1..].iter().copied().peekable();
+    if rest.next_if(|&k| is_auxiliary(&tokens[k].norm)).is_none() {
+        return Vec::new();
+    }
+    while rest.next_if(|&k| is_determiner(&tokens[k].norm)).is_some() {}
+    let clause = tokens[words[why]].place.clause;
+    rest.take_while(|&k| content(&tokens[k]) && tokens[k].place.clause == clause)
+        .map(|k| (k, tokens[k].stem_hash))
+        .collect()
 }
 
 /// Whether `t` is an effect word.

@@ -37,6 +37,13 @@ use crate::grade::token::Token;
 /// Words that join the two subjects in the question.
 const JOINS: &[&str] = &["and", "or", "vs", "versus"];
 
+/// The word after a comparison that names its other subject: "why are spring tides
+/// higher than neap tides?". Such a pair is the question's by its grammar, so the
+/// model answer need not open sentences with it: a sentence naming one subject and not
+/// the other is on its side ("... line up, giving spring tides; at the quarter moons
+/// they pull at right angles, giving neap tides").
+const COMPARED: &str = "than";
+
 /// Words before *from* that set two subjects apart: "X differs from Y".
 const DIFFER: &[&str] = &["differ", "differs", "different", "distinct"];
 
@@ -159,7 +166,6 @@ impl Sides {
     /// The pair the question `asked` names (see the module's doc).
     fn asked(model: &PreparedAnswer, asked: &PreparedAnswer) -> Sides {
         let q = asked.tokens();
-        let tokens = model.tokens();
         // The first word of the noun phrase ending at token `k`: *head* of *head-based*,
         // *named* of *a named volume*.
         let first_of = |mut k: usize| {
@@ -168,19 +174,26 @@ impl Sides {
             }
             k
         };
-        let mut pair = None;
+        // The first pair the question names (as "X and Y"), then its first comparison
+        // ("X higher than Y") if that is another: the first the model answer takes up.
+        let mut pairs: Vec<([u64; 2], bool)> = Vec::new();
         for (j, t) in q.iter().enumerate() {
             if t.part || j < 2 {
                 continue;
             }
-            // "X and Y", or "X differs from Y" / "X is different from Y".
-            let before = if JOINS.contains(&&*t.norm) {
+            // "X and Y", "X higher than Y", or "X differs from Y" / "X is different
+            // from Y".
+            let compared = &*t.norm == COMPARED;
+            let before = if JOINS.contains(&&*t.norm) || compared {
                 j - 1
             } else if &*t.norm == "from" && DIFFER.contains(&&*q[j - 1].norm) {
                 j - 2
             } else {
                 continue;
             };
+            if !pairs.is_empty() && !compared {
+                continue;
+            }
             let Some(a) = (0..=before).rev().find(|&k| !q[k].part && !q[k].stop) else {
                 continue;
             };
@@ -191,16 +204,37 @@ impl Sides {
             if !side_word(&q[a]) || !side_word(&q[b]) || q[a].stem_hash == q[b].stem_hash {
                 continue;
             }
-            pair = Some([q[a].stem_hash, q[b].stem_hash]);
-            break;
+            pairs.push(([q[a].stem_hash, q[b].stem_hash], compared));
+            if compared {
+                break;
+            }
         }
-        let Some(stems) = pair else {
-            return Sides::default();
-        };
+        let pair = pairs
+            .into_iter()
+            .find_map(|(stems, compared)| Sides::sided(model, q, stems, compared));
+        Sides {
+            pair,
+            ..Sides::default()
+        }
+    }
+
+    /// The two sides of the pair `stems` of the question `q` in `model`, if the model
+    /// answer takes the pair up: each subject opens a sentence of it, or, for a pair
+    /// the question `compared`, is named in one without the other.
+    fn sided(
+        model: &PreparedAnswer,
+        q: &[Token],
+        stems: [u64; 2],
+        compared: bool,
+    ) -> Option<[Side; 2]> {
+        let tokens = model.tokens();
         // The side of each sentence of the model answer.
         let mut words: [Vec<(u64, String)>; 2] = Default::default();
         let mut names: [String; 2] = Default::default();
         let mut opened = [false; 2];
+        // Whether a sentence names the subject and not the other: enough for a pair
+        // the question compares.
+        let mut alone = [false; 2];
         let mut last: Option<usize> = None;
         for (start, end) in sentences(tokens) {
             let span = start..end;
@@ -216,7 +250,10 @@ impl Sides {
                         Some(s)
                     }
                     None if first.is_some_and(|k| CARRY.contains(&&*tokens[k].norm)) => last,
-                    None if named.len() == 1 => Some(named[0]),
+                    None if named.len() == 1 => {
+                        alone[named[0]] = true;
+                        Some(named[0])
+                    }
                     None => None,
                 };
             last = side;
@@ -235,8 +272,9 @@ impl Sides {
                 }
             }
         }
-        if !opened[0] || !opened[1] {
-            return Sides::default();
+        let sided = |s: usize| opened[s] || (compared && alone[s]);
+        if !sided(0) || !sided(1) {
+            return None;
         }
         let only = |a: &[(u64, String)], b: &[(u64, String)]| -> Vec<(u64, String)> {
             a.iter()
@@ -246,24 +284,21 @@ impl Sides {
         };
         let (a, b) = (only(&words[0], &words[1]), only(&words[1], &words[0]));
         if a.is_empty() || b.is_empty() {
-            return Sides::default();
+            return None;
         }
         let [na, nb] = names;
-        Sides {
-            pair: Some([
-                Side {
-                    stem: stems[0],
-                    name: na,
-                    own: a,
-                },
-                Side {
-                    stem: stems[1],
-                    name: nb,
-                    own: b,
-                },
-            ]),
-            ..Sides::default()
-        }
+        Some([
+            Side {
+                stem: stems[0],
+                name: na,
+                own: a,
+            },
+            Side {
+                stem: stems[1],
+                name: nb,
+                own: b,
+            },
+        ])
     }
 
     /// The pairs of a long model answer whose question names none: the subjects are the
@@ -689,6 +724,83 @@ mod tests {
                 "The primary streams its write-ahead log; the replica replays it and serves \
                  reads, so it lags the primary a little.",
             ],
+        );
+    }
+
+    // Fresh sentences (w80-derived), written before the rule: two questions that compare
+    // two subjects with *than*, whose model answers never open a sentence with either
+    // but pair each with its condition in a sentence of its own ("..., giving major
+    // chords their bright sound; when ..., giving minor chords ..."). An answer pairing
+    // each subject with the other's condition is contradicted; one saying it the model
+    // answer's way, tersely or at length, is not.
+    const CHORD_Q: &str = "Why do major chords sound brighter than minor chords?";
+    const CHORD: &str = "A chord stacks a root, a third and a fifth. When the third sits \
+        four semitones above the root, its frequency ratio to the root is close to 5:4, a \
+        simple ratio that blends smoothly, giving major chords their bright, stable sound; \
+        when it sits three semitones above, the ratio is near 6:5 and the upper notes clash \
+        slightly with the overtones of the root, giving minor chords their darker colour. \
+        Listeners also learn these associations from the music they grow up with.";
+    const ENGINE_Q: &str = "Why do diesel engines run leaner than petrol engines?";
+    const ENGINE: &str = "Both burn fuel in a cylinder, but they ignite it differently. \
+        Compressing air alone to about 18:1 heats it past the fuel's ignition point, so \
+        fuel injected at the top of the stroke burns by itself with excess air, giving \
+        diesel engines their lean mixture; drawing in a premixed charge, compressing it \
+        only to about 10:1 because a higher ratio would make it knock, and firing it with a \
+        spark plug at a fixed ratio of air to fuel gives petrol engines a richer mixture. \
+        A throttle plate also costs a petrol engine pumping losses at part load.";
+
+    #[test]
+    fn a_pair_the_question_compares_each_given_the_others_condition_is_swapped() {
+        for answer in [
+            "Minor chords come when the third is four semitones above the root and blends \
+             smoothly, and major chords when it is three semitones up and clashes with the \
+             overtones.",
+            "Major chords have upper notes that clash slightly with the overtones.",
+        ] {
+            assert!(swapped(CHORD_Q, CHORD, answer), "{answer}");
+        }
+        for answer in [
+            "Petrol engines compress air alone to about 18:1 so the injected fuel ignites by \
+             itself, and diesel engines draw in a premixed charge and fire it with a spark \
+             plug.",
+            "A diesel engine uses a spark plug and a premixed charge.",
+        ] {
+            assert!(swapped(ENGINE_Q, ENGINE, answer), "{answer}");
+        }
+    }
+
+    #[test]
+    fn a_pair_the_question_compares_said_the_model_answers_way_is_no_swap() {
+        none_swapped(
+            CHORD_Q,
+            CHORD,
+            &[
+                "A major third, four semitones, is close to a simple 5:4 ratio and blends; the \
+                 minor third, three semitones, clashes with the overtones, so minor chords \
+                 sound darker.",
+                "Major: the third is four semitones up, a simple 5:4 ratio. Minor: three \
+                 semitones, 6:5, which clashes.",
+                "Major chords blend smoothly because their third makes a simple 5:4 ratio with \
+                 the root.",
+            ],
+        );
+        none_swapped(
+            ENGINE_Q,
+            ENGINE,
+            &[
+                "A diesel compresses air alone to 18:1 so the fuel ignites by itself with \
+                 excess air; a petrol engine compresses a premixed charge only to 10:1 to avoid \
+                 knock and fires it with a spark plug.",
+                "Diesel engines ignite fuel by compression in excess air, while petrol engines \
+                 need a spark plug and a fixed ratio of air to fuel.",
+            ],
+        );
+        // A comparison with no sentence of the model answer on either side: no pair.
+        none_swapped(
+            "Why do major chords sound brighter than minor chords?",
+            "Listeners hear the two kinds of chord differently because of the intervals \
+             between their notes and the music they grew up with.",
+            &["Minor chords sound brighter than major chords."],
         );
     }
 

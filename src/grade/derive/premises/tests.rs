@@ -156,3 +156,83 @@ fn a_question_that_denies_the_word_itself_takes_no_premise() {
     );
     assert!(!denied(&g), "{:?}", g.contradictions);
 }
+
+// Fresh sentences (w80-derived), written before the rule: two why-questions whose own
+// clause is the premise (salt melting road ice, a wetsuit keeping a diver warm). A
+// clause denying it of the question's subject fails; a clause denying a way, a side
+// claim, or another word of the question does not.
+const SALT_ASKED: &str = "Why does salt melt ice on a winter road?";
+const SALT: &str = "Ice on a road is always covered by a thin film of liquid water. Salt \
+    dissolves in that film, and the dissolved ions lower the freezing point of the water, so \
+    the ice keeps melting into brine at temperatures below 0 °C. Below about -10 °C the \
+    effect is too weak to keep up, and grit is spread for grip instead.";
+const WETSUIT_ASKED: &str = "Why does a wetsuit keep a diver warm in cold water?";
+const WETSUIT: &str = "A wetsuit is made of neoprene foam full of tiny gas bubbles, which \
+    conduct heat poorly. A thin layer of water seeps in between the suit and the skin, the \
+    body warms it, and because the snug suit keeps that layer from being flushed out, the \
+    diver loses heat only slowly through the foam. A loose suit lets cold water circulate \
+    and is far less warm.";
+
+#[test]
+fn a_clause_denying_what_a_why_takes_as_given_fails() {
+    for (asked, model, answer) in [
+        (
+            SALT_ASKED,
+            SALT,
+            "The dissolved ions lower the freezing point of the water film. But salt doesn't \
+             melt the ice; it only makes it rough.",
+        ),
+        (
+            WETSUIT_ASKED,
+            WETSUIT,
+            "Neoprene foam is full of gas bubbles that conduct heat poorly. A wetsuit does not \
+             keep the diver warm, though; the thin layer of water inside cools the skin.",
+        ),
+    ] {
+        let g = grade(asked, model, answer);
+        assert!(denied(&g) && !g.passed, "{answer}: {:?}", g.contradictions);
+    }
+}
+
+#[test]
+fn a_clause_denying_a_way_or_a_side_claim_keeps_the_why() {
+    for (asked, model, answer) in [
+        // Right and terse.
+        (
+            SALT_ASKED,
+            SALT,
+            "Salt dissolves in the water film on the ice and lowers its freezing point, so the \
+             ice melts below 0 °C.",
+        ),
+        // A way denied, not the premise.
+        (
+            SALT_ASKED,
+            SALT,
+            "Salt doesn't melt ice by heating it: it dissolves in the water film and lowers \
+             the freezing point.",
+        ),
+        // A side claim denied.
+        (
+            SALT_ASKED,
+            SALT,
+            "The ions lower the freezing point of the water film; salt does not work below \
+             about -10 °C.",
+        ),
+        (
+            WETSUIT_ASKED,
+            WETSUIT,
+            "The neoprene's gas bubbles conduct heat poorly, and the snug suit keeps the thin \
+             layer of water the body warmed from being flushed out.",
+        ),
+        // Another word of the question denied, not of its run.
+        (
+            WETSUIT_ASKED,
+            WETSUIT,
+            "A wetsuit doesn't keep water out; it keeps a thin layer in, which the body warms \
+             and the foam insulates.",
+        ),
+    ] {
+        let g = grade(asked, model, answer);
+        assert!(!denied(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

@@ -146,17 +146,9 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // as the first one was, its reach counted afresh. (A bare verb after it,
                 // "must not write to the database or call services", may say what is
                 // done instead, and is left to the four words.)
-                scope = Some(Scope {
-                    reached: 0,
-                    limit,
-                    cancels,
-                    clause,
-                    gerund,
-                    reported,
-                    subject,
-                    aside,
-                    cue: c,
-                });
+                if let Some(s) = scope.as_mut() {
+                    s.reached = 0;
+                }
                 cue[i] = governs;
             } else if reached > 0
                 && compares(tokens, c)

@@ -136,6 +136,20 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                     ..Scope::new(tokens, c, cancels)
                 });
                 cue[i] = governs;
+            } else if &*token.norm == "or"
+                && reached > 0
+                && limit == NEGATION_REACH
+                && opens_a_thing(tokens, i)
+            {
+                // "it isn't a null-pointer bug or running out of memory": not A or B
+                // denies each, so a thing an *or* joins to a denied one is denied as far
+                // as the first one was, its reach counted afresh. (A bare verb after it,
+                // "must not write to the database or call services", may say what is
+                // done instead, and is left to the four words.)
+                if let Some(s) = scope.as_mut() {
+                    s.reached = 0;
+                }
+                cue[i] = governs;
             } else if reached > 0
                 && compares(tokens, c)
                 && (is_subject_pronoun(&token.norm) || is_modal(&token.norm))
@@ -334,7 +348,10 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
 /// is required, so the words it governs are said plainly. The relative pronoun must
 /// come right after the head, and at most three words lie between it and the cue; a
 /// relative under another verb ("accepts any request whose token does not verify") or
-/// a denial of the clause's own verb stays denied.
+/// a denial of the clause's own verb stays denied. So with a verb denied by *not*,
+/// *cannot*, *never* or *no longer*, a double negation that names the condition: "can no
+/// longer delete files they don't own" says *own* (the relative's *that* may be left out
+/// before a subject pronoun).
 fn leave_refused_relatives_plain(tokens: &[Token], cue: &mut [Option<usize>]) {
     const REFUSING: &[&str] = &[
         "refuse",
@@ -382,16 +399,37 @@ fn leave_refused_relatives_plain(tokens: &[Token], cue: &mut [Option<usize>]) {
             continue;
         }
         // The words before the cue, nearest first: a relative pronoun among the first
-        // four, then its head, one determiner at most, and the verb.
-        let mut words = (0..c).rev().filter(|&k| !tokens[k].part);
-        if !words
-            .by_ref()
-            .take(4)
-            .any(|k| RELATIVE.contains(&&*tokens[k].norm))
-        {
+        // four (or a subject pronoun right after its head, the *that* left out: "files
+        // they don't own"), then its head, one determiner at most, and the verb.
+        let mut words = (0..c).rev().filter(|&k| !tokens[k].part).peekable();
+        let mut relative = None;
+        let mut after_auxiliary = false;
+        for n in 0..4 {
+            let Some(k) = words.next() else { break };
+            let word = &*tokens[k].norm;
+            if RELATIVE.contains(&word) {
+                relative = Some(false);
+                break;
+            }
+            // The *that* left out: a subject pronoun, an auxiliary at most between it and
+            // the cue, and a noun right before it in the same clause.
+            if (n == 0 || (n == 1 && after_auxiliary))
+                && is_subject_pronoun(word)
+                && words.peek().is_some_and(|&h| {
+                    !tokens[h].stop
+                        && !tokens[h].negation
+                        && tokens[h].place.clause == tokens[c].place.clause
+                })
+            {
+                relative = Some(true);
+                break;
+            }
+            after_auxiliary = n == 0 && crate::lang::is_auxiliary(word);
+        }
+        let Some(left_out) = relative else {
             last = Some((c, false));
             continue;
-        }
+        };
         words.next(); // the head noun
         let verb = words.next().and_then(|k| {
             if DETERMINERS.contains(&&*tokens[k].norm) {
@@ -400,12 +438,37 @@ fn leave_refused_relatives_plain(tokens: &[Token], cue: &mut [Option<usize>]) {
                 Some(k)
             }
         });
+        // "users can no longer delete files they don't own": a denial of the verb whose
+        // object the relative restricts is a double negation, and says what the
+        // relative denies is the condition, as a refusing verb does.
+        let denied_verb = |v: usize| {
+            cue[v].is_some_and(|d| {
+                d != c
+                    && tokens[d].place.clause == tokens[c].place.clause
+                    && (matches!(&*tokens[d].norm, "not" | "nt" | "cannot" | "never")
+                        || (&*tokens[d].norm == "no"
+                            && tokens.get(d + 1).is_some_and(|t| &*t.norm == "longer")))
+            })
+        };
         let plain = verb.is_some_and(|v| {
-            REFUSING.contains(&&*tokens[v].norm) && cue[v].is_none() && !tokens[v].negation
+            !tokens[v].negation
+                && !tokens[v].stop
+                && ((!left_out && REFUSING.contains(&&*tokens[v].norm) && cue[v].is_none())
+                    || denied_verb(v))
         });
         last = Some((c, plain));
         if plain {
             cue[j] = None;
+            if let Some(d) = verb.and_then(|v| cue[v]).filter(|&d| d != c) {
+                // The two denials cancel: "can no longer delete or rename files they
+                // don't own" says who may delete them, so the verbs and their object
+                // are said plainly too.
+                for governed in &mut cue[d + 1..c] {
+                    if *governed == Some(d) {
+                        *governed = None;
+                    }
+                }
+            }
         }
     }
 }
@@ -711,7 +774,15 @@ fn neither_subject_end(tokens: &[Token], c: usize) -> Option<usize> {
             let word = &*tokens[j].norm;
             starts_clause(word) || matches!(word, "and" | "that" | "then" | "as" | "if" | "when")
         });
-    if !opens {
+    // "Neither is the name terminated nor does printf know its size": an auxiliary
+    // right after *neither* inverts a clause it denies, and pairs no subjects.
+    if !opens
+        || word_after(tokens, c).is_some_and(|t| {
+            is_copula(&t.norm)
+                || is_modal(&t.norm)
+                || matches!(&*t.norm, "does" | "do" | "did" | "has" | "have" | "had")
+        })
+    {
         return None;
     }
     let mut words = tokens
@@ -1370,6 +1441,13 @@ fn next_is_verb_phrase(tokens: &[Token], i: usize) -> bool {
     word_after(tokens, i).is_some_and(|t| !t.stop && !t.negation && !is_subject_pronoun(&t.norm))
 }
 
+/// Whether the word after the *or* at `i` opens a thing, in its clause: a determiner
+/// ("or a misconfigured DNS server") or an -ing form ("or running out of memory").
+fn opens_a_thing(tokens: &[Token], i: usize) -> bool {
+    word_after(tokens, i).is_some_and(|t| crate::lang::is_determiner(&t.norm))
+        || next_is_gerund(tokens, i)
+}
+
 /// Whether the word after the *and* or *or* at `i` is an -ing form, in its clause.
 fn next_is_gerund(tokens: &[Token], i: usize) -> bool {
     word_after(tokens, i).is_some_and(|t| !t.stop && t.norm.ends_with("ing"))
@@ -1388,10 +1466,45 @@ fn heads_a_subject(tokens: &[Token], i: usize) -> bool {
         || before.is_some_and(|t| {
             matches!(&*t.norm, "and" | "or" | "but" | "that") || opens_subordinate(&t.norm)
         })
+        || (follows_a_setting(tokens, i)
+            && next.is_some_and(|t| {
+                t.place.clause == tokens[i].place.clause
+                    && (is_copula(&t.norm)
+                        || is_modal(&t.norm)
+                        || matches!(&*t.norm, "has" | "had" | "ever" | "else"))
+            }))
         || (before.is_some_and(|t| is_showing_verb(&t.norm))
             && next.is_some_and(|t| {
                 is_copula(&t.norm) || is_modal(&t.norm) || matches!(&*t.norm, "has" | "had")
             }))
+}
+
+/// Whether the words of its clause before the word at `i` are a setting, a phrase that
+/// opens with a preposition and holds no verb of its own: "with a bind mount nothing is
+/// placed by Docker", "in a scratch image nothing ever runs". The noun before the
+/// *nothing* is the setting's, no verb whose object *nothing* is; *nothing* right after
+/// the preposition ("for nothing") is its object. [`heads_a_subject`] asks for a form of
+/// *be*, a modal, *has*, *ever* or *else* after the *nothing* too: "with Docker managing
+/// nothing" has a verb in the phrase.
+fn follows_a_setting(tokens: &[Token], i: usize) -> bool {
+    let clause = tokens[i].place.clause;
+    let mut words = tokens[..i]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .collect::<Vec<_>>();
+    let Some(first) = words.pop() else {
+        return false;
+    };
+    (1..=4).contains(&words.len())
+        && matches!(
+            &*first.norm,
+            "with" | "in" | "inside" | "on" | "under" | "within" | "for" | "after" | "during"
+        )
+        && words
+            .iter()
+            .all(|t| !t.negation && !crate::lang::is_auxiliary(&t.norm))
 }
 
 /// A verb that says what a thing shows or means, and takes a clause for its object
@@ -1928,6 +2041,9 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
             | "lacks"
             | "lacked"
             | "lacking"
+            | "leave"
+            | "leaves"
+            | "leaving"
             | "fail"
             | "fails"
             | "failed"
@@ -2054,6 +2170,9 @@ pub fn may_negate(word: &str, stem: &str) -> bool {
                 | "lacks"
                 | "lacked"
                 | "lacking"
+                | "leave"
+                | "leaves"
+                | "leaving"
                 | "from"
                 | "call"
                 | "calls"
@@ -3242,8 +3361,8 @@ pub fn replies_yes(tokens: &[Token]) -> bool {
 /// Whether token `i` is a negation cue: a negating word (but not "not only X but Y",
 /// which does not negate X, nor "avoid it by", whose object is the pronoun, nor the
 /// exclusive bound "not including 2.0.0"), or
-/// "instead of", "rather than", "unlike", "fails to", "unable to", "lacks", or the
-/// *from* of "saves you from" (and *spares*).
+/// "instead of", "rather than", "unlike", "fails to", "unable to", "lacks", "leaves
+/// out", or the *from* of "saves you from" (and *spares*).
 fn opens_negation(tokens: &[Token], i: usize) -> bool {
     if tokens[i].in_name() {
         // The *no* of `no-cache` is a piece of a name (see `Token::in_name`).
@@ -3265,6 +3384,9 @@ fn opens_negation(tokens: &[Token], i: usize) -> bool {
         "unlike" => true,
         "fail" | "fails" | "failed" | "failing" | "unable" => next == Some("to"),
         "lack" | "lacks" | "lacked" | "lacking" => true,
+        // "the default set leaves out SYS_ADMIN": what is left out is not in it (the
+        // active verb with its object after it; "are left out" names its subject).
+        "leave" | "leaves" | "leaving" => next == Some("out"),
         "from" => tokens[..i]
             .iter()
             .rev()

@@ -1928,6 +1928,9 @@ fn joins_value(chunk: &str, tokens: &[Token], chunks: &Chunks) -> bool {
     {
         return false;
     }
+    if denied_verb_before_colon(tokens) {
+        return false;
+    }
     let mut rest = chunks.clone();
     let Some((value, ..)) = rest.next() else {
         return false;
@@ -1949,6 +1952,21 @@ fn joins_value(chunk: &str, tokens: &[Token], chunks: &Chunks) -> bool {
     };
     let word = next.trim_end_matches(|c: char| !c.is_alphanumeric());
     starts_clause(word) || opens_condition(word) || matches!(word, "and" | "or")
+}
+
+/// Whether the last word of `tokens`, before a `:`, is a verb a negation denies right
+/// before it ("it does not generalise: overfitting", "it fails to converge: divergence"):
+/// no key of a setting but a clause's end, and what the `:` brings is the name of what
+/// the clause said, outside its denial.
+fn denied_verb_before_colon(tokens: &[Token]) -> bool {
+    let mut words = tokens.iter().rev().filter(|t| !t.part).skip(1);
+    match words.next() {
+        Some(t) if t.negation => true,
+        Some(t) if &*t.norm == "to" => words.next().is_some_and(|t| {
+            matches!(&*t.norm, "fail" | "fails" | "failed" | "failing" | "unable")
+        }),
+        _ => false,
+    }
 }
 
 fn is_clause_end(c: char) -> bool {

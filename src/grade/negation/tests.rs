@@ -2863,3 +2863,131 @@ fn a_denial_in_a_closing_condition_takes_back_its_own_subject() {
     let text = "the config file doesn't exist";
     assert!(negated(text, "config"));
 }
+
+/// Round 44 (w80-negright): how far a denial reaches, on six questions of six domains
+/// (`scope.toml`): an *or* joining a long item to a denied one ("isn't a routing fault or
+/// an outage of the upstream link or a misconfigured DNS server"), a `:` after a denied
+/// verb that names what the clause said ("they never finish: deadlock."), an inverted
+/// *neither* ("Neither is the cached copy revalidated nor does the proxy know"), *leaves
+/// out* ("the slim image leaves out gcc"), the double negation of a restricting relative
+/// ("can no longer see rows they don't own") and a setting before a subject *nothing*
+/// ("with a tmpfs mount nothing is written to disk"). Each right answer below but the
+/// second failed on main's build; the wrong ones (the claim made plainly, the core
+/// denied) fail on both, but for the double negation "doesn't leave out gcc", which
+/// main passed (it read gcc as denied).
+#[test]
+fn a_denial_reaches_past_or_and_stops_at_a_colon_that_names_the_clause() {
+    let b = fresh_bank(include_str!("scope.toml"));
+    let (ping, deadlock, stale, slim, rows, tmpfs) = (0, 1, 2, 3, 4, 5);
+    let right = [
+        (
+            ping,
+            "It isn't a routing fault or an outage of the upstream link or a misconfigured DNS server: the host's firewall drops ICMP echo requests, and ssh is allowed.",
+        ),
+        (
+            ping,
+            "It's not down or out of addresses in the DHCP pool or a broken DNS setup: the firewall on the host drops ICMP echo requests.",
+        ),
+        (
+            deadlock,
+            "Each thread holds one lock and waits for the other's, so they never finish: deadlock. Take the locks in the same order everywhere.",
+        ),
+        (
+            deadlock,
+            "Thread 1 holds A and waits for B while thread 2 holds B and waits for A, so the threads cannot continue: deadlock. Lock A before B in both, the same order.",
+        ),
+        (
+            stale,
+            "Neither is the cached copy revalidated nor does the proxy know the page changed, so it serves the stale copy until max-age runs out; purge it.",
+        ),
+        (
+            stale,
+            "Neither is the copy revalidated within the hour nor does the proxy learn about the deploy; purge the cache or lower max-age.",
+        ),
+        (
+            slim,
+            "The slim image leaves out gcc and the Python headers, so the C extension cannot build. Build the wheel in a full image stage and copy it in.",
+        ),
+        (
+            slim,
+            "Slim leaves out the compiler to stay small; install build-essential before pip install, or use a wheel.",
+        ),
+        (
+            rows,
+            "With the policy on, users can no longer see rows they don't own; the rest are filtered out.",
+        ),
+        (
+            rows,
+            "A user cannot read rows that they do not own, because the policy filters them out.",
+        ),
+        (
+            tmpfs,
+            "With a tmpfs mount nothing is written to disk, the files stay in RAM and are lost when the container stops.",
+        ),
+        (
+            tmpfs,
+            "They are gone: with a tmpfs mount nothing ever reaches the disk, it all lives in the host's memory.",
+        ),
+    ];
+    let wrong = [
+        (
+            ping,
+            "It isn't a problem with the routing tables; it is a misconfigured DNS server, so fix the resolver.",
+        ),
+        (
+            ping,
+            "It isn't a problem with the routing tables or the firewall dropping ICMP echo requests; the host is simply down.",
+        ),
+        (
+            deadlock,
+            "It is not a deadlock: the threads just run slowly. Take the locks in the same order.",
+        ),
+        (
+            deadlock,
+            "The threads never finish because they are not deadlocked: one just spins. Take the locks in one order.",
+        ),
+        (
+            stale,
+            "The cached copy is revalidated on every request, and the proxy knows the page changed; purge it.",
+        ),
+        (
+            stale,
+            "Neither is the max-age too long nor is the proxy at fault: the copy is revalidated, so purge the cache.",
+        ),
+        (
+            slim,
+            "The slim image ships gcc, so the compiler is fine; install a newer wheel.",
+        ),
+        (
+            slim,
+            "The slim image doesn't leave out gcc; the failure is a missing wheel, so upgrade pip.",
+        ),
+        (
+            rows,
+            "Users can no longer see the rows they own; only other users' rows are filtered.",
+        ),
+        (
+            rows,
+            "Users can read rows they don't own, since the policy only logs access.",
+        ),
+        (
+            tmpfs,
+            "With a tmpfs mount nothing is kept in RAM; the files are written to disk and survive.",
+        ),
+        (
+            tmpfs,
+            "A tmpfs mount writes the files to disk, so they survive the container stopping.",
+        ),
+    ];
+    let grader = super::super::Grader::new(std::slice::from_ref(&b));
+    let mut failed = Vec::new();
+    for (answers, pass) in [(&right, true), (&wrong, false)] {
+        for &(q, answer) in answers.iter() {
+            let g = grader.grade(&b, &b.questions[q], answer);
+            if g.passed != pass {
+                failed.push(format!("{answer}: {}", explain(&g)));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}

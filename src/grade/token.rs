@@ -1332,6 +1332,11 @@ pub struct Place {
     /// This sentence opened after a `;` (not a `.`, `!`, `?` or a line break): the items
     /// of a list may be set apart by `;` as by `,` (see `claim`).
     pub after_semicolon: bool,
+    /// This sentence opened after a `?`: the sentence before asked a question.
+    pub after_question: bool,
+    /// This sentence opened at the `:` after a short denial ("No: on gravel it takes
+    /// longer", "It does not: ..."), which gives the denial's reason.
+    pub after_colon: bool,
 }
 
 /// How code tokens are treated.
@@ -2406,6 +2411,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             } else if denial {
                 // What follows the denial is a claim of its own, as after a full stop.
                 place.next(Stop::Sentence);
+                place.after_colon = true;
             } else if choice {
                 // "Use tmpfs: with a volume, the key is written to disk": the choice is a
                 // sentence of its own ("Use --mount: -v silently creates a missing
@@ -2424,6 +2430,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 sentence_words = 0;
                 last_break = Break::after(chunk, written);
                 place.after_semicolon = last_break == Break::Semicolon;
+                place.after_question = punctuation_after(chunk, written).contains('?');
             }
         }
         // A line break ends a sentence (a list typed one item per line), punctuated or not.
@@ -2545,14 +2552,19 @@ enum Break {
 impl Break {
     /// How the sentence ended at the punctuation after `core` in `chunk`.
     fn after(chunk: &str, core: &str) -> Break {
-        let end = core.as_ptr() as usize - chunk.as_ptr() as usize + core.len();
-        let tail = &chunk[end.min(chunk.len())..];
+        let tail = punctuation_after(chunk, core);
         if tail.contains(';') && !tail.contains(['.', '!', '?']) {
             Break::Semicolon
         } else {
             Break::Full
         }
     }
+}
+
+/// The punctuation after `core` in `chunk`.
+fn punctuation_after<'c>(chunk: &'c str, core: &str) -> &'c str {
+    let end = core.as_ptr() as usize - chunk.as_ptr() as usize + core.len();
+    &chunk[end.min(chunk.len())..]
 }
 
 /// A clause that opens with a pronoun that [refers back](refers_back) (*it*, *its*,
@@ -3000,6 +3012,8 @@ impl Place {
                 self.sentence += 1;
                 self.labelled = false;
                 self.after_semicolon = false;
+                self.after_question = false;
+                self.after_colon = false;
             }
         }
     }

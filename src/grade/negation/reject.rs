@@ -269,7 +269,8 @@ pub(super) fn subject_end<'a>(words: impl Iterator<Item = (usize, &'a Token)>) -
 /// suggestion or a claim ("Make the pool bigger for more throughput? No."), or a
 /// question whether its subject is the thing named ("Is /etc/hosts the file to edit?
 /// No.", see [`asks_identity`]), is rejected whole, and a negation in it with it. A
-/// question with its own negation is left alone.
+/// question with its own negation is left alone. After a statement, a *no* with its
+/// reason after a `:` answers the prompt instead (see [`answers_the_prompt`]).
 ///
 /// As all of what a short label's `:` introduces ("Add swap: don't, it only delays the
 /// kill.", "- more swap: no, ...", "More swap: never."), the reply need only be all of
@@ -289,10 +290,30 @@ fn answers_no(tokens: &[Token], i: usize, cue: &mut [Option<usize>]) {
     }
     let opens = tokens[i - 1].place.sentence != token.place.sentence;
     let after_label = !opens && token.place.labelled && !tokens[i - 1].place.labelled;
-    if !(opens || after_label) || !is_bare_reply(tokens, i, after_label) {
+    if !(opens || after_label)
+        || !is_bare_reply(tokens, i, after_label)
+        || (opens && answers_the_prompt(tokens, i))
+    {
         return;
     }
     reject_sentence_before(tokens, i, i, cue);
+}
+
+/// Whether the reply at `i`, which opens its sentence, answers the question the answer
+/// was asked rather than the sentence before it: a *no* (*nope*, *nah*) with its reason
+/// after a `:`, after a statement. "Modulates brake pressure to keep steering control.
+/// No: on gravel the stop can take longer." says the first sentence and answers the
+/// prompt's "does it always shorten the stop?". After a question ("Raise --cpus? No:
+/// it is a leak") the reply refuses it, and a bare "No." after a statement still
+/// rejects it.
+fn answers_the_prompt(tokens: &[Token], i: usize) -> bool {
+    let place = tokens[i].place;
+    !place.after_question
+        && matches!(&*tokens[i].norm, "no" | "nope" | "nah")
+        && tokens[i + 1..]
+            .iter()
+            .find(|t| !t.part)
+            .is_some_and(|t| t.place.sentence != place.sentence && t.place.after_colon)
 }
 
 /// When the word at `i` is a verdict on the sentence before that is all of its clause

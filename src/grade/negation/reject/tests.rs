@@ -177,6 +177,48 @@ fn a_bare_no_rejects_the_sentence_before_it() {
     ));
 }
 
+/// Round 44 (probe36:148): after a statement, "No:" with its reason answers the yes/no
+/// part of the prompt ("..., and does a fuse stop a shock?"), and the statement stays
+/// plain; after a question, or bare, the reply still rejects the sentence before.
+#[test]
+fn a_no_with_its_reason_after_a_statement_answers_the_prompt() {
+    for (text, words) in [
+        (
+            "Melts its wire when the current runs too high and breaks the circuit. No: it is far too slow to stop a shock.",
+            &["melts", "breaks", "circuit", "slow"][..],
+        ),
+        (
+            "Spreads the chip's heat over its fins. Nope: without airflow the fins soon saturate.",
+            &["spreads", "heat", "saturate"][..],
+        ),
+        (
+            "Yeast ferments the sugar and the gas raises the dough.\nNo: too much salt slows it.",
+            &["ferments", "raises", "slows"][..],
+        ),
+    ] {
+        for word in words {
+            assert!(!negated(text, word), "{word} in {text}");
+        }
+    }
+    for (text, word) in [
+        // A question before the reply: refused, with or without a reason.
+        (
+            "Does the fuse stop a shock? No: it is far too slow.",
+            "stop",
+        ),
+        (
+            "Fit a thicker fuse wire? No: the wire would overheat.",
+            "thicker",
+        ),
+        ("A fuse stops a shock? No: it is far too slow.", "stops"),
+        // A bare reply after a statement still rejects it.
+        ("A fuse stops a shock. No.", "stops"),
+        ("A fuse stops a shock. No. It is far too slow.", "stops"),
+    ] {
+        assert!(negated(text, word), "{word} in {text}");
+    }
+}
+
 /// A question on DNS moves, with the misconception "restarting the nameserver clears
 /// the caches".
 fn dns_bank() -> crate::bank::Bank {

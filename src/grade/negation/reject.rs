@@ -310,10 +310,15 @@ fn answers_the_prompt(tokens: &[Token], i: usize) -> bool {
     let place = tokens[i].place;
     !place.after_question
         && matches!(&*tokens[i].norm, "no" | "nope" | "nah")
-        && tokens[i + 1..]
-            .iter()
-            .find(|t| !t.part)
-            .is_some_and(|t| t.place.sentence != place.sentence && t.place.after_colon)
+        && tokens[i + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+            // The `:` ended the sentence of a *no* (a short denial), or is the label
+            // `:` of a *nope* or *nah*, which are no negations.
+            if t.place.sentence == place.sentence {
+                t.place.labelled && !place.labelled
+            } else {
+                t.place.after_colon
+            }
+        })
 }
 
 /// When the word at `i` is a verdict on the sentence before that is all of its clause

@@ -219,6 +219,41 @@ fn a_no_with_its_reason_after_a_statement_answers_the_prompt() {
     }
 }
 
+/// Round 44, through the grader: a fuse question with a yes/no part. "No:" with its
+/// reason after the statement of what a fuse does answers that part and leaves the
+/// statement plain; a bare "No." after it, or a "No:" refusing a question, still rejects.
+#[test]
+fn a_right_answer_replying_no_to_the_prompt_passes() {
+    let b = bank(vec![question(
+        "fuse",
+        "What does a fuse do, and does it protect a person from an electric shock?",
+        "A fuse melts when the current exceeds its rating and breaks the circuit, which \
+         protects the wiring from overheating. It does not protect a person: it is far too slow.",
+        Some(Rubric {
+            concepts: vec![
+                concept(&["melts", "melt"], 1.0, true),
+                concept(&["circuit"], 1.0, true),
+                concept(&["slow"], 1.0, true),
+            ],
+            forbidden: Vec::new(),
+        }),
+    )]);
+    for right in [
+        "It melts when too much current flows and breaks the circuit. No: it is far too slow to save a person.",
+        "Its wire melts on an overload, opening the circuit. Nope: far too slow for a shock.",
+    ] {
+        let g = grade(&b, right);
+        assert!(g.passed, "{right}: {}", explain(&g));
+    }
+    for wrong in [
+        "It melts and breaks the circuit. No. It is far too slow.",
+        "Does it melt and break the circuit? No: it is just far too slow.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
+}
+
 /// A question on DNS moves, with the misconception "restarting the nameserver clears
 /// the caches".
 fn dns_bank() -> crate::bank::Bank {

@@ -84,6 +84,11 @@ fn a_subject_a_cleft_denies_is_said_plainly_in_the_clause_a_pronoun_carries_it_i
         "A ribosome is not what gives the cell its energy. It builds proteins from the mRNA, \
          while the mitochondrion makes ATP.",
     );
+    passes(
+        &cells,
+        "A ribosome is not what makes ATP. Instead it builds proteins, while the mitochondrion \
+         makes the ATP.",
+    );
     let memory = memory();
     passes(
         &memory,

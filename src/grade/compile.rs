@@ -1521,6 +1521,7 @@ fn all(
         .map(|term| occurrences(term, answer, vocab, &scope, ordered, true))
         .collect();
     named_under_another_denial(&mut found, terms, answer);
+    carried_past_its_denial(&mut found, terms, answer);
     let chosen = relation(&found, ordered, pairing, answer, vocab, &scope);
     let turned = |c: &[Vec<usize>]| matches!(c, [a, b] if turned_by_once(answer.tokens(), a, b));
     if let Some(chosen) = chosen.filter(|c| !ordered || !turned(c)) {
@@ -1776,11 +1777,67 @@ fn named_under_another_denial(
             }
         }
     }
+    count_plainly(found, freed);
+}
+
+/// Counts each occurrence `(term, index)` of `freed` as said plainly, its cue dropped.
+fn count_plainly(found: &mut [Vec<Occurrence>], freed: Vec<(usize, usize)>) {
     for (t, k) in freed {
         let o = &mut found[t][k];
         o.counts = true;
         o.tokens.remove(0);
     }
+}
+
+/// A relation's term denied by a cue after it in its own clause, the clause's subject
+/// that a pronoun carries into the next clause (see `token::carry_subject`), takes the
+/// polarity of the clause it is carried into: "a cgroup isn't what hides processes;
+/// it's the limit on CPU and memory" denies that a cgroup hides processes and says that
+/// it limits them, so `cgroup + limit` is met. A match of a term (plain in the rubric)
+/// counts when its cue is a negation after its words, in its clause (a cleft's "is not
+/// what", "won't help": the denial of the clause before the cue), and every other term
+/// is said plainly after the cue, in another clause of the same linked clauses (the one
+/// the pronoun opens). The denial stays in its own clause: "a cgroup is not what limits
+/// memory; it hides processes" still denies `cgroup + limit`, whose *limit* is under the
+/// cue, and makes the misconception `cgroup + hide`.
+fn carried_past_its_denial(
+    found: &mut [Vec<Occurrence>],
+    terms: &[Vec<Pattern>],
+    answer: &PreparedAnswer,
+) {
+    let tokens = answer.tokens();
+    let mut freed: Vec<(usize, usize)> = Vec::new();
+    for (t, here) in found.iter().enumerate() {
+        for (k, o) in here.iter().enumerate() {
+            if o.counts || terms[t][o.pattern].polarity != Polarity::Plain {
+                continue;
+            }
+            let Some((&cue, words)) = o.tokens.split_first() else {
+                continue;
+            };
+            let place = tokens[o.head].place;
+            if !tokens[cue].negation
+                || words.iter().any(|&w| w >= cue)
+                || tokens[cue].place.clause != place.clause
+            {
+                continue;
+            }
+            let carried = (0..found.len()).filter(|&u| u != t).all(|u| {
+                found[u].iter().any(|p| {
+                    let at = tokens[p.head].place;
+                    p.counts
+                        && p.scope == o.scope
+                        && p.head > cue
+                        && at.segment == place.segment
+                        && at.clause != place.clause
+                })
+            });
+            if carried {
+                freed.push((t, k));
+            }
+        }
+    }
+    count_plainly(found, freed);
 }
 
 /// The tokens of each term of a relation found together in `answer`, if it is: a

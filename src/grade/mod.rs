@@ -1700,6 +1700,8 @@ fn score(
 #[cfg(test)]
 mod choice_colon_tests;
 #[cfg(test)]
+mod cleft_carry_tests;
+#[cfg(test)]
 mod phrase_cue_tests;
 #[cfg(test)]
 mod tests;

@@ -2568,10 +2568,11 @@ fn punctuation_after<'c>(chunk: &'c str, core: &str) -> &'c str {
 }
 
 /// A clause that opens with a pronoun that [refers back](refers_back) (*it*, *its*,
-/// *they*, *their*, *this*, *that*; after *so*, *and*, *then*, *but*,
-/// *because* or *since*, if any, but not the *that* of *so that*) carries the subject of
+/// *they*, *their*, *this*, *that*; after *so*, *and*, *then*, *but*, *because*,
+/// *since* or *instead*, if any, but not the *that* of *so that*) carries the subject of
 /// the clause before ("READ COMMITTED is stricter, so it prevents them"; "rebase makes
-/// no merge commit: it replays your commits"): the pronoun's segment becomes that
+/// no merge commit: it replays your commits"; "a cgroup is not what hides processes.
+/// Instead it limits them"): the pronoun's segment becomes that
 /// clause's, so a relation `within = "clause"` reaches back to the subject. Negation
 /// scopes (clauses) are left as they are.
 ///
@@ -2597,7 +2598,7 @@ fn carry_subject(
     let connectors = tokens[start..].iter().all(|t| {
         matches!(
             &*t.norm,
-            "so" | "and" | "then" | "but" | "because" | "since"
+            "so" | "and" | "then" | "but" | "because" | "since" | "instead"
         ) && !(pronoun == "that" && &*t.norm == "so")
     });
     if !connectors {

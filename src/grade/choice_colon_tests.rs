@@ -3,8 +3,7 @@
 //! linked to the choice (see `token::chooses`). Fresh sentences in three domains, right
 //! and wrong: a misconception tied to a clause still fires when the answer makes it.
 
-use super::explain::explain;
-use super::tests::{bank, concept, grade, question, relation};
+use super::tests::{bank, concept, fails, passes, question, relation};
 use super::*;
 
 /// A bank of one question: `model` as its model answer, `required` its one required
@@ -40,16 +39,6 @@ const TUPLE: &str = "Use a tuple: it is immutable, so its hash never changes. A 
 const MERGE: &str = "Prefer merge: it adds a merge commit and keeps the existing commits. \
                      Rebase rewrites the commits, so everyone who pulled the branch has to \
                      reconcile diverged history.";
-
-fn passes(bank: &Bank, text: &str) {
-    let g = grade(bank, text);
-    assert!(g.passed, "should pass: {text}\n{}", explain(&g));
-}
-
-fn fails(bank: &Bank, text: &str) {
-    let g = grade(bank, text);
-    assert!(!g.passed, "should fail: {text}\n{}", explain(&g));
-}
 
 #[test]
 fn a_choice_before_a_colon_is_not_linked_to_the_fault_of_the_alternative() {

@@ -5,8 +5,7 @@
 //! right answers of the shape pass; the same with the roles swapped fail, the denial
 //! still said of its own clause and the carried clause giving the wrong role.
 
-use super::explain::explain;
-use super::tests::{bank, grade, question, relation};
+use super::tests::{bank, fails, passes, question, relation};
 use super::*;
 
 /// A bank of one question: `model` as its model answer, two required relations (each
@@ -27,16 +26,6 @@ fn roles_bank(model: &str, first: &[&[&str]], second: &[&[&str]], mistake: &[&[&
         cap: None,
     });
     bank(vec![q])
-}
-
-fn passes(bank: &Bank, text: &str) {
-    let g = grade(bank, text);
-    assert!(g.passed, "should pass: {text}\n{}", explain(&g));
-}
-
-fn fails(bank: &Bank, text: &str) {
-    let g = grade(bank, text);
-    assert!(!g.passed, "should fail: {text}\n{}", explain(&g));
 }
 
 fn cells() -> Bank {

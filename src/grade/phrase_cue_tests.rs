@@ -4,7 +4,7 @@
 //! Fresh sentences in several domains, right and wrong.
 
 use super::explain::explain;
-use super::tests::{bank, concept, grade, question, relation};
+use super::tests::{bank, concept, fails, grade, passes, question, relation};
 use super::*;
 
 /// A bank of one question: `model` as its model answer, each of `concepts` a required
@@ -26,16 +26,6 @@ fn phrase_bank(model: &str, concepts: &[&[&str]], mistakes: Vec<crate::bank::Con
         });
     }
     bank(vec![q])
-}
-
-fn passes(b: &Bank, text: &str) {
-    let g = grade(b, text);
-    assert!(g.passed, "should pass: {text}\n{}", explain(&g));
-}
-
-fn fails(b: &Bank, text: &str) {
-    let g = grade(b, text);
-    assert!(!g.passed, "should fail: {text}\n{}", explain(&g));
 }
 
 #[test]

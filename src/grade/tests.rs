@@ -88,6 +88,26 @@ fn volume_bank() -> Bank {
     )])
 }
 
+/// Asserts that `text` passes on `bank`'s one question, with the breakdown when it does not.
+pub(super) fn passes(bank: &Bank, text: &str) {
+    let g = grade(bank, text);
+    assert!(
+        g.passed,
+        "should pass: {text}\n{}",
+        super::explain::explain(&g)
+    );
+}
+
+/// Asserts that `text` fails on `bank`'s one question, with the breakdown when it does not.
+pub(super) fn fails(bank: &Bank, text: &str) {
+    let g = grade(bank, text);
+    assert!(
+        !g.passed,
+        "should fail: {text}\n{}",
+        super::explain::explain(&g)
+    );
+}
+
 /// `answer` graded as an answer to the first question of `bank`.
 pub(super) fn grade(bank: &Bank, answer: &str) -> Grade {
     Grader::new(std::slice::from_ref(bank)).grade(bank, &bank.questions[0], answer)

@@ -16,7 +16,7 @@ Usage (from a checkout root, after `cargo build --release`):
 """
 import argparse, csv, glob, json, os, shutil, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
-BLIND = {'docker-edge35', 'probe37', 'docker-edge36', 'probe38'}
+BLIND = {'docker-edge35', 'probe37', 'docker-edge36', 'probe38', 'docker-edge37', 'probe39'}
 BASE = None
 
 def sets():

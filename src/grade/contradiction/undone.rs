@@ -144,20 +144,20 @@ fn participle_denied(answer: &PreparedAnswer, c: usize) -> Option<usize> {
 /// string"): an adjective, not a deed the clause claims, so "source and target can't be
 /// confused" denies nothing it says.
 fn attributive(tokens: &[Token], k: usize) -> bool {
-    let words: Vec<usize> = (0..tokens.len()).filter(|&j| !tokens[j].part).collect();
-    let Ok(at) = words.binary_search(&k) else {
+    if !tokens[k].norm.ends_with("ing") {
         return false;
-    };
-    let article = |back: usize| {
-        at.checked_sub(back)
-            .is_some_and(|i| matches!(&*tokens[words[i]].norm, "a" | "an" | "the"))
-    };
-    let clause = tokens[k].place.clause;
-    tokens[k].norm.ends_with("ing")
-        && (article(1) || (article(2) && content(&tokens[words[at - 1]])))
-        && words
-            .get(at + 1)
-            .is_some_and(|&n| content(&tokens[n]) && tokens[n].place.clause == clause)
+    }
+    let article = |t: &Token| matches!(&*t.norm, "a" | "an" | "the");
+    let mut back = (0..k)
+        .rev()
+        .filter(|&j| !tokens[j].part)
+        .map(|j| &tokens[j]);
+    let (one, two) = (back.next(), back.next());
+    let next = (k + 1..tokens.len()).find(|&j| !tokens[j].part);
+    one.is_some_and(|a| article(a) || (content(a) && two.is_some_and(article)))
+        && next.is_some_and(|n| {
+            content(&tokens[n]) && tokens[n].place.clause == tokens[k].place.clause
+        })
 }
 
 /// The first content stem of what follows *as* right after participle `j` in its

@@ -1946,3 +1946,125 @@ fn the_models_advice_kept_in_another_order_or_a_choice_between_its_own_passes_ov
         &["Clamp the TCP MSS at the router rather than lowering the MTU."],
     );
 }
+
+/// A model answer whose renderer processes are isolated by a sandbox.
+fn browser_tabs() -> Bank {
+    bank(
+        "Each browser tab runs in its own renderer process. The renderer process is isolated \
+         from the other renderers by a sandbox, so a crash or an exploit in one renderer \
+         stays there.",
+        &[
+            &["own process", "renderer process", "separate process"],
+            &["sandbox"],
+            &["crash"],
+        ],
+    )
+}
+
+/// A model answer that gives NaN a role (*as unordered*) and denies it another.
+fn nan_sort() -> Bank {
+    bank(
+        "IEEE 754 treats NaN as unordered, since NaN is not equal to any value, itself \
+         included, and every comparison with it is false. A comparator built on < then \
+         gives an inconsistent order, and the sort misplaces elements around the NaN.",
+        &[
+            &["nan"],
+            &["comparison", "comparator", "compare"],
+            &["inconsistent", "misplaces", "not a total order"],
+        ],
+    )
+}
+
+/// A model answer with an *-ing* form that describes a noun ("a confusing schedule").
+fn utc_cron() -> Bank {
+    bank(
+        "Local time repeats an hour in autumn and skips one in spring, so a job at 02:30 \
+         runs twice or not at all. It gives a confusing schedule, so write the crontab in \
+         UTC.",
+        &[
+            &["utc"],
+            &["twice", "repeats", "repeated"],
+            &["skips", "skipped"],
+        ],
+    )
+}
+
+/// The same subject, where the model clause claims the deed with the verb itself.
+fn utc_cron_deed() -> Bank {
+    bank(
+        "Local time repeats an hour in autumn and skips one in spring. The repeated hour is \
+         confused with the earlier one by cron, so a job at 01:30 runs twice. Write the \
+         crontab in UTC.",
+        &[
+            &["utc"],
+            &["twice", "repeats", "repeated"],
+            &["skips", "skipped"],
+        ],
+    )
+}
+
+#[test]
+fn a_passive_denial_of_a_manner_a_role_or_an_adjective_is_no_deed_said_not_done() {
+    for (bank, answer) in [
+        // A manner in -wise after the participle: the isolation is not denied.
+        (
+            browser_tabs(),
+            "Each tab runs in its own renderer process behind a sandbox, so a crash stays in \
+             that tab. The renderer processes are not isolated from the other renderers \
+             memory-wise, though: each one costs its own RAM.",
+        ),
+        // A role after *as* that the model answer denies too.
+        (
+            nan_sort(),
+            "NaN is not treated as equal to any value, itself included, so every comparison \
+             with it is false and a comparator built on < misplaces elements around it.",
+        ),
+        // The model's *confusing* describes the schedule; it claims no confusing done.
+        (
+            utc_cron(),
+            "Local time repeats an hour in autumn and skips one in spring, so the job runs \
+             twice or not at all. In UTC the crontab schedule cannot be confused: every hour \
+             happens once.",
+        ),
+    ] {
+        let g = grade(&bank, answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "said not done"),
+            "{answer}: {g:?}"
+        );
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+}
+
+#[test]
+fn a_passive_denial_of_the_deed_itself_is_still_said_not_done() {
+    for (bank, answer, word) in [
+        (
+            browser_tabs(),
+            "Each tab has its own renderer process, but the renderer process is not isolated \
+             from the other renderers, so a crash in one spreads to every tab.",
+            "isolated",
+        ),
+        // The role the model answer gives, denied.
+        (
+            nan_sort(),
+            "NaN is not treated as unordered by IEEE 754: it compares like any value, so a \
+             comparator built on < is consistent and the sort is fine.",
+            "treated",
+        ),
+        (
+            utc_cron_deed(),
+            "Write the crontab in UTC. The repeated hour is not confused with the earlier \
+             one by cron, so the job runs once; UTC is only tidier.",
+            "confused",
+        ),
+    ] {
+        let g = grade(&bank, answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        let hit = g.contradictions.iter().find(|c| c.role == "said not done");
+        assert!(
+            hit.is_some_and(|c| c.matched.iter().any(|m| m == word)),
+            "{answer}: {g:?}"
+        );
+    }
+}

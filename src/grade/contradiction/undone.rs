@@ -24,8 +24,12 @@
 //!   comparison (nor a limit or supposition earlier in its sentence: "*without*
 //!   Persistent=true, a missed run is not started"), no indirect question ("which step
 //!   is not cached"), no manner or time after the participle ("not updated
-//!   *automatically*", "not started *again*"), and its sentence does not state the verb
-//!   plainly too.
+//!   *automatically*", "not started *again*", "not isolated *network-wise*"), no role
+//!   after *as* that the model sentence does not give or that the model texts deny ("not
+//!   treated *as equal*" beside "treats NULLs as distinct, since NULL is not equal to
+//!   NULL"), and its sentence does not state the verb plainly too;
+//! - the model clause's verb is no *-ing* form that describes a noun after an article
+//!   ("a *confusing* string" claims no deed that "can't be confused" denies).
 
 use super::{
     ANCHORS, Contradiction, clause_text, compares, content, cue_against, hedged, hedges, is_adverb,
@@ -67,17 +71,25 @@ fn plain(tokens: &[Token], clause: u32) -> bool {
 }
 
 /// Words after a participle that deny a manner or a time of the deed, not the deed:
-/// "not updated automatically", "not started again".
+/// "not updated automatically", "not started again", "not isolated network-wise".
 fn manner(word: &str) -> bool {
     matches!(
         word,
         "again" | "twice" | "yet" | "anymore" | "alone" | "first" | "separately" | "manually"
-    ) || word.len() > 4
-        && word.ends_with("ly")
-        && !matches!(
-            word,
-            "apply" | "reply" | "supply" | "multiply" | "comply" | "imply" | "family" | "assembly"
-        )
+    ) || word.ends_with("wise")
+        || word.len() > 4
+            && word.ends_with("ly")
+            && !matches!(
+                word,
+                "apply"
+                    | "reply"
+                    | "supply"
+                    | "multiply"
+                    | "comply"
+                    | "imply"
+                    | "family"
+                    | "assembly"
+            )
 }
 
 /// The modals a passive denial may follow ("must not be stored"); *may*, *might*,
@@ -127,6 +139,41 @@ fn participle_denied(answer: &PreparedAnswer, c: usize) -> Option<usize> {
     .then_some(j)
 }
 
+/// Whether token `k` is an *-ing* form that describes the noun after it, after an article
+/// and at most one other word ("it is a confusing string", "a single, confusing
+/// string"): an adjective, not a deed the clause claims, so "source and target can't be
+/// confused" denies nothing it says.
+fn attributive(tokens: &[Token], k: usize) -> bool {
+    if !tokens[k].norm.ends_with("ing") {
+        return false;
+    }
+    let article = |t: &Token| matches!(&*t.norm, "a" | "an" | "the");
+    let mut back = (0..k)
+        .rev()
+        .filter(|&j| !tokens[j].part)
+        .map(|j| &tokens[j]);
+    let (one, two) = (back.next(), back.next());
+    let next = (k + 1..tokens.len()).find(|&j| !tokens[j].part);
+    one.is_some_and(|a| article(a) || (content(a) && two.is_some_and(article)))
+        && next.is_some_and(|n| {
+            content(&tokens[n]) && tokens[n].place.clause == tokens[k].place.clause
+        })
+}
+
+/// The first content stem of what follows *as* right after participle `j` in its
+/// clause: "not treated *as equal*" gives `equal`, the role the denial is of.
+fn as_what(tokens: &[Token], j: usize) -> Option<&Arc<str>> {
+    let clause = tokens[j].place.clause;
+    let mut rest = (j + 1..tokens.len())
+        .filter(|&k| !tokens[k].part)
+        .take_while(|&k| tokens[k].place.clause == clause);
+    let first = rest.next()?;
+    (&*tokens[first].norm == "as")
+        .then(|| rest.find(|&k| content(&tokens[k])))
+        .flatten()
+        .map(|k| &tokens[k].stem)
+}
+
 /// The sorted, deduplicated stems of the tokens `keep` picks.
 fn stems_where(tokens: &[Token], keep: impl Fn(&Token) -> bool) -> Vec<Arc<str>> {
     let mut out: Vec<Arc<str>> = tokens
@@ -162,8 +209,17 @@ impl Done {
                         && sentence.binary_search(&t.stem).is_err()
                         && asked.binary_search(&t.stem).is_err()
                 });
+                let mut own: Vec<Arc<str>> = (0..tokens.len())
+                    .filter(|&k| {
+                        let t = &tokens[k];
+                        t.place.clause == clause && content(t) && !attributive(tokens, k)
+                    })
+                    .map(|k| tokens[k].stem.clone())
+                    .collect();
+                own.sort_unstable();
+                own.dedup();
                 deeds.push(Deed {
-                    clause: stems_where(tokens, |t| t.place.clause == clause && content(t)),
+                    clause: own,
                     sentence,
                     elsewhere,
                     text: clause_text(text, clause),
@@ -247,8 +303,17 @@ impl Done {
             let here = stems_where(tokens, |t| {
                 t.place.clause == clause && content(t) && t.stem != *stem
             });
+            // A role the model sentence does not give, or denies ("NULLs are not treated
+            // as equal" beside "treats NULLs as distinct, since NULL is not equal to
+            // NULL"): the denial is of that role, not of the deed.
+            let role = as_what(tokens, j);
             let deed = self.deeds.iter().find(|d| {
-                if d.clause.binary_search(stem).is_err() || shared(&d.elsewhere, &here) > 0 {
+                if d.clause.binary_search(stem).is_err()
+                    || shared(&d.elsewhere, &here) > 0
+                    || role.is_some_and(|r| {
+                        d.sentence.binary_search(r).is_err() || negated.binary_search(r).is_ok()
+                    })
+                {
                     return false;
                 }
                 let common: Vec<&Arc<str>> = here

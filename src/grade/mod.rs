@@ -1705,3 +1705,5 @@ mod cleft_carry_tests;
 mod phrase_cue_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod vocab_tests;

@@ -94,6 +94,12 @@ pub const GENERAL: &[&[&str]] = &[
         "matter more than",
     ],
     &["outrank", "rank above", "rank higher than"],
+    // Round 45 (w82-vocab): two equivalences of every register that rubric authors keep
+    // listing side by side (`["identical", "same"]`, `["average", "mean"]`): "the
+    // equilibrium mixture is identical" for *unchanged* or *same*, "take the mean" for
+    // *average*. *mean* only as a noun phrase: the verb ("that means") is no average.
+    &["same", "identical"],
+    &["average", "the mean", "arithmetic mean"],
 ];
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use std::sync::Arc;
 mod actions;
 mod advised;
 mod affirmed;
+mod answered;
 pub mod bindings;
 mod comparisons;
 mod counts;
@@ -187,6 +188,7 @@ pub fn derive(
     let tokens = tokenize(model, stemmer, Parts::Skip);
     let mut governing = governing_cues(&tokens);
     symbols_plain(&tokens, &mut governing);
+    answered::answered_plain(&tokens, &mut governing);
     let mut said: HashMap<&str, f64> = HashMap::new();
     for token in tokens.iter().filter(|t| !t.stop && !t.is_negation()) {
         *said.entry(&token.stem).or_default() += 1.0;

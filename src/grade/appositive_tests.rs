@@ -60,8 +60,8 @@ fn a_role_said_in_an_appositive_is_the_renamed_things() {
     let memory = memory();
     passes(
         &memory,
-        "The program keeps its data in two places: the stack, a per-call store of local \
-         variables, and the heap, a pool for allocations.",
+        "The program keeps its data in two places: the stack, a store of local variables, \
+         and the heap, a pool for allocations.",
     );
     passes(
         &memory,
@@ -81,8 +81,8 @@ fn an_appositive_gives_nothing_to_another_thing_when_the_roles_are_swapped() {
     let memory = memory();
     fails(
         &memory,
-        "The program keeps its data in two places: the heap, a per-call store of local \
-         variables, and the stack, a pool for allocations.",
+        "The program keeps its data in two places: the heap, a store of local variables, \
+         and the stack, a pool for allocations.",
     );
     fails(
         &memory,

@@ -1857,15 +1857,16 @@ fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
 }
 
 /// "X, a Y, ...": X ends its clause (at most one word after it) and the stretch of the
-/// sentence right after it renames X, a noun phrase of at most six words opened by *a*
-/// or *an*, with no negation, *and* or *or* in it and nothing that may be its verb (an
-/// auxiliary, a word in *-s* or *-ed* before its last: "..., a fix bumps PATCH" is a
-/// clause); what it says, it says of X ("that is weather, a short-term state, and
-/// climate is the average").
-/// Not when a list goes on after it (*and* or *or* then *a* or *an*, or another *a*:
-/// "a namespace for the container, a veth pair, and a private IP"), nor after a phrase
-/// that opens the sentence with a preposition or a conjunction ("after a restart, a new
-/// container starts"): the stretch after that comma is the clause's own subject.
+/// sentence right after it renames X, a noun phrase of at most six words (the pieces of
+/// a hyphenated word each count) opened by *a* or *an*, with no negation, *and* or *or*
+/// in it and nothing that may be its verb (an auxiliary, a word in *-s* or *-ed* before
+/// its last, but *its*, *his* or *this*: "..., a fix bumps PATCH" is a clause); what it
+/// says, it says of X ("that is weather, a short-term state, and climate is the
+/// average"). Not when a list goes on after it (*and* or *or* then *a* or *an*, or
+/// another *a*: "a namespace for the container, a veth pair, and a private IP"), nor
+/// after a phrase that opens the sentence with a preposition or a conjunction ("after a
+/// restart, a new container starts"): the stretch after that comma is the clause's own
+/// subject.
 fn appositive(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     let Some((x_to, _)) = clauses_apart(x, a, tokens, 1) else {
         return false;
@@ -1900,7 +1901,9 @@ fn appositive(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     // Its head, the last word, may be a plural ("a store for local variables").
     let verb = |&i: &usize| {
         let w = &*tokens[i].norm;
-        w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us"))
+        let possessive = matches!(w, "its" | "his" | "this");
+        w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !possessive)
     };
     let renames = phrase.len() <= 6
         && phrase

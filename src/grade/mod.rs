@@ -1698,6 +1698,8 @@ fn score(
 }
 
 #[cfg(test)]
+mod appositive_tests;
+#[cfg(test)]
 mod choice_colon_tests;
 #[cfg(test)]
 mod cleft_carry_tests;

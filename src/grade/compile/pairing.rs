@@ -395,6 +395,7 @@ impl Pairing {
                         a.scope == x.scope
                             || bridged(x, a, tokens)
                             || relative(x, a, tokens)
+                            || appositive(x, a, tokens)
                             || elided(x, a, tokens)
                             || aside_subject(x, a, tokens)
                             || (ordered && fronted(x, a, tokens))
@@ -1853,6 +1854,104 @@ fn relative(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
                 .skip(own + 1)
                 .all(|i| adverb(&tokens[i])));
     own <= 1 && opens && describes
+}
+
+/// "X, a Y, ...": X ends its clause (at most one word after it) and the stretch of the
+/// sentence right after it renames X, a noun phrase of at most six words (the pieces of
+/// a hyphenated word each count) opened by *a* or *an*, with no negation, *and* or *or*
+/// in it and nothing that may be its verb (an auxiliary, a word in *-s* or *-ed* before
+/// its last, but *its*, *his* or *this*: "..., a fix bumps PATCH" is a clause); what it
+/// says, it says of X ("that is weather, a short-term state, and climate is the
+/// average"). Not when a list goes on after it (*and* or *or* then *a* or *an*, or
+/// another *a*: "a namespace for the container, a veth pair, and a private IP"), nor
+/// after a phrase that opens the sentence with a preposition or a conjunction ("after a
+/// restart, a new container starts"): the stretch after that comma is the clause's own
+/// subject.
+fn appositive(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
+    let Some((x_to, _)) = clauses_apart(x, a, tokens, 1) else {
+        return false;
+    };
+    let place = &tokens[x_to].place;
+    let words = |from: usize, to: usize| (from..to).filter(|&i| !tokens[i].part);
+    let in_sentence = |&i: &usize| tokens[i].place.sentence == place.sentence;
+    let own = words(x_to + 1, tokens.len())
+        .take_while(|i| in_sentence(i) && tokens[*i].place.segment == place.segment)
+        .take(2)
+        .count();
+    // The cheap test first: the next stretch opens with *a* or *an*.
+    let opener = words(x_to + 1, tokens.len()).nth(own);
+    if own > 1 || !opener.is_some_and(|i| matches!(&*tokens[i].norm, "a" | "an")) {
+        return false;
+    }
+    let phrase: Vec<usize> = words(x_to + 1, tokens.len())
+        .skip(own)
+        .take_while(|i| in_sentence(i) && tokens[*i].place.segment == place.segment + 1)
+        .take(7)
+        .collect();
+    let next: Vec<&str> = words(phrase.last().map_or(x_to, |&i| i + 1), tokens.len())
+        .take_while(in_sentence)
+        .take(2)
+        .map(|i| &*tokens[i].norm)
+        .collect();
+    let opens = words(0, x_to)
+        .rev()
+        .take_while(|i| in_sentence(i) && tokens[*i].place.segment == place.segment)
+        .last()
+        .map(|i| &*tokens[i].norm);
+    // Its head, the last word, may be a plural ("a store for local variables").
+    let verb = |&i: &usize| {
+        let w = &*tokens[i].norm;
+        let possessive = matches!(w, "its" | "his" | "this");
+        w.ends_with("ed")
+            || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !possessive)
+    };
+    let renames = phrase.len() <= 6
+        && phrase
+            .first()
+            .is_some_and(|&i| matches!(&*tokens[i].norm, "a" | "an"))
+        && !phrase[1..].iter().any(|&i| {
+            let t = &tokens[i];
+            t.negation || auxiliary(t) || matches!(&*t.norm, "and" | "or")
+        })
+        && !phrase
+            .iter()
+            .skip(1)
+            .take(phrase.len().saturating_sub(2))
+            .any(verb);
+    let list = match next.as_slice() {
+        ["a" | "an", ..] => true,
+        ["and" | "or", then, ..] => matches!(*then, "a" | "an"),
+        _ => false,
+    };
+    let fronted = opens.is_some_and(|w| {
+        matches!(
+            w,
+            "after"
+                | "before"
+                | "with"
+                | "without"
+                | "when"
+                | "if"
+                | "once"
+                | "since"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "by"
+                | "under"
+                | "during"
+                | "unlike"
+                | "like"
+                | "because"
+                | "although"
+                | "while"
+                | "until"
+                | "as"
+                | "from"
+        )
+    });
+    own <= 1 && renames && !list && !fronted
 }
 
 /// Whether `o` does not count only because an *unlike* sets it against something else

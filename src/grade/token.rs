@@ -2209,7 +2209,7 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                             core.bytes().any(|b| b.is_ascii_digit())
                         };
                         let (class, word) = if digit {
-                            (Class::Exact, without_octal_zero(core))
+                            digit_word(core)
                         } else {
                             (Class::Word, core)
                         };
@@ -3305,7 +3305,7 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
         if !core.is_empty() {
             let digit = core.bytes().any(|b| b.is_ascii_digit());
             let (class, core) = if digit {
-                (Class::Exact, without_octal_zero(core))
+                digit_word(core)
             } else {
                 (Class::Word, core)
             };
@@ -3321,7 +3321,7 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
             continue;
         }
         let (class, word) = if word.chars().any(|c| c.is_numeric()) {
-            (Class::Exact, without_octal_zero(word))
+            digit_word(word)
         } else {
             (Class::Word, word)
         };
@@ -3366,7 +3366,10 @@ fn push_words(core: &str, place: Place, part: bool, stemmer: &Stemmer, tokens: &
 /// pushed), so a negation that reaches the first piece reaches it too, and one that the
 /// word opens itself (`no-op`) does not.
 fn push_unhyphenated(core: &str, place: Place, stemmer: &Stemmer, tokens: &mut Vec<Token>) {
-    let pieces = core.split('-');
+    // "2nd-last" is "second-last": an ordinal's digits read as its word.
+    let pieces = core
+        .split('-')
+        .map(|piece| ordinal_word(piece).unwrap_or(piece));
     let count = pieces.clone().count();
     let whole = count > 1
         && pieces
@@ -3526,6 +3529,39 @@ fn mode_bits(core: &str) -> Option<String> {
         octal.push(char::from(b'0' + digit));
     }
     Some(octal)
+}
+
+/// A word with a digit as the token it makes: an ordinal up to the tenth written with
+/// digits (`2nd`, `3rd`, `10th`) is that word (*second*, *third*, *tenth*), as "the
+/// 2nd-last opponent" is "the second-last opponent"; any other is a number, kept exact
+/// (see [`without_octal_zero`]).
+fn digit_word(word: &str) -> (Class, &str) {
+    match ordinal_word(word) {
+        Some(ordinal) => (Class::Word, ordinal),
+        None => (Class::Exact, without_octal_zero(word)),
+    }
+}
+
+/// The word of an ordinal from the first to the tenth written with digits (`1st`,
+/// `2nd`, `10th`); `None` for anything else (`21st`, `99th`, `2n`). Cheap: a word of
+/// three or four bytes only.
+fn ordinal_word(word: &str) -> Option<&'static str> {
+    if !(3..=4).contains(&word.len()) {
+        return None;
+    }
+    Some(match word {
+        "1st" => "first",
+        "2nd" => "second",
+        "3rd" => "third",
+        "4th" => "fourth",
+        "5th" => "fifth",
+        "6th" => "sixth",
+        "7th" => "seventh",
+        "8th" => "eighth",
+        "9th" => "ninth",
+        "10th" => "tenth",
+        _ => return None,
+    })
 }
 
 /// A file mode written with a leading zero, `0644` or `0022`, as the same mode without

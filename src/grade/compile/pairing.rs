@@ -3342,7 +3342,9 @@ mod tests {
     #[test]
     fn less_and_an_adjective_is_met_by_its_comparative_turned_round() {
         // Fresh subjects (round 45): gases, query plans, the sides of a house.
-        let cases: [(&str, &str, &str, &[(&str, bool)]); 3] = [
+        // The first term, the second, the model answer and answers marked right or wrong.
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, bool)]);
+        let cases: [Case; 3] = [
             (
                 "helium",
                 "less dense",

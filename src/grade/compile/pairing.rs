@@ -16,7 +16,8 @@
 //! - a denial given to another subject by *do*, "Y doesn't A, X does (that)": "prune
 //!   doesn't revert manual edits, selfHeal does that";
 //! - the comparative turned round with its antonym, A's antonym and then *than* X: "the
-//!   AOF is slower to load than the RDB file" says `rdb → faster`; and a comparative
+//!   AOF is slower to load than the RDB file" says `rdb → faster`, "water is denser
+//!   than ice" says `ice → less dense` (*less* and an adjective); and a comparative
 //!   keyword of two words said after its noun with a form of *be*, "writes are cheaper
 //!   on an LSM tree" for `lsm tree → cheaper writes`;
 //! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
@@ -124,15 +125,53 @@ fn object_first(keyword: &str) -> Option<String> {
         .then(|| format!("{} {verb}", object.join(" ")))
 }
 
+/// The comparative of a plain adjective of one word, by the rule of its spelling
+/// (`dense` → `denser`, `heavy` → `heavier`, `thin` → `thinner`, `cheap` →
+/// `cheaper`), or `None` for a word that has none of those shapes. A word that never
+/// takes *-er* gives a form no answer writes, which matches nothing.
+fn er_form(word: &str) -> Option<String> {
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 3 || !chars.iter().all(char::is_ascii_lowercase) {
+        return None;
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let n = chars.len();
+    let (last, before) = (chars[n - 1], chars[n - 2]);
+    Some(if last == 'e' {
+        format!("{word}r")
+    } else if last == 'y' && !vowel(before) {
+        format!("{}ier", &word[..n - 1])
+    } else if !vowel(last)
+        && !"wxy".contains(last)
+        && vowel(before)
+        && !vowel(chars[n - 3])
+        && chars.iter().filter(|&&c| vowel(c)).count() == 1
+    {
+        format!("{word}{last}er")
+    } else {
+        format!("{word}er")
+    })
+}
+
 /// The antonyms of a comparative keyword, as keywords: `slower` for `faster`, `less
-/// memory` for `more memory`.
-fn antonyms_of(keyword: &str) -> Vec<String> {
+/// memory` for `more memory`, and `denser` for `less dense` (*less* and one adjective,
+/// whose own comparative says *more*).
+fn antonyms_of(keyword: &str, stemmer: &Stemmer) -> Vec<String> {
     let lower = keyword.trim().to_lowercase();
     let (first, rest) = match lower.split_once(' ') {
         Some((first, rest)) => (first, Some(rest)),
         None => (lower.as_str(), None),
     };
     let mut out = Vec::new();
+    if first == "less"
+        && let Some(rest) = rest
+        && !rest.contains(' ')
+        && let Some(er) = er_form(rest)
+        // A noun's form may stem to the noun itself (`memorier`, `memory`): none then.
+        && stemmer.stem(&er) != stemmer.stem(rest)
+    {
+        out.push(er);
+    }
     for &(a, b) in COMPARATIVES {
         let other = if first == a {
             b
@@ -169,7 +208,7 @@ impl Pairing {
         let mut passive: Vec<String> = Vec::new();
         if plain {
             for keyword in said {
-                for antonym in antonyms_of(keyword) {
+                for antonym in antonyms_of(keyword, stemmer) {
                     if !keywords.contains(&antonym) && !said.contains(&antonym) {
                         keywords.push(antonym);
                     }
@@ -3298,6 +3337,85 @@ mod tests {
         let unordered = vec![relation(&[&["aof"], &["faster"]], false)];
         let (m, _) = met(model, unordered, Vec::new(), "RDB is faster than AOF.");
         assert!(m.is_empty(), "{m:?}");
+    }
+
+    #[test]
+    fn less_and_an_adjective_is_met_by_its_comparative_turned_round() {
+        // Fresh subjects (round 45): gases, query plans, the sides of a house.
+        // The first term, the second, the model answer and answers marked right or wrong.
+        type Case<'a> = (&'a str, &'a str, &'a str, &'a [(&'a str, bool)]);
+        let cases: [Case; 3] = [
+            (
+                "helium",
+                "less dense",
+                "Helium is less dense than air, so a balloon of it rises.",
+                &[
+                    ("Air is denser than helium, so the balloon rises.", true),
+                    ("Air is more dense than helium.", true),
+                    ("Helium is denser than air.", false),
+                    ("Air is less dense than helium.", false),
+                ],
+            ),
+            (
+                "index scan",
+                "less costly",
+                "An index scan is less costly than a full table scan on a selective query.",
+                &[
+                    (
+                        "A full table scan is costlier than an index scan here.",
+                        true,
+                    ),
+                    ("An index scan is costlier than a full table scan.", false),
+                ],
+            ),
+            (
+                "north side",
+                "less hot",
+                "The north side is less hot than the south side at noon.",
+                &[
+                    ("The south side gets hotter than the north side.", true),
+                    ("The north side is hotter than the south side.", false),
+                ],
+            ),
+        ];
+        for (thing, less, model, answers) in cases {
+            for &(answer, right) in answers {
+                let concept = || vec![relation(&[&[thing], &[less]], true)];
+                let (m, _) = met(model, concept(), Vec::new(), answer);
+                assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
+            }
+        }
+        // A misconception of the comparative given to the wrong term still fires, and
+        // only on that term.
+        let wrong = || vec![relation(&[&["helium"], &["denser"]], true)];
+        let concept = || vec![relation(&[&["helium"], &["less dense"]], true)];
+        let model = "Helium is less dense than air.";
+        let (_, made) = met(model, concept(), wrong(), "Helium is denser than air.");
+        assert_eq!(made.len(), 1, "{made:?}");
+        let (m, made) = met(model, concept(), wrong(), "Air is denser than helium.");
+        assert!(m.len() == 1 && made.is_empty(), "{m:?} {made:?}");
+    }
+
+    #[test]
+    fn the_comparative_of_an_adjective_follows_its_spelling() {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        for (keyword, er) in [
+            ("less dense", "denser"),
+            ("less heavy", "heavier"),
+            ("less thin", "thinner"),
+            ("less cheap", "cheaper"),
+            ("less hot", "hotter"),
+        ] {
+            assert!(
+                super::antonyms_of(keyword, &stemmer).contains(&er.to_owned()),
+                "{keyword}"
+            );
+        }
+        // A noun after *less* gives no comparative of its own.
+        assert_eq!(
+            super::antonyms_of("less memory", &stemmer),
+            vec!["more memory"]
+        );
     }
 
     /// What two ordered relations of comparatives (`gzip → smaller files`, `lz4 →

@@ -5,7 +5,7 @@
 //! own item, and a plain list after a label stays linked. Fresh answers on git objects
 //! and HTTP methods, right and wrong.
 
-use super::tests::{bank, fails, passes, question, relation};
+use super::tests::{bank, fails, passes, question, relation, segment};
 use super::*;
 
 /// A bank of one question: four relations of a label and what it is, one mistake (the
@@ -100,20 +100,6 @@ fn a_label_said_wrongly_still_fails() {
 
 #[test]
 fn a_plain_list_after_a_label_stays_linked() {
-    let tokens = |text: &str| {
-        token::tokenize(
-            text,
-            &rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            token::Parts::Emit,
-        )
-    };
-    let segment = |text: &str, word: &str| {
-        tokens(text)
-            .iter()
-            .find(|t| &*t.norm == word)
-            .map(|t| t.place.segment)
-            .unwrap()
-    };
     // A plain list, and a word with brackets after a plain item: all the label's.
     let text = "alpine: small, shell, musl (a small libc).";
     assert_eq!(segment(text, "alpine"), segment(text, "musl"));

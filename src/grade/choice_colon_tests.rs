@@ -3,7 +3,7 @@
 //! linked to the choice (see `token::chooses`). Fresh sentences in three domains, right
 //! and wrong: a misconception tied to a clause still fires when the answer makes it.
 
-use super::tests::{bank, concept, fails, passes, question, relation};
+use super::tests::{bank, concept, fails, passes, question, relation, segment};
 use super::*;
 
 /// A bank of one question: `model` as its model answer, `required` its one required
@@ -120,20 +120,6 @@ fn a_choice_before_a_colon_is_not_linked_to_the_fault_of_the_alternative() {
 /// musl"), and a one-word "Use:" is a label.
 #[test]
 fn a_label_that_is_no_choice_still_links_its_sentence() {
-    let tokens = |text: &str| {
-        token::tokenize(
-            text,
-            &rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            token::Parts::Emit,
-        )
-    };
-    let segment = |text: &str, word: &str| {
-        tokens(text)
-            .iter()
-            .find(|t| &*t.norm == word)
-            .map(|t| t.place.segment)
-            .unwrap()
-    };
     // A choice: cut off from its reason, whose clauses stay linked.
     let text = "Use tmpfs: with a volume, the key is written to disk.";
     assert_ne!(segment(text, "tmpfs"), segment(text, "volume"));

@@ -324,7 +324,14 @@ fn counted_list(answer: &PreparedAnswer, c: Counts, least: Option<Counts>) -> Li
             && last != word.place
         {
             clauses += 1;
-            if !last.labelled && word.place.labelled {
+            // A label's `:`, or the next label of a list of labelled items ("pid:
+            // processes, net: network stack": see `token::next_label`), which opens a
+            // segment of its own with a word that is no function word.
+            let next_label = last.labelled
+                && word.place.labelled
+                && last.segment != word.place.segment
+                && !word.stop;
+            if (!last.labelled && word.place.labelled) || next_label {
                 colons += 1;
             }
         }

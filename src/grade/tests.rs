@@ -5,6 +5,19 @@ use crate::bank::{Concept, Forbidden, Kind};
 use proptest::prelude::*;
 use std::path::PathBuf;
 
+/// The segment of the first token of `text` (an answer's reading) whose norm is `word`.
+pub(super) fn segment(text: &str, word: &str) -> u32 {
+    token::tokenize(
+        text,
+        &rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+        token::Parts::Emit,
+    )
+    .iter()
+    .find(|t| &*t.norm == word)
+    .map(|t| t.place.segment)
+    .unwrap()
+}
+
 pub(super) fn question(id: &str, prompt: &str, model: &str, rubric: Option<Rubric>) -> Question {
     Question {
         model_answer: Some(model.to_owned()),

@@ -2272,6 +2272,15 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                         // the label's list ended at the comma.
                         place.segment += 1;
                         place.labelled = false;
+                    } else if place.labelled
+                        && after_comma
+                        && plain
+                        && next_label(stop, before_chunk, chunks.peek())
+                    {
+                        // "pid: processes, net: interfaces", "Seven: pid (process IDs),
+                        // net (networking)": the next label of a list ends the reach of
+                        // the one before.
+                        place.segment += 1;
                     }
                     if kinds & OPENS_CONDITION != 0 {
                         condition = Some(place);
@@ -2657,6 +2666,18 @@ fn object_after_semicolon(tokens: &mut [Token], place: &mut Place, start: usize,
         token.place.sentence = before;
     }
     place.sentence = before;
+}
+
+/// Whether a plain word after a comma of a labelled sentence is the next label of a
+/// list of labelled items: a word and its `:` ("pid: processes, net: interfaces"), or
+/// a word and its brackets after an item that closed its own ("pid (process IDs), net
+/// (networking)"). A word and brackets after a plain item ("musl, small (5 MB)") may
+/// still be said of the label.
+fn next_label(stop: Stop, before: Option<&str>, next: Option<&str>) -> bool {
+    stop == Stop::Colon
+        || (stop == Stop::None
+            && next.is_some_and(|next| next.starts_with('('))
+            && before.is_some_and(|before| before.ends_with("),")))
 }
 
 /// Whether `core`, after a comma, opens a participle's clause that says more of the

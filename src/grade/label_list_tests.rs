@@ -1,0 +1,115 @@
+//! Unit tests of a list of labelled items ("blob: file contents, tree: a directory",
+//! "Four: blob (file contents), tree (a directory)"): the reach of a label ends at the
+//! next label of the list (see `token::next_label`), so a misconception that joins one
+//! item's label to another item's words does not fire, while a label still links its
+//! own item, and a plain list after a label stays linked. Fresh answers on git objects
+//! and HTTP methods, right and wrong.
+
+use super::tests::{bank, fails, passes, question, relation, segment};
+use super::*;
+
+/// A bank of one question: four relations of a label and what it is, one mistake (the
+/// first label joined to the second's words, within a clause).
+fn list_bank(model: &str, pairs: &[(&[&str], &[&str])], mistake: &[&[&str]]) -> Bank {
+    let rubric = Rubric {
+        concepts: pairs
+            .iter()
+            .map(|(label, what)| relation(&[label, what], false, 1.0, false))
+            .collect(),
+        forbidden: Vec::new(),
+    };
+    let mut q = question("q", "Name them and say what each is.", model, Some(rubric));
+    q.misconceptions.push(crate::bank::Misconception {
+        concept: relation(mistake, false, 1.0, false),
+        feedback: "That is the mistake.".to_owned(),
+        cap: None,
+    });
+    bank(vec![q])
+}
+
+fn git() -> Bank {
+    list_bank(
+        "Four object types: a blob holds a file's contents, a tree lists a directory, a \
+         commit points to a tree and its parents, and a tag names a commit.",
+        &[
+            (&["blob"], &["contents", "content", "file"]),
+            (&["tree"], &["directory", "folder"]),
+            (&["commit"], &["parent", "parents", "snapshot"]),
+            (&["tag"], &["name", "names", "label"]),
+        ],
+        &[&["blob"], &["directory", "folder"]],
+    )
+}
+
+fn http() -> Bank {
+    list_bank(
+        "GET reads a resource, POST creates one, PUT replaces it, DELETE removes it.",
+        &[
+            (&["get"], &["read", "reads", "fetch", "fetches"]),
+            (&["post"], &["create", "creates"]),
+            (&["put"], &["replace", "replaces"]),
+            (&["delete"], &["remove", "removes"]),
+        ],
+        &[&["get"], &["create", "creates"]],
+    )
+}
+
+#[test]
+fn the_next_label_of_a_list_ends_the_reach_of_the_one_before() {
+    let git = git();
+    passes(
+        &git,
+        "blob: file contents, tree: a directory, commit: a snapshot with parents, tag: a name.",
+    );
+    passes(
+        &git,
+        "Four: blob (file contents), tree (a directory), commit (snapshot and parents), tag \
+         (a name for a commit).",
+    );
+    let http = http();
+    passes(
+        &http,
+        "GET: read, POST: create, PUT: replace, DELETE: remove.",
+    );
+    passes(
+        &http,
+        "Four verbs: GET (reads), POST (creates), PUT (replaces), DELETE (removes).",
+    );
+}
+
+#[test]
+fn a_label_said_wrongly_still_fails() {
+    // Swapped: each label names the wrong thing, in its own item.
+    let git = git();
+    fails(
+        &git,
+        "blob: a directory, tree: file contents, commit: a name, tag: a snapshot.",
+    );
+    fails(
+        &git,
+        "Four: blob (a directory), tree (file contents), commit (a name), tag (snapshot).",
+    );
+    let http = http();
+    fails(
+        &http,
+        "GET: create, POST: read, PUT: remove, DELETE: replace.",
+    );
+    // Within one item the label still reaches every comma of its plain list.
+    fails(&http, "GET: creates, stores, returns it; POST: reads.");
+}
+
+#[test]
+fn a_plain_list_after_a_label_stays_linked() {
+    // A plain list, and a word with brackets after a plain item: all the label's.
+    let text = "alpine: small, shell, musl (a small libc).";
+    assert_eq!(segment(text, "alpine"), segment(text, "musl"));
+    // A list of labelled items: each label reaches its own item only.
+    let text = "Files: 644, dirs: 755.";
+    assert_eq!(segment(text, "files"), segment(text, "644"));
+    assert_ne!(segment(text, "files"), segment(text, "dirs"));
+    assert_eq!(segment(text, "dirs"), segment(text, "755"));
+    let text = "Two: blob (contents), tree (directory).";
+    assert_eq!(segment(text, "blob"), segment(text, "contents"));
+    assert_ne!(segment(text, "contents"), segment(text, "tree"));
+    assert_eq!(segment(text, "tree"), segment(text, "directory"));
+}

@@ -3,18 +3,7 @@
 //! ("2nd-last" is "second-last"). Fresh sentences of subjects no probe asks about, right
 //! and wrong; a wrong answer that names another ordinal, or denies the right one, fails.
 
-use super::tests::{bank, concept, fails, passes, question};
-use super::*;
-use crate::bank::Concept;
-
-/// A bank of one question: `model` as its model answer and `concepts` its rubric.
-fn rubric_bank(prompt: &str, model: &str, concepts: Vec<Concept>) -> Bank {
-    let rubric = Rubric {
-        concepts,
-        forbidden: Vec::new(),
-    };
-    bank(vec![question("q", prompt, model, Some(rubric))])
-}
+use super::tests::{concept, fails, passes, rubric_bank};
 
 #[test]
 fn an_ordinal_in_digits_answers_for_its_word() {

@@ -42,6 +42,15 @@ pub(super) fn bank(questions: Vec<Question>) -> Bank {
     }
 }
 
+/// A bank of one question: `model` as its model answer and `concepts` its rubric.
+pub(super) fn rubric_bank(prompt: &str, model: &str, concepts: Vec<Concept>) -> Bank {
+    let rubric = Rubric {
+        concepts,
+        forbidden: Vec::new(),
+    };
+    bank(vec![question("q", prompt, model, Some(rubric))])
+}
+
 pub(super) fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {
     Concept {
         weight,

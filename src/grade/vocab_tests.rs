@@ -3,18 +3,7 @@
 //! "arithmetic mean" for *average* (never the verb *means*). Fresh sentences of subjects
 //! no probe asks about, right and wrong; a wrong answer that only shares the word fails.
 
-use super::tests::{bank, concept, fails, passes, question, relation};
-use super::*;
-use crate::bank::Concept;
-
-/// A bank of one question: `model` as its model answer and `concepts` its rubric.
-fn rubric_bank(prompt: &str, model: &str, concepts: Vec<Concept>) -> Bank {
-    let rubric = Rubric {
-        concepts,
-        forbidden: Vec::new(),
-    };
-    bank(vec![question("q", prompt, model, Some(rubric))])
-}
+use super::tests::{concept, fails, passes, relation, rubric_bank};
 
 #[test]
 fn identical_and_same_answer_for_each_other() {

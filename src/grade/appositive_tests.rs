@@ -4,25 +4,20 @@
 //! the same with the roles swapped fail, and so does a clause after the comma that only
 //! looks like one (its own verb) or a list.
 
-use super::tests::{bank, fails, passes, question, relation};
+use super::tests::{fails, passes, relation, rubric_bank};
 use super::*;
 
 /// A bank of one question: `model` as its model answer and two required ordered
 /// relations, each a subject and its role.
 fn roles_bank(model: &str, first: &[&[&str]], second: &[&[&str]]) -> Bank {
-    let rubric = Rubric {
-        concepts: vec![
+    rubric_bank(
+        "What does each one do?",
+        model,
+        vec![
             relation(first, true, 1.0, true),
             relation(second, true, 1.0, true),
         ],
-        forbidden: Vec::new(),
-    };
-    bank(vec![question(
-        "q",
-        "What does each one do?",
-        model,
-        Some(rubric),
-    )])
+    )
 }
 
 fn memory() -> Bank {

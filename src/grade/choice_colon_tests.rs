@@ -3,34 +3,27 @@
 //! linked to the choice (see `token::chooses`). Fresh sentences in three domains, right
 //! and wrong: a misconception tied to a clause still fires when the answer makes it.
 
-use super::tests::{bank, concept, fails, passes, question, relation, segment};
+use super::tests::{concept, fails, mistakes_bank, passes, relation, segment};
 use super::*;
 
 /// A bank of one question: `model` as its model answer, `required` its one required
 /// keyword, and two misconceptions: `choice` tied to a verb of preferring (the wrong
 /// choice) and `mistake` (a claim said of the right one).
 fn choice_bank(model: &str, required: &[&str], choice: &str, mistake: &[&[&str]]) -> Bank {
-    let rubric = Rubric {
-        concepts: vec![concept(required, 1.0, true)],
-        forbidden: Vec::new(),
-    };
-    let mut q = question("q", "Which one, and why?", model, Some(rubric));
-    for concept in [
-        relation(
-            &[&[choice], &["use", "prefer", "better"]],
-            false,
-            1.0,
-            false,
-        ),
-        relation(mistake, false, 1.0, false),
-    ] {
-        q.misconceptions.push(crate::bank::Misconception {
-            concept,
-            feedback: "That is the mistake.".to_owned(),
-            cap: None,
-        });
-    }
-    bank(vec![q])
+    mistakes_bank(
+        "Which one, and why?",
+        model,
+        vec![concept(required, 1.0, true)],
+        vec![
+            relation(
+                &[&[choice], &["use", "prefer", "better"]],
+                false,
+                1.0,
+                false,
+            ),
+            relation(mistake, false, 1.0, false),
+        ],
+    )
 }
 
 /// The model answers of two of the questions, Python keys and git history.

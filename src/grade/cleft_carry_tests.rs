@@ -5,27 +5,22 @@
 //! right answers of the shape pass; the same with the roles swapped fail, the denial
 //! still said of its own clause and the carried clause giving the wrong role.
 
-use super::tests::{bank, fails, passes, question, relation};
+use super::tests::{fails, mistakes_bank, passes, relation};
 use super::*;
 
 /// A bank of one question: `model` as its model answer, two required relations (each
 /// a subject and its role), and a misconception giving the second subject the first
 /// one's role.
 fn roles_bank(model: &str, first: &[&[&str]], second: &[&[&str]], mistake: &[&[&str]]) -> Bank {
-    let rubric = Rubric {
-        concepts: vec![
+    mistakes_bank(
+        "What does each one do?",
+        model,
+        vec![
             relation(first, false, 1.0, true),
             relation(second, false, 1.0, true),
         ],
-        forbidden: Vec::new(),
-    };
-    let mut q = question("q", "What does each one do?", model, Some(rubric));
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: relation(mistake, false, 1.0, false),
-        feedback: "That is the other one's role.".to_owned(),
-        cap: None,
-    });
-    bank(vec![q])
+        vec![relation(mistake, false, 1.0, false)],
+    )
 }
 
 fn cells() -> Bank {

@@ -5,26 +5,22 @@
 //! own item, and a plain list after a label stays linked. Fresh answers on git objects
 //! and HTTP methods, right and wrong.
 
-use super::tests::{bank, fails, passes, question, relation, segment};
+use super::tests::{fails, mistakes_bank, passes, relation, segment};
 use super::*;
 
 /// A bank of one question: four relations of a label and what it is, one mistake (the
 /// first label joined to the second's words, within a clause).
 fn list_bank(model: &str, pairs: &[(&[&str], &[&str])], mistake: &[&[&str]]) -> Bank {
-    let rubric = Rubric {
-        concepts: pairs
-            .iter()
-            .map(|(label, what)| relation(&[label, what], false, 1.0, false))
-            .collect(),
-        forbidden: Vec::new(),
-    };
-    let mut q = question("q", "Name them and say what each is.", model, Some(rubric));
-    q.misconceptions.push(crate::bank::Misconception {
-        concept: relation(mistake, false, 1.0, false),
-        feedback: "That is the mistake.".to_owned(),
-        cap: None,
-    });
-    bank(vec![q])
+    let concepts = pairs
+        .iter()
+        .map(|(label, what)| relation(&[label, what], false, 1.0, false))
+        .collect();
+    mistakes_bank(
+        "Name them and say what each is.",
+        model,
+        concepts,
+        vec![relation(mistake, false, 1.0, false)],
+    )
 }
 
 fn git() -> Bank {

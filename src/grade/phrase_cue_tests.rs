@@ -4,28 +4,17 @@
 //! Fresh sentences in several domains, right and wrong.
 
 use super::explain::explain;
-use super::tests::{bank, concept, fails, grade, passes, question, relation};
+use super::tests::{concept, fails, grade, mistakes_bank, passes, relation};
 use super::*;
 
 /// A bank of one question: `model` as its model answer, each of `concepts` a required
 /// `any` of its alternatives, and `mistakes` its misconceptions.
 fn phrase_bank(model: &str, concepts: &[&[&str]], mistakes: Vec<crate::bank::Concept>) -> Bank {
-    let rubric = Rubric {
-        concepts: concepts
-            .iter()
-            .map(|alts| concept(alts, 1.0, true))
-            .collect(),
-        forbidden: Vec::new(),
-    };
-    let mut q = question("q", "Why?", model, Some(rubric));
-    for mistake in mistakes {
-        q.misconceptions.push(crate::bank::Misconception {
-            concept: mistake,
-            feedback: "That is the mistake.".to_owned(),
-            cap: None,
-        });
-    }
-    bank(vec![q])
+    let concepts = concepts
+        .iter()
+        .map(|alts| concept(alts, 1.0, true))
+        .collect();
+    mistakes_bank("Why?", model, concepts, mistakes)
 }
 
 #[test]

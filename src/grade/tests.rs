@@ -44,11 +44,31 @@ pub(super) fn bank(questions: Vec<Question>) -> Bank {
 
 /// A bank of one question: `model` as its model answer and `concepts` its rubric.
 pub(super) fn rubric_bank(prompt: &str, model: &str, concepts: Vec<Concept>) -> Bank {
+    mistakes_bank(prompt, model, concepts, Vec::new())
+}
+
+/// A bank of one question: `model` as its model answer, `concepts` its rubric and each of
+/// `mistakes` a misconception (its feedback "That is the mistake.").
+pub(super) fn mistakes_bank(
+    prompt: &str,
+    model: &str,
+    concepts: Vec<Concept>,
+    mistakes: Vec<Concept>,
+) -> Bank {
     let rubric = Rubric {
         concepts,
         forbidden: Vec::new(),
     };
-    bank(vec![question("q", prompt, model, Some(rubric))])
+    let mut q = question("q", prompt, model, Some(rubric));
+    q.misconceptions = mistakes
+        .into_iter()
+        .map(|concept| crate::bank::Misconception {
+            concept,
+            feedback: "That is the mistake.".to_owned(),
+            cap: None,
+        })
+        .collect();
+    bank(vec![q])
 }
 
 pub(super) fn concept(alternatives: &[&str], weight: f64, required: bool) -> Concept {

@@ -1539,12 +1539,7 @@ fn a_long_right_answer_with_denials_of_other_things_contradicts_nothing() {
              is not a promise, since a few resolvers enforce a minimum of their own.",
         ),
     ] {
-        let g = grade(&bank, answer);
-        assert!(
-            g.contradictions.iter().all(|c| c.role != "said not done"),
-            "{answer}: {g:?}"
-        );
-        assert!(g.passed, "{answer}: {g:?}");
+        passes_without(&bank, answer, "said not done");
     }
 }
 
@@ -1616,12 +1611,7 @@ fn advice_the_same_way_or_the_other_way_set_aside_contradicts_nothing() {
         "The slow upstream outlasts the proxy, and lowering the timeout does not fix it: \
          raise the timeout, lower the retry count.",
     ] {
-        let g = grade(&proxy_timeout(), answer);
-        assert!(
-            g.contradictions.iter().all(|c| c.role != "direction"),
-            "{answer}: {g:?}"
-        );
-        assert!(g.passed, "{answer}: {g:?}");
+        passes_without(&proxy_timeout(), answer, "direction");
     }
 }
 
@@ -2027,12 +2017,7 @@ fn a_passive_denial_of_a_manner_a_role_or_an_adjective_is_no_deed_said_not_done(
              happens once.",
         ),
     ] {
-        let g = grade(&bank, answer);
-        assert!(
-            g.contradictions.iter().all(|c| c.role != "said not done"),
-            "{answer}: {g:?}"
-        );
-        assert!(g.passed, "{answer}: {g:?}");
+        passes_without(&bank, answer, "said not done");
     }
 }
 
@@ -2067,4 +2052,14 @@ fn a_passive_denial_of_the_deed_itself_is_still_said_not_done() {
             "{answer}: {g:?}"
         );
     }
+}
+
+/// Asserts that `answer` passes and that no contradiction of `role` is found in it.
+fn passes_without(bank: &Bank, answer: &str, role: &str) {
+    let g = grade(bank, answer);
+    assert!(
+        g.contradictions.iter().all(|c| c.role != role),
+        "{answer}: {g:?}"
+    );
+    assert!(g.passed, "{answer}: {g:?}");
 }

@@ -358,9 +358,14 @@ fn contrasts(
     patterns: &Patterns,
     vocab: &mut Vocab,
 ) -> Contrasts {
+    // Read by the advice check of an author's rubric only.
+    let situation = (question.rubric.as_ref())
+        .and(question.situation.as_deref())
+        .map(|text| PreparedAnswer::new(text, patterns.stemmer, &Vocab::default()));
     let cx = contrast::Context {
         model,
         question: asked,
+        situation: situation.as_ref(),
         concepts,
         authored: question.rubric.is_some(),
         lexicon: patterns.lexicon,

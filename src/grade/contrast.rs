@@ -143,6 +143,8 @@ pub struct Context<'a> {
     pub model: &'a PreparedAnswer,
     /// The prompt and situation, tokenized.
     pub question: &'a PreparedAnswer,
+    /// The situation alone, tokenized, when the question has one: the setup it asks about.
+    pub situation: Option<&'a PreparedAnswer>,
     pub concepts: &'a [Matcher],
     /// The concepts are an author's, not derived from the model answer.
     pub authored: bool,
@@ -192,7 +194,7 @@ impl Contrasts {
                 }
             },
             advice: if cx.authored {
-                advice::Advice::new(cx.concepts, cx.model, cx.question, vocab)
+                advice::Advice::new(cx.concepts, cx.model, cx.question, cx.situation, vocab)
             } else {
                 advice::Advice::default()
             },

@@ -2,7 +2,11 @@
 //! model answer states plainly ("pin the base by tag, never by digest"; "skip BuildKit
 //! secret mounts"), where neither the model answer nor the question advises against
 //! it. The answer may name the term plainly elsewhere, so the concept still matches;
-//! the advice is the reverse all the same.
+//! the advice is the reverse all the same. Nor is a term the question's situation states
+//! plainly: that is the setup the question asks about, and advising against it is how an
+//! answer changes it ("logrotate, configured with `copytruncate`" makes "don't use
+//! copytruncate, rotate by rename" a fix, though the model answer names copytruncate
+//! plainly as the cause).
 //!
 //! Advice against a term is one of [`CUES`] ending at most two words before it, in its
 //! clause: an imperative of refusal (*avoid*, *skip*, *never use*, *never by*, *don't
@@ -47,11 +51,13 @@ pub(super) struct Advice {
 
 impl Advice {
     /// The credited terms of `concepts` (plain alternatives the model answer states
-    /// plainly) that neither `model` nor `question` advises against.
+    /// plainly) that neither `model` nor `question` advises against, and that
+    /// `situation` (the question's situation, when it has one) does not state plainly.
     pub(super) fn new(
         concepts: &[Matcher],
         model: &PreparedAnswer,
         question: &PreparedAnswer,
+        situation: Option<&PreparedAnswer>,
         vocab: &Vocab,
     ) -> Advice {
         let credited = concepts
@@ -71,7 +77,17 @@ impl Advice {
                             .iter()
                             .any(|p| refusals(text, p, vocab).next().is_some())
                 };
-                if plain.is_empty() || refused(model) || refused(question) {
+                // The setup the question describes: to advise against it is to change it.
+                let in_place = |text: &PreparedAnswer| {
+                    patterns
+                        .iter()
+                        .any(|p| text.all(p, vocab).iter().any(|(found, _)| !found.negated))
+                };
+                if plain.is_empty()
+                    || refused(model)
+                    || refused(question)
+                    || situation.is_some_and(in_place)
+                {
                     return None;
                 }
                 Some(plain)
@@ -229,6 +245,17 @@ mod tests {
 
     /// The advice of a question with one concept `any = [term]` and `model`.
     fn compiled(term: &str, model: &str, question: &str) -> (Advice, Vocab) {
+        compiled_in(term, model, question, None)
+    }
+
+    /// The same, for a question with a situation (`question` then holds both, as
+    /// compiling a question gives them).
+    fn compiled_in(
+        term: &str,
+        model: &str,
+        question: &str,
+        situation: Option<&str>,
+    ) -> (Advice, Vocab) {
         let stemmer = Stemmer::create(Algorithm::English);
         let lexicon = crate::grade::lexicon::Lexicon::default();
         let mut vocab = Vocab::default();
@@ -240,7 +267,9 @@ mod tests {
             .map(|p| p.with_model(&model, &vocab))
             .collect();
         let concepts = [Matcher::Any(patterns)];
-        let advice = Advice::new(&concepts, &model, &prepared(question, &vocab), &vocab);
+        let situation = situation.map(|text| prepared(text, &vocab));
+        let question = prepared(question, &vocab);
+        let advice = Advice::new(&concepts, &model, &question, situation.as_ref(), &vocab);
         (advice, vocab)
     }
 
@@ -365,5 +394,50 @@ mod tests {
         assert!(advice.credited.is_empty());
         let hit = advice.check(&prepared("Avoid --privileged.", &vocab), &vocab);
         assert_eq!(hit, None);
+    }
+    /// Round 46 (w84-contract): what the situation sets up is what the answer changes.
+    #[test]
+    fn advice_against_the_setup_the_situation_describes_is_the_fix() {
+        const FLASK: &str = "A Flask app is served in production with `app.run(debug=True)`; \
+            an attacker got a shell through the debugger console.";
+        let (advice, vocab) = compiled_in(
+            "debugger",
+            "The Werkzeug debugger's console runs any Python it is sent. Serve the app with \
+             gunicorn and the debugger off.",
+            FLASK,
+            Some(FLASK),
+        );
+        for right in [
+            "the console runs any code you type. dont use the debugger in production, serve it \
+             with gunicorn",
+            "Never use the debugger outside your laptop; gunicorn serves production.",
+        ] {
+            assert_eq!(
+                advice.check(&prepared(right, &vocab), &vocab),
+                None,
+                "{right}"
+            );
+        }
+        const BLIGHT: &str = "The tomato bed is watered with an overhead sprinkler every \
+            evening and has no mulch; the leaves are covered in blight.";
+        let model = "An overhead sprinkler in the evening leaves the leaves wet all night, which blight needs. \
+            Water at the base in the morning, and mulch the bed so rain does not splash soil \
+            onto the leaves.";
+        let (advice, vocab) = compiled_in("sprinkler", model, BLIGHT, Some(BLIGHT));
+        let right = "Don't use the sprinkler: water the soil in the morning.";
+        assert_eq!(advice.check(&prepared(right, &vocab), &vocab), None);
+        // The model's own fix, which the situation names only as missing, is still
+        // advice turned round; so is the fix when the question has no situation.
+        let wrong = "Skip the mulch, it only hides the soil; water in the morning.";
+        let (advice, vocab) = compiled_in("mulch", model, BLIGHT, Some(BLIGHT));
+        assert_eq!(
+            advice.check(&prepared(wrong, &vocab), &vocab).unwrap().said,
+            "mulch"
+        );
+        let (advice, vocab) = compiled("mulch", model, "Why do the tomatoes get blight?");
+        assert!(advice.check(&prepared(wrong, &vocab), &vocab).is_some());
+        let (advice, vocab) = compiled_in("debugger", "Keep the debugger on.", FLASK, None);
+        let refused = "Never use the debugger in production.";
+        assert!(advice.check(&prepared(refused, &vocab), &vocab).is_some());
     }
 }

@@ -23,6 +23,12 @@ const MIN_JOINED_ITEMS: usize = 4;
 /// it names code (a flag, a path, a `key: value`) or has no function word at all.
 const MIN_SHORT_ITEMS: usize = 5;
 
+/// How many labels (`pid: processes, net: network stack, mnt: mounts`) make a comma
+/// list of short items with code among them labels paired with what they are, no list
+/// of terms: a lone `key: value` (`condition: service_healthy`) is one item of such a
+/// list.
+const MIN_PAIRED_LABELS: usize = 3;
+
 /// How few bare items (no function word, no label, no `;`) a comma list in one sentence
 /// needs to be no claim where the question wants one ([`NotAClaim::few_terms`]).
 const MIN_FEW_ITEMS: usize = 3;
@@ -324,16 +330,7 @@ fn counted_list(answer: &PreparedAnswer, c: Counts, least: Option<Counts>) -> Li
             && last != word.place
         {
             clauses += 1;
-            // A label's `:`, or the next label of a list of labelled items ("pid:
-            // processes, net: network stack": see `token::next_label`), which opens a
-            // segment of its own with a word that is no function word.
-            let next_label = last.labelled
-                && word.place.labelled
-                && last.segment != word.place.segment
-                && !word.stop;
-            if (!last.labelled && word.place.labelled) || next_label {
-                colons += 1;
-            }
+            colons += usize::from(opens_label(last, word));
         }
         last = Some(word.place);
     }
@@ -378,7 +375,10 @@ fn counted_list(answer: &PreparedAnswer, c: Counts, least: Option<Counts>) -> Li
 /// network stack, ...", are no list), or a code token among the items and a function word in at most half
 /// of them ("-p 8080:80, iptables, NAT, DNAT, docker0", "depends_on, healthcheck,
 /// condition: service_healthy, pg_isready, readiness"). A code token names a thing and
-/// is no predicate, a `key: value` no label of what follows. The items of such a list
+/// is no predicate, a `key: value` no label of what follows; but from
+/// [`MIN_PAIRED_LABELS`] labels on ("pid: process tree, net: network stack, ipc:
+/// shared memory/queues"), code among the descriptions or not, the items pair labels
+/// with what they are and are no such list. The items of such a list
 /// with code may be set apart by `;` instead, one item to each part and no `,` at all,
 /// when they are bare terms: no function word, a word and a half each on average
 /// ("depends_on; healthcheck; condition: service_healthy; pg_isready; readiness"). A
@@ -412,6 +412,9 @@ fn listed_items(
     };
     let (mut items, mut with_function, mut code) = (0, 0, false);
     let (mut length, mut function, mut total, mut labelled) = (0, false, 0, false);
+    // Labels opened ([`opens_label`]): from [`MIN_PAIRED_LABELS`] on, the items are
+    // labels paired with what they are, code or not.
+    let mut labels = 0;
     // A verb among the function words (*is*, *has*, *can*): no such list, unless it is
     // a keyword (HTTP's `GET`); asked at the end, where the shape is known.
     let mut verb = false;
@@ -440,6 +443,7 @@ fn listed_items(
             with_function += usize::from(function);
             (length, function) = (0, false);
         }
+        labels += usize::from(last.is_some_and(|l| opens_label(l, word)));
         last = Some(word.place);
         labelled |= word.place.labelled;
         length += 1;
@@ -457,7 +461,8 @@ fn listed_items(
     }
     items += 1;
     with_function += usize::from(function);
-    if items < min_bare.min(MIN_SHORT_ITEMS) || total * 2 > items * 5 {
+    if items < min_bare.min(MIN_SHORT_ITEMS) || total * 2 > items * 5 || labels >= MIN_PAIRED_LABELS
+    {
         return Listed::No;
     }
     let listed = |with_function: usize| {
@@ -475,6 +480,16 @@ fn listed_items(
     } else {
         Listed::No
     }
+}
+
+/// Whether `word`, after a word at place `last`, opens a label: it is the first word
+/// after a label's `:`, or the next label of a list of labelled items ("pid: processes,
+/// net: network stack": see `token::next_label`), which opens a segment of its own with
+/// a word that is no function word.
+fn opens_label(last: super::token::Place, word: &super::token::Token) -> bool {
+    let next_label =
+        last.labelled && word.place.labelled && last.segment != word.place.segment && !word.stop;
+    (!last.labelled && word.place.labelled) || next_label
 }
 
 /// A run of code names and terms with no punctuation and no function word between them
@@ -1043,6 +1058,8 @@ mod tests {
             "/etc/resolv.conf, search domain, ndots: 5, CoreDNS, kube-dns",
             "/etc/bird/bgp.conf, ASN, managed by the ISP, peering, your own prefix",
             "restart: unless-stopped, healthcheck, start_period, retries, interval",
+            // Two `key: value` items among terms: still terms, not labels paired.
+            "fsync, wal_level: replica, archive_mode: on, checkpoint_timeout, durability",
             "ulimit -n; nofile; /etc/security/limits.conf; systemd LimitNOFILE=; EMFILE",
             "wal_level=replica; max_wal_senders; pg_basebackup; standby.signal; lag",
             // Five bare items, no function word at all.
@@ -1061,6 +1078,9 @@ mod tests {
             "Use --cpus for CPU, --memory for RAM, --pids-limit for processes, --device-read-bps for disk",
             "WAL first, fsync on commit, checkpoint later, replay on crash, is durable",
             "pid: processes, net: network stack, mnt: mounts",
+            // Labels paired with what they are, code among them (round 46, w84-codenum).
+            "pid: process tree, net: network stack, mnt: mounts, ipc: shared memory/queues, user: UID mapping",
+            "tab: 0x09, lf: 0x0a, cr: 0x0d, nul: 0x00, del: 0x7f",
             "Set -e to exit on error, -u for unset variables, -o pipefail for pipes, -x to trace.",
             "umask 022; files 644, dirs 755; the x bit only on dirs; chmod +x for scripts; ls -l",
             "--read-only; a tmpfs at /tmp is writable; USER 1000 has no root; caps dropped; ok",

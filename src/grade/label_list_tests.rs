@@ -109,3 +109,44 @@ fn a_plain_list_after_a_label_stays_linked() {
     assert_ne!(segment(text, "contents"), segment(text, "tree"));
     assert_eq!(segment(text, "tree"), segment(text, "directory"));
 }
+
+/// Filesystem hierarchy: five directories and what each holds (round 46, w84-codenum).
+fn directories() -> Bank {
+    list_bank(
+        "/etc holds configuration, /var variable data such as logs, /tmp temporary files, \
+         /home the users' files and /bin the essential executables.",
+        &[
+            (&["etc"], &["config", "configuration", "settings"]),
+            (&["var"], &["logs", "log", "spool", "variable"]),
+            (&["tmp"], &["temporary", "scratch"]),
+            (&["home"], &["user", "users"]),
+            (&["bin"], &["executables", "binaries", "commands"]),
+        ],
+        &[&["etc"], &["logs", "log"]],
+    )
+}
+
+#[test]
+fn labelled_items_with_code_are_no_list_of_terms() {
+    // Labels paired with what they are make a terse claim, code among the descriptions
+    // or not (a path, a `/` between two words); swapped, they still fail on the rubric.
+    let b = directories();
+    for right in [
+        "etc: config/settings, var: logs/spool, tmp: temporary files, home: user files, bin: \
+         executables.",
+        "etc: config such as /etc/fstab; var: logs in /var/log; tmp: scratch; home: users; \
+         bin: ls/cp.",
+    ] {
+        passes(&b, right);
+    }
+    for wrong in [
+        "etc: logs/spool, var: config/settings, tmp: user files, home: temporary files, bin: \
+         executables.",
+        "etc: temporary/scratch, var: user files, tmp: config/settings, home: executables, \
+         bin: logs.",
+    ] {
+        fails(&b, wrong);
+    }
+    // Terms and paths with no label paired to them are still a list.
+    fails(&b, "etc, var, tmp, home, bin, /etc/fstab, /var/log, /tmp/x");
+}

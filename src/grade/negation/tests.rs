@@ -2731,18 +2731,7 @@ fn a_denial_reaches_through_its_any_phrase() {
             "It never relies on anything installed on the laptops such as a root certificate; it decrypts the traffic and re-encrypts it to the server.",
         ),
     ];
-    let mut failed = Vec::new();
-    for (q, answer, right) in right
-        .iter()
-        .map(|&(q, a)| (q, a, true))
-        .chain(wrong.iter().map(|&(q, a)| (q, a, false)))
-    {
-        let g =
-            super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[q], answer);
-        if g.passed != right {
-            failed.push(format!("{answer}: {}", explain(&g)));
-        }
-    }
+    let failed = misgraded(&b, &right, &wrong);
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
@@ -2979,25 +2968,37 @@ fn a_denial_reaches_past_or_and_stops_at_a_colon_that_names_the_clause() {
             "A tmpfs mount writes the files to disk, so they survive the container stopping.",
         ),
     ];
-    let grader = super::super::Grader::new(std::slice::from_ref(&b));
+    let failed = misgraded(&b, &right, &wrong);
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The answers graded against their marks, by question index: each right one must
+/// pass, each wrong one fail. Returns the breakdowns of those that do not.
+fn misgraded(
+    b: &crate::bank::Bank,
+    right: &[(usize, &str)],
+    wrong: &[(usize, &str)],
+) -> Vec<String> {
+    let grader = super::super::Grader::new(std::slice::from_ref(b));
     let mut failed = Vec::new();
-    for (answers, pass) in [(&right, true), (&wrong, false)] {
-        for &(q, answer) in answers.iter() {
-            let g = grader.grade(&b, &b.questions[q], answer);
+    for (answers, pass) in [(right, true), (wrong, false)] {
+        for &(q, answer) in answers {
+            let g = grader.grade(b, &b.questions[q], answer);
             if g.passed != pass {
                 failed.push(format!("{answer}: {}", explain(&g)));
             }
         }
     }
-    assert!(failed.is_empty(), "{}", failed.join("\n"));
+    failed
 }
 
 /// Round 46 (w84-negright): a *such as* list after a relative clause whose denial reached
 /// one word, its verb or adjective, or after one of *who*, gives examples of the noun
 /// the clause hangs on, not of a denied thing: "visitors who cannot see the image, such
-/// as blind users" names the blind users plainly. After a denial that reached a thing ("an image that doesn't ship build
-/// tools, such as gcc"), or with no relative clause ("none of the interfaces, such as
-/// eth0"), the examples are still denied.
+/// as blind users" names the blind users plainly. After a denial that reached a thing
+/// in a relative clause of *that* ("an image that doesn't ship build tools, such as
+/// gcc"), or with no relative clause ("none of the interfaces, such as eth0"), the
+/// examples are still denied.
 #[test]
 fn examples_after_a_denied_relative_clause_name_its_head_plainly() {
     for (text, word, denied) in [
@@ -3085,9 +3086,6 @@ fn examples_after_a_denied_relative_clause_are_met_plainly() {
             "Alt text exists mainly for search ranking, though screen readers read it to blind users too.",
         ),
     ];
-    let owned = |set: &[(usize, &str)]| -> Vec<(usize, String)> {
-        set.iter().map(|&(q, a)| (q, a.to_owned())).collect()
-    };
-    let failed = misjudged(&b, &owned(&right), &owned(&wrong));
+    let failed = misgraded(&b, &right, &wrong);
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

@@ -85,9 +85,15 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 && reached > 0
                 && !cancels
                 && opens_example(tokens, i)
+                && !in_a_relative(tokens, c)
+                    .is_some_and(|r| reached == 1 || &*tokens[r].norm == "who")
             {
                 // "none of the usual interfaces, such as an eth0, are created": the
-                // examples of a denied thing are denied with it.
+                // examples of a denied thing are denied with it. Not those after a
+                // relative clause of *who*, or one whose cue reached one word, its verb
+                // or adjective: "people who cannot be vaccinated, such as newborns",
+                // "hosts that are not patched, such as old routers" give examples of
+                // the noun the clause hangs on, named plainly.
                 scope = Some(Scope {
                     clause: token.place.clause,
                     reached,
@@ -602,10 +608,9 @@ fn deny_handed_on_subjects(tokens: &[Token], cue: &mut [Option<usize>]) {
 
 /// Whether the word at `i`, in the scope of the cue at `c`, opens the main clause's
 /// verb after a relative clause the cue stands in: `i` is a form of *be* or *get*
-/// before a participle, and the cue follows *that*, *which* or *who* right after a
-/// noun, with at most one content word between ("a request that fails to get a token
-/// is rejected", "requests that find no token are refused", "a process that won't stop
-/// gets killed").
+/// before a participle, and the cue stands in a relative clause ([`in_a_relative`]): "a
+/// request that fails to get a token is rejected", "requests that find no token are
+/// refused", "a process that won't stop gets killed".
 fn ends_a_relative(tokens: &[Token], c: usize, i: usize) -> bool {
     let word = &*tokens[i].norm;
     if !(is_copula(word) || matches!(word, "gets" | "get" | "got")) {
@@ -619,12 +624,20 @@ fn ends_a_relative(tokens: &[Token], c: usize, i: usize) -> bool {
     if !passive {
         return false;
     }
+    in_a_relative(tokens, c).is_some()
+}
+
+/// Where the relative pronoun stands when the cue at `c` stands in a relative clause:
+/// it follows *that*, *which* or *who* right after a noun, with at most one content
+/// word between ("a request that fails to get a token", "people who cannot be
+/// vaccinated").
+fn in_a_relative(tokens: &[Token], c: usize) -> Option<usize> {
     let clause = tokens[c].place.clause;
     let mut content = 0;
     for j in (0..c).rev() {
         let t = &tokens[j];
         if t.place.clause != clause {
-            return false;
+            return None;
         }
         if t.part {
             continue;
@@ -633,16 +646,17 @@ fn ends_a_relative(tokens: &[Token], c: usize, i: usize) -> bool {
             return (0..j)
                 .rev()
                 .find(|&k| !tokens[k].part)
-                .is_some_and(|k| tokens[k].place.clause == clause && !tokens[k].stop);
+                .is_some_and(|k| tokens[k].place.clause == clause && !tokens[k].stop)
+                .then_some(j);
         }
         if !t.stop && !t.negation && !is_modal(&t.norm) {
             content += 1;
             if content > 1 {
-                return false;
+                return None;
             }
         }
     }
-    false
+    None
 }
 
 /// Where the subject of a denied *that* clause ends, when the cue at `c` denies one:

@@ -2731,18 +2731,7 @@ fn a_denial_reaches_through_its_any_phrase() {
             "It never relies on anything installed on the laptops such as a root certificate; it decrypts the traffic and re-encrypts it to the server.",
         ),
     ];
-    let mut failed = Vec::new();
-    for (q, answer, right) in right
-        .iter()
-        .map(|&(q, a)| (q, a, true))
-        .chain(wrong.iter().map(|&(q, a)| (q, a, false)))
-    {
-        let g =
-            super::super::Grader::new(std::slice::from_ref(&b)).grade(&b, &b.questions[q], answer);
-        if g.passed != right {
-            failed.push(format!("{answer}: {}", explain(&g)));
-        }
-    }
+    let failed = misgraded(&b, &right, &wrong);
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
@@ -2979,15 +2968,124 @@ fn a_denial_reaches_past_or_and_stops_at_a_colon_that_names_the_clause() {
             "A tmpfs mount writes the files to disk, so they survive the container stopping.",
         ),
     ];
-    let grader = super::super::Grader::new(std::slice::from_ref(&b));
+    let failed = misgraded(&b, &right, &wrong);
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The answers graded against their marks, by question index: each right one must
+/// pass, each wrong one fail. Returns the breakdowns of those that do not.
+fn misgraded(
+    b: &crate::bank::Bank,
+    right: &[(usize, &str)],
+    wrong: &[(usize, &str)],
+) -> Vec<String> {
+    let grader = super::super::Grader::new(std::slice::from_ref(b));
     let mut failed = Vec::new();
-    for (answers, pass) in [(&right, true), (&wrong, false)] {
-        for &(q, answer) in answers.iter() {
-            let g = grader.grade(&b, &b.questions[q], answer);
+    for (answers, pass) in [(right, true), (wrong, false)] {
+        for &(q, answer) in answers {
+            let g = grader.grade(b, &b.questions[q], answer);
             if g.passed != pass {
                 failed.push(format!("{answer}: {}", explain(&g)));
             }
         }
     }
+    failed
+}
+
+/// Round 46 (w84-negright): a *such as* list after a relative clause whose denial reached
+/// one word, its verb or adjective, or after one of *who*, gives examples of the noun
+/// the clause hangs on, not of a denied thing: "visitors who cannot see the image, such
+/// as blind users" names the blind users plainly. After a denial that reached a thing
+/// in a relative clause of *that* ("an image that doesn't ship build tools, such as
+/// gcc"), or with no relative clause ("none of the interfaces, such as eth0"), the
+/// examples are still denied.
+#[test]
+fn examples_after_a_denied_relative_clause_name_its_head_plainly() {
+    for (text, word, denied) in [
+        (
+            "It reaches people who cannot be vaccinated, such as newborns.",
+            "newborns",
+            false,
+        ),
+        (
+            "Hosts that are not patched, such as old routers, get hit.",
+            "routers",
+            false,
+        ),
+        (
+            "Visitors who cannot see the image, such as blind users, hear it.",
+            "blind",
+            false,
+        ),
+        (
+            "Use an image that doesn't ship build tools, such as gcc.",
+            "gcc",
+            true,
+        ),
+        (
+            "None of the usual interfaces, such as eth0, are created.",
+            "eth0",
+            true,
+        ),
+        (
+            "It cannot be vaccinated, such as newborns.",
+            "newborns",
+            true,
+        ),
+    ] {
+        assert_eq!(negated(text, word), denied, "{text}");
+    }
+}
+
+/// Round 46 (w84-negright): three questions in three domains (`such.toml`: alt text,
+/// step-free stations, hibernation) whose model answers give examples after a denied
+/// relative clause. The four right answers naming the examples plainly failed on main's
+/// build, and two answers that deny them ("alt text is not for blind users") passed; a
+/// misconception stated beside the examples still fails.
+#[test]
+fn examples_after_a_denied_relative_clause_are_met_plainly() {
+    let b = fresh_bank(include_str!("such.toml"));
+    let (alt, step, hibernation) = (0, 1, 2);
+    let right = [
+        (
+            alt,
+            "A screen reader reads the alt text out, so blind users still learn what the image shows.",
+        ),
+        (
+            alt,
+            "Blind visitors rely on screen readers, which speak the alt text in place of the picture.",
+        ),
+        (
+            step,
+            "Ramps and lifts let wheelchair users reach the platform without help.",
+        ),
+        (
+            step,
+            "Someone in a wheelchair cannot use stairs, so lifts give them a way onto the train.",
+        ),
+        (
+            hibernation,
+            "Hedgehogs and bats hibernate to save energy: their metabolism and body temperature drop while food is scarce.",
+        ),
+    ];
+    let wrong = [
+        (
+            alt,
+            "Alt text is not for blind users; screen readers skip it and only search engines read it.",
+        ),
+        (
+            step,
+            "Lifts and ramps are not for wheelchair users; they only move crowds faster.",
+        ),
+        (
+            hibernation,
+            "Hibernation does not save energy; hedgehogs and bats keep their metabolism and body temperature up.",
+        ),
+        (
+            alt,
+            "Alt text exists mainly for search ranking, though screen readers read it to blind users too.",
+        ),
+    ];
+    let failed = misgraded(&b, &right, &wrong);
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

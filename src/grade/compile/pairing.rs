@@ -515,7 +515,8 @@ pub fn rivals(concepts: &mut [Matcher], misconceptions: &mut [Matcher], vocab: &
         |patterns: &[Pattern]| -> Vec<String> { patterns.iter().map(|p| p.label(vocab)).collect() };
     // Each relation of two terms: its first term's labels and patterns, and its second
     // term's labels (for `assigned`).
-    let firsts: Vec<Option<(Vec<String>, Vec<Pattern>, Vec<String>)>> = concepts
+    type Terms = (Vec<String>, Vec<Pattern>, Vec<String>);
+    let firsts: Vec<Option<Terms>> = concepts
         .iter()
         .chain(misconceptions.iter())
         .map(|m| match m {

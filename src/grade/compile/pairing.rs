@@ -54,7 +54,10 @@
 //! opens with a participle and a *by* its keyword lacks, "the data key is encrypted by
 //! the master key" for A `encrypts the master key`) is what A is done to, X as the
 //! subject of a passive whose agent is A ("the alert is raised by a full disk") is what
-//! A does something to, A as the subject of a passive with an agent of its own in a
+//! A does something to (unless the question gives X another A and never pairs the two
+//! the other way round: then the agent is X's value, "variation is caused by the Earth's
+//! field" for `variation → earth` beside `variation → ship`), A as the subject of a
+//! passive with an agent of its own in a
 //! clause after X's ("..., and the message is sent by the destination") is the agent's,
 //! and so is anything a pronoun that opens A's clause stands for ("...; it is in turn signed by
 //! the root"); X and then
@@ -99,6 +102,12 @@ pub struct Pairing {
     /// wrote into its keyword (`not stored`, `never contacted`, `no longer accepted`): a
     /// state of X's, so X may be the subject of its passive (see [`stative`]).
     denied: Vec<bool>,
+    /// The question gives X another second term (a relation or misconception of X and
+    /// something else) and never pairs the two the other way round (A first, X second):
+    /// the order says which value is X's, not which way a cause runs, so the agent of a
+    /// passive whose subject is X is X's ("variation is caused by the Earth's field"
+    /// for `variation → earth` beside `variation → ship`; see [`rivals`]).
+    assigned: bool,
 }
 
 /// A comparative keyword of two words (`cheaper writes`) with its noun first (`writes
@@ -251,6 +260,7 @@ impl Pairing {
             inverted,
             passive,
             denied,
+            assigned: false,
         }
     }
 
@@ -466,7 +476,8 @@ impl Pairing {
                                 Vec::new()
                             }
                         });
-                        paired(x, a, ordered, tokens, rivals, self.stative(a, tokens))
+                        let stative = self.stative(a, tokens);
+                        paired(x, a, ordered, tokens, rivals, stative, self.assigned)
                     } else {
                         !ordered || a.head > x.head
                     };
@@ -502,12 +513,15 @@ impl Pairing {
 pub fn rivals(concepts: &mut [Matcher], misconceptions: &mut [Matcher], vocab: &Vocab) {
     let labels =
         |patterns: &[Pattern]| -> Vec<String> { patterns.iter().map(|p| p.label(vocab)).collect() };
-    let firsts: Vec<Option<(Vec<String>, Vec<Pattern>)>> = concepts
+    // Each relation of two terms: its first term's labels and patterns, and its second
+    // term's labels (for `assigned`).
+    type Terms = (Vec<String>, Vec<Pattern>, Vec<String>);
+    let firsts: Vec<Option<Terms>> = concepts
         .iter()
         .chain(misconceptions.iter())
         .map(|m| match m {
             Matcher::All { terms, .. } if terms.len() == 2 => {
-                Some((labels(&terms[0]), terms[0].clone()))
+                Some((labels(&terms[0]), terms[0].clone(), labels(&terms[1])))
             }
             _ => None,
         })
@@ -521,7 +535,6 @@ pub fn rivals(concepts: &mut [Matcher], misconceptions: &mut [Matcher], vocab: &
         .enumerate()
     {
         let Matcher::All {
-            terms,
             ordered: true,
             pairing,
             ..
@@ -529,16 +542,26 @@ pub fn rivals(concepts: &mut [Matcher], misconceptions: &mut [Matcher], vocab: &
         else {
             continue;
         };
-        if terms.len() != 2 {
+        // A relation of two terms (`firsts` has only those).
+        let Some((x, _, a)) = &firsts[i] else {
             continue;
-        }
-        let own: Vec<String> = terms.iter().flat_map(|t| labels(t)).collect();
+        };
+        let meets = |names: &[String], of: &[String]| names.iter().any(|n| of.contains(n));
+        let others = || {
+            firsts
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .flat_map(|(_, f)| f)
+        };
+        pairing.assigned = others().any(|(first, _, second)| meets(first, x) && !meets(second, a))
+            && !others().any(|(first, _, second)| meets(first, a) && meets(second, x));
         let mut seen: Vec<String> = Vec::new();
         for (j, first) in firsts.iter().enumerate() {
-            let Some((names, patterns)) = first else {
+            let Some((names, patterns, _)) = first else {
                 continue;
             };
-            if j == i || names.iter().any(|n| own.contains(n)) {
+            if j == i || meets(names, x) || meets(names, a) {
                 continue;
             }
             for (name, pattern) in names.iter().zip(patterns) {
@@ -590,6 +613,7 @@ fn paired(
     tokens: &[Token],
     rivals: &[(usize, usize)],
     stative: bool,
+    assigned: bool,
 ) -> bool {
     let (x_from, x_to) = (x.head, last(x));
     let (a_from, a_to) = (a.head, last(a));
@@ -627,7 +651,7 @@ fn paired(
             || ((stative || !passive_subject(tokens, x_to, a_from, a_to))
                 && !cleft_object(tokens, x_from, x_to, a_from)
                 && (stative || !by_passed(tokens, a))
-                && !agent_after(tokens, x_to, a_from)
+                && (assigned || !agent_after(tokens, x_to, a_from))
                 && !agent_of_its_own(tokens, x_to, a_from, a_to)
                 && !carried_past(tokens, x_from, a_from)
                 && !rivals.iter().any(takes)
@@ -3099,6 +3123,56 @@ mod tests {
         // Said the active way round, the misconception stands.
         let (_, made) = met(model, right(), wrong(), "The alert fills the full disk.");
         assert_eq!(made.len(), 1, "{made:?}");
+    }
+
+    #[test]
+    fn an_agent_is_the_value_of_a_subject_the_question_gives_two_values() {
+        // Each X has its own A and the misconceptions give it the other's: the order says
+        // which A is X's, so the agent of X's passive is X's, and the swap is the
+        // misconception.
+        let model = "The Moon's gravity causes the tides; the tilt of the axis causes the seasons.";
+        let right = || {
+            vec![
+                relation(&[&["tides"], &["moon"]], true),
+                relation(&[&["seasons"], &["tilt"]], true),
+            ]
+        };
+        let wrong = || {
+            vec![
+                relation(&[&["tides"], &["tilt"]], true),
+                relation(&[&["seasons"], &["moon"]], true),
+            ]
+        };
+        for answer in [
+            "Tides are caused by the Moon's gravity, and the seasons are caused by the tilt of the axis.",
+            "The tides are raised by the Moon; the seasons are produced by the tilt of the axis.",
+        ] {
+            let (m, made) = met(model, right(), wrong(), answer);
+            assert_eq!(m.len(), 2, "{answer}: {m:?}");
+            assert!(made.is_empty(), "{answer}: {made:?}");
+        }
+        let swapped =
+            "Tides are caused by the tilt of the axis, and the seasons are caused by the Moon.";
+        let (m, made) = met(model, right(), wrong(), swapped);
+        assert!(m.is_empty(), "{m:?}");
+        assert_eq!(made.len(), 2, "{made:?}");
+        // A question that names the pairing turned round asks which way the cause runs:
+        // the agent stays the cause's, whatever other value X has.
+        let cause = || vec![relation(&[&["moon"], &["tides"]], true)];
+        let turned = || {
+            vec![
+                relation(&[&["tides"], &["moon"]], true),
+                relation(&[&["tides"], &["wind"]], true),
+            ]
+        };
+        let (m, made) = met(
+            model,
+            cause(),
+            turned(),
+            "The tides are caused by the Moon.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(made.is_empty(), "{made:?}");
     }
 
     #[test]

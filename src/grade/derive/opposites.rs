@@ -22,6 +22,11 @@
 //! equals) holds the other word of the pair and not this one, and no model stretch
 //! with this word shares as many, and a word within [`NEAR`] of the answer's opposite
 //! stands as near the other word in that model stretch (the two fill one place).
+//! And **both ends swapped**: where the model answer says the two ends of a pair of
+//! different things (see [`Roles`]), an answer that says each end of the other's
+//! thing and neither of its own alone ("put the load far from the fulcrum and push
+//! close to it" against "push at a point far from the fulcrum and the load sits close
+//! to it"): no stretch need share two words with the model's, as each end moves alone.
 //! Left alone: an answer stretch that names both words
 //! of the pair ("hot on top of the cold water at the bottom"), and an opposite with
 //! *than* within [`THAN`] words after it, a stretch that also turns a second pair
@@ -105,7 +110,8 @@ pub const OPPOSITES: &[(&str, &str)] = &[
 /// Words that send a quantity one way or the other, each group the two ends: up and
 /// down ("blood pressure falls" answered "standing raises blood pressure"; a verb that
 /// makes a thing go up is as much the other end of *falls* as *rises* is), *more* and
-/// *less* ("they fire less often" answered "they fire more"), dearer and cheaper. Read
+/// *less* ("they fire less often" answered "they fire more"), dearer and cheaper, far and
+/// near ("push far from the fulcrum" answered "push close to it"). Read
 /// as the pairs of [`OPPOSITES`] are, a group the pair after them (see [`pole`]).
 pub const DIRECTIONS: &[(&[&str], &[&str])] = &[
     (
@@ -156,6 +162,10 @@ pub const DIRECTIONS: &[(&[&str], &[&str])] = &[
     ),
     (&["more"], &["less"]),
     (&["dearer", "pricier", "costlier"], &["cheaper"]),
+    (
+        &["far", "farther", "further"],
+        &["close", "closer", "near", "nearer"],
+    ),
 ];
 
 /// The pair (an index of [`OPPOSITES`], or past them of [`DIRECTIONS`]) and the side
@@ -222,6 +232,19 @@ impl Stretch {
             .map(|&(_, w)| w)
     }
 
+    /// The stems within [`NEAR`] of the opposite at token `at`, the words of its `pair`
+    /// aside: what that end of the pair is said of.
+    fn roles(&self, at: usize, pair: usize) -> impl Iterator<Item = u64> + '_ {
+        let of_pair: Vec<u64> = self
+            .poles
+            .iter()
+            .filter(|&&(p, _, _)| p == pair)
+            .filter_map(|&(_, _, t)| self.order.iter().find(|&&(k, _)| k == t))
+            .map(|&(_, w)| w)
+            .collect();
+        self.near(at).filter(move |w| !of_pair.contains(w))
+    }
+
     /// Whether a word near the answer's opposite at `at` stands near the other word
     /// of `pair` in `model` too: the two opposites fill one place.
     fn beside(&self, at: usize, model: &Stretch, pair: usize, side: usize) -> bool {
@@ -266,6 +289,60 @@ pub struct Opposites {
     /// Every plain stretch of the model answer (those without an opposite too: the one
     /// an answer restates may hold none), with its words as written.
     model: Vec<(Stretch, String)>,
+    /// The pairs whose two ends the model answer says of different things.
+    roles: Vec<Roles>,
+}
+
+/// A pair of [`OPPOSITES`] (or [`DIRECTIONS`]) whose two ends the model answer says of
+/// different things: each end's **roles** are the words within [`NEAR`] of it, in its
+/// stretch, that stand near no word of the other end ("push at a point far from the
+/// fulcrum and the load sits close to it": *push*, *point* and *fulcrum* are *far*'s,
+/// *load* and *sits* are *close*'s).
+#[derive(Debug)]
+struct Roles {
+    pair: usize,
+    ends: [Vec<u64>; 2],
+    /// A model stretch of each end, as written.
+    said: [String; 2],
+}
+
+/// The pairs of `plain` (the model answer's plain stretches, with their words as
+/// written) whose two ends each have roles.
+fn roles(plain: &[(Stretch, String)]) -> Vec<Roles> {
+    let mut pairs: Vec<usize> = plain
+        .iter()
+        .flat_map(|(s, _)| s.poles.iter().map(|&(p, _, _)| p))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .filter_map(|pair| {
+            let mut near: [Vec<u64>; 2] = [Vec::new(), Vec::new()];
+            let mut said: [Option<&String>; 2] = [None, None];
+            for (s, text) in plain {
+                for &(p, side, at) in &s.poles {
+                    if p == pair {
+                        near[side].extend(s.roles(at, pair));
+                        said[side].get_or_insert(text);
+                    }
+                }
+            }
+            let ends = [0, 1].map(|side| {
+                let other = &near[1 - side];
+                near[side]
+                    .iter()
+                    .copied()
+                    .filter(|w| !other.contains(w))
+                    .collect::<Vec<u64>>()
+            });
+            if ends.iter().any(Vec::is_empty) {
+                return None;
+            }
+            let said = [said[0]?.clone(), said[1]?.clone()];
+            Some(Roles { pair, ends, said })
+        })
+        .collect()
 }
 
 impl Opposites {
@@ -279,14 +356,15 @@ impl Opposites {
         if plain.iter().all(|s| s.poles.is_empty()) {
             return Opposites::default();
         }
-        let model = plain
+        let model: Vec<(Stretch, String)> = plain
             .into_iter()
             .map(|s| {
                 let said = text(model, s.span);
                 (s, said)
             })
             .collect();
-        Opposites { model }
+        let roles = roles(&model);
+        Opposites { model, roles }
     }
 
     /// The first opposite of `answer` put where the model answer puts the other.
@@ -295,7 +373,8 @@ impl Opposites {
             return None;
         }
         let tokens = answer.tokens();
-        for here in stretches(tokens).iter().filter(|s| !s.negated) {
+        let answered = stretches(tokens);
+        for here in answered.iter().filter(|s| !s.negated) {
             for &(pair, side, at) in &here.poles {
                 let word = &tokens[at].norm;
                 if here.has(pair, 1 - side) || compared(tokens, at) {
@@ -332,6 +411,41 @@ impl Opposites {
                 let model = format!("\"{said}\" ({theirs} where the answer says {word})");
                 return Some(contradiction("opposite", answer, here.span, model));
             }
+        }
+        self.swapped(answer, &answered)
+    }
+}
+
+impl Opposites {
+    /// Both ends of a pair of the model answer's [`Roles`] each said of the other end's
+    /// thing, and neither of its own alone: "put the load far from the fulcrum and push
+    /// close to it". A stretch that names both ends is left alone, as above: its words
+    /// stand near both ("reuses outputs keyed on the declared inputs").
+    fn swapped(&self, answer: &PreparedAnswer, answered: &[Stretch]) -> Option<Contradiction> {
+        let tokens = answer.tokens();
+        for roles in &self.roles {
+            let mut crossed: [Option<(usize, usize)>; 2] = [None, None];
+            let mut kept = false;
+            for here in answered.iter().filter(|s| !s.negated) {
+                for &(p, side, at) in &here.poles {
+                    if p != roles.pair || here.has(p, 1 - side) || compared(tokens, at) {
+                        continue;
+                    }
+                    let near: Vec<u64> = here.roles(at, p).collect();
+                    if near.iter().any(|w| roles.ends[1 - side].contains(w)) {
+                        crossed[side].get_or_insert(here.span);
+                    } else if near.iter().any(|w| roles.ends[side].contains(w)) {
+                        kept = true;
+                    }
+                }
+            }
+            let ([Some(a), Some(b)], false) = (crossed, kept) else {
+                continue;
+            };
+            let span = (a.0.min(b.0), a.1.max(b.1));
+            let [one, other] = &roles.said;
+            let model = format!("\"{one}\" and \"{other}\" (the two ends swapped)");
+            return Some(contradiction("opposite", answer, span, model));
         }
         None
     }

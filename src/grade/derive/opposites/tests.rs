@@ -210,3 +210,84 @@ fn a_direction_turned_of_the_same_thing_contradicts_in_other_words_than_a_pair()
         );
     }
 }
+
+/// A model answer that says the two ends of a pair (*close* and *far*) of different
+/// things: the router close to the rooms, far from the microwave.
+const ROUTER: &str = "Put the router close to the rooms where you use the most devices, up \
+    on a shelf in the open, and keep it far from the microwave oven and from big metal \
+    objects. The signal weakens with every wall and floor it passes through, and a \
+    microwave oven leaks energy on the same 2.4 GHz band, so a router in a cupboard at the \
+    other end of the house gives slow and patchy coverage. A mesh system adds nodes when \
+    one router cannot cover the whole house.";
+
+/// A model answer that says the two ends of a pair (*first* and *last*) of different
+/// things: the base layer on first, the shell on last.
+const LAYERS: &str = "Put the thin base layer on first, next to the skin, so it wicks sweat \
+    away and you stay dry. Over it goes a fleece or wool mid layer that traps warm air, and \
+    you pull the waterproof shell on last, to keep out rain and wind while its vents let \
+    moisture escape. Cotton is a poor choice because it holds water and chills you once it \
+    is wet. Take layers off before you start to sweat on a climb and add them back at every \
+    stop, since damp clothing loses most of its warmth.";
+
+const ROLES: [(&str, &str); 2] = [
+    (
+        ROUTER,
+        "Where should you put a Wi-Fi router at home, and why?",
+    ),
+    (
+        LAYERS,
+        "How should you dress in layers for a cold, wet hike?",
+    ),
+];
+
+fn graded(model: &str, answer: &str) -> Grade {
+    let question = ROLES.iter().find(|(m, _)| *m == model).map_or("", |q| q.1);
+    crate::grade::derive::tests::derived(question, model, answer)
+}
+
+#[test]
+fn the_two_ends_of_a_pair_each_said_of_the_others_thing_are_swapped() {
+    for answer in [
+        "Keep the router far from the rooms where you use your devices and put it close \
+         to the microwave oven, up on a shelf, since walls weaken the signal.",
+        "Put the router close to the microwave oven and far from the rooms with the most \
+         devices; walls and floors weaken the signal on the 2.4 GHz band.",
+    ] {
+        let g = graded(ROUTER, answer);
+        assert!(turned(&g) && !g.passed, "{answer}: {g:?}");
+    }
+    let answer = "The shell goes on first and the wicking base layer last, with a fleece mid \
+                  layer trapping warm air between them; avoid cotton, which chills you when wet.";
+    let g = graded(LAYERS, answer);
+    assert!(turned(&g) && !g.passed, "{answer}: {g:?}");
+}
+
+#[test]
+fn the_two_ends_of_a_pair_said_the_models_way_or_tersely_are_no_swap() {
+    for (model, answer) in [
+        (
+            ROUTER,
+            "Put it close to the rooms where you use it, high and in the open, and far from \
+             the microwave oven and metal: walls weaken the signal, and the microwave leaks \
+             on the same 2.4 GHz band.",
+        ),
+        (
+            ROUTER,
+            "Near the rooms you use most and away from the microwave, which shares the 2.4 \
+             GHz band; every wall weakens the signal.",
+        ),
+        (
+            LAYERS,
+            "Base layer first against the skin to wick sweat, a fleece to trap warm air, and \
+             the waterproof shell last; skip cotton, it stays wet and chills you.",
+        ),
+        (
+            LAYERS,
+            "A wicking base layer on first, a warm fleece over it, and a rain shell on last. \
+             No cotton.",
+        ),
+    ] {
+        let g = graded(model, answer);
+        assert!(!turned(&g), "{answer}: {g:?}");
+    }
+}

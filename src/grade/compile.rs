@@ -1526,6 +1526,7 @@ fn all(
         .map(|term| occurrences(term, answer, vocab, &scope, ordered, true))
         .collect();
     named_under_another_denial(&mut found, terms, answer);
+    object_of_a_term_denied(&mut found, terms, answer);
     carried_past_its_denial(&mut found, terms, answer);
     let chosen = relation(&found, ordered, pairing, answer, vocab, &scope);
     let turned = |c: &[Vec<usize>]| matches!(c, [a, b] if turned_by_once(answer.tokens(), a, b));
@@ -1778,6 +1779,65 @@ fn named_under_another_denial(
                 })
             });
             if foreign && others_plain {
+                freed.push((t, k));
+            }
+        }
+    }
+    count_plainly(found, freed);
+}
+
+/// A relation's term that is the object of another term met as a denial (a keyword
+/// written negated, `not replaced`, or one the model answer states only negated) is
+/// named plainly: the cue is that term's. "The tree doesn't replace chlorophyll" meets
+/// `chlorophyll + not replaced` as "chlorophyll is not replaced" does. A match of a term
+/// (plain in the rubric) counts when another term's counting match, negated, has the
+/// same cue, a verb's negation (*not*, *n't*, *never*, *cannot*, *no longer*), and ends
+/// before it, with at most two function words between (its determiners: "never stores
+/// the response"). A term before the cue, or one the denied verb does not take
+/// ("doesn't replace it, and chlorophyll ..."), is not freed.
+fn object_of_a_term_denied(
+    found: &mut [Vec<Occurrence>],
+    terms: &[Vec<Pattern>],
+    answer: &PreparedAnswer,
+) {
+    let tokens = answer.tokens();
+    let mut freed: Vec<(usize, usize)> = Vec::new();
+    for (t, here) in found.iter().enumerate() {
+        for (k, o) in here.iter().enumerate() {
+            if o.counts || terms[t][o.pattern].polarity != Polarity::Plain {
+                continue;
+            }
+            let Some((&cue, words)) = o.tokens.split_first() else {
+                continue;
+            };
+            let Some(first) = words.iter().copied().min() else {
+                continue;
+            };
+            // A verb's negation, not a determiner's ("no white object may point to a
+            // black one") nor a contrast's ("unlike a volume, which outlives it").
+            let verbs = match &*tokens[cue].norm {
+                "not" | "nt" | "never" | "cannot" => true,
+                "no" => tokens.get(cue + 1).is_some_and(|w| &*w.norm == "longer"),
+                _ => false,
+            };
+            if !verbs {
+                continue;
+            }
+            let taken = (0..found.len()).filter(|&u| u != t).any(|u| {
+                found[u].iter().any(|p| {
+                    let Some(last) = p.tokens.iter().skip(1).copied().max() else {
+                        return false;
+                    };
+                    p.counts
+                        && p.scope == o.scope
+                        && terms[u][p.pattern].polarity == Polarity::Negated
+                        && p.tokens.first() == Some(&cue)
+                        && last < first
+                        && first - last <= 3
+                        && (last + 1..first).all(|j| tokens[j].stop && !tokens[j].negation)
+                })
+            });
+            if taken {
                 freed.push((t, k));
             }
         }

@@ -1704,6 +1704,8 @@ mod choice_colon_tests;
 #[cfg(test)]
 mod cleft_carry_tests;
 #[cfg(test)]
+mod denied_object_tests;
+#[cfg(test)]
 mod label_list_tests;
 #[cfg(test)]
 mod ordinal_tests;

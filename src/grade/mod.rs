@@ -1710,6 +1710,8 @@ mod ordinal_tests;
 #[cfg(test)]
 mod phrase_cue_tests;
 #[cfg(test)]
+mod sentence_carry_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod vocab_tests;

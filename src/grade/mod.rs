@@ -1712,6 +1712,8 @@ mod ordinal_tests;
 #[cfg(test)]
 mod phrase_cue_tests;
 #[cfg(test)]
+mod sentence_carry_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod vocab_tests;

@@ -2808,27 +2808,39 @@ fn carry_from(
                 .take_while(|t| t.place.sentence == before.sentence)
         };
         let one_clause = || previous().all(|t| t.place.segment == before.segment);
-        before.sentence + 1 == place.sentence
-            && match last_break {
-                Break::Semicolon => true,
-                Break::Full => one_clause(),
-                Break::Line => false,
+        if before.sentence + 1 != place.sentence {
+            return None;
+        }
+        let clear = match last_break {
+            Break::Semicolon => true,
+            Break::Full if one_clause() => true,
+            // *this* and *that* may stand for all the sentence said.
+            Break::Full if matches!(pronoun, "it" | "its" | "they" | "their") => {
+                return agreeing_clause(previous(), pronoun);
             }
-            && (clear_antecedent(
+            Break::Full => false,
+            Break::Line => false,
+        } && (clear_antecedent(
+            previous().take_while(|t| t.place.segment == before.segment),
+            pronoun,
+        ) || (last_break == Break::Semicolon
+            && same_subject(
                 previous().take_while(|t| t.place.segment == before.segment),
                 pronoun,
-            ) || (last_break == Break::Semicolon
-                && same_subject(
-                    previous().take_while(|t| t.place.segment == before.segment),
-                    pronoun,
-                )))
+            )));
+        clear.then_some(before)
     };
-    if !(before.sentence == place.sentence || across()) {
-        return false;
-    }
+    let head = if before.sentence == place.sentence {
+        before
+    } else {
+        match across() {
+            Some(head) => head,
+            None => return false,
+        }
+    };
     // Where other clauses come between (an aside, a condition), the subject's clause
     // joins the pronoun's instead, so that segments stay numbered in order after it.
-    let head = head_past_aside(&tokens[..start], before);
+    let head = head_past_aside(&tokens[..start], head);
     if condition || head != before {
         for token in &mut tokens[..start] {
             if token.place.sentence == head.sentence {
@@ -2996,6 +3008,52 @@ fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) 
         subject.first().is_some_and(|w| !looks_plural(w))
     };
     !refers_back(&first.norm) && !relative && agrees
+}
+
+/// The clause of a sentence of several clauses (its tokens, last first) that names the
+/// antecedent of a `pronoun` opening the next sentence: the one clause whose subject,
+/// past a coordinator (*and*, *but*, *so*, *while*, *whereas*), is [clear]
+/// (clear_antecedent) for it, by number above all. "Antibiotics don't work on viruses,
+/// and a cold is a virus. They kill bacteria": *they* is the antibiotics. With two such
+/// clauses (or none), or after a sentence that opens with a pronoun, it carries nothing.
+fn agreeing_clause<'t>(sentence: impl Iterator<Item = &'t Token>, pronoun: &str) -> Option<Place> {
+    let tokens: Vec<&Token> = sentence.collect();
+    // "It's the bind mount you pick: any host path. It's the volume that Docker makes":
+    // a sentence that opens with a pronoun of its own leaves the next one to it.
+    if tokens
+        .iter()
+        .rev()
+        .find(|t| !t.part)
+        .is_none_or(|t| refers_back(&t.norm))
+    {
+        return None;
+    }
+    let mut found = None;
+    for (k, token) in tokens.iter().enumerate() {
+        let opens = tokens
+            .get(k + 1)
+            .is_none_or(|t| t.place.segment != token.place.segment);
+        if !opens {
+            continue;
+        }
+        let clause = tokens[..=k]
+            .iter()
+            .copied()
+            .filter(|t| t.place.segment == token.place.segment);
+        let mut words: Vec<&Token> = clause.collect();
+        while words.last().is_some_and(|t| {
+            t.part || matches!(&*t.norm, "and" | "but" | "so" | "while" | "whereas")
+        }) {
+            words.pop();
+        }
+        if clear_antecedent(words.into_iter(), pronoun) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(token.place);
+        }
+    }
+    found
 }
 
 /// Whether a clause (its tokens, last first) opens with `pronoun` itself, the same

@@ -292,6 +292,55 @@ fn a_pronoun_after_a_semicolon_or_a_full_stop_carries_a_clear_antecedent() {
     ));
 }
 
+/// A pronoun opening a sentence after a sentence of several clauses carries the subject
+/// of the one clause that agrees with it in number (`agreeing_clause`); with two such
+/// clauses, or none, it carries nothing.
+#[test]
+fn a_pronoun_after_a_sentence_of_clauses_carries_the_one_subject_that_agrees() {
+    for (text, subject, verb) in [
+        (
+            "Tides follow the moon, and the sun can add a little. They rise twice a day.",
+            "tides",
+            "rise",
+        ),
+        (
+            "The glaciers are retreating, but the ice sheet still grows inland. It thickens.",
+            "ice",
+            "thickens",
+        ),
+    ] {
+        assert!(same_clause(text, subject, verb), "{text}");
+    }
+    for (text, subject, verb, why) in [
+        (
+            "Tides follow the moon, and the sun adds a little. It rises daily.",
+            "tides",
+            "rises",
+            "it is the sun",
+        ),
+        (
+            "Tides follow the moon, and waves follow the wind. They rise.",
+            "tides",
+            "rise",
+            "two plural subjects",
+        ),
+        (
+            "Tides follow the moon, and the sun adds a little. This matters.",
+            "sun",
+            "matters",
+            "this may stand for the whole sentence",
+        ),
+        (
+            "It is the cron job that runs, and the disk fills. It is the log that grows.",
+            "disk",
+            "grows",
+            "a sentence that opens with a pronoun leaves the next one to it",
+        ),
+    ] {
+        assert!(!same_clause(text, subject, verb), "{why}: {text}");
+    }
+}
+
 /// Round 44 (w80-tokens): a misplaced apostrophe after a character wider than a byte
 /// ("\u{11366}'nt", found by the derived-rubric property test) panicked: the auxiliary
 /// before it now starts after that character, whatever its width.

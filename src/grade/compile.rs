@@ -1714,76 +1714,62 @@ fn named_under_another_denial(
     let tokens = answer.tokens();
     let own =
         |j: usize, found: &[Vec<Occurrence>]| found.iter().flatten().any(|o| o.tokens.contains(&j));
-    let mut freed: Vec<(usize, usize)> = Vec::new();
-    for (t, here) in found.iter().enumerate() {
-        for (k, o) in here.iter().enumerate() {
-            let pattern = &terms[t][o.pattern];
-            if o.counts
-                || pattern.polarity != Polarity::Plain
-                || pattern.in_model != InModel::Plain
-                || pattern.negated_in_model_too
-            {
-                continue;
-            }
-            let Some((&cue, words)) = o.tokens.split_first() else {
-                continue;
-            };
-            let Some(first) = words.iter().copied().min() else {
-                continue;
-            };
-            if first <= cue
-                || !tokens[cue].negation
-                || !matches!(
-                    &*tokens[cue].norm,
-                    "not" | "nt" | "never" | "cannot" | "neither" | "nor"
-                )
-            {
-                continue;
-            }
-            // The words the cue denies before the term, but those right before it
-            // (its modifiers, "the session cookie") and an aside it reaches past ("never,
-            // at any point in the attack, sees").
-            let mut start = first;
-            while start > cue + 1 && !tokens[start - 1].stop && !tokens[start - 1].negation {
-                start -= 1;
-            }
-            // The term is the object of what the cue denies: a noun phrase opened by a
-            // determiner ("the cookie", "a user's password"), not a verb or a
-            // participle the cue denies itself ("is not in any way throttled").
-            let determined = start > cue + 1
-                && matches!(
-                    &*tokens[start - 1].norm,
-                    "the" | "a" | "an" | "its" | "their" | "your" | "his" | "her" | "our" | "my"
-                );
-            if !determined {
-                continue;
-            }
-            let between: Vec<usize> = (cue + 1..start)
-                .filter(|&j| {
-                    let w = &tokens[j];
-                    !w.stop
-                        && !w.part
-                        && !w.negation
-                        && w.class == Class::Word
-                        && answer.cue(j) == Some(cue)
-                })
-                .collect();
-            let foreign = !between.is_empty()
-                && between.iter().all(|&j| {
-                    !own(j, found) && pattern.predicates.binary_search(&tokens[j].stem).is_err()
-                });
-            let clause = tokens[cue].place.clause;
-            let others_plain = (0..found.len()).filter(|&u| u != t).all(|u| {
+    free_plain_terms(found, terms, |found, t, o, pattern, cue, words| {
+        if pattern.in_model != InModel::Plain || pattern.negated_in_model_too {
+            return false;
+        }
+        let Some(first) = words.iter().copied().min() else {
+            return false;
+        };
+        if first <= cue
+            || !tokens[cue].negation
+            || !matches!(
+                &*tokens[cue].norm,
+                "not" | "nt" | "never" | "cannot" | "neither" | "nor"
+            )
+        {
+            return false;
+        }
+        // The words the cue denies before the term, but those right before it
+        // (its modifiers, "the session cookie") and an aside it reaches past ("never,
+        // at any point in the attack, sees").
+        let mut start = first;
+        while start > cue + 1 && !tokens[start - 1].stop && !tokens[start - 1].negation {
+            start -= 1;
+        }
+        // The term is the object of what the cue denies: a noun phrase opened by a
+        // determiner ("the cookie", "a user's password"), not a verb or a
+        // participle the cue denies itself ("is not in any way throttled").
+        let determined = start > cue + 1
+            && matches!(
+                &*tokens[start - 1].norm,
+                "the" | "a" | "an" | "its" | "their" | "your" | "his" | "her" | "our" | "my"
+            );
+        if !determined {
+            return false;
+        }
+        let between: Vec<usize> = (cue + 1..start)
+            .filter(|&j| {
+                let w = &tokens[j];
+                !w.stop
+                    && !w.part
+                    && !w.negation
+                    && w.class == Class::Word
+                    && answer.cue(j) == Some(cue)
+            })
+            .collect();
+        let foreign = !between.is_empty()
+            && between.iter().all(|&j| {
+                !own(j, found) && pattern.predicates.binary_search(&tokens[j].stem).is_err()
+            });
+        let clause = tokens[cue].place.clause;
+        foreign
+            && (0..found.len()).filter(|&u| u != t).all(|u| {
                 found[u].iter().any(|p| {
                     p.counts && p.scope == o.scope && tokens[p.head].place.clause != clause
                 })
-            });
-            if foreign && others_plain {
-                freed.push((t, k));
-            }
-        }
-    }
-    count_plainly(found, freed);
+            })
+    });
 }
 
 /// A relation's term that is the object of another term met as a denial (a keyword
@@ -1801,29 +1787,19 @@ fn object_of_a_term_denied(
     answer: &PreparedAnswer,
 ) {
     let tokens = answer.tokens();
-    let mut freed: Vec<(usize, usize)> = Vec::new();
-    for (t, here) in found.iter().enumerate() {
-        for (k, o) in here.iter().enumerate() {
-            if o.counts || terms[t][o.pattern].polarity != Polarity::Plain {
-                continue;
-            }
-            let Some((&cue, words)) = o.tokens.split_first() else {
-                continue;
-            };
-            let Some(first) = words.iter().copied().min() else {
-                continue;
-            };
-            // A verb's negation, not a determiner's ("no white object may point to a
-            // black one") nor a contrast's ("unlike a volume, which outlives it").
-            let verbs = match &*tokens[cue].norm {
-                "not" | "nt" | "never" | "cannot" => true,
-                "no" => tokens.get(cue + 1).is_some_and(|w| &*w.norm == "longer"),
-                _ => false,
-            };
-            if !verbs {
-                continue;
-            }
-            let taken = (0..found.len()).filter(|&u| u != t).any(|u| {
+    free_plain_terms(found, terms, |found, t, o, _, cue, words| {
+        let Some(first) = words.iter().copied().min() else {
+            return false;
+        };
+        // A verb's negation, not a determiner's ("no white object may point to a
+        // black one") nor a contrast's ("unlike a volume, which outlives it").
+        let verbs = match &*tokens[cue].norm {
+            "not" | "nt" | "never" | "cannot" => true,
+            "no" => tokens.get(cue + 1).is_some_and(|w| &*w.norm == "longer"),
+            _ => false,
+        };
+        verbs
+            && (0..found.len()).filter(|&u| u != t).any(|u| {
                 found[u].iter().any(|p| {
                     let Some(last) = p.tokens.iter().skip(1).copied().max() else {
                         return false;
@@ -1836,17 +1812,34 @@ fn object_of_a_term_denied(
                         && first - last <= 3
                         && (last + 1..first).all(|j| tokens[j].stop && !tokens[j].negation)
                 })
-            });
-            if taken {
+            })
+    });
+}
+
+/// Counts as said plainly, its cue dropped, each occurrence of a term that the rubric
+/// writes plainly, found under a cue, and not yet counted, of which `frees(found, term,
+/// occurrence, pattern, cue, words)` says so: the walk the readings that free a term
+/// from a denial share.
+fn free_plain_terms(
+    found: &mut [Vec<Occurrence>],
+    terms: &[Vec<Pattern>],
+    frees: impl Fn(&[Vec<Occurrence>], usize, &Occurrence, &Pattern, usize, &[usize]) -> bool,
+) {
+    let mut freed: Vec<(usize, usize)> = Vec::new();
+    for (t, here) in found.iter().enumerate() {
+        for (k, o) in here.iter().enumerate() {
+            let pattern = &terms[t][o.pattern];
+            if o.counts || pattern.polarity != Polarity::Plain {
+                continue;
+            }
+            let Some((&cue, words)) = o.tokens.split_first() else {
+                continue;
+            };
+            if frees(found, t, o, pattern, cue, words) {
                 freed.push((t, k));
             }
         }
     }
-    count_plainly(found, freed);
-}
-
-/// Counts each occurrence `(term, index)` of `freed` as said plainly, its cue dropped.
-fn count_plainly(found: &mut [Vec<Occurrence>], freed: Vec<(usize, usize)>) {
     for (t, k) in freed {
         let o = &mut found[t][k];
         o.counts = true;
@@ -1871,23 +1864,12 @@ fn carried_past_its_denial(
     answer: &PreparedAnswer,
 ) {
     let tokens = answer.tokens();
-    let mut freed: Vec<(usize, usize)> = Vec::new();
-    for (t, here) in found.iter().enumerate() {
-        for (k, o) in here.iter().enumerate() {
-            if o.counts || terms[t][o.pattern].polarity != Polarity::Plain {
-                continue;
-            }
-            let Some((&cue, words)) = o.tokens.split_first() else {
-                continue;
-            };
-            let place = tokens[o.head].place;
-            if !tokens[cue].negation
-                || words.iter().any(|&w| w >= cue)
-                || tokens[cue].place.clause != place.clause
-            {
-                continue;
-            }
-            let carried = (0..found.len()).filter(|&u| u != t).all(|u| {
+    free_plain_terms(found, terms, |found, t, o, _, cue, words| {
+        let place = tokens[o.head].place;
+        tokens[cue].negation
+            && words.iter().all(|&w| w < cue)
+            && tokens[cue].place.clause == place.clause
+            && (0..found.len()).filter(|&u| u != t).all(|u| {
                 found[u].iter().any(|p| {
                     let at = tokens[p.head].place;
                     p.counts
@@ -1896,13 +1878,8 @@ fn carried_past_its_denial(
                         && at.segment == place.segment
                         && at.clause != place.clause
                 })
-            });
-            if carried {
-                freed.push((t, k));
-            }
-        }
-    }
-    count_plainly(found, freed);
+            })
+    });
 }
 
 /// The tokens of each term of a relation found together in `answer`, if it is: a

@@ -2,6 +2,7 @@
 //! banks', in wordings of their own.
 
 use crate::bank::{Bank, Kind, Question};
+use crate::grade::Contradiction;
 use crate::grade::tests::{any_bank, grade};
 
 /// A one-question bank: `model` as the model answer, each of `concepts` an `any`.
@@ -1168,12 +1169,10 @@ fn a_thing_the_model_answer_drops_said_to_be_kept_contradicts_it() {
         "A frame with a wrong checksum is thrown away and the error logged. Its VLAN tags, \
          though, are kept when it leaves.",
     ] {
-        let g = grade(&gateway(), answer);
-        assert!(!g.passed, "{answer}: {g:?}");
-        let hit = g.contradictions.iter().find(|c| c.role == "kept");
+        let hit = fails_on(&gateway(), answer, "kept");
         assert!(
-            hit.is_some_and(|c| c.model.contains("drops the frame") || c.model.contains("stripped")),
-            "{answer}: {g:?}"
+            hit.model.contains("drops the frame") || hit.model.contains("stripped"),
+            "{answer}: {hit:?}"
         );
     }
 }
@@ -1213,13 +1212,8 @@ fn a_thing_the_model_answer_says_still_goes_on_said_to_be_stopped_contradicts_it
         "Frost mode runs at a low setting and stops the greenhouse from being heated.",
         "At a low setting, frost mode also turns off the heating.",
     ] {
-        let g = grade(&greenhouse(), answer);
-        assert!(!g.passed, "{answer}: {g:?}");
-        let hit = g.contradictions.iter().find(|c| c.role == "stopped");
-        assert!(
-            hit.is_some_and(|c| c.model.contains("still heated")),
-            "{answer}: {g:?}"
-        );
+        let hit = fails_on(&greenhouse(), answer, "stopped");
+        assert!(hit.model.contains("still heated"), "{answer}: {hit:?}");
     }
 }
 
@@ -1473,13 +1467,8 @@ fn a_long_answer_that_denies_in_the_passive_what_the_model_says_is_done_fails() 
             "cached",
         ),
     ] {
-        let g = grade(&bank, answer);
-        assert!(!g.passed, "{answer}: {g:?}");
-        let hit = g.contradictions.iter().find(|c| c.role == "said not done");
-        assert!(
-            hit.is_some_and(|c| c.matched.iter().any(|m| m == word)),
-            "{answer}: {g:?}"
-        );
+        let hit = fails_on(&bank, answer, "said not done");
+        assert!(hit.matched.iter().any(|m| m == word), "{answer}: {hit:?}");
     }
 }
 
@@ -2044,17 +2033,22 @@ fn a_passive_denial_of_the_deed_itself_is_still_said_not_done() {
             "confused",
         ),
     ] {
-        let g = grade(&bank, answer);
-        assert!(!g.passed, "{answer}: {g:?}");
-        let hit = g.contradictions.iter().find(|c| c.role == "said not done");
-        assert!(
-            hit.is_some_and(|c| c.matched.iter().any(|m| m == word)),
-            "{answer}: {g:?}"
-        );
+        let hit = fails_on(&bank, answer, "said not done");
+        assert!(hit.matched.iter().any(|m| m == word), "{answer}: {hit:?}");
     }
 }
 
 /// Asserts that `answer` passes and that no contradiction of `role` is found in it.
+/// Grades `answer`, asserts that it fails with a contradiction of `role`, and returns it
+/// for the caller to check what it matched.
+fn fails_on(bank: &Bank, answer: &str, role: &str) -> Contradiction {
+    let g = grade(bank, answer);
+    assert!(!g.passed, "{answer}: {g:?}");
+    let hit = g.contradictions.iter().find(|c| c.role == role);
+    hit.unwrap_or_else(|| panic!("{answer}: no `{role}` in {g:?}"))
+        .clone()
+}
+
 fn passes_without(bank: &Bank, answer: &str, role: &str) {
     let g = grade(bank, answer);
     assert!(

@@ -10,8 +10,8 @@ use crate::session::{Mode, Queued, Session, report, select};
 /// selection (--tag, --kind, --tier), answered one after another; with nothing to narrow
 /// it, 10 questions drawn at random from all the banks. --count N draws N at random.
 /// Then a report: for each question what you chose and what was right (with the
-/// choices' text), or for a text question what was missed and the model answer; and
-/// one score. With --pass, the exit status says whether you reached the mark (0 yes,
+/// choices' text), or for a text question what was missed, what each known mistake it
+/// makes gets wrong, and the model answer; and one score. With --pass, the exit status says whether you reached the mark (0 yes,
 /// 1 no).
 ///
 /// The score is the share of the quiz's questions answered right: a choice question

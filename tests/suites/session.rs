@@ -1044,3 +1044,43 @@ fn quiz_results_name_words_set_aside_as_the_model_answer_says_them_and_apart_whe
         "{missed}"
     );
 }
+
+/// A rubric with a known misconception and the author's feedback on it.
+const TIDES_BANK: &str = r#"[bank]
+id = "tides"
+title = "Tides"
+
+[[question]]
+id = "cause"
+kind = "short_answer"
+prompt = "What mainly causes the tides?"
+model_answer = "The Moon's gravity pulls the oceans into two bulges, one facing the Moon and one opposite; the Earth turns under them, so most coasts get two high tides a day."
+keywords = [
+  { any = ["moon's gravity", "gravity of the moon", "moon pulls"], required = true },
+  { any = ["bulge", "bulges"] },
+]
+
+[[question.misconception]]
+concept = { any = ["wind", "winds"] }
+feedback = "Wind makes waves, not tides: the tides follow the Moon's pull."
+"#;
+
+#[test]
+fn quiz_results_give_the_authors_feedback_on_a_known_mistake() {
+    let results = quiz_results(TIDES_BANK, "The wind pushes the water up the beach.");
+    let results = results.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        results.contains("makes a known mistake (`wind`)"),
+        "{results}"
+    );
+    assert!(
+        results.contains("mistake: Wind makes waves, not tides: the tides follow the Moon's pull."),
+        "{results}"
+    );
+    // A right answer makes no mistake and shows none.
+    let right = quiz_results(
+        TIDES_BANK,
+        "The Moon's gravity pulls the water into bulges.",
+    );
+    assert!(!right.contains("mistake:"), "{right}");
+}

@@ -92,7 +92,8 @@ pub fn quiz(session: &Session, pass_percent: Option<f64>, width: usize) -> (Stri
 }
 
 /// One answered question of the quiz's report: what was chosen and what was right
-/// (shown letters and text) or, for text, what was missed and the model answer.
+/// (shown letters and text) or, for text, what was missed, the author's feedback on each
+/// known mistake made, and the model answer.
 fn quiz_item(out: &mut String, answered: &Answered, width: usize) {
     let indent = "    ";
     let inner = width.saturating_sub(indent.len());
@@ -159,6 +160,12 @@ fn quiz_item(out: &mut String, answered: &Answered, width: usize) {
         }
         if let Some(failure) = grade.failure.as_ref().filter(|_| !v.is_blank()) {
             let _ = write!(out, "\n{}", indented(&wrap(&sanitize(failure), inner, "")));
+        }
+        // The author's word on each known mistake the answer makes: the failure line
+        // names the mistake, this says what is wrong with it.
+        for hit in &grade.misconceptions {
+            let line = format!("mistake: {}", sanitize(hit.feedback.trim()));
+            let _ = write!(out, "\n{}", indented(&wrap(&line, inner, "")));
         }
         if let Some(model) = view::model_answer(q, inner) {
             let _ = write!(out, "\n{}", indented(&model));

@@ -1,3 +1,7 @@
+//! Unit tests of what a derived rubric keeps from a negated clause that a contrast answers
+//! ("X cannot V, whereas Y can"): on long model answers of other subjects, terse right answers
+//! pass and the core turned round or denied still fails.
+
 use crate::grade::Grade;
 use crate::grade::derive::tests::derived;
 

@@ -832,17 +832,28 @@ pub fn keyword_warning(keyword: &str) -> Option<KeywordWarning> {
 }
 
 /// Whether two keywords are the same words for the grader (by stem: `roll back` and
-/// `rolled back`), so that one mention in an answer meets both.
+/// `rolled back`), so that any mention in an answer that meets one meets the other.
 pub fn same_keyword(a: &str, b: &str) -> bool {
+    same_words(a, b, |t| t.stem.clone())
+}
+
+/// Whether two keywords are written alike: the same words, case aside (`Rolled back`
+/// and `rolled back`; not `roll back`, which is the same only by stem).
+pub fn written_alike(a: &str, b: &str) -> bool {
+    same_words(a, b, |t| t.norm.clone())
+}
+
+/// Whether `a` and `b` are the same tokens, each read by `word`, code and words apart.
+fn same_words(a: &str, b: &str, word: impl Fn(&Token) -> std::sync::Arc<str>) -> bool {
     let stemmer = crate::lang::stemmer();
-    let stems = |k: &str| -> Vec<(std::sync::Arc<str>, bool)> {
+    let words = |k: &str| -> Vec<(std::sync::Arc<str>, bool)> {
         tokenize(k, &stemmer, Parts::Skip)
-            .into_iter()
-            .map(|t| (t.stem.clone(), t.class == Class::Code))
+            .iter()
+            .map(|t| (word(t), t.class == Class::Code))
             .collect()
     };
-    let a = stems(a);
-    !a.is_empty() && a == stems(b)
+    let a = words(a);
+    !a.is_empty() && a == words(b)
 }
 
 /// The lexicon a bank's keywords are read with (the built-in groups and the bank's

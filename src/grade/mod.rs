@@ -34,7 +34,7 @@ pub use explain::explain;
 use crate::bank::{Bank, Question, Rubric};
 pub use claim::NotAClaim;
 use compile::{Compiled, Matcher, compile};
-pub use compile::{KeywordWarning, Spellings, keyword_warning, same_keyword};
+pub use compile::{KeywordWarning, Spellings, keyword_warning, same_keyword, written_alike};
 pub use compile::{NegatedInModel, negated_in_model};
 pub use contrast::Contradiction;
 use derive::BankStats;
@@ -1715,5 +1715,7 @@ mod phrase_cue_tests;
 mod sentence_carry_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod two_places_tests;
 #[cfg(test)]
 mod vocab_tests;

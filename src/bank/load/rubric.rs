@@ -227,17 +227,19 @@ impl Checker<'_> {
         let mut terms: Vec<Vec<String>> = Vec::with_capacity(all.len());
         for RawTerm(alternatives) in all {
             let term = self.terms(alternatives, span.clone(), "all")?;
-            // One phrase in two places: one mention of it meets both.
+            // One phrase written in two places: no word fills two places, so an answer
+            // meets both only by saying it twice. Forms of one stem written apart
+            // (`network` the name, `networking` what it isolates) are the author's choice.
             let twice = term.iter().find(|a| {
                 terms
                     .iter()
                     .flatten()
-                    .any(|b| crate::grade::same_keyword(a, b))
+                    .any(|b| crate::grade::written_alike(a, b))
             });
             if let Some(twice) = twice {
                 self.warning(
                     span.clone(),
-                    format!("`{twice}` is a term of two places of this `all`: one mention of it meets both"),
+                    format!("`{twice}` is written in two places of this `all`: one mention of it fills one place, so an answer meets both only by saying it twice"),
                     "keep it in the place it belongs to; each place names a different part of the claim",
                 );
             }

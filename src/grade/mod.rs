@@ -1710,6 +1710,8 @@ mod label_list_tests;
 #[cfg(test)]
 mod ordinal_tests;
 #[cfg(test)]
+mod percent_tests;
+#[cfg(test)]
 mod phrase_cue_tests;
 #[cfg(test)]
 mod sentence_carry_tests;

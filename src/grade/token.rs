@@ -1266,6 +1266,38 @@ fn push_counted(
     }
 }
 
+/// After the chunk `core`, which ends in `%` and whose tokens start at `chunk_start`:
+/// the word *percent* as a part, when the `%` is a number's (`15%`, or a lone `%` right
+/// after a number of the same clause, "15 %"), so a keyword "15 percent" is met by
+/// "15%" as a keyword `15%` (its `%` dropped, the number alone) is met by "15 percent".
+/// Out of line: few chunks end in `%`.
+#[cold]
+#[inline(never)]
+fn push_percent(
+    core: &str,
+    tokens: &mut Vec<Token>,
+    chunk_start: usize,
+    place: Place,
+    stemmer: &Stemmer,
+) {
+    let number = &core[..core.len() - 1];
+    let of_number = if number.is_empty() {
+        // A lone `%`: the chunk before it was the number.
+        tokens.len() == chunk_start
+            && tokens.last().is_some_and(|t| {
+                !t.part
+                    && t.class != Class::Word
+                    && t.place.clause == place.clause
+                    && is_number(&t.norm)
+            })
+    } else {
+        is_number(number)
+    };
+    if of_number {
+        tokens.push(Token::new("percent", Class::Word, true, place, stemmer));
+    }
+}
+
 /// Whether the *a* or *an* just pushed at the end of `tokens` is the one of "half a
 /// second", "half an hour": *half* right before it in `place`'s clause and a unit of
 /// time ([`unit_seconds`], three letters or more: *sec*, *minute*, *hour*) in the next
@@ -2363,6 +2395,10 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 if value_of.is_none() && !alnum && stop == Stop::None && takes_value(core) {
                     value_of = Some((core.to_owned(), core.starts_with("--")));
                 }
+            }
+            if parts == Parts::Emit && !alnum && core.ends_with('%') {
+                // "15%", "15 %": also the word *percent* after the number.
+                push_percent(core, tokens, chunk_start, place, stemmer);
             }
             if parts == Parts::Emit && tokens.len() > chunk_start {
                 // Tests of flags learnt once per word; the rest out of line.

@@ -1714,6 +1714,8 @@ mod percent_tests;
 #[cfg(test)]
 mod phrase_cue_tests;
 #[cfg(test)]
+mod range_tests;
+#[cfg(test)]
 mod sentence_carry_tests;
 #[cfg(test)]
 mod tests;

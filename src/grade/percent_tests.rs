@@ -17,12 +17,21 @@ fn a_percentage_with_its_sign_says_percent() {
             concept(&["flour"], 1.0, false),
         ],
     );
-    passes(&b, "Around 70% hydration, i.e. 700 g of water per kg of flour.");
+    passes(
+        &b,
+        "Around 70% hydration, i.e. 700 g of water per kg of flour.",
+    );
     passes(&b, "Roughly 70 % of the flour's weight in water.");
     passes(&b, "Water at (70%) of the flour weight.");
-    fails(&b, "Around 60% hydration, i.e. 600 g of water per kg of flour.");
+    fails(
+        &b,
+        "Around 60% hydration, i.e. 600 g of water per kg of flour.",
+    );
     fails(&b, "Around 170% hydration, far more water than flour.");
-    fails(&b, "Not 70% of the flour: a baguette dough takes far less water.");
+    fails(
+        &b,
+        "Not 70% of the flour: a baguette dough takes far less water.",
+    );
 }
 
 #[test]
@@ -33,7 +42,16 @@ fn a_sign_away_from_its_number_says_nothing() {
         "About 95 percent of the values.",
         vec![concept(&["95 percent"], 2.0, true)],
     );
-    passes(&b, "About 95% of the values lie within two standard deviations.");
-    fails(&b, "About 95 of them; print it with % in the format string.");
-    fails(&b, "About 68% of the values lie within two standard deviations.");
+    passes(
+        &b,
+        "About 95% of the values lie within two standard deviations.",
+    );
+    fails(
+        &b,
+        "About 95 of them; print it with % in the format string.",
+    );
+    fails(
+        &b,
+        "About 68% of the values lie within two standard deviations.",
+    );
 }

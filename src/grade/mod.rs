@@ -1710,7 +1710,11 @@ mod label_list_tests;
 #[cfg(test)]
 mod ordinal_tests;
 #[cfg(test)]
+mod percent_tests;
+#[cfg(test)]
 mod phrase_cue_tests;
+#[cfg(test)]
+mod range_tests;
 #[cfg(test)]
 mod sentence_carry_tests;
 #[cfg(test)]

@@ -1266,6 +1266,108 @@ fn push_counted(
     }
 }
 
+/// After the chunk `core`, which starts with a digit and whose tokens start at
+/// `chunk_start`: a range of numbers written the other way, as parts. "7 to 14" (this
+/// chunk the `14`, *to* and a number before it in its clause) also offers `7` `14`, the
+/// words of "7-14"; "7-14" or "7–14" (one chunk) also offers `7` *to* `14`. Only a range
+/// that goes up is one: "from 14 to 7" and "14-7" offer nothing; nor does a range
+/// scaled by the number word after it, `next` ("65-77 thousand" is no "65 to 77"), whose
+/// last number is said with that word. Out of line: most chunks that start with a digit
+/// are no range.
+#[cold]
+#[inline(never)]
+fn push_range(
+    core: &str,
+    tokens: &mut Vec<Token>,
+    chunk_start: usize,
+    next: Option<&str>,
+    place: Place,
+    stemmer: &Stemmer,
+) {
+    if next.is_some_and(|chunk| {
+        let word = chunk.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        is_spelt_number(&word.to_ascii_lowercase())
+    }) {
+        return;
+    }
+    let number = |t: &Token| !t.part && t.class != Class::Word && is_number(&t.norm);
+    let rises = |low: &Token, high: &Token| {
+        matches!(
+            (low.norm.parse::<f64>(), high.norm.parse::<f64>()),
+            (Ok(low), Ok(high)) if low < high
+        )
+    };
+    let mut pushed = tokens[chunk_start..].iter().filter(|t| !t.part);
+    if is_number(core) {
+        let mut before = tokens[..chunk_start].iter().rev().filter(|t| !t.part);
+        let (Some(to), Some(low), Some(high)) = (before.next(), before.next(), pushed.next())
+        else {
+            return;
+        };
+        if &*to.norm == "to"
+            && number(low)
+            && number(high)
+            && to.place.clause == place.clause
+            && low.place.clause == place.clause
+            && rises(low, high)
+        {
+            let (low, high) = (low.clone(), high.clone());
+            for mut token in [low, high] {
+                token.part = true;
+                token.place = place;
+                tokens.push(token);
+            }
+        }
+    } else if let Some((low, high)) = core.split_once(['-', '\u{2013}'])
+        && is_number(low)
+        && is_number(high)
+        && let (Some(first), Some(second), None) = (pushed.next(), pushed.next(), pushed.next())
+        && &*first.norm == low
+        && &*second.norm == high
+        && rises(first, second)
+    {
+        let (first, second) = (first.clone(), second.clone());
+        let to = Token::new("to", Class::Word, true, place, stemmer);
+        for mut token in [first, to, second] {
+            token.part = true;
+            token.place = place;
+            tokens.push(token);
+        }
+    }
+}
+
+/// After the chunk `core`, which ends in `%` and whose tokens start at `chunk_start`:
+/// the word *percent* as a part, when the `%` is a number's (`15%`, or a lone `%` right
+/// after a number of the same clause, "15 %"), so a keyword "15 percent" is met by
+/// "15%" as a keyword `15%` (its `%` dropped, the number alone) is met by "15 percent".
+/// Out of line: few chunks end in `%`.
+#[cold]
+#[inline(never)]
+fn push_percent(
+    core: &str,
+    tokens: &mut Vec<Token>,
+    chunk_start: usize,
+    place: Place,
+    stemmer: &Stemmer,
+) {
+    let number = &core[..core.len() - 1];
+    let of_number = if number.is_empty() {
+        // A lone `%`: the chunk before it was the number.
+        tokens.len() == chunk_start
+            && tokens.last().is_some_and(|t| {
+                !t.part
+                    && t.class != Class::Word
+                    && t.place.clause == place.clause
+                    && is_number(&t.norm)
+            })
+    } else {
+        is_number(number)
+    };
+    if of_number {
+        tokens.push(Token::new("percent", Class::Word, true, place, stemmer));
+    }
+}
+
 /// Whether the *a* or *an* just pushed at the end of `tokens` is the one of "half a
 /// second", "half an hour": *half* right before it in `place`'s clause and a unit of
 /// time ([`unit_seconds`], three letters or more: *sec*, *minute*, *hour*) in the next
@@ -2363,6 +2465,14 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
                 if value_of.is_none() && !alnum && stop == Stop::None && takes_value(core) {
                     value_of = Some((core.to_owned(), core.starts_with("--")));
                 }
+            }
+            if parts == Parts::Emit && !alnum && core.ends_with('%') {
+                // "15%", "15 %": also the word *percent* after the number.
+                push_percent(core, tokens, chunk_start, place, stemmer);
+            }
+            if parts == Parts::Emit && tokens.len() > chunk_start && digit_first(core) {
+                // "7 to 14", "7-14": a range, also written the other way.
+                push_range(core, tokens, chunk_start, chunks.peek(), place, stemmer);
             }
             if parts == Parts::Emit && tokens.len() > chunk_start {
                 // Tests of flags learnt once per word; the rest out of line.

@@ -1475,7 +1475,11 @@ fn a_short_version_with_its_v_offers_the_word_version() {
             .map(|t| t.norm.to_string())
             .collect()
     };
-    assert_eq!(parts("Ship v2 to 1% of the servers."), ["version", "2"]);
+    // (The `1%` offers *percent*, as any number with its sign does.)
+    assert_eq!(
+        parts("Ship v2 to 1% of the servers."),
+        ["version", "2", "percent"]
+    );
     assert_eq!(parts("Roll back to v1 at once."), ["version", "1"]);
     assert_eq!(parts("Use v20 now."), ["version", "20"]);
     // No short version: a word, a long number, a name with more letters.
@@ -1682,7 +1686,8 @@ fn typographic_quotes_and_dashes_round_a_flag_are_the_flag() {
         hosts,
         "Add the name to “/etc/hosts” and it resolves."
     ));
-    // A dash between words or numbers is punctuation.
+    // A dash between words or numbers is punctuation (between two numbers that go up, a
+    // range, which also offers the range written with *to*).
     let words = |text: &str| -> Vec<String> {
         tokenize(text, &stemmer(), Parts::Emit)
             .into_iter()
@@ -1691,7 +1696,7 @@ fn typographic_quotes_and_dashes_round_a_flag_are_the_flag() {
     };
     assert_eq!(
         words("ports 1–1024 are privileged"),
-        ["ports", "1", "1024", "are", "privileged"]
+        ["ports", "1", "1024", "1", "to", "1024", "are", "privileged"]
     );
     assert_eq!(
         words("keep it small — rm the rest"),

@@ -1706,6 +1706,8 @@ mod cleft_carry_tests;
 #[cfg(test)]
 mod denied_object_tests;
 #[cfg(test)]
+mod formula_tests;
+#[cfg(test)]
 mod label_list_tests;
 #[cfg(test)]
 mod ordinal_tests;

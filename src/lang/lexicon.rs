@@ -139,6 +139,13 @@ pub const TECHNICAL: &[&[&str]] = &[
     &["mtime", "modification time"],
     &["center", "centre"],
     &["fiber", "fibre"],
+    // Round 47 (w86-derived): the formulas of the commonest molecules, which an answer
+    // writes in place of the names in any subject ("CO2 + water -> glucose + O2" for a
+    // model answer's *carbon dioxide* and *oxygen*; "CO₂" is read as "co2"). Left out:
+    // *n2* (a bank writes it for n squared), *h2* (HTTP/2 and a heading tag).
+    &["co2", "carbon dioxide"],
+    &["o2", "oxygen"],
+    &["h2o", "water"],
 ];
 
 #[cfg(test)]

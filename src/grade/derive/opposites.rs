@@ -111,7 +111,10 @@ pub const OPPOSITES: &[(&str, &str)] = &[
 /// down ("blood pressure falls" answered "standing raises blood pressure"; a verb that
 /// makes a thing go up is as much the other end of *falls* as *rises* is), *more* and
 /// *less* ("they fire less often" answered "they fire more"), dearer and cheaper, far and
-/// near ("push far from the fulcrum" answered "push close to it"). Read
+/// near ("push far from the fulcrum" answered "push close to it"), the two sides of a
+/// boundary in any of their words ("the water on the outside bank erodes it" answered
+/// "erodes the inside"; the model's "indoor unit" is the inside of "condenses inside").
+/// Read
 /// as the pairs of [`OPPOSITES`] are, a group the pair after them (see [`pole`]).
 pub const DIRECTIONS: &[(&[&str], &[&str])] = &[
     (
@@ -165,6 +168,10 @@ pub const DIRECTIONS: &[(&[&str], &[&str])] = &[
     (
         &["far", "farther", "further"],
         &["close", "closer", "near", "nearer"],
+    ),
+    (
+        &["inside", "indoor", "indoors", "interior"],
+        &["outside", "outdoor", "outdoors", "exterior"],
     ),
 ];
 

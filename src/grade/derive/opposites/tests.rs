@@ -291,3 +291,39 @@ fn the_two_ends_of_a_pair_said_the_models_way_or_tersely_are_no_swap() {
         assert!(!turned(&g), "{answer}: {g:?}");
     }
 }
+
+/// A model answer with the two sides of a boundary, in several of their words (*inside*,
+/// *indoor*, *outside*, *outdoor*): condensation on a window.
+const WINDOW: &str = "In winter, condensation forms on the inside of a single-glazed \
+    window: warm, moist indoor air touches the cold glass and cools below its dew point, so \
+    its water vapour turns to droplets. The outside of the pane stays dry, because the \
+    outdoor air is already cold and holds little water. Double glazing keeps the inner \
+    pane close to room temperature, so it stays above the dew point and stays clear, and \
+    airing the room or running an extractor fan lowers the humidity as well.";
+
+#[test]
+fn a_side_of_a_boundary_turned_contradicts_in_any_of_its_words() {
+    use crate::grade::derive::tests::{contradicted, derived};
+    let q = "Why do windows mist up on cold mornings, and how do you stop it?";
+    for answer in [
+        // One side moved: the droplets put where the model keeps the pane dry.
+        "In winter, condensation forms on the outside of a single-glazed window, where moist \
+         air touches the cold glass below its dew point.",
+        // The model's *indoor* answered with the other side's *outside*.
+        "Moist outside air touches the cold glass and cools below its dew point, so its \
+         vapour turns to droplets.",
+    ] {
+        let g = derived(q, WINDOW, answer);
+        assert!(contradicted(&g, "opposite") && !g.passed, "{answer}: {g:?}");
+    }
+    for answer in [
+        // Terse and right, in the other side's words or the model's.
+        "Moist indoor air hits the cold glass and drops below its dew point, so water \
+         condenses on the inside of the pane; the outside stays dry.",
+        "Warm, humid air inside the room cools on the cold glass below its dew point; \
+         double glazing keeps the inner pane warm and clear.",
+    ] {
+        let g = derived(q, WINDOW, answer);
+        assert!(!contradicted(&g, "opposite"), "{answer}: {g:?}");
+    }
+}

@@ -12,7 +12,10 @@ use super::facts::Facts;
 use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
-use super::negation::{ended_by_a_change, ends_a_state, needed_in_absence, replies_yes, waives};
+use super::negation::{
+    denying_adjective, ended_by_a_change, ends_a_state, needed_in_absence, replies_yes,
+    reports_belief, waives,
+};
 use super::token::{Class, Parts, Token, glued_version, same_written, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
 use crate::lang::{denied_opposites, negated_root};
@@ -1864,7 +1867,10 @@ fn free_plain_terms(
 /// it's the limit on CPU and memory" denies that a cgroup hides processes and says that
 /// it limits them, so `cgroup + limit` is met. A match of a term (plain in the rubric)
 /// counts when its cue is a negation after its words, in its clause (a cleft's "is not
-/// what", "won't help": the denial of the clause before the cue), and every other term
+/// what", "won't help": the denial of the clause before the cue; or a denying adjective,
+/// "antibiotics are useless here. They only kill bacteria"; or a verb reporting a
+/// belief before the term, the belief's subject: "people think a bad cold needs
+/// antibiotics, but it's caused by a virus" says `cold + virus`), and every other term
 /// is said plainly after the cue, in another clause of the same linked clauses (the one
 /// the pronoun opens). The denial stays in its own clause: "a cgroup is not what limits
 /// memory; it hides processes" still denies `cgroup + limit`, whose *limit* is under the
@@ -1877,8 +1883,20 @@ fn carried_past_its_denial(
     let tokens = answer.tokens();
     free_plain_terms(found, terms, |found, t, o, _, cue, words| {
         let place = tokens[o.head].place;
-        tokens[cue].negation
-            && words.iter().all(|&w| w < cue)
+        let denied = (tokens[cue].negation || denying_adjective(&tokens[cue]))
+            && words.iter().all(|&w| w < cue);
+        // "People think a bad cold needs antibiotics, but it's a virus": the subject of
+        // the belief, at most one word (an adjective) between the verb and the term.
+        let believed = || {
+            words.first().is_some_and(|&w| {
+                w > cue
+                    && (cue + 1..w)
+                        .filter(|&j| !tokens[j].part && !tokens[j].stop)
+                        .count()
+                        <= 1
+            }) && reports_belief(tokens, cue)
+        };
+        (denied || believed())
             && tokens[cue].place.clause == place.clause
             && (0..found.len()).filter(|&u| u != t).all(|u| {
                 found[u].iter().any(|p| {

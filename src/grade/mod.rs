@@ -1700,6 +1700,8 @@ fn score(
 #[cfg(test)]
 mod appositive_tests;
 #[cfg(test)]
+mod carried_denial_tests;
+#[cfg(test)]
 mod choice_colon_tests;
 #[cfg(test)]
 mod cleft_carry_tests;

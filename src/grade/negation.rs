@@ -1552,7 +1552,7 @@ fn is_showing_verb(word: &str) -> bool {
 /// or *is* ("a common misconception is that ..."), *a common belief* (*assumption*)
 /// *is that* (see [`names_a_common_belief`]), and a verb after *tempting to* ("it's
 /// tempting to think ..."). The answer says what is true after it ("it doesn't").
-fn reports_belief(tokens: &[Token], i: usize) -> bool {
+pub(super) fn reports_belief(tokens: &[Token], i: usize) -> bool {
     let word = &*tokens[i].norm;
     if matches!(word, "misconception" | "myth") {
         return true;
@@ -2627,6 +2627,14 @@ const DENIED: &[&str] = &[
     "nonexist",
 ];
 
+/// Whether `token` is an adjective that denies the clause before it (see [`DENIED`]):
+/// "raising --cpus is pointless", "antibiotics are useless here".
+pub(super) fn denying_adjective(token: &Token) -> bool {
+    token.len >= 7
+        && matches!(token.norm.as_bytes()[0], b'u' | b'i' | b'p' | b'n')
+        && DENIED.contains(&&*token.stem)
+}
+
 /// Whether token `i` denies the clause before it: a denying adjective, *a bad idea*,
 /// or a `not`, `never` or `no` whose predicate (its next content word, past a modifier)
 /// denies, or which follows a cleft's *is what* ("a new list on each call is exactly
@@ -2635,9 +2643,7 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
     if !token.negation {
         // Cheap tests first: this runs for every word of every answer.
-        return (token.len >= 7
-            && matches!(token.norm.as_bytes()[0], b'u' | b'i' | b'p' | b'n')
-            && DENIED.contains(&&*token.stem))
+        return denying_adjective(token)
             || (matches!(&*token.norm, "idea" | "practice")
                 && i > 0
                 && &*tokens[i - 1].norm == "bad")

@@ -3086,7 +3086,8 @@ const MAX_OPENER: usize = 3;
 /// Whether a clause (its tokens, last first) names the antecedent of a `pronoun` that
 /// opens the next sentence clearly: its subject is said in words, not by a pronoun of
 /// its own; it has no relative clause (*which*, *that*, *who*, *where*), which would
-/// bring a second subject ("the order in which containers start; it ..."); and the
+/// bring a second subject ("the order in which containers start; it ..."; a *that*
+/// ending the clause points, "TURN gets around that"); and the
 /// pronoun agrees in number with its first two content words (*it* for "VACUUM FULL"
 /// and "RDB takes", *they* for "bind mounts"; "volumes are managed by Docker; it ..."
 /// means Docker). A focus word before the subject ("*Only* the leader accepts writes")
@@ -3096,7 +3097,8 @@ fn clear_antecedent<'t>(clause: impl Iterator<Item = &'t Token>, pronoun: &str) 
     let Some(first) = words.last() else {
         return false;
     };
-    let relative = words.iter().any(|t| {
+    // The clause's last word is no relative pronoun: "TURN gets around that" points.
+    let relative = words.iter().skip(1).any(|t| {
         matches!(
             &*t.norm,
             "which" | "that" | "who" | "whom" | "whose" | "where"

@@ -51,6 +51,8 @@ pub struct Terminal {
     /// The lines of a text answer typed before `:hint` (they stay on screen and the
     /// answer goes on after the hint), and the line being typed when Esc took a hint.
     draft: (Vec<String>, String),
+    /// A key read together with an Esc before it (see [`split_escape`]), given next.
+    pending: std::cell::Cell<Option<Key>>,
 }
 
 /// While it lives, the terminal neither echoes what is typed nor holds it back until
@@ -105,6 +107,7 @@ impl Terminal {
             quiet: Quiet::start(),
             colour: style::on_stderr(),
             draft: (Vec::new(), String::new()),
+            pending: std::cell::Cell::new(None),
         }
     }
 
@@ -168,8 +171,15 @@ impl Terminal {
     /// terminal is Ctrl-D.
     fn key(&self) -> io::Result<Key> {
         check_interrupt()?;
+        if let Some(key) = self.pending.take() {
+            return Ok(key);
+        }
         match self.term.read_key() {
-            Ok(key) => Ok(key),
+            Ok(key) => {
+                let (key, next) = split_escape(key);
+                self.pending.set(next);
+                Ok(key)
+            }
             Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => Ok(Key::Char('\x04')),
             Err(error) => Err(error),
         }
@@ -178,6 +188,9 @@ impl Terminal {
     /// Waits up to `timeout` for a key; `None` when none came (time to redraw a timer).
     /// Ctrl-C is an [`io::ErrorKind::Interrupted`] error, as for [`Terminal::key`].
     fn key_within(&self, timeout: Duration) -> io::Result<Option<Key>> {
+        if let Some(key) = self.pending.take() {
+            return Ok(Some(key));
+        }
         #[cfg(unix)]
         {
             use nix::poll::{PollFd, PollFlags, PollTimeout, poll};
@@ -406,6 +419,21 @@ impl FrontEnd for Terminal {
     }
 }
 
+/// An Esc and the key typed right after it, read as one: when both arrive before a read
+/// (typed fast, over a slow link, or on a busy machine), `console` takes them for an
+/// unknown escape sequence (Alt and the key) and the key is lost. Split, they are the
+/// Esc and then the key, as pressed. Real sequences (`Esc [`, `Esc O`) stay whole.
+fn split_escape(key: Key) -> (Key, Option<Key>) {
+    match key {
+        Key::UnknownEscSeq(ref seq) => match seq[..] {
+            ['\x1b'] => (Key::Escape, Some(Key::Escape)),
+            [c] if c != '[' && c != 'O' && !c.is_control() => (Key::Escape, Some(Key::Char(c))),
+            _ => (key, None),
+        },
+        key => (key, None),
+    }
+}
+
 /// Asks a yes-or-no `question` at the terminal (on stderr): `y` or Enter is yes, `n` or
 /// Esc is no.
 pub fn confirm(question: &str) -> io::Result<bool> {
@@ -421,5 +449,24 @@ pub fn confirm(question: &str) -> io::Result<bool> {
         };
         term.write_line(if answer { "yes" } else { "no" })?;
         return Ok(answer);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_esc_read_together_with_the_next_key_is_both_keys_in_order() {
+        let split = |seq: &[char]| split_escape(Key::UnknownEscSeq(seq.to_vec()));
+        assert_eq!(split(&['r']), (Key::Escape, Some(Key::Char('r'))));
+        assert_eq!(split(&['2']), (Key::Escape, Some(Key::Char('2'))));
+        assert_eq!(split(&['\x1b']), (Key::Escape, Some(Key::Escape)));
+        // Sequences of the terminal's own stay what they are.
+        for seq in [&['['][..], &['O'], &['[', '1', '5'], &['\r']] {
+            assert_eq!(split(seq), (Key::UnknownEscSeq(seq.to_vec()), None));
+        }
+        assert_eq!(split_escape(Key::Char('a')), (Key::Char('a'), None));
+        assert_eq!(split_escape(Key::Escape), (Key::Escape, None));
     }
 }

@@ -797,6 +797,8 @@ struct Stance {
     /// For a pair that quantifies or picks the word after it ([`Opposite::headed`]), that
     /// word's stem.
     head: Option<Arc<str>>,
+    /// For a comparative, the stem of what it is said of ([`compared_of`]).
+    of: Option<Arc<str>>,
     /// The ends of scales its clause's words name ([`scale_ends`]).
     ends: Vec<(usize, u8)>,
     /// For a comparison with *than*, its two sides in order ([`compared`]); such a
@@ -1130,6 +1132,7 @@ impl Claims {
                     side,
                     anchors: opposite_anchors(tokens, clause, pair),
                     head: head(tokens, i, pair),
+                    of: compared_of(tokens, i, pair),
                     ends: scale_ends(tokens, clause),
                     compared,
                     text: clause_text(text, clause),
@@ -1720,7 +1723,9 @@ impl Claims {
                 let head = head(tokens, i, pair);
                 let turned = compared::sides(tokens, i)
                     .and_then(|sides| compared::turned(&self.stances, (pair, side), &head, &sides));
-                if let Some(stance) = turned {
+                if let Some(stance) = turned
+                    && !of_another(stance, tokens, i, pair)
+                {
                     return Some(Contradiction::quoting(
                         OPPOSITES[pair].role,
                         clause_text(answer, clause),
@@ -1747,7 +1752,10 @@ impl Claims {
             let Some((n, stance)) = best(false) else {
                 continue;
             };
-            if n < ANCHORS || best(true).is_some_and(|(m, _)| m >= n) {
+            if n < ANCHORS
+                || best(true).is_some_and(|(m, _)| m >= n)
+                || of_another(stance, tokens, i, pair)
+            {
                 continue;
             }
             // Both ends turned: "smaller pages mean more misses" says what "larger pages
@@ -2224,6 +2232,49 @@ fn head(tokens: &[Token], i: usize, pair: usize) -> Option<Arc<str>> {
         .find(|t| !t.part)
         .filter(|t| t.place.clause == tokens[i].place.clause && t.class == Class::Word)
         .map(|t| t.stem.clone())
+}
+
+/// For a comparative that is not [headed](Opposite::headed) ("higher", "faster"), the
+/// stem of what it is said of in its clause: the content word right after it when
+/// there is one ("the lower price", "a faster disk"), else the nearest content word
+/// before it ("demand is higher than supply", "the peak itself is higher", "the peak
+/// lower"). `None` for another pair, or for *one* (*ones*), which names nothing itself
+/// ("a lower one").
+fn compared_of(tokens: &[Token], i: usize, pair: usize) -> Option<Arc<str>> {
+    if !OPPOSITES[pair].compares || OPPOSITES[pair].headed {
+        return None;
+    }
+    let clause = tokens[i].place.clause;
+    let in_clause = |t: &&Token| !t.part && t.place.clause == clause;
+    let next = tokens[i + 1..].iter().find(in_clause);
+    let word = match next {
+        Some(t) if matches!(&*t.norm, "one" | "ones") => return None,
+        Some(t) if content(t) => t,
+        _ => tokens[..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.part || t.place.clause == clause)
+            .filter(in_clause)
+            .find(|t| content(t))?,
+    };
+    Some(word.stem.clone())
+}
+
+/// Whether an answer's comparative at `i` (of pair `pair`) is said of another thing
+/// than the model `stance`'s: both name what they are said of ([`compared_of`]), the two
+/// differ, and the answer's is no word of the model's clause. "At the capped rent
+/// demand is higher than the supply" says *higher* of demand, and "at the lower price
+/// more people want to rent" *lower* of the price: two heads, no contradiction of rank.
+/// "The price is higher" against it still contradicts it. A model comparison with
+/// *than* is left to its two sides ([`compared`]).
+fn of_another(stance: &Stance, tokens: &[Token], i: usize, pair: usize) -> bool {
+    if stance.compared.is_some() {
+        return false;
+    }
+    let (Some(theirs), Some(ours)) = (&stance.of, compared_of(tokens, i, pair)) else {
+        return false;
+    };
+    *theirs != ours && stance.anchors.binary_search(&ours).is_err()
 }
 
 /// Whether the sentence of token `i` (a word of [`OPPOSITES`]) has that word again:

@@ -318,6 +318,9 @@ pub enum AsideReason {
     /// The answer tells its terms apart: "NULL is different from zero", "NULL and zero
     /// are not the same" (`sets_apart`).
     SetApart,
+    /// A word of it is only the subject of a denied verb in a relative clause: "kill
+    /// bacteria by hitting parts that bacteria have and viruses don't" (`denied_in_a_relative`).
+    DeniedInRelative,
 }
 
 impl AsideReason {
@@ -336,6 +339,9 @@ impl AsideReason {
             AsideReason::AcrossOtherwise => "its words are on both sides of \"otherwise\"",
             AsideReason::Denied => "the answer denies it",
             AsideReason::SetApart => "the answer tells them apart",
+            AsideReason::DeniedInRelative => {
+                "a word of it is the subject of a denial in a relative clause"
+            }
         }
     }
 }
@@ -868,6 +874,8 @@ fn look_for(
                         AsideReason::AcrossOtherwise
                     } else if sets_apart(m, answer) {
                         AsideReason::SetApart
+                    } else if denied_in_a_relative(m, answer) {
+                        AsideReason::DeniedInRelative
                     } else {
                         return true;
                     };
@@ -1033,6 +1041,73 @@ fn crosses_otherwise(matched: &[usize], answer: &PreparedAnswer) -> bool {
         let word = &*tokens[i].norm;
         word == "otherwise" || (word == "else" && &*tokens[i - 1].norm == "or")
     })
+}
+
+/// Whether a word of a misconception (`matched`), after its first, stands only as the
+/// subject of a denied verb in a relative clause that opens after that first word: "made
+/// to kill bacteria by hitting parts that bacteria have and viruses don't", "they attack
+/// the cell wall, which viruses do not have". What the relative clause denies of the word
+/// is not what the main clause claims of it. The relative pronoun (*that*, *which*,
+/// *who*, *whom*) follows a content word (its antecedent) that is no word of the match
+/// and no *-ing* form (after which *that* opens what is checked or meant: "fix it by
+/// checking that the URL string doesn't contain it"), and stands in the word's
+/// sentence, between the match's first word and it; the word is followed, with at most
+/// one content word of its noun phrase between ("a ceramic plate does not"), by an
+/// auxiliary and *not* (*never*), or by *never*. The misconception said of the
+/// antecedent ("kills the viruses that do not have a wall") or plainly in the relative
+/// clause ("the parts that viruses have") is still made.
+fn denied_in_a_relative(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let Some(&first) = matched.iter().min() else {
+        return false;
+    };
+    let sentence = |i: usize| tokens[i].place.sentence;
+    matched.iter().any(|&w| {
+        if w <= first || !subject_of_a_denial(tokens, w) {
+            return false;
+        }
+        (first + 1..w)
+            .rev()
+            .take_while(|&r| sentence(r) == sentence(w))
+            .any(|r| {
+                let t = &tokens[r];
+                !t.part
+                    && matches!(&*t.norm, "that" | "which" | "who" | "whom")
+                    && (0..r).rev().find(|&k| !tokens[k].part).is_some_and(|k| {
+                        let a = &tokens[k];
+                        !a.stop
+                            && !a.norm.ends_with("ing")
+                            && !matched.contains(&k)
+                            && sentence(k) == sentence(r)
+                    })
+            })
+    })
+}
+
+/// Whether the word at `w` is the subject of a denied verb: followed, with at most one
+/// content word between, by *never* or by an auxiliary and *not* (*never*).
+fn subject_of_a_denial(tokens: &[Token], w: usize) -> bool {
+    let mut next = tokens[w + 1..].iter().filter(|t| !t.part);
+    let mut content = 0;
+    while let Some(t) = next.next() {
+        let word = &*t.norm;
+        if word == "never" {
+            return true;
+        }
+        if crate::lang::is_auxiliary(word) {
+            return next
+                .next()
+                .is_some_and(|n| matches!(&*n.norm, "not" | "never"));
+        }
+        if t.stop || t.negation {
+            return false;
+        }
+        content += 1;
+        if content > 1 {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the words that make a misconception (`matched`) are told apart by the
@@ -1719,6 +1794,8 @@ mod percent_tests;
 mod phrase_cue_tests;
 #[cfg(test)]
 mod range_tests;
+
+mod relative_denial_tests;
 #[cfg(test)]
 mod sentence_carry_tests;
 #[cfg(test)]

@@ -2057,3 +2057,31 @@ fn passes_without(bank: &Bank, answer: &str, role: &str) {
     );
     assert!(g.passed, "{answer}: {g:?}");
 }
+
+/// Round 47 (w86-relclause, probe-lead46 line 30): a comparative said of another thing
+/// than the model's ("the demand for seats is higher" against "at the lower fare") is no
+/// contradiction of rank; said of the model's own thing, or the model's turned, it is.
+#[test]
+fn a_comparative_said_of_another_head_contradicts_nothing() {
+    let train = bank(
+        "At the lower fare more commuters take the train, so the carriages fill up.",
+        &[&["fare"], &["commuters", "passengers"]],
+    );
+    contradicts_nothing(
+        &train,
+        &[
+            "At the cut fare commuter demand for seats is higher than the operator can supply.",
+            "At the reduced fare commuters want more seats, and demand is higher than supply.",
+        ],
+    );
+    contradicts_as(
+        &train,
+        "At the higher fare more commuters take the train.",
+        "rank",
+    );
+    contradicts_as(
+        &train,
+        "More commuters take the train at a fare that is higher, so carriages fill up.",
+        "rank",
+    );
+}

@@ -1794,7 +1794,7 @@ mod percent_tests;
 mod phrase_cue_tests;
 #[cfg(test)]
 mod range_tests;
-
+#[cfg(test)]
 mod relative_denial_tests;
 #[cfg(test)]
 mod sentence_carry_tests;

@@ -2488,7 +2488,7 @@ fn denied_by(
         t.place.sentence == sentence
             && k != j
             && t.stem == token.stem
-            && answer.negated(k) == lack.is_none()
+            && answer.negated(k) == lack.is_some()
     });
     let limited = tokens.iter().enumerate().any(|(k, t)| {
         t.place.clause == clause

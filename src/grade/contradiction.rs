@@ -90,7 +90,9 @@
 //!   thing ("the apex doesn't have to hold any other records" against "the apex must
 //!   hold the zone's SOA and NS records").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
-//!   model answer states, each denied by a verb's cue of its own.
+//!   model answer states, each denied by a verb's cue of its own (under the model's own
+//!   limit, "after sunset ... does not disappear", too), or a denied *lack* of what the
+//!   model answer says is not there.
 //!
 //! What is not done: a claim the model answer never makes ("scratch includes a busybox
 //! shell") cannot be caught from it, and a model term merely negated by the answer
@@ -1018,6 +1020,12 @@ pub struct Claims {
     /// The stems the model answer states under a negation somewhere, sorted: denying
     /// one of them denies nothing it claims plainly.
     negated: Vec<Arc<str>>,
+    /// For a derived rubric, each limiting word ([`not_plain`]) of a model clause and a
+    /// content stem that clause states plainly (word, stem), sorted: an answer that
+    /// denies the stem under the same limit ("after sunset the D layer does not
+    /// disappear" against "after sunset the D layer quickly disappears") denies the
+    /// model's own limited claim (see [`denied_by`]).
+    limits: Vec<(Arc<str>, Arc<str>)>,
     /// The families the claims are of (bits).
     families: u32,
     /// The stems of every model answer's word, sorted: a contrast-set member not among
@@ -1050,6 +1058,7 @@ impl Claims {
         let mut inabilities = Vec::new();
         let mut ruled_out = Vec::new();
         let mut negated = Vec::new();
+        let mut limits: Vec<(Arc<str>, Arc<str>)> = Vec::new();
         let mut model_stems = Vec::new();
         let mut asked_stems: Vec<Arc<str>> =
             asked.tokens().iter().map(|t| t.stem.clone()).collect();
@@ -1156,6 +1165,9 @@ impl Claims {
                 // does one that says what must be done ("the parent must reap it"):
                 // an answer that says it has not been done yet describes a state.
                 if words().any(|t| t.negation || not_plain(&t.norm)) {
+                    if derived {
+                        limits.extend(limits_of(text, clause));
+                    }
                     continue;
                 }
                 let must = words().any(|t| &*t.norm == "must");
@@ -1242,6 +1254,8 @@ impl Claims {
         model_stems.dedup();
         negated.sort_unstable();
         negated.dedup();
+        limits.sort_unstable();
+        limits.dedup();
         let mut plain_stems: Vec<Arc<str>> = plains
             .iter()
             .flat_map(|p| p.stems.iter().cloned())
@@ -1386,6 +1400,7 @@ impl Claims {
             derived,
             plain_stems,
             negated,
+            limits,
             families,
             model_stems,
             triggers,
@@ -1914,9 +1929,17 @@ impl Claims {
             self.model_stems.binary_search(stem).is_ok()
                 && self.negated.binary_search(stem).is_err()
         };
+        // "does not lack the bacteria" where the model answer says the tank has not
+        // grown them: a denial of what the model answer denies.
+        let denied_there = |stem: &Arc<str>| self.negated.binary_search(stem).is_ok();
+        let same_limit = |word: &str, stem: &Arc<str>| {
+            self.limits
+                .binary_search_by(|(w, s)| (&**w, s).cmp(&(word, stem)))
+                .is_ok()
+        };
         let mut denied: Vec<(usize, usize)> = Vec::new();
         for &c in cues {
-            if let Some(j) = denied_by(answer, c, claimed)
+            if let Some(j) = denied_by(answer, c, claimed, denied_there, same_limit)
                 && !denied
                     .iter()
                     .any(|&(_, k)| tokens[k].stem == tokens[j].stem)
@@ -2411,21 +2434,41 @@ const DENIALS: usize = 2;
 
 /// The word that cue `c` of `answer` denies with a verb, for a derived rubric's
 /// [`Claims::denials`]: as [`denied_word`], but a denial after a form of *be* ("is not
-/// cached") counts, and a pronoun is subject enough ("so it never bounces").
+/// cached") counts, and a pronoun is subject enough ("so it never bounces"). A word
+/// `claimed` is denied; so is one `denied_there` after a denied *lack* ("does not lack
+/// the bacteria" where the model answer says none have grown). A limiting word of the
+/// clause ([`not_plain`]) leaves it a denial only when the model answer states the word
+/// under the `same_limit` ("after sunset ... does not disappear").
 fn denied_by(
     answer: &PreparedAnswer,
     c: usize,
     claimed: impl Fn(&Arc<str>) -> bool,
+    denied_there: impl Fn(&Arc<str>) -> bool,
+    same_limit: impl Fn(&str, &Arc<str>) -> bool,
 ) -> Option<usize> {
     let tokens = answer.tokens();
     if tokens[c].part || !denies(&tokens[c].norm) {
         return None;
     }
-    let j = (c + 1..tokens.len())
+    let mut j = (c + 1..tokens.len())
         .filter(|&j| !tokens[j].part)
         .find(|&j| !is_adverb(&tokens[j].norm) && !is_be(&tokens[j].norm))?;
+    if answer.cue(j) != Some(c) {
+        return None;
+    }
+    let lack = lacks(&tokens[j].norm).then_some(j);
+    if let Some(l) = lack {
+        j = (l + 1..tokens.len())
+            .filter(|&k| !tokens[k].part)
+            .find(|&k| !is_determiner(&tokens[k].norm))?;
+    }
     let token = &tokens[j];
-    if !content(token) || !claimed(&token.stem) {
+    let said = if lack.is_some() {
+        denied_there(&token.stem) && !answer.negated(j)
+    } else {
+        claimed(&token.stem)
+    };
+    if !content(token) || !said {
         return None;
     }
     let (clause, sentence) = (tokens[c].place.clause, tokens[c].place.sentence);
@@ -2438,20 +2481,52 @@ fn denied_by(
         || token.place.clause != clause
         || token.class != Class::Word
         || softens(&token.norm)
-        || answer.cue(j) != Some(c)
     {
         return None;
     }
     let also_plain = tokens.iter().enumerate().any(|(k, t)| {
-        t.place.sentence == sentence && k != j && t.stem == token.stem && !answer.negated(k)
+        t.place.sentence == sentence
+            && k != j
+            && t.stem == token.stem
+            && answer.negated(k) == lack.is_some()
     });
-    let limited = limited_beside(tokens, clause);
+    let limited = tokens.iter().enumerate().any(|(k, t)| {
+        t.place.clause == clause
+            && !t.part
+            && Some(k) != lack
+            && not_plain(&t.norm)
+            && !same_limit(&t.norm, &token.stem)
+    });
     (!limited
         && !also_plain
         && !hedged(tokens, clause)
         && !compares(tokens, clause)
         && !supposes(tokens, clause))
     .then_some(j)
+}
+
+/// The words of lacking, denied to say a thing is there ("does not lack").
+fn lacks(word: &str) -> bool {
+    matches!(word, "lack" | "lacks" | "lacking")
+}
+
+/// The limiting words ([`not_plain`]) of clause `clause` of model text `text`, each with
+/// every content stem the clause states plainly: (word, stem).
+fn limits_of(text: &PreparedAnswer, clause: u32) -> Vec<(Arc<str>, Arc<str>)> {
+    let tokens = text.tokens();
+    let at = || {
+        tokens
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| t.place.clause == clause && !t.part)
+    };
+    let mut out = Vec::new();
+    for (_, limit) in at().filter(|(_, t)| not_plain(&t.norm)) {
+        for (_, t) in at().filter(|&(i, t)| content(t) && !text.negated(i)) {
+            out.push((Arc::from(&*limit.norm), t.stem.clone()));
+        }
+    }
+    out
 }
 
 /// The content stems of clause `clause`, the words of pair `pair` aside, sorted.

@@ -852,6 +852,59 @@ fn a_derived_rubric_denied_once_corrected_or_advised_is_no_denial() {
     }
 }
 
+fn compost_heap() -> Bank {
+    derived(
+        "A new compost heap has not yet grown the microbes that break down its waste. Fresh \
+         grass releases nitrogen, which feeds them, and the heap warms up. After a week the \
+         centre of the heap reaches sixty degrees and steams, because the microbes release \
+         heat as they digest the waste. Turn the heap so that oxygen reaches the microbes inside.",
+    )
+}
+
+#[test]
+fn a_derived_claim_denied_under_its_own_limit_or_a_denied_lack_is_a_denial() {
+    for answer in [
+        // The model's "after a week" claims denied after a week, twice.
+        "After a week the centre of the heap does not reach sixty degrees, and after a \
+         week it never steams; the grass just rots.",
+        // "does not lack" what the model answer says has not grown, and a second denial.
+        "A new compost heap does not lack the microbes that break down waste, and after a \
+         week its centre never steams.",
+    ] {
+        let g = grade(&compost_heap(), answer);
+        assert!(!g.passed, "{answer}: {g:?}");
+        assert!(
+            g.contradictions.iter().any(|c| c.role == "denials"),
+            "{answer}: {g:?}"
+        );
+    }
+}
+
+#[test]
+fn a_derived_denial_under_another_limit_or_of_a_wrong_claim_is_no_denial() {
+    for answer in [
+        // Terse and right.
+        "The microbes that digest the waste have not grown yet in a new heap; grass \
+         nitrogen feeds them, and after a week their heat warms the centre to sixty \
+         degrees. Turn the heap for oxygen.",
+        // A wrong claim denied: the heap does not cool down.
+        "After a week the heap does not cool down: the microbes release heat as they \
+         digest the waste, so the centre reaches sixty degrees; fresh grass feeds them \
+         nitrogen, and turning the heap lets oxygen reach them.",
+        // Limits the model answer never puts on the words: a time of the learner's own.
+        "The microbes do not release heat until the grass has fed them nitrogen, and the \
+         heap does not reach sixty degrees before a week; turn the heap so oxygen reaches \
+         the microbes that digest the waste.",
+    ] {
+        let g = grade(&compost_heap(), answer);
+        assert!(
+            g.contradictions.iter().all(|c| c.role != "denials"),
+            "{answer}: {g:?}"
+        );
+        assert!(g.passed, "{answer}: {g:?}");
+    }
+}
+
 fn thin_clone() -> Bank {
     bank(
         "No. A thin clone has no blocks of its own: it points at the blocks of its \

@@ -1797,8 +1797,6 @@ mod range_tests;
 #[cfg(test)]
 mod relative_denial_tests;
 #[cfg(test)]
-mod semicolon_carry_tests;
-#[cfg(test)]
 mod sentence_carry_tests;
 #[cfg(test)]
 mod tests;

@@ -2701,10 +2701,6 @@ fn punctuation_after<'c>(chunk: &'c str, core: &str) -> &'c str {
 /// The two are then one sentence too, so a relation `within = "sentence"` reaches back
 /// as well. Across a `;` it does so too when the clause before opens with the same
 /// pronoun: "It filters incoming packets; it drops those ..." (see [`same_subject`]).
-/// When the clause just before the `;` names no clear subject, in a sentence of two
-/// clauses the other one may, as after a `.` (see [`agreeing_clause`]), if the clause
-/// just before denies nothing: "The ALTER needed a lock but the query held orders open;
-/// it waited".
 fn carry_subject(
     tokens: &mut [Token],
     place: &mut Place,
@@ -2942,21 +2938,6 @@ fn carry_from(
                 previous().take_while(|t| t.place.segment == before.segment),
                 pronoun,
             )));
-        if !clear && last_break == Break::Semicolon && matches!(pronoun, "it" | "they") {
-            // "The ALTER needed a lock but the analytics query held orders open; it
-            // waited": the other clause of a sentence of two that agrees, as after a `.`,
-            // so long as the clause between denies nothing ("a check tests the app, not
-            // just that the process exists; it is cheap" leaves the denial, and what it
-            // denies, out of the pronoun's sentence). With a clause between the two, the
-            // subject's clause may be no clause ("Receiving antibodies, from the mother,
-            // is what passive immunity is; it ..."), and nothing is carried.
-            return agreeing_clause(previous(), pronoun).filter(|head| {
-                previous().all(|t| {
-                    t.place.segment == head.segment
-                        || (t.place.segment == before.segment && !t.negation)
-                })
-            });
-        }
         clear.then_some(before)
     };
     let head = if before.sentence == place.sentence {

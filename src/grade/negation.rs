@@ -665,7 +665,9 @@ fn opens_plain_relative(tokens: &[Token], c: usize, i: usize) -> bool {
     {
         return false;
     }
-    // The noun: a content word right before the pronoun, in its clause, past the verb.
+    // The noun: a content word right before the pronoun, in its clause, past the verb,
+    // with no form of *be* or modal between (which would open a clause of its own: "volts
+    // or not where ever the change is shows where the damaged bulb is").
     let Some(head) = (c + 1..i).rev().find(|&k| !tokens[k].part) else {
         return false;
     };
@@ -675,6 +677,10 @@ fn opens_plain_relative(tokens: &[Token], c: usize, i: usize) -> bool {
         || noun.place.clause != tokens[i].place.clause
         || noun.norm.ends_with("ing")
         || !(c + 1..head).any(|k| !tokens[k].part && !tokens[k].stop && !tokens[k].negation)
+        || (c + 1..head).any(|k| {
+            let w = &*tokens[k].norm;
+            is_copula(w) || is_modal(w) || matches!(w, "be" | "been")
+        })
     {
         return false;
     }

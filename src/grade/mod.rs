@@ -1793,6 +1793,8 @@ mod percent_tests;
 #[cfg(test)]
 mod phrase_cue_tests;
 #[cfg(test)]
+mod plain_relative_tests;
+#[cfg(test)]
 mod range_tests;
 #[cfg(test)]
 mod relative_denial_tests;

@@ -177,6 +177,17 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 // doesn't exit after SIGTERM gets killed": a negation in a relative
                 // clause ends at the main clause's verb, which is said plainly.
                 scope = None;
+            } else if reached > 1
+                && !cancels
+                && !reported
+                && !subject
+                && opens_plain_relative(tokens, c, i)
+            {
+                // "the virus can't spread through a population where most people are
+                // immune", "it doesn't reach cells that are already infected": a denied
+                // verb's object is not denied in what a relative clause with its own
+                // verb says of it.
+                scope = None;
             } else if &*token.norm == "and" && reached == 0 && ends_a_pronoun_clause(tokens, c, i) {
                 // "in the open state none do and they fail fast": a subject *none*
                 // whose verb is all stop words ("do", "gets through", "can"), or an
@@ -625,6 +636,60 @@ fn ends_a_relative(tokens: &[Token], c: usize, i: usize) -> bool {
         return false;
     }
     in_a_relative(tokens, c).is_some()
+}
+
+/// Whether the word at `i`, in the reach of the cue at `c`, opens a relative clause that
+/// states its own claim of a noun the denied verb took: *where*, *who* or *whom* after
+/// the noun ("can't spread through a population where most people are immune"), or a
+/// *that* before the clause's own verb, a form of *be*, *have* or a modal ("doesn't
+/// reach cells that are already infected"). The cue must deny a verb other than *be*
+/// (*not*, *never*, *cannot*, a contracted *n't*), with a content word between it and
+/// the noun: "isn't a population where most are immune" and "no container that runs as
+/// root" deny the whole phrase, and a *that* before a subject ("doesn't mean a chance
+/// that B is better") says what the noun says, under the cue.
+fn opens_plain_relative(tokens: &[Token], c: usize, i: usize) -> bool {
+    let word = &*tokens[i].norm;
+    if !matches!(word, "where" | "who" | "whom" | "that") {
+        return false;
+    }
+    let cue = &*tokens[c].norm;
+    if !matches!(cue, "not" | "never" | "cannot" | "nt") && !cue.ends_with("nt") {
+        return false;
+    }
+    let word_at = |k: Option<usize>| k.map(|k| &*tokens[k].norm);
+    let before = word_at((0..c).rev().find(|&k| !tokens[k].part));
+    let after = word_at((c + 1..i).find(|&k| !tokens[k].part));
+    if before.is_some_and(is_copula)
+        || matches!(cue, "isnt" | "arent" | "wasnt" | "werent")
+        || after.is_some_and(|w| w == "be" || is_copula(w))
+    {
+        return false;
+    }
+    // The noun: a content word right before the pronoun, in its clause, past the verb,
+    // with no form of *be* or modal between (which would open a clause of its own: "volts
+    // or not where ever the change is shows where the damaged bulb is").
+    let Some(head) = (c + 1..i).rev().find(|&k| !tokens[k].part) else {
+        return false;
+    };
+    let noun = &tokens[head];
+    if noun.stop
+        || noun.negation
+        || noun.place.clause != tokens[i].place.clause
+        || noun.norm.ends_with("ing")
+        || !(c + 1..head).any(|k| !tokens[k].part && !tokens[k].stop && !tokens[k].negation)
+        || (c + 1..head).any(|k| {
+            let w = &*tokens[k].norm;
+            is_copula(w) || is_modal(w) || matches!(w, "be" | "been")
+        })
+    {
+        return false;
+    }
+    matches!(word, "where" | "who" | "whom")
+        || word_at((i + 1..tokens.len()).find(|&k| !tokens[k].part)).is_some_and(|w| {
+            is_copula(w)
+                || is_modal(w)
+                || matches!(w, "has" | "have" | "had" | "was" | "were" | "be" | "been")
+        })
 }
 
 /// Where the relative pronoun stands when the cue at `c` stands in a relative clause:

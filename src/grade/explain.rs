@@ -28,11 +28,10 @@ pub fn explain(grade: &Grade) -> String {
 }
 
 fn render(grade: &Grade) -> String {
+    let (score, mark) = super::percents(grade.score, grade.pass_mark);
     let mut out = format!(
-        "{}  score {:.0}% (pass mark {:.0}%)\n",
+        "{}  score {score} (pass mark {mark})\n",
         if grade.passed { "PASS" } else { "FAIL" },
-        grade.score * 100.0,
-        grade.pass_mark * 100.0
     );
     let shown = grade.concepts.iter().filter(|c| !c.not_needed);
     let width = shown

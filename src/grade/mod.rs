@@ -1043,6 +1043,23 @@ fn crosses_otherwise(matched: &[usize], answer: &PreparedAnswer) -> bool {
     })
 }
 
+/// A score and a pass mark as percentages, whole unless a failing score would then read
+/// the same as its mark ("74% is below the pass mark 74%"): then with as many decimals
+/// (up to two) as tell them apart.
+pub fn percents(score: f64, pass_mark: f64) -> (String, String) {
+    let failed = score + 1e-9 < pass_mark;
+    let at = |places: usize| {
+        (
+            format!("{:.*}%", places, score * 100.0),
+            format!("{:.*}%", places, pass_mark * 100.0),
+        )
+    };
+    (0..2)
+        .map(at)
+        .find(|(shown, mark)| !failed || shown != mark)
+        .unwrap_or_else(|| at(2))
+}
+
 /// Whether a word of a misconception (`matched`), after its first, stands only as the
 /// subject of a denied verb in a relative clause that opens after that first word: "made
 /// to kill bacteria by hitting parts that bacteria have and viruses don't", "they attack
@@ -1698,10 +1715,9 @@ fn verdict(found: Found, pass_mark: f64, rubric: &Rubric, scale: Scale) -> Grade
         let capped = misconceptions
             .iter()
             .any(|m| m.cap.is_some_and(|c| c <= score + 1e-9));
+        let (shown, mark) = percents(score, pass_mark);
         reasons.push(format!(
-            "score {:.0}% is below the pass mark {:.0}%{}",
-            score * 100.0,
-            pass_mark * 100.0,
+            "score {shown} is below the pass mark {mark}{}",
             if capped {
                 " (capped by a known mistake)"
             } else {

@@ -4313,3 +4313,16 @@ fn a_capital_abbreviations_plural_meets_its_singular_in_a_relation() {
         assert_first_concept(&sentence_relation_bank(a, b, model), met, unmet);
     }
 }
+
+#[test]
+fn a_failing_score_never_reads_the_same_as_its_pass_mark() {
+    use super::percents;
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    assert_eq!(percents(0.6, 0.5), pair("60%", "50%"));
+    assert_eq!(percents(0.5, 0.5), pair("50%", "50%"));
+    // A derived rubric's mark of 73.79%: a score of 73.68% fails, and says so.
+    assert_eq!(percents(0.7368, 0.737856), pair("73.7%", "73.8%"));
+    assert_eq!(percents(0.73775, 0.73786), pair("73.78%", "73.79%"));
+    // A passing score just over the mark may read the same: it passes.
+    assert_eq!(percents(0.7379, 0.737856), pair("74%", "74%"));
+}

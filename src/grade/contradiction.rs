@@ -2456,7 +2456,7 @@ fn denied_by(
     if answer.cue(j) != Some(c) {
         return None;
     }
-    let lack = lacks(&tokens[j].norm).then_some(j);
+    let lack = crate::lang::is_form_of(&tokens[j].norm, "lack").then_some(j);
     if let Some(l) = lack {
         j = (l + 1..tokens.len())
             .filter(|&k| !tokens[k].part)
@@ -2506,10 +2506,6 @@ fn denied_by(
 }
 
 /// The words of lacking, denied to say a thing is there ("does not lack").
-fn lacks(word: &str) -> bool {
-    matches!(word, "lack" | "lacks" | "lacking")
-}
-
 /// The limiting words ([`not_plain`]) of clause `clause` of model text `text`, each with
 /// every content stem the clause states plainly: (word, stem).
 fn limits_of(text: &PreparedAnswer, clause: u32) -> Vec<(Arc<str>, Arc<str>)> {

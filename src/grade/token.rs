@@ -520,6 +520,11 @@ fn digit_first(core: &str) -> bool {
     core.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
 
+/// Whether `t` is a whole token (no part) that is a number written in digits.
+fn number_token(t: &Token) -> bool {
+    !t.part && t.class != Class::Word && is_number(&t.norm)
+}
+
 /// Whether `word` is a number written in digits, `2`, `30` or `0.6`.
 pub(crate) fn is_number(word: &str) -> bool {
     let bytes = word.as_bytes();
@@ -1290,7 +1295,6 @@ fn push_range(
     }) {
         return;
     }
-    let number = |t: &Token| !t.part && t.class != Class::Word && is_number(&t.norm);
     let rises = |low: &Token, high: &Token| {
         matches!(
             (low.norm.parse::<f64>(), high.norm.parse::<f64>()),
@@ -1305,8 +1309,8 @@ fn push_range(
             return;
         };
         if &*to.norm == "to"
-            && number(low)
-            && number(high)
+            && number_token(low)
+            && number_token(high)
             && to.place.clause == place.clause
             && low.place.clause == place.clause
             && rises(low, high)
@@ -1354,12 +1358,9 @@ fn push_percent(
     let of_number = if number.is_empty() {
         // A lone `%`: the chunk before it was the number.
         tokens.len() == chunk_start
-            && tokens.last().is_some_and(|t| {
-                !t.part
-                    && t.class != Class::Word
-                    && t.place.clause == place.clause
-                    && is_number(&t.norm)
-            })
+            && tokens
+                .last()
+                .is_some_and(|t| number_token(t) && t.place.clause == place.clause)
     } else {
         is_number(number)
     };

@@ -91,8 +91,9 @@
 //!   hold the zone's SOA and NS records").
 //! - **A derived rubric's claims denied** ([`Claims::denials`]): two or more words the
 //!   model answer states, each denied by a verb's cue of its own (under the model's own
-//!   limit, "after sunset ... does not disappear", too), or a denied *lack* of what the
-//!   model answer says is not there.
+//!   limit, "after sunset ... does not disappear", too), or by the *no* of *there is
+//!   no* ("there is no consistency cost"), or a denied *lack* of what the model answer
+//!   says is not there.
 //!
 //! What is not done: a claim the model answer never makes ("scratch includes a busybox
 //! shell") cannot be caught from it, and a model term merely negated by the answer
@@ -1306,6 +1307,10 @@ impl Claims {
                 trigger(cue, Rule::Denial, vocab);
             }
         }
+        if derived {
+            // "there is no X" (see [`there_is`]), read by [`Claims::denials`] alone.
+            trigger("no", Rule::Denial, vocab);
+        }
         let mut modals: Vec<&str> = inabilities.iter().map(|i| i.modal).collect();
         modals.sort_unstable();
         modals.dedup();
@@ -2434,7 +2439,8 @@ const DENIALS: usize = 2;
 
 /// The word that cue `c` of `answer` denies with a verb, for a derived rubric's
 /// [`Claims::denials`]: as [`denied_word`], but a denial after a form of *be* ("is not
-/// cached") counts, and a pronoun is subject enough ("so it never bounces"). A word
+/// cached") counts, and a pronoun is subject enough ("so it never bounces"), and so does
+/// the *no* of "there is no X" ([`there_is`]), subject or not. A word
 /// `claimed` is denied; so is one `denied_there` after a denied *lack* ("does not lack
 /// the bacteria" where the model answer says none have grown). A limiting word of the
 /// clause ([`not_plain`]) leaves it a denial only when the model answer states the word
@@ -2447,7 +2453,8 @@ fn denied_by(
     same_limit: impl Fn(&str, &Arc<str>) -> bool,
 ) -> Option<usize> {
     let tokens = answer.tokens();
-    if tokens[c].part || !denies(&tokens[c].norm) {
+    let exists = !tokens[c].part && &*tokens[c].norm == "no" && there_is(tokens, c);
+    if tokens[c].part || !(denies(&tokens[c].norm) || exists) {
         return None;
     }
     let mut j = (c + 1..tokens.len())
@@ -2477,7 +2484,7 @@ fn denied_by(
             && !t.part
             && (content(t) || matches!(&*t.norm, "it" | "they" | "this" | "which" | "that"))
     });
-    if !subject
+    if !(subject || exists)
         || token.place.clause != clause
         || token.class != Class::Word
         || softens(&token.norm)
@@ -2503,6 +2510,19 @@ fn denied_by(
         && !compares(tokens, clause)
         && !supposes(tokens, clause))
     .then_some(j)
+}
+
+/// Whether the *no* at `c` follows *there is* (*are*, *was*, ...) in its clause: "there
+/// is no consistency cost" denies that the thing exists, as a verb's denial does, where
+/// "with no isolation" or "has no shell" may say how a thing is or what it holds.
+fn there_is(tokens: &[Token], c: usize) -> bool {
+    let clause = tokens[c].place.clause;
+    let mut before = tokens[..c]
+        .iter()
+        .rev()
+        .filter(|t| !t.part && t.place.clause == clause);
+    before.next().is_some_and(|t| is_be(&t.norm))
+        && before.next().is_some_and(|t| &*t.norm == "there")
 }
 
 /// The words of lacking, denied to say a thing is there ("does not lack").

@@ -1803,6 +1803,8 @@ mod formula_tests;
 #[cfg(test)]
 mod label_list_tests;
 #[cfg(test)]
+mod list_denial_tests;
+#[cfg(test)]
 mod ordinal_tests;
 #[cfg(test)]
 mod percent_tests;

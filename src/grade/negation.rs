@@ -114,6 +114,21 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 if scope.is_some_and(|s| !s.aside) {
                     cue[i] = governs;
                 }
+            } else if clause != token.place.clause
+                && !cancels
+                && !subject
+                && goes_on_as_list(tokens, c, clause, i)
+            {
+                // "carry none of the A, B or RhD antigens", "lack the A, B and RhD
+                // antigens", "no failover, rolling deploys or scheduling": a denial of
+                // absence reaches past the comma into the next item of its list, and
+                // through that item to the head they share; each item's reach is
+                // counted afresh.
+                scope = Some(Scope {
+                    clause: token.place.clause,
+                    ..Scope::new(tokens, c, cancels)
+                });
+                cue[i] = governs;
             } else if clause != token.place.clause {
                 // "is not, in the end, kept by Docker": a cue cut off by an aside
                 // before it reached a word goes on after it; past a comment on what
@@ -1332,6 +1347,105 @@ fn ends_a_pronoun_clause(tokens: &[Token], c: usize, i: usize) -> bool {
                 || (!t.stop && !t.negation)
         })
 }
+
+/// Whether the clause that opens at `i` (in the scope's clause `clause` + 1) is the
+/// next item of a list that the cue at `c` denies ("none of the A, *B or RhD
+/// antigens*", "lacks a shell, *libc and apk*", "don't carry A, *B or RhD antigens*"),
+/// so its denial goes on through the items to the head they share. The cue is one of
+/// absence (*no*, *none*, a form of *lack*) with at least a word after it, or a verb's
+/// denial (*not*, *never*, *cannot*, *doesn't*, ...) with the verb and a word of its
+/// object before the comma (a bare "does not sink, floats" lists what it does); at
+/// most [`LIST_ITEM_WORDS`] content words stand before the comma. The clause at `i`
+/// opens with a content word (no subject, verb, cue or word that opens a clause), has
+/// no modal, auxiliary or form of *be* ("ntp or an admin *can* step it back" is a
+/// clause of its own), and has *and*, *or* or *nor* among its next [`LIST_JOIN_AT`] words, or holds at most
+/// [`LIST_ITEM_WORDS`] words with the next clause opening with one ("A, B, or C": that
+/// last item goes on too, when the item before it had no *and* or *or* of its own). Not a subject's *none of*, which [`subject_goes_on`] reads,
+/// nor a pair of states that qualifies the thing denied ("no container, *running or
+/// stopped*"), which names every case, denied or not; not *nothing* either ("next to
+/// nothing, scratch or distroless" gives examples).
+fn goes_on_as_list(tokens: &[Token], c: usize, clause: u32, i: usize) -> bool {
+    let (cue, first) = (&tokens[c], &tokens[i]);
+    let absence = matches!(&*cue.norm, "no" | "none") || crate::lang::is_form_of(&cue.norm, "lack");
+    let denies_verb = cue.negation
+        && (cue.norm.ends_with("nt") || matches!(&*cue.norm, "not" | "never" | "cannot"));
+    let joins = |t: &Token| matches!(&*t.norm, "and" | "or" | "nor");
+    // The words of the first item with the cue's verb, if any ("don't carry A,").
+    let words = tokens[c + 1..i]
+        .iter()
+        .filter(|t| !t.part && t.place.clause == cue.place.clause)
+        .count();
+    if !(absence || denies_verb)
+        || words < if absence { 1 } else { 2 }
+        || first.place.sentence != cue.place.sentence
+        || first.place.clause != clause + 1
+    {
+        return false;
+    }
+    // The words of a clause from `at`, and whether one has a verb of its own.
+    let item = |at: usize| -> Vec<&Token> {
+        tokens[at..]
+            .iter()
+            .filter(|t| !t.part)
+            .take_while(|t| t.place.clause == tokens[at].place.clause)
+            .collect()
+    };
+    let verb = |words: &[&Token]| {
+        words
+            .iter()
+            .any(|t| is_modal(&t.norm) || is_copula(&t.norm) || is_auxiliary(&t.norm))
+    };
+    if clause != cue.place.clause && joins(first) {
+        // The last item, after a comma: "no A, B, or C antigens" (an item before it
+        // with its own *and* or *or* ended the list: ", and the profile blocks ...").
+        let start = tokens[..i]
+            .iter()
+            .position(|t| t.place.clause == clause)
+            .unwrap_or(i);
+        return !item(start).iter().any(|t| joins(t)) && !verb(&item(i));
+    }
+    // The words of the item before, after the cue.
+    let before = tokens[c + 1..i]
+        .iter()
+        .filter(|t| !t.part && !t.stop && t.place.clause == clause)
+        .count();
+    if first.stop
+        || first.negation
+        || starts_clause(&first.norm)
+        || is_modal(&first.norm)
+        || is_copula(&first.norm)
+        || before > LIST_ITEM_WORDS
+    {
+        return false;
+    }
+    let item = item(i);
+    if verb(&item) {
+        // "isn't reliable, ntp or an admin can step it back": a clause of its own.
+        return false;
+    }
+    let state = |t: &Token| t.norm.ends_with("ing") || t.norm.ends_with("ed");
+    if let [one, join, other] = item[..]
+        && joins(join)
+        && state(one)
+        && state(other)
+    {
+        return false;
+    }
+    let joined = item.iter().skip(1).take(LIST_JOIN_AT).any(|t| joins(t));
+    let next = tokens[i..]
+        .iter()
+        .find(|t| !t.part && t.place.clause != first.place.clause);
+    joined
+        || (item.len() <= LIST_ITEM_WORDS
+            && next.is_some_and(|t| t.place.sentence == first.place.sentence && joins(t)))
+}
+
+/// How far into a list's item (in words after its first) [`goes_on_as_list`] looks for
+/// its *and* or *or*: "B *or* RhD antigens", "rolling deploys *or* scheduling".
+const LIST_JOIN_AT: usize = 2;
+
+/// The most content words of a list's item that [`goes_on_as_list`] reads as one.
+const LIST_ITEM_WORDS: usize = 3;
 
 /// Whether `word` opens an adverbial clause whose subject comes next, and a main clause
 /// may follow it with no comma: "*when* nothing has changed", "*if* none of the
@@ -3379,17 +3493,30 @@ pub fn is_reply(tokens: &[Token], i: usize) -> bool {
 /// Whether the word at `i` stands as a reply: it ends its clause, or a pronoun or a
 /// determiner comes next, the subject of a clause of its own.
 fn stands_as_reply(tokens: &[Token], i: usize) -> bool {
-    match tokens[i + 1..].iter().find(|t| !t.part) {
+    match (i + 1..tokens.len()).find(|&j| !tokens[j].part) {
         None => true,
-        Some(next) => {
+        Some(j) => {
+            let next = &tokens[j];
             next.place.clause != tokens[i].place.clause
-                || crate::lang::is_determiner(&next.norm)
+                || (crate::lang::is_determiner(&next.norm) && !names_a_letter(tokens, j))
                 || matches!(
                     &*next.norm,
                     "it" | "they" | "you" | "we" | "i" | "he" | "she" | "that" | "there"
                 )
         }
     }
+}
+
+/// Whether the word at `at`, an *a* after a *no*, is the letter A of a list ("no A, B or RhD
+/// antigens", "no A or B antigen"): its clause ends right after it, in its sentence, or
+/// *and*, *or* or *nor* comes next. (The article opens a subject: "no a volume stays".)
+fn names_a_letter(tokens: &[Token], at: usize) -> bool {
+    let a = &tokens[at];
+    &*a.norm == "a"
+        && tokens[at + 1..].iter().find(|t| !t.part).is_some_and(|t| {
+            t.place.sentence == a.place.sentence
+                && (t.place.clause != a.place.clause || matches!(&*t.norm, "and" | "or" | "nor"))
+        })
 }
 
 /// Verbs of coming to know: under a negation the knowing is denied, and what is not

@@ -3089,3 +3089,39 @@ fn examples_after_a_denied_relative_clause_are_met_plainly() {
     let failed = misgraded(&b, &right, &wrong);
     assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
+
+/// Round 48 (w88-noneof): a denial goes on through a list of the things it denies.
+#[test]
+fn a_denial_of_absence_reaches_through_its_list() {
+    assert!(negated(
+        "the seeds carry none of the X, Y or Z genes",
+        "genes"
+    ));
+    assert!(negated(
+        "the seeds carry no X, Y or Z genes at all",
+        "genes"
+    ));
+    assert!(negated("the seeds lack the X, Y and Z genes", "genes"));
+    assert!(negated(
+        "a bare hull has no sails, engine or rudder",
+        "rudder"
+    ));
+    // With a comma before the last item.
+    assert!(negated("the seeds carry no X, Y, or Z genes", "genes"));
+    // A clause of its own after the comma is plain.
+    assert!(!negated("the ship has no sails, the crew rows it", "rows"));
+    assert!(!negated(
+        "the ship has no sails, so the crew rows it",
+        "rows"
+    ));
+    // A pair of states names every case of the thing denied.
+    assert!(!negated(
+        "the rule exempts no ship, moored or sailing",
+        "moored"
+    ));
+    // Not a plain *not*: "it does not sink, floats and drifts" lists what it does.
+    assert!(!negated(
+        "the raft does not sink, floats and drifts",
+        "floats"
+    ));
+}

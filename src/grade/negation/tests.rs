@@ -181,7 +181,7 @@ fn a_negation_inside_a_claim_rejected_is_rejected_with_it() {
         "The idea that TCP never retransmits is a myth; it delivers in order and retransmits.",
         // A negation inside a belief reported is reported with it (round 48).
         "People think TCP has no retransmission, but it does retransmit lost segments, in order.",
-        "Many say it's because TCP never retransmits, but in fact it retransmits and keeps order.",
+        "Many say it's because TCP never retransmits, but in fact it retransmits lost segments, in order.",
     ] {
         let g = grade(&b, right);
         assert!(

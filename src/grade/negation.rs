@@ -114,16 +114,22 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
                 if scope.is_some_and(|s| !s.aside) {
                     cue[i] = governs;
                 }
-            } else if clause != token.place.clause
+            } else if (clause != token.place.clause
                 && !cancels
                 && !subject
-                && goes_on_as_list(tokens, c, clause, i)
+                && goes_on_as_list(tokens, c, clause, i))
+                || (reported
+                    && reached == 0
+                    && clause == tokens[c].place.clause
+                    && cause_clause(tokens, c) == Some(i))
             {
                 // "carry none of the A, B or RhD antigens", "lack the A, B and RhD
                 // antigens", "no failover, rolling deploys or scheduling": a denial of
                 // absence reaches past the comma into the next item of its list, and
                 // through that item to the head they share; each item's reach is
-                // counted afresh.
+                // counted afresh. "People say it's because O-negative has no
+                // antibodies": the belief is the cause its bare *it's* leads to, and
+                // goes on in that clause.
                 scope = Some(Scope {
                     clause: token.place.clause,
                     ..Scope::new(tokens, c, cancels)
@@ -1976,21 +1982,41 @@ fn names_a_first_reading(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|t| &*t.norm == "but")
 }
 
-/// The first three words of the clause after the one of the word at `i`, past its
-/// `opener` (*but*, *and*); `None` when that clause does not open with it.
+/// The first three words of the clause after the one of the word at `i` (after its
+/// [`cause_clause`] when it has one), past its `opener` (*but*, *and*); `None` when that
+/// clause does not open with it.
 fn next_clause_after<'a>(
     tokens: &'a [Token],
     i: usize,
     opener: &str,
 ) -> Option<impl Iterator<Item = &'a Token>> {
-    let clause = tokens[i].place.clause;
+    let clause = cause_clause(tokens, i).map_or(tokens[i].place.clause, |b| tokens[b].place.clause);
     let mut next = tokens[i + 1..]
         .iter()
         .filter(|t| !t.part)
-        .skip_while(move |t| t.place.clause == clause);
+        .skip_while(move |t| t.place.clause <= clause);
     next.next()
         .is_some_and(|t| &*t.norm == opener)
         .then(|| next.take(3))
+}
+
+/// The *because* that opens the clause after the one of the verb of belief at `i`, when
+/// only stop words follow the verb in its clause: "people say it's because X", "many
+/// think that it is because X". The belief is then the cause, and runs on in that
+/// clause; "people think it's slow because X" believes *slow*, and its clause ends it.
+fn cause_clause(tokens: &[Token], i: usize) -> Option<usize> {
+    let clause = tokens[i].place.clause;
+    let next = i
+        + 1
+        + tokens[i + 1..]
+            .iter()
+            .position(|t| !t.part && t.place.clause != clause)?;
+    let between = &tokens[i + 1..next];
+    (&*tokens[next].norm == "because"
+        && tokens[next].place.clause == clause + 1
+        && between.iter().any(|t| !t.part)
+        && between.iter().all(|t| t.part || t.stop))
+    .then_some(next)
 }
 
 /// Whether the clause after the one of the word at `i` endorses the belief it reports:
@@ -2007,10 +2033,23 @@ fn endorsed_next(tokens: &[Token], i: usize) -> bool {
 
 /// Whether the clause after the one of the word at `i` opens by rejecting it: *but*
 /// and, within three words, a negation or *wrong* ("People call it a VM, but it isn't
-/// one", "..., but that's wrong", "..., but no").
+/// one", "..., but that's wrong", "..., but no"), or what sets the fact against what is
+/// said: *actually*, *in fact*, or an emphatic *do* with a verb after it ("People say
+/// it has no antibodies, but it does have them", "..., but it actually shares the
+/// kernel"). An emphatic *do* that ends its clause ("..., but it does") grants the
+/// belief.
 fn rejected_next(tokens: &[Token], i: usize) -> bool {
-    next_clause_after(tokens, i, "but").is_some_and(|mut words| {
-        words.any(|t| t.negation || matches!(&*t.norm, "wrong" | "false" | "incorrect"))
+    next_clause_after(tokens, i, "but").is_some_and(|words| {
+        let words: Vec<&Token> = words.collect();
+        words.iter().enumerate().any(|(k, t)| {
+            t.negation
+                || matches!(&*t.norm, "wrong" | "false" | "incorrect" | "actually")
+                || (&*t.norm == "fact" && k > 0 && &*words[k - 1].norm == "in")
+                || (matches!(&*t.norm, "do" | "does" | "did")
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| n.place.clause == t.place.clause))
+        })
     })
 }
 
@@ -2247,11 +2286,18 @@ fn cancels_outer(tokens: &[Token], i: usize, outer: Option<usize>) -> bool {
     // of a denied claim is denied with it; and so is a *not* in what a denied verb of
     // meaning says ("no-cache doesn't mean 'don't cache'", "doesn't mean it is not
     // stored": the answer says it is cached, and stored).
-    verbal
-        && (privative
-            || matches!(&*tokens[i].norm, "no" | "never")
-            || (matches!(&*tokens[i].norm, "not" | "nt" | "cannot")
-                && denies_a_meaning(tokens, outer)))
+    // "People think O-negative has no antibodies, but ...": a negation inside a belief
+    // reported is reported with it, as one inside a claim rejected is.
+    let reported = tokens[i].negation
+        && !tokens[outer].negation
+        && tokens[outer].place.sentence == tokens[i].place.sentence
+        && reports_belief(tokens, outer);
+    reported
+        || verbal
+            && (privative
+                || matches!(&*tokens[i].norm, "no" | "never")
+                || (matches!(&*tokens[i].norm, "not" | "nt" | "cannot")
+                    && denies_a_meaning(tokens, outer)))
 }
 
 /// Whether the cue at `i` is a *without* that opens its sentence whose claim, later in

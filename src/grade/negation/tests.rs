@@ -179,6 +179,9 @@ fn a_negation_inside_a_claim_rejected_is_rejected_with_it() {
     for right in [
         "Saying TCP has no retransmission would be wrong: it retransmits lost segments, in order.",
         "The idea that TCP never retransmits is a myth; it delivers in order and retransmits.",
+        // A negation inside a belief reported is reported with it (round 48).
+        "People think TCP has no retransmission, but it does retransmit lost segments, in order.",
+        "Many say it's because TCP never retransmits, but in fact it retransmits lost segments, in order.",
     ] {
         let g = grade(&b, right);
         assert!(
@@ -187,12 +190,14 @@ fn a_negation_inside_a_claim_rejected_is_rejected_with_it() {
             explain(&g)
         );
     }
-    // Said plainly, the negation is the answer's own claim.
-    let g = grade(
-        &b,
+    // Said plainly, or reported and endorsed, the negation is the answer's own claim.
+    for wrong in [
         "TCP delivers in order, but there is no retransmission of lost segments.",
-    );
-    assert!(!g.passed, "{}", explain(&g));
+        "People think TCP has no retransmission, and they are right: it delivers in order.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(!g.passed, "{wrong}: {}", explain(&g));
+    }
 }
 
 #[test]
@@ -488,6 +493,68 @@ fn a_claim_people_make_and_the_answer_rejects_is_not_made() {
     let wrong = "People often call a mirror a backup, and it is one: it survives a disk failure and copies deletions.";
     let g = grade(&b, wrong);
     assert!(!g.passed && !g.misconceptions.is_empty(), "{}", explain(&g));
+}
+
+/// A claim people *say* (or *claim*) is theirs only until a *but* sets the fact against
+/// it: with *actually*, *in fact* or an emphatic *do* as well as with a negation.
+#[test]
+fn a_claim_people_say_and_the_fact_set_against_it_is_not_made() {
+    let b = raid_bank();
+    for right in [
+        "People say a mirror is a backup, but it does copy deletions too, so it only survives a disk failure.",
+        "People claim the mirror is a backup, but it actually copies every deletion and only survives a disk failure.",
+        "Many people say a mirror is a backup, but in fact it copies deletions at once and only covers a disk failure.",
+    ] {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    // Stated, endorsed, or followed by an *and* or a bare "but it does", it is claimed.
+    for wrong in [
+        "A mirror is a backup: it survives a disk failure and keeps deletions.",
+        "People say a mirror is a backup, and they are right: it survives a disk failure and copies deletions.",
+        "People say a mirror is a backup, and it does survive a disk failure, deletions too.",
+        "People say a mirror is a backup, and in fact it survives a disk failure and deletions.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(
+            !g.passed && !g.misconceptions.is_empty(),
+            "{wrong}: {}",
+            explain(&g)
+        );
+    }
+}
+
+/// "People say it's because X": the belief is the cause the bare *it's* leads to, and
+/// what rejects (or endorses) it is the clause after that cause.
+#[test]
+fn a_cause_people_give_and_the_answer_rejects_is_not_made() {
+    let b = raid_bank();
+    for right in [
+        "People say it's because the mirror is a backup, but it isn't: it copies deletions too and only survives a disk failure.",
+        "Many think that it is because a mirror is a backup, but in fact it copies deletions at once and only covers a disk failure.",
+    ] {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    for wrong in [
+        "It's because the mirror is a backup: it survives a disk failure, deletions too.",
+        "People say it's because the mirror is a backup, and they are right: it survives a disk failure and deletions.",
+    ] {
+        let g = grade(&b, wrong);
+        assert!(
+            !g.passed && !g.misconceptions.is_empty(),
+            "{wrong}: {}",
+            explain(&g)
+        );
+    }
 }
 
 #[test]

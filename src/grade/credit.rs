@@ -308,6 +308,60 @@ mod tests {
         (bank, grader)
     }
 
+    /// A long model answer of two parts, how a siphon runs and what limits it: the
+    /// first part says *water*, *tube* and *leg* most, the second *pressure* and
+    /// *surface* twice each.
+    const SIPHON: &str = "The tube must first be filled with water. Then the water in \
+        the longer outlet leg of the tube weighs more than the water in the shorter inlet \
+        leg, so it falls and pulls the water behind it through the tube. Atmospheric \
+        pressure on the surface of the tank pushes more water up the inlet leg and into \
+        the tube to replace it, which is why a siphon cannot lift higher than about ten \
+        metres: above that the pressure no longer holds the column up and it breaks. The \
+        outlet must end below the surface, or the flow stops.";
+
+    #[test]
+    fn a_terse_answer_on_the_second_part_of_a_long_answer_names_a_heaviest_concept() {
+        let question = crate::grade::tests::question(
+            "q",
+            "How does a siphon empty a tank over its rim?",
+            SIPHON,
+            None,
+        );
+        let bank = crate::grade::tests::bank(vec![question]);
+        let grade = |top: usize, answer: &str| {
+            let derive = DeriveOptions {
+                terse_top: top,
+                ..DeriveOptions::default()
+            };
+            grader(&bank, derive).grade(&bank, &bank.questions[0], answer)
+        };
+        let right = "Atmospheric pressure pushes it up over the rim, so it cannot lift higher \
+            than about ten metres, and the outlet must end below the surface.";
+        let g = grade(DeriveOptions::default().terse_top, right);
+        assert!(g.passed && g.terse.is_some(), "{g:?}");
+        let three = grade(3, right);
+        assert!(
+            !three.passed && three.terse.is_none(),
+            "none of the three heaviest (water, tube, leg): {three:?}"
+        );
+        for wrong in [
+            "Atmospheric pressure pulls it down, so it can lift any height, and the outlet \
+             must end above the surface.",
+            "The outlet must end above the surface, and atmospheric pressure pushes it \
+             above ten metres.",
+            "Atmospheric pressure does not push it up; it can lift higher than ten metres.",
+        ] {
+            let g = grade(DeriveOptions::default().terse_top, wrong);
+            assert!(!g.passed, "{wrong}: {g:?}");
+        }
+        // Words of the model answer but none of its heaviest: still not terse.
+        let light = grade(
+            DeriveOptions::default().terse_top,
+            "It falls and it breaks, or the flow stops.",
+        );
+        assert!(!light.passed && light.terse.is_none(), "{light:?}");
+    }
+
     #[test]
     fn a_share_of_words_reached_exactly_is_reached_despite_rounding() {
         use super::share_reached;

@@ -149,7 +149,9 @@ pub struct DeriveOptions {
     /// (matched by a derived concept), at least.
     pub terse_share: f64,
     /// A terse answer must name one of this many heaviest concepts: what the long
-    /// answer keeps coming back to.
+    /// answer keeps coming back to. Four, not three: a long answer of two parts (what
+    /// `exec` does, why a shell forks first) may spend its three most said words on
+    /// one part; 4 to 24 move the same rows (see `BENCHMARKS.md`, w88-dterse).
     pub terse_top: usize,
 }
 
@@ -165,7 +167,7 @@ impl Default for DeriveOptions {
             near_ending: 4,
             terse: 12,
             terse_share: 0.8,
-            terse_top: 3,
+            terse_top: 4,
         }
     }
 }

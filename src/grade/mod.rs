@@ -1793,6 +1793,8 @@ mod appositive_tests;
 #[cfg(test)]
 mod carried_denial_tests;
 #[cfg(test)]
+mod case_first_tests;
+#[cfg(test)]
 mod choice_colon_tests;
 #[cfg(test)]
 mod cleft_carry_tests;
@@ -1806,6 +1808,8 @@ mod label_list_tests;
 mod list_denial_tests;
 #[cfg(test)]
 mod ordinal_tests;
+#[cfg(test)]
+mod passive_qualifier_tests;
 #[cfg(test)]
 mod percent_tests;
 #[cfg(test)]

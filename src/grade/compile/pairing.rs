@@ -22,7 +22,9 @@
 //!   on an LSM tree" for `lsm tree → cheaper writes`;
 //! - a condition, "A when X ..." and "when X ..., A": "the container is restarted when
 //!   its livenessProbe fails", "when the livenessProbe fails, the container is
-//!   restarted"; and a case after A with *on* ("the deploy rolls back on failure", "a
+//!   restarted"; and the case turned round, "when A ..., X ...", X the subject of the
+//!   clause after the condition ("when the circuit is overloaded, the MCB trips"); and a
+//!   case after A with *on* ("the deploy rolls back on failure", "a
 //!   GET on a 301"; not "on the host", a place), or likened to A's clause after a comma
 //!   ("reads can be stale, as on any async replica");
 //! - a preference right after X, "X rather than Y does A" (or *instead of*): A, which
@@ -448,6 +450,7 @@ impl Pairing {
                             || elided(x, a, tokens)
                             || aside_subject(x, a, tokens)
                             || (ordered && fronted(x, a, tokens))
+                            || (ordered && case_first(tokens, a.head, last(a), x.head).is_some())
                     } else {
                         relative(x, a, tokens)
                     };
@@ -678,6 +681,7 @@ fn paired(
                 let done = passive_predicate(tokens, end?)?;
                 on_condition(tokens, done, x_from)
             })
+            .or_else(|| case_first(tokens, a_from, a_to, x_from))
             .or_else(|| cleft(tokens, a_end, x_from))
             .or_else(|| what_subject(tokens, a_from, a_to, x_from))
             .or_else(|| means(tokens, a_from, a_end, x_from))
@@ -1046,6 +1050,49 @@ fn fronted(x: &Occurrence, a: &Occurrence, tokens: &[Token]) -> bool {
     condition && lead <= 5
 }
 
+/// "When A ..., X ...": the case turned round, A in a condition that opens its sentence
+/// (*when*, *whenever*, *once*, *after*; not *if*, nor a *then* before X: "if A, then
+/// X" says that A implies X) and X the subject of a clause after it in
+/// the sentence, at most two small words before X in its segment ("you kern it", "the
+/// MCB trips") or a coordinator before it ("... and the RCD trips"): "when the circuit is
+/// overloaded, the MCB trips" gives the MCB its overload. No other condition between,
+/// and no negation in X's clause ("..., the RCD does not trip" gives the RCD nothing).
+/// The link is A's last word.
+fn case_first(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
+    // Not *if*: "if A, then X" says that A implies X, not that X meets A.
+    let condition = |i: usize| matches!(&*tokens[i].norm, "when" | "whenever" | "once" | "after");
+    let (a, x) = (tokens[a_from].place, tokens[x_from].place);
+    if a.sentence != x.sentence || x.segment <= a.segment {
+        return None;
+    }
+    let opening: Vec<usize> = (0..a_from)
+        .rev()
+        .filter(|&i| !tokens[i].part)
+        .take_while(|&i| tokens[i].place.sentence == a.sentence)
+        .collect();
+    let opens = opening.last().is_some_and(|&i| condition(i))
+        && opening
+            .iter()
+            .all(|&i| tokens[i].place.segment == a.segment);
+    // A second condition between opens a case of its own (*after* there is as likely a
+    // preposition: "high after a meal").
+    let another = |i: usize| condition(i) && !is(tokens, i, "after");
+    if !opens || between(tokens, a_to, x_from).into_iter().any(another) {
+        return None;
+    }
+    let in_clause = |i: &usize| !tokens[*i].part && tokens[*i].place.segment == x.segment;
+    let lead: Vec<usize> = (a_to + 1..x_from).rev().filter(in_clause).collect();
+    let subject = (lead.len() <= 2 && lead.iter().all(|&i| tokens[i].stop))
+        || coordinator_before(tokens, x_from);
+    // "When A, then X" states a consequence.
+    let then = lead.iter().any(|&i| is(tokens, i, "then"));
+    let denied = (a_to + 1..tokens.len())
+        .take_while(|&i| tokens[i].place.sentence == x.sentence)
+        .filter(in_clause)
+        .any(|i| tokens[i].negation);
+    (subject && !then && !denied).then_some(a_to)
+}
+
 /// Whether the word at `opener`, the first of X's segment (`opening` holds the words
 /// before X in it, last the opener), is a preposition of setting that opens its
 /// sentence, with at most two words after X (its last token `x_to`) in the segment and
@@ -1273,7 +1320,10 @@ fn able_after_be(tokens: &[Token], v: usize) -> bool {
 /// within six words, with no other *by*, auxiliary or *to* (*from*, *into*, ...) between:
 /// "sent by the client to the server" is not the server's. "Allowed by X" needs no
 /// auxiliary. A may also be what a passive puts its subject into, its *by* at most one
-/// word after it ("the ports are put into blocking by STP", see [`put_into`]).
+/// word after it ("the ports are put into blocking by STP", see [`put_into`]). A that
+/// opens with a preposition before the verb only qualifies the subject, and X after an
+/// *of* only the agent: "the lean to the right is caused by a steer of the front wheel"
+/// does not steer the front wheel to the right.
 fn by_agent(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Option<usize> {
     let after = between(tokens, a_to, x_from);
     let b = after
@@ -1284,14 +1334,21 @@ fn by_agent(tokens: &[Token], a_from: usize, a_to: usize, x_from: usize) -> Opti
     if known_by(tokens, a_to, &after[..b]) {
         return None;
     }
+    let agent = &after[b + 1..];
+    // A phrase that opens with a preposition before the passive qualifies its subject,
+    // and X after an *of* only qualifies the agent ("the lean to the right is caused by
+    // a steer of the front wheel"): the thing X does nothing said in A.
+    let qualified = matches!(
+        &*tokens[a_from].norm,
+        "to" | "into" | "onto" | "toward" | "towards" | "from" | "in" | "on" | "at"
+    ) && agent.iter().any(|&i| is(tokens, i, "of"));
     let verb = passive(tokens, a_to)
         || (b <= 1 && put_into(tokens, a_from))
         || (b == 0 && (participle(&tokens[a_to]) || gapped(tokens, a_to)))
         || (b == 0 && able_after_be(tokens, a_to))
-        || after[..b].iter().take(6).any(|&v| passive(tokens, v));
+        || (!qualified && after[..b].iter().take(6).any(|&v| passive(tokens, v)));
     // X is the agent, not a place or a receiver after it ("sent by the client to the
     // server" gives the sending to the client).
-    let agent = &after[b + 1..];
     let clear = agent.len() <= 6
         && !agent.iter().any(|&i| {
             be_form(&tokens[i])

@@ -1803,6 +1803,8 @@ mod formula_tests;
 #[cfg(test)]
 mod label_list_tests;
 #[cfg(test)]
+mod need_denied_twice_tests;
+#[cfg(test)]
 mod ordinal_tests;
 #[cfg(test)]
 mod percent_tests;

@@ -13,8 +13,8 @@ use super::in_place::InPlace;
 use super::lexicon::Lexicon;
 use super::matcher::{Found, InModel, Pattern, Polarity, PreparedAnswer, Vocab};
 use super::negation::{
-    denying_adjective, ended_by_a_change, ends_a_state, needed_in_absence, replies_yes,
-    reports_belief, waives,
+    denying_adjective, ended_by_a_change, ends_a_state, need_denied_twice, needed_in_absence,
+    replies_yes, reports_belief, waives,
 };
 use super::token::{Class, Parts, Token, glued_version, same_written, tokenize};
 use crate::bank::{Concept, Question, Rubric, Within};
@@ -1542,6 +1542,7 @@ fn all(
     named_under_another_denial(&mut found, terms, answer);
     object_of_a_term_denied(&mut found, terms, answer);
     carried_past_its_denial(&mut found, terms, answer);
+    said_as_a_need(&mut found, terms, answer);
     let chosen = relation(&found, ordered, pairing, answer, vocab, &scope);
     let turned = |c: &[Vec<usize>]| matches!(c, [a, b] if turned_by_once(answer.tokens(), a, b));
     if let Some(chosen) = chosen.filter(|c| !ordered || !turned(c)) {
@@ -1908,6 +1909,35 @@ fn carried_past_its_denial(
                         && at.clause != place.clause
                 })
             })
+    });
+}
+
+/// A relation said as a need denied twice ([`need_denied_twice`]): "Without insulin,
+/// cells can't take up glucose" says `insulin + glucose`, "without owning a file you
+/// cannot delete it" says `owner + delete`, "Without steel near the bottom, the concrete
+/// fails to resist the tension" says `bottom + tension`. A match of a term (plain in the
+/// rubric) under the *without* or under the later cue counts when every other term is
+/// met in the same sentence after the *without*, plainly or under one of the two cues,
+/// and one of them on the other side of the later cue: the thing lacking on one side,
+/// the deed it makes possible on the other. Both terms under the *without* ("without an
+/// owner's delete rights, ...") or both after the later cue say nothing of the need.
+fn said_as_a_need(found: &mut [Vec<Occurrence>], terms: &[Vec<Pattern>], answer: &PreparedAnswer) {
+    let tokens = answer.tokens();
+    free_plain_terms(found, terms, |found, t, o, _, cue, words| {
+        let Some((w, d)) = need_denied_twice(tokens, cue, words) else {
+            return false;
+        };
+        let sentence = tokens[o.head].place.sentence;
+        let after = o.head > d;
+        let fits = |p: &Occurrence| {
+            p.scope == o.scope
+                && p.head > w
+                && tokens[p.head].place.sentence == sentence
+                && (p.counts || p.tokens.first().is_some_and(|&c| c == w || c == d))
+        };
+        let mut others = (0..found.len()).filter(|&u| u != t);
+        others.clone().all(|u| found[u].iter().any(fits))
+            && others.any(|u| found[u].iter().any(|p| fits(p) && (p.head > d) != after))
     });
 }
 

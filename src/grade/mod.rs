@@ -1807,6 +1807,8 @@ mod label_list_tests;
 #[cfg(test)]
 mod list_denial_tests;
 #[cfg(test)]
+mod need_denied_twice_tests;
+#[cfg(test)]
 mod ordinal_tests;
 #[cfg(test)]
 mod passive_qualifier_tests;

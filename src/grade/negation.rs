@@ -3514,6 +3514,62 @@ fn made_impossible(tokens: &[Token], c: usize, opener: &Token) -> bool {
         || (&*opener.norm != "with" && opener.place.clause != tokens[c].place.clause)
 }
 
+/// The two cues of a need said as a double denial, *without* first, when the cue at `c`
+/// is one of them: "Without insulin, cells can't take up glucose", "anyone can write,
+/// but without owning a file you cannot delete it", "Without steel near the bottom, the
+/// concrete fails to resist the tension". The *without* opens its sentence or a clause
+/// after *and*, *but*, *so* or *yet*, and the first negation after it in the sentence
+/// (past the words `words` it governs, when `c` is the *without*) denies an ability
+/// (*can't*, *cannot*, *can not*) or is a failure (*fails to*, *unable to*). The
+/// sentence says the thing lacking makes the deed possible: what the *without* names
+/// and what the later cue denies are one relation, said plainly. A plain denial of
+/// something else ("without capabilities the container does not abuse the socket",
+/// "won't", "never") may say the lack is safe, and is not read so.
+pub fn need_denied_twice(tokens: &[Token], c: usize, words: &[usize]) -> Option<(usize, usize)> {
+    let sentence = tokens[c].place.sentence;
+    let in_sentence = |k: &usize| tokens[*k].place.sentence == sentence;
+    let opens = |w: usize| {
+        &*tokens[w].norm == "without" && {
+            let mut before = (0..w)
+                .rev()
+                .filter(|&k| !tokens[k].part)
+                .take_while(in_sentence);
+            match before.next() {
+                None => true,
+                Some(k) => {
+                    matches!(&*tokens[k].norm, "and" | "but" | "so" | "yet")
+                        && before
+                            .next()
+                            .is_none_or(|j| tokens[j].place.clause != tokens[k].place.clause)
+                }
+            }
+        }
+    };
+    let deed = |d: usize| {
+        denies_ability(tokens, d)
+            || (matches!(&*tokens[d].norm, "fail" | "fails" | "failed" | "unable")
+                && word_after(tokens, d).is_some_and(|t| &*t.norm == "to"))
+    };
+    // The first negation cue after `from` in the sentence.
+    let next_cue = |from: usize| {
+        (from + 1..tokens.len())
+            .take_while(in_sentence)
+            .find(|&k| !tokens[k].part && (tokens[k].negation || deed(k)))
+    };
+    if opens(c) {
+        let last = words.iter().copied().max().unwrap_or(c);
+        return next_cue(last).filter(|&d| deed(d)).map(|d| (c, d));
+    }
+    if !deed(c) {
+        return None;
+    }
+    let w = (0..c)
+        .rev()
+        .take_while(in_sentence)
+        .find(|&k| !tokens[k].part && &*tokens[k].norm == "without")?;
+    (opens(w) && next_cue(w) == Some(c)).then_some((w, c))
+}
+
 /// Whether the cue at `c` denies an ability, *can't*, *cannot*, *can not* or *cant*.
 fn denies_ability(tokens: &[Token], c: usize) -> bool {
     match &*tokens[c].norm {

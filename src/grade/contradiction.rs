@@ -634,6 +634,26 @@ const OPPOSITES: &[Opposite] = &[
         headed: false,
         complement: false,
     },
+    Opposite {
+        role: "continuation",
+        sides: [
+            &["continue", "continues", "continued"],
+            &["stop", "stops", "stopped"],
+        ],
+        compares: false,
+        headed: false,
+        complement: false,
+    },
+    Opposite {
+        role: "move in a game",
+        sides: [
+            &["cooperate", "cooperates", "cooperating"],
+            &["defect", "defects", "defecting"],
+        ],
+        compares: false,
+        headed: false,
+        complement: false,
+    },
 ];
 
 /// Words that make a comparison of two things, whose order then decides the claim.

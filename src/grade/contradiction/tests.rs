@@ -2138,3 +2138,66 @@ fn a_comparative_said_of_another_head_contradicts_nothing() {
         "rank",
     );
 }
+
+fn seedlings() -> Bank {
+    bank(
+        "Once the seedlings sprout, continue the watering every morning until they are \
+         planted out; the cover comes off.",
+        &[
+            &["seedlings", "seedling"],
+            &["water", "watering", "watered"],
+        ],
+    )
+}
+
+#[test]
+fn stopped_where_the_model_answer_says_continued_contradicts_it() {
+    let g = grade(
+        &seedlings(),
+        "Once the seedlings sprout, take the cover off; the watering every morning should \
+         be stopped until they are planted out.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].role, "continuation", "{g:?}");
+    contradicts_nothing(
+        &seedlings(),
+        &[
+            "Keep watering the seedlings every morning once they sprout, and take the cover off.",
+            "Once the seedlings sprout, continue the watering every morning; stop only when \
+             they are planted out.",
+            "The cover comes off when the seedlings sprout, and the watering continues.",
+        ],
+    );
+}
+
+fn grim_trigger() -> Bank {
+    bank(
+        "A grim-trigger player cooperates in the first round, and after any betrayal it \
+         punishes the other player for ever.",
+        &[
+            &["first"],
+            &["betrayal", "betrays"],
+            &["punishes", "punish"],
+        ],
+    )
+}
+
+#[test]
+fn defects_where_the_model_answer_says_cooperates_contradicts_it() {
+    let g = grade(
+        &grim_trigger(),
+        "A grim-trigger player defects in the first round, and after any betrayal it \
+         punishes the other player for ever.",
+    );
+    assert!(!g.passed, "{g:?}");
+    assert_eq!(g.contradictions[0].role, "move in a game", "{g:?}");
+    contradicts_nothing(
+        &grim_trigger(),
+        &[
+            "It cooperates in the first round; after any betrayal it punishes the other \
+             player for ever.",
+            "A grim-trigger player opens by cooperating and punishes the first betrayal for \
+             ever, so the other player defects at its own cost.",
+        ],
+    );
+}

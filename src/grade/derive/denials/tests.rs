@@ -47,3 +47,47 @@ fn denials_the_model_answer_allows_are_no_contradiction() {
         assert!(!denied(&g), "{answer}: {:?}", g.contradictions);
     }
 }
+
+/// A model answer that says what a strip does, in acts.
+const STRIP: &str = "A bimetal thermostat has two metals bonded into one strip. Heated, one \
+    metal expands more than the other, so the strip bends and opens the contact, which \
+    switches the heater off. The heater does not restart until the strip cools and \
+    straightens again.";
+
+fn strip(answer: &str) -> Grade {
+    use crate::grade::tests::{derived_bank, grade};
+    grade(
+        &derived_bank("How does a bimetal thermostat switch a heater off?", STRIP),
+        answer,
+    )
+}
+
+#[test]
+fn an_act_of_the_model_answer_denied_contradicts_a_derived_rubric() {
+    let g = strip(
+        "Two metals are bonded into one strip; heated, one metal expands more than the \
+         other, but the strip does not bend or open the contact, so the heater switches off.",
+    );
+    assert!(denied(&g) && !g.passed, "{:?}", g.contradictions);
+}
+
+#[test]
+fn acts_the_model_answer_allows_are_no_contradiction() {
+    for answer in [
+        // Right, in other words.
+        "Two bonded metals make one strip; heated, one metal expands more than the other, so \
+         the strip bends and opens the contact and the heater switches off.",
+        // A verb the model answer denies too.
+        "One metal expands more than the other, so the strip bends and opens the contact; \
+         the heater does not restart until the strip cools.",
+        // Not only: the act is kept.
+        "Heated, one metal expands more than the other; the strip does not only bend, it \
+         opens the contact and the heater switches off.",
+        // Another subject denied.
+        "The contact does not bend: one metal expands more than the other, so the strip \
+         bends and opens the contact, switching the heater off.",
+    ] {
+        let g = strip(answer);
+        assert!(!denied(&g), "{answer}: {:?}", g.contradictions);
+    }
+}

@@ -15,14 +15,6 @@
 //! managed by Docker; a bind mount is not managed by Docker": denying *managed* of
 //! some data is the model's own contrast), and the answer does not also state the
 //! claim plainly.
-//!
-//! An **act** is the same for a verb: a content word right before another in one
-//! clause of the model answer, neither negated ("expanding air cools": *air*, *cools*);
-//! its denial is a subject right before *do*, *does* or *did*, a negation, and a
-//! content word, or two joined by *or* ("rising air does not expand or cool"). It
-//! contradicts the model answer on the same terms as a claim's denial, when the act's
-//! clause has no negation ("deleting a file gives no space back" is denied already),
-//! and the denial's sentence no word of [`CASES`] ("doesn't decide until it ends").
 
 use super::actions::Clause;
 use super::bindings::{content, contradiction, text};
@@ -33,9 +25,6 @@ use crate::lang::is_determiner;
 
 /// The words that say what a subject is.
 const COPULAS: &[&str] = &["is", "are"];
-
-/// The words that carry a verb's denial ("the air does not cool").
-const AUXILIARIES: &[&str] = &["do", "does", "did"];
 
 /// Words that make what their sentence says hold only in some cases ("root in the
 /// container is UID 0 on the host unless user namespaces are enabled"): denying such a
@@ -68,8 +57,6 @@ struct Claim {
 #[derive(Debug, Default)]
 pub struct Denials {
     model: Vec<(Claim, String)>,
-    /// The model answer's acts: a subject and its verb (stems as hashes), and the text.
-    acts: Vec<(u64, u64, String)>,
     /// The words (stems as hashes) the model answer itself denies somewhere: denying
     /// one of them is no claim it never makes.
     denied: Vec<u64>,
@@ -90,82 +77,16 @@ impl Denials {
             .filter(|t| CASES.contains(&&*t.norm))
             .map(|t| t.place.sentence)
             .collect();
-        let plain = |i: usize| !cases.contains(&tokens[i].place.sentence);
-        // An act in a clause with a negation may be denied there ("gives no space back").
-        let negations: Vec<u32> = tokens
-            .iter()
-            .filter(|t| t.is_negation())
-            .map(|t| t.place.clause)
-            .collect();
-        let acts = (0..tokens.len())
-            .filter(|&i| plain(i))
-            .filter_map(|i| act(tokens, i))
-            .filter(|&(s, _)| !negations.contains(&tokens[s].place.clause))
-            .map(|(s, v)| {
-                (
-                    tokens[s].stem_hash,
-                    tokens[v].stem_hash,
-                    text(model, (s, v)),
-                )
-            })
-            .collect();
         let model = (0..tokens.len())
-            .filter(|&i| plain(i))
+            .filter(|&i| !cases.contains(&tokens[i].place.sentence))
             .filter_map(|i| claim(tokens, i))
             .map(|c| (c, text(model, c.span)))
             .collect();
-        Denials {
-            model,
-            acts,
-            denied,
-        }
-    }
-
-    /// The first denial in `answer` of one of the model answer's claims or acts.
-    pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        self.claims(answer).or_else(|| self.acts(answer))
-    }
-
-    /// The first denial in `answer` of one of the model answer's acts.
-    fn acts(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
-        if self.acts.is_empty() {
-            return None;
-        }
-        let tokens = answer.tokens();
-        for i in 0..tokens.len() {
-            let Some((subject, verbs, last)) = refusal(tokens, i) else {
-                continue;
-            };
-            // "doesn't decide until the trace ends": denied in some cases only.
-            let sentence = tokens[i].place.sentence;
-            if tokens
-                .iter()
-                .any(|t| t.place.sentence == sentence && CASES.contains(&&*t.norm))
-            {
-                continue;
-            }
-            for verb in verbs.into_iter().flatten() {
-                let (s, v) = (tokens[subject].stem_hash, tokens[verb].stem_hash);
-                if self.denied.binary_search(&v).is_ok() {
-                    continue;
-                }
-                let Some((_, _, said)) = self.acts.iter().find(|a| a.0 == s && a.1 == v) else {
-                    continue;
-                };
-                let states = (0..tokens.len())
-                    .filter_map(|k| act(tokens, k))
-                    .any(|(a, b)| tokens[a].stem_hash == s && tokens[b].stem_hash == v);
-                if !states {
-                    let span = (subject, last);
-                    return Some(contradiction("denial", answer, span, format!("\"{said}\"")));
-                }
-            }
-        }
-        None
+        Denials { model, denied }
     }
 
     /// The first denial in `answer` of one of the model answer's claims.
-    fn claims(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
+    pub fn check(&self, answer: &PreparedAnswer) -> Option<Contradiction> {
         if self.model.is_empty() {
             return None;
         }
@@ -245,38 +166,6 @@ fn denial(tokens: &[Token], i: usize) -> Option<(u64, u64, (usize, usize))> {
         tokens[word].stem_hash,
         (first, word),
     ))
-}
-
-/// The act at token `i`: its subject and the verb right after it, both content words
-/// of one clause.
-fn act(tokens: &[Token], i: usize) -> Option<(usize, usize)> {
-    let k = (i + 1..tokens.len()).find(|&k| !tokens[k].part)?;
-    let one = tokens[k].place.clause == tokens[i].place.clause;
-    (one && content(&tokens[i]) && content(&tokens[k])).then_some((i, k))
-}
-
-/// The verb's denial at the auxiliary at token `i` ("air does not expand or cool"): its
-/// subject, the denied verbs, and the last token.
-fn refusal(tokens: &[Token], i: usize) -> Option<(usize, [Option<usize>; 2], usize)> {
-    let t = &tokens[i];
-    if t.part || !AUXILIARIES.contains(&&*t.norm) {
-        return None;
-    }
-    let first = (0..i).rev().find(|&k| !tokens[k].part)?;
-    if tokens[first].place.clause != t.place.clause || !content(&tokens[first]) {
-        return None;
-    }
-    let mut after = (i + 1..tokens.len())
-        .filter(|&k| !tokens[k].part)
-        .take_while(|&k| tokens[k].place.clause == t.place.clause);
-    after.next().filter(|&k| tokens[k].is_negation())?;
-    let verb = after.next().filter(|&k| content(&tokens[k]))?;
-    let other = after
-        .next()
-        .filter(|&k| &*tokens[k].norm == "or")
-        .and_then(|_| after.next())
-        .filter(|&k| content(&tokens[k]));
-    Some((first, [Some(verb), other], other.unwrap_or(verb)))
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ fn distilled() -> crate::bank::Bank {
     rubric_bank(
         "Why does distilled water barely conduct electricity?",
         "Distilled water carries none of the calcium, magnesium or sodium ions of tap water. \
-         In tap water those ions carry the current, so water without them barely conducts.",
+         In tap water those ions carry the current, so distilled water barely conducts.",
         vec![
             concept(&["ions", "ion"], 2.0, true),
             concept(

@@ -258,13 +258,27 @@ fn stresses_denial(tokens: &[Token], j: usize) -> bool {
 /// "neither", "without"), the stems of the content words between the cue and the term,
 /// in order ("cannot search the index" is (`not`, [search])), those of its clause
 /// before the cue (what it is denied of: [planner] in "the planner cannot search the
-/// index"), and the sentence it is in.
+/// index"), those of that subject from its last definite determiner, possessive or
+/// pronoun on (what names the thing again: [cell, carry] of "what matters is that its
+/// cells carry no"; empty when it has none), the content word right before the cue
+/// (its verb, `carry`; none in "has no" or "does not"), and the sentence it is in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Echo {
     cue: u8,
     between: Vec<Arc<str>>,
     subject: Vec<Arc<str>>,
+    named: Vec<Arc<str>>,
+    verb: Option<Arc<str>>,
     sentence: u32,
+}
+
+/// Whether `word` names again a thing already named: a definite determiner or
+/// possessive ("*its* red cells", "*the* cells") or a pronoun ("*they* carry").
+fn names_again(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "its" | "their" | "this" | "these" | "those" | "it" | "they"
+    )
 }
 
 impl Echo {
@@ -286,6 +300,23 @@ impl Echo {
         }
         let content = |t: &&Token| !t.stop && !t.part && t.class == Class::Word;
         let clause = tokens[cue].place.clause;
+        let before: Vec<usize> = (0..cue)
+            .rev()
+            .take_while(|&j| tokens[j].place.clause == clause)
+            .collect();
+        // A denial joined to an earlier one shares its subject: "there is no global
+        // rollback and no isolation" denies isolation of nothing named. Nearest first.
+        let from = before
+            .iter()
+            .rposition(|&j| tokens[j].negation)
+            .map_or(0, |i| i + 1);
+        let subject = &before[from.min(before.len())..];
+        let words = |at: &[usize]| -> Vec<Arc<str>> {
+            at.iter()
+                .filter(|&&j| content(&&tokens[j]) && !stresses_denial(tokens, j))
+                .map(|&j| tokens[j].stem.clone())
+                .collect()
+        };
         Some(Echo {
             cue: kind,
             // A word that only stresses or times the denial ("not yet called", "not
@@ -295,23 +326,15 @@ impl Echo {
                 .filter(|&j| content(&&tokens[j]) && !stresses_denial(tokens, j))
                 .map(|j| tokens[j].stem.clone())
                 .collect(),
-            subject: {
-                let before: Vec<usize> = (0..cue)
-                    .rev()
-                    .take_while(|&j| tokens[j].place.clause == clause)
-                    .collect();
-                // A denial joined to an earlier one shares its subject: "there is no
-                // global rollback and no isolation" denies isolation of nothing named.
-                let from = before
-                    .iter()
-                    .rposition(|&j| tokens[j].negation)
-                    .map_or(0, |i| i + 1);
-                before[from.min(before.len())..]
-                    .iter()
-                    .filter(|&&j| content(&&tokens[j]) && !stresses_denial(tokens, j))
-                    .map(|&j| tokens[j].stem.clone())
-                    .collect()
-            },
+            subject: words(subject),
+            named: subject
+                .iter()
+                .position(|&j| names_again(&tokens[j].norm))
+                .map_or_else(Vec::new, |i| words(&subject[..i])),
+            verb: subject
+                .first()
+                .filter(|&&j| j + 1 == cue && content(&&tokens[j]))
+                .map(|&j| tokens[j].stem.clone()),
             sentence: tokens[start].place.sentence,
         })
     }
@@ -319,11 +342,22 @@ impl Echo {
     /// Whether `said`, an answer's denial, repeats this one of the model answer: the
     /// same kind of cue, the same words between it and the term, and of the same thing
     /// (every word of this one's subject in its own), or of one it names by a pronoun
-    /// alone ("since it cannot search the index").
+    /// alone ("since it cannot search the index"), or again by fewer of this subject's
+    /// words after a definite determiner, possessive or pronoun, with the same verb:
+    /// this one's verb before the cue among them, or a *not* before a verb they share
+    /// in `between`. "its red cells carry no A, B or RhD antigens" repeats "O-negative
+    /// red cells carry none of the A, B or RhD antigens"; "its plasma carries no ...",
+    /// "its red cells have no ..." and, for "a crontab line has no user field", "its
+    /// lines have no user field" (no verb to share) do not.
     fn repeated_by(&self, said: &Echo) -> bool {
         self.cue == said.cue
             && self.between == said.between
-            && (said.subject.is_empty() || self.subject.iter().all(|w| said.subject.contains(w)))
+            && (said.subject.is_empty()
+                || self.subject.iter().all(|w| said.subject.contains(w))
+                || (!said.named.is_empty()
+                    && said.named.iter().all(|w| self.subject.contains(w))
+                    && (self.verb.as_ref().is_some_and(|v| said.named.contains(v))
+                        || (self.cue == 2 && !self.between.is_empty()))))
     }
 }
 

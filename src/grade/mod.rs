@@ -1801,6 +1801,8 @@ mod cleft_carry_tests;
 #[cfg(test)]
 mod denied_object_tests;
 #[cfg(test)]
+mod echo_named_again_tests;
+#[cfg(test)]
 mod formula_tests;
 #[cfg(test)]
 mod label_list_tests;

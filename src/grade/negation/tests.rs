@@ -461,6 +461,28 @@ fn an_exclusive_bound_states_its_value() {
     assert!(explain(&g).contains("negated here"), "{}", explain(&g));
 }
 
+/// Grades each answer against [`raid_bank`]: every right one passes with no
+/// misconception made, every wrong one fails on a misconception.
+fn rejected_and_made(rights: &[&str], wrongs: &[&str]) {
+    let b = raid_bank();
+    for right in rights {
+        let g = grade(&b, right);
+        assert!(
+            g.passed && g.misconceptions.is_empty(),
+            "{right}: {}",
+            explain(&g)
+        );
+    }
+    for wrong in wrongs {
+        let g = grade(&b, wrong);
+        assert!(
+            !g.passed && !g.misconceptions.is_empty(),
+            "{wrong}: {}",
+            explain(&g)
+        );
+    }
+}
+
 /// A question on RAID mirrors with the misconception "a mirror is a backup".
 fn raid_bank() -> crate::bank::Bank {
     let mut q = question(
@@ -499,90 +521,51 @@ fn a_claim_people_make_and_the_answer_rejects_is_not_made() {
 /// it: with *actually*, *in fact* or an emphatic *do* as well as with a negation.
 #[test]
 fn a_claim_people_say_and_the_fact_set_against_it_is_not_made() {
-    let b = raid_bank();
-    for right in [
-        "People say a mirror is a backup, but it does copy deletions too, so it only survives a disk failure.",
-        "People claim the mirror is a backup, but it actually copies every deletion and only survives a disk failure.",
-        "Many people say a mirror is a backup, but in fact it copies deletions at once and only covers a disk failure.",
-    ] {
-        let g = grade(&b, right);
-        assert!(
-            g.passed && g.misconceptions.is_empty(),
-            "{right}: {}",
-            explain(&g)
-        );
-    }
-    // Stated, endorsed, or followed by an *and* or a bare "but it does", it is claimed.
-    for wrong in [
-        "A mirror is a backup: it survives a disk failure and keeps deletions.",
-        "People say a mirror is a backup, and they are right: it survives a disk failure and copies deletions.",
-        "People say a mirror is a backup, and it does survive a disk failure, deletions too.",
-        "People say a mirror is a backup, and in fact it survives a disk failure and deletions.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(
-            !g.passed && !g.misconceptions.is_empty(),
-            "{wrong}: {}",
-            explain(&g)
-        );
-    }
+    rejected_and_made(
+        &[
+            "People say a mirror is a backup, but it does copy deletions too, so it only survives a disk failure.",
+            "People claim the mirror is a backup, but it actually copies every deletion and only survives a disk failure.",
+            "Many people say a mirror is a backup, but in fact it copies deletions at once and only covers a disk failure.",
+        ],
+        // Stated, endorsed, or followed by an *and* or a bare "but it does", it is claimed.
+        &[
+            "A mirror is a backup: it survives a disk failure and keeps deletions.",
+            "People say a mirror is a backup, and they are right: it survives a disk failure and copies deletions.",
+            "People say a mirror is a backup, and it does survive a disk failure, deletions too.",
+            "People say a mirror is a backup, and in fact it survives a disk failure and deletions.",
+        ],
+    );
 }
 
 /// "People say it's because X": the belief is the cause the bare *it's* leads to, and
 /// what rejects (or endorses) it is the clause after that cause.
 #[test]
 fn a_cause_people_give_and_the_answer_rejects_is_not_made() {
-    let b = raid_bank();
-    for right in [
-        "People say it's because the mirror is a backup, but it isn't: it copies deletions too and only survives a disk failure.",
-        "Many think that it is because a mirror is a backup, but in fact it copies deletions at once and only covers a disk failure.",
-    ] {
-        let g = grade(&b, right);
-        assert!(
-            g.passed && g.misconceptions.is_empty(),
-            "{right}: {}",
-            explain(&g)
-        );
-    }
-    for wrong in [
-        "It's because the mirror is a backup: it survives a disk failure, deletions too.",
-        "People say it's because the mirror is a backup, and they are right: it survives a disk failure and deletions.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(
-            !g.passed && !g.misconceptions.is_empty(),
-            "{wrong}: {}",
-            explain(&g)
-        );
-    }
+    rejected_and_made(
+        &[
+            "People say it's because the mirror is a backup, but it isn't: it copies deletions too and only survives a disk failure.",
+            "Many think that it is because a mirror is a backup, but in fact it copies deletions at once and only covers a disk failure.",
+        ],
+        &[
+            "It's because the mirror is a backup: it survives a disk failure, deletions too.",
+            "People say it's because the mirror is a backup, and they are right: it survives a disk failure and deletions.",
+        ],
+    );
 }
 
 #[test]
 fn a_fix_rejected_by_the_next_clause_is_not_claimed() {
-    let b = raid_bank();
-    for right in [
-        "The obvious plan is to treat the mirror as a backup, but that wouldn't help: it copies deletions too and only survives a disk failure.",
-        "You could keep the mirror as your backup, but that won't work: deletions are copied at once, and it only covers a disk failure.",
-    ] {
-        let g = grade(&b, right);
-        assert!(
-            g.passed && g.misconceptions.is_empty(),
-            "{right}: {}",
-            explain(&g)
-        );
-    }
-    // "and that fixes it" rejects nothing, and "but the disks ..." says something of its own.
-    for wrong in [
-        "Keep the mirror as your backup and that fixes it: it survives a disk failure, deletions too.",
-        "The mirror is a backup, but the disks can fail: it survives a disk failure, deletions too.",
-    ] {
-        let g = grade(&b, wrong);
-        assert!(
-            !g.passed && !g.misconceptions.is_empty(),
-            "{wrong}: {}",
-            explain(&g)
-        );
-    }
+    rejected_and_made(
+        &[
+            "The obvious plan is to treat the mirror as a backup, but that wouldn't help: it copies deletions too and only survives a disk failure.",
+            "You could keep the mirror as your backup, but that won't work: deletions are copied at once, and it only covers a disk failure.",
+        ],
+        // "and that fixes it" rejects nothing, and "but the disks ..." says something of its own.
+        &[
+            "Keep the mirror as your backup and that fixes it: it survives a disk failure, deletions too.",
+            "The mirror is a backup, but the disks can fail: it survives a disk failure, deletions too.",
+        ],
+    );
 }
 
 #[test]

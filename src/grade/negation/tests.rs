@@ -461,12 +461,11 @@ fn an_exclusive_bound_states_its_value() {
     assert!(explain(&g).contains("negated here"), "{}", explain(&g));
 }
 
-/// Grades each answer against [`raid_bank`]: every right one passes with no
-/// misconception made, every wrong one fails on a misconception.
-fn rejected_and_made(rights: &[&str], wrongs: &[&str]) {
-    let b = raid_bank();
+/// Grades each answer against `b`: every right one passes with no misconception made,
+/// every wrong one fails on a misconception.
+fn rejected_and_made(b: &crate::bank::Bank, rights: &[&str], wrongs: &[&str]) {
     for right in rights {
-        let g = grade(&b, right);
+        let g = grade(b, right);
         assert!(
             g.passed && g.misconceptions.is_empty(),
             "{right}: {}",
@@ -474,7 +473,7 @@ fn rejected_and_made(rights: &[&str], wrongs: &[&str]) {
         );
     }
     for wrong in wrongs {
-        let g = grade(&b, wrong);
+        let g = grade(b, wrong);
         assert!(
             !g.passed && !g.misconceptions.is_empty(),
             "{wrong}: {}",
@@ -522,6 +521,7 @@ fn a_claim_people_make_and_the_answer_rejects_is_not_made() {
 #[test]
 fn a_claim_people_say_and_the_fact_set_against_it_is_not_made() {
     rejected_and_made(
+        &raid_bank(),
         &[
             "People say a mirror is a backup, but it does copy deletions too, so it only survives a disk failure.",
             "People claim the mirror is a backup, but it actually copies every deletion and only survives a disk failure.",
@@ -542,6 +542,7 @@ fn a_claim_people_say_and_the_fact_set_against_it_is_not_made() {
 #[test]
 fn a_cause_people_give_and_the_answer_rejects_is_not_made() {
     rejected_and_made(
+        &raid_bank(),
         &[
             "People say it's because the mirror is a backup, but it isn't: it copies deletions too and only survives a disk failure.",
             "Many think that it is because a mirror is a backup, but in fact it copies deletions at once and only covers a disk failure.",
@@ -556,6 +557,7 @@ fn a_cause_people_give_and_the_answer_rejects_is_not_made() {
 #[test]
 fn a_fix_rejected_by_the_next_clause_is_not_claimed() {
     rejected_and_made(
+        &raid_bank(),
         &[
             "The obvious plan is to treat the mirror as a backup, but that wouldn't help: it copies deletions too and only survives a disk failure.",
             "You could keep the mirror as your backup, but that won't work: deletions are copied at once, and it only covers a disk failure.",
@@ -1202,21 +1204,9 @@ fn a_negation_in_a_relative_clause_ends_at_the_main_verb() {
 }
 
 /// A question on a memory leak whose misconception is adding swap or raising the limit;
-/// each `right` answer must pass without it, each `wrong` one make it.
+/// each `right` answer must pass without it, each `wrong` one make it and fail.
 fn check_leak(right: &[&str], wrong: &[&str]) {
-    let b = leak_bank();
-    for right in right {
-        let g = grade(&b, right);
-        assert!(
-            g.passed && g.misconceptions.is_empty(),
-            "{right}: {}",
-            explain(&g)
-        );
-    }
-    for wrong in wrong {
-        let g = grade(&b, wrong);
-        assert!(!g.misconceptions.is_empty(), "{wrong}: {}", explain(&g));
-    }
+    rejected_and_made(&leak_bank(), right, wrong);
 }
 
 fn leak_bank() -> crate::bank::Bank {

@@ -39,7 +39,9 @@
 //!   encryption of the data is done locally with X");
 //!   a role, "A is X's job"; a label, "A:
 //!   X"; and "what ... A is X" or "the ... that A is X" opening the clause ("what a
-//!   process can catch is SIGTERM").
+//!   process can catch is SIGTERM");
+//! - a list that pairs each value with its case by one preposition said again, "A for
+//!   X, B for Y" ("bump major for a breaking change, minor for a feature").
 //!
 //! A relative clause right after A whose subject is X makes A its object, "A, which X
 //! does" ("two code points, which len counts").
@@ -686,7 +688,8 @@ fn paired(
             .or_else(|| what_subject(tokens, a_from, a_to, x_from))
             .or_else(|| means(tokens, a_from, a_end, x_from))
             .or_else(|| owned(tokens, a_end, x_from, x_to))
-            .or_else(|| labelled(tokens, a_to, x_from));
+            .or_else(|| labelled(tokens, a_to, x_from))
+            .or_else(|| listed(tokens, a_to, x_from, rivals));
         link.is_some_and(|link| !rivals.iter().any(|&(s, e)| s > link && e < x_from))
     }
 }
@@ -1929,6 +1932,66 @@ fn labelled(tokens: &[Token], a_to: usize, x_from: usize) -> Option<usize> {
     clear.then_some(a_to)
 }
 
+/// "A for X, B for Y": a list that pairs each value with its case by one preposition
+/// said again (*for*, *in*, *on*, *with*, *under*). A, then at most two words of its own
+/// (its noun, a phrase after it) besides a passive predicate ("3f+1 replicas are needed
+/// for"), the preposition, and X at most two words after it, in one segment, with no
+/// negation, *than* or auxiliary before X; and the same preposition again in the sentence,
+/// across a comma or a coordinator, with one of the question's other things (a rival) at
+/// most two words after it: "bump major for a breaking change, minor for a feature",
+/// "matched by the four-tuple in TCP and by a connection ID in QUIC". Each item's A is
+/// its own X's, so the list turned round ("a connection ID in TCP") gives A to the other
+/// thing; a preposition said again of something else ("breaks on a v2 host, the default
+/// on new distros") makes no list.
+fn listed(
+    tokens: &[Token],
+    a_to: usize,
+    x_from: usize,
+    rivals: &[(usize, usize)],
+) -> Option<usize> {
+    let segment = tokens[a_to].place.segment;
+    if rivals.is_empty() || tokens[x_from].place.segment != segment {
+        return None;
+    }
+    let after = between(tokens, a_to, x_from);
+    let case = |i: usize| matches!(&*tokens[i].norm, "for" | "in" | "on" | "with" | "under");
+    let p = after.iter().rposition(|&i| case(i))?;
+    let (own, object) = (&after[..p], &after[p + 1..]);
+    let words = own
+        .iter()
+        .filter(|&&i| !be_form(&tokens[i]) && !participle(&tokens[i]) && !adverb(&tokens[i]))
+        .count();
+    let clear = words <= 2
+        && object.len() <= 2
+        && !object.iter().any(|&i| auxiliary(&tokens[i]))
+        && !after
+            .iter()
+            .any(|&i| tokens[i].negation || comparing(tokens, i));
+    if !clear {
+        return None;
+    }
+    let at = after[p];
+    // The preposition again, a rival at most two words after it, apart from A's item.
+    let again = |&(s, _): &(usize, usize)| {
+        let before = segment_before(tokens, s);
+        let Some(&q) = before
+            .iter()
+            .take(3)
+            .find(|&&q| tokens[q].norm == tokens[at].norm)
+        else {
+            return false;
+        };
+        let (from, to) = (q.min(at), q.max(at));
+        q != at
+            && tokens[q].place.sentence == tokens[at].place.sentence
+            && (tokens[from].place.segment != tokens[to].place.segment
+                || between(tokens, from, to)
+                    .iter()
+                    .any(|&j| coordinator(&tokens[j])))
+    };
+    rivals.iter().any(again).then_some(at)
+}
+
 /// A noun that names whose a task is ("the job of X", "X's responsibility").
 fn role_noun(word: &str) -> bool {
     matches!(
@@ -2748,6 +2811,61 @@ mod tests {
             let (m, _) = met(model, concepts(), Vec::new(), answer);
             assert_eq!(m.len() == 1, right, "{answer}: {m:?}");
         }
+    }
+
+    #[test]
+    fn a_list_that_says_its_preposition_again_pairs_each_value_with_its_case() {
+        // "A for X, B for Y": each item's A is its own X's; the list turned round gives
+        // A to the other thing, and one item alone, or denied, or with the preposition
+        // said again of something else, pairs nothing.
+        let fires = || {
+            vec![
+                relation(&[&["electrical"], &["co2"]], true),
+                relation(&[&["grease"], &["wet chemical"]], true),
+            ]
+        };
+        let model = "Electrical fires need CO2; grease fires need a wet chemical extinguisher.";
+        let meets = |answer: &str, label: &str| {
+            met(model, fires(), Vec::new(), answer)
+                .0
+                .iter()
+                .any(|m| m == label)
+        };
+        for right in [
+            "Use CO2 for electrical fires and a wet chemical extinguisher for grease fires.",
+            "Take CO2 for an electrical fire, a wet chemical for a grease fire.",
+            "CO2 is needed for electrical fires and wet chemical for grease fires.",
+        ] {
+            assert!(meets(right, "electrical → co2"), "{right}");
+        }
+        for wrong in [
+            "Use CO2 for grease fires and a wet chemical extinguisher for electrical fires.",
+            "CO2 for grease, wet chemical for electrical.",
+            "Use CO2 for electrical fires.",
+            "CO2 works for electrical fires and for fires in a lab; grease needs foam.",
+            "CO2 is not for electrical fires, and water is not for grease fires.",
+        ] {
+            assert!(!meets(wrong, "electrical → co2"), "{wrong}");
+        }
+        let memory = || {
+            vec![
+                relation(&[&["java"], &["garbage collector"]], true),
+                relation(&[&["rust"], &["ownership"]], true),
+            ]
+        };
+        let model = "Java frees memory with a garbage collector; Rust frees it through ownership.";
+        let rust = |answer: &str| {
+            met(model, memory(), Vec::new(), answer)
+                .0
+                .iter()
+                .any(|m| m == "rust → ownership")
+        };
+        assert!(rust(
+            "Memory is freed by a garbage collector in Java and by ownership in Rust."
+        ));
+        assert!(!rust(
+            "Memory is freed by ownership in Java and by a garbage collector in Rust."
+        ));
     }
 
     #[test]

@@ -1799,6 +1799,8 @@ mod choice_colon_tests;
 #[cfg(test)]
 mod cleft_carry_tests;
 #[cfg(test)]
+mod compared_numbers_tests;
+#[cfg(test)]
 mod denied_object_tests;
 #[cfg(test)]
 mod echo_named_again_tests;

@@ -23,6 +23,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfkc_quick};
 
+mod compared;
+
 /// What kind of token, which decides how it may be matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Class {
@@ -2195,6 +2197,8 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
         // A long flag or a setting's key waiting for its value (see [`takes_value`]),
         // and whether the value comes next (after a flag, or after a key's lone `=`).
         let mut value_of: Option<(String, bool)> = None;
+        // The last quantity of the line (see [`compared`]).
+        let mut quantity: Option<compared::Quantity> = None;
         while let Some((chunk, alnum, digit)) = chunks.next() {
             let before_chunk = last_chunk.replace(chunk);
             if reopen {
@@ -2474,6 +2478,12 @@ pub fn tokenize_into(text: &str, stemmer: &Stemmer, parts: Parts, tokens: &mut V
             if parts == Parts::Emit && tokens.len() > chunk_start && digit_first(core) {
                 // "7 to 14", "7-14": a range, also written the other way.
                 push_range(core, tokens, chunk_start, chunks.peek(), place, stemmer);
+                // "100 m/s against 1-2 m/s": also *more*, *higher*, *faster*.
+                let read = compared::read(core, chunks.peek(), place);
+                if let (Some(first), Some(second)) = (&quantity, &read) {
+                    compared::push_offers(first, second, tokens, chunk_start, stemmer);
+                }
+                quantity = read.map(|q| q.ending_at(tokens.len()));
             }
             if parts == Parts::Emit && tokens.len() > chunk_start {
                 // Tests of flags learnt once per word; the rest out of line.

@@ -1417,9 +1417,8 @@ fn steered_clear_of(matched: &[usize], answer: &PreparedAnswer) -> bool {
 /// Whether the words that make a misconception (`matched`) are what *stop* (*quit*) and an
 /// *-ing* form tell to end (round 49, w90-misneg): the *-ing* form itself, or its object
 /// after at most two stop words, every word in the cue's clause. "Stop using copytruncate"
-/// and "the fix is to stop trusting the header" refuse what follows; "don't stop using it"
-/// (a negation right before the cue) and a match that begins before the cue ("the kernel
-/// stops killing it" of `kernel + kill`) are left as they are.
+/// and "the fix is to stop trusting the header" refuse what follows; a match that begins
+/// before the cue ("the kernel stops killing it" of `kernel + kill`) is left as it is.
 fn told_to_stop(matched: &[usize], answer: &PreparedAnswer) -> bool {
     let tokens = answer.tokens();
     let Some(&first) = matched.iter().min() else {
@@ -1453,7 +1452,6 @@ fn told_to_stop(matched: &[usize], answer: &PreparedAnswer) -> bool {
     before
         .get(cue_at)
         .is_some_and(|t| matches!(&*t.norm, "stop" | "stops" | "stopped" | "quit" | "quits"))
-        && !before.get(cue_at + 1).is_some_and(|t| t.negation)
 }
 
 /// The copulas and modals that may stand between a misconception judged and the

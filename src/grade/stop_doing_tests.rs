@@ -2,7 +2,7 @@
 //! the *-ing* form after *stop* or *quit*, or its object, is what the answer refuses, as
 //! with *steer clear of*: "Stop using copytruncate" does not make `use → copytruncate`.
 //! Fresh sentences of a subject no probe asks about; the mistake said plainly, before the
-//! cue, or after "don't stop" still fails.
+//! cue, or after a gerund the cue does not govern still fails.
 
 use super::AsideReason;
 use super::tests::{concept, fails, grade, mistakes_bank, passes, relation};
@@ -69,9 +69,9 @@ fn the_mistake_said_plainly_or_kept_still_counts() {
         // Before the cue, in its own clause: the stop is of something else.
         "Adding fertiliser fixes it; stop watering the waterlogged pot and improve the \
          drainage.",
-        // A negation before the cue keeps what it names.
-        "Don't stop adding fertiliser: the roots are waterlogged, so improve the drainage \
-         as well.",
+        // The cue after the mistake, of another thing.
+        "Adding more fertiliser will stop the yellowing; the roots are waterlogged, so \
+         improve the drainage.",
         // A gerund that is not right after the cue.
         "Stop worrying and keep adding fertiliser; the pot is waterlogged, so fix the \
          drainage.",

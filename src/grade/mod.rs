@@ -864,7 +864,7 @@ fn look_for(
                         AsideReason::SaidOfAnother
                     } else if judged_wrong(m, answer) {
                         AsideReason::JudgedWrong
-                    } else if steered_clear_of(m, answer) {
+                    } else if steered_clear_of(m, answer) || told_to_stop(m, answer) {
                         AsideReason::SteeredClear
                     } else if conjuncts::crosses_conjuncts(m, &spans, answer) {
                         AsideReason::AcrossClauses
@@ -1414,6 +1414,46 @@ fn steered_clear_of(matched: &[usize], answer: &PreparedAnswer) -> bool {
     between_stop && shuns
 }
 
+/// Whether the words that make a misconception (`matched`) are what *stop* (*quit*) and an
+/// *-ing* form tell to end (round 49, w90-misneg): the *-ing* form itself, or its object
+/// after at most two stop words, every word in the cue's clause. "Stop using copytruncate"
+/// and "the fix is to stop trusting the header" refuse what follows; a match that begins
+/// before the cue ("the kernel stops killing it" of `kernel + kill`) is left as it is.
+fn told_to_stop(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let Some(&first) = matched.iter().min() else {
+        return false;
+    };
+    let clause = tokens[first].place.clause;
+    if matched.iter().any(|&i| tokens[i].place.clause != clause) {
+        return false;
+    }
+    let before: Vec<&Token> = tokens[..first]
+        .iter()
+        .rev()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == clause)
+        .take(5)
+        .collect();
+    // A stop word may be the gerund ("using", "having").
+    let gerund = |t: &Token| {
+        t.norm.len() > 4 && t.norm.ends_with("ing") && !t.norm.ends_with("thing") && !t.negation
+    };
+    // The words before the cue: after the gerund the match opens with, or after the
+    // gerund its object follows.
+    let cue_at = if gerund(&tokens[first]) {
+        0
+    } else {
+        match before.iter().position(|t| gerund(t) || !t.stop) {
+            Some(k) if k <= 2 && gerund(before[k]) => k + 1,
+            _ => return false,
+        }
+    };
+    before
+        .get(cue_at)
+        .is_some_and(|t| matches!(&*t.norm, "stop" | "stops" | "stopped" | "quit" | "quits"))
+}
+
 /// The copulas and modals that may stand between a misconception judged and the
 /// judgement ([`judged_wrong`], [`condemned`]).
 const COPULAS: &[&str] = &[
@@ -1828,6 +1868,8 @@ mod range_tests;
 mod relative_denial_tests;
 #[cfg(test)]
 mod sentence_carry_tests;
+#[cfg(test)]
+mod stop_doing_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

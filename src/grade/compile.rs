@@ -296,10 +296,11 @@ pub fn compile(
     let full_weight = derived
         .as_ref()
         .and_then(|r| derive::full_weight(r, &options.derive));
-    // Near forms are off by default: their stems are worked out only when asked for.
+    // Near forms are off by default but for a long model answer: their stems are worked
+    // out only when asked for.
     let near = derived
         .as_ref()
-        .filter(|_| options.derive.near > 0.0)
+        .filter(|_| options.derive.for_rubric(full_weight.is_some()).near > 0.0)
         .map(|r| derive::near_stems(r, stemmer))
         .unwrap_or_default();
     let terms = rubric.concepts.iter().flat_map(|c| {

@@ -163,8 +163,9 @@ pub(super) fn earned(c: &ConceptResult, near: f64) -> f64 {
 
 /// Marks each concept of a derived rubric that `answer` missed but states in a near
 /// form (`stems` from `derive::near_stems`), in the plain polarity and outside a
-/// negation's scope, with the answer's word: it earns part of its weight. Nothing when
-/// `options.near` is 0.
+/// negation's scope, with the answer's word: it earns part of its weight. A word that is
+/// itself a concept's word is that concept's, not a near form of another (*windows* is
+/// no *wind* where the model answer says both). Nothing when `options.near` is 0.
 pub(super) fn near_matches(
     concepts: &mut [ConceptResult],
     stems: &[Option<Arc<str>>],
@@ -176,6 +177,7 @@ pub(super) fn near_matches(
     }
     let ending = options.near_ending;
     let tokens = answer.tokens();
+    let own = |stem: &str| stems.iter().flatten().any(|s| &**s == stem);
     for (concept, stem) in concepts.iter_mut().zip(stems) {
         let Some(stem) = stem else { continue };
         if concept.matched.is_some() || concept.negated {
@@ -190,6 +192,7 @@ pub(super) fn near_matches(
                     && !t.part
                     && !answer.negated(i)
                     && near_form(&t.stem, stem, ending)
+                    && !own(&t.stem)
             })
             .map(|(i, _)| answer.word(i).to_owned());
     }
@@ -409,6 +412,66 @@ mod tests {
             let g = grade(wrong);
             assert!(g.terse.is_none() && !g.passed, "{wrong}: {g:?}");
         }
+    }
+
+    /// A long model answer (more than 24 concepts) of another subject than the rows
+    /// that near forms in long rubrics were measured on.
+    const COOKER: &str = "A pressure cooker seals the pot, so the steam cannot escape and \
+        the pressure inside rises to about twice atmospheric pressure. Water boils when its \
+        vapour pressure equals the pressure above it, so at the higher pressure the boiling \
+        point rises to about 120 degrees instead of 100. The food is then cooked in water \
+        and steam that are twenty degrees hotter, and the softening of starch and the \
+        breakdown of collagen run roughly twice as fast for every ten degrees. A valve \
+        releases steam to hold the pressure steady, and the lid must not be opened until \
+        the pressure falls, or the superheated water boils violently.";
+
+    #[test]
+    fn a_near_form_earns_part_of_a_long_model_answers_concept() {
+        let prompt = "Why does a pressure cooker cook food faster than an open pan?";
+        let grade = |model: &str, near_long: f64, answer: &str| {
+            let question = crate::grade::tests::question("q", prompt, model, None);
+            let bank = crate::grade::tests::bank(vec![question]);
+            let derive = DeriveOptions {
+                near_long,
+                ..DeriveOptions::default()
+            };
+            grader(&bank, derive).grade(&bank, &bank.questions[0], answer)
+        };
+        let near = |g: &crate::grade::Grade| {
+            g.concepts
+                .iter()
+                .find(|c| c.label == "softening")
+                .and_then(|c| c.near.clone())
+        };
+        let on = DeriveOptions::default().near_long;
+        // *soft* is the stem *soften* (of *softening*) less two letters: a near form.
+        let right = "The trapped steam pressurises the pot and lifts the boiling point to 120, \
+            so food gets soft quicker.";
+        let (with, without) = (grade(COOKER, on, right), grade(COOKER, 0.0, right));
+        assert_eq!(near(&with).as_deref(), Some("soft"), "{with:?}");
+        assert!(near(&without).is_none() && with.score > without.score);
+        let passes = "Trapped steam pressurises the pot, so water boils hotter and food gets \
+            soft quicker.";
+        assert!(grade(COOKER, on, passes).passed);
+        for wrong in [
+            // Swapped: the boiling point falls.
+            "The trapped steam pressurises the pot, which lowers the boiling point to about \
+             80 degrees, so food goes soft in cooler water.",
+            // Negated.
+            "The steam does not pressurise the pot and the boiling point does not rise; the \
+             food goes soft because the lid keeps the heat in.",
+            // Terse and wrong, in words of the family.
+            "The lid traps the heat like an oven, so the metal gets hotter and the food goes \
+             soft quicker.",
+        ] {
+            let g = grade(COOKER, on, wrong);
+            assert!(!g.passed, "{wrong}: {g:?}");
+        }
+        // A short model answer keeps near forms off.
+        let short = "A sealed pot raises the pressure, so water boils hotter and the softening \
+            of food is quicker.";
+        let g = grade(short, on, right);
+        assert!(near(&g).is_none(), "{g:?}");
     }
 
     /// A long model answer of our own that states its conditions in words.

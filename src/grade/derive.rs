@@ -139,6 +139,16 @@ pub struct DeriveOptions {
     pub near: f64,
     /// How many letters longer than the other a near form's stem may be.
     pub near_ending: usize,
+    /// The share of its weight a near form earns in the rubric of a long model answer
+    /// (more than `carry` concepts), where `near` is 0: a terse answer to it names the
+    /// model answer's ideas in words of its own, often of the same family (*weak* for
+    /// *weaken*, *compressor* for *compresses*). SemEval-2013's model answers, where
+    /// `near` cost a split, are short. 0: off.
+    pub near_long: f64,
+    /// `near_ending` for `near_long`: two letters, not four, as longer endings let
+    /// wrong answers to the Docker bank's long questions pass on a word of the same
+    /// family (see `BENCHMARKS.md`, w90-dterse).
+    pub near_long_ending: usize,
     /// A terse answer to a long model answer (see `grade::credit::terse_full`) is
     /// scored against the weight of as many of the heaviest concepts as it has content
     /// words, and of this many at least. 0: off. Tuned with `terse_share` and
@@ -165,9 +175,27 @@ impl Default for DeriveOptions {
             carry: 24,
             near: 0.0,
             near_ending: 4,
+            near_long: 0.25,
+            near_long_ending: 2,
             terse: 12,
             terse_share: 0.8,
             terse_top: 4,
+        }
+    }
+}
+
+impl DeriveOptions {
+    /// The options a rubric is graded with: a long model answer's (`long`, see
+    /// [`full_weight`]) takes its near forms from `near_long` when `near` is 0.
+    pub fn for_rubric(&self, long: bool) -> DeriveOptions {
+        if long && self.near <= 0.0 && self.near_long > 0.0 {
+            DeriveOptions {
+                near: self.near_long,
+                near_ending: self.near_long_ending,
+                ..*self
+            }
+        } else {
+            *self
         }
     }
 }

@@ -640,7 +640,10 @@ impl Grader {
             .contradictions
             .extend(compiled.facts.check(answer, raw));
         found.contradictions.extend(compiled.bindings.check(answer));
-        let derive = &self.options.derive;
+        let derive = &self
+            .options
+            .derive
+            .for_rubric(compiled.full_weight.is_some());
         credit::near_matches(&mut found.concepts, &compiled.near, answer, derive);
         let twin = |c: &ConceptResult| compiled.bindings.twin_excused(c, answer);
         let terse = credit::terse_full(&found.concepts, answer, compiled.full_weight, derive, twin)

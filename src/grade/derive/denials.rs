@@ -77,16 +77,26 @@ struct Claim {
     span: (usize, usize),
 }
 
+/// A model answer's act whose verb is a word of a plain pair of opposites.
+#[derive(Debug)]
+struct Turn {
+    /// The stem (as a hash) of the subject.
+    subject: u64,
+    /// The pair and the side of the verb.
+    verb: (usize, usize),
+    /// The subject's [modifier].
+    kind: Option<u64>,
+    text: String,
+}
+
 /// The model answer's claims, ready to check answers against.
 #[derive(Debug, Default)]
 pub struct Denials {
     model: Vec<(Claim, String)>,
     /// The model answer's acts: a subject and its verb (stems as hashes), and the text.
     acts: Vec<(u64, u64, String)>,
-    /// The model answer's acts whose verb is a word of a pair of opposites: the
-    /// subject's stem (as a hash), the pair and side of the verb, the subject's
-    /// [modifier], and the text.
-    turns: Vec<(u64, (usize, usize), Option<u64>, String)>,
+    /// The model answer's acts whose verb is a word of a pair of opposites.
+    turns: Vec<Turn>,
     /// The words (stems as hashes) the model answer itself denies somewhere: denying
     /// one of them is no claim it never makes.
     denied: Vec<u64>,
@@ -123,8 +133,12 @@ impl Denials {
             .iter()
             .filter_map(|&(s, v)| {
                 let verb = plain_opposite(&tokens[v])?;
-                let kind = modifier(tokens, s);
-                Some((tokens[s].stem_hash, verb, kind, text(model, (s, v))))
+                Some(Turn {
+                    subject: tokens[s].stem_hash,
+                    verb,
+                    kind: modifier(tokens, s),
+                    text: text(model, (s, v)),
+                })
             })
             .collect();
         // "controllers coordinate poorly": a manner said, no plain act.
@@ -169,7 +183,9 @@ impl Denials {
         let acts: Vec<(usize, usize)> = (0..tokens.len()).filter_map(|i| act(tokens, i)).collect();
         // The model answer says the subject's verb on this side of the pair.
         let says = |subject: u64, verb: (usize, usize)| {
-            self.turns.iter().any(|t| t.0 == subject && t.1 == verb)
+            self.turns
+                .iter()
+                .any(|t| t.subject == subject && t.verb == verb)
         };
         for &(s, v) in &acts {
             let Some((pair, side)) = plain_opposite(&tokens[v]) else {
@@ -179,10 +195,10 @@ impl Denials {
             let model = (pair, 1 - side);
             // "the gas burner cools" against "the electric burner heats": another one.
             let kind = modifier(tokens, s);
-            let Some((.., said)) = self
+            let Some(Turn { text: said, .. }) = self
                 .turns
                 .iter()
-                .find(|t| t.0 == subject && t.1 == model && t.2 == kind)
+                .find(|t| t.subject == subject && t.verb == model && t.kind == kind)
             else {
                 continue;
             };
@@ -193,10 +209,7 @@ impl Denials {
                     tokens[a].stem_hash == subject && plain_opposite(&tokens[b]) == Some(model)
                 });
             let clause = tokens[v].place.clause;
-            let sentence = tokens[v].place.sentence;
-            let cases = tokens
-                .iter()
-                .any(|t| t.place.sentence == sentence && CASES.contains(&&*t.norm));
+            let cases = in_some_cases(tokens, tokens[v].place.sentence);
             if !both && !cases && !limited(tokens, clause) && !compares(tokens, clause) {
                 return Some(contradiction(
                     "opposite",
@@ -220,11 +233,7 @@ impl Denials {
                 continue;
             };
             // "doesn't decide until the trace ends": denied in some cases only.
-            let sentence = tokens[i].place.sentence;
-            if tokens
-                .iter()
-                .any(|t| t.place.sentence == sentence && CASES.contains(&&*t.norm))
-            {
+            if in_some_cases(tokens, tokens[i].place.sentence) {
                 continue;
             }
             // "controllers don't coordinate well": a manner denied, not the act.
@@ -349,6 +358,13 @@ fn modifier(tokens: &[Token], s: usize) -> Option<u64> {
     let k = (0..s).rev().find(|&k| !tokens[k].part)?;
     let t = &tokens[k];
     (t.place.clause == tokens[s].place.clause && content(t)).then_some(t.stem_hash)
+}
+
+/// Whether sentence `sentence` of `tokens` has a word of [`CASES`].
+fn in_some_cases(tokens: &[Token], sentence: u32) -> bool {
+    tokens
+        .iter()
+        .any(|t| t.place.sentence == sentence && CASES.contains(&&*t.norm))
 }
 
 /// Whether the verb at token `v` has a manner word right after it in its clause

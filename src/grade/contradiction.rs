@@ -645,6 +645,30 @@ const OPPOSITES: &[Opposite] = &[
         complement: false,
     },
     Opposite {
+        role: "temperature",
+        sides: [
+            &["warms", "warmed", "heats", "heated"],
+            &["cools", "cooled"],
+        ],
+        compares: false,
+        headed: false,
+        complement: false,
+    },
+    Opposite {
+        role: "level",
+        sides: [&["raises", "raised"], &["lowers", "lowered"]],
+        compares: false,
+        headed: false,
+        complement: false,
+    },
+    Opposite {
+        role: "strength",
+        sides: [&["strengthens", "strengthened"], &["weakens", "weakened"]],
+        compares: false,
+        headed: false,
+        complement: false,
+    },
+    Opposite {
         role: "move in a game",
         sides: [
             &["cooperate", "cooperates", "cooperating"],
@@ -2269,6 +2293,15 @@ fn opposite_of(token: &Token) -> Option<(usize, usize)> {
     Some((index[at].1, index[at].2))
 }
 
+/// The plain pair of [`OPPOSITES`] (not a comparison, nor [headed](Opposite::headed),
+/// nor a [complement](Opposite::complement)) and the side `token` is a word of, if any:
+/// "heats" and "cools" are the two sides of one.
+pub(crate) fn plain_opposite(token: &Token) -> Option<(usize, usize)> {
+    let (pair, side) = opposite_of(token)?;
+    let o = &OPPOSITES[pair];
+    (!o.compares && !o.headed && !o.complement).then_some((pair, side))
+}
+
 /// For a pair that [headed](Opposite::headed), the stem of the word after token `i`
 /// in its clause (`None` when there is none, or for another pair).
 fn head(tokens: &[Token], i: usize, pair: usize) -> Option<Arc<str>> {
@@ -2337,7 +2370,7 @@ fn matches_up(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether clause `clause` has a negation cue or a word that [limits](not_plain) it.
-fn limited(tokens: &[Token], clause: u32) -> bool {
+pub(crate) fn limited(tokens: &[Token], clause: u32) -> bool {
     tokens
         .iter()
         .any(|t| t.place.clause == clause && !t.part && (t.negation || not_plain(&t.norm)))
@@ -2359,7 +2392,7 @@ fn says_other_side(tokens: &[Token], clause: u32, pair: usize, side: usize) -> b
 
 /// Whether clause `clause` compares two things ("than", "unlike", "like the hot water
 /// does"), or its sentence ties two comparatives together ([`correlates`]).
-fn compares(tokens: &[Token], clause: u32) -> bool {
+pub(crate) fn compares(tokens: &[Token], clause: u32) -> bool {
     tokens
         .iter()
         .any(|t| t.place.clause == clause && !t.part && compares_word(&t.norm))
@@ -3001,6 +3034,7 @@ mod passed_over;
 mod sibling;
 mod stopped;
 mod undone;
+pub(crate) use undone::manner;
 mod value;
 mod whole;
 

@@ -71,11 +71,20 @@ fn plain(tokens: &[Token], clause: u32) -> bool {
 }
 
 /// Words after a participle that deny a manner or a time of the deed, not the deed:
-/// "not updated automatically", "not started again", "not isolated network-wise".
-fn manner(word: &str) -> bool {
+/// "not updated automatically", "not started again", "not isolated network-wise",
+/// "don't coordinate well".
+pub(crate) fn manner(word: &str) -> bool {
     matches!(
         word,
-        "again" | "twice" | "yet" | "anymore" | "alone" | "first" | "separately" | "manually"
+        "again"
+            | "twice"
+            | "yet"
+            | "anymore"
+            | "alone"
+            | "first"
+            | "separately"
+            | "manually"
+            | "well"
     ) || word.ends_with("wise")
         || word.len() > 4
             && word.ends_with("ly")

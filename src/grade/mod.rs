@@ -1876,6 +1876,8 @@ mod stop_doing_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod told_apart_tests;
+#[cfg(test)]
 mod two_places_tests;
 #[cfg(test)]
 mod vocab_tests;

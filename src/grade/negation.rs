@@ -376,8 +376,61 @@ pub fn governing_cues(tokens: &[Token]) -> Vec<Option<usize>> {
     }
     deny_handed_on_subjects(tokens, &mut cue);
     leave_made_things_plain(tokens, &mut cue);
+    leave_confused_things_plain(tokens, &mut cue);
     leave_refused_relatives_plain(tokens, &mut cue);
     cue
+}
+
+/// Whether `word` is a verb of telling apart (see [`leave_confused_things_plain`]).
+pub(crate) fn tells_apart(word: &str) -> bool {
+    matches!(
+        word,
+        "tell"
+            | "tells"
+            | "distinguish"
+            | "distinguishes"
+            | "distinguished"
+            | "differentiate"
+            | "differentiates"
+            | "differentiated"
+            | "discriminate"
+            | "discriminates"
+    )
+}
+
+/// "the oximeter can't tell carboxyhaemoglobin from oxyhaemoglobin", "the depth buffer
+/// doesn't distinguish between the two surfaces", "fails to tell the twins apart": a
+/// denied verb of telling apart says the things are confused, not that they are absent
+/// or untrue, so what the cue governs after the verb, in its clause, is said plainly;
+/// the verb itself stays denied. Only with *from*, *between* or *apart* after the verb
+/// in its clause ("doesn't tell the user" tells nothing apart), and with nothing but
+/// function words between the cue and the verb, as for [`leave_made_things_plain`].
+fn leave_confused_things_plain(tokens: &[Token], cue: &mut [Option<usize>]) {
+    for j in 0..tokens.len() {
+        let Some(c) = cue[j] else { continue };
+        if c >= j || tokens[j].part || !tells_apart(&tokens[j].norm) {
+            continue;
+        }
+        // "cannot reliably tell": a manner adverb may stand between them too.
+        if !(c + 1..j).all(|i| {
+            let t = &tokens[i];
+            t.part || t.stop || t.norm.ends_with("ly") || stresses_negation(tokens, i)
+        }) {
+            continue;
+        }
+        let clause = tokens[j].place.clause;
+        let end = (j + 1..tokens.len())
+            .find(|&k| tokens[k].place.clause != clause)
+            .unwrap_or(tokens.len());
+        if !(j + 1..end).any(|k| matches!(&*tokens[k].norm, "from" | "between" | "apart")) {
+            continue;
+        }
+        for governed in &mut cue[j + 1..end] {
+            if *governed == Some(c) {
+                *governed = None;
+            }
+        }
+    }
 }
 
 /// "the gateway rejects any request whose token does not verify", "refuses images that

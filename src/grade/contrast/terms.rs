@@ -41,6 +41,7 @@ mod subjects;
 
 use super::Contradiction;
 use crate::grade::matcher::PreparedAnswer;
+use crate::grade::negation::tells_apart;
 use crate::grade::token::{Class, Parts, Token, tokenize};
 use crate::lang::is_determiner;
 use rust_stemmers::Stemmer;
@@ -981,6 +982,7 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
         };
         before.clear();
         let mut opened = false;
+        let mut telling = None;
         let mut p = 0;
         while p < words.len() {
             // A negation and what follows it tie nothing in a built-in set.
@@ -1012,7 +1014,16 @@ fn ties(text: &PreparedAnswer, terms: &[Term], reach: Option<Reach>) -> Vec<Tie>
             // A key term's word under a negation is not said plainly; what a verb's
             // negation governs ("do not run in parallel") is denied of the term, what
             // another cue does ("no host port", "rather than X") is left out.
-            let cue = text.cue(i).filter(|_| reach.is_some());
+            let mut cue = text.cue(i).filter(|_| reach.is_some());
+            // What a denied verb of telling apart confuses is said plainly (see
+            // `negation::tells_apart`), yet it is what the term cannot tell apart: it
+            // stays denied of the term with the verb ("Lamport timestamps cannot tell
+            // concurrent writes from causal ones").
+            if cue.is_some() && tells_apart(&t.norm) {
+                telling = cue;
+            } else if cue.is_none() {
+                cue = telling;
+            }
             if cue.is_some() && reach == Some(Reach::Twin) {
                 let denied: Arc<str> = Arc::from(format!("¬{}", t.stem));
                 match current {

@@ -3736,7 +3736,8 @@ mod tests {
     fn a_comparison_of_the_model_answer_gives_its_converse() {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         let converses = |keyword: &str, model: &str| {
-            let model = PreparedAnswer::new(model, &stemmer, &Vocab::default());
+            let vocab = crate::grade::matcher::Vocab::default();
+            let model = crate::grade::matcher::PreparedAnswer::new(model, &stemmer, &vocab);
             super::converses(keyword, &model, &stemmer)
         };
         assert_eq!(

@@ -3745,7 +3745,7 @@ mod tests {
                 "less dense",
                 "So ice is about 9% less dense than liquid water."
             ),
-            vec!["denser than ice"]
+            vec!["denser than ice", "more dense than ice"]
         );
         assert_eq!(
             converses("lower", "Rent in the suburbs is lower than in town."),

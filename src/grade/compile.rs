@@ -549,7 +549,22 @@ impl Patterns<'_> {
     /// The matcher of `concept`: any of its alternatives, or all terms of its relation.
     fn matcher(&self, concept: &Concept, vocab: &mut Vocab, with_model: bool) -> Matcher {
         match &concept.relation {
-            None => Matcher::Any(self.of(&concept.alternatives, vocab, with_model)),
+            None => {
+                let mut patterns = self.of(&concept.alternatives, vocab, with_model);
+                // A comparison the model answer makes, said the other way round.
+                if with_model && let Some(model) = self.model {
+                    let converses: Vec<String> = concept
+                        .alternatives
+                        .iter()
+                        .flat_map(|k| pairing::converses(k, model, self.stemmer))
+                        .filter(|c| !concept.alternatives.contains(c))
+                        .collect();
+                    if !converses.is_empty() {
+                        patterns.extend(self.of(&converses, vocab, true));
+                    }
+                }
+                Matcher::Any(patterns)
+            }
             Some(relation) => {
                 let mut terms: Vec<Vec<Pattern>> = relation
                     .terms

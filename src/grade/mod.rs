@@ -1844,6 +1844,8 @@ mod cleft_carry_tests;
 #[cfg(test)]
 mod compared_numbers_tests;
 #[cfg(test)]
+mod converse_tests;
+#[cfg(test)]
 mod denied_object_tests;
 #[cfg(test)]
 mod echo_named_again_tests;

@@ -201,6 +201,71 @@ fn antonyms_of(keyword: &str, stemmer: &Stemmer) -> Vec<String> {
     out
 }
 
+/// The converses of a comparative keyword (`less dense`, `faster`) that the model answer
+/// says of a subject, "S is K than T" (at most three words between the form of *be* and
+/// K, one between K and *than*, no negation in the clause): K's antonym, *than* and S,
+/// "denser than ice" for `less dense` of "ice is about 9% less dense than liquid
+/// water". *A is denser than B* says *B is less dense than A*, so "water is denser than
+/// ice" says the keyword of ice; "ice is denser than water" (the comparative turned
+/// alone) and "water is less dense than ice" (the places swapped alone) do not. S is the
+/// content words right before the *be*, up to three.
+pub(super) fn converses(keyword: &str, model: &PreparedAnswer, stemmer: &Stemmer) -> Vec<String> {
+    let antonyms = antonyms_of(keyword, stemmer);
+    if antonyms.is_empty() {
+        return Vec::new();
+    }
+    let lower = keyword.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let tokens = model.tokens();
+    let content = |k: usize| {
+        let t = &tokens[k];
+        !t.part && !t.stop && !t.is_negation() && t.class == Class::Word
+    };
+    let mut out: Vec<String> = Vec::new();
+    for start in 0..tokens.len().saturating_sub(words.len()) {
+        let end = start + words.len();
+        if !words
+            .iter()
+            .zip(&tokens[start..end])
+            .all(|(w, t)| *t.norm == **w)
+        {
+            continue;
+        }
+        let clause = tokens[start].place.clause;
+        let same = |k: &usize| tokens[*k].place.clause == clause;
+        if (0..tokens.len()).any(|k| same(&k) && tokens[k].is_negation()) {
+            continue;
+        }
+        let than = (end..tokens.len().min(end + 2))
+            .take_while(same)
+            .any(|k| &*tokens[k].norm == "than");
+        let be = (start.saturating_sub(4)..start)
+            .rev()
+            .take_while(same)
+            .find(|&k| matches!(&*tokens[k].norm, "is" | "are" | "was" | "were" | "be"));
+        let (true, Some(be)) = (than, be) else {
+            continue;
+        };
+        let mut subject: Vec<&str> = (be.saturating_sub(3)..be)
+            .rev()
+            .take_while(|k| same(k) && content(*k))
+            .map(|k| &*tokens[k].norm)
+            .collect();
+        if subject.is_empty() {
+            continue;
+        }
+        subject.reverse();
+        let subject = subject.join(" ");
+        for antonym in &antonyms {
+            let converse = format!("{antonym} than {subject}");
+            if !out.contains(&converse) {
+                out.push(converse);
+            }
+        }
+    }
+    out
+}
+
 impl Pairing {
     /// The pairing of a relation whose terms are `written` and compiled as `terms`.
     /// Rivals are added once the question's relations are all compiled ([`rivals`]).
@@ -3665,6 +3730,36 @@ mod tests {
             super::antonyms_of("less memory", &stemmer),
             vec!["more memory"]
         );
+    }
+
+    #[test]
+    fn a_comparison_of_the_model_answer_gives_its_converse() {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let converses = |keyword: &str, model: &str| {
+            let vocab = crate::grade::matcher::Vocab::default();
+            let model = crate::grade::matcher::PreparedAnswer::new(model, &stemmer, &vocab);
+            super::converses(keyword, &model, &stemmer)
+        };
+        assert_eq!(
+            converses(
+                "less dense",
+                "So ice is about 9% less dense than liquid water."
+            ),
+            vec!["denser than ice", "more dense than ice"]
+        );
+        assert_eq!(
+            converses("lower", "Rent in the suburbs is lower than in town."),
+            vec!["higher than suburbs"]
+        );
+        // Denied, with no *than*, with no subject, or no comparative: none.
+        for (keyword, model) in [
+            ("less dense", "Ice is not less dense than water."),
+            ("less dense", "Ice is less dense, so it floats."),
+            ("faster", "It is faster than a disk."),
+            ("dense", "Lead is dense than water."),
+        ] {
+            assert!(converses(keyword, model).is_empty(), "{model}");
+        }
     }
 
     /// What two ordered relations of comparatives (`gzip → smaller files`, `lz4 →

@@ -867,7 +867,10 @@ fn look_for(
                         AsideReason::SaidOfAnother
                     } else if judged_wrong(m, answer) {
                         AsideReason::JudgedWrong
-                    } else if steered_clear_of(m, answer) || told_to_stop(m, answer) {
+                    } else if steered_clear_of(m, answer)
+                        || told_to_stop(m, answer)
+                        || kept_out(m, answer)
+                    {
                         AsideReason::SteeredClear
                     } else if conjuncts::crosses_conjuncts(m, &spans, answer) {
                         AsideReason::AcrossClauses
@@ -1415,6 +1418,31 @@ fn steered_clear_of(matched: &[usize], answer: &PreparedAnswer) -> bool {
             | ("from", ["away", "well", "stay" | "keep", ..])
     );
     between_stop && shuns
+}
+
+/// Whether a misconception that *keep* begins (`matched`: "keep → the socket mount") is
+/// told as keeping its object *out of*, *away from* or *off* something (round 49, lead): "keep
+/// the socket mount out of CI" refuses the mount, not keeps it. The word right after the
+/// match, in its clause, is the cue; "keep the socket mount, it is the lesser evil" and "keep
+/// the socket mount outside the builder's reach" are left as they are.
+fn kept_out(matched: &[usize], answer: &PreparedAnswer) -> bool {
+    let tokens = answer.tokens();
+    let (Some(&first), Some(&last)) = (matched.iter().min(), matched.iter().max()) else {
+        return false;
+    };
+    if !matches!(&*tokens[first].norm, "keep" | "keeps" | "keeping" | "kept") {
+        return false;
+    }
+    let mut after = tokens[last + 1..]
+        .iter()
+        .filter(|t| !t.part)
+        .take_while(|t| t.place.clause == tokens[last].place.clause);
+    match after.next().map(|t| &*t.norm) {
+        Some("off") => true,
+        Some("out") => after.next().is_some_and(|t| &*t.norm == "of"),
+        Some("away") => after.next().is_some_and(|t| &*t.norm == "from"),
+        _ => false,
+    }
 }
 
 /// Whether the words that make a misconception (`matched`) are what *stop* (*quit*) and an
